@@ -1,0 +1,48 @@
+# Makefile for newsprint (PGXS)
+#
+# The install script newsprint--$(EXTVERSION).sql is assembled from the parts
+# sql/NN_*.sql in name order, one part per module.
+
+EXTENSION = newsprint
+EXTVERSION = 0.1
+
+MODULE_big = newsprint
+SRCS = $(sort $(wildcard src/*.c src/text/*.c src/fingerprint/*.c src/entities/*.c src/index/*.c))
+OBJS = $(SRCS:.c=.o)
+
+SQL_PARTS = $(sort $(wildcard sql/[0-9]*.sql))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA = $(wildcard sql/$(EXTENSION)--*--*.sql)
+EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql
+
+# Regression tests: every file in test/sql, in name order.
+REGRESS = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))
+REGRESS_OPTS = --inputdir=test --outputdir=test --load-extension=$(EXTENSION)
+
+TAP_TESTS = 1
+PROVE_TESTS = $(sort $(wildcard test/t/*.pl))
+
+PG_CPPFLAGS = -I$(srcdir)/src $(shell xml2-config --cflags)
+SHLIB_LINK = $(shell xml2-config --libs)
+
+PG_CONFIG ?= pg_config
+# JIT bitcode would need a clang matching the server's LLVM; not worth a
+# build dependency for these functions.
+override with_llvm = no
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
+	cat $^ > $@
+
+# Per-area rules (fuzz harnesses, data generation) live in mk/*.mk.
+-include $(sort $(wildcard mk/*.mk))
+
+.PHONY: demo test memcheck
+demo:
+	scripts/demo.sh
+test:
+	scripts/test.sh
+memcheck:
+	scripts/memcheck.sh

@@ -1,0 +1,29 @@
+/*-------------------------------------------------------------------------
+ *
+ * compat.h
+ *	  The one place for PG_VERSION_NUM guards (PostgreSQL 13 to 17).
+ *
+ * Code elsewhere uses the names defined here instead of testing the server
+ * version itself.
+ *
+ * src/compat.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef NEWSPRINT_COMPAT_H
+#define NEWSPRINT_COMPAT_H
+
+#include "postgres.h"
+
+#if PG_VERSION_NUM < 130000
+#error "newsprint requires PostgreSQL 13 or later"
+#endif
+
+/* MarkGUCPrefixReserved appeared in 15; EmitWarningsOnPlaceholders before. */
+#if PG_VERSION_NUM >= 150000
+#define NpMarkGUCPrefixReserved(prefix) MarkGUCPrefixReserved(prefix)
+#else
+#define NpMarkGUCPrefixReserved(prefix) EmitWarningsOnPlaceholders(prefix)
+#endif
+
+#endif							/* NEWSPRINT_COMPAT_H */
