@@ -22,7 +22,8 @@ REGRESS_OPTS = --inputdir=test --outputdir=test --load-extension=$(EXTENSION)
 TAP_TESTS = 1
 PROVE_TESTS = $(sort $(wildcard test/t/*.pl))
 
-PG_CPPFLAGS = -I$(srcdir)/src $(shell xml2-config --cflags)
+# -isystem: warnings are for our code, not the server's headers.
+PG_CPPFLAGS = -I$(srcdir)/src -isystem $(includedir_server) $(shell xml2-config --cflags)
 SHLIB_LINK = $(shell xml2-config --libs)
 
 PG_CONFIG ?= pg_config

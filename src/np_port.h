@@ -67,11 +67,30 @@ np_free(void *ptr)
 #include "postgres.h"
 
 /* huge allocations: a 100 MB article may need more than MaxAllocSize */
-#define np_alloc(size)	MemoryContextAllocHuge(CurrentMemoryContext, (size) ? (size) : 1)
-#define np_alloc0(size)	MemoryContextAllocExtended(CurrentMemoryContext, (size) ? (size) : 1, \
-												   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO)
-#define np_realloc(ptr, size) repalloc_huge((ptr), (size) ? (size) : 1)
-#define np_free(ptr)	pfree(ptr)
+static inline void *
+np_alloc(size_t size)
+{
+	return MemoryContextAllocHuge(CurrentMemoryContext, size > 0 ? size : 1);
+}
+
+static inline void *
+np_alloc0(size_t size)
+{
+	return MemoryContextAllocExtended(CurrentMemoryContext, size > 0 ? size : 1,
+									  MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+}
+
+static inline void *
+np_realloc(void *ptr, size_t size)
+{
+	return repalloc_huge(ptr, size > 0 ? size : 1);
+}
+
+static inline void
+np_free(void *ptr)
+{
+	pfree(ptr);
+}
 
 #endif							/* NP_STANDALONE */
 

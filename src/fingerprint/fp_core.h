@@ -1,0 +1,132 @@
+/*-------------------------------------------------------------------------
+ *
+ * fp_core.h
+ *	  Server-independent core of the fingerprint module: token
+ *	  normalisation, shingle hashing, bottom-k sketches, the estimators on
+ *	  raw hash arrays, the text literal, and sentence matching for
+ *	  shared_passages().
+ *
+ * Nothing here includes postgres.h, so the same code builds into the
+ * extension and into plain C harnesses (fuzzers, evaluation tools) with
+ * -DNP_STANDALONE; see np_port.h.  Errors are returned, not raised: the
+ * SQL layer (fingerprint_sql.c) turns them into ereport() calls.
+ *
+ * src/fingerprint/fp_core.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef NP_FP_CORE_H
+#define NP_FP_CORE_H
+
+#include "np_port.h"
+
+#ifdef NP_STANDALONE
+typedef uint32_t np_uint32;
+typedef uint64_t np_uint64;
+#else
+typedef uint32 np_uint32;
+typedef uint64 np_uint64;
+#endif
+
+/* Parameters of format version 1 */
+#define NP_FP_CORE_VERSION			1
+#define NP_FP_DEFAULT_SHINGLE_WORDS	3
+#define NP_FP_DEFAULT_SKETCH_SIZE	160
+#define NP_FP_MAX_SKETCH_SIZE		65535
+#define NP_FP_MAX_SHINGLE_WORDS		16
+
+/* Longest input text the tokenizer accepts (bytes); bigger is an error */
+#define NP_FP_MAX_INPUT				((size_t) 512 * 1024 * 1024)
+
+/*
+ * A sketch held in ordinary memory: the same fields as the on-disk
+ * NpFingerprint, without the varlena header.
+ */
+typedef struct NpSketch
+{
+	int			version;
+	int			shingle_words;
+	int			sketch_size;
+	np_uint32	nshingles;
+	int			nhashes;
+	np_uint32  *hashes;			/* ascending, distinct; np_alloc'ed */
+} NpSketch;
+
+/*
+ * Call fn for each normalised word of text (UTF-8), in order.  A word is a
+ * run of letters and digits, case-folded (ASCII, Latin-1, Latin Extended-A,
+ * Greek, Cyrillic), with apostrophes inside it and separators inside numbers
+ * (1,000 / 3.5) dropped.  fn receives the word's 64-bit hash and its byte
+ * range [start, end) in text.  Returns the number of words.
+ */
+typedef void (*NpWordCallback) (np_uint64 hash, size_t start, size_t end,
+								void *arg);
+extern size_t NpFpTokenize(const char *text, size_t len,
+						   NpWordCallback fn, void *arg);
+
+/*
+ * Compute the distinct shingle hashes of text, sorted ascending.  Returns
+ * their count and sets *hashes (np_alloc'ed; NULL when the count is 0).
+ * A text with fewer words than shingle_words yields a single shingle of all
+ * its words; an empty text yields none.
+ */
+extern size_t NpFpShingleSet(const char *text, size_t len, int shingle_words,
+							 np_uint32 **hashes);
+
+/* Build the bottom-k sketch of text into *sk (hashes np_alloc'ed) */
+extern void NpFpBuildSketch(const char *text, size_t len, int shingle_words,
+							int sketch_size, NpSketch *sk);
+
+/*
+ * Count |A' n B'| and |A' u B'| for the two samples under the common
+ * threshold (see fingerprint.h).  truncated_x says whether sample x is a
+ * strict subset of its article's shingle set.  Sets *a_count to |A'|.
+ */
+extern void NpFpCompare(const np_uint32 *a, int na, int a_truncated,
+						const np_uint32 *b, int nb, int b_truncated,
+						int *inter, int *uni, int *a_count, int *b_count);
+
+/* The two estimators on raw samples (definitions in fingerprint.h) */
+extern double NpFpSimilarity(const np_uint32 *a, int na, int a_truncated,
+							 const np_uint32 *b, int nb, int b_truncated);
+extern double NpFpContainment(const np_uint32 *a, int na, int a_truncated,
+							  const np_uint32 *b, int nb, int b_truncated);
+
+/*
+ * Parse a text literal "v1:w3:k160:n913:<8 hex digits per hash>".  On
+ * success returns NULL and fills *sk; on failure returns a static message
+ * (sentence, no trailing period) and leaves *sk without allocated memory.
+ */
+extern const char *NpFpParseLiteral(const char *str, size_t len, NpSketch *sk);
+
+/*
+ * Check a sketch's fields for consistency (the same rules the literal
+ * parser and binary receive apply).  Returns NULL or a static message.
+ */
+extern const char *NpFpValidate(int version, int shingle_words, int sketch_size,
+								np_uint32 nshingles, int nhashes,
+								const np_uint32 *hashes);
+
+/* Format a sketch as its literal; returns a np_alloc'ed NUL-terminated string */
+extern char *NpFpFormatLiteral(const NpSketch *sk);
+
+/* One matched sentence pair, for shared_passages() */
+typedef struct NpPassageMatch
+{
+	size_t		a_start;		/* byte range in text a */
+	size_t		a_end;
+	size_t		b_start;		/* byte range in text b */
+	size_t		b_end;
+	double		score;			/* share of a's sentence found in b's */
+} NpPassageMatch;
+
+/*
+ * Match each sentence of a (given as byte ranges) to the sentence of b that
+ * contains most of its word pairs; keep matches scoring at least min_score.
+ * Returns the count and sets *matches (np_alloc'ed), in a's order.
+ */
+extern int	NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
+							  const char *b, const size_t *b_ranges, int nb,
+							  double min_score, NpPassageMatch **matches);
+
+#endif							/* NP_FP_CORE_H */
