@@ -175,3 +175,54 @@ np_cluster_stop()
 		NP_STARTED=
 	fi
 }
+
+# pg_regress prints one line per test: "ok", "FAILED" or "failed (ignored)".
+np_count_regress()
+{
+	local log=$1 kind=$2 line name
+	while IFS= read -r line; do
+		name=$(sed -E 's/^(not ok|ok|test)?[[:space:]]*[0-9]*[[:space:]+-]*([^ ]+).*/\2/' <<<"$line")
+		case "$line" in
+			*"... ok"*|"ok "*) NP_PASSED=$((NP_PASSED + 1)) ;;
+			*FAILED*|*"failed (ignored)"*|"not ok "*)
+				NP_FAILED=$((NP_FAILED + 1)); NP_FAILURES+=("$kind $name") ;;
+		esac
+	done < <(grep -E '\.\.\. (ok|FAILED|failed)|^(not )?ok [0-9]' "$log" || true)
+}
+
+# Run the pg_regress tests of test/sql whose names match GLOB against the
+# running cluster; add to NP_PASSED / NP_FAILED / NP_FAILURES.
+np_run_regress()
+{
+	local glob=${1:-*} src=$NP_WORK/src pgxs rc before tests
+	pgxs=$(dirname "$(dirname "$(dirname "$("$NP_BIN/pg_config" --pgxs)")")")
+	NP_PGXS=$pgxs
+	mapfile -t tests < <(cd "$src/test/sql" 2>/dev/null &&
+		for f in $glob.sql; do [ -e "$f" ] && echo "${f%.sql}"; done | sort)
+	if [ ${#tests[@]} -gt 0 ]; then
+		np_say "pg_regress: ${#tests[@]} tests"
+		set +e
+		(cd "$src" && np_as_user "$pgxs/src/test/regress/pg_regress" \
+			--inputdir=test --outputdir=test --bindir="$NP_BIN" \
+			--load-extension=newsprint --dbname=contrib_regression \
+			"${tests[@]}") 2>&1 | tee "$NP_WORK/regress.log"
+		rc=${PIPESTATUS[0]}
+		set -e
+		before=$NP_FAILED
+		np_count_regress "$NP_WORK/regress.log" regress
+		if [ "$rc" -ne 0 ] && [ "$NP_FAILED" -eq "$before" ]; then
+			NP_FAILED=$((NP_FAILED + 1)); NP_FAILURES+=("regress (pg_regress exited with status $rc)")
+		fi
+		# Results go back to the tree (git ignores them) so that a new test's
+		# output can be read and, once checked line by line, made its expected file.
+		rm -rf "$NP_TOP/test/results"
+		cp -r "$src/test/results" "$NP_TOP/test/results" 2>/dev/null || true
+		rm -f "$NP_TOP/test/regression.diffs"
+		if [ -f "$src/test/regression.diffs" ]; then
+			cp "$src/test/regression.diffs" "$NP_TOP/test/regression.diffs" 2>/dev/null || true
+			np_say "differences: test/regression.diffs"
+		fi
+	else
+		np_say "pg_regress: no test matches '$glob'"
+	fi
+}

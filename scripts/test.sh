@@ -40,53 +40,12 @@ np_cluster_start
 
 src=$NP_WORK/src
 pgxs=$(dirname "$(dirname "$(dirname "$("$NP_BIN/pg_config" --pgxs)")")")
-passed=0
-failed=0
-failures=()
-
-# pg_regress prints one line per test: "ok", "FAILED" or "failed (ignored)".
-count_regress()
-{
-	local log=$1 kind=$2 line name
-	while IFS= read -r line; do
-		name=$(sed -E 's/^(not ok|ok|test)?[[:space:]]*[0-9]*[[:space:]+-]*([^ ]+).*/\2/' <<<"$line")
-		case "$line" in
-			*"... ok"*|"ok "*) passed=$((passed + 1)) ;;
-			*FAILED*|*"failed (ignored)"*|"not ok "*)
-				failed=$((failed + 1)); failures+=("$kind $name") ;;
-		esac
-	done < <(grep -E '\.\.\. (ok|FAILED|failed)|^(not )?ok [0-9]' "$log" || true)
-}
+NP_PASSED=0
+NP_FAILED=0
+NP_FAILURES=()
 
 # --- pg_regress ---------------------------------------------------------
-mapfile -t tests < <(cd "$src/test/sql" 2>/dev/null &&
-	for f in $regress_glob.sql; do [ -e "$f" ] && echo "${f%.sql}"; done | sort)
-if [ ${#tests[@]} -gt 0 ]; then
-	np_say "pg_regress: ${#tests[@]} tests"
-	set +e
-	(cd "$src" && np_as_user "$pgxs/src/test/regress/pg_regress" \
-		--inputdir=test --outputdir=test --bindir="$NP_BIN" \
-		--load-extension=newsprint --dbname=contrib_regression \
-		"${tests[@]}") 2>&1 | tee "$NP_WORK/regress.log"
-	rc=${PIPESTATUS[0]}
-	set -e
-	before=$failed
-	count_regress "$NP_WORK/regress.log" regress
-	if [ "$rc" -ne 0 ] && [ "$failed" -eq "$before" ]; then
-		failed=$((failed + 1)); failures+=("regress (pg_regress exited with status $rc)")
-	fi
-	# Results go back to the tree (git ignores them) so that a new test's
-	# output can be read and, once checked line by line, made its expected file.
-	rm -rf "$NP_TOP/test/results"
-	cp -r "$src/test/results" "$NP_TOP/test/results" 2>/dev/null || true
-	rm -f "$NP_TOP/test/regression.diffs"
-	if [ -f "$src/test/regression.diffs" ]; then
-		cp "$src/test/regression.diffs" "$NP_TOP/test/regression.diffs" 2>/dev/null || true
-		np_say "differences: test/regression.diffs"
-	fi
-else
-	np_say "pg_regress: no test matches '$regress_glob'"
-fi
+np_run_regress "$regress_glob"
 
 # --- isolation ----------------------------------------------------------
 if [ -n "$run_isolation" ] && [ "$regress_glob" = '*' ] && [ -d "$src/test/specs" ]; then
@@ -100,10 +59,10 @@ if [ -n "$run_isolation" ] && [ "$regress_glob" = '*' ] && [ -d "$src/test/specs
 			"${specs[@]}") 2>&1 | tee "$NP_WORK/isolation.log"
 		rc=${PIPESTATUS[0]}
 		set -e
-		before=$failed
-		count_regress "$NP_WORK/isolation.log" isolation
-		if [ "$rc" -ne 0 ] && [ "$failed" -eq "$before" ]; then
-			failed=$((failed + 1)); failures+=("isolation (exited with status $rc)")
+		before=$NP_FAILED
+		np_count_regress "$NP_WORK/isolation.log" isolation
+		if [ "$rc" -ne 0 ] && [ "$NP_FAILED" -eq "$before" ]; then
+			NP_FAILED=$((NP_FAILED + 1)); NP_FAILURES+=("isolation (exited with status $rc)")
 		fi
 		if [ -f "$src/test/isolation_output/regression.diffs" ]; then
 			cp "$src/test/isolation_output/regression.diffs" "$NP_TOP/test/isolation.diffs" 2>/dev/null || true
@@ -132,15 +91,15 @@ if [ -n "$run_tap" ] && [ "$regress_glob" = '*' ] && ls "$src"/test/t/*.pl >/dev
 		n=$(sed -nE 's/.*Failed: ([0-9]+)\).*/\1/p' <<<"$line")
 		[ -z "$n" ] || [ "$n" -eq 0 ] && n=1
 		tap_failed=$((tap_failed + n))
-		failures+=("tap ${line%% *}")
+		NP_FAILURES+=("tap ${line%% *}")
 	done < <(grep -E '^test/t/.*\(Wstat: ' "$NP_WORK/tap.log" || true)
 	if [ -z "$tap_total" ]; then
 		tap_total=0
-		[ "$tap_failed" -eq 0 ] && { tap_failed=1; failures+=("tap (prove printed no summary)"); }
+		[ "$tap_failed" -eq 0 ] && { tap_failed=1; NP_FAILURES+=("tap (prove printed no summary)"); }
 	fi
-	passed=$((passed + tap_total - tap_failed))
-	[ $passed -lt 0 ] && passed=0
-	failed=$((failed + tap_failed))
+	NP_PASSED=$((NP_PASSED + tap_total - tap_failed))
+	[ $NP_PASSED -lt 0 ] && NP_PASSED=0
+	NP_FAILED=$((NP_FAILED + tap_failed))
 	if [ "$tap_failed" -gt 0 ] && [ -d "$src/tmp_check/log" ]; then
 		rm -rf "$NP_TOP/test/tap-logs"
 		cp -r "$src/tmp_check/log" "$NP_TOP/test/tap-logs" 2>/dev/null || true
@@ -148,8 +107,8 @@ if [ -n "$run_tap" ] && [ "$regress_glob" = '*' ] && ls "$src"/test/t/*.pl >/dev
 	fi
 fi
 
-for f in "${failures[@]+"${failures[@]}"}"; do
+for f in "${NP_FAILURES[@]+"${NP_FAILURES[@]}"}"; do
 	echo "failed: $f"
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+echo "$NP_PASSED passed, $NP_FAILED failed"
+[ "$NP_FAILED" -eq 0 ] && [ "$NP_PASSED" -gt 0 ]

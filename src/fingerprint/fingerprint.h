@@ -54,6 +54,56 @@ typedef struct NpFingerprint
 #define PG_GETARG_NP_FINGERPRINT_P(n) DatumGetNpFingerprintP(PG_GETARG_DATUM(n))
 #define PG_RETURN_NP_FINGERPRINT_P(x) PG_RETURN_POINTER(x)
 
+/*
+ * Predicates (all SQL boolean functions and operators of the type; the index
+ * may rely on these exact definitions).  Every threshold t is in (0, 1]; the
+ * SQL functions reject other values and the GUCs cannot hold them.  Hence
+ * each predicate implies |A' n B'| >= 1: it is false whenever the two
+ * samples share no hash below the common threshold tau.
+ *
+ *	 a %  b					similarity(a, b) >= newsprint.similarity_threshold
+ *	 is_similar(a, b, t)	similarity(a, b) >= t
+ *	 a <% b					containment(a, b) >= newsprint.containment_threshold
+ *	 a %> b					containment(b, a) >= newsprint.containment_threshold
+ *	 is_contained(a, b, t)	containment(a, b) >= t
+ *	 same_story(a, b, t)	|A' n B'| / min(|A'|, |B'|) >= t
+ *							(= max(containment(a, b), containment(b, a)) >= t;
+ *							 false when A' or B' is empty)
+ *	 same_story(a, b)		same_story(a, b, newsprint.same_story_threshold)
+ *
+ * Distances: a <-> b = 1 - similarity(a, b); a <<-> b = 1 - containment(a, b);
+ * a <->> b = 1 - containment(b, a).
+ *
+ * Compatibility: a and b must have the same version and shingle_words
+ * (NpFingerprintCheckCompatible raises ERRCODE_INVALID_PARAMETER_VALUE
+ * otherwise).  Their sketch sizes may differ: the common threshold makes the
+ * estimators valid for any pair of sizes.
+ */
+
+/* GUCs (fingerprint_init.c) */
+extern double np_similarity_threshold;
+extern double np_containment_threshold;
+extern double np_same_story_threshold;
+
+/* Number of hashes of a at or below the common threshold of a and b etc. */
+typedef struct NpFingerprintOverlap
+{
+	int			inter;			/* |A' n B'| */
+	int			uni;			/* |A' u B'| */
+	int			a_count;		/* |A'| */
+	int			b_count;		/* |B'| */
+} NpFingerprintOverlap;
+
+/* Compute the overlap counts (after checking compatibility) */
+extern void NpFingerprintOverlapOf(const NpFingerprint *a,
+								   const NpFingerprint *b,
+								   NpFingerprintOverlap *ov);
+
+/* same_story(a, b, threshold) as defined above */
+extern bool NpFingerprintSameStory(const NpFingerprint *a,
+								   const NpFingerprint *b,
+								   double threshold);
+
 /* Error out unless a and b were made with the same parameters and version */
 extern void NpFingerprintCheckCompatible(const NpFingerprint *a,
 										 const NpFingerprint *b);

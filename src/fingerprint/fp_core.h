@@ -117,6 +117,8 @@ typedef struct NpPassageMatch
 	size_t		a_end;
 	size_t		b_start;		/* byte range in text b */
 	size_t		b_end;
+	int			a_sentence;		/* index of the sentence in a's ranges */
+	int			b_sentence;		/* index of the sentence in b's ranges */
 	double		score;			/* share of a's sentence found in b's */
 } NpPassageMatch;
 

@@ -1,0 +1,947 @@
+/*-------------------------------------------------------------------------
+ *
+ * fp_core.c
+ *	  Tokens, shingles, bottom-k sketches, estimators, the text literal and
+ *	  sentence matching: everything the fingerprint type computes, without
+ *	  the server.
+ *
+ * Design
+ * ------
+ * An article is reduced to the set S of its w-word shingles (w consecutive
+ * normalised words, w = 3 by default).  Resemblance of two articles is the
+ * Jaccard index |S_a n S_b| / |S_a u S_b| and containment of a in b is
+ * |S_a n S_b| / |S_a| (Broder, "On the resemblance and containment of
+ * documents", 1997).  Containment matters for news: a republished copy with
+ * a paragraph cut and two added shares most of the shorter text's shingles
+ * although its Jaccard index can be as low as 0.3.
+ *
+ * Each shingle is hashed to 32 bits and the fingerprint keeps the k smallest
+ * distinct hashes (a bottom-k sketch, Cohen and Kaplan, "Summarizing data
+ * using bottom-k sketches", PODC 2007) plus the exact count of distinct
+ * shingles.  Bottom-k beats k independent min-hashes here: one hash function
+ * instead of k, the sample is a set so both estimators come from one merge of
+ * two sorted arrays, and an article with at most k shingles is stored
+ * exactly, so the short articles typical of wire copy compare without any
+ * sampling error.  Comparing two sketches restricts both to the hashes at or
+ * below the smaller of their largest kept values (the common threshold), so
+ * the two samples are drawn from the same uniformly random slice of the hash
+ * space and |A' n B'| / |A' u B'| and |A' n B'| / |A'| are consistent
+ * estimates of the two ratios.  The standard error of a ratio p estimated
+ * from m sampled shingles is about sqrt(p (1 - p) / m); with k = 160 and
+ * p = 0.5 that is 0.04 at worst, and 0 for articles of fewer than k shingles.
+ *
+ * Normalisation decides which reworded copies still share shingles: case is
+ * folded, accents of Latin-1 letters and combining marks are dropped,
+ * apostrophes inside a word vanish (Russia's = Russias, and the curly and
+ * straight apostrophes agree), every other punctuation mark, quote and dash
+ * separates words, and thousands or decimal separators inside numbers are
+ * dropped (1,000 = 1000).  Hyphenated words split, so "Asia-" at a line or
+ * page break followed by "Pacific" still makes "asia pacific".
+ *
+ * Hashing: each word is hashed with 64-bit FNV-1a over its folded code
+ * points, and a shingle's hash chains its words through the splitmix64
+ * finaliser, which is order-sensitive and mixes well enough that the top 32
+ * bits behave as uniform for sampling.  The hash function is part of format
+ * version 1: changing it requires a new version number.
+ *
+ * src/fingerprint/fp_core.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "np_port.h"
+
+#include "fingerprint/fp_core.h"
+
+#define NP_INFINITE_LIMIT	((np_uint64) 1 << 32)
+
+/*
+ * Mix a 64-bit value (the splitmix64 finaliser).
+ */
+static inline np_uint64
+fp_mix64(np_uint64 x)
+{
+	x += UINT64_C(0x9E3779B97F4A7C15);
+	x = (x ^ (x >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	x = (x ^ (x >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return x ^ (x >> 31);
+}
+
+/*
+ * Decode one UTF-8 code point at s[*i]; advance *i.  Invalid or truncated
+ * sequences decode as U+FFFD one byte at a time.
+ */
+static inline np_uint32
+fp_decode(const unsigned char *s, size_t len, size_t *i)
+{
+	unsigned char c = s[*i];
+	np_uint32	cp;
+	int			n;
+	int			j;
+
+	if (c < 0x80)
+	{
+		(*i)++;
+		return c;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+	{
+		n = 1;
+		cp = c & 0x1F;
+	}
+	else if (c >= 0xE0 && c <= 0xEF)
+	{
+		n = 2;
+		cp = c & 0x0F;
+	}
+	else if (c >= 0xF0 && c <= 0xF4)
+	{
+		n = 3;
+		cp = c & 0x07;
+	}
+	else
+	{
+		(*i)++;
+		return 0xFFFD;
+	}
+	if (*i + n >= len)
+	{
+		/* not enough bytes left */
+		(*i)++;
+		return 0xFFFD;
+	}
+	for (j = 1; j <= n; j++)
+	{
+		unsigned char cc = s[*i + j];
+
+		if ((cc & 0xC0) != 0x80)
+		{
+			(*i)++;
+			return 0xFFFD;
+		}
+		cp = (cp << 6) | (cc & 0x3F);
+	}
+	/* reject overlongs and surrogates coarsely */
+	if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		(cp >= 0xD800 && cp <= 0xDFFF))
+	{
+		(*i)++;
+		return 0xFFFD;
+	}
+	*i += n + 1;
+	return cp;
+}
+
+/* Character classes of the tokenizer */
+#define FP_SEP		0			/* separates words */
+#define FP_WORD		1			/* part of a word */
+#define FP_APOS		2			/* apostrophe: dropped inside a word */
+#define FP_SKIP		3			/* combining mark: dropped */
+
+/*
+ * Classify a code point and fold it (case, Latin-1 accents, digit forms).
+ */
+static inline int
+fp_classify(np_uint32 cp, np_uint32 *folded)
+{
+	*folded = cp;
+	if (cp < 0x80)
+	{
+		if (cp >= 'A' && cp <= 'Z')
+		{
+			*folded = cp + 32;
+			return FP_WORD;
+		}
+		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+			return FP_WORD;
+		if (cp == '\'')
+			return FP_APOS;
+		return FP_SEP;
+	}
+	if (cp < 0xC0)
+		return FP_SEP;			/* C1 controls, Latin-1 punctuation, symbols */
+	if (cp <= 0xFF)
+	{
+		/* Latin-1 letters: fold case, then drop the accent */
+		static const char base[64] =
+			"aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+			"aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+
+		if (cp == 0xD7 || cp == 0xF7)
+			return FP_SEP;
+		if (cp == 0xC6 || cp == 0xE6)
+			*folded = 0xE6;		/* ae ligature stays one letter */
+		else if (cp == 0xDF)
+			*folded = 0xDF;		/* sharp s */
+		else if (cp == 0xDE || cp == 0xFE)
+			*folded = 0xFE;		/* thorn */
+		else
+			*folded = (np_uint32) (unsigned char) base[cp - 0xC0];
+		return FP_WORD;
+	}
+	if (cp <= 0x17F)
+	{
+		/* Latin Extended-A: pairs of upper and lower case */
+		if ((cp <= 0x137 || (cp >= 0x14A && cp <= 0x177)) && (cp & 1) == 0)
+			*folded = cp + 1;
+		else if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) &&
+				 (cp & 1) == 1)
+			*folded = cp + 1;
+		else if (cp == 0x178)
+			*folded = 0xFF;
+		return FP_WORD;
+	}
+	if (cp == 0x2BC)
+		return FP_APOS;			/* modifier letter apostrophe */
+	if (cp >= 0x300 && cp <= 0x36F)
+		return FP_SKIP;			/* combining diacritical marks */
+	if (cp >= 0x391 && cp <= 0x3A9)
+	{
+		*folded = cp + 0x20;
+		return FP_WORD;
+	}
+	if (cp == 0x3C2)
+	{
+		*folded = 0x3C3;		/* final sigma */
+		return FP_WORD;
+	}
+	if (cp >= 0x400 && cp <= 0x40F)
+	{
+		*folded = cp + 0x50;
+		return FP_WORD;
+	}
+	if (cp >= 0x410 && cp <= 0x42F)
+	{
+		*folded = cp + 0x20;
+		return FP_WORD;
+	}
+	if (cp == 0x37E || cp == 0x387 || (cp >= 0x55A && cp <= 0x55F) ||
+		cp == 0x589 || cp == 0x5BE || cp == 0x5C0 || cp == 0x5C3 ||
+		cp == 0x5F3 || cp == 0x5F4 || (cp >= 0x60C && cp <= 0x60D) ||
+		cp == 0x61B || cp == 0x61F || (cp >= 0x66A && cp <= 0x66D) ||
+		cp == 0x6D4)
+		return FP_SEP;			/* Greek, Armenian, Hebrew, Arabic punctuation */
+	if (cp >= 0x660 && cp <= 0x669)
+	{
+		*folded = '0' + (cp - 0x660);
+		return FP_WORD;
+	}
+	if (cp >= 0x6F0 && cp <= 0x6F9)
+	{
+		*folded = '0' + (cp - 0x6F0);
+		return FP_WORD;
+	}
+	if (cp == 0x2019)
+		return FP_APOS;			/* right single quotation mark */
+	if ((cp >= 0x2000 && cp <= 0x2BFF) ||	/* punctuation, symbols, arrows */
+		(cp >= 0x2E00 && cp <= 0x2E7F) ||	/* supplemental punctuation */
+		(cp >= 0x3000 && cp <= 0x303F) ||	/* CJK punctuation */
+		(cp >= 0xFE10 && cp <= 0xFE1F) ||
+		(cp >= 0xFE30 && cp <= 0xFE6F) ||
+		cp == 0xFEFF || cp == 0xFFFD ||
+		(cp >= 0x1F000 && cp <= 0x1FAFF))	/* emoji and pictographs */
+		return FP_SEP;
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+	{
+		/* fullwidth ASCII: fold to ASCII and classify that */
+		return fp_classify(cp - 0xFEE0, folded);
+	}
+	if (cp >= 0xFF5F && cp <= 0xFF65)
+		return FP_SEP;
+	return FP_WORD;
+}
+
+/*
+ * Call fn for each normalised word of text.
+ */
+size_t
+NpFpTokenize(const char *text, size_t len, NpWordCallback fn, void *arg)
+{
+	const unsigned char *s = (const unsigned char *) text;
+	size_t		i = 0;
+	size_t		nwords = 0;
+	bool		inword = false;
+	bool		lastdigit = false;
+	np_uint64	h = 0;
+	size_t		start = 0;
+	size_t		end = 0;
+
+	while (i < len)
+	{
+		size_t		at = i;
+		np_uint32	cp;
+		np_uint32	f;
+		int			cls;
+
+		/* fast path for ASCII */
+		if (s[i] < 0x80)
+		{
+			cp = s[i++];
+			if (cp >= 'a' && cp <= 'z')
+			{
+				f = cp;
+				cls = FP_WORD;
+			}
+			else
+				cls = fp_classify(cp, &f);
+		}
+		else
+		{
+			cp = fp_decode(s, len, &i);
+			cls = fp_classify(cp, &f);
+		}
+
+		if (cls == FP_WORD)
+		{
+			if (!inword)
+			{
+				inword = true;
+				h = UINT64_C(0xCBF29CE484222325);
+				start = at;
+			}
+			h = (h ^ f) * UINT64_C(0x100000001B3);
+			lastdigit = (f >= '0' && f <= '9');
+			end = i;
+			continue;
+		}
+		if (cls == FP_SKIP)
+		{
+			if (inword)
+				end = i;
+			continue;
+		}
+		if (inword && i < len)
+		{
+			/*
+			 * An apostrophe between letters, or a '.' or ',' between digits,
+			 * is dropped and the word goes on.
+			 */
+			bool		join = false;
+
+			if (cls == FP_APOS || (lastdigit && (cp == '.' || cp == ',')))
+			{
+				size_t		j = i;
+				np_uint32	nf;
+				np_uint32	ncp = (s[j] < 0x80) ? s[j++] : fp_decode(s, len, &j);
+				int			ncls = fp_classify(ncp, &nf);
+
+				if (ncls == FP_WORD)
+					join = (cls == FP_APOS) ? true : (nf >= '0' && nf <= '9');
+			}
+			if (join)
+				continue;
+		}
+		if (inword)
+		{
+			fn(fp_mix64(h), start, end, arg);
+			nwords++;
+			inword = false;
+		}
+	}
+	if (inword)
+	{
+		fn(fp_mix64(h), start, end, arg);
+		nwords++;
+	}
+	return nwords;
+}
+
+/* State of NpFpShingleSet's word callback */
+typedef struct FpShingleState
+{
+	int			w;				/* words per shingle */
+	np_uint64	ring[NP_FP_MAX_SHINGLE_WORDS];
+	size_t		nwords;
+	np_uint32  *hashes;
+	size_t		n;
+	size_t		cap;
+} FpShingleState;
+
+/*
+ * Hash the last m words (m <= w) in the ring into a shingle hash.
+ */
+static inline np_uint32
+fp_shingle_hash(const FpShingleState *st, int m)
+{
+	np_uint64	h = UINT64_C(0x6A09E667F3BCC908) ^ (np_uint64) m;
+	int			j;
+
+	for (j = m; j >= 1; j--)
+		h = fp_mix64(h ^ st->ring[(st->nwords - j) % st->w]);
+	return (np_uint32) (h >> 32);
+}
+
+/*
+ * Append a hash to the state's array.
+ */
+static inline void
+fp_push(FpShingleState *st, np_uint32 h)
+{
+	if (st->n == st->cap)
+	{
+		st->cap = st->cap ? st->cap * 2 : 256;
+		st->hashes = np_realloc(st->hashes, st->cap * sizeof(np_uint32));
+	}
+	st->hashes[st->n++] = h;
+}
+
+/*
+ * Word callback: record the word, emit a shingle once w words are in.
+ */
+static void
+fp_shingle_word(np_uint64 hash, size_t start, size_t end, void *arg)
+{
+	FpShingleState *st = (FpShingleState *) arg;
+
+	(void) start;
+	(void) end;
+	st->ring[st->nwords % st->w] = hash;
+	st->nwords++;
+	if (st->nwords >= (size_t) st->w)
+		fp_push(st, fp_shingle_hash(st, st->w));
+}
+
+/*
+ * Sort an array of 32-bit values in place (LSD radix sort, 4 passes of 8 bits;
+ * insertion sort for short arrays).
+ */
+static void
+fp_sort_u32(np_uint32 *v, size_t n)
+{
+	np_uint32  *tmp;
+	np_uint32  *src = v;
+	np_uint32  *dst;
+	int			pass;
+
+	if (n < 64)
+	{
+		size_t		i;
+
+		for (i = 1; i < n; i++)
+		{
+			np_uint32	x = v[i];
+			size_t		j = i;
+
+			while (j > 0 && v[j - 1] > x)
+			{
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = x;
+		}
+		return;
+	}
+	tmp = np_alloc(n * sizeof(np_uint32));
+	dst = tmp;
+	for (pass = 0; pass < 4; pass++)
+	{
+		size_t		count[256];
+		size_t		i;
+		size_t		sum = 0;
+		int			shift = pass * 8;
+
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[(src[i] >> shift) & 0xFF]++;
+		for (i = 0; i < 256; i++)
+		{
+			size_t		c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+		{
+			np_uint32  *t = src;
+
+			src = dst;
+			dst = t;
+		}
+	}
+	/* after 4 passes the sorted data is back in v */
+	np_free(tmp);
+}
+
+/*
+ * Compute the sorted distinct shingle hashes of text.
+ */
+size_t
+NpFpShingleSet(const char *text, size_t len, int shingle_words,
+			   np_uint32 **hashes)
+{
+	FpShingleState st;
+	size_t		i;
+	size_t		o;
+
+	memset(&st, 0, sizeof(st));
+	st.w = shingle_words;
+	NpFpTokenize(text, len, fp_shingle_word, &st);
+	if (st.nwords > 0 && st.nwords < (size_t) st.w)
+		fp_push(&st, fp_shingle_hash(&st, (int) st.nwords));
+	if (st.n == 0)
+	{
+		*hashes = NULL;
+		return 0;
+	}
+	fp_sort_u32(st.hashes, st.n);
+	o = 1;
+	for (i = 1; i < st.n; i++)
+		if (st.hashes[i] != st.hashes[o - 1])
+			st.hashes[o++] = st.hashes[i];
+	*hashes = st.hashes;
+	return o;
+}
+
+/*
+ * Build the bottom-k sketch of text.
+ */
+void
+NpFpBuildSketch(const char *text, size_t len, int shingle_words,
+				int sketch_size, NpSketch *sk)
+{
+	np_uint32  *all;
+	size_t		n = NpFpShingleSet(text, len, shingle_words, &all);
+
+	sk->version = NP_FP_CORE_VERSION;
+	sk->shingle_words = shingle_words;
+	sk->sketch_size = sketch_size;
+	sk->nshingles = (n > (size_t) 0xFFFFFFFFu) ? 0xFFFFFFFFu : (np_uint32) n;
+	sk->nhashes = (n < (size_t) sketch_size) ? (int) n : sketch_size;
+	sk->hashes = all;			/* the first nhashes are the sample */
+}
+
+/*
+ * Count the intersection and union of the two samples below the common
+ * threshold.
+ */
+void
+NpFpCompare(const np_uint32 *a, int na, int a_truncated,
+			const np_uint32 *b, int nb, int b_truncated,
+			int *inter, int *uni, int *a_count, int *b_count)
+{
+	np_uint64	la = (a_truncated && na > 0) ? a[na - 1] : NP_INFINITE_LIMIT;
+	np_uint64	lb = (b_truncated && nb > 0) ? b[nb - 1] : NP_INFINITE_LIMIT;
+	np_uint64	tau = (la < lb) ? la : lb;
+	int			i = 0;
+	int			j = 0;
+	int			common = 0;
+
+	/* both arrays are ascending: cut each at tau, then merge */
+	while (na > 0 && a[na - 1] > tau)
+		na--;
+	while (nb > 0 && b[nb - 1] > tau)
+		nb--;
+	while (i < na && j < nb)
+	{
+		if (a[i] < b[j])
+			i++;
+		else if (a[i] > b[j])
+			j++;
+		else
+		{
+			common++;
+			i++;
+			j++;
+		}
+	}
+	*inter = common;
+	*uni = na + nb - common;
+	*a_count = na;
+	*b_count = nb;
+}
+
+/*
+ * Estimate the Jaccard index of the two articles' shingle sets.
+ */
+double
+NpFpSimilarity(const np_uint32 *a, int na, int a_truncated,
+			   const np_uint32 *b, int nb, int b_truncated)
+{
+	int			inter,
+				uni,
+				ca,
+				cb;
+
+	NpFpCompare(a, na, a_truncated, b, nb, b_truncated, &inter, &uni, &ca, &cb);
+	return uni > 0 ? (double) inter / uni : 0.0;
+}
+
+/*
+ * Estimate the share of a's shingles found in b.
+ */
+double
+NpFpContainment(const np_uint32 *a, int na, int a_truncated,
+				const np_uint32 *b, int nb, int b_truncated)
+{
+	int			inter,
+				uni,
+				ca,
+				cb;
+
+	NpFpCompare(a, na, a_truncated, b, nb, b_truncated, &inter, &uni, &ca, &cb);
+	return ca > 0 ? (double) inter / ca : 0.0;
+}
+
+/*
+ * Check a sketch's fields for consistency.
+ */
+const char *
+NpFpValidate(int version, int shingle_words, int sketch_size,
+			 np_uint32 nshingles, int nhashes, const np_uint32 *hashes)
+{
+	int			i;
+
+	if (version != NP_FP_CORE_VERSION)
+		return "Unsupported fingerprint format version";
+	if (shingle_words < 1 || shingle_words > NP_FP_MAX_SHINGLE_WORDS)
+		return "Shingle length must be between 1 and 16 words";
+	if (sketch_size < 1 || sketch_size > NP_FP_MAX_SKETCH_SIZE)
+		return "Sketch size must be between 1 and 65535";
+	if (nhashes < 0 ||
+		(np_uint64) nhashes != ((nshingles < (np_uint32) sketch_size) ?
+								(np_uint64) nshingles : (np_uint64) sketch_size))
+		return "The number of hashes must be the smaller of the shingle count and the sketch size";
+	for (i = 1; i < nhashes; i++)
+		if (hashes[i] <= hashes[i - 1])
+			return "Hashes must be distinct and in ascending order";
+	return NULL;
+}
+
+/*
+ * Parse an unsigned decimal field of at most 10 digits at str[*i].
+ */
+static bool
+fp_parse_uint(const char *str, size_t len, size_t *i, np_uint64 *out)
+{
+	np_uint64	v = 0;
+	size_t		start = *i;
+
+	while (*i < len && str[*i] >= '0' && str[*i] <= '9')
+	{
+		if (*i - start >= 10)
+			return false;
+		v = v * 10 + (np_uint64) (str[*i] - '0');
+		(*i)++;
+	}
+	if (*i == start)
+		return false;
+	*out = v;
+	return true;
+}
+
+/*
+ * Return the value of a hex digit, or -1.
+ */
+static inline int
+fp_hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Parse a fingerprint literal.
+ */
+const char *
+NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
+{
+	static const char tags[4] = {'v', 'w', 'k', 'n'};
+	np_uint64	field[4];
+	size_t		i = 0;
+	size_t		hexstart;
+	size_t		hexend;
+	size_t		nh;
+	int			f;
+	const char *msg;
+	np_uint32  *hashes;
+
+	memset(sk, 0, sizeof(*sk));
+	while (i < len && (str[i] == ' ' || str[i] == '\t' || str[i] == '\n' || str[i] == '\r'))
+		i++;
+	while (len > i && (str[len - 1] == ' ' || str[len - 1] == '\t' ||
+					   str[len - 1] == '\n' || str[len - 1] == '\r'))
+		len--;
+	for (f = 0; f < 4; f++)
+	{
+		if (i >= len || str[i] != tags[f])
+			return "Expected the form v<version>:w<words>:k<size>:n<shingles>:<hex hashes>";
+		i++;
+		if (!fp_parse_uint(str, len, &i, &field[f]))
+			return "Expected the form v<version>:w<words>:k<size>:n<shingles>:<hex hashes>";
+		if (i >= len || str[i] != ':')
+			return "Expected the form v<version>:w<words>:k<size>:n<shingles>:<hex hashes>";
+		i++;
+	}
+	if (field[0] != NP_FP_CORE_VERSION)
+		return "Unsupported fingerprint format version";
+	if (field[1] < 1 || field[1] > NP_FP_MAX_SHINGLE_WORDS)
+		return "Shingle length must be between 1 and 16 words";
+	if (field[2] < 1 || field[2] > NP_FP_MAX_SKETCH_SIZE)
+		return "Sketch size must be between 1 and 65535";
+	if (field[3] > 0xFFFFFFFFu)
+		return "Shingle count is out of range";
+	hexstart = i;
+	hexend = len;
+	for (i = hexstart; i < hexend; i++)
+		if (fp_hexval(str[i]) < 0)
+			return "Hashes must be written as hexadecimal digits, 8 per hash";
+	if ((hexend - hexstart) % 8 != 0)
+		return "Hashes must be written as hexadecimal digits, 8 per hash";
+	nh = (hexend - hexstart) / 8;
+	if (nh > NP_FP_MAX_SKETCH_SIZE)
+		return "The number of hashes must be the smaller of the shingle count and the sketch size";
+	hashes = nh > 0 ? np_alloc(nh * sizeof(np_uint32)) : NULL;
+	for (i = 0; i < nh; i++)
+	{
+		np_uint32	v = 0;
+		int			d;
+
+		for (d = 0; d < 8; d++)
+			v = (v << 4) | (np_uint32) fp_hexval(str[hexstart + i * 8 + d]);
+		hashes[i] = v;
+	}
+	msg = NpFpValidate((int) field[0], (int) field[1], (int) field[2],
+					   (np_uint32) field[3], (int) nh, hashes);
+	if (msg != NULL)
+	{
+		if (hashes)
+			np_free(hashes);
+		return msg;
+	}
+	sk->version = (int) field[0];
+	sk->shingle_words = (int) field[1];
+	sk->sketch_size = (int) field[2];
+	sk->nshingles = (np_uint32) field[3];
+	sk->nhashes = (int) nh;
+	sk->hashes = hashes;
+	return NULL;
+}
+
+/*
+ * Format a sketch as its literal.
+ */
+char *
+NpFpFormatLiteral(const NpSketch *sk)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t		cap = 64 + (size_t) sk->nhashes * 8;
+	char	   *out = np_alloc(cap);
+	int			o;
+	int			i;
+
+	o = snprintf(out, cap, "v%d:w%d:k%d:n%u:", sk->version, sk->shingle_words,
+				 sk->sketch_size, (unsigned) sk->nshingles);
+	for (i = 0; i < sk->nhashes; i++)
+	{
+		np_uint32	v = sk->hashes[i];
+		int			d;
+
+		for (d = 7; d >= 0; d--)
+			out[o++] = hex[(v >> (d * 4)) & 0xF];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Word collector for sentence matching */
+typedef struct FpWordList
+{
+	np_uint64  *words;
+	size_t		n;
+	size_t		cap;
+} FpWordList;
+
+/*
+ * Word callback: append the word's hash.
+ */
+static void
+fp_collect_word(np_uint64 hash, size_t start, size_t end, void *arg)
+{
+	FpWordList *wl = (FpWordList *) arg;
+
+	(void) start;
+	(void) end;
+	if (wl->n == wl->cap)
+	{
+		wl->cap = wl->cap ? wl->cap * 2 : 64;
+		wl->words = np_realloc(wl->words, wl->cap * sizeof(np_uint64));
+	}
+	wl->words[wl->n++] = hash;
+}
+
+/*
+ * Return the sorted distinct word-pair hashes of one sentence in *out
+ * (np_alloc'ed); a one-word sentence yields its word.
+ */
+static size_t
+fp_sentence_pairs(const char *text, size_t start, size_t end, np_uint32 **out)
+{
+	FpWordList	wl;
+	np_uint32  *v;
+	size_t		n;
+	size_t		i;
+	size_t		o;
+
+	memset(&wl, 0, sizeof(wl));
+	NpFpTokenize(text + start, end - start, fp_collect_word, &wl);
+	if (wl.n == 0)
+	{
+		*out = NULL;
+		return 0;
+	}
+	n = (wl.n == 1) ? 1 : wl.n - 1;
+	v = np_alloc(n * sizeof(np_uint32));
+	if (wl.n == 1)
+		v[0] = (np_uint32) (fp_mix64(wl.words[0]) >> 32);
+	else
+		for (i = 0; i + 1 < wl.n; i++)
+			v[i] = (np_uint32) (fp_mix64(fp_mix64(wl.words[i]) ^ wl.words[i + 1]) >> 32);
+	np_free(wl.words);
+	fp_sort_u32(v, n);
+	o = 1;
+	for (i = 1; i < n; i++)
+		if (v[i] != v[o - 1])
+			v[o++] = v[i];
+	*out = v;
+	return o;
+}
+
+/* One entry of b's inverted index: a pair hash and its sentence */
+typedef struct FpPosting
+{
+	np_uint32	hash;
+	int			sentence;
+} FpPosting;
+
+/*
+ * Order postings by hash, then sentence.
+ */
+static int
+fp_posting_cmp(const void *x, const void *y)
+{
+	const FpPosting *p = (const FpPosting *) x;
+	const FpPosting *q = (const FpPosting *) y;
+
+	if (p->hash != q->hash)
+		return p->hash < q->hash ? -1 : 1;
+	return (p->sentence > q->sentence) - (p->sentence < q->sentence);
+}
+
+/*
+ * Match each sentence of a to the sentence of b sharing most word pairs.
+ */
+int
+NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
+				  const char *b, const size_t *b_ranges, int nb,
+				  double min_score, NpPassageMatch **matches)
+{
+	FpPosting  *post = NULL;
+	size_t		npost = 0;
+	size_t		cap = 0;
+	int		   *count;
+	int		   *touched;
+	NpPassageMatch *res;
+	int			nres = 0;
+	int			s;
+
+	/* inverted index of b: (pair hash, sentence), sorted */
+	for (s = 0; s < nb; s++)
+	{
+		np_uint32  *v;
+		size_t		n = fp_sentence_pairs(b, b_ranges[2 * s], b_ranges[2 * s + 1], &v);
+		size_t		i;
+
+		for (i = 0; i < n; i++)
+		{
+			if (npost == cap)
+			{
+				cap = cap ? cap * 2 : 256;
+				post = np_realloc(post, cap * sizeof(FpPosting));
+			}
+			post[npost].hash = v[i];
+			post[npost].sentence = s;
+			npost++;
+		}
+		if (v)
+			np_free(v);
+	}
+	if (npost > 1)
+		qsort(post, npost, sizeof(FpPosting), fp_posting_cmp);
+
+	count = np_alloc0((size_t) (nb > 0 ? nb : 1) * sizeof(int));
+	touched = np_alloc((size_t) (nb > 0 ? nb : 1) * sizeof(int));
+	res = np_alloc((size_t) (na > 0 ? na : 1) * sizeof(NpPassageMatch));
+
+	for (s = 0; s < na; s++)
+	{
+		np_uint32  *v;
+		size_t		n = fp_sentence_pairs(a, a_ranges[2 * s], a_ranges[2 * s + 1], &v);
+		size_t		i;
+		int			ntouched = 0;
+		int			best = -1;
+		int			t;
+
+		/* sentences of fewer than three words match too easily */
+		if (n < 2)
+		{
+			if (v)
+				np_free(v);
+			continue;
+		}
+		for (i = 0; i < n; i++)
+		{
+			size_t		lo = 0,
+						hi = npost;
+
+			while (lo < hi)
+			{
+				size_t		mid = lo + (hi - lo) / 2;
+
+				if (post[mid].hash < v[i])
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < npost && post[lo].hash == v[i]; lo++)
+			{
+				int			sb = post[lo].sentence;
+
+				if (count[sb]++ == 0)
+					touched[ntouched++] = sb;
+			}
+		}
+		for (t = 0; t < ntouched; t++)
+		{
+			int			sb = touched[t];
+
+			if (best < 0 || count[sb] > count[best] ||
+				(count[sb] == count[best] && sb < best))
+				best = sb;
+		}
+		if (best >= 0 && (double) count[best] / (double) n >= min_score)
+		{
+			res[nres].a_start = a_ranges[2 * s];
+			res[nres].a_end = a_ranges[2 * s + 1];
+			res[nres].b_start = b_ranges[2 * best];
+			res[nres].b_end = b_ranges[2 * best + 1];
+			res[nres].a_sentence = s;
+			res[nres].b_sentence = best;
+			res[nres].score = (double) count[best] / (double) n;
+			nres++;
+		}
+		for (t = 0; t < ntouched; t++)
+			count[touched[t]] = 0;
+		np_free(v);
+	}
+	if (post)
+		np_free(post);
+	np_free(count);
+	np_free(touched);
+	*matches = res;
+	return nres;
+}
