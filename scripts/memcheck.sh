@@ -87,7 +87,7 @@ for log in "$NP_WORK"/vg/*.log; do
 		ours=$((ours + 1))
 		np_say "valgrind found errors in newsprint code ($log):"
 		echo "$report" | awk -v p="$NP_WORK/src/src/" 'BEGIN { RS = "" } index($0, p) || /lib\/newsprint\.so/' | head -120
-		cp "$log" "$NP_TOP/test/" 2>/dev/null || true
+		mkdir -p "$NP_TOP/test/memcheck-logs" && cp "$log" "$NP_TOP/test/memcheck-logs/" 2>/dev/null || true
 	elif grep -q 'Invalid\|uninitialised\|Uninitialised\|Mismatched' <<<"$report"; then
 		theirs=$((theirs + 1))
 	fi
