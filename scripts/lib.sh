@@ -181,7 +181,10 @@ np_count_regress()
 {
 	local log=$1 kind=$2 line name
 	while IFS= read -r line; do
-		name=$(sed -E 's/^(not ok|ok|test)?[[:space:]]*[0-9]*[[:space:]+-]*([^ ]+).*/\2/' <<<"$line")
+		# PG <= 15: "test NAME ... ok" / "     NAME ... FAILED";
+		# PG >= 16: "ok 3         - NAME   12 ms" / "not ok 3 ..."
+		name=$(sed -E -e 's/^(not )?ok +[0-9]+ +[+-] +//' -e 's/^ *(test +)?//' \
+			-e 's/[ .].*//' <<<"$line")
 		case "$line" in
 			*"... ok"*|"ok "*) NP_PASSED=$((NP_PASSED + 1)) ;;
 			*FAILED*|*"failed (ignored)"*|"not ok "*)

@@ -1,7 +1,12 @@
 /*-------------------------------------------------------------------------
  *
  * fingerprint_init.c
- *	  GUCs and other process-wide set-up of the fingerprint module (placeholder).
+ *	  GUCs of the fingerprint module: the default thresholds of the %, <%,
+ *	  %> operators and of same_story().
+ *
+ * Every threshold lies in [0.01, 1]: a positive threshold makes each
+ * predicate imply that the two samples share a hash, which the index access
+ * method relies on (see fingerprint.h).
  *
  * src/fingerprint/fingerprint_init.c
  *
@@ -9,7 +14,15 @@
  */
 #include "postgres.h"
 
+#include "utils/guc.h"
+
 #include "newsprint.h"
+#include "fingerprint/fingerprint.h"
+
+/* Defaults chosen on the evaluation set (bench/eval_fingerprint.sh) */
+double		np_similarity_threshold = 0.5;
+double		np_containment_threshold = 0.5;
+double		np_same_story_threshold = 0.35;
 
 /*
  * Register the fingerprint module's GUCs.
@@ -17,4 +30,25 @@
 void
 NpFingerprintInit(void)
 {
+	DefineCustomRealVariable("newsprint.similarity_threshold",
+							 "Sets the similarity threshold of the fingerprint % operator.",
+							 "A pair matches when similarity(a, b) is at least this value.",
+							 &np_similarity_threshold,
+							 0.5, 0.01, 1.0,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+	DefineCustomRealVariable("newsprint.containment_threshold",
+							 "Sets the containment threshold of the fingerprint <% and %> operators.",
+							 "a <% b matches when containment(a, b) is at least this value.",
+							 &np_containment_threshold,
+							 0.5, 0.01, 1.0,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+	DefineCustomRealVariable("newsprint.same_story_threshold",
+							 "Sets the threshold of same_story(fingerprint, fingerprint).",
+							 "Two articles are one story when the share of the smaller sample found in the other is at least this value.",
+							 &np_same_story_threshold,
+							 0.35, 0.01, 1.0,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
 }

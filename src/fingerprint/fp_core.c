@@ -378,8 +378,17 @@ fp_push(FpShingleState *st, np_uint32 h)
 {
 	if (st->n == st->cap)
 	{
-		st->cap = st->cap ? st->cap * 2 : 256;
-		st->hashes = np_realloc(st->hashes, st->cap * sizeof(np_uint32));
+		/* np_realloc does not accept NULL in the server */
+		if (st->cap == 0)
+		{
+			st->cap = 256;
+			st->hashes = np_alloc(st->cap * sizeof(np_uint32));
+		}
+		else
+		{
+			st->cap *= 2;
+			st->hashes = np_realloc(st->hashes, st->cap * sizeof(np_uint32));
+		}
 	}
 	st->hashes[st->n++] = h;
 }
@@ -768,8 +777,16 @@ fp_collect_word(np_uint64 hash, size_t start, size_t end, void *arg)
 	(void) end;
 	if (wl->n == wl->cap)
 	{
-		wl->cap = wl->cap ? wl->cap * 2 : 64;
-		wl->words = np_realloc(wl->words, wl->cap * sizeof(np_uint64));
+		if (wl->cap == 0)
+		{
+			wl->cap = 64;
+			wl->words = np_alloc(wl->cap * sizeof(np_uint64));
+		}
+		else
+		{
+			wl->cap *= 2;
+			wl->words = np_realloc(wl->words, wl->cap * sizeof(np_uint64));
+		}
 	}
 	wl->words[wl->n++] = hash;
 }
@@ -860,8 +877,16 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 		{
 			if (npost == cap)
 			{
-				cap = cap ? cap * 2 : 256;
-				post = np_realloc(post, cap * sizeof(FpPosting));
+				if (cap == 0)
+				{
+					cap = 256;
+					post = np_alloc(cap * sizeof(FpPosting));
+				}
+				else
+				{
+					cap *= 2;
+					post = np_realloc(post, cap * sizeof(FpPosting));
+				}
 			}
 			post[npost].hash = v[i];
 			post[npost].sentence = s;
