@@ -1,0 +1,101 @@
+/* sql/50_report.sql -- newsprint install script, part 5: reporting */
+
+/*
+ * story_clusters: group a table's articles into stories.
+ *
+ * Two articles are linked when same_story() holds for their fingerprints
+ * (with the given threshold, or newsprint.same_story_threshold when NULL); a
+ * story is a connected component of that graph (single linkage), named by
+ * its smallest article id.  The pairs are found with a self-join that the
+ * planner can answer from an npidx index on the fingerprint column; without
+ * one it compares every pair.  Label propagation then finds the components:
+ * each round gives every article the smallest label among itself and its
+ * neighbours, until nothing changes (as many rounds as the longest chain).
+ *
+ * Rows whose id or fingerprint is NULL are left out.  Uses two temporary
+ * tables, so it is VOLATILE and PARALLEL UNSAFE, and needs the right to
+ * create temporary tables.
+ */
+CREATE FUNCTION story_clusters(articles regclass,
+							   id_column name DEFAULT 'id',
+							   fingerprint_column name DEFAULT 'fp',
+							   threshold float8 DEFAULT NULL)
+RETURNS TABLE (id bigint, story bigint, story_size bigint)
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+SET client_min_messages = warning
+AS $$
+DECLARE
+	rounds int := 0;
+	changed bigint;
+	cond text;
+BEGIN
+	IF articles IS NULL OR id_column IS NULL OR fingerprint_column IS NULL THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'null_value_not_allowed',
+			MESSAGE = 'story_clusters needs a table, an id column and a fingerprint column',
+			HINT = 'Only the threshold may be NULL (it then defaults to newsprint.same_story_threshold).';
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_attribute
+				   WHERE attrelid = articles AND attname = fingerprint_column
+				   AND NOT attisdropped
+				   AND atttypid = '@extschema@.fingerprint'::regtype) THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'datatype_mismatch',
+			MESSAGE = format('%s has no column %I of type newsprint.fingerprint',
+							 articles, fingerprint_column),
+			HINT = 'Add one with ALTER TABLE ... ADD COLUMN fp newsprint.fingerprint and fill it with newsprint.fingerprint(body).';
+	END IF;
+	IF threshold IS NOT NULL AND (threshold <= 0 OR threshold > 1 OR threshold = 'NaN') THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'invalid_parameter_value',
+			MESSAGE = format('threshold %s is out of range', threshold),
+			DETAIL = 'The threshold must be greater than 0 and at most 1.';
+	END IF;
+	IF threshold IS NULL THEN
+		cond := format('@extschema@.same_story(a.%1$I, b.%1$I)', fingerprint_column);
+	ELSE
+		cond := format('@extschema@.same_story(a.%1$I, b.%1$I, %2$L::float8)',
+					   fingerprint_column, threshold);
+	END IF;
+
+	DROP TABLE IF EXISTS pg_temp.newsprint_story_label, pg_temp.newsprint_story_edge;
+	EXECUTE format(
+		'CREATE TEMPORARY TABLE newsprint_story_label AS '
+		'SELECT %1$I::bigint AS id, %1$I::bigint AS label FROM %2$s '
+		'WHERE %1$I IS NOT NULL AND %3$I IS NOT NULL',
+		id_column, articles, fingerprint_column);
+	EXECUTE format(
+		'CREATE TEMPORARY TABLE newsprint_story_edge AS '
+		'SELECT a.%1$I::bigint AS x, b.%1$I::bigint AS y '
+		'FROM %2$s a JOIN %2$s b ON %3$s AND a.%1$I <> b.%1$I '
+		'WHERE a.%1$I IS NOT NULL AND b.%1$I IS NOT NULL',
+		id_column, articles, cond);
+	CREATE INDEX ON newsprint_story_label (id);
+	CREATE INDEX ON newsprint_story_edge (x);
+	ANALYZE newsprint_story_label;
+	ANALYZE newsprint_story_edge;
+
+	LOOP
+		UPDATE newsprint_story_label l
+		SET label = m.label
+		FROM (SELECT e.x AS id, min(n.label) AS label
+			  FROM newsprint_story_edge e
+			  JOIN newsprint_story_label n ON n.id = e.y
+			  GROUP BY e.x) m
+		WHERE m.id = l.id AND m.label < l.label;
+		GET DIAGNOSTICS changed = ROW_COUNT;
+		EXIT WHEN changed = 0;
+		rounds := rounds + 1;
+	END LOOP;
+
+	RETURN QUERY
+		SELECT l.id, l.label, count(*) OVER (PARTITION BY l.label)
+		FROM newsprint_story_label l
+		ORDER BY l.label, l.id;
+	DROP TABLE pg_temp.newsprint_story_label, pg_temp.newsprint_story_edge;
+END
+$$;
+
+COMMENT ON FUNCTION story_clusters(regclass, name, name, float8) IS
+'group the articles of a table into stories (connected components of same_story)';

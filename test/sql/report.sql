@@ -1,0 +1,51 @@
+--
+-- report: story_clusters() groups a table's articles into stories
+--
+CREATE TABLE report_articles (id int PRIMARY KEY, body text);
+\set kp `cat test/data/examples/kyivpost.txt`
+\set mt `cat test/data/examples/moscowtimes.txt`
+INSERT INTO report_articles VALUES
+  (1, :'kp'),
+  (2, :'mt'),
+  -- a third copy of the story: the Kyiv Post text without its last paragraphs
+  (3, split_part(:'kp', 'Advertisement', 1)),
+  (10, 'Heavy rain flooded the old town of Porto on Tuesday, closing the riverside road and two metro stations while firefighters pumped water out of dozens of shops and cellars along the Douro. The city council said the clean-up would take at least a week.'),
+  (11, 'Heavy rain flooded the old town of Porto on Tuesday, closing the riverside road and two metro stations while firefighters pumped water out of dozens of shops and cellars along the Douro. The city council said the clean-up would take at least a week. Forecasters expect more rain on Thursday.'),
+  (20, 'The central bank kept its main interest rate unchanged at 4.5 percent on Thursday, saying inflation had eased but remained above its target, and signalled that cuts could come later in the year if wage growth slows.'),
+  (30, NULL);
+ALTER TABLE report_articles ADD COLUMN fp newsprint.fingerprint;
+UPDATE report_articles SET fp = newsprint.fingerprint(body);
+
+-- without an index: every pair is compared
+SELECT * FROM newsprint.story_clusters('report_articles');
+
+-- with the index, the same clusters (the self-join uses it)
+CREATE INDEX report_articles_fp ON report_articles USING npidx (fp);
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF)
+SELECT a.id, b.id FROM report_articles a JOIN report_articles b
+  ON newsprint.same_story(a.fp, b.fp) AND a.id <> b.id;
+SELECT * FROM newsprint.story_clusters('report_articles', 'id', 'fp');
+RESET enable_seqscan;
+
+-- a stricter threshold splits the edited copies from each other
+SELECT * FROM newsprint.story_clusters('report_articles', threshold => 0.95);
+
+-- entities counted once per story, not once per copy
+SELECT e.name, e.kind, count(DISTINCT c.story) AS stories, count(*) AS copies
+FROM newsprint.story_clusters('report_articles') c
+JOIN report_articles a USING (id)
+CROSS JOIN LATERAL newsprint.entities(a.body) e
+WHERE e.kind = 'PER'
+GROUP BY e.name, e.kind
+ORDER BY copies DESC, e.name;
+
+-- bad input
+SELECT * FROM newsprint.story_clusters(NULL);
+SELECT * FROM newsprint.story_clusters('report_articles', 'no_such_column');
+SELECT * FROM newsprint.story_clusters('report_articles', fingerprint_column => 'body');
+SELECT * FROM newsprint.story_clusters('report_articles', threshold => 0);
+SELECT * FROM newsprint.story_clusters('report_articles', threshold => 1.5);
+SELECT * FROM newsprint.story_clusters('no_such_table');
+
+DROP TABLE report_articles;
