@@ -1,0 +1,38 @@
+/* sql/10_text.sql -- newsprint install script, part 10: article cleaning */
+
+/*
+ * The article body of a plain-text or HTML page, as paragraphs separated by
+ * one blank line, with page furniture removed.
+ */
+CREATE FUNCTION clean(body text,
+                      keep_headline boolean DEFAULT false,
+                      keep_captions boolean DEFAULT false,
+                      format text DEFAULT 'auto')
+RETURNS text
+AS 'MODULE_PATHNAME', 'newsprint_clean'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION clean(text, boolean, boolean, text) IS
+'article body of a plain-text or HTML page, furniture removed, paragraphs separated by a blank line';
+
+/*
+ * Paragraphs of the cleaned (or, with clean => false, the raw) text, with
+ * 0-based character offsets, end exclusive.
+ */
+CREATE FUNCTION paragraphs(body text, clean boolean DEFAULT true)
+RETURNS TABLE (ordinal integer, text text, start integer, "end" integer)
+AS 'MODULE_PATHNAME', 'newsprint_paragraphs'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 20;
+
+COMMENT ON FUNCTION paragraphs(text, boolean) IS
+'paragraphs of the cleaned text with 0-based character offsets';
+
+CREATE FUNCTION sentences(body text, clean boolean DEFAULT true)
+RETURNS TABLE (ordinal integer, text text, start integer, "end" integer)
+AS 'MODULE_PATHNAME', 'newsprint_sentences'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 50;
+
+COMMENT ON FUNCTION sentences(text, boolean) IS
+'sentences of the cleaned text with 0-based character offsets';

@@ -1,0 +1,574 @@
+/*-------------------------------------------------------------------------
+ *
+ * clean_html.c
+ *	  HTML front end of the article cleaner: parse a page with libxml2's
+ *	  error-tolerant HTML parser and turn its block elements into units.
+ *
+ * Elements that never hold the story (script, style, nav, footer, aside,
+ * form, iframe, svg, buttons...) are skipped with their subtree, as are
+ * elements hidden with the hidden attribute, aria-hidden or an ARIA role
+ * of navigation, banner, contentinfo, complementary or search.  A header
+ * element and elements whose class or id names page furniture ("share",
+ * "related", "newsletter", "comments", "ad"...) are walked, but their
+ * units are flagged as furniture, except an h1, which is the headline.
+ * Text inside links is counted, so the classifier can see link density.
+ *
+ * The tree is walked iteratively through parent/next pointers, with
+ * per-node state kept in the node's _private field, so nesting depth costs
+ * no C stack.  The parser runs with RECOVER (broken markup still yields a
+ * tree), NONET, NOERROR and NOWARNING, IGNORE_ENC (the input is UTF-8
+ * whatever its meta tag says) and HUGE (no 10 MB text-node limit).  We do
+ * not touch libxml2's global state beyond xmlInitParser(), which is
+ * idempotent; in particular we never call xmlCleanupParser(), which would
+ * pull the rug from under the server's own XML support.
+ *
+ * src/text/clean_html.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "np_port.h"
+
+#include <limits.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "text/clean.h"
+#include "text/clean_int.h"
+
+/* What the walk does with an element */
+#define EL_SKIP		0x01		/* drop with its subtree */
+#define EL_BLOCK	0x02		/* starts and ends a unit */
+#define EL_LINK		0x04		/* text inside counts as link text */
+#define EL_BOILER	0x08		/* units inside are furniture */
+#define EL_CAPTION	0x10		/* units inside are captions */
+#define EL_HEADING	0x20		/* h2..h6 */
+#define EL_HEADLINE 0x40		/* h1 */
+#define EL_LIST		0x80		/* li */
+#define EL_BR		0x100		/* line break */
+#define EL_ARTICLE	0x200		/* article body container */
+#define EL_VISITED	0x10000		/* state is computed */
+
+static const char *skip_tags[] = {
+	"applet", "aside", "audio", "button", "canvas", "datalist", "dialog",
+	"embed", "footer", "frame", "frameset", "head", "iframe",
+	"input", "label", "map", "math", "menu", "meter", "nav", "noembed",
+	"noframes", "noscript", "object", "option", "output", "picture",
+	"progress", "script", "select", "source", "style", "svg", "template",
+	"textarea", "title", "track", "video"
+};
+
+static const char *block_tags[] = {
+	"address", "article", "blockquote", "body", "caption", "center", "dd",
+	"details", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+	"h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
+	"main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+	"tfoot", "th", "thead", "tr", "ul"
+};
+
+/* class/id tokens that name page furniture (exact tokens) */
+static const char *boiler_tokens[] = {
+	"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising",
+	"aside", "author", "authors", "banner", "bio", "breadcrumb",
+	"breadcrumbs", "byline", "bylines", "comment", "comments", "consent",
+	"cookie", "cookies", "cta", "dateline", "disqus", "donate", "footer",
+	"gdpr", "header", "hidden", "login", "masthead", "menu", "meta",
+	"modal", "more", "nav", "navbar", "navigation", "newsletter", "outbrain",
+	"pagination", "pager", "paywall", "popular", "popup", "print", "promo",
+	"promoted", "recirc", "recommendations", "recommended", "related",
+	"share", "sharebar", "sharing", "sidebar", "signup", "skip", "social",
+	"sponsor", "sponsored", "subscribe", "subscription", "taboola", "tags",
+	"teaser", "teasers", "tiktok", "timestamp", "toolbar", "trending",
+	"tweet", "twitter", "widget", "widgets", "embed", "fb", "instagram"
+};
+
+/* class/id tokens that name captions */
+static const char *caption_tokens[] = {
+	"caption", "credit", "credits", "figcaption", "photo-credit", "wp-caption-text"
+};
+
+/*
+ * Compare C strings for qsort.
+ */
+static int
+cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+#define NELEM(l) (sizeof(l) / sizeof(l[0]))
+
+static bool tags_sorted = false;
+
+/*
+ * Sort the name lists once per process, for binary search.
+ */
+static void
+sort_tags(void)
+{
+	if (tags_sorted)
+		return;
+	qsort(skip_tags, NELEM(skip_tags), sizeof(char *), cmp_cstr);
+	qsort(block_tags, NELEM(block_tags), sizeof(char *), cmp_cstr);
+	qsort(boiler_tokens, NELEM(boiler_tokens), sizeof(char *), cmp_cstr);
+	qsort(caption_tokens, NELEM(caption_tokens), sizeof(char *), cmp_cstr);
+	tags_sorted = true;
+}
+
+/*
+ * Is s (lower case) in the sorted list?
+ */
+static bool
+in_tags(const char **list, size_t n, const char *s)
+{
+	size_t		lo = 0;
+	size_t		hi = n;
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+		int			c = strcmp(s, list[mid]);
+
+		if (c == 0)
+			return true;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}
+
+#define IN_TAGS(l, s) in_tags(l, NELEM(l), s)
+
+/*
+ * Scan a class or id attribute value for furniture or caption tokens.
+ * Tokens are split at non-alphanumerics and at lower-to-upper camel-case
+ * transitions ("relatedStories" -> "related", "stories").
+ */
+static int
+scan_names(const char *v)
+{
+	char		tok[32];
+	size_t		k = 0;
+	int			result = 0;
+	const char *p;
+
+	for (p = v;; p++)
+	{
+		char		c = *p;
+		bool		alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			(c >= '0' && c <= '9');
+		bool		camel = k > 0 && c >= 'A' && c <= 'Z' &&
+			tok[k - 1] >= 'a' && tok[k - 1] <= 'z';
+
+		if (!alnum || camel)
+		{
+			if (k > 0 && k < sizeof(tok))
+			{
+				tok[k] = '\0';
+				if (IN_TAGS(boiler_tokens, tok))
+					result |= EL_BOILER;
+				if (IN_TAGS(caption_tokens, tok))
+					result |= EL_CAPTION;
+			}
+			k = 0;
+			if (c == '\0')
+				break;
+			if (!alnum)
+				continue;
+		}
+		if (k < sizeof(tok) - 1)
+			tok[k++] = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+		else
+			k = sizeof(tok);	/* too long to match anything */
+	}
+	return result;
+}
+
+/*
+ * Work out what to do with an element.
+ */
+static int
+element_state(xmlNodePtr node)
+{
+	char		name[16];
+	const char *n = (const char *) node->name;
+	size_t		i;
+	int			st = 0;
+	xmlChar    *v;
+
+	if (n == NULL)
+		return EL_SKIP;
+	for (i = 0; n[i] && i < sizeof(name) - 1; i++)
+		name[i] = (n[i] >= 'A' && n[i] <= 'Z') ? n[i] - 'A' + 'a' : n[i];
+	name[i] = '\0';
+	if (n[i] != '\0')
+		return 0;				/* an unknown long name: inline */
+
+	if (IN_TAGS(skip_tags, name))
+		return EL_SKIP;
+	if (IN_TAGS(block_tags, name))
+		st |= EL_BLOCK;
+	if (strcmp(name, "br") == 0)
+		return EL_BR;
+	if (strcmp(name, "a") == 0)
+		st |= EL_LINK;
+	else if (strcmp(name, "h1") == 0)
+		st |= EL_HEADLINE;
+	else if (name[0] == 'h' && name[1] >= '2' && name[1] <= '6' && name[2] == '\0')
+		st |= EL_HEADING;
+	else if (strcmp(name, "li") == 0)
+		st |= EL_LIST;
+	else if (strcmp(name, "figcaption") == 0 || strcmp(name, "caption") == 0)
+		st |= EL_CAPTION;
+	else if (strcmp(name, "header") == 0 || strcmp(name, "form") == 0)
+		st |= EL_BOILER;		/* usually furniture; whole-page forms exist */
+	else if (strcmp(name, "article") == 0)
+		st |= EL_ARTICLE;
+
+	/* attributes */
+	if (xmlHasProp(node, (const xmlChar *) "hidden"))
+		return EL_SKIP;
+	v = xmlGetProp(node, (const xmlChar *) "aria-hidden");
+	if (v)
+	{
+		bool		hidden = xmlStrcasecmp(v, (const xmlChar *) "true") == 0;
+
+		xmlFree(v);
+		if (hidden)
+			return EL_SKIP;
+	}
+	v = xmlGetProp(node, (const xmlChar *) "role");
+	if (v)
+	{
+		bool		skip = xmlStrcasecmp(v, (const xmlChar *) "navigation") == 0 ||
+			xmlStrcasecmp(v, (const xmlChar *) "banner") == 0 ||
+			xmlStrcasecmp(v, (const xmlChar *) "contentinfo") == 0 ||
+			xmlStrcasecmp(v, (const xmlChar *) "complementary") == 0 ||
+			xmlStrcasecmp(v, (const xmlChar *) "search") == 0 ||
+			xmlStrcasecmp(v, (const xmlChar *) "dialog") == 0 ||
+			xmlStrcasecmp(v, (const xmlChar *) "alertdialog") == 0;
+
+		xmlFree(v);
+		if (skip)
+			return EL_SKIP;
+	}
+	v = xmlGetProp(node, (const xmlChar *) "style");
+	if (v)
+	{
+		bool		none = xmlStrstr(v, (const xmlChar *) "display:none") != NULL ||
+			xmlStrstr(v, (const xmlChar *) "display: none") != NULL;
+
+		xmlFree(v);
+		if (none)
+			return EL_SKIP;
+	}
+	v = xmlGetProp(node, (const xmlChar *) "itemprop");
+	if (v)
+	{
+		if (xmlStrcasecmp(v, (const xmlChar *) "articleBody") == 0)
+			st |= EL_ARTICLE;
+		xmlFree(v);
+	}
+	/*
+	 * class and id name the part of the page; an article body wins, and
+	 * the classes of html, body and main describe the page, not a part
+	 */
+	if (!(st & EL_ARTICLE) && strcmp(name, "body") != 0 &&
+		strcmp(name, "html") != 0 && strcmp(name, "main") != 0)
+	{
+		v = xmlGetProp(node, (const xmlChar *) "class");
+		if (v)
+		{
+			st |= scan_names((const char *) v);
+			xmlFree(v);
+		}
+		v = xmlGetProp(node, (const xmlChar *) "id");
+		if (v)
+		{
+			st |= scan_names((const char *) v);
+			xmlFree(v);
+		}
+	}
+	/* a block that names itself a caption is not furniture */
+	if (st & EL_CAPTION)
+		st &= ~EL_BOILER;
+	return st;
+}
+
+/*
+ * Does the text look like HTML: a doctype, or several known tags near
+ * the start?
+ */
+bool
+NpLooksLikeHtml(const char *s, size_t len)
+{
+	static const char *const tags[] = {
+		"html", "head", "body", "p", "div", "span", "a", "br", "article",
+		"section", "h1", "h2", "h3", "script", "style", "meta", "link",
+		"table", "ul", "li", "img", "title", "header", "footer", "nav",
+		"main", "figure", "em", "strong", "b", "i"
+	};
+	size_t		lim = len < 65536 ? len : 65536;
+	size_t		i;
+	int			hits = 0;
+
+	for (i = 0; i + 1 < lim; i++)
+	{
+		size_t		j;
+		char		name[12];
+		size_t		k = 0;
+		const char *lt = memchr(s + i, '<', lim - 1 - i);
+
+		if (lt == NULL)
+			break;
+		i = lt - s;
+		j = i + 1;
+		if (s[j] == '!')
+		{
+			if (lim - j >= 8 && (strncmp(s + j, "!DOCTYPE", 8) == 0 ||
+								 strncmp(s + j, "!doctype", 8) == 0))
+				return true;
+			if (lim - j >= 3 && strncmp(s + j, "!--", 3) == 0)
+				hits++;
+			continue;
+		}
+		if (s[j] == '/')
+			j++;
+		while (j < lim && k < sizeof(name) - 1 &&
+			   ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+				(s[j] >= '1' && s[j] <= '6')))
+		{
+			name[k++] = (s[j] >= 'A' && s[j] <= 'Z') ? s[j] - 'A' + 'a' : s[j];
+			j++;
+		}
+		name[k] = '\0';
+		if (k == 0 || j >= lim || !(s[j] == '>' || s[j] == ' ' || s[j] == '/' ||
+									s[j] == '\n' || s[j] == '\t'))
+			continue;
+		if (strcmp(name, "html") == 0 || strcmp(name, "body") == 0)
+			return true;
+		for (k = 0; k < NELEM(tags); k++)
+			if (strcmp(tags[k], name) == 0)
+				break;
+		if (k < NELEM(tags) && ++hits >= 2)
+			return true;
+	}
+	return false;
+}
+
+/* Walk state: counters of enclosing elements of each kind */
+typedef struct Walk
+{
+	NpDoc	   *doc;
+	int			in_link;
+	int			in_boiler;
+	int			in_caption;
+	int			in_heading;
+	int			in_headline;
+	int			in_list;
+	int			in_article;
+	bool		after_br;		/* a <br> with no text since */
+} Walk;
+
+/*
+ * Do-nothing libxml2 error handler, in case a global one would print.
+ */
+static void
+np_xml_silent(void *ctx, const char *msg,...)
+{
+	(void) ctx;
+	(void) msg;
+}
+
+/*
+ * Do-nothing structured error handler.
+ */
+static void
+np_xml_silent_structured(void *ctx, xmlErrorPtr err)
+{
+	(void) ctx;
+	(void) err;
+}
+
+/*
+ * End the current unit with flags from the enclosing elements.
+ */
+static void
+walk_flush(Walk *w)
+{
+	uint32_t	flags = NPU_HTML;
+
+	if (w->in_headline)
+		flags |= NPU_HEADLINE;
+	else if (w->in_boiler)
+		flags |= NPU_BOILER;
+	if (w->in_caption)
+		flags |= NPU_CAPTION;
+	if (w->in_heading)
+		flags |= NPU_HEADING;
+	if (w->in_list)
+		flags |= NPU_LISTITEM;
+	if (w->in_article)
+		flags |= NPU_ARTICLE;
+	NpDocFlush(w->doc, flags);
+	w->after_br = false;
+}
+
+/*
+ * Update the counters on entering (delta 1) or leaving (-1) an element.
+ */
+static void
+walk_count(Walk *w, int st, int delta)
+{
+	if (st & EL_LINK)
+		w->in_link += delta;
+	if (st & EL_BOILER)
+		w->in_boiler += delta;
+	if (st & EL_CAPTION)
+		w->in_caption += delta;
+	if (st & EL_HEADING)
+		w->in_heading += delta;
+	if (st & EL_HEADLINE)
+		w->in_headline += delta;
+	if (st & EL_LIST)
+		w->in_list += delta;
+	if (st & EL_ARTICLE)
+		w->in_article += delta;
+}
+
+/*
+ * Parse HTML and append its blocks to doc as units.
+ */
+void
+NpHtmlToUnits(const char *s, size_t len, NpDoc *doc)
+{
+	htmlParserCtxtPtr ctxt;
+	xmlDocPtr	xdoc;
+	xmlNodePtr	cur;
+	Walk		w;
+	xmlGenericErrorFunc old_generic;
+	void	   *old_generic_ctx;
+	xmlStructuredErrorFunc old_structured;
+	void	   *old_structured_ctx;
+	int			options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+		HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+		HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
+		XML_PARSE_HUGE;
+
+	if (len > INT_MAX)
+		len = INT_MAX;			/* the server never passes more than 1 GB */
+	sort_tags();
+	memset(&w, 0, sizeof(w));
+	w.doc = doc;
+
+	xmlInitParser();
+	old_generic = xmlGenericError;
+	old_generic_ctx = xmlGenericErrorContext;
+	old_structured = xmlStructuredError;
+	old_structured_ctx = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, np_xml_silent);
+	xmlSetStructuredErrorFunc(NULL, np_xml_silent_structured);
+
+	ctxt = htmlNewParserCtxt();
+	xdoc = ctxt ? htmlCtxtReadMemory(ctxt, s, (int) len, NULL, "UTF-8", options) : NULL;
+
+	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+	xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
+
+	if (xdoc == NULL)
+	{
+		if (ctxt)
+			htmlFreeParserCtxt(ctxt);
+		return;
+	}
+
+	/*
+	 * Iterative depth-first walk.  On entering an element we compute its
+	 * state once and park it in _private, so that leaving it can undo the
+	 * counters exactly.
+	 */
+	cur = xdoc->children;
+	while (cur != NULL)
+	{
+		bool		descend = false;
+		int			st = 0;
+
+		if (cur->type == XML_ELEMENT_NODE)
+		{
+			st = element_state(cur) | EL_VISITED;
+			cur->_private = (void *) (intptr_t) st;
+			if (st & EL_BR)
+			{
+				/* one <br> is a space, two in a row end a paragraph */
+				if (w.after_br)
+					walk_flush(&w);
+				else if (NpDocPending(doc))
+				{
+					NpDocSpace(doc);
+					w.after_br = true;
+				}
+			}
+			else if (!(st & EL_SKIP))
+			{
+				if (st & EL_BLOCK)
+					walk_flush(&w);
+				walk_count(&w, st, 1);
+				descend = cur->children != NULL;
+				if (!descend)
+				{
+					if (st & EL_BLOCK)
+						walk_flush(&w);
+					walk_count(&w, st, -1);
+				}
+			}
+		}
+		else if (cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE)
+		{
+			const char *t = (const char *) cur->content;
+
+			if (t != NULL && *t)
+			{
+				size_t		before = doc->len;
+
+				NpDocAppend(doc, t, strlen(t), w.in_link > 0);
+				if (doc->len > before)
+					w.after_br = false;
+			}
+		}
+
+		if (descend)
+		{
+			cur = cur->children;
+			continue;
+		}
+		/* go to the next sibling, leaving finished ancestors */
+		while (cur != NULL && cur->next == NULL)
+		{
+			cur = cur->parent;
+			if (cur == NULL || cur == (xmlNodePtr) xdoc)
+			{
+				cur = NULL;
+				break;
+			}
+			if (cur->type == XML_ELEMENT_NODE)
+			{
+				int			pst = (int) (intptr_t) cur->_private;
+
+				if (pst & EL_BLOCK)
+					walk_flush(&w);
+				walk_count(&w, pst, -1);
+			}
+		}
+		if (cur != NULL)
+			cur = cur->next;
+	}
+	walk_flush(&w);
+
+	/* _private must not outlive us; the whole tree goes anyway */
+	xmlFreeDoc(xdoc);
+	htmlFreeParserCtxt(ctxt);
+}

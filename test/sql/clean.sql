@@ -1,0 +1,136 @@
+--
+-- clean: newsprint.clean(), paragraphs() and sentences() on small inputs,
+-- options, and bad input
+--
+
+-- NULL in, NULL out (STRICT); empty in, empty out
+SELECT newsprint.clean(NULL) IS NULL AS null_gives_null;
+SELECT newsprint.clean('') = '' AS empty_gives_empty;
+SELECT newsprint.clean(E' \n\t \n ') = '' AS blank_gives_empty;
+SELECT count(*) FROM newsprint.paragraphs('');
+SELECT count(*) FROM newsprint.sentences('');
+SELECT count(*) FROM newsprint.sentences(NULL);
+
+-- white space collapses; a short text without furniture survives as is
+SELECT newsprint.clean(E'Hello   world.\tThis  is a test.');
+SELECT newsprint.clean('Just a headline');
+
+-- Unicode: NBSP and zero-width space go, NFD becomes NFC
+SELECT newsprint.clean(E'Caf\u0065\u0301 society\u00a0meets in the old\u200b town square again today.')
+  = E'Caf\u00e9 society meets in the old town square again today.' AS nfc;
+
+-- hard-wrapped lines are joined; a word split at a line end is repaired
+SELECT newsprint.clean(E'The minister said the talks with his counterpart were very\n'
+                       'productive and that both sides would meet again in the\n'
+                       'autumn to discuss the Asia-\n'
+                       'Pacific region and a possible inter-\n'
+                       'national agreement on the matter.\n');
+
+-- furniture: a byline, a timestamp, a share bar, a lone URL, teasers
+SELECT newsprint.clean(E'By Jane Doe\n'
+                       '13 minutes ago\n'
+                       'Share on Facebook | Share on Twitter | Email\n\n'
+                       'The city council voted on Tuesday to close the old bridge for repairs, officials said.\n\n'
+                       'Advertisement\n\n'
+                       'Engineers found cracks in two of its supporting pillars during a routine inspection last month.\n\n'
+                       'https://example.com/bridge-photos\n\n'
+                       'Read more: Council approves new budget for road works\n\n'
+                       'The bridge is expected to reopen next spring, the mayor told reporters.\n\n'
+                       'Comments (12)\n'
+                       'Great news, finally someone is doing something about this bridge after all these years.\n');
+
+-- a headline, byline and date line before the body; the headline on request
+SELECT newsprint.clean(E'Bridge to close for repairs\nBy Jane Doe, City Reporter\nUpdated 14 May 2024 10:32 BST\n\n'
+                       'The city council voted on Tuesday to close the old bridge for repairs, officials said.\n',
+                       keep_headline => true);
+
+-- headline and caption options
+SELECT newsprint.clean(E'Council Closes Old Bridge\n\n'
+                       'The old bridge over the river will be repaired. (Photo: John Smith / Reuters)\n\n'
+                       'The city council voted on Tuesday to close the old bridge for repairs, officials said.\n\n'
+                       'Engineers found cracks in two of its supporting pillars during a routine inspection.\n',
+                       keep_headline => true, keep_captions => true);
+SELECT newsprint.clean(E'Council Closes Old Bridge\n\n'
+                       'The old bridge over the river will be repaired. (Photo: John Smith / Reuters)\n\n'
+                       'The city council voted on Tuesday to close the old bridge for repairs, officials said.\n\n'
+                       'Engineers found cracks in two of its supporting pillars during a routine inspection.\n');
+
+-- HTML: detected, parsed, entities decoded, furniture elements dropped
+SELECT newsprint.clean('<!DOCTYPE html><html><head><title>T</title><style>p{color:red}</style></head><body>'
+  '<nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+  '<header><h1>Bridge closes</h1><p class="byline">By Jane Doe</p></header>'
+  '<article><p>The city council voted on Tuesday to close the old bridge for repairs, officials said &amp; engineers agreed.</p>'
+  '<figure><img src="x.jpg"><figcaption>The old bridge. Photo: Reuters</figcaption></figure>'
+  '<h2>Cracks found</h2>'
+  '<p>Engineers found cracks in two of its <a href="/p">supporting pillars</a> during a routine inspection.</p>'
+  '<div class="share-bar"><a href="#">Share</a> <a href="#">Tweet</a></div>'
+  '<script>var x = "<p>not text</p>";</script></article>'
+  '<aside><p>Most read: something else entirely that should never appear in the body.</p></aside>'
+  '<footer>&copy; 2024 Example News. All rights reserved.</footer></body></html>');
+SELECT newsprint.clean('<h1>Bridge closes</h1><p>The city council voted on Tuesday to close the old bridge for repairs.</p><figure><figcaption>The old bridge. Photo: Reuters</figcaption></figure><p>Engineers found cracks in two of its supporting pillars during an inspection.</p>',
+                       keep_headline => true, keep_captions => true);
+
+-- format: forced text keeps the markup as text; bad values are rejected
+SELECT newsprint.clean('<p>The council voted on Tuesday to close the old bridge for repairs, officials said.</p>', format => 'text');
+SELECT newsprint.clean('The <b>council</b> voted on Tuesday to close the old bridge for repairs, officials said.', format => 'HTML');
+SELECT newsprint.clean('x', format => 'pdf');
+SELECT newsprint.clean('x', format => '');
+
+-- broken and deeply nested HTML is still cleaned, without blowing the stack
+SELECT newsprint.clean('<html><body><p>The council voted on Tuesday to close the old <b>bridge for <i>repairs, officials</b> said.<p>Unclosed <div><span>paragraph with enough words to be kept as body text here.', format => 'html');
+SELECT length(newsprint.clean(repeat('<div>', 200000) || '<p>The council voted on Tuesday to close the old bridge for repairs, officials said.</p>' || repeat('</div>', 200000), format => 'html')) > 0 AS deep_divs_ok;
+SELECT length(newsprint.clean(repeat('<b><i>', 100000) || 'The council voted on Tuesday to close the old bridge for repairs, officials said.', format => 'html')) > 0 AS deep_inline_ok;
+SELECT newsprint.clean('<<<>>><p <a href=">>>', format => 'html') IS NOT NULL AS garbage_ok;
+
+-- invalid UTF-8 is an error, never garbage (in a UTF8 database the server
+-- already refuses to build such a text value; clean() checks again)
+SELECT newsprint.clean(convert_from('\x41ff41'::bytea, 'SQL_ASCII'));
+SELECT * FROM newsprint.sentences(convert_from('\x41c3'::bytea, 'SQL_ASCII'), clean => false);
+SELECT newsprint.clean(E'caf\xc3');
+
+-- 50 MB of text: linear time, bounded memory
+CREATE TEMP TABLE big AS
+  SELECT string_agg(format('Paragraph %s of the report says the old bridge will close for repairs next year.', g), E'\n\n') AS body
+  FROM generate_series(1, 600000) g;
+SELECT length(body) > 50000000 AS over_50mb FROM big;
+SELECT length(newsprint.clean(body)) = length(body) AS all_kept,
+       (SELECT count(*) FROM newsprint.paragraphs(body)) AS paragraphs
+FROM big;
+-- identical paragraphs repeated are furniture-like; the function still returns
+SELECT length(newsprint.clean(repeat(E'Subscribe to our newsletter.\n', 2000000))) AS repeated_furniture;
+-- HTML of more than 50 MB
+SELECT length(newsprint.clean('<html><body>' || replace(body, E'\n\n', '</p><p>') || '</p></body></html>')) AS big_html_len FROM big;
+DROP TABLE big;
+SELECT length(newsprint.clean(repeat('The council voted on Tuesday to close the old bridge. ', 1000000))) AS one_line_len;
+SELECT count(*) FROM newsprint.sentences(repeat('The council voted on Tuesday to close the old bridge. ', 1000000));
+
+-- paragraphs and sentences: ordinals, 0-based character offsets, end exclusive
+SELECT * FROM newsprint.paragraphs(E'First paragraph has \u00e9l\u00e8ve in it.\n\n\nSecond one.', clean => false);
+SELECT p.ordinal, substr(c, p.start + 1, p."end" - p.start) = p.text AS offsets_match
+FROM (SELECT newsprint.clean(E'Le caf\u00e9 est ferm\u00e9 depuis lundi, a dit le maire de la ville aujourd''hui.\n\nM. Dupont n''a pas r\u00e9pondu \u00e0 nos questions sur la fermeture du caf\u00e9.') AS c) s,
+     LATERAL newsprint.paragraphs(c) p;
+
+-- sentence splitting survives abbreviations, initials, decimals and quotes
+SELECT * FROM newsprint.sentences(
+  'Mr. Smith met J. K. Rowling on Jan. 5 in the U.S. capital. Prices rose 3.5 percent. '
+  'He said "stop." Then he left. "Why?" she asked. Gen. Jones arrived at 10 a.m. Monday. '
+  'The talks were held in the U.S. The next round is in No. 10 Downing St. in London... or not.',
+  clean => false);
+SELECT s.ordinal, substr(c, s.start + 1, s."end" - s.start) = s.text AS offsets_match
+FROM (SELECT newsprint.clean(E'\u201cWe will win,\u201d the G\u00f6teborg coach said. \u201cNo doubt.\u201d Fans cheered. The club, founded in 1904, has won the league 18 times.') AS c) x,
+     LATERAL newsprint.sentences(c) s;
+
+-- markup hints are only hints: a whole page inside a form, or a body class
+-- that looks like furniture, still yields the story
+SELECT newsprint.clean('<html><body class="single has-sidebar"><form id="aspnetForm">'
+  '<div class="header-menu"><a href="/">Home</a> <a href="/news">News</a></div><div class="content">'
+  '<p>The council voted on Tuesday to close the old bridge for repairs, officials said.</p>'
+  '<p>Engineers found cracks in two of its supporting pillars during a routine inspection.</p>'
+  '</div><input type="hidden" value="x"></form></body></html>');
+
+-- another language and script: the structure still tells the body apart
+SELECT newsprint.clean(E'Политика\n12:45\n\n'
+  'Министр иностранных дел прибыл в Пекин в понедельник с официальным визитом, сообщило ведомство.\n\n'
+  'Читайте также: Китай и Россия обсудили торговлю\n\n'
+  'Он проведет два дня в китайской столице и встретится со своим китайским коллегой.\n');
+SELECT ordinal, text FROM newsprint.sentences(E'\u0413-\u043d \u041f\u0435\u0442\u0440\u043e\u0432 \u043f\u0440\u0438\u0435\u0445\u0430\u043b. \u041e\u043d \u0441\u043a\u0430\u0437\u0430\u043b \u00ab\u0434\u0430\u00bb. \u0412\u0441\u0435 \u0434\u043e\u0432\u043e\u043b\u044c\u043d\u044b!', clean => false);
