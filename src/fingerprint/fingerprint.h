@@ -85,7 +85,7 @@ extern double np_similarity_threshold;
 extern double np_containment_threshold;
 extern double np_same_story_threshold;
 
-/* Number of hashes of a at or below the common threshold of a and b etc. */
+/* The sizes behind the estimators: both samples cut at their common tau */
 typedef struct NpFingerprintOverlap
 {
 	int			inter;			/* |A' n B'| */

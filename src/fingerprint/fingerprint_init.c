@@ -21,8 +21,8 @@
 
 /* Defaults chosen on the evaluation set (bench/eval_fingerprint.sh) */
 double		np_similarity_threshold = 0.5;
-double		np_containment_threshold = 0.5;
-double		np_same_story_threshold = 0.35;
+double		np_containment_threshold = 0.6;
+double		np_same_story_threshold = 0.6;
 
 /*
  * Register the fingerprint module's GUCs.
@@ -41,14 +41,14 @@ NpFingerprintInit(void)
 							 "Sets the containment threshold of the fingerprint <% and %> operators.",
 							 "a <% b matches when containment(a, b) is at least this value.",
 							 &np_containment_threshold,
-							 0.5, 0.01, 1.0,
+							 0.6, 0.01, 1.0,
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
 	DefineCustomRealVariable("newsprint.same_story_threshold",
 							 "Sets the threshold of same_story(fingerprint, fingerprint).",
 							 "Two articles are one story when the share of the smaller sample found in the other is at least this value.",
 							 &np_same_story_threshold,
-							 0.35, 0.01, 1.0,
+							 0.6, 0.01, 1.0,
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
 }

@@ -52,6 +52,17 @@
 
 #include "fingerprint/fp_core.h"
 
+/* Long inputs stay cancellable in the server */
+#ifdef NP_STANDALONE
+#define FP_CHECK_INTERRUPTS()	((void) 0)
+#else
+#include "miscadmin.h"
+#define FP_CHECK_INTERRUPTS()	CHECK_FOR_INTERRUPTS()
+#endif
+
+/* Bytes tokenized between two checks for interrupts */
+#define FP_CHECK_EVERY		((size_t) 1 << 16)
+
 #define NP_INFINITE_LIMIT	((np_uint64) 1 << 32)
 
 /*
@@ -264,6 +275,7 @@ NpFpTokenize(const char *text, size_t len, NpWordCallback fn, void *arg)
 	np_uint64	h = 0;
 	size_t		start = 0;
 	size_t		end = 0;
+	size_t		next_check = FP_CHECK_EVERY;
 
 	while (i < len)
 	{
@@ -271,6 +283,12 @@ NpFpTokenize(const char *text, size_t len, NpWordCallback fn, void *arg)
 		np_uint32	cp;
 		np_uint32	f;
 		int			cls;
+
+		if (i >= next_check)
+		{
+			FP_CHECK_INTERRUPTS();
+			next_check = i + FP_CHECK_EVERY;
+		}
 
 		/* fast path for ASCII */
 		if (s[i] < 0x80)
@@ -910,6 +928,8 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 		int			ntouched = 0;
 		int			best = -1;
 		int			t;
+
+		FP_CHECK_INTERRUPTS();
 
 		/* sentences of fewer than three words match too easily */
 		if (n < 2)

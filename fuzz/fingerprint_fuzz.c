@@ -1,0 +1,251 @@
+/*-------------------------------------------------------------------------
+ *
+ * fingerprint_fuzz.c
+ *	  libFuzzer harnesses for the fingerprint core: the text-to-fingerprint
+ *	  path (tokenizer, shingles, sketch, estimators, sentence matching) and
+ *	  the literal parser.
+ *
+ * Built standalone (-DNP_STANDALONE) against src/fingerprint/fp_core.c;
+ * choose the target with -DFP_FUZZ_TEXT, -DFP_FUZZ_LITERAL or
+ * -DFP_FUZZ_PIPELINE (which also links the text module's cleaner and
+ * splitter: the whole path of fingerprint(body) and shared_passages()).
+ * See mk/fingerprint.mk (make fuzz-fingerprint) and doc/fingerprint.md.
+ *
+ * Properties checked (abort on violation):
+ *	 text:	  sketches validate; similarity and containment lie in [0, 1];
+ *			  a text compared with itself scores 1 (or 0 when empty);
+ *			  similarity is symmetric; the literal of a sketch parses back
+ *			  to the same sketch; passage matches lie inside their texts.
+ *	 literal: a literal that parses validates, formats and reparses to the
+ *			  same fields and hashes.
+ *	 pipeline: cleaning then fingerprinting gives a valid sketch that
+ *			  round-trips; sentence ranges lie inside the cleaned text; every
+ *			  match of the cleaned text's sentences with themselves scores 1.
+ *
+ * fuzz/fingerprint_fuzz.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "np_port.h"
+
+#include "fingerprint/fp_core.h"
+#ifdef FP_FUZZ_PIPELINE
+#include "text/clean.h"
+#endif
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/*
+ * Abort unless the two sketches are field-for-field identical.
+ */
+static void
+check_same(const NpSketch *a, const NpSketch *b)
+{
+	if (a->version != b->version || a->shingle_words != b->shingle_words ||
+		a->sketch_size != b->sketch_size || a->nshingles != b->nshingles ||
+		a->nhashes != b->nhashes ||
+		(a->nhashes > 0 && memcmp(a->hashes, b->hashes, a->nhashes * sizeof(np_uint32)) != 0))
+		abort();
+}
+
+/*
+ * Format a sketch, parse it back and compare.
+ */
+static void
+check_roundtrip(const NpSketch *sk)
+{
+	char	   *lit = NpFpFormatLiteral(sk);
+	NpSketch	back;
+
+	if (NpFpParseLiteral(lit, strlen(lit), &back) != NULL)
+		abort();
+	check_same(sk, &back);
+	np_free(back.hashes);
+	np_free(lit);
+}
+
+#ifdef FP_FUZZ_TEXT
+/*
+ * Split sentences on '.' for the matcher (the real splitter is the text
+ * module's; here any ranges inside the text will do).
+ */
+static int
+dot_ranges(const char *s, size_t len, size_t **out)
+{
+	size_t	   *r = np_alloc((len + 1) * 2 * sizeof(size_t));
+	size_t		start = 0;
+	size_t		i;
+	int			n = 0;
+
+	for (i = 0; i <= len; i++)
+		if (i == len || s[i] == '.')
+		{
+			if (i > start)
+			{
+				r[2 * n] = start;
+				r[2 * n + 1] = i;
+				n++;
+			}
+			start = i + 1;
+		}
+	*out = r;
+	return n;
+}
+
+/*
+ * Fuzz the text path: the input is two texts separated by the first NUL.
+ */
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *a = (const char *) data;
+	const char *nul = memchr(data, 0, size);
+	size_t		alen = nul ? (size_t) (nul - a) : size;
+	const char *b = nul ? nul + 1 : a;
+	size_t		blen = nul ? size - alen - 1 : size;
+	int			w = 1 + (size % 5);
+	int			k = 1 + (int) (size % 37);
+	NpSketch	sa,
+				sb;
+	double		s1,
+				s2,
+				c1,
+				c2;
+	size_t	   *ra,
+			   *rb;
+	int			na,
+				nb,
+				nm,
+				i;
+	NpPassageMatch *m;
+	const char *msg;
+
+	NpFpBuildSketch(a, alen, w, k, &sa);
+	NpFpBuildSketch(b, blen, w, k + 3, &sb);
+	msg = NpFpValidate(sa.version, sa.shingle_words, sa.sketch_size,
+					   sa.nshingles, sa.nhashes, sa.hashes);
+	if (msg)
+		abort();
+	msg = NpFpValidate(sb.version, sb.shingle_words, sb.sketch_size,
+					   sb.nshingles, sb.nhashes, sb.hashes);
+	if (msg)
+		abort();
+
+	s1 = NpFpSimilarity(sa.hashes, sa.nhashes, sa.nshingles > (np_uint32) sa.nhashes,
+						sb.hashes, sb.nhashes, sb.nshingles > (np_uint32) sb.nhashes);
+	s2 = NpFpSimilarity(sb.hashes, sb.nhashes, sb.nshingles > (np_uint32) sb.nhashes,
+						sa.hashes, sa.nhashes, sa.nshingles > (np_uint32) sa.nhashes);
+	c1 = NpFpContainment(sa.hashes, sa.nhashes, sa.nshingles > (np_uint32) sa.nhashes,
+						 sb.hashes, sb.nhashes, sb.nshingles > (np_uint32) sb.nhashes);
+	c2 = NpFpContainment(sa.hashes, sa.nhashes, sa.nshingles > (np_uint32) sa.nhashes,
+						 sa.hashes, sa.nhashes, sa.nshingles > (np_uint32) sa.nhashes);
+	if (s1 != s2 || s1 < 0 || s1 > 1 || c1 < 0 || c1 > 1)
+		abort();
+	if (c2 != (sa.nhashes > 0 ? 1.0 : 0.0))
+		abort();
+	check_roundtrip(&sa);
+
+	na = dot_ranges(a, alen, &ra);
+	nb = dot_ranges(b, blen, &rb);
+	nm = NpFpMatchPassages(a, ra, na, b, rb, nb, 0.5, &m);
+	for (i = 0; i < nm; i++)
+		if (m[i].a_end > alen || m[i].b_end > blen || m[i].score < 0.5 || m[i].score > 1)
+			abort();
+	np_free(m);
+	np_free(ra);
+	np_free(rb);
+	if (sa.hashes)
+		np_free(sa.hashes);
+	if (sb.hashes)
+		np_free(sb.hashes);
+	return 0;
+}
+#endif							/* FP_FUZZ_TEXT */
+
+#ifdef FP_FUZZ_LITERAL
+/*
+ * Fuzz the literal parser.
+ */
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	NpSketch	sk;
+	const char *msg = NpFpParseLiteral((const char *) data, size, &sk);
+
+	if (msg != NULL)
+		return 0;
+	if (NpFpValidate(sk.version, sk.shingle_words, sk.sketch_size,
+					 sk.nshingles, sk.nhashes, sk.hashes) != NULL)
+		abort();
+	check_roundtrip(&sk);
+	if (sk.hashes)
+		np_free(sk.hashes);
+	return 0;
+}
+#endif							/* FP_FUZZ_LITERAL */
+
+#ifdef FP_FUZZ_PIPELINE
+/*
+ * Fuzz clean + fingerprint + shared_passages on one article.
+ */
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	NpCleanOptions opts;
+	size_t		clen;
+	char	   *clean;
+	NpSketch	sk;
+	NpSpan	   *paras;
+	int			np,
+				i,
+				n = 0,
+				nm;
+	size_t	   *r;
+	NpPassageMatch *m;
+
+	NpCleanOptionsInit(&opts);
+	clean = NpCleanText((const char *) data, size, &opts, &clen);
+	NpFpBuildSketch(clean, clen, NP_FP_DEFAULT_SHINGLE_WORDS,
+					NP_FP_DEFAULT_SKETCH_SIZE, &sk);
+	if (NpFpValidate(sk.version, sk.shingle_words, sk.sketch_size,
+					 sk.nshingles, sk.nhashes, sk.hashes) != NULL)
+		abort();
+	check_roundtrip(&sk);
+
+	/* paragraphs, then sentences, as fingerprint_sql.c does */
+	np = NpSplitParagraphs(clean, clen, &paras);
+	r = np_alloc((clen + 1) * 2 * sizeof(size_t));
+	for (i = 0; i < np; i++)
+	{
+		NpSpan	   *spans;
+		int			ns = NpSplitSentences(clean + paras[i].start,
+										  paras[i].end - paras[i].start, &spans);
+		int			j;
+
+		for (j = 0; j < ns; j++)
+		{
+			if ((size_t) n >= clen + 1)
+				abort();
+			r[2 * n] = paras[i].start + spans[j].start;
+			r[2 * n + 1] = paras[i].start + spans[j].end;
+			if (r[2 * n + 1] > clen || r[2 * n] > r[2 * n + 1])
+				abort();
+			n++;
+		}
+		if (spans)
+			np_free(spans);
+	}
+	nm = NpFpMatchPassages(clean, r, n, clean, r, n, 1.0, &m);
+	for (i = 0; i < nm; i++)
+		if (m[i].score != 1.0 || m[i].a_end > clen || m[i].b_end > clen)
+			abort();
+	np_free(m);
+	np_free(r);
+	if (paras)
+		np_free(paras);
+	if (sk.hashes)
+		np_free(sk.hashes);
+	np_free(clean);
+	return 0;
+}
+#endif							/* FP_FUZZ_PIPELINE */

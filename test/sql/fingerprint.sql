@@ -1,0 +1,221 @@
+--
+-- fingerprint.sql
+--	  The fingerprint type: construction, literals, binary I/O, estimators,
+--	  operators, thresholds and bad input.
+--
+SET search_path = newsprint, public;
+SET extra_float_digits = 0;
+
+-- construction; an unknown-typed literal is read as a fingerprint literal,
+-- so a text literal needs ::text
+-- (most tests pass clean => false so that they do not depend on the cleaner)
+SELECT fingerprint('The quick brown fox jumps over the lazy dog.'::text, false);
+SELECT sample_size(fingerprint('The quick brown fox jumps over the lazy dog.'::text)) > 0 AS cleaned_ok;
+SELECT fingerprint('the QUICK brown fox, jumps over the lazy dog!'::text, false)
+     = fingerprint('The quick brown fox jumps over the lazy dog.'::text, false) AS normalised_alike;
+SELECT fingerprint('The quick brown fox jumps over the lazy dog.');  -- error: literal
+SELECT 'v1:w3:k4:n2:0000000a0000000b'::fingerprint = 'v1:w3:k4:n2:0000000a0000000b' AS eq,
+       'v1:w3:k4:n2:0000000a0000000b'::fingerprint <> 'v1:w3:k5:n2:0000000a0000000b' AS ne;
+SELECT shingle_count(f), sample_size(f)
+  FROM (SELECT fingerprint('one two three four five'::text, false) AS f) s;
+-- fewer words than a shingle: one shingle of all words; nothing: none
+SELECT fingerprint('Hello'::text, false), fingerprint('Hello world'::text, false);
+SELECT fingerprint(''::text), fingerprint(''::text, false), fingerprint('  ... --- !!! '::text, false);
+SELECT fingerprint(NULL::text), fingerprint('x'::text, NULL);
+
+-- normalisation: case, accents, apostrophes (straight and curly), quotes,
+-- dashes, thousands separators
+SELECT similarity(fingerprint($$Russia's "burning subjects" cost 1,000 roubles in São Paulo$$::text, false),
+                  fingerprint($$RUSSIA’S ‘burning subjects’ — cost 1000 roubles in sao paulo$$::text, false));
+-- but different numbers, and words split differently, stay different
+SELECT similarity(fingerprint('cost 1,000 roubles in Paulo'::text, false),
+                  fingerprint('cost 1,001 roubles in Paulo'::text, false)),
+       similarity(fingerprint('Russias burning subjects'::text, false),
+                  fingerprint('Russia s burning subjects'::text, false));
+-- a hyphen split across a line break still joins the same words
+SELECT similarity(fingerprint('the Asia-Pacific region and beyond'::text, false),
+                  fingerprint(E'the Asia-\n\nPacific region and beyond'::text, false));
+-- Cyrillic and Greek fold case too
+SELECT fingerprint('МОСКВА И ПЕКИН ΑΘΗΝΑ'::text, false) = fingerprint('москва и пекин αθηνα'::text, false) AS folded;
+
+-- sketch size
+SELECT sample_size(fingerprint(string_agg('w' || i, ' '), false, 10)),
+       shingle_count(fingerprint(string_agg('w' || i, ' '), false, 10))
+  FROM generate_series(1, 100) i;
+SELECT fingerprint('a b c'::text, false, 0);      -- error
+SELECT fingerprint('a b c'::text, false, 65536);  -- error
+
+-- huge input: 1.6 million words
+SELECT shingle_count(fingerprint(repeat('lorem ipsum dolor sit amet ', 320000), false)),
+       sample_size(fingerprint(repeat('lorem ipsum dolor sit amet ', 320000), false));
+SELECT shingle_count(f), sample_size(f), octet_length(f::text)
+  FROM (SELECT fingerprint(string_agg(md5(i::text), ' '), false) AS f
+          FROM generate_series(1, 200000) i) s;
+
+-- invalid UTF-8 never reaches the function: the server rejects it first
+SELECT fingerprint(convert_from('\xc328'::bytea, 'UTF8'));
+
+-- literals round-trip
+SELECT 'v1:w3:k4:n2:0000000a0000000b'::fingerprint;
+SELECT ' v1:w3:k4:n0: '::fingerprint;
+SELECT 'v1:w3:k2:n9:00000001FFFFFFFF'::fingerprint;
+SELECT f::text::fingerprint = f AS roundtrip, f::text = f::text::fingerprint::text AS same_text
+  FROM (SELECT fingerprint(repeat('alpha beta gamma delta ', 50) || string_agg('w' || i, ' '), false) AS f
+          FROM generate_series(1, 500) i) s;
+
+-- malformed literals
+SELECT ''::fingerprint;
+SELECT 'v1:w3:k4:n2'::fingerprint;                          -- no hash field
+SELECT 'v2:w3:k4:n2:0000000a0000000b'::fingerprint;         -- version
+SELECT 'v1:w0:k4:n2:0000000a0000000b'::fingerprint;         -- words
+SELECT 'v1:w17:k4:n2:0000000a0000000b'::fingerprint;        -- words
+SELECT 'v1:w3:k0:n0:'::fingerprint;                         -- size
+SELECT 'v1:w3:k65536:n0:'::fingerprint;                     -- size
+SELECT 'v1:w3:k4:n2:0000000b0000000a'::fingerprint;         -- unsorted
+SELECT 'v1:w3:k4:n2:0000000a0000000a'::fingerprint;         -- duplicate
+SELECT 'v1:w3:k4:n3:0000000a0000000b'::fingerprint;         -- count mismatch
+SELECT 'v1:w3:k1:n3:0000000a0000000b'::fingerprint;         -- more than k
+SELECT 'v1:w3:k4:n2:0000000a000000'::fingerprint;           -- truncated hash
+SELECT 'v1:w3:k4:n2:0000000a0000000g'::fingerprint;         -- bad hex
+SELECT 'v1:w3:k4:n2:0000000a0000000b:'::fingerprint;        -- trailing garbage
+SELECT 'v1:w3:k4:n2:0000000a 0000000b'::fingerprint;        -- inner space
+SELECT 'v1:w3:k4:n-2:0000000a0000000b'::fingerprint;        -- sign
+SELECT 'v1:w3:k4:n99999999999:'::fingerprint;               -- too many digits
+SELECT 'v1:w3:k4:n4294967296:'::fingerprint;                -- out of range
+SELECT 'w3:v1:k4:n2:0000000a0000000b'::fingerprint;         -- order of fields
+SELECT 'V1:W3:K4:N2:0000000a0000000b'::fingerprint;         -- tags are lower case
+
+-- binary send/receive round-trips through COPY BINARY
+CREATE TEMP TABLE fp_bin (id int, f fingerprint);
+INSERT INTO fp_bin
+  SELECT 1, fingerprint('The ministry added that the two men would discuss a wide range of questions'::text, false)
+  UNION ALL SELECT 2, ' v1:w3:k4:n0:'::fingerprint
+  UNION ALL SELECT 3, fingerprint(string_agg('w' || i, ' '), false) FROM generate_series(1, 400) i;
+SELECT encode(fingerprint_send('v1:w3:k4:n2:0000000a0000000b'), 'hex');
+-- (files live in the server's data directory, private to this cluster)
+COPY fp_bin TO PROGRAM 'cat > newsprint_fp_regress.bin' (FORMAT binary);
+CREATE TEMP TABLE fp_bin2 (LIKE fp_bin);
+COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress.bin' (FORMAT binary);
+SELECT a.id, a.f::text = b.f::text AS same FROM fp_bin a JOIN fp_bin2 b USING (id) ORDER BY id;
+-- binary messages: cut short, unsorted sample, count mismatch, version 2
+CREATE TEMP TABLE fp_raw (b bytea);
+INSERT INTO fp_raw SELECT pg_read_binary_file('newsprint_fp_regress.bin');
+-- file header (19 bytes), tuple: field count (2), id length and value
+-- (4 + 4), then the fingerprint's length (4) and value; the first message
+-- keeps 14 bytes of the first value
+COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x0000000e'::bytea
+        || substr(b, 19 + 10 + 4 + 1, 14) || '\xffff'::bytea, 'base64'), E'\n', '')
+      FROM fp_raw) TO PROGRAM 'base64 -d > newsprint_fp_regress_cut.bin';
+COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress_cut.bin' (FORMAT binary);
+COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x00000014'::bytea
+        || '\x0103000400000002000000020000000200000001ffff'::bytea, 'base64'), E'\n', '')
+      FROM fp_raw) TO PROGRAM 'base64 -d > newsprint_fp_regress_cut.bin';
+COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress_cut.bin' (FORMAT binary);
+COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x00000014'::bytea
+        || '\x0103000400000002000000030000000100000002ffff'::bytea, 'base64'), E'\n', '')
+      FROM fp_raw) TO PROGRAM 'base64 -d > newsprint_fp_regress_cut.bin';
+COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress_cut.bin' (FORMAT binary);
+COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x00000014'::bytea
+        || '\x0203000400000002000000020000000100000002ffff'::bytea, 'base64'), E'\n', '')
+      FROM fp_raw) TO PROGRAM 'base64 -d > newsprint_fp_regress_cut.bin';
+COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress_cut.bin' (FORMAT binary);
+-- and a well-formed one, to show the framing above is right
+COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x00000014'::bytea
+        || '\x0103000400000002000000020000000100000002ffff'::bytea, 'base64'), E'\n', '')
+      FROM fp_raw) TO PROGRAM 'base64 -d > newsprint_fp_regress_cut.bin';
+COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress_cut.bin' (FORMAT binary);
+SELECT id, f FROM fp_bin2 WHERE id = 1 ORDER BY f::text;
+COPY (SELECT 1) TO PROGRAM 'rm -f newsprint_fp_regress.bin newsprint_fp_regress_cut.bin';
+
+-- estimators on hand-made samples: untruncated samples compare exactly
+SELECT similarity('v1:w3:k8:n4:00000001000000020000000300000004',
+                  'v1:w3:k8:n4:00000003000000040000000500000006') AS sim,
+       containment('v1:w3:k8:n4:00000001000000020000000300000004',
+                   'v1:w3:k8:n2:0000000300000004') AS cont_ab,
+       containment('v1:w3:k8:n2:0000000300000004',
+                   'v1:w3:k8:n4:00000001000000020000000300000004') AS cont_ba;
+-- a truncated sample: only hashes up to the common threshold (4) count,
+-- so 5 and 6 of the untruncated side are ignored
+SELECT similarity('v1:w3:k2:n10:0000000200000004',
+                  'v1:w3:k8:n4:00000001000000040000000500000006') AS sim,
+       containment('v1:w3:k8:n4:00000001000000040000000500000006',
+                   'v1:w3:k2:n10:0000000200000004') AS cont;
+-- different sketch sizes are fine, different shingle lengths are not
+SELECT similarity('v1:w3:k2:n2:0000000100000002', 'v1:w3:k4:n2:0000000100000002');
+SELECT similarity('v1:w3:k4:n2:0000000100000002', 'v1:w2:k4:n2:0000000100000002');
+SELECT 'v1:w3:k4:n2:0000000100000002'::fingerprint % 'v1:w4:k4:n2:0000000100000002';
+-- empty fingerprints: every estimate is 0 and every predicate false
+SELECT similarity(e, e), containment(e, e), e % e, e <% e, same_story(e, e), e <-> e
+  FROM (SELECT fingerprint(''::text, false) AS e) s;
+-- no shared hash: every predicate is false even at the lowest threshold
+SELECT is_similar(a, b, 0.01), is_contained(a, b, 0.01), same_story(a, b, 0.01)
+  FROM (SELECT 'v1:w3:k4:n2:0000000100000002'::fingerprint AS a,
+               'v1:w3:k4:n2:0000000300000004'::fingerprint AS b) s;
+
+-- operators agree with the functions and GUCs
+CREATE TEMP TABLE fp_ops (name text, f fingerprint);
+INSERT INTO fp_ops VALUES
+  ('full', fingerprint('Western nations regularly urge Beijing to play a greater role in restoring peace in Ukraine by using its influence over the Kremlin.'::text, false)),
+  ('half', fingerprint('Western nations regularly urge Beijing to play a greater role in restoring peace.'::text, false)),
+  ('other', fingerprint('China sees itself as a neutral party in the Ukraine conflict, but it has become Russia''s leading trade partner.'::text, false));
+SELECT a.name, b.name,
+       round(similarity(a.f, b.f)::numeric, 3) AS sim,
+       round(containment(a.f, b.f)::numeric, 3) AS cont,
+       a.f % b.f AS sim_op, a.f <% b.f AS contained, a.f %> b.f AS contains,
+       round((a.f <-> b.f)::numeric, 3) AS dist,
+       round((a.f <<-> b.f)::numeric, 3) AS cdist,
+       round((a.f <->> b.f)::numeric, 3) AS cdist_comm,
+       same_story(a.f, b.f) AS story
+  FROM fp_ops a, fp_ops b ORDER BY 1, 2;
+SELECT count(*) AS mismatches FROM fp_ops a, fp_ops b
+ WHERE (a.f <% b.f) <> (b.f %> a.f)
+    OR (a.f <<-> b.f) <> (b.f <->> a.f)
+    OR (a.f % b.f) <> (b.f % a.f)
+    OR (a.f <-> b.f) <> 1 - similarity(a.f, b.f)
+    OR same_story(a.f, b.f) <> same_story(b.f, a.f);
+-- full in half: containment 0.55, similarity 0.55
+SET newsprint.containment_threshold = 0.9;
+SELECT a.f <% b.f AS contained, b.f %> a.f AS contains FROM fp_ops a, fp_ops b
+ WHERE a.name = 'full' AND b.name = 'half';
+SET newsprint.containment_threshold = 0.3;
+SELECT a.f <% b.f AS contained, b.f %> a.f AS contains FROM fp_ops a, fp_ops b
+ WHERE a.name = 'full' AND b.name = 'half';
+RESET newsprint.containment_threshold;
+SET newsprint.similarity_threshold = 0.6;
+SELECT a.f % b.f AS similar FROM fp_ops a, fp_ops b
+ WHERE a.name = 'full' AND b.name = 'half';
+RESET newsprint.similarity_threshold;
+-- same_story: 2 of the smaller sample's 4 hashes are shared
+SET newsprint.same_story_threshold = 0.4;
+SELECT same_story('v1:w3:k8:n4:00000001000000020000000300000004',
+                  'v1:w3:k8:n5:0000000300000004000000050000000600000007');
+RESET newsprint.same_story_threshold;
+SELECT same_story('v1:w3:k8:n4:00000001000000020000000300000004',
+                  'v1:w3:k8:n5:0000000300000004000000050000000600000007'),
+       same_story('v1:w3:k8:n4:00000001000000020000000300000004',
+                  'v1:w3:k8:n5:0000000300000004000000050000000600000007', 0.5),
+       same_story('v1:w3:k8:n4:00000001000000020000000300000004',
+                  'v1:w3:k8:n5:0000000300000004000000050000000600000007', 0.51);
+SHOW newsprint.similarity_threshold;
+SHOW newsprint.containment_threshold;
+SHOW newsprint.same_story_threshold;
+
+-- bad thresholds
+SET newsprint.similarity_threshold = 0;
+SET newsprint.containment_threshold = 1.5;
+SET newsprint.same_story_threshold = -1;
+SELECT is_similar(f, f, 0) FROM fp_ops LIMIT 1;
+SELECT is_contained(f, f, 1.01) FROM fp_ops LIMIT 1;
+SELECT same_story(f, f, 'NaN') FROM fp_ops LIMIT 1;
+SELECT is_similar(f, f, NULL) FROM fp_ops LIMIT 1;
+SELECT is_similar(f, f, 1.0), is_contained(f, f, 1.0), same_story(f, f, 1.0) FROM fp_ops ORDER BY name;
+
+-- shared_passages
+SELECT * FROM shared_passages(
+  'Lavrov arrived in Beijing on Monday. He will meet Wang Yi. The weather was fine.',
+  'The talks are expected to be long. Lavrov arrived in Beijing on Monday morning. He will meet his counterpart Wang Yi.',
+  false);
+SELECT * FROM shared_passages('', 'Lavrov arrived in Beijing on Monday.');
+SELECT * FROM shared_passages('Lavrov arrived in Beijing on Monday.', 'Lavrov arrived in Beijing on Monday.', false, 1.0);
+SELECT * FROM shared_passages('a b c', 'a b c', true, 0);  -- error
+SELECT count(*) FROM shared_passages(NULL, 'x');

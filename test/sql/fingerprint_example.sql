@@ -1,0 +1,43 @@
+--
+-- fingerprint_example.sql
+--	  The acceptance checks on the canonical example pair: the Kyiv Post and
+--	  Moscow Times copies of one AFP story are the same story, most of the
+--	  Kyiv Post copy is found in the Moscow Times copy, a different story
+--	  about the same trip is not the same story, and shared_passages() says
+--	  which sentences match.  These run the real cleaner (clean => true).
+--
+SET search_path = newsprint, public;
+SET extra_float_digits = 0;
+\set kyiv `cat test/data/examples/kyivpost.txt`
+\set moscow `cat test/data/examples/moscowtimes.txt`
+\set other `cat test/data/fingerprint/lavrov_negative.txt`
+CREATE TEMP TABLE ex (name text, body text, f fingerprint);
+INSERT INTO ex VALUES ('kyiv', :'kyiv'), ('moscow', :'moscow'), ('other', :'other');
+UPDATE ex SET f = fingerprint(body);
+
+-- sizes: one sample of at most 160 hashes, 12-byte header
+SELECT name, shingle_count(f) > 150 AS enough_shingles, sample_size(f),
+       pg_column_size(f) <= 12 + 4 * 160 AS compact
+  FROM ex ORDER BY name;
+
+-- the pair is one story, and at least 60% of the Kyiv Post copy is found
+-- in the Moscow Times copy
+SELECT same_story(k.f, m.f) AS same_story,
+       containment(k.f, m.f) >= 0.6 AS kyiv_in_moscow_ge_06,
+       containment(k.f, m.f) > containment(m.f, k.f) AS kyiv_is_the_shorter,
+       k.f <% m.f AS contained, m.f %> k.f AS contains,
+       similarity(k.f, m.f) BETWEEN 0.2 AND 0.5 AS resemblance_is_low,
+       k.f % m.f AS near_duplicate
+  FROM ex k, ex m WHERE k.name = 'kyiv' AND m.name = 'moscow';
+
+-- the hard negative (Kyiv's reaction to the same trip, same day, same
+-- people and places) is not the same story as either copy
+SELECT o.name, x.name, same_story(o.f, x.f) AS same_story,
+       containment(o.f, x.f) < 0.1 AS little_shared,
+       same_story(o.f, x.f, 0.2) AS even_at_02
+  FROM ex o, ex x WHERE o.name = 'other' AND x.name <> 'other' ORDER BY x.name;
+
+-- why: the Kyiv Post sentences with a near-verbatim twin in the Moscow Times
+SELECT count(*) >= 5 AS at_least_five_sentences FROM shared_passages(:'kyiv', :'moscow');
+SELECT passage_a FROM shared_passages(:'kyiv', :'moscow') ORDER BY position_a;
+SELECT count(*) AS other_sentences_matched FROM shared_passages(:'other', :'kyiv');
