@@ -1,0 +1,40 @@
+# mk/entities.mk -- extra rules for entity extraction (included by the Makefile)
+#
+#   (built automatically)   src/entities/gazetteer_data.inc, the gazetteer and
+#                           lexicon of data/ as C string constants (needs awk)
+#   make gazetteer          regenerate data/gazetteer.tsv and data/lexicon.txt
+#                           from Debian's iso-codes, wordnet-base, wamerican
+#                           and data/hand/ (python3; see data/NOTICE)
+#   make score-entities     precision/recall/F1 on test/data/entities
+#   make fuzz-entities      build the libFuzzer harness and run it
+#                           (FUZZ_SECONDS=600 by default)
+#
+# Standalone tools are built under ENTITIES_DIR (default /tmp/entities),
+# never in the source tree.
+
+ENTITIES_DIR ?= /tmp/entities
+FUZZ_SECONDS ?= 600
+FUZZ_CC ?= clang
+ENTITIES_CORE_SRCS = src/entities/extract.c src/entities/gazetteer.c
+ENTITIES_CLEAN_SRCS = src/text/clean.c src/text/clean_html.c src/text/segment.c
+
+src/entities/gazetteer_data.inc: data/gazetteer.tsv data/lexicon.txt scripts/gazetteer_inc.sh
+	sh scripts/gazetteer_inc.sh data/gazetteer.tsv data/lexicon.txt > $@.tmp && mv $@.tmp $@
+
+src/entities/gazetteer.o: src/entities/gazetteer_data.inc
+
+EXTRA_CLEAN += src/entities/gazetteer_data.inc src/entities/gazetteer_data.inc.tmp
+
+.PHONY: gazetteer score-entities fuzz-entities fuzz-entities-build
+
+gazetteer:
+	python3 scripts/build_gazetteer.py .
+
+score-entities: src/entities/gazetteer_data.inc
+	bench/entities_score.sh
+
+fuzz-entities-build: src/entities/gazetteer_data.inc
+	bench/entities_build.sh fuzz
+
+fuzz-entities: fuzz-entities-build
+	fuzz/entities_run.sh $(FUZZ_SECONDS)

@@ -1,0 +1,122 @@
+/*-------------------------------------------------------------------------
+ *
+ * entities.h
+ *	  Named-entity extraction core: gazetteer lookup and the rule-based
+ *	  extractor.  Server-independent (see np_port.h), so the same code runs
+ *	  in the SQL functions, the scoring tool and the fuzz harness.
+ *
+ * The extractor works on valid UTF-8 and reports byte offsets; the SQL layer
+ * turns them into character offsets.
+ *
+ * src/entities/entities.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef NP_ENTITIES_H
+#define NP_ENTITIES_H
+
+#include "np_port.h"
+
+/* Entity kinds: the CoNLL-2003 classes */
+typedef enum NpEntityKind
+{
+	NP_KIND_NONE = 0,
+	NP_KIND_PER,
+	NP_KIND_ORG,
+	NP_KIND_LOC,
+	NP_KIND_MISC
+} NpEntityKind;
+
+/* Word roles a gazetteer key can have besides being an entity */
+#define NP_ROLE_TITLE		0x0001	/* "Minister": a title head */
+#define NP_ROLE_TMOD		0x0002	/* "Foreign": part of a title or body */
+#define NP_ROLE_ORGHEAD		0x0004	/* "Ministry": ends an organisation */
+#define NP_ROLE_ORGSUF		0x0008	/* "Inc": company suffix */
+#define NP_ROLE_LOCHEAD		0x0010	/* "River": ends a place */
+#define NP_ROLE_STOP		0x0020	/* "Monday": never an entity */
+#define NP_ROLE_PREFIX		0x0040	/* first word of a longer key */
+#define NP_ROLE_MISCHEAD	0x0080	/* "Prize", "Cup": ends an event, award... */
+#define NP_ROLE_GIVEN		0x0100	/* "Paul": a given name */
+
+/* Longest key, in tokens, the matcher tries */
+#define NP_GAZ_MAX_TOKENS	12
+
+/* Largest input the extractor accepts, in bytes */
+#define NP_ENTITIES_MAX_INPUT	(64 * 1024 * 1024)
+
+/* One gazetteer key and what it means */
+typedef struct NpGazEntry
+{
+	const char *key;
+	const char *canon;			/* canonical name (entities only) */
+	const char *subtype;		/* "country", "city"... or NULL */
+	const char *link;			/* related name: country's demonym, city's country */
+	uint32_t	keylen;
+	uint32_t	canonlen;
+	uint16_t	subtypelen;
+	uint16_t	linklen;
+	uint16_t	roles;			/* NP_ROLE_* bits */
+	uint8_t		kind;			/* NpEntityKind, NONE for roles only */
+	uint8_t		weak;			/* also a common lowercase word */
+} NpGazEntry;
+
+/* An open-addressing hash table of gazetteer entries */
+typedef struct NpGazTable
+{
+	NpGazEntry *slots;
+	uint32_t	mask;			/* capacity - 1; capacity is a power of 2 */
+	uint32_t	count;
+	int			maxtokens;		/* longest key, in words */
+	uint64_t   *bloom;			/* optional filter of the keys, or NULL */
+	uint32_t	bloommask;		/* bits - 1 */
+} NpGazTable;
+
+/* One mention found in the text */
+typedef struct NpMention
+{
+	size_t		start;			/* byte offsets, end exclusive */
+	size_t		end;
+	int			entity;			/* index into NpEntityResult.entities */
+} NpMention;
+
+/* One distinct entity of an article */
+typedef struct NpEntity
+{
+	char	   *name;			/* canonical name, NUL-terminated */
+	const char *subtype;		/* NUL-terminated or NULL */
+	NpEntityKind kind;
+	int			mentions;
+	size_t		first;			/* byte offset of the first mention */
+} NpEntity;
+
+typedef struct NpEntityResult
+{
+	NpMention  *mentions;		/* in text order */
+	int			nmentions;
+	NpEntity   *entities;		/* in order of first mention */
+	int			nentities;
+} NpEntityResult;
+
+/* gazetteer.c */
+extern const NpGazTable *NpGazetteerBuiltin(void);
+extern bool NpLexiconContains(const char *word, size_t len);
+extern void NpGazTableInit(NpGazTable *t, uint32_t expected);
+extern NpGazEntry *NpGazTableInsert(NpGazTable *t, const char *key, size_t keylen);
+extern const NpGazEntry *NpGazTableLookup(const NpGazTable *t, const char *key, size_t keylen);
+extern void NpGazTableFree(NpGazTable *t);
+extern void NpGazTableAddEntity(NpGazTable *t, const char *key, size_t keylen,
+								const char *canon, size_t canonlen,
+								NpEntityKind kind, const char *subtype);
+extern int	NpGazCountWords(const char *key, size_t len);
+extern const char *NpEntityKindName(NpEntityKind kind);
+extern NpEntityKind NpEntityKindFromName(const char *name, size_t len);
+
+/* entities_sql.c */
+extern void NpEntitiesRegisterCallbacks(void);
+
+/* extract.c */
+extern void NpExtractEntities(const char *text, size_t len,
+							  const NpGazTable *user, NpEntityResult *result);
+extern void NpEntityResultFree(NpEntityResult *result);
+
+#endif							/* NP_ENTITIES_H */

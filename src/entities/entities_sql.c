@@ -1,0 +1,397 @@
+/*-------------------------------------------------------------------------
+ *
+ * entities_sql.c
+ *	  SQL interface of entity extraction: entities(), entity_mentions(), and
+ *	  the per-backend cache of the user dictionary (entity_dictionary).
+ *
+ * Input is checked (valid UTF-8, size), converted to UTF-8 when the
+ * database uses another encoding, cleaned when clean => true (NpCleanText,
+ * the core of clean()), and handed to the extractor, whose byte offsets are
+ * turned into 0-based character offsets, end exclusive, into the text it
+ * read.
+ *
+ * The user dictionary
+ * -------------------
+ * Rows of newsprint.entity_dictionary (name, kind, aliases) are read with
+ * SPI on first use in a backend and kept in a hash table in a memory context
+ * under CacheMemoryContext.  A statement-level trigger on the table calls
+ * entity_dictionary_changed(), which queues a relcache invalidation of the
+ * table; every backend processes it (the writer at its next command, the
+ * others when the writer commits), and our relcache callback then marks the
+ * cache stale, so the next call reloads it.  Changes made with the trigger
+ * disabled are seen after the next relcache reset or reconnection.  Reading
+ * a table is why the functions are STABLE, not IMMUTABLE.
+ *
+ * src/entities/entities_sql.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/tuplestore.h"
+
+#include "compat.h"
+#include "entities/entities.h"
+#include "text/clean.h"
+
+PG_FUNCTION_INFO_V1(newsprint_entities);
+PG_FUNCTION_INFO_V1(newsprint_entity_mentions);
+PG_FUNCTION_INFO_V1(newsprint_entity_dictionary_changed);
+
+/* The user dictionary cache */
+static MemoryContext dict_cxt = NULL;
+static NpGazTable dict_table;
+static bool dict_valid = false;
+static Oid	dict_relid = InvalidOid;
+
+/*
+ * Mark the dictionary cache stale when its table's relcache entry (or every
+ * entry) is invalidated.
+ */
+static void
+dict_relcache_callback(Datum arg, Oid relid)
+{
+	(void) arg;
+	if (relid == InvalidOid || relid == dict_relid)
+		dict_valid = false;
+}
+
+/*
+ * Register the cache invalidation callback (from _PG_init).
+ */
+void
+NpEntitiesRegisterCallbacks(void)
+{
+	CacheRegisterRelcacheCallback(dict_relcache_callback, (Datum) 0);
+}
+
+/*
+ * Copy a text datum's value as NUL-terminated UTF-8 into the cache context.
+ */
+static char *
+dict_string(Datum d, size_t *len)
+{
+	text	   *t = DatumGetTextPP(d);
+	const char *s = VARDATA_ANY(t);
+	int			n = VARSIZE_ANY_EXHDR(t);
+	char	   *r;
+
+	if (GetDatabaseEncoding() != PG_UTF8)
+	{
+		s = pg_server_to_any(s, n, PG_UTF8);
+		n = strlen(s);
+	}
+	r = MemoryContextAlloc(dict_cxt, n + 1);
+	memcpy(r, s, n);
+	r[n] = '\0';
+	*len = n;
+	return r;
+}
+
+/*
+ * Return the user dictionary (NULL when empty), loading it if stale.  nsp is
+ * the extension's schema.
+ */
+static const NpGazTable *
+user_dictionary(Oid nsp)
+{
+	char	   *query;
+	uint64		i;
+	MemoryContext old;
+	int			ret;
+
+	if (dict_valid)
+		return dict_table.count > 0 ? &dict_table : NULL;
+
+	if (dict_cxt == NULL)
+		dict_cxt = AllocSetContextCreate(CacheMemoryContext,
+										 "newsprint entity dictionary",
+										 ALLOCSET_SMALL_SIZES);
+	else
+		MemoryContextReset(dict_cxt);
+	memset(&dict_table, 0, sizeof(dict_table));
+
+	dict_relid = get_relname_relid("entity_dictionary", nsp);
+	if (!OidIsValid(dict_relid))
+	{
+		dict_valid = true;
+		return NULL;
+	}
+	query = psprintf("SELECT d.name, d.kind, a.alias "
+					 "FROM %s.entity_dictionary d "
+					 "LEFT JOIN LATERAL pg_catalog.unnest(d.aliases) AS a(alias) ON true",
+					 quote_identifier(get_namespace_name(nsp)));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute(query, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(ret));
+
+	old = MemoryContextSwitchTo(dict_cxt);
+	NpGazTableInit(&dict_table, (uint32_t) Min(SPI_processed * 2 + 16, 1 << 24));
+	MemoryContextSwitchTo(old);
+
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		bool		isnull;
+		Datum		dname,
+					dkind,
+					dalias;
+		char	   *name,
+				   *kind;
+		size_t		namelen,
+					kindlen;
+		NpEntityKind k;
+
+		dname = SPI_getbinval(tup, desc, 1, &isnull);
+		if (isnull)
+			continue;
+		dkind = SPI_getbinval(tup, desc, 2, &isnull);
+		if (isnull)
+			continue;
+		name = dict_string(dname, &namelen);
+		kind = dict_string(dkind, &kindlen);
+		k = NpEntityKindFromName(kind, kindlen);
+		if (k == NP_KIND_NONE)
+			continue;			/* the CHECK constraint prevents this */
+		old = MemoryContextSwitchTo(dict_cxt);
+		NpGazTableAddEntity(&dict_table, name, namelen, name, namelen, k, "user");
+		dalias = SPI_getbinval(tup, desc, 3, &isnull);
+		if (!isnull)
+		{
+			size_t		alen;
+			char	   *alias = dict_string(dalias, &alen);
+
+			NpGazTableAddEntity(&dict_table, alias, alen, name, namelen, k, "user");
+		}
+		MemoryContextSwitchTo(old);
+	}
+	SPI_finish();
+	dict_valid = true;
+	return dict_table.count > 0 ? &dict_table : NULL;
+}
+
+/*
+ * Trigger function: tell every backend that the dictionary changed.
+ */
+Datum
+newsprint_entity_dictionary_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("entity_dictionary_changed() must be called as a trigger")));
+	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
+	dict_valid = false;
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * Get the argument as UTF-8 bytes, rejecting invalid UTF-8 and oversized
+ * input.
+ */
+static const char *
+entities_input(text *t, size_t *len)
+{
+	const char *s = VARDATA_ANY(t);
+	int			n = VARSIZE_ANY_EXHDR(t);
+
+	if (n > NP_ENTITIES_MAX_INPUT)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("article too large for entity extraction"),
+				 errdetail("The article is %d bytes; the limit is %d.",
+						   n, NP_ENTITIES_MAX_INPUT)));
+	if (GetDatabaseEncoding() != PG_UTF8)
+	{
+		s = pg_server_to_any(s, n, PG_UTF8);
+		n = strlen(s);
+	}
+	if (!pg_verify_mbstr(PG_UTF8, s, n, true))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("invalid UTF-8 in article text")));
+	*len = n;
+	return s;
+}
+
+/*
+ * Make a text datum in the database encoding from UTF-8 bytes.
+ */
+static Datum
+result_text(const char *s, size_t len)
+{
+	if (GetDatabaseEncoding() != PG_UTF8)
+	{
+		char	   *conv = pg_any_to_server(s, (int) len, PG_UTF8);
+
+		return PointerGetDatum(cstring_to_text(conv));
+	}
+	return PointerGetDatum(cstring_to_text_with_len(s, (int) len));
+}
+
+/*
+ * Shared body of entities() and entity_mentions().
+ */
+static Datum
+entities_srf(FunctionCallInfo fcinfo, bool mentions)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *body = PG_GETARG_TEXT_PP(0);
+	bool		clean = PG_GETARG_BOOL(1);
+	TupleDesc	tupdesc;
+	Tuplestorestate *store;
+	MemoryContext oldcxt;
+	MemoryContext work;
+	const char *in;
+	size_t		inlen;
+	const char *t;
+	size_t		tlen;
+	const NpGazTable *dict;
+	NpEntityResult r;
+	int			i;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("materialize mode required, but it is not allowed in this context")));
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+
+	dict = user_dictionary(get_func_namespace(fcinfo->flinfo->fn_oid));
+
+	in = entities_input(body, &inlen);
+	work = AllocSetContextCreate(CurrentMemoryContext, "newsprint entities",
+								 ALLOCSET_DEFAULT_SIZES);
+	oldcxt = MemoryContextSwitchTo(work);
+	if (clean)
+	{
+		NpCleanOptions opts;
+
+		NpCleanOptionsInit(&opts);
+		t = NpCleanText(in, inlen, &opts, &tlen);
+	}
+	else
+	{
+		t = in;
+		tlen = inlen;
+	}
+	NpExtractEntities(t, tlen, dict, &r);
+	MemoryContextSwitchTo(oldcxt);
+
+	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	tupdesc = CreateTupleDescCopy(tupdesc);
+	store = tuplestore_begin_heap(rsinfo->allowedModes & SFRM_Materialize_Random,
+								  false, work_mem);
+	MemoryContextSwitchTo(oldcxt);
+
+	if (mentions)
+	{
+		size_t		pos = 0;	/* byte offset reached */
+		int64		chars = 0;	/* characters before pos */
+
+		/* mentions are in text order, so offsets are counted in one pass */
+		for (i = 0; i < r.nmentions; i++)
+		{
+			NpMention  *m = &r.mentions[i];
+			NpEntity   *e = &r.entities[m->entity];
+			Datum		values[5];
+			bool		nulls[5] = {false, false, false, false, false};
+			int64		cstart,
+						cend;
+			size_t		p;
+
+			if (m->start < pos)
+				pos = 0, chars = 0; /* out of order: count again */
+			for (p = pos; p < m->start; p++)
+				if (((unsigned char) t[p] & 0xC0) != 0x80)
+					chars++;
+			pos = m->start;
+			cstart = chars;
+			cend = cstart;
+			for (p = m->start; p < m->end; p++)
+				if (((unsigned char) t[p] & 0xC0) != 0x80)
+					cend++;
+			values[0] = Int32GetDatum((int32) cstart);
+			values[1] = Int32GetDatum((int32) cend);
+			values[2] = result_text(t + m->start, m->end - m->start);
+			values[3] = result_text(e->name, strlen(e->name));
+			values[4] = CStringGetTextDatum(NpEntityKindName(e->kind));
+			tuplestore_putvalues(store, tupdesc, values, nulls);
+		}
+	}
+	else
+	{
+		size_t		pos = 0;
+		int64		chars = 0;
+		/* entities come in order of first mention: offsets in one pass */
+		for (i = 0; i < r.nentities; i++)
+		{
+			NpEntity   *e = &r.entities[i];
+			Datum		values[5];
+			bool		nulls[5] = {false, false, false, false, false};
+			size_t		p;
+
+			if (e->first < pos)
+				pos = 0, chars = 0;
+			for (p = pos; p < e->first; p++)
+				if (((unsigned char) t[p] & 0xC0) != 0x80)
+					chars++;
+			pos = e->first;
+			values[0] = result_text(e->name, strlen(e->name));
+			values[1] = CStringGetTextDatum(NpEntityKindName(e->kind));
+			if (e->subtype)
+				values[2] = CStringGetTextDatum(e->subtype);
+			else
+				nulls[2] = true;
+			values[3] = Int32GetDatum(e->mentions);
+			values[4] = Int32GetDatum((int32) chars);
+			tuplestore_putvalues(store, tupdesc, values, nulls);
+		}
+	}
+
+	MemoryContextDelete(work);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = store;
+	rsinfo->setDesc = tupdesc;
+	return (Datum) 0;
+}
+
+/*
+ * entities(body text, clean boolean): one row per distinct entity.
+ */
+Datum
+newsprint_entities(PG_FUNCTION_ARGS)
+{
+	return entities_srf(fcinfo, false);
+}
+
+/*
+ * entity_mentions(body text, clean boolean): one row per mention.
+ */
+Datum
+newsprint_entity_mentions(PG_FUNCTION_ARGS)
+{
+	return entities_srf(fcinfo, true);
+}

@@ -1,0 +1,2330 @@
+/*-------------------------------------------------------------------------
+ *
+ * extract.c
+ *	  Rule-based named-entity extraction for news text.
+ *
+ * Design
+ * ------
+ * News names are capitalised, so the extractor is a cascade of rules over
+ * runs of capitalised words, in the spirit of the classic gazetteer-and-rules
+ * systems of the MUC era (e.g. Mikheev, Moens and Grover, "Named Entity
+ * Recognition without Gazetteers", EACL 1999, whose "document-centred"
+ * resolution of sentence-initial words is used here).  No model, no
+ * training, a few hash lookups per word: it runs at tens of MB/s.
+ *
+ * 1. Tokenise (UTF-8): words keep internal apostrophes ("O'Brien"), the
+ *    possessive "'s" becomes a token of its own, letter-dot abbreviations
+ *    ("U.S.", "J.K.") and a short list of dotted abbreviations ("Mr.",
+ *    "Inc.") are single tokens, every other punctuation mark is a token.
+ *    Sentence starts are marked after . ! ? and blank lines, and after an
+ *    opening quote; title-case lines (headlines) are marked too.
+ * 2. Collect the article's evidence: which words appear capitalised away
+ *    from a sentence start.
+ * 3. Walk runs of capitalised words ("Russian Foreign Minister Sergei
+ *    Lavrov"; connectors such as "of", "von der", "al-" and hyphens are
+ *    allowed inside, "and" when an organisation head follows) and segment
+ *    each run, trying in order:
+ *      a. a span ending in a head: organisation ("Russian Foreign Ministry",
+ *         "Bank of England", "Acme Corp"), place ("Baltic Sea", "Gulf of
+ *         Mexico") or event/award ("Booker Prize"); a city and a plural is a
+ *         team ("Los Angeles Dodgers");
+ *      b. a given name and the capitals after it ("Paul Lynch", even when a
+ *         word is also a place: "Jordan Bardella");
+ *      c. a title chain ("Foreign Minister", "Secretary of State"): dropped,
+ *         and the words after it are a person;
+ *      d. the longest gazetteer key (user dictionary first; all-capital
+ *         words are also tried in title case: "NEW YORK");
+ *      e. otherwise an unknown group, kept for step 4.
+ *    A capitalised common word (lexicon) at a sentence or line start, in a
+ *    headline or in capitals is taken as lowercase unless the article
+ *    capitalises it elsewhere on its own, or a name follows it.
+ * 4. Resolve within the article: unknown groups get a kind from evidence on
+ *    any of their occurrences (a title before, a locative preposition or
+ *    "the city of" before, a place noun after, a place coordinated with
+ *    them), else from their shape (acronym: ORG; several uncommon words:
+ *    PER; joiners or common words: ORG; one word: ORG).  Then short forms:
+ *    a word that is the first or last word of a longer person's name is that
+ *    person ("Lavrov" -> "Sergei Lavrov", "Mao" -> "Mao Ning"), the first
+ *    word of an organisation is that organisation, an acronym in
+ *    parentheses after a name is that name; a generic body ("Foreign
+ *    Ministry") takes the longer name the article uses for it or the
+ *    nationality of a possessive place before it ("Moscow's Foreign
+ *    Ministry" -> "Russian Foreign Ministry").
+ * 5. Group mentions into entities by (kind, canonical name).
+ *
+ * Cost: O(n) in the input, with a bounded number of hash lookups per token
+ * (at most NP_GAZ_MAX_TOKENS where a multi-word key may start).
+ *
+ * src/entities/extract.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "np_port.h"
+
+#include "entities/entities.h"
+
+/* token flags */
+#define TK_WORD		0x0001
+#define TK_CAP		0x0002		/* starts with an uppercase letter */
+#define TK_ALLCAPS	0x0004		/* two or more letters, all uppercase */
+#define TK_LOWER	0x0008		/* starts with a lowercase letter */
+#define TK_SENT		0x0010		/* first word of a sentence */
+#define TK_POSS		0x0020		/* the possessive 's */
+#define TK_ABBR		0x0040		/* ends with a dot that ends no sentence */
+#define TK_SPACE	0x0080		/* whitespace before it */
+#define TK_DIGIT	0x0100		/* starts with a digit */
+#define TK_HEAD		0x0200		/* on a title-case (headline) line */
+#define TK_NL		0x0400		/* a line break before it */
+#define TK_INITIALS 0x0800		/* "U.S.", "J.K." */
+#define TK_ENDER	0x1000		/* . ! ? */
+#define TK_OPENQ	0x2000		/* opening quote or bracket */
+
+#define KIND_UNKNOWN 15			/* unresolved group (internal) */
+
+/* Longest span, in tokens, that a head can close */
+#define NP_HEAD_SPAN_MAX 16
+
+/* mention flags */
+#define MF_TITLECTX 0x01		/* a title precedes it */
+#define MF_GAZ		0x02		/* kind and name from the gazetteer */
+#define MF_GENERIC	0x04		/* organisation of generic words only */
+
+typedef struct Tok
+{
+	uint32_t	start;
+	uint32_t	end;
+	uint16_t	flags;
+	uint16_t	roles;			/* roles of the word on its own */
+	const NpGazEntry *ent;		/* entity of the word on its own, or NULL */
+} Tok;
+
+typedef struct Cand
+{
+	int			a;				/* token range [a, b) */
+	int			b;
+	uint8_t		kind;
+	uint8_t		flags;
+	const char *canon;			/* gazetteer name, or NULL: built later */
+	size_t		canonlen;
+	const char *subtype;
+	size_t		subtypelen;
+	const char *link;			/* gazetteer link of the entry */
+	size_t		linklen;
+	char	   *name;			/* resolved canonical name (allocated) */
+} Cand;
+
+typedef struct Extractor
+{
+	const char *text;
+	size_t		len;
+	const NpGazTable *builtin;
+	const NpGazTable *user;
+	int			maxtokens;
+	Tok		   *toks;
+	int			ntoks;
+	int			captoks;
+	Cand	   *cands;
+	int			ncands;
+	int			capcands;
+	/* words seen capitalised away from a sentence start */
+	struct StrMap *midcap;
+	char	   *keybuf;
+	size_t		keycap;
+} Extractor;
+
+/*
+ * Grow a buffer (np_realloc needs an existing allocation in the server).
+ */
+static void *
+grow(void *ptr, size_t size)
+{
+	return ptr ? np_realloc(ptr, size) : np_alloc(size);
+}
+
+/* ----------------------------------------------------------------
+ * Characters
+ * ---------------------------------------------------------------- */
+
+/*
+ * Decode the UTF-8 character at s[i]; return its length (1 for a bad byte,
+ * never reading past len).
+ */
+static inline int
+utf8_decode(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+	unsigned char c = (unsigned char) s[i];
+	int			n;
+	uint32_t	v;
+	int			k;
+
+	if (c < 0x80)
+	{
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+	{
+		n = 2;
+		v = c & 0x1F;
+	}
+	else if (c >= 0xE0 && c <= 0xEF)
+	{
+		n = 3;
+		v = c & 0x0F;
+	}
+	else if (c >= 0xF0 && c <= 0xF4)
+	{
+		n = 4;
+		v = c & 0x07;
+	}
+	else
+	{
+		*cp = 0xFFFD;
+		return 1;
+	}
+	if (i + n > len)
+	{
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (k = 1; k < n; k++)
+	{
+		unsigned char cc = (unsigned char) s[i + k];
+
+		if ((cc & 0xC0) != 0x80)
+		{
+			*cp = 0xFFFD;
+			return 1;
+		}
+		v = (v << 6) | (cc & 0x3F);
+	}
+	*cp = v;
+	return n;
+}
+
+/*
+ * Is cp a letter (roughly: any non-ASCII character outside the punctuation
+ * and symbol blocks counts)?
+ */
+static inline bool
+is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD)
+		return false;
+	if (cp >= 0x2000 && cp < 0x2C00)
+		return false;			/* punctuation, symbols, arrows */
+	if (cp >= 0x2E00 && cp < 0x3040)
+		return false;
+	if (cp >= 0xFE00 && cp < 0xFE70)
+		return false;
+	if (cp >= 0xFF00 && cp < 0xFF21)
+		return false;
+	if (cp >= 0x1F000)
+		return false;			/* emoji and the like */
+	return true;
+}
+
+/*
+ * Is cp an uppercase letter (Latin, Greek, Cyrillic; approximate)?
+ */
+static inline bool
+is_upper(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	if (cp >= 0xC0 && cp <= 0xDE)
+		return cp != 0xD7;
+	if (cp >= 0x100 && cp <= 0x137)
+		return (cp & 1) == 0;
+	if (cp >= 0x139 && cp <= 0x148)
+		return (cp & 1) == 1;
+	if (cp >= 0x14A && cp <= 0x177)
+		return (cp & 1) == 0;
+	if (cp >= 0x178 && cp <= 0x17D)
+		return cp == 0x178 || (cp & 1) == 1;
+	if (cp >= 0x386 && cp <= 0x3AB)
+		return cp != 0x387 && cp != 0x390;
+	if (cp >= 0x400 && cp <= 0x42F)
+		return true;
+	if (cp >= 0x460 && cp <= 0x4FF)
+		return (cp & 1) == 0;
+	return false;
+}
+
+/*
+ * Is cp an uppercase or lowercase-able letter in a cased script?
+ */
+static inline bool
+is_cased(uint32_t cp)
+{
+	return cp < 0x530 && is_letter(cp);
+}
+
+/*
+ * Is cp an ASCII digit?
+ */
+static inline bool
+is_digit(uint32_t cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+
+/*
+ * Is cp whitespace (ASCII, no-break and typographic spaces)?
+ */
+static inline bool
+is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+		cp == '\v' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
+		cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/*
+ * Is cp an apostrophe (straight or typographic)?
+ */
+static inline bool
+is_apostrophe(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+/* ----------------------------------------------------------------
+ * Tokens
+ * ---------------------------------------------------------------- */
+
+/* Dotted abbreviations that do not end a sentence */
+static const char *const abbreviations[] = {
+	"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd",
+	"Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Adm", "Maj",
+	"Prof", "Rev", "Mt", "Ft", "No", "vs", "Jan", "Feb", "Aug", "Sept", "Sep",
+	"Oct", "Nov", "Dec", "Bros", "Ave", "Blvd", "Dept", "Univ", "approx",
+	"etc", "Gen", "Cmdr", "Supt", "Insp", "Messrs", "Mme", "Fr", "Pres",
+	NULL
+};
+
+/*
+ * Is text[start, end) one of the dotted abbreviations?
+ */
+static bool
+is_abbreviation(const char *s, size_t len)
+{
+	int			i;
+
+	for (i = 0; abbreviations[i] != NULL; i++)
+		if (strlen(abbreviations[i]) == len && memcmp(abbreviations[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Append a token.
+ */
+static Tok *
+add_tok(Extractor *x, size_t start, size_t end, uint16_t flags)
+{
+	Tok		   *t;
+
+	if (x->ntoks == x->captoks)
+	{
+		x->captoks = x->captoks ? x->captoks * 2 : 256;
+		x->toks = grow(x->toks, sizeof(Tok) * (size_t) x->captoks);
+	}
+	t = &x->toks[x->ntoks++];
+	t->start = (uint32_t) start;
+	t->end = (uint32_t) end;
+	t->flags = flags;
+	t->roles = 0;
+	t->ent = NULL;
+	return t;
+}
+
+/*
+ * Split the text into tokens and mark sentence starts.
+ */
+static void
+tokenize(Extractor *x)
+{
+	const char *s = x->text;
+	size_t		len = x->len;
+	size_t		i = 0;
+	bool		pending = true; /* next word starts a sentence */
+	bool		space = false;
+	bool		nl = false;
+	int			newlines = 0;
+
+	while (i < len)
+	{
+		uint32_t	cp;
+		int			n = utf8_decode(s, len, i, &cp);
+
+		if (is_space(cp))
+		{
+			if (cp == '\n')
+			{
+				newlines++;
+				nl = true;
+				if (newlines >= 2)
+					pending = true;
+			}
+			space = true;
+			i += n;
+			continue;
+		}
+		if (is_letter(cp) || is_digit(cp))
+		{
+			size_t		j = i;
+			uint16_t	flags = TK_WORD;
+			int			upper = 0,
+						lower = 0;
+			bool		poss = false;
+			Tok		   *t;
+
+			if (is_digit(cp))
+				flags |= TK_DIGIT;
+			else if (is_upper(cp))
+				flags |= TK_CAP;
+			else if (is_cased(cp))
+				flags |= TK_LOWER;
+			while (j < len)
+			{
+				uint32_t	c2;
+				int			n2 = utf8_decode(s, len, j, &c2);
+
+				if (is_letter(c2) || is_digit(c2))
+				{
+					if (is_upper(c2))
+						upper++;
+					else if (is_letter(c2))
+						lower++;
+					j += n2;
+					continue;
+				}
+				if (is_apostrophe(c2) && j + n2 < len)
+				{
+					uint32_t	c3;
+					int			n3 = utf8_decode(s, len, j + n2, &c3);
+
+					if (is_letter(c3))
+					{
+						uint32_t	c4 = ' ';
+
+						if (j + n2 + n3 < len)
+							(void) utf8_decode(s, len, j + n2 + n3, &c4);
+						if ((c3 == 's' || c3 == 'S') && !is_letter(c4) && !is_digit(c4))
+						{
+							poss = true;
+							break;
+						}
+						j += n2;
+						continue;
+					}
+				}
+				break;
+			}
+			/* letter-dot abbreviations: U.S., U.K., J.K. */
+			if (j - i == 1 && (flags & TK_CAP) && j < len && s[j] == '.')
+			{
+				size_t		k = j;
+
+				while (k + 2 < len && s[k] == '.' && s[k + 1] >= 'A' && s[k + 1] <= 'Z' &&
+					   (k + 3 >= len || s[k + 2] == '.'))
+					k += 2;
+				if (k > j)
+				{
+					j = k + 1;	/* final dot */
+					flags |= TK_INITIALS | TK_ABBR;
+					upper = 2;
+					lower = 0;
+				}
+				else
+				{
+					j++;		/* a middle initial: "John F. Kennedy" */
+					flags |= TK_ABBR;
+				}
+			}
+			else if (j < len && s[j] == '.' && is_abbreviation(s + i, j - i))
+			{
+				j++;
+				flags |= TK_ABBR;
+			}
+			if (upper >= 1 && lower == 0 && (flags & TK_CAP) && (upper >= 2 || (flags & TK_INITIALS)))
+				flags |= TK_ALLCAPS;
+			if (space)
+				flags |= TK_SPACE;
+			if (nl)
+				flags |= TK_NL;
+			if (pending)
+				flags |= TK_SENT;
+			t = add_tok(x, i, j, flags);
+			(void) t;
+			pending = false;
+			space = nl = false;
+			newlines = 0;
+			i = j;
+			if (poss)
+			{
+				uint32_t	ap;
+				int			na = utf8_decode(s, len, i, &ap);
+
+				add_tok(x, i, i + na + 1, TK_POSS);
+				i += na + 1;
+			}
+			continue;
+		}
+		/* punctuation: one character */
+		{
+			uint16_t	flags = 0;
+
+			if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
+			{
+				flags |= TK_ENDER;
+				pending = true;
+			}
+			else if ((cp == '-' || cp == 0x2013 || cp == 0x2014) && space &&
+					 i + n < len && (s[i + n] == ' ' || s[i + n] == '\n'))
+				pending = true; /* "NEW YORK (Reuters) - Shares rose" */
+			else if ((cp == '"' || cp == 0x201C || cp == 0xAB || cp == 0x2018) &&
+					 (space || x->ntoks == 0))
+			{
+				flags |= TK_OPENQ;
+				pending = true;
+			}
+			if (space)
+				flags |= TK_SPACE;
+			if (nl)
+				flags |= TK_NL;
+			add_tok(x, i, i + n, flags);
+			space = nl = false;
+			newlines = 0;
+			i += n;
+		}
+	}
+}
+
+/*
+ * Mark the words of title-case lines ("Trump Floats Controversial Plan to End
+ * Ukraine War"): on such lines capitals say nothing.
+ */
+static void
+mark_headlines(Extractor *x)
+{
+	int			a = 0;
+
+	while (a < x->ntoks)
+	{
+		int			b = a + 1;
+		int			words = 0,
+					caps = 0,
+					k;
+
+		int			all = 0;
+		bool		period;
+
+		while (b < x->ntoks && !(x->toks[b].flags & TK_NL))
+			b++;
+		for (k = a; k < b; k++)
+		{
+			Tok		   *t = &x->toks[k];
+
+			if (t->flags & TK_WORD)
+				all++;
+			if ((t->flags & TK_WORD) && t->end - t->start > 3)
+			{
+				words++;
+				if (t->flags & TK_CAP)
+					caps++;
+			}
+		}
+		/* headlines are short and end without a full stop */
+		period = (x->toks[b - 1].flags & TK_ENDER) && x->text[x->toks[b - 1].start] == '.';
+		if (words >= 3 && all <= 30 && !period && caps * 4 >= words * 3)
+			for (k = a; k < b; k++)
+				x->toks[k].flags |= TK_HEAD;
+		a = b;
+	}
+}
+
+/*
+ * A small string -> int hash map for the article-level passes, so that they
+ * stay linear however many mentions an input has.
+ */
+struct StrMap
+{
+	const char **keys;
+	size_t	   *lens;
+	int		   *vals;
+	uint32_t	mask;
+	uint32_t	count;
+};
+typedef struct StrMap StrMap;
+
+/*
+ * Hash a byte string (FNV-1a).
+ */
+static inline uint32_t
+str_hash(const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/*
+ * Prepare an empty map.
+ */
+static void
+strmap_init(StrMap *m)
+{
+	m->mask = 63;
+	m->count = 0;
+	m->keys = np_alloc0(sizeof(char *) * 64);
+	m->lens = np_alloc0(sizeof(size_t) * 64);
+	m->vals = np_alloc0(sizeof(int) * 64);
+}
+
+/*
+ * Release a map (not its keys).
+ */
+static void
+strmap_free(StrMap *m)
+{
+	np_free(m->keys);
+	np_free(m->lens);
+	np_free(m->vals);
+}
+
+/*
+ * Find key's slot.
+ */
+static uint32_t
+strmap_slot(const StrMap *m, const char *key, size_t len)
+{
+	uint32_t	h = str_hash(key, len) & m->mask;
+
+	while (m->keys[h] != NULL &&
+		   !(m->lens[h] == len && memcmp(m->keys[h], key, len) == 0))
+		h = (h + 1) & m->mask;
+	return h;
+}
+
+/*
+ * Return key's value, or -1.
+ */
+static int
+strmap_get(const StrMap *m, const char *key, size_t len)
+{
+	uint32_t	h = strmap_slot(m, key, len);
+
+	return m->keys[h] ? m->vals[h] : -1;
+}
+
+/*
+ * Set key's value unless it has one; the key must outlive the map.
+ */
+static void
+strmap_put(StrMap *m, const char *key, size_t len, int val)
+{
+	uint32_t	h;
+
+	if ((m->count + 1) * 2 > m->mask + 1)
+	{
+		StrMap		n;
+		uint32_t	i;
+		uint32_t	cap = (m->mask + 1) * 2;
+
+		n.mask = cap - 1;
+		n.count = m->count;
+		n.keys = np_alloc0(sizeof(char *) * cap);
+		n.lens = np_alloc0(sizeof(size_t) * cap);
+		n.vals = np_alloc0(sizeof(int) * cap);
+		for (i = 0; i <= m->mask; i++)
+			if (m->keys[i] != NULL)
+			{
+				uint32_t	s = strmap_slot(&n, m->keys[i], m->lens[i]);
+
+				n.keys[s] = m->keys[i];
+				n.lens[s] = m->lens[i];
+				n.vals[s] = m->vals[i];
+			}
+		strmap_free(m);
+		*m = n;
+	}
+	h = strmap_slot(m, key, len);
+	if (m->keys[h] == NULL)
+	{
+		m->keys[h] = key;
+		m->lens[h] = len;
+		m->vals[h] = val;
+		m->count++;
+	}
+}
+
+/* ----------------------------------------------------------------
+ * Lookups
+ * ---------------------------------------------------------------- */
+
+/*
+ * Look a key up in the user dictionary, then the built-in gazetteer; merge
+ * the roles of both.  Returns the entity entry (or NULL) and sets *roles.
+ */
+static const NpGazEntry *
+lookup(Extractor *x, const char *key, size_t len, uint16_t *roles)
+{
+	const NpGazEntry *u = x->user ? NpGazTableLookup(x->user, key, len) : NULL;
+	const NpGazEntry *b = NpGazTableLookup(x->builtin, key, len);
+
+	*roles = (u ? u->roles : 0) | (b ? b->roles : 0);
+	if (u && u->kind != NP_KIND_NONE)
+		return u;
+	if (b && b->kind != NP_KIND_NONE)
+		return b;
+	return NULL;
+}
+
+static bool is_connector(const Extractor *x, int k);
+
+/*
+ * Is word a common lowercase word?  British spellings are tried in their
+ * American form, which is what the lexicon has ("Organisers").
+ */
+static bool
+is_common_word(const char *w, size_t len)
+{
+	char		buf[64];
+	size_t		i;
+
+	if (NpLexiconContains(w, len))
+		return true;
+	if (len >= sizeof(buf))
+		return false;
+	memcpy(buf, w, len);
+	for (i = 1; i + 1 < len; i++)
+	{
+		if (buf[i] == 'i' && buf[i + 1] == 's')
+		{
+			buf[i + 1] = 'z';
+			if (NpLexiconContains(buf, len))
+				return true;
+			buf[i + 1] = 's';
+		}
+	}
+	for (i = 1; i + 2 < len; i++)
+	{
+		/* "Neighbours" -> "neighbors" */
+		if (buf[i] == 'o' && buf[i + 1] == 'u' && buf[i + 2] == 'r')
+		{
+			char		b2[64];
+
+			memcpy(b2, buf, i + 1);
+			memcpy(b2 + i + 1, buf + i + 2, len - i - 2);
+			if (NpLexiconContains(b2, len - 1))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Is w a roman numeral of a regnal name (II to XXX)?
+ */
+static bool
+is_roman(const char *w, size_t len)
+{
+	size_t		i;
+
+	if (len < 2 || len > 5)
+		return false;
+	for (i = 0; i < len; i++)
+		if (w[i] != 'I' && w[i] != 'V' && w[i] != 'X')
+			return false;
+	return true;
+}
+
+/*
+ * Is token k a function word ("The", "However") that starts sentences?
+ */
+static bool
+is_function_word(const Extractor *x, int k)
+{
+	static const char *const words[] = {
+		"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At",
+		"For", "From", "With", "By", "As", "But", "And", "Or", "If", "When",
+		"While", "After", "Before", "Since", "During", "Under", "Over", "Its",
+		"His", "Her", "Their", "Our", "My", "Your", "It", "He", "She", "They",
+		"We", "There", "Here", "Some", "Many", "Most", "All", "Both", "Each",
+		"Every", "No", "Not", "So", "To", "Of", "However", "Meanwhile", "Also",
+		"Then", "Yet", "Still", "Now", "Last", "Next", "Other", "Such", "Only",
+		"Even", "Why", "What", "How", "Where", "Who", "Which", "Until", "Although",
+		"Though", "Because", "Despite", "Amid", "Among", "Against", "Without",
+		"Like", "Unlike", "Than", "Once", "Instead", "Earlier", "Later", "Thousands",
+		"Hundreds", "Dozens", "Millions", "More", "Less", "Several", "Few", "Neither",
+		NULL
+	};
+	const Tok  *t = &x->toks[k];
+	int			i;
+
+	for (i = 0; words[i] != NULL; i++)
+	{
+		size_t		l = strlen(words[i]);
+
+		if (t->end - t->start == l && memcmp(x->text + t->start, words[i], l) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does a run of capitals from token k end in an organisation, place or event
+ * head before any title word?
+ */
+static bool
+heads_follow(const Extractor *x, int k)
+{
+	int			n = 0;
+
+	for (; k < x->ntoks && n < 6; k++, n++)
+	{
+		const Tok  *t = &x->toks[k];
+
+		if (!(t->flags & TK_WORD))
+			return false;
+		if (!(t->flags & TK_CAP) && !is_connector(x, k))
+			return false;
+		if ((t->roles & NP_ROLE_TITLE) && !(t->roles & NP_ROLE_ORGHEAD))
+			return false;
+		if (t->roles & (NP_ROLE_ORGHEAD | NP_ROLE_ORGSUF | NP_ROLE_LOCHEAD | NP_ROLE_MISCHEAD))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Was this word seen capitalised away from a sentence start?
+ */
+static inline bool
+seen_midcap(const Extractor *x, const Tok *t)
+{
+	const Tok  *n = t + 1;
+
+	if (strmap_get(x->midcap, x->text + t->start, t->end - t->start) >= 0)
+		return true;
+	/* the pair it starts was seen inside a name */
+	return n < x->toks + x->ntoks && (n->flags & TK_CAP) &&
+		strmap_get(x->midcap, x->text + t->start, n->end - t->start) >= 0;
+}
+
+/*
+ * Look every word up on its own and collect the evidence bitmap.
+ */
+static void
+annotate(Extractor *x)
+{
+	int			k;
+
+	x->midcap = np_alloc(sizeof(StrMap));
+	strmap_init(x->midcap);
+	for (k = 0; k < x->ntoks; k++)
+	{
+		Tok		   *t = &x->toks[k];
+		uint16_t	roles = 0;
+
+		if (!(t->flags & TK_WORD))
+			continue;
+		t->ent = lookup(x, x->text + t->start, t->end - t->start, &roles);
+		t->roles = roles;
+		/* "BEIJING (Reuters) -": an all-capital word in title case */
+		if (t->ent == NULL && (t->flags & TK_ALLCAPS) && !(t->flags & TK_INITIALS) &&
+			t->end - t->start >= 3 && t->end - t->start < 40)
+		{
+			char		buf[40];
+			uint16_t	r2 = 0;
+			const NpGazEntry *e2;
+			size_t		l = t->end - t->start,
+						i;
+
+			memcpy(buf, x->text + t->start, l);
+			for (i = 1; i < l; i++)
+				if (buf[i] >= 'A' && buf[i] <= 'Z')
+					buf[i] += 'a' - 'A';
+			e2 = lookup(x, buf, l, &r2);
+			if (e2 != NULL && !e2->weak)
+				t->ent = e2;
+			t->roles |= r2 & NP_ROLE_PREFIX;
+		}
+	}
+	/*
+	 * Evidence: a word capitalised away from a sentence start on its own,
+	 * not inside a longer name ("Health" in "Ministry of Health" says
+	 * nothing about "Health authorities").
+	 */
+	for (k = 0; k < x->ntoks; k++)
+	{
+		Tok		   *t = &x->toks[k];
+		bool		alone = true;
+
+		if (!(t->flags & TK_CAP) || (t->flags & (TK_SENT | TK_HEAD | TK_NL | TK_ALLCAPS)))
+			continue;
+		if (k > 0 && (x->toks[k - 1].flags & TK_CAP))
+			alone = false;
+		if (k + 1 < x->ntoks && (x->toks[k + 1].flags & TK_CAP) && !(x->toks[k + 1].flags & TK_SENT))
+			alone = false;
+		if (k > 1 && (x->toks[k - 2].flags & TK_CAP) && is_connector(x, k - 1))
+			alone = false;
+		if (alone)
+			strmap_put(x->midcap, x->text + t->start, t->end - t->start, 1);
+		else if (k + 1 < x->ntoks && (x->toks[k + 1].flags & TK_CAP))
+		{
+			/* a pair inside a name: "Capital One" vouches for itself */
+			strmap_put(x->midcap, x->text + t->start, x->toks[k + 1].end - t->start, 1);
+		}
+	}
+
+	/*
+	 * A capitalised common word where capitals say nothing (sentence or line
+	 * start, headline, all-capitals banner) is taken as lowercase, unless the
+	 * article capitalises it elsewhere or the gazetteer knows it.
+	 */
+	for (k = 0; k < x->ntoks; k++)
+	{
+		Tok		   *t = &x->toks[k];
+
+		if (!(t->flags & TK_CAP) || (t->flags & TK_INITIALS))
+			continue;
+		if (!(t->flags & (TK_SENT | TK_HEAD | TK_NL | TK_ALLCAPS)))
+			continue;
+		if (is_roman(x->text + t->start, t->end - t->start))
+			continue;			/* "Mohammed VI" */
+		if ((t->roles & ~NP_ROLE_PREFIX) != 0 || (t->ent != NULL && !t->ent->weak))
+			continue;
+		if (!is_common_word(x->text + t->start, t->end - t->start))
+			continue;
+		if (!is_function_word(x, k))
+		{
+			const Tok  *n = k + 1 < x->ntoks ? &x->toks[k + 1] : NULL;
+
+			if (seen_midcap(x, t) && !(t->flags & TK_ALLCAPS))
+				continue;
+			/* "International Olympic Committee": a name that ends in a head */
+			if (heads_follow(x, k + 1))
+				continue;
+			/* "Hector Daer": a name goes on with an uncommon capital */
+			if (n != NULL && (n->flags & TK_WORD) && (n->flags & TK_CAP) &&
+				!(n->flags & (TK_SENT | TK_ALLCAPS)) && n->roles == 0 && n->ent == NULL &&
+				!is_common_word(x->text + n->start, n->end - n->start))
+				continue;
+		}
+		t->flags &= ~TK_CAP;	/* TK_ALLCAPS stays: "NEW YORK" */
+		t->flags |= TK_LOWER;
+		t->ent = NULL;
+	}
+}
+
+
+/*
+ * Does token k's text equal the given word?
+ */
+static inline bool
+tok_is(const Extractor *x, int k, const char *w)
+{
+	size_t		l = strlen(w);
+	const Tok  *t = &x->toks[k];
+
+	return t->end - t->start == l && memcmp(x->text + t->start, w, l) == 0;
+}
+
+/*
+ * Is token k a lowercase connector allowed inside a name ("Bank of England",
+ * "Ursula von der Leyen")?
+ */
+static bool
+is_connector(const Extractor *x, int k)
+{
+	static const char *const conn[] = {
+		"of", "for", "de", "du", "des", "la", "le", "da", "do", "dos", "das",
+		"del", "della", "van", "von", "der", "den", "ter", "al", "el", "bin",
+		"ibn", "bint", "y", "&", "the", "on", NULL
+	};
+	const Tok  *t = &x->toks[k];
+	size_t		l = t->end - t->start;
+	const char *w = x->text + t->start;
+	int			i;
+
+	/* connectors are short and lowercase (or "&") */
+	if (l > 4 || (w[0] != '&' && (w[0] < 'a' || w[0] > 'y')))
+		return false;
+	for (i = 0; conn[i] != NULL; i++)
+		if (conn[i][0] == w[0] && strlen(conn[i]) == l && memcmp(conn[i], w, l) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Can token k be part of a capitalised run?
+ */
+static inline bool
+is_capword(const Extractor *x, int k)
+{
+	return k < x->ntoks && (x->toks[k].flags & TK_WORD) &&
+		((x->toks[k].flags & TK_CAP) ||
+		 ((x->toks[k].flags & TK_DIGIT) && x->toks[k].ent != NULL));
+}
+
+/*
+ * Return the end (exclusive) of the capitalised run that starts at token a.
+ */
+static int
+run_end(const Extractor *x, int a)
+{
+	int			b = a + 1;
+
+	for (;;)
+	{
+		int			k = b;
+
+		if (k >= x->ntoks)
+			break;
+		if (is_capword(x, k))
+		{
+			b = k + 1;
+			continue;
+		}
+		/* "Tsai Ing-wen", "Moon Jae-in": a lowercase syllable after a hyphen */
+		if (!(x->toks[k].flags & (TK_WORD | TK_SPACE)) && x->text[x->toks[k].start] == '-' &&
+			k + 1 < x->ntoks && (x->toks[k + 1].flags & TK_WORD) &&
+			(x->toks[k + 1].flags & TK_LOWER) && !(x->toks[k + 1].flags & TK_SPACE) &&
+			x->toks[b - 1].ent == NULL && x->toks[b - 1].roles == 0 &&
+			b - 1 > a && x->toks[k + 1].end - x->toks[k + 1].start <= 4 &&
+			(k + 2 >= x->ntoks || x->text[x->toks[k + 2].start] != '-'))
+		{
+			b = k + 2;
+			continue;
+		}
+		/* hyphenated capitals: Asia-Pacific, Vice-President */
+		if (!(x->toks[k].flags & (TK_WORD | TK_SPACE)) &&
+			x->text[x->toks[k].start] == '-' && is_capword(x, k + 1) &&
+			!(x->toks[k + 1].flags & TK_SPACE))
+		{
+			b = k + 2;
+			continue;
+		}
+		/* "al-Burhan", "bin-Salman" */
+		if (is_connector(x, k) && k + 2 < x->ntoks &&
+			!(x->toks[k + 1].flags & (TK_WORD | TK_SPACE)) &&
+			x->text[x->toks[k + 1].start] == '-' && is_capword(x, k + 2) &&
+			!(x->toks[k + 2].flags & TK_SPACE))
+		{
+			b = k + 3;
+			continue;
+		}
+		/* "and" inside organisations: "Justice and Development Party" */
+		if (tok_is(x, k, "and") && is_capword(x, k + 1) && heads_follow(x, k + 1))
+		{
+			b = k + 2;
+			continue;
+		}
+		/* connectors, possibly two ("von der"), then a capital */
+		if (is_connector(x, k))
+		{
+			int			m = k + 1;
+
+			if (m < x->ntoks && is_connector(x, m))
+				m++;
+			if (is_capword(x, m) && !(x->toks[m].flags & TK_SENT) &&
+				!tok_is(x, k, "the") && !tok_is(x, k, "on"))
+			{
+				/* "of the": only after "of" */
+				b = m + 1;
+				continue;
+			}
+			if (tok_is(x, k, "of") && m < x->ntoks && tok_is(x, m, "the") &&
+				is_capword(x, m + 1))
+			{
+				b = m + 2;
+				continue;
+			}
+		}
+		break;
+	}
+	return b;
+}
+
+static size_t build_key_case(Extractor *x, int a, int b, bool titlecase);
+
+/*
+ * Build the lookup key for tokens [a, b): their text with one space where the
+ * input has whitespace.  Returns its length; the key is in x->keybuf.
+ */
+static size_t
+build_key(Extractor *x, int a, int b)
+{
+	return build_key_case(x, a, b, false);
+}
+
+/*
+ * build_key, optionally turning all-capital words into title case
+ * ("NEW YORK" -> "New York"), for datelines and banners.
+ */
+static size_t
+build_key_case(Extractor *x, int a, int b, bool titlecase)
+{
+	size_t		need = 0;
+	size_t		o = 0;
+	int			k;
+
+	for (k = a; k < b; k++)
+		need += x->toks[k].end - x->toks[k].start + 1;
+	if (need > x->keycap)
+	{
+		x->keycap = need * 2;
+		x->keybuf = grow(x->keybuf, x->keycap);
+	}
+	for (k = a; k < b; k++)
+	{
+		const Tok  *t = &x->toks[k];
+
+		if (k > a && (t->flags & TK_SPACE))
+			x->keybuf[o++] = ' ';
+		memcpy(x->keybuf + o, x->text + t->start, t->end - t->start);
+		if (titlecase && (t->flags & TK_ALLCAPS) && !(t->flags & TK_INITIALS))
+		{
+			uint32_t	i;
+
+			for (i = 1; i < t->end - t->start; i++)
+			{
+				char		c = x->keybuf[o + i];
+
+				if (c >= 'A' && c <= 'Z')
+					x->keybuf[o + i] = c + ('a' - 'A');
+			}
+		}
+		o += t->end - t->start;
+	}
+	return o;
+}
+
+static int	longest_match_case(Extractor *x, int a, int limit,
+							   const NpGazEntry **entp, bool titlecase);
+
+/*
+ * Find the longest gazetteer entity that starts at token a and ends by token
+ * limit (also in title case for all-capital words).  Returns its end
+ * (exclusive), or a if none; *entp gets the entry.
+ */
+static int
+longest_match(Extractor *x, int a, int limit, const NpGazEntry **entp)
+{
+	int			end = longest_match_case(x, a, limit, entp, false);
+
+	/* "NEW YORK (AP) --": try all-capital words in title case */
+	if (end == a && (x->toks[a].flags & TK_ALLCAPS) && !(x->toks[a].flags & TK_INITIALS))
+		end = longest_match_case(x, a, limit, entp, true);
+	return end;
+}
+
+/*
+ * longest_match, with all-capital words in title case if titlecase.
+ */
+static int
+longest_match_case(Extractor *x, int a, int limit, const NpGazEntry **entp,
+				   bool titlecase)
+{
+	int			best = a;
+	const Tok  *t = &x->toks[a];
+	int			k;
+	int			words = 1;
+
+	*entp = NULL;
+	if (titlecase)
+	{
+		uint16_t	r = 0;
+		size_t		l = build_key_case(x, a, a + 1, true);
+		const NpGazEntry *e = lookup(x, x->keybuf, l, &r);
+
+		if (e != NULL && !e->weak)
+		{
+			best = a + 1;
+			*entp = e;
+		}
+		if (!(r & NP_ROLE_PREFIX))
+			return best;
+	}
+	else
+	{
+		if (t->ent != NULL)
+		{
+			best = a + 1;
+			*entp = t->ent;
+		}
+		if (!(t->roles & NP_ROLE_PREFIX))
+			return best;
+	}
+	for (k = a + 1; k < limit && k < x->ntoks; k++)
+	{
+		const Tok  *u = &x->toks[k];
+		const NpGazEntry *e;
+		uint16_t	roles;
+		size_t		l;
+
+		if (u->flags & (TK_ENDER | TK_NL))
+		{
+			if (!(u->flags & TK_WORD))
+				break;
+		}
+		if (!(u->flags & (TK_WORD | TK_POSS)) && x->text[u->start] != '-' &&
+			x->text[u->start] != '&' && x->text[u->start] != '.' &&
+			!(x->text[u->start] == '+' && !(u->flags & TK_SPACE)))
+			break;
+		if (u->flags & TK_WORD)
+			words++;
+		if (words > x->maxtokens)
+			break;
+		l = build_key_case(x, a, k + 1, titlecase);
+		e = lookup(x, x->keybuf, l, &roles);
+		if (e != NULL && ((u->flags & TK_WORD) || x->text[u->start] == '+'))
+		{
+			best = k + 1;
+			*entp = e;
+		}
+		if (e == NULL && roles == 0 && (u->flags & TK_WORD) && words >= 2)
+		{
+			/* no key continues past an unknown prefix of 2+ words */
+			if (!(roles & NP_ROLE_PREFIX))
+			{
+				/* keep trying: prefixes are only marked on first words */
+			}
+		}
+	}
+	return best;
+}
+
+/* ----------------------------------------------------------------
+ * Candidates
+ * ---------------------------------------------------------------- */
+
+/*
+ * Record a mention candidate over tokens [a, b).
+ */
+static Cand *
+add_cand(Extractor *x, int a, int b, int kind, const NpGazEntry *e, uint8_t flags)
+{
+	Cand	   *c;
+
+	if (x->ncands == x->capcands)
+	{
+		x->capcands = x->capcands ? x->capcands * 2 : 64;
+		x->cands = grow(x->cands, sizeof(Cand) * (size_t) x->capcands);
+	}
+	c = &x->cands[x->ncands++];
+	memset(c, 0, sizeof(Cand));
+	c->a = a;
+	c->b = b;
+	c->kind = (uint8_t) kind;
+	c->flags = flags;
+	if (e != NULL)
+	{
+		c->canon = e->canon;
+		c->canonlen = e->canonlen;
+		c->subtype = e->subtype;
+		c->subtypelen = e->subtypelen;
+		c->link = e->link;
+		c->linklen = e->linklen;
+		c->flags |= MF_GAZ;
+	}
+	return c;
+}
+
+/*
+ * Trim connectors and dashes from both ends of [*a, *b).
+ */
+static void
+trim_range(const Extractor *x, int *a, int *b)
+{
+	while (*a < *b && !is_capword(x, *a))
+		(*a)++;
+	while (*b > *a && !is_capword(x, *b - 1) &&
+		   !(x->toks[*b - 1].flags & TK_WORD && x->toks[*b - 1].flags & TK_DIGIT) &&
+		   !((x->toks[*b - 1].flags & TK_LOWER) && *b - 2 > *a &&
+			 x->text[x->toks[*b - 2].start] == '-' && !(x->toks[*b - 1].flags & TK_SPACE) &&
+			 !(x->toks[*b - 2].flags & TK_SPACE)))
+		(*b)--;
+}
+
+/*
+ * Is token k followed, within the run, by a title word ("Energy Minister")?
+ */
+static bool
+title_follows(const Extractor *x, int k, int re)
+{
+	return k + 1 < re && (x->toks[k + 1].flags & TK_WORD) &&
+		(x->toks[k + 1].roles & NP_ROLE_TITLE) != 0;
+}
+
+/*
+ * Span at a within run [a, re) that ends with a head of the given role:
+ * "Russian Foreign Ministry", "Bank of England" (ORGHEAD or ORGSUF), "Baltic
+ * Sea", "Gulf of Mexico" (LOCHEAD), "Booker Prize" (MISCHEAD).  Returns its
+ * end, or a if there is none.  A head alone is not enough: it needs a word
+ * before it or an "of"/"for" phrase after it.
+ */
+static int
+head_span(const Extractor *x, int a, int re, uint16_t headroles)
+{
+	int			k;
+	int			end = a;
+	int			words = 0,
+				wordsat = 0;
+	uint16_t	stoproles = (headroles & NP_ROLE_MISCHEAD) ? 0 : NP_ROLE_STOP;
+
+	/* names are short; bounding the scan keeps long runs linear */
+	if (re > a + NP_HEAD_SPAN_MAX)
+		re = a + NP_HEAD_SPAN_MAX;
+	if (!(headroles & NP_ROLE_ORGHEAD))
+		stoproles |= NP_ROLE_ORGHEAD | NP_ROLE_ORGSUF;
+	for (k = a; k < re; k++)
+	{
+		const Tok  *t = &x->toks[k];
+
+		if (!(t->flags & TK_WORD))
+			continue;
+		/* "Rahul Gandhi of the Congress": "of" joins only after a head */
+		if (end == a && (tok_is(x, k, "of") || tok_is(x, k, "for")))
+			break;
+		if ((t->roles & NP_ROLE_TITLE) && !(t->roles & (headroles | NP_ROLE_TMOD)) &&
+			!(k == a && heads_follow(x, k + 1)))
+			break;
+		if (t->roles & stoproles)
+			break;
+		if (!is_connector(x, k))
+			words++;
+		if (t->roles & headroles)
+		{
+			/* a modifier of a title is no head: "Energy Minister" */
+			if ((t->roles & NP_ROLE_TMOD) && title_follows(x, k, re))
+				continue;
+			end = k + 1;
+			wordsat = words;
+		}
+	}
+	if (end == a)
+		return a;
+	/* "Ministry of Foreign Affairs", "Institute for the Study of War" */
+	if (end < re && (tok_is(x, end, "of") || tok_is(x, end, "for")))
+	{
+		for (k = end + 1; k < re; k++)
+		{
+			const Tok  *t = &x->toks[k];
+
+			if ((t->flags & TK_WORD) && (t->roles & NP_ROLE_TITLE) && !(t->roles & NP_ROLE_TMOD))
+				break;
+			if ((t->flags & TK_WORD) && (t->roles & NP_ROLE_TMOD) && title_follows(x, k, re))
+				break;
+		}
+		{
+			int			aa = end + 1,
+						bb = k;
+
+			trim_range(x, &aa, &bb);
+			if (bb > aa)
+				return bb;
+		}
+	}
+	return wordsat >= 2 ? end : a;
+}
+
+/*
+ * Title chain at a within run [a, re) ("Foreign Minister", "Secretary of
+ * State"): its end, or a if there is none.
+ */
+static int
+title_chain(const Extractor *x, int a, int re)
+{
+	int			k = a;
+	bool		head = false;
+	int			end = a;
+
+	if (re > a + NP_HEAD_SPAN_MAX)
+		re = a + NP_HEAD_SPAN_MAX;	/* titles are short: stay linear */
+	while (k < re)
+	{
+		const Tok  *t = &x->toks[k];
+
+		if ((t->flags & TK_WORD) && (t->roles & (NP_ROLE_TITLE | NP_ROLE_TMOD)))
+		{
+			if (t->roles & NP_ROLE_TITLE)
+				head = true;
+			k++;
+			end = k;
+			continue;
+		}
+		if (head && k + 1 < re && (tok_is(x, k, "of") || tok_is(x, k, "the")) &&
+			(x->toks[k + 1].roles & (NP_ROLE_TITLE | NP_ROLE_TMOD)))
+		{
+			k++;
+			continue;
+		}
+		if (!(t->flags & (TK_WORD | TK_SPACE)) && x->text[t->start] == '-' && k + 1 < re)
+		{
+			k++;
+			continue;
+		}
+		break;
+	}
+	return head ? end : a;
+}
+
+/*
+ * Segment the capitalised run [a, re) into candidates.  titlectx says a title
+ * precedes the run ("spokesperson Mao Ning").  Returns the token where the
+ * caller goes on (past re when a gazetteer key ran past it).
+ */
+static int
+segment_run(Extractor *x, int a, int re, bool titlectx)
+{
+	int			pos = a;
+	int			last = re;
+
+	while (pos < re)
+	{
+		const Tok  *t = &x->toks[pos];
+		const NpGazEntry *e;
+		int			gend,
+					oend,
+					lend,
+					mend,
+					tend;
+		int			hkind;
+
+		if (!is_capword(x, pos))
+		{
+			pos++;
+			continue;
+		}
+		oend = head_span(x, pos, re, NP_ROLE_ORGHEAD | NP_ROLE_ORGSUF);
+		lend = head_span(x, pos, re, NP_ROLE_LOCHEAD);
+		mend = head_span(x, pos, re, NP_ROLE_MISCHEAD);
+		tend = title_chain(x, pos, re);
+		gend = longest_match(x, pos, x->ntoks, &e);
+		hkind = NP_KIND_ORG;
+		if (lend > oend)
+		{
+			oend = lend;
+			hkind = NP_KIND_LOC;
+		}
+		if (mend > oend)
+		{
+			oend = mend;
+			hkind = NP_KIND_MISC;
+		}
+		/* a nationality before a known organisation: "Iranian Red Crescent" */
+		if (e != NULL && gend == pos + 1 && e->kind == NP_KIND_MISC && gend < re)
+		{
+			const NpGazEntry *e2;
+			int			g2 = longest_match(x, gend, re, &e2);
+
+			if (e2 != NULL && e2->kind == NP_KIND_ORG && g2 > oend &&
+				!title_follows(x, g2 - 1, re))
+			{
+				oend = g2;
+				hkind = NP_KIND_ORG;
+			}
+		}
+		/* a team: a city and a plural ("Los Angeles Dodgers") */
+		if (e != NULL && e->kind == NP_KIND_LOC && gend < re && oend == pos &&
+			is_capword(x, gend) && x->toks[gend].roles == 0 &&
+			(x->toks[gend].ent == NULL || x->toks[gend].ent->weak) &&
+			x->toks[gend].end - x->toks[gend].start > 3 &&
+			x->text[x->toks[gend].end - 1] == 's' &&
+			!(e->subtypelen == 7 && memcmp(e->subtype, "country", 7) == 0))
+		{
+			oend = gend + 1;
+			hkind = NP_KIND_ORG;
+			e = NULL;
+			gend = pos;
+		}
+		/* a given name and more capitals: "Paul Lynch", "Jordan Bardella" */
+		if ((t->roles & NP_ROLE_GIVEN) && oend == pos && pos + 1 < re)
+		{
+			int			k = pos + 1;
+			int			end = pos + 1;
+			int			n = 0;
+
+			while (k < re && n < 4)
+			{
+				const Tok  *u = &x->toks[k];
+
+				if (!(u->flags & (TK_WORD | TK_SPACE)) && x->text[u->start] == '-' &&
+					k + 1 < re && is_capword(x, k + 1) && !(x->toks[k + 1].flags & TK_SPACE))
+				{
+					k++;		/* "Sam Bankman-Fried" */
+					continue;
+				}
+				if (!(u->flags & TK_WORD))
+					break;
+				if (is_connector(x, k))
+				{
+					if (tok_is(x, k, "of") || tok_is(x, k, "for") || tok_is(x, k, "the") ||
+						tok_is(x, k, "on") || tok_is(x, k, "&"))
+						break;
+					k++;
+					continue;
+				}
+				/* a title word can end a name: "Stephanie Pope" */
+				if (is_capword(x, k) && (u->roles & NP_ROLE_TITLE) && k + 1 >= re &&
+					!(u->roles & (NP_ROLE_ORGHEAD | NP_ROLE_LOCHEAD)))
+				{
+					k++;
+					n++;
+					end = k;
+					break;
+				}
+				if (!is_capword(x, k) ||
+					(u->roles & (NP_ROLE_TITLE | NP_ROLE_ORGHEAD | NP_ROLE_ORGSUF |
+								 NP_ROLE_LOCHEAD | NP_ROLE_MISCHEAD | NP_ROLE_STOP)) ||
+					(u->ent != NULL && u->ent->kind != NP_KIND_PER && u->ent->kind != NP_KIND_LOC) ||
+					(u->ent != NULL && u->ent->kind == NP_KIND_LOC && u->ent->subtypelen == 7 &&
+					 memcmp(u->ent->subtype, "country", 7) == 0))
+					break;
+				k++;
+				n++;
+				end = k;
+			}
+			if (end > pos + 1 && !(gend > end && e != NULL))
+			{
+				const NpGazEntry *pe = NULL;
+				int			pend = longest_match(x, pos, end, &pe);
+
+				add_cand(x, pos, end, NP_KIND_PER,
+						 (pend == end && pe && pe->kind == NP_KIND_PER) ? pe : NULL, 0);
+				pos = end;
+				continue;
+			}
+		}
+		/* a place-like word in a person's name: "Jordan Bardella" */
+		if (e != NULL && gend == pos + 1 && e->kind == NP_KIND_LOC && pos + 1 < re &&
+			is_capword(x, pos + 1) && x->toks[pos + 1].ent == NULL &&
+			x->toks[pos + 1].roles == 0 &&
+			!is_common_word(x->text + x->toks[pos + 1].start,
+							x->toks[pos + 1].end - x->toks[pos + 1].start) &&
+			oend == pos && tend == pos)
+		{
+			e = NULL;
+			gend = pos;
+		}
+
+		/* a sentence-initial common role word that starts nothing is no name */
+		if ((t->flags & (TK_SENT | TK_HEAD)) && oend == pos && tend == pos &&
+			((t->roles & ~NP_ROLE_PREFIX) != 0 || (e != NULL && e->weak)) &&
+			(e == NULL || (e->weak && gend == pos + 1)) &&
+			is_common_word(x->text + t->start, t->end - t->start) &&
+			!seen_midcap(x, t))
+		{
+			pos++;
+			continue;
+		}
+		/* a weak gazetteer word inside a longer name: "Capital One" */
+		if (e != NULL && e->weak && gend == pos + 1 && pos + 1 < re &&
+			is_capword(x, pos + 1) && x->toks[pos + 1].ent == NULL &&
+			x->toks[pos + 1].roles == 0)
+			e = NULL, gend = pos;
+		/* a weak gazetteer word ("Reading") needs support away from starts */
+		if (e != NULL && e->weak && gend == pos + 1 && (t->flags & (TK_SENT | TK_HEAD)))
+			e = NULL, gend = pos;
+
+		if (oend > pos && oend >= gend)
+		{
+			bool		generic = true;
+			int			k;
+
+			for (k = pos; k < oend; k++)
+				if ((x->toks[k].flags & TK_WORD) && !is_connector(x, k) &&
+					!(x->toks[k].roles & (NP_ROLE_TMOD | NP_ROLE_ORGHEAD)))
+					generic = false;
+			if (gend == oend && e != NULL)
+				add_cand(x, pos, oend, e->kind, e, 0);
+			else
+				add_cand(x, pos, oend, hkind,
+						 NULL, generic && hkind == NP_KIND_ORG ? MF_GENERIC : 0);
+			pos = oend;
+			continue;
+		}
+		if (tend > pos && !(gend > tend))
+		{
+			int			k = tend;
+			int			nend;
+
+			/* the name after the title runs to the next title or the end */
+			while (k < re && !is_capword(x, k))
+				k++;
+			nend = k;
+			while (nend < re && !((x->toks[nend].flags & TK_WORD) &&
+								  (x->toks[nend].roles & (NP_ROLE_TITLE | NP_ROLE_ORGHEAD)) &&
+								  !(x->toks[nend].ent && x->toks[nend].ent->kind == NP_KIND_PER)))
+			{
+				/* "Senator Elizabeth Warren of Massachusetts" */
+				if (nend > k && (tok_is(x, nend, "of") || tok_is(x, nend, "for") ||
+								 tok_is(x, nend, "the") || tok_is(x, nend, "on") ||
+								 tok_is(x, nend, "&")))
+					break;
+				nend++;
+			}
+			if (k < re && tok_is(x, tend, "of"))
+			{
+				/* "Mayor of London": the place is segmented on its own */
+				pos = tend;
+				continue;
+			}
+			{
+				int			aa = k,
+							bb = nend;
+
+				trim_range(x, &aa, &bb);
+				if (bb > aa)
+				{
+					const NpGazEntry *pe = NULL;
+					int			pend = longest_match(x, aa, bb, &pe);
+
+					if (pend == bb && pe && pe->kind == NP_KIND_PER)
+						add_cand(x, aa, bb, NP_KIND_PER, pe, MF_TITLECTX);
+					else
+						add_cand(x, aa, bb, NP_KIND_PER, NULL, MF_TITLECTX);
+				}
+				pos = nend > tend ? nend : tend;
+			}
+			continue;
+		}
+		if (gend > pos && e != NULL)
+		{
+			add_cand(x, pos, gend, e->kind, e, titlectx && e->kind == NP_KIND_PER ? MF_TITLECTX : 0);
+			pos = gend;
+			if (gend > last)
+				last = gend;	/* a key may run past the capitals */
+			continue;
+		}
+		if (t->roles & NP_ROLE_STOP)
+		{
+			pos++;
+			continue;
+		}
+		/* an unknown group: up to the next known word */
+		{
+			int			k = pos + 1;
+			int			aa = pos,
+						bb;
+			int			kind = KIND_UNKNOWN;
+
+			while (k < re)
+			{
+				const Tok  *u = &x->toks[k];
+
+				if ((u->flags & TK_WORD) &&
+					((u->roles & (NP_ROLE_TITLE | NP_ROLE_STOP)) ||
+					 ((u->roles & NP_ROLE_TMOD) && title_chain(x, k, re) > k)))
+					break;
+				if ((u->flags & TK_WORD) && u->ent != NULL && !u->ent->weak &&
+					u->ent->kind != NP_KIND_PER)
+				{
+					/* "Jorge Medina": a place-like last word of a name */
+					bool		last = k + 1 >= re || !is_capword(x, k + 1);
+
+					if (!(last && u->ent->kind == NP_KIND_LOC &&
+						  !(u->ent->subtypelen == 7 && memcmp(u->ent->subtype, "country", 7) == 0)))
+						break;
+				}
+				k++;
+			}
+			bb = k;
+			trim_range(x, &aa, &bb);
+			if (bb <= aa)
+			{
+				pos++;
+				continue;
+			}
+			if (x->toks[bb - 1].roles & NP_ROLE_LOCHEAD && bb - aa > 1)
+				kind = NP_KIND_LOC;
+			add_cand(x, aa, bb, kind, NULL, titlectx ? MF_TITLECTX : 0);
+			pos = bb;
+		}
+	}
+	return last;
+}
+
+/*
+ * Walk the tokens and segment every capitalised run.
+ */
+static void
+find_candidates(Extractor *x)
+{
+	int			k = 0;
+
+	while (k < x->ntoks)
+	{
+		const Tok  *t = &x->toks[k];
+		int			re;
+		bool		titlectx;
+
+		if (!(t->flags & TK_WORD))
+		{
+			k++;
+			continue;
+		}
+		if (!is_capword(x, k))
+		{
+			/* lowercase-initial keys such as "iPhone", "al-Qaeda" */
+			if (t->ent != NULL && (t->flags & TK_LOWER) && t->ent->kind != NP_KIND_NONE &&
+				t->ent->canonlen > 0 && t->ent->canon[0] >= 'A' && t->ent->canon[0] <= 'Z' &&
+				t->ent->canonlen == t->end - t->start &&
+				memcmp(t->ent->canon, x->text + t->start, t->ent->canonlen) != 0)
+			{
+				/* lowercase alias of a capitalised name ("bitcoin") */
+			}
+			else if ((t->roles & NP_ROLE_PREFIX) || t->ent != NULL)
+			{
+				const NpGazEntry *e;
+				int			gend = longest_match(x, k, x->ntoks, &e);
+
+				if (e != NULL && gend > k && e->canonlen > 0)
+				{
+					bool		hascap = false;
+					uint32_t	i;
+
+					for (i = t->start; i < x->toks[gend - 1].end; i++)
+						if (x->text[i] >= 'A' && x->text[i] <= 'Z')
+							hascap = true;
+					if (hascap)
+					{
+						add_cand(x, k, gend, e->kind, e, 0);
+						k = gend;
+						continue;
+					}
+				}
+			}
+			k++;
+			continue;
+		}
+		re = run_end(x, k);
+		titlectx = false;
+		if (k > 0)
+		{
+			int			p = k - 1;
+
+			if ((x->toks[p].flags & TK_WORD) && (x->toks[p].roles & NP_ROLE_TITLE) &&
+				(x->toks[p].flags & TK_LOWER))
+				titlectx = true;
+		}
+		k = segment_run(x, k, re, titlectx);
+	}
+}
+
+/* ----------------------------------------------------------------
+ * Resolution
+ * ---------------------------------------------------------------- */
+
+/*
+ * Return a newly allocated copy of s[0, len).
+ */
+static char *
+dup_str(const char *s, size_t len)
+{
+	char	   *r = np_alloc(len + 1);
+
+	memcpy(r, s, len);
+	r[len] = '\0';
+	return r;
+}
+
+
+/*
+ * Text of token k.
+ */
+static inline const char *
+tok_text(const Extractor *x, int k, size_t *len)
+{
+	*len = x->toks[k].end - x->toks[k].start;
+	return x->text + x->toks[k].start;
+}
+
+/*
+ * Count the word tokens of a candidate, connectors aside.
+ */
+static int
+cand_words(const Extractor *x, const Cand *c)
+{
+	int			n = 0,
+				k;
+
+	for (k = c->a; k < c->b; k++)
+		if ((x->toks[k].flags & TK_WORD) && !is_connector(x, k))
+			n++;
+	return n;
+}
+
+/*
+ * Is the lowercase word before token a a locative preposition?
+ */
+static bool
+after_locative(const Extractor *x, int a)
+{
+	static const char *const preps[] = {
+		"in", "at", "near", "from", "outside", "across", "into", "towards",
+		"toward", "around", "throughout", "via", "between", "inside", NULL
+	};
+	static const char *const places[] = {
+		"city", "town", "village", "province", "region", "state", "capital",
+		"island", "port", "district", "county", "suburb", "area", "islands",
+		"neighbourhood", "neighborhood", "municipality", "oblast", "settlement",
+		"prefecture", "territory", "republic", NULL
+	};
+	int			i;
+	int			p = a - 1;
+
+	if (p < 0 || !(x->toks[p].flags & TK_WORD))
+		return false;
+	/* "the city of X", "the town of X" */
+	if (tok_is(x, p, "of") && p >= 1)
+	{
+		for (i = 0; places[i] != NULL; i++)
+			if (tok_is(x, p - 1, places[i]))
+				return true;
+	}
+	/* "in the Atlantic", "on the Seine" */
+	if (tok_is(x, p, "the") && p >= 1)
+	{
+		if (tok_is(x, p - 1, "on"))
+			return true;
+		p--;
+	}
+	for (i = 0; preps[i] != NULL; i++)
+		if (tok_is(x, p, preps[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Does candidate c contain a joining word ("of", "for", "&") that person
+ * names do not have?
+ */
+static bool
+has_joiner(const Extractor *x, const Cand *c)
+{
+	int			k;
+
+	for (k = c->a; k < c->b; k++)
+		if (tok_is(x, k, "of") || tok_is(x, k, "for") || tok_is(x, k, "&") ||
+			tok_is(x, k, "the") || tok_is(x, k, "on"))
+			return true;
+	return false;
+}
+
+/*
+ * Does candidate c have whitespace inside (more than one hyphenated word)?
+ */
+static bool
+has_space(const Extractor *x, const Cand *c)
+{
+	int			k;
+
+	for (k = c->a + 1; k < c->b; k++)
+		if (x->toks[k].flags & TK_SPACE)
+			return true;
+	return false;
+}
+
+/*
+ * Is the word after the candidate a lowercase place noun ("the Guaiba
+ * river", "Kherson region")?
+ */
+static bool
+before_place_noun(const Extractor *x, int b)
+{
+	static const char *const nouns[] = {
+		"river", "province", "region", "state", "county", "valley", "mountains",
+		"island", "islands", "peninsula", "oblast", "district", "lake", "sea",
+		"desert", "coast", "bay", "strait", "prefecture", "governorate",
+		"municipality", "village", "town", "city", NULL
+	};
+	int			i;
+
+	if (b >= x->ntoks || !(x->toks[b].flags & TK_WORD))
+		return false;
+	for (i = 0; nouns[i] != NULL; i++)
+		if (tok_is(x, b, nouns[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Raw text of candidate c (a key for the article-level maps).
+ */
+static inline const char *
+cand_text(const Extractor *x, const Cand *c, size_t *len)
+{
+	*len = x->toks[c->b - 1].end - x->toks[c->a].start;
+	return x->text + x->toks[c->a].start;
+}
+
+/*
+ * Kind of candidate p, or the kind its text has been given so far.
+ */
+static int
+prev_kind(const Extractor *x, const StrMap *kinds, const Cand *p)
+{
+	const char *w;
+	size_t		l;
+
+	if (p->kind != KIND_UNKNOWN)
+		return p->kind;
+	w = cand_text(x, p, &l);
+	return strmap_get(kinds, w, l);
+}
+
+/*
+ * Make candidate c a short form of candidate d (its name is d's).
+ */
+static void
+link_to(Cand *c, const Cand *d, int kind)
+{
+	c->kind = (uint8_t) kind;
+	c->flags &= ~MF_GAZ;
+	c->subtype = d->subtype;
+	c->subtypelen = d->subtypelen;
+	c->link = (const char *) d;
+	c->linklen = (size_t) -1;
+}
+
+/*
+ * Resolve unknown kinds and canonical names within the article.
+ */
+static void
+resolve(Extractor *x)
+{
+	int			i;
+	StrMap		people,
+				orgs,
+				acronyms,
+				kinds;
+
+	/*
+	 * 1. unknown groups by context.  Evidence (a title before, a locative
+	 * preposition before) from any occurrence decides for all occurrences of
+	 * the same text; otherwise the shape decides.
+	 */
+	strmap_init(&kinds);
+	for (i = 0; i < x->ncands; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		const char *w;
+		size_t		l;
+
+		w = cand_text(x, c, &l);
+		if (c->kind != KIND_UNKNOWN)
+			strmap_put(&kinds, w, l, c->kind);
+		else if (c->flags & MF_TITLECTX)
+			strmap_put(&kinds, w, l, NP_KIND_PER);
+		else if (after_locative(x, c->a) || before_place_noun(x, c->b))
+			strmap_put(&kinds, w, l, NP_KIND_LOC);
+		else if (i > 0 && c->a == x->cands[i - 1].b + 1 &&
+				 prev_kind(x, &kinds, &x->cands[i - 1]) == NP_KIND_LOC &&
+				 (tok_is(x, c->a - 1, "and") || tok_is(x, c->a - 1, "or") ||
+				  tok_is(x, c->a - 1, ",")))
+			strmap_put(&kinds, w, l, NP_KIND_LOC); /* "Dusseldorf and Lodz" */
+	}
+	for (i = 0; i < x->ncands; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		int			kind;
+		int			words;
+		const char *w;
+		size_t		l;
+
+		if (c->kind != KIND_UNKNOWN)
+			continue;
+		w = cand_text(x, c, &l);
+		kind = strmap_get(&kinds, w, l);
+		if (kind < 0)
+		{
+			words = cand_words(x, c);
+			if (words >= 2)
+			{
+				bool		digits = false;
+				bool		allcommon = true;
+				int			k;
+
+				for (k = c->a; k < c->b; k++)
+				{
+					const Tok  *t = &x->toks[k];
+
+					if (!(t->flags & TK_WORD) || is_connector(x, k))
+						continue;
+					if (t->flags & (TK_DIGIT | TK_ALLCAPS))
+						digits = true;
+					if (!is_common_word(x->text + t->start, t->end - t->start))
+						allcommon = false;
+				}
+				if (digits)
+					kind = NP_KIND_MISC;
+				else if (allcommon || has_joiner(x, c) || !has_space(x, c))
+					kind = NP_KIND_ORG; /* "Capital One", "Hapag-Lloyd" */
+				else
+					kind = NP_KIND_PER;
+			}
+			else
+				kind = NP_KIND_ORG;
+			strmap_put(&kinds, w, l, kind);
+		}
+		c->kind = (uint8_t) kind;
+	}
+	strmap_free(&kinds);
+
+	/* 2. short forms of people: "Lavrov" -> "Sergei Lavrov" */
+	strmap_init(&people);
+	for (i = 0; i < x->ncands; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		const char *w;
+		size_t		l;
+
+		size_t		p;
+
+		if (c->kind != NP_KIND_PER || !has_space(x, c))
+			continue;
+		/* first and last space-separated words: "Sam Bankman-Fried" */
+		w = cand_text(x, c, &l);
+		for (p = l; p > 0 && !(w[p - 1] == ' ' || w[p - 1] == '\n' || w[p - 1] == '\t'); p--)
+			;
+		strmap_put(&people, w + p, l - p, i);
+		for (p = 0; p < l && !(w[p] == ' ' || w[p] == '\n' || w[p] == '\t'); p++)
+			;
+		strmap_put(&people, w, p, i);
+	}
+	/* organisations by their first word: "Zorblatt" -> "Zorblatt Industries" */
+	strmap_init(&orgs);
+	for (i = 0; i < x->ncands; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		const char *w;
+		size_t		l;
+
+		if (c->kind != NP_KIND_ORG || cand_words(x, c) < 2 || (c->flags & MF_GENERIC) ||
+			x->toks[c->a].ent != NULL || x->toks[c->a].roles != 0 ||
+			!(x->toks[c->a].flags & TK_CAP))
+			continue;
+		w = tok_text(x, c->a, &l);
+		strmap_put(&orgs, w, l, i);
+	}
+	for (i = 0; i < x->ncands && orgs.count > 0; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		const char *w;
+		size_t		l;
+		int			j;
+
+		if (c->b - c->a != 1 || (c->flags & MF_GAZ) || c->kind == NP_KIND_PER)
+			continue;
+		w = tok_text(x, c->a, &l);
+		j = strmap_get(&orgs, w, l);
+		if (j >= 0 && j != i)
+			link_to(c, &x->cands[j], NP_KIND_ORG);
+	}
+	strmap_free(&orgs);
+
+	for (i = 0; i < x->ncands && people.count > 0; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		const char *w;
+		size_t		l;
+		int			j;
+
+		if (has_space(x, c) || c->kind == NP_KIND_MISC ||
+			(c->kind == NP_KIND_ORG && (c->flags & MF_GAZ)) ||
+			(c->kind == NP_KIND_LOC && c->subtypelen == 7 && memcmp(c->subtype, "country", 7) == 0))
+			continue;
+		w = cand_text(x, c, &l);
+		j = strmap_get(&people, w, l);
+		if (j >= 0 && j != i)
+			link_to(c, &x->cands[j], NP_KIND_PER);
+	}
+	strmap_free(&people);
+
+	/* 3. acronyms in parentheses: "Islamic Revolutionary Guard Corps (IRGC)" */
+	strmap_init(&acronyms);
+	for (i = 0; i + 1 < x->ncands; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		Cand	   *d = &x->cands[i + 1];
+
+		if (cand_words(x, c) >= 2 && d->b - d->a == 1 && (x->toks[d->a].flags & TK_ALLCAPS) &&
+			d->a == c->b + 1 && d->b < x->ntoks &&
+			x->text[x->toks[c->b].start] == '(' && x->text[x->toks[d->b].start] == ')' &&
+			c->linklen != (size_t) -1)
+		{
+			const char *w;
+			size_t		l;
+
+			if (c->kind == KIND_UNKNOWN)
+				c->kind = NP_KIND_ORG;
+			w = tok_text(x, d->a, &l);
+			strmap_put(&acronyms, w, l, i);
+		}
+	}
+	for (i = 0; i < x->ncands && acronyms.count > 0; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		const char *w;
+		size_t		l;
+		int			j;
+
+		if (c->b - c->a != 1 || !(x->toks[c->a].flags & TK_ALLCAPS))
+			continue;
+		w = tok_text(x, c->a, &l);
+		j = strmap_get(&acronyms, w, l);
+		if (j >= 0 && j < i)
+			link_to(c, &x->cands[j], x->cands[j].kind);
+	}
+	strmap_free(&acronyms);
+
+}
+
+/*
+ * Text of tokens [a, b) with whitespace runs folded to one space.
+ */
+static char *
+span_text(Extractor *x, int a, int b)
+{
+	size_t		l = build_key(x, a, b);
+
+	return dup_str(x->keybuf, l);
+}
+
+/*
+ * Build the canonical name of every candidate.
+ */
+static void
+name_candidates(Extractor *x)
+{
+	int			i;
+	StrMap		suffixes;
+
+	for (i = 0; i < x->ncands; i++)
+	{
+		Cand	   *c = &x->cands[i];
+
+		if (c->linklen == (size_t) -1)
+			continue;			/* takes another candidate's name, below */
+		if (c->flags & MF_GAZ && c->canonlen > 0)
+			c->name = dup_str(c->canon, c->canonlen);
+		else
+		{
+			const NpGazEntry *e = NULL;
+
+			/* "Apple Inc." is the gazetteer's "Apple" */
+			if (c->kind == NP_KIND_ORG && c->b - c->a >= 2 &&
+				(x->toks[c->b - 1].roles & NP_ROLE_ORGSUF) &&
+				longest_match(x, c->a, c->b - 1, &e) == c->b - 1 &&
+				e != NULL && e->kind == NP_KIND_ORG)
+				c->name = dup_str(e->canon, e->canonlen);
+			else
+				c->name = span_text(x, c->a, c->b);
+		}
+	}
+
+	/* generic bodies: "Foreign Ministry" -> "Russian Foreign Ministry" */
+	strmap_init(&suffixes);
+	for (i = 0; i < x->ncands; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		const char *p;
+
+		size_t		l;
+		int			n = 0;
+
+		if (c->kind != NP_KIND_ORG || c->name == NULL || (c->flags & MF_GENERIC))
+			continue;
+		/* the last few words only: generic bodies are short */
+		l = strlen(c->name);
+		for (p = c->name + l; p > c->name && n < 6; p--)
+			if (p[-1] == ' ')
+			{
+				strmap_put(&suffixes, p, l - (p - c->name), i);
+				n++;
+			}
+	}
+	for (i = 0; i < x->ncands; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		size_t		l;
+		int			j;
+
+		if (!(c->flags & MF_GENERIC) || c->name == NULL)
+			continue;
+		l = strlen(c->name);
+		j = strmap_get(&suffixes, c->name, l);
+		if (j >= 0)
+		{
+			np_free(c->name);
+			c->name = dup_str(x->cands[j].name, strlen(x->cands[j].name));
+			continue;
+		}
+		/* a possessive place before it: "Moscow's Foreign Ministry" */
+		if (i > 0 && c->a >= 1 && (x->toks[c->a - 1].flags & TK_POSS))
+		{
+			Cand	   *p = &x->cands[i - 1];
+
+			if (p->b == c->a - 1 && p->kind == NP_KIND_LOC && p->link != NULL &&
+				p->linklen != (size_t) -1 && p->linklen > 0)
+			{
+				char	   *n = np_alloc(p->linklen + 1 + l + 1);
+
+				memcpy(n, p->link, p->linklen);
+				n[p->linklen] = ' ';
+				memcpy(n + p->linklen + 1, c->name, l + 1);
+				np_free(c->name);
+				c->name = n;
+			}
+		}
+	}
+	strmap_free(&suffixes);
+
+	/* names taken from another candidate (short forms, acronyms) */
+	for (i = 0; i < x->ncands; i++)
+	{
+		Cand	   *c = &x->cands[i];
+
+		if (c->linklen == (size_t) -1)
+		{
+			const Cand *d = (const Cand *) c->link;
+			int			hops = 0;
+
+			while (d->linklen == (size_t) -1 && hops++ < 4)
+				d = (const Cand *) d->link;
+			c->name = (d->name && d->linklen != (size_t) -1) ?
+				dup_str(d->name, strlen(d->name)) : span_text(x, c->a, c->b);
+		}
+	}
+	for (i = 0; i < x->ncands; i++)
+		if (x->cands[i].linklen == (size_t) -1)
+		{
+			x->cands[i].link = NULL;
+			x->cands[i].linklen = 0;
+		}
+}
+
+/*
+ * Group candidates into the result's mentions and entities.
+ */
+static void
+build_result(Extractor *x, NpEntityResult *r)
+{
+	int			i;
+	int			n = 0;
+	StrMap		byname[5];
+
+	for (i = 0; i < 5; i++)
+		strmap_init(&byname[i]);
+	r->mentions = np_alloc(sizeof(NpMention) * (size_t) (x->ncands + 1));
+	r->entities = np_alloc(sizeof(NpEntity) * (size_t) (x->ncands + 1));
+	r->nmentions = 0;
+	r->nentities = 0;
+	for (i = 0; i < x->ncands; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		int			ent;
+
+		if (c->kind < NP_KIND_PER || c->kind > NP_KIND_MISC || c->name == NULL || c->b <= c->a)
+			continue;
+		ent = strmap_get(&byname[c->kind], c->name, strlen(c->name));
+		if (ent < 0)
+		{
+			NpEntity   *e = &r->entities[n];
+
+			e->name = c->name;
+			c->name = NULL;
+			e->kind = (NpEntityKind) c->kind;
+			e->mentions = 0;
+			e->first = x->toks[c->a].start;
+			e->subtype = c->subtype ? dup_str(c->subtype, c->subtypelen) : NULL;
+			ent = n++;
+			strmap_put(&byname[e->kind], e->name, strlen(e->name), ent);
+		}
+		r->entities[ent].mentions++;
+		r->mentions[r->nmentions].start = x->toks[c->a].start;
+		r->mentions[r->nmentions].end = x->toks[c->b - 1].end;
+		r->mentions[r->nmentions].entity = ent;
+		r->nmentions++;
+	}
+	r->nentities = n;
+	for (i = 0; i < 5; i++)
+		strmap_free(&byname[i]);
+}
+
+/*
+ * Extract the named entities of text (valid UTF-8, len bytes), looking names
+ * up in the user dictionary user (may be NULL) before the built-in gazetteer.
+ */
+void
+NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
+				  NpEntityResult *result)
+{
+	Extractor	x;
+	int			i;
+
+	memset(&x, 0, sizeof(x));
+	x.text = text;
+	x.len = len;
+	x.builtin = NpGazetteerBuiltin();
+	x.user = user;
+	x.maxtokens = x.builtin->maxtokens;
+	if (user && user->maxtokens > x.maxtokens)
+		x.maxtokens = user->maxtokens;
+	if (x.maxtokens > NP_GAZ_MAX_TOKENS)
+		x.maxtokens = NP_GAZ_MAX_TOKENS;
+
+	tokenize(&x);
+	mark_headlines(&x);
+	annotate(&x);
+	find_candidates(&x);
+	resolve(&x);
+	name_candidates(&x);
+	build_result(&x, result);
+
+	for (i = 0; i < x.ncands; i++)
+		if (x.cands[i].name)
+			np_free(x.cands[i].name);
+	if (x.cands)
+		np_free(x.cands);
+	if (x.toks)
+		np_free(x.toks);
+	if (x.keybuf)
+		np_free(x.keybuf);
+	strmap_free(x.midcap);
+	np_free(x.midcap);
+}
+
+/*
+ * Release what NpExtractEntities allocated.
+ */
+void
+NpEntityResultFree(NpEntityResult *result)
+{
+	int			i;
+
+	for (i = 0; i < result->nentities; i++)
+	{
+		np_free(result->entities[i].name);
+		if (result->entities[i].subtype)
+			np_free((void *) result->entities[i].subtype);
+	}
+	np_free(result->entities);
+	np_free(result->mentions);
+	result->entities = NULL;
+	result->mentions = NULL;
+	result->nentities = result->nmentions = 0;
+}

@@ -1,0 +1,121 @@
+--
+-- entities: newsprint.entities() and newsprint.entity_mentions()
+--
+\set kyiv `cat test/data/examples/kyivpost.txt`
+\set moscow `cat test/data/examples/moscowtimes.txt`
+
+-- STABLE (they read entity_dictionary), STRICT, PARALLEL SAFE
+SELECT proname, provolatile, proisstrict, proparallel
+FROM pg_proc WHERE pronamespace = 'newsprint'::regnamespace
+  AND proname IN ('entities', 'entity_mentions') ORDER BY proname;
+
+-- the example pair: what users expect (see test/data/examples/README.md)
+SELECT name, kind, subtype, mentions, first_offset FROM newsprint.entities(:'moscow');
+SELECT name, kind, subtype, mentions, first_offset FROM newsprint.entities(:'kyiv');
+
+SELECT e.kind, e.name, bool_and(x.name IS NOT NULL) AS found
+FROM (VALUES ('PER', 'Sergei Lavrov'), ('PER', 'Wang Yi'), ('PER', 'Xi Jinping'),
+             ('PER', 'Antony Blinken'), ('PER', 'Janet Yellen'), ('PER', 'Mao Ning'),
+             ('LOC', 'Russia'), ('LOC', 'China'), ('LOC', 'Beijing'), ('LOC', 'Ukraine'),
+             ('LOC', 'Moscow'), ('LOC', 'Brussels'), ('LOC', 'United States'),
+             ('LOC', 'Asia-Pacific'), ('ORG', 'Russian Foreign Ministry'),
+             ('MISC', 'Russian'), ('MISC', 'Chinese'), ('MISC', 'Ukrainian')) AS e(kind, name)
+LEFT JOIN newsprint.entities(:'moscow') x ON x.kind = e.kind AND x.name = e.name
+GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- names that live only in the pages' teasers and furniture are not the article's
+SELECT 'kyiv' AS page, name, kind FROM newsprint.entities(:'kyiv')
+WHERE name ~ '(Putin|Trump|Pellegrini|Crimea|Donbas|Slovakia|France)'
+UNION ALL
+SELECT 'moscow', name, kind FROM newsprint.entities(:'moscow')
+WHERE name ~ '(Putin|Trump|Pellegrini|Crimea|Donbas|Slovakia|France)';
+
+-- ... but read raw (clean => false), the teasers are text like any other
+SELECT name, kind FROM newsprint.entities(:'kyiv', clean => false)
+WHERE name IN ('Crimea', 'Donbas', 'Slovakia', 'France') ORDER BY name;
+
+-- offsets are characters into the text read: clean(body), or body itself
+SELECT count(*) AS mentions,
+       count(*) FILTER (WHERE substr(newsprint.clean(:'moscow'), start + 1, stop - start) = surface) AS match
+FROM newsprint.entity_mentions(:'moscow');
+SELECT count(*) AS mentions,
+       count(*) FILTER (WHERE substr(:'kyiv', start + 1, stop - start) = surface) AS match
+FROM newsprint.entity_mentions(:'kyiv', clean => false);
+SELECT * FROM newsprint.entity_mentions(E'The writer \u00c9mile Zola met Angela Merkel in D\u00fcsseldorf and \u0141\u00f3d\u017a.', false);
+
+-- entities() agrees with entity_mentions()
+SELECT (SELECT sum(mentions) FROM newsprint.entities(:'moscow')) =
+       (SELECT count(*) FROM newsprint.entity_mentions(:'moscow')) AS counts_agree;
+
+-- rules: titles are not part of names; short forms take the long name
+SELECT * FROM newsprint.entity_mentions('U.S. Treasury Secretary Janet Yellen met Chinese Vice Premier He Lifeng. Yellen said the talks were useful.', false);
+SELECT * FROM newsprint.entity_mentions('Foreign ministry spokesperson Mao Ning said Beijing would respond. Mao added that China was ready.', false);
+SELECT * FROM newsprint.entity_mentions('"We will not back down," Prime Minister Keir Starmer told the House of Commons on Tuesday.', false);
+-- organisation heads and suffixes; a nationality before a body is one organisation
+SELECT * FROM newsprint.entity_mentions('The Russian Foreign Ministry and the Bank of England disagreed, as did Acme Holdings Inc. and the European Central Bank.', false);
+-- possessives are stripped; a possessive place names a generic body
+SELECT * FROM newsprint.entity_mentions('Moscow''s Foreign Ministry said Russia''s troops had left Ukraine''s east.', false);
+-- sentence-initial capitals: common words are not names unless the article says so
+SELECT * FROM newsprint.entity_mentions('The talks ended. Western officials left. However, Turkey said Ankara would host the next round.', false);
+-- acronyms introduced in parentheses take the long name
+SELECT * FROM newsprint.entity_mentions('The Islamic Revolutionary Guard Corps (IRGC) said on Sunday that the IRGC navy had seized a tanker.', false);
+-- hyphenated and dotted forms
+SELECT * FROM newsprint.entity_mentions('The U.S.-led coalition met in the Asia-Pacific region; the U.N. and the E.U. sent envoys to Washington.', false);
+
+-- the user dictionary overrides and extends the gazetteer, and is seen at once
+SELECT name, kind, subtype FROM newsprint.entities('Zorblatt Industries hired Quux. Quux said Zorblatt was fine.', false);
+INSERT INTO newsprint.entity_dictionary VALUES
+  ('Zorblatt Industries', 'ORG', '{Zorblatt}'),
+  ('Quux Ventures', 'ORG', '{Quux}');
+SELECT name, kind, subtype FROM newsprint.entities('Zorblatt Industries hired Quux. Quux said Zorblatt was fine.', false);
+UPDATE newsprint.entity_dictionary SET kind = 'PER' WHERE name = 'Quux Ventures';
+SELECT name, kind, subtype FROM newsprint.entities('Zorblatt Industries hired Quux. Quux said Zorblatt was fine.', false);
+-- a dictionary entry overrides the gazetteer's kind and name
+INSERT INTO newsprint.entity_dictionary VALUES ('Turkey Hill Dairy', 'ORG', '{Turkey}');
+SELECT name, kind, subtype FROM newsprint.entities('Turkey said it would buy more milk.', false);
+-- rolled-back changes are not seen
+BEGIN;
+DELETE FROM newsprint.entity_dictionary;
+SELECT count(*) FROM newsprint.entities('Zorblatt Industries hired Quux.', false) WHERE subtype = 'user';
+ROLLBACK;
+SELECT count(*) FROM newsprint.entities('Zorblatt Industries hired Quux.', false) WHERE subtype = 'user';
+TRUNCATE newsprint.entity_dictionary;
+SELECT name, kind, subtype FROM newsprint.entities('Zorblatt Industries hired Quux.', false);
+-- bad kinds are rejected by the table
+INSERT INTO newsprint.entity_dictionary VALUES ('Nobody', 'PERSON', '{}');
+INSERT INTO newsprint.entity_dictionary VALUES ('', 'PER', '{}');
+-- the table is dumped with the user's data
+SELECT c.relname, e.extcondition
+FROM pg_extension e, unnest(e.extconfig) WITH ORDINALITY AS x(oid, n)
+JOIN pg_class c ON c.oid = x.oid
+WHERE e.extname = 'newsprint' AND c.relname = 'entity_dictionary';
+-- the trigger function is not callable directly
+SELECT newsprint.entity_dictionary_changed();
+
+-- LATERAL use over a table of articles
+CREATE TEMP TABLE articles(id int, body text);
+INSERT INTO articles VALUES (1, :'kyiv'), (2, :'moscow'), (3, NULL), (4, '');
+SELECT e.name, count(*) AS articles, sum(e.mentions) AS mentions
+FROM articles a, LATERAL newsprint.entities(a.body) e
+WHERE e.kind = 'PER' GROUP BY e.name ORDER BY e.name;
+
+-- NULL, empty, no names, punctuation and garbage
+SELECT * FROM newsprint.entities(NULL);
+SELECT * FROM newsprint.entities('x', NULL);
+SELECT * FROM newsprint.entities('');
+SELECT * FROM newsprint.entities('', false);
+SELECT * FROM newsprint.entities('no capital letters here at all.');
+SELECT * FROM newsprint.entity_mentions(E'... ,,, \u201c\u201d \u2014 \'s \'s- - & of the of', false);
+SELECT count(*) >= 0 AS ok FROM newsprint.entity_mentions(repeat('A', 100000), false);
+SELECT count(*) AS n FROM newsprint.entity_mentions(repeat('Of The ', 10000) || 'Bank', false);
+-- long runs of capitalised words stay linear (these would time out if not)
+SELECT count(*) AS n FROM newsprint.entity_mentions(repeat('Paris ', 200000), false);
+SELECT count(*) AS n FROM newsprint.entities(repeat('Foreign ', 100000) || repeat('New ', 100000) || repeat('Of ', 100000), false);
+-- invalid UTF-8 is an error, never garbage
+SELECT * FROM newsprint.entities(convert_from('\x41ff41'::bytea, 'SQL_ASCII'));
+SELECT * FROM newsprint.entity_mentions(convert_from('\x4c6f6e646f6ec3'::bytea, 'SQL_ASCII'), false);
+-- big input: linear, and the same names as the small one
+SELECT name, kind, mentions FROM newsprint.entities(repeat(:'moscow' || E'\n\n', 2000), false)
+WHERE kind = 'PER' ORDER BY name;
+-- too large
+SELECT * FROM newsprint.entities(repeat('Beijing ', 9000000), false);
