@@ -26,4 +26,16 @@
 #define NpMarkGUCPrefixReserved(prefix) EmitWarningsOnPlaceholders(prefix)
 #endif
 
+/*
+ * Index AM (src/index): aminsert gained the indexUnchanged argument in 14,
+ * when pull_varnos also gained its PlannerInfo argument.
+ */
+#if PG_VERSION_NUM >= 140000
+#define NP_AMINSERT_EXTRA_ARGS , bool indexUnchanged
+#define NpPullVarnos(root, node) pull_varnos(root, node)
+#else
+#define NP_AMINSERT_EXTRA_ARGS
+#define NpPullVarnos(root, node) pull_varnos(node)
+#endif
+
 #endif							/* NEWSPRINT_COMPAT_H */

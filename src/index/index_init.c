@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * index_init.c
- *	  GUCs and other process-wide set-up of the index module (placeholder).
+ *	  Process-wide set-up of the index module: the npidx reloptions.
  *
  * src/index/index_init.c
  *
@@ -10,11 +10,13 @@
 #include "postgres.h"
 
 #include "newsprint.h"
+#include "index/npidx.h"
 
 /*
- * Register the index module's GUCs.
+ * Register the index module's reloptions.
  */
 void
 NpIndexInit(void)
 {
+	NpidxRegisterReloptions();
 }

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# bench/index_exact.sh -- zero lost matches: random queries through npidx
+# return exactly the rows a sequential scan with the same predicate returns
+#
+# Usage: scripts/with-server.sh bench/index_exact.sh [ROWS] [QUERIES]
+#   (default 50000 generated articles, 1000 queries)
+# Prints, per predicate, the number of queries, of matching (query, row)
+# pairs, of pairs the index lost and of pairs it returned in excess; and for
+# ORDER BY fp <-> q LIMIT 10 the number of queries whose distance lists
+# differ.  Exits non-zero if anything was lost or added.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+ROWS=${1:-50000}
+NQ=${2:-1000}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+gcc -O2 -o "$WORK/index_gen" index_gen.c -lm
+q -c "DROP TABLE IF EXISTS exact_articles;
+	CREATE TABLE exact_articles (id bigint PRIMARY KEY, family bigint, variant int,
+								 body text, fp newsprint.fingerprint);"
+"$WORK/index_gen" "$ROWS" |
+	q -c "CREATE TEMP TABLE raw (id bigint, family bigint, variant int, body text);
+		COPY raw FROM STDIN;
+		INSERT INTO exact_articles SELECT id, family, variant, body, newsprint.fingerprint(body) FROM raw;"
+q -c "CREATE INDEX exact_npidx ON exact_articles USING npidx (fp);
+	-- later inserts go through aminsert, deletes through vacuum
+	DELETE FROM exact_articles WHERE id % 17 = 3;
+	INSERT INTO exact_articles SELECT id + $ROWS, family, variant, body || ' Updated.', newsprint.fingerprint(body || ' Updated.')
+		FROM exact_articles WHERE id % 13 = 5;
+	"
+q -c 'VACUUM ANALYZE exact_articles'
+q -c "DROP TABLE IF EXISTS exact_q;
+	CREATE TABLE exact_q AS SELECT row_number() OVER () AS n, id, fp FROM (
+		SELECT id, fp FROM exact_articles ORDER BY hashint8(id + 7) LIMIT $NQ) s;"
+
+# answers of each predicate for every query, as (predicate, query, row)
+cat > "$WORK/answers.sql" <<'EOF'
+SET search_path = newsprint, public;
+SELECT 'fp % q', q.n, a.id FROM exact_q q, LATERAL (SELECT id FROM exact_articles a WHERE a.fp % q.fp) a
+UNION ALL
+SELECT 'fp <% q', q.n, a.id FROM exact_q q, LATERAL (SELECT id FROM exact_articles a WHERE a.fp <% q.fp) a
+UNION ALL
+SELECT 'fp %> q', q.n, a.id FROM exact_q q, LATERAL (SELECT id FROM exact_articles a WHERE a.fp %> q.fp) a
+UNION ALL
+SELECT 'is_similar(fp, q, 0.3)', q.n, a.id FROM exact_q q, LATERAL (SELECT id FROM exact_articles a WHERE is_similar(a.fp, q.fp, 0.3)) a
+UNION ALL
+SELECT 'is_contained(q, fp, 0.7)', q.n, a.id FROM exact_q q, LATERAL (SELECT id FROM exact_articles a WHERE is_contained(q.fp, a.fp, 0.7)) a
+UNION ALL
+SELECT 'same_story(fp, q)', q.n, a.id FROM exact_q q, LATERAL (SELECT id FROM exact_articles a WHERE same_story(a.fp, q.fp)) a
+UNION ALL
+SELECT 'ORDER BY fp <-> q LIMIT 10', q.n,
+	hashtext(array_to_string(ARRAY(SELECT round((a.fp <-> q.fp)::numeric, 9) FROM exact_articles a ORDER BY a.fp <-> q.fp LIMIT 10), ','))
+FROM exact_q q;
+EOF
+t0=$(date +%s)
+PGOPTIONS='-c enable_seqscan=off' q -F '|' -f "$WORK/answers.sql" | sort > "$WORK/index.txt"
+t1=$(date +%s)
+PGOPTIONS='-c enable_indexscan=off -c enable_bitmapscan=off' q -F '|' -f "$WORK/answers.sql" | sort > "$WORK/seq.txt"
+t2=$(date +%s)
+echo "== $ROWS articles (then 1/17 deleted, 1/13 re-inserted edited, vacuumed), $NQ queries; index pass $((t1 - t0)) s, seq-scan pass $((t2 - t1)) s"
+
+comm -23 "$WORK/seq.txt" "$WORK/index.txt" > "$WORK/lost.txt"
+comm -13 "$WORK/seq.txt" "$WORK/index.txt" > "$WORK/extra.txt"
+printf '%-30s %8s %10s %6s %6s\n' predicate queries pairs lost extra
+bad=0
+while IFS= read -r pred; do
+	pairs=$(grep -c "^$pred|" "$WORK/seq.txt" || true)
+	lost=$(grep -c "^$pred|" "$WORK/lost.txt" || true)
+	extra=$(grep -c "^$pred|" "$WORK/extra.txt" || true)
+	queries=$(grep "^$pred|" "$WORK/seq.txt" | cut -d'|' -f2 | sort -u | wc -l)
+	printf '%-30s %8s %10s %6s %6s\n' "$pred" "$queries" "$pairs" "$lost" "$extra"
+	[ "$lost" -eq 0 ] && [ "$extra" -eq 0 ] || bad=1
+done < <(cut -d'|' -f1 "$WORK/seq.txt" | sort -u)
+if [ $bad -eq 0 ]; then
+	echo "zero lost matches: the index returned exactly the seq-scan rows"
+else
+	echo "MISMATCH: see lost/extra counts above"
+	exit 1
+fi

@@ -1,0 +1,659 @@
+/*-------------------------------------------------------------------------
+ *
+ * npidx_build.c
+ *	  CREATE INDEX for npidx: collect postings, sort them by bucket, write
+ *	  each page once, WAL-log all pages at the end; and the empty index of
+ *	  an unlogged table.
+ *
+ * The build algorithm is described in the design essay of npidx.c.
+ *
+ * src/index/npidx_build.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/tableam.h"
+#include "access/xloginsert.h"
+#include "catalog/index.h"
+#include "commands/progress.h"
+#include "miscadmin.h"
+#include "pgstat.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+
+#include "index/npidx.h"
+
+#define NPIDX_PHASE_SCAN	2
+#define NPIDX_PHASE_SORT	3
+#define NPIDX_PHASE_WRITE	4
+#define NPIDX_PHASE_WAL		5
+
+typedef struct NpidxBuildState
+{
+	Relation	heap;
+	Relation	index;
+	int			fillfactor;
+	uint32		nbuckets;		/* 0 until chosen */
+	int			reloption_buckets;
+	bool		wide;			/* 8-byte postings (heap over 32 GB) */
+	uint16		pageflags;		/* flags of new bucket pages */
+
+	/* the current batch: postings (mix << 32 | row number) and rows */
+	uint64	   *entries;
+	Size		nentries;
+	Size		maxentries;
+	ItemPointerData *rows;
+	uint32		nrows;
+	uint32		maxrows;
+	Size		memlimit;
+
+	/* progress of the table scan, for estimating the total */
+	BlockNumber heapblocks;
+	BlockNumber blocks_seen;
+	BlockNumber last_block;
+	double		entries_total;	/* postings flushed so far */
+	double		indtuples;		/* rows indexed */
+	bool		flushed;		/* heads written? */
+
+	/* the smallest limit of a truncated sample */
+	uint32		minLimit;
+	bool		hasLimit;
+
+	/* the row list */
+	BlockNumber rowHead;
+	BlockNumber rowTail;
+
+	MemoryContext tmpcxt;
+} NpidxBuildState;
+
+/*
+ * Extend the index by one page and return it, exclusively locked.  During a
+ * build nobody else can extend the relation.
+ */
+static Buffer
+NpidxBuildNewBuffer(Relation index, BlockNumber expect)
+{
+	Buffer		buffer = ReadBufferExtended(index, MAIN_FORKNUM, P_NEW,
+											RBM_NORMAL, NULL);
+
+	if (expect != InvalidBlockNumber && BufferGetBlockNumber(buffer) != expect)
+		elog(ERROR, "npidx build: got block %u, expected %u",
+			 BufferGetBlockNumber(buffer), expect);
+	LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
+	return buffer;
+}
+
+/*
+ * Append the batch's rows to the row list.
+ */
+static void
+NpidxBuildWriteRows(NpidxBuildState *st)
+{
+	uint32		done = 0;
+
+	while (done < st->nrows)
+	{
+		Buffer		buffer;
+		Page		page;
+		int			have,
+					take;
+
+		if (st->rowTail != InvalidBlockNumber)
+		{
+			buffer = ReadBuffer(st->index, st->rowTail);
+			LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
+			page = BufferGetPage(buffer);
+			if (NpidxPageNRows(page) >= NPIDX_ROWS_PER_PAGE)
+			{
+				Buffer		nbuf = NpidxBuildNewBuffer(st->index, InvalidBlockNumber);
+
+				NpidxInitPage(BufferGetPage(nbuf), NPIDX_ROWS, NPIDX_NO_BUCKET);
+				NpidxPageGetOpaque(page)->next = BufferGetBlockNumber(nbuf);
+				MarkBufferDirty(buffer);
+				UnlockReleaseBuffer(buffer);
+				buffer = nbuf;
+				st->rowTail = BufferGetBlockNumber(nbuf);
+				page = BufferGetPage(buffer);
+			}
+		}
+		else
+		{
+			buffer = NpidxBuildNewBuffer(st->index, InvalidBlockNumber);
+			page = BufferGetPage(buffer);
+			NpidxInitPage(page, NPIDX_ROWS, NPIDX_NO_BUCKET);
+			st->rowHead = st->rowTail = BufferGetBlockNumber(buffer);
+		}
+
+		have = NpidxPageNRows(page);
+		take = Min((uint32) (NPIDX_ROWS_PER_PAGE - have), st->nrows - done);
+		memcpy(NpidxPageRows(page) + have, st->rows + done,
+			   take * sizeof(ItemPointerData));
+		NpidxSetPageCount(page, have + take, sizeof(ItemPointerData));
+		done += take;
+		MarkBufferDirty(buffer);
+		UnlockReleaseBuffer(buffer);
+	}
+}
+
+/*
+ * Batch entries are collected as (mix << 32 | row number); once the bucket
+ * count is known they are recoded as (bucket << 40 | residue << 24 | row
+ * number), which sorts by bucket as plain integers.  Hence at most
+ * NPIDX_BATCH_ROWS rows per batch (bucket numbers fit in 24 bits anyway).
+ */
+#define NPIDX_BATCH_ROWS	(1 << 24)
+#define EntryBucket(e)		((uint32) ((e) >> 40))
+#define EntryResid(e)		((uint16) ((e) >> 24))
+#define EntryRow(e)			((uint32) ((e) & 0xFFFFFF))
+
+#define NPIDX_RADIX_BITS	11
+
+/*
+ * Sort the batch's postings by bucket: recode them, then an LSD radix sort
+ * on the bucket number, 11 bits a pass, through a scratch array (sequential
+ * reads and 2048 sequential write streams: cache-friendly, unlike an
+ * in-place permutation of a multi-gigabyte array).  Returns the bucket
+ * start offsets (nbuckets + 1 entries).
+ */
+static Size *
+NpidxBuildSortByBucket(NpidxBuildState *st)
+{
+	uint32		nb = st->nbuckets;
+	Size		n = st->nentries;
+	Size	   *start = palloc_extended((nb + 1) * sizeof(Size), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	uint64	   *src = st->entries;
+	uint64	   *dst;
+	Size		i;
+	uint32		b;
+	int			bits = 0;
+	int			shift;
+
+	for (i = 0; i < n; i++)
+	{
+		uint64		e = src[i];
+		uint32		mix = (uint32) (e >> 32);
+
+		src[i] = ((uint64) NpidxBucketOf(mix, nb) << 40) |
+			((uint64) NpidxResidOf(mix) << 24) | (e & 0xFFFFFF);
+	}
+	while (bits < 32 && ((uint64) 1 << bits) < nb)
+		bits++;
+
+	dst = n > 0 ? palloc_extended(n * sizeof(uint64), MCXT_ALLOC_HUGE) : NULL;
+	for (shift = 0; shift < bits; shift += NPIDX_RADIX_BITS)
+	{
+		Size		count[1 << NPIDX_RADIX_BITS];
+		Size		sum = 0;
+		uint64	   *t;
+
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[(EntryBucket(src[i]) >> shift) & ((1 << NPIDX_RADIX_BITS) - 1)]++;
+		for (b = 0; b < (1 << NPIDX_RADIX_BITS); b++)
+		{
+			Size		c = count[b];
+
+			count[b] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[count[(EntryBucket(src[i]) >> shift) & ((1 << NPIDX_RADIX_BITS) - 1)]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+		CHECK_FOR_INTERRUPTS();
+	}
+	if (src != st->entries)
+	{
+		memcpy(st->entries, src, n * sizeof(uint64));
+		dst = src;
+	}
+	if (dst)
+		pfree(dst);
+
+	for (i = 0; i < n; i++)
+		start[EntryBucket(st->entries[i]) + 1]++;
+	for (b = 0; b < nb; b++)
+		start[b + 1] += start[b];
+	return start;
+}
+
+/* Fill page with postings entries[from, to) of the batch */
+static void
+NpidxBuildFill(NpidxBuildState *st, Page page, Size from, Size to)
+{
+	int			n = NpidxPageNEntries(page);
+	Size		i;
+
+	for (i = from; i < to; i++, n++)
+	{
+		uint64		e = st->entries[i];
+		ItemPointer tid = &st->rows[EntryRow(e)];
+
+		if (!st->wide && !NpidxTidIsCompact(tid))
+			elog(ERROR, "npidx build: heap block %u beyond compact postings",
+				 ItemPointerGetBlockNumber(tid));
+		NpidxPageSetEntry(page, n, EntryResid(e), tid);
+	}
+	NpidxPageSetNEntries(page, n);
+}
+
+/*
+ * First batch: write every bucket head page in block order, then the
+ * overflow pages, whose block numbers are assigned in advance; each page is
+ * written exactly once.
+ */
+static void
+NpidxBuildWriteFirst(NpidxBuildState *st, Size *start)
+{
+	uint32		nb = st->nbuckets;
+	int			perpage = st->wide ? NPIDX_WIDE_PER_PAGE : NPIDX_COMPACT_PER_PAGE;
+	BlockNumber ovf = nb + 1;
+	Size		written = 0;
+	uint32		b;
+
+	/* heads */
+	for (b = 0; b < nb; b++)
+	{
+		Size		cnt = start[b + 1] - start[b];
+		Size		npages = Max(1, (cnt + perpage - 1) / perpage);
+		Buffer		buffer = NpidxBuildNewBuffer(st->index, NpidxBucketBlock(b));
+		Page		page = BufferGetPage(buffer);
+
+		NpidxInitPage(page, st->pageflags, b);
+		NpidxBuildFill(st, page, start[b], start[b] + Min(cnt, (Size) perpage));
+		NpidxPageGetOpaque(page)->chain_pages = (uint32) npages;
+		if (npages > 1)
+		{
+			NpidxPageGetOpaque(page)->next = ovf;
+			ovf += npages - 1;
+		}
+		MarkBufferDirty(buffer);
+		UnlockReleaseBuffer(buffer);
+		written += Min(cnt, (Size) perpage);
+		if ((b & 255) == 0)
+		{
+			pgstat_progress_update_param(PROGRESS_CREATEIDX_TUPLES_DONE, written);
+			CHECK_FOR_INTERRUPTS();
+		}
+	}
+
+	/* overflow pages, same order */
+	ovf = nb + 1;
+	for (b = 0; b < nb; b++)
+	{
+		Size		cnt = start[b + 1] - start[b];
+		Size		npages = Max(1, (cnt + perpage - 1) / perpage);
+		Size		j;
+
+		for (j = 1; j < npages; j++)
+		{
+			Buffer		buffer = NpidxBuildNewBuffer(st->index, ovf);
+			Page		page = BufferGetPage(buffer);
+			Size		from = start[b] + j * perpage;
+			Size		to = Min(from + perpage, start[b + 1]);
+
+			NpidxInitPage(page, st->pageflags, b);
+			NpidxBuildFill(st, page, from, to);
+			NpidxPageGetOpaque(page)->chain_pages = 0;
+			if (j + 1 < npages)
+				NpidxPageGetOpaque(page)->next = ovf + 1;
+			ovf++;
+			MarkBufferDirty(buffer);
+			UnlockReleaseBuffer(buffer);
+			written += to - from;
+		}
+		if ((b & 255) == 0)
+		{
+			pgstat_progress_update_param(PROGRESS_CREATEIDX_TUPLES_DONE, written);
+			CHECK_FOR_INTERRUPTS();
+		}
+	}
+}
+
+/*
+ * Later batches: add each bucket's postings to its existing chain, filling
+ * pages with room first and linking new pages after the head.
+ */
+static void
+NpidxBuildWriteMore(NpidxBuildState *st, Size *start)
+{
+	int			perpage = st->wide ? NPIDX_WIDE_PER_PAGE : NPIDX_COMPACT_PER_PAGE;
+	uint32		b;
+
+	for (b = 0; b < st->nbuckets; b++)
+	{
+		Size		pos = start[b];
+		Buffer		head;
+		BlockNumber blk;
+
+		if (pos == start[b + 1])
+			continue;
+		head = ReadBuffer(st->index, NpidxBucketBlock(b));
+		LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
+
+		/* fill existing pages of the chain */
+		blk = NpidxBucketBlock(b);
+		while (blk != InvalidBlockNumber && pos < start[b + 1])
+		{
+			Buffer		buffer = (blk == NpidxBucketBlock(b)) ? head :
+				ReadBuffer(st->index, blk);
+			Page		page;
+			int			room;
+
+			if (buffer != head)
+				LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
+			page = BufferGetPage(buffer);
+			room = (st->wide || !NpidxPageIsWide(page)) ?
+				NpidxPageCapacity(page) - NpidxPageNEntries(page) : 0;
+			if (room > 0)
+			{
+				Size		to = Min(pos + room, start[b + 1]);
+
+				NpidxBuildFill(st, page, pos, to);
+				pos = to;
+				MarkBufferDirty(buffer);
+			}
+			blk = NpidxPageGetOpaque(page)->next;
+			if (buffer != head)
+				UnlockReleaseBuffer(buffer);
+		}
+
+		/* new pages after the head */
+		while (pos < start[b + 1])
+		{
+			Buffer		buffer = NpidxBuildNewBuffer(st->index, InvalidBlockNumber);
+			Page		page = BufferGetPage(buffer);
+			Page		hpage = BufferGetPage(head);
+			Size		to = Min(pos + perpage, start[b + 1]);
+
+			NpidxInitPage(page, st->pageflags, b);
+			NpidxBuildFill(st, page, pos, to);
+			pos = to;
+			NpidxPageGetOpaque(page)->next = NpidxPageGetOpaque(hpage)->next;
+			NpidxPageGetOpaque(page)->chain_pages = 0;
+			NpidxPageGetOpaque(hpage)->next = BufferGetBlockNumber(buffer);
+			NpidxPageGetOpaque(hpage)->chain_pages++;
+			MarkBufferDirty(buffer);
+			MarkBufferDirty(head);
+			UnlockReleaseBuffer(buffer);
+		}
+		UnlockReleaseBuffer(head);
+		if ((b & 255) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+}
+
+/*
+ * Write the current batch into the index and empty it.
+ */
+static void
+NpidxBuildFlush(NpidxBuildState *st, bool final)
+{
+	Size	   *start;
+
+	if (st->nbuckets == 0)
+	{
+		double		expected = (double) st->nentries;
+
+		if (st->reloption_buckets > 0)
+			st->nbuckets = st->reloption_buckets;
+		else
+		{
+			/* memory ran out first: extrapolate from the share scanned */
+			if (!final && st->blocks_seen > 0 && st->heapblocks > st->blocks_seen)
+				expected = expected * st->heapblocks / st->blocks_seen * 1.1;
+			st->nbuckets = NpidxChooseBuckets(expected, st->fillfactor, st->wide);
+		}
+	}
+
+	pgstat_progress_update_param(PROGRESS_CREATEIDX_SUBPHASE, NPIDX_PHASE_SORT);
+	start = NpidxBuildSortByBucket(st);
+
+	pgstat_progress_update_param(PROGRESS_CREATEIDX_SUBPHASE, NPIDX_PHASE_WRITE);
+	pgstat_progress_update_param(PROGRESS_CREATEIDX_TUPLES_TOTAL, st->nentries);
+	pgstat_progress_update_param(PROGRESS_CREATEIDX_TUPLES_DONE, 0);
+	if (!st->flushed)
+		NpidxBuildWriteFirst(st, start);
+	else
+		NpidxBuildWriteMore(st, start);
+	st->flushed = true;
+	NpidxBuildWriteRows(st);
+	pfree(start);
+
+	st->entries_total += st->nentries;
+	st->nentries = 0;
+	st->nrows = 0;
+	if (!final)
+		pgstat_progress_update_param(PROGRESS_CREATEIDX_SUBPHASE, NPIDX_PHASE_SCAN);
+}
+
+/* Bytes the batch would use with the given capacities (and the sort's scratch) */
+static inline Size
+BatchBytes(Size maxentries, Size maxrows)
+{
+	return maxentries * 2 * sizeof(uint64) + maxrows * sizeof(ItemPointerData);
+}
+
+/*
+ * Grow the batch arrays so that they hold nentries more postings and one more
+ * row; returns false when that would exceed maintenance_work_mem.
+ */
+static bool
+NpidxBuildReserve(NpidxBuildState *st, int nentries)
+{
+	Size		needE = st->nentries + nentries;
+	Size		needR = st->nrows + 1;
+	Size		newE = st->maxentries,
+				newR = st->maxrows;
+
+	if (needR > NPIDX_BATCH_ROWS)
+		return false;
+	if (needE <= st->maxentries && needR <= st->maxrows)
+		return true;
+	while (newE < needE)
+		newE = Max(newE * 2, 1024);
+	while (newR < needR)
+		newR = Max(newR * 2, 1024);
+	if (BatchBytes(newE, newR) > st->memlimit)
+	{
+		/* shrink the growth to what fits, if the need itself fits */
+		if (BatchBytes(needE, needR) > st->memlimit)
+			return false;
+		newE = Max(needE, (st->memlimit - newR * sizeof(ItemPointerData)) / (2 * sizeof(uint64)));
+		if (BatchBytes(newE, newR) > st->memlimit)
+		{
+			newR = needR;
+			newE = needE;
+		}
+	}
+	if (newE != st->maxentries)
+	{
+		st->entries = st->entries ?
+			repalloc_huge(st->entries, newE * sizeof(uint64)) :
+			palloc_extended(newE * sizeof(uint64), MCXT_ALLOC_HUGE);
+		st->maxentries = newE;
+	}
+	if (newR != st->maxrows)
+	{
+		st->rows = st->rows ?
+			repalloc_huge(st->rows, newR * sizeof(ItemPointerData)) :
+			palloc_extended(newR * sizeof(ItemPointerData), MCXT_ALLOC_HUGE);
+		st->maxrows = newR;
+	}
+	return true;
+}
+
+/*
+ * Table scan callback: add the row and one posting per sample hash.
+ */
+static void
+NpidxBuildCallback(Relation index, ItemPointer tid, Datum *values,
+				   bool *isnull, bool tupleIsAlive, void *state)
+{
+	NpidxBuildState *st = (NpidxBuildState *) state;
+	MemoryContext oldcxt;
+	NpFingerprint *fp = NULL;
+	int			n = 0;
+	int			i;
+
+	if (ItemPointerGetBlockNumber(tid) != st->last_block)
+	{
+		st->last_block = ItemPointerGetBlockNumber(tid);
+		st->blocks_seen++;
+	}
+
+	oldcxt = MemoryContextSwitchTo(st->tmpcxt);
+	if (!isnull[0])
+	{
+		uint32		limit;
+
+		fp = DatumGetNpFingerprintP(values[0]);
+		n = NpFingerprintNHashes(fp);
+		if (NpidxSampleLimit(fp, &limit) && (!st->hasLimit || limit < st->minLimit))
+		{
+			st->minLimit = limit;
+			st->hasLimit = true;
+		}
+	}
+
+	MemoryContextSwitchTo(oldcxt);
+	if (!NpidxBuildReserve(st, n))
+	{
+		if (st->nentries == 0 && st->nrows == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("maintenance_work_mem is too small to build npidx index \"%s\"",
+							RelationGetRelationName(index)),
+					 errhint("Increase maintenance_work_mem.")));
+		NpidxBuildFlush(st, false);
+		if (!NpidxBuildReserve(st, n))
+			elog(ERROR, "npidx build: cannot reserve memory for one row");
+	}
+
+	st->rows[st->nrows] = *tid;
+	for (i = 0; i < n; i++)
+		st->entries[st->nentries++] =
+			((uint64) NpidxMix(fp->hashes[i]) << 32) | st->nrows;
+	st->nrows++;
+	st->indtuples += 1;
+
+	MemoryContextReset(st->tmpcxt);
+}
+
+/*
+ * Build a new npidx index.
+ */
+IndexBuildResult *
+npidxbuild(Relation heap, Relation index, IndexInfo *indexInfo)
+{
+	IndexBuildResult *result;
+	NpidxBuildState st;
+	NpidxOptions *opts = (NpidxOptions *) index->rd_options;
+	Buffer		metabuf;
+	Page		metapage;
+	NpidxMetaPage meta;
+	double		reltuples;
+
+	if (RelationGetNumberOfBlocks(index) != 0)
+		elog(ERROR, "index \"%s\" already contains data",
+			 RelationGetRelationName(index));
+
+	memset(&st, 0, sizeof(st));
+	st.heap = heap;
+	st.index = index;
+	st.fillfactor = opts ? opts->fillfactor : NPIDX_DEFAULT_FILLFACTOR;
+	st.reloption_buckets = opts ? opts->buckets : 0;
+	st.memlimit = (Size) maintenance_work_mem * 1024;
+	st.heapblocks = RelationGetNumberOfBlocks(heap);
+	/* leave the heap room to double before compact postings run out */
+	st.wide = st.heapblocks >= NPIDX_COMPACT_MAX_BLOCK / 2;
+	st.pageflags = NPIDX_BUCKET | (st.wide ? NPIDX_WIDE : 0);
+	st.last_block = InvalidBlockNumber;
+	st.rowHead = st.rowTail = InvalidBlockNumber;
+	st.tmpcxt = AllocSetContextCreate(CurrentMemoryContext,
+									  "npidx build temporary context",
+									  ALLOCSET_DEFAULT_SIZES);
+
+	/* the metapage first, so that it is block 0 */
+	metabuf = NpidxBuildNewBuffer(index, NPIDX_METAPAGE_BLKNO);
+	NpidxInitMetaPage(BufferGetPage(metabuf), 0, st.fillfactor);
+	MarkBufferDirty(metabuf);
+	UnlockReleaseBuffer(metabuf);
+
+	pgstat_progress_update_param(PROGRESS_CREATEIDX_SUBPHASE, NPIDX_PHASE_SCAN);
+	reltuples = table_index_build_scan(heap, index, indexInfo, true, true,
+									   NpidxBuildCallback, (void *) &st, NULL);
+
+	NpidxBuildFlush(&st, true);
+
+	/* freeze the options and the row list into the metapage */
+	metabuf = ReadBuffer(index, NPIDX_METAPAGE_BLKNO);
+	LockBuffer(metabuf, BUFFER_LOCK_EXCLUSIVE);
+	metapage = BufferGetPage(metabuf);
+	meta = NpidxPageGetMeta(metapage);
+	meta->nbuckets = st.nbuckets;
+	meta->rowHead = st.rowHead;
+	meta->rowTail = st.rowTail;
+	meta->minLimit = st.hasLimit ? st.minLimit : PG_UINT32_MAX;
+	meta->hasLimit = st.hasLimit;
+	MarkBufferDirty(metabuf);
+	UnlockReleaseBuffer(metabuf);
+
+	if (RelationNeedsWAL(index))
+	{
+		pgstat_progress_update_param(PROGRESS_CREATEIDX_SUBPHASE, NPIDX_PHASE_WAL);
+		log_newpage_range(index, MAIN_FORKNUM, 0,
+						  RelationGetNumberOfBlocks(index), true);
+	}
+
+	if (st.entries)
+		pfree(st.entries);
+	if (st.rows)
+		pfree(st.rows);
+	MemoryContextDelete(st.tmpcxt);
+
+	result = (IndexBuildResult *) palloc(sizeof(IndexBuildResult));
+	result->heap_tuples = reltuples;
+	result->index_tuples = st.indtuples;
+	return result;
+}
+
+/*
+ * Build the empty index of an unlogged table into the init fork: the
+ * metapage and the bucket head pages, each WAL-logged.
+ */
+void
+npidxbuildempty(Relation index)
+{
+	NpidxOptions *opts = (NpidxOptions *) index->rd_options;
+	int			fillfactor = opts ? opts->fillfactor : NPIDX_DEFAULT_FILLFACTOR;
+	uint32		nbuckets = (opts && opts->buckets > 0) ? opts->buckets :
+		NPIDX_MIN_BUCKETS;
+	uint32		b;
+	Buffer		buffer;
+
+	buffer = ReadBufferExtended(index, INIT_FORKNUM, P_NEW, RBM_NORMAL, NULL);
+	LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
+	START_CRIT_SECTION();
+	NpidxInitMetaPage(BufferGetPage(buffer), nbuckets, fillfactor);
+	MarkBufferDirty(buffer);
+	log_newpage_buffer(buffer, true);
+	END_CRIT_SECTION();
+	UnlockReleaseBuffer(buffer);
+
+	for (b = 0; b < nbuckets; b++)
+	{
+		buffer = ReadBufferExtended(index, INIT_FORKNUM, P_NEW, RBM_NORMAL, NULL);
+		LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
+		START_CRIT_SECTION();
+		NpidxInitPage(BufferGetPage(buffer), NPIDX_BUCKET, b);
+		MarkBufferDirty(buffer);
+		log_newpage_buffer(buffer, true);
+		END_CRIT_SECTION();
+		UnlockReleaseBuffer(buffer);
+	}
+}

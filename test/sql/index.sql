@@ -1,0 +1,278 @@
+--
+-- index: the npidx access method.  Plans use the index, answers equal a
+-- sequential scan, vacuum/insert cycles, reloptions, unlogged tables,
+-- REINDEX CONCURRENTLY, bad input; ends with amvalidate.
+--
+SET search_path = newsprint, public;
+SET client_min_messages = warning;
+
+-- Deterministic synthetic articles: family f's base text, and variants that
+-- copy it exactly, with 10% of words replaced, as a lead-only excerpt,
+-- with other material appended, or with a paragraph dropped.  Some families
+-- share a boilerplate footer, which gives the index common keys.
+CREATE FUNCTION np_test_article(f int, v int) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT string_agg(w, ' ' ORDER BY i)
+	FROM (
+		SELECT i,
+			CASE WHEN v % 5 IN (1, 4) AND hashint4(v * 7919 + f * 13 + i) % 10 = 0
+				 THEN 'x' || (hashint4(v * 31 + f * 977 + i) & 65535)
+				 ELSE 'w' || (hashint4(f * 1000 + i) & 4095) END AS w
+		FROM generate_series(1, 120 + f % 80) i
+		WHERE NOT (v % 5 = 2 AND i > (120 + f % 80) * 2 / 5)
+		  AND NOT (v % 5 = 4 AND i BETWEEN 40 AND 70)
+		UNION ALL
+		SELECT 1000 + i, 'y' || (hashint4(f * 7 + v * 1000003 + i) & 65535)
+		FROM generate_series(1, 60) i WHERE v % 5 = 3
+		UNION ALL
+		SELECT 2000 + i, (ARRAY['subscribe', 'to', 'our', 'newsletter', 'for',
+								'more', 'news', 'every', 'morning'])[i]
+		FROM generate_series(1, 9) i WHERE f % 4 = 0
+	) words
+$$;
+
+CREATE TABLE art (id int PRIMARY KEY, fam int, body text, fp fingerprint);
+INSERT INTO art (id, fam, body)
+SELECT f * 10 + v, f, np_test_article(f, v)
+FROM generate_series(1, 300) f, generate_series(0, 4) v
+WHERE v <= f % 5;
+UPDATE art SET fp = fingerprint(body);
+-- a NULL fingerprint and an empty one are indexed too
+INSERT INTO art VALUES (1, 0, NULL, NULL), (2, 0, '', fingerprint(''::text));
+SELECT count(*) AS rows, count(DISTINCT fam) AS families, min(sample_size(fp)),
+	   max(sample_size(fp)) FROM art;
+
+CREATE INDEX art_fp ON art USING npidx (fp);
+ANALYZE art;
+
+-- plans: the operators, the threshold functions (through the planner
+-- support function) and ORDER BY distance
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE fp % (SELECT fp FROM art WHERE id = 10);
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE fp <% (SELECT fp FROM art WHERE id = 10);
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE fp %> (SELECT fp FROM art WHERE id = 10);
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE same_story(fp, (SELECT fp FROM art WHERE id = 10));
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE same_story((SELECT fp FROM art WHERE id = 10), fp, 0.6);
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_similar(fp, (SELECT fp FROM art WHERE id = 10), 0.4);
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_contained(fp, (SELECT fp FROM art WHERE id = 10), 0.7);
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_contained((SELECT fp FROM art WHERE id = 10), fp, 0.7);
+EXPLAIN (COSTS OFF) SELECT id FROM art ORDER BY fp <-> (SELECT fp FROM art WHERE id = 10) LIMIT 5;
+EXPLAIN (COSTS OFF) SELECT id FROM art ORDER BY fp <->> (SELECT fp FROM art WHERE id = 10) LIMIT 5;
+-- a volatile or self-referencing comparison value cannot be an index key
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_similar(fp, fp, 0.5);
+RESET enable_seqscan;
+
+-- the example pair is one story, found through the index
+CREATE TABLE pair (name text, fp fingerprint);
+INSERT INTO pair VALUES
+	('kyivpost', fingerprint('Russian Foreign Minister Sergei Lavrov said on Monday that Moscow was ready to talk. The talks would take place in Istanbul next week, he told reporters after meeting his Turkish counterpart.'::text)),
+	('moscowtimes', fingerprint('Moscow is ready to talk, Russian Foreign Minister Sergei Lavrov said on Monday. The talks would take place in Istanbul next week, he told reporters after meeting his Turkish counterpart in Ankara.'::text)),
+	('other', fingerprint('Lavrov met the Chinese foreign minister in Beijing on Monday to discuss trade and energy, officials said.'::text));
+CREATE INDEX pair_fp ON pair USING npidx (fp);
+SET enable_seqscan = off;
+SELECT name FROM pair WHERE same_story(fp, (SELECT fp FROM pair WHERE name = 'kyivpost')) ORDER BY name;
+RESET enable_seqscan;
+
+-- every (query, operator) pair: the index answers exactly what a seq scan does
+CREATE VIEW matches AS
+SELECT 'sim' AS op, q.id AS qid, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE a.fp % q.fp) a WHERE q.id % 7 = 0
+UNION ALL
+SELECT 'contained', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE a.fp <% q.fp) a WHERE q.id % 7 = 0
+UNION ALL
+SELECT 'contains', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE a.fp %> q.fp) a WHERE q.id % 7 = 0
+UNION ALL
+SELECT 'is_similar.3', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE is_similar(a.fp, q.fp, 0.3)) a WHERE q.id % 7 = 0
+UNION ALL
+SELECT 'is_contained.8', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE is_contained(a.fp, q.fp, 0.8)) a WHERE q.id % 7 = 0
+UNION ALL
+SELECT 'query_contained.6', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE is_contained(q.fp, a.fp, 0.6)) a WHERE q.id % 7 = 0
+UNION ALL
+SELECT 'same_story', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE same_story(a.fp, q.fp)) a WHERE q.id % 7 = 0
+UNION ALL
+SELECT 'same_story.9', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE same_story(q.fp, a.fp, 0.9)) a WHERE q.id % 7 = 0;
+
+CREATE VIEW nearest AS
+SELECT 'dist' AS op, q.id AS qid,
+	   ARRAY(SELECT round((a.fp <-> q.fp)::numeric, 9) FROM art a ORDER BY a.fp <-> q.fp LIMIT 6) AS d
+FROM art q WHERE q.id % 13 = 0
+UNION ALL
+SELECT 'cdist', q.id,
+	   ARRAY(SELECT round((a.fp <->> q.fp)::numeric, 9) FROM art a ORDER BY a.fp <->> q.fp LIMIT 6)
+FROM art q WHERE q.id % 13 = 0;
+
+CREATE FUNCTION compare_with_seqscan(label text) RETURNS TABLE (step text, op text, pairs bigint, lost bigint, extra bigint)
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM set_config('enable_seqscan', 'off', true);
+	CREATE TEMP TABLE via_index AS SELECT * FROM matches;
+	CREATE TEMP TABLE knn_index AS SELECT * FROM nearest;
+	PERFORM set_config('enable_seqscan', 'on', true);
+	PERFORM set_config('enable_indexscan', 'off', true);
+	PERFORM set_config('enable_bitmapscan', 'off', true);
+	CREATE TEMP TABLE via_seq AS SELECT * FROM matches;
+	CREATE TEMP TABLE knn_seq AS SELECT * FROM nearest;
+	PERFORM set_config('enable_indexscan', 'on', true);
+	PERFORM set_config('enable_bitmapscan', 'on', true);
+	RETURN QUERY
+		SELECT label, s.op, count(*),
+			   (SELECT count(*) FROM (SELECT * FROM via_seq x WHERE x.op = s.op EXCEPT ALL SELECT * FROM via_index y WHERE y.op = s.op) l),
+			   (SELECT count(*) FROM (SELECT * FROM via_index y WHERE y.op = s.op EXCEPT ALL SELECT * FROM via_seq x WHERE x.op = s.op) e)
+		FROM via_seq s GROUP BY s.op
+		UNION ALL
+		SELECT label, k.op, count(*),
+			   count(*) FILTER (WHERE k.d IS DISTINCT FROM i.d), 0::bigint
+		FROM knn_seq k JOIN knn_index i USING (op, qid) GROUP BY k.op
+		ORDER BY 2;
+	DROP TABLE via_index, via_seq, knn_index, knn_seq;
+END
+$$;
+
+-- the lateral queries do use the index
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE a.fp % q.fp) a WHERE q.id % 7 = 0;
+EXPLAIN (COSTS OFF) SELECT ARRAY(SELECT a.fp <-> q.fp FROM art a ORDER BY a.fp <-> q.fp LIMIT 6) FROM art q WHERE q.id % 13 = 0;
+RESET enable_seqscan;
+
+SELECT * FROM compare_with_seqscan('built');
+
+-- other thresholds
+SET newsprint.similarity_threshold = 0.2;
+SET newsprint.containment_threshold = 0.9;
+SET newsprint.same_story_threshold = 0.6;
+SELECT * FROM compare_with_seqscan('other thresholds');
+RESET newsprint.similarity_threshold;
+RESET newsprint.containment_threshold;
+RESET newsprint.same_story_threshold;
+
+-- a full ORDER BY returns every row, NULL distances last, in order
+SET enable_seqscan = off;
+SELECT count(*) AS rows, count(d) AS non_null, bool_and(ok) AS ordered
+FROM (SELECT d, coalesce(d >= lag(d) OVER (), true) AS ok
+	  FROM (SELECT fp <-> (SELECT fp FROM art WHERE id = 10) AS d FROM art
+			ORDER BY fp <-> (SELECT fp FROM art WHERE id = 10)) s) t;
+-- a query that shares nothing: distance 1 for all, still every row
+SELECT count(*), min(d), max(d)
+FROM (SELECT fp <-> fingerprint('completely unrelated words here'::text) AS d FROM art
+	  ORDER BY fp <-> fingerprint('completely unrelated words here'::text)) s;
+-- NULL and empty queries
+SELECT count(*) FROM art WHERE fp % NULL;
+SELECT count(*) FROM art WHERE fp % fingerprint(''::text);
+SELECT count(*) FROM art WHERE fp &% ROW(NULL, 0.5)::fingerprint_query;
+SELECT count(*) FROM (SELECT id FROM art ORDER BY fp <-> NULL) s;
+-- where and order by together
+SELECT id, round((fp <-> (SELECT fp FROM art WHERE id = 10))::numeric, 4) AS d FROM art
+WHERE fp % (SELECT fp FROM art WHERE id = 10)
+ORDER BY fp <-> (SELECT fp FROM art WHERE id = 10) LIMIT 3;
+RESET enable_seqscan;
+
+-- the query operators check their thresholds
+SELECT count(*) FROM art WHERE fp &% ROW((SELECT fp FROM art WHERE id = 10), 0)::fingerprint_query;
+SELECT count(*) FROM art WHERE fp &<% ROW((SELECT fp FROM art WHERE id = 10), 1.5)::fingerprint_query;
+SELECT count(*) FROM art WHERE fp &= ROW((SELECT fp FROM art WHERE id = 10), 'NaN')::fingerprint_query;
+SET enable_seqscan = off;
+SELECT count(*) FROM art WHERE fp &%> ROW((SELECT fp FROM art WHERE id = 10), -1)::fingerprint_query;
+RESET enable_seqscan;
+SELECT fingerprint_query_similar(fp, ROW(fp, NULL)) FROM art WHERE id = 10;
+SELECT fingerprint_query_same_story(fp, ROW(NULL, 0.5)) FROM art WHERE id = 10;
+
+-- delete, vacuum, insert cycles
+DELETE FROM art WHERE id % 3 = 0;
+VACUUM art;
+SELECT * FROM compare_with_seqscan('after delete + vacuum');
+INSERT INTO art (id, fam, body)
+SELECT 10000 + f * 10 + v, f, np_test_article(f, v + 5)
+FROM generate_series(1, 300, 2) f, generate_series(0, 2) v;
+UPDATE art SET fp = fingerprint(body) WHERE id >= 10000;
+SELECT * FROM compare_with_seqscan('after insert');
+UPDATE art SET fp = fingerprint(body || ' updated edition') WHERE id % 5 = 1;
+DELETE FROM art WHERE id % 4 = 2;
+VACUUM art;
+SELECT * FROM compare_with_seqscan('after update + delete + vacuum');
+
+-- vacuum reclaims pages: delete everything, vacuum, refill; the index does
+-- not grow
+SELECT pg_relation_size('art_fp') AS size_before \gset
+CREATE TABLE art_saved AS SELECT * FROM art;
+DELETE FROM art;
+VACUUM art;
+SELECT count(*) FROM art WHERE fp % (SELECT fp FROM art_saved WHERE id = 32);
+INSERT INTO art SELECT * FROM art_saved;
+VACUUM art;
+SELECT pg_relation_size('art_fp') <= :size_before AS no_growth;
+SELECT * FROM compare_with_seqscan('after delete all + refill');
+
+-- REINDEX, REINDEX CONCURRENTLY
+REINDEX INDEX art_fp;
+SELECT * FROM compare_with_seqscan('after reindex');
+REINDEX INDEX CONCURRENTLY art_fp;
+SELECT * FROM compare_with_seqscan('after reindex concurrently');
+
+-- reloptions: frozen at build; a small index built with few buckets and
+-- later inserts through long chains still answers exactly
+DROP INDEX art_fp;
+CREATE INDEX art_fp ON art USING npidx (fp) WITH (buckets = 16, fillfactor = 50);
+SELECT reloptions FROM pg_class WHERE relname = 'art_fp';
+SELECT * FROM compare_with_seqscan('16 buckets');
+-- a build that does not fit in maintenance_work_mem writes several batches
+INSERT INTO art SELECT id + 100000, fam, body, fp FROM art_saved;
+DROP INDEX art_fp;
+SET maintenance_work_mem = '1MB';
+CREATE INDEX art_fp ON art USING npidx (fp);
+RESET maintenance_work_mem;
+SELECT * FROM compare_with_seqscan('built in batches');
+DROP INDEX art_fp;
+TRUNCATE art;
+CREATE INDEX art_fp ON art USING npidx (fp);
+INSERT INTO art SELECT * FROM art_saved;
+SELECT * FROM compare_with_seqscan('built empty, then filled');
+
+-- malformed reloptions
+CREATE INDEX bad ON art USING npidx (fp) WITH (buckets = -1);
+CREATE INDEX bad ON art USING npidx (fp) WITH (buckets = 100000000);
+CREATE INDEX bad ON art USING npidx (fp) WITH (buckets = 'many');
+CREATE INDEX bad ON art USING npidx (fp) WITH (fillfactor = 5);
+CREATE INDEX bad ON art USING npidx (fp) WITH (fillfactor = 101);
+CREATE INDEX bad ON art USING npidx (fp) WITH (colour = 'red');
+ALTER INDEX art_fp SET (fillfactor = 0);
+-- wrong column types, several columns
+CREATE INDEX bad ON art USING npidx (body);
+CREATE INDEX bad ON art USING npidx (fp, fp);
+CREATE UNIQUE INDEX bad ON art USING npidx (fp);
+
+-- unlogged tables (the init fork holds an empty index)
+CREATE UNLOGGED TABLE art_unlogged (LIKE art);
+CREATE INDEX art_unlogged_fp ON art_unlogged USING npidx (fp);
+INSERT INTO art_unlogged SELECT * FROM art_saved;
+SET enable_seqscan = off;
+SELECT count(*) FROM art_unlogged WHERE fp % (SELECT fp FROM art_saved WHERE id = 32);
+SET enable_seqscan = on;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+SELECT count(*) FROM art_unlogged WHERE fp % (SELECT fp FROM art_saved WHERE id = 32);
+RESET enable_seqscan;
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+TRUNCATE art_unlogged;
+SELECT count(*) FROM art_unlogged WHERE fp % (SELECT fp FROM art_saved WHERE id = 32);
+
+-- npidx_keys: the keys the index stores for a fingerprint
+SELECT npidx_keys(NULL);
+SELECT npidx_keys(fingerprint(''::text));
+SELECT cardinality(npidx_keys(fp)) = sample_size(fp) AS all_hashes FROM art_saved WHERE id = 32;
+
+-- amvalidate reports a broken operator class
+CREATE OPERATOR CLASS broken_ops FOR TYPE fingerprint USING npidx AS
+	OPERATOR	8	%   (fingerprint, fingerprint),
+	OPERATOR	9	<-> (fingerprint, fingerprint) FOR ORDER BY integer_ops;
+SELECT amvalidate(oid) FROM pg_opclass WHERE opcname = 'broken_ops';
+DROP OPERATOR FAMILY broken_ops USING npidx;
+
+-- the operator class is valid
+SELECT opcname, amvalidate(c.oid)
+FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod
+WHERE am.amname = 'npidx' ORDER BY opcname;
+
+DROP FUNCTION compare_with_seqscan(text);
+DROP VIEW matches, nearest;
+DROP TABLE art, art_saved, art_unlogged, pair;
+DROP FUNCTION np_test_article(int, int);

@@ -1,0 +1,62 @@
+# test/t/001_npidx_replica.pl -- a streaming replica of an npidx index
+# returns the primary's answers after inserts, deletes and VACUUM.
+use strict;
+use warnings;
+
+use PostgreSQL::Test::Cluster;
+use PostgreSQL::Test::Utils;
+use Test::More;
+use NpidxTest;
+
+my $primary = PostgreSQL::Test::Cluster->new('primary');
+$primary->init(allows_streaming => 1);
+$primary->start;
+$primary->safe_psql('postgres', setup_sql());
+$primary->safe_psql('postgres', insert_sql(120, 0, 2));
+
+$primary->backup('bk');
+my $standby = PostgreSQL::Test::Cluster->new('standby');
+$standby->init_from_backup($primary, 'bk', has_streaming => 1);
+$standby->start;
+
+# Compare the standby's index answers with the primary's and with its own
+# sequential scans.
+sub check
+{
+	my ($step) = @_;
+	$primary->wait_for_catchup($standby);
+	my $p = answers($primary);
+	my $s = answers($standby);
+	ok(length($p) > 1000, "$step: non-trivial answers");
+	is($s, $p, "$step: standby index answers equal the primary's");
+	is(answers($standby, 'seq'), $s, "$step: standby index answers equal a seq scan");
+}
+
+ok(uses_index($standby), 'the standby plans use the index');
+check('after backup');
+
+# inserts through aminsert (generic WAL)
+$primary->safe_psql('postgres', insert_sql(200, 3, 4));
+check('after inserts');
+
+# deletes and VACUUM (bulk delete, page unlinking)
+$primary->safe_psql('postgres', q{
+DELETE FROM art WHERE id % 3 = 0;
+UPDATE art SET fp = newsprint.fingerprint(body || ' corrected') WHERE id % 5 = 1;
+VACUUM art;
+});
+check('after delete + vacuum');
+
+$primary->safe_psql('postgres', q{DELETE FROM art WHERE fam > 20; VACUUM art;});
+$primary->safe_psql('postgres', insert_sql(250, 5, 6));
+check('after emptying most pages and refilling');
+
+# a rebuild is WAL-logged in bulk (log_newpage_range)
+$primary->safe_psql('postgres', 'REINDEX INDEX art_fp');
+check('after REINDEX');
+$primary->safe_psql('postgres', 'REINDEX INDEX CONCURRENTLY art_fp');
+check('after REINDEX CONCURRENTLY');
+
+$standby->stop;
+$primary->stop;
+done_testing();

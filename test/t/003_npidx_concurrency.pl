@@ -1,0 +1,62 @@
+# test/t/003_npidx_concurrency.pl -- pgbench with concurrent inserters,
+# deleters (with VACUUM) and searchers on an npidx index: no search loses a
+# row that is there, and afterwards the index answers what a seq scan does.
+use strict;
+use warnings;
+
+use PostgreSQL::Test::Cluster;
+use PostgreSQL::Test::Utils;
+use Test::More;
+use NpidxTest;
+
+my $node = PostgreSQL::Test::Cluster->new('concurrency');
+$node->init;
+$node->start;
+$node->safe_psql('postgres', setup_sql());
+# the searched rows (ids below 10000000) are never deleted
+$node->safe_psql('postgres', insert_sql(150, 0, 2));
+# the rows searched for: never deleted, and with a non-empty sample (so
+# that every predicate holds between the row and itself)
+$node->safe_psql('postgres', q{
+CREATE TABLE probe AS
+	SELECT row_number() OVER (ORDER BY id) AS n, id FROM art
+	WHERE newsprint.sample_size(fp) > 0;
+ANALYZE art;
+});
+my $nprobe = $node->safe_psql('postgres', 'SELECT count(*) FROM probe');
+ok($nprobe > 300, "$nprobe rows to search for");
+
+$node->pgbench(
+	'--no-vacuum --client=6 --jobs=2 --transactions=60',
+	0,
+	[qr{processed: 360/360}],
+	[qr{^$}],
+	'concurrent inserts, deletes, vacuum and searches',
+	{
+		'npidx_insert@3' => q{
+\set f random(1, 150)
+\set v random(3, 60)
+INSERT INTO art (id, fam, body, fp)
+SELECT nextval('art_ids'), :f, np_test_article(:f, :v), newsprint.fingerprint(np_test_article(:f, :v));
+},
+		'npidx_delete@1' => q{
+DELETE FROM art WHERE id = (SELECT max(id) FROM art WHERE id >= 10000000);
+VACUUM art;
+},
+		'npidx_search@4' => "\\set n random(1, $nprobe)\n" . q{
+SET search_path = newsprint, public;
+SET enable_seqscan = off;
+SELECT id AS qid FROM probe WHERE n = :n \gset
+SELECT 1 / (count(*) FILTER (WHERE id = :qid))::int FROM art WHERE fp % (SELECT fp FROM art WHERE id = :qid);
+SELECT 1 / (count(*) FILTER (WHERE id = :qid))::int FROM art WHERE same_story(fp, (SELECT fp FROM art WHERE id = :qid));
+SELECT 1 / (count(*) FILTER (WHERE d = 0))::int FROM (SELECT fp <-> (SELECT fp FROM art WHERE id = :qid) AS d FROM art ORDER BY fp <-> (SELECT fp FROM art WHERE id = :qid) LIMIT 1) s;
+}
+	});
+
+ok(uses_index($node), 'plans use the index');
+is(answers($node), answers($node, 'seq'), 'after the run: index answers equal a seq scan');
+$node->safe_psql('postgres', 'VACUUM art');
+is(answers($node), answers($node, 'seq'), 'after a final vacuum: index answers equal a seq scan');
+
+$node->stop;
+done_testing();

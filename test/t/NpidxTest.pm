@@ -1,0 +1,95 @@
+# test/t/NpidxTest.pm -- shared set-up of the npidx TAP tests
+#
+# setup_sql() creates the article generator np_test_article(family, variant)
+# and the table art(id, fam, body, fp) with an npidx index; answers($node)
+# returns every threshold and nearest-neighbour answer for a set of query
+# rows as one text, computed through the index (seq scans disabled) or,
+# with answers($node, 'seq'), through sequential scans only.
+package NpidxTest;
+
+use strict;
+use warnings;
+use Exporter 'import';
+
+our @EXPORT = qw(setup_sql insert_sql answers uses_index);
+
+# Deterministic synthetic articles: family f, variant v (exact copy, 10%
+# words replaced, lead-only excerpt, extra material appended, paragraph
+# dropped) and a boilerplate footer shared by every fourth family.
+sub setup_sql
+{
+	return q{
+CREATE EXTENSION IF NOT EXISTS newsprint;
+SET search_path = newsprint, public;
+CREATE FUNCTION public.np_test_article(f int, v int) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT string_agg(w, ' ' ORDER BY i)
+	FROM (
+		SELECT i,
+			CASE WHEN v % 5 IN (1, 4) AND hashint4(v * 7919 + f * 13 + i) % 10 = 0
+				 THEN 'x' || (hashint4(v * 31 + f * 977 + i) & 65535)
+				 ELSE 'w' || (hashint4(f * 1000 + i) & 4095) END AS w
+		FROM generate_series(1, 120 + f % 80) i
+		WHERE NOT (v % 5 = 2 AND i > (120 + f % 80) * 2 / 5)
+		  AND NOT (v % 5 = 4 AND i BETWEEN 40 AND 70)
+		UNION ALL
+		SELECT 1000 + i, 'y' || (hashint4(f * 7 + v * 1000003 + i) & 65535)
+		FROM generate_series(1, 60) i WHERE v % 5 = 3
+		UNION ALL
+		SELECT 2000 + i, (ARRAY['subscribe', 'to', 'our', 'newsletter', 'for',
+								'more', 'news', 'every', 'morning'])[i]
+		FROM generate_series(1, 9) i WHERE f % 4 = 0
+	) words
+$$;
+CREATE TABLE public.art (id int PRIMARY KEY, fam int, body text, fp newsprint.fingerprint);
+CREATE SEQUENCE public.art_ids START 10000000;
+CREATE INDEX art_fp ON public.art USING npidx (fp);
+};
+}
+
+# Insert the variants lo..hi of families 1..nfam.
+sub insert_sql
+{
+	my ($nfam, $lo, $hi) = @_;
+	return qq{
+INSERT INTO public.art (id, fam, body, fp)
+SELECT f * 1000 + v, f, public.np_test_article(f, v),
+	   newsprint.fingerprint(public.np_test_article(f, v))
+FROM generate_series(1, $nfam) f, generate_series($lo, $hi) v
+ON CONFLICT DO NOTHING;
+};
+}
+
+# All answers for the query rows (id % 7 = 0), as text.
+sub answers
+{
+	my ($node, $how) = @_;
+	my $set = ($how // 'index') eq 'seq'
+	  ? 'SET enable_indexscan = off; SET enable_bitmapscan = off;'
+	  : 'SET enable_seqscan = off;';
+	return $node->safe_psql('postgres', qq{
+$set
+SET search_path = newsprint, public;
+SELECT q.id,
+	ARRAY(SELECT a.id FROM art a WHERE a.fp % q.fp ORDER BY 1),
+	ARRAY(SELECT a.id FROM art a WHERE a.fp <% q.fp ORDER BY 1),
+	ARRAY(SELECT a.id FROM art a WHERE is_contained(q.fp, a.fp, 0.6) ORDER BY 1),
+	ARRAY(SELECT a.id FROM art a WHERE same_story(a.fp, q.fp) ORDER BY 1),
+	ARRAY(SELECT round((a.fp <-> q.fp)::numeric, 9) FROM art a ORDER BY a.fp <-> q.fp LIMIT 5)
+FROM art q WHERE q.id % 7 = 0 ORDER BY q.id;
+});
+}
+
+# Does the threshold query plan use the npidx index?
+sub uses_index
+{
+	my ($node) = @_;
+	my $plan = $node->safe_psql('postgres', q{
+SET enable_seqscan = off;
+SET search_path = newsprint, public;
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE fp % (SELECT fp FROM art LIMIT 1);
+});
+	return $plan =~ /art_fp/;
+}
+
+1;
