@@ -19,7 +19,7 @@ np_workdir
 NP_CFLAGS=${NP_DEMO_CFLAGS:--O2}
 np_build
 if np_is_root; then
-	np_say "installing newsprint into $(pg_config --pkglibdir)"
+	np_say "installing newsprint into $("$NP_PG_CONFIG" --pkglibdir)"
 	# two demos at once must not interleave their copies of the same files
 	exec 9>"${TMPDIR:-/tmp}/newsprint-install.lock"
 	flock 9

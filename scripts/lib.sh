@@ -21,6 +21,9 @@ NP_USER=${NP_USER:-postgres}
 NP_PGVERSION=${NP_PGVERSION:-15}
 # -Wextra minus the two warnings that PostgreSQL's own idioms trigger everywhere
 # (PG_FUNCTION_ARGS unused in most functions; { 0 } initialisers).
+# The server to build against: PostgreSQL $NP_PGVERSION's pg_config, not
+# whichever version /usr/bin/pg_config happens to pick.
+NP_PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$NP_PGVERSION/bin/pg_config}
 NP_CFLAGS=${NP_CFLAGS:--Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Werror}
 
 np_say() { printf '==> %s\n' "$*" >&2; }
@@ -100,7 +103,7 @@ np_build()
 	np_is_root && chown -R "$NP_USER" "$NP_WORK/src"
 	np_say "building newsprint (CFLAGS: $NP_CFLAGS)"
 	np_as_user make -s -C "$NP_WORK/src" PG_CFLAGS="$NP_CFLAGS" \
-		PG_CONFIG="$(command -v pg_config)" >"$NP_WORK/build.log" 2>&1 || {
+		PG_CONFIG="$NP_PG_CONFIG" >"$NP_WORK/build.log" 2>&1 || {
 		cat "$NP_WORK/build.log" >&2
 		np_die "build failed"
 	}
@@ -112,8 +115,8 @@ np_build()
 np_tmpinstall()
 {
 	local bindir sharedir libdir
-	bindir=$(pg_config --bindir)
-	sharedir=$(pg_config --sharedir)
+	bindir=$("$NP_PG_CONFIG" --bindir)
+	sharedir=$("$NP_PG_CONFIG" --sharedir)
 	libdir=$(dirname "$bindir")
 	NP_INST=$NP_WORK/inst
 	mkdir -p "$NP_INST$(dirname "$libdir")" "$NP_INST$(dirname "$sharedir")"
@@ -122,7 +125,7 @@ np_tmpinstall()
 	np_is_root && chown -R "$NP_USER" "$NP_INST"
 	NP_BIN=$NP_INST$bindir
 	np_as_user make -s -C "$NP_WORK/src" install DESTDIR="$NP_INST" \
-		PG_CONFIG="$(command -v pg_config)" >>"$NP_WORK/build.log" 2>&1 || {
+		PG_CONFIG="$NP_PG_CONFIG" >>"$NP_WORK/build.log" 2>&1 || {
 		cat "$NP_WORK/build.log" >&2
 		np_die "install into the private prefix failed"
 	}
@@ -133,12 +136,12 @@ np_tmpinstall()
 np_sysinstall()
 {
 	np_is_root || np_die "installing into the system PostgreSQL needs root"
-	make -s -C "$NP_WORK/src" install PG_CONFIG="$(command -v pg_config)" \
+	make -s -C "$NP_WORK/src" install PG_CONFIG="$NP_PG_CONFIG" \
 		>>"$NP_WORK/build.log" 2>&1 || {
 		cat "$NP_WORK/build.log" >&2
 		np_die "make install failed"
 	}
-	NP_BIN=$(pg_config --bindir)
+	NP_BIN=$("$NP_PG_CONFIG" --bindir)
 	export PATH="$NP_BIN:$PATH"
 }
 
