@@ -19,11 +19,11 @@
 NP_TOP=${NP_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 NP_USER=${NP_USER:-postgres}
 NP_PGVERSION=${NP_PGVERSION:-15}
-# -Wextra minus the two warnings that PostgreSQL's own idioms trigger everywhere
-# (PG_FUNCTION_ARGS unused in most functions; { 0 } initialisers).
 # The server to build against: PostgreSQL $NP_PGVERSION's pg_config, not
 # whichever version /usr/bin/pg_config happens to pick.
 NP_PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$NP_PGVERSION/bin/pg_config}
+# -Wextra minus the two warnings that PostgreSQL's own idioms trigger everywhere
+# (PG_FUNCTION_ARGS unused in most functions; { 0 } initialisers).
 NP_CFLAGS=${NP_CFLAGS:--Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Werror}
 
 np_say() { printf '==> %s\n' "$*" >&2; }
