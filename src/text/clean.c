@@ -2111,7 +2111,8 @@ classify_unit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *byline
 	{
 		if (linkdens >= 0.5)
 			return CLS_BAD;
-		if (linkdens >= 0.3 && f.nwords < 25)
+		/* a real sentence may link a name or two; a teaser is mostly link */
+		if (linkdens >= 0.3 && f.nwords < 25 && !(f.ends_term && f.nwords >= 10))
 			return CLS_BAD;
 	}
 	if (f.urls > 0 && (f.urls == f.nwords || f.nwords <= 3))
