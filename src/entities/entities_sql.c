@@ -6,9 +6,9 @@
  *
  * Input is checked (valid UTF-8, size), converted to UTF-8 when the
  * database uses another encoding, cleaned when clean => true (NpCleanText,
- * the core of clean()), and handed to the extractor, whose byte offsets are
- * turned into 0-based character offsets, end exclusive, into the text it
- * read.
+ * the core of clean(), then NFC in UTF-8 databases as clean() does), and
+ * handed to the extractor, whose byte offsets are turned into 0-based
+ * character offsets, end exclusive, into the text it read.
  *
  * The user dictionary
  * -------------------
@@ -29,6 +29,7 @@
 #include "postgres.h"
 
 #include "catalog/namespace.h"
+#include "common/unicode_norm.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -41,6 +42,7 @@
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "lib/stringinfo.h"
 #include "utils/tuplestore.h"
 
 #include "compat.h"
@@ -233,6 +235,68 @@ entities_input(text *t, size_t *len)
 }
 
 /*
+ * Normalise UTF-8 text to NFC one line at a time, as clean() does in UTF-8
+ * databases, so that offsets into the cleaned text are offsets into
+ * clean(body).  Returns s itself when it is already normalised.
+ */
+static const char *
+nfc_lines(const char *s, size_t len, size_t *outlen)
+{
+	StringInfoData buf;
+	size_t		p;
+	bool		changed = false;
+
+	for (p = 0; p < len; p++)
+		if ((unsigned char) s[p] >= 0x80)
+			break;
+	if (p == len || GetDatabaseEncoding() != PG_UTF8)
+	{
+		*outlen = len;
+		return s;
+	}
+	initStringInfo(&buf);
+	p = 0;
+	while (p < len)
+	{
+		const char *nl = memchr(s + p, '\n', len - p);
+		size_t		e = nl ? (size_t) (nl - s) : len;
+		pg_wchar   *w = palloc((e - p + 1) * sizeof(pg_wchar));
+		int			nw = pg_encoding_mb2wchar_with_len(PG_UTF8, s + p, w, (int) (e - p));
+
+		w[nw] = 0;
+		if (unicode_is_normalized_quickcheck(UNICODE_NFC, w) == UNICODE_NORM_QC_YES)
+			appendBinaryStringInfo(&buf, s + p, e - p);
+		else
+		{
+			pg_wchar   *norm = unicode_normalize(UNICODE_NFC, w);
+			int			i;
+
+			for (i = 0; norm[i]; i++)
+			{
+				unsigned char u[8];
+
+				unicode_to_utf8(norm[i], u);
+				appendBinaryStringInfo(&buf, (char *) u, pg_utf_mblen(u));
+			}
+			pfree(norm);
+			changed = true;
+		}
+		pfree(w);
+		if (nl)
+			appendStringInfoChar(&buf, '\n');
+		p = nl ? e + 1 : len;
+	}
+	if (!changed)
+	{
+		pfree(buf.data);
+		*outlen = len;
+		return s;
+	}
+	*outlen = buf.len;
+	return buf.data;
+}
+
+/*
  * Make a text datum in the database encoding from UTF-8 bytes.
  */
 static Datum
@@ -291,6 +355,7 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 
 		NpCleanOptionsInit(&opts);
 		t = NpCleanText(in, inlen, &opts, &tlen);
+		t = nfc_lines(t, tlen, &tlen);
 	}
 	else
 	{

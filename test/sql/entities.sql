@@ -42,6 +42,10 @@ SELECT count(*) AS mentions,
        count(*) FILTER (WHERE substr(:'kyiv', start + 1, stop - start) = surface) AS match
 FROM newsprint.entity_mentions(:'kyiv', clean => false);
 SELECT * FROM newsprint.entity_mentions(E'The writer \u00c9mile Zola met Angela Merkel in D\u00fcsseldorf and \u0141\u00f3d\u017a.', false);
+-- decomposed accents: clean() composes them (NFC), and offsets follow it
+SELECT m.*, substr(newsprint.clean(b), m.start + 1, m.stop - m.start) = m.surface AS matches
+FROM (VALUES (E'The writer E\u0301mile Zola met Angela Merkel in Du\u0308sseldorf on Tuesday.')) AS v(b),
+     LATERAL newsprint.entity_mentions(b) m;
 
 -- entities() agrees with entity_mentions()
 SELECT (SELECT sum(mentions) FROM newsprint.entities(:'moscow')) =
@@ -98,6 +102,26 @@ INSERT INTO articles VALUES (1, :'kyiv'), (2, :'moscow'), (3, NULL), (4, '');
 SELECT e.name, count(*) AS articles, sum(e.mentions) AS mentions
 FROM articles a, LATERAL newsprint.entities(a.body) e
 WHERE e.kind = 'PER' GROUP BY e.name ORDER BY e.name;
+
+-- PARALLEL SAFE: workers extract too, and read the user dictionary
+CREATE TABLE par_articles AS
+  SELECT g, 'Sergei Lavrov met Zorblatt in Beijing on day ' || g AS body FROM generate_series(1, 2000) g;
+ANALYZE par_articles;
+INSERT INTO newsprint.entity_dictionary VALUES ('Zorblatt Industries', 'ORG', '{Zorblatt}');
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF)
+SELECT count(*) FROM par_articles, LATERAL newsprint.entities(body, false) e;
+SELECT e.kind, e.name, count(*) FROM par_articles, LATERAL newsprint.entities(body, false) e
+GROUP BY 1, 2 ORDER BY 1, 2;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+DROP TABLE par_articles;
+TRUNCATE newsprint.entity_dictionary;
 
 -- NULL, empty, no names, punctuation and garbage
 SELECT * FROM newsprint.entities(NULL);
