@@ -93,7 +93,8 @@
  * m >= M0 is exact, and the scan picks a cheap one: it reads the head page
  * of each query hash's bucket (the matches there times the chain length
  * estimate the key's postings) and, when the plain prefix holds a key with
- * more than 64 postings, chooses R greedily, cheapest positions first, to
+ * more than 64 postings or more postings than twice its length, chooses R
+ * greedily, cheapest positions first, to
  * satisfy the constraint at every m in turn (rare-first ordering as in
  * PPJoin, Xiao et al. 2008, restricted to what keeps the proof valid).
  * Long-sample tables have M0 = n and can skip about t n of the n

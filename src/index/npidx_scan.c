@@ -490,7 +490,7 @@ NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, HeadProbe *hp)
 	UnlockReleaseBuffer(buffer);
 }
 
-/* Keys estimated to have more postings than this are worth avoiding */
+/* Keys estimated to have more postings than this are worth skipping */
 #define NPIDX_COMMON_KEY_COST	64
 
 /*
@@ -498,9 +498,10 @@ NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, HeadProbe *hp)
  * hashes that no row meeting the key can be missed.
  *
  * When the bound is on the query's side (bound_t > 0) the plain answer is
- * the prefix of nprobe hashes.  If that prefix holds a common key, choose
- * instead the cheapest set R of positions with, for every m >= M0,
- *	 |R n [1..m]| >= floor((1 - t) m) + 2   (capped at m)
+ * the prefix of nprobe hashes.  If that prefix is costly (a common key, or
+ * many postings), choose instead the cheapest set R of positions with, for
+ * every m >= M0,
+ *	 |R n [1..m]| >= D(m) = floor((1 - t) m) + 2   (capped at m)
  * where M0 bounds |Q'| from below for every indexed row: every hash of q up
  * to min(limit(q), smallest limit of an indexed sample) lies below the
  * common threshold of q and any row.  The pigeonhole argument of the essay
@@ -517,6 +518,7 @@ NpidxCandidates(Relation index, const NpFingerprint *q, int nprobe,
 	int			i,
 				j;
 	bool		common = false;
+	double		total = 0.0;
 	int			m0,
 				count;
 
@@ -535,12 +537,18 @@ NpidxCandidates(Relation index, const NpFingerprint *q, int nprobe,
 	for (i = 0; i < nprobe; i++)
 	{
 		NpidxProbeHead(index, meta->nbuckets, q->hashes[i], &hp[i]);
+		total += hp[i].cost;
 		if (hp[i].cost > NPIDX_COMMON_KEY_COST)
 			common = true;
 		hp[i].selected = true;
 	}
 
-	if (common)
+	/*
+	 * Each posting costs a heap recheck, each head page read much less: when
+	 * the prefix holds a common key or more postings than twice its length,
+	 * read the remaining heads and choose the cheapest exact set instead.
+	 */
+	if (common || total > 2.0 * nprobe)
 	{
 		m0 = NpidxQueryM0(index, q);
 
@@ -564,7 +572,8 @@ NpidxCandidates(Relation index, const NpFingerprint *q, int nprobe,
 
 				for (j = 0; j < i; j++)
 				{
-					if (!hp[j].selected && (best < 0 || hp[j].cost < hp[best].cost))
+					if (!hp[j].selected &&
+						(best < 0 || hp[j].cost < hp[best].cost))
 						best = j;
 				}
 				hp[best].selected = true;
@@ -692,6 +701,9 @@ NpidxPrepare(IndexScanDesc scan)
 	MemoryContextSwitchTo(oldcxt);
 }
 
+/* Margin kept below distance bounds, against rounding in the operators */
+#define NPIDX_BOUND_SLACK	1e-9
+
 /*
  * Lower bound of the distance of every row not seen yet, given the query
  * positions S probed so far: a row b with m = |Q'_b| misses at least
@@ -713,7 +725,12 @@ NpidxOrderedBound(NpidxScanOpaque so)
 		if (m >= so->m0 && (double) cnt / m < best)
 			best = (double) cnt / m;
 	}
-	return best;
+
+	/*
+	 * The operator computes 1 - I / U in floating point, which can round
+	 * just below the exact bound cnt / m; stay under it.
+	 */
+	return Max(0.0, best - NPIDX_BOUND_SLACK);
 }
 
 /*
@@ -729,6 +746,7 @@ NpidxOrderedRefill(IndexScanDesc scan)
 
 	so->ntids = 0;
 	so->next = 0;
+
 	while (so->probe < so->maxprobe || so->deferpos < so->ndeferred)
 	{
 		const NpidxMetaPageData *meta = NpidxGetMeta(scan->indexRelation);
@@ -808,7 +826,7 @@ NpidxOrderedRefill(IndexScanDesc scan)
 		so->tids = rows;
 		so->ntids = SortUniqueTids(rows, j);
 		/* no shared hash at all: distance exactly 1 (or NULL) */
-		so->bound = 1.0;
+		so->bound = 1.0 - NPIDX_BOUND_SLACK;
 		result = so->ntids > 0;
 	}
 
