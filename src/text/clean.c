@@ -704,6 +704,19 @@ static uint32_t vocab_shape[128];
 static uint32_t vocab_shape_long[128];
 static uint32_t vocab_shape_light[128];
 
+/*
+ * Bit L of vocab_pair[x][y] is set if some listed word of L bytes starts with
+ * the letters 'a' + x, 'a' + y, and of vocab_ends[x][z] if one starts with
+ * 'a' + x and ends with 'a' + z: finer filters for the words whose lookup
+ * can only count as a hit or as an ordinary word.
+ */
+static uint32_t vocab_pair[26][26];
+static uint32_t vocab_ends[26][26];
+
+/* letters that token_is_numeric accepts ("1st", "2nd", "3rd", "4th") */
+#define NUMERIC_LETTER(c) ((c) == 's' || (c) == 't' || (c) == 'n' || \
+						   (c) == 'd' || (c) == 'r' || (c) == 'h')
+
 #define LONG_FLAGS (V_STRONG | V_CREDIT | V_SECOND)
 
 /* first words of the phrases unit_facts looks for */
@@ -744,6 +757,48 @@ vocab_slot(const char *key, size_t klen, uint32_t h)
 }
 
 /*
+ * Record a listed word in vocab_pair.
+ */
+static void
+vocab_pair_add(const char *word)
+{
+	size_t		len = strlen(word);
+
+	if (len >= 2 && len < 32 && word[0] >= 'a' && word[0] <= 'z' &&
+		word[1] >= 'a' && word[1] <= 'z')
+	{
+		vocab_pair[word[0] - 'a'][word[1] - 'a'] |= UINT32_C(1) << len;
+		if (word[len - 1] >= 'a' && word[len - 1] <= 'z')
+			vocab_ends[word[0] - 'a'][word[len - 1] - 'a'] |= UINT32_C(1) << len;
+	}
+}
+
+/*
+ * Can the key of len bytes starting with c0 (lower case) and c1 and ending
+ * with cl be ruled out: not listed, and not a numeric token ("2nd") either?
+ */
+static inline bool
+vocab_pair_excludes(unsigned char c0, unsigned char c1, unsigned char cl, size_t len)
+{
+	bool		cl_letter;
+
+	if (c1 >= 'A' && c1 <= 'Z')
+		c1 = c1 - 'A' + 'a';
+	if (cl >= 'A' && cl <= 'Z')
+		cl = cl - 'A' + 'a';
+	if (c0 < 'a' || c0 > 'z' || c1 < 'a' || c1 > 'z' || len >= 32)
+		return false;
+	cl_letter = cl >= 'a' && cl <= 'z';
+	/* a numeric token has only digits, "stndrh" and ":./-" */
+	if (NUMERIC_LETTER(c0) && NUMERIC_LETTER(c1) && cl < 0x80 &&
+		!(cl_letter && !NUMERIC_LETTER(cl)))
+		return false;
+	if (((vocab_pair[c0 - 'a'][c1 - 'a'] >> len) & 1) == 0)
+		return true;
+	return cl_letter && ((vocab_ends[c0 - 'a'][cl - 'a'] >> len) & 1) == 0;
+}
+
+/*
  * Add words to the table with the given class flags.
  */
 static void
@@ -760,6 +815,7 @@ vocab_add(const char *const *words, size_t n, uint16_t flags)
 		e->hash = h;
 		e->len = (uint8_t) strlen(words[i]);
 		e->flags |= flags;
+		vocab_pair_add(words[i]);
 		vocab_shape[(unsigned char) words[i][0] & 0x7F] |= UINT32_C(1) << (e->len & 31);
 		if (flags & LONG_FLAGS)
 			vocab_shape_long[(unsigned char) words[i][0] & 0x7F] |= UINT32_C(1) << (e->len & 31);
@@ -804,6 +860,7 @@ vocab_init(void)
 		e->hash = h;
 		e->len = (uint8_t) strlen(special_words[i]);
 		e->id = (uint8_t) i;
+		vocab_pair_add(special_words[i]);
 		vocab_shape[(unsigned char) special_words[i][0] & 0x7F] |= UINT32_C(1) << (e->len & 31);
 		if (PHRASE_FIRST(i))
 		{
@@ -1147,6 +1204,83 @@ count_high_bits(uint64_t m)
 }
 
 /*
+ * Mark the bytes of v equal to the byte repeated in pat: bit 7 of each such
+ * byte is set, nothing else.  Exact (no carry crosses a byte).
+ */
+static inline uint64_t
+bytes_equal(uint64_t v, uint64_t pat)
+{
+	const uint64_t lo7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
+	uint64_t	x = v ^ pat;
+
+	return ~(((x & lo7) + lo7) | x | lo7);
+}
+
+#define NP_SPACES	UINT64_C(0x2020202020202020)
+#define NP_PIPES	UINT64_C(0x7C7C7C7C7C7C7C7C)
+
+/*
+ * Return the offset of the first space in s[i..len), or len.  On
+ * little-endian GCC-compatible compilers, eight bytes at a time (words are
+ * short, so this beats a call to memchr).
+ */
+static inline size_t
+next_space(const char *s, size_t i, size_t len)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64_t	v;
+		uint64_t	m;
+
+		memcpy(&v, s + i, 8);
+		m = bytes_equal(v, NP_SPACES);
+		if (m)
+			return i + (size_t) (__builtin_ctzll(m) >> 3);
+	}
+	while (i < len && s[i] != ' ')
+		i++;
+	return i;
+#else
+	const char *sp = memchr(s + i, ' ', len - i);
+
+	return sp ? (size_t) (sp - s) : len;
+#endif
+}
+
+/*
+ * Count the spaces of s, and tell whether s is pure ASCII without a '|';
+ * one pass, eight bytes at a time.
+ */
+static int
+count_spaces(const char *s, size_t len, bool *plain)
+{
+	const uint64_t hi = UINT64_C(0x8080808080808080);
+	uint64_t	bad = 0;
+	int			n = 0;
+	size_t		i;
+
+	for (i = 0; i + 8 <= len; i += 8)
+	{
+		uint64_t	v;
+
+		memcpy(&v, s + i, 8);
+		bad |= (v & hi) | bytes_equal(v, NP_PIPES);
+		n += count_high_bits(bytes_equal(v, NP_SPACES));
+	}
+	for (; i < len; i++)
+	{
+		unsigned char b = (unsigned char) s[i];
+
+		n += b == ' ';
+		if (b >= 0x80 || b == '|')
+			bad = 1;
+	}
+	*plain = bad == 0;
+	return n;
+}
+
+/*
  * Fill in the facts about one line.
  */
 static void
@@ -1340,16 +1474,24 @@ text_to_units(const char *s, size_t len, NpDoc *out)
 	int		   *deferred;
 	int			ndeferred;
 	HashSet		dups;
+	bool		has_cr;
+	bool		has_ff;
 
-	/* split into lines; blank lines become NPU_BLANK on the next line */
+	/*
+	 * Split into lines; blank lines become NPU_BLANK on the next line.  Most
+	 * texts have neither carriage returns nor form feeds: look for them in
+	 * each line only if the text has some.
+	 */
+	has_cr = memchr(s, '\r', len) != NULL;
+	has_ff = memchr(s, '\f', len) != NULL;
 	NpDocInit(&L, len);
 	for (;;)
 	{
 		/* the next line break: \n, \r\n, a lone \r, or a form feed */
 		const char *nl = memchr(s + ls, '\n', len - ls);
 		size_t		brk = nl ? (size_t) (nl - s) : len;
-		const char *cr = memchr(s + ls, '\r', brk - ls);
-		const char *ff = memchr(s + ls, '\f', brk - ls);
+		const char *cr = has_cr ? memchr(s + ls, '\r', brk - ls) : NULL;
+		const char *ff = has_ff ? memchr(s + ls, '\f', brk - ls) : NULL;
 		char		kind = '\n';
 
 		if (cr != NULL)
@@ -1637,35 +1779,6 @@ token_is_numeric(const char *k)
 }
 
 /*
- * Is the text pure ASCII without a '|'?  Eight bytes at a time.
- */
-static bool
-ascii_no_pipe(const char *s, size_t len)
-{
-	const uint64_t hi = UINT64_C(0x8080808080808080);
-	const uint64_t lo7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
-	const uint64_t pipes = UINT64_C(0x7C7C7C7C7C7C7C7C);
-	size_t		i;
-
-	for (i = 0; i + 8 <= len; i += 8)
-	{
-		uint64_t	v;
-		uint64_t	x;
-
-		memcpy(&v, s + i, 8);
-		if (v & hi)
-			return false;
-		x = v ^ pipes;
-		if (~(((x & lo7) + lo7) | x) & hi)
-			return false;
-	}
-	for (; i < len; i++)
-		if ((unsigned char) s[i] >= 0x80 || s[i] == '|')
-			return false;
-	return true;
-}
-
-/*
  * Gather the facts about one unit.
  */
 static void
@@ -1682,6 +1795,7 @@ unit_facts(const char *s, size_t len, UnitFacts *f)
 	bool		short_unit;
 	bool		mid_unit;
 	bool		light;
+	bool		plain;
 
 	memset(f, 0, sizeof(UnitFacts));
 	f->ends_term = ends_sentence(s, len, false);
@@ -1700,16 +1814,7 @@ unit_facts(const char *s, size_t len, UnitFacts *f)
 	 * and beyond 80 words only the first three words.  Knowing the word
 	 * count first lets us skip the lookups that cannot matter.
 	 */
-	{
-		const char *p = s;
-		const char *e = s + len;
-
-		while ((p = memchr(p, ' ', e - p)) != NULL)
-		{
-			total_words++;
-			p++;
-		}
-	}
+	total_words += count_spaces(s, len, &plain);
 	short_unit = total_words <= 14;
 	mid_unit = total_words <= 80;
 
@@ -1719,7 +1824,7 @@ unit_facts(const char *s, size_t len, UnitFacts *f)
 	 * after the third word, skip the character classes and go straight to
 	 * the vocabulary filter.
 	 */
-	light = f->ends_term && total_words >= 15 && ascii_no_pipe(s, len);
+	light = f->ends_term && total_words >= 15 && plain;
 
 	while (i < len)
 	{
@@ -1732,6 +1837,7 @@ unit_facts(const char *s, size_t len, UnitFacts *f)
 		bool		first_seen;
 		bool		has_url_char;
 		bool		ascii_word;
+		bool		key_digit = false;
 		size_t		core_a;
 		size_t		core_z;
 
@@ -1747,9 +1853,7 @@ unit_facts(const char *s, size_t len, UnitFacts *f)
 		core_a = core_z = 0;
 		if (light && w >= 3)
 		{
-			const char *sp = memchr(s + i, ' ', len - i);
-
-			j = sp ? (size_t) (sp - s) : len;
+			j = next_space(s, i, len);
 			if (j == i)
 			{
 				i++;
@@ -1898,6 +2002,7 @@ vocabulary:
 			size_t		a = i;
 			size_t		z = j;
 			unsigned char c0;
+			bool		look;
 
 			if (ascii_word)
 			{
@@ -1914,12 +2019,45 @@ vocabulary:
 			c0 = a < z ? (unsigned char) s[a] : 0;
 			if (c0 >= 'A' && c0 <= 'Z')
 				c0 = c0 - 'A' + 'a';
-			if (a < z && c0 < 0x80 &&
+			look = a < z && c0 < 0x80 &&
 				(w <= 3 || short_unit || PHRASE_FIRST(prev_id) ?
 				 (A_DIGIT(c0) || (z - a < 32 && ((vocab_shape[c0] >> (z - a)) & 1))) :
 				 (mid_unit && z - a < 32 &&
-				  (((light ? vocab_shape_light : vocab_shape_long)[c0] >> (z - a)) & 1))))
-				klen = word_key_hash(s + i, j - i, key, sizeof(key), &kh);
+				  (((light ? vocab_shape_light : vocab_shape_long)[c0] >> (z - a)) & 1)));
+
+			/*
+			 * A word that is not listed (and not a numeric token) counts
+			 * like a word that was not looked up, unless it may end a label
+			 * ("Read more:") among the first three words.
+			 */
+			if (look && (w > 3 || s[j - 1] != ':') && z - a >= 2 &&
+				vocab_pair_excludes(c0, (unsigned char) s[a + 1],
+									(unsigned char) s[z - 1], z - a))
+				look = false;
+			if (look)
+			{
+				/*
+				 * The key is the core a..z lower-cased (what word_key_hash
+				 * would make of the word, without stripping it again).
+				 */
+				size_t		q;
+				uint32_t	h = 2166136261u;
+
+				for (q = a; q < z; q++)
+				{
+					unsigned char c = (unsigned char) s[q];
+
+					if (c >= 'A' && c <= 'Z')
+						c = c - 'A' + 'a';
+					key_digit |= A_DIGIT(c);
+					key[q - a] = (char) c;
+					h ^= c;
+					h *= 16777619u;
+				}
+				key[z - a] = '\0';
+				kh = h;
+				klen = z - a;
+			}
 			else if (a < z && c0 < 0x80 && A_ALNUM(c0))
 				klen = 99;		/* a word, but not a listed one */
 		}
@@ -1973,7 +2111,7 @@ vocabulary:
 							   id == W_OLDER || id == W_NEWER))
 					f->nav_start = true;
 			}
-			if ((vf & V_DATE) || token_is_numeric(key))
+			if ((vf & V_DATE) || (key_digit && token_is_numeric(key)))
 			{
 				isdate = true;
 				f->datestrong++;
