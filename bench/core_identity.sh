@@ -21,6 +21,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 base=${1:-main}
 wikinews=${2:-/work/shared/data/wikinews/articles.jsonl}
+pg_config=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/core_identity.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
@@ -37,8 +38,9 @@ build_digest()
 	files=$(grep -L '#include "postgres.h"' "$src"/src/text/*.c "$src"/src/fingerprint/*.c \
 		"$src"/src/entities/*.c)
 	# shellcheck disable=SC2086
-	gcc -O2 -DNP_STANDALONE -I"$inc" -I"$src/src" $(xml2-config --cflags) \
-		-o "$out" "$top/bench/core_digest.c" $files $(xml2-config --libs)
+	gcc -O2 -DNP_STANDALONE -I"$inc" -I"$src/src" -isystem "$("$pg_config" --includedir-server)" \
+		$(xml2-config --cflags) -o "$out" "$top/bench/core_digest.c" $files \
+		-L"$("$pg_config" --pkglibdir)" -lpgcommon -lpgport $(xml2-config --libs) -lm
 }
 
 mkdir -p "$tmp/base" "$tmp/in"

@@ -132,15 +132,6 @@ typedef struct Extractor
 	size_t		keycap;
 } Extractor;
 
-/*
- * Grow a buffer (np_realloc needs an existing allocation in the server).
- */
-static void *
-grow(void *ptr, size_t size)
-{
-	return ptr ? np_realloc(ptr, size) : np_alloc(size);
-}
-
 /* ----------------------------------------------------------------
  * Characters
  * ---------------------------------------------------------------- */
@@ -330,7 +321,7 @@ add_tok(Extractor *x, size_t start, size_t end, uint16_t flags)
 	if (x->ntoks == x->captoks)
 	{
 		x->captoks = x->captoks ? x->captoks * 2 : 256;
-		x->toks = grow(x->toks, sizeof(Tok) * (size_t) x->captoks);
+		x->toks = np_realloc(x->toks, sizeof(Tok) * (size_t) x->captoks);
 	}
 	t = &x->toks[x->ntoks++];
 	t->start = (uint32_t) start;
@@ -1085,7 +1076,7 @@ build_key_case(Extractor *x, int a, int b, bool titlecase)
 	if (need > x->keycap)
 	{
 		x->keycap = need * 2;
-		x->keybuf = grow(x->keybuf, x->keycap);
+		x->keybuf = np_realloc(x->keybuf, x->keycap);
 	}
 	for (k = a; k < b; k++)
 	{
@@ -1221,7 +1212,7 @@ add_cand(Extractor *x, int a, int b, int kind, const NpGazEntry *e, uint8_t flag
 	if (x->ncands == x->capcands)
 	{
 		x->capcands = x->capcands ? x->capcands * 2 : 64;
-		x->cands = grow(x->cands, sizeof(Cand) * (size_t) x->capcands);
+		x->cands = np_realloc(x->cands, sizeof(Cand) * (size_t) x->capcands);
 	}
 	c = &x->cands[x->ncands++];
 	memset(c, 0, sizeof(Cand));

@@ -52,13 +52,8 @@
 
 #include "fingerprint/fp_core.h"
 
-/* Long inputs stay cancellable in the server */
-#ifdef NP_STANDALONE
-#define FP_CHECK_INTERRUPTS()	((void) 0)
-#else
-#include "miscadmin.h"
-#define FP_CHECK_INTERRUPTS()	CHECK_FOR_INTERRUPTS()
-#endif
+/* The name NpFpMatchPassages uses (branch dos rewrites that function) */
+#define FP_CHECK_INTERRUPTS()	NP_CHECK_FOR_INTERRUPTS()
 
 /* Bytes tokenized between two checks for interrupts */
 #define FP_CHECK_EVERY		((size_t) 1 << 16)
@@ -286,7 +281,7 @@ NpFpTokenize(const char *text, size_t len, NpWordCallback fn, void *arg)
 
 		if (i >= next_check)
 		{
-			FP_CHECK_INTERRUPTS();
+			NP_CHECK_FOR_INTERRUPTS();
 			next_check = i + FP_CHECK_EVERY;
 		}
 
@@ -396,17 +391,8 @@ fp_push(FpShingleState *st, np_uint32 h)
 {
 	if (st->n == st->cap)
 	{
-		/* np_realloc does not accept NULL in the server */
-		if (st->cap == 0)
-		{
-			st->cap = 256;
-			st->hashes = np_alloc(st->cap * sizeof(np_uint32));
-		}
-		else
-		{
-			st->cap *= 2;
-			st->hashes = np_realloc(st->hashes, st->cap * sizeof(np_uint32));
-		}
+		st->cap = st->cap ? st->cap * 2 : 256;
+		st->hashes = np_realloc(st->hashes, st->cap * sizeof(np_uint32));
 	}
 	st->hashes[st->n++] = h;
 }
@@ -795,16 +781,8 @@ fp_collect_word(np_uint64 hash, size_t start, size_t end, void *arg)
 	(void) end;
 	if (wl->n == wl->cap)
 	{
-		if (wl->cap == 0)
-		{
-			wl->cap = 64;
-			wl->words = np_alloc(wl->cap * sizeof(np_uint64));
-		}
-		else
-		{
-			wl->cap *= 2;
-			wl->words = np_realloc(wl->words, wl->cap * sizeof(np_uint64));
-		}
+		wl->cap = wl->cap ? wl->cap * 2 : 64;
+		wl->words = np_realloc(wl->words, wl->cap * sizeof(np_uint64));
 	}
 	wl->words[wl->n++] = hash;
 }

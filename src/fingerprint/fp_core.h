@@ -6,10 +6,10 @@
  *	  raw hash arrays, the text literal, and sentence matching for
  *	  shared_passages().
  *
- * Nothing here includes postgres.h, so the same code builds into the
- * extension and into plain C harnesses (fuzzers, evaluation tools) with
- * -DNP_STANDALONE; see np_port.h.  Errors are returned, not raised: the
- * SQL layer (fingerprint_sql.c) turns them into ereport() calls.
+ * The code sees the server only through np_port.h, so the same code builds
+ * into the extension and into plain C harnesses (fuzzers, evaluation tools)
+ * with -DNP_STANDALONE.  Errors are returned, not raised: the SQL layer
+ * (fingerprint_sql.c) turns them into ereport() calls.
  *
  * src/fingerprint/fp_core.h
  *
@@ -20,13 +20,8 @@
 
 #include "np_port.h"
 
-#ifdef NP_STANDALONE
-typedef uint32_t np_uint32;
-typedef uint64_t np_uint64;
-#else
 typedef uint32 np_uint32;
 typedef uint64 np_uint64;
-#endif
 
 /* Parameters of format version 1 */
 #define NP_FP_CORE_VERSION			1
