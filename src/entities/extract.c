@@ -62,6 +62,7 @@
 #include "np_port.h"
 
 #include "entities/entities.h"
+#include "text/unicode.h"
 
 /* token flags */
 #define TK_WORD		0x0001
@@ -133,156 +134,6 @@ typedef struct Extractor
 } Extractor;
 
 /* ----------------------------------------------------------------
- * Characters
- * ---------------------------------------------------------------- */
-
-/*
- * Decode the UTF-8 character at s[i]; return its length (1 for a bad byte,
- * never reading past len).
- */
-static inline int
-utf8_decode(const char *s, size_t len, size_t i, uint32_t *cp)
-{
-	unsigned char c = (unsigned char) s[i];
-	int			n;
-	uint32_t	v;
-	int			k;
-
-	if (c < 0x80)
-	{
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-	{
-		n = 2;
-		v = c & 0x1F;
-	}
-	else if (c >= 0xE0 && c <= 0xEF)
-	{
-		n = 3;
-		v = c & 0x0F;
-	}
-	else if (c >= 0xF0 && c <= 0xF4)
-	{
-		n = 4;
-		v = c & 0x07;
-	}
-	else
-	{
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (i + n > len)
-	{
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (k = 1; k < n; k++)
-	{
-		unsigned char cc = (unsigned char) s[i + k];
-
-		if ((cc & 0xC0) != 0x80)
-		{
-			*cp = 0xFFFD;
-			return 1;
-		}
-		v = (v << 6) | (cc & 0x3F);
-	}
-	*cp = v;
-	return n;
-}
-
-/*
- * Is cp a letter (roughly: any non-ASCII character outside the punctuation
- * and symbol blocks counts)?
- */
-static inline bool
-is_letter(uint32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD)
-		return false;
-	if (cp >= 0x2000 && cp < 0x2C00)
-		return false;			/* punctuation, symbols, arrows */
-	if (cp >= 0x2E00 && cp < 0x3040)
-		return false;
-	if (cp >= 0xFE00 && cp < 0xFE70)
-		return false;
-	if (cp >= 0xFF00 && cp < 0xFF21)
-		return false;
-	if (cp >= 0x1F000)
-		return false;			/* emoji and the like */
-	return true;
-}
-
-/*
- * Is cp an uppercase letter (Latin, Greek, Cyrillic; approximate)?
- */
-static inline bool
-is_upper(uint32_t cp)
-{
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
-	if (cp >= 0xC0 && cp <= 0xDE)
-		return cp != 0xD7;
-	if (cp >= 0x100 && cp <= 0x137)
-		return (cp & 1) == 0;
-	if (cp >= 0x139 && cp <= 0x148)
-		return (cp & 1) == 1;
-	if (cp >= 0x14A && cp <= 0x177)
-		return (cp & 1) == 0;
-	if (cp >= 0x178 && cp <= 0x17D)
-		return cp == 0x178 || (cp & 1) == 1;
-	if (cp >= 0x386 && cp <= 0x3AB)
-		return cp != 0x387 && cp != 0x390;
-	if (cp >= 0x400 && cp <= 0x42F)
-		return true;
-	if (cp >= 0x460 && cp <= 0x4FF)
-		return (cp & 1) == 0;
-	return false;
-}
-
-/*
- * Is cp an uppercase or lowercase-able letter in a cased script?
- */
-static inline bool
-is_cased(uint32_t cp)
-{
-	return cp < 0x530 && is_letter(cp);
-}
-
-/*
- * Is cp an ASCII digit?
- */
-static inline bool
-is_digit(uint32_t cp)
-{
-	return cp >= '0' && cp <= '9';
-}
-
-/*
- * Is cp whitespace (ASCII, no-break and typographic spaces)?
- */
-static inline bool
-is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-		cp == '\v' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
-		cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
-/*
- * Is cp an apostrophe (straight or typographic)?
- */
-static inline bool
-is_apostrophe(uint32_t cp)
-{
-	return cp == '\'' || cp == 0x2019;
-}
-
-/* ----------------------------------------------------------------
  * Tokens
  * ---------------------------------------------------------------- */
 
@@ -349,9 +200,9 @@ tokenize(Extractor *x)
 	while (i < len)
 	{
 		uint32_t	cp;
-		int			n = utf8_decode(s, len, i, &cp);
+		int			n = NpUtf8Decode((const unsigned char *) s + i, len - i, &cp);
 
-		if (is_space(cp))
+		if (NpUniIsSpace(cp) || NpUniIsIgnorable(cp))
 		{
 			if (cp == '\n')
 			{
@@ -364,7 +215,7 @@ tokenize(Extractor *x)
 			i += n;
 			continue;
 		}
-		if (is_letter(cp) || is_digit(cp))
+		if (NpUniIsLetter(cp) || NpUniIsDigit(cp))
 		{
 			size_t		j = i;
 			uint16_t	flags = TK_WORD;
@@ -373,38 +224,38 @@ tokenize(Extractor *x)
 			bool		poss = false;
 			Tok		   *t;
 
-			if (is_digit(cp))
+			if (NpUniIsDigit(cp))
 				flags |= TK_DIGIT;
-			else if (is_upper(cp))
+			else if (NpUniIsUpper(cp))
 				flags |= TK_CAP;
-			else if (is_cased(cp))
+			else if (NpUniIsLower(cp))
 				flags |= TK_LOWER;
 			while (j < len)
 			{
 				uint32_t	c2;
-				int			n2 = utf8_decode(s, len, j, &c2);
+				int			n2 = NpUtf8Decode((const unsigned char *) s + j, len - j, &c2);
 
-				if (is_letter(c2) || is_digit(c2))
+				if (NpUniIsLetter(c2) || NpUniIsDigit(c2))
 				{
-					if (is_upper(c2))
+					if (NpUniIsUpper(c2))
 						upper++;
-					else if (is_letter(c2))
+					else if (NpUniIsLetter(c2))
 						lower++;
 					j += n2;
 					continue;
 				}
-				if (is_apostrophe(c2) && j + n2 < len)
+				if (NpUniIsApostrophe(c2) && j + n2 < len)
 				{
 					uint32_t	c3;
-					int			n3 = utf8_decode(s, len, j + n2, &c3);
+					int			n3 = NpUtf8Decode((const unsigned char *) s + (j + n2), len - (j + n2), &c3);
 
-					if (is_letter(c3))
+					if (NpUniIsLetter(c3))
 					{
 						uint32_t	c4 = ' ';
 
 						if (j + n2 + n3 < len)
-							(void) utf8_decode(s, len, j + n2 + n3, &c4);
-						if ((c3 == 's' || c3 == 'S') && !is_letter(c4) && !is_digit(c4))
+							(void) NpUtf8Decode((const unsigned char *) s + (j + n2 + n3), len - (j + n2 + n3), &c4);
+						if ((c3 == 's' || c3 == 'S') && !NpUniIsLetter(c4) && !NpUniIsDigit(c4))
 						{
 							poss = true;
 							break;
@@ -458,7 +309,7 @@ tokenize(Extractor *x)
 			if (poss)
 			{
 				uint32_t	ap;
-				int			na = utf8_decode(s, len, i, &ap);
+				int			na = NpUtf8Decode((const unsigned char *) s + i, len - i, &ap);
 
 				add_tok(x, i, i + na + 1, TK_POSS);
 				i += na + 1;

@@ -60,6 +60,7 @@
 
 #include "text/clean.h"
 #include "text/clean_int.h"
+#include "text/unicode.h"
 
 /* locale-independent ASCII classes (bytes >= 0x80 are never matched) */
 #define A_DIGIT(c)	((c) >= '0' && (c) <= '9')
@@ -83,160 +84,9 @@
 #define IS_CONTENT(c) ((c) == CLS_GOOD || (c) == CLS_NEAR)
 
 /* ----------------------------------------------------------------
- * UTF-8 and character helpers
+ * Character helpers (the classes themselves live in unicode.c)
  * ----------------------------------------------------------------
  */
-
-/*
- * Decode one UTF-8 sequence at s (len > 0 bytes available).
- */
-size_t
-NpUtf8Decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	size_t		n;
-	uint32_t	v;
-	size_t		i;
-
-	if (c < 0x80)
-	{
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-	{
-		n = 2;
-		v = c & 0x1F;
-	}
-	else if (c >= 0xE0 && c <= 0xEF)
-	{
-		n = 3;
-		v = c & 0x0F;
-	}
-	else if (c >= 0xF0 && c <= 0xF4)
-	{
-		n = 4;
-		v = c & 0x07;
-	}
-	else
-	{
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (n > len)
-	{
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (i = 1; i < n; i++)
-	{
-		if ((s[i] & 0xC0) != 0x80)
-		{
-			*cp = 0xFFFD;
-			return 1;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	/* overlong, surrogate or out of range */
-	if ((n == 3 && v < 0x800) || (n == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-		(v >= 0xD800 && v <= 0xDFFF))
-	{
-		*cp = 0xFFFD;
-		return 1;
-	}
-	*cp = v;
-	return n;
-}
-
-/*
- * Is c an upper-case letter (Latin, Greek, Cyrillic; approximate)?
- */
-bool
-NpCpIsUpper(uint32_t c)
-{
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
-	if (c >= 0xC0 && c <= 0xDE)
-		return c != 0xD7;
-	if (c >= 0x100 && c <= 0x17F)
-		return (c % 2) == 0;
-	if (c >= 0x391 && c <= 0x3A9)
-		return true;
-	if (c >= 0x400 && c <= 0x42F)
-		return true;
-	return false;
-}
-
-/*
- * Is c a lower-case letter (Latin, Greek, Cyrillic; approximate)?
- */
-bool
-NpCpIsLower(uint32_t c)
-{
-	if (c < 0x80)
-		return c >= 'a' && c <= 'z';
-	if (c >= 0xDF && c <= 0xFF)
-		return c != 0xF7;
-	if (c >= 0x100 && c <= 0x17F)
-		return (c % 2) == 1;
-	if (c >= 0x3AC && c <= 0x3CE)
-		return true;
-	if (c >= 0x430 && c <= 0x45F)
-		return true;
-	return false;
-}
-
-/*
- * Is c a letter of any script (approximate: non-ASCII outside the
- * punctuation and symbol blocks counts)?
- */
-static bool
-cp_is_letter(uint32_t c)
-{
-	if (c < 0x80)
-		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-	if (c < 0xC0)
-		return false;
-	if (c == 0xD7 || c == 0xF7 || c == 0xFFFD)
-		return false;
-	if (c >= 0x2000 && c <= 0x2BFF)
-		return false;
-	if (c >= 0x3000 && c <= 0x303F)
-		return false;
-	if (c >= 0xFE30 && c <= 0xFE4F)
-		return false;
-	if (c >= 0xFF00 && c <= 0xFF0F)
-		return false;
-	return true;
-}
-
-/*
- * Is c white space for our purposes (including no-break and typographic
- * spaces, line and paragraph separators, and control characters)?
- */
-static bool
-cp_is_space(uint32_t c)
-{
-	if (c <= 0x20 || c == 0x7F)
-		return true;
-	if (c >= 0x80 && c <= 0xA0)		/* C1 controls, NBSP */
-		return true;
-	if (c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-		c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-		c == 0x3000)
-		return true;
-	return false;
-}
-
-/*
- * Is c invisible and meaningless in running text (soft hyphen, zero-width
- * space, word joiner, byte order mark)?
- */
-static bool
-cp_is_ignorable(uint32_t c)
-{
-	return c == 0xAD || c == 0x200B || c == 0x2060 || c == 0xFEFF;
-}
 
 /*
  * Is c a closing quote or bracket that may follow a sentence's end?
@@ -244,8 +94,7 @@ cp_is_ignorable(uint32_t c)
 static bool
 cp_is_closer(uint32_t c)
 {
-	return c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' ||
-		c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x203A;
+	return NpUniIsClosingPunct(c) || c == '*';	/* a footnote star */
 }
 
 /*
@@ -263,21 +112,6 @@ last_cp(const char *s, size_t start, size_t end, size_t *cpstart)
 	if (cpstart)
 		*cpstart = p;
 	return c;
-}
-
-/*
- * Count the characters in s[0..len).
- */
-static size_t
-utf8_chars(const char *s, size_t len)
-{
-	size_t		n = 0;
-	size_t		i;
-
-	for (i = 0; i < len; i++)
-		if (((unsigned char) s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
 }
 
 /* ----------------------------------------------------------------
@@ -468,9 +302,9 @@ NpDocAppend(NpDoc *doc, const char *s, size_t len, bool in_link)
 			continue;
 		}
 		n = NpUtf8Decode(u + i, len - i, &c);
-		if (cp_is_space(c))
+		if (NpUniIsSpace(c))
 			doc->cur_space = true;
-		else if (!cp_is_ignorable(c))
+		else if (!NpUniIsIgnorable(c))
 		{
 			if (doc->cur_space && doc->len > doc->cur_start)
 			{
@@ -1107,8 +941,7 @@ ends_sentence(const char *s, size_t len, bool colon_ok)
 			end = p;
 			continue;
 		}
-		return c == '.' || c == '!' || c == '?' || c == 0x2026 ||
-			(colon_ok && c == ':');
+		return NpUniIsSentenceEnd(c) || (colon_ok && c == ':');
 	}
 	return false;
 }
@@ -1319,16 +1152,16 @@ line_info(const char *s, size_t len, LineInfo *li)
 	}
 	li->chars = chars;
 	li->nwords = spaces + 1;
-	li->firstword = utf8_chars(s, sp ? (size_t) (sp - s) : len);
+	li->firstword = NpUtf8Chars(s, sp ? (size_t) (sp - s) : len);
 	li->ends_term = ends_sentence(s, len, false);
 	if (len >= 2 && s[len - 1] == '-')
 	{
 		c = last_cp(s, 0, len - 1, &p);
-		li->ends_hyphen = cp_is_letter(c);
+		li->ends_hyphen = NpUniIsLetter(c);
 	}
 	NpUtf8Decode((const unsigned char *) s, len, &c);
-	li->starts_lower = NpCpIsLower(c);
-	li->starts_letter = cp_is_letter(c) || (c >= '0' && c <= '9');
+	li->starts_lower = NpUniIsLower(c);
+	li->starts_letter = NpUniIsLetter(c) || (c >= '0' && c <= '9');
 	li->junk = text_is_url_only(s, len) || text_is_page_number(s, len);
 }
 
@@ -1399,7 +1232,7 @@ keep_hyphen(TextFront *tf, const char *a, size_t alen, const char *b, size_t ble
 				n2;
 
 	NpUtf8Decode((const unsigned char *) b, blen, &c);
-	if (!NpCpIsLower(c))
+	if (!NpUniIsLower(c))
 		return true;
 	while (ws > 0 && a[ws - 1] != ' ')
 		ws--;
@@ -1951,9 +1784,9 @@ unit_facts(const char *s, size_t len, UnitFacts *f)
 				continue;
 			}
 			k += NpUtf8Decode((const unsigned char *) s + k, j - k, &d);
-			if (cp_is_letter(d))
+			if (NpUniIsLetter(d))
 			{
-				bool		up = NpCpIsUpper(d);
+				bool		up = NpUniIsUpper(d);
 
 				f->nletters++;
 				if (up)
@@ -2321,7 +2154,7 @@ byline_name(const char *s, size_t len, char *name, size_t size)
 		uint32_t	c;
 
 		NpUtf8Decode((const unsigned char *) s + i, len - i, &c);
-		if (!NpCpIsUpper(c))
+		if (!NpUniIsUpper(c))
 			break;
 		while (j < len && s[j] != ' ' && s[j] != ',')
 			j++;
@@ -2699,7 +2532,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 
 			if (u->cls == CLS_HEADLINE)
 			{
-				int			w = (int) utf8_chars(doc->text + u->off, u->len);
+				int			w = (int) NpUtf8Chars(doc->text + u->off, u->len);
 
 				if (w > bestw)
 				{

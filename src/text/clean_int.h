@@ -3,7 +3,7 @@
  * clean_int.h
  *	  Internals shared by the article cleaning core: the "unit" list that
  *	  both the plain-text and the HTML front ends produce and that the
- *	  boilerplate classifier consumes, and small UTF-8 helpers.
+ *	  boilerplate classifier consumes.
  *
  * A unit is one candidate paragraph (a re-joined block of hard-wrapped
  * lines, an HTML <p>, <li>, heading...).  Its text is already normalised:
@@ -72,14 +72,7 @@ extern void NpDocFlush(NpDoc *doc, uint32_t flags);
 extern bool NpLooksLikeHtml(const char *s, size_t len);
 extern void NpHtmlToUnits(const char *s, size_t len, NpDoc *doc);
 
-/* Decode one UTF-8 sequence; returns bytes used (>= 1), U+FFFD if invalid */
-extern size_t NpUtf8Decode(const unsigned char *s, size_t len, uint32_t *cp);
-
 /* Is the lower-case word a common first word of sentences? */
 extern bool NpIsSentenceStarter(const char *key);
-
-/* Rough Unicode letter case, enough for Latin, Greek and Cyrillic */
-extern bool NpCpIsUpper(uint32_t c);
-extern bool NpCpIsLower(uint32_t c);
 
 #endif							/* NP_CLEAN_INT_H */

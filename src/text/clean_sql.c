@@ -28,6 +28,7 @@
 #include "compat.h"
 #include "text/clean.h"
 #include "text/clean_int.h"
+#include "text/unicode.h"
 
 PG_FUNCTION_INFO_V1(newsprint_clean);
 PG_FUNCTION_INFO_V1(newsprint_paragraphs);

@@ -21,6 +21,7 @@
 
 #include "text/clean.h"
 #include "text/clean_int.h"
+#include "text/unicode.h"
 
 /* titles and abbreviations after which a period never ends a sentence */
 static const char *const titles[] = {
@@ -171,26 +172,6 @@ make_key(const char *text, size_t a, size_t b, char *key, size_t keysize)
 }
 
 /*
- * Is the code point an opening quote or bracket?
- */
-static bool
-is_opener(uint32_t c)
-{
-	return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C ||
-		c == 0x2018 || c == 0xAB || c == 0x201E || c == 0x2039;
-}
-
-/*
- * Is the code point a closing quote or bracket?
- */
-static bool
-is_closer(uint32_t c)
-{
-	return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D ||
-		c == 0x2019 || c == 0xBB || c == 0x203A;
-}
-
-/*
  * Decide whether the single period at text[dot] (inside the sentence that
  * began at ss) ends a sentence, given the next word at text[m..].
  */
@@ -295,7 +276,7 @@ NpSplitSentences(const char *text, size_t len, NpSpan **spans)
 			{
 				size_t		l = NpUtf8Decode((const unsigned char *) text + k, pe - k, &cp);
 
-				if (!is_closer(cp))
+				if (!NpUniIsClosingPunct(cp))
 					break;
 				k += l;
 			}
@@ -312,8 +293,8 @@ NpSplitSentences(const char *text, size_t len, NpSpan **spans)
 			if (m >= pe)
 				break;
 			NpUtf8Decode((const unsigned char *) text + m, pe - m, &cp);
-			if (NpCpIsLower(cp) ||
-				!(NpCpIsUpper(cp) || (cp >= '0' && cp <= '9') || is_opener(cp) ||
+			if (NpUniIsLower(cp) ||
+				!(NpUniIsUpper(cp) || (cp >= '0' && cp <= '9') || NpUniIsOpeningPunct(cp) ||
 				  cp >= 0x250))
 			{
 				i = j;

@@ -134,3 +134,9 @@ SELECT newsprint.clean(E'Политика\n12:45\n\n'
   'Читайте также: Китай и Россия обсудили торговлю\n\n'
   'Он проведет два дня в китайской столице и встретится со своим китайским коллегой.\n');
 SELECT ordinal, text FROM newsprint.sentences(E'\u0413-\u043d \u041f\u0435\u0442\u0440\u043e\u0432 \u043f\u0440\u0438\u0435\u0445\u0430\u043b. \u041e\u043d \u0441\u043a\u0430\u0437\u0430\u043b \u00ab\u0434\u0430\u00bb. \u0412\u0441\u0435 \u0434\u043e\u0432\u043e\u043b\u044c\u043d\u044b!', clean => false);
+
+-- letter case beyond ASCII: L with stroke (U+0141) is a capital, so a line
+-- that ends without a full stop is not joined to "Łódź officials ..."
+SELECT newsprint.clean(E'The report that the city published on Monday described two years of talks with residents, shop owners, cyclists and the transport unions over the new tram line as long, candid and useful\n'
+                       '\u0141\u00f3d\u017a officials said on Tuesday that the line would open next spring.\n');
+SELECT text FROM newsprint.sentences(E'He spoke at Fishmongers'' Hall. \u0141ukasz, who lives nearby, listened.', clean => false);
