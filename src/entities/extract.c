@@ -63,6 +63,7 @@
 
 #include "entities/entities.h"
 #include "text/unicode.h"
+#include "np_strmap.h"
 
 /* token flags */
 #define TK_WORD		0x0001
@@ -128,7 +129,7 @@ typedef struct Extractor
 	int			ncands;
 	int			capcands;
 	/* words seen capitalised away from a sentence start */
-	struct StrMap *midcap;
+	NpStrMap   *midcap;
 	char	   *keybuf;
 	size_t		keycap;
 } Extractor;
@@ -389,127 +390,6 @@ mark_headlines(Extractor *x)
 	}
 }
 
-/*
- * A small string -> int hash map for the article-level passes, so that they
- * stay linear however many mentions an input has.
- */
-struct StrMap
-{
-	const char **keys;
-	size_t	   *lens;
-	int		   *vals;
-	uint32_t	mask;
-	uint32_t	count;
-};
-typedef struct StrMap StrMap;
-
-/*
- * Hash a byte string (FNV-1a).
- */
-static inline uint32_t
-str_hash(const char *s, size_t len)
-{
-	uint32_t	h = 2166136261u;
-	size_t		i;
-
-	for (i = 0; i < len; i++)
-	{
-		h ^= (unsigned char) s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
-/*
- * Prepare an empty map.
- */
-static void
-strmap_init(StrMap *m)
-{
-	m->mask = 63;
-	m->count = 0;
-	m->keys = np_alloc0(sizeof(char *) * 64);
-	m->lens = np_alloc0(sizeof(size_t) * 64);
-	m->vals = np_alloc0(sizeof(int) * 64);
-}
-
-/*
- * Release a map (not its keys).
- */
-static void
-strmap_free(StrMap *m)
-{
-	np_free(m->keys);
-	np_free(m->lens);
-	np_free(m->vals);
-}
-
-/*
- * Find key's slot.
- */
-static uint32_t
-strmap_slot(const StrMap *m, const char *key, size_t len)
-{
-	uint32_t	h = str_hash(key, len) & m->mask;
-
-	while (m->keys[h] != NULL &&
-		   !(m->lens[h] == len && memcmp(m->keys[h], key, len) == 0))
-		h = (h + 1) & m->mask;
-	return h;
-}
-
-/*
- * Return key's value, or -1.
- */
-static int
-strmap_get(const StrMap *m, const char *key, size_t len)
-{
-	uint32_t	h = strmap_slot(m, key, len);
-
-	return m->keys[h] ? m->vals[h] : -1;
-}
-
-/*
- * Set key's value unless it has one; the key must outlive the map.
- */
-static void
-strmap_put(StrMap *m, const char *key, size_t len, int val)
-{
-	uint32_t	h;
-
-	if ((m->count + 1) * 2 > m->mask + 1)
-	{
-		StrMap		n;
-		uint32_t	i;
-		uint32_t	cap = (m->mask + 1) * 2;
-
-		n.mask = cap - 1;
-		n.count = m->count;
-		n.keys = np_alloc0(sizeof(char *) * cap);
-		n.lens = np_alloc0(sizeof(size_t) * cap);
-		n.vals = np_alloc0(sizeof(int) * cap);
-		for (i = 0; i <= m->mask; i++)
-			if (m->keys[i] != NULL)
-			{
-				uint32_t	s = strmap_slot(&n, m->keys[i], m->lens[i]);
-
-				n.keys[s] = m->keys[i];
-				n.lens[s] = m->lens[i];
-				n.vals[s] = m->vals[i];
-			}
-		strmap_free(m);
-		*m = n;
-	}
-	h = strmap_slot(m, key, len);
-	if (m->keys[h] == NULL)
-	{
-		m->keys[h] = key;
-		m->lens[h] = len;
-		m->vals[h] = val;
-		m->count++;
-	}
-}
-
 /* ----------------------------------------------------------------
  * Lookups
  * ---------------------------------------------------------------- */
@@ -657,11 +537,11 @@ seen_midcap(const Extractor *x, const Tok *t)
 {
 	const Tok  *n = t + 1;
 
-	if (strmap_get(x->midcap, x->text + t->start, t->end - t->start) >= 0)
+	if (NpStrMapGet(x->midcap, x->text + t->start, t->end - t->start) >= 0)
 		return true;
 	/* the pair it starts was seen inside a name */
 	return n < x->toks + x->ntoks && (n->flags & TK_CAP) &&
-		strmap_get(x->midcap, x->text + t->start, n->end - t->start) >= 0;
+		NpStrMapGet(x->midcap, x->text + t->start, n->end - t->start) >= 0;
 }
 
 /*
@@ -672,8 +552,7 @@ annotate(Extractor *x)
 {
 	int			k;
 
-	x->midcap = np_alloc(sizeof(StrMap));
-	strmap_init(x->midcap);
+	x->midcap = NpStrMapCreate();
 	for (k = 0; k < x->ntoks; k++)
 	{
 		Tok		   *t = &x->toks[k];
@@ -722,11 +601,11 @@ annotate(Extractor *x)
 		if (k > 1 && (x->toks[k - 2].flags & TK_CAP) && is_connector(x, k - 1))
 			alone = false;
 		if (alone)
-			strmap_put(x->midcap, x->text + t->start, t->end - t->start, 1);
+			NpStrMapPut(x->midcap, x->text + t->start, t->end - t->start, 1);
 		else if (k + 1 < x->ntoks && (x->toks[k + 1].flags & TK_CAP))
 		{
 			/* a pair inside a name: "Capital One" vouches for itself */
-			strmap_put(x->midcap, x->text + t->start, x->toks[k + 1].end - t->start, 1);
+			NpStrMapPut(x->midcap, x->text + t->start, x->toks[k + 1].end - t->start, 1);
 		}
 	}
 
@@ -1717,7 +1596,7 @@ cand_text(const Extractor *x, const Cand *c, size_t *len)
  * Kind of candidate p, or the kind its text has been given so far.
  */
 static int
-prev_kind(const Extractor *x, const StrMap *kinds, const Cand *p)
+prev_kind(const Extractor *x, NpStrMap *kinds, const Cand *p)
 {
 	const char *w;
 	size_t		l;
@@ -1725,7 +1604,7 @@ prev_kind(const Extractor *x, const StrMap *kinds, const Cand *p)
 	if (p->kind != KIND_UNKNOWN)
 		return p->kind;
 	w = cand_text(x, p, &l);
-	return strmap_get(kinds, w, l);
+	return NpStrMapGet(kinds, w, l);
 }
 
 /*
@@ -1749,17 +1628,17 @@ static void
 resolve(Extractor *x)
 {
 	int			i;
-	StrMap		people,
-				orgs,
-				acronyms,
-				kinds;
+	NpStrMap   *people,
+			   *orgs,
+			   *acronyms,
+			   *kinds;
 
 	/*
 	 * 1. unknown groups by context.  Evidence (a title before, a locative
 	 * preposition before) from any occurrence decides for all occurrences of
 	 * the same text; otherwise the shape decides.
 	 */
-	strmap_init(&kinds);
+	kinds = NpStrMapCreate();
 	for (i = 0; i < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
@@ -1768,16 +1647,16 @@ resolve(Extractor *x)
 
 		w = cand_text(x, c, &l);
 		if (c->kind != KIND_UNKNOWN)
-			strmap_put(&kinds, w, l, c->kind);
+			NpStrMapPut(kinds, w, l, c->kind);
 		else if (c->flags & MF_TITLECTX)
-			strmap_put(&kinds, w, l, NP_KIND_PER);
+			NpStrMapPut(kinds, w, l, NP_KIND_PER);
 		else if (after_locative(x, c->a) || before_place_noun(x, c->b))
-			strmap_put(&kinds, w, l, NP_KIND_LOC);
+			NpStrMapPut(kinds, w, l, NP_KIND_LOC);
 		else if (i > 0 && c->a == x->cands[i - 1].b + 1 &&
-				 prev_kind(x, &kinds, &x->cands[i - 1]) == NP_KIND_LOC &&
+				 prev_kind(x, kinds, &x->cands[i - 1]) == NP_KIND_LOC &&
 				 (tok_is(x, c->a - 1, "and") || tok_is(x, c->a - 1, "or") ||
 				  tok_is(x, c->a - 1, ",")))
-			strmap_put(&kinds, w, l, NP_KIND_LOC); /* "Dusseldorf and Lodz" */
+			NpStrMapPut(kinds, w, l, NP_KIND_LOC); /* "Dusseldorf and Lodz" */
 	}
 	for (i = 0; i < x->ncands; i++)
 	{
@@ -1790,7 +1669,7 @@ resolve(Extractor *x)
 		if (c->kind != KIND_UNKNOWN)
 			continue;
 		w = cand_text(x, c, &l);
-		kind = strmap_get(&kinds, w, l);
+		kind = NpStrMapGet(kinds, w, l);
 		if (kind < 0)
 		{
 			words = cand_words(x, c);
@@ -1820,14 +1699,14 @@ resolve(Extractor *x)
 			}
 			else
 				kind = NP_KIND_ORG;
-			strmap_put(&kinds, w, l, kind);
+			NpStrMapPut(kinds, w, l, kind);
 		}
 		c->kind = (uint8_t) kind;
 	}
-	strmap_free(&kinds);
+	NpStrMapFree(kinds);
 
 	/* 2. short forms of people: "Lavrov" -> "Sergei Lavrov" */
-	strmap_init(&people);
+	people = NpStrMapCreate();
 	for (i = 0; i < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
@@ -1842,13 +1721,13 @@ resolve(Extractor *x)
 		w = cand_text(x, c, &l);
 		for (p = l; p > 0 && !(w[p - 1] == ' ' || w[p - 1] == '\n' || w[p - 1] == '\t'); p--)
 			;
-		strmap_put(&people, w + p, l - p, i);
+		NpStrMapPut(people, w + p, l - p, i);
 		for (p = 0; p < l && !(w[p] == ' ' || w[p] == '\n' || w[p] == '\t'); p++)
 			;
-		strmap_put(&people, w, p, i);
+		NpStrMapPut(people, w, p, i);
 	}
 	/* organisations by their first word: "Zorblatt" -> "Zorblatt Industries" */
-	strmap_init(&orgs);
+	orgs = NpStrMapCreate();
 	for (i = 0; i < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
@@ -1860,9 +1739,9 @@ resolve(Extractor *x)
 			!(x->toks[c->a].flags & TK_CAP))
 			continue;
 		w = tok_text(x, c->a, &l);
-		strmap_put(&orgs, w, l, i);
+		NpStrMapPut(orgs, w, l, i);
 	}
-	for (i = 0; i < x->ncands && orgs.count > 0; i++)
+	for (i = 0; i < x->ncands && NpStrMapCount(orgs) > 0; i++)
 	{
 		Cand	   *c = &x->cands[i];
 		const char *w;
@@ -1872,13 +1751,13 @@ resolve(Extractor *x)
 		if (c->b - c->a != 1 || (c->flags & MF_GAZ) || c->kind == NP_KIND_PER)
 			continue;
 		w = tok_text(x, c->a, &l);
-		j = strmap_get(&orgs, w, l);
+		j = NpStrMapGet(orgs, w, l);
 		if (j >= 0 && j != i)
 			link_to(c, &x->cands[j], NP_KIND_ORG);
 	}
-	strmap_free(&orgs);
+	NpStrMapFree(orgs);
 
-	for (i = 0; i < x->ncands && people.count > 0; i++)
+	for (i = 0; i < x->ncands && NpStrMapCount(people) > 0; i++)
 	{
 		Cand	   *c = &x->cands[i];
 		const char *w;
@@ -1890,14 +1769,14 @@ resolve(Extractor *x)
 			(c->kind == NP_KIND_LOC && c->subtypelen == 7 && memcmp(c->subtype, "country", 7) == 0))
 			continue;
 		w = cand_text(x, c, &l);
-		j = strmap_get(&people, w, l);
+		j = NpStrMapGet(people, w, l);
 		if (j >= 0 && j != i)
 			link_to(c, &x->cands[j], NP_KIND_PER);
 	}
-	strmap_free(&people);
+	NpStrMapFree(people);
 
 	/* 3. acronyms in parentheses: "Islamic Revolutionary Guard Corps (IRGC)" */
-	strmap_init(&acronyms);
+	acronyms = NpStrMapCreate();
 	for (i = 0; i + 1 < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
@@ -1914,10 +1793,10 @@ resolve(Extractor *x)
 			if (c->kind == KIND_UNKNOWN)
 				c->kind = NP_KIND_ORG;
 			w = tok_text(x, d->a, &l);
-			strmap_put(&acronyms, w, l, i);
+			NpStrMapPut(acronyms, w, l, i);
 		}
 	}
-	for (i = 0; i < x->ncands && acronyms.count > 0; i++)
+	for (i = 0; i < x->ncands && NpStrMapCount(acronyms) > 0; i++)
 	{
 		Cand	   *c = &x->cands[i];
 		const char *w;
@@ -1927,11 +1806,11 @@ resolve(Extractor *x)
 		if (c->b - c->a != 1 || !(x->toks[c->a].flags & TK_ALLCAPS))
 			continue;
 		w = tok_text(x, c->a, &l);
-		j = strmap_get(&acronyms, w, l);
+		j = NpStrMapGet(acronyms, w, l);
 		if (j >= 0 && j < i)
 			link_to(c, &x->cands[j], x->cands[j].kind);
 	}
-	strmap_free(&acronyms);
+	NpStrMapFree(acronyms);
 
 }
 
@@ -1953,7 +1832,7 @@ static void
 name_candidates(Extractor *x)
 {
 	int			i;
-	StrMap		suffixes;
+	NpStrMap   *suffixes;
 
 	for (i = 0; i < x->ncands; i++)
 	{
@@ -1979,7 +1858,7 @@ name_candidates(Extractor *x)
 	}
 
 	/* generic bodies: "Foreign Ministry" -> "Russian Foreign Ministry" */
-	strmap_init(&suffixes);
+	suffixes = NpStrMapCreate();
 	for (i = 0; i < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
@@ -1995,7 +1874,7 @@ name_candidates(Extractor *x)
 		for (p = c->name + l; p > c->name && n < 6; p--)
 			if (p[-1] == ' ')
 			{
-				strmap_put(&suffixes, p, l - (p - c->name), i);
+				NpStrMapPut(suffixes, p, l - (p - c->name), i);
 				n++;
 			}
 	}
@@ -2008,7 +1887,7 @@ name_candidates(Extractor *x)
 		if (!(c->flags & MF_GENERIC) || c->name == NULL)
 			continue;
 		l = strlen(c->name);
-		j = strmap_get(&suffixes, c->name, l);
+		j = NpStrMapGet(suffixes, c->name, l);
 		if (j >= 0)
 		{
 			np_free(c->name);
@@ -2033,7 +1912,7 @@ name_candidates(Extractor *x)
 			}
 		}
 	}
-	strmap_free(&suffixes);
+	NpStrMapFree(suffixes);
 
 	/* names taken from another candidate (short forms, acronyms) */
 	for (i = 0; i < x->ncands; i++)
@@ -2067,10 +1946,10 @@ build_result(Extractor *x, NpEntityResult *r)
 {
 	int			i;
 	int			n = 0;
-	StrMap		byname[5];
+	NpStrMap   *byname[5];
 
 	for (i = 0; i < 5; i++)
-		strmap_init(&byname[i]);
+		byname[i] = NpStrMapCreate();
 	r->mentions = np_alloc(sizeof(NpMention) * (size_t) (x->ncands + 1));
 	r->entities = np_alloc(sizeof(NpEntity) * (size_t) (x->ncands + 1));
 	r->nmentions = 0;
@@ -2082,7 +1961,7 @@ build_result(Extractor *x, NpEntityResult *r)
 
 		if (c->kind < NP_KIND_PER || c->kind > NP_KIND_MISC || c->name == NULL || c->b <= c->a)
 			continue;
-		ent = strmap_get(&byname[c->kind], c->name, strlen(c->name));
+		ent = NpStrMapGet(byname[c->kind], c->name, strlen(c->name));
 		if (ent < 0)
 		{
 			NpEntity   *e = &r->entities[n];
@@ -2094,7 +1973,7 @@ build_result(Extractor *x, NpEntityResult *r)
 			e->first = x->toks[c->a].start;
 			e->subtype = c->subtype ? dup_str(c->subtype, c->subtypelen) : NULL;
 			ent = n++;
-			strmap_put(&byname[e->kind], e->name, strlen(e->name), ent);
+			NpStrMapPut(byname[e->kind], e->name, strlen(e->name), ent);
 		}
 		r->entities[ent].mentions++;
 		r->mentions[r->nmentions].start = x->toks[c->a].start;
@@ -2104,7 +1983,7 @@ build_result(Extractor *x, NpEntityResult *r)
 	}
 	r->nentities = n;
 	for (i = 0; i < 5; i++)
-		strmap_free(&byname[i]);
+		NpStrMapFree(byname[i]);
 }
 
 /*
@@ -2146,8 +2025,7 @@ NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
 		np_free(x.toks);
 	if (x.keybuf)
 		np_free(x.keybuf);
-	strmap_free(x.midcap);
-	np_free(x.midcap);
+	NpStrMapFree(x.midcap);
 }
 
 /*

@@ -61,6 +61,7 @@
 #include "text/clean.h"
 #include "text/clean_int.h"
 #include "text/unicode.h"
+#include "np_hash.h"
 
 /* locale-independent ASCII classes (bytes >= 0x80 are never matched) */
 #define A_DIGIT(c)	((c) >= '0' && (c) <= '9')
@@ -513,23 +514,25 @@ static const char *const special_words[W_NUM_IDS] = {
 static const char *const second_person[] = {"you", "your", "you're", "you'll"};
 
 /*
- * All lists go into one open-addressing table, built once per process, so
- * that classifying a word costs one hash and one probe instead of a binary
+ * All lists go into one hash table, built once per process, so that
+ * classifying a word costs one hash and one probe instead of a binary
  * search per list.
  */
 typedef struct VocabEntry
 {
-	const char *word;			/* NULL = empty slot */
-	uint32_t	hash;
-	uint8_t		len;
-	uint16_t	flags;			/* V_* */
-	uint8_t		id;				/* W_* */
+	NpStrKey	key;			/* a listed word */
+	uint32		hash;
+	uint16		flags;			/* V_* */
+	uint8		id;				/* W_* */
+	char		status;
 } VocabEntry;
 
-#define VOCAB_SIZE 1024			/* power of two, > 2 x the words */
+#define SH_PREFIX		vocab
+#define SH_ELEMENT_TYPE VocabEntry
+#define SH_RAW_ALLOCATOR	np_alloc0_permanent
+#include "np_strtable.h"
 
-static VocabEntry vocab[VOCAB_SIZE];
-static bool vocab_ready = false;
+static vocab_hash *vocab = NULL;
 
 /* bit L of vocab_shape[c] is set if some listed word starts with c and has L bytes */
 static uint32_t vocab_shape[128];
@@ -558,37 +561,6 @@ static uint32_t vocab_ends[26][26];
 						  (id) == W_RIGHTS || (id) == W_TERMS || (id) == W_AD || \
 						  (id) == W_CONTRIBUTED || (id) == W_REPORTING || \
 						  (id) == W_EDITING || (id) == W_WRITING || (id) == W_COMPILED)
-
-/*
- * Hash a NUL-terminated key (FNV-1a, 32 bits).
- */
-static inline uint32_t
-vocab_hash(const char *k)
-{
-	uint32_t	h = 2166136261u;
-
-	for (; *k; k++)
-	{
-		h ^= (unsigned char) *k;
-		h *= 16777619u;
-	}
-	return h;
-}
-
-/*
- * Find the slot of a key: its entry, or the empty slot where it would go.
- */
-static VocabEntry *
-vocab_slot(const char *key, size_t klen, uint32_t h)
-{
-	size_t		i = h & (VOCAB_SIZE - 1);
-
-	while (vocab[i].word != NULL &&
-		   (vocab[i].hash != h || vocab[i].len != klen ||
-			memcmp(vocab[i].word, key, klen) != 0))
-		i = (i + 1) & (VOCAB_SIZE - 1);
-	return &vocab[i];
-}
 
 /*
  * Record a listed word in vocab_pair.
@@ -633,6 +605,23 @@ vocab_pair_excludes(unsigned char c0, unsigned char c1, unsigned char cl, size_t
 }
 
 /*
+ * Add a word to the table, or find it there; note its shape for the
+ * filters.
+ */
+static VocabEntry *
+vocab_enter(const char *word)
+{
+	size_t		len = strlen(word);
+	bool		found;
+	VocabEntry *e = vocab_insert(vocab, NpStrKeyMake(word, len), &found);
+
+	NP_SH_NEW_ENTRY(VocabEntry, e, found);
+	vocab_pair_add(word);
+	vocab_shape[(unsigned char) word[0] & 0x7F] |= UINT32_C(1) << (len & 31);
+	return e;
+}
+
+/*
  * Add words to the table with the given class flags.
  */
 static void
@@ -642,19 +631,13 @@ vocab_add(const char *const *words, size_t n, uint16_t flags)
 
 	for (i = 0; i < n; i++)
 	{
-		uint32_t	h = vocab_hash(words[i]);
-		VocabEntry *e = vocab_slot(words[i], strlen(words[i]), h);
+		size_t		len = strlen(words[i]);
 
-		e->word = words[i];
-		e->hash = h;
-		e->len = (uint8_t) strlen(words[i]);
-		e->flags |= flags;
-		vocab_pair_add(words[i]);
-		vocab_shape[(unsigned char) words[i][0] & 0x7F] |= UINT32_C(1) << (e->len & 31);
+		vocab_enter(words[i])->flags |= flags;
 		if (flags & LONG_FLAGS)
-			vocab_shape_long[(unsigned char) words[i][0] & 0x7F] |= UINT32_C(1) << (e->len & 31);
+			vocab_shape_long[(unsigned char) words[i][0] & 0x7F] |= UINT32_C(1) << (len & 31);
 		if (flags & (V_STRONG | V_SECOND))
-			vocab_shape_light[(unsigned char) words[i][0] & 0x7F] |= UINT32_C(1) << (e->len & 31);
+			vocab_shape_light[(unsigned char) words[i][0] & 0x7F] |= UINT32_C(1) << (len & 31);
 	}
 }
 
@@ -670,9 +653,10 @@ vocab_init(void)
 {
 	int			i;
 
-	if (vocab_ready)
+	if (vocab != NULL)
 		return;
 	ascii_cls_init();
+	vocab = vocab_create(512, NULL);
 	VOCAB_ADD(widget_words, V_WIDGET);
 	VOCAB_ADD(strong_words, V_STRONG);
 	VOCAB_ADD(comment_words, V_COMMENT);
@@ -687,44 +671,24 @@ vocab_init(void)
 	VOCAB_ADD(second_person, V_SECOND);
 	for (i = 1; i < W_NUM_IDS; i++)
 	{
-		uint32_t	h = vocab_hash(special_words[i]);
-		VocabEntry *e = vocab_slot(special_words[i], strlen(special_words[i]), h);
+		size_t		len = strlen(special_words[i]);
 
-		e->word = special_words[i];
-		e->hash = h;
-		e->len = (uint8_t) strlen(special_words[i]);
-		e->id = (uint8_t) i;
-		vocab_pair_add(special_words[i]);
-		vocab_shape[(unsigned char) special_words[i][0] & 0x7F] |= UINT32_C(1) << (e->len & 31);
+		vocab_enter(special_words[i])->id = (uint8_t) i;
 		if (PHRASE_FIRST(i))
 		{
-			vocab_shape_long[(unsigned char) special_words[i][0] & 0x7F] |= UINT32_C(1) << (e->len & 31);
-			vocab_shape_light[(unsigned char) special_words[i][0] & 0x7F] |= UINT32_C(1) << (e->len & 31);
+			vocab_shape_long[(unsigned char) special_words[i][0] & 0x7F] |= UINT32_C(1) << (len & 31);
+			vocab_shape_light[(unsigned char) special_words[i][0] & 0x7F] |= UINT32_C(1) << (len & 31);
 		}
 	}
-	vocab_ready = true;
 }
 
 /*
  * Look a lower-case key up; NULL if it is in no list.
  */
 static inline const VocabEntry *
-vocab_lookup_hashed(const char *key, size_t klen, uint32_t h)
+vocab_find(const char *key, size_t klen)
 {
-	VocabEntry *e = vocab_slot(key, klen, h);
-
-	return e->word ? e : NULL;
-}
-
-/*
- * Look a lower-case NUL-terminated key up; NULL if it is in no list.
- */
-static inline const VocabEntry *
-vocab_lookup(const char *key)
-{
-	VocabEntry *e = vocab_slot(key, strlen(key), vocab_hash(key));
-
-	return e->word ? e : NULL;
+	return vocab_lookup(vocab, NpStrKeyMake(key, klen));
 }
 
 /*
@@ -733,7 +697,7 @@ vocab_lookup(const char *key)
 static inline uint16_t
 vocab_flags(const char *key)
 {
-	const VocabEntry *e = vocab_lookup(key);
+	const VocabEntry *e = vocab_find(key, strlen(key));
 
 	return e ? e->flags : 0;
 }
@@ -758,14 +722,13 @@ NpIsSentenceStarter(const char *key)
  * Returns the key length, 0 if the word does not fit or has no letter.
  */
 static size_t
-word_key_hash(const char *w, size_t len, char *key, size_t keysize, uint32_t *hash)
+word_key(const char *w, size_t len, char *key, size_t keysize)
 {
 	size_t		s = 0;
 	size_t		e = len;
 	size_t		i;
 	size_t		k = 0;
 	bool		letter = false;
-	uint32_t	h = 2166136261u;
 
 	while (s < e && !A_ALNUM((unsigned char) w[s]) && (unsigned char) w[s] < 0x80)
 		s++;
@@ -782,121 +745,71 @@ word_key_hash(const char *w, size_t len, char *key, size_t keysize, uint32_t *ha
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
 			letter = true;
 		key[k++] = (char) c;
-		h ^= c;
-		h *= 16777619u;
 	}
 	key[k] = '\0';
-	*hash = h;
 	return letter ? k : 0;
 }
 
-/*
- * word_key_hash without the hash.
- */
-static size_t
-word_key(const char *w, size_t len, char *key, size_t keysize)
-{
-	uint32_t	h;
-
-	return word_key_hash(w, len, key, keysize, &h);
-}
-
 /* ----------------------------------------------------------------
- * A small hash set of 64-bit hashes (word evidence, repeated lines)
+ * Sets of 64-bit hashes (word evidence, repeated lines)
  * ----------------------------------------------------------------
  */
 
-typedef struct HashSet
+typedef struct HashSetEntry
 {
-	uint64_t   *slots;			/* 0 = empty */
-	size_t		mask;
-	size_t		n;
-} HashSet;
+	uint64		key;			/* a hash (NpHashBytes64) */
+	char		status;
+} HashSetEntry;
+
+#define SH_PREFIX		hashset
+#define SH_ELEMENT_TYPE HashSetEntry
+#define SH_KEY_TYPE		uint64
+#define SH_KEY			key
+#define SH_HASH_KEY(tb, k)	((uint32) (k))
+#define SH_EQUAL(tb, a, b)	((a) == (b))
+#define SH_RAW_ALLOCATOR	np_alloc0
+#define SH_SCOPE		static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+#undef SH_RAW_ALLOCATOR		/* simplehash.h leaves it defined */
+
+/* Longest word the hyphenation evidence indexes (and looks up) */
+#define EVIDENCE_WORD_MAX 128
 
 /*
- * Hash bytes with FNV-1a, lower-casing ASCII; never returns 0.
+ * Hash a word of fewer than EVIDENCE_WORD_MAX bytes, ASCII-lower-cased.
  */
-static uint64_t
-hash_bytes(const char *s, size_t len, bool fold)
+static uint64
+hash_folded(const char *s, size_t len)
 {
-	uint64_t	h = UINT64_C(1469598103934665603);
-	size_t		i = 0;
+	char		buf[EVIDENCE_WORD_MAX];
+	size_t		i;
 
-	if (!fold)
-	{
-		/* eight bytes at a time, multiply-xorshift mixing */
-		for (; i + 8 <= len; i += 8)
-		{
-			uint64_t	v;
-
-			memcpy(&v, s + i, 8);
-			h = (h ^ v) * UINT64_C(0x9E3779B97F4A7C15);
-			h ^= h >> 29;
-		}
-	}
-	for (; i < len; i++)
-	{
-		unsigned char c = (unsigned char) s[i];
-
-		if (fold && c >= 'A' && c <= 'Z')
-			c = c - 'A' + 'a';
-		h ^= c;
-		h *= UINT64_C(1099511628211);
-	}
-	return h ? h : 1;
+	for (i = 0; i < len; i++)
+		buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] - 'A' + 'a' : s[i];
+	return NpHashBytes64(buf, len);
 }
 
 /*
- * Create a set for about n entries.
+ * Add h to the set; returns true if it was already there.
  */
-static void
-hs_init(HashSet *hs, size_t n)
+static inline bool
+hs_add(hashset_hash *hs, uint64 h)
 {
-	size_t		size = 64;
+	bool		found;
 
-	while (size < n * 2)
-		size *= 2;
-	hs->slots = np_alloc0(size * sizeof(uint64_t));
-	hs->mask = size - 1;
-	hs->n = 0;
-}
-
-/*
- * Add h; returns true if it was already there.
- */
-static bool
-hs_add(HashSet *hs, uint64_t h)
-{
-	size_t		i = (size_t) (h ^ (h >> 29)) & hs->mask;
-
-	while (hs->slots[i] != 0)
-	{
-		if (hs->slots[i] == h)
-			return true;
-		i = (i + 1) & hs->mask;
-	}
-	if (hs->n * 2 >= hs->mask)
-		return false;			/* full: behave as a lossy set */
-	hs->slots[i] = h;
-	hs->n++;
-	return false;
+	hashset_insert(hs, h, &found);
+	return found;
 }
 
 /*
  * Is h in the set?
  */
-static bool
-hs_has(const HashSet *hs, uint64_t h)
+static inline bool
+hs_has(hashset_hash *hs, uint64 h)
 {
-	size_t		i = (size_t) (h ^ (h >> 29)) & hs->mask;
-
-	while (hs->slots[i] != 0)
-	{
-		if (hs->slots[i] == h)
-			return true;
-		i = (i + 1) & hs->mask;
-	}
-	return false;
+	return hashset_lookup(hs, h) != NULL;
 }
 
 /* ----------------------------------------------------------------
@@ -1170,7 +1083,7 @@ typedef struct TextFront
 {
 	NpDoc	   *lines;			/* one unit per non-blank line */
 	LineInfo   *li;
-	HashSet		evidence;		/* hashes of words, lower-cased */
+	hashset_hash *evidence;		/* hashes of words, lower-cased */
 	bool		have_evidence;
 	NpDoc	   *out;
 } TextFront;
@@ -1186,7 +1099,7 @@ build_evidence(TextFront *tf)
 	size_t		budget = EVIDENCE_BYTES;
 	int			u;
 
-	hs_init(&tf->evidence, (L->len < EVIDENCE_BYTES ? L->len : EVIDENCE_BYTES) / 5 + 16);
+	tf->evidence = hashset_create((L->len < EVIDENCE_BYTES ? L->len : EVIDENCE_BYTES) / 8 + 16, NULL);
 	/* lines are stored back to back: tokenise each one on its own */
 	for (u = 0; u < L->nunits && budget > 0; u++)
 	{
@@ -1206,8 +1119,8 @@ build_evidence(TextFront *tf)
 							   (unsigned char) s[j] >= 0x80))
 				j++;
 			/* a line-final "con-" is half a word, not evidence */
-			if (j > i && !(j == len && s[j - 1] == '-'))
-				hs_add(&tf->evidence, hash_bytes(s + i, j - i, true));
+			if (j > i && j - i < EVIDENCE_WORD_MAX && !(j == len && s[j - 1] == '-'))
+				hs_add(tf->evidence, hash_folded(s + i, j - i));
 			i = j;
 		}
 	}
@@ -1226,7 +1139,7 @@ keep_hyphen(TextFront *tf, const char *a, size_t alen, const char *b, size_t ble
 	size_t		ws = alen - 1;	/* index of '-' */
 	size_t		we = 0;
 	uint32_t	c;
-	char		buf[128];
+	char		buf[EVIDENCE_WORD_MAX];
 	char		key[64];
 	size_t		n1,
 				n2;
@@ -1249,11 +1162,11 @@ keep_hyphen(TextFront *tf, const char *a, size_t alen, const char *b, size_t ble
 		build_evidence(tf);
 	memcpy(buf, a + ws, n1);
 	memcpy(buf + n1, b, n2);
-	if (hs_has(&tf->evidence, hash_bytes(buf, n1 + n2, true)))
+	if (hs_has(tf->evidence, hash_folded(buf, n1 + n2)))
 		return false;
 	memcpy(buf, a + ws, n1 + 1);
 	memcpy(buf + n1 + 1, b, n2);
-	if (hs_has(&tf->evidence, hash_bytes(buf, n1 + n2 + 1, true)))
+	if (hs_has(tf->evidence, hash_folded(buf, n1 + n2 + 1)))
 		return true;
 	if (word_key(a + ws, n1, key, sizeof(key)) && (vocab_flags(key) & V_CPREFIX))
 		return true;
@@ -1306,7 +1219,7 @@ text_to_units(const char *s, size_t len, NpDoc *out)
 	bool		wrapped;
 	int		   *deferred;
 	int			ndeferred;
-	HashSet		dups;
+	hashset_hash *dups;
 	bool		has_cr;
 	bool		has_ff;
 
@@ -1364,23 +1277,22 @@ text_to_units(const char *s, size_t len, NpDoc *out)
 	 */
 #define RUNNING_HEADER_SHAPE(l) ((l).nwords >= 2 && (l).nwords <= 8 && \
 								 (l).chars >= 8 && !(l).ends_term)
-	hs_init(&dups, n + 16);
+	dups = hashset_create(16, NULL);
 	{
-		HashSet		seen;
+		hashset_hash *seen = hashset_create(n / 4 + 16, NULL);
 
-		hs_init(&seen, n + 16);
 		for (k = 0; k < n; k++)
 			if (RUNNING_HEADER_SHAPE(tf.li[k]))
 			{
-				uint64_t	h = hash_bytes(L.text + L.units[k].off, L.units[k].len, false);
+				uint64		h = NpHashBytes64(L.text + L.units[k].off, L.units[k].len);
 
-				if (hs_add(&seen, h))
-					hs_add(&dups, h);
+				if (hs_add(seen, h))
+					hs_add(dups, h);
 			}
-		np_free(seen.slots);
+		hashset_destroy(seen);
 		for (k = 0; k < n; k++)
 			if (RUNNING_HEADER_SHAPE(tf.li[k]) &&
-				hs_has(&dups, hash_bytes(L.text + L.units[k].off, L.units[k].len, false)))
+				hs_has(dups, NpHashBytes64(L.text + L.units[k].off, L.units[k].len)))
 				tf.li[k].junk = true;
 	}
 
@@ -1504,9 +1416,9 @@ text_to_units(const char *s, size_t len, NpDoc *out)
 	}
 
 	np_free(deferred);
-	np_free(dups.slots);
+	hashset_destroy(dups);
 	if (tf.have_evidence)
-		np_free(tf.evidence.slots);
+		hashset_destroy(tf.evidence);
 	np_free(lens);
 	np_free(tf.li);
 	NpDocFree(&L);
@@ -1664,7 +1576,6 @@ unit_facts(const char *s, size_t len, UnitFacts *f)
 		size_t		j = i;
 		size_t		k;
 		size_t		klen;
-		uint32_t	kh;
 		size_t		nchars;
 		bool		first_upper;
 		bool		first_seen;
@@ -1870,11 +1781,10 @@ vocabulary:
 			if (look)
 			{
 				/*
-				 * The key is the core a..z lower-cased (what word_key_hash
-				 * would make of the word, without stripping it again).
+				 * The key is the core a..z lower-cased (what word_key would
+				 * make of the word, without stripping it again).
 				 */
 				size_t		q;
-				uint32_t	h = 2166136261u;
 
 				for (q = a; q < z; q++)
 				{
@@ -1884,11 +1794,8 @@ vocabulary:
 						c = c - 'A' + 'a';
 					key_digit |= A_DIGIT(c);
 					key[q - a] = (char) c;
-					h ^= c;
-					h *= 16777619u;
 				}
 				key[z - a] = '\0';
-				kh = h;
 				klen = z - a;
 			}
 			else if (a < z && c0 < 0x80 && A_ALNUM(c0))
@@ -1896,7 +1803,7 @@ vocabulary:
 		}
 		if (klen > 0 && klen <= 14)
 		{
-			const VocabEntry *e = vocab_lookup_hashed(key, klen, kh);
+			const VocabEntry *e = vocab_find(key, klen);
 			uint16_t	vf = e ? e->flags : 0;
 			int			id = e ? e->id : W_NONE;
 			bool		isdate = false;
@@ -2261,22 +2168,20 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 
 	/* short units repeated within the page (only short ones can matter) */
 	{
-		HashSet		seen;
-		HashSet		twice;
+		hashset_hash *seen = hashset_create(n / 4 + 16, NULL);
+		hashset_hash *twice = hashset_create(16, NULL);
 
-		hs_init(&seen, n + 16);
-		hs_init(&twice, n + 16);
 		for (i = 0; i < n; i++)
 			if (doc->units[i].len <= DUP_MAX_BYTES)
 			{
-				hashes[i] = hash_bytes(doc->text + doc->units[i].off, doc->units[i].len, false);
-				if (hs_add(&seen, hashes[i]))
-					hs_add(&twice, hashes[i]);
+				hashes[i] = NpHashBytes64(doc->text + doc->units[i].off, doc->units[i].len);
+				if (hs_add(seen, hashes[i]))
+					hs_add(twice, hashes[i]);
 			}
 		for (i = 0; i < n; i++)
-			dup[i] = doc->units[i].len <= DUP_MAX_BYTES && hs_has(&twice, hashes[i]);
-		np_free(seen.slots);
-		np_free(twice.slots);
+			dup[i] = doc->units[i].len <= DUP_MAX_BYTES && hs_has(twice, hashes[i]);
+		hashset_destroy(seen);
+		hashset_destroy(twice);
 	}
 
 	for (i = 0; i < n; i++)

@@ -1,7 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * unicode.c
- *	  Letters and letter case for the text, fingerprint and entity code.
+ *	  Letter case for the text, fingerprint and entity code (the inline
+ *	  classes are in unicode.h).
  *
  * Case comes from one table of ranges of UnicodeData.txt's simple case
  * mappings for the alphabets news is written in: Latin (ASCII, Latin-1,
@@ -117,8 +118,8 @@ static const CaseRange case_ranges[] = {
  * letter, -1 for a lower-case letter, 0 for anything else, and set *lower
  * to its lower-case form (c itself unless it is upper case).
  */
-static int
-case_of(uint32 c, uint32 *lower)
+int
+NpUniCaseOf(uint32 c, uint32 *lower)
 {
 	size_t		lo = 0;
 	size_t		hi = NUM_CASE_RANGES;
@@ -151,72 +152,4 @@ case_of(uint32 c, uint32 *lower)
 		}
 	}
 	return 0;
-}
-
-/*
- * Is c an upper-case (or title-case) letter?
- */
-bool
-NpUniIsUpper(uint32 c)
-{
-	uint32		l;
-
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
-	return case_of(c, &l) > 0;
-}
-
-/*
- * Is c a lower-case letter?
- */
-bool
-NpUniIsLower(uint32 c)
-{
-	uint32		l;
-
-	if (c < 0x80)
-		return c >= 'a' && c <= 'z';
-	return case_of(c, &l) < 0;
-}
-
-/*
- * The lower-case form of c (c itself if it has none).
- */
-uint32
-NpUniToLower(uint32 c)
-{
-	uint32		l;
-
-	if (c < 0x80)
-		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-	(void) case_of(c, &l);
-	return l;
-}
-
-/*
- * Is c a letter?  Approximate: ASCII letters, and any code point from
- * U+00C0 up that is not in a punctuation, symbol, arrow, CJK punctuation,
- * fullwidth punctuation or emoji block (combining marks count, so that a
- * word with one stays one word).
- */
-bool
-NpUniIsLetter(uint32 c)
-{
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-	if (c < 0xC0)
-		return c == 0xAA || c == 0xB5 || c == 0xBA;
-	if (c == 0xD7 || c == 0xF7 || c == 0xFFFD)
-		return false;
-	if (c >= 0x2000 && c < 0x2C00)
-		return false;			/* punctuation, symbols, arrows */
-	if (c >= 0x2E00 && c < 0x3040)
-		return false;			/* supplemental and CJK punctuation */
-	if (c >= 0xFE00 && c < 0xFE70)
-		return false;			/* variation selectors, small forms */
-	if (c >= 0xFF00 && c < 0xFF21)
-		return false;			/* fullwidth punctuation and digits */
-	if (c >= 0x1F000)
-		return false;			/* emoji and the like */
-	return true;
 }

@@ -102,11 +102,71 @@ NpUtf8Chars(const char *s, size_t len)
 	return n;
 }
 
-/* Letters, case and spaces (unicode.c) */
-extern bool NpUniIsLetter(uint32 c);
-extern bool NpUniIsUpper(uint32 c);
-extern bool NpUniIsLower(uint32 c);
-extern uint32 NpUniToLower(uint32 c);
+/* Letter case beyond ASCII (unicode.c); use the NpUniIs... wrappers */
+extern int	NpUniCaseOf(uint32 c, uint32 *lower);
+
+/* Is c an upper-case (or title-case) letter? */
+static inline bool
+NpUniIsUpper(uint32 c)
+{
+	uint32		l;
+
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	return NpUniCaseOf(c, &l) > 0;
+}
+
+/* Is c a lower-case letter? */
+static inline bool
+NpUniIsLower(uint32 c)
+{
+	uint32		l;
+
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z';
+	return NpUniCaseOf(c, &l) < 0;
+}
+
+/* The lower-case form of c (c itself if it has none) */
+static inline uint32
+NpUniToLower(uint32 c)
+{
+	uint32		l;
+
+	if (c < 0x80)
+		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+	(void) NpUniCaseOf(c, &l);
+	return l;
+}
+
+/*
+ * Is c a letter?  Approximate: ASCII letters, the Latin-1 ordinal
+ * indicators and micro sign, and any code point from U+00C0 up that is not
+ * in a punctuation, symbol, arrow, CJK punctuation, fullwidth punctuation
+ * or emoji block (combining marks count, so that a word with one stays one
+ * word).
+ */
+static inline bool
+NpUniIsLetter(uint32 c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	if (c < 0xC0)
+		return c == 0xAA || c == 0xB5 || c == 0xBA;
+	if (c == 0xD7 || c == 0xF7 || c == 0xFFFD)
+		return false;
+	if (c >= 0x2000 && c < 0x2C00)
+		return false;			/* punctuation, symbols, arrows */
+	if (c >= 0x2E00 && c < 0x3040)
+		return false;			/* supplemental and CJK punctuation */
+	if (c >= 0xFE00 && c < 0xFE70)
+		return false;			/* variation selectors, small forms */
+	if (c >= 0xFF00 && c < 0xFF21)
+		return false;			/* fullwidth punctuation and digits */
+	if (c >= 0x1F000)
+		return false;			/* emoji and the like */
+	return true;
+}
 
 /*
  * Is c white space: controls, the Unicode space separators, no-break
