@@ -10,7 +10,8 @@
  * SH_RAW_ALLOCATOR set to np_alloc0 (or np_alloc0_permanent for tables
  * built once per process), so that the same code runs in the server and in
  * the standalone harnesses.  Tables keyed by strings are instantiated
- * through np_strtable.h; np_strmap.h is a string-to-int map built on it.
+ * through np_strtable.h; np_tables.h has a string-to-int map and a
+ * set of hashes built on it.
  *
  * simplehash moves entries when it inserts: pointers to entries are valid
  * until the next insertion, and a new entry's members other than the key

@@ -63,7 +63,7 @@
 
 #include "entities/entities.h"
 #include "text/unicode.h"
-#include "np_strmap.h"
+#include "np_tables.h"
 
 /* token flags */
 #define TK_WORD		0x0001

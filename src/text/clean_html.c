@@ -36,7 +36,7 @@
 #include <libxml/xmlerror.h>
 
 #include "text/clean.h"
-#include "text/clean_int.h"
+#include "text/doc.h"
 
 /* What the walk does with an element */
 #define EL_SKIP		0x01		/* drop with its subtree */

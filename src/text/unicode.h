@@ -88,6 +88,24 @@ NpUtf8Decode(const unsigned char *s, size_t len, uint32 *cp)
 }
 
 /*
+ * Decode the code point that ends just before s[end] (end > start, the
+ * character starting at or after start) and set *cpstart to its first byte.
+ */
+static inline uint32
+NpUtf8DecodeLast(const char *s, size_t start, size_t end, size_t *cpstart)
+{
+	size_t		p = end - 1;
+	uint32		c;
+
+	while (p > start && ((unsigned char) s[p] & 0xC0) == 0x80 && end - p < 4)
+		p--;
+	NpUtf8Decode((const unsigned char *) s + p, end - p, &c);
+	if (cpstart)
+		*cpstart = p;
+	return c;
+}
+
+/*
  * Count the characters of UTF-8 text s[0, len): the bytes that are not
  * continuation bytes.
  */
