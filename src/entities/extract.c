@@ -14,9 +14,10 @@
  *
  * 1. Tokenise (UTF-8): words keep internal apostrophes ("O'Brien"), the
  *    possessive "'s" becomes a token of its own, letter-dot abbreviations
- *    ("U.S.", "J.K.") and a short list of dotted abbreviations ("Mr.",
- *    "Inc.") are single tokens, every other punctuation mark is a token.
- *    Sentence starts are marked after . ! ? and blank lines, and after an
+ *    ("U.S.", "J.K.") and the abbreviations of abbrev.c ("Mr.", "Inc.")
+ *    are single tokens, every other punctuation mark is a token.  Sentence
+ *    starts are marked after . ! ? (not after a title's period, nor after
+ *    "Inc." unless a sentence opener follows) and blank lines, and after an
  *    opening quote; title-case lines (headlines) are marked too.
  * 2. Collect the article's evidence: which words appear capitalised away
  *    from a sentence start.
@@ -62,6 +63,7 @@
 #include "np_port.h"
 
 #include "entities/entities.h"
+#include "text/abbrev.h"
 #include "text/unicode.h"
 #include "np_tables.h"
 
@@ -138,28 +140,36 @@ typedef struct Extractor
  * Tokens
  * ---------------------------------------------------------------- */
 
-/* Dotted abbreviations that do not end a sentence */
-static const char *const abbreviations[] = {
-	"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd",
-	"Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Adm", "Maj",
-	"Prof", "Rev", "Mt", "Ft", "No", "vs", "Jan", "Feb", "Aug", "Sept", "Sep",
-	"Oct", "Nov", "Dec", "Bros", "Ave", "Blvd", "Dept", "Univ", "approx",
-	"etc", "Gen", "Cmdr", "Supt", "Insp", "Messrs", "Mme", "Fr", "Pres",
-	NULL
-};
+/* What the period after a word means (period_after) */
+#define PERIOD_ENDS		0		/* the end of a sentence */
+#define PERIOD_ABBR		1		/* part of the word; the sentence goes on */
+#define PERIOD_BOTH		2		/* part of the word, and the end of a sentence */
 
 /*
- * Is text[start, end) one of the dotted abbreviations?
+ * Classify the period after the word s[i, j) (s[j] is '.') with the
+ * abbreviations of abbrev.c: titles never end a sentence ("Gen."), "No."
+ * and the months do not before a number, and "Inc." and the like do only
+ * before a sentence opener.  A listed word keeps its period either way.
  */
-static bool
-is_abbreviation(const char *s, size_t len)
+static int
+period_after(const char *s, size_t len, size_t i, size_t j)
 {
-	int			i;
+	int			kind = NpAbbreviation(s + i, j - i);
+	size_t		k = j + 1;
+	size_t		e;
 
-	for (i = 0; abbreviations[i] != NULL; i++)
-		if (strlen(abbreviations[i]) == len && memcmp(abbreviations[i], s, len) == 0)
-			return true;
-	return false;
+	if (kind == 0)
+		return PERIOD_ENDS;
+	if (kind & NP_ABBR_TITLE)
+		return PERIOD_ABBR;
+	while (k < len && s[k] == ' ')
+		k++;
+	if (kind & NP_ABBR_NUMBER)
+		return (k < len && s[k] >= '0' && s[k] <= '9') ? PERIOD_ABBR : PERIOD_BOTH;
+	e = k;
+	while (e < len && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+		e++;
+	return NpIsSentenceOpener(s + k, e - k) ? PERIOD_BOTH : PERIOD_ABBR;
 }
 
 /*
@@ -223,6 +233,7 @@ tokenize(Extractor *x)
 			int			upper = 0,
 						lower = 0;
 			bool		poss = false;
+			int			period = PERIOD_ENDS;
 			Tok		   *t;
 
 			if (NpUniIsDigit(cp))
@@ -288,7 +299,8 @@ tokenize(Extractor *x)
 					flags |= TK_ABBR;
 				}
 			}
-			else if (j < len && s[j] == '.' && is_abbreviation(s + i, j - i))
+			else if (j < len && s[j] == '.' &&
+					 (period = period_after(s, len, i, j)) != PERIOD_ENDS)
 			{
 				j++;
 				flags |= TK_ABBR;
@@ -303,7 +315,7 @@ tokenize(Extractor *x)
 				flags |= TK_SENT;
 			t = add_tok(x, i, j, flags);
 			(void) t;
-			pending = false;
+			pending = (period == PERIOD_BOTH);
 			space = nl = false;
 			newlines = 0;
 			i = j;
@@ -477,31 +489,9 @@ is_roman(const char *w, size_t len)
 static bool
 is_function_word(const Extractor *x, int k)
 {
-	static const char *const words[] = {
-		"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At",
-		"For", "From", "With", "By", "As", "But", "And", "Or", "If", "When",
-		"While", "After", "Before", "Since", "During", "Under", "Over", "Its",
-		"His", "Her", "Their", "Our", "My", "Your", "It", "He", "She", "They",
-		"We", "There", "Here", "Some", "Many", "Most", "All", "Both", "Each",
-		"Every", "No", "Not", "So", "To", "Of", "However", "Meanwhile", "Also",
-		"Then", "Yet", "Still", "Now", "Last", "Next", "Other", "Such", "Only",
-		"Even", "Why", "What", "How", "Where", "Who", "Which", "Until", "Although",
-		"Though", "Because", "Despite", "Amid", "Among", "Against", "Without",
-		"Like", "Unlike", "Than", "Once", "Instead", "Earlier", "Later", "Thousands",
-		"Hundreds", "Dozens", "Millions", "More", "Less", "Several", "Few", "Neither",
-		NULL
-	};
 	const Tok  *t = &x->toks[k];
-	int			i;
 
-	for (i = 0; words[i] != NULL; i++)
-	{
-		size_t		l = strlen(words[i]);
-
-		if (t->end - t->start == l && memcmp(x->text + t->start, words[i], l) == 0)
-			return true;
-	}
-	return false;
+	return NpIsSentenceOpener(x->text + t->start, t->end - t->start);
 }
 
 /*
@@ -1450,20 +1440,6 @@ find_candidates(Extractor *x)
  * ---------------------------------------------------------------- */
 
 /*
- * Return a newly allocated copy of s[0, len).
- */
-static char *
-dup_str(const char *s, size_t len)
-{
-	char	   *r = np_alloc(len + 1);
-
-	memcpy(r, s, len);
-	r[len] = '\0';
-	return r;
-}
-
-
-/*
  * Text of token k.
  */
 static inline const char *
@@ -1822,7 +1798,7 @@ span_text(Extractor *x, int a, int b)
 {
 	size_t		l = build_key(x, a, b);
 
-	return dup_str(x->keybuf, l);
+	return np_strndup(x->keybuf, l);
 }
 
 /*
@@ -1841,7 +1817,7 @@ name_candidates(Extractor *x)
 		if (c->linklen == (size_t) -1)
 			continue;			/* takes another candidate's name, below */
 		if (c->flags & MF_GAZ && c->canonlen > 0)
-			c->name = dup_str(c->canon, c->canonlen);
+			c->name = np_strndup(c->canon, c->canonlen);
 		else
 		{
 			const NpGazEntry *e = NULL;
@@ -1851,7 +1827,7 @@ name_candidates(Extractor *x)
 				(x->toks[c->b - 1].roles & NP_ROLE_ORGSUF) &&
 				longest_match(x, c->a, c->b - 1, &e) == c->b - 1 &&
 				e != NULL && e->kind == NP_KIND_ORG)
-				c->name = dup_str(e->canon, e->canonlen);
+				c->name = np_strndup(e->canon, e->canonlen);
 			else
 				c->name = span_text(x, c->a, c->b);
 		}
@@ -1891,7 +1867,7 @@ name_candidates(Extractor *x)
 		if (j >= 0)
 		{
 			np_free(c->name);
-			c->name = dup_str(x->cands[j].name, strlen(x->cands[j].name));
+			c->name = np_strndup(x->cands[j].name, strlen(x->cands[j].name));
 			continue;
 		}
 		/* a possessive place before it: "Moscow's Foreign Ministry" */
@@ -1927,7 +1903,7 @@ name_candidates(Extractor *x)
 			while (d->linklen == (size_t) -1 && hops++ < 4)
 				d = (const Cand *) d->link;
 			c->name = (d->name && d->linklen != (size_t) -1) ?
-				dup_str(d->name, strlen(d->name)) : span_text(x, c->a, c->b);
+				np_strndup(d->name, strlen(d->name)) : span_text(x, c->a, c->b);
 		}
 	}
 	for (i = 0; i < x->ncands; i++)
@@ -1971,7 +1947,7 @@ build_result(Extractor *x, NpEntityResult *r)
 			e->kind = (NpEntityKind) c->kind;
 			e->mentions = 0;
 			e->first = x->toks[c->a].start;
-			e->subtype = c->subtype ? dup_str(c->subtype, c->subtypelen) : NULL;
+			e->subtype = c->subtype ? np_strndup(c->subtype, c->subtypelen) : NULL;
 			ent = n++;
 			NpStrMapPut(byname[e->kind], e->name, strlen(e->name), ent);
 		}

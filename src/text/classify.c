@@ -103,12 +103,12 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 	/*
 	 * Most vocabulary only matters in short units (timestamps, labels,
 	 * widgets); in long ones only banner words, credits and phrases count,
-	 * and beyond 80 words only the first three words.  Knowing the word
+	 * and beyond NP_MID_UNIT_WORDS only the first three words.  Knowing the word
 	 * count first lets us skip the lookups that cannot matter.
 	 */
 	total_words += NpCountSpaces(s, len, &plain);
-	short_unit = total_words <= 14;
-	mid_unit = total_words <= 80;
+	short_unit = total_words <= NP_SHORT_UNIT_WORDS;
+	mid_unit = total_words <= NP_MID_UNIT_WORDS;
 
 	/*
 	 * A long ASCII sentence with no '|' can only be furniture through its
@@ -116,7 +116,7 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 	 * after the third word, skip the character classes and go straight to
 	 * the vocabulary filter.
 	 */
-	light = f->ends_term && total_words >= 15 && plain;
+	light = f->ends_term && !short_unit && plain;
 
 	while (i < len)
 	{
@@ -542,7 +542,7 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	}
 	if (f.urls > 0 && (f.urls == f.nwords || f.nwords <= 3))
 		return CLS_BAD;
-	if (f.caption_label || (f.credit_tail && f.nwords <= 80))
+	if (f.caption_label || (f.credit_tail && f.nwords <= NP_MID_UNIT_WORDS))
 		return CLS_CAPTION;
 	if (f.teaser_label && !heading)
 		return CLS_BAD;
@@ -553,13 +553,14 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 		return CLS_BAD;
 	if ((f.wirecredit && f.nwords <= 40) || (f.contributed && f.nwords <= 15))
 		return CLS_BAD;
-	if (f.datestrong > 0 && f.nwords <= 14 && f.nondate <= f.nwords / 5)
+	if (f.datestrong > 0 && f.nwords <= NP_SHORT_UNIT_WORDS && f.nondate <= f.nwords / 5)
 		return CLS_BAD;
 	if ((f.arrows > 0 || f.pipes >= 2 || (f.nav_start && !f.ends_term)) && f.nwords <= 30 &&
 		!(f.ends_term && f.nwords >= 12 && f.arrows == 0 && f.pipes < 2))
 		return CLS_BAD;
-	if ((f.strong > 0 || f.phrase) && f.nwords <= 80 &&
-		(f.second > 0 || f.nwords < 15 || f.strong + (f.phrase ? 1 : 0) >= 2))
+	if ((f.strong > 0 || f.phrase) && f.nwords <= NP_MID_UNIT_WORDS &&
+		(f.second > 0 || f.nwords <= NP_SHORT_UNIT_WORDS ||
+		 f.strong + (f.phrase ? 1 : 0) >= 2))
 		return CLS_BAD;
 	if (f.nwords <= 8 && f.widget > 0 && f.widget * 3 >= f.nwords)
 		return CLS_BAD;

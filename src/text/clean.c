@@ -170,7 +170,8 @@ is_subheading(const NpDoc *doc, int i)
 	if (u->cls != CLS_SHORT || (u->flags & NPU_HTML))
 		return false;
 	NpGetUnitFacts(doc->text + u->off, u->len, &f);
-	return f.nwords >= 2 && f.nwords <= 14 && f.widget == 0 && !f.ends_colon;
+	return f.nwords >= 2 && f.nwords <= NP_SHORT_UNIT_WORDS && f.widget == 0 &&
+		!f.ends_colon;
 }
 
 /*

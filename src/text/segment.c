@@ -9,7 +9,8 @@
  * does not end a sentence after an initial ("J. K. Rowling"), a title
  * ("Mr.", "Gen."), a month before a day ("Jan. 5"), "No." before a number,
  * or an abbreviation with inner periods ("U.S.", "a.m.") unless the next
- * word is a common sentence opener ("... in the U.S. The talks ...").
+ * word is a common sentence opener ("... in the U.S. The talks ...");
+ * the abbreviations and openers are abbrev.c's.
  * Decimals ("3.5") and domains never qualify because no space follows the
  * period.  One pass, linear in the text.
  *
@@ -20,43 +21,8 @@
 #include "np_port.h"
 
 #include "text/clean.h"
-#include "text/clean_int.h"
+#include "text/abbrev.h"
 #include "text/unicode.h"
-
-/* titles and abbreviations after which a period never ends a sentence */
-static const char *const titles[] = {
-	"adm", "amb", "approx", "atty", "brig", "capt", "cmdr", "col", "cpl",
-	"dept", "det", "dr", "fr", "gen", "gov", "hon", "insp", "lt", "maj",
-	"messrs", "mlle", "mme", "mr", "mrs", "ms", "mx", "pres", "prof", "pvt",
-	"rep", "reps", "rev", "sen", "sens", "sgt", "supt", "v", "vs"
-};
-
-/* abbreviations that never end a sentence when a number follows */
-static const char *const before_number[] = {
-	"apr", "art", "aug", "ch", "dec", "feb", "fig", "jan", "jul", "jun",
-	"mar", "no", "nos", "nov", "oct", "p", "pp", "sec", "sep", "sept", "vol"
-};
-
-/* abbreviations that end a sentence only before a sentence opener */
-static const char *const maybe_end[] = {
-	"co", "corp", "etc", "inc", "jr", "ltd", "st", "sr"
-};
-
-/*
- * Is key in the unsorted short list?
- */
-static bool
-in_list(const char *const *list, size_t n, const char *key)
-{
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(list[i], key) == 0)
-			return true;
-	return false;
-}
-
-#define IN_LIST(l, k) in_list(l, sizeof(l) / sizeof(l[0]), k)
 
 /*
  * Append a span, growing the array.
@@ -184,6 +150,7 @@ period_ends_sentence(const char *text, size_t ss, size_t dot, size_t m, size_t p
 	size_t		ne = m;
 	bool		next_digit;
 	bool		inner_dots = false;
+	int			kind;
 	size_t		i;
 
 	while (ws > ss && !is_ws(text[ws - 1]))
@@ -209,12 +176,13 @@ period_ends_sentence(const char *text, size_t ss, size_t dot, size_t m, size_t p
 	/* an initial: "J. K. Rowling", "George W. Bush" */
 	if (word[1] == '\0' && text[dot - 1] >= 'A' && text[dot - 1] <= 'Z')
 		return false;
-	if (IN_LIST(titles, word))
+	kind = NpAbbreviation(word, strlen(word));
+	if (kind & NP_ABBR_TITLE)
 		return false;
-	if (next_digit && IN_LIST(before_number, word))
+	if (next_digit && (kind & NP_ABBR_NUMBER))
 		return false;
-	if (inner_dots || IN_LIST(maybe_end, word))
-		return NpIsSentenceStarter(next);
+	if (inner_dots || (kind & NP_ABBR_MAYBE))
+		return NpIsSentenceOpener(next, strlen(next));
 	return true;
 }
 

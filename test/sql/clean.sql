@@ -140,3 +140,9 @@ SELECT ordinal, text FROM newsprint.sentences(E'\u0413-\u043d \u041f\u0435\u0442
 SELECT newsprint.clean(E'The report that the city published on Monday described two years of talks with residents, shop owners, cyclists and the transport unions over the new tram line as long, candid and useful\n'
                        '\u0141\u00f3d\u017a officials said on Tuesday that the line would open next spring.\n');
 SELECT text FROM newsprint.sentences(E'He spoke at Fishmongers'' Hall. \u0141ukasz, who lives nearby, listened.', clean => false);
+
+-- one list of abbreviations and sentence openers (abbrev.c) for the
+-- splitter and the entity extractor: "ft." ends a sentence before an
+-- opener but "Ft. Worth" does not; "Mt." never does; an opener after a
+-- number with inner dots starts a sentence
+SELECT text FROM newsprint.sentences('The hill is 328 ft. The town of Ft. Worth lies near Mt. Hood. He ran it in 48.396. Unlike others, he won.', clean => false);

@@ -143,3 +143,6 @@ SELECT name, kind, mentions FROM newsprint.entities(repeat(:'moscow' || E'\n\n',
 WHERE kind = 'PER' ORDER BY name;
 -- too large
 SELECT * FROM newsprint.entities(repeat('Beijing ', 9000000), false);
+-- abbreviations (abbrev.c): a suffix keeps its period, and the sentence
+-- after it starts with a function word, not a name
+SELECT surface, kind FROM newsprint.entity_mentions('The firm was founded by Robert Cummings Sr. You can visit it in Paris.', false);
