@@ -104,9 +104,9 @@ DROP TABLE big;
 SELECT length(newsprint.clean(repeat('The council voted on Tuesday to close the old bridge. ', 1000000))) AS one_line_len;
 SELECT count(*) FROM newsprint.sentences(repeat('The council voted on Tuesday to close the old bridge. ', 1000000));
 
--- paragraphs and sentences: ordinals, 0-based character offsets, end exclusive
+-- paragraphs and sentences: ordinals, 1-based start and length in characters
 SELECT * FROM newsprint.paragraphs(E'First paragraph has \u00e9l\u00e8ve in it.\n\n\nSecond one.', clean => false);
-SELECT p.ordinal, substr(c, p.start + 1, p."end" - p.start) = p.text AS offsets_match
+SELECT p.ordinal, substr(c, p.start, p.length) = p.text AS offsets_match
 FROM (SELECT newsprint.clean(E'Le caf\u00e9 est ferm\u00e9 depuis lundi, a dit le maire de la ville aujourd''hui.\n\nM. Dupont n''a pas r\u00e9pondu \u00e0 nos questions sur la fermeture du caf\u00e9.') AS c) s,
      LATERAL newsprint.paragraphs(c) p;
 
@@ -116,7 +116,7 @@ SELECT * FROM newsprint.sentences(
   'He said "stop." Then he left. "Why?" she asked. Gen. Jones arrived at 10 a.m. Monday. '
   'The talks were held in the U.S. The next round is in No. 10 Downing St. in London... or not.',
   clean => false);
-SELECT s.ordinal, substr(c, s.start + 1, s."end" - s.start) = s.text AS offsets_match
+SELECT s.ordinal, substr(c, s.start, s.length) = s.text AS offsets_match
 FROM (SELECT newsprint.clean(E'\u201cWe will win,\u201d the G\u00f6teborg coach said. \u201cNo doubt.\u201d Fans cheered. The club, founded in 1904, has won the league 18 times.') AS c) x,
      LATERAL newsprint.sentences(c) s;
 
