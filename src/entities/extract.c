@@ -213,6 +213,8 @@ tokenize(Extractor *x)
 		uint32_t	cp;
 		int			n = NpUtf8Decode((const unsigned char *) s + i, len - i, &cp);
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (NpUniIsSpace(cp) || NpUniIsIgnorable(cp))
 		{
 			if (cp == '\n')
@@ -374,10 +376,10 @@ mark_headlines(Extractor *x)
 		int			words = 0,
 					caps = 0,
 					k;
-
 		int			all = 0;
 		bool		period;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		while (b < x->ntoks && !(x->toks[b].flags & TK_NL))
 			b++;
 		for (k = a; k < b; k++)
@@ -548,6 +550,8 @@ annotate(Extractor *x)
 		Tok		   *t = &x->toks[k];
 		uint16_t	roles = 0;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (!(t->flags & TK_WORD))
 			continue;
 		t->ent = lookup(x, x->text + t->start, t->end - t->start, &roles);
@@ -582,6 +586,8 @@ annotate(Extractor *x)
 		Tok		   *t = &x->toks[k];
 		bool		alone = true;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (!(t->flags & TK_CAP) || (t->flags & (TK_SENT | TK_HEAD | TK_NL | TK_ALLCAPS)))
 			continue;
 		if (k > 0 && (x->toks[k - 1].flags & TK_CAP))
@@ -607,6 +613,8 @@ annotate(Extractor *x)
 	for (k = 0; k < x->ntoks; k++)
 	{
 		Tok		   *t = &x->toks[k];
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (!(t->flags & TK_CAP) || (t->flags & TK_INITIALS))
 			continue;
@@ -1382,6 +1390,8 @@ find_candidates(Extractor *x)
 		int			re;
 		bool		titlectx;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (!(t->flags & TK_WORD))
 		{
 			k++;
@@ -1621,6 +1631,8 @@ resolve(Extractor *x)
 		const char *w;
 		size_t		l;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		w = cand_text(x, c, &l);
 		if (c->kind != KIND_UNKNOWN)
 			NpStrMapPut(kinds, w, l, c->kind);
@@ -1641,6 +1653,8 @@ resolve(Extractor *x)
 		int			words;
 		const char *w;
 		size_t		l;
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (c->kind != KIND_UNKNOWN)
 			continue;
@@ -1688,9 +1702,9 @@ resolve(Extractor *x)
 		Cand	   *c = &x->cands[i];
 		const char *w;
 		size_t		l;
-
 		size_t		p;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		if (c->kind != NP_KIND_PER || !has_space(x, c))
 			continue;
 		/* first and last space-separated words: "Sam Bankman-Fried" */
@@ -1710,6 +1724,8 @@ resolve(Extractor *x)
 		const char *w;
 		size_t		l;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (c->kind != NP_KIND_ORG || cand_words(x, c) < 2 || (c->flags & MF_GENERIC) ||
 			x->toks[c->a].ent != NULL || x->toks[c->a].roles != 0 ||
 			!(x->toks[c->a].flags & TK_CAP))
@@ -1723,6 +1739,8 @@ resolve(Extractor *x)
 		const char *w;
 		size_t		l;
 		int			j;
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (c->b - c->a != 1 || (c->flags & MF_GAZ) || c->kind == NP_KIND_PER)
 			continue;
@@ -1739,6 +1757,8 @@ resolve(Extractor *x)
 		const char *w;
 		size_t		l;
 		int			j;
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (has_space(x, c) || c->kind == NP_KIND_MISC ||
 			(c->kind == NP_KIND_ORG && (c->flags & MF_GAZ)) ||
@@ -1757,6 +1777,8 @@ resolve(Extractor *x)
 	{
 		Cand	   *c = &x->cands[i];
 		Cand	   *d = &x->cands[i + 1];
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (cand_words(x, c) >= 2 && d->b - d->a == 1 && (x->toks[d->a].flags & TK_ALLCAPS) &&
 			d->a == c->b + 1 && d->b < x->ntoks &&
@@ -1778,6 +1800,8 @@ resolve(Extractor *x)
 		const char *w;
 		size_t		l;
 		int			j;
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (c->b - c->a != 1 || !(x->toks[c->a].flags & TK_ALLCAPS))
 			continue;
@@ -1814,6 +1838,8 @@ name_candidates(Extractor *x)
 	{
 		Cand	   *c = &x->cands[i];
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (c->linklen == (size_t) -1)
 			continue;			/* takes another candidate's name, below */
 		if (c->flags & MF_GAZ && c->canonlen > 0)
@@ -1839,10 +1865,10 @@ name_candidates(Extractor *x)
 	{
 		Cand	   *c = &x->cands[i];
 		const char *p;
-
 		size_t		l;
 		int			n = 0;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		if (c->kind != NP_KIND_ORG || c->name == NULL || (c->flags & MF_GENERIC))
 			continue;
 		/* the last few words only: generic bodies are short */
@@ -1859,6 +1885,8 @@ name_candidates(Extractor *x)
 		Cand	   *c = &x->cands[i];
 		size_t		l;
 		int			j;
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (!(c->flags & MF_GENERIC) || c->name == NULL)
 			continue;
@@ -1894,6 +1922,8 @@ name_candidates(Extractor *x)
 	for (i = 0; i < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (c->linklen == (size_t) -1)
 		{
@@ -1934,6 +1964,8 @@ build_result(Extractor *x, NpEntityResult *r)
 	{
 		Cand	   *c = &x->cands[i];
 		int			ent;
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (c->kind < NP_KIND_PER || c->kind > NP_KIND_MISC || c->name == NULL || c->b <= c->a)
 			continue;

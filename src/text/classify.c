@@ -88,6 +88,7 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 	bool		mid_unit;
 	bool		light;
 	bool		plain;
+	size_t		next_check = 0;
 
 	memset(f, 0, sizeof(NpUnitFacts));
 	f->ends_term = NpEndsSentence(s, len, false);
@@ -138,6 +139,11 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 		 * the word is capitalised), arrows, separators and URL characters.
 		 * ASCII words, nearly all of them, take a table-driven path.
 		 */
+		if (i >= next_check)
+		{
+			NP_CHECK_FOR_INTERRUPTS();
+			next_check = i + NP_CHECK_BYTES;
+		}
 		first_seen = false;
 		first_upper = false;
 		nchars = 0;
@@ -493,6 +499,7 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	bool		heading = (u->flags & NPU_HEADING) != 0;
 	double		linkdens = u->len ? (double) u->linkbytes / (double) u->len : 0.0;
 
+	NP_CHECK_FOR_INTERRUPTS();
 	*mark = MARK_NONE;
 	NpGetUnitFacts(s, u->len, &f);
 	*byline = f.byline && f.nwords <= 12;

@@ -206,12 +206,16 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 		NpHashSet *twice = NpHashSetCreate(16);
 
 		for (i = 0; i < n; i++)
+		{
+			if ((i & 0xFFF) == 0)
+				NP_CHECK_FOR_INTERRUPTS();
 			if (doc->units[i].len <= DUP_MAX_BYTES)
 			{
 				hashes[i] = NpHashBytes64(doc->text + doc->units[i].off, doc->units[i].len);
 				if (NpHashSetAdd(seen, hashes[i]))
 					NpHashSetAdd(twice, hashes[i]);
 			}
+		}
 		for (i = 0; i < n; i++)
 			dup[i] = doc->units[i].len <= DUP_MAX_BYTES && NpHashSetHas(twice, hashes[i]);
 		NpHashSetFree(seen);
@@ -287,6 +291,8 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	{
 		int			c = doc->units[i].cls;
 
+		if ((i & 0xFFF) == 0)
+			NP_CHECK_FOR_INTERRUPTS();
 		if (marks[i] != MARK_NONE)
 		{
 			new_seg = true;

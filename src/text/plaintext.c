@@ -183,6 +183,7 @@ build_evidence(TextFront *tf)
 		size_t		i = 0;
 
 		budget -= len;
+		NP_CHECK_FOR_INTERRUPTS();
 		while (i < len)
 		{
 			size_t		j;
@@ -315,6 +316,8 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 		const char *ff = has_ff ? memchr(s + ls, '\f', brk - ls) : NULL;
 		char		kind = '\n';
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (cr != NULL)
 		{
 			brk = cr - s;
@@ -343,7 +346,10 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 	tf.li = np_alloc((n + 1) * sizeof(LineInfo));
 	lens = np_alloc(WIDTH_BUCKETS * sizeof(size_t));
 	for (k = 0; k < n; k++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
 		line_info(L.text + L.units[k].off, L.units[k].len, &tf.li[k]);
+	}
 
 	/*
 	 * Short lines that recur are running headers or repeated labels, junk
@@ -357,6 +363,9 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 		NpHashSet *seen = NpHashSetCreate(n / 4 + 16);
 
 		for (k = 0; k < n; k++)
+		{
+			if ((k & 0xFFF) == 0)
+				NP_CHECK_FOR_INTERRUPTS();
 			if (RUNNING_HEADER_SHAPE(tf.li[k]))
 			{
 				uint64		h = NpHashBytes64(L.text + L.units[k].off, L.units[k].len);
@@ -364,6 +373,7 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 				if (NpHashSetAdd(seen, h))
 					NpHashSetAdd(dups, h);
 			}
+		}
 		NpHashSetFree(seen);
 		for (k = 0; k < n; k++)
 			if (RUNNING_HEADER_SHAPE(tf.li[k]) &&
@@ -417,6 +427,7 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 		int			nwords = tf.li[k].nwords;
 		uint32_t	flags = (L.units[k].flags & NPU_BLANK);
 
+		NP_CHECK_FOR_INTERRUPTS();
 		ndeferred = 0;
 		NpDocAppendRaw(out, L.text + L.units[k].off, L.units[k].len);
 		for (;;)

@@ -70,8 +70,10 @@ NpSplitParagraphs(const char *text, size_t len, NpSpan **spans)
 		size_t		a,
 					b;
 
-		while (i < len && text[i] != '\n')
-			i++;
+		const char *nl = memchr(text + i, '\n', len - i);
+
+		NP_CHECK_FOR_INTERRUPTS();
+		i = nl ? (size_t) (nl - text) : len;
 		le = i;
 		if (i < len)
 			i++;				/* the newline */
@@ -205,6 +207,7 @@ NpSplitSentences(const char *text, size_t len, NpSpan **spans)
 		size_t		pe = paras[p].end;
 		size_t		ss = ps;
 		size_t		i = ps;
+		size_t		next_check = ps;
 
 		while (i < pe)
 		{
@@ -215,6 +218,11 @@ NpSplitSentences(const char *text, size_t len, NpSpan **spans)
 			uint32_t	cp;
 			bool		single_dot;
 
+			if (i >= next_check)
+			{
+				NP_CHECK_FOR_INTERRUPTS();
+				next_check = i + NP_CHECK_BYTES;
+			}
 			if (c == '.' || c == '!' || c == '?')
 				j = i + 1;
 			else if (c == 0xE2 && i + 2 < pe && (unsigned char) text[i + 1] == 0x80 &&
