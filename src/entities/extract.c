@@ -64,6 +64,7 @@
 
 #include "entities/entities.h"
 #include "text/abbrev.h"
+#include "text/clean.h"
 #include "text/unicode.h"
 #include "np_tables.h"
 
@@ -1995,12 +1996,11 @@ build_result(Extractor *x, NpEntityResult *r)
 }
 
 /*
- * Extract the named entities of text (valid UTF-8, len bytes), looking names
- * up in the user dictionary user (may be NULL) before the built-in gazetteer.
+ * Extract the named entities of one block of text.
  */
-void
-NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
-				  NpEntityResult *result)
+static void
+extract_block(const char *text, size_t len, const NpGazTable *user,
+			  NpEntityResult *result)
 {
 	Extractor	x;
 	int			i;
@@ -2037,6 +2037,95 @@ NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
 }
 
 /*
+ * Extract the named entities of text (valid UTF-8, len bytes), looking names
+ * up in the user dictionary user (may be NULL) before the built-in gazetteer.
+ *
+ * A text longer than NP_TEXT_BLOCK is read block by block, cut at paragraph
+ * boundaries (NpBlockEnd), so that the extractor's working memory is that of
+ * one block; the blocks' entities are merged by kind and name.  Within a
+ * block short forms resolve against long ones ("Lavrov" -> "Sergei
+ * Lavrov"); across blocks they do not, which no article is long enough to
+ * notice.
+ */
+void
+NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
+				  NpEntityResult *result)
+{
+	NpStrMap   *byname[NP_KIND_MISC + 1];
+	int			capm = 0;
+	int			cape = 0;
+	size_t		start = 0;
+	int			k;
+
+	if (len <= NP_TEXT_BLOCK)
+	{
+		extract_block(text, len, user, result);
+		return;
+	}
+	memset(result, 0, sizeof(NpEntityResult));
+	for (k = 0; k <= NP_KIND_MISC; k++)
+		byname[k] = NpStrMapCreate();
+	while (start < len)
+	{
+		size_t		end = NpBlockEnd(text, len, start, NP_TEXT_BLOCK);
+		NpEntityResult r;
+		int		   *map;
+		int			i;
+
+		extract_block(text + start, end - start, user, &r);
+		map = np_alloc(sizeof(int) * (size_t) (r.nentities + 1));
+		for (i = 0; i < r.nentities; i++)
+		{
+			NpEntity   *e = &r.entities[i];
+			int			j = NpStrMapGet(byname[e->kind], e->name, strlen(e->name));
+
+			if (j < 0)
+			{
+				if (result->nentities == cape)
+				{
+					cape = Max(cape * 2, 64);
+					result->entities = np_realloc(result->entities, sizeof(NpEntity) * cape);
+				}
+				j = result->nentities++;
+				result->entities[j] = *e;	/* takes over its name and subtype */
+				result->entities[j].mentions = 0;
+				result->entities[j].first = e->first + start;
+				NpStrMapPut(byname[e->kind], result->entities[j].name,
+							strlen(result->entities[j].name), j);
+				e->name = NULL;
+				e->subtype = NULL;
+			}
+			result->entities[j].mentions += e->mentions;
+			map[i] = j;
+		}
+		for (i = 0; i < r.nmentions; i++)
+		{
+			NpMention  *m;
+
+			if (result->nmentions == capm)
+			{
+				capm = Max(capm * 2, 256);
+				result->mentions = np_realloc(result->mentions, sizeof(NpMention) * capm);
+			}
+			m = &result->mentions[result->nmentions++];
+			m->start = r.mentions[i].start + start;
+			m->end = r.mentions[i].end + start;
+			m->entity = map[r.mentions[i].entity];
+		}
+		np_free(map);
+		NpEntityResultFree(&r);
+		start = end;
+		NP_CHECK_FOR_INTERRUPTS();
+	}
+	for (k = 0; k <= NP_KIND_MISC; k++)
+		NpStrMapFree(byname[k]);
+	if (result->entities == NULL)
+		result->entities = np_alloc(sizeof(NpEntity));
+	if (result->mentions == NULL)
+		result->mentions = np_alloc(sizeof(NpMention));
+}
+
+/*
  * Release what NpExtractEntities allocated.
  */
 void
@@ -2046,7 +2135,8 @@ NpEntityResultFree(NpEntityResult *result)
 
 	for (i = 0; i < result->nentities; i++)
 	{
-		np_free(result->entities[i].name);
+		if (result->entities[i].name)
+			np_free(result->entities[i].name);
 		if (result->entities[i].subtype)
 			np_free((void *) result->entities[i].subtype);
 	}

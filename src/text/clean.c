@@ -540,28 +540,18 @@ NpCleanOptionsInit(NpCleanOptions *opts)
 }
 
 /*
- * Clean an article: build units with the right front end, select the body
- * and write the kept units out as paragraphs separated by a blank line.
+ * Clean one piece of text: build units with the right front end, select the
+ * body and write the kept units out as paragraphs separated by a blank line.
  */
-char *
-NpCleanText(const char *input, size_t len, const NpCleanOptions *opts,
+static char *
+clean_piece(const char *input, size_t len, bool html, const NpCleanOptions *opts,
 			size_t *outlen)
 {
 	NpDoc		doc;
-	bool		html;
 	char	   *out;
 	size_t		o = 0;
 	int			headline;
 	int			i;
-
-	NpVocabInit();
-	NpClassifyInit();
-	if (opts->format == NP_FORMAT_HTML)
-		html = true;
-	else if (opts->format == NP_FORMAT_TEXT)
-		html = false;
-	else
-		html = NpLooksLikeHtml(input, len);
 
 	NpDocInit(&doc, len);
 	if (html)
@@ -594,5 +584,68 @@ NpCleanText(const char *input, size_t len, const NpCleanOptions *opts,
 	out[o] = '\0';
 	*outlen = o;
 	NpDocFree(&doc);
+	return out;
+}
+
+/*
+ * Clean an article.  Plain text longer than NP_TEXT_BLOCK is cleaned block
+ * by block (each block is read as a page of its own, the headline sought in
+ * the first only), so that the working memory stays that of one block: no
+ * article is that long, and a text that is (a whole feed, an archive) is
+ * better read as several pages anyway.
+ */
+char *
+NpCleanText(const char *input, size_t len, const NpCleanOptions *opts,
+			size_t *outlen)
+{
+	bool		html;
+	NpCleanOptions o;
+	char	   *out;
+	size_t		olen = 0;
+	size_t		cap;
+	size_t		start = 0;
+
+	NpVocabInit();
+	NpClassifyInit();
+	if (opts->format == NP_FORMAT_HTML)
+		html = true;
+	else if (opts->format == NP_FORMAT_TEXT)
+		html = false;
+	else
+		html = NpLooksLikeHtml(input, len);
+	if (html || len <= NP_TEXT_BLOCK)
+		return clean_piece(input, len, html, opts, outlen);
+
+	o = *opts;
+	cap = len + len / 2 + 16;
+	out = np_alloc(cap);
+	while (start < len)
+	{
+		size_t		end = NpBlockEnd(input, len, start, NP_TEXT_BLOCK);
+		size_t		plen;
+		char	   *part = clean_piece(input + start, end - start, false, &o, &plen);
+
+		if (plen > 0)
+		{
+			if (olen + plen + 3 > cap)
+			{
+				cap = Max(cap * 2, olen + plen + 3);
+				out = np_realloc(out, cap);
+			}
+			if (olen > 0)
+			{
+				out[olen++] = '\n';
+				out[olen++] = '\n';
+			}
+			memcpy(out + olen, part, plen);
+			olen += plen;
+		}
+		np_free(part);
+		o.keep_headline = false;
+		start = end;
+		NP_CHECK_FOR_INTERRUPTS();
+	}
+	out[olen] = '\0';
+	*outlen = olen;
 	return out;
 }

@@ -292,3 +292,43 @@ NpSplitSentences(const char *text, size_t len, NpSpan **spans)
 	*spans = s;
 	return n;
 }
+
+/*
+ * Where should the block of text that starts at start and holds about
+ * target bytes end?  After the last blank line in its second half if there
+ * is one, else after the last line break there, else after the last
+ * sentence end (". "), else after the last space, else at a character
+ * boundary; len when the rest fits.  Long texts are
+ * processed block by block so that memory stays bounded (NpCleanText,
+ * NpExtractEntities); the search costs at most target / 2 bytes per block.
+ */
+size_t
+NpBlockEnd(const char *text, size_t len, size_t start, size_t target)
+{
+	size_t		limit;
+	size_t		lo;
+	size_t		p;
+
+	if (len - start <= target)
+		return len;
+	limit = start + target;
+	lo = start + target / 2;
+	for (p = limit; p > lo + 1; p--)
+		if (text[p - 1] == '\n' &&
+			(text[p - 2] == '\n' || (text[p - 2] == '\r' && p - 3 > lo && text[p - 3] == '\n')))
+			return p;
+	for (p = limit; p > lo; p--)
+		if (text[p - 1] == '\n')
+			return p;
+	for (p = limit; p > lo + 1; p--)
+		if (text[p - 1] == ' ' &&
+			(text[p - 2] == '.' || text[p - 2] == '!' || text[p - 2] == '?'))
+			return p;
+	for (p = limit; p > lo; p--)
+		if (text[p - 1] == ' ')
+			return p;
+	p = limit;
+	while (p > start && ((unsigned char) text[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}
