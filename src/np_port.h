@@ -34,6 +34,16 @@
 /* A loop over bytes checks for interrupts once per this many bytes */
 #define NP_CHECK_BYTES		((size_t) 1 << 16)
 
+/* In a loop over bytes at offset pos: check when pos reaches next */
+#define NP_CHECK_AT(pos, next) \
+	do { \
+		if ((pos) >= (next)) \
+		{ \
+			NP_CHECK_FOR_INTERRUPTS(); \
+			(next) = (pos) + NP_CHECK_BYTES; \
+		} \
+	} while (0)
+
 #ifdef NP_STANDALONE
 
 #include "postgres_fe.h"

@@ -139,11 +139,7 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 		 * the word is capitalised), arrows, separators and URL characters.
 		 * ASCII words, nearly all of them, take a table-driven path.
 		 */
-		if (i >= next_check)
-		{
-			NP_CHECK_FOR_INTERRUPTS();
-			next_check = i + NP_CHECK_BYTES;
-		}
+		NP_CHECK_AT(i, next_check);
 		first_seen = false;
 		first_upper = false;
 		nchars = 0;

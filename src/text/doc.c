@@ -173,11 +173,7 @@ NpDocAppend(NpDoc *doc, const char *s, size_t len, bool in_link)
 		uint32_t	c;
 		size_t		n;
 
-		if (i >= next_check)
-		{
-			NP_CHECK_FOR_INTERRUPTS();
-			next_check = i + NP_CHECK_BYTES;
-		}
+		NP_CHECK_AT(i, next_check);
 
 		if (u[i] == ' ')
 		{

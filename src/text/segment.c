@@ -218,11 +218,7 @@ NpSplitSentences(const char *text, size_t len, NpSpan **spans)
 			uint32_t	cp;
 			bool		single_dot;
 
-			if (i >= next_check)
-			{
-				NP_CHECK_FOR_INTERRUPTS();
-				next_check = i + NP_CHECK_BYTES;
-			}
+			NP_CHECK_AT(i, next_check);
 			if (c == '.' || c == '!' || c == '?')
 				j = i + 1;
 			else if (c == 0xE2 && i + 2 < pe && (unsigned char) text[i + 1] == 0x80 &&
