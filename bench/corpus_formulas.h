@@ -93,7 +93,7 @@ static const char *const biz_body[] = {
 	"{P1}, an analyst at {CO2}, said {CLAUSE}",
 	"{SUBJ} said {net income|operating profit} for the year {was|is} expected to be {USDR}.",
 	"The {plant|unit|division} had sales of {USDR} last year, the company said.",
-	"{CO2} said it {would|will} {continue to|} {w10} its {w3} in the U.S.",
+	"{CO2} said it {would|will} {continue to |}{w10} its {w3} in the U.S.",
 	"{SUBJ} said it {has|had} filed for {Chapter 11 bankruptcy|protection from its creditors} in {CITY}.",
 };
 
@@ -294,4 +294,17 @@ static const char *const currencies[] = {
 static const char *const exchanges[] = {
 	"London Metal Exchange", "Chicago Board of Trade", "New York Mercantile Exchange",
 	"ICE Futures Europe", "Tokyo Commodity Exchange", "COMEX",
+};
+
+/* Towns with a Crown Court or a magistrates' court, for court reports */
+static const char *const towns[] = {
+	"Manchester", "Leeds", "Birmingham", "Liverpool", "Bristol", "Newcastle", "Sheffield",
+	"Nottingham", "Leicester", "Cardiff", "Southwark", "Preston", "Bradford",
+	"Norwich", "Exeter", "Plymouth", "Reading", "Oxford", "Cambridge", "Ipswich", "Chelmsford",
+	"Maidstone", "Canterbury", "Lewes", "Winchester", "Southampton", "Portsmouth", "Bournemouth",
+	"Swansea", "Newport", "Chester", "Stoke-on-Trent", "Wolverhampton", "Coventry", "Warwick",
+	"Worcester", "Gloucester", "Derby", "Lincoln", "Hull", "York", "Teesside", "Durham",
+	"Carlisle", "Bolton", "Burnley", "Minshull Street", "Snaresbrook", "Wood Green", "Isleworth",
+	"Kingston", "Croydon", "Luton", "St Albans", "Aylesbury", "Northampton", "Peterborough",
+	"Mold", "Caernarfon", "Taunton", "Truro", "Salisbury", "Guildford", "Harrow", "Woolwich",
 };

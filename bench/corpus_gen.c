@@ -563,8 +563,8 @@ make_cast(Cast *c, uint64_t seed)
 		c->role[i] = pick(&r, NELEM(roles));
 	}
 	c->city = pool_draw(P_LOC, &r);
-	c->town = pool_draw(P_LOC, &r);
-	c->town2 = chance(&r, 0.5) ? c->town : pool_draw(P_LOC, &r);
+	c->town = towns[zipf_rank(&r, NELEM(towns), 8.0)];
+	c->town2 = chance(&r, 0.5) ? c->town : towns[zipf_rank(&r, NELEM(towns), 8.0)];
 	c->day = rint_(&r, 7);
 	c->age = 17 + rint_(&r, 60);
 	c->male = chance(&r, 0.75);

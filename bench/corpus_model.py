@@ -34,7 +34,7 @@ import re
 import sys
 
 WN = '/usr/share/wordnet'
-KEEP_TOP = 250    # the most frequent words stay as written
+KEEP_TOP = 1000    # the most frequent words stay as written
 TOP = __file__.rsplit('/', 2)[0] if '/' in __file__ else '..'
 
 FUNCTION = set("""
