@@ -254,7 +254,7 @@ def main():
             for s in sentences(par):
                 toks = tokens(s)
                 nw = sum(1 for t, _ in toks if t[0].isalnum())
-                if nw < 6 or nw > 45 or re.search(r'[{}\[\]]', s):
+                if nw < 6 or nw > 45 or re.search(r'[{}\[\]]', s) or not re.search(r'[.!?]["”’)]?$', s):
                     continue
                 out = []          # (text, space_before)
                 slots = 0
