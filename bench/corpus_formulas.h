@@ -20,12 +20,13 @@
  *	 {DATE} a date; {YEAR}; {Q} a quarter ("first"); {PCT} a percentage in
  *	 the outlet's style; {PCT1} the story's own figure; {USD} the story's
  *	 amount of money, {USDR} another one, in the outlet's style; {PRICE} a
- *	 share price; {PENCE}; {CTS} {CTS0} the story's dividend and the prior
- *	 one; {AGE}; {OFF} the offence of a court story; {TEAM1} {TEAM2}
+ *	 share price; {PENCE}; {CTS} {CTS0} the story's dividend and a lower
+ *	 prior one, {CTSP} a prior one that may be the same; {AGE}; {OFF} the
+ *	 offence of a court story; {TEAM1} {TEAM2}
  *	 {TEAM3} and {S1} {S2} a match; {MIN} a minute; {ORD} a position;
  *	 {SUBJ} "The company", "It", its short name or "The group";
  *	 {CLAUSE} a sentence of the story's prose, run on; {QUOTE} one as a
- *	 quotation; {w0}.. {PER} {LOC} {ORG} {NAM} as in the sentence frames.
+ *	 quotation; {w:N}.. {PER} {LOC} {ORG} {NAM} as in the sentence frames.
  *
  * bench/corpus_formulas.h
  *
@@ -36,27 +37,27 @@
 static const char *const biz_lead[] = {
 	"{CO} said it {has agreed to acquire|agreed to buy|will acquire|has agreed to buy} {CO2} for {USD} in {cash|cash and stock|stock}.",
 	"{CO} said it {expects|now expects} {Q}-quarter {earnings|profit} to be {lower than|above|in line with|below} analysts' estimates.",
-	"{CO} said it has {completed|agreed to} the sale of its {w0} {unit|division|business} to {CO2} for {USD}.",
+	"{CO} said it has {completed|agreed to} the sale of its {w:N} {unit|division|business} to {CO2} for {USD}.",
 	"{CO} said its {net income|profit|sales} {rose|fell|increased|declined} {PCT1} in the {Q} quarter{ from a year earlier|}.",
 	"{CO} said it plans to {cut|eliminate|add} about {D:9,999} jobs {over the next two years|by the end of the year|as part of a restructuring}.",
 	"{CO} said its board approved a {two|three}-for-one stock split{ and raised the quarterly dividend|}.",
-	"{CO} said it has filed {an application|a request} with the U.S. {Securities and Exchange Commission|Food and Drug Administration|Federal Trade Commission} {to|for permission to} {w10} its {w0}.",
+	"{CO} said it has filed {an application|a request} with the U.S. {Securities and Exchange Commission|Food and Drug Administration|Federal Trade Commission} {to|for permission to} {w:V} its {w:N}.",
 	"{CO} said it will build a {USD} {plant|factory|distribution centre|research centre} in {CITY}, creating about {D:999} jobs.",
-	"{CO} said it {won|was awarded|has received} a {USD} contract from {the U.S. {Navy|Army|Air Force|Department of Energy}|{CO2}} to supply {w3}.",
+	"{CO} said it {won|was awarded|has received} a {USD} contract from {the U.S. {Navy|Army|Air Force|Department of Energy}|{CO2}} to supply {w:Ns}.",
 	"{CO} said it named {P2F} {chief executive|president|chief financial officer|chairman}, succeeding {P3F}, who {is retiring|resigned last month|will become chairman}.",
-	"{CO} and {CO2} said they {have agreed|plan} to {merge|form a joint venture|combine their} {w0} {operations|businesses}.",
-	"{CO} said it {raised|lowered|cut} its {full-year|annual} {earnings|profit|revenue} forecast{, citing {w7} {w0}| after a {w7} {Q} quarter|}.",
-	"{CO} said it {is|was} in talks {to sell its {w0} business|to buy {CO2}|with {CO2} about a possible merger}.",
-	"Shares of {CO} {rose|fell|jumped|slid} {PCT1} to {PRICE} on {DAY} after the company said it {w4} {a|its} {w0}.",
-	"{CO} said it {will|would} close its {w0} {plant|factory|office} in {CITY}{, affecting about {D:999} workers|}.",
-	"{CO} said it has reached an agreement in principle to sell its {w0} {unit|operations} to {CO2}.",
-	"{CO} said it {agreed to pay|will pay} {USD} to settle {a lawsuit|claims|an investigation} {over its {w0}|brought by {CO2}|by the U.S. Justice Department}.",
+	"{CO} and {CO2} said they {have agreed|plan} to {merge|form a joint venture|combine their} {w:N} {operations|businesses}.",
+	"{CO} said it {raised|lowered|cut} its {full-year|annual} {earnings|profit|revenue} forecast{, citing {w:A} {w:N}| after a {w:A} {Q} quarter|}.",
+	"{CO} said it {is|was} in talks {to sell its {w:N} business|to buy {CO2}|with {CO2} about a possible merger}.",
+	"Shares of {CO} {rose|fell|jumped|slid} {PCT1} to {PRICE} on {DAY} after the company said it {w:Vd} {a|its} {w:N}.",
+	"{CO} said it {will|would} close its {w:N} {plant|factory|office} in {CITY}{, affecting about {D:999} workers|}.",
+	"{CO} said it has reached an agreement in principle to sell its {w:N} {unit|operations} to {CO2}.",
+	"{CO} said it {agreed to pay|will pay} {USD} to settle {a lawsuit|claims|an investigation} {over its {w:N}|brought by {CO2}|by the U.S. Justice Department}.",
 	"{CO} said it {has|had} {received|rejected} an unsolicited offer from {CO2} worth {USD}.",
 	"{CO} said it {would|will} {buy back|repurchase} up to {D:9.9} million of its {common |}shares.",
-	"{CO}, {the {w7} {w0} maker|the {CITY}-based {w0} company|a maker of {w3}}, said it {w4} {a|its} {w0} {on {DAY}|}.",
+	"{CO}, {the {w:A} {w:N} maker|the {CITY}-based {w:N} company|a maker of {w:Ns}}, said it {w:Vd} {a|its} {w:N} {on {DAY}|}.",
 	"{CO} reported a {Q}-quarter {net loss|profit} of {USD}{, or {D:99} cents a share|}.",
 	"{CO} said its {chairman|chief executive|president} {P1F} {resigned|will retire|has stepped down} {for personal reasons|at the end of the year|}.",
-	"{CO} said it {will|plans to} {raise|spend} {USD} {to expand|to upgrade|on} its {w0} {operations|network|capacity}.",
+	"{CO} said it {will|plans to} {raise|spend} {USD} {to expand|to upgrade|on} its {w:N} {operations|network|capacity}.",
 };
 
 /* The body of company stories */
@@ -68,32 +69,32 @@ static const char *const biz_body[] = {
 	"{SUBJ} said it expects the {deal|transaction|sale} to {close|be completed} in the {Q} quarter.",
 	"In the year-earlier quarter, the company {earned|reported a profit of} {USDR}, or {D:99} cents a share.",
 	"Analysts {had expected|on average had forecast} earnings of {D:99} cents a share, according to {{ORG}|{NAM}}.",
-	"{CO2} {is based in|is headquartered in} {CITY}{ and makes {w3}| and employs about {D:9,999} people|}.",
+	"{CO2} {is based in|is headquartered in} {CITY}{ and makes {w:Ns}| and employs about {D:9,999} people|}.",
 	"{SUBJ} did not {give|provide|disclose} {details|a reason|further details}.",
 	"Revenue {rose|fell} {PCT} to {USDR}{, the company said|}.",
-	"\"We are {pleased|delighted|excited} to {w10} {CO2}'s {w3},\" {P1} said {in a statement|in a news release|}.",
+	"\"We are {pleased|delighted|excited} to {w:V} {CO2}'s {w:Ns},\" {P1} said {in a statement|in a news release|}.",
 	"{SUBJ} said it {will|would} {use|fund} the {proceeds|acquisition} {to reduce debt|from cash on hand|with bank loans|for general corporate purposes}.",
 	"Last year, the company reported {net income|a net loss|sales} of {USDR}.",
 	"{SUBJ}'s shares {closed|ended} {up|down} {D:9.99} at {PRICE} on the New York Stock Exchange.",
 	"The U.S. {Securities and Exchange Commission|Justice Department|Federal Trade Commission} {is reviewing|has approved|must approve} the {deal|merger|transaction}.",
 	"{SUBJ} said it has {D:9,999} {stores|branches|plants|offices} in {D:99} countries.",
 	"The {deal|offer} values {CO2} at about {USDR}, or {PRICE} a share{, a premium of {PCT} to its closing price on {DAY}|}.",
-	"{SUBJ} said the {w0} {would|will} not have a material effect on its {earnings|results|operations}.",
-	"It said {earnings|profit} in the {Q} quarter {were|was} {hurt|helped|boosted} by {w7} {w0}{ in the U.S.| in Europe| in Asia|}.",
+	"{SUBJ} said the {w:N} {would|will} not have a material effect on its {earnings|results|operations}.",
+	"It said {earnings|profit} in the {Q} quarter {were|was} {hurt|helped|boosted} by {w:A} {w:N}{ in the U.S.| in Europe| in Asia|}.",
 	"{CO} shares {rose|fell|were unchanged} {at|to} {PRICE} in {early|afternoon|late} trading.",
 	"{SUBJ} said it was {reviewing|considering} {its options|strategic alternatives|the offer}.",
 	"{P1}, the company's {ROLE1}, said {in a statement |}that {CLAUSE}",
 	"{SUBJ} said it has received {financing|commitments} of {USDR} from {a group of banks|{CO2}|its lenders}.",
-	"{SUBJ} said it {had|has} no plans to {w10} its {w3}.",
+	"{SUBJ} said it {had|has} no plans to {w:V} its {w:Ns}.",
 	"{CO} said it was not aware of any reason for the {rise|fall|activity} in its {shares|stock}.",
-	"{SUBJ} said it expects {sales|revenue|demand} to {improve|remain {w7}|recover} in the {second half|coming months|next year}.",
-	"{SUBJ} said it has agreed to {w10} {CO2}'s {w0} {unit|division|operations} for an undisclosed sum.",
-	"It said the {w0} would be {w4} by the end of the year.",
-	"{SUBJ} said it would take a {Q}-quarter charge of {USDR} related to the {w0}.",
+	"{SUBJ} said it expects {sales|revenue|demand} to {improve|remain {w:A}|recover} in the {second half|coming months|next year}.",
+	"{SUBJ} said it has agreed to {w:V} {CO2}'s {w:N} {unit|division|operations} for an undisclosed sum.",
+	"It said the {w:N} would be {w:Vd} by the end of the year.",
+	"{SUBJ} said it would take a {Q}-quarter charge of {USDR} related to the {w:N}.",
 	"{P1}, an analyst at {CO2}, said {CLAUSE}",
 	"{SUBJ} said {net income|operating profit} for the year {was|is} expected to be {USDR}.",
 	"The {plant|unit|division} had sales of {USDR} last year, the company said.",
-	"{CO2} said it {would|will} {continue to |}{w10} its {w3} in the U.S.",
+	"{CO2} said it {would|will} {continue to |}{w:V} its {w:Ns} in the U.S.",
 	"{SUBJ} said it {has|had} filed for {Chapter 11 bankruptcy|protection from its creditors} in {CITY}.",
 };
 
@@ -135,11 +136,11 @@ static const char *const gen_body[] = {
 	"It was not immediately clear {whether|how|why} {CLAUSE}",
 	"Officials said {CLAUSE}",
 	"The {incident|attack|accident} happened at about {D:9}:{D:99} {a.m.|p.m.} on {DAY}.",
-	"{ORG} said it would {w10} the {w0} {next week|later this month|on {DAY}}.",
+	"{ORG} said it would {w:V} the {w:N} {next week|later this month|on {DAY}}.",
 	"{P1} is due to {travel to|visit|meet officials in} {CITY} {next week|on {DAY}|later this month}.",
 	"In a statement, {ORG} said {CLAUSE}",
 	"Police {appealed for witnesses|are investigating|said inquiries were continuing}{ and asked anyone with information to contact them|}.",
-	"\"{QUOTE}\" said {P2}, who {w4} the {w0}.",
+	"\"{QUOTE}\" said {P2}, who {w:Vd} the {w:N}.",
 	"The {report|study|survey} was published on {DAY}.",
 };
 
@@ -217,23 +218,33 @@ static const char *const market_body[] = {
 
 /* Dividend notices: one line, several agencies' styles */
 static const char *const dividend[] = {
-	"{CO} said its board declared a quarterly dividend of {CTS} cents {a share|per share|}, payable {DATE} to shareholders of record {DATE2}.",
-	"{CO} <{TICK}> - Qtly div {CTS} cts vs {CTS0} cts prior, pay {DATE}, record {DATE2}.",
-	"{CO} said it raised its {quarterly |}dividend to {CTS} cents {a share |}from {CTS0} cents.",
+	"{CO} said its board declared a quarterly dividend of {CTS} cents{ a share| per share|}, payable {DATE} to shareholders of record {DATE2}.",
+	"{CO} <{TICK}> - Qtly div {CTS} cts vs {CTSP} cts prior, pay {DATE}, record {DATE2}.",
+	"{CO} said it raised its {quarterly |}dividend to {CTS} cents{ a share|} from {CTS0} cents.",
 	"{CO} declared a regular quarterly dividend of {CTS} cents per share, payable on {DATE} to holders of record on {DATE2}, the company said.",
 	"{CO} said it {cut|suspended|omitted} its quarterly dividend{, which had been {CTS0} cents a share|}.",
 	"{CO} plc proposes a final dividend of {D:9.9}p per share, payable on {DATE} to shareholders on the register at {DATE2}.",
-	"{CO} <{TICK}> - Semi-annual div {CTS} cts vs {CTS0} cts, pay {DATE}, record {DATE2}.",
-	"{CO} said its board declared a {special|year-end} dividend of {CTS} cents {a share|per share|}, payable {DATE}.",
+	"{CO} <{TICK}> - Semi-annual div {CTS} cts vs {CTSP} cts, pay {DATE}, record {DATE2}.",
+	"{CO} said its board declared a {special|year-end} dividend of {CTS} cents{ a share| per share|}, payable {DATE}.",
+};
+
+/* What may follow a dividend notice */
+static const char *const dividend_tail[] = {
+	"The company paid {CTS0} cents a share in the same period last year.",
+	"The dividend is the company's first increase since {YEAR}.",
+	"{SUBJ} said the higher dividend reflected {w:A} {w:Ns} and a strong balance sheet.",
+	"The board also approved the repurchase of up to {D:9.9} million shares.",
+	"{SUBJ} said it expected to maintain the dividend at that level.",
+	"Shareholders will be asked to approve the dividend at the annual meeting on {DATE}.",
 };
 
 /* General briefs' leads (the rest is prose) */
 static const char *const brief_lead[] = {
 	"{P1}, {ROLE1} of {ORG}, said on {DAY} that {CLAUSE}",
-	"{ORG} said on {DAY} it would {w10} {its|the} {w0}.",
+	"{ORG} said on {DAY} it would {w:V} {its|the} {w:N}.",
 	"{CITY} {officials|police} said on {DAY} that {CLAUSE}",
 	"At least {D:99} people were {killed|injured|hurt} {when|after} {CLAUSE}",
-	"{P1} will {w10} the {w0} {next week|on {DAY}}, {ORG} said.",
+	"{P1} will {w:V} the {w:N} {next week|on {DAY}}, {ORG} said.",
 };
 
 /* Round-up headers */

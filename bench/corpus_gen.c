@@ -220,6 +220,7 @@ bprintf(Buf *b, const char *fmt,...)
 typedef struct Pool
 {
 	char		name[64];
+	char		sig[64];		/* the WordNet readings of a word pool: "N+V" */
 	int			n;
 	char	  **w;
 	double	   *cum;			/* cumulative weights */
@@ -314,12 +315,14 @@ load_model(const char *path)
 		if (strncmp(line, "%pool ", 6) == 0)
 		{
 			int			n;
-			char		name[64];
+			char		name[64],
+						sig[64] = "";
 
-			if (sscanf(line + 6, "%63s %d", name, &n) != 2 || npools >= MAXPOOLS)
+			if (sscanf(line + 6, "%63s %d %63s", name, &n, sig) < 2 || npools >= MAXPOOLS)
 				goto bad;
 			cur = &pools[npools];
 			snprintf(cur->name, sizeof(cur->name), "%s", name);
+			snprintf(cur->sig, sizeof(cur->sig), "%s", sig);
 			cur->n = n;
 			cur->w = malloc(sizeof(char *) * n);
 			cur->cum = malloc(sizeof(double) * n);
@@ -334,7 +337,7 @@ load_model(const char *path)
 				P_ORG = npools;
 			else if (strcmp(name, "NAM") == 0)
 				P_NAM = npools;
-			else if (strcmp(name, "w0") == 0)
+			else if (strcmp(sig, "N") == 0)
 				P_W0 = npools;
 			npools++;
 			continue;
@@ -425,6 +428,15 @@ pool_index(const char *name, int n)
 {
 	for (int p = 0; p < npools; p++)
 		if ((int) strlen(pools[p].name) == n && memcmp(pools[p].name, name, n) == 0)
+			return p;
+	return -1;
+}
+
+static int
+pool_by_sig(const char *sig, int n)
+{
+	for (int p = 0; p < npools; p++)
+		if (pools[p].name[0] == 'w' && (int) strlen(pools[p].sig) == n && memcmp(pools[p].sig, sig, n) == 0)
 			return p;
 	return -1;
 }
@@ -575,10 +587,8 @@ make_cast(Cast *c, uint64_t seed)
 	c->s2 = rint_(&r, c->s1);
 	c->pct1 = 0.1 * (1 + rint_(&r, 400));
 	c->usd = chance(&r, 0.7) ? 1 + rint_(&r, 900) : 0.1 * (10 + rint_(&r, 400));
-	c->cts = 2 + rint_(&r, 80);
-	c->cts0 = chance(&r, 0.6) ? c->cts : c->cts - 1 - rint_(&r, c->cts > 2 ? c->cts - 1 : 1);
-	if (c->cts0 < 1)
-		c->cts0 = 1;
+	c->cts = 3 + rint_(&r, 80);
+	c->cts0 = 1 + rint_(&r, c->cts - 1);	/* a lower prior dividend */
 	c->price = 0.25 * (8 + rint_(&r, 400));
 	c->quarter = rint_(&r, 4);
 }
@@ -665,6 +675,7 @@ typedef struct Art
 	long		source;			/* id of the copied article */
 	long		sources[3];
 	char		edits[64];
+	const char *place;			/* the dateline's place */
 	double		when;			/* days since the start */
 	long		id;
 	int			words;
@@ -855,15 +866,33 @@ slot(Ctx *x, Buf *b, const char *s, int n)
 	}
 	if (n > 2 && s[0] == 'D' && s[1] == ':')
 	{
-		digits(x, b, s + 2, n - 2);
+		int			k = n - 2;
+
+		/* an ordinal: the suffix follows the number */
+		if (k > 2 && s[n - 3] == '9' && (memcmp(s + n - 2, "th", 2) == 0 || memcmp(s + n - 2, "st", 2) == 0 ||
+										 memcmp(s + n - 2, "nd", 2) == 0 || memcmp(s + n - 2, "rd", 2) == 0))
+		{
+			int			start = b->len,
+						v;
+
+			digits(x, b, s + 2, k - 2);
+			v = atoi(b->s + start);
+			bputs(b, (v % 100) / 10 == 1 ? "th" : v % 10 == 1 ? "st" : v % 10 == 2 ? "nd" : v % 10 == 3 ? "rd" : "th");
+		}
+		else
+			digits(x, b, s + 2, k);
 		return;
 	}
-	if (n >= 2 && s[0] == 'w' && isdigit((unsigned char) s[1]))
+	if (n >= 2 && s[0] == 'w' && (isdigit((unsigned char) s[1]) || s[1] == ':'))
 	{
-		int			p = pool_index(s, n);
+		int			p = s[1] == ':' ? pool_by_sig(s + 2, n - 2) : pool_index(s, n);
 
-		if (p >= 0)
-			bputs(b, pool_word(x, p));
+		if (p < 0)
+		{
+			fprintf(stderr, "corpus_gen: no word pool {%.*s} in the model\n", n, s);
+			exit(2);
+		}
+		bputs(b, pool_word(x, p));
 		return;
 	}
 	if (slot_is(s, n, "PER"))
@@ -966,6 +995,8 @@ slot(Ctx *x, Buf *b, const char *s, int n)
 		bprintf(b, "%d", c->cts);
 	else if (slot_is(s, n, "CTS0"))
 		bprintf(b, "%d", c->cts0);
+	else if (slot_is(s, n, "CTSP"))
+		bprintf(b, "%d", chance(r, 0.6) ? c->cts : c->cts0);
 	else if (slot_is(s, n, "AGE"))
 		bprintf(b, "%d", c->age);
 	else if (slot_is(s, n, "OFF"))
@@ -1116,7 +1147,7 @@ frame_sentence(Ctx *x, Buf *b, int mode)
 		f = NULL;
 	}
 	if (!f)
-		f = "The {w0} was {w4} on {DAY}.";
+		f = "The {w:N} was {w:Vd} on {DAY}.";
 	render(x, b, f, (int) strlen(f));
 	tidy(b, start, mode != 1);
 	if (mode == 1)
@@ -1274,7 +1305,7 @@ gen_dividend(Art *a, Ctx *x, int variant)
 {
 	add_rendered(a, x, dividend[(pick(x->r, NELEM(dividend)) + variant) % NELEM(dividend)], 1);
 	if (chance(x->r, 0.2))
-		add_rendered(a, x, biz_body[pick(x->r, 6)], 0);
+		add_rendered(a, x, dividend_tail[pick(x->r, NELEM(dividend_tail))], 0);
 }
 
 static void
@@ -1451,6 +1482,7 @@ gen_article(Art *a, Cast *c, uint64_t text_seed, int form, int kind, int variant
 	x.fpos = -1;
 	x.dom = form == F_COURT ? 1 : form == F_SPORT ? 2 : form == F_GENERAL ? 3 : 0;
 	a->form = form;
+	a->place = form == F_COURT ? c->town2 : c->city;
 	a->kind = kind;
 	switch (form)
 	{
@@ -1548,6 +1580,7 @@ make_copy(Art *dst, const Art *src, Cast *c, uint64_t seed, Art *other)
 
 	dst->form = src->form;
 	dst->kind = src->kind;
+	dst->place = src->place;
 	copy_units(dst, src);
 	if (chance(&r, 0.15))
 	{
@@ -1642,6 +1675,7 @@ make_copy(Art *dst, const Art *src, Cast *c, uint64_t seed, Art *other)
 /* ------------------------------------------------------------------ */
 /* output */
 
+static time_t epoch_start = 1704067200;	/* 2024-01-01 00:00 UTC, a Monday */
 static int	opt_csv = 0,
 			opt_readable = 0;
 static double opt_days = 90;
@@ -1686,11 +1720,15 @@ body_text(const Art *a, Buf *b)
 			bputs(b, a->u[i].brk || a->u[i].table || a->u[i - 1].table ? "\n\n" : " ");
 		if (i == 0 && o->code && !a->u[0].table && a->kind != K_ROUNDUP)
 		{
-			const char *city = pools[P_LOC].w[rint_(&r, 200)];
+			const char *city = a->place ? a->place : pools[P_LOC].w[rint_(&r, 200)];
 
 			for (const char *p = city; *p; p++)
 				bput(b, &(char) {(char) toupper((unsigned char) *p)}, 1);
-			bprintf(b, ", %s %d (%s) - ", months[(int) (a->when / 30.44) % 12], 1 + (int) fmod(a->when, 30.44) % 28, o->code);
+			time_t		t = epoch_start + (time_t) (a->when * 86400);
+			struct tm	tm;
+
+			gmtime_r(&t, &tm);
+			bprintf(b, ", %s %d (%s) - ", months[tm.tm_mon], tm.tm_mday, o->code);
 		}
 		bput(b, a->u[i].s, a->u[i].len);
 	}
@@ -1968,7 +2006,7 @@ main(int argc, char **argv)
 	long		n,
 				part = 0,
 				parts = 1;
-	time_t		epoch0 = 1704067200;	/* 2024-01-01 00:00 UTC, a Monday */
+	time_t		epoch0 = epoch_start;
 	int			i;
 
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++)
