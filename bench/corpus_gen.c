@@ -1182,6 +1182,22 @@ frame_sentence(Ctx *x, Buf *b, int mode)
 /* ------------------------------------------------------------------ */
 /* article forms */
 
+/*
+ * The lead formula of an article: the event's own choice (from its cast), so
+ * that variant 0 (the original) and every other variant (an independent
+ * report of the same event) always start differently.
+ */
+static int
+lead_index(Ctx *x, int n, int variant)
+{
+	Rng			r = rng_for(x->c->seed, (uint64_t) n, 0x1ead);
+	int			base = pick(&r, n);
+
+	if (variant == 0 || n < 2)
+		return base;
+	return (base + 1 + (variant - 1) % (n - 1)) % n;
+}
+
 static void
 add_rendered(Art *a, Ctx *x, const char *tpl, int brk)
 {
@@ -1254,31 +1270,31 @@ gen_story(Art *a, Ctx *x, int form, int kind, int variant)
 	switch (form)
 	{
 		case F_COMPANY:
-			add_rendered(a, x, biz_lead[(pick(r, NELEM(biz_lead)) + variant) % NELEM(biz_lead)], 1);
+			add_rendered(a, x, biz_lead[lead_index(x, NELEM(biz_lead), variant)], 1);
 			break;
 		case F_MARKET:
 			body = market_body;
 			nbody = NELEM(market_body);
-			add_rendered(a, x, market_body[(pick(r, NELEM(market_body)) + variant) % NELEM(market_body)], 1);
+			add_rendered(a, x, market_body[lead_index(x, NELEM(market_body), variant)], 1);
 			p_formula = 0.25;
 			break;
 		case F_COURT:
 			body = court_body;
 			nbody = NELEM(court_body);
-			add_rendered(a, x, court_lead[(pick(r, NELEM(court_lead)) + variant) % NELEM(court_lead)], 1);
+			add_rendered(a, x, court_lead[lead_index(x, NELEM(court_lead), variant)], 1);
 			p_formula = 0.2;
 			break;
 		case F_SPORT:
 			body = sport_body;
 			nbody = NELEM(sport_body);
-			add_rendered(a, x, sport_lead[(pick(r, NELEM(sport_lead)) + variant) % NELEM(sport_lead)], 1);
+			add_rendered(a, x, sport_lead[lead_index(x, NELEM(sport_lead), variant)], 1);
 			p_formula = 0.2;
 			break;
 		default:
 			body = gen_body;
 			nbody = NELEM(gen_body);
 			if (kind == K_BRIEF || chance(r, 0.3))
-				add_rendered(a, x, brief_lead[(pick(r, NELEM(brief_lead)) + variant) % NELEM(brief_lead)], 1);
+				add_rendered(a, x, brief_lead[lead_index(x, NELEM(brief_lead), variant)], 1);
 			else
 				add_prose(a, x, 1, 0.5);
 			p_formula = 0.12;
@@ -1303,7 +1319,7 @@ gen_story(Art *a, Ctx *x, int form, int kind, int variant)
 static void
 gen_dividend(Art *a, Ctx *x, int variant)
 {
-	add_rendered(a, x, dividend[(pick(x->r, NELEM(dividend)) + variant) % NELEM(dividend)], 1);
+	add_rendered(a, x, dividend[lead_index(x, NELEM(dividend), variant)], 1);
 	if (chance(x->r, 0.2))
 		add_rendered(a, x, dividend_tail[pick(x->r, NELEM(dividend_tail))], 0);
 }
@@ -1312,17 +1328,18 @@ static void
 gen_earnings(Art *a, Ctx *x, int variant)
 {
 	Rng		   *r = x->r;
+	Rng			cr = rng_for(x->c->seed, 0xea5, 0);	/* the event's figures */
 	Buf			b = {0};
 	char		name[128],
 				tick[16];
-	double		shr = 0.01 * (1 + rint_(r, 300)),
-				net = 0.1 * (1 + rint_(r, 3000)),
-				rev = net * (3 + rint_(r, 20));
+	double		shr = 0.01 * (1 + rint_(&cr, 300)),
+				net = 0.1 * (1 + rint_(&cr, 3000)),
+				rev = net * (3 + rint_(&cr, 20));
 	static const char *periods[] = {"1st qtr", "2nd qtr", "3rd qtr", "4th qtr", "Year", "Nine mths", "Six mths"};
 
-	if ((variant & 1) == 1 || chance(r, 0.25))
+	if (variant != 0 || chance(r, 0.25))
 	{
-		/* prose form */
+		/* prose form: also every independent report of the same results */
 		add_rendered(a, x, "{CO} {on {DAY} |}reported {Q}-quarter net income of {USD}, or {D:9} cents {a share|per share|per diluted share}, compared with {USDR}, or {D:99} cents{ a share|}, {a year earlier|in the same period last year}.", 1);
 		add_rendered(a, x, "{Revenue|Sales} {rose|fell} {PCT} to {USDR}.", chance(r, 0.5));
 		if (chance(r, 0.5))
@@ -1334,18 +1351,18 @@ gen_earnings(Art *a, Ctx *x, int variant)
 	ticker(x->c->co[0], tick);
 	bprintf(&b, "%s <%s> %s%s", name, tick, periods[x->c->quarter],
 			rint_(r, 3) == 0 ? " oper net" : rint_(r, 2) ? " net" : "");
-	for (int per = 0; per < 1 + (chance(r, 0.4) ? 1 : 0); per++)
+	for (int per = 0; per < 1 + (chance(&cr, 0.4) ? 1 : 0); per++)
 	{
 		if (per)
-			bprintf(&b, "\n%s", periods[4 + rint_(r, 3)]);
-		if (chance(r, 0.15))
+			bprintf(&b, "\n%s", periods[4 + rint_(&cr, 3)]);
+		if (chance(&cr, 0.15))
 			bprintf(&b, "\nShr loss %.0f cts vs profit %.0f cts", shr * 100, shr * 80 + 1);
 		else
 			bprintf(&b, "\nShr %.0f cts vs %.0f cts", shr * 100 * (per + 1), shr * 90 * (per + 1) + 1);
-		bprintf(&b, "\nNet %.1f mln vs %.1f mln", net * (per + 1), net * (0.7 + runif(r) * 0.6) * (per + 1));
-		bprintf(&b, "\nRevs %.1f mln vs %.1f mln", rev * (per + 1), rev * (0.8 + runif(r) * 0.4) * (per + 1));
-		if (chance(r, 0.4))
-			bprintf(&b, "\nAvg shrs %.1f mln vs %.1f mln", net / shr, net / shr * (0.95 + runif(r) * 0.1));
+		bprintf(&b, "\nNet %.1f mln vs %.1f mln", net * (per + 1), net * (0.7 + runif(&cr) * 0.6) * (per + 1));
+		bprintf(&b, "\nRevs %.1f mln vs %.1f mln", rev * (per + 1), rev * (0.8 + runif(&cr) * 0.4) * (per + 1));
+		if (chance(&cr, 0.4))
+			bprintf(&b, "\nAvg shrs %.1f mln vs %.1f mln", net / shr, net / shr * (0.95 + runif(&cr) * 0.1));
 	}
 	add_table(a, &b);
 	if (chance(r, 0.3))

@@ -7,6 +7,7 @@
  *	  common shingle, words per story and their distribution.
  *
  * Usage: corpus_stats [-c COLUMN] [-n MAXDOCS] FILE
+ *	 Exits with 3 when a figure is not within a factor of 2 of the real one.
  *	 FILE is COPY text (tab-separated, with \n escapes) as bench/corpus_gen.c
  *	 writes it; the body is column COLUMN (1-based, default 6).  Use -c 1
  *	 for a file of one document per line.  The file is read twice.
@@ -205,6 +206,7 @@ main(int argc, char **argv)
 	long		checkpoints[64];
 	uint64_t	distinct_at[64];
 	int			ncheck = 0;
+	int			exit_code = 0;
 
 	for (int i = 1; i < argc; i++)
 	{
@@ -344,8 +346,14 @@ main(int argc, char **argv)
 							int			l = 0;
 
 							for (int p = tok_start[i]; p < tok_end[i + 2] && l < 63; p++)
-								toptext[t][l++] = isalnum((unsigned char) buf[p]) || (unsigned char) buf[p] >= 0x80 ?
-									(char) tolower((unsigned char) buf[p]) : ' ';
+							{
+								int			word = isalnum((unsigned char) buf[p]) || (unsigned char) buf[p] >= 0x80;
+
+								if (word)
+									toptext[t][l++] = (char) tolower((unsigned char) buf[p]);
+								else if (l > 0 && toptext[t][l - 1] != ' ')
+									toptext[t][l++] = ' ';
+							}
 							toptext[t][l] = '\0';
 						}
 				}
@@ -354,17 +362,46 @@ main(int argc, char **argv)
 
 		qsort(lens, ndocs, sizeof(int), cmp_int);
 #define PCTL(p) lens[(long) ((ndocs - 1) * (p))]
-		printf("%-52s %14s %14s\n", "statistic", "this corpus", "real (issue 11)");
-		printf("%-52s %14ld %14s\n", "stories", ndocs, "19,779");
-		printf("%-52s %14.1f %14s\n", "mean words per story (whitespace)", (double) words_total / ndocs, "131");
-		printf("%-52s %14.1f %14s\n", "mean tokens per story (letters and digits)", (double) tok_total / ndocs, "-");
-		printf("%-52s %14llu %14s\n", "distinct 3-shingles", (unsigned long long) nkeys, "1,530,000");
-		printf("%-52s %14llu %14s\n", "shingles in >= 5% of stories", (unsigned long long) cnt[0], "6");
-		printf("%-52s %14llu %14s\n", "shingles in >= 1% of stories", (unsigned long long) cnt[1], "199");
-		printf("%-52s %13.1f%% %14s\n", "  their share of all shingle occurrences", 100.0 * occ[1] / occ_total, "2.8%");
-		printf("%-52s %14llu %14s\n", "shingles in >= 0.1% of stories", (unsigned long long) cnt[2], "7,776");
-		printf("%-52s %13.1f%% %14s\n", "  their share of all shingle occurrences", 100.0 * occ[2] / occ_total, "15%");
-		printf("%-52s %13.1f%% %14s\n", "stories with a shingle in >= 0.1% of stories", 100.0 * with_common / ndocs, "98%");
+		{
+			/* this corpus against the real one (issue 11), within a factor of 2? */
+			struct
+			{
+				const char *what;
+				double		v,
+							real;
+				int			pct;
+			}			row[] = {
+				{"mean words per story (whitespace)", (double) words_total / ndocs, 131, 0},
+				{"distinct 3-shingles", (double) nkeys, 1530000, 0},
+				{"shingles in >= 5% of stories", (double) cnt[0], 6, 0},
+				{"shingles in >= 1% of stories", (double) cnt[1], 199, 0},
+				{"  their share of all shingle occurrences", 100.0 * occ[1] / occ_total, 2.8, 1},
+				{"shingles in >= 0.1% of stories", (double) cnt[2], 7776, 0},
+				{"  their share of all shingle occurrences", 100.0 * occ[2] / occ_total, 15, 1},
+				{"stories with a shingle in >= 0.1% of stories", 100.0 * with_common / ndocs, 98, 1},
+			};
+			int			all = 1;
+
+			printf("%-46s %13s %13s %7s\n", "statistic", "this corpus", "real", "ratio");
+			printf("%-46s %13ld %13s %7s\n", "stories", ndocs, "19779", "");
+			for (int i = 0; i < (int) (sizeof(row) / sizeof(row[0])); i++)
+			{
+				double		q = row[i].v / row[i].real;
+
+				if (q > 2 || q < 0.5)
+					all = 0;
+				if (row[i].pct)
+					printf("%-46s %12.1f%% %12.1f%% %7.2f\n", row[i].what, row[i].v, row[i].real, q);
+				else if (i == 0)
+					printf("%-46s %13.1f %13.0f %7.2f\n", row[i].what, row[i].v, row[i].real, q);
+				else
+					printf("%-46s %13.0f %13.0f %7.2f\n", row[i].what, row[i].v, row[i].real, q);
+			}
+			printf("%-46s %13.1f %13s\n", "mean tokens per story (letters and digits)", (double) tok_total / ndocs, "-");
+			printf("every figure within a factor of 2 of the real corpus: %s%s\n", all ? "yes" : "NO",
+				   ndocs < 15000 || ndocs > 25000 ? " (the real corpus has 19,779 stories; counts depend on size)" : "");
+			exit_code = all ? 0 : 3;
+		}
 		printf("\nwords per story: min %d, p10 %d, p25 %d, median %d, p75 %d, p90 %d, p99 %d, max %d\n",
 			   lens[0], PCTL(0.10), PCTL(0.25), PCTL(0.5), PCTL(0.75), PCTL(0.90), PCTL(0.99), lens[ndocs - 1]);
 		{
@@ -387,5 +424,5 @@ main(int argc, char **argv)
 				   log((double) nkeys / distinct_at[0]) / log((double) ndocs / checkpoints[0]));
 		printf("\n");
 	}
-	return 0;
+	return exit_code;
 }
