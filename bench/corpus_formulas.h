@@ -73,7 +73,7 @@ static const char *const biz_body[] = {
 	"{SUBJ} did not {give|provide|disclose} {details|a reason|further details}.",
 	"Revenue {rose|fell} {PCT} to {USDR}{, the company said|}.",
 	"\"We are {pleased|delighted|excited} to {w:V} {CO2}'s {w:Ns},\" {P1} said {in a statement|in a news release|}.",
-	"{SUBJ} said it {will|would} {use|fund} the {proceeds|acquisition} {to reduce debt|from cash on hand|with bank loans|for general corporate purposes}.",
+	"{SUBJ} said it {will|would} {use the proceeds {to reduce debt|for general corporate purposes}|fund the {purchase|acquisition} {from cash on hand|with bank loans}}.",
 	"Last year, the company reported {net income|a net loss|sales} of {USDR}.",
 	"{SUBJ}'s shares {closed|ended} {up|down} {D:9.99} at {PRICE} on the New York Stock Exchange.",
 	"The U.S. {Securities and Exchange Commission|Justice Department|Federal Trade Commission} {is reviewing|has approved|must approve} the {deal|merger|transaction}.",
