@@ -26,7 +26,8 @@
  *	 {TEAM3} and {S1} {S2} a match; {MIN} a minute; {ORD} a position;
  *	 {SUBJ} "The company", "It", its short name or "The group";
  *	 {CLAUSE} a sentence of the story's prose, run on; {QUOTE} one as a
- *	 quotation; {w:N}.. {PER} {LOC} {ORG} {NAM} as in the sentence frames.
+ *	 quotation; {EQUOTE} the event's own quotation (the same in all its
+ *	 reports); {w:N}.. {PER} {LOC} {ORG} {NAM} as in the sentence frames.
  *
  * bench/corpus_formulas.h
  *

@@ -1020,6 +1020,8 @@ slot(Ctx *x, Buf *b, const char *s, int n)
 		frame_sentence(x, b, 1);
 	else if (slot_is(s, n, "QUOTE"))
 		frame_sentence(x, b, 2);
+	else if (slot_is(s, n, "EQUOTE"))
+		frame_sentence(x, b, 3);
 	else
 	{
 		fprintf(stderr, "corpus_gen: unknown slot {%.*s}\n", n, s);
@@ -1119,13 +1121,32 @@ tidy(Buf *b, int start, int cap)
 /*
  * One sentence of prose from the frames, the story's next one.
  * mode 0: a sentence; 1: run on as a clause (lower-case start); 2: a quotation
- * ending in a comma (its opening quote mark is in the template).
+ * ending in a comma (its opening quote mark is in the template); 3: the
+ * event's own quotation.
  */
 static void
 frame_sentence(Ctx *x, Buf *b, int mode)
 {
 	const char *f = NULL;
 	int			start = b->len;
+
+	/*
+	 * The first quotation of an article is now and then the event's own quote,
+	 * the same words in every report of it (a press conference's sound bite).
+	 */
+	if ((mode == 2 && !x->quote_used && chance(x->r, 0.4)) || mode == 3)
+	{
+		Rng			qr = rng_for(x->c->seed, 0x9007e, 0);
+		Ctx			q = *x;
+
+		x->quote_used = 1;
+		q.r = &qr;
+		q.fpos = -1;
+		q.quote_used = 1;
+		memset(q.mentioned, 0, sizeof(q.mentioned));
+		frame_sentence(&q, b, 2);
+		return;
+	}
 
 	for (int tries = 0; tries < 8; tries++)
 	{
@@ -1302,6 +1323,9 @@ gen_story(Art *a, Ctx *x, int form, int kind, int variant)
 			p_attr = 0.15;
 			break;
 	}
+	/* the event's sound bite, in some of the reports of it */
+	if (kind != K_BRIEF && chance(r, 0.4))
+		add_rendered(a, x, "\"{EQUOTE}\" {P1} {said|told reporters|said on {DAY}}.", 1);
 	while (a->words < target)
 	{
 		int			brk = chance(r, kind == K_FEATURE ? 0.4 : 0.6);
