@@ -2025,10 +2025,15 @@ gen_block(long block, long n, uint64_t seed, time_t epoch0)
 
 			art_add(a, h, (int) strlen(h), 1, 1);
 		}
+		a->when = 0;
 		for (int k = 0; k < 3; k++)
 		{
 			const Art  *src = &arts[a->sources[k] - first];
 			int			take = src->n < 2 ? src->n : 1 + rint_(&rr, 2);
+
+			/* published after the last of the stories it sums up */
+			if (src->when + 0.1 > a->when)
+				a->when = src->when + 0.1 + 0.3 * runif(&rr);
 
 			for (int j = 0; j < take; j++)
 				art_add(a, src->u[j].s, src->u[j].len, j == 0, src->u[j].table);
