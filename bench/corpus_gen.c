@@ -730,6 +730,7 @@ typedef struct Ctx
 	int			quote_used;
 	int			fpos;			/* position in the frames */
 	int			dom;			/* frames of this domain */
+	int			date_m;			/* month of {DATE2}, {DATE} the month after; -1 unset */
 	int			depth;
 } Ctx;
 
@@ -976,7 +977,12 @@ slot(Ctx *x, Buf *b, const char *s, int n)
 	else if (slot_is(s, n, "TOWN2"))
 		bputs(b, c->town2);
 	else if (slot_is(s, n, "DATE") || slot_is(s, n, "DATE2"))
-		bprintf(b, "%s %d", months[(n == 5 ? 2 : 1) + rint_(r, 3)], 1 + rint_(r, 28));
+	{
+		/* a record date ({DATE2}) comes before the payment ({DATE}) */
+		if (x->date_m < 0)
+			x->date_m = 1 + rint_(r, 10);
+		bprintf(b, "%s %d", months[x->date_m + (n == 4)], 1 + rint_(r, 28));
+	}
 	else if (slot_is(s, n, "Q"))
 		bputs(b, quarters[c->quarter]);
 	else if (slot_is(s, n, "PCT"))
@@ -1521,6 +1527,7 @@ gen_article(Art *a, Cast *c, uint64_t text_seed, int form, int kind, int variant
 	x.c = c;
 	x.o = &outlets[a->outlet];
 	x.fpos = -1;
+	x.date_m = -1;
 	x.dom = form == F_COURT ? 1 : form == F_SPORT ? 2 : form == F_GENERAL ? 3 : 0;
 	a->form = form;
 	a->place = form == F_COURT ? c->town2 : c->city;
