@@ -185,6 +185,29 @@ cmp_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * Read the next document of f: its tokens into tok (returns their count, or
+ * -1 at the end of the file), its whitespace words into *words, its body
+ * into *buf (grown as needed).
+ */
+static int
+next_doc(FILE *f, char **line, size_t *cap, int col, char **buf, uint64_t *tok, int *words)
+{
+	ssize_t		len;
+
+	while ((len = getline(line, cap, f)) > 0)
+	{
+		size_t		bl;
+
+		if ((*line)[0] == '#' || (col > 1 && !memchr(*line, '\t', len)))
+			continue;
+		*buf = realloc(*buf, len + 1);
+		bl = body_of(*line, len, col, *buf);
+		return tokens(*buf, bl, tok, words);
+	}
+	return -1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -193,9 +216,8 @@ main(int argc, char **argv)
 	const char *path = NULL;
 	FILE	   *f;
 	char	   *line = NULL,
-			   *buf;
+			   *buf = NULL;
 	size_t		cap = 0;
-	ssize_t		len;
 	uint64_t   *tok = malloc(sizeof(uint64_t) * MAXTOK);
 	long		ndocs = 0;
 	uint64_t	occ_total = 0,
@@ -230,18 +252,13 @@ main(int argc, char **argv)
 	grow();
 
 	/* pass 1: document frequencies and occurrences */
-	buf = malloc(1);
-	while ((len = getline(&line, &cap, f)) > 0 && (maxdocs < 0 || ndocs < maxdocs))
+	while (maxdocs < 0 || ndocs < maxdocs)
 	{
-		size_t		bl;
-		int			nt,
-					w;
+		int			w,
+					nt = next_doc(f, &line, &cap, col, &buf, tok, &w);
 
-		if (line[0] == '#' || (col > 1 && !memchr(line, '\t', len)))
-			continue;
-		buf = realloc(buf, len + 1);
-		bl = body_of(line, len, col, buf);
-		nt = tokens(buf, bl, tok, &w);
+		if (nt < 0)
+			break;
 		ndocs++;
 		if (ndocs > lcap)
 		{
@@ -318,17 +335,13 @@ main(int argc, char **argv)
 		{
 			long		d = 0;
 
-			while ((len = getline(&line, &cap, f)) > 0 && d < ndocs)
+			while (d < ndocs)
 			{
-				size_t		bl;
-				int			nt,
-							w;
+				int			w,
+							nt = next_doc(f, &line, &cap, col, &buf, tok, &w);
 
-				if (line[0] == '#' || (col > 1 && !memchr(line, '\t', len)))
-					continue;
-				buf = realloc(buf, len + 1);
-				bl = body_of(line, len, col, buf);
-				nt = tokens(buf, bl, tok, &w);
+				if (nt < 0)
+					break;
 				d++;
 				for (int i = 0, found = 0; i + 2 < nt; i++)
 				{
