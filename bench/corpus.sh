@@ -38,9 +38,11 @@ build() {
 }
 
 gen() {
-	local n=$1 out=${2:--} truth=${3:-}
-	shift $(( $# < 3 ? $# : 3 ))
-	[ "${1:-}" = "--" ] && shift
+	local n=$1 out=- truth=
+	shift
+	if [ $# -gt 0 ] && [ "$1" != -- ]; then out=$1; shift; fi
+	if [ $# -gt 0 ] && [ "$1" != -- ]; then truth=$1; shift; fi
+	if [ "${1:-}" = -- ]; then shift; fi
 	local tmp pids=()
 	tmp=$(mktemp -d)
 	for p in $(seq 0 $((PARTS - 1))); do
