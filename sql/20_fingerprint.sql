@@ -1,4 +1,4 @@
-/* sql/20_fingerprint.sql -- newsprint install script, part 2: fingerprints */
+/* sql/20_fingerprint.sql -- newsprint install script, part 20: fingerprints */
 
 /*
  * The fingerprint type: a bottom-k sample of an article's word-shingle

@@ -1,4 +1,4 @@
-/* sql/40_index.sql -- newsprint install script, part 4: the npidx index access method */
+/* sql/40_index.sql -- newsprint install script, part 40: the npidx index access method */
 
 /*
  * npidx: an exact inverted index over fingerprint samples (src/index/npidx.c).

@@ -1,4 +1,4 @@
-/* sql/50_report.sql -- newsprint install script, part 5: reporting */
+/* sql/50_report.sql -- newsprint install script, part 50: reporting */
 
 /*
  * story_clusters: group a table's articles into stories.
