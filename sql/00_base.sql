@@ -63,6 +63,15 @@ BEGIN
 END
 $$;
 
+/*
+ * Privileges, as users of pg_trgm and pgvector expect (doc/security.md):
+ * every role may use the schema, and through it the functions, operators
+ * and types, which PostgreSQL makes available to PUBLIC by default.  Only
+ * the extension's owner may change entity_dictionary, which every role may
+ * read (sql/30_entities.sql).
+ */
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+
 /* Build information, handy in bug reports. */
 CREATE FUNCTION newsprint_version() RETURNS text
 AS 'MODULE_PATHNAME', 'newsprint_version'

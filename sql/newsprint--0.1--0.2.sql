@@ -76,3 +76,11 @@ BEGIN
 END
 $$;
 /* ---- end of installing safely ---- */
+
+/* ---- Privilege model (issue 9 item 8; doc/security.md) --------------------
+ * 0.1 granted nothing: other roles could not use the schema, nor entities()
+ * read the dictionary.
+ */
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+GRANT SELECT ON entity_dictionary TO PUBLIC;
+/* ---- end of privilege model ---- */
