@@ -73,8 +73,16 @@ $$;
 GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 
 /* Build information, handy in bug reports. */
+CREATE FUNCTION library_version() RETURNS text
+AS 'MODULE_PATHNAME', 'newsprint_version'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION library_version() IS 'version of the newsprint library';
+
+/* The 0.1 name, kept for one release. */
 CREATE FUNCTION newsprint_version() RETURNS text
 AS 'MODULE_PATHNAME', 'newsprint_version'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-COMMENT ON FUNCTION newsprint_version() IS 'version of the newsprint library';
+COMMENT ON FUNCTION newsprint_version() IS
+'deprecated alias of library_version(), to be removed after 0.2';

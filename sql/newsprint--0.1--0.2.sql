@@ -84,3 +84,62 @@ $$;
 GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 GRANT SELECT ON entity_dictionary TO PUBLIC;
 /* ---- end of privilege model ---- */
+
+/* ---- Names (issue 15: one API convention) ---------------------------------
+ * library_version() replaces newsprint_version(), kept one release; the
+ * predicates are is_similar, is_contained and is_same_story, with
+ * same_story kept for good as its other name; the npidx operator &= (which
+ * read as equality) is &~; the default operator class, which serves every
+ * predicate, is fingerprint_ops.
+ */
+CREATE FUNCTION library_version() RETURNS text
+AS 'MODULE_PATHNAME', 'newsprint_version'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION library_version() IS 'version of the newsprint library';
+COMMENT ON FUNCTION newsprint_version() IS
+'deprecated alias of library_version(), to be removed after 0.2';
+
+CREATE FUNCTION is_same_story(a fingerprint, b fingerprint) RETURNS boolean
+AS 'MODULE_PATHNAME', 'fingerprint_same_story'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint) IS
+'the share of the smaller sample found in the other is at least newsprint.same_story_threshold';
+
+CREATE FUNCTION is_same_story(a fingerprint, b fingerprint, threshold float8)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'fingerprint_same_story_threshold'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint, float8) IS
+'the share of the smaller sample found in the other is at least threshold';
+
+COMMENT ON FUNCTION same_story(fingerprint, fingerprint) IS
+'is_same_story(a, b), under its other name';
+COMMENT ON FUNCTION same_story(fingerprint, fingerprint, float8) IS
+'is_same_story(a, b, threshold), under its other name';
+
+ALTER FUNCTION is_same_story(fingerprint, fingerprint) SUPPORT npidx_support;
+ALTER FUNCTION is_same_story(fingerprint, fingerprint, float8) SUPPORT npidx_support;
+
+/*
+ * PostgreSQL cannot rename an operator, and the operator class needs it, so
+ * neither can be dropped without dropping every npidx index.  Renaming the
+ * catalog row keeps the operator's identity (its OID): indexes, views and
+ * stored rules that use it go on working and now show the new name.
+ */
+UPDATE pg_catalog.pg_operator SET oprname = '&~'
+WHERE oid OPERATOR(pg_catalog.=)
+	'@extschema@.&=(@extschema@.fingerprint, @extschema@.fingerprint_query)'::pg_catalog.regoperator;
+
+COMMENT ON OPERATOR &~ (fingerprint, fingerprint_query) IS
+	'is_same_story(fp, q.fp, q.threshold)';
+COMMENT ON TYPE fingerprint_query IS
+	'a fingerprint and a threshold, the right operand of &%, &<%, &%> and &~';
+COMMENT ON FUNCTION fingerprint_query_same_story(fingerprint, fingerprint_query) IS
+	'is_same_story(fp, q, threshold) (implementation of &~)';
+
+ALTER OPERATOR FAMILY fingerprint_similarity_ops USING npidx RENAME TO fingerprint_ops;
+ALTER OPERATOR CLASS fingerprint_similarity_ops USING npidx RENAME TO fingerprint_ops;
+/* ---- end of names ---- */

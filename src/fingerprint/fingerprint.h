@@ -66,10 +66,11 @@ typedef struct NpFingerprint
  *	 a <% b					containment(a, b) >= newsprint.containment_threshold
  *	 a %> b					containment(b, a) >= newsprint.containment_threshold
  *	 is_contained(a, b, t)	containment(a, b) >= t
- *	 same_story(a, b, t)	|A' n B'| / min(|A'|, |B'|) >= t
+ *	 is_same_story(a, b, t)	|A' n B'| / min(|A'|, |B'|) >= t
  *							(= max(containment(a, b), containment(b, a)) >= t;
  *							 false when A' or B' is empty)
- *	 same_story(a, b)		same_story(a, b, newsprint.same_story_threshold)
+ *	 is_same_story(a, b)	is_same_story(a, b, newsprint.same_story_threshold)
+ *	 same_story(a, b[, t])	another name of is_same_story
  *
  * Distances: a <-> b = 1 - similarity(a, b); a <<-> b = 1 - containment(a, b);
  * a <->> b = 1 - containment(b, a).

@@ -38,7 +38,7 @@
 #define NPIDX_SIMILAR_Q_STRATEGY		4	/* fp &%  (q, t) */
 #define NPIDX_CONTAINED_Q_STRATEGY		5	/* fp &<% (q, t) */
 #define NPIDX_CONTAINS_Q_STRATEGY		6	/* fp &%> (q, t) */
-#define NPIDX_SAME_STORY_Q_STRATEGY		7	/* fp &=  (q, t) */
+#define NPIDX_SAME_STORY_Q_STRATEGY		7	/* fp &~  (q, t) */
 #define NPIDX_DISTANCE_STRATEGY			8	/* ORDER BY fp <-> q */
 #define NPIDX_CONTAINS_DIST_STRATEGY	9	/* ORDER BY fp <->> q */
 #define NPIDX_NSTRATEGIES				9

@@ -196,6 +196,13 @@ SELECT same_story('v1:w3:k8:n4:00000001000000020000000300000004',
                   'v1:w3:k8:n5:0000000300000004000000050000000600000007', 0.5),
        same_story('v1:w3:k8:n4:00000001000000020000000300000004',
                   'v1:w3:k8:n5:0000000300000004000000050000000600000007', 0.51);
+-- is_same_story is the name, same_story its other name: the same answers
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE is_same_story(a.f, b.f) IS DISTINCT FROM same_story(a.f, b.f)
+                           OR is_same_story(a.f, b.f, 0.3) IS DISTINCT FROM same_story(a.f, b.f, 0.3))
+         AS mismatches,
+       count(*) FILTER (WHERE is_same_story(a.f, b.f)) AS same
+FROM fp_ops a, fp_ops b;
 SHOW newsprint.similarity_threshold;
 SHOW newsprint.containment_threshold;
 SHOW newsprint.same_story_threshold;

@@ -150,9 +150,17 @@ SELECT extversion FROM pg_extension WHERE extname = 'newsprint';
 SELECT * FROM copies EXCEPT SELECT * FROM before_update;
 SELECT count(*) AS pairs, count(*) FILTER (WHERE same_story) AS same_story FROM copies;
 SELECT * FROM version;
--- the index is used and updated
+SELECT newsprint.library_version();
+-- the view shows 0.2's name of the operator it uses
+SELECT pg_get_viewdef('copies') LIKE '%OPERATOR(newsprint.&~)%' AS renamed_operator;
+SELECT opcname, opcdefault FROM pg_opclass
+WHERE opcmethod = (SELECT oid FROM pg_am WHERE amname = 'npidx');
+-- the index is used and updated, through both names of is_same_story
 SET enable_seqscan = off;
 INSERT INTO articles (id, body) VALUES (5, :'mt' || ' Reporting by AFP.');
+EXPLAIN (COSTS OFF)
+SELECT id FROM articles WHERE newsprint.is_same_story(fp, (SELECT fp FROM articles WHERE id = 2));
+SELECT id FROM articles WHERE newsprint.is_same_story(fp, (SELECT fp FROM articles WHERE id = 2)) ORDER BY id;
 EXPLAIN (COSTS OFF)
 SELECT id FROM articles WHERE newsprint.same_story(fp, (SELECT fp FROM articles WHERE id = 2));
 SELECT id FROM articles WHERE newsprint.same_story(fp, (SELECT fp FROM articles WHERE id = 2)) ORDER BY id;
