@@ -105,6 +105,14 @@ extern bool NpFingerprintSameStory(const NpFingerprint *a,
 								   const NpFingerprint *b,
 								   double threshold);
 
+/*
+ * Error out unless t, the value of the argument or setting called name, is a
+ * valid threshold: greater than 0 and at most 1 (NaN is not).  The one check
+ * of every threshold argument: the functions, the index's query operators
+ * and story_clusters() (which calls is_same_story()).
+ */
+extern void NpFingerprintCheckThreshold(const char *name, double t);
+
 /* Error out unless a and b were made with the same parameters and version */
 extern void NpFingerprintCheckCompatible(const NpFingerprint *a,
 										 const NpFingerprint *b);

@@ -352,6 +352,5 @@ extern bool npidxvalidate(Oid opclassoid);
 /* npidx_query.c: the (fingerprint, threshold) query operators */
 extern bool NpidxQueryDecode(Datum query, NpFingerprint **fp, double *threshold,
 							 bool *threshold_null);
-extern void NpidxCheckThreshold(double t);
 
 #endif							/* NPIDX_H */

@@ -49,19 +49,6 @@ PG_FUNCTION_INFO_V1(npidx_support);
 PG_FUNCTION_INFO_V1(npidx_keys);
 
 /*
- * Error out unless t is a valid threshold, in (0, 1].
- */
-void
-NpidxCheckThreshold(double t)
-{
-	if (!(t > 0.0 && t <= 1.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("threshold %g is out of range", t),
-				 errdetail("A threshold must be greater than 0 and at most 1.")));
-}
-
-/*
  * Split a fingerprint_query value into its fingerprint and threshold.
  * Returns false if the fingerprint is NULL.
  */
@@ -97,7 +84,7 @@ QueryArgs(FunctionCallInfo fcinfo, double guc, NpFingerprint **a,
 		return false;
 	if (tnull)
 		*t = guc;
-	NpidxCheckThreshold(*t);
+	NpFingerprintCheckThreshold("threshold", *t);
 	return true;
 }
 
