@@ -143,3 +143,103 @@ COMMENT ON FUNCTION fingerprint_query_same_story(fingerprint, fingerprint_query)
 ALTER OPERATOR FAMILY fingerprint_similarity_ops USING npidx RENAME TO fingerprint_ops;
 ALTER OPERATOR CLASS fingerprint_similarity_ops USING npidx RENAME TO fingerprint_ops;
 /* ---- end of names ---- */
+
+/* ---- story_clusters (issue 9 items 10 and 11) -----------------------------
+ * Its work tables no longer have fixed names: 0.1 dropped a caller's own
+ * temporary tables newsprint_story_label and newsprint_story_edge, and
+ * failed on an input table of either name.  It checks its threshold with the
+ * extension's one check, and calls is_same_story.  Same text as
+ * sql/50_report.sql.
+ */
+CREATE OR REPLACE FUNCTION story_clusters(articles regclass,
+							   id_column name DEFAULT 'id',
+							   fingerprint_column name DEFAULT 'fp',
+							   threshold float8 DEFAULT NULL)
+RETURNS TABLE (id bigint, story bigint, story_size bigint)
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+SET client_min_messages = warning
+AS $$
+DECLARE
+	rounds int := 0;
+	changed bigint;
+	cond text;
+	n int := 0;
+	label_table text;
+	edge_table text;
+BEGIN
+	IF articles IS NULL OR id_column IS NULL OR fingerprint_column IS NULL THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'null_value_not_allowed',
+			MESSAGE = 'story_clusters needs a table, an id column and a fingerprint column',
+			HINT = 'Only the threshold may be NULL (it then defaults to newsprint.same_story_threshold).';
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_attribute
+				   WHERE attrelid = articles AND attname = fingerprint_column
+				   AND NOT attisdropped
+				   AND atttypid = '@extschema@.fingerprint'::regtype) THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'datatype_mismatch',
+			MESSAGE = format('%s has no column %I of type newsprint.fingerprint',
+							 articles, fingerprint_column),
+			HINT = 'Add one with ALTER TABLE ... ADD COLUMN fp newsprint.fingerprint and fill it with newsprint.fingerprint(body).';
+	END IF;
+	IF threshold IS NULL THEN
+		cond := format('@extschema@.is_same_story(a.%1$I, b.%1$I)', fingerprint_column);
+	ELSE
+		-- the extension's one threshold check, with its words
+		PERFORM @extschema@.is_same_story(@extschema@.fingerprint(''::text, false), @extschema@.fingerprint(''::text, false), threshold);
+		cond := format('@extschema@.is_same_story(a.%1$I, b.%1$I, %2$L::float8)',
+					   fingerprint_column, threshold);
+	END IF;
+
+	LOOP
+		n := n + 1;
+		label_table := format('newsprint_story_label_%s', n);
+		edge_table := format('newsprint_story_edge_%s', n);
+		EXIT WHEN to_regclass(format('pg_temp.%I', label_table)) IS NULL
+			  AND to_regclass(format('pg_temp.%I', edge_table)) IS NULL;
+	END LOOP;
+	EXECUTE format(
+		'CREATE TEMPORARY TABLE pg_temp.%4$I AS '
+		'SELECT %1$I::bigint AS id, %1$I::bigint AS label FROM %2$s '
+		'WHERE %1$I IS NOT NULL AND %3$I IS NOT NULL',
+		id_column, articles, fingerprint_column, label_table);
+	EXECUTE format(
+		'CREATE TEMPORARY TABLE pg_temp.%4$I AS '
+		'SELECT a.%1$I::bigint AS x, b.%1$I::bigint AS y '
+		'FROM %2$s a JOIN %2$s b ON %3$s AND a.%1$I <> b.%1$I '
+		'WHERE a.%1$I IS NOT NULL AND b.%1$I IS NOT NULL',
+		id_column, articles, cond, edge_table);
+	EXECUTE format('CREATE INDEX ON pg_temp.%I (id)', label_table);
+	EXECUTE format('CREATE INDEX ON pg_temp.%I (x)', edge_table);
+	EXECUTE format('ANALYZE pg_temp.%I', label_table);
+	EXECUTE format('ANALYZE pg_temp.%I', edge_table);
+
+	LOOP
+		EXECUTE format(
+			'UPDATE pg_temp.%1$I l '
+			'SET label = m.label '
+			'FROM (SELECT e.x AS id, min(n.label) AS label '
+			'	   FROM pg_temp.%2$I e '
+			'	   JOIN pg_temp.%1$I n ON n.id = e.y '
+			'	   GROUP BY e.x) m '
+			'WHERE m.id = l.id AND m.label < l.label',
+			label_table, edge_table);
+		GET DIAGNOSTICS changed = ROW_COUNT;
+		EXIT WHEN changed = 0;
+		rounds := rounds + 1;
+	END LOOP;
+
+	RETURN QUERY EXECUTE format(
+		'SELECT l.id, l.label, count(*) OVER (PARTITION BY l.label) '
+		'FROM pg_temp.%I l '
+		'ORDER BY l.label, l.id',
+		label_table);
+	EXECUTE format('DROP TABLE pg_temp.%I, pg_temp.%I', label_table, edge_table);
+END
+$$;
+
+COMMENT ON FUNCTION story_clusters(regclass, name, name, float8) IS
+'group the articles of a table into stories (connected components of is_same_story)';
+/* ---- end of story_clusters ---- */
