@@ -24,34 +24,30 @@ BEGIN
 				ELSE pg_catalog.quote_ident(r.rolname) END,
 		   held.what
 	INTO who, what
-	FROM (SELECT n.nspowner, 'owns schema @extschema@'
+	FROM (SELECT 1, n.nspowner, 'owns schema @extschema@'
 		  FROM pg_catalog.pg_namespace n
 		  WHERE n.oid OPERATOR(pg_catalog.=) nsp
 		  UNION ALL
-		  SELECT a.grantee, 'may create objects in schema @extschema@'
+		  SELECT 2, a.grantee, 'may create objects in schema @extschema@'
 		  FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) a
 		  WHERE n.oid OPERATOR(pg_catalog.=) nsp
 			AND a.privilege_type OPERATOR(pg_catalog.=) 'CREATE'
 		  UNION ALL
-		  SELECT p.proowner, pg_catalog.format('owns function %s', p.oid::pg_catalog.regprocedure)
-		  FROM pg_catalog.pg_proc p
-		  WHERE p.pronamespace OPERATOR(pg_catalog.=) nsp
-		  UNION ALL
-		  SELECT o.oprowner, pg_catalog.format('owns operator %s', o.oid::pg_catalog.regoperator)
-		  FROM pg_catalog.pg_operator o
-		  WHERE o.oprnamespace OPERATOR(pg_catalog.=) nsp
-		  UNION ALL
-		  SELECT t.typowner, pg_catalog.format('owns type %s', t.oid::pg_catalog.regtype)
-		  FROM pg_catalog.pg_type t
-		  WHERE t.typnamespace OPERATOR(pg_catalog.=) nsp
-		  UNION ALL
-		  SELECT c.relowner, pg_catalog.format('owns relation %s', c.oid::pg_catalog.regclass)
-		  FROM pg_catalog.pg_class c
-		  WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp
-		 ) AS held(role, what)
+		  -- objects of every kind in the schema, through their owners'
+		  -- dependencies (objects of the bootstrap superuser have none)
+		  SELECT 3, d.refobjid, pg_catalog.format('owns %s %s', o.type, o.identity)
+		  FROM pg_catalog.pg_shdepend d,
+			   LATERAL pg_catalog.pg_identify_object(d.classid, d.objid, d.objsubid) o
+		  WHERE d.dbid OPERATOR(pg_catalog.=)
+				(SELECT db.oid FROM pg_catalog.pg_database db
+				 WHERE db.datname OPERATOR(pg_catalog.=) pg_catalog.current_database())
+			AND d.deptype OPERATOR(pg_catalog.=) 'o'
+			AND pg_catalog.quote_ident(o.schema) OPERATOR(pg_catalog.=) '@extschema@'
+		 ) AS held(rank, role, what)
 	LEFT JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) held.role
 	WHERE held.role OPERATOR(pg_catalog.=) 0
 	   OR (r.rolname OPERATOR(pg_catalog.<>) CURRENT_USER AND NOT r.rolsuper)
+	ORDER BY held.rank, held.what
 	LIMIT 1;
 	IF who IS NOT NULL THEN
 		RAISE EXCEPTION USING

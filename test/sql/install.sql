@@ -13,20 +13,27 @@ CREATE ROLE regress_np_admin SUPERUSER;
 GRANT CREATE ON DATABASE regress_newsprint_install TO regress_np_creator;
 \c regress_newsprint_install
 SET client_min_messages = warning;
+-- (the errors' context names a line of the install script: left out)
+\set SHOW_CONTEXT never
 
 -- A role with CREATE on the database makes the schema first and leaves an
--- overload of clean() in it, to be called by a superuser for a varchar body.
+-- overload of clean() in it, to be called by a superuser for a varchar body
+-- (and a collation, standing for objects of any other kind).
 SET ROLE regress_np_creator;
 CREATE SCHEMA newsprint;
 CREATE FUNCTION newsprint.clean(body varchar) RETURNS text
 LANGUAGE sql AS $$ ALTER ROLE regress_np_creator SUPERUSER; SELECT $1::text $$;
+CREATE COLLATION newsprint.regress_np_c FROM "C";
 RESET ROLE;
 CREATE EXTENSION newsprint;
 SELECT count(*) AS installed FROM pg_extension WHERE extname = 'newsprint';
 SELECT rolsuper FROM pg_roles WHERE rolname = 'regress_np_creator';
 
--- The schema belongs to the installing role, but holds the other role's function.
+-- The schema belongs to the installing role, but holds the other role's
+-- objects.
 ALTER SCHEMA newsprint OWNER TO CURRENT_USER;
+CREATE EXTENSION newsprint;
+DROP COLLATION newsprint.regress_np_c;
 CREATE EXTENSION newsprint;
 DROP FUNCTION newsprint.clean(varchar);
 
