@@ -1,0 +1,425 @@
+/*-------------------------------------------------------------------------
+ *
+ * story_index.c
+ *	  The batch form's in-memory index of story leaders.
+ *
+ * Leaders are numbered in arrival order.  For each, the index keeps a copy
+ * of its fingerprint and, for every hash of its sample, a posting (hash ->
+ * leader number) in an open-addressing table of keys.  A key with one
+ * posting keeps it in its slot; longer posting lists live in a pool of
+ * uint32, in blocks of a power of two that move to a block twice as big
+ * when full (the old block is left as garbage until the next rebuild).
+ *
+ * Finding x's story (StoryIndexFind) is a counting scan with prefix
+ * filtering (Chaudhuri, Ganti and Kaushik 2006; Xiao, Wang, Lin and Yu
+ * 2008): x's keys are read rarest first; the costliest keys, as many as
+ * the rule allows (StoryNeedAny - 1: a leader that shares enough hashes
+ * shares one of the others), are not read at all; a leader first met when
+ * fewer keys remain than the hashes it would need to share is not counted;
+ * a counted leader is compared (StoryRuleMatches) only when its count plus
+ * the skipped keys reaches its exact need (StoryNeedPair).  None of this
+ * can lose a leader that the rule accepts.
+ *
+ * Memory: about 40 bytes per posting and fingerprint hash together (key
+ * slot, posting, copy of the hash), i.e. 2-5 kB per leader.  When the
+ * total passes the budget, the older half of the leaders is dropped and
+ * the index rebuilt from the newer half: old stories then stop attracting
+ * articles (the caller reports it).
+ *
+ * src/stories/story_index.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+#include "port/pg_bitutils.h"
+#include "utils/memutils.h"
+
+#include "stories/stories.h"
+
+typedef struct StorySlot
+{
+	uint32		key;
+	uint32		n;				/* postings; 0 = empty slot */
+	uint32		data;			/* the posting (n = 1) or its pool offset */
+} StorySlot;
+
+struct StoryIndex
+{
+	StoryRule	rule;
+	Size		budget;
+	MemoryContext cxt;			/* arrays, table and pool */
+	MemoryContext fpcxt;		/* fingerprint copies */
+
+	/* leaders */
+	int			nleaders;
+	int			maxleaders;
+	int64	   *ids;
+	NpFingerprint **fps;
+	uint32	   *stamp;			/* probe number of the last meeting */
+	int32	   *count;			/* shared keys counted; -1: cannot match */
+	uint32		min_trunc;		/* fewest hashes of a truncated leader */
+	int64		evicted;
+	bool		rebuilding;		/* no eviction while evicting */
+
+	/* keys */
+	StorySlot  *slots;
+	uint64		nslots;			/* a power of 2 */
+	uint64		nused;
+	uint32	   *pool;
+	uint64		poolsize;
+	uint64		poolused;
+
+	/* probing */
+	uint32		probe;
+	StorySlot **keys;			/* scratch: x's keys present */
+	int		   *cands;			/* scratch: counted leaders */
+	int			maxcands;
+};
+
+/* murmur3's finaliser: spreads the bottom-k sample's crowded low values */
+static inline uint32
+mix32(uint32 h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6b;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35;
+	h ^= h >> 16;
+	return h;
+}
+
+static StorySlot *
+slot_for(StoryIndex *si, uint32 key, bool create)
+{
+	uint64		mask = si->nslots - 1;
+	uint64		i = mix32(key) & mask;
+
+	for (;;)
+	{
+		StorySlot  *s = &si->slots[i];
+
+		if (s->n == 0)
+		{
+			if (!create)
+				return NULL;
+			s->key = key;
+			si->nused++;
+			return s;
+		}
+		if (s->key == key)
+			return s;
+		i = (i + 1) & mask;
+	}
+}
+
+static void
+grow_slots(StoryIndex *si)
+{
+	StorySlot  *old = si->slots;
+	uint64		oldn = si->nslots;
+	uint64		i;
+
+	si->nslots = oldn * 2;
+	si->slots = MemoryContextAllocExtended(si->cxt, si->nslots * sizeof(StorySlot),
+										   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	si->nused = 0;
+	for (i = 0; i < oldn; i++)
+		if (old[i].n > 0)
+		{
+			StorySlot  *s = slot_for(si, old[i].key, true);
+
+			s->n = old[i].n;
+			s->data = old[i].data;
+		}
+	pfree(old);
+}
+
+static uint32
+pool_alloc(StoryIndex *si, uint32 n)
+{
+	uint64		off = si->poolused;
+
+	if (off + n > si->poolsize)
+	{
+		uint64		newsize = Max(si->poolsize * 2, off + n);
+
+		if (newsize > (uint64) PG_UINT32_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many story leaders for one clustering run")));
+		si->pool = repalloc_huge(si->pool, newsize * sizeof(uint32));
+		si->poolsize = newsize;
+	}
+	si->poolused = off + n;
+	return (uint32) off;
+}
+
+static void
+add_posting(StoryIndex *si, uint32 key, uint32 leader)
+{
+	StorySlot  *s;
+
+	if ((si->nused + 1) * 4 > si->nslots * 3)
+		grow_slots(si);
+	s = slot_for(si, key, true);
+	if (s->n == 0)
+		s->data = leader;
+	else if (s->n == 1)
+	{
+		uint32		off = pool_alloc(si, 2);
+
+		si->pool[off] = s->data;
+		si->pool[off + 1] = leader;
+		s->data = off;
+	}
+	else
+	{
+		/* a full block (n a power of 2) moves to one twice its size */
+		if ((s->n & (s->n - 1)) == 0)
+		{
+			uint32		off = pool_alloc(si, s->n * 2);
+
+			memcpy(si->pool + off, si->pool + s->data, s->n * sizeof(uint32));
+			s->data = off;
+		}
+		si->pool[s->data + s->n] = leader;
+	}
+	s->n++;
+}
+
+static inline const uint32 *
+postings(StoryIndex *si, StorySlot *s)
+{
+	return s->n == 1 ? &s->data : si->pool + s->data;
+}
+
+static void
+alloc_structures(StoryIndex *si, int maxleaders)
+{
+	si->maxleaders = maxleaders;
+	si->ids = MemoryContextAllocHuge(si->cxt, sizeof(int64) * maxleaders);
+	si->fps = MemoryContextAllocHuge(si->cxt, sizeof(NpFingerprint *) * maxleaders);
+	si->stamp = MemoryContextAllocExtended(si->cxt, sizeof(uint32) * maxleaders,
+										   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	si->count = MemoryContextAllocHuge(si->cxt, sizeof(int32) * maxleaders);
+	si->nslots = 1024;
+	si->nused = 0;
+	si->slots = MemoryContextAllocExtended(si->cxt, si->nslots * sizeof(StorySlot),
+										   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	si->poolsize = 1024;
+	si->poolused = 0;
+	si->pool = MemoryContextAllocHuge(si->cxt, si->poolsize * sizeof(uint32));
+}
+
+StoryIndex *
+StoryIndexCreate(const StoryRule *rule, Size budget)
+{
+	StoryIndex *si = palloc0(sizeof(StoryIndex));
+
+	si->rule = *rule;
+	si->budget = budget;
+	si->cxt = AllocSetContextCreate(CurrentMemoryContext, "story index",
+									ALLOCSET_DEFAULT_SIZES);
+	si->fpcxt = AllocSetContextCreate(CurrentMemoryContext, "story leaders",
+									  ALLOCSET_DEFAULT_SIZES);
+	si->min_trunc = PG_UINT32_MAX;
+	alloc_structures(si, 1024);
+	si->keys = palloc(sizeof(StorySlot *) * 65536);
+	si->maxcands = 1024;
+	si->cands = palloc(sizeof(int) * si->maxcands);
+	return si;
+}
+
+static Size
+index_bytes(StoryIndex *si)
+{
+	return MemoryContextMemAllocated(si->cxt, true) +
+		MemoryContextMemAllocated(si->fpcxt, true);
+}
+
+/* Keep the newer half of the leaders; rebuild everything from them */
+static void
+evict_older_half(StoryIndex *si)
+{
+	MemoryContext oldcxt = si->cxt;
+	MemoryContext oldfp = si->fpcxt;
+	int			keep_from = si->nleaders / 2;
+	int			n = si->nleaders - keep_from;
+	int64	   *ids = si->ids;
+	NpFingerprint **fps = si->fps;
+	int			i;
+
+	si->cxt = AllocSetContextCreate(MemoryContextGetParent(oldcxt), "story index",
+									ALLOCSET_DEFAULT_SIZES);
+	si->fpcxt = AllocSetContextCreate(MemoryContextGetParent(oldfp), "story leaders",
+									  ALLOCSET_DEFAULT_SIZES);
+	alloc_structures(si, Max(si->maxleaders, 1024));
+	si->nleaders = 0;
+	si->min_trunc = PG_UINT32_MAX;
+	si->evicted += keep_from;
+	si->rebuilding = true;
+	for (i = 0; i < n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		StoryIndexAdd(si, ids[keep_from + i], fps[keep_from + i]);
+	}
+	si->rebuilding = false;
+	MemoryContextDelete(oldcxt);
+	MemoryContextDelete(oldfp);
+}
+
+void
+StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x)
+{
+	int			leader;
+	int			n = NpFingerprintNHashes(x);
+	int			i;
+
+	if (si->nleaders == si->maxleaders)
+	{
+		int			m = si->maxleaders * 2;
+
+		si->ids = repalloc_huge(si->ids, sizeof(int64) * m);
+		si->fps = repalloc_huge(si->fps, sizeof(NpFingerprint *) * m);
+		si->stamp = repalloc_huge(si->stamp, sizeof(uint32) * m);
+		memset(si->stamp + si->maxleaders, 0, sizeof(uint32) * si->maxleaders);
+		si->count = repalloc_huge(si->count, sizeof(int32) * m);
+		si->maxleaders = m;
+	}
+	leader = si->nleaders++;
+	si->ids[leader] = id;
+	si->fps[leader] = MemoryContextAlloc(si->fpcxt, VARSIZE(x));
+	memcpy(si->fps[leader], x, VARSIZE(x));
+	si->stamp[leader] = 0;
+	if (NpFingerprintIsTruncated(x))
+		si->min_trunc = Min(si->min_trunc, (uint32) n);
+	for (i = 0; i < n; i++)
+		add_posting(si, x->hashes[i], (uint32) leader);
+
+	/* checked every 128 leaders: MemoryContextMemAllocated walks blocks */
+	if ((si->nleaders & 127) == 0 && !si->rebuilding &&
+		index_bytes(si) > si->budget)
+		evict_older_half(si);
+}
+
+static int
+cmp_slot_len(const void *a, const void *b)
+{
+	uint32		x = (*(StorySlot *const *) a)->n;
+	uint32		y = (*(StorySlot *const *) b)->n;
+
+	return (x > y) - (x < y);
+}
+
+int
+StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
+{
+	int			n = NpFingerprintNHashes(x);
+	int			nkeys = 0;
+	int			nskip;
+	int			nread;
+	int			ncands = 0;
+	int			best = -1;
+	double		best_score = 0.0;
+	double		best_sim = 0.0;
+	int			r;
+	int			c;
+	uint32		probe;
+
+	if (si->nleaders == 0 || n == 0)
+		return -1;
+	if (++si->probe == 0)
+	{
+		/* wrapped: forget every stamp */
+		memset(si->stamp, 0, sizeof(uint32) * si->maxleaders);
+		si->probe = 1;
+	}
+	probe = si->probe;
+
+	for (r = 0; r < n; r++)
+	{
+		StorySlot  *s = slot_for(si, x->hashes[r], false);
+
+		if (s != NULL)
+			si->keys[nkeys++] = s;
+	}
+	if (nkeys == 0)
+		return -1;
+	qsort(si->keys, nkeys, sizeof(StorySlot *), cmp_slot_len);
+
+	nskip = Min(StoryNeedAny(&si->rule, x, si->min_trunc) - 1, nkeys);
+	nread = nkeys - nskip;
+
+	for (r = 0; r < nread; r++)
+	{
+		StorySlot  *s = si->keys[r];
+		const uint32 *p = postings(si, s);
+		int			most = nread - r + nskip;	/* keys a new leader can share */
+		uint32		i;
+
+		for (i = 0; i < s->n; i++)
+		{
+			uint32		l = p[i];
+
+			if (si->stamp[l] == probe)
+			{
+				if (si->count[l] >= 0)
+					si->count[l]++;
+				continue;
+			}
+			si->stamp[l] = probe;
+			if (StoryNeedPair(&si->rule, x, si->fps[l]) > most)
+			{
+				si->count[l] = -1;
+				continue;
+			}
+			si->count[l] = 1;
+			if (ncands == si->maxcands)
+			{
+				si->maxcands *= 2;
+				si->cands = repalloc_huge(si->cands, sizeof(int) * si->maxcands);
+			}
+			si->cands[ncands++] = (int) l;
+		}
+		CHECK_FOR_INTERRUPTS();
+	}
+
+	for (c = 0; c < ncands; c++)
+	{
+		int			l = si->cands[c];
+		double		sc;
+		double		sim;
+
+		if (si->count[l] + nskip < StoryNeedPair(&si->rule, x, si->fps[l]))
+			continue;
+		if (!StoryRuleMatches(&si->rule, x, si->fps[l], &sc, &sim))
+			continue;
+		if (best < 0 || sc > best_score ||
+			(sc == best_score && (sim > best_sim ||
+								  (sim == best_sim && l < best))))
+		{
+			best = l;
+			best_score = sc;
+			best_sim = sim;
+		}
+	}
+	if (best >= 0)
+		*score = best_score;
+	return best;
+}
+
+int64
+StoryIndexLeaderId(StoryIndex *si, int leader)
+{
+	return si->ids[leader];
+}
+
+void
+StoryIndexStats(StoryIndex *si, int64 *leaders, int64 *evicted, Size *bytes)
+{
+	*leaders = si->nleaders;
+	*evicted = si->evicted;
+	*bytes = index_bytes(si);
+}
