@@ -4,11 +4,13 @@
  *	  The batch form's in-memory index of story leaders.
  *
  * Leaders are numbered in arrival order.  For each, the index keeps a copy
- * of its fingerprint and, for every hash of its sample, a posting (hash ->
- * leader number) in an open-addressing table of keys.  A key with one
- * posting keeps it in its slot; longer posting lists live in a pool of
- * uint32, in blocks of a power of two that move to a block twice as big
- * when full (the old block is left as garbage until the next rebuild).
+ * of its fingerprint (in a bump arena) and, for every hash of its sample, a
+ * posting (hash -> leader number) in an open-addressing table of 8-byte
+ * slots (key, data), at most 80% full.  A key with one posting keeps it in
+ * its slot; a longer posting list lives in a pool of uint32, in a block of
+ * a power of two whose first word is the list's length, and moves to a
+ * block twice as big when full (the old block is garbage until the next
+ * rebuild).  The top bit of data tells a pool offset from a leader.
  *
  * Finding x's story (StoryIndexFind) is a counting scan with prefix
  * filtering (Chaudhuri, Ganti and Kaushik 2006; Xiao, Wang, Lin and Yu
@@ -20,8 +22,9 @@
  * the skipped keys reaches its exact need (StoryNeedPair).  None of this
  * can lose a leader that the rule accepts.
  *
- * Memory: about 40 bytes per posting and fingerprint hash together (key
- * slot, posting, copy of the hash), i.e. 2-5 kB per leader.  When the
+ * Memory: about 18 bytes per sample hash (its key slot, its posting when
+ * the key is shared, its copy in the fingerprint), i.e. 1.5-3 kB per
+ * leader.  When the
  * total passes the budget, the older half of the leaders is dropped and
  * the index rebuilt from the newer half: old stories then stop attracting
  * articles (the caller reports it).
@@ -41,19 +44,31 @@
 typedef struct StorySlot
 {
 	uint32		key;
-	uint32		n;				/* postings; 0 = empty slot */
-	uint32		data;			/* the posting (n = 1) or its pool offset */
+	uint32		data;			/* STORY_EMPTY, a leader, or STORY_POOL | offset */
 } StorySlot;
+
+#define STORY_EMPTY		PG_UINT32_MAX
+#define STORY_POOL		((uint32) 1 << 31)
+#define STORY_ARENA_CHUNK	((Size) 1 << 20)
+
+/* x's keys present in the index, with their posting counts */
+typedef struct StoryKey
+{
+	StorySlot  *slot;
+	uint32		n;
+} StoryKey;
 
 struct StoryIndex
 {
 	StoryRule	rule;
 	Size		budget;
 	MemoryContext cxt;			/* arrays, table and pool */
-	MemoryContext fpcxt;		/* fingerprint copies */
+	MemoryContext fpcxt;		/* fingerprint copies, in chunks */
+	char	   *arena;			/* the current chunk */
+	Size		arena_used;
 
 	/* leaders */
-	int			nleaders;
+	int			nleaders;		/* at most STORY_POOL - 1 */
 	int			maxleaders;
 	int64	   *ids;
 	NpFingerprint **fps;
@@ -73,7 +88,7 @@ struct StoryIndex
 
 	/* probing */
 	uint32		probe;
-	StorySlot **keys;			/* scratch: x's keys present */
+	StoryKey   *keys;			/* scratch: x's keys present */
 	int		   *cands;			/* scratch: counted leaders */
 	int			maxcands;
 };
@@ -100,7 +115,7 @@ slot_for(StoryIndex *si, uint32 key, bool create)
 	{
 		StorySlot  *s = &si->slots[i];
 
-		if (s->n == 0)
+		if (s->data == STORY_EMPTY)
 		{
 			if (!create)
 				return NULL;
@@ -114,6 +129,17 @@ slot_for(StoryIndex *si, uint32 key, bool create)
 	}
 }
 
+static StorySlot *
+alloc_slots(StoryIndex *si, uint64 n)
+{
+	StorySlot  *slots = MemoryContextAllocHuge(si->cxt, n * sizeof(StorySlot));
+	uint64		i;
+
+	for (i = 0; i < n; i++)
+		slots[i].data = STORY_EMPTY;
+	return slots;
+}
+
 static void
 grow_slots(StoryIndex *si)
 {
@@ -122,17 +148,11 @@ grow_slots(StoryIndex *si)
 	uint64		i;
 
 	si->nslots = oldn * 2;
-	si->slots = MemoryContextAllocExtended(si->cxt, si->nslots * sizeof(StorySlot),
-										   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	si->slots = alloc_slots(si, si->nslots);
 	si->nused = 0;
 	for (i = 0; i < oldn; i++)
-		if (old[i].n > 0)
-		{
-			StorySlot  *s = slot_for(si, old[i].key, true);
-
-			s->n = old[i].n;
-			s->data = old[i].data;
-		}
+		if (old[i].data != STORY_EMPTY)
+			slot_for(si, old[i].key, true)->data = old[i].data;
 	pfree(old);
 }
 
@@ -145,7 +165,7 @@ pool_alloc(StoryIndex *si, uint32 n)
 	{
 		uint64		newsize = Max(si->poolsize * 2, off + n);
 
-		if (newsize > (uint64) PG_UINT32_MAX)
+		if (newsize >= (uint64) STORY_POOL)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("too many story leaders for one clustering run")));
@@ -160,39 +180,82 @@ static void
 add_posting(StoryIndex *si, uint32 key, uint32 leader)
 {
 	StorySlot  *s;
+	uint32		off;
+	uint32		n;
 
-	if ((si->nused + 1) * 4 > si->nslots * 3)
+	if ((si->nused + 1) * 5 > si->nslots * 4)
 		grow_slots(si);
 	s = slot_for(si, key, true);
-	if (s->n == 0)
+	if (s->data == STORY_EMPTY)
+	{
 		s->data = leader;
-	else if (s->n == 1)
-	{
-		uint32		off = pool_alloc(si, 2);
-
-		si->pool[off] = s->data;
-		si->pool[off + 1] = leader;
-		s->data = off;
+		return;
 	}
-	else
+	if ((s->data & STORY_POOL) == 0)
 	{
-		/* a full block (n a power of 2) moves to one twice its size */
-		if ((s->n & (s->n - 1)) == 0)
-		{
-			uint32		off = pool_alloc(si, s->n * 2);
-
-			memcpy(si->pool + off, si->pool + s->data, s->n * sizeof(uint32));
-			s->data = off;
-		}
-		si->pool[s->data + s->n] = leader;
+		/* a second posting: a block of 4 (length, 2 postings, room for 1) */
+		off = pool_alloc(si, 4);
+		si->pool[off] = 2;
+		si->pool[off + 1] = s->data;
+		si->pool[off + 2] = leader;
+		s->data = STORY_POOL | off;
+		return;
 	}
-	s->n++;
+	off = s->data & ~STORY_POOL;
+	n = si->pool[off];
+	/* the block holds the length and n postings in a power of 2 words */
+	if (((n + 1) & n) == 0)
+	{
+		uint32		newoff = pool_alloc(si, (n + 1) * 2);
+
+		memcpy(si->pool + newoff, si->pool + off, (n + 1) * sizeof(uint32));
+		off = newoff;
+		s->data = STORY_POOL | off;
+	}
+	si->pool[off + 1 + n] = leader;
+	si->pool[off] = n + 1;
 }
 
+/* the postings of a slot: *n of them at the result */
 static inline const uint32 *
-postings(StoryIndex *si, StorySlot *s)
+postings(StoryIndex *si, StorySlot *s, uint32 *n)
 {
-	return s->n == 1 ? &s->data : si->pool + s->data;
+	if ((s->data & STORY_POOL) == 0)
+	{
+		*n = 1;
+		return &s->data;
+	}
+	*n = si->pool[s->data & ~STORY_POOL];
+	return si->pool + (s->data & ~STORY_POOL) + 1;
+}
+
+static inline uint32
+posting_count(StoryIndex *si, StorySlot *s)
+{
+	return (s->data & STORY_POOL) ? si->pool[s->data & ~STORY_POOL] : 1;
+}
+
+/* a copy of x in the arena */
+static NpFingerprint *
+arena_copy(StoryIndex *si, const NpFingerprint *x)
+{
+	Size		len = MAXALIGN(VARSIZE(x));
+	char	   *p;
+
+	if (len > STORY_ARENA_CHUNK / 4)
+		p = MemoryContextAllocHuge(si->fpcxt, len);
+	else
+	{
+		if (si->arena == NULL || si->arena_used + len > STORY_ARENA_CHUNK)
+		{
+			si->arena = MemoryContextAlloc(si->fpcxt, STORY_ARENA_CHUNK);
+			si->arena_used = 0;
+		}
+		p = si->arena + si->arena_used;
+		si->arena_used += len;
+	}
+	memcpy(p, x, VARSIZE(x));
+	return (NpFingerprint *) p;
 }
 
 static void
@@ -206,8 +269,9 @@ alloc_structures(StoryIndex *si, int maxleaders)
 	si->count = MemoryContextAllocHuge(si->cxt, sizeof(int32) * maxleaders);
 	si->nslots = 1024;
 	si->nused = 0;
-	si->slots = MemoryContextAllocExtended(si->cxt, si->nslots * sizeof(StorySlot),
-										   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	si->slots = alloc_slots(si, si->nslots);
+	si->arena = NULL;
+	si->arena_used = 0;
 	si->poolsize = 1024;
 	si->poolused = 0;
 	si->pool = MemoryContextAllocHuge(si->cxt, si->poolsize * sizeof(uint32));
@@ -226,7 +290,7 @@ StoryIndexCreate(const StoryRule *rule, Size budget)
 									  ALLOCSET_DEFAULT_SIZES);
 	si->min_trunc = PG_UINT32_MAX;
 	alloc_structures(si, 1024);
-	si->keys = palloc(sizeof(StorySlot *) * 65536);
+	si->keys = palloc(sizeof(StoryKey) * 65536);
 	si->maxcands = 1024;
 	si->cands = palloc(sizeof(int) * si->maxcands);
 	return si;
@@ -277,6 +341,10 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x)
 	int			n = NpFingerprintNHashes(x);
 	int			i;
 
+	if (si->nleaders == (int) (STORY_POOL - 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many story leaders for one clustering run")));
 	if (si->nleaders == si->maxleaders)
 	{
 		int			m = si->maxleaders * 2;
@@ -290,8 +358,7 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x)
 	}
 	leader = si->nleaders++;
 	si->ids[leader] = id;
-	si->fps[leader] = MemoryContextAlloc(si->fpcxt, VARSIZE(x));
-	memcpy(si->fps[leader], x, VARSIZE(x));
+	si->fps[leader] = arena_copy(si, x);
 	si->stamp[leader] = 0;
 	if (NpFingerprintIsTruncated(x))
 		si->min_trunc = Min(si->min_trunc, (uint32) n);
@@ -305,10 +372,10 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x)
 }
 
 static int
-cmp_slot_len(const void *a, const void *b)
+cmp_key_len(const void *a, const void *b)
 {
-	uint32		x = (*(StorySlot *const *) a)->n;
-	uint32		y = (*(StorySlot *const *) b)->n;
+	uint32		x = ((const StoryKey *) a)->n;
+	uint32		y = ((const StoryKey *) b)->n;
 
 	return (x > y) - (x < y);
 }
@@ -343,23 +410,27 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
 		StorySlot  *s = slot_for(si, x->hashes[r], false);
 
 		if (s != NULL)
-			si->keys[nkeys++] = s;
+		{
+			si->keys[nkeys].slot = s;
+			si->keys[nkeys].n = posting_count(si, s);
+			nkeys++;
+		}
 	}
 	if (nkeys == 0)
 		return -1;
-	qsort(si->keys, nkeys, sizeof(StorySlot *), cmp_slot_len);
+	qsort(si->keys, nkeys, sizeof(StoryKey), cmp_key_len);
 
 	nskip = Min(StoryNeedAny(&si->rule, x, si->min_trunc) - 1, nkeys);
 	nread = nkeys - nskip;
 
 	for (r = 0; r < nread; r++)
 	{
-		StorySlot  *s = si->keys[r];
-		const uint32 *p = postings(si, s);
+		uint32		np;
+		const uint32 *p = postings(si, si->keys[r].slot, &np);
 		int			most = nread - r + nskip;	/* keys a new leader can share */
 		uint32		i;
 
-		for (i = 0; i < s->n; i++)
+		for (i = 0; i < np; i++)
 		{
 			uint32		l = p[i];
 
