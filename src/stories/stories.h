@@ -82,6 +82,24 @@ extern int	StoryNeedPair(const StoryRule *rule, const NpFingerprint *x,
 extern int	StoryNeedAny(const StoryRule *rule, const NpFingerprint *x,
 						 uint32 min_truncated_hashes);
 
+/*
+ * What the batch form keeps of each leader beside its fingerprint, so that
+ * a lower bound of StoryNeedPair costs no visit to the fingerprint.
+ */
+typedef struct StoryLeaderMeta
+{
+	uint32		nshingles;
+	uint32		limit;			/* largest hash when truncated */
+	uint16		nhashes;		/* capped at 65535 */
+	uint8		truncated;
+	uint8		below[4];		/* hashes below 2^28, 2^29, 2^30, 2^31 (capped
+								 * at 255) */
+} StoryLeaderMeta;
+
+extern void StoryLeaderMetaOf(const NpFingerprint *fp, StoryLeaderMeta *m);
+extern int	StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
+							   const StoryLeaderMeta *leader);
+
 /* The in-memory leader index of the batch form (story_index.c) */
 typedef struct StoryIndex StoryIndex;
 

@@ -17,10 +17,16 @@
  * 2008): x's keys are read rarest first; the costliest keys, as many as
  * the rule allows (StoryNeedAny - 1: a leader that shares enough hashes
  * shares one of the others), are not read at all; a leader first met when
- * fewer keys remain than the hashes it would need to share is not counted;
+ * fewer keys remain than the hashes it would need to share is not counted
+ * (a bound from a few bytes kept per leader, StoryNeedPairBound);
  * a counted leader is compared (StoryRuleMatches) only when its count plus
  * the skipped keys reaches its exact need (StoryNeedPair).  None of this
- * can lose a leader that the rule accepts.
+ * can lose a leader that the rule accepts, with one exception: keys held by
+ * more than STORY_STOP_POSTINGS (4096) leaders are never read, so a leader
+ * that shares nothing with x but such formulas is not found.  Such a pair
+ * is two texts that share only phrases hundreds of stories use; issue 10
+ * counts that as no evidence of copying.  assign_story(), through an
+ * index, does see them: the two forms can differ there (doc/stories.md).
  *
  * Memory: about 18 bytes per sample hash (its key slot, its posting when
  * the key is shared, its copy in the fingerprint), i.e. 1.5-3 kB per
@@ -51,12 +57,24 @@ typedef struct StorySlot
 #define STORY_POOL		((uint32) 1 << 31)
 #define STORY_ARENA_CHUNK	((Size) 1 << 20)
 
+/* keys held by more leaders than this are formulas, never read */
+#define STORY_STOP_POSTINGS	4096
+
 /* x's keys present in the index, with their posting counts */
 typedef struct StoryKey
 {
 	StorySlot  *slot;
 	uint32		n;
 } StoryKey;
+
+/* What a probe reads of a leader it meets */
+typedef struct StoryLeaderState
+{
+	uint32		stamp;			/* probe number of the last meeting */
+	int32		count;			/* shared keys counted; -1: cannot match */
+	int32		need;			/* StoryNeedPairBound at the first meeting */
+	StoryLeaderMeta meta;
+} StoryLeaderState;
 
 struct StoryIndex
 {
@@ -72,8 +90,7 @@ struct StoryIndex
 	int			maxleaders;
 	int64	   *ids;
 	NpFingerprint **fps;
-	uint32	   *stamp;			/* probe number of the last meeting */
-	int32	   *count;			/* shared keys counted; -1: cannot match */
+	StoryLeaderState *state;	/* one cache line serves a first meeting */
 	uint32		min_trunc;		/* fewest hashes of a truncated leader */
 	int64		evicted;
 	bool		rebuilding;		/* no eviction while evicting */
@@ -264,9 +281,8 @@ alloc_structures(StoryIndex *si, int maxleaders)
 	si->maxleaders = maxleaders;
 	si->ids = MemoryContextAllocHuge(si->cxt, sizeof(int64) * maxleaders);
 	si->fps = MemoryContextAllocHuge(si->cxt, sizeof(NpFingerprint *) * maxleaders);
-	si->stamp = MemoryContextAllocExtended(si->cxt, sizeof(uint32) * maxleaders,
+	si->state = MemoryContextAllocExtended(si->cxt, sizeof(StoryLeaderState) * maxleaders,
 										   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	si->count = MemoryContextAllocHuge(si->cxt, sizeof(int32) * maxleaders);
 	si->nslots = 1024;
 	si->nused = 0;
 	si->slots = alloc_slots(si, si->nslots);
@@ -351,15 +367,14 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x)
 
 		si->ids = repalloc_huge(si->ids, sizeof(int64) * m);
 		si->fps = repalloc_huge(si->fps, sizeof(NpFingerprint *) * m);
-		si->stamp = repalloc_huge(si->stamp, sizeof(uint32) * m);
-		memset(si->stamp + si->maxleaders, 0, sizeof(uint32) * si->maxleaders);
-		si->count = repalloc_huge(si->count, sizeof(int32) * m);
+		si->state = repalloc_huge(si->state, sizeof(StoryLeaderState) * m);
 		si->maxleaders = m;
 	}
 	leader = si->nleaders++;
 	si->ids[leader] = id;
 	si->fps[leader] = arena_copy(si, x);
-	si->stamp[leader] = 0;
+	StoryLeaderMetaOf(x, &si->state[leader].meta);
+	si->state[leader].stamp = 0;
 	if (NpFingerprintIsTruncated(x))
 		si->min_trunc = Min(si->min_trunc, (uint32) n);
 	for (i = 0; i < n; i++)
@@ -399,8 +414,11 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
 		return -1;
 	if (++si->probe == 0)
 	{
+		int			l;
+
 		/* wrapped: forget every stamp */
-		memset(si->stamp, 0, sizeof(uint32) * si->maxleaders);
+		for (l = 0; l < si->nleaders; l++)
+			si->state[l].stamp = 0;
 		si->probe = 1;
 	}
 	probe = si->probe;
@@ -420,7 +438,15 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
 		return -1;
 	qsort(si->keys, nkeys, sizeof(StoryKey), cmp_key_len);
 
+	/*
+	 * Skip the costliest keys the rule allows, and beyond that every key held
+	 * by more than STORY_STOP_POSTINGS leaders: a formula ("said its board
+	 * declared a"), which is no evidence of copying.  A leader that shares
+	 * only such keys with x is not found (see the file header).
+	 */
 	nskip = Min(StoryNeedAny(&si->rule, x, si->min_trunc) - 1, nkeys);
+	while (nskip < nkeys && si->keys[nkeys - nskip - 1].n > STORY_STOP_POSTINGS)
+		nskip++;
 	nread = nkeys - nskip;
 
 	for (r = 0; r < nread; r++)
@@ -432,27 +458,29 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
 
 		for (i = 0; i < np; i++)
 		{
-			uint32		l = p[i];
+			StoryLeaderState *st = &si->state[p[i]];
 
-			if (si->stamp[l] == probe)
+			if (st->stamp == probe)
 			{
-				if (si->count[l] >= 0)
-					si->count[l]++;
+				if (st->count >= 0)
+					st->count++;
 				continue;
 			}
-			si->stamp[l] = probe;
-			if (StoryNeedPair(&si->rule, x, si->fps[l]) > most)
+			st->stamp = probe;
+			/* a leader first met here shares at most "most" keys */
+			if (most < si->rule.min_shared ||
+				(st->need = StoryNeedPairBound(&si->rule, x, &st->meta)) > most)
 			{
-				si->count[l] = -1;
+				st->count = -1;
 				continue;
 			}
-			si->count[l] = 1;
+			st->count = 1;
 			if (ncands == si->maxcands)
 			{
 				si->maxcands *= 2;
 				si->cands = repalloc_huge(si->cands, sizeof(int) * si->maxcands);
 			}
-			si->cands[ncands++] = (int) l;
+			si->cands[ncands++] = (int) p[i];
 		}
 		CHECK_FOR_INTERRUPTS();
 	}
@@ -463,7 +491,8 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
 		double		sc;
 		double		sim;
 
-		if (si->count[l] + nskip < StoryNeedPair(&si->rule, x, si->fps[l]))
+		if (si->state[l].count + nskip < si->state[l].need ||
+			si->state[l].count + nskip < StoryNeedPair(&si->rule, x, si->fps[l]))
 			continue;
 		if (!StoryRuleMatches(&si->rule, x, si->fps[l], &sc, &sim))
 			continue;

@@ -159,6 +159,63 @@ StoryNeedAny(const StoryRule *rule, const NpFingerprint *x,
 	return rule->min_shared;
 }
 
+void
+StoryLeaderMetaOf(const NpFingerprint *fp, StoryLeaderMeta *m)
+{
+	int			n = NpFingerprintNHashes(fp);
+	int			k;
+
+	m->nshingles = fp->nshingles;
+	m->truncated = NpFingerprintIsTruncated(fp) && n > 0;
+	m->limit = m->truncated ? fp->hashes[n - 1] : PG_UINT32_MAX;
+	m->nhashes = (uint16) Min(n, 65535);
+	for (k = 0; k < 4; k++)
+		m->below[k] = (uint8) Min(sample_cut(fp, ((uint64) 1 << (28 + k)) - 1), 255);
+}
+
+/*
+ * A lower bound of StoryNeedPair(rule, x, leader) from the leader's
+ * metadata alone: exact unless x's limit is below the leader's, where the
+ * leader's cut sample is bounded by its count of hashes below the largest
+ * power of 2 under x's limit.
+ */
+int
+StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
+				   const StoryLeaderMeta *leader)
+{
+	uint64		lx = sample_limit(x);
+	uint64		ll = leader->truncated ? (uint64) leader->limit
+		: (uint64) PG_UINT32_MAX + 1;
+	int			a;
+	int			b;
+
+	if (ll <= lx)
+	{
+		/* tau = limit(leader): the leader's whole sample, x cut there */
+		b = leader->nhashes;
+		a = (ll > PG_UINT32_MAX) ? NpFingerprintNHashes(x) : sample_cut(x, ll);
+	}
+	else
+	{
+		int			k;
+
+		/* tau = limit(x) < limit(leader): x whole, the leader at least... */
+		a = NpFingerprintNHashes(x);
+		b = 0;
+		for (k = 3; k >= 0; k--)
+			if ((((uint64) 1 << (28 + k)) - 1) <= lx)
+			{
+				b = leader->below[k];
+				break;
+			}
+	}
+	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
+		return Max(rule->min_shared,
+				   need_at_least(rule->tiny_similarity * Max(a, b)));
+	return Max(rule->min_shared,
+			   need_at_least(rule->threshold * Min(a, b)));
+}
+
 /*
  * story_match(a, b, threshold, min_shared, tiny_shingles, tiny_similarity)
  * returns the evidence (max containment either way) with which article a
