@@ -22,7 +22,7 @@
  * a counted leader is compared (StoryRuleMatches) only when its count plus
  * the skipped keys reaches its exact need (StoryNeedPair).  None of this
  * can lose a leader that the rule accepts, with one exception: keys held by
- * more than STORY_STOP_POSTINGS (4096) leaders are never read, so a leader
+ * more than STORY_STOP_POSTINGS (1024) leaders are never read, so a leader
  * that shares nothing with x but such formulas is not found.  Such a pair
  * is two texts that share only phrases hundreds of stories use; issue 10
  * counts that as no evidence of copying.  assign_story(), through an
@@ -58,7 +58,7 @@ typedef struct StorySlot
 #define STORY_ARENA_CHUNK	((Size) 1 << 20)
 
 /* keys held by more leaders than this are formulas, never read */
-#define STORY_STOP_POSTINGS	4096
+#define STORY_STOP_POSTINGS	1024
 
 /* x's keys present in the index, with their posting counts */
 typedef struct StoryKey
