@@ -1,0 +1,1048 @@
+/*-------------------------------------------------------------------------
+ *
+ * context.c
+ *	  The context layer of the entity extractor: the kind of a name comes from
+ *	  how the article uses it, decided once per article.
+ *
+ * The rule cascade of extract.c finds names and gives each a first kind from
+ * the gazetteer, a head word or its shape.  That is not enough for news:
+ * "Leverkusen" is a city in a dateline and a club in a results table, an
+ * unknown "Marroway" is a company when its shares fall and a footballer when
+ * he scores.  This layer adds what the article says around the names, in
+ * three passes:
+ *
+ * 1. NpCtxScan (after the word lookups): what kind of article this is (a
+ *	  sports section label such as "SOCCER -", or many sports words; many
+ *	  business words), and what its lines are: datelines ("WASHINGTON
+ *	  1996-08-22", "LONDON, March 3 (Reuters) -"), all-capital headlines,
+ *	  results lines ("Arsenal 3 Tottenham 0", "Hartford 4 BOSTON 2"),
+ *	  standings rows ("BUFFALO 24 15 6 135 116 54"), scorers in brackets
+ *	  ("(Kirsten 23, Meijer 67)"), cricket dismissals ("c Stewart b Cork")
+ *	  and ranked result lists ("1. Erik Zabel (Germany) Telekom").  It also
+ *	  collects the names the article writes in mixed case, so that in
+ *	  all-capital lines a capitalised common word is kept only when the
+ *	  article uses it as a name elsewhere ("RANGERS" after "Rangers fans").
+ * 2. NpCtxCandidates (during the candidate walk): a team of a results or
+ *	  standings line is one mention ("NY RANGERS"), whatever the gazetteer
+ *	  says of its words; an agency in a dateline is an organisation.
+ * 3. NpCtxDecide (before the article-level resolution): every mention gets
+ *	  votes from its neighbours (a title or sports role before it, "coach"
+ *	  or "fans" after it, "beat", "shares in", "gold miner", a ticker, "said
+ *	  it", an age, a locative preposition, a dateline...), the votes of all
+ *	  mentions of the same name (case folded) are added up, and the name's
+ *	  kind is decided once from them and from what the gazetteer or a head
+ *	  word said: in a sports article a city with team votes is a club, a
+ *	  country stays a place (national sides are LOC), an unknown name takes
+ *	  the kind of its strongest votes or else the article's default (a
+ *	  player in sport, a company in business).  Mentions with a decisive
+ *	  local cue keep it ("in Leverkusen", a dateline).  Short mentions then
+ *	  inherit: a word of a team's name used alone is that team ("Leverkusen"
+ *	  for "Bayer Leverkusen"), an all-capital surname is that person
+ *	  ("ZABEL" for "Erik Zabel").
+ *
+ * Everything is linear in the input: fixed windows around each mention, one
+ * pass per line, hash maps keyed by folded text.
+ *
+ * src/entities/context.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "np_port.h"
+
+#include "entities/extract_int.h"
+
+/* Tok.ctx marks */
+#define CTX_DATELINE	0x0001	/* the place of a dateline */
+#define CTX_AGENCY		0x0002	/* "(Reuters)" after a dateline */
+#define CTX_TEAM		0x0004	/* inside a team of a results/standings line */
+#define CTX_TEAMSTART	0x0008	/* first token of such a team */
+#define CTX_CAPSLINE	0x0010	/* on an all-capital line */
+#define CTX_SCORER		0x0020	/* a name before a minute in brackets */
+#define CTX_CRICKET		0x0040	/* a name after "c", "b", "lbw", "st" */
+#define CTX_STANDING	0x0080	/* "Bayern 23," "Yorkshire 412 (" */
+#define CTX_RANKED		0x0100	/* the name after a rank: "1. Erik Zabel" */
+#define CTX_RANKTEAM	0x0200	/* the name after "(Country)" in such a line */
+
+/* votes */
+enum
+{
+	V_PER,
+	V_ORG,
+	V_TEAM,
+	V_LOC,
+	NVOTES
+};
+
+typedef struct NpCtx
+{
+	bool		sport;
+	bool		business;
+	char	   *fold;			/* the text, ASCII letters lowercased */
+	StrMap		names;			/* folded names written in mixed case */
+} NpCtx;
+
+/* ----------------------------------------------------------------
+ * Small helpers
+ * ---------------------------------------------------------------- */
+
+static inline bool
+is_word(const Extractor *x, int k)
+{
+	return k >= 0 && k < x->ntoks && (x->toks[k].flags & TK_WORD);
+}
+
+static inline bool
+is_num(const Extractor *x, int k)
+{
+	return is_word(x, k) && (x->toks[k].flags & TK_DIGIT);
+}
+
+/* a capitalised word (raw capitals: before annotate lowercases any) */
+static inline bool
+is_cap(const Extractor *x, int k)
+{
+	return is_word(x, k) && (x->toks[k].flags & (TK_CAP | TK_ALLCAPS)) &&
+		!(x->toks[k].flags & TK_DIGIT);
+}
+
+/* the one-character punctuation token c */
+static inline bool
+is_punct(const Extractor *x, int k, char c)
+{
+	return k >= 0 && k < x->ntoks && !(x->toks[k].flags & TK_WORD) &&
+		x->toks[k].end - x->toks[k].start == 1 && x->text[x->toks[k].start] == c;
+}
+
+static inline size_t
+tok_len(const Extractor *x, int k)
+{
+	return x->toks[k].end - x->toks[k].start;
+}
+
+/* does token k start a new line? */
+static inline bool
+line_start(const Extractor *x, int k)
+{
+	return k == 0 || (x->toks[k].flags & TK_NL);
+}
+
+/*
+ * Context roles of token k: its own for a lowercase word, those of its
+ * lowercase form for a capitalised one ("Shares in ...", "COACH").
+ */
+static uint16_t
+word_roles(const Extractor *x, int k)
+{
+	const Tok  *t;
+	const NpGazEntry *e;
+
+	if (!is_word(x, k))
+		return 0;
+	t = &x->toks[k];
+	if (!(t->flags & (TK_CAP | TK_ALLCAPS)))
+		return t->roles & NP_ROLE_CONTEXT;
+	e = NpGazTableLookup(x->builtin, x->ctx->fold + t->start, tok_len(x, k));
+	return e ? (e->roles & NP_ROLE_CONTEXT) : 0;
+}
+
+/* is token k one of the words (lowercase compare)? */
+static bool
+word_in(const Extractor *x, int k, const char *const *words)
+{
+	size_t		l;
+	const char *w;
+	int			i;
+
+	if (!is_word(x, k))
+		return false;
+	l = tok_len(x, k);
+	w = x->ctx->fold + x->toks[k].start;
+	for (i = 0; words[i] != NULL; i++)
+		if (strlen(words[i]) == l && memcmp(words[i], w, l) == 0)
+			return true;
+	return false;
+}
+
+/* the gazetteer entry for token range [a, b) exactly, or NULL */
+static const NpGazEntry *
+exact_entry(Extractor *x, int a, int b)
+{
+	const NpGazEntry *e = NULL;
+
+	if (NpExLongestMatch(x, a, b, &e) == b)
+		return e;
+	return NULL;
+}
+
+static inline bool
+subtype_is(const char *st, size_t len, const char *want)
+{
+	return st != NULL && len == strlen(want) && memcmp(st, want, len) == 0;
+}
+
+/* is this gazetteer place a country or continent (never a club)? */
+static inline bool
+entry_is_country(const NpGazEntry *e)
+{
+	return e != NULL && e->kind == NP_KIND_LOC &&
+		(subtype_is(e->subtype, e->subtypelen, "country") ||
+		 subtype_is(e->subtype, e->subtypelen, "continent"));
+}
+
+static inline bool
+cand_is_country(const Cand *c)
+{
+	return c->kind == NP_KIND_LOC &&
+		(subtype_is(c->subtype, c->subtypelen, "country") ||
+		 subtype_is(c->subtype, c->subtypelen, "continent"));
+}
+
+/* ----------------------------------------------------------------
+ * Lines
+ * ---------------------------------------------------------------- */
+
+/*
+ * End (exclusive) of a team name in a table line starting at token k: one or
+ * more capitalised words, with "of", "&", "de" and glued hyphens and dots
+ * inside ("Queens Park Rangers", "Paris St Germain", "1860 Munich").  Returns
+ * k if there is none.
+ */
+static int
+row_name_end(const Extractor *x, int k, int e)
+{
+	int			b = k;
+
+	/* "1860 Munich": a four-digit number before a capitalised word */
+	if (is_num(x, k) && tok_len(x, k) == 4 && k + 1 < e && is_cap(x, k + 1))
+		b = k + 1;
+	if (!is_cap(x, b))
+		return k;
+	b++;
+	while (b < e)
+	{
+		if (is_cap(x, b))
+		{
+			b++;
+			continue;
+		}
+		/* "Wolverhampton Wanderers", "Hispano-Suiza", "Brighton & Hove" */
+		if ((is_punct(x, b, '-') || is_punct(x, b, '&') || is_punct(x, b, '.')) &&
+			b + 1 < e && is_cap(x, b + 1))
+		{
+			b += 2;
+			continue;
+		}
+		if (is_word(x, b) && NpExIsConnector(x, b) && b + 1 < e && is_cap(x, b + 1))
+		{
+			b += 2;
+			continue;
+		}
+		/* "Schalke 04": a number with a leading zero */
+		if (is_num(x, b) && x->text[x->toks[b].start] == '0' && tok_len(x, b) == 2)
+		{
+			b++;
+			continue;
+		}
+		break;
+	}
+	return b;
+}
+
+/* skip a bracketed group starting at k (a "(" token); returns past ")" */
+static int
+skip_parens(const Extractor *x, int k, int e)
+{
+	int			j;
+
+	if (!is_punct(x, k, '('))
+		return k;
+	for (j = k + 1; j < e && j < k + 64; j++)
+		if (is_punct(x, j, ')'))
+			return j + 1;
+	return k;
+}
+
+/* is token k a delimiter of table items (":", ";", ",", a full stop)? */
+static inline bool
+is_delim(const Extractor *x, int k)
+{
+	return is_punct(x, k, ':') || is_punct(x, k, ';') || is_punct(x, k, ',') ||
+		(is_punct(x, k, '.') && (x->toks[k].flags & TK_ENDER));
+}
+
+/* mark tokens [a, b) as one team */
+static void
+mark_team(Extractor *x, int a, int b)
+{
+	int			k;
+
+	for (k = a; k < b; k++)
+		x->toks[k].ctx |= CTX_TEAM;
+	x->toks[a].ctx |= CTX_TEAMSTART;
+}
+
+/*
+ * Scorers in brackets: "(Kirsten 23, Meijer 67)", "(Simao 8, 16)",
+ * "(D. Lehmann 187, M. Lumb 75; G. Chapple 4-96)": a name before a number.
+ */
+static void
+mark_scorers(Extractor *x, int a, int e)
+{
+	int			k;
+
+	for (k = a + 1; k < e && !is_punct(x, k, ')'); k++)
+	{
+		int			b;
+		int			j;
+
+		if (!(is_punct(x, k - 1, '(') || is_punct(x, k - 1, ',') || is_punct(x, k - 1, ';')))
+			continue;
+		b = row_name_end(x, k, e);
+		if (b == k || !is_num(x, b))
+			continue;
+		for (j = k; j < b; j++)
+			x->toks[j].ctx |= CTX_SCORER;
+		k = b;
+	}
+}
+
+/*
+ * Look at one line [a, e) for results items ("Arsenal 3 Tottenham 0",
+ * "Denmark 1 (Poulsen 78) Sweden 0", several a line between delimiters),
+ * a standings row ("Arsenal 14 9 2 3 31 15 29"), standings items ("Bayern
+ * 23,"), ranked lists ("1. Erik Zabel (Germany) Telekom"), scorers and
+ * cricket dismissals.  Returns the number of results items.
+ */
+static int
+scan_table_line(Extractor *x, int a, int e)
+{
+	int			k = a;
+	int			results = 0;
+
+	/* a standings row: a name at the line start, then three numbers or more */
+	{
+		int			b = row_name_end(x, a, e);
+		int			nums = 0,
+					j;
+
+		if (b > a)
+		{
+			for (j = b; j < e; j++)
+			{
+				if (is_num(x, j))
+					nums++;
+				else if (!(is_punct(x, j, '.') || is_punct(x, j, '-') ||
+						   is_punct(x, j, '/') || is_punct(x, j, '+')))
+					break;
+			}
+			if (j == e && nums >= 3)
+			{
+				mark_team(x, a, b);
+				return 1;
+			}
+		}
+	}
+
+	/* a ranked line: "1. Name (Country) Team ..." or "198 Name 67 66 65" */
+	if (is_num(x, a))
+	{
+		int			p = a + 1;
+		int			b;
+
+		if (is_punct(x, p, '.'))
+			p++;
+		b = row_name_end(x, p, e);
+		if (b > p && !(x->toks[p].flags & TK_NL))
+		{
+			int			j;
+
+			for (j = p; j < b; j++)
+				x->toks[j].ctx |= CTX_RANKED;
+			if (is_punct(x, b, '('))
+			{
+				int			q = skip_parens(x, b, e);
+				int			c = row_name_end(x, q, e);
+
+				if (q > b && c > q)
+					for (j = q; j < c; j++)
+						x->toks[j].ctx |= CTX_RANKTEAM;
+			}
+		}
+	}
+
+	while (k < e)
+	{
+		int			s = k;
+		int			b1,
+					n1,
+					b2,
+					n2;
+
+		/* the item runs to the next delimiter outside brackets */
+		while (k < e && !is_delim(x, k))
+		{
+			if (is_punct(x, k, '('))
+			{
+				int			q = skip_parens(x, k, e);
+
+				if (q > k)
+				{
+					mark_scorers(x, k, q);
+					k = q;
+					continue;
+				}
+			}
+			/* cricket: "c Stewart b Cork", "lbw b Mullally", "st Rashid" */
+			if (is_word(x, k) && (x->toks[k].flags & TK_LOWER) && tok_len(x, k) <= 2 &&
+				(x->text[x->toks[k].start] == 'c' || x->text[x->toks[k].start] == 'b' ||
+				 tok_is(x, k, "st")) && is_cap(x, k + 1) && k + 1 < e)
+			{
+				int			b = row_name_end(x, k + 1, e);
+				int			j;
+
+				if (tok_len(x, k) == 1 || tok_is(x, k, "st"))
+					for (j = k + 1; j < b; j++)
+						x->toks[j].ctx |= CTX_CRICKET;
+			}
+			k++;
+		}
+		/* a results item: NAME NUM [(...)] NAME NUM [(...)] */
+		b1 = row_name_end(x, s, k);
+		if (b1 > s && is_num(x, b1))
+		{
+			n1 = b1 + 1;
+			if (is_punct(x, n1, '('))
+				n1 = skip_parens(x, n1, k);
+			b2 = row_name_end(x, n1, k);
+			if (b2 > n1 && is_num(x, b2))
+			{
+				n2 = b2 + 1;
+				if (is_punct(x, n2, '('))
+					n2 = skip_parens(x, n2, k);
+				if (n2 == k)
+				{
+					mark_team(x, s, b1);
+					mark_team(x, n1, b2);
+					results++;
+				}
+			}
+			/* standings items: "Bayern 23,", "Yorkshire 412 (", "Lancashire 98-3." */
+			if (!(x->toks[s].ctx & CTX_TEAM))
+			{
+				int			n = b1 + 1;
+
+				if (is_punct(x, n, '-') && is_num(x, n + 1) && !is_punct(x, n + 2, '-'))
+					n += 2;
+				if (n == k || is_punct(x, n, '(') || word_in(x, n, (const char *const[])
+															 {"points", "pts", "games", "in", NULL}))
+					x->toks[s].ctx |= CTX_STANDING;
+			}
+		}
+		k++;					/* past the delimiter */
+	}
+	return results;
+}
+
+/*
+ * Is line [a, e) a dateline?  Mark its place ("WASHINGTON 1996-08-22",
+ * "LONDON, March 3 (Reuters) -", "BEIRUT (AP) -", "SYDNEY -", "ESSEN,
+ * Germany, Nov 14 -") and its agency.
+ */
+static void
+scan_dateline(Extractor *x, int a, int e)
+{
+	int			b = a;
+	int			n = 0;
+	int			k;
+	bool		dated = false;
+
+	while (b < e && n < 4 && is_word(x, b) && (x->toks[b].flags & TK_ALLCAPS) &&
+		   !(x->toks[b].flags & TK_DIGIT))
+		b++, n++;
+	if (n == 0 || b >= e)
+		return;
+	k = b;
+	if (is_num(x, k) && tok_len(x, k) == 4)
+		dated = true;			/* 1996-08-22 */
+	else if (is_punct(x, k, ','))
+	{
+		/* ", Germany, Nov 14 -", ", March 3 (Reuters) -" */
+		int			j;
+
+		for (j = k + 1; j < e && j < k + 12; j++)
+		{
+			if (is_punct(x, j, '-') || is_punct(x, j, '(') || (is_num(x, j) && tok_len(x, j) == 4))
+			{
+				dated = true;
+				break;
+			}
+			if (!(is_word(x, j) || is_punct(x, j, ',') || is_punct(x, j, '.')))
+				break;
+		}
+	}
+	else if (is_punct(x, k, '('))
+		dated = true;			/* "BEIRUT (AP) -" */
+	else if ((is_punct(x, k, '-') || (!(x->toks[k].flags & TK_WORD) &&
+									  (x->text[x->toks[k].start] & 0x80))) &&
+			 k + 1 < e && is_word(x, k + 1) && !(x->toks[k + 1].flags & TK_ALLCAPS))
+		dated = true;			/* "SYDNEY - The ..." (not "SOCCER - LEEDS WIN") */
+	if (!dated)
+		return;
+	/* a sports label is no place: "SOCCER - ..." */
+	if (word_roles(x, a) & NP_ROLE_SPORT)
+		return;
+	for (k = a; k < b; k++)
+		x->toks[k].ctx |= CTX_DATELINE;
+	/* the agency: "(Reuters)", "(AP)" */
+	for (k = b; k < e && k < b + 16; k++)
+		if (is_punct(x, k, '(') && is_word(x, k + 1) && is_punct(x, k + 2, ')') &&
+			(x->toks[k + 1].flags & (TK_CAP | TK_ALLCAPS)) && !(x->toks[k + 1].flags & TK_DIGIT))
+		{
+			x->toks[k + 1].ctx |= CTX_AGENCY;
+			break;
+		}
+}
+
+/*
+ * Record the names the article writes in mixed case (folded): each run of
+ * capitalised words, its sub-runs of two or three words, its last word, and
+ * single words away from a sentence start.
+ */
+static void
+collect_names(Extractor *x, int a, int e)
+{
+	NpCtx	   *c = x->ctx;
+	int			k = a;
+
+	while (k < e)
+	{
+		int			b;
+
+		if (!is_cap(x, k) || (x->toks[k].flags & TK_ALLCAPS))
+		{
+			k++;
+			continue;
+		}
+		b = k + 1;
+		while (b < e && is_cap(x, b) && !(x->toks[b].flags & TK_ALLCAPS))
+			b++;
+		if (b - k == 1)
+		{
+			if (!(x->toks[k].flags & (TK_SENT | TK_HEAD)))
+				strmap_put(&c->names, c->fold + x->toks[k].start, tok_len(x, k), 1);
+		}
+		else
+		{
+			int			i,
+						j;
+
+			for (i = k; i < b && i < k + 6; i++)
+				for (j = i + 2; j <= b && j <= i + 3; j++)
+					strmap_put(&c->names, c->fold + x->toks[i].start,
+							   x->toks[j - 1].end - x->toks[i].start, 1);
+			strmap_put(&c->names, c->fold + x->toks[b - 1].start, tok_len(x, b - 1), 1);
+		}
+		k = b;
+	}
+}
+
+/*
+ * Look at the article: its kind, its lines, its names.  Runs after the word
+ * lookups and before capitalised common words are lowercased.
+ */
+void
+NpCtxScan(Extractor *x)
+{
+	NpCtx	   *c = np_alloc0(sizeof(NpCtx));
+	int			k,
+				a;
+	int			words = 0,
+				sportw = 0,
+				bizw = 0,
+				results = 0;
+	bool		section = false;
+	size_t		i;
+
+	x->ctx = c;
+	c->fold = np_alloc(x->len + 1);
+	for (i = 0; i < x->len; i++)
+	{
+		char		ch = x->text[i];
+
+		c->fold[i] = (ch >= 'A' && ch <= 'Z') ? ch + ('a' - 'A') : ch;
+	}
+	c->fold[x->len] = '\0';
+	strmap_init(&c->names);
+
+	for (k = 0; k < x->ntoks; k++)
+	{
+		const Tok  *t = &x->toks[k];
+
+		if (!(t->flags & TK_WORD))
+			continue;
+		words++;
+		if (t->flags & TK_LOWER)
+		{
+			if (t->roles & NP_ROLE_SPORT)
+				sportw++;
+			if (t->roles & NP_ROLE_BIZ)
+				bizw++;
+		}
+	}
+
+	/* line by line */
+	a = 0;
+	while (a < x->ntoks)
+	{
+		int			e = a + 1;
+		int			letters = 0,
+					caps = 0;
+
+		while (e < x->ntoks && !(x->toks[e].flags & TK_NL))
+			e++;
+		for (k = a; k < e; k++)
+		{
+			const Tok  *t = &x->toks[k];
+
+			if ((t->flags & TK_WORD) && !(t->flags & TK_DIGIT))
+			{
+				letters++;
+				if ((t->flags & TK_ALLCAPS) || ((t->flags & TK_CAP) && t->end - t->start == 1))
+					caps++;
+			}
+		}
+		if (letters > 0 && caps == letters)
+		{
+			for (k = a; k < e; k++)
+				x->toks[k].ctx |= CTX_CAPSLINE;
+			/* "SOCCER - ...", "RUGBY UNION - ...", "SPORTS BRIEFS" */
+			if (word_roles(x, a) & NP_ROLE_SPORT)
+				section = true;
+		}
+		else
+			collect_names(x, a, e);
+		scan_dateline(x, a, e);
+		results += scan_table_line(x, a, e);
+		a = e;
+	}
+
+	c->sport = section || results >= 2 ||
+		(sportw >= 5 && sportw * 30 >= words && sportw > bizw * 2);
+	c->business = !c->sport && bizw >= 4 && bizw * 40 >= words;
+}
+
+/*
+ * Keep token k capitalised (annotate would take it as a common word)?  Teams
+ * of tables, datelines, and in all-capital lines the words the article uses
+ * as names elsewhere.
+ */
+bool
+NpCtxKeepCaps(const Extractor *x, int k)
+{
+	const Tok  *t = &x->toks[k];
+	const NpCtx *c = x->ctx;
+	int			i,
+				n;
+
+	if (t->ctx & (CTX_TEAM | CTX_DATELINE | CTX_AGENCY))
+		return true;
+	if (!(t->ctx & CTX_CAPSLINE) || !(t->flags & TK_ALLCAPS))
+		return false;
+	if (strmap_get(&c->names, c->fold + t->start, tok_len(x, k)) >= 0)
+		return true;
+	/* a run of two or three capitals the article writes in mixed case */
+	for (n = 2; n <= 3; n++)
+		for (i = k - n + 1; i <= k; i++)
+		{
+			int			j = i + n - 1;
+
+			if (i < 0 || j >= x->ntoks || !is_cap(x, i) || !is_cap(x, j))
+				continue;
+			if (strmap_get(&c->names, c->fold + x->toks[i].start,
+						   x->toks[j].end - x->toks[i].start) >= 0)
+				return true;
+		}
+	return false;
+}
+
+/*
+ * At token k of the candidate walk: add the team that starts there (one
+ * mention, "NY RANGERS"), or the agency of a dateline.  Returns where the
+ * walk goes on, or k when there is nothing here.
+ */
+int
+NpCtxCandidates(Extractor *x, int k)
+{
+	const Tok  *t = &x->toks[k];
+
+	if (t->ctx & CTX_TEAMSTART)
+	{
+		int			b = k + 1;
+		const NpGazEntry *e;
+
+		while (b < x->ntoks && (x->toks[b].ctx & CTX_TEAM) && !(x->toks[b].ctx & CTX_TEAMSTART))
+			b++;
+		e = exact_entry(x, k, b);
+		if (entry_is_country(e))
+			NpExAddCand(x, k, b, NP_KIND_LOC, e, 0);
+		else if (e != NULL && e->kind == NP_KIND_ORG)
+			NpExAddCand(x, k, b, NP_KIND_ORG, e, MF_TEAM);
+		else
+			NpExAddCand(x, k, b, NP_KIND_ORG, NULL, MF_TEAM);
+		return b;
+	}
+	if (t->ctx & CTX_AGENCY)
+	{
+		NpExAddCand(x, k, k + 1, NP_KIND_ORG, NULL, 0);
+		return k + 1;
+	}
+	return k;
+}
+
+/* ----------------------------------------------------------------
+ * Votes and the decision
+ * ---------------------------------------------------------------- */
+
+/*
+ * Add the votes of the context of candidate c to v.
+ */
+static void
+vote(Extractor *x, const Cand *c, int *v)
+{
+	const NpCtx *ctx = x->ctx;
+	int			a = c->a,
+				b = c->b;
+	int			p = a - 1;		/* the word before */
+	int			n = b;			/* the word after, past a possessive */
+	const Tok  *ta = &x->toks[a];
+	uint16_t	rp,
+				rn;
+	bool		poss = false;
+
+	if (n < x->ntoks && (x->toks[n].flags & TK_POSS))
+	{
+		n++;
+		poss = true;
+	}
+	/* "the Gunners": skip the article */
+	if (p >= 0 && tok_is(x, p, "the"))
+		p--;
+	rp = word_roles(x, p);
+	rn = word_roles(x, n);
+
+	/* tables and lines */
+	if (ta->ctx & CTX_TEAM)
+		v[V_TEAM] += 5;
+	if (ta->ctx & CTX_STANDING)
+		v[V_TEAM] += 2;
+	if (ta->ctx & (CTX_SCORER | CTX_CRICKET))
+		v[V_PER] += 3;
+	if (ta->ctx & CTX_RANKED)
+		v[V_PER] += 2;
+	if (ta->ctx & CTX_RANKTEAM)
+		v[V_ORG] += 3;
+
+	/* persons */
+	if (c->flags & MF_TITLECTX)
+		v[V_PER] += 3;
+	if ((ta->roles & NP_ROLE_GIVEN) && b - a >= 2)
+		v[V_PER] += 2;
+	/* an age: "Sinner, 22," */
+	if (is_punct(x, b, ',') && is_num(x, b + 1) && tok_len(x, b + 1) == 2 &&
+		is_punct(x, b + 2, ','))
+		v[V_PER] += 3;
+
+	/* companies */
+	if (rp & NP_ROLE_FIRM)
+		v[V_ORG] += 3;
+	if (rn & NP_ROLE_FIRMAFTER)
+		v[V_ORG] += 2;
+	/* a ticker: "Nissan Motor Co <7201.T>", "(Nasdaq: VRDN)" */
+	if (is_punct(x, b, '<') ||
+		(is_punct(x, b, '(') && is_word(x, b + 1) && is_punct(x, b + 2, ':') &&
+		 (x->toks[b + 1].flags & TK_ALLCAPS || tok_is(x, b + 1, "Nasdaq"))))
+		v[V_ORG] += 3;
+	/* "shares in X", "a stake in X" */
+	if (p >= 1 && (tok_is(x, p, "in") || tok_is(x, p, "of")) &&
+		word_in(x, p - 1, (const char *const[]) {"shares", "share", "stake", "stakes", NULL}))
+		v[V_ORG] += 3;
+	/* "X said on Tuesday its profit...", "X said it would" */
+	if (!poss && word_in(x, n, (const char *const[]) {"said", "says", NULL}))
+	{
+		int			j;
+
+		for (j = n + 1; j < x->ntoks && j < n + 5; j++)
+		{
+			if (tok_is(x, j, "it") || tok_is(x, j, "its"))
+			{
+				v[V_ORG] += ctx->business ? 3 : 1;
+				break;
+			}
+			if (tok_is(x, j, "he") || tok_is(x, j, "she") || tok_is(x, j, "his") ||
+				tok_is(x, j, "her") || is_cap(x, j))
+				break;
+		}
+	}
+
+	/* teams */
+	if (ctx->sport)
+	{
+		if (rp & NP_ROLE_TEAMCUE)
+			v[V_TEAM] += 1;
+		if (!poss && (rn & NP_ROLE_TEAMCUE))
+			v[V_TEAM] += 1;
+		if (rn & NP_ROLE_TEAMAFTER)
+			v[V_TEAM] += 2;
+		/* "scored for X", "played for X" */
+		if (p >= 1 && tok_is(x, p, "for") && (word_roles(x, p - 1) & NP_ROLE_SPORT))
+			v[V_TEAM] += 1;
+		/* "the Gunners", "the Owls": a plural nickname */
+		if (b - a == 1 && a >= 1 && tok_is(x, a - 1, "the") &&
+			x->text[ta->end - 1] == 's' && tok_len(x, a) > 3 &&
+			!(ta->ent && ta->ent->kind == NP_KIND_MISC) && c->kind != NP_KIND_MISC)
+			v[V_TEAM] += 2;
+	}
+
+	/* places */
+	if (ta->ctx & CTX_DATELINE)
+		v[V_LOC] += 5;
+	if (NpExAfterLocative(x, a) &&
+		!(p >= 1 && word_in(x, p - 1, (const char *const[]) {"shares", "share", "stake", "stakes", NULL})) &&
+		!(ctx->sport && a >= 1 && tok_is(x, a - 1, "at")))
+		v[V_LOC] += 2;
+	if (NpExBeforePlaceNoun(x, b))
+		v[V_LOC] += 2;
+	/* "Denmark-based", "San Jose, California-based" */
+	if (is_punct(x, b, '-') && is_word(x, b + 1) && tok_is(x, b + 1, "based"))
+		v[V_LOC] += 3;
+}
+
+/* a disjoint-set forest over the candidates */
+static int
+find_root(int *parent, int i)
+{
+	while (parent[i] != i)
+	{
+		parent[i] = parent[parent[i]];
+		i = parent[i];
+	}
+	return i;
+}
+
+/*
+ * Decide the kind of every name once per article from the votes of all its
+ * mentions, then let short mentions inherit.  Runs before the article-level
+ * resolution of extract.c, which resolves what is left unknown.
+ */
+void
+NpCtxDecide(Extractor *x)
+{
+	NpCtx	   *ctx = x->ctx;
+	int			n = x->ncands;
+	int		   *parent;
+	int		   *votes;
+	int		   *decided;
+	StrMap		bytext;
+	int			i;
+
+	if (n == 0)
+		return;
+	parent = np_alloc(sizeof(int) * (size_t) n);
+	votes = np_alloc0(sizeof(int) * (size_t) n * NVOTES);
+	decided = np_alloc(sizeof(int) * (size_t) n);
+	strmap_init(&bytext);
+
+	/* 1. mentions of the same name (case folded) form one group */
+	for (i = 0; i < n; i++)
+	{
+		const Cand *c = &x->cands[i];
+		const char *w;
+		size_t		l;
+		int			j;
+
+		parent[i] = i;
+		l = x->toks[c->b - 1].end - x->toks[c->a].start;
+		w = ctx->fold + x->toks[c->a].start;
+		j = strmap_get(&bytext, w, l);
+		if (j < 0)
+			strmap_put(&bytext, w, l, i);
+		else
+			parent[i] = find_root(parent, j);
+	}
+
+	/* 2. votes, added up per group */
+	for (i = 0; i < n; i++)
+	{
+		int			v[NVOTES] = {0};
+		int			r = find_root(parent, i);
+		int			j;
+
+		vote(x, &x->cands[i], v);
+		for (j = 0; j < NVOTES; j++)
+			votes[r * NVOTES + j] += v[j];
+	}
+
+	/* 3. one kind per group */
+	for (i = 0; i < n; i++)
+		decided[i] = -1;
+	for (i = 0; i < n; i++)
+	{
+		const Cand *c = &x->cands[i];
+		int			r = find_root(parent, i);
+		const int  *v = &votes[r * NVOTES];
+		int			prior = c->kind;
+		int			kind = prior;
+		int			org = v[V_ORG] + v[V_TEAM];
+
+		if (decided[r] >= 0)
+			continue;
+		/* the group's prior: its first mention with a kind */
+		if (prior == KIND_UNKNOWN)
+		{
+			int			j;
+
+			for (j = i + 1; j < n; j++)
+				if (find_root(parent, j) == r && x->cands[j].kind != KIND_UNKNOWN)
+				{
+					c = &x->cands[j];
+					prior = kind = c->kind;
+					break;
+				}
+		}
+		if (prior == NP_KIND_LOC && cand_is_country(c))
+			kind = NP_KIND_LOC; /* countries, also as national sides */
+		else if (ctx->sport && v[V_TEAM] >= 2 && v[V_TEAM] > v[V_LOC] &&
+				 v[V_TEAM] >= v[V_PER] && prior != NP_KIND_MISC &&
+				 !(prior == NP_KIND_PER && v[V_PER] > 0))
+			kind = NP_KIND_ORG;
+		else if (v[V_ORG] >= 3 && v[V_ORG] > v[V_LOC] && v[V_ORG] > v[V_PER] &&
+				 (prior == KIND_UNKNOWN || prior == NP_KIND_LOC ||
+				  (prior == NP_KIND_PER && v[V_PER] == 0)))
+			kind = NP_KIND_ORG;
+		else if (prior == KIND_UNKNOWN)
+		{
+			if (v[V_PER] >= 2 && v[V_PER] > org && v[V_PER] > v[V_LOC])
+				kind = NP_KIND_PER;
+			else if (v[V_LOC] >= 2 && v[V_LOC] > org && v[V_LOC] > v[V_PER])
+				kind = NP_KIND_LOC;
+			else if (org >= 2 && org > v[V_PER] && org > v[V_LOC])
+				kind = NP_KIND_ORG;
+			else if (ctx->sport && c->b - c->a == 1)
+				kind = NP_KIND_PER; /* a sports article's unknown word: a player */
+			else if (ctx->business && c->b - c->a == 1)
+				kind = NP_KIND_ORG;
+		}
+		decided[r] = kind;
+	}
+
+	/* 4. every mention takes its group's kind, but for decisive local cues */
+	for (i = 0; i < n; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		int			kind = decided[find_root(parent, i)];
+		const Tok  *ta = &x->toks[c->a];
+
+		if (ta->ctx & CTX_DATELINE)
+			kind = NP_KIND_LOC;
+		else if (ta->ctx & CTX_AGENCY)
+			kind = NP_KIND_ORG;
+		else if ((c->flags & MF_TEAM) && !cand_is_country(c))
+			kind = NP_KIND_ORG;
+		else if (kind == NP_KIND_ORG && c->kind == NP_KIND_LOC && NpExAfterLocative(x, c->a) &&
+				 !(c->a >= 1 && tok_is(x, c->a - 1, "at")))
+			kind = NP_KIND_LOC; /* "in Leverkusen" stays a place */
+		if (kind >= 0 && kind != c->kind)
+		{
+			c->kind = (uint8_t) kind;
+			if (kind != NP_KIND_LOC && (c->flags & MF_GAZ))
+			{
+				/* the gazetteer's place is not this club */
+				c->flags &= ~MF_GAZ;
+				c->subtype = NULL;
+				c->subtypelen = 0;
+				c->link = NULL;
+				c->linklen = 0;
+			}
+		}
+	}
+
+	/* 5. short mentions inherit: a word of a team's name alone is the team */
+	if (ctx->sport)
+	{
+		StrMap		words;
+
+		strmap_init(&words);
+		for (i = 0; i < n; i++)
+		{
+			const Cand *c = &x->cands[i];
+
+			if (c->kind != NP_KIND_ORG || c->b - c->a < 2 || c->linklen == (size_t) -1)
+				continue;
+			strmap_put(&words, ctx->fold + x->toks[c->a].start, tok_len(x, c->a), i);
+			strmap_put(&words, ctx->fold + x->toks[c->b - 1].start, tok_len(x, c->b - 1), i);
+		}
+		for (i = 0; i < n && words.count > 0; i++)
+		{
+			Cand	   *c = &x->cands[i];
+			int			j;
+			const int  *v = &votes[find_root(parent, i) * NVOTES];
+
+			if (c->b - c->a != 1 || c->kind == NP_KIND_ORG || c->kind == NP_KIND_MISC ||
+				cand_is_country(c) || (x->toks[c->a].ctx & CTX_DATELINE) ||
+				v[V_PER] > 0 || v[V_LOC] > v[V_TEAM])
+				continue;
+			j = strmap_get(&words, ctx->fold + x->toks[c->a].start, tok_len(x, c->a));
+			if (j >= 0 && j != i)
+				link_to(c, &x->cands[j], NP_KIND_ORG);
+		}
+		strmap_free(&words);
+	}
+
+	/* 6. all-capital surnames: "ZABEL" is "Erik Zabel" */
+	{
+		StrMap		people;
+
+		strmap_init(&people);
+		for (i = 0; i < n; i++)
+		{
+			const Cand *c = &x->cands[i];
+
+			if (c->kind != NP_KIND_PER || c->b - c->a < 2 ||
+				(x->toks[c->a].flags & TK_ALLCAPS) || c->linklen == (size_t) -1)
+				continue;
+			strmap_put(&people, ctx->fold + x->toks[c->b - 1].start, tok_len(x, c->b - 1), i);
+		}
+		for (i = 0; i < n && people.count > 0; i++)
+		{
+			Cand	   *c = &x->cands[i];
+			int			j;
+
+			if (c->b - c->a != 1 || !(x->toks[c->a].flags & TK_ALLCAPS) ||
+				c->kind == NP_KIND_MISC || cand_is_country(c))
+				continue;
+			j = strmap_get(&people, ctx->fold + x->toks[c->a].start, tok_len(x, c->a));
+			if (j >= 0 && j != i)
+				link_to(c, &x->cands[j], NP_KIND_PER);
+		}
+		strmap_free(&people);
+	}
+
+	strmap_free(&bytext);
+	np_free(parent);
+	np_free(votes);
+	np_free(decided);
+}
+
+/*
+ * Release the context layer's state.
+ */
+void
+NpCtxFree(Extractor *x)
+{
+	if (x->ctx == NULL)
+		return;
+	strmap_free(&x->ctx->names);
+	np_free(x->ctx->fold);
+	np_free(x->ctx);
+	x->ctx = NULL;
+}
