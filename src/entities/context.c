@@ -62,6 +62,7 @@
 #define CTX_STANDING	0x0080	/* "Bayern 23," "Yorkshire 412 (" */
 #define CTX_RANKED		0x0100	/* the name after a rank: "1. Erik Zabel" */
 #define CTX_RANKTEAM	0x0200	/* the name after "(Country)" in such a line */
+#define CTX_SKIP		0x0400	/* no name: a section label, "Group G", a table header */
 
 /* votes */
 enum
@@ -79,6 +80,7 @@ typedef struct NpCtx
 	bool		business;
 	char	   *fold;			/* the text, ASCII letters lowercased */
 	StrMap		names;			/* folded names written in mixed case */
+	StrMap		lastwords;		/* folded last words of such names */
 } NpCtx;
 
 /* ----------------------------------------------------------------
@@ -161,6 +163,13 @@ word_in(const Extractor *x, int k, const char *const *words)
 		if (strlen(words[i]) == l && memcmp(words[i], w, l) == 0)
 			return true;
 	return false;
+}
+
+/* is s[0, len) the word w? */
+static inline bool
+strcmp_tail(const char *s, size_t len, const char *w)
+{
+	return strlen(w) == len && memcmp(s, w, len) == 0;
 }
 
 /* the gazetteer entry for token range [a, b) exactly, or NULL */
@@ -343,6 +352,38 @@ scan_table_line(Extractor *x, int a, int e)
 		}
 	}
 
+	/* a line-up: "Sheffield Wednesday: Grant; Simek, Spurr, Bullen, Wood; ..." */
+	{
+		int			b = row_name_end(x, a, e);
+
+		if (b > a && is_punct(x, b, ':') && x->ctx->sport)
+		{
+			int			j = b + 1,
+						items = 0;
+
+			while (j < e)
+			{
+				int			q = row_name_end(x, j, e);
+
+				if (q == j || q - j > 3)
+					break;
+				items++;
+				j = q;
+				if (j < e && !(is_punct(x, j, ',') || is_punct(x, j, ';') || is_punct(x, j, '.')))
+					break;
+				j++;
+			}
+			if (items >= 4 && j >= e)
+			{
+				mark_team(x, a, b);
+				for (j = b + 1; j < e; j++)
+					if (is_word(x, j))
+						x->toks[j].ctx |= CTX_SCORER;
+				return 0;
+			}
+		}
+	}
+
 	/* a ranked line: "1. Name (Country) Team ..." or "198 Name 67 66 65" */
 	if (is_num(x, a))
 	{
@@ -493,6 +534,13 @@ scan_dateline(Extractor *x, int a, int e)
 		return;
 	for (k = a; k < b; k++)
 		x->toks[k].ctx |= CTX_DATELINE;
+	/* ", Jan 3 (Reuters) -": the date is no name */
+	for (k = b; k < e && k < b + 12 && !is_punct(x, k, '-'); k++)
+		if (word_in(x, k, (const char *const[]) {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+					"aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march",
+					"april", "june", "july", "august", "september", "october", "november",
+					"december", NULL}))
+			x->toks[k].ctx |= CTX_SKIP;
 	/* the agency: "(Reuters)", "(AP)" */
 	for (k = b; k < e && k < b + 16; k++)
 		if (is_punct(x, k, '(') && is_word(x, k + 1) && is_punct(x, k + 2, ')') &&
@@ -504,9 +552,37 @@ scan_dateline(Extractor *x, int a, int e)
 }
 
 /*
- * Record the names the article writes in mixed case (folded): each run of
- * capitalised words, its sub-runs of two or three words, its last word, and
- * single words away from a sentence start.
+ * Table furniture on an all-capital line [a, e): a header of short words
+ * ("W L PCT GB"), a division heading ("EASTERN DIVISION", "NORTHEAST
+ * DIVISION").  Its words are no names.
+ */
+static void
+scan_caps_line(Extractor *x, int a, int e)
+{
+	int			k,
+				words = 0,
+				shortw = 0;
+	bool		heading = false;
+
+	for (k = a; k < e; k++)
+		if (is_word(x, k))
+		{
+			words++;
+			if (tok_len(x, k) <= 3)
+				shortw++;
+			if (word_in(x, k, (const char *const[]) {"division", "conference", NULL}))
+				heading = true;
+		}
+	if ((words >= 3 && shortw == words) || (heading && words <= 3))
+		for (k = a; k < e; k++)
+			x->toks[k].ctx |= CTX_SKIP;
+}
+
+/*
+ * Record the names the article writes in mixed case (folded): whole runs of
+ * two to four capitalised words ("Real Madrid", "World Cup"), single words
+ * away from a sentence start ("Rangers"), and apart the last words of runs
+ * ("Forest" of "Nottingham Forest").
  */
 static void
 collect_names(Extractor *x, int a, int e)
@@ -524,23 +600,18 @@ collect_names(Extractor *x, int a, int e)
 			continue;
 		}
 		b = k + 1;
-		while (b < e && is_cap(x, b) && !(x->toks[b].flags & TK_ALLCAPS))
+		while (b < e && is_cap(x, b) && !(x->toks[b].flags & (TK_ALLCAPS | TK_SENT)))
 			b++;
 		if (b - k == 1)
 		{
 			if (!(x->toks[k].flags & (TK_SENT | TK_HEAD)))
 				strmap_put(&c->names, c->fold + x->toks[k].start, tok_len(x, k), 1);
 		}
-		else
+		else if (b - k <= 4)
 		{
-			int			i,
-						j;
-
-			for (i = k; i < b && i < k + 6; i++)
-				for (j = i + 2; j <= b && j <= i + 3; j++)
-					strmap_put(&c->names, c->fold + x->toks[i].start,
-							   x->toks[j - 1].end - x->toks[i].start, 1);
-			strmap_put(&c->names, c->fold + x->toks[b - 1].start, tok_len(x, b - 1), 1);
+			strmap_put(&c->names, c->fold + x->toks[k].start,
+					   x->toks[b - 1].end - x->toks[k].start, 1);
+			strmap_put(&c->lastwords, c->fold + x->toks[b - 1].start, tok_len(x, b - 1), 1);
 		}
 		k = b;
 	}
@@ -573,21 +644,22 @@ NpCtxScan(Extractor *x)
 	}
 	c->fold[x->len] = '\0';
 	strmap_init(&c->names);
+	strmap_init(&c->lastwords);
 
 	for (k = 0; k < x->ntoks; k++)
 	{
 		const Tok  *t = &x->toks[k];
 
+		uint16_t	r;
+
 		if (!(t->flags & TK_WORD))
 			continue;
 		words++;
-		if (t->flags & TK_LOWER)
-		{
-			if (t->roles & NP_ROLE_SPORT)
-				sportw++;
-			if (t->roles & NP_ROLE_BIZ)
-				bizw++;
-		}
+		r = word_roles(x, k);	/* "Rugby Union", "Shares" count too */
+		if (r & NP_ROLE_SPORT)
+			sportw++;
+		if (r & NP_ROLE_BIZ)
+			bizw++;
 	}
 
 	/* line by line */
@@ -615,9 +687,18 @@ NpCtxScan(Extractor *x)
 		{
 			for (k = a; k < e; k++)
 				x->toks[k].ctx |= CTX_CAPSLINE;
-			/* "SOCCER - ...", "RUGBY UNION - ...", "SPORTS BRIEFS" */
-			if (word_roles(x, a) & NP_ROLE_SPORT)
-				section = true;
+			/* "SOCCER - ...", "ICE HOCKEY - ...", "SPORTS BRIEFS" */
+			for (k = a; k < e && k < a + 3 && is_word(x, k); k++)
+				if (word_roles(x, k) & NP_ROLE_SPORT)
+				{
+					int			j;
+
+					section = true;
+					for (j = a; j <= k; j++)
+						x->toks[j].ctx |= CTX_SKIP;
+					break;
+				}
+			scan_caps_line(x, a, e);
 		}
 		else
 			collect_names(x, a, e);
@@ -628,7 +709,37 @@ NpCtxScan(Extractor *x)
 
 	c->sport = section || results >= 2 ||
 		(sportw >= 5 && sportw * 30 >= words && sportw > bizw * 2);
-	c->business = !c->sport && bizw >= 4 && bizw * 40 >= words;
+	c->business = !c->sport && bizw >= 4 && bizw * 50 >= words;
+}
+
+/*
+ * End of the name the article writes in mixed case that starts at token k of
+ * an all-capital line ("REAL MADRID" for "Real Madrid", "RANGERS" for
+ * "Rangers"), trying the longest first; k if there is none.
+ */
+static int
+caps_name_end(const Extractor *x, int k)
+{
+	const NpCtx *c = x->ctx;
+	int			n;
+
+	for (n = 4; n >= 1; n--)
+	{
+		int			j = k + n - 1;
+		int			i;
+		bool		ok = true;
+
+		if (j >= x->ntoks)
+			continue;
+		for (i = k; i <= j; i++)
+			if (!is_cap(x, i) || !(x->toks[i].ctx & CTX_CAPSLINE) ||
+				(i > k && (x->toks[i].flags & TK_NL)))
+				ok = false;
+		if (ok && strmap_get(&c->names, c->fold + x->toks[k].start,
+							 x->toks[j].end - x->toks[k].start) >= 0)
+			return j + 1;
+	}
+	return k;
 }
 
 /*
@@ -641,27 +752,19 @@ NpCtxKeepCaps(const Extractor *x, int k)
 {
 	const Tok  *t = &x->toks[k];
 	const NpCtx *c = x->ctx;
-	int			i,
-				n;
 
+	if (t->ctx & CTX_SKIP)
+		return false;
 	if (t->ctx & (CTX_TEAM | CTX_DATELINE | CTX_AGENCY))
 		return true;
-	if (!(t->ctx & CTX_CAPSLINE) || !(t->flags & TK_ALLCAPS))
-		return false;
-	if (strmap_get(&c->names, c->fold + t->start, tok_len(x, k)) >= 0)
+	if ((t->ctx & CTX_CAPSLINE) && (t->flags & TK_ALLCAPS))
+		return caps_name_end(x, k) > k;
+	/* "Forest, who had not lost since October, led": a club's last word */
+	if (c->sport && (t->flags & TK_SENT) && !(t->flags & TK_ALLCAPS) &&
+		!(t->roles & NP_ROLE_STOP) &&
+		strmap_get(&c->lastwords, c->fold + t->start, tok_len(x, k)) >= 0 &&
+		!is_cap(x, k + 1))
 		return true;
-	/* a run of two or three capitals the article writes in mixed case */
-	for (n = 2; n <= 3; n++)
-		for (i = k - n + 1; i <= k; i++)
-		{
-			int			j = i + n - 1;
-
-			if (i < 0 || j >= x->ntoks || !is_cap(x, i) || !is_cap(x, j))
-				continue;
-			if (strmap_get(&c->names, c->fold + x->toks[i].start,
-						   x->toks[j].end - x->toks[i].start) >= 0)
-				return true;
-		}
 	return false;
 }
 
@@ -696,12 +799,132 @@ NpCtxCandidates(Extractor *x, int k)
 		NpExAddCand(x, k, k + 1, NP_KIND_ORG, NULL, 0);
 		return k + 1;
 	}
+	if (t->ctx & CTX_SKIP)
+		return k + 1;
+	/* "We're", "I've", "They'll": no names */
+	if (is_cap(x, k) && !(t->flags & TK_ALLCAPS) && tok_len(x, k) <= 8)
+	{
+		const char *w = x->text + t->start;
+		size_t		l = tok_len(x, k),
+					i;
+
+		for (i = 1; i + 1 < l; i++)
+			if (w[i] == '\'' && (strcmp_tail(w + i + 1, l - i - 1, "re") ||
+								  strcmp_tail(w + i + 1, l - i - 1, "ve") ||
+								  strcmp_tail(w + i + 1, l - i - 1, "ll") ||
+								  strcmp_tail(w + i + 1, l - i - 1, "m") ||
+								  strcmp_tail(w + i + 1, l - i - 1, "d") ||
+								  strcmp_tail(w + i + 1, l - i - 1, "t")))
+				return k + 1;
+	}
+	/* "Member of Parliament", "Members of Congress": a title */
+	if (word_in(x, k, (const char *const[]) {"member", "members", NULL}) && tok_is(x, k + 1, "of") &&
+		word_in(x, k + 2, (const char *const[]) {"parliament", "congress", NULL}))
+		return k + 3;
+	/* "Group G", "Pool One", "Game 2", "Round 4": no name */
+	if (is_cap(x, k) && is_word(x, k + 1) &&
+		word_in(x, k, (const char *const[]) {"group", "pool", "game", "round", "leg", "heat",
+					  "stage", "match", "week", "day", NULL}) &&
+		((x->toks[k + 1].flags & TK_DIGIT) ||
+		 ((x->toks[k + 1].flags & TK_CAP) && tok_len(x, k + 1) == 1) ||
+		 word_in(x, k + 1, (const char *const[]) {"one", "two", "three", "four", "five", "six",
+					  "seven", "eight", "nine", "ten", NULL})))
+		return k + 2;
+	/* an all-capital line: the names the article writes in mixed case */
+	if ((t->ctx & CTX_CAPSLINE) && (t->flags & TK_ALLCAPS) && !(t->ctx & CTX_DATELINE))
+	{
+		int			b = caps_name_end(x, k);
+
+		if (b > k)
+		{
+			NpExAddCand(x, k, b, KIND_UNKNOWN, NULL, 0);
+			return b;
+		}
+	}
 	return k;
 }
 
 /* ----------------------------------------------------------------
  * Votes and the decision
  * ---------------------------------------------------------------- */
+
+/*
+ * Weight of a locative word before token a: 2 for "in", "near", "outside"...,
+ * 1 for the words that also come before people ("from", "at", "between"),
+ * 0 otherwise.  "shares in X" is no place.
+ */
+static int
+locative(const Extractor *x, int a)
+{
+	int			p = a - 1;
+
+	if (p >= 0 && tok_is(x, p, "the"))
+		p--;
+	if (!is_word(x, p))
+		return 0;
+	if (word_in(x, p, (const char *const[]) {"in", "near", "outside", "inside", "across",
+				"throughout", "into", "via", "around", NULL}))
+	{
+		if (word_in(x, p - 1, (const char *const[]) {"shares", "share", "stake", "stakes",
+					"invest", "invested", "investment", "interest", NULL}))
+			return 0;
+		return 2;
+	}
+	if (word_in(x, p, (const char *const[]) {"from", "at", "between", "towards", "toward", NULL}))
+		return 1;
+	/* "the city of X" */
+	if (tok_is(x, p, "of") && word_in(x, p - 1, (const char *const[]) {"city", "town",
+				"village", "province", "region", "state", "capital", "port", "district",
+				"county", "island", NULL}))
+		return 3;
+	return 0;
+}
+
+/* is token k a score "2-1" (a number, a hyphen, a number)? */
+static inline bool
+is_score(const Extractor *x, int k)
+{
+	return is_num(x, k) && is_punct(x, k + 1, '-') && is_num(x, k + 2) &&
+		!(x->toks[k + 1].flags & TK_SPACE);
+}
+
+/*
+ * The kind of an unknown name without decisive votes, from the article's
+ * kind and the name's shape: in sport a single word is a player and a name
+ * with a place in it a team; in business a single word is a company and so
+ * is a longer name unless it looks like a person's.
+ */
+static int
+default_kind(Extractor *x, const Cand *c, const int *v)
+{
+	int			k;
+	bool		place = false,
+				given = (x->toks[c->a].roles & NP_ROLE_GIVEN) != 0,
+				spaced = false,
+				joiner = false,
+				acronym = false;
+
+	for (k = c->a; k < c->b; k++)
+	{
+		const Tok  *t = &x->toks[k];
+
+		if (k > c->a && (t->flags & TK_SPACE))
+			spaced = true;
+		if (is_word(x, k) && NpExIsConnector(x, k))
+			joiner = true;
+		if ((t->flags & TK_ALLCAPS) || (t->flags & TK_DIGIT))
+			acronym = true;
+		if (t->ent && t->ent->kind == NP_KIND_LOC && !entry_is_country(t->ent))
+			place = true;
+	}
+	if (c->b - c->a == 1)
+		return x->ctx->sport && !acronym ? NP_KIND_PER : NP_KIND_ORG;
+	if (joiner || acronym || !spaced)
+		return NP_KIND_ORG;
+	if (x->ctx->sport)
+		return place && !given && v[V_PER] == 0 ? NP_KIND_ORG : NP_KIND_PER;
+	return given || v[V_PER] > 0 ? NP_KIND_PER : NP_KIND_ORG;
+}
 
 /*
  * Add the votes of the context of candidate c to v.
@@ -747,6 +970,22 @@ vote(Extractor *x, const Cand *c, int *v)
 		v[V_PER] += 3;
 	if ((ta->roles & NP_ROLE_GIVEN) && b - a >= 2)
 		v[V_PER] += 2;
+	/* "X, chief executive of", "X, an analyst at", "X, the coach" */
+	if (is_punct(x, b, ','))
+	{
+		int			j;
+
+		for (j = b + 1; j < x->ntoks && j < b + 4; j++)
+		{
+			if (is_word(x, j) && (x->toks[j].flags & TK_LOWER) && (x->toks[j].roles & NP_ROLE_TITLE))
+			{
+				v[V_PER] += 2;
+				break;
+			}
+			if (!(is_word(x, j) && (x->toks[j].flags & TK_LOWER)))
+				break;
+		}
+	}
 	/* an age: "Sinner, 22," */
 	if (is_punct(x, b, ',') && is_num(x, b + 1) && tok_len(x, b + 1) == 2 &&
 		is_punct(x, b + 2, ','))
@@ -755,6 +994,18 @@ vote(Extractor *x, const Cand *c, int *v)
 	/* companies */
 	if (rp & NP_ROLE_FIRM)
 		v[V_ORG] += 3;
+	/* "another US firm, Hershey," */
+	else if (is_punct(x, a - 1, ',') && (word_roles(x, a - 2) & NP_ROLE_FIRM))
+		v[V_ORG] += 2;
+	/* a plural verb after a name in the singular: a team or a company */
+	if (!poss && b - a <= 3 && x->text[x->toks[b - 1].end - 1] != 's' &&
+		word_in(x, n, (const char *const[]) {"are", "were", "have", NULL}))
+	{
+		if (ctx->sport)
+			v[V_TEAM] += 2;
+		else
+			v[V_ORG] += 1;
+	}
 	if (rn & NP_ROLE_FIRMAFTER)
 		v[V_ORG] += 2;
 	/* a ticker: "Nissan Motor Co <7201.T>", "(Nasdaq: VRDN)" */
@@ -793,6 +1044,22 @@ vote(Extractor *x, const Cand *c, int *v)
 			v[V_TEAM] += 1;
 		if (rn & NP_ROLE_TEAMAFTER)
 			v[V_TEAM] += 2;
+		/* "X 2-1", "won 2-1 at X", "lost 2-0 to X" */
+		if (is_score(x, n))
+			v[V_TEAM] += 2;
+		if (a >= 4 && word_in(x, a - 1, (const char *const[]) {"at", "to", "against", "over", NULL}) &&
+			is_num(x, a - 2) && is_punct(x, a - 3, '-') && is_num(x, a - 4))
+		{
+			/* "beat Rangers 3-1 at Molineux": a ground; "won 2-1 at Metz": a team */
+			if (tok_is(x, a - 1, "at") && is_cap(x, a - 5))
+				v[V_LOC] += 2;
+			else
+				v[V_TEAM] += 2;
+		}
+		else if (tok_is(x, a - 1, "at"))
+			v[V_LOC] += 2;		/* "at Hillsborough", "at the Nou Camp" */
+		else if (a >= 2 && tok_is(x, a - 1, "the") && tok_is(x, a - 2, "at"))
+			v[V_LOC] += 2;
 		/* "scored for X", "played for X" */
 		if (p >= 1 && tok_is(x, p, "for") && (word_roles(x, p - 1) & NP_ROLE_SPORT))
 			v[V_TEAM] += 1;
@@ -806,10 +1073,8 @@ vote(Extractor *x, const Cand *c, int *v)
 	/* places */
 	if (ta->ctx & CTX_DATELINE)
 		v[V_LOC] += 5;
-	if (NpExAfterLocative(x, a) &&
-		!(p >= 1 && word_in(x, p - 1, (const char *const[]) {"shares", "share", "stake", "stakes", NULL})) &&
-		!(ctx->sport && a >= 1 && tok_is(x, a - 1, "at")))
-		v[V_LOC] += 2;
+	if (!(ctx->sport && a >= 1 && tok_is(x, a - 1, "at")))
+		v[V_LOC] += locative(x, a);
 	if (NpExBeforePlaceNoun(x, b))
 		v[V_LOC] += 2;
 	/* "Denmark-based", "San Jose, California-based" */
@@ -830,6 +1095,146 @@ find_root(int *parent, int i)
 }
 
 /*
+ * Can candidate c be part of a team's name ("Nottingham" of "Nottingham
+ * Forest", "St Germain" of "Paris St Germain")?
+ */
+static bool
+team_part(const Extractor *x, const Cand *c)
+{
+	if (c->kind == NP_KIND_MISC || cand_is_country(c) || (c->flags & MF_TITLECTX))
+		return false;
+	if (c->kind == NP_KIND_PER && (x->toks[c->a].roles & NP_ROLE_GIVEN))
+		return false;
+	return c->kind == NP_KIND_LOC || c->kind == NP_KIND_ORG || c->kind == KIND_UNKNOWN;
+}
+
+/* words that end or start football clubs' names */
+static const char *const club_words[] = {
+	"united", "city", "town", "county", "rovers", "wanderers", "athletic", "albion",
+	"rangers", "hotspur", "villa", "palace", "forest", "wednesday", "thistle", "celtic",
+	"argyle", "orient", "vale", "juniors", "real", "racing", "sporting", "olympique",
+	"borussia", "werder", "hertha", "eintracht", "fortuna", "bayer", "dynamo", "dinamo",
+	"lokomotiv", "spartak", "hapoel", "maccabi", "partizan", "slavia", "sparta", "rapid",
+	"deportivo", "atletico", "inter", "fc", "sc", "sv", "cf", "ac", "as", "vfb", "vfl",
+	"cska", "sc", "afc", NULL
+};
+
+/*
+ * In a sports article, do p and its neighbour c make one team ("Nottingham
+ * Forest", "Utah Jazz", "Bayer Leverkusen", "Paris St Germain")?  A place
+ * and one uncommon word may be a person ("Troy Brouwer"): that needs team
+ * votes for the pair.
+ */
+static bool
+team_pair(Extractor *x, const Cand *p, const Cand *c)
+{
+	int			k;
+	bool		club = false;
+
+	if (!x->ctx->sport || !team_part(x, p) || !team_part(x, c))
+		return false;
+	if (p->kind == NP_KIND_LOC && c->kind == NP_KIND_LOC)
+		return false;
+	for (k = p->a; k < c->b; k++)
+		if (word_in(x, k, club_words))
+			club = true;
+	if (club || (p->flags & MF_TEAM) || (c->flags & MF_TEAM) ||
+		subtype_is(p->subtype, p->subtypelen, "sport") ||
+		subtype_is(c->subtype, c->subtypelen, "sport"))
+		return true;
+	/* "Utah Jazz", "Green Bay Packers": a place and a nickname */
+	if (p->kind == NP_KIND_LOC && c->b - c->a == 1 && c->kind != NP_KIND_LOC)
+	{
+		Cand		pair = *p;
+		int			v[NVOTES] = {0};
+
+		pair.b = c->b;
+		pair.kind = KIND_UNKNOWN;
+		pair.flags = 0;
+		vote(x, &pair, v);
+		return v[V_TEAM] >= 2 && v[V_PER] == 0;
+	}
+	/* "Paris St Germain", "Bayer Leverkusen", "Hertha Berlin" */
+	return (p->kind == NP_KIND_LOC || p->kind == NP_KIND_ORG || p->kind == KIND_UNKNOWN) &&
+		(c->kind == NP_KIND_LOC || c->kind == KIND_UNKNOWN || c->kind == NP_KIND_ORG) &&
+		(p->kind == KIND_UNKNOWN || c->kind == KIND_UNKNOWN || p->b - p->a + c->b - c->a >= 3);
+}
+
+/*
+ * Do p and its neighbour c make one company ("Tesco Polska", "Netto Poland",
+ * "BBC Sport")?  A company (or an unknown name in a business article) and
+ * one more word: a country or an unknown name.
+ */
+static bool
+firm_pair(Extractor *x, const Cand *p, const Cand *c)
+{
+	bool		firm = (p->kind == NP_KIND_ORG &&
+						(subtype_is(p->subtype, p->subtypelen, "company") ||
+						 subtype_is(p->subtype, p->subtypelen, "media"))) ||
+		(p->kind == KIND_UNKNOWN && p->b - p->a == 1 && x->ctx->business);
+
+	if (!firm || c->b - c->a != 1 || (x->toks[c->a].flags & TK_ALLCAPS))
+		return false;
+	return cand_is_country(c) || c->kind == KIND_UNKNOWN;
+}
+
+/*
+ * Join neighbouring candidates of one capitalised run that make one name: in
+ * a sports article a place and more capitals are a team ("Nottingham
+ * Forest", "Utah Jazz", "Bayer Leverkusen"); a nationality before an event
+ * is one event ("English Premier League").
+ */
+static void
+merge_neighbours(Extractor *x)
+{
+	int			r,
+				w = 0;
+
+	for (r = 0; r < x->ncands; r++)
+	{
+		Cand	   *c = &x->cands[r];
+
+		if (w > 0)
+		{
+			Cand	   *p = &x->cands[w - 1];
+			const Tok  *t = &x->toks[c->a];
+			bool		adjacent = c->a == p->b && (t->flags & TK_SPACE) && !(t->flags & TK_NL) &&
+				!(t->flags & TK_SENT) && c->b - p->a <= 4;
+
+			if (adjacent && (team_pair(x, p, c) || firm_pair(x, p, c)))
+			{
+				p->b = c->b;
+				p->kind = NP_KIND_ORG;
+				p->flags = x->ctx->sport ? MF_TEAM : 0;
+				p->canon = NULL;
+				p->canonlen = 0;
+				p->subtype = NULL;
+				p->subtypelen = 0;
+				p->link = NULL;
+				p->linklen = 0;
+				continue;
+			}
+			if (adjacent && p->kind == NP_KIND_MISC && c->kind == NP_KIND_MISC &&
+				p->b - p->a == 1 && subtype_is(p->subtype, p->subtypelen, "nationality") &&
+				subtype_is(c->subtype, c->subtypelen, "event"))
+			{
+				p->b = c->b;
+				p->flags &= ~MF_GAZ;
+				p->canon = NULL;
+				p->canonlen = 0;
+				p->subtype = c->subtype;
+				p->subtypelen = c->subtypelen;
+				continue;
+			}
+		}
+		if (w != r)
+			x->cands[w] = *c;
+		w++;
+	}
+	x->ncands = w;
+}
+
+/*
  * Decide the kind of every name once per article from the votes of all its
  * mentions, then let short mentions inherit.  Runs before the article-level
  * resolution of extract.c, which resolves what is left unknown.
@@ -838,18 +1243,22 @@ void
 NpCtxDecide(Extractor *x)
 {
 	NpCtx	   *ctx = x->ctx;
-	int			n = x->ncands;
+	int			n;
 	int		   *parent;
 	int		   *votes;
 	int		   *decided;
+	bool	   *hard;
 	StrMap		bytext;
 	int			i;
 
+	merge_neighbours(x);
+	n = x->ncands;
 	if (n == 0)
 		return;
 	parent = np_alloc(sizeof(int) * (size_t) n);
 	votes = np_alloc0(sizeof(int) * (size_t) n * NVOTES);
 	decided = np_alloc(sizeof(int) * (size_t) n);
+	hard = np_alloc0(sizeof(bool) * (size_t) n);
 	strmap_init(&bytext);
 
 	/* 1. mentions of the same name (case folded) form one group */
@@ -927,13 +1336,27 @@ NpCtxDecide(Extractor *x)
 				kind = NP_KIND_LOC;
 			else if (org >= 2 && org > v[V_PER] && org > v[V_LOC])
 				kind = NP_KIND_ORG;
-			else if (ctx->sport && c->b - c->a == 1)
-				kind = NP_KIND_PER; /* a sports article's unknown word: a player */
-			else if (ctx->business && c->b - c->a == 1)
+			else if (ctx->sport && v[V_TEAM] >= 1 && v[V_PER] == 0 && v[V_LOC] == 0)
 				kind = NP_KIND_ORG;
+			else if (ctx->sport || ctx->business)
+				kind = default_kind(x, c, v);
 		}
 		decided[r] = kind;
 	}
+
+#if defined(NP_STANDALONE) && defined(NP_CTX_DEBUG)
+	fprintf(stderr, "ctx: sport %d business %d\n", ctx->sport, ctx->business);
+	for (i = 0; i < n; i++)
+		if (find_root(parent, i) == i)
+		{
+			const int  *v = &votes[i * NVOTES];
+			size_t		l = x->toks[x->cands[i].b - 1].end - x->toks[x->cands[i].a].start;
+
+			fprintf(stderr, "ctx: %-30.*s prior %2d -> %2d  per %d org %d team %d loc %d\n",
+					(int) l, x->text + x->toks[x->cands[i].a].start, x->cands[i].kind,
+					decided[i], v[V_PER], v[V_ORG], v[V_TEAM], v[V_LOC]);
+		}
+#endif
 
 	/* 4. every mention takes its group's kind, but for decisive local cues */
 	for (i = 0; i < n; i++)
@@ -943,14 +1366,24 @@ NpCtxDecide(Extractor *x)
 		const Tok  *ta = &x->toks[c->a];
 
 		if (ta->ctx & CTX_DATELINE)
-			kind = NP_KIND_LOC;
+			kind = NP_KIND_LOC, hard[i] = true;
 		else if (ta->ctx & CTX_AGENCY)
-			kind = NP_KIND_ORG;
+			kind = NP_KIND_ORG, hard[i] = true;
 		else if ((c->flags & MF_TEAM) && !cand_is_country(c))
 			kind = NP_KIND_ORG;
-		else if (kind == NP_KIND_ORG && c->kind == NP_KIND_LOC && NpExAfterLocative(x, c->a) &&
-				 !(c->a >= 1 && tok_is(x, c->a - 1, "at")))
-			kind = NP_KIND_LOC; /* "in Leverkusen" stays a place */
+		else if (kind == NP_KIND_ORG && c->kind == NP_KIND_LOC && locative(x, c->a) >= 2)
+			kind = NP_KIND_LOC, hard[i] = true; /* "in Leverkusen" stays a place */
+		/* "22 Republicans", "52 Democrats": members, not the party */
+		if (kind == NP_KIND_ORG && subtype_is(c->subtype, c->subtypelen, "party") &&
+			c->b - c->a == 1 && c->a >= 1 &&
+			(is_num(x, c->a - 1) || word_in(x, c->a - 1, (const char *const[]) {"many",
+						"some", "most", "two", "three", "several", "few", "other", NULL})))
+			kind = NP_KIND_MISC;
+		/* a competition in sport: "Premier League", not "Football League" */
+		if (kind == NP_KIND_ORG && ctx->sport && c->b - c->a >= 2 && !(c->flags & MF_GAZ) &&
+			word_in(x, c->b - 1, (const char *const[]) {"league", NULL}) &&
+			!(word_roles(x, c->b - 2) & NP_ROLE_SPORT))
+			kind = NP_KIND_MISC;
 		if (kind >= 0 && kind != c->kind)
 		{
 			c->kind = (uint8_t) kind;
@@ -988,8 +1421,7 @@ NpCtxDecide(Extractor *x)
 			const int  *v = &votes[find_root(parent, i) * NVOTES];
 
 			if (c->b - c->a != 1 || c->kind == NP_KIND_ORG || c->kind == NP_KIND_MISC ||
-				cand_is_country(c) || (x->toks[c->a].ctx & CTX_DATELINE) ||
-				v[V_PER] > 0 || v[V_LOC] > v[V_TEAM])
+				cand_is_country(c) || hard[i] || v[V_PER] > 0 || v[V_LOC] > v[V_TEAM])
 				continue;
 			j = strmap_get(&words, ctx->fold + x->toks[c->a].start, tok_len(x, c->a));
 			if (j >= 0 && j != i)
@@ -998,7 +1430,10 @@ NpCtxDecide(Extractor *x)
 		strmap_free(&words);
 	}
 
-	/* 6. all-capital surnames: "ZABEL" is "Erik Zabel" */
+	/*
+	 * 6. surnames: "ZABEL" is "Erik Zabel", "Jordan" is "Michael Jordan" when
+	 * nothing says it is a place
+	 */
 	{
 		StrMap		people;
 
@@ -1016,9 +1451,10 @@ NpCtxDecide(Extractor *x)
 		{
 			Cand	   *c = &x->cands[i];
 			int			j;
+			const int  *v = &votes[find_root(parent, i) * NVOTES];
 
-			if (c->b - c->a != 1 || !(x->toks[c->a].flags & TK_ALLCAPS) ||
-				c->kind == NP_KIND_MISC || cand_is_country(c))
+			if (c->b - c->a != 1 || c->kind == NP_KIND_MISC || c->kind == NP_KIND_PER || hard[i] ||
+				v[V_LOC] > 0 || v[V_ORG] + v[V_TEAM] > 0)
 				continue;
 			j = strmap_get(&people, ctx->fold + x->toks[c->a].start, tok_len(x, c->a));
 			if (j >= 0 && j != i)
@@ -1031,6 +1467,16 @@ NpCtxDecide(Extractor *x)
 	np_free(parent);
 	np_free(votes);
 	np_free(decided);
+	np_free(hard);
+}
+
+/*
+ * Is this a sports article?
+ */
+bool
+NpCtxIsSport(const Extractor *x)
+{
+	return x->ctx != NULL && x->ctx->sport;
 }
 
 /*
@@ -1042,6 +1488,7 @@ NpCtxFree(Extractor *x)
 	if (x->ctx == NULL)
 		return;
 	strmap_free(&x->ctx->names);
+	strmap_free(&x->ctx->lastwords);
 	np_free(x->ctx->fold);
 	np_free(x->ctx);
 	x->ctx = NULL;

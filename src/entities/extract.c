@@ -787,7 +787,7 @@ annotate(Extractor *x)
 			e2 = lookup(x, buf, l, &r2);
 			if (e2 != NULL && !e2->weak)
 				t->ent = e2;
-			t->roles |= r2 & NP_ROLE_PREFIX;
+			t->roles |= r2 & (NP_ROLE_PREFIX | NP_ROLE_STOP);	/* "SUNDAY" */
 		}
 	}
 	/* the article's kind and lines (context.c) */
@@ -848,7 +848,7 @@ annotate(Extractor *x)
 			if (seen_midcap(x, t) && !(t->flags & TK_ALLCAPS))
 				continue;
 			/* "International Olympic Committee": a name that ends in a head */
-			if (heads_follow(x, k + 1))
+			if (n != NULL && (n->flags & TK_CAP) && heads_follow(x, k + 1))
 				continue;
 			/* "Hector Daer": a name goes on with an uncommon capital */
 			if (n != NULL && (n->flags & TK_WORD) && (n->flags & TK_CAP) &&
@@ -913,8 +913,8 @@ run_end(const Extractor *x, int a)
 	{
 		int			k = b;
 
-		if (k >= x->ntoks)
-			break;
+		if (k >= x->ntoks || (x->toks[k].flags & TK_SENT))
+			break;				/* a name does not run into the next sentence */
 		if (is_capword(x, k))
 		{
 			b = k + 1;
@@ -948,8 +948,9 @@ run_end(const Extractor *x, int a)
 			b = k + 3;
 			continue;
 		}
-		/* "and" inside organisations: "Justice and Development Party" */
-		if (tok_is(x, k, "and") && is_capword(x, k + 1) && heads_follow(x, k + 1))
+		/* "and" inside organisations: "Justice and Development Party" (not teams) */
+		if (tok_is(x, k, "and") && is_capword(x, k + 1) && heads_follow(x, k + 1) &&
+			!NpCtxIsSport(x))
 		{
 			b = k + 2;
 			continue;
@@ -1414,8 +1415,9 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 								 NP_ROLE_LOCHEAD | NP_ROLE_MISCHEAD | NP_ROLE_STOP)) ||
 					(u->ent != NULL && u->ent->kind != NP_KIND_PER && u->ent->kind != NP_KIND_LOC) ||
 					(u->ent != NULL && u->ent->kind == NP_KIND_LOC && u->ent->subtypelen == 7 &&
-					 memcmp(u->ent->subtype, "country", 7) == 0))
-					break;
+					 memcmp(u->ent->subtype, "country", 7) == 0 &&
+					 k + 1 < re && is_capword(x, k + 1)))
+					break;		/* "Michael Jordan" ends in a country's name */
 				k++;
 				n++;
 				end = k;
@@ -2202,12 +2204,6 @@ bool
 NpExIsConnector(const Extractor *x, int k)
 {
 	return is_connector(x, k);
-}
-
-bool
-NpExAfterLocative(const Extractor *x, int a)
-{
-	return after_locative(x, a);
 }
 
 bool

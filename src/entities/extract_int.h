@@ -141,7 +141,6 @@ extern int	NpExLongestMatch(Extractor *x, int a, int limit, const NpGazEntry **e
 extern Cand *NpExAddCand(Extractor *x, int a, int b, int kind,
 						 const NpGazEntry *e, uint8_t flags);
 extern bool NpExIsConnector(const Extractor *x, int k);
-extern bool NpExAfterLocative(const Extractor *x, int a);
 extern bool NpExBeforePlaceNoun(const Extractor *x, int b);
 
 /* context.c */
@@ -149,6 +148,7 @@ extern void NpCtxScan(Extractor *x);
 extern bool NpCtxKeepCaps(const Extractor *x, int k);
 extern int	NpCtxCandidates(Extractor *x, int k);
 extern void NpCtxDecide(Extractor *x);
+extern bool NpCtxIsSport(const Extractor *x);
 extern void NpCtxFree(Extractor *x);
 
 #endif							/* NP_EXTRACT_INT_H */
