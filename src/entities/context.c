@@ -83,6 +83,19 @@ typedef struct NpCtx
 	StrMap		lastwords;		/* folded last words of such names */
 } NpCtx;
 
+/* a company's sites: "its Tanami mine" */
+static const char *const site_words[] = {
+	"mine", "mines", "plant", "plants", "factory", "refinery", "smelter", "brewery",
+	"field", "site", "project", "operation", "operations", "shaft", "terminal", "port",
+	"deposit", "concession", NULL
+};
+
+/* words that end the names of grounds */
+static const char *const venue_words[] = {
+	"stadium", "arena", "center", "centre", "club", "reserve", "ground", "park", "oval",
+	"field", "course", "circuit", "dome", "gardens", "velodrome", NULL
+};
+
 /* ----------------------------------------------------------------
  * Small helpers
  * ---------------------------------------------------------------- */
@@ -119,6 +132,14 @@ static inline size_t
 tok_len(const Extractor *x, int k)
 {
 	return x->toks[k].end - x->toks[k].start;
+}
+
+/* is token k a score "2-1" (a number, a hyphen, a number)? */
+static inline bool
+is_score(const Extractor *x, int k)
+{
+	return is_num(x, k) && is_punct(x, k + 1, '-') && is_num(x, k + 2) &&
+		!(x->toks[k + 1].flags & TK_SPACE);
 }
 
 /* does token k start a new line? */
@@ -323,7 +344,7 @@ mark_scorers(Extractor *x, int a, int e)
  * cricket dismissals.  Returns the number of results items.
  */
 static int
-scan_table_line(Extractor *x, int a, int e)
+scan_table_line(Extractor *x, int a, int e, bool mark)
 {
 	int			k = a;
 	int			results = 0;
@@ -346,7 +367,8 @@ scan_table_line(Extractor *x, int a, int e)
 			}
 			if (j == e && nums >= 3)
 			{
-				mark_team(x, a, b);
+				if (mark)
+					mark_team(x, a, b);
 				return 1;
 			}
 		}
@@ -356,7 +378,7 @@ scan_table_line(Extractor *x, int a, int e)
 	{
 		int			b = row_name_end(x, a, e);
 
-		if (b > a && is_punct(x, b, ':') && x->ctx->sport)
+		if (b > a && is_punct(x, b, ':') && mark && x->ctx->sport)
 		{
 			int			j = b + 1,
 						items = 0;
@@ -382,6 +404,34 @@ scan_table_line(Extractor *x, int a, int e)
 				return 0;
 			}
 		}
+	}
+
+	if (!mark)
+	{
+		/* count the results items only */
+		while (k < e)
+		{
+			int			s = k,
+						b1,
+						n1,
+						b2;
+
+			while (k < e && !is_delim(x, k))
+				k = is_punct(x, k, '(') && skip_parens(x, k, e) > k ? skip_parens(x, k, e) : k + 1;
+			b1 = row_name_end(x, s, k);
+			if (b1 > s && is_num(x, b1))
+			{
+				n1 = b1 + 1;
+				if (is_punct(x, n1, '('))
+					n1 = skip_parens(x, n1, k);
+				b2 = row_name_end(x, n1, k);
+				if (b2 > n1 && is_num(x, b2) &&
+					(b2 + 1 == k || (is_punct(x, b2 + 1, '(') && skip_parens(x, b2 + 1, k) == k)))
+					results++;
+			}
+			k++;
+		}
+		return results;
 	}
 
 	/* a ranked line: "1. Name (Country) Team ..." or "198 Name 67 66 65" */
@@ -449,6 +499,17 @@ scan_table_line(Extractor *x, int a, int e)
 		}
 		/* a results item: NAME NUM [(...)] NAME NUM [(...)] */
 		b1 = row_name_end(x, s, k);
+		/* a fixture: "Florida at NY ISLANDERS", "Bath at Leicester 10-41" */
+		if (b1 > s && tok_is(x, b1, "at") && x->ctx->sport)
+		{
+			int			b3 = row_name_end(x, b1 + 1, k);
+
+			if (b3 > b1 + 1 && (b3 == k || is_score(x, b3)))
+			{
+				mark_team(x, s, b1);
+				mark_team(x, b1 + 1, b3);
+			}
+		}
 		if (b1 > s && is_num(x, b1))
 		{
 			n1 = b1 + 1;
@@ -703,13 +764,25 @@ NpCtxScan(Extractor *x)
 		else
 			collect_names(x, a, e);
 		scan_dateline(x, a, e);
-		results += scan_table_line(x, a, e);
+		results += scan_table_line(x, a, e, false);
 		a = e;
 	}
 
 	c->sport = section || results >= 2 ||
 		(sportw >= 5 && sportw * 30 >= words && sportw > bizw * 2);
 	c->business = !c->sport && bizw >= 4 && bizw * 50 >= words;
+
+	/* tables: teams only in sport */
+	if (c->sport)
+		for (a = 0; a < x->ntoks;)
+		{
+			int			e = a + 1;
+
+			while (e < x->ntoks && !(x->toks[e].flags & TK_NL))
+				e++;
+			(void) scan_table_line(x, a, e, true);
+			a = e;
+		}
 }
 
 /*
@@ -801,6 +874,16 @@ NpCtxCandidates(Extractor *x, int k)
 	}
 	if (t->ctx & CTX_SKIP)
 		return k + 1;
+	/* a single capital: "A$41 million", "V" for versus on a headline */
+	if (is_cap(x, k) && tok_len(x, k) == 1 && !(t->flags & TK_ABBR) &&
+		((t->ctx & CTX_CAPSLINE) || is_punct(x, k + 1, '$')))
+		return k + 1;
+	/* "Steelmaker Voestalpine", "Coach Geoff Ingram": a context word starts the sentence */
+	if ((t->flags & (TK_SENT | TK_NL)) && (t->flags & TK_CAP) && !(t->flags & TK_ALLCAPS) &&
+		is_cap(x, k + 1) && NpExIsCommonWord(x->text + t->start, tok_len(x, k)) &&
+		((word_roles(x, k) & (NP_ROLE_FIRM | NP_ROLE_TEAMAFTER)) ||
+		 word_in(x, k, (const char *const[]) {"rival", "rivals", "fellow", "former", "veteran", NULL})))
+		return k + 1;
 	/* "We're", "I've", "They'll": no names */
 	if (is_cap(x, k) && !(t->flags & TK_ALLCAPS) && tok_len(x, k) <= 8)
 	{
@@ -880,13 +963,19 @@ locative(const Extractor *x, int a)
 	return 0;
 }
 
-/* is token k a score "2-1" (a number, a hyphen, a number)? */
-static inline bool
-is_score(const Extractor *x, int k)
+/*
+ * Does a cue next to candidate c make this mention a place whatever the
+ * article says of the name ("in Leverkusen", "Chicago, United States")?
+ */
+static bool
+strong_place(const Extractor *x, const Cand *c)
 {
-	return is_num(x, k) && is_punct(x, k + 1, '-') && is_num(x, k + 2) &&
-		!(x->toks[k + 1].flags & TK_SPACE);
+	if (locative(x, c->a) >= 2)
+		return true;
+	return is_punct(x, c->b, ',') && is_word(x, c->b + 1) &&
+		entry_is_country(x->toks[c->b + 1].ent);
 }
+
 
 /*
  * The kind of an unknown name without decisive votes, from the article's
@@ -923,7 +1012,7 @@ default_kind(Extractor *x, const Cand *c, const int *v)
 		return NP_KIND_ORG;
 	if (x->ctx->sport)
 		return place && !given && v[V_PER] == 0 ? NP_KIND_ORG : NP_KIND_PER;
-	return given || v[V_PER] > 0 ? NP_KIND_PER : NP_KIND_ORG;
+	return KIND_UNKNOWN;		/* the shape rules of extract.c decide */
 }
 
 /*
@@ -1006,7 +1095,11 @@ vote(Extractor *x, const Cand *c, int *v)
 		else
 			v[V_ORG] += 1;
 	}
-	if (rn & NP_ROLE_FIRMAFTER)
+	/* "its Tanami mine", "the Red Lake operation": a site, not the owner */
+	if (!poss && word_in(x, p, (const char *const[]) {"its", "their", "the", NULL}) &&
+		word_in(x, n, site_words))
+		v[V_LOC] += 3;
+	else if (rn & NP_ROLE_FIRMAFTER)
 		v[V_ORG] += 2;
 	/* a ticker: "Nissan Motor Co <7201.T>", "(Nasdaq: VRDN)" */
 	if (is_punct(x, b, '<') ||
@@ -1017,22 +1110,27 @@ vote(Extractor *x, const Cand *c, int *v)
 	if (p >= 1 && (tok_is(x, p, "in") || tok_is(x, p, "of")) &&
 		word_in(x, p - 1, (const char *const[]) {"shares", "share", "stake", "stakes", NULL}))
 		v[V_ORG] += 3;
-	/* "X said on Tuesday its profit...", "X said it would" */
-	if (!poss && word_in(x, n, (const char *const[]) {"said", "says", NULL}))
+	/* "X said on Tuesday its profit...", "X said it would"; "Knut Giesler said" */
+	if (!poss && word_in(x, n, (const char *const[]) {"said", "says", "told", "added", NULL}))
 	{
 		int			j;
+		bool		it = false;
 
 		for (j = n + 1; j < x->ntoks && j < n + 5; j++)
 		{
 			if (tok_is(x, j, "it") || tok_is(x, j, "its"))
 			{
-				v[V_ORG] += ctx->business ? 3 : 1;
+				it = true;
 				break;
 			}
 			if (tok_is(x, j, "he") || tok_is(x, j, "she") || tok_is(x, j, "his") ||
 				tok_is(x, j, "her") || is_cap(x, j))
 				break;
 		}
+		if (it)
+			v[V_ORG] += ctx->business ? 3 : 1;
+		else if (b - a >= 2)
+			v[V_PER] += 1;
 	}
 
 	/* teams */
@@ -1063,10 +1161,14 @@ vote(Extractor *x, const Cand *c, int *v)
 		/* "scored for X", "played for X" */
 		if (p >= 1 && tok_is(x, p, "for") && (word_roles(x, p - 1) & NP_ROLE_SPORT))
 			v[V_TEAM] += 1;
-		/* "the Gunners", "the Owls": a plural nickname */
-		if (b - a == 1 && a >= 1 && tok_is(x, a - 1, "the") &&
-			x->text[ta->end - 1] == 's' && tok_len(x, a) > 3 &&
-			!(ta->ent && ta->ent->kind == NP_KIND_MISC) && c->kind != NP_KIND_MISC)
+		/* "the Gunners", "the Green Bay Packers": a plural nickname */
+		if (b - a <= 3 && a >= 1 && tok_is(x, a - 1, "the") &&
+			x->text[x->toks[b - 1].end - 1] == 's' && tok_len(x, b - 1) > 3 &&
+			!(x->toks[b - 1].ent && x->toks[b - 1].ent->kind == NP_KIND_MISC) &&
+			c->kind != NP_KIND_MISC)
+			v[V_TEAM] += 2;
+		/* "Lyon won 2-1", "Nantes drew 1-1" */
+		if (!poss && (rn & NP_ROLE_TEAMCUE) && is_score(x, n + 1))
 			v[V_TEAM] += 2;
 	}
 
@@ -1077,6 +1179,10 @@ vote(Extractor *x, const Cand *c, int *v)
 		v[V_LOC] += locative(x, a);
 	if (NpExBeforePlaceNoun(x, b))
 		v[V_LOC] += 2;
+	/* "Kilmarnock, Scotland", "Chicago, United States" */
+	if (is_punct(x, b, ',') && is_word(x, b + 1) && entry_is_country(x->toks[b + 1].ent) &&
+		!entry_is_country(ta->ent))
+		v[V_LOC] += 3;
 	/* "Denmark-based", "San Jose, California-based" */
 	if (is_punct(x, b, '-') && is_word(x, b + 1) && tok_is(x, b + 1, "based"))
 		v[V_LOC] += 3;
@@ -1171,7 +1277,8 @@ firm_pair(Extractor *x, const Cand *p, const Cand *c)
 	bool		firm = (p->kind == NP_KIND_ORG &&
 						(subtype_is(p->subtype, p->subtypelen, "company") ||
 						 subtype_is(p->subtype, p->subtypelen, "media"))) ||
-		(p->kind == KIND_UNKNOWN && p->b - p->a == 1 && x->ctx->business);
+		(p->kind == KIND_UNKNOWN && p->b - p->a == 1 && x->ctx->business &&
+		 !NpExIsCommonWord(x->text + x->toks[p->a].start, tok_len(x, p->a)));
 
 	if (!firm || c->b - c->a != 1 || (x->toks[c->a].flags & TK_ALLCAPS))
 		return false;
@@ -1201,6 +1308,22 @@ merge_neighbours(Extractor *x)
 			bool		adjacent = c->a == p->b && (t->flags & TK_SPACE) && !(t->flags & TK_NL) &&
 				!(t->flags & TK_SENT) && c->b - p->a <= 4;
 
+			/* "G. Hick", "K.J. Choi", "D. Cork": initials and a surname */
+			if (adjacent && p->b - p->a == 1 && c->kind != NP_KIND_MISC &&
+				((x->toks[p->a].flags & TK_INITIALS) ||
+				 ((x->toks[p->a].flags & TK_ABBR) && tok_len(x, p->a) == 2)))
+			{
+				p->b = c->b;
+				p->kind = NP_KIND_PER;
+				p->flags = 0;
+				p->canon = NULL;
+				p->canonlen = 0;
+				p->subtype = NULL;
+				p->subtypelen = 0;
+				p->link = NULL;
+				p->linklen = 0;
+				continue;
+			}
 			if (adjacent && (team_pair(x, p, c) || firm_pair(x, p, c)))
 			{
 				p->b = c->b;
@@ -1324,10 +1447,19 @@ NpCtxDecide(Extractor *x)
 				 v[V_TEAM] >= v[V_PER] && prior != NP_KIND_MISC &&
 				 !(prior == NP_KIND_PER && v[V_PER] > 0))
 			kind = NP_KIND_ORG;
-		else if (v[V_ORG] >= 3 && v[V_ORG] > v[V_LOC] && v[V_ORG] > v[V_PER] &&
+		else if (((v[V_ORG] >= 3 && v[V_ORG] > v[V_LOC]) || (v[V_ORG] >= 2 && v[V_LOC] == 0)) &&
+				 v[V_ORG] > v[V_PER] &&
 				 (prior == KIND_UNKNOWN || prior == NP_KIND_LOC ||
 				  (prior == NP_KIND_PER && v[V_PER] == 0)))
 			kind = NP_KIND_ORG;
+		/* "b Cork", "c Salisbury": a person with a place's name */
+		else if ((prior == NP_KIND_LOC || (prior == NP_KIND_ORG && (c->flags & MF_GAZ))) &&
+				 c->b - c->a == 1 && v[V_PER] >= 3 && v[V_PER] > v[V_LOC] + org)
+			kind = NP_KIND_PER;
+		/* a ground: "at the Wachovia Center", "at Firestone Country Club" */
+		else if (prior == NP_KIND_ORG && ctx->sport && !(c->flags & MF_GAZ) &&
+				 v[V_LOC] >= 2 && v[V_LOC] > org && word_in(x, c->b - 1, venue_words))
+			kind = NP_KIND_LOC;
 		else if (prior == KIND_UNKNOWN)
 		{
 			if (v[V_PER] >= 2 && v[V_PER] > org && v[V_PER] > v[V_LOC])
@@ -1336,7 +1468,8 @@ NpCtxDecide(Extractor *x)
 				kind = NP_KIND_LOC;
 			else if (org >= 2 && org > v[V_PER] && org > v[V_LOC])
 				kind = NP_KIND_ORG;
-			else if (ctx->sport && v[V_TEAM] >= 1 && v[V_PER] == 0 && v[V_LOC] == 0)
+			else if (ctx->sport && v[V_TEAM] >= 1 && v[V_PER] == 0 && v[V_LOC] == 0 &&
+					 c->b - c->a == 1)
 				kind = NP_KIND_ORG;
 			else if (ctx->sport || ctx->business)
 				kind = default_kind(x, c, v);
@@ -1371,7 +1504,7 @@ NpCtxDecide(Extractor *x)
 			kind = NP_KIND_ORG, hard[i] = true;
 		else if ((c->flags & MF_TEAM) && !cand_is_country(c))
 			kind = NP_KIND_ORG;
-		else if (kind == NP_KIND_ORG && c->kind == NP_KIND_LOC && locative(x, c->a) >= 2)
+		else if (kind == NP_KIND_ORG && c->kind == NP_KIND_LOC && strong_place(x, c))
 			kind = NP_KIND_LOC, hard[i] = true; /* "in Leverkusen" stays a place */
 		/* "22 Republicans", "52 Democrats": members, not the party */
 		if (kind == NP_KIND_ORG && subtype_is(c->subtype, c->subtypelen, "party") &&
@@ -1453,8 +1586,10 @@ NpCtxDecide(Extractor *x)
 			int			j;
 			const int  *v = &votes[find_root(parent, i) * NVOTES];
 
-			if (c->b - c->a != 1 || c->kind == NP_KIND_MISC || c->kind == NP_KIND_PER || hard[i] ||
-				v[V_LOC] > 0 || v[V_ORG] + v[V_TEAM] > 0)
+			if (c->b - c->a != 1 || c->kind == NP_KIND_MISC || c->kind == NP_KIND_PER || hard[i])
+				continue;
+			/* a headline's verbs say nothing ("WOODS LEADS"), the text's do */
+			if (!(x->toks[c->a].ctx & CTX_CAPSLINE) && (v[V_LOC] > 0 || v[V_ORG] + v[V_TEAM] > 0))
 				continue;
 			j = strmap_get(&people, ctx->fold + x->toks[c->a].start, tok_len(x, c->a));
 			if (j >= 0 && j != i)

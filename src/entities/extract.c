@@ -1361,8 +1361,9 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 				hkind = NP_KIND_ORG;
 			}
 		}
-		/* a team: a city and a plural ("Los Angeles Dodgers") */
+		/* a team: a city and a plural ("Los Angeles Dodgers"; not "Paul Wellens") */
 		if (e != NULL && e->kind == NP_KIND_LOC && gend < re && oend == pos &&
+			!(t->roles & NP_ROLE_GIVEN) &&
 			is_capword(x, gend) && x->toks[gend].roles == 0 &&
 			(x->toks[gend].ent == NULL || x->toks[gend].ent->weak) &&
 			x->toks[gend].end - x->toks[gend].start > 3 &&
@@ -1550,6 +1551,9 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			{
 				const Tok  *u = &x->toks[k];
 
+				/* "Liam Miller of Hibernian": a name, then where he is from */
+				if (tok_is(x, k, "of") && k - pos >= 2)
+					break;
 				if ((u->flags & TK_WORD) &&
 					((u->roles & (NP_ROLE_TITLE | NP_ROLE_STOP)) ||
 					 ((u->roles & NP_ROLE_TMOD) && title_chain(x, k, re) > k)))
@@ -1975,6 +1979,7 @@ resolve(Extractor *x)
 		Cand	   *d = &x->cands[i + 1];
 
 		if (cand_words(x, c) >= 2 && d->b - d->a == 1 && (x->toks[d->a].flags & TK_ALLCAPS) &&
+			!(d->flags & MF_GAZ) &&	/* "Andre Agassi (U.S.)" */
 			d->a == c->b + 1 && d->b < x->ntoks &&
 			x->text[x->toks[c->b].start] == '(' && x->text[x->toks[d->b].start] == ')' &&
 			c->linklen != (size_t) -1)
