@@ -63,6 +63,7 @@
 #define CTX_RANKED		0x0100	/* the name after a rank: "1. Erik Zabel" */
 #define CTX_RANKTEAM	0x0200	/* the name after "(Country)" in such a line */
 #define CTX_SKIP		0x0400	/* no name: a section label, "Group G", a table header */
+#define CTX_TABULAR		0x0800	/* (first token of a line) a number or a colon in it */
 
 /* votes */
 enum
@@ -164,6 +165,10 @@ word_roles(const Extractor *x, int k)
 	t = &x->toks[k];
 	if (!(t->flags & (TK_CAP | TK_ALLCAPS)))
 		return t->roles & NP_ROLE_CONTEXT;
+	/* a capital inside a sentence is a name's, not a context word's */
+	if (!(t->flags & (TK_SENT | TK_HEAD | TK_NL | TK_ALLCAPS)) &&
+		!(k > 0 && (x->toks[k - 1].flags & TK_OPENQ)))
+		return 0;
 	e = NpGazTableLookup(x->builtin, x->ctx->fold + t->start, tok_len(x, k));
 	return e ? (e->roles & NP_ROLE_CONTEXT) : 0;
 }
@@ -181,7 +186,7 @@ word_in(const Extractor *x, int k, const char *const *words)
 	l = tok_len(x, k);
 	w = x->ctx->fold + x->toks[k].start;
 	for (i = 0; words[i] != NULL; i++)
-		if (strlen(words[i]) == l && memcmp(words[i], w, l) == 0)
+		if (words[i][0] == w[0] && strlen(words[i]) == l && memcmp(words[i], w, l) == 0)
 			return true;
 	return false;
 }
@@ -693,17 +698,20 @@ NpCtxScan(Extractor *x)
 				bizw = 0,
 				results = 0;
 	bool		section = false;
+	bool		capslines = false;
+	bool		tabular[2];
 	size_t		i;
 
 	x->ctx = c;
+	/* the text with the capitals of its capitalised words lowercased */
 	c->fold = np_alloc(x->len + 1);
-	for (i = 0; i < x->len; i++)
-	{
-		char		ch = x->text[i];
-
-		c->fold[i] = (ch >= 'A' && ch <= 'Z') ? ch + ('a' - 'A') : ch;
-	}
+	memcpy(c->fold, x->text, x->len);
 	c->fold[x->len] = '\0';
+	for (k = 0; k < x->ntoks; k++)
+		if (x->toks[k].flags & (TK_CAP | TK_ALLCAPS))
+			for (i = x->toks[k].start; i < x->toks[k].end; i++)
+				if (c->fold[i] >= 'A' && c->fold[i] <= 'Z')
+					c->fold[i] += 'a' - 'A';
 	strmap_init(&c->names);
 	strmap_init(&c->lastwords);
 
@@ -716,7 +724,9 @@ NpCtxScan(Extractor *x)
 		if (!(t->flags & TK_WORD))
 			continue;
 		words++;
-		r = word_roles(x, k);	/* "Rugby Union", "Shares" count too */
+		/* capitalised words count where capitals say nothing: "SOCCER", "Shares" */
+		r = (t->flags & TK_LOWER) ? (t->roles & NP_ROLE_CONTEXT) :
+			(t->flags & (TK_SENT | TK_HEAD | TK_NL | TK_ALLCAPS)) ? word_roles(x, k) : 0;
 		if (r & NP_ROLE_SPORT)
 			sportw++;
 		if (r & NP_ROLE_BIZ)
@@ -760,17 +770,44 @@ NpCtxScan(Extractor *x)
 					break;
 				}
 			scan_caps_line(x, a, e);
+			capslines = true;
 		}
-		else
-			collect_names(x, a, e);
-		scan_dateline(x, a, e);
-		results += scan_table_line(x, a, e, false);
+		tabular[0] = tabular[1] = false;
+		for (k = a; k < e; k++)
+		{
+			if (is_num(x, k))
+				tabular[0] = true;
+			else if (is_punct(x, k, ':'))
+				tabular[1] = true;
+		}
+		if (tabular[0])
+		{
+			scan_dateline(x, a, e);
+			results += scan_table_line(x, a, e, false);
+		}
+		else if (x->toks[a].flags & TK_ALLCAPS)
+			scan_dateline(x, a, e);
+		if (tabular[0] || tabular[1])
+			x->toks[a].ctx |= CTX_TABULAR;
 		a = e;
 	}
 
 	c->sport = section || results >= 2 ||
 		(sportw >= 5 && sportw * 30 >= words && sportw > bizw * 2);
 	c->business = !c->sport && bizw >= 4 && bizw * 50 >= words;
+
+	/* names in mixed case: for all-capital lines, and clubs' last words in sport */
+	if (capslines || c->sport)
+		for (a = 0; a < x->ntoks;)
+		{
+			int			e = a + 1;
+
+			while (e < x->ntoks && !(x->toks[e].flags & TK_NL))
+				e++;
+			if (!(x->toks[a].ctx & CTX_CAPSLINE))
+				collect_names(x, a, e);
+			a = e;
+		}
 
 	/* tables: teams only in sport */
 	if (c->sport)
@@ -780,7 +817,8 @@ NpCtxScan(Extractor *x)
 
 			while (e < x->ntoks && !(x->toks[e].flags & TK_NL))
 				e++;
-			(void) scan_table_line(x, a, e, true);
+			if (x->toks[a].ctx & CTX_TABULAR)
+				(void) scan_table_line(x, a, e, true);
 			a = e;
 		}
 }
@@ -874,6 +912,8 @@ NpCtxCandidates(Extractor *x, int k)
 	}
 	if (t->ctx & CTX_SKIP)
 		return k + 1;
+	if (!(t->flags & (TK_CAP | TK_ALLCAPS)) || (t->flags & TK_DIGIT))
+		return k;				/* everything below starts with a capital */
 	/* a single capital: "A$41 million", "V" for versus on a headline */
 	if (is_cap(x, k) && tok_len(x, k) == 1 && !(t->flags & TK_ABBR) &&
 		((t->ctx & CTX_CAPSLINE) || is_punct(x, k + 1, '$')))
@@ -1370,6 +1410,7 @@ NpCtxDecide(Extractor *x)
 	int		   *parent;
 	int		   *votes;
 	int		   *decided;
+	int		   *known;			/* per group: its first mention with a kind */
 	bool	   *hard;
 	StrMap		bytext;
 	int			i;
@@ -1381,6 +1422,7 @@ NpCtxDecide(Extractor *x)
 	parent = np_alloc(sizeof(int) * (size_t) n);
 	votes = np_alloc0(sizeof(int) * (size_t) n * NVOTES);
 	decided = np_alloc(sizeof(int) * (size_t) n);
+	known = np_alloc(sizeof(int) * (size_t) n);
 	hard = np_alloc0(sizeof(bool) * (size_t) n);
 	strmap_init(&bytext);
 
@@ -1402,13 +1444,15 @@ NpCtxDecide(Extractor *x)
 			parent[i] = find_root(parent, j);
 	}
 
-	/* 2. votes, added up per group */
+	/* 2. votes, added up per group (nationalities and countries need none) */
 	for (i = 0; i < n; i++)
 	{
 		int			v[NVOTES] = {0};
 		int			r = find_root(parent, i);
 		int			j;
 
+		if (x->cands[i].kind == NP_KIND_MISC || cand_is_country(&x->cands[i]))
+			continue;
 		vote(x, &x->cands[i], v);
 		for (j = 0; j < NVOTES; j++)
 			votes[r * NVOTES + j] += v[j];
@@ -1416,7 +1460,10 @@ NpCtxDecide(Extractor *x)
 
 	/* 3. one kind per group */
 	for (i = 0; i < n; i++)
-		decided[i] = -1;
+		decided[i] = known[i] = -1;
+	for (i = n - 1; i >= 0; i--)
+		if (x->cands[i].kind != KIND_UNKNOWN)
+			known[find_root(parent, i)] = i;
 	for (i = 0; i < n; i++)
 	{
 		const Cand *c = &x->cands[i];
@@ -1429,17 +1476,10 @@ NpCtxDecide(Extractor *x)
 		if (decided[r] >= 0)
 			continue;
 		/* the group's prior: its first mention with a kind */
-		if (prior == KIND_UNKNOWN)
+		if (prior == KIND_UNKNOWN && known[r] >= 0)
 		{
-			int			j;
-
-			for (j = i + 1; j < n; j++)
-				if (find_root(parent, j) == r && x->cands[j].kind != KIND_UNKNOWN)
-				{
-					c = &x->cands[j];
-					prior = kind = c->kind;
-					break;
-				}
+			c = &x->cands[known[r]];
+			prior = kind = c->kind;
 		}
 		if (prior == NP_KIND_LOC && cand_is_country(c))
 			kind = NP_KIND_LOC; /* countries, also as national sides */
@@ -1602,6 +1642,7 @@ NpCtxDecide(Extractor *x)
 	np_free(parent);
 	np_free(votes);
 	np_free(decided);
+	np_free(known);
 	np_free(hard);
 }
 

@@ -1606,11 +1606,14 @@ find_candidates(Extractor *x)
 			continue;
 		}
 		/* teams of results lines, agencies of datelines (context.c) */
-		re = NpCtxCandidates(x, k);
-		if (re > k)
+		if (t->ctx != 0 || (t->flags & (TK_CAP | TK_ALLCAPS)))
 		{
-			k = re;
-			continue;
+			re = NpCtxCandidates(x, k);
+			if (re > k)
+			{
+				k = re;
+				continue;
+			}
 		}
 		if (!is_capword(x, k))
 		{
@@ -1789,10 +1792,10 @@ before_place_noun(const Extractor *x, int b)
 	};
 	int			i;
 
-	if (b >= x->ntoks || !(x->toks[b].flags & TK_WORD))
+	if (b >= x->ntoks || !(x->toks[b].flags & TK_WORD) || !(x->toks[b].flags & TK_LOWER))
 		return false;
 	for (i = 0; nouns[i] != NULL; i++)
-		if (tok_is(x, b, nouns[i]))
+		if (nouns[i][0] == x->text[x->toks[b].start] && tok_is(x, b, nouns[i]))
 			return true;
 	return false;
 }

@@ -96,14 +96,17 @@ typedef struct StrMap
 } StrMap;
 
 /*
- * Does token k's text equal the given word?
+ * Does token k's text equal the given word?  (False outside the tokens.)
  */
 static inline bool
 tok_is(const Extractor *x, int k, const char *w)
 {
 	size_t		l = strlen(w);
-	const Tok  *t = &x->toks[k];
+	const Tok  *t;
 
+	if (k < 0 || k >= x->ntoks)
+		return false;
+	t = &x->toks[k];
 	return t->end - t->start == l && memcmp(x->text + t->start, w, l) == 0;
 }
 
