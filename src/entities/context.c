@@ -372,9 +372,10 @@ scan_table_line(Extractor *x, int a, int e, bool mark)
 			}
 			if (j == e && nums >= 3)
 			{
+				/* earnings tables have rows too: only results lines make sport */
 				if (mark)
 					mark_team(x, a, b);
-				return 1;
+				return mark ? 1 : 0;
 			}
 		}
 	}
@@ -920,7 +921,7 @@ NpCtxCandidates(Extractor *x, int k)
 		return k + 1;
 	/* "Steelmaker Voestalpine", "Coach Geoff Ingram": a context word starts the sentence */
 	if ((t->flags & (TK_SENT | TK_NL)) && (t->flags & TK_CAP) && !(t->flags & TK_ALLCAPS) &&
-		is_cap(x, k + 1) && NpExIsCommonWord(x->text + t->start, tok_len(x, k)) &&
+		is_cap(x, k + 1) &&
 		((word_roles(x, k) & (NP_ROLE_FIRM | NP_ROLE_TEAMAFTER)) ||
 		 word_in(x, k, (const char *const[]) {"rival", "rivals", "fellow", "former", "veteran", NULL})))
 		return k + 1;

@@ -950,7 +950,8 @@ run_end(const Extractor *x, int a)
 		}
 		/* "and" inside organisations: "Justice and Development Party" (not teams) */
 		if (tok_is(x, k, "and") && is_capword(x, k + 1) && heads_follow(x, k + 1) &&
-			!NpCtxIsSport(x))
+			!NpCtxIsSport(x) && !(x->toks[k + 1].roles & NP_ROLE_PREFIX) &&
+			!(x->toks[k + 1].ent != NULL && !x->toks[k + 1].ent->weak))
 		{
 			b = k + 2;
 			continue;
