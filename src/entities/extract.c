@@ -50,6 +50,11 @@
  *    Ministry") takes the longer name the article uses for it or the
  *    nationality of a possessive place before it ("Moscow's Foreign
  *    Ministry" -> "Russian Foreign Ministry").
+ *    Before 4, the context layer (context.c) decides the kind of every name
+ *    once per article from the words around all its mentions (a results
+ *    line makes "Leverkusen" a club, "shares in X" makes X a company), after
+ *    marking the article's kind and lines (datelines, all-capital lines,
+ *    tables) before 3, and adds the teams of tables as mentions during 3.
  * 5. Group mentions into entities by (kind, canonical name).
  *
  * Cost: O(n) in the input, with a bounded number of hash lookups per token
