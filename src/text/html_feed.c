@@ -542,6 +542,34 @@ xml_char_ok(uint32_t v)
 }
 
 /*
+ * Is name[0..n) an entity libxml2 decodes?  htmlEntityLookup() scans its
+ * table of 253 names, so the names found are remembered in a small
+ * process-wide hash set (only known names enter it, so it cannot fill up).
+ */
+#define ENTITY_SLOTS 1024
+
+static bool
+known_entity(const unsigned char *name, size_t n)
+{
+	static char known[ENTITY_SLOTS][FEED_MAX_ENTITY + 1];
+	char		buf[FEED_MAX_ENTITY + 1];
+	uint32_t	slot;
+
+	if (n > FEED_MAX_ENTITY)
+		return false;
+	memcpy(buf, name, n);
+	buf[n] = '\0';
+	for (slot = name_hash(buf, n) & (ENTITY_SLOTS - 1); known[slot][0] != '\0';
+		 slot = (slot + 1) & (ENTITY_SLOTS - 1))
+		if (strcmp(known[slot], buf) == 0)
+			return true;
+	if (htmlEntityLookup((const xmlChar *) buf) == NULL)
+		return false;
+	memcpy(known[slot], buf, n + 1);
+	return true;
+}
+
+/*
  * An entity or character reference at s[i] == '&'.  Emits what libxml2
  * would show, in a form it parses without error, and returns the input
  * position after it.
@@ -604,11 +632,7 @@ feed_entity(Feed *f, const unsigned char *s, size_t len, size_t i)
 			k++;
 		if (k < len && s[k] == ';' && k - j <= FEED_MAX_ENTITY)
 		{
-			char		name[FEED_MAX_ENTITY + 1];
-
-			memcpy(name, s + j, k - j);
-			name[k - j] = '\0';
-			if (htmlEntityLookup((const xmlChar *) name) != NULL)
+			if (known_entity(s + j, k - j))
 			{
 				out_put(f, (const char *) s + i, k + 1 - i);
 				f->text_run += k + 1 - i;
