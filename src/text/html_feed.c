@@ -82,9 +82,16 @@
 #include "utils/memutils.h"
 #endif
 
+/* (overridable, to test that answers do not depend on where slices end) */
+#ifndef FEED_CHUNK
 #define FEED_CHUNK			(64 * 1024) /* staged bytes per slice */
+#endif
+#ifndef FEED_TEXT_SPLIT
 #define FEED_TEXT_SPLIT		(32 * 1024) /* text bytes between two breaks */
+#endif
+#ifndef FEED_MAX_ENDS
 #define FEED_MAX_ENDS		32		/* end tags staged while the stack is unknown */
+#endif
 #define FEED_CHECK_EVERY	(256 * 1024)	/* input bytes between interrupt checks */
 #define FEED_MAX_NAME		100		/* libxml2 reads at most 100 bytes of a name */
 #define FEED_MAX_UNKNOWN	512
@@ -145,6 +152,7 @@ typedef struct Feed
 	int			staged_ends;
 	bool		stack_changed;	/* a tag was staged since */
 	bool		text_since;		/* text was staged (may imply a <p>) */
+	bool		text_last;		/* the staged bytes end with text */
 	bool		depth_dirty;	/* a <body> or <head> was staged */
 	int			bodies;
 } Feed;
@@ -421,7 +429,8 @@ feed_resync(Feed *f)
 	f->staged_starts = 0;
 	f->staged_ends = 0;
 	f->stack_changed = false;
-	f->text_since = false;
+	/* libxml2 parses a text run only once it sees the '<' after it */
+	f->text_since = f->text_last;
 	f->depth_dirty = false;
 }
 
@@ -652,6 +661,7 @@ static size_t
 feed_text(Feed *f, const unsigned char *s, size_t len, size_t i)
 {
 	f->text_since = true;
+	f->text_last = true;
 	while (i < len && s[i] != '<')
 	{
 		unsigned char c = s[i];
@@ -661,9 +671,11 @@ feed_text(Feed *f, const unsigned char *s, size_t len, size_t i)
 			/* a break libxml2 can parse up to; the cleaner ignores comments */
 			OUT_LIT(f, "<!---->");
 			f->text_run = 0;
+			f->text_last = false;
 			if (f->out_len >= FEED_CHUNK)
 				feed_flush(f);
 			f->text_since = true;
+			f->text_last = true;
 		}
 		if (IS(c, CH_PLAIN))
 		{
@@ -1015,6 +1027,7 @@ feed_start_tag(Feed *f, const unsigned char *s, size_t len, size_t i)
 	else
 		out_put(f, ">", 1);
 	f->text_run = 0;
+	f->text_last = false;
 
 	if (!(fn->flags & FN_EMPTY) && !selfclose)
 	{
@@ -1065,6 +1078,7 @@ feed_end_tag(Feed *f, const unsigned char *s, size_t len, size_t i)
 	out_put(f, fn->name, fn->len);
 	out_put(f, ">", 1);
 	f->text_run = 0;
+	f->text_last = false;
 	f->staged_ends++;
 	f->stack_changed = true;
 	if (f->staged_ends >= FEED_MAX_ENDS)
@@ -1124,6 +1138,7 @@ feed_markup(Feed *f, const unsigned char *s, size_t len, size_t i)
 	OUT_LIT(f, "&lt;");
 	f->text_run += 4;
 	f->text_since = true;
+	f->text_last = true;
 	return i + 1;
 }
 
