@@ -428,66 +428,73 @@ fp_shingle_word(np_uint64 hash, size_t start, size_t end, void *arg)
 }
 
 /*
- * Sort an array of 32-bit values in place (LSD radix sort, 4 passes of 8 bits;
- * insertion sort for short arrays).
+ * FP_RADIX_SORT(name, type, key) defines "static void name(type *v, size_t n)",
+ * which sorts v by the 32-bit value key(x) in place: a stable LSD radix sort,
+ * 4 passes of 8 bits (insertion sort for short arrays), with a check for
+ * interrupts before each pass.
  */
-static void
-fp_sort_u32(np_uint32 *v, size_t n)
-{
-	np_uint32  *tmp;
-	np_uint32  *src = v;
-	np_uint32  *dst;
-	int			pass;
-
-	if (n < 64)
-	{
-		size_t		i;
-
-		for (i = 1; i < n; i++)
-		{
-			np_uint32	x = v[i];
-			size_t		j = i;
-
-			while (j > 0 && v[j - 1] > x)
-			{
-				v[j] = v[j - 1];
-				j--;
-			}
-			v[j] = x;
-		}
-		return;
-	}
-	tmp = np_alloc(n * sizeof(np_uint32));
-	dst = tmp;
-	for (pass = 0; pass < 4; pass++)
-	{
-		size_t		count[256];
-		size_t		i;
-		size_t		sum = 0;
-		int			shift = pass * 8;
-
-		memset(count, 0, sizeof(count));
-		for (i = 0; i < n; i++)
-			count[(src[i] >> shift) & 0xFF]++;
-		for (i = 0; i < 256; i++)
-		{
-			size_t		c = count[i];
-
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
-		{
-			np_uint32  *t = src;
-
-			src = dst;
-			dst = t;
-		}
-	}
-	/* after 4 passes the sorted data is back in v */
-	np_free(tmp);
+#define FP_RADIX_SORT(name, type, key) \
+static void \
+name(type *v, size_t n) \
+{ \
+	type	   *tmp; \
+	type	   *src = v; \
+	type	   *dst; \
+	int			pass; \
+ \
+	if (n < 64) \
+	{ \
+		size_t		i; \
+ \
+		for (i = 1; i < n; i++) \
+		{ \
+			type		x = v[i]; \
+			size_t		j = i; \
+ \
+			while (j > 0 && key(v[j - 1]) > key(x)) \
+			{ \
+				v[j] = v[j - 1]; \
+				j--; \
+			} \
+			v[j] = x; \
+		} \
+		return; \
+	} \
+	tmp = np_alloc(n * sizeof(type)); \
+	dst = tmp; \
+	for (pass = 0; pass < 4; pass++) \
+	{ \
+		size_t		count[256]; \
+		size_t		i; \
+		size_t		sum = 0; \
+		int			shift = pass * 8; \
+		type	   *t; \
+ \
+		NP_CHECK_FOR_INTERRUPTS(); \
+		memset(count, 0, sizeof(count)); \
+		for (i = 0; i < n; i++) \
+			count[(key(src[i]) >> shift) & 0xFF]++; \
+		for (i = 0; i < 256; i++) \
+		{ \
+			size_t		c = count[i]; \
+ \
+			count[i] = sum; \
+			sum += c; \
+		} \
+		for (i = 0; i < n; i++) \
+			dst[count[(key(src[i]) >> shift) & 0xFF]++] = src[i]; \
+		t = src; \
+		src = dst; \
+		dst = t; \
+	} \
+	/* after 4 passes the sorted data is back in v */ \
+	np_free(tmp); \
 }
+
+#define FP_KEY_SELF(x) (x)
+
+/* Sort 32-bit values */
+FP_RADIX_SORT(fp_sort_u32, np_uint32, FP_KEY_SELF)
 
 /*
  * Compute the sorted distinct shingle hashes of text.
@@ -876,66 +883,13 @@ typedef struct FpPosting
 	int			sentence;
 } FpPosting;
 
+#define FP_KEY_HASH(p) ((p).hash)
+
 /*
- * Sort postings by hash, keeping sentence order within a hash (stable LSD
- * radix sort; the postings are built in sentence order).
+ * Sort postings by hash, keeping sentence order within a hash (the sort is
+ * stable and the postings are built in sentence order).
  */
-static void
-fp_sort_postings(FpPosting *v, size_t n)
-{
-	FpPosting  *tmp;
-	FpPosting  *src = v;
-	FpPosting  *dst;
-	int			pass;
-
-	if (n < 64)
-	{
-		size_t		i;
-
-		for (i = 1; i < n; i++)
-		{
-			FpPosting	x = v[i];
-			size_t		j = i;
-
-			while (j > 0 && v[j - 1].hash > x.hash)
-			{
-				v[j] = v[j - 1];
-				j--;
-			}
-			v[j] = x;
-		}
-		return;
-	}
-	tmp = np_alloc(n * sizeof(FpPosting));
-	dst = tmp;
-	for (pass = 0; pass < 4; pass++)
-	{
-		size_t		count[256];
-		size_t		i;
-		size_t		sum = 0;
-		int			shift = pass * 8;
-		FpPosting  *t;
-
-		NP_CHECK_FOR_INTERRUPTS();
-		memset(count, 0, sizeof(count));
-		for (i = 0; i < n; i++)
-			count[(src[i].hash >> shift) & 0xFF]++;
-		for (i = 0; i < 256; i++)
-		{
-			size_t		c = count[i];
-
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[count[(src[i].hash >> shift) & 0xFF]++] = src[i];
-		t = src;
-		src = dst;
-		dst = t;
-	}
-	/* after 4 passes the sorted data is back in v */
-	np_free(tmp);
-}
+FP_RADIX_SORT(fp_sort_postings, FpPosting, FP_KEY_HASH)
 
 /*
  * Hash a sorted pair set, to find repeated sentences.
