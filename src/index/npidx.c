@@ -142,13 +142,19 @@
 #include "commands/progress.h"
 #include "commands/vacuum.h"
 #include "fmgr.h"
+#include "utils/guc.h"
 
 #include "index/npidx.h"
 
 PG_FUNCTION_INFO_V1(npidxhandler);
 
 static relopt_kind npidx_relopt_kind;
-static relopt_parse_elt npidx_relopt_tab[2];
+
+static const relopt_parse_elt npidx_relopt_tab[] = {
+	{"buckets", RELOPT_TYPE_INT, offsetof(NpidxOptions, buckets)},
+	{"fillfactor", RELOPT_TYPE_INT, offsetof(NpidxOptions, fillfactor)},
+	{"pending_list_limit", RELOPT_TYPE_INT, offsetof(NpidxOptions, pending_list_limit)},
+};
 
 /*
  * Register the reloptions of npidx (called once from _PG_init).
@@ -164,13 +170,10 @@ NpidxRegisterReloptions(void)
 					  "Percentage of each bucket page filled at build time",
 					  NPIDX_DEFAULT_FILLFACTOR, NPIDX_MIN_FILLFACTOR, 100,
 					  AccessExclusiveLock);
-
-	npidx_relopt_tab[0].optname = "buckets";
-	npidx_relopt_tab[0].opttype = RELOPT_TYPE_INT;
-	npidx_relopt_tab[0].offset = offsetof(NpidxOptions, buckets);
-	npidx_relopt_tab[1].optname = "fillfactor";
-	npidx_relopt_tab[1].opttype = RELOPT_TYPE_INT;
-	npidx_relopt_tab[1].offset = offsetof(NpidxOptions, fillfactor);
+	add_int_reloption(npidx_relopt_kind, "pending_list_limit",
+					  "Kilobytes of newly inserted rows kept in the pending list before they are merged into the buckets",
+					  NPIDX_DEFAULT_PENDING_KB, NPIDX_MIN_PENDING_KB, MAX_KILOBYTES,
+					  ShareUpdateExclusiveLock);
 }
 
 /*
@@ -194,13 +197,13 @@ npidxbuildphasename(int64 phasenum)
 	{
 		case PROGRESS_CREATEIDX_SUBPHASE_INITIALIZE:
 			return "initializing";
-		case 2:
+		case NPIDX_PHASE_SCAN:
 			return "scanning table";
-		case 3:
+		case NPIDX_PHASE_SORT:
 			return "sorting postings";
-		case 4:
+		case NPIDX_PHASE_WRITE:
 			return "writing pages";
-		case 5:
+		case NPIDX_PHASE_WAL:
 			return "WAL-logging pages";
 		default:
 			return NULL;
