@@ -61,21 +61,28 @@
  * t min(|A'|, |B'|); at least 1), nondecreasing in both sizes.
  *
  * Row classes and sample bounds.  To use need() per row without reading
- * the row, each posting carries its row's class: for a whole (untruncated)
- * sample, a lower bound of its size (1, 2, 3, 5, 8, ..., 96); for a
- * truncated one, a lower bound of its limit (0, 2^28, 2^30, 2^31).  The
- * metapage keeps the smallest limit and the fewest hashes of any truncated
- * sample ever indexed (never raised).  Then, per class:
+ * the row, each posting carries its row's class (4 bits): for a whole
+ * (untruncated) sample, lower bounds of its size and of its count of
+ * hashes at most 2^30 (a quarter of the range; 12 pairs from (1, 0) to
+ * (64, 40)); for a truncated one, the range of its limit ([0, 2^28),
+ * [2^28, 2^30), [2^30, 2^31), [2^31, 2^32)).  The metapage keeps the
+ * smallest limit and the fewest hashes of any truncated sample ever indexed
+ * (never raised).  Then, per class:
  *	 untruncated row: tau = limit(q), so A' = A, |A'| = n; if q is not
- *		truncated either, B' = B and |B'| >= the class's size;
+ *		truncated either, B' = B and |B'| >= the class's size; if q is
+ *		truncated with limit(q) >= 2^30, B' holds all the row's hashes up
+ *		to 2^30, so |B'| >= the class's low count;
  *	 truncated row: tau >= min(limit(q), class limit, smallest limit), so
  *		|A'| >= the number of q's hashes up to that; if q is not truncated,
- *		tau = limit(b), B' = B and |B'| >= the fewest truncated hashes;
+ *		or the class's limits lie below limit(q), tau = limit(b), B' = B and
+ *		|B'| >= the fewest truncated hashes;
  *	 otherwise |B'| >= 1.
- * (A truncated query thus gets no row-side bound for untruncated rows: the
- * weak case, where the row-contained predicates and same_story fall back to
- * counting alone.)  M0, a bound of |A'| for any row, is the number of q's
- * hashes up to min(limit(q), smallest limit).
+ * (A query truncated below 2^30, an article of over about 4k shingles for
+ * a sketch size k (640 at the default),
+ * thus gets no row-side bound for untruncated rows: the weak case, where
+ * the row-contained predicates and same_story fall back to counting
+ * alone.)  M0, a bound of |A'| for any row, is the number of q's hashes up
+ * to min(limit(q), smallest limit).
  *
  * Exactness of threshold scans (prefix filtering: Chaudhuri, Ganti and
  * Kaushik 2006; Bayardo, Ma and Srikant 2007; Xiao, Wang, Lin and Yu 2008,

@@ -93,35 +93,62 @@ typedef NpidxPageOpaqueData *NpidxPageOpaque;
 /*
  * Row classes.  Every posting carries 4 bits about its row b, so that a scan
  * can bound |B'| and |A'| (see fingerprint.h) without reading the row:
- *	 0 .. 11	the sample is the whole shingle set (not truncated) and has
- *				at least NpidxClassMinHashes[class] hashes;
- *	 12 .. 15	the sample is truncated and its limit (largest hash) is at
- *				least NpidxClassMinLimit[class - 12]; it has at least the
- *				metapage's minTruncHashes hashes.
+ *	 0 .. 11	the sample is the whole shingle set (not truncated); it has at
+ *				least NpidxClassMinHashes[class] hashes, of which at least
+ *				NpidxClassMinLow[class] are at most NPIDX_LOW_LIMIT (what a
+ *				truncated query's limit usually exceeds);
+ *	 12 .. 15	the sample is truncated: 12, its limit (largest hash) is
+ *				below NPIDX_LOW_LIMIT; 13 .. 15, it is at least that, and at
+ *				least NpidxClassMinLow[class] hashes are at most it.  It has
+ *				at least the metapage's minTruncHashes hashes.
  */
 #define NPIDX_NCLASSES			16
 #define NPIDX_FIRST_TRUNC_CLASS 12
+#define NPIDX_LOW_LIMIT			(UINT32_C(1) << 30)
 extern const uint16 NpidxClassMinHashes[NPIDX_FIRST_TRUNC_CLASS];
-extern const uint32 NpidxClassMinLimit[NPIDX_NCLASSES - NPIDX_FIRST_TRUNC_CLASS];
+extern const uint16 NpidxClassMinLow[NPIDX_NCLASSES];
+
+/* The number of fp's hashes at most NPIDX_LOW_LIMIT (they are ascending) */
+static inline int
+NpidxLowHashes(const NpFingerprint *fp)
+{
+	int			low = 0,
+				hi = NpFingerprintNHashes(fp);
+
+	while (low < hi)
+	{
+		int			mid = low + (hi - low) / 2;
+
+		if (fp->hashes[mid] <= NPIDX_LOW_LIMIT)
+			low = mid + 1;
+		else
+			hi = mid;
+	}
+	return low;
+}
 
 /* The class of a row with fingerprint fp (not NULL, at least one hash) */
 static inline uint8
 NpidxRowClass(const NpFingerprint *fp)
 {
 	int			n = NpFingerprintNHashes(fp);
+	int			low = NpidxLowHashes(fp);
 	int			c;
 
 	if (!NpFingerprintIsTruncated(fp))
 	{
+		/* the last class whose both bounds hold (classes go up in size) */
 		for (c = NPIDX_FIRST_TRUNC_CLASS - 1; c > 0; c--)
-			if (n >= NpidxClassMinHashes[c])
+			if (n >= NpidxClassMinHashes[c] && low >= NpidxClassMinLow[c])
 				break;
 		return (uint8) c;
 	}
-	for (c = NPIDX_NCLASSES - NPIDX_FIRST_TRUNC_CLASS - 1; c > 0; c--)
-		if (fp->hashes[n - 1] >= NpidxClassMinLimit[c])
+	if (fp->hashes[n - 1] < NPIDX_LOW_LIMIT)
+		return NPIDX_FIRST_TRUNC_CLASS;
+	for (c = NPIDX_NCLASSES - 1; c > NPIDX_FIRST_TRUNC_CLASS + 1; c--)
+		if (low >= NpidxClassMinLow[c])
 			break;
-	return (uint8) (NPIDX_FIRST_TRUNC_CLASS + c);
+	return (uint8) c;
 }
 
 /*

@@ -24,6 +24,7 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
+#include "fingerprint/fp_core.h"
 #include "index/npidx.h"
 
 typedef struct NpidxBuildState
@@ -45,6 +46,7 @@ typedef struct NpidxBuildState
 	uint32		nrows;
 	uint32		maxrows;
 	Size		memlimit;
+	double		hintRows;		/* pg_class.reltuples, to size the batch */
 
 	/* progress of the table scan, for estimating the total */
 	BlockNumber heapblocks;
@@ -434,6 +436,12 @@ NpidxBuildReserve(NpidxBuildState *st, int nentries)
 		return false;
 	if (needE <= st->maxentries && needR <= st->maxrows)
 		return true;
+	/* the first time, room for the rows the planner expects */
+	if (newE == 0 && st->hintRows > 0)
+	{
+		newR = (Size) Min(st->hintRows * 1.05 + 1024, (double) NPIDX_BATCH_ROWS);
+		newE = (Size) (newR * (double) NP_FP_DEFAULT_SKETCH_SIZE);
+	}
 	while (newE < needE)
 		newE = Max(newE * 2, 1024);
 	while (newR < needR)
@@ -548,6 +556,7 @@ npidxbuild(Relation heap, Relation index, IndexInfo *indexInfo)
 	st.reloption_buckets = opts ? opts->buckets : 0;
 	st.memlimit = (Size) maintenance_work_mem * 1024;
 	st.heapblocks = RelationGetNumberOfBlocks(heap);
+	st.hintRows = heap->rd_rel->reltuples > 0 ? heap->rd_rel->reltuples : 0;
 	/* leave the heap room to grow before compact postings run out */
 	st.wide = st.heapblocks >= NPIDX_COMPACT_MAX_BLOCK - NPIDX_COMPACT_MAX_BLOCK / 8;
 	st.pageflags = NPIDX_BUCKET | (st.wide ? NPIDX_WIDE : 0);

@@ -483,20 +483,38 @@ NpidxClassBounds(const NpFingerprint *q, const NpidxMetaPageData *meta,
 		{
 			/* the row's limit is infinite: tau = limit(q), A' = A */
 			a_min[c] = n;
-			/* B' = B when q is not truncated either */
-			b_min[c] = qtrunc ? 1 : NpidxClassMinHashes[c];
+			/* B' = B when q is not truncated either; else B' holds b's
+			 * hashes up to limit(q), all of its low ones if that is higher */
+			if (!qtrunc)
+				b_min[c] = NpidxClassMinHashes[c];
+			else if (lq >= NPIDX_LOW_LIMIT)
+				b_min[c] = Max(1, NpidxClassMinLow[c]);
+			else
+				b_min[c] = 1;
 		}
 		else
 		{
-			uint32		lb = NpidxClassMinLimit[c - NPIDX_FIRST_TRUNC_CLASS];
+			/* the row's limit: below NPIDX_LOW_LIMIT (class 12) or not */
+			uint32		lb = c == NPIDX_FIRST_TRUNC_CLASS ? 0 : NPIDX_LOW_LIMIT;
+			bool		below_lq = c == NPIDX_FIRST_TRUNC_CLASS ?
+				NPIDX_LOW_LIMIT <= lq : false;
 
 			if (meta->hasLimit)
 				lb = Max(lb, meta->minLimit);
 			/* tau >= min(limit(q), lb) */
 			a_min[c] = Max(1, CountUpTo(q, Min(lq, lb)));
-			/* untruncated q: tau = limit(b), B' = B */
-			b_min[c] = (!qtrunc && meta->minTruncHashes != PG_UINT32_MAX) ?
-				(int) Min(meta->minTruncHashes, (uint32) PG_INT32_MAX) : 1;
+			if ((!qtrunc || below_lq) && meta->minTruncHashes != PG_UINT32_MAX)
+			{
+				/* limit(b) <= limit(q): tau = limit(b), B' = B */
+				b_min[c] = (int) Min(meta->minTruncHashes, (uint32) PG_INT32_MAX);
+			}
+			else if (lq >= NPIDX_LOW_LIMIT && lb >= NPIDX_LOW_LIMIT)
+			{
+				/* tau >= NPIDX_LOW_LIMIT: B' holds the row's low hashes */
+				b_min[c] = Max(1, NpidxClassMinLow[c]);
+			}
+			else
+				b_min[c] = 1;
 		}
 	}
 	/* any row: tau >= min(limit(q), smallest limit ever indexed) */

@@ -21,14 +21,19 @@
 
 #include "index/npidx.h"
 
-/* Row classes (see npidx.h): fewest hashes of an untruncated sample */
+/*
+ * Row classes (see npidx.h): an untruncated sample's fewest hashes, and
+ * fewest hashes at most NPIDX_LOW_LIMIT (about a quarter of them).  Within
+ * a size the low counts go up, so the last class whose both bounds hold
+ * is the tightest.
+ */
 const uint16 NpidxClassMinHashes[NPIDX_FIRST_TRUNC_CLASS] = {
-	1, 2, 3, 5, 8, 12, 16, 24, 32, 48, 64, 96
+	1, 3, 8, 8, 8, 24, 24, 24, 64, 64, 64, 64
 };
-
-/* ... and the smallest limit of a truncated sample, beyond the metapage's */
-const uint32 NpidxClassMinLimit[NPIDX_NCLASSES - NPIDX_FIRST_TRUNC_CLASS] = {
-	0, UINT32_C(1) << 28, UINT32_C(1) << 30, UINT32_C(1) << 31
+const uint16 NpidxClassMinLow[NPIDX_NCLASSES] = {
+	0, 0, 0, 3, 6, 0, 6, 12, 0, 12, 24, 40,
+	/* truncated: limit below NPIDX_LOW_LIMIT; at least it */
+	0, 0, 16, 48
 };
 
 /*
