@@ -35,9 +35,10 @@
  * bucket m % nbuckets with m = murmur3-fmix32(h) (a bijection, so buckets
  * are uniform even though bottom-k samples crowd the low hash values); the
  * posting stores the upper 16 bits of m, and packs into 32 bits the heap
- * TID (21 bits of block, 7 of offset) and the row's class (4 bits, below):
+ * TID (21 bits of block, 6 of offset) and the row's class (5 bits, below):
  * 6 bytes, 1358 per 8 kB page.  TIDs that do not fit (heaps over 16 GB,
- * offsets over 127) go to "wide" pages of 8-byte postings.  With nbuckets
+ * offsets over 63, i.e. rows under about 120 bytes) go to "wide" pages of
+ * 8-byte postings.  With nbuckets
  * >= 65536 (any index over about 80 million postings) bucket and residue
  * identify h exactly; smaller indexes conflate a few keys per bucket, which
  * costs only extra rechecks (and over-counts, which are safe below).  A
@@ -61,13 +62,14 @@
  * t min(|A'|, |B'|); at least 1), nondecreasing in both sizes.
  *
  * Row classes and sample bounds.  To use need() per row without reading
- * the row, each posting carries its row's class (4 bits): for a whole
+ * the row, each posting carries its row's class (5 bits): for a whole
  * (untruncated) sample, lower bounds of its size and of its count of
- * hashes at most 2^30 (a quarter of the range; 12 pairs from (1, 0) to
- * (64, 40)); for a truncated one, the range of its limit ([0, 2^28),
- * [2^28, 2^30), [2^30, 2^31), [2^31, 2^32)).  The metapage keeps the
- * smallest limit and the fewest hashes of any truncated sample ever indexed
- * (never raised).  Then, per class:
+ * hashes at most 2^30 (a quarter of the range; 16 pairs from (1, 0) to
+ * (128, 24)); for a truncated one, the range of its limit (below 2^30,
+ * [2^30, 2^31), [2^31, 3 2^30), above) and a lower bound of its count of
+ * hashes at most 2^30 (0, 16, 32, 48, 64).  The metapage keeps the
+ * smallest limit and the fewest hashes of any truncated sample ever
+ * indexed (never raised).  Then, per class:
  *	 untruncated row: tau = limit(q), so A' = A, |A'| = n; if q is not
  *		truncated either, B' = B and |B'| >= the class's size; if q is
  *		truncated with limit(q) >= 2^30, B' holds all the row's hashes up
@@ -75,7 +77,8 @@
  *	 truncated row: tau >= min(limit(q), class limit, smallest limit), so
  *		|A'| >= the number of q's hashes up to that; if q is not truncated,
  *		or the class's limits lie below limit(q), tau = limit(b), B' = B and
- *		|B'| >= the fewest truncated hashes;
+ *		|B'| >= the fewest truncated hashes; if both limits are at least
+ *		2^30, |B'| >= the class's low count;
  *	 otherwise |B'| >= 1.
  * (A query truncated below 2^30, an article of over about 4k shingles for
  * a sketch size k (640 at the default),

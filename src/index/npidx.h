@@ -91,22 +91,25 @@ typedef NpidxPageOpaqueData *NpidxPageOpaque;
 	((NpidxPageOpaque) PageGetSpecialPointer(page))
 
 /*
- * Row classes.  Every posting carries 4 bits about its row b, so that a scan
+ * Row classes.  Every posting carries 5 bits about its row b, so that a scan
  * can bound |B'| and |A'| (see fingerprint.h) without reading the row:
- *	 0 .. 11	the sample is the whole shingle set (not truncated); it has at
+ *	 0 .. 15	the sample is the whole shingle set (not truncated); it has at
  *				least NpidxClassMinHashes[class] hashes, of which at least
- *				NpidxClassMinLow[class] are at most NPIDX_LOW_LIMIT (what a
- *				truncated query's limit usually exceeds);
- *	 12 .. 15	the sample is truncated: 12, its limit (largest hash) is
- *				below NPIDX_LOW_LIMIT; 13 .. 15, it is at least that, and at
- *				least NpidxClassMinLow[class] hashes are at most it.  It has
- *				at least the metapage's minTruncHashes hashes.
+ *				NpidxClassMinLow[class] are at most NPIDX_LOW_LIMIT (the
+ *				bound a truncated query's limit usually exceeds);
+ *	 16 .. 31	the sample is truncated: its limit (largest hash) lies in
+ *				[NpidxClassMinLimit[class], NpidxClassMaxLimit[class]) and at
+ *				least NpidxClassMinLow[class] of its hashes are at most
+ *				NPIDX_LOW_LIMIT.  It has at least the metapage's
+ *				minTruncHashes hashes.
  */
-#define NPIDX_NCLASSES			16
-#define NPIDX_FIRST_TRUNC_CLASS 12
+#define NPIDX_NCLASSES			32
+#define NPIDX_FIRST_TRUNC_CLASS 16
 #define NPIDX_LOW_LIMIT			(UINT32_C(1) << 30)
 extern const uint16 NpidxClassMinHashes[NPIDX_FIRST_TRUNC_CLASS];
 extern const uint16 NpidxClassMinLow[NPIDX_NCLASSES];
+extern const uint32 NpidxClassMinLimit[NPIDX_NCLASSES];
+extern const uint32 NpidxClassMaxLimit[NPIDX_NCLASSES];
 
 /* The number of fp's hashes at most NPIDX_LOW_LIMIT (they are ascending) */
 static inline int
@@ -127,7 +130,11 @@ NpidxLowHashes(const NpFingerprint *fp)
 	return low;
 }
 
-/* The class of a row with fingerprint fp (not NULL, at least one hash) */
+/*
+ * The class of a row with fingerprint fp (not NULL, at least one hash): the
+ * last class of its kind whose bounds all hold (within a kind, classes are
+ * ordered so that the last one is the tightest).
+ */
 static inline uint8
 NpidxRowClass(const NpFingerprint *fp)
 {
@@ -137,7 +144,6 @@ NpidxRowClass(const NpFingerprint *fp)
 
 	if (!NpFingerprintIsTruncated(fp))
 	{
-		/* the last class whose both bounds hold (classes go up in size) */
 		for (c = NPIDX_FIRST_TRUNC_CLASS - 1; c > 0; c--)
 			if (n >= NpidxClassMinHashes[c] && low >= NpidxClassMinLow[c])
 				break;
@@ -145,8 +151,12 @@ NpidxRowClass(const NpFingerprint *fp)
 	}
 	if (fp->hashes[n - 1] < NPIDX_LOW_LIMIT)
 		return NPIDX_FIRST_TRUNC_CLASS;
+	/* a limit range whose low bound of 0 always holds ends each group */
 	for (c = NPIDX_NCLASSES - 1; c > NPIDX_FIRST_TRUNC_CLASS + 1; c--)
-		if (low >= NpidxClassMinLow[c])
+		if (fp->hashes[n - 1] >= NpidxClassMinLimit[c] &&
+			(fp->hashes[n - 1] < NpidxClassMaxLimit[c] ||
+			 NpidxClassMaxLimit[c] == PG_UINT32_MAX) &&
+			low >= NpidxClassMinLow[c])
 			break;
 	return (uint8) c;
 }
@@ -155,15 +165,16 @@ NpidxRowClass(const NpFingerprint *fp)
  * A posting: the upper 16 bits of the mixed key (the bucket number supplies
  * the rest once there are at least NPIDX_EXACT_BUCKETS buckets), the row
  * class and the heap TID.  Compact pages (the default) pack TID and class
- * into 32 bits: 21 bits of block number, 7 of offset and 4 of class, 6
- * bytes a posting.  TIDs beyond that (heaps over 16 GB, or offsets over
- * 127) go to wide pages (flag NPIDX_WIDE), 8 bytes a posting, the class in
- * the top 4 bits of the offset field.  Both kinds may share a chain.
+ * into 32 bits: 21 bits of block number, 6 of offset and 5 of class, 6
+ * bytes a posting.  TIDs beyond that (heaps over 16 GB, or offsets over 63:
+ * rows under about 120 bytes) go to wide pages (flag NPIDX_WIDE), 8 bytes a
+ * posting, the class in the top 5 bits of the offset field.  Both kinds may
+ * share a chain.
  */
 typedef struct NpidxEntry		/* wide */
 {
 	uint16		resid;
-	ItemPointerData tid;		/* ip_posid: offset | class << 12 */
+	ItemPointerData tid;		/* ip_posid: offset | class << 11 */
 } NpidxEntry;
 
 typedef struct NpidxCompactEntry
@@ -174,15 +185,15 @@ typedef struct NpidxCompactEntry
 } NpidxCompactEntry;
 
 #if BLCKSZ <= 8192
-#define NPIDX_OFFSET_BITS	7
+#define NPIDX_OFFSET_BITS	6
 #else
-#define NPIDX_OFFSET_BITS	9
+#define NPIDX_OFFSET_BITS	8
 #endif
-#define NPIDX_CLASS_BITS	4
+#define NPIDX_CLASS_BITS	5
 #define NPIDX_COMPACT_MAX_BLOCK \
 	((BlockNumber) 1 << (32 - NPIDX_OFFSET_BITS - NPIDX_CLASS_BITS))
-#define NPIDX_WIDE_CLASS_SHIFT 12
-StaticAssertDecl(MaxOffsetNumber < (1 << NPIDX_WIDE_CLASS_SHIFT),
+#define NPIDX_WIDE_CLASS_SHIFT 11
+StaticAssertDecl(MaxHeapTuplesPerPage < (1 << NPIDX_WIDE_CLASS_SHIFT),
 				 "heap offsets must leave room for the class in wide postings");
 
 /* The metapage contents */
@@ -234,7 +245,7 @@ typedef NpidxMetaPageData *NpidxMetaPage;
 #define NpidxSetPageCount(page, n, itemsz) \
 	(((PageHeader) (page))->pd_lower = MAXALIGN(SizeOfPageHeaderData) + (n) * (itemsz))
 
-/* Can tid be stored on a compact page? */
+/* Can tid be stored on a compact page? (and on a wide one: see below) */
 static inline bool
 NpidxTidIsCompact(ItemPointer tid)
 {

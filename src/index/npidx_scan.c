@@ -494,24 +494,30 @@ NpidxClassBounds(const NpFingerprint *q, const NpidxMetaPageData *meta,
 		}
 		else
 		{
-			/* the row's limit: below NPIDX_LOW_LIMIT (class 12) or not */
-			uint32		lb = c == NPIDX_FIRST_TRUNC_CLASS ? 0 : NPIDX_LOW_LIMIT;
-			bool		below_lq = c == NPIDX_FIRST_TRUNC_CLASS ?
-				NPIDX_LOW_LIMIT <= lq : false;
+			/* the row's limit lies in [lb, ub) */
+			uint32		lb = NpidxClassMinLimit[c];
+			uint32		ub = NpidxClassMaxLimit[c];
 
 			if (meta->hasLimit)
 				lb = Max(lb, meta->minLimit);
 			/* tau >= min(limit(q), lb) */
 			a_min[c] = Max(1, CountUpTo(q, Min(lq, lb)));
-			if ((!qtrunc || below_lq) && meta->minTruncHashes != PG_UINT32_MAX)
+			if ((!qtrunc || (ub <= lq && ub != PG_UINT32_MAX)) &&
+				meta->minTruncHashes != PG_UINT32_MAX)
 			{
-				/* limit(b) <= limit(q): tau = limit(b), B' = B */
+				/* limit(b) < limit(q): tau = limit(b), B' = B */
 				b_min[c] = (int) Min(meta->minTruncHashes, (uint32) PG_INT32_MAX);
 			}
 			else if (lq >= NPIDX_LOW_LIMIT && lb >= NPIDX_LOW_LIMIT)
 			{
 				/* tau >= NPIDX_LOW_LIMIT: B' holds the row's low hashes */
 				b_min[c] = Max(1, NpidxClassMinLow[c]);
+			}
+			else if (lq >= NPIDX_LOW_LIMIT && ub <= NPIDX_LOW_LIMIT &&
+					 meta->minTruncHashes != PG_UINT32_MAX)
+			{
+				/* limit(b) < NPIDX_LOW_LIMIT <= limit(q): B' = B */
+				b_min[c] = (int) Min(meta->minTruncHashes, (uint32) PG_INT32_MAX);
 			}
 			else
 				b_min[c] = 1;

@@ -22,18 +22,42 @@
 #include "index/npidx.h"
 
 /*
- * Row classes (see npidx.h): an untruncated sample's fewest hashes, and
- * fewest hashes at most NPIDX_LOW_LIMIT (about a quarter of them).  Within
- * a size the low counts go up, so the last class whose both bounds hold
- * is the tightest.
+ * Row classes (see npidx.h).  Untruncated: fewest hashes, and fewest of
+ * them at most NPIDX_LOW_LIMIT, about a fifth (a quarter is expected).
  */
 const uint16 NpidxClassMinHashes[NPIDX_FIRST_TRUNC_CLASS] = {
-	1, 3, 8, 8, 8, 24, 24, 24, 64, 64, 64, 64
+	1, 2, 3, 5, 8, 12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128
 };
+
+#define L30		(UINT32_C(1) << 30)
+#define L31		(UINT32_C(1) << 31)
+#define L3Q		(UINT32_C(3) << 30)
+#define LMAX	PG_UINT32_MAX
+
 const uint16 NpidxClassMinLow[NPIDX_NCLASSES] = {
-	0, 0, 0, 3, 6, 0, 6, 12, 0, 12, 24, 40,
-	/* truncated: limit below NPIDX_LOW_LIMIT; at least it */
-	0, 0, 16, 48
+	0, 0, 0, 0, 1, 2, 3, 4, 4, 6, 8, 9, 12, 15, 18, 24,
+	/* truncated: limit below NPIDX_LOW_LIMIT, then 3 limit ranges x 5 */
+	0,
+	0, 16, 32, 48, 64,
+	0, 16, 32, 48, 64,
+	0, 16, 32, 48, 64
+};
+
+/* Truncated classes: the range of the sample's limit (unused below 16) */
+const uint32 NpidxClassMinLimit[NPIDX_NCLASSES] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0,
+	L30, L30, L30, L30, L30,
+	L31, L31, L31, L31, L31,
+	L3Q, L3Q, L3Q, L3Q, L3Q
+};
+const uint32 NpidxClassMaxLimit[NPIDX_NCLASSES] = {
+	LMAX, LMAX, LMAX, LMAX, LMAX, LMAX, LMAX, LMAX,
+	LMAX, LMAX, LMAX, LMAX, LMAX, LMAX, LMAX, LMAX,
+	L30,
+	L31, L31, L31, L31, L31,
+	L3Q, L3Q, L3Q, L3Q, L3Q,
+	LMAX, LMAX, LMAX, LMAX, LMAX
 };
 
 /*
