@@ -254,7 +254,7 @@ NpidxBuildNeedsWide(NpidxBuildState *st, Size from, Size to)
  * First batch: write every bucket head page in block order, then the
  * overflow pages, whose block numbers are assigned in advance; each page is
  * written exactly once.  A bucket holding a TID that does not fit a compact
- * posting (offset over 127) gets wide pages throughout.
+ * posting (offset over 63) gets wide pages throughout.
  */
 static void
 NpidxBuildWriteFirst(NpidxBuildState *st, Size *start)
