@@ -90,11 +90,34 @@ npidxcostestimate(PlannerInfo *root, IndexPath *path, double loop_count,
 	probe_cost = probes * (spc_random_page_cost +
 						   NPIDX_POSTINGS_PER_PROBE * cpu_operator_cost);
 
-	*indexStartupCost = probe_cost;
-	*indexTotalCost = probe_cost + costs.numIndexTuples * cpu_index_tuple_cost +
-		costs.indexTotalCost - costs.numIndexPages * spc_random_page_cost;
-	if (*indexTotalCost < *indexStartupCost)
-		*indexTotalCost = *indexStartupCost;
+	if (path->indexclauses == NIL)
+	{
+		/*
+		 * No WHERE key: the scan reads the row list whole (after counting
+		 * the ORDER BY argument's keys, if any), as genericcostestimate()
+		 * charges.
+		 */
+		*indexStartupCost = path->indexorderbys != NIL ? probe_cost : 0;
+		*indexTotalCost = *indexStartupCost + costs.indexTotalCost;
+	}
+	else
+	{
+		*indexStartupCost = probe_cost;
+		*indexTotalCost = probe_cost + costs.numIndexTuples * cpu_index_tuple_cost +
+			costs.indexTotalCost - costs.numIndexPages * spc_random_page_cost;
+		if (*indexTotalCost < *indexStartupCost)
+			*indexTotalCost = *indexStartupCost;
+	}
+
+	/*
+	 * npidx returns no index tuples; an index-only scan (which the planner
+	 * considers when a query needs no column, count(*) say) cannot work.
+	 */
+	if (path->path.pathtype == T_IndexOnlyScan)
+	{
+		*indexStartupCost += disable_cost;
+		*indexTotalCost += disable_cost;
+	}
 	*indexSelectivity = costs.indexSelectivity;
 	*indexCorrelation = costs.indexCorrelation;
 	*indexPages = Max(probes, 1.0);

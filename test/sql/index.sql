@@ -144,6 +144,12 @@ RESET newsprint.similarity_threshold;
 RESET newsprint.containment_threshold;
 RESET newsprint.same_story_threshold;
 
+-- a query needing no column must not become an index-only scan (npidx
+-- returns no index tuples): with seq scans off, count(*) still works
+SET enable_seqscan = off;
+SELECT count(*) FROM art;
+RESET enable_seqscan;
+
 -- a full ORDER BY returns every row, NULL distances last, in order
 SET enable_seqscan = off;
 SELECT count(*) AS rows, count(d) AS non_null, bool_and(ok) AS ordered
