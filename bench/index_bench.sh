@@ -137,13 +137,13 @@ run() {
 # candidates: average npidx_scan_stats() over 200 queries, server side
 cand() {
 	q -c "CREATE OR REPLACE FUNCTION pg_temp.cand(pred text) RETURNS text LANGUAGE plpgsql AS \$\$
-		DECLARE qf newsprint.fingerprint; c float8[] := '{}'; r float8[] := '{}'; n bigint; st record;
+		DECLARE qf newsprint.fingerprint; c float8[] := '{}'; r float8[] := '{}'; cnt bigint; st record;
 		BEGIN
 			PERFORM set_config('enable_seqscan', 'off', true);
-			FOR qf IN SELECT fp FROM bench_q WHERE n <= 200 LOOP
-				EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM bench_articles WHERE %s) s', pred) USING qf INTO n;
+			FOR qf IN SELECT b.fp FROM bench_q b WHERE b.n <= 200 LOOP
+				EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM bench_articles WHERE %s) s', pred) USING qf INTO cnt;
 				SELECT * INTO st FROM newsprint.npidx_scan_stats();
-				c := c || st.candidates::float8; r := r || n::float8;
+				c := c || st.candidates::float8; r := r || cnt::float8;
 			END LOOP;
 			RETURN (SELECT round(avg(x)::numeric, 1) || ' / ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric) FROM unnest(c) x)
 				|| ' (matches ' || (SELECT round(avg(x)::numeric, 2) FROM unnest(r) x) || ')';
