@@ -199,7 +199,7 @@ knnstats=$(q -c "CREATE OR REPLACE FUNCTION pg_temp.knnstats() RETURNS text LANG
 printf '%-46s %9s %9s %6s %10s   %s\n' "ORDER BY fp <-> q LIMIT 10: npidx" "$k50" "$k99" "$kn" "1.0x" "$knnstats"
 printf '%-46s %9s %9s %6s %10s\n' "ORDER BY fp <-> q LIMIT 10: seq scan" "$ks50" "$ks99" "$ksn" "$(ratio "$ks50" "$k50")x"
 if [ -n "$have_rum" ]; then
-	read -r rk50 rk99 rkn < <(run rumknn "$TX_FAST" '-c enable_seqscan=off -c rum.array_similarity_function=jaccard' \
+	read -r rk50 rk99 rkn < <(run rumknn "$TX_SLOW" '-c enable_seqscan=off -c rum.array_similarity_function=jaccard' \
 		"SELECT count(*) FROM (SELECT a.id FROM bench_articles a ORDER BY a.keys <=> (SELECT keys FROM bench_q WHERE n = :n) LIMIT 10) s;")
 	printf '%-46s %9s %9s %6s %10s\n' "ORDER BY keys <=> q LIMIT 10: RUM" "$rk50" "$rk99" "$rkn" "$(ratio "$rk50" "$k50")x"
 fi
