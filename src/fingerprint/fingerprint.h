@@ -81,6 +81,29 @@ typedef struct NpFingerprint
  * estimators valid for any pair of sizes.
  */
 
+/*
+ * What an index needs to know about the predicates, in one place: the
+ * fewest hashes that a pair must share for a predicate to hold, given lower
+ * bounds of |A'| and |B'|, and upper bounds of the estimators given an upper
+ * bound of |A' n B'|.  "a" is the query, "b" the row.  Every function is
+ * nondecreasing (NpFingerprintMinShared) or nonincreasing (the bounds) in
+ * a_min and b_min, and the index relies on that.  A new fingerprint format
+ * or a new rule (minimum evidence, say) changes these functions and the
+ * predicates together; the index follows.
+ */
+typedef enum NpPredicate
+{
+	NP_PRED_SIMILAR,			/* similarity(a, b) >= t */
+	NP_PRED_CONTAINS,			/* containment(a, b) >= t: a is in b */
+	NP_PRED_CONTAINED,			/* containment(b, a) >= t: b is in a */
+	NP_PRED_SAME_STORY			/* same_story(a, b, t) */
+} NpPredicate;
+
+extern int	NpFingerprintMinShared(NpPredicate pred, double t,
+								   int a_min, int b_min);
+extern double NpFingerprintMaxSimilarity(int inter_max, int a_min, int b_min);
+extern double NpFingerprintMaxContainment(int inter_max, int a_min);
+
 /* GUCs (fingerprint_init.c) */
 extern double np_similarity_threshold;
 extern double np_containment_threshold;

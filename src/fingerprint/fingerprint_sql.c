@@ -142,6 +142,66 @@ NpFingerprintSameStory(const NpFingerprint *a, const NpFingerprint *b,
 }
 
 /*
+ * The fewest shared hashes |A' n B'| with which pred(a, b, t) can hold when
+ * |A'| >= a_min and |B'| >= b_min (at least 1: every predicate needs a
+ * shared hash).  Rounded down by a hair, so that the operators' floating
+ * point never accepts a pair this says is impossible.
+ */
+int
+NpFingerprintMinShared(NpPredicate pred, double t, int a_min, int b_min)
+{
+	double		x;
+
+	a_min = Max(a_min, 1);
+	b_min = Max(b_min, 1);
+	switch (pred)
+	{
+		case NP_PRED_SIMILAR:
+			/* I / (|A'| + |B'| - I) >= t  <=>  I >= t (|A'| + |B'|) / (1 + t) */
+			x = t * ((double) a_min + b_min) / (1.0 + t);
+			break;
+		case NP_PRED_CONTAINS:
+			x = t * a_min;
+			break;
+		case NP_PRED_CONTAINED:
+			x = t * b_min;
+			break;
+		case NP_PRED_SAME_STORY:
+		default:
+			x = t * Min(a_min, b_min);
+			break;
+	}
+	x = ceil(x - 1e-6);
+	return x < 1.0 ? 1 : (x > (double) PG_INT32_MAX ? PG_INT32_MAX : (int) x);
+}
+
+/*
+ * An upper bound of similarity(a, b) when |A' n B'| <= inter_max,
+ * |A'| >= a_min and |B'| >= b_min.  For I shared hashes the union has at
+ * least max(a_min, I) + max(b_min, I) - I members, and I / that grows with
+ * I, so the bound is its value at inter_max.
+ */
+double
+NpFingerprintMaxSimilarity(int inter_max, int a_min, int b_min)
+{
+	double		i = inter_max;
+
+	if (inter_max <= 0)
+		return 0.0;
+	return i / (Max((double) a_min, i) + Max((double) b_min, i) - i);
+}
+
+/* An upper bound of containment(a, b) = I / |A'| likewise */
+double
+NpFingerprintMaxContainment(int inter_max, int a_min)
+{
+	a_min = Max(a_min, 1);
+	if (inter_max <= 0)
+		return 0.0;
+	return inter_max >= a_min ? 1.0 : (double) inter_max / a_min;
+}
+
+/*
  * Reject a threshold outside (0, 1], NaN included, showing the value given
  * exactly (%g would show 1.0000001 as 1).
  */
