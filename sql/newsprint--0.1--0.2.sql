@@ -1,8 +1,146 @@
-/* sql/newsprint--0.1--0.2.sql -- update newsprint from 0.1 to 0.2 */
+/* sql/newsprint--0.1--0.2.sql -- update newsprint from version 0.1 to 0.2 */
 
+-- complain if script is sourced in psql, rather than via ALTER EXTENSION
 \echo Use "ALTER EXTENSION newsprint UPDATE TO '0.2'" to load this file. \quit
 
-/* ---- BEGIN text core: one offset convention (branch textcore) ----------
+/*
+ * Every change to the SQL surface between 0.1 and 0.2, in blocks, one per
+ * area of work, each under its own heading.  After this script the
+ * extension's objects must equal those of a fresh 0.2 install (the parts
+ * sql/NN_*.sql): test/sql/update.sql compares the two.  Whoever changes a
+ * part sql/NN_*.sql changes this script in the same commit.
+ */
+
+/* ---- Installing safely (issue 9 item 2) ----------------------------------
+ * The check of the install script (sql/00_base.sql), also on update: 0.1
+ * did not make it, so an existing installation may sit in a schema that
+ * another role controls.
+ */
+/*
+ * Refuse to use a schema that another role controls.  The control file
+ * fixes the schema, and CREATE EXTENSION uses an existing schema of that
+ * name whoever owns it.  A role that owns the schema, may create objects in
+ * it or owns objects already there could place a function or operator next
+ * to ours (an overload of clean() for varchar, say) that would run with the
+ * rights of whoever calls it, a superuser included: the attack of
+ * CVE-2020-14350.  Superusers could do that anyway, so what they own is
+ * accepted.  Until this check has passed the schema is not trusted, so every
+ * name here is qualified with pg_catalog.
+ */
+DO $$
+DECLARE
+	nsp pg_catalog.oid := '@extschema@'::pg_catalog.regnamespace;
+	who pg_catalog.text;
+	what pg_catalog.text;
+BEGIN
+	SELECT CASE WHEN held.role OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC'
+				ELSE pg_catalog.quote_ident(r.rolname) END,
+		   held.what
+	INTO who, what
+	FROM (SELECT 1, n.nspowner, 'owns schema @extschema@'
+		  FROM pg_catalog.pg_namespace n
+		  WHERE n.oid OPERATOR(pg_catalog.=) nsp
+		  UNION ALL
+		  SELECT 2, a.grantee, 'may create objects in schema @extschema@'
+		  FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) a
+		  WHERE n.oid OPERATOR(pg_catalog.=) nsp
+			AND a.privilege_type OPERATOR(pg_catalog.=) 'CREATE'
+		  UNION ALL
+		  -- objects of every kind in the schema, through their owners'
+		  -- dependencies (objects of the bootstrap superuser have none)
+		  SELECT 3, d.refobjid, pg_catalog.format('owns %s %s', o.type, o.identity)
+		  FROM pg_catalog.pg_shdepend d,
+			   LATERAL pg_catalog.pg_identify_object(d.classid, d.objid, d.objsubid) o
+		  WHERE d.dbid OPERATOR(pg_catalog.=)
+				(SELECT db.oid FROM pg_catalog.pg_database db
+				 WHERE db.datname OPERATOR(pg_catalog.=) pg_catalog.current_database())
+			AND d.deptype OPERATOR(pg_catalog.=) 'o'
+			AND pg_catalog.quote_ident(o.schema) OPERATOR(pg_catalog.=) '@extschema@'
+		 ) AS held(rank, role, what)
+	LEFT JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) held.role
+	WHERE held.role OPERATOR(pg_catalog.=) 0
+	   OR (r.rolname OPERATOR(pg_catalog.<>) CURRENT_USER AND NOT r.rolsuper)
+	ORDER BY held.rank, held.what
+	LIMIT 1;
+	IF who IS NOT NULL THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'insufficient_privilege',
+			MESSAGE = 'schema @extschema@ is not safe for extension newsprint',
+			DETAIL = pg_catalog.format('Role %s %s, and could place objects there that run with the rights of whoever calls the extension''s functions.', who, what),
+			HINT = 'Drop the schema, or remove the objects and rights of roles other than the installing role and superusers and make the installing role its owner; then try again.';
+	END IF;
+END
+$$;
+/* ---- end of installing safely ---- */
+
+/* ---- Privilege model (issue 9 item 8; doc/security.md) --------------------
+ * 0.1 granted nothing: other roles could not use the schema, nor entities()
+ * read the dictionary.
+ */
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+GRANT SELECT ON entity_dictionary TO PUBLIC;
+/* ---- end of privilege model ---- */
+
+/* ---- Names (issue 15: one API convention) ---------------------------------
+ * library_version() replaces newsprint_version(), kept one release; the
+ * predicates are is_similar, is_contained and is_same_story, with
+ * same_story kept for good as its other name; the npidx operator &= (which
+ * read as equality) is &~; the default operator class, which serves every
+ * predicate, is fingerprint_ops.
+ */
+CREATE FUNCTION library_version() RETURNS text
+AS 'MODULE_PATHNAME', 'newsprint_version'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION library_version() IS 'version of the newsprint library';
+COMMENT ON FUNCTION newsprint_version() IS
+'deprecated alias of library_version(), to be removed after 0.2';
+
+CREATE FUNCTION is_same_story(a fingerprint, b fingerprint) RETURNS boolean
+AS 'MODULE_PATHNAME', 'fingerprint_same_story'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint) IS
+'the share of the smaller sample found in the other is at least newsprint.same_story_threshold';
+
+CREATE FUNCTION is_same_story(a fingerprint, b fingerprint, threshold float8)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'fingerprint_same_story_threshold'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint, float8) IS
+'the share of the smaller sample found in the other is at least threshold';
+
+COMMENT ON FUNCTION same_story(fingerprint, fingerprint) IS
+'is_same_story(a, b), under its other name';
+COMMENT ON FUNCTION same_story(fingerprint, fingerprint, float8) IS
+'is_same_story(a, b, threshold), under its other name';
+
+ALTER FUNCTION is_same_story(fingerprint, fingerprint) SUPPORT npidx_support;
+ALTER FUNCTION is_same_story(fingerprint, fingerprint, float8) SUPPORT npidx_support;
+
+/*
+ * PostgreSQL cannot rename an operator, and the operator class needs it, so
+ * neither can be dropped without dropping every npidx index.  Renaming the
+ * catalog row keeps the operator's identity (its OID): indexes, views and
+ * stored rules that use it go on working and now show the new name.
+ */
+UPDATE pg_catalog.pg_operator SET oprname = '&~'
+WHERE oid OPERATOR(pg_catalog.=)
+	'@extschema@.&=(@extschema@.fingerprint, @extschema@.fingerprint_query)'::pg_catalog.regoperator;
+
+COMMENT ON OPERATOR &~ (fingerprint, fingerprint_query) IS
+	'is_same_story(fp, q.fp, q.threshold)';
+COMMENT ON TYPE fingerprint_query IS
+	'a fingerprint and a threshold, the right operand of &%, &<%, &%> and &~';
+COMMENT ON FUNCTION fingerprint_query_same_story(fingerprint, fingerprint_query) IS
+	'is_same_story(fp, q, threshold) (implementation of &~)';
+
+ALTER OPERATOR FAMILY fingerprint_similarity_ops USING npidx RENAME TO fingerprint_ops;
+ALTER OPERATOR CLASS fingerprint_similarity_ops USING npidx RENAME TO fingerprint_ops;
+/* ---- end of names ---- */
+
+/* ---- Text core: one offset convention (issue 15) -------------------------
  *
  * Every function that reports where a piece of text lies now returns
  * start, its 1-based character position in the text the function read (the
@@ -72,4 +210,315 @@ ROWS 10;
 COMMENT ON FUNCTION shared_passages(text, text, boolean, float8) IS
 'sentences of a with the sentence of b sharing most of their word pairs';
 
-/* ---- END text core ---------------------------------------------------- */
+/* ---- end of text core ---- */
+
+/* ---- Stories (issue 13; doc/stories.md) -------------------------------------
+ * Leader clustering that does not chain: story_match(), cluster_stories()
+ * (batch), assign_story() and story_trigger() (at insert time), and
+ * create_story_views() for reporting.  story_clusters() keeps its interface
+ * and becomes cluster_stories() in id order; it no longer uses work tables
+ * (issue 9 items 10 and 11: it can clash with, or drop, no table of the
+ * caller's).  Same text as sql/50_report.sql.
+ */
+/*
+ * Stories (doc/stories.md).  Articles are taken in publication order; each
+ * joins the story whose first article (its leader) it matches best, or
+ * starts a new story named by its own id.  Members never attract articles,
+ * so stories do not chain.  An article matches a leader when
+ *	 either has fewer than tiny_shingles shingles (a tiny pair):
+ *		similarity >= tiny_similarity;
+ *	 otherwise: their samples share at least min_shared hashes and
+ *		is_same_story(article, leader, threshold) holds.
+ * The best match has the highest max(containment either way), then the
+ * highest similarity, then the earliest leader.  A NULL threshold means
+ * newsprint.same_story_threshold, read where the function runs.
+ */
+
+/* The rule for one pair: the evidence, or NULL when a would not join b */
+CREATE FUNCTION story_match(a fingerprint, b fingerprint,
+							threshold float8 DEFAULT NULL,
+							min_shared integer DEFAULT 8,
+							tiny_shingles integer DEFAULT 40,
+							tiny_similarity float8 DEFAULT 0.6)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'story_match'
+LANGUAGE C STABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION story_match(fingerprint, fingerprint, float8, integer, integer, float8) IS
+'evidence with which article a joins the story led by b (max containment either way), or NULL when the story rule rejects the pair';
+
+/*
+ * cluster_stories: the batch form.  One ordered scan of the table through
+ * SPI (plain, partitioned, foreign or Citus distributed tables alike), no
+ * self-join and no work table; an in-memory index of the leaders, bounded
+ * by maintenance_work_mem.  Runs with the caller's rights.
+ */
+CREATE FUNCTION cluster_stories(articles regclass,
+								id_column name DEFAULT 'id',
+								fingerprint_column name DEFAULT 'fp',
+								order_column name DEFAULT NULL,
+								threshold float8 DEFAULT NULL,
+								min_shared integer DEFAULT 8,
+								tiny_shingles integer DEFAULT 40,
+								tiny_similarity float8 DEFAULT 0.6)
+RETURNS TABLE (id bigint, story bigint, score float8)
+AS 'MODULE_PATHNAME', 'cluster_stories'
+LANGUAGE C VOLATILE PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION cluster_stories(regclass, name, name, name, float8, integer, integer, float8) IS
+'assign every article of a table to a story, in publication order (leader clustering); score is the evidence to the story''s first article, NULL for that article';
+
+/*
+ * assign_story: the incremental form, for INSERT ... SELECT and triggers.
+ * The leaders table is the caller's:
+ *	 CREATE TABLE story_leaders (story bigint PRIMARY KEY,
+ *		fp newsprint.fingerprint NOT NULL, published_at timestamptz);
+ *	 CREATE INDEX ON story_leaders USING npidx (fp);
+ * Returns the story of the article (id, fp), adding it to the leaders when
+ * it starts a new story; NULL when fp is NULL.  Leader creation takes a
+ * transaction-level advisory lock on the leaders table.
+ */
+CREATE FUNCTION assign_story(leaders regclass, id bigint, fp fingerprint,
+							 published_at timestamptz DEFAULT NULL,
+							 threshold float8 DEFAULT NULL,
+							 min_shared integer DEFAULT 8,
+							 tiny_shingles integer DEFAULT 40,
+							 tiny_similarity float8 DEFAULT 0.6)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'assign_story'
+LANGUAGE C VOLATILE PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION assign_story(regclass, bigint, fingerprint, timestamptz, float8, integer, integer, float8) IS
+'story of an incoming article, found among the leaders of a leaders table (npidx), or a new story led by the article';
+
+/*
+ * story_trigger: BEFORE INSERT OR UPDATE ... FOR EACH ROW trigger setting
+ * an article's story with assign_story() and the default rule.  Arguments:
+ * the leaders table, then the story, id, fingerprint and publication time
+ * columns (default story, id, fp, published_at; '' for none).
+ */
+CREATE FUNCTION story_trigger() RETURNS trigger
+AS 'MODULE_PATHNAME', 'story_trigger'
+LANGUAGE C;
+
+COMMENT ON FUNCTION story_trigger() IS
+'trigger: set the story column of an inserted article with assign_story()';
+
+/*
+ * story_clusters: the 0.1 interface, kept.  Since 0.2 it is
+ * cluster_stories() in id order (stories no longer chain: see
+ * doc/stories.md), with story_size added; a story is still named by its
+ * smallest id, which is its first article in id order.
+ */
+CREATE OR REPLACE FUNCTION story_clusters(articles regclass,
+							   id_column name DEFAULT 'id',
+							   fingerprint_column name DEFAULT 'fp',
+							   threshold float8 DEFAULT NULL)
+RETURNS TABLE (id bigint, story bigint, story_size bigint)
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+SET client_min_messages = warning
+AS $$
+	SELECT c.id, c.story, count(*) OVER (PARTITION BY c.story)
+	FROM @extschema@.cluster_stories(articles, id_column, fingerprint_column,
+									 NULL, threshold) AS c
+	ORDER BY c.story, c.id
+$$;
+
+COMMENT ON FUNCTION story_clusters(regclass, name, name, float8) IS
+'group the articles of a table into stories (cluster_stories in id order)';
+
+/*
+ * create_story_views: reporting views over a table of articles that has a
+ * story column (filled by story_trigger(), assign_story() or an UPDATE from
+ * cluster_stories()).  The views are plain SQL over the caller's table, so
+ * they stay current and work on partitioned and Citus distributed tables;
+ * doc/stories.md gives a dashboard panel query for each.  They are created
+ * in the table's schema, named prefix || members, summary, per_day,
+ * outlets, spread and entities (those needing a column given as NULL are
+ * skipped).  An existing relation of the same name is an error unless
+ * replace is true, and then only a view is replaced (CREATE OR REPLACE
+ * VIEW: nothing is dropped).  Returns the names of the views created.
+ */
+CREATE FUNCTION create_story_views(articles regclass,
+								   prefix name DEFAULT 'story_',
+								   story_column name DEFAULT 'story',
+								   id_column name DEFAULT 'id',
+								   time_column name DEFAULT 'published_at',
+								   outlet_column name DEFAULT 'outlet',
+								   body_column name DEFAULT 'body',
+								   replace boolean DEFAULT false)
+RETURNS SETOF regclass
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	nsp text;
+	tbl text := articles::text;
+	v text;
+	views text[] := ARRAY[]::text[];
+	defs text[] := ARRAY[]::text[];
+	i int;
+	kind "char";
+	col name;
+BEGIN
+	IF articles IS NULL OR story_column IS NULL OR id_column IS NULL OR time_column IS NULL
+	   OR prefix IS NULL THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'null_value_not_allowed',
+			MESSAGE = 'create_story_views needs a table, a prefix, and its story, id and time columns',
+			HINT = 'Only the outlet and body columns may be NULL (the views that need them are then skipped).';
+	END IF;
+	FOREACH col IN ARRAY ARRAY[story_column, id_column, time_column, outlet_column, body_column] LOOP
+		IF col IS NOT NULL AND NOT EXISTS (SELECT FROM pg_attribute
+				WHERE attrelid = articles AND attname = col AND attnum > 0 AND NOT attisdropped) THEN
+			RAISE EXCEPTION USING
+				ERRCODE = 'undefined_column',
+				MESSAGE = format('column %I of relation %s does not exist', col, articles);
+		END IF;
+	END LOOP;
+	SELECT n.nspname INTO nsp FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+	WHERE c.oid = articles;
+
+	-- every article with a story, its place in the story and its delay
+	views := views || 'members'::text;
+	defs := defs || format(
+		'SELECT a.%2$I AS id, a.%3$I AS story, a.%2$I = a.%3$I AS leader, '
+		'a.%4$I AS published_at, %5$s AS outlet, '
+		'row_number() OVER w AS position, '
+		'a.%4$I - first_value(a.%4$I) OVER w AS delay '
+		'FROM %1$s a WHERE a.%3$I IS NOT NULL '
+		'WINDOW w AS (PARTITION BY a.%3$I ORDER BY a.%4$I, a.%2$I)',
+		tbl, id_column, story_column, time_column,
+		CASE WHEN outlet_column IS NULL THEN 'NULL::text' ELSE format('a.%I', outlet_column) END);
+
+	-- one row per story
+	views := views || 'summary'::text;
+	defs := defs || format(
+		'SELECT a.%3$I AS story, min(a.%4$I) AS first_published, max(a.%4$I) AS last_published, '
+		'count(*) AS copies, %5$s AS outlets, '
+		'max(a.%4$I) - min(a.%4$I) AS spread, %6$s AS headline '
+		'FROM %1$s a WHERE a.%3$I IS NOT NULL GROUP BY a.%3$I',
+		tbl, id_column, story_column, time_column,
+		CASE WHEN outlet_column IS NULL THEN 'NULL::bigint'
+			 ELSE format('count(DISTINCT a.%I)', outlet_column) END,
+		CASE WHEN body_column IS NULL THEN 'NULL::text'
+			 ELSE format('left(substring(max(a.%1$I) FILTER (WHERE a.%2$I = a.%3$I) FROM ''[[:alpha:]][^\n]{10,}''), 120)',
+						 body_column, id_column, story_column) END);
+
+	-- stories per day (by first appearance) and articles per day
+	views := views || 'per_day'::text;
+	defs := defs || format(
+		'SELECT d.day, coalesce(s.new_stories, 0) AS new_stories, d.articles, '
+		'd.articles - coalesce(s.new_stories, 0) AS copies '
+		'FROM (SELECT date_trunc(''day'', a.%3$I) AS day, count(*) AS articles '
+		'      FROM %1$s a WHERE a.%2$I IS NOT NULL GROUP BY 1) d '
+		'LEFT JOIN (SELECT date_trunc(''day'', f.first) AS day, count(*) AS new_stories '
+		'           FROM (SELECT min(a.%3$I) AS first FROM %1$s a '
+		'                 WHERE a.%2$I IS NOT NULL GROUP BY a.%2$I) f GROUP BY 1) s '
+		'ON s.day = d.day',
+		tbl, story_column, time_column);
+
+	IF outlet_column IS NOT NULL THEN
+		-- outlets and copies per story, who ran it first
+		views := views || 'outlets'::text;
+		defs := defs || format(
+			'SELECT o.story, o.outlet, o.copies, o.first_published, '
+			'o.first_published - min(o.first_published) OVER (PARTITION BY o.story) AS delay, '
+			'rank() OVER (PARTITION BY o.story ORDER BY o.first_published) AS rank '
+			'FROM (SELECT a.%2$I AS story, a.%4$I AS outlet, count(*) AS copies, '
+			'      min(a.%3$I) AS first_published '
+			'      FROM %1$s a WHERE a.%2$I IS NOT NULL GROUP BY a.%2$I, a.%4$I) o',
+			tbl, story_column, time_column, outlet_column);
+	END IF;
+
+	-- how fast each story spread: copies within 1, 6 and 24 hours
+	views := views || 'spread'::text;
+	defs := defs || format(
+		'SELECT m.story, min(m.published_at) AS first_published, '
+		'min(m.outlet) FILTER (WHERE m.position = 1) AS first_outlet, '
+		'count(*) AS copies, '
+		'count(*) FILTER (WHERE m.delay <= interval ''1 hour'') AS within_1h, '
+		'count(*) FILTER (WHERE m.delay <= interval ''6 hours'') AS within_6h, '
+		'count(*) FILTER (WHERE m.delay <= interval ''24 hours'') AS within_24h, '
+		'min(m.delay) FILTER (WHERE m.position = 2) AS first_copy_after, '
+		'max(m.delay) AS last_copy_after '
+		'FROM (%s) m GROUP BY m.story',
+		defs[1]);
+
+	IF body_column IS NOT NULL THEN
+		-- entities counted once per story rather than once per copy
+		views := views || 'entities'::text;
+		defs := defs || format(
+			'SELECT e.name, e.kind, count(DISTINCT a.%2$I) AS stories, count(*) AS copies '
+			'FROM %1$s a CROSS JOIN LATERAL @extschema@.entities(a.%3$I) e '
+			'WHERE a.%2$I IS NOT NULL GROUP BY e.name, e.kind',
+			tbl, story_column, body_column);
+	END IF;
+
+	FOR i IN 1 .. array_length(views, 1) LOOP
+		v := prefix || views[i];
+		SELECT c.relkind INTO kind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = nsp AND c.relname = v;
+		IF FOUND AND NOT (replace AND kind = 'v') THEN
+			RAISE EXCEPTION USING
+				ERRCODE = 'duplicate_table',
+				MESSAGE = format('relation %I.%I already exists', nsp, v),
+				HINT = CASE WHEN kind = 'v' THEN 'Pass replace => true to replace the view, or choose another prefix.'
+							ELSE 'Choose another prefix.' END;
+		END IF;
+		EXECUTE format('CREATE %s VIEW %I.%I AS %s',
+					   CASE WHEN FOUND THEN 'OR REPLACE' ELSE '' END, nsp, v, defs[i]);
+		RETURN NEXT format('%I.%I', nsp, v)::regclass;
+	END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION create_story_views(regclass, name, name, name, name, name, name, boolean) IS
+'create reporting views (members, summary, per_day, outlets, spread, entities) over a table of articles with a story column';
+/* ---- end of stories ---- */
+
+/* ------------------------------------------------------------------------
+ * Index (npidx): issue 11.  Kept in step with sql/40_index.sql.
+ * ------------------------------------------------------------------------
+ */
+
+/* Merge the pending list of an npidx index now (as gin_clean_pending_list). */
+CREATE FUNCTION npidx_clean_pending_list(regclass) RETURNS bigint
+AS 'MODULE_PATHNAME', 'npidx_clean_pending_list'
+LANGUAGE C STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION npidx_clean_pending_list(regclass) IS
+	'merge the pending list of an npidx index into its buckets; returns the number of rows merged';
+
+/* What the last npidx index scan of this session did. */
+CREATE FUNCTION npidx_scan_stats(OUT keys_read bigint, OUT keys_skipped bigint,
+								 OUT postings bigint, OUT rows_counted bigint,
+								 OUT pending_rows bigint, OUT candidates bigint,
+								 OUT returned bigint)
+AS 'MODULE_PATHNAME', 'npidx_scan_stats'
+LANGUAGE C STRICT VOLATILE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION npidx_scan_stats() IS
+	'counters of the last npidx index scan in this session: query keys read and skipped, postings read, rows counted, pending rows compared, candidates, TIDs returned';
+
+/*
+ * The npidx page format changed (version 2: row classes in postings, a
+ * pending list), and 0.2's library refuses version-1 indexes ("Please
+ * REINDEX it"): the update rebuilds every npidx index.  REINDEX blocks
+ * writes to the table while it runs (about 30 s per million articles).
+ */
+DO $npidx_reindex$
+DECLARE
+	idx regclass;
+BEGIN
+	FOR idx IN
+		SELECT i.indexrelid::regclass
+		FROM pg_catalog.pg_index i
+		JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+		JOIN pg_catalog.pg_am am ON am.oid = c.relam
+		WHERE am.amname = 'npidx'
+		  AND c.relpersistence <> 't'
+	LOOP
+		EXECUTE pg_catalog.format('REINDEX INDEX %s', idx);
+	END LOOP;
+END
+$npidx_reindex$;
