@@ -2015,8 +2015,9 @@ extract_block(const char *text, size_t len, const NpGazTable *user,
  * boundaries (NpBlockEnd), so that the extractor's working memory is that of
  * one block; the blocks' entities are merged by kind and name.  Within a
  * block short forms resolve against long ones ("Lavrov" -> "Sergei
- * Lavrov"); across blocks they do not, which no article is long enough to
- * notice.
+ * Lavrov") and the context layer (context.c) weighs the evidence of the
+ * whole block; across blocks they do not, which no article is long enough
+ * to notice.
  */
 void
 NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
