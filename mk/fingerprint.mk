@@ -11,19 +11,14 @@
 FUZZ_DIR ?= /tmp/newsprint-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
-FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-DNP_STANDALONE -I$(srcdir)/src
+FUZZ_BUILD = FUZZ_CC=$(FUZZ_CC) PG_CONFIG=$(PG_CONFIG) scripts/core_cc.sh --fuzz
 
 .PHONY: fuzz-fingerprint fuzz-fingerprint-build
 fuzz-fingerprint-build:
 	mkdir -p $(FUZZ_DIR)/text-corpus $(FUZZ_DIR)/literal-corpus
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFP_FUZZ_TEXT -o $(FUZZ_DIR)/fp_fuzz_text \
-		fuzz/fingerprint_fuzz.c src/fingerprint/fp_core.c
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFP_FUZZ_LITERAL -o $(FUZZ_DIR)/fp_fuzz_literal \
-		fuzz/fingerprint_fuzz.c src/fingerprint/fp_core.c
-	$(FUZZ_CC) $(FUZZ_CFLAGS) $(shell xml2-config --cflags) -DFP_FUZZ_PIPELINE \
-		-o $(FUZZ_DIR)/fp_fuzz_pipeline fuzz/fingerprint_fuzz.c src/fingerprint/fp_core.c \
-		$(filter-out %_sql.c,$(wildcard src/text/*.c)) $(shell xml2-config --libs)
+	$(FUZZ_BUILD) -o $(FUZZ_DIR)/fp_fuzz_text fuzz/fingerprint_fuzz.c -DFP_FUZZ_TEXT
+	$(FUZZ_BUILD) -o $(FUZZ_DIR)/fp_fuzz_literal fuzz/fingerprint_fuzz.c -DFP_FUZZ_LITERAL
+	$(FUZZ_BUILD) -o $(FUZZ_DIR)/fp_fuzz_pipeline fuzz/fingerprint_fuzz.c -DFP_FUZZ_PIPELINE
 	cp test/data/examples/*.txt test/data/fingerprint/stories/*.txt $(FUZZ_DIR)/text-corpus/
 	printf 'v1:w3:k4:n2:0000000a0000000b' > $(FUZZ_DIR)/literal-corpus/seed1
 	printf 'v1:w3:k2:n9:00000001ffffffff' > $(FUZZ_DIR)/literal-corpus/seed2

@@ -6,10 +6,10 @@
  *	  raw hash arrays, the text literal, and sentence matching for
  *	  shared_passages().
  *
- * Nothing here includes postgres.h, so the same code builds into the
- * extension and into plain C harnesses (fuzzers, evaluation tools) with
- * -DNP_STANDALONE; see np_port.h.  Errors are returned, not raised: the
- * SQL layer (fingerprint_sql.c) turns them into ereport() calls.
+ * The code sees the server only through np_port.h, so the same code builds
+ * into the extension and into plain C harnesses (fuzzers, evaluation tools)
+ * with -DNP_STANDALONE.  Errors are returned, not raised: the SQL layer
+ * (fingerprint_sql.c) turns them into ereport() calls.
  *
  * src/fingerprint/fp_core.h
  *
@@ -20,13 +20,8 @@
 
 #include "np_port.h"
 
-#ifdef NP_STANDALONE
-typedef uint32_t np_uint32;
-typedef uint64_t np_uint64;
-#else
 typedef uint32 np_uint32;
 typedef uint64 np_uint64;
-#endif
 
 /* Parameters of format version 1 */
 #define NP_FP_CORE_VERSION			1
@@ -34,9 +29,6 @@ typedef uint64 np_uint64;
 #define NP_FP_DEFAULT_SKETCH_SIZE	160
 #define NP_FP_MAX_SKETCH_SIZE		65535
 #define NP_FP_MAX_SHINGLE_WORDS		16
-
-/* Longest input text the tokenizer accepts (bytes); bigger is an error */
-#define NP_FP_MAX_INPUT				((size_t) 512 * 1024 * 1024)
 
 /*
  * A sketch held in ordinary memory: the same fields as the on-disk

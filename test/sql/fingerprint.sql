@@ -246,3 +246,12 @@ SELECT * FROM shared_passages('', 'Lavrov arrived in Beijing on Monday.');
 SELECT * FROM shared_passages('Lavrov arrived in Beijing on Monday.', 'Lavrov arrived in Beijing on Monday.', false, 1.0);
 SELECT * FROM shared_passages('a b c', 'a b c', true, 0);  -- error
 SELECT count(*) FROM shared_passages(NULL, 'x');
+
+-- format version 1 is frozen: these literals must never change (a change of
+-- tokenizer, folding or hashing needs a new format version).  Latin-1
+-- accents, Latin Extended-A, Greek, Cyrillic, Arabic-Indic digits,
+-- fullwidth letters, apostrophes, numbers with separators, NFD marks.
+SELECT fingerprint(E'Caf\u00e9 \u00c6ther \u00df \u00de \u0141\u00f3d\u017a \u0130stanbul \u0178 '
+                   '\u0391\u03b8\u03ae\u03bd\u03b1 \u03c2 \u041c\u043e\u0441\u043a\u0432\u0430 \u0401\u0436 '
+                   '\u0661\u0662\u0663 \u06f4 \uff21\uff42\uff43 Russia\u2019s Russia''s O\u02bcNeil '
+                   '1,000.5 3.5 e\u0301t\u00e9 \u00e9t\u00e9 na\u00efve \u5317\u4eac \U0001F600 end'::text, false);
