@@ -8,18 +8,19 @@
  * hashes: the (up to) sketch_size smallest distinct 32-bit hash values, in
  * ascending order, plus the exact number of distinct shingles.  When the
  * article has fewer shingles than sketch_size the sample is the whole set.
+ * Version 2 samples only the shingles that can be evidence of copying and
+ * labels each kept hash with its class (fp_evidence.h).
  *
- * Estimators (the index relies on these exact definitions; see the design
- * essay in src/index/):
+ * Samples are compared below a common threshold (the index relies on these
+ * exact definitions; see the design essay in src/index/):
  *	 limit(a) = max(hashes(a)) if nshingles(a) > nhashes(a), else +infinity
  *	 tau = min(limit(a), limit(b))
  *	 A' = {x in hashes(a): x <= tau}, B' likewise
- *	 similarity(a, b)  = |A' n B'| / |A' u B'|		(0 when both are empty)
- *	 containment(a, b) = |A' n B'| / |A'|			(0 when A' is empty)
  *
  * Because A' and B' are the hashes of a and b below one common threshold,
- * both are unbiased-in-the-limit estimates of the Jaccard index and of the
- * containment of a in b (Broder 1997; Cohen and Kaplan 2007, bottom-k).
+ * ratios of their counts are unbiased-in-the-limit estimates of the Jaccard
+ * index and of the containment of a in b (Broder 1997; Cohen and Kaplan
+ * 2007, bottom-k).
  *
  * src/fingerprint/fingerprint.h
  *
@@ -32,15 +33,27 @@
 
 #include "fmgr.h"
 
-#define NP_FP_VERSION		1
+#include "fingerprint/fp_evidence.h"
+
+/*
+ * Format versions.  Version 1 (newsprint 0.1) samples every shingle.
+ * Version 2, the default since 0.2, samples the article's evidence shingles
+ * (fp_evidence.h); its layout is version 1's.  Both are read and compared;
+ * a version 1 and a version 2 fingerprint cannot be compared with each other
+ * (NpFingerprintCheckCompatible).
+ */
+#define NP_FP_VERSION_1		1
+#define NP_FP_VERSION_2		2
+#define NP_FP_VERSION		NP_FP_VERSION_2 /* of new fingerprints */
 
 typedef struct NpFingerprint
 {
 	int32		vl_len_;		/* varlena header (do not touch directly!) */
-	uint8		version;		/* NP_FP_VERSION */
+	uint8		version;		/* NP_FP_VERSION_1 or NP_FP_VERSION_2 */
 	uint8		shingle_words;	/* words per shingle */
 	uint16		sketch_size;	/* capacity k of the sample */
-	uint32		nshingles;		/* exact count of distinct shingles */
+	uint32		nshingles;		/* exact count of distinct sampled-set shingles
+								 * (v1: all shingles; v2: evidence shingles) */
 	uint32		hashes[FLEXIBLE_ARRAY_MEMBER];	/* ascending, distinct */
 } NpFingerprint;
 
@@ -55,21 +68,39 @@ typedef struct NpFingerprint
 #define PG_RETURN_NP_FINGERPRINT_P(x) PG_RETURN_POINTER(x)
 
 /*
- * Predicates (all SQL boolean functions and operators of the type; the index
- * may rely on these exact definitions).  Every threshold t is in (0, 1]; the
- * SQL functions reject other values and the GUCs cannot hold them.  Hence
- * each predicate implies |A' n B'| >= 1: it is false whenever the two
- * samples share no hash below the common threshold tau.
+ * Estimators and predicates (all SQL functions and operators of the type,
+ * and the index's rechecks, go through these; the index relies on the
+ * exact definitions).  A' and B' are the two samples cut at their common
+ * threshold (in version 2 samples of evidence shingles only):
+ *
+ *	 similarity(a, b)		|A' n B'| / |A' u B'|	(0 when both are empty)
+ *	 containment(a, b)		|A' n B'| / |A'|		(0 when A' is empty)
+ *	 contained(a, b, t)		containment(a, b) >= t
+ *							and |A' n B'| >= NpFingerprintMinShared(a, b)
+ *	 same_story(a, b, t)	contained(a, b, t) or contained(b, a, t)
  *
  *	 a %  b					similarity(a, b) >= newsprint.similarity_threshold
  *	 is_similar(a, b, t)	similarity(a, b) >= t
- *	 a <% b					containment(a, b) >= newsprint.containment_threshold
- *	 a %> b					containment(b, a) >= newsprint.containment_threshold
- *	 is_contained(a, b, t)	containment(a, b) >= t
- *	 same_story(a, b, t)	|A' n B'| / min(|A'|, |B'|) >= t
- *							(= max(containment(a, b), containment(b, a)) >= t;
- *							 false when A' or B' is empty)
+ *	 a <% b					contained(a, b, newsprint.containment_threshold)
+ *	 a %> b					contained(b, a, newsprint.containment_threshold)
+ *	 is_contained(a, b, t)	contained(a, b, t)
  *	 same_story(a, b)		same_story(a, b, newsprint.same_story_threshold)
+ *
+ * where a GUC at -1 stands for the format's default (0.6 and 0.6 in version
+ * 1, 0.5 and 0.12 in version 2; NpFingerprintContainmentDefault and
+ * NpFingerprintSameStoryDefault).
+ *
+ * In version 1 the minimum of shared evidence is 1, so these are the 0.1
+ * definitions unchanged (there containment(a, b) >= t > 0 already implies a
+ * shared hash, and same_story(a, b, t) is |A' n B'| / min(|A'|, |B'|) >= t).
+ * In version 2 it is NP_FP_MIN_EVIDENCE (5).
+ *
+ * For the index: every threshold t is in (0, 1] (the SQL functions reject
+ * other values, the GUCs cannot hold them), so every boolean predicate
+ * implies that A' and B' share at least NpFingerprintMinShared(a, b) hashes:
+ * 1 for similarity, and for the containment predicates and same_story 1 in
+ * version 1 and 5 in version 2.  A row can only match a query if it holds at
+ * least that many of the query's sampled hashes.
  *
  * Distances: a <-> b = 1 - similarity(a, b); a <<-> b = 1 - containment(a, b);
  * a <->> b = 1 - containment(b, a).
@@ -82,8 +113,20 @@ typedef struct NpFingerprint
 
 /* GUCs (fingerprint_init.c) */
 extern double np_similarity_threshold;
-extern double np_containment_threshold;
-extern double np_same_story_threshold;
+extern double np_containment_threshold; /* NP_FP_AUTO_THRESHOLD or (0, 1] */
+extern double np_same_story_threshold;	/* NP_FP_AUTO_THRESHOLD or (0, 1] */
+
+/*
+ * newsprint.containment_threshold and newsprint.same_story_threshold = -1
+ * (their defaults) mean: the default of the fingerprints' format.  Version
+ * 1 keeps the 0.1 defaults; version 2's measure the share of narrative
+ * evidence, which a rewrite changes more than a copy (doc/fingerprint.md).
+ */
+#define NP_FP_AUTO_THRESHOLD			(-1.0)
+#define NP_FP_V1_CONTAINMENT_DEFAULT	0.6
+#define NP_FP_V2_CONTAINMENT_DEFAULT	0.5
+#define NP_FP_V1_SAME_STORY_DEFAULT		0.6
+#define NP_FP_V2_SAME_STORY_DEFAULT		0.12
 
 /* The sizes behind the estimators: both samples cut at their common tau */
 typedef struct NpFingerprintOverlap
@@ -99,11 +142,6 @@ extern void NpFingerprintOverlapOf(const NpFingerprint *a,
 								   const NpFingerprint *b,
 								   NpFingerprintOverlap *ov);
 
-/* same_story(a, b, threshold) as defined above */
-extern bool NpFingerprintSameStory(const NpFingerprint *a,
-								   const NpFingerprint *b,
-								   double threshold);
-
 /* Error out unless a and b were made with the same parameters and version */
 extern void NpFingerprintCheckCompatible(const NpFingerprint *a,
 										 const NpFingerprint *b);
@@ -113,5 +151,32 @@ extern double NpFingerprintSimilarity(const NpFingerprint *a,
 									  const NpFingerprint *b);
 extern double NpFingerprintContainment(const NpFingerprint *a,
 									   const NpFingerprint *b);
+
+/* Least number of shared hashes a containment predicate needs (1 or 5) */
+extern int	NpFingerprintMinShared(const NpFingerprint *a,
+								   const NpFingerprint *b);
+
+/*
+ * contained(a, b, t) as defined above; a threshold of NP_FP_AUTO_THRESHOLD
+ * means NpFingerprintContainmentDefault(a).
+ */
+extern bool NpFingerprintContained(const NpFingerprint *a,
+								   const NpFingerprint *b,
+								   double threshold);
+
+/* The format's default containment threshold: 0.6 (v1), 0.5 (v2) */
+extern double NpFingerprintContainmentDefault(const NpFingerprint *a);
+
+/*
+ * same_story(a, b, threshold) as defined above; a threshold of
+ * NP_FP_AUTO_THRESHOLD means NpFingerprintSameStoryDefault(a, b).
+ */
+extern bool NpFingerprintSameStory(const NpFingerprint *a,
+								   const NpFingerprint *b,
+								   double threshold);
+
+/* The format's default same_story threshold: 0.6 (v1), 0.12 (v2) */
+extern double NpFingerprintSameStoryDefault(const NpFingerprint *a,
+											const NpFingerprint *b);
 
 #endif							/* NP_FINGERPRINT_H */

@@ -28,8 +28,9 @@
 #include "fingerprint/fp_core.h"
 #include "text/clean.h"
 
-StaticAssertDecl(NP_FP_VERSION == NP_FP_CORE_VERSION,
-				 "fingerprint.h and fp_core.h disagree on the format version");
+StaticAssertDecl(NP_FP_VERSION_1 == NP_FP_CORE_VERSION &&
+				 NP_FP_VERSION_2 == NP_FP_V2_VERSION,
+				 "fingerprint.h and the core disagree on the format versions");
 
 /*
  * Copy a sketch into a newly palloc'd fingerprint datum.
@@ -76,7 +77,10 @@ NpFingerprintCheckCompatible(const NpFingerprint *a, const NpFingerprint *b)
 				 errmsg("cannot compare fingerprints of different format versions"),
 				 errdetail("One fingerprint has format version %d, the other %d.",
 						   a->version, b->version),
-				 errhint("Recompute both fingerprints with this version of newsprint.")));
+				 errhint("Recompute stored fingerprints with fingerprint(body), which makes version %d, "
+						 "and REINDEX their npidx indexes; fingerprint(body, clean, sketch_size, 1) "
+						 "makes version 1 fingerprints meanwhile.",
+						 NP_FP_VERSION)));
 	if (a->shingle_words != b->shingle_words)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -112,7 +116,7 @@ NpFingerprintSimilarity(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
- * Estimate the share of a's shingles found in b.
+ * Estimate the share of a's shingles (v2: evidence shingles) found in b.
  */
 double
 NpFingerprintContainment(const NpFingerprint *a, const NpFingerprint *b)
@@ -124,20 +128,77 @@ NpFingerprintContainment(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
- * Decide same_story(a, b, threshold): |A' n B'| / min(|A'|, |B'|) >= t.
+ * The least number of shared evidence hashes a containment predicate needs.
+ */
+int
+NpFingerprintMinShared(const NpFingerprint *a, const NpFingerprint *b)
+{
+	return (a->version >= NP_FP_VERSION_2 && b->version >= NP_FP_VERSION_2) ?
+		NP_FP_MIN_EVIDENCE : 1;
+}
+
+/*
+ * One direction of the containment predicates, on computed counts.
+ */
+static inline bool
+fp_contained(int shared, int ev, int min_shared, double threshold)
+{
+	return ev > 0 && shared >= min_shared &&
+		(double) shared / ev >= threshold;
+}
+
+/*
+ * The default containment threshold of a's format.
+ */
+double
+NpFingerprintContainmentDefault(const NpFingerprint *a)
+{
+	return a->version >= NP_FP_VERSION_2 ?
+		NP_FP_V2_CONTAINMENT_DEFAULT : NP_FP_V1_CONTAINMENT_DEFAULT;
+}
+
+/*
+ * contained(a, b, t): enough of a's evidence is found in b.
+ */
+bool
+NpFingerprintContained(const NpFingerprint *a, const NpFingerprint *b,
+					   double threshold)
+{
+	NpFingerprintOverlap ov;
+
+	NpFingerprintOverlapOf(a, b, &ov);
+	if (threshold <= 0.0)
+		threshold = NpFingerprintContainmentDefault(a);
+	return fp_contained(ov.inter, ov.a_count, NpFingerprintMinShared(a, b),
+						threshold);
+}
+
+/*
+ * The default same_story threshold of the pair's format.
+ */
+double
+NpFingerprintSameStoryDefault(const NpFingerprint *a, const NpFingerprint *b)
+{
+	return (a->version >= NP_FP_VERSION_2 && b->version >= NP_FP_VERSION_2) ?
+		NP_FP_V2_SAME_STORY_DEFAULT : NP_FP_V1_SAME_STORY_DEFAULT;
+}
+
+/*
+ * Decide same_story(a, b, threshold): contained(a, b, t) or contained(b, a, t).
  */
 bool
 NpFingerprintSameStory(const NpFingerprint *a, const NpFingerprint *b,
 					   double threshold)
 {
 	NpFingerprintOverlap ov;
-	int			smaller;
+	int			m;
 
 	NpFingerprintOverlapOf(a, b, &ov);
-	smaller = Min(ov.a_count, ov.b_count);
-	if (smaller == 0 || ov.inter == 0)
-		return false;
-	return (double) ov.inter / smaller >= threshold;
+	if (threshold <= 0.0)
+		threshold = NpFingerprintSameStoryDefault(a, b);
+	m = NpFingerprintMinShared(a, b);
+	return fp_contained(ov.inter, ov.a_count, m, threshold) ||
+		fp_contained(ov.inter, ov.b_count, m, threshold);
 }
 
 /*
@@ -309,10 +370,22 @@ fingerprint_ne(PG_FUNCTION_ARGS)
  */
 
 /*
+ * Build the sketch of one format version.
+ */
+static void
+fp_build(const char *s, size_t len, int version, int sketch_size, NpSketch *sk)
+{
+	if (version == NP_FP_VERSION_1)
+		NpFpBuildSketch(s, len, NP_FP_DEFAULT_SHINGLE_WORDS, sketch_size, sk);
+	else
+		NpFpBuildSketchV2(s, len, NP_FP_DEFAULT_SHINGLE_WORDS, sketch_size, sk);
+}
+
+/*
  * Fingerprint a text value, cleaning it first if asked.
  */
 static NpFingerprint *
-fp_make(text *body, bool clean, int sketch_size)
+fp_make(text *body, bool clean, int sketch_size, int version)
 {
 	const char *s = VARDATA_ANY(body);
 	size_t		len = VARSIZE_ANY_EXHDR(body);
@@ -336,12 +409,11 @@ fp_make(text *body, bool clean, int sketch_size)
 
 		NpCleanOptionsInit(&opts);
 		cleaned = NpCleanText(s, len, &opts, &clen);
-		NpFpBuildSketch(cleaned, clen, NP_FP_DEFAULT_SHINGLE_WORDS,
-						sketch_size, &sk);
+		fp_build(cleaned, clen, version, sketch_size, &sk);
 		np_free(cleaned);
 	}
 	else
-		NpFpBuildSketch(s, len, NP_FP_DEFAULT_SHINGLE_WORDS, sketch_size, &sk);
+		fp_build(s, len, version, sketch_size, &sk);
 
 	fp = fp_from_sketch(&sk);
 	if (sk.hashes)
@@ -352,7 +424,8 @@ fp_make(text *body, bool clean, int sketch_size)
 PG_FUNCTION_INFO_V1(fingerprint_from_text);
 
 /*
- * fingerprint(body text, clean boolean DEFAULT true)
+ * fingerprint(body text, clean boolean DEFAULT true): the current format
+ * with its default sketch size.
  */
 Datum
 fingerprint_from_text(PG_FUNCTION_ARGS)
@@ -360,7 +433,21 @@ fingerprint_from_text(PG_FUNCTION_ARGS)
 	text	   *body = PG_GETARG_TEXT_PP(0);
 	bool		clean = PG_GETARG_BOOL(1);
 
-	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, NP_FP_DEFAULT_SKETCH_SIZE));
+	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, NP_FP_V2_DEFAULT_SKETCH_SIZE,
+									   NP_FP_VERSION));
+}
+
+/*
+ * Reject a sketch size outside 1-65535.
+ */
+static void
+fp_check_sketch_size(int32 k)
+{
+	if (k < 1 || k > NP_FP_MAX_SKETCH_SIZE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("sketch size must be between 1 and %d", NP_FP_MAX_SKETCH_SIZE),
+				 errdetail("The sketch size given was %d.", k)));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_from_text_sized);
@@ -375,12 +462,33 @@ fingerprint_from_text_sized(PG_FUNCTION_ARGS)
 	bool		clean = PG_GETARG_BOOL(1);
 	int32		k = PG_GETARG_INT32(2);
 
-	if (k < 1 || k > NP_FP_MAX_SKETCH_SIZE)
+	fp_check_sketch_size(k);
+	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, k, NP_FP_VERSION));
+}
+
+PG_FUNCTION_INFO_V1(fingerprint_from_text_versioned);
+
+/*
+ * fingerprint(body text, clean boolean, sketch_size integer,
+ *			   format_version integer): also version 1, to compare new text
+ * with stored version 1 fingerprints until they are recomputed.
+ */
+Datum
+fingerprint_from_text_versioned(PG_FUNCTION_ARGS)
+{
+	text	   *body = PG_GETARG_TEXT_PP(0);
+	bool		clean = PG_GETARG_BOOL(1);
+	int32		k = PG_GETARG_INT32(2);
+	int32		version = PG_GETARG_INT32(3);
+
+	fp_check_sketch_size(k);
+	if (version != NP_FP_VERSION_1 && version != NP_FP_VERSION_2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("sketch size must be between 1 and %d", NP_FP_MAX_SKETCH_SIZE),
-				 errdetail("The sketch size given was %d.", k)));
-	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, k));
+				 errmsg("fingerprint format version must be %d or %d",
+						NP_FP_VERSION_1, NP_FP_VERSION_2),
+				 errdetail("The version given was %d.", version)));
+	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, k, version));
 }
 
 /* ---------------------------------------------------------------------
@@ -506,7 +614,7 @@ fingerprint_similar_op(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(fingerprint_contained_op);
 
 /*
- * a <% b: containment(a, b) >= newsprint.containment_threshold.
+ * a <% b: contained(a, b, newsprint.containment_threshold).
  */
 Datum
 fingerprint_contained_op(PG_FUNCTION_ARGS)
@@ -514,13 +622,13 @@ fingerprint_contained_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintContainment(a, b) >= np_containment_threshold);
+	PG_RETURN_BOOL(NpFingerprintContained(a, b, np_containment_threshold));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_contains_op);
 
 /*
- * a %> b: containment(b, a) >= newsprint.containment_threshold.
+ * a %> b: contained(b, a, newsprint.containment_threshold).
  */
 Datum
 fingerprint_contains_op(PG_FUNCTION_ARGS)
@@ -528,7 +636,7 @@ fingerprint_contains_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintContainment(b, a) >= np_containment_threshold);
+	PG_RETURN_BOOL(NpFingerprintContained(b, a, np_containment_threshold));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_is_similar);
@@ -550,7 +658,7 @@ fingerprint_is_similar(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(fingerprint_is_contained);
 
 /*
- * is_contained(a, b, threshold): containment(a, b) >= threshold.
+ * is_contained(a, b, threshold): contained(a, b, threshold).
  */
 Datum
 fingerprint_is_contained(PG_FUNCTION_ARGS)
@@ -560,13 +668,14 @@ fingerprint_is_contained(PG_FUNCTION_ARGS)
 	float8		t = PG_GETARG_FLOAT8(2);
 
 	fp_check_threshold(t);
-	PG_RETURN_BOOL(NpFingerprintContainment(a, b) >= t);
+	PG_RETURN_BOOL(NpFingerprintContained(a, b, t));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_same_story);
 
 /*
- * same_story(a, b): same_story(a, b, newsprint.same_story_threshold).
+ * same_story(a, b): same_story(a, b, newsprint.same_story_threshold), where
+ * the GUC's default -1 stands for the format's own default.
  */
 Datum
 fingerprint_same_story(PG_FUNCTION_ARGS)
@@ -580,7 +689,8 @@ fingerprint_same_story(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(fingerprint_same_story_threshold);
 
 /*
- * same_story(a, b, threshold): overlap of the smaller sample >= threshold.
+ * same_story(a, b, threshold): either article's evidence is contained in
+ * the other (see fingerprint.h).
  */
 Datum
 fingerprint_same_story_threshold(PG_FUNCTION_ARGS)

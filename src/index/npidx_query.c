@@ -94,9 +94,11 @@ QueryArgs(FunctionCallInfo fcinfo, double guc, NpFingerprint **a,
 	*a = PG_GETARG_NP_FINGERPRINT_P(0);
 	if (!NpidxQueryDecode(PG_GETARG_DATUM(1), q, t, &tnull))
 		return false;
+	/* the GUCs hold valid values (same_story's -1: the format's default) */
 	if (tnull)
 		*t = guc;
-	NpidxCheckThreshold(*t);
+	else
+		NpidxCheckThreshold(*t);
 	return true;
 }
 
@@ -127,7 +129,7 @@ fingerprint_query_contained(PG_FUNCTION_ARGS)
 
 	if (!QueryArgs(fcinfo, np_containment_threshold, &a, &q, &t))
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(NpFingerprintContainment(a, q) >= t);
+	PG_RETURN_BOOL(NpFingerprintContained(a, q, t));
 }
 
 /*
@@ -142,7 +144,7 @@ fingerprint_query_contains(PG_FUNCTION_ARGS)
 
 	if (!QueryArgs(fcinfo, np_containment_threshold, &a, &q, &t))
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(NpFingerprintContainment(q, a) >= t);
+	PG_RETURN_BOOL(NpFingerprintContained(q, a, t));
 }
 
 /*

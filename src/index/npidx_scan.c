@@ -320,6 +320,8 @@ NpidxKeyPlan(ScanKey key, NpFingerprint **query, int *nprobe, double *bound_t)
 			break;
 		case NPIDX_CONTAINS_STRATEGY:
 			*bound_t = np_containment_threshold;
+			if (*bound_t <= 0.0)	/* -1: the query format's default */
+				*bound_t = NpFingerprintContainmentDefault(q);
 			*nprobe = NpidxProbesFor(*bound_t, n);
 			break;
 		case NPIDX_SIMILAR_Q_STRATEGY:
@@ -332,6 +334,8 @@ NpidxKeyPlan(ScanKey key, NpFingerprint **query, int *nprobe, double *bound_t)
 		case NPIDX_CONTAINS_Q_STRATEGY:
 			if (tnull)
 				t = np_containment_threshold;
+			if (t <= 0.0)		/* the GUC's -1: the query format's default */
+				t = NpFingerprintContainmentDefault(q);
 			NpidxCheckThreshold(t);
 			*bound_t = t;
 			*nprobe = NpidxProbesFor(t, n);
