@@ -175,7 +175,7 @@ SELECT form AS wire, label,
 SELECT count(*) AS pairs,
        count(*) FILTER (WHERE same_story(a.fn, b.fw)) AS same_story,
        round(max(greatest(containment(a.fn, b.fw), containment(b.fw, a.fn)))::numeric, 3) AS max_containment
-  FROM scored a JOIN (SELECT DISTINCT story, fw FROM scored WHERE form = 'ideal') b
+  FROM scored a JOIN (SELECT DISTINCT ON (story) story, fw FROM scored WHERE form = 'ideal') b
     ON b.story <> a.story
  WHERE a.form = 'ideal';
 SQL
