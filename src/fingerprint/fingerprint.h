@@ -77,14 +77,15 @@ typedef struct NpFingerprint
  *	 containment(a, b)		|A' n B'| / |A'|		(0 when A' is empty)
  *	 contained(a, b, t)		containment(a, b) >= t
  *							and |A' n B'| >= NpFingerprintMinShared(a, b)
- *	 same_story(a, b, t)	contained(a, b, t) or contained(b, a, t)
+ *	 is_same_story(a, b, t) contained(a, b, t) or contained(b, a, t)
  *
  *	 a %  b					similarity(a, b) >= newsprint.similarity_threshold
  *	 is_similar(a, b, t)	similarity(a, b) >= t
  *	 a <% b					contained(a, b, newsprint.containment_threshold)
  *	 a %> b					contained(b, a, newsprint.containment_threshold)
  *	 is_contained(a, b, t)	contained(a, b, t)
- *	 same_story(a, b)		same_story(a, b, newsprint.same_story_threshold)
+ *	 is_same_story(a, b)	is_same_story(a, b, newsprint.same_story_threshold)
+ *	 same_story(a, b[, t])	another name of is_same_story
  *
  * where a GUC at -1 stands for the format's default (0.6 and 0.6 in version
  * 1, 0.5 and 0.12 in version 2; NpFingerprintContainmentDefault and
@@ -141,6 +142,14 @@ typedef struct NpFingerprintOverlap
 extern void NpFingerprintOverlapOf(const NpFingerprint *a,
 								   const NpFingerprint *b,
 								   NpFingerprintOverlap *ov);
+
+/*
+ * Error out unless t, the value of the argument or setting called name, is a
+ * valid threshold: greater than 0 and at most 1 (NaN is not).  The one check
+ * of every threshold argument: the functions, the index's query operators
+ * and story_clusters() (which calls is_same_story()).
+ */
+extern void NpFingerprintCheckThreshold(const char *name, double t);
 
 /* Error out unless a and b were made with the same parameters and version */
 extern void NpFingerprintCheckCompatible(const NpFingerprint *a,

@@ -62,7 +62,7 @@ NpFingerprintInit(void)
 							 PGC_USERSET, 0,
 							 check_auto_threshold, NULL, NULL);
 	DefineCustomRealVariable("newsprint.same_story_threshold",
-							 "Sets the threshold of same_story(fingerprint, fingerprint).",
+							 "Sets the threshold of is_same_story(fingerprint, fingerprint) and same_story().",
 							 "Two articles are one story when the share of either one's evidence found in the other is at least this value; "
 							 "-1 uses the default of the fingerprints' format (0.6 for version 1, 0.12 for version 2).",
 							 &np_same_story_threshold,

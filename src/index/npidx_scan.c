@@ -327,7 +327,7 @@ NpidxKeyPlan(ScanKey key, NpFingerprint **query, int *nprobe, double *bound_t)
 		case NPIDX_SIMILAR_Q_STRATEGY:
 			if (tnull)
 				t = np_similarity_threshold;
-			NpidxCheckThreshold(t);
+			NpFingerprintCheckThreshold("threshold", t);
 			*bound_t = t;
 			*nprobe = NpidxProbesFor(t, n);
 			break;
@@ -336,14 +336,14 @@ NpidxKeyPlan(ScanKey key, NpFingerprint **query, int *nprobe, double *bound_t)
 				t = np_containment_threshold;
 			if (t <= 0.0)		/* the GUC's -1: the query format's default */
 				t = NpFingerprintContainmentDefault(q);
-			NpidxCheckThreshold(t);
+			NpFingerprintCheckThreshold("threshold", t);
 			*bound_t = t;
 			*nprobe = NpidxProbesFor(t, n);
 			break;
 		case NPIDX_CONTAINED_Q_STRATEGY:
 		case NPIDX_SAME_STORY_Q_STRATEGY:
 			if (!tnull)
-				NpidxCheckThreshold(t);
+				NpFingerprintCheckThreshold("threshold", t);
 			/* the bound is on the row's side: probe every query hash */
 			*nprobe = n;
 			break;
