@@ -870,6 +870,8 @@ fingerprint_shared_passages(PG_FUNCTION_ARGS)
 		na = fp_sentences(a, alen, &ar, &ap);
 		nb = fp_sentences(b, blen, &br, &bp);
 		nm = NpFpMatchPassages(a, ar, na, b, br, nb, min_score, &m);
+		/* keep the pairs that share running text, not only quotes or names */
+		nm = NpFpFilterPassages(a, alen, b, blen, m, nm, min_score);
 
 		st = palloc0(sizeof(FpPassageState));
 		st->nrows = nm;

@@ -66,6 +66,16 @@
 #include "fingerprint/fp_core.h"
 #include "fingerprint/fp_evidence.h"
 
+/* until np_port.h provides it: CHECK_FOR_INTERRUPTS() in the server */
+#ifndef NP_CHECK_FOR_INTERRUPTS
+#ifdef NP_STANDALONE
+#define NP_CHECK_FOR_INTERRUPTS()	((void) 0)
+#else
+#include "miscadmin.h"
+#define NP_CHECK_FOR_INTERRUPTS()	CHECK_FOR_INTERRUPTS()
+#endif
+#endif
+
 /* np_fp_stopwords_txt, np_fp_phrases_txt: generated from data/ */
 #include "fingerprint/phrases_data.inc"
 
@@ -767,4 +777,151 @@ NpFpEvidenceWords(const char *text, size_t len, NpFpWord **words)
 	NpFpTokenize(text, len, fp_ev_collect_word, &st);
 	*words = st.words;
 	return st.n;
+}
+
+/* ---------------------------------------------------------------------
+ * Evidence of shared_passages() matches
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * Hash of the word pair (x, y), order-sensitive.
+ */
+static inline np_uint64
+fp_ev_pair(np_uint64 x, np_uint64 y)
+{
+	np_uint64	h = x * UINT64_C(0x9E3779B97F4A7C15) ^ (y + UINT64_C(0x632BE59BD9B4E019));
+
+	return h ^ (h >> 29);
+}
+
+/*
+ * Is the word pair (x, y) evidence: not both quoted, not both names,
+ * numbers or function words?
+ */
+static inline bool
+fp_ev_pair_is_evidence(const NpFpWord *x, const NpFpWord *y)
+{
+	if ((x->flags & NP_FP_WORD_QUOTED) && (y->flags & NP_FP_WORD_QUOTED))
+		return false;
+	return !((x->flags & (NP_FP_WORD_NAME | NP_FP_WORD_STOP)) &&
+			 (y->flags & (NP_FP_WORD_NAME | NP_FP_WORD_STOP)));
+}
+
+/*
+ * Index of the first word starting at or after byte position pos.
+ */
+static size_t
+fp_ev_first_word(const NpFpWord *w, size_t n, size_t pos)
+{
+	size_t		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (w[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+fp_ev_u64_cmp(const void *x, const void *y)
+{
+	np_uint64	a = *(const np_uint64 *) x;
+	np_uint64	b = *(const np_uint64 *) y;
+
+	return (a > b) - (a < b);
+}
+
+int
+NpFpFilterPassages(const char *a, size_t alen, const char *b, size_t blen,
+				   NpPassageMatch *matches, int nmatches, double min_score)
+{
+	NpFpWord   *wa = NULL;
+	NpFpWord   *wb = NULL;
+	size_t		na,
+				nb;
+	bool		a_narrative = false;
+	size_t		i;
+	int			k;
+	int			kept = 0;
+	int			maxb = -1;
+	np_uint64 **bpairs;			/* sorted pair hashes of each b-sentence */
+	size_t	   *bcount;
+
+	if (nmatches == 0)
+		return 0;
+	na = NpFpEvidenceWords(a, alen, &wa);
+	nb = NpFpEvidenceWords(b, blen, &wb);
+	for (i = 0; i + 1 < na && !a_narrative; i++)
+		a_narrative = fp_ev_pair_is_evidence(&wa[i], &wa[i + 1]);
+	for (k = 0; k < nmatches; k++)
+		if (matches[k].b_sentence > maxb)
+			maxb = matches[k].b_sentence;
+	bpairs = np_alloc0((size_t) (maxb + 1) * sizeof(np_uint64 *));
+	bcount = np_alloc0((size_t) (maxb + 1) * sizeof(size_t));
+
+	for (k = 0; k < nmatches; k++)
+	{
+		NpPassageMatch *m = &matches[k];
+		int			sb = m->b_sentence;
+		size_t		lo,
+					hi;
+		int			ev = 0;
+		int			found = 0;
+
+		NP_CHECK_FOR_INTERRUPTS();
+
+		/* the b-sentence's word pairs, once per sentence */
+		if (bpairs[sb] == NULL)
+		{
+			size_t		c = 0;
+
+			lo = fp_ev_first_word(wb, nb, m->b_start);
+			hi = fp_ev_first_word(wb, nb, m->b_end);
+			bpairs[sb] = np_alloc((hi > lo ? hi - lo : 1) * sizeof(np_uint64));
+			for (i = lo; i + 1 < hi; i++)
+				bpairs[sb][c++] = fp_ev_pair(wb[i].hash, wb[i + 1].hash);
+			if (c > 1)
+				qsort(bpairs[sb], c, sizeof(np_uint64), fp_ev_u64_cmp);
+			bcount[sb] = c;
+		}
+
+		/* the a-sentence's evidence pairs found among them */
+		lo = fp_ev_first_word(wa, na, m->a_start);
+		hi = fp_ev_first_word(wa, na, m->a_end);
+		for (i = lo; i + 1 < hi; i++)
+		{
+			np_uint64	p;
+
+			if (a_narrative && !fp_ev_pair_is_evidence(&wa[i], &wa[i + 1]))
+				continue;
+			ev++;
+			p = fp_ev_pair(wa[i].hash, wa[i + 1].hash);
+			if (bcount[sb] > 0 &&
+				bsearch(&p, bpairs[sb], bcount[sb], sizeof(np_uint64), fp_ev_u64_cmp))
+				found++;
+		}
+		if (ev >= 2 && (double) found / ev >= min_score)
+		{
+			m->score = (double) found / ev;
+			matches[kept++] = *m;
+		}
+	}
+
+	for (k = 0; k <= maxb; k++)
+		if (bpairs[k])
+			np_free(bpairs[k]);
+	np_free(bpairs);
+	np_free(bcount);
+	if (wa)
+		np_free(wa);
+	if (wb)
+		np_free(wb);
+	return kept;
 }

@@ -83,4 +83,19 @@ extern size_t NpFpEvidenceWords(const char *text, size_t len, NpFpWord **words);
 extern bool NpFpIsNarrativeShingle(const np_uint64 *words,
 								   const unsigned char *flags, int m);
 
+/*
+ * Keep the sentence pairs of shared_passages() that carry evidence: rescore
+ * each match by the share of its a-sentence's narrative word pairs (not
+ * both inside quotation marks, not both names, numbers or function words)
+ * found in its b-sentence, and keep those with at least two such pairs and
+ * a share of at least min_score.  A text with no narrative word pair at all
+ * (quotes or names only) counts all its word pairs.  matches are rescored
+ * and compacted in place; returns how many are kept.  Time: linear in the
+ * two texts plus the matched sentences (each b-sentence is read once).
+ */
+extern int	NpFpFilterPassages(const char *a, size_t alen,
+							   const char *b, size_t blen,
+							   NpPassageMatch *matches, int nmatches,
+							   double min_score);
+
 #endif							/* NP_FP_EVIDENCE_H */
