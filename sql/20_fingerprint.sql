@@ -29,7 +29,7 @@ CREATE TYPE fingerprint (
 	SEND = fingerprint_send,
 	INTERNALLENGTH = VARIABLE,
 	ALIGNMENT = int4,
-	STORAGE = extended
+	STORAGE = main
 );
 
 COMMENT ON TYPE fingerprint IS 'bottom-k sketch of an article''s word shingles (format version 1 or 2)';

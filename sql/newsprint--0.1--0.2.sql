@@ -272,4 +272,12 @@ COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint) IS
 'either article''s evidence is contained in the other at newsprint.same_story_threshold (-1: the format''s default)';
 COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint, float8) IS
 'either article''s evidence is contained in the other at threshold';
+/*
+ * A version 2 fingerprint takes up to 1,036 bytes: two in one row pass the
+ * size at which PostgreSQL moves values out of line, and every comparison
+ * would then read the TOAST table.  Keep fingerprints in the row (they do
+ * not compress anyway); columns made before this update keep their setting
+ * (ALTER TABLE ... ALTER COLUMN fp SET STORAGE main changes it).
+ */
+ALTER TYPE fingerprint SET (STORAGE = main);
 /* ---- end of fingerprint format version 2 ---- */

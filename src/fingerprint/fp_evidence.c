@@ -573,15 +573,17 @@ fp_ev_emit(FpEvBuild *st, int m)
 	unsigned char flags[NP_FP_MAX_SHINGLE_WORDS];
 	np_uint32	h;
 	int			j;
+	int			k;
 
 	if (m < 1 || m > NP_FP_MAX_SHINGLE_WORDS)
 		return;
+	k = (int) ((st->nwords - (size_t) m) % (size_t) st->w);
 	for (j = 0; j < m; j++)
 	{
-		size_t		k = (st->nwords - (size_t) m + (size_t) j) % (size_t) st->w;
-
 		words[j] = st->ring[k];
 		flags[j] = st->rflags[k];
+		if (++k == st->w)
+			k = 0;
 	}
 	h = NpFpShingleHash(words, m);
 	if (fp_ev_common(h, flags, m))
@@ -610,8 +612,8 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 }
 
 /*
- * Sort 64-bit keys below 2^34 (LSD radix sort, 3 passes of 12 bits;
- * insertion sort for short arrays).
+ * Sort 64-bit keys below 2^40 (LSD radix sort, 5 passes of 8 bits, counts
+ * on the stack; insertion sort for short arrays).
  */
 static void
 fp_ev_sort(np_uint64 *v, size_t n)
@@ -641,16 +643,17 @@ fp_ev_sort(np_uint64 *v, size_t n)
 	}
 	tmp = np_alloc(n * sizeof(np_uint64));
 	dst = tmp;
-	for (pass = 0; pass < 3; pass++)
+	for (pass = 0; pass < 5; pass++)
 	{
-		size_t	   *count = np_alloc0(4096 * sizeof(size_t));
+		size_t		count[256];
 		size_t		i;
 		size_t		sum = 0;
-		int			shift = pass * 12;
+		int			shift = pass * 8;
 
+		memset(count, 0, sizeof(count));
 		for (i = 0; i < n; i++)
-			count[(src[i] >> shift) & 0xFFF]++;
-		for (i = 0; i < 4096; i++)
+			count[(src[i] >> shift) & 0xFF]++;
+		for (i = 0; i < 256; i++)
 		{
 			size_t		c = count[i];
 
@@ -658,8 +661,7 @@ fp_ev_sort(np_uint64 *v, size_t n)
 			sum += c;
 		}
 		for (i = 0; i < n; i++)
-			dst[count[(src[i] >> shift) & 0xFFF]++] = src[i];
-		np_free(count);
+			dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
 		{
 			np_uint64  *t = src;
 
@@ -667,7 +669,7 @@ fp_ev_sort(np_uint64 *v, size_t n)
 			dst = t;
 		}
 	}
-	/* three passes leave the sorted keys in tmp */
+	/* five passes leave the sorted keys in tmp */
 	memcpy(v, src, n * sizeof(np_uint64));
 	np_free(tmp);
 }
