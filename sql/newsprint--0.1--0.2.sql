@@ -225,13 +225,15 @@ COMMENT ON FUNCTION shared_passages(text, text, boolean, float8) IS
  * joins the story whose first article (its leader) it matches best, or
  * starts a new story named by its own id.  Members never attract articles,
  * so stories do not chain.  An article matches a leader when
+ * their samples share at least min_shared hashes (at least the format's
+ * minimum evidence, 5 in version 2) and
  *	 either has fewer than tiny_shingles shingles (a tiny pair):
  *		similarity >= tiny_similarity;
- *	 otherwise: their samples share at least min_shared hashes and
- *		is_same_story(article, leader, threshold) holds.
+ *	 otherwise: is_same_story(article, leader, threshold) holds.
  * The best match has the highest max(containment either way), then the
  * highest similarity, then the earliest leader.  A NULL threshold means
- * newsprint.same_story_threshold, read where the function runs.
+ * newsprint.same_story_threshold, read where the function runs; at its
+ * default (-1), the default of the pair's fingerprint format.
  */
 
 /* The rule for one pair: the evidence, or NULL when a would not join b */
@@ -478,9 +480,8 @@ COMMENT ON FUNCTION create_story_views(regclass, name, name, name, name, name, n
 'create reporting views (members, summary, per_day, outlets, spread, entities) over a table of articles with a story column';
 /* ---- end of stories ---- */
 
-/* ------------------------------------------------------------------------
- * Index (npidx): issue 11.  Kept in step with sql/40_index.sql.
- * ------------------------------------------------------------------------
+/* ---- Index (npidx; issue 11) --------------------------------------------
+ * Kept in step with sql/40_index.sql.
  */
 
 /* Merge the pending list of an npidx index now (as gin_clean_pending_list). */
@@ -501,10 +502,11 @@ COMMENT ON FUNCTION npidx_scan_stats() IS
 	'counters of the last npidx index scan in this session: query keys read and skipped, postings read, rows counted, pending rows compared, candidates, TIDs returned';
 
 /*
- * The npidx page format changed (version 2: row classes in postings, a
- * pending list), and 0.2's library refuses version-1 indexes ("Please
- * REINDEX it"): the update rebuilds every npidx index.  REINDEX blocks
- * writes to the table while it runs (about 30 s per million articles).
+ * The npidx page format changed (row classes in postings, a pending list,
+ * the formats of the indexed fingerprints), and 0.2's library refuses 0.1's
+ * indexes ("Please REINDEX it"): the update rebuilds every npidx index.
+ * REINDEX blocks writes to the table while it runs (about 30 s per million
+ * articles).
  */
 DO $npidx_reindex$
 DECLARE
@@ -522,3 +524,46 @@ BEGIN
 	END LOOP;
 END
 $npidx_reindex$;
+/* ---- end of index ---- */
+
+/* ---- Fingerprint format version 2 (issue 10 items 3 and 5) ---------------
+ * New fingerprints are format version 2: samples of the article's evidence
+ * shingles (doc/fingerprint.md).  Stored version 1 values stay readable and
+ * comparable with each other; a version 1 and a version 2 value cannot be
+ * compared.  The library changes the default of fingerprint(body) at once,
+ * so after this update: recompute stored fingerprints, e.g.
+ *   UPDATE articles SET fp = fingerprint(body);
+ * (a GENERATED column: ALTER TABLE articles ALTER COLUMN fp SET EXPRESSION
+ * is PostgreSQL 17; otherwise drop and re-add the column), then
+ *   REINDEX INDEX articles_fp_idx;  -- each npidx index on such a column
+ * fingerprint(body, clean, sketch_size, 1) makes version 1 values meanwhile.
+ */
+CREATE FUNCTION fingerprint(body text, clean boolean, sketch_size integer,
+							format_version integer)
+RETURNS fingerprint
+AS 'MODULE_PATHNAME', 'fingerprint_from_text_versioned'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION fingerprint(text, boolean, integer, integer) IS
+'fingerprint in format version 1 or 2 (2 is the default of the other forms)';
+COMMENT ON TYPE fingerprint IS
+'bottom-k sketch of an article''s word shingles (format version 1 or 2)';
+COMMENT ON FUNCTION fingerprint(text, boolean, integer) IS
+'fingerprint keeping up to sketch_size hashes (1 to 65535; default 256)';
+COMMENT ON FUNCTION containment(fingerprint, fingerprint) IS
+'estimated share of a''s evidence (v2: narrative shingles) found in b';
+COMMENT ON FUNCTION is_contained(fingerprint, fingerprint, float8) IS
+'containment(a, b) >= threshold (threshold in (0, 1]) on enough shared evidence';
+COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint) IS
+'either article''s evidence is contained in the other at newsprint.same_story_threshold (-1: the format''s default)';
+COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint, float8) IS
+'either article''s evidence is contained in the other at threshold';
+/*
+ * A version 2 fingerprint takes up to 1,036 bytes: two in one row pass the
+ * size at which PostgreSQL moves values out of line, and every comparison
+ * would then read the TOAST table.  Keep fingerprints in the row (they do
+ * not compress anyway); columns made before this update keep their setting
+ * (ALTER TABLE ... ALTER COLUMN fp SET STORAGE main changes it).
+ */
+ALTER TYPE fingerprint SET (STORAGE = main);
+/* ---- end of fingerprint format version 2 ---- */

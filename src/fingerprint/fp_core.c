@@ -51,6 +51,7 @@
 #include "np_port.h"
 
 #include "fingerprint/fp_core.h"
+#include "fingerprint/fp_evidence.h"
 #include "text/unicode.h"
 
 /* The name NpFpMatchPassages uses (branch dos rewrites that function) */
@@ -331,6 +332,21 @@ NpFpShingleSet(const char *text, size_t len, int shingle_words,
 }
 
 /*
+ * Hash a shingle given as word hashes in text order (the same value
+ * fp_shingle_hash computes from the ring).
+ */
+np_uint32
+NpFpShingleHash(const np_uint64 *words, int m)
+{
+	np_uint64	h = UINT64_C(0x6A09E667F3BCC908) ^ (np_uint64) m;
+	int			j;
+
+	for (j = 0; j < m; j++)
+		h = fp_mix64(h ^ words[j]);
+	return (np_uint32) (h >> 32);
+}
+
+/*
  * Build the bottom-k sketch of text.
  */
 void
@@ -429,7 +445,7 @@ NpFpValidate(int version, int shingle_words, int sketch_size,
 {
 	int			i;
 
-	if (version != NP_FP_CORE_VERSION)
+	if (version != NP_FP_CORE_VERSION && version != NP_FP_V2_VERSION)
 		return "Unsupported fingerprint format version";
 	if (shingle_words < 1 || shingle_words > NP_FP_MAX_SHINGLE_WORDS)
 		return "Shingle length must be between 1 and 16 words";
@@ -515,7 +531,7 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 			return "Expected the form v<version>:w<words>:k<size>:n<shingles>:<hex hashes>";
 		i++;
 	}
-	if (field[0] != NP_FP_CORE_VERSION)
+	if (field[0] != NP_FP_CORE_VERSION && field[0] != NP_FP_V2_VERSION)
 		return "Unsupported fingerprint format version";
 	if (field[1] < 1 || field[1] > NP_FP_MAX_SHINGLE_WORDS)
 		return "Shingle length must be between 1 and 16 words";
