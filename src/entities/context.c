@@ -215,8 +215,17 @@ word_in(const Extractor *x, int k, const char *const *words)
 	l = tok_len(x, k);
 	w = x->ctx->fold + x->toks[k].start;
 	for (i = 0; words[i] != NULL; i++)
-		if (words[i][0] == w[0] && strlen(words[i]) == l && memcmp(words[i], w, l) == 0)
+	{
+		const char *c = words[i];
+		size_t		j;
+
+		if (c[0] != w[0])
+			continue;			/* most words fail here */
+		for (j = 1; j < l && c[j] != '\0' && c[j] == w[j]; j++)
+			;
+		if (j == l && c[j] == '\0')
 			return true;
+	}
 	return false;
 }
 
