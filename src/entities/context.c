@@ -108,9 +108,13 @@ static const char *const product_nouns[] = {
 	"consoles", "models", "airliners", "jets", "vaccine", "vaccines", NULL
 };
 
-/* an index after a name: "the Nikkei average", "the FTSE 100 index" */
+/* an index after a name: "the Nikkei average", "the Dow Jones industrial average" */
 static const char *const index_nouns[] = {
 	"index", "indices", "indexes", "average", NULL
+};
+static const char *const index_modifiers[] = {
+	"industrial", "industrials", "composite", "benchmark", "all-share", "share", "stock",
+	NULL
 };
 
 /* compass words before a nationality: "Central European", "North African" */
@@ -294,17 +298,22 @@ cand_is_demonym(const Cand *c)
 }
 
 /*
- * Does an index follow token b ("average", "100 index")?  Returns the end of
- * the index's name (past its number), or -1.
+ * Does an index follow token b ("average", "100 index", "composite index",
+ * "industrial average")?  Returns the end of the index's name (past its
+ * number), or -1.
  */
 static int
 index_end(const Extractor *x, int b)
 {
-	if (word_in(x, b, index_nouns) && (x->toks[b].flags & TK_LOWER))
-		return b;
-	if (is_num(x, b) && !is_punct(x, b + 1, '-') && (x->toks[b].flags & TK_SPACE) &&
-		word_in(x, b + 1, index_nouns) && (x->toks[b + 1].flags & TK_LOWER))
-		return b + 1;
+	int			k = b,
+				end = b;
+
+	if (is_num(x, k) && !is_punct(x, k + 1, '-') && (x->toks[k].flags & TK_SPACE))
+		end = ++k;
+	if (word_in(x, k, index_modifiers) && (x->toks[k].flags & TK_LOWER))
+		k++;
+	if (word_in(x, k, index_nouns) && (x->toks[k].flags & TK_LOWER))
+		return end;
 	return -1;
 }
 
