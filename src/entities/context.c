@@ -101,11 +101,15 @@ static const char *const sport_event_nouns[] = {
 	NULL
 };
 
-/* lowercase words after a product's name: "Gundam models", "Dairy Milk chocolates" */
+/*
+ * lowercase words after a product's name: "Gundam models", "Dairy Milk
+ * chocolates", "Javelin missiles"
+ */
 static const char *const product_nouns[] = {
 	"branded", "chocolates", "chocolate", "biscuits", "sweets", "drinks", "beers",
 	"cigarettes", "smartphones", "smartphone", "handsets", "tablets", "laptops",
-	"consoles", "models", "airliners", "jets", "vaccine", "vaccines", NULL
+	"consoles", "models", "airliners", "jets", "vaccine", "vaccines", "missiles", "missile",
+	"rockets", "tanks", "drones", "helicopters", NULL
 };
 
 /* an index after a name: "the Nikkei average", "the Dow Jones industrial average" */
