@@ -28,7 +28,8 @@
  * 3. NpCtxDecide (before the article-level resolution): every mention gets
  *	  votes from its neighbours (a title or sports role before it, "coach"
  *	  or "fans" after it, "beat", "shares in", "gold miner", a ticker, "said
- *	  it", an age, a locative preposition, a dateline...), the votes of all
+ *	  it", an age, a locative preposition, a dateline, an event or product
+ *	  noun such as "meeting" or "models"...), the votes of all
  *	  mentions of the same name (case folded) are added up, and the name's
  *	  kind is decided once from them and from what the gazetteer or a head
  *	  word said: in a sports article a city with team votes is a club, a
@@ -38,7 +39,9 @@
  *	  local cue keep it ("in Leverkusen", a dateline).  Short mentions then
  *	  inherit: a word of a team's name used alone is that team ("Leverkusen"
  *	  for "Bayer Leverkusen"), an all-capital surname is that person
- *	  ("ZABEL" for "Erik Zabel").
+ *	  ("ZABEL" for "Erik Zabel").  Some mentions are decided on their own:
+ *	  an index ("the Nikkei average", "the FTSE 100 index"), members of a
+ *	  party ("opposition from Republicans"), a division ("NFC North").
  *
  * Everything is linear in the input: fixed windows around each mention, one
  * pass per line, hash maps keyed by folded text.
@@ -1752,9 +1755,15 @@ NpCtxDecide(Extractor *x)
 		Cand	   *c = &x->cands[i];
 		int			e;
 
-		if (c->kind == NP_KIND_PER || cand_is_country(c) || c->b - c->a > 6 || hard[i] ||
+		const NpGazEntry *ge;
+
+		if (c->kind == NP_KIND_PER || c->kind == NP_KIND_LOC || c->b - c->a > 6 || hard[i] ||
 			(e = index_end(x, c->b)) < 0 ||
 			(i + 1 < n && x->cands[i + 1].a < e))
+			continue;
+		/* not a place: "the Tokyo stock index" */
+		ge = exact_entry(x, c->a, c->b);
+		if (ge != NULL && ge->kind == NP_KIND_LOC)
 			continue;
 		c->b = e > c->b ? e : c->b;
 		c->kind = NP_KIND_MISC;
