@@ -255,8 +255,7 @@ is_abbreviation(const char *s, size_t len)
 	int			i;
 
 	for (i = 0; abbreviations[i] != NULL; i++)
-		if (abbreviations[i][0] == s[0] &&
-			strlen(abbreviations[i]) == len && memcmp(abbreviations[i], s, len) == 0)
+		if (strlen(abbreviations[i]) == len && memcmp(abbreviations[i], s, len) == 0)
 			return true;
 	return false;
 }
@@ -709,11 +708,8 @@ is_function_word(const Extractor *x, int k)
 
 	for (i = 0; words[i] != NULL; i++)
 	{
-		size_t		l;
+		size_t		l = strlen(words[i]);
 
-		if (words[i][0] != x->text[t->start])
-			continue;
-		l = strlen(words[i]);
 		if (t->end - t->start == l && memcmp(x->text + t->start, words[i], l) == 0)
 			return true;
 	}
