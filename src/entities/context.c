@@ -28,7 +28,8 @@
  * 3. NpCtxDecide (before the article-level resolution): every mention gets
  *	  votes from its neighbours (a title or sports role before it, "coach"
  *	  or "fans" after it, "beat", "shares in", "gold miner", a ticker, "said
- *	  it", an age, a locative preposition, a dateline...), the votes of all
+ *	  it", an age, a locative preposition, a dateline, an event or product
+ *	  noun such as "meeting" or "models"...), the votes of all
  *	  mentions of the same name (case folded) are added up, and the name's
  *	  kind is decided once from them and from what the gazetteer or a head
  *	  word said: in a sports article a city with team votes is a club, a
@@ -38,7 +39,9 @@
  *	  local cue keep it ("in Leverkusen", a dateline).  Short mentions then
  *	  inherit: a word of a team's name used alone is that team ("Leverkusen"
  *	  for "Bayer Leverkusen"), an all-capital surname is that person
- *	  ("ZABEL" for "Erik Zabel").
+ *	  ("ZABEL" for "Erik Zabel").  Some mentions are decided on their own:
+ *	  an index ("the Nikkei average", "the FTSE 100 index"), members of a
+ *	  party ("opposition from Republicans"), a division ("NFC North").
  *
  * Everything is linear in the input: fixed windows around each mention, one
  * pass per line, hash maps keyed by folded text.
@@ -72,6 +75,7 @@ enum
 	V_ORG,
 	V_TEAM,
 	V_LOC,
+	V_MISC,
 	NVOTES
 };
 
@@ -89,6 +93,42 @@ static const char *const site_words[] = {
 	"mine", "mines", "plant", "plants", "factory", "refinery", "smelter", "brewery",
 	"field", "site", "project", "operation", "operations", "shaft", "terminal", "port",
 	"deposit", "concession", NULL
+};
+
+/* lowercase words after an event's name: "the Weltklasse meeting" */
+static const char *const event_nouns[] = {
+	"festival", "summit", "awards", "expo", NULL
+};
+static const char *const sport_event_nouns[] = {
+	"meeting", "meet", "tournament", "championships", "regatta", "rally", "invitational",
+	NULL
+};
+
+/*
+ * lowercase words after a product's name: "Gundam models", "Dairy Milk
+ * chocolates", "Javelin missiles"
+ */
+static const char *const product_nouns[] = {
+	"branded", "chocolates", "chocolate", "biscuits", "sweets", "drinks", "beers",
+	"cigarettes", "smartphones", "smartphone", "handsets", "tablets", "laptops",
+	"consoles", "models", "airliners", "jets", "vaccine", "vaccines", "missiles", "missile",
+	"rockets", "tanks", "drones", "helicopters", NULL
+};
+
+/* an index after a name: "the Nikkei average", "the Dow Jones industrial average" */
+static const char *const index_nouns[] = {
+	"index", "indices", "indexes", "average", NULL
+};
+static const char *const index_modifiers[] = {
+	"industrial", "industrials", "composite", "benchmark", "all-share", "share", "stock",
+	NULL
+};
+
+/* compass words before a nationality: "Central European", "North African" */
+static const char *const compass_words[] = {
+	"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+	"central", "northeast", "northwest", "southeast", "southwest", "north-east",
+	"north-west", "south-east", "south-west", NULL
 };
 
 /* words that end the names of grounds */
@@ -186,8 +226,17 @@ word_in(const Extractor *x, int k, const char *const *words)
 	l = tok_len(x, k);
 	w = x->ctx->fold + x->toks[k].start;
 	for (i = 0; words[i] != NULL; i++)
-		if (words[i][0] == w[0] && strlen(words[i]) == l && memcmp(words[i], w, l) == 0)
+	{
+		const char *c = words[i];
+		size_t		j;
+
+		if (c[0] != w[0])
+			continue;			/* most words fail here */
+		for (j = 1; j < l && c[j] != '\0' && c[j] == w[j]; j++)
+			;
+		if (j == l && c[j] == '\0')
 			return true;
+	}
 	return false;
 }
 
@@ -230,6 +279,49 @@ cand_is_country(const Cand *c)
 	return c->kind == NP_KIND_LOC &&
 		(subtype_is(c->subtype, c->subtypelen, "country") ||
 		 subtype_is(c->subtype, c->subtypelen, "continent"));
+}
+
+/* the context roles of token k's lowercase form, wherever it stands */
+static uint16_t
+lower_roles(const Extractor *x, int k)
+{
+	const NpGazEntry *e;
+
+	if (!is_word(x, k))
+		return 0;
+	if (!(x->toks[k].flags & (TK_CAP | TK_ALLCAPS)))
+		return x->toks[k].roles & NP_ROLE_CONTEXT;
+	e = NpGazTableLookup(x->builtin, x->ctx->fold + x->toks[k].start, tok_len(x, k));
+	return e ? (e->roles & NP_ROLE_CONTEXT) : 0;
+}
+
+/* a nationality or language of the gazetteer ("English Premier League") */
+static inline bool
+cand_is_demonym(const Cand *c)
+{
+	return c->kind == NP_KIND_MISC &&
+		(subtype_is(c->subtype, c->subtypelen, "nationality") ||
+		 subtype_is(c->subtype, c->subtypelen, "language"));
+}
+
+/*
+ * Does an index follow token b ("average", "100 index", "composite index",
+ * "industrial average")?  Returns the end of the index's name (past its
+ * number), or -1.
+ */
+static int
+index_end(const Extractor *x, int b)
+{
+	int			k = b,
+				end = b;
+
+	if (is_num(x, k) && !is_punct(x, k + 1, '-') && (x->toks[k].flags & TK_SPACE))
+		end = ++k;
+	if (word_in(x, k, index_modifiers) && (x->toks[k].flags & TK_LOWER))
+		k++;
+	if (word_in(x, k, index_nouns) && (x->toks[k].flags & TK_LOWER))
+		return end;
+	return -1;
 }
 
 /* ----------------------------------------------------------------
@@ -1216,6 +1308,17 @@ vote(Extractor *x, const Cand *c, int *v)
 			v[V_TEAM] += 2;
 	}
 
+	/* events and products: "the Weltklasse meeting", "Gundam models" */
+	if (!poss && n < x->ntoks && (x->toks[n].flags & TK_LOWER))
+	{
+		if (word_in(x, n, event_nouns) || (ctx->sport && word_in(x, n, sport_event_nouns)))
+			v[V_MISC] += 4;
+		else if (word_in(x, n, product_nouns))
+			v[V_MISC] += 2;
+	}
+	if (is_punct(x, b, '-') && !(x->toks[b].flags & TK_SPACE) && tok_is(x, b + 1, "branded"))
+		v[V_MISC] += 2;
+
 	/* places */
 	if (ta->ctx & CTX_DATELINE)
 		v[V_LOC] += 5;
@@ -1382,8 +1485,53 @@ merge_neighbours(Extractor *x)
 				p->linklen = 0;
 				continue;
 			}
+			/* "S&P/ASX 200 index": two names of one index */
+			if (c->a == p->b + 1 && is_punct(x, p->b, '/') && !(t->flags & TK_SPACE) &&
+				!(x->toks[p->b].flags & TK_SPACE) && index_end(x, c->b) >= 0 &&
+				p->kind != NP_KIND_PER && c->kind != NP_KIND_PER)
+			{
+				p->b = c->b;
+				p->kind = NP_KIND_ORG;	/* made an index below */
+				p->flags = 0;
+				p->canon = NULL;
+				p->canonlen = 0;
+				p->subtype = NULL;
+				p->subtypelen = 0;
+				p->link = NULL;
+				p->linklen = 0;
+				continue;
+			}
+			/* "Central European", "North African": one nationality */
+			if (adjacent && p->b - p->a == 1 && cand_is_demonym(c) &&
+				(x->toks[p->a].flags & TK_CAP) && !(x->toks[p->a].flags & TK_ALLCAPS) &&
+				word_in(x, p->a, compass_words))
+			{
+				p->b = c->b;
+				p->kind = NP_KIND_MISC;
+				p->flags = 0;
+				p->canon = NULL;
+				p->canonlen = 0;
+				p->subtype = c->subtype;
+				p->subtypelen = c->subtypelen;
+				p->link = NULL;
+				p->linklen = 0;
+				continue;
+			}
+			/* "Magnus Norman": an unknown word and a nationality ending the run */
+			if (adjacent && p->kind == KIND_UNKNOWN && p->b - p->a == 1 && c->b - c->a == 1 &&
+				(c->flags & MF_GAZ) && subtype_is(c->subtype, c->subtypelen, "nationality") &&
+				x->text[x->toks[c->a].end - 1] != 's' && !is_cap(x, c->b) &&
+				(x->toks[p->a].flags & TK_CAP) && !(x->toks[p->a].flags & TK_ALLCAPS) &&
+				x->toks[p->a].roles == 0 &&
+				!NpExIsCommonWord(x->text + x->toks[p->a].start, tok_len(x, p->a)))
+			{
+				p->b = c->b;
+				p->kind = NP_KIND_PER;
+				p->flags = 0;
+				continue;
+			}
 			if (adjacent && p->kind == NP_KIND_MISC && c->kind == NP_KIND_MISC &&
-				p->b - p->a == 1 && subtype_is(p->subtype, p->subtypelen, "nationality") &&
+				p->b - p->a == 1 && cand_is_demonym(p) &&
 				subtype_is(c->subtype, c->subtypelen, "event"))
 			{
 				p->b = c->b;
@@ -1491,6 +1639,10 @@ NpCtxDecide(Extractor *x)
 		}
 		if (prior == NP_KIND_LOC && cand_is_country(c))
 			kind = NP_KIND_LOC; /* countries, also as national sides */
+		/* an event or a product the gazetteer does not know */
+		else if (v[V_MISC] >= 2 && v[V_MISC] > org && v[V_MISC] > v[V_PER] &&
+				 v[V_MISC] > v[V_LOC] && prior != NP_KIND_MISC && !(c->flags & MF_GAZ))
+			kind = NP_KIND_MISC;
 		else if (ctx->sport && v[V_TEAM] >= 2 && v[V_TEAM] > v[V_LOC] &&
 				 v[V_TEAM] >= v[V_PER] && prior != NP_KIND_MISC &&
 				 !(prior == NP_KIND_PER && v[V_PER] > 0))
@@ -1510,7 +1662,12 @@ NpCtxDecide(Extractor *x)
 			kind = NP_KIND_LOC;
 		else if (prior == KIND_UNKNOWN)
 		{
-			if (v[V_PER] >= 2 && v[V_PER] > org && v[V_PER] > v[V_LOC])
+			/* "D.K. Shivakumar": initials and a surname */
+			if ((x->toks[c->a].flags & TK_INITIALS) && c->b - c->a >= 2 && c->b - c->a <= 3 &&
+				is_cap(x, c->b - 1) && !(x->toks[c->b - 1].flags & TK_ALLCAPS) &&
+				org < 2 && v[V_LOC] < 2)
+				kind = NP_KIND_PER;
+			else if (v[V_PER] >= 2 && v[V_PER] > org && v[V_PER] > v[V_LOC])
 				kind = NP_KIND_PER;
 			else if (v[V_LOC] >= 2 && v[V_LOC] > org && v[V_LOC] > v[V_PER])
 				kind = NP_KIND_LOC;
@@ -1555,16 +1712,35 @@ NpCtxDecide(Extractor *x)
 			kind = NP_KIND_ORG;
 		else if (kind == NP_KIND_ORG && c->kind == NP_KIND_LOC && strong_place(x, c))
 			kind = NP_KIND_LOC, hard[i] = true; /* "in Leverkusen" stays a place */
-		/* "22 Republicans", "52 Democrats": members, not the party */
+		/*
+		 * "22 Republicans", "52 Democrats", "opposition from Republicans":
+		 * members, not the party ("the Democrats", "Liberals, which...")
+		 */
 		if (kind == NP_KIND_ORG && subtype_is(c->subtype, c->subtypelen, "party") &&
 			c->b - c->a == 1 && c->a >= 1 &&
 			(is_num(x, c->a - 1) || word_in(x, c->a - 1, (const char *const[]) {"many",
 						"some", "most", "two", "three", "several", "few", "other", NULL})))
 			kind = NP_KIND_MISC;
+		else if (kind == NP_KIND_ORG && subtype_is(c->subtype, c->subtypelen, "party") &&
+				 c->b - c->a == 1 && tok_len(x, c->a) > 4 &&
+				 x->text[x->toks[c->a].end - 1] == 's' && !(x->toks[c->a].flags & TK_ALLCAPS) &&
+				 !(c->a >= 1 && (tok_is(x, c->a - 1, "the") || tok_is(x, c->a - 1, "The") ||
+								 (x->toks[c->a - 1].flags & TK_POSS))) &&
+				 !(is_punct(x, c->b, ',') && tok_is(x, c->b + 1, "which")) &&
+				 !tok_is(x, c->b, "which"))
+			kind = NP_KIND_MISC;
 		/* a competition in sport: "Premier League", not "Football League" */
 		if (kind == NP_KIND_ORG && ctx->sport && c->b - c->a >= 2 && !(c->flags & MF_GAZ) &&
 			word_in(x, c->b - 1, (const char *const[]) {"league", NULL}) &&
-			!(word_roles(x, c->b - 2) & NP_ROLE_SPORT))
+			!(lower_roles(x, c->b - 2) & NP_ROLE_SPORT))
+			kind = NP_KIND_MISC;
+		/* a division in sport: "NFC North", "AL EAST" */
+		if (ctx->sport && c->b - c->a == 2 && (x->toks[c->a].flags & TK_ALLCAPS) &&
+			tok_len(x, c->a) <= 4 && word_in(x, c->a + 1, compass_words))
+			kind = NP_KIND_MISC;
+		/* "14th in the Championship", "won the Open": the competition */
+		if (ctx->sport && c->b - c->a == 1 && (x->toks[c->a].roles & NP_ROLE_MISCHEAD) &&
+			!(x->toks[c->a].flags & TK_ALLCAPS) && c->a >= 1 && tok_is(x, c->a - 1, "the"))
 			kind = NP_KIND_MISC;
 		if (kind >= 0 && kind != c->kind)
 		{
@@ -1579,6 +1755,33 @@ NpCtxDecide(Extractor *x)
 				c->linklen = 0;
 			}
 		}
+	}
+
+	/* an index: "the Nikkei average", "the FTSE 100 index" */
+	for (i = 0; i < n; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		int			e;
+
+		const NpGazEntry *ge;
+
+		if (c->kind == NP_KIND_PER || c->kind == NP_KIND_LOC || c->b - c->a > 6 || hard[i] ||
+			(e = index_end(x, c->b)) < 0 ||
+			(i + 1 < n && x->cands[i + 1].a < e))
+			continue;
+		/* not a place: "the Tokyo stock index" */
+		ge = exact_entry(x, c->a, c->b);
+		if (ge != NULL && ge->kind == NP_KIND_LOC)
+			continue;
+		c->b = e > c->b ? e : c->b;
+		c->kind = NP_KIND_MISC;
+		c->flags &= ~MF_GAZ;
+		c->canon = NULL;
+		c->canonlen = 0;
+		c->subtype = "index";
+		c->subtypelen = 5;
+		c->link = NULL;
+		c->linklen = 0;
 	}
 
 	/* 5. short mentions inherit: a word of a team's name alone is the team */

@@ -47,6 +47,7 @@ typedef enum NpEntityKind
 #define NP_ROLE_FIRM		0x2000	/* "brewer": before a company */
 #define NP_ROLE_FIRMAFTER	0x4000	/* "shares": after a company */
 #define NP_ROLE_CONTEXT		0x7E00	/* all of the context words */
+#define NP_ROLE_MORE		0x8000	/* a longer key goes on after this one */
 
 /* Longest key, in tokens, the matcher tries */
 #define NP_GAZ_MAX_TOKENS	12

@@ -499,7 +499,7 @@ annotate(Extractor *x)
 		if (!(t->flags & TK_WORD))
 			continue;
 		t->ent = lookup(x, x->text + t->start, t->end - t->start, &roles);
-		t->roles = roles;
+		t->roles = roles & ~NP_ROLE_MORE;	/* only the matcher needs it */
 		/* "BEIJING (Reuters) -": an all-capital word in title case */
 		if (t->ent == NULL && (t->flags & TK_ALLCAPS) && !(t->flags & TK_INITIALS) &&
 			t->end - t->start >= 3 && t->end - t->start < 40)
@@ -853,14 +853,9 @@ longest_match_case(Extractor *x, int a, int limit, const NpGazEntry **entp,
 			best = k + 1;
 			*entp = e;
 		}
-		if (e == NULL && roles == 0 && (u->flags & TK_WORD) && words >= 2)
-		{
-			/* no key continues past an unknown prefix of 2+ words */
-			if (!(roles & NP_ROLE_PREFIX))
-			{
-				/* keep trying: prefixes are only marked on first words */
-			}
-		}
+		/* no longer key starts with this one */
+		if ((u->flags & (TK_WORD | TK_POSS)) && !(roles & NP_ROLE_MORE))
+			break;
 	}
 	return best;
 }

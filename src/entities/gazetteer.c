@@ -18,7 +18,10 @@
  *
  * Keys are case-sensitive surface forms ("U.S.", "Asia-Pacific"); multi-word
  * keys have single spaces between words.  Every key's first word carries
- * NP_ROLE_PREFIX, so the matcher only tries longer keys where one may start.
+ * NP_ROLE_PREFIX, so the matcher only tries longer keys where one may start,
+ * and every proper prefix of a key that ends where a token may end (before a
+ * space or a punctuation mark) carries NP_ROLE_MORE, so the matcher stops
+ * extending a key as soon as no longer key can match.
  *
  * src/entities/gazetteer.c
  *
@@ -233,25 +236,35 @@ role_from_name(const char *s, size_t len)
 
 /*
  * Mark the first word of a multi-word key so the matcher tries longer keys
- * there.
+ * there (NP_ROLE_PREFIX), and every prefix of the key that ends where a
+ * token may end so that it goes on trying (NP_ROLE_MORE).  A token ends
+ * before whitespace or punctuation; marking also before other non-ASCII
+ * characters costs a few more keys and never misses one.
  */
 static void
 mark_prefix(NpGazTable *t, const char *key, size_t keylen)
 {
 	size_t		i;
+	bool		first = true;
 	int			words = NpGazCountWords(key, keylen);
 
 	if (words > t->maxtokens)
 		t->maxtokens = words > NP_GAZ_MAX_TOKENS ? NP_GAZ_MAX_TOKENS : words;
 	for (i = 1; i < keylen; i++)
 	{
-		if (key[i] == ' ' || key[i] == '-' || key[i] == '+' || key[i] == '&' ||
-			key[i] == '\'' || (key[i] == '.' && i + 1 < keylen))
-		{
-			NpGazEntry *e = NpGazTableInsert(t, key, i);
+		unsigned char c = (unsigned char) key[i];
+		NpGazEntry *e;
 
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			(c >= '0' && c <= '9') || (c & 0xC0) == 0x80)
+			continue;
+		e = NpGazTableInsert(t, key, i);
+		e->roles |= NP_ROLE_MORE;
+		if (first && (c == ' ' || c == '-' || c == '+' || c == '&' ||
+					  c == '\'' || (c == '.' && i + 1 < keylen)))
+		{
 			e->roles |= NP_ROLE_PREFIX;
-			return;
+			first = false;
 		}
 	}
 }
