@@ -6,9 +6,12 @@ the same command always prints the same articles.  Each article is one
 outlet's copy of one of about 350 underlying stories, so the set has
 near-duplicates (the same story in 2-4 outlets, with wording changed,
 sentences dropped or reordered, and each outlet's page furniture) as real
-news does.  Stories are built from sentence templates filled with people,
-places, organisations, dates and numbers, so entity extraction has
-something to find.
+news does.  Story sentences come from the sentence frames of the realistic
+bench corpus (data/corpus_model.txt: English Wikinews sentences, CC BY 2.5,
+with their content words, names and numbers refilled for each story; see
+bench/corpus_gen.c), so that unrelated stories share only the phrases real
+news shares, not whole template sentences; each story has its own people,
+places and organisations, so entity extraction has something to find.
 
 Outlet shapes (the "outlet" column; "format" is text or html):
   portal   web page scraped as text: headline, byline, "N minutes ago",
@@ -27,22 +30,17 @@ Usage:
   bench/articles.py [--n 1000] [--seed 42] [--out FILE]
   bench/articles.py --dir DIR      # one file per article: 0001_portal.txt ...
                                    # plus 0001_portal.expected, the true body
-Sizes: about 2.4 MB in total for 1,000 articles (text ~1.8 KB, html ~3.5 KB each).
+Sizes: about 2.5 MB in total for 1,000 articles.  Needs data/corpus_model.txt.
 """
 import argparse
+import bisect
 import csv
 import os
 import random
+import re
 import sys
 import textwrap
 
-FIRST = ["Anna", "Maria", "Elena", "Olga", "Sofia", "Laura", "Fatima", "Aisha", "Mei", "Yuki",
-         "Priya", "Grace", "Ingrid", "Lucia", "Hannah", "James", "David", "Sergei", "Ivan", "Ahmed",
-         "Omar", "Pedro", "Luis", "Kenji", "Wei", "Rahul", "Tomasz", "Pieter", "Jonas", "Samuel"]
-LAST = ["Kowalski", "Petrov", "Nguyen", "Garcia", "Okafor", "Schmidt", "Rossi", "Tanaka", "Haddad",
-        "Silva", "Johansson", "Dubois", "Novak", "Ibrahim", "Chen", "Kaur", "Mensah", "Horvat",
-        "Lindqvist", "Moreau", "Costa", "Yilmaz", "Sato", "Fischer", "Brennan", "Alvarez", "Kim",
-        "Popescu", "Andersen", "Mwangi"]
 ROLES = ["foreign minister", "finance minister", "prime minister", "president", "central bank governor",
          "defence minister", "health minister", "mayor", "chief executive", "spokesperson",
          "opposition leader", "energy minister", "trade commissioner", "union leader"]
@@ -68,58 +66,113 @@ SYNONYMS = [("said", "stated"), ("talks", "negotiations"), ("Monday", "Tuesday")
             ("increase", "rise"), ("reporters", "journalists"), ("plan", "proposal"), ("agreed", "pledged"),
             ("strengthen", "deepen"), ("meeting", "summit")]
 
-TEMPLATES = [
-    "{P} arrived in {C} on {D} for a two-day visit, {his} ministry said, as the two countries seek closer ties on {T}.",
-    "{P}, the {R} of {K}, said on {D} that talks with {O} on {T} had made \"real progress\" but that differences remained.",
-    "The meeting in {Y} is expected to focus on {T} and on a new agreement worth {N} billion dollars, officials said.",
-    "\"We are ready to work with all our partners, but we will not accept conditions that harm our interests,\" {P2} told reporters.",
-    "{K}'s economy grew {F}% in the last quarter, according to figures published by the national statistics office on {D}.",
-    "Critics say the plan does too little to address {T}, while supporters argue it is the best deal available.",
-    "{O} has warned that {T} could worsen in the coming months unless governments act quickly.",
-    "Shares in {Q} fell {F}% on {D} after the company cut its forecast for the year, blaming weak demand.",
-    "More than {M} people took part in protests in {Y} on {D}, according to police estimates.",
-    "The {R} is due to travel to {Y} next month for a summit with leaders from {K} and {K2}.",
-    "Analysts said the decision reflected growing concern in {K} about {T} and the cost of living.",
-    "{P} last visited {Y} in {Mo}, when the two sides signed a series of agreements on {T}.",
-    "The government said it would spend {N} billion euros over five years on new infrastructure, including ports and rail lines.",
-    "In a statement, {O} said it was \"deeply concerned\" by the reports and called for an independent investigation.",
-    "Officials in {Y} declined to comment on the report, saying only that discussions were continuing.",
-    "The U.S. State Department said Washington was following the talks closely and urged both sides to show restraint.",
-    "According to the ministry, the two men discussed {T}, as well as cooperation at {O}.",
-    "{Q} said it would invest {N} million dollars in a new plant near {Y}, creating about {M} jobs.",
-    "Prices of {T2} have risen by {F}% since January, putting pressure on households across {K}.",
-    "Mr. {L} said the government would present a revised budget to parliament in {Mo}.",
-    "The agreement must still be approved by lawmakers in {K}, where the opposition has promised to fight it.",
-    "Earlier this year, {O} estimated that {M} people had been forced to leave their homes because of {T}.",
-]
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MODEL = os.path.join(TOP, 'data', 'corpus_model.txt')
+_model = None
+
+
+def model():
+    """Word pools {name: (words, cumulative weights)} and frames [(mark, text)]."""
+    global _model
+    if _model is None:
+        pools, frames, cur = {}, [], None
+        with open(MODEL, encoding='utf-8') as f:
+            for line in f:
+                line = line.rstrip('\n')
+                if line.startswith('#') or not line:
+                    continue
+                if line.startswith('%pool '):
+                    cur = line.split()[1]
+                    pools[cur] = ([], [])
+                elif line.startswith('%frames '):
+                    cur = None
+                elif cur is not None:
+                    w, c = line.split('\t')
+                    words, cum = pools[cur]
+                    words.append(w)
+                    cum.append((cum[-1] if cum else 0) + float(c) ** 0.85)
+                else:
+                    frames.append((line[0], line[3:]))
+        starts = [i for i, (m, _) in enumerate(frames) if m == 'A']
+        _model = (pools, frames, starts)
+    return _model
+
+
+def draw(rng, pool):
+    words, cum = model()[0][pool]
+    return words[min(bisect.bisect_right(cum, rng.random() * cum[-1]), len(words) - 1)]
+
+
+def fill(rng, frame, story):
+    """Fill the slots of a sentence frame for this story."""
+    def slot(m):
+        k = m.group(1)
+        if k == 'PER':
+            return rng.choice([story["person"], story["person2"]]) if rng.random() < 0.6 else person(rng)
+        if k == 'LOC':
+            return rng.choice([story["city"], story["country"]]) if rng.random() < 0.5 else draw(rng, 'LOC')
+        if k == 'ORG':
+            return story["org"] if rng.random() < 0.4 else draw(rng, 'ORG')
+        if k == 'NAM':
+            return story["company"] if rng.random() < 0.2 else draw(rng, 'NAM')
+        if k == 'DAY':
+            return story["weekday"]
+        if k == 'MON':
+            return rng.choice(MONTHS)
+        if k == 'DN':
+            return str(rng.randint(1, 28))
+        if k == 'Y':
+            return str(rng.choice([2023, 2024, 2024, rng.randint(1970, 2022)]))
+        if k == 'TIME':
+            return "%d:%02d" % (rng.randint(0, 23), rng.randint(0, 59))
+        if k.startswith('D:'):
+            out, first = [], True
+            for ch in k[2:]:
+                if ch == '9':
+                    out.append(str(rng.randint(1 if first else 0, 9)))
+                    first = False
+                else:
+                    out.append(ch)
+                    first = ch not in '.,:/'
+            return ''.join(out)
+        if rng.random() < 0.3:      # the story's own topic words
+            return draw(random.Random(hash_seed(story["sid"], k, rng.randrange(3))), k)
+        return draw(rng, k)
+    s = re.sub(r'\{([^{}]+)\}', slot, frame)
+    s = re.sub(r'\b([Aa]) (?=[aeiou])', r'\1n ', s)
+    s = re.sub(r'\b([Aa])n (?=[b-df-hj-np-tv-z])', r'\1 ', s)
+    return s[0].upper() + s[1:]
+
+
+def hash_seed(*parts):
+    h = 1469598103934665603
+    for ch in repr(parts).encode():
+        h = ((h ^ ch) * 1099511628211) & 0xFFFFFFFFFFFFFFFF
+    return h
 
 
 def person(rng):
-    return "%s %s" % (rng.choice(FIRST), rng.choice(LAST))
-
-
-def fill(rng, tpl, story):
-    p = story["person"]
-    vals = dict(P=p, P2=story["person2"], L=p.split()[-1], R=story["role"], C=story["country"],
-                K=story["country"], K2=rng.choice(COUNTRIES), Y=story["city"], O=story["org"],
-                Q=story["company"], T=story["topic"], T2=rng.choice(["bread", "fuel", "electricity", "rice", "coffee"]),
-                D=story["weekday"], Mo=rng.choice(MONTHS), N=rng.randint(2, 90), M=rng.choice(["1,500", "12,000", "30,000", "250"]),
-                F="%.1f" % rng.uniform(0.2, 9.5), his=rng.choice(["his", "her"]))
-    s = tpl.format(**vals)
-    return s[0].upper() + s[1:]
+    return "%s %s" % (draw(rng, 'GIVEN'), draw(rng, 'SUR'))
 
 
 def make_story(rng, sid):
     srng = random.Random(sid * 7919 + 17)
-    story = dict(person=person(srng), person2=person(srng), role=srng.choice(ROLES),
+    story = dict(sid=sid, person=person(srng), person2=person(srng), role=srng.choice(ROLES),
                  country=srng.choice(COUNTRIES), city=srng.choice(CITIES), org=srng.choice(ORGS),
                  company=srng.choice(COMPANIES), topic=srng.choice(TOPICS), weekday=srng.choice(WEEKDAYS))
+    _, frames, starts = model()
     n = srng.randint(8, 16)
-    tpls = srng.sample(TEMPLATES, min(n, len(TEMPLATES)))
-    story["sentences"] = [fill(srng, t, story) for t in tpls]
-    story["headline"] = "%s %s %s talks on %s" % (story["person"].split()[-1], srng.choice(["holds", "opens", "pushes", "seeks"]),
-                                                  srng.choice(["new", "urgent", "fresh"]), story["topic"])
-    story["headline"] = story["headline"][0].upper() + story["headline"][1:]
+    sents = []
+    i = srng.choice(starts)
+    while len(sents) < n:
+        sents.append(fill(srng, frames[i][1], story))
+        i += 1
+        if i >= len(frames) or frames[i][0] == 'A':
+            i = srng.choice(starts)
+    story["sentences"] = sents
+    # the headline: the lead's first words
+    words = re.sub(r'[^\w\s\'-]', '', sents[0]).split()
+    story["headline"] = " ".join(words[:8])
     return story
 
 

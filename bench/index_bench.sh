@@ -5,6 +5,11 @@
 # Usage: scripts/with-server.sh bench/index_bench.sh [ROWS] [TRGM_ROWS]
 #   (default 1000000 articles; pg_trgm at 100000 rows, because a trigram
 #   index on a million multi-kilobyte articles takes too long to build here)
+#   CORPUS=realistic (default): bench/corpus_gen.c, wire formulas, tables,
+#   briefs and stories with the phrase reuse of real news (bench/corpus.sh
+#   stats prints it beside the real corpus' figures); CORPUS=easy: the old
+#   bench/index_gen.c, long articles of random words that share almost no
+#   phrases (an upper bound: what npidx does when nothing is common)
 # Suggested server settings (the bench sets the session ones itself):
 #   NP_SERVER_OPTS="-c shared_buffers=4GB -c max_wal_size=20GB" \
 #     nice -n 19 scripts/with-server.sh bench/index_bench.sh
@@ -39,15 +44,31 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 echo "== server: $(q -c 'SHOW server_version'), shared_buffers=$(q -c 'SHOW shared_buffers')"
 
 # --- data --------------------------------------------------------------
-gcc -O2 -o "$WORK/index_gen" index_gen.c -lm
+CORPUS=${CORPUS:-realistic}
+# gen PART: the rows of one part as COPY text "id, family, variant, body"
+gen() {
+	if [ "$CORPUS" = easy ]; then
+		"$WORK/index_gen" "$ROWS" "$1" "$PARTS"
+	else
+		# id, outlet, published_at, kind, family, body -> id, family, kind, body
+		"$WORK/corpus_gen" -m ../data/corpus_model.txt -p "$1/$PARTS" "$ROWS" |
+			awk -F'\t' -v OFS='\t' '{ print $1, $5, $4, $6 }'
+	fi
+}
+if [ "$CORPUS" = easy ]; then
+	gcc -O2 -o "$WORK/index_gen" index_gen.c -lm
+else
+	gcc -O2 -o "$WORK/corpus_gen" corpus_gen.c -lm
+fi
+echo "== corpus: $CORPUS"
 t0=$(now)
 q -c "DROP TABLE IF EXISTS bench_articles;
-	CREATE TABLE bench_articles (id bigint PRIMARY KEY, family bigint, variant int,
+	CREATE TABLE bench_articles (id bigint PRIMARY KEY, family bigint, variant text,
 								 body text, fp newsprint.fingerprint, keys int4[]);"
 pids=()
 for p in $(seq 0 $((PARTS - 1))); do
-	( "$WORK/index_gen" "$ROWS" "$p" "$PARTS" |
-		q -c "CREATE TEMP TABLE raw (id bigint, family bigint, variant int, body text);
+	( gen "$p" |
+		q -c "CREATE TEMP TABLE raw (id bigint, family bigint, variant text, body text);
 			COPY raw FROM STDIN;
 			INSERT INTO bench_articles SELECT id, family, variant, body, fp, newsprint.npidx_keys(fp)
 				FROM (SELECT *, newsprint.fingerprint(body) AS fp FROM raw) s;" ) &

@@ -4,6 +4,9 @@
 #
 # Usage: scripts/with-server.sh bench/index_exact.sh [ROWS] [QUERIES]
 #   (default 50000 generated articles, 1000 queries)
+#   CORPUS=realistic (default) generates them with bench/corpus_gen.c (wire
+#   formulas and tables: many shared phrases), CORPUS=easy with the old
+#   bench/index_gen.c (random words)
 # Prints, per predicate, the number of queries, of matching (query, row)
 # pairs, of pairs the index lost and of pairs it returned in excess; and for
 # ORDER BY fp <-> q LIMIT 10 the number of queries whose distance lists
@@ -18,12 +21,21 @@ trap 'rm -rf "$WORK"' EXIT
 q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
-gcc -O2 -o "$WORK/index_gen" index_gen.c -lm
+CORPUS=${CORPUS:-realistic}
+if [ "$CORPUS" = easy ]; then
+	gcc -O2 -o "$WORK/index_gen" index_gen.c -lm
+	gen() { "$WORK/index_gen" "$ROWS"; }
+else
+	gcc -O2 -o "$WORK/corpus_gen" corpus_gen.c -lm
+	# id, outlet, published_at, kind, family, body -> id, family, kind, body
+	gen() { "$WORK/corpus_gen" -m ../data/corpus_model.txt -s 3 "$ROWS" | awk -F'\t' -v OFS='\t' '{ print $1, $5, $4, $6 }'; }
+fi
+echo "== corpus: $CORPUS"
 q -c "DROP TABLE IF EXISTS exact_articles;
-	CREATE TABLE exact_articles (id bigint PRIMARY KEY, family bigint, variant int,
+	CREATE TABLE exact_articles (id bigint PRIMARY KEY, family bigint, variant text,
 								 body text, fp newsprint.fingerprint);"
-"$WORK/index_gen" "$ROWS" |
-	q -c "CREATE TEMP TABLE raw (id bigint, family bigint, variant int, body text);
+gen |
+	q -c "CREATE TEMP TABLE raw (id bigint, family bigint, variant text, body text);
 		COPY raw FROM STDIN;
 		INSERT INTO exact_articles SELECT id, family, variant, body, newsprint.fingerprint(body) FROM raw;"
 q -c "CREATE INDEX exact_npidx ON exact_articles USING npidx (fp);

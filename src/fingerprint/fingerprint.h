@@ -66,10 +66,11 @@ typedef struct NpFingerprint
  *	 a <% b					containment(a, b) >= newsprint.containment_threshold
  *	 a %> b					containment(b, a) >= newsprint.containment_threshold
  *	 is_contained(a, b, t)	containment(a, b) >= t
- *	 same_story(a, b, t)	|A' n B'| / min(|A'|, |B'|) >= t
+ *	 is_same_story(a, b, t)	|A' n B'| / min(|A'|, |B'|) >= t
  *							(= max(containment(a, b), containment(b, a)) >= t;
  *							 false when A' or B' is empty)
- *	 same_story(a, b)		same_story(a, b, newsprint.same_story_threshold)
+ *	 is_same_story(a, b)	is_same_story(a, b, newsprint.same_story_threshold)
+ *	 same_story(a, b[, t])	another name of is_same_story
  *
  * Distances: a <-> b = 1 - similarity(a, b); a <<-> b = 1 - containment(a, b);
  * a <->> b = 1 - containment(b, a).
@@ -103,6 +104,14 @@ extern void NpFingerprintOverlapOf(const NpFingerprint *a,
 extern bool NpFingerprintSameStory(const NpFingerprint *a,
 								   const NpFingerprint *b,
 								   double threshold);
+
+/*
+ * Error out unless t, the value of the argument or setting called name, is a
+ * valid threshold: greater than 0 and at most 1 (NaN is not).  The one check
+ * of every threshold argument: the functions, the index's query operators
+ * and story_clusters() (which calls is_same_story()).
+ */
+extern void NpFingerprintCheckThreshold(const char *name, double t);
 
 /* Error out unless a and b were made with the same parameters and version */
 extern void NpFingerprintCheckCompatible(const NpFingerprint *a,

@@ -17,6 +17,7 @@
 
 #include <math.h>
 
+#include "common/shortest_dec.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
@@ -141,16 +142,22 @@ NpFingerprintSameStory(const NpFingerprint *a, const NpFingerprint *b,
 }
 
 /*
- * Reject a threshold argument outside (0, 1].
+ * Reject a threshold outside (0, 1], NaN included, showing the value given
+ * exactly (%g would show 1.0000001 as 1).
  */
-static void
-fp_check_threshold(double t)
+void
+NpFingerprintCheckThreshold(const char *name, double t)
 {
-	if (isnan(t) || t <= 0.0 || t > 1.0)
+	if (!(t > 0.0 && t <= 1.0))
+	{
+		char		given[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+		double_to_shortest_decimal_buf(t, given);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("threshold must be greater than 0 and at most 1"),
-				 errdetail("The threshold given was %g.", t)));
+				 errmsg("%s must be greater than 0 and at most 1", name),
+				 errdetail("The %s given was %s.", name, given)));
+	}
 }
 
 /* ---------------------------------------------------------------------
@@ -208,6 +215,9 @@ fingerprint_out(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(fingerprint_recv);
 
+/* The binary form's header: version, words, size, shingles, count */
+#define FP_SEND_HDRSZ	(1 + 1 + 2 + 4 + 4)
+
 /*
  * Read the binary form: version, words, size, shingles, count, hashes.
  */
@@ -221,6 +231,13 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	NpFingerprint *fp;
 	int			i;
 
+	/* pq_getmsg* would call a short message a protocol violation (08P01) */
+	if (buf->len - buf->cursor < FP_SEND_HDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary fingerprint"),
+				 errdetail("The message holds %d bytes; the header alone takes %d.",
+						   buf->len - buf->cursor, FP_SEND_HDRSZ)));
 	sk.version = pq_getmsgbyte(buf);
 	sk.shingle_words = pq_getmsgbyte(buf);
 	sk.sketch_size = (uint16) pq_getmsgint(buf, 2);
@@ -543,7 +560,7 @@ fingerprint_is_similar(PG_FUNCTION_ARGS)
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 	float8		t = PG_GETARG_FLOAT8(2);
 
-	fp_check_threshold(t);
+	NpFingerprintCheckThreshold("threshold", t);
 	PG_RETURN_BOOL(NpFingerprintSimilarity(a, b) >= t);
 }
 
@@ -559,7 +576,7 @@ fingerprint_is_contained(PG_FUNCTION_ARGS)
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 	float8		t = PG_GETARG_FLOAT8(2);
 
-	fp_check_threshold(t);
+	NpFingerprintCheckThreshold("threshold", t);
 	PG_RETURN_BOOL(NpFingerprintContainment(a, b) >= t);
 }
 
@@ -589,7 +606,7 @@ fingerprint_same_story_threshold(PG_FUNCTION_ARGS)
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 	float8		t = PG_GETARG_FLOAT8(2);
 
-	fp_check_threshold(t);
+	NpFingerprintCheckThreshold("threshold", t);
 	PG_RETURN_BOOL(NpFingerprintSameStory(a, b, t));
 }
 
@@ -730,7 +747,7 @@ fingerprint_shared_passages(PG_FUNCTION_ARGS)
 		int			nm;
 		int			i;
 
-		fp_check_threshold(min_score);
+		NpFingerprintCheckThreshold("min_score", min_score);
 		funcctx = SRF_FIRSTCALL_INIT();
 		oldcxt = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
 

@@ -38,7 +38,7 @@
 #define NPIDX_SIMILAR_Q_STRATEGY		4	/* fp &%  (q, t) */
 #define NPIDX_CONTAINED_Q_STRATEGY		5	/* fp &<% (q, t) */
 #define NPIDX_CONTAINS_Q_STRATEGY		6	/* fp &%> (q, t) */
-#define NPIDX_SAME_STORY_Q_STRATEGY		7	/* fp &=  (q, t) */
+#define NPIDX_SAME_STORY_Q_STRATEGY		7	/* fp &~  (q, t) */
 #define NPIDX_DISTANCE_STRATEGY			8	/* ORDER BY fp <-> q */
 #define NPIDX_CONTAINS_DIST_STRATEGY	9	/* ORDER BY fp <->> q */
 #define NPIDX_NSTRATEGIES				9
@@ -352,6 +352,5 @@ extern bool npidxvalidate(Oid opclassoid);
 /* npidx_query.c: the (fingerprint, threshold) query operators */
 extern bool NpidxQueryDecode(Datum query, NpFingerprint **fp, double *threshold,
 							 bool *threshold_null);
-extern void NpidxCheckThreshold(double t);
 
 #endif							/* NPIDX_H */

@@ -325,21 +325,21 @@ NpidxKeyPlan(ScanKey key, NpFingerprint **query, int *nprobe, double *bound_t)
 		case NPIDX_SIMILAR_Q_STRATEGY:
 			if (tnull)
 				t = np_similarity_threshold;
-			NpidxCheckThreshold(t);
+			NpFingerprintCheckThreshold("threshold", t);
 			*bound_t = t;
 			*nprobe = NpidxProbesFor(t, n);
 			break;
 		case NPIDX_CONTAINS_Q_STRATEGY:
 			if (tnull)
 				t = np_containment_threshold;
-			NpidxCheckThreshold(t);
+			NpFingerprintCheckThreshold("threshold", t);
 			*bound_t = t;
 			*nprobe = NpidxProbesFor(t, n);
 			break;
 		case NPIDX_CONTAINED_Q_STRATEGY:
 		case NPIDX_SAME_STORY_Q_STRATEGY:
 			if (!tnull)
-				NpidxCheckThreshold(t);
+				NpFingerprintCheckThreshold("threshold", t);
 			/* the bound is on the row's side: probe every query hash */
 			*nprobe = n;
 			break;

@@ -53,6 +53,8 @@ EXPLAIN (COSTS OFF) SELECT id FROM art WHERE fp <% (SELECT fp FROM art WHERE id 
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE fp %> (SELECT fp FROM art WHERE id = 10);
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE same_story(fp, (SELECT fp FROM art WHERE id = 10));
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE same_story((SELECT fp FROM art WHERE id = 10), fp, 0.6);
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_same_story(fp, (SELECT fp FROM art WHERE id = 10));
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_same_story((SELECT fp FROM art WHERE id = 10), fp, 0.6);
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_similar(fp, (SELECT fp FROM art WHERE id = 10), 0.4);
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_contained(fp, (SELECT fp FROM art WHERE id = 10), 0.7);
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_contained((SELECT fp FROM art WHERE id = 10), fp, 0.7);
@@ -89,7 +91,9 @@ SELECT 'query_contained.6', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a
 UNION ALL
 SELECT 'same_story', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE same_story(a.fp, q.fp)) a WHERE q.id % 7 = 0
 UNION ALL
-SELECT 'same_story.9', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE same_story(q.fp, a.fp, 0.9)) a WHERE q.id % 7 = 0;
+SELECT 'same_story.9', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE same_story(q.fp, a.fp, 0.9)) a WHERE q.id % 7 = 0
+UNION ALL
+SELECT 'is_same_story.75', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE is_same_story(a.fp, q.fp, 0.75)) a WHERE q.id % 7 = 0;
 
 CREATE VIEW nearest AS
 SELECT 'dist' AS op, q.id AS qid,
@@ -168,7 +172,7 @@ RESET enable_seqscan;
 -- the query operators check their thresholds
 SELECT count(*) FROM art WHERE fp &% ROW((SELECT fp FROM art WHERE id = 10), 0)::fingerprint_query;
 SELECT count(*) FROM art WHERE fp &<% ROW((SELECT fp FROM art WHERE id = 10), 1.5)::fingerprint_query;
-SELECT count(*) FROM art WHERE fp &= ROW((SELECT fp FROM art WHERE id = 10), 'NaN')::fingerprint_query;
+SELECT count(*) FROM art WHERE fp &~ ROW((SELECT fp FROM art WHERE id = 10), 'NaN')::fingerprint_query;
 SET enable_seqscan = off;
 SELECT count(*) FROM art WHERE fp &%> ROW((SELECT fp FROM art WHERE id = 10), -1)::fingerprint_query;
 RESET enable_seqscan;

@@ -1,0 +1,241 @@
+/* sql/newsprint--0.1--0.2.sql -- update newsprint from version 0.1 to 0.2 */
+
+-- complain if script is sourced in psql, rather than via ALTER EXTENSION
+\echo Use "ALTER EXTENSION newsprint UPDATE TO '0.2'" to load this file. \quit
+
+/*
+ * Every change to the SQL surface between 0.1 and 0.2, in blocks, one per
+ * area of work, each under its own heading.  After this script the
+ * extension's objects must equal those of a fresh 0.2 install (the parts
+ * sql/NN_*.sql): test/sql/update.sql compares the two.  Whoever changes a
+ * part sql/NN_*.sql changes this script in the same commit.
+ */
+
+/* ---- Installing safely (issue 9 item 2) ----------------------------------
+ * The check of the install script (sql/00_base.sql), also on update: 0.1
+ * did not make it, so an existing installation may sit in a schema that
+ * another role controls.
+ */
+/*
+ * Refuse to use a schema that another role controls.  The control file
+ * fixes the schema, and CREATE EXTENSION uses an existing schema of that
+ * name whoever owns it.  A role that owns the schema, may create objects in
+ * it or owns objects already there could place a function or operator next
+ * to ours (an overload of clean() for varchar, say) that would run with the
+ * rights of whoever calls it, a superuser included: the attack of
+ * CVE-2020-14350.  Superusers could do that anyway, so what they own is
+ * accepted.  Until this check has passed the schema is not trusted, so every
+ * name here is qualified with pg_catalog.
+ */
+DO $$
+DECLARE
+	nsp pg_catalog.oid := '@extschema@'::pg_catalog.regnamespace;
+	who pg_catalog.text;
+	what pg_catalog.text;
+BEGIN
+	SELECT CASE WHEN held.role OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC'
+				ELSE pg_catalog.quote_ident(r.rolname) END,
+		   held.what
+	INTO who, what
+	FROM (SELECT 1, n.nspowner, 'owns schema @extschema@'
+		  FROM pg_catalog.pg_namespace n
+		  WHERE n.oid OPERATOR(pg_catalog.=) nsp
+		  UNION ALL
+		  SELECT 2, a.grantee, 'may create objects in schema @extschema@'
+		  FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) a
+		  WHERE n.oid OPERATOR(pg_catalog.=) nsp
+			AND a.privilege_type OPERATOR(pg_catalog.=) 'CREATE'
+		  UNION ALL
+		  -- objects of every kind in the schema, through their owners'
+		  -- dependencies (objects of the bootstrap superuser have none)
+		  SELECT 3, d.refobjid, pg_catalog.format('owns %s %s', o.type, o.identity)
+		  FROM pg_catalog.pg_shdepend d,
+			   LATERAL pg_catalog.pg_identify_object(d.classid, d.objid, d.objsubid) o
+		  WHERE d.dbid OPERATOR(pg_catalog.=)
+				(SELECT db.oid FROM pg_catalog.pg_database db
+				 WHERE db.datname OPERATOR(pg_catalog.=) pg_catalog.current_database())
+			AND d.deptype OPERATOR(pg_catalog.=) 'o'
+			AND pg_catalog.quote_ident(o.schema) OPERATOR(pg_catalog.=) '@extschema@'
+		 ) AS held(rank, role, what)
+	LEFT JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) held.role
+	WHERE held.role OPERATOR(pg_catalog.=) 0
+	   OR (r.rolname OPERATOR(pg_catalog.<>) CURRENT_USER AND NOT r.rolsuper)
+	ORDER BY held.rank, held.what
+	LIMIT 1;
+	IF who IS NOT NULL THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'insufficient_privilege',
+			MESSAGE = 'schema @extschema@ is not safe for extension newsprint',
+			DETAIL = pg_catalog.format('Role %s %s, and could place objects there that run with the rights of whoever calls the extension''s functions.', who, what),
+			HINT = 'Drop the schema, or remove the objects and rights of roles other than the installing role and superusers and make the installing role its owner; then try again.';
+	END IF;
+END
+$$;
+/* ---- end of installing safely ---- */
+
+/* ---- Privilege model (issue 9 item 8; doc/security.md) --------------------
+ * 0.1 granted nothing: other roles could not use the schema, nor entities()
+ * read the dictionary.
+ */
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+GRANT SELECT ON entity_dictionary TO PUBLIC;
+/* ---- end of privilege model ---- */
+
+/* ---- Names (issue 15: one API convention) ---------------------------------
+ * library_version() replaces newsprint_version(), kept one release; the
+ * predicates are is_similar, is_contained and is_same_story, with
+ * same_story kept for good as its other name; the npidx operator &= (which
+ * read as equality) is &~; the default operator class, which serves every
+ * predicate, is fingerprint_ops.
+ */
+CREATE FUNCTION library_version() RETURNS text
+AS 'MODULE_PATHNAME', 'newsprint_version'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION library_version() IS 'version of the newsprint library';
+COMMENT ON FUNCTION newsprint_version() IS
+'deprecated alias of library_version(), to be removed after 0.2';
+
+CREATE FUNCTION is_same_story(a fingerprint, b fingerprint) RETURNS boolean
+AS 'MODULE_PATHNAME', 'fingerprint_same_story'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint) IS
+'the share of the smaller sample found in the other is at least newsprint.same_story_threshold';
+
+CREATE FUNCTION is_same_story(a fingerprint, b fingerprint, threshold float8)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'fingerprint_same_story_threshold'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint, float8) IS
+'the share of the smaller sample found in the other is at least threshold';
+
+COMMENT ON FUNCTION same_story(fingerprint, fingerprint) IS
+'is_same_story(a, b), under its other name';
+COMMENT ON FUNCTION same_story(fingerprint, fingerprint, float8) IS
+'is_same_story(a, b, threshold), under its other name';
+
+ALTER FUNCTION is_same_story(fingerprint, fingerprint) SUPPORT npidx_support;
+ALTER FUNCTION is_same_story(fingerprint, fingerprint, float8) SUPPORT npidx_support;
+
+/*
+ * PostgreSQL cannot rename an operator, and the operator class needs it, so
+ * neither can be dropped without dropping every npidx index.  Renaming the
+ * catalog row keeps the operator's identity (its OID): indexes, views and
+ * stored rules that use it go on working and now show the new name.
+ */
+UPDATE pg_catalog.pg_operator SET oprname = '&~'
+WHERE oid OPERATOR(pg_catalog.=)
+	'@extschema@.&=(@extschema@.fingerprint, @extschema@.fingerprint_query)'::pg_catalog.regoperator;
+
+COMMENT ON OPERATOR &~ (fingerprint, fingerprint_query) IS
+	'is_same_story(fp, q.fp, q.threshold)';
+COMMENT ON TYPE fingerprint_query IS
+	'a fingerprint and a threshold, the right operand of &%, &<%, &%> and &~';
+COMMENT ON FUNCTION fingerprint_query_same_story(fingerprint, fingerprint_query) IS
+	'is_same_story(fp, q, threshold) (implementation of &~)';
+
+ALTER OPERATOR FAMILY fingerprint_similarity_ops USING npidx RENAME TO fingerprint_ops;
+ALTER OPERATOR CLASS fingerprint_similarity_ops USING npidx RENAME TO fingerprint_ops;
+/* ---- end of names ---- */
+
+/* ---- story_clusters (issue 9 items 10 and 11) -----------------------------
+ * Its work tables no longer have fixed names: 0.1 dropped a caller's own
+ * temporary tables newsprint_story_label and newsprint_story_edge, and
+ * failed on an input table of either name.  It checks its threshold with the
+ * extension's one check, and calls is_same_story.  Same text as
+ * sql/50_report.sql.
+ */
+CREATE OR REPLACE FUNCTION story_clusters(articles regclass,
+							   id_column name DEFAULT 'id',
+							   fingerprint_column name DEFAULT 'fp',
+							   threshold float8 DEFAULT NULL)
+RETURNS TABLE (id bigint, story bigint, story_size bigint)
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+SET client_min_messages = warning
+AS $$
+DECLARE
+	rounds int := 0;
+	changed bigint;
+	cond text;
+	n int := 0;
+	label_table text;
+	edge_table text;
+BEGIN
+	IF articles IS NULL OR id_column IS NULL OR fingerprint_column IS NULL THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'null_value_not_allowed',
+			MESSAGE = 'story_clusters needs a table, an id column and a fingerprint column',
+			HINT = 'Only the threshold may be NULL (it then defaults to newsprint.same_story_threshold).';
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_attribute
+				   WHERE attrelid = articles AND attname = fingerprint_column
+				   AND NOT attisdropped
+				   AND atttypid = '@extschema@.fingerprint'::regtype) THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'datatype_mismatch',
+			MESSAGE = format('%s has no column %I of type newsprint.fingerprint',
+							 articles, fingerprint_column),
+			HINT = 'Add one with ALTER TABLE ... ADD COLUMN fp newsprint.fingerprint and fill it with newsprint.fingerprint(body).';
+	END IF;
+	IF threshold IS NULL THEN
+		cond := format('@extschema@.is_same_story(a.%1$I, b.%1$I)', fingerprint_column);
+	ELSE
+		-- the extension's one threshold check, with its words
+		PERFORM @extschema@.is_same_story(@extschema@.fingerprint(''::text, false), @extschema@.fingerprint(''::text, false), threshold);
+		cond := format('@extschema@.is_same_story(a.%1$I, b.%1$I, %2$L::float8)',
+					   fingerprint_column, threshold);
+	END IF;
+
+	LOOP
+		n := n + 1;
+		label_table := format('newsprint_story_label_%s', n);
+		edge_table := format('newsprint_story_edge_%s', n);
+		EXIT WHEN to_regclass(format('pg_temp.%I', label_table)) IS NULL
+			  AND to_regclass(format('pg_temp.%I', edge_table)) IS NULL;
+	END LOOP;
+	EXECUTE format(
+		'CREATE TEMPORARY TABLE pg_temp.%4$I AS '
+		'SELECT %1$I::bigint AS id, %1$I::bigint AS label FROM %2$s '
+		'WHERE %1$I IS NOT NULL AND %3$I IS NOT NULL',
+		id_column, articles, fingerprint_column, label_table);
+	EXECUTE format(
+		'CREATE TEMPORARY TABLE pg_temp.%4$I AS '
+		'SELECT a.%1$I::bigint AS x, b.%1$I::bigint AS y '
+		'FROM %2$s a JOIN %2$s b ON %3$s AND a.%1$I <> b.%1$I '
+		'WHERE a.%1$I IS NOT NULL AND b.%1$I IS NOT NULL',
+		id_column, articles, cond, edge_table);
+	EXECUTE format('CREATE INDEX ON pg_temp.%I (id)', label_table);
+	EXECUTE format('CREATE INDEX ON pg_temp.%I (x)', edge_table);
+	EXECUTE format('ANALYZE pg_temp.%I', label_table);
+	EXECUTE format('ANALYZE pg_temp.%I', edge_table);
+
+	LOOP
+		EXECUTE format(
+			'UPDATE pg_temp.%1$I l '
+			'SET label = m.label '
+			'FROM (SELECT e.x AS id, min(n.label) AS label '
+			'	   FROM pg_temp.%2$I e '
+			'	   JOIN pg_temp.%1$I n ON n.id = e.y '
+			'	   GROUP BY e.x) m '
+			'WHERE m.id = l.id AND m.label < l.label',
+			label_table, edge_table);
+		GET DIAGNOSTICS changed = ROW_COUNT;
+		EXIT WHEN changed = 0;
+		rounds := rounds + 1;
+	END LOOP;
+
+	RETURN QUERY EXECUTE format(
+		'SELECT l.id, l.label, count(*) OVER (PARTITION BY l.label) '
+		'FROM pg_temp.%I l '
+		'ORDER BY l.label, l.id',
+		label_table);
+	EXECUTE format('DROP TABLE pg_temp.%I, pg_temp.%I', label_table, edge_table);
+END
+$$;
+
+COMMENT ON FUNCTION story_clusters(regclass, name, name, float8) IS
+'group the articles of a table into stories (connected components of is_same_story)';
+/* ---- end of story_clusters ---- */
