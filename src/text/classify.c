@@ -13,7 +13,10 @@
 
 #include "text/clean_int.h"
 #include "text/unicode.h"
+#include "text/wire.h"
 
+
+#define A_UPPER_BYTE(c) ((c) >= 'A' && (c) <= 'Z')
 
 /* ASCII character classes for NpGetUnitFacts */
 #define AC_LETTER	0x01
@@ -80,6 +83,7 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 	int			w = 0;
 	char		key[48];
 	int			prev_id = W_NONE;
+	bool		prev_credit_start = false;	/* the previous word may open a credit */
 	uint16_t	prev_flags = 0;
 	bool		label_done = false;
 	size_t		last_sentence_word = 0;
@@ -382,8 +386,14 @@ vocabulary:
 					f->contributed = true;	/* "X contributed to this report" */
 				if (w == 1 && id == W_ABOUT && s[i] == 'A')
 					f->about = true;
-				if (id == W_BY && (prev_id == W_REPORTING || prev_id == W_EDITING ||
-								   prev_id == W_WRITING || prev_id == W_COMPILED))
+				/*
+				 * "(Reporting by ...; Editing by ...)", "Additional reporting
+				 * by": the verb opens the credit or is capitalised, unlike
+				 * "a poll compiled by the company".
+				 */
+				if (id == W_BY && prev_credit_start &&
+					(prev_id == W_REPORTING || prev_id == W_EDITING ||
+					 prev_id == W_WRITING || prev_id == W_COMPILED))
 					f->wirecredit = true;
 				if (w == 1 && ((id == W_BY && j - i == 2 && s[i] == 'B') ||
 							   id == W_AUTHOR || id == W_AUTHORS))
@@ -426,6 +436,7 @@ vocabulary:
 				label_done = true;
 			}
 			prev_id = id;
+			prev_credit_start = w <= 2 || A_UPPER_BYTE(s[i]) || s[i] == '(';
 			prev_flags = vf;
 		}
 		else
@@ -498,7 +509,9 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	*byline = f.byline && f.nwords <= 12;
 	allcaps = f.nletters >= 2 && f.nupper == f.nletters;
 
-	/* markup evidence first */
+	/* wire furniture (wire.c), then markup evidence */
+	if (u->flags & NPU_FURNITURE)
+		return CLS_BAD;
 	if ((u->flags & NPU_BOILER) && !doc->ignore_boiler)
 		return CLS_BAD;
 	if (u->flags & NPU_CAPTION)
@@ -542,7 +555,9 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	}
 	if (f.urls > 0 && (f.urls == f.nwords || f.nwords <= 3))
 		return CLS_BAD;
-	if (f.caption_label || (f.credit_tail && f.nwords <= 80))
+	if (f.caption_label ||
+		(f.credit_tail && f.nwords <= 80 &&
+		 !(doc->wire && NpWireHasDateline(s, u->len))))
 		return CLS_CAPTION;
 	if (f.teaser_label && !heading)
 		return CLS_BAD;

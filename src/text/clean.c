@@ -64,6 +64,9 @@
 #include "np_port.h"
 
 #include "np_tables.h"
+#ifndef NP_STANDALONE
+#include "mb/pg_wchar.h"
+#endif
 #include "text/clean.h"
 #include "text/clean_int.h"
 #include "text/unicode.h"
@@ -295,6 +298,8 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 				soft_pending = true;
 			continue;
 		}
+		if (doc->units[i].flags & NPU_FURNITURE)
+			continue;			/* known wire furniture separates nothing */
 		if (!IS_CONTENT(c))
 		{
 			/*
@@ -382,6 +387,8 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 
 				for (j = lastgood + 1; j <= segs[i].last; j++)
 				{
+					if (doc->units[j].flags & NPU_FURNITURE)
+						continue;	/* "more", a page header: the story goes on */
 					if (!IS_CONTENT(doc->units[j].cls))
 						broken = true;
 					else if (broken && doc->units[j].seg == i)
@@ -500,6 +507,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	}
 
 done:
+
 #ifdef NP_STANDALONE
 	if (getenv("NP_CLEAN_DEBUG"))
 		for (i = 0; i < n; i++)
@@ -522,6 +530,44 @@ done:
  */
 
 /*
+ * Can the text we return hold U+00A3 POUND SIGN?  In the server the result
+ * goes back to the database encoding; only these encodings have the sign
+ * (SQL_ASCII takes the UTF-8 bytes as they are).  Elsewhere, PA copy keeps
+ * its '#' rather than fail the conversion.
+ */
+static bool
+output_has_pound_sign(void)
+{
+#ifdef NP_STANDALONE
+	return true;
+#else
+	switch (GetDatabaseEncoding())
+	{
+		case PG_UTF8:
+		case PG_SQL_ASCII:
+		case PG_LATIN1:
+		case PG_LATIN3:
+		case PG_LATIN5:
+		case PG_LATIN7:
+		case PG_LATIN8:
+		case PG_LATIN9:
+		case PG_ISO_8859_7:
+		case PG_ISO_8859_8:
+		case PG_WIN1252:
+		case PG_WIN1253:
+		case PG_WIN1254:
+		case PG_WIN1255:
+		case PG_WIN1256:
+		case PG_WIN1257:
+		case PG_WIN1258:
+			return true;
+		default:
+			return false;
+	}
+#endif
+}
+
+/*
  * Fill opts with the defaults.
  */
 void
@@ -530,6 +576,7 @@ NpCleanOptionsInit(NpCleanOptions *opts)
 	opts->format = NP_FORMAT_AUTO;
 	opts->keep_headline = false;
 	opts->keep_captions = false;
+	opts->pound_sign = output_has_pound_sign();
 }
 
 /*
@@ -557,6 +604,7 @@ NpCleanText(const char *input, size_t len, const NpCleanOptions *opts,
 		html = NpLooksLikeHtml(input, len);
 
 	NpDocInit(&doc, len);
+	doc.pound_sign = opts->pound_sign;
 	if (html)
 		NpHtmlToUnits(input, len, &doc);
 	else
