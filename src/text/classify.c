@@ -16,8 +16,6 @@
 #include "text/wire.h"
 
 
-#define A_UPPER_BYTE(c) ((c) >= 'A' && (c) <= 'Z')
-
 /* ASCII character classes for NpGetUnitFacts */
 #define AC_LETTER	0x01
 #define AC_UPPER	0x02
@@ -436,7 +434,7 @@ vocabulary:
 				label_done = true;
 			}
 			prev_id = id;
-			prev_credit_start = w <= 2 || A_UPPER_BYTE(s[i]) || s[i] == '(';
+			prev_credit_start = w <= 2 || A_UPPER(s[i]) || s[i] == '(';
 			prev_flags = vf;
 		}
 		else
@@ -563,13 +561,16 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 		return CLS_BAD;
 	if (f.label_colon && !f.ends_term && f.nwords <= 20 && !heading &&
 		f.nwords - f.label_words >= 3)
-		return CLS_BAD;			/* "See also: Some headline" */
+		return CLS_ROW;			/* "See also: Some headline", or "Best album: X" */
 	if (f.byline && f.nwords <= 12 && !f.ends_term)
 		return CLS_BAD;
 	if ((f.wirecredit && f.nwords <= 40) || (f.contributed && f.nwords <= 15))
 		return CLS_BAD;
 	if (f.datestrong > 0 && f.nwords <= 14 && f.nondate <= f.nwords / 5)
-		return CLS_BAD;
+		return CLS_ROW;		/* a timestamp, or a row of figures */
+	/* in agency copy an all-capital line is a subhead ("UP NEXT"), see below */
+	if (doc->wire && allcaps && f.nwords <= 4 && !f.ends_term)
+		return CLS_SHORT;
 	if ((f.arrows > 0 || f.pipes >= 2 || (f.nav_start && !f.ends_term)) && f.nwords <= 30 &&
 		!(f.ends_term && f.nwords >= 12 && f.arrows == 0 && f.pipes < 2))
 		return CLS_BAD;
@@ -578,8 +579,9 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 		return CLS_BAD;
 	if (f.nwords <= 8 && f.widget > 0 && f.widget * 3 >= f.nwords)
 		return CLS_BAD;
+	/* an all-capital label */
 	if (allcaps && f.nwords <= 4 && !f.ends_term)
-		return CLS_BAD;
+		return CLS_ROW;
 	if (duplicate && f.nwords <= 20)
 		return CLS_BAD;
 

@@ -173,7 +173,155 @@ is_subheading(const NpDoc *doc, int i)
 	if (u->cls != CLS_SHORT || (u->flags & NPU_HTML))
 		return false;
 	NpGetUnitFacts(doc->text + u->off, u->len, &f);
-	return f.nwords >= 2 && f.nwords <= 14 && f.widget == 0 && !f.ends_colon;
+	/* in agency copy an all-capital subhead may hold any word ("UP NEXT") */
+	return f.nwords >= 2 && f.nwords <= 14 && (f.widget == 0 || (doc->wire && f.nupper == f.nletters)) && !f.ends_colon;
+}
+
+/*
+ * Does unit i end with a colon (a list introduction: "The figures were:")?
+ */
+static bool
+ends_with_colon(const NpDoc *doc, int i)
+{
+	const NpUnit *u = &doc->units[i];
+
+	return NpEndsSentence(doc->text + u->off, u->len, true) &&
+		!NpEndsSentence(doc->text + u->off, u->len, false);
+}
+
+/* rows of a list or table are at most this long (40 words or so) */
+#define ROW_MAX_BYTES 300
+
+/*
+ * Can unit i be a row of a list or table: short, and neither clear
+ * furniture (a byline, a credit, a widget, a section marker) nor long
+ * prose?
+ */
+static bool
+is_row(const NpDoc *doc, int i, const int *marks)
+{
+	const NpUnit *u = &doc->units[i];
+
+	return marks[i] == MARK_NONE && u->len <= ROW_MAX_BYTES &&
+		!(u->flags & NPU_FURNITURE) &&
+		(u->cls == CLS_SHORT || u->cls == CLS_ROW || u->cls == CLS_NEAR ||
+		 u->cls == CLS_HEADING);
+}
+
+/*
+ * Lists and tables inside the body: the rows after a kept unit that
+ * introduces them with a colon ("The full list of winners was:", a
+ * results list, a table of figures, bullets) are kept, however little they
+ * look like sentences, up to the first unit that is neither a row nor
+ * kept.  In agency copy a short label may introduce a list too ("Leading
+ * positions:", "Scoreboard:") when it follows the body.  Wire furniture
+ * lines in between are passed over.
+ */
+static void
+keep_lists(NpDoc *doc, const int *marks)
+{
+	int			list_seg = -1;	/* in a list, kept with this segment */
+	int			prev_seg = -1;	/* the last unit was kept, in this segment */
+	int			i;
+
+	for (i = 0; i < doc->nunits; i++)
+	{
+		NpUnit	   *u = &doc->units[i];
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if (u->flags & NPU_FURNITURE)
+			continue;
+		if (u->seg >= 0)
+		{
+			list_seg = ends_with_colon(doc, i) ? u->seg : -1;
+			prev_seg = u->seg;
+			continue;
+		}
+		if (list_seg >= 0 && is_row(doc, i, marks))
+		{
+			u->seg = list_seg;
+			continue;
+		}
+		if (doc->wire && prev_seg >= 0 && u->cls == CLS_SHORT &&
+			ends_with_colon(doc, i))
+		{
+			int			j = i + 1;
+
+			while (j < doc->nunits && (doc->units[j].flags & NPU_FURNITURE))
+				j++;
+			if (j < doc->nunits && is_row(doc, j, marks))
+			{
+				u->seg = prev_seg;
+				list_seg = prev_seg;
+				continue;
+			}
+		}
+		list_seg = prev_seg = -1;
+	}
+}
+
+/*
+ * Agency copy has no page widgets: once its furniture is known (wire.c),
+ * a short line inside the story or right after it is the story's too
+ * ("Att: 22,184" under a match report, a subhead, a one-line paragraph).
+ * Keep the short units between the first and the last kept unit, and those
+ * that follow the last one up to the first unit of other furniture.
+ */
+static void
+keep_wire_gaps(NpDoc *doc, const int *marks)
+{
+	int			first = -1;
+	int			last = -1;
+	int			seg = 0;
+	int			i;
+
+	for (i = 0; i < doc->nunits; i++)
+		if (doc->units[i].seg >= 0)
+		{
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	if (first < 0)
+		return;
+	for (i = first + 1; i < doc->nunits; i++)
+	{
+		NpUnit	   *u = &doc->units[i];
+		bool		shortish = marks[i] == MARK_NONE &&
+			(u->cls == CLS_SHORT || u->cls == CLS_NEAR || u->cls == CLS_HEADING);
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if (u->seg >= 0)
+		{
+			seg = u->seg;
+			continue;
+		}
+		if (u->flags & NPU_FURNITURE)
+			continue;
+		if (shortish)
+			u->seg = seg;
+		else if (i > last)
+			break;
+	}
+}
+
+/*
+ * Is unit i a sentence of prose: a few words, mostly lower case, ending a
+ * sentence, and none of the shapes of furniture that read like sentences
+ * (copyright lines, credits, bylines)?
+ */
+static bool
+is_prose(const NpDoc *doc, int i)
+{
+	const NpUnit *u = &doc->units[i];
+	NpUnitFacts	f;
+
+	if (u->flags & (NPU_FURNITURE | NPU_BOILER))
+		return false;
+	NpGetUnitFacts(doc->text + u->off, u->len, &f);
+	return f.nwords >= 3 && f.ends_term && f.nletters >= 10 &&
+		f.nupper * 2 < f.nletters && f.urls == 0 && f.strong == 0 &&
+		!f.phrase && !f.byline && !f.wirecredit && !f.contributed;
 }
 
 /*
@@ -416,6 +564,18 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 		}
 	}
 
+	keep_lists(doc, marks);
+	if (doc->wire)
+		keep_wire_gaps(doc, marks);
+	for (i = 0; i < n; i++)
+		if (doc->units[i].seg >= 0)
+		{
+			if (i < firstkept)
+				firstkept = i;
+			if (i > lastkept)
+				lastkept = i;
+		}
+
 	/*
 	 * An author bio ("Jane Doe is a ...") or an appeal to the reader ("Do
 	 * you have an opinion? Write to us") closing the body.
@@ -507,6 +667,23 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	}
 
 done:
+
+	/*
+	 * The safety net: clean() never empties a text that holds a sentence of
+	 * prose.  If nothing was kept, keep the sentences.
+	 */
+	{
+		bool		any = false;
+
+		for (i = 0; i < n && !any; i++)
+			any = doc->units[i].seg >= 0 && i != *headline;
+		for (i = 0; i < n && !any; i++)
+		{
+			NP_CHECK_FOR_INTERRUPTS();
+			if (i != *headline && is_prose(doc, i))
+				doc->units[i].seg = 0;
+		}
+	}
 
 #ifdef NP_STANDALONE
 	if (getenv("NP_CLEAN_DEBUG"))

@@ -40,6 +40,9 @@
 #define CLS_HEADING 4			/* markup subheading */
 #define CLS_CAPTION 5			/* photo caption or credit */
 #define CLS_HEADLINE 6			/* markup headline */
+#define CLS_ROW		7			/* short furniture-like text that may be a row
+								 * of a list or table (numbers, a label, capitals):
+								 * furniture unless a list introduction precedes it */
 
 typedef struct NpUnit
 {

@@ -63,8 +63,6 @@
  * ----------------------------------------------------------------
  */
 
-#define A_LOWER(c)	((c) >= 'a' && (c) <= 'z')
-#define A_UPPER(c)	((c) >= 'A' && (c) <= 'Z')
 #define A_TOLOWER(c) (A_UPPER(c) ? (c) - 'A' + 'a' : (c))
 
 /* Trim white space and control bytes from both ends */
@@ -751,6 +749,9 @@ NpWireLineKind(const NpWire *w, const char *s, size_t len, int lineno)
 		while (z > a && !A_ALPHA((unsigned char) s[z - 1]))
 			z--;
 		if (z > a && word_in(s + a, z - a, note_words))
+			return NPW_NOTE;
+		/* Reuters' exchange-rate footnote "($1 = 0.7432 pounds)" */
+		if (s[len - 1] == ')' && nwords <= 8 && contains(s, len, " = "))
 			return NPW_NOTE;
 		if (s[len - 1] == ')' && nwords <= 4)
 		{
