@@ -306,22 +306,55 @@ keep_wire_gaps(NpDoc *doc, const int *marks)
 }
 
 /*
- * Is unit i a sentence of prose: a few words, mostly lower case, ending a
- * sentence, and none of the shapes of furniture that read like sentences
- * (copyright lines, credits, bylines)?
+ * Does the text end a sentence after a word somewhere: a '.', '!' or '?'
+ * after a letter, then closing quotes or brackets (or a stray paragraph
+ * mark '<'), then a space or the end?
  */
 static bool
-is_prose(const NpDoc *doc, int i)
+holds_sentence_end(const char *s, size_t len)
+{
+	size_t		i;
+
+	for (i = 1; i < len; i++)
+	{
+		size_t		j = i + 1;
+
+		if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+			continue;
+		if (!A_ALPHA((unsigned char) s[i - 1]))
+			continue;
+		while (j < len && (s[j] == '"' || s[j] == '\'' || s[j] == ')' || s[j] == '<'))
+			j++;
+		if (j == len || s[j] == ' ')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is unit i a sentence of prose: a few words, mostly lower case and not
+ * dates, ending a sentence; not a byline, credit, widget label ("Subscribe
+ * to our newsletter.") or line of wire furniture; and, if strict, without
+ * the vocabulary of banners and copyright lines ("cookies", "all rights
+ * reserved")?
+ */
+static bool
+is_prose(const NpDoc *doc, int i, bool strict)
 {
 	const NpUnit *u = &doc->units[i];
 	NpUnitFacts	f;
 
-	if (u->flags & (NPU_FURNITURE | NPU_BOILER))
+	if (u->flags & NPU_FURNITURE)
 		return false;
 	NpGetUnitFacts(doc->text + u->off, u->len, &f);
-	return f.nwords >= 3 && f.ends_term && f.nletters >= 10 &&
-		f.nupper * 2 < f.nletters && f.urls == 0 && f.strong == 0 &&
-		!f.phrase && !f.byline && !f.wirecredit && !f.contributed;
+	if (strict && (f.strong > 0 || f.phrase))
+		return false;
+	if (f.widget * 3 >= f.nwords || (f.second > 0 && f.nwords <= 14))
+		return false;
+	return f.nwords >= 3 && f.nletters >= 10 && f.nondate * 2 > f.nwords &&
+		(f.ends_term || holds_sentence_end(doc->text + u->off, u->len)) &&
+		f.nupper * 2 < f.nletters && f.urls == 0 &&
+		!f.byline && !f.wirecredit && !f.contributed;
 }
 
 /*
@@ -670,18 +703,32 @@ done:
 
 	/*
 	 * The safety net: clean() never empties a text that holds a sentence of
-	 * prose.  If nothing was kept, keep the sentences.
+	 * prose.  If nothing was kept, keep the sentences; if none is free of
+	 * banner vocabulary, keep those that have some (when unsure, keep).
 	 */
 	{
 		bool		any = false;
+		int			pass;
 
 		for (i = 0; i < n && !any; i++)
 			any = doc->units[i].seg >= 0 && i != *headline;
-		for (i = 0; i < n && !any; i++)
+		for (pass = 0; pass < 2 && !any; pass++)
 		{
-			NP_CHECK_FOR_INTERRUPTS();
-			if (i != *headline && is_prose(doc, i))
+			/* a sentence repeated in the text is kept once */
+			NpHashSet  *kept = NpHashSetCreate(16);
+
+			for (i = 0; i < n; i++)
+			{
+				NP_CHECK_FOR_INTERRUPTS();
+				if (i == *headline || (dup[i] && NpHashSetHas(kept, hashes[i])) ||
+					!is_prose(doc, i, pass == 0))
+					continue;
 				doc->units[i].seg = 0;
+				any = true;
+				if (dup[i])
+					NpHashSetAdd(kept, hashes[i]);
+			}
+			NpHashSetFree(kept);
 		}
 	}
 

@@ -259,11 +259,34 @@ line_info(const char *s, size_t len, LineInfo *li)
 }
 
 /*
+ * Are the letters of a line (the first max_letters of them) all capitals?
+ * 1: yes (six at least), 0: a lower-case one among them, -1: too few
+ * letters to tell.
+ */
+static int
+caps_line(const char *s, size_t len, int max_letters)
+{
+	size_t		i;
+	int			letters = 0;
+
+	for (i = 0; i < len && letters < max_letters; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (A_LOWER(c))
+			return 0;
+		letters += A_UPPER(c);
+	}
+	return letters >= 6 ? 1 : -1;
+}
+
+/*
  * Does the layout put a paragraph break between adjacent lines a and b
  * (width: the wrap width, 0 if the text is not hard-wrapped)?
  *
  * - Table rows: a line with a gap of spaces between columns is a row of
  *	 its own.
+ * - A line in capitals is a headline, not wrapped with the text under it.
  * - A bullet or list number opens an item, after a sentence, a colon or
  *	 semicolon, another item or a short line.
  * - Indented paragraphs without blank lines (typewriter and ANPA copy): a
@@ -271,11 +294,16 @@ line_info(const char *s, size_t len, LineInfo *li)
  *	 one ends a sentence or a list introduction, or is short.
  */
 static bool
-layout_break(const LineInfo *a, const LineInfo *b, size_t width)
+layout_break(const NpDoc *L, int ia, int ib, const LineInfo *a, const LineInfo *b,
+			 size_t width)
 {
 	bool		a_short = width > 0 && a->chars * 5 < width * 4;
 
 	if (a->columns || b->columns)
+		return true;
+	/* a headline in capitals over the first line of text */
+	if (caps_line(L->text + L->units[ib].off, L->units[ib].len, 12) == 0 &&
+		caps_line(L->text + L->units[ia].off, L->units[ia].len, PG_INT32_MAX) == 1)
 		return true;
 	if (b->bullet && (a->ends_term || a->ends_colon || a->bullet || a_short))
 		return true;
@@ -665,7 +693,7 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 				!tf.li[nx].junk)
 			{
 				/* adjacent lines */
-				if (layout_break(&tf.li[last], &tf.li[nx], wrapped ? width : 0))
+				if (layout_break(&L, last, nx, &tf.li[last], &tf.li[nx], wrapped ? width : 0))
 					join = false;
 				else if (tf.li[last].ends_hyphen && tf.li[nx].starts_letter)
 					join = true;

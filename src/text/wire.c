@@ -336,13 +336,28 @@ NpWireHasDateline(const char *s, size_t len)
 }
 
 /*
- * Is the character before a line-final '<' one a paragraph mark follows
- * (not a space, another '<' or an arrow's '-')?
+ * A line-final '<' at s[p] is a paragraph mark when the last character
+ * before it (spaces and tabs apart, on the same line) is not another '<'
+ * or an arrow's '-' or '='.  Returns 0 if it is not a mark, 2 if that
+ * character ends a sentence or a quotation (".<", "''<"), 1 otherwise
+ * ("hm<").
  */
-static bool
-mark_follows(unsigned char c)
+static int
+mark_kind(const char *s, size_t p)
 {
-	return c > 0x20 && c != '<' && c != '-' && c != '=';
+	unsigned char c;
+
+	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+		p--;
+	if (p == 0)
+		return 0;
+	c = (unsigned char) s[p - 1];
+	if (c <= 0x20 || c == '<' || c == '-' || c == '=')
+		return 0;
+	if (c == '.' || c == '!' || c == '?' || c == '\'' || c == '"' || c == ')' ||
+		c == ':' || c == ';')
+		return 2;
+	return 1;
 }
 
 /*
@@ -360,6 +375,7 @@ NpWireDetect(const char *s, size_t len, bool pound, NpWire *w)
 	bool		afp_slug = false;
 	bool		reuters_head = false;
 	int			marks = 0;
+	int			strong_marks = 0;
 	const char *p;
 
 	memset(w, 0, sizeof(NpWire));
@@ -415,11 +431,12 @@ NpWireDetect(const char *s, size_t len, bool pound, NpWire *w)
 	while ((p = memchr(p, '<', s + len - p)) != NULL)
 	{
 		const char *q = p + 1;
+		int			kind;
 
 		NP_CHECK_FOR_INTERRUPTS();
 		while (q < s + len && (*q == ' ' || *q == '\t' || *q == '\r'))
 			q++;
-		if ((q == s + len || *q == '\n') && p > s && mark_follows((unsigned char) p[-1]))
+		if ((q == s + len || *q == '\n') && (kind = mark_kind(s, p - s)) > 0)
 		{
 			const char *b = p;
 
@@ -428,7 +445,10 @@ NpWireDetect(const char *s, size_t len, bool pound, NpWire *w)
 			while (b < p && (*b == ' ' || *b == '\t'))
 				b++;
 			if (*b != '^')
+			{
 				marks++;
+				strong_marks += kind == 2;
+			}
 		}
 		p = q;
 	}
@@ -442,7 +462,7 @@ NpWireDetect(const char *s, size_t len, bool pound, NpWire *w)
 		}
 		p++;
 	}
-	w->marks = marks >= 2 || (marks == 1 && w->active);
+	w->marks = marks >= 2 || strong_marks > 0 || (marks == 1 && w->active);
 	w->pa = pa_header || pa_byline || (marks >= 2 && w->typewriter);
 	if (w->pa)
 		w->active = true;
@@ -462,10 +482,12 @@ NpWireEditLine(const NpWire *w, const char *s, size_t len, char *buf, bool *mark
 	*marked = false;
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
 		len--;
-	if (w->marks && len >= 2 && s[len - 1] == '<' && mark_follows((unsigned char) s[len - 2]))
+	if (w->marks && len >= 2 && s[len - 1] == '<' && mark_kind(s, len - 1) > 0)
 	{
 		*marked = true;
 		len--;
+		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
 	}
 	for (i = 0; i < len; i++)
 	{
