@@ -195,7 +195,8 @@ ends_with_colon(const NpDoc *doc, int i)
 /*
  * Can unit i be a row of a list or table: short, and neither clear
  * furniture (a byline, a credit, a widget, a section marker) nor long
- * prose?
+ * prose?  Agency copy has no photo captions in the text: a label such as
+ * "Best picture:" opens a row there.
  */
 static bool
 is_row(const NpDoc *doc, int i, const int *marks)
@@ -205,7 +206,7 @@ is_row(const NpDoc *doc, int i, const int *marks)
 	return marks[i] == MARK_NONE && u->len <= ROW_MAX_BYTES &&
 		!(u->flags & NPU_FURNITURE) &&
 		(u->cls == CLS_SHORT || u->cls == CLS_ROW || u->cls == CLS_NEAR ||
-		 u->cls == CLS_HEADING);
+		 u->cls == CLS_HEADING || (doc->wire && u->cls == CLS_CAPTION));
 }
 
 /*
@@ -453,12 +454,24 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 
 	/*
 	 * No sentence-like unit at all (a headline, a list): keep whatever is
-	 * not furniture.
+	 * not furniture.  Agency copy made of a list (election results) keeps
+	 * its rows from the list's introduction on, if it has one.
 	 */
 	if (ncontent == 0)
 	{
-		for (i = 0; i < n; i++)
+		int			from = 0;
+
+		if (doc->wire)
+			for (i = 0; i < n; i++)
+				if (!(doc->units[i].flags & NPU_FURNITURE) && doc->units[i].cls == CLS_SHORT &&
+					ends_with_colon(doc, i))
+				{
+					from = i;
+					break;
+				}
+		for (i = from; i < n; i++)
 			if (doc->units[i].cls == CLS_SHORT || doc->units[i].cls == CLS_HEADING ||
+				(doc->wire && is_row(doc, i, marks)) ||
 				(doc->units[i].cls == CLS_HEADLINE && opts->keep_headline) ||
 				(doc->units[i].cls == CLS_CAPTION && opts->keep_captions))
 				doc->units[i].seg = 0;

@@ -618,9 +618,12 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 	/*
 	 * The 90th percentile of line lengths, by a histogram (linear time).
 	 * Text with paragraph marks is hard-wrapped: its marks say where
-	 * paragraphs end, so every other line is wrapped unless short.
+	 * paragraphs end, so every other line is wrapped unless short.  Agency
+	 * copy full of names may have few lines that continue in lower case:
+	 * it is wrapped too if most of its lines that end mid-sentence come
+	 * close to the width.
 	 */
-	if ((inner >= 3 && lowernext * 4 >= inner) || w.marks)
+	if ((inner >= 3 && (lowernext * 4 >= inner || w.active)) || w.marks)
 	{
 		memset(lens, 0, WIDTH_BUCKETS * sizeof(size_t));
 		for (k = 0; k < n; k++)
@@ -642,8 +645,44 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 			}
 		}
 	}
-	wrapped = ((inner >= 3 && lowernext * 4 >= inner) || w.marks) &&
-		width >= 30 && width <= 300;
+	if (w.active && !w.marks && inner >= 3 && lowernext * 4 < inner && width > 0)
+	{
+		/*
+		 * Of the lines of the story (not wire furniture) that end
+		 * mid-sentence with another line under them, most must come close
+		 * to the width and lead, line after line, to a sentence end: the
+		 * rows of a list ("Best actor: Jon Hale, ...") end in none.  One
+		 * backward pass notes for each line whether the run of lines from
+		 * it reaches a sentence end.
+		 */
+		int			midline = 0;
+		int			full = 0;
+		bool		toend = false;	/* line k + 1 leads to a sentence end */
+
+		for (k = n - 1; k >= 0; k--)
+		{
+			bool		inner_k = k + 1 < n && !(L.units[k + 1].flags & NPU_BLANK);
+
+			NP_CHECK_FOR_INTERRUPTS();
+			if (tf.li[k].wire != NPW_NONE)
+			{
+				toend = false;
+				continue;
+			}
+			if (inner_k && !tf.li[k].ends_term)
+			{
+				midline++;
+				if (toend && tf.li[k].chars * 20 >= width * 17)
+					full++;
+			}
+			toend = tf.li[k].ends_term || (inner_k && toend);
+		}
+		if (midline < 3 || full * 10 < midline * 7)
+			width = 0;			/* not hard-wrapped */
+	}
+	else if (!((inner >= 3 && lowernext * 4 >= inner) || w.marks))
+		width = 0;
+	wrapped = width >= 30 && width <= 300;
 
 	/*
 	 * A block of lines (between blank lines) that are mostly short, with no

@@ -270,7 +270,8 @@ is_reuters_headline(const char *s, size_t len)
 		k = j;
 		while (k < len && A_DIGIT((unsigned char) s[k]))
 			k++;
-		if (k >= len || s[k] != '-' || k + 1 >= len || s[k + 1] == ' ' || s[k + 1] == '-')
+		if (k >= len || s[k] != '-' || k + 1 >= len ||
+			!(A_UPPER((unsigned char) s[k + 1]) || A_DIGIT((unsigned char) s[k + 1])))
 			break;
 		/* the word(s) before the number */
 		{
@@ -612,9 +613,39 @@ is_signoff(const char *s, size_t len)
 	return sep || len <= 4;
 }
 
+/* How many digits in a row end at s[i - 1] (or start at s[i], ahead)? */
+static int
+digits_back(const char *s, size_t i)
+{
+	int			n = 0;
+
+	while (i > 0 && A_DIGIT((unsigned char) s[i - 1]))
+	{
+		i--;
+		n++;
+	}
+	return n;
+}
+
+static int
+digits_ahead(const char *s, size_t len, size_t i)
+{
+	int			n = 0;
+
+	while (i < len && A_DIGIT((unsigned char) s[i]))
+	{
+		i++;
+		n++;
+	}
+	return n;
+}
+
 /*
- * Does the line hold a telephone number (eight digits or more in a run of
- * digits, spaces and "+-()") or an e-mail address?
+ * Does the line hold a telephone number or an e-mail address?  A number is
+ * eight digits or more in a run of digits, spaces, dots and "+-()" that
+ * opens with '+' or a trunk '0' ("+44 20 7946 0502", "020 7946 0321") or
+ * joins groups of three digits or more with a dash ("212-555-0147"); a row
+ * of figures ("(36) 34-0 900 1") is none of these.
  */
 static bool
 has_contact(const char *s, size_t len)
@@ -629,25 +660,56 @@ has_contact(const char *s, size_t len)
 
 		if (A_DIGIT(c))
 		{
-			/*
-			 * A number opens with '+', '(' or a trunk '0', or has dashes
-			 * ("212-555-0147"); a row of figures does not.
-			 */
 			if (digits == 0)
-				phone_like = c == '0' || (i > 0 && (s[i - 1] == '+' || s[i - 1] == '('));
+				phone_like = (c == '0' && i + 1 < len && A_DIGIT((unsigned char) s[i + 1])) ||
+					(i > 0 && s[i - 1] == '+');
 			if (++digits >= 8 && phone_like)
 				return true;
 		}
-		else if (c == '-' && i > 0 && A_DIGIT((unsigned char) s[i - 1]) &&
-				 i + 1 < len && A_DIGIT((unsigned char) s[i + 1]))
+		else if (c == '-' && digits_back(s, i) >= 3 && digits_ahead(s, len, i + 1) >= 3)
 			phone_like = true;
-		else if (!(c == ' ' || c == '+' || c == '(' || c == ')' || c == '.'))
+		else if (!(c == ' ' || c == '+' || c == '(' || c == ')' || c == '.' || c == '-'))
 			digits = 0;
 		if (c == '@' && i > 0 && s[i - 1] != ' ' && i + 1 < len &&
 			memchr(s + i, '.', len - i) != NULL)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * A contact line: "PA Newsdesk, 020 7946 0321", "AFP Sports desk Paris,
+ * +33 1 99 00 27 41": a telephone number or an e-mail address after
+ * capitalised words (or a desk's name) only.  A sentence that gives a
+ * number wraps onto lines with lower-case words before it ("call police
+ * on 0161 872 5050 or").
+ */
+static bool
+contact_line(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	if (!has_contact(s, len))
+		return false;
+	while (i < len)
+	{
+		size_t		j = word_end(s, len, i);
+		unsigned char c = (unsigned char) s[i];
+
+		if (A_DIGIT(c) || c == '+' || c == '(' || memchr(s + i, '@', j - i) != NULL)
+			return true;		/* the number or address: nothing wrong before it */
+		if (A_LOWER(c))
+		{
+			size_t		z = j;
+
+			while (z > i && !A_ALPHA((unsigned char) s[z - 1]))
+				z--;
+			if (!word_in(s + i, z - i, desk_words))
+				return false;
+		}
+		i = j + 1;
+	}
+	return true;
 }
 
 /*
@@ -765,8 +827,14 @@ NpWireLineKind(const NpWire *w, const char *s, size_t len, int lineno)
 		size_t		a = 1;
 		size_t		z;
 
-		if (len > 2 && s[1] == '(')
-			return NPW_FURNITURE;
+		/*
+		 * "((Reporting by ...))", "((email; phone))": the double brackets
+		 * close the line, or a credit wraps onto the next one
+		 */
+		if (len > 2 && s[1] == '(' &&
+			(s[len - 1] == ')' ? s[len - 2] == ')' && !contains(s, len - 2, "))") :
+			 !contains(s, len, "))") && (contains(s, len, " by ") || has_contact(s, len))))
+			return NPW_NOTE;
 		z = word_end(s, len, a);
 		while (z > a && !A_ALPHA((unsigned char) s[z - 1]))
 			z--;
@@ -805,9 +873,10 @@ NpWireLineKind(const NpWire *w, const char *s, size_t len, int lineno)
 		prefix(s, len, "Follow AP") || prefix(s, len, "This is a breaking news update") ||
 		prefix(s, len, "Check back soon for") ||
 		prefix(s, len, "(Copyright") || prefix(s, len, "\xC2\xA9") ||
-		(prefix(s, len, "Copyright ") && nwords <= 40))
+		(prefix(s, len, "Copyright ") && len > 10 && nwords <= 40 &&
+		 (A_DIGIT((unsigned char) s[10]) || s[10] == '(' || (unsigned char) s[10] == 0xC2)))
 		return NPW_NOTE;
-	if (nwords <= 15 && !ends_sentence(s, len) && has_contact(s, len))
+	if (nwords <= 10 && !ends_sentence(s, len) && contact_line(s, len))
 		return NPW_NOTE;
 
 	/* bylines and the writer's title under them */

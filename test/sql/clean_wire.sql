@@ -87,3 +87,38 @@ SELECT newsprint.clean('Sign up rates for the scheme doubled in May.');
 SELECT newsprint.clean('All rights reserved, the judge said of the estate.');
 SELECT newsprint.clean('<div class="share-bar"><p>Related: the minister resigned on Tuesday.</p></div>', format => 'html');
 SELECT newsprint.clean('Updated 10:32 BST, 14 May 2024.') = '' AS timestamp_only_is_empty;
+
+-- AP copy hard-wrapped with few lines continuing in lower case (names at
+-- the line starts): the lead is joined and kept, paragraph by paragraph
+SELECT ordinal, left(text, 50) AS starts, length(text) AS chars FROM newsprint.paragraphs(
+E'BC-US--Congress-Budget,0412\nLeaders meet Biden on spending deal\nBy MARY CLARKE\nAssociated Press\n\n' ||
+E'WASHINGTON (AP) -- Senate Majority Leader Chuck Schumer and House Speaker Mike\n' ||
+E'Johnson met President Joe Biden at the White House on Tuesday as Congress\n' ||
+E'Republicans and Democrats traded blame over a stalled spending bill that\n' ||
+E'Treasury Secretary Janet Yellen warned could disrupt federal payments.\n\n' ||
+E'Schumer told reporters after the meeting that Democrats had offered a plan\n' ||
+E'Republicans could accept, but Johnson said the House would not vote on a\n' ||
+E'Senate measure that did not include new border money.\n\n' ||
+E'The White House said in a statement that Biden had urged both leaders to\n' ||
+E'reach agreement before Friday.\n\n(END)');
+
+-- a list of nominees of about one width is not wrapped prose; "Best
+-- picture:" opens a row, not a photo caption
+SELECT ordinal, text FROM newsprint.paragraphs(
+E'BC-US--Film-Awards-Nominees,0231\nNominees named for screen guild awards\nBy JANE ROE\nAP Entertainment Writer\n\n' ||
+E'LOS ANGELES (AP) -- The guild announced nominees in its top categories on Tuesday, with "The Long Field" leading with six nominations.\n\n' ||
+E'The nominees in the main categories are:\n\n' ||
+E'Best picture: "The Long Field," "Harbour Lights," "Nine Winters"\n' ||
+E'Best director: Ana Ruiz, "The Long Field"; Tom Baker, "Nine Winters"\n' ||
+E'Best actress: Mia Chen, "Nine Winters"; Sara Holt, "Paper Kings"\n' ||
+E'Best actor: Jon Hale, "The Long Field"; Eric Moss, "Harbour Lights"\n\n' ||
+E'The awards will be presented in Los Angeles on Feb. 23.\n\n(END)');
+
+-- a telephone number inside a sentence and a row of figures are prose; the
+-- newsdesk's contact line is not
+SELECT newsprint.clean(
+E'16:54 01/03/00: Page 2 (ZSM) COURTS Appeal\n' ||
+E'Detectives investigating the attack have asked anyone with information to\n' ||
+E'call police on 0161 872 5050 or Crimestoppers anonymously on 0800 555 111.<\n' ||
+E'The results table showed Rovers (36) 34-0 900 1 before the final round of\n' ||
+E'matches was played on Saturday.<\nPA Newsdesk, 020 7946 0321\nend');
