@@ -259,13 +259,19 @@ CREATE OPERATOR <->> (
 
 COMMENT ON OPERATOR <->>(fingerprint, fingerprint) IS '1 - containment(b, a)';
 
-/* Explanation */
+/*
+ * Explanation: the sentences of a with their best match in b, each with its
+ * 1-based character position and length in the text read (the cleaned
+ * texts by default), so that substr(text read, start_a, length_a) is
+ * passage_a.
+ */
 
 CREATE FUNCTION shared_passages(a text, b text, clean boolean DEFAULT true,
 								min_score float8 DEFAULT 0.5,
 								OUT passage_a text, OUT passage_b text,
 								OUT score float8,
-								OUT position_a integer, OUT position_b integer)
+								OUT start_a integer, OUT length_a integer,
+								OUT start_b integer, OUT length_b integer)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'fingerprint_shared_passages'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE

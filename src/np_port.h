@@ -20,7 +20,8 @@
  * link with -lpgcommon -lpgport (see mk/standalone.mk).
  *
  * Every loop over input calls NP_CHECK_FOR_INTERRUPTS() at least once per
- * unit of work that takes well under a millisecond, so that a cancel or
+ * unit of work that takes well under a millisecond (a line, a unit, a token,
+ * or NP_CHECK_BYTES bytes of a loop over bytes), so that a cancel or
  * statement_timeout stops any function at once.
  *
  * src/np_port.h
@@ -29,6 +30,19 @@
  */
 #ifndef NP_PORT_H
 #define NP_PORT_H
+
+/* A loop over bytes checks for interrupts once per this many bytes */
+#define NP_CHECK_BYTES		((size_t) 1 << 16)
+
+/* In a loop over bytes at offset pos: check when pos reaches next */
+#define NP_CHECK_AT(pos, next) \
+	do { \
+		if ((pos) >= (next)) \
+		{ \
+			NP_CHECK_FOR_INTERRUPTS(); \
+			(next) = (pos) + NP_CHECK_BYTES; \
+		} \
+	} while (0)
 
 #ifdef NP_STANDALONE
 

@@ -43,9 +43,6 @@ typedef enum NpEntityKind
 /* Longest key, in tokens, the matcher tries */
 #define NP_GAZ_MAX_TOKENS	12
 
-/* Largest input the extractor accepts, in bytes */
-#define NP_ENTITIES_MAX_INPUT	(64 * 1024 * 1024)
-
 /* One gazetteer key and what it means (an entry of a simplehash table) */
 typedef struct NpGazEntry
 {

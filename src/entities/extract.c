@@ -14,9 +14,10 @@
  *
  * 1. Tokenise (UTF-8): words keep internal apostrophes ("O'Brien"), the
  *    possessive "'s" becomes a token of its own, letter-dot abbreviations
- *    ("U.S.", "J.K.") and a short list of dotted abbreviations ("Mr.",
- *    "Inc.") are single tokens, every other punctuation mark is a token.
- *    Sentence starts are marked after . ! ? and blank lines, and after an
+ *    ("U.S.", "J.K.") and the abbreviations of abbrev.c ("Mr.", "Inc.")
+ *    are single tokens, every other punctuation mark is a token.  Sentence
+ *    starts are marked after . ! ? (not after a title's period, nor after
+ *    "Inc." unless a sentence opener follows) and blank lines, and after an
  *    opening quote; title-case lines (headlines) are marked too.
  * 2. Collect the article's evidence: which words appear capitalised away
  *    from a sentence start.
@@ -62,6 +63,8 @@
 #include "np_port.h"
 
 #include "entities/entities.h"
+#include "text/abbrev.h"
+#include "text/clean.h"
 #include "text/unicode.h"
 #include "np_tables.h"
 
@@ -138,28 +141,36 @@ typedef struct Extractor
  * Tokens
  * ---------------------------------------------------------------- */
 
-/* Dotted abbreviations that do not end a sentence */
-static const char *const abbreviations[] = {
-	"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd",
-	"Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Adm", "Maj",
-	"Prof", "Rev", "Mt", "Ft", "No", "vs", "Jan", "Feb", "Aug", "Sept", "Sep",
-	"Oct", "Nov", "Dec", "Bros", "Ave", "Blvd", "Dept", "Univ", "approx",
-	"etc", "Gen", "Cmdr", "Supt", "Insp", "Messrs", "Mme", "Fr", "Pres",
-	NULL
-};
+/* What the period after a word means (period_after) */
+#define PERIOD_ENDS		0		/* the end of a sentence */
+#define PERIOD_ABBR		1		/* part of the word; the sentence goes on */
+#define PERIOD_BOTH		2		/* part of the word, and the end of a sentence */
 
 /*
- * Is text[start, end) one of the dotted abbreviations?
+ * Classify the period after the word s[i, j) (s[j] is '.') with the
+ * abbreviations of abbrev.c: titles never end a sentence ("Gen."), "No."
+ * and the months do not before a number, and "Inc." and the like do only
+ * before a sentence opener.  A listed word keeps its period either way.
  */
-static bool
-is_abbreviation(const char *s, size_t len)
+static int
+period_after(const char *s, size_t len, size_t i, size_t j)
 {
-	int			i;
+	int			kind = NpAbbreviation(s + i, j - i);
+	size_t		k = j + 1;
+	size_t		e;
 
-	for (i = 0; abbreviations[i] != NULL; i++)
-		if (strlen(abbreviations[i]) == len && memcmp(abbreviations[i], s, len) == 0)
-			return true;
-	return false;
+	if (kind == 0)
+		return PERIOD_ENDS;
+	if (kind & NP_ABBR_TITLE)
+		return PERIOD_ABBR;
+	while (k < len && s[k] == ' ')
+		k++;
+	if (kind & NP_ABBR_NUMBER)
+		return (k < len && s[k] >= '0' && s[k] <= '9') ? PERIOD_ABBR : PERIOD_BOTH;
+	e = k;
+	while (e < len && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+		e++;
+	return NpIsSentenceOpener(s + k, e - k) ? PERIOD_BOTH : PERIOD_ABBR;
 }
 
 /*
@@ -203,6 +214,8 @@ tokenize(Extractor *x)
 		uint32_t	cp;
 		int			n = NpUtf8Decode((const unsigned char *) s + i, len - i, &cp);
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (NpUniIsSpace(cp) || NpUniIsIgnorable(cp))
 		{
 			if (cp == '\n')
@@ -223,6 +236,7 @@ tokenize(Extractor *x)
 			int			upper = 0,
 						lower = 0;
 			bool		poss = false;
+			int			period = PERIOD_ENDS;
 			Tok		   *t;
 
 			if (NpUniIsDigit(cp))
@@ -288,7 +302,8 @@ tokenize(Extractor *x)
 					flags |= TK_ABBR;
 				}
 			}
-			else if (j < len && s[j] == '.' && is_abbreviation(s + i, j - i))
+			else if (j < len && s[j] == '.' &&
+					 (period = period_after(s, len, i, j)) != PERIOD_ENDS)
 			{
 				j++;
 				flags |= TK_ABBR;
@@ -303,7 +318,7 @@ tokenize(Extractor *x)
 				flags |= TK_SENT;
 			t = add_tok(x, i, j, flags);
 			(void) t;
-			pending = false;
+			pending = (period == PERIOD_BOTH);
 			space = nl = false;
 			newlines = 0;
 			i = j;
@@ -362,10 +377,10 @@ mark_headlines(Extractor *x)
 		int			words = 0,
 					caps = 0,
 					k;
-
 		int			all = 0;
 		bool		period;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		while (b < x->ntoks && !(x->toks[b].flags & TK_NL))
 			b++;
 		for (k = a; k < b; k++)
@@ -477,31 +492,9 @@ is_roman(const char *w, size_t len)
 static bool
 is_function_word(const Extractor *x, int k)
 {
-	static const char *const words[] = {
-		"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At",
-		"For", "From", "With", "By", "As", "But", "And", "Or", "If", "When",
-		"While", "After", "Before", "Since", "During", "Under", "Over", "Its",
-		"His", "Her", "Their", "Our", "My", "Your", "It", "He", "She", "They",
-		"We", "There", "Here", "Some", "Many", "Most", "All", "Both", "Each",
-		"Every", "No", "Not", "So", "To", "Of", "However", "Meanwhile", "Also",
-		"Then", "Yet", "Still", "Now", "Last", "Next", "Other", "Such", "Only",
-		"Even", "Why", "What", "How", "Where", "Who", "Which", "Until", "Although",
-		"Though", "Because", "Despite", "Amid", "Among", "Against", "Without",
-		"Like", "Unlike", "Than", "Once", "Instead", "Earlier", "Later", "Thousands",
-		"Hundreds", "Dozens", "Millions", "More", "Less", "Several", "Few", "Neither",
-		NULL
-	};
 	const Tok  *t = &x->toks[k];
-	int			i;
 
-	for (i = 0; words[i] != NULL; i++)
-	{
-		size_t		l = strlen(words[i]);
-
-		if (t->end - t->start == l && memcmp(x->text + t->start, words[i], l) == 0)
-			return true;
-	}
-	return false;
+	return NpIsSentenceOpener(x->text + t->start, t->end - t->start);
 }
 
 /*
@@ -558,6 +551,8 @@ annotate(Extractor *x)
 		Tok		   *t = &x->toks[k];
 		uint16_t	roles = 0;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (!(t->flags & TK_WORD))
 			continue;
 		t->ent = lookup(x, x->text + t->start, t->end - t->start, &roles);
@@ -592,6 +587,8 @@ annotate(Extractor *x)
 		Tok		   *t = &x->toks[k];
 		bool		alone = true;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (!(t->flags & TK_CAP) || (t->flags & (TK_SENT | TK_HEAD | TK_NL | TK_ALLCAPS)))
 			continue;
 		if (k > 0 && (x->toks[k - 1].flags & TK_CAP))
@@ -617,6 +614,8 @@ annotate(Extractor *x)
 	for (k = 0; k < x->ntoks; k++)
 	{
 		Tok		   *t = &x->toks[k];
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (!(t->flags & TK_CAP) || (t->flags & TK_INITIALS))
 			continue;
@@ -1392,6 +1391,8 @@ find_candidates(Extractor *x)
 		int			re;
 		bool		titlectx;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (!(t->flags & TK_WORD))
 		{
 			k++;
@@ -1448,20 +1449,6 @@ find_candidates(Extractor *x)
 /* ----------------------------------------------------------------
  * Resolution
  * ---------------------------------------------------------------- */
-
-/*
- * Return a newly allocated copy of s[0, len).
- */
-static char *
-dup_str(const char *s, size_t len)
-{
-	char	   *r = np_alloc(len + 1);
-
-	memcpy(r, s, len);
-	r[len] = '\0';
-	return r;
-}
-
 
 /*
  * Text of token k.
@@ -1645,6 +1632,8 @@ resolve(Extractor *x)
 		const char *w;
 		size_t		l;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		w = cand_text(x, c, &l);
 		if (c->kind != KIND_UNKNOWN)
 			NpStrMapPut(kinds, w, l, c->kind);
@@ -1665,6 +1654,8 @@ resolve(Extractor *x)
 		int			words;
 		const char *w;
 		size_t		l;
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (c->kind != KIND_UNKNOWN)
 			continue;
@@ -1712,9 +1703,9 @@ resolve(Extractor *x)
 		Cand	   *c = &x->cands[i];
 		const char *w;
 		size_t		l;
-
 		size_t		p;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		if (c->kind != NP_KIND_PER || !has_space(x, c))
 			continue;
 		/* first and last space-separated words: "Sam Bankman-Fried" */
@@ -1734,6 +1725,8 @@ resolve(Extractor *x)
 		const char *w;
 		size_t		l;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (c->kind != NP_KIND_ORG || cand_words(x, c) < 2 || (c->flags & MF_GENERIC) ||
 			x->toks[c->a].ent != NULL || x->toks[c->a].roles != 0 ||
 			!(x->toks[c->a].flags & TK_CAP))
@@ -1747,6 +1740,8 @@ resolve(Extractor *x)
 		const char *w;
 		size_t		l;
 		int			j;
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (c->b - c->a != 1 || (c->flags & MF_GAZ) || c->kind == NP_KIND_PER)
 			continue;
@@ -1763,6 +1758,8 @@ resolve(Extractor *x)
 		const char *w;
 		size_t		l;
 		int			j;
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (has_space(x, c) || c->kind == NP_KIND_MISC ||
 			(c->kind == NP_KIND_ORG && (c->flags & MF_GAZ)) ||
@@ -1781,6 +1778,8 @@ resolve(Extractor *x)
 	{
 		Cand	   *c = &x->cands[i];
 		Cand	   *d = &x->cands[i + 1];
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (cand_words(x, c) >= 2 && d->b - d->a == 1 && (x->toks[d->a].flags & TK_ALLCAPS) &&
 			d->a == c->b + 1 && d->b < x->ntoks &&
@@ -1803,6 +1802,8 @@ resolve(Extractor *x)
 		size_t		l;
 		int			j;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (c->b - c->a != 1 || !(x->toks[c->a].flags & TK_ALLCAPS))
 			continue;
 		w = tok_text(x, c->a, &l);
@@ -1822,7 +1823,7 @@ span_text(Extractor *x, int a, int b)
 {
 	size_t		l = build_key(x, a, b);
 
-	return dup_str(x->keybuf, l);
+	return np_strndup(x->keybuf, l);
 }
 
 /*
@@ -1838,10 +1839,12 @@ name_candidates(Extractor *x)
 	{
 		Cand	   *c = &x->cands[i];
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (c->linklen == (size_t) -1)
 			continue;			/* takes another candidate's name, below */
 		if (c->flags & MF_GAZ && c->canonlen > 0)
-			c->name = dup_str(c->canon, c->canonlen);
+			c->name = np_strndup(c->canon, c->canonlen);
 		else
 		{
 			const NpGazEntry *e = NULL;
@@ -1851,7 +1854,7 @@ name_candidates(Extractor *x)
 				(x->toks[c->b - 1].roles & NP_ROLE_ORGSUF) &&
 				longest_match(x, c->a, c->b - 1, &e) == c->b - 1 &&
 				e != NULL && e->kind == NP_KIND_ORG)
-				c->name = dup_str(e->canon, e->canonlen);
+				c->name = np_strndup(e->canon, e->canonlen);
 			else
 				c->name = span_text(x, c->a, c->b);
 		}
@@ -1863,10 +1866,10 @@ name_candidates(Extractor *x)
 	{
 		Cand	   *c = &x->cands[i];
 		const char *p;
-
 		size_t		l;
 		int			n = 0;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		if (c->kind != NP_KIND_ORG || c->name == NULL || (c->flags & MF_GENERIC))
 			continue;
 		/* the last few words only: generic bodies are short */
@@ -1884,6 +1887,8 @@ name_candidates(Extractor *x)
 		size_t		l;
 		int			j;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (!(c->flags & MF_GENERIC) || c->name == NULL)
 			continue;
 		l = strlen(c->name);
@@ -1891,7 +1896,7 @@ name_candidates(Extractor *x)
 		if (j >= 0)
 		{
 			np_free(c->name);
-			c->name = dup_str(x->cands[j].name, strlen(x->cands[j].name));
+			c->name = np_strndup(x->cands[j].name, strlen(x->cands[j].name));
 			continue;
 		}
 		/* a possessive place before it: "Moscow's Foreign Ministry" */
@@ -1919,6 +1924,8 @@ name_candidates(Extractor *x)
 	{
 		Cand	   *c = &x->cands[i];
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (c->linklen == (size_t) -1)
 		{
 			const Cand *d = (const Cand *) c->link;
@@ -1927,7 +1934,7 @@ name_candidates(Extractor *x)
 			while (d->linklen == (size_t) -1 && hops++ < 4)
 				d = (const Cand *) d->link;
 			c->name = (d->name && d->linklen != (size_t) -1) ?
-				dup_str(d->name, strlen(d->name)) : span_text(x, c->a, c->b);
+				np_strndup(d->name, strlen(d->name)) : span_text(x, c->a, c->b);
 		}
 	}
 	for (i = 0; i < x->ncands; i++)
@@ -1959,6 +1966,8 @@ build_result(Extractor *x, NpEntityResult *r)
 		Cand	   *c = &x->cands[i];
 		int			ent;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (c->kind < NP_KIND_PER || c->kind > NP_KIND_MISC || c->name == NULL || c->b <= c->a)
 			continue;
 		ent = NpStrMapGet(byname[c->kind], c->name, strlen(c->name));
@@ -1971,7 +1980,7 @@ build_result(Extractor *x, NpEntityResult *r)
 			e->kind = (NpEntityKind) c->kind;
 			e->mentions = 0;
 			e->first = x->toks[c->a].start;
-			e->subtype = c->subtype ? dup_str(c->subtype, c->subtypelen) : NULL;
+			e->subtype = c->subtype ? np_strndup(c->subtype, c->subtypelen) : NULL;
 			ent = n++;
 			NpStrMapPut(byname[e->kind], e->name, strlen(e->name), ent);
 		}
@@ -1987,12 +1996,11 @@ build_result(Extractor *x, NpEntityResult *r)
 }
 
 /*
- * Extract the named entities of text (valid UTF-8, len bytes), looking names
- * up in the user dictionary user (may be NULL) before the built-in gazetteer.
+ * Extract the named entities of one block of text.
  */
-void
-NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
-				  NpEntityResult *result)
+static void
+extract_block(const char *text, size_t len, const NpGazTable *user,
+			  NpEntityResult *result)
 {
 	Extractor	x;
 	int			i;
@@ -2029,6 +2037,95 @@ NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
 }
 
 /*
+ * Extract the named entities of text (valid UTF-8, len bytes), looking names
+ * up in the user dictionary user (may be NULL) before the built-in gazetteer.
+ *
+ * A text longer than NP_TEXT_BLOCK is read block by block, cut at paragraph
+ * boundaries (NpBlockEnd), so that the extractor's working memory is that of
+ * one block; the blocks' entities are merged by kind and name.  Within a
+ * block short forms resolve against long ones ("Lavrov" -> "Sergei
+ * Lavrov"); across blocks they do not, which no article is long enough to
+ * notice.
+ */
+void
+NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
+				  NpEntityResult *result)
+{
+	NpStrMap   *byname[NP_KIND_MISC + 1];
+	int			capm = 0;
+	int			cape = 0;
+	size_t		start = 0;
+	int			k;
+
+	if (len <= NP_TEXT_BLOCK)
+	{
+		extract_block(text, len, user, result);
+		return;
+	}
+	memset(result, 0, sizeof(NpEntityResult));
+	for (k = 0; k <= NP_KIND_MISC; k++)
+		byname[k] = NpStrMapCreate();
+	while (start < len)
+	{
+		size_t		end = NpBlockEnd(text, len, start, NP_TEXT_BLOCK);
+		NpEntityResult r;
+		int		   *map;
+		int			i;
+
+		extract_block(text + start, end - start, user, &r);
+		map = np_alloc(sizeof(int) * (size_t) (r.nentities + 1));
+		for (i = 0; i < r.nentities; i++)
+		{
+			NpEntity   *e = &r.entities[i];
+			int			j = NpStrMapGet(byname[e->kind], e->name, strlen(e->name));
+
+			if (j < 0)
+			{
+				if (result->nentities == cape)
+				{
+					cape = Max(cape * 2, 64);
+					result->entities = np_realloc(result->entities, sizeof(NpEntity) * cape);
+				}
+				j = result->nentities++;
+				result->entities[j] = *e;	/* takes over its name and subtype */
+				result->entities[j].mentions = 0;
+				result->entities[j].first = e->first + start;
+				NpStrMapPut(byname[e->kind], result->entities[j].name,
+							strlen(result->entities[j].name), j);
+				e->name = NULL;
+				e->subtype = NULL;
+			}
+			result->entities[j].mentions += e->mentions;
+			map[i] = j;
+		}
+		for (i = 0; i < r.nmentions; i++)
+		{
+			NpMention  *m;
+
+			if (result->nmentions == capm)
+			{
+				capm = Max(capm * 2, 256);
+				result->mentions = np_realloc(result->mentions, sizeof(NpMention) * capm);
+			}
+			m = &result->mentions[result->nmentions++];
+			m->start = r.mentions[i].start + start;
+			m->end = r.mentions[i].end + start;
+			m->entity = map[r.mentions[i].entity];
+		}
+		np_free(map);
+		NpEntityResultFree(&r);
+		start = end;
+		NP_CHECK_FOR_INTERRUPTS();
+	}
+	for (k = 0; k <= NP_KIND_MISC; k++)
+		NpStrMapFree(byname[k]);
+	if (result->entities == NULL)
+		result->entities = np_alloc(sizeof(NpEntity));
+	if (result->mentions == NULL)
+		result->mentions = np_alloc(sizeof(NpMention));
+}
+
+/*
  * Release what NpExtractEntities allocated.
  */
 void
@@ -2038,7 +2135,8 @@ NpEntityResultFree(NpEntityResult *result)
 
 	for (i = 0; i < result->nentities; i++)
 	{
-		np_free(result->entities[i].name);
+		if (result->entities[i].name)
+			np_free(result->entities[i].name);
 		if (result->entities[i].subtype)
 			np_free((void *) result->entities[i].subtype);
 	}

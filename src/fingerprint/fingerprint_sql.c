@@ -21,13 +21,15 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
-#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/tuplestore.h"
 
 #include "fingerprint/fingerprint.h"
 #include "fingerprint/fp_core.h"
+#include "compat.h"
 #include "text/clean.h"
+#include "text/textio.h"
 
 StaticAssertDecl(NP_FP_VERSION == NP_FP_CORE_VERSION,
 				 "fingerprint.h and fp_core.h disagree on the format version");
@@ -326,40 +328,19 @@ fingerprint_ne(PG_FUNCTION_ARGS)
  */
 
 /*
- * Fingerprint a text value, cleaning it first if asked.
+ * Fingerprint a text value, cleaning it first if asked.  The text read is
+ * UTF-8 in NFC, and the cleaned text is not narrowed to the database
+ * encoding, so that a fingerprint does not depend on the database.
  */
 static NpFingerprint *
 fp_make(text *body, bool clean, int sketch_size)
 {
-	const char *s = VARDATA_ANY(body);
-	size_t		len = VARSIZE_ANY_EXHDR(body);
+	NpText		t;
 	NpSketch	sk;
 	NpFingerprint *fp;
 
-	if (len > NP_FP_MAX_INPUT)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("article too long to fingerprint"),
-				 errdetail("The text is %zu bytes; the limit is %zu bytes.",
-						   len, NP_FP_MAX_INPUT)));
-	/* raises ERRCODE_CHARACTER_NOT_IN_REPERTOIRE on a bad byte sequence */
-	(void) pg_verify_mbstr(GetDatabaseEncoding(), s, (int) len, false);
-
-	if (clean)
-	{
-		NpCleanOptions opts;
-		size_t		clen;
-		char	   *cleaned;
-
-		NpCleanOptionsInit(&opts);
-		cleaned = NpCleanText(s, len, &opts, &clen);
-		NpFpBuildSketch(cleaned, clen, NP_FP_DEFAULT_SHINGLE_WORDS,
-						sketch_size, &sk);
-		np_free(cleaned);
-	}
-	else
-		NpFpBuildSketch(s, len, NP_FP_DEFAULT_SHINGLE_WORDS, sketch_size, &sk);
-
+	NpTextRead(body, clean, false, &t);
+	NpFpBuildSketch(t.data, t.len, NP_FP_DEFAULT_SHINGLE_WORDS, sketch_size, &sk);
 	fp = fp_from_sketch(&sk);
 	if (sk.hashes)
 		np_free(sk.hashes);
@@ -615,191 +596,137 @@ fingerprint_same_story_threshold(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
-/* Precomputed result rows of shared_passages() */
-typedef struct FpPassageState
+/* The sentences of one argument of shared_passages() */
+typedef struct FpSentences
 {
-	int			nrows;
-	Datum	   *passage_a;
-	Datum	   *passage_b;
-	double	   *score;
-	int32	   *position_a;
-	int32	   *position_b;
-} FpPassageState;
+	NpText		text;			/* the text read (textio) */
+	int			n;
+	size_t	   *ranges;			/* [start, end) bytes, two per sentence */
+	int32	   *start;			/* 1-based character position */
+	int32	   *length;			/* characters */
+} FpSentences;
 
 /*
- * Split text into paragraphs and those into sentences; return the count, the
- * [start, end) byte ranges (2 per sentence) and the 1-based character
- * position of each start.
+ * Read one argument of shared_passages() and split it into paragraphs and
+ * those into sentences, with each sentence's byte range and character
+ * position and length (counted in one pass, sentences being in order).
  */
-static int
-fp_sentences(const char *s, size_t len, size_t **ranges, int32 **positions)
+static void
+fp_sentences(text *arg, bool clean, FpSentences *fs)
 {
 	NpSpan	   *paras = NULL;
-	int			np = NpSplitParagraphs(s, len, &paras);
-	int			cap = Max(np, 1) * 4;
-	int			n = 0;
-	size_t	   *r = palloc(cap * 2 * sizeof(size_t));
-	int32	   *p = palloc(cap * sizeof(int32));
-	size_t		byte = 0;
-	int64		chars = 0;
+	int			np;
+	int			cap;
+	NpCharCounter cc;
 	int			i;
 
+	NpTextRead(arg, clean, true, &fs->text);
+	np = NpSplitParagraphs(fs->text.data, fs->text.len, &paras);
+	cap = Max(np, 1) * 4;
+	fs->n = 0;
+	fs->ranges = palloc(cap * 2 * sizeof(size_t));
+	fs->start = palloc(cap * sizeof(int32));
+	fs->length = palloc(cap * sizeof(int32));
+	NpCharCounterInit(&cc, fs->text.data, fs->text.len, fs->text.edits,
+					  fs->text.nedits);
 	for (i = 0; i < np; i++)
 	{
 		NpSpan	   *spans = NULL;
-		int			ns = NpSplitSentences(s + paras[i].start,
+		int			ns = NpSplitSentences(fs->text.data + paras[i].start,
 										  paras[i].end - paras[i].start, &spans);
 		int			j;
 
 		for (j = 0; j < ns; j++)
 		{
 			size_t		start = paras[i].start + spans[j].start;
+			size_t		end = paras[i].start + spans[j].end;
 
-			if (n == cap)
+			if (fs->n == cap)
 			{
 				cap *= 2;
-				r = repalloc(r, cap * 2 * sizeof(size_t));
-				p = repalloc(p, cap * sizeof(int32));
+				fs->ranges = repalloc_huge(fs->ranges, cap * 2 * sizeof(size_t));
+				fs->start = repalloc_huge(fs->start, cap * sizeof(int32));
+				fs->length = repalloc_huge(fs->length, cap * sizeof(int32));
 			}
-			r[2 * n] = start;
-			r[2 * n + 1] = paras[i].start + spans[j].end;
-			/* spans are in text order; count characters incrementally */
-			if (start >= byte)
-				chars += pg_mbstrlen_with_len(s + byte, (int) (start - byte));
-			else
-				chars = pg_mbstrlen_with_len(s, (int) start);
-			byte = start;
-			p[n] = (int32) Min(chars + 1, PG_INT32_MAX);
-			n++;
+			fs->ranges[2 * fs->n] = start;
+			fs->ranges[2 * fs->n + 1] = end;
+			NpCharSpan(&cc, start, end, &fs->start[fs->n], &fs->length[fs->n]);
+			fs->n++;
 		}
 		if (spans)
 			np_free(spans);
+		CHECK_FOR_INTERRUPTS();
 	}
 	if (paras)
 		np_free(paras);
-	*ranges = r;
-	*positions = p;
-	return n;
 }
 
 /*
- * Verify and optionally clean one argument of shared_passages().
+ * A matched sentence as a text datum: a piece of the cleaned text, or of
+ * the argument itself without cleaning.
  */
-static char *
-fp_passage_text(text *t, bool clean, size_t *outlen)
+static Datum
+fp_passage(FpSentences *fs, NpSlicer *sl, bool clean, int sentence)
 {
-	const char *s = VARDATA_ANY(t);
-	size_t		len = VARSIZE_ANY_EXHDR(t);
-	char	   *out;
-
-	if (len > NP_FP_MAX_INPUT)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("article too long to compare"),
-				 errdetail("The text is %zu bytes; the limit is %zu bytes.",
-						   len, NP_FP_MAX_INPUT)));
-	(void) pg_verify_mbstr(GetDatabaseEncoding(), s, (int) len, false);
 	if (clean)
-	{
-		NpCleanOptions opts;
-
-		NpCleanOptionsInit(&opts);
-		return NpCleanText(s, len, &opts, outlen);
-	}
-	out = palloc(len + 1);
-	memcpy(out, s, len);
-	out[len] = '\0';
-	*outlen = len;
-	return out;
+		return PointerGetDatum(NpTextResult(fs->text.data + fs->ranges[2 * sentence],
+											fs->ranges[2 * sentence + 1] -
+											fs->ranges[2 * sentence]));
+	return PointerGetDatum(NpSlice(sl, fs->start[sentence], fs->length[sentence]));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_shared_passages);
 
 /*
  * shared_passages(a text, b text, clean boolean, min_score float8):
- * sentences of a with their best-matching sentence of b.
+ * sentences of a with their best-matching sentence of b, as rows
+ * (passage_a, passage_b, score, start_a, length_a, start_b, length_b).
  */
 Datum
 fingerprint_shared_passages(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	FpPassageState *st;
+	text	   *ta = PG_GETARG_TEXT_PP(0);
+	text	   *tb = PG_GETARG_TEXT_PP(1);
+	bool		clean = PG_GETARG_BOOL(2);
+	float8		min_score = PG_GETARG_FLOAT8(3);
+	ReturnSetInfo *rsinfo;
+	FpSentences a;
+	FpSentences b;
+	NpSlicer	sla;
+	NpSlicer	slb;
+	NpPassageMatch *m;
+	int			nm;
+	int			i;
 
-	if (SRF_IS_FIRSTCALL())
+	NpFingerprintCheckThreshold("min_score", min_score);
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	fp_sentences(ta, clean, &a);
+	fp_sentences(tb, clean, &b);
+	nm = NpFpMatchPassages(a.text.data, a.ranges, a.n, b.text.data, b.ranges, b.n,
+						   min_score, &m);
+	NpSlicerInit(&sla, ta);
+	NpSlicerInit(&slb, tb);
+	for (i = 0; i < nm; i++)
 	{
-		MemoryContext oldcxt;
-		TupleDesc	tupdesc;
-		text	   *ta = PG_GETARG_TEXT_PP(0);
-		text	   *tb = PG_GETARG_TEXT_PP(1);
-		bool		clean = PG_GETARG_BOOL(2);
-		float8		min_score = PG_GETARG_FLOAT8(3);
-		char	   *a,
-				   *b;
-		size_t		alen,
-					blen;
-		size_t	   *ar,
-				   *br;
-		int32	   *ap,
-				   *bp;
-		int			na,
-					nb;
-		NpPassageMatch *m;
-		int			nm;
-		int			i;
+		Datum		values[7];
+		bool		nulls[7] = {false, false, false, false, false, false, false};
+		int			sa = m[i].a_sentence;
+		int			sb = m[i].b_sentence;
 
-		NpFingerprintCheckThreshold("min_score", min_score);
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcxt = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-
-		a = fp_passage_text(ta, clean, &alen);
-		b = fp_passage_text(tb, clean, &blen);
-		na = fp_sentences(a, alen, &ar, &ap);
-		nb = fp_sentences(b, blen, &br, &bp);
-		nm = NpFpMatchPassages(a, ar, na, b, br, nb, min_score, &m);
-
-		st = palloc0(sizeof(FpPassageState));
-		st->nrows = nm;
-		st->passage_a = palloc(Max(nm, 1) * sizeof(Datum));
-		st->passage_b = palloc(Max(nm, 1) * sizeof(Datum));
-		st->score = palloc(Max(nm, 1) * sizeof(double));
-		st->position_a = palloc(Max(nm, 1) * sizeof(int32));
-		st->position_b = palloc(Max(nm, 1) * sizeof(int32));
-		for (i = 0; i < nm; i++)
-		{
-			st->passage_a[i] = PointerGetDatum(
-				cstring_to_text_with_len(a + m[i].a_start, (int) (m[i].a_end - m[i].a_start)));
-			st->passage_b[i] = PointerGetDatum(
-				cstring_to_text_with_len(b + m[i].b_start, (int) (m[i].b_end - m[i].b_start)));
-			st->score[i] = m[i].score;
-			st->position_a[i] = ap[m[i].a_sentence];
-			st->position_b[i] = bp[m[i].b_sentence];
-		}
-		np_free(m);
-		funcctx->user_fctx = st;
-		funcctx->max_calls = nm;
-		MemoryContextSwitchTo(oldcxt);
+		values[0] = fp_passage(&a, &sla, clean, sa);
+		values[1] = fp_passage(&b, &slb, clean, sb);
+		values[2] = Float8GetDatum(m[i].score);
+		values[3] = Int32GetDatum(a.start[sa]);
+		values[4] = Int32GetDatum(a.length[sa]);
+		values[5] = Int32GetDatum(b.start[sb]);
+		values[6] = Int32GetDatum(b.length[sb]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		pfree(DatumGetPointer(values[0]));
+		pfree(DatumGetPointer(values[1]));
+		CHECK_FOR_INTERRUPTS();
 	}
-
-	funcctx = SRF_PERCALL_SETUP();
-	st = (FpPassageState *) funcctx->user_fctx;
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		int			i = (int) funcctx->call_cntr;
-		Datum		values[5];
-		bool		nulls[5] = {false, false, false, false, false};
-		HeapTuple	tuple;
-
-		values[0] = st->passage_a[i];
-		values[1] = st->passage_b[i];
-		values[2] = Float8GetDatum(st->score[i]);
-		values[3] = Int32GetDatum(st->position_a[i]);
-		values[4] = Int32GetDatum(st->position_b[i]);
-		tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
-		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(tuple));
-	}
-	SRF_RETURN_DONE(funcctx);
+	np_free(m);
+	return (Datum) 0;
 }

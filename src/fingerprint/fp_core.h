@@ -30,9 +30,6 @@ typedef uint64 np_uint64;
 #define NP_FP_MAX_SKETCH_SIZE		65535
 #define NP_FP_MAX_SHINGLE_WORDS		16
 
-/* Longest input text the tokenizer accepts (bytes); bigger is an error */
-#define NP_FP_MAX_INPUT				((size_t) 512 * 1024 * 1024)
-
 /*
  * A sketch held in ordinary memory: the same fields as the on-disk
  * NpFingerprint, without the varlena header.

@@ -90,6 +90,7 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 	bool		mid_unit;
 	bool		light;
 	bool		plain;
+	size_t		next_check = 0;
 
 	memset(f, 0, sizeof(NpUnitFacts));
 	f->ends_term = NpEndsSentence(s, len, false);
@@ -105,12 +106,12 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 	/*
 	 * Most vocabulary only matters in short units (timestamps, labels,
 	 * widgets); in long ones only banner words, credits and phrases count,
-	 * and beyond 80 words only the first three words.  Knowing the word
+	 * and beyond NP_MID_UNIT_WORDS only the first three words.  Knowing the word
 	 * count first lets us skip the lookups that cannot matter.
 	 */
 	total_words += NpCountSpaces(s, len, &plain);
-	short_unit = total_words <= 14;
-	mid_unit = total_words <= 80;
+	short_unit = total_words <= NP_SHORT_UNIT_WORDS;
+	mid_unit = total_words <= NP_MID_UNIT_WORDS;
 
 	/*
 	 * A long ASCII sentence with no '|' can only be furniture through its
@@ -118,7 +119,7 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 	 * after the third word, skip the character classes and go straight to
 	 * the vocabulary filter.
 	 */
-	light = f->ends_term && total_words >= 15 && plain;
+	light = f->ends_term && !short_unit && plain;
 
 	while (i < len)
 	{
@@ -140,6 +141,7 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 		 * the word is capitalised), arrows, separators and URL characters.
 		 * ASCII words, nearly all of them, take a table-driven path.
 		 */
+		NP_CHECK_AT(i, next_check);
 		first_seen = false;
 		first_upper = false;
 		nchars = 0;
@@ -502,6 +504,7 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	bool		heading = (u->flags & NPU_HEADING) != 0;
 	double		linkdens = u->len ? (double) u->linkbytes / (double) u->len : 0.0;
 
+	NP_CHECK_FOR_INTERRUPTS();
 	*mark = MARK_NONE;
 	NpGetUnitFacts(s, u->len, &f);
 	*byline = f.byline && f.nwords <= 12;
@@ -554,7 +557,7 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	if (f.urls > 0 && (f.urls == f.nwords || f.nwords <= 3))
 		return CLS_BAD;
 	if (f.caption_label ||
-		(f.credit_tail && f.nwords <= 80 &&
+		(f.credit_tail && f.nwords <= NP_MID_UNIT_WORDS &&
 		 !(doc->wire && NpWireHasDateline(s, u->len))))
 		return CLS_CAPTION;
 	if (f.teaser_label && !heading)
@@ -566,7 +569,7 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 		return CLS_BAD;
 	if ((f.wirecredit && f.nwords <= 40) || (f.contributed && f.nwords <= 15))
 		return CLS_BAD;
-	if (f.datestrong > 0 && f.nwords <= 14 && f.nondate <= f.nwords / 5)
+	if (f.datestrong > 0 && f.nwords <= NP_SHORT_UNIT_WORDS && f.nondate <= f.nwords / 5)
 		return CLS_ROW;		/* a timestamp, or a row of figures */
 	/* in agency copy an all-capital line is a subhead ("UP NEXT"), see below */
 	if (doc->wire && allcaps && f.nwords <= 4 && !f.ends_term)
@@ -574,8 +577,9 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	if ((f.arrows > 0 || f.pipes >= 2 || (f.nav_start && !f.ends_term)) && f.nwords <= 30 &&
 		!(f.ends_term && f.nwords >= 12 && f.arrows == 0 && f.pipes < 2))
 		return CLS_BAD;
-	if ((f.strong > 0 || f.phrase) && f.nwords <= 80 &&
-		(f.second > 0 || f.nwords < 15 || f.strong + (f.phrase ? 1 : 0) >= 2))
+	if ((f.strong > 0 || f.phrase) && f.nwords <= NP_MID_UNIT_WORDS &&
+		(f.second > 0 || f.nwords <= NP_SHORT_UNIT_WORDS ||
+		 f.strong + (f.phrase ? 1 : 0) >= 2))
 		return CLS_BAD;
 	if (f.nwords <= 8 && f.widget > 0 && f.widget * 3 >= f.nwords)
 		return CLS_BAD;

@@ -174,7 +174,8 @@ is_subheading(const NpDoc *doc, int i)
 		return false;
 	NpGetUnitFacts(doc->text + u->off, u->len, &f);
 	/* in agency copy an all-capital subhead may hold any word ("UP NEXT") */
-	return f.nwords >= 2 && f.nwords <= 14 && (f.widget == 0 || (doc->wire && f.nupper == f.nletters)) && !f.ends_colon;
+	return f.nwords >= 2 && f.nwords <= NP_SHORT_UNIT_WORDS &&
+		(f.widget == 0 || (doc->wire && f.nupper == f.nletters)) && !f.ends_colon;
 }
 
 /*
@@ -390,12 +391,16 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 		NpHashSet *twice = NpHashSetCreate(16);
 
 		for (i = 0; i < n; i++)
+		{
+			if ((i & 0xFFF) == 0)
+				NP_CHECK_FOR_INTERRUPTS();
 			if (doc->units[i].len <= DUP_MAX_BYTES)
 			{
 				hashes[i] = NpHashBytes64(doc->text + doc->units[i].off, doc->units[i].len);
 				if (NpHashSetAdd(seen, hashes[i]))
 					NpHashSetAdd(twice, hashes[i]);
 			}
+		}
 		for (i = 0; i < n; i++)
 			dup[i] = doc->units[i].len <= DUP_MAX_BYTES && NpHashSetHas(twice, hashes[i]);
 		NpHashSetFree(seen);
@@ -483,6 +488,8 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	{
 		int			c = doc->units[i].cls;
 
+		if ((i & 0xFFF) == 0)
+			NP_CHECK_FOR_INTERRUPTS();
 		if (marks[i] != MARK_NONE)
 		{
 			new_seg = true;
@@ -817,28 +824,18 @@ NpCleanOptionsInit(NpCleanOptions *opts)
 }
 
 /*
- * Clean an article: build units with the right front end, select the body
- * and write the kept units out as paragraphs separated by a blank line.
+ * Clean one piece of text: build units with the right front end, select the
+ * body and write the kept units out as paragraphs separated by a blank line.
  */
-char *
-NpCleanText(const char *input, size_t len, const NpCleanOptions *opts,
+static char *
+clean_piece(const char *input, size_t len, bool html, const NpCleanOptions *opts,
 			size_t *outlen)
 {
 	NpDoc		doc;
-	bool		html;
 	char	   *out;
 	size_t		o = 0;
 	int			headline;
 	int			i;
-
-	NpVocabInit();
-	NpClassifyInit();
-	if (opts->format == NP_FORMAT_HTML)
-		html = true;
-	else if (opts->format == NP_FORMAT_TEXT)
-		html = false;
-	else
-		html = NpLooksLikeHtml(input, len);
 
 	NpDocInit(&doc, len);
 	doc.pound_sign = opts->pound_sign;
@@ -872,5 +869,68 @@ NpCleanText(const char *input, size_t len, const NpCleanOptions *opts,
 	out[o] = '\0';
 	*outlen = o;
 	NpDocFree(&doc);
+	return out;
+}
+
+/*
+ * Clean an article.  Plain text longer than NP_TEXT_BLOCK is cleaned block
+ * by block (each block is read as a page of its own, the headline sought in
+ * the first only), so that the working memory stays that of one block: no
+ * article is that long, and a text that is (a whole feed, an archive) is
+ * better read as several pages anyway.
+ */
+char *
+NpCleanText(const char *input, size_t len, const NpCleanOptions *opts,
+			size_t *outlen)
+{
+	bool		html;
+	NpCleanOptions o;
+	char	   *out;
+	size_t		olen = 0;
+	size_t		cap;
+	size_t		start = 0;
+
+	NpVocabInit();
+	NpClassifyInit();
+	if (opts->format == NP_FORMAT_HTML)
+		html = true;
+	else if (opts->format == NP_FORMAT_TEXT)
+		html = false;
+	else
+		html = NpLooksLikeHtml(input, len);
+	if (html || len <= NP_TEXT_BLOCK)
+		return clean_piece(input, len, html, opts, outlen);
+
+	o = *opts;
+	cap = len + len / 2 + 16;
+	out = np_alloc(cap);
+	while (start < len)
+	{
+		size_t		end = NpBlockEnd(input, len, start, NP_TEXT_BLOCK);
+		size_t		plen;
+		char	   *part = clean_piece(input + start, end - start, false, &o, &plen);
+
+		if (plen > 0)
+		{
+			if (olen + plen + 3 > cap)
+			{
+				cap = Max(cap * 2, olen + plen + 3);
+				out = np_realloc(out, cap);
+			}
+			if (olen > 0)
+			{
+				out[olen++] = '\n';
+				out[olen++] = '\n';
+			}
+			memcpy(out + olen, part, plen);
+			olen += plen;
+		}
+		np_free(part);
+		o.keep_headline = false;
+		start = end;
+		NP_CHECK_FOR_INTERRUPTS();
+	}
+	out[olen] = '\0';
+	*outlen = olen;
 	return out;
 }

@@ -123,7 +123,6 @@ extern void NpVocabInit(void);
 extern const NpVocabEntry *NpVocabFind(const char *key, size_t klen);
 extern uint16 NpVocabFlags(const char *key);
 extern size_t NpWordKey(const char *w, size_t len, char *key, size_t keysize);
-extern bool NpIsSentenceStarter(const char *key);
 
 /* ----------------------------------------------------------------
  * Word shapes (vocab.c)
@@ -203,6 +202,17 @@ NpNextSpace(const char *s, size_t i, size_t len)
 #define MARK_HARD	2			/* comment section */
 
 #define IS_CONTENT(c) ((c) == CLS_GOOD || (c) == CLS_NEAR)
+
+/*
+ * Word limits that NpGetUnitFacts and the rules reading its facts share.
+ * In a unit of at most NP_SHORT_UNIT_WORDS words every word is looked up in
+ * the vocabulary (labels, timestamps, widget words); in one of at most
+ * NP_MID_UNIT_WORDS words only banner words, credits, "you" and phrases;
+ * beyond that only the first three words.  A rule may only read a fact
+ * under the limit within which it is gathered.
+ */
+#define NP_SHORT_UNIT_WORDS 14
+#define NP_MID_UNIT_WORDS	80
 
 /* Facts about a unit, gathered in one pass over its words */
 typedef struct NpUnitFacts

@@ -108,6 +108,9 @@ ascii_clean_run(const unsigned char *u, size_t len)
 		uint64_t	x;
 		uint64_t	sp;
 
+		if ((i & (NP_CHECK_BYTES - 1)) == 0)
+			NP_CHECK_FOR_INTERRUPTS();
+
 		memcpy(&v, u + i, 8);
 		if (v & hi)
 			return false;		/* non-ASCII */
@@ -143,6 +146,7 @@ NpDocAppend(NpDoc *doc, const char *s, size_t len, bool in_link)
 {
 	const unsigned char *u = (const unsigned char *) s;
 	size_t		i = 0;
+	size_t		next_check = 0;
 
 	/* the common case: nothing to normalise */
 	if (ascii_clean_run(u, len))
@@ -168,6 +172,8 @@ NpDocAppend(NpDoc *doc, const char *s, size_t len, bool in_link)
 	{
 		uint32_t	c;
 		size_t		n;
+
+		NP_CHECK_AT(i, next_check);
 
 		if (u[i] == ' ')
 		{

@@ -351,6 +351,7 @@ build_evidence(TextFront *tf)
 		size_t		i = 0;
 
 		budget -= len;
+		NP_CHECK_FOR_INTERRUPTS();
 		while (i < len)
 		{
 			size_t		j;
@@ -500,6 +501,8 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 		LineLayout	ly;
 		int			before = L.nunits;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (cr != NULL)
 		{
 			brk = cr - s;
@@ -568,6 +571,8 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 		np_free(edit);
 	/* a note to editors wrapped onto the next lines ("Eds: UPDATES ...,\nadds ...") */
 	for (k = 0; k + 1 < n; k++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
 		if (tf.li[k].wire == NPW_NOTE && !tf.li[k].ends_term &&
 			tf.li[k + 1].wire == NPW_NONE && tf.li[k + 1].starts_lower &&
 			!(L.units[k + 1].flags & NPU_BLANK))
@@ -575,6 +580,7 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 			tf.li[k + 1].wire = NPW_NOTE;
 			tf.li[k + 1].junk = true;
 		}
+	}
 
 	/*
 	 * Short lines that recur are running headers or repeated labels, junk
@@ -588,6 +594,9 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 		NpHashSet *seen = NpHashSetCreate(n / 4 + 16);
 
 		for (k = 0; k < n; k++)
+		{
+			if ((k & 0xFFF) == 0)
+				NP_CHECK_FOR_INTERRUPTS();
 			if (RUNNING_HEADER_SHAPE(tf.li[k]))
 			{
 				uint64		h = NpHashBytes64(L.text + L.units[k].off, L.units[k].len);
@@ -595,6 +604,7 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 				if (NpHashSetAdd(seen, h))
 					NpHashSetAdd(dups, h);
 			}
+		}
 		NpHashSetFree(seen);
 		for (k = 0; k < n; k++)
 			if (RUNNING_HEADER_SHAPE(tf.li[k]) &&
@@ -719,6 +729,7 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 		int			nwords = tf.li[k].nwords;
 		uint32_t	flags = (L.units[k].flags & NPU_BLANK);
 
+		NP_CHECK_FOR_INTERRUPTS();
 		ndeferred = 0;
 		NpDocAppendRaw(out, L.text + L.units[k].off, L.units[k].len);
 		for (;;)

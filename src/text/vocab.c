@@ -118,16 +118,6 @@ static const char *compound_suffixes[] = {
 	"scale", "style", "term", "time", "up", "wide", "year"
 };
 
-/* common first words of sentences, to tell "U.S. The" from "U.S. Army" */
-static const char *sentence_starters[] = {
-	"a", "after", "also", "an", "and", "as", "at", "both", "but", "by",
-	"earlier", "for", "he", "her", "his", "however", "i", "if", "in", "it",
-	"its", "later", "many", "meanwhile", "most", "no", "on", "one", "our",
-	"she", "so", "some", "that", "the", "their", "there", "these", "they",
-	"this", "those", "we", "what", "when", "while", "who", "why", "yet",
-	"you"
-};
-
 static const char *const special_words[W_NUM_IDS] = {
 	"", "by", "sign", "up", "in", "log", "privacy", "policy", "rights",
 	"reserved", "terms", "of", "and", "ad", "blocker", "contributed", "to",
@@ -270,20 +260,6 @@ NpVocabFlags(const char *key)
 	const NpVocabEntry *e = NpVocabFind(key, strlen(key));
 
 	return e ? e->flags : 0;
-}
-
-/*
- * Is the lower-case word a common first word of sentences (segment.c)?
- */
-bool
-NpIsSentenceStarter(const char *key)
-{
-	size_t		i;
-
-	for (i = 0; i < sizeof(sentence_starters) / sizeof(sentence_starters[0]); i++)
-		if (strcmp(key, sentence_starters[i]) == 0)
-			return true;
-	return false;
 }
 
 /*

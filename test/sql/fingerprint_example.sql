@@ -39,5 +39,5 @@ SELECT o.name, x.name, same_story(o.f, x.f) AS same_story,
 
 -- why: the Kyiv Post sentences with a near-verbatim twin in the Moscow Times
 SELECT count(*) >= 5 AS at_least_five_sentences FROM shared_passages(:'kyiv', :'moscow');
-SELECT passage_a FROM shared_passages(:'kyiv', :'moscow') ORDER BY position_a;
+SELECT passage_a FROM shared_passages(:'kyiv', :'moscow') ORDER BY start_a;
 SELECT count(*) AS other_sentences_matched FROM shared_passages(:'other', :'kyiv');
