@@ -456,6 +456,7 @@ NpWireDetect(const char *s, size_t len, bool pound, NpWire *w)
 	p = s;
 	while ((p = memchr(p, '`', s + len - p)) != NULL)
 	{
+		NP_CHECK_FOR_INTERRUPTS();
 		if (p + 1 < s + len && p[1] == '`')
 		{
 			w->typewriter = true;
@@ -613,13 +614,17 @@ is_signoff(const char *s, size_t len)
 	return sep || len <= 4;
 }
 
-/* How many digits in a row end at s[i - 1] (or start at s[i], ahead)? */
+/*
+ * How many digits in a row end at s[i - 1] (or start at s[i], ahead)?  Only
+ * up to three are counted: that is all the callers ask, and it keeps a line
+ * of digits and dashes linear.
+ */
 static int
 digits_back(const char *s, size_t i)
 {
 	int			n = 0;
 
-	while (i > 0 && A_DIGIT((unsigned char) s[i - 1]))
+	while (i > 0 && n < 3 && A_DIGIT((unsigned char) s[i - 1]))
 	{
 		i--;
 		n++;
@@ -632,7 +637,7 @@ digits_ahead(const char *s, size_t len, size_t i)
 {
 	int			n = 0;
 
-	while (i < len && A_DIGIT((unsigned char) s[i]))
+	while (i < len && n < 3 && A_DIGIT((unsigned char) s[i]))
 	{
 		i++;
 		n++;
@@ -653,6 +658,14 @@ has_contact(const char *s, size_t len)
 	size_t		i;
 	int			digits = 0;
 	bool		phone_like = false;
+	size_t		lastdot = len;	/* the last '.', or len if none */
+
+	for (i = len; i > 0; i--)
+		if (s[i - 1] == '.')
+		{
+			lastdot = i - 1;
+			break;
+		}
 
 	for (i = 0; i < len; i++)
 	{
@@ -670,8 +683,8 @@ has_contact(const char *s, size_t len)
 			phone_like = true;
 		else if (!(c == ' ' || c == '+' || c == '(' || c == ')' || c == '.' || c == '-'))
 			digits = 0;
-		if (c == '@' && i > 0 && s[i - 1] != ' ' && i + 1 < len &&
-			memchr(s + i, '.', len - i) != NULL)
+		/* an address: "name@host.tld", a dot somewhere after the '@' */
+		if (c == '@' && i > 0 && s[i - 1] != ' ' && lastdot < len && lastdot > i)
 			return true;
 	}
 	return false;
@@ -940,6 +953,7 @@ NpWireMarkTrailer(const NpWire *w, NpDoc *doc)
 		{
 			const NpUnit *v = &doc->units[j];
 
+			NP_CHECK_FOR_INTERRUPTS();
 			if (v->flags & NPU_FURNITURE)
 				continue;
 			if (++n > TRAILER_MAX_UNITS ||
@@ -949,11 +963,17 @@ NpWireMarkTrailer(const NpWire *w, NpDoc *doc)
 				break;
 			}
 		}
-		if (trailer)
-			for (j = i + 1; j < doc->nunits && !(doc->units[j].flags & NPU_SEPARATOR); j++)
-				doc->units[j].flags |= NPU_FURNITURE;
-		/* the scan goes on from the next separator (or the end) */
+		/*
+		 * Mark the section if it is a trailer; the scan goes on from the next
+		 * separator (or the end), so each unit is visited at most three
+		 * times.
+		 */
 		while (i + 1 < doc->nunits && !(doc->units[i + 1].flags & NPU_SEPARATOR))
+		{
+			NP_CHECK_FOR_INTERRUPTS();
 			i++;
+			if (trailer)
+				doc->units[i].flags |= NPU_FURNITURE;
+		}
 	}
 }
