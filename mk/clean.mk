@@ -4,8 +4,8 @@
 #                            (FUZZ_SECONDS=600 by default, 0 = forever)
 #   make fuzz-clean-build    only build it
 #
-# The harness links the server-independent core, compiled with
-# -DNP_STANDALONE by scripts/core_cc.sh, so no server is needed.
+# The harness links the server-independent core (html_feed.c included),
+# compiled with -DNP_STANDALONE by scripts/core_cc.sh: no server is needed.
 # Everything is written under CLEAN_FUZZ_DIR (default /tmp/clean/fuzz),
 # never into the source tree.  The seed corpus is test/data/clean, the
 # agency wire items of test/data/wire and the two examples.

@@ -7,8 +7,9 @@
 # except the SQL layers (*_sql.c) and the module initialisers (*_init.c).
 # It is compiled with -DNP_STANDALONE against PostgreSQL's frontend headers
 # (postgres_fe.h, see src/np_port.h) and linked with libpgcommon, libpgport
-# and libxml2, so no server is needed.  The gazetteer include file is
-# generated next to OUT.  Without --fuzz: $CC (default gcc) -O2 -g.  With
+# and libxml2, so no server is needed.  The gazetteer include file and the
+# common phrases of fingerprint format 2 are generated next to OUT.
+# Without --fuzz: $CC (default gcc) -O2 -g.  With
 # --fuzz: clang with libFuzzer, AddressSanitizer and UBSan.
 # PG_CONFIG selects the PostgreSQL installation (default: version 15's).
 # Used by the fuzz targets (mk/*.mk), scripts/score_clean.sh and the
@@ -30,7 +31,12 @@ main=$1
 shift
 
 inc=$(dirname "$out")/core_inc
-mkdir -p "$inc/entities"
+mkdir -p "$inc/entities" "$inc/fingerprint"
+phr=$inc/fingerprint/phrases_data.inc
+if [ ! -f "$phr" ] || [ "$top/data/stopwords.txt" -nt "$phr" ] || [ "$top/data/phrases.txt" -nt "$phr" ]; then
+	sh "$top/scripts/phrases_inc.sh" "$top/data/stopwords.txt" "$top/data/phrases.txt" >"$phr.tmp"
+	mv "$phr.tmp" "$phr"
+fi
 gaz=$inc/entities/gazetteer_data.inc
 if [ ! -f "$gaz" ] || [ "$top/data/gazetteer.tsv" -nt "$gaz" ] || [ "$top/data/lexicon.txt" -nt "$gaz" ]; then
 	sh "$top/scripts/gazetteer_inc.sh" "$top/data/gazetteer.tsv" "$top/data/lexicon.txt" >"$gaz.tmp"

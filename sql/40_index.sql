@@ -123,3 +123,20 @@ AS 'MODULE_PATHNAME', 'npidx_keys'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION npidx_keys(fingerprint) IS
 	'the sample hashes of a fingerprint as int4 (bit-for-bit), the keys of an npidx index';
+
+/* Merge the pending list of an npidx index now (as gin_clean_pending_list). */
+CREATE FUNCTION npidx_clean_pending_list(regclass) RETURNS bigint
+AS 'MODULE_PATHNAME', 'npidx_clean_pending_list'
+LANGUAGE C STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION npidx_clean_pending_list(regclass) IS
+	'merge the pending list of an npidx index into its buckets; returns the number of rows merged';
+
+/* What the last npidx index scan of this session did. */
+CREATE FUNCTION npidx_scan_stats(OUT keys_read bigint, OUT keys_skipped bigint,
+								 OUT postings bigint, OUT rows_counted bigint,
+								 OUT pending_rows bigint, OUT candidates bigint,
+								 OUT returned bigint)
+AS 'MODULE_PATHNAME', 'npidx_scan_stats'
+LANGUAGE C STRICT VOLATILE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION npidx_scan_stats() IS
+	'counters of the last npidx index scan in this session: query keys read and skipped, postings read, rows counted, pending rows compared, candidates, TIDs returned';

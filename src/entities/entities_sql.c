@@ -46,7 +46,6 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rls.h"
-#include "lib/stringinfo.h"
 #include "utils/tuplestore.h"
 
 #include "compat.h"
@@ -145,6 +144,7 @@ dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 					kindlen;
 		NpEntityKind k;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		dname = SPI_getbinval(tup, desc, 1, &isnull);
 		if (isnull)
 			continue;

@@ -31,8 +31,9 @@
 #include "text/clean.h"
 #include "text/textio.h"
 
-StaticAssertDecl(NP_FP_VERSION == NP_FP_CORE_VERSION,
-				 "fingerprint.h and fp_core.h disagree on the format version");
+StaticAssertDecl(NP_FP_VERSION_1 == NP_FP_CORE_VERSION &&
+				 NP_FP_VERSION_2 == NP_FP_V2_VERSION,
+				 "fingerprint.h and the core disagree on the format versions");
 
 /*
  * Copy a sketch into a newly palloc'd fingerprint datum.
@@ -79,7 +80,10 @@ NpFingerprintCheckCompatible(const NpFingerprint *a, const NpFingerprint *b)
 				 errmsg("cannot compare fingerprints of different format versions"),
 				 errdetail("One fingerprint has format version %d, the other %d.",
 						   a->version, b->version),
-				 errhint("Recompute both fingerprints with this version of newsprint.")));
+				 errhint("Recompute stored fingerprints with fingerprint(body), which makes version %d, "
+						 "and REINDEX their npidx indexes; fingerprint(body, clean, sketch_size, 1) "
+						 "makes version 1 fingerprints meanwhile.",
+						 NP_FP_VERSION)));
 	if (a->shingle_words != b->shingle_words)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -115,7 +119,7 @@ NpFingerprintSimilarity(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
- * Estimate the share of a's shingles found in b.
+ * Estimate the share of a's shingles (v2: evidence shingles) found in b.
  */
 double
 NpFingerprintContainment(const NpFingerprint *a, const NpFingerprint *b)
@@ -127,20 +131,155 @@ NpFingerprintContainment(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
- * Decide same_story(a, b, threshold): |A' n B'| / min(|A'|, |B'|) >= t.
+ * The threshold pred uses in format version: t itself, or for
+ * NP_FP_AUTO_THRESHOLD (any t <= 0: the GUCs hold no other) the format's
+ * default.
+ */
+double
+NpFingerprintResolveThreshold(NpPredicate pred, double t, int version)
+{
+	if (t > 0.0)
+		return t;
+	switch (pred)
+	{
+		case NP_PRED_SIMILAR:
+			return np_similarity_threshold; /* has no format default */
+		case NP_PRED_CONTAINS:
+		case NP_PRED_CONTAINED:
+			return version >= NP_FP_VERSION_2 ?
+				NP_FP_V2_CONTAINMENT_DEFAULT : NP_FP_V1_CONTAINMENT_DEFAULT;
+		case NP_PRED_SAME_STORY:
+		default:
+			return version >= NP_FP_VERSION_2 ?
+				NP_FP_V2_SAME_STORY_DEFAULT : NP_FP_V1_SAME_STORY_DEFAULT;
+	}
+}
+
+/*
+ * The fewest shared hashes pred needs in format version, whatever the
+ * sample sizes: the minimum evidence of version 2's containment predicates
+ * and same_story, 1 otherwise (a threshold above 0 needs a shared hash).
+ */
+int
+NpFingerprintMinEvidence(NpPredicate pred, int version)
+{
+	if (pred != NP_PRED_SIMILAR && version >= NP_FP_VERSION_2)
+		return NP_FP_MIN_EVIDENCE;
+	return 1;
+}
+
+/* One direction of containment on computed counts: shared / size >= t */
+static inline bool
+fp_contained(int shared, int size, int min_shared, double t)
+{
+	return size > 0 && shared >= min_shared && (double) shared / size >= t;
+}
+
+/*
+ * Decide pred on the overlap counts of a pair of format version, with t
+ * resolved here if it is NP_FP_AUTO_THRESHOLD.
  */
 bool
-NpFingerprintSameStory(const NpFingerprint *a, const NpFingerprint *b,
-					   double threshold)
+NpFingerprintHolds(NpPredicate pred, double t, int version,
+				   const NpFingerprintOverlap *ov)
+{
+	int			m = NpFingerprintMinEvidence(pred, version);
+
+	t = NpFingerprintResolveThreshold(pred, t, version);
+	switch (pred)
+	{
+		case NP_PRED_SIMILAR:
+			return ov->uni > 0 && ov->inter >= m &&
+				(double) ov->inter / ov->uni >= t;
+		case NP_PRED_CONTAINS:
+			return fp_contained(ov->inter, ov->a_count, m, t);
+		case NP_PRED_CONTAINED:
+			return fp_contained(ov->inter, ov->b_count, m, t);
+		case NP_PRED_SAME_STORY:
+		default:
+			return fp_contained(ov->inter, ov->a_count, m, t) ||
+				fp_contained(ov->inter, ov->b_count, m, t);
+	}
+}
+
+/*
+ * Decide pred(a, b, t); an error if a and b cannot be compared.
+ */
+bool
+NpFingerprintTest(NpPredicate pred, const NpFingerprint *a,
+				  const NpFingerprint *b, double t)
 {
 	NpFingerprintOverlap ov;
-	int			smaller;
 
 	NpFingerprintOverlapOf(a, b, &ov);
-	smaller = Min(ov.a_count, ov.b_count);
-	if (smaller == 0 || ov.inter == 0)
-		return false;
-	return (double) ov.inter / smaller >= threshold;
+	return NpFingerprintHolds(pred, t, a->version, &ov);
+}
+
+/*
+ * The fewest shared hashes I with which pred(a, b, t) can hold in format
+ * version when |A'| >= a_min and |B'| >= b_min: the count the ratio needs
+ * at the smallest sizes (NpFingerprintHolds' ratios grow with I and fall
+ * with the sizes), and never below the minimum evidence.  Rounded down by a
+ * hair, so that the operators' floating point never accepts a pair this
+ * says is impossible.
+ */
+int
+NpFingerprintMinShared(NpPredicate pred, double t, int version,
+					   int a_min, int b_min)
+{
+	double		x;
+	int			m = NpFingerprintMinEvidence(pred, version);
+
+	t = NpFingerprintResolveThreshold(pred, t, version);
+	a_min = Max(a_min, 1);
+	b_min = Max(b_min, 1);
+	switch (pred)
+	{
+		case NP_PRED_SIMILAR:
+			/* I / (|A'| + |B'| - I) >= t  <=>  I >= t (|A'| + |B'|) / (1 + t) */
+			x = t * ((double) a_min + b_min) / (1.0 + t);
+			break;
+		case NP_PRED_CONTAINS:
+			x = t * a_min;
+			break;
+		case NP_PRED_CONTAINED:
+			x = t * b_min;
+			break;
+		case NP_PRED_SAME_STORY:
+		default:
+			x = t * Min(a_min, b_min);
+			break;
+	}
+	x = ceil(x - 1e-6);
+	if (x > (double) PG_INT32_MAX)
+		return PG_INT32_MAX;
+	return Max(m, (int) x);
+}
+
+/*
+ * An upper bound of similarity(a, b) when |A' n B'| <= inter_max,
+ * |A'| >= a_min and |B'| >= b_min.  For I shared hashes the union has at
+ * least max(a_min, I) + max(b_min, I) - I members, and I / that grows with
+ * I, so the bound is its value at inter_max.
+ */
+double
+NpFingerprintMaxSimilarity(int inter_max, int a_min, int b_min)
+{
+	double		i = inter_max;
+
+	if (inter_max <= 0)
+		return 0.0;
+	return i / (Max((double) a_min, i) + Max((double) b_min, i) - i);
+}
+
+/* An upper bound of containment(a, b) = I / |A'| likewise */
+double
+NpFingerprintMaxContainment(int inter_max, int a_min)
+{
+	a_min = Max(a_min, 1);
+	if (inter_max <= 0)
+		return 0.0;
+	return inter_max >= a_min ? 1.0 : (double) inter_max / a_min;
 }
 
 /*
@@ -328,19 +467,31 @@ fingerprint_ne(PG_FUNCTION_ARGS)
  */
 
 /*
+ * Build the sketch of one format version.
+ */
+static void
+fp_build(const char *s, size_t len, int version, int sketch_size, NpSketch *sk)
+{
+	if (version == NP_FP_VERSION_1)
+		NpFpBuildSketch(s, len, NP_FP_DEFAULT_SHINGLE_WORDS, sketch_size, sk);
+	else
+		NpFpBuildSketchV2(s, len, NP_FP_DEFAULT_SHINGLE_WORDS, sketch_size, sk);
+}
+
+/*
  * Fingerprint a text value, cleaning it first if asked.  The text read is
  * UTF-8 in NFC, and the cleaned text is not narrowed to the database
  * encoding, so that a fingerprint does not depend on the database.
  */
 static NpFingerprint *
-fp_make(text *body, bool clean, int sketch_size)
+fp_make(text *body, bool clean, int sketch_size, int version)
 {
 	NpText		t;
 	NpSketch	sk;
 	NpFingerprint *fp;
 
 	NpTextRead(body, clean, false, &t);
-	NpFpBuildSketch(t.data, t.len, NP_FP_DEFAULT_SHINGLE_WORDS, sketch_size, &sk);
+	fp_build(t.data, t.len, version, sketch_size, &sk);
 	fp = fp_from_sketch(&sk);
 	if (sk.hashes)
 		np_free(sk.hashes);
@@ -350,7 +501,8 @@ fp_make(text *body, bool clean, int sketch_size)
 PG_FUNCTION_INFO_V1(fingerprint_from_text);
 
 /*
- * fingerprint(body text, clean boolean DEFAULT true)
+ * fingerprint(body text, clean boolean DEFAULT true): the current format
+ * with its default sketch size.
  */
 Datum
 fingerprint_from_text(PG_FUNCTION_ARGS)
@@ -358,7 +510,21 @@ fingerprint_from_text(PG_FUNCTION_ARGS)
 	text	   *body = PG_GETARG_TEXT_PP(0);
 	bool		clean = PG_GETARG_BOOL(1);
 
-	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, NP_FP_DEFAULT_SKETCH_SIZE));
+	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, NP_FP_V2_DEFAULT_SKETCH_SIZE,
+									   NP_FP_VERSION));
+}
+
+/*
+ * Reject a sketch size outside 1-65535.
+ */
+static void
+fp_check_sketch_size(int32 k)
+{
+	if (k < 1 || k > NP_FP_MAX_SKETCH_SIZE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("sketch size must be between 1 and %d", NP_FP_MAX_SKETCH_SIZE),
+				 errdetail("The sketch size given was %d.", k)));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_from_text_sized);
@@ -373,12 +539,33 @@ fingerprint_from_text_sized(PG_FUNCTION_ARGS)
 	bool		clean = PG_GETARG_BOOL(1);
 	int32		k = PG_GETARG_INT32(2);
 
-	if (k < 1 || k > NP_FP_MAX_SKETCH_SIZE)
+	fp_check_sketch_size(k);
+	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, k, NP_FP_VERSION));
+}
+
+PG_FUNCTION_INFO_V1(fingerprint_from_text_versioned);
+
+/*
+ * fingerprint(body text, clean boolean, sketch_size integer,
+ *			   format_version integer): also version 1, to compare new text
+ * with stored version 1 fingerprints until they are recomputed.
+ */
+Datum
+fingerprint_from_text_versioned(PG_FUNCTION_ARGS)
+{
+	text	   *body = PG_GETARG_TEXT_PP(0);
+	bool		clean = PG_GETARG_BOOL(1);
+	int32		k = PG_GETARG_INT32(2);
+	int32		version = PG_GETARG_INT32(3);
+
+	fp_check_sketch_size(k);
+	if (version != NP_FP_VERSION_1 && version != NP_FP_VERSION_2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("sketch size must be between 1 and %d", NP_FP_MAX_SKETCH_SIZE),
-				 errdetail("The sketch size given was %d.", k)));
-	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, k));
+				 errmsg("fingerprint format version must be %d or %d",
+						NP_FP_VERSION_1, NP_FP_VERSION_2),
+				 errdetail("The version given was %d.", version)));
+	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, k, version));
 }
 
 /* ---------------------------------------------------------------------
@@ -498,13 +685,13 @@ fingerprint_similar_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintSimilarity(a, b) >= np_similarity_threshold);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SIMILAR, a, b, np_similarity_threshold));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_contained_op);
 
 /*
- * a <% b: containment(a, b) >= newsprint.containment_threshold.
+ * a <% b: contained(a, b, newsprint.containment_threshold).
  */
 Datum
 fingerprint_contained_op(PG_FUNCTION_ARGS)
@@ -512,13 +699,13 @@ fingerprint_contained_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintContainment(a, b) >= np_containment_threshold);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINS, a, b, np_containment_threshold));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_contains_op);
 
 /*
- * a %> b: containment(b, a) >= newsprint.containment_threshold.
+ * a %> b: contained(b, a, newsprint.containment_threshold).
  */
 Datum
 fingerprint_contains_op(PG_FUNCTION_ARGS)
@@ -526,7 +713,7 @@ fingerprint_contains_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintContainment(b, a) >= np_containment_threshold);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINED, a, b, np_containment_threshold));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_is_similar);
@@ -542,13 +729,13 @@ fingerprint_is_similar(PG_FUNCTION_ARGS)
 	float8		t = PG_GETARG_FLOAT8(2);
 
 	NpFingerprintCheckThreshold("threshold", t);
-	PG_RETURN_BOOL(NpFingerprintSimilarity(a, b) >= t);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SIMILAR, a, b, t));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_is_contained);
 
 /*
- * is_contained(a, b, threshold): containment(a, b) >= threshold.
+ * is_contained(a, b, threshold): contained(a, b, threshold).
  */
 Datum
 fingerprint_is_contained(PG_FUNCTION_ARGS)
@@ -558,13 +745,14 @@ fingerprint_is_contained(PG_FUNCTION_ARGS)
 	float8		t = PG_GETARG_FLOAT8(2);
 
 	NpFingerprintCheckThreshold("threshold", t);
-	PG_RETURN_BOOL(NpFingerprintContainment(a, b) >= t);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINS, a, b, t));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_same_story);
 
 /*
- * same_story(a, b): same_story(a, b, newsprint.same_story_threshold).
+ * same_story(a, b): same_story(a, b, newsprint.same_story_threshold), where
+ * the GUC's default -1 stands for the format's own default.
  */
 Datum
 fingerprint_same_story(PG_FUNCTION_ARGS)
@@ -572,13 +760,14 @@ fingerprint_same_story(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintSameStory(a, b, np_same_story_threshold));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SAME_STORY, a, b, np_same_story_threshold));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_same_story_threshold);
 
 /*
- * same_story(a, b, threshold): overlap of the smaller sample >= threshold.
+ * same_story(a, b, threshold): either article's evidence is contained in
+ * the other (see fingerprint.h).
  */
 Datum
 fingerprint_same_story_threshold(PG_FUNCTION_ARGS)
@@ -588,7 +777,7 @@ fingerprint_same_story_threshold(PG_FUNCTION_ARGS)
 	float8		t = PG_GETARG_FLOAT8(2);
 
 	NpFingerprintCheckThreshold("threshold", t);
-	PG_RETURN_BOOL(NpFingerprintSameStory(a, b, t));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SAME_STORY, a, b, t));
 }
 
 /* ---------------------------------------------------------------------
@@ -706,6 +895,9 @@ fingerprint_shared_passages(PG_FUNCTION_ARGS)
 	fp_sentences(tb, clean, &b);
 	nm = NpFpMatchPassages(a.text.data, a.ranges, a.n, b.text.data, b.ranges, b.n,
 						   min_score, &m);
+	/* keep the pairs that share running text, not only quotes or names */
+	nm = NpFpFilterPassages(a.text.data, a.text.len, b.text.data, b.text.len,
+							m, nm, min_score);
 	NpSlicerInit(&sla, ta);
 	NpSlicerInit(&slb, tb);
 	for (i = 0; i < nm; i++)

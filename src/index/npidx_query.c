@@ -82,9 +82,11 @@ QueryArgs(FunctionCallInfo fcinfo, double guc, NpFingerprint **a,
 	*a = PG_GETARG_NP_FINGERPRINT_P(0);
 	if (!NpidxQueryDecode(PG_GETARG_DATUM(1), q, t, &tnull))
 		return false;
+	/* the GUCs hold valid values (-1: the format's default, resolved later) */
 	if (tnull)
 		*t = guc;
-	NpFingerprintCheckThreshold("threshold", *t);
+	else
+		NpFingerprintCheckThreshold("threshold", *t);
 	return true;
 }
 
@@ -100,7 +102,7 @@ fingerprint_query_similar(PG_FUNCTION_ARGS)
 
 	if (!QueryArgs(fcinfo, np_similarity_threshold, &a, &q, &t))
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(NpFingerprintSimilarity(a, q) >= t);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SIMILAR, a, q, t));
 }
 
 /*
@@ -115,7 +117,7 @@ fingerprint_query_contained(PG_FUNCTION_ARGS)
 
 	if (!QueryArgs(fcinfo, np_containment_threshold, &a, &q, &t))
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(NpFingerprintContainment(a, q) >= t);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINS, a, q, t));
 }
 
 /*
@@ -130,7 +132,7 @@ fingerprint_query_contains(PG_FUNCTION_ARGS)
 
 	if (!QueryArgs(fcinfo, np_containment_threshold, &a, &q, &t))
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(NpFingerprintContainment(q, a) >= t);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINED, a, q, t));
 }
 
 /*
@@ -145,7 +147,7 @@ fingerprint_query_same_story(PG_FUNCTION_ARGS)
 
 	if (!QueryArgs(fcinfo, np_same_story_threshold, &a, &q, &t))
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(NpFingerprintSameStory(a, q, t));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SAME_STORY, a, q, t));
 }
 
 /*

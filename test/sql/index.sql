@@ -148,6 +148,12 @@ RESET newsprint.similarity_threshold;
 RESET newsprint.containment_threshold;
 RESET newsprint.same_story_threshold;
 
+-- a query needing no column must not become an index-only scan (npidx
+-- returns no index tuples): with seq scans off, count(*) still works
+SET enable_seqscan = off;
+SELECT count(*) FROM art;
+RESET enable_seqscan;
+
 -- a full ORDER BY returns every row, NULL distances last, in order
 SET enable_seqscan = off;
 SELECT count(*) AS rows, count(d) AS non_null, bool_and(ok) AS ordered
@@ -211,6 +217,38 @@ SELECT * FROM compare_with_seqscan('after reindex');
 REINDEX INDEX CONCURRENTLY art_fp;
 SELECT * FROM compare_with_seqscan('after reindex concurrently');
 
+-- fingerprint formats: an index of format 1 values answers with format 1's
+-- rules (its own default thresholds, no minimum evidence) exactly
+CREATE TABLE art_fp_v2 AS SELECT id, fp FROM art;
+UPDATE art SET fp = fingerprint(coalesce(body, ''), true, 160, 1) WHERE fp IS NOT NULL;
+REINDEX INDEX art_fp;
+SELECT DISTINCT left(fp::text, 3) AS format FROM art WHERE fp IS NOT NULL;
+SELECT * FROM compare_with_seqscan('format 1');
+-- a query of the other format is the operators' error, through the index
+-- as through a sequential scan
+SET enable_seqscan = off;
+SELECT count(*) FROM art WHERE same_story(fp, fingerprint('Moscow is ready to talk, the minister said on Monday in Istanbul.'::text));
+SELECT count(*) FROM art WHERE fp % fingerprint('Moscow is ready to talk, the minister said on Monday in Istanbul.'::text);
+SELECT count(*) FROM (SELECT id FROM art ORDER BY fp <-> fingerprint('Moscow is ready to talk, the minister said on Monday in Istanbul.'::text) LIMIT 3) s;
+RESET enable_seqscan;
+SELECT count(*) FROM art WHERE same_story(fp, fingerprint('Moscow is ready to talk, the minister said on Monday in Istanbul.'::text));
+-- refreshed to format 2: the index still holds the old row versions, and
+-- answers exactly (it hands every row to the recheck until REINDEX)
+UPDATE art SET fp = s.fp FROM art_fp_v2 s WHERE s.id = art.id;
+DROP TABLE art_fp_v2;
+SELECT * FROM compare_with_seqscan('refreshed to format 2');
+SELECT count(*) AS live_rows FROM art \gset
+SET enable_seqscan = off;
+SELECT count(*) FROM art WHERE same_story(fp, (SELECT fp FROM art WHERE id = 11));
+SELECT candidates >= :live_rows AS every_row FROM npidx_scan_stats();
+RESET enable_seqscan;
+REINDEX INDEX art_fp;
+SET enable_seqscan = off;
+SELECT count(*) FROM art WHERE same_story(fp, (SELECT fp FROM art WHERE id = 11));
+SELECT candidates < :live_rows / 10 AS few_rows FROM npidx_scan_stats();
+RESET enable_seqscan;
+SELECT * FROM compare_with_seqscan('refreshed and reindexed');
+
 -- reloptions: frozen at build; a small index built with few buckets and
 -- later inserts through long chains still answers exactly
 DROP INDEX art_fp;
@@ -229,6 +267,56 @@ TRUNCATE art;
 CREATE INDEX art_fp ON art USING npidx (fp);
 INSERT INTO art SELECT * FROM art_saved;
 SELECT * FROM compare_with_seqscan('built empty, then filled');
+
+-- buckets = N cannot make an empty table's index fill the disk: it is
+-- capped at the larger of the data's need, the heap's pages and 1024
+CREATE TABLE art_empty (LIKE art);
+CREATE INDEX art_empty_fp ON art_empty USING npidx (fp) WITH (buckets = 10000);
+SELECT pg_relation_size('art_empty_fp') / 8192 AS pages;
+CREATE INDEX art_empty_fp2 ON art_empty USING npidx (fp) WITH (buckets = 16777216);
+SELECT pg_relation_size('art_empty_fp2') / 8192 AS pages;
+-- ... but not below what it asks for when that is small
+CREATE INDEX art_empty_fp3 ON art_empty USING npidx (fp) WITH (buckets = 100);
+SELECT pg_relation_size('art_empty_fp3') / 8192 AS pages;
+DROP TABLE art_empty;
+
+-- the pending list: new rows wait there, every scan sees them, and
+-- npidx_clean_pending_list() or VACUUM merges them into the buckets
+CREATE TABLE art_pending (LIKE art);
+CREATE INDEX art_pending_fp ON art_pending USING npidx (fp) WITH (pending_list_limit = 64);
+INSERT INTO art_pending SELECT * FROM art_saved WHERE id % 10 = 1;
+SET enable_seqscan = off;
+SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
+SELECT pending_rows > 0 AS read_pending, candidates >= returned AS counted FROM npidx_scan_stats();
+SELECT npidx_clean_pending_list('art_pending_fp') > 0 AS merged;
+SELECT npidx_clean_pending_list('art_pending_fp') AS merged_again;
+SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
+SELECT pending_rows AS read_pending FROM npidx_scan_stats();
+-- more rows than pending_list_limit: inserts merge on the way
+INSERT INTO art_pending SELECT * FROM art_saved WHERE id % 10 <> 1;
+SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
+RESET enable_seqscan;
+SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
+SELECT npidx_clean_pending_list('art_pkey') AS not_npidx;
+CREATE ROLE npidx_other;
+GRANT USAGE ON SCHEMA newsprint TO npidx_other;
+SET ROLE npidx_other;
+SELECT newsprint.npidx_clean_pending_list('art_pending_fp');
+RESET ROLE;
+REVOKE USAGE ON SCHEMA newsprint FROM npidx_other;
+DROP ROLE npidx_other;
+ALTER INDEX art_pending_fp SET (pending_list_limit = 128);
+SELECT reloptions FROM pg_class WHERE relname = 'art_pending_fp';
+ALTER INDEX art_pending_fp SET (pending_list_limit = 10);
+DROP TABLE art_pending;
+
+-- what a scan did: every query key read or skipped, few rows counted
+SET enable_seqscan = off;
+SELECT count(*) FROM art WHERE fp % (SELECT fp FROM art_saved WHERE id = 32);
+SELECT keys_read + keys_skipped = (SELECT sample_size(fp) FROM art_saved WHERE id = 32) AS all_keys,
+	   candidates <= rows_counted + pending_rows AS filtered, returned = candidates AS all_returned
+FROM npidx_scan_stats();
+RESET enable_seqscan;
 
 -- malformed reloptions
 CREATE INDEX bad ON art USING npidx (fp) WITH (buckets = -1);
@@ -263,6 +351,12 @@ SELECT count(*) FROM art_unlogged WHERE fp % (SELECT fp FROM art_saved WHERE id 
 SELECT npidx_keys(NULL);
 SELECT npidx_keys(fingerprint(''::text));
 SELECT cardinality(npidx_keys(fp)) = sample_size(fp) AS all_hashes FROM art_saved WHERE id = 32;
+
+-- amvalidate reports an operator class on another type
+CREATE OPERATOR CLASS text_ops_for_npidx FOR TYPE text USING npidx AS
+	OPERATOR	1	= (text, text);
+SELECT amvalidate(oid) FROM pg_opclass WHERE opcname = 'text_ops_for_npidx';
+DROP OPERATOR FAMILY text_ops_for_npidx USING npidx;
 
 -- amvalidate reports a broken operator class
 CREATE OPERATOR CLASS broken_ops FOR TYPE fingerprint USING npidx AS

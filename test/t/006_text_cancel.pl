@@ -1,4 +1,4 @@
-# test/t/005_text_cancel.pl -- statement_timeout stops every text function
+# test/t/006_text_cancel.pl -- statement_timeout stops every text function
 # at once on large ordinary input (issue 9, item 4).
 #
 # Before 0.2 the cleaner and the entity extractor never checked for

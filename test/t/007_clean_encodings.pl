@@ -1,4 +1,4 @@
-# test/t/004_clean_encodings.pl -- clean() of agency wire copy in databases
+# test/t/007_clean_encodings.pl -- clean() of agency wire copy in databases
 # of other encodings: PA's '#' becomes the pound sign only where the
 # database encoding has it (LATIN1, and SQL_ASCII, which takes the UTF-8
 # bytes as they are); in WIN1251 it stays '#' rather than fail the
