@@ -2,9 +2,14 @@
 # bench/eval_reuse.sh -- does this article carry that wire copy?  same_story,
 # containment and shared_passages on the labelled rewrite set
 #
-# Usage: scripts/with-server.sh bench/eval_reuse.sh [dev|blind|all]
-#    or: bench/eval_reuse.sh [SPLIT]   (PGHOST/PGDATABASE pointing at a
-#        database where CREATE EXTENSION newsprint has been run)
+# Usage: scripts/with-server.sh bench/eval_reuse.sh [dev|blind|all] [--no-clean]
+#    or: bench/eval_reuse.sh [SPLIT] [--no-clean]   (PGHOST/PGDATABASE
+#        pointing at a database where CREATE EXTENSION newsprint has been run)
+#
+# --no-clean reads both texts of every pair as given (clean => false in
+# fingerprint() and shared_passages(), no clean() before the unigram
+# baseline): what a user gets who skips clean(), e.g. to compare with what
+# clean() does to wire copy.
 #
 # Reads test/data/rewrites/ (see its README.md; stories whose number is
 # divisible by 3 are the blind split) through bench/reuse_data.py and scores
@@ -29,8 +34,15 @@
 # than an unrelated article (see the cross-story check at the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-split=${1:-dev}
-case "$split" in dev|blind|all) ;; *) echo "usage: $0 [dev|blind|all]" >&2; exit 2 ;; esac
+split=dev
+clean=true
+for arg in "$@"; do
+	case "$arg" in
+		dev|blind|all) split=$arg ;;
+		--no-clean) clean=false ;;
+		*) echo "usage: $0 [dev|blind|all] [--no-clean]" >&2; exit 2 ;;
+	esac
+done
 
 data=$(mktemp)
 trap 'rm -f "$data"' EXIT
@@ -58,8 +70,11 @@ CREATE TEMP TABLE pairs AS
 
 CREATE TEMP TABLE scored AS
   SELECT p.*,
-         fingerprint(news) AS fn, fingerprint(wire) AS fw,
-         fingerprint(news, true, 160, 1) AS fn1, fingerprint(wire, true, 160, 1) AS fw1
+         fingerprint(news, :'clean'::boolean) AS fn, fingerprint(wire, :'clean'::boolean) AS fw,
+         fingerprint(news, :'clean'::boolean, 160, 1) AS fn1,
+         fingerprint(wire, :'clean'::boolean, 160, 1) AS fw1,
+         CASE WHEN :'clean'::boolean THEN clean(news) ELSE news END AS news_read,
+         CASE WHEN :'clean'::boolean THEN clean(wire) ELSE wire END AS wire_read
     FROM pairs p;
 
 CREATE TEMP TABLE s AS
@@ -68,14 +83,14 @@ CREATE TEMP TABLE s AS
          containment(fn, fw) AS cont,
          same_story(fn1, fw1) AS pred_v1,
          containment(fn1, fw1) AS cont_v1,
-         (SELECT count(DISTINCT x)::float8 / nullif((SELECT count(DISTINCT y) FROM regexp_split_to_table(lower(clean(news)), '[^[:alnum:]]+') y WHERE y <> ''), 0)
-            FROM regexp_split_to_table(lower(clean(news)), '[^[:alnum:]]+') x
-           WHERE x <> '' AND x IN (SELECT z FROM regexp_split_to_table(lower(clean(wire)), '[^[:alnum:]]+') z)) AS cont_uni,
-         (SELECT count(*) FROM shared_passages(news, wire)) AS passages
+         (SELECT count(DISTINCT x)::float8 / nullif((SELECT count(DISTINCT y) FROM regexp_split_to_table(lower(news_read), '[^[:alnum:]]+') y WHERE y <> ''), 0)
+            FROM regexp_split_to_table(lower(news_read), '[^[:alnum:]]+') x
+           WHERE x <> '' AND x IN (SELECT z FROM regexp_split_to_table(lower(wire_read), '[^[:alnum:]]+') z)) AS cont_uni,
+         (SELECT count(*) FROM shared_passages(news, wire, :'clean'::boolean)) AS passages
     FROM scored;
 
 \echo
-SELECT :'split' AS split, count(DISTINCT story) AS stories,
+SELECT :'split' AS split, :'clean' AS clean, count(DISTINCT story) AS stories,
        count(*) FILTER (WHERE label = 'wholly') / 2 AS wholly,
        count(*) FILTER (WHERE label = 'partially') / 2 AS partially,
        count(*) FILTER (WHERE label = 'none') / 2 AS "none",
@@ -179,4 +194,4 @@ SELECT count(*) AS pairs,
     ON b.story <> a.story
  WHERE a.form = 'ideal';
 SQL
-} | psql -X -q -v ON_ERROR_STOP=1 -v split="$split"
+} | psql -X -q -v ON_ERROR_STOP=1 -v split="$split" -v clean="$clean"

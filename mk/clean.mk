@@ -7,8 +7,8 @@
 # The harness links the server-independent core (html_feed.c included),
 # compiled with -DNP_STANDALONE by scripts/core_cc.sh: no server is needed.
 # Everything is written under CLEAN_FUZZ_DIR (default /tmp/clean/fuzz),
-# never into the source tree.  The seed corpus is test/data/clean and the
-# two examples.
+# never into the source tree.  The seed corpus is test/data/clean, the
+# agency wire items of test/data/wire and the two examples.
 
 CLEAN_FUZZ_DIR ?= /tmp/clean/fuzz
 FUZZ_SECONDS ?= 600
@@ -27,6 +27,7 @@ fuzz-clean: fuzz-clean-build
 	mkdir -p $(CLEAN_FUZZ_DIR)/corpus $(CLEAN_FUZZ_DIR)/seeds
 	cp test/data/examples/*.txt $(CLEAN_FUZZ_DIR)/seeds/
 	-cp test/data/clean/*.txt test/data/clean/*.html $(CLEAN_FUZZ_DIR)/seeds/ 2>/dev/null
+	-cp test/data/wire/*.txt $(CLEAN_FUZZ_DIR)/seeds/ 2>/dev/null
 	cd $(CLEAN_FUZZ_DIR) && ./clean_fuzz -max_total_time=$(FUZZ_SECONDS) \
 		-max_len=65536 -timeout=10 -rss_limit_mb=4096 \
 		-artifact_prefix=$(CLEAN_FUZZ_DIR)/ corpus seeds

@@ -7,6 +7,9 @@ the body written by hand as paragraphs separated by blank lines:
   web   test/data/clean   news pages as sites and extraction tools give them
   wire  test/data/wire    agency wire items as the feeds deliver them, with
                           a frozen dev / blind split in test/data/wire/SPLIT
+  rewrites  test/data/rewrites/NN_*/wire.txt and wire.expected: the 60 wire
+                          items of the rewrite set (stories whose number is
+                          divisible by 3 are blind, test/data/rewrites/SPLIT)
 
 The cleaner's output is split the same way; each paragraph ("line") is
 normalised (NFC, white space collapsed) and matched exactly against the
@@ -17,7 +20,7 @@ expected ones as a multiset.
 
 Totals are micro-averaged over all lines of all items; the macro average of
 per-item F1 is printed too.  The wire set is also scored, per split (dev,
-blind, all), by
+blind, all), as are the rewrite set's wire items, by
 
   emptied     items for which clean() returned '' (every wire item has prose)
   words kept  share of the expected body's words found in the output: words
@@ -34,8 +37,10 @@ Usage:
   (scripts/score_clean.sh builds the CLI and runs the first form;
    scripts/score_clean.sh --sql runs the second against a throwaway server)
 
---set web|wire|both chooses the set (default both).
+--set web|wire|rewrites|both|all chooses the sets (both = web and wire;
+default all).
 -v prints the missing (-) and extra (+) lines of imperfect items.
+--split dev|blind scores only that split of the wire sets (tune with dev).
 --synthetic scores the 1,000 generated articles of bench/articles.py instead
 (their true bodies are known), per outlet shape.
 """
@@ -51,6 +56,7 @@ import unicodedata
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(TOP, 'test', 'data', 'clean')
 WIRE = os.path.join(TOP, 'test', 'data', 'wire')
+REWRITES = os.path.join(TOP, 'test', 'data', 'rewrites')
 WORD = re.compile(r'[^\W_]+')
 WORDS_KEPT_GOAL = 0.88
 
@@ -178,28 +184,56 @@ def read_split(data):
     return split
 
 
-def score_wire(args):
+def wire_items():
+    """(name, input path, expected path, split) of test/data/wire"""
     split = read_split(WIRE)
-    rows = []
-    print('wire items: test/data/wire (split from test/data/wire/SPLIT)')
-    print('%-38s %-5s %4s %4s %4s %6s %6s %6s' % ('item', 'split', 'kept', 'exp', 'mat',
-                                                   'P', 'R', 'words'))
     for item in items(WIRE):
         name = item.rsplit('.', 1)[0]
-        expected_text = open(os.path.join(WIRE, name + '.expected'), encoding='utf-8').read()
-        got_text = clean_item(args, os.path.join(WIRE, item))
+        yield name, os.path.join(WIRE, item), os.path.join(WIRE, name + '.expected'), split[name]
+
+
+def rewrite_items():
+    """(name, input path, expected path, split) of the rewrite set's wire items"""
+    split = {}
+    with open(os.path.join(REWRITES, 'SPLIT'), encoding='utf-8') as f:
+        for n, raw in enumerate(f, 1):
+            l = raw.split('#', 1)[0].split()
+            if not l:
+                continue
+            if len(l) != 2 or l[1] not in ('dev', 'blind') or l[0] in split:
+                sys.exit('%s/SPLIT:%d: bad line %r' % (REWRITES, n, raw.rstrip()))
+            split[l[0]] = l[1]
+    stories = sorted(d for d in os.listdir(REWRITES)
+                     if os.path.isfile(os.path.join(REWRITES, d, 'wire.txt')))
+    if {d.split('_', 1)[0] for d in stories} != set(split):
+        sys.exit('%s/SPLIT does not list exactly the stories' % REWRITES)
+    for d in stories:
+        yield (d, os.path.join(REWRITES, d, 'wire.txt'),
+               os.path.join(REWRITES, d, 'wire.expected'), split[d.split('_', 1)[0]])
+
+
+def score_wire(args, title, item_list):
+    rows = []
+    print(title)
+    print('%-38s %-5s %4s %4s %4s %6s %6s %6s' % ('item', 'split', 'kept', 'exp', 'mat',
+                                                   'P', 'R', 'words'))
+    for name, path, exp_path, split in item_list:
+        if args.split not in ('all', split):
+            continue
+        expected_text = open(exp_path, encoding='utf-8').read()
+        got_text = clean_item(args, path)
         expected, got = lines(expected_text), lines(got_text)
         if not expected:
-            sys.exit('%s.expected is empty: every wire item must hold prose' % name)
+            sys.exit('%s is empty: every wire item must hold prose' % exp_path)
         we, wg = words(expected_text), words(got_text)
-        r = dict(split=split[name], kept=len(got), exp=len(expected),
+        r = dict(split=split, kept=len(got), exp=len(expected),
                  match=line_match(expected, got), wexp=sum(we.values()),
                  wgot=sum(wg.values()), wmatch=sum((we & wg).values()),
                  emptied=not got_text.strip())
         rows.append(r)
         p = r['match'] / r['kept'] if r['kept'] else 0.0
         print('%-38s %-5s %4d %4d %4d %6.3f %6.3f %6.3f%s'
-              % (name, r['split'], r['kept'], r['exp'], r['match'], p,
+              % (name[:38], r['split'], r['kept'], r['exp'], r['match'], p,
                  r['match'] / r['exp'], r['wmatch'] / r['wexp'],
                  '  EMPTIED' if r['emptied'] else ''))
         if args.verbose and (r['match'] < r['kept'] or r['match'] < r['exp']):
@@ -233,8 +267,12 @@ def main():
     g.add_argument('--cli', help='path of the standalone clean_cli binary')
     g.add_argument('--sql', action='store_true', help='call newsprint.clean() through psql')
     ap.add_argument('-v', '--verbose', action='store_true')
-    ap.add_argument('--set', choices=('web', 'wire', 'both'), default='both',
-                    help='which labelled set to score (default both)')
+    ap.add_argument('--set', choices=('web', 'wire', 'rewrites', 'both', 'all'), default='all',
+                    help='which labelled sets to score: one, both (web and wire) '
+                    'or all (default)')
+    ap.add_argument('--split', choices=('dev', 'blind', 'all'), default='all',
+                    help='score only the dev or blind items of the wire sets '
+                    '(tune with --split dev)')
     ap.add_argument('--synthetic', action='store_true',
                     help='score the generated articles of bench/articles.py')
     args = ap.parse_args()
@@ -244,12 +282,18 @@ def main():
         data = tempfile.mkdtemp(prefix='score_clean.')
         subprocess.run([sys.executable, os.path.join(TOP, 'bench', 'articles.py'), '--dir', data], check=True)
         return score_synthetic(args, data)
-    if args.set in ('web', 'both'):
-        score_web(args)
-    if args.set == 'both':
-        print()
-    if args.set in ('wire', 'both'):
-        score_wire(args)
+    sets = {'both': ('web', 'wire'), 'all': ('web', 'wire', 'rewrites')}.get(args.set, (args.set,))
+    for n, which in enumerate(sets):
+        if n:
+            print()
+        if which == 'web':
+            score_web(args)
+        elif which == 'wire':
+            score_wire(args, 'wire items: test/data/wire (split from test/data/wire/SPLIT)',
+                       wire_items())
+        else:
+            score_wire(args, 'wire items of the rewrite set: test/data/rewrites/*/wire.txt '
+                       '(split from test/data/rewrites/SPLIT)', rewrite_items())
     return 0
 
 

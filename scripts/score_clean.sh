@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # scripts/score_clean.sh -- score clean() on the labelled sets: the web pages
-# of test/data/clean and the agency wire items of test/data/wire (line-level
-# precision and recall; for the wire set also items emptied and words kept,
+# of test/data/clean, the agency wire items of test/data/wire and the wire
+# items of the rewrite set, test/data/rewrites/*/wire.txt (line-level
+# precision and recall; for the wire sets also items emptied and words kept,
 # per dev / blind split)
 #
-# Usage: scripts/score_clean.sh [--sql] [--set web|wire|both] [-v]
+# Usage: scripts/score_clean.sh [--sql] [--set web|wire|rewrites|both|all]
+#                               [--split dev|blind|all] [-v]
 #   default      builds the standalone cleaner and scores it (no server)
 #   --sql        scores newsprint.clean() itself, on a throwaway server
 #                (scripts/with-server.sh scripts/score_clean.py --sql ...)
-#   --set        which set (default both); -v lists wrong paragraphs
+#   --set        which sets (both = web and wire; default all)
+#   --split      only the dev or the blind items of the wire sets
+#   -v           lists wrong paragraphs
 # Builds into ${CLEAN_TMP:-/tmp/clean}/cli, never into the tree.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -13,6 +13,7 @@
 
 #include "text/clean_int.h"
 #include "text/unicode.h"
+#include "text/wire.h"
 
 
 /* ASCII character classes for NpGetUnitFacts */
@@ -80,6 +81,7 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 	int			w = 0;
 	char		key[48];
 	int			prev_id = W_NONE;
+	bool		prev_credit_start = false;	/* the previous word may open a credit */
 	uint16_t	prev_flags = 0;
 	bool		label_done = false;
 	size_t		last_sentence_word = 0;
@@ -384,8 +386,14 @@ vocabulary:
 					f->contributed = true;	/* "X contributed to this report" */
 				if (w == 1 && id == W_ABOUT && s[i] == 'A')
 					f->about = true;
-				if (id == W_BY && (prev_id == W_REPORTING || prev_id == W_EDITING ||
-								   prev_id == W_WRITING || prev_id == W_COMPILED))
+				/*
+				 * "(Reporting by ...; Editing by ...)", "Additional reporting
+				 * by": the verb opens the credit or is capitalised, unlike
+				 * "a poll compiled by the company".
+				 */
+				if (id == W_BY && prev_credit_start &&
+					(prev_id == W_REPORTING || prev_id == W_EDITING ||
+					 prev_id == W_WRITING || prev_id == W_COMPILED))
 					f->wirecredit = true;
 				if (w == 1 && ((id == W_BY && j - i == 2 && s[i] == 'B') ||
 							   id == W_AUTHOR || id == W_AUTHORS))
@@ -428,6 +436,7 @@ vocabulary:
 				label_done = true;
 			}
 			prev_id = id;
+			prev_credit_start = w <= 2 || A_UPPER(s[i]) || s[i] == '(';
 			prev_flags = vf;
 		}
 		else
@@ -501,7 +510,9 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	*byline = f.byline && f.nwords <= 12;
 	allcaps = f.nletters >= 2 && f.nupper == f.nletters;
 
-	/* markup evidence first */
+	/* wire furniture (wire.c), then markup evidence */
+	if (u->flags & NPU_FURNITURE)
+		return CLS_BAD;
 	if ((u->flags & NPU_BOILER) && !doc->ignore_boiler)
 		return CLS_BAD;
 	if (u->flags & NPU_CAPTION)
@@ -545,19 +556,24 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	}
 	if (f.urls > 0 && (f.urls == f.nwords || f.nwords <= 3))
 		return CLS_BAD;
-	if (f.caption_label || (f.credit_tail && f.nwords <= NP_MID_UNIT_WORDS))
+	if (f.caption_label ||
+		(f.credit_tail && f.nwords <= NP_MID_UNIT_WORDS &&
+		 !(doc->wire && NpWireHasDateline(s, u->len))))
 		return CLS_CAPTION;
 	if (f.teaser_label && !heading)
 		return CLS_BAD;
 	if (f.label_colon && !f.ends_term && f.nwords <= 20 && !heading &&
 		f.nwords - f.label_words >= 3)
-		return CLS_BAD;			/* "See also: Some headline" */
+		return CLS_ROW;			/* "See also: Some headline", or "Best album: X" */
 	if (f.byline && f.nwords <= 12 && !f.ends_term)
 		return CLS_BAD;
 	if ((f.wirecredit && f.nwords <= 40) || (f.contributed && f.nwords <= 15))
 		return CLS_BAD;
 	if (f.datestrong > 0 && f.nwords <= NP_SHORT_UNIT_WORDS && f.nondate <= f.nwords / 5)
-		return CLS_BAD;
+		return CLS_ROW;		/* a timestamp, or a row of figures */
+	/* in agency copy an all-capital line is a subhead ("UP NEXT"), see below */
+	if (doc->wire && allcaps && f.nwords <= 4 && !f.ends_term)
+		return CLS_SHORT;
 	if ((f.arrows > 0 || f.pipes >= 2 || (f.nav_start && !f.ends_term)) && f.nwords <= 30 &&
 		!(f.ends_term && f.nwords >= 12 && f.arrows == 0 && f.pipes < 2))
 		return CLS_BAD;
@@ -567,8 +583,9 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 		return CLS_BAD;
 	if (f.nwords <= 8 && f.widget > 0 && f.widget * 3 >= f.nwords)
 		return CLS_BAD;
+	/* an all-capital label */
 	if (allcaps && f.nwords <= 4 && !f.ends_term)
-		return CLS_BAD;
+		return CLS_ROW;
 	if (duplicate && f.nwords <= 20)
 		return CLS_BAD;
 

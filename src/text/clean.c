@@ -64,6 +64,9 @@
 #include "np_port.h"
 
 #include "np_tables.h"
+#ifndef NP_STANDALONE
+#include "mb/pg_wchar.h"
+#endif
 #include "text/clean.h"
 #include "text/clean_int.h"
 #include "text/unicode.h"
@@ -170,8 +173,190 @@ is_subheading(const NpDoc *doc, int i)
 	if (u->cls != CLS_SHORT || (u->flags & NPU_HTML))
 		return false;
 	NpGetUnitFacts(doc->text + u->off, u->len, &f);
-	return f.nwords >= 2 && f.nwords <= NP_SHORT_UNIT_WORDS && f.widget == 0 &&
-		!f.ends_colon;
+	/* in agency copy an all-capital subhead may hold any word ("UP NEXT") */
+	return f.nwords >= 2 && f.nwords <= NP_SHORT_UNIT_WORDS &&
+		(f.widget == 0 || (doc->wire && f.nupper == f.nletters)) && !f.ends_colon;
+}
+
+/*
+ * Does unit i end with a colon (a list introduction: "The figures were:")?
+ */
+static bool
+ends_with_colon(const NpDoc *doc, int i)
+{
+	const NpUnit *u = &doc->units[i];
+
+	return NpEndsSentence(doc->text + u->off, u->len, true) &&
+		!NpEndsSentence(doc->text + u->off, u->len, false);
+}
+
+/* rows of a list or table are at most this long (40 words or so) */
+#define ROW_MAX_BYTES 300
+
+/*
+ * Can unit i be a row of a list or table: short, and neither clear
+ * furniture (a byline, a credit, a widget, a section marker) nor long
+ * prose?  Agency copy has no photo captions in the text: a label such as
+ * "Best picture:" opens a row there.
+ */
+static bool
+is_row(const NpDoc *doc, int i, const int *marks)
+{
+	const NpUnit *u = &doc->units[i];
+
+	return marks[i] == MARK_NONE && u->len <= ROW_MAX_BYTES &&
+		!(u->flags & NPU_FURNITURE) &&
+		(u->cls == CLS_SHORT || u->cls == CLS_ROW || u->cls == CLS_NEAR ||
+		 u->cls == CLS_HEADING || (doc->wire && u->cls == CLS_CAPTION));
+}
+
+/*
+ * Lists and tables inside the body: the rows after a kept unit that
+ * introduces them with a colon ("The full list of winners was:", a
+ * results list, a table of figures, bullets) are kept, however little they
+ * look like sentences, up to the first unit that is neither a row nor
+ * kept.  In agency copy a short label may introduce a list too ("Leading
+ * positions:", "Scoreboard:") when it follows the body.  Wire furniture
+ * lines in between are passed over.
+ */
+static void
+keep_lists(NpDoc *doc, const int *marks)
+{
+	int			list_seg = -1;	/* in a list, kept with this segment */
+	int			prev_seg = -1;	/* the last unit was kept, in this segment */
+	int			i;
+
+	for (i = 0; i < doc->nunits; i++)
+	{
+		NpUnit	   *u = &doc->units[i];
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if (u->flags & NPU_FURNITURE)
+			continue;
+		if (u->seg >= 0)
+		{
+			list_seg = ends_with_colon(doc, i) ? u->seg : -1;
+			prev_seg = u->seg;
+			continue;
+		}
+		if (list_seg >= 0 && is_row(doc, i, marks))
+		{
+			u->seg = list_seg;
+			continue;
+		}
+		if (doc->wire && prev_seg >= 0 && u->cls == CLS_SHORT &&
+			ends_with_colon(doc, i))
+		{
+			int			j = i + 1;
+
+			while (j < doc->nunits && (doc->units[j].flags & NPU_FURNITURE))
+				j++;
+			if (j < doc->nunits && is_row(doc, j, marks))
+			{
+				u->seg = prev_seg;
+				list_seg = prev_seg;
+				continue;
+			}
+		}
+		list_seg = prev_seg = -1;
+	}
+}
+
+/*
+ * Agency copy has no page widgets: once its furniture is known (wire.c),
+ * a short line inside the story or right after it is the story's too
+ * ("Att: 22,184" under a match report, a subhead, a one-line paragraph).
+ * Keep the short units between the first and the last kept unit, and those
+ * that follow the last one up to the first unit of other furniture.
+ */
+static void
+keep_wire_gaps(NpDoc *doc, const int *marks)
+{
+	int			first = -1;
+	int			last = -1;
+	int			seg = 0;
+	int			i;
+
+	for (i = 0; i < doc->nunits; i++)
+		if (doc->units[i].seg >= 0)
+		{
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	if (first < 0)
+		return;
+	for (i = first + 1; i < doc->nunits; i++)
+	{
+		NpUnit	   *u = &doc->units[i];
+		bool		shortish = marks[i] == MARK_NONE &&
+			(u->cls == CLS_SHORT || u->cls == CLS_NEAR || u->cls == CLS_HEADING);
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if (u->seg >= 0)
+		{
+			seg = u->seg;
+			continue;
+		}
+		if (u->flags & NPU_FURNITURE)
+			continue;
+		if (shortish)
+			u->seg = seg;
+		else if (i > last)
+			break;
+	}
+}
+
+/*
+ * Does the text end a sentence after a word somewhere: a '.', '!' or '?'
+ * after a letter, then closing quotes or brackets (or a stray paragraph
+ * mark '<'), then a space or the end?
+ */
+static bool
+holds_sentence_end(const char *s, size_t len)
+{
+	size_t		i;
+
+	for (i = 1; i < len; i++)
+	{
+		size_t		j = i + 1;
+
+		if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+			continue;
+		if (!A_ALPHA((unsigned char) s[i - 1]))
+			continue;
+		while (j < len && (s[j] == '"' || s[j] == '\'' || s[j] == ')' || s[j] == '<'))
+			j++;
+		if (j == len || s[j] == ' ')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is unit i a sentence of prose: a few words, mostly lower case and not
+ * dates, ending a sentence; not a byline, credit, widget label ("Subscribe
+ * to our newsletter.") or line of wire furniture; and, if strict, without
+ * the vocabulary of banners and copyright lines ("cookies", "all rights
+ * reserved")?
+ */
+static bool
+is_prose(const NpDoc *doc, int i, bool strict)
+{
+	const NpUnit *u = &doc->units[i];
+	NpUnitFacts	f;
+
+	if (u->flags & NPU_FURNITURE)
+		return false;
+	NpGetUnitFacts(doc->text + u->off, u->len, &f);
+	if (strict && (f.strong > 0 || f.phrase))
+		return false;
+	if (f.widget * 3 >= f.nwords || (f.second > 0 && f.nwords <= 14))
+		return false;
+	return f.nwords >= 3 && f.nletters >= 10 && f.nondate * 2 > f.nwords &&
+		(f.ends_term || holds_sentence_end(doc->text + u->off, u->len)) &&
+		f.nupper * 2 < f.nletters && f.urls == 0 &&
+		!f.byline && !f.wirecredit && !f.contributed;
 }
 
 /*
@@ -274,12 +459,24 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 
 	/*
 	 * No sentence-like unit at all (a headline, a list): keep whatever is
-	 * not furniture.
+	 * not furniture.  Agency copy made of a list (election results) keeps
+	 * its rows from the list's introduction on, if it has one.
 	 */
 	if (ncontent == 0)
 	{
-		for (i = 0; i < n; i++)
+		int			from = 0;
+
+		if (doc->wire)
+			for (i = 0; i < n; i++)
+				if (!(doc->units[i].flags & NPU_FURNITURE) && doc->units[i].cls == CLS_SHORT &&
+					ends_with_colon(doc, i))
+				{
+					from = i;
+					break;
+				}
+		for (i = from; i < n; i++)
 			if (doc->units[i].cls == CLS_SHORT || doc->units[i].cls == CLS_HEADING ||
+				(doc->wire && is_row(doc, i, marks)) ||
 				(doc->units[i].cls == CLS_HEADLINE && opts->keep_headline) ||
 				(doc->units[i].cls == CLS_CAPTION && opts->keep_captions))
 				doc->units[i].seg = 0;
@@ -302,6 +499,8 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 				soft_pending = true;
 			continue;
 		}
+		if (doc->units[i].flags & NPU_FURNITURE)
+			continue;			/* known wire furniture separates nothing */
 		if (!IS_CONTENT(c))
 		{
 			/*
@@ -389,6 +588,8 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 
 				for (j = lastgood + 1; j <= segs[i].last; j++)
 				{
+					if (doc->units[j].flags & NPU_FURNITURE)
+						continue;	/* "more", a page header: the story goes on */
 					if (!IS_CONTENT(doc->units[j].cls))
 						broken = true;
 					else if (broken && doc->units[j].seg == i)
@@ -415,6 +616,18 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 				u->seg = i;
 		}
 	}
+
+	keep_lists(doc, marks);
+	if (doc->wire)
+		keep_wire_gaps(doc, marks);
+	for (i = 0; i < n; i++)
+		if (doc->units[i].seg >= 0)
+		{
+			if (i < firstkept)
+				firstkept = i;
+			if (i > lastkept)
+				lastkept = i;
+		}
 
 	/*
 	 * An author bio ("Jane Doe is a ...") or an appeal to the reader ("Do
@@ -507,6 +720,38 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	}
 
 done:
+
+	/*
+	 * The safety net: clean() never empties a text that holds a sentence of
+	 * prose.  If nothing was kept, keep the sentences; if none is free of
+	 * banner vocabulary, keep those that have some (when unsure, keep).
+	 */
+	{
+		bool		any = false;
+		int			pass;
+
+		for (i = 0; i < n && !any; i++)
+			any = doc->units[i].seg >= 0 && i != *headline;
+		for (pass = 0; pass < 2 && !any; pass++)
+		{
+			/* a sentence repeated in the text is kept once */
+			NpHashSet  *kept = NpHashSetCreate(16);
+
+			for (i = 0; i < n; i++)
+			{
+				NP_CHECK_FOR_INTERRUPTS();
+				if (i == *headline || (dup[i] && NpHashSetHas(kept, hashes[i])) ||
+					!is_prose(doc, i, pass == 0))
+					continue;
+				doc->units[i].seg = 0;
+				any = true;
+				if (dup[i])
+					NpHashSetAdd(kept, hashes[i]);
+			}
+			NpHashSetFree(kept);
+		}
+	}
+
 #ifdef NP_STANDALONE
 	if (getenv("NP_CLEAN_DEBUG"))
 		for (i = 0; i < n; i++)
@@ -529,6 +774,44 @@ done:
  */
 
 /*
+ * Can the text we return hold U+00A3 POUND SIGN?  In the server the result
+ * goes back to the database encoding; only these encodings have the sign
+ * (SQL_ASCII takes the UTF-8 bytes as they are).  Elsewhere, PA copy keeps
+ * its '#' rather than fail the conversion.
+ */
+static bool
+output_has_pound_sign(void)
+{
+#ifdef NP_STANDALONE
+	return true;
+#else
+	switch (GetDatabaseEncoding())
+	{
+		case PG_UTF8:
+		case PG_SQL_ASCII:
+		case PG_LATIN1:
+		case PG_LATIN3:
+		case PG_LATIN5:
+		case PG_LATIN7:
+		case PG_LATIN8:
+		case PG_LATIN9:
+		case PG_ISO_8859_7:
+		case PG_ISO_8859_8:
+		case PG_WIN1252:
+		case PG_WIN1253:
+		case PG_WIN1254:
+		case PG_WIN1255:
+		case PG_WIN1256:
+		case PG_WIN1257:
+		case PG_WIN1258:
+			return true;
+		default:
+			return false;
+	}
+#endif
+}
+
+/*
  * Fill opts with the defaults.
  */
 void
@@ -537,6 +820,7 @@ NpCleanOptionsInit(NpCleanOptions *opts)
 	opts->format = NP_FORMAT_AUTO;
 	opts->keep_headline = false;
 	opts->keep_captions = false;
+	opts->pound_sign = output_has_pound_sign();
 }
 
 /*
@@ -554,6 +838,7 @@ clean_piece(const char *input, size_t len, bool html, const NpCleanOptions *opts
 	int			i;
 
 	NpDocInit(&doc, len);
+	doc.pound_sign = opts->pound_sign;
 	if (html)
 		NpHtmlToUnits(input, len, &doc);
 	else

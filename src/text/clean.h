@@ -29,6 +29,7 @@ typedef struct NpCleanOptions
 	NpInputFormat format;
 	bool		keep_headline;	/* keep a leading headline line */
 	bool		keep_captions;	/* keep photo captions and credits */
+	bool		pound_sign;		/* may write U+00A3 for PA's '#' (see wire.c) */
 } NpCleanOptions;
 
 /* A [start, end) byte range */

@@ -23,6 +23,8 @@
 #define A_DIGIT(c)	((c) >= '0' && (c) <= '9')
 #define A_ALPHA(c)	(((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
 #define A_ALNUM(c)	(A_ALPHA(c) || A_DIGIT(c))
+#define A_UPPER(c)	((c) >= 'A' && (c) <= 'Z')
+#define A_LOWER(c)	((c) >= 'a' && (c) <= 'z')
 
 /* ----------------------------------------------------------------
  * The vocabulary (vocab.c)

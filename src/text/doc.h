@@ -29,6 +29,8 @@
 #define NPU_HTML		0x0020	/* came from the HTML front end */
 #define NPU_BLANK		0x0040	/* text: preceded by a blank line */
 #define NPU_ARTICLE		0x0080	/* inside the page's main article element */
+#define NPU_FURNITURE	0x0100	/* text: a line of agency wire furniture (wire.c) */
+#define NPU_SEPARATOR	0x0200	/* text: a wire "___" separator (also furniture) */
 
 /* Verdicts of the classifier (classify.c) on a unit */
 #define CLS_BAD		0			/* furniture */
@@ -38,6 +40,9 @@
 #define CLS_HEADING 4			/* markup subheading */
 #define CLS_CAPTION 5			/* photo caption or credit */
 #define CLS_HEADLINE 6			/* markup headline */
+#define CLS_ROW		7			/* short furniture-like text that may be a row
+								 * of a list or table (numbers, a label, capitals):
+								 * furniture unless a list introduction precedes it */
 
 typedef struct NpUnit
 {
@@ -64,6 +69,9 @@ typedef struct NpDoc
 	bool		cur_space;		/* a space is pending before the next char */
 	int			blanks;			/* empty flushes since the last unit */
 	bool		ignore_boiler;	/* classifier: distrust NPU_BOILER (see clean.c) */
+	bool		pound_sign;		/* the output may hold U+00A3 (wire.c) */
+	bool		wire;			/* text: agency wire copy (wire.c) */
+	bool		wire_feed;		/* ... with a feed's transmission header */
 } NpDoc;
 
 extern void NpDocInit(NpDoc *doc, size_t sizehint);

@@ -15,6 +15,7 @@
 #include "np_tables.h"
 #include "text/clean_int.h"
 #include "text/unicode.h"
+#include "text/wire.h"
 
 /* Longest word the hyphenation evidence indexes (and looks up) */
 #define EVIDENCE_WORD_MAX 128
@@ -45,12 +46,29 @@ typedef struct LineInfo
 	size_t		chars;			/* length in characters */
 	size_t		firstword;		/* characters in the first word */
 	bool		ends_term;		/* ends a sentence */
+	bool		ends_colon;		/* ends with ':' or ';' (introduces a list) */
 	bool		ends_hyphen;	/* ends "letter-" */
 	bool		starts_lower;	/* begins with a lower-case letter */
 	bool		starts_letter;
 	bool		junk;			/* URL alone, page number, running header */
 	int			nwords;
+	/* from the raw line, before white space is collapsed (LineLayout) */
+	int			indent;			/* leading spaces (a tab counts 4) */
+	bool		marked;			/* ended with a paragraph mark '<' */
+	bool		columns;		/* a gap of spaces inside: a table row */
+	bool		bullet;			/* begins with a bullet or a list number */
+	int			wire;			/* NPW_*: a line of wire furniture */
+	bool		rows;			/* in a block of list or table rows */
 } LineInfo;
+
+/* What the raw line says about layout, kept until LineInfo is filled */
+typedef struct LineLayout
+{
+	int			indent;
+	bool		marked;
+	bool		columns;
+	bool		bullet;
+} LineLayout;
 
 /*
  * Is every word of the unit a URL or address?
@@ -84,7 +102,8 @@ text_is_page_number(const char *s, size_t len)
 	size_t		i;
 	bool		digit = false;
 
-	if (len > 24)
+	/* a number that ends a sentence ("late\n2021.") is not a page number */
+	if (len > 24 || (len > 0 && s[len - 1] == '.'))
 		return false;
 	for (i = 0; i < len; i++)
 	{
@@ -100,6 +119,91 @@ text_is_page_number(const char *s, size_t len)
 	return digit;
 }
 
+
+/*
+ * Return the offset of the first of two spaces in a row in s[i..len), or
+ * len.  Eight bytes at a time where the compiler allows (most lines have
+ * none).
+ */
+static size_t
+next_double_space(const char *s, size_t i, size_t len)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t	carry = 0;		/* bit 7: the byte before the chunk is a space */
+
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64_t	v;
+		uint64_t	m;
+		uint64_t	pair;
+
+		memcpy(&v, s + i, 8);
+		m = NpBytesEqual(v, NP_SPACES);
+		/* bit 7 of byte k: bytes k - 1 and k are both spaces */
+		pair = m & ((m << 8) | carry);
+		if (pair)
+			return i + (size_t) (__builtin_ctzll(pair) >> 3) - 1;
+		carry = m >> 56;
+	}
+	if (carry && i < len && s[i] == ' ')
+		return i - 1;
+#endif
+	for (; i + 1 < len; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ')
+			return i;
+	return len;
+}
+
+/*
+ * Read the layout of a raw line: its indentation, whether a gap of spaces
+ * inside it separates columns (three spaces or more, or two not after a
+ * sentence end, as typists put them), and whether it opens with a bullet
+ * ("* ", "- ", "-- ", "• ") or a list number ("1. ", "12) ").
+ */
+static void
+line_layout(const char *s, size_t len, LineLayout *ly)
+{
+	size_t		i = 0;
+	size_t		g;
+
+	memset(ly, 0, sizeof(LineLayout));
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || (unsigned char) s[i] < 0x20))
+	{
+		ly->indent += s[i] == '\t' ? 4 : s[i] == ' ';
+		i++;
+	}
+	while (len > i && ((unsigned char) s[len - 1] <= 0x20))
+		len--;
+	if (i >= len)
+		return;
+	if (len - i >= 2 && (s[i] == '*' || s[i] == '-') && s[i + 1] == ' ')
+		ly->bullet = true;
+	else if (len - i >= 3 && s[i] == '-' && s[i + 1] == '-' && s[i + 2] == ' ')
+		ly->bullet = true;
+	else if (len - i >= 4 && memcmp(s + i, "\xE2\x80\xA2 ", 4) == 0)
+		ly->bullet = true;
+	else if (A_DIGIT((unsigned char) s[i]))
+	{
+		size_t		j = i;
+
+		while (j < len && j - i < 3 && A_DIGIT((unsigned char) s[j]))
+			j++;
+		if (j - i <= 2 && j + 1 < len && (s[j] == '.' || s[j] == ')') && s[j + 1] == ' ')
+			ly->bullet = true;
+	}
+	for (g = next_double_space(s, i, len); g < len; g = next_double_space(s, g + 2, len))
+	{
+		unsigned char before = (unsigned char) s[g - 1];
+
+		if ((g + 2 < len && s[g + 2] == ' ') ||
+			!(before == '.' || before == '?' || before == '!' || before == ':' ||
+			  before == ';' || before == '"' || before == '\''))
+		{
+			ly->columns = true;
+			break;
+		}
+	}
+}
 
 /*
  * Fill in the facts about one line.
@@ -142,6 +246,7 @@ line_info(const char *s, size_t len, LineInfo *li)
 	li->nwords = spaces + 1;
 	li->firstword = NpUtf8Chars(s, sp ? (size_t) (sp - s) : len);
 	li->ends_term = NpEndsSentence(s, len, false);
+	li->ends_colon = len > 0 && (s[len - 1] == ':' || s[len - 1] == ';');
 	if (len >= 2 && s[len - 1] == '-')
 	{
 		c = NpUtf8DecodeLast(s, 0, len - 1, &p);
@@ -151,6 +256,69 @@ line_info(const char *s, size_t len, LineInfo *li)
 	li->starts_lower = NpUniIsLower(c);
 	li->starts_letter = NpUniIsLetter(c) || (c >= '0' && c <= '9');
 	li->junk = text_is_url_only(s, len) || text_is_page_number(s, len);
+}
+
+/*
+ * Are the letters of a line (the first max_letters of them) all capitals?
+ * 1: yes (six at least), 0: a lower-case one among them, -1: too few
+ * letters to tell.
+ */
+static int
+caps_line(const char *s, size_t len, int max_letters)
+{
+	size_t		i;
+	int			letters = 0;
+
+	for (i = 0; i < len && letters < max_letters; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (A_LOWER(c))
+			return 0;
+		letters += A_UPPER(c);
+	}
+	return letters >= 6 ? 1 : -1;
+}
+
+/*
+ * Does the layout put a paragraph break between adjacent lines a and b
+ * (width: the wrap width, 0 if the text is not hard-wrapped)?
+ *
+ * - Table rows: a line with a gap of spaces between columns is a row of
+ *	 its own.
+ * - A line in capitals is a headline, not wrapped with the text under it.
+ * - A bullet or list number opens an item, after a sentence, a colon or
+ *	 semicolon, another item or a short line.
+ * - Indented paragraphs without blank lines (typewriter and ANPA copy): a
+ *	 line indented deeper than the one before opens a paragraph when that
+ *	 one ends a sentence or a list introduction, or is short.
+ */
+static bool
+layout_break(const NpDoc *L, int ia, int ib, const LineInfo *a, const LineInfo *b,
+			 size_t width)
+{
+	bool		a_short = width > 0 && a->chars * 5 < width * 4;
+
+	if (a->columns || b->columns)
+		return true;
+	/* a headline in capitals over the first line of text */
+	if (caps_line(L->text + L->units[ib].off, L->units[ib].len, 12) == 0 &&
+		caps_line(L->text + L->units[ia].off, L->units[ia].len, PG_INT32_MAX) == 1)
+		return true;
+	if (b->bullet && (a->ends_term || a->ends_colon || a->bullet || a_short))
+		return true;
+	if (b->indent > a->indent && (a->ends_term || a->ends_colon || a_short))
+		return true;
+	return false;
+}
+
+/* Unit flags for a line of wire furniture */
+static inline uint32_t
+wire_flags(int kind)
+{
+	if (kind == NPW_SEPARATOR)
+		return NPU_FURNITURE | NPU_SEPARATOR;
+	return kind != NPW_NONE ? NPU_FURNITURE : 0;
 }
 
 /* State of the plain-text front end */
@@ -298,15 +466,30 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 	NpHashSet *dups;
 	bool		has_cr;
 	bool		has_ff;
+	NpWire		w;
+	bool		edits;
+	char	   *edit = NULL;
+	size_t		editcap = 0;
+	LineLayout *layout;
+	int			caplayout = 64;
+
+	/* agency wire copy: its conventions and furniture (wire.c) */
+	NpWireDetect(s, len, out->pound_sign, &w);
+	out->wire = w.active;
+	out->wire_feed = w.feed;
+	edits = NpWireEdits(&w);
 
 	/*
 	 * Split into lines; blank lines become NPU_BLANK on the next line.  Most
 	 * texts have neither carriage returns nor form feeds: look for them in
-	 * each line only if the text has some.
+	 * each line only if the text has some.  The layout of each line
+	 * (indentation, columns, bullets, the paragraph mark) is read before its
+	 * white space is collapsed.
 	 */
 	has_cr = memchr(s, '\r', len) != NULL;
 	has_ff = memchr(s, '\f', len) != NULL;
 	NpDocInit(&L, len);
+	layout = np_alloc(caplayout * sizeof(LineLayout));
 	for (;;)
 	{
 		/* the next line break: \n, \r\n, a lone \r, or a form feed */
@@ -315,6 +498,8 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 		const char *cr = has_cr ? memchr(s + ls, '\r', brk - ls) : NULL;
 		const char *ff = has_ff ? memchr(s + ls, '\f', brk - ls) : NULL;
 		char		kind = '\n';
+		LineLayout	ly;
+		int			before = L.nunits;
 
 		NP_CHECK_FOR_INTERRUPTS();
 
@@ -328,8 +513,30 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 			brk = ff - s;
 			kind = '\f';
 		}
-		NpDocAppend(&L, s + ls, brk - ls, false);
+		NP_CHECK_FOR_INTERRUPTS();
+		line_layout(s + ls, brk - ls, &ly);
+		if (edits)
+		{
+			if (2 * (brk - ls) + 1 > editcap)
+			{
+				editcap = 2 * (brk - ls) + 64;
+				edit = np_realloc(edit, editcap);
+			}
+			NpDocAppend(&L, edit, NpWireEditLine(&w, s + ls, brk - ls, edit, &ly.marked),
+						false);
+		}
+		else
+			NpDocAppend(&L, s + ls, brk - ls, false);
 		NpDocFlush(&L, 0);
+		if (L.nunits > before)
+		{
+			if (L.nunits > caplayout)
+			{
+				caplayout *= 2;
+				layout = np_realloc(layout, caplayout * sizeof(LineLayout));
+			}
+			layout[L.nunits - 1] = ly;
+		}
 		if (brk >= len)
 			break;
 		if (kind == '\f')
@@ -347,8 +554,32 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 	lens = np_alloc(WIDTH_BUCKETS * sizeof(size_t));
 	for (k = 0; k < n; k++)
 	{
+		LineInfo   *li = &tf.li[k];
+
 		NP_CHECK_FOR_INTERRUPTS();
-		line_info(L.text + L.units[k].off, L.units[k].len, &tf.li[k]);
+		line_info(L.text + L.units[k].off, L.units[k].len, li);
+		li->indent = layout[k].indent;
+		li->marked = layout[k].marked;
+		li->columns = layout[k].columns;
+		li->bullet = layout[k].bullet;
+		li->wire = NpWireLineKind(&w, L.text + L.units[k].off, L.units[k].len, k);
+		if (li->wire != NPW_NONE)
+			li->junk = true;	/* never part of a paragraph */
+	}
+	np_free(layout);
+	if (edit)
+		np_free(edit);
+	/* a note to editors wrapped onto the next lines ("Eds: UPDATES ...,\nadds ...") */
+	for (k = 0; k + 1 < n; k++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		if (tf.li[k].wire == NPW_NOTE && !tf.li[k].ends_term &&
+			tf.li[k + 1].wire == NPW_NONE && tf.li[k + 1].starts_lower &&
+			!(L.units[k + 1].flags & NPU_BLANK))
+		{
+			tf.li[k + 1].wire = NPW_NOTE;
+			tf.li[k + 1].junk = true;
+		}
 	}
 
 	/*
@@ -394,8 +625,15 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 		if (!tf.li[k].ends_term && tf.li[k + 1].starts_lower)
 			lowernext++;
 	}
-	/* the 90th percentile of line lengths, by a histogram (linear time) */
-	if (inner >= 3 && lowernext * 4 >= inner)
+	/*
+	 * The 90th percentile of line lengths, by a histogram (linear time).
+	 * Text with paragraph marks is hard-wrapped: its marks say where
+	 * paragraphs end, so every other line is wrapped unless short.  Agency
+	 * copy full of names may have few lines that continue in lower case:
+	 * it is wrapped too if most of its lines that end mid-sentence come
+	 * close to the width.
+	 */
+	if ((inner >= 3 && (lowernext * 4 >= inner || w.active)) || w.marks)
 	{
 		memset(lens, 0, WIDTH_BUCKETS * sizeof(size_t));
 		for (k = 0; k < n; k++)
@@ -417,7 +655,71 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 			}
 		}
 	}
-	wrapped = inner >= 3 && lowernext * 4 >= inner && width >= 30 && width <= 300;
+	if (w.active && !w.marks && inner >= 3 && lowernext * 4 < inner && width > 0)
+	{
+		/*
+		 * Of the lines of the story (not wire furniture) that end
+		 * mid-sentence with another line under them, most must come close
+		 * to the width and lead, line after line, to a sentence end: the
+		 * rows of a list ("Best actor: Jon Hale, ...") end in none.  One
+		 * backward pass notes for each line whether the run of lines from
+		 * it reaches a sentence end.
+		 */
+		int			midline = 0;
+		int			full = 0;
+		bool		toend = false;	/* line k + 1 leads to a sentence end */
+
+		for (k = n - 1; k >= 0; k--)
+		{
+			bool		inner_k = k + 1 < n && !(L.units[k + 1].flags & NPU_BLANK);
+
+			NP_CHECK_FOR_INTERRUPTS();
+			if (tf.li[k].wire != NPW_NONE)
+			{
+				toend = false;
+				continue;
+			}
+			if (inner_k && !tf.li[k].ends_term)
+			{
+				midline++;
+				if (toend && tf.li[k].chars * 20 >= width * 17)
+					full++;
+			}
+			toend = tf.li[k].ends_term || (inner_k && toend);
+		}
+		if (midline < 3 || full * 10 < midline * 7)
+			width = 0;			/* not hard-wrapped */
+	}
+	else if (!((inner >= 3 && lowernext * 4 >= inner) || w.marks))
+		width = 0;
+	wrapped = width >= 30 && width <= 300;
+
+	/*
+	 * A block of lines (between blank lines) that are mostly short, with no
+	 * paragraph mark, is a list or a table (a results list, a scoreboard):
+	 * its long lines are rows too, not wrapped prose.
+	 */
+	if (wrapped)
+		for (k = 0; k < n;)
+		{
+			int			e = k + 1;
+			int			nshort = 0;
+			int			nmarked = 0;
+			int			q;
+
+			NP_CHECK_FOR_INTERRUPTS();
+			while (e < n && !(L.units[e].flags & NPU_BLANK))
+				e++;
+			for (q = k; q < e && e - k >= 3; q++)
+			{
+				nshort += tf.li[q].chars * 5 < width * 3;
+				nmarked += tf.li[q].marked;
+			}
+			if (e - k >= 3 && nmarked == 0 && nshort * 2 > e - k)
+				for (q = k; q < e; q++)
+					tf.li[q].rows = true;
+			k = e;
+		}
 
 	deferred = np_alloc((n + 1) * sizeof(int));
 	k = 0;
@@ -435,15 +737,17 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 			int			nx = last + 1;
 			bool		join = false;
 
-			if (nx >= n)
-				break;
+			if (nx >= n || tf.li[last].marked)
+				break;			/* the paragraph mark '<' ends a paragraph */
 			if (!(L.units[nx].flags & NPU_BLANK) && !tf.li[last].junk &&
 				!tf.li[nx].junk)
 			{
 				/* adjacent lines */
-				if (tf.li[last].ends_hyphen && tf.li[nx].starts_letter)
+				if (layout_break(&L, last, nx, &tf.li[last], &tf.li[nx], wrapped ? width : 0))
+					join = false;
+				else if (tf.li[last].ends_hyphen && tf.li[nx].starts_letter)
 					join = true;
-				else if (wrapped && tf.li[last].chars * 2 >= width &&
+				else if (wrapped && !tf.li[last].rows && tf.li[last].chars * 2 >= width &&
 						 tf.li[last].chars + 1 + tf.li[nx].firstword > (width * 4) / 5)
 					join = true;
 				else if (!tf.li[last].ends_term && tf.li[nx].starts_lower)
@@ -459,7 +763,7 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 				int			m = nx;
 				int			skipped = 0;
 
-				while (m < n && tf.li[m].junk && skipped < 4)
+				while (m < n && tf.li[m].junk && tf.li[m].wire == NPW_NONE && skipped < 4)
 				{
 					m++;
 					skipped++;
@@ -489,17 +793,18 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 			nwords += tf.li[nx].nwords;
 			last = nx;
 		}
-		NpDocFlush(out, flags);
+		NpDocFlush(out, flags | wire_flags(tf.li[k].wire));
 		/* lines skipped over by a continuation become units of their own */
 		for (i = 0; i < (size_t) ndeferred; i++)
 		{
 			NpUnit	   *u = &L.units[deferred[i]];
 
 			NpDocAppendRaw(out, L.text + u->off, u->len);
-			NpDocFlush(out, NPU_BLANK);
+			NpDocFlush(out, NPU_BLANK | wire_flags(tf.li[deferred[i]].wire));
 		}
 		k = last + 1;
 	}
+	NpWireMarkTrailer(&w, out);
 
 	np_free(deferred);
 	NpHashSetFree(dups);

@@ -350,13 +350,21 @@ NpWordIsUrl(const char *w, size_t len)
 		return true;
 	if (len >= 4 && memcmp(w, "www.", 4) == 0)
 		return true;
-	for (i = 1; i + 1 < len; i++)
+	/*
+	 * An address: an '@' (not first nor last) with a '.' after it.  The
+	 * first '@' has the most text after it: one search, not one per '@'
+	 * (a word of a million "a@" would take quadratic time).
+	 */
+	if (len > 2)
 	{
-		if (w[i] == '@' && memchr(w + i, '.', len - i) != NULL)
-			return true;
-		if (w[i] == '/' && w[i - 1] == '.' )
+		const char *at = memchr(w + 1, '@', len - 2);
+
+		if (at != NULL && memchr(at, '.', w + len - at) != NULL)
 			return true;
 	}
+	for (i = 1; i + 1 < len; i++)
+		if (w[i] == '/' && w[i - 1] == '.')
+			return true;
 	/* domain.tld/path */
 	for (i = 1; i + 4 < len; i++)
 		if (w[i] == '.' && (memcmp(w + i, ".com/", 5) == 0 ||

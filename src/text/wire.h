@@ -1,0 +1,71 @@
+/*-------------------------------------------------------------------------
+ *
+ * wire.h
+ *	  Agency wire copy in the plain-text front end of the article cleaner:
+ *	  recognise copy as the agencies' feeds deliver it (PA teleprinter
+ *	  pages, AP's ANPA text, Reuters' IPTC 7901-like items, AFP), undo its
+ *	  typewriter conventions line by line, and tell the lines of wire
+ *	  furniture (headers, slugs, priority words, notes to editors, take
+ *	  markers, sign-offs, credits, contact and copyright lines) from the
+ *	  story.  See wire.c.
+ *
+ * src/text/wire.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef NP_WIRE_H
+#define NP_WIRE_H
+
+#include "np_port.h"
+
+#include "text/doc.h"
+
+/* What NpWireDetect found in a text */
+typedef struct NpWire
+{
+	bool		active;			/* agency copy: the furniture rules apply */
+	bool		feed;			/* ... with a feed's transmission header */
+	bool		pa;				/* PA teleprinter copy: '#' before a digit is '£' */
+	bool		pound;			/* write '£' (the caller can represent it) */
+	bool		typewriter;		/* `` and '' are double quotation marks */
+	bool		marks;			/* '<' at the end of a line ends a paragraph */
+} NpWire;
+
+/* Kinds of wire furniture lines (NpWireLineKind) */
+#define NPW_NONE		0
+#define NPW_FURNITURE	1		/* header, note, marker, sign-off, credit... */
+#define NPW_SEPARATOR	2		/* "___": short sections after it are trailer */
+#define NPW_NOTE		3		/* a note that may wrap onto lower-case lines */
+
+extern void NpWireDetect(const char *s, size_t len, bool pound, NpWire *w);
+extern bool NpWireHasDateline(const char *s, size_t len);
+
+/* Does any line of the text need NpWireEditLine? */
+static inline bool
+NpWireEdits(const NpWire *w)
+{
+	return w->marks || w->typewriter || (w->pa && w->pound);
+}
+
+/*
+ * Rewrite one raw line (no line break) into buf, which has room for
+ * 2 * len + 1 bytes; return the new length.  *marked tells whether the line
+ * ended with a paragraph mark (removed).
+ */
+extern size_t NpWireEditLine(const NpWire *w, const char *s, size_t len,
+							 char *buf, bool *marked);
+
+/*
+ * Is a line (white space already collapsed) wire furniture?  lineno counts
+ * the text's non-blank lines from 0 (some header shapes count only near the
+ * top).  NPW_NONE unless w->active.
+ */
+extern int	NpWireLineKind(const NpWire *w, const char *s, size_t len, int lineno);
+
+/*
+ * Mark the trailer of a wire text as furniture: the short sections after
+ * a "___" separator (contributor lines, links, boilerplate).
+ */
+extern void NpWireMarkTrailer(const NpWire *w, NpDoc *doc);
+
+#endif							/* NP_WIRE_H */

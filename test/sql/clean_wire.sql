@@ -1,0 +1,124 @@
+--
+-- clean_wire: agency wire copy as the feeds deliver it (issue 10), from the
+-- dev split of the labelled set test/data/wire (see its README for the
+-- conventions): PA teleprinter pages, AP's ANPA text, Reuters' IPTC-like
+-- items and AFP copy.  Furniture goes, every body paragraph stays, lists and
+-- tables row by row, typewriter quotes become straight quotes and PA's '#'
+-- the pound sign.  Also the safety net: no text that holds a sentence of
+-- prose comes back empty.
+--
+\set pa_p1 `cat test/data/wire/01_pa_courts_carousel_p1.txt`
+\set pa_p1_exp `cat test/data/wire/01_pa_courts_carousel_p1.expected`
+\set pa_p3 `cat test/data/wire/03_pa_courts_carousel_p3.txt`
+\set pa_results `cat test/data/wire/07_pa_sport_premiership_results.txt`
+\set pa_remand `cat test/data/wire/09_pa_courts_remand_p2.txt`
+\set pa_advisory `cat test/data/wire/12_pa_advisory_crime_figures.txt`
+\set pa_compact `cat test/data/wire/59_pa_courts_cocaine_p1_compact.txt`
+\set pa_compact_exp `cat test/data/wire/59_pa_courts_cocaine_p1_compact.expected`
+\set pa_compact_p2 `cat test/data/wire/60_pa_courts_cocaine_p2_compact.txt`
+\set ap_alert `cat test/data/wire/28_ap_newsalert_fed.txt`
+\set ap_datastream `cat test/data/wire/35_ap_health_sleep_embargo.txt`
+\set ap_datastream_exp `cat test/data/wire/35_ap_health_sleep_embargo.expected`
+\set ap_earnings `cat test/data/wire/27_ap_business_earnings.txt`
+\set rtrs_brief `cat test/data/wire/39_reuters_brief_verdane.txt`
+\set rtrs_urgent `cat test/data/wire/44_reuters_urgent_boe.txt`
+\set rtrs_factbox `cat test/data/wire/47_reuters_factbox_eu_medicines.txt`
+\set rtrs_factbox_exp `cat test/data/wire/47_reuters_factbox_eu_medicines.expected`
+\set afp_results `cat test/data/wire/51_afp_sport_tour_results.txt`
+\set afp_advisory `cat test/data/wire/57_afp_advisory_olympics_coverage.txt`
+
+-- PA page 1: page header, headline, byline and "more" go; the paragraph
+-- listing nine defendants stays; ``...'' become straight quotes, #40 million
+-- is £40 million.  The whole body equals the labelled one.
+SELECT ordinal, left(text, 72) AS text FROM newsprint.paragraphs(:'pa_p1');
+SELECT newsprint.clean(:'pa_p1') = :'pa_p1_exp' AS pa_page1_as_labelled;
+
+-- one-sentence continuation pages, with blank lines and without any
+SELECT newsprint.clean(:'pa_p3');
+SELECT newsprint.clean(:'pa_remand');
+SELECT newsprint.clean(:'pa_compact_p2');
+
+-- the compact layout: no blank lines, paragraphs ended by '<' and indents
+SELECT newsprint.clean(:'pa_compact') = :'pa_compact_exp' AS pa_compact_as_labelled;
+
+-- a results list and a league table, one row per paragraph
+SELECT newsprint.clean(:'pa_results');
+
+-- a newsdesk advisory keeps its notice sentences, not its phone line
+SELECT newsprint.clean(:'pa_advisory');
+
+-- AP: the NewsAlert boilerplate and (MORE) go
+SELECT newsprint.clean(:'ap_alert');
+
+-- AP DataStream: ^ header lines, indented paragraphs without blank lines,
+-- "___", the Online: block and the trailer go
+SELECT newsprint.clean(:'ap_datastream') = :'ap_datastream_exp' AS ap_datastream_as_labelled;
+
+-- AP earnings: slug, title line, "-0-" and copyright go; the table stays
+SELECT ordinal, text FROM newsprint.paragraphs(:'ap_earnings') WHERE ordinal BETWEEN 5 AND 10;
+
+-- Reuters: a BRIEF's bullets under its dateline; an URGENT first take
+SELECT newsprint.clean(:'rtrs_brief');
+SELECT newsprint.clean(:'rtrs_urgent');
+
+-- a factbox: question subheads and bullets kept, the headline not
+SELECT newsprint.clean(:'rtrs_factbox') = :'rtrs_factbox_exp' AS factbox_as_labelled;
+
+-- AFP: slug, headline and desk signature go; both results lists stay
+SELECT count(*) AS paragraphs, min(left(text, 40)) FILTER (WHERE ordinal = 1) AS first,
+       max(text) FILTER (WHERE ordinal = 17) AS last
+FROM newsprint.paragraphs(:'afp_results');
+SELECT newsprint.clean(:'afp_advisory');
+
+-- the headline on request: the PA headline, not the page header or a note
+SELECT split_part(newsprint.clean(:'pa_p1', keep_headline => true), E'\n\n', 1) AS headline;
+
+-- typewriter quotes in any text; '#' is the pound sign in PA copy only
+SELECT newsprint.clean($$He said ``it is over,'' and called `the end' what others called ``a pause.''$$);
+SELECT newsprint.clean('The No #1 seed won the final in straight sets on Sunday afternoon.');
+
+-- nested typewriter quotes: the single quotation closes first
+SELECT newsprint.clean($$``He told me `never again,''' she said, and the court fell silent.$$);
+
+-- the safety net: a sentence is never lost for looking like furniture, in
+-- text or HTML; a text with no sentence may still come back empty
+SELECT newsprint.clean(E'-----\n10:04 02/03/04: Page 2 (ABC) COURTS X\n-----\nThe hearing was adjourned.<\nend');
+SELECT newsprint.clean('Sign up rates for the scheme doubled in May.');
+SELECT newsprint.clean('All rights reserved, the judge said of the estate.');
+SELECT newsprint.clean('<div class="share-bar"><p>Related: the minister resigned on Tuesday.</p></div>', format => 'html');
+SELECT newsprint.clean('Updated 10:32 BST, 14 May 2024.') = '' AS timestamp_only_is_empty;
+
+-- AP copy hard-wrapped with few lines continuing in lower case (names at
+-- the line starts): the lead is joined and kept, paragraph by paragraph
+SELECT ordinal, left(text, 50) AS starts, length(text) AS chars FROM newsprint.paragraphs(
+E'BC-US--Congress-Budget,0412\nLeaders meet Biden on spending deal\nBy MARY CLARKE\nAssociated Press\n\n' ||
+E'WASHINGTON (AP) -- Senate Majority Leader Chuck Schumer and House Speaker Mike\n' ||
+E'Johnson met President Joe Biden at the White House on Tuesday as Congress\n' ||
+E'Republicans and Democrats traded blame over a stalled spending bill that\n' ||
+E'Treasury Secretary Janet Yellen warned could disrupt federal payments.\n\n' ||
+E'Schumer told reporters after the meeting that Democrats had offered a plan\n' ||
+E'Republicans could accept, but Johnson said the House would not vote on a\n' ||
+E'Senate measure that did not include new border money.\n\n' ||
+E'The White House said in a statement that Biden had urged both leaders to\n' ||
+E'reach agreement before Friday.\n\n(END)');
+
+-- a list of nominees of about one width is not wrapped prose; "Best
+-- picture:" opens a row, not a photo caption
+SELECT ordinal, text FROM newsprint.paragraphs(
+E'BC-US--Film-Awards-Nominees,0231\nNominees named for screen guild awards\nBy JANE ROE\nAP Entertainment Writer\n\n' ||
+E'LOS ANGELES (AP) -- The guild announced nominees in its top categories on Tuesday, with "The Long Field" leading with six nominations.\n\n' ||
+E'The nominees in the main categories are:\n\n' ||
+E'Best picture: "The Long Field," "Harbour Lights," "Nine Winters"\n' ||
+E'Best director: Ana Ruiz, "The Long Field"; Tom Baker, "Nine Winters"\n' ||
+E'Best actress: Mia Chen, "Nine Winters"; Sara Holt, "Paper Kings"\n' ||
+E'Best actor: Jon Hale, "The Long Field"; Eric Moss, "Harbour Lights"\n\n' ||
+E'The awards will be presented in Los Angeles on Feb. 23.\n\n(END)');
+
+-- a telephone number inside a sentence and a row of figures are prose; the
+-- newsdesk's contact line is not
+SELECT newsprint.clean(
+E'16:54 01/03/00: Page 2 (ZSM) COURTS Appeal\n' ||
+E'Detectives investigating the attack have asked anyone with information to\n' ||
+E'call police on 0161 872 5050 or Crimestoppers anonymously on 0800 555 111.<\n' ||
+E'The results table showed Rovers (36) 34-0 900 1 before the final round of\n' ||
+E'matches was played on Saturday.<\nPA Newsdesk, 020 7946 0321\nend');
