@@ -17,6 +17,8 @@
 #   CORPUS=easy  bench/index_gen.c, long random-word articles that share
 #                almost no phrases (what npidx does when nothing is common)
 #                (GEN=common or GEN=easy, the older name, is still read)
+#   GIN=0, RUM=0  leave out the hand-rolled GIN and RUM (their builds take
+#                over 10 minutes at 200,000 rows here, hours at 1M)
 #   NQ, TX_FAST, TX_SLOW, TX_TRGM, TX_INS, COPY_ROWS: query rows, pgbench
 #                transactions per method, rows inserted one by one, rows
 #                copied (see below for defaults)
@@ -44,7 +46,9 @@ TX_SLOW=${TX_SLOW:-10}		# ... for the seq scans
 TX_TRGM=${TX_TRGM:-5}		# ... for pg_trgm
 TX_INS=${TX_INS:-5000}		# single-row inserts
 COPY_ROWS=${COPY_ROWS:-100000}
-PARTS=${PARTS:-2}			# parallel generator sessions
+PARTS=${PARTS:-2}
+GIN=${GIN:-1}				# 0: no hand-rolled GIN
+RUM=${RUM:-1}				# 0: no RUM			# parallel generator sessions
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 trap 'rm -rf "$WORK"' EXIT
@@ -117,10 +121,12 @@ build() {		# NAME SQL: prints build seconds
 col_bytes=$(q -c "SELECT sum(pg_column_size(fp)) FROM bench_articles")
 npidx_build=$(build npidx "CREATE INDEX bench_npidx ON bench_articles USING npidx (fp)")
 npidx_bytes=$(q -c "SELECT pg_relation_size('bench_npidx')")
-gin_build=$(build gin "CREATE INDEX bench_gin ON bench_articles USING gin (keys)")
-gin_bytes=$(q -c "SELECT pg_relation_size('bench_gin')")
+if [ "$GIN" != 0 ]; then
+	gin_build=$(build gin "CREATE INDEX bench_gin ON bench_articles USING gin (keys)")
+	gin_bytes=$(q -c "SELECT pg_relation_size('bench_gin')")
+fi
 have_rum=
-if q -c "CREATE EXTENSION IF NOT EXISTS rum" 2>/dev/null; then
+if [ "$RUM" != 0 ] && q -c "CREATE EXTENSION IF NOT EXISTS rum" 2>/dev/null; then
 	have_rum=1
 	rum_build=$(build rum "CREATE INDEX bench_rum ON bench_articles USING rum (keys rum_anyarray_ops)")
 	rum_bytes=$(q -c "SELECT pg_relation_size('bench_rum')")
@@ -136,7 +142,8 @@ echo
 echo "== $ROWS articles; fingerprint column $(mb "$col_bytes")"
 printf '%-40s %10s %12s %8s\n' "index" "build s" "size" "x column"
 printf '%-40s %10s %12s %8s\n' "npidx (fp)" "$npidx_build" "$(mb "$npidx_bytes")" "$(ratio "$npidx_bytes" "$col_bytes")"
-printf '%-40s %10s %12s %8s\n' "GIN (int4[] of sample hashes)" "$gin_build" "$(mb "$gin_bytes")" "$(ratio "$gin_bytes" "$col_bytes")"
+[ "$GIN" != 0 ] &&
+	printf '%-40s %10s %12s %8s\n' "GIN (int4[] of sample hashes)" "$gin_build" "$(mb "$gin_bytes")" "$(ratio "$gin_bytes" "$col_bytes")"
 [ -n "$have_rum" ] &&
 	printf '%-40s %10s %12s %8s\n' "RUM (int4[] of sample hashes)" "$rum_build" "$(mb "$rum_bytes")" "$(ratio "$rum_bytes" "$col_bytes")"
 printf '%-40s %10s %12s %8s\n' "pg_trgm GIN ($TRGM_ROWS rows)" "$trgm_build" "$(mb "$trgm_bytes")" "-"
@@ -185,11 +192,13 @@ for pred in 'same_story' '%' '<%' '%>'; do
 	printf '%-46s %9s %9s %6s %10s\n' "$pred: forced seq scan" "$s50" "$s99" "$sn" "$(ratio "$s50" "$a50")x"
 	[ "$pred" = '%' ] && np_sim50=$a50
 done
+[ "$GIN" != 0 ] && {
 read -r g50 g99 gn < <(run gin "$TX_FAST" '-c enable_seqscan=off' \
 	"SELECT count(*) FROM bench_articles a, bench_q q WHERE q.n = :n
 	   AND a.keys && q.keys[1 : least(cardinality(q.keys), floor((1 - current_setting('newsprint.similarity_threshold')::float8) * cardinality(q.keys))::int + 2)]
 	   AND a.fp OPERATOR(newsprint.%) q.fp;")
 printf '%-46s %9s %9s %6s %10s\n' "%: GIN over int4[] keys, prefix &&" "$g50" "$g99" "$gn" "$(ratio "$g50" "$np_sim50")x"
+}
 if [ -n "$have_rum" ]; then
 	read -r r50 r99 rn < <(run rum "$TX_FAST" '-c enable_seqscan=off -c rum.array_similarity_function=jaccard -c rum.array_similarity_threshold=0.5' \
 		"SELECT count(*) FROM bench_articles a, bench_q q WHERE q.n = :n AND a.keys % q.keys AND a.fp OPERATOR(newsprint.%) q.fp;")
