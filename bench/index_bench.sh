@@ -17,6 +17,10 @@
 #   CORPUS=easy  bench/index_gen.c, long random-word articles that share
 #                almost no phrases (what npidx does when nothing is common)
 #                (GEN=common or GEN=easy, the older name, is still read)
+#   GIN=0, RUM=0  leave out the hand-rolled GIN and RUM (their builds take
+#                over 10 minutes at 200,000 rows here, hours at 1M)
+#   STATS=0       leave out the key-frequency statistics (minutes at 1M)
+#   INSERTS=0     leave out single-row INSERT and COPY
 #   NQ, TX_FAST, TX_SLOW, TX_TRGM, TX_INS, COPY_ROWS: query rows, pgbench
 #                transactions per method, rows inserted one by one, rows
 #                copied (see below for defaults)
@@ -45,6 +49,10 @@ TX_TRGM=${TX_TRGM:-5}		# ... for pg_trgm
 TX_INS=${TX_INS:-5000}		# single-row inserts
 COPY_ROWS=${COPY_ROWS:-100000}
 PARTS=${PARTS:-2}			# parallel generator sessions
+GIN=${GIN:-1}				# 0: no hand-rolled GIN
+RUM=${RUM:-1}				# 0: no RUM
+STATS=${STATS:-1}			# 0: no key-frequency statistics
+INSERTS=${INSERTS:-1}		# 0: no INSERT and COPY
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 trap 'rm -rf "$WORK"' EXIT
@@ -92,7 +100,7 @@ for p in "${pids[@]}"; do wait "$p"; done
 q -c 'VACUUM ANALYZE bench_articles'
 t1=$(now)
 echo "== generated $ROWS articles ($CORPUS corpus) in $(secs "$t0" "$t1") s: $(q -c "SELECT count(*) FILTER (WHERE family IS NOT NULL) || ' in ' || count(DISTINCT family) || ' families, ' || round(avg(length(body))) || ' bytes, ' || round(avg(newsprint.shingle_count(fp))) || ' shingles and ' || round(avg(newsprint.sample_size(fp))) || ' sample hashes on average, ' || round(100.0 * count(*) FILTER (WHERE newsprint.shingle_count(fp) > newsprint.sample_size(fp)) / count(*)) || '% truncated samples' FROM bench_articles")"
-echo "== key frequencies: $(q -c "WITH k AS (SELECT unnest(keys) AS key FROM bench_articles), f AS (SELECT key, count(*) AS c FROM k GROUP BY key)
+[ "$STATS" != 0 ] && echo "== key frequencies: $(q -c "WITH k AS (SELECT unnest(keys) AS key FROM bench_articles), f AS (SELECT key, count(*) AS c FROM k GROUP BY key)
 	SELECT count(*) || ' distinct keys, ' || sum(c) || ' postings; keys in >= 5% of rows: ' || count(*) FILTER (WHERE c >= $ROWS * 0.05)
 		|| ', >= 1%: ' || count(*) FILTER (WHERE c >= $ROWS * 0.01) || ' (' || round(100.0 * sum(c) FILTER (WHERE c >= $ROWS * 0.01) / sum(c), 1) || '% of postings)'
 		|| ', >= 0.1%: ' || count(*) FILTER (WHERE c >= $ROWS * 0.001) || ' (' || round(100.0 * sum(c) FILTER (WHERE c >= $ROWS * 0.001) / sum(c), 1) || '% of postings); longest list ' || max(c)
@@ -117,10 +125,12 @@ build() {		# NAME SQL: prints build seconds
 col_bytes=$(q -c "SELECT sum(pg_column_size(fp)) FROM bench_articles")
 npidx_build=$(build npidx "CREATE INDEX bench_npidx ON bench_articles USING npidx (fp)")
 npidx_bytes=$(q -c "SELECT pg_relation_size('bench_npidx')")
-gin_build=$(build gin "CREATE INDEX bench_gin ON bench_articles USING gin (keys)")
-gin_bytes=$(q -c "SELECT pg_relation_size('bench_gin')")
+if [ "$GIN" != 0 ]; then
+	gin_build=$(build gin "CREATE INDEX bench_gin ON bench_articles USING gin (keys)")
+	gin_bytes=$(q -c "SELECT pg_relation_size('bench_gin')")
+fi
 have_rum=
-if q -c "CREATE EXTENSION IF NOT EXISTS rum" 2>/dev/null; then
+if [ "$RUM" != 0 ] && q -c "CREATE EXTENSION IF NOT EXISTS rum" 2>/dev/null; then
 	have_rum=1
 	rum_build=$(build rum "CREATE INDEX bench_rum ON bench_articles USING rum (keys rum_anyarray_ops)")
 	rum_bytes=$(q -c "SELECT pg_relation_size('bench_rum')")
@@ -136,7 +146,8 @@ echo
 echo "== $ROWS articles; fingerprint column $(mb "$col_bytes")"
 printf '%-40s %10s %12s %8s\n' "index" "build s" "size" "x column"
 printf '%-40s %10s %12s %8s\n' "npidx (fp)" "$npidx_build" "$(mb "$npidx_bytes")" "$(ratio "$npidx_bytes" "$col_bytes")"
-printf '%-40s %10s %12s %8s\n' "GIN (int4[] of sample hashes)" "$gin_build" "$(mb "$gin_bytes")" "$(ratio "$gin_bytes" "$col_bytes")"
+[ "$GIN" != 0 ] &&
+	printf '%-40s %10s %12s %8s\n' "GIN (int4[] of sample hashes)" "$gin_build" "$(mb "$gin_bytes")" "$(ratio "$gin_bytes" "$col_bytes")"
 [ -n "$have_rum" ] &&
 	printf '%-40s %10s %12s %8s\n' "RUM (int4[] of sample hashes)" "$rum_build" "$(mb "$rum_bytes")" "$(ratio "$rum_bytes" "$col_bytes")"
 printf '%-40s %10s %12s %8s\n' "pg_trgm GIN ($TRGM_ROWS rows)" "$trgm_build" "$(mb "$trgm_bytes")" "-"
@@ -154,26 +165,34 @@ run() {
 		p50 = a[int((NR - 1) * 0.50) + 1]; p99 = a[int((NR - 1) * 0.99) + 1];
 		printf "%.3f %.3f %d\n", p50, p99, NR }' "$WORK/$name.lat"
 }
-# candidates: average npidx_scan_stats() over 200 queries, server side
+# candidates: npidx_scan_stats() over 200 queries, server side, with the
+# server-side time of each query (no round trip, no client scheduling)
 cand() {
 	q -c "CREATE OR REPLACE FUNCTION pg_temp.cand(pred text) RETURNS text LANGUAGE plpgsql AS \$\$
-		DECLARE qf newsprint.fingerprint; c float8[] := '{}'; r float8[] := '{}'; cnt bigint; st record;
+		DECLARE qf newsprint.fingerprint; c float8[] := '{}'; r float8[] := '{}'; ms float8[] := '{}';
+			cnt bigint; st record; t0 timestamptz;
 		BEGIN
 			PERFORM set_config('enable_seqscan', 'off', true);
 			FOR qf IN SELECT b.fp FROM bench_q b WHERE b.n <= 200 LOOP
+				t0 := clock_timestamp();
 				EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM bench_articles WHERE %s) s', pred) USING qf INTO cnt;
+				ms := ms || (1000 * extract(epoch FROM clock_timestamp() - t0))::float8;
 				SELECT * INTO st FROM newsprint.npidx_scan_stats();
 				c := c || st.candidates::float8; r := r || cnt::float8;
 			END LOOP;
-			RETURN (SELECT round(avg(x)::numeric, 1) || ' / ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric) FROM unnest(c) x)
-				|| ' (matches ' || (SELECT round(avg(x)::numeric, 2) FROM unnest(r) x) || ')';
+			RETURN (SELECT round(avg(x)::numeric, 1) || ' / ' || round(percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::numeric)
+					|| ' / ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric) FROM unnest(c) x)
+				|| ' (matches ' || (SELECT round(avg(x)::numeric, 1) || ' / ' || round(percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::numeric)
+					|| ' / ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric) FROM unnest(r) x)
+				|| '); server ms p50 ' || (SELECT round(percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::numeric, 2)
+					|| ' p99 ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric, 2) FROM unnest(ms) x);
 		END \$\$;
 		SELECT pg_temp.cand(\$q\$$1\$q\$);"
 }
 
 noidx='-c enable_indexscan=off -c enable_bitmapscan=off'
 echo
-printf '%-46s %9s %9s %6s %10s   %s\n' "query (threshold at the defaults)" "p50 ms" "p99 ms" "n" "p50 x npidx" "npidx candidates avg / p99 (matches)"
+printf '%-46s %9s %9s %6s %10s   %s\n' "query (threshold at the defaults)" "p50 ms" "p99 ms" "n" "p50 x npidx" "npidx candidates avg / p50 / p99 (matches avg / p50 / p99); server-side ms"
 for pred in 'same_story' '%' '<%' '%>'; do
 	case $pred in
 		same_story) w='newsprint.same_story(fp, (SELECT fp FROM bench_q WHERE n = :n))'; wc='newsprint.same_story(fp, $1)' ;;
@@ -185,11 +204,13 @@ for pred in 'same_story' '%' '<%' '%>'; do
 	printf '%-46s %9s %9s %6s %10s\n' "$pred: forced seq scan" "$s50" "$s99" "$sn" "$(ratio "$s50" "$a50")x"
 	[ "$pred" = '%' ] && np_sim50=$a50
 done
+[ "$GIN" != 0 ] && {
 read -r g50 g99 gn < <(run gin "$TX_FAST" '-c enable_seqscan=off' \
 	"SELECT count(*) FROM bench_articles a, bench_q q WHERE q.n = :n
 	   AND a.keys && q.keys[1 : least(cardinality(q.keys), floor((1 - current_setting('newsprint.similarity_threshold')::float8) * cardinality(q.keys))::int + 2)]
 	   AND a.fp OPERATOR(newsprint.%) q.fp;")
 printf '%-46s %9s %9s %6s %10s\n' "%: GIN over int4[] keys, prefix &&" "$g50" "$g99" "$gn" "$(ratio "$g50" "$np_sim50")x"
+}
 if [ -n "$have_rum" ]; then
 	read -r r50 r99 rn < <(run rum "$TX_FAST" '-c enable_seqscan=off -c rum.array_similarity_function=jaccard -c rum.array_similarity_threshold=0.5' \
 		"SELECT count(*) FROM bench_articles a, bench_q q WHERE q.n = :n AND a.keys % q.keys AND a.fp OPERATOR(newsprint.%) q.fp;")
@@ -203,17 +224,22 @@ knn="SELECT count(*) FROM (SELECT id FROM bench_articles ORDER BY fp OPERATOR(ne
 read -r k50 k99 kn < <(run knn "$TX_FAST" '-c enable_seqscan=off' "$knn")
 read -r ks50 ks99 ksn < <(run knnseq "$TX_SLOW" "$noidx" "$knn")
 knnstats=$(q -c "CREATE OR REPLACE FUNCTION pg_temp.knnstats() RETURNS text LANGUAGE plpgsql AS \$\$
-		DECLARE qf newsprint.fingerprint; c float8[] := '{}'; r float8[] := '{}'; cnt bigint; st record;
+		DECLARE qf newsprint.fingerprint; c float8[] := '{}'; r float8[] := '{}'; ms float8[] := '{}';
+			cnt bigint; st record; t0 timestamptz;
 		BEGIN
 			PERFORM set_config('enable_seqscan', 'off', true);
 			FOR qf IN SELECT b.fp FROM bench_q b WHERE b.n <= 200 LOOP
+				t0 := clock_timestamp();
 				SELECT count(*) INTO cnt FROM (SELECT 1 FROM bench_articles a ORDER BY a.fp OPERATOR(newsprint.<->) qf LIMIT 10) s;
+				ms := ms || (1000 * extract(epoch FROM clock_timestamp() - t0))::float8;
 				SELECT * INTO st FROM newsprint.npidx_scan_stats();
 				c := c || st.rows_counted::float8; r := r || st.returned::float8;
 			END LOOP;
 			RETURN 'rows counted ' || (SELECT round(avg(x)::numeric) FROM unnest(c) x) || ', rechecked '
 				|| (SELECT round(avg(x)::numeric) FROM unnest(r) x) || ' / p99 '
-				|| (SELECT round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric) FROM unnest(r) x);
+				|| (SELECT round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric) FROM unnest(r) x)
+				|| '; server ms p50 ' || (SELECT round(percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::numeric, 2)
+					|| ' p99 ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric, 2) FROM unnest(ms) x);
 		END \$\$;
 	SELECT pg_temp.knnstats();")
 printf '%-46s %9s %9s %6s %10s   %s\n' "ORDER BY fp <-> q LIMIT 10: npidx" "$k50" "$k99" "$kn" "1.0x" "$knnstats"
@@ -223,6 +249,8 @@ if [ -n "$have_rum" ]; then
 		"SELECT count(*) FROM (SELECT a.id FROM bench_articles a ORDER BY a.keys <=> (SELECT keys FROM bench_q WHERE n = :n) LIMIT 10) s;")
 	printf '%-46s %9s %9s %6s %10s\n' "ORDER BY keys <=> q LIMIT 10: RUM" "$rk50" "$rk99" "$rkn" "$(ratio "$rk50" "$k50")x"
 fi
+
+[ "$INSERTS" = 0 ] && exit 0
 
 # --- inserts -------------------------------------------------------------
 # one row at a time (fingerprints precomputed, so that only the table and

@@ -384,11 +384,19 @@ typedef void (*NpidxPendingCallback) (ItemPointer tid, const NpFingerprint *fp,
 #define NPIDX_COMMON_KEY_COST	64
 /* At most this many of a query's costliest keys are considered for skipping */
 #define NPIDX_MAX_SKIP_TRIES	512
+/*
+ * The cost of one heap recheck, in postings read: a skipped key is read
+ * after all (without counting new rows) when the rows whose candidacy
+ * depends on it would cost more to recheck than its postings to read
+ */
+#define NPIDX_RECHECK_POSTINGS	200
 
 /* What the last npidx scan of this backend did (npidx_scan_stats()) */
 typedef struct NpidxScanStats
 {
-	int64		keys_read;		/* query keys whose postings were read */
+	int64		keys_read;		/* query keys whose postings were read (also
+								 * skipped keys read afterwards to complete
+								 * the counts) */
 	int64		keys_skipped;	/* query keys left out (pigeonhole) */
 	int64		postings;		/* postings read */
 	int64		rows_counted;	/* distinct rows counted */

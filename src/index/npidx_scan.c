@@ -738,6 +738,49 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		npidx_last_scan.keys_read++;
 		CHECK_FOR_INTERRUPTS();
 	}
+
+	/*
+	 * The skipped keys leave every counted row a slack of nskip shared
+	 * hashes: a row that shares one rare key with the query is a candidate
+	 * if the skipped keys could make up the rest, and costs a heap recheck.
+	 * When those rows would cost more to recheck than the skipped keys'
+	 * postings to read, read them after all, but only to complete the
+	 * counts of rows already counted (with remaining at 0 no new row is
+	 * counted: every need is at least 1).  The counts are then exact over
+	 * all the query's keys and the slack is gone.  A row not counted stays
+	 * out for the reason it was left out (it could not reach its need with
+	 * every key left, the skipped ones included); a row met only in skipped
+	 * keys cannot qualify (the pigeonhole argument of the skip).
+	 */
+	if (*nskip > 0 && need != NULL)
+	{
+		double		skipcost = 0.0;
+		double		border = 0.0;
+		npcand_iterator it;
+		NpidxCand  *cand;
+
+		for (i = 0; i < n; i++)
+			if (kp[i].skipped)
+				skipcost += kp[i].cost;
+		npcand_start_iterate(cs.table, &it);
+		while ((cand = npcand_iterate(cs.table, &it)) != NULL)
+			if ((int) cand->count < need[cand->cls] &&
+				(int) cand->count + *nskip >= need[cand->cls])
+				border += 1.0;
+		if (border * NPIDX_RECHECK_POSTINGS > skipcost)
+		{
+			cs.remaining = 0;
+			for (i = 0; i < n; i++)
+			{
+				if (!kp[i].skipped)
+					continue;
+				NpidxProbe(index, nbuckets, q->hashes[kp[i].pos], CountHit, &cs);
+				npidx_last_scan.keys_read++;
+				CHECK_FOR_INTERRUPTS();
+			}
+			*nskip = 0;
+		}
+	}
 	npidx_last_scan.keys_skipped += *nskip;
 	npidx_last_scan.postings += cs.postings;
 	npidx_last_scan.rows_counted += cs.table->members;
