@@ -239,7 +239,7 @@ COMMENT ON FUNCTION shared_passages(text, text, boolean, float8) IS
 /* The rule for one pair: the evidence, or NULL when a would not join b */
 CREATE FUNCTION story_match(a fingerprint, b fingerprint,
 							threshold float8 DEFAULT NULL,
-							min_shared integer DEFAULT 8,
+							min_shared integer DEFAULT 16,
 							tiny_shingles integer DEFAULT 40,
 							tiny_similarity float8 DEFAULT 0.6)
 RETURNS float8
@@ -260,7 +260,7 @@ CREATE FUNCTION cluster_stories(articles regclass,
 								fingerprint_column name DEFAULT 'fp',
 								order_column name DEFAULT NULL,
 								threshold float8 DEFAULT NULL,
-								min_shared integer DEFAULT 8,
+								min_shared integer DEFAULT 16,
 								tiny_shingles integer DEFAULT 40,
 								tiny_similarity float8 DEFAULT 0.6)
 RETURNS TABLE (id bigint, story bigint, score float8)
@@ -283,7 +283,7 @@ COMMENT ON FUNCTION cluster_stories(regclass, name, name, name, float8, integer,
 CREATE FUNCTION assign_story(leaders regclass, id bigint, fp fingerprint,
 							 published_at timestamptz DEFAULT NULL,
 							 threshold float8 DEFAULT NULL,
-							 min_shared integer DEFAULT 8,
+							 min_shared integer DEFAULT 16,
 							 tiny_shingles integer DEFAULT 40,
 							 tiny_similarity float8 DEFAULT 0.6)
 RETURNS bigint

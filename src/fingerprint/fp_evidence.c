@@ -35,7 +35,10 @@
  *	  quoted shingles (most words inside quotation marks) are left out too,
  *	  unless the article has no narrative shingle at all: then its quoted
  *	  shingles are its evidence, or failing those its fact shingles, so that
- *	  a statement or a table still finds its copies.
+ *	  a statement or a table still finds its copies.  When an article has
+ *	  fewer narrative than fact shingles (a table or results list whose only
+ *	  running text is its heading), its fact shingles are evidence as well,
+ *	  so that two tables under one heading match only when their rows do.
  * 3. The default sample is 256 hashes instead of 160: the evidence is what
  *	  is compared, and the decision threshold is low (a partial rewrite
  *	  shares an eighth of its evidence with the wire), so it needs a finer
@@ -631,7 +634,9 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	FpEvBuild	st;
 	size_t		i;
 	size_t		o = 0;
+	size_t		count[FP_NCLASSES] = {0};
 	int			tier;
+	bool		with_facts;
 
 	fp_tables_init();
 	memset(&st, 0, sizeof(st));
@@ -642,13 +647,9 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	if (st.nwords > 0 && st.nwords < (size_t) st.w)
 		fp_ev_emit(&st, (int) st.nwords);
 
-	/* the evidence: the best class the article has */
-	for (tier = 0; tier < FP_NCLASSES - 1 && !st.seen[tier]; tier++)
-		;
-
 	/*
-	 * Sort by hash, then class; keep each hash once with its best class, and
-	 * only the hashes whose best class is the evidence's.
+	 * Sort by hash, then class; keep each hash once with its best class and
+	 * count the distinct hashes of each class.
 	 */
 	if (st.n > 0)
 	{
@@ -662,9 +663,31 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 			if (h == prev)
 				continue;
 			prev = h;
-			if ((int) (st.items[i] & 3) == tier)
-				st.items[o++] = h;
+			count[st.items[i] & 3]++;
+			st.items[o++] = st.items[i];
 		}
+		st.n = o;
+		o = 0;
+	}
+
+	/* the evidence: the best class the article has */
+	for (tier = 0; tier < FP_NCLASSES - 1 && count[tier] == 0; tier++)
+		;
+
+	/*
+	 * An article whose rows of names and numbers outweigh its running text
+	 * (a table, a results list) is told apart from another under the same
+	 * heading by those rows: they are its evidence too.
+	 */
+	with_facts = (tier == FP_NARRATIVE &&
+				  count[FP_NARRATIVE] < count[FP_FACT]);
+
+	for (i = 0; i < st.n; i++)
+	{
+		int			cls = (int) (st.items[i] & 3);
+
+		if (cls == tier || (with_facts && cls == FP_FACT))
+			st.items[o++] = st.items[i] >> 2;
 	}
 
 	sk->version = NP_FP_V2_VERSION;

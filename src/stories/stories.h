@@ -42,7 +42,7 @@
 #include "fingerprint/fingerprint.h"
 
 /* Defaults of the rule's parameters (the SQL functions repeat them) */
-#define STORY_DEFAULT_MIN_SHARED		8
+#define STORY_DEFAULT_MIN_SHARED		16
 #define STORY_DEFAULT_TINY_SHINGLES		40
 #define STORY_DEFAULT_TINY_SIMILARITY	0.6
 

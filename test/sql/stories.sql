@@ -123,7 +123,9 @@ SELECT a.id, b.id, newsprint.is_same_story(a.fp, b.fp) AS same_story
 FROM roundup a JOIN roundup b ON a.id < b.id ORDER BY 1, 2;
 SELECT id, story FROM newsprint.cluster_stories('roundup') ORDER BY id;
 
--- tiny items: briefs of two companies do not join; a copy with a dateline does
+-- tiny items: a one-line notice has fewer evidence shingles than min_shared
+-- (16 by default), so at the defaults it joins nothing: neither another
+-- company's notice in the same wording nor its own copy with a dateline
 CREATE TABLE briefs (id bigint, body text, fp newsprint.fingerprint);
 INSERT INTO briefs (id, body) VALUES
   (1, 'Cerda Inc said its board declared a special dividend of 78 cents a share, payable April 2.'),
@@ -136,6 +138,10 @@ SELECT id, story FROM newsprint.cluster_stories('briefs') ORDER BY id;
 SELECT a.id, b.id, round(newsprint.similarity(a.fp, b.fp)::numeric, 2) AS similarity,
 	   newsprint.story_match(a.fp, b.fp) IS NOT NULL AS joins
 FROM briefs a JOIN briefs b ON a.id > b.id ORDER BY 1, 2;
+-- with min_shared => 8 the tiny rule alone decides: the dated copy (3)
+-- joins its notice, but so does the other company's notice with the same
+-- figures (5), whose only difference, the company's name, is no evidence
+SELECT id, story FROM newsprint.cluster_stories('briefs', min_shared => 8) ORDER BY id;
 
 -- the parameters
 SELECT count(DISTINCT story) FROM newsprint.cluster_stories('sample', threshold => 0.3);
