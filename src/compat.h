@@ -38,4 +38,16 @@
 #define NpPullVarnos(root, node) pull_varnos(node)
 #endif
 
+/*
+ * expand_function_arguments (named arguments and defaults, for the planner
+ * hook in src/distributed.c) gained include_out_arguments in 14.
+ */
+#if PG_VERSION_NUM >= 140000
+#define NpExpandFunctionArguments(args, rettype, tup) \
+	expand_function_arguments(args, false, rettype, tup)
+#else
+#define NpExpandFunctionArguments(args, rettype, tup) \
+	expand_function_arguments(args, rettype, tup)
+#endif
+
 #endif							/* NEWSPRINT_COMPAT_H */

@@ -24,6 +24,7 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 
+#include "distributed.h"
 #include "fingerprint/fingerprint.h"
 #include "fingerprint/fp_core.h"
 #include "text/clean.h"
@@ -500,7 +501,7 @@ fingerprint_similar_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintSimilarity(a, b) >= np_similarity_threshold);
+	PG_RETURN_BOOL(NpFingerprintSimilarity(a, b) >= NpSettingValue(NP_SETTING_SIMILARITY));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_contained_op);
@@ -514,7 +515,7 @@ fingerprint_contained_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintContainment(a, b) >= np_containment_threshold);
+	PG_RETURN_BOOL(NpFingerprintContainment(a, b) >= NpSettingValue(NP_SETTING_CONTAINMENT));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_contains_op);
@@ -528,7 +529,7 @@ fingerprint_contains_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintContainment(b, a) >= np_containment_threshold);
+	PG_RETURN_BOOL(NpFingerprintContainment(b, a) >= NpSettingValue(NP_SETTING_CONTAINMENT));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_is_similar);
@@ -574,7 +575,7 @@ fingerprint_same_story(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintSameStory(a, b, np_same_story_threshold));
+	PG_RETURN_BOOL(NpFingerprintSameStory(a, b, NpSettingValue(NP_SETTING_SAME_STORY)));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_same_story_threshold);

@@ -35,6 +35,7 @@
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
+#include "distributed.h"
 #include "index/npidx.h"
 
 /* Selectivity assumed for the threshold functions (as contsel) */
@@ -86,7 +87,7 @@ NpidxQueryDecode(Datum query, NpFingerprint **fp, double *threshold,
  * threshold.  Returns false when the result is NULL.
  */
 static bool
-QueryArgs(FunctionCallInfo fcinfo, double guc, NpFingerprint **a,
+QueryArgs(FunctionCallInfo fcinfo, NpSetting setting, NpFingerprint **a,
 		  NpFingerprint **q, double *t)
 {
 	bool		tnull;
@@ -95,7 +96,7 @@ QueryArgs(FunctionCallInfo fcinfo, double guc, NpFingerprint **a,
 	if (!NpidxQueryDecode(PG_GETARG_DATUM(1), q, t, &tnull))
 		return false;
 	if (tnull)
-		*t = guc;
+		*t = NpSettingValue(setting);
 	NpidxCheckThreshold(*t);
 	return true;
 }
@@ -110,7 +111,7 @@ fingerprint_query_similar(PG_FUNCTION_ARGS)
 			   *q;
 	double		t;
 
-	if (!QueryArgs(fcinfo, np_similarity_threshold, &a, &q, &t))
+	if (!QueryArgs(fcinfo, NP_SETTING_SIMILARITY, &a, &q, &t))
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(NpFingerprintSimilarity(a, q) >= t);
 }
@@ -125,7 +126,7 @@ fingerprint_query_contained(PG_FUNCTION_ARGS)
 			   *q;
 	double		t;
 
-	if (!QueryArgs(fcinfo, np_containment_threshold, &a, &q, &t))
+	if (!QueryArgs(fcinfo, NP_SETTING_CONTAINMENT, &a, &q, &t))
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(NpFingerprintContainment(a, q) >= t);
 }
@@ -140,7 +141,7 @@ fingerprint_query_contains(PG_FUNCTION_ARGS)
 			   *q;
 	double		t;
 
-	if (!QueryArgs(fcinfo, np_containment_threshold, &a, &q, &t))
+	if (!QueryArgs(fcinfo, NP_SETTING_CONTAINMENT, &a, &q, &t))
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(NpFingerprintContainment(q, a) >= t);
 }
@@ -155,7 +156,7 @@ fingerprint_query_same_story(PG_FUNCTION_ARGS)
 			   *q;
 	double		t;
 
-	if (!QueryArgs(fcinfo, np_same_story_threshold, &a, &q, &t))
+	if (!QueryArgs(fcinfo, NP_SETTING_SAME_STORY, &a, &q, &t))
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(NpFingerprintSameStory(a, q, t));
 }
@@ -243,7 +244,9 @@ NpidxIndexCondition(SupportRequestIndexCondition *req)
 
 /*
  * Planner support function of is_similar(), is_contained() and
- * same_story(): index conditions and a selectivity estimate.
+ * same_story(): index conditions and a selectivity estimate.  Also of every
+ * function that reads a setting or the user dictionary: it simplifies the
+ * setting readers into their threshold-taking forms (src/distributed.c).
  */
 Datum
 npidx_support(PG_FUNCTION_ARGS)
@@ -258,6 +261,8 @@ npidx_support(PG_FUNCTION_ARGS)
 		req->selectivity = NPIDX_FUNC_SELECTIVITY;
 		ret = (Node *) req;
 	}
+	else if (IsA(rawreq, SupportRequestSimplify))
+		ret = NpSimplifySettings((SupportRequestSimplify *) rawreq);
 	else if (IsA(rawreq, SupportRequestIndexCondition))
 	{
 		List	   *conds = NpidxIndexCondition((SupportRequestIndexCondition *) rawreq);

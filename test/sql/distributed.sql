@@ -1,0 +1,113 @@
+--
+-- distributed: what travels with a query to another server (doc/scale-out.md)
+--
+SET search_path = public, newsprint;
+
+-- article i shares its first 100 - i words with article 0
+CREATE TABLE dist_art (id int PRIMARY KEY, fp fingerprint);
+INSERT INTO dist_art
+SELECT i, fingerprint(string_agg(CASE WHEN j <= 100 - i THEN 'w' || j
+									  ELSE 'x' || i || '_' || j END, ' ' ORDER BY j))
+FROM generate_series(0, 99) i, generate_series(1, 100) j GROUP BY i;
+CREATE INDEX dist_art_fp ON dist_art USING npidx (fp);
+ANALYZE dist_art;
+
+-- the setting readers become their threshold forms, with the value of the
+-- setting as a constant, when the query is planned: immutable, so
+-- postgres_fdw can ship them, and still served by the index
+SELECT p.oid::regprocedure, p.provolatile, p.prosupport
+FROM pg_proc p
+WHERE p.pronamespace = 'newsprint'::regnamespace
+  AND p.proname IN ('fingerprint_similar_op', 'fingerprint_contained_op',
+					'fingerprint_contains_op', 'same_story')
+ORDER BY 1::text;
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF, VERBOSE) SELECT id FROM dist_art WHERE fp % (SELECT fp FROM dist_art WHERE id = 0);
+EXPLAIN (COSTS OFF, VERBOSE) SELECT id FROM dist_art WHERE fp <% (SELECT fp FROM dist_art WHERE id = 0);
+EXPLAIN (COSTS OFF, VERBOSE) SELECT id FROM dist_art WHERE fp %> (SELECT fp FROM dist_art WHERE id = 0);
+EXPLAIN (COSTS OFF, VERBOSE) SELECT id FROM dist_art WHERE same_story((SELECT fp FROM dist_art WHERE id = 0), fp);
+SET newsprint.similarity_threshold = 0.25;
+EXPLAIN (COSTS OFF, VERBOSE) SELECT id FROM dist_art WHERE fp % (SELECT fp FROM dist_art WHERE id = 0);
+-- every constant argument: folded at plan time
+EXPLAIN (COSTS OFF, VERBOSE) SELECT 'v1:w3:k160:n2:0000000100000002'::fingerprint % 'v1:w3:k160:n2:0000000100000002'::fingerprint;
+RESET newsprint.similarity_threshold;
+RESET enable_seqscan;
+
+-- same answers as the threshold forms, for every setting value (each
+-- statement planned after the setting changed)
+CREATE FUNCTION dist_agree(t float8, OUT sim bool, OUT contained bool,
+						   OUT contains bool, OUT story bool, OUT n bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+	q fingerprint := (SELECT fp FROM dist_art WHERE id = 0);
+BEGIN
+	PERFORM set_config('newsprint.similarity_threshold', t::text, true);
+	PERFORM set_config('newsprint.containment_threshold', t::text, true);
+	PERFORM set_config('newsprint.same_story_threshold', t::text, true);
+	sim := (SELECT count(*) FROM dist_art a WHERE a.fp % q) =
+		   (SELECT count(*) FROM dist_art a WHERE is_similar(a.fp, q, t));
+	contained := (SELECT count(*) FROM dist_art a WHERE a.fp <% q) =
+				 (SELECT count(*) FROM dist_art a WHERE is_contained(a.fp, q, t));
+	contains := (SELECT count(*) FROM dist_art a WHERE a.fp %> q) =
+				(SELECT count(*) FROM dist_art a WHERE is_contained(q, a.fp, t));
+	story := (SELECT count(*) FROM dist_art a WHERE same_story(a.fp, q)) =
+			 (SELECT count(*) FROM dist_art a WHERE same_story(a.fp, q, t));
+	n := (SELECT count(*) FROM dist_art a WHERE a.fp % q);
+END
+$$;
+SELECT t, d.* FROM (VALUES (0.2), (0.5), (0.8)) v(t), dist_agree(t) d ORDER BY t;
+
+-- a cached plan holds the value, so a change of the setting drops it:
+-- prepared statements and PL/pgSQL see every SET, SET LOCAL and RESET
+SET plan_cache_mode = force_generic_plan;
+PREPARE sim AS SELECT count(*) FROM dist_art WHERE fp % (SELECT fp FROM dist_art WHERE id = 0);
+PREPARE story AS SELECT count(*) FROM dist_art WHERE same_story(fp, (SELECT fp FROM dist_art WHERE id = 0));
+EXECUTE sim;
+EXECUTE story;
+SET newsprint.similarity_threshold = 0.2;
+SET newsprint.same_story_threshold = 0.2;
+EXECUTE sim;
+EXECUTE story;
+BEGIN;
+SET LOCAL newsprint.similarity_threshold = 0.9;
+EXECUTE sim;
+ROLLBACK;
+EXECUTE sim;
+CREATE FUNCTION dist_count() RETURNS bigint LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN (SELECT count(*) FROM dist_art WHERE fp % (SELECT fp FROM dist_art WHERE id = 0));
+END
+$$;
+SELECT dist_count();
+RESET newsprint.similarity_threshold;
+SELECT dist_count();
+CREATE FUNCTION dist_count_at(t float8) RETURNS bigint LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM set_config('newsprint.similarity_threshold', t::text, true);
+	RETURN (SELECT count(*) FROM dist_art WHERE fp % (SELECT fp FROM dist_art WHERE id = 0));
+END
+$$;
+SELECT dist_count_at(0.2), dist_count_at(0.5), dist_count_at(0.9);
+RESET newsprint.same_story_threshold;
+RESET plan_cache_mode;
+DEALLOCATE sim;
+DEALLOCATE story;
+
+-- in a shard query of a Citus coordinator (its connections say so in
+-- application_name), a form that reads a setting refuses, unless the
+-- coordinator sent the value (SET LOCAL, propagated by Citus)
+SET application_name = 'citus_internal gpid=10000000001';
+SELECT count(*) FROM dist_art WHERE fp % fp;
+SELECT count(*) FROM dist_art WHERE fp <% fp;
+SELECT count(*) FROM dist_art WHERE same_story(fp, fp);
+SELECT count(*) FROM dist_art WHERE fp &% ROW(fp, NULL)::fingerprint_query;
+-- the threshold forms read nothing else
+SELECT count(*) FROM dist_art WHERE is_similar(fp, fp, 0.5);
+SELECT count(*) FROM dist_art WHERE same_story(fp, fp, 0.6);
+SELECT count(*) FROM dist_art WHERE fp &% ROW(fp, 0.5)::fingerprint_query;
+BEGIN;
+SET LOCAL newsprint.similarity_threshold = 0.45;
+SELECT count(*) FROM dist_art WHERE fp % fp;
+ROLLBACK;
+RESET application_name;
+SELECT count(*) FROM dist_art WHERE fp % fp;
