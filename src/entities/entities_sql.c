@@ -46,7 +46,9 @@
 #include "utils/tuplestore.h"
 
 #include "compat.h"
+#include "distributed.h"
 #include "entities/entities.h"
+#include "entities/entities_sql.h"
 #include "text/clean.h"
 
 PG_FUNCTION_INFO_V1(newsprint_entities);
@@ -132,9 +134,11 @@ user_dictionary(Oid nsp)
 		dict_valid = true;
 		return NULL;
 	}
+	/* in name order, as entity_dictionary_snapshot() gives them */
 	query = psprintf("SELECT d.name, d.kind, a.alias "
 					 "FROM %s.entity_dictionary d "
-					 "LEFT JOIN LATERAL pg_catalog.unnest(d.aliases) AS a(alias) ON true",
+					 "LEFT JOIN LATERAL pg_catalog.unnest(d.aliases) AS a(alias) ON true "
+					 "ORDER BY d.name",
 					 quote_identifier(get_namespace_name(nsp)));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -190,17 +194,30 @@ user_dictionary(Oid nsp)
 
 /*
  * Trigger function: tell every backend that the dictionary changed.
+ *
+ * The caches watch the extension's table, so the trigger must be on that
+ * table: on a copy, or on a Citus shard of it (which src/distributed.c
+ * prevents), it would invalidate a relation no cache watches.
  */
 Datum
 newsprint_entity_dictionary_changed(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Relation	rel;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("entity_dictionary_changed() must be called as a trigger")));
-	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
+	rel = trigdata->tg_relation;
+	if (strcmp(RelationGetRelationName(rel), "entity_dictionary") != 0 ||
+		RelationGetNamespace(rel) != get_func_namespace(fcinfo->flinfo->fn_oid))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("entity_dictionary_changed() fired on table \"%s\", not on newsprint.entity_dictionary",
+						RelationGetRelationName(rel)),
+				 errdetail("The trigger tells the caches of newsprint.entity_dictionary that it changed; on another table it would tell them nothing.")));
+	CacheInvalidateRelcacheByRelid(RelationGetRelid(rel));
 	dict_valid = false;
 	return PointerGetDatum(NULL);
 }
@@ -343,7 +360,13 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
 
-	dict = user_dictionary(get_func_namespace(fcinfo->flinfo->fn_oid));
+	if (PG_NARGS() > 2)
+		dict = NpEntityDictionaryArg(fcinfo, 2);
+	else
+	{
+		NpCheckDictionaryTravels(mentions ? "entity_mentions" : "entities");
+		dict = user_dictionary(get_func_namespace(fcinfo->flinfo->fn_oid));
+	}
 
 	in = entities_input(body, &inlen);
 	work = AllocSetContextCreate(CurrentMemoryContext, "newsprint entities",

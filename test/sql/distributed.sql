@@ -111,3 +111,86 @@ SELECT count(*) FROM dist_art WHERE fp % fp;
 ROLLBACK;
 RESET application_name;
 SELECT count(*) FROM dist_art WHERE fp % fp;
+
+-- the user dictionary as a value: entity_dictionary_snapshot() is the
+-- caller's view of the table, and entities() / entity_mentions() with it as
+-- their third argument answer as with the table
+INSERT INTO entity_dictionary VALUES
+	('Zorblatt Industries', 'ORG', '{Zorblatt, ZI}'),
+	('Quux Ventures', 'PER', '{}');
+SELECT entity_dictionary_snapshot();
+CREATE TABLE dist_body (id int, body text);
+INSERT INTO dist_body VALUES
+	(1, 'Zorblatt said on Monday that Quux Ventures and Sergei Lavrov met in Beijing.'),
+	(2, 'ZI shares fell.  Quux Ventures declined to comment.');
+SELECT b.id, e.* FROM dist_body b, entities(b.body) e
+EXCEPT ALL
+SELECT b.id, e.* FROM dist_body b, entities(b.body, true, entity_dictionary_snapshot()) e;
+SELECT b.id, e.* FROM dist_body b, entity_mentions(b.body, false) e
+EXCEPT ALL
+SELECT b.id, e.* FROM dist_body b, entity_mentions(b.body, false, entity_dictionary_snapshot()) e;
+SELECT b.id, e.name, e.kind FROM dist_body b, entities(b.body, true, entity_dictionary_snapshot()) e ORDER BY 1, 2;
+-- another dictionary, or none
+SELECT b.id, e.name, e.kind FROM dist_body b, entities(b.body, true, '{}') e ORDER BY 1, 2;
+SELECT name, kind FROM entities('Foo Bar met Zorblatt.', true,
+	ARRAY[ROW('Foo Bar', 'PER', '{}'), ROW('Zorblatt Industries', 'ORG', '{Zorblatt}')]::entity_dictionary[]);
+-- the later of two entries claiming one name wins, in the table's name order
+SELECT name, kind FROM entities('Acme rose.', true,
+	ARRAY[ROW('Acme Corp', 'ORG', '{Acme}'), ROW('Acme Person', 'PER', '{Acme}')]::entity_dictionary[]);
+-- bad entries
+SELECT * FROM entities('Foo Bar met Zorblatt.', true, ARRAY[ROW('Foo Bar', 'PERSON', '{}')]::entity_dictionary[]);
+SELECT * FROM entities('Foo Bar met Zorblatt.', true, ARRAY[ROW('', 'PER', '{}')]::entity_dictionary[]);
+SELECT * FROM entities('Foo Bar met Zorblatt.', true, ARRAY[ROW(NULL, 'PER', '{}')]::entity_dictionary[]);
+SELECT count(*) FROM entities('Foo Bar met Zorblatt.', true, ARRAY[NULL, ROW('Foo Bar', 'PER', NULL)]::entity_dictionary[]);
+SELECT count(*) FROM entities('Foo Bar met Zorblatt.', true, NULL);
+SELECT p.oid::regprocedure, p.provolatile, p.prosupport
+FROM pg_proc p
+WHERE p.pronamespace = 'newsprint'::regnamespace
+  AND p.proname IN ('entities', 'entity_mentions', 'entity_dictionary_snapshot')
+ORDER BY 1::text;
+
+-- on a Citus coordinator (simulated here by the setting Citus defines), the
+-- planner hook puts the dictionary and the settings into the query before
+-- the distributed planner copies it; the plan depends on the dictionary
+SET citus.shard_count = 32;
+EXPLAIN (VERBOSE, COSTS OFF)
+SELECT e.name FROM dist_body b, entities(b.body) e;
+ALTER TABLE dist_body ADD COLUMN fp fingerprint;
+UPDATE dist_body SET fp = fingerprint(body);
+EXPLAIN (VERBOSE, COSTS OFF)
+SELECT m.surface FROM dist_body b, entity_mentions(body => b.body) m
+WHERE b.fp % b.fp AND same_story(b.fp, b.fp);
+EXPLAIN (VERBOSE, COSTS OFF) SELECT entity_dictionary_snapshot();
+SET plan_cache_mode = force_generic_plan;
+PREPARE ent AS SELECT e.name, e.kind FROM dist_body b, entities(b.body) e WHERE b.id = 2 ORDER BY 1;
+EXECUTE ent;
+UPDATE entity_dictionary SET kind = 'ORG' WHERE name = 'Quux Ventures';
+EXECUTE ent;
+RESET plan_cache_mode;
+DEALLOCATE ent;
+RESET citus.shard_count;
+
+-- in a shard query of a Citus coordinator the table readers refuse; the
+-- dictionary argument reads nothing else
+SET application_name = 'citus_internal gpid=10000000001';
+SELECT count(*) FROM dist_body b, entities(b.body) e;
+SELECT count(*) FROM dist_body b, entity_mentions(b.body) e;
+SELECT entity_dictionary_snapshot();
+SELECT count(*) FROM dist_body b, entities(b.body, true, '{"(\"Quux Ventures\",PER,{})"}') e;
+RESET application_name;
+
+-- entity_dictionary cannot become a Citus table: creating (or renaming to)
+-- a shard of it is refused within the command
+CREATE TABLE newsprint.entity_dictionary_102008 (LIKE newsprint.entity_dictionary);
+ALTER TABLE newsprint.entity_dictionary RENAME TO entity_dictionary_102008;
+SELECT count(*) FROM pg_class WHERE relname ~ '^entity_dictionary' AND relkind = 'r';
+-- other tables of such names elsewhere are not concerned
+CREATE TABLE public.entity_dictionary_1 (x int);
+DROP TABLE public.entity_dictionary_1;
+-- the invalidation trigger belongs on the dictionary only
+CREATE TABLE dict_copy (LIKE newsprint.entity_dictionary);
+CREATE TRIGGER dict_copy_changed AFTER INSERT ON dict_copy
+FOR EACH STATEMENT EXECUTE FUNCTION newsprint.entity_dictionary_changed();
+INSERT INTO dict_copy VALUES ('x', 'PER', '{}');
+DROP TABLE dict_copy;
+DELETE FROM entity_dictionary;
