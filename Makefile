@@ -1,10 +1,13 @@
 # Makefile for newsprint (PGXS)
 #
-# The install script newsprint--$(EXTVERSION).sql is assembled from the parts
-# sql/NN_*.sql in name order, one part per module.
+# The install script of the current version, newsprint--$(EXTVERSION).sql,
+# is assembled from the parts sql/NN_*.sql in name order, one part per
+# module.  Earlier versions' install scripts are kept frozen in sql/ (as
+# shipped), with one update script sql/newsprint--X--Y.sql per release, so
+# that ALTER EXTENSION newsprint UPDATE works from every released version.
 
 EXTENSION = newsprint
-EXTVERSION = 0.1
+EXTVERSION = 0.2
 
 MODULE_big = newsprint
 SRCS = $(sort $(wildcard src/*.c src/text/*.c src/fingerprint/*.c src/entities/*.c src/index/*.c))
@@ -12,7 +15,8 @@ OBJS = $(SRCS:.c=.o)
 
 SQL_PARTS = $(sort $(wildcard sql/[0-9]*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-DATA = $(wildcard sql/$(EXTENSION)--*--*.sql)
+# the frozen install scripts of earlier versions and every update script
+DATA = $(wildcard sql/$(EXTENSION)--*.sql)
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql
 
 # Regression tests: every file in test/sql, in name order.
@@ -33,6 +37,12 @@ override with_llvm = no
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# The TAP tests share test/t/NpidxTest.pm, so that make prove_installcheck
+# works alone.  PG_PROVE_FLAGS rather than PROVE_FLAGS, which is the user's
+# (make prove_installcheck PROVE_FLAGS=--verbose); after the include, which
+# sets both.
+PG_PROVE_FLAGS += -I $(srcdir)/test/t
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@

@@ -15,8 +15,8 @@ if [ ! -f "$inc" ] || [ "$top/data/gazetteer.tsv" -nt "$inc" ] || [ "$top/data/l
 	sh "$top/scripts/gazetteer_inc.sh" "$top/data/gazetteer.tsv" "$top/data/lexicon.txt" > "$inc.tmp"
 	mv "$inc.tmp" "$inc"
 fi
-core="$top/src/entities/extract.c $top/src/entities/gazetteer.c"
-clean="$top/src/text/clean.c $top/src/text/clean_html.c $top/src/text/segment.c"
+core="$top/src/entities/extract.c $top/src/entities/context.c $top/src/entities/gazetteer.c"
+clean="$top/src/text/clean.c $top/src/text/clean_html.c $top/src/text/html_feed.c $top/src/text/segment.c"
 xml_cflags=$(xml2-config --cflags)
 xml_libs=$(xml2-config --libs)
 if [ "$what" = tool ] || [ "$what" = all ]; then

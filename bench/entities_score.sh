@@ -3,8 +3,12 @@
 # on the labelled set test/data/entities (exact spans, per kind, conlleval
 # format).  Builds the standalone tool first (bench/entities_build.sh).
 #
-# Usage: bench/entities_score.sh [--errors] [--conll DIR] [FILE...]
-#   Without FILEs: the main, held-out and blind sets, then all together.
+# Usage: bench/entities_score.sh [--errors] [--conll DIR] [--set SET] [FILE...]
+#   Without FILEs: the sets named by --set (default: all of them):
+#     old    the main, held-out and blind sets of 0.1, then all three together
+#     dev    the dev split of the context sets (wire/ and wikinews/, see SPLIT)
+#     blind  the blind split of the context sets (score it once, at the end)
+#     all    old, dev and blind
 #   --errors     list every missed and extra mention
 #   --conll DIR  also write CoNLL files (token, gold tag, predicted tag)
 set -euo pipefail
@@ -13,10 +17,12 @@ dir=${ENTITIES_DIR:-/tmp/entities}
 "$top/bench/entities_build.sh" tool
 opts=()
 files=()
+set=all
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--errors) opts+=(--errors); shift ;;
 		--conll) opts+=(--conll "$2"); shift 2 ;;
+		--set) set=$2; shift 2 ;;
 		*) files+=("$1"); shift ;;
 	esac
 done
@@ -29,6 +35,22 @@ if [ ${#files[@]} -gt 0 ]; then
 	exit
 fi
 d=$top/test/data/entities
+case "$set" in old|dev|blind|all) ;; *) echo "unknown set: $set" >&2; exit 2 ;; esac
+split() {
+	# files of the context sets in split $1, in SPLIT order
+	awk -F '\t' -v s="$1" -v d="$d" '!/^#/ && $3 == s { print d "/" $1 }' "$d/SPLIT"
+}
+if [ "$set" = dev ] || [ "$set" = all ]; then
+	mapfile -t ctx < <(split dev)
+	echo "== context sets, dev split: ${#ctx[@]} articles (wire/ and wikinews/, issue 12; tuned on)"
+	score "${ctx[@]}"
+fi
+if [ "$set" = blind ] || [ "$set" = all ]; then
+	mapfile -t ctx < <(split blind)
+	echo "== context sets, blind split: ${#ctx[@]} articles (wire/ and wikinews/, issue 12; not tuned on)"
+	score "${ctx[@]}"
+fi
+[ "$set" = old ] || [ "$set" = all ] || exit 0
 echo "== main set: $(ls "$d"/*.txt | wc -l) articles (test/data/entities; the rules were developed on it)"
 score "$d"/*.txt
 echo "== held-out set: $(ls "$d"/heldout/*.txt | wc -l) articles (test/data/entities/heldout; blind F1 was 80.93, then looked at)"

@@ -5,9 +5,15 @@
  *	  copies, as COPY text rows "id, family, variant, body", for the npidx
  *	  benchmarks.
  *
- * Usage: index_gen ROWS [FIRST [STEP]] > rows.tsv
+ * Usage: index_gen ROWS [FIRST [STEP [common]]] > rows.tsv
  *	 Writes rows id = FIRST, FIRST + STEP, ... < ROWS (default 0 and 1), so
  *	 several processes can generate one table.  Deterministic.
+ *	 "common" is a stand-in for news phrase reuse until the realistic corpus
+ *	 generator lands: lengths from 20-word briefs to 1,200-word features,
+ *	 and 2,000 three-word formulas of Zipf popularity (the most common in
+ *	 about 12% of articles, the 200th in about 1%) planted between
+ *	 sentences, so that some index keys have posting lists of 1-12% of the
+ *	 table.
  *
  * Text model: words drawn from a 40,000-word vocabulary with a Zipf-like
  * (log-uniform rank) law, so that frequent trigrams ("the of a") occur in
@@ -82,6 +88,31 @@ word(uint64_t seed)
 	return words[r];
 }
 
+static int	common_mode = 0;
+
+/* Print formula r (0-based popularity rank): three pseudo-words */
+static void
+formula(int r)
+{
+	printf("%s %s %s ", word(777000000ULL + r * 3), word(777000001ULL + r * 3),
+		   word(777000002ULL + r * 3));
+}
+
+/* Plant the formulas an article draws (Zipf: rank r in 12% / (r+1)^0.8) */
+static void
+formulas(uint64_t f, int pos)
+{
+	for (int r = 0; r < 2000; r++)
+	{
+		double		p = 0.12 / pow(r + 1, 0.8);
+		uint64_t	h = mix64(f * 2000 + r);
+
+		/* each drawn formula goes at one sentence of the article */
+		if ((double) (h >> 11) / 9007199254740992.0 < p && (int) ((h >> 3) % 8) == pos % 8)
+			formula(r);
+	}
+}
+
 static const char *footers[] = {
 	"Read more at the Daily Courier.",
 	"Subscribe to the Morning Post newsletter for more.",
@@ -96,6 +127,15 @@ article(uint64_t f, int e, int o)
 	int			len = 250 + (int) (mix64(f) % 450);
 	int			sent = 12 + (int) (f % 14);
 	int			pos;
+
+	if (common_mode)
+	{
+		uint64_t	h = mix64(f * 3 + 1) % 100;
+
+		/* 20% briefs, 60% ordinary stories, 20% long features */
+		len = h < 20 ? 20 + (int) (mix64(f) % 30) :
+			h < 80 ? 100 + (int) (mix64(f) % 250) : 500 + (int) (mix64(f) % 700);
+	}
 
 	printf("Headline %s %s\\n\\n", word(f * 7 + (e == 5 ? (uint64_t) o : 0)),
 		   word(f * 11 + 1));
@@ -114,6 +154,8 @@ article(uint64_t f, int e, int o)
 			w = word(f * 99991 + pos * 17 + o);
 		else
 			w = word(f * 1000 + pos);
+		if (common_mode && k % sent == 1)
+			formulas(f, k / sent);
 		fputs(w, stdout);
 		if (pos % 60 == 0)
 			fputs(".\\n\\n", stdout);
@@ -146,6 +188,8 @@ main(int argc, char **argv)
 		step = atol(argv[3]);
 	if (step < 1)
 		step = 1;
+	if (argc > 4 && strcmp(argv[4], "common") == 0)
+		common_mode = 1;
 	init_words();
 
 	for (long id = first; id < rows; id += step)

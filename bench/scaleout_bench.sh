@@ -84,7 +84,6 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 for port in "$SA" "$SB"; do
 	q "$port" -c "CREATE EXTENSION newsprint;
 		CREATE ROLE np_shard LOGIN;
-		GRANT USAGE ON SCHEMA newsprint TO PUBLIC;
 		CREATE SCHEMA news AUTHORIZATION np_shard;"
 done
 q "$COORD" -c "CREATE EXTENSION newsprint; CREATE EXTENSION postgres_fdw;"

@@ -4,7 +4,7 @@
 #                            (FUZZ_SECONDS=600 by default, 0 = forever)
 #   make fuzz-clean-build    only build it
 #
-# The harness links the server-independent core (clean.c, clean_html.c,
+# The harness links the server-independent core (clean.c, clean_html.c, html_feed.c,
 # segment.c) compiled with -DNP_STANDALONE, so no server is needed.
 # Everything is written under CLEAN_FUZZ_DIR (default /tmp/clean/fuzz),
 # never into the source tree.  The seed corpus is test/data/clean and the
@@ -13,7 +13,7 @@
 CLEAN_FUZZ_DIR ?= /tmp/clean/fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_CC ?= clang
-CLEAN_CORE_SRCS = src/text/clean.c src/text/clean_html.c src/text/segment.c
+CLEAN_CORE_SRCS = src/text/clean.c src/text/clean_html.c src/text/html_feed.c src/text/segment.c
 
 .PHONY: fuzz-clean fuzz-clean-build
 

@@ -15,7 +15,8 @@
 #   data/lexicon.txt    lowercase English words, one per line
 #
 # kind is PER, ORG, LOC or MISC for entities, or one of the word roles TITLE,
-# TMOD, ORGHEAD, ORGSUF, LOCHEAD, STOP (see src/entities/gazetteer.c).  flags
+# TMOD, ORGHEAD, ORGSUF, LOCHEAD, STOP, MISCHEAD, GIVEN and the context roles
+# of data/hand/context.txt (see src/entities/gazetteer.c).  flags
 # is S (strong: trusted wherever it is capitalised) or W (weak: also a common
 # lowercase word, so trusted only away from the start of a sentence).
 #
@@ -121,6 +122,13 @@ def hand(g):
             continue
         for w in line.split():
             g.role(w, 'GIVEN')
+    # context words: a role, then the words that have it
+    for line in open(os.path.join(DATA, 'hand', 'context.txt'), encoding='utf-8'):
+        if line.startswith('#') or not line.strip():
+            continue
+        kind, *words = line.split()
+        for w in words:
+            g.role(w, kind)
     for line in open(os.path.join(DATA, 'hand', 'entities.tsv'), encoding='utf-8'):
         if line.startswith('#') or not line.strip():
             continue

@@ -39,7 +39,7 @@ UPDATE pair SET fp = fingerprint(body);
 SELECT a.name AS a, b.name AS b,
 	   round(similarity(a.fp, b.fp)::numeric, 2) AS similarity,
 	   round(containment(a.fp, b.fp)::numeric, 2) AS "containment(a in b)",
-	   same_story(a.fp, b.fp) AS same_story
+	   is_same_story(a.fp, b.fp) AS same_story
 FROM pair a JOIN pair b ON a.name < b.name
 ORDER BY 1, 2;
 
@@ -74,11 +74,11 @@ FROM articles;
 \echo '== 8. Which stored articles carry the Moscow Times story? (answered from the index)'
 SET enable_seqscan = off;
 EXPLAIN (COSTS OFF)
-SELECT id FROM articles, pair WHERE pair.name = 'moscowtimes' AND same_story(articles.fp, pair.fp);
+SELECT id FROM articles, pair WHERE pair.name = 'moscowtimes' AND is_same_story(articles.fp, pair.fp);
 SELECT a.id, a.story, a.kind, round(similarity(a.fp, p.fp)::numeric, 2) AS similarity,
 	   round(containment(a.fp, p.fp)::numeric, 2) AS contained_in_query
 FROM articles a, pair p
-WHERE p.name = 'moscowtimes' AND same_story(a.fp, p.fp)
+WHERE p.name = 'moscowtimes' AND is_same_story(a.fp, p.fp)
 ORDER BY similarity DESC;
 RESET enable_seqscan;
 

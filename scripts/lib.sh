@@ -1,6 +1,6 @@
 # scripts/lib.sh -- shell functions shared by newsprint's scripts
 #
-# Sourced by deps.sh, test.sh, demo.sh, psql.sh and memcheck.sh.  What lives here:
+# Sourced by test.sh, demo.sh, psql.sh, with-server.sh and memcheck.sh.  What lives here:
 #   np_deps              install the Debian packages of scripts/packages.txt
 #   np_workdir           make a private temporary directory, removed on exit
 #   np_build             copy the source tree there and build it

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/test.sh -- build newsprint and run every test against throwaway servers
 #
-# Usage: scripts/test.sh [--regress GLOB] [--no-tap] [--no-isolation]
+# Usage: scripts/test.sh [--regress GLOB] [--tap GLOB] [--no-tap] [--no-isolation]
 #
 # Installs missing Debian packages (as root), builds a private copy of the
 # tree with -Wall -Wextra -Werror (override with NP_CFLAGS), installs
@@ -13,6 +13,8 @@
 # Exits non-zero when anything failed.  On failure test/regression.diffs
 # (and test/tap-logs/ for TAP) are copied back into the source tree.
 # Set NP_KEEP=1 to keep the temporary directory for inspection.
+# --tap GLOB runs only the matching TAP files (e.g. --tap '004*'); TAP runs
+# when all regression tests run, or when --tap is given.
 set -euo pipefail
 
 NP_TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,11 +22,13 @@ NP_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$NP_TOP/scripts/lib.sh"
 
 regress_glob='*'
+tap_glob=
 run_tap=1
 run_isolation=1
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--regress) regress_glob=$2; shift 2 ;;
+		--tap) tap_glob=$2; shift 2 ;;
 		--no-tap) run_tap=; shift ;;
 		--no-isolation) run_isolation=; shift ;;
 		-h|--help) sed -n '2,17p' "$0"; exit 0 ;;
@@ -72,8 +76,9 @@ if [ -n "$run_isolation" ] && [ "$regress_glob" = '*' ] && [ -d "$src/test/specs
 fi
 
 # --- TAP ----------------------------------------------------------------
-if [ -n "$run_tap" ] && [ "$regress_glob" = '*' ] && ls "$src"/test/t/*.pl >/dev/null 2>&1; then
-	np_say "TAP: $(ls "$src"/test/t/*.pl | wc -l) files"
+if [ -n "$run_tap" ] && { [ "$regress_glob" = '*' ] || [ -n "$tap_glob" ]; } &&
+	ls "$src"/test/t/${tap_glob:-*}.pl >/dev/null 2>&1; then
+	np_say "TAP: $(ls "$src"/test/t/${tap_glob:-*}.pl | wc -l) files"
 	portdir=${TMPDIR:-/tmp}/newsprint-portlock
 	mkdir -p "$portdir" 2>/dev/null || true
 	chmod 1777 "$portdir" 2>/dev/null || true
@@ -81,7 +86,7 @@ if [ -n "$run_tap" ] && [ "$regress_glob" = '*' ] && ls "$src"/test/t/*.pl >/dev
 	(cd "$src" && np_as_user env PATH="$NP_BIN:$PATH" TESTDIR="$src" \
 		PG_REGRESS="$pgxs/src/test/regress/pg_regress" PG_TEST_PORT_DIR="$portdir" \
 		PERL5LIB="$pgxs/src/test/perl:$src/test/t" \
-		prove --timer test/t/*.pl) 2>&1 | tee "$NP_WORK/tap.log"
+		prove --timer test/t/${tap_glob:-*}.pl) 2>&1 | tee "$NP_WORK/tap.log"
 	set -e
 	# prove's summary: "Files=2, Tests=31, ..." and, per failing file,
 	# "test/t/x.pl (Wstat: 256 ... Tests: 5 Failed: 2)".

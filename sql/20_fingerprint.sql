@@ -1,4 +1,4 @@
-/* sql/20_fingerprint.sql -- newsprint install script, part 2: fingerprints */
+/* sql/20_fingerprint.sql -- newsprint install script, part 20: fingerprints */
 
 /*
  * The fingerprint type: a bottom-k sample of an article's word-shingle
@@ -134,13 +134,32 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION is_contained(fingerprint, fingerprint, float8) IS
 'containment(a, b) >= threshold (threshold in (0, 1])';
 
-/* same_story reads a GUC, so it is STABLE; the 3-argument form is IMMUTABLE */
+/*
+ * is_same_story reads a GUC, so it is STABLE; the 3-argument form is
+ * IMMUTABLE.  same_story is its other name, for good: same functions, same
+ * index support.
+ */
+CREATE FUNCTION is_same_story(a fingerprint, b fingerprint) RETURNS boolean
+AS 'MODULE_PATHNAME', 'fingerprint_same_story'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint) IS
+'the share of the smaller sample found in the other is at least newsprint.same_story_threshold';
+
+CREATE FUNCTION is_same_story(a fingerprint, b fingerprint, threshold float8)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'fingerprint_same_story_threshold'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint, float8) IS
+'the share of the smaller sample found in the other is at least threshold';
+
 CREATE FUNCTION same_story(a fingerprint, b fingerprint) RETURNS boolean
 AS 'MODULE_PATHNAME', 'fingerprint_same_story'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION same_story(fingerprint, fingerprint) IS
-'the share of the smaller sample found in the other is at least newsprint.same_story_threshold';
+'is_same_story(a, b), under its other name';
 
 CREATE FUNCTION same_story(a fingerprint, b fingerprint, threshold float8)
 RETURNS boolean
@@ -148,7 +167,7 @@ AS 'MODULE_PATHNAME', 'fingerprint_same_story_threshold'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION same_story(fingerprint, fingerprint, float8) IS
-'the share of the smaller sample found in the other is at least threshold';
+'is_same_story(a, b, threshold), under its other name';
 
 /* Operator functions (the GUC-reading ones are STABLE) */
 

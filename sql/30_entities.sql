@@ -17,6 +17,9 @@ COMMENT ON TABLE entity_dictionary IS
 
 SELECT pg_catalog.pg_extension_config_dump('entity_dictionary', '');
 
+/* Every role may read it (entities() does); the owner may grant writes. */
+GRANT SELECT ON entity_dictionary TO PUBLIC;
+
 /* Tells every backend's cached copy of the dictionary that it changed. */
 CREATE FUNCTION entity_dictionary_changed() RETURNS trigger
 AS 'MODULE_PATHNAME', 'newsprint_entity_dictionary_changed'

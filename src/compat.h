@@ -50,4 +50,12 @@
 	expand_function_arguments(args, rettype, tup)
 #endif
 
+/* Ownership checks became object_ownercheck() in 16. */
+#if PG_VERSION_NUM >= 160000
+#define NpRelationOwnerCheck(relid, role) \
+	object_ownercheck(RelationRelationId, (relid), (role))
+#else
+#define NpRelationOwnerCheck(relid, role) pg_class_ownercheck((relid), (role))
+#endif
+
 #endif							/* NEWSPRINT_COMPAT_H */

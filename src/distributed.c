@@ -114,7 +114,7 @@ static const NpSettingInfo np_settings[] = {
 	[NP_SETTING_CONTAINMENT] = {"newsprint.containment_threshold",
 		&np_containment_threshold, "is_contained(a, b, threshold)"},
 	[NP_SETTING_SAME_STORY] = {"newsprint.same_story_threshold",
-		&np_same_story_threshold, "same_story(a, b, threshold)"},
+		&np_same_story_threshold, "is_same_story(a, b, threshold)"},
 };
 
 /* What np_rewrite_call may replace */

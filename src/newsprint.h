@@ -13,7 +13,7 @@
 #ifndef NEWSPRINT_H
 #define NEWSPRINT_H
 
-#define NEWSPRINT_VERSION_STR "0.1"
+#define NEWSPRINT_VERSION_STR "0.2"
 
 /* Module initialisers, called once from _PG_init() */
 extern void NpFingerprintInit(void);

@@ -94,4 +94,15 @@ np_free(void *ptr)
 
 #endif							/* NP_STANDALONE */
 
+/*
+ * Check for query cancel, statement_timeout and backend termination: use it
+ * in every loop over input.  A no-op in the standalone builds.
+ */
+#ifdef NP_STANDALONE
+#define NP_CHECK_FOR_INTERRUPTS()	((void) 0)
+#else
+#include "miscadmin.h"
+#define NP_CHECK_FOR_INTERRUPTS()	CHECK_FOR_INTERRUPTS()
+#endif
+
 #endif							/* NP_PORT_H */

@@ -37,6 +37,14 @@ typedef enum NpEntityKind
 #define NP_ROLE_PREFIX		0x0040	/* first word of a longer key */
 #define NP_ROLE_MISCHEAD	0x0080	/* "Prize", "Cup": ends an event, award... */
 #define NP_ROLE_GIVEN		0x0100	/* "Paul": a given name */
+/* context words (data/hand/context.txt), lowercase */
+#define NP_ROLE_SPORT		0x0200	/* "innings": a sports word */
+#define NP_ROLE_BIZ			0x0400	/* "dividend": a business word */
+#define NP_ROLE_TEAMCUE		0x0800	/* "beat": next to a team */
+#define NP_ROLE_TEAMAFTER	0x1000	/* "coach": after a team */
+#define NP_ROLE_FIRM		0x2000	/* "brewer": before a company */
+#define NP_ROLE_FIRMAFTER	0x4000	/* "shares": after a company */
+#define NP_ROLE_CONTEXT		0x7E00	/* all of the context words */
 
 /* Longest key, in tokens, the matcher tries */
 #define NP_GAZ_MAX_TOKENS	12

@@ -22,6 +22,11 @@
  * disabled are seen after the next relcache reset or reconnection.  Reading
  * a table is why the functions are STABLE, not IMMUTABLE.
  *
+ * The cache holds every row and serves only roles that could read every row
+ * themselves (SELECT on the table, no row-level security for them); other
+ * roles read the table on each call with their own rights, so the cache
+ * never shows a role rows it may not see (doc/security.md).
+ *
  * src/entities/entities_sql.c
  *
  *-------------------------------------------------------------------------
@@ -37,11 +42,13 @@
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/rls.h"
 #include "lib/stringinfo.h"
 #include "utils/tuplestore.h"
 
@@ -55,7 +62,7 @@ PG_FUNCTION_INFO_V1(newsprint_entities);
 PG_FUNCTION_INFO_V1(newsprint_entity_mentions);
 PG_FUNCTION_INFO_V1(newsprint_entity_dictionary_changed);
 
-/* The user dictionary cache */
+/* The user dictionary cache: every row of the table, shared by all roles */
 static MemoryContext dict_cxt = NULL;
 static NpGazTable dict_table;
 static bool dict_valid = false;
@@ -83,10 +90,10 @@ NpEntitiesRegisterCallbacks(void)
 }
 
 /*
- * Copy a text datum's value as NUL-terminated UTF-8 into the cache context.
+ * Copy a text datum's value as NUL-terminated UTF-8 into context cxt.
  */
 static char *
-dict_string(Datum d, size_t *len)
+dict_string(MemoryContext cxt, Datum d, size_t *len)
 {
 	text	   *t = DatumGetTextPP(d);
 	const char *s = VARDATA_ANY(t);
@@ -98,7 +105,7 @@ dict_string(Datum d, size_t *len)
 		s = pg_server_to_any(s, n, PG_UTF8);
 		n = strlen(s);
 	}
-	r = MemoryContextAlloc(dict_cxt, n + 1);
+	r = MemoryContextAlloc(cxt, n + 1);
 	memcpy(r, s, n);
 	r[n] = '\0';
 	*len = n;
@@ -106,34 +113,19 @@ dict_string(Datum d, size_t *len)
 }
 
 /*
- * Return the user dictionary (NULL when empty), loading it if stale.  nsp is
- * the extension's schema.
+ * Read the rows of the dictionary table relid, in schema nsp, that the
+ * current role may see into table, allocated in cxt.  The query runs with
+ * the current role's rights: no SELECT, no rows (an error, as for a SELECT);
+ * row-level security, the rows its policies let through.
  */
-static const NpGazTable *
-user_dictionary(Oid nsp)
+static void
+dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 {
 	char	   *query;
 	uint64		i;
 	MemoryContext old;
 	int			ret;
 
-	if (dict_valid)
-		return dict_table.count > 0 ? &dict_table : NULL;
-
-	if (dict_cxt == NULL)
-		dict_cxt = AllocSetContextCreate(CacheMemoryContext,
-										 "newsprint entity dictionary",
-										 ALLOCSET_SMALL_SIZES);
-	else
-		MemoryContextReset(dict_cxt);
-	memset(&dict_table, 0, sizeof(dict_table));
-
-	dict_relid = get_relname_relid("entity_dictionary", nsp);
-	if (!OidIsValid(dict_relid))
-	{
-		dict_valid = true;
-		return NULL;
-	}
 	/* in name order, as entity_dictionary_snapshot() gives them */
 	query = psprintf("SELECT d.name, d.kind, a.alias "
 					 "FROM %s.entity_dictionary d "
@@ -146,8 +138,8 @@ user_dictionary(Oid nsp)
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(ret));
 
-	old = MemoryContextSwitchTo(dict_cxt);
-	NpGazTableInit(&dict_table, (uint32_t) Min(SPI_processed * 2 + 16, 1 << 24));
+	old = MemoryContextSwitchTo(cxt);
+	NpGazTableInit(table, (uint32_t) Min(SPI_processed * 2 + 16, 1 << 24));
 	MemoryContextSwitchTo(old);
 
 	for (i = 0; i < SPI_processed; i++)
@@ -170,25 +162,73 @@ user_dictionary(Oid nsp)
 		dkind = SPI_getbinval(tup, desc, 2, &isnull);
 		if (isnull)
 			continue;
-		name = dict_string(dname, &namelen);
-		kind = dict_string(dkind, &kindlen);
+		name = dict_string(cxt, dname, &namelen);
+		kind = dict_string(cxt, dkind, &kindlen);
 		k = NpEntityKindFromName(kind, kindlen);
 		if (k == NP_KIND_NONE)
 			continue;			/* the CHECK constraint prevents this */
-		old = MemoryContextSwitchTo(dict_cxt);
-		NpGazTableAddEntity(&dict_table, name, namelen, name, namelen, k, "user");
+		old = MemoryContextSwitchTo(cxt);
+		NpGazTableAddEntity(table, name, namelen, name, namelen, k, "user");
 		dalias = SPI_getbinval(tup, desc, 3, &isnull);
 		if (!isnull)
 		{
 			size_t		alen;
-			char	   *alias = dict_string(dalias, &alen);
+			char	   *alias = dict_string(cxt, dalias, &alen);
 
-			NpGazTableAddEntity(&dict_table, alias, alen, name, namelen, k, "user");
+			NpGazTableAddEntity(table, alias, alen, name, namelen, k, "user");
 		}
 		MemoryContextSwitchTo(old);
 	}
 	SPI_finish();
-	dict_valid = true;
+}
+
+/*
+ * Return the user dictionary as the current role may see it (NULL when
+ * empty).  nsp is the extension's schema.
+ *
+ * The cache holds every row, so a role may use it only when it could read
+ * every row itself: SELECT on the table, and no row-level security applying
+ * to it.  Any other role reads the table on every call, with its own rights,
+ * into a context of its own that the caller deletes (*private_cxt; NULL when
+ * the cache was used): it gets the error or the rows that a SELECT would
+ * give it, never what another role loaded.
+ */
+static const NpGazTable *
+user_dictionary(Oid nsp, MemoryContext *private_cxt)
+{
+	Oid			relid;
+	NpGazTable *table;
+
+	*private_cxt = NULL;
+	relid = get_relname_relid("entity_dictionary", nsp);
+	if (!OidIsValid(relid))
+		return NULL;
+
+	if (pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK ||
+		check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
+	{
+		*private_cxt = AllocSetContextCreate(CurrentMemoryContext,
+											 "newsprint entity dictionary (this call)",
+											 ALLOCSET_SMALL_SIZES);
+		table = MemoryContextAllocZero(*private_cxt, sizeof(NpGazTable));
+		dict_load(table, *private_cxt, nsp);
+		return table->count > 0 ? table : NULL;
+	}
+
+	if (!dict_valid || relid != dict_relid)
+	{
+		if (dict_cxt == NULL)
+			dict_cxt = AllocSetContextCreate(CacheMemoryContext,
+											 "newsprint entity dictionary",
+											 ALLOCSET_SMALL_SIZES);
+		else
+			MemoryContextReset(dict_cxt);
+		memset(&dict_table, 0, sizeof(dict_table));
+		dict_valid = false;
+		dict_relid = relid;
+		dict_load(&dict_table, dict_cxt, nsp);
+		dict_valid = true;
+	}
 	return dict_table.count > 0 ? &dict_table : NULL;
 }
 
@@ -346,6 +386,7 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 	const char *t;
 	size_t		tlen;
 	const NpGazTable *dict;
+	MemoryContext dict_private = NULL;
 	NpEntityResult r;
 	int			i;
 
@@ -365,7 +406,7 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 	else
 	{
 		NpCheckDictionaryTravels(mentions ? "entity_mentions" : "entities");
-		dict = user_dictionary(get_func_namespace(fcinfo->flinfo->fn_oid));
+		dict = user_dictionary(get_func_namespace(fcinfo->flinfo->fn_oid), &dict_private);
 	}
 
 	in = entities_input(body, &inlen);
@@ -460,6 +501,8 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 	}
 
 	MemoryContextDelete(work);
+	if (dict_private)
+		MemoryContextDelete(dict_private);
 	rsinfo->returnMode = SFRM_Materialize;
 	rsinfo->setResult = store;
 	rsinfo->setDesc = tupdesc;

@@ -50,6 +50,11 @@
  *    Ministry") takes the longer name the article uses for it or the
  *    nationality of a possessive place before it ("Moscow's Foreign
  *    Ministry" -> "Russian Foreign Ministry").
+ *    Before 4, the context layer (context.c) decides the kind of every name
+ *    once per article from the words around all its mentions (a results
+ *    line makes "Leverkusen" a club, "shares in X" makes X a company), after
+ *    marking the article's kind and lines (datelines, all-capital lines,
+ *    tables) before 3, and adds the teams of tables as mentions during 3.
  * 5. Group mentions into entities by (kind, canonical name).
  *
  * Cost: O(n) in the input, with a bounded number of hash lookups per token
@@ -63,74 +68,10 @@
 
 #include "entities/entities.h"
 
-/* token flags */
-#define TK_WORD		0x0001
-#define TK_CAP		0x0002		/* starts with an uppercase letter */
-#define TK_ALLCAPS	0x0004		/* two or more letters, all uppercase */
-#define TK_LOWER	0x0008		/* starts with a lowercase letter */
-#define TK_SENT		0x0010		/* first word of a sentence */
-#define TK_POSS		0x0020		/* the possessive 's */
-#define TK_ABBR		0x0040		/* ends with a dot that ends no sentence */
-#define TK_SPACE	0x0080		/* whitespace before it */
-#define TK_DIGIT	0x0100		/* starts with a digit */
-#define TK_HEAD		0x0200		/* on a title-case (headline) line */
-#define TK_NL		0x0400		/* a line break before it */
-#define TK_INITIALS 0x0800		/* "U.S.", "J.K." */
-#define TK_ENDER	0x1000		/* . ! ? */
-#define TK_OPENQ	0x2000		/* opening quote or bracket */
-
-#define KIND_UNKNOWN 15			/* unresolved group (internal) */
+#include "entities/extract_int.h"
 
 /* Longest span, in tokens, that a head can close */
 #define NP_HEAD_SPAN_MAX 16
-
-/* mention flags */
-#define MF_TITLECTX 0x01		/* a title precedes it */
-#define MF_GAZ		0x02		/* kind and name from the gazetteer */
-#define MF_GENERIC	0x04		/* organisation of generic words only */
-
-typedef struct Tok
-{
-	uint32_t	start;
-	uint32_t	end;
-	uint16_t	flags;
-	uint16_t	roles;			/* roles of the word on its own */
-	const NpGazEntry *ent;		/* entity of the word on its own, or NULL */
-} Tok;
-
-typedef struct Cand
-{
-	int			a;				/* token range [a, b) */
-	int			b;
-	uint8_t		kind;
-	uint8_t		flags;
-	const char *canon;			/* gazetteer name, or NULL: built later */
-	size_t		canonlen;
-	const char *subtype;
-	size_t		subtypelen;
-	const char *link;			/* gazetteer link of the entry */
-	size_t		linklen;
-	char	   *name;			/* resolved canonical name (allocated) */
-} Cand;
-
-typedef struct Extractor
-{
-	const char *text;
-	size_t		len;
-	const NpGazTable *builtin;
-	const NpGazTable *user;
-	int			maxtokens;
-	Tok		   *toks;
-	int			ntoks;
-	int			captoks;
-	Cand	   *cands;
-	int			ncands;
-	int			capcands;
-	/* words seen capitalised away from a sentence start */
-	struct StrMap *midcap;
-	char	   *keybuf;
-	size_t		keycap;
-} Extractor;
 
 /*
  * Grow a buffer (np_realloc needs an existing allocation in the server).
@@ -337,6 +278,7 @@ add_tok(Extractor *x, size_t start, size_t end, uint16_t flags)
 	t->end = (uint32_t) end;
 	t->flags = flags;
 	t->roles = 0;
+	t->ctx = 0;
 	t->ent = NULL;
 	return t;
 }
@@ -548,18 +490,10 @@ mark_headlines(Extractor *x)
 }
 
 /*
- * A small string -> int hash map for the article-level passes, so that they
- * stay linear however many mentions an input has.
+ * The string -> int hash map of the article-level passes (StrMap, declared in
+ * extract_int.h), so that they stay linear however many mentions an input
+ * has.
  */
-struct StrMap
-{
-	const char **keys;
-	size_t	   *lens;
-	int		   *vals;
-	uint32_t	mask;
-	uint32_t	count;
-};
-typedef struct StrMap StrMap;
 
 /*
  * Hash a byte string (FNV-1a).
@@ -581,7 +515,7 @@ str_hash(const char *s, size_t len)
 /*
  * Prepare an empty map.
  */
-static void
+void
 strmap_init(StrMap *m)
 {
 	m->mask = 63;
@@ -594,7 +528,7 @@ strmap_init(StrMap *m)
 /*
  * Release a map (not its keys).
  */
-static void
+void
 strmap_free(StrMap *m)
 {
 	np_free(m->keys);
@@ -619,7 +553,7 @@ strmap_slot(const StrMap *m, const char *key, size_t len)
 /*
  * Return key's value, or -1.
  */
-static int
+int
 strmap_get(const StrMap *m, const char *key, size_t len)
 {
 	uint32_t	h = strmap_slot(m, key, len);
@@ -630,7 +564,7 @@ strmap_get(const StrMap *m, const char *key, size_t len)
 /*
  * Set key's value unless it has one; the key must outlive the map.
  */
-static void
+void
 strmap_put(StrMap *m, const char *key, size_t len, int val)
 {
 	uint32_t	h;
@@ -858,9 +792,12 @@ annotate(Extractor *x)
 			e2 = lookup(x, buf, l, &r2);
 			if (e2 != NULL && !e2->weak)
 				t->ent = e2;
-			t->roles |= r2 & NP_ROLE_PREFIX;
+			t->roles |= r2 & (NP_ROLE_PREFIX | NP_ROLE_STOP);	/* "SUNDAY" */
 		}
 	}
+	/* the article's kind and lines (context.c) */
+	NpCtxScan(x);
+
 	/*
 	 * Evidence: a word capitalised away from a sentence start on its own,
 	 * not inside a longer name ("Health" in "Ministry of Health" says
@@ -903,6 +840,8 @@ annotate(Extractor *x)
 			continue;
 		if (is_roman(x->text + t->start, t->end - t->start))
 			continue;			/* "Mohammed VI" */
+		if (NpCtxKeepCaps(x, k))
+			continue;			/* a team, a dateline, a name used elsewhere */
 		if ((t->roles & ~NP_ROLE_PREFIX) != 0 || (t->ent != NULL && !t->ent->weak))
 			continue;
 		if (!is_common_word(x->text + t->start, t->end - t->start))
@@ -914,7 +853,7 @@ annotate(Extractor *x)
 			if (seen_midcap(x, t) && !(t->flags & TK_ALLCAPS))
 				continue;
 			/* "International Olympic Committee": a name that ends in a head */
-			if (heads_follow(x, k + 1))
+			if (n != NULL && (n->flags & TK_CAP) && heads_follow(x, k + 1))
 				continue;
 			/* "Hector Daer": a name goes on with an uncommon capital */
 			if (n != NULL && (n->flags & TK_WORD) && (n->flags & TK_CAP) &&
@@ -929,17 +868,6 @@ annotate(Extractor *x)
 }
 
 
-/*
- * Does token k's text equal the given word?
- */
-static inline bool
-tok_is(const Extractor *x, int k, const char *w)
-{
-	size_t		l = strlen(w);
-	const Tok  *t = &x->toks[k];
-
-	return t->end - t->start == l && memcmp(x->text + t->start, w, l) == 0;
-}
 
 /*
  * Is token k a lowercase connector allowed inside a name ("Bank of England",
@@ -990,8 +918,8 @@ run_end(const Extractor *x, int a)
 	{
 		int			k = b;
 
-		if (k >= x->ntoks)
-			break;
+		if (k >= x->ntoks || (x->toks[k].flags & TK_SENT))
+			break;				/* a name does not run into the next sentence */
 		if (is_capword(x, k))
 		{
 			b = k + 1;
@@ -1025,8 +953,10 @@ run_end(const Extractor *x, int a)
 			b = k + 3;
 			continue;
 		}
-		/* "and" inside organisations: "Justice and Development Party" */
-		if (tok_is(x, k, "and") && is_capword(x, k + 1) && heads_follow(x, k + 1))
+		/* "and" inside organisations: "Justice and Development Party" (not teams) */
+		if (tok_is(x, k, "and") && is_capword(x, k + 1) && heads_follow(x, k + 1) &&
+			!NpCtxIsSport(x) && !(x->toks[k + 1].roles & NP_ROLE_PREFIX) &&
+			!(x->toks[k + 1].ent != NULL && !x->toks[k + 1].ent->weak))
 		{
 			b = k + 2;
 			continue;
@@ -1437,8 +1367,9 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 				hkind = NP_KIND_ORG;
 			}
 		}
-		/* a team: a city and a plural ("Los Angeles Dodgers") */
+		/* a team: a city and a plural ("Los Angeles Dodgers"; not "Paul Wellens") */
 		if (e != NULL && e->kind == NP_KIND_LOC && gend < re && oend == pos &&
+			!(t->roles & NP_ROLE_GIVEN) &&
 			is_capword(x, gend) && x->toks[gend].roles == 0 &&
 			(x->toks[gend].ent == NULL || x->toks[gend].ent->weak) &&
 			x->toks[gend].end - x->toks[gend].start > 3 &&
@@ -1491,8 +1422,9 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 								 NP_ROLE_LOCHEAD | NP_ROLE_MISCHEAD | NP_ROLE_STOP)) ||
 					(u->ent != NULL && u->ent->kind != NP_KIND_PER && u->ent->kind != NP_KIND_LOC) ||
 					(u->ent != NULL && u->ent->kind == NP_KIND_LOC && u->ent->subtypelen == 7 &&
-					 memcmp(u->ent->subtype, "country", 7) == 0))
-					break;
+					 memcmp(u->ent->subtype, "country", 7) == 0 &&
+					 k + 1 < re && is_capword(x, k + 1)))
+					break;		/* "Michael Jordan" ends in a country's name */
 				k++;
 				n++;
 				end = k;
@@ -1625,6 +1557,9 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			{
 				const Tok  *u = &x->toks[k];
 
+				/* "Liam Miller of Hibernian": a name, then where he is from */
+				if (tok_is(x, k, "of") && k - pos >= 2)
+					break;
 				if ((u->flags & TK_WORD) &&
 					((u->roles & (NP_ROLE_TITLE | NP_ROLE_STOP)) ||
 					 ((u->roles & NP_ROLE_TMOD) && title_chain(x, k, re) > k)))
@@ -1675,6 +1610,16 @@ find_candidates(Extractor *x)
 		{
 			k++;
 			continue;
+		}
+		/* teams of results lines, agencies of datelines (context.c) */
+		if (t->ctx != 0 || (t->flags & (TK_CAP | TK_ALLCAPS)))
+		{
+			re = NpCtxCandidates(x, k);
+			if (re > k)
+			{
+				k = re;
+				continue;
+			}
 		}
 		if (!is_capword(x, k))
 		{
@@ -1853,23 +1798,14 @@ before_place_noun(const Extractor *x, int b)
 	};
 	int			i;
 
-	if (b >= x->ntoks || !(x->toks[b].flags & TK_WORD))
+	if (b >= x->ntoks || !(x->toks[b].flags & TK_WORD) || !(x->toks[b].flags & TK_LOWER))
 		return false;
 	for (i = 0; nouns[i] != NULL; i++)
-		if (tok_is(x, b, nouns[i]))
+		if (nouns[i][0] == x->text[x->toks[b].start] && tok_is(x, b, nouns[i]))
 			return true;
 	return false;
 }
 
-/*
- * Raw text of candidate c (a key for the article-level maps).
- */
-static inline const char *
-cand_text(const Extractor *x, const Cand *c, size_t *len)
-{
-	*len = x->toks[c->b - 1].end - x->toks[c->a].start;
-	return x->text + x->toks[c->a].start;
-}
 
 /*
  * Kind of candidate p, or the kind its text has been given so far.
@@ -1886,19 +1822,6 @@ prev_kind(const Extractor *x, const StrMap *kinds, const Cand *p)
 	return strmap_get(kinds, w, l);
 }
 
-/*
- * Make candidate c a short form of candidate d (its name is d's).
- */
-static void
-link_to(Cand *c, const Cand *d, int kind)
-{
-	c->kind = (uint8_t) kind;
-	c->flags &= ~MF_GAZ;
-	c->subtype = d->subtype;
-	c->subtypelen = d->subtypelen;
-	c->link = (const char *) d;
-	c->linklen = (size_t) -1;
-}
 
 /*
  * Resolve unknown kinds and canonical names within the article.
@@ -1911,6 +1834,9 @@ resolve(Extractor *x)
 				orgs,
 				acronyms,
 				kinds;
+
+	/* 0. one kind per name from the article's context (context.c) */
+	NpCtxDecide(x);
 
 	/*
 	 * 1. unknown groups by context.  Evidence (a title before, a locative
@@ -2062,6 +1988,7 @@ resolve(Extractor *x)
 		Cand	   *d = &x->cands[i + 1];
 
 		if (cand_words(x, c) >= 2 && d->b - d->a == 1 && (x->toks[d->a].flags & TK_ALLCAPS) &&
+			!(d->flags & MF_GAZ) &&	/* "Andre Agassi (U.S.)" */
 			d->a == c->b + 1 && d->b < x->ntoks &&
 			x->text[x->toks[c->b].start] == '(' && x->text[x->toks[d->b].start] == ')' &&
 			c->linklen != (size_t) -1)
@@ -2265,6 +2192,40 @@ build_result(Extractor *x, NpEntityResult *r)
 		strmap_free(&byname[i]);
 }
 
+/* ----------------------------------------------------------------
+ * Helpers of the context layer (context.c)
+ * ---------------------------------------------------------------- */
+
+bool
+NpExIsCommonWord(const char *w, size_t len)
+{
+	return is_common_word(w, len);
+}
+
+int
+NpExLongestMatch(Extractor *x, int a, int limit, const NpGazEntry **entp)
+{
+	return longest_match(x, a, limit, entp);
+}
+
+Cand *
+NpExAddCand(Extractor *x, int a, int b, int kind, const NpGazEntry *e, uint8_t flags)
+{
+	return add_cand(x, a, b, kind, e, flags);
+}
+
+bool
+NpExIsConnector(const Extractor *x, int k)
+{
+	return is_connector(x, k);
+}
+
+bool
+NpExBeforePlaceNoun(const Extractor *x, int b)
+{
+	return before_place_noun(x, b);
+}
+
 /*
  * Extract the named entities of text (valid UTF-8, len bytes), looking names
  * up in the user dictionary user (may be NULL) before the built-in gazetteer.
@@ -2306,6 +2267,7 @@ NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
 		np_free(x.keybuf);
 	strmap_free(x.midcap);
 	np_free(x.midcap);
+	NpCtxFree(&x);
 }
 
 /*

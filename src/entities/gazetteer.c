@@ -276,6 +276,12 @@ role_from_name(const char *s, size_t len)
 		{"STOP", NP_ROLE_STOP},
 		{"MISCHEAD", NP_ROLE_MISCHEAD},
 		{"GIVEN", NP_ROLE_GIVEN},
+		{"SPORT", NP_ROLE_SPORT},
+		{"BIZ", NP_ROLE_BIZ},
+		{"TEAMCUE", NP_ROLE_TEAMCUE},
+		{"TEAMAFTER", NP_ROLE_TEAMAFTER},
+		{"FIRM", NP_ROLE_FIRM},
+		{"FIRMAFTER", NP_ROLE_FIRMAFTER},
 	};
 	size_t		i;
 

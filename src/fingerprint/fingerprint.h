@@ -66,10 +66,11 @@ typedef struct NpFingerprint
  *	 a <% b					containment(a, b) >= newsprint.containment_threshold
  *	 a %> b					containment(b, a) >= newsprint.containment_threshold
  *	 is_contained(a, b, t)	containment(a, b) >= t
- *	 same_story(a, b, t)	|A' n B'| / min(|A'|, |B'|) >= t
+ *	 is_same_story(a, b, t)	|A' n B'| / min(|A'|, |B'|) >= t
  *							(= max(containment(a, b), containment(b, a)) >= t;
  *							 false when A' or B' is empty)
- *	 same_story(a, b)		same_story(a, b, newsprint.same_story_threshold)
+ *	 is_same_story(a, b)	is_same_story(a, b, newsprint.same_story_threshold)
+ *	 same_story(a, b[, t])	another name of is_same_story
  *
  * Distances: a <-> b = 1 - similarity(a, b); a <<-> b = 1 - containment(a, b);
  * a <->> b = 1 - containment(b, a).
@@ -79,6 +80,29 @@ typedef struct NpFingerprint
  * otherwise).  Their sketch sizes may differ: the common threshold makes the
  * estimators valid for any pair of sizes.
  */
+
+/*
+ * What an index needs to know about the predicates, in one place: the
+ * fewest hashes that a pair must share for a predicate to hold, given lower
+ * bounds of |A'| and |B'|, and upper bounds of the estimators given an upper
+ * bound of |A' n B'|.  "a" is the query, "b" the row.  Every function is
+ * nondecreasing (NpFingerprintMinShared) or nonincreasing (the bounds) in
+ * a_min and b_min, and the index relies on that.  A new fingerprint format
+ * or a new rule (minimum evidence, say) changes these functions and the
+ * predicates together; the index follows.
+ */
+typedef enum NpPredicate
+{
+	NP_PRED_SIMILAR,			/* similarity(a, b) >= t */
+	NP_PRED_CONTAINS,			/* containment(a, b) >= t: a is in b */
+	NP_PRED_CONTAINED,			/* containment(b, a) >= t: b is in a */
+	NP_PRED_SAME_STORY			/* same_story(a, b, t) */
+} NpPredicate;
+
+extern int	NpFingerprintMinShared(NpPredicate pred, double t,
+								   int a_min, int b_min);
+extern double NpFingerprintMaxSimilarity(int inter_max, int a_min, int b_min);
+extern double NpFingerprintMaxContainment(int inter_max, int a_min);
 
 /* GUCs (fingerprint_init.c) */
 extern double np_similarity_threshold;
@@ -103,6 +127,14 @@ extern void NpFingerprintOverlapOf(const NpFingerprint *a,
 extern bool NpFingerprintSameStory(const NpFingerprint *a,
 								   const NpFingerprint *b,
 								   double threshold);
+
+/*
+ * Error out unless t, the value of the argument or setting called name, is a
+ * valid threshold: greater than 0 and at most 1 (NaN is not).  The one check
+ * of every threshold argument: the functions, the index's query operators
+ * and story_clusters() (which calls is_same_story()).
+ */
+extern void NpFingerprintCheckThreshold(const char *name, double t);
 
 /* Error out unless a and b were made with the same parameters and version */
 extern void NpFingerprintCheckCompatible(const NpFingerprint *a,

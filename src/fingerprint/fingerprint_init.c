@@ -68,7 +68,7 @@ NpFingerprintInit(void)
 							 PGC_USERSET, 0,
 							 NULL, assign_containment, NULL);
 	DefineCustomRealVariable("newsprint.same_story_threshold",
-							 "Sets the threshold of same_story(fingerprint, fingerprint).",
+							 "Sets the threshold of is_same_story(fingerprint, fingerprint) and same_story().",
 							 "Two articles are one story when the share of the smaller sample found in the other is at least this value.",
 							 &np_same_story_threshold,
 							 0.6, 0.01, 1.0,

@@ -17,6 +17,7 @@
 
 #include <math.h>
 
+#include "common/shortest_dec.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
@@ -142,16 +143,82 @@ NpFingerprintSameStory(const NpFingerprint *a, const NpFingerprint *b,
 }
 
 /*
- * Reject a threshold argument outside (0, 1].
+ * The fewest shared hashes |A' n B'| with which pred(a, b, t) can hold when
+ * |A'| >= a_min and |B'| >= b_min (at least 1: every predicate needs a
+ * shared hash).  Rounded down by a hair, so that the operators' floating
+ * point never accepts a pair this says is impossible.
  */
-static void
-fp_check_threshold(double t)
+int
+NpFingerprintMinShared(NpPredicate pred, double t, int a_min, int b_min)
 {
-	if (isnan(t) || t <= 0.0 || t > 1.0)
+	double		x;
+
+	a_min = Max(a_min, 1);
+	b_min = Max(b_min, 1);
+	switch (pred)
+	{
+		case NP_PRED_SIMILAR:
+			/* I / (|A'| + |B'| - I) >= t  <=>  I >= t (|A'| + |B'|) / (1 + t) */
+			x = t * ((double) a_min + b_min) / (1.0 + t);
+			break;
+		case NP_PRED_CONTAINS:
+			x = t * a_min;
+			break;
+		case NP_PRED_CONTAINED:
+			x = t * b_min;
+			break;
+		case NP_PRED_SAME_STORY:
+		default:
+			x = t * Min(a_min, b_min);
+			break;
+	}
+	x = ceil(x - 1e-6);
+	return x < 1.0 ? 1 : (x > (double) PG_INT32_MAX ? PG_INT32_MAX : (int) x);
+}
+
+/*
+ * An upper bound of similarity(a, b) when |A' n B'| <= inter_max,
+ * |A'| >= a_min and |B'| >= b_min.  For I shared hashes the union has at
+ * least max(a_min, I) + max(b_min, I) - I members, and I / that grows with
+ * I, so the bound is its value at inter_max.
+ */
+double
+NpFingerprintMaxSimilarity(int inter_max, int a_min, int b_min)
+{
+	double		i = inter_max;
+
+	if (inter_max <= 0)
+		return 0.0;
+	return i / (Max((double) a_min, i) + Max((double) b_min, i) - i);
+}
+
+/* An upper bound of containment(a, b) = I / |A'| likewise */
+double
+NpFingerprintMaxContainment(int inter_max, int a_min)
+{
+	a_min = Max(a_min, 1);
+	if (inter_max <= 0)
+		return 0.0;
+	return inter_max >= a_min ? 1.0 : (double) inter_max / a_min;
+}
+
+/*
+ * Reject a threshold outside (0, 1], NaN included, showing the value given
+ * exactly (%g would show 1.0000001 as 1).
+ */
+void
+NpFingerprintCheckThreshold(const char *name, double t)
+{
+	if (!(t > 0.0 && t <= 1.0))
+	{
+		char		given[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+		double_to_shortest_decimal_buf(t, given);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("threshold must be greater than 0 and at most 1"),
-				 errdetail("The threshold given was %g.", t)));
+				 errmsg("%s must be greater than 0 and at most 1", name),
+				 errdetail("The %s given was %s.", name, given)));
+	}
 }
 
 /* ---------------------------------------------------------------------
@@ -209,6 +276,9 @@ fingerprint_out(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(fingerprint_recv);
 
+/* The binary form's header: version, words, size, shingles, count */
+#define FP_SEND_HDRSZ	(1 + 1 + 2 + 4 + 4)
+
 /*
  * Read the binary form: version, words, size, shingles, count, hashes.
  */
@@ -222,6 +292,13 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	NpFingerprint *fp;
 	int			i;
 
+	/* pq_getmsg* would call a short message a protocol violation (08P01) */
+	if (buf->len - buf->cursor < FP_SEND_HDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary fingerprint"),
+				 errdetail("The message holds %d bytes; the header alone takes %d.",
+						   buf->len - buf->cursor, FP_SEND_HDRSZ)));
 	sk.version = pq_getmsgbyte(buf);
 	sk.shingle_words = pq_getmsgbyte(buf);
 	sk.sketch_size = (uint16) pq_getmsgint(buf, 2);
@@ -544,7 +621,7 @@ fingerprint_is_similar(PG_FUNCTION_ARGS)
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 	float8		t = PG_GETARG_FLOAT8(2);
 
-	fp_check_threshold(t);
+	NpFingerprintCheckThreshold("threshold", t);
 	PG_RETURN_BOOL(NpFingerprintSimilarity(a, b) >= t);
 }
 
@@ -560,7 +637,7 @@ fingerprint_is_contained(PG_FUNCTION_ARGS)
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 	float8		t = PG_GETARG_FLOAT8(2);
 
-	fp_check_threshold(t);
+	NpFingerprintCheckThreshold("threshold", t);
 	PG_RETURN_BOOL(NpFingerprintContainment(a, b) >= t);
 }
 
@@ -590,7 +667,7 @@ fingerprint_same_story_threshold(PG_FUNCTION_ARGS)
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 	float8		t = PG_GETARG_FLOAT8(2);
 
-	fp_check_threshold(t);
+	NpFingerprintCheckThreshold("threshold", t);
 	PG_RETURN_BOOL(NpFingerprintSameStory(a, b, t));
 }
 
@@ -731,7 +808,7 @@ fingerprint_shared_passages(PG_FUNCTION_ARGS)
 		int			nm;
 		int			i;
 
-		fp_check_threshold(min_score);
+		NpFingerprintCheckThreshold("min_score", min_score);
 		funcctx = SRF_FIRSTCALL_INIT();
 		oldcxt = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
 

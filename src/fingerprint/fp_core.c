@@ -428,66 +428,73 @@ fp_shingle_word(np_uint64 hash, size_t start, size_t end, void *arg)
 }
 
 /*
- * Sort an array of 32-bit values in place (LSD radix sort, 4 passes of 8 bits;
- * insertion sort for short arrays).
+ * FP_RADIX_SORT(name, type, key) defines "static void name(type *v, size_t n)",
+ * which sorts v by the 32-bit value key(x) in place: a stable LSD radix sort,
+ * 4 passes of 8 bits (insertion sort for short arrays), with a check for
+ * interrupts before each pass.
  */
-static void
-fp_sort_u32(np_uint32 *v, size_t n)
-{
-	np_uint32  *tmp;
-	np_uint32  *src = v;
-	np_uint32  *dst;
-	int			pass;
-
-	if (n < 64)
-	{
-		size_t		i;
-
-		for (i = 1; i < n; i++)
-		{
-			np_uint32	x = v[i];
-			size_t		j = i;
-
-			while (j > 0 && v[j - 1] > x)
-			{
-				v[j] = v[j - 1];
-				j--;
-			}
-			v[j] = x;
-		}
-		return;
-	}
-	tmp = np_alloc(n * sizeof(np_uint32));
-	dst = tmp;
-	for (pass = 0; pass < 4; pass++)
-	{
-		size_t		count[256];
-		size_t		i;
-		size_t		sum = 0;
-		int			shift = pass * 8;
-
-		memset(count, 0, sizeof(count));
-		for (i = 0; i < n; i++)
-			count[(src[i] >> shift) & 0xFF]++;
-		for (i = 0; i < 256; i++)
-		{
-			size_t		c = count[i];
-
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
-		{
-			np_uint32  *t = src;
-
-			src = dst;
-			dst = t;
-		}
-	}
-	/* after 4 passes the sorted data is back in v */
-	np_free(tmp);
+#define FP_RADIX_SORT(name, type, key) \
+static void \
+name(type *v, size_t n) \
+{ \
+	type	   *tmp; \
+	type	   *src = v; \
+	type	   *dst; \
+	int			pass; \
+ \
+	if (n < 64) \
+	{ \
+		size_t		i; \
+ \
+		for (i = 1; i < n; i++) \
+		{ \
+			type		x = v[i]; \
+			size_t		j = i; \
+ \
+			while (j > 0 && key(v[j - 1]) > key(x)) \
+			{ \
+				v[j] = v[j - 1]; \
+				j--; \
+			} \
+			v[j] = x; \
+		} \
+		return; \
+	} \
+	tmp = np_alloc(n * sizeof(type)); \
+	dst = tmp; \
+	for (pass = 0; pass < 4; pass++) \
+	{ \
+		size_t		count[256]; \
+		size_t		i; \
+		size_t		sum = 0; \
+		int			shift = pass * 8; \
+		type	   *t; \
+ \
+		NP_CHECK_FOR_INTERRUPTS(); \
+		memset(count, 0, sizeof(count)); \
+		for (i = 0; i < n; i++) \
+			count[(key(src[i]) >> shift) & 0xFF]++; \
+		for (i = 0; i < 256; i++) \
+		{ \
+			size_t		c = count[i]; \
+ \
+			count[i] = sum; \
+			sum += c; \
+		} \
+		for (i = 0; i < n; i++) \
+			dst[count[(key(src[i]) >> shift) & 0xFF]++] = src[i]; \
+		t = src; \
+		src = dst; \
+		dst = t; \
+	} \
+	/* after 4 passes the sorted data is back in v */ \
+	np_free(tmp); \
 }
+
+#define FP_KEY_SELF(x) (x)
+
+/* Sort 32-bit values */
+FP_RADIX_SORT(fp_sort_u32, np_uint32, FP_KEY_SELF)
 
 /*
  * Compute the sorted distinct shingle hashes of text.
@@ -846,6 +853,29 @@ fp_sentence_pairs(const char *text, size_t start, size_t end, np_uint32 **out)
 	return o;
 }
 
+/*
+ * Passage matching
+ * ----------------
+ * Each sentence of a is matched with the sentence of b that shares most of
+ * its distinct word pairs (ties go to the earlier sentence of b), through an
+ * inverted index of b: pair hash -> sentences of b holding it.  Two things
+ * keep this linear in the size of the texts:
+ *
+ *	- sentences of b with the same set of pairs (a repeated sentence) enter
+ *	  the index once, as their first copy: the copies would tie, and the
+ *	  first copy wins a tie anyway, so the answer does not change;
+ *	- a pair held by more than FP_PASSAGE_MAX_POSTINGS different sentences
+ *	  of b is not counted, like a stop word.  No article of fewer sentences
+ *	  is affected; without the cap, a text of n near-identical sentences
+ *	  would cost n * n.
+ *
+ * The work is then at most FP_PASSAGE_MAX_POSTINGS steps per word pair of a.
+ */
+#define FP_PASSAGE_MAX_POSTINGS	1024
+
+/* Word pairs of a examined between two checks for interrupts */
+#define FP_PASSAGE_CHECK_EVERY	4096
+
 /* One entry of b's inverted index: a pair hash and its sentence */
 typedef struct FpPosting
 {
@@ -853,18 +883,26 @@ typedef struct FpPosting
 	int			sentence;
 } FpPosting;
 
-/*
- * Order postings by hash, then sentence.
- */
-static int
-fp_posting_cmp(const void *x, const void *y)
-{
-	const FpPosting *p = (const FpPosting *) x;
-	const FpPosting *q = (const FpPosting *) y;
+#define FP_KEY_HASH(p) ((p).hash)
 
-	if (p->hash != q->hash)
-		return p->hash < q->hash ? -1 : 1;
-	return (p->sentence > q->sentence) - (p->sentence < q->sentence);
+/*
+ * Sort postings by hash, keeping sentence order within a hash (the sort is
+ * stable and the postings are built in sentence order).
+ */
+FP_RADIX_SORT(fp_sort_postings, FpPosting, FP_KEY_HASH)
+
+/*
+ * Hash a sorted pair set, to find repeated sentences.
+ */
+static np_uint64
+fp_set_hash(const np_uint32 *v, size_t n)
+{
+	np_uint64	h = fp_mix64((np_uint64) n);
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		h = fp_mix64(h ^ v[i]);
+	return h;
 }
 
 /*
@@ -875,46 +913,107 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 				  const char *b, const size_t *b_ranges, int nb,
 				  double min_score, NpPassageMatch **matches)
 {
-	FpPosting  *post = NULL;
+	np_uint32  *bpairs = NULL;	/* pair sets of b's sentences, end to end */
+	size_t		nbpairs = 0;
+	size_t		capbpairs = 0;
+	size_t	   *boff;			/* sentence s holds bpairs[boff[s]..boff[s+1]) */
+	int		   *slots;			/* hash table of b's distinct pair sets */
+	np_uint64  *slothash;
+	size_t		nslots = 16;
+	FpPosting  *post;
 	size_t		npost = 0;
-	size_t		cap = 0;
+	np_uint32  *keys;			/* distinct pair hashes of the index */
+	size_t	   *keystart;		/* their postings: post[keystart[k]..keystart[k+1]) */
+	size_t		nkeys = 0;
 	int		   *count;
 	int		   *touched;
 	NpPassageMatch *res;
 	int			nres = 0;
 	int			s;
+	size_t		i;
 
-	/* inverted index of b: (pair hash, sentence), sorted */
+	/* the pair sets of b */
+	boff = np_alloc(((size_t) nb + 1) * sizeof(size_t));
 	for (s = 0; s < nb; s++)
 	{
 		np_uint32  *v;
 		size_t		n = fp_sentence_pairs(b, b_ranges[2 * s], b_ranges[2 * s + 1], &v);
-		size_t		i;
 
-		for (i = 0; i < n; i++)
+		NP_CHECK_FOR_INTERRUPTS();
+		boff[s] = nbpairs;
+		if (n == 0)
+			continue;
+		if (nbpairs + n > capbpairs)
 		{
-			if (npost == cap)
+			capbpairs = capbpairs * 2 > nbpairs + n ? capbpairs * 2 : nbpairs + n;
+			bpairs = bpairs ? np_realloc(bpairs, capbpairs * sizeof(np_uint32))
+				: np_alloc(capbpairs * sizeof(np_uint32));
+		}
+		memcpy(bpairs + nbpairs, v, n * sizeof(np_uint32));
+		nbpairs += n;
+		np_free(v);
+	}
+	boff[nb] = nbpairs;
+
+	/* the index: postings of the first copy of each distinct pair set */
+	while (nslots < (size_t) nb * 2)
+		nslots *= 2;
+	slots = np_alloc(nslots * sizeof(int));
+	slothash = np_alloc(nslots * sizeof(np_uint64));
+	for (i = 0; i < nslots; i++)
+		slots[i] = -1;
+	post = np_alloc((nbpairs > 0 ? nbpairs : 1) * sizeof(FpPosting));
+	for (s = 0; s < nb; s++)
+	{
+		size_t		n = boff[s + 1] - boff[s];
+		np_uint64	h;
+		size_t		slot;
+		bool		repeat = false;
+
+		if (n == 0)
+			continue;
+		h = fp_set_hash(bpairs + boff[s], n);
+		for (slot = h & (nslots - 1); slots[slot] >= 0; slot = (slot + 1) & (nslots - 1))
+		{
+			int			t = slots[slot];
+
+			if (slothash[slot] == h && boff[t + 1] - boff[t] == n &&
+				memcmp(bpairs + boff[t], bpairs + boff[s], n * sizeof(np_uint32)) == 0)
 			{
-				if (cap == 0)
-				{
-					cap = 256;
-					post = np_alloc(cap * sizeof(FpPosting));
-				}
-				else
-				{
-					cap *= 2;
-					post = np_realloc(post, cap * sizeof(FpPosting));
-				}
+				repeat = true;
+				break;
 			}
-			post[npost].hash = v[i];
+		}
+		if (repeat)
+			continue;
+		slots[slot] = s;
+		slothash[slot] = h;
+		for (i = boff[s]; i < boff[s + 1]; i++)
+		{
+			post[npost].hash = bpairs[i];
 			post[npost].sentence = s;
 			npost++;
 		}
-		if (v)
-			np_free(v);
 	}
-	if (npost > 1)
-		qsort(post, npost, sizeof(FpPosting), fp_posting_cmp);
+	np_free(slots);
+	np_free(slothash);
+	if (bpairs)
+		np_free(bpairs);
+	np_free(boff);
+	fp_sort_postings(post, npost);
+
+	keys = np_alloc((npost > 0 ? npost : 1) * sizeof(np_uint32));
+	keystart = np_alloc(((npost > 0 ? npost : 1) + 1) * sizeof(size_t));
+	for (i = 0; i < npost; i++)
+	{
+		if (i == 0 || post[i].hash != post[i - 1].hash)
+		{
+			keys[nkeys] = post[i].hash;
+			keystart[nkeys] = i;
+			nkeys++;
+		}
+	}
+	keystart[nkeys] = npost;
 
 	count = np_alloc0((size_t) (nb > 0 ? nb : 1) * sizeof(int));
 	touched = np_alloc((size_t) (nb > 0 ? nb : 1) * sizeof(int));
@@ -924,12 +1023,11 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 	{
 		np_uint32  *v;
 		size_t		n = fp_sentence_pairs(a, a_ranges[2 * s], a_ranges[2 * s + 1], &v);
-		size_t		i;
 		int			ntouched = 0;
 		int			best = -1;
 		int			t;
 
-		FP_CHECK_INTERRUPTS();
+		NP_CHECK_FOR_INTERRUPTS();
 
 		/* sentences of fewer than three words match too easily */
 		if (n < 2)
@@ -941,20 +1039,26 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 		for (i = 0; i < n; i++)
 		{
 			size_t		lo = 0,
-						hi = npost;
+						hi = nkeys;
+			size_t		p;
 
+			if (i % FP_PASSAGE_CHECK_EVERY == FP_PASSAGE_CHECK_EVERY - 1)
+				NP_CHECK_FOR_INTERRUPTS();
 			while (lo < hi)
 			{
 				size_t		mid = lo + (hi - lo) / 2;
 
-				if (post[mid].hash < v[i])
+				if (keys[mid] < v[i])
 					lo = mid + 1;
 				else
 					hi = mid;
 			}
-			for (; lo < npost && post[lo].hash == v[i]; lo++)
+			if (lo == nkeys || keys[lo] != v[i] ||
+				keystart[lo + 1] - keystart[lo] > FP_PASSAGE_MAX_POSTINGS)
+				continue;
+			for (p = keystart[lo]; p < keystart[lo + 1]; p++)
 			{
-				int			sb = post[lo].sentence;
+				int			sb = post[p].sentence;
 
 				if (count[sb]++ == 0)
 					touched[ntouched++] = sb;
@@ -983,8 +1087,9 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 			count[touched[t]] = 0;
 		np_free(v);
 	}
-	if (post)
-		np_free(post);
+	np_free(post);
+	np_free(keys);
+	np_free(keystart);
 	np_free(count);
 	np_free(touched);
 	*matches = res;

@@ -23,23 +23,26 @@
  * Page layout.
  *	 block 0				metapage: magic, version, nbuckets and fillfactor
  *							(frozen at build from the reloptions), head and
- *							tail of the row list.
+ *							tail of the row list, sample bounds (below), the
+ *							pending list.
  *	 blocks 1..nbuckets		bucket head pages, one per bucket.
- *	 further blocks			bucket overflow pages and row-list pages, in
- *							allocation order; freed pages are reused through
- *							the free space map.
+ *	 further blocks			bucket overflow pages, row-list pages and
+ *							pending-list pages, in allocation order; freed
+ *							pages are reused through the free space map.
  * A bucket page holds an array of postings between the page header and
  * pd_lower, and in its special space the next page of the bucket's chain
  * (and, on the head, the chain's length, a cost hint).  A key h goes to
  * bucket m % nbuckets with m = murmur3-fmix32(h) (a bijection, so buckets
  * are uniform even though bottom-k samples crowd the low hash values); the
- * posting stores the upper 16 bits of m and the heap TID packed into 32 bits
- * (23 bits of block, 9 of offset): 6 bytes, 1358 per 8 kB page.  TIDs that
- * do not fit (heaps over 64 GB) go to "wide" pages of 8-byte postings.
- * With nbuckets >= 65536 (any index over about 80 million postings) bucket
- * and residue identify h exactly; smaller indexes conflate a few keys per
- * bucket, which costs only extra rechecks.  A row-list page holds an array
- * of 6-byte TIDs.
+ * posting stores the upper 16 bits of m, and packs into 32 bits the heap
+ * TID (21 bits of block, 6 of offset) and the row's class (5 bits, below):
+ * 6 bytes, 1358 per 8 kB page.  TIDs that do not fit (heaps over 16 GB,
+ * offsets over 63, i.e. rows under about 120 bytes) go to "wide" pages of
+ * 8-byte postings.  With nbuckets
+ * >= 65536 (any index over about 80 million postings) bucket and residue
+ * identify h exactly; smaller indexes conflate a few keys per bucket, which
+ * costs only extra rechecks (and over-counts, which are safe below).  A
+ * row-list page holds an array of 6-byte TIDs.
  *
  * Cost in space: 6 bytes per sample hash / fillfactor, against 4 bytes in
  * the fingerprint column, i.e. about 1.7x the column at the default
@@ -49,82 +52,107 @@
  * copy of the sample for verification inside the index would add another
  * 1x; we verify in the heap instead, where the bitmap heap scan goes anyway.)
  *
- * Exactness (prefix filtering: Chaudhuri, Ganti and Kaushik 2006; Bayardo,
- * Ma and Srikant 2007; Xiao, Wang, Lin and Yu 2008).  Let q be the query
- * with n hashes, b a row, tau their common threshold, Q' and B' the samples
- * cut at tau, and e the smallest hash of Q' n B' (every predicate implies
- * Q' n B' is not empty; thresholds are in (0, 1]).  Every hash of q below e
- * lies in Q' (it is below e <= tau) and not in B'.  Hence e's 1-based
- * position in q is at most |Q' \ B'| + 1, and:
- *	 similarity(q, b) >= t  =>  |Q' n B'| >= t |Q' u B'| >= t |Q'|
- *							=>  |Q' \ B'| <= (1 - t) |Q'| <= (1 - t) n;
- *	 containment(q, b) >= t	 =>	 |Q' \ B'| <= (1 - t) |Q'| likewise.
- * So probing the postings of q's first floor((1 - t) n) + 1 hashes finds
- * every row b with similarity >= t (fp % q, is_similar) or with q contained
- * in b (fp %> q, is_contained(q, fp, t)); we probe one more than that to be
- * safe against floating-point rounding of the operator's comparison.  When
- * the ROW must be contained in the query (fp <% q, is_contained(fp, q, t))
- * or for same_story (|Q' n B'| / min(|Q'|, |B'|), where the small side may
- * be the row), the bound is on b's side, so all n hashes of q are probed:
- * still exact, since any accepted row shares at least one of them.
+ * Notation (fingerprint.h).  q is the query with n hashes A, b a row with
+ * hashes B, tau = min(limit(q), limit(b)), A' and B' the samples cut at tau,
+ * I = A' n B'.  Every hash shared by A and B is at most both limits, so
+ * I = A n B: a row's count of query keys is |I| (more when keys collide).
+ * Each predicate holds only if |I| >= need(|A'|, |B'|), the fewest shared
+ * hashes of fingerprint.h's NpFingerprintMinShared (similarity:
+ * t (|A'| + |B'|) / (1 + t); q in b: t |A'|; b in q: t |B'|; same_story:
+ * t min(|A'|, |B'|); at least 1), nondecreasing in both sizes.
  *
- * Top-k (Xiao, Wang, Qin, Lin and Yu 2009, "Top-k set similarity joins").
- * If b shares none of q's first i hashes, then |Q' \ B'| >= i, so
- * similarity(q, b) <= (n - i) / n and containment(q, b) <= (n - i) / n:
- * fp <-> q and fp <->> q are >= i / n.  The ordered scan probes q's hashes
- * one at a time and returns each newly seen row with i / n as a lower bound
- * of its distance (xs_recheckorderby): the executor computes the exact
- * distance from the heap tuple and holds rows back in its reorder queue
- * until the bound passes them, which is exactly the progressive top-k
- * algorithm.  After all n probes every unseen row has distance 1 (or NULL),
- * and the scan returns them from the row list, so a full ORDER BY is
+ * Row classes and sample bounds.  To use need() per row without reading
+ * the row, each posting carries its row's class (5 bits): for a whole
+ * (untruncated) sample, lower bounds of its size and of its count of
+ * hashes at most 2^30 (a quarter of the range; 16 pairs from (1, 0) to
+ * (128, 24)); for a truncated one, the range of its limit (below 2^30,
+ * [2^30, 2^31), [2^31, 3 2^30), above) and a lower bound of its count of
+ * hashes at most 2^30 (0, 16, 32, 48, 64).  The metapage keeps the
+ * smallest limit and the fewest hashes of any truncated sample ever
+ * indexed (never raised).  Then, per class:
+ *	 untruncated row: tau = limit(q), so A' = A, |A'| = n; if q is not
+ *		truncated either, B' = B and |B'| >= the class's size; if q is
+ *		truncated with limit(q) >= 2^30, B' holds all the row's hashes up
+ *		to 2^30, so |B'| >= the class's low count;
+ *	 truncated row: tau >= min(limit(q), class limit, smallest limit), so
+ *		|A'| >= the number of q's hashes up to that; if q is not truncated,
+ *		or the class's limits lie below limit(q), tau = limit(b), B' = B and
+ *		|B'| >= the fewest truncated hashes; if both limits are at least
+ *		2^30, |B'| >= the class's low count;
+ *	 otherwise |B'| >= 1.
+ * (A query truncated below 2^30, an article of over about 4k shingles for
+ * a sketch size k (640 at the default),
+ * thus gets no row-side bound for untruncated rows: the weak case, where
+ * the row-contained predicates and same_story fall back to counting
+ * alone.)  M0, a bound of |A'| for any row, is the number of q's hashes up
+ * to min(limit(q), smallest limit).
+ *
+ * Exactness of threshold scans (prefix filtering: Chaudhuri, Ganti and
+ * Kaushik 2006; Bayardo, Ma and Srikant 2007; Xiao, Wang, Lin and Yu 2008,
+ * generalised to count filtering).  The scan reads every query key's
+ * postings except a skipped set S, in increasing order of cost (rarest
+ * first), and counts for each row met the keys that hold it.
+ *	 Skipping.  A row b with m = |A'| shares only hashes among q's first m
+ *	 (A' is a prefix of A).  If at most need(m, 1) - 1 of those are in S for
+ *	 every m >= M0, every qualifying row shares a key that is read
+ *	 (pigeonhole).  The scan skips the costliest keys (over 64 postings)
+ *	 that keep this true: about t n keys for similarity and q-in-b, none
+ *	 for b-in-q and same_story (a row of one hash may need only one key).
+ *	 Counting only rows that can qualify.  When a row is first met, at the
+ *	 r-th key read, it holds none of the keys read before, so it shares at
+ *	 most R = (keys not yet read, this one included) + |S| keys: if its
+ *	 class's need exceeds R it cannot qualify, and it is not counted (later
+ *	 keys have smaller R, so it never is).  A bitmap of counted rows lets
+ *	 the scan tell most uncounted postings apart without a hash lookup.
+ *	 Returning.  A counted row's count is exact over the keys read, so it
+ *	 shares at most count + |S| keys; it is a candidate if that reaches its
+ *	 class's need.
+ * The rows of the pending list are compared with the query whole (their
+ * shared-hash count is exact) and pass the same test.  Frequent keys
+ * ("the company said") thus cost reading their postings, not rechecking
+ * their rows: only rows that could share enough keys are rechecked.
+ *
+ * Top-k (Xiao, Wang, Qin, Lin and Yu 2009, "Top-k set similarity joins";
+ * here best-first with count bounds).  The ORDER BY scan counts every row
+ * holding any key of q (no skipping: every distance counts), then bounds
+ * each counted row's distance from its count x and class:
+ * similarity <= x / (max(a, x) + max(b, x) - x) and containment(q, b) <=
+ * x / max(a, x), with a and b the class bounds of |A'| and |B'|
+ * (NpFingerprintMaxSimilarity, NpFingerprintMaxContainment).  Rows come out
+ * of a heap, smallest bound first, with the bound as their distance lower
+ * bound (xs_recheckorderby): the executor computes the exact distance from
+ * the heap tuple and holds rows back in its reorder queue until the bound
+ * passes them.  A row holding no key has distance 1 (or NULL): those come
+ * last, from the row list and the pending list, so a full ORDER BY is
  * complete; with LIMIT k the scan stops as soon as k rows are out.  If the
- * scan also has a WHERE key on the same query, probing stops at that key's
- * prefix and the row-list tail is skipped, since no other row can qualify.
- *
- * Common keys.  A hash shared by many rows (boilerplate that cleaning
- * missed, frequent phrases) has a long posting list, and every posting is a
- * heap recheck.  The pigeonhole argument does not need the first hashes of
- * q: it needs, for the row's own m = |Q'_b|, more than floor((1 - t) m) of
- * q's first m positions.  Every row's m is at least M0, the number of q's
- * hashes up to min(limit(q), L), where L is the smallest limit of any
- * sample ever indexed (kept in the metapage, only ever lowered).  So any
- * set R of positions with |R n [1..m]| >= floor((1 - t) m) + 1 for every
- * m >= M0 is exact, and the scan picks a cheap one: it reads the head page
- * of each query hash's bucket (the matches there times the chain length
- * estimate the key's postings) and, when the plain prefix holds a key with
- * more than 64 postings or more postings than twice its length, chooses R
- * greedily, cheapest positions first, to
- * satisfy the constraint at every m in turn (rare-first ordering as in
- * PPJoin, Xiao et al. 2008, restricted to what keeps the proof valid).
- * Long-sample tables have M0 = n and can skip about t n of the n
- * positions.  Nothing that could hide a match is skipped; the worst case is
- * a query whose hashes are all common: it reads all their postings and
- * rechecks every row holding them, like a sequential scan of those rows.
- * Row-contained predicates and same_story probe every query hash, common or
- * not.  The ORDER BY scan probes common keys last; after probing a set S
- * of positions, an unseen row b misses |S n [1..m_b]| of its m_b query
- * hashes, so min over m >= M0 of |S n [1..m]| / m bounds its distance.
+ * scan also has a WHERE key on the same query, only rows that can meet it
+ * are kept and the tail is skipped.  Cost: reading the postings of q's keys
+ * and one hash-table update each; rechecks only for rows whose bound beats
+ * the k-th best distance.
  *
  * Build.  The table scan collects (mixed key, row number) pairs in memory,
- * up to maintenance_work_mem (which also pays for the sort's scratch
- * array); the bucket count is chosen from the number of postings (or
- * estimated from the share of the table scanned when memory runs out
- * first), the pairs are sorted by bucket with an LSD radix sort (11 bits a
- * pass, sequential reads and 2048 write streams), and the pages are written
- * in block order, each once, heads first and then overflow pages whose block
- * numbers are known in advance.  Further batches are merged into the
- * existing chains.  Nothing is WAL-logged during the build; at the end all
- * pages are logged at once with log_newpage_range(), as GIN and pgvector do.
+ * and each row's class, up to maintenance_work_mem (which also pays for
+ * the sort's scratch array); the bucket count is chosen from the number of
+ * postings (or estimated from the share of the table scanned when memory
+ * runs out first), the pairs are sorted by bucket with an LSD radix sort
+ * (11 bits a pass, sequential reads and 2048 write streams), and the pages
+ * are written in block order, each once, heads first and then overflow
+ * pages whose block numbers are known in advance.  Further batches are
+ * merged into the existing chains.  Nothing is WAL-logged during the build;
+ * at the end all pages are logged at once with log_newpage_range(), as GIN
+ * and pgvector do.  A reloption buckets = N is capped at the larger of the
+ * data's need, the heap's page count and 1024, so that no table owner can
+ * fill the disk with an empty table's index.
  *
- * Insert.  The TID is appended to the row list, then one posting per hash
- * is added to its bucket: to the first page of the chain with room, or to a
- * new page linked right after the head.  Each change is one generic WAL
- * record.  Buckets are fixed at build: an index built on an empty table and
- * then loaded gets long chains; REINDEX (or WITH (buckets = N)) fixes that.
+ * Insert (npidx_pending.c).  A new row goes whole to the pending list (one
+ * page change); the list is merged into the row list and the buckets in
+ * bulk, one change per touched page, once it passes pending_list_limit, and
+ * by VACUUM.  Each change is one generic WAL record.  Buckets are fixed at
+ * build: an index built on an empty table and then loaded gets long chains;
+ * REINDEX fixes that (the bulk-load path: load, then CREATE INDEX).
  *
- * Vacuum.  The row list is walked first and the bulk-delete callback asked
- * once per TID; dead TIDs are removed from the row list and then from every
+ * Vacuum.  The pending list is merged first.  The row list is walked and
+ * the bulk-delete callback asked once per TID; dead TIDs are removed from the row list and then from every
  * bucket chain.  Emptied overflow and row-list pages are unlinked and given
  * to the free space map.  Concurrency: inserters and vacuum lock a bucket's
  * head page exclusively while they work on its chain; readers follow a
@@ -142,13 +170,19 @@
 #include "commands/progress.h"
 #include "commands/vacuum.h"
 #include "fmgr.h"
+#include "utils/guc.h"
 
 #include "index/npidx.h"
 
 PG_FUNCTION_INFO_V1(npidxhandler);
 
 static relopt_kind npidx_relopt_kind;
-static relopt_parse_elt npidx_relopt_tab[2];
+
+static const relopt_parse_elt npidx_relopt_tab[] = {
+	{"buckets", RELOPT_TYPE_INT, offsetof(NpidxOptions, buckets)},
+	{"fillfactor", RELOPT_TYPE_INT, offsetof(NpidxOptions, fillfactor)},
+	{"pending_list_limit", RELOPT_TYPE_INT, offsetof(NpidxOptions, pending_list_limit)},
+};
 
 /*
  * Register the reloptions of npidx (called once from _PG_init).
@@ -164,13 +198,10 @@ NpidxRegisterReloptions(void)
 					  "Percentage of each bucket page filled at build time",
 					  NPIDX_DEFAULT_FILLFACTOR, NPIDX_MIN_FILLFACTOR, 100,
 					  AccessExclusiveLock);
-
-	npidx_relopt_tab[0].optname = "buckets";
-	npidx_relopt_tab[0].opttype = RELOPT_TYPE_INT;
-	npidx_relopt_tab[0].offset = offsetof(NpidxOptions, buckets);
-	npidx_relopt_tab[1].optname = "fillfactor";
-	npidx_relopt_tab[1].opttype = RELOPT_TYPE_INT;
-	npidx_relopt_tab[1].offset = offsetof(NpidxOptions, fillfactor);
+	add_int_reloption(npidx_relopt_kind, "pending_list_limit",
+					  "Kilobytes of newly inserted rows kept in the pending list before they are merged into the buckets",
+					  NPIDX_DEFAULT_PENDING_KB, NPIDX_MIN_PENDING_KB, MAX_KILOBYTES,
+					  ShareUpdateExclusiveLock);
 }
 
 /*
@@ -194,13 +225,13 @@ npidxbuildphasename(int64 phasenum)
 	{
 		case PROGRESS_CREATEIDX_SUBPHASE_INITIALIZE:
 			return "initializing";
-		case 2:
+		case NPIDX_PHASE_SCAN:
 			return "scanning table";
-		case 3:
+		case NPIDX_PHASE_SORT:
 			return "sorting postings";
-		case 4:
+		case NPIDX_PHASE_WRITE:
 			return "writing pages";
-		case 5:
+		case NPIDX_PHASE_WAL:
 			return "WAL-logging pages";
 		default:
 			return NULL;

@@ -38,21 +38,29 @@
 #define NPIDX_SIMILAR_Q_STRATEGY		4	/* fp &%  (q, t) */
 #define NPIDX_CONTAINED_Q_STRATEGY		5	/* fp &<% (q, t) */
 #define NPIDX_CONTAINS_Q_STRATEGY		6	/* fp &%> (q, t) */
-#define NPIDX_SAME_STORY_Q_STRATEGY		7	/* fp &=  (q, t) */
+#define NPIDX_SAME_STORY_Q_STRATEGY		7	/* fp &~  (q, t) */
 #define NPIDX_DISTANCE_STRATEGY			8	/* ORDER BY fp <-> q */
 #define NPIDX_CONTAINS_DIST_STRATEGY	9	/* ORDER BY fp <->> q */
 #define NPIDX_NSTRATEGIES				9
+
+/* Phases of CREATE INDEX shown in pg_stat_progress_create_index */
+#define NPIDX_PHASE_SCAN		2	/* scanning table */
+#define NPIDX_PHASE_SORT		3	/* sorting postings */
+#define NPIDX_PHASE_WRITE		4	/* writing pages */
+#define NPIDX_PHASE_WAL			5	/* WAL-logging pages */
 
 /* Page types (flags in the special space) */
 #define NPIDX_META			(1 << 0)
 #define NPIDX_BUCKET		(1 << 1)
 #define NPIDX_ROWS			(1 << 2)
 #define NPIDX_DELETED		(1 << 3)	/* unlinked; reusable via the FSM */
+#define NPIDX_WIDE			(1 << 4)	/* bucket page of 8-byte postings */
+#define NPIDX_PENDING		(1 << 5)	/* pending-list page */
 
 /* Magic numbers */
 #define NPIDX_PAGE_ID		0xF9E1
 #define NPIDX_MAGIC			0x4E504958	/* "NPIX" */
-#define NPIDX_VERSION		1
+#define NPIDX_VERSION		2	/* 2: row classes in postings, pending list */
 
 #define NPIDX_METAPAGE_BLKNO	0
 #define NPIDX_NO_BUCKET			0xFFFFFFFF
@@ -61,8 +69,11 @@
 #define NPIDX_MIN_BUCKETS		16
 #define NPIDX_MAX_BUCKETS		(1 << 24)
 #define NPIDX_EXACT_BUCKETS		65536	/* from here on keys never collide */
+#define NPIDX_PRESIZE_BUCKETS	1024	/* buckets = N may always reach this */
 #define NPIDX_DEFAULT_FILLFACTOR 90
 #define NPIDX_MIN_FILLFACTOR	10
+#define NPIDX_DEFAULT_PENDING_KB 1024	/* pending_list_limit */
+#define NPIDX_MIN_PENDING_KB	64
 
 /* Special space of every page */
 typedef struct NpidxPageOpaqueData
@@ -80,17 +91,90 @@ typedef NpidxPageOpaqueData *NpidxPageOpaque;
 	((NpidxPageOpaque) PageGetSpecialPointer(page))
 
 /*
+ * Row classes.  Every posting carries 5 bits about its row b, so that a scan
+ * can bound |B'| and |A'| (see fingerprint.h) without reading the row:
+ *	 0 .. 15	the sample is the whole shingle set (not truncated); it has at
+ *				least NpidxClassMinHashes[class] hashes, of which at least
+ *				NpidxClassMinLow[class] are at most NPIDX_LOW_LIMIT (the
+ *				bound a truncated query's limit usually exceeds);
+ *	 16 .. 31	the sample is truncated: its limit (largest hash) lies in
+ *				[NpidxClassMinLimit[class], NpidxClassMaxLimit[class]) and at
+ *				least NpidxClassMinLow[class] of its hashes are at most
+ *				NPIDX_LOW_LIMIT.  It has at least the metapage's
+ *				minTruncHashes hashes.
+ */
+#define NPIDX_NCLASSES			32
+#define NPIDX_FIRST_TRUNC_CLASS 16
+#define NPIDX_LOW_LIMIT			(UINT32_C(1) << 30)
+extern const uint16 NpidxClassMinHashes[NPIDX_FIRST_TRUNC_CLASS];
+extern const uint16 NpidxClassMinLow[NPIDX_NCLASSES];
+extern const uint32 NpidxClassMinLimit[NPIDX_NCLASSES];
+extern const uint32 NpidxClassMaxLimit[NPIDX_NCLASSES];
+
+/* The number of fp's hashes at most NPIDX_LOW_LIMIT (they are ascending) */
+static inline int
+NpidxLowHashes(const NpFingerprint *fp)
+{
+	int			low = 0,
+				hi = NpFingerprintNHashes(fp);
+
+	while (low < hi)
+	{
+		int			mid = low + (hi - low) / 2;
+
+		if (fp->hashes[mid] <= NPIDX_LOW_LIMIT)
+			low = mid + 1;
+		else
+			hi = mid;
+	}
+	return low;
+}
+
+/*
+ * The class of a row with fingerprint fp (not NULL, at least one hash): the
+ * last class of its kind whose bounds all hold (within a kind, classes are
+ * ordered so that the last one is the tightest).
+ */
+static inline uint8
+NpidxRowClass(const NpFingerprint *fp)
+{
+	int			n = NpFingerprintNHashes(fp);
+	int			low = NpidxLowHashes(fp);
+	int			c;
+
+	if (!NpFingerprintIsTruncated(fp))
+	{
+		for (c = NPIDX_FIRST_TRUNC_CLASS - 1; c > 0; c--)
+			if (n >= NpidxClassMinHashes[c] && low >= NpidxClassMinLow[c])
+				break;
+		return (uint8) c;
+	}
+	if (fp->hashes[n - 1] < NPIDX_LOW_LIMIT)
+		return NPIDX_FIRST_TRUNC_CLASS;
+	/* a limit range whose low bound of 0 always holds ends each group */
+	for (c = NPIDX_NCLASSES - 1; c > NPIDX_FIRST_TRUNC_CLASS + 1; c--)
+		if (fp->hashes[n - 1] >= NpidxClassMinLimit[c] &&
+			(fp->hashes[n - 1] < NpidxClassMaxLimit[c] ||
+			 NpidxClassMaxLimit[c] == PG_UINT32_MAX) &&
+			low >= NpidxClassMinLow[c])
+			break;
+	return (uint8) c;
+}
+
+/*
  * A posting: the upper 16 bits of the mixed key (the bucket number supplies
- * the rest once there are at least NPIDX_EXACT_BUCKETS buckets) and the heap
- * TID.  Compact pages (the default) pack the TID into 32 bits, 23 bits of
- * block number and 9 of offset: 6 bytes a posting.  TIDs beyond that (heaps
- * over 64 GB) go to wide pages (flag NPIDX_WIDE), 8 bytes a posting.  Both
- * kinds may share a chain.
+ * the rest once there are at least NPIDX_EXACT_BUCKETS buckets), the row
+ * class and the heap TID.  Compact pages (the default) pack TID and class
+ * into 32 bits: 21 bits of block number, 6 of offset and 5 of class, 6
+ * bytes a posting.  TIDs beyond that (heaps over 16 GB, or offsets over 63:
+ * rows under about 120 bytes) go to wide pages (flag NPIDX_WIDE), 8 bytes a
+ * posting, the class in the top 5 bits of the offset field.  Both kinds may
+ * share a chain.
  */
 typedef struct NpidxEntry		/* wide */
 {
 	uint16		resid;
-	ItemPointerData tid;
+	ItemPointerData tid;		/* ip_posid: offset | class << 11 */
 } NpidxEntry;
 
 typedef struct NpidxCompactEntry
@@ -100,16 +184,17 @@ typedef struct NpidxCompactEntry
 	uint16		tid_lo;
 } NpidxCompactEntry;
 
-#define NPIDX_WIDE			(1 << 4)	/* bucket page of 8-byte postings */
-
 #if BLCKSZ <= 8192
-#define NPIDX_OFFSET_BITS	9
+#define NPIDX_OFFSET_BITS	6
 #else
-#define NPIDX_OFFSET_BITS	11
+#define NPIDX_OFFSET_BITS	8
 #endif
-StaticAssertDecl(MaxHeapTuplesPerPage < (1 << NPIDX_OFFSET_BITS),
-				 "heap offsets must fit in NPIDX_OFFSET_BITS");
-#define NPIDX_COMPACT_MAX_BLOCK ((BlockNumber) 1 << (32 - NPIDX_OFFSET_BITS))
+#define NPIDX_CLASS_BITS	5
+#define NPIDX_COMPACT_MAX_BLOCK \
+	((BlockNumber) 1 << (32 - NPIDX_OFFSET_BITS - NPIDX_CLASS_BITS))
+#define NPIDX_WIDE_CLASS_SHIFT 11
+StaticAssertDecl(MaxHeapTuplesPerPage < (1 << NPIDX_WIDE_CLASS_SHIFT),
+				 "heap offsets must leave room for the class in wide postings");
 
 /* The metapage contents */
 typedef struct NpidxMetaPageData
@@ -123,6 +208,14 @@ typedef struct NpidxMetaPageData
 	uint32		minLimit;		/* smallest largest-hash of a truncated
 								 * sample ever indexed (never raised) */
 	bool		hasLimit;		/* has any truncated sample been indexed? */
+	uint32		minTruncHashes; /* fewest hashes of a truncated sample ever
+								 * indexed (never raised) */
+	/* the pending list (fast insertion, see npidx_pending.c) */
+	BlockNumber pendingHead;	/* first page, or Invalid */
+	BlockNumber pendingTail;	/* last page, or Invalid */
+	uint32		pendingRows;	/* rows in it */
+	uint32		pendingPages;	/* pages in it */
+	BlockNumber mergingHead;	/* list being merged into the buckets */
 } NpidxMetaPageData;
 
 typedef NpidxMetaPageData *NpidxMetaPage;
@@ -152,53 +245,79 @@ typedef NpidxMetaPageData *NpidxMetaPage;
 #define NpidxSetPageCount(page, n, itemsz) \
 	(((PageHeader) (page))->pd_lower = MAXALIGN(SizeOfPageHeaderData) + (n) * (itemsz))
 
-/* Can tid be stored on a compact page? */
+/* Can tid be stored on a compact page? (and on a wide one: see below) */
 static inline bool
 NpidxTidIsCompact(ItemPointer tid)
 {
-	return ItemPointerGetBlockNumberNoCheck(tid) < NPIDX_COMPACT_MAX_BLOCK;
+	return ItemPointerGetBlockNumberNoCheck(tid) < NPIDX_COMPACT_MAX_BLOCK &&
+		ItemPointerGetOffsetNumberNoCheck(tid) < (1 << NPIDX_OFFSET_BITS);
+}
+
+/* Decode a compact posting's TID and class */
+static inline void
+NpidxCompactDecode(const NpidxCompactEntry *e, ItemPointer tid, uint8 *cls)
+{
+	uint32		packed = ((uint32) e->tid_hi << 16) | e->tid_lo;
+
+	*cls = (uint8) (packed & ((1 << NPIDX_CLASS_BITS) - 1));
+	packed >>= NPIDX_CLASS_BITS;
+	ItemPointerSet(tid, packed >> NPIDX_OFFSET_BITS,
+				   packed & ((1 << NPIDX_OFFSET_BITS) - 1));
+}
+
+/* Decode a wide posting's TID and class */
+static inline void
+NpidxWideDecode(const NpidxEntry *e, ItemPointer tid, uint8 *cls)
+{
+	OffsetNumber posid = ItemPointerGetOffsetNumberNoCheck(&e->tid);
+
+	*cls = (uint8) (posid >> NPIDX_WIDE_CLASS_SHIFT);
+	ItemPointerSet(tid, ItemPointerGetBlockNumberNoCheck(&e->tid),
+				   posid & ((1 << NPIDX_WIDE_CLASS_SHIFT) - 1));
 }
 
 /* Read posting i of a bucket page */
 static inline void
-NpidxPageGetEntry(Page page, int i, uint16 *resid, ItemPointer tid)
+NpidxPageGetEntry(Page page, int i, uint16 *resid, ItemPointer tid, uint8 *cls)
 {
 	if (NpidxPageIsWide(page))
 	{
 		NpidxEntry *e = (NpidxEntry *) PageGetContents(page) + i;
 
 		*resid = e->resid;
-		*tid = e->tid;
+		NpidxWideDecode(e, tid, cls);
 	}
 	else
 	{
 		NpidxCompactEntry *e = (NpidxCompactEntry *) PageGetContents(page) + i;
-		uint32		packed = ((uint32) e->tid_hi << 16) | e->tid_lo;
 
 		*resid = e->resid;
-		ItemPointerSet(tid, packed >> NPIDX_OFFSET_BITS,
-					   packed & ((1 << NPIDX_OFFSET_BITS) - 1));
+		NpidxCompactDecode(e, tid, cls);
 	}
 }
 
 /* Write posting i of a bucket page (a compact page needs a compact TID) */
 static inline void
-NpidxPageSetEntry(Page page, int i, uint16 resid, ItemPointer tid)
+NpidxPageSetEntry(Page page, int i, uint16 resid, ItemPointer tid, uint8 cls)
 {
+	Assert(cls < NPIDX_NCLASSES);
 	if (NpidxPageIsWide(page))
 	{
 		NpidxEntry *e = (NpidxEntry *) PageGetContents(page) + i;
 
 		e->resid = resid;
-		e->tid = *tid;
+		ItemPointerSet(&e->tid, ItemPointerGetBlockNumberNoCheck(tid),
+					   ItemPointerGetOffsetNumberNoCheck(tid) |
+					   ((OffsetNumber) cls << NPIDX_WIDE_CLASS_SHIFT));
 	}
 	else
 	{
 		NpidxCompactEntry *e = (NpidxCompactEntry *) PageGetContents(page) + i;
-		uint32		packed = (ItemPointerGetBlockNumberNoCheck(tid) << NPIDX_OFFSET_BITS) |
-			ItemPointerGetOffsetNumberNoCheck(tid);
+		uint32		packed;
 
 		Assert(NpidxTidIsCompact(tid));
+		packed = (((ItemPointerGetBlockNumberNoCheck(tid) << NPIDX_OFFSET_BITS) |
+				   ItemPointerGetOffsetNumberNoCheck(tid)) << NPIDX_CLASS_BITS) | cls;
 		e->resid = resid;
 		e->tid_hi = (uint16) (packed >> 16);
 		e->tid_lo = (uint16) packed;
@@ -221,6 +340,7 @@ typedef struct NpidxOptions
 	int32		vl_len_;		/* varlena header (do not touch directly!) */
 	int			buckets;		/* 0: choose from the data at build */
 	int			fillfactor;		/* percent of a page filled at build */
+	int			pending_list_limit; /* kB of pending rows before a merge */
 } NpidxOptions;
 
 /* Mix a sample hash so that bucket and residue are uniform (bijective) */
@@ -244,33 +364,61 @@ NpidxResidOf(uint32 mix)
 	return (uint16) (mix >> 16);
 }
 
+/* A posting read from a chain: heap TID and row class */
+typedef struct NpidxHit
+{
+	ItemPointerData tid;
+	uint8		cls;
+} NpidxHit;
+
+typedef void (*NpidxHitCallback) (ItemPointer tid, uint8 cls, void *arg);
+typedef void (*NpidxPendingCallback) (ItemPointer tid, const NpFingerprint *fp,
+									  void *arg);
+
+/* Keys estimated to have more postings than this are worth skipping */
+#define NPIDX_COMMON_KEY_COST	64
+/* At most this many of a query's costliest keys are considered for skipping */
+#define NPIDX_MAX_SKIP_TRIES	512
+
+/* What the last npidx scan of this backend did (npidx_scan_stats()) */
+typedef struct NpidxScanStats
+{
+	int64		keys_read;		/* query keys whose postings were read */
+	int64		keys_skipped;	/* query keys left out (pigeonhole) */
+	int64		postings;		/* postings read */
+	int64		rows_counted;	/* distinct rows counted */
+	int64		pending_rows;	/* pending-list rows compared */
+	int64		candidates;		/* rows that could qualify */
+	int64		returned;		/* TIDs handed to the executor */
+} NpidxScanStats;
+
+extern NpidxScanStats npidx_last_scan;
+
 /* Scan state */
+struct OrderedRow;
+struct npcand_hash;
+struct binaryheap;
+
 typedef struct NpidxScanOpaqueData
 {
 	MemoryContext cxt;			/* reset at every rescan */
 	bool		prepared;		/* candidate generation set up? */
 	bool		empty;			/* a key can match nothing (NULL argument) */
 
-	/* unordered scans: sorted, distinct candidate TIDs */
+	/* unordered scans, and the tail of ordered ones: sorted TIDs */
 	ItemPointerData *tids;
 	int			ntids;
 	int			next;
 
 	/* ordered scans */
 	const NpFingerprint *oquery;	/* the ORDER BY argument */
-	int			nquery;			/* hashes in oquery */
-	int			probe;			/* next query hash to probe (0-based) */
-	int			maxprobe;		/* stop probing there */
+	struct OrderedRow *rows;	/* rows holding a query key, with bounds */
+	int			nrows;
+	struct binaryheap *heap;	/* indexes into rows, smallest bound first */
+	struct npcand_hash *seen;	/* every row counted */
 	bool		tail;			/* return never-seen rows last? */
 	bool		tail_done;
-	double		bound;			/* distance lower bound of pending TIDs */
-	bool		bound_null;
-	HTAB	   *seen;			/* TIDs already returned */
-	bool	   *probed;			/* query positions probed so far */
-	int		   *deferred;		/* common keys, probed last */
-	int			ndeferred;
-	int			deferpos;
-	int			m0;				/* every row's |Q'| is at least this */
+	bool		bound_null;		/* the ORDER BY argument is NULL */
 } NpidxScanOpaqueData;
 
 typedef NpidxScanOpaqueData *NpidxScanOpaque;
@@ -293,12 +441,31 @@ NpidxSampleLimit(const NpFingerprint *fp, uint32 *limit)
 	return true;
 }
 
+/* A posting in memory, on its way to a bucket chain */
+typedef struct NpidxPosting
+{
+	uint32		bucket;
+	uint16		resid;
+	uint8		cls;
+	ItemPointerData tid;
+} NpidxPosting;
+
+/* Chain pages searched for room before a new page is linked in */
+#define NPIDX_APPEND_VISIT	4
+
 /* npidx_util.c */
 extern void NpidxInitPage(Page page, uint16 flags, uint32 bucket);
+extern void NpidxChainAppend(Relation index, Buffer head,
+							 const NpidxPosting *p, int n, bool wal);
+extern bool NpidxMetaNoteSample(NpidxMetaPage meta, const NpFingerprint *fp);
+extern bool NpidxMetaNeedsNote(const NpidxMetaPageData *meta,
+							   const NpFingerprint *fp);
 extern void NpidxInitMetaPage(Page page, uint32 nbuckets, int fillfactor);
 extern Buffer NpidxNewBuffer(Relation index);
 extern const NpidxMetaPageData *NpidxGetMeta(Relation index);
 extern uint32 NpidxChooseBuckets(double nentries, int fillfactor, bool wide);
+extern uint32 NpidxCapBuckets(uint32 wanted, uint32 chosen,
+							  BlockNumber heapblocks);
 extern int	NpidxTargetPerBucket(int fillfactor, bool wide);
 extern int	NpidxProbesFor(double threshold, int nhashes);
 extern int	NpidxItemPointerCmp(const void *a, const void *b);
@@ -314,10 +481,12 @@ extern bool npidxinsert(Relation index, Datum *values, bool *isnull,
 						IndexUniqueCheck checkUnique
 						NP_AMINSERT_EXTRA_ARGS,
 						struct IndexInfo *indexInfo);
-extern void NpidxAppendRow(Relation index, ItemPointer tid,
-						   const NpFingerprint *fp);
-extern void NpidxInsertPosting(Relation index, uint32 nbuckets, uint32 hash,
-							   ItemPointer tid);
+extern void NpidxAppendRows(Relation index, const ItemPointerData *tids,
+							int n, const NpFingerprint *const *fps);
+extern void NpidxInsertPostings(Relation index, uint32 nbuckets,
+								NpidxPosting *p, int n);
+extern void NpidxRowPostings(const NpFingerprint *fp, ItemPointer tid,
+							 uint32 nbuckets, NpidxPosting *p, int *n);
 
 /* npidx_scan.c */
 extern IndexScanDesc npidxbeginscan(Relation r, int nkeys, int norderbys);
@@ -326,11 +495,17 @@ extern void npidxrescan(IndexScanDesc scan, ScanKey scankey, int nscankeys,
 extern bool npidxgettuple(IndexScanDesc scan, ScanDirection dir);
 extern int64 npidxgetbitmap(IndexScanDesc scan, TIDBitmap *tbm);
 extern void npidxendscan(IndexScanDesc scan);
-typedef void (*NpidxTidCallback) (ItemPointer tid, void *arg);
-extern void NpidxProbe(Relation index, uint32 nbuckets, uint32 hash,
-					   NpidxTidCallback fn, void *arg);
+extern int64 NpidxProbe(Relation index, uint32 nbuckets, uint32 hash,
+						NpidxHitCallback fn, void *arg);
 extern ItemPointerData *NpidxReadRowList(Relation index, int *nrows);
-extern bool NpidxReadMinLimit(Relation index, uint32 *limit);
+extern void NpidxReadMetaState(Relation index, NpidxMetaPageData *out);
+
+/* npidx_pending.c */
+extern bool NpidxPendingInsert(Relation index, ItemPointer tid,
+							   const NpFingerprint *fp);
+extern int64 NpidxPendingMerge(Relation index, bool wait);
+extern void NpidxPendingScan(Relation index, NpidxPendingCallback fn, void *arg);
+extern bool NpidxPendingFits(const NpFingerprint *fp);
 
 /* npidx_vacuum.c */
 extern IndexBulkDeleteResult *npidxbulkdelete(IndexVacuumInfo *info,
@@ -352,6 +527,5 @@ extern bool npidxvalidate(Oid opclassoid);
 /* npidx_query.c: the (fingerprint, threshold) query operators */
 extern bool NpidxQueryDecode(Datum query, NpFingerprint **fp, double *threshold,
 							 bool *threshold_null);
-extern void NpidxCheckThreshold(double t);
 
 #endif							/* NPIDX_H */

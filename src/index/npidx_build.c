@@ -24,12 +24,8 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
+#include "fingerprint/fp_core.h"
 #include "index/npidx.h"
-
-#define NPIDX_PHASE_SCAN	2
-#define NPIDX_PHASE_SORT	3
-#define NPIDX_PHASE_WRITE	4
-#define NPIDX_PHASE_WAL		5
 
 typedef struct NpidxBuildState
 {
@@ -46,9 +42,11 @@ typedef struct NpidxBuildState
 	Size		nentries;
 	Size		maxentries;
 	ItemPointerData *rows;
+	uint8	   *rowcls;			/* class of each row (npidx.h) */
 	uint32		nrows;
 	uint32		maxrows;
 	Size		memlimit;
+	double		hintRows;		/* pg_class.reltuples, to size the batch */
 
 	/* progress of the table scan, for estimating the total */
 	BlockNumber heapblocks;
@@ -58,9 +56,8 @@ typedef struct NpidxBuildState
 	double		indtuples;		/* rows indexed */
 	bool		flushed;		/* heads written? */
 
-	/* the smallest limit of a truncated sample */
-	uint32		minLimit;
-	bool		hasLimit;
+	/* the smallest limit and fewest hashes of a truncated sample */
+	NpidxMetaPageData metaNotes;
 
 	/* the row list */
 	BlockNumber rowHead;
@@ -233,24 +230,36 @@ NpidxBuildFill(NpidxBuildState *st, Page page, Size from, Size to)
 		uint64		e = st->entries[i];
 		ItemPointer tid = &st->rows[EntryRow(e)];
 
-		if (!st->wide && !NpidxTidIsCompact(tid))
-			elog(ERROR, "npidx build: heap block %u beyond compact postings",
-				 ItemPointerGetBlockNumber(tid));
-		NpidxPageSetEntry(page, n, EntryResid(e), tid);
+		Assert(NpidxPageIsWide(page) || NpidxTidIsCompact(tid));
+		NpidxPageSetEntry(page, n, EntryResid(e), tid, st->rowcls[EntryRow(e)]);
 	}
 	NpidxPageSetNEntries(page, n);
+}
+
+/* Does any posting of entries[from, to) need a wide page? */
+static bool
+NpidxBuildNeedsWide(NpidxBuildState *st, Size from, Size to)
+{
+	Size		i;
+
+	if (st->wide)
+		return true;
+	for (i = from; i < to; i++)
+		if (!NpidxTidIsCompact(&st->rows[EntryRow(st->entries[i])]))
+			return true;
+	return false;
 }
 
 /*
  * First batch: write every bucket head page in block order, then the
  * overflow pages, whose block numbers are assigned in advance; each page is
- * written exactly once.
+ * written exactly once.  A bucket holding a TID that does not fit a compact
+ * posting (offset over 63) gets wide pages throughout.
  */
 static void
 NpidxBuildWriteFirst(NpidxBuildState *st, Size *start)
 {
 	uint32		nb = st->nbuckets;
-	int			perpage = st->wide ? NPIDX_WIDE_PER_PAGE : NPIDX_COMPACT_PER_PAGE;
 	BlockNumber ovf = nb + 1;
 	Size		written = 0;
 	uint32		b;
@@ -259,11 +268,13 @@ NpidxBuildWriteFirst(NpidxBuildState *st, Size *start)
 	for (b = 0; b < nb; b++)
 	{
 		Size		cnt = start[b + 1] - start[b];
+		bool		wide = NpidxBuildNeedsWide(st, start[b], start[b + 1]);
+		int			perpage = wide ? NPIDX_WIDE_PER_PAGE : NPIDX_COMPACT_PER_PAGE;
 		Size		npages = Max(1, (cnt + perpage - 1) / perpage);
 		Buffer		buffer = NpidxBuildNewBuffer(st->index, NpidxBucketBlock(b));
 		Page		page = BufferGetPage(buffer);
 
-		NpidxInitPage(page, st->pageflags, b);
+		NpidxInitPage(page, NPIDX_BUCKET | (wide ? NPIDX_WIDE : 0), b);
 		NpidxBuildFill(st, page, start[b], start[b] + Min(cnt, (Size) perpage));
 		NpidxPageGetOpaque(page)->chain_pages = (uint32) npages;
 		if (npages > 1)
@@ -286,6 +297,8 @@ NpidxBuildWriteFirst(NpidxBuildState *st, Size *start)
 	for (b = 0; b < nb; b++)
 	{
 		Size		cnt = start[b + 1] - start[b];
+		bool		wide = NpidxBuildNeedsWide(st, start[b], start[b + 1]);
+		int			perpage = wide ? NPIDX_WIDE_PER_PAGE : NPIDX_COMPACT_PER_PAGE;
 		Size		npages = Max(1, (cnt + perpage - 1) / perpage);
 		Size		j;
 
@@ -296,7 +309,7 @@ NpidxBuildWriteFirst(NpidxBuildState *st, Size *start)
 			Size		from = start[b] + j * perpage;
 			Size		to = Min(from + perpage, start[b + 1]);
 
-			NpidxInitPage(page, st->pageflags, b);
+			NpidxInitPage(page, NPIDX_BUCKET | (wide ? NPIDX_WIDE : 0), b);
 			NpidxBuildFill(st, page, from, to);
 			NpidxPageGetOpaque(page)->chain_pages = 0;
 			if (j + 1 < npages)
@@ -315,76 +328,46 @@ NpidxBuildWriteFirst(NpidxBuildState *st, Size *start)
 }
 
 /*
- * Later batches: add each bucket's postings to its existing chain, filling
- * pages with room first and linking new pages after the head.
+ * Later batches: add each bucket's postings to its existing chain.
  */
 static void
 NpidxBuildWriteMore(NpidxBuildState *st, Size *start)
 {
-	int			perpage = st->wide ? NPIDX_WIDE_PER_PAGE : NPIDX_COMPACT_PER_PAGE;
 	uint32		b;
+	NpidxPosting *p = NULL;
+	Size		maxp = 0;
 
 	for (b = 0; b < st->nbuckets; b++)
 	{
-		Size		pos = start[b];
+		Size		cnt = start[b + 1] - start[b];
 		Buffer		head;
-		BlockNumber blk;
+		Size		i;
 
-		if (pos == start[b + 1])
+		if (cnt == 0)
 			continue;
+		if (cnt > maxp)
+		{
+			maxp = Max(cnt, 1024);
+			p = p ? repalloc_huge(p, maxp * sizeof(NpidxPosting)) :
+				palloc_extended(maxp * sizeof(NpidxPosting), MCXT_ALLOC_HUGE);
+		}
+		for (i = 0; i < cnt; i++)
+		{
+			uint64		e = st->entries[start[b] + i];
+
+			p[i].resid = EntryResid(e);
+			p[i].cls = st->rowcls[EntryRow(e)];
+			p[i].tid = st->rows[EntryRow(e)];
+		}
 		head = ReadBuffer(st->index, NpidxBucketBlock(b));
 		LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
-
-		/* fill existing pages of the chain */
-		blk = NpidxBucketBlock(b);
-		while (blk != InvalidBlockNumber && pos < start[b + 1])
-		{
-			Buffer		buffer = (blk == NpidxBucketBlock(b)) ? head :
-				ReadBuffer(st->index, blk);
-			Page		page;
-			int			room;
-
-			if (buffer != head)
-				LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
-			page = BufferGetPage(buffer);
-			room = (st->wide || !NpidxPageIsWide(page)) ?
-				NpidxPageCapacity(page) - NpidxPageNEntries(page) : 0;
-			if (room > 0)
-			{
-				Size		to = Min(pos + room, start[b + 1]);
-
-				NpidxBuildFill(st, page, pos, to);
-				pos = to;
-				MarkBufferDirty(buffer);
-			}
-			blk = NpidxPageGetOpaque(page)->next;
-			if (buffer != head)
-				UnlockReleaseBuffer(buffer);
-		}
-
-		/* new pages after the head */
-		while (pos < start[b + 1])
-		{
-			Buffer		buffer = NpidxBuildNewBuffer(st->index, InvalidBlockNumber);
-			Page		page = BufferGetPage(buffer);
-			Page		hpage = BufferGetPage(head);
-			Size		to = Min(pos + perpage, start[b + 1]);
-
-			NpidxInitPage(page, st->pageflags, b);
-			NpidxBuildFill(st, page, pos, to);
-			pos = to;
-			NpidxPageGetOpaque(page)->next = NpidxPageGetOpaque(hpage)->next;
-			NpidxPageGetOpaque(page)->chain_pages = 0;
-			NpidxPageGetOpaque(hpage)->next = BufferGetBlockNumber(buffer);
-			NpidxPageGetOpaque(hpage)->chain_pages++;
-			MarkBufferDirty(buffer);
-			MarkBufferDirty(head);
-			UnlockReleaseBuffer(buffer);
-		}
+		NpidxChainAppend(st->index, head, p, (int) cnt, false);
 		UnlockReleaseBuffer(head);
 		if ((b & 255) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
+	if (p)
+		pfree(p);
 }
 
 /*
@@ -399,15 +382,13 @@ NpidxBuildFlush(NpidxBuildState *st, bool final)
 	{
 		double		expected = (double) st->nentries;
 
+		/* memory ran out first: extrapolate from the share scanned */
+		if (!final && st->blocks_seen > 0 && st->heapblocks > st->blocks_seen)
+			expected = expected * st->heapblocks / st->blocks_seen * 1.1;
+		st->nbuckets = NpidxChooseBuckets(expected, st->fillfactor, st->wide);
 		if (st->reloption_buckets > 0)
-			st->nbuckets = st->reloption_buckets;
-		else
-		{
-			/* memory ran out first: extrapolate from the share scanned */
-			if (!final && st->blocks_seen > 0 && st->heapblocks > st->blocks_seen)
-				expected = expected * st->heapblocks / st->blocks_seen * 1.1;
-			st->nbuckets = NpidxChooseBuckets(expected, st->fillfactor, st->wide);
-		}
+			st->nbuckets = NpidxCapBuckets(st->reloption_buckets, st->nbuckets,
+										   st->heapblocks);
 	}
 
 	pgstat_progress_update_param(PROGRESS_CREATEIDX_SUBPHASE, NPIDX_PHASE_SORT);
@@ -435,7 +416,8 @@ NpidxBuildFlush(NpidxBuildState *st, bool final)
 static inline Size
 BatchBytes(Size maxentries, Size maxrows)
 {
-	return maxentries * 2 * sizeof(uint64) + maxrows * sizeof(ItemPointerData);
+	return maxentries * 2 * sizeof(uint64) +
+		maxrows * (sizeof(ItemPointerData) + sizeof(uint8));
 }
 
 /*
@@ -454,6 +436,12 @@ NpidxBuildReserve(NpidxBuildState *st, int nentries)
 		return false;
 	if (needE <= st->maxentries && needR <= st->maxrows)
 		return true;
+	/* the first time, room for the rows the planner expects */
+	if (newE == 0 && st->hintRows > 0)
+	{
+		newR = (Size) Min(st->hintRows * 1.05 + 1024, (double) NPIDX_BATCH_ROWS);
+		newE = (Size) (newR * (double) NP_FP_DEFAULT_SKETCH_SIZE);
+	}
 	while (newE < needE)
 		newE = Max(newE * 2, 1024);
 	while (newR < needR)
@@ -463,7 +451,8 @@ NpidxBuildReserve(NpidxBuildState *st, int nentries)
 		/* shrink the growth to what fits, if the need itself fits */
 		if (BatchBytes(needE, needR) > st->memlimit)
 			return false;
-		newE = Max(needE, (st->memlimit - newR * sizeof(ItemPointerData)) / (2 * sizeof(uint64)));
+		newE = Max(needE, (st->memlimit - newR * (sizeof(ItemPointerData) + 1)) /
+				   (2 * sizeof(uint64)));
 		if (BatchBytes(newE, newR) > st->memlimit)
 		{
 			newR = needR;
@@ -482,6 +471,9 @@ NpidxBuildReserve(NpidxBuildState *st, int nentries)
 		st->rows = st->rows ?
 			repalloc_huge(st->rows, newR * sizeof(ItemPointerData)) :
 			palloc_extended(newR * sizeof(ItemPointerData), MCXT_ALLOC_HUGE);
+		st->rowcls = st->rowcls ?
+			repalloc_huge(st->rowcls, newR) :
+			palloc_extended(newR, MCXT_ALLOC_HUGE);
 		st->maxrows = newR;
 	}
 	return true;
@@ -509,15 +501,9 @@ NpidxBuildCallback(Relation index, ItemPointer tid, Datum *values,
 	oldcxt = MemoryContextSwitchTo(st->tmpcxt);
 	if (!isnull[0])
 	{
-		uint32		limit;
-
 		fp = DatumGetNpFingerprintP(values[0]);
 		n = NpFingerprintNHashes(fp);
-		if (NpidxSampleLimit(fp, &limit) && (!st->hasLimit || limit < st->minLimit))
-		{
-			st->minLimit = limit;
-			st->hasLimit = true;
-		}
+		(void) NpidxMetaNoteSample(&st->metaNotes, fp);
 	}
 
 	MemoryContextSwitchTo(oldcxt);
@@ -535,6 +521,7 @@ NpidxBuildCallback(Relation index, ItemPointer tid, Datum *values,
 	}
 
 	st->rows[st->nrows] = *tid;
+	st->rowcls[st->nrows] = n > 0 ? NpidxRowClass(fp) : 0;
 	for (i = 0; i < n; i++)
 		st->entries[st->nentries++] =
 			((uint64) NpidxMix(fp->hashes[i]) << 32) | st->nrows;
@@ -569,9 +556,12 @@ npidxbuild(Relation heap, Relation index, IndexInfo *indexInfo)
 	st.reloption_buckets = opts ? opts->buckets : 0;
 	st.memlimit = (Size) maintenance_work_mem * 1024;
 	st.heapblocks = RelationGetNumberOfBlocks(heap);
-	/* leave the heap room to double before compact postings run out */
-	st.wide = st.heapblocks >= NPIDX_COMPACT_MAX_BLOCK / 2;
+	st.hintRows = heap->rd_rel->reltuples > 0 ? heap->rd_rel->reltuples : 0;
+	/* leave the heap room to grow before compact postings run out */
+	st.wide = st.heapblocks >= NPIDX_COMPACT_MAX_BLOCK - NPIDX_COMPACT_MAX_BLOCK / 8;
 	st.pageflags = NPIDX_BUCKET | (st.wide ? NPIDX_WIDE : 0);
+	st.metaNotes.minLimit = PG_UINT32_MAX;
+	st.metaNotes.minTruncHashes = PG_UINT32_MAX;
 	st.last_block = InvalidBlockNumber;
 	st.rowHead = st.rowTail = InvalidBlockNumber;
 	st.tmpcxt = AllocSetContextCreate(CurrentMemoryContext,
@@ -598,8 +588,9 @@ npidxbuild(Relation heap, Relation index, IndexInfo *indexInfo)
 	meta->nbuckets = st.nbuckets;
 	meta->rowHead = st.rowHead;
 	meta->rowTail = st.rowTail;
-	meta->minLimit = st.hasLimit ? st.minLimit : PG_UINT32_MAX;
-	meta->hasLimit = st.hasLimit;
+	meta->minLimit = st.metaNotes.minLimit;
+	meta->hasLimit = st.metaNotes.hasLimit;
+	meta->minTruncHashes = st.metaNotes.minTruncHashes;
 	MarkBufferDirty(metabuf);
 	UnlockReleaseBuffer(metabuf);
 
@@ -614,6 +605,8 @@ npidxbuild(Relation heap, Relation index, IndexInfo *indexInfo)
 		pfree(st.entries);
 	if (st.rows)
 		pfree(st.rows);
+	if (st.rowcls)
+		pfree(st.rowcls);
 	MemoryContextDelete(st.tmpcxt);
 
 	result = (IndexBuildResult *) palloc(sizeof(IndexBuildResult));
@@ -631,8 +624,8 @@ npidxbuildempty(Relation index)
 {
 	NpidxOptions *opts = (NpidxOptions *) index->rd_options;
 	int			fillfactor = opts ? opts->fillfactor : NPIDX_DEFAULT_FILLFACTOR;
-	uint32		nbuckets = (opts && opts->buckets > 0) ? opts->buckets :
-		NPIDX_MIN_BUCKETS;
+	uint32		nbuckets = (opts && opts->buckets > 0) ?
+		NpidxCapBuckets(opts->buckets, NPIDX_MIN_BUCKETS, 0) : NPIDX_MIN_BUCKETS;
 	uint32		b;
 	Buffer		buffer;
 

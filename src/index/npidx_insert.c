@@ -1,13 +1,14 @@
 /*-------------------------------------------------------------------------
  *
  * npidx_insert.c
- *	  aminsert for npidx: append the row to the row list and one posting
- *	  per sample hash to its bucket chain, each change one generic WAL
- *	  record.
+ *	  aminsert for npidx: new rows go to the pending list (npidx_pending.c),
+ *	  which is merged into the buckets in bulk; and the bulk helpers that
+ *	  append rows to the row list and postings to bucket chains, each change
+ *	  a generic WAL record.
  *
  * Locking: the metapage is locked exclusively while the row list's tail is
- * extended; a bucket's head page is locked exclusively for the whole of a
- * posting insert, which serialises inserters and vacuum per bucket, while
+ * extended; a bucket's head page is locked exclusively while postings are
+ * added to its chain, which serialises writers and vacuum per bucket, while
  * readers follow chains with lock coupling (see npidx.c).
  *
  * src/index/npidx_insert.c
@@ -25,165 +26,156 @@
 #include "index/npidx.h"
 
 /*
- * Append tid to the row list; lower the metapage's smallest sample limit if
- * fp (may be NULL) is truncated below it.
+ * Append n TIDs to the row list, filling the tail page and adding pages as
+ * needed, and lower the metapage's sample bounds for their fingerprints
+ * (fps may be NULL, and so may any of its members).
  */
 void
-NpidxAppendRow(Relation index, ItemPointer tid, const NpFingerprint *fp)
+NpidxAppendRows(Relation index, const ItemPointerData *tids, int n,
+				const NpFingerprint *const *fps)
 {
 	Buffer		metabuf;
-	Buffer		tailbuf = InvalidBuffer;
-	Buffer		newbuf;
-	NpidxMetaPage meta;
-	GenericXLogState *state;
-	Page		page;
-	int			n;
-	uint32		limit = 0;
-	bool		lower;
+	int			done = 0;
+	int			i;
 
 	metabuf = ReadBuffer(index, NPIDX_METAPAGE_BLKNO);
 	LockBuffer(metabuf, BUFFER_LOCK_EXCLUSIVE);
-	meta = NpidxPageGetMeta(BufferGetPage(metabuf));
-	lower = fp != NULL && NpidxSampleLimit(fp, &limit) &&
-		(!meta->hasLimit || limit < meta->minLimit);
 
-	if (meta->rowTail != InvalidBlockNumber)
+	/* the sample bounds first (they only ever go down) */
+	for (i = 0; fps != NULL && i < n; i++)
 	{
-		tailbuf = ReadBuffer(index, meta->rowTail);
-		LockBuffer(tailbuf, BUFFER_LOCK_EXCLUSIVE);
-		n = NpidxPageNRows(BufferGetPage(tailbuf));
-		if (n < NPIDX_ROWS_PER_PAGE)
+		if (NpidxMetaNeedsNote(NpidxPageGetMeta(BufferGetPage(metabuf)), fps[i]))
 		{
-			state = GenericXLogStart(index);
-			page = GenericXLogRegisterBuffer(state, tailbuf, 0);
-			NpidxPageRows(page)[n] = *tid;
-			NpidxSetPageCount(page, n + 1, sizeof(ItemPointerData));
-			if (lower)
-			{
-				meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
-				meta->minLimit = limit;
-				meta->hasLimit = true;
-			}
+			GenericXLogState *state = GenericXLogStart(index);
+			NpidxMetaPage meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
+
+			for (; i < n; i++)
+				(void) NpidxMetaNoteSample(meta, fps[i]);
 			GenericXLogFinish(state);
-			UnlockReleaseBuffer(tailbuf);
-			UnlockReleaseBuffer(metabuf);
-			return;
 		}
 	}
 
-	/* a new tail page */
-	newbuf = NpidxNewBuffer(index);
-	state = GenericXLogStart(index);
-	page = GenericXLogRegisterBuffer(state, newbuf, GENERIC_XLOG_FULL_IMAGE);
-	NpidxInitPage(page, NPIDX_ROWS, NPIDX_NO_BUCKET);
-	NpidxPageRows(page)[0] = *tid;
-	NpidxSetPageCount(page, 1, sizeof(ItemPointerData));
-	if (BufferIsValid(tailbuf))
+	while (done < n)
 	{
-		Page		tpage = GenericXLogRegisterBuffer(state, tailbuf, 0);
+		NpidxMetaPage meta = NpidxPageGetMeta(BufferGetPage(metabuf));
+		Buffer		tailbuf = InvalidBuffer;
+		GenericXLogState *state;
+		Page		page;
+		int			have = NPIDX_ROWS_PER_PAGE,
+					take;
 
-		NpidxPageGetOpaque(tpage)->next = BufferGetBlockNumber(newbuf);
-	}
-	meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
-	if (meta->rowHead == InvalidBlockNumber)
-		meta->rowHead = BufferGetBlockNumber(newbuf);
-	meta->rowTail = BufferGetBlockNumber(newbuf);
-	if (lower)
-	{
-		meta->minLimit = limit;
-		meta->hasLimit = true;
-	}
-	GenericXLogFinish(state);
+		if (meta->rowTail != InvalidBlockNumber)
+		{
+			tailbuf = ReadBuffer(index, meta->rowTail);
+			LockBuffer(tailbuf, BUFFER_LOCK_EXCLUSIVE);
+			have = NpidxPageNRows(BufferGetPage(tailbuf));
+		}
+		if (have < NPIDX_ROWS_PER_PAGE)
+		{
+			take = Min(NPIDX_ROWS_PER_PAGE - have, n - done);
+			state = GenericXLogStart(index);
+			page = GenericXLogRegisterBuffer(state, tailbuf, 0);
+			memcpy(NpidxPageRows(page) + have, tids + done, take * sizeof(ItemPointerData));
+			NpidxSetPageCount(page, have + take, sizeof(ItemPointerData));
+			GenericXLogFinish(state);
+		}
+		else
+		{
+			/* a new tail page */
+			Buffer		newbuf = NpidxNewBuffer(index);
 
-	UnlockReleaseBuffer(newbuf);
-	if (BufferIsValid(tailbuf))
-		UnlockReleaseBuffer(tailbuf);
+			take = Min(NPIDX_ROWS_PER_PAGE, n - done);
+			state = GenericXLogStart(index);
+			page = GenericXLogRegisterBuffer(state, newbuf, GENERIC_XLOG_FULL_IMAGE);
+			NpidxInitPage(page, NPIDX_ROWS, NPIDX_NO_BUCKET);
+			memcpy(NpidxPageRows(page), tids + done, take * sizeof(ItemPointerData));
+			NpidxSetPageCount(page, take, sizeof(ItemPointerData));
+			if (BufferIsValid(tailbuf))
+				NpidxPageGetOpaque(GenericXLogRegisterBuffer(state, tailbuf, 0))->next =
+					BufferGetBlockNumber(newbuf);
+			meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
+			if (meta->rowHead == InvalidBlockNumber)
+				meta->rowHead = BufferGetBlockNumber(newbuf);
+			meta->rowTail = BufferGetBlockNumber(newbuf);
+			GenericXLogFinish(state);
+			UnlockReleaseBuffer(newbuf);
+		}
+		if (BufferIsValid(tailbuf))
+			UnlockReleaseBuffer(tailbuf);
+		done += take;
+	}
 	UnlockReleaseBuffer(metabuf);
 }
 
-/* Append one posting to a page registered in a generic WAL record */
-static inline void
-NpidxPageAddEntry(Page page, uint16 resid, ItemPointer tid)
+/* Order postings by bucket, then residue */
+static int
+PostingCmp(const void *a, const void *b)
 {
-	int			n = NpidxPageNEntries(page);
+	const NpidxPosting *x = (const NpidxPosting *) a;
+	const NpidxPosting *y = (const NpidxPosting *) b;
 
-	NpidxPageSetEntry(page, n, resid, tid);
-	NpidxPageSetNEntries(page, n + 1);
+	if (x->bucket != y->bucket)
+		return x->bucket < y->bucket ? -1 : 1;
+	if (x->resid != y->resid)
+		return x->resid < y->resid ? -1 : 1;
+	return ItemPointerCompare((ItemPointer) &x->tid, (ItemPointer) &y->tid);
 }
 
 /*
- * Add the posting (hash -> tid) to its bucket: to the first page of the
- * chain with room, or to a new page linked right after the head.
+ * Add postings (bucket, resid, class, TID) to their bucket chains, one
+ * bucket at a time in block order: each touched page is changed once, with
+ * one generic WAL record, whatever the number of postings it takes.
  */
 void
-NpidxInsertPosting(Relation index, uint32 nbuckets, uint32 hash,
-				   ItemPointer tid)
+NpidxInsertPostings(Relation index, uint32 nbuckets, NpidxPosting *p, int n)
 {
-	uint32		mix = NpidxMix(hash);
-	uint32		bucket = NpidxBucketOf(mix, nbuckets);
-	uint16		resid = NpidxResidOf(mix);
-	bool		compact = NpidxTidIsCompact(tid);
-	Buffer		head;
-	Buffer		newbuf;
-	BlockNumber blk;
-	GenericXLogState *state;
-	Page		page;
+	int			i = 0;
 
-	head = ReadBuffer(index, NpidxBucketBlock(bucket));
-	LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
-
-	/* the head itself, then the chain */
-	blk = NpidxBucketBlock(bucket);
-	while (blk != InvalidBlockNumber)
+	qsort(p, n, sizeof(NpidxPosting), PostingCmp);
+	while (i < n)
 	{
-		Buffer		buffer = (blk == NpidxBucketBlock(bucket)) ? head :
-			ReadBuffer(index, blk);
+		int			j = i;
+		Buffer		head;
 
-		if (buffer != head)
-			LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
-		page = BufferGetPage(buffer);
-		if (NpidxPageGetOpaque(page)->bucket != bucket ||
-			!(NpidxPageGetOpaque(page)->flags & NPIDX_BUCKET))
-			elog(ERROR, "npidx index \"%s\": block %u is not in bucket %u",
-				 RelationGetRelationName(index), blk, bucket);
-		if (NpidxPageNEntries(page) < NpidxPageCapacity(page) &&
-			(compact || NpidxPageIsWide(page)))
-		{
-			state = GenericXLogStart(index);
-			NpidxPageAddEntry(GenericXLogRegisterBuffer(state, buffer, 0),
-							  resid, tid);
-			GenericXLogFinish(state);
-			if (buffer != head)
-				UnlockReleaseBuffer(buffer);
-			UnlockReleaseBuffer(head);
-			return;
-		}
-		blk = NpidxPageGetOpaque(page)->next;
-		if (buffer != head)
-			UnlockReleaseBuffer(buffer);
+		while (j < n && p[j].bucket == p[i].bucket)
+			j++;
+		head = ReadBuffer(index, NpidxBucketBlock(p[i].bucket));
+		LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
+		NpidxChainAppend(index, head, p + i, j - i, true);
+		UnlockReleaseBuffer(head);
+		i = j;
+		CHECK_FOR_INTERRUPTS();
 	}
+}
 
-	/* every page is full: link a new one after the head */
-	newbuf = NpidxNewBuffer(index);
-	state = GenericXLogStart(index);
-	page = GenericXLogRegisterBuffer(state, newbuf, GENERIC_XLOG_FULL_IMAGE);
-	NpidxInitPage(page, NPIDX_BUCKET | (compact ? 0 : NPIDX_WIDE), bucket);
-	NpidxPageAddEntry(page, resid, tid);
+/* The postings of one row, appended to p[*n...] (p has room) */
+void
+NpidxRowPostings(const NpFingerprint *fp, ItemPointer tid, uint32 nbuckets,
+				 NpidxPosting *p, int *n)
+{
+	int			k = NpFingerprintNHashes(fp);
+	uint8		cls;
+	int			i;
+
+	if (k == 0)
+		return;
+	cls = NpidxRowClass(fp);
+	for (i = 0; i < k; i++)
 	{
-		Page		hpage = GenericXLogRegisterBuffer(state, head, 0);
+		uint32		mix = NpidxMix(fp->hashes[i]);
+		NpidxPosting *e = &p[(*n)++];
 
-		NpidxPageGetOpaque(page)->next = NpidxPageGetOpaque(hpage)->next;
-		NpidxPageGetOpaque(page)->chain_pages = 0;
-		NpidxPageGetOpaque(hpage)->next = BufferGetBlockNumber(newbuf);
-		NpidxPageGetOpaque(hpage)->chain_pages++;
+		e->bucket = NpidxBucketOf(mix, nbuckets);
+		e->resid = NpidxResidOf(mix);
+		e->cls = cls;
+		e->tid = *tid;
 	}
-	GenericXLogFinish(state);
-	UnlockReleaseBuffer(newbuf);
-	UnlockReleaseBuffer(head);
 }
 
 /*
- * Insert one row into an npidx index.
+ * Insert one row into an npidx index: into the pending list, merged into
+ * the buckets once it passes pending_list_limit.  A fingerprint too large
+ * for a pending-list page goes straight to the buckets.
  */
 bool
 npidxinsert(Relation index, Datum *values, bool *isnull,
@@ -192,33 +184,36 @@ npidxinsert(Relation index, Datum *values, bool *isnull,
 			NP_AMINSERT_EXTRA_ARGS,
 			IndexInfo *indexInfo)
 {
-	const NpidxMetaPageData *meta = NpidxGetMeta(index);
-	uint32		nbuckets = meta->nbuckets;
 	MemoryContext cxt,
 				oldcxt;
-	int			i;
+	NpFingerprint *fp = NULL;
+	bool		merge;
 
 	cxt = AllocSetContextCreate(CurrentMemoryContext,
 								"npidx insert temporary context",
 								ALLOCSET_DEFAULT_SIZES);
 	oldcxt = MemoryContextSwitchTo(cxt);
 
-	if (isnull[0])
-		NpidxAppendRow(index, ht_ctid, NULL);
+	if (!isnull[0])
+		fp = DatumGetNpFingerprintP(values[0]);
+
+	if (fp == NULL || NpidxPendingFits(fp))
+		merge = NpidxPendingInsert(index, ht_ctid, fp);
 	else
 	{
-		NpFingerprint *fp = DatumGetNpFingerprintP(values[0]);
-		int			n = NpFingerprintNHashes(fp);
+		const NpidxMetaPageData *meta = NpidxGetMeta(index);
+		NpidxPosting *p = palloc(NpFingerprintNHashes(fp) * sizeof(NpidxPosting));
+		int			n = 0;
+		const NpFingerprint *fps[1] = {fp};
 
 		/* the row list first: vacuum finds dead rows there */
-		NpidxAppendRow(index, ht_ctid, fp);
-
-		for (i = 0; i < n; i++)
-		{
-			NpidxInsertPosting(index, nbuckets, fp->hashes[i], ht_ctid);
-			CHECK_FOR_INTERRUPTS();
-		}
+		NpidxAppendRows(index, ht_ctid, 1, fps);
+		NpidxRowPostings(fp, ht_ctid, meta->nbuckets, p, &n);
+		NpidxInsertPostings(index, meta->nbuckets, p, n);
+		merge = false;
 	}
+	if (merge)
+		(void) NpidxPendingMerge(index, false);
 
 	MemoryContextSwitchTo(oldcxt);
 	MemoryContextDelete(cxt);

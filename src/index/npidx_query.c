@@ -2,15 +2,16 @@
  *
  * npidx_query.c
  *	  The (fingerprint, threshold) query operators and the planner support
- *	  function that lets is_similar(), is_contained() and same_story() use
- *	  an npidx index.
+ *	  function that lets is_similar(), is_contained() and is_same_story()
+ *	  (also called same_story()) use an npidx index.
  *
  * An index condition must be "indexed column OPERATOR value".  The threshold
  * functions take three arguments, so the support function rewrites
  *	 is_similar(fp, q, t)	as	fp &%  ROW(q, t)::fingerprint_query
  *	 is_contained(fp, q, t) as	fp &<% ROW(q, t)	(the row is contained)
  *	 is_contained(q, fp, t) as	fp &%> ROW(q, t)	(the query is contained)
- *	 same_story(fp, q[, t]) as	fp &=  ROW(q, t)	(t NULL: the GUC default)
+ *	 is_same_story(fp, q[, t])	as	fp &~  ROW(q, t)	(t NULL: the GUC default)
+ *	 same_story(fp, q[, t])		the same (its other name)
  * (PostGIS does the same for ST_DWithin).  The rewritten condition is marked
  * lossy, so the original call is still evaluated on every candidate.
  *
@@ -49,19 +50,6 @@ PG_FUNCTION_INFO_V1(npidx_support);
 PG_FUNCTION_INFO_V1(npidx_keys);
 
 /*
- * Error out unless t is a valid threshold, in (0, 1].
- */
-void
-NpidxCheckThreshold(double t)
-{
-	if (!(t > 0.0 && t <= 1.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("threshold %g is out of range", t),
-				 errdetail("A threshold must be greater than 0 and at most 1.")));
-}
-
-/*
  * Split a fingerprint_query value into its fingerprint and threshold.
  * Returns false if the fingerprint is NULL.
  */
@@ -97,7 +85,7 @@ QueryArgs(FunctionCallInfo fcinfo, NpSetting setting, NpFingerprint **a,
 		return false;
 	if (tnull)
 		*t = NpSettingValue(setting);
-	NpidxCheckThreshold(*t);
+	NpFingerprintCheckThreshold("threshold", *t);
 	return true;
 }
 
@@ -147,7 +135,7 @@ fingerprint_query_contains(PG_FUNCTION_ARGS)
 }
 
 /*
- * fp &= (q, t): same_story(fp, q, t).
+ * fp &~ (q, t): is_same_story(fp, q, t).
  */
 Datum
 fingerprint_query_same_story(PG_FUNCTION_ARGS)
@@ -195,8 +183,9 @@ NpidxIndexCondition(SupportRequestIndexCondition *req)
 		opname = "&%";
 	else if (strcmp(fname, "is_contained") == 0 && nargs == 3)
 		opname = (req->indexarg == 0) ? "&<%" : "&%>";
-	else if (strcmp(fname, "same_story") == 0 && (nargs == 2 || nargs == 3))
-		opname = "&=";
+	else if ((strcmp(fname, "is_same_story") == 0 ||
+			  strcmp(fname, "same_story") == 0) && (nargs == 2 || nargs == 3))
+		opname = "&~";
 	else
 		return NIL;
 
@@ -244,9 +233,10 @@ NpidxIndexCondition(SupportRequestIndexCondition *req)
 
 /*
  * Planner support function of is_similar(), is_contained() and
- * same_story(): index conditions and a selectivity estimate.  Also of every
- * function that reads a setting or the user dictionary: it simplifies the
- * setting readers into their threshold-taking forms (src/distributed.c).
+ * is_same_story() (and same_story()): index conditions and a selectivity
+ * estimate.  Also of every function that reads a setting or the user
+ * dictionary: it simplifies the setting readers into their threshold-taking
+ * forms (src/distributed.c).
  */
 Datum
 npidx_support(PG_FUNCTION_ARGS)

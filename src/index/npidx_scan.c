@@ -2,11 +2,17 @@
  *
  * npidx_scan.c
  *	  Index scans of npidx: threshold predicates (bitmap and plain scans)
- *	  and the progressive top-k scan for ORDER BY fp <-> q.
+ *	  and the best-first scan for ORDER BY fp <-> q / fp <->> q.
  *
  * Every returned TID is a candidate that the executor rechecks with the
- * operator itself; which postings must be read for the candidate set to be
- * complete is proven in the design essay of npidx.c.
+ * operator itself; which postings must be read, and which rows can be left
+ * out, is proven in the design essay of npidx.c.  In short: the query's keys
+ * are read rarest first, every row met is counted (how many of the query's
+ * keys it holds), a row is only counted at all if it could still meet the
+ * predicate with the keys left to read, and a row is a candidate only if its
+ * count can reach the fewest shared hashes the predicate needs for a row of
+ * its class (NpFingerprintMinShared, fingerprint.h).  The pending list's
+ * rows are compared whole.
  *
  * src/index/npidx_scan.c
  *
@@ -15,21 +21,72 @@
 #include "postgres.h"
 
 #include "access/relscan.h"
+#include "common/hashfn.h"
+#include "lib/binaryheap.h"
 #include "miscadmin.h"
 #include "nodes/tidbitmap.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
+#include "distributed.h"
 #include "index/npidx.h"
 
-/* A growable TID array, filled by probe callbacks */
-typedef struct TidArray
+/* A TID packed into 48 bits, the key of the candidate table */
+static inline uint64
+PackTid(ItemPointer tid)
 {
-	ItemPointerData *tids;
-	int			n;
-	int			max;
-	HTAB	   *seen;			/* skip and record TIDs already seen, if set */
-} TidArray;
+	return ((uint64) ItemPointerGetBlockNumberNoCheck(tid) << 16) |
+		ItemPointerGetOffsetNumberNoCheck(tid);
+}
+
+static inline void
+UnpackTid(uint64 key, ItemPointer tid)
+{
+	ItemPointerSet(tid, (BlockNumber) (key >> 16), (OffsetNumber) (key & 0xFFFF));
+}
+
+static inline uint32
+HashTidKey(uint64 key)
+{
+	return murmurhash32((uint32) key ^ murmurhash32((uint32) (key >> 32)));
+}
+
+/* A row met by the scan: how many query keys it holds, and its class */
+typedef struct NpidxCand
+{
+	uint64		key;			/* packed TID */
+	uint32		count;			/* query keys holding it */
+	uint8		cls;			/* row class (npidx.h) */
+	char		status;			/* simplehash */
+} NpidxCand;
+
+#define SH_PREFIX		npcand
+#define SH_ELEMENT_TYPE NpidxCand
+#define SH_KEY_TYPE		uint64
+#define SH_KEY			key
+#define SH_HASH_KEY(tb, k) HashTidKey(k)
+#define SH_EQUAL(tb, a, b) ((a) == (b))
+#define SH_SCOPE		static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* Bits of the filter that tells "maybe in the table" before a lookup */
+#define NPIDX_SEEN_BITS		(1 << 20)
+
+/* The counters of the last scan in this backend (npidx_scan_stats()) */
+NpidxScanStats npidx_last_scan;
+
+/* One query key and what its bucket head told about it */
+typedef struct KeyProbe
+{
+	int			pos;			/* 0-based position in the query */
+	double		cost;			/* estimated postings */
+	bool		complete;		/* the chain was the head page alone */
+	bool		skipped;
+	int			nhits;			/* head page matches (kept if complete) */
+	NpidxHit   *hits;
+} KeyProbe;
 
 /*
  * Start an npidx scan.
@@ -61,6 +118,7 @@ npidxrescan(IndexScanDesc scan, ScanKey scankey, int nscankeys,
 			ScanKey orderbys, int norderbys)
 {
 	NpidxScanOpaque so = (NpidxScanOpaque) scan->opaque;
+	MemoryContext cxt = so->cxt;
 
 	if (scankey && scan->numberOfKeys > 0)
 		memmove(scan->keyData, scankey, scan->numberOfKeys * sizeof(ScanKeyData));
@@ -68,26 +126,9 @@ npidxrescan(IndexScanDesc scan, ScanKey scankey, int nscankeys,
 		memmove(scan->orderByData, orderbys,
 				scan->numberOfOrderBys * sizeof(ScanKeyData));
 
-	MemoryContextReset(so->cxt);
-	so->prepared = false;
-	so->empty = false;
-	so->tids = NULL;
-	so->ntids = 0;
-	so->next = 0;
-	so->oquery = NULL;
-	so->nquery = 0;
-	so->probe = 0;
-	so->maxprobe = 0;
-	so->tail = false;
-	so->tail_done = false;
-	so->bound = 0.0;
-	so->bound_null = false;
-	so->seen = NULL;
-	so->probed = NULL;
-	so->deferred = NULL;
-	so->ndeferred = 0;
-	so->deferpos = 0;
-	so->m0 = 1;
+	MemoryContextReset(cxt);
+	memset(so, 0, sizeof(NpidxScanOpaqueData));
+	so->cxt = cxt;
 }
 
 /*
@@ -103,63 +144,86 @@ npidxendscan(IndexScanDesc scan)
 	scan->opaque = NULL;
 }
 
+/* Call fn for every matching posting of one page */
+static inline int
+NpidxPageMatches(Page page, uint16 resid, NpidxHitCallback fn, void *arg)
+{
+	int			n = NpidxPageNEntries(page);
+	int			i,
+				found = 0;
+	ItemPointerData tid;
+	uint8		cls;
+
+	if (NpidxPageIsWide(page))
+	{
+		NpidxEntry *e = (NpidxEntry *) PageGetContents(page);
+
+		for (i = 0; i < n; i++)
+		{
+			if (e[i].resid == resid)
+			{
+				NpidxWideDecode(&e[i], &tid, &cls);
+				fn(&tid, cls, arg);
+				found++;
+			}
+		}
+	}
+	else
+	{
+		NpidxCompactEntry *e = (NpidxCompactEntry *) PageGetContents(page);
+
+		for (i = 0; i < n; i++)
+		{
+			if (e[i].resid == resid)
+			{
+				NpidxCompactDecode(&e[i], &tid, &cls);
+				fn(&tid, cls, arg);
+				found++;
+			}
+		}
+	}
+	return found;
+}
+
+/* Error out unless page belongs to the chain of bucket */
+static inline void
+NpidxCheckBucketPage(Relation index, Page page, BlockNumber blk, uint32 bucket)
+{
+	NpidxPageOpaque opaque = NpidxPageGetOpaque(page);
+
+	if (opaque->page_id != NPIDX_PAGE_ID || opaque->bucket != bucket ||
+		!(opaque->flags & NPIDX_BUCKET))
+		elog(ERROR, "npidx index \"%s\": block %u is not in bucket %u",
+			 RelationGetRelationName(index), blk, bucket);
+}
+
 /*
  * Call fn for every posting of hash: read the bucket's chain with lock
  * coupling.  Postings of other keys that share bucket and residue (only in
  * indexes with fewer than NPIDX_EXACT_BUCKETS buckets) are returned too; the
- * recheck drops them.
+ * recheck drops them.  Returns the number of postings passed to fn.
  */
-void
+int64
 NpidxProbe(Relation index, uint32 nbuckets, uint32 hash,
-		   NpidxTidCallback fn, void *arg)
+		   NpidxHitCallback fn, void *arg)
 {
 	uint32		mix = NpidxMix(hash);
 	uint32		bucket = NpidxBucketOf(mix, nbuckets);
 	uint16		resid = NpidxResidOf(mix);
 	BlockNumber blk = NpidxBucketBlock(bucket);
 	Buffer		buffer;
+	int64		found = 0;
 
 	buffer = ReadBuffer(index, blk);
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);
 	for (;;)
 	{
 		Page		page = BufferGetPage(buffer);
-		NpidxPageOpaque opaque = NpidxPageGetOpaque(page);
-		int			n = NpidxPageNEntries(page);
-		int			i;
 		Buffer		nbuf;
 
-		if (opaque->page_id != NPIDX_PAGE_ID || opaque->bucket != bucket ||
-			!(opaque->flags & NPIDX_BUCKET))
-			elog(ERROR, "npidx index \"%s\": block %u is not in bucket %u",
-				 RelationGetRelationName(index), blk, bucket);
-		if (NpidxPageIsWide(page))
-		{
-			NpidxEntry *e = (NpidxEntry *) PageGetContents(page);
-
-			for (i = 0; i < n; i++)
-			{
-				if (e[i].resid == resid)
-					fn(&e[i].tid, arg);
-			}
-		}
-		else
-		{
-			NpidxCompactEntry *e = (NpidxCompactEntry *) PageGetContents(page);
-
-			for (i = 0; i < n; i++)
-			{
-				if (e[i].resid == resid)
-				{
-					ItemPointerData tid;
-					uint16		dummy;
-
-					NpidxPageGetEntry(page, i, &dummy, &tid);
-					fn(&tid, arg);
-				}
-			}
-		}
-		blk = opaque->next;
+		NpidxCheckBucketPage(index, page, blk, bucket);
+		found += NpidxPageMatches(page, resid, fn, arg);
+		blk = NpidxPageGetOpaque(page)->next;
 		if (blk == InvalidBlockNumber)
 			break;
 		nbuf = ReadBuffer(index, blk);
@@ -168,6 +232,7 @@ NpidxProbe(Relation index, uint32 nbuckets, uint32 hash,
 		buffer = nbuf;
 	}
 	UnlockReleaseBuffer(buffer);
+	return found;
 }
 
 /*
@@ -216,76 +281,65 @@ NpidxReadRowList(Relation index, int *nrows)
 	return rows;
 }
 
-/* Probe callback: add a TID to a TidArray (skipping seen ones) */
-static void
-TidArrayAdd(ItemPointer tid, void *arg)
+/* A growable array of postings */
+typedef struct HitArray
 {
-	TidArray   *a = (TidArray *) arg;
+	NpidxHit   *hits;
+	int			n;
+	int			max;
+} HitArray;
 
-	if (a->seen)
-	{
-		bool		found;
+/* Probe callback: collect a posting */
+static void
+HitArrayAdd(ItemPointer tid, uint8 cls, void *arg)
+{
+	HitArray   *a = (HitArray *) arg;
 
-		hash_search(a->seen, tid, HASH_ENTER, &found);
-		if (found)
-			return;
-	}
 	if (a->n >= a->max)
 	{
-		a->max = Max(a->max * 2, 256);
-		a->tids = a->tids ? repalloc_huge(a->tids, (Size) a->max * sizeof(ItemPointerData)) :
-			palloc(a->max * sizeof(ItemPointerData));
+		a->max = Max(a->max * 2, 64);
+		a->hits = a->hits ? repalloc_huge(a->hits, (Size) a->max * sizeof(NpidxHit)) :
+			palloc(a->max * sizeof(NpidxHit));
 	}
-	a->tids[a->n++] = *tid;
+	a->hits[a->n].tid = *tid;
+	a->hits[a->n].cls = cls;
+	a->n++;
 }
 
-/* A bitmap being filled by probe callbacks */
-typedef struct TidBitmapFill
-{
-	TIDBitmap  *tbm;
-	int64		n;
-} TidBitmapFill;
-
-/* Probe callback: add a TID to a bitmap */
+/* Read the head page of hash's bucket: its matches and the chain length */
 static void
-TidBitmapAdd(ItemPointer tid, void *arg)
+NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp)
 {
-	TidBitmapFill *f = (TidBitmapFill *) arg;
+	uint32		mix = NpidxMix(hash);
+	uint32		bucket = NpidxBucketOf(mix, nbuckets);
+	uint16		resid = NpidxResidOf(mix);
+	BlockNumber blk = NpidxBucketBlock(bucket);
+	Buffer		buffer = ReadBuffer(index, blk);
+	Page		page;
+	HitArray	a = {0};
 
-	tbm_add_tuples(f->tbm, tid, 1, true);
-	f->n++;
-}
-
-/* Sort a TID array and drop duplicates; returns the new count */
-static int
-SortUniqueTids(ItemPointerData *tids, int n)
-{
-	int			i,
-				j;
-
-	if (n <= 1)
-		return n;
-	qsort(tids, n, sizeof(ItemPointerData), NpidxItemPointerCmp);
-	for (i = 1, j = 1; i < n; i++)
-	{
-		if (!ItemPointerEquals(&tids[i], &tids[j - 1]))
-			tids[j++] = tids[i];
-	}
-	return j;
+	LockBuffer(buffer, BUFFER_LOCK_SHARE);
+	page = BufferGetPage(buffer);
+	NpidxCheckBucketPage(index, page, blk, bucket);
+	NpidxPageMatches(page, resid, HitArrayAdd, &a);
+	kp->complete = NpidxPageGetOpaque(page)->next == InvalidBlockNumber;
+	kp->cost = (double) a.n * Max(1, NpidxPageGetOpaque(page)->chain_pages);
+	kp->hits = a.hits;
+	kp->nhits = a.n;
+	UnlockReleaseBuffer(buffer);
 }
 
 /*
- * Work out, for one scan key, the query fingerprint and how many of its
- * leading hashes must be probed.  Returns false if the key can match
- * nothing (NULL query).
+ * Work out, for one scan key, the query fingerprint, the predicate and its
+ * threshold.  Returns false if the key can match nothing (NULL query).
  */
 static bool
-NpidxKeyPlan(ScanKey key, NpFingerprint **query, int *nprobe, double *bound_t)
+NpidxKeyPlan(ScanKey key, NpFingerprint **query, NpPredicate *pred,
+			 double *threshold)
 {
 	NpFingerprint *q;
 	double		t = 0.0;
 	bool		tnull = true;
-	int			n;
 
 	if (key->sk_flags & SK_ISNULL)
 		return false;
@@ -293,9 +347,19 @@ NpidxKeyPlan(ScanKey key, NpFingerprint **query, int *nprobe, double *bound_t)
 	switch (key->sk_strategy)
 	{
 		case NPIDX_SIMILAR_STRATEGY:
+			q = DatumGetNpFingerprintP(key->sk_argument);
+			*pred = NP_PRED_SIMILAR;
+			t = NpSettingValue(NP_SETTING_SIMILARITY);
+			break;
 		case NPIDX_CONTAINED_STRATEGY:
+			q = DatumGetNpFingerprintP(key->sk_argument);
+			*pred = NP_PRED_CONTAINED;
+			t = NpSettingValue(NP_SETTING_CONTAINMENT);
+			break;
 		case NPIDX_CONTAINS_STRATEGY:
 			q = DatumGetNpFingerprintP(key->sk_argument);
+			*pred = NP_PRED_CONTAINS;
+			t = NpSettingValue(NP_SETTING_CONTAINMENT);
 			break;
 		case NPIDX_SIMILAR_Q_STRATEGY:
 		case NPIDX_CONTAINED_Q_STRATEGY:
@@ -303,364 +367,658 @@ NpidxKeyPlan(ScanKey key, NpFingerprint **query, int *nprobe, double *bound_t)
 		case NPIDX_SAME_STORY_Q_STRATEGY:
 			if (!NpidxQueryDecode(key->sk_argument, &q, &t, &tnull))
 				return false;
+			if (key->sk_strategy == NPIDX_SIMILAR_Q_STRATEGY)
+			{
+				*pred = NP_PRED_SIMILAR;
+				if (tnull)
+					t = NpSettingValue(NP_SETTING_SIMILARITY);
+			}
+			else if (key->sk_strategy == NPIDX_SAME_STORY_Q_STRATEGY)
+			{
+				*pred = NP_PRED_SAME_STORY;
+				if (tnull)
+					t = NpSettingValue(NP_SETTING_SAME_STORY);
+			}
+			else
+			{
+				*pred = key->sk_strategy == NPIDX_CONTAINED_Q_STRATEGY ?
+					NP_PRED_CONTAINED : NP_PRED_CONTAINS;
+				if (tnull)
+					t = NpSettingValue(NP_SETTING_CONTAINMENT);
+			}
+			NpFingerprintCheckThreshold("threshold", t);
 			break;
 		default:
 			elog(ERROR, "npidx: unrecognized strategy number %d",
 				 key->sk_strategy);
 			return false;		/* keep compiler quiet */
 	}
-
-	n = NpFingerprintNHashes(q);
-	*bound_t = 0.0;
-	switch (key->sk_strategy)
-	{
-		case NPIDX_SIMILAR_STRATEGY:
-			*bound_t = np_similarity_threshold;
-			*nprobe = NpidxProbesFor(*bound_t, n);
-			break;
-		case NPIDX_CONTAINS_STRATEGY:
-			*bound_t = np_containment_threshold;
-			*nprobe = NpidxProbesFor(*bound_t, n);
-			break;
-		case NPIDX_SIMILAR_Q_STRATEGY:
-			if (tnull)
-				t = np_similarity_threshold;
-			NpidxCheckThreshold(t);
-			*bound_t = t;
-			*nprobe = NpidxProbesFor(t, n);
-			break;
-		case NPIDX_CONTAINS_Q_STRATEGY:
-			if (tnull)
-				t = np_containment_threshold;
-			NpidxCheckThreshold(t);
-			*bound_t = t;
-			*nprobe = NpidxProbesFor(t, n);
-			break;
-		case NPIDX_CONTAINED_Q_STRATEGY:
-		case NPIDX_SAME_STORY_Q_STRATEGY:
-			if (!tnull)
-				NpidxCheckThreshold(t);
-			/* the bound is on the row's side: probe every query hash */
-			*nprobe = n;
-			break;
-		default:
-			/* fp <% q: the row must be contained, probe everything */
-			*nprobe = n;
-			break;
-	}
 	*query = q;
+	*threshold = t;
 	return true;
 }
 
 /*
- * Pick the scan key needing the fewest probes; any key's candidates are a
- * superset of the conjunction's answer.  Returns false if no key can match.
+ * Pick the scan key to drive the scan: any key's candidates are a superset
+ * of the conjunction's answer; prefer the key whose predicate needs the
+ * most shared hashes of an average row.  Returns false if no key can match.
  */
 static bool
-NpidxChooseDriver(IndexScanDesc scan, NpFingerprint **query, int *nprobe,
-				  double *bound_t)
+NpidxChooseDriver(IndexScanDesc scan, NpFingerprint **query, NpPredicate *pred,
+				  double *threshold)
 {
-	int			i;
+	int			i,
+				best = -1;
 
 	*query = NULL;
-	*nprobe = 0;
-	*bound_t = 0.0;
 	for (i = 0; i < scan->numberOfKeys; i++)
 	{
 		NpFingerprint *q;
-		int			p;
+		NpPredicate p;
 		double		t;
+		int			need;
 
 		if (!NpidxKeyPlan(&scan->keyData[i], &q, &p, &t))
 			return false;
-		if (*query == NULL || p < *nprobe)
+		need = NpFingerprintMinShared(p, t, NpFingerprintNHashes(q), 1);
+		if (*query == NULL || need > best)
 		{
 			*query = q;
-			*nprobe = p;
-			*bound_t = t;
+			*pred = p;
+			*threshold = t;
+			best = need;
 		}
 	}
 	return true;
 }
 
 /*
- * Read the metapage's smallest sample limit; false if no truncated sample
- * was ever indexed.
+ * Read the metapage's sample bounds (see npidx.h) and pending-list heads.
  */
-bool
-NpidxReadMinLimit(Relation index, uint32 *limit)
+void
+NpidxReadMetaState(Relation index, NpidxMetaPageData *out)
 {
 	Buffer		buffer = ReadBuffer(index, NPIDX_METAPAGE_BLKNO);
-	NpidxMetaPage meta;
-	bool		has;
 
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);
-	meta = NpidxPageGetMeta(BufferGetPage(buffer));
-	has = meta->hasLimit;
-	*limit = meta->minLimit;
+	memcpy(out, NpidxPageGetMeta(BufferGetPage(buffer)), sizeof(NpidxMetaPageData));
 	UnlockReleaseBuffer(buffer);
-	return has;
 }
 
-/*
- * M0 (at least 1): the number of q's hashes up to min(limit(q), smallest
- * sample limit in the index).  They lie below the common threshold of q and
- * any indexed row, so every row's |Q'| is at least M0.
- */
+/* The number of q's hashes at most limit */
 static int
-NpidxQueryM0(Relation index, const NpFingerprint *q)
+CountUpTo(const NpFingerprint *q, uint32 limit)
 {
-	int			n = NpFingerprintNHashes(q);
-	uint32		limit;
-	uint32		T = PG_UINT32_MAX;
-	bool		bounded = false;
-	int			m0 = 0;
+	int			lo = 0,
+				hi = NpFingerprintNHashes(q);
 
-	if (NpidxSampleLimit(q, &limit))
+	while (lo < hi)
 	{
-		T = limit;
-		bounded = true;
+		int			mid = lo + (hi - lo) / 2;
+
+		if (q->hashes[mid] <= limit)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	if (NpidxReadMinLimit(index, &limit) && (!bounded || limit < T))
-	{
-		T = limit;
-		bounded = true;
-	}
-	while (m0 < n && (!bounded || q->hashes[m0] <= T))
-		m0++;
-	return Max(m0, 1);
+	return lo;
 }
-
-/* Postings of one query hash read from its bucket's head page */
-typedef struct HeadProbe
-{
-	TidArray	tids;			/* matches on the head page */
-	double		cost;			/* estimated postings of the key */
-	bool		complete;		/* the chain was just the head */
-	bool		selected;
-} HeadProbe;
-
-/* Read the head page of hash's bucket: its matches and the chain length */
-static void
-NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, HeadProbe *hp)
-{
-	uint32		mix = NpidxMix(hash);
-	uint32		bucket = NpidxBucketOf(mix, nbuckets);
-	uint16		resid = NpidxResidOf(mix);
-	Buffer		buffer = ReadBuffer(index, NpidxBucketBlock(bucket));
-	Page		page;
-	int			n,
-				i;
-
-	LockBuffer(buffer, BUFFER_LOCK_SHARE);
-	page = BufferGetPage(buffer);
-	if (NpidxPageGetOpaque(page)->bucket != bucket ||
-		!(NpidxPageGetOpaque(page)->flags & NPIDX_BUCKET))
-		elog(ERROR, "npidx index \"%s\": block %u is not the head of bucket %u",
-			 RelationGetRelationName(index), NpidxBucketBlock(bucket), bucket);
-	n = NpidxPageNEntries(page);
-	if (NpidxPageIsWide(page))
-	{
-		NpidxEntry *e = (NpidxEntry *) PageGetContents(page);
-
-		for (i = 0; i < n; i++)
-		{
-			if (e[i].resid == resid)
-				TidArrayAdd(&e[i].tid, &hp->tids);
-		}
-	}
-	else
-	{
-		NpidxCompactEntry *e = (NpidxCompactEntry *) PageGetContents(page);
-
-		for (i = 0; i < n; i++)
-		{
-			if (e[i].resid == resid)
-			{
-				uint16		r;
-				ItemPointerData tid;
-
-				NpidxPageGetEntry(page, i, &r, &tid);
-				TidArrayAdd(&tid, &hp->tids);
-			}
-		}
-	}
-	hp->complete = NpidxPageGetOpaque(page)->next == InvalidBlockNumber;
-	hp->cost = (double) hp->tids.n * Max(1, NpidxPageGetOpaque(page)->chain_pages);
-	UnlockReleaseBuffer(buffer);
-}
-
-/* Keys estimated to have more postings than this are worth skipping */
-#define NPIDX_COMMON_KEY_COST	64
 
 /*
- * Call fn for the candidates of a query: the postings of enough query
- * hashes that no row meeting the key can be missed.
- *
- * When the bound is on the query's side (bound_t > 0) the plain answer is
- * the prefix of nprobe hashes.  If that prefix is costly (a common key, or
- * many postings), choose instead the cheapest set R of positions with, for
- * every m >= M0,
- *	 |R n [1..m]| >= D(m) = floor((1 - t) m) + 2   (capped at m)
- * where M0 bounds |Q'| from below for every indexed row: every hash of q up
- * to min(limit(q), smallest limit of an indexed sample) lies below the
- * common threshold of q and any row.  The pigeonhole argument of the essay
- * in npidx.c then still applies to each row b with its own m = |Q'_b| >= M0
- * (rare-first prefix filtering, as in PPJoin, Xiao et al. 2008).
+ * Bounds of |A'| (query side) and |B'| (row side) for a row of each class,
+ * from the query and the metapage's sample bounds: see npidx.h and the
+ * design essay.  Also M0, a bound of |A'| for any row at all.
  */
 static void
-NpidxCandidates(Relation index, const NpFingerprint *q, int nprobe,
-				double bound_t, NpidxTidCallback fn, void *arg)
+NpidxClassBounds(const NpFingerprint *q, const NpidxMetaPageData *meta,
+				 int *a_min, int *b_min, int *m0)
 {
-	const NpidxMetaPageData *meta = NpidxGetMeta(index);
 	int			n = NpFingerprintNHashes(q);
-	HeadProbe  *hp;
-	int			i,
-				j;
-	bool		common = false;
-	double		total = 0.0;
-	int			m0,
-				count;
+	bool		qtrunc = NpFingerprintIsTruncated(q);
+	uint32		lq = qtrunc ? q->hashes[n - 1] : PG_UINT32_MAX;
+	int			c;
 
-	if (bound_t <= 0.0 || nprobe >= n)
+	for (c = 0; c < NPIDX_NCLASSES; c++)
 	{
-		for (i = 0; i < nprobe; i++)
+		if (c < NPIDX_FIRST_TRUNC_CLASS)
 		{
-			NpidxProbe(index, meta->nbuckets, q->hashes[i], fn, arg);
-			CHECK_FOR_INTERRUPTS();
+			/* the row's limit is infinite: tau = limit(q), A' = A */
+			a_min[c] = n;
+			/* B' = B when q is not truncated either; else B' holds b's
+			 * hashes up to limit(q), all of its low ones if that is higher */
+			if (!qtrunc)
+				b_min[c] = NpidxClassMinHashes[c];
+			else if (lq >= NPIDX_LOW_LIMIT)
+				b_min[c] = Max(1, NpidxClassMinLow[c]);
+			else
+				b_min[c] = 1;
 		}
-		return;
-	}
+		else
+		{
+			/* the row's limit lies in [lb, ub) */
+			uint32		lb = NpidxClassMinLimit[c];
+			uint32		ub = NpidxClassMaxLimit[c];
 
-	/* the plain prefix, from the head pages */
-	hp = palloc0(n * sizeof(HeadProbe));
-	for (i = 0; i < nprobe; i++)
+			if (meta->hasLimit)
+				lb = Max(lb, meta->minLimit);
+			/* tau >= min(limit(q), lb) */
+			a_min[c] = Max(1, CountUpTo(q, Min(lq, lb)));
+			if ((!qtrunc || (ub <= lq && ub != PG_UINT32_MAX)) &&
+				meta->minTruncHashes != PG_UINT32_MAX)
+			{
+				/* limit(b) < limit(q): tau = limit(b), B' = B */
+				b_min[c] = (int) Min(meta->minTruncHashes, (uint32) PG_INT32_MAX);
+			}
+			else if (lq >= NPIDX_LOW_LIMIT && lb >= NPIDX_LOW_LIMIT)
+			{
+				/* tau >= NPIDX_LOW_LIMIT: B' holds the row's low hashes */
+				b_min[c] = Max(1, NpidxClassMinLow[c]);
+			}
+			else if (lq >= NPIDX_LOW_LIMIT && ub <= NPIDX_LOW_LIMIT &&
+					 meta->minTruncHashes != PG_UINT32_MAX)
+			{
+				/* limit(b) < NPIDX_LOW_LIMIT <= limit(q): B' = B */
+				b_min[c] = (int) Min(meta->minTruncHashes, (uint32) PG_INT32_MAX);
+			}
+			else
+				b_min[c] = 1;
+		}
+	}
+	/* any row: tau >= min(limit(q), smallest limit ever indexed) */
+	*m0 = Max(1, meta->hasLimit ? CountUpTo(q, Min(lq, meta->minLimit)) : n);
+}
+
+/* |A n B| of two ascending hash arrays */
+static int
+SharedHashes(const NpFingerprint *a, const NpFingerprint *b)
+{
+	int			na = NpFingerprintNHashes(a),
+				nb = NpFingerprintNHashes(b);
+	int			i = 0,
+				j = 0,
+				x = 0;
+
+	while (i < na && j < nb)
 	{
-		NpidxProbeHead(index, meta->nbuckets, q->hashes[i], &hp[i]);
-		total += hp[i].cost;
-		if (hp[i].cost > NPIDX_COMMON_KEY_COST)
-			common = true;
-		hp[i].selected = true;
+		if (a->hashes[i] < b->hashes[j])
+			i++;
+		else if (a->hashes[i] > b->hashes[j])
+			j++;
+		else
+		{
+			x++;
+			i++;
+			j++;
+		}
+	}
+	return x;
+}
+
+/* State of one counting pass over the query's keys */
+typedef struct CountState
+{
+	npcand_hash *table;
+	uint64	   *seenbits;		/* NPIDX_SEEN_BITS; a row maybe in table */
+	const int  *need;			/* per class: fewest shared keys, or NULL */
+	int			remaining;		/* keys not yet read, this one included,
+								 * plus skipped keys */
+	int64		postings;
+} CountState;
+
+/* Probe callback: count a posting's row, or drop it if it cannot qualify */
+static void
+CountHit(ItemPointer tid, uint8 cls, void *arg)
+{
+	CountState *cs = (CountState *) arg;
+	uint64		key = PackTid(tid);
+	uint32		h = HashTidKey(key) & (NPIDX_SEEN_BITS - 1);
+	uint64		bit = UINT64_C(1) << (h & 63);
+	bool		found;
+	NpidxCand  *c;
+
+	cs->postings++;
+	if (cs->seenbits[h >> 6] & bit)
+	{
+		c = npcand_lookup(cs->table, key);
+		if (c != NULL)
+		{
+			c->count++;
+			return;
+		}
 	}
 
 	/*
-	 * Each posting costs a heap recheck, each head page read much less: when
-	 * the prefix holds a common key or more postings than twice its length,
-	 * read the remaining heads and choose the cheapest exact set instead.
+	 * First met now: the row holds none of the keys read so far, so it
+	 * shares at most "remaining" keys with the query.
 	 */
-	if (common || total > 2.0 * nprobe)
-	{
-		m0 = NpidxQueryM0(index, q);
+	if (cs->need != NULL && cs->need[cls] > cs->remaining)
+		return;
+	c = npcand_insert(cs->table, key, &found);
+	c->count = 1;
+	c->cls = cls;
+	cs->seenbits[h >> 6] |= bit;
+}
 
-		for (i = nprobe; i < n; i++)
-			NpidxProbeHead(index, meta->nbuckets, q->hashes[i], &hp[i]);
-		for (i = 0; i < n; i++)
-			hp[i].selected = false;
+/* Order key probes by estimated cost, cheapest first */
+static int
+KeyProbeCostCmp(const void *a, const void *b)
+{
+	const KeyProbe *x = (const KeyProbe *) a;
+	const KeyProbe *y = (const KeyProbe *) b;
 
-		/* greedy: at each prefix m, add the cheapest positions still needed */
-		count = 0;
-		for (i = 1; i <= n; i++)
-		{
-			int			need;
-
-			if (i < m0)
-				continue;
-			need = Min(i, NpidxProbesFor(bound_t, i));
-			while (count < need)
-			{
-				int			best = -1;
-
-				for (j = 0; j < i; j++)
-				{
-					if (!hp[j].selected &&
-						(best < 0 || hp[j].cost < hp[best].cost))
-						best = j;
-				}
-				hp[best].selected = true;
-				count++;
-			}
-		}
-	}
-
-	for (i = 0; i < n; i++)
-	{
-		if (!hp[i].selected)
-			continue;
-		if (hp[i].complete)
-		{
-			for (j = 0; j < hp[i].tids.n; j++)
-				fn(&hp[i].tids.tids[j], arg);
-		}
-		else
-			NpidxProbe(index, meta->nbuckets, q->hashes[i], fn, arg);
-		CHECK_FOR_INTERRUPTS();
-	}
-	for (i = 0; i < n; i++)
-	{
-		if (hp[i].tids.tids)
-			pfree(hp[i].tids.tids);
-	}
-	pfree(hp);
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	return x->pos - y->pos;
 }
 
 /*
- * Set up the ordered (top-k) scan.
+ * Choose the keys to skip: the costliest ones that no row meeting the
+ * predicate can depend on.  A row b with m = |A'| shares only hashes among
+ * q's first m; if at most need(m, 1) - 1 of those are skipped, b still shares
+ * a key that is read (pigeonhole).  Every m >= M0 must hold.  Returns the
+ * number skipped.
+ */
+static int
+NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t, int m0)
+{
+	int		   *slack;
+	int		   *byCost;
+	int			i,
+				m,
+				nskip = 0;
+
+	if (NpFingerprintMinShared(pred, t, n, 1) <= 1)
+		return 0;				/* every query key may be a row's only one */
+
+	/* slack[m] = need(m, 1) - 1 - (skipped positions among the first m) */
+	slack = palloc((n + 1) * sizeof(int));
+	for (m = 1; m <= n; m++)
+		slack[m] = m < m0 ? PG_INT32_MAX : NpFingerprintMinShared(pred, t, m, 1) - 1;
+
+	/* positions (kp is in position order here), costliest first */
+	byCost = palloc(n * sizeof(int));
+	for (i = 0; i < n; i++)
+		byCost[i] = i;
+	for (i = 1; i < n; i++)
+	{
+		int			v = byCost[i],
+					j = i;
+
+		while (j > 0 && kp[byCost[j - 1]].cost < kp[v].cost)
+		{
+			byCost[j] = byCost[j - 1];
+			j--;
+		}
+		byCost[j] = v;
+	}
+
+	for (i = 0; i < n && i < NPIDX_MAX_SKIP_TRIES; i++)
+	{
+		int			p = byCost[i];
+		bool		ok = true;
+
+		if (kp[p].cost <= NPIDX_COMMON_KEY_COST)
+			break;
+		for (m = p + 1; m <= n; m++)
+			if (slack[m] < 1)
+			{
+				ok = false;
+				break;
+			}
+		if (!ok)
+			continue;
+		for (m = p + 1; m <= n; m++)
+			slack[m]--;
+		kp[p].skipped = true;
+		nskip++;
+	}
+	pfree(slack);
+	pfree(byCost);
+	return nskip;
+}
+
+/*
+ * Count, for the query q, the rows holding its keys: read the bucket heads
+ * of every key (their cost), skip what pred allows (need == NULL: nothing),
+ * read the rest cheapest first, counting rows that can still qualify.
+ * Returns the table; *nskip is the number of skipped keys.
+ */
+static npcand_hash *
+NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
+			   const int *need, NpPredicate pred, double t, int m0,
+			   int *nskip)
+{
+	int			n = NpFingerprintNHashes(q);
+	KeyProbe   *kp = palloc0(n * sizeof(KeyProbe));
+	CountState	cs;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		kp[i].pos = i;
+		NpidxProbeHead(index, nbuckets, q->hashes[i], &kp[i]);
+	}
+	*nskip = need ? NpidxChooseSkips(kp, n, pred, t, m0) : 0;
+	qsort(kp, n, sizeof(KeyProbe), KeyProbeCostCmp);
+
+	memset(&cs, 0, sizeof(cs));
+	cs.table = npcand_create(CurrentMemoryContext, 256, NULL);
+	cs.seenbits = palloc0(NPIDX_SEEN_BITS / 8);
+	cs.need = need;
+	cs.remaining = n;
+	for (i = 0; i < n; i++)
+	{
+		if (kp[i].skipped)
+			continue;
+		if (kp[i].complete)
+		{
+			int			j;
+
+			for (j = 0; j < kp[i].nhits; j++)
+				CountHit(&kp[i].hits[j].tid, kp[i].hits[j].cls, &cs);
+		}
+		else
+			NpidxProbe(index, nbuckets, q->hashes[kp[i].pos], CountHit, &cs);
+		cs.remaining--;
+		npidx_last_scan.keys_read++;
+		CHECK_FOR_INTERRUPTS();
+	}
+	npidx_last_scan.keys_skipped += *nskip;
+	npidx_last_scan.postings += cs.postings;
+	npidx_last_scan.rows_counted += cs.table->members;
+	return cs.table;
+}
+
+/* The pending rows of a scan: TIDs with their shared-key counts */
+typedef struct PendingRows
+{
+	const NpFingerprint *q;
+	HitArray	rows;			/* cls field: the row's class */
+	int		   *counts;
+	int			max;
+	HitArray	nulls;			/* rows of NULL or empty fingerprints */
+} PendingRows;
+
+/* Pending-list callback: keep rows that share a hash with the query */
+static void
+PendingRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
+{
+	PendingRows *pr = (PendingRows *) arg;
+	int			x;
+
+	npidx_last_scan.pending_rows++;
+	if (fp == NULL || NpFingerprintNHashes(fp) == 0 || pr->q == NULL)
+	{
+		HitArrayAdd(tid, 0, &pr->nulls);
+		return;
+	}
+	x = SharedHashes(pr->q, fp);
+	if (x == 0)
+	{
+		HitArrayAdd(tid, 0, &pr->nulls);
+		return;
+	}
+	HitArrayAdd(tid, NpidxRowClass(fp), &pr->rows);
+	if (pr->rows.n > pr->max)
+	{
+		pr->max = pr->rows.max;
+		pr->counts = pr->counts ? repalloc_huge(pr->counts, (Size) pr->max * sizeof(int)) :
+			palloc(pr->max * sizeof(int));
+	}
+	pr->counts[pr->rows.n - 1] = x;
+}
+
+/*
+ * Candidates of a threshold predicate, in a sorted, duplicate-free array.
+ */
+static ItemPointerData *
+NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
+						 NpPredicate pred, double t, int *ncand)
+{
+	NpidxMetaPageData meta;
+	int			n = NpFingerprintNHashes(q);
+	int			a_min[NPIDX_NCLASSES],
+				b_min[NPIDX_NCLASSES],
+				need[NPIDX_NCLASSES];
+	int			m0,
+				nskip,
+				c,
+				i,
+				nout = 0;
+	PendingRows pr;
+	npcand_hash *table;
+	npcand_iterator it;
+	NpidxCand  *cand;
+	ItemPointerData *out;
+
+	*ncand = 0;
+	if (n == 0)
+		return NULL;			/* no predicate holds without a shared hash */
+
+	/* the pending list first, then the buckets: see npidx_pending.c */
+	memset(&pr, 0, sizeof(pr));
+	pr.q = q;
+	NpidxPendingScan(index, PendingRowAdd, &pr);
+
+	NpidxReadMetaState(index, &meta);
+	NpidxClassBounds(q, &meta, a_min, b_min, &m0);
+	for (c = 0; c < NPIDX_NCLASSES; c++)
+		need[c] = NpFingerprintMinShared(pred, t, a_min[c], b_min[c]);
+
+	table = NpidxCountRows(index, q, NpidxGetMeta(index)->nbuckets, need,
+						   pred, t, m0, &nskip);
+
+	out = palloc_extended(Max(1, (Size) table->members + pr.rows.n) * sizeof(ItemPointerData),
+						  MCXT_ALLOC_HUGE);
+	npcand_start_iterate(table, &it);
+	while ((cand = npcand_iterate(table, &it)) != NULL)
+	{
+		if ((int) cand->count + nskip >= need[cand->cls])
+			UnpackTid(cand->key, &out[nout++]);
+	}
+	for (i = 0; i < pr.rows.n; i++)
+		if (pr.counts[i] >= need[pr.rows.hits[i].cls])
+			out[nout++] = pr.rows.hits[i].tid;
+
+	if (nout > 1)
+	{
+		int			j = 1;
+
+		qsort(out, nout, sizeof(ItemPointerData), NpidxItemPointerCmp);
+		for (i = 1; i < nout; i++)
+			if (!ItemPointerEquals(&out[i], &out[j - 1]))
+				out[j++] = out[i];
+		nout = j;
+	}
+	npidx_last_scan.candidates += nout;
+	*ncand = nout;
+	return out;
+}
+
+/* A row of the ordered scan and the lower bound of its distance */
+typedef struct OrderedRow
+{
+	ItemPointerData tid;
+	double		bound;
+} OrderedRow;
+
+static int
+OrderedRowCmp(Datum a, Datum b, void *arg)
+{
+	const OrderedRow *rows = (const OrderedRow *) arg;
+	double		x = rows[DatumGetInt32(a)].bound;
+	double		y = rows[DatumGetInt32(b)].bound;
+
+	/* binaryheap keeps the largest first: invert for the smallest bound */
+	return x < y ? 1 : (x > y ? -1 : 0);
+}
+
+/* Margin kept below distance bounds, against rounding in the operators */
+#define NPIDX_BOUND_SLACK	1e-9
+
+/* The lower bound of the distance of a row sharing at most x keys */
+static inline double
+DistanceBound(bool containment, int x, int a_min, int b_min)
+{
+	double		s = containment ? NpFingerprintMaxContainment(x, a_min) :
+		NpFingerprintMaxSimilarity(x, a_min, b_min);
+
+	return Max(0.0, 1.0 - s - NPIDX_BOUND_SLACK);
+}
+
+/*
+ * Set up the ordered (best-first) scan: count every row holding a key of
+ * the ORDER BY argument (all keys: no row can be skipped when every
+ * distance counts), bound each row's distance from its count and class,
+ * and put the rows in a heap, smallest bound first.  Rows holding no key
+ * come last, from the row list, at distance 1 (or NULL).
  */
 static void
 NpidxPrepareOrdered(IndexScanDesc scan)
 {
 	NpidxScanOpaque so = (NpidxScanOpaque) scan->opaque;
+	Relation	index = scan->indexRelation;
 	ScanKey		ob = &scan->orderByData[0];
 	NpFingerprint *kq = NULL;
-	int			kp = 0;
-	double		kt;
-	HASHCTL		ctl;
+	NpPredicate kpred = NP_PRED_SIMILAR;
+	double		kt = 0.0;
+	bool		containment = ob->sk_strategy == NPIDX_CONTAINS_DIST_STRATEGY;
+	NpidxMetaPageData meta;
+	int			a_min[NPIDX_NCLASSES],
+				b_min[NPIDX_NCLASSES],
+				need[NPIDX_NCLASSES];
+	bool		filter = false;
+	int			m0,
+				nskip,
+				c,
+				i,
+				nrows = 0;
+	PendingRows pr;
+	npcand_hash *table;
+	npcand_iterator it;
+	NpidxCand  *cand;
 
-	if (scan->numberOfKeys > 0 && !NpidxChooseDriver(scan, &kq, &kp, &kt))
+	if (scan->numberOfKeys > 0 && !NpidxChooseDriver(scan, &kq, &kpred, &kt))
 	{
 		so->empty = true;
 		return;
 	}
-
-	memset(&ctl, 0, sizeof(ctl));
-	ctl.keysize = sizeof(ItemPointerData);
-	ctl.entrysize = sizeof(ItemPointerData);
-	ctl.hcxt = so->cxt;
-	so->seen = hash_create("npidx seen TIDs", 1024, &ctl,
-						   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-
+	so->tail = true;
 	if (ob->sk_flags & SK_ISNULL)
 	{
 		/* every distance is NULL: return the rows unordered */
-		so->oquery = NULL;
-		so->nquery = 0;
 		so->bound_null = true;
+		return;
 	}
-	else
-	{
-		so->oquery = DatumGetNpFingerprintP(ob->sk_argument);
-		so->nquery = NpFingerprintNHashes(so->oquery);
-	}
-	so->maxprobe = so->nquery;
-	so->tail = true;
-	if (so->oquery != NULL && so->nquery > 0)
-	{
-		so->probed = palloc0(so->nquery * sizeof(bool));
-		so->deferred = palloc(so->nquery * sizeof(int));
-		so->m0 = NpidxQueryM0(scan->indexRelation, so->oquery);
-	}
+	so->oquery = DatumGetNpFingerprintP(ob->sk_argument);
+	if (NpFingerprintNHashes(so->oquery) == 0)
+		return;					/* nothing shared: all in the tail */
+
+	memset(&pr, 0, sizeof(pr));
+	pr.q = so->oquery;
+	NpidxPendingScan(index, PendingRowAdd, &pr);
+	NpidxReadMetaState(index, &meta);
+	NpidxClassBounds(so->oquery, &meta, a_min, b_min, &m0);
 
 	/*
-	 * A WHERE key on the same query bounds the search: no row outside its
-	 * probe prefix can qualify, so stop there and skip the tail.
+	 * A WHERE key on the same query bounds the search: only rows that can
+	 * meet it are wanted, so count only those, and skip the tail.
 	 */
-	if (kq != NULL && so->oquery != NULL &&
-		VARSIZE(kq) == VARSIZE(so->oquery) &&
+	if (kq != NULL && VARSIZE(kq) == VARSIZE(so->oquery) &&
 		memcmp(kq, so->oquery, VARSIZE(kq)) == 0)
 	{
-		so->maxprobe = Min(so->nquery, kp);
+		filter = true;
 		so->tail = false;
+		for (c = 0; c < NPIDX_NCLASSES; c++)
+			need[c] = NpFingerprintMinShared(kpred, kt, a_min[c], b_min[c]);
 	}
+
+	table = NpidxCountRows(index, so->oquery, NpidxGetMeta(index)->nbuckets,
+						   filter ? need : NULL, kpred, kt, m0, &nskip);
+	/*
+	 * Pending rows were compared whole.  A row being merged may also be in
+	 * the buckets, partly (the merge may be going on): keep its larger
+	 * count.
+	 */
+	for (i = 0; i < pr.rows.n; i++)
+	{
+		bool		found;
+
+		cand = npcand_insert(table, PackTid(&pr.rows.hits[i].tid), &found);
+		if (!found || (int) cand->count < pr.counts[i])
+		{
+			cand->count = pr.counts[i];
+			cand->cls = pr.rows.hits[i].cls;
+		}
+	}
+
+	so->seen = table;
+	so->rows = palloc_extended(Max(1, (Size) table->members) * sizeof(OrderedRow),
+							   MCXT_ALLOC_HUGE);
+	npcand_start_iterate(table, &it);
+	while ((cand = npcand_iterate(table, &it)) != NULL)
+	{
+		int			x = (int) cand->count + nskip;
+
+		if (filter && x < need[cand->cls])
+			continue;
+		UnpackTid(cand->key, &so->rows[nrows].tid);
+		so->rows[nrows].bound = DistanceBound(containment, x, a_min[cand->cls],
+											  b_min[cand->cls]);
+		nrows++;
+	}
+	so->nrows = nrows;
+	npidx_last_scan.candidates += nrows;
+
+	so->heap = binaryheap_allocate(Max(nrows, 1), OrderedRowCmp, so->rows);
+	for (i = 0; i < nrows; i++)
+		binaryheap_add_unordered(so->heap, Int32GetDatum(i));
+	binaryheap_build(so->heap);
+}
+
+/*
+ * The rows holding no key of the ORDER BY argument, in TID order: the row
+ * list and the pending list, less those already returned.
+ */
+static void
+NpidxOrderedTail(IndexScanDesc scan)
+{
+	NpidxScanOpaque so = (NpidxScanOpaque) scan->opaque;
+	PendingRows pr;
+	ItemPointerData *rows;
+	int			n,
+				i,
+				j = 0;
+
+	memset(&pr, 0, sizeof(pr));
+	NpidxPendingScan(scan->indexRelation, PendingRowAdd, &pr);
+	rows = NpidxReadRowList(scan->indexRelation, &n);
+	if (pr.nulls.n > 0)
+	{
+		rows = repalloc_huge(rows, (Size) (n + pr.nulls.n) * sizeof(ItemPointerData));
+		for (i = 0; i < pr.nulls.n; i++)
+			rows[n + i] = pr.nulls.hits[i].tid;
+		n += pr.nulls.n;
+	}
+	for (i = 0; i < n; i++)
+	{
+		/* rows returned from the heap were all in the count table */
+		if (so->seen != NULL && npcand_lookup(so->seen, PackTid(&rows[i])) != NULL)
+			continue;
+		rows[j++] = rows[i];
+	}
+	n = j;
+	if (n > 1)
+	{
+		qsort(rows, n, sizeof(ItemPointerData), NpidxItemPointerCmp);
+		for (i = 1, j = 1; i < n; i++)
+			if (!ItemPointerEquals(&rows[i], &rows[j - 1]))
+				rows[j++] = rows[i];
+		n = j;
+	}
+	so->tids = rows;
+	so->ntids = n;
+	so->next = 0;
 }
 
 /*
@@ -673,166 +1031,49 @@ NpidxPrepare(IndexScanDesc scan)
 	MemoryContext oldcxt = MemoryContextSwitchTo(so->cxt);
 
 	so->prepared = true;
+	memset(&npidx_last_scan, 0, sizeof(npidx_last_scan));
 	if (scan->numberOfOrderBys > 0)
 		NpidxPrepareOrdered(scan);
 	else
 	{
 		NpFingerprint *q;
-		int			p;
+		NpPredicate pred;
 		double		t;
 
-		if (!NpidxChooseDriver(scan, &q, &p, &t))
+		if (!NpidxChooseDriver(scan, &q, &pred, &t))
 			so->empty = true;
 		else if (q == NULL)
 		{
 			/* no keys at all: every row */
+			PendingRows pr;
+			int			i;
+
+			memset(&pr, 0, sizeof(pr));
+			NpidxPendingScan(scan->indexRelation, PendingRowAdd, &pr);
 			so->tids = NpidxReadRowList(scan->indexRelation, &so->ntids);
-			so->ntids = SortUniqueTids(so->tids, so->ntids);
+			if (pr.nulls.n > 0)
+			{
+				so->tids = repalloc_huge(so->tids, (Size) (so->ntids + pr.nulls.n) *
+										 sizeof(ItemPointerData));
+				for (i = 0; i < pr.nulls.n; i++)
+					so->tids[so->ntids++] = pr.nulls.hits[i].tid;
+			}
+			if (so->ntids > 1)
+			{
+				int			j = 1;
+
+				qsort(so->tids, so->ntids, sizeof(ItemPointerData), NpidxItemPointerCmp);
+				for (i = 1; i < so->ntids; i++)
+					if (!ItemPointerEquals(&so->tids[i], &so->tids[j - 1]))
+						so->tids[j++] = so->tids[i];
+				so->ntids = j;
+			}
 		}
 		else
-		{
-			TidArray	a = {0};
-
-			NpidxCandidates(scan->indexRelation, q, p, t, TidArrayAdd, &a);
-			so->tids = a.tids;
-			so->ntids = SortUniqueTids(a.tids, a.n);
-		}
+			so->tids = NpidxThresholdCandidates(scan->indexRelation, q, pred, t,
+												&so->ntids);
 	}
 	MemoryContextSwitchTo(oldcxt);
-}
-
-/* Margin kept below distance bounds, against rounding in the operators */
-#define NPIDX_BOUND_SLACK	1e-9
-
-/*
- * Lower bound of the distance of every row not seen yet, given the query
- * positions S probed so far: a row b with m = |Q'_b| misses at least
- * |S n [1..m]| of its m query hashes, so 1 - similarity and 1 - containment
- * are at least min over m >= M0 of |S n [1..m]| / m (the top-k bound of
- * Xiao et al. 2009, generalised to probe sets that are not prefixes).
- */
-static double
-NpidxOrderedBound(NpidxScanOpaque so)
-{
-	double		best = 1.0;
-	int			cnt = 0;
-	int			m;
-
-	for (m = 1; m <= so->nquery; m++)
-	{
-		if (so->probed[m - 1])
-			cnt++;
-		if (m >= so->m0 && (double) cnt / m < best)
-			best = (double) cnt / m;
-	}
-
-	/*
-	 * The operator computes 1 - I / U in floating point, which can round
-	 * just below the exact bound cnt / m; stay under it.
-	 */
-	return Max(0.0, best - NPIDX_BOUND_SLACK);
-}
-
-/*
- * Refill the pending TIDs of an ordered scan: the next probe's new rows, or
- * the never-seen rows of the row list.  Returns false when exhausted.
- */
-static bool
-NpidxOrderedRefill(IndexScanDesc scan)
-{
-	NpidxScanOpaque so = (NpidxScanOpaque) scan->opaque;
-	MemoryContext oldcxt = MemoryContextSwitchTo(so->cxt);
-	bool		result = false;
-
-	so->ntids = 0;
-	so->next = 0;
-
-	while (so->probe < so->maxprobe || so->deferpos < so->ndeferred)
-	{
-		const NpidxMetaPageData *meta = NpidxGetMeta(scan->indexRelation);
-		TidArray	a = {0};
-		int			j;
-
-		a.seen = so->seen;
-		if (so->probe < so->maxprobe)
-		{
-			HeadProbe	hp = {0};
-
-			j = so->probe++;
-			NpidxProbeHead(scan->indexRelation, meta->nbuckets,
-						   so->oquery->hashes[j], &hp);
-			if (hp.cost > NPIDX_COMMON_KEY_COST)
-			{
-				/* a common key: probe it after all the others */
-				so->deferred[so->ndeferred++] = j;
-				if (hp.tids.tids)
-					pfree(hp.tids.tids);
-				continue;
-			}
-			/* rows first seen now share none of the positions probed before */
-			so->bound = NpidxOrderedBound(so);
-			if (hp.complete)
-			{
-				int			k;
-
-				for (k = 0; k < hp.tids.n; k++)
-					TidArrayAdd(&hp.tids.tids[k], &a);
-			}
-			else
-				NpidxProbe(scan->indexRelation, meta->nbuckets,
-						   so->oquery->hashes[j], TidArrayAdd, &a);
-			if (hp.tids.tids)
-				pfree(hp.tids.tids);
-		}
-		else
-		{
-			j = so->deferred[so->deferpos++];
-			so->bound = NpidxOrderedBound(so);
-			NpidxProbe(scan->indexRelation, meta->nbuckets,
-					   so->oquery->hashes[j], TidArrayAdd, &a);
-		}
-		so->probed[j] = true;
-		CHECK_FOR_INTERRUPTS();
-		if (a.n > 0)
-		{
-			if (so->tids)
-				pfree(so->tids);
-			so->tids = a.tids;
-			so->ntids = SortUniqueTids(a.tids, a.n);
-			result = true;
-			goto done;
-		}
-	}
-
-	if (so->tail && !so->tail_done)
-	{
-		ItemPointerData *rows;
-		int			n,
-					i,
-					j = 0;
-
-		so->tail_done = true;
-		rows = NpidxReadRowList(scan->indexRelation, &n);
-		for (i = 0; i < n; i++)
-		{
-			bool		found;
-
-			hash_search(so->seen, &rows[i], HASH_ENTER, &found);
-			if (!found)
-				rows[j++] = rows[i];
-		}
-		if (so->tids)
-			pfree(so->tids);
-		so->tids = rows;
-		so->ntids = SortUniqueTids(rows, j);
-		/* no shared hash at all: distance exactly 1 (or NULL) */
-		so->bound = 1.0 - NPIDX_BOUND_SLACK;
-		result = so->ntids > 0;
-	}
-
-done:
-	MemoryContextSwitchTo(oldcxt);
-	return result;
 }
 
 /*
@@ -854,16 +1095,37 @@ npidxgettuple(IndexScanDesc scan, ScanDirection dir)
 	if (scan->numberOfOrderBys > 0)
 	{
 		int			i;
+		double		bound;
 
-		while (so->next >= so->ntids)
+		if (so->heap != NULL && !binaryheap_empty(so->heap))
 		{
-			if (!NpidxOrderedRefill(scan))
-				return false;
+			int			r = DatumGetInt32(binaryheap_remove_first(so->heap));
+
+			scan->xs_heaptid = so->rows[r].tid;
+			bound = so->rows[r].bound;
 		}
-		scan->xs_heaptid = so->tids[so->next++];
+		else
+		{
+			if (!so->tail)
+				return false;
+			if (!so->tail_done)
+			{
+				MemoryContext oldcxt = MemoryContextSwitchTo(so->cxt);
+
+				NpidxOrderedTail(scan);
+				so->tail_done = true;
+				MemoryContextSwitchTo(oldcxt);
+			}
+			if (so->next >= so->ntids)
+				return false;
+			scan->xs_heaptid = so->tids[so->next++];
+			/* no shared hash at all: distance exactly 1 (or NULL) */
+			bound = 1.0 - NPIDX_BOUND_SLACK;
+		}
+		npidx_last_scan.returned++;
 		scan->xs_recheck = true;
 		scan->xs_recheckorderby = true;
-		scan->xs_orderbyvals[0] = Float8GetDatum(so->bound);
+		scan->xs_orderbyvals[0] = Float8GetDatum(bound);
 		scan->xs_orderbynulls[0] = so->bound_null;
 		/* further ORDER BY distances: 0 is a valid lower bound */
 		for (i = 1; i < scan->numberOfOrderBys; i++)
@@ -878,44 +1140,28 @@ npidxgettuple(IndexScanDesc scan, ScanDirection dir)
 		return false;
 	scan->xs_heaptid = so->tids[so->next++];
 	scan->xs_recheck = true;
+	npidx_last_scan.returned++;
 	return true;
 }
 
 /*
- * Add every candidate TID to a bitmap.
+ * Add every candidate TID to a bitmap; returns the number of candidates.
  */
 int64
 npidxgetbitmap(IndexScanDesc scan, TIDBitmap *tbm)
 {
 	NpidxScanOpaque so = (NpidxScanOpaque) scan->opaque;
-	MemoryContext oldcxt = MemoryContextSwitchTo(so->cxt);
-	NpFingerprint *q;
-	int			p;
-	double		t;
-	int64		ntids = 0;
+	MemoryContext oldcxt;
 
-	if (!NpidxChooseDriver(scan, &q, &p, &t))
+	if (!so->prepared)
 	{
+		oldcxt = MemoryContextSwitchTo(so->cxt);
+		NpidxPrepare(scan);
 		MemoryContextSwitchTo(oldcxt);
+	}
+	if (so->empty || so->ntids == 0)
 		return 0;
-	}
-
-	if (q == NULL)
-	{
-		int			n;
-		ItemPointerData *rows = NpidxReadRowList(scan->indexRelation, &n);
-
-		tbm_add_tuples(tbm, rows, n, true);
-		ntids = n;
-	}
-	else
-	{
-		TidBitmapFill f = {tbm, 0};
-
-		NpidxCandidates(scan->indexRelation, q, p, t, TidBitmapAdd, &f);
-		/* postings read, which may count a row more than once */
-		ntids = f.n;
-	}
-	MemoryContextSwitchTo(oldcxt);
-	return ntids;
+	tbm_add_tuples(tbm, so->tids, so->ntids, true);
+	npidx_last_scan.returned += so->ntids;
+	return so->ntids;
 }

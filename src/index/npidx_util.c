@@ -1,8 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * npidx_util.c
- *	  Page initialisation, page allocation, metapage cache and sizing rules
- *	  shared by the npidx build, insert, scan and vacuum code.
+ *	  Page initialisation, page allocation, bucket chains, metapage cache,
+ *	  row classes and sizing rules shared by the npidx build, insert, scan
+ *	  and vacuum code.
  *
  * src/index/npidx_util.c
  *
@@ -19,6 +20,45 @@
 #include "utils/rel.h"
 
 #include "index/npidx.h"
+
+/*
+ * Row classes (see npidx.h).  Untruncated: fewest hashes, and fewest of
+ * them at most NPIDX_LOW_LIMIT, about a fifth (a quarter is expected).
+ */
+const uint16 NpidxClassMinHashes[NPIDX_FIRST_TRUNC_CLASS] = {
+	1, 2, 3, 5, 8, 12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128
+};
+
+#define L30		(UINT32_C(1) << 30)
+#define L31		(UINT32_C(1) << 31)
+#define L3Q		(UINT32_C(3) << 30)
+#define LMAX	PG_UINT32_MAX
+
+const uint16 NpidxClassMinLow[NPIDX_NCLASSES] = {
+	0, 0, 0, 0, 1, 2, 3, 4, 4, 6, 8, 9, 12, 15, 18, 24,
+	/* truncated: limit below NPIDX_LOW_LIMIT, then 3 limit ranges x 5 */
+	0,
+	0, 16, 32, 48, 64,
+	0, 16, 32, 48, 64,
+	0, 16, 32, 48, 64
+};
+
+/* Truncated classes: the range of the sample's limit (unused below 16) */
+const uint32 NpidxClassMinLimit[NPIDX_NCLASSES] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0,
+	L30, L30, L30, L30, L30,
+	L31, L31, L31, L31, L31,
+	L3Q, L3Q, L3Q, L3Q, L3Q
+};
+const uint32 NpidxClassMaxLimit[NPIDX_NCLASSES] = {
+	LMAX, LMAX, LMAX, LMAX, LMAX, LMAX, LMAX, LMAX,
+	LMAX, LMAX, LMAX, LMAX, LMAX, LMAX, LMAX, LMAX,
+	L30,
+	L31, L31, L31, L31, L31,
+	L3Q, L3Q, L3Q, L3Q, L3Q,
+	LMAX, LMAX, LMAX, LMAX, LMAX
+};
 
 /*
  * Initialise an empty bucket, row-list or meta page.
@@ -56,6 +96,12 @@ NpidxInitMetaPage(Page page, uint32 nbuckets, int fillfactor)
 	meta->rowTail = InvalidBlockNumber;
 	meta->minLimit = PG_UINT32_MAX;
 	meta->hasLimit = false;
+	meta->minTruncHashes = PG_UINT32_MAX;
+	meta->pendingHead = InvalidBlockNumber;
+	meta->pendingTail = InvalidBlockNumber;
+	meta->pendingRows = 0;
+	meta->pendingPages = 0;
+	meta->mergingHead = InvalidBlockNumber;
 	((PageHeader) page)->pd_lower =
 		((char *) meta + sizeof(NpidxMetaPageData)) - (char *) page;
 }
@@ -104,6 +150,141 @@ NpidxNewBuffer(Relation index)
 		UnlockRelationForExtension(index, ExclusiveLock);
 
 	return buffer;
+}
+
+/*
+ * Add postings to the chain of a bucket whose head page is locked
+ * exclusively by the caller: into the head and the first pages after it
+ * while they have room (a compact page takes only compact TIDs), then into
+ * new pages linked right after the head.  With wal, every change is a
+ * generic WAL record; without (CREATE INDEX), pages are only marked dirty.
+ */
+void
+NpidxChainAppend(Relation index, Buffer head, const NpidxPosting *p, int n,
+				 bool wal)
+{
+	uint32		bucket = NpidxPageGetOpaque(BufferGetPage(head))->bucket;
+	int		   *order = palloc(n * sizeof(int));
+	int			ncompact = 0,
+				nwide = 0,
+				ci = 0,
+				wi = 0,
+				i;
+	BlockNumber blk = BufferGetBlockNumber(head);
+	int			visited = 0;
+
+	/* compact postings first, wide ones after them */
+	for (i = 0; i < n; i++)
+		if (NpidxTidIsCompact((ItemPointer) &p[i].tid))
+			order[ncompact++] = i;
+	for (i = 0; i < n; i++)
+		if (!NpidxTidIsCompact((ItemPointer) &p[i].tid))
+			order[ncompact + nwide++] = i;
+
+	/* pages with room: the head and the next few (new pages go there) */
+	while (blk != InvalidBlockNumber && visited < NPIDX_APPEND_VISIT &&
+		   (ci < ncompact || wi < nwide))
+	{
+		Buffer		buffer = (blk == BufferGetBlockNumber(head)) ? head :
+			ReadBuffer(index, blk);
+		Page		page;
+		int			room;
+
+		if (buffer != head)
+			LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
+		page = BufferGetPage(buffer);
+		if (NpidxPageGetOpaque(page)->bucket != bucket ||
+			!(NpidxPageGetOpaque(page)->flags & NPIDX_BUCKET))
+			elog(ERROR, "npidx index \"%s\": block %u is not in bucket %u",
+				 RelationGetRelationName(index), blk, bucket);
+		room = NpidxPageCapacity(page) - NpidxPageNEntries(page);
+		if (room > 0 && (ci < ncompact || (wi < nwide && NpidxPageIsWide(page))))
+		{
+			GenericXLogState *state = NULL;
+			Page		wpage = page;
+			int			k = NpidxPageNEntries(page);
+
+			if (wal)
+			{
+				state = GenericXLogStart(index);
+				wpage = GenericXLogRegisterBuffer(state, buffer, 0);
+			}
+			if (NpidxPageIsWide(wpage))
+				for (; wi < nwide && room > 0; wi++, room--, k++)
+				{
+					const NpidxPosting *e = &p[order[ncompact + wi]];
+
+					NpidxPageSetEntry(wpage, k, e->resid, (ItemPointer) &e->tid, e->cls);
+				}
+			for (; ci < ncompact && room > 0; ci++, room--, k++)
+			{
+				const NpidxPosting *e = &p[order[ci]];
+
+				NpidxPageSetEntry(wpage, k, e->resid, (ItemPointer) &e->tid, e->cls);
+			}
+			NpidxPageSetNEntries(wpage, k);
+			if (wal)
+				GenericXLogFinish(state);
+			else
+				MarkBufferDirty(buffer);
+		}
+		blk = NpidxPageGetOpaque(page)->next;
+		if (buffer != head)
+			UnlockReleaseBuffer(buffer);
+		visited++;
+	}
+
+	/* new pages right after the head: wide ones first */
+	while (ci < ncompact || wi < nwide)
+	{
+		bool		wide = wi < nwide;
+		Buffer		buffer = NpidxNewBuffer(index);
+		GenericXLogState *state = NULL;
+		Page		page,
+					hpage;
+		int			k = 0,
+					room;
+
+		if (wal)
+		{
+			state = GenericXLogStart(index);
+			page = GenericXLogRegisterBuffer(state, buffer, GENERIC_XLOG_FULL_IMAGE);
+			hpage = GenericXLogRegisterBuffer(state, head, 0);
+		}
+		else
+		{
+			page = BufferGetPage(buffer);
+			hpage = BufferGetPage(head);
+		}
+		NpidxInitPage(page, NPIDX_BUCKET | (wide ? NPIDX_WIDE : 0), bucket);
+		room = NpidxPageCapacity(page);
+		for (; wide && wi < nwide && room > 0; wi++, room--, k++)
+		{
+			const NpidxPosting *e = &p[order[ncompact + wi]];
+
+			NpidxPageSetEntry(page, k, e->resid, (ItemPointer) &e->tid, e->cls);
+		}
+		for (; ci < ncompact && room > 0; ci++, room--, k++)
+		{
+			const NpidxPosting *e = &p[order[ci]];
+
+			NpidxPageSetEntry(page, k, e->resid, (ItemPointer) &e->tid, e->cls);
+		}
+		NpidxPageSetNEntries(page, k);
+		NpidxPageGetOpaque(page)->next = NpidxPageGetOpaque(hpage)->next;
+		NpidxPageGetOpaque(page)->chain_pages = 0;
+		NpidxPageGetOpaque(hpage)->next = BufferGetBlockNumber(buffer);
+		NpidxPageGetOpaque(hpage)->chain_pages++;
+		if (wal)
+			GenericXLogFinish(state);
+		else
+		{
+			MarkBufferDirty(buffer);
+			MarkBufferDirty(head);
+		}
+		UnlockReleaseBuffer(buffer);
+	}
+	pfree(order);
 }
 
 /*
@@ -178,6 +359,63 @@ NpidxChooseBuckets(double nentries, int fillfactor, bool wide)
 	if (nb > NPIDX_MAX_BUCKETS)
 		nb = NPIDX_MAX_BUCKETS;
 	return (uint32) nb;
+}
+
+/*
+ * Lower the metapage's smallest sample limit and fewest truncated hashes
+ * for fp (the metapage is registered for WAL or locked by the caller);
+ * returns whether anything changed.
+ */
+bool
+NpidxMetaNoteSample(NpidxMetaPage meta, const NpFingerprint *fp)
+{
+	uint32		limit;
+	bool		changed = false;
+
+	if (fp != NULL && NpidxSampleLimit(fp, &limit))
+	{
+		uint32		n = (uint32) NpFingerprintNHashes(fp);
+
+		if (!meta->hasLimit || limit < meta->minLimit)
+		{
+			meta->minLimit = limit;
+			meta->hasLimit = true;
+			changed = true;
+		}
+		if (n < meta->minTruncHashes)
+		{
+			meta->minTruncHashes = n;
+			changed = true;
+		}
+	}
+	return changed;
+}
+
+/* Would NpidxMetaNoteSample change meta? */
+bool
+NpidxMetaNeedsNote(const NpidxMetaPageData *meta, const NpFingerprint *fp)
+{
+	uint32		limit;
+
+	return fp != NULL && NpidxSampleLimit(fp, &limit) &&
+		(!meta->hasLimit || limit < meta->minLimit ||
+		 (uint32) NpFingerprintNHashes(fp) < meta->minTruncHashes);
+}
+
+/*
+ * The bucket count of a build whose reloption asks for "wanted" buckets
+ * when the data need "chosen": the reloption may pre-size the index for
+ * rows still to come, but not beyond the larger of the data's need, the
+ * heap's page count and NPIDX_PRESIZE_BUCKETS, so that no table owner can
+ * make an empty table's index fill the disk (each bucket is an 8 kB page).
+ */
+uint32
+NpidxCapBuckets(uint32 wanted, uint32 chosen, BlockNumber heapblocks)
+{
+	uint32		cap = Max(chosen, NPIDX_PRESIZE_BUCKETS);
+
+	cap = Max(cap, Min(heapblocks, (BlockNumber) NPIDX_MAX_BUCKETS));
+	return Max(Min(wanted, cap), NPIDX_MIN_BUCKETS);
 }
 
 /*

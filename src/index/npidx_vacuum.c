@@ -4,9 +4,9 @@
  *	  VACUUM for npidx: remove the postings and row-list entries of dead
  *	  rows, unlink emptied pages and give them to the free space map.
  *
- * The bulk-delete callback is asked once per indexed row, while walking the
- * row list; the dead TIDs found there are then removed from every bucket
- * chain.  Page unlinking is safe against concurrent readers because they
+ * The pending list is merged first; then the bulk-delete callback is asked
+ * once per indexed row, while walking the row list, and the dead TIDs found
+ * there are removed from every bucket chain.  Page unlinking is safe against concurrent readers because they
  * use lock coupling (see the design essay in npidx.c).
  *
  * src/index/npidx_vacuum.c
@@ -17,6 +17,7 @@
 
 #include "access/genam.h"
 #include "commands/vacuum.h"
+#include "postmaster/autovacuum.h"
 #include "miscadmin.h"
 #include "storage/indexfsm.h"
 #include "storage/lmgr.h"
@@ -183,7 +184,7 @@ NpidxVacuumRows(Relation index, IndexBulkDeleteCallback callback,
  */
 static int
 NpidxVacuumBucketPage(Relation index, Buffer buffer, const DeadTids *dead,
-					  NpidxEntry *keep, bool log_if_empty)
+					  NpidxPosting *keep, bool log_if_empty)
 {
 	Page		page = BufferGetPage(buffer);
 	int			n = NpidxPageNEntries(page);
@@ -192,7 +193,8 @@ NpidxVacuumBucketPage(Relation index, Buffer buffer, const DeadTids *dead,
 
 	for (i = 0; i < n; i++)
 	{
-		NpidxPageGetEntry(page, i, &keep[nkeep].resid, &keep[nkeep].tid);
+		NpidxPageGetEntry(page, i, &keep[nkeep].resid, &keep[nkeep].tid,
+						  &keep[nkeep].cls);
 		if (!IsDead(dead, &keep[nkeep].tid))
 			nkeep++;
 	}
@@ -202,7 +204,7 @@ NpidxVacuumBucketPage(Relation index, Buffer buffer, const DeadTids *dead,
 
 		page = GenericXLogRegisterBuffer(state, buffer, 0);
 		for (i = 0; i < nkeep; i++)
-			NpidxPageSetEntry(page, i, keep[i].resid, &keep[i].tid);
+			NpidxPageSetEntry(page, i, keep[i].resid, &keep[i].tid, keep[i].cls);
 		NpidxPageSetNEntries(page, nkeep);
 		GenericXLogFinish(state);
 	}
@@ -215,7 +217,7 @@ NpidxVacuumBucketPage(Relation index, Buffer buffer, const DeadTids *dead,
 static void
 NpidxVacuumBuckets(Relation index, uint32 nbuckets, const DeadTids *dead)
 {
-	NpidxEntry *keep = palloc(NPIDX_COMPACT_PER_PAGE * sizeof(NpidxEntry));
+	NpidxPosting *keep = palloc(NPIDX_COMPACT_PER_PAGE * sizeof(NpidxPosting));
 	uint32		b;
 
 	for (b = 0; b < nbuckets; b++)
@@ -273,6 +275,8 @@ npidxbulkdelete(IndexVacuumInfo *info, IndexBulkDeleteResult *stats,
 	if (stats == NULL)
 		stats = (IndexBulkDeleteResult *) palloc0(sizeof(IndexBulkDeleteResult));
 
+	/* dead rows may be in the pending list: merge it first */
+	(void) NpidxPendingMerge(index, true);
 	live = NpidxVacuumRows(index, callback, callback_state, &dead, stats);
 	if (dead.n > 0)
 	{
@@ -299,8 +303,17 @@ npidxvacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 	BlockNumber npages,
 				blkno;
 
+	/*
+	 * Merge the pending list, also on autovacuum's ANALYZE (as GIN does), so
+	 * that insert-only tables get their rows merged.
+	 */
 	if (info->analyze_only)
+	{
+		if (IsAutoVacuumWorkerProcess())
+			(void) NpidxPendingMerge(index, true);
 		return stats;
+	}
+	(void) NpidxPendingMerge(index, true);
 
 	if (stats == NULL)
 	{

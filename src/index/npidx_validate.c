@@ -17,9 +17,26 @@
 #include "catalog/pg_type.h"
 #include "utils/lsyscache.h"
 #include "utils/regproc.h"
+#include "utils/builtins.h"
 #include "utils/syscache.h"
 
 #include "index/npidx.h"
+
+/* Is typid newsprint's fingerprint type (a varlena base type of that name)? */
+static bool
+NpidxIsFingerprintType(Oid typid)
+{
+	HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	bool		ok;
+
+	if (!HeapTupleIsValid(tup))
+		return false;
+	ok = ((Form_pg_type) GETSTRUCT(tup))->typtype == TYPTYPE_BASE &&
+		((Form_pg_type) GETSTRUCT(tup))->typlen == -1 &&
+		strcmp(NameStr(((Form_pg_type) GETSTRUCT(tup))->typname), "fingerprint") == 0;
+	ReleaseSysCache(tup);
+	return ok;
+}
 
 /*
  * Validate an npidx operator class: strategy numbers, purposes and
@@ -56,6 +73,16 @@ npidxvalidate(Oid opclassoid)
 		elog(ERROR, "cache lookup failed for operator family %u", opfamilyoid);
 	familyform = (Form_pg_opfamily) GETSTRUCT(familytup);
 	opfamilyname = NameStr(familyform->opfname);
+
+	/* the indexed type must be the fingerprint type */
+	if (!NpidxIsFingerprintType(opcintype))
+	{
+		ereport(INFO,
+				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+				 errmsg("operator class \"%s\" of access method %s does not index the fingerprint type but %s",
+						opclassname, "npidx", format_type_be(opcintype))));
+		result = false;
+	}
 
 	oprlist = SearchSysCacheList1(AMOPSTRATEGY, ObjectIdGetDatum(opfamilyoid));
 	proclist = SearchSysCacheList1(AMPROCNUM, ObjectIdGetDatum(opfamilyoid));

@@ -13,14 +13,12 @@
  * units are flagged as furniture, except an h1, which is the headline.
  * Text inside links is counted, so the classifier can see link density.
  *
- * The tree is walked iteratively through parent/next pointers, with
- * per-node state kept in the node's _private field, so nesting depth costs
- * no C stack.  The parser runs with RECOVER (broken markup still yields a
- * tree), NONET, NOERROR and NOWARNING, IGNORE_ENC (the input is UTF-8
- * whatever its meta tag says) and HUGE (no 10 MB text-node limit).  We do
- * not touch libxml2's global state beyond xmlInitParser(), which is
- * idempotent; in particular we never call xmlCleanupParser(), which would
- * pull the rug from under the server's own XML support.
+ * The page reaches libxml2 through html_feed.c, which rewrites it into a
+ * canonical form libxml2 parses in linear time, in slices with interrupt
+ * checks between them, and we receive libxml2's SAX events: no document
+ * tree is built, so memory stays a small multiple of the text kept.  A
+ * stack of element states (one entry per open element, at most
+ * NP_HTML_MAX_DEPTH deep) tells what leaving an element undoes.
  *
  * src/text/clean_html.c
  *
@@ -28,15 +26,13 @@
  */
 #include "np_port.h"
 
-#include <limits.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xmlerror.h>
+#include <libxml/xmlstring.h>
 
 #include "text/clean.h"
 #include "text/clean_int.h"
+#include "text/html_feed.h"
 
 /* What the walk does with an element */
 #define EL_SKIP		0x01		/* drop with its subtree */
@@ -49,7 +45,6 @@
 #define EL_LIST		0x80		/* li */
 #define EL_BR		0x100		/* line break */
 #define EL_ARTICLE	0x200		/* article body container */
-#define EL_VISITED	0x10000		/* state is computed */
 
 static const char *skip_tags[] = {
 	"applet", "aside", "audio", "button", "canvas", "datalist", "dialog",
@@ -189,16 +184,30 @@ scan_names(const char *v)
 }
 
 /*
+ * The value of attribute name in libxml2's attribute array ("" for an
+ * attribute without a value), NULL if absent.
+ */
+static const xmlChar *
+att_value(const xmlChar **atts, const char *name)
+{
+	if (atts == NULL)
+		return NULL;
+	for (; atts[0] != NULL; atts += 2)
+		if (strcmp((const char *) atts[0], name) == 0)
+			return atts[1] ? atts[1] : (const xmlChar *) "";
+	return NULL;
+}
+
+/*
  * Work out what to do with an element.
  */
 static int
-element_state(xmlNodePtr node)
+element_state(const char *n, const xmlChar **atts)
 {
 	char		name[16];
-	const char *n = (const char *) node->name;
 	size_t		i;
 	int			st = 0;
-	xmlChar    *v;
+	const xmlChar *v;
 
 	if (n == NULL)
 		return EL_SKIP;
@@ -229,50 +238,29 @@ element_state(xmlNodePtr node)
 	else if (strcmp(name, "article") == 0)
 		st |= EL_ARTICLE;
 
-	/* attributes */
-	if (xmlHasProp(node, (const xmlChar *) "hidden"))
+	/* attributes (html_feed.c passes on only the ones read here) */
+	if (att_value(atts, "hidden"))
 		return EL_SKIP;
-	v = xmlGetProp(node, (const xmlChar *) "aria-hidden");
-	if (v)
-	{
-		bool		hidden = xmlStrcasecmp(v, (const xmlChar *) "true") == 0;
+	v = att_value(atts, "aria-hidden");
+	if (v && xmlStrcasecmp(v, (const xmlChar *) "true") == 0)
+		return EL_SKIP;
+	v = att_value(atts, "role");
+	if (v && (xmlStrcasecmp(v, (const xmlChar *) "navigation") == 0 ||
+			  xmlStrcasecmp(v, (const xmlChar *) "banner") == 0 ||
+			  xmlStrcasecmp(v, (const xmlChar *) "contentinfo") == 0 ||
+			  xmlStrcasecmp(v, (const xmlChar *) "complementary") == 0 ||
+			  xmlStrcasecmp(v, (const xmlChar *) "search") == 0 ||
+			  xmlStrcasecmp(v, (const xmlChar *) "dialog") == 0 ||
+			  xmlStrcasecmp(v, (const xmlChar *) "alertdialog") == 0))
+		return EL_SKIP;
+	v = att_value(atts, "style");
+	if (v && (xmlStrstr(v, (const xmlChar *) "display:none") != NULL ||
+			  xmlStrstr(v, (const xmlChar *) "display: none") != NULL))
+		return EL_SKIP;
+	v = att_value(atts, "itemprop");
+	if (v && xmlStrcasecmp(v, (const xmlChar *) "articleBody") == 0)
+		st |= EL_ARTICLE;
 
-		xmlFree(v);
-		if (hidden)
-			return EL_SKIP;
-	}
-	v = xmlGetProp(node, (const xmlChar *) "role");
-	if (v)
-	{
-		bool		skip = xmlStrcasecmp(v, (const xmlChar *) "navigation") == 0 ||
-			xmlStrcasecmp(v, (const xmlChar *) "banner") == 0 ||
-			xmlStrcasecmp(v, (const xmlChar *) "contentinfo") == 0 ||
-			xmlStrcasecmp(v, (const xmlChar *) "complementary") == 0 ||
-			xmlStrcasecmp(v, (const xmlChar *) "search") == 0 ||
-			xmlStrcasecmp(v, (const xmlChar *) "dialog") == 0 ||
-			xmlStrcasecmp(v, (const xmlChar *) "alertdialog") == 0;
-
-		xmlFree(v);
-		if (skip)
-			return EL_SKIP;
-	}
-	v = xmlGetProp(node, (const xmlChar *) "style");
-	if (v)
-	{
-		bool		none = xmlStrstr(v, (const xmlChar *) "display:none") != NULL ||
-			xmlStrstr(v, (const xmlChar *) "display: none") != NULL;
-
-		xmlFree(v);
-		if (none)
-			return EL_SKIP;
-	}
-	v = xmlGetProp(node, (const xmlChar *) "itemprop");
-	if (v)
-	{
-		if (xmlStrcasecmp(v, (const xmlChar *) "articleBody") == 0)
-			st |= EL_ARTICLE;
-		xmlFree(v);
-	}
 	/*
 	 * class and id name the part of the page; an article body wins, and
 	 * the classes of html, body and main describe the page, not a part
@@ -280,18 +268,12 @@ element_state(xmlNodePtr node)
 	if (!(st & EL_ARTICLE) && strcmp(name, "body") != 0 &&
 		strcmp(name, "html") != 0 && strcmp(name, "main") != 0)
 	{
-		v = xmlGetProp(node, (const xmlChar *) "class");
+		v = att_value(atts, "class");
 		if (v)
-		{
 			st |= scan_names((const char *) v);
-			xmlFree(v);
-		}
-		v = xmlGetProp(node, (const xmlChar *) "id");
+		v = att_value(atts, "id");
 		if (v)
-		{
 			st |= scan_names((const char *) v);
-			xmlFree(v);
-		}
 	}
 	/* a block that names itself a caption is not furniture */
 	if (st & EL_CAPTION)
@@ -372,27 +354,11 @@ typedef struct Walk
 	int			in_list;
 	int			in_article;
 	bool		after_br;		/* a <br> with no text since */
+	int		   *stack;			/* states of the open elements */
+	int			depth;
+	int			cap;
+	int			skip;			/* open elements inside a skipped one */
 } Walk;
-
-/*
- * Do-nothing libxml2 error handler, in case a global one would print.
- */
-static void
-np_xml_silent(void *ctx, const char *msg,...)
-{
-	(void) ctx;
-	(void) msg;
-}
-
-/*
- * Do-nothing structured error handler.
- */
-static void
-np_xml_silent_structured(void *ctx, xmlErrorPtr err)
-{
-	(void) ctx;
-	(void) err;
-}
 
 /*
  * End the current unit with flags from the enclosing elements.
@@ -441,134 +407,110 @@ walk_count(Walk *w, int st, int delta)
 }
 
 /*
+ * Entering an element.
+ */
+static void
+walk_start(void *arg, const char *name, const xmlChar **atts)
+{
+	Walk	   *w = (Walk *) arg;
+	int			st;
+
+	if (w->skip > 0)
+	{
+		w->skip++;
+		return;
+	}
+	st = element_state(name, atts);
+	if (w->depth == w->cap)
+	{
+		w->cap *= 2;
+		w->stack = np_realloc(w->stack, w->cap * sizeof(int));
+	}
+	w->stack[w->depth++] = st;
+	if (st & EL_BR)
+	{
+		/* one <br> is a space, two in a row end a paragraph */
+		if (w->after_br)
+			walk_flush(w);
+		else if (NpDocPending(w->doc))
+		{
+			NpDocSpace(w->doc);
+			w->after_br = true;
+		}
+	}
+	else if (st & EL_SKIP)
+		w->skip = 1;
+	else
+	{
+		if (st & EL_BLOCK)
+			walk_flush(w);
+		walk_count(w, st, 1);
+	}
+}
+
+/*
+ * Leaving an element: undo what entering it did.
+ */
+static void
+walk_end(void *arg, const char *name)
+{
+	Walk	   *w = (Walk *) arg;
+	int			st;
+
+	(void) name;
+	if (w->skip > 1)
+	{
+		w->skip--;
+		return;
+	}
+	if (w->depth == 0)
+		return;					/* libxml2 balances its events; be safe */
+	st = w->stack[--w->depth];
+	if (w->skip == 1)
+	{
+		w->skip = 0;
+		return;
+	}
+	if (st & EL_BR)
+		return;
+	if (st & EL_BLOCK)
+		walk_flush(w);
+	walk_count(w, st, -1);
+}
+
+/*
+ * Text, outside skipped elements.
+ */
+static void
+walk_text(void *arg, const char *s, size_t len)
+{
+	Walk	   *w = (Walk *) arg;
+	size_t		before;
+
+	if (w->skip > 0)
+		return;
+	before = w->doc->len;
+	NpDocAppend(w->doc, s, len, w->in_link > 0);
+	if (w->doc->len > before)
+		w->after_br = false;
+}
+
+/*
  * Parse HTML and append its blocks to doc as units.
  */
 void
 NpHtmlToUnits(const char *s, size_t len, NpDoc *doc)
 {
-	htmlParserCtxtPtr ctxt;
-	xmlDocPtr	xdoc;
-	xmlNodePtr	cur;
+	static const NpHtmlEvents events = {walk_start, walk_end, walk_text};
 	Walk		w;
-	xmlGenericErrorFunc old_generic;
-	void	   *old_generic_ctx;
-	xmlStructuredErrorFunc old_structured;
-	void	   *old_structured_ctx;
-	int			options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-		HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-		HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
-		XML_PARSE_HUGE;
 
-	if (len > INT_MAX)
-		len = INT_MAX;			/* the server never passes more than 1 GB */
 	sort_tags();
 	memset(&w, 0, sizeof(w));
 	w.doc = doc;
+	w.cap = 64;
+	w.stack = np_alloc(w.cap * sizeof(int));
 
-	xmlInitParser();
-	old_generic = xmlGenericError;
-	old_generic_ctx = xmlGenericErrorContext;
-	old_structured = xmlStructuredError;
-	old_structured_ctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(NULL, np_xml_silent);
-	xmlSetStructuredErrorFunc(NULL, np_xml_silent_structured);
-
-	ctxt = htmlNewParserCtxt();
-	xdoc = ctxt ? htmlCtxtReadMemory(ctxt, s, (int) len, NULL, "UTF-8", options) : NULL;
-
-	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
-	xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
-
-	if (xdoc == NULL)
-	{
-		if (ctxt)
-			htmlFreeParserCtxt(ctxt);
-		return;
-	}
-
-	/*
-	 * Iterative depth-first walk.  On entering an element we compute its
-	 * state once and park it in _private, so that leaving it can undo the
-	 * counters exactly.
-	 */
-	cur = xdoc->children;
-	while (cur != NULL)
-	{
-		bool		descend = false;
-		int			st = 0;
-
-		if (cur->type == XML_ELEMENT_NODE)
-		{
-			st = element_state(cur) | EL_VISITED;
-			cur->_private = (void *) (intptr_t) st;
-			if (st & EL_BR)
-			{
-				/* one <br> is a space, two in a row end a paragraph */
-				if (w.after_br)
-					walk_flush(&w);
-				else if (NpDocPending(doc))
-				{
-					NpDocSpace(doc);
-					w.after_br = true;
-				}
-			}
-			else if (!(st & EL_SKIP))
-			{
-				if (st & EL_BLOCK)
-					walk_flush(&w);
-				walk_count(&w, st, 1);
-				descend = cur->children != NULL;
-				if (!descend)
-				{
-					if (st & EL_BLOCK)
-						walk_flush(&w);
-					walk_count(&w, st, -1);
-				}
-			}
-		}
-		else if (cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE)
-		{
-			const char *t = (const char *) cur->content;
-
-			if (t != NULL && *t)
-			{
-				size_t		before = doc->len;
-
-				NpDocAppend(doc, t, strlen(t), w.in_link > 0);
-				if (doc->len > before)
-					w.after_br = false;
-			}
-		}
-
-		if (descend)
-		{
-			cur = cur->children;
-			continue;
-		}
-		/* go to the next sibling, leaving finished ancestors */
-		while (cur != NULL && cur->next == NULL)
-		{
-			cur = cur->parent;
-			if (cur == NULL || cur == (xmlNodePtr) xdoc)
-			{
-				cur = NULL;
-				break;
-			}
-			if (cur->type == XML_ELEMENT_NODE)
-			{
-				int			pst = (int) (intptr_t) cur->_private;
-
-				if (pst & EL_BLOCK)
-					walk_flush(&w);
-				walk_count(&w, pst, -1);
-			}
-		}
-		if (cur != NULL)
-			cur = cur->next;
-	}
+	NpHtmlFeed(s, len, &events, &w);
 	walk_flush(&w);
-
-	/* _private must not outlive us; the whole tree goes anyway */
-	xmlFreeDoc(xdoc);
-	htmlFreeParserCtxt(ctxt);
+	np_free(w.stack);
 }

@@ -19,13 +19,14 @@ SELECT p.oid::regprocedure, p.provolatile, p.prosupport
 FROM pg_proc p
 WHERE p.pronamespace = 'newsprint'::regnamespace
   AND p.proname IN ('fingerprint_similar_op', 'fingerprint_contained_op',
-					'fingerprint_contains_op', 'same_story')
+					'fingerprint_contains_op', 'same_story', 'is_same_story')
 ORDER BY 1::text;
 SET enable_seqscan = off;
 EXPLAIN (COSTS OFF, VERBOSE) SELECT id FROM dist_art WHERE fp % (SELECT fp FROM dist_art WHERE id = 0);
 EXPLAIN (COSTS OFF, VERBOSE) SELECT id FROM dist_art WHERE fp <% (SELECT fp FROM dist_art WHERE id = 0);
 EXPLAIN (COSTS OFF, VERBOSE) SELECT id FROM dist_art WHERE fp %> (SELECT fp FROM dist_art WHERE id = 0);
 EXPLAIN (COSTS OFF, VERBOSE) SELECT id FROM dist_art WHERE same_story((SELECT fp FROM dist_art WHERE id = 0), fp);
+EXPLAIN (COSTS OFF, VERBOSE) SELECT id FROM dist_art WHERE is_same_story(fp, (SELECT fp FROM dist_art WHERE id = 0));
 SET newsprint.similarity_threshold = 0.25;
 EXPLAIN (COSTS OFF, VERBOSE) SELECT id FROM dist_art WHERE fp % (SELECT fp FROM dist_art WHERE id = 0);
 -- every constant argument: folded at plan time
@@ -100,6 +101,7 @@ SET application_name = 'citus_internal gpid=10000000001';
 SELECT count(*) FROM dist_art WHERE fp % fp;
 SELECT count(*) FROM dist_art WHERE fp <% fp;
 SELECT count(*) FROM dist_art WHERE same_story(fp, fp);
+SELECT count(*) FROM dist_art WHERE is_same_story(fp, fp);
 SELECT count(*) FROM dist_art WHERE fp &% ROW(fp, NULL)::fingerprint_query;
 -- the threshold forms read nothing else
 SELECT count(*) FROM dist_art WHERE is_similar(fp, fp, 0.5);

@@ -119,6 +119,23 @@ COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x00000014'::bytea
         || '\x0203000400000002000000020000000100000002ffff'::bytea, 'base64'), E'\n', '')
       FROM fp_raw) TO PROGRAM 'base64 -d > newsprint_fp_regress_cut.bin';
 COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress_cut.bin' (FORMAT binary);
+-- shorter than the 12-byte header (11, 1 and 0 bytes): 22P03, as every
+-- malformed message, not a protocol violation
+COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x0000000b'::bytea
+        || '\x0103000400000002000000ffff'::bytea, 'base64'), E'\n', '')
+      FROM fp_raw) TO PROGRAM 'base64 -d > newsprint_fp_regress_cut.bin';
+COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress_cut.bin' (FORMAT binary);
+\set VERBOSITY sqlstate
+COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress_cut.bin' (FORMAT binary);
+COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x0000000101ffff'::bytea,
+        'base64'), E'\n', '')
+      FROM fp_raw) TO PROGRAM 'base64 -d > newsprint_fp_regress_cut.bin';
+COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress_cut.bin' (FORMAT binary);
+COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x00000000ffff'::bytea,
+        'base64'), E'\n', '')
+      FROM fp_raw) TO PROGRAM 'base64 -d > newsprint_fp_regress_cut.bin';
+COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress_cut.bin' (FORMAT binary);
+\set VERBOSITY default
 -- and a well-formed one, to show the framing above is right
 COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x00000014'::bytea
         || '\x0103000400000002000000020000000100000002ffff'::bytea, 'base64'), E'\n', '')
@@ -196,6 +213,13 @@ SELECT same_story('v1:w3:k8:n4:00000001000000020000000300000004',
                   'v1:w3:k8:n5:0000000300000004000000050000000600000007', 0.5),
        same_story('v1:w3:k8:n4:00000001000000020000000300000004',
                   'v1:w3:k8:n5:0000000300000004000000050000000600000007', 0.51);
+-- is_same_story is the name, same_story its other name: the same answers
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE is_same_story(a.f, b.f) IS DISTINCT FROM same_story(a.f, b.f)
+                           OR is_same_story(a.f, b.f, 0.3) IS DISTINCT FROM same_story(a.f, b.f, 0.3))
+         AS mismatches,
+       count(*) FILTER (WHERE is_same_story(a.f, b.f)) AS same
+FROM fp_ops a, fp_ops b;
 SHOW newsprint.similarity_threshold;
 SHOW newsprint.containment_threshold;
 SHOW newsprint.same_story_threshold;
@@ -206,6 +230,9 @@ SET newsprint.containment_threshold = 1.5;
 SET newsprint.same_story_threshold = -1;
 SELECT is_similar(f, f, 0) FROM fp_ops LIMIT 1;
 SELECT is_contained(f, f, 1.01) FROM fp_ops LIMIT 1;
+-- the value is shown exactly, not rounded to 1
+SELECT is_same_story(f, f, 1.0000001) FROM fp_ops LIMIT 1;
+SELECT is_similar(f, f, '-Infinity') FROM fp_ops LIMIT 1;
 SELECT same_story(f, f, 'NaN') FROM fp_ops LIMIT 1;
 SELECT is_similar(f, f, NULL) FROM fp_ops LIMIT 1;
 SELECT is_similar(f, f, 1.0), is_contained(f, f, 1.0), same_story(f, f, 1.0) FROM fp_ops ORDER BY name;

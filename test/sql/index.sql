@@ -53,6 +53,8 @@ EXPLAIN (COSTS OFF) SELECT id FROM art WHERE fp <% (SELECT fp FROM art WHERE id 
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE fp %> (SELECT fp FROM art WHERE id = 10);
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE same_story(fp, (SELECT fp FROM art WHERE id = 10));
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE same_story((SELECT fp FROM art WHERE id = 10), fp, 0.6);
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_same_story(fp, (SELECT fp FROM art WHERE id = 10));
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_same_story((SELECT fp FROM art WHERE id = 10), fp, 0.6);
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_similar(fp, (SELECT fp FROM art WHERE id = 10), 0.4);
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_contained(fp, (SELECT fp FROM art WHERE id = 10), 0.7);
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE is_contained((SELECT fp FROM art WHERE id = 10), fp, 0.7);
@@ -89,7 +91,9 @@ SELECT 'query_contained.6', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a
 UNION ALL
 SELECT 'same_story', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE same_story(a.fp, q.fp)) a WHERE q.id % 7 = 0
 UNION ALL
-SELECT 'same_story.9', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE same_story(q.fp, a.fp, 0.9)) a WHERE q.id % 7 = 0;
+SELECT 'same_story.9', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE same_story(q.fp, a.fp, 0.9)) a WHERE q.id % 7 = 0
+UNION ALL
+SELECT 'is_same_story.75', q.id, a.id FROM art q, LATERAL (SELECT id FROM art a WHERE is_same_story(a.fp, q.fp, 0.75)) a WHERE q.id % 7 = 0;
 
 CREATE VIEW nearest AS
 SELECT 'dist' AS op, q.id AS qid,
@@ -144,6 +148,12 @@ RESET newsprint.similarity_threshold;
 RESET newsprint.containment_threshold;
 RESET newsprint.same_story_threshold;
 
+-- a query needing no column must not become an index-only scan (npidx
+-- returns no index tuples): with seq scans off, count(*) still works
+SET enable_seqscan = off;
+SELECT count(*) FROM art;
+RESET enable_seqscan;
+
 -- a full ORDER BY returns every row, NULL distances last, in order
 SET enable_seqscan = off;
 SELECT count(*) AS rows, count(d) AS non_null, bool_and(ok) AS ordered
@@ -168,7 +178,7 @@ RESET enable_seqscan;
 -- the query operators check their thresholds
 SELECT count(*) FROM art WHERE fp &% ROW((SELECT fp FROM art WHERE id = 10), 0)::fingerprint_query;
 SELECT count(*) FROM art WHERE fp &<% ROW((SELECT fp FROM art WHERE id = 10), 1.5)::fingerprint_query;
-SELECT count(*) FROM art WHERE fp &= ROW((SELECT fp FROM art WHERE id = 10), 'NaN')::fingerprint_query;
+SELECT count(*) FROM art WHERE fp &~ ROW((SELECT fp FROM art WHERE id = 10), 'NaN')::fingerprint_query;
 SET enable_seqscan = off;
 SELECT count(*) FROM art WHERE fp &%> ROW((SELECT fp FROM art WHERE id = 10), -1)::fingerprint_query;
 RESET enable_seqscan;
@@ -226,6 +236,56 @@ CREATE INDEX art_fp ON art USING npidx (fp);
 INSERT INTO art SELECT * FROM art_saved;
 SELECT * FROM compare_with_seqscan('built empty, then filled');
 
+-- buckets = N cannot make an empty table's index fill the disk: it is
+-- capped at the larger of the data's need, the heap's pages and 1024
+CREATE TABLE art_empty (LIKE art);
+CREATE INDEX art_empty_fp ON art_empty USING npidx (fp) WITH (buckets = 10000);
+SELECT pg_relation_size('art_empty_fp') / 8192 AS pages;
+CREATE INDEX art_empty_fp2 ON art_empty USING npidx (fp) WITH (buckets = 16777216);
+SELECT pg_relation_size('art_empty_fp2') / 8192 AS pages;
+-- ... but not below what it asks for when that is small
+CREATE INDEX art_empty_fp3 ON art_empty USING npidx (fp) WITH (buckets = 100);
+SELECT pg_relation_size('art_empty_fp3') / 8192 AS pages;
+DROP TABLE art_empty;
+
+-- the pending list: new rows wait there, every scan sees them, and
+-- npidx_clean_pending_list() or VACUUM merges them into the buckets
+CREATE TABLE art_pending (LIKE art);
+CREATE INDEX art_pending_fp ON art_pending USING npidx (fp) WITH (pending_list_limit = 64);
+INSERT INTO art_pending SELECT * FROM art_saved WHERE id % 10 = 1;
+SET enable_seqscan = off;
+SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
+SELECT pending_rows > 0 AS read_pending, candidates >= returned AS counted FROM npidx_scan_stats();
+SELECT npidx_clean_pending_list('art_pending_fp') > 0 AS merged;
+SELECT npidx_clean_pending_list('art_pending_fp') AS merged_again;
+SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
+SELECT pending_rows AS read_pending FROM npidx_scan_stats();
+-- more rows than pending_list_limit: inserts merge on the way
+INSERT INTO art_pending SELECT * FROM art_saved WHERE id % 10 <> 1;
+SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
+RESET enable_seqscan;
+SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
+SELECT npidx_clean_pending_list('art_pkey') AS not_npidx;
+CREATE ROLE npidx_other;
+GRANT USAGE ON SCHEMA newsprint TO npidx_other;
+SET ROLE npidx_other;
+SELECT newsprint.npidx_clean_pending_list('art_pending_fp');
+RESET ROLE;
+REVOKE USAGE ON SCHEMA newsprint FROM npidx_other;
+DROP ROLE npidx_other;
+ALTER INDEX art_pending_fp SET (pending_list_limit = 128);
+SELECT reloptions FROM pg_class WHERE relname = 'art_pending_fp';
+ALTER INDEX art_pending_fp SET (pending_list_limit = 10);
+DROP TABLE art_pending;
+
+-- what a scan did: every query key read or skipped, few rows counted
+SET enable_seqscan = off;
+SELECT count(*) FROM art WHERE fp % (SELECT fp FROM art_saved WHERE id = 32);
+SELECT keys_read + keys_skipped = (SELECT sample_size(fp) FROM art_saved WHERE id = 32) AS all_keys,
+	   candidates <= rows_counted + pending_rows AS filtered, returned = candidates AS all_returned
+FROM npidx_scan_stats();
+RESET enable_seqscan;
+
 -- malformed reloptions
 CREATE INDEX bad ON art USING npidx (fp) WITH (buckets = -1);
 CREATE INDEX bad ON art USING npidx (fp) WITH (buckets = 100000000);
@@ -259,6 +319,12 @@ SELECT count(*) FROM art_unlogged WHERE fp % (SELECT fp FROM art_saved WHERE id 
 SELECT npidx_keys(NULL);
 SELECT npidx_keys(fingerprint(''::text));
 SELECT cardinality(npidx_keys(fp)) = sample_size(fp) AS all_hashes FROM art_saved WHERE id = 32;
+
+-- amvalidate reports an operator class on another type
+CREATE OPERATOR CLASS text_ops_for_npidx FOR TYPE text USING npidx AS
+	OPERATOR	1	= (text, text);
+SELECT amvalidate(oid) FROM pg_opclass WHERE opcname = 'text_ops_for_npidx';
+DROP OPERATOR FAMILY text_ops_for_npidx USING npidx;
 
 -- amvalidate reports a broken operator class
 CREATE OPERATOR CLASS broken_ops FOR TYPE fingerprint USING npidx AS

@@ -48,4 +48,29 @@ SELECT * FROM newsprint.story_clusters('report_articles', threshold => 0);
 SELECT * FROM newsprint.story_clusters('report_articles', threshold => 1.5);
 SELECT * FROM newsprint.story_clusters('no_such_table');
 
+SELECT * FROM newsprint.story_clusters('report_articles', threshold => 1.0000001);
+SELECT * FROM newsprint.story_clusters('report_articles', threshold => 'NaN');
+
+-- the caller's temporary tables are left alone, whatever their names, and
+-- any of them can be the input
+CREATE TEMP TABLE newsprint_story_label (note text);
+INSERT INTO newsprint_story_label VALUES ('mine');
+CREATE TEMP TABLE newsprint_story_edge (note text);
+INSERT INTO newsprint_story_edge VALUES ('mine too');
+CREATE TEMP TABLE newsprint_story_label_1 AS SELECT * FROM report_articles;
+SELECT * FROM newsprint.story_clusters('report_articles') WHERE story_size > 1;
+SELECT * FROM newsprint_story_label;
+SELECT * FROM newsprint_story_edge;
+SELECT * FROM newsprint.story_clusters('newsprint_story_label_1') WHERE story_size > 1;
+SELECT count(*) FROM newsprint_story_label_1;
+-- nothing of its own is left behind, also after an error in the middle
+-- (fingerprints of different shingle lengths cannot be compared)
+CREATE TEMP TABLE mixed (id int, fp newsprint.fingerprint);
+INSERT INTO mixed VALUES (1, 'v1:w3:k4:n2:0000000a0000000b'), (2, 'v1:w4:k4:n2:0000000a0000000b');
+SELECT * FROM newsprint.story_clusters('mixed');
+DROP TABLE mixed;
+SELECT relname FROM pg_class
+WHERE relnamespace = pg_my_temp_schema() AND relkind = 'r' ORDER BY relname;
+DROP TABLE newsprint_story_label, newsprint_story_edge, newsprint_story_label_1;
+
 DROP TABLE report_articles;

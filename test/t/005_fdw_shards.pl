@@ -46,9 +46,6 @@ sub shard_setup
 	my ($ret, $out, $err) = $node->psql('postgres', q{
 CREATE ROLE np_shard LOGIN;
 CREATE EXTENSION newsprint;
--- 0.1 grants nothing; 0.2's privilege model grants these to PUBLIC
-GRANT USAGE ON SCHEMA newsprint TO PUBLIC;
-GRANT SELECT ON newsprint.entity_dictionary TO PUBLIC;
 CREATE SCHEMA news AUTHORIZATION np_shard;
 -- a few hundred rows: let the shard show that its index serves the
 -- pushed-down predicates

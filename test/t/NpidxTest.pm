@@ -43,7 +43,8 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 CREATE TABLE public.art (id int PRIMARY KEY, fam int, body text, fp newsprint.fingerprint);
 CREATE SEQUENCE public.art_ids START 10000000;
-CREATE INDEX art_fp ON public.art USING npidx (fp);
+-- the table is loaded after the index: pre-size it (a few thousand rows)
+CREATE INDEX art_fp ON public.art USING npidx (fp) WITH (buckets = 512);
 };
 }
 
@@ -60,10 +61,11 @@ ON CONFLICT DO NOTHING;
 };
 }
 
-# All answers for the query rows (id % 7 = 0), as text.
+# All answers for the query rows (id % $every = 0, default 7), as text.
 sub answers
 {
-	my ($node, $how) = @_;
+	my ($node, $how, $every) = @_;
+	$every //= 7;
 	my $set = ($how // 'index') eq 'seq'
 	  ? 'SET enable_indexscan = off; SET enable_bitmapscan = off;'
 	  : 'SET enable_seqscan = off;';
@@ -76,7 +78,7 @@ SELECT q.id,
 	ARRAY(SELECT a.id FROM art a WHERE is_contained(q.fp, a.fp, 0.6) ORDER BY 1),
 	ARRAY(SELECT a.id FROM art a WHERE same_story(a.fp, q.fp) ORDER BY 1),
 	ARRAY(SELECT round((a.fp <-> q.fp)::numeric, 9) FROM art a ORDER BY a.fp <-> q.fp LIMIT 5)
-FROM art q WHERE q.id % 7 = 0 ORDER BY q.id;
+FROM art q WHERE q.id % $every = 0 ORDER BY q.id;
 });
 }
 

@@ -1,0 +1,424 @@
+/*-------------------------------------------------------------------------
+ *
+ * npidx_pending.c
+ *	  The pending list of npidx: fast insertion, as GIN's fastupdate.
+ *
+ * A new row costs 1 + k page changes in the buckets (k hashes, each in a
+ * random bucket), each a generic WAL record.  Instead, aminsert appends the
+ * row whole (TID and fingerprint) to the pending list, one page change; the
+ * list is merged into the buckets in bulk once it holds pending_list_limit
+ * kilobytes, by the inserting backend, by VACUUM (also autovacuum, after
+ * inserts) and by npidx_clean_pending_list().  A merge sorts the rows'
+ * postings by bucket and changes each touched page once, whatever the number
+ * of postings it takes.
+ *
+ * Every scan reads the pending list, comparing its rows' fingerprints with
+ * the query whole, before it reads the buckets.
+ *
+ * Concurrency.  The metapage holds two lists: pendingHead .. pendingTail,
+ * where inserters append (under the metapage's exclusive lock), and
+ * mergingHead, a list being merged.  A merge (one at a time: a heavyweight
+ * lock on the metapage, taken conditionally by inserters) moves the pending
+ * list to mergingHead and starts an empty one; adds the rows to the row list
+ * and their postings to the buckets; clears mergingHead; and only then frees
+ * the list's pages, in chain order.  Scans read the pending list, then the
+ * merging list, then the buckets, each list with lock coupling from the
+ * metapage.  A row is thus always where a scan still looks: in the list the
+ * scan reads, or already in the buckets the scan reads after it.  Freeing
+ * pages in chain order cannot overtake a scan that is in the list (it holds
+ * a lock on its page and takes the next before letting go).
+ *
+ * A merge interrupted by an error leaves mergingHead set; the next merge
+ * finishes it, which may add some postings and row-list entries twice:
+ * harmless (scans deduplicate, VACUUM removes every copy of a dead row).
+ *
+ * src/index/npidx_pending.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/genam.h"
+#include "catalog/pg_class.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "storage/indexfsm.h"
+#include "storage/lmgr.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/rel.h"
+
+#include "index/npidx.h"
+
+PG_FUNCTION_INFO_V1(npidx_clean_pending_list);
+PG_FUNCTION_INFO_V1(npidx_scan_stats);
+
+/* A pending row as stored: TID, flags, then the fingerprint */
+typedef struct NpidxPendingItem
+{
+	ItemPointerData tid;
+	uint16		flags;			/* NPIDX_PENDING_NULL */
+	/* the fingerprint varlena follows, unless NULL */
+} NpidxPendingItem;
+
+#define NPIDX_PENDING_NULL	1
+#define NPIDX_PENDING_HDRSZ MAXALIGN(sizeof(NpidxPendingItem))
+/* Larger rows (over ~500 hashes) go straight to the buckets */
+#define NPIDX_PENDING_MAX_ITEM (BLCKSZ / 4)
+
+/* Can fp (detoasted) be kept in the pending list? */
+bool
+NpidxPendingFits(const NpFingerprint *fp)
+{
+	return NPIDX_PENDING_HDRSZ + VARSIZE(fp) <= NPIDX_PENDING_MAX_ITEM;
+}
+
+/* The pending list limit of an index, in bytes */
+static Size
+NpidxPendingLimit(Relation index)
+{
+	NpidxOptions *opts = (NpidxOptions *) index->rd_options;
+	int			kb = opts ? opts->pending_list_limit : NPIDX_DEFAULT_PENDING_KB;
+
+	return (Size) kb * 1024;
+}
+
+/*
+ * Append a row to the pending list.  Returns true when the list has grown
+ * past the index's pending_list_limit (the caller should merge).
+ */
+bool
+NpidxPendingInsert(Relation index, ItemPointer tid, const NpFingerprint *fp)
+{
+	Size		datasz = fp ? VARSIZE(fp) : 0;
+	Size		itemsz = NPIDX_PENDING_HDRSZ + datasz;
+	char	   *item = palloc0(itemsz);
+	NpidxPendingItem *pi = (NpidxPendingItem *) item;
+	Buffer		metabuf,
+				tailbuf = InvalidBuffer;
+	GenericXLogState *state;
+	NpidxMetaPage meta;
+	Page		page;
+	bool		full;
+
+	pi->tid = *tid;
+	pi->flags = fp ? 0 : NPIDX_PENDING_NULL;
+	if (fp)
+		memcpy(item + NPIDX_PENDING_HDRSZ, fp, datasz);
+
+	metabuf = ReadBuffer(index, NPIDX_METAPAGE_BLKNO);
+	LockBuffer(metabuf, BUFFER_LOCK_EXCLUSIVE);
+	meta = NpidxPageGetMeta(BufferGetPage(metabuf));
+	if (meta->pendingTail != InvalidBlockNumber)
+	{
+		tailbuf = ReadBuffer(index, meta->pendingTail);
+		LockBuffer(tailbuf, BUFFER_LOCK_EXCLUSIVE);
+		if (PageGetFreeSpace(BufferGetPage(tailbuf)) < MAXALIGN(itemsz))
+		{
+			/* full: a new tail page is linked below */
+		}
+		else
+		{
+			state = GenericXLogStart(index);
+			page = GenericXLogRegisterBuffer(state, tailbuf, 0);
+			if (PageAddItem(page, (Item) item, itemsz, InvalidOffsetNumber,
+							false, false) == InvalidOffsetNumber)
+				elog(ERROR, "npidx: could not add a row to the pending list");
+			meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
+			meta->pendingRows++;
+			(void) NpidxMetaNoteSample(meta, fp);
+			full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index);
+			GenericXLogFinish(state);
+			UnlockReleaseBuffer(tailbuf);
+			UnlockReleaseBuffer(metabuf);
+			pfree(item);
+			return full;
+		}
+	}
+
+	/* a new tail page */
+	{
+		Buffer		newbuf = NpidxNewBuffer(index);
+
+		state = GenericXLogStart(index);
+		page = GenericXLogRegisterBuffer(state, newbuf, GENERIC_XLOG_FULL_IMAGE);
+		NpidxInitPage(page, NPIDX_PENDING, NPIDX_NO_BUCKET);
+		if (PageAddItem(page, (Item) item, itemsz, InvalidOffsetNumber,
+						false, false) == InvalidOffsetNumber)
+			elog(ERROR, "npidx: could not add a row to the pending list");
+		if (BufferIsValid(tailbuf))
+			NpidxPageGetOpaque(GenericXLogRegisterBuffer(state, tailbuf, 0))->next =
+				BufferGetBlockNumber(newbuf);
+		meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
+		if (meta->pendingHead == InvalidBlockNumber)
+			meta->pendingHead = BufferGetBlockNumber(newbuf);
+		meta->pendingTail = BufferGetBlockNumber(newbuf);
+		meta->pendingRows++;
+		meta->pendingPages++;
+		(void) NpidxMetaNoteSample(meta, fp);
+		full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index);
+		GenericXLogFinish(state);
+		UnlockReleaseBuffer(newbuf);
+	}
+	if (BufferIsValid(tailbuf))
+		UnlockReleaseBuffer(tailbuf);
+	UnlockReleaseBuffer(metabuf);
+	pfree(item);
+	return full;
+}
+
+/* Call fn for every row of the list starting at the metapage's field */
+static void
+NpidxPendingScanList(Relation index, bool merging, NpidxPendingCallback fn,
+					 void *arg)
+{
+	Buffer		buffer = ReadBuffer(index, NPIDX_METAPAGE_BLKNO);
+	NpidxMetaPage meta;
+	BlockNumber blk;
+
+	LockBuffer(buffer, BUFFER_LOCK_SHARE);
+	meta = NpidxPageGetMeta(BufferGetPage(buffer));
+	blk = merging ? meta->mergingHead : meta->pendingHead;
+	while (blk != InvalidBlockNumber)
+	{
+		Buffer		nbuf = ReadBuffer(index, blk);
+		Page		page;
+		OffsetNumber off,
+					max;
+
+		/* lock coupling: the next page before letting go of this one */
+		LockBuffer(nbuf, BUFFER_LOCK_SHARE);
+		UnlockReleaseBuffer(buffer);
+		buffer = nbuf;
+		page = BufferGetPage(buffer);
+		if (NpidxPageGetOpaque(page)->page_id != NPIDX_PAGE_ID ||
+			!(NpidxPageGetOpaque(page)->flags & NPIDX_PENDING))
+			elog(ERROR, "npidx index \"%s\": block %u is not a pending-list page",
+				 RelationGetRelationName(index), blk);
+		max = PageGetMaxOffsetNumber(page);
+		for (off = FirstOffsetNumber; off <= max; off++)
+		{
+			NpidxPendingItem *pi = (NpidxPendingItem *)
+				PageGetItem(page, PageGetItemId(page, off));
+
+			fn(&pi->tid, (pi->flags & NPIDX_PENDING_NULL) ? NULL :
+			   (const NpFingerprint *) ((char *) pi + NPIDX_PENDING_HDRSZ), arg);
+		}
+		blk = NpidxPageGetOpaque(page)->next;
+		CHECK_FOR_INTERRUPTS();
+	}
+	UnlockReleaseBuffer(buffer);
+}
+
+/*
+ * Call fn for every pending row: the pending list, then the list being
+ * merged (see the header comment for why in this order).  A row may be
+ * passed twice.
+ */
+void
+NpidxPendingScan(Relation index, NpidxPendingCallback fn, void *arg)
+{
+	NpidxPendingScanList(index, false, fn, arg);
+	NpidxPendingScanList(index, true, fn, arg);
+}
+
+/* Rows collected from the list being merged */
+typedef struct MergeRows
+{
+	ItemPointerData *tids;
+	const NpFingerprint **fps;
+	int			n;
+	int			max;
+	int64		nhashes;
+} MergeRows;
+
+static void
+MergeRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
+{
+	MergeRows  *m = (MergeRows *) arg;
+
+	if (m->n >= m->max)
+	{
+		m->max = Max(m->max * 2, 256);
+		m->tids = m->tids ? repalloc_huge(m->tids, (Size) m->max * sizeof(ItemPointerData)) :
+			palloc(m->max * sizeof(ItemPointerData));
+		m->fps = m->fps ? repalloc_huge(m->fps, (Size) m->max * sizeof(NpFingerprint *)) :
+			palloc(m->max * sizeof(NpFingerprint *));
+	}
+	m->tids[m->n] = *tid;
+	if (fp)
+	{
+		NpFingerprint *copy = palloc(VARSIZE(fp));
+
+		memcpy(copy, fp, VARSIZE(fp));
+		m->fps[m->n] = copy;
+		m->nhashes += NpFingerprintNHashes(fp);
+	}
+	else
+		m->fps[m->n] = NULL;
+	m->n++;
+}
+
+/* Set mergingHead (and, when starting, empty the pending list) */
+static BlockNumber
+NpidxPendingSwitch(Relation index, bool start)
+{
+	Buffer		metabuf = ReadBuffer(index, NPIDX_METAPAGE_BLKNO);
+	NpidxMetaPage meta;
+	BlockNumber head;
+
+	LockBuffer(metabuf, BUFFER_LOCK_EXCLUSIVE);
+	meta = NpidxPageGetMeta(BufferGetPage(metabuf));
+	head = meta->mergingHead;
+	if (start && head == InvalidBlockNumber && meta->pendingHead != InvalidBlockNumber)
+	{
+		GenericXLogState *state = GenericXLogStart(index);
+
+		meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
+		head = meta->mergingHead = meta->pendingHead;
+		meta->pendingHead = meta->pendingTail = InvalidBlockNumber;
+		meta->pendingRows = 0;
+		meta->pendingPages = 0;
+		GenericXLogFinish(state);
+	}
+	else if (!start && head != InvalidBlockNumber)
+	{
+		GenericXLogState *state = GenericXLogStart(index);
+
+		meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
+		meta->mergingHead = InvalidBlockNumber;
+		GenericXLogFinish(state);
+	}
+	UnlockReleaseBuffer(metabuf);
+	return head;
+}
+
+/*
+ * Merge the pending list into the row list and the buckets.  With wait,
+ * wait for a merge in progress (VACUUM); without, leave it to that merge.
+ * Returns the number of rows merged.
+ */
+int64
+NpidxPendingMerge(Relation index, bool wait)
+{
+	MergeRows	m;
+	BlockNumber head,
+				blk;
+	NpidxPosting *p;
+	int			np = 0,
+				i;
+	uint32		nbuckets = NpidxGetMeta(index)->nbuckets;
+
+	if (wait)
+		LockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
+	else if (!ConditionalLockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock))
+		return 0;
+
+	head = NpidxPendingSwitch(index, true);
+	if (head == InvalidBlockNumber)
+	{
+		UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
+		return 0;
+	}
+
+	/* nobody else changes the merging list: read it whole */
+	memset(&m, 0, sizeof(m));
+	NpidxPendingScanList(index, true, MergeRowAdd, &m);
+
+	/* the row list first, as everywhere: vacuum finds dead rows there */
+	if (m.n > 0)
+		NpidxAppendRows(index, m.tids, m.n, m.fps);
+	p = palloc_extended(Max(1, m.nhashes) * sizeof(NpidxPosting), MCXT_ALLOC_HUGE);
+	for (i = 0; i < m.n; i++)
+		if (m.fps[i] != NULL)
+			NpidxRowPostings(m.fps[i], &m.tids[i], nbuckets, p, &np);
+	NpidxInsertPostings(index, nbuckets, p, np);
+
+	/* published in the buckets: drop the list, then free its pages */
+	(void) NpidxPendingSwitch(index, false);
+	blk = head;
+	while (blk != InvalidBlockNumber)
+	{
+		Buffer		buffer = ReadBuffer(index, blk);
+		GenericXLogState *state;
+		Page		page;
+		BlockNumber next;
+
+		LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
+		next = NpidxPageGetOpaque(BufferGetPage(buffer))->next;
+		state = GenericXLogStart(index);
+		page = GenericXLogRegisterBuffer(state, buffer, 0);
+		NpidxPageGetOpaque(page)->flags = NPIDX_DELETED;
+		NpidxPageGetOpaque(page)->bucket = NPIDX_NO_BUCKET;
+		NpidxPageGetOpaque(page)->next = InvalidBlockNumber;
+		GenericXLogFinish(state);
+		UnlockReleaseBuffer(buffer);
+		RecordFreeIndexPage(index, blk);
+		blk = next;
+	}
+	UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
+	return m.n;
+}
+
+/*
+ * npidx_clean_pending_list(index regclass) returns bigint: merge the
+ * pending list of an npidx index now; the number of rows merged.  Needs
+ * ownership of the index, like VACUUM.
+ */
+Datum
+npidx_clean_pending_list(PG_FUNCTION_ARGS)
+{
+	Oid			indexoid = PG_GETARG_OID(0);
+	Relation	index;
+	int64		n;
+
+	if (RecoveryInProgress())
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("recovery is in progress"),
+				 errhint("The pending list cannot be merged during recovery.")));
+
+	index = index_open(indexoid, RowExclusiveLock);
+	if (index->rd_rel->relkind != RELKIND_INDEX ||
+		index->rd_indam->amgettuple != npidxgettuple)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is not an npidx index",
+						RelationGetRelationName(index))));
+	if (RELATION_IS_OTHER_TEMP(index))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("cannot access temporary indexes of other sessions")));
+	if (!NpRelationOwnerCheck(indexoid, GetUserId()))
+		aclcheck_error(ACLCHECK_NOT_OWNER, OBJECT_INDEX,
+					   RelationGetRelationName(index));
+
+	n = NpidxPendingMerge(index, true);
+	index_close(index, RowExclusiveLock);
+	PG_RETURN_INT64(n);
+}
+
+/*
+ * npidx_scan_stats() returns record: what the last npidx index scan of this
+ * session did (keys read and skipped, postings read, rows counted, pending
+ * rows compared, candidates, TIDs returned to the executor).
+ */
+Datum
+npidx_scan_stats(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	Datum		values[7];
+	bool		nulls[7] = {0};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	values[0] = Int64GetDatum(npidx_last_scan.keys_read);
+	values[1] = Int64GetDatum(npidx_last_scan.keys_skipped);
+	values[2] = Int64GetDatum(npidx_last_scan.postings);
+	values[3] = Int64GetDatum(npidx_last_scan.rows_counted);
+	values[4] = Int64GetDatum(npidx_last_scan.pending_rows);
+	values[5] = Int64GetDatum(npidx_last_scan.candidates);
+	values[6] = Int64GetDatum(npidx_last_scan.returned);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

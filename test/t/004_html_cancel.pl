@@ -1,0 +1,135 @@
+# test/t/004_html_cancel.pl -- a backend busy on hostile HTML stops at once
+# on pg_cancel_backend(), pg_terminate_backend() and statement_timeout
+# (issue 9, item 3).
+#
+# Every function that cleans its input is run on one of the two shapes that
+# were quadratic in libxml2 2.9 (many attributes, stray end tags over a deep
+# stack), large enough to keep it busy for seconds; after one second it is
+# cancelled or terminated, and a second session measures how long the
+# backend takes to stop.  The target is 100 ms; the test allows 2 s, for a
+# loaded CI machine, and prints the figures it measured.
+use strict;
+use warnings;
+
+use PostgreSQL::Test::Cluster;
+use PostgreSQL::Test::Utils;
+use Test::More;
+use Time::HiRes qw(time usleep);
+
+# Limit from the brief; generous because CI machines are shared.
+my $bound = 2.0;
+
+my $node = PostgreSQL::Test::Cluster->new('cancel');
+$node->init;
+$node->start;
+$node->safe_psql('postgres', q{
+CREATE EXTENSION newsprint;
+CREATE TABLE art (body text,
+                  fp newsprint.fingerprint GENERATED ALWAYS AS (newsprint.fingerprint(body)) STORED);
+});
+
+# About 280 MB each: seconds of work for the fixed code, hours for the old.
+my %shape = (
+	stray_end  => q{(repeat('<b>', 40000000) || repeat('</i>', 40000000))},
+	attributes => q{repeat('<div a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8>', 7500000)},);
+
+my $mon = $node->background_psql('postgres');
+my @figures;
+
+# Run $sql in a fresh session, stop it after a second with $how ('cancel',
+# 'terminate' or 'timeout'), and check that it stops within $bound.
+sub stop_case
+{
+	my ($how, $label, $sql) = @_;
+	my $bg = $node->background_psql('postgres', on_error_stop => 0);
+	my $pid = $bg->query_safe('SELECT pg_backend_pid()');
+	chomp $pid;
+	$bg->query_safe("SET statement_timeout = '1s'") if $how eq 'timeout';
+
+	# psql prints the marker, then runs the query and prints nothing until it ends
+	$bg->query_until(qr/started/, "\\echo started\n$sql;\n");
+	my $busy = "SELECT state = 'active' AND clock_timestamp() - query_start > interval '1 s' "
+	  . "FROM pg_stat_activity WHERE pid = $pid";
+	my $t0;
+	my $start;
+	if ($how eq 'timeout')
+	{
+		# the timeout fires by itself one second after the query starts;
+		# both ends are read from the server's clock
+		$mon->query_safe("SELECT pg_sleep(0.01)") until $mon->query_safe(
+			"SELECT coalesce((SELECT state = 'active' FROM pg_stat_activity WHERE pid = $pid), false)"
+		) eq 't';
+		$start = $mon->query_safe(
+			"SELECT extract(epoch FROM query_start) FROM pg_stat_activity WHERE pid = $pid");
+	}
+	else
+	{
+		$mon->query_safe("SELECT pg_sleep(0.01)") until $mon->query_safe($busy) eq 't';
+		$t0 = time;
+		$mon->query_safe(
+			$how eq 'cancel'
+			? "SELECT pg_cancel_backend($pid)"
+			: "SELECT pg_terminate_backend($pid)");
+	}
+	my $gone = $how eq 'terminate'
+	  ? "SELECT count(*) = 0 FROM pg_stat_activity WHERE pid = $pid"
+	  : "SELECT coalesce((SELECT state <> 'active' FROM pg_stat_activity WHERE pid = $pid), true)";
+	my $deadline = time + 60;
+	usleep(2_000) until $mon->query_safe($gone) eq 't' || time > $deadline;
+	my $took = defined $start
+	  ? $mon->query_safe("SELECT extract(epoch FROM clock_timestamp())") - $start - 1.0
+	  : time - $t0;
+	$took = 0 if $took < 0;
+	push @figures, sprintf('%-9s %-40s %6.0f ms', $how, $label, $took * 1000);
+	ok($took < $bound, sprintf('%s: %s stops in %.0f ms', $how, $label, $took * 1000));
+
+	if ($how eq 'terminate')
+	{
+		eval { $bg->quit; };
+	}
+	else
+	{
+		# the session survives, and the error says why it stopped
+		my $after = $bg->query('SELECT 1');
+		my $why = $how eq 'cancel' ? qr/canceling statement due to user request/
+		  : qr/canceling statement due to statement timeout/;
+		like($bg->{stderr}, $why, "$how: $label reports the $how");
+		is($after, '1', "$how: $label leaves a usable session");
+		$bg->quit;
+	}
+	return;
+}
+
+my %q = (
+	clean          => 'SELECT length(newsprint.clean(%s))',
+	fingerprint    => 'SELECT newsprint.shingle_count(newsprint.fingerprint(%s))',
+	sentences      => 'SELECT count(*) FROM newsprint.sentences(%s)',
+	paragraphs     => 'SELECT count(*) FROM newsprint.paragraphs(%s)',
+	entities       => 'SELECT count(*) FROM newsprint.entities(%s)',
+	entity_mentions => 'SELECT count(*) FROM newsprint.entity_mentions(%s)',
+	shared_passages => "SELECT count(*) FROM newsprint.shared_passages('The council met.', %s)",
+	generated_column => 'INSERT INTO art (body) SELECT %s',);
+
+# every function is cancelled in the middle of one shape or the other
+my $i = 0;
+foreach my $f (sort keys %q)
+{
+	my $s = ($i++ % 2) ? 'attributes' : 'stray_end';
+	stop_case('cancel', "$f on $s", sprintf($q{$f}, $shape{$s}));
+}
+
+# termination and statement_timeout
+stop_case('terminate', 'clean on stray_end', sprintf($q{clean}, $shape{stray_end}));
+stop_case('terminate', 'generated_column on attributes',
+	sprintf($q{generated_column}, $shape{attributes}));
+stop_case('timeout', 'fingerprint on attributes',
+	sprintf($q{fingerprint}, $shape{attributes}));
+
+# the server is still up and nothing was inserted
+is($node->safe_psql('postgres', 'SELECT count(*) FROM art'), '0', 'no row was inserted');
+
+diag("time from cancel, terminate or timeout to a stopped backend:\n  "
+	  . join("\n  ", @figures));
+$mon->quit;
+$node->stop;
+done_testing();
