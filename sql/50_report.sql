@@ -6,9 +6,10 @@
  * Two articles are linked when is_same_story() holds for their fingerprints
  * (with the given threshold, or newsprint.same_story_threshold when NULL); a
  * story is a connected component of that graph (single linkage), named by
- * its smallest article id.  The pairs are found with a self-join that the
- * planner can answer from an npidx index on the fingerprint column; without
- * one it compares every pair.  Label propagation then finds the components:
+ * its smallest article id.  The pairs are found with a join of the table
+ * with a MATERIALIZED CTE of its ids and fingerprints, which the planner can
+ * answer from an npidx index on the fingerprint column (without one it
+ * compares every pair), and which Citus accepts on a distributed table.  Label propagation then finds the components:
  * each round gives every article the smallest label among itself and its
  * neighbours, until nothing changes (as many rounds as the longest chain).
  *
@@ -78,12 +79,20 @@ BEGIN
 		'SELECT %1$I::bigint AS id, %1$I::bigint AS label FROM %2$s '
 		'WHERE %1$I IS NOT NULL AND %3$I IS NOT NULL',
 		id_column, articles, fingerprint_column, label_table);
+	/*
+	 * One side of the self-join is read once, into a MATERIALIZED CTE: a
+	 * distributed planner (Citus) refuses a self-join that is not on the
+	 * distribution column, but joins a table with a CTE's rows, sending them
+	 * to every shard, where each probes its own index (doc/scale-out.md).
+	 */
 	EXECUTE format(
 		'CREATE TEMPORARY TABLE pg_temp.%4$I AS '
+		'WITH b AS MATERIALIZED (SELECT %1$I, %5$I FROM %2$s '
+		'WHERE %1$I IS NOT NULL AND %5$I IS NOT NULL) '
 		'SELECT a.%1$I::bigint AS x, b.%1$I::bigint AS y '
-		'FROM %2$s a JOIN %2$s b ON %3$s AND a.%1$I <> b.%1$I '
-		'WHERE a.%1$I IS NOT NULL AND b.%1$I IS NOT NULL',
-		id_column, articles, cond, edge_table);
+		'FROM %2$s a JOIN b ON %3$s AND a.%1$I <> b.%1$I '
+		'WHERE a.%1$I IS NOT NULL',
+		id_column, articles, cond, edge_table, fingerprint_column);
 	EXECUTE format('CREATE INDEX ON pg_temp.%I (id)', label_table);
 	EXECUTE format('CREATE INDEX ON pg_temp.%I (x)', edge_table);
 	EXECUTE format('ANALYZE pg_temp.%I', label_table);

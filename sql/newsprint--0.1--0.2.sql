@@ -201,12 +201,20 @@ BEGIN
 		'SELECT %1$I::bigint AS id, %1$I::bigint AS label FROM %2$s '
 		'WHERE %1$I IS NOT NULL AND %3$I IS NOT NULL',
 		id_column, articles, fingerprint_column, label_table);
+	/*
+	 * One side of the self-join is read once, into a MATERIALIZED CTE: a
+	 * distributed planner (Citus) refuses a self-join that is not on the
+	 * distribution column, but joins a table with a CTE's rows, sending them
+	 * to every shard, where each probes its own index (doc/scale-out.md).
+	 */
 	EXECUTE format(
 		'CREATE TEMPORARY TABLE pg_temp.%4$I AS '
+		'WITH b AS MATERIALIZED (SELECT %1$I, %5$I FROM %2$s '
+		'WHERE %1$I IS NOT NULL AND %5$I IS NOT NULL) '
 		'SELECT a.%1$I::bigint AS x, b.%1$I::bigint AS y '
-		'FROM %2$s a JOIN %2$s b ON %3$s AND a.%1$I <> b.%1$I '
-		'WHERE a.%1$I IS NOT NULL AND b.%1$I IS NOT NULL',
-		id_column, articles, cond, edge_table);
+		'FROM %2$s a JOIN b ON %3$s AND a.%1$I <> b.%1$I '
+		'WHERE a.%1$I IS NOT NULL',
+		id_column, articles, cond, edge_table, fingerprint_column);
 	EXECUTE format('CREATE INDEX ON pg_temp.%I (id)', label_table);
 	EXECUTE format('CREATE INDEX ON pg_temp.%I (x)', edge_table);
 	EXECUTE format('ANALYZE pg_temp.%I', label_table);
