@@ -10,7 +10,7 @@ EXTENSION = newsprint
 EXTVERSION = 0.2
 
 MODULE_big = newsprint
-SRCS = $(sort $(wildcard src/*.c src/text/*.c src/fingerprint/*.c src/entities/*.c src/index/*.c))
+SRCS = $(sort $(wildcard src/*.c src/text/*.c src/fingerprint/*.c src/entities/*.c src/index/*.c src/stories/*.c))
 OBJS = $(SRCS:.c=.o)
 
 SQL_PARTS = $(sort $(wildcard sql/[0-9]*.sql))

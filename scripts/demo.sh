@@ -6,8 +6,11 @@
 # Installs the build dependencies, builds newsprint, installs it into the
 # system's PostgreSQL (into a private prefix when not run as root), starts a
 # throwaway cluster as an unprivileged user, loads the sample articles of
-# test/data (the example pair and the labelled pages), runs scripts/demo.sql
-# and prints its results.  The cluster and its data are removed at the end.
+# test/data (the example pair, the labelled pages and the stories sample),
+# runs scripts/demo.sql and prints its results, and writes the stories
+# report (scripts/story_report.sql) to story-report.html in the current
+# directory (or $NP_STORY_REPORT).  The cluster and its data are removed at
+# the end; the report stays.
 set -euo pipefail
 
 NP_TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,7 +35,10 @@ fi
 np_cluster_start
 psql -q -X -c 'CREATE DATABASE demo' >/dev/null
 export PGDATABASE=demo
+report=${NP_STORY_REPORT:-$PWD/story-report.html}
 np_say "running scripts/demo.sql"
 cd "$NP_TOP"
 psql -X -v ON_ERROR_STOP=1 -P pager=off -f scripts/demo.sql
+psql -X -q -v articles=news -f scripts/story_report.sql -o "$report"
+np_say "stories report (open it in a browser): $report"
 np_say "demo finished; the throwaway cluster is being removed"

@@ -109,3 +109,48 @@ WHERE e.kind = 'PER'
 GROUP BY e.name
 ORDER BY stories DESC, copies DESC, e.name
 LIMIT 12;
+
+\echo
+\echo '== 12. Stories: 722 articles over two weeks (test/data/stories: 60 wire stories, their newspaper'
+\echo '       versions and independent reports, Wikinews articles and republications), in publication order'
+CREATE TABLE news (id bigint PRIMARY KEY, outlet text, published_at timestamptz, kind text,
+	label text, truth text, source text, body text);
+\copy news FROM 'test/data/stories/articles.tsv'
+ALTER TABLE news ADD COLUMN fp fingerprint, ADD COLUMN story bigint;
+UPDATE news SET fp = fingerprint(body);
+SET client_min_messages = warning;
+UPDATE news n SET story = c.story
+FROM cluster_stories('news', order_column => 'published_at') c
+WHERE n.id = c.id;
+SELECT count(*) AS articles, count(DISTINCT story) AS stories,
+	   count(*) FILTER (WHERE id <> story) AS copies_of_an_earlier_article
+FROM news;
+CREATE TEMP TABLE views AS SELECT * FROM create_story_views('news');
+
+\echo
+\echo '== 13. The biggest stories, and who ran them first'
+SELECT left(s.headline, 60) AS headline, s.copies, s.outlets,
+	   (SELECT o.outlet FROM story_outlets o WHERE o.story = s.story AND o.rank = 1 LIMIT 1) AS first,
+	   to_char(s.spread, 'HH24"h"MI') AS spread
+FROM story_summary s ORDER BY s.copies DESC, s.first_published LIMIT 8;
+
+\echo
+\echo '== 14. Stories per day'
+SELECT to_char(day, 'Dy DD Mon') AS day, new_stories, articles FROM story_per_day ORDER BY story_per_day.day;
+
+\echo
+\echo '== 15. Against the planted stories: no story mixes two of them'
+SELECT count(DISTINCT n.story) AS stories,
+	   count(DISTINCT n.truth) AS planted,
+	   (SELECT count(*) FROM (SELECT story FROM news GROUP BY story
+							  HAVING count(DISTINCT truth) > 1) m) AS mixed_stories
+FROM news n;
+
+\echo
+\echo '== 16. At insert time: the same articles arriving one by one get the same stories'
+CREATE TABLE story_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL, published_at timestamptz);
+CREATE INDEX ON story_leaders USING npidx (fp);
+SELECT count(*) AS articles,
+	   count(*) FILTER (WHERE assigned = story) AS same_story_as_batch
+FROM (SELECT story, assign_story('story_leaders', id, fp, published_at) AS assigned
+	  FROM news ORDER BY published_at, id) x;

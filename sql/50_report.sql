@@ -1,126 +1,258 @@
-/* sql/50_report.sql -- newsprint install script, part 50: reporting */
+/* sql/50_report.sql -- newsprint install script, part 50: stories and reporting */
 
 /*
- * story_clusters: group a table's articles into stories.
- *
- * Two articles are linked when is_same_story() holds for their fingerprints
- * (with the given threshold, or newsprint.same_story_threshold when NULL); a
- * story is a connected component of that graph (single linkage), named by
- * its smallest article id.  The pairs are found with a join of the table
- * with a MATERIALIZED CTE of its ids and fingerprints, which the planner can
- * answer from an npidx index on the fingerprint column (without one it
- * compares every pair), and which Citus accepts on a distributed table.  Label propagation then finds the components:
- * each round gives every article the smallest label among itself and its
- * neighbours, until nothing changes (as many rounds as the longest chain).
- *
- * Rows whose id or fingerprint is NULL are left out.  Uses two temporary
- * tables, so it is VOLATILE and PARALLEL UNSAFE, and needs the right to
- * create temporary tables.  They are named so as not to clash with the
- * caller's (the first free pair newsprint_story_label_N and
- * newsprint_story_edge_N), created without IF NOT EXISTS and dropped by
- * name, so it never touches a table it did not create; after an error they
- * go with the transaction.
- *
- * Runs with search_path pinned to pg_catalog, pg_temp: the extension's own
- * functions are named through its schema, the caller's table and columns
- * through regclass and %I (doc/security.md).
+ * Stories (doc/stories.md).  Articles are taken in publication order; each
+ * joins the story whose first article (its leader) it matches best, or
+ * starts a new story named by its own id.  Members never attract articles,
+ * so stories do not chain.  An article matches a leader when
+ *	 either has fewer than tiny_shingles shingles (a tiny pair):
+ *		similarity >= tiny_similarity;
+ *	 otherwise: their samples share at least min_shared hashes and
+ *		is_same_story(article, leader, threshold) holds.
+ * The best match has the highest max(containment either way), then the
+ * highest similarity, then the earliest leader.  A NULL threshold means
+ * newsprint.same_story_threshold, read where the function runs.
+ */
+
+/* The rule for one pair: the evidence, or NULL when a would not join b */
+CREATE FUNCTION story_match(a fingerprint, b fingerprint,
+							threshold float8 DEFAULT NULL,
+							min_shared integer DEFAULT 8,
+							tiny_shingles integer DEFAULT 40,
+							tiny_similarity float8 DEFAULT 0.6)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'story_match'
+LANGUAGE C STABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION story_match(fingerprint, fingerprint, float8, integer, integer, float8) IS
+'evidence with which article a joins the story led by b (max containment either way), or NULL when the story rule rejects the pair';
+
+/*
+ * cluster_stories: the batch form.  One ordered scan of the table through
+ * SPI (plain, partitioned, foreign or Citus distributed tables alike), no
+ * self-join and no work table; an in-memory index of the leaders, bounded
+ * by maintenance_work_mem.  Runs with the caller's rights.
+ */
+CREATE FUNCTION cluster_stories(articles regclass,
+								id_column name DEFAULT 'id',
+								fingerprint_column name DEFAULT 'fp',
+								order_column name DEFAULT NULL,
+								threshold float8 DEFAULT NULL,
+								min_shared integer DEFAULT 8,
+								tiny_shingles integer DEFAULT 40,
+								tiny_similarity float8 DEFAULT 0.6)
+RETURNS TABLE (id bigint, story bigint, score float8)
+AS 'MODULE_PATHNAME', 'cluster_stories'
+LANGUAGE C VOLATILE PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION cluster_stories(regclass, name, name, name, float8, integer, integer, float8) IS
+'assign every article of a table to a story, in publication order (leader clustering); score is the evidence to the story''s first article, NULL for that article';
+
+/*
+ * assign_story: the incremental form, for INSERT ... SELECT and triggers.
+ * The leaders table is the caller's:
+ *	 CREATE TABLE story_leaders (story bigint PRIMARY KEY,
+ *		fp newsprint.fingerprint NOT NULL, published_at timestamptz);
+ *	 CREATE INDEX ON story_leaders USING npidx (fp);
+ * Returns the story of the article (id, fp), adding it to the leaders when
+ * it starts a new story; NULL when fp is NULL.  Leader creation takes a
+ * transaction-level advisory lock on the leaders table.
+ */
+CREATE FUNCTION assign_story(leaders regclass, id bigint, fp fingerprint,
+							 published_at timestamptz DEFAULT NULL,
+							 threshold float8 DEFAULT NULL,
+							 min_shared integer DEFAULT 8,
+							 tiny_shingles integer DEFAULT 40,
+							 tiny_similarity float8 DEFAULT 0.6)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'assign_story'
+LANGUAGE C VOLATILE PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION assign_story(regclass, bigint, fingerprint, timestamptz, float8, integer, integer, float8) IS
+'story of an incoming article, found among the leaders of a leaders table (npidx), or a new story led by the article';
+
+/*
+ * story_trigger: BEFORE INSERT OR UPDATE ... FOR EACH ROW trigger setting
+ * an article's story with assign_story() and the default rule.  Arguments:
+ * the leaders table, then the story, id, fingerprint and publication time
+ * columns (default story, id, fp, published_at; '' for none).
+ */
+CREATE FUNCTION story_trigger() RETURNS trigger
+AS 'MODULE_PATHNAME', 'story_trigger'
+LANGUAGE C;
+
+COMMENT ON FUNCTION story_trigger() IS
+'trigger: set the story column of an inserted article with assign_story()';
+
+/*
+ * story_clusters: the 0.1 interface, kept.  Since 0.2 it is
+ * cluster_stories() in id order (stories no longer chain: see
+ * doc/stories.md), with story_size added; a story is still named by its
+ * smallest id, which is its first article in id order.
  */
 CREATE FUNCTION story_clusters(articles regclass,
 							   id_column name DEFAULT 'id',
 							   fingerprint_column name DEFAULT 'fp',
 							   threshold float8 DEFAULT NULL)
 RETURNS TABLE (id bigint, story bigint, story_size bigint)
-LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 SET client_min_messages = warning
 AS $$
-DECLARE
-	rounds int := 0;
-	changed bigint;
-	cond text;
-	n int := 0;
-	label_table text;
-	edge_table text;
-BEGIN
-	IF articles IS NULL OR id_column IS NULL OR fingerprint_column IS NULL THEN
-		RAISE EXCEPTION USING
-			ERRCODE = 'null_value_not_allowed',
-			MESSAGE = 'story_clusters needs a table, an id column and a fingerprint column',
-			HINT = 'Only the threshold may be NULL (it then defaults to newsprint.same_story_threshold).';
-	END IF;
-	IF NOT EXISTS (SELECT FROM pg_attribute
-				   WHERE attrelid = articles AND attname = fingerprint_column
-				   AND NOT attisdropped
-				   AND atttypid = '@extschema@.fingerprint'::regtype) THEN
-		RAISE EXCEPTION USING
-			ERRCODE = 'datatype_mismatch',
-			MESSAGE = format('%s has no column %I of type newsprint.fingerprint',
-							 articles, fingerprint_column),
-			HINT = 'Add one with ALTER TABLE ... ADD COLUMN fp newsprint.fingerprint and fill it with newsprint.fingerprint(body).';
-	END IF;
-	IF threshold IS NULL THEN
-		cond := format('@extschema@.is_same_story(a.%1$I, b.%1$I)', fingerprint_column);
-	ELSE
-		-- the extension's one threshold check, with its words
-		PERFORM @extschema@.is_same_story(@extschema@.fingerprint(''::text, false), @extschema@.fingerprint(''::text, false), threshold);
-		cond := format('@extschema@.is_same_story(a.%1$I, b.%1$I, %2$L::float8)',
-					   fingerprint_column, threshold);
-	END IF;
-
-	LOOP
-		n := n + 1;
-		label_table := format('newsprint_story_label_%s', n);
-		edge_table := format('newsprint_story_edge_%s', n);
-		EXIT WHEN to_regclass(format('pg_temp.%I', label_table)) IS NULL
-			  AND to_regclass(format('pg_temp.%I', edge_table)) IS NULL;
-	END LOOP;
-	EXECUTE format(
-		'CREATE TEMPORARY TABLE pg_temp.%4$I AS '
-		'SELECT %1$I::bigint AS id, %1$I::bigint AS label FROM %2$s '
-		'WHERE %1$I IS NOT NULL AND %3$I IS NOT NULL',
-		id_column, articles, fingerprint_column, label_table);
-	/*
-	 * One side of the self-join is read once, into a MATERIALIZED CTE: a
-	 * distributed planner (Citus) refuses a self-join that is not on the
-	 * distribution column, but joins a table with a CTE's rows, sending them
-	 * to every shard, where each probes its own index (doc/scale-out.md).
-	 */
-	EXECUTE format(
-		'CREATE TEMPORARY TABLE pg_temp.%4$I AS '
-		'WITH b AS MATERIALIZED (SELECT %1$I, %5$I FROM %2$s '
-		'WHERE %1$I IS NOT NULL AND %5$I IS NOT NULL) '
-		'SELECT a.%1$I::bigint AS x, b.%1$I::bigint AS y '
-		'FROM %2$s a JOIN b ON %3$s AND a.%1$I <> b.%1$I '
-		'WHERE a.%1$I IS NOT NULL',
-		id_column, articles, cond, edge_table, fingerprint_column);
-	EXECUTE format('CREATE INDEX ON pg_temp.%I (id)', label_table);
-	EXECUTE format('CREATE INDEX ON pg_temp.%I (x)', edge_table);
-	EXECUTE format('ANALYZE pg_temp.%I', label_table);
-	EXECUTE format('ANALYZE pg_temp.%I', edge_table);
-
-	LOOP
-		EXECUTE format(
-			'UPDATE pg_temp.%1$I l '
-			'SET label = m.label '
-			'FROM (SELECT e.x AS id, min(n.label) AS label '
-			'	   FROM pg_temp.%2$I e '
-			'	   JOIN pg_temp.%1$I n ON n.id = e.y '
-			'	   GROUP BY e.x) m '
-			'WHERE m.id = l.id AND m.label < l.label',
-			label_table, edge_table);
-		GET DIAGNOSTICS changed = ROW_COUNT;
-		EXIT WHEN changed = 0;
-		rounds := rounds + 1;
-	END LOOP;
-
-	RETURN QUERY EXECUTE format(
-		'SELECT l.id, l.label, count(*) OVER (PARTITION BY l.label) '
-		'FROM pg_temp.%I l '
-		'ORDER BY l.label, l.id',
-		label_table);
-	EXECUTE format('DROP TABLE pg_temp.%I, pg_temp.%I', label_table, edge_table);
-END
+	SELECT c.id, c.story, count(*) OVER (PARTITION BY c.story)
+	FROM @extschema@.cluster_stories(articles, id_column, fingerprint_column,
+									 NULL, threshold) AS c
+	ORDER BY c.story, c.id
 $$;
 
 COMMENT ON FUNCTION story_clusters(regclass, name, name, float8) IS
-'group the articles of a table into stories (connected components of is_same_story)';
+'group the articles of a table into stories (cluster_stories in id order)';
+
+/*
+ * create_story_views: reporting views over a table of articles that has a
+ * story column (filled by story_trigger(), assign_story() or an UPDATE from
+ * cluster_stories()).  The views are plain SQL over the caller's table, so
+ * they stay current and work on partitioned and Citus distributed tables;
+ * doc/stories.md gives a dashboard panel query for each.  They are created
+ * in the table's schema, named prefix || members, summary, per_day,
+ * outlets, spread and entities (those needing a column given as NULL are
+ * skipped).  An existing relation of the same name is an error unless
+ * replace is true, and then only a view is replaced (CREATE OR REPLACE
+ * VIEW: nothing is dropped).  Returns the names of the views created.
+ */
+CREATE FUNCTION create_story_views(articles regclass,
+								   prefix name DEFAULT 'story_',
+								   story_column name DEFAULT 'story',
+								   id_column name DEFAULT 'id',
+								   time_column name DEFAULT 'published_at',
+								   outlet_column name DEFAULT 'outlet',
+								   body_column name DEFAULT 'body',
+								   replace boolean DEFAULT false)
+RETURNS SETOF regclass
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	nsp text;
+	tbl text := articles::text;
+	v text;
+	views text[] := ARRAY[]::text[];
+	defs text[] := ARRAY[]::text[];
+	i int;
+	kind "char";
+	col name;
+BEGIN
+	IF articles IS NULL OR story_column IS NULL OR id_column IS NULL OR time_column IS NULL
+	   OR prefix IS NULL THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'null_value_not_allowed',
+			MESSAGE = 'create_story_views needs a table, a prefix, and its story, id and time columns',
+			HINT = 'Only the outlet and body columns may be NULL (the views that need them are then skipped).';
+	END IF;
+	FOREACH col IN ARRAY ARRAY[story_column, id_column, time_column, outlet_column, body_column] LOOP
+		IF col IS NOT NULL AND NOT EXISTS (SELECT FROM pg_attribute
+				WHERE attrelid = articles AND attname = col AND attnum > 0 AND NOT attisdropped) THEN
+			RAISE EXCEPTION USING
+				ERRCODE = 'undefined_column',
+				MESSAGE = format('column %I of relation %s does not exist', col, articles);
+		END IF;
+	END LOOP;
+	SELECT n.nspname INTO nsp FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+	WHERE c.oid = articles;
+
+	-- every article with a story, its place in the story and its delay
+	views := views || 'members'::text;
+	defs := defs || format(
+		'SELECT a.%2$I AS id, a.%3$I AS story, a.%2$I = a.%3$I AS leader, '
+		'a.%4$I AS published_at, %5$s AS outlet, '
+		'row_number() OVER w AS position, '
+		'a.%4$I - first_value(a.%4$I) OVER w AS delay '
+		'FROM %1$s a WHERE a.%3$I IS NOT NULL '
+		'WINDOW w AS (PARTITION BY a.%3$I ORDER BY a.%4$I, a.%2$I)',
+		tbl, id_column, story_column, time_column,
+		CASE WHEN outlet_column IS NULL THEN 'NULL::text' ELSE format('a.%I', outlet_column) END);
+
+	-- one row per story
+	views := views || 'summary'::text;
+	defs := defs || format(
+		'SELECT a.%3$I AS story, min(a.%4$I) AS first_published, max(a.%4$I) AS last_published, '
+		'count(*) AS copies, %5$s AS outlets, '
+		'max(a.%4$I) - min(a.%4$I) AS spread, %6$s AS headline '
+		'FROM %1$s a WHERE a.%3$I IS NOT NULL GROUP BY a.%3$I',
+		tbl, id_column, story_column, time_column,
+		CASE WHEN outlet_column IS NULL THEN 'NULL::bigint'
+			 ELSE format('count(DISTINCT a.%I)', outlet_column) END,
+		CASE WHEN body_column IS NULL THEN 'NULL::text'
+			 ELSE format('left(substring(max(a.%1$I) FILTER (WHERE a.%2$I = a.%3$I) FROM ''[[:alpha:]][^\n]{10,}''), 120)',
+						 body_column, id_column, story_column) END);
+
+	-- stories per day (by first appearance) and articles per day
+	views := views || 'per_day'::text;
+	defs := defs || format(
+		'SELECT d.day, coalesce(s.new_stories, 0) AS new_stories, d.articles, '
+		'd.articles - coalesce(s.new_stories, 0) AS copies '
+		'FROM (SELECT date_trunc(''day'', a.%3$I) AS day, count(*) AS articles '
+		'      FROM %1$s a WHERE a.%2$I IS NOT NULL GROUP BY 1) d '
+		'LEFT JOIN (SELECT date_trunc(''day'', f.first) AS day, count(*) AS new_stories '
+		'           FROM (SELECT min(a.%3$I) AS first FROM %1$s a '
+		'                 WHERE a.%2$I IS NOT NULL GROUP BY a.%2$I) f GROUP BY 1) s '
+		'ON s.day = d.day',
+		tbl, story_column, time_column);
+
+	IF outlet_column IS NOT NULL THEN
+		-- outlets and copies per story, who ran it first
+		views := views || 'outlets'::text;
+		defs := defs || format(
+			'SELECT o.story, o.outlet, o.copies, o.first_published, '
+			'o.first_published - min(o.first_published) OVER (PARTITION BY o.story) AS delay, '
+			'rank() OVER (PARTITION BY o.story ORDER BY o.first_published) AS rank '
+			'FROM (SELECT a.%2$I AS story, a.%4$I AS outlet, count(*) AS copies, '
+			'      min(a.%3$I) AS first_published '
+			'      FROM %1$s a WHERE a.%2$I IS NOT NULL GROUP BY a.%2$I, a.%4$I) o',
+			tbl, story_column, time_column, outlet_column);
+	END IF;
+
+	-- how fast each story spread: copies within 1, 6 and 24 hours
+	views := views || 'spread'::text;
+	defs := defs || format(
+		'SELECT m.story, min(m.published_at) AS first_published, '
+		'min(m.outlet) FILTER (WHERE m.position = 1) AS first_outlet, '
+		'count(*) AS copies, '
+		'count(*) FILTER (WHERE m.delay <= interval ''1 hour'') AS within_1h, '
+		'count(*) FILTER (WHERE m.delay <= interval ''6 hours'') AS within_6h, '
+		'count(*) FILTER (WHERE m.delay <= interval ''24 hours'') AS within_24h, '
+		'min(m.delay) FILTER (WHERE m.position = 2) AS first_copy_after, '
+		'max(m.delay) AS last_copy_after '
+		'FROM (%s) m GROUP BY m.story',
+		defs[1]);
+
+	IF body_column IS NOT NULL THEN
+		-- entities counted once per story rather than once per copy
+		views := views || 'entities'::text;
+		defs := defs || format(
+			'SELECT e.name, e.kind, count(DISTINCT a.%2$I) AS stories, count(*) AS copies '
+			'FROM %1$s a CROSS JOIN LATERAL @extschema@.entities(a.%3$I) e '
+			'WHERE a.%2$I IS NOT NULL GROUP BY e.name, e.kind',
+			tbl, story_column, body_column);
+	END IF;
+
+	FOR i IN 1 .. array_length(views, 1) LOOP
+		v := prefix || views[i];
+		SELECT c.relkind INTO kind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = nsp AND c.relname = v;
+		IF FOUND AND NOT (replace AND kind = 'v') THEN
+			RAISE EXCEPTION USING
+				ERRCODE = 'duplicate_table',
+				MESSAGE = format('relation %I.%I already exists', nsp, v),
+				HINT = CASE WHEN kind = 'v' THEN 'Pass replace => true to replace the view, or choose another prefix.'
+							ELSE 'Choose another prefix.' END;
+		END IF;
+		EXECUTE format('CREATE %s VIEW %I.%I AS %s',
+					   CASE WHEN FOUND THEN 'OR REPLACE' ELSE '' END, nsp, v, defs[i]);
+		RETURN NEXT format('%I.%I', nsp, v)::regclass;
+	END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION create_story_views(regclass, name, name, name, name, name, name, boolean) IS
+'create reporting views (members, summary, per_day, outlets, spread, entities) over a table of articles with a story column';

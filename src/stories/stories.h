@@ -1,0 +1,114 @@
+/*-------------------------------------------------------------------------
+ *
+ * stories.h
+ *	  Stories: leader clustering of articles by their fingerprints, in
+ *	  batch (cluster_stories) and at insert time (assign_story).
+ *
+ * The rule (doc/stories.md).  Articles are taken in publication order.
+ * Each one is compared with the leaders of the stories found so far (a
+ * story's leader is its first article) and joins the leader that it
+ * matches best; when it matches none, it becomes the leader of a new story,
+ * named by its own id.  Members never attract articles, so no chain of
+ * weak links can merge two stories.  An article x matches a leader L when
+ * their samples share at least min_shared hashes and
+ *	 tiny pair (either has fewer than tiny_shingles shingles):
+ *		similarity(x, L) >= tiny_similarity;
+ *	 otherwise:
+ *		is_same_story(x, L, threshold).
+ * The best match has the highest max(containment(x, L), containment(L, x)),
+ * then the highest similarity, then the earliest leader.
+ *
+ * Every decision goes through the estimators of fingerprint.h; only the
+ * pruning bounds of story_rule.c know how they are defined.
+ *
+ * src/stories/stories.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef NP_STORIES_H
+#define NP_STORIES_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+
+#include "fingerprint/fingerprint.h"
+
+/* Defaults of the rule's parameters (the SQL functions repeat them) */
+#define STORY_DEFAULT_MIN_SHARED		8
+#define STORY_DEFAULT_TINY_SHINGLES		40
+#define STORY_DEFAULT_TINY_SIMILARITY	0.6
+
+typedef struct StoryRule
+{
+	double		threshold;		/* is_same_story threshold */
+	int			min_shared;		/* fewest shared sample hashes */
+	int			tiny_shingles;	/* below this an article is tiny */
+	double		tiny_similarity;	/* what a tiny pair must resemble */
+} StoryRule;
+
+/*
+ * Read the rule's four arguments from fcinfo, starting at argument first
+ * (threshold, min_shared, tiny_shingles, tiny_similarity; a NULL threshold
+ * means newsprint.same_story_threshold, other NULLs their defaults), and
+ * check them.
+ */
+extern void StoryRuleFromArgs(FunctionCallInfo fcinfo, int first,
+							  StoryRule *rule);
+
+/*
+ * Does x match leader? If so, set *score (max containment either way) and
+ * *similarity.
+ */
+extern bool StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
+							 const NpFingerprint *leader,
+							 double *score, double *similarity);
+
+/* Is a pair of articles with these shingle counts tiny? */
+static inline bool
+StoryTinyPair(const StoryRule *rule, uint32 x_shingles, uint32 l_shingles)
+{
+	return Min(x_shingles, l_shingles) < (uint32) rule->tiny_shingles;
+}
+
+/*
+ * Pruning bounds (story_rule.c): the fewest sample hashes x and leader must
+ * share for the rule to accept them, exactly for this pair
+ * (StoryNeedPair), and for any leader whatever (StoryNeedAny, given the
+ * fewest hashes of any truncated leader, or PG_UINT32_MAX when none is).
+ */
+extern int	StoryNeedPair(const StoryRule *rule, const NpFingerprint *x,
+						  const NpFingerprint *leader);
+extern int	StoryNeedAny(const StoryRule *rule, const NpFingerprint *x,
+						 uint32 min_truncated_hashes);
+
+/*
+ * What the batch form keeps of each leader beside its fingerprint, so that
+ * a lower bound of StoryNeedPair costs no visit to the fingerprint.
+ */
+typedef struct StoryLeaderMeta
+{
+	uint32		nshingles;
+	uint32		limit;			/* largest hash when truncated */
+	uint16		nhashes;		/* capped at 65535 */
+	uint8		truncated;
+	uint8		below[4];		/* hashes below 2^28, 2^29, 2^30, 2^31 (capped
+								 * at 255) */
+} StoryLeaderMeta;
+
+extern void StoryLeaderMetaOf(const NpFingerprint *fp, StoryLeaderMeta *m);
+extern int	StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
+							   const StoryLeaderMeta *leader);
+
+/* The in-memory leader index of the batch form (story_index.c) */
+typedef struct StoryIndex StoryIndex;
+
+extern StoryIndex *StoryIndexCreate(const StoryRule *rule, Size budget);
+extern int	StoryIndexFind(StoryIndex *si, const NpFingerprint *x,
+						   double *score);
+extern void StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x);
+extern int64 StoryIndexLeaderId(StoryIndex *si, int leader);
+extern void StoryIndexStats(StoryIndex *si, int64 *leaders, int64 *evicted,
+							Size *bytes);
+
+#endif							/* NP_STORIES_H */

@@ -1,0 +1,427 @@
+/*-------------------------------------------------------------------------
+ *
+ * story_assign.c
+ *	  assign_story(): the story rule at insert time, and story_trigger().
+ *
+ * The leaders live in a table of the caller's (story bigint, fp
+ * fingerprint, published_at timestamptz), indexed with npidx.  The
+ * candidates are the leaders with is_same_story(fp, x, t') for t' the
+ * smaller of the rule's threshold and tiny similarity: every leader the
+ * rule accepts passes that (similarity >= s implies the share of the
+ * smaller sample found in the other is >= s), and the index finds them
+ * all.  The rule of stories.h then picks the best, ties going to the
+ * earliest leader (published_at, then story), which is the batch form's
+ * order when its order column is published_at.
+ *
+ * Concurrency.  Two sessions that each insert a copy of the same new story
+ * must not both make it a leader.  A leader is created only under a
+ * transaction-level advisory lock on the leaders table (pg_advisory_xact_lock
+ * with keys STORY_LOCK_KEY and the table's OID): after taking it, the
+ * search runs again with the latest snapshot, so it sees every leader
+ * committed before, whatever the isolation level; the lock is held until
+ * the end of the transaction, when the new leader is committed.  A search
+ * that finds a leader needs no lock.  Leader creations are thus serialised
+ * per leaders table; assignments to existing stories run in parallel.
+ *
+ * src/stories/story_assign.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "storage/lmgr.h"
+#include "storage/lock.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/snapmgr.h"
+#include "utils/timestamp.h"
+
+#include "stories/stories.h"
+
+PG_FUNCTION_INFO_V1(assign_story);
+PG_FUNCTION_INFO_V1(story_trigger);
+
+/* first key of the advisory lock: "NPST" */
+#define STORY_LOCK_KEY	0x4E505354
+
+extern void StoryCheckColumn(Oid relid, const char *role, const char *name,
+							 Oid typid);
+extern char *StoryRelationName(Oid relid);
+
+/* Saved plans per leaders table */
+typedef struct StoryPlans
+{
+	Oid			relid;			/* hash key */
+	SPIPlanPtr	search;
+	SPIPlanPtr	insert;
+} StoryPlans;
+
+static HTAB *story_plans = NULL;
+
+static StoryPlans *
+plans_for(Oid relid, Oid fptype)
+{
+	StoryPlans *p;
+	bool		found;
+
+	if (story_plans == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(Oid);
+		ctl.entrysize = sizeof(StoryPlans);
+		story_plans = hash_create("newsprint story plans", 16, &ctl,
+								  HASH_ELEM | HASH_BLOBS);
+	}
+	p = hash_search(story_plans, &relid, HASH_ENTER, &found);
+	if (!found)
+	{
+		p->search = NULL;
+		p->insert = NULL;
+	}
+	if (p->search == NULL || p->insert == NULL)
+	{
+		char	   *rel = StoryRelationName(relid);
+		/* the control file fixes the schema */
+		const char *ext = "newsprint";
+		StringInfoData sql;
+		Oid			argtypes[3];
+		SPIPlanPtr	plan;
+
+		StoryCheckColumn(relid, "story", "story", INT8OID);
+		StoryCheckColumn(relid, "fingerprint", "fp", fptype);
+		StoryCheckColumn(relid, "published_at", "published_at", TIMESTAMPTZOID);
+
+		argtypes[0] = fptype;
+		argtypes[1] = FLOAT8OID;
+		initStringInfo(&sql);
+		appendStringInfo(&sql,
+						 "SELECT story, fp, published_at FROM %s "
+						 "WHERE %s.is_same_story(fp, $1, $2)", rel, ext);
+		/*
+		 * Custom plans only: with the query's fingerprint as a constant the
+		 * index scan and its rechecks cost a tenth of a generic plan's.
+		 */
+		plan = SPI_prepare_cursor(sql.data, 2, argtypes, CURSOR_OPT_CUSTOM_PLAN);
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
+				 SPI_result_code_string(SPI_result));
+		SPI_keepplan(plan);
+		p->search = plan;
+
+		argtypes[0] = INT8OID;
+		argtypes[1] = fptype;
+		argtypes[2] = TIMESTAMPTZOID;
+		resetStringInfo(&sql);
+		appendStringInfo(&sql,
+						 "INSERT INTO %s (story, fp, published_at) VALUES ($1, $2, $3) "
+						 "ON CONFLICT (story) DO NOTHING", rel);
+		plan = SPI_prepare(sql.data, 3, argtypes);
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
+				 SPI_result_code_string(SPI_result));
+		SPI_keepplan(plan);
+		p->insert = plan;
+	}
+	return p;
+}
+
+/*
+ * Run the search; return true and set *story when a leader matches.
+ * snapshot NULL: the usual snapshot of the statement.
+ */
+static bool
+search(StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
+	   Snapshot snapshot, int64 *story)
+{
+	Datum		args[2];
+	int			rc;
+	uint64		i;
+	bool		found = false;
+	double		best_score = 0.0;
+	double		best_sim = 0.0;
+	bool		best_tnull = true;
+	TimestampTz best_t = 0;
+	int64		best_story = 0;
+
+	args[0] = PointerGetDatum(x);
+	args[1] = Float8GetDatum(Min(rule->threshold, rule->tiny_similarity));
+	if (snapshot)
+		rc = SPI_execute_snapshot(p->search, args, NULL, snapshot,
+								  InvalidSnapshot, false, false, 0);
+	else
+		rc = SPI_execute_plan(p->search, args, NULL, false, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "story search failed: %s", SPI_result_code_string(rc));
+
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		bool		isnull;
+		bool		tnull;
+		int64		s;
+		NpFingerprint *l;
+		TimestampTz t;
+		double		sc;
+		double		sim;
+		bool		better;
+
+		s = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
+		if (isnull)
+			continue;
+		l = DatumGetNpFingerprintP(SPI_getbinval(tup, td, 2, &isnull));
+		if (isnull)
+			continue;
+		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
+		if (!StoryRuleMatches(rule, x, l, &sc, &sim))
+			continue;
+		/* best evidence, then resemblance, then the earliest leader */
+		if (!found || sc > best_score)
+			better = true;
+		else if (sc < best_score)
+			better = false;
+		else if (sim != best_sim)
+			better = sim > best_sim;
+		else if (tnull != best_tnull)
+			better = !tnull;	/* NULL times sort last */
+		else if (!tnull && t != best_t)
+			better = t < best_t;
+		else
+			better = s < best_story;
+		if (better)
+		{
+			found = true;
+			best_score = sc;
+			best_sim = sim;
+			best_tnull = tnull;
+			best_t = t;
+			best_story = s;
+		}
+	}
+	SPI_freetuptable(SPI_tuptable);
+	if (found)
+		*story = best_story;
+	return found;
+}
+
+/* The work of assign_story, inside SPI */
+static int64
+assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
+	   const StoryRule *rule, Oid fptype)
+{
+	StoryPlans *p = plans_for(relid, fptype);
+	int64		story;
+	LOCKTAG		tag;
+	Datum		args[3];
+	char		nulls[3] = {' ', ' ', ' '};
+	int			rc;
+
+	if (search(p, rule, x, NULL, &story))
+		return story;
+
+	/* pg_advisory_xact_lock(STORY_LOCK_KEY, relid) */
+	SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, STORY_LOCK_KEY, (uint32) relid, 2);
+	(void) LockAcquire(&tag, ExclusiveLock, false, false);
+
+	if (search(p, rule, x, GetLatestSnapshot(), &story))
+		return story;
+
+	args[0] = Int64GetDatum(id);
+	args[1] = PointerGetDatum(x);
+	args[2] = TimestampTzGetDatum(t);
+	if (tnull)
+		nulls[2] = 'n';
+	/*
+	 * An article too small to match even itself (fewer than min_shared
+	 * hashes) is already its own leader when it is assigned again.
+	 */
+	rc = SPI_execute_plan(p->insert, args, nulls, false, 0);
+	if (rc != SPI_OK_INSERT)
+		elog(ERROR, "story leader insert failed: %s", SPI_result_code_string(rc));
+	return id;
+}
+
+static Oid
+fingerprint_type_of(FunctionCallInfo fcinfo, int arg)
+{
+	return get_fn_expr_argtype(fcinfo->flinfo, arg);
+}
+
+/*
+ * assign_story(leaders regclass, id bigint, fp fingerprint, published_at
+ *				timestamptz, threshold float8, min_shared int, tiny_shingles
+ *				int, tiny_similarity float8) RETURNS bigint
+ */
+Datum
+assign_story(PG_FUNCTION_ARGS)
+{
+	StoryRule	rule;
+	Oid			relid;
+	int64		id;
+	NpFingerprint *x;
+	int64		story;
+	Oid			fptype;
+
+	StoryRuleFromArgs(fcinfo, 4, &rule);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("assign_story needs a leaders table and an article id")));
+	if (PG_ARGISNULL(2))
+		PG_RETURN_NULL();		/* no fingerprint, no story */
+	relid = PG_GETARG_OID(0);
+	id = PG_GETARG_INT64(1);
+	x = PG_GETARG_NP_FINGERPRINT_P(2);
+	fptype = fingerprint_type_of(fcinfo, 2);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	story = assign(relid, id, x, PG_ARGISNULL(3),
+				   PG_ARGISNULL(3) ? 0 : PG_GETARG_TIMESTAMPTZ(3), &rule, fptype);
+	SPI_finish();
+	PG_RETURN_INT64(story);
+}
+
+/*
+ * story_trigger(): BEFORE INSERT OR UPDATE trigger that sets an article's
+ * story column.  Arguments: leaders table, then optionally the names of the
+ * story, id, fingerprint and publication time columns (default story, id,
+ * fp, published_at; pass '' for no time column).
+ */
+Datum
+story_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Trigger    *trigger;
+	Relation	rel;
+	TupleDesc	td;
+	HeapTuple	tuple;
+	const char *names[4] = {"story", "id", "fp", "published_at"};
+	int			att[4];
+	Oid			relid;
+	Datum		d;
+	bool		isnull;
+	int64		id;
+	NpFingerprint *x;
+	bool		tnull = true;
+	TimestampTz t = 0;
+	StoryRule	rule;
+	int64		story;
+	Datum		newval;
+	bool		newnull = false;
+	int			i;
+	Oid			fptype;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("story_trigger must be called as a trigger")));
+	if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) ||
+		  TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("story_trigger must be a BEFORE INSERT OR UPDATE trigger FOR EACH ROW")));
+	trigger = trigdata->tg_trigger;
+	if (trigger->tgnargs < 1 || trigger->tgnargs > 5)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("story_trigger takes 1 to 5 arguments"),
+				 errhint("Give the leaders table, then optionally the story, id, fingerprint and publication time columns.")));
+	for (i = 1; i < trigger->tgnargs; i++)
+		names[i - 1] = trigger->tgargs[i];
+
+	rel = trigdata->tg_relation;
+	td = RelationGetDescr(rel);
+	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
+		trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	for (i = 0; i < 4; i++)
+	{
+		if (i == 3 && names[3][0] == '\0')
+		{
+			att[3] = SPI_ERROR_NOATTRIBUTE;
+			continue;
+		}
+		att[i] = SPI_fnumber(td, names[i]);
+		if (att[i] <= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("column \"%s\" of relation \"%s\" does not exist",
+							names[i], RelationGetRelationName(rel)),
+					 errhint("story_trigger's arguments: leaders table, story, id, fingerprint and time columns.")));
+	}
+	if (TupleDescAttr(td, att[0] - 1)->atttypid != INT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("story column \"%s\" must be of type bigint", names[0])));
+	if (TupleDescAttr(td, att[2] - 1)->attgenerated)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("fingerprint column \"%s\" is generated, and BEFORE triggers run before it is computed",
+						names[2]),
+				 errhint("Store the fingerprint in a plain column, or call assign_story() in INSERT ... SELECT.")));
+	fptype = TupleDescAttr(td, att[2] - 1)->atttypid;
+
+	relid = DatumGetObjectId(DirectFunctionCall1(regclassin,
+												 CStringGetDatum(trigger->tgargs[0])));
+	d = heap_getattr(tuple, att[1], td, &isnull);
+	if (isnull)
+		return PointerGetDatum(tuple);
+	switch (TupleDescAttr(td, att[1] - 1)->atttypid)
+	{
+		case INT8OID:
+			id = DatumGetInt64(d);
+			break;
+		case INT4OID:
+			id = DatumGetInt32(d);
+			break;
+		case INT2OID:
+			id = DatumGetInt16(d);
+			break;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("id column \"%s\" must be of an integer type", names[1])));
+	}
+	d = heap_getattr(tuple, att[2], td, &isnull);
+	if (isnull)
+		newnull = true;
+	else
+	{
+		x = DatumGetNpFingerprintP(d);
+		if (att[3] > 0)
+		{
+			if (TupleDescAttr(td, att[3] - 1)->atttypid != TIMESTAMPTZOID)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("time column \"%s\" must be of type timestamp with time zone",
+								names[3])));
+			d = heap_getattr(tuple, att[3], td, &tnull);
+			if (!tnull)
+				t = DatumGetTimestampTz(d);
+		}
+		rule.threshold = np_same_story_threshold;
+		rule.min_shared = STORY_DEFAULT_MIN_SHARED;
+		rule.tiny_shingles = STORY_DEFAULT_TINY_SHINGLES;
+		rule.tiny_similarity = STORY_DEFAULT_TINY_SIMILARITY;
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		story = assign(relid, id, x, tnull, t, &rule, fptype);
+		SPI_finish();
+		newval = Int64GetDatum(story);
+	}
+	tuple = heap_modify_tuple_by_cols(tuple, td, 1, &att[0], &newval, &newnull);
+	return PointerGetDatum(tuple);
+}

@@ -1,0 +1,272 @@
+/*-------------------------------------------------------------------------
+ *
+ * story_batch.c
+ *	  cluster_stories(): the batch form of the story rule.
+ *
+ * One ordered scan of the table through SPI (so that the distributed or
+ * partitioned planner does the reading: Citus, partitions, postgres_fdw),
+ * no self-join and no work table.  Each article, in order, is looked up in
+ * the in-memory leader index (story_index.c) and either joins the best
+ * leader or becomes one.  Memory is bounded by maintenance_work_mem (the
+ * index) and work_mem (the sort, the result).
+ *
+ * src/stories/story_batch.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "catalog/namespace.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/syscache.h"
+#include "utils/tuplestore.h"
+
+#include "stories/stories.h"
+
+PG_FUNCTION_INFO_V1(cluster_stories);
+
+#define STORY_FETCH			1000
+#define STORY_REPORT_EVERY	100000
+
+/* The OID of newsprint.fingerprint */
+static Oid
+fingerprint_type(void)
+{
+	/* the control file fixes the schema */
+	Oid			nsp = get_namespace_oid("newsprint", false);
+
+	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+						   CStringGetDatum("fingerprint"),
+						   ObjectIdGetDatum(nsp));
+}
+
+/* Check that relid has a column name (of type typid, unless InvalidOid) */
+void		StoryCheckColumn(Oid relid, const char *role, const char *name,
+							 Oid typid);
+
+void
+StoryCheckColumn(Oid relid, const char *role, const char *name, Oid typid)
+{
+	AttrNumber	att = get_attnum(relid, name);
+
+	if (att == InvalidAttrNumber)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of relation \"%s\" does not exist",
+						name, get_rel_name(relid)),
+				 errdetail("It was given as the %s column.", role)));
+	if (OidIsValid(typid) && get_atttype(relid, att) != typid)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column \"%s\" of relation \"%s\" is not of type newsprint.fingerprint",
+						name, get_rel_name(relid)),
+				 errhint("Add one with ALTER TABLE ... ADD COLUMN fp newsprint.fingerprint and fill it with newsprint.fingerprint(body).")));
+}
+
+/* The schema-qualified, quoted name of a relation */
+char	   *StoryRelationName(Oid relid);
+
+char *
+StoryRelationName(Oid relid)
+{
+	char	   *rel = get_rel_name(relid);
+
+	if (rel == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", relid)));
+	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+									  rel);
+}
+
+/*
+ * cluster_stories(articles regclass, id_column name, fingerprint_column
+ *				   name, order_column name, threshold float8, min_shared
+ *				   int, tiny_shingles int, tiny_similarity float8)
+ * RETURNS TABLE (id bigint, story bigint, score float8)
+ */
+Datum
+cluster_stories(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TupleDesc	tupdesc;
+	Tuplestorestate *store;
+	MemoryContext oldcxt;
+	MemoryContext workcxt;
+	MemoryContext rowcxt;
+	StoryRule	rule;
+	Oid			relid;
+	char	   *idcol;
+	char	   *fpcol;
+	char	   *ordcol = NULL;
+	StringInfoData sql;
+	SPIPlanPtr	plan;
+	Portal		portal;
+	StoryIndex *si;
+	int64		nread = 0;
+	int64		nstories = 0;
+	int64		leaders;
+	int64		evicted;
+	int64		evicted_reported = 0;
+	Size		bytes;
+	NpFingerprint *first = NULL;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("cluster_stories needs a table, an id column and a fingerprint column"),
+				 errhint("The order column and the rule's parameters may be NULL (they then take their defaults).")));
+	relid = PG_GETARG_OID(0);
+	idcol = NameStr(*PG_GETARG_NAME(1));
+	fpcol = NameStr(*PG_GETARG_NAME(2));
+	if (!PG_ARGISNULL(3))
+		ordcol = NameStr(*PG_GETARG_NAME(3));
+	StoryRuleFromArgs(fcinfo, 4, &rule);
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("materialize mode required, but it is not allowed in this context")));
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+
+	StoryCheckColumn(relid, "id", idcol, InvalidOid);
+	StoryCheckColumn(relid, "fingerprint", fpcol, fingerprint_type());
+	if (ordcol)
+		StoryCheckColumn(relid, "order", ordcol, InvalidOid);
+
+	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	tupdesc = CreateTupleDescCopy(tupdesc);
+	store = tuplestore_begin_heap(rsinfo->allowedModes & SFRM_Materialize_Random,
+								  false, work_mem);
+	MemoryContextSwitchTo(oldcxt);
+
+	workcxt = AllocSetContextCreate(CurrentMemoryContext, "cluster_stories",
+									ALLOCSET_DEFAULT_SIZES);
+	rowcxt = AllocSetContextCreate(workcxt, "cluster_stories row",
+								   ALLOCSET_DEFAULT_SIZES);
+	oldcxt = MemoryContextSwitchTo(workcxt);
+	si = StoryIndexCreate(&rule, (Size) maintenance_work_mem * 1024);
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "SELECT %s::pg_catalog.int8, %s FROM %s WHERE %s IS NOT NULL AND %s IS NOT NULL ORDER BY ",
+					 quote_identifier(idcol), quote_identifier(fpcol),
+					 StoryRelationName(relid),
+					 quote_identifier(idcol), quote_identifier(fpcol));
+	if (ordcol)
+		appendStringInfo(&sql, "%s, ", quote_identifier(ordcol));
+	appendStringInfo(&sql, "1");
+	MemoryContextSwitchTo(oldcxt);
+
+	ereport(NOTICE,
+			(errmsg("cluster_stories: reading %s in order of %s%s",
+					StoryRelationName(relid), ordcol ? quote_identifier(ordcol) : "",
+					ordcol ? ", then id" : "id")));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	plan = SPI_prepare(sql.data, 0, NULL);
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
+			 SPI_result_code_string(SPI_result));
+	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+
+	for (;;)
+	{
+		uint64		i;
+
+		SPI_cursor_fetch(portal, true, STORY_FETCH);
+		if (SPI_processed == 0)
+			break;
+		for (i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	tup = SPI_tuptable->vals[i];
+			bool		isnull;
+			int64		id;
+			Datum		d;
+			NpFingerprint *fp;
+			int			leader;
+			double		score = 0.0;
+			Datum		values[3];
+			bool		nulls[3] = {false, false, false};
+
+			MemoryContextSwitchTo(rowcxt);
+			id = DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
+			d = SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull);
+			fp = DatumGetNpFingerprintP(d);
+
+			MemoryContextSwitchTo(workcxt);
+			/* every fingerprint must be comparable with every other */
+			if (first == NULL)
+			{
+				first = palloc(NP_FP_HDRSZ);
+				memcpy(first, fp, NP_FP_HDRSZ);
+				SET_VARSIZE(first, NP_FP_HDRSZ);
+			}
+			else
+				NpFingerprintCheckCompatible(fp, first);
+			leader = StoryIndexFind(si, fp, &score);
+			values[0] = Int64GetDatum(id);
+			if (leader >= 0)
+			{
+				values[1] = Int64GetDatum(StoryIndexLeaderId(si, leader));
+				values[2] = Float8GetDatum(score);
+			}
+			else
+			{
+				StoryIndexAdd(si, id, fp);
+				values[1] = Int64GetDatum(id);
+				nulls[2] = true;
+				nstories++;
+			}
+			MemoryContextSwitchTo(oldcxt);
+			tuplestore_putvalues(store, tupdesc, values, nulls);
+			MemoryContextReset(rowcxt);
+
+			nread++;
+			if (nread % STORY_REPORT_EVERY == 0)
+			{
+				StoryIndexStats(si, &leaders, &evicted, &bytes);
+				ereport(NOTICE,
+						(errmsg("cluster_stories: " INT64_FORMAT " articles, " INT64_FORMAT " stories, %zu MB of leaders",
+								nread, nstories, bytes >> 20)));
+			}
+		}
+		StoryIndexStats(si, &leaders, &evicted, &bytes);
+		if (evicted > evicted_reported)
+		{
+			ereport(NOTICE,
+					(errmsg("cluster_stories: the leader index reached maintenance_work_mem; the " INT64_FORMAT " oldest leaders no longer attract articles",
+							evicted),
+					 errhint("Raise maintenance_work_mem (about 2 kB per story) to keep every leader.")));
+			evicted_reported = evicted;
+		}
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SPI_cursor_close(portal);
+	SPI_finish();
+
+	StoryIndexStats(si, &leaders, &evicted, &bytes);
+	ereport(NOTICE,
+			(errmsg("cluster_stories: done: " INT64_FORMAT " articles in " INT64_FORMAT " stories (%zu MB of leaders)",
+					nread, nstories, bytes >> 20)));
+	MemoryContextDelete(workcxt);
+
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = store;
+	rsinfo->setDesc = tupdesc;
+	return (Datum) 0;
+}

@@ -1,0 +1,241 @@
+/*-------------------------------------------------------------------------
+ *
+ * story_rule.c
+ *	  When an article joins a story: the rule of stories.h, its parameters,
+ *	  the SQL function story_match(), and the bounds the batch form prunes
+ *	  with.
+ *
+ * Pruning bounds.  The batch form counts, for each leader it meets, how
+ * many of x's sample hashes the leader's sample holds, and compares a
+ * leader only when that count can reach the fewest shared hashes the rule
+ * needs.  The bounds follow fingerprint.h's definitions: with limit(a) the
+ * largest hash of a truncated sample (+infinity otherwise), tau the smaller
+ * limit of the pair and A', B' the samples cut at tau, a shared hash is at
+ * most both limits, so the count of shared hashes is |A' n B'| (the count
+ * the estimators use) and:
+ *	 every pair			|A' n B'| >= min_shared
+ *	 tiny pairs:		similarity >= s	 =>	 |A' n B'| >= s |A' u B'| >= s max(|A'|, |B'|)
+ *	 other pairs:		is_same_story(t)  =>  |A' n B'| >= t min(|A'|, |B'|)
+ * For any leader at all (StoryNeedAny): if limit(x) <= limit(L) then A' is
+ * all of x's sample, else L is truncated and B' is all of L's sample; so
+ * max(|A'|, |B'|) >= min(|A|, fewest hashes of a truncated leader).  A tiny
+ * x only forms tiny pairs; any other x needs min_shared with a non-tiny
+ * leader.  A new fingerprint format changes these bounds with the
+ * estimators; test/sql/stories.sql compares the pruned batch with the rule
+ * applied to every pair.
+ *
+ * src/stories/story_rule.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+
+#include "stories/stories.h"
+
+PG_FUNCTION_INFO_V1(story_match);
+
+/* Rounded down by a hair, so that floating point never loses a match */
+static int
+need_at_least(double x)
+{
+	double		c = ceil(x - 1e-9);
+
+	if (c < 1.0)
+		return 1;
+	if (c > (double) PG_INT32_MAX)
+		return PG_INT32_MAX;
+	return (int) c;
+}
+
+void
+StoryRuleFromArgs(FunctionCallInfo fcinfo, int first, StoryRule *rule)
+{
+	rule->threshold = PG_ARGISNULL(first) ? np_same_story_threshold
+		: PG_GETARG_FLOAT8(first);
+	rule->min_shared = PG_ARGISNULL(first + 1) ? STORY_DEFAULT_MIN_SHARED
+		: PG_GETARG_INT32(first + 1);
+	rule->tiny_shingles = PG_ARGISNULL(first + 2) ? STORY_DEFAULT_TINY_SHINGLES
+		: PG_GETARG_INT32(first + 2);
+	rule->tiny_similarity = PG_ARGISNULL(first + 3) ? STORY_DEFAULT_TINY_SIMILARITY
+		: PG_GETARG_FLOAT8(first + 3);
+
+	NpFingerprintCheckThreshold("threshold", rule->threshold);
+	NpFingerprintCheckThreshold("tiny_similarity", rule->tiny_similarity);
+	if (rule->min_shared < 1 || rule->min_shared > 65535)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("min_shared must be between 1 and 65535"),
+				 errdetail("The min_shared given was %d.", rule->min_shared)));
+	if (rule->tiny_shingles < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("tiny_shingles must not be negative"),
+				 errdetail("The tiny_shingles given was %d.", rule->tiny_shingles)));
+}
+
+bool
+StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
+				 const NpFingerprint *leader, double *score, double *similarity)
+{
+	NpFingerprintOverlap ov;
+	double		sim;
+
+	NpFingerprintOverlapOf(x, leader, &ov);
+	if (ov.inter == 0 || ov.inter < rule->min_shared)
+		return false;
+	sim = NpFingerprintSimilarity(x, leader);
+	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
+	{
+		if (!(sim >= rule->tiny_similarity))
+			return false;
+	}
+	else if (!NpFingerprintSameStory(x, leader, rule->threshold))
+		return false;
+	*score = Max(NpFingerprintContainment(x, leader),
+				 NpFingerprintContainment(leader, x));
+	*similarity = sim;
+	return true;
+}
+
+/* largest hash of a truncated sample, or +infinity (as uint64) */
+static inline uint64
+sample_limit(const NpFingerprint *fp)
+{
+	int			n = NpFingerprintNHashes(fp);
+
+	return (NpFingerprintIsTruncated(fp) && n > 0) ? (uint64) fp->hashes[n - 1]
+		: (uint64) PG_UINT32_MAX + 1;
+}
+
+/* number of fp's hashes at most tau */
+static int
+sample_cut(const NpFingerprint *fp, uint64 tau)
+{
+	int			lo = 0;
+	int			hi = NpFingerprintNHashes(fp);
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if ((uint64) fp->hashes[mid] <= tau)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int
+StoryNeedPair(const StoryRule *rule, const NpFingerprint *x,
+			  const NpFingerprint *leader)
+{
+	uint64		tau = Min(sample_limit(x), sample_limit(leader));
+	int			a = sample_cut(x, tau);
+	int			b = sample_cut(leader, tau);
+
+	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
+		return Max(rule->min_shared,
+				   need_at_least(rule->tiny_similarity * Max(a, b)));
+	return Max(rule->min_shared,
+			   need_at_least(rule->threshold * Min(a, b)));
+}
+
+int
+StoryNeedAny(const StoryRule *rule, const NpFingerprint *x,
+			 uint32 min_truncated_hashes)
+{
+	uint32		n = (uint32) NpFingerprintNHashes(x);
+	int			tiny = need_at_least(rule->tiny_similarity *
+									 Min(n, min_truncated_hashes));
+
+	/* a tiny x forms only tiny pairs; any other x may meet a non-tiny leader */
+	if (x->nshingles < (uint32) rule->tiny_shingles)
+		return Max(tiny, rule->min_shared);
+	return rule->min_shared;
+}
+
+void
+StoryLeaderMetaOf(const NpFingerprint *fp, StoryLeaderMeta *m)
+{
+	int			n = NpFingerprintNHashes(fp);
+	int			k;
+
+	m->nshingles = fp->nshingles;
+	m->truncated = NpFingerprintIsTruncated(fp) && n > 0;
+	m->limit = m->truncated ? fp->hashes[n - 1] : PG_UINT32_MAX;
+	m->nhashes = (uint16) Min(n, 65535);
+	for (k = 0; k < 4; k++)
+		m->below[k] = (uint8) Min(sample_cut(fp, ((uint64) 1 << (28 + k)) - 1), 255);
+}
+
+/*
+ * A lower bound of StoryNeedPair(rule, x, leader) from the leader's
+ * metadata alone: exact unless x's limit is below the leader's, where the
+ * leader's cut sample is bounded by its count of hashes below the largest
+ * power of 2 under x's limit.
+ */
+int
+StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
+				   const StoryLeaderMeta *leader)
+{
+	uint64		lx = sample_limit(x);
+	uint64		ll = leader->truncated ? (uint64) leader->limit
+		: (uint64) PG_UINT32_MAX + 1;
+	int			a;
+	int			b;
+
+	if (ll <= lx)
+	{
+		/* tau = limit(leader): the leader's whole sample, x cut there */
+		b = leader->nhashes;
+		a = (ll > PG_UINT32_MAX) ? NpFingerprintNHashes(x) : sample_cut(x, ll);
+	}
+	else
+	{
+		int			k;
+
+		/* tau = limit(x) < limit(leader): x whole, the leader at least... */
+		a = NpFingerprintNHashes(x);
+		b = 0;
+		for (k = 3; k >= 0; k--)
+			if ((((uint64) 1 << (28 + k)) - 1) <= lx)
+			{
+				b = leader->below[k];
+				break;
+			}
+	}
+	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
+		return Max(rule->min_shared,
+				   need_at_least(rule->tiny_similarity * Max(a, b)));
+	return Max(rule->min_shared,
+			   need_at_least(rule->threshold * Min(a, b)));
+}
+
+/*
+ * story_match(a, b, threshold, min_shared, tiny_shingles, tiny_similarity)
+ * returns the evidence (max containment either way) with which article a
+ * would join the story led by b, or NULL when the rule says it would not.
+ */
+Datum
+story_match(PG_FUNCTION_ARGS)
+{
+	NpFingerprint *a;
+	NpFingerprint *b;
+	StoryRule	rule;
+	double		score;
+	double		sim;
+
+	StoryRuleFromArgs(fcinfo, 2, &rule);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	a = PG_GETARG_NP_FINGERPRINT_P(0);
+	b = PG_GETARG_NP_FINGERPRINT_P(1);
+	if (!StoryRuleMatches(&rule, a, b, &score, &sim))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(score);
+}

@@ -1,0 +1,164 @@
+--
+-- stories: cluster_stories() (batch), assign_story() and story_trigger()
+-- (at insert time), story_match() (the rule for one pair)
+--
+SET client_min_messages = warning;
+
+-- the demo sample: 60 wire stories with their newspaper versions, and
+-- Wikinews articles, some republished (test/data/stories/README.md)
+CREATE TABLE sample (id bigint PRIMARY KEY, outlet text, published_at timestamptz,
+	kind text, label text, truth text, source text, body text);
+\copy sample FROM 'test/data/stories/articles.tsv'
+ALTER TABLE sample ADD COLUMN fp newsprint.fingerprint;
+UPDATE sample SET fp = newsprint.fingerprint(body);
+SELECT count(*) AS articles, count(DISTINCT truth) AS planted_stories FROM sample;
+
+CREATE TABLE batch AS
+SELECT * FROM newsprint.cluster_stories('sample', order_column => 'published_at');
+SELECT count(*) AS articles, count(DISTINCT story) AS stories,
+	   count(*) FILTER (WHERE id = story) AS leaders,
+	   count(*) FILTER (WHERE (id = story) = (score IS NULL)) AS scored_right
+FROM batch;
+
+-- the rule applied to every pair, without the index's pruning: the same
+-- stories (this also checks the pruning bounds of story_rule.c)
+CREATE TABLE brute (id bigint, story bigint);
+DO $$
+DECLARE
+	a record;
+	s bigint;
+BEGIN
+	FOR a IN SELECT id, fp FROM sample ORDER BY published_at, id LOOP
+		SELECT l.id INTO s
+		FROM sample l JOIN brute b ON b.id = l.id AND b.story = l.id,
+			 LATERAL newsprint.story_match(a.fp, l.fp) m
+		WHERE m IS NOT NULL
+		ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.published_at, l.id
+		LIMIT 1;
+		INSERT INTO brute VALUES (a.id, coalesce(s, a.id));
+	END LOOP;
+END
+$$;
+SELECT count(*) AS differences
+FROM batch FULL JOIN brute USING (id)
+WHERE batch.story IS DISTINCT FROM brute.story;
+
+-- no story mixes two planted stories
+SELECT count(*) AS mixed_stories
+FROM (SELECT b.story FROM batch b JOIN sample s USING (id)
+	  GROUP BY b.story HAVING count(DISTINCT s.truth) > 1) m;
+
+-- at insert time, in publication order: the same stories
+CREATE TABLE story_leaders (story bigint PRIMARY KEY,
+	fp newsprint.fingerprint NOT NULL, published_at timestamptz);
+CREATE INDEX ON story_leaders USING npidx (fp);
+CREATE TABLE incoming (LIKE sample);
+ALTER TABLE incoming ADD COLUMN story bigint;
+INSERT INTO incoming
+SELECT s.*, newsprint.assign_story('story_leaders', s.id, s.fp, s.published_at)
+FROM sample s ORDER BY s.published_at, s.id;
+SELECT count(*) AS differences
+FROM batch b JOIN incoming i USING (id)
+WHERE b.story IS DISTINCT FROM i.story;
+SELECT (SELECT count(*) FROM story_leaders) = (SELECT count(DISTINCT story) FROM batch)
+	AS leaders_are_stories;
+
+-- the lookups use the index
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF)
+SELECT story FROM story_leaders WHERE newsprint.is_same_story(fp, (SELECT fp FROM sample WHERE id = 1), 0.6);
+RESET enable_seqscan;
+
+-- assigning again adds no leader; an article may now find a leader that
+-- came after it (doc/stories.md, "batch and incremental")
+SELECT count(*) AS differences
+FROM incoming i
+WHERE newsprint.assign_story('story_leaders', i.id, i.fp, i.published_at) <> i.story;
+SELECT count(*) AS leaders FROM story_leaders;
+
+-- the trigger, on a partitioned table, in publication order
+CREATE TABLE triggered (id bigint, published_at timestamptz, fp newsprint.fingerprint,
+	story bigint) PARTITION BY RANGE (published_at);
+CREATE TABLE triggered_1 PARTITION OF triggered FOR VALUES FROM (MINVALUE) TO ('2026-11-09');
+CREATE TABLE triggered_2 PARTITION OF triggered FOR VALUES FROM ('2026-11-09') TO (MAXVALUE);
+CREATE TABLE trigger_leaders (LIKE story_leaders INCLUDING ALL);
+CREATE TRIGGER set_story BEFORE INSERT ON triggered
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('trigger_leaders');
+INSERT INTO triggered SELECT id, published_at, fp FROM sample ORDER BY published_at, id;
+SELECT count(*) AS differences
+FROM batch b JOIN triggered t USING (id)
+WHERE b.story IS DISTINCT FROM t.story;
+-- the batch form reads the partitioned table the same way
+SELECT count(*) AS differences
+FROM batch b
+FULL JOIN newsprint.cluster_stories('triggered', order_column => 'published_at') c USING (id)
+WHERE b.story IS DISTINCT FROM c.story;
+
+-- a round-up quoting three stories joins one of them and merges none,
+-- where single linkage (0.1) would chain all four
+CREATE TABLE roundup (id bigint, body text, fp newsprint.fingerprint);
+INSERT INTO roundup (id, body) VALUES
+  (1, 'Firefighters spent the night damping down a blaze that destroyed a timber yard on the edge of Hexham, sending a column of smoke across the Tyne valley. Nobody was hurt, the fire service said, but residents of two nearby streets were told to keep their windows closed until the morning.'),
+  (2, 'A rare copy of a seventeenth-century atlas, missing from a cathedral library for almost forty years, has been returned anonymously in a padded envelope addressed to the chapter clerk. The librarian said the maps were in remarkably good condition and would go back on display after the spring.'),
+  (3, 'Commuters on the coastal line face a fortnight of replacement buses after engineers found that a sea wall near Dawlish had been undermined by the winter storms. The operator apologised for the disruption and promised extra staff at the affected stations from Monday.'),
+  (4, 'In brief. ' ||
+	  'Firefighters spent the night damping down a blaze that destroyed a timber yard on the edge of Hexham, sending a column of smoke across the Tyne valley. Nobody was hurt, the fire service said, but residents of two nearby streets were told to keep their windows closed until the morning. ' ||
+	  'A rare copy of a seventeenth-century atlas, missing from a cathedral library for almost forty years, has been returned anonymously in a padded envelope addressed to the chapter clerk. The librarian said the maps were in remarkably good condition and would go back on display after the spring. ' ||
+	  'Commuters on the coastal line face a fortnight of replacement buses after engineers found that a sea wall near Dawlish had been undermined by the winter storms. The operator apologised for the disruption and promised extra staff at the affected stations from Monday.');
+UPDATE roundup SET fp = newsprint.fingerprint(body);
+SELECT a.id, b.id, newsprint.is_same_story(a.fp, b.fp) AS same_story
+FROM roundup a JOIN roundup b ON a.id < b.id ORDER BY 1, 2;
+SELECT id, story FROM newsprint.cluster_stories('roundup') ORDER BY id;
+
+-- tiny items: briefs of two companies do not join; a copy with a dateline does
+CREATE TABLE briefs (id bigint, body text, fp newsprint.fingerprint);
+INSERT INTO briefs (id, body) VALUES
+  (1, 'Cerda Inc said its board declared a special dividend of 78 cents a share, payable April 2.'),
+  (2, 'Harlow Inc said its board declared a special dividend of 52 cents a share, payable April 9.'),
+  (3, 'LENDAVA, March 2 (CPA) - Cerda Inc said its board declared a special dividend of 78 cents a share, payable April 2.'),
+  (4, 'Evansville Ltd <EVAN.O> - Semi-annual div 37 cts vs 35 cts, pay August 3, record July 7.'),
+  (5, 'Portland Ltd <PORT.O> - Semi-annual div 37 cts vs 35 cts, pay August 3, record July 7.');
+UPDATE briefs SET fp = newsprint.fingerprint(body);
+SELECT id, story FROM newsprint.cluster_stories('briefs') ORDER BY id;
+SELECT a.id, b.id, round(newsprint.similarity(a.fp, b.fp)::numeric, 2) AS similarity,
+	   newsprint.story_match(a.fp, b.fp) IS NOT NULL AS joins
+FROM briefs a JOIN briefs b ON a.id > b.id ORDER BY 1, 2;
+
+-- the parameters
+SELECT count(DISTINCT story) FROM newsprint.cluster_stories('sample', threshold => 0.3);
+SELECT count(DISTINCT story) FROM newsprint.cluster_stories('sample', tiny_shingles => 0);
+SELECT newsprint.story_match(a.fp, a.fp) FROM briefs a WHERE id = 1;
+SELECT newsprint.story_match(NULL, a.fp) FROM briefs a WHERE id = 1;
+
+-- a small memory budget drops old leaders and says so
+SET maintenance_work_mem = '1MB';
+SET client_min_messages = notice;
+SELECT count(*) FROM newsprint.cluster_stories('sample', order_column => 'published_at');
+RESET maintenance_work_mem;
+SET client_min_messages = warning;
+
+-- bad input
+SELECT * FROM newsprint.cluster_stories(NULL);
+SELECT * FROM newsprint.cluster_stories('sample', 'nope');
+SELECT * FROM newsprint.cluster_stories('sample', fingerprint_column => 'body');
+SELECT * FROM newsprint.cluster_stories('sample', order_column => 'nope');
+SELECT * FROM newsprint.cluster_stories('sample', threshold => 0);
+SELECT * FROM newsprint.cluster_stories('sample', threshold => 'NaN');
+SELECT * FROM newsprint.cluster_stories('sample', min_shared => 0);
+SELECT * FROM newsprint.cluster_stories('sample', tiny_shingles => -1);
+SELECT * FROM newsprint.cluster_stories('sample', tiny_similarity => 1.5);
+SELECT newsprint.assign_story(NULL, 1, NULL);
+SELECT newsprint.assign_story('story_leaders', 1, NULL);
+SELECT newsprint.assign_story('sample', 1, (SELECT fp FROM sample WHERE id = 1));
+SELECT newsprint.story_trigger();
+CREATE TABLE gen (id bigint, body text, fp newsprint.fingerprint GENERATED ALWAYS AS (newsprint.fingerprint(body)) STORED, story bigint);
+CREATE TRIGGER set_story BEFORE INSERT ON gen
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('trigger_leaders', 'story', 'id', 'fp', '');
+INSERT INTO gen (id, body) VALUES (1, 'text');
+CREATE TABLE gen2 (id bigint, fp newsprint.fingerprint);
+CREATE TRIGGER set_story BEFORE INSERT ON gen2
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('trigger_leaders');
+INSERT INTO gen2 VALUES (1, NULL);
+
+DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
+	roundup, briefs, gen, gen2;
