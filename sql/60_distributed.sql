@@ -90,3 +90,11 @@ COMMENT ON FUNCTION entity_dictionary_guard() IS
 CREATE EVENT TRIGGER newsprint_entity_dictionary_guard ON ddl_command_end
 WHEN TAG IN ('CREATE TABLE', 'CREATE TABLE AS', 'SELECT INTO', 'ALTER TABLE')
 EXECUTE FUNCTION entity_dictionary_guard();
+
+/*
+ * story_match() with a NULL threshold reads same_story_threshold: it gets
+ * the support function too, so that the value is put in the call where the
+ * query is planned (stories; src/distributed.c).
+ */
+ALTER FUNCTION story_match(fingerprint, fingerprint, float8, integer, integer, float8)
+	SUPPORT npidx_support;

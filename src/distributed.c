@@ -27,7 +27,9 @@
  *		  a <% b			  ->  is_contained(a, b, <containment_threshold>)
  *		  a %> b			  ->  is_contained(b, a, <containment_threshold>)
  *		  same_story(a, b)	  ->  same_story(a, b, <same_story_threshold>)
- *	  (and is_same_story likewise).  The result is IMMUTABLE, so
+ *	  (and is_same_story likewise), and story_match(a, b, NULL, ...) gets
+ *	  <same_story_threshold> as its threshold.  The predicates are
+ *	  IMMUTABLE, so
  *	  postgres_fdw, which plans on the coordinator and ships only immutable
  *	  expressions, now sends these predicates to the shards with the value
  *	  written in the remote SQL; the index still serves them (npidx_support
@@ -114,7 +116,8 @@ static const NpSettingInfo np_settings[] = {
 	[NP_SETTING_CONTAINMENT] = {"newsprint.containment_threshold",
 		&np_containment_threshold, "is_contained(a, b, threshold)"},
 	[NP_SETTING_SAME_STORY] = {"newsprint.same_story_threshold",
-		&np_same_story_threshold, "is_same_story(a, b, threshold)"},
+		&np_same_story_threshold,
+		"is_same_story(a, b, threshold), or threshold => t in story_match, cluster_stories and assign_story"},
 };
 
 /* What np_rewrite_call may replace */
@@ -179,7 +182,7 @@ NpSettingValue(NpSetting setting)
 							s->name),
 					 errdetail("The query reached this node with a form that reads the setting; the coordinator's value did not come with it, and this node's value (%s) may differ.",
 							   current),
-					 errhint("Use %s, which takes the threshold as an argument, or load newsprint after citus in shared_preload_libraries on the coordinator, so that the value travels with each query.",
+					 errhint("Pass the threshold as an argument (%s), or load newsprint after citus in shared_preload_libraries on the coordinator, so that the value travels with each query.",
 							 s->instead)));
 		pfree(current);
 	}
@@ -360,6 +363,27 @@ np_rewrite_call(Oid funcid, List *args, Oid inputcollid, int location,
 			return np_make_call(nsp, name,
 								list_make3(a, b, np_float8_const(NpSettingValue(NP_SETTING_SAME_STORY))),
 								BOOLOID, false, inputcollid, location);
+	}
+
+	/*
+	 * story_match(a, b, threshold, ...) with a NULL threshold reads
+	 * same_story_threshold: put the value in its place.  (cluster_stories
+	 * and assign_story read it where they run, which is where they are
+	 * called; story_trigger where the row is written.)
+	 */
+	if ((what & NP_REWRITE_SETTINGS) && nargs == 6 &&
+		strcmp(name, "story_match") == 0)
+	{
+		Node	   *t = lthird(args);
+
+		if (IsA(t, Const) && ((Const *) t)->constisnull)
+		{
+			List	   *newargs = list_copy(args);
+
+			lthird(newargs) = np_float8_const(NpSettingValue(NP_SETTING_SAME_STORY));
+			return np_make_call(nsp, name, newargs, FLOAT8OID, false,
+								inputcollid, location);
+		}
 	}
 
 	if ((what & NP_REWRITE_DICTIONARY) &&

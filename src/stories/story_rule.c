@@ -34,6 +34,7 @@
 
 #include "fmgr.h"
 
+#include "distributed.h"
 #include "stories/stories.h"
 
 PG_FUNCTION_INFO_V1(story_match);
@@ -54,8 +55,9 @@ need_at_least(double x)
 void
 StoryRuleFromArgs(FunctionCallInfo fcinfo, int first, StoryRule *rule)
 {
-	rule->threshold = PG_ARGISNULL(first) ? np_same_story_threshold
-		: PG_GETARG_FLOAT8(first);
+	/* a NULL threshold reads the setting, or refuses on a Citus worker */
+	rule->threshold = PG_ARGISNULL(first) ?
+		NpSettingValue(NP_SETTING_SAME_STORY) : PG_GETARG_FLOAT8(first);
 	rule->min_shared = PG_ARGISNULL(first + 1) ? STORY_DEFAULT_MIN_SHARED
 		: PG_GETARG_INT32(first + 1);
 	rule->tiny_shingles = PG_ARGISNULL(first + 2) ? STORY_DEFAULT_TINY_SHINGLES

@@ -114,6 +114,36 @@ ROLLBACK;
 RESET application_name;
 SELECT count(*) FROM dist_art WHERE fp % fp;
 
+-- stories: story_match() with a NULL threshold gets the setting's value at
+-- plan time like same_story(a, b) (also through the planner hook, which
+-- fills in the defaults first); cluster_stories() and assign_story() read
+-- it where they run, and refuse in a Citus shard query
+SELECT p.oid::regprocedure, p.provolatile, p.prosupport
+FROM pg_proc p
+WHERE p.pronamespace = 'newsprint'::regnamespace AND p.proname = 'story_match';
+EXPLAIN (COSTS OFF, VERBOSE)
+SELECT story_match(a.fp, b.fp) FROM dist_art a, dist_art b WHERE a.id = 0 AND b.id = 1;
+SET citus.shard_count = 32;
+EXPLAIN (COSTS OFF, VERBOSE)
+SELECT story_match(a.fp, b.fp, min_shared => 4) FROM dist_art a, dist_art b WHERE a.id = 0 AND b.id = 1;
+RESET citus.shard_count;
+SELECT count(*) FROM dist_art a, dist_art b
+WHERE a.id = 0 AND story_match(a.fp, b.fp) IS NOT NULL;
+SET newsprint.same_story_threshold = 0.3;
+SELECT count(*) FROM dist_art a, dist_art b
+WHERE a.id = 0 AND story_match(a.fp, b.fp) IS NOT NULL;
+SELECT count(*) FROM dist_art a, dist_art b
+WHERE a.id = 0 AND story_match(a.fp, b.fp, 0.3) IS NOT NULL;
+SELECT count(DISTINCT story) FROM cluster_stories('dist_art');
+RESET newsprint.same_story_threshold;
+SELECT count(DISTINCT story) FROM cluster_stories('dist_art');
+SET application_name = 'citus_internal gpid=10000000001';
+SELECT count(*) FROM dist_art a WHERE story_match(a.fp, a.fp) IS NOT NULL;
+SELECT count(*) FROM dist_art a WHERE story_match(a.fp, a.fp, 0.6) IS NOT NULL;
+SELECT count(DISTINCT story) FROM cluster_stories('dist_art');
+SELECT count(DISTINCT story) FROM cluster_stories('dist_art', threshold => 0.6);
+RESET application_name;
+
 -- the user dictionary as a value: entity_dictionary_snapshot() is the
 -- caller's view of the table, and entities() / entity_mentions() with it as
 -- their third argument answer as with the table

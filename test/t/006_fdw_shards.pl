@@ -1,4 +1,4 @@
-# test/t/005_fdw_shards.pl -- newsprint on postgres_fdw shards
+# test/t/006_fdw_shards.pl -- newsprint on postgres_fdw shards
 #
 # A coordinator holds a hash-partitioned articles table whose partitions are
 # postgres_fdw foreign tables on two shard servers, each with its own npidx
@@ -8,8 +8,10 @@
 # (EXPLAIN VERBOSE shows it in the remote SQL), that the shards answer from
 # their indexes, and that every answer, entities() and story clustering
 # equal those of one local table holding the same articles: at the default
-# thresholds, after a SET on the coordinator, and with a user dictionary
-# that only the coordinator has.  Articles: the 452 newsroom rewrites of
+# thresholds, after a SET on the coordinator (also for a prepared
+# statement, and whatever the shard servers' own settings), and with a user
+# dictionary that only the coordinator has; story_clusters, cluster_stories
+# and assign_story over the shards give the stories of one table.  Articles: the 452 newsroom rewrites of
 # test/data/rewrites (wire stories and their newspaper versions) and the
 # example pair.
 use strict;
@@ -179,6 +181,7 @@ sub answers
 $set
 SELECT q.id,
 	$cols,
+	ARRAY(SELECT a.id FROM $t a WHERE newsprint.story_match(a.fp, q.fp) IS NOT NULL ORDER BY 1),
 	ARRAY(SELECT round((a.fp <-> q.fp)::numeric, 9) FROM $t a ORDER BY a.fp <-> q.fp LIMIT 5)
 FROM single q WHERE q.id % 9 = 1 ORDER BY q.id;
 });
@@ -199,6 +202,52 @@ like($coord->safe_psql('postgres', "$set EXPLAIN (VERBOSE, COSTS OFF) "
 		. 'SELECT id FROM articles a WHERE a.fp % (SELECT fp FROM single WHERE id = 1)'),
 	qr/Remote SQL: .*newsprint\.is_similar\(fp, \$1::newsprint\.fingerprint, '?0\.15'?::double precision\)/,
 	'the value set on the coordinator is in the remote SQL');
+
+# The safe forms: a threshold-taking form gives, with the value set, what
+# the setting-reading form gives after the SET.
+my $forms = q{
+SELECT q.id,
+	ARRAY(SELECT a.id FROM %1$s a WHERE %2$s ORDER BY 1),
+	ARRAY(SELECT a.id FROM %1$s a WHERE %3$s ORDER BY 1),
+	ARRAY(SELECT a.id FROM %1$s a WHERE %4$s ORDER BY 1)
+FROM single q WHERE q.id %% 9 = 1 ORDER BY q.id};
+is( $coord->safe_psql('postgres', sprintf($forms, 'articles',
+			'newsprint.is_similar(a.fp, q.fp, 0.15)',
+			'newsprint.is_contained(a.fp, q.fp, 0.3)',
+			'newsprint.is_same_story(a.fp, q.fp, 0.3)')),
+	$coord->safe_psql('postgres', $set . sprintf($forms, 'single',
+			'a.fp % q.fp', 'a.fp <% q.fp', 'newsprint.same_story(a.fp, q.fp)')),
+	'the threshold-taking forms over the shards agree with the SET forms on one table');
+
+# A prepared statement planned before the SET answers with the new value.
+is( $coord->safe_psql('postgres', q{
+PREPARE hits(bigint) AS SELECT count(*) FROM articles a, single q
+	WHERE q.id = $1 AND newsprint.same_story(a.fp, q.fp);
+EXECUTE hits(1); EXECUTE hits(1); EXECUTE hits(1); EXECUTE hits(1); EXECUTE hits(1);
+EXECUTE hits(1);
+SET newsprint.same_story_threshold = 0.1;
+EXECUTE hits(1);}),
+	$coord->safe_psql('postgres', q{
+SELECT count(*) FROM single a, single q WHERE q.id = 1 AND newsprint.same_story(a.fp, q.fp);
+SELECT count(*) FROM single a, single q WHERE q.id = 1 AND newsprint.same_story(a.fp, q.fp);
+SELECT count(*) FROM single a, single q WHERE q.id = 1 AND newsprint.same_story(a.fp, q.fp);
+SELECT count(*) FROM single a, single q WHERE q.id = 1 AND newsprint.same_story(a.fp, q.fp);
+SELECT count(*) FROM single a, single q WHERE q.id = 1 AND newsprint.same_story(a.fp, q.fp);
+SELECT count(*) FROM single a, single q WHERE q.id = 1 AND newsprint.same_story(a.fp, q.fp);
+SET newsprint.same_story_threshold = 0.1;
+SELECT count(*) FROM single a, single q WHERE q.id = 1 AND newsprint.same_story(a.fp, q.fp);}),
+	'a prepared statement over the shards sees a later SET (generic plan included)');
+
+# The shards' own settings are never read: every value comes in the query.
+$_->safe_psql('postgres', q{
+ALTER ROLE np_shard SET newsprint.similarity_threshold = 0.9;
+ALTER ROLE np_shard SET newsprint.containment_threshold = 0.9;
+ALTER ROLE np_shard SET newsprint.same_story_threshold = 0.9;}) for ($shard0, $shard1);
+is(answers('articles'), $single,
+	'the shard servers\' own settings do not change the answers');
+is(answers('articles', $set), $single_set,
+	'... nor those after a SET on the coordinator');
+$_->safe_psql('postgres', 'ALTER ROLE np_shard RESET ALL') for ($shard0, $shard1);
 
 # (statistics arrive when the shard's sessions end; npidx counts the rows
 # its scans return, not always the scans)
@@ -238,6 +287,45 @@ is( $coord->safe_psql('postgres',
 	$coord->safe_psql('postgres',
 		'SELECT id, story, story_size FROM newsprint.story_clusters(\'single\') ORDER BY id'),
 	'story_clusters: the same stories');
+
+# cluster_stories: one ordered scan of the partitioned table, whose
+# partitions are the shards' tables
+my $cs = q{
+%s
+SELECT id, story, round(score::numeric, 9)
+FROM newsprint.cluster_stories('%s'%s) ORDER BY id};
+my $cs_single = $coord->safe_psql('postgres', sprintf($cs, '', 'single', ''));
+my ($nstories, $ncopies) = split /\|/, $coord->safe_psql('postgres', q{
+SELECT count(DISTINCT story), count(*) FILTER (WHERE id <> story)
+FROM newsprint.cluster_stories('single')});
+cmp_ok($ncopies, '>', 50, "cluster_stories: $nstories stories, $ncopies copies of a story");
+is($coord->safe_psql('postgres', sprintf($cs, '', 'articles', '')), $cs_single,
+	'cluster_stories over the shards: the same stories and scores');
+my $cs_low = $coord->safe_psql('postgres',
+	sprintf($cs, '', 'single', ', threshold => 0.3, min_shared => 4'));
+isnt($cs_low, $cs_single, 'cluster_stories: a lower threshold changes the stories');
+is( $coord->safe_psql('postgres',
+		sprintf($cs, '', 'articles', ', threshold => 0.3, min_shared => 4')),
+	$cs_low, '... the same over the shards');
+is( $coord->safe_psql('postgres',
+		sprintf($cs, 'SET newsprint.same_story_threshold = 0.3;', 'articles',
+			', min_shared => 4')),
+	$cs_low, '... and with the threshold set in the session');
+
+# assign_story in id order, over the shards, into a leaders table on the
+# coordinator: the stories of the batch form
+$coord->safe_psql('postgres', q{
+CREATE TABLE leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
+					  published_at timestamptz);
+CREATE INDEX ON leaders USING npidx (fp);});
+is( $coord->safe_psql('postgres', q{
+SELECT s.id, newsprint.assign_story('leaders', s.id, s.fp)
+FROM (SELECT id, fp FROM articles ORDER BY id OFFSET 0) s ORDER BY s.id}),
+	$coord->safe_psql('postgres',
+		"SELECT id, story FROM newsprint.cluster_stories('single') ORDER BY id"),
+	'assign_story over the shards in id order: the stories of cluster_stories');
+is($coord->safe_psql('postgres', 'SELECT count(*) FROM leaders'), $nstories,
+	'... with one leader per story');
 
 my $pair = q{
 SELECT round(newsprint.similarity(a.fp, b.fp)::numeric, 6),
