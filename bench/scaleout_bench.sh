@@ -13,6 +13,9 @@
 #           partition on shard server A (npidx there);
 #   2 shards  the same with two hash partitions, on A and B (async_capable),
 # and measures, in the same run:
+#   ping    SELECT count(*) of a one-row table on each server: the round trip
+#           alone, what the fan-out costs before any work (on a loaded
+#           machine, mostly the wait for a core)
 #   lookup  SELECT count(*) ... WHERE same_story(fp, q)       (npidx on each)
 #   top10   ... ORDER BY fp <-> q LIMIT 10                      (npidx on each)
 #   top10L  the same written per shard, so that postgres_fdw sends the LIMIT
@@ -25,6 +28,7 @@
 #           (fingerprint computed there), and through the coordinator into
 #           the two shards, whose fp column is generated, so the shards
 #           compute the fingerprints
+# EXPLAIN=1 prints each query's plan (EXPLAIN ANALYZE VERBOSE) once.
 # Latencies are pgbench -M prepared transaction latencies (one client, one
 # query fingerprint drawn per transaction from NQ articles), p50 and p99 in
 # ms.  All three servers share this machine's cores: the figures show the
@@ -40,7 +44,7 @@ SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(20000 100000)
 NQ=${NQ:-200}				# query articles
 TX=${TX:-300}				# transactions per index measurement
-TX_SCAN=${TX_SCAN:-20}		# ... per scan measurement
+TX_SCAN=${TX_SCAN:-30}		# ... per scan measurement
 INGEST=${INGEST:-20000}
 
 np_deps
@@ -84,6 +88,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 for port in "$SA" "$SB"; do
 	q "$port" -c "CREATE EXTENSION newsprint;
 		CREATE ROLE np_shard LOGIN;
+		-- postgres_fdw reads through cursors, which the shard plans for the
+		-- first tenth of the rows (cursor_tuple_fraction): a seq scan then
+		-- looks cheaper than an npidx scan that must finish before the first
+		-- row.  Plan for all the rows (doc/scale-out.md).
+		ALTER ROLE np_shard SET cursor_tuple_fraction = 1.0;
 		CREATE SCHEMA news AUTHORIZATION np_shard;"
 done
 q "$COORD" -c "CREATE EXTENSION newsprint; CREATE EXTENSION postgres_fdw;"
@@ -132,13 +141,15 @@ for N in "${SIZES[@]}"; do
 	"$NP_TOP/bench/corpus.sh" gen "$N" "$NP_WORK/corpus.tsv" >/dev/null
 	chmod 644 "$NP_WORK/corpus.tsv"
 	# id, outlet, published_at, kind, family, body
-	q "$COORD" -c "DROP TABLE IF EXISTS raw, local_fp, local_ing, one, two, one_ing, two_ing CASCADE;
+	q "$COORD" -c "DROP TABLE IF EXISTS raw, local_fp, local_ing, one, two, two_ing, ping_local_fp, ping_two CASCADE;
+		DROP FOREIGN TABLE IF EXISTS ping_one;
 		CREATE TABLE raw (id bigint, outlet text, published_at timestamptz, kind text, family bigint, body text);
 		COPY raw FROM '$NP_WORK/corpus.tsv';
 		ALTER TABLE raw ADD PRIMARY KEY (id);"
 	for port in "$SA" "$SB"; do
-		q "$port" -c "DROP TABLE IF EXISTS news.one, news.two, news.two_ing;
+		q "$port" -c "DROP TABLE IF EXISTS news.one, news.two, news.two_ing, news.ping;
 			SET ROLE np_shard;
+			CREATE TABLE news.ping AS SELECT $([ "$port" = "$SA" ] && echo 1 || echo 2) AS id;
 			CREATE TABLE news.one (id bigint PRIMARY KEY, body text, fp newsprint.fingerprint);
 			CREATE TABLE news.two (id bigint PRIMARY KEY, body text, fp newsprint.fingerprint);
 			CREATE TABLE news.two_ing (id bigint PRIMARY KEY, body text,
@@ -156,7 +167,17 @@ for N in "${SIZES[@]}"; do
 		CREATE FOREIGN TABLE two_b PARTITION OF two FOR VALUES WITH (MODULUS 2, REMAINDER 1)
 			SERVER shard_b OPTIONS (schema_name 'news', table_name 'two');
 		INSERT INTO one SELECT * FROM local_fp;
-		INSERT INTO two SELECT * FROM local_fp;"
+		INSERT INTO two SELECT * FROM local_fp;
+		DROP TABLE IF EXISTS ping_local_fp, ping_two;
+		DROP FOREIGN TABLE IF EXISTS ping_one;
+		CREATE TABLE ping_local_fp AS SELECT 1 AS id;
+		CREATE FOREIGN TABLE ping_one (id int) SERVER shard_a
+			OPTIONS (schema_name 'news', table_name 'ping');
+		CREATE TABLE ping_two (id int) PARTITION BY LIST (id);
+		CREATE FOREIGN TABLE ping_two_a PARTITION OF ping_two FOR VALUES IN (1)
+			SERVER shard_a OPTIONS (schema_name 'news', table_name 'ping');
+		CREATE FOREIGN TABLE ping_two_b PARTITION OF ping_two FOR VALUES IN (2)
+			SERVER shard_b OPTIONS (schema_name 'news', table_name 'ping');"
 	t1=$(now)
 	echo "   generated and loaded in $(secs "$t0" "$t1") s"
 	t0=$(now)
@@ -178,9 +199,12 @@ for N in "${SIZES[@]}"; do
 
 	printf '   %-8s %-9s %10s %10s %14s\n' "query" "table" "p50 ms" "p99 ms" "p50 vs local"
 	qq="(SELECT fp FROM bq WHERE n = :n)"
-	for kind in lookup top10 top10L scan; do
+	for kind in ping lookup top10 top10L scan; do
 		for t in local_fp one two; do
 			case $kind in
+				ping)	# the round trip alone: one row per server
+					tx=$TX
+					sql="SELECT count(*) FROM ping_$t;" ;;
 				top10L)	# the LIMIT written into each shard's query
 					[ "$t" = local_fp ] && continue
 					tx=$TX
@@ -193,6 +217,9 @@ for N in "${SIZES[@]}"; do
 				top10) tx=$TX; sql="SELECT count(*) FROM (SELECT id FROM $t ORDER BY fp OPERATOR(newsprint.<->) (SELECT fp FROM bq WHERE n = :n) LIMIT 10) s;" ;;
 				scan) tx=$TX_SCAN; sql="SELECT count(*) FROM $t WHERE newsprint.similarity(fp, (SELECT fp FROM bq WHERE n = :n)) >= 0.1;" ;;
 			esac
+			if [ -n "${EXPLAIN:-}" ]; then
+				q "$COORD" -c "EXPLAIN (ANALYZE, VERBOSE, COSTS OFF) ${sql//:n/1}" | sed 's/^/      /'
+			fi
 			read -r p50 p99 < <(run "$kind-$t" "$tx" "$sql")
 			[ "$t" = local_fp ] && base=$p50
 			label=$t; [ "$t" = local_fp ] && label=local; [ "$t" = one ] && label="1 shard"; [ "$t" = two ] && label="2 shards"
