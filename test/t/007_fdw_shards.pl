@@ -10,8 +10,9 @@
 # equal those of one local table holding the same articles: at the default
 # thresholds, after a SET on the coordinator (also for a prepared
 # statement, and whatever the shard servers' own settings), and with a user
-# dictionary that only the coordinator has; story_clusters, cluster_stories
-# and assign_story over the shards give the stories of one table.  Articles: the 452 newsroom rewrites of
+# dictionary that only the coordinator has; story_clusters, cluster_stories,
+# assign_story and story_trigger over the shards give the stories of one
+# table.  Articles: the 452 newsroom rewrites of
 # test/data/rewrites (wire stories and their newspaper versions) and the
 # example pair.
 use strict;
@@ -61,6 +62,7 @@ SET ROLE np_shard;
 CREATE TABLE news.articles (id bigint PRIMARY KEY, body text NOT NULL,
 							fp newsprint.fingerprint);
 CREATE INDEX articles_fp ON news.articles USING npidx (fp);
+CREATE TABLE news.storied (id bigint PRIMARY KEY, fp newsprint.fingerprint, story bigint);
 });
 	return;
 }
@@ -78,6 +80,9 @@ CREATE USER MAPPING FOR CURRENT_USER SERVER shard$rem OPTIONS (user 'np_shard');
 CREATE FOREIGN TABLE articles_s$rem PARTITION OF articles
 	FOR VALUES WITH (MODULUS 2, REMAINDER $rem)
 	SERVER shard$rem OPTIONS (schema_name 'news', table_name 'articles');
+CREATE FOREIGN TABLE storied_s$rem PARTITION OF storied
+	FOR VALUES WITH (MODULUS 2, REMAINDER $rem)
+	SERVER shard$rem OPTIONS (schema_name 'news', table_name 'storied');
 });
 	return;
 }
@@ -100,6 +105,9 @@ CREATE TABLE single (id bigint PRIMARY KEY, body text NOT NULL, fp newsprint.fin
 CREATE INDEX single_fp ON single USING npidx (fp);
 -- the same articles on the shards
 CREATE TABLE articles (id bigint NOT NULL, body text NOT NULL, fp newsprint.fingerprint)
+	PARTITION BY HASH (id);
+-- articles with a story column, filled by story_trigger at insert time
+CREATE TABLE storied (id bigint NOT NULL, fp newsprint.fingerprint, story bigint)
 	PARTITION BY HASH (id);
 });
 attach($coord, $shard0, 0);
@@ -326,6 +334,23 @@ FROM (SELECT id, fp FROM articles ORDER BY id OFFSET 0) s ORDER BY s.id}),
 	'assign_story over the shards in id order: the stories of cluster_stories');
 is($coord->safe_psql('postgres', 'SELECT count(*) FROM leaders'), $nstories,
 	'... with one leader per story');
+
+# story_trigger on the partitioned table: cloned to the foreign partitions,
+# it fires on the coordinator, where the leaders table is, before each row
+# is sent to its shard
+$coord->safe_psql('postgres', q{
+CREATE TABLE leaders2 (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
+					   published_at timestamptz);
+CREATE INDEX ON leaders2 USING npidx (fp);
+CREATE TRIGGER storied_story BEFORE INSERT ON storied
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('leaders2', 'story', 'id', 'fp', '');
+INSERT INTO storied (id, fp) SELECT id, fp FROM single ORDER BY id;});
+is( $shard0->safe_psql('postgres', 'SELECT count(*) > 100, count(story) = count(*) FROM news.storied'),
+	't|t', 'story_trigger: the rows reached the shards with their stories');
+is( $coord->safe_psql('postgres', 'SELECT id, story FROM storied ORDER BY id'),
+	$coord->safe_psql('postgres',
+		"SELECT id, story FROM newsprint.cluster_stories('single') ORDER BY id"),
+	'story_trigger on the partitioned table with foreign partitions: the stories of cluster_stories');
 
 my $pair = q{
 SELECT round(newsprint.similarity(a.fp, b.fp)::numeric, 6),
