@@ -80,7 +80,9 @@ def predict_psql(texts):
     """Ask the server (psql on PGDATABASE etc.) for every text's mentions."""
     res = []
     for t in texts:
-        sql = "SELECT start, stop, kind FROM newsprint.entity_mentions($body$%s$body$, false)" % t
+        # 1-based start and length in SQL; 0-based [start, stop) here
+        sql = ("SELECT start - 1, start - 1 + length, kind "
+               "FROM newsprint.entity_mentions($body$%s$body$, false)" % t)
         out = subprocess.run(['psql', '-X', '-A', '-t', '-F', '\t', '-c', sql],
                              capture_output=True, check=True).stdout.decode('utf-8')
         res.append([(int(a), int(b), k) for a, b, k in (l.split('\t') for l in out.splitlines() if l)])

@@ -7,10 +7,16 @@
 #   (default 1000000 articles; pg_trgm at 100000 rows, because a trigram
 #   index on a million multi-kilobyte articles takes too long to build here)
 # Environment:
-#   GEN=common   articles from bench/index_gen.c in its "common" mode (Zipf-
-#                popular formulas, briefs to long features: a stand-in for
-#                news phrase reuse); GEN=easy, the original generator (few
-#                shared phrases)
+#   CORPUS=realistic  (default) bench/corpus_gen.c (bench/corpus.sh): wire
+#                formulas, market, court and sports boilerplate, tables,
+#                briefs to features, planted copy families; its phrase
+#                statistics are those of real news within a factor of 2
+#                (bench/corpus.sh stats, bench/README.md)
+#   CORPUS=common  bench/index_gen.c in its "common" mode (Zipf-popular
+#                formulas, briefs to long features, random words)
+#   CORPUS=easy  bench/index_gen.c, long random-word articles that share
+#                almost no phrases (what npidx does when nothing is common)
+#                (GEN=common or GEN=easy, the older name, is still read)
 #   NQ, TX_FAST, TX_SLOW, TX_TRGM, TX_INS, COPY_ROWS: query rows, pgbench
 #                transactions per method, rows inserted one by one, rows
 #                copied (see below for defaults)
@@ -31,7 +37,7 @@ cd "$(dirname "$0")"
 
 ROWS=${1:-1000000}
 TRGM_ROWS=${2:-100000}
-GEN=${GEN:-common}
+CORPUS=${CORPUS:-${GEN:-realistic}}
 NQ=${NQ:-1000}				# query rows to draw from
 TX_FAST=${TX_FAST:-1000}	# transactions for the fast methods
 TX_SLOW=${TX_SLOW:-10}		# ... for the seq scans
@@ -53,16 +59,30 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 echo "== server: $(q -c 'SHOW server_version'), shared_buffers=$(q -c 'SHOW shared_buffers')"
 
 # --- data --------------------------------------------------------------
-gcc -O2 -o "$WORK/index_gen" index_gen.c -lm
-genmode=; [ "$GEN" = common ] && genmode=common
+# gen PART: the rows of one of PARTS parts as COPY text "id, family, variant, body"
+case $CORPUS in
+	realistic)
+		gcc -O2 -o "$WORK/corpus_gen" corpus_gen.c -lm
+		# the parts of bench/corpus.sh gen (seed 1):
+		# id, outlet, published_at, kind, family, body -> id, family, kind, body
+		gen() {
+			"$WORK/corpus_gen" -m ../data/corpus_model.txt -s 1 -p "$1/$PARTS" "$ROWS" |
+				awk -F'\t' -v OFS='\t' '{ print $1, $5, $4, $6 }'
+		} ;;
+	common|easy)
+		gcc -O2 -o "$WORK/index_gen" index_gen.c -lm
+		genmode=; [ "$CORPUS" = common ] && genmode=common
+		gen() { "$WORK/index_gen" "$ROWS" "$1" "$PARTS" $genmode; } ;;
+	*) echo "CORPUS must be realistic, common or easy" >&2; exit 2 ;;
+esac
 t0=$(now)
 q -c "DROP TABLE IF EXISTS bench_articles;
-	CREATE TABLE bench_articles (id bigint PRIMARY KEY, family bigint, variant int,
+	CREATE TABLE bench_articles (id bigint PRIMARY KEY, family bigint, variant text,
 								 body text, fp newsprint.fingerprint, keys int4[]);"
 pids=()
 for p in $(seq 0 $((PARTS - 1))); do
-	( "$WORK/index_gen" "$ROWS" "$p" "$PARTS" $genmode |
-		q -c "CREATE TEMP TABLE raw (id bigint, family bigint, variant int, body text);
+	( gen "$p" |
+		q -c "CREATE TEMP TABLE raw (id bigint, family bigint, variant text, body text);
 			COPY raw FROM STDIN;
 			INSERT INTO bench_articles SELECT id, family, variant, body, fp, newsprint.npidx_keys(fp)
 				FROM (SELECT *, newsprint.fingerprint(body) AS fp FROM raw) s;" ) &
@@ -71,7 +91,7 @@ done
 for p in "${pids[@]}"; do wait "$p"; done
 q -c 'VACUUM ANALYZE bench_articles'
 t1=$(now)
-echo "== generated $ROWS articles ($GEN) in $(secs "$t0" "$t1") s: $(q -c "SELECT count(*) FILTER (WHERE family IS NOT NULL) || ' in ' || count(DISTINCT family) || ' families, ' || round(avg(length(body))) || ' bytes, ' || round(avg(newsprint.shingle_count(fp))) || ' shingles and ' || round(avg(newsprint.sample_size(fp))) || ' sample hashes on average, ' || round(100.0 * count(*) FILTER (WHERE newsprint.shingle_count(fp) > newsprint.sample_size(fp)) / count(*)) || '% truncated samples' FROM bench_articles")"
+echo "== generated $ROWS articles ($CORPUS corpus) in $(secs "$t0" "$t1") s: $(q -c "SELECT count(*) FILTER (WHERE family IS NOT NULL) || ' in ' || count(DISTINCT family) || ' families, ' || round(avg(length(body))) || ' bytes, ' || round(avg(newsprint.shingle_count(fp))) || ' shingles and ' || round(avg(newsprint.sample_size(fp))) || ' sample hashes on average, ' || round(100.0 * count(*) FILTER (WHERE newsprint.shingle_count(fp) > newsprint.sample_size(fp)) / count(*)) || '% truncated samples' FROM bench_articles")"
 echo "== key frequencies: $(q -c "WITH k AS (SELECT unnest(keys) AS key FROM bench_articles), f AS (SELECT key, count(*) AS c FROM k GROUP BY key)
 	SELECT count(*) || ' distinct keys, ' || sum(c) || ' postings; keys in >= 5% of rows: ' || count(*) FILTER (WHERE c >= $ROWS * 0.05)
 		|| ', >= 1%: ' || count(*) FILTER (WHERE c >= $ROWS * 0.01) || ' (' || round(100.0 * sum(c) FILTER (WHERE c >= $ROWS * 0.01) / sum(c), 1) || '% of postings)'

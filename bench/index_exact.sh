@@ -3,8 +3,18 @@
 # return exactly the rows a sequential scan with the same predicate returns
 #
 # Usage: scripts/with-server.sh bench/index_exact.sh [ROWS] [QUERIES]
-#   (default 50000 generated articles, 1000 queries; GEN=common for the
-#   generator's mode with Zipf-popular formulas, briefs and long features)
+#   (default 50000 generated articles, 1000 queries)
+# Environment:
+#   CORPUS=realistic  (default) bench/corpus_gen.c: wire formulas, tables,
+#                     briefs to features, planted copy families (the phrase
+#                     reuse of real news; bench/README.md)
+#   CORPUS=common     bench/index_gen.c in its "common" mode (Zipf-popular
+#                     formulas, briefs and long features, random words)
+#   CORPUS=easy       bench/index_gen.c, long random-word articles that
+#                     share almost no phrases
+#   FORMAT=2          (default) fingerprint(body): format version 2;
+#   FORMAT=1          fingerprint(body, true, 160, 1): format version 1,
+#                     with its own rules (no minimum evidence, defaults 0.6)
 # Prints, per predicate, the number of queries, of matching (query, row)
 # pairs, of pairs the index lost and of pairs it returned in excess; and for
 # ORDER BY fp <-> q LIMIT 10 the number of queries whose distance lists
@@ -14,32 +24,49 @@ cd "$(dirname "$0")"
 
 ROWS=${1:-50000}
 NQ=${2:-1000}
+CORPUS=${CORPUS:-${GEN:-realistic}}
+FORMAT=${FORMAT:-2}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
-gcc -O2 -o "$WORK/index_gen" index_gen.c -lm
+case $FORMAT in
+	2) fpf() { echo "newsprint.fingerprint($1)"; } ;;
+	1) fpf() { echo "newsprint.fingerprint($1, true, 160, 1)"; } ;;
+	*) echo "FORMAT must be 1 or 2" >&2; exit 2 ;;
+esac
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+case $CORPUS in
+	realistic)
+		gcc -O2 -o "$WORK/corpus_gen" corpus_gen.c -lm
+		# id, outlet, published_at, kind, family, body -> id, family, kind, body
+		gen() { "$WORK/corpus_gen" -m ../data/corpus_model.txt -s 3 "$ROWS" | awk -F'\t' -v OFS='\t' '{ print $1, $5, $4, $6 }'; } ;;
+	common|easy)
+		gcc -O2 -o "$WORK/index_gen" index_gen.c -lm
+		genmode=; [ "$CORPUS" = common ] && genmode=common
+		gen() { "$WORK/index_gen" "$ROWS" 0 1 $genmode; } ;;
+	*) echo "CORPUS must be realistic, common or easy" >&2; exit 2 ;;
+esac
 q -c "DROP TABLE IF EXISTS exact_articles;
-	CREATE TABLE exact_articles (id bigint PRIMARY KEY, family bigint, variant int,
+	CREATE TABLE exact_articles (id bigint PRIMARY KEY, family bigint, variant text,
 								 body text, fp newsprint.fingerprint);"
-genmode=; [ "${GEN:-easy}" = common ] && genmode=common
-"$WORK/index_gen" "$ROWS" 0 1 $genmode |
-	q -c "CREATE TEMP TABLE raw (id bigint, family bigint, variant int, body text);
+gen |
+	q -c "CREATE TEMP TABLE raw (id bigint, family bigint, variant text, body text);
 		COPY raw FROM STDIN;
-		INSERT INTO exact_articles SELECT id, family, variant, body, newsprint.fingerprint(body) FROM raw;"
+		INSERT INTO exact_articles SELECT id, family, variant, body, $(fpf body) FROM raw;"
 q -c "CREATE INDEX exact_npidx ON exact_articles USING npidx (fp);
 	-- later inserts go through aminsert, deletes through vacuum
 	DELETE FROM exact_articles WHERE id % 17 = 3;
-	INSERT INTO exact_articles SELECT id + $ROWS, family, variant, body || ' Updated.', newsprint.fingerprint(body || ' Updated.')
+	INSERT INTO exact_articles SELECT id + $ROWS, family, variant, body || ' Updated.', $(fpf "body || ' Updated.'")
 		FROM exact_articles WHERE id % 13 = 5;
 	"
 q -c 'VACUUM ANALYZE exact_articles'
 # more rows after the vacuum: these stay in the pending list (or are merged
 # on the way), so that scans read the buckets and the pending list
-q -c "INSERT INTO exact_articles SELECT id + 2 * $ROWS, family, variant, body || ' Corrected.', newsprint.fingerprint(body || ' Corrected.')
+q -c "INSERT INTO exact_articles SELECT id + 2 * $ROWS, family, variant, body || ' Corrected.', $(fpf "body || ' Corrected.'")
 		FROM exact_articles WHERE id % 29 = 7 AND id < $ROWS;
-	UPDATE exact_articles SET fp = newsprint.fingerprint(body || ' Again.') WHERE id % 31 = 11 AND id < $ROWS;"
+	UPDATE exact_articles SET fp = $(fpf "body || ' Again.'") WHERE id % 31 = 11 AND id < $ROWS;"
 q -c "DROP TABLE IF EXISTS exact_q;
 	CREATE TABLE exact_q AS SELECT row_number() OVER () AS n, id, fp FROM (
 		SELECT id, fp FROM exact_articles ORDER BY hashint8(id + 7) LIMIT $NQ) s;"
@@ -76,7 +103,7 @@ PGOPTIONS='-c enable_seqscan=off' q -F '|' -f "$WORK/answers.sql" | sort > "$WOR
 t1=$(date +%s)
 PGOPTIONS='-c enable_indexscan=off -c enable_bitmapscan=off' q -F '|' -f "$WORK/answers.sql" | sort > "$WORK/seq.txt"
 t2=$(date +%s)
-echo "== $ROWS articles (${GEN:-easy}; then 1/17 deleted, 1/13 re-inserted edited, vacuumed, 1/29 inserted and 1/31 updated after), $NQ queries; index pass $((t1 - t0)) s, seq-scan pass $((t2 - t1)) s"
+echo "== $ROWS articles ($CORPUS corpus, fingerprint format $FORMAT; then 1/17 deleted, 1/13 re-inserted edited, vacuumed, 1/29 inserted and 1/31 updated after), $NQ queries; index pass $((t1 - t0)) s, seq-scan pass $((t2 - t1)) s"
 
 comm -23 "$WORK/seq.txt" "$WORK/index.txt" > "$WORK/lost.txt"
 comm -13 "$WORK/seq.txt" "$WORK/index.txt" > "$WORK/extra.txt"

@@ -29,6 +29,7 @@
 #include "np_port.h"
 
 #include "fingerprint/fp_core.h"
+#include "fingerprint/fp_evidence.h"
 #ifdef FP_FUZZ_PIPELINE
 #include "text/clean.h"
 #endif
@@ -151,6 +152,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < nm; i++)
 		if (m[i].a_end > alen || m[i].b_end > blen || m[i].score < 0.5 || m[i].score > 1)
 			abort();
+	/* the evidence filter of shared_passages keeps a subset, rescored */
+	nm = NpFpFilterPassages(a, alen, b, blen, m, nm, 0.5);
+	for (i = 0; i < nm; i++)
+		if (m[i].a_end > alen || m[i].b_end > blen || m[i].score < 0.5 || m[i].score > 1)
+			abort();
 	np_free(m);
 	np_free(ra);
 	np_free(rb);
@@ -158,6 +164,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		np_free(sa.hashes);
 	if (sb.hashes)
 		np_free(sb.hashes);
+
+	/* format version 2: a valid sketch of evidence, a literal round trip */
+	NpFpBuildSketchV2(a, alen, w, k, &sa);
+	msg = NpFpValidate(sa.version, sa.shingle_words, sa.sketch_size,
+					   sa.nshingles, sa.nhashes, sa.hashes);
+	if (msg || sa.version != NP_FP_V2_VERSION)
+		abort();
+	check_roundtrip(&sa);
+	if (sa.hashes)
+		np_free(sa.hashes);
 	return 0;
 }
 #endif							/* FP_FUZZ_TEXT */

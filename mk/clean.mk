@@ -4,8 +4,8 @@
 #                            (FUZZ_SECONDS=600 by default, 0 = forever)
 #   make fuzz-clean-build    only build it
 #
-# The harness links the server-independent core (clean.c, clean_html.c, html_feed.c,
-# segment.c) compiled with -DNP_STANDALONE, so no server is needed.
+# The harness links the server-independent core (html_feed.c included),
+# compiled with -DNP_STANDALONE by scripts/core_cc.sh: no server is needed.
 # Everything is written under CLEAN_FUZZ_DIR (default /tmp/clean/fuzz),
 # never into the source tree.  The seed corpus is test/data/clean and the
 # two examples.
@@ -13,17 +13,15 @@
 CLEAN_FUZZ_DIR ?= /tmp/clean/fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_CC ?= clang
-CLEAN_CORE_SRCS = src/text/clean.c src/text/clean_html.c src/text/html_feed.c src/text/segment.c
+CLEAN_CORE_SRCS = $(filter-out %_sql.c %_init.c,$(wildcard src/text/*.c src/fingerprint/*.c src/entities/*.c))
 
 .PHONY: fuzz-clean fuzz-clean-build
 
 fuzz-clean-build: $(CLEAN_FUZZ_DIR)/clean_fuzz
 
-$(CLEAN_FUZZ_DIR)/clean_fuzz: fuzz/clean_fuzz.c $(CLEAN_CORE_SRCS) src/text/clean.h src/text/clean_int.h src/np_port.h
+$(CLEAN_FUZZ_DIR)/clean_fuzz: fuzz/clean_fuzz.c $(CLEAN_CORE_SRCS) $(wildcard src/text/*.h) src/np_port.h
 	mkdir -p $(CLEAN_FUZZ_DIR)
-	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-		-DNP_STANDALONE -I$(srcdir)/src $(shell xml2-config --cflags) \
-		fuzz/clean_fuzz.c $(CLEAN_CORE_SRCS) $(shell xml2-config --libs) -o $@
+	FUZZ_CC=$(FUZZ_CC) PG_CONFIG=$(PG_CONFIG) scripts/core_cc.sh --fuzz -o $@ fuzz/clean_fuzz.c
 
 fuzz-clean: fuzz-clean-build
 	mkdir -p $(CLEAN_FUZZ_DIR)/corpus $(CLEAN_FUZZ_DIR)/seeds

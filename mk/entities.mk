@@ -15,8 +15,6 @@
 ENTITIES_DIR ?= /tmp/entities
 FUZZ_SECONDS ?= 600
 FUZZ_CC ?= clang
-ENTITIES_CORE_SRCS = src/entities/extract.c src/entities/context.c src/entities/gazetteer.c
-ENTITIES_CLEAN_SRCS = src/text/clean.c src/text/clean_html.c src/text/html_feed.c src/text/segment.c
 
 src/entities/gazetteer_data.inc: data/gazetteer.tsv data/lexicon.txt scripts/gazetteer_inc.sh
 	sh scripts/gazetteer_inc.sh data/gazetteer.tsv data/lexicon.txt > $@.tmp && mv $@.tmp $@

@@ -13,14 +13,9 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=${CLEAN_TMP:-/tmp/clean}/slices
 mkdir -p "$out"
-srcs=("$top/bench/clean_cli.c" "$top/src/text/clean.c" "$top/src/text/clean_html.c"
-	"$top/src/text/html_feed.c" "$top/src/text/segment.c")
-# shellcheck disable=SC2046
-cc -O2 -DNP_STANDALONE -I"$top/src" $(xml2-config --cflags) "${srcs[@]}" \
-	$(xml2-config --libs) -o "$out/normal"
-# shellcheck disable=SC2046
-cc -O2 -DNP_STANDALONE -DFEED_CHUNK=64 -DFEED_TEXT_SPLIT=16 -DFEED_MAX_ENDS=1 \
-	-I"$top/src" $(xml2-config --cflags) "${srcs[@]}" $(xml2-config --libs) -o "$out/tiny"
+"$top/scripts/core_cc.sh" -o "$out/normal" "$top/bench/clean_cli.c"
+"$top/scripts/core_cc.sh" -o "$out/tiny" "$top/bench/clean_cli.c" \
+	-DFEED_CHUNK=64 -DFEED_TEXT_SPLIT=16 -DFEED_MAX_ENDS=1
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
 	files=("$top"/test/data/clean/*.html)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/memcheck.sh -- the regression suite with the server under valgrind
 #
-# Usage: scripts/memcheck.sh [--regress GLOB]
+# Usage: scripts/memcheck.sh [--regress GLOB] [--encoding ENC]
 #
 # Builds newsprint without optimisation (-Og -g), starts a throwaway server
 # under valgrind memcheck (every backend is a fork of it, so every query runs
@@ -15,6 +15,12 @@
 # pools produce known false positives (see PostgreSQL's src/tools/valgrind.supp)
 # that have nothing to do with this extension.  Leak checking is off: backends
 # free memory by resetting memory contexts.  Ends with "N passed, N failed".
+#
+# --encoding ENC creates the cluster, and so the regression database, in
+# encoding ENC (with the C locale), e.g. LATIN1 or SQL_ASCII, so that every
+# function runs through its conversions.  The expected outputs are written
+# for UTF8: in another encoding the regression differences are listed but
+# only valgrind's verdict counts.
 set -euo pipefail
 
 NP_TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,10 +28,12 @@ NP_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$NP_TOP/scripts/lib.sh"
 
 glob='*'
+encoding=UTF8
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--regress) glob=$2; shift 2 ;;
-		-h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+		--encoding) encoding=$2; shift 2 ;;
+		-h|--help) sed -n '2,25p' "$0"; exit 0 ;;
 		*) np_die "unknown option: $1" ;;
 	esac
 done
@@ -44,8 +52,14 @@ np_tmpinstall
 NP_DATA=$NP_WORK/data
 mkdir -p "$NP_WORK/sock" "$NP_WORK/vg"
 np_is_root && chown "$NP_USER" "$NP_WORK/sock" "$NP_WORK/vg"
-np_as_user "$NP_BIN/initdb" -D "$NP_DATA" -A trust -E UTF8 --locale=C.UTF-8 \
+if [ "$encoding" = UTF8 ]; then
+	locale=C.UTF-8
+else
+	locale=C
+fi
+np_as_user "$NP_BIN/initdb" -D "$NP_DATA" -A trust -E "$encoding" --locale="$locale" \
 	-U postgres >"$NP_WORK/initdb.log" 2>&1 || np_die "initdb failed"
+np_say "cluster encoding $encoding"
 PGPORT=$((20000 + RANDOM % 30000))
 export PGHOST=$NP_WORK/sock PGPORT PGUSER=postgres PGDATABASE=postgres
 np_say "starting the server under valgrind (slow)"
@@ -67,6 +81,11 @@ NP_PASSED=0
 NP_FAILED=0
 NP_FAILURES=()
 np_run_regress "$glob"
+if [ "$encoding" != UTF8 ] && [ "$NP_FAILED" -gt 0 ]; then
+	np_say "$NP_FAILED regression tests differ from their UTF8 expected output (not counted in $encoding)"
+	NP_FAILED=0
+	NP_FAILURES=()
+fi
 np_as_user "$NP_BIN/pg_ctl" -D "$NP_DATA" -m fast -w -t 300 stop >/dev/null || true
 NP_STARTED=
 

@@ -18,7 +18,5 @@ if [ "${1:-}" = --sql ]; then
 fi
 out=${CLEAN_TMP:-/tmp/clean}/cli
 mkdir -p "$out"
-cc -O2 -Wall -Wextra -DNP_STANDALONE -I"$top/src" $(xml2-config --cflags) \
-	"$top/bench/clean_cli.c" "$top/src/text/clean.c" "$top/src/text/clean_html.c" "$top/src/text/html_feed.c" \
-	"$top/src/text/segment.c" $(xml2-config --libs) -o "$out/clean_cli"
+"$top/scripts/core_cc.sh" -o "$out/clean_cli" "$top/bench/clean_cli.c"
 exec python3 "$top/scripts/score_clean.py" --cli "$out/clean_cli" "$@"

@@ -16,23 +16,24 @@ COMMENT ON FUNCTION clean(text, boolean, boolean, text) IS
 'article body of a plain-text or HTML page, furniture removed, paragraphs separated by a blank line';
 
 /*
- * Paragraphs of the cleaned (or, with clean => false, the raw) text, with
- * 0-based character offsets, end exclusive.
+ * Paragraphs of the cleaned (or, with clean => false, the raw) text: each
+ * with its 1-based character position and length in the text read, so
+ * that substr(text read, start, length) is the paragraph.
  */
 CREATE FUNCTION paragraphs(body text, clean boolean DEFAULT true)
-RETURNS TABLE (ordinal integer, text text, start integer, "end" integer)
+RETURNS TABLE (ordinal integer, text text, start integer, length integer)
 AS 'MODULE_PATHNAME', 'newsprint_paragraphs'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 ROWS 20;
 
 COMMENT ON FUNCTION paragraphs(text, boolean) IS
-'paragraphs of the cleaned text with 0-based character offsets';
+'paragraphs of the cleaned text, with 1-based start and length in characters';
 
 CREATE FUNCTION sentences(body text, clean boolean DEFAULT true)
-RETURNS TABLE (ordinal integer, text text, start integer, "end" integer)
+RETURNS TABLE (ordinal integer, text text, start integer, length integer)
 AS 'MODULE_PATHNAME', 'newsprint_sentences'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 ROWS 50;
 
 COMMENT ON FUNCTION sentences(text, boolean) IS
-'sentences of the cleaned text with 0-based character offsets';
+'sentences of the cleaned text, with 1-based start and length in characters';

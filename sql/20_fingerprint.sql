@@ -29,10 +29,10 @@ CREATE TYPE fingerprint (
 	SEND = fingerprint_send,
 	INTERNALLENGTH = VARIABLE,
 	ALIGNMENT = int4,
-	STORAGE = extended
+	STORAGE = main
 );
 
-COMMENT ON TYPE fingerprint IS 'bottom-k sketch of an article''s word shingles';
+COMMENT ON TYPE fingerprint IS 'bottom-k sketch of an article''s word shingles (format version 1 or 2)';
 
 /* Identity (not similarity): same parameters and the same sample */
 
@@ -84,7 +84,16 @@ AS 'MODULE_PATHNAME', 'fingerprint_from_text_sized'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION fingerprint(text, boolean, integer) IS
-'fingerprint keeping up to sketch_size hashes (1 to 65535; default 160)';
+'fingerprint keeping up to sketch_size hashes (1 to 65535; default 256)';
+
+CREATE FUNCTION fingerprint(body text, clean boolean, sketch_size integer,
+							format_version integer)
+RETURNS fingerprint
+AS 'MODULE_PATHNAME', 'fingerprint_from_text_versioned'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION fingerprint(text, boolean, integer, integer) IS
+'fingerprint in format version 1 or 2 (2 is the default of the other forms)';
 
 CREATE FUNCTION shingle_count(fingerprint) RETURNS bigint
 AS 'MODULE_PATHNAME', 'fingerprint_shingle_count'
@@ -114,7 +123,7 @@ AS 'MODULE_PATHNAME', 'fingerprint_containment'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION containment(fingerprint, fingerprint) IS
-'estimated share of a''s shingles found in b';
+'estimated share of a''s evidence (v2: narrative shingles) found in b';
 
 /* Predicates with the threshold as an argument */
 
@@ -132,7 +141,7 @@ AS 'MODULE_PATHNAME', 'fingerprint_is_contained'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION is_contained(fingerprint, fingerprint, float8) IS
-'containment(a, b) >= threshold (threshold in (0, 1])';
+'containment(a, b) >= threshold (threshold in (0, 1]) on enough shared evidence';
 
 /*
  * is_same_story reads a GUC, so it is STABLE; the 3-argument form is
@@ -144,7 +153,7 @@ AS 'MODULE_PATHNAME', 'fingerprint_same_story'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint) IS
-'the share of the smaller sample found in the other is at least newsprint.same_story_threshold';
+'either article''s evidence is contained in the other at newsprint.same_story_threshold (-1: the format''s default)';
 
 CREATE FUNCTION is_same_story(a fingerprint, b fingerprint, threshold float8)
 RETURNS boolean
@@ -152,7 +161,7 @@ AS 'MODULE_PATHNAME', 'fingerprint_same_story_threshold'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint, float8) IS
-'the share of the smaller sample found in the other is at least threshold';
+'either article''s evidence is contained in the other at threshold';
 
 CREATE FUNCTION same_story(a fingerprint, b fingerprint) RETURNS boolean
 AS 'MODULE_PATHNAME', 'fingerprint_same_story'
@@ -259,13 +268,19 @@ CREATE OPERATOR <->> (
 
 COMMENT ON OPERATOR <->>(fingerprint, fingerprint) IS '1 - containment(b, a)';
 
-/* Explanation */
+/*
+ * Explanation: the sentences of a with their best match in b, each with its
+ * 1-based character position and length in the text read (the cleaned
+ * texts by default), so that substr(text read, start_a, length_a) is
+ * passage_a.
+ */
 
 CREATE FUNCTION shared_passages(a text, b text, clean boolean DEFAULT true,
 								min_score float8 DEFAULT 0.5,
 								OUT passage_a text, OUT passage_b text,
 								OUT score float8,
-								OUT position_a integer, OUT position_b integer)
+								OUT start_a integer, OUT length_a integer,
+								OUT start_b integer, OUT length_b integer)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'fingerprint_shared_passages'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE

@@ -32,11 +32,12 @@ FOR EACH STATEMENT EXECUTE FUNCTION entity_dictionary_changed();
 /*
  * Distinct named entities of an article: canonical name, CoNLL kind (PER,
  * ORG, LOC, MISC), finer subtype where the gazetteer knows it, number of
- * mentions and the character offset of the first one.  STABLE, not
- * IMMUTABLE: the result depends on entity_dictionary.
+ * mentions and the 1-based character position of the first one in the
+ * text read.  STABLE, not IMMUTABLE: the result depends on
+ * entity_dictionary.
  */
 CREATE FUNCTION entities(body text, clean boolean DEFAULT true)
-RETURNS TABLE (name text, kind text, subtype text, mentions integer, first_offset integer)
+RETURNS TABLE (name text, kind text, subtype text, mentions integer, first_start integer)
 AS 'MODULE_PATHNAME', 'newsprint_entities'
 LANGUAGE C STABLE STRICT PARALLEL SAFE
 ROWS 20;
@@ -45,14 +46,15 @@ COMMENT ON FUNCTION entities(text, boolean) IS
 'named entities (PER, ORG, LOC, MISC) of an article, one row per canonical name';
 
 /*
- * Every mention, with 0-based character offsets (stop exclusive) into the
- * text read: clean(body) by default, body itself with clean => false.
+ * Every mention, with its 1-based character position and length in the
+ * text read (clean(body) by default, body itself with clean => false), so
+ * that substr(text read, start, length) = surface.
  */
 CREATE FUNCTION entity_mentions(body text, clean boolean DEFAULT true)
-RETURNS TABLE (start integer, stop integer, surface text, name text, kind text)
+RETURNS TABLE (start integer, length integer, surface text, name text, kind text)
 AS 'MODULE_PATHNAME', 'newsprint_entity_mentions'
 LANGUAGE C STABLE STRICT PARALLEL SAFE
 ROWS 50;
 
 COMMENT ON FUNCTION entity_mentions(text, boolean) IS
-'every entity mention of an article with 0-based character offsets into the text read';
+'every entity mention of an article, with 1-based start and length in characters in the text read';

@@ -5,13 +5,15 @@
  * joins the story whose first article (its leader) it matches best, or
  * starts a new story named by its own id.  Members never attract articles,
  * so stories do not chain.  An article matches a leader when
+ * their samples share at least min_shared hashes (at least the format's
+ * minimum evidence, 5 in version 2) and
  *	 either has fewer than tiny_shingles shingles (a tiny pair):
  *		similarity >= tiny_similarity;
- *	 otherwise: their samples share at least min_shared hashes and
- *		is_same_story(article, leader, threshold) holds.
+ *	 otherwise: is_same_story(article, leader, threshold) holds.
  * The best match has the highest max(containment either way), then the
  * highest similarity, then the earliest leader.  A NULL threshold means
- * newsprint.same_story_threshold, read where the function runs.
+ * newsprint.same_story_threshold, read where the function runs; at its
+ * default (-1), the default of the pair's fingerprint format.
  */
 
 /* The rule for one pair: the evidence, or NULL when a would not join b */

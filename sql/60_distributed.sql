@@ -6,8 +6,19 @@
  * function too: it rewrites each call into its threshold-taking form with
  * the setting's value as a constant, on the node that plans the query, so
  * that the value travels with the query to postgres_fdw shards and Citus
- * workers (src/distributed.c, doc/scale-out.md).
+ * workers (src/distributed.c, doc/scale-out.md).  A setting at -1, the
+ * default of the fingerprints' format, travels as default_threshold(fp,
+ * predicate), which computes that default from a fingerprint of the pair
+ * and reads no setting.
  */
+CREATE FUNCTION default_threshold(fp fingerprint, predicate text)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'fingerprint_default_threshold'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION default_threshold(fingerprint, text) IS
+'the default threshold of predicate (''containment'' or ''same_story'') for fingerprints of fp''s format';
+
 ALTER FUNCTION fingerprint_similar_op(fingerprint, fingerprint) SUPPORT npidx_support;
 ALTER FUNCTION fingerprint_contained_op(fingerprint, fingerprint) SUPPORT npidx_support;
 ALTER FUNCTION fingerprint_contains_op(fingerprint, fingerprint) SUPPORT npidx_support;
@@ -26,7 +37,7 @@ COMMENT ON FUNCTION entity_dictionary_snapshot() IS
 'the rows of entity_dictionary the caller may read, as one value for entities(body, clean, dictionary)';
 
 CREATE FUNCTION entities(body text, clean boolean, dictionary entity_dictionary[])
-RETURNS TABLE (name text, kind text, subtype text, mentions integer, first_offset integer)
+RETURNS TABLE (name text, kind text, subtype text, mentions integer, first_start integer)
 AS 'MODULE_PATHNAME', 'newsprint_entities'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 ROWS 20;
@@ -35,7 +46,7 @@ COMMENT ON FUNCTION entities(text, boolean, entity_dictionary[]) IS
 'named entities of an article, with the given user dictionary instead of the table';
 
 CREATE FUNCTION entity_mentions(body text, clean boolean, dictionary entity_dictionary[])
-RETURNS TABLE (start integer, stop integer, surface text, name text, kind text)
+RETURNS TABLE (start integer, length integer, surface text, name text, kind text)
 AS 'MODULE_PATHNAME', 'newsprint_entity_mentions'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 ROWS 50;

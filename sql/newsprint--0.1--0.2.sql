@@ -140,6 +140,78 @@ ALTER OPERATOR FAMILY fingerprint_similarity_ops USING npidx RENAME TO fingerpri
 ALTER OPERATOR CLASS fingerprint_similarity_ops USING npidx RENAME TO fingerprint_ops;
 /* ---- end of names ---- */
 
+/* ---- Text core: one offset convention (issue 15) -------------------------
+ *
+ * Every function that reports where a piece of text lies now returns
+ * start, its 1-based character position in the text the function read (the
+ * cleaned text, or the body as given with clean => false), and length, in
+ * characters, so that substr(text read, start, length) is the piece.  0.1
+ * returned 0-based offsets named start/"end", start/stop and first_offset,
+ * and shared_passages() 1-based position_a/position_b without lengths.
+ * A function's result columns cannot be changed in place, so the five
+ * functions are dropped and created again; a view or function of yours
+ * that uses them must be dropped before the update and created again
+ * after it.  The C functions are the same names in the new library.
+ */
+
+DROP FUNCTION paragraphs(text, boolean);
+DROP FUNCTION sentences(text, boolean);
+DROP FUNCTION entities(text, boolean);
+DROP FUNCTION entity_mentions(text, boolean);
+DROP FUNCTION shared_passages(text, text, boolean, float8);
+
+CREATE FUNCTION paragraphs(body text, clean boolean DEFAULT true)
+RETURNS TABLE (ordinal integer, text text, start integer, length integer)
+AS 'MODULE_PATHNAME', 'newsprint_paragraphs'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 20;
+
+COMMENT ON FUNCTION paragraphs(text, boolean) IS
+'paragraphs of the cleaned text, with 1-based start and length in characters';
+
+CREATE FUNCTION sentences(body text, clean boolean DEFAULT true)
+RETURNS TABLE (ordinal integer, text text, start integer, length integer)
+AS 'MODULE_PATHNAME', 'newsprint_sentences'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 50;
+
+COMMENT ON FUNCTION sentences(text, boolean) IS
+'sentences of the cleaned text, with 1-based start and length in characters';
+
+CREATE FUNCTION entities(body text, clean boolean DEFAULT true)
+RETURNS TABLE (name text, kind text, subtype text, mentions integer, first_start integer)
+AS 'MODULE_PATHNAME', 'newsprint_entities'
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+ROWS 20;
+
+COMMENT ON FUNCTION entities(text, boolean) IS
+'named entities (PER, ORG, LOC, MISC) of an article, one row per canonical name';
+
+CREATE FUNCTION entity_mentions(body text, clean boolean DEFAULT true)
+RETURNS TABLE (start integer, length integer, surface text, name text, kind text)
+AS 'MODULE_PATHNAME', 'newsprint_entity_mentions'
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+ROWS 50;
+
+COMMENT ON FUNCTION entity_mentions(text, boolean) IS
+'every entity mention of an article, with 1-based start and length in characters in the text read';
+
+CREATE FUNCTION shared_passages(a text, b text, clean boolean DEFAULT true,
+								min_score float8 DEFAULT 0.5,
+								OUT passage_a text, OUT passage_b text,
+								OUT score float8,
+								OUT start_a integer, OUT length_a integer,
+								OUT start_b integer, OUT length_b integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'fingerprint_shared_passages'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 10;
+
+COMMENT ON FUNCTION shared_passages(text, text, boolean, float8) IS
+'sentences of a with the sentence of b sharing most of their word pairs';
+
+/* ---- end of text core ---- */
+
 /* ---- Stories (issue 13; doc/stories.md) -------------------------------------
  * Leader clustering that does not chain: story_match(), cluster_stories()
  * (batch), assign_story() and story_trigger() (at insert time), and
@@ -153,13 +225,15 @@ ALTER OPERATOR CLASS fingerprint_similarity_ops USING npidx RENAME TO fingerprin
  * joins the story whose first article (its leader) it matches best, or
  * starts a new story named by its own id.  Members never attract articles,
  * so stories do not chain.  An article matches a leader when
+ * their samples share at least min_shared hashes (at least the format's
+ * minimum evidence, 5 in version 2) and
  *	 either has fewer than tiny_shingles shingles (a tiny pair):
  *		similarity >= tiny_similarity;
- *	 otherwise: their samples share at least min_shared hashes and
- *		is_same_story(article, leader, threshold) holds.
+ *	 otherwise: is_same_story(article, leader, threshold) holds.
  * The best match has the highest max(containment either way), then the
  * highest similarity, then the earliest leader.  A NULL threshold means
- * newsprint.same_story_threshold, read where the function runs.
+ * newsprint.same_story_threshold, read where the function runs; at its
+ * default (-1), the default of the pair's fingerprint format.
  */
 
 /* The rule for one pair: the evidence, or NULL when a would not join b */
@@ -406,9 +480,8 @@ COMMENT ON FUNCTION create_story_views(regclass, name, name, name, name, name, n
 'create reporting views (members, summary, per_day, outlets, spread, entities) over a table of articles with a story column';
 /* ---- end of stories ---- */
 
-/* ------------------------------------------------------------------------
- * Index (npidx): issue 11.  Kept in step with sql/40_index.sql.
- * ------------------------------------------------------------------------
+/* ---- Index (npidx; issue 11) --------------------------------------------
+ * Kept in step with sql/40_index.sql.
  */
 
 /* Merge the pending list of an npidx index now (as gin_clean_pending_list). */
@@ -429,10 +502,11 @@ COMMENT ON FUNCTION npidx_scan_stats() IS
 	'counters of the last npidx index scan in this session: query keys read and skipped, postings read, rows counted, pending rows compared, candidates, TIDs returned';
 
 /*
- * The npidx page format changed (version 2: row classes in postings, a
- * pending list), and 0.2's library refuses version-1 indexes ("Please
- * REINDEX it"): the update rebuilds every npidx index.  REINDEX blocks
- * writes to the table while it runs (about 30 s per million articles).
+ * The npidx page format changed (row classes in postings, a pending list,
+ * the formats of the indexed fingerprints), and 0.2's library refuses 0.1's
+ * indexes ("Please REINDEX it"): the update rebuilds every npidx index.
+ * REINDEX blocks writes to the table while it runs (about 30 s per million
+ * articles).
  */
 DO $npidx_reindex$
 DECLARE
@@ -450,6 +524,49 @@ BEGIN
 	END LOOP;
 END
 $npidx_reindex$;
+/* ---- end of index ---- */
+
+/* ---- Fingerprint format version 2 (issue 10 items 3 and 5) ---------------
+ * New fingerprints are format version 2: samples of the article's evidence
+ * shingles (doc/fingerprint.md).  Stored version 1 values stay readable and
+ * comparable with each other; a version 1 and a version 2 value cannot be
+ * compared.  The library changes the default of fingerprint(body) at once,
+ * so after this update: recompute stored fingerprints, e.g.
+ *   UPDATE articles SET fp = fingerprint(body);
+ * (a GENERATED column: ALTER TABLE articles ALTER COLUMN fp SET EXPRESSION
+ * is PostgreSQL 17; otherwise drop and re-add the column), then
+ *   REINDEX INDEX articles_fp_idx;  -- each npidx index on such a column
+ * fingerprint(body, clean, sketch_size, 1) makes version 1 values meanwhile.
+ */
+CREATE FUNCTION fingerprint(body text, clean boolean, sketch_size integer,
+							format_version integer)
+RETURNS fingerprint
+AS 'MODULE_PATHNAME', 'fingerprint_from_text_versioned'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION fingerprint(text, boolean, integer, integer) IS
+'fingerprint in format version 1 or 2 (2 is the default of the other forms)';
+COMMENT ON TYPE fingerprint IS
+'bottom-k sketch of an article''s word shingles (format version 1 or 2)';
+COMMENT ON FUNCTION fingerprint(text, boolean, integer) IS
+'fingerprint keeping up to sketch_size hashes (1 to 65535; default 256)';
+COMMENT ON FUNCTION containment(fingerprint, fingerprint) IS
+'estimated share of a''s evidence (v2: narrative shingles) found in b';
+COMMENT ON FUNCTION is_contained(fingerprint, fingerprint, float8) IS
+'containment(a, b) >= threshold (threshold in (0, 1]) on enough shared evidence';
+COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint) IS
+'either article''s evidence is contained in the other at newsprint.same_story_threshold (-1: the format''s default)';
+COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint, float8) IS
+'either article''s evidence is contained in the other at threshold';
+/*
+ * A version 2 fingerprint takes up to 1,036 bytes: two in one row pass the
+ * size at which PostgreSQL moves values out of line, and every comparison
+ * would then read the TOAST table.  Keep fingerprints in the row (they do
+ * not compress anyway); columns made before this update keep their setting
+ * (ALTER TABLE ... ALTER COLUMN fp SET STORAGE main changes it).
+ */
+ALTER TYPE fingerprint SET (STORAGE = main);
+/* ---- end of fingerprint format version 2 ---- */
 
 /* ---- Distributed queries (issue 14; doc/scale-out.md) ----------------------
  * Kept in step with sql/60_distributed.sql.
@@ -461,8 +578,19 @@ $npidx_reindex$;
  * function too: it rewrites each call into its threshold-taking form with
  * the setting's value as a constant, on the node that plans the query, so
  * that the value travels with the query to postgres_fdw shards and Citus
- * workers (src/distributed.c, doc/scale-out.md).
+ * workers (src/distributed.c, doc/scale-out.md).  A setting at -1, the
+ * default of the fingerprints' format, travels as default_threshold(fp,
+ * predicate), which computes that default from a fingerprint of the pair
+ * and reads no setting.
  */
+CREATE FUNCTION default_threshold(fp fingerprint, predicate text)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'fingerprint_default_threshold'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION default_threshold(fingerprint, text) IS
+'the default threshold of predicate (''containment'' or ''same_story'') for fingerprints of fp''s format';
+
 ALTER FUNCTION fingerprint_similar_op(fingerprint, fingerprint) SUPPORT npidx_support;
 ALTER FUNCTION fingerprint_contained_op(fingerprint, fingerprint) SUPPORT npidx_support;
 ALTER FUNCTION fingerprint_contains_op(fingerprint, fingerprint) SUPPORT npidx_support;
@@ -481,7 +609,7 @@ COMMENT ON FUNCTION entity_dictionary_snapshot() IS
 'the rows of entity_dictionary the caller may read, as one value for entities(body, clean, dictionary)';
 
 CREATE FUNCTION entities(body text, clean boolean, dictionary entity_dictionary[])
-RETURNS TABLE (name text, kind text, subtype text, mentions integer, first_offset integer)
+RETURNS TABLE (name text, kind text, subtype text, mentions integer, first_start integer)
 AS 'MODULE_PATHNAME', 'newsprint_entities'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 ROWS 20;
@@ -490,7 +618,7 @@ COMMENT ON FUNCTION entities(text, boolean, entity_dictionary[]) IS
 'named entities of an article, with the given user dictionary instead of the table';
 
 CREATE FUNCTION entity_mentions(body text, clean boolean, dictionary entity_dictionary[])
-RETURNS TABLE (start integer, stop integer, surface text, name text, kind text)
+RETURNS TABLE (start integer, length integer, surface text, name text, kind text)
 AS 'MODULE_PATHNAME', 'newsprint_entity_mentions'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 ROWS 50;

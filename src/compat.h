@@ -50,6 +50,128 @@
 	expand_function_arguments(args, rettype, tup)
 #endif
 
+/*
+ * Set-returning functions in materialize mode: InitMaterializedSRF came in
+ * 15 (15.0 named it SetSingleFuncCall).  Before, do what it does.
+ */
+#if PG_VERSION_NUM >= 150001
+#include "funcapi.h"
+#elif PG_VERSION_NUM >= 150000
+#include "funcapi.h"
+#define InitMaterializedSRF(fcinfo, flags) SetSingleFuncCall(fcinfo, flags)
+#define MAT_SRF_USE_EXPECTED_DESC SRF_SINGLE_USE_EXPECTED
+#define MAT_SRF_BLESS SRF_SINGLE_BLESS
+#else
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/tuplestore.h"
+
+#define MAT_SRF_USE_EXPECTED_DESC	0x01
+#define MAT_SRF_BLESS				0x02
+
+static inline void
+InitMaterializedSRF(FunctionCallInfo fcinfo, bits32 flags)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext old;
+	TupleDesc	tupdesc;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (!(rsinfo->allowedModes & SFRM_Materialize) ||
+		((flags & MAT_SRF_USE_EXPECTED_DESC) && rsinfo->expectedDesc == NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("materialize mode required, but it is not allowed in this context")));
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	if (flags & MAT_SRF_USE_EXPECTED_DESC)
+		tupdesc = CreateTupleDescCopy(rsinfo->expectedDesc);
+	else if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	if (flags & MAT_SRF_BLESS)
+		BlessTupleDesc(tupdesc);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult =
+		tuplestore_begin_heap((rsinfo->allowedModes & SFRM_Materialize_Random) != 0,
+							  false, work_mem);
+	rsinfo->setDesc = tupdesc;
+	MemoryContextSwitchTo(old);
+}
+#endif
+
+/*
+ * Encoding conversion that stops before the first character the
+ * destination encoding lacks instead of raising an error: convert up to
+ * srclen bytes of src (whole characters) with conversion function proc into
+ * dst (srclen * MAX_CONVERSION_GROWTH + 1 bytes, NUL-terminated on return)
+ * and return how many source bytes were converted.  PostgreSQL 14 gave the
+ * conversion functions a noError argument; 13's always raise, so there the
+ * error is caught (conversion functions hold no resources to release) and
+ * the characters are converted one at a time up to the failing one.
+ */
+#include "mb/pg_wchar.h"
+
+#if PG_VERSION_NUM >= 140000
+static inline int
+NpConvertNoError(Oid proc, int src_encoding, int dst_encoding,
+				 const char *src, int srclen, char *dst, int dstlen)
+{
+	return pg_do_encoding_conversion_buf(proc, src_encoding, dst_encoding,
+										 (unsigned char *) src, srclen,
+										 (unsigned char *) dst, dstlen, true);
+}
+#else
+/* Convert src[0, srclen) into dst; false (and no error) if that fails */
+static inline bool
+np_convert_or_fail(Oid proc, int src_encoding, int dst_encoding,
+				   const char *src, int srclen, char *dst)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	volatile bool ok = true;
+
+	PG_TRY();
+	{
+		OidFunctionCall5(proc, Int32GetDatum(src_encoding),
+						 Int32GetDatum(dst_encoding), CStringGetDatum(src),
+						 CStringGetDatum(dst), Int32GetDatum(srclen));
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		FlushErrorState();
+		ok = false;
+	}
+	PG_END_TRY();
+	return ok;
+}
+
+static inline int
+NpConvertNoError(Oid proc, int src_encoding, int dst_encoding,
+				 const char *src, int srclen, char *dst, int dstlen)
+{
+	int			p = 0;
+	size_t		o = 0;
+
+	(void) dstlen;
+	if (np_convert_or_fail(proc, src_encoding, dst_encoding, src, srclen, dst))
+		return srclen;
+	while (p < srclen)
+	{
+		int			l = pg_encoding_mblen(src_encoding, src + p);
+
+		if (l > srclen - p ||
+			!np_convert_or_fail(proc, src_encoding, dst_encoding, src + p, l, dst + o))
+			break;
+		o += strlen(dst + o);
+		p += l;
+	}
+	dst[o] = '\0';
+	return p;
+}
+#endif
+
 /* Ownership checks became object_ownercheck() in 16. */
 #if PG_VERSION_NUM >= 160000
 #define NpRelationOwnerCheck(relid, role) \

@@ -28,7 +28,14 @@
  *		  a %> b			  ->  is_contained(b, a, <containment_threshold>)
  *		  same_story(a, b)	  ->  same_story(a, b, <same_story_threshold>)
  *	  (and is_same_story likewise), and story_match(a, b, NULL, ...) gets
- *	  <same_story_threshold> as its threshold.  The predicates are
+ *	  <same_story_threshold> as its threshold.  A setting at -1, "the
+ *	  default of the fingerprints' format" (the default of
+ *	  containment_threshold and same_story_threshold), is no threshold an
+ *	  argument may hold; it becomes default_threshold(b, 'containment') or
+ *	  default_threshold(b, 'same_story'), which computes that default from
+ *	  the format of a fingerprint of the pair (both have one format, or the
+ *	  call fails) and reads no setting, so a shard gives what one node
+ *	  gives for version 1 and version 2 fingerprints alike.  The predicates are
  *	  IMMUTABLE, so
  *	  postgres_fdw, which plans on the coordinator and ships only immutable
  *	  expressions, now sends these predicates to the shards with the value
@@ -73,6 +80,7 @@
 
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_collation.h"
 #include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -326,6 +334,62 @@ np_float8_const(double v)
 }
 
 /*
+ * How costly node is to evaluate a second time: 0 for a constant or a
+ * parameter (once per scan), 1 for a column (once per row), 2 otherwise.
+ */
+static int
+np_arg_cost(Node *node)
+{
+	if (IsA(node, Const) || IsA(node, Param))
+		return 0;
+	return IsA(node, Var) ? 1 : 2;
+}
+
+/*
+ * The threshold that stands for a setting in the rewritten call of a pair
+ * (a, b): the setting's value as a constant or, when the setting is -1 (the
+ * default of the fingerprints' format), default_threshold(fp, predicate) on
+ * one fingerprint of the pair.  That default depends on the pair's format
+ * only (both have one format, or the call fails), so it is the same on
+ * every node and reads no setting there.  The fingerprint is the cheaper
+ * of the two, since the call evaluates it a second time (an index scan
+ * takes the other side's when this one is the indexed column: see
+ * NpidxDefaultThresholdFor).
+ */
+static Node *
+np_threshold_node(Oid nsp, NpSetting setting, Node *a, Node *b)
+{
+	double		v = NpSettingValue(setting);
+	Node	   *fp;
+	Node	   *pred;
+
+	if (v != NP_FP_AUTO_THRESHOLD)
+		return np_float8_const(v);
+
+	/*
+	 * A NULL fingerprint makes the call NULL whatever the threshold, but
+	 * default_threshold(NULL) would fold to a NULL threshold, which is the
+	 * setting again: take the other side, and with two NULLs any valid
+	 * threshold.
+	 */
+	if (IsA(a, Const) && ((Const *) a)->constisnull)
+		a = b;
+	if (IsA(b, Const) && ((Const *) b)->constisnull)
+		b = a;
+	if (IsA(b, Const) && ((Const *) b)->constisnull)
+		return np_float8_const(1.0);
+	fp = np_arg_cost(a) < np_arg_cost(b) ? a : b;
+	pred = (Node *) makeConst(TEXTOID, -1, DEFAULT_COLLATION_OID, -1,
+							  PointerGetDatum(cstring_to_text(setting == NP_SETTING_SAME_STORY ?
+															  "same_story" : "containment")),
+							  false, false);
+	/* no input collation: default_threshold ignores it, and postgres_fdw ships it so */
+	return np_make_call(nsp, "default_threshold",
+						list_make2(copyObject(fp), pred),
+						FLOAT8OID, false, InvalidOid, -1);
+}
+
+/*
  * Rewrite a call of newsprint function funcid with the (expanded) args:
  * the settings (NP_REWRITE_SETTINGS) or the dictionary
  * (NP_REWRITE_DICTIONARY) become constants.  Returns NULL when the call is
@@ -349,19 +413,19 @@ np_rewrite_call(Oid funcid, List *args, Oid inputcollid, int location,
 
 		if (strcmp(name, "fingerprint_similar_op") == 0)
 			return np_make_call(nsp, "is_similar",
-								list_make3(a, b, np_float8_const(NpSettingValue(NP_SETTING_SIMILARITY))),
+								list_make3(a, b, np_threshold_node(nsp, NP_SETTING_SIMILARITY, a, b)),
 								BOOLOID, false, inputcollid, location);
 		if (strcmp(name, "fingerprint_contained_op") == 0)
 			return np_make_call(nsp, "is_contained",
-								list_make3(a, b, np_float8_const(NpSettingValue(NP_SETTING_CONTAINMENT))),
+								list_make3(a, b, np_threshold_node(nsp, NP_SETTING_CONTAINMENT, a, b)),
 								BOOLOID, false, inputcollid, location);
 		if (strcmp(name, "fingerprint_contains_op") == 0)
 			return np_make_call(nsp, "is_contained",
-								list_make3(b, a, np_float8_const(NpSettingValue(NP_SETTING_CONTAINMENT))),
+								list_make3(b, a, np_threshold_node(nsp, NP_SETTING_CONTAINMENT, a, b)),
 								BOOLOID, false, inputcollid, location);
 		if (strcmp(name, "same_story") == 0 || strcmp(name, "is_same_story") == 0)
 			return np_make_call(nsp, name,
-								list_make3(a, b, np_float8_const(NpSettingValue(NP_SETTING_SAME_STORY))),
+								list_make3(a, b, np_threshold_node(nsp, NP_SETTING_SAME_STORY, a, b)),
 								BOOLOID, false, inputcollid, location);
 	}
 
@@ -380,7 +444,8 @@ np_rewrite_call(Oid funcid, List *args, Oid inputcollid, int location,
 		{
 			List	   *newargs = list_copy(args);
 
-			lthird(newargs) = np_float8_const(NpSettingValue(NP_SETTING_SAME_STORY));
+			lthird(newargs) = np_threshold_node(nsp, NP_SETTING_SAME_STORY,
+												linitial(args), lsecond(args));
 			return np_make_call(nsp, name, newargs, FLOAT8OID, false,
 								inputcollid, location);
 		}

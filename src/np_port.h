@@ -1,14 +1,28 @@
 /*-------------------------------------------------------------------------
  *
  * np_port.h
- *	  Memory allocation for the server-independent core (text, fingerprint
- *	  and entity code), so that it also builds into plain C test and fuzz
+ *	  What the server-independent core (text, fingerprint and entity code)
+ *	  needs from its surroundings: PostgreSQL's basic types and macros,
+ *	  memory allocation, and the interrupt check, so that the same code
+ *	  builds into the extension and into plain C test, fuzz and benchmark
  *	  harnesses without a running server.
  *
- * Inside the server (the default) these map to palloc and friends, so the
- * memory belongs to the current memory context and an out-of-memory failure
- * raises an ordinary ERROR.  With -DNP_STANDALONE they map to malloc and
- * abort on failure.
+ * Inside the server (the default) the core sees postgres.h: allocations map
+ * to palloc and friends in the current memory context (huge allocations
+ * allowed, since a 100 MB article may need more than MaxAllocSize), an
+ * out-of-memory failure raises an ordinary ERROR, and
+ * NP_CHECK_FOR_INTERRUPTS() is CHECK_FOR_INTERRUPTS().
+ *
+ * With -DNP_STANDALONE the core sees postgres_fe.h, PostgreSQL's frontend
+ * environment (c.h, and through libpgcommon and libpgport the same hashing,
+ * Unicode and hash-table code as the server); allocations map to malloc and
+ * abort on failure, and NP_CHECK_FOR_INTERRUPTS() does nothing.  Harnesses
+ * link with -lpgcommon -lpgport (see mk/standalone.mk).
+ *
+ * Every loop over input calls NP_CHECK_FOR_INTERRUPTS() at least once per
+ * unit of work that takes well under a millisecond (a line, a unit, a token,
+ * or NP_CHECK_BYTES bytes of a loop over bytes), so that a cancel or
+ * statement_timeout stops any function at once.
  *
  * src/np_port.h
  *
@@ -17,14 +31,29 @@
 #ifndef NP_PORT_H
 #define NP_PORT_H
 
+/* A loop over bytes checks for interrupts once per this many bytes */
+#define NP_CHECK_BYTES		((size_t) 1 << 16)
+
+/* In a loop over bytes at offset pos: check when pos reaches next */
+#define NP_CHECK_AT(pos, next) \
+	do { \
+		if ((pos) >= (next)) \
+		{ \
+			NP_CHECK_FOR_INTERRUPTS(); \
+			(next) = (pos) + NP_CHECK_BYTES; \
+		} \
+	} while (0)
+
 #ifdef NP_STANDALONE
 
-#include <stdbool.h>
-#include <stddef.h>
+#include "postgres_fe.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define NP_CHECK_FOR_INTERRUPTS()	((void) 0)
 
 static inline void *
 np_alloc(size_t size)
@@ -62,11 +91,22 @@ np_free(void *ptr)
 	free(ptr);
 }
 
+/* Zeroed memory that lives as long as the process (tables built once) */
+static inline void *
+np_alloc0_permanent(size_t size)
+{
+	return np_alloc0(size);
+}
+
 #else							/* in the server */
 
 #include "postgres.h"
 
-/* huge allocations: a 100 MB article may need more than MaxAllocSize */
+#include "miscadmin.h"
+#include "utils/memutils.h"
+
+#define NP_CHECK_FOR_INTERRUPTS()	CHECK_FOR_INTERRUPTS()
+
 static inline void *
 np_alloc(size_t size)
 {
@@ -80,9 +120,12 @@ np_alloc0(size_t size)
 									  MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 }
 
+/* Like realloc, np_realloc(NULL, size) allocates */
 static inline void *
 np_realloc(void *ptr, size_t size)
 {
+	if (ptr == NULL)
+		return np_alloc(size);
 	return repalloc_huge(ptr, size > 0 ? size : 1);
 }
 
@@ -92,17 +135,25 @@ np_free(void *ptr)
 	pfree(ptr);
 }
 
+/* Zeroed memory that lives as long as the backend (tables built once) */
+static inline void *
+np_alloc0_permanent(size_t size)
+{
+	return MemoryContextAllocExtended(TopMemoryContext, size > 0 ? size : 1,
+									  MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+}
+
 #endif							/* NP_STANDALONE */
 
-/*
- * Check for query cancel, statement_timeout and backend termination: use it
- * in every loop over input.  A no-op in the standalone builds.
- */
-#ifdef NP_STANDALONE
-#define NP_CHECK_FOR_INTERRUPTS()	((void) 0)
-#else
-#include "miscadmin.h"
-#define NP_CHECK_FOR_INTERRUPTS()	CHECK_FOR_INTERRUPTS()
-#endif
+/* A NUL-terminated copy of s[0, len) */
+static inline char *
+np_strndup(const char *s, size_t len)
+{
+	char	   *r = np_alloc(len + 1);
+
+	memcpy(r, s, len);
+	r[len] = '\0';
+	return r;
+}
 
 #endif							/* NP_PORT_H */

@@ -80,8 +80,8 @@ typedef struct NpCtx
 	bool		sport;
 	bool		business;
 	char	   *fold;			/* the text, ASCII letters lowercased */
-	StrMap		names;			/* folded names written in mixed case */
-	StrMap		lastwords;		/* folded last words of such names */
+	NpStrMap   *names;			/* folded names written in mixed case */
+	NpStrMap   *lastwords;		/* folded last words of such names */
 } NpCtx;
 
 /* a company's sites: "its Tanami mine" */
@@ -672,13 +672,13 @@ collect_names(Extractor *x, int a, int e)
 		if (b - k == 1)
 		{
 			if (!(x->toks[k].flags & (TK_SENT | TK_HEAD)))
-				strmap_put(&c->names, c->fold + x->toks[k].start, tok_len(x, k), 1);
+				NpStrMapPut(c->names, c->fold + x->toks[k].start, tok_len(x, k), 1);
 		}
 		else if (b - k <= 4)
 		{
-			strmap_put(&c->names, c->fold + x->toks[k].start,
+			NpStrMapPut(c->names, c->fold + x->toks[k].start,
 					   x->toks[b - 1].end - x->toks[k].start, 1);
-			strmap_put(&c->lastwords, c->fold + x->toks[b - 1].start, tok_len(x, b - 1), 1);
+			NpStrMapPut(c->lastwords, c->fold + x->toks[b - 1].start, tok_len(x, b - 1), 1);
 		}
 		k = b;
 	}
@@ -713,15 +713,15 @@ NpCtxScan(Extractor *x)
 			for (i = x->toks[k].start; i < x->toks[k].end; i++)
 				if (c->fold[i] >= 'A' && c->fold[i] <= 'Z')
 					c->fold[i] += 'a' - 'A';
-	strmap_init(&c->names);
-	strmap_init(&c->lastwords);
+	c->names = NpStrMapCreate();
+	c->lastwords = NpStrMapCreate();
 
 	for (k = 0; k < x->ntoks; k++)
 	{
 		const Tok  *t = &x->toks[k];
-
 		uint16_t	r;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		if (!(t->flags & TK_WORD))
 			continue;
 		words++;
@@ -742,6 +742,7 @@ NpCtxScan(Extractor *x)
 		int			letters = 0,
 					caps = 0;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		while (e < x->ntoks && !(x->toks[e].flags & TK_NL))
 			e++;
 		for (k = a; k < e; k++)
@@ -803,6 +804,7 @@ NpCtxScan(Extractor *x)
 		{
 			int			e = a + 1;
 
+			NP_CHECK_FOR_INTERRUPTS();
 			while (e < x->ntoks && !(x->toks[e].flags & TK_NL))
 				e++;
 			if (!(x->toks[a].ctx & CTX_CAPSLINE))
@@ -816,6 +818,7 @@ NpCtxScan(Extractor *x)
 		{
 			int			e = a + 1;
 
+			NP_CHECK_FOR_INTERRUPTS();
 			while (e < x->ntoks && !(x->toks[e].flags & TK_NL))
 				e++;
 			if (x->toks[a].ctx & CTX_TABULAR)
@@ -847,7 +850,7 @@ caps_name_end(const Extractor *x, int k)
 			if (!is_cap(x, i) || !(x->toks[i].ctx & CTX_CAPSLINE) ||
 				(i > k && (x->toks[i].flags & TK_NL)))
 				ok = false;
-		if (ok && strmap_get(&c->names, c->fold + x->toks[k].start,
+		if (ok && NpStrMapGet(c->names, c->fold + x->toks[k].start,
 							 x->toks[j].end - x->toks[k].start) >= 0)
 			return j + 1;
 	}
@@ -874,7 +877,7 @@ NpCtxKeepCaps(const Extractor *x, int k)
 	/* "Forest, who had not lost since October, led": a club's last word */
 	if (c->sport && (t->flags & TK_SENT) && !(t->flags & TK_ALLCAPS) &&
 		!(t->roles & NP_ROLE_STOP) &&
-		strmap_get(&c->lastwords, c->fold + t->start, tok_len(x, k)) >= 0 &&
+		NpStrMapGet(c->lastwords, c->fold + t->start, tok_len(x, k)) >= 0 &&
 		!is_cap(x, k + 1))
 		return true;
 	return false;
@@ -1342,6 +1345,7 @@ merge_neighbours(Extractor *x)
 	{
 		Cand	   *c = &x->cands[r];
 
+		NP_CHECK_FOR_INTERRUPTS();
 		if (w > 0)
 		{
 			Cand	   *p = &x->cands[w - 1];
@@ -1413,7 +1417,7 @@ NpCtxDecide(Extractor *x)
 	int		   *decided;
 	int		   *known;			/* per group: its first mention with a kind */
 	bool	   *hard;
-	StrMap		bytext;
+	NpStrMap   *bytext;
 	int			i;
 
 	merge_neighbours(x);
@@ -1425,7 +1429,7 @@ NpCtxDecide(Extractor *x)
 	decided = np_alloc(sizeof(int) * (size_t) n);
 	known = np_alloc(sizeof(int) * (size_t) n);
 	hard = np_alloc0(sizeof(bool) * (size_t) n);
-	strmap_init(&bytext);
+	bytext = NpStrMapCreate();
 
 	/* 1. mentions of the same name (case folded) form one group */
 	for (i = 0; i < n; i++)
@@ -1435,12 +1439,13 @@ NpCtxDecide(Extractor *x)
 		size_t		l;
 		int			j;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		parent[i] = i;
 		l = x->toks[c->b - 1].end - x->toks[c->a].start;
 		w = ctx->fold + x->toks[c->a].start;
-		j = strmap_get(&bytext, w, l);
+		j = NpStrMapGet(bytext, w, l);
 		if (j < 0)
-			strmap_put(&bytext, w, l, i);
+			NpStrMapPut(bytext, w, l, i);
 		else
 			parent[i] = find_root(parent, j);
 	}
@@ -1452,6 +1457,7 @@ NpCtxDecide(Extractor *x)
 		int			r = find_root(parent, i);
 		int			j;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		if (x->cands[i].kind == NP_KIND_MISC || cand_is_country(&x->cands[i]))
 			continue;
 		vote(x, &x->cands[i], v);
@@ -1474,6 +1480,7 @@ NpCtxDecide(Extractor *x)
 		int			kind = prior;
 		int			org = v[V_ORG] + v[V_TEAM];
 
+		NP_CHECK_FOR_INTERRUPTS();
 		if (decided[r] >= 0)
 			continue;
 		/* the group's prior: its first mention with a kind */
@@ -1539,6 +1546,7 @@ NpCtxDecide(Extractor *x)
 		int			kind = decided[find_root(parent, i)];
 		const Tok  *ta = &x->toks[c->a];
 
+		NP_CHECK_FOR_INTERRUPTS();
 		if (ta->ctx & CTX_DATELINE)
 			kind = NP_KIND_LOC, hard[i] = true;
 		else if (ta->ctx & CTX_AGENCY)
@@ -1576,32 +1584,34 @@ NpCtxDecide(Extractor *x)
 	/* 5. short mentions inherit: a word of a team's name alone is the team */
 	if (ctx->sport)
 	{
-		StrMap		words;
+		NpStrMap   *words;
 
-		strmap_init(&words);
+		words = NpStrMapCreate();
 		for (i = 0; i < n; i++)
 		{
 			const Cand *c = &x->cands[i];
 
+			NP_CHECK_FOR_INTERRUPTS();
 			if (c->kind != NP_KIND_ORG || c->b - c->a < 2 || c->linklen == (size_t) -1)
 				continue;
-			strmap_put(&words, ctx->fold + x->toks[c->a].start, tok_len(x, c->a), i);
-			strmap_put(&words, ctx->fold + x->toks[c->b - 1].start, tok_len(x, c->b - 1), i);
+			NpStrMapPut(words, ctx->fold + x->toks[c->a].start, tok_len(x, c->a), i);
+			NpStrMapPut(words, ctx->fold + x->toks[c->b - 1].start, tok_len(x, c->b - 1), i);
 		}
-		for (i = 0; i < n && words.count > 0; i++)
+		for (i = 0; i < n && NpStrMapCount(words) > 0; i++)
 		{
 			Cand	   *c = &x->cands[i];
 			int			j;
 			const int  *v = &votes[find_root(parent, i) * NVOTES];
 
+			NP_CHECK_FOR_INTERRUPTS();
 			if (c->b - c->a != 1 || c->kind == NP_KIND_ORG || c->kind == NP_KIND_MISC ||
 				cand_is_country(c) || hard[i] || v[V_PER] > 0 || v[V_LOC] > v[V_TEAM])
 				continue;
-			j = strmap_get(&words, ctx->fold + x->toks[c->a].start, tok_len(x, c->a));
+			j = NpStrMapGet(words, ctx->fold + x->toks[c->a].start, tok_len(x, c->a));
 			if (j >= 0 && j != i)
 				link_to(c, &x->cands[j], NP_KIND_ORG);
 		}
-		strmap_free(&words);
+		NpStrMapFree(words);
 	}
 
 	/*
@@ -1609,37 +1619,39 @@ NpCtxDecide(Extractor *x)
 	 * nothing says it is a place
 	 */
 	{
-		StrMap		people;
+		NpStrMap   *people;
 
-		strmap_init(&people);
+		people = NpStrMapCreate();
 		for (i = 0; i < n; i++)
 		{
 			const Cand *c = &x->cands[i];
 
+			NP_CHECK_FOR_INTERRUPTS();
 			if (c->kind != NP_KIND_PER || c->b - c->a < 2 ||
 				(x->toks[c->a].flags & TK_ALLCAPS) || c->linklen == (size_t) -1)
 				continue;
-			strmap_put(&people, ctx->fold + x->toks[c->b - 1].start, tok_len(x, c->b - 1), i);
+			NpStrMapPut(people, ctx->fold + x->toks[c->b - 1].start, tok_len(x, c->b - 1), i);
 		}
-		for (i = 0; i < n && people.count > 0; i++)
+		for (i = 0; i < n && NpStrMapCount(people) > 0; i++)
 		{
 			Cand	   *c = &x->cands[i];
 			int			j;
 			const int  *v = &votes[find_root(parent, i) * NVOTES];
 
+			NP_CHECK_FOR_INTERRUPTS();
 			if (c->b - c->a != 1 || c->kind == NP_KIND_MISC || c->kind == NP_KIND_PER || hard[i])
 				continue;
 			/* a headline's verbs say nothing ("WOODS LEADS"), the text's do */
 			if (!(x->toks[c->a].ctx & CTX_CAPSLINE) && (v[V_LOC] > 0 || v[V_ORG] + v[V_TEAM] > 0))
 				continue;
-			j = strmap_get(&people, ctx->fold + x->toks[c->a].start, tok_len(x, c->a));
+			j = NpStrMapGet(people, ctx->fold + x->toks[c->a].start, tok_len(x, c->a));
 			if (j >= 0 && j != i)
 				link_to(c, &x->cands[j], NP_KIND_PER);
 		}
-		strmap_free(&people);
+		NpStrMapFree(people);
 	}
 
-	strmap_free(&bytext);
+	NpStrMapFree(bytext);
 	np_free(parent);
 	np_free(votes);
 	np_free(decided);
@@ -1664,8 +1676,8 @@ NpCtxFree(Extractor *x)
 {
 	if (x->ctx == NULL)
 		return;
-	strmap_free(&x->ctx->names);
-	strmap_free(&x->ctx->lastwords);
+	NpStrMapFree(x->ctx->names);
+	NpStrMapFree(x->ctx->lastwords);
 	np_free(x->ctx->fold);
 	np_free(x->ctx);
 	x->ctx = NULL;

@@ -17,6 +17,8 @@
 
 #include "np_port.h"
 
+#include "np_hash.h"
+
 /* Entity kinds: the CoNLL-2003 classes */
 typedef enum NpEntityKind
 {
@@ -49,31 +51,28 @@ typedef enum NpEntityKind
 /* Longest key, in tokens, the matcher tries */
 #define NP_GAZ_MAX_TOKENS	12
 
-/* Largest input the extractor accepts, in bytes */
-#define NP_ENTITIES_MAX_INPUT	(64 * 1024 * 1024)
-
-/* One gazetteer key and what it means */
+/* One gazetteer key and what it means (an entry of a simplehash table) */
 typedef struct NpGazEntry
 {
-	const char *key;
+	NpStrKey	key;			/* surface form; not owned by the table */
+	uint32		hash;
 	const char *canon;			/* canonical name (entities only) */
 	const char *subtype;		/* "country", "city"... or NULL */
 	const char *link;			/* related name: country's demonym, city's country */
-	uint32_t	keylen;
 	uint32_t	canonlen;
 	uint16_t	subtypelen;
 	uint16_t	linklen;
 	uint16_t	roles;			/* NP_ROLE_* bits */
 	uint8_t		kind;			/* NpEntityKind, NONE for roles only */
 	uint8_t		weak;			/* also a common lowercase word */
+	char		status;			/* simplehash's */
 } NpGazEntry;
 
-/* An open-addressing hash table of gazetteer entries */
+/* A table of gazetteer entries keyed by surface form */
 typedef struct NpGazTable
 {
-	NpGazEntry *slots;
-	uint32_t	mask;			/* capacity - 1; capacity is a power of 2 */
-	uint32_t	count;
+	struct npgaz_hash *entries; /* simplehash table (gazetteer.c) */
+	uint32_t	count;			/* keys */
 	int			maxtokens;		/* longest key, in words */
 	uint64_t   *bloom;			/* optional filter of the keys, or NULL */
 	uint32_t	bloommask;		/* bits - 1 */

@@ -4,11 +4,10 @@
  *	  SQL interface of entity extraction: entities(), entity_mentions(), and
  *	  the per-backend cache of the user dictionary (entity_dictionary).
  *
- * Input is checked (valid UTF-8, size), converted to UTF-8 when the
- * database uses another encoding, cleaned when clean => true (NpCleanText,
- * the core of clean(), then NFC in UTF-8 databases as clean() does), and
- * handed to the extractor, whose byte offsets are turned into 0-based
- * character offsets, end exclusive, into the text it read.
+ * The text is read through textio (UTF-8, verified, within the limit, NFC;
+ * cleaned, when clean => true, into exactly what clean() returns) and handed
+ * to the extractor, whose byte offsets become 1-based character positions
+ * and lengths in the text read: substr(text, start, length) is the mention.
  *
  * The user dictionary
  * -------------------
@@ -34,13 +33,11 @@
 #include "postgres.h"
 
 #include "catalog/namespace.h"
-#include "common/unicode_norm.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
-#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/array.h"
@@ -49,7 +46,6 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rls.h"
-#include "lib/stringinfo.h"
 #include "utils/tuplestore.h"
 
 #include "compat.h"
@@ -57,6 +53,7 @@
 #include "entities/entities.h"
 #include "entities/entities_sql.h"
 #include "text/clean.h"
+#include "text/textio.h"
 
 PG_FUNCTION_INFO_V1(newsprint_entities);
 PG_FUNCTION_INFO_V1(newsprint_entity_mentions);
@@ -90,25 +87,20 @@ NpEntitiesRegisterCallbacks(void)
 }
 
 /*
- * Copy a text datum's value as NUL-terminated UTF-8 into context cxt.
+ * Copy a text datum's value as NUL-terminated UTF-8 (NFC, as the text
+ * looked up is) into context cxt.
  */
 static char *
 dict_string(MemoryContext cxt, Datum d, size_t *len)
 {
 	text	   *t = DatumGetTextPP(d);
-	const char *s = VARDATA_ANY(t);
-	int			n = VARSIZE_ANY_EXHDR(t);
-	char	   *r;
+	size_t		ulen;
+	const char *u = NpServerToUtf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ulen);
+	const char *nfc = NpNfc(u, ulen, len, NULL, NULL);
+	char	   *r = MemoryContextAlloc(cxt, *len + 1);
 
-	if (GetDatabaseEncoding() != PG_UTF8)
-	{
-		s = pg_server_to_any(s, n, PG_UTF8);
-		n = strlen(s);
-	}
-	r = MemoryContextAlloc(cxt, n + 1);
-	memcpy(r, s, n);
-	r[n] = '\0';
-	*len = n;
+	memcpy(r, nfc, *len);
+	r[*len] = '\0';
 	return r;
 }
 
@@ -156,6 +148,7 @@ dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 					kindlen;
 		NpEntityKind k;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		dname = SPI_getbinval(tup, desc, 1, &isnull);
 		if (isnull)
 			continue;
@@ -263,143 +256,27 @@ newsprint_entity_dictionary_changed(PG_FUNCTION_ARGS)
 }
 
 /*
- * Get the argument as UTF-8 bytes, rejecting invalid UTF-8 and oversized
- * input.
- */
-static const char *
-entities_input(text *t, size_t *len)
-{
-	const char *s = VARDATA_ANY(t);
-	int			n = VARSIZE_ANY_EXHDR(t);
-
-	if (n > NP_ENTITIES_MAX_INPUT)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("article too large for entity extraction"),
-				 errdetail("The article is %d bytes; the limit is %d.",
-						   n, NP_ENTITIES_MAX_INPUT)));
-	if (GetDatabaseEncoding() != PG_UTF8)
-	{
-		s = pg_server_to_any(s, n, PG_UTF8);
-		n = strlen(s);
-	}
-	if (!pg_verify_mbstr(PG_UTF8, s, n, true))
-		ereport(ERROR,
-				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-				 errmsg("invalid UTF-8 in article text")));
-	*len = n;
-	return s;
-}
-
-/*
- * Normalise UTF-8 text to NFC one line at a time, as clean() does in UTF-8
- * databases, so that offsets into the cleaned text are offsets into
- * clean(body).  Returns s itself when it is already normalised.
- */
-static const char *
-nfc_lines(const char *s, size_t len, size_t *outlen)
-{
-	StringInfoData buf;
-	size_t		p;
-	bool		changed = false;
-
-	for (p = 0; p < len; p++)
-		if ((unsigned char) s[p] >= 0x80)
-			break;
-	if (p == len || GetDatabaseEncoding() != PG_UTF8)
-	{
-		*outlen = len;
-		return s;
-	}
-	initStringInfo(&buf);
-	p = 0;
-	while (p < len)
-	{
-		const char *nl = memchr(s + p, '\n', len - p);
-		size_t		e = nl ? (size_t) (nl - s) : len;
-		pg_wchar   *w = palloc((e - p + 1) * sizeof(pg_wchar));
-		int			nw = pg_encoding_mb2wchar_with_len(PG_UTF8, s + p, w, (int) (e - p));
-
-		w[nw] = 0;
-		if (unicode_is_normalized_quickcheck(UNICODE_NFC, w) == UNICODE_NORM_QC_YES)
-			appendBinaryStringInfo(&buf, s + p, e - p);
-		else
-		{
-			pg_wchar   *norm = unicode_normalize(UNICODE_NFC, w);
-			int			i;
-
-			for (i = 0; norm[i]; i++)
-			{
-				unsigned char u[8];
-
-				unicode_to_utf8(norm[i], u);
-				appendBinaryStringInfo(&buf, (char *) u, pg_utf_mblen(u));
-			}
-			pfree(norm);
-			changed = true;
-		}
-		pfree(w);
-		if (nl)
-			appendStringInfoChar(&buf, '\n');
-		p = nl ? e + 1 : len;
-	}
-	if (!changed)
-	{
-		pfree(buf.data);
-		*outlen = len;
-		return s;
-	}
-	*outlen = buf.len;
-	return buf.data;
-}
-
-/*
- * Make a text datum in the database encoding from UTF-8 bytes.
- */
-static Datum
-result_text(const char *s, size_t len)
-{
-	if (GetDatabaseEncoding() != PG_UTF8)
-	{
-		char	   *conv = pg_any_to_server(s, (int) len, PG_UTF8);
-
-		return PointerGetDatum(cstring_to_text(conv));
-	}
-	return PointerGetDatum(cstring_to_text_with_len(s, (int) len));
-}
-
-/*
  * Shared body of entities() and entity_mentions().
  */
 static Datum
 entities_srf(FunctionCallInfo fcinfo, bool mentions)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	text	   *body = PG_GETARG_TEXT_PP(0);
 	bool		clean = PG_GETARG_BOOL(1);
-	TupleDesc	tupdesc;
-	Tuplestorestate *store;
+	ReturnSetInfo *rsinfo;
 	MemoryContext oldcxt;
 	MemoryContext work;
-	const char *in;
-	size_t		inlen;
-	const char *t;
-	size_t		tlen;
+	MemoryContext rowcxt;
 	const NpGazTable *dict;
 	MemoryContext dict_private = NULL;
+	NpText		t;
 	NpEntityResult r;
+	NpCharCounter cc;
+	NpSlicer	sl;
 	int			i;
 
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	if (!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("materialize mode required, but it is not allowed in this context")));
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	if (PG_NARGS() > 2)
 		dict = NpEntityDictionaryArg(fcinfo, 2);
@@ -409,103 +286,72 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 		dict = user_dictionary(get_func_namespace(fcinfo->flinfo->fn_oid), &dict_private);
 	}
 
-	in = entities_input(body, &inlen);
 	work = AllocSetContextCreate(CurrentMemoryContext, "newsprint entities",
 								 ALLOCSET_DEFAULT_SIZES);
 	oldcxt = MemoryContextSwitchTo(work);
-	if (clean)
-	{
-		NpCleanOptions opts;
-
-		NpCleanOptionsInit(&opts);
-		t = NpCleanText(in, inlen, &opts, &tlen);
-		t = nfc_lines(t, tlen, &tlen);
-	}
-	else
-	{
-		t = in;
-		tlen = inlen;
-	}
-	NpExtractEntities(t, tlen, dict, &r);
+	NpTextRead(body, clean, true, &t);
+	NpExtractEntities(t.data, t.len, dict, &r);
 	MemoryContextSwitchTo(oldcxt);
 
-	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTupleDescCopy(tupdesc);
-	store = tuplestore_begin_heap(rsinfo->allowedModes & SFRM_Materialize_Random,
-								  false, work_mem);
-	MemoryContextSwitchTo(oldcxt);
-
+	/*
+	 * Mentions and first mentions are in text order: one counting pass.  Each
+	 * row's values live in rowcxt until the tuplestore has copied them.
+	 */
+	NpCharCounterInit(&cc, t.data, t.len, t.edits, t.nedits);
+	NpSlicerInit(&sl, body);
+	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "newsprint entity row",
+								   ALLOCSET_SMALL_SIZES);
+	oldcxt = MemoryContextSwitchTo(rowcxt);
 	if (mentions)
 	{
-		size_t		pos = 0;	/* byte offset reached */
-		int64		chars = 0;	/* characters before pos */
-
-		/* mentions are in text order, so offsets are counted in one pass */
 		for (i = 0; i < r.nmentions; i++)
 		{
 			NpMention  *m = &r.mentions[i];
 			NpEntity   *e = &r.entities[m->entity];
 			Datum		values[5];
 			bool		nulls[5] = {false, false, false, false, false};
-			int64		cstart,
-						cend;
-			size_t		p;
+			int32		start;
+			int32		length;
 
-			if (m->start < pos)
-				pos = 0, chars = 0; /* out of order: count again */
-			for (p = pos; p < m->start; p++)
-				if (((unsigned char) t[p] & 0xC0) != 0x80)
-					chars++;
-			pos = m->start;
-			cstart = chars;
-			cend = cstart;
-			for (p = m->start; p < m->end; p++)
-				if (((unsigned char) t[p] & 0xC0) != 0x80)
-					cend++;
-			values[0] = Int32GetDatum((int32) cstart);
-			values[1] = Int32GetDatum((int32) cend);
-			values[2] = result_text(t + m->start, m->end - m->start);
-			values[3] = result_text(e->name, strlen(e->name));
+			NpCharSpan(&cc, m->start, m->end, &start, &length);
+			values[0] = Int32GetDatum(start);
+			values[1] = Int32GetDatum(length);
+			values[2] = PointerGetDatum(clean ?
+										NpTextResult(t.data + m->start, m->end - m->start) :
+										NpSlice(&sl, start, length));
+			values[3] = PointerGetDatum(NpTextResult(e->name, strlen(e->name)));
 			values[4] = CStringGetTextDatum(NpEntityKindName(e->kind));
-			tuplestore_putvalues(store, tupdesc, values, nulls);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			MemoryContextReset(rowcxt);
+			CHECK_FOR_INTERRUPTS();
 		}
 	}
 	else
 	{
-		size_t		pos = 0;
-		int64		chars = 0;
-		/* entities come in order of first mention: offsets in one pass */
 		for (i = 0; i < r.nentities; i++)
 		{
 			NpEntity   *e = &r.entities[i];
 			Datum		values[5];
 			bool		nulls[5] = {false, false, false, false, false};
-			size_t		p;
 
-			if (e->first < pos)
-				pos = 0, chars = 0;
-			for (p = pos; p < e->first; p++)
-				if (((unsigned char) t[p] & 0xC0) != 0x80)
-					chars++;
-			pos = e->first;
-			values[0] = result_text(e->name, strlen(e->name));
+			values[0] = PointerGetDatum(NpTextResult(e->name, strlen(e->name)));
 			values[1] = CStringGetTextDatum(NpEntityKindName(e->kind));
 			if (e->subtype)
 				values[2] = CStringGetTextDatum(e->subtype);
 			else
 				nulls[2] = true;
 			values[3] = Int32GetDatum(e->mentions);
-			values[4] = Int32GetDatum((int32) chars);
-			tuplestore_putvalues(store, tupdesc, values, nulls);
+			values[4] = Int32GetDatum(NpCharPos(&cc, e->first, false) + 1);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			MemoryContextReset(rowcxt);
+			CHECK_FOR_INTERRUPTS();
 		}
 	}
-
+	MemoryContextSwitchTo(oldcxt);
+	MemoryContextDelete(rowcxt);
 	MemoryContextDelete(work);
 	if (dict_private)
 		MemoryContextDelete(dict_private);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = store;
-	rsinfo->setDesc = tupdesc;
 	return (Datum) 0;
 }
 

@@ -14,9 +14,10 @@
  *
  * 1. Tokenise (UTF-8): words keep internal apostrophes ("O'Brien"), the
  *    possessive "'s" becomes a token of its own, letter-dot abbreviations
- *    ("U.S.", "J.K.") and a short list of dotted abbreviations ("Mr.",
- *    "Inc.") are single tokens, every other punctuation mark is a token.
- *    Sentence starts are marked after . ! ? and blank lines, and after an
+ *    ("U.S.", "J.K.") and the abbreviations of abbrev.c ("Mr.", "Inc.")
+ *    are single tokens, every other punctuation mark is a token.  Sentence
+ *    starts are marked after . ! ? (not after a title's period, nor after
+ *    "Inc." unless a sentence opener follows) and blank lines, and after an
  *    opening quote; title-case lines (headlines) are marked too.
  * 2. Collect the article's evidence: which words appear capitalised away
  *    from a sentence start.
@@ -67,197 +68,51 @@
 #include "np_port.h"
 
 #include "entities/entities.h"
+#include "text/abbrev.h"
+#include "text/clean.h"
+#include "text/unicode.h"
+#include "np_tables.h"
 
 #include "entities/extract_int.h"
 
 /* Longest span, in tokens, that a head can close */
 #define NP_HEAD_SPAN_MAX 16
 
-/*
- * Grow a buffer (np_realloc needs an existing allocation in the server).
- */
-static void *
-grow(void *ptr, size_t size)
-{
-	return ptr ? np_realloc(ptr, size) : np_alloc(size);
-}
-
-/* ----------------------------------------------------------------
- * Characters
- * ---------------------------------------------------------------- */
-
-/*
- * Decode the UTF-8 character at s[i]; return its length (1 for a bad byte,
- * never reading past len).
- */
-static inline int
-utf8_decode(const char *s, size_t len, size_t i, uint32_t *cp)
-{
-	unsigned char c = (unsigned char) s[i];
-	int			n;
-	uint32_t	v;
-	int			k;
-
-	if (c < 0x80)
-	{
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-	{
-		n = 2;
-		v = c & 0x1F;
-	}
-	else if (c >= 0xE0 && c <= 0xEF)
-	{
-		n = 3;
-		v = c & 0x0F;
-	}
-	else if (c >= 0xF0 && c <= 0xF4)
-	{
-		n = 4;
-		v = c & 0x07;
-	}
-	else
-	{
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (i + n > len)
-	{
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (k = 1; k < n; k++)
-	{
-		unsigned char cc = (unsigned char) s[i + k];
-
-		if ((cc & 0xC0) != 0x80)
-		{
-			*cp = 0xFFFD;
-			return 1;
-		}
-		v = (v << 6) | (cc & 0x3F);
-	}
-	*cp = v;
-	return n;
-}
-
-/*
- * Is cp a letter (roughly: any non-ASCII character outside the punctuation
- * and symbol blocks counts)?
- */
-static inline bool
-is_letter(uint32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD)
-		return false;
-	if (cp >= 0x2000 && cp < 0x2C00)
-		return false;			/* punctuation, symbols, arrows */
-	if (cp >= 0x2E00 && cp < 0x3040)
-		return false;
-	if (cp >= 0xFE00 && cp < 0xFE70)
-		return false;
-	if (cp >= 0xFF00 && cp < 0xFF21)
-		return false;
-	if (cp >= 0x1F000)
-		return false;			/* emoji and the like */
-	return true;
-}
-
-/*
- * Is cp an uppercase letter (Latin, Greek, Cyrillic; approximate)?
- */
-static inline bool
-is_upper(uint32_t cp)
-{
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
-	if (cp >= 0xC0 && cp <= 0xDE)
-		return cp != 0xD7;
-	if (cp >= 0x100 && cp <= 0x137)
-		return (cp & 1) == 0;
-	if (cp >= 0x139 && cp <= 0x148)
-		return (cp & 1) == 1;
-	if (cp >= 0x14A && cp <= 0x177)
-		return (cp & 1) == 0;
-	if (cp >= 0x178 && cp <= 0x17D)
-		return cp == 0x178 || (cp & 1) == 1;
-	if (cp >= 0x386 && cp <= 0x3AB)
-		return cp != 0x387 && cp != 0x390;
-	if (cp >= 0x400 && cp <= 0x42F)
-		return true;
-	if (cp >= 0x460 && cp <= 0x4FF)
-		return (cp & 1) == 0;
-	return false;
-}
-
-/*
- * Is cp an uppercase or lowercase-able letter in a cased script?
- */
-static inline bool
-is_cased(uint32_t cp)
-{
-	return cp < 0x530 && is_letter(cp);
-}
-
-/*
- * Is cp an ASCII digit?
- */
-static inline bool
-is_digit(uint32_t cp)
-{
-	return cp >= '0' && cp <= '9';
-}
-
-/*
- * Is cp whitespace (ASCII, no-break and typographic spaces)?
- */
-static inline bool
-is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-		cp == '\v' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
-		cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
-/*
- * Is cp an apostrophe (straight or typographic)?
- */
-static inline bool
-is_apostrophe(uint32_t cp)
-{
-	return cp == '\'' || cp == 0x2019;
-}
 
 /* ----------------------------------------------------------------
  * Tokens
  * ---------------------------------------------------------------- */
 
-/* Dotted abbreviations that do not end a sentence */
-static const char *const abbreviations[] = {
-	"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd",
-	"Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Adm", "Maj",
-	"Prof", "Rev", "Mt", "Ft", "No", "vs", "Jan", "Feb", "Aug", "Sept", "Sep",
-	"Oct", "Nov", "Dec", "Bros", "Ave", "Blvd", "Dept", "Univ", "approx",
-	"etc", "Gen", "Cmdr", "Supt", "Insp", "Messrs", "Mme", "Fr", "Pres",
-	NULL
-};
+/* What the period after a word means (period_after) */
+#define PERIOD_ENDS		0		/* the end of a sentence */
+#define PERIOD_ABBR		1		/* part of the word; the sentence goes on */
+#define PERIOD_BOTH		2		/* part of the word, and the end of a sentence */
 
 /*
- * Is text[start, end) one of the dotted abbreviations?
+ * Classify the period after the word s[i, j) (s[j] is '.') with the
+ * abbreviations of abbrev.c: titles never end a sentence ("Gen."), "No."
+ * and the months do not before a number, and "Inc." and the like do only
+ * before a sentence opener.  A listed word keeps its period either way.
  */
-static bool
-is_abbreviation(const char *s, size_t len)
+static int
+period_after(const char *s, size_t len, size_t i, size_t j)
 {
-	int			i;
+	int			kind = NpAbbreviation(s + i, j - i);
+	size_t		k = j + 1;
+	size_t		e;
 
-	for (i = 0; abbreviations[i] != NULL; i++)
-		if (strlen(abbreviations[i]) == len && memcmp(abbreviations[i], s, len) == 0)
-			return true;
-	return false;
+	if (kind == 0)
+		return PERIOD_ENDS;
+	if (kind & NP_ABBR_TITLE)
+		return PERIOD_ABBR;
+	while (k < len && s[k] == ' ')
+		k++;
+	if (kind & NP_ABBR_NUMBER)
+		return (k < len && s[k] >= '0' && s[k] <= '9') ? PERIOD_ABBR : PERIOD_BOTH;
+	e = k;
+	while (e < len && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+		e++;
+	return NpIsSentenceOpener(s + k, e - k) ? PERIOD_BOTH : PERIOD_ABBR;
 }
 
 /*
@@ -271,7 +126,7 @@ add_tok(Extractor *x, size_t start, size_t end, uint16_t flags)
 	if (x->ntoks == x->captoks)
 	{
 		x->captoks = x->captoks ? x->captoks * 2 : 256;
-		x->toks = grow(x->toks, sizeof(Tok) * (size_t) x->captoks);
+		x->toks = np_realloc(x->toks, sizeof(Tok) * (size_t) x->captoks);
 	}
 	t = &x->toks[x->ntoks++];
 	t->start = (uint32_t) start;
@@ -300,9 +155,11 @@ tokenize(Extractor *x)
 	while (i < len)
 	{
 		uint32_t	cp;
-		int			n = utf8_decode(s, len, i, &cp);
+		int			n = NpUtf8Decode((const unsigned char *) s + i, len - i, &cp);
 
-		if (is_space(cp))
+		NP_CHECK_FOR_INTERRUPTS();
+
+		if (NpUniIsSpace(cp) || NpUniIsIgnorable(cp))
 		{
 			if (cp == '\n')
 			{
@@ -315,47 +172,48 @@ tokenize(Extractor *x)
 			i += n;
 			continue;
 		}
-		if (is_letter(cp) || is_digit(cp))
+		if (NpUniIsLetter(cp) || NpUniIsDigit(cp))
 		{
 			size_t		j = i;
 			uint16_t	flags = TK_WORD;
 			int			upper = 0,
 						lower = 0;
 			bool		poss = false;
+			int			period = PERIOD_ENDS;
 			Tok		   *t;
 
-			if (is_digit(cp))
+			if (NpUniIsDigit(cp))
 				flags |= TK_DIGIT;
-			else if (is_upper(cp))
+			else if (NpUniIsUpper(cp))
 				flags |= TK_CAP;
-			else if (is_cased(cp))
+			else if (NpUniIsLower(cp))
 				flags |= TK_LOWER;
 			while (j < len)
 			{
 				uint32_t	c2;
-				int			n2 = utf8_decode(s, len, j, &c2);
+				int			n2 = NpUtf8Decode((const unsigned char *) s + j, len - j, &c2);
 
-				if (is_letter(c2) || is_digit(c2))
+				if (NpUniIsLetter(c2) || NpUniIsDigit(c2))
 				{
-					if (is_upper(c2))
+					if (NpUniIsUpper(c2))
 						upper++;
-					else if (is_letter(c2))
+					else if (NpUniIsLetter(c2))
 						lower++;
 					j += n2;
 					continue;
 				}
-				if (is_apostrophe(c2) && j + n2 < len)
+				if (NpUniIsApostrophe(c2) && j + n2 < len)
 				{
 					uint32_t	c3;
-					int			n3 = utf8_decode(s, len, j + n2, &c3);
+					int			n3 = NpUtf8Decode((const unsigned char *) s + (j + n2), len - (j + n2), &c3);
 
-					if (is_letter(c3))
+					if (NpUniIsLetter(c3))
 					{
 						uint32_t	c4 = ' ';
 
 						if (j + n2 + n3 < len)
-							(void) utf8_decode(s, len, j + n2 + n3, &c4);
-						if ((c3 == 's' || c3 == 'S') && !is_letter(c4) && !is_digit(c4))
+							(void) NpUtf8Decode((const unsigned char *) s + (j + n2 + n3), len - (j + n2 + n3), &c4);
+						if ((c3 == 's' || c3 == 'S') && !NpUniIsLetter(c4) && !NpUniIsDigit(c4))
 						{
 							poss = true;
 							break;
@@ -387,7 +245,8 @@ tokenize(Extractor *x)
 					flags |= TK_ABBR;
 				}
 			}
-			else if (j < len && s[j] == '.' && is_abbreviation(s + i, j - i))
+			else if (j < len && s[j] == '.' &&
+					 (period = period_after(s, len, i, j)) != PERIOD_ENDS)
 			{
 				j++;
 				flags |= TK_ABBR;
@@ -402,14 +261,14 @@ tokenize(Extractor *x)
 				flags |= TK_SENT;
 			t = add_tok(x, i, j, flags);
 			(void) t;
-			pending = false;
+			pending = (period == PERIOD_BOTH);
 			space = nl = false;
 			newlines = 0;
 			i = j;
 			if (poss)
 			{
 				uint32_t	ap;
-				int			na = utf8_decode(s, len, i, &ap);
+				int			na = NpUtf8Decode((const unsigned char *) s + i, len - i, &ap);
 
 				add_tok(x, i, i + na + 1, TK_POSS);
 				i += na + 1;
@@ -461,10 +320,10 @@ mark_headlines(Extractor *x)
 		int			words = 0,
 					caps = 0,
 					k;
-
 		int			all = 0;
 		bool		period;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		while (b < x->ntoks && !(x->toks[b].flags & TK_NL))
 			b++;
 		for (k = a; k < b; k++)
@@ -486,119 +345,6 @@ mark_headlines(Extractor *x)
 			for (k = a; k < b; k++)
 				x->toks[k].flags |= TK_HEAD;
 		a = b;
-	}
-}
-
-/*
- * The string -> int hash map of the article-level passes (StrMap, declared in
- * extract_int.h), so that they stay linear however many mentions an input
- * has.
- */
-
-/*
- * Hash a byte string (FNV-1a).
- */
-static inline uint32_t
-str_hash(const char *s, size_t len)
-{
-	uint32_t	h = 2166136261u;
-	size_t		i;
-
-	for (i = 0; i < len; i++)
-	{
-		h ^= (unsigned char) s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
-/*
- * Prepare an empty map.
- */
-void
-strmap_init(StrMap *m)
-{
-	m->mask = 63;
-	m->count = 0;
-	m->keys = np_alloc0(sizeof(char *) * 64);
-	m->lens = np_alloc0(sizeof(size_t) * 64);
-	m->vals = np_alloc0(sizeof(int) * 64);
-}
-
-/*
- * Release a map (not its keys).
- */
-void
-strmap_free(StrMap *m)
-{
-	np_free(m->keys);
-	np_free(m->lens);
-	np_free(m->vals);
-}
-
-/*
- * Find key's slot.
- */
-static uint32_t
-strmap_slot(const StrMap *m, const char *key, size_t len)
-{
-	uint32_t	h = str_hash(key, len) & m->mask;
-
-	while (m->keys[h] != NULL &&
-		   !(m->lens[h] == len && memcmp(m->keys[h], key, len) == 0))
-		h = (h + 1) & m->mask;
-	return h;
-}
-
-/*
- * Return key's value, or -1.
- */
-int
-strmap_get(const StrMap *m, const char *key, size_t len)
-{
-	uint32_t	h = strmap_slot(m, key, len);
-
-	return m->keys[h] ? m->vals[h] : -1;
-}
-
-/*
- * Set key's value unless it has one; the key must outlive the map.
- */
-void
-strmap_put(StrMap *m, const char *key, size_t len, int val)
-{
-	uint32_t	h;
-
-	if ((m->count + 1) * 2 > m->mask + 1)
-	{
-		StrMap		n;
-		uint32_t	i;
-		uint32_t	cap = (m->mask + 1) * 2;
-
-		n.mask = cap - 1;
-		n.count = m->count;
-		n.keys = np_alloc0(sizeof(char *) * cap);
-		n.lens = np_alloc0(sizeof(size_t) * cap);
-		n.vals = np_alloc0(sizeof(int) * cap);
-		for (i = 0; i <= m->mask; i++)
-			if (m->keys[i] != NULL)
-			{
-				uint32_t	s = strmap_slot(&n, m->keys[i], m->lens[i]);
-
-				n.keys[s] = m->keys[i];
-				n.lens[s] = m->lens[i];
-				n.vals[s] = m->vals[i];
-			}
-		strmap_free(m);
-		*m = n;
-	}
-	h = strmap_slot(m, key, len);
-	if (m->keys[h] == NULL)
-	{
-		m->keys[h] = key;
-		m->lens[h] = len;
-		m->vals[h] = val;
-		m->count++;
 	}
 }
 
@@ -689,31 +435,9 @@ is_roman(const char *w, size_t len)
 static bool
 is_function_word(const Extractor *x, int k)
 {
-	static const char *const words[] = {
-		"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At",
-		"For", "From", "With", "By", "As", "But", "And", "Or", "If", "When",
-		"While", "After", "Before", "Since", "During", "Under", "Over", "Its",
-		"His", "Her", "Their", "Our", "My", "Your", "It", "He", "She", "They",
-		"We", "There", "Here", "Some", "Many", "Most", "All", "Both", "Each",
-		"Every", "No", "Not", "So", "To", "Of", "However", "Meanwhile", "Also",
-		"Then", "Yet", "Still", "Now", "Last", "Next", "Other", "Such", "Only",
-		"Even", "Why", "What", "How", "Where", "Who", "Which", "Until", "Although",
-		"Though", "Because", "Despite", "Amid", "Among", "Against", "Without",
-		"Like", "Unlike", "Than", "Once", "Instead", "Earlier", "Later", "Thousands",
-		"Hundreds", "Dozens", "Millions", "More", "Less", "Several", "Few", "Neither",
-		NULL
-	};
 	const Tok  *t = &x->toks[k];
-	int			i;
 
-	for (i = 0; words[i] != NULL; i++)
-	{
-		size_t		l = strlen(words[i]);
-
-		if (t->end - t->start == l && memcmp(x->text + t->start, words[i], l) == 0)
-			return true;
-	}
-	return false;
+	return NpIsSentenceOpener(x->text + t->start, t->end - t->start);
 }
 
 /*
@@ -749,11 +473,11 @@ seen_midcap(const Extractor *x, const Tok *t)
 {
 	const Tok  *n = t + 1;
 
-	if (strmap_get(x->midcap, x->text + t->start, t->end - t->start) >= 0)
+	if (NpStrMapGet(x->midcap, x->text + t->start, t->end - t->start) >= 0)
 		return true;
 	/* the pair it starts was seen inside a name */
 	return n < x->toks + x->ntoks && (n->flags & TK_CAP) &&
-		strmap_get(x->midcap, x->text + t->start, n->end - t->start) >= 0;
+		NpStrMapGet(x->midcap, x->text + t->start, n->end - t->start) >= 0;
 }
 
 /*
@@ -764,12 +488,13 @@ annotate(Extractor *x)
 {
 	int			k;
 
-	x->midcap = np_alloc(sizeof(StrMap));
-	strmap_init(x->midcap);
+	x->midcap = NpStrMapCreate();
 	for (k = 0; k < x->ntoks; k++)
 	{
 		Tok		   *t = &x->toks[k];
 		uint16_t	roles = 0;
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (!(t->flags & TK_WORD))
 			continue;
@@ -808,6 +533,8 @@ annotate(Extractor *x)
 		Tok		   *t = &x->toks[k];
 		bool		alone = true;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (!(t->flags & TK_CAP) || (t->flags & (TK_SENT | TK_HEAD | TK_NL | TK_ALLCAPS)))
 			continue;
 		if (k > 0 && (x->toks[k - 1].flags & TK_CAP))
@@ -817,11 +544,11 @@ annotate(Extractor *x)
 		if (k > 1 && (x->toks[k - 2].flags & TK_CAP) && is_connector(x, k - 1))
 			alone = false;
 		if (alone)
-			strmap_put(x->midcap, x->text + t->start, t->end - t->start, 1);
+			NpStrMapPut(x->midcap, x->text + t->start, t->end - t->start, 1);
 		else if (k + 1 < x->ntoks && (x->toks[k + 1].flags & TK_CAP))
 		{
 			/* a pair inside a name: "Capital One" vouches for itself */
-			strmap_put(x->midcap, x->text + t->start, x->toks[k + 1].end - t->start, 1);
+			NpStrMapPut(x->midcap, x->text + t->start, x->toks[k + 1].end - t->start, 1);
 		}
 	}
 
@@ -833,6 +560,8 @@ annotate(Extractor *x)
 	for (k = 0; k < x->ntoks; k++)
 	{
 		Tok		   *t = &x->toks[k];
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (!(t->flags & TK_CAP) || (t->flags & TK_INITIALS))
 			continue;
@@ -1015,7 +744,7 @@ build_key_case(Extractor *x, int a, int b, bool titlecase)
 	if (need > x->keycap)
 	{
 		x->keycap = need * 2;
-		x->keybuf = grow(x->keybuf, x->keycap);
+		x->keybuf = np_realloc(x->keybuf, x->keycap);
 	}
 	for (k = a; k < b; k++)
 	{
@@ -1151,7 +880,7 @@ add_cand(Extractor *x, int a, int b, int kind, const NpGazEntry *e, uint8_t flag
 	if (x->ncands == x->capcands)
 	{
 		x->capcands = x->capcands ? x->capcands * 2 : 64;
-		x->cands = grow(x->cands, sizeof(Cand) * (size_t) x->capcands);
+		x->cands = np_realloc(x->cands, sizeof(Cand) * (size_t) x->capcands);
 	}
 	c = &x->cands[x->ncands++];
 	memset(c, 0, sizeof(Cand));
@@ -1606,6 +1335,8 @@ find_candidates(Extractor *x)
 		int			re;
 		bool		titlectx;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (!(t->flags & TK_WORD))
 		{
 			k++;
@@ -1672,20 +1403,6 @@ find_candidates(Extractor *x)
 /* ----------------------------------------------------------------
  * Resolution
  * ---------------------------------------------------------------- */
-
-/*
- * Return a newly allocated copy of s[0, len).
- */
-static char *
-dup_str(const char *s, size_t len)
-{
-	char	   *r = np_alloc(len + 1);
-
-	memcpy(r, s, len);
-	r[len] = '\0';
-	return r;
-}
-
 
 /*
  * Text of token k.
@@ -1811,7 +1528,7 @@ before_place_noun(const Extractor *x, int b)
  * Kind of candidate p, or the kind its text has been given so far.
  */
 static int
-prev_kind(const Extractor *x, const StrMap *kinds, const Cand *p)
+prev_kind(const Extractor *x, NpStrMap *kinds, const Cand *p)
 {
 	const char *w;
 	size_t		l;
@@ -1819,7 +1536,7 @@ prev_kind(const Extractor *x, const StrMap *kinds, const Cand *p)
 	if (p->kind != KIND_UNKNOWN)
 		return p->kind;
 	w = cand_text(x, p, &l);
-	return strmap_get(kinds, w, l);
+	return NpStrMapGet(kinds, w, l);
 }
 
 
@@ -1830,10 +1547,10 @@ static void
 resolve(Extractor *x)
 {
 	int			i;
-	StrMap		people,
-				orgs,
-				acronyms,
-				kinds;
+	NpStrMap   *people,
+			   *orgs,
+			   *acronyms,
+			   *kinds;
 
 	/* 0. one kind per name from the article's context (context.c) */
 	NpCtxDecide(x);
@@ -1843,25 +1560,27 @@ resolve(Extractor *x)
 	 * preposition before) from any occurrence decides for all occurrences of
 	 * the same text; otherwise the shape decides.
 	 */
-	strmap_init(&kinds);
+	kinds = NpStrMapCreate();
 	for (i = 0; i < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
 		const char *w;
 		size_t		l;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		w = cand_text(x, c, &l);
 		if (c->kind != KIND_UNKNOWN)
-			strmap_put(&kinds, w, l, c->kind);
+			NpStrMapPut(kinds, w, l, c->kind);
 		else if (c->flags & MF_TITLECTX)
-			strmap_put(&kinds, w, l, NP_KIND_PER);
+			NpStrMapPut(kinds, w, l, NP_KIND_PER);
 		else if (after_locative(x, c->a) || before_place_noun(x, c->b))
-			strmap_put(&kinds, w, l, NP_KIND_LOC);
+			NpStrMapPut(kinds, w, l, NP_KIND_LOC);
 		else if (i > 0 && c->a == x->cands[i - 1].b + 1 &&
-				 prev_kind(x, &kinds, &x->cands[i - 1]) == NP_KIND_LOC &&
+				 prev_kind(x, kinds, &x->cands[i - 1]) == NP_KIND_LOC &&
 				 (tok_is(x, c->a - 1, "and") || tok_is(x, c->a - 1, "or") ||
 				  tok_is(x, c->a - 1, ",")))
-			strmap_put(&kinds, w, l, NP_KIND_LOC); /* "Dusseldorf and Lodz" */
+			NpStrMapPut(kinds, w, l, NP_KIND_LOC); /* "Dusseldorf and Lodz" */
 	}
 	for (i = 0; i < x->ncands; i++)
 	{
@@ -1871,10 +1590,12 @@ resolve(Extractor *x)
 		const char *w;
 		size_t		l;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (c->kind != KIND_UNKNOWN)
 			continue;
 		w = cand_text(x, c, &l);
-		kind = strmap_get(&kinds, w, l);
+		kind = NpStrMapGet(kinds, w, l);
 		if (kind < 0)
 		{
 			words = cand_words(x, c);
@@ -1904,88 +1625,96 @@ resolve(Extractor *x)
 			}
 			else
 				kind = NP_KIND_ORG;
-			strmap_put(&kinds, w, l, kind);
+			NpStrMapPut(kinds, w, l, kind);
 		}
 		c->kind = (uint8_t) kind;
 	}
-	strmap_free(&kinds);
+	NpStrMapFree(kinds);
 
 	/* 2. short forms of people: "Lavrov" -> "Sergei Lavrov" */
-	strmap_init(&people);
+	people = NpStrMapCreate();
 	for (i = 0; i < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
 		const char *w;
 		size_t		l;
-
 		size_t		p;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		if (c->kind != NP_KIND_PER || !has_space(x, c))
 			continue;
 		/* first and last space-separated words: "Sam Bankman-Fried" */
 		w = cand_text(x, c, &l);
 		for (p = l; p > 0 && !(w[p - 1] == ' ' || w[p - 1] == '\n' || w[p - 1] == '\t'); p--)
 			;
-		strmap_put(&people, w + p, l - p, i);
+		NpStrMapPut(people, w + p, l - p, i);
 		for (p = 0; p < l && !(w[p] == ' ' || w[p] == '\n' || w[p] == '\t'); p++)
 			;
-		strmap_put(&people, w, p, i);
+		NpStrMapPut(people, w, p, i);
 	}
 	/* organisations by their first word: "Zorblatt" -> "Zorblatt Industries" */
-	strmap_init(&orgs);
+	orgs = NpStrMapCreate();
 	for (i = 0; i < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
 		const char *w;
 		size_t		l;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (c->kind != NP_KIND_ORG || cand_words(x, c) < 2 || (c->flags & MF_GENERIC) ||
 			x->toks[c->a].ent != NULL || x->toks[c->a].roles != 0 ||
 			!(x->toks[c->a].flags & TK_CAP))
 			continue;
 		w = tok_text(x, c->a, &l);
-		strmap_put(&orgs, w, l, i);
+		NpStrMapPut(orgs, w, l, i);
 	}
-	for (i = 0; i < x->ncands && orgs.count > 0; i++)
+	for (i = 0; i < x->ncands && NpStrMapCount(orgs) > 0; i++)
 	{
 		Cand	   *c = &x->cands[i];
 		const char *w;
 		size_t		l;
 		int			j;
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (c->b - c->a != 1 || (c->flags & MF_GAZ) || c->kind == NP_KIND_PER)
 			continue;
 		w = tok_text(x, c->a, &l);
-		j = strmap_get(&orgs, w, l);
+		j = NpStrMapGet(orgs, w, l);
 		if (j >= 0 && j != i)
 			link_to(c, &x->cands[j], NP_KIND_ORG);
 	}
-	strmap_free(&orgs);
+	NpStrMapFree(orgs);
 
-	for (i = 0; i < x->ncands && people.count > 0; i++)
+	for (i = 0; i < x->ncands && NpStrMapCount(people) > 0; i++)
 	{
 		Cand	   *c = &x->cands[i];
 		const char *w;
 		size_t		l;
 		int			j;
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (has_space(x, c) || c->kind == NP_KIND_MISC ||
 			(c->kind == NP_KIND_ORG && (c->flags & MF_GAZ)) ||
 			(c->kind == NP_KIND_LOC && c->subtypelen == 7 && memcmp(c->subtype, "country", 7) == 0))
 			continue;
 		w = cand_text(x, c, &l);
-		j = strmap_get(&people, w, l);
+		j = NpStrMapGet(people, w, l);
 		if (j >= 0 && j != i)
 			link_to(c, &x->cands[j], NP_KIND_PER);
 	}
-	strmap_free(&people);
+	NpStrMapFree(people);
 
 	/* 3. acronyms in parentheses: "Islamic Revolutionary Guard Corps (IRGC)" */
-	strmap_init(&acronyms);
+	acronyms = NpStrMapCreate();
 	for (i = 0; i + 1 < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
 		Cand	   *d = &x->cands[i + 1];
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (cand_words(x, c) >= 2 && d->b - d->a == 1 && (x->toks[d->a].flags & TK_ALLCAPS) &&
 			!(d->flags & MF_GAZ) &&	/* "Andre Agassi (U.S.)" */
@@ -1999,24 +1728,26 @@ resolve(Extractor *x)
 			if (c->kind == KIND_UNKNOWN)
 				c->kind = NP_KIND_ORG;
 			w = tok_text(x, d->a, &l);
-			strmap_put(&acronyms, w, l, i);
+			NpStrMapPut(acronyms, w, l, i);
 		}
 	}
-	for (i = 0; i < x->ncands && acronyms.count > 0; i++)
+	for (i = 0; i < x->ncands && NpStrMapCount(acronyms) > 0; i++)
 	{
 		Cand	   *c = &x->cands[i];
 		const char *w;
 		size_t		l;
 		int			j;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (c->b - c->a != 1 || !(x->toks[c->a].flags & TK_ALLCAPS))
 			continue;
 		w = tok_text(x, c->a, &l);
-		j = strmap_get(&acronyms, w, l);
+		j = NpStrMapGet(acronyms, w, l);
 		if (j >= 0 && j < i)
 			link_to(c, &x->cands[j], x->cands[j].kind);
 	}
-	strmap_free(&acronyms);
+	NpStrMapFree(acronyms);
 
 }
 
@@ -2028,7 +1759,7 @@ span_text(Extractor *x, int a, int b)
 {
 	size_t		l = build_key(x, a, b);
 
-	return dup_str(x->keybuf, l);
+	return np_strndup(x->keybuf, l);
 }
 
 /*
@@ -2038,16 +1769,18 @@ static void
 name_candidates(Extractor *x)
 {
 	int			i;
-	StrMap		suffixes;
+	NpStrMap   *suffixes;
 
 	for (i = 0; i < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (c->linklen == (size_t) -1)
 			continue;			/* takes another candidate's name, below */
 		if (c->flags & MF_GAZ && c->canonlen > 0)
-			c->name = dup_str(c->canon, c->canonlen);
+			c->name = np_strndup(c->canon, c->canonlen);
 		else
 		{
 			const NpGazEntry *e = NULL;
@@ -2057,22 +1790,22 @@ name_candidates(Extractor *x)
 				(x->toks[c->b - 1].roles & NP_ROLE_ORGSUF) &&
 				longest_match(x, c->a, c->b - 1, &e) == c->b - 1 &&
 				e != NULL && e->kind == NP_KIND_ORG)
-				c->name = dup_str(e->canon, e->canonlen);
+				c->name = np_strndup(e->canon, e->canonlen);
 			else
 				c->name = span_text(x, c->a, c->b);
 		}
 	}
 
 	/* generic bodies: "Foreign Ministry" -> "Russian Foreign Ministry" */
-	strmap_init(&suffixes);
+	suffixes = NpStrMapCreate();
 	for (i = 0; i < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
 		const char *p;
-
 		size_t		l;
 		int			n = 0;
 
+		NP_CHECK_FOR_INTERRUPTS();
 		if (c->kind != NP_KIND_ORG || c->name == NULL || (c->flags & MF_GENERIC))
 			continue;
 		/* the last few words only: generic bodies are short */
@@ -2080,7 +1813,7 @@ name_candidates(Extractor *x)
 		for (p = c->name + l; p > c->name && n < 6; p--)
 			if (p[-1] == ' ')
 			{
-				strmap_put(&suffixes, p, l - (p - c->name), i);
+				NpStrMapPut(suffixes, p, l - (p - c->name), i);
 				n++;
 			}
 	}
@@ -2090,14 +1823,16 @@ name_candidates(Extractor *x)
 		size_t		l;
 		int			j;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (!(c->flags & MF_GENERIC) || c->name == NULL)
 			continue;
 		l = strlen(c->name);
-		j = strmap_get(&suffixes, c->name, l);
+		j = NpStrMapGet(suffixes, c->name, l);
 		if (j >= 0)
 		{
 			np_free(c->name);
-			c->name = dup_str(x->cands[j].name, strlen(x->cands[j].name));
+			c->name = np_strndup(x->cands[j].name, strlen(x->cands[j].name));
 			continue;
 		}
 		/* a possessive place before it: "Moscow's Foreign Ministry" */
@@ -2118,12 +1853,14 @@ name_candidates(Extractor *x)
 			}
 		}
 	}
-	strmap_free(&suffixes);
+	NpStrMapFree(suffixes);
 
 	/* names taken from another candidate (short forms, acronyms) */
 	for (i = 0; i < x->ncands; i++)
 	{
 		Cand	   *c = &x->cands[i];
+
+		NP_CHECK_FOR_INTERRUPTS();
 
 		if (c->linklen == (size_t) -1)
 		{
@@ -2133,7 +1870,7 @@ name_candidates(Extractor *x)
 			while (d->linklen == (size_t) -1 && hops++ < 4)
 				d = (const Cand *) d->link;
 			c->name = (d->name && d->linklen != (size_t) -1) ?
-				dup_str(d->name, strlen(d->name)) : span_text(x, c->a, c->b);
+				np_strndup(d->name, strlen(d->name)) : span_text(x, c->a, c->b);
 		}
 	}
 	for (i = 0; i < x->ncands; i++)
@@ -2152,10 +1889,10 @@ build_result(Extractor *x, NpEntityResult *r)
 {
 	int			i;
 	int			n = 0;
-	StrMap		byname[5];
+	NpStrMap   *byname[5];
 
 	for (i = 0; i < 5; i++)
-		strmap_init(&byname[i]);
+		byname[i] = NpStrMapCreate();
 	r->mentions = np_alloc(sizeof(NpMention) * (size_t) (x->ncands + 1));
 	r->entities = np_alloc(sizeof(NpEntity) * (size_t) (x->ncands + 1));
 	r->nmentions = 0;
@@ -2165,9 +1902,11 @@ build_result(Extractor *x, NpEntityResult *r)
 		Cand	   *c = &x->cands[i];
 		int			ent;
 
+		NP_CHECK_FOR_INTERRUPTS();
+
 		if (c->kind < NP_KIND_PER || c->kind > NP_KIND_MISC || c->name == NULL || c->b <= c->a)
 			continue;
-		ent = strmap_get(&byname[c->kind], c->name, strlen(c->name));
+		ent = NpStrMapGet(byname[c->kind], c->name, strlen(c->name));
 		if (ent < 0)
 		{
 			NpEntity   *e = &r->entities[n];
@@ -2177,9 +1916,9 @@ build_result(Extractor *x, NpEntityResult *r)
 			e->kind = (NpEntityKind) c->kind;
 			e->mentions = 0;
 			e->first = x->toks[c->a].start;
-			e->subtype = c->subtype ? dup_str(c->subtype, c->subtypelen) : NULL;
+			e->subtype = c->subtype ? np_strndup(c->subtype, c->subtypelen) : NULL;
 			ent = n++;
-			strmap_put(&byname[e->kind], e->name, strlen(e->name), ent);
+			NpStrMapPut(byname[e->kind], e->name, strlen(e->name), ent);
 		}
 		r->entities[ent].mentions++;
 		r->mentions[r->nmentions].start = x->toks[c->a].start;
@@ -2189,7 +1928,7 @@ build_result(Extractor *x, NpEntityResult *r)
 	}
 	r->nentities = n;
 	for (i = 0; i < 5; i++)
-		strmap_free(&byname[i]);
+		NpStrMapFree(byname[i]);
 }
 
 /* ----------------------------------------------------------------
@@ -2227,12 +1966,11 @@ NpExBeforePlaceNoun(const Extractor *x, int b)
 }
 
 /*
- * Extract the named entities of text (valid UTF-8, len bytes), looking names
- * up in the user dictionary user (may be NULL) before the built-in gazetteer.
+ * Extract the named entities of one block of text.
  */
-void
-NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
-				  NpEntityResult *result)
+static void
+extract_block(const char *text, size_t len, const NpGazTable *user,
+			  NpEntityResult *result)
 {
 	Extractor	x;
 	int			i;
@@ -2265,9 +2003,98 @@ NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
 		np_free(x.toks);
 	if (x.keybuf)
 		np_free(x.keybuf);
-	strmap_free(x.midcap);
-	np_free(x.midcap);
+	NpStrMapFree(x.midcap);
 	NpCtxFree(&x);
+}
+
+/*
+ * Extract the named entities of text (valid UTF-8, len bytes), looking names
+ * up in the user dictionary user (may be NULL) before the built-in gazetteer.
+ *
+ * A text longer than NP_TEXT_BLOCK is read block by block, cut at paragraph
+ * boundaries (NpBlockEnd), so that the extractor's working memory is that of
+ * one block; the blocks' entities are merged by kind and name.  Within a
+ * block short forms resolve against long ones ("Lavrov" -> "Sergei
+ * Lavrov") and the context layer (context.c) weighs the evidence of the
+ * whole block; across blocks they do not, which no article is long enough
+ * to notice.
+ */
+void
+NpExtractEntities(const char *text, size_t len, const NpGazTable *user,
+				  NpEntityResult *result)
+{
+	NpStrMap   *byname[NP_KIND_MISC + 1];
+	int			capm = 0;
+	int			cape = 0;
+	size_t		start = 0;
+	int			k;
+
+	if (len <= NP_TEXT_BLOCK)
+	{
+		extract_block(text, len, user, result);
+		return;
+	}
+	memset(result, 0, sizeof(NpEntityResult));
+	for (k = 0; k <= NP_KIND_MISC; k++)
+		byname[k] = NpStrMapCreate();
+	while (start < len)
+	{
+		size_t		end = NpBlockEnd(text, len, start, NP_TEXT_BLOCK);
+		NpEntityResult r;
+		int		   *map;
+		int			i;
+
+		extract_block(text + start, end - start, user, &r);
+		map = np_alloc(sizeof(int) * (size_t) (r.nentities + 1));
+		for (i = 0; i < r.nentities; i++)
+		{
+			NpEntity   *e = &r.entities[i];
+			int			j = NpStrMapGet(byname[e->kind], e->name, strlen(e->name));
+
+			if (j < 0)
+			{
+				if (result->nentities == cape)
+				{
+					cape = Max(cape * 2, 64);
+					result->entities = np_realloc(result->entities, sizeof(NpEntity) * cape);
+				}
+				j = result->nentities++;
+				result->entities[j] = *e;	/* takes over its name and subtype */
+				result->entities[j].mentions = 0;
+				result->entities[j].first = e->first + start;
+				NpStrMapPut(byname[e->kind], result->entities[j].name,
+							strlen(result->entities[j].name), j);
+				e->name = NULL;
+				e->subtype = NULL;
+			}
+			result->entities[j].mentions += e->mentions;
+			map[i] = j;
+		}
+		for (i = 0; i < r.nmentions; i++)
+		{
+			NpMention  *m;
+
+			if (result->nmentions == capm)
+			{
+				capm = Max(capm * 2, 256);
+				result->mentions = np_realloc(result->mentions, sizeof(NpMention) * capm);
+			}
+			m = &result->mentions[result->nmentions++];
+			m->start = r.mentions[i].start + start;
+			m->end = r.mentions[i].end + start;
+			m->entity = map[r.mentions[i].entity];
+		}
+		np_free(map);
+		NpEntityResultFree(&r);
+		start = end;
+		NP_CHECK_FOR_INTERRUPTS();
+	}
+	for (k = 0; k <= NP_KIND_MISC; k++)
+		NpStrMapFree(byname[k]);
+	if (result->entities == NULL)
+		result->entities = np_alloc(sizeof(NpEntity));
+	if (result->mentions == NULL)
+		result->mentions = np_alloc(sizeof(NpMention));
 }
 
 /*
@@ -2280,7 +2107,8 @@ NpEntityResultFree(NpEntityResult *result)
 
 	for (i = 0; i < result->nentities; i++)
 	{
-		np_free(result->entities[i].name);
+		if (result->entities[i].name)
+			np_free(result->entities[i].name);
 		if (result->entities[i].subtype)
 			np_free((void *) result->entities[i].subtype);
 	}

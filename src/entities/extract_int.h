@@ -13,6 +13,7 @@
 #define NP_EXTRACT_INT_H
 
 #include "entities/entities.h"
+#include "np_tables.h"
 
 /* token flags */
 #define TK_WORD		0x0001
@@ -79,21 +80,11 @@ typedef struct Extractor
 	int			ncands;
 	int			capcands;
 	/* words seen capitalised away from a sentence start */
-	struct StrMap *midcap;
+	NpStrMap   *midcap;
 	char	   *keybuf;
 	size_t		keycap;
 	struct NpCtx *ctx;			/* the context layer's state (context.c) */
 } Extractor;
-
-/* A string -> int hash map (open addressing); it does not own its keys */
-typedef struct StrMap
-{
-	const char **keys;
-	size_t	   *lens;
-	int		   *vals;
-	uint32_t	mask;
-	uint32_t	count;
-} StrMap;
 
 /*
  * Does token k's text equal the given word?  (False outside the tokens.)
@@ -135,10 +126,6 @@ link_to(Cand *c, const Cand *d, int kind)
 }
 
 /* extract.c */
-extern void strmap_init(StrMap *m);
-extern void strmap_free(StrMap *m);
-extern int	strmap_get(const StrMap *m, const char *key, size_t len);
-extern void strmap_put(StrMap *m, const char *key, size_t len, int val);
 extern bool NpExIsCommonWord(const char *w, size_t len);
 extern int	NpExLongestMatch(Extractor *x, int a, int limit, const NpGazEntry **entp);
 extern Cand *NpExAddCand(Extractor *x, int a, int b, int kind,

@@ -8,18 +8,19 @@
  * hashes: the (up to) sketch_size smallest distinct 32-bit hash values, in
  * ascending order, plus the exact number of distinct shingles.  When the
  * article has fewer shingles than sketch_size the sample is the whole set.
+ * Version 2 samples only the shingles that can be evidence of copying
+ * (fp_evidence.h).
  *
- * Estimators (the index relies on these exact definitions; see the design
- * essay in src/index/):
+ * Samples are compared below a common threshold (the index relies on these
+ * exact definitions; see the design essay in src/index/):
  *	 limit(a) = max(hashes(a)) if nshingles(a) > nhashes(a), else +infinity
  *	 tau = min(limit(a), limit(b))
  *	 A' = {x in hashes(a): x <= tau}, B' likewise
- *	 similarity(a, b)  = |A' n B'| / |A' u B'|		(0 when both are empty)
- *	 containment(a, b) = |A' n B'| / |A'|			(0 when A' is empty)
  *
  * Because A' and B' are the hashes of a and b below one common threshold,
- * both are unbiased-in-the-limit estimates of the Jaccard index and of the
- * containment of a in b (Broder 1997; Cohen and Kaplan 2007, bottom-k).
+ * ratios of their counts are unbiased-in-the-limit estimates of the Jaccard
+ * index and of the containment of a in b (Broder 1997; Cohen and Kaplan
+ * 2007, bottom-k).
  *
  * src/fingerprint/fingerprint.h
  *
@@ -32,15 +33,27 @@
 
 #include "fmgr.h"
 
-#define NP_FP_VERSION		1
+#include "fingerprint/fp_evidence.h"
+
+/*
+ * Format versions.  Version 1 (newsprint 0.1) samples every shingle.
+ * Version 2, the default since 0.2, samples the article's evidence shingles
+ * (fp_evidence.h); its layout is version 1's.  Both are read and compared;
+ * a version 1 and a version 2 fingerprint cannot be compared with each other
+ * (NpFingerprintCheckCompatible).
+ */
+#define NP_FP_VERSION_1		1
+#define NP_FP_VERSION_2		2
+#define NP_FP_VERSION		NP_FP_VERSION_2 /* of new fingerprints */
 
 typedef struct NpFingerprint
 {
 	int32		vl_len_;		/* varlena header (do not touch directly!) */
-	uint8		version;		/* NP_FP_VERSION */
+	uint8		version;		/* NP_FP_VERSION_1 or NP_FP_VERSION_2 */
 	uint8		shingle_words;	/* words per shingle */
 	uint16		sketch_size;	/* capacity k of the sample */
-	uint32		nshingles;		/* exact count of distinct shingles */
+	uint32		nshingles;		/* exact count of distinct sampled-set shingles
+								 * (v1: all shingles; v2: evidence shingles) */
 	uint32		hashes[FLEXIBLE_ARRAY_MEMBER];	/* ascending, distinct */
 } NpFingerprint;
 
@@ -55,41 +68,64 @@ typedef struct NpFingerprint
 #define PG_RETURN_NP_FINGERPRINT_P(x) PG_RETURN_POINTER(x)
 
 /*
- * Predicates (all SQL boolean functions and operators of the type; the index
- * may rely on these exact definitions).  Every threshold t is in (0, 1]; the
- * SQL functions reject other values and the GUCs cannot hold them.  Hence
- * each predicate implies |A' n B'| >= 1: it is false whenever the two
- * samples share no hash below the common threshold tau.
+ * Estimators and predicates.  Every SQL function and operator of the type,
+ * the index's query operators and rechecks, and the index's counting and
+ * pruning go through the functions below, so that the definitions live in
+ * one place.  A' and B' are the two samples cut at their common threshold
+ * (in version 2, samples of evidence shingles only), I = |A' n B'|:
  *
- *	 a %  b					similarity(a, b) >= newsprint.similarity_threshold
- *	 is_similar(a, b, t)	similarity(a, b) >= t
- *	 a <% b					containment(a, b) >= newsprint.containment_threshold
- *	 a %> b					containment(b, a) >= newsprint.containment_threshold
- *	 is_contained(a, b, t)	containment(a, b) >= t
- *	 is_same_story(a, b, t)	|A' n B'| / min(|A'|, |B'|) >= t
- *							(= max(containment(a, b), containment(b, a)) >= t;
- *							 false when A' or B' is empty)
- *	 is_same_story(a, b)	is_same_story(a, b, newsprint.same_story_threshold)
+ *	 similarity(a, b)		I / |A' u B'|			(0 when both are empty)
+ *	 containment(a, b)		I / |A'|				(0 when A' is empty)
+ *
+ * The predicates, NpPredicate pred(a, b, t):
+ *
+ *	 SIMILAR(a, b, t)		similarity(a, b) >= t
+ *	 CONTAINS(a, b, t)		b contains a: containment(a, b) >= t
+ *							and I >= min_evidence
+ *	 CONTAINED(a, b, t)		b is contained in a: CONTAINS(b, a, t)
+ *	 SAME_STORY(a, b, t)	CONTAINS(a, b, t) or CONTAINED(a, b, t),
+ *							i.e. I >= min_evidence and
+ *							I / min(|A'|, |B'|) >= t (false if either is empty)
+ *
+ * min_evidence (NpFingerprintMinEvidence) is 1 in version 1, where these
+ * are the 0.1 definitions unchanged, and NP_FP_MIN_EVIDENCE (5) for the
+ * containment predicates and same_story of version 2: a five-word phrase is
+ * not "contained" in every article that repeats it.  Similarity needs 1.
+ *
+ * The SQL surface:
+ *	 a %  b					SIMILAR(a, b, newsprint.similarity_threshold)
+ *	 is_similar(a, b, t)	SIMILAR(a, b, t)
+ *	 a <% b					CONTAINS(a, b, newsprint.containment_threshold)
+ *	 a %> b					CONTAINED(a, b, newsprint.containment_threshold)
+ *	 is_contained(a, b, t)	CONTAINS(a, b, t)
+ *	 is_same_story(a, b)	SAME_STORY(a, b, newsprint.same_story_threshold)
+ *	 is_same_story(a, b, t)	SAME_STORY(a, b, t)
  *	 same_story(a, b[, t])	another name of is_same_story
+ * where a GUC at -1 (NP_FP_AUTO_THRESHOLD, the default of
+ * containment_threshold and same_story_threshold) stands for the default
+ * of the fingerprints' format: containment 0.6 in version 1 and 0.5 in
+ * version 2, same_story 0.6 and 0.12 (NpFingerprintResolveThreshold).
  *
  * Distances: a <-> b = 1 - similarity(a, b); a <<-> b = 1 - containment(a, b);
  * a <->> b = 1 - containment(b, a).
  *
  * Compatibility: a and b must have the same version and shingle_words
  * (NpFingerprintCheckCompatible raises ERRCODE_INVALID_PARAMETER_VALUE
- * otherwise).  Their sketch sizes may differ: the common threshold makes the
- * estimators valid for any pair of sizes.
- */
-
-/*
- * What an index needs to know about the predicates, in one place: the
- * fewest hashes that a pair must share for a predicate to hold, given lower
- * bounds of |A'| and |B'|, and upper bounds of the estimators given an upper
- * bound of |A' n B'|.  "a" is the query, "b" the row.  Every function is
- * nondecreasing (NpFingerprintMinShared) or nonincreasing (the bounds) in
- * a_min and b_min, and the index relies on that.  A new fingerprint format
- * or a new rule (minimum evidence, say) changes these functions and the
- * predicates together; the index follows.
+ * otherwise, for every estimator, predicate and distance).  Their sketch
+ * sizes may differ: the common threshold makes the estimators valid for any
+ * pair of sizes.  So the format of a pair is the format of either member,
+ * and an index scan knows it from its query.
+ *
+ * For the index ("a" is the query, "b" the row): every resolved threshold t
+ * is in (0, 1] (the SQL functions reject other values, the GUCs cannot hold
+ * them), so every predicate implies I >= 1, and more precisely
+ * I >= NpFingerprintMinShared(pred, t, version, |A'|, |B'|), the fewest
+ * shared hashes with which it can hold given lower bounds of the two sample
+ * sizes (minimum evidence included).  NpFingerprintMinShared is
+ * nondecreasing and NpFingerprintMaxSimilarity / NpFingerprintMaxContainment
+ * nonincreasing in the size bounds; the index relies on that.  A new format
+ * or a new rule changes NpFingerprintHolds and these bounds together, and
+ * the index follows.
  */
 typedef enum NpPredicate
 {
@@ -99,15 +135,22 @@ typedef enum NpPredicate
 	NP_PRED_SAME_STORY			/* same_story(a, b, t) */
 } NpPredicate;
 
-extern int	NpFingerprintMinShared(NpPredicate pred, double t,
-								   int a_min, int b_min);
-extern double NpFingerprintMaxSimilarity(int inter_max, int a_min, int b_min);
-extern double NpFingerprintMaxContainment(int inter_max, int a_min);
-
 /* GUCs (fingerprint_init.c) */
 extern double np_similarity_threshold;
-extern double np_containment_threshold;
-extern double np_same_story_threshold;
+extern double np_containment_threshold; /* NP_FP_AUTO_THRESHOLD or (0, 1] */
+extern double np_same_story_threshold;	/* NP_FP_AUTO_THRESHOLD or (0, 1] */
+
+/*
+ * newsprint.containment_threshold and newsprint.same_story_threshold = -1
+ * (their defaults) mean: the default of the fingerprints' format.  Version
+ * 1 keeps the 0.1 defaults; version 2's measure the share of narrative
+ * evidence, which a rewrite changes more than a copy (doc/fingerprint.md).
+ */
+#define NP_FP_AUTO_THRESHOLD			(-1.0)
+#define NP_FP_V1_CONTAINMENT_DEFAULT	0.6
+#define NP_FP_V2_CONTAINMENT_DEFAULT	0.5
+#define NP_FP_V1_SAME_STORY_DEFAULT		0.6
+#define NP_FP_V2_SAME_STORY_DEFAULT		0.12
 
 /* The sizes behind the estimators: both samples cut at their common tau */
 typedef struct NpFingerprintOverlap
@@ -122,11 +165,6 @@ typedef struct NpFingerprintOverlap
 extern void NpFingerprintOverlapOf(const NpFingerprint *a,
 								   const NpFingerprint *b,
 								   NpFingerprintOverlap *ov);
-
-/* same_story(a, b, threshold) as defined above */
-extern bool NpFingerprintSameStory(const NpFingerprint *a,
-								   const NpFingerprint *b,
-								   double threshold);
 
 /*
  * Error out unless t, the value of the argument or setting called name, is a
@@ -145,5 +183,29 @@ extern double NpFingerprintSimilarity(const NpFingerprint *a,
 									  const NpFingerprint *b);
 extern double NpFingerprintContainment(const NpFingerprint *a,
 									   const NpFingerprint *b);
+
+/* The threshold pred uses in format version: t, or the format's default */
+extern double NpFingerprintResolveThreshold(NpPredicate pred, double t,
+											int version);
+
+/* The fewest shared hashes pred needs in format version, whatever the sizes */
+extern int	NpFingerprintMinEvidence(NpPredicate pred, int version);
+
+/* Decide pred on the overlap counts of a pair of format version */
+extern bool NpFingerprintHolds(NpPredicate pred, double t, int version,
+							   const NpFingerprintOverlap *ov);
+
+/*
+ * Decide pred(a, b, t) (an error if a and b cannot be compared); t may be
+ * NP_FP_AUTO_THRESHOLD.
+ */
+extern bool NpFingerprintTest(NpPredicate pred, const NpFingerprint *a,
+							  const NpFingerprint *b, double t);
+
+/* The index's bounds, as defined above */
+extern int	NpFingerprintMinShared(NpPredicate pred, double t, int version,
+								   int a_min, int b_min);
+extern double NpFingerprintMaxSimilarity(int inter_max, int a_min, int b_min);
+extern double NpFingerprintMaxContainment(int inter_max, int a_min);
 
 #endif							/* NP_FINGERPRINT_H */

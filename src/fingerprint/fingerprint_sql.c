@@ -21,17 +21,20 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
-#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/tuplestore.h"
 
 #include "distributed.h"
 #include "fingerprint/fingerprint.h"
 #include "fingerprint/fp_core.h"
+#include "compat.h"
 #include "text/clean.h"
+#include "text/textio.h"
 
-StaticAssertDecl(NP_FP_VERSION == NP_FP_CORE_VERSION,
-				 "fingerprint.h and fp_core.h disagree on the format version");
+StaticAssertDecl(NP_FP_VERSION_1 == NP_FP_CORE_VERSION &&
+				 NP_FP_VERSION_2 == NP_FP_V2_VERSION,
+				 "fingerprint.h and the core disagree on the format versions");
 
 /*
  * Copy a sketch into a newly palloc'd fingerprint datum.
@@ -78,7 +81,10 @@ NpFingerprintCheckCompatible(const NpFingerprint *a, const NpFingerprint *b)
 				 errmsg("cannot compare fingerprints of different format versions"),
 				 errdetail("One fingerprint has format version %d, the other %d.",
 						   a->version, b->version),
-				 errhint("Recompute both fingerprints with this version of newsprint.")));
+				 errhint("Recompute stored fingerprints with fingerprint(body), which makes version %d, "
+						 "and REINDEX their npidx indexes; fingerprint(body, clean, sketch_size, 1) "
+						 "makes version 1 fingerprints meanwhile.",
+						 NP_FP_VERSION)));
 	if (a->shingle_words != b->shingle_words)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -114,7 +120,7 @@ NpFingerprintSimilarity(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
- * Estimate the share of a's shingles found in b.
+ * Estimate the share of a's shingles (v2: evidence shingles) found in b.
  */
 double
 NpFingerprintContainment(const NpFingerprint *a, const NpFingerprint *b)
@@ -126,33 +132,106 @@ NpFingerprintContainment(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
- * Decide same_story(a, b, threshold): |A' n B'| / min(|A'|, |B'|) >= t.
+ * The threshold pred uses in format version: t itself, or for
+ * NP_FP_AUTO_THRESHOLD (any t <= 0: the GUCs hold no other) the format's
+ * default.
  */
-bool
-NpFingerprintSameStory(const NpFingerprint *a, const NpFingerprint *b,
-					   double threshold)
+double
+NpFingerprintResolveThreshold(NpPredicate pred, double t, int version)
 {
-	NpFingerprintOverlap ov;
-	int			smaller;
-
-	NpFingerprintOverlapOf(a, b, &ov);
-	smaller = Min(ov.a_count, ov.b_count);
-	if (smaller == 0 || ov.inter == 0)
-		return false;
-	return (double) ov.inter / smaller >= threshold;
+	if (t > 0.0)
+		return t;
+	switch (pred)
+	{
+		case NP_PRED_SIMILAR:
+			return np_similarity_threshold; /* has no format default */
+		case NP_PRED_CONTAINS:
+		case NP_PRED_CONTAINED:
+			return version >= NP_FP_VERSION_2 ?
+				NP_FP_V2_CONTAINMENT_DEFAULT : NP_FP_V1_CONTAINMENT_DEFAULT;
+		case NP_PRED_SAME_STORY:
+		default:
+			return version >= NP_FP_VERSION_2 ?
+				NP_FP_V2_SAME_STORY_DEFAULT : NP_FP_V1_SAME_STORY_DEFAULT;
+	}
 }
 
 /*
- * The fewest shared hashes |A' n B'| with which pred(a, b, t) can hold when
- * |A'| >= a_min and |B'| >= b_min (at least 1: every predicate needs a
- * shared hash).  Rounded down by a hair, so that the operators' floating
- * point never accepts a pair this says is impossible.
+ * The fewest shared hashes pred needs in format version, whatever the
+ * sample sizes: the minimum evidence of version 2's containment predicates
+ * and same_story, 1 otherwise (a threshold above 0 needs a shared hash).
  */
 int
-NpFingerprintMinShared(NpPredicate pred, double t, int a_min, int b_min)
+NpFingerprintMinEvidence(NpPredicate pred, int version)
+{
+	if (pred != NP_PRED_SIMILAR && version >= NP_FP_VERSION_2)
+		return NP_FP_MIN_EVIDENCE;
+	return 1;
+}
+
+/* One direction of containment on computed counts: shared / size >= t */
+static inline bool
+fp_contained(int shared, int size, int min_shared, double t)
+{
+	return size > 0 && shared >= min_shared && (double) shared / size >= t;
+}
+
+/*
+ * Decide pred on the overlap counts of a pair of format version, with t
+ * resolved here if it is NP_FP_AUTO_THRESHOLD.
+ */
+bool
+NpFingerprintHolds(NpPredicate pred, double t, int version,
+				   const NpFingerprintOverlap *ov)
+{
+	int			m = NpFingerprintMinEvidence(pred, version);
+
+	t = NpFingerprintResolveThreshold(pred, t, version);
+	switch (pred)
+	{
+		case NP_PRED_SIMILAR:
+			return ov->uni > 0 && ov->inter >= m &&
+				(double) ov->inter / ov->uni >= t;
+		case NP_PRED_CONTAINS:
+			return fp_contained(ov->inter, ov->a_count, m, t);
+		case NP_PRED_CONTAINED:
+			return fp_contained(ov->inter, ov->b_count, m, t);
+		case NP_PRED_SAME_STORY:
+		default:
+			return fp_contained(ov->inter, ov->a_count, m, t) ||
+				fp_contained(ov->inter, ov->b_count, m, t);
+	}
+}
+
+/*
+ * Decide pred(a, b, t); an error if a and b cannot be compared.
+ */
+bool
+NpFingerprintTest(NpPredicate pred, const NpFingerprint *a,
+				  const NpFingerprint *b, double t)
+{
+	NpFingerprintOverlap ov;
+
+	NpFingerprintOverlapOf(a, b, &ov);
+	return NpFingerprintHolds(pred, t, a->version, &ov);
+}
+
+/*
+ * The fewest shared hashes I with which pred(a, b, t) can hold in format
+ * version when |A'| >= a_min and |B'| >= b_min: the count the ratio needs
+ * at the smallest sizes (NpFingerprintHolds' ratios grow with I and fall
+ * with the sizes), and never below the minimum evidence.  Rounded down by a
+ * hair, so that the operators' floating point never accepts a pair this
+ * says is impossible.
+ */
+int
+NpFingerprintMinShared(NpPredicate pred, double t, int version,
+					   int a_min, int b_min)
 {
 	double		x;
+	int			m = NpFingerprintMinEvidence(pred, version);
 
+	t = NpFingerprintResolveThreshold(pred, t, version);
 	a_min = Max(a_min, 1);
 	b_min = Max(b_min, 1);
 	switch (pred)
@@ -173,7 +252,9 @@ NpFingerprintMinShared(NpPredicate pred, double t, int a_min, int b_min)
 			break;
 	}
 	x = ceil(x - 1e-6);
-	return x < 1.0 ? 1 : (x > (double) PG_INT32_MAX ? PG_INT32_MAX : (int) x);
+	if (x > (double) PG_INT32_MAX)
+		return PG_INT32_MAX;
+	return Max(m, (int) x);
 }
 
 /*
@@ -387,40 +468,31 @@ fingerprint_ne(PG_FUNCTION_ARGS)
  */
 
 /*
- * Fingerprint a text value, cleaning it first if asked.
+ * Build the sketch of one format version.
+ */
+static void
+fp_build(const char *s, size_t len, int version, int sketch_size, NpSketch *sk)
+{
+	if (version == NP_FP_VERSION_1)
+		NpFpBuildSketch(s, len, NP_FP_DEFAULT_SHINGLE_WORDS, sketch_size, sk);
+	else
+		NpFpBuildSketchV2(s, len, NP_FP_DEFAULT_SHINGLE_WORDS, sketch_size, sk);
+}
+
+/*
+ * Fingerprint a text value, cleaning it first if asked.  The text read is
+ * UTF-8 in NFC, and the cleaned text is not narrowed to the database
+ * encoding, so that a fingerprint does not depend on the database.
  */
 static NpFingerprint *
-fp_make(text *body, bool clean, int sketch_size)
+fp_make(text *body, bool clean, int sketch_size, int version)
 {
-	const char *s = VARDATA_ANY(body);
-	size_t		len = VARSIZE_ANY_EXHDR(body);
+	NpText		t;
 	NpSketch	sk;
 	NpFingerprint *fp;
 
-	if (len > NP_FP_MAX_INPUT)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("article too long to fingerprint"),
-				 errdetail("The text is %zu bytes; the limit is %zu bytes.",
-						   len, NP_FP_MAX_INPUT)));
-	/* raises ERRCODE_CHARACTER_NOT_IN_REPERTOIRE on a bad byte sequence */
-	(void) pg_verify_mbstr(GetDatabaseEncoding(), s, (int) len, false);
-
-	if (clean)
-	{
-		NpCleanOptions opts;
-		size_t		clen;
-		char	   *cleaned;
-
-		NpCleanOptionsInit(&opts);
-		cleaned = NpCleanText(s, len, &opts, &clen);
-		NpFpBuildSketch(cleaned, clen, NP_FP_DEFAULT_SHINGLE_WORDS,
-						sketch_size, &sk);
-		np_free(cleaned);
-	}
-	else
-		NpFpBuildSketch(s, len, NP_FP_DEFAULT_SHINGLE_WORDS, sketch_size, &sk);
-
+	NpTextRead(body, clean, false, &t);
+	fp_build(t.data, t.len, version, sketch_size, &sk);
 	fp = fp_from_sketch(&sk);
 	if (sk.hashes)
 		np_free(sk.hashes);
@@ -430,7 +502,8 @@ fp_make(text *body, bool clean, int sketch_size)
 PG_FUNCTION_INFO_V1(fingerprint_from_text);
 
 /*
- * fingerprint(body text, clean boolean DEFAULT true)
+ * fingerprint(body text, clean boolean DEFAULT true): the current format
+ * with its default sketch size.
  */
 Datum
 fingerprint_from_text(PG_FUNCTION_ARGS)
@@ -438,7 +511,21 @@ fingerprint_from_text(PG_FUNCTION_ARGS)
 	text	   *body = PG_GETARG_TEXT_PP(0);
 	bool		clean = PG_GETARG_BOOL(1);
 
-	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, NP_FP_DEFAULT_SKETCH_SIZE));
+	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, NP_FP_V2_DEFAULT_SKETCH_SIZE,
+									   NP_FP_VERSION));
+}
+
+/*
+ * Reject a sketch size outside 1-65535.
+ */
+static void
+fp_check_sketch_size(int32 k)
+{
+	if (k < 1 || k > NP_FP_MAX_SKETCH_SIZE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("sketch size must be between 1 and %d", NP_FP_MAX_SKETCH_SIZE),
+				 errdetail("The sketch size given was %d.", k)));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_from_text_sized);
@@ -453,12 +540,33 @@ fingerprint_from_text_sized(PG_FUNCTION_ARGS)
 	bool		clean = PG_GETARG_BOOL(1);
 	int32		k = PG_GETARG_INT32(2);
 
-	if (k < 1 || k > NP_FP_MAX_SKETCH_SIZE)
+	fp_check_sketch_size(k);
+	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, k, NP_FP_VERSION));
+}
+
+PG_FUNCTION_INFO_V1(fingerprint_from_text_versioned);
+
+/*
+ * fingerprint(body text, clean boolean, sketch_size integer,
+ *			   format_version integer): also version 1, to compare new text
+ * with stored version 1 fingerprints until they are recomputed.
+ */
+Datum
+fingerprint_from_text_versioned(PG_FUNCTION_ARGS)
+{
+	text	   *body = PG_GETARG_TEXT_PP(0);
+	bool		clean = PG_GETARG_BOOL(1);
+	int32		k = PG_GETARG_INT32(2);
+	int32		version = PG_GETARG_INT32(3);
+
+	fp_check_sketch_size(k);
+	if (version != NP_FP_VERSION_1 && version != NP_FP_VERSION_2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("sketch size must be between 1 and %d", NP_FP_MAX_SKETCH_SIZE),
-				 errdetail("The sketch size given was %d.", k)));
-	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, k));
+				 errmsg("fingerprint format version must be %d or %d",
+						NP_FP_VERSION_1, NP_FP_VERSION_2),
+				 errdetail("The version given was %d.", version)));
+	PG_RETURN_NP_FINGERPRINT_P(fp_make(body, clean, k, version));
 }
 
 /* ---------------------------------------------------------------------
@@ -578,13 +686,14 @@ fingerprint_similar_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintSimilarity(a, b) >= NpSettingValue(NP_SETTING_SIMILARITY));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SIMILAR, a, b,
+									 NpSettingValue(NP_SETTING_SIMILARITY)));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_contained_op);
 
 /*
- * a <% b: containment(a, b) >= newsprint.containment_threshold.
+ * a <% b: contained(a, b, newsprint.containment_threshold).
  */
 Datum
 fingerprint_contained_op(PG_FUNCTION_ARGS)
@@ -592,13 +701,14 @@ fingerprint_contained_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintContainment(a, b) >= NpSettingValue(NP_SETTING_CONTAINMENT));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINS, a, b,
+									 NpSettingValue(NP_SETTING_CONTAINMENT)));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_contains_op);
 
 /*
- * a %> b: containment(b, a) >= newsprint.containment_threshold.
+ * a %> b: contained(b, a, newsprint.containment_threshold).
  */
 Datum
 fingerprint_contains_op(PG_FUNCTION_ARGS)
@@ -606,7 +716,8 @@ fingerprint_contains_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintContainment(b, a) >= NpSettingValue(NP_SETTING_CONTAINMENT));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINED, a, b,
+									 NpSettingValue(NP_SETTING_CONTAINMENT)));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_is_similar);
@@ -622,13 +733,13 @@ fingerprint_is_similar(PG_FUNCTION_ARGS)
 	float8		t = PG_GETARG_FLOAT8(2);
 
 	NpFingerprintCheckThreshold("threshold", t);
-	PG_RETURN_BOOL(NpFingerprintSimilarity(a, b) >= t);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SIMILAR, a, b, t));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_is_contained);
 
 /*
- * is_contained(a, b, threshold): containment(a, b) >= threshold.
+ * is_contained(a, b, threshold): contained(a, b, threshold).
  */
 Datum
 fingerprint_is_contained(PG_FUNCTION_ARGS)
@@ -638,13 +749,14 @@ fingerprint_is_contained(PG_FUNCTION_ARGS)
 	float8		t = PG_GETARG_FLOAT8(2);
 
 	NpFingerprintCheckThreshold("threshold", t);
-	PG_RETURN_BOOL(NpFingerprintContainment(a, b) >= t);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINS, a, b, t));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_same_story);
 
 /*
- * same_story(a, b): same_story(a, b, newsprint.same_story_threshold).
+ * same_story(a, b): same_story(a, b, newsprint.same_story_threshold), where
+ * the GUC's default -1 stands for the format's own default.
  */
 Datum
 fingerprint_same_story(PG_FUNCTION_ARGS)
@@ -652,13 +764,15 @@ fingerprint_same_story(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintSameStory(a, b, NpSettingValue(NP_SETTING_SAME_STORY)));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SAME_STORY, a, b,
+									 NpSettingValue(NP_SETTING_SAME_STORY)));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_same_story_threshold);
 
 /*
- * same_story(a, b, threshold): overlap of the smaller sample >= threshold.
+ * same_story(a, b, threshold): either article's evidence is contained in
+ * the other (see fingerprint.h).
  */
 Datum
 fingerprint_same_story_threshold(PG_FUNCTION_ARGS)
@@ -668,7 +782,39 @@ fingerprint_same_story_threshold(PG_FUNCTION_ARGS)
 	float8		t = PG_GETARG_FLOAT8(2);
 
 	NpFingerprintCheckThreshold("threshold", t);
-	PG_RETURN_BOOL(NpFingerprintSameStory(a, b, t));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SAME_STORY, a, b, t));
+}
+
+PG_FUNCTION_INFO_V1(fingerprint_default_threshold);
+
+/*
+ * default_threshold(fp, predicate): the threshold predicate ('containment'
+ * or 'same_story') uses for fingerprints of fp's format when its setting is
+ * -1, the format's default.  It reads no setting, so it is IMMUTABLE: the
+ * planner writes it into a query in place of such a setting
+ * (src/distributed.c), and a caller may write it too, e.g.
+ * is_same_story(a, b, default_threshold(b, 'same_story')).  Similarity has
+ * no format default.
+ */
+Datum
+fingerprint_default_threshold(PG_FUNCTION_ARGS)
+{
+	NpFingerprint *fp = PG_GETARG_NP_FINGERPRINT_P(0);
+	char	   *predicate = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	NpPredicate pred;
+
+	if (strcmp(predicate, "containment") == 0)
+		pred = NP_PRED_CONTAINS;
+	else if (strcmp(predicate, "same_story") == 0)
+		pred = NP_PRED_SAME_STORY;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("predicate must be \"containment\" or \"same_story\""),
+				 errdetail("The predicate given was \"%s\".", predicate),
+				 errhint("Similarity has no default per format: newsprint.similarity_threshold is its default.")));
+	PG_RETURN_FLOAT8(NpFingerprintResolveThreshold(pred, NP_FP_AUTO_THRESHOLD,
+												   fp->version));
 }
 
 /* ---------------------------------------------------------------------
@@ -676,191 +822,140 @@ fingerprint_same_story_threshold(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
-/* Precomputed result rows of shared_passages() */
-typedef struct FpPassageState
+/* The sentences of one argument of shared_passages() */
+typedef struct FpSentences
 {
-	int			nrows;
-	Datum	   *passage_a;
-	Datum	   *passage_b;
-	double	   *score;
-	int32	   *position_a;
-	int32	   *position_b;
-} FpPassageState;
+	NpText		text;			/* the text read (textio) */
+	int			n;
+	size_t	   *ranges;			/* [start, end) bytes, two per sentence */
+	int32	   *start;			/* 1-based character position */
+	int32	   *length;			/* characters */
+} FpSentences;
 
 /*
- * Split text into paragraphs and those into sentences; return the count, the
- * [start, end) byte ranges (2 per sentence) and the 1-based character
- * position of each start.
+ * Read one argument of shared_passages() and split it into paragraphs and
+ * those into sentences, with each sentence's byte range and character
+ * position and length (counted in one pass, sentences being in order).
  */
-static int
-fp_sentences(const char *s, size_t len, size_t **ranges, int32 **positions)
+static void
+fp_sentences(text *arg, bool clean, FpSentences *fs)
 {
 	NpSpan	   *paras = NULL;
-	int			np = NpSplitParagraphs(s, len, &paras);
-	int			cap = Max(np, 1) * 4;
-	int			n = 0;
-	size_t	   *r = palloc(cap * 2 * sizeof(size_t));
-	int32	   *p = palloc(cap * sizeof(int32));
-	size_t		byte = 0;
-	int64		chars = 0;
+	int			np;
+	int			cap;
+	NpCharCounter cc;
 	int			i;
 
+	NpTextRead(arg, clean, true, &fs->text);
+	np = NpSplitParagraphs(fs->text.data, fs->text.len, &paras);
+	cap = Max(np, 1) * 4;
+	fs->n = 0;
+	fs->ranges = palloc(cap * 2 * sizeof(size_t));
+	fs->start = palloc(cap * sizeof(int32));
+	fs->length = palloc(cap * sizeof(int32));
+	NpCharCounterInit(&cc, fs->text.data, fs->text.len, fs->text.edits,
+					  fs->text.nedits);
 	for (i = 0; i < np; i++)
 	{
 		NpSpan	   *spans = NULL;
-		int			ns = NpSplitSentences(s + paras[i].start,
+		int			ns = NpSplitSentences(fs->text.data + paras[i].start,
 										  paras[i].end - paras[i].start, &spans);
 		int			j;
 
 		for (j = 0; j < ns; j++)
 		{
 			size_t		start = paras[i].start + spans[j].start;
+			size_t		end = paras[i].start + spans[j].end;
 
-			if (n == cap)
+			if (fs->n == cap)
 			{
 				cap *= 2;
-				r = repalloc(r, cap * 2 * sizeof(size_t));
-				p = repalloc(p, cap * sizeof(int32));
+				fs->ranges = repalloc_huge(fs->ranges, cap * 2 * sizeof(size_t));
+				fs->start = repalloc_huge(fs->start, cap * sizeof(int32));
+				fs->length = repalloc_huge(fs->length, cap * sizeof(int32));
 			}
-			r[2 * n] = start;
-			r[2 * n + 1] = paras[i].start + spans[j].end;
-			/* spans are in text order; count characters incrementally */
-			if (start >= byte)
-				chars += pg_mbstrlen_with_len(s + byte, (int) (start - byte));
-			else
-				chars = pg_mbstrlen_with_len(s, (int) start);
-			byte = start;
-			p[n] = (int32) Min(chars + 1, PG_INT32_MAX);
-			n++;
+			fs->ranges[2 * fs->n] = start;
+			fs->ranges[2 * fs->n + 1] = end;
+			NpCharSpan(&cc, start, end, &fs->start[fs->n], &fs->length[fs->n]);
+			fs->n++;
 		}
 		if (spans)
 			np_free(spans);
+		CHECK_FOR_INTERRUPTS();
 	}
 	if (paras)
 		np_free(paras);
-	*ranges = r;
-	*positions = p;
-	return n;
 }
 
 /*
- * Verify and optionally clean one argument of shared_passages().
+ * A matched sentence as a text datum: a piece of the cleaned text, or of
+ * the argument itself without cleaning.
  */
-static char *
-fp_passage_text(text *t, bool clean, size_t *outlen)
+static Datum
+fp_passage(FpSentences *fs, NpSlicer *sl, bool clean, int sentence)
 {
-	const char *s = VARDATA_ANY(t);
-	size_t		len = VARSIZE_ANY_EXHDR(t);
-	char	   *out;
-
-	if (len > NP_FP_MAX_INPUT)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("article too long to compare"),
-				 errdetail("The text is %zu bytes; the limit is %zu bytes.",
-						   len, NP_FP_MAX_INPUT)));
-	(void) pg_verify_mbstr(GetDatabaseEncoding(), s, (int) len, false);
 	if (clean)
-	{
-		NpCleanOptions opts;
-
-		NpCleanOptionsInit(&opts);
-		return NpCleanText(s, len, &opts, outlen);
-	}
-	out = palloc(len + 1);
-	memcpy(out, s, len);
-	out[len] = '\0';
-	*outlen = len;
-	return out;
+		return PointerGetDatum(NpTextResult(fs->text.data + fs->ranges[2 * sentence],
+											fs->ranges[2 * sentence + 1] -
+											fs->ranges[2 * sentence]));
+	return PointerGetDatum(NpSlice(sl, fs->start[sentence], fs->length[sentence]));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_shared_passages);
 
 /*
  * shared_passages(a text, b text, clean boolean, min_score float8):
- * sentences of a with their best-matching sentence of b.
+ * sentences of a with their best-matching sentence of b, as rows
+ * (passage_a, passage_b, score, start_a, length_a, start_b, length_b).
  */
 Datum
 fingerprint_shared_passages(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	FpPassageState *st;
+	text	   *ta = PG_GETARG_TEXT_PP(0);
+	text	   *tb = PG_GETARG_TEXT_PP(1);
+	bool		clean = PG_GETARG_BOOL(2);
+	float8		min_score = PG_GETARG_FLOAT8(3);
+	ReturnSetInfo *rsinfo;
+	FpSentences a;
+	FpSentences b;
+	NpSlicer	sla;
+	NpSlicer	slb;
+	NpPassageMatch *m;
+	int			nm;
+	int			i;
 
-	if (SRF_IS_FIRSTCALL())
+	NpFingerprintCheckThreshold("min_score", min_score);
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	fp_sentences(ta, clean, &a);
+	fp_sentences(tb, clean, &b);
+	nm = NpFpMatchPassages(a.text.data, a.ranges, a.n, b.text.data, b.ranges, b.n,
+						   min_score, &m);
+	/* keep the pairs that share running text, not only quotes or names */
+	nm = NpFpFilterPassages(a.text.data, a.text.len, b.text.data, b.text.len,
+							m, nm, min_score);
+	NpSlicerInit(&sla, ta);
+	NpSlicerInit(&slb, tb);
+	for (i = 0; i < nm; i++)
 	{
-		MemoryContext oldcxt;
-		TupleDesc	tupdesc;
-		text	   *ta = PG_GETARG_TEXT_PP(0);
-		text	   *tb = PG_GETARG_TEXT_PP(1);
-		bool		clean = PG_GETARG_BOOL(2);
-		float8		min_score = PG_GETARG_FLOAT8(3);
-		char	   *a,
-				   *b;
-		size_t		alen,
-					blen;
-		size_t	   *ar,
-				   *br;
-		int32	   *ap,
-				   *bp;
-		int			na,
-					nb;
-		NpPassageMatch *m;
-		int			nm;
-		int			i;
+		Datum		values[7];
+		bool		nulls[7] = {false, false, false, false, false, false, false};
+		int			sa = m[i].a_sentence;
+		int			sb = m[i].b_sentence;
 
-		NpFingerprintCheckThreshold("min_score", min_score);
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcxt = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-
-		a = fp_passage_text(ta, clean, &alen);
-		b = fp_passage_text(tb, clean, &blen);
-		na = fp_sentences(a, alen, &ar, &ap);
-		nb = fp_sentences(b, blen, &br, &bp);
-		nm = NpFpMatchPassages(a, ar, na, b, br, nb, min_score, &m);
-
-		st = palloc0(sizeof(FpPassageState));
-		st->nrows = nm;
-		st->passage_a = palloc(Max(nm, 1) * sizeof(Datum));
-		st->passage_b = palloc(Max(nm, 1) * sizeof(Datum));
-		st->score = palloc(Max(nm, 1) * sizeof(double));
-		st->position_a = palloc(Max(nm, 1) * sizeof(int32));
-		st->position_b = palloc(Max(nm, 1) * sizeof(int32));
-		for (i = 0; i < nm; i++)
-		{
-			st->passage_a[i] = PointerGetDatum(
-				cstring_to_text_with_len(a + m[i].a_start, (int) (m[i].a_end - m[i].a_start)));
-			st->passage_b[i] = PointerGetDatum(
-				cstring_to_text_with_len(b + m[i].b_start, (int) (m[i].b_end - m[i].b_start)));
-			st->score[i] = m[i].score;
-			st->position_a[i] = ap[m[i].a_sentence];
-			st->position_b[i] = bp[m[i].b_sentence];
-		}
-		np_free(m);
-		funcctx->user_fctx = st;
-		funcctx->max_calls = nm;
-		MemoryContextSwitchTo(oldcxt);
+		values[0] = fp_passage(&a, &sla, clean, sa);
+		values[1] = fp_passage(&b, &slb, clean, sb);
+		values[2] = Float8GetDatum(m[i].score);
+		values[3] = Int32GetDatum(a.start[sa]);
+		values[4] = Int32GetDatum(a.length[sa]);
+		values[5] = Int32GetDatum(b.start[sb]);
+		values[6] = Int32GetDatum(b.length[sb]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		pfree(DatumGetPointer(values[0]));
+		pfree(DatumGetPointer(values[1]));
+		CHECK_FOR_INTERRUPTS();
 	}
-
-	funcctx = SRF_PERCALL_SETUP();
-	st = (FpPassageState *) funcctx->user_fctx;
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		int			i = (int) funcctx->call_cntr;
-		Datum		values[5];
-		bool		nulls[5] = {false, false, false, false, false};
-		HeapTuple	tuple;
-
-		values[0] = st->passage_a[i];
-		values[1] = st->passage_b[i];
-		values[2] = Float8GetDatum(st->score[i]);
-		values[3] = Int32GetDatum(st->position_a[i]);
-		values[4] = Int32GetDatum(st->position_b[i]);
-		tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
-		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(tuple));
-	}
-	SRF_RETURN_DONE(funcctx);
+	np_free(m);
+	return (Datum) 0;
 }

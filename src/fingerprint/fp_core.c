@@ -51,14 +51,11 @@
 #include "np_port.h"
 
 #include "fingerprint/fp_core.h"
+#include "fingerprint/fp_evidence.h"
+#include "text/unicode.h"
 
-/* Long inputs stay cancellable in the server */
-#ifdef NP_STANDALONE
-#define FP_CHECK_INTERRUPTS()	((void) 0)
-#else
-#include "miscadmin.h"
-#define FP_CHECK_INTERRUPTS()	CHECK_FOR_INTERRUPTS()
-#endif
+/* The name NpFpMatchPassages uses (branch dos rewrites that function) */
+#define FP_CHECK_INTERRUPTS()	NP_CHECK_FOR_INTERRUPTS()
 
 /* Bytes tokenized between two checks for interrupts */
 #define FP_CHECK_EVERY		((size_t) 1 << 16)
@@ -75,190 +72,6 @@ fp_mix64(np_uint64 x)
 	x = (x ^ (x >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
 	x = (x ^ (x >> 27)) * UINT64_C(0x94D049BB133111EB);
 	return x ^ (x >> 31);
-}
-
-/*
- * Decode one UTF-8 code point at s[*i]; advance *i.  Invalid or truncated
- * sequences decode as U+FFFD one byte at a time.
- */
-static inline np_uint32
-fp_decode(const unsigned char *s, size_t len, size_t *i)
-{
-	unsigned char c = s[*i];
-	np_uint32	cp;
-	int			n;
-	int			j;
-
-	if (c < 0x80)
-	{
-		(*i)++;
-		return c;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-	{
-		n = 1;
-		cp = c & 0x1F;
-	}
-	else if (c >= 0xE0 && c <= 0xEF)
-	{
-		n = 2;
-		cp = c & 0x0F;
-	}
-	else if (c >= 0xF0 && c <= 0xF4)
-	{
-		n = 3;
-		cp = c & 0x07;
-	}
-	else
-	{
-		(*i)++;
-		return 0xFFFD;
-	}
-	if (*i + n >= len)
-	{
-		/* not enough bytes left */
-		(*i)++;
-		return 0xFFFD;
-	}
-	for (j = 1; j <= n; j++)
-	{
-		unsigned char cc = s[*i + j];
-
-		if ((cc & 0xC0) != 0x80)
-		{
-			(*i)++;
-			return 0xFFFD;
-		}
-		cp = (cp << 6) | (cc & 0x3F);
-	}
-	/* reject overlongs and surrogates coarsely */
-	if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		(cp >= 0xD800 && cp <= 0xDFFF))
-	{
-		(*i)++;
-		return 0xFFFD;
-	}
-	*i += n + 1;
-	return cp;
-}
-
-/* Character classes of the tokenizer */
-#define FP_SEP		0			/* separates words */
-#define FP_WORD		1			/* part of a word */
-#define FP_APOS		2			/* apostrophe: dropped inside a word */
-#define FP_SKIP		3			/* combining mark: dropped */
-
-/*
- * Classify a code point and fold it (case, Latin-1 accents, digit forms).
- */
-static inline int
-fp_classify(np_uint32 cp, np_uint32 *folded)
-{
-	*folded = cp;
-	if (cp < 0x80)
-	{
-		if (cp >= 'A' && cp <= 'Z')
-		{
-			*folded = cp + 32;
-			return FP_WORD;
-		}
-		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
-			return FP_WORD;
-		if (cp == '\'')
-			return FP_APOS;
-		return FP_SEP;
-	}
-	if (cp < 0xC0)
-		return FP_SEP;			/* C1 controls, Latin-1 punctuation, symbols */
-	if (cp <= 0xFF)
-	{
-		/* Latin-1 letters: fold case, then drop the accent */
-		static const char base[64] =
-			"aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
-			"aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
-
-		if (cp == 0xD7 || cp == 0xF7)
-			return FP_SEP;
-		if (cp == 0xC6 || cp == 0xE6)
-			*folded = 0xE6;		/* ae ligature stays one letter */
-		else if (cp == 0xDF)
-			*folded = 0xDF;		/* sharp s */
-		else if (cp == 0xDE || cp == 0xFE)
-			*folded = 0xFE;		/* thorn */
-		else
-			*folded = (np_uint32) (unsigned char) base[cp - 0xC0];
-		return FP_WORD;
-	}
-	if (cp <= 0x17F)
-	{
-		/* Latin Extended-A: pairs of upper and lower case */
-		if ((cp <= 0x137 || (cp >= 0x14A && cp <= 0x177)) && (cp & 1) == 0)
-			*folded = cp + 1;
-		else if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) &&
-				 (cp & 1) == 1)
-			*folded = cp + 1;
-		else if (cp == 0x178)
-			*folded = 0xFF;
-		return FP_WORD;
-	}
-	if (cp == 0x2BC)
-		return FP_APOS;			/* modifier letter apostrophe */
-	if (cp >= 0x300 && cp <= 0x36F)
-		return FP_SKIP;			/* combining diacritical marks */
-	if (cp >= 0x391 && cp <= 0x3A9)
-	{
-		*folded = cp + 0x20;
-		return FP_WORD;
-	}
-	if (cp == 0x3C2)
-	{
-		*folded = 0x3C3;		/* final sigma */
-		return FP_WORD;
-	}
-	if (cp >= 0x400 && cp <= 0x40F)
-	{
-		*folded = cp + 0x50;
-		return FP_WORD;
-	}
-	if (cp >= 0x410 && cp <= 0x42F)
-	{
-		*folded = cp + 0x20;
-		return FP_WORD;
-	}
-	if (cp == 0x37E || cp == 0x387 || (cp >= 0x55A && cp <= 0x55F) ||
-		cp == 0x589 || cp == 0x5BE || cp == 0x5C0 || cp == 0x5C3 ||
-		cp == 0x5F3 || cp == 0x5F4 || (cp >= 0x60C && cp <= 0x60D) ||
-		cp == 0x61B || cp == 0x61F || (cp >= 0x66A && cp <= 0x66D) ||
-		cp == 0x6D4)
-		return FP_SEP;			/* Greek, Armenian, Hebrew, Arabic punctuation */
-	if (cp >= 0x660 && cp <= 0x669)
-	{
-		*folded = '0' + (cp - 0x660);
-		return FP_WORD;
-	}
-	if (cp >= 0x6F0 && cp <= 0x6F9)
-	{
-		*folded = '0' + (cp - 0x6F0);
-		return FP_WORD;
-	}
-	if (cp == 0x2019)
-		return FP_APOS;			/* right single quotation mark */
-	if ((cp >= 0x2000 && cp <= 0x2BFF) ||	/* punctuation, symbols, arrows */
-		(cp >= 0x2E00 && cp <= 0x2E7F) ||	/* supplemental punctuation */
-		(cp >= 0x3000 && cp <= 0x303F) ||	/* CJK punctuation */
-		(cp >= 0xFE10 && cp <= 0xFE1F) ||
-		(cp >= 0xFE30 && cp <= 0xFE6F) ||
-		cp == 0xFEFF || cp == 0xFFFD ||
-		(cp >= 0x1F000 && cp <= 0x1FAFF))	/* emoji and pictographs */
-		return FP_SEP;
-	if (cp >= 0xFF01 && cp <= 0xFF5E)
-	{
-		/* fullwidth ASCII: fold to ASCII and classify that */
-		return fp_classify(cp - 0xFEE0, folded);
-	}
-	if (cp >= 0xFF5F && cp <= 0xFF65)
-		return FP_SEP;
-	return FP_WORD;
 }
 
 /*
@@ -286,7 +99,7 @@ NpFpTokenize(const char *text, size_t len, NpWordCallback fn, void *arg)
 
 		if (i >= next_check)
 		{
-			FP_CHECK_INTERRUPTS();
+			NP_CHECK_FOR_INTERRUPTS();
 			next_check = i + FP_CHECK_EVERY;
 		}
 
@@ -297,18 +110,18 @@ NpFpTokenize(const char *text, size_t len, NpWordCallback fn, void *arg)
 			if (cp >= 'a' && cp <= 'z')
 			{
 				f = cp;
-				cls = FP_WORD;
+				cls = NP_FOLD_WORD;
 			}
 			else
-				cls = fp_classify(cp, &f);
+				cls = NpUniFoldV1(cp, &f);
 		}
 		else
 		{
-			cp = fp_decode(s, len, &i);
-			cls = fp_classify(cp, &f);
+			i += NpUtf8Decode(s + i, len - i, &cp);
+			cls = NpUniFoldV1(cp, &f);
 		}
 
-		if (cls == FP_WORD)
+		if (cls == NP_FOLD_WORD)
 		{
 			if (!inword)
 			{
@@ -321,7 +134,7 @@ NpFpTokenize(const char *text, size_t len, NpWordCallback fn, void *arg)
 			end = i;
 			continue;
 		}
-		if (cls == FP_SKIP)
+		if (cls == NP_FOLD_SKIP)
 		{
 			if (inword)
 				end = i;
@@ -335,15 +148,16 @@ NpFpTokenize(const char *text, size_t len, NpWordCallback fn, void *arg)
 			 */
 			bool		join = false;
 
-			if (cls == FP_APOS || (lastdigit && (cp == '.' || cp == ',')))
+			if (cls == NP_FOLD_APOS || (lastdigit && (cp == '.' || cp == ',')))
 			{
-				size_t		j = i;
 				np_uint32	nf;
-				np_uint32	ncp = (s[j] < 0x80) ? s[j++] : fp_decode(s, len, &j);
-				int			ncls = fp_classify(ncp, &nf);
+				np_uint32	ncp;
+				int			ncls;
 
-				if (ncls == FP_WORD)
-					join = (cls == FP_APOS) ? true : (nf >= '0' && nf <= '9');
+				NpUtf8Decode(s + i, len - i, &ncp);
+				ncls = NpUniFoldV1(ncp, &nf);
+				if (ncls == NP_FOLD_WORD)
+					join = (cls == NP_FOLD_APOS) ? true : (nf >= '0' && nf <= '9');
 			}
 			if (join)
 				continue;
@@ -396,17 +210,8 @@ fp_push(FpShingleState *st, np_uint32 h)
 {
 	if (st->n == st->cap)
 	{
-		/* np_realloc does not accept NULL in the server */
-		if (st->cap == 0)
-		{
-			st->cap = 256;
-			st->hashes = np_alloc(st->cap * sizeof(np_uint32));
-		}
-		else
-		{
-			st->cap *= 2;
-			st->hashes = np_realloc(st->hashes, st->cap * sizeof(np_uint32));
-		}
+		st->cap = st->cap ? st->cap * 2 : 256;
+		st->hashes = np_realloc(st->hashes, st->cap * sizeof(np_uint32));
 	}
 	st->hashes[st->n++] = h;
 }
@@ -527,6 +332,21 @@ NpFpShingleSet(const char *text, size_t len, int shingle_words,
 }
 
 /*
+ * Hash a shingle given as word hashes in text order (the same value
+ * fp_shingle_hash computes from the ring).
+ */
+np_uint32
+NpFpShingleHash(const np_uint64 *words, int m)
+{
+	np_uint64	h = UINT64_C(0x6A09E667F3BCC908) ^ (np_uint64) m;
+	int			j;
+
+	for (j = 0; j < m; j++)
+		h = fp_mix64(h ^ words[j]);
+	return (np_uint32) (h >> 32);
+}
+
+/*
  * Build the bottom-k sketch of text.
  */
 void
@@ -625,7 +445,7 @@ NpFpValidate(int version, int shingle_words, int sketch_size,
 {
 	int			i;
 
-	if (version != NP_FP_CORE_VERSION)
+	if (version != NP_FP_CORE_VERSION && version != NP_FP_V2_VERSION)
 		return "Unsupported fingerprint format version";
 	if (shingle_words < 1 || shingle_words > NP_FP_MAX_SHINGLE_WORDS)
 		return "Shingle length must be between 1 and 16 words";
@@ -711,7 +531,7 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 			return "Expected the form v<version>:w<words>:k<size>:n<shingles>:<hex hashes>";
 		i++;
 	}
-	if (field[0] != NP_FP_CORE_VERSION)
+	if (field[0] != NP_FP_CORE_VERSION && field[0] != NP_FP_V2_VERSION)
 		return "Unsupported fingerprint format version";
 	if (field[1] < 1 || field[1] > NP_FP_MAX_SHINGLE_WORDS)
 		return "Shingle length must be between 1 and 16 words";
@@ -802,16 +622,8 @@ fp_collect_word(np_uint64 hash, size_t start, size_t end, void *arg)
 	(void) end;
 	if (wl->n == wl->cap)
 	{
-		if (wl->cap == 0)
-		{
-			wl->cap = 64;
-			wl->words = np_alloc(wl->cap * sizeof(np_uint64));
-		}
-		else
-		{
-			wl->cap *= 2;
-			wl->words = np_realloc(wl->words, wl->cap * sizeof(np_uint64));
-		}
+		wl->cap = wl->cap ? wl->cap * 2 : 64;
+		wl->words = np_realloc(wl->words, wl->cap * sizeof(np_uint64));
 	}
 	wl->words[wl->n++] = hash;
 }

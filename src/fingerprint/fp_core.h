@@ -6,10 +6,10 @@
  *	  raw hash arrays, the text literal, and sentence matching for
  *	  shared_passages().
  *
- * Nothing here includes postgres.h, so the same code builds into the
- * extension and into plain C harnesses (fuzzers, evaluation tools) with
- * -DNP_STANDALONE; see np_port.h.  Errors are returned, not raised: the
- * SQL layer (fingerprint_sql.c) turns them into ereport() calls.
+ * The code sees the server only through np_port.h, so the same code builds
+ * into the extension and into plain C harnesses (fuzzers, evaluation tools)
+ * with -DNP_STANDALONE.  Errors are returned, not raised: the SQL layer
+ * (fingerprint_sql.c) turns them into ereport() calls.
  *
  * src/fingerprint/fp_core.h
  *
@@ -20,23 +20,15 @@
 
 #include "np_port.h"
 
-#ifdef NP_STANDALONE
-typedef uint32_t np_uint32;
-typedef uint64_t np_uint64;
-#else
 typedef uint32 np_uint32;
 typedef uint64 np_uint64;
-#endif
 
-/* Parameters of format version 1 */
+/* Parameters of format version 1 (version 2: fp_evidence.h) */
 #define NP_FP_CORE_VERSION			1
 #define NP_FP_DEFAULT_SHINGLE_WORDS	3
 #define NP_FP_DEFAULT_SKETCH_SIZE	160
 #define NP_FP_MAX_SKETCH_SIZE		65535
 #define NP_FP_MAX_SHINGLE_WORDS		16
-
-/* Longest input text the tokenizer accepts (bytes); bigger is an error */
-#define NP_FP_MAX_INPUT				((size_t) 512 * 1024 * 1024)
 
 /*
  * A sketch held in ordinary memory: the same fields as the on-disk
@@ -73,6 +65,12 @@ extern size_t NpFpTokenize(const char *text, size_t len,
 extern size_t NpFpShingleSet(const char *text, size_t len, int shingle_words,
 							 np_uint32 **hashes);
 
+/*
+ * Hash of a shingle of m words (word hashes in text order), as the shingles
+ * of NpFpShingleSet are hashed.  Part of both format versions.
+ */
+extern np_uint32 NpFpShingleHash(const np_uint64 *words, int m);
+
 /* Build the bottom-k sketch of text into *sk (hashes np_alloc'ed) */
 extern void NpFpBuildSketch(const char *text, size_t len, int shingle_words,
 							int sketch_size, NpSketch *sk);
@@ -93,7 +91,8 @@ extern double NpFpContainment(const np_uint32 *a, int na, int a_truncated,
 							  const np_uint32 *b, int nb, int b_truncated);
 
 /*
- * Parse a text literal "v1:w3:k160:n913:<8 hex digits per hash>".  On
+ * Parse a text literal "v1:w3:k160:n913:<8 hex digits per hash>" (or v2:,
+ * the same layout for format version 2).  On
  * success returns NULL and fills *sk; on failure returns a static message
  * (sentence, no trailing period) and leaves *sk without allocated memory.
  */

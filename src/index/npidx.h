@@ -60,7 +60,8 @@
 /* Magic numbers */
 #define NPIDX_PAGE_ID		0xF9E1
 #define NPIDX_MAGIC			0x4E504958	/* "NPIX" */
-#define NPIDX_VERSION		2	/* 2: row classes in postings, pending list */
+#define NPIDX_VERSION		3	/* 2: row classes in postings, pending list;
+								 * 3: formats of the indexed fingerprints */
 
 #define NPIDX_METAPAGE_BLKNO	0
 #define NPIDX_NO_BUCKET			0xFFFFFFFF
@@ -216,6 +217,10 @@ typedef struct NpidxMetaPageData
 	uint32		pendingRows;	/* rows in it */
 	uint32		pendingPages;	/* pages in it */
 	BlockNumber mergingHead;	/* list being merged into the buckets */
+	/* the formats of the fingerprints ever indexed (see NpidxFormatsMatch) */
+	uint8		fpVersion;		/* of the first non-NULL one; 0: none yet */
+	uint8		fpShingleWords; /* likewise */
+	bool		fpMixed;		/* another format met since (never cleared) */
 } NpidxMetaPageData;
 
 typedef NpidxMetaPageData *NpidxMetaPage;
@@ -419,6 +424,7 @@ typedef struct NpidxScanOpaqueData
 	bool		tail;			/* return never-seen rows last? */
 	bool		tail_done;
 	bool		bound_null;		/* the ORDER BY argument is NULL */
+	double		tail_bound;		/* distance bound given to tail rows */
 } NpidxScanOpaqueData;
 
 typedef NpidxScanOpaqueData *NpidxScanOpaque;
@@ -460,6 +466,8 @@ extern void NpidxChainAppend(Relation index, Buffer head,
 extern bool NpidxMetaNoteSample(NpidxMetaPage meta, const NpFingerprint *fp);
 extern bool NpidxMetaNeedsNote(const NpidxMetaPageData *meta,
 							   const NpFingerprint *fp);
+extern bool NpidxFormatsMatch(const NpidxMetaPageData *meta,
+							  const NpFingerprint *q);
 extern void NpidxInitMetaPage(Page page, uint32 nbuckets, int fillfactor);
 extern Buffer NpidxNewBuffer(Relation index);
 extern const NpidxMetaPageData *NpidxGetMeta(Relation index);

@@ -591,6 +591,9 @@ npidxbuild(Relation heap, Relation index, IndexInfo *indexInfo)
 	meta->minLimit = st.metaNotes.minLimit;
 	meta->hasLimit = st.metaNotes.hasLimit;
 	meta->minTruncHashes = st.metaNotes.minTruncHashes;
+	meta->fpVersion = st.metaNotes.fpVersion;
+	meta->fpShingleWords = st.metaNotes.fpShingleWords;
+	meta->fpMixed = st.metaNotes.fpMixed;
 	MarkBufferDirty(metabuf);
 	UnlockReleaseBuffer(metabuf);
 

@@ -83,9 +83,11 @@ QueryArgs(FunctionCallInfo fcinfo, NpSetting setting, NpFingerprint **a,
 	*a = PG_GETARG_NP_FINGERPRINT_P(0);
 	if (!NpidxQueryDecode(PG_GETARG_DATUM(1), q, t, &tnull))
 		return false;
+	/* the GUCs hold valid values (-1: the format's default, resolved later) */
 	if (tnull)
 		*t = NpSettingValue(setting);
-	NpFingerprintCheckThreshold("threshold", *t);
+	else
+		NpFingerprintCheckThreshold("threshold", *t);
 	return true;
 }
 
@@ -101,7 +103,7 @@ fingerprint_query_similar(PG_FUNCTION_ARGS)
 
 	if (!QueryArgs(fcinfo, NP_SETTING_SIMILARITY, &a, &q, &t))
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(NpFingerprintSimilarity(a, q) >= t);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SIMILAR, a, q, t));
 }
 
 /*
@@ -116,7 +118,7 @@ fingerprint_query_contained(PG_FUNCTION_ARGS)
 
 	if (!QueryArgs(fcinfo, NP_SETTING_CONTAINMENT, &a, &q, &t))
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(NpFingerprintContainment(a, q) >= t);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINS, a, q, t));
 }
 
 /*
@@ -131,7 +133,7 @@ fingerprint_query_contains(PG_FUNCTION_ARGS)
 
 	if (!QueryArgs(fcinfo, NP_SETTING_CONTAINMENT, &a, &q, &t))
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(NpFingerprintContainment(q, a) >= t);
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINED, a, q, t));
 }
 
 /*
@@ -146,7 +148,39 @@ fingerprint_query_same_story(PG_FUNCTION_ARGS)
 
 	if (!QueryArgs(fcinfo, NP_SETTING_SAME_STORY, &a, &q, &t))
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(NpFingerprintSameStory(a, q, t));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SAME_STORY, a, q, t));
+}
+
+/*
+ * default_threshold(fp, predicate), which the planner writes for a setting
+ * at -1 (src/distributed.c), may read the indexed side of the pair; the
+ * other side has the same format (else the call fails) and so the same
+ * default, and can be read before the scan.  Return threshold with that
+ * side, or threshold itself.
+ */
+static Node *
+NpidxDefaultThresholdFor(Node *threshold, Node *indexexpr, Node *other,
+						 Oid nsp)
+{
+	FuncExpr   *fe;
+	char	   *fname;
+	bool		ours;
+
+	if (!IsA(threshold, FuncExpr))
+		return threshold;
+	fe = (FuncExpr *) threshold;
+	if (list_length(fe->args) != 2 || get_func_namespace(fe->funcid) != nsp ||
+		!equal(linitial(fe->args), indexexpr))
+		return threshold;
+	fname = get_func_name(fe->funcid);
+	ours = fname != NULL && strcmp(fname, "default_threshold") == 0;
+	if (fname)
+		pfree(fname);
+	if (!ours)
+		return threshold;
+	fe = (FuncExpr *) copyObject(fe);
+	linitial(fe->args) = copyObject(other);
+	return (Node *) fe;
 }
 
 /*
@@ -195,6 +229,8 @@ NpidxIndexCondition(SupportRequestIndexCondition *req)
 		(Node *) makeNullConst(FLOAT8OID, -1, InvalidOid);
 	if (exprType(threshold) != FLOAT8OID)
 		return NIL;
+	threshold = NpidxDefaultThresholdFor(threshold, indexexpr, other,
+										 get_func_namespace(req->funcid));
 
 	/* the comparison value must be computable before the scan */
 	if (contain_volatile_functions(other) ||

@@ -386,15 +386,23 @@ NpidxKeyPlan(ScanKey key, NpFingerprint **query, NpPredicate *pred,
 				if (tnull)
 					t = NpSettingValue(NP_SETTING_CONTAINMENT);
 			}
-			NpFingerprintCheckThreshold("threshold", t);
+			/* the GUCs hold valid values; an argument is checked */
+			if (!tnull)
+				NpFingerprintCheckThreshold("threshold", t);
 			break;
 		default:
 			elog(ERROR, "npidx: unrecognized strategy number %d",
 				 key->sk_strategy);
 			return false;		/* keep compiler quiet */
 	}
+	/*
+	 * A GUC at -1 stands for the default of the fingerprints' format, the
+	 * query's: a row of another format is an error for the operator, and
+	 * the scan returns such rows for the recheck to raise it (see
+	 * NpidxFormatsMatch).
+	 */
 	*query = q;
-	*threshold = t;
+	*threshold = NpFingerprintResolveThreshold(*pred, t, q->version);
 	return true;
 }
 
@@ -402,15 +410,19 @@ NpidxKeyPlan(ScanKey key, NpFingerprint **query, NpPredicate *pred,
  * Pick the scan key to drive the scan: any key's candidates are a superset
  * of the conjunction's answer; prefer the key whose predicate needs the
  * most shared hashes of an average row.  Returns false if no key can match.
+ * *formats_ok is false if some row may be of another format than a key's
+ * query (NpidxFormatsMatch).
  */
 static bool
-NpidxChooseDriver(IndexScanDesc scan, NpFingerprint **query, NpPredicate *pred,
-				  double *threshold)
+NpidxChooseDriver(IndexScanDesc scan, const NpidxMetaPageData *meta,
+				  NpFingerprint **query, NpPredicate *pred,
+				  double *threshold, bool *formats_ok)
 {
 	int			i,
 				best = -1;
 
 	*query = NULL;
+	*formats_ok = true;
 	for (i = 0; i < scan->numberOfKeys; i++)
 	{
 		NpFingerprint *q;
@@ -420,7 +432,9 @@ NpidxChooseDriver(IndexScanDesc scan, NpFingerprint **query, NpPredicate *pred,
 
 		if (!NpidxKeyPlan(&scan->keyData[i], &q, &p, &t))
 			return false;
-		need = NpFingerprintMinShared(p, t, NpFingerprintNHashes(q), 1);
+		if (!NpidxFormatsMatch(meta, q))
+			*formats_ok = false;
+		need = NpFingerprintMinShared(p, t, q->version, NpFingerprintNHashes(q), 1);
 		if (*query == NULL || need > best)
 		{
 			*query = q;
@@ -619,7 +633,8 @@ KeyProbeCostCmp(const void *a, const void *b)
  * number skipped.
  */
 static int
-NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t, int m0)
+NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
+				 int version, int m0)
 {
 	int		   *slack;
 	int		   *byCost;
@@ -627,13 +642,14 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t, int m0)
 				m,
 				nskip = 0;
 
-	if (NpFingerprintMinShared(pred, t, n, 1) <= 1)
+	if (NpFingerprintMinShared(pred, t, version, n, 1) <= 1)
 		return 0;				/* every query key may be a row's only one */
 
 	/* slack[m] = need(m, 1) - 1 - (skipped positions among the first m) */
 	slack = palloc((n + 1) * sizeof(int));
 	for (m = 1; m <= n; m++)
-		slack[m] = m < m0 ? PG_INT32_MAX : NpFingerprintMinShared(pred, t, m, 1) - 1;
+		slack[m] = m < m0 ? PG_INT32_MAX :
+			NpFingerprintMinShared(pred, t, version, m, 1) - 1;
 
 	/* positions (kp is in position order here), costliest first */
 	byCost = palloc(n * sizeof(int));
@@ -698,7 +714,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		kp[i].pos = i;
 		NpidxProbeHead(index, nbuckets, q->hashes[i], &kp[i]);
 	}
-	*nskip = need ? NpidxChooseSkips(kp, n, pred, t, m0) : 0;
+	*nskip = need ? NpidxChooseSkips(kp, n, pred, t, q->version, m0) : 0;
 	qsort(kp, n, sizeof(KeyProbe), KeyProbeCostCmp);
 
 	memset(&cs, 0, sizeof(cs));
@@ -803,7 +819,8 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 	NpidxReadMetaState(index, &meta);
 	NpidxClassBounds(q, &meta, a_min, b_min, &m0);
 	for (c = 0; c < NPIDX_NCLASSES; c++)
-		need[c] = NpFingerprintMinShared(pred, t, a_min[c], b_min[c]);
+		need[c] = NpFingerprintMinShared(pred, t, q->version,
+										 a_min[c], b_min[c]);
 
 	table = NpidxCountRows(index, q, NpidxGetMeta(index)->nbuckets, need,
 						   pred, t, m0, &nskip);
@@ -898,12 +915,17 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 	npcand_iterator it;
 	NpidxCand  *cand;
 
-	if (scan->numberOfKeys > 0 && !NpidxChooseDriver(scan, &kq, &kpred, &kt))
+	bool		formats_ok = true;
+
+	NpidxReadMetaState(index, &meta);
+	if (scan->numberOfKeys > 0 &&
+		!NpidxChooseDriver(scan, &meta, &kq, &kpred, &kt, &formats_ok))
 	{
 		so->empty = true;
 		return;
 	}
 	so->tail = true;
+	so->tail_bound = 1.0 - NPIDX_BOUND_SLACK;
 	if (ob->sk_flags & SK_ISNULL)
 	{
 		/* every distance is NULL: return the rows unordered */
@@ -911,6 +933,16 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 		return;
 	}
 	so->oquery = DatumGetNpFingerprintP(ob->sk_argument);
+	if (!formats_ok || !NpidxFormatsMatch(&meta, so->oquery))
+	{
+		/*
+		 * Rows of another format may be there: every row goes to the tail
+		 * with no bound, for the executor to order (or to raise the
+		 * operators' error on the first visible one).
+		 */
+		so->tail_bound = 0.0;
+		return;
+	}
 	if (NpFingerprintNHashes(so->oquery) == 0)
 		return;					/* nothing shared: all in the tail */
 
@@ -930,7 +962,8 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 		filter = true;
 		so->tail = false;
 		for (c = 0; c < NPIDX_NCLASSES; c++)
-			need[c] = NpFingerprintMinShared(kpred, kt, a_min[c], b_min[c]);
+			need[c] = NpFingerprintMinShared(kpred, kt, kq->version,
+											 a_min[c], b_min[c]);
 	}
 
 	table = NpidxCountRows(index, so->oquery, NpidxGetMeta(index)->nbuckets,
@@ -1039,12 +1072,19 @@ NpidxPrepare(IndexScanDesc scan)
 		NpFingerprint *q;
 		NpPredicate pred;
 		double		t;
+		bool		formats_ok;
+		NpidxMetaPageData meta;
 
-		if (!NpidxChooseDriver(scan, &q, &pred, &t))
+		NpidxReadMetaState(scan->indexRelation, &meta);
+		if (!NpidxChooseDriver(scan, &meta, &q, &pred, &t, &formats_ok))
 			so->empty = true;
-		else if (q == NULL)
+		else if (q == NULL || !formats_ok)
 		{
-			/* no keys at all: every row */
+			/*
+			 * No keys at all, or rows of another format than a query may
+			 * be there (the recheck raises the operators' error on the
+			 * first visible one): every row.
+			 */
 			PendingRows pr;
 			int			i;
 
@@ -1068,6 +1108,7 @@ NpidxPrepare(IndexScanDesc scan)
 						so->tids[j++] = so->tids[i];
 				so->ntids = j;
 			}
+			npidx_last_scan.candidates += so->ntids;
 		}
 		else
 			so->tids = NpidxThresholdCandidates(scan->indexRelation, q, pred, t,
@@ -1120,7 +1161,7 @@ npidxgettuple(IndexScanDesc scan, ScanDirection dir)
 				return false;
 			scan->xs_heaptid = so->tids[so->next++];
 			/* no shared hash at all: distance exactly 1 (or NULL) */
-			bound = 1.0 - NPIDX_BOUND_SLACK;
+			bound = so->tail_bound;
 		}
 		npidx_last_scan.returned++;
 		scan->xs_recheck = true;

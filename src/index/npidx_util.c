@@ -362,9 +362,9 @@ NpidxChooseBuckets(double nentries, int fillfactor, bool wide)
 }
 
 /*
- * Lower the metapage's smallest sample limit and fewest truncated hashes
- * for fp (the metapage is registered for WAL or locked by the caller);
- * returns whether anything changed.
+ * Note fp in the metapage (registered for WAL or locked by the caller):
+ * lower its smallest sample limit and fewest truncated hashes, and record
+ * fp's format; returns whether anything changed.
  */
 bool
 NpidxMetaNoteSample(NpidxMetaPage meta, const NpFingerprint *fp)
@@ -372,7 +372,21 @@ NpidxMetaNoteSample(NpidxMetaPage meta, const NpFingerprint *fp)
 	uint32		limit;
 	bool		changed = false;
 
-	if (fp != NULL && NpidxSampleLimit(fp, &limit))
+	if (fp == NULL)
+		return false;
+	if (meta->fpVersion == 0)
+	{
+		meta->fpVersion = fp->version;
+		meta->fpShingleWords = fp->shingle_words;
+		changed = true;
+	}
+	else if (!meta->fpMixed && (meta->fpVersion != fp->version ||
+								meta->fpShingleWords != fp->shingle_words))
+	{
+		meta->fpMixed = true;
+		changed = true;
+	}
+	if (NpidxSampleLimit(fp, &limit))
 	{
 		uint32		n = (uint32) NpFingerprintNHashes(fp);
 
@@ -397,9 +411,32 @@ NpidxMetaNeedsNote(const NpidxMetaPageData *meta, const NpFingerprint *fp)
 {
 	uint32		limit;
 
-	return fp != NULL && NpidxSampleLimit(fp, &limit) &&
+	if (fp == NULL)
+		return false;
+	if (meta->fpVersion == 0 ||
+		(!meta->fpMixed && (meta->fpVersion != fp->version ||
+							meta->fpShingleWords != fp->shingle_words)))
+		return true;
+	return NpidxSampleLimit(fp, &limit) &&
 		(!meta->hasLimit || limit < meta->minLimit ||
 		 (uint32) NpFingerprintNHashes(fp) < meta->minTruncHashes);
+}
+
+/*
+ * Can the index hold a row whose fingerprint cannot be compared with q?
+ * The operators raise an error for such a pair (NpFingerprintCheckCompatible),
+ * so a scan whose query this says false for returns every row and lets the
+ * recheck raise it on the first visible one, as a sequential scan would.
+ * After refreshing stored fingerprints to a new format, REINDEX clears the
+ * note.
+ */
+bool
+NpidxFormatsMatch(const NpidxMetaPageData *meta, const NpFingerprint *q)
+{
+	if (meta->fpVersion == 0)
+		return true;			/* no fingerprint indexed yet */
+	return !meta->fpMixed && meta->fpVersion == q->version &&
+		meta->fpShingleWords == q->shingle_words;
 }
 
 /*

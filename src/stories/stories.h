@@ -10,16 +10,23 @@
  * matches best; when it matches none, it becomes the leader of a new story,
  * named by its own id.  Members never attract articles, so no chain of
  * weak links can merge two stories.  An article x matches a leader L when
- * their samples share at least min_shared hashes and
+ * their samples share at least StoryMinShared() hashes (min_shared, and
+ * never fewer than the minimum evidence of is_same_story in the pair's
+ * format: 5 in version 2) and
  *	 tiny pair (either has fewer than tiny_shingles shingles):
  *		similarity(x, L) >= tiny_similarity;
  *	 otherwise:
  *		is_same_story(x, L, threshold).
+ * threshold may be NP_FP_AUTO_THRESHOLD (a NULL argument while
+ * newsprint.same_story_threshold is at its default, -1): the default of
+ * the pair's format, as for the operators (StoryThreshold()).
  * The best match has the highest max(containment(x, L), containment(L, x)),
  * then the highest similarity, then the earliest leader.
  *
- * Every decision goes through the estimators of fingerprint.h; only the
- * pruning bounds of story_rule.c know how they are defined.
+ * Every decision goes through fingerprint.h: one NpFingerprintOverlapOf per
+ * pair, the estimators as the ratios of its counts that fingerprint.h
+ * defines, and NpFingerprintHolds for is_same_story.  The pruning bounds of
+ * story_rule.c follow the same definitions.
  *
  * src/stories/stories.h
  *
@@ -41,8 +48,9 @@
 
 typedef struct StoryRule
 {
-	double		threshold;		/* is_same_story threshold */
-	int			min_shared;		/* fewest shared sample hashes */
+	double		threshold;		/* is_same_story threshold, or
+								 * NP_FP_AUTO_THRESHOLD */
+	int			min_shared;		/* fewest shared sample hashes asked for */
 	int			tiny_shingles;	/* below this an article is tiny */
 	double		tiny_similarity;	/* what a tiny pair must resemble */
 } StoryRule;
@@ -50,8 +58,8 @@ typedef struct StoryRule
 /*
  * Read the rule's four arguments from fcinfo, starting at argument first
  * (threshold, min_shared, tiny_shingles, tiny_similarity; a NULL threshold
- * means newsprint.same_story_threshold, other NULLs their defaults), and
- * check them.
+ * means newsprint.same_story_threshold, which may be NP_FP_AUTO_THRESHOLD,
+ * other NULLs their defaults), and check them.
  */
 extern void StoryRuleFromArgs(FunctionCallInfo fcinfo, int first,
 							  StoryRule *rule);
@@ -63,6 +71,32 @@ extern void StoryRuleFromArgs(FunctionCallInfo fcinfo, int first,
 extern bool StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 							 const NpFingerprint *leader,
 							 double *score, double *similarity);
+
+/*
+ * The is_same_story threshold of the rule for a pair of fingerprints of
+ * format version: the rule's, or the format's default (fingerprint.h's
+ * NpFingerprintResolveThreshold, as the operators resolve the GUC).
+ */
+static inline double
+StoryThreshold(const StoryRule *rule, int version)
+{
+	return NpFingerprintResolveThreshold(NP_PRED_SAME_STORY, rule->threshold,
+										 version);
+}
+
+/*
+ * The fewest sample hashes a pair of format version must share: min_shared,
+ * raised to is_same_story's minimum evidence in that format, so that every
+ * pair the rule accepts (tiny pairs too) passes is_same_story(x, L, t) for
+ * t at most the rule's threshold and tiny similarity: assign_story's index
+ * search finds every leader the rule can accept.
+ */
+static inline int
+StoryMinShared(const StoryRule *rule, int version)
+{
+	return Max(rule->min_shared,
+			   NpFingerprintMinEvidence(NP_PRED_SAME_STORY, version));
+}
 
 /* Is a pair of articles with these shingle counts tiny? */
 static inline bool

@@ -6,10 +6,11 @@
  * The leaders live in a table of the caller's (story bigint, fp
  * fingerprint, published_at timestamptz), indexed with npidx.  The
  * candidates are the leaders with is_same_story(fp, x, t') for t' the
- * smaller of the rule's threshold and tiny similarity: every leader the
- * rule accepts passes that (similarity >= s implies the share of the
- * smaller sample found in the other is >= s), and the index finds them
- * all.  The rule of stories.h then picks the best, ties going to the
+ * smaller of the rule's threshold (resolved for x's format) and tiny
+ * similarity: every leader the rule accepts passes that (similarity >= s
+ * implies the share of the smaller sample found in the other is >= s, and
+ * the rule asks at least is_same_story's minimum evidence: StoryMinShared),
+ * and the index finds them all.  The rule of stories.h then picks the best, ties going to the
  * earliest leader (published_at, then story), which is the batch form's
  * order when its order column is published_at.
  *
@@ -156,7 +157,9 @@ search(StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
 	int64		best_story = 0;
 
 	args[0] = PointerGetDatum(x);
-	args[1] = Float8GetDatum(Min(rule->threshold, rule->tiny_similarity));
+	/* the rule's threshold for x's format (the leaders must share it) */
+	args[1] = Float8GetDatum(Min(StoryThreshold(rule, x->version),
+								 rule->tiny_similarity));
 	if (snapshot)
 		rc = SPI_execute_snapshot(p->search, args, NULL, snapshot,
 								  InvalidSnapshot, false, false, 0);

@@ -13,14 +13,17 @@
  * limit of the pair and A', B' the samples cut at tau, a shared hash is at
  * most both limits, so the count of shared hashes is |A' n B'| (the count
  * the estimators use) and:
- *	 every pair			|A' n B'| >= min_shared
+ *	 every pair			|A' n B'| >= StoryMinShared (min_shared, at least
+ *						the format's minimum evidence)
  *	 tiny pairs:		similarity >= s	 =>	 |A' n B'| >= s |A' u B'| >= s max(|A'|, |B'|)
  *	 other pairs:		is_same_story(t)  =>  |A' n B'| >= t min(|A'|, |B'|)
+ * with t the threshold resolved for the pair's format (StoryThreshold).
  * For any leader at all (StoryNeedAny): if limit(x) <= limit(L) then A' is
  * all of x's sample, else L is truncated and B' is all of L's sample; so
  * max(|A'|, |B'|) >= min(|A|, fewest hashes of a truncated leader).  A tiny
- * x only forms tiny pairs; any other x needs min_shared with a non-tiny
- * leader.  A new fingerprint format changes these bounds with the
+ * x only forms tiny pairs; any other x needs StoryMinShared with a
+ * non-tiny leader.  A pair's format is x's (a leader of another format is
+ * an error when compared).  A new fingerprint format changes these bounds with the
  * estimators; test/sql/stories.sql compares the pruned batch with the rule
  * applied to every pair.
  *
@@ -55,9 +58,18 @@ need_at_least(double x)
 void
 StoryRuleFromArgs(FunctionCallInfo fcinfo, int first, StoryRule *rule)
 {
-	/* a NULL threshold reads the setting, or refuses on a Citus worker */
-	rule->threshold = PG_ARGISNULL(first) ?
-		NpSettingValue(NP_SETTING_SAME_STORY) : PG_GETARG_FLOAT8(first);
+	/*
+	 * A NULL threshold is the setting's (read through NpSettingValue, which
+	 * refuses on a Citus worker): a valid threshold, or -1 for the default
+	 * of each pair's format (StoryThreshold).  An argument must be valid.
+	 */
+	if (PG_ARGISNULL(first))
+		rule->threshold = NpSettingValue(NP_SETTING_SAME_STORY);
+	else
+	{
+		rule->threshold = PG_GETARG_FLOAT8(first);
+		NpFingerprintCheckThreshold("threshold", rule->threshold);
+	}
 	rule->min_shared = PG_ARGISNULL(first + 1) ? STORY_DEFAULT_MIN_SHARED
 		: PG_GETARG_INT32(first + 1);
 	rule->tiny_shingles = PG_ARGISNULL(first + 2) ? STORY_DEFAULT_TINY_SHINGLES
@@ -65,7 +77,6 @@ StoryRuleFromArgs(FunctionCallInfo fcinfo, int first, StoryRule *rule)
 	rule->tiny_similarity = PG_ARGISNULL(first + 3) ? STORY_DEFAULT_TINY_SIMILARITY
 		: PG_GETARG_FLOAT8(first + 3);
 
-	NpFingerprintCheckThreshold("threshold", rule->threshold);
 	NpFingerprintCheckThreshold("tiny_similarity", rule->tiny_similarity);
 	if (rule->min_shared < 1 || rule->min_shared > 65535)
 		ereport(ERROR,
@@ -87,18 +98,20 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 	double		sim;
 
 	NpFingerprintOverlapOf(x, leader, &ov);
-	if (ov.inter == 0 || ov.inter < rule->min_shared)
+	if (ov.inter == 0 || ov.inter < StoryMinShared(rule, x->version))
 		return false;
-	sim = NpFingerprintSimilarity(x, leader);
+	sim = (double) ov.inter / ov.uni;
 	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
 	{
 		if (!(sim >= rule->tiny_similarity))
 			return false;
 	}
-	else if (!NpFingerprintSameStory(x, leader, rule->threshold))
+	else if (!NpFingerprintHolds(NP_PRED_SAME_STORY,
+								 StoryThreshold(rule, x->version),
+								 x->version, &ov))
 		return false;
-	*score = Max(NpFingerprintContainment(x, leader),
-				 NpFingerprintContainment(leader, x));
+	*score = Max(ov.a_count > 0 ? (double) ov.inter / ov.a_count : 0.0,
+				 ov.b_count > 0 ? (double) ov.inter / ov.b_count : 0.0);
 	*similarity = sim;
 	return true;
 }
@@ -141,10 +154,10 @@ StoryNeedPair(const StoryRule *rule, const NpFingerprint *x,
 	int			b = sample_cut(leader, tau);
 
 	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
-		return Max(rule->min_shared,
+		return Max(StoryMinShared(rule, x->version),
 				   need_at_least(rule->tiny_similarity * Max(a, b)));
-	return Max(rule->min_shared,
-			   need_at_least(rule->threshold * Min(a, b)));
+	return Max(StoryMinShared(rule, x->version),
+			   need_at_least(StoryThreshold(rule, x->version) * Min(a, b)));
 }
 
 int
@@ -157,8 +170,8 @@ StoryNeedAny(const StoryRule *rule, const NpFingerprint *x,
 
 	/* a tiny x forms only tiny pairs; any other x may meet a non-tiny leader */
 	if (x->nshingles < (uint32) rule->tiny_shingles)
-		return Max(tiny, rule->min_shared);
-	return rule->min_shared;
+		return Max(tiny, StoryMinShared(rule, x->version));
+	return StoryMinShared(rule, x->version);
 }
 
 void
@@ -212,10 +225,10 @@ StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
 			}
 	}
 	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
-		return Max(rule->min_shared,
+		return Max(StoryMinShared(rule, x->version),
 				   need_at_least(rule->tiny_similarity * Max(a, b)));
-	return Max(rule->min_shared,
-			   need_at_least(rule->threshold * Min(a, b)));
+	return Max(StoryMinShared(rule, x->version),
+			   need_at_least(StoryThreshold(rule, x->version) * Min(a, b)));
 }
 
 /*

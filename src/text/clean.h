@@ -55,4 +55,13 @@ extern char *NpCleanText(const char *input, size_t len,
 extern int	NpSplitParagraphs(const char *text, size_t len, NpSpan **spans);
 extern int	NpSplitSentences(const char *text, size_t len, NpSpan **spans);
 
+/*
+ * Long texts are processed in blocks of about NP_TEXT_BLOCK bytes cut at
+ * paragraph boundaries (NpBlockEnd gives the end of the block that starts
+ * at start), so that the working memory of cleaning and entity extraction
+ * is bounded whatever the input's length.
+ */
+#define NP_TEXT_BLOCK	((size_t) 1 << 20)
+extern size_t NpBlockEnd(const char *text, size_t len, size_t start, size_t target);
+
 #endif							/* NP_CLEAN_H */

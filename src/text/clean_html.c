@@ -31,7 +31,7 @@
 #include <libxml/xmlstring.h>
 
 #include "text/clean.h"
-#include "text/clean_int.h"
+#include "text/doc.h"
 #include "text/html_feed.h"
 
 /* What the walk does with an element */

@@ -76,7 +76,9 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include "np_hash.h"
 #include "text/html_feed.h"
+#include "text/unicode.h"
 
 #ifndef NP_STANDALONE
 #include "utils/memutils.h"
@@ -270,15 +272,11 @@ end_priority(const char *name)
 	return 100;
 }
 
+/* Names are hashed the one way the core hashes bytes (np_hash.h) */
 static inline uint32_t
 name_hash(const char *s, size_t n)
 {
-	uint32_t	h = 2166136261u;
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char) s[i]) * 16777619u;
-	return h;
+	return NpHashBytes(s, n);
 }
 
 /*
@@ -493,47 +491,18 @@ feed_find(Feed *f, const unsigned char *s, size_t from, size_t len, int c)
  */
 
 /*
- * Length of the valid UTF-8 sequence at s (1 to 4), 0 if invalid; *cp gets
- * its code point.
+ * Length of the valid UTF-8 sequence at s (2 to 4; s[0] >= 0x80), 0 if
+ * invalid; *cp gets its code point.  The one decoder of unicode.h takes an
+ * invalid sequence as U+FFFD in one byte, a valid one (U+FFFD itself
+ * included) in two or more.
  */
-static size_t
+static inline size_t
 utf8_seq(const unsigned char *s, size_t len, uint32_t *cp)
 {
-	unsigned char c = s[0];
-	size_t		n;
-	uint32_t	v;
-	uint32_t	min;
-	size_t		k;
+	uint32		v;
+	size_t		n = NpUtf8Decode(s, len, &v);
 
-	if (c >= 0xC2 && c <= 0xDF)
-	{
-		n = 2;
-		v = c & 0x1F;
-		min = 0x80;
-	}
-	else if (c >= 0xE0 && c <= 0xEF)
-	{
-		n = 3;
-		v = c & 0x0F;
-		min = 0x800;
-	}
-	else if (c >= 0xF0 && c <= 0xF4)
-	{
-		n = 4;
-		v = c & 0x07;
-		min = 0x10000;
-	}
-	else
-		return 0;
-	if (len < n)
-		return 0;
-	for (k = 1; k < n; k++)
-	{
-		if ((s[k] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[k] & 0x3F);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+	if (n < 2)
 		return 0;
 	*cp = v;
 	return n;

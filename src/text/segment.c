@@ -9,7 +9,8 @@
  * does not end a sentence after an initial ("J. K. Rowling"), a title
  * ("Mr.", "Gen."), a month before a day ("Jan. 5"), "No." before a number,
  * or an abbreviation with inner periods ("U.S.", "a.m.") unless the next
- * word is a common sentence opener ("... in the U.S. The talks ...").
+ * word is a common sentence opener ("... in the U.S. The talks ...");
+ * the abbreviations and openers are abbrev.c's.
  * Decimals ("3.5") and domains never qualify because no space follows the
  * period.  One pass, linear in the text.
  *
@@ -20,42 +21,8 @@
 #include "np_port.h"
 
 #include "text/clean.h"
-#include "text/clean_int.h"
-
-/* titles and abbreviations after which a period never ends a sentence */
-static const char *const titles[] = {
-	"adm", "amb", "approx", "atty", "brig", "capt", "cmdr", "col", "cpl",
-	"dept", "det", "dr", "fr", "gen", "gov", "hon", "insp", "lt", "maj",
-	"messrs", "mlle", "mme", "mr", "mrs", "ms", "mx", "pres", "prof", "pvt",
-	"rep", "reps", "rev", "sen", "sens", "sgt", "supt", "v", "vs"
-};
-
-/* abbreviations that never end a sentence when a number follows */
-static const char *const before_number[] = {
-	"apr", "art", "aug", "ch", "dec", "feb", "fig", "jan", "jul", "jun",
-	"mar", "no", "nos", "nov", "oct", "p", "pp", "sec", "sep", "sept", "vol"
-};
-
-/* abbreviations that end a sentence only before a sentence opener */
-static const char *const maybe_end[] = {
-	"co", "corp", "etc", "inc", "jr", "ltd", "st", "sr"
-};
-
-/*
- * Is key in the unsorted short list?
- */
-static bool
-in_list(const char *const *list, size_t n, const char *key)
-{
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(list[i], key) == 0)
-			return true;
-	return false;
-}
-
-#define IN_LIST(l, k) in_list(l, sizeof(l) / sizeof(l[0]), k)
+#include "text/abbrev.h"
+#include "text/unicode.h"
 
 /*
  * Append a span, growing the array.
@@ -103,8 +70,10 @@ NpSplitParagraphs(const char *text, size_t len, NpSpan **spans)
 		size_t		a,
 					b;
 
-		while (i < len && text[i] != '\n')
-			i++;
+		const char *nl = memchr(text + i, '\n', len - i);
+
+		NP_CHECK_FOR_INTERRUPTS();
+		i = nl ? (size_t) (nl - text) : len;
 		le = i;
 		if (i < len)
 			i++;				/* the newline */
@@ -171,26 +140,6 @@ make_key(const char *text, size_t a, size_t b, char *key, size_t keysize)
 }
 
 /*
- * Is the code point an opening quote or bracket?
- */
-static bool
-is_opener(uint32_t c)
-{
-	return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C ||
-		c == 0x2018 || c == 0xAB || c == 0x201E || c == 0x2039;
-}
-
-/*
- * Is the code point a closing quote or bracket?
- */
-static bool
-is_closer(uint32_t c)
-{
-	return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D ||
-		c == 0x2019 || c == 0xBB || c == 0x203A;
-}
-
-/*
  * Decide whether the single period at text[dot] (inside the sentence that
  * began at ss) ends a sentence, given the next word at text[m..].
  */
@@ -203,6 +152,7 @@ period_ends_sentence(const char *text, size_t ss, size_t dot, size_t m, size_t p
 	size_t		ne = m;
 	bool		next_digit;
 	bool		inner_dots = false;
+	int			kind;
 	size_t		i;
 
 	while (ws > ss && !is_ws(text[ws - 1]))
@@ -228,12 +178,13 @@ period_ends_sentence(const char *text, size_t ss, size_t dot, size_t m, size_t p
 	/* an initial: "J. K. Rowling", "George W. Bush" */
 	if (word[1] == '\0' && text[dot - 1] >= 'A' && text[dot - 1] <= 'Z')
 		return false;
-	if (IN_LIST(titles, word))
+	kind = NpAbbreviation(word, strlen(word));
+	if (kind & NP_ABBR_TITLE)
 		return false;
-	if (next_digit && IN_LIST(before_number, word))
+	if (next_digit && (kind & NP_ABBR_NUMBER))
 		return false;
-	if (inner_dots || IN_LIST(maybe_end, word))
-		return NpIsSentenceStarter(next);
+	if (inner_dots || (kind & NP_ABBR_MAYBE))
+		return NpIsSentenceOpener(next, strlen(next));
 	return true;
 }
 
@@ -256,6 +207,7 @@ NpSplitSentences(const char *text, size_t len, NpSpan **spans)
 		size_t		pe = paras[p].end;
 		size_t		ss = ps;
 		size_t		i = ps;
+		size_t		next_check = ps;
 
 		while (i < pe)
 		{
@@ -266,6 +218,7 @@ NpSplitSentences(const char *text, size_t len, NpSpan **spans)
 			uint32_t	cp;
 			bool		single_dot;
 
+			NP_CHECK_AT(i, next_check);
 			if (c == '.' || c == '!' || c == '?')
 				j = i + 1;
 			else if (c == 0xE2 && i + 2 < pe && (unsigned char) text[i + 1] == 0x80 &&
@@ -295,7 +248,7 @@ NpSplitSentences(const char *text, size_t len, NpSpan **spans)
 			{
 				size_t		l = NpUtf8Decode((const unsigned char *) text + k, pe - k, &cp);
 
-				if (!is_closer(cp))
+				if (!NpUniIsClosingPunct(cp))
 					break;
 				k += l;
 			}
@@ -312,8 +265,8 @@ NpSplitSentences(const char *text, size_t len, NpSpan **spans)
 			if (m >= pe)
 				break;
 			NpUtf8Decode((const unsigned char *) text + m, pe - m, &cp);
-			if (NpCpIsLower(cp) ||
-				!(NpCpIsUpper(cp) || (cp >= '0' && cp <= '9') || is_opener(cp) ||
+			if (NpUniIsLower(cp) ||
+				!(NpUniIsUpper(cp) || (cp >= '0' && cp <= '9') || NpUniIsOpeningPunct(cp) ||
 				  cp >= 0x250))
 			{
 				i = j;
@@ -334,4 +287,44 @@ NpSplitSentences(const char *text, size_t len, NpSpan **spans)
 	np_free(paras);
 	*spans = s;
 	return n;
+}
+
+/*
+ * Where should the block of text that starts at start and holds about
+ * target bytes end?  After the last blank line in its second half if there
+ * is one, else after the last line break there, else after the last
+ * sentence end (". "), else after the last space, else at a character
+ * boundary; len when the rest fits.  Long texts are
+ * processed block by block so that memory stays bounded (NpCleanText,
+ * NpExtractEntities); the search costs at most target / 2 bytes per block.
+ */
+size_t
+NpBlockEnd(const char *text, size_t len, size_t start, size_t target)
+{
+	size_t		limit;
+	size_t		lo;
+	size_t		p;
+
+	if (len - start <= target)
+		return len;
+	limit = start + target;
+	lo = start + target / 2;
+	for (p = limit; p > lo + 1; p--)
+		if (text[p - 1] == '\n' &&
+			(text[p - 2] == '\n' || (text[p - 2] == '\r' && p - 3 > lo && text[p - 3] == '\n')))
+			return p;
+	for (p = limit; p > lo; p--)
+		if (text[p - 1] == '\n')
+			return p;
+	for (p = limit; p > lo + 1; p--)
+		if (text[p - 1] == ' ' &&
+			(text[p - 2] == '.' || text[p - 2] == '!' || text[p - 2] == '?'))
+			return p;
+	for (p = limit; p > lo; p--)
+		if (text[p - 1] == ' ')
+			return p;
+	p = limit;
+	while (p > start && ((unsigned char) text[p] & 0xC0) == 0x80)
+		p--;
+	return p;
 }

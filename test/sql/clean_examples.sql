@@ -28,11 +28,11 @@ FROM unnest(ARRAY['/ Telegram', 'arriving in Beijing on Monday morning', 'https:
                   'Related article', 'Triumph', 'Asia- ']) f;
 
 -- paragraphs and sentences of the cleaned copies, with character offsets
-SELECT ordinal, start, "end", left(text, 60) AS text
+SELECT ordinal, start, length, left(text, 60) AS text
 FROM newsprint.paragraphs(:'kyivpost');
-SELECT ordinal, start, "end", left(text, 60) AS text
+SELECT ordinal, start, length, left(text, 60) AS text
 FROM newsprint.sentences(:'moscowtimes');
 
 -- the offsets address the cleaned text
-SELECT bool_and(substr(newsprint.clean(:'moscowtimes'), start + 1, "end" - start) = text) AS offsets_ok
+SELECT bool_and(substr(newsprint.clean(:'moscowtimes'), start, length) = text) AS offsets_ok
 FROM newsprint.sentences(:'moscowtimes');

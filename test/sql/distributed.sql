@@ -58,6 +58,74 @@ END
 $$;
 SELECT t, d.* FROM (VALUES (0.2), (0.5), (0.8)) v(t), dist_agree(t) d ORDER BY t;
 
+-- at -1, their default, containment_threshold and same_story_threshold mean
+-- the default of the fingerprints' format, which no threshold argument may
+-- say: the planner writes default_threshold(fp, predicate) instead, which
+-- computes it from a fingerprint of the pair and reads no setting
+SELECT default_threshold(fingerprint('one two three four'::text), 'containment') AS v2_containment,
+	   default_threshold(fingerprint('one two three four'::text), 'same_story') AS v2_same_story,
+	   default_threshold(fingerprint('one two three four'::text, true, 256, 1), 'containment') AS v1_containment,
+	   default_threshold(fingerprint('one two three four'::text, true, 256, 1), 'same_story') AS v1_same_story,
+	   default_threshold(NULL, 'same_story') AS null_fp;
+SELECT default_threshold(fingerprint('one two three four'::text), 'similarity');
+SELECT p.oid::regprocedure, p.provolatile, p.proisstrict
+FROM pg_proc p
+WHERE p.pronamespace = 'newsprint'::regnamespace AND p.proname = 'default_threshold';
+SET enable_seqscan = off;
+-- (a constant fingerprint: folded to the value of its format, here 1)
+EXPLAIN (COSTS OFF, VERBOSE) SELECT id FROM dist_art WHERE same_story(fp, 'v1:w3:k160:n2:0000000100000002'::fingerprint);
+EXPLAIN (COSTS OFF, VERBOSE) SELECT a.id FROM dist_art a, dist_art b WHERE b.id = 0 AND b.fp %> a.fp;
+RESET enable_seqscan;
+-- the same table with version 1 fingerprints, whose defaults differ
+CREATE TABLE dist_v1 (id int PRIMARY KEY, fp fingerprint);
+INSERT INTO dist_v1
+SELECT i, fingerprint(string_agg(CASE WHEN j <= 100 - i THEN 'w' || j
+									  ELSE 'x' || i || '_' || j END, ' ' ORDER BY j),
+					  true, 256, 1)
+FROM generate_series(0, 99) i, generate_series(1, 100) j GROUP BY i;
+CREATE INDEX dist_v1_fp ON dist_v1 USING npidx (fp);
+ANALYZE dist_v1;
+-- the setting forms at -1 against the threshold forms with the format's
+-- values, by index scan and by sequential scan
+CREATE FUNCTION dist_defaults(tab regclass, c float8, s float8, index bool,
+							  OUT contained bigint, OUT contains bigint,
+							  OUT story bigint, OUT story_match bigint,
+							  OUT agree bool)
+LANGUAGE plpgsql AS $$
+DECLARE
+	q fingerprint;
+	c2 bigint;
+	s2 bigint;
+	m2 bigint;
+	k2 bigint;
+BEGIN
+	EXECUTE format('SELECT fp FROM %s WHERE id = 0', tab) INTO q;
+	PERFORM set_config('enable_seqscan', (NOT index)::text, true);
+	PERFORM set_config('enable_indexscan', index::text, true);
+	PERFORM set_config('enable_bitmapscan', index::text, true);
+	EXECUTE format('SELECT count(*) FROM %s a WHERE a.fp <%% $1', tab) INTO contained USING q;
+	EXECUTE format('SELECT count(*) FROM %s a WHERE a.fp %%> $1', tab) INTO contains USING q;
+	EXECUTE format('SELECT count(*) FROM %s a WHERE same_story(a.fp, $1)', tab) INTO story USING q;
+	EXECUTE format('SELECT count(*) FROM %s a WHERE story_match(a.fp, $1) IS NOT NULL', tab) INTO story_match USING q;
+	EXECUTE format('SELECT count(*) FROM %s a WHERE is_contained(a.fp, $1, $2)', tab) INTO c2 USING q, c;
+	EXECUTE format('SELECT count(*) FROM %s a WHERE is_contained($1, a.fp, $2)', tab) INTO k2 USING q, c;
+	EXECUTE format('SELECT count(*) FROM %s a WHERE same_story(a.fp, $1, $2)', tab) INTO s2 USING q, s;
+	EXECUTE format('SELECT count(*) FROM %s a WHERE story_match(a.fp, $1, $2) IS NOT NULL', tab) INTO m2 USING q, s;
+	agree := contained = c2 AND contains = k2 AND story = s2 AND story_match = m2;
+END
+$$;
+SELECT tab, index, d.*
+FROM (VALUES ('dist_art'::regclass, 0.5, 0.12), ('dist_v1', 0.6, 0.6)) v(tab, c, s),
+	 (VALUES (true), (false)) i(index), dist_defaults(tab, c, s, index) d
+ORDER BY 1, 2;
+-- and what a shard of a Citus coordinator receives reads no setting
+SET application_name = 'citus_internal gpid=10000000001';
+SELECT count(*) FROM dist_v1 a, dist_v1 q
+WHERE q.id = 0 AND same_story(a.fp, q.fp, default_threshold(q.fp, 'same_story'));
+SELECT count(*) FROM dist_art a, dist_art q
+WHERE q.id = 0 AND is_contained(a.fp, q.fp, default_threshold(a.fp, 'containment'));
+RESET application_name;
+
 -- a cached plan holds the value, so a change of the setting drops it:
 -- prepared statements and PL/pgSQL see every SET, SET LOCAL and RESET
 SET plan_cache_mode = force_generic_plan;

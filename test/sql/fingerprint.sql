@@ -9,34 +9,37 @@ SET extra_float_digits = 0;
 -- construction; an unknown-typed literal is read as a fingerprint literal,
 -- so a text literal needs ::text
 -- (most tests pass clean => false so that they do not depend on the cleaner)
-SELECT fingerprint('The quick brown fox jumps over the lazy dog.'::text, false);
+-- This file checks format version 1, which stays as it was in 0.1 (hence
+-- fingerprint(body, false, 160, 1)); fingerprint_v2.sql checks version 2,
+-- the default.
+SELECT fingerprint('The quick brown fox jumps over the lazy dog.'::text, false, 160, 1);
 SELECT sample_size(fingerprint('The quick brown fox jumps over the lazy dog.'::text)) > 0 AS cleaned_ok;
-SELECT fingerprint('the QUICK brown fox, jumps over the lazy dog!'::text, false)
-     = fingerprint('The quick brown fox jumps over the lazy dog.'::text, false) AS normalised_alike;
+SELECT fingerprint('the QUICK brown fox, jumps over the lazy dog!'::text, false, 160, 1)
+     = fingerprint('The quick brown fox jumps over the lazy dog.'::text, false, 160, 1) AS normalised_alike;
 SELECT fingerprint('The quick brown fox jumps over the lazy dog.');  -- error: literal
 SELECT 'v1:w3:k4:n2:0000000a0000000b'::fingerprint = 'v1:w3:k4:n2:0000000a0000000b' AS eq,
        'v1:w3:k4:n2:0000000a0000000b'::fingerprint <> 'v1:w3:k5:n2:0000000a0000000b' AS ne;
 SELECT shingle_count(f), sample_size(f)
-  FROM (SELECT fingerprint('one two three four five'::text, false) AS f) s;
+  FROM (SELECT fingerprint('one two three four five'::text, false, 160, 1) AS f) s;
 -- fewer words than a shingle: one shingle of all words; nothing: none
-SELECT fingerprint('Hello'::text, false), fingerprint('Hello world'::text, false);
-SELECT fingerprint(''::text), fingerprint(''::text, false), fingerprint('  ... --- !!! '::text, false);
+SELECT fingerprint('Hello'::text, false, 160, 1), fingerprint('Hello world'::text, false, 160, 1);
+SELECT fingerprint(''::text), fingerprint(''::text, false, 160, 1), fingerprint('  ... --- !!! '::text, false, 160, 1);
 SELECT fingerprint(NULL::text), fingerprint('x'::text, NULL);
 
 -- normalisation: case, accents, apostrophes (straight and curly), quotes,
 -- dashes, thousands separators
-SELECT similarity(fingerprint($$Russia's "burning subjects" cost 1,000 roubles in São Paulo$$::text, false),
-                  fingerprint($$RUSSIA’S ‘burning subjects’ — cost 1000 roubles in sao paulo$$::text, false));
+SELECT similarity(fingerprint($$Russia's "burning subjects" cost 1,000 roubles in São Paulo$$::text, false, 160, 1),
+                  fingerprint($$RUSSIA’S ‘burning subjects’ — cost 1000 roubles in sao paulo$$::text, false, 160, 1));
 -- but different numbers, and words split differently, stay different
-SELECT similarity(fingerprint('cost 1,000 roubles in Paulo'::text, false),
-                  fingerprint('cost 1,001 roubles in Paulo'::text, false)),
-       similarity(fingerprint('Russias burning subjects'::text, false),
-                  fingerprint('Russia s burning subjects'::text, false));
+SELECT similarity(fingerprint('cost 1,000 roubles in Paulo'::text, false, 160, 1),
+                  fingerprint('cost 1,001 roubles in Paulo'::text, false, 160, 1)),
+       similarity(fingerprint('Russias burning subjects'::text, false, 160, 1),
+                  fingerprint('Russia s burning subjects'::text, false, 160, 1));
 -- a hyphen split across a line break still joins the same words
-SELECT similarity(fingerprint('the Asia-Pacific region and beyond'::text, false),
-                  fingerprint(E'the Asia-\n\nPacific region and beyond'::text, false));
+SELECT similarity(fingerprint('the Asia-Pacific region and beyond'::text, false, 160, 1),
+                  fingerprint(E'the Asia-\n\nPacific region and beyond'::text, false, 160, 1));
 -- Cyrillic and Greek fold case too
-SELECT fingerprint('МОСКВА И ПЕКИН ΑΘΗΝΑ'::text, false) = fingerprint('москва и пекин αθηνα'::text, false) AS folded;
+SELECT fingerprint('МОСКВА И ПЕКИН ΑΘΗΝΑ'::text, false, 160, 1) = fingerprint('москва и пекин αθηνα'::text, false, 160, 1) AS folded;
 
 -- sketch size
 SELECT sample_size(fingerprint(string_agg('w' || i, ' '), false, 10)),
@@ -46,10 +49,10 @@ SELECT fingerprint('a b c'::text, false, 0);      -- error
 SELECT fingerprint('a b c'::text, false, 65536);  -- error
 
 -- huge input: 1.6 million words
-SELECT shingle_count(fingerprint(repeat('lorem ipsum dolor sit amet ', 320000), false)),
-       sample_size(fingerprint(repeat('lorem ipsum dolor sit amet ', 320000), false));
+SELECT shingle_count(fingerprint(repeat('lorem ipsum dolor sit amet ', 320000), false, 160, 1)),
+       sample_size(fingerprint(repeat('lorem ipsum dolor sit amet ', 320000), false, 160, 1));
 SELECT shingle_count(f), sample_size(f), octet_length(f::text)
-  FROM (SELECT fingerprint(string_agg(md5(i::text), ' '), false) AS f
+  FROM (SELECT fingerprint(string_agg(md5(i::text), ' '), false, 160, 1) AS f
           FROM generate_series(1, 200000) i) s;
 
 -- invalid UTF-8 never reaches the function: the server rejects it first
@@ -60,13 +63,13 @@ SELECT 'v1:w3:k4:n2:0000000a0000000b'::fingerprint;
 SELECT ' v1:w3:k4:n0: '::fingerprint;
 SELECT 'v1:w3:k2:n9:00000001FFFFFFFF'::fingerprint;
 SELECT f::text::fingerprint = f AS roundtrip, f::text = f::text::fingerprint::text AS same_text
-  FROM (SELECT fingerprint(repeat('alpha beta gamma delta ', 50) || string_agg('w' || i, ' '), false) AS f
+  FROM (SELECT fingerprint(repeat('alpha beta gamma delta ', 50) || string_agg('w' || i, ' '), false, 160, 1) AS f
           FROM generate_series(1, 500) i) s;
 
 -- malformed literals
 SELECT ''::fingerprint;
 SELECT 'v1:w3:k4:n2'::fingerprint;                          -- no hash field
-SELECT 'v2:w3:k4:n2:0000000a0000000b'::fingerprint;         -- version
+SELECT 'v3:w3:k4:n2:0000000a0000000b'::fingerprint;         -- version
 SELECT 'v1:w0:k4:n2:0000000a0000000b'::fingerprint;         -- words
 SELECT 'v1:w17:k4:n2:0000000a0000000b'::fingerprint;        -- words
 SELECT 'v1:w3:k0:n0:'::fingerprint;                         -- size
@@ -88,16 +91,16 @@ SELECT 'V1:W3:K4:N2:0000000a0000000b'::fingerprint;         -- tags are lower ca
 -- binary send/receive round-trips through COPY BINARY
 CREATE TEMP TABLE fp_bin (id int, f fingerprint);
 INSERT INTO fp_bin
-  SELECT 1, fingerprint('The ministry added that the two men would discuss a wide range of questions'::text, false)
+  SELECT 1, fingerprint('The ministry added that the two men would discuss a wide range of questions'::text, false, 160, 1)
   UNION ALL SELECT 2, ' v1:w3:k4:n0:'::fingerprint
-  UNION ALL SELECT 3, fingerprint(string_agg('w' || i, ' '), false) FROM generate_series(1, 400) i;
+  UNION ALL SELECT 3, fingerprint(string_agg('w' || i, ' '), false, 160, 1) FROM generate_series(1, 400) i;
 SELECT encode(fingerprint_send('v1:w3:k4:n2:0000000a0000000b'), 'hex');
 -- (files live in the server's data directory, private to this cluster)
 COPY fp_bin TO PROGRAM 'cat > newsprint_fp_regress.bin' (FORMAT binary);
 CREATE TEMP TABLE fp_bin2 (LIKE fp_bin);
 COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress.bin' (FORMAT binary);
 SELECT a.id, a.f::text = b.f::text AS same FROM fp_bin a JOIN fp_bin2 b USING (id) ORDER BY id;
--- binary messages: cut short, unsorted sample, count mismatch, version 2
+-- binary messages: cut short, unsorted sample, count mismatch, version 3
 CREATE TEMP TABLE fp_raw (b bytea);
 INSERT INTO fp_raw SELECT pg_read_binary_file('newsprint_fp_regress.bin');
 -- file header (19 bytes), tuple: field count (2), id length and value
@@ -116,7 +119,7 @@ COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x00000014'::bytea
       FROM fp_raw) TO PROGRAM 'base64 -d > newsprint_fp_regress_cut.bin';
 COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress_cut.bin' (FORMAT binary);
 COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x00000014'::bytea
-        || '\x0203000400000002000000020000000100000002ffff'::bytea, 'base64'), E'\n', '')
+        || '\x0303000400000002000000020000000100000002ffff'::bytea, 'base64'), E'\n', '')
       FROM fp_raw) TO PROGRAM 'base64 -d > newsprint_fp_regress_cut.bin';
 COPY fp_bin2 FROM PROGRAM 'cat newsprint_fp_regress_cut.bin' (FORMAT binary);
 -- shorter than the 12-byte header (11, 1 and 0 bytes): 22P03, as every
@@ -163,7 +166,7 @@ SELECT similarity('v1:w3:k4:n2:0000000100000002', 'v1:w2:k4:n2:0000000100000002'
 SELECT 'v1:w3:k4:n2:0000000100000002'::fingerprint % 'v1:w4:k4:n2:0000000100000002';
 -- empty fingerprints: every estimate is 0 and every predicate false
 SELECT similarity(e, e), containment(e, e), e % e, e <% e, same_story(e, e), e <-> e
-  FROM (SELECT fingerprint(''::text, false) AS e) s;
+  FROM (SELECT fingerprint(''::text, false, 160, 1) AS e) s;
 -- no shared hash: every predicate is false even at the lowest threshold
 SELECT is_similar(a, b, 0.01), is_contained(a, b, 0.01), same_story(a, b, 0.01)
   FROM (SELECT 'v1:w3:k4:n2:0000000100000002'::fingerprint AS a,
@@ -172,9 +175,9 @@ SELECT is_similar(a, b, 0.01), is_contained(a, b, 0.01), same_story(a, b, 0.01)
 -- operators agree with the functions and GUCs
 CREATE TEMP TABLE fp_ops (name text, f fingerprint);
 INSERT INTO fp_ops VALUES
-  ('full', fingerprint('Western nations regularly urge Beijing to play a greater role in restoring peace in Ukraine by using its influence over the Kremlin.'::text, false)),
-  ('half', fingerprint('Western nations regularly urge Beijing to play a greater role in restoring peace.'::text, false)),
-  ('other', fingerprint('China sees itself as a neutral party in the Ukraine conflict, but it has become Russia''s leading trade partner.'::text, false));
+  ('full', fingerprint('Western nations regularly urge Beijing to play a greater role in restoring peace in Ukraine by using its influence over the Kremlin.'::text, false, 160, 1)),
+  ('half', fingerprint('Western nations regularly urge Beijing to play a greater role in restoring peace.'::text, false, 160, 1)),
+  ('other', fingerprint('China sees itself as a neutral party in the Ukraine conflict, but it has become Russia''s leading trade partner.'::text, false, 160, 1));
 SELECT a.name, b.name,
        round(similarity(a.f, b.f)::numeric, 3) AS sim,
        round(containment(a.f, b.f)::numeric, 3) AS cont,
@@ -227,7 +230,8 @@ SHOW newsprint.same_story_threshold;
 -- bad thresholds
 SET newsprint.similarity_threshold = 0;
 SET newsprint.containment_threshold = 1.5;
-SET newsprint.same_story_threshold = -1;
+SET newsprint.same_story_threshold = -0.5;
+SET newsprint.same_story_threshold = 0;
 SELECT is_similar(f, f, 0) FROM fp_ops LIMIT 1;
 SELECT is_contained(f, f, 1.01) FROM fp_ops LIMIT 1;
 -- the value is shown exactly, not rounded to 1
@@ -246,3 +250,12 @@ SELECT * FROM shared_passages('', 'Lavrov arrived in Beijing on Monday.');
 SELECT * FROM shared_passages('Lavrov arrived in Beijing on Monday.', 'Lavrov arrived in Beijing on Monday.', false, 1.0);
 SELECT * FROM shared_passages('a b c', 'a b c', true, 0);  -- error
 SELECT count(*) FROM shared_passages(NULL, 'x');
+
+-- format version 1 is frozen: these literals must never change (a change of
+-- tokenizer, folding or hashing needs a new format version).  Latin-1
+-- accents, Latin Extended-A, Greek, Cyrillic, Arabic-Indic digits,
+-- fullwidth letters, apostrophes, numbers with separators, NFD marks.
+SELECT fingerprint(E'Caf\u00e9 \u00c6ther \u00df \u00de \u0141\u00f3d\u017a \u0130stanbul \u0178 '
+                   '\u0391\u03b8\u03ae\u03bd\u03b1 \u03c2 \u041c\u043e\u0441\u043a\u0432\u0430 \u0401\u0436 '
+                   '\u0661\u0662\u0663 \u06f4 \uff21\uff42\uff43 Russia\u2019s Russia''s O\u02bcNeil '
+                   '1,000.5 3.5 e\u0301t\u00e9 \u00e9t\u00e9 na\u00efve \u5317\u4eac \U0001F600 end'::text, false, 160, 1);

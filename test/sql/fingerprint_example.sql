@@ -15,15 +15,17 @@ CREATE TEMP TABLE ex (name text, body text, f fingerprint);
 INSERT INTO ex VALUES ('kyiv', :'kyiv'), ('moscow', :'moscow'), ('other', :'other');
 UPDATE ex SET f = fingerprint(body);
 
--- sizes: one sample of at most 160 hashes, 12-byte header
-SELECT name, shingle_count(f) > 150 AS enough_shingles, sample_size(f),
-       pg_column_size(f) <= 12 + 4 * 160 AS compact
+-- sizes: one sample of at most 256 evidence hashes, 12-byte header
+SELECT name, shingle_count(f) > 100 AS enough_evidence, sample_size(f),
+       pg_column_size(f) <= 12 + 4 * 256 AS compact
   FROM ex ORDER BY name;
 
--- the pair is one story, and at least 60% of the Kyiv Post copy is found
--- in the Moscow Times copy
+-- the pair is one story, and more than half of the Kyiv Post copy's
+-- running text (its evidence: quotes, names and formulas aside) is found in
+-- the Moscow Times copy (0.58; the 0.1 fingerprint, counting every
+-- shingle, gave 0.67)
 SELECT same_story(k.f, m.f) AS same_story,
-       containment(k.f, m.f) >= 0.6 AS kyiv_in_moscow_ge_06,
+       containment(k.f, m.f) >= 0.5 AS kyiv_in_moscow_ge_05,
        containment(k.f, m.f) > containment(m.f, k.f) AS kyiv_is_the_shorter,
        k.f <% m.f AS contained, m.f %> k.f AS contains,
        similarity(k.f, m.f) BETWEEN 0.2 AND 0.5 AS resemblance_is_low,
@@ -33,11 +35,11 @@ SELECT same_story(k.f, m.f) AS same_story,
 -- the hard negative (Kyiv's reaction to the same trip, same day, same
 -- people and places) is not the same story as either copy
 SELECT o.name, x.name, same_story(o.f, x.f) AS same_story,
-       containment(o.f, x.f) < 0.1 AS little_shared,
+       containment(o.f, x.f) < 0.05 AS little_shared,
        same_story(o.f, x.f, 0.2) AS even_at_02
   FROM ex o, ex x WHERE o.name = 'other' AND x.name <> 'other' ORDER BY x.name;
 
 -- why: the Kyiv Post sentences with a near-verbatim twin in the Moscow Times
 SELECT count(*) >= 5 AS at_least_five_sentences FROM shared_passages(:'kyiv', :'moscow');
-SELECT passage_a FROM shared_passages(:'kyiv', :'moscow') ORDER BY position_a;
+SELECT passage_a FROM shared_passages(:'kyiv', :'moscow') ORDER BY start_a;
 SELECT count(*) AS other_sentences_matched FROM shared_passages(:'other', :'kyiv');

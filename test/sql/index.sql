@@ -217,6 +217,38 @@ SELECT * FROM compare_with_seqscan('after reindex');
 REINDEX INDEX CONCURRENTLY art_fp;
 SELECT * FROM compare_with_seqscan('after reindex concurrently');
 
+-- fingerprint formats: an index of format 1 values answers with format 1's
+-- rules (its own default thresholds, no minimum evidence) exactly
+CREATE TABLE art_fp_v2 AS SELECT id, fp FROM art;
+UPDATE art SET fp = fingerprint(coalesce(body, ''), true, 160, 1) WHERE fp IS NOT NULL;
+REINDEX INDEX art_fp;
+SELECT DISTINCT left(fp::text, 3) AS format FROM art WHERE fp IS NOT NULL;
+SELECT * FROM compare_with_seqscan('format 1');
+-- a query of the other format is the operators' error, through the index
+-- as through a sequential scan
+SET enable_seqscan = off;
+SELECT count(*) FROM art WHERE same_story(fp, fingerprint('Moscow is ready to talk, the minister said on Monday in Istanbul.'::text));
+SELECT count(*) FROM art WHERE fp % fingerprint('Moscow is ready to talk, the minister said on Monday in Istanbul.'::text);
+SELECT count(*) FROM (SELECT id FROM art ORDER BY fp <-> fingerprint('Moscow is ready to talk, the minister said on Monday in Istanbul.'::text) LIMIT 3) s;
+RESET enable_seqscan;
+SELECT count(*) FROM art WHERE same_story(fp, fingerprint('Moscow is ready to talk, the minister said on Monday in Istanbul.'::text));
+-- refreshed to format 2: the index still holds the old row versions, and
+-- answers exactly (it hands every row to the recheck until REINDEX)
+UPDATE art SET fp = s.fp FROM art_fp_v2 s WHERE s.id = art.id;
+DROP TABLE art_fp_v2;
+SELECT * FROM compare_with_seqscan('refreshed to format 2');
+SELECT count(*) AS live_rows FROM art \gset
+SET enable_seqscan = off;
+SELECT count(*) FROM art WHERE same_story(fp, (SELECT fp FROM art WHERE id = 11));
+SELECT candidates >= :live_rows AS every_row FROM npidx_scan_stats();
+RESET enable_seqscan;
+REINDEX INDEX art_fp;
+SET enable_seqscan = off;
+SELECT count(*) FROM art WHERE same_story(fp, (SELECT fp FROM art WHERE id = 11));
+SELECT candidates < :live_rows / 10 AS few_rows FROM npidx_scan_stats();
+RESET enable_seqscan;
+SELECT * FROM compare_with_seqscan('refreshed and reindexed');
+
 -- reloptions: frozen at build; a small index built with few buckets and
 -- later inserts through long chains still answers exactly
 DROP INDEX art_fp;

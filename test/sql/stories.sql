@@ -43,9 +43,22 @@ SELECT count(*) AS differences
 FROM batch FULL JOIN brute USING (id)
 WHERE batch.story IS DISTINCT FROM brute.story;
 
--- no story mixes two planted stories
-SELECT count(*) AS mixed_stories
-FROM (SELECT b.story FROM batch b JOIN sample s USING (id)
+-- stories that mix planted stories.  Version 2's is_same_story (default
+-- 0.12) lets some independent reports of a wire story's event join it (they
+-- quote the same hearing, at 0.12-0.18 of shared running text), and
+-- Wikinews follow-ups that repeat an earlier article's background
+-- paragraphs join that article; but no story may mix two events of the
+-- rewrite set, or a rewrite-set article with a Wikinews one (that would be
+-- chaining or a formula match)
+SELECT count(*) AS mixed_stories,
+	   count(*) FILTER (WHERE events > 1) AS mixed_events,
+	   count(*) FILTER (WHERE wikinews AND NOT rewrites) AS wikinews_follow_ups,
+	   count(*) FILTER (WHERE rewrites AND NOT wikinews AND events = 1) AS independent_reports_joined
+FROM (SELECT b.story,
+			 count(DISTINCT substring(s.truth FROM '^R[0-9]+|^W')) AS events,
+			 bool_or(s.truth LIKE 'W%') AS wikinews,
+			 bool_or(s.truth LIKE 'R%') AS rewrites
+	  FROM batch b JOIN sample s USING (id)
 	  GROUP BY b.story HAVING count(DISTINCT s.truth) > 1) m;
 
 -- at insert time, in publication order: the same stories
@@ -130,6 +143,34 @@ SELECT count(DISTINCT story) FROM newsprint.cluster_stories('sample', tiny_shing
 SELECT newsprint.story_match(a.fp, a.fp) FROM briefs a WHERE id = 1;
 SELECT newsprint.story_match(NULL, a.fp) FROM briefs a WHERE id = 1;
 
+-- a NULL threshold is newsprint.same_story_threshold; at its default (-1)
+-- that is the default of the pair's format, as for is_same_story: 0.12 in
+-- version 2, 0.6 in version 1.  A rewrite of the wire that keeps 16% of its
+-- running text (27% of its 3-word shingles):
+CREATE TABLE pension AS
+SELECT a.fp AS a2, b.fp AS b2,
+	   newsprint.fingerprint(a.body, true, 160, 1) AS a1,
+	   newsprint.fingerprint(b.body, true, 160, 1) AS b1
+FROM sample a, sample b
+WHERE a.source = 'rewrites/16_uk_pension_age_vote/midmarket_wholly.txt'
+  AND b.source = 'rewrites/16_uk_pension_age_vote/wire.txt';
+SELECT round(newsprint.story_match(a2, b2)::numeric, 3) AS v2_default,
+	   newsprint.story_match(a2, b2, 0.6) AS v2_at_06,
+	   newsprint.story_match(a1, b1) AS v1_default,
+	   round(newsprint.story_match(a1, b1, 0.12)::numeric, 3) AS v1_at_012
+FROM pension;
+SET newsprint.same_story_threshold = 0.2;
+SELECT newsprint.story_match(a2, b2) AS v2_at_guc, round(newsprint.story_match(a1, b1)::numeric, 3) AS v1_at_guc
+FROM pension;
+RESET newsprint.same_story_threshold;
+-- -1 as an argument is no threshold
+SELECT newsprint.story_match(a2, b2, -1) FROM pension;
+-- min_shared is never below the format's minimum evidence (5 shared hashes
+-- in version 2): two words of prose are not a story, even to themselves
+SELECT newsprint.story_match(newsprint.fingerprint(t), newsprint.fingerprint(t), min_shared => 1) AS v2,
+	   newsprint.story_match(newsprint.fingerprint(t, true, 160, 1), newsprint.fingerprint(t, true, 160, 1), min_shared => 1) AS v1
+FROM (VALUES ('The bakery chain opened.')) v(t);
+
 -- a small memory budget drops old leaders and says so
 SET maintenance_work_mem = '1MB';
 SET client_min_messages = notice;
@@ -161,4 +202,4 @@ CREATE TRIGGER set_story BEFORE INSERT ON gen2
 INSERT INTO gen2 VALUES (1, NULL);
 
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
-	roundup, briefs, gen, gen2;
+	roundup, briefs, pension, gen, gen2;

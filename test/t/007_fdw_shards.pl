@@ -146,12 +146,18 @@ my %pred = (
 	'is_similar'   => 'newsprint.is_similar(a.fp, q.fp, 0.2)',
 	'is_contained' => 'newsprint.is_contained(a.fp, q.fp, 0.5)',
 	'is_contained (query in row)' => 'newsprint.is_contained(q.fp, a.fp, 0.5)');
-# what the remote SQL shows for each (the setting forms as constants)
+# what the remote SQL shows for each (the setting forms as constants; the
+# settings at -1, the format's default, as default_threshold() of a
+# fingerprint of the pair)
+my $dflt = sub {
+	my $pred = shift;
+	return "newsprint\\.default_threshold\\((?:fp|\\\$1::newsprint\\.fingerprint), '$pred'::text\\)";
+};
 my %remote = (
 	'%'            => qr/newsprint\.is_similar\(fp, \$1::newsprint\.fingerprint, '?0\.5'?::double precision\)/,
-	'<%'           => qr/newsprint\.is_contained\(fp, \$1::newsprint\.fingerprint, '?0\.6'?::double precision\)/,
-	'%>'           => qr/newsprint\.is_contained\(\$1::newsprint\.fingerprint, fp, '?0\.6'?::double precision\)/,
-	'same_story/2' => qr/newsprint\.same_story\(fp, \$1::newsprint\.fingerprint, '?0\.6'?::double precision\)/,
+	'<%'           => qr/newsprint\.is_contained\(fp, \$1::newsprint\.fingerprint, ${\ $dflt->('containment')}\)/,
+	'%>'           => qr/newsprint\.is_contained\(\$1::newsprint\.fingerprint, fp, ${\ $dflt->('containment')}\)/,
+	'same_story/2' => qr/newsprint\.same_story\(fp, \$1::newsprint\.fingerprint, ${\ $dflt->('same_story')}\)/,
 	'same_story/3' => qr/newsprint\.same_story\(fp, \$1::newsprint\.fingerprint, '?0\.4'?::double precision\)/,
 	'is_similar'   => qr/newsprint\.is_similar\(fp, \$1::newsprint\.fingerprint, '?0\.2'?::double precision\)/,
 	'is_contained' => qr/newsprint\.is_contained\(fp, \$1::newsprint\.fingerprint, '?0\.5'?::double precision\)/,
@@ -378,6 +384,33 @@ my $passages_single = $coord->safe_psql('postgres', sprintf($passages, 'single')
 isnt($passages_single, '', 'the example pair shares passages');
 is($coord->safe_psql('postgres', sprintf($passages, 'articles')), $passages_single,
 	'shared_passages() over two subselects on the shards (README example)');
+
+# --- version 1 fingerprints -------------------------------------------------
+# At -1 the thresholds of <%, %> and same_story(a, b) are the format's own:
+# for version 1 not those of version 2.  The shards apply each pair's, and
+# still not their own settings.
+$coord->safe_psql('postgres', q{
+UPDATE single SET fp = newsprint.fingerprint(body, true, 256, 1);
+UPDATE articles SET fp = newsprint.fingerprint(body, true, 256, 1);
+ANALYZE single;
+ANALYZE articles;
+});
+$_->safe_psql('postgres', q{
+ANALYZE news.articles;
+ALTER ROLE np_shard SET newsprint.containment_threshold = 0.9;
+ALTER ROLE np_shard SET newsprint.same_story_threshold = 0.9;}) for ($shard0, $shard1);
+my $single_v1 = answers('single');
+isnt($single_v1, $single, 'version 1 fingerprints give other answers');
+is(answers('articles'), $single_v1,
+	'shards answer as one table does for version 1 fingerprints too, with their defaults');
+is( $coord->safe_psql('postgres', sprintf($forms, 'articles',
+			'newsprint.is_contained(a.fp, q.fp, 0.6)',
+			'newsprint.is_contained(q.fp, a.fp, 0.6)',
+			'newsprint.is_same_story(a.fp, q.fp, 0.6)')),
+	$coord->safe_psql('postgres', sprintf($forms, 'single',
+			'a.fp <% q.fp', 'a.fp %> q.fp', 'newsprint.same_story(a.fp, q.fp)')),
+	'... which are 0.6 and 0.6 for version 1');
+$_->safe_psql('postgres', 'ALTER ROLE np_shard RESET ALL') for ($shard0, $shard1);
 
 $_->stop for ($coord, $shard0, $shard1);
 done_testing();

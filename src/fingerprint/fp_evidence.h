@@ -1,0 +1,101 @@
+/*-------------------------------------------------------------------------
+ *
+ * fp_evidence.h
+ *	  Fingerprint format version 2: the shingles that are evidence of
+ *	  copying.
+ *
+ * Version 2 keeps the layout, the tokenizer, the shingle hash and the
+ * estimators of version 1, but samples another set: an article's evidence
+ * shingles.  Each 3-word shingle of the article falls in one class:
+ *
+ *	 common		a shingle of function words only, or a phrase of the common
+ *				phrase table (data/phrases.txt: frequent Wikinews 3-grams and
+ *				agency formulas).  Never evidence.
+ *	 fact		every word is a name (capitalised), a number or a function
+ *				word: "Gareth Mellor, 41", "of Harpers Lane", score lines.
+ *	 quoted		most of its words are inside quotation marks ("...", curly
+ *				quotes, typewriter ``...'', UK single quotes).
+ *	 narrative	everything else: the article's own running text.
+ *
+ * The evidence of an article is its narrative shingles; an article without
+ * any (all quotes, a table of names and figures) falls back to its quoted
+ * shingles, then to its fact shingles, so that copies of it can still be
+ * found.  A shingle that occurs several times takes its best class.
+ *
+ * Independent reports of one event share names, numbers, formulas and the
+ * quotes both reporters heard; a rewrite of the wire also shares the wire's
+ * running text, which is what the evidence holds.  The design and its
+ * evaluation are in fp_evidence.c and doc/fingerprint.md.
+ *
+ * Like fp_core.c this code sees the server only through np_port.h.
+ *
+ * src/fingerprint/fp_evidence.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef NP_FP_EVIDENCE_H
+#define NP_FP_EVIDENCE_H
+
+#include "fingerprint/fp_core.h"
+
+#define NP_FP_V2_VERSION			2
+#define NP_FP_V2_DEFAULT_SKETCH_SIZE 256
+
+/*
+ * Minimum evidence: a version 2 containment predicate (same_story, <%, %>,
+ * is_contained) holds only if the samples share at least this many
+ * evidence hashes below their common threshold.  A five-word phrase is not
+ * "contained" in every article that repeats it.
+ */
+#define NP_FP_MIN_EVIDENCE	5
+
+/*
+ * Build the version 2 sketch of text into *sk: the sketch_size smallest
+ * distinct hashes of its evidence shingles (sk->hashes np_alloc'ed, NULL
+ * when there is no evidence; nshingles is the number of evidence shingles).
+ */
+extern void NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
+							  int sketch_size, NpSketch *sk);
+
+/*
+ * Words with their evidence flags, for shared_passages(): each word the
+ * tokenizer reports, marked quoted, name-like or function word.
+ */
+#define NP_FP_WORD_QUOTED	0x01	/* inside quotation marks */
+#define NP_FP_WORD_NAME		0x02	/* capitalised, or a number */
+#define NP_FP_WORD_STOP		0x04	/* function word, or a single letter */
+
+typedef struct NpFpWord
+{
+	np_uint64	hash;			/* word hash, as NpFpTokenize gives it */
+	size_t		start;			/* byte range in the text */
+	size_t		end;
+	unsigned char flags;		/* NP_FP_WORD_* */
+} NpFpWord;
+
+/* The words of text with their flags; returns the count, *words np_alloc'ed */
+extern size_t NpFpEvidenceWords(const char *text, size_t len, NpFpWord **words);
+
+/*
+ * Is the shingle of these m words (hashes and flags, in text order) evidence
+ * in running text, i.e. neither common nor fact nor mostly quoted?
+ */
+extern bool NpFpIsNarrativeShingle(const np_uint64 *words,
+								   const unsigned char *flags, int m);
+
+/*
+ * Keep the sentence pairs of shared_passages() that carry evidence: rescore
+ * each match by the share of its a-sentence's narrative word pairs (not
+ * both inside quotation marks, not both names, numbers or function words)
+ * found in its b-sentence, and keep those with at least two such pairs and
+ * a share of at least min_score.  A text with no narrative word pair at all
+ * (quotes or names only) counts all its word pairs.  matches are rescored
+ * and compacted in place; returns how many are kept.  Time: linear in the
+ * two texts plus the matched sentences (each b-sentence is read once).
+ */
+extern int	NpFpFilterPassages(const char *a, size_t alen,
+							   const char *b, size_t blen,
+							   NpPassageMatch *matches, int nmatches,
+							   double min_score);
+
+#endif							/* NP_FP_EVIDENCE_H */

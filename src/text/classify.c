@@ -1,0 +1,587 @@
+/*-------------------------------------------------------------------------
+ *
+ * classify.c
+ *	  The classifier of the article cleaner: gather facts about each unit in
+ *	  one pass over its words, and give it a verdict (good text, short text,
+ *	  heading, caption, furniture) and a section-marker kind.
+ *
+ * src/text/classify.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "np_port.h"
+
+#include "text/clean_int.h"
+#include "text/unicode.h"
+
+
+/* ASCII character classes for NpGetUnitFacts */
+#define AC_LETTER	0x01
+#define AC_UPPER	0x02
+#define AC_DIGIT	0x04
+#define AC_URL		0x08		/* '/' and '@' */
+#define AC_PIPE		0x10
+
+static unsigned char ascii_cls[128];
+
+/*
+ * Fill the ASCII class table (idempotent).
+ */
+void
+NpClassifyInit(void)
+{
+	int			c;
+
+	for (c = 0; c < 128; c++)
+	{
+		unsigned char v = 0;
+
+		if (A_ALPHA(c))
+			v |= AC_LETTER;
+		if (c >= 'A' && c <= 'Z')
+			v |= AC_UPPER;
+		if (A_DIGIT(c))
+			v |= AC_DIGIT;
+		if (c == '/' || c == '@')
+			v |= AC_URL;
+		if (c == '|')
+			v |= AC_PIPE;
+		ascii_cls[c] = v;
+	}
+}
+
+/*
+ * Is the word a date or time token ("12:30", "2024", "8th", "13")?
+ */
+static bool
+token_is_numeric(const char *k)
+{
+	bool		digit = false;
+
+	for (; *k; k++)
+	{
+		if (A_DIGIT((unsigned char) *k))
+			digit = true;
+		else if (!(*k == ':' || *k == '.' || *k == '/' || *k == '-' ||
+				   *k == 's' || *k == 't' || *k == 'n' || *k == 'd' ||
+				   *k == 'r' || *k == 'h'))
+			return false;
+	}
+	return digit;
+}
+
+/*
+ * Gather the facts about one unit.
+ */
+void
+NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
+{
+	size_t		i = 0;
+	int			w = 0;
+	char		key[48];
+	int			prev_id = W_NONE;
+	uint16_t	prev_flags = 0;
+	bool		label_done = false;
+	size_t		last_sentence_word = 0;
+	int			total_words = 1;
+	bool		short_unit;
+	bool		mid_unit;
+	bool		light;
+	bool		plain;
+	size_t		next_check = 0;
+
+	memset(f, 0, sizeof(NpUnitFacts));
+	f->ends_term = NpEndsSentence(s, len, false);
+	if (len > 0)
+	{
+		uint32_t	c0;
+
+		NpUtf8Decode((const unsigned char *) s, len, &c0);
+		f->quoted = c0 == '"' || c0 == 0x201C || c0 == 0xAB || c0 == 0x2018 || c0 == '\'';
+	}
+	f->ends_colon = !f->ends_term && NpEndsSentence(s, len, true);
+
+	/*
+	 * Most vocabulary only matters in short units (timestamps, labels,
+	 * widgets); in long ones only banner words, credits and phrases count,
+	 * and beyond NP_MID_UNIT_WORDS only the first three words.  Knowing the word
+	 * count first lets us skip the lookups that cannot matter.
+	 */
+	total_words += NpCountSpaces(s, len, &plain);
+	short_unit = total_words <= NP_SHORT_UNIT_WORDS;
+	mid_unit = total_words <= NP_MID_UNIT_WORDS;
+
+	/*
+	 * A long ASCII sentence with no '|' can only be furniture through its
+	 * first words (labels) or its vocabulary (banners, wire credits):
+	 * after the third word, skip the character classes and go straight to
+	 * the vocabulary filter.
+	 */
+	light = f->ends_term && !short_unit && plain;
+
+	while (i < len)
+	{
+		size_t		j = i;
+		size_t		k;
+		size_t		klen;
+		size_t		nchars;
+		bool		first_upper;
+		bool		first_seen;
+		bool		has_url_char;
+		bool		ascii_word;
+		bool		key_digit = false;
+		size_t		core_a;
+		size_t		core_z;
+
+		/*
+		 * One pass over the word's characters finds its end and counts
+		 * letters and capitals (the first letter or digit decides whether
+		 * the word is capitalised), arrows, separators and URL characters.
+		 * ASCII words, nearly all of them, take a table-driven path.
+		 */
+		NP_CHECK_AT(i, next_check);
+		first_seen = false;
+		first_upper = false;
+		nchars = 0;
+		core_a = core_z = 0;
+		if (light && w >= 3)
+		{
+			j = NpNextSpace(s, i, len);
+			if (j == i)
+			{
+				i++;
+				continue;
+			}
+			w++;
+			ascii_word = false;
+			goto vocabulary;
+		}
+		{
+			unsigned	acc = 0;
+			int			nl = 0;
+			int			nu = 0;
+			bool		have_core = false;
+
+			for (k = i; k < len; k++)
+			{
+				unsigned char b = (unsigned char) s[k];
+				unsigned	c;
+
+				if (b == ' ' || (b & 0x80))
+					break;
+				c = ascii_cls[b];
+				acc |= c;
+				nl += c & AC_LETTER;
+				nu += (c >> 1) & 1;
+				if (c & (AC_LETTER | AC_DIGIT))
+				{
+					if (!have_core)
+					{
+						have_core = true;
+						core_a = k;
+						first_upper = (c & AC_UPPER) != 0;
+					}
+					core_z = k + 1;
+				}
+			}
+			if (k == i && k < len && s[k] == ' ')
+			{
+				i = k + 1;		/* an empty word */
+				continue;
+			}
+			w++;
+			if (k == len || s[k] == ' ')
+			{
+				j = k;
+				f->nletters += nl;
+				f->nupper += nu;
+				nchars = j - i;
+				has_url_char = (acc & AC_URL) ||
+					(j - i >= 4 && memcmp(s + i, "www.", 4) == 0);
+				if (acc & AC_PIPE)
+					for (k = i; k < j; k++)
+						f->pipes += s[k] == '|';
+				ascii_word = true;
+				goto word_done;
+			}
+			/* not ASCII: find the end, then the general path */
+			{
+				const char *sp = memchr(s + k, ' ', len - k);
+
+				j = sp ? (size_t) (sp - s) : len;
+			}
+			has_url_char = j - i >= 4 && memcmp(s + i, "www.", 4) == 0;
+			ascii_word = false;
+		}
+		for (k = i; k < j;)
+		{
+			unsigned char b = (unsigned char) s[k];
+			uint32_t	d;
+
+			nchars++;
+			if (b < 0x80)
+			{
+				k++;
+				if (A_ALPHA(b))
+				{
+					bool		up = b <= 'Z';
+
+					f->nletters++;
+					if (up)
+						f->nupper++;
+					if (!first_seen)
+					{
+						first_seen = true;
+						first_upper = up;
+					}
+				}
+				else if (A_DIGIT(b))
+					first_seen = true;
+				else if (b == '/' || b == '@')
+					has_url_char = true;
+				else if (b == '|')
+					f->pipes++;
+				continue;
+			}
+			k += NpUtf8Decode((const unsigned char *) s + k, j - k, &d);
+			if (NpUniIsLetter(d))
+			{
+				bool		up = NpUniIsUpper(d);
+
+				f->nletters++;
+				if (up)
+					f->nupper++;
+				if (!first_seen)
+				{
+					first_seen = true;
+					first_upper = up;
+				}
+			}
+			else if (d == 0x2190 || d == 0x2192 || d == 0x2039 || d == 0x203A ||
+					 d == 0x25B6 || d == 0x25C0 || d == 0x276F || d == 0x276E)
+				f->arrows++;
+			else if (d == 0xAB)
+				f->guil_open++;
+			else if (d == 0xBB)
+				f->guil_close++;
+			else if (d == 0xA9)
+				f->strong++;	/* copyright sign */
+			else if (d == 0xB7 || d == 0x2022)
+				f->pipes++;
+		}
+word_done:
+		if (first_upper)
+			f->ncapwords++;
+		if (nchars >= 4)
+		{
+			f->nlongwords++;
+			if (first_upper)
+				f->nlongcap++;
+		}
+		if (has_url_char && NpWordIsUrl(s + i, j - i))
+			f->urls++;
+		if (j - i == 1 && (s[i] == '/' || s[i] == '|'))
+			f->credit++;
+
+vocabulary:
+
+		/*
+		 * No listed word is longer than 13 letters; and most words can be
+		 * ruled out by their first letter and length before building a key.
+		 */
+		klen = 0;
+		if (j - i <= 16)
+		{
+			size_t		a = i;
+			size_t		z = j;
+			unsigned char c0;
+			bool		look;
+
+			if (ascii_word)
+			{
+				a = core_a;
+				z = core_a < core_z ? core_z : core_a;
+			}
+			else
+			{
+				while (a < z && (unsigned char) s[a] < 0x80 && !A_ALNUM((unsigned char) s[a]))
+					a++;
+				while (z > a && (unsigned char) s[z - 1] < 0x80 && !A_ALNUM((unsigned char) s[z - 1]))
+					z--;
+			}
+			c0 = a < z ? (unsigned char) s[a] : 0;
+			if (c0 >= 'A' && c0 <= 'Z')
+				c0 = c0 - 'A' + 'a';
+			look = a < z && c0 < 0x80 &&
+				(w <= 3 || short_unit || PHRASE_FIRST(prev_id) ?
+				 (A_DIGIT(c0) || (z - a < 32 && ((NpVocabShape[c0] >> (z - a)) & 1))) :
+				 (mid_unit && z - a < 32 &&
+				  (((light ? NpVocabShapeLight : NpVocabShapeLong)[c0] >> (z - a)) & 1)));
+
+			/*
+			 * A word that is not listed (and not a numeric token) counts
+			 * like a word that was not looked up, unless it may end a label
+			 * ("Read more:") among the first three words.
+			 */
+			if (look && (w > 3 || s[j - 1] != ':') && z - a >= 2 &&
+				NpVocabPairExcludes(c0, (unsigned char) s[a + 1],
+									(unsigned char) s[z - 1], z - a))
+				look = false;
+			if (look)
+			{
+				/*
+				 * The key is the core a..z lower-cased (what word_key would
+				 * make of the word, without stripping it again).
+				 */
+				size_t		q;
+
+				for (q = a; q < z; q++)
+				{
+					unsigned char c = (unsigned char) s[q];
+
+					if (c >= 'A' && c <= 'Z')
+						c = c - 'A' + 'a';
+					key_digit |= A_DIGIT(c);
+					key[q - a] = (char) c;
+				}
+				key[z - a] = '\0';
+				klen = z - a;
+			}
+			else if (a < z && c0 < 0x80 && A_ALNUM(c0))
+				klen = 99;		/* a word, but not a listed one */
+		}
+		if (klen > 0 && klen <= 14)
+		{
+			const NpVocabEntry *e = NpVocabFind(key, klen);
+			uint16_t	vf = e ? e->flags : 0;
+			int			id = e ? e->id : W_NONE;
+			bool		isdate = false;
+
+			if (vf & V_WIDGET)
+				f->widget++;
+			if (vf & V_COMMENT)
+				f->comment++;
+			if (vf & V_SECTION)
+				f->section++;
+			if (vf & V_CREDIT)
+				f->credit++;
+			if (vf & V_SECOND)
+				f->second++;
+			if (len < 600 && (vf & V_STRONG))
+				f->strong++;
+			if (id != W_NONE)
+			{
+				if ((prev_id == W_SIGN && (id == W_UP || id == W_IN)) ||
+					(prev_id == W_LOG && id == W_IN) ||
+					(prev_id == W_PRIVACY && id == W_POLICY) ||
+					(prev_id == W_RIGHTS && id == W_RESERVED) ||
+					(prev_id == W_TERMS && (id == W_OF || id == W_AND)) ||
+					(prev_id == W_AD && id == W_BLOCKER))
+					f->phrase = true;
+				if (prev_id == W_CONTRIBUTED && id == W_REPORTING)
+					f->wirecredit = true;
+				if (prev_id == W_CONTRIBUTED && id == W_TO)
+					f->contributed = true;	/* "X contributed to this report" */
+				if (w == 1 && id == W_ABOUT && s[i] == 'A')
+					f->about = true;
+				if (id == W_BY && (prev_id == W_REPORTING || prev_id == W_EDITING ||
+								   prev_id == W_WRITING || prev_id == W_COMPILED))
+					f->wirecredit = true;
+				if (w == 1 && ((id == W_BY && j - i == 2 && s[i] == 'B') ||
+							   id == W_AUTHOR || id == W_AUTHORS))
+					f->byline = true;
+				if (w == 2 && id == W_BY &&
+					(prev_id == W_WRITTEN || prev_id == W_REPORTED ||
+					 prev_id == W_WORDS || prev_id == W_STORY ||
+					 prev_id == W_TEXT || prev_id == W_POSTED ||
+					 prev_id == W_PHOTOS || prev_id == W_VIDEO))
+					f->byline = true;
+				if (w <= 2 && (id == W_PREVIOUS || id == W_NEXT || id == W_PREV ||
+							   id == W_OLDER || id == W_NEWER))
+					f->nav_start = true;
+			}
+			if ((vf & V_DATE) || (key_digit && token_is_numeric(key)))
+			{
+				isdate = true;
+				f->datestrong++;
+			}
+			else if (vf & V_TIME)
+			{
+				isdate = true;
+				if (id == W_AGO)
+					f->datestrong++;
+			}
+			if (isdate)
+				f->datetok++;
+			else
+				f->nondate++;
+			/* "Image caption, ..." */
+			if (w <= 2 && (vf & V_CAPTION) && s[j - 1] == ',')
+				f->caption_label = true;
+			/* "Label:" or "Two words:" at the start */
+			if (!label_done && w <= 3 && s[j - 1] == ':')
+			{
+				if ((vf | prev_flags) & V_TEASER)
+					f->teaser_label = true;
+				if ((vf | prev_flags) & V_CAPTION)
+					f->caption_label = true;
+				label_done = true;
+			}
+			prev_id = id;
+			prev_flags = vf;
+		}
+		else
+		{
+			f->nondate++;
+			prev_id = W_NONE;
+			prev_flags = 0;
+		}
+		if (w <= 3 && j > i && s[j - 1] == ':' && !f->label_colon)
+		{
+			label_done = true;
+			f->label_colon = true;
+			f->label_words = w;
+		}
+		/* remember where the last sentence ended, for credit tails */
+		if (j > i && (s[j - 1] == '.' || s[j - 1] == '!' || s[j - 1] == '?') && j < len)
+			last_sentence_word = w;
+		i = j + 1;
+	}
+	f->nwords = w;
+	if (f->guil_open != f->guil_close)
+		f->arrows += f->guil_open + f->guil_close;
+
+	/*
+	 * A credit tail: the words after the last full stop are few, do not end
+	 * a sentence, and hold a slash or a credit word ("... Reuters / Getty").
+	 */
+	if (!f->ends_term && f->nwords - (int) last_sentence_word <= 8 && f->credit > 0)
+	{
+		/* recount credit evidence within the tail only */
+		size_t		p = 0;
+		int			ww = 0;
+		int			cred = 0;
+
+		while (p < len)
+		{
+			size_t		q = p;
+
+			while (q < len && s[q] != ' ')
+				q++;
+			ww++;
+			if (ww > (int) last_sentence_word)
+			{
+				if ((q - p == 1 && s[p] == '/') || memchr(s + p, '/', q - p) != NULL)
+					cred++;
+				else if (NpWordKey(s + p, q - p, key, sizeof(key)) && (NpVocabFlags(key) & V_CREDIT))
+					cred++;
+			}
+			p = q + 1;
+		}
+		f->credit_tail = cred > 0;
+	}
+}
+
+/*
+ * Give one unit its verdict and section-marker kind.
+ */
+int
+NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *byline)
+{
+	const NpUnit *u = &doc->units[idx];
+	const char *s = doc->text + u->off;
+	NpUnitFacts	f;
+	bool		allcaps;
+	bool		heading = (u->flags & NPU_HEADING) != 0;
+	double		linkdens = u->len ? (double) u->linkbytes / (double) u->len : 0.0;
+
+	NP_CHECK_FOR_INTERRUPTS();
+	*mark = MARK_NONE;
+	NpGetUnitFacts(s, u->len, &f);
+	*byline = f.byline && f.nwords <= 12;
+	allcaps = f.nletters >= 2 && f.nupper == f.nletters;
+
+	/* markup evidence first */
+	if ((u->flags & NPU_BOILER) && !doc->ignore_boiler)
+		return CLS_BAD;
+	if (u->flags & NPU_CAPTION)
+		return CLS_CAPTION;
+	if ((u->flags & NPU_HEADLINE) && f.nwords <= 30 && !(f.ends_term && f.nwords >= 10))
+		return CLS_HEADLINE;
+	if ((u->flags & (NPU_HEADING | NPU_HEADLINE)) && f.nwords > 30)
+		heading = false;
+
+	/* section markers: short labels that open comments or teaser boxes */
+	if (f.nwords <= 8 && !f.ends_term && f.comment > 0)
+	{
+		*mark = MARK_HARD;
+		return CLS_BAD;
+	}
+	if (f.nwords <= 8 && f.comment > 0 && f.widget * 3 >= f.nwords)
+	{
+		*mark = MARK_HARD;
+		return CLS_BAD;
+	}
+	if (f.nwords <= 6 && !f.ends_term && !f.ends_colon && f.section > 0 &&
+		(f.section + f.widget) * 2 >= f.nwords)
+	{
+		*mark = MARK_SOFT;
+		return CLS_BAD;
+	}
+	/* "About the author", "About Acme Corp": the boilerplate section */
+	if (f.about && f.nwords >= 2 && f.nwords <= 5 && !f.ends_term && !f.ends_colon)
+	{
+		*mark = MARK_SOFT;
+		return CLS_BAD;
+	}
+
+	if (u->flags & NPU_HTML)
+	{
+		if (linkdens >= 0.5)
+			return CLS_BAD;
+		/* a real sentence may link a name or two; a teaser is mostly link */
+		if (linkdens >= 0.3 && f.nwords < 25 && !(f.ends_term && f.nwords >= 10))
+			return CLS_BAD;
+	}
+	if (f.urls > 0 && (f.urls == f.nwords || f.nwords <= 3))
+		return CLS_BAD;
+	if (f.caption_label || (f.credit_tail && f.nwords <= NP_MID_UNIT_WORDS))
+		return CLS_CAPTION;
+	if (f.teaser_label && !heading)
+		return CLS_BAD;
+	if (f.label_colon && !f.ends_term && f.nwords <= 20 && !heading &&
+		f.nwords - f.label_words >= 3)
+		return CLS_BAD;			/* "See also: Some headline" */
+	if (f.byline && f.nwords <= 12 && !f.ends_term)
+		return CLS_BAD;
+	if ((f.wirecredit && f.nwords <= 40) || (f.contributed && f.nwords <= 15))
+		return CLS_BAD;
+	if (f.datestrong > 0 && f.nwords <= NP_SHORT_UNIT_WORDS && f.nondate <= f.nwords / 5)
+		return CLS_BAD;
+	if ((f.arrows > 0 || f.pipes >= 2 || (f.nav_start && !f.ends_term)) && f.nwords <= 30 &&
+		!(f.ends_term && f.nwords >= 12 && f.arrows == 0 && f.pipes < 2))
+		return CLS_BAD;
+	if ((f.strong > 0 || f.phrase) && f.nwords <= NP_MID_UNIT_WORDS &&
+		(f.second > 0 || f.nwords <= NP_SHORT_UNIT_WORDS ||
+		 f.strong + (f.phrase ? 1 : 0) >= 2))
+		return CLS_BAD;
+	if (f.nwords <= 8 && f.widget > 0 && f.widget * 3 >= f.nwords)
+		return CLS_BAD;
+	if (allcaps && f.nwords <= 4 && !f.ends_term)
+		return CLS_BAD;
+	if (duplicate && f.nwords <= 20)
+		return CLS_BAD;
+
+	if ((f.ends_term || f.ends_colon) && f.nwords >= 10)
+		return CLS_GOOD;
+	if (f.nwords >= 30 && !(f.nlongwords > 0 && f.nlongcap * 10 >= f.nlongwords * 8))
+		return CLS_GOOD;
+	if (heading)
+		return CLS_HEADING;
+	/* short sentences, quoted answers ("No."), list introductions */
+	if (f.ends_term && (f.nwords >= 3 || f.quoted))
+		return CLS_NEAR;
+	if (f.ends_colon && f.nwords >= 3 && f.nwords - f.ncapwords >= 2)
+		return CLS_NEAR;
+	return CLS_SHORT;
+}

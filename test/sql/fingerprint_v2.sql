@@ -1,0 +1,140 @@
+--
+-- fingerprint_v2.sql
+--	  Format version 2, the default: evidence shingles (narrative text, not
+--	  quotes, names and numbers, or common phrases), minimum evidence,
+--	  per-format default thresholds, literals and binary I/O, and what
+--	  happens when version 1 and version 2 meet.
+--
+SET search_path = newsprint, public;
+SET extra_float_digits = 0;
+
+-- new fingerprints are version 2 with 256 hashes at most
+SELECT fingerprint('The quick brown fox jumps over the lazy dog.'::text, false);
+SELECT fingerprint('The quick brown fox jumps over the lazy dog.'::text, false, 10),
+       fingerprint('The quick brown fox jumps over the lazy dog.'::text, false, 10, 2);
+SELECT fingerprint('a b c'::text, false, 160, 3);   -- error: no such version
+SELECT fingerprint('a b c'::text, false, 0, 2);     -- error: sketch size
+
+-- what is evidence: running text is; function words, number words, units of
+-- time, names, numbers and common phrases alone are not
+SELECT t, shingle_count(fingerprint(t, false)) AS evidence
+  FROM (VALUES ('the cat sat on the mat'),
+               ('one of the two of them'),
+               ('for the first time in three years'),
+               ('Gareth Mellor, 41, of Harpers Lane, Chorley'),
+               ('the company said in a statement'),
+               ('the court heard that'),
+               ('pocketed almost £90,000 in deposits')) v(t)
+ ORDER BY 1;
+
+-- quotes are evidence only when the article has nothing else: another
+-- report that repeats the same words in quotation marks (any style) does
+-- not carry this text; one that repeats them in running text does
+SELECT style, shingle_count(fingerprint(t, false)) AS evidence,
+       same_story(fingerprint(t, false),
+                  fingerprint('Opening the case, the prosecutor said the defendant ran his firm like a trader who sold the same wedding date to three different couples.'::text, false)) AS same_story
+  FROM (VALUES ('plain',      $$Jurors at the start of the fraud trial heard that the accused behaved like a trader who sold the same wedding date to three different couples.$$),
+               ('double',     $$Jurors at the start of the fraud trial heard that the accused behaved "like a trader who sold the same wedding date to three different couples".$$),
+               ('curly',      $$Jurors at the start of the fraud trial heard that the accused behaved “like a trader who sold the same wedding date to three different couples”.$$),
+               ('typewriter', $$Jurors at the start of the fraud trial heard that the accused behaved ``like a trader who sold the same wedding date to three different couples''.$$),
+               ('single',     $$Jurors at the start of the fraud trial heard that the accused behaved 'like a trader who sold the same wedding date to three different couples'.$$),
+               ('guillemets', $$Jurors at the start of the fraud trial heard that the accused behaved «like a trader who sold the same wedding date to three different couples».$$)) v(style, t)
+ ORDER BY 1;
+-- apostrophes are not quotation marks
+SELECT shingle_count(fingerprint($$Mellor's clients' albums never came and the couples' money was gone$$::text, false)) AS shingles;
+-- a blank line ends an unclosed quotation
+SELECT shingle_count(fingerprint(E'"Couples paid him in good faith, often many months in advance\n\nand the couples never saw the albums they paid for'::text, false)) AS shingles;
+-- an article of quotes only keeps its quotes as evidence, so copies match
+SELECT shingle_count(f) > 0 AS has_evidence, same_story(f, f) AS copy_found
+  FROM (SELECT fingerprint($$"We are devastated by what happened to our son and we want answers from the company that employed him."$$::text, false) AS f) s;
+
+-- minimum evidence: a five-word phrase is fully "in" a longer text, but
+-- five shared evidence hashes (seven words) are needed before it counts as
+-- contained
+CREATE TEMP TABLE v2 (name text, f fingerprint);
+INSERT INTO v2 VALUES
+  ('phrase',  fingerprint('couples planning their big day'::text, false)),
+  ('article', fingerprint('A wedding photographer pocketed almost £90,000 in deposits from couples planning their big day and then failed to turn up or never delivered their pictures, a jury heard. He took money from 64 couples across Lancashire while knowing he could not honour the bookings.'::text, false)),
+  ('rewrite', fingerprint('A wedding photographer took nearly £90,000 from couples planning their big day and then failed to turn up, a jury heard. He took money from 64 couples across Lancashire while knowing he could never honour the bookings.'::text, false)),
+  ('other',   fingerprint('A cyclist was killed when a van driver who had been drinking hit him on a country road near Preston, the court heard.'::text, false));
+SELECT a.name, b.name, shingle_count(a.f) AS evidence,
+       round(containment(a.f, b.f)::numeric, 3) AS cont,
+       is_contained(a.f, b.f, 0.5) AS contained, a.f <% b.f AS op,
+       same_story(a.f, b.f) AS story
+  FROM v2 a, v2 b WHERE a.name <> b.name ORDER BY 1, 2;
+-- predicates agree with their definitions over every pair
+SELECT count(*) AS mismatches FROM v2 a, v2 b
+ WHERE (a.f <% b.f) <> (b.f %> a.f)
+    OR (a.f <% b.f) <> is_contained(a.f, b.f, 0.5)
+    OR same_story(a.f, b.f) <> same_story(b.f, a.f)
+    OR same_story(a.f, b.f) <> same_story(a.f, b.f, 0.12)
+    OR same_story(a.f, b.f) <> (is_contained(a.f, b.f, 0.12) OR is_contained(b.f, a.f, 0.12));
+
+-- defaults per format: -1 means 0.6 and 0.6 for version 1, 0.5 and 0.12
+-- for version 2; a set value applies to both
+SHOW newsprint.containment_threshold;
+SHOW newsprint.same_story_threshold;
+SELECT same_story('v1:w3:k8:n4:00000001000000020000000300000004',
+                  'v1:w3:k8:n5:0000000300000004000000050000000600000007') AS v1_two_of_four,
+       same_story('v2:w3:k8:n7:00000001000000020000000300000004000000050000000600000007',
+                  'v2:w3:k8:n5:0000000300000004000000050000000600000007') AS v2_five_shared;
+SET newsprint.same_story_threshold = 0.4;
+SELECT same_story('v1:w3:k8:n4:00000001000000020000000300000004',
+                  'v1:w3:k8:n5:0000000300000004000000050000000600000007') AS v1_two_of_four;
+RESET newsprint.same_story_threshold;
+SET newsprint.containment_threshold = 0.8;
+SELECT a.f <% b.f AS contained FROM v2 a, v2 b WHERE a.name = 'rewrite' AND b.name = 'article';
+RESET newsprint.containment_threshold;
+SET newsprint.containment_threshold = -0.5;   -- error
+SET newsprint.containment_threshold = 0.001;  -- error
+
+-- version 1 and version 2 do not compare
+SELECT similarity(fingerprint('the cat sat on the mat'::text, false),
+                  fingerprint('the cat sat on the mat'::text, false, 160, 1));
+SELECT same_story('v1:w3:k4:n2:0000000100000002', 'v2:w3:k4:n2:0000000100000002');
+
+-- version 2 literals: the layout of version 1
+SELECT 'v2:w3:k4:n2:0000000a0000000b'::fingerprint, ' v2:w3:k256:n0: '::fingerprint;
+SELECT f::text::fingerprint = f AS roundtrip, f::text = f::text::fingerprint::text AS same_text
+  FROM (SELECT fingerprint(string_agg('word' || i || ' and its ' || (i * 7) % 13, ' '), false) AS f
+          FROM generate_series(1, 500) i) s;
+SELECT 'v2:w3:k4:n2:0000000b0000000a'::fingerprint;         -- unsorted
+SELECT 'v2:w3:k4:n2:0000000a0000000a'::fingerprint;         -- duplicate
+SELECT 'v2:w3:k4:n3:0000000a0000000b'::fingerprint;         -- count mismatch
+SELECT 'v2:w3:k1:n3:0000000a0000000b'::fingerprint;         -- more than k
+SELECT 'v2:w3:k4:n2:0000000a000000'::fingerprint;           -- truncated hash
+SELECT 'v2:w3:k4:n2:0000000a0000000x'::fingerprint;         -- bad hex
+SELECT 'v2:w3:k4:n2:0000000a0000000b:'::fingerprint;        -- trailing colon
+SELECT 'v2:w0:k4:n2:0000000a0000000b'::fingerprint;         -- words
+SELECT 'v2:w3:k65536:n0:'::fingerprint;                     -- size
+SELECT 'v2:w3:k4'::fingerprint;                             -- no hash field
+SELECT 'v02:w3:k4:n0:'::fingerprint;                        -- leading zero is fine
+SELECT 'v2 :w3:k4:n0:'::fingerprint;                        -- inner space
+
+-- version 2 binary form: version byte 2, same layout; COPY BINARY round trip
+SELECT encode(fingerprint_send('v2:w3:k4:n2:0000000a0000000b'), 'hex');
+CREATE TEMP TABLE v2_bin (id int, f fingerprint);
+INSERT INTO v2_bin SELECT 1, f FROM v2 WHERE name = 'article'
+  UNION ALL SELECT 2, 'v2:w3:k256:n0:'::fingerprint;
+COPY v2_bin TO PROGRAM 'cat > newsprint_v2_regress.bin' (FORMAT binary);
+CREATE TEMP TABLE v2_bin2 (LIKE v2_bin);
+COPY v2_bin2 FROM PROGRAM 'cat newsprint_v2_regress.bin' (FORMAT binary);
+SELECT a.id, a.f = b.f AS same FROM v2_bin a JOIN v2_bin2 b USING (id) ORDER BY id;
+-- a version 2 message with an unsorted sample is rejected
+CREATE TEMP TABLE v2_raw (b bytea);
+INSERT INTO v2_raw SELECT pg_read_binary_file('newsprint_v2_regress.bin');
+COPY (SELECT translate(encode(substr(b, 1, 19 + 10) || '\x00000014'::bytea
+        || '\x0203000400000002000000020000000200000001ffff'::bytea, 'base64'), E'\n', '')
+      FROM v2_raw) TO PROGRAM 'base64 -d > newsprint_v2_regress_cut.bin';
+COPY v2_bin2 FROM PROGRAM 'cat newsprint_v2_regress_cut.bin' (FORMAT binary);
+COPY (SELECT 1) TO PROGRAM 'rm -f newsprint_v2_regress.bin newsprint_v2_regress_cut.bin';
+
+-- an npidx index over version 2 fingerprints answers as a scan does
+CREATE TEMP TABLE v2_idx AS SELECT * FROM v2;
+CREATE INDEX v2_idx_f ON v2_idx USING npidx (f);
+SET enable_seqscan = off;
+SELECT a.name, b.name FROM v2 a JOIN v2_idx b ON same_story(b.f, a.f) AND a.name <> b.name
+ ORDER BY 1, 2;
+RESET enable_seqscan;
+SELECT a.name, b.name FROM v2 a JOIN v2 b ON same_story(b.f, a.f) AND a.name <> b.name
+ ORDER BY 1, 2;
