@@ -39,6 +39,18 @@
 #endif
 
 /*
+ * expand_function_arguments (named arguments and defaults, for the planner
+ * hook in src/distributed.c) gained include_out_arguments in 14.
+ */
+#if PG_VERSION_NUM >= 140000
+#define NpExpandFunctionArguments(args, rettype, tup) \
+	expand_function_arguments(args, false, rettype, tup)
+#else
+#define NpExpandFunctionArguments(args, rettype, tup) \
+	expand_function_arguments(args, rettype, tup)
+#endif
+
+/*
  * Set-returning functions in materialize mode: InitMaterializedSRF came in
  * 15 (15.0 named it SetSingleFuncCall).  Before, do what it does.
  */

@@ -14,6 +14,7 @@
 #include "utils/guc.h"
 
 #include "compat.h"
+#include "distributed.h"
 #include "newsprint.h"
 
 PG_MODULE_MAGIC;
@@ -21,7 +22,7 @@ PG_MODULE_MAGIC;
 extern PGDLLEXPORT void _PG_init(void);
 
 /*
- * Register every module's GUCs and reloptions.
+ * Register every module's GUCs and reloptions, and the planner hook.
  */
 void
 _PG_init(void)
@@ -29,6 +30,7 @@ _PG_init(void)
 	NpFingerprintInit();
 	NpEntitiesInit();
 	NpIndexInit();
+	NpDistributedInit();
 	NpMarkGUCPrefixReserved("newsprint");
 }
 

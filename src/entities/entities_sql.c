@@ -49,7 +49,9 @@
 #include "utils/tuplestore.h"
 
 #include "compat.h"
+#include "distributed.h"
 #include "entities/entities.h"
+#include "entities/entities_sql.h"
 #include "text/clean.h"
 #include "text/textio.h"
 
@@ -116,9 +118,11 @@ dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 	MemoryContext old;
 	int			ret;
 
+	/* in name order, as entity_dictionary_snapshot() gives them */
 	query = psprintf("SELECT d.name, d.kind, a.alias "
 					 "FROM %s.entity_dictionary d "
-					 "LEFT JOIN LATERAL pg_catalog.unnest(d.aliases) AS a(alias) ON true",
+					 "LEFT JOIN LATERAL pg_catalog.unnest(d.aliases) AS a(alias) ON true "
+					 "ORDER BY d.name",
 					 quote_identifier(get_namespace_name(nsp)));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -223,17 +227,30 @@ user_dictionary(Oid nsp, MemoryContext *private_cxt)
 
 /*
  * Trigger function: tell every backend that the dictionary changed.
+ *
+ * The caches watch the extension's table, so the trigger must be on that
+ * table: on a copy, or on a Citus shard of it (which src/distributed.c
+ * prevents), it would invalidate a relation no cache watches.
  */
 Datum
 newsprint_entity_dictionary_changed(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Relation	rel;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("entity_dictionary_changed() must be called as a trigger")));
-	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
+	rel = trigdata->tg_relation;
+	if (strcmp(RelationGetRelationName(rel), "entity_dictionary") != 0 ||
+		RelationGetNamespace(rel) != get_func_namespace(fcinfo->flinfo->fn_oid))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("entity_dictionary_changed() fired on table \"%s\", not on newsprint.entity_dictionary",
+						RelationGetRelationName(rel)),
+				 errdetail("The trigger tells the caches of newsprint.entity_dictionary that it changed; on another table it would tell them nothing.")));
+	CacheInvalidateRelcacheByRelid(RelationGetRelid(rel));
 	dict_valid = false;
 	return PointerGetDatum(NULL);
 }
@@ -251,7 +268,7 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 	MemoryContext work;
 	MemoryContext rowcxt;
 	const NpGazTable *dict;
-	MemoryContext dict_private;
+	MemoryContext dict_private = NULL;
 	NpText		t;
 	NpEntityResult r;
 	NpCharCounter cc;
@@ -261,7 +278,13 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 	InitMaterializedSRF(fcinfo, 0);
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
-	dict = user_dictionary(get_func_namespace(fcinfo->flinfo->fn_oid), &dict_private);
+	if (PG_NARGS() > 2)
+		dict = NpEntityDictionaryArg(fcinfo, 2);
+	else
+	{
+		NpCheckDictionaryTravels(mentions ? "entity_mentions" : "entities");
+		dict = user_dictionary(get_func_namespace(fcinfo->flinfo->fn_oid), &dict_private);
+	}
 
 	work = AllocSetContextCreate(CurrentMemoryContext, "newsprint entities",
 								 ALLOCSET_DEFAULT_SIZES);

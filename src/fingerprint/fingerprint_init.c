@@ -17,6 +17,7 @@
 
 #include "utils/guc.h"
 
+#include "distributed.h"
 #include "newsprint.h"
 #include "fingerprint/fingerprint.h"
 
@@ -41,6 +42,31 @@ check_auto_threshold(double *newval, void **extra, GucSource source)
 }
 
 /*
+ * Assign hooks: plans hold the thresholds as constants (src/distributed.c),
+ * so a change drops the cached ones.
+ */
+static void
+assign_similarity(double newval, void *extra)
+{
+	(void) extra;
+	NpSettingAssigned(np_similarity_threshold, newval);
+}
+
+static void
+assign_containment(double newval, void *extra)
+{
+	(void) extra;
+	NpSettingAssigned(np_containment_threshold, newval);
+}
+
+static void
+assign_same_story(double newval, void *extra)
+{
+	(void) extra;
+	NpSettingAssigned(np_same_story_threshold, newval);
+}
+
+/*
  * Register the fingerprint module's GUCs.
  */
 void
@@ -52,7 +78,7 @@ NpFingerprintInit(void)
 							 &np_similarity_threshold,
 							 0.5, 0.01, 1.0,
 							 PGC_USERSET, 0,
-							 NULL, NULL, NULL);
+							 NULL, assign_similarity, NULL);
 	DefineCustomRealVariable("newsprint.containment_threshold",
 							 "Sets the containment threshold of the fingerprint <% and %> operators.",
 							 "a <% b matches when containment(a, b) is at least this value; "
@@ -60,7 +86,7 @@ NpFingerprintInit(void)
 							 &np_containment_threshold,
 							 NP_FP_AUTO_THRESHOLD, NP_FP_AUTO_THRESHOLD, 1.0,
 							 PGC_USERSET, 0,
-							 check_auto_threshold, NULL, NULL);
+							 check_auto_threshold, assign_containment, NULL);
 	DefineCustomRealVariable("newsprint.same_story_threshold",
 							 "Sets the threshold of is_same_story(fingerprint, fingerprint) and same_story().",
 							 "Two articles are one story when the share of either one's evidence found in the other is at least this value; "
@@ -68,5 +94,5 @@ NpFingerprintInit(void)
 							 &np_same_story_threshold,
 							 NP_FP_AUTO_THRESHOLD, NP_FP_AUTO_THRESHOLD, 1.0,
 							 PGC_USERSET, 0,
-							 check_auto_threshold, NULL, NULL);
+							 check_auto_threshold, assign_same_story, NULL);
 }

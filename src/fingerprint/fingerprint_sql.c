@@ -25,6 +25,7 @@
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
 
+#include "distributed.h"
 #include "fingerprint/fingerprint.h"
 #include "fingerprint/fp_core.h"
 #include "compat.h"
@@ -685,7 +686,8 @@ fingerprint_similar_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SIMILAR, a, b, np_similarity_threshold));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SIMILAR, a, b,
+									 NpSettingValue(NP_SETTING_SIMILARITY)));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_contained_op);
@@ -699,7 +701,8 @@ fingerprint_contained_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINS, a, b, np_containment_threshold));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINS, a, b,
+									 NpSettingValue(NP_SETTING_CONTAINMENT)));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_contains_op);
@@ -713,7 +716,8 @@ fingerprint_contains_op(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINED, a, b, np_containment_threshold));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINED, a, b,
+									 NpSettingValue(NP_SETTING_CONTAINMENT)));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_is_similar);
@@ -760,7 +764,8 @@ fingerprint_same_story(PG_FUNCTION_ARGS)
 	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
 	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
 
-	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SAME_STORY, a, b, np_same_story_threshold));
+	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SAME_STORY, a, b,
+									 NpSettingValue(NP_SETTING_SAME_STORY)));
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_same_story_threshold);
@@ -778,6 +783,38 @@ fingerprint_same_story_threshold(PG_FUNCTION_ARGS)
 
 	NpFingerprintCheckThreshold("threshold", t);
 	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SAME_STORY, a, b, t));
+}
+
+PG_FUNCTION_INFO_V1(fingerprint_default_threshold);
+
+/*
+ * default_threshold(fp, predicate): the threshold predicate ('containment'
+ * or 'same_story') uses for fingerprints of fp's format when its setting is
+ * -1, the format's default.  It reads no setting, so it is IMMUTABLE: the
+ * planner writes it into a query in place of such a setting
+ * (src/distributed.c), and a caller may write it too, e.g.
+ * is_same_story(a, b, default_threshold(b, 'same_story')).  Similarity has
+ * no format default.
+ */
+Datum
+fingerprint_default_threshold(PG_FUNCTION_ARGS)
+{
+	NpFingerprint *fp = PG_GETARG_NP_FINGERPRINT_P(0);
+	char	   *predicate = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	NpPredicate pred;
+
+	if (strcmp(predicate, "containment") == 0)
+		pred = NP_PRED_CONTAINS;
+	else if (strcmp(predicate, "same_story") == 0)
+		pred = NP_PRED_SAME_STORY;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("predicate must be \"containment\" or \"same_story\""),
+				 errdetail("The predicate given was \"%s\".", predicate),
+				 errhint("Similarity has no default per format: newsprint.similarity_threshold is its default.")));
+	PG_RETURN_FLOAT8(NpFingerprintResolveThreshold(pred, NP_FP_AUTO_THRESHOLD,
+												   fp->version));
 }
 
 /* ---------------------------------------------------------------------

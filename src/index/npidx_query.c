@@ -36,6 +36,7 @@
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
+#include "distributed.h"
 #include "index/npidx.h"
 
 /* Selectivity assumed for the threshold functions (as contsel) */
@@ -74,7 +75,7 @@ NpidxQueryDecode(Datum query, NpFingerprint **fp, double *threshold,
  * threshold.  Returns false when the result is NULL.
  */
 static bool
-QueryArgs(FunctionCallInfo fcinfo, double guc, NpFingerprint **a,
+QueryArgs(FunctionCallInfo fcinfo, NpSetting setting, NpFingerprint **a,
 		  NpFingerprint **q, double *t)
 {
 	bool		tnull;
@@ -84,7 +85,7 @@ QueryArgs(FunctionCallInfo fcinfo, double guc, NpFingerprint **a,
 		return false;
 	/* the GUCs hold valid values (-1: the format's default, resolved later) */
 	if (tnull)
-		*t = guc;
+		*t = NpSettingValue(setting);
 	else
 		NpFingerprintCheckThreshold("threshold", *t);
 	return true;
@@ -100,7 +101,7 @@ fingerprint_query_similar(PG_FUNCTION_ARGS)
 			   *q;
 	double		t;
 
-	if (!QueryArgs(fcinfo, np_similarity_threshold, &a, &q, &t))
+	if (!QueryArgs(fcinfo, NP_SETTING_SIMILARITY, &a, &q, &t))
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SIMILAR, a, q, t));
 }
@@ -115,7 +116,7 @@ fingerprint_query_contained(PG_FUNCTION_ARGS)
 			   *q;
 	double		t;
 
-	if (!QueryArgs(fcinfo, np_containment_threshold, &a, &q, &t))
+	if (!QueryArgs(fcinfo, NP_SETTING_CONTAINMENT, &a, &q, &t))
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINS, a, q, t));
 }
@@ -130,7 +131,7 @@ fingerprint_query_contains(PG_FUNCTION_ARGS)
 			   *q;
 	double		t;
 
-	if (!QueryArgs(fcinfo, np_containment_threshold, &a, &q, &t))
+	if (!QueryArgs(fcinfo, NP_SETTING_CONTAINMENT, &a, &q, &t))
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINED, a, q, t));
 }
@@ -145,9 +146,41 @@ fingerprint_query_same_story(PG_FUNCTION_ARGS)
 			   *q;
 	double		t;
 
-	if (!QueryArgs(fcinfo, np_same_story_threshold, &a, &q, &t))
+	if (!QueryArgs(fcinfo, NP_SETTING_SAME_STORY, &a, &q, &t))
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SAME_STORY, a, q, t));
+}
+
+/*
+ * default_threshold(fp, predicate), which the planner writes for a setting
+ * at -1 (src/distributed.c), may read the indexed side of the pair; the
+ * other side has the same format (else the call fails) and so the same
+ * default, and can be read before the scan.  Return threshold with that
+ * side, or threshold itself.
+ */
+static Node *
+NpidxDefaultThresholdFor(Node *threshold, Node *indexexpr, Node *other,
+						 Oid nsp)
+{
+	FuncExpr   *fe;
+	char	   *fname;
+	bool		ours;
+
+	if (!IsA(threshold, FuncExpr))
+		return threshold;
+	fe = (FuncExpr *) threshold;
+	if (list_length(fe->args) != 2 || get_func_namespace(fe->funcid) != nsp ||
+		!equal(linitial(fe->args), indexexpr))
+		return threshold;
+	fname = get_func_name(fe->funcid);
+	ours = fname != NULL && strcmp(fname, "default_threshold") == 0;
+	if (fname)
+		pfree(fname);
+	if (!ours)
+		return threshold;
+	fe = (FuncExpr *) copyObject(fe);
+	linitial(fe->args) = copyObject(other);
+	return (Node *) fe;
 }
 
 /*
@@ -196,6 +229,8 @@ NpidxIndexCondition(SupportRequestIndexCondition *req)
 		(Node *) makeNullConst(FLOAT8OID, -1, InvalidOid);
 	if (exprType(threshold) != FLOAT8OID)
 		return NIL;
+	threshold = NpidxDefaultThresholdFor(threshold, indexexpr, other,
+										 get_func_namespace(req->funcid));
 
 	/* the comparison value must be computable before the scan */
 	if (contain_volatile_functions(other) ||
@@ -235,7 +270,9 @@ NpidxIndexCondition(SupportRequestIndexCondition *req)
 /*
  * Planner support function of is_similar(), is_contained() and
  * is_same_story() (and same_story()): index conditions and a selectivity
- * estimate.
+ * estimate.  Also of every function that reads a setting or the user
+ * dictionary: it simplifies the setting readers into their threshold-taking
+ * forms (src/distributed.c).
  */
 Datum
 npidx_support(PG_FUNCTION_ARGS)
@@ -250,6 +287,8 @@ npidx_support(PG_FUNCTION_ARGS)
 		req->selectivity = NPIDX_FUNC_SELECTIVITY;
 		ret = (Node *) req;
 	}
+	else if (IsA(rawreq, SupportRequestSimplify))
+		ret = NpSimplifySettings((SupportRequestSimplify *) rawreq);
 	else if (IsA(rawreq, SupportRequestIndexCondition))
 	{
 		List	   *conds = NpidxIndexCondition((SupportRequestIndexCondition *) rawreq);

@@ -28,6 +28,7 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
+#include "distributed.h"
 #include "index/npidx.h"
 
 /* A TID packed into 48 bits, the key of the candidate table */
@@ -348,17 +349,17 @@ NpidxKeyPlan(ScanKey key, NpFingerprint **query, NpPredicate *pred,
 		case NPIDX_SIMILAR_STRATEGY:
 			q = DatumGetNpFingerprintP(key->sk_argument);
 			*pred = NP_PRED_SIMILAR;
-			t = np_similarity_threshold;
+			t = NpSettingValue(NP_SETTING_SIMILARITY);
 			break;
 		case NPIDX_CONTAINED_STRATEGY:
 			q = DatumGetNpFingerprintP(key->sk_argument);
 			*pred = NP_PRED_CONTAINED;
-			t = np_containment_threshold;
+			t = NpSettingValue(NP_SETTING_CONTAINMENT);
 			break;
 		case NPIDX_CONTAINS_STRATEGY:
 			q = DatumGetNpFingerprintP(key->sk_argument);
 			*pred = NP_PRED_CONTAINS;
-			t = np_containment_threshold;
+			t = NpSettingValue(NP_SETTING_CONTAINMENT);
 			break;
 		case NPIDX_SIMILAR_Q_STRATEGY:
 		case NPIDX_CONTAINED_Q_STRATEGY:
@@ -370,20 +371,20 @@ NpidxKeyPlan(ScanKey key, NpFingerprint **query, NpPredicate *pred,
 			{
 				*pred = NP_PRED_SIMILAR;
 				if (tnull)
-					t = np_similarity_threshold;
+					t = NpSettingValue(NP_SETTING_SIMILARITY);
 			}
 			else if (key->sk_strategy == NPIDX_SAME_STORY_Q_STRATEGY)
 			{
 				*pred = NP_PRED_SAME_STORY;
 				if (tnull)
-					t = np_same_story_threshold;
+					t = NpSettingValue(NP_SETTING_SAME_STORY);
 			}
 			else
 			{
 				*pred = key->sk_strategy == NPIDX_CONTAINED_Q_STRATEGY ?
 					NP_PRED_CONTAINED : NP_PRED_CONTAINS;
 				if (tnull)
-					t = np_containment_threshold;
+					t = NpSettingValue(NP_SETTING_CONTAINMENT);
 			}
 			/* the GUCs hold valid values; an argument is checked */
 			if (!tnull)

@@ -47,6 +47,7 @@
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
+#include "distributed.h"
 #include "stories/stories.h"
 
 PG_FUNCTION_INFO_V1(assign_story);
@@ -415,7 +416,7 @@ story_trigger(PG_FUNCTION_ARGS)
 			if (!tnull)
 				t = DatumGetTimestampTz(d);
 		}
-		rule.threshold = np_same_story_threshold;
+		rule.threshold = NpSettingValue(NP_SETTING_SAME_STORY);
 		rule.min_shared = STORY_DEFAULT_MIN_SHARED;
 		rule.tiny_shingles = STORY_DEFAULT_TINY_SHINGLES;
 		rule.tiny_similarity = STORY_DEFAULT_TINY_SIMILARITY;

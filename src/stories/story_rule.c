@@ -37,6 +37,7 @@
 
 #include "fmgr.h"
 
+#include "distributed.h"
 #include "stories/stories.h"
 
 PG_FUNCTION_INFO_V1(story_match);
@@ -58,11 +59,12 @@ void
 StoryRuleFromArgs(FunctionCallInfo fcinfo, int first, StoryRule *rule)
 {
 	/*
-	 * A NULL threshold is the GUC's: a valid threshold, or -1 for the default
+	 * A NULL threshold is the setting's (read through NpSettingValue, which
+	 * refuses on a Citus worker): a valid threshold, or -1 for the default
 	 * of each pair's format (StoryThreshold).  An argument must be valid.
 	 */
 	if (PG_ARGISNULL(first))
-		rule->threshold = np_same_story_threshold;
+		rule->threshold = NpSettingValue(NP_SETTING_SAME_STORY);
 	else
 	{
 		rule->threshold = PG_GETARG_FLOAT8(first);

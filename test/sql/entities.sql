@@ -7,7 +7,7 @@
 -- STABLE (they read entity_dictionary), STRICT, PARALLEL SAFE
 SELECT proname, provolatile, proisstrict, proparallel
 FROM pg_proc WHERE pronamespace = 'newsprint'::regnamespace
-  AND proname IN ('entities', 'entity_mentions') ORDER BY proname;
+  AND proname IN ('entities', 'entity_mentions') AND pronargs = 2 ORDER BY proname;
 
 -- the example pair: what users expect (see test/data/examples/README.md)
 SELECT name, kind, subtype, mentions, first_start FROM newsprint.entities(:'moscow');

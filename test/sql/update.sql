@@ -94,6 +94,10 @@ SELECT pg_describe_object(m.classid, m.objid, 0) AS object,
 		 WHERE c.oid = m.objid)
 	WHEN 'pg_opfamily'::regclass THEN
 		(SELECT members FROM family_members WHERE family = m.objid)
+	WHEN 'pg_event_trigger'::regclass THEN
+		(SELECT format('%s on %s tags %s enabled %s', e.evtfoid::regprocedure,
+					   e.evtevent, e.evttags, e.evtenabled)
+		 FROM pg_event_trigger e WHERE e.oid = m.objid)
 	WHEN 'pg_am'::regclass THEN
 		(SELECT format('%s handler %s', a.amtype, a.amhandler::regprocedure)
 		 FROM pg_am a WHERE a.oid = m.objid)

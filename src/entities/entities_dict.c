@@ -1,0 +1,190 @@
+/*-------------------------------------------------------------------------
+ *
+ * entities_dict.c
+ *	  A user dictionary given as an argument: the third argument of
+ *	  entities(body, clean, dictionary) and entity_mentions(...).
+ *
+ * The two-argument functions read the table entity_dictionary of the
+ * server they run on.  In a distributed query that is the wrong server's
+ * table, so the dictionary can travel with the query instead, as one value
+ * of type entity_dictionary[] (entity_dictionary_snapshot() makes it; the
+ * planner hook of src/distributed.c puts it into Citus queries).  Rows are
+ * added in array order, names before their aliases; when two rows claim the
+ * same name or alias the later one wins (the table's readers take the rows
+ * ordered by name, so that both forms agree).
+ *
+ * The gazetteer built from the value is kept in fn_extra with a copy of the
+ * value, so a query that passes the same dictionary for every row builds it
+ * once.
+ *
+ * src/entities/entities_dict.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/executor.h"
+#include "fmgr.h"
+#include "mb/pg_wchar.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "entities/entities.h"
+#include "entities/entities_sql.h"
+
+/* The gazetteer of the last dictionary value seen by one call site */
+typedef struct NpDictArgCache
+{
+	MemoryContext cxt;			/* holds raw and the table's contents */
+	char	   *raw;			/* the array value it was built from */
+	Size		rawlen;			/* 0 while nothing valid is cached */
+	NpGazTable	table;
+} NpDictArgCache;
+
+/*
+ * Copy a text datum as NUL-terminated UTF-8 into the current context.
+ */
+static char *
+dict_arg_string(Datum d, size_t *len)
+{
+	text	   *t = DatumGetTextPP(d);
+	const char *s = VARDATA_ANY(t);
+	int			n = VARSIZE_ANY_EXHDR(t);
+	char	   *conv;
+	char	   *r;
+
+	if (GetDatabaseEncoding() != PG_UTF8)
+	{
+		conv = pg_server_to_any(s, n, PG_UTF8);
+		if (conv != s)
+		{
+			/* a converted string is NUL-terminated; the input is not */
+			s = conv;
+			n = strlen(conv);
+		}
+	}
+	r = palloc(n + 1);
+	memcpy(r, s, n);
+	r[n] = '\0';
+	*len = n;
+	return r;
+}
+
+/*
+ * Add one element (a row of type entity_dictionary) to table.
+ */
+static void
+dict_arg_add(NpGazTable *table, HeapTupleHeader row)
+{
+	bool		isnull;
+	Datum		d;
+	char	   *name,
+			   *kind;
+	size_t		namelen,
+				kindlen;
+	NpEntityKind k;
+
+	d = GetAttributeByName(row, "name", &isnull);
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("an entry of the dictionary has no name")));
+	name = dict_arg_string(d, &namelen);
+	if (namelen == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("an entry of the dictionary has an empty name")));
+	d = GetAttributeByName(row, "kind", &isnull);
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("dictionary entry \"%s\" has no kind", name)));
+	kind = dict_arg_string(d, &kindlen);
+	k = NpEntityKindFromName(kind, kindlen);
+	if (k == NP_KIND_NONE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("dictionary entry \"%s\" has an invalid kind \"%s\"", name, kind),
+				 errdetail("The kind must be PER, ORG, LOC or MISC.")));
+	NpGazTableAddEntity(table, name, namelen, name, namelen, k, "user");
+
+	d = GetAttributeByName(row, "aliases", &isnull);
+	if (!isnull)
+	{
+		ArrayType  *aliases = DatumGetArrayTypeP(d);
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n,
+					i;
+
+		deconstruct_array(aliases, TEXTOID, -1, false, TYPALIGN_INT,
+						  &elems, &nulls, &n);
+		for (i = 0; i < n; i++)
+		{
+			char	   *alias;
+			size_t		alen;
+
+			if (nulls[i])
+				continue;
+			alias = dict_arg_string(elems[i], &alen);
+			NpGazTableAddEntity(table, alias, alen, name, namelen, k, "user");
+		}
+	}
+}
+
+/*
+ * Return the gazetteer of the dictionary in argument argno (an
+ * entity_dictionary[]), NULL when it is empty; built once per distinct
+ * value and call site.
+ */
+const NpGazTable *
+NpEntityDictionaryArg(FunctionCallInfo fcinfo, int argno)
+{
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(argno);
+	NpDictArgCache *c = (NpDictArgCache *) fcinfo->flinfo->fn_extra;
+	Size		len = VARSIZE(arr);
+	MemoryContext old;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	if (c != NULL && c->rawlen == len && memcmp(c->raw, arr, len) == 0)
+		return c->table.count > 0 ? &c->table : NULL;
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(NpDictArgCache));
+		c->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
+									   "newsprint dictionary argument",
+									   ALLOCSET_SMALL_SIZES);
+		fcinfo->flinfo->fn_extra = c;
+	}
+	else
+		MemoryContextReset(c->cxt);
+	c->rawlen = 0;
+	memset(&c->table, 0, sizeof(c->table));
+
+	old = MemoryContextSwitchTo(c->cxt);
+	c->raw = palloc(len);
+	memcpy(c->raw, arr, len);
+	get_typlenbyvalalign(ARR_ELEMTYPE(arr), &typlen, &typbyval, &typalign);
+	deconstruct_array(arr, ARR_ELEMTYPE(arr), typlen, typbyval, typalign,
+					  &elems, &nulls, &n);
+	NpGazTableInit(&c->table, (uint32_t) Min((int64) n * 2 + 16, 1 << 24));
+	for (i = 0; i < n; i++)
+	{
+		if (nulls[i])
+			continue;
+		dict_arg_add(&c->table, DatumGetHeapTupleHeader(elems[i]));
+	}
+	MemoryContextSwitchTo(old);
+	c->rawlen = len;
+	return c->table.count > 0 ? &c->table : NULL;
+}

@@ -1,0 +1,22 @@
+/*-------------------------------------------------------------------------
+ *
+ * entities_sql.h
+ *	  Server-side helpers of the entities module's SQL layer.
+ *
+ * src/entities/entities_sql.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef NP_ENTITIES_SQL_H
+#define NP_ENTITIES_SQL_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+
+#include "entities/entities.h"
+
+/* entities_dict.c: the dictionary given as argument argno, or NULL if empty */
+extern const NpGazTable *NpEntityDictionaryArg(FunctionCallInfo fcinfo, int argno);
+
+#endif							/* NP_ENTITIES_SQL_H */
