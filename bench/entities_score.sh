@@ -14,7 +14,7 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 dir=${ENTITIES_DIR:-/tmp/entities}
-"$top/bench/entities_build.sh" tool
+"$top/bench/entities_build.sh"
 opts=()
 files=()
 set=all

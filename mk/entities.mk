@@ -6,15 +6,11 @@
 #                           from Debian's iso-codes, wordnet-base, wamerican
 #                           and data/hand/ (python3; see data/NOTICE)
 #   make score-entities     precision/recall/F1 on test/data/entities
-#   make fuzz-entities      build the libFuzzer harness and run it
-#                           (FUZZ_SECONDS=600 by default)
 #
-# Standalone tools are built under ENTITIES_DIR (default /tmp/entities),
-# never in the source tree.
+# The scoring tool is built under ENTITIES_DIR (default /tmp/entities),
+# never in the source tree.  The fuzz target "entities" is in mk/fuzz.mk.
 
 ENTITIES_DIR ?= /tmp/entities
-FUZZ_SECONDS ?= 600
-FUZZ_CC ?= clang
 
 src/entities/gazetteer_data.inc: data/gazetteer.tsv data/lexicon.txt scripts/gazetteer_inc.sh
 	sh scripts/gazetteer_inc.sh data/gazetteer.tsv data/lexicon.txt > $@.tmp && mv $@.tmp $@
@@ -23,16 +19,10 @@ src/entities/gazetteer.o: src/entities/gazetteer_data.inc
 
 EXTRA_CLEAN += src/entities/gazetteer_data.inc src/entities/gazetteer_data.inc.tmp
 
-.PHONY: gazetteer score-entities fuzz-entities fuzz-entities-build
+.PHONY: gazetteer score-entities
 
 gazetteer:
 	python3 scripts/build_gazetteer.py .
 
 score-entities: src/entities/gazetteer_data.inc
 	bench/entities_score.sh
-
-fuzz-entities-build: src/entities/gazetteer_data.inc
-	bench/entities_build.sh fuzz
-
-fuzz-entities: fuzz-entities-build
-	fuzz/entities_run.sh $(FUZZ_SECONDS)

@@ -12,7 +12,7 @@
 # Without --fuzz: $CC (default gcc) -O2 -g.  With
 # --fuzz: clang with libFuzzer, AddressSanitizer and UBSan.
 # PG_CONFIG selects the PostgreSQL installation (default: version 15's).
-# Used by the fuzz targets (mk/*.mk), scripts/score_clean.sh and the
+# Used by the fuzz targets (mk/fuzz.mk), scripts/score_clean.sh and the
 # standalone tools of bench/.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -16,7 +16,7 @@
 
 #include "entities/entities.h"
 
-/* entities_dict.c: the dictionary given as argument argno, or NULL if empty */
+/* entities_dict_sql.c: the dictionary given as argument argno, or NULL if empty */
 extern const NpGazTable *NpEntityDictionaryArg(FunctionCallInfo fcinfo, int argno);
 
 #endif							/* NP_ENTITIES_SQL_H */

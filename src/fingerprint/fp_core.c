@@ -54,9 +54,6 @@
 #include "fingerprint/fp_evidence.h"
 #include "text/unicode.h"
 
-/* The name NpFpMatchPassages uses (branch dos rewrites that function) */
-#define FP_CHECK_INTERRUPTS()	NP_CHECK_FOR_INTERRUPTS()
-
 /* Bytes tokenized between two checks for interrupts */
 #define FP_CHECK_EVERY		((size_t) 1 << 16)
 

@@ -1,19 +1,18 @@
 /*-------------------------------------------------------------------------
  *
- * entities_fuzz.c
- *	  libFuzzer harness for the entity extractor (built with -DNP_STANDALONE,
- *	  no server): arbitrary bytes, raw and through the cleaner, with and
- *	  without a small user dictionary; checks the result's invariants.
+ * fuzz_entities.c
+ *	  libFuzzer target "entities": the entity extractor on arbitrary bytes,
+ *	  raw and through the cleaner, with and without a small user
+ *	  dictionary; checks the result's invariants.
  *
- * Build and run: bench/entities_build.sh fuzz && fuzz/entities_run.sh 600
- *
- * fuzz/entities_fuzz.c
+ * fuzz/fuzz_entities.c
  *
  *-------------------------------------------------------------------------
  */
 #include "np_port.h"
 
 #include "entities/entities.h"
+#include "fuzz.h"
 #include "text/clean.h"
 
 static NpGazTable user;
@@ -75,7 +74,7 @@ check(const char *text, size_t len, const NpEntityResult *r)
  * Run the extractor on one input in every mode.
  */
 int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+NpFuzzEntities(const uint8_t *data, size_t size)
 {
 	NpEntityResult r;
 	NpCleanOptions opts;

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * entities_dict.c
+ * entities_dict_sql.c
  *	  A user dictionary given as an argument: the third argument of
  *	  entities(body, clean, dictionary) and entity_mentions(...).
  *
@@ -17,7 +17,7 @@
  * value, so a query that passes the same dictionary for every row builds it
  * once.
  *
- * src/entities/entities_dict.c
+ * src/entities/entities_dict_sql.c
  *
  *-------------------------------------------------------------------------
  */

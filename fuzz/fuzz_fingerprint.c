@@ -1,28 +1,24 @@
 /*-------------------------------------------------------------------------
  *
- * fingerprint_fuzz.c
- *	  libFuzzer harnesses for the fingerprint core: the text-to-fingerprint
- *	  path (tokenizer, shingles, sketch, estimators, sentence matching) and
- *	  the literal parser.
- *
- * Built standalone (-DNP_STANDALONE) against src/fingerprint/fp_core.c;
- * choose the target with -DFP_FUZZ_TEXT, -DFP_FUZZ_LITERAL or
- * -DFP_FUZZ_PIPELINE (which also links the text module's cleaner and
- * splitter: the whole path of fingerprint(body) and shared_passages()).
- * See mk/fingerprint.mk (make fuzz-fingerprint) and doc/fingerprint.md.
+ * fuzz_fingerprint.c
+ *	  libFuzzer targets of the fingerprint core: the text-to-fingerprint
+ *	  path (tokenizer, shingles, sketch, estimators, passage matching), the
+ *	  type's text literal parser, and shared_passages() on cleaned text.
  *
  * Properties checked (abort on violation):
- *	 text:	  sketches validate; similarity and containment lie in [0, 1];
- *			  a text compared with itself scores 1 (or 0 when empty);
- *			  similarity is symmetric; the literal of a sketch parses back
- *			  to the same sketch; passage matches lie inside their texts.
- *	 literal: a literal that parses validates, formats and reparses to the
- *			  same fields and hashes.
- *	 pipeline: cleaning then fingerprinting gives a valid sketch that
- *			  round-trips; sentence ranges lie inside the cleaned text; every
- *			  match of the cleaned text's sentences with themselves scores 1.
+ *	 fp_text:	 sketches validate; similarity and containment lie in [0, 1];
+ *				 a text compared with itself scores 1 (or 0 when empty);
+ *				 similarity is symmetric; the literal of a sketch parses back
+ *				 to the same sketch; passage matches lie inside their texts.
+ *	 fp_literal: a literal that parses validates, formats and reparses to
+ *				 the same fields and hashes.
+ *	 shared_passages: both texts are cleaned, fingerprinted (valid sketches
+ *				 that round-trip) and split into paragraphs and sentences as
+ *				 fingerprint_sql.c does; matches of a with b lie inside the
+ *				 texts with scores in [min_score, 1], and every sentence of a
+ *				 matched with a itself scores 1.
  *
- * fuzz/fingerprint_fuzz.c
+ * fuzz/fuzz_fingerprint.c
  *
  *-------------------------------------------------------------------------
  */
@@ -30,11 +26,8 @@
 
 #include "fingerprint/fp_core.h"
 #include "fingerprint/fp_evidence.h"
-#ifdef FP_FUZZ_PIPELINE
+#include "fuzz.h"
 #include "text/clean.h"
-#endif
-
-int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /*
  * Abort unless the two sketches are field-for-field identical.
@@ -65,7 +58,6 @@ check_roundtrip(const NpSketch *sk)
 	np_free(lit);
 }
 
-#ifdef FP_FUZZ_TEXT
 /*
  * Split sentences on '.' for the matcher (the real splitter is the text
  * module's; here any ranges inside the text will do).
@@ -94,10 +86,10 @@ dot_ranges(const char *s, size_t len, size_t **out)
 }
 
 /*
- * Fuzz the text path: the input is two texts separated by the first NUL.
+ * fp_text: the input is two texts separated by the first NUL.
  */
 int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+NpFuzzFpText(const uint8_t *data, size_t size)
 {
 	const char *a = (const char *) data;
 	const char *nul = memchr(data, 0, size);
@@ -176,14 +168,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		np_free(sa.hashes);
 	return 0;
 }
-#endif							/* FP_FUZZ_TEXT */
 
-#ifdef FP_FUZZ_LITERAL
 /*
- * Fuzz the literal parser.
+ * fp_literal: the fingerprint type's input function, without the server.
  */
 int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+NpFuzzFpLiteral(const uint8_t *data, size_t size)
 {
 	NpSketch	sk;
 	const char *msg = NpFpParseLiteral((const char *) data, size, &sk);
@@ -198,70 +188,118 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		np_free(sk.hashes);
 	return 0;
 }
-#endif							/* FP_FUZZ_LITERAL */
 
-#ifdef FP_FUZZ_PIPELINE
 /*
- * Fuzz clean + fingerprint + shared_passages on one article.
+ * Clean a text, fingerprint it, and split it into sentence ranges within
+ * paragraphs as fingerprint_sql.c's fp_sentences() does.  Returns the
+ * sentence count; *ranges gets [start, end) pairs.
  */
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static int
+passage_ranges(const char *data, size_t size, char **clean, size_t *clen,
+			   size_t **ranges)
 {
 	NpCleanOptions opts;
-	size_t		clen;
-	char	   *clean;
 	NpSketch	sk;
-	NpSpan	   *paras;
+	NpSpan	   *paras = NULL;
 	int			np,
 				i,
-				n = 0,
-				nm;
+				n = 0;
 	size_t	   *r;
-	NpPassageMatch *m;
 
 	NpCleanOptionsInit(&opts);
-	clean = NpCleanText((const char *) data, size, &opts, &clen);
-	NpFpBuildSketch(clean, clen, NP_FP_DEFAULT_SHINGLE_WORDS,
+	*clean = NpCleanText(data, size, &opts, clen);
+	NpFpBuildSketch(*clean, *clen, NP_FP_DEFAULT_SHINGLE_WORDS,
 					NP_FP_DEFAULT_SKETCH_SIZE, &sk);
 	if (NpFpValidate(sk.version, sk.shingle_words, sk.sketch_size,
 					 sk.nshingles, sk.nhashes, sk.hashes) != NULL)
 		abort();
 	check_roundtrip(&sk);
+	if (sk.hashes)
+		np_free(sk.hashes);
 
-	/* paragraphs, then sentences, as fingerprint_sql.c does */
-	np = NpSplitParagraphs(clean, clen, &paras);
-	r = np_alloc((clen + 1) * 2 * sizeof(size_t));
+	np = NpSplitParagraphs(*clean, *clen, &paras);
+	r = np_alloc((*clen + 1) * 2 * sizeof(size_t));
 	for (i = 0; i < np; i++)
 	{
-		NpSpan	   *spans;
-		int			ns = NpSplitSentences(clean + paras[i].start,
+		NpSpan	   *spans = NULL;
+		int			ns = NpSplitSentences(*clean + paras[i].start,
 										  paras[i].end - paras[i].start, &spans);
 		int			j;
 
 		for (j = 0; j < ns; j++)
 		{
-			if ((size_t) n >= clen + 1)
+			if ((size_t) n >= *clen + 1)
 				abort();
 			r[2 * n] = paras[i].start + spans[j].start;
 			r[2 * n + 1] = paras[i].start + spans[j].end;
-			if (r[2 * n + 1] > clen || r[2 * n] > r[2 * n + 1])
+			if (r[2 * n + 1] > *clen || r[2 * n] > r[2 * n + 1])
 				abort();
 			n++;
 		}
 		if (spans)
 			np_free(spans);
 	}
-	nm = NpFpMatchPassages(clean, r, n, clean, r, n, 1.0, &m);
-	for (i = 0; i < nm; i++)
-		if (m[i].score != 1.0 || m[i].a_end > clen || m[i].b_end > clen)
-			abort();
-	np_free(m);
-	np_free(r);
 	if (paras)
 		np_free(paras);
-	if (sk.hashes)
-		np_free(sk.hashes);
-	np_free(clean);
+	*ranges = r;
+	return n;
+}
+
+/*
+ * shared_passages: two articles separated by the first NUL (or the same
+ * article twice); the first byte picks min_score.
+ */
+int
+NpFuzzSharedPassages(const uint8_t *data, size_t size)
+{
+	const char *a;
+	const char *b;
+	const char *nul;
+	size_t		alen,
+				blen;
+	double		min_score;
+	char	   *ca,
+			   *cb;
+	size_t		calen,
+				cblen;
+	size_t	   *ra,
+			   *rb;
+	int			na,
+				nb,
+				nm,
+				i;
+	NpPassageMatch *m;
+
+	if (size < 1)
+		return 0;
+	min_score = (data[0] % 11) / 10.0;	/* 0, 0.1, ..., 1 */
+	a = (const char *) data + 1;
+	nul = memchr(a, 0, size - 1);
+	alen = nul ? (size_t) (nul - a) : size - 1;
+	b = nul ? nul + 1 : a;
+	blen = nul ? size - 1 - alen - 1 : size - 1;
+
+	na = passage_ranges(a, alen, &ca, &calen, &ra);
+	nb = passage_ranges(b, blen, &cb, &cblen, &rb);
+
+	nm = NpFpMatchPassages(ca, ra, na, cb, rb, nb, min_score, &m);
+	for (i = 0; i < nm; i++)
+		if (m[i].a_sentence < 0 || m[i].a_sentence >= na ||
+			m[i].b_sentence < 0 || m[i].b_sentence >= nb ||
+			m[i].a_end > calen || m[i].b_end > cblen ||
+			m[i].score < min_score || m[i].score > 1)
+			abort();
+	np_free(m);
+
+	nm = NpFpMatchPassages(ca, ra, na, ca, ra, na, 1.0, &m);
+	for (i = 0; i < nm; i++)
+		if (m[i].score != 1.0 || m[i].a_end > calen || m[i].b_end > calen)
+			abort();
+	np_free(m);
+
+	np_free(ra);
+	np_free(rb);
+	np_free(ca);
+	np_free(cb);
 	return 0;
 }
-#endif							/* FP_FUZZ_PIPELINE */
