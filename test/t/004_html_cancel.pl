@@ -6,8 +6,22 @@
 # were quadratic in libxml2 2.9 (many attributes, stray end tags over a deep
 # stack), large enough to keep it busy for seconds; after one second it is
 # cancelled or terminated, and a second session measures how long the
-# backend takes to stop.  The target is 100 ms; the test allows 2 s, for a
-# loaded CI machine, and prints the figures it measured.
+# backend takes to stop.
+#
+# The shapes are stored once in a table whose column is neither compressed
+# nor built per query, so that the second in which the stop arrives is spent
+# in newsprint's code.  Built inside the query (repeat() || repeat()), the
+# first second or more went to PostgreSQL's own constant folding, and the
+# stop waited 0.4-0.7 s for its uninterrupted copies of the 105 MB value;
+# an INSERT also ends with PostgreSQL compressing the stored body (pglz,
+# about 0.8 s for 126 MB here), which no extension can interrupt.  Those
+# are PostgreSQL's, not the extension's (see doc/security.md).
+#
+# Target (issue 9): 100 ms.  Inside newsprint no two interrupt checks are
+# more than about 10 ms apart on these shapes (measured by tracing every
+# check); what the test sees is mostly the wake-up of a backend on a loaded
+# machine, so it allows 0.5 s, which holds on a loaded 2-core CI machine,
+# and prints the figures it measured.
 use strict;
 use warnings;
 
@@ -16,8 +30,8 @@ use PostgreSQL::Test::Utils;
 use Test::More;
 use Time::HiRes qw(time usleep);
 
-# Limit from the brief; generous because CI machines are shared.
-my $bound = 2.0;
+# Five times the target, for a shared and loaded CI machine.
+my $bound = 0.5;
 
 my $node = PostgreSQL::Test::Cluster->new('cancel');
 $node->init;
@@ -30,10 +44,17 @@ CREATE TABLE art (body text,
 
 # About 105 and 126 MB: under the 128 MB input limit (a longer text is
 # refused at once, before any work), seconds of work for the fixed code,
-# hours for 0.1's.
-my %shape = (
-	stray_end  => q{(repeat('<b>', 15000000) || repeat('</i>', 15000000))},
-	attributes => q{repeat('<div a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8>', 3400000)},);
+# hours for 0.1's.  Stored uncompressed (STORAGE EXTERNAL), so that reading
+# one back is a short copy, not a long decompression.
+$node->safe_psql('postgres', q{
+CREATE TABLE shape (name text PRIMARY KEY, body text);
+ALTER TABLE shape ALTER COLUMN body SET STORAGE EXTERNAL;
+INSERT INTO shape VALUES
+  ('stray_end', repeat('<b>', 15000000) || repeat('</i>', 15000000)),
+  ('attributes', repeat('<div a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8>', 3400000));
+});
+my %shape = map { $_ => "(SELECT body FROM shape WHERE name = '$_')" }
+  qw(stray_end attributes);
 
 my $mon = $node->background_psql('postgres');
 my @figures;
