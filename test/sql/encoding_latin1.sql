@@ -17,23 +17,11 @@ CREATE DATABASE regress_np_latin1 TEMPLATE template0 ENCODING 'LATIN1' LC_COLLAT
 
 -- UTF8
 \c regress_np_utf8
-SET client_encoding = 'UTF8';
-CREATE EXTENSION newsprint;
-GRANT SELECT ON newsprint.entity_dictionary TO regress_np_lowpriv;
-SET search_path = public, newsprint;
-SET extra_float_digits = 0;
-SELECT getdatabaseencoding();
 \i test/sql/include/encoding_cases.sql
 \set utf8_digest :digest
 
 -- LATIN1
 \c regress_np_latin1
-SET client_encoding = 'UTF8';
-CREATE EXTENSION newsprint;
-GRANT SELECT ON newsprint.entity_dictionary TO regress_np_lowpriv;
-SET search_path = public, newsprint;
-SET extra_float_digits = 0;
-SELECT getdatabaseencoding();
 \i test/sql/include/encoding_cases.sql
 SELECT :'digest' = :'utf8_digest' AS same_answers_as_utf8;
 

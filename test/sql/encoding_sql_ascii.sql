@@ -18,23 +18,11 @@ CREATE DATABASE regress_np_sql_ascii TEMPLATE template0 ENCODING 'SQL_ASCII' LC_
 
 -- UTF8
 \c regress_np_utf8
-SET client_encoding = 'UTF8';
-CREATE EXTENSION newsprint;
-GRANT SELECT ON newsprint.entity_dictionary TO regress_np_lowpriv;
-SET search_path = public, newsprint;
-SET extra_float_digits = 0;
-SELECT getdatabaseencoding();
 \i test/sql/include/encoding_cases.sql
 \set utf8_digest :digest
 
 -- SQL_ASCII
 \c regress_np_sql_ascii
-SET client_encoding = 'UTF8';
-CREATE EXTENSION newsprint;
-GRANT SELECT ON newsprint.entity_dictionary TO regress_np_lowpriv;
-SET search_path = public, newsprint;
-SET extra_float_digits = 0;
-SELECT getdatabaseencoding();
 \i test/sql/include/encoding_cases.sql
 SELECT :'digest' = :'utf8_digest' AS same_answers_as_utf8;
 

@@ -6,7 +6,15 @@
 -- positions are part of the answers (they are not in SQL_ASCII, where
 -- substr() counts bytes: there only the round trips are).  Output: the
 -- answers, and the digest of their UTF-8 bytes in psql variable digest.
+-- First it installs newsprint in the database psql is connected to, with
+-- the dictionary readable by regress_np_lowpriv (created by the caller).
 --
+SET client_encoding = 'UTF8';
+CREATE EXTENSION newsprint;
+GRANT SELECT ON newsprint.entity_dictionary TO regress_np_lowpriv;
+SET search_path = public, newsprint;
+SET extra_float_digits = 0;
+SELECT getdatabaseencoding();
 CREATE TEMP TABLE answers (k int, what text, answer text);
 INSERT INTO answers VALUES
   (1, 'clean', clean(:'txt')),
