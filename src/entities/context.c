@@ -264,21 +264,24 @@ subtype_is(const char *st, size_t len, const char *want)
 	return st != NULL && len == strlen(want) && memcmp(st, want, len) == 0;
 }
 
-/* is this gazetteer place a country or continent (never a club)? */
+/* is a place of this kind and subtype a country or continent (never a club)? */
+static inline bool
+place_is_country(int kind, const char *st, size_t len)
+{
+	return kind == NP_KIND_LOC &&
+		(subtype_is(st, len, "country") || subtype_is(st, len, "continent"));
+}
+
 static inline bool
 entry_is_country(const NpGazEntry *e)
 {
-	return e != NULL && e->kind == NP_KIND_LOC &&
-		(subtype_is(e->subtype, e->subtypelen, "country") ||
-		 subtype_is(e->subtype, e->subtypelen, "continent"));
+	return e != NULL && place_is_country(e->kind, e->subtype, e->subtypelen);
 }
 
 static inline bool
 cand_is_country(const Cand *c)
 {
-	return c->kind == NP_KIND_LOC &&
-		(subtype_is(c->subtype, c->subtypelen, "country") ||
-		 subtype_is(c->subtype, c->subtypelen, "continent"));
+	return place_is_country(c->kind, c->subtype, c->subtypelen);
 }
 
 /* the context roles of token k's lowercase form, wherever it stands */
