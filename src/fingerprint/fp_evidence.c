@@ -265,15 +265,7 @@ fp_ev_decode(const unsigned char *s, size_t len, size_t i, int *n)
 static inline bool
 fp_ev_wordlike(np_uint32 cp)
 {
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-			(cp >= '0' && cp <= '9');
-	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
-		return false;
-	if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x2E00 && cp <= 0x2E7F) ||
-		(cp >= 0x3000 && cp <= 0x303F) || cp == 0xFEFF || cp == 0xFFFD)
-		return false;
-	return true;
+	return NpUniIsLetter(cp) || NpUniIsDigit(cp);
 }
 
 /*
