@@ -80,10 +80,16 @@ sub stop_case
 	chomp $pid;
 	$bg->query_safe("SET statement_timeout = '1s'") if $how eq 'timeout';
 
+	# a marker comment tells the statement apart in pg_stat_activity
+	$sql = "/* np_case */ $sql";
+
 	# psql prints the marker, then runs the query and prints nothing until it ends
 	$bg->query_until(qr/started/, "\\echo started\n$sql;\n");
-	# busy: active for half a second; over: no longer active (too early)
-	my $state = "SELECT CASE WHEN state <> 'active' THEN 'over' "
+	# busy: active for half a second; over: the statement ran and is no
+	# longer active (it ended too early); starting: not yet sent or not
+	# yet half a second old (the idle state before it starts is not its end).
+	my $state = "SELECT CASE WHEN position('np_case' in query) = 0 THEN 'starting' "
+	  . "WHEN state <> 'active' THEN 'over' "
 	  . "WHEN clock_timestamp() - query_start > interval '0.5 s' THEN 'busy' "
 	  . "ELSE 'starting' END FROM pg_stat_activity WHERE pid = $pid";
 	my $t0;
