@@ -68,6 +68,7 @@
 
 #include "fingerprint/fp_core.h"
 #include "fingerprint/fp_evidence.h"
+#include "fingerprint/fp_tokenize.h"
 #include "text/unicode.h"
 
 /* np_fp_stopwords_txt, np_fp_phrases_txt: generated from data/ */
@@ -343,9 +344,17 @@ fp_ev_single(FpEvScan *sc, size_t at, size_t after, bool right_quote)
 }
 
 /*
+ * The ASCII bytes between words that can change the quotation state: line
+ * feeds and quotation marks (every other ASCII byte is passed over).
+ */
+static const bool fp_ev_gap_ascii[128] = {
+	['\n'] = true, ['"'] = true, ['`'] = true, ['\''] = true,
+};
+
+/*
  * Update the quotation state with the characters between two words.
  */
-static void
+static pg_noinline void
 fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 {
 	const unsigned char *s = sc->s;
@@ -357,6 +366,11 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 		np_uint32	cp;
 		int			n;
 
+		if (c < 0x80 && !fp_ev_gap_ascii[c])
+		{
+			i++;
+			continue;
+		}
 		if (c == '\n')
 		{
 			size_t		j = i + 1;
@@ -413,25 +427,47 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 /*
  * Flags of the word at [start, end), given the quotation state before it.
  */
-static unsigned char
+static pg_attribute_always_inline unsigned char
 fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 {
+	const unsigned char *s = sc->s;
 	unsigned char flags = 0;
+	unsigned char c0 = s[start];
+	unsigned char c1;
+	bool		single;
 	int			n;
-	size_t		i;
-	int			chars = 0;
 
-	fp_ev_gap(sc, sc->prev_end, start);
+	/* the gap is most often one space, which changes nothing */
+	if (start > sc->prev_end &&
+		!(start == sc->prev_end + 1 && s[sc->prev_end] == ' '))
+		fp_ev_gap(sc, sc->prev_end, start);
 	sc->prev_end = end;
 	if (sc->dq || sc->sq)
 		flags |= NP_FP_WORD_QUOTED;
-	if (fp_ev_namelike(fp_ev_decode(sc->s, sc->len, start, &n)))
+	if (c0 < 0x80 ? ((c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9')) :
+		fp_ev_namelike(fp_ev_decode(s, sc->len, start, &n)))
 		flags |= NP_FP_WORD_NAME;
-	/* single letters ("s" of "U.S.") count as function words */
-	for (i = start; i < end && chars < 2; i++)
-		if ((sc->s[i] & 0xC0) != 0x80 && sc->s[i] != '\'')
-			chars++;
-	if (chars < 2 || fp_is_stop_hash(hash))
+
+	/*
+	 * Single letters ("s" of "U.S.") count as function words: a word of one
+	 * character, apostrophes aside.  A word starts with a character that is
+	 * neither an apostrophe nor a continuation byte, so an ASCII second byte
+	 * other than an apostrophe makes two.
+	 */
+	c1 = start + 1 < end ? s[start + 1] : 0;
+	if (c1 != 0 && c1 < 0x80 && c1 != '\'')
+		single = false;
+	else
+	{
+		size_t		i;
+		int			chars = 0;
+
+		for (i = start; i < end && chars < 2; i++)
+			if ((s[i] & 0xC0) != 0x80 && s[i] != '\'')
+				chars++;
+		single = chars < 2;
+	}
+	if (single || fp_is_stop_hash(hash))
 		flags |= NP_FP_WORD_STOP;
 	return flags;
 }
@@ -490,85 +526,90 @@ NpFpIsNarrativeShingle(const np_uint64 *words, const unsigned char *flags, int m
 		fp_ev_class(flags, m) == FP_NARRATIVE;
 }
 
-/* State of NpFpBuildSketchV2's word callback */
+/*
+ * State of NpFpBuildSketchV2's word callback.  The last w words are kept
+ * twice over in ring (slot k at k and k + w), so that ring + pos holds them
+ * in text order without a copy.
+ */
 typedef struct FpEvBuild
 {
 	FpEvScan	scan;
 	int			w;
-	np_uint64	ring[NP_FP_MAX_SHINGLE_WORDS];
-	unsigned char rflags[NP_FP_MAX_SHINGLE_WORDS];
+	int			pos;			/* slot of the next word: nwords mod w */
+	np_uint64	ring[2 * NP_FP_MAX_SHINGLE_WORDS];
+	unsigned char rflags[2 * NP_FP_MAX_SHINGLE_WORDS];
 	size_t		nwords;
 	np_uint64  *items;			/* hash << 2 | class */
 	size_t		n;
 	size_t		cap;
-	bool		seen[FP_NCLASSES];	/* classes met so far */
 } FpEvBuild;
 
 /*
- * Classify the shingle of the last m words in the ring and keep it unless
+ * Classify the shingle of these m words (in text order) and keep it unless
  * it is common.
  */
-static void
-fp_ev_emit(FpEvBuild *st, int m)
+static pg_attribute_always_inline void
+fp_ev_emit(FpEvBuild *st, const np_uint64 *words, const unsigned char *flags,
+		   int m)
 {
-	np_uint64	words[NP_FP_MAX_SHINGLE_WORDS];
-	unsigned char flags[NP_FP_MAX_SHINGLE_WORDS];
-	np_uint32	h;
-	int			j;
-	int			k;
+	np_uint32	h = np_fp_shingle_hash(words, m);
 
-	if (m < 1 || m > NP_FP_MAX_SHINGLE_WORDS)
-		return;
-	k = (int) ((st->nwords - (size_t) m) % (size_t) st->w);
-	for (j = 0; j < m; j++)
-	{
-		words[j] = st->ring[k];
-		flags[j] = st->rflags[k];
-		if (++k == st->w)
-			k = 0;
-	}
-	h = NpFpShingleHash(words, m);
 	if (fp_ev_common(h, flags, m))
 		return;
-	if (st->n == st->cap)
+	if (unlikely(st->n == st->cap))
 	{
 		st->cap = st->cap ? st->cap * 2 : 256;
 		st->items = st->items ? np_realloc(st->items, st->cap * sizeof(np_uint64))
 			: np_alloc(st->cap * sizeof(np_uint64));
 	}
 	st->items[st->n++] = ((np_uint64) h << 2) | (np_uint64) fp_ev_class(flags, m);
-	st->seen[fp_ev_class(flags, m)] = true;
 }
 
-static void
+static pg_attribute_always_inline void
 fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 {
 	FpEvBuild  *st = (FpEvBuild *) arg;
-	size_t		k = st->nwords % (size_t) st->w;
+	int			k = st->pos;
+	unsigned char flags = fp_ev_flags(&st->scan, hash, start, end);
 
-	st->ring[k] = hash;
-	st->rflags[k] = fp_ev_flags(&st->scan, hash, start, end);
+	st->ring[k] = st->ring[k + st->w] = hash;
+	st->rflags[k] = st->rflags[k + st->w] = flags;
+	if (++k == st->w)
+		k = 0;
+	st->pos = k;
 	st->nwords++;
 	if (st->nwords >= (size_t) st->w)
-		fp_ev_emit(st, st->w);
+	{
+		/* the usual width gets a loop the compiler can unroll */
+		if (st->w == NP_FP_DEFAULT_SHINGLE_WORDS)
+			fp_ev_emit(st, st->ring + k, st->rflags + k, NP_FP_DEFAULT_SHINGLE_WORDS);
+		else
+			fp_ev_emit(st, st->ring + k, st->rflags + k, st->w);
+	}
 }
 
 /*
- * Sort 64-bit keys below 2^40 (LSD radix sort, 5 passes of 8 bits, counts
- * on the stack; insertion sort for short arrays).
+ * Sort 64-bit keys below 2^34 (hash << 2 | class): LSD radix sort in 4
+ * passes of 8, 8, 9 and 9 bits, the four histograms counted in one read;
+ * insertion sort for short arrays.
  */
+#define FP_EV_SORT_PASSES	4
+
 static void
 fp_ev_sort(np_uint64 *v, size_t n)
 {
+	static const int shift[FP_EV_SORT_PASSES] = {0, 8, 16, 25};
+	static const int width[FP_EV_SORT_PASSES] = {8, 8, 9, 9};
+	uint32		count[FP_EV_SORT_PASSES][512];	/* n < 2^32: the text is
+												 * at most 128 MB */
 	np_uint64  *tmp;
 	np_uint64  *src = v;
 	np_uint64  *dst;
+	size_t		i;
 	int			pass;
 
 	if (n < 64)
 	{
-		size_t		i;
-
 		for (i = 1; i < n; i++)
 		{
 			np_uint64	x = v[i];
@@ -583,27 +624,36 @@ fp_ev_sort(np_uint64 *v, size_t n)
 		}
 		return;
 	}
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++)
+	{
+		np_uint64	x = v[i];
+
+		count[0][x & 0xFF]++;
+		count[1][(x >> 8) & 0xFF]++;
+		count[2][(x >> 16) & 0x1FF]++;
+		count[3][(x >> 25) & 0x1FF]++;
+	}
 	tmp = np_alloc(n * sizeof(np_uint64));
 	dst = tmp;
-	for (pass = 0; pass < 5; pass++)
+	for (pass = 0; pass < FP_EV_SORT_PASSES; pass++)
 	{
-		size_t		count[256];
-		size_t		i;
-		size_t		sum = 0;
-		int			shift = pass * 8;
+		uint32	   *c = count[pass];
+		uint32		sum = 0;
+		int			sh = shift[pass];
+		np_uint64	mask = ((np_uint64) 1 << width[pass]) - 1;
+		int			b;
 
-		memset(count, 0, sizeof(count));
-		for (i = 0; i < n; i++)
-			count[(src[i] >> shift) & 0xFF]++;
-		for (i = 0; i < 256; i++)
+		NP_CHECK_FOR_INTERRUPTS();
+		for (b = 0; b < (1 << width[pass]); b++)
 		{
-			size_t		c = count[i];
+			uint32		t = c[b];
 
-			count[i] = sum;
-			sum += c;
+			c[b] = sum;
+			sum += t;
 		}
 		for (i = 0; i < n; i++)
-			dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+			dst[c[(src[i] >> sh) & mask]++] = src[i];
 		{
 			np_uint64  *t = src;
 
@@ -611,8 +661,8 @@ fp_ev_sort(np_uint64 *v, size_t n)
 			dst = t;
 		}
 	}
-	/* five passes leave the sorted keys in tmp */
-	memcpy(v, src, n * sizeof(np_uint64));
+	/* an even number of passes leaves the sorted keys in v */
+	Assert(src == v);
 	np_free(tmp);
 }
 
@@ -635,9 +685,11 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	st.scan.s = (const unsigned char *) text;
 	st.scan.len = len;
 	st.w = shingle_words;
-	NpFpTokenize(text, len, fp_ev_build_word, &st);
+	/* callers pass NP_FP_DEFAULT_SHINGLE_WORDS; no other width has shingles */
+	if (st.w >= 1 && st.w <= NP_FP_MAX_SHINGLE_WORDS)
+		np_fp_tokenize_inline(text, len, fp_ev_build_word, &st);
 	if (st.nwords > 0 && st.nwords < (size_t) st.w)
-		fp_ev_emit(&st, (int) st.nwords);
+		fp_ev_emit(&st, st.ring, st.rflags, (int) st.nwords);
 
 	/*
 	 * Sort by hash, then class; keep each hash once with its best class and
