@@ -527,6 +527,55 @@ NpFpIsNarrativeShingle(const np_uint64 *words, const unsigned char *flags, int m
 }
 
 /*
+ * The 3-word shingles (the default and only width) take a shorter path:
+ *
+ * - the shingle hash starts mix(seed ^ 3 ^ first word), which depends on the
+ *	 first word only: it is computed once per word, when the word comes in,
+ *	 and the shingle that word opens adds the two others (NpFpShingleHash
+ *	 gives the same value);
+ * - the class (or "function words only") of a shingle is looked up by its
+ *	 three words' flags, 3 bits each, in a table that fp_ev_class and
+ *	 fp_ev_common themselves fill.
+ */
+#define FP_EV3_SEED		(UINT64_C(0x6A09E667F3BCC908) ^ UINT64_C(3))
+#define FP_EV3_ALLSTOP	3		/* fp_ev3_class: function words only */
+#define FP_EV3_FLAGS	(NP_FP_WORD_QUOTED | NP_FP_WORD_NAME | NP_FP_WORD_STOP)
+
+StaticAssertDecl(FP_EV3_FLAGS == 7, "word flags must fit in 3 bits");
+
+static unsigned char fp_ev3_class[512];
+static bool fp_ev3_ready = false;
+
+/*
+ * Fill fp_ev3_class (once; it is constant).
+ */
+static void
+fp_ev3_init(void)
+{
+	int			idx;
+
+	if (fp_ev3_ready)
+		return;
+	for (idx = 0; idx < 512; idx++)
+	{
+		unsigned char flags[3];
+		int			j;
+
+		for (j = 0; j < 3; j++)
+			flags[j] = (unsigned char) ((idx >> (3 * j)) & 7);
+		/*
+		 * Function words only: fp_ev_common's test of the words (with m < 3
+		 * it does not look in the phrase table, which needs the hash).
+		 */
+		if (fp_ev_common(0, flags, 2) && fp_ev_common(0, flags + 2, 1))
+			fp_ev3_class[idx] = FP_EV3_ALLSTOP;
+		else
+			fp_ev3_class[idx] = (unsigned char) fp_ev_class(flags, 3);
+	}
+	fp_ev3_ready = true;
+}
+
+/*
  * State of NpFpBuildSketchV2's word callback.  The last w words are kept
  * twice over in ring (slot k at k and k + w), so that ring + pos holds them
  * in text order without a copy.
@@ -538,11 +587,30 @@ typedef struct FpEvBuild
 	int			pos;			/* slot of the next word: nwords mod w */
 	np_uint64	ring[2 * NP_FP_MAX_SHINGLE_WORDS];
 	unsigned char rflags[2 * NP_FP_MAX_SHINGLE_WORDS];
+	/* w = 3: the flags of the last three words, oldest in the low bits */
+	unsigned	flags3;
+	/* w = 3: mix(FP_EV3_SEED ^ word) of the word two before the next */
+	np_uint64	head3[2];
 	size_t		nwords;
 	np_uint64  *items;			/* hash << 2 | class */
 	size_t		n;
 	size_t		cap;
 } FpEvBuild;
+
+/*
+ * Keep a shingle: its hash and class.
+ */
+static pg_attribute_always_inline void
+fp_ev_push(FpEvBuild *st, np_uint32 h, int cls)
+{
+	if (unlikely(st->n == st->cap))
+	{
+		st->cap = st->cap ? st->cap * 2 : 256;
+		st->items = st->items ? np_realloc(st->items, st->cap * sizeof(np_uint64))
+			: np_alloc(st->cap * sizeof(np_uint64));
+	}
+	st->items[st->n++] = ((np_uint64) h << 2) | (np_uint64) cls;
+}
 
 /*
  * Classify the shingle of these m words (in text order) and keep it unless
@@ -556,47 +624,95 @@ fp_ev_emit(FpEvBuild *st, const np_uint64 *words, const unsigned char *flags,
 
 	if (fp_ev_common(h, flags, m))
 		return;
-	if (unlikely(st->n == st->cap))
-	{
-		st->cap = st->cap ? st->cap * 2 : 256;
-		st->items = st->items ? np_realloc(st->items, st->cap * sizeof(np_uint64))
-			: np_alloc(st->cap * sizeof(np_uint64));
-	}
-	st->items[st->n++] = ((np_uint64) h << 2) | (np_uint64) fp_ev_class(flags, m);
+	fp_ev_push(st, h, fp_ev_class(flags, m));
 }
 
 static pg_attribute_always_inline void
 fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 {
 	FpEvBuild  *st = (FpEvBuild *) arg;
-	int			k = st->pos;
 	unsigned char flags = fp_ev_flags(&st->scan, hash, start, end);
 
-	st->ring[k] = st->ring[k + st->w] = hash;
-	st->rflags[k] = st->rflags[k + st->w] = flags;
-	if (++k == st->w)
-		k = 0;
-	st->pos = k;
-	st->nwords++;
-	if (st->nwords >= (size_t) st->w)
+	if (st->w == 3)
 	{
-		/* the usual width gets a loop the compiler can unroll */
-		if (st->w == NP_FP_DEFAULT_SHINGLE_WORDS)
-			fp_ev_emit(st, st->ring + k, st->rflags + k, NP_FP_DEFAULT_SHINGLE_WORDS);
-		else
+		/*
+		 * ring[0..1]: the two words before this one, oldest first; rflags:
+		 * the flags of the first two words of the text
+		 */
+		np_uint64	head = st->head3[0];
+		unsigned	f3 = (st->flags3 >> 3) | ((unsigned) flags << 6);
+
+		st->flags3 = f3;
+		st->head3[0] = st->head3[1];
+		st->head3[1] = np_fp_mix64(FP_EV3_SEED ^ hash);
+		st->nwords++;
+		if (st->nwords >= 3)
+		{
+			int			cls = fp_ev3_class[f3];
+
+			if (cls != FP_EV3_ALLSTOP)
+			{
+				np_uint32	h = (np_uint32) (np_fp_mix64(np_fp_mix64(head ^ st->ring[1]) ^
+														 hash) >> 32);
+
+				if (!fp_is_phrase_hash(h))
+					fp_ev_push(st, h, cls);
+			}
+		}
+		st->ring[0] = st->ring[1];
+		st->ring[1] = hash;
+		if (st->nwords <= 2)
+			st->rflags[st->nwords - 1] = flags;
+		return;
+	}
+	{
+		int			k = st->pos;
+
+		st->ring[k] = st->ring[k + st->w] = hash;
+		st->rflags[k] = st->rflags[k + st->w] = flags;
+		if (++k == st->w)
+			k = 0;
+		st->pos = k;
+		st->nwords++;
+		if (st->nwords >= (size_t) st->w)
 			fp_ev_emit(st, st->ring + k, st->rflags + k, st->w);
 	}
 }
 
+/* Keys of the sketch's items: hash << 2 | class, below 2^34 */
+#define FP_EV_KEY_BITS		34
+
 /*
- * Sort 64-bit keys below 2^34 (hash << 2 | class): LSD radix sort in 4
- * passes of 8, 8, 9 and 9 bits, the four histograms counted in one read;
- * insertion sort for short arrays.
+ * Sort keys by insertion (short arrays).
+ */
+static inline void
+fp_ev_insertion_sort(np_uint64 *v, size_t n)
+{
+	size_t		i;
+
+	for (i = 1; i < n; i++)
+	{
+		np_uint64	x = v[i];
+		size_t		j = i;
+
+		while (j > 0 && v[j - 1] > x)
+		{
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
+/*
+ * Sort keys below 2^34 by LSD radix sort in 4 passes of 8, 8, 9 and 9
+ * bits, the four histograms counted in one read (buckets of fp_ev_sort
+ * that are not small).
  */
 #define FP_EV_SORT_PASSES	4
 
 static void
-fp_ev_sort(np_uint64 *v, size_t n)
+fp_ev_radix_sort(np_uint64 *v, size_t n)
 {
 	static const int shift[FP_EV_SORT_PASSES] = {0, 8, 16, 25};
 	static const int width[FP_EV_SORT_PASSES] = {8, 8, 9, 9};
@@ -608,22 +724,6 @@ fp_ev_sort(np_uint64 *v, size_t n)
 	size_t		i;
 	int			pass;
 
-	if (n < 64)
-	{
-		for (i = 1; i < n; i++)
-		{
-			np_uint64	x = v[i];
-			size_t		j = i;
-
-			while (j > 0 && v[j - 1] > x)
-			{
-				v[j] = v[j - 1];
-				j--;
-			}
-			v[j] = x;
-		}
-		return;
-	}
 	memset(count, 0, sizeof(count));
 	for (i = 0; i < n; i++)
 	{
@@ -666,6 +766,63 @@ fp_ev_sort(np_uint64 *v, size_t n)
 	np_free(tmp);
 }
 
+/* Buckets of fp_ev_sort up to this size are sorted by insertion */
+#define FP_EV_SMALL_BUCKET	32
+
+/*
+ * Sort keys below 2^34 (hash << 2 | class).  The hashes are uniform, so
+ * one pass that spreads the keys over about n / 4 buckets by their top bits
+ * leaves buckets of a few keys, each sorted by insertion; a bucket that is
+ * not small (many copies of one shingle, or a text built to fill one
+ * bucket) is radix sorted, so that the time stays linear.
+ */
+static void
+fp_ev_sort(np_uint64 *v, size_t n)
+{
+	int			bits = 8;
+	size_t		nb;
+	int			shift;
+	uint32	   *count;
+	np_uint64  *tmp;
+	size_t		i;
+	size_t		b;
+	size_t		lo;
+
+	if (n <= FP_EV_SMALL_BUCKET)
+	{
+		fp_ev_insertion_sort(v, n);
+		return;
+	}
+	while (bits < 16 && ((size_t) 1 << (bits + 2)) < n)
+		bits++;
+	nb = (size_t) 1 << bits;
+	shift = FP_EV_KEY_BITS - bits;
+	count = np_alloc0((nb + 1) * sizeof(uint32));
+	for (i = 0; i < n; i++)
+		count[(v[i] >> shift) + 1]++;
+	for (b = 1; b <= nb; b++)
+		count[b] += count[b - 1];
+	/* count[b]: where bucket b starts; after the scatter, where it ends */
+	tmp = np_alloc(n * sizeof(np_uint64));
+	for (i = 0; i < n; i++)
+		tmp[count[v[i] >> shift]++] = v[i];
+	NP_CHECK_FOR_INTERRUPTS();
+	lo = 0;
+	for (b = 0; b < nb; b++)
+	{
+		size_t		hi = count[b];
+
+		if (hi - lo > FP_EV_SMALL_BUCKET)
+			fp_ev_radix_sort(tmp + lo, hi - lo);
+		else if (hi - lo > 1)
+			fp_ev_insertion_sort(tmp + lo, hi - lo);
+		lo = hi;
+	}
+	memcpy(v, tmp, n * sizeof(np_uint64));
+	np_free(tmp);
+	np_free(count);
+}
+
 /*
  * Build the version 2 sketch of text.
  */
@@ -681,6 +838,7 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	bool		with_facts;
 
 	fp_tables_init();
+	fp_ev3_init();
 	memset(&st, 0, sizeof(st));
 	st.scan.s = (const unsigned char *) text;
 	st.scan.len = len;
@@ -688,8 +846,10 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	/* callers pass NP_FP_DEFAULT_SHINGLE_WORDS; no other width has shingles */
 	if (st.w >= 1 && st.w <= NP_FP_MAX_SHINGLE_WORDS)
 		np_fp_tokenize_inline(text, len, fp_ev_build_word, &st);
+	/* a text of fewer than w words has one shingle: all its words */
 	if (st.nwords > 0 && st.nwords < (size_t) st.w)
-		fp_ev_emit(&st, st.ring, st.rflags, (int) st.nwords);
+		fp_ev_emit(&st, st.w == 3 ? st.ring + (2 - st.nwords) : st.ring,
+				   st.rflags, (int) st.nwords);
 
 	/*
 	 * Sort by hash, then class; keep each hash once with its best class and

@@ -24,15 +24,18 @@
 #define AC_PIPE		0x10
 
 static unsigned char ascii_cls[128];
+static bool ascii_cls_ready = false;
 
 /*
- * Fill the ASCII class table (idempotent).
+ * Fill the ASCII class table (once; the table is constant).
  */
 void
 NpClassifyInit(void)
 {
 	int			c;
 
+	if (ascii_cls_ready)
+		return;
 	for (c = 0; c < 128; c++)
 	{
 		unsigned char v = 0;
@@ -49,6 +52,7 @@ NpClassifyInit(void)
 			v |= AC_PIPE;
 		ascii_cls[c] = v;
 	}
+	ascii_cls_ready = true;
 }
 
 /*
