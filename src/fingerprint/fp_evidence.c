@@ -93,6 +93,25 @@ static bool fp_phrase_has_zero;
 static bool fp_tables_ready = false;
 
 /*
+ * Bitmaps in front of the sets, indexed by the top bits of a key: a key
+ * whose bit is clear is not in the set.  Most words are not function words
+ * and nearly no shingle is a common phrase, so most look-ups end with one
+ * bit of a table that stays in the cache (the phrase set alone is 32 kB).
+ */
+#define FP_STOP_FILTER_BITS		12
+#define FP_PHRASE_FILTER_BITS	16
+
+static np_uint64 fp_stop_filter[(1 << FP_STOP_FILTER_BITS) / 64];
+static np_uint64 fp_phrase_filter[(1 << FP_PHRASE_FILTER_BITS) / 64];
+
+#define FP_FILTER_SET(filter, bit) \
+	((filter)[(bit) >> 6] |= UINT64_C(1) << ((bit) & 63))
+#define FP_FILTER_HAS(filter, bit) \
+	(((filter)[(bit) >> 6] >> ((bit) & 63)) & 1)
+#define FP_STOP_FILTER_BIT(h)	((size_t) ((h) >> (64 - FP_STOP_FILTER_BITS)))
+#define FP_PHRASE_FILTER_BIT(h) ((size_t) ((h) >> (32 - FP_PHRASE_FILTER_BITS)))
+
+/*
  * Slot of a 64-bit key in a table of 2^bits slots (Fibonacci hashing).
  */
 static inline size_t
@@ -106,6 +125,7 @@ fp_stop_add(np_uint64 h)
 {
 	size_t		i;
 
+	FP_FILTER_SET(fp_stop_filter, FP_STOP_FILTER_BIT(h));
 	if (h == 0)
 	{
 		fp_stop_has_zero = true;
@@ -128,6 +148,8 @@ fp_is_stop_hash(np_uint64 h)
 {
 	size_t		i;
 
+	if (!FP_FILTER_HAS(fp_stop_filter, FP_STOP_FILTER_BIT(h)))
+		return false;
 	if (h == 0)
 		return fp_stop_has_zero;
 	for (i = fp_slot(h, FP_STOP_BITS);; i = (i + 1) & (FP_STOP_SLOTS - 1))
@@ -144,6 +166,7 @@ fp_phrase_add(np_uint32 h)
 {
 	size_t		i;
 
+	FP_FILTER_SET(fp_phrase_filter, FP_PHRASE_FILTER_BIT(h));
 	if (h == 0)
 	{
 		fp_phrase_has_zero = true;
@@ -166,6 +189,8 @@ fp_is_phrase_hash(np_uint32 h)
 {
 	size_t		i;
 
+	if (!FP_FILTER_HAS(fp_phrase_filter, FP_PHRASE_FILTER_BIT(h)))
+		return false;
 	if (h == 0)
 		return fp_phrase_has_zero;
 	for (i = fp_slot(h, FP_PHRASE_BITS);; i = (i + 1) & (FP_PHRASE_SLOTS - 1))
@@ -218,6 +243,8 @@ fp_tables_init(void)
 		return;
 	memset(fp_stop_set, 0, sizeof(fp_stop_set));
 	memset(fp_phrase_set, 0, sizeof(fp_phrase_set));
+	memset(fp_stop_filter, 0, sizeof(fp_stop_filter));
+	memset(fp_phrase_filter, 0, sizeof(fp_phrase_filter));
 	fp_stop_has_zero = fp_phrase_has_zero = false;
 
 	NpFpTokenize(np_fp_stopwords_txt, strlen(np_fp_stopwords_txt),
@@ -766,24 +793,55 @@ fp_ev_radix_sort(np_uint64 *v, size_t n)
 	np_free(tmp);
 }
 
-/* Buckets of fp_ev_sort up to this size are sorted by insertion */
+/* Buckets of fp_ev_sort_unique up to this size are sorted by insertion */
 #define FP_EV_SMALL_BUCKET	32
 
 /*
- * Sort keys below 2^34 (hash << 2 | class).  The hashes are uniform, so
- * one pass that spreads the keys over about n / 4 buckets by their top bits
- * leaves buckets of a few keys, each sorted by insertion; a bucket that is
- * not small (many copies of one shingle, or a text built to fill one
- * bucket) is radix sorted, so that the time stays linear.
+ * Append the sorted keys v[0, n) to out[*o, ...), keeping the first of each
+ * run of keys with the same hash (the best class, since the class is in the
+ * low bits) and counting the kept ones by class.  *prev is the hash of the
+ * last key appended (~0 for none).
  */
-static void
-fp_ev_sort(np_uint64 *v, size_t n)
+static inline void
+fp_ev_unique(const np_uint64 *v, size_t n, np_uint64 *out, size_t *o,
+			 np_uint64 *prev, size_t *count)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		np_uint64	h = v[i] >> 2;
+
+		if (h == *prev)
+			continue;
+		*prev = h;
+		count[v[i] & 3]++;
+		out[(*o)++] = v[i];
+	}
+}
+
+/*
+ * Sort keys below 2^34 (hash << 2 | class) in place, keep each hash once
+ * with its best class, count the kept keys by class into count[] and return
+ * how many are kept.
+ *
+ * The hashes are uniform, so one pass that spreads the keys over about
+ * n / 4 buckets by their top bits leaves buckets of a few keys, each sorted
+ * by insertion; a bucket that is not small (many copies of one shingle, or
+ * a text built to fill one bucket) is radix sorted, so that the time stays
+ * linear.  Copies of a hash fall in one bucket: each bucket is made unique
+ * as it is written back.
+ */
+static size_t
+fp_ev_sort_unique(np_uint64 *v, size_t n, size_t *count)
 {
 	int			bits = 8;
 	size_t		nb;
 	int			shift;
-	uint32	   *count;
+	uint32	   *bstart;
 	np_uint64  *tmp;
+	np_uint64	prev = ~UINT64_C(0);
+	size_t		o = 0;
 	size_t		i;
 	size_t		b;
 	size_t		lo;
@@ -791,36 +849,38 @@ fp_ev_sort(np_uint64 *v, size_t n)
 	if (n <= FP_EV_SMALL_BUCKET)
 	{
 		fp_ev_insertion_sort(v, n);
-		return;
+		fp_ev_unique(v, n, v, &o, &prev, count);
+		return o;
 	}
 	while (bits < 16 && ((size_t) 1 << (bits + 2)) < n)
 		bits++;
 	nb = (size_t) 1 << bits;
 	shift = FP_EV_KEY_BITS - bits;
-	count = np_alloc0((nb + 1) * sizeof(uint32));
+	bstart = np_alloc0((nb + 1) * sizeof(uint32));
 	for (i = 0; i < n; i++)
-		count[(v[i] >> shift) + 1]++;
+		bstart[(v[i] >> shift) + 1]++;
 	for (b = 1; b <= nb; b++)
-		count[b] += count[b - 1];
-	/* count[b]: where bucket b starts; after the scatter, where it ends */
+		bstart[b] += bstart[b - 1];
+	/* bstart[b]: where bucket b starts; after the scatter, where it ends */
 	tmp = np_alloc(n * sizeof(np_uint64));
 	for (i = 0; i < n; i++)
-		tmp[count[v[i] >> shift]++] = v[i];
+		tmp[bstart[v[i] >> shift]++] = v[i];
 	NP_CHECK_FOR_INTERRUPTS();
 	lo = 0;
 	for (b = 0; b < nb; b++)
 	{
-		size_t		hi = count[b];
+		size_t		hi = bstart[b];
 
 		if (hi - lo > FP_EV_SMALL_BUCKET)
 			fp_ev_radix_sort(tmp + lo, hi - lo);
 		else if (hi - lo > 1)
 			fp_ev_insertion_sort(tmp + lo, hi - lo);
+		fp_ev_unique(tmp + lo, hi - lo, v, &o, &prev, count);
 		lo = hi;
 	}
-	memcpy(v, tmp, n * sizeof(np_uint64));
 	np_free(tmp);
-	np_free(count);
+	np_free(bstart);
+	return o;
 }
 
 /*
@@ -832,7 +892,7 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 {
 	FpEvBuild	st;
 	size_t		i;
-	size_t		o = 0;
+	size_t		o;
 	size_t		count[FP_NCLASSES] = {0};
 	int			tier;
 	bool		with_facts;
@@ -855,24 +915,7 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	 * Sort by hash, then class; keep each hash once with its best class and
 	 * count the distinct hashes of each class.
 	 */
-	if (st.n > 0)
-	{
-		np_uint64	prev = ~UINT64_C(0);
-
-		fp_ev_sort(st.items, st.n);
-		for (i = 0; i < st.n; i++)
-		{
-			np_uint64	h = st.items[i] >> 2;
-
-			if (h == prev)
-				continue;
-			prev = h;
-			count[st.items[i] & 3]++;
-			st.items[o++] = st.items[i];
-		}
-		st.n = o;
-		o = 0;
-	}
+	st.n = fp_ev_sort_unique(st.items, st.n, count);
 
 	/* the evidence: the best class the article has */
 	for (tier = 0; tier < FP_NCLASSES - 1 && count[tier] == 0; tier++)
@@ -886,14 +929,8 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	with_facts = (tier == FP_NARRATIVE &&
 				  count[FP_NARRATIVE] < count[FP_FACT]);
 
-	for (i = 0; i < st.n; i++)
-	{
-		int			cls = (int) (st.items[i] & 3);
-
-		if (cls == tier || (with_facts && cls == FP_FACT))
-			st.items[o++] = st.items[i] >> 2;
-	}
-
+	/* the evidence shingles: how many, and the smallest sketch_size */
+	o = count[tier] + (with_facts ? count[FP_FACT] : 0);
 	sk->version = NP_FP_V2_VERSION;
 	sk->shingle_words = shingle_words;
 	sk->sketch_size = sketch_size;
@@ -902,11 +939,17 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	sk->hashes = NULL;
 	if (sk->nhashes > 0)
 	{
-		int			j;
+		int			j = 0;
 
 		sk->hashes = np_alloc((size_t) sk->nhashes * sizeof(np_uint32));
-		for (j = 0; j < sk->nhashes; j++)
-			sk->hashes[j] = (np_uint32) st.items[j];
+		for (i = 0; j < sk->nhashes; i++)
+		{
+			int			cls = (int) (st.items[i] & 3);
+
+			Assert(i < st.n);
+			if (cls == tier || (with_facts && cls == FP_FACT))
+				sk->hashes[j++] = (np_uint32) (st.items[i] >> 2);
+		}
 	}
 	if (st.items)
 		np_free(st.items);

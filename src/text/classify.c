@@ -76,6 +76,36 @@ token_is_numeric(const char *k)
 }
 
 /*
+ * In a plain unit (ASCII, no '|') that ends a sentence and has more than
+ * NP_SHORT_UNIT_WORDS words, may the word s[i, j) past the third be looked
+ * up in the vocabulary (when the word before it does not open a phrase)?
+ * The same test as NpGetUnitFacts makes at "vocabulary" in that case: its
+ * core (without the punctuation around it) is a listed length for its
+ * first letter among the banner and second-person words, in a unit of at
+ * most NP_MID_UNIT_WORDS words.
+ */
+static inline bool
+light_word_may_look(const char *s, size_t i, size_t j, bool mid_unit)
+{
+	size_t		a = i;
+	size_t		z = j;
+	unsigned char c0;
+
+	if (!mid_unit || j - i > 16)
+		return false;
+	while (a < z && !(ascii_cls[(unsigned char) s[a] & 0x7F] & (AC_LETTER | AC_DIGIT)))
+		a++;
+	while (z > a && !(ascii_cls[(unsigned char) s[z - 1] & 0x7F] & (AC_LETTER | AC_DIGIT)))
+		z--;
+	if (a >= z)
+		return false;
+	c0 = (unsigned char) s[a];
+	if (c0 >= 'A' && c0 <= 'Z')
+		c0 = c0 - 'A' + 'a';
+	return z - a < 32 && ((NpVocabShapeLight[c0] >> (z - a)) & 1);
+}
+
+/*
  * Gather the facts about one unit.
  */
 void
@@ -160,6 +190,24 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 			}
 			w++;
 			ascii_word = false;
+
+			/*
+			 * Most words here cannot be looked up: repeat the test at
+			 * "vocabulary" for this case (a plain unit, past its third word,
+			 * not after the first word of a phrase), and count such a word
+			 * at once, as the code after that test would.
+			 */
+			if ((prev_id == W_NONE || !PHRASE_FIRST(prev_id)) &&
+				!light_word_may_look(s, i, j, mid_unit))
+			{
+				f->nondate++;
+				prev_id = W_NONE;
+				prev_flags = 0;
+				if ((s[j - 1] == '.' || s[j - 1] == '!' || s[j - 1] == '?') && j < len)
+					last_sentence_word = w;
+				i = j + 1;
+				continue;
+			}
 			goto vocabulary;
 		}
 		{
