@@ -451,6 +451,18 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 	}
 }
 
+/* The ASCII characters fp_ev_namelike() accepts: capitals and digits */
+static const bool fp_ev_ascii_name[128] = {
+	['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
+	['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
+	['A'] = true, ['B'] = true, ['C'] = true, ['D'] = true, ['E'] = true,
+	['F'] = true, ['G'] = true, ['H'] = true, ['I'] = true, ['J'] = true,
+	['K'] = true, ['L'] = true, ['M'] = true, ['N'] = true, ['O'] = true,
+	['P'] = true, ['Q'] = true, ['R'] = true, ['S'] = true, ['T'] = true,
+	['U'] = true, ['V'] = true, ['W'] = true, ['X'] = true, ['Y'] = true,
+	['Z'] = true,
+};
+
 /*
  * Flags of the word at [start, end), given the quotation state before it.
  */
@@ -471,7 +483,7 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 	sc->prev_end = end;
 	if (sc->dq || sc->sq)
 		flags |= NP_FP_WORD_QUOTED;
-	if (c0 < 0x80 ? ((c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9')) :
+	if (c0 < 0x80 ? fp_ev_ascii_name[c0] :
 		fp_ev_namelike(fp_ev_decode(s, sc->len, start, &n)))
 		flags |= NP_FP_WORD_NAME;
 

@@ -218,9 +218,47 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 
 			for (k = i; k < len; k++)
 			{
-				unsigned char b = (unsigned char) s[k];
+				unsigned char b;
 				unsigned	c;
 
+				/*
+				 * A run of lower-case ASCII letters, most of a word's
+				 * bytes, eight bytes at a time: the high bit of each byte
+				 * of "lower" tells whether it is one.
+				 */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				if (k + 8 <= len)
+				{
+					uint64_t	v;
+					uint64_t	x;
+					uint64_t	lower;
+					size_t		run;
+
+					memcpy(&v, s + k, 8);
+					x = v & UINT64_C(0x7F7F7F7F7F7F7F7F);
+					lower = (x + UINT64_C(0x1F1F1F1F1F1F1F1F)) &
+						~(x + UINT64_C(0x0505050505050505)) & ~v &
+						UINT64_C(0x8080808080808080);
+					run = lower == UINT64_C(0x8080808080808080) ? 8 :
+						(size_t) (__builtin_ctzll(~lower & UINT64_C(0x8080808080808080)) >> 3);
+					if (run > 0)
+					{
+						/* as the byte-by-byte code below does for each */
+						acc |= AC_LETTER;
+						nl += (int) run;
+						if (!have_core)
+						{
+							have_core = true;
+							core_a = k;
+							first_upper = false;
+						}
+						core_z = k + run;
+						k += run - 1;
+						continue;
+					}
+				}
+#endif
+				b = (unsigned char) s[k];
 				if (b == ' ' || (b & 0x80))
 					break;
 				c = ascii_cls[b];
