@@ -585,7 +585,8 @@ vocabulary:
  * Give one unit its verdict and section-marker kind.
  */
 int
-NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *byline)
+NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *byline,
+			   unsigned char *hints)
 {
 	const NpUnit *u = &doc->units[idx];
 	const char *s = doc->text + u->off;
@@ -598,6 +599,11 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	*mark = MARK_NONE;
 	NpGetUnitFacts(s, u->len, &f);
 	*byline = f.byline && f.nwords <= 12;
+	/* in agency copy an all-capital subhead may hold any word ("UP NEXT") */
+	*hints = ((f.nwords >= 2 && f.nwords <= NP_SHORT_UNIT_WORDS &&
+			   (f.widget == 0 || (doc->wire && f.nupper == f.nletters)) &&
+			   !f.ends_colon) ? NP_HINT_SUBHEAD : 0) |
+		((f.second != 0 && f.nwords <= 30) ? NP_HINT_APPEAL : 0);
 	allcaps = f.nletters >= 2 && f.nupper == f.nletters;
 
 	/* wire furniture (wire.c), then markup evidence */
