@@ -98,91 +98,89 @@ np_fp_tokenize_inline(const char *text, size_t len, NpWordCallback fn, void *arg
 	np_uint64	h = 0;
 	size_t		start = 0;
 	size_t		end = 0;
-	size_t		next_check = FP_CHECK_EVERY;
 
+	/* the text in slices of FP_CHECK_EVERY bytes, with a check before each */
 	while (i < len)
 	{
-		size_t		at = i;
-		np_uint32	cp;
-		np_uint32	f;
-		int			cls;
+		size_t		stop = len - i > FP_CHECK_EVERY ? i + FP_CHECK_EVERY : len;
 
-		if (i >= next_check)
+		NP_CHECK_FOR_INTERRUPTS();
+		while (i < stop)
 		{
-			NP_CHECK_FOR_INTERRUPTS();
-			next_check = i + FP_CHECK_EVERY;
-		}
+			size_t		at = i;
+			np_uint32	cp;
+			np_uint32	f;
+			int			cls;
 
-		if (s[i] < 0x80)
-		{
-			f = np_fp_ascii_word[s[i]];
-			if (f != 0)
+			if (s[i] < 0x80)
 			{
-				/* a run of ASCII letters and digits, up to the next check */
-				size_t		stop = len < next_check ? len : next_check;
-
-				if (!inword)
+				f = np_fp_ascii_word[s[i]];
+				if (f != 0)
 				{
-					inword = true;
-					h = FP_FNV_BASIS;
-					start = i;
-				}
-				do
-				{
-					h = (h ^ f) * FP_FNV_PRIME;
-					i++;
-				} while (i < stop && (f = np_fp_ascii_word[s[i]]) != 0);
-				lastdigit = (s[i - 1] >= '0' && s[i - 1] <= '9');
-				end = i;
-				continue;
-			}
-			cp = s[i++];
-			cls = (cp == '\'') ? NP_FOLD_APOS : NP_FOLD_SEP;
-		}
-		else
-		{
-			i += NpUtf8Decode(s + i, len - i, &cp);
-			cls = NpUniFoldV1(cp, &f);
-			if (cls == NP_FOLD_WORD)
-			{
-				if (!inword)
-				{
-					inword = true;
-					h = FP_FNV_BASIS;
-					start = at;
-				}
-				h = (h ^ f) * FP_FNV_PRIME;
-				lastdigit = (f >= '0' && f <= '9');
-				end = i;
-				continue;
-			}
-			if (cls == NP_FOLD_SKIP)
-			{
-				if (inword)
+					/* a run of ASCII letters and digits, to the end of the slice */
+					if (!inword)
+					{
+						inword = true;
+						h = FP_FNV_BASIS;
+						start = i;
+					}
+					do
+					{
+						h = (h ^ f) * FP_FNV_PRIME;
+						i++;
+					} while (i < stop && (f = np_fp_ascii_word[s[i]]) != 0);
+					lastdigit = (s[i - 1] >= '0' && s[i - 1] <= '9');
 					end = i;
-				continue;
+					continue;
+				}
+				cp = s[i++];
+				cls = (cp == '\'') ? NP_FOLD_APOS : NP_FOLD_SEP;
 			}
-		}
+			else
+			{
+				i += NpUtf8Decode(s + i, len - i, &cp);
+				cls = NpUniFoldV1(cp, &f);
+				if (cls == NP_FOLD_WORD)
+				{
+					if (!inword)
+					{
+						inword = true;
+						h = FP_FNV_BASIS;
+						start = at;
+					}
+					h = (h ^ f) * FP_FNV_PRIME;
+					lastdigit = (f >= '0' && f <= '9');
+					end = i;
+					continue;
+				}
+				if (cls == NP_FOLD_SKIP)
+				{
+					if (inword)
+						end = i;
+					continue;
+				}
+			}
 
-		/* a separator or an apostrophe */
-		if (!inword)
-			continue;
-		if (i < len &&
-			(cls == NP_FOLD_APOS || (lastdigit && (cp == '.' || cp == ','))))
-		{
-			np_uint32	nf;
-			np_uint32	ncp;
-			int			ncls;
+			/* a separator or an apostrophe */
+			if (!inword)
+				continue;
+			if (i < len &&
+				(cls == NP_FOLD_APOS || (lastdigit && (cp == '.' || cp == ','))))
+			{
+				np_uint32	nf;
+				np_uint32	ncp;
+				int			ncls;
 
-			NpUtf8Decode(s + i, len - i, &ncp);
-			ncls = NpUniFoldV1(ncp, &nf);
-			if (ncls == NP_FOLD_WORD &&
-				(cls == NP_FOLD_APOS || (nf >= '0' && nf <= '9')))
-				continue;		/* joined: the word goes on */
+				NpUtf8Decode(s + i, len - i, &ncp);
+				ncls = NpUniFoldV1(ncp, &nf);
+				if (ncls == NP_FOLD_WORD &&
+					(cls == NP_FOLD_APOS || (nf >= '0' && nf <= '9')))
+					continue;		/* joined: the word goes on */
+			}
+			fn(np_fp_mix64(h), start, end, arg);
+			nwords++;
+			inword = false;
 		}
-		fn(np_fp_mix64(h), start, end, arg);
-		nwords++;
-		inword = false;
 	}
 	if (inword)
 	{
