@@ -869,6 +869,7 @@ fp_ev_sort_unique(np_uint64 *v, size_t n, size_t *count)
 	nb = (size_t) 1 << bits;
 	shift = FP_EV_KEY_BITS - bits;
 	bstart = np_alloc0((nb + 1) * sizeof(uint32));
+	NP_CHECK_FOR_INTERRUPTS();
 	for (i = 0; i < n; i++)
 		bstart[(v[i] >> shift) + 1]++;
 	for (b = 1; b <= nb; b++)
@@ -883,6 +884,8 @@ fp_ev_sort_unique(np_uint64 *v, size_t n, size_t *count)
 	{
 		size_t		hi = bstart[b];
 
+		if ((b & 0xFFF) == 0)
+			NP_CHECK_FOR_INTERRUPTS();
 		if (hi - lo > FP_EV_SMALL_BUCKET)
 			fp_ev_radix_sort(tmp + lo, hi - lo);
 		else if (hi - lo > 1)
