@@ -17,11 +17,16 @@
  *		sents		count and digest of its sentence spans
  *		ents		count and digest of the mentions (offsets, kind, name) in
  *					the cleaned text
+ *		fp2_raw		format version 2 literal (k = 256) of the text as given
+ *		fp2_clean	the same for the cleaned text
+ *		words2		count and digest of the cleaned text's words with their
+ *					evidence flags (what shared_passages() filters on)
  *	  The fingerprint columns must be identical between builds that claim
  *	  the same format version (bench/core_identity.sh checks them).
  *
  * Only entry points that every version of the core has had are used, so
- * that the same file builds against old and new trees.
+ * that the same file builds against old and new trees; the format version 2
+ * columns print "-" for a tree without fingerprint/fp_evidence.h.
  *
  * bench/core_digest.c
  *
@@ -31,6 +36,9 @@
 
 #include "entities/entities.h"
 #include "fingerprint/fp_core.h"
+#if __has_include("fingerprint/fp_evidence.h")
+#include "fingerprint/fp_evidence.h"
+#endif
 #include "text/clean.h"
 
 /*
@@ -108,6 +116,46 @@ print_fp(const char *t, size_t len)
 }
 
 /*
+ * Print the format version 2 literal (k = 256) of a text, and with words
+ * the digest of its words and their evidence flags.
+ */
+static void
+print_fp2(const char *t, size_t len, bool words)
+{
+#ifdef NP_FP_V2_VERSION
+	NpSketch	sk;
+	char	   *lit;
+
+	NpFpBuildSketchV2(t, len, NP_FP_DEFAULT_SHINGLE_WORDS,
+					  NP_FP_V2_DEFAULT_SKETCH_SIZE, &sk);
+	lit = NpFpFormatLiteral(&sk);
+	printf("\t%s", lit);
+	np_free(lit);
+	if (sk.hashes)
+		np_free(sk.hashes);
+	if (words)
+	{
+		NpFpWord   *w;
+		size_t		n = NpFpEvidenceWords(t, len, &w);
+		uint64_t	h = DIGEST_INIT;
+		size_t		i;
+
+		for (i = 0; i < n; i++)
+		{
+			uint64_t	v[4] = {w[i].hash, w[i].start, w[i].end, w[i].flags};
+
+			h = digest(h, v, sizeof(v));
+		}
+		printf("\t%zu:%016llx", n, (unsigned long long) h);
+		if (w)
+			np_free(w);
+	}
+#else
+	printf(words ? "\t-\t-" : "\t-");
+#endif
+}
+
+/*
  * Print the count and digest of a span array.
  */
 static void
@@ -172,7 +220,10 @@ main(int argc, char **argv)
 			h = digest(h, v, sizeof(v));
 			h = digest(h, e->name, strlen(e->name) + 1);
 		}
-		printf("\t%d:%016llx\n", r.nmentions, (unsigned long long) h);
+		printf("\t%d:%016llx", r.nmentions, (unsigned long long) h);
+		print_fp2(text, len, false);
+		print_fp2(c, clen, true);
+		printf("\n");
 		NpEntityResultFree(&r);
 		np_free(c);
 		np_free(text);

@@ -12,9 +12,14 @@
 #   fp_raw, fp_clean     fingerprint literals (k = 160), raw and cleaned text
 #   set_raw, set_clean   digests of the whole shingle sets
 #   clean, paras, sents, ents   cleaned text, spans, entity mentions
-# Exits non-zero when any fingerprint column differs: the fingerprint's
-# format version 1 promises bit-identical shingles for the same UTF-8 text.
-# Other columns are informational (cleaning and entities may improve).
+#   fp2_raw, fp2_clean   format version 2 literals (k = 256), raw and cleaned
+#   words2               the cleaned text's words with their evidence flags
+# Exits non-zero when any fingerprint column differs: each fingerprint
+# format version promises bit-identical samples for the same UTF-8 text.
+# CORE_IDENTITY_FILES=DIR adds every file under DIR to the inputs.
+# Other columns are informational (cleaning and entities may improve); set
+# CORE_IDENTITY_STRICT=1 to fail on any difference (a change meant only to
+# make the core faster).
 # Everything is written under a temporary directory, removed on exit.
 set -euo pipefail
 
@@ -35,6 +40,11 @@ build_digest()
 	mkdir -p "$inc/entities"
 	sh "$src/scripts/gazetteer_inc.sh" "$src/data/gazetteer.tsv" "$src/data/lexicon.txt" \
 		>"$inc/entities/gazetteer_data.inc"
+	if [ -f "$src/scripts/phrases_inc.sh" ]; then
+		mkdir -p "$inc/fingerprint"
+		sh "$src/scripts/phrases_inc.sh" "$src/data/stopwords.txt" "$src/data/phrases.txt" \
+			>"$inc/fingerprint/phrases_data.inc"
+	fi
 	files=$(grep -L '#include "postgres.h"' "$src"/src/text/*.c "$src"/src/fingerprint/*.c \
 		"$src"/src/entities/*.c)
 	# shellcheck disable=SC2086
@@ -59,6 +69,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
 EOF
 	find "$tmp/in" -type f | sort >>"$tmp/files"
 fi
+if [ -n "${CORE_IDENTITY_FILES:-}" ]; then
+	find "$CORE_IDENTITY_FILES" -type f | sort >>"$tmp/files"
+fi
 nfiles=$(wc -l <"$tmp/files")
 
 # shellcheck disable=SC2046
@@ -67,11 +80,11 @@ nfiles=$(wc -l <"$tmp/files")
 
 echo "inputs: $nfiles (base $base = $(git -C "$top" rev-parse --short "$base"), new = working tree)"
 status=0
-cols=(file fp_raw fp_clean set_raw set_clean clean paras sents ents)
-for c in 2 3 4 5 6 7 8 9; do
+cols=(file fp_raw fp_clean set_raw set_clean clean paras sents ents fp2_raw fp2_clean words2)
+for c in 2 3 4 5 6 7 8 9 10 11 12; do
 	n=$(paste <(cut -f$c "$tmp/base.tsv") <(cut -f$c "$tmp/new.tsv") | awk -F'\t' '$1 != $2' | wc -l)
 	printf '%-10s %5d of %d differ\n' "${cols[$((c - 1))]}" "$n" "$nfiles"
-	if [ "$c" -le 5 ] && [ "$n" -gt 0 ]; then
+	if { [ "$c" -le 5 ] || [ "$c" -ge 10 ] || [ -n "${CORE_IDENTITY_STRICT:-}" ]; } && [ "$n" -gt 0 ]; then
 		status=1
 		paste <(cut -f1 "$tmp/base.tsv") <(cut -f$c "$tmp/base.tsv") <(cut -f$c "$tmp/new.tsv") |
 			awk -F'\t' '$2 != $3 { print "  " $1 }' | head -5

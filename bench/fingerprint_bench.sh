@@ -15,6 +15,10 @@
 #     has no stored form, so its figure includes extracting the trigrams,
 #     as its users pay it).
 # Prints the machine (nproc, CPU model, load average) and the absolute figures.
+# The throughput figures are given twice: wall clock (best run) and the
+# backend's CPU time per run (from /proc/self/stat, so the bench needs a
+# superuser and Linux); on a machine busy with other work prefer the CPU
+# figures.  ROUNDS=N (default 9) sets the rounds of the throughput queries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +26,9 @@ echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*:
 echo "server: $(psql -X -At -c 'SHOW server_version')"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (timings are unreliable when it exceeds the CPU count)"
 
-psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+# Rounds of the throughput queries (ROUNDS, default 9); the CPU time is read
+# in clock ticks, so more rounds make it finer.
+psql -X -q -v ON_ERROR_STOP=1 -v rounds="${ROUNDS:-9}" -v tick_ms="$((1000 / $(getconf CLK_TCK)))" <<'SQL'
 \pset footer off
 SET search_path = newsprint, public;
 CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
@@ -41,44 +47,66 @@ SELECT count(*) AS articles,
   FROM articles;
 
 /*
+ * CPU time this backend has used, in clock ticks (user + system, from
+ * /proc/self/stat; fields 14 and 15, counted after the command name).
+ */
+CREATE FUNCTION pg_temp.cpu_ticks() RETURNS bigint
+LANGUAGE sql AS $$
+	SELECT split_part(split_part(s, ') ', 2), ' ', 12)::bigint +
+	       split_part(split_part(s, ') ', 2), ' ', 13)::bigint
+	  FROM pg_read_file('/proc/self/stat') s
+$$;
+
+/*
  * Run every query of qs once per round, for n rounds, interleaved so that
  * load from other processes hits all of them alike; return each query's best
- * wall-clock time in milliseconds.
+ * wall-clock time in milliseconds, and the backend's CPU time per run
+ * averaged over the rounds (clock ticks of tick_ms; on a busy machine the
+ * CPU time is the steadier figure).
  */
-CREATE FUNCTION pg_temp.best_ms(qs text[], n int DEFAULT 9)
-RETURNS TABLE (q text, ms float8)
+CREATE FUNCTION pg_temp.best_ms(qs text[], n int DEFAULT 9, tick_ms float8 DEFAULT 10)
+RETURNS TABLE (q text, ms float8, cpu_ms float8)
 LANGUAGE plpgsql AS $$
 DECLARE
 	t0 timestamptz;
+	c0 bigint;
 	best float8[] := array_fill('Infinity'::float8, ARRAY[array_length(qs, 1)]);
+	cpu float8[] := array_fill(0::float8, ARRAY[array_length(qs, 1)]);
 BEGIN
 	FOR r IN 1..n LOOP
 		FOR i IN 1..array_length(qs, 1) LOOP
+			c0 := pg_temp.cpu_ticks();
 			t0 := clock_timestamp();
 			EXECUTE qs[i];
 			best[i] := least(best[i], extract(epoch FROM clock_timestamp() - t0) * 1000);
+			cpu[i] := cpu[i] + (pg_temp.cpu_ticks() - c0) * tick_ms;
 		END LOOP;
 	END LOOP;
-	RETURN QUERY SELECT qs[i], best[i] FROM generate_series(1, array_length(qs, 1)) i;
+	RETURN QUERY SELECT qs[i], best[i], cpu[i] / n FROM generate_series(1, array_length(qs, 1)) i;
 END $$;
 
 CREATE TEMP TABLE t AS
 SELECT CASE q WHEN 'SELECT count(md5(body)) FROM articles' THEN 'md5(body)'
               WHEN 'SELECT count(newsprint.fingerprint(body)) FROM articles' THEN 'fingerprint(body)'
               WHEN 'SELECT count(newsprint.fingerprint(body, false)) FROM articles' THEN 'fingerprint(body, false)'
-              ELSE 'count(*) (scan only)' END AS what, ms
+              ELSE 'count(*) (scan only)' END AS what, ms, cpu_ms
   FROM pg_temp.best_ms(ARRAY['SELECT count(md5(body)) FROM articles',
                              'SELECT count(newsprint.fingerprint(body)) FROM articles',
                              'SELECT count(newsprint.fingerprint(body, false)) FROM articles',
-                             'SELECT count(*) FROM articles']);
+                             'SELECT count(*) FROM articles'], :rounds, :tick_ms);
 
-\echo 'Throughput over 1,000 articles (best of 9 interleaved runs; ratio = speed relative to md5)'
+\echo 'Throughput over 1,000 articles (wall clock: best of the interleaved runs; CPU: the backend''s'
+\echo 'user + system time per run, averaged; ratio = speed relative to md5)'
 SELECT what, round(ms::numeric, 1) AS ms,
        round((1000 / (ms / 1000))::numeric) AS articles_per_s,
-       round(((SELECT ms FROM t WHERE what = 'md5(body)') / ms)::numeric, 3) AS ratio_to_md5
+       round(((SELECT ms FROM t WHERE what = 'md5(body)') / ms)::numeric, 3) AS ratio_to_md5,
+       round(cpu_ms::numeric, 1) AS cpu_ms,
+       round(((SELECT cpu_ms FROM t WHERE what = 'md5(body)') / nullif(cpu_ms, 0))::numeric, 3)
+         AS cpu_ratio_to_md5
   FROM t WHERE what <> 'count(*) (scan only)'
 UNION ALL
-SELECT what, round(ms::numeric, 1), NULL, NULL FROM t WHERE what = 'count(*) (scan only)';
+SELECT what, round(ms::numeric, 1), NULL, NULL, round(cpu_ms::numeric, 1), NULL
+  FROM t WHERE what = 'count(*) (scan only)';
 
 CREATE TEMP TABLE fps AS SELECT id, fingerprint(body) AS f FROM articles;
 CREATE TEMP TABLE pairs AS

@@ -52,126 +52,20 @@
 
 #include "fingerprint/fp_core.h"
 #include "fingerprint/fp_evidence.h"
+#include "fingerprint/fp_tokenize.h"
 #include "text/unicode.h"
-
-/* Bytes tokenized between two checks for interrupts */
-#define FP_CHECK_EVERY		((size_t) 1 << 16)
 
 #define NP_INFINITE_LIMIT	((np_uint64) 1 << 32)
 
-/*
- * Mix a 64-bit value (the splitmix64 finaliser).
- */
-static inline np_uint64
-fp_mix64(np_uint64 x)
-{
-	x += UINT64_C(0x9E3779B97F4A7C15);
-	x = (x ^ (x >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-	x = (x ^ (x >> 27)) * UINT64_C(0x94D049BB133111EB);
-	return x ^ (x >> 31);
-}
+#define fp_mix64(x) np_fp_mix64(x)
 
 /*
- * Call fn for each normalised word of text.
+ * Call fn for each normalised word of text (the loop is in fp_tokenize.h).
  */
 size_t
 NpFpTokenize(const char *text, size_t len, NpWordCallback fn, void *arg)
 {
-	const unsigned char *s = (const unsigned char *) text;
-	size_t		i = 0;
-	size_t		nwords = 0;
-	bool		inword = false;
-	bool		lastdigit = false;
-	np_uint64	h = 0;
-	size_t		start = 0;
-	size_t		end = 0;
-	size_t		next_check = FP_CHECK_EVERY;
-
-	while (i < len)
-	{
-		size_t		at = i;
-		np_uint32	cp;
-		np_uint32	f;
-		int			cls;
-
-		if (i >= next_check)
-		{
-			NP_CHECK_FOR_INTERRUPTS();
-			next_check = i + FP_CHECK_EVERY;
-		}
-
-		/* fast path for ASCII */
-		if (s[i] < 0x80)
-		{
-			cp = s[i++];
-			if (cp >= 'a' && cp <= 'z')
-			{
-				f = cp;
-				cls = NP_FOLD_WORD;
-			}
-			else
-				cls = NpUniFoldV1(cp, &f);
-		}
-		else
-		{
-			i += NpUtf8Decode(s + i, len - i, &cp);
-			cls = NpUniFoldV1(cp, &f);
-		}
-
-		if (cls == NP_FOLD_WORD)
-		{
-			if (!inword)
-			{
-				inword = true;
-				h = UINT64_C(0xCBF29CE484222325);
-				start = at;
-			}
-			h = (h ^ f) * UINT64_C(0x100000001B3);
-			lastdigit = (f >= '0' && f <= '9');
-			end = i;
-			continue;
-		}
-		if (cls == NP_FOLD_SKIP)
-		{
-			if (inword)
-				end = i;
-			continue;
-		}
-		if (inword && i < len)
-		{
-			/*
-			 * An apostrophe between letters, or a '.' or ',' between digits,
-			 * is dropped and the word goes on.
-			 */
-			bool		join = false;
-
-			if (cls == NP_FOLD_APOS || (lastdigit && (cp == '.' || cp == ',')))
-			{
-				np_uint32	nf;
-				np_uint32	ncp;
-				int			ncls;
-
-				NpUtf8Decode(s + i, len - i, &ncp);
-				ncls = NpUniFoldV1(ncp, &nf);
-				if (ncls == NP_FOLD_WORD)
-					join = (cls == NP_FOLD_APOS) ? true : (nf >= '0' && nf <= '9');
-			}
-			if (join)
-				continue;
-		}
-		if (inword)
-		{
-			fn(fp_mix64(h), start, end, arg);
-			nwords++;
-			inword = false;
-		}
-	}
-	if (inword)
-	{
-		fn(fp_mix64(h), start, end, arg);
-		nwords++;
-	}
-	return nwords;
+	return np_fp_tokenize_inline(text, len, fn, arg);
 }
 
 /* State of NpFpShingleSet's word callback */
@@ -335,12 +229,7 @@ NpFpShingleSet(const char *text, size_t len, int shingle_words,
 np_uint32
 NpFpShingleHash(const np_uint64 *words, int m)
 {
-	np_uint64	h = UINT64_C(0x6A09E667F3BCC908) ^ (np_uint64) m;
-	int			j;
-
-	for (j = 0; j < m; j++)
-		h = fp_mix64(h ^ words[j]);
-	return (np_uint32) (h >> 32);
+	return np_fp_shingle_hash(words, m);
 }
 
 /*

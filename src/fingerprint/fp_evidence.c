@@ -68,6 +68,7 @@
 
 #include "fingerprint/fp_core.h"
 #include "fingerprint/fp_evidence.h"
+#include "fingerprint/fp_tokenize.h"
 #include "text/unicode.h"
 
 /* np_fp_stopwords_txt, np_fp_phrases_txt: generated from data/ */
@@ -92,6 +93,25 @@ static bool fp_phrase_has_zero;
 static bool fp_tables_ready = false;
 
 /*
+ * Bitmaps in front of the sets, indexed by the top bits of a key: a key
+ * whose bit is clear is not in the set.  Most words are not function words
+ * and nearly no shingle is a common phrase, so most look-ups end with one
+ * bit of a table that stays in the cache (the phrase set alone is 32 kB).
+ */
+#define FP_STOP_FILTER_BITS		12
+#define FP_PHRASE_FILTER_BITS	16
+
+static np_uint64 fp_stop_filter[(1 << FP_STOP_FILTER_BITS) / 64];
+static np_uint64 fp_phrase_filter[(1 << FP_PHRASE_FILTER_BITS) / 64];
+
+#define FP_FILTER_SET(filter, bit) \
+	((filter)[(bit) >> 6] |= UINT64_C(1) << ((bit) & 63))
+#define FP_FILTER_HAS(filter, bit) \
+	(((filter)[(bit) >> 6] >> ((bit) & 63)) & 1)
+#define FP_STOP_FILTER_BIT(h)	((size_t) ((h) >> (64 - FP_STOP_FILTER_BITS)))
+#define FP_PHRASE_FILTER_BIT(h) ((size_t) ((h) >> (32 - FP_PHRASE_FILTER_BITS)))
+
+/*
  * Slot of a 64-bit key in a table of 2^bits slots (Fibonacci hashing).
  */
 static inline size_t
@@ -105,6 +125,7 @@ fp_stop_add(np_uint64 h)
 {
 	size_t		i;
 
+	FP_FILTER_SET(fp_stop_filter, FP_STOP_FILTER_BIT(h));
 	if (h == 0)
 	{
 		fp_stop_has_zero = true;
@@ -127,6 +148,8 @@ fp_is_stop_hash(np_uint64 h)
 {
 	size_t		i;
 
+	if (!FP_FILTER_HAS(fp_stop_filter, FP_STOP_FILTER_BIT(h)))
+		return false;
 	if (h == 0)
 		return fp_stop_has_zero;
 	for (i = fp_slot(h, FP_STOP_BITS);; i = (i + 1) & (FP_STOP_SLOTS - 1))
@@ -143,6 +166,7 @@ fp_phrase_add(np_uint32 h)
 {
 	size_t		i;
 
+	FP_FILTER_SET(fp_phrase_filter, FP_PHRASE_FILTER_BIT(h));
 	if (h == 0)
 	{
 		fp_phrase_has_zero = true;
@@ -165,6 +189,8 @@ fp_is_phrase_hash(np_uint32 h)
 {
 	size_t		i;
 
+	if (!FP_FILTER_HAS(fp_phrase_filter, FP_PHRASE_FILTER_BIT(h)))
+		return false;
 	if (h == 0)
 		return fp_phrase_has_zero;
 	for (i = fp_slot(h, FP_PHRASE_BITS);; i = (i + 1) & (FP_PHRASE_SLOTS - 1))
@@ -217,6 +243,8 @@ fp_tables_init(void)
 		return;
 	memset(fp_stop_set, 0, sizeof(fp_stop_set));
 	memset(fp_phrase_set, 0, sizeof(fp_phrase_set));
+	memset(fp_stop_filter, 0, sizeof(fp_stop_filter));
+	memset(fp_phrase_filter, 0, sizeof(fp_phrase_filter));
 	fp_stop_has_zero = fp_phrase_has_zero = false;
 
 	NpFpTokenize(np_fp_stopwords_txt, strlen(np_fp_stopwords_txt),
@@ -343,9 +371,17 @@ fp_ev_single(FpEvScan *sc, size_t at, size_t after, bool right_quote)
 }
 
 /*
+ * The ASCII bytes between words that can change the quotation state: line
+ * feeds and quotation marks (every other ASCII byte is passed over).
+ */
+static const bool fp_ev_gap_ascii[128] = {
+	['\n'] = true, ['"'] = true, ['`'] = true, ['\''] = true,
+};
+
+/*
  * Update the quotation state with the characters between two words.
  */
-static void
+static pg_noinline void
 fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 {
 	const unsigned char *s = sc->s;
@@ -357,6 +393,11 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 		np_uint32	cp;
 		int			n;
 
+		if (c < 0x80 && !fp_ev_gap_ascii[c])
+		{
+			i++;
+			continue;
+		}
 		if (c == '\n')
 		{
 			size_t		j = i + 1;
@@ -410,28 +451,62 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 	}
 }
 
+/* The ASCII characters fp_ev_namelike() accepts: capitals and digits */
+static const bool fp_ev_ascii_name[128] = {
+	['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
+	['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
+	['A'] = true, ['B'] = true, ['C'] = true, ['D'] = true, ['E'] = true,
+	['F'] = true, ['G'] = true, ['H'] = true, ['I'] = true, ['J'] = true,
+	['K'] = true, ['L'] = true, ['M'] = true, ['N'] = true, ['O'] = true,
+	['P'] = true, ['Q'] = true, ['R'] = true, ['S'] = true, ['T'] = true,
+	['U'] = true, ['V'] = true, ['W'] = true, ['X'] = true, ['Y'] = true,
+	['Z'] = true,
+};
+
 /*
  * Flags of the word at [start, end), given the quotation state before it.
  */
-static unsigned char
+static pg_attribute_always_inline unsigned char
 fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 {
+	const unsigned char *s = sc->s;
 	unsigned char flags = 0;
+	unsigned char c0 = s[start];
+	unsigned char c1;
+	bool		single;
 	int			n;
-	size_t		i;
-	int			chars = 0;
 
-	fp_ev_gap(sc, sc->prev_end, start);
+	/* the gap is most often one space, which changes nothing */
+	if (start > sc->prev_end &&
+		!(start == sc->prev_end + 1 && s[sc->prev_end] == ' '))
+		fp_ev_gap(sc, sc->prev_end, start);
 	sc->prev_end = end;
 	if (sc->dq || sc->sq)
 		flags |= NP_FP_WORD_QUOTED;
-	if (fp_ev_namelike(fp_ev_decode(sc->s, sc->len, start, &n)))
+	if (c0 < 0x80 ? fp_ev_ascii_name[c0] :
+		fp_ev_namelike(fp_ev_decode(s, sc->len, start, &n)))
 		flags |= NP_FP_WORD_NAME;
-	/* single letters ("s" of "U.S.") count as function words */
-	for (i = start; i < end && chars < 2; i++)
-		if ((sc->s[i] & 0xC0) != 0x80 && sc->s[i] != '\'')
-			chars++;
-	if (chars < 2 || fp_is_stop_hash(hash))
+
+	/*
+	 * Single letters ("s" of "U.S.") count as function words: a word of one
+	 * character, apostrophes aside.  A word starts with a character that is
+	 * neither an apostrophe nor a continuation byte, so an ASCII second byte
+	 * other than an apostrophe makes two.
+	 */
+	c1 = start + 1 < end ? s[start + 1] : 0;
+	if (c1 != 0 && c1 < 0x80 && c1 != '\'')
+		single = false;
+	else
+	{
+		size_t		i;
+		int			chars = 0;
+
+		for (i = start; i < end && chars < 2; i++)
+			if ((s[i] & 0xC0) != 0x80 && s[i] != '\'')
+				chars++;
+		single = chars < 2;
+	}
+	if (single || fp_is_stop_hash(hash))
 		flags |= NP_FP_WORD_STOP;
 	return flags;
 }
@@ -490,120 +565,234 @@ NpFpIsNarrativeShingle(const np_uint64 *words, const unsigned char *flags, int m
 		fp_ev_class(flags, m) == FP_NARRATIVE;
 }
 
-/* State of NpFpBuildSketchV2's word callback */
+/*
+ * The 3-word shingles (the default and only width) take a shorter path:
+ *
+ * - the shingle hash starts mix(seed ^ 3 ^ first word), which depends on the
+ *	 first word only: it is computed once per word, when the word comes in,
+ *	 and the shingle that word opens adds the two others (NpFpShingleHash
+ *	 gives the same value);
+ * - the class (or "function words only") of a shingle is looked up by its
+ *	 three words' flags, 3 bits each, in a table that fp_ev_class and
+ *	 fp_ev_common themselves fill.
+ */
+#define FP_EV3_SEED		(UINT64_C(0x6A09E667F3BCC908) ^ UINT64_C(3))
+#define FP_EV3_ALLSTOP	3		/* fp_ev3_class: function words only */
+#define FP_EV3_FLAGS	(NP_FP_WORD_QUOTED | NP_FP_WORD_NAME | NP_FP_WORD_STOP)
+
+StaticAssertDecl(FP_EV3_FLAGS == 7, "word flags must fit in 3 bits");
+
+static unsigned char fp_ev3_class[512];
+static bool fp_ev3_ready = false;
+
+/*
+ * Fill fp_ev3_class (once; it is constant).
+ */
+static void
+fp_ev3_init(void)
+{
+	int			idx;
+
+	if (fp_ev3_ready)
+		return;
+	for (idx = 0; idx < 512; idx++)
+	{
+		unsigned char flags[3];
+		int			j;
+
+		for (j = 0; j < 3; j++)
+			flags[j] = (unsigned char) ((idx >> (3 * j)) & 7);
+		/*
+		 * Function words only: fp_ev_common's test of the words (with m < 3
+		 * it does not look in the phrase table, which needs the hash).
+		 */
+		if (fp_ev_common(0, flags, 2) && fp_ev_common(0, flags + 2, 1))
+			fp_ev3_class[idx] = FP_EV3_ALLSTOP;
+		else
+			fp_ev3_class[idx] = (unsigned char) fp_ev_class(flags, 3);
+	}
+	fp_ev3_ready = true;
+}
+
+/*
+ * State of NpFpBuildSketchV2's word callback.  The last w words are kept
+ * twice over in ring (slot k at k and k + w), so that ring + pos holds them
+ * in text order without a copy.
+ */
 typedef struct FpEvBuild
 {
 	FpEvScan	scan;
 	int			w;
-	np_uint64	ring[NP_FP_MAX_SHINGLE_WORDS];
-	unsigned char rflags[NP_FP_MAX_SHINGLE_WORDS];
+	int			pos;			/* slot of the next word: nwords mod w */
+	np_uint64	ring[2 * NP_FP_MAX_SHINGLE_WORDS];
+	unsigned char rflags[2 * NP_FP_MAX_SHINGLE_WORDS];
+	/* w = 3: the flags of the last three words, oldest in the low bits */
+	unsigned	flags3;
+	/* w = 3: mix(FP_EV3_SEED ^ word) of the word two before the next */
+	np_uint64	head3[2];
 	size_t		nwords;
 	np_uint64  *items;			/* hash << 2 | class */
 	size_t		n;
 	size_t		cap;
-	bool		seen[FP_NCLASSES];	/* classes met so far */
 } FpEvBuild;
 
 /*
- * Classify the shingle of the last m words in the ring and keep it unless
- * it is common.
+ * Keep a shingle: its hash and class.
  */
-static void
-fp_ev_emit(FpEvBuild *st, int m)
+static pg_attribute_always_inline void
+fp_ev_push(FpEvBuild *st, np_uint32 h, int cls)
 {
-	np_uint64	words[NP_FP_MAX_SHINGLE_WORDS];
-	unsigned char flags[NP_FP_MAX_SHINGLE_WORDS];
-	np_uint32	h;
-	int			j;
-	int			k;
-
-	if (m < 1 || m > NP_FP_MAX_SHINGLE_WORDS)
-		return;
-	k = (int) ((st->nwords - (size_t) m) % (size_t) st->w);
-	for (j = 0; j < m; j++)
-	{
-		words[j] = st->ring[k];
-		flags[j] = st->rflags[k];
-		if (++k == st->w)
-			k = 0;
-	}
-	h = NpFpShingleHash(words, m);
-	if (fp_ev_common(h, flags, m))
-		return;
-	if (st->n == st->cap)
+	if (unlikely(st->n == st->cap))
 	{
 		st->cap = st->cap ? st->cap * 2 : 256;
 		st->items = st->items ? np_realloc(st->items, st->cap * sizeof(np_uint64))
 			: np_alloc(st->cap * sizeof(np_uint64));
 	}
-	st->items[st->n++] = ((np_uint64) h << 2) | (np_uint64) fp_ev_class(flags, m);
-	st->seen[fp_ev_class(flags, m)] = true;
-}
-
-static void
-fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
-{
-	FpEvBuild  *st = (FpEvBuild *) arg;
-	size_t		k = st->nwords % (size_t) st->w;
-
-	st->ring[k] = hash;
-	st->rflags[k] = fp_ev_flags(&st->scan, hash, start, end);
-	st->nwords++;
-	if (st->nwords >= (size_t) st->w)
-		fp_ev_emit(st, st->w);
+	st->items[st->n++] = ((np_uint64) h << 2) | (np_uint64) cls;
 }
 
 /*
- * Sort 64-bit keys below 2^40 (LSD radix sort, 5 passes of 8 bits, counts
- * on the stack; insertion sort for short arrays).
+ * Classify the shingle of these m words (in text order) and keep it unless
+ * it is common.
  */
-static void
-fp_ev_sort(np_uint64 *v, size_t n)
+static pg_attribute_always_inline void
+fp_ev_emit(FpEvBuild *st, const np_uint64 *words, const unsigned char *flags,
+		   int m)
 {
+	np_uint32	h = np_fp_shingle_hash(words, m);
+
+	if (fp_ev_common(h, flags, m))
+		return;
+	fp_ev_push(st, h, fp_ev_class(flags, m));
+}
+
+static pg_attribute_always_inline void
+fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
+{
+	FpEvBuild  *st = (FpEvBuild *) arg;
+	unsigned char flags = fp_ev_flags(&st->scan, hash, start, end);
+
+	if (st->w == 3)
+	{
+		/*
+		 * ring[0..1]: the two words before this one, oldest first; rflags:
+		 * the flags of the first two words of the text
+		 */
+		np_uint64	head = st->head3[0];
+		unsigned	f3 = (st->flags3 >> 3) | ((unsigned) flags << 6);
+
+		st->flags3 = f3;
+		st->head3[0] = st->head3[1];
+		st->head3[1] = np_fp_mix64(FP_EV3_SEED ^ hash);
+		st->nwords++;
+		if (st->nwords >= 3)
+		{
+			int			cls = fp_ev3_class[f3];
+
+			if (cls != FP_EV3_ALLSTOP)
+			{
+				np_uint32	h = (np_uint32) (np_fp_mix64(np_fp_mix64(head ^ st->ring[1]) ^
+														 hash) >> 32);
+
+				if (!fp_is_phrase_hash(h))
+					fp_ev_push(st, h, cls);
+			}
+		}
+		st->ring[0] = st->ring[1];
+		st->ring[1] = hash;
+		if (st->nwords <= 2)
+			st->rflags[st->nwords - 1] = flags;
+		return;
+	}
+	{
+		int			k = st->pos;
+
+		st->ring[k] = st->ring[k + st->w] = hash;
+		st->rflags[k] = st->rflags[k + st->w] = flags;
+		if (++k == st->w)
+			k = 0;
+		st->pos = k;
+		st->nwords++;
+		if (st->nwords >= (size_t) st->w)
+			fp_ev_emit(st, st->ring + k, st->rflags + k, st->w);
+	}
+}
+
+/* Keys of the sketch's items: hash << 2 | class, below 2^34 */
+#define FP_EV_KEY_BITS		34
+
+/*
+ * Sort keys by insertion (short arrays).
+ */
+static inline void
+fp_ev_insertion_sort(np_uint64 *v, size_t n)
+{
+	size_t		i;
+
+	for (i = 1; i < n; i++)
+	{
+		np_uint64	x = v[i];
+		size_t		j = i;
+
+		while (j > 0 && v[j - 1] > x)
+		{
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
+/*
+ * Sort keys below 2^34 by LSD radix sort in 4 passes of 8, 8, 9 and 9
+ * bits, the four histograms counted in one read (buckets of fp_ev_sort
+ * that are not small).
+ */
+#define FP_EV_SORT_PASSES	4
+
+static void
+fp_ev_radix_sort(np_uint64 *v, size_t n)
+{
+	static const int shift[FP_EV_SORT_PASSES] = {0, 8, 16, 25};
+	static const int width[FP_EV_SORT_PASSES] = {8, 8, 9, 9};
+	uint32		count[FP_EV_SORT_PASSES][512];	/* n < 2^32: the text is
+												 * at most 128 MB */
 	np_uint64  *tmp;
 	np_uint64  *src = v;
 	np_uint64  *dst;
+	size_t		i;
 	int			pass;
 
-	if (n < 64)
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++)
 	{
-		size_t		i;
+		np_uint64	x = v[i];
 
-		for (i = 1; i < n; i++)
-		{
-			np_uint64	x = v[i];
-			size_t		j = i;
-
-			while (j > 0 && v[j - 1] > x)
-			{
-				v[j] = v[j - 1];
-				j--;
-			}
-			v[j] = x;
-		}
-		return;
+		count[0][x & 0xFF]++;
+		count[1][(x >> 8) & 0xFF]++;
+		count[2][(x >> 16) & 0x1FF]++;
+		count[3][(x >> 25) & 0x1FF]++;
 	}
 	tmp = np_alloc(n * sizeof(np_uint64));
 	dst = tmp;
-	for (pass = 0; pass < 5; pass++)
+	for (pass = 0; pass < FP_EV_SORT_PASSES; pass++)
 	{
-		size_t		count[256];
-		size_t		i;
-		size_t		sum = 0;
-		int			shift = pass * 8;
+		uint32	   *c = count[pass];
+		uint32		sum = 0;
+		int			sh = shift[pass];
+		np_uint64	mask = ((np_uint64) 1 << width[pass]) - 1;
+		int			b;
 
-		memset(count, 0, sizeof(count));
-		for (i = 0; i < n; i++)
-			count[(src[i] >> shift) & 0xFF]++;
-		for (i = 0; i < 256; i++)
+		NP_CHECK_FOR_INTERRUPTS();
+		for (b = 0; b < (1 << width[pass]); b++)
 		{
-			size_t		c = count[i];
+			uint32		t = c[b];
 
-			count[i] = sum;
-			sum += c;
+			c[b] = sum;
+			sum += t;
 		}
 		for (i = 0; i < n; i++)
-			dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+			dst[c[(src[i] >> sh) & mask]++] = src[i];
 		{
 			np_uint64  *t = src;
 
@@ -611,9 +800,102 @@ fp_ev_sort(np_uint64 *v, size_t n)
 			dst = t;
 		}
 	}
-	/* five passes leave the sorted keys in tmp */
-	memcpy(v, src, n * sizeof(np_uint64));
+	/* an even number of passes leaves the sorted keys in v */
+	Assert(src == v);
 	np_free(tmp);
+}
+
+/* Buckets of fp_ev_sort_unique up to this size are sorted by insertion */
+#define FP_EV_SMALL_BUCKET	32
+
+/*
+ * Append the sorted keys v[0, n) to out[*o, ...), keeping the first of each
+ * run of keys with the same hash (the best class, since the class is in the
+ * low bits) and counting the kept ones by class.  *prev is the hash of the
+ * last key appended (~0 for none).
+ */
+static inline void
+fp_ev_unique(const np_uint64 *v, size_t n, np_uint64 *out, size_t *o,
+			 np_uint64 *prev, size_t *count)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		np_uint64	h = v[i] >> 2;
+
+		if (h == *prev)
+			continue;
+		*prev = h;
+		count[v[i] & 3]++;
+		out[(*o)++] = v[i];
+	}
+}
+
+/*
+ * Sort keys below 2^34 (hash << 2 | class) in place, keep each hash once
+ * with its best class, count the kept keys by class into count[] and return
+ * how many are kept.
+ *
+ * The hashes are uniform, so one pass that spreads the keys over about
+ * n / 4 buckets by their top bits leaves buckets of a few keys, each sorted
+ * by insertion; a bucket that is not small (many copies of one shingle, or
+ * a text built to fill one bucket) is radix sorted, so that the time stays
+ * linear.  Copies of a hash fall in one bucket: each bucket is made unique
+ * as it is written back.
+ */
+static size_t
+fp_ev_sort_unique(np_uint64 *v, size_t n, size_t *count)
+{
+	int			bits = 8;
+	size_t		nb;
+	int			shift;
+	uint32	   *bstart;
+	np_uint64  *tmp;
+	np_uint64	prev = ~UINT64_C(0);
+	size_t		o = 0;
+	size_t		i;
+	size_t		b;
+	size_t		lo;
+
+	if (n <= FP_EV_SMALL_BUCKET)
+	{
+		fp_ev_insertion_sort(v, n);
+		fp_ev_unique(v, n, v, &o, &prev, count);
+		return o;
+	}
+	while (bits < 16 && ((size_t) 1 << (bits + 2)) < n)
+		bits++;
+	nb = (size_t) 1 << bits;
+	shift = FP_EV_KEY_BITS - bits;
+	bstart = np_alloc0((nb + 1) * sizeof(uint32));
+	NP_CHECK_FOR_INTERRUPTS();
+	for (i = 0; i < n; i++)
+		bstart[(v[i] >> shift) + 1]++;
+	for (b = 1; b <= nb; b++)
+		bstart[b] += bstart[b - 1];
+	/* bstart[b]: where bucket b starts; after the scatter, where it ends */
+	tmp = np_alloc(n * sizeof(np_uint64));
+	for (i = 0; i < n; i++)
+		tmp[bstart[v[i] >> shift]++] = v[i];
+	NP_CHECK_FOR_INTERRUPTS();
+	lo = 0;
+	for (b = 0; b < nb; b++)
+	{
+		size_t		hi = bstart[b];
+
+		if ((b & 0xFFF) == 0)
+			NP_CHECK_FOR_INTERRUPTS();
+		if (hi - lo > FP_EV_SMALL_BUCKET)
+			fp_ev_radix_sort(tmp + lo, hi - lo);
+		else if (hi - lo > 1)
+			fp_ev_insertion_sort(tmp + lo, hi - lo);
+		fp_ev_unique(tmp + lo, hi - lo, v, &o, &prev, count);
+		lo = hi;
+	}
+	np_free(tmp);
+	np_free(bstart);
+	return o;
 }
 
 /*
@@ -625,42 +907,30 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 {
 	FpEvBuild	st;
 	size_t		i;
-	size_t		o = 0;
+	size_t		o;
 	size_t		count[FP_NCLASSES] = {0};
 	int			tier;
 	bool		with_facts;
 
 	fp_tables_init();
+	fp_ev3_init();
 	memset(&st, 0, sizeof(st));
 	st.scan.s = (const unsigned char *) text;
 	st.scan.len = len;
 	st.w = shingle_words;
-	NpFpTokenize(text, len, fp_ev_build_word, &st);
+	/* callers pass NP_FP_DEFAULT_SHINGLE_WORDS; no other width has shingles */
+	if (st.w >= 1 && st.w <= NP_FP_MAX_SHINGLE_WORDS)
+		np_fp_tokenize_inline(text, len, fp_ev_build_word, &st);
+	/* a text of fewer than w words has one shingle: all its words */
 	if (st.nwords > 0 && st.nwords < (size_t) st.w)
-		fp_ev_emit(&st, (int) st.nwords);
+		fp_ev_emit(&st, st.w == 3 ? st.ring + (2 - st.nwords) : st.ring,
+				   st.rflags, (int) st.nwords);
 
 	/*
 	 * Sort by hash, then class; keep each hash once with its best class and
 	 * count the distinct hashes of each class.
 	 */
-	if (st.n > 0)
-	{
-		np_uint64	prev = ~UINT64_C(0);
-
-		fp_ev_sort(st.items, st.n);
-		for (i = 0; i < st.n; i++)
-		{
-			np_uint64	h = st.items[i] >> 2;
-
-			if (h == prev)
-				continue;
-			prev = h;
-			count[st.items[i] & 3]++;
-			st.items[o++] = st.items[i];
-		}
-		st.n = o;
-		o = 0;
-	}
+	st.n = fp_ev_sort_unique(st.items, st.n, count);
 
 	/* the evidence: the best class the article has */
 	for (tier = 0; tier < FP_NCLASSES - 1 && count[tier] == 0; tier++)
@@ -674,14 +944,8 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	with_facts = (tier == FP_NARRATIVE &&
 				  count[FP_NARRATIVE] < count[FP_FACT]);
 
-	for (i = 0; i < st.n; i++)
-	{
-		int			cls = (int) (st.items[i] & 3);
-
-		if (cls == tier || (with_facts && cls == FP_FACT))
-			st.items[o++] = st.items[i] >> 2;
-	}
-
+	/* the evidence shingles: how many, and the smallest sketch_size */
+	o = count[tier] + (with_facts ? count[FP_FACT] : 0);
 	sk->version = NP_FP_V2_VERSION;
 	sk->shingle_words = shingle_words;
 	sk->sketch_size = sketch_size;
@@ -690,11 +954,17 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	sk->hashes = NULL;
 	if (sk->nhashes > 0)
 	{
-		int			j;
+		int			j = 0;
 
 		sk->hashes = np_alloc((size_t) sk->nhashes * sizeof(np_uint32));
-		for (j = 0; j < sk->nhashes; j++)
-			sk->hashes[j] = (np_uint32) st.items[j];
+		for (i = 0; j < sk->nhashes; i++)
+		{
+			int			cls = (int) (st.items[i] & 3);
+
+			Assert(i < st.n);
+			if (cls == tier || (with_facts && cls == FP_FACT))
+				sk->hashes[j++] = (np_uint32) (st.items[i] >> 2);
+		}
 	}
 	if (st.items)
 		np_free(st.items);

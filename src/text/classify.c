@@ -24,15 +24,18 @@
 #define AC_PIPE		0x10
 
 static unsigned char ascii_cls[128];
+static bool ascii_cls_ready = false;
 
 /*
- * Fill the ASCII class table (idempotent).
+ * Fill the ASCII class table (once; the table is constant).
  */
 void
 NpClassifyInit(void)
 {
 	int			c;
 
+	if (ascii_cls_ready)
+		return;
 	for (c = 0; c < 128; c++)
 	{
 		unsigned char v = 0;
@@ -49,6 +52,7 @@ NpClassifyInit(void)
 			v |= AC_PIPE;
 		ascii_cls[c] = v;
 	}
+	ascii_cls_ready = true;
 }
 
 /*
@@ -69,6 +73,36 @@ token_is_numeric(const char *k)
 			return false;
 	}
 	return digit;
+}
+
+/*
+ * In a plain unit (ASCII, no '|') that ends a sentence and has more than
+ * NP_SHORT_UNIT_WORDS words, may the word s[i, j) past the third be looked
+ * up in the vocabulary (when the word before it does not open a phrase)?
+ * The same test as NpGetUnitFacts makes at "vocabulary" in that case: its
+ * core (without the punctuation around it) is a listed length for its
+ * first letter among the banner and second-person words, in a unit of at
+ * most NP_MID_UNIT_WORDS words.
+ */
+static inline bool
+light_word_may_look(const char *s, size_t i, size_t j, bool mid_unit)
+{
+	size_t		a = i;
+	size_t		z = j;
+	unsigned char c0;
+
+	if (!mid_unit || j - i > 16)
+		return false;
+	while (a < z && !(ascii_cls[(unsigned char) s[a] & 0x7F] & (AC_LETTER | AC_DIGIT)))
+		a++;
+	while (z > a && !(ascii_cls[(unsigned char) s[z - 1] & 0x7F] & (AC_LETTER | AC_DIGIT)))
+		z--;
+	if (a >= z)
+		return false;
+	c0 = (unsigned char) s[a];
+	if (c0 >= 'A' && c0 <= 'Z')
+		c0 = c0 - 'A' + 'a';
+	return z - a < 32 && ((NpVocabShapeLight[c0] >> (z - a)) & 1);
 }
 
 /*
@@ -156,6 +190,24 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 			}
 			w++;
 			ascii_word = false;
+
+			/*
+			 * Most words here cannot be looked up: repeat the test at
+			 * "vocabulary" for this case (a plain unit, past its third word,
+			 * not after the first word of a phrase), and count such a word
+			 * at once, as the code after that test would.
+			 */
+			if ((prev_id == W_NONE || !PHRASE_FIRST(prev_id)) &&
+				!light_word_may_look(s, i, j, mid_unit))
+			{
+				f->nondate++;
+				prev_id = W_NONE;
+				prev_flags = 0;
+				if ((s[j - 1] == '.' || s[j - 1] == '!' || s[j - 1] == '?') && j < len)
+					last_sentence_word = w;
+				i = j + 1;
+				continue;
+			}
 			goto vocabulary;
 		}
 		{
@@ -166,9 +218,47 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 
 			for (k = i; k < len; k++)
 			{
-				unsigned char b = (unsigned char) s[k];
+				unsigned char b;
 				unsigned	c;
 
+				/*
+				 * A run of lower-case ASCII letters, most of a word's
+				 * bytes, eight bytes at a time: the high bit of each byte
+				 * of "lower" tells whether it is one.
+				 */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				if (k + 8 <= len)
+				{
+					uint64_t	v;
+					uint64_t	x;
+					uint64_t	lower;
+					size_t		run;
+
+					memcpy(&v, s + k, 8);
+					x = v & UINT64_C(0x7F7F7F7F7F7F7F7F);
+					lower = (x + UINT64_C(0x1F1F1F1F1F1F1F1F)) &
+						~(x + UINT64_C(0x0505050505050505)) & ~v &
+						UINT64_C(0x8080808080808080);
+					run = lower == UINT64_C(0x8080808080808080) ? 8 :
+						(size_t) (__builtin_ctzll(~lower & UINT64_C(0x8080808080808080)) >> 3);
+					if (run > 0)
+					{
+						/* as the byte-by-byte code below does for each */
+						acc |= AC_LETTER;
+						nl += (int) run;
+						if (!have_core)
+						{
+							have_core = true;
+							core_a = k;
+							first_upper = false;
+						}
+						core_z = k + run;
+						k += run - 1;
+						continue;
+					}
+				}
+#endif
+				b = (unsigned char) s[k];
 				if (b == ' ' || (b & 0x80))
 					break;
 				c = ascii_cls[b];
@@ -495,7 +585,8 @@ vocabulary:
  * Give one unit its verdict and section-marker kind.
  */
 int
-NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *byline)
+NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *byline,
+			   unsigned char *hints)
 {
 	const NpUnit *u = &doc->units[idx];
 	const char *s = doc->text + u->off;
@@ -508,6 +599,11 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	*mark = MARK_NONE;
 	NpGetUnitFacts(s, u->len, &f);
 	*byline = f.byline && f.nwords <= 12;
+	/* in agency copy an all-capital subhead may hold any word ("UP NEXT") */
+	*hints = ((f.nwords >= 2 && f.nwords <= NP_SHORT_UNIT_WORDS &&
+			   (f.widget == 0 || (doc->wire && f.nupper == f.nletters)) &&
+			   !f.ends_colon) ? NP_HINT_SUBHEAD : 0) |
+		((f.second != 0 && f.nwords <= 30) ? NP_HINT_APPEAL : 0);
 	allcaps = f.nletters >= 2 && f.nupper == f.nletters;
 
 	/* wire furniture (wire.c), then markup evidence */

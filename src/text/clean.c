@@ -119,11 +119,10 @@ byline_name(const char *s, size_t len, char *name, size_t size)
  * "our"/"us" in a short unquoted text)?
  */
 static bool
-reader_appeal(const NpDoc *doc, int i)
+reader_appeal(const NpDoc *doc, int i, const unsigned char *hints)
 {
 	const NpUnit *u = &doc->units[i];
 	const char *s = doc->text + u->off;
-	NpUnitFacts	f;
 	size_t		k;
 	bool		our = false;
 
@@ -132,8 +131,8 @@ reader_appeal(const NpDoc *doc, int i)
 	for (k = 0; k + 3 <= u->len; k++)
 		if (memcmp(s + k, "\xE2\x80\x9C", 3) == 0)
 			return false;		/* a quotation */
-	NpGetUnitFacts(s, u->len, &f);
-	if (f.second == 0 || f.nwords > 30)
+	/* "you" in at most 30 words (noted by NpClassifyUnit) */
+	if (!(hints[i] & NP_HINT_APPEAL))
 		return false;
 	for (k = 0; k + 4 <= u->len; k++)
 		if ((k == 0 || s[k - 1] == ' ') &&
@@ -163,19 +162,16 @@ typedef struct Segment
  * vocabulary, not a label?
  */
 static bool
-is_subheading(const NpDoc *doc, int i)
+is_subheading(const NpDoc *doc, int i, const unsigned char *hints)
 {
 	const NpUnit *u = &doc->units[i];
-	NpUnitFacts	f;
 
 	if (u->cls == CLS_HEADING)
 		return true;
 	if (u->cls != CLS_SHORT || (u->flags & NPU_HTML))
 		return false;
-	NpGetUnitFacts(doc->text + u->off, u->len, &f);
-	/* in agency copy an all-capital subhead may hold any word ("UP NEXT") */
-	return f.nwords >= 2 && f.nwords <= NP_SHORT_UNIT_WORDS &&
-		(f.widget == 0 || (doc->wire && f.nupper == f.nletters)) && !f.ends_colon;
+	/* the shape of a subheading, noted by NpClassifyUnit */
+	return (hints[i] & NP_HINT_SUBHEAD) != 0;
 }
 
 /*
@@ -371,6 +367,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	uint64_t   *hashes = np_alloc((n + 1) * sizeof(uint64_t));
 	bool	   *dup = np_alloc0((n + 1) * sizeof(bool));
 	bool	   *bylines = np_alloc0((n + 1) * sizeof(bool));
+	unsigned char *hints = np_alloc((n + 1) * sizeof(unsigned char));
 	Segment    *segs = np_alloc((n + 1) * sizeof(Segment));
 	int			nsegs = 0;
 	int			i;
@@ -388,7 +385,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	/* short units repeated within the page (only short ones can matter) */
 	{
 		NpHashSet *seen = NpHashSetCreate(n / 4 + 16);
-		NpHashSet *twice = NpHashSetCreate(16);
+		NpHashSet *twice = NULL;	/* made at the first repeat */
 
 		for (i = 0; i < n; i++)
 		{
@@ -398,18 +395,27 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 			{
 				hashes[i] = NpHashBytes64(doc->text + doc->units[i].off, doc->units[i].len);
 				if (NpHashSetAdd(seen, hashes[i]))
+				{
+					if (twice == NULL)
+						twice = NpHashSetCreate(16);
 					NpHashSetAdd(twice, hashes[i]);
+				}
 			}
 		}
-		for (i = 0; i < n; i++)
-			dup[i] = doc->units[i].len <= DUP_MAX_BYTES && NpHashSetHas(twice, hashes[i]);
+		/* dup[] is all false until then */
+		if (twice)
+		{
+			for (i = 0; i < n; i++)
+				dup[i] = doc->units[i].len <= DUP_MAX_BYTES && NpHashSetHas(twice, hashes[i]);
+			NpHashSetFree(twice);
+		}
 		NpHashSetFree(seen);
-		NpHashSetFree(twice);
 	}
 
 	for (i = 0; i < n; i++)
 	{
-		doc->units[i].cls = NpClassifyUnit(doc, i, dup[i], &marks[i], &bylines[i]);
+		doc->units[i].cls = NpClassifyUnit(doc, i, dup[i], &marks[i], &bylines[i],
+										   &hints[i]);
 		doc->units[i].seg = -1;
 	}
 
@@ -433,14 +439,16 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 			{
 				int			m;
 				bool		b;
+				unsigned char h;
 
-				if (NpClassifyUnit(doc, i, dup[i], &m, &b) == CLS_GOOD)
+				if (NpClassifyUnit(doc, i, dup[i], &m, &b, &h) == CLS_GOOD)
 					hidden_good += doc->units[i].len;
 			}
 		doc->ignore_boiler = hidden_good > 2 * good;
 		if (doc->ignore_boiler)
 			for (i = 0; i < n; i++)
-				doc->units[i].cls = NpClassifyUnit(doc, i, dup[i], &marks[i], &bylines[i]);
+				doc->units[i].cls = NpClassifyUnit(doc, i, dup[i], &marks[i], &bylines[i],
+										   &hints[i]);
 	}
 	for (i = 0; i < n; i++)
 		if (IS_CONTENT(doc->units[i].cls))
@@ -611,7 +619,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 			if (u->seg >= 0 || marks[j] != MARK_NONE)
 				continue;
 			/* a subheading leads straight into text */
-			if (is_subheading(doc, j) && j + 1 <= segs[i].last &&
+			if (is_subheading(doc, j, hints) && j + 1 <= segs[i].last &&
 				IS_CONTENT(doc->units[j + 1].cls))
 				u->seg = i;
 		}
@@ -633,7 +641,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	 * An author bio ("Jane Doe is a ...") or an appeal to the reader ("Do
 	 * you have an opinion? Write to us") closing the body.
 	 */
-	while (lastkept > firstkept && reader_appeal(doc, lastkept))
+	while (lastkept > firstkept && reader_appeal(doc, lastkept, hints))
 	{
 		doc->units[lastkept].seg = -1;
 		do
@@ -765,6 +773,7 @@ done:
 	np_free(hashes);
 	np_free(dup);
 	np_free(bylines);
+	np_free(hints);
 	np_free(segs);
 }
 

@@ -255,7 +255,17 @@ typedef struct NpUnitFacts
 
 extern void NpClassifyInit(void);
 extern void NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f);
+/*
+ * What the body selection asks later about a unit's facts, noted when it is
+ * classified (so that they are not gathered twice): NP_HINT_SUBHEAD, a
+ * subheading's shape (a few words, no widget vocabulary unless all capitals
+ * in agency copy, no final colon); NP_HINT_APPEAL, "you" in at most 30
+ * words (a possible appeal to the reader).
+ */
+#define NP_HINT_SUBHEAD		0x01
+#define NP_HINT_APPEAL		0x02
+
 extern int	NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark,
-						   bool *byline);
+						   bool *byline, unsigned char *hints);
 
 #endif							/* NP_CLEAN_INT_H */

@@ -589,9 +589,9 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 	 */
 #define RUNNING_HEADER_SHAPE(l) ((l).nwords >= 2 && (l).nwords <= 8 && \
 								 (l).chars >= 8 && !(l).ends_term)
-	dups = NpHashSetCreate(16);
+	dups = NULL;				/* the sets are made when a line needs them */
 	{
-		NpHashSet *seen = NpHashSetCreate(n / 4 + 16);
+		NpHashSet *seen = NULL;
 
 		for (k = 0; k < n; k++)
 		{
@@ -601,15 +601,23 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 			{
 				uint64		h = NpHashBytes64(L.text + L.units[k].off, L.units[k].len);
 
+				if (seen == NULL)
+					seen = NpHashSetCreate(n / 4 + 16);
 				if (NpHashSetAdd(seen, h))
+				{
+					if (dups == NULL)
+						dups = NpHashSetCreate(16);
 					NpHashSetAdd(dups, h);
+				}
 			}
 		}
-		NpHashSetFree(seen);
-		for (k = 0; k < n; k++)
-			if (RUNNING_HEADER_SHAPE(tf.li[k]) &&
-				NpHashSetHas(dups, NpHashBytes64(L.text + L.units[k].off, L.units[k].len)))
-				tf.li[k].junk = true;
+		if (seen)
+			NpHashSetFree(seen);
+		if (dups)
+			for (k = 0; k < n; k++)
+				if (RUNNING_HEADER_SHAPE(tf.li[k]) &&
+					NpHashSetHas(dups, NpHashBytes64(L.text + L.units[k].off, L.units[k].len)))
+					tf.li[k].junk = true;
 	}
 
 	/*
@@ -807,7 +815,8 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 	NpWireMarkTrailer(&w, out);
 
 	np_free(deferred);
-	NpHashSetFree(dups);
+	if (dups)
+		NpHashSetFree(dups);
 	if (tf.have_evidence)
 		NpHashSetFree(tf.evidence);
 	np_free(lens);

@@ -385,7 +385,19 @@ NpNfc(const char *s, size_t len, size_t *outlen, NpTextEdit **edits, int *nedits
 			size_t		j = i + 1;
 
 			/* at most CONVERT_CHUNK bytes at once: each piece is still such runs */
-			while (j < len && j - i < CONVERT_CHUNK && (unsigned char) s[j] < 0x80)
+			size_t		lim = Min(len, i + CONVERT_CHUNK);
+
+			/* eight bytes at a time, then byte by byte to the first non-ASCII */
+			while (j + 8 <= lim)
+			{
+				uint64		v;
+
+				memcpy(&v, s + j, 8);
+				if (v & UINT64CONST(0x8080808080808080))
+					break;
+				j += 8;
+			}
+			while (j < lim && (unsigned char) s[j] < 0x80)
 				j++;
 			if (runchars > 1 || (runchars == 1 && !nfc_stable_alone(first)))
 				nfc_run(&st, run, i, runchars);

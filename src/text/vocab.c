@@ -374,14 +374,32 @@ NpWordIsUrl(const char *w, size_t len)
 }
 
 /*
- * Count the spaces of s, and tell whether s is pure ASCII without a '|';
- * one pass, eight bytes at a time.
+ * The sum of the eight bytes of v (at most 8 * 255): added in pairs into
+ * 16-bit lanes first, so that no partial sum overflows.
+ */
+static inline int
+sum_byte_lanes(uint64_t v)
+{
+	uint64_t	pairs = (v & UINT64_C(0x00FF00FF00FF00FF)) +
+		((v >> 8) & UINT64_C(0x00FF00FF00FF00FF));
+
+	return (int) ((pairs * UINT64_C(0x0001000100010001)) >> 48);
+}
+
+/*
+ * Count the spaces of s, and tell whether s is pure ASCII without a '|'.
+ * Eight bytes at a time: each byte lane of "lanes" counts the spaces seen
+ * at its position (emptied into n before it can reach 256), and the high
+ * bits of all bytes are or'ed together; only an ASCII text is searched for
+ * a '|', by memchr.
  */
 int
 NpCountSpaces(const char *s, size_t len, bool *plain)
 {
 	const uint64_t hi = UINT64_C(0x8080808080808080);
-	uint64_t	bad = 0;
+	uint64_t	high = 0;
+	uint64_t	lanes = 0;
+	int			inlanes = 0;
 	int			n = 0;
 	size_t		i;
 
@@ -390,17 +408,23 @@ NpCountSpaces(const char *s, size_t len, bool *plain)
 		uint64_t	v;
 
 		memcpy(&v, s + i, 8);
-		bad |= (v & hi) | NpBytesEqual(v, NP_PIPES);
-		n += NpCountHighBits(NpBytesEqual(v, NP_SPACES));
+		high |= v;
+		lanes += NpBytesEqual(v, NP_SPACES) >> 7;
+		if (++inlanes == 255)
+		{
+			n += sum_byte_lanes(lanes);
+			lanes = 0;
+			inlanes = 0;
+		}
 	}
+	n += sum_byte_lanes(lanes);
 	for (; i < len; i++)
 	{
 		unsigned char b = (unsigned char) s[i];
 
 		n += b == ' ';
-		if (b >= 0x80 || b == '|')
-			bad = 1;
+		high |= b;
 	}
-	*plain = bad == 0;
+	*plain = (high & hi) == 0 && memchr(s, '|', len) == NULL;
 	return n;
 }
