@@ -56,15 +56,19 @@ gen |
 		COPY raw FROM STDIN;
 		INSERT INTO exact_articles SELECT id, family, variant, body, $(fpf body) FROM raw;"
 q -c "CREATE INDEX exact_npidx ON exact_articles USING npidx (fp);
-	-- later inserts go through aminsert, deletes through vacuum
+	-- later inserts go through aminsert, deletes through vacuum; the
+	-- smallest pending list first, so that inserts merge it on the way
+	ALTER INDEX exact_npidx SET (pending_list_limit = 64);
 	DELETE FROM exact_articles WHERE id % 17 = 3;
 	INSERT INTO exact_articles SELECT id + $ROWS, family, variant, body || ' Updated.', $(fpf "body || ' Updated.'")
 		FROM exact_articles WHERE id % 13 = 5;
 	"
 q -c 'VACUUM ANALYZE exact_articles'
-# more rows after the vacuum: these stay in the pending list (or are merged
-# on the way), so that scans read the buckets and the pending list
-q -c "INSERT INTO exact_articles SELECT id + 2 * $ROWS, family, variant, body || ' Corrected.', $(fpf "body || ' Corrected.'")
+# more rows after the vacuum, with the default pending list: these stay in
+# it (or are merged on the way at large sizes), so that scans read the
+# buckets and the pending list
+q -c "ALTER INDEX exact_npidx RESET (pending_list_limit);
+	INSERT INTO exact_articles SELECT id + 2 * $ROWS, family, variant, body || ' Corrected.', $(fpf "body || ' Corrected.'")
 		FROM exact_articles WHERE id % 29 = 7 AND id < $ROWS;
 	UPDATE exact_articles SET fp = $(fpf "body || ' Again.'") WHERE id % 31 = 11 AND id < $ROWS;"
 q -c "DROP TABLE IF EXISTS exact_q;

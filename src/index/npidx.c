@@ -153,9 +153,15 @@
  * fill the disk with an empty table's index.
  *
  * Insert (npidx_pending.c).  A new row goes whole to the pending list (one
- * page change); the list is merged into the row list and the buckets in
- * bulk, one change per touched page, once it passes pending_list_limit, and
- * by VACUUM.  Each change is one generic WAL record.  Buckets are fixed at
+ * page change: the tail page, under a share lock on the metapage); the list
+ * is merged into the row list and the buckets in bulk, one change per
+ * touched page, once it passes pending_list_limit (4 MB by default), and by
+ * VACUUM.  Each change is one generic WAL record.  A merge costs about one
+ * page change per bucket (tens of thousands at a million rows) however
+ * few rows it carries, so the list must hold many rows per bucket page for
+ * inserts to be cheap; every scan compares the pending rows with its query
+ * (a bitmap of the query's hashes first), so it must not hold too many.
+ * GIN's gin_pending_list_limit (4 MB) strikes the same balance.  Buckets are fixed at
  * build: an index built on an empty table and then loaded gets long chains;
  * REINDEX fixes that (the bulk-load path: load, then CREATE INDEX).
  *

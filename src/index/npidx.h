@@ -73,7 +73,7 @@
 #define NPIDX_PRESIZE_BUCKETS	1024	/* buckets = N may always reach this */
 #define NPIDX_DEFAULT_FILLFACTOR 90
 #define NPIDX_MIN_FILLFACTOR	10
-#define NPIDX_DEFAULT_PENDING_KB 1024	/* pending_list_limit */
+#define NPIDX_DEFAULT_PENDING_KB 4096	/* pending_list_limit */
 #define NPIDX_MIN_PENDING_KB	64
 
 /* Special space of every page */
@@ -214,7 +214,7 @@ typedef struct NpidxMetaPageData
 	/* the pending list (fast insertion, see npidx_pending.c) */
 	BlockNumber pendingHead;	/* first page, or Invalid */
 	BlockNumber pendingTail;	/* last page, or Invalid */
-	uint32		pendingRows;	/* rows in it */
+	uint32		pendingRows;	/* rows in its pages before the tail (a hint) */
 	uint32		pendingPages;	/* pages in it */
 	BlockNumber mergingHead;	/* list being merged into the buckets */
 	/* the formats of the fingerprints ever indexed (see NpidxFormatsMatch) */

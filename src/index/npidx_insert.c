@@ -107,45 +107,67 @@ NpidxAppendRows(Relation index, const ItemPointerData *tids, int n,
 	UnlockReleaseBuffer(metabuf);
 }
 
-/* Order postings by bucket, then residue */
+/* Order postings by bucket (the order within a bucket does not matter) */
 static int
-PostingCmp(const void *a, const void *b)
+PostingBucketCmp(const void *a, const void *b)
 {
-	const NpidxPosting *x = (const NpidxPosting *) a;
-	const NpidxPosting *y = (const NpidxPosting *) b;
+	uint32		x = ((const NpidxPosting *) a)->bucket;
+	uint32		y = ((const NpidxPosting *) b)->bucket;
 
-	if (x->bucket != y->bucket)
-		return x->bucket < y->bucket ? -1 : 1;
-	if (x->resid != y->resid)
-		return x->resid < y->resid ? -1 : 1;
-	return ItemPointerCompare((ItemPointer) &x->tid, (ItemPointer) &y->tid);
+	return x < y ? -1 : (x > y ? 1 : 0);
 }
 
 /*
  * Add postings (bucket, resid, class, TID) to their bucket chains, one
  * bucket at a time in block order: each touched page is changed once, with
- * one generic WAL record, whatever the number of postings it takes.
+ * one generic WAL record, whatever the number of postings it takes.  A
+ * merge's postings are grouped by bucket with a counting sort (one pass to
+ * count, one to place: linear, where a comparison sort of a few million
+ * postings cost more than writing the pages); a few postings are sorted.
  */
 void
 NpidxInsertPostings(Relation index, uint32 nbuckets, NpidxPosting *p, int n)
 {
+	NpidxPosting *sorted = p;
 	int			i = 0;
 
-	qsort(p, n, sizeof(NpidxPosting), PostingCmp);
+	if (n <= 0)
+		return;
+	if ((uint32) n < nbuckets / 8 || n < 1024)
+		qsort(p, n, sizeof(NpidxPosting), PostingBucketCmp);
+	else
+	{
+		uint32	   *start = palloc_extended(((Size) nbuckets + 1) * sizeof(uint32),
+											MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+		uint32		b;
+
+		sorted = palloc_extended((Size) n * sizeof(NpidxPosting), MCXT_ALLOC_HUGE);
+		for (i = 0; i < n; i++)
+			start[p[i].bucket + 1]++;
+		for (b = 0; b < nbuckets; b++)
+			start[b + 1] += start[b];
+		for (i = 0; i < n; i++)
+			sorted[start[p[i].bucket]++] = p[i];
+		pfree(start);
+		i = 0;
+	}
+
 	while (i < n)
 	{
 		int			j = i;
 		Buffer		head;
 
-		while (j < n && p[j].bucket == p[i].bucket)
+		while (j < n && sorted[j].bucket == sorted[i].bucket)
 			j++;
-		head = ReadBuffer(index, NpidxBucketBlock(p[i].bucket));
+		head = ReadBuffer(index, NpidxBucketBlock(sorted[i].bucket));
 		LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
-		NpidxChainAppend(index, head, p + i, j - i, true);
+		NpidxChainAppend(index, head, sorted + i, j - i, true);
 		UnlockReleaseBuffer(head);
 		i = j;
 		CHECK_FOR_INTERRUPTS();
 	}
+	if (sorted != p)
+		pfree(sorted);
 }
 
 /* The postings of one row, appended to p[*n...] (p has room) */

@@ -16,7 +16,9 @@
  * the query whole, before it reads the buckets.
  *
  * Concurrency.  The metapage holds two lists: pendingHead .. pendingTail,
- * where inserters append (under the metapage's exclusive lock), and
+ * where inserters append (under a share lock on the metapage and an
+ * exclusive one on the tail page; exclusive on the metapage to link a new
+ * tail page), and
  * mergingHead, a list being merged.  A merge (one at a time: a heavyweight
  * lock on the metapage, taken conditionally by inserters) moves the pending
  * list to mergingHead and starts an empty one; adds the rows to the row list
@@ -86,6 +88,13 @@ NpidxPendingLimit(Relation index)
 /*
  * Append a row to the pending list.  Returns true when the list has grown
  * past the index's pending_list_limit (the caller should merge).
+ *
+ * The common case, room on the tail page, changes that page alone (one
+ * single-page WAL record) under a share lock on the metapage, so that
+ * concurrent inserters only queue on the tail page; the metapage is locked
+ * exclusively and changed only when a new tail page is linked in or the
+ * row lowers the sample bounds (NpidxMetaNoteSample).  The metapage's
+ * pendingRows therefore counts the rows of the pages before the tail.
  */
 bool
 NpidxPendingInsert(Relation index, ItemPointer tid, const NpFingerprint *fp)
@@ -107,17 +116,42 @@ NpidxPendingInsert(Relation index, ItemPointer tid, const NpFingerprint *fp)
 		memcpy(item + NPIDX_PENDING_HDRSZ, fp, datasz);
 
 	metabuf = ReadBuffer(index, NPIDX_METAPAGE_BLKNO);
+
+	/* fast path: room on the tail page, metapage unchanged */
+	LockBuffer(metabuf, BUFFER_LOCK_SHARE);
+	meta = NpidxPageGetMeta(BufferGetPage(metabuf));
+	if (meta->pendingTail != InvalidBlockNumber &&
+		!NpidxMetaNeedsNote(meta, fp))
+	{
+		tailbuf = ReadBuffer(index, meta->pendingTail);
+		LockBuffer(tailbuf, BUFFER_LOCK_EXCLUSIVE);
+		if (PageGetFreeSpace(BufferGetPage(tailbuf)) >= MAXALIGN(itemsz))
+		{
+			state = GenericXLogStart(index);
+			page = GenericXLogRegisterBuffer(state, tailbuf, 0);
+			if (PageAddItem(page, (Item) item, itemsz, InvalidOffsetNumber,
+							false, false) == InvalidOffsetNumber)
+				elog(ERROR, "npidx: could not add a row to the pending list");
+			GenericXLogFinish(state);
+			full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index);
+			UnlockReleaseBuffer(tailbuf);
+			UnlockReleaseBuffer(metabuf);
+			pfree(item);
+			return full;
+		}
+		UnlockReleaseBuffer(tailbuf);
+		tailbuf = InvalidBuffer;
+	}
+	LockBuffer(metabuf, BUFFER_LOCK_UNLOCK);
+
+	/* slow path: the metapage changes (the list may have changed meanwhile) */
 	LockBuffer(metabuf, BUFFER_LOCK_EXCLUSIVE);
 	meta = NpidxPageGetMeta(BufferGetPage(metabuf));
 	if (meta->pendingTail != InvalidBlockNumber)
 	{
 		tailbuf = ReadBuffer(index, meta->pendingTail);
 		LockBuffer(tailbuf, BUFFER_LOCK_EXCLUSIVE);
-		if (PageGetFreeSpace(BufferGetPage(tailbuf)) < MAXALIGN(itemsz))
-		{
-			/* full: a new tail page is linked below */
-		}
-		else
+		if (PageGetFreeSpace(BufferGetPage(tailbuf)) >= MAXALIGN(itemsz))
 		{
 			state = GenericXLogStart(index);
 			page = GenericXLogRegisterBuffer(state, tailbuf, 0);
@@ -125,7 +159,6 @@ NpidxPendingInsert(Relation index, ItemPointer tid, const NpFingerprint *fp)
 							false, false) == InvalidOffsetNumber)
 				elog(ERROR, "npidx: could not add a row to the pending list");
 			meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
-			meta->pendingRows++;
 			(void) NpidxMetaNoteSample(meta, fp);
 			full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index);
 			GenericXLogFinish(state);
@@ -146,14 +179,16 @@ NpidxPendingInsert(Relation index, ItemPointer tid, const NpFingerprint *fp)
 		if (PageAddItem(page, (Item) item, itemsz, InvalidOffsetNumber,
 						false, false) == InvalidOffsetNumber)
 			elog(ERROR, "npidx: could not add a row to the pending list");
+		meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
 		if (BufferIsValid(tailbuf))
+		{
+			meta->pendingRows += PageGetMaxOffsetNumber(BufferGetPage(tailbuf));
 			NpidxPageGetOpaque(GenericXLogRegisterBuffer(state, tailbuf, 0))->next =
 				BufferGetBlockNumber(newbuf);
-		meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
+		}
 		if (meta->pendingHead == InvalidBlockNumber)
 			meta->pendingHead = BufferGetBlockNumber(newbuf);
 		meta->pendingTail = BufferGetBlockNumber(newbuf);
-		meta->pendingRows++;
 		meta->pendingPages++;
 		(void) NpidxMetaNoteSample(meta, fp);
 		full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index);

@@ -788,35 +788,78 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	return cs.table;
 }
 
+/*
+ * Bits of the filter of the query's hashes that pending rows are tested
+ * against before their shared hashes are counted: with the low bits of the
+ * hashes (uniform, unlike the high bits of a bottom-k sample) and a query
+ * of k hashes, a hash of an unrelated row hits it with probability
+ * k / 2^16, so most unrelated rows are dismissed with one bit test per
+ * hash instead of a merge of two sorted arrays.
+ */
+#define NPIDX_QFILTER_BITS	(1 << 16)
+#define QFilterBit(h)		((h) & (NPIDX_QFILTER_BITS - 1))
+
 /* The pending rows of a scan: TIDs with their shared-key counts */
 typedef struct PendingRows
 {
-	const NpFingerprint *q;
+	const NpFingerprint *q;		/* NULL: every row goes to nulls */
+	uint64	   *qfilter;		/* NPIDX_QFILTER_BITS, the query's hashes */
 	HitArray	rows;			/* cls field: the row's class */
 	int		   *counts;
 	int			max;
-	HitArray	nulls;			/* rows of NULL or empty fingerprints */
+	HitArray	nulls;			/* with q NULL: every row */
 } PendingRows;
+
+/* Start collecting the pending rows sharing a hash with q (or all: NULL) */
+static void
+PendingRowsInit(PendingRows *pr, const NpFingerprint *q)
+{
+	memset(pr, 0, sizeof(PendingRows));
+	pr->q = q;
+	if (q != NULL)
+	{
+		int			n = NpFingerprintNHashes(q);
+		int			i;
+
+		pr->qfilter = palloc0(NPIDX_QFILTER_BITS / 8);
+		for (i = 0; i < n; i++)
+		{
+			uint32		b = QFilterBit(q->hashes[i]);
+
+			pr->qfilter[b >> 6] |= UINT64CONST(1) << (b & 63);
+		}
+	}
+}
 
 /* Pending-list callback: keep rows that share a hash with the query */
 static void
 PendingRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
 {
 	PendingRows *pr = (PendingRows *) arg;
-	int			x;
+	int			x,
+				n,
+				i;
 
 	npidx_last_scan.pending_rows++;
-	if (fp == NULL || NpFingerprintNHashes(fp) == 0 || pr->q == NULL)
+	if (pr->q == NULL)
 	{
 		HitArrayAdd(tid, 0, &pr->nulls);
 		return;
 	}
+	if (fp == NULL || (n = NpFingerprintNHashes(fp)) == 0)
+		return;
+	for (i = 0; i < n; i++)
+	{
+		uint32		b = QFilterBit(fp->hashes[i]);
+
+		if (pr->qfilter[b >> 6] & (UINT64CONST(1) << (b & 63)))
+			break;
+	}
+	if (i == n)
+		return;					/* no hash of fp is in the query */
 	x = SharedHashes(pr->q, fp);
 	if (x == 0)
-	{
-		HitArrayAdd(tid, 0, &pr->nulls);
 		return;
-	}
 	HitArrayAdd(tid, NpidxRowClass(fp), &pr->rows);
 	if (pr->rows.n > pr->max)
 	{
@@ -855,8 +898,7 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 		return NULL;			/* no predicate holds without a shared hash */
 
 	/* the pending list first, then the buckets: see npidx_pending.c */
-	memset(&pr, 0, sizeof(pr));
-	pr.q = q;
+	PendingRowsInit(&pr, q);
 	NpidxPendingScan(index, PendingRowAdd, &pr);
 
 	NpidxReadMetaState(index, &meta);
@@ -989,8 +1031,7 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 	if (NpFingerprintNHashes(so->oquery) == 0)
 		return;					/* nothing shared: all in the tail */
 
-	memset(&pr, 0, sizeof(pr));
-	pr.q = so->oquery;
+	PendingRowsInit(&pr, so->oquery);
 	NpidxPendingScan(index, PendingRowAdd, &pr);
 	NpidxReadMetaState(index, &meta);
 	NpidxClassBounds(so->oquery, &meta, a_min, b_min, &m0);
@@ -1066,7 +1107,7 @@ NpidxOrderedTail(IndexScanDesc scan)
 				i,
 				j = 0;
 
-	memset(&pr, 0, sizeof(pr));
+	PendingRowsInit(&pr, NULL);
 	NpidxPendingScan(scan->indexRelation, PendingRowAdd, &pr);
 	rows = NpidxReadRowList(scan->indexRelation, &n);
 	if (pr.nulls.n > 0)
@@ -1131,7 +1172,7 @@ NpidxPrepare(IndexScanDesc scan)
 			PendingRows pr;
 			int			i;
 
-			memset(&pr, 0, sizeof(pr));
+			PendingRowsInit(&pr, NULL);
 			NpidxPendingScan(scan->indexRelation, PendingRowAdd, &pr);
 			so->tids = NpidxReadRowList(scan->indexRelation, &so->ntids);
 			if (pr.nulls.n > 0)
