@@ -102,6 +102,17 @@ InitMaterializedSRF(FunctionCallInfo fcinfo, bits32 flags)
 #endif
 
 /*
+ * How many transactions had ended when a snapshot was taken: 14 counts them
+ * (snapXactCompletionCount, for snapshot reuse).  Two snapshots with the same
+ * nonzero count see the same committed transactions.  0 before 14: unknown.
+ */
+#if PG_VERSION_NUM >= 140000
+#define NpSnapshotCompletionCount(snap) ((snap)->snapXactCompletionCount)
+#else
+#define NpSnapshotCompletionCount(snap) ((uint64) 0)
+#endif
+
+/*
  * Encoding conversion that stops before the first character the
  * destination encoding lacks instead of raising an error: convert up to
  * srclen bytes of src (whole characters) with conversion function proc into

@@ -16,7 +16,9 @@
  *	 tiny pair (either has fewer than tiny_shingles shingles):
  *		similarity(x, L) >= tiny_similarity;
  *	 otherwise:
- *		is_same_story(x, L, threshold).
+ *		is_same_story(x, L, threshold), and either containment(x, L) >=
+ *		threshold (x is a version of L) or containment(L, x) >=
+ *		max(threshold, STORY_CARRIED_SHARE) (x carries most of L).
  * threshold may be NP_FP_AUTO_THRESHOLD (a NULL argument while
  * newsprint.same_story_threshold is at its default, -1): the default of
  * the pair's format, as for the operators (StoryThreshold()).
@@ -45,6 +47,13 @@
 #define STORY_DEFAULT_MIN_SHARED		16
 #define STORY_DEFAULT_TINY_SHINGLES		40
 #define STORY_DEFAULT_TINY_SIMILARITY	0.6
+
+/*
+ * The share of a leader's evidence that an article must carry to join it
+ * when its own share in the leader is below the threshold (stories.h's
+ * rule; never below the threshold itself).
+ */
+#define STORY_CARRIED_SHARE				0.5
 
 typedef struct StoryRule
 {

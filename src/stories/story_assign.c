@@ -5,12 +5,14 @@
  *
  * The leaders live in a table of the caller's (story bigint, fp
  * fingerprint, published_at timestamptz), indexed with npidx.  The
- * candidates are the leaders with is_same_story(fp, x, t') for t' the
- * smaller of the rule's threshold (resolved for x's format) and tiny
- * similarity: every leader the rule accepts passes that (similarity >= s
- * implies the share of the smaller sample found in the other is >= s, and
- * the rule asks at least is_same_story's minimum evidence: StoryMinShared),
- * and the index finds them all.  The rule of stories.h then picks the best, ties going to the
+ * candidates of a tiny x are the leaders with is_similar(fp, x,
+ * tiny_similarity), since every pair with a tiny x is tiny; those of any
+ * other x are the leaders with is_same_story(fp, x, t') for t' the smaller
+ * of the rule's threshold (resolved for x's format) and tiny similarity.
+ * Every leader the rule accepts passes that (similarity >= s implies that a
+ * share s of the smaller sample is in the other, and the rule asks at least
+ * is_same_story's minimum evidence: StoryMinShared), and the index finds
+ * them all.  The rule of stories.h then picks the best, ties going to the
  * earliest leader (published_at, then story), which is the batch form's
  * order when its order column is published_at.
  *
@@ -20,9 +22,14 @@
  * with keys STORY_LOCK_KEY and the table's OID): after taking it, the
  * search runs again with the latest snapshot, so it sees every leader
  * committed before, whatever the isolation level; the lock is held until
- * the end of the transaction, when the new leader is committed.  A search
- * that finds a leader needs no lock.  Leader creations are thus serialised
- * per leaders table; assignments to existing stories run in parallel.
+ * the end of the transaction, when the new leader is committed.  The
+ * second search is skipped when no transaction has ended since the first
+ * one's snapshot (PostgreSQL 14 and later count them in every snapshot):
+ * it would see the same leaders.  A search that finds a leader needs no
+ * lock.  Leader creations are thus serialised per leaders table;
+ * assignments to existing stories run in parallel.  An article too small
+ * to share min_shared hashes with anything starts its story without a
+ * search or the lock.
  *
  * src/stories/story_assign.c
  *
@@ -47,6 +54,7 @@
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
+#include "compat.h"
 #include "distributed.h"
 #include "stories/stories.h"
 
@@ -64,7 +72,8 @@ extern char *StoryRelationName(Oid relid);
 typedef struct StoryPlans
 {
 	Oid			relid;			/* hash key */
-	SPIPlanPtr	search;
+	SPIPlanPtr	search;			/* is_same_story(fp, $1, $2) */
+	SPIPlanPtr	search_tiny;	/* is_similar(fp, $1, $2) */
 	SPIPlanPtr	insert;
 } StoryPlans;
 
@@ -89,9 +98,10 @@ plans_for(Oid relid, Oid fptype)
 	if (!found)
 	{
 		p->search = NULL;
+		p->search_tiny = NULL;
 		p->insert = NULL;
 	}
-	if (p->search == NULL || p->insert == NULL)
+	if (p->search == NULL || p->search_tiny == NULL || p->insert == NULL)
 	{
 		char	   *rel = StoryRelationName(relid);
 		/* the control file fixes the schema */
@@ -121,6 +131,17 @@ plans_for(Oid relid, Oid fptype)
 		SPI_keepplan(plan);
 		p->search = plan;
 
+		resetStringInfo(&sql);
+		appendStringInfo(&sql,
+						 "SELECT story, fp, published_at FROM %s "
+						 "WHERE %s.is_similar(fp, $1, $2)", rel, ext);
+		plan = SPI_prepare_cursor(sql.data, 2, argtypes, CURSOR_OPT_CUSTOM_PLAN);
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
+				 SPI_result_code_string(SPI_result));
+		SPI_keepplan(plan);
+		p->search_tiny = plan;
+
 		argtypes[0] = INT8OID;
 		argtypes[1] = fptype;
 		argtypes[2] = TIMESTAMPTZOID;
@@ -139,13 +160,20 @@ plans_for(Oid relid, Oid fptype)
 }
 
 /*
- * Run the search; return true and set *story when a leader matches.
- * snapshot NULL: the usual snapshot of the statement.
+ * Run the search with the given snapshot (advanced to the current command,
+ * so that the leaders this transaction added are seen); return true and set
+ * *story when a leader matches.
+ *
+ * The candidates: when x is tiny, every pair it forms is tiny, so the rule
+ * asks similarity >= tiny_similarity and the index searches with
+ * is_similar(fp, x, tiny_similarity); otherwise with is_same_story(fp, x,
+ * t') for t' the smaller of the threshold and tiny similarity (file header).
  */
 static bool
 search(StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
 	   Snapshot snapshot, int64 *story)
 {
+	bool		tiny = x->nshingles < (uint32) rule->tiny_shingles;
 	Datum		args[2];
 	int			rc;
 	uint64		i;
@@ -158,13 +186,11 @@ search(StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
 
 	args[0] = PointerGetDatum(x);
 	/* the rule's threshold for x's format (the leaders must share it) */
-	args[1] = Float8GetDatum(Min(StoryThreshold(rule, x->version),
+	args[1] = Float8GetDatum(tiny ? rule->tiny_similarity :
+							 Min(StoryThreshold(rule, x->version),
 								 rule->tiny_similarity));
-	if (snapshot)
-		rc = SPI_execute_snapshot(p->search, args, NULL, snapshot,
-								  InvalidSnapshot, false, false, 0);
-	else
-		rc = SPI_execute_plan(p->search, args, NULL, false, 0);
+	rc = SPI_execute_snapshot(tiny ? p->search_tiny : p->search, args, NULL,
+							  snapshot, InvalidSnapshot, false, false, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "story search failed: %s", SPI_result_code_string(rc));
 
@@ -230,16 +256,38 @@ assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
 	Datum		args[3];
 	char		nulls[3] = {' ', ' ', ' '};
 	int			rc;
+	Snapshot	snap;
+	uint64		seen;
 
-	if (search(p, rule, x, NULL, &story))
-		return story;
+	/*
+	 * An article with fewer sample hashes than the rule asks a pair to share
+	 * joins no story and no article will ever join its own: it starts a
+	 * story, without a search and without the lock (its copies are stories
+	 * of their own too, as in the batch form).
+	 */
+	if (NpFingerprintNHashes(x) >= StoryMinShared(rule, x->version))
+	{
+		/* the statement's snapshot, as SPI would take it */
+		snap = GetTransactionSnapshot();
+		seen = NpSnapshotCompletionCount(snap);
+		if (search(p, rule, x, snap, &story))
+			return story;
 
-	/* pg_advisory_xact_lock(STORY_LOCK_KEY, relid) */
-	SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, STORY_LOCK_KEY, (uint32) relid, 2);
-	(void) LockAcquire(&tag, ExclusiveLock, false, false);
+		/* pg_advisory_xact_lock(STORY_LOCK_KEY, relid) */
+		SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, STORY_LOCK_KEY, (uint32) relid, 2);
+		(void) LockAcquire(&tag, ExclusiveLock, false, false);
 
-	if (search(p, rule, x, GetLatestSnapshot(), &story))
-		return story;
+		/*
+		 * Search again, with the latest snapshot, unless no transaction has
+		 * ended since the first search's snapshot was taken: then the leaders
+		 * committed are the same (a transaction that creates a leader ends
+		 * before it releases the lock).
+		 */
+		snap = GetLatestSnapshot();
+		if ((seen == 0 || NpSnapshotCompletionCount(snap) != seen) &&
+			search(p, rule, x, snap, &story))
+			return story;
+	}
 
 	args[0] = Int64GetDatum(id);
 	args[1] = PointerGetDatum(x);

@@ -106,10 +106,24 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		if (!(sim >= rule->tiny_similarity))
 			return false;
 	}
-	else if (!NpFingerprintHolds(NP_PRED_SAME_STORY,
-								 StoryThreshold(rule, x->version),
-								 x->version, &ov))
-		return false;
+	else
+	{
+		double		t = StoryThreshold(rule, x->version);
+
+		if (!NpFingerprintHolds(NP_PRED_SAME_STORY, t, x->version, &ov))
+			return false;
+
+		/*
+		 * The story's direction: x must be a version of the leader (t of
+		 * x's own evidence found in it), or carry the leader (most of the
+		 * leader's evidence found in x).  is_same_story accepts either
+		 * share at t, so a later article that repeats a leader's background
+		 * paragraph (a follow-up) would join it on the leader's share.
+		 */
+		if (!((double) ov.inter >= t * ov.a_count ||
+			  (double) ov.inter >= Max(t, STORY_CARRIED_SHARE) * ov.b_count))
+			return false;
+	}
 	*score = Max(ov.a_count > 0 ? (double) ov.inter / ov.a_count : 0.0,
 				 ov.b_count > 0 ? (double) ov.inter / ov.b_count : 0.0);
 	*similarity = sim;

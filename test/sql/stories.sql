@@ -123,6 +123,27 @@ SELECT a.id, b.id, newsprint.is_same_story(a.fp, b.fp) AS same_story
 FROM roundup a JOIN roundup b ON a.id < b.id ORDER BY 1, 2;
 SELECT id, story FROM newsprint.cluster_stories('roundup') ORDER BY id;
 
+-- the story's direction: a Wikinews follow-up (326) that repeats the
+-- background of an earlier article (118) holds is_same_story with it, on
+-- the share of the earlier article it repeats (0.40), but only a tenth of
+-- its own text is in it, so it does not join; an article that carries the
+-- whole of 118 before a long one of its own (433) does join it
+SELECT a.id, b.id, newsprint.is_same_story(a.fp, b.fp) AS same_story,
+	   round(newsprint.containment(a.fp, b.fp)::numeric, 2) AS own_share,
+	   round(newsprint.containment(b.fp, a.fp)::numeric, 2) AS leader_share,
+	   newsprint.story_match(a.fp, b.fp) IS NOT NULL AS joins
+FROM sample a JOIN sample b ON (a.id, b.id) IN ((326, 118), (372, 118))
+ORDER BY 1;
+WITH carrier AS (
+	SELECT newsprint.fingerprint(string_agg(body, E'\n\n' ORDER BY id)) AS fp
+	FROM sample WHERE id IN (118, 433)
+)
+SELECT newsprint.shingle_count(l.fp) AS leader_shingles,
+	   round(newsprint.containment(c.fp, l.fp)::numeric, 2) AS own_share,
+	   round(newsprint.containment(l.fp, c.fp)::numeric, 2) AS leader_share,
+	   newsprint.story_match(c.fp, l.fp) IS NOT NULL AS joins
+FROM carrier c, sample l WHERE l.id = 118;
+
 -- tiny items: a one-line notice has fewer evidence shingles than min_shared
 -- (16 by default), so at the defaults it joins nothing: neither another
 -- company's notice in the same wording nor its own copy with a dateline
