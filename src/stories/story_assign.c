@@ -79,6 +79,23 @@ typedef struct StoryPlans
 
 static HTAB *story_plans = NULL;
 
+/*
+ * Prepare sql (with the given cursor options, 0 for none) and keep the plan
+ * for the rest of the session.
+ */
+static SPIPlanPtr
+keep_plan(const char *sql, int nargs, Oid *argtypes, int cursor_options)
+{
+	SPIPlanPtr	plan;
+
+	plan = SPI_prepare_cursor(sql, nargs, argtypes, cursor_options);
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
+			 SPI_result_code_string(SPI_result));
+	SPI_keepplan(plan);
+	return plan;
+}
+
 static StoryPlans *
 plans_for(Oid relid, Oid fptype)
 {
@@ -108,7 +125,6 @@ plans_for(Oid relid, Oid fptype)
 		const char *ext = "newsprint";
 		StringInfoData sql;
 		Oid			argtypes[3];
-		SPIPlanPtr	plan;
 
 		StoryCheckColumn(relid, "story", "story", INT8OID);
 		StoryCheckColumn(relid, "fingerprint", "fp", fptype);
@@ -124,23 +140,13 @@ plans_for(Oid relid, Oid fptype)
 		 * Custom plans only: with the query's fingerprint as a constant the
 		 * index scan and its rechecks cost a tenth of a generic plan's.
 		 */
-		plan = SPI_prepare_cursor(sql.data, 2, argtypes, CURSOR_OPT_CUSTOM_PLAN);
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(plan);
-		p->search = plan;
+		p->search = keep_plan(sql.data, 2, argtypes, CURSOR_OPT_CUSTOM_PLAN);
 
 		resetStringInfo(&sql);
 		appendStringInfo(&sql,
 						 "SELECT story, fp, published_at FROM %s "
 						 "WHERE %s.is_similar(fp, $1, $2)", rel, ext);
-		plan = SPI_prepare_cursor(sql.data, 2, argtypes, CURSOR_OPT_CUSTOM_PLAN);
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(plan);
-		p->search_tiny = plan;
+		p->search_tiny = keep_plan(sql.data, 2, argtypes, CURSOR_OPT_CUSTOM_PLAN);
 
 		argtypes[0] = INT8OID;
 		argtypes[1] = fptype;
@@ -149,12 +155,7 @@ plans_for(Oid relid, Oid fptype)
 		appendStringInfo(&sql,
 						 "INSERT INTO %s (story, fp, published_at) VALUES ($1, $2, $3) "
 						 "ON CONFLICT (story) DO NOTHING", rel);
-		plan = SPI_prepare(sql.data, 3, argtypes);
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(plan);
-		p->insert = plan;
+		p->insert = keep_plan(sql.data, 3, argtypes, 0);
 	}
 	return p;
 }
