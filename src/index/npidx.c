@@ -161,9 +161,13 @@
  * few rows it carries, so the list must hold many rows per bucket page for
  * inserts to be cheap; every scan compares the pending rows with its query
  * (a bitmap of the query's hashes first), so it must not hold too many.
- * GIN's gin_pending_list_limit (4 MB) strikes the same balance.  Buckets are fixed at
- * build: an index built on an empty table and then loaded gets long chains;
- * REINDEX fixes that (the bulk-load path: load, then CREATE INDEX).
+ * GIN's gin_pending_list_limit (4 MB) strikes the same balance.  Buckets are
+ * fixed at build.  An index built on an empty table gets 1024 buckets (8 MB),
+ * enough for about 1.2 million postings in one page per chain (some 17,000
+ * bench articles), so that the usual order (create the table and its
+ * indexes, then load) does not leave sixteen long chains; a table that grows
+ * several-fold beyond what its build saw gets long chains, which REINDEX
+ * fixes (the bulk-load path: load, then CREATE INDEX).
  *
  * Vacuum.  The pending list is merged first.  The row list is walked and
  * the bulk-delete callback asked once per TID; dead TIDs are removed from the row list and then from every

@@ -70,7 +70,8 @@
 #define NPIDX_MIN_BUCKETS		16
 #define NPIDX_MAX_BUCKETS		(1 << 24)
 #define NPIDX_EXACT_BUCKETS		65536	/* from here on keys never collide */
-#define NPIDX_PRESIZE_BUCKETS	1024	/* buckets = N may always reach this */
+#define NPIDX_PRESIZE_BUCKETS	1024	/* buckets = N may always reach this; the
+									 * bucket count of an empty table's index */
 #define NPIDX_DEFAULT_FILLFACTOR 90
 #define NPIDX_MIN_FILLFACTOR	10
 #define NPIDX_DEFAULT_PENDING_KB 4096	/* pending_list_limit */

@@ -386,6 +386,15 @@ NpidxBuildFlush(NpidxBuildState *st, bool final)
 		if (!final && st->blocks_seen > 0 && st->heapblocks > st->blocks_seen)
 			expected = expected * st->heapblocks / st->blocks_seen * 1.1;
 		st->nbuckets = NpidxChooseBuckets(expected, st->fillfactor, st->wide);
+
+		/*
+		 * An index built on an empty table is about to be loaded through
+		 * inserts, and its bucket count never changes: sixteen buckets would
+		 * make every chain as long as a sixteenth of the index.  Presize it
+		 * as a buckets = NPIDX_PRESIZE_BUCKETS reloption may (8 MB).
+		 */
+		if (final && st->nentries == 0 && st->reloption_buckets == 0)
+			st->nbuckets = Max(st->nbuckets, NPIDX_PRESIZE_BUCKETS);
 		if (st->reloption_buckets > 0)
 			st->nbuckets = NpidxCapBuckets(st->reloption_buckets, st->nbuckets,
 										   st->heapblocks);
@@ -628,7 +637,8 @@ npidxbuildempty(Relation index)
 	NpidxOptions *opts = (NpidxOptions *) index->rd_options;
 	int			fillfactor = opts ? opts->fillfactor : NPIDX_DEFAULT_FILLFACTOR;
 	uint32		nbuckets = (opts && opts->buckets > 0) ?
-		NpidxCapBuckets(opts->buckets, NPIDX_MIN_BUCKETS, 0) : NPIDX_MIN_BUCKETS;
+		NpidxCapBuckets(opts->buckets, NPIDX_MIN_BUCKETS, 0) :
+		NPIDX_PRESIZE_BUCKETS;	/* an empty table: see NpidxBuildFlush */
 	uint32		b;
 	Buffer		buffer;
 

@@ -278,7 +278,18 @@ SELECT pg_relation_size('art_empty_fp2') / 8192 AS pages;
 -- ... but not below what it asks for when that is small
 CREATE INDEX art_empty_fp3 ON art_empty USING npidx (fp) WITH (buckets = 100);
 SELECT pg_relation_size('art_empty_fp3') / 8192 AS pages;
-DROP TABLE art_empty;
+-- without buckets = N, an empty table's index is presized to 1024 buckets
+-- (rows are still to come, and the count never changes), as is the init
+-- fork of an unlogged table's index; a table with rows gets what they need
+CREATE INDEX art_empty_fp4 ON art_empty USING npidx (fp);
+SELECT pg_relation_size('art_empty_fp4') / 8192 AS pages;
+CREATE UNLOGGED TABLE art_empty_unlogged (LIKE art);
+CREATE INDEX art_empty_unlogged_fp ON art_empty_unlogged USING npidx (fp);
+SELECT pg_relation_size('art_empty_unlogged_fp', 'init') / 8192 AS init_pages;
+INSERT INTO art_empty SELECT * FROM art LIMIT 3;
+CREATE INDEX art_empty_fp5 ON art_empty USING npidx (fp);
+SELECT pg_relation_size('art_empty_fp5') / 8192 < 100 AS small;
+DROP TABLE art_empty, art_empty_unlogged;
 
 -- the pending list: new rows wait there, every scan sees them, and
 -- npidx_clean_pending_list() or VACUUM merges them into the buckets
