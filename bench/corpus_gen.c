@@ -13,6 +13,8 @@
  *				K processes can generate one corpus; parts concatenate
  *	 -d DAYS	days the publication times spread over (default 90)
  *	 -t FILE	write the truth: one line per family member and round-up
+ *	 -a			with -t: a truth line for every article (role single for
+ *				the others), so that every article's form is known
  *	 -c			CSV with a header instead of COPY text format
  *	 -r			readable output: a header line, then the body as text
  *	 -f FRAC	share of articles in planted families (default 0.25)
@@ -1725,7 +1727,8 @@ make_copy(Art *dst, const Art *src, Cast *c, uint64_t seed, Art *other)
 
 static time_t epoch_start = 1704067200;	/* 2024-01-01 00:00 UTC, a Monday */
 static int	opt_csv = 0,
-			opt_readable = 0;
+			opt_readable = 0,
+			opt_truth_all = 0;
 static double opt_days = 90;
 static FILE *truth;
 
@@ -1831,7 +1834,7 @@ emit(const Art *a, time_t epoch0)
 		put_escaped(stdout, b.s, b.len);
 		fputc('\n', stdout);
 	}
-	if (truth && (a->family || a->role == 4))
+	if (truth && (a->family || a->role == 4 || opt_truth_all))
 	{
 		static const char *role_name[] = {"single", "original", "copy", "independent", "roundup"};
 
@@ -2071,6 +2074,8 @@ main(int argc, char **argv)
 			opt_csv = 1;
 		else if (strcmp(opt, "-r") == 0)
 			opt_readable = 1;
+		else if (strcmp(opt, "-a") == 0)
+			opt_truth_all = 1;
 		else if (!val)
 			break;
 		else if (strcmp(opt, "-m") == 0)
@@ -2102,7 +2107,7 @@ main(int argc, char **argv)
 	}
 	if (i != argc - 1 || (n = atol(argv[i])) < 1 || opt_days < 1 || opt_family_share < 0 || opt_family_share > 0.9)
 	{
-		fprintf(stderr, "usage: %s [-m MODEL] [-s SEED] [-p I/K] [-d DAYS] [-f FAMILY_SHARE] [-t TRUTH] [-c | -r] N\n", argv[0]);
+		fprintf(stderr, "usage: %s [-m MODEL] [-s SEED] [-p I/K] [-d DAYS] [-f FAMILY_SHARE] [-t TRUTH [-a]] [-c | -r] N\n", argv[0]);
 		return 2;
 	}
 	if (getenv("CORPUS_ALPHA_WORDS"))

@@ -80,17 +80,26 @@ typedef struct NpFingerprint
  * The predicates, NpPredicate pred(a, b, t):
  *
  *	 SIMILAR(a, b, t)		similarity(a, b) >= t
- *	 CONTAINS(a, b, t)		b contains a: containment(a, b) >= t
- *							and I >= min_evidence
+ *	 CONTAINS(a, b, t)		b contains a: containment(a, b) >= t'
+ *							and I >= min_evidence, and in version 2
+ *							I >= full_evidence or containment(a, b) >= T
  *	 CONTAINED(a, b, t)		b is contained in a: CONTAINS(b, a, t)
- *	 SAME_STORY(a, b, t)	CONTAINS(a, b, t) or CONTAINED(a, b, t),
- *							i.e. I >= min_evidence and
- *							I / min(|A'|, |B'|) >= t (false if either is empty)
+ *	 SAME_STORY(a, b, t)	CONTAINS(a, b, t) or CONTAINED(a, b, t)
+ *							(false if either sample is empty)
  *
  * min_evidence (NpFingerprintMinEvidence) is 1 in version 1, where these
- * are the 0.1 definitions unchanged, and NP_FP_MIN_EVIDENCE (5) for the
- * containment predicates and same_story of version 2: a five-word phrase is
- * not "contained" in every article that repeats it.  Similarity needs 1.
+ * are the 0.1 definitions unchanged (t' = t, no full_evidence), and
+ * NP_FP_MIN_EVIDENCE (5) for the containment predicates and same_story of
+ * version 2: a five-word phrase is not "contained" in every article that
+ * repeats it.  Similarity needs 1 and has no other condition.
+ *
+ * Briefs (version 2; fp_evidence.h): T = NP_FP_BRIEF_SHARE (0.7),
+ * full_evidence = NP_FP_FULL_EVIDENCE (10).  t' is max(t, T) when a or b
+ * is a brief (nshingles < NP_FP_BRIEF_SHINGLES, 40, NpFingerprintIsBrief),
+ * else t.  So a pair with a brief holds only if most of the smaller side's
+ * evidence is shared, and any other pair needs 10 shared evidence hashes
+ * (or T of a side compared on fewer than 15).  The brief test reads the
+ * exact nshingles of a and b, carried in NpFingerprintOverlap.
  *
  * The SQL surface:
  *	 a %  b					SIMILAR(a, b, newsprint.similarity_threshold)
@@ -119,13 +128,17 @@ typedef struct NpFingerprint
  * For the index ("a" is the query, "b" the row): every resolved threshold t
  * is in (0, 1] (the SQL functions reject other values, the GUCs cannot hold
  * them), so every predicate implies I >= 1, and more precisely
- * I >= NpFingerprintMinShared(pred, t, version, |A'|, |B'|), the fewest
- * shared hashes with which it can hold given lower bounds of the two sample
- * sizes (minimum evidence included).  NpFingerprintMinShared is
- * nondecreasing and NpFingerprintMaxSimilarity / NpFingerprintMaxContainment
- * nonincreasing in the size bounds; the index relies on that.  A new format
- * or a new rule changes NpFingerprintHolds and these bounds together, and
- * the index follows.
+ * I >= NpFingerprintMinShared(pred, t, version, |A'|, |B'|, brief), the
+ * fewest shared hashes with which it can hold given lower bounds of the two
+ * sample sizes (minimum and full evidence included), where brief says that
+ * the pair is known to hold a brief (the query is one; false when
+ * unknown).  The shared hashes a side compared on n hashes needs,
+ * max(min_evidence, t' n, min(full_evidence, T n)), grow with n, so
+ * NpFingerprintMinShared is nondecreasing in the size bounds (and in
+ * brief), and NpFingerprintMaxSimilarity / NpFingerprintMaxContainment
+ * nonincreasing; the index relies on that.  A new format or a new rule
+ * changes NpFingerprintHolds and these bounds together, and the index
+ * follows.
  */
 typedef enum NpPredicate
 {
@@ -159,6 +172,8 @@ typedef struct NpFingerprintOverlap
 	int			uni;			/* |A' u B'| */
 	int			a_count;		/* |A'| */
 	int			b_count;		/* |B'| */
+	uint32		a_shingles;		/* nshingles(a): is a a brief? */
+	uint32		b_shingles;		/* nshingles(b) */
 } NpFingerprintOverlap;
 
 /* Compute the overlap counts (after checking compatibility) */
@@ -191,6 +206,14 @@ extern double NpFingerprintResolveThreshold(NpPredicate pred, double t,
 /* The fewest shared hashes pred needs in format version, whatever the sizes */
 extern int	NpFingerprintMinEvidence(NpPredicate pred, int version);
 
+/* Is fp a brief (format version 2, fewer than NP_FP_BRIEF_SHINGLES)? */
+static inline bool
+NpFingerprintIsBrief(const NpFingerprint *fp)
+{
+	return fp->version >= NP_FP_VERSION_2 &&
+		fp->nshingles < NP_FP_BRIEF_SHINGLES;
+}
+
 /* Decide pred on the overlap counts of a pair of format version */
 extern bool NpFingerprintHolds(NpPredicate pred, double t, int version,
 							   const NpFingerprintOverlap *ov);
@@ -204,7 +227,7 @@ extern bool NpFingerprintTest(NpPredicate pred, const NpFingerprint *a,
 
 /* The index's bounds, as defined above */
 extern int	NpFingerprintMinShared(NpPredicate pred, double t, int version,
-								   int a_min, int b_min);
+								   int a_min, int b_min, bool brief);
 extern double NpFingerprintMaxSimilarity(int inter_max, int a_min, int b_min);
 extern double NpFingerprintMaxContainment(int inter_max, int a_min);
 

@@ -105,6 +105,8 @@ NpFingerprintOverlapOf(const NpFingerprint *a, const NpFingerprint *b,
 	NpFpCompare(a->hashes, NpFingerprintNHashes(a), NpFingerprintIsTruncated(a),
 				b->hashes, NpFingerprintNHashes(b), NpFingerprintIsTruncated(b),
 				&ov->inter, &ov->uni, &ov->a_count, &ov->b_count);
+	ov->a_shingles = a->nshingles;
+	ov->b_shingles = b->nshingles;
 }
 
 /*
@@ -169,11 +171,37 @@ NpFingerprintMinEvidence(NpPredicate pred, int version)
 	return 1;
 }
 
-/* One direction of containment on computed counts: shared / size >= t */
-static inline bool
-fp_contained(int shared, int size, int min_shared, double t)
+/*
+ * The threshold of a containment predicate or same_story of format version
+ * on a pair that holds a brief (brief) or not: t, raised to
+ * NP_FP_BRIEF_SHARE for a brief in version 2.
+ */
+static inline double
+fp_pair_threshold(double t, int version, bool brief)
 {
-	return size > 0 && shared >= min_shared && (double) shared / size >= t;
+	if (brief && version >= NP_FP_VERSION_2)
+		return Max(t, NP_FP_BRIEF_SHARE);
+	return t;
+}
+
+/*
+ * One direction of containment on computed counts: the side of size
+ * compared hashes shares shared of them, at least min_shared and a share of
+ * at least t; in version 2 also NP_FP_FULL_EVIDENCE of them or a share of
+ * NP_FP_BRIEF_SHARE.
+ */
+static inline bool
+fp_contained(int shared, int size, int min_shared, double t, int version)
+{
+	double		share;
+
+	if (size <= 0 || shared < min_shared)
+		return false;
+	share = (double) shared / size;
+	if (version >= NP_FP_VERSION_2 &&
+		shared < NP_FP_FULL_EVIDENCE && !(share >= NP_FP_BRIEF_SHARE))
+		return false;
+	return share >= t;
 }
 
 /*
@@ -185,21 +213,25 @@ NpFingerprintHolds(NpPredicate pred, double t, int version,
 				   const NpFingerprintOverlap *ov)
 {
 	int			m = NpFingerprintMinEvidence(pred, version);
+	bool		brief = ov->a_shingles < NP_FP_BRIEF_SHINGLES ||
+		ov->b_shingles < NP_FP_BRIEF_SHINGLES;
 
 	t = NpFingerprintResolveThreshold(pred, t, version);
+	if (pred != NP_PRED_SIMILAR)
+		t = fp_pair_threshold(t, version, brief);
 	switch (pred)
 	{
 		case NP_PRED_SIMILAR:
 			return ov->uni > 0 && ov->inter >= m &&
 				(double) ov->inter / ov->uni >= t;
 		case NP_PRED_CONTAINS:
-			return fp_contained(ov->inter, ov->a_count, m, t);
+			return fp_contained(ov->inter, ov->a_count, m, t, version);
 		case NP_PRED_CONTAINED:
-			return fp_contained(ov->inter, ov->b_count, m, t);
+			return fp_contained(ov->inter, ov->b_count, m, t, version);
 		case NP_PRED_SAME_STORY:
 		default:
-			return fp_contained(ov->inter, ov->a_count, m, t) ||
-				fp_contained(ov->inter, ov->b_count, m, t);
+			return fp_contained(ov->inter, ov->a_count, m, t, version) ||
+				fp_contained(ov->inter, ov->b_count, m, t, version);
 	}
 }
 
@@ -216,45 +248,65 @@ NpFingerprintTest(NpPredicate pred, const NpFingerprint *a,
 	return NpFingerprintHolds(pred, t, a->version, &ov);
 }
 
+/* ceil(x) less a hair, so that the operators' floating point never accepts
+ * a pair a bound says is impossible; capped at PG_INT32_MAX */
+static int
+fp_need(double x)
+{
+	x = ceil(x - 1e-6);
+	if (x > (double) PG_INT32_MAX)
+		return PG_INT32_MAX;
+	return (int) x;
+}
+
+/*
+ * The shared hashes one direction of containment needs (fp_contained) when
+ * the contained side has n compared hashes: it grows with n.
+ */
+static int
+fp_direction_need(int n, int m, double t, int version)
+{
+	int			need = Max(m, fp_need(t * n));
+
+	if (version >= NP_FP_VERSION_2)
+		need = Max(need, Min(NP_FP_FULL_EVIDENCE, fp_need(NP_FP_BRIEF_SHARE * n)));
+	return need;
+}
+
 /*
  * The fewest shared hashes I with which pred(a, b, t) can hold in format
- * version when |A'| >= a_min and |B'| >= b_min: the count the ratio needs
- * at the smallest sizes (NpFingerprintHolds' ratios grow with I and fall
- * with the sizes), and never below the minimum evidence.  Rounded down by a
- * hair, so that the operators' floating point never accepts a pair this
- * says is impossible.
+ * version when |A'| >= a_min and |B'| >= b_min, and, if brief, the pair
+ * holds a brief: the count the direction(s) need at the smallest sizes
+ * (NpFingerprintHolds' needs grow with the sizes), never below the minimum
+ * evidence.  Without brief the pair may hold one or not: the lower need
+ * (threshold t) is the bound.
  */
 int
 NpFingerprintMinShared(NpPredicate pred, double t, int version,
-					   int a_min, int b_min)
+					   int a_min, int b_min, bool brief)
 {
-	double		x;
 	int			m = NpFingerprintMinEvidence(pred, version);
 
 	t = NpFingerprintResolveThreshold(pred, t, version);
 	a_min = Max(a_min, 1);
 	b_min = Max(b_min, 1);
+	if (pred == NP_PRED_SIMILAR)
+	{
+		/* I / (|A'| + |B'| - I) >= t  <=>  I >= t (|A'| + |B'|) / (1 + t) */
+		return Max(m, fp_need(t * ((double) a_min + b_min) / (1.0 + t)));
+	}
+	t = fp_pair_threshold(t, version, brief);
 	switch (pred)
 	{
-		case NP_PRED_SIMILAR:
-			/* I / (|A'| + |B'| - I) >= t  <=>  I >= t (|A'| + |B'|) / (1 + t) */
-			x = t * ((double) a_min + b_min) / (1.0 + t);
-			break;
 		case NP_PRED_CONTAINS:
-			x = t * a_min;
-			break;
+			return fp_direction_need(a_min, m, t, version);
 		case NP_PRED_CONTAINED:
-			x = t * b_min;
-			break;
+			return fp_direction_need(b_min, m, t, version);
 		case NP_PRED_SAME_STORY:
 		default:
-			x = t * Min(a_min, b_min);
-			break;
+			return Min(fp_direction_need(a_min, m, t, version),
+					   fp_direction_need(b_min, m, t, version));
 	}
-	x = ceil(x - 1e-6);
-	if (x > (double) PG_INT32_MAX)
-		return PG_INT32_MAX;
-	return Max(m, (int) x);
 }
 
 /*

@@ -50,6 +50,21 @@
 #define NP_FP_MIN_EVIDENCE	5
 
 /*
+ * Briefs and strong evidence (version 2 containment predicates and
+ * same_story; doc/fingerprint.md has the figures they were chosen on).  A
+ * brief (a text with fewer than NP_FP_BRIEF_SHINGLES evidence shingles: a
+ * one-paragraph notice, a short table) is mostly formula, so a pair that
+ * holds a brief needs a share of at least NP_FP_BRIEF_SHARE, whatever
+ * threshold is asked ("a brief is in another text only if most of it is
+ * there").  And any side needs NP_FP_FULL_EVIDENCE shared hashes, or
+ * NP_FP_BRIEF_SHARE of its compared hashes when it has too few for that:
+ * a few shared formula sentences are not a copy.
+ */
+#define NP_FP_BRIEF_SHINGLES	40
+#define NP_FP_BRIEF_SHARE		0.7
+#define NP_FP_FULL_EVIDENCE		10
+
+/*
  * Build the version 2 sketch of text into *sk: the sketch_size smallest
  * distinct hashes of its evidence shingles (sk->hashes np_alloc'ed, NULL
  * when there is no evidence; nshingles is the number of evidence shingles).

@@ -59,7 +59,11 @@
  * Each predicate holds only if |I| >= need(|A'|, |B'|), the fewest shared
  * hashes of fingerprint.h's NpFingerprintMinShared (similarity:
  * t (|A'| + |B'|) / (1 + t); q in b: t |A'|; b in q: t |B'|; same_story:
- * t min(|A'|, |B'|); at least 1), nondecreasing in both sizes.
+ * t min(|A'|, |B'|); at least 1; in version 2 at least 5 and
+ * min(10, 0.7 |X'|) for the contained side X, with t raised to 0.7 when
+ * the query is a brief), nondecreasing in both sizes.  A row's own brief
+ * test (its nshingles) is not known from its posting, so only the query's
+ * is used: a bound, never an exclusion the recheck would not make.
  *
  * Row classes and sample bounds.  To use need() per row without reading
  * the row, each posting carries its row's class (5 bits): for a whole

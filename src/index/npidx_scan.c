@@ -434,7 +434,8 @@ NpidxChooseDriver(IndexScanDesc scan, const NpidxMetaPageData *meta,
 			return false;
 		if (!NpidxFormatsMatch(meta, q))
 			*formats_ok = false;
-		need = NpFingerprintMinShared(p, t, q->version, NpFingerprintNHashes(q), 1);
+		need = NpFingerprintMinShared(p, t, q->version, NpFingerprintNHashes(q), 1,
+									  NpFingerprintIsBrief(q));
 		if (*query == NULL || need > best)
 		{
 			*query = q;
@@ -634,7 +635,7 @@ KeyProbeCostCmp(const void *a, const void *b)
  */
 static int
 NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
-				 int version, int m0)
+				 int version, bool brief, int m0)
 {
 	int		   *slack;
 	int		   *byCost;
@@ -642,14 +643,14 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
 				m,
 				nskip = 0;
 
-	if (NpFingerprintMinShared(pred, t, version, n, 1) <= 1)
+	if (NpFingerprintMinShared(pred, t, version, n, 1, brief) <= 1)
 		return 0;				/* every query key may be a row's only one */
 
 	/* slack[m] = need(m, 1) - 1 - (skipped positions among the first m) */
 	slack = palloc((n + 1) * sizeof(int));
 	for (m = 1; m <= n; m++)
 		slack[m] = m < m0 ? PG_INT32_MAX :
-			NpFingerprintMinShared(pred, t, version, m, 1) - 1;
+			NpFingerprintMinShared(pred, t, version, m, 1, brief) - 1;
 
 	/* positions (kp is in position order here), costliest first */
 	byCost = palloc(n * sizeof(int));
@@ -714,7 +715,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		kp[i].pos = i;
 		NpidxProbeHead(index, nbuckets, q->hashes[i], &kp[i]);
 	}
-	*nskip = need ? NpidxChooseSkips(kp, n, pred, t, q->version, m0) : 0;
+	*nskip = need ? NpidxChooseSkips(kp, n, pred, t, q->version,
+									   NpFingerprintIsBrief(q), m0) : 0;
 	qsort(kp, n, sizeof(KeyProbe), KeyProbeCostCmp);
 
 	memset(&cs, 0, sizeof(cs));
@@ -905,7 +907,8 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 	NpidxClassBounds(q, &meta, a_min, b_min, &m0);
 	for (c = 0; c < NPIDX_NCLASSES; c++)
 		need[c] = NpFingerprintMinShared(pred, t, q->version,
-										 a_min[c], b_min[c]);
+										 a_min[c], b_min[c],
+										 NpFingerprintIsBrief(q));
 
 	table = NpidxCountRows(index, q, NpidxGetMeta(index)->nbuckets, need,
 						   pred, t, m0, &nskip);
@@ -1047,7 +1050,8 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 		so->tail = false;
 		for (c = 0; c < NPIDX_NCLASSES; c++)
 			need[c] = NpFingerprintMinShared(kpred, kt, kq->version,
-											 a_min[c], b_min[c]);
+											 a_min[c], b_min[c],
+											 NpFingerprintIsBrief(kq));
 	}
 
 	table = NpidxCountRows(index, so->oquery, NpidxGetMeta(index)->nbuckets,

@@ -29,16 +29,17 @@ SELECT t, shingle_count(fingerprint(t, false)) AS evidence
 
 -- quotes are evidence only when the article has nothing else: another
 -- report that repeats the same words in quotation marks (any style) does
--- not carry this text; one that repeats them in running text does
+-- not carry this text; one that repeats them in running text does (both
+-- are briefs, so most of the smaller one's evidence must be shared)
 SELECT style, shingle_count(fingerprint(t, false)) AS evidence,
        same_story(fingerprint(t, false),
                   fingerprint('Opening the case, the prosecutor said the defendant ran his firm like a trader who sold the same wedding date to three different couples.'::text, false)) AS same_story
-  FROM (VALUES ('plain',      $$Jurors at the start of the fraud trial heard that the accused behaved like a trader who sold the same wedding date to three different couples.$$),
-               ('double',     $$Jurors at the start of the fraud trial heard that the accused behaved "like a trader who sold the same wedding date to three different couples".$$),
-               ('curly',      $$Jurors at the start of the fraud trial heard that the accused behaved “like a trader who sold the same wedding date to three different couples”.$$),
-               ('typewriter', $$Jurors at the start of the fraud trial heard that the accused behaved ``like a trader who sold the same wedding date to three different couples''.$$),
-               ('single',     $$Jurors at the start of the fraud trial heard that the accused behaved 'like a trader who sold the same wedding date to three different couples'.$$),
-               ('guillemets', $$Jurors at the start of the fraud trial heard that the accused behaved «like a trader who sold the same wedding date to three different couples».$$)) v(style, t)
+  FROM (VALUES ('plain',      $$Jurors heard he behaved like a trader who sold the same wedding date to three different couples.$$),
+               ('double',     $$Jurors heard he behaved "like a trader who sold the same wedding date to three different couples".$$),
+               ('curly',      $$Jurors heard he behaved “like a trader who sold the same wedding date to three different couples”.$$),
+               ('typewriter', $$Jurors heard he behaved ``like a trader who sold the same wedding date to three different couples''.$$),
+               ('single',     $$Jurors heard he behaved 'like a trader who sold the same wedding date to three different couples'.$$),
+               ('guillemets', $$Jurors heard he behaved «like a trader who sold the same wedding date to three different couples».$$)) v(style, t)
  ORDER BY 1;
 -- apostrophes are not quotation marks
 SELECT shingle_count(fingerprint($$Mellor's clients' albums never came and the couples' money was gone$$::text, false)) AS shingles;
@@ -50,7 +51,10 @@ SELECT shingle_count(f) > 0 AS has_evidence, same_story(f, f) AS copy_found
 
 -- minimum evidence: a five-word phrase is fully "in" a longer text, but
 -- five shared evidence hashes (seven words) are needed before it counts as
--- contained
+-- contained.  All four texts are briefs (fewer than 40 evidence shingles):
+-- a pair with a brief needs 0.7 of the contained side whatever the
+-- threshold, so 62% of the article in its rewrite is not enough, while the
+-- rewrite is in the article
 CREATE TEMP TABLE v2 (name text, f fingerprint);
 INSERT INTO v2 VALUES
   ('phrase',  fingerprint('couples planning their big day'::text, false)),
@@ -138,3 +142,42 @@ SELECT a.name, b.name FROM v2 a JOIN v2_idx b ON same_story(b.f, a.f) AND a.name
 RESET enable_seqscan;
 SELECT a.name, b.name FROM v2 a JOIN v2 b ON same_story(b.f, a.f) AND a.name <> b.name
  ORDER BY 1, 2;
+
+-- briefs and full evidence (version 2): a pair with a brief (fewer than 40
+-- evidence shingles) needs 0.7 of the contained side; any other side needs
+-- 10 shared hashes (or 0.7 of it); version 1 keeps the 0.1 rule
+CREATE FUNCTION pg_temp.fp(v int, lo int, hi int) RETURNS fingerprint
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT ('v' || v || ':w3:k256:n' || (hi - lo + 1) || ':' ||
+          string_agg(lpad(to_hex(h), 8, '0'), '' ORDER BY h))::fingerprint
+    FROM generate_series(lo, hi) h $$;
+SELECT same_story(pg_temp.fp(2, 1, 20), pg_temp.fp(2, 7, 66)) AS brief_14_of_20,
+       same_story(pg_temp.fp(2, 1, 20), pg_temp.fp(2, 8, 67)) AS brief_13_of_20,
+       is_contained(pg_temp.fp(2, 1, 20), pg_temp.fp(2, 8, 67), 0.12) AS contained_13_of_20,
+       same_story(pg_temp.fp(2, 1, 39), pg_temp.fp(2, 28, 227)) AS brief_12_of_39,
+       same_story(pg_temp.fp(2, 1, 40), pg_temp.fp(2, 29, 228)) AS story_12_of_40,
+       same_story(pg_temp.fp(2, 1, 40), pg_temp.fp(2, 32, 231)) AS story_9_of_40,
+       same_story(pg_temp.fp(2, 1, 40), pg_temp.fp(2, 31, 230)) AS story_10_of_40,
+       same_story(pg_temp.fp(1, 1, 40), pg_temp.fp(1, 32, 231), 0.12) AS v1_9_of_40,
+       same_story(pg_temp.fp(2, 1, 20), pg_temp.fp(2, 7, 66), 0.9) AS brief_at_09;
+-- an npidx index answers every containment predicate as a scan does, on
+-- samples of 5 to 80 hashes around the brief size
+CREATE TEMP TABLE briefs AS
+  SELECT i, pg_temp.fp(2, (i * 7) % 50 + 1, (i * 7) % 50 + 5 + (i * 13) % 76) AS f
+    FROM generate_series(1, 150) i;
+CREATE INDEX briefs_f ON briefs USING npidx (f);
+CREATE TEMP TABLE brief_pairs AS
+  SELECT a.i AS a, b.i AS b, same_story(b.f, a.f) AS s, b.f <% a.f AS lt, b.f %> a.f AS gt
+    FROM briefs a, briefs b;
+SET enable_seqscan = off;
+SELECT (SELECT count(*) FROM brief_pairs WHERE s) AS same_story_pairs,
+       (SELECT count(*) FROM brief_pairs WHERE lt) AS contained_pairs,
+       (SELECT count(*) FROM briefs a, brief_pairs p
+         WHERE p.a = a.i AND p.s <> (p.b IN (SELECT b.i FROM briefs b WHERE same_story(b.f, a.f)))) AS same_story_mismatches,
+       (SELECT count(*) FROM briefs a, brief_pairs p
+         WHERE p.a = a.i AND p.lt <> (p.b IN (SELECT b.i FROM briefs b WHERE b.f <% a.f))) AS lt_mismatches,
+       (SELECT count(*) FROM briefs a, brief_pairs p
+         WHERE p.a = a.i AND p.gt <> (p.b IN (SELECT b.i FROM briefs b WHERE b.f %> a.f))) AS gt_mismatches;
+EXPLAIN (COSTS OFF)
+  SELECT b.i FROM briefs a, briefs b WHERE a.i = 3 AND same_story(b.f, a.f);
+RESET enable_seqscan;
