@@ -76,6 +76,8 @@
 #define NPIDX_MIN_FILLFACTOR	10
 #define NPIDX_DEFAULT_PENDING_KB 4096	/* pending_list_limit */
 #define NPIDX_MIN_PENDING_KB	64
+#define NPIDX_PENDING_BYTES_PER_BUCKET 72	/* cap of the default list: 4 MB
+											 * at 57,000 buckets (1M rows) */
 
 /* Special space of every page */
 typedef struct NpidxPageOpaqueData

@@ -75,14 +75,31 @@ NpidxPendingFits(const NpFingerprint *fp)
 	return NPIDX_PENDING_HDRSZ + VARSIZE(fp) <= NPIDX_PENDING_MAX_ITEM;
 }
 
-/* The pending list limit of an index, in bytes */
+/*
+ * The pending list limit of an index, in bytes.  At its default,
+ * pending_list_limit is also capped at NPIDX_PENDING_BYTES_PER_BUCKET per
+ * bucket (and no lower than NPIDX_MIN_PENDING_KB): a merge changes about one
+ * page per bucket, so a small index merges a short list as cheaply per row
+ * as a large one merges 4 MB, and its lookups, which compare every pending
+ * row with the query, do not pay for thousands of rows (an index created on
+ * an empty table and loaded: 1024 buckets, 72 kB).  Any other value is used
+ * as given (a bulk load raises it; see doc/index.md).
+ */
 static Size
-NpidxPendingLimit(Relation index)
+NpidxPendingLimit(Relation index, const NpidxMetaPageData *meta)
 {
 	NpidxOptions *opts = (NpidxOptions *) index->rd_options;
 	int			kb = opts ? opts->pending_list_limit : NPIDX_DEFAULT_PENDING_KB;
+	Size		limit = (Size) kb * 1024;
 
-	return (Size) kb * 1024;
+	if (kb == NPIDX_DEFAULT_PENDING_KB)
+	{
+		Size		cap = (Size) meta->nbuckets * NPIDX_PENDING_BYTES_PER_BUCKET;
+
+		cap = Max(cap, (Size) NPIDX_MIN_PENDING_KB * 1024);
+		limit = Min(limit, cap);
+	}
+	return limit;
 }
 
 /*
@@ -133,7 +150,7 @@ NpidxPendingInsert(Relation index, ItemPointer tid, const NpFingerprint *fp)
 							false, false) == InvalidOffsetNumber)
 				elog(ERROR, "npidx: could not add a row to the pending list");
 			GenericXLogFinish(state);
-			full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index);
+			full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index, meta);
 			UnlockReleaseBuffer(tailbuf);
 			UnlockReleaseBuffer(metabuf);
 			pfree(item);
@@ -160,7 +177,7 @@ NpidxPendingInsert(Relation index, ItemPointer tid, const NpFingerprint *fp)
 				elog(ERROR, "npidx: could not add a row to the pending list");
 			meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
 			(void) NpidxMetaNoteSample(meta, fp);
-			full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index);
+			full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index, meta);
 			GenericXLogFinish(state);
 			UnlockReleaseBuffer(tailbuf);
 			UnlockReleaseBuffer(metabuf);
@@ -191,7 +208,7 @@ NpidxPendingInsert(Relation index, ItemPointer tid, const NpFingerprint *fp)
 		meta->pendingTail = BufferGetBlockNumber(newbuf);
 		meta->pendingPages++;
 		(void) NpidxMetaNoteSample(meta, fp);
-		full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index);
+		full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index, meta);
 		GenericXLogFinish(state);
 		UnlockReleaseBuffer(newbuf);
 	}

@@ -291,6 +291,25 @@ CREATE INDEX art_empty_fp5 ON art_empty USING npidx (fp);
 SELECT pg_relation_size('art_empty_fp5') / 8192 < 100 AS small;
 DROP TABLE art_empty, art_empty_unlogged;
 
+-- at its default, the pending list is capped at 72 bytes per bucket (at
+-- least 64 kB): loading the empty table's index (1024 buckets) merges as it
+-- goes and leaves few rows waiting; any other limit is used as given
+CREATE TABLE art_cap (LIKE art);
+CREATE INDEX art_cap_fp ON art_cap USING npidx (fp);
+CREATE TABLE art_nocap (LIKE art);
+CREATE INDEX art_nocap_fp ON art_nocap USING npidx (fp) WITH (pending_list_limit = 4097);
+INSERT INTO art_cap SELECT * FROM art_saved;
+INSERT INTO art_nocap SELECT * FROM art_saved;
+SET enable_seqscan = off;
+SELECT count(*) AS matches FROM art_cap WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
+SELECT pending_rows BETWEEN 1 AND (SELECT count(*) / 2 FROM art_saved) AS few_rows_waiting
+FROM npidx_scan_stats();
+SELECT count(*) AS matches FROM art_nocap WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
+SELECT pending_rows = (SELECT count(*) FROM art_saved) AS all_rows_waiting
+FROM npidx_scan_stats();
+RESET enable_seqscan;
+DROP TABLE art_cap, art_nocap;
+
 -- the pending list: new rows wait there, every scan sees them, and
 -- npidx_clean_pending_list() or VACUUM merges them into the buckets
 CREATE TABLE art_pending (LIKE art);
