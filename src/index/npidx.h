@@ -469,6 +469,8 @@ typedef struct NpidxPosting
 
 /* npidx_util.c */
 extern void NpidxInitPage(Page page, uint16 flags, uint32 bucket);
+extern void NpidxLogInPlace(Relation index, Buffer buffer, int old_lower,
+							int old_upper, bool special);
 extern void NpidxChainAppend(Relation index, Buffer head,
 							 const NpidxPosting *p, int n, bool wal);
 extern bool NpidxMetaNoteSample(NpidxMetaPage meta, const NpFingerprint *fp);

@@ -86,6 +86,30 @@ NpidxPendingLimit(Relation index)
 }
 
 /*
+ * Add a row to a pending-list page that has room for it (checked by the
+ * caller, who holds the buffer's exclusive lock), WAL-logging only the new
+ * line pointer, the row and the page header (NpidxLogInPlace).  Rows are
+ * never removed from a pending page one by one, so the new line pointer is
+ * the last.
+ */
+static void
+NpidxPendingAddItem(Relation index, Buffer buffer, Item item, Size itemsz)
+{
+	Page		page = BufferGetPage(buffer);
+	int			old_lower = ((PageHeader) page)->pd_lower,
+				old_upper = ((PageHeader) page)->pd_upper;
+
+	Assert(PageGetFreeSpace(page) >= MAXALIGN(itemsz));
+	START_CRIT_SECTION();
+	if (PageAddItem(page, item, itemsz, InvalidOffsetNumber,
+					false, false) == InvalidOffsetNumber)
+		elog(ERROR, "npidx: could not add a row to the pending list");
+	MarkBufferDirty(buffer);
+	NpidxLogInPlace(index, buffer, old_lower, old_upper, false);
+	END_CRIT_SECTION();
+}
+
+/*
  * Append a row to the pending list.  Returns true when the list has grown
  * past the index's pending_list_limit (the caller should merge).
  *
@@ -127,12 +151,7 @@ NpidxPendingInsert(Relation index, ItemPointer tid, const NpFingerprint *fp)
 		LockBuffer(tailbuf, BUFFER_LOCK_EXCLUSIVE);
 		if (PageGetFreeSpace(BufferGetPage(tailbuf)) >= MAXALIGN(itemsz))
 		{
-			state = GenericXLogStart(index);
-			page = GenericXLogRegisterBuffer(state, tailbuf, 0);
-			if (PageAddItem(page, (Item) item, itemsz, InvalidOffsetNumber,
-							false, false) == InvalidOffsetNumber)
-				elog(ERROR, "npidx: could not add a row to the pending list");
-			GenericXLogFinish(state);
+			NpidxPendingAddItem(index, tailbuf, (Item) item, itemsz);
 			full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index);
 			UnlockReleaseBuffer(tailbuf);
 			UnlockReleaseBuffer(metabuf);
@@ -375,23 +394,35 @@ NpidxPendingMerge(Relation index, bool wait)
 	while (blk != InvalidBlockNumber)
 	{
 		Buffer		buffer = ReadBuffer(index, blk);
-		GenericXLogState *state;
 		Page		page;
+		PageHeader	ph;
 		BlockNumber next;
 
 		LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
-		next = NpidxPageGetOpaque(BufferGetPage(buffer))->next;
-		state = GenericXLogStart(index);
-		page = GenericXLogRegisterBuffer(state, buffer, 0);
+		page = BufferGetPage(buffer);
+		ph = (PageHeader) page;
+		next = NpidxPageGetOpaque(page)->next;
+		/* only the special space changes: log just that */
+		START_CRIT_SECTION();
 		NpidxPageGetOpaque(page)->flags = NPIDX_DELETED;
 		NpidxPageGetOpaque(page)->bucket = NPIDX_NO_BUCKET;
 		NpidxPageGetOpaque(page)->next = InvalidBlockNumber;
-		GenericXLogFinish(state);
+		MarkBufferDirty(buffer);
+		NpidxLogInPlace(index, buffer, ph->pd_lower, ph->pd_upper, true);
+		END_CRIT_SECTION();
 		UnlockReleaseBuffer(buffer);
 		RecordFreeIndexPage(index, blk);
 		blk = next;
 	}
 	UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
+
+	/*
+	 * Make the freed pages findable: the free space map's upper levels are
+	 * only brought up to date by a vacuum of the map, and without one the
+	 * next pending-list and overflow pages would all extend the relation
+	 * (as GIN does after its pending-list cleanup).
+	 */
+	IndexFreeSpaceMapVacuum(index);
 	return m.n;
 }
 
