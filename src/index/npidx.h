@@ -503,6 +503,9 @@ extern void NpidxAppendRows(Relation index, const ItemPointerData *tids,
 							int n, const NpFingerprint *const *fps);
 extern void NpidxInsertPostings(Relation index, uint32 nbuckets,
 								NpidxPosting *p, int n);
+extern void NpidxInsertRows(Relation index, uint32 nbuckets,
+							const ItemPointerData *tids,
+							const NpFingerprint *const *fps, int n);
 extern void NpidxRowPostings(const NpFingerprint *fp, ItemPointer tid,
 							 uint32 nbuckets, NpidxPosting *p, int *n);
 

@@ -48,6 +48,7 @@
 #include "storage/lmgr.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 
 #include "index/npidx.h"
@@ -283,7 +284,8 @@ typedef struct MergeRows
 	const NpFingerprint **fps;
 	int			n;
 	int			max;
-	int64		nhashes;
+	Size		bytes;			/* memory the batch will take */
+	uint64		nhashes;
 } MergeRows;
 
 static void
@@ -300,6 +302,7 @@ MergeRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
 			palloc(m->max * sizeof(NpFingerprint *));
 	}
 	m->tids[m->n] = *tid;
+	m->bytes += sizeof(ItemPointerData) + sizeof(NpFingerprint *) + 1;
 	if (fp)
 	{
 		NpFingerprint *copy = palloc(VARSIZE(fp));
@@ -307,10 +310,51 @@ MergeRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
 		memcpy(copy, fp, VARSIZE(fp));
 		m->fps[m->n] = copy;
 		m->nhashes += NpFingerprintNHashes(fp);
+		/* the copy, and 8 bytes a posting in NpidxInsertRows */
+		m->bytes += VARSIZE(fp) + 8 * (Size) NpFingerprintNHashes(fp);
 	}
 	else
 		m->fps[m->n] = NULL;
 	m->n++;
+}
+
+/*
+ * Collect the rows of the list being merged from block blk on, page by
+ * page, until they would take more than budget bytes (at least one page);
+ * returns the block to go on from (Invalid at the end of the list).  The
+ * merging list changes only under the merge lock, which the caller holds.
+ */
+static BlockNumber
+MergeCollect(Relation index, BlockNumber blk, MergeRows *m, Size budget)
+{
+	while (blk != InvalidBlockNumber &&
+		   (m->n == 0 || (m->bytes < budget && m->nhashes < PG_INT32_MAX)))
+	{
+		Buffer		buffer = ReadBuffer(index, blk);
+		Page		page;
+		OffsetNumber off,
+					max;
+
+		LockBuffer(buffer, BUFFER_LOCK_SHARE);
+		page = BufferGetPage(buffer);
+		if (NpidxPageGetOpaque(page)->page_id != NPIDX_PAGE_ID ||
+			!(NpidxPageGetOpaque(page)->flags & NPIDX_PENDING))
+			elog(ERROR, "npidx index \"%s\": block %u is not a pending-list page",
+				 RelationGetRelationName(index), blk);
+		max = PageGetMaxOffsetNumber(page);
+		for (off = FirstOffsetNumber; off <= max; off++)
+		{
+			NpidxPendingItem *pi = (NpidxPendingItem *)
+				PageGetItem(page, PageGetItemId(page, off));
+
+			MergeRowAdd(&pi->tid, (pi->flags & NPIDX_PENDING_NULL) ? NULL :
+						(const NpFingerprint *) ((char *) pi + NPIDX_PENDING_HDRSZ), m);
+		}
+		blk = NpidxPageGetOpaque(page)->next;
+		UnlockReleaseBuffer(buffer);
+		CHECK_FOR_INTERRUPTS();
+	}
+	return blk;
 }
 
 /* Set mergingHead (and, when starting, empty the pending list) */
@@ -355,13 +399,12 @@ NpidxPendingSwitch(Relation index, bool start)
 int64
 NpidxPendingMerge(Relation index, bool wait)
 {
-	MergeRows	m;
 	BlockNumber head,
 				blk;
-	NpidxPosting *p;
-	int			np = 0,
-				i;
 	uint32		nbuckets = NpidxGetMeta(index)->nbuckets;
+	MemoryContext cxt,
+				oldcxt;
+	int64		merged = 0;
 
 	if (wait)
 		LockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
@@ -375,18 +418,34 @@ NpidxPendingMerge(Relation index, bool wait)
 		return 0;
 	}
 
-	/* nobody else changes the merging list: read it whole */
-	memset(&m, 0, sizeof(m));
-	NpidxPendingScanList(index, true, MergeRowAdd, &m);
+	/*
+	 * Nobody else changes the merging list: read it in batches that fit in
+	 * maintenance_work_mem (a list of the default 4 MB is one batch; a list
+	 * of gigabytes takes several passes over the buckets instead of as much
+	 * memory), and add each batch's rows to the row list (first, as
+	 * everywhere: vacuum finds dead rows there) and their postings to the
+	 * buckets.
+	 */
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "npidx merge",
+								ALLOCSET_DEFAULT_SIZES);
+	oldcxt = MemoryContextSwitchTo(cxt);
+	blk = head;
+	while (blk != InvalidBlockNumber)
+	{
+		MergeRows	m;
 
-	/* the row list first, as everywhere: vacuum finds dead rows there */
-	if (m.n > 0)
-		NpidxAppendRows(index, m.tids, m.n, m.fps);
-	p = palloc_extended(Max(1, m.nhashes) * sizeof(NpidxPosting), MCXT_ALLOC_HUGE);
-	for (i = 0; i < m.n; i++)
-		if (m.fps[i] != NULL)
-			NpidxRowPostings(m.fps[i], &m.tids[i], nbuckets, p, &np);
-	NpidxInsertPostings(index, nbuckets, p, np);
+		memset(&m, 0, sizeof(m));
+		blk = MergeCollect(index, blk, &m, (Size) maintenance_work_mem * 1024);
+		if (m.n > 0)
+		{
+			NpidxAppendRows(index, m.tids, m.n, m.fps);
+			NpidxInsertRows(index, nbuckets, m.tids, m.fps, m.n);
+		}
+		merged += m.n;
+		MemoryContextReset(cxt);
+	}
+	MemoryContextSwitchTo(oldcxt);
+	MemoryContextDelete(cxt);
 
 	/* published in the buckets: drop the list, then free its pages */
 	(void) NpidxPendingSwitch(index, false);
@@ -423,7 +482,7 @@ NpidxPendingMerge(Relation index, bool wait)
 	 * (as GIN does after its pending-list cleanup).
 	 */
 	IndexFreeSpaceMapVacuum(index);
-	return m.n;
+	return merged;
 }
 
 /*

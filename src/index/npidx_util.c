@@ -240,7 +240,7 @@ NpidxChainAppend(Relation index, Buffer head, const NpidxPosting *p, int n,
 				 bool wal)
 {
 	uint32		bucket = NpidxPageGetOpaque(BufferGetPage(head))->bucket;
-	int		   *order = palloc(n * sizeof(int));
+	int		   *order = NULL;	/* NULL: all compact, in p's order */
 	int			ncompact = 0,
 				nwide = 0,
 				ci = 0,
@@ -249,13 +249,20 @@ NpidxChainAppend(Relation index, Buffer head, const NpidxPosting *p, int n,
 	BlockNumber blk = BufferGetBlockNumber(head);
 	int			visited = 0;
 
-	/* compact postings first, wide ones after them */
-	for (i = 0; i < n; i++)
-		if (NpidxTidIsCompact((ItemPointer) &p[i].tid))
-			order[ncompact++] = i;
-	for (i = 0; i < n; i++)
-		if (!NpidxTidIsCompact((ItemPointer) &p[i].tid))
-			order[ncompact + nwide++] = i;
+	/* compact postings first, wide ones after them (rare: see npidx.h) */
+	while (ncompact < n && NpidxTidIsCompact((ItemPointer) &p[ncompact].tid))
+		ncompact++;
+	if (ncompact < n)
+	{
+		order = palloc(n * sizeof(int));
+		ncompact = 0;
+		for (i = 0; i < n; i++)
+			if (NpidxTidIsCompact((ItemPointer) &p[i].tid))
+				order[ncompact++] = i;
+		for (i = 0; i < n; i++)
+			if (!NpidxTidIsCompact((ItemPointer) &p[i].tid))
+				order[ncompact + nwide++] = i;
+	}
 
 	/* pages with room: the head and the next few (new pages go there) */
 	while (blk != InvalidBlockNumber && visited < NPIDX_APPEND_VISIT &&
@@ -290,7 +297,7 @@ NpidxChainAppend(Relation index, Buffer head, const NpidxPosting *p, int n,
 				}
 			for (; ci < ncompact && room > 0; ci++, room--, k++)
 			{
-				const NpidxPosting *e = &p[order[ci]];
+				const NpidxPosting *e = &p[order ? order[ci] : ci];
 
 				NpidxPageSetEntry(page, k, e->resid, (ItemPointer) &e->tid, e->cls);
 			}
@@ -339,7 +346,7 @@ NpidxChainAppend(Relation index, Buffer head, const NpidxPosting *p, int n,
 		}
 		for (; ci < ncompact && room > 0; ci++, room--, k++)
 		{
-			const NpidxPosting *e = &p[order[ci]];
+			const NpidxPosting *e = &p[order ? order[ci] : ci];
 
 			NpidxPageSetEntry(page, k, e->resid, (ItemPointer) &e->tid, e->cls);
 		}
@@ -357,7 +364,8 @@ NpidxChainAppend(Relation index, Buffer head, const NpidxPosting *p, int n,
 		}
 		UnlockReleaseBuffer(buffer);
 	}
-	pfree(order);
+	if (order)
+		pfree(order);
 }
 
 /*
