@@ -3,8 +3,8 @@
  * npidx_insert.c
  *	  aminsert for npidx: new rows go to the pending list (npidx_pending.c),
  *	  which is merged into the buckets in bulk; and the bulk helpers that
- *	  append rows to the row list and postings to bucket chains, each change
- *	  a generic WAL record.
+ *	  append rows to the row list and postings to bucket chains (the merge's
+ *	  NpidxInsertRows), each change a generic WAL record.
  *
  * Locking: the metapage is locked exclusively while the row list's tail is
  * extended; a bucket's head page is locked exclusively while postings are

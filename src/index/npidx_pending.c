@@ -8,9 +8,15 @@
  * row whole (TID and fingerprint) to the pending list, one page change; the
  * list is merged into the buckets in bulk once it holds pending_list_limit
  * kilobytes, by the inserting backend, by VACUUM (also autovacuum, after
- * inserts) and by npidx_clean_pending_list().  A merge sorts the rows'
- * postings by bucket and changes each touched page once, whatever the number
- * of postings it takes.
+ * inserts) and by npidx_clean_pending_list().  A merge groups the rows'
+ * postings by bucket (NpidxInsertRows, a counting sort) and changes each
+ * touched page once, whatever the number of postings it takes; a list
+ * larger than maintenance_work_mem is merged in several such batches.
+ *
+ * WAL.  A row added to a page with room, postings appended to a bucket page
+ * and a pending page freed after a merge are logged as generic WAL records
+ * holding only the bytes that changed (NpidxLogInPlace); pages that change
+ * otherwise (a new page, the metapage) go through GenericXLog.
  *
  * Every scan reads the pending list, comparing its rows' fingerprints with
  * the query whole, before it reads the buckets.
