@@ -228,6 +228,33 @@ NpidxPendingInsert(Relation index, ItemPointer tid, const NpFingerprint *fp)
 	return full;
 }
 
+/*
+ * Call fn for every row of pending-list page blk (locked by the caller);
+ * returns the next page of its list.
+ */
+static BlockNumber
+NpidxPendingPageRows(Relation index, Page page, BlockNumber blk,
+					 NpidxPendingCallback fn, void *arg)
+{
+	OffsetNumber off,
+				max;
+
+	if (NpidxPageGetOpaque(page)->page_id != NPIDX_PAGE_ID ||
+		!(NpidxPageGetOpaque(page)->flags & NPIDX_PENDING))
+		elog(ERROR, "npidx index \"%s\": block %u is not a pending-list page",
+			 RelationGetRelationName(index), blk);
+	max = PageGetMaxOffsetNumber(page);
+	for (off = FirstOffsetNumber; off <= max; off++)
+	{
+		NpidxPendingItem *pi = (NpidxPendingItem *)
+			PageGetItem(page, PageGetItemId(page, off));
+
+		fn(&pi->tid, (pi->flags & NPIDX_PENDING_NULL) ? NULL :
+		   (const NpFingerprint *) ((char *) pi + NPIDX_PENDING_HDRSZ), arg);
+	}
+	return NpidxPageGetOpaque(page)->next;
+}
+
 /* Call fn for every row of the list starting at the metapage's field */
 static void
 NpidxPendingScanList(Relation index, bool merging, NpidxPendingCallback fn,
@@ -243,29 +270,12 @@ NpidxPendingScanList(Relation index, bool merging, NpidxPendingCallback fn,
 	while (blk != InvalidBlockNumber)
 	{
 		Buffer		nbuf = ReadBuffer(index, blk);
-		Page		page;
-		OffsetNumber off,
-					max;
 
 		/* lock coupling: the next page before letting go of this one */
 		LockBuffer(nbuf, BUFFER_LOCK_SHARE);
 		UnlockReleaseBuffer(buffer);
 		buffer = nbuf;
-		page = BufferGetPage(buffer);
-		if (NpidxPageGetOpaque(page)->page_id != NPIDX_PAGE_ID ||
-			!(NpidxPageGetOpaque(page)->flags & NPIDX_PENDING))
-			elog(ERROR, "npidx index \"%s\": block %u is not a pending-list page",
-				 RelationGetRelationName(index), blk);
-		max = PageGetMaxOffsetNumber(page);
-		for (off = FirstOffsetNumber; off <= max; off++)
-		{
-			NpidxPendingItem *pi = (NpidxPendingItem *)
-				PageGetItem(page, PageGetItemId(page, off));
-
-			fn(&pi->tid, (pi->flags & NPIDX_PENDING_NULL) ? NULL :
-			   (const NpFingerprint *) ((char *) pi + NPIDX_PENDING_HDRSZ), arg);
-		}
-		blk = NpidxPageGetOpaque(page)->next;
+		blk = NpidxPendingPageRows(index, BufferGetPage(buffer), blk, fn, arg);
 		CHECK_FOR_INTERRUPTS();
 	}
 	UnlockReleaseBuffer(buffer);
@@ -337,26 +347,10 @@ MergeCollect(Relation index, BlockNumber blk, MergeRows *m, Size budget)
 		   (m->n == 0 || (m->bytes < budget && m->nhashes < PG_INT32_MAX)))
 	{
 		Buffer		buffer = ReadBuffer(index, blk);
-		Page		page;
-		OffsetNumber off,
-					max;
 
 		LockBuffer(buffer, BUFFER_LOCK_SHARE);
-		page = BufferGetPage(buffer);
-		if (NpidxPageGetOpaque(page)->page_id != NPIDX_PAGE_ID ||
-			!(NpidxPageGetOpaque(page)->flags & NPIDX_PENDING))
-			elog(ERROR, "npidx index \"%s\": block %u is not a pending-list page",
-				 RelationGetRelationName(index), blk);
-		max = PageGetMaxOffsetNumber(page);
-		for (off = FirstOffsetNumber; off <= max; off++)
-		{
-			NpidxPendingItem *pi = (NpidxPendingItem *)
-				PageGetItem(page, PageGetItemId(page, off));
-
-			MergeRowAdd(&pi->tid, (pi->flags & NPIDX_PENDING_NULL) ? NULL :
-						(const NpFingerprint *) ((char *) pi + NPIDX_PENDING_HDRSZ), m);
-		}
-		blk = NpidxPageGetOpaque(page)->next;
+		blk = NpidxPendingPageRows(index, BufferGetPage(buffer), blk,
+								   MergeRowAdd, m);
 		UnlockReleaseBuffer(buffer);
 		CHECK_FOR_INTERRUPTS();
 	}
