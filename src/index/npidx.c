@@ -160,10 +160,16 @@
  * page change: the tail page, under a share lock on the metapage); the list
  * is merged into the row list and the buckets in bulk, one change per
  * touched page, once it passes pending_list_limit (4 MB by default), and by
- * VACUUM.  Each change is one generic WAL record.  A merge costs about one
- * page change per bucket (tens of thousands at a million rows) however
- * few rows it carries, so the list must hold many rows per bucket page for
- * inserts to be cheap; every scan compares the pending rows with its query
+ * VACUUM.  Each change is one generic WAL record; appends (a pending row,
+ * postings added to a bucket page) log only the bytes they add, without
+ * GenericXLog's page copy and comparison (NpidxLogInPlace).  A merge costs
+ * about one page change per bucket (tens of thousands at a million rows)
+ * however few rows it carries, and in a backend that has not touched those
+ * shared buffers before (a new session, an autovacuum worker) the first
+ * touch of each page maps it into the process, which on the bench machine
+ * cost about as much again (doc/index.md, "Ingestion"); so the list must hold
+ * many rows per bucket page for inserts to be cheap; every scan compares
+ * the pending rows with its query
  * (a bitmap of the query's hashes first), so it must not hold too many.
  * GIN's gin_pending_list_limit (4 MB) strikes the same balance.  Buckets are
  * fixed at build.  An index built on an empty table gets 1024 buckets (8 MB),

@@ -472,6 +472,8 @@ typedef struct NpidxPosting
 
 /* npidx_util.c */
 extern void NpidxInitPage(Page page, uint16 flags, uint32 bucket);
+extern void NpidxLogInPlace(Relation index, Buffer buffer, int old_lower,
+							int old_upper, bool special);
 extern void NpidxChainAppend(Relation index, Buffer head,
 							 const NpidxPosting *p, int n, bool wal);
 extern bool NpidxMetaNoteSample(NpidxMetaPage meta, const NpFingerprint *fp);
@@ -504,6 +506,9 @@ extern void NpidxAppendRows(Relation index, const ItemPointerData *tids,
 							int n, const NpFingerprint *const *fps);
 extern void NpidxInsertPostings(Relation index, uint32 nbuckets,
 								NpidxPosting *p, int n);
+extern void NpidxInsertRows(Relation index, uint32 nbuckets,
+							const ItemPointerData *tids,
+							const NpFingerprint *const *fps, int n);
 extern void NpidxRowPostings(const NpFingerprint *fp, ItemPointer tid,
 							 uint32 nbuckets, NpidxPosting *p, int *n);
 

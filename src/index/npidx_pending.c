@@ -8,9 +8,15 @@
  * row whole (TID and fingerprint) to the pending list, one page change; the
  * list is merged into the buckets in bulk once it holds pending_list_limit
  * kilobytes, by the inserting backend, by VACUUM (also autovacuum, after
- * inserts) and by npidx_clean_pending_list().  A merge sorts the rows'
- * postings by bucket and changes each touched page once, whatever the number
- * of postings it takes.
+ * inserts) and by npidx_clean_pending_list().  A merge groups the rows'
+ * postings by bucket (NpidxInsertRows, a counting sort) and changes each
+ * touched page once, whatever the number of postings it takes; a list
+ * larger than maintenance_work_mem is merged in several such batches.
+ *
+ * WAL.  A row added to a page with room, postings appended to a bucket page
+ * and a pending page freed after a merge are logged as generic WAL records
+ * holding only the bytes that changed (NpidxLogInPlace); pages that change
+ * otherwise (a new page, the metapage) go through GenericXLog.
  *
  * Every scan reads the pending list, comparing its rows' fingerprints with
  * the query whole, before it reads the buckets.
@@ -48,6 +54,7 @@
 #include "storage/lmgr.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 
 #include "index/npidx.h"
@@ -103,6 +110,30 @@ NpidxPendingLimit(Relation index, const NpidxMetaPageData *meta)
 }
 
 /*
+ * Add a row to a pending-list page that has room for it (checked by the
+ * caller, who holds the buffer's exclusive lock), WAL-logging only the new
+ * line pointer, the row and the page header (NpidxLogInPlace).  Rows are
+ * never removed from a pending page one by one, so the new line pointer is
+ * the last.
+ */
+static void
+NpidxPendingAddItem(Relation index, Buffer buffer, Item item, Size itemsz)
+{
+	Page		page = BufferGetPage(buffer);
+	int			old_lower = ((PageHeader) page)->pd_lower,
+				old_upper = ((PageHeader) page)->pd_upper;
+
+	Assert(PageGetFreeSpace(page) >= MAXALIGN(itemsz));
+	START_CRIT_SECTION();
+	if (PageAddItem(page, item, itemsz, InvalidOffsetNumber,
+					false, false) == InvalidOffsetNumber)
+		elog(ERROR, "npidx: could not add a row to the pending list");
+	MarkBufferDirty(buffer);
+	NpidxLogInPlace(index, buffer, old_lower, old_upper, false);
+	END_CRIT_SECTION();
+}
+
+/*
  * Append a row to the pending list.  Returns true when the list has grown
  * past the index's pending_list_limit (the caller should merge).
  *
@@ -144,12 +175,7 @@ NpidxPendingInsert(Relation index, ItemPointer tid, const NpFingerprint *fp)
 		LockBuffer(tailbuf, BUFFER_LOCK_EXCLUSIVE);
 		if (PageGetFreeSpace(BufferGetPage(tailbuf)) >= MAXALIGN(itemsz))
 		{
-			state = GenericXLogStart(index);
-			page = GenericXLogRegisterBuffer(state, tailbuf, 0);
-			if (PageAddItem(page, (Item) item, itemsz, InvalidOffsetNumber,
-							false, false) == InvalidOffsetNumber)
-				elog(ERROR, "npidx: could not add a row to the pending list");
-			GenericXLogFinish(state);
+			NpidxPendingAddItem(index, tailbuf, (Item) item, itemsz);
 			full = (Size) meta->pendingPages * BLCKSZ >= NpidxPendingLimit(index, meta);
 			UnlockReleaseBuffer(tailbuf);
 			UnlockReleaseBuffer(metabuf);
@@ -219,6 +245,33 @@ NpidxPendingInsert(Relation index, ItemPointer tid, const NpFingerprint *fp)
 	return full;
 }
 
+/*
+ * Call fn for every row of pending-list page blk (locked by the caller);
+ * returns the next page of its list.
+ */
+static BlockNumber
+NpidxPendingPageRows(Relation index, Page page, BlockNumber blk,
+					 NpidxPendingCallback fn, void *arg)
+{
+	OffsetNumber off,
+				max;
+
+	if (NpidxPageGetOpaque(page)->page_id != NPIDX_PAGE_ID ||
+		!(NpidxPageGetOpaque(page)->flags & NPIDX_PENDING))
+		elog(ERROR, "npidx index \"%s\": block %u is not a pending-list page",
+			 RelationGetRelationName(index), blk);
+	max = PageGetMaxOffsetNumber(page);
+	for (off = FirstOffsetNumber; off <= max; off++)
+	{
+		NpidxPendingItem *pi = (NpidxPendingItem *)
+			PageGetItem(page, PageGetItemId(page, off));
+
+		fn(&pi->tid, (pi->flags & NPIDX_PENDING_NULL) ? NULL :
+		   (const NpFingerprint *) ((char *) pi + NPIDX_PENDING_HDRSZ), arg);
+	}
+	return NpidxPageGetOpaque(page)->next;
+}
+
 /* Call fn for every row of the list starting at the metapage's field */
 static void
 NpidxPendingScanList(Relation index, bool merging, NpidxPendingCallback fn,
@@ -234,29 +287,12 @@ NpidxPendingScanList(Relation index, bool merging, NpidxPendingCallback fn,
 	while (blk != InvalidBlockNumber)
 	{
 		Buffer		nbuf = ReadBuffer(index, blk);
-		Page		page;
-		OffsetNumber off,
-					max;
 
 		/* lock coupling: the next page before letting go of this one */
 		LockBuffer(nbuf, BUFFER_LOCK_SHARE);
 		UnlockReleaseBuffer(buffer);
 		buffer = nbuf;
-		page = BufferGetPage(buffer);
-		if (NpidxPageGetOpaque(page)->page_id != NPIDX_PAGE_ID ||
-			!(NpidxPageGetOpaque(page)->flags & NPIDX_PENDING))
-			elog(ERROR, "npidx index \"%s\": block %u is not a pending-list page",
-				 RelationGetRelationName(index), blk);
-		max = PageGetMaxOffsetNumber(page);
-		for (off = FirstOffsetNumber; off <= max; off++)
-		{
-			NpidxPendingItem *pi = (NpidxPendingItem *)
-				PageGetItem(page, PageGetItemId(page, off));
-
-			fn(&pi->tid, (pi->flags & NPIDX_PENDING_NULL) ? NULL :
-			   (const NpFingerprint *) ((char *) pi + NPIDX_PENDING_HDRSZ), arg);
-		}
-		blk = NpidxPageGetOpaque(page)->next;
+		blk = NpidxPendingPageRows(index, BufferGetPage(buffer), blk, fn, arg);
 		CHECK_FOR_INTERRUPTS();
 	}
 	UnlockReleaseBuffer(buffer);
@@ -281,7 +317,8 @@ typedef struct MergeRows
 	const NpFingerprint **fps;
 	int			n;
 	int			max;
-	int64		nhashes;
+	Size		bytes;			/* memory the batch will take */
+	uint64		nhashes;
 } MergeRows;
 
 static void
@@ -298,6 +335,7 @@ MergeRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
 			palloc(m->max * sizeof(NpFingerprint *));
 	}
 	m->tids[m->n] = *tid;
+	m->bytes += sizeof(ItemPointerData) + sizeof(NpFingerprint *) + 1;
 	if (fp)
 	{
 		NpFingerprint *copy = palloc(VARSIZE(fp));
@@ -305,10 +343,35 @@ MergeRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
 		memcpy(copy, fp, VARSIZE(fp));
 		m->fps[m->n] = copy;
 		m->nhashes += NpFingerprintNHashes(fp);
+		/* the copy, and 8 bytes a posting in NpidxInsertRows */
+		m->bytes += VARSIZE(fp) + 8 * (Size) NpFingerprintNHashes(fp);
 	}
 	else
 		m->fps[m->n] = NULL;
 	m->n++;
+}
+
+/*
+ * Collect the rows of the list being merged from block blk on, page by
+ * page, until they would take more than budget bytes (at least one page);
+ * returns the block to go on from (Invalid at the end of the list).  The
+ * merging list changes only under the merge lock, which the caller holds.
+ */
+static BlockNumber
+MergeCollect(Relation index, BlockNumber blk, MergeRows *m, Size budget)
+{
+	while (blk != InvalidBlockNumber &&
+		   (m->n == 0 || (m->bytes < budget && m->nhashes < PG_INT32_MAX)))
+	{
+		Buffer		buffer = ReadBuffer(index, blk);
+
+		LockBuffer(buffer, BUFFER_LOCK_SHARE);
+		blk = NpidxPendingPageRows(index, BufferGetPage(buffer), blk,
+								   MergeRowAdd, m);
+		UnlockReleaseBuffer(buffer);
+		CHECK_FOR_INTERRUPTS();
+	}
+	return blk;
 }
 
 /* Set mergingHead (and, when starting, empty the pending list) */
@@ -353,13 +416,12 @@ NpidxPendingSwitch(Relation index, bool start)
 int64
 NpidxPendingMerge(Relation index, bool wait)
 {
-	MergeRows	m;
 	BlockNumber head,
 				blk;
-	NpidxPosting *p;
-	int			np = 0,
-				i;
 	uint32		nbuckets = NpidxGetMeta(index)->nbuckets;
+	MemoryContext cxt,
+				oldcxt;
+	int64		merged = 0;
 
 	if (wait)
 		LockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
@@ -373,18 +435,34 @@ NpidxPendingMerge(Relation index, bool wait)
 		return 0;
 	}
 
-	/* nobody else changes the merging list: read it whole */
-	memset(&m, 0, sizeof(m));
-	NpidxPendingScanList(index, true, MergeRowAdd, &m);
+	/*
+	 * Nobody else changes the merging list: read it in batches that fit in
+	 * maintenance_work_mem (a list of the default 4 MB is one batch; a list
+	 * of gigabytes takes several passes over the buckets instead of as much
+	 * memory), and add each batch's rows to the row list (first, as
+	 * everywhere: vacuum finds dead rows there) and their postings to the
+	 * buckets.
+	 */
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "npidx merge",
+								ALLOCSET_DEFAULT_SIZES);
+	oldcxt = MemoryContextSwitchTo(cxt);
+	blk = head;
+	while (blk != InvalidBlockNumber)
+	{
+		MergeRows	m;
 
-	/* the row list first, as everywhere: vacuum finds dead rows there */
-	if (m.n > 0)
-		NpidxAppendRows(index, m.tids, m.n, m.fps);
-	p = palloc_extended(Max(1, m.nhashes) * sizeof(NpidxPosting), MCXT_ALLOC_HUGE);
-	for (i = 0; i < m.n; i++)
-		if (m.fps[i] != NULL)
-			NpidxRowPostings(m.fps[i], &m.tids[i], nbuckets, p, &np);
-	NpidxInsertPostings(index, nbuckets, p, np);
+		memset(&m, 0, sizeof(m));
+		blk = MergeCollect(index, blk, &m, (Size) maintenance_work_mem * 1024);
+		if (m.n > 0)
+		{
+			NpidxAppendRows(index, m.tids, m.n, m.fps);
+			NpidxInsertRows(index, nbuckets, m.tids, m.fps, m.n);
+		}
+		merged += m.n;
+		MemoryContextReset(cxt);
+	}
+	MemoryContextSwitchTo(oldcxt);
+	MemoryContextDelete(cxt);
 
 	/* published in the buckets: drop the list, then free its pages */
 	(void) NpidxPendingSwitch(index, false);
@@ -392,24 +470,36 @@ NpidxPendingMerge(Relation index, bool wait)
 	while (blk != InvalidBlockNumber)
 	{
 		Buffer		buffer = ReadBuffer(index, blk);
-		GenericXLogState *state;
 		Page		page;
+		PageHeader	ph;
 		BlockNumber next;
 
 		LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
-		next = NpidxPageGetOpaque(BufferGetPage(buffer))->next;
-		state = GenericXLogStart(index);
-		page = GenericXLogRegisterBuffer(state, buffer, 0);
+		page = BufferGetPage(buffer);
+		ph = (PageHeader) page;
+		next = NpidxPageGetOpaque(page)->next;
+		/* only the special space changes: log just that */
+		START_CRIT_SECTION();
 		NpidxPageGetOpaque(page)->flags = NPIDX_DELETED;
 		NpidxPageGetOpaque(page)->bucket = NPIDX_NO_BUCKET;
 		NpidxPageGetOpaque(page)->next = InvalidBlockNumber;
-		GenericXLogFinish(state);
+		MarkBufferDirty(buffer);
+		NpidxLogInPlace(index, buffer, ph->pd_lower, ph->pd_upper, true);
+		END_CRIT_SECTION();
 		UnlockReleaseBuffer(buffer);
 		RecordFreeIndexPage(index, blk);
 		blk = next;
 	}
 	UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
-	return m.n;
+
+	/*
+	 * Make the freed pages findable: the free space map's upper levels are
+	 * only brought up to date by a vacuum of the map, and without one the
+	 * next pending-list and overflow pages would all extend the relation
+	 * (as GIN does after its pending-list cleanup).
+	 */
+	IndexFreeSpaceMapVacuum(index);
+	return merged;
 }
 
 /*

@@ -211,6 +211,21 @@ VACUUM art;
 SELECT pg_relation_size('art_fp') <= :size_before AS no_growth;
 SELECT * FROM compare_with_seqscan('after delete all + refill');
 
+-- a merge in several batches: a batch's rows and postings (8 bytes each)
+-- must fit in maintenance_work_mem, here 1 MB for more than 1 MB of them
+ALTER INDEX art_fp SET (pending_list_limit = 65536);	-- they all wait
+INSERT INTO art SELECT id + 100000 * g, fam, body, fp
+FROM art_saved, generate_series(1, 3) g;
+SELECT sum(8 * sample_size(fp) + pg_column_size(fp)) > 1024 * 1024 AS several_batches
+FROM art WHERE id > 100000;
+SET maintenance_work_mem = '1MB';
+SELECT npidx_clean_pending_list('art_fp') = 3 * (SELECT count(*) FROM art_saved) AS merged;
+RESET maintenance_work_mem;
+SELECT * FROM compare_with_seqscan('after a merge in batches');
+DELETE FROM art WHERE id > 100000;
+VACUUM art;
+ALTER INDEX art_fp RESET (pending_list_limit);
+
 -- REINDEX, REINDEX CONCURRENTLY
 REINDEX INDEX art_fp;
 SELECT * FROM compare_with_seqscan('after reindex');

@@ -10,6 +10,11 @@ use NpidxTest;
 
 my $primary = PostgreSQL::Test::Cluster->new('primary');
 $primary->init(allows_streaming => 1);
+# the standby replays every generic WAL record against a full-page image
+# taken with it, and stops if the pages differ: this checks the records npidx
+# builds itself (only the appended bytes, NpidxLogInPlace) as well as those
+# of GenericXLogFinish
+$primary->append_conf('postgresql.conf', "wal_consistency_checking = 'generic'\n");
 $primary->start;
 $primary->safe_psql('postgres', setup_sql());
 $primary->safe_psql('postgres', insert_sql(120, 0, 2));

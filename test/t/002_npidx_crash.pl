@@ -15,6 +15,9 @@ my $node = PostgreSQL::Test::Cluster->new('crash');
 $node->init;
 # frequent checkpoints, so that recovery replays full-page images as well
 $node->append_conf('postgresql.conf', "checkpoint_timeout = 30s\n");
+# crash recovery compares every generic WAL record's result with a
+# full-page image taken with it (see 001_npidx_replica.pl)
+$node->append_conf('postgresql.conf', "wal_consistency_checking = 'generic'\n");
 $node->start;
 $node->safe_psql('postgres', setup_sql());
 # a small pending list: many merges into the buckets while inserts run

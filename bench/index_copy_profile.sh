@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# bench/index_copy_profile.sh -- where a COPY into an npidx-indexed table
+# spends its time: backend CPU, WAL records, full-page images and WAL bytes
+# of the COPY with and without the index, and (PERF=1) a perf profile of the
+# backend during the indexed COPY
+#
+# Usage: scripts/with-server.sh bench/index_copy_profile.sh [ROWS] [COPY_ROWS]
+#   (default 200000 articles of the realistic corpus, bench/corpus_gen.c
+#   seed 1, and a COPY of 100000 more, fingerprints precomputed)
+# Environment:
+#   PERF=1        record the indexed COPY's backend with perf (needs perf and
+#                 the right to attach to the server process) and print the
+#                 functions with the most samples
+#   PERF_KEEP=DIR keep the perf.data files (perf.copy, perf.merge) in DIR
+#   LIMIT_KB      pending_list_limit of the index during the COPY (default:
+#                 the reloption's default)
+#   CHECKPOINT=1  checkpoint just before each COPY, so that the first change
+#                 of every page after it carries a full-page image (what a
+#                 long load meets once per checkpoint_timeout); default 0
+#
+# The indexed COPY is followed by npidx_clean_pending_list(), so that the
+# figures include the merge of the rows left pending.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+ROWS=${1:-200000}
+COPY_ROWS=${2:-100000}
+PERF=${PERF:-0}
+LIMIT_KB=${LIMIT_KB:-}
+CHECKPOINT=${CHECKPOINT:-0}
+WORK=$(mktemp -d)
+chmod 777 "$WORK"
+trap 'rm -rf "$WORK"' EXIT
+q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== server: $(q -c 'SHOW server_version'), shared_buffers=$(q -c 'SHOW shared_buffers'), max_wal_size=$(q -c 'SHOW max_wal_size')"
+
+gcc -O2 -o "$WORK/corpus_gen" corpus_gen.c -lm
+q -c "CREATE TABLE prof_src (id bigint PRIMARY KEY, fp newsprint.fingerprint)"
+for p in 0 1; do
+	( "$WORK/corpus_gen" -m ../data/corpus_model.txt -s 1 -p "$p/2" "$((ROWS + COPY_ROWS))" |
+		awk -F'\t' -v OFS='\t' '{ print $1, $6 }' |
+		q -c "CREATE TEMP TABLE raw (id bigint, body text); COPY raw FROM STDIN;
+			INSERT INTO prof_src SELECT id, newsprint.fingerprint(body) FROM raw" ) &
+done
+wait
+q -c "CREATE TABLE prof_idx (id bigint, fp newsprint.fingerprint) WITH (autovacuum_enabled = off);
+	CREATE TABLE prof_noidx (id bigint, fp newsprint.fingerprint) WITH (autovacuum_enabled = off);
+	INSERT INTO prof_idx SELECT id, fp FROM prof_src WHERE id < $ROWS;
+	INSERT INTO prof_noidx SELECT id, fp FROM prof_src WHERE id < $ROWS;"
+q -c "VACUUM ANALYZE prof_idx"
+q -c "VACUUM ANALYZE prof_noidx"
+q -c "SET maintenance_work_mem = '2GB'; CREATE INDEX prof_fp ON prof_idx USING npidx (fp)"
+[ -n "$LIMIT_KB" ] && q -c "ALTER INDEX prof_fp SET (pending_list_limit = $LIMIT_KB)"
+q -c "COPY (SELECT id, fp FROM prof_src WHERE id >= $ROWS ORDER BY id LIMIT $COPY_ROWS) TO STDOUT" > "$WORK/copy.tsv"
+echo "== $ROWS rows, npidx $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))"); COPY of $COPY_ROWS rows, pending_list_limit ${LIMIT_KB:-default}"
+
+# measure LABEL SQL: run SQL in a session of its own (with the perf recorder
+# attached when asked); prints wall s, backend CPU s, WAL records, full-page
+# images, WAL MB
+measure() {		# LABEL SQL
+	local perfcmd=":"
+	[ "$PERF" = 1 ] &&
+		perfcmd="perf record -q -F 999 -g -o $WORK/perf.$1 -p \$BPID >/dev/null 2>&1 & echo \$! > $WORK/perf.pid; sleep 1"
+	q >/dev/null <<SQL
+SELECT pg_backend_pid() AS pid \gset
+\setenv BPID :pid
+\! $perfcmd
+SELECT wal_records AS r0, wal_fpi AS f0, wal_bytes AS b0, extract(epoch FROM clock_timestamp()) AS t0 FROM pg_stat_wal \gset
+\! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu0
+$2
+\! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu1
+SELECT pg_stat_force_next_flush();
+SELECT extract(epoch FROM clock_timestamp()) - :t0 AS wall \gset
+\setenv WALL :wall
+\! echo \$WALL > $WORK/wall
+SELECT pg_sleep(0.6);
+SELECT (wal_records - :r0) || ' ' || (wal_fpi - :f0) || ' ' || round((wal_bytes - :b0) / 1048576.0, 1) FROM pg_stat_wal \g $WORK/wal
+SQL
+	if [ "$PERF" = 1 ]; then
+		kill -INT "$(cat "$WORK/perf.pid")" 2>/dev/null || true
+		sleep 2
+	fi
+	printf '%.2f %.2f %s\n' "$(cat "$WORK/wall")" \
+		"$(awk -v a="$(cat "$WORK/cpu0")" -v b="$(cat "$WORK/cpu1")" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (b - a) / hz }')" \
+		"$(cat "$WORK/wal")"
+}
+
+line() { printf '%-40s %8s %8s %12s %10s %8s\n' "$@"; }
+echo
+line "" "wall s" "CPU s" "WAL records" "FPIs" "WAL MB"
+[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
+read -r w c r f b < <(PERF=0 measure noidx "\\copy prof_noidx FROM '$WORK/copy.tsv'")
+line "COPY without index" "$w" "$c" "$r" "$f" "$b"
+[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
+read -r w c r f b < <(measure copy "\\copy prof_idx FROM '$WORK/copy.tsv'")
+line "COPY with npidx" "$w" "$c" "$r" "$f" "$b"
+read -r w2 c2 r2 f2 b2 < <(measure merge "SELECT newsprint.npidx_clean_pending_list('prof_fp');")
+line "  merge of the rows left pending" "$w2" "$c2" "$r2" "$f2" "$b2"
+line "  both" "$(awk -v a="$w" -v b="$w2" 'BEGIN { printf "%.2f", a + b }')" \
+	"$(awk -v a="$c" -v b="$c2" 'BEGIN { printf "%.2f", a + b }')" $((r + r2)) $((f + f2)) \
+	"$(awk -v a="$b" -v b="$b2" 'BEGIN { printf "%.1f", a + b }')"
+echo "== npidx after: $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))")"
+
+if [ "$PERF" = 1 ]; then
+	for part in copy merge; do
+		echo
+		echo "== perf, $part: functions of the backend by own samples"
+		[ -s "$WORK/perf.$part" ] || continue
+		{ perf report -i "$WORK/perf.$part" --no-children --sort dso,symbol --stdio -g none 2>/dev/null |
+			grep -v '^#' | grep -v '^$' | head -30; } || true
+	done
+	if [ -n "${PERF_KEEP:-}" ]; then cp "$WORK"/perf.* "$PERF_KEEP"/ || true; fi
+fi
