@@ -139,7 +139,7 @@ FROM story_summary s ORDER BY s.copies DESC, s.first_published LIMIT 8;
 SELECT to_char(day, 'Dy DD Mon') AS day, new_stories, articles FROM story_per_day ORDER BY story_per_day.day;
 
 \echo
-\echo '== 15. Against the planted stories: no story mixes two of them'
+\echo '== 15. Against the planted stories: how many stories mix two or more of them (the goal is 0; see doc/stories.md)'
 SELECT count(DISTINCT n.story) AS stories,
 	   count(DISTINCT n.truth) AS planted,
 	   (SELECT count(*) FROM (SELECT story FROM news GROUP BY story
