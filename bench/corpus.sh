@@ -14,6 +14,10 @@
 #       N articles (default 20) as readable text
 #   bench/corpus.sh build
 #       only compile; prints the directory that holds corpus_gen and corpus_stats
+#   bench/corpus.sh fingerprints TABLE N
+#       create TABLE (id bigint PRIMARY KEY, fp newsprint.fingerprint) and fill
+#       it with the fingerprints of N articles, one psql session per part
+#       (PGHOST/PGDATABASE pointing at a database with newsprint installed)
 # Environment: SEED (default 1), PARTS (default 2), DAYS (default 90),
 # CORPUS_BIN (where to build; default a folder under /tmp).
 # Needs only gcc and libc (Debian's gcc, libc6-dev).
@@ -90,8 +94,23 @@ case "$cmd" in
 			"$bin/corpus_stats" "$tmp"
 		fi
 		;;
+	fingerprints)
+		[ $# -eq 2 ] || { echo "usage: $0 fingerprints TABLE N" >&2; exit 2; }
+		psql -X -q -v ON_ERROR_STOP=1 \
+			-c "CREATE TABLE $1 (id bigint PRIMARY KEY, fp newsprint.fingerprint)"
+		pids=()
+		for p in $(seq 0 $((PARTS - 1))); do
+			( "$bin/corpus_gen" -m "$model" -s "$SEED" -d "$DAYS" -p "$p/$PARTS" "$2" |
+				awk -F'\t' -v OFS='\t' '{ print $1, $6 }' |
+				psql -X -q -v ON_ERROR_STOP=1 \
+					-c "CREATE TEMP TABLE raw (id bigint, body text); COPY raw FROM STDIN;
+						INSERT INTO $1 SELECT id, newsprint.fingerprint(body) FROM raw" ) &
+			pids+=($!)
+		done
+		for p in "${pids[@]}"; do wait "$p"; done
+		;;
 	*)
-		echo "usage: $0 gen|stats|sample|build ..." >&2
+		echo "usage: $0 gen|stats|sample|build|fingerprints ..." >&2
 		exit 2
 		;;
 esac

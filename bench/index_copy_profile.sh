@@ -36,15 +36,7 @@ q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== server: $(q -c 'SHOW server_version'), shared_buffers=$(q -c 'SHOW shared_buffers'), max_wal_size=$(q -c 'SHOW max_wal_size')"
 
-gcc -O2 -o "$WORK/corpus_gen" corpus_gen.c -lm
-q -c "CREATE TABLE prof_src (id bigint PRIMARY KEY, fp newsprint.fingerprint)"
-for p in 0 1; do
-	( "$WORK/corpus_gen" -m ../data/corpus_model.txt -s 1 -p "$p/2" "$((ROWS + COPY_ROWS))" |
-		awk -F'\t' -v OFS='\t' '{ print $1, $6 }' |
-		q -c "CREATE TEMP TABLE raw (id bigint, body text); COPY raw FROM STDIN;
-			INSERT INTO prof_src SELECT id, newsprint.fingerprint(body) FROM raw" ) &
-done
-wait
+SEED=1 ./corpus.sh fingerprints prof_src "$((ROWS + COPY_ROWS))"
 q -c "CREATE TABLE prof_idx (id bigint, fp newsprint.fingerprint) WITH (autovacuum_enabled = off);
 	CREATE TABLE prof_noidx (id bigint, fp newsprint.fingerprint) WITH (autovacuum_enabled = off);
 	INSERT INTO prof_idx SELECT id, fp FROM prof_src WHERE id < $ROWS;

@@ -30,15 +30,7 @@ q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== server: $(q -c 'SHOW server_version'), shared_buffers=$(q -c 'SHOW shared_buffers')"
 
-gcc -O2 -o "$WORK/corpus_gen" corpus_gen.c -lm
-q -c "CREATE TABLE pend_articles (id bigint PRIMARY KEY, fp newsprint.fingerprint)"
-for p in 0 1; do
-	( "$WORK/corpus_gen" -m ../data/corpus_model.txt -s 1 -p "$p/2" "$ROWS" |
-		awk -F'\t' -v OFS='\t' '{ print $1, $6 }' |
-		q -c "CREATE TEMP TABLE raw (id bigint, body text); COPY raw FROM STDIN;
-			INSERT INTO pend_articles SELECT id, newsprint.fingerprint(body) FROM raw" ) &
-done
-wait
+SEED=1 ./corpus.sh fingerprints pend_articles "$ROWS"
 # no autovacuum: it would merge the list under the measurement
 q -c "ALTER TABLE pend_articles SET (autovacuum_enabled = off)"
 q -c "VACUUM ANALYZE pend_articles"
