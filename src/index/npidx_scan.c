@@ -1013,7 +1013,16 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 		return;
 	}
 	so->tail = true;
-	so->tail_bound = 1.0 - NPIDX_BOUND_SLACK;
+
+	/*
+	 * A row of the tail holds no key of the query, so its distance is
+	 * exactly 1 (1 - 0/x, no rounding): a bound of exactly 1, not 1 less
+	 * the slack, lets the executor return each such row as soon as it has
+	 * it.  With a bound below 1 it held them all back until the scan ended,
+	 * so ORDER BY ... LIMIT 10 of a query sharing keys with fewer than ten
+	 * rows rechecked the whole table.
+	 */
+	so->tail_bound = 1.0;
 	if (ob->sk_flags & SK_ISNULL)
 	{
 		/* every distance is NULL: return the rows unordered */

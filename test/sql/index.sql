@@ -164,6 +164,11 @@ FROM (SELECT d, coalesce(d >= lag(d) OVER (), true) AS ok
 SELECT count(*), min(d), max(d)
 FROM (SELECT fp <-> fingerprint('completely unrelated words here'::text) AS d FROM art
 	  ORDER BY fp <-> fingerprint('completely unrelated words here'::text)) s;
+-- ... and with LIMIT the scan hands over only a few of them: their bound is
+-- their exact distance, 1, so the executor need not wait for the rest
+SELECT count(*) FROM (SELECT id FROM art
+	  ORDER BY fp <-> fingerprint('completely unrelated words here'::text) LIMIT 3) s;
+SELECT returned < 10 AS stopped_early FROM npidx_scan_stats();
 -- NULL and empty queries
 SELECT count(*) FROM art WHERE fp % NULL;
 SELECT count(*) FROM art WHERE fp % fingerprint(''::text);
