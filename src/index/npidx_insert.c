@@ -264,6 +264,7 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 			e->row = (uint32) i;
 			e->resid = NpidxResidOf(mix);
 		}
+		CHECK_FOR_INTERRUPTS();
 	}
 
 	/* write the buckets in block order */
