@@ -32,7 +32,7 @@
  *	  articles, plus hand-listed agency formulas).  They are no evidence, and
  *	  leaving them out keeps the index's posting lists short.
  * 2. Fact shingles (every word capitalised, a number or a function word) and
- *	  quoted shingles (most words inside quotation marks) are left out too,
+ *	  quoted shingles (any word inside quotation marks) are left out too,
  *	  unless the article has no narrative shingle at all: then its quoted
  *	  shingles are its evidence, or failing those its fact shingles, so that
  *	  a statement or a table still finds its copies.  When an article has
@@ -58,7 +58,9 @@
  * The tables are hashed with the tokenizer itself on first use, so they
  * normalise exactly as article text does.  The stop-word list, the phrase
  * table, the classes and the quotation rules are part of format version 2:
- * changing any of them requires a new version.
+ * once 0.2 is released, changing any of them requires a new version.  (The
+ * quoted class changed once before that: doc/fingerprint.md, "Quotes and
+ * their edges".)
  *
  * src/fingerprint/fp_evidence.c
  *
@@ -552,7 +554,16 @@ fp_ev_class(const unsigned char *flags, int m)
 	}
 	if (fact)
 		return FP_FACT;
-	if (2 * quoted > m)
+
+	/*
+	 * Any quoted word makes the shingle quoted, not only a majority: a
+	 * shingle that runs into a quote or out of it (the attribution and the
+	 * quote's first or last words) is what every reporter who took the
+	 * statement down writes too.  On the development split of the rewrite
+	 * set this rule gave same_story macro-F1 0.905 against 0.893 for "most
+	 * words quoted" (doc/fingerprint.md, "Quotes and their edges").
+	 */
+	if (quoted > 0)
 		return FP_QUOTED;
 	return FP_NARRATIVE;
 }

@@ -13,7 +13,7 @@
  *				agency formulas).  Never evidence.
  *	 fact		every word is a name (capitalised), a number or a function
  *				word: "Gareth Mellor, 41", "of Harpers Lane", score lines.
- *	 quoted		most of its words are inside quotation marks ("...", curly
+ *	 quoted		any of its words is inside quotation marks ("...", curly
  *				quotes, typewriter ``...'', UK single quotes).
  *	 narrative	everything else: the article's own running text.
  *
@@ -93,7 +93,7 @@ extern size_t NpFpEvidenceWords(const char *text, size_t len, NpFpWord **words);
 
 /*
  * Is the shingle of these m words (hashes and flags, in text order) evidence
- * in running text, i.e. neither common nor fact nor mostly quoted?
+ * in running text, i.e. neither common nor fact nor quoted?
  */
 extern bool NpFpIsNarrativeShingle(const np_uint64 *words,
 								   const unsigned char *flags, int m);

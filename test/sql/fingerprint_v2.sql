@@ -41,6 +41,21 @@ SELECT style, shingle_count(fingerprint(t, false)) AS evidence,
                ('single',     $$Jurors heard he behaved 'like a trader who sold the same wedding date to three different couples'.$$),
                ('guillemets', $$Jurors heard he behaved «like a trader who sold the same wedding date to three different couples».$$)) v(style, t)
  ORDER BY 1;
+-- a shingle with any word inside quotation marks is quoted, so the
+-- shingles that run into a quote ("force had let", "failures were
+-- inexcusable") are no evidence either: two reporters who took down the
+-- same statement with its speaker share them.  These two reports share two
+-- quotes and their attributions; what they share as evidence is running
+-- text only ("the force had", "the failures were", "to the wrong"): 3
+-- hashes, where counting the shingles across the quotation marks gave 5
+WITH t(name, body) AS (VALUES
+  ('agency', $$Chief Constable Mark Ellery said the force had "let down the people of this county" and offered to meet the families. Officers went to the wrong address three times, an inspection found. He said the failures were "inexcusable and entirely our own".$$),
+  ('rival',  $$Relatives heard Mr Ellery admit that the force had "let down the people of this county". Inspectors said call handlers dispatched patrols to the wrong house on three occasions. The failures were "inexcusable and entirely our own", he told the meeting.$$))
+SELECT a.name, shingle_count(fingerprint(a.body, false)) AS evidence,
+       round(containment(fingerprint(a.body, false), fingerprint(b.body, false)) *
+             shingle_count(fingerprint(a.body, false))) AS shared,
+       same_story(fingerprint(a.body, false), fingerprint(b.body, false)) AS same_story
+  FROM t a, t b WHERE a.name <> b.name ORDER BY 1;
 -- apostrophes are not quotation marks
 SELECT shingle_count(fingerprint($$Mellor's clients' albums never came and the couples' money was gone$$::text, false)) AS shingles;
 -- a blank line ends an unclosed quotation

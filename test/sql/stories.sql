@@ -125,7 +125,7 @@ SELECT id, story FROM newsprint.cluster_stories('roundup') ORDER BY id;
 
 -- the story's direction: a Wikinews follow-up (326) that repeats the
 -- background of an earlier article (118) holds is_same_story with it, on
--- the share of the earlier article it repeats (0.40), but only a tenth of
+-- the share of the earlier article it repeats (0.39), but only a tenth of
 -- its own text is in it, so it does not join; an article that carries the
 -- whole of 118 before a long one of its own (433) does join it
 SELECT a.id, b.id, newsprint.is_same_story(a.fp, b.fp) AS same_story,
