@@ -388,9 +388,9 @@ typedef void (*NpidxPendingCallback) (ItemPointer tid, const NpFingerprint *fp,
 /* At most this many of a query's costliest keys are considered for skipping */
 #define NPIDX_MAX_SKIP_TRIES	512
 /*
- * The cost of one heap recheck, in postings read: a skipped key is read
- * after all (without counting new rows) when the rows whose candidacy
- * depends on it would cost more to recheck than its postings to read
+ * The cost of one heap recheck, in postings read: skipped keys are read
+ * after all (without counting new rows, the cheapest first) as far as the
+ * rechecks they save cost more than their postings to read
  */
 #define NPIDX_RECHECK_POSTINGS	200
 
