@@ -312,7 +312,17 @@ HitArrayAdd(ItemPointer tid, uint8 cls, void *arg)
 	a->n++;
 }
 
-/* Read the head page of hash's bucket: its matches and the chain length */
+/* Probe callback that keeps nothing (the page scan counts the matches) */
+static pg_attribute_always_inline void
+HitIgnore(ItemPointer tid, uint8 cls, void *arg)
+{
+}
+
+/*
+ * Read the head page of hash's bucket: its matches and the chain length.
+ * The matches are kept only if the head is the whole chain (the counting
+ * pass reads a longer chain from its head again, under lock coupling).
+ */
 static void
 NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp)
 {
@@ -323,13 +333,17 @@ NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp)
 	Buffer		buffer = ReadBuffer(index, blk);
 	Page		page;
 	HitArray	a = {0};
+	int			found;
 
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);
 	page = BufferGetPage(buffer);
 	NpidxCheckBucketPage(index, page, blk, bucket);
-	NpidxPageMatches(page, resid, HitArrayAdd, &a);
 	kp->complete = NpidxPageGetOpaque(page)->next == InvalidBlockNumber;
-	kp->cost = (double) a.n * Max(1, NpidxPageGetOpaque(page)->chain_pages);
+	if (kp->complete)
+		found = NpidxPageMatches(page, resid, HitArrayAdd, &a);
+	else
+		found = NpidxPageMatches(page, resid, HitIgnore, NULL);
+	kp->cost = (double) found * Max(1, NpidxPageGetOpaque(page)->chain_pages);
 	kp->hits = a.hits;
 	kp->nhits = a.n;
 	UnlockReleaseBuffer(buffer);
