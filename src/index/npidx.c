@@ -111,14 +111,18 @@
  *	 Returning.  A counted row's count is exact over the keys read, so it
  *	 shares at most count + |S| keys; it is a candidate if that reaches its
  *	 class's need.
- *	 Verifying.  When the rows whose candidacy rests on that slack (count
- *	 below need, count + |S| not) would cost more heap rechecks than S's
- *	 postings cost to read, the scan reads S after all, adding to the
- *	 counts of rows already counted and counting no new row.  A counted
- *	 row's count is then exact over all of q's keys (slack 0); a row not
- *	 counted stays out for its reason above (the keys left then, S
- *	 included, could not make its need), and a row holding only keys of S
- *	 cannot qualify (pigeonhole).
+ *	 Verifying.  Rows whose candidacy rests on that slack (count below
+ *	 need, count + |S| not) cost heap rechecks; reading r keys of S after
+ *	 all (the cheapest), adding to the counts of rows already counted and
+ *	 counting no new row, leaves a slack of |S| - r, so that a row g short
+ *	 of its need drops out once g > |S| - r (unless the keys read raise its
+ *	 count).  The scan picks the r that costs least: the r keys' postings
+ *	 plus NPIDX_RECHECK_POSTINGS for each row still resting on the slack
+ *	 (most of them are far short, so one or two cheap keys of S usually
+ *	 settle them).  A counted row's count is then exact over the keys read;
+ *	 a row not counted stays out for its reason above (the keys left then,
+ *	 S included, could not make its need), and a row holding only keys of
+ *	 S cannot qualify (pigeonhole).
  * The rows of the pending list are compared with the query whole (their
  * shared-hash count is exact) and pass the same test.  Frequent keys
  * ("the company said") thus cost reading their postings, not rechecking

@@ -388,11 +388,15 @@ typedef void (*NpidxPendingCallback) (ItemPointer tid, const NpFingerprint *fp,
 /* At most this many of a query's costliest keys are considered for skipping */
 #define NPIDX_MAX_SKIP_TRIES	512
 /*
- * The cost of one heap recheck, in postings read: a skipped key is read
- * after all (without counting new rows) when the rows whose candidacy
- * depends on it would cost more to recheck than its postings to read
+ * The cost of one heap recheck, in postings read: skipped keys are read
+ * after all (without counting new rows, the cheapest first) as far as the
+ * rechecks they save cost more than their postings to read.  At a million
+ * rows of the realistic corpus a recheck (a random heap page, the tuple and
+ * the comparison) costs some microseconds, a posting of a common key some
+ * nanoseconds; 200, the first value, made same_story recheck more rows
+ * than the postings it saved were worth (doc/index.md, "Cheaper lookups").
  */
-#define NPIDX_RECHECK_POSTINGS	200
+#define NPIDX_RECHECK_POSTINGS	700
 
 /* What the last npidx scan of this backend did (npidx_scan_stats()) */
 typedef struct NpidxScanStats

@@ -71,9 +71,6 @@ typedef struct NpidxCand
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
-/* Bits of the filter that tells "maybe in the table" before a lookup */
-#define NPIDX_SEEN_BITS		(1 << 20)
-
 /* The counters of the last scan in this backend (npidx_scan_stats()) */
 NpidxScanStats npidx_last_scan;
 
@@ -145,7 +142,7 @@ npidxendscan(IndexScanDesc scan)
 }
 
 /* Call fn for every matching posting of one page */
-static inline int
+static pg_attribute_always_inline int
 NpidxPageMatches(Page page, uint16 resid, NpidxHitCallback fn, void *arg)
 {
 	int			n = NpidxPageNEntries(page);
@@ -201,11 +198,13 @@ NpidxCheckBucketPage(Relation index, Page page, BlockNumber blk, uint32 bucket)
  * Call fn for every posting of hash: read the bucket's chain with lock
  * coupling.  Postings of other keys that share bucket and residue (only in
  * indexes with fewer than NPIDX_EXACT_BUCKETS buckets) are returned too; the
- * recheck drops them.  Returns the number of postings passed to fn.
+ * recheck drops them.  Returns the number of postings passed to fn.  Inlined
+ * into the scan's counting pass, so that the per-posting callback is a
+ * direct, inlined call there.
  */
-int64
-NpidxProbe(Relation index, uint32 nbuckets, uint32 hash,
-		   NpidxHitCallback fn, void *arg)
+static pg_attribute_always_inline int64
+NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash,
+				NpidxHitCallback fn, void *arg)
 {
 	uint32		mix = NpidxMix(hash);
 	uint32		bucket = NpidxBucketOf(mix, nbuckets);
@@ -233,6 +232,13 @@ NpidxProbe(Relation index, uint32 nbuckets, uint32 hash,
 	}
 	UnlockReleaseBuffer(buffer);
 	return found;
+}
+
+int64
+NpidxProbe(Relation index, uint32 nbuckets, uint32 hash,
+		   NpidxHitCallback fn, void *arg)
+{
+	return NpidxProbeChain(index, nbuckets, hash, fn, arg);
 }
 
 /*
@@ -306,7 +312,17 @@ HitArrayAdd(ItemPointer tid, uint8 cls, void *arg)
 	a->n++;
 }
 
-/* Read the head page of hash's bucket: its matches and the chain length */
+/* Probe callback that keeps nothing (the page scan counts the matches) */
+static pg_attribute_always_inline void
+HitIgnore(ItemPointer tid, uint8 cls, void *arg)
+{
+}
+
+/*
+ * Read the head page of hash's bucket: its matches and the chain length.
+ * The matches are kept only if the head is the whole chain (the counting
+ * pass reads a longer chain from its head again, under lock coupling).
+ */
 static void
 NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp)
 {
@@ -317,13 +333,17 @@ NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp)
 	Buffer		buffer = ReadBuffer(index, blk);
 	Page		page;
 	HitArray	a = {0};
+	int			found;
 
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);
 	page = BufferGetPage(buffer);
 	NpidxCheckBucketPage(index, page, blk, bucket);
-	NpidxPageMatches(page, resid, HitArrayAdd, &a);
 	kp->complete = NpidxPageGetOpaque(page)->next == InvalidBlockNumber;
-	kp->cost = (double) a.n * Max(1, NpidxPageGetOpaque(page)->chain_pages);
+	if (kp->complete)
+		found = NpidxPageMatches(page, resid, HitArrayAdd, &a);
+	else
+		found = NpidxPageMatches(page, resid, HitIgnore, NULL);
+	kp->cost = (double) found * Max(1, NpidxPageGetOpaque(page)->chain_pages);
 	kp->hits = a.hits;
 	kp->nhits = a.n;
 	UnlockReleaseBuffer(buffer);
@@ -573,20 +593,54 @@ SharedHashes(const NpFingerprint *a, const NpFingerprint *b)
 typedef struct CountState
 {
 	npcand_hash *table;
-	uint64	   *seenbits;		/* NPIDX_SEEN_BITS; a row maybe in table */
+	uint64	   *seenbits;		/* a row maybe in table (see CountHit) */
+	uint32		seenmask;		/* bits in seenbits, less 1 */
 	const int  *need;			/* per class: fewest shared keys, or NULL */
 	int			remaining;		/* keys not yet read, this one included,
 								 * plus skipped keys */
 	int64		postings;
 } CountState;
 
-/* Probe callback: count a posting's row, or drop it if it cannot qualify */
+/*
+ * The filter of counted rows.  Most postings of a common key belong to rows
+ * that are not counted (met too late to qualify), so the filter answers most
+ * of them without a table lookup.  It starts small (so that it stays in the
+ * L1 cache while bucket pages stream through, and is cheap to clear) and
+ * grows to keep at most one bit set in NPIDX_SEEN_SPARSITY, up to
+ * NPIDX_SEEN_MAX_BITS.
+ */
+#define NPIDX_SEEN_MIN_BITS		(1 << 15)
+#define NPIDX_SEEN_MAX_BITS		(1 << 21)
+#define NPIDX_SEEN_SPARSITY		16
+
+/* (Re)build the filter with nbits bits, from the rows counted so far */
 static void
+CountFilterResize(CountState *cs, uint32 nbits)
+{
+	npcand_iterator it;
+	NpidxCand  *c;
+
+	if (cs->seenbits != NULL)
+		pfree(cs->seenbits);
+	cs->seenbits = palloc0(nbits / 8);
+	cs->seenmask = nbits - 1;
+	npcand_start_iterate(cs->table, &it);
+	while ((c = npcand_iterate(cs->table, &it)) != NULL)
+	{
+		uint32		h = HashTidKey(c->key) & cs->seenmask;
+
+		cs->seenbits[h >> 6] |= UINT64_C(1) << (h & 63);
+	}
+}
+
+/* Count a posting's row, or drop it if it cannot qualify */
+static pg_attribute_always_inline void
 CountHit(ItemPointer tid, uint8 cls, void *arg)
 {
 	CountState *cs = (CountState *) arg;
 	uint64		key = PackTid(tid);
-	uint32		h = HashTidKey(key) & (NPIDX_SEEN_BITS - 1);
+	uint32		hash = HashTidKey(key);
+	uint32		h = hash & cs->seenmask;
 	uint64		bit = UINT64_C(1) << (h & 63);
 	bool		found;
 	NpidxCand  *c;
@@ -594,7 +648,7 @@ CountHit(ItemPointer tid, uint8 cls, void *arg)
 	cs->postings++;
 	if (cs->seenbits[h >> 6] & bit)
 	{
-		c = npcand_lookup(cs->table, key);
+		c = npcand_lookup_hash(cs->table, key, hash);
 		if (c != NULL)
 		{
 			c->count++;
@@ -608,10 +662,13 @@ CountHit(ItemPointer tid, uint8 cls, void *arg)
 	 */
 	if (cs->need != NULL && cs->need[cls] > cs->remaining)
 		return;
-	c = npcand_insert(cs->table, key, &found);
+	c = npcand_insert_hash(cs->table, key, hash, &found);
 	c->count = 1;
 	c->cls = cls;
 	cs->seenbits[h >> 6] |= bit;
+	if (unlikely((uint64) cs->table->members * NPIDX_SEEN_SPARSITY > cs->seenmask + 1) &&
+		cs->seenmask + 1 < NPIDX_SEEN_MAX_BITS)
+		CountFilterResize(cs, (cs->seenmask + 1) * 4);
 }
 
 /* Order key probes by estimated cost, cheapest first */
@@ -721,7 +778,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 
 	memset(&cs, 0, sizeof(cs));
 	cs.table = npcand_create(CurrentMemoryContext, 256, NULL);
-	cs.seenbits = palloc0(NPIDX_SEEN_BITS / 8);
+	CountFilterResize(&cs, NPIDX_SEEN_MIN_BITS);
 	cs.need = need;
 	cs.remaining = n;
 	for (i = 0; i < n; i++)
@@ -736,7 +793,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 				CountHit(&kp[i].hits[j].tid, kp[i].hits[j].cls, &cs);
 		}
 		else
-			NpidxProbe(index, nbuckets, q->hashes[kp[i].pos], CountHit, &cs);
+			NpidxProbeChain(index, nbuckets, q->hashes[kp[i].pos], CountHit, &cs);
 		cs.remaining--;
 		npidx_last_scan.keys_read++;
 		CHECK_FOR_INTERRUPTS();
@@ -746,43 +803,83 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	 * The skipped keys leave every counted row a slack of nskip shared
 	 * hashes: a row that shares one rare key with the query is a candidate
 	 * if the skipped keys could make up the rest, and costs a heap recheck.
-	 * When those rows would cost more to recheck than the skipped keys'
-	 * postings to read, read them after all, but only to complete the
-	 * counts of rows already counted (with remaining at 0 no new row is
-	 * counted: every need is at least 1).  The counts are then exact over
-	 * all the query's keys and the slack is gone.  A row not counted stays
-	 * out for the reason it was left out (it could not reach its need with
-	 * every key left, the skipped ones included); a row met only in skipped
-	 * keys cannot qualify (the pigeonhole argument of the skip).
+	 * Reading r of the skipped keys after all, the cheapest first, but only
+	 * to complete the counts of rows already counted (with remaining at 0 no
+	 * new row is counted: every need is at least 1), leaves a slack of
+	 * nskip - r: a counted row whose count is g short of its need stays a
+	 * candidate only if g <= nskip - r (it may gain from the keys read, but
+	 * that makes it a better candidate, not a worse one).  So choose the r
+	 * that costs least, in postings: the r keys' postings plus
+	 * NPIDX_RECHECK_POSTINGS for each row still resting on the slack (those
+	 * with 1 <= g <= nskip - r, counted now).  Most such rows are far from
+	 * their need, so reading the cheapest skipped key or two often removes
+	 * most of them.  The counts are then exact over the keys read and the
+	 * slack is the number of skipped keys left.  A row not counted stays out
+	 * for the reason it was left out (it could not reach its need with every
+	 * key left, the skipped ones included); a row met only in skipped keys
+	 * cannot qualify (the pigeonhole argument of the skip).
 	 */
 	if (*nskip > 0 && need != NULL)
 	{
-		double		skipcost = 0.0;
-		double		border = 0.0;
+		int			ns = *nskip;
+		int		   *sk = palloc(ns * sizeof(int));
+		double	   *short_by = palloc0((ns + 1) * sizeof(double));
+		double		readcost = 0.0,
+					resting = 0.0,
+					bestcost;
+		int			r,
+					best = 0,
+					j = 0;
 		npcand_iterator it;
 		NpidxCand  *cand;
 
+		/* the skipped keys, cheapest first (kp is in cost order) */
 		for (i = 0; i < n; i++)
 			if (kp[i].skipped)
-				skipcost += kp[i].cost;
+				sk[j++] = i;
+		Assert(j == ns);
 		npcand_start_iterate(cs.table, &it);
 		while ((cand = npcand_iterate(cs.table, &it)) != NULL)
-			if ((int) cand->count < need[cand->cls] &&
-				(int) cand->count + *nskip >= need[cand->cls])
-				border += 1.0;
-		if (border * NPIDX_RECHECK_POSTINGS > skipcost)
 		{
-			cs.remaining = 0;
-			for (i = 0; i < n; i++)
-			{
-				if (!kp[i].skipped)
-					continue;
-				NpidxProbe(index, nbuckets, q->hashes[kp[i].pos], CountHit, &cs);
-				npidx_last_scan.keys_read++;
-				CHECK_FOR_INTERRUPTS();
-			}
-			*nskip = 0;
+			int			g = need[cand->cls] - (int) cand->count;
+
+			if (g >= 1 && g <= ns)
+				short_by[g] += 1.0;
 		}
+		for (r = 1; r <= ns; r++)
+			resting += short_by[r];
+		bestcost = resting * NPIDX_RECHECK_POSTINGS;
+		for (r = 1; r <= ns; r++)
+		{
+			double		c;
+
+			readcost += kp[sk[r - 1]].cost;
+			resting -= short_by[ns - r + 1];
+			c = readcost + resting * NPIDX_RECHECK_POSTINGS;
+			if (c < bestcost)
+			{
+				bestcost = c;
+				best = r;
+			}
+		}
+		cs.remaining = 0;
+		for (r = 0; r < best; r++)
+		{
+			KeyProbe   *k = &kp[sk[r]];
+
+			if (k->complete)
+			{
+				for (j = 0; j < k->nhits; j++)
+					CountHit(&k->hits[j].tid, k->hits[j].cls, &cs);
+			}
+			else
+				NpidxProbeChain(index, nbuckets, q->hashes[k->pos], CountHit, &cs);
+			npidx_last_scan.keys_read++;
+			CHECK_FOR_INTERRUPTS();
+		}
+		*nskip = ns - best;
+		pfree(sk);
+		pfree(short_by);
 	}
 	npidx_last_scan.keys_skipped += *nskip;
 	npidx_last_scan.postings += cs.postings;

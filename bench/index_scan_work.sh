@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# bench/index_scan_work.sh -- what an npidx threshold scan reads and hands
+# over, per query: keys read and skipped, postings, rows counted, candidates
+# (rows the executor rechecks) against matches, and the backend's CPU time
+#
+# Usage: scripts/with-server.sh bench/index_scan_work.sh [ROWS] [QUERIES]
+#   (default 200000 articles of the realistic corpus, bench/corpus_gen.c
+#   seed 1, and 400 query articles)
+#
+# For same_story, %, <% and %> (thresholds at their defaults), each query
+# runs three times in one session (PL/pgSQL loop, each planned anew): a pass
+# to warm the session, then two measured passes.  Prints, per predicate, the
+# averages of npidx_scan_stats() (identical in every pass), the average
+# matches, the server-side ms (p50 / p90 / p99 of each query's faster
+# measured pass) and the backend's CPU ms per query over both measured
+# passes (user + system, /proc; less sensitive to other jobs on the machine
+# than wall time).  Use it to compare two trees on the same corpus: the scan
+# counters say what changed, the times what it cost.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+ROWS=${1:-200000}
+NQ=${2:-400}
+WORK=$(mktemp -d)
+chmod 777 "$WORK"
+trap 'rm -rf "$WORK"' EXIT
+q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== server: $(q -c 'SHOW server_version'), shared_buffers=$(q -c 'SHOW shared_buffers')"
+
+SEED=1 ./corpus.sh fingerprints work_articles "$ROWS"
+q -c "VACUUM ANALYZE work_articles"
+q -c "SET maintenance_work_mem = '2GB'; CREATE INDEX work_fp ON work_articles USING npidx (fp)"
+q -c "CREATE TABLE work_q AS
+	SELECT row_number() OVER (ORDER BY hashint8(id)) AS n, fp FROM work_articles
+	WHERE newsprint.sample_size(fp) > 0 ORDER BY hashint8(id) LIMIT $NQ"
+echo "== $ROWS articles, npidx $(q -c "SELECT pg_size_pretty(pg_relation_size('work_fp'))"), $NQ queries"
+
+q -c "CREATE FUNCTION work_scan(pred text) RETURNS TABLE (n bigint, ms float8, keys_read bigint,
+		keys_skipped bigint, postings bigint, rows_counted bigint, candidates bigint, matches bigint)
+	LANGUAGE plpgsql AS \$\$
+	DECLARE qf newsprint.fingerprint; t0 timestamptz; s record;
+	BEGIN
+		PERFORM set_config('enable_seqscan', 'off', true);
+		FOR n, qf IN SELECT w.n, w.fp FROM work_q w ORDER BY w.n LOOP
+			t0 := clock_timestamp();
+			EXECUTE format('SELECT count(*) FROM work_articles WHERE %s', pred) USING qf INTO matches;
+			ms := 1000 * extract(epoch FROM clock_timestamp() - t0);
+			SELECT * INTO s FROM newsprint.npidx_scan_stats();
+			keys_read := s.keys_read; keys_skipped := s.keys_skipped; postings := s.postings;
+			rows_counted := s.rows_counted; candidates := s.candidates;
+			RETURN NEXT;
+		END LOOP;
+	END \$\$"
+
+echo
+printf '%-11s %9s %9s %9s %9s %10s %10s %9s   %-22s %s\n' "predicate" "keys read" "skipped" "postings" "counted" \
+	"candidates" "(p50)" "matches" "ms p50 / p90 / p99" "CPU ms/query"
+for pred in same_story '%' '<%' '%>'; do
+	case $pred in
+		same_story) e='newsprint.same_story(fp, $1)' ;;
+		*) e="fp OPERATOR(newsprint.$pred) \$1" ;;
+	esac
+	q > "$WORK/out" <<SQL
+SELECT pg_backend_pid() AS pid \gset
+\setenv BPID :pid
+SELECT count(*) FROM work_scan(\$q\$$e\$q\$) \g /dev/null
+\! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu0
+CREATE TEMP TABLE r AS SELECT * FROM work_scan(\$q\$$e\$q\$);
+INSERT INTO r SELECT * FROM work_scan(\$q\$$e\$q\$);
+\! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu1
+CREATE TEMP TABLE r1 AS SELECT n, min(ms) AS ms, max(keys_read) AS keys_read, max(keys_skipped) AS keys_skipped,
+	max(postings) AS postings, max(rows_counted) AS rows_counted, max(candidates) AS candidates,
+	max(matches) AS matches FROM r GROUP BY n;
+SELECT round(avg(keys_read), 1) || ' ' || round(avg(keys_skipped), 1) || ' ' || round(avg(postings))
+	|| ' ' || round(avg(rows_counted)) || ' ' || round(avg(candidates), 1)
+	|| ' ' || percentile_disc(0.5) WITHIN GROUP (ORDER BY candidates) || ' ' || round(avg(matches), 1)
+	|| ' ' || round(percentile_disc(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 2)
+	|| ' ' || round(percentile_disc(0.9) WITHIN GROUP (ORDER BY ms)::numeric, 2)
+	|| ' ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY ms)::numeric, 2) FROM r1;
+SQL
+	read -r kr ks po rc ca c50 ma m50 m90 m99 < "$WORK/out"
+	cpu=$(awk -v a="$(cat "$WORK/cpu0")" -v b="$(cat "$WORK/cpu1")" -v hz="$(getconf CLK_TCK)" -v n="$NQ" \
+		'BEGIN { printf "%.3f", 1000 * (b - a) / hz / (2 * n) }')
+	printf '%-11s %9s %9s %9s %9s %10s %10s %9s   %-22s %s\n' "$pred" "$kr" "$ks" "$po" "$rc" "$ca" "$c50" "$ma" \
+		"$m50 / $m90 / $m99" "$cpu"
+done
