@@ -21,6 +21,7 @@
 #                over 10 minutes at 200,000 rows here, hours at 1M)
 #   STATS=0       leave out the key-frequency statistics (minutes at 1M)
 #   INSERTS=0     leave out single-row INSERT and COPY
+#   LOOKUPS=0     stop after the build times and sizes (no lookups, no INSERT)
 #   NQ, TX_FAST, TX_SLOW, TX_TRGM, TX_INS, COPY_ROWS: query rows, pgbench
 #                transactions per method, rows inserted one by one, rows
 #                copied (see below for defaults)
@@ -54,6 +55,7 @@ GIN=${GIN:-1}				# 0: no hand-rolled GIN
 RUM=${RUM:-1}				# 0: no RUM
 STATS=${STATS:-1}			# 0: no key-frequency statistics
 INSERTS=${INSERTS:-1}		# 0: no INSERT and COPY
+LOOKUPS=${LOOKUPS:-1}		# 0: builds and sizes only
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 trap 'rm -rf "$WORK"' EXIT
@@ -152,6 +154,7 @@ printf '%-40s %10s %12s %8s\n' "npidx (fp)" "$npidx_build" "$(mb "$npidx_bytes")
 [ -n "$have_rum" ] &&
 	printf '%-40s %10s %12s %8s\n' "RUM (int4[] of sample hashes)" "$rum_build" "$(mb "$rum_bytes")" "$(ratio "$rum_bytes" "$col_bytes")"
 printf '%-40s %10s %12s %8s\n' "pg_trgm GIN ($TRGM_ROWS rows)" "$trgm_build" "$(mb "$trgm_bytes")" "-"
+[ "$LOOKUPS" = 0 ] && exit 0
 
 # --- latency -------------------------------------------------------------
 # run NAME TRANSACTIONS PGOPTIONS SQL: p50 and p99 in ms of pgbench latencies
