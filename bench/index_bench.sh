@@ -21,6 +21,7 @@
 #                over 10 minutes at 200,000 rows here, hours at 1M)
 #   STATS=0       leave out the key-frequency statistics (minutes at 1M)
 #   INSERTS=0     leave out single-row INSERT and COPY
+#   LOOKUPS=0     stop after the build times and sizes (no lookups, no INSERT)
 #   NQ, TX_FAST, TX_SLOW, TX_TRGM, TX_INS, COPY_ROWS: query rows, pgbench
 #                transactions per method, rows inserted one by one, rows
 #                copied (see below for defaults)
@@ -32,7 +33,8 @@
 # fingerprint column for npidx, the hand-rolled GIN, RUM and pg_trgm; p50/p99
 # latency of each predicate through npidx and the alternatives, with the
 # ratio to npidx; the candidates npidx hands to the executor per query
-# (npidx_scan_stats()); ORDER BY fp <-> q LIMIT 10; single-row INSERT and
+# and the postings it read (npidx_scan_stats()); ORDER BY fp <-> q LIMIT 10;
+# the table's heap size; single-row INSERT and
 # COPY with and without the index.  Latencies are pgbench -M prepared
 # transaction latencies over a Unix socket (one client), so they include a
 # round trip and the lookup of the query fingerprint by primary key.
@@ -53,6 +55,7 @@ GIN=${GIN:-1}				# 0: no hand-rolled GIN
 RUM=${RUM:-1}				# 0: no RUM
 STATS=${STATS:-1}			# 0: no key-frequency statistics
 INSERTS=${INSERTS:-1}		# 0: no INSERT and COPY
+LOOKUPS=${LOOKUPS:-1}		# 0: builds and sizes only
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 trap 'rm -rf "$WORK"' EXIT
@@ -143,7 +146,7 @@ trgm_build=$(build trgm "CREATE INDEX bench_trgm_gin ON bench_trgm USING gin (bo
 trgm_bytes=$(q -c "SELECT pg_relation_size('bench_trgm_gin')")
 
 echo
-echo "== $ROWS articles; fingerprint column $(mb "$col_bytes")"
+echo "== $ROWS articles; fingerprint column $(mb "$col_bytes"), table $(mb "$(q -c "SELECT pg_relation_size('bench_articles')")") with its body and keys columns (npidx takes 8-byte postings from 14 GB of heap)"
 printf '%-40s %10s %12s %8s\n' "index" "build s" "size" "x column"
 printf '%-40s %10s %12s %8s\n' "npidx (fp)" "$npidx_build" "$(mb "$npidx_bytes")" "$(ratio "$npidx_bytes" "$col_bytes")"
 [ "$GIN" != 0 ] &&
@@ -151,6 +154,7 @@ printf '%-40s %10s %12s %8s\n' "npidx (fp)" "$npidx_build" "$(mb "$npidx_bytes")
 [ -n "$have_rum" ] &&
 	printf '%-40s %10s %12s %8s\n' "RUM (int4[] of sample hashes)" "$rum_build" "$(mb "$rum_bytes")" "$(ratio "$rum_bytes" "$col_bytes")"
 printf '%-40s %10s %12s %8s\n' "pg_trgm GIN ($TRGM_ROWS rows)" "$trgm_build" "$(mb "$trgm_bytes")" "-"
+[ "$LOOKUPS" = 0 ] && exit 0
 
 # --- latency -------------------------------------------------------------
 # run NAME TRANSACTIONS PGOPTIONS SQL: p50 and p99 in ms of pgbench latencies
@@ -170,7 +174,7 @@ run() {
 cand() {
 	q -c "CREATE OR REPLACE FUNCTION pg_temp.cand(pred text) RETURNS text LANGUAGE plpgsql AS \$\$
 		DECLARE qf newsprint.fingerprint; c float8[] := '{}'; r float8[] := '{}'; ms float8[] := '{}';
-			cnt bigint; st record; t0 timestamptz;
+			po float8[] := '{}'; cnt bigint; st record; t0 timestamptz;
 		BEGIN
 			PERFORM set_config('enable_seqscan', 'off', true);
 			FOR qf IN SELECT b.fp FROM bench_q b WHERE b.n <= 200 LOOP
@@ -178,14 +182,16 @@ cand() {
 				EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM bench_articles WHERE %s) s', pred) USING qf INTO cnt;
 				ms := ms || (1000 * extract(epoch FROM clock_timestamp() - t0))::float8;
 				SELECT * INTO st FROM newsprint.npidx_scan_stats();
-				c := c || st.candidates::float8; r := r || cnt::float8;
+				c := c || st.candidates::float8; r := r || cnt::float8; po := po || st.postings::float8;
 			END LOOP;
 			RETURN (SELECT round(avg(x)::numeric, 1) || ' / ' || round(percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::numeric)
 					|| ' / ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric) FROM unnest(c) x)
 				|| ' (matches ' || (SELECT round(avg(x)::numeric, 1) || ' / ' || round(percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::numeric)
 					|| ' / ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric) FROM unnest(r) x)
 				|| '); server ms p50 ' || (SELECT round(percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::numeric, 2)
-					|| ' p99 ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric, 2) FROM unnest(ms) x);
+					|| ' p99 ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric, 2) FROM unnest(ms) x)
+				|| '; postings read ' || (SELECT round(avg(x)::numeric) || ' / ' || round(percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::numeric)
+					|| ' / ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric) FROM unnest(po) x);
 		END \$\$;
 		SELECT pg_temp.cand(\$q\$$1\$q\$);"
 }
@@ -225,7 +231,7 @@ read -r k50 k99 kn < <(run knn "$TX_FAST" '-c enable_seqscan=off' "$knn")
 read -r ks50 ks99 ksn < <(run knnseq "$TX_SLOW" "$noidx" "$knn")
 knnstats=$(q -c "CREATE OR REPLACE FUNCTION pg_temp.knnstats() RETURNS text LANGUAGE plpgsql AS \$\$
 		DECLARE qf newsprint.fingerprint; c float8[] := '{}'; r float8[] := '{}'; ms float8[] := '{}';
-			cnt bigint; st record; t0 timestamptz;
+			po float8[] := '{}'; cnt bigint; st record; t0 timestamptz;
 		BEGIN
 			PERFORM set_config('enable_seqscan', 'off', true);
 			FOR qf IN SELECT b.fp FROM bench_q b WHERE b.n <= 200 LOOP
@@ -233,9 +239,10 @@ knnstats=$(q -c "CREATE OR REPLACE FUNCTION pg_temp.knnstats() RETURNS text LANG
 				SELECT count(*) INTO cnt FROM (SELECT 1 FROM bench_articles a ORDER BY a.fp OPERATOR(newsprint.<->) qf LIMIT 10) s;
 				ms := ms || (1000 * extract(epoch FROM clock_timestamp() - t0))::float8;
 				SELECT * INTO st FROM newsprint.npidx_scan_stats();
-				c := c || st.rows_counted::float8; r := r || st.returned::float8;
+				c := c || st.rows_counted::float8; r := r || st.returned::float8; po := po || st.postings::float8;
 			END LOOP;
-			RETURN 'rows counted ' || (SELECT round(avg(x)::numeric) FROM unnest(c) x) || ', rechecked '
+			RETURN 'postings read ' || (SELECT round(avg(x)::numeric) || ' / p50 ' || round(percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::numeric) FROM unnest(po) x)
+				|| ', rows counted ' || (SELECT round(avg(x)::numeric) FROM unnest(c) x) || ', rechecked '
 				|| (SELECT round(avg(x)::numeric) FROM unnest(r) x) || ' / p99 '
 				|| (SELECT round(percentile_disc(0.99) WITHIN GROUP (ORDER BY x)::numeric) FROM unnest(r) x)
 				|| '; server ms p50 ' || (SELECT round(percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::numeric, 2)
