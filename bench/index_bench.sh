@@ -56,18 +56,15 @@ RUM=${RUM:-1}				# 0: no RUM
 STATS=${STATS:-1}			# 0: no key-frequency statistics
 INSERTS=${INSERTS:-1}		# 0: no INSERT and COPY
 LOOKUPS=${LOOKUPS:-1}		# 0: builds and sizes only
-WORK=$(mktemp -d)
-chmod 755 "$WORK"
-trap 'rm -rf "$WORK"' EXIT
+. ./bench_lib.sh
+bench_workdir 755
 
-q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }'; }
 mb() { awk -v a="$1" 'BEGIN { printf "%.0f MB", a / 1048576 }'; }
 
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== server: $(q -c 'SHOW server_version'), shared_buffers=$(q -c 'SHOW shared_buffers')"
+bench_header
 
 # --- data --------------------------------------------------------------
 # gen PART: the rows of one of PARTS parts as COPY text "id, family, variant, body"

@@ -28,13 +28,10 @@ COPY_ROWS=${2:-100000}
 PERF=${PERF:-0}
 LIMIT_KB=${LIMIT_KB:-}
 CHECKPOINT=${CHECKPOINT:-0}
-WORK=$(mktemp -d)
-chmod 777 "$WORK"
-trap 'rm -rf "$WORK"' EXIT
-q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+. ./bench_lib.sh
+bench_workdir 777
 
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== server: $(q -c 'SHOW server_version'), shared_buffers=$(q -c 'SHOW shared_buffers'), max_wal_size=$(q -c 'SHOW max_wal_size')"
+bench_header max_wal_size
 
 SEED=1 ./corpus.sh fingerprints prof_src "$((ROWS + COPY_ROWS))"
 q -c "CREATE TABLE prof_idx (id bigint, fp newsprint.fingerprint) WITH (autovacuum_enabled = off);

@@ -26,9 +26,8 @@ ROWS=${1:-50000}
 NQ=${2:-1000}
 CORPUS=${CORPUS:-${GEN:-realistic}}
 FORMAT=${FORMAT:-2}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+. ./bench_lib.sh
+bench_workdir
 
 case $FORMAT in
 	2) fpf() { echo "newsprint.fingerprint($1)"; } ;;
@@ -36,7 +35,7 @@ case $FORMAT in
 	*) echo "FORMAT must be 1 or 2" >&2; exit 2 ;;
 esac
 
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+bench_header
 case $CORPUS in
 	realistic)
 		gcc -O2 -o "$WORK/corpus_gen" corpus_gen.c -lm

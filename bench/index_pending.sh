@@ -22,13 +22,10 @@ ROWS=${1:-200000}
 shift || true
 PENDING=("$@")
 [ ${#PENDING[@]} -gt 0 ] || PENDING=(0 3400 13000)
-WORK=$(mktemp -d)
-chmod 777 "$WORK"
-trap 'rm -rf "$WORK"' EXIT
-q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+. ./bench_lib.sh
+bench_workdir 777
 
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== server: $(q -c 'SHOW server_version'), shared_buffers=$(q -c 'SHOW shared_buffers')"
+bench_header
 
 SEED=1 ./corpus.sh fingerprints pend_articles "$ROWS"
 # no autovacuum: it would merge the list under the measurement

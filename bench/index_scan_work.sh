@@ -21,13 +21,10 @@ cd "$(dirname "$0")"
 
 ROWS=${1:-200000}
 NQ=${2:-400}
-WORK=$(mktemp -d)
-chmod 777 "$WORK"
-trap 'rm -rf "$WORK"' EXIT
-q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+. ./bench_lib.sh
+bench_workdir 777
 
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== server: $(q -c 'SHOW server_version'), shared_buffers=$(q -c 'SHOW shared_buffers')"
+bench_header
 
 SEED=1 ./corpus.sh fingerprints work_articles "$ROWS"
 q -c "VACUUM ANALYZE work_articles"
