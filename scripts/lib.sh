@@ -203,8 +203,12 @@ np_run_regress()
 	local glob=${1:-*} src=$NP_WORK/src pgxs rc before tests
 	pgxs=$(dirname "$(dirname "$(dirname "$("$NP_BIN/pg_config" --pgxs)")")")
 	NP_PGXS=$pgxs
+	# GLOB may list several patterns separated by commas ('index,clean*')
 	mapfile -t tests < <(cd "$src/test/sql" 2>/dev/null &&
-		for f in $glob.sql; do [ -e "$f" ] && echo "${f%.sql}"; done | sort)
+		IFS=, read -ra globs <<< "$glob" &&
+		for g in "${globs[@]}"; do
+			for f in $g.sql; do [ -e "$f" ] && echo "${f%.sql}"; done
+		done | sort -u)
 	if [ ${#tests[@]} -gt 0 ]; then
 		np_say "pg_regress: ${#tests[@]} tests"
 		set +e

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/memcheck.sh -- the regression suite with the server under valgrind
 #
-# Usage: scripts/memcheck.sh [--regress GLOB] [--encoding ENC]
+# Usage: scripts/memcheck.sh [--regress GLOB[,GLOB...]] [--encoding ENC]
 #
 # Builds newsprint without optimisation (-Og -g), starts a throwaway server
 # under valgrind memcheck (every backend is a fork of it, so every query runs

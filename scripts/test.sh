@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/test.sh -- build newsprint and run every test against throwaway servers
 #
-# Usage: scripts/test.sh [--regress GLOB] [--tap GLOB] [--no-tap] [--no-isolation]
+# Usage: scripts/test.sh [--regress GLOB[,GLOB...]] [--tap GLOB] [--no-tap] [--no-isolation]
 #
 # Installs missing Debian packages (as root), builds a private copy of the
 # tree with -Wall -Wextra -Werror (override with NP_CFLAGS), installs
