@@ -671,6 +671,26 @@ CountHit(ItemPointer tid, uint8 cls, void *arg)
 		CountFilterResize(cs, (cs->seenmask + 1) * 4);
 }
 
+/*
+ * Count the postings of one query key: from the head page's matches kept by
+ * NpidxProbeHead when that page was the whole chain, else from the chain.
+ */
+static pg_attribute_always_inline void
+CountKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
+		 const KeyProbe *k, CountState *cs)
+{
+	if (k->complete)
+	{
+		int			j;
+
+		for (j = 0; j < k->nhits; j++)
+			CountHit(&k->hits[j].tid, k->hits[j].cls, cs);
+	}
+	else
+		NpidxProbeChain(index, nbuckets, q->hashes[k->pos], CountHit, cs);
+	npidx_last_scan.keys_read++;
+}
+
 /* Order key probes by estimated cost, cheapest first */
 static int
 KeyProbeCostCmp(const void *a, const void *b)
@@ -785,17 +805,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	{
 		if (kp[i].skipped)
 			continue;
-		if (kp[i].complete)
-		{
-			int			j;
-
-			for (j = 0; j < kp[i].nhits; j++)
-				CountHit(&kp[i].hits[j].tid, kp[i].hits[j].cls, &cs);
-		}
-		else
-			NpidxProbeChain(index, nbuckets, q->hashes[kp[i].pos], CountHit, &cs);
+		CountKey(index, nbuckets, q, &kp[i], &cs);
 		cs.remaining--;
-		npidx_last_scan.keys_read++;
 		CHECK_FOR_INTERRUPTS();
 	}
 
@@ -865,16 +876,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		cs.remaining = 0;
 		for (r = 0; r < best; r++)
 		{
-			KeyProbe   *k = &kp[sk[r]];
-
-			if (k->complete)
-			{
-				for (j = 0; j < k->nhits; j++)
-					CountHit(&k->hits[j].tid, k->hits[j].cls, &cs);
-			}
-			else
-				NpidxProbeChain(index, nbuckets, q->hashes[k->pos], CountHit, &cs);
-			npidx_last_scan.keys_read++;
+			CountKey(index, nbuckets, q, &kp[sk[r]], &cs);
 			CHECK_FOR_INTERRUPTS();
 		}
 		*nskip = ns - best;
