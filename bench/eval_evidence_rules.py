@@ -10,7 +10,8 @@
 #       "id|kind|src" (kind orig or copy).
 #
 # For each rule (a class for every shingle from its words' flags, as
-# fp_ev_class gives it) it rebuilds every text's evidence set as
+# fp_ev_class gives it, and whether a run of numbers alone takes its widened
+# hash, the dump's last column, as fp_ev_wide gives it) it rebuilds every text's evidence set as
 # NpFpBuildSketchV2 does (best class per hash; narrative, else quoted, else
 # fact; facts too when they outnumber narrative), decides same_story as
 # NpFpHolds does at threshold t (minimum evidence 5, full evidence 10 or 0.7
@@ -22,7 +23,7 @@ import itertools
 import sys
 
 NAR, QUO, FACT, COM = 0, 1, 2, 3
-Q, NAME, STOP = 1, 2, 4
+Q, NAME, STOP, NUMBER = 1, 2, 4, 8
 
 
 def load(path):
@@ -30,9 +31,9 @@ def load(path):
     with open(path, encoding='utf-8', errors='replace') as f:
         for line in f:
             p = line.rstrip('\n').split('\t')
-            if len(p) < 5:
+            if len(p) < 6:
                 continue
-            docs[p[0]].append((p[1], p[2] == '1', [int(c) for c in p[3]], p[4].split(' ')))
+            docs[p[0]].append((p[1], p[2] == '1', [int(c, 16) for c in p[3]], p[4].split(' '), p[5]))
     return docs
 
 
@@ -56,18 +57,21 @@ def base_class(fl, words, quoted):
     return NAR
 
 
-def rule(quoted, demote=None):
+def rule(quoted, demote=None, wide=False):
     def cls(fl, words):
         c = base_class(fl, words, quoted)
         if c == NAR and demote is not None and demote(fl, words):
             return FACT
         return c
+    cls.wide = wide
     return cls
 
 
 RULES = [
-    ('any quoted word makes a shingle quoted (format 2 now)', rule(quoted_any)),
-    ('most words quoted (format 2 before)', rule(quoted_most)),
+    ('any quoted word makes a shingle quoted; a run of numbers alone hashed with the two words before it'
+     ' (format 2 now)', rule(quoted_any, wide=True)),
+    ('any quoted word makes a shingle quoted (format 2 before runs of numbers)', rule(quoted_any)),
+    ('most words quoted (format 2 before the quote rule)', rule(quoted_most)),
     ('any quoted; two names or numbers make a fact', rule(quoted_any, lambda fl, w: sum(1 for f in fl if f & NAME) >= 2)),
     ('any quoted; a number makes a fact', rule(quoted_any, lambda fl, w: any(is_number(x) for x in w))),
     ('any quoted; fewer than two content words make a fact',
@@ -77,9 +81,11 @@ RULES = [
 
 def evidence(shingles, cls):
     best = {}
-    for h, common, fl, words in shingles:
+    for h, common, fl, words, kept in shingles:
         if common:
             continue
+        if cls.wide and all(f & NUMBER for f in fl):
+            h = kept
         c = cls(fl, words)
         if h not in best or c < best[h]:
             best[h] = c

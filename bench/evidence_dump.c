@@ -11,8 +11,11 @@
  *	  prints one line per 3-word shingle, in text order:
  *		key, shingle hash (8 hex digits, as in a fingerprint), common (1 if
  *		a phrase of the table or function words only), the three words'
- *		flags (NP_FP_WORD_QUOTED 1, NAME 2, STOP 4, one digit each), the
- *		three words
+ *		flags (NP_FP_WORD_QUOTED 1, NAME 2, STOP 4, NUMBER 8, one hex
+ *		digit each), the three words, and the hash the fingerprint keeps
+ *		for the shingle (the shingle hash, but for a run of numbers alone:
+ *		the hash of the five words that end with it, as fp_ev_push_wide
+ *		gives it)
  *	  The server's NFC pass and encoding conversion are not included.
  *
  * It includes fp_evidence.c itself, to ask the phrase table as the
@@ -84,6 +87,7 @@ main(int argc, char **argv)
 			np_uint64	h[3];
 			unsigned char fl[3];
 			np_uint32	sh;
+			np_uint32	kept;
 			int			j;
 
 			for (j = 0; j < 3; j++)
@@ -92,11 +96,22 @@ main(int argc, char **argv)
 				fl[j] = w[i + j].flags;
 			}
 			sh = NpFpShingleHash(h, 3);
-			printf("%s\t%08x\t%d\t%d%d%d\t", line, sh, fp_ev_common(sh, fl, 3) ? 1 : 0,
+			kept = sh;
+			if (fp_ev_numbers_only(fl, 3))
+			{
+				np_uint64	wide[FP_EV_WIDE_WORDS];
+				int			m = i + 3 < FP_EV_WIDE_WORDS ? (int) i + 3 : FP_EV_WIDE_WORDS;
+
+				for (j = 0; j < m; j++)
+					wide[j] = w[i + 3 - m + j].hash;
+				kept = np_fp_shingle_hash(wide, m);
+			}
+			printf("%s\t%08x\t%d\t%x%x%x\t", line, sh, fp_ev_common(sh, fl, 3) ? 1 : 0,
 				   fl[0], fl[1], fl[2]);
 			for (j = 0; j < 3; j++)
 				printf("%.*s%s", (int) (w[i + j].end - w[i + j].start),
-					   text + w[i + j].start, j < 2 ? " " : "\n");
+					   text + w[i + j].start, j < 2 ? " " : "\t");
+			printf("%08x\n", kept);
 		}
 		if (w)
 			np_free(w);

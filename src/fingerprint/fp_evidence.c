@@ -39,6 +39,11 @@
  *	  fewer narrative than fact shingles (a table or results list whose only
  *	  running text is its heading), its fact shingles are evidence as well,
  *	  so that two tables under one heading match only when their rows do.
+ *	  A run of numbers alone (every word of the shingle a number) says
+ *	  little: runs of small numbers recur by chance between unrelated
+ *	  tables.  Its hash covers the two words before it as well, so that it
+ *	  matches only where a five-word run does (the same row of the same
+ *	  table); its class is unchanged.
  * 3. The default sample is 256 hashes instead of 160: the evidence is what
  *	  is compared, and the decision threshold is low (a partial rewrite
  *	  shares an eighth of its evidence with the wire), so it needs a finer
@@ -299,6 +304,18 @@ fp_ev_wordlike(np_uint32 cp)
 }
 
 /*
+ * Is this code point a digit: ASCII, Arabic-Indic or fullwidth?
+ */
+static inline bool
+fp_ev_digit(np_uint32 cp)
+{
+	return (cp >= '0' && cp <= '9') ||
+		(cp >= 0x660 && cp <= 0x669) || /* Arabic-Indic digits */
+		(cp >= 0x6F0 && cp <= 0x6F9) ||
+		(cp >= 0xFF10 && cp <= 0xFF19); /* fullwidth digits */
+}
+
+/*
  * Does the word starting with this code point look like a name or a
  * number: an upper-case letter (unicode.h's classes) or a digit?
  */
@@ -307,10 +324,7 @@ fp_ev_namelike(np_uint32 cp)
 {
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-	return NpUniIsUpper(cp) ||
-		(cp >= 0x660 && cp <= 0x669) || /* Arabic-Indic digits */
-		(cp >= 0x6F0 && cp <= 0x6F9) ||
-		(cp >= 0xFF10 && cp <= 0xFF19); /* fullwidth digits */
+	return NpUniIsUpper(cp) || fp_ev_digit(cp);
 }
 
 /* State of the word scan */
@@ -339,6 +353,23 @@ fp_ev_word_before(const FpEvScan *sc, size_t pos)
 	while (i > 0 && pos - i < 4 && (sc->s[i] & 0xC0) == 0x80)
 		i--;
 	return fp_ev_wordlike(fp_ev_decode(sc->s, sc->len, i, &n));
+}
+
+/*
+ * Is the last code point of the word ending at byte position end (> 0) a
+ * digit?
+ */
+static bool
+fp_ev_digit_before(const FpEvScan *sc, size_t end)
+{
+	size_t		i = end - 1;
+	int			n;
+
+	if (sc->s[i] < 0x80)
+		return sc->s[i] >= '0' && sc->s[i] <= '9';
+	while (i > 0 && end - i < 4 && (sc->s[i] & 0xC0) == 0x80)
+		i--;
+	return fp_ev_digit(fp_ev_decode(sc->s, sc->len, i, &n));
 }
 
 /*
@@ -453,16 +484,37 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 	}
 }
 
-/* The ASCII characters fp_ev_namelike() accepts: capitals and digits */
-static const bool fp_ev_ascii_name[128] = {
-	['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
-	['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
-	['A'] = true, ['B'] = true, ['C'] = true, ['D'] = true, ['E'] = true,
-	['F'] = true, ['G'] = true, ['H'] = true, ['I'] = true, ['J'] = true,
-	['K'] = true, ['L'] = true, ['M'] = true, ['N'] = true, ['O'] = true,
-	['P'] = true, ['Q'] = true, ['R'] = true, ['S'] = true, ['T'] = true,
-	['U'] = true, ['V'] = true, ['W'] = true, ['X'] = true, ['Y'] = true,
-	['Z'] = true,
+/*
+ * Flags of a word by its first byte, when ASCII: fp_ev_namelike() accepts
+ * capitals and digits, and a word that starts with a digit is a number if
+ * it also ends with one (fp_ev_ascii_last).
+ */
+#define FP_EV_N		NP_FP_WORD_NAME
+#define FP_EV_D		(NP_FP_WORD_NAME | NP_FP_WORD_NUMBER)
+static const unsigned char fp_ev_ascii_first[128] = {
+	['0'] = FP_EV_D, ['1'] = FP_EV_D, ['2'] = FP_EV_D, ['3'] = FP_EV_D,
+	['4'] = FP_EV_D, ['5'] = FP_EV_D, ['6'] = FP_EV_D, ['7'] = FP_EV_D,
+	['8'] = FP_EV_D, ['9'] = FP_EV_D,
+	['A'] = FP_EV_N, ['B'] = FP_EV_N, ['C'] = FP_EV_N, ['D'] = FP_EV_N,
+	['E'] = FP_EV_N, ['F'] = FP_EV_N, ['G'] = FP_EV_N, ['H'] = FP_EV_N,
+	['I'] = FP_EV_N, ['J'] = FP_EV_N, ['K'] = FP_EV_N, ['L'] = FP_EV_N,
+	['M'] = FP_EV_N, ['N'] = FP_EV_N, ['O'] = FP_EV_N, ['P'] = FP_EV_N,
+	['Q'] = FP_EV_N, ['R'] = FP_EV_N, ['S'] = FP_EV_N, ['T'] = FP_EV_N,
+	['U'] = FP_EV_N, ['V'] = FP_EV_N, ['W'] = FP_EV_N, ['X'] = FP_EV_N,
+	['Y'] = FP_EV_N, ['Z'] = FP_EV_N,
+};
+
+/*
+ * NP_FP_WORD_NUMBER for a word's last byte that is an ASCII digit: a word
+ * that starts with a digit is a number when it ends with one ("26",
+ * "1,200", "3.5"; not "3rd" or "5m").
+ */
+static const unsigned char fp_ev_ascii_last[256] = {
+	['0'] = NP_FP_WORD_NUMBER, ['1'] = NP_FP_WORD_NUMBER,
+	['2'] = NP_FP_WORD_NUMBER, ['3'] = NP_FP_WORD_NUMBER,
+	['4'] = NP_FP_WORD_NUMBER, ['5'] = NP_FP_WORD_NUMBER,
+	['6'] = NP_FP_WORD_NUMBER, ['7'] = NP_FP_WORD_NUMBER,
+	['8'] = NP_FP_WORD_NUMBER, ['9'] = NP_FP_WORD_NUMBER,
 };
 
 /*
@@ -485,9 +537,20 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 	sc->prev_end = end;
 	if (sc->dq || sc->sq)
 		flags |= NP_FP_WORD_QUOTED;
-	if (c0 < 0x80 ? fp_ev_ascii_name[c0] :
-		fp_ev_namelike(fp_ev_decode(s, sc->len, start, &n)))
-		flags |= NP_FP_WORD_NAME;
+	if (c0 < 0x80)
+		flags |= fp_ev_ascii_first[c0] &
+			(NP_FP_WORD_NAME | fp_ev_ascii_last[s[end - 1]]);
+	else
+	{
+		np_uint32	cp = fp_ev_decode(s, sc->len, start, &n);
+
+		if (fp_ev_namelike(cp))
+		{
+			flags |= NP_FP_WORD_NAME;
+			if (fp_ev_digit(cp) && fp_ev_digit_before(sc, end))
+				flags |= NP_FP_WORD_NUMBER;
+		}
+	}
 
 	/*
 	 * Single letters ("s" of "U.S.") count as function words: a word of one
@@ -568,6 +631,31 @@ fp_ev_class(const unsigned char *flags, int m)
 	return FP_NARRATIVE;
 }
 
+/*
+ * Is the shingle of these m words a run of numbers alone ("14 2 12")?
+ *
+ * Such a run says little: in a table of small counts the same three numbers
+ * recur by chance, and two league tables of different leagues under one
+ * heading shared three of them, enough with their heading to make one story
+ * (doc/fingerprint.md, "Runs of numbers").  A 3-word run of numbers alone is
+ * therefore hashed with the FP_EV_WIDE_WORDS - 3 words before it: it matches
+ * only where the five words do, as in a copy of the same row.  Its class
+ * stays what fp_ev_class says (a fact), so that a table's size and the test
+ * of its rows against its running text are unchanged.
+ */
+#define FP_EV_WIDE_WORDS	5
+
+static inline bool
+fp_ev_numbers_only(const unsigned char *flags, int m)
+{
+	int			j;
+
+	for (j = 0; j < m; j++)
+		if (!(flags[j] & NP_FP_WORD_NUMBER))
+			return false;
+	return true;
+}
+
 bool
 NpFpIsNarrativeShingle(const np_uint64 *words, const unsigned char *flags, int m)
 {
@@ -584,16 +672,25 @@ NpFpIsNarrativeShingle(const np_uint64 *words, const unsigned char *flags, int m
  *	 and the shingle that word opens adds the two others (NpFpShingleHash
  *	 gives the same value);
  * - the class (or "function words only") of a shingle is looked up by its
- *	 three words' flags, 3 bits each, in a table that fp_ev_class and
- *	 fp_ev_common themselves fill.
+ *	 three words' flags, 4 bits each, in a table that fp_ev_class,
+ *	 fp_ev_common and fp_ev_numbers_only themselves fill;
+ * - a run of numbers alone, rare outside tables, takes the widened hash
+ *	 from the last FP_EV_WIDE_WORDS word hashes, kept in a ring of four.
  */
 #define FP_EV3_SEED		(UINT64_C(0x6A09E667F3BCC908) ^ UINT64_C(3))
-#define FP_EV3_ALLSTOP	3		/* fp_ev3_class: function words only */
-#define FP_EV3_FLAGS	(NP_FP_WORD_QUOTED | NP_FP_WORD_NAME | NP_FP_WORD_STOP)
+#define FP_EV3_ALLSTOP	FP_NCLASSES /* fp_ev3_class: function words only */
+#define FP_EV3_WIDE		4		/* fp_ev3_class: or'ed to a run of numbers'
+								 * class */
+#define FP_EV3_FLAGS	(NP_FP_WORD_QUOTED | NP_FP_WORD_NAME | NP_FP_WORD_STOP | \
+						 NP_FP_WORD_NUMBER)
+#define FP_EV3_BITS		4
 
-StaticAssertDecl(FP_EV3_FLAGS == 7, "word flags must fit in 3 bits");
+StaticAssertDecl(FP_EV3_FLAGS == (1 << FP_EV3_BITS) - 1,
+				 "word flags must fit in FP_EV3_BITS bits");
+StaticAssertDecl(FP_NCLASSES < 4, "a class must fit in 2 bits of a key");
+StaticAssertDecl(FP_EV_WIDE_WORDS == 5, "fp_ev_push_wide reads 4 words of last");
 
-static unsigned char fp_ev3_class[512];
+static unsigned char fp_ev3_class[1 << (3 * FP_EV3_BITS)];
 static bool fp_ev3_ready = false;
 
 /*
@@ -606,13 +703,13 @@ fp_ev3_init(void)
 
 	if (fp_ev3_ready)
 		return;
-	for (idx = 0; idx < 512; idx++)
+	for (idx = 0; idx < (1 << (3 * FP_EV3_BITS)); idx++)
 	{
 		unsigned char flags[3];
 		int			j;
 
 		for (j = 0; j < 3; j++)
-			flags[j] = (unsigned char) ((idx >> (3 * j)) & 7);
+			flags[j] = (unsigned char) ((idx >> (FP_EV3_BITS * j)) & FP_EV3_FLAGS);
 		/*
 		 * Function words only: fp_ev_common's test of the words (with m < 3
 		 * it does not look in the phrase table, which needs the hash).
@@ -620,7 +717,9 @@ fp_ev3_init(void)
 		if (fp_ev_common(0, flags, 2) && fp_ev_common(0, flags + 2, 1))
 			fp_ev3_class[idx] = FP_EV3_ALLSTOP;
 		else
-			fp_ev3_class[idx] = (unsigned char) fp_ev_class(flags, 3);
+			fp_ev3_class[idx] = (unsigned char)
+				(fp_ev_class(flags, 3) |
+				 (fp_ev_numbers_only(flags, 3) ? FP_EV3_WIDE : 0));
 	}
 	fp_ev3_ready = true;
 }
@@ -628,7 +727,8 @@ fp_ev3_init(void)
 /*
  * State of NpFpBuildSketchV2's word callback.  The last w words are kept
  * twice over in ring (slot k at k and k + w), so that ring + pos holds them
- * in text order without a copy.
+ * in text order without a copy; the 3-word path keeps its last four words
+ * in last instead.
  */
 typedef struct FpEvBuild
 {
@@ -641,6 +741,8 @@ typedef struct FpEvBuild
 	unsigned	flags3;
 	/* w = 3: mix(FP_EV3_SEED ^ word) of the word two before the next */
 	np_uint64	head3[2];
+	/* w = 3: the hashes of the last four words, word i at i & 3 */
+	np_uint64	last[FP_EV_WIDE_WORDS - 1];
 	size_t		nwords;
 	np_uint64  *items;			/* hash << 2 | class */
 	size_t		n;
@@ -663,8 +765,32 @@ fp_ev_push(FpEvBuild *st, np_uint32 h, int cls)
 }
 
 /*
+ * Keep the run of numbers alone that word k (hash, k >= 2; the words before
+ * it in st->last) ends, unless it is a common phrase: hashed as the
+ * FP_EV_WIDE_WORDS words that end with it (all the words so far at the
+ * start of a text).  cls is its fp_ev3_class entry.  Out of line: runs of
+ * numbers alone are rare outside tables.
+ */
+static pg_noinline void
+fp_ev_push_wide(FpEvBuild *st, size_t k, np_uint64 hash, int cls)
+{
+	np_uint64	w[FP_EV_WIDE_WORDS];
+	int			m = k + 1 < FP_EV_WIDE_WORDS ? (int) (k + 1) : FP_EV_WIDE_WORDS;
+	int			j;
+
+	for (j = 0; j < m - 1; j++)
+		w[j] = st->last[(k - (size_t) (m - 1) + (size_t) j) & 3];
+	w[m - 1] = hash;
+	if (fp_is_phrase_hash(np_fp_shingle_hash(w + m - 3, 3)))
+		return;
+	fp_ev_push(st, np_fp_shingle_hash(w, m), cls - FP_EV3_WIDE);
+}
+
+/*
  * Classify the shingle of these m words (in text order) and keep it unless
- * it is common.
+ * it is common.  (Only the 3-word path widens a run of numbers: this one
+ * serves texts of fewer than three words, which have no words before the
+ * run, and other widths, which no caller asks for.)
  */
 static pg_attribute_always_inline void
 fp_ev_emit(FpEvBuild *st, const np_uint64 *words, const unsigned char *flags,
@@ -686,33 +812,35 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 	if (st->w == 3)
 	{
 		/*
-		 * ring[0..1]: the two words before this one, oldest first; rflags:
-		 * the flags of the first two words of the text
+		 * last: the words before this one (word i at i & 3); rflags: the
+		 * flags of the first two words of the text
 		 */
 		np_uint64	head = st->head3[0];
-		unsigned	f3 = (st->flags3 >> 3) | ((unsigned) flags << 6);
+		unsigned	f3 = (st->flags3 >> FP_EV3_BITS) |
+			((unsigned) flags << (2 * FP_EV3_BITS));
+		size_t		k = st->nwords++;	/* this word's number */
 
 		st->flags3 = f3;
 		st->head3[0] = st->head3[1];
 		st->head3[1] = np_fp_mix64(FP_EV3_SEED ^ hash);
-		st->nwords++;
-		if (st->nwords >= 3)
+		if (k >= 2)
 		{
 			int			cls = fp_ev3_class[f3];
 
-			if (cls != FP_EV3_ALLSTOP)
+			if (likely(cls < FP_NCLASSES))
 			{
-				np_uint32	h = (np_uint32) (np_fp_mix64(np_fp_mix64(head ^ st->ring[1]) ^
+				np_uint32	h = (np_uint32) (np_fp_mix64(np_fp_mix64(head ^ st->last[(k - 1) & 3]) ^
 														 hash) >> 32);
 
 				if (!fp_is_phrase_hash(h))
 					fp_ev_push(st, h, cls);
 			}
+			else if (cls != FP_EV3_ALLSTOP)
+				fp_ev_push_wide(st, k, hash, cls);
 		}
-		st->ring[0] = st->ring[1];
-		st->ring[1] = hash;
-		if (st->nwords <= 2)
-			st->rflags[st->nwords - 1] = flags;
+		else
+			st->rflags[k] = flags;
+		st->last[k & 3] = hash;
 		return;
 	}
 	{
@@ -934,8 +1062,7 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 		np_fp_tokenize_inline(text, len, fp_ev_build_word, &st);
 	/* a text of fewer than w words has one shingle: all its words */
 	if (st.nwords > 0 && st.nwords < (size_t) st.w)
-		fp_ev_emit(&st, st.w == 3 ? st.ring + (2 - st.nwords) : st.ring,
-				   st.rflags, (int) st.nwords);
+		fp_ev_emit(&st, st.w == 3 ? st.last : st.ring, st.rflags, (int) st.nwords);
 
 	/*
 	 * Sort by hash, then class; keep each hash once with its best class and

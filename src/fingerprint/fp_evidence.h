@@ -79,6 +79,7 @@ extern void NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 #define NP_FP_WORD_QUOTED	0x01	/* inside quotation marks */
 #define NP_FP_WORD_NAME		0x02	/* capitalised, or a number */
 #define NP_FP_WORD_STOP		0x04	/* function word, or a single letter */
+#define NP_FP_WORD_NUMBER	0x08	/* a number: begins and ends with a digit */
 
 typedef struct NpFpWord
 {

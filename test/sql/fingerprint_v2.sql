@@ -64,6 +64,66 @@ SELECT shingle_count(fingerprint(E'"Couples paid him in good faith, often many m
 SELECT shingle_count(f) > 0 AS has_evidence, same_story(f, f) AS copy_found
   FROM (SELECT fingerprint($$"We are devastated by what happened to our son and we want answers from the company that employed him."$$::text, false) AS f) s;
 
+-- runs of numbers alone: two league tables under one heading, of different
+-- clubs after the same round, whose records repeat by chance ("12 8 3",
+-- "12 6 3").  A table's rows are its evidence, but a run of numbers alone
+-- is hashed with the two words before it, so it matches only in the same
+-- row ("Eastmoor Rangers 12 8 3"): the tables share their heading only, 9
+-- hashes (the 9 runs made it 18: one story), while a copy of a table with
+-- a note above it shares all of it
+CREATE TEMP TABLE tables (name text, body text);
+INSERT INTO tables VALUES
+  ('table', $$Table after Sunday's matches (played, won, drawn, lost, goal difference, points):
+Harbour City 12 9 2 1 21 29
+Eastmoor Rangers 12 8 3 1 14 27
+Kingsford Athletic 11 7 2 2 10 23
+Walsham Town 12 6 3 3 5 21
+Orchard Park 12 5 4 3 3 19
+Fenwick Rovers 11 4 3 4 -2 15
+Saltley Wanderers 12 3 4 5 -6 13
+Bridgemoor 12 2 3 7 -11 9
+Lowther Vale 12 1 4 7 -15 7
+Castleton United 12 1 2 9 -19 5$$),
+  ('other league', $$Table after Sunday's matches (played, won, drawn, lost, goal difference, points):
+Northgate Albion 12 9 2 1 16 29
+Millbrook 12 8 3 1 11 27
+Redcliffe Swifts 12 7 3 2 9 24
+Ashby Harriers 11 7 2 2 6 23
+Tollbridge Celtic 12 6 3 3 4 21
+Deansgate 12 5 4 3 1 19
+Quarry Bank 11 4 3 4 -3 15
+Pelham Villa 12 3 4 5 -8 13
+Whitcombe 12 2 3 7 -9 9
+Garside Rangers 12 1 2 9 -23 5$$);
+INSERT INTO tables SELECT 'copy', E'(Adds late kick-off)\n' || body FROM tables WHERE name = 'table';
+SELECT a.name, b.name, shingle_count(fingerprint(a.body, false)) AS evidence,
+       round(containment(fingerprint(a.body, false), fingerprint(b.body, false)) *
+             shingle_count(fingerprint(a.body, false))) AS shared,
+       same_story(fingerprint(a.body, false), fingerprint(b.body, false)) AS same_story,
+       story_match(fingerprint(a.body, false), fingerprint(b.body, false)) IS NOT NULL AS joins
+  FROM tables a, tables b WHERE a.name > b.name ORDER BY 1, 2;
+-- a text of numbers alone keeps its runs as evidence, so a copy with one
+-- more number is found, in any of the three sets of digits.  A run at the
+-- very start of a text is hashed with the one or no word before it, so a
+-- number put in front changes the hashes of the first two runs: 4 of the
+-- 6 are left, short of the 0.7 a brief needs (that is how runs in ASCII,
+-- Arabic-Indic and fullwidth digits are seen to be widened).  "3rd" and
+-- "5m" are not numbers: the last text has no run of numbers alone
+SELECT t, shingle_count(fingerprint(t, false)) AS evidence,
+       same_story(fingerprint(t, false), fingerprint(t || ' 17', false)) AS with_one_more,
+       same_story(fingerprint(t, false), fingerprint('12 ' || t, false)) AS one_before
+  FROM (VALUES (1, '12 34 56 78 90 11 24 36'),
+               (2, '٤٥ ١٢ ٣٣ ٧٨ ٩٠ ٢١ ٤٤ ١٨'),
+               (3, '１２ ３４ ５６ ７８ ９０ １１ ２４ ３６'),
+               (4, '3rd 12 5m 44 2nd 17 8th 90')) v(n, t)
+ ORDER BY n;
+CREATE TEMP TABLE table_fps AS
+  SELECT row_number() OVER (ORDER BY name DESC) AS id, name, fingerprint(body, false) AS fp
+    FROM tables;
+SET client_min_messages = warning;
+SELECT f.name, c.story FROM cluster_stories('table_fps') c JOIN table_fps f USING (id) ORDER BY c.id;
+RESET client_min_messages;
+
 -- minimum evidence: a five-word phrase is fully "in" a longer text, but
 -- five shared evidence hashes (seven words) are needed before it counts as
 -- contained.  All four texts are briefs (fewer than 40 evidence shingles):
