@@ -16,7 +16,8 @@
  *	  digest of every cleaned text and every sketch, which must not change
  *	  when only speed changes.
  *
- * Built and run by bench/fp_profile.sh.
+ * Build: scripts/core_cc.sh -o /tmp/fp_profile bench/fp_profile.c
+ * (bench/README.md, "Identity of the text core").
  *
  * bench/fp_profile.c
  *
