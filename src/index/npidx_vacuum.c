@@ -327,6 +327,13 @@ npidxvacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 		stats->estimated_count = false;
 	}
 
+	/*
+	 * Under the merge lock: a merge hands out never-written blocks that only
+	 * it knows (NpidxReserveBegin), which must not be found new here and
+	 * given to someone else meanwhile.  Inserters skip merging while this
+	 * runs.
+	 */
+	LockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
 	npages = RelationGetNumberOfBlocks(index);
 	stats->num_pages = npages;
 	stats->pages_free = 0;
@@ -349,6 +356,7 @@ npidxvacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 		}
 		UnlockReleaseBuffer(buffer);
 	}
+	UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
 	IndexFreeSpaceMapVacuum(index);
 	return stats;
 }
