@@ -193,30 +193,28 @@ NpidxLogInPlace(Relation index, Buffer buffer, int old_lower, int old_upper,
  * relation is extended by a run of blocks at once, writing only the run's
  * last block so that the others read as zeroes (as the hash AM allocates its
  * split points), and NpidxNewBuffer hands the run out with RBM_ZERO_AND_LOCK,
- * which neither reads nor writes the file.  Runs start at the last merge's
- * need and double, up to NPIDX_RESERVE_MAX_RUN.
+ * which neither reads nor writes the file.  Runs are NPIDX_RESERVE_RUN
+ * blocks: the write and the size check are shared by that many pages, and
+ * what a merge leaves of its last run (below) stays small, for those blocks
+ * cost a buffer and a WAL record each.
  *
  * Only this backend knows the run's blocks, and nothing else may hand them
  * out: the one other way to a block that was never written, VACUUM's search
- * for new pages (npidxvacuumcleanup), takes the merge lock.  Blocks left at
+ * for new pages (npidxvacuumcleanup), reads the relation's size under the
+ * merge lock and looks only below it.  Blocks left at
  * the end are made deleted pages, WAL-logged (so that they exist on a standby
  * too) and given to the free space map; after an error they stay all-zero
  * until VACUUM finds them.  Replay needs nothing: every block taken gets a
  * full-page image in its first WAL record, and redo extends the relation up
  * to it.
  */
-#define NPIDX_RESERVE_MIN_RUN	16
-#define NPIDX_RESERVE_MAX_RUN	1024
+#define NPIDX_RESERVE_RUN	32
 
 static struct
 {
 	Oid			relid;			/* the merging index, or InvalidOid */
 	BlockNumber next;			/* next block of the run to hand out */
 	BlockNumber end;			/* end of the run */
-	BlockNumber run;			/* length of the next run */
-	BlockNumber used;			/* blocks handed out in this merge */
-	Oid			last_relid;		/* index of the last merge that ended */
-	BlockNumber last_used;		/* and the blocks it took */
 }			npidx_reserve;
 
 /*
@@ -230,11 +228,6 @@ NpidxReserveBegin(Relation index)
 	if (RelationUsesLocalBuffers(index))
 		return;
 	npidx_reserve.next = npidx_reserve.end = InvalidBlockNumber;
-	npidx_reserve.run = NPIDX_RESERVE_MIN_RUN;
-	if (npidx_reserve.last_relid == RelationGetRelid(index))
-		npidx_reserve.run = Min(Max(npidx_reserve.last_used, NPIDX_RESERVE_MIN_RUN),
-								NPIDX_RESERVE_MAX_RUN);
-	npidx_reserve.used = 0;
 	npidx_reserve.relid = RelationGetRelid(index);
 }
 
@@ -249,8 +242,6 @@ NpidxReserveEnd(Relation index, bool ok)
 	if (npidx_reserve.relid != RelationGetRelid(index))
 		return;
 	npidx_reserve.relid = InvalidOid;
-	npidx_reserve.last_relid = RelationGetRelid(index);
-	npidx_reserve.last_used = npidx_reserve.used;
 	if (!ok)
 		return;
 	for (; npidx_reserve.next < npidx_reserve.end; npidx_reserve.next++)
@@ -282,7 +273,7 @@ NpidxReserveBuffer(Relation index)
 	{
 		PGAlignedBlock zero;
 		BlockNumber nblocks,
-					run = npidx_reserve.run;
+					run = NPIDX_RESERVE_RUN;
 
 		memset(zero.data, 0, BLCKSZ);
 		LockRelationForExtension(index, ExclusiveLock);
@@ -297,9 +288,7 @@ NpidxReserveBuffer(Relation index)
 		UnlockRelationForExtension(index, ExclusiveLock);
 		npidx_reserve.next = nblocks;
 		npidx_reserve.end = nblocks + run;
-		npidx_reserve.run = Min(npidx_reserve.run * 2, NPIDX_RESERVE_MAX_RUN);
 	}
-	npidx_reserve.used++;
 	return ReadBufferExtended(index, MAIN_FORKNUM, npidx_reserve.next++,
 							  RBM_ZERO_AND_LOCK, NULL);
 }

@@ -328,13 +328,16 @@ npidxvacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 	}
 
 	/*
-	 * Under the merge lock: a merge hands out never-written blocks that only
-	 * it knows (NpidxReserveBegin), which must not be found new here and
-	 * given to someone else meanwhile.  Inserters skip merging while this
-	 * runs.
+	 * The relation's size is read under the merge lock.  A merge hands out
+	 * never-written blocks that only it knows (NpidxReserveBegin), which must
+	 * not be found new below and given to someone else: those of a merge
+	 * that ended before are written or were abandoned by an error, and a
+	 * merge that starts later takes them past the size read here (the index
+	 * is never truncated).
 	 */
 	LockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
 	npages = RelationGetNumberOfBlocks(index);
+	UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
 	stats->num_pages = npages;
 	stats->pages_free = 0;
 	stats->pages_deleted = 0;
@@ -356,7 +359,6 @@ npidxvacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 		}
 		UnlockReleaseBuffer(buffer);
 	}
-	UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
 	IndexFreeSpaceMapVacuum(index);
 	return stats;
 }
