@@ -15,8 +15,11 @@
  *
  * WAL.  A row added to a page with room, postings appended to a bucket page
  * and a pending page freed after a merge are logged as generic WAL records
- * holding only the bytes that changed (NpidxLogInPlace); pages that change
- * otherwise (a new page, the metapage) go through GenericXLog.
+ * holding only the bytes that changed (NpidxLogInPlace), a new bucket page as
+ * its image and its head's special space (NpidxLogNewChainPage); pages that
+ * change otherwise (a new pending or row-list page, the metapage) go through
+ * GenericXLog.  New pages a merge needs beyond the free ones come from runs
+ * of blocks added in bulk (NpidxReserveBegin in npidx_util.c).
  *
  * Every scan reads the pending list, comparing its rows' fingerprints with
  * the query whole, before it reads the buckets.
