@@ -122,7 +122,7 @@ if [ "$REPEAT" -gt 1 ]; then
 	sort -n "$WORK/shares" | awk '{ s[NR] = $1; x[NR] = $2 } END {
 		m = int((NR + 1) / 2)
 		printf "== median of %d runs: the index'"'"'s share of backend CPU %.2f s (runs: ", NR, s[m]
-		for (i = 1; i <= NR; i++) printf "%s%.2f", i > 1 ? ", " : "", s[i]
+		for (i = 1; i <= NR; i++) printf "%s%.2f", (i > 1 ? ", " : ""), s[i]
 		printf "); ratio %.2fx with that run\n", x[m] }'
 fi
 
