@@ -17,6 +17,14 @@
 #   CHECKPOINT=1  checkpoint just before each COPY, so that the first change
 #                 of every page after it carries a full-page image (what a
 #                 long load meets once per checkpoint_timeout); default 0
+#   REPEAT=N      rebuild both tables and measure N times (default 1), and
+#                 print the median of the index's share of backend CPU; on a
+#                 machine shared with other jobs one run moves by 20%
+#                 (perf, if asked for, records the first)
+#
+# Page faults are the backend's minor faults (/proc/PID/stat): on a virtual
+# machine each costs microseconds, and a backend takes one for every 4 kB of
+# shared buffers it touches for the first time.
 #
 # The indexed COPY is followed by npidx_clean_pending_list(), so that the
 # figures include the merge of the rows left pending.
@@ -28,22 +36,27 @@ COPY_ROWS=${2:-100000}
 PERF=${PERF:-0}
 LIMIT_KB=${LIMIT_KB:-}
 CHECKPOINT=${CHECKPOINT:-0}
+REPEAT=${REPEAT:-1}
 . ./bench_lib.sh
 bench_workdir 777
 
 bench_header max_wal_size
 
 SEED=1 ./corpus.sh fingerprints prof_src "$((ROWS + COPY_ROWS))"
-q -c "CREATE TABLE prof_idx (id bigint, fp newsprint.fingerprint) WITH (autovacuum_enabled = off);
+q -c "COPY (SELECT id, fp FROM prof_src WHERE id >= $ROWS ORDER BY id LIMIT $COPY_ROWS) TO STDOUT" > "$WORK/copy.tsv"
+
+# fresh tables of ROWS rows, one with the index
+setup() {
+	q -c "DROP TABLE IF EXISTS prof_idx, prof_noidx;
+	CREATE TABLE prof_idx (id bigint, fp newsprint.fingerprint) WITH (autovacuum_enabled = off);
 	CREATE TABLE prof_noidx (id bigint, fp newsprint.fingerprint) WITH (autovacuum_enabled = off);
 	INSERT INTO prof_idx SELECT id, fp FROM prof_src WHERE id < $ROWS;
 	INSERT INTO prof_noidx SELECT id, fp FROM prof_src WHERE id < $ROWS;"
-q -c "VACUUM ANALYZE prof_idx"
-q -c "VACUUM ANALYZE prof_noidx"
-q -c "SET maintenance_work_mem = '2GB'; CREATE INDEX prof_fp ON prof_idx USING npidx (fp)"
-[ -n "$LIMIT_KB" ] && q -c "ALTER INDEX prof_fp SET (pending_list_limit = $LIMIT_KB)"
-q -c "COPY (SELECT id, fp FROM prof_src WHERE id >= $ROWS ORDER BY id LIMIT $COPY_ROWS) TO STDOUT" > "$WORK/copy.tsv"
-echo "== $ROWS rows, npidx $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))"); COPY of $COPY_ROWS rows, pending_list_limit ${LIMIT_KB:-default}"
+	q -c "VACUUM ANALYZE prof_idx"
+	q -c "VACUUM ANALYZE prof_noidx"
+	q -c "SET maintenance_work_mem = '2GB'; CREATE INDEX prof_fp ON prof_idx USING npidx (fp)"
+	if [ -n "$LIMIT_KB" ]; then q -c "ALTER INDEX prof_fp SET (pending_list_limit = $LIMIT_KB)"; fi
+}
 
 # measure LABEL SQL: run SQL in a session of its own (with the perf recorder
 # attached when asked); prints wall s, backend CPU s, WAL records, full-page
@@ -57,9 +70,9 @@ SELECT pg_backend_pid() AS pid \gset
 \setenv BPID :pid
 \! $perfcmd
 SELECT wal_records AS r0, wal_fpi AS f0, wal_bytes AS b0, extract(epoch FROM clock_timestamp()) AS t0 FROM pg_stat_wal \gset
-\! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu0
+\! awk '{ print \$14 + \$15, \$10 }' /proc/\$BPID/stat > $WORK/cpu0
 $2
-\! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu1
+\! awk '{ print \$14 + \$15, \$10 }' /proc/\$BPID/stat > $WORK/cpu1
 SELECT pg_stat_force_next_flush();
 SELECT extract(epoch FROM clock_timestamp()) - :t0 AS wall \gset
 \setenv WALL :wall
@@ -71,28 +84,49 @@ SQL
 		kill -INT "$(cat "$WORK/perf.pid")" 2>/dev/null || true
 		sleep 2
 	fi
-	printf '%.2f %.2f %s\n' "$(cat "$WORK/wall")" \
-		"$(awk -v a="$(cat "$WORK/cpu0")" -v b="$(cat "$WORK/cpu1")" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (b - a) / hz }')" \
-		"$(cat "$WORK/wal")"
+	read -r c0 m0 < "$WORK/cpu0"
+	read -r c1 m1 < "$WORK/cpu1"
+	printf '%.2f %.2f %s %d\n' "$(cat "$WORK/wall")" \
+		"$(awk -v a="$c0" -v b="$c1" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (b - a) / hz }')" \
+		"$(cat "$WORK/wal")" "$((m1 - m0))"
 }
 
-line() { printf '%-40s %8s %8s %12s %10s %8s\n' "$@"; }
-echo
-line "" "wall s" "CPU s" "WAL records" "FPIs" "WAL MB"
-[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
-read -r w c r f b < <(PERF=0 measure noidx "\\copy prof_noidx FROM '$WORK/copy.tsv'")
-line "COPY without index" "$w" "$c" "$r" "$f" "$b"
-[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
-read -r w c r f b < <(measure copy "\\copy prof_idx FROM '$WORK/copy.tsv'")
-line "COPY with npidx" "$w" "$c" "$r" "$f" "$b"
-read -r w2 c2 r2 f2 b2 < <(measure merge "SELECT newsprint.npidx_clean_pending_list('prof_fp');")
-line "  merge of the rows left pending" "$w2" "$c2" "$r2" "$f2" "$b2"
-line "  both" "$(awk -v a="$w" -v b="$w2" 'BEGIN { printf "%.2f", a + b }')" \
-	"$(awk -v a="$c" -v b="$c2" 'BEGIN { printf "%.2f", a + b }')" $((r + r2)) $((f + f2)) \
-	"$(awk -v a="$b" -v b="$b2" 'BEGIN { printf "%.1f", a + b }')"
-echo "== npidx after: $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))")"
+line() { printf '%-40s %8s %8s %12s %10s %8s %12s\n' "$@"; }
+: > "$WORK/shares"
+for rep in $(seq 1 "$REPEAT"); do
+	setup
+	echo
+	echo "== run $rep of $REPEAT: $ROWS rows, npidx $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))"); COPY of $COPY_ROWS rows, pending_list_limit ${LIMIT_KB:-default}; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%H:%M:%S) UTC"
+	line "" "wall s" "CPU s" "WAL records" "FPIs" "WAL MB" "page faults"
+	[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
+	read -r w c r f b pf < <(PERF=0 measure noidx "\\copy prof_noidx FROM '$WORK/copy.tsv'")
+	line "COPY without index" "$w" "$c" "$r" "$f" "$b" "$pf"
+	cn=$c
+	[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
+	read -r w c r f b pf < <(measure copy "\\copy prof_idx FROM '$WORK/copy.tsv'")
+	line "COPY with npidx" "$w" "$c" "$r" "$f" "$b" "$pf"
+	read -r w2 c2 r2 f2 b2 pf2 < <(measure merge "SELECT newsprint.npidx_clean_pending_list('prof_fp');")
+	line "  merge of the rows left pending" "$w2" "$c2" "$r2" "$f2" "$b2" "$pf2"
+	line "  both" "$(awk -v a="$w" -v b="$w2" 'BEGIN { printf "%.2f", a + b }')" \
+		"$(awk -v a="$c" -v b="$c2" 'BEGIN { printf "%.2f", a + b }')" $((r + r2)) $((f + f2)) \
+		"$(awk -v a="$b" -v b="$b2" 'BEGIN { printf "%.1f", a + b }')" $((pf + pf2))
+	awk -v n="$cn" -v a="$c" -v b="$c2" -v rows="$COPY_ROWS" 'BEGIN {
+		printf "== the index'"'"'s share of backend CPU: %.2f s (%.1f us a row); COPY with npidx and the merge / without: %.2fx\n",
+			a + b - n, (a + b - n) * 1e6 / rows, (a + b) / n }'
+	awk -v n="$cn" -v a="$c" -v b="$c2" 'BEGIN { printf "%.2f %.2f\n", a + b - n, (a + b) / n }' >> "$WORK/shares"
+	echo "== npidx after: $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))")"
+	PERF=0
+done
+if [ "$REPEAT" -gt 1 ]; then
+	echo
+	sort -n "$WORK/shares" | awk '{ s[NR] = $1; x[NR] = $2 } END {
+		m = int((NR + 1) / 2)
+		printf "== median of %d runs: the index'"'"'s share of backend CPU %.2f s (runs: ", NR, s[m]
+		for (i = 1; i <= NR; i++) printf "%s%.2f", (i > 1 ? ", " : ""), s[i]
+		printf "); ratio %.2fx with that run\n", x[m] }'
+fi
 
-if [ "$PERF" = 1 ]; then
+if [ -s "$WORK/perf.copy" ]; then
 	for part in copy merge; do
 		echo
 		echo "== perf, $part: functions of the backend by own samples"

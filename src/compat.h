@@ -191,4 +191,34 @@ NpConvertNoError(Oid proc, int src_encoding, int dst_encoding,
 #define NpRelationOwnerCheck(relid, role) pg_class_ownercheck((relid), (role))
 #endif
 
+/*
+ * Pinning a buffer that probably still holds a block without a lookup in
+ * the shared buffer mapping table: ReadRecentBuffer came in 14 and takes a
+ * RelFileLocator from 16.  On 13 there is none, and the caller looks up.
+ */
+#if PG_VERSION_NUM >= 160000
+#define NpReadRecentBuffer(rel, blkno, buf) \
+	ReadRecentBuffer((rel)->rd_locator, MAIN_FORKNUM, (blkno), (buf))
+#elif PG_VERSION_NUM >= 140000
+#define NpReadRecentBuffer(rel, blkno, buf) \
+	ReadRecentBuffer((rel)->rd_node, MAIN_FORKNUM, (blkno), (buf))
+#else
+#define NpReadRecentBuffer(rel, blkno, buf) \
+	((void) (rel), (void) (blkno), (void) (buf), false)
+#endif
+
+/* RelationGetSmgr came in 15 (and some minor releases of 13 and 14). */
+#if PG_VERSION_NUM >= 150000
+#define NpRelationGetSmgr(rel) RelationGetSmgr(rel)
+#else
+#include "utils/rel.h"
+
+static inline SMgrRelation
+NpRelationGetSmgr(Relation rel)
+{
+	RelationOpenSmgr(rel);
+	return rel->rd_smgr;
+}
+#endif
+
 #endif							/* NEWSPRINT_COMPAT_H */

@@ -165,8 +165,15 @@
  * is merged into the row list and the buckets in bulk, one change per
  * touched page, once it passes pending_list_limit (4 MB by default), and by
  * VACUUM.  Each change is one generic WAL record; appends (a pending row,
- * postings added to a bucket page) log only the bytes they add, without
- * GenericXLog's page copy and comparison (NpidxLogInPlace).  A merge costs
+ * postings added to a bucket page) log only the bytes they add, and a new
+ * bucket page its image and its head's special space, without GenericXLog's
+ * page copies and comparison (NpidxLogInPlace, NpidxLogNewChainPage).  A
+ * merge's page work is made cheap where it does not depend on the format:
+ * the buffers of each bucket's head and next page are remembered per
+ * backend and pinned with ReadRecentBuffer instead of a buffer-table lookup
+ * (NpidxBucketHints), the pages of the next few buckets are prefetched, and
+ * new pages come from runs of blocks that extend the relation in bulk
+ * (NpidxReserveBegin) instead of one file write each.  A merge costs
  * about one page change per bucket (tens of thousands at a million rows)
  * however few rows it carries, and in a backend that has not touched those
  * shared buffers before (a new session, an autovacuum worker) the first
@@ -183,7 +190,9 @@
  * several-fold beyond what its build saw gets long chains, which REINDEX
  * fixes (the bulk-load path: load, then CREATE INDEX).
  *
- * Vacuum.  The pending list is merged first.  The row list is walked and
+ * Vacuum.  The pending list is merged first.  Its search for free pages
+ * reads the relation's size under the merge lock, so that it never finds a
+ * block of a merge's run before that merge has used or freed it.  The row list is walked and
  * the bulk-delete callback asked once per TID; dead TIDs are removed from the row list and then from every
  * bucket chain.  Emptied overflow and row-list pages are unlinked and given
  * to the free space map.  Concurrency: inserters and vacuum lock a bucket's

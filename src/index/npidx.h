@@ -474,12 +474,19 @@ typedef struct NpidxPosting
 /* Chain pages searched for room before a new page is linked in */
 #define NPIDX_APPEND_VISIT	4
 
+/* Largest index whose merges keep buffer hints (2 x 4 bytes a bucket) */
+#define NPIDX_HINT_MAX_BUCKETS	(1 << 20)
+
 /* npidx_util.c */
 extern void NpidxInitPage(Page page, uint16 flags, uint32 bucket);
 extern void NpidxLogInPlace(Relation index, Buffer buffer, int old_lower,
 							int old_upper, bool special);
 extern void NpidxChainAppend(Relation index, Buffer head,
-							 const NpidxPosting *p, int n, bool wal);
+							 const NpidxPosting *p, int n, bool wal,
+							 Buffer *next_hint);
+extern Buffer *NpidxBucketHints(Relation index, uint32 nbuckets);
+extern Buffer NpidxReadBufferHinted(Relation index, BlockNumber blkno,
+									Buffer *hint);
 extern bool NpidxMetaNoteSample(NpidxMetaPage meta, const NpFingerprint *fp);
 extern bool NpidxMetaNeedsNote(const NpidxMetaPageData *meta,
 							   const NpFingerprint *fp);
@@ -487,6 +494,8 @@ extern bool NpidxFormatsMatch(const NpidxMetaPageData *meta,
 							  const NpFingerprint *q);
 extern void NpidxInitMetaPage(Page page, uint32 nbuckets, int fillfactor);
 extern Buffer NpidxNewBuffer(Relation index);
+extern void NpidxReserveBegin(Relation index);
+extern void NpidxReserveEnd(Relation index, bool ok);
 extern const NpidxMetaPageData *NpidxGetMeta(Relation index);
 extern uint32 NpidxChooseBuckets(double nentries, int fillfactor, bool wide);
 extern uint32 NpidxCapBuckets(uint32 wanted, uint32 chosen,

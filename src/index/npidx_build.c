@@ -361,7 +361,7 @@ NpidxBuildWriteMore(NpidxBuildState *st, Size *start)
 		}
 		head = ReadBuffer(st->index, NpidxBucketBlock(b));
 		LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
-		NpidxChainAppend(st->index, head, p, (int) cnt, false);
+		NpidxChainAppend(st->index, head, p, (int) cnt, false, NULL);
 		UnlockReleaseBuffer(head);
 		if ((b & 255) == 0)
 			CHECK_FOR_INTERRUPTS();

@@ -129,6 +129,7 @@ void
 NpidxInsertPostings(Relation index, uint32 nbuckets, NpidxPosting *p, int n)
 {
 	NpidxPosting *sorted = p;
+	Buffer	   *hints;
 	int			i = 0;
 
 	if (n <= 0)
@@ -152,22 +153,63 @@ NpidxInsertPostings(Relation index, uint32 nbuckets, NpidxPosting *p, int n)
 		i = 0;
 	}
 
+	hints = NpidxBucketHints(index, nbuckets);
 	while (i < n)
 	{
 		int			j = i;
+		uint32		b = sorted[i].bucket;
 		Buffer		head;
 
-		while (j < n && sorted[j].bucket == sorted[i].bucket)
+		while (j < n && sorted[j].bucket == b)
 			j++;
-		head = ReadBuffer(index, NpidxBucketBlock(sorted[i].bucket));
+		head = NpidxReadBufferHinted(index, NpidxBucketBlock(b),
+									 hints ? &hints[2 * b] : NULL);
 		LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
-		NpidxChainAppend(index, head, sorted + i, j - i, true);
+		NpidxChainAppend(index, head, sorted + i, j - i, true,
+						 hints ? &hints[2 * b + 1] : NULL);
 		UnlockReleaseBuffer(head);
 		i = j;
 		CHECK_FOR_INTERRUPTS();
 	}
 	if (sorted != p)
 		pfree(sorted);
+}
+
+/*
+ * Prefetch the cache lines of a bucket chain page that an append touches:
+ * with at_lower false its header and special space, with at_lower true the
+ * place where postings go (pd_lower, read from the header brought in by the
+ * first call).  buf is a buffer hint (NpidxBucketHints): the page is not
+ * pinned, and may by now hold another block, so what is read is used only
+ * as an address within the buffer, and a wrong one costs a useless
+ * prefetch.  A merge's appends touch about two pages per bucket, each a
+ * cache (and TLB) miss on every line; fetched a few buckets ahead, while
+ * the postings of the ones before are written, they wait less.
+ */
+#define NPIDX_PREFETCH_AHEAD	4
+
+static inline void
+PrefetchChainPage(Buffer buf, bool at_lower)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	char	   *page;
+
+	if (!BufferIsValid(buf) || BufferIsLocal(buf))
+		return;
+	page = (char *) BufferGetBlock(buf);
+	if (!at_lower)
+	{
+		__builtin_prefetch(page);
+		__builtin_prefetch(page + BLCKSZ - sizeof(NpidxPageOpaqueData));
+	}
+	else
+	{
+		uint16		lower = ((volatile PageHeaderData *) page)->pd_lower;
+
+		if (lower < BLCKSZ)
+			__builtin_prefetch(page + lower, 1);
+	}
+#endif
 }
 
 /* A posting of a merge, grouped by bucket: the row (an index into the
@@ -199,6 +241,7 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 	uint8	   *cls;
 	NpidxRowPosting *sorted;
 	NpidxPosting *buf;
+	Buffer	   *hints;
 	uint32		maxcount = 0,
 				lo,
 				b;
@@ -268,6 +311,7 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 	}
 
 	/* write the buckets in block order */
+	hints = NpidxBucketHints(index, nbuckets);
 	buf = palloc_extended((Size) maxcount * sizeof(NpidxPosting), MCXT_ALLOC_HUGE);
 	lo = 0;
 	for (b = 0; b < nbuckets; b++)
@@ -276,6 +320,20 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 					x;
 		Buffer		head;
 
+		if (hints != NULL)
+		{
+			/* the pages of the buckets coming next, in two steps */
+			if (b + NPIDX_PREFETCH_AHEAD < nbuckets)
+			{
+				PrefetchChainPage(hints[2 * (b + NPIDX_PREFETCH_AHEAD)], false);
+				PrefetchChainPage(hints[2 * (b + NPIDX_PREFETCH_AHEAD) + 1], false);
+			}
+			if (b + NPIDX_PREFETCH_AHEAD / 2 < nbuckets)
+			{
+				PrefetchChainPage(hints[2 * (b + NPIDX_PREFETCH_AHEAD / 2)], true);
+				PrefetchChainPage(hints[2 * (b + NPIDX_PREFETCH_AHEAD / 2) + 1], true);
+			}
+		}
 		if (hi == lo)
 			continue;
 		for (x = lo; x < hi; x++)
@@ -287,9 +345,11 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 			e->cls = cls[sorted[x].row];
 			e->tid = tids[sorted[x].row];
 		}
-		head = ReadBuffer(index, NpidxBucketBlock(b));
+		head = NpidxReadBufferHinted(index, NpidxBucketBlock(b),
+									 hints ? &hints[2 * b] : NULL);
 		LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
-		NpidxChainAppend(index, head, buf, (int) (hi - lo), true);
+		NpidxChainAppend(index, head, buf, (int) (hi - lo), true,
+						 hints ? &hints[2 * b + 1] : NULL);
 		UnlockReleaseBuffer(head);
 		lo = hi;
 		CHECK_FOR_INTERRUPTS();

@@ -15,8 +15,11 @@
  *
  * WAL.  A row added to a page with room, postings appended to a bucket page
  * and a pending page freed after a merge are logged as generic WAL records
- * holding only the bytes that changed (NpidxLogInPlace); pages that change
- * otherwise (a new page, the metapage) go through GenericXLog.
+ * holding only the bytes that changed (NpidxLogInPlace), a new bucket page as
+ * its image and its head's special space (NpidxLogNewChainPage); pages that
+ * change otherwise (a new pending or row-list page, the metapage) go through
+ * GenericXLog.  New pages a merge needs beyond the free ones come from runs
+ * of blocks added in bulk (NpidxReserveBegin in npidx_util.c).
  *
  * Every scan reads the pending list, comparing its rows' fingerprints with
  * the query whole, before it reads the buckets.
@@ -336,26 +339,24 @@ MergeRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
 	}
 	m->tids[m->n] = *tid;
 	m->bytes += sizeof(ItemPointerData) + sizeof(NpFingerprint *) + 1;
+	/* fp points into MergeCollect's copy of its page */
+	m->fps[m->n] = fp;
 	if (fp)
 	{
-		NpFingerprint *copy = palloc(VARSIZE(fp));
-
-		memcpy(copy, fp, VARSIZE(fp));
-		m->fps[m->n] = copy;
 		m->nhashes += NpFingerprintNHashes(fp);
-		/* the copy, and 8 bytes a posting in NpidxInsertRows */
-		m->bytes += VARSIZE(fp) + 8 * (Size) NpFingerprintNHashes(fp);
+		/* 8 bytes a posting in NpidxInsertRows */
+		m->bytes += 8 * (Size) NpFingerprintNHashes(fp);
 	}
-	else
-		m->fps[m->n] = NULL;
 	m->n++;
 }
 
 /*
  * Collect the rows of the list being merged from block blk on, page by
  * page, until they would take more than budget bytes (at least one page);
- * returns the block to go on from (Invalid at the end of the list).  The
- * merging list changes only under the merge lock, which the caller holds.
+ * returns the block to go on from (Invalid at the end of the list).  Each
+ * page is copied whole and its rows' fingerprints used in the copy (one
+ * copy a page instead of an allocation and a copy a row).  The merging
+ * list changes only under the merge lock, which the caller holds.
  */
 static BlockNumber
 MergeCollect(Relation index, BlockNumber blk, MergeRows *m, Size budget)
@@ -364,11 +365,13 @@ MergeCollect(Relation index, BlockNumber blk, MergeRows *m, Size budget)
 		   (m->n == 0 || (m->bytes < budget && m->nhashes < PG_INT32_MAX)))
 	{
 		Buffer		buffer = ReadBuffer(index, blk);
+		Page		copy = palloc(BLCKSZ);
 
 		LockBuffer(buffer, BUFFER_LOCK_SHARE);
-		blk = NpidxPendingPageRows(index, BufferGetPage(buffer), blk,
-								   MergeRowAdd, m);
+		memcpy(copy, BufferGetPage(buffer), BLCKSZ);
 		UnlockReleaseBuffer(buffer);
+		m->bytes += BLCKSZ;
+		blk = NpidxPendingPageRows(index, copy, blk, MergeRowAdd, m);
 		CHECK_FOR_INTERRUPTS();
 	}
 	return blk;
@@ -446,21 +449,32 @@ NpidxPendingMerge(Relation index, bool wait)
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "npidx merge",
 								ALLOCSET_DEFAULT_SIZES);
 	oldcxt = MemoryContextSwitchTo(cxt);
-	blk = head;
-	while (blk != InvalidBlockNumber)
+	NpidxReserveBegin(index);
+	PG_TRY();
 	{
-		MergeRows	m;
-
-		memset(&m, 0, sizeof(m));
-		blk = MergeCollect(index, blk, &m, (Size) maintenance_work_mem * 1024);
-		if (m.n > 0)
+		blk = head;
+		while (blk != InvalidBlockNumber)
 		{
-			NpidxAppendRows(index, m.tids, m.n, m.fps);
-			NpidxInsertRows(index, nbuckets, m.tids, m.fps, m.n);
+			MergeRows	m;
+
+			memset(&m, 0, sizeof(m));
+			blk = MergeCollect(index, blk, &m, (Size) maintenance_work_mem * 1024);
+			if (m.n > 0)
+			{
+				NpidxAppendRows(index, m.tids, m.n, m.fps);
+				NpidxInsertRows(index, nbuckets, m.tids, m.fps, m.n);
+			}
+			merged += m.n;
+			MemoryContextReset(cxt);
 		}
-		merged += m.n;
-		MemoryContextReset(cxt);
 	}
+	PG_CATCH();
+	{
+		NpidxReserveEnd(index, false);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	NpidxReserveEnd(index, true);
 	MemoryContextSwitchTo(oldcxt);
 	MemoryContextDelete(cxt);
 

@@ -327,7 +327,17 @@ npidxvacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 		stats->estimated_count = false;
 	}
 
+	/*
+	 * The relation's size is read under the merge lock.  A merge hands out
+	 * never-written blocks that only it knows (NpidxReserveBegin), which must
+	 * not be found new below and given to someone else: those of a merge
+	 * that ended before are written or were abandoned by an error, and a
+	 * merge that starts later takes them past the size read here (the index
+	 * is never truncated).
+	 */
+	LockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
 	npages = RelationGetNumberOfBlocks(index);
+	UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
 	stats->num_pages = npages;
 	stats->pages_free = 0;
 	stats->pages_deleted = 0;

@@ -74,6 +74,23 @@ check('after REINDEX');
 $primary->safe_psql('postgres', 'REINDEX INDEX CONCURRENTLY art_fp');
 check('after REINDEX CONCURRENTLY');
 
+# few buckets, long chains: merges link in new bucket pages, taken from runs
+# of blocks that extend the index in bulk (NpidxReserveBegin) and logged as
+# a full image plus the head's delta (NpidxLogNewChainPage); VACUUM then
+# frees emptied pages and finds any never-written ones
+$primary->safe_psql('postgres', q{
+ALTER INDEX art_fp SET (buckets = 16);
+REINDEX INDEX art_fp;
+});
+my $size0 = $primary->safe_psql('postgres', "SELECT pg_relation_size('art_fp')");
+$primary->safe_psql('postgres', insert_sql(250, 9, 11));
+my $size1 = $primary->safe_psql('postgres', "SELECT pg_relation_size('art_fp')");
+ok($size1 > $size0 + 16 * 8192, "merges into 16 buckets added pages ($size0 to $size1 bytes)");
+check('after merges that link in new bucket pages');
+$primary->safe_psql('postgres', q{DELETE FROM art WHERE id % 2 = 0; VACUUM art;});
+$primary->safe_psql('postgres', insert_sql(250, 12, 13));
+check('after vacuum and more merges into 16 buckets');
+
 $standby->stop;
 $primary->stop;
 done_testing();

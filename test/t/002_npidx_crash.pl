@@ -20,8 +20,13 @@ $node->append_conf('postgresql.conf', "checkpoint_timeout = 30s\n");
 $node->append_conf('postgresql.conf', "wal_consistency_checking = 'generic'\n");
 $node->start;
 $node->safe_psql('postgres', setup_sql());
-# a small pending list: many merges into the buckets while inserts run
-$node->safe_psql('postgres', 'ALTER INDEX art_fp SET (pending_list_limit = 64)');
+# a small pending list: many merges into the buckets while inserts run; and
+# few buckets, so that merges link in new bucket pages from runs of blocks
+# added in bulk, some of them unused when the server stops
+$node->safe_psql('postgres', q{
+ALTER INDEX art_fp SET (pending_list_limit = 64, buckets = 16);
+REINDEX INDEX art_fp;
+});
 $node->safe_psql('postgres', insert_sql(100, 0, 1));
 
 # a procedure that inserts and commits one article at a time, forever
