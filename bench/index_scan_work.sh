@@ -16,11 +16,24 @@
 # passes (user + system, /proc; less sensitive to other jobs on the machine
 # than wall time).  Use it to compare two trees on the same corpus: the scan
 # counters say what changed, the times what it cost.
+#
+# SLOW=N also lists, per predicate, the N slowest queries (by the faster of
+# their two measured passes): the generator's kind of the query article
+# (brief, table, story, feature, round-up) and the size of its planted family,
+# its sample size and shingle count, the scan's counters and matches, and
+# where the time goes, from the fastest of three EXPLAIN (ANALYZE) runs: the
+# bitmap index scan (reading postings, counting, choosing candidates)
+# against the rest (the heap visits and rechecks of the candidates), with
+# the heap blocks visited.  The kinds come from generating the corpus a
+# second time.
+# JIT is off in the measuring session (the loop's own query over the query
+# table would otherwise be compiled on every pass, and its CPU counted).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 ROWS=${1:-200000}
 NQ=${2:-400}
+SLOW=${SLOW:-0}
 . ./bench_lib.sh
 bench_workdir 777
 
@@ -30,7 +43,7 @@ SEED=1 ./corpus.sh fingerprints work_articles "$ROWS"
 q -c "VACUUM ANALYZE work_articles"
 q -c "SET maintenance_work_mem = '2GB'; CREATE INDEX work_fp ON work_articles USING npidx (fp)"
 q -c "CREATE TABLE work_q AS
-	SELECT row_number() OVER (ORDER BY hashint8(id)) AS n, fp FROM work_articles
+	SELECT row_number() OVER (ORDER BY hashint8(id)) AS n, id, fp FROM work_articles
 	WHERE newsprint.sample_size(fp) > 0 ORDER BY hashint8(id) LIMIT $NQ"
 echo "== $ROWS articles, npidx $(q -c "SELECT pg_size_pretty(pg_relation_size('work_fp'))"), $NQ queries"
 
@@ -40,6 +53,7 @@ q -c "CREATE FUNCTION work_scan(pred text) RETURNS TABLE (n bigint, ms float8, k
 	DECLARE qf newsprint.fingerprint; t0 timestamptz; s record;
 	BEGIN
 		PERFORM set_config('enable_seqscan', 'off', true);
+		PERFORM set_config('jit', 'off', true);
 		FOR n, qf IN SELECT w.n, w.fp FROM work_q w ORDER BY w.n LOOP
 			t0 := clock_timestamp();
 			EXECUTE format('SELECT count(*) FROM work_articles WHERE %s', pred) USING qf INTO matches;
@@ -50,6 +64,40 @@ q -c "CREATE FUNCTION work_scan(pred text) RETURNS TABLE (n bigint, ms float8, k
 			RETURN NEXT;
 		END LOOP;
 	END \$\$"
+
+if [ "$SLOW" -gt 0 ]; then
+	# the generator's kind and family of every article (same seed and parts)
+	q -c "CREATE TABLE work_kind (id bigint PRIMARY KEY, kind text, family bigint)"
+	SEED=1 ./corpus.sh gen "$ROWS" | awk -F'\t' -v OFS='\t' '{ print $1, $4, $5 }' |
+		q -c "COPY work_kind FROM STDIN"
+	# the fastest of three EXPLAIN ANALYZE runs (the first one in a session
+	# pays for its first touch of the shared buffers)
+	q -c "CREATE FUNCTION work_explain(pred text, qn bigint) RETURNS TABLE (idx_ms float8, total_ms float8, heap_blocks bigint)
+		LANGUAGE plpgsql AS \$\$
+		DECLARE qf newsprint.fingerprint; j json; p json; i int; t float8; hb bigint;
+		BEGIN
+			PERFORM set_config('enable_seqscan', 'off', true);
+			PERFORM set_config('jit', 'off', true);
+			SELECT w.fp INTO qf FROM work_q w WHERE w.n = qn;
+			FOR i IN 1..3 LOOP
+				EXECUTE format('EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM work_articles WHERE %s', pred) USING qf INTO j;
+				t := (j->0->>'Execution Time')::float8;
+				p := j->0->'Plan';
+				WHILE p->>'Node Type' <> 'Bitmap Index Scan' LOOP
+					IF p->>'Node Type' = 'Bitmap Heap Scan' THEN
+						hb := (p->>'Exact Heap Blocks')::bigint;
+					END IF;
+					p := p->'Plans'->0;
+				END LOOP;
+				IF total_ms IS NULL OR t < total_ms THEN
+					total_ms := t;
+					idx_ms := (p->>'Actual Total Time')::float8;
+					heap_blocks := hb;
+				END IF;
+			END LOOP;
+			RETURN NEXT;
+		END \$\$"
+fi
 
 echo
 printf '%-11s %9s %9s %9s %9s %10s %10s %9s   %-22s %s\n' "predicate" "keys read" "skipped" "postings" "counted" \
@@ -67,6 +115,9 @@ SELECT count(*) FROM work_scan(\$q\$$e\$q\$) \g /dev/null
 CREATE TEMP TABLE r AS SELECT * FROM work_scan(\$q\$$e\$q\$);
 INSERT INTO r SELECT * FROM work_scan(\$q\$$e\$q\$);
 \! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu1
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS work_r;
+CREATE TABLE work_r AS SELECT * FROM r;
 CREATE TEMP TABLE r1 AS SELECT n, min(ms) AS ms, max(keys_read) AS keys_read, max(keys_skipped) AS keys_skipped,
 	max(postings) AS postings, max(rows_counted) AS rows_counted, max(candidates) AS candidates,
 	max(matches) AS matches FROM r GROUP BY n;
@@ -82,4 +133,29 @@ SQL
 		'BEGIN { printf "%.3f", 1000 * (b - a) / hz / (2 * n) }')
 	printf '%-11s %9s %9s %9s %9s %10s %10s %9s   %-22s %s\n' "$pred" "$kr" "$ks" "$po" "$rc" "$ca" "$c50" "$ma" \
 		"$m50 / $m90 / $m99" "$cpu"
+	[ "$SLOW" -gt 0 ] && q -F' ' > "$WORK/slow.$pred" <<SQL
+SELECT s.n, k.kind, CASE WHEN k.family IS NULL THEN 1 ELSE (SELECT count(*) FROM work_kind f WHERE f.family = k.family) END,
+	newsprint.sample_size(w.fp), newsprint.shingle_count(w.fp), s.keys_read, s.keys_skipped, s.postings,
+	s.rows_counted, s.candidates, s.matches, round(s.ms::numeric, 2),
+	round(x.idx_ms::numeric, 2), round((x.total_ms - x.idx_ms)::numeric, 2), x.heap_blocks
+FROM (SELECT n, min(ms) AS ms, max(keys_read) AS keys_read, max(keys_skipped) AS keys_skipped,
+		max(postings) AS postings, max(rows_counted) AS rows_counted, max(candidates) AS candidates,
+		max(matches) AS matches FROM work_r GROUP BY n ORDER BY min(ms) DESC LIMIT $SLOW) s
+	JOIN work_q w USING (n) JOIN work_kind k ON k.id = w.id,
+	LATERAL work_explain(\$q\$$e\$q\$, s.n) x
+ORDER BY s.ms DESC;
+SQL
 done
+
+if [ "$SLOW" -gt 0 ]; then
+	echo
+	echo "== the $SLOW slowest queries of each predicate (server ms: the faster of two passes; index and rest: the fastest of three EXPLAIN ANALYZE runs)"
+	printf '%-11s %5s %-8s %6s %6s %8s %5s %4s %8s %7s %6s %6s %8s %8s %8s %6s\n' "predicate" "query" "kind" "family" \
+		"sample" "shingles" "keys" "skip" "postings" "counted" "cand" "match" "ms" "index ms" "rest ms" "heap"
+	for pred in same_story '%' '<%' '%>'; do
+		while read -r n kind fam k nsh kr ks po rc ca ma ms ims rms hb; do
+			printf '%-11s %5s %-8s %6s %6s %8s %5s %4s %8s %7s %6s %6s %8s %8s %8s %6s\n' "$pred" "$n" "$kind" "$fam" \
+				"$k" "$nsh" "$kr" "$ks" "$po" "$rc" "$ca" "$ma" "$ms" "$ims" "$rms" "$hb"
+		done < "$WORK/slow.$pred"
+	done
+fi

@@ -84,6 +84,9 @@ extern void NpFpCompare(const np_uint32 *a, int na, int a_truncated,
 						const np_uint32 *b, int nb, int b_truncated,
 						int *inter, int *uni, int *a_count, int *b_count);
 
+/* The number of values two ascending arrays of distinct values share */
+extern int	NpFpShared(const np_uint32 *a, int na, const np_uint32 *b, int nb);
+
 /* The two estimators on raw samples (definitions in fingerprint.h) */
 extern double NpFpSimilarity(const np_uint32 *a, int na, int a_truncated,
 							 const np_uint32 *b, int nb, int b_truncated);

@@ -148,6 +148,38 @@ RESET newsprint.similarity_threshold;
 RESET newsprint.containment_threshold;
 RESET newsprint.same_story_threshold;
 
+-- scans nest: an ordered scan outside (its count table lives until it
+-- ends) and two index scans inside for each of its rows; and a plain index
+-- scan on its own (its candidates in TID order): all answer what
+-- sequential scans do
+CREATE TEMP TABLE nest_q AS SELECT fp FROM art WHERE id = 40;
+CREATE VIEW nested AS
+SELECT n.id, n.d, (SELECT count(*) FROM art b WHERE b.fp % n.fp) AS sim_rows,
+	   (SELECT array_agg(c.id ORDER BY c.id) FROM art c WHERE same_story(c.fp, n.fp)) AS same
+FROM (SELECT a.id, a.fp, round((a.fp <-> (SELECT fp FROM nest_q))::numeric, 9) AS d FROM art a
+	  WHERE is_similar(a.fp, (SELECT fp FROM nest_q), 0.02) ORDER BY a.fp <-> (SELECT fp FROM nest_q)) n;
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT * FROM nested;
+CREATE TEMP TABLE nested_index AS SELECT * FROM nested;
+SET enable_bitmapscan = off;
+EXPLAIN (COSTS OFF) SELECT id FROM art WHERE same_story(fp, (SELECT fp FROM nest_q));
+CREATE TEMP TABLE plain_index AS SELECT id FROM art WHERE same_story(fp, (SELECT fp FROM nest_q));
+RESET enable_seqscan;
+SET enable_indexscan = off;
+CREATE TEMP TABLE nested_seq AS SELECT * FROM nested;
+CREATE TEMP TABLE plain_seq AS SELECT id FROM art WHERE same_story(fp, (SELECT fp FROM nest_q));
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+SELECT (SELECT count(*) FROM nested_seq) AS outer_rows,
+	   (SELECT sum(sim_rows) FROM nested_seq) AS inner_rows,
+	   (SELECT count(*) FROM (SELECT * FROM nested_seq EXCEPT ALL SELECT * FROM nested_index) l) AS lost,
+	   (SELECT count(*) FROM (SELECT * FROM nested_index EXCEPT ALL SELECT * FROM nested_seq) e) AS extra,
+	   (SELECT count(*) FROM plain_seq) AS plain_rows,
+	   (SELECT count(*) FROM (SELECT * FROM plain_seq EXCEPT ALL SELECT * FROM plain_index) l) AS plain_lost,
+	   (SELECT count(*) FROM (SELECT * FROM plain_index EXCEPT ALL SELECT * FROM plain_seq) e) AS plain_extra;
+DROP VIEW nested;
+DROP TABLE nest_q, nested_index, nested_seq, plain_index, plain_seq;
+
 -- a query needing no column must not become an index-only scan (npidx
 -- returns no index tuples): with seq scans off, count(*) still works
 SET enable_seqscan = off;
@@ -440,6 +472,20 @@ SELECT count(*) FROM art_unlogged WHERE fp % (SELECT fp FROM art_saved WHERE id 
 SELECT npidx_keys(NULL);
 SELECT npidx_keys(fingerprint(''::text));
 SELECT cardinality(npidx_keys(fp)) = sample_size(fp) AS all_hashes FROM art_saved WHERE id = 32;
+
+-- shared hashes are counted by a merge, or by binary search when one sample
+-- is over 16 times the other: both agree with the intersection of the keys
+SELECT sample_size(a.fp) / sample_size(b.fp) >= 16 AS binary_search, count(*) AS pairs,
+	   count(*) FILTER (WHERE round(containment(b.fp, a.fp) * sample_size(b.fp)) =
+						(SELECT count(*) FROM unnest(npidx_keys(a.fp)) x WHERE x = ANY (npidx_keys(b.fp)))) AS agree,
+	   count(*) FILTER (WHERE containment(b.fp, a.fp) > 0) AS sharing
+FROM art_saved a,
+	 LATERAL (SELECT fingerprint(array_to_string((string_to_array(a.body, ' '))[s:s + w], ' ')) AS fp
+			  FROM (VALUES (1, 12), (30, 9), (5, 100), (20, 60)) v (s, w)
+			  UNION ALL
+			  SELECT o.fp FROM art_saved o WHERE o.id = a.id + 7) b
+WHERE a.id % 10 = 0 AND sample_size(a.fp) > 150 AND sample_size(b.fp) > 0
+GROUP BY 1 ORDER BY 1;
 
 -- amvalidate reports an operator class on another type
 CREATE OPERATOR CLASS text_ops_for_npidx FOR TYPE text USING npidx AS
