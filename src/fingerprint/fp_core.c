@@ -251,6 +251,25 @@ NpFpBuildSketch(const char *text, size_t len, int shingle_words,
 }
 
 /*
+ * The first position in v[lo..hi) whose value is at least x (v ascending),
+ * hi if there is none.
+ */
+static inline size_t
+fp_lower_bound(const np_uint32 *v, size_t lo, size_t hi, np_uint32 x)
+{
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
  * The number of values two ascending arrays of distinct values share.
  *
  * This is the inner loop of every comparison, and an index scan runs it once
@@ -282,19 +301,7 @@ NpFpShared(const np_uint32 *a, int na, const np_uint32 *b, int nb)
 		/* a is the small side: lower bound of each a[i] in b[j..nb) */
 		for (i = 0; i < na && j < nb; i++)
 		{
-			int			lo = j,
-						hi = nb;
-
-			while (lo < hi)
-			{
-				int			mid = lo + (hi - lo) / 2;
-
-				if (b[mid] < a[i])
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			j = lo;
+			j = (int) fp_lower_bound(b, j, nb, a[i]);
 			if (j < nb && b[j] == a[i])
 			{
 				common++;
@@ -787,21 +794,12 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 		}
 		for (i = 0; i < n; i++)
 		{
-			size_t		lo = 0,
-						hi = nkeys;
+			size_t		lo;
 			size_t		p;
 
 			if (i % FP_PASSAGE_CHECK_EVERY == FP_PASSAGE_CHECK_EVERY - 1)
 				NP_CHECK_FOR_INTERRUPTS();
-			while (lo < hi)
-			{
-				size_t		mid = lo + (hi - lo) / 2;
-
-				if (keys[mid] < v[i])
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
+			lo = fp_lower_bound(keys, 0, nkeys, v[i]);
 			if (lo == nkeys || keys[lo] != v[i] ||
 				keystart[lo + 1] - keystart[lo] > FP_PASSAGE_MAX_POSTINGS)
 				continue;
