@@ -4,7 +4,15 @@
 #
 # Usage: scripts/with-server.sh bench/story_spread.sh [N]
 # Environment: SEED (default 11, as bench/story_scale_quality.sh); DUMP=DIR
-# keeps the shingles and links there for bench/story_spread.py
+# keeps the shingles and links there for bench/story_spread.py; WIKINEWS (the
+# English Wikinews articles, default the project's shared copy
+# /work/shared/data/wikinews/articles.jsonl; skipped when unreadable)
+#
+# It also counts, over every pair of 2,312 generated stories and features
+# without planted relation and every pair of the 2,312 real Wikinews
+# articles, the pairs is_same_story() and the story rule (story_match() in
+# either direction) take for one story: how often unrelated prose of the
+# generator and real unrelated prose share enough wording.
 #
 # Clusters N articles of the realistic corpus (default 20,000; bench/corpus.sh
 # gen, seed SEED) and the demo sample (test/data/stories/articles.tsv, which
@@ -39,6 +47,10 @@ gcc -O2 -DNP_STANDALONE -I"$tmp/inc" -Isrc -isystem "$("$pg_config" --includedir
 SEED=$SEED CORPUS_BIN=${CORPUS_BIN:-/tmp/newsprint-story-scale-$(id -u)} \
 	bench/corpus.sh gen "$n" "$tmp/corpus.tsv" "$tmp/truth.tsv"
 grep -v '^id	' "$tmp/truth.tsv" > "$tmp/truth.rows" || true
+wikinews=${WIKINEWS:-/work/shared/data/wikinews/articles.jsonl}
+if [ -r "$wikinews" ]; then
+	python3 bench/wikinews_copies.py "$wikinews" 0 > "$tmp/wikinews.tsv"
+fi
 chmod -R a+rwX "$tmp"
 echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); $n articles, seed $SEED"
 
@@ -57,7 +69,7 @@ CREATE TEMP TABLE sample (id bigint, outlet text, published_at timestamptz, kind
 \copy sample FROM 'test/data/stories/articles.tsv'
 
 CREATE TEMP TABLE g AS
-SELECT g.id, g.published_at, g.body, newsprint.fingerprint(g.body) AS fp,
+SELECT g.id, g.published_at, g.kind, g.body, newsprint.fingerprint(g.body) AS fp,
 	   coalesce(t.role, 'single') AS role,
 	   CASE WHEN t.role IN ('original', 'copy', 'independent') THEN 'F' || t.family ELSE 'A' || g.id END AS event
 FROM gen g LEFT JOIN gen_truth t USING (id);
@@ -77,9 +89,32 @@ FROM newsprint.cluster_stories('d', order_column => 'published_at') c
 JOIN d m ON m.id = c.id JOIN d l ON l.id = c.story
 WHERE c.id <> c.story;
 
+-- unrelated prose taken for one story: every pair of the first 2,312
+-- generated stories and features that have no planted relation (role
+-- single), beside every pair of the 2,312 real Wikinews articles (loaded
+-- below when the shared copy is readable)
+CREATE TEMP TABLE prose (set text, id bigint, fp newsprint.fingerprint);
+INSERT INTO prose
+SELECT 'generated stories', id, fp FROM g
+WHERE role = 'single' AND kind IN ('story', 'feature') ORDER BY id LIMIT 2312;
 COPY (SELECT set, m, l, CASE WHEN right_ THEN 't' ELSE 'f' END FROM link) TO :'links';
 COPY (SELECT k, body FROM (SELECT 'g' || id AS k, body FROM g UNION ALL SELECT 'd' || id, body FROM d) x
 	  WHERE k IN (SELECT m FROM link UNION SELECT l FROM link)) TO :'texts';
+\set wikinews :tmp '/wikinews.tsv'
+SELECT (pg_stat_file(:'wikinews', true)).size IS NOT NULL AS have_wikinews \gset
+\if :have_wikinews
+CREATE TEMP TABLE wn (id int, kind text, src int, body text);
+COPY wn FROM :'wikinews';
+INSERT INTO prose SELECT 'Wikinews (real)', id, newsprint.fingerprint(body) FROM wn WHERE kind = 'orig';
+\endif
+\echo 'unrelated prose taken for one story: every pair of distinct articles'
+SELECT a.set, count(*) AS articles,
+	   (SELECT count(*) FROM prose x JOIN prose y ON x.set = a.set AND y.set = a.set AND x.id < y.id
+		AND newsprint.is_same_story(x.fp, y.fp)) AS same_story_pairs,
+	   (SELECT count(*) FROM prose x JOIN prose y ON x.set = a.set AND y.set = a.set AND x.id < y.id
+		AND (newsprint.story_match(x.fp, y.fp) IS NOT NULL OR newsprint.story_match(y.fp, x.fp) IS NOT NULL))
+		AS story_rule_pairs
+FROM prose a GROUP BY a.set ORDER BY a.set;
 SQL
 "$tmp/evidence_dump" < "$tmp/texts.tsv" > "$tmp/shingles.tsv"
 python3 bench/story_spread.py "$tmp/shingles.tsv" "$tmp/links.tsv"
