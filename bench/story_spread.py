@@ -12,8 +12,9 @@
 # they lie.  This rebuilds each text's evidence set as format version 2
 # does (bench/eval_evidence_rules.py, the current rule) and, for every
 # link, the positions (shingle ordinals) of the shared evidence in each
-# text, and prints, for the links the truth calls right and wrong: the
-# shared evidence, and its *spread*: the number of distinct windows of W
+# text, and prints, for the links the truth calls right and wrong: for tiny
+# pairs (either text under 40 evidence shingles) their sizes, shared evidence
+# and similarity; for the others the shared evidence, and its *spread*: the number of distinct windows of W
 # consecutive shingles of the text that hold shared evidence (the smaller
 # of the two texts' counts).  One shared sentence (a formula, a boilerplate
 # paragraph) lies in one or two windows of 16; a
@@ -75,6 +76,8 @@ def main():
                    'named': len(shared & names[m] & names[l])}
             for w in (8, 16, 24):
                 row[w] = min(len({a[h] // w for h in shared}), len({b[h] // w for h in shared}))
+            row['sim'] = round(100 * len(shared) / max(1, len(a) + len(b) - len(shared)))
+            row['small'] = min(len(a), len(b))
             row['low'] = len(shared) < 0.35 * min(len(a), len(b))
             row['tiny'] = min(len(a), len(b)) < 40
             links[(s, lab)].append(row)
@@ -82,9 +85,14 @@ def main():
           ' shingles holding shared evidence, the smaller of the two texts): min p5 p10 p25 p50 p75 p90')
     for (s, lab), rows in sorted(links.items()):
         big = [r for r in rows if not r['tiny']]
+        tiny = [r for r in rows if r['tiny']]
         low = [r for r in big if r['low']]
         print(f'{s} {lab}: {len(rows)} links, {len(big)} not tiny, {len(low)} of them with shared evidence under'
               f' 0.35 of the smaller text')
+        if tiny:
+            print(f'  tiny ({len(tiny)})  evidence of the smaller {quantiles([r["small"] for r in tiny])}')
+            print(f'  tiny ({len(tiny)})  shared    {quantiles([r["shared"] for r in tiny])}')
+            print(f'  tiny ({len(tiny)})  similarity x 100 {quantiles([r["sim"] for r in tiny])}')
         for name, sel in (('not tiny', big), ('not tiny, low', low)):
             print(f'  {name:14} shared    {quantiles([r["shared"] for r in sel])}')
             print(f'  {name:14} named     {quantiles([r["named"] for r in sel])}')
