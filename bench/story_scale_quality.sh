@@ -84,7 +84,8 @@ COPY gen FROM :'corpus';
 COPY gen_truth FROM :'truthfile';
 
 -- every article: its planted story, its kind, role and form, and the events
--- it belongs to (a round-up belongs to the events of the stories it quotes)
+-- it belongs to (a round-up belongs to the events of the stories it quotes;
+-- UNION: it may quote two stories of one event)
 CREATE TEMP TABLE art AS
 SELECT g.id, g.published_at, g.kind, coalesce(t.role, 'single') AS role, t.form, t.edits,
 	   CASE WHEN t.role IN ('original', 'copy') THEN 'F' || t.family ELSE 'A' || g.id END AS truth,
@@ -94,12 +95,12 @@ FROM gen g LEFT JOIN gen_truth t USING (id);
 CREATE TEMP TABLE art_event AS
 SELECT a.id, 'F' || t.family AS event FROM gen_truth t JOIN art a USING (id)
 WHERE t.role IN ('original', 'copy', 'independent')
-UNION ALL
+UNION
 SELECT a.id, 'F' || o.family FROM gen_truth t JOIN art a USING (id)
 CROSS JOIN LATERAL unnest(string_to_array(t.source, ',')) AS s(src)
 JOIN gen_truth o ON o.id = s.src::bigint
 WHERE t.role = 'roundup'
-UNION ALL
+UNION
 SELECT id, 'A' || id FROM art WHERE role = 'single';
 
 SELECT kind, role, count(*) AS articles FROM art GROUP BY kind, role ORDER BY kind, role;
