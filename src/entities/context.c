@@ -1154,6 +1154,8 @@ default_kind(Extractor *x, const Cand *c, const int *v)
 	return KIND_UNKNOWN;		/* the shape rules of extract.c decide */
 }
 
+static const char *const club_words[];
+
 /*
  * Add the votes of the context of candidate c to v.
  */
@@ -1297,6 +1299,21 @@ vote(Extractor *x, const Cand *c, int *v)
 			v[V_LOC] += 2;		/* "at Hillsborough", "at the Nou Camp" */
 		else if (a >= 2 && tok_is(x, a - 1, "the") && tok_is(x, a - 2, "at"))
 			v[V_LOC] += 2;
+		/* "his former club Gimnasia y Esgrima", "Argentine teams X" */
+		if (word_in(x, p, (const char *const[]) {"club", "clubs", "team", "teams", NULL}))
+			v[V_TEAM] += 2;
+		/* an unknown name with a club word in it: "Boca Juniors" */
+		if (c->kind == KIND_UNKNOWN && b - a >= 2)
+		{
+			int			k;
+
+			for (k = a; k < b; k++)
+				if (is_word(x, k) && word_in(x, k, club_words))
+				{
+					v[V_TEAM] += 2;
+					break;
+				}
+		}
 		/* "scored for X", "played for X" */
 		if (p >= 1 && tok_is(x, p, "for") && (word_roles(x, p - 1) & NP_ROLE_SPORT))
 			v[V_TEAM] += 1;
@@ -1459,6 +1476,16 @@ merge_neighbours(Extractor *x)
 			bool		adjacent = c->a == p->b && (t->flags & TK_SPACE) && !(t->flags & TK_NL) &&
 				!(t->flags & TK_SENT) && c->b - p->a <= 4;
 
+			/* "Dale Earnhardt, Jr.": a generational suffix after a comma */
+			if ((p->kind == NP_KIND_PER || (p->kind == KIND_UNKNOWN && p->b - p->a >= 2)) &&
+				c->b - c->a == 1 && c->a == p->b + 1 &&
+				is_punct(x, p->b, ',') && NpExIsGeneration(x, c->a) &&
+				!(t->flags & TK_NL))
+			{
+				p->b = c->b;
+				p->kind = NP_KIND_PER;
+				continue;
+			}
 			/* "G. Hick", "K.J. Choi", "D. Cork": initials and a surname */
 			if (adjacent && p->b - p->a == 1 && c->kind != NP_KIND_MISC &&
 				((x->toks[p->a].flags & TK_INITIALS) ||

@@ -941,8 +941,13 @@ head_span(const Extractor *x, int a, int re, uint16_t headroles)
 	/* names are short; bounding the scan keeps long runs linear */
 	if (re > a + NP_HEAD_SPAN_MAX)
 		re = a + NP_HEAD_SPAN_MAX;
+	/*
+	 * A place or an event does not run through an organisation's suffix,
+	 * but may contain an organisation head: "College World Series", "Auto
+	 * Club Speedway", "Parliament Square".
+	 */
 	if (!(headroles & NP_ROLE_ORGHEAD))
-		stoproles |= NP_ROLE_ORGHEAD | NP_ROLE_ORGSUF;
+		stoproles |= NP_ROLE_ORGSUF;
 	for (k = a; k < re; k++)
 	{
 		const Tok  *t = &x->toks[k];
@@ -963,6 +968,17 @@ head_span(const Extractor *x, int a, int re, uint16_t headroles)
 		{
 			/* a modifier of a title is no head: "Energy Minister" */
 			if ((t->roles & NP_ROLE_TMOD) && title_follows(x, k, re))
+				continue;
+			/*
+			 * "World" ends a company's name only as the last capital after
+			 * a name: "Dubai World", not "World Cup", "Third World", "Arab
+			 * World"
+			 */
+			if (tok_is(x, k, "World") &&
+				((k + 1 < re && is_capword(x, k + 1)) || k == a ||
+				 is_common_word(x->text + x->toks[k - 1].start,
+								x->toks[k - 1].end - x->toks[k - 1].start) ||
+				 (x->toks[k - 1].ent != NULL && x->toks[k - 1].ent->kind == NP_KIND_MISC)))
 				continue;
 			end = k + 1;
 			wordsat = words;
@@ -1062,6 +1078,13 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			pos++;
 			continue;
 		}
+		/* a currency's country code: "US$100", "A$5", "HK$2" */
+		if (pos + 1 < x->ntoks && x->toks[pos + 1].start == t->end &&
+			x->text[t->end] == '$' && (t->flags & TK_ALLCAPS) && t->end - t->start <= 3)
+		{
+			pos++;
+			continue;
+		}
 		oend = head_span(x, pos, re, NP_ROLE_ORGHEAD | NP_ROLE_ORGSUF);
 		lend = head_span(x, pos, re, NP_ROLE_LOCHEAD);
 		mend = head_span(x, pos, re, NP_ROLE_MISCHEAD);
@@ -1104,6 +1127,18 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			hkind = NP_KIND_ORG;
 			e = NULL;
 			gend = pos;
+		}
+		/*
+		 * an organisation the gazetteer knows before a title: "European
+		 * Central Bank President Jean-Claude Trichet", whose words are also
+		 * title modifiers
+		 */
+		if (tend > gend && e != NULL && gend > pos + 1 && oend <= gend &&
+			e->kind == NP_KIND_ORG && !e->weak && title_chain(x, gend, re) == tend)
+		{
+			add_cand(x, pos, gend, e->kind, e, 0);
+			pos = gend;
+			continue;
 		}
 		/* a given name and more capitals: "Paul Lynch", "Jordan Bardella" */
 		if ((t->roles & NP_ROLE_GIVEN) && oend == pos && pos + 1 < re)
@@ -1362,6 +1397,19 @@ find_candidates(Extractor *x)
 				const NpGazEntry *e;
 				int			gend = longest_match(x, k, x->ntoks, &e);
 
+				/*
+				 * "The" opening a sentence is the article, not part of a
+				 * name the gazetteer also knows without it: "The
+				 * Netherlands were forced"
+				 */
+				if (e != NULL && gend > k + 1 && (t->flags & TK_SENT) && tok_is(x, k, "The"))
+				{
+					const NpGazEntry *e2;
+
+					if (longest_match(x, k + 1, x->ntoks, &e2) == gend && e2 != NULL &&
+						e2->kind == e->kind)
+						e = NULL;
+				}
 				if (e != NULL && gend > k && e->canonlen > 0)
 				{
 					bool		hascap = false;
@@ -1425,6 +1473,17 @@ cand_words(const Extractor *x, const Cand *c)
 }
 
 /*
+ * Is token k a generational suffix of a name ("Jr.", "Sr.", "III")?
+ */
+bool
+NpExIsGeneration(const Extractor *x, int k)
+{
+	return tok_is(x, k, "Jr.") || tok_is(x, k, "Sr.") || tok_is(x, k, "Jr") ||
+		tok_is(x, k, "Sr") || tok_is(x, k, "II") || tok_is(x, k, "III") ||
+		tok_is(x, k, "IV");
+}
+
+/*
  * Is the lowercase word before token a a locative preposition?
  */
 static bool
@@ -1463,6 +1522,25 @@ after_locative(const Extractor *x, int a)
 		if (tok_is(x, p, preps[i]))
 			return true;
 	return false;
+}
+
+/*
+ * Is candidate c an acronym after a preposition that people and
+ * organisations follow as often as places ("at USC", "from NAR")?  Such an
+ * acronym is no place on that evidence.
+ */
+static bool
+acronym_after_weak(const Extractor *x, const Cand *c)
+{
+	int			p = c->a - 1;
+
+	if (c->b - c->a != 1 || !(x->toks[c->a].flags & TK_ALLCAPS))
+		return false;
+	if (p >= 1 && tok_is(x, p, "the"))
+		p--;
+	return p >= 0 && (tok_is(x, p, "at") || tok_is(x, p, "from") ||
+					  tok_is(x, p, "between") || tok_is(x, p, "towards") ||
+					  tok_is(x, p, "toward"));
 }
 
 /*
@@ -1569,7 +1647,8 @@ resolve(Extractor *x)
 			NpStrMapPut(kinds, w, l, c->kind);
 		else if (c->flags & MF_TITLECTX)
 			NpStrMapPut(kinds, w, l, NP_KIND_PER);
-		else if (after_locative(x, c->a) || before_place_noun(x, c->b))
+		else if ((after_locative(x, c->a) && !acronym_after_weak(x, c)) ||
+				 before_place_noun(x, c->b))
 			NpStrMapPut(kinds, w, l, NP_KIND_LOC);
 		else if (i > 0 && c->a == x->cands[i - 1].b + 1 &&
 				 prev_kind(x, kinds, &x->cands[i - 1]) == NP_KIND_LOC &&
@@ -1642,7 +1721,23 @@ resolve(Extractor *x)
 		w = cand_text(x, c, &l);
 		for (p = l; p > 0 && !(w[p - 1] == ' ' || w[p - 1] == '\n' || w[p - 1] == '\t'); p--)
 			;
-		NpStrMapPut(people, w + p, l - p, i);
+		/* the surname before "Jr." or "Sr.": "Jack Diesing Sr." -> "Diesing" */
+		if (c->b - c->a >= 3 && NpExIsGeneration(x, c->b - 1))
+		{
+			int			k = c->b - 2;
+
+			if (x->text[x->toks[k].start] == ',')
+				k--;
+			if (k > c->a && (x->toks[k].flags & TK_WORD))
+			{
+				size_t		len;
+				const char *sw = tok_text(x, k, &len);
+
+				NpStrMapPut(people, sw, len, i);
+			}
+		}
+		else
+			NpStrMapPut(people, w + p, l - p, i);
 		for (p = 0; p < l && !(w[p] == ' ' || w[p] == '\n' || w[p] == '\t'); p++)
 			;
 		NpStrMapPut(people, w, p, i);
