@@ -625,6 +625,26 @@ is_connector(const Extractor *x, int k)
 }
 
 /*
+ * Is the "on" at k inside a body's name: "Committee on Infractions",
+ * "Council on Foreign Relations" (not "the Council on Monday", "the
+ * Commission on Brussels' plan")?
+ */
+static bool
+committee_on(const Extractor *x, int k)
+{
+	const Tok  *n;
+
+	if (k < 1 || k + 1 >= x->ntoks)
+		return false;
+	if (!(tok_is(x, k - 1, "Committee") || tok_is(x, k - 1, "Commission") ||
+		  tok_is(x, k - 1, "Council") || tok_is(x, k - 1, "Conference") ||
+		  tok_is(x, k - 1, "Subcommittee") || tok_is(x, k - 1, "Panel")))
+		return false;
+	n = &x->toks[k + 1];
+	return !(n->roles & NP_ROLE_STOP) && !(n->ent != NULL && !n->ent->weak);
+}
+
+/*
  * Can token k be part of a capitalised run?
  */
 static inline bool
@@ -698,7 +718,7 @@ run_end(const Extractor *x, int a)
 			if (m < x->ntoks && is_connector(x, m))
 				m++;
 			if (is_capword(x, m) && !(x->toks[m].flags & TK_SENT) &&
-				!tok_is(x, k, "the") && !tok_is(x, k, "on"))
+				!tok_is(x, k, "the") && (!tok_is(x, k, "on") || committee_on(x, k)))
 			{
 				/* "of the": only after "of" */
 				b = m + 1;
@@ -923,6 +943,48 @@ title_follows(const Extractor *x, int k, int re)
 }
 
 /*
+ * Is token k a cardinal number word ("Sixteen", "Twenty")?
+ */
+static bool
+is_number_word(const Extractor *x, int k)
+{
+	static const char *const nums[] = {
+		"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+		"Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen",
+		"Seventeen", "Eighteen", "Nineteen", "Twenty", "Thirty", "Forty",
+		"Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundreds",
+		"Thousands", "Dozens", NULL
+	};
+	int			i;
+
+	for (i = 0; nums[i] != NULL; i++)
+		if (tok_is(x, k, nums[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Is token k one of the newspaper heads that are also surnames or words of
+ * people's names ("Sun", "Post", "Star")?
+ */
+static bool
+is_media_head(const Extractor *x, int k)
+{
+	static const char *const heads[] = {
+		"Sun", "Post", "Star", "Times", "Journal", "Mail", "Telegraph", "Herald",
+		"Tribune", "Gazette", "Chronicle", "Observer", "Examiner", "Courier",
+		"Inquirer", "Sentinel", "Guardian", "Independent", "Mirror", "Express",
+		NULL
+	};
+	int			i;
+
+	for (i = 0; heads[i] != NULL; i++)
+		if (tok_is(x, k, heads[i]))
+			return true;
+	return false;
+}
+
+/*
  * Span at a within run [a, re) that ends with a head of the given role:
  * "Russian Foreign Ministry", "Bank of England" (ORGHEAD or ORGSUF), "Baltic
  * Sea", "Gulf of Mexico" (LOCHEAD), "Booker Prize" (MISCHEAD).  Returns its
@@ -974,6 +1036,13 @@ head_span(const Extractor *x, int a, int re, uint16_t headroles)
 			 * a name: "Dubai World", not "World Cup", "Third World", "Arab
 			 * World"
 			 */
+			/* a newspaper: "the Naperville Sun", not "Justin Sun" */
+			if (k > a && is_media_head(x, k) &&
+				((x->toks[k - 1].roles & NP_ROLE_GIVEN) ||
+				 ((tok_is(x, k, "Sun") || tok_is(x, k, "Mail")) &&
+				  is_common_word(x->text + x->toks[k - 1].start,
+								 x->toks[k - 1].end - x->toks[k - 1].start))))
+				continue;
 			if (tok_is(x, k, "World") &&
 				((k + 1 < re && is_capword(x, k + 1)) || k == a ||
 				 is_common_word(x->text + x->toks[k - 1].start,
@@ -986,8 +1055,14 @@ head_span(const Extractor *x, int a, int re, uint16_t headroles)
 	}
 	if (end == a)
 		return a;
-	/* "Ministry of Foreign Affairs", "Institute for the Study of War" */
-	if (end < re && (tok_is(x, end, "of") || tok_is(x, end, "for")))
+	/*
+	 * "Ministry of Foreign Affairs", "Institute for the Study of War",
+	 * "Committee on Infractions" (an organisation's head only)
+	 */
+	if (end < re && (tok_is(x, end, "of") ||
+					 (tok_is(x, end, "for") && (headroles & NP_ROLE_ORGHEAD)) ||
+					 (tok_is(x, end, "on") && (headroles & NP_ROLE_ORGHEAD) &&
+					  (x->toks[end - 1].roles & NP_ROLE_ORGHEAD))))
 	{
 		for (k = end + 1; k < re; k++)
 		{
@@ -1084,6 +1159,41 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 		{
 			pos++;
 			continue;
+		}
+		/* a ship: "RMS Queen Elizabeth 2", "HMS Victory", "USS Cole" */
+		if (pos + 1 < re && is_capword(x, pos + 1) &&
+			(tok_is(x, pos, "RMS") || tok_is(x, pos, "HMS") || tok_is(x, pos, "USS") ||
+			 tok_is(x, pos, "HMAS") || tok_is(x, pos, "HMCS") || tok_is(x, pos, "USNS")))
+		{
+			int			k = pos + 1;
+
+			while (k < re && (is_capword(x, k) || is_connector(x, k)) &&
+				   !(x->toks[k].roles & NP_ROLE_TITLE && k > pos + 1 &&
+					 !(x->toks[k].roles & NP_ROLE_TMOD)))
+				k++;
+			/* "Queen Elizabeth 2": a number ends the name */
+			if (k < x->ntoks && (x->toks[k].flags & TK_DIGIT) && (x->toks[k].flags & TK_SPACE) &&
+				x->toks[k].end - x->toks[k].start <= 2)
+				k++;
+			add_cand(x, pos, k, NP_KIND_MISC, NULL, 0);
+			pos = k;
+			if (k > last)
+				last = k;
+			continue;
+		}
+		/* a cardinal opening a sentence is no part of a name: "Sixteen Wheaton fans" */
+		if ((t->flags & TK_SENT) && is_number_word(x, pos) &&
+			longest_match(x, pos, x->ntoks, &e) <= pos)
+		{
+			uint16_t	heads = NP_ROLE_ORGHEAD | NP_ROLE_ORGSUF | NP_ROLE_LOCHEAD |
+				NP_ROLE_MISCHEAD;
+			int			hs = head_span(x, pos, re, heads);
+
+			if (hs == pos || (pos + 1 < re && head_span(x, pos + 1, re, heads) == hs))
+			{
+				pos++;
+				continue;
+			}
 		}
 		oend = head_span(x, pos, re, NP_ROLE_ORGHEAD | NP_ROLE_ORGSUF);
 		lend = head_span(x, pos, re, NP_ROLE_LOCHEAD);
@@ -1305,6 +1415,17 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			pos++;
 			continue;
 		}
+		/* "Port Rashid", "Mount Sinjar", "Fort Hood": a place prefix and a name */
+		if (pos + 1 < re && is_capword(x, pos + 1) && x->toks[pos + 1].roles == 0 &&
+			(tok_is(x, pos, "Port") || tok_is(x, pos, "Mount") || tok_is(x, pos, "Fort") ||
+			 tok_is(x, pos, "Lake")) &&
+			(x->toks[pos + 1].ent == NULL || x->toks[pos + 1].ent->kind == NP_KIND_LOC) &&
+			(pos + 2 >= re || !is_capword(x, pos + 2)))
+		{
+			add_cand(x, pos, pos + 2, NP_KIND_LOC, NULL, 0);
+			pos += 2;
+			continue;
+		}
 		/* an unknown group: up to the next known word */
 		{
 			int			k = pos + 1;
@@ -1340,6 +1461,19 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			if (bb <= aa)
 			{
 				pos++;
+				continue;
+			}
+			/*
+			 * a lone generic head is a reference, not a name: "being in
+			 * Government", "the Ministry said" (newspapers aside: "the
+			 * Sun"; and clubs: "University", "Racing" in sport)
+			 */
+			if (bb - aa == 1 && (x->toks[aa].roles & NP_ROLE_ORGHEAD) && !NpCtxIsSport(x) &&
+				x->toks[aa].ent == NULL && !is_media_head(x, aa) &&
+				is_common_word(x->text + x->toks[aa].start,
+							   x->toks[aa].end - x->toks[aa].start))
+			{
+				pos = bb;
 				continue;
 			}
 			if (x->toks[bb - 1].roles & NP_ROLE_LOCHEAD && bb - aa > 1)
@@ -1808,7 +1942,9 @@ resolve(Extractor *x)
 
 		if (cand_words(x, c) >= 2 && d->b - d->a == 1 && (x->toks[d->a].flags & TK_ALLCAPS) &&
 			!(d->flags & MF_GAZ) &&	/* "Andre Agassi (U.S.)" */
-			d->a == c->b + 1 && d->b < x->ntoks &&
+			(d->a == c->b + 1 ||	/* "RMS Queen Elizabeth 2 (the QE2)" */
+			 (d->a == c->b + 2 && tok_is(x, c->b + 1, "the"))) &&
+			d->b < x->ntoks &&
 			x->text[x->toks[c->b].start] == '(' && x->text[x->toks[d->b].start] == ')' &&
 			c->linklen != (size_t) -1)
 		{
