@@ -1758,6 +1758,7 @@ resolve(Extractor *x)
 			   *orgs,
 			   *acronyms,
 			   *kinds;
+	char	   *inibuf;
 
 	/* 0. one kind per name from the article's context (context.c) */
 	NpCtxDecide(x);
@@ -1975,6 +1976,60 @@ resolve(Extractor *x)
 	}
 	NpStrMapFree(acronyms);
 
+	/*
+	 * 4. acronyms of a longer name the article uses, without parentheses:
+	 * "College World Series" ... "the CWS".  Three to six capitals, the
+	 * initials of the name's capitalised words.
+	 */
+	acronyms = NpStrMapCreate();
+	inibuf = np_alloc((size_t) x->ncands * 6 + 1);
+	for (i = 0; i < x->ncands; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		char	   *ini = inibuf + (size_t) i * 6;	/* keys outlive the map */
+		int			n = 0;
+		int			k;
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if (c->kind == NP_KIND_PER || c->b - c->a < 3 || c->b - c->a > 12 ||
+			c->linklen == (size_t) -1)
+			continue;
+		for (k = c->a; k < c->b && n <= 6; k++)
+		{
+			const Tok  *t = &x->toks[k];
+
+			if (!(t->flags & TK_WORD) || is_connector(x, k))
+				continue;
+			if (!(t->flags & TK_CAP) || (t->flags & TK_ALLCAPS))
+			{
+				n = 7;			/* only names of capitalised words */
+				break;
+			}
+			if (n < 6)
+				ini[n] = x->text[t->start];
+			n++;
+		}
+		if (n >= 3 && n <= 6)
+			NpStrMapPut(acronyms, ini, (size_t) n, i);
+	}
+	for (i = 0; i < x->ncands && NpStrMapCount(acronyms) > 0; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		const char *w;
+		size_t		l;
+		int			j;
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if (c->b - c->a != 1 || !(x->toks[c->a].flags & TK_ALLCAPS) ||
+			(c->flags & MF_GAZ) || c->linklen == (size_t) -1 || x->toks[c->a].ent != NULL)
+			continue;
+		w = tok_text(x, c->a, &l);
+		j = NpStrMapGet(acronyms, w, l);
+		if (j >= 0 && j < i)
+			link_to(c, &x->cands[j], x->cands[j].kind);
+	}
+	NpStrMapFree(acronyms);
+	np_free(inibuf);
 }
 
 /*
