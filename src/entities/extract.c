@@ -151,6 +151,7 @@ tokenize(Extractor *x)
 	bool		space = false;
 	bool		nl = false;
 	int			newlines = 0;
+	int			linestart = 0;	/* first token of the current line */
 
 	while (i < len)
 	{
@@ -257,6 +258,8 @@ tokenize(Extractor *x)
 				flags |= TK_SPACE;
 			if (nl)
 				flags |= TK_NL;
+			if (nl || x->ntoks == 0)
+				linestart = x->ntoks;
 			if (pending)
 				flags |= TK_SENT;
 			t = add_tok(x, i, j, flags);
@@ -293,10 +296,26 @@ tokenize(Extractor *x)
 				flags |= TK_OPENQ;
 				pending = true;
 			}
+			/*
+			 * a speaker's tag opening a line of a transcript: "((Andy)) On
+			 * match day", "(PG) Sounds good", "Q: What...", "PG: Sounds..."
+			 */
+			else if (cp == ')' && x->ntoks - linestart <= 6 && !nl &&
+					 x->text[x->toks[linestart].start] == '(')
+				pending = true;
+			else if (cp == ':' && !nl && x->ntoks - linestart >= 1 &&
+					 x->ntoks - linestart <= 3 &&
+					 (x->text[x->toks[linestart].start] == '(' ||
+					  (x->ntoks - linestart == 1 &&
+					   (x->toks[linestart].flags & (TK_ALLCAPS | TK_CAP)) &&
+					   x->toks[linestart].end - x->toks[linestart].start <= 2)))
+				pending = true;
 			if (space)
 				flags |= TK_SPACE;
 			if (nl)
 				flags |= TK_NL;
+			if (nl || x->ntoks == 0)
+				linestart = x->ntoks;
 			add_tok(x, i, i + n, flags);
 			space = nl = false;
 			newlines = 0;
