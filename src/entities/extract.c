@@ -300,10 +300,11 @@ tokenize(Extractor *x)
 			 * a speaker's tag opening a line of a transcript: "((Andy)) On
 			 * match day", "(PG) Sounds good", "Q: What...", "PG: Sounds..."
 			 */
-			else if (cp == ')' && x->ntoks - linestart <= 6 && !nl &&
+			else if (cp == ')' && !nl && x->ntoks > linestart &&
+					 x->ntoks - linestart <= 6 &&
 					 x->text[x->toks[linestart].start] == '(')
 				pending = true;
-			else if (cp == ':' && !nl && x->ntoks - linestart >= 1 &&
+			else if (cp == ':' && !nl && x->ntoks > linestart &&
 					 x->ntoks - linestart <= 3 &&
 					 (x->text[x->toks[linestart].start] == '(' ||
 					  (x->ntoks - linestart == 1 &&
