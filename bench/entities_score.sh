@@ -9,6 +9,10 @@
 #     dev    the dev split of the context sets (wire/ and wikinews/, see SPLIT)
 #     blind  the blind split of the context sets (score it once, at the end)
 #     all    old, dev and blind
+#     wn2-dev    the dev split of test/data/entities/wikinews2 (issue 13; see
+#                its SPLIT)
+#     wn2-blind  its blind split: score it once per version, at the end; it
+#                is never part of "all"
 #   --errors     list every missed and extra mention
 #   --conll DIR  also write CoNLL files (token, gold tag, predicted tag)
 set -euo pipefail
@@ -35,11 +39,22 @@ if [ ${#files[@]} -gt 0 ]; then
 	exit
 fi
 d=$top/test/data/entities
-case "$set" in old|dev|blind|all) ;; *) echo "unknown set: $set" >&2; exit 2 ;; esac
+case "$set" in old|dev|blind|all|wn2-dev|wn2-blind) ;; *) echo "unknown set: $set" >&2; exit 2 ;; esac
 split() {
-	# files of the context sets in split $1, in SPLIT order
-	awk -F '\t' -v s="$1" -v d="$d" '!/^#/ && $3 == s { print d "/" $1 }' "$d/SPLIT"
+	# files in split $1 of the split file $2 (default: the context sets'),
+	# in its order
+	awk -F '\t' -v s="$1" -v d="$d" '!/^#/ && $3 == s { print d "/" $1 }' "${2:-$d/SPLIT}"
 }
+if [ "$set" = wn2-dev ] || [ "$set" = wn2-blind ]; then
+	mapfile -t ctx < <(split "${set#wn2-}" "$d/wikinews2/SPLIT")
+	if [ "$set" = wn2-dev ]; then
+		echo "== fresh Wikinews set, dev split: ${#ctx[@]} articles (wikinews2/, issue 13)"
+	else
+		echo "== fresh Wikinews set, blind split: ${#ctx[@]} articles (wikinews2/, issue 13; score once per version)"
+	fi
+	score "${ctx[@]}"
+	exit
+fi
 if [ "$set" = dev ] || [ "$set" = all ]; then
 	mapfile -t ctx < <(split dev)
 	echo "== context sets, dev split: ${#ctx[@]} articles (wire/ and wikinews/, issue 12; tuned on)"

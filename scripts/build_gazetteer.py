@@ -9,6 +9,8 @@
 #   wordnet-base  /usr/share/wordnet/data.noun, data.adj
 #   wamerican     /usr/share/dict/american-english
 #   data/hand/*   written for newsprint
+# Places and organisations named "Saint X" are also listed as "St. X" and
+# "St X" (canonical name "Saint X").
 #
 # Output (committed, so building the extension needs none of the sources):
 #   data/gazetteer.tsv  surface, canonical, kind, subtype, flags
@@ -282,12 +284,21 @@ def wordnet(g):
     g.set_links(links)
 
 
+def saint_forms(g):
+    """News writes "St. Louis" and "St Paul" for WordNet's "Saint Louis"."""
+    for s, (c, k, st, fl) in list(g.entries.items()):
+        if s.startswith('Saint ') and k in ('LOC', 'ORG'):
+            for abbr in ('St. ', 'St '):
+                g.add(abbr + s[len('Saint '):], c, k, st, weak=False)
+
+
 def main():
     lexicon = load_lexicon()
     g = Gazetteer(lexicon)
     hand(g)
     iso_countries(g)
     wordnet(g)
+    saint_forms(g)
     g.write(os.path.join(DATA, 'gazetteer.tsv'))
     with open(os.path.join(DATA, 'lexicon.txt'), 'w', encoding='utf-8') as f:
         f.write('\n'.join(sorted(lexicon)) + '\n')

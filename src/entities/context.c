@@ -1154,6 +1154,8 @@ default_kind(Extractor *x, const Cand *c, const int *v)
 	return KIND_UNKNOWN;		/* the shape rules of extract.c decide */
 }
 
+static const char *const club_words[];
+
 /*
  * Add the votes of the context of candidate c to v.
  */
@@ -1208,6 +1210,27 @@ vote(Extractor *x, const Cand *c, int *v)
 			if (is_word(x, j) && (x->toks[j].flags & TK_LOWER) && (x->toks[j].roles & NP_ROLE_TITLE))
 			{
 				v[V_PER] += 2;
+				break;
+			}
+			if (!(is_word(x, j) && (x->toks[j].flags & TK_LOWER)))
+				break;
+		}
+	}
+	/* "Barneys New York, a luxury retailer", "X, an investment bank" */
+	if (is_punct(x, b, ','))
+	{
+		int			j;
+
+		for (j = b + 1; j < x->ntoks && j < b + 5; j++)
+		{
+			/* the appositive's head noun, not "a company director" */
+			if (is_word(x, j) && (x->toks[j].flags & TK_LOWER) && (x->toks[j].roles & NP_ROLE_FIRM) &&
+				(!(is_word(x, j + 1) && (x->toks[j + 1].flags & TK_LOWER)) ||
+				 word_in(x, j + 1, (const char *const[]) {"based", "owned", "that", "which",
+							 "with", "in", "of", "from", "whose", "listed", NULL})))
+			{
+				if (j > b + 1 && word_in(x, b + 1, (const char *const[]) {"a", "an", "the", NULL}))
+					v[V_ORG] += 3;
 				break;
 			}
 			if (!(is_word(x, j) && (x->toks[j].flags & TK_LOWER)))
@@ -1297,6 +1320,21 @@ vote(Extractor *x, const Cand *c, int *v)
 			v[V_LOC] += 2;		/* "at Hillsborough", "at the Nou Camp" */
 		else if (a >= 2 && tok_is(x, a - 1, "the") && tok_is(x, a - 2, "at"))
 			v[V_LOC] += 2;
+		/* "his former club Gimnasia y Esgrima", "Argentine teams X" */
+		if (word_in(x, p, (const char *const[]) {"club", "clubs", "team", "teams", NULL}))
+			v[V_TEAM] += 2;
+		/* an unknown name with a club word in it: "Boca Juniors" */
+		if (c->kind == KIND_UNKNOWN && b - a >= 2)
+		{
+			int			k;
+
+			for (k = a; k < b; k++)
+				if (is_word(x, k) && word_in(x, k, club_words))
+				{
+					v[V_TEAM] += 2;
+					break;
+				}
+		}
 		/* "scored for X", "played for X" */
 		if (p >= 1 && tok_is(x, p, "for") && (word_roles(x, p - 1) & NP_ROLE_SPORT))
 			v[V_TEAM] += 1;
@@ -1436,6 +1474,46 @@ firm_pair(Extractor *x, const Cand *p, const Cand *c)
 }
 
 /*
+ * "the Aarons 499", "the 2011 Auto Club 400", "Indianapolis 500": a name and
+ * a three-digit number after "the" or a year is a race, the number inside.
+ * Not a number of something ("the Boston 203 points"), nor a score.
+ */
+static void
+race_number(Extractor *x, Cand *c)
+{
+	int			b = c->b;
+	int			p = c->a - 1;
+	const char *w;
+
+	if (b >= x->ntoks || !is_num(x, b) || tok_len(x, b) != 3 ||
+		!(x->toks[b].flags & TK_SPACE) || c->kind == NP_KIND_MISC)
+		return;
+	w = x->text + x->toks[b].start;
+	if (w[0] == '0' || !(w[1] >= '0' && w[1] <= '9') || !(w[2] >= '0' && w[2] <= '9'))
+		return;
+	/* the number ends the phrase: "Auto Club 400.", "Aarons 499 in" */
+	if (b + 1 < x->ntoks && !(x->toks[b + 1].flags & TK_SPACE) &&
+		!is_punct(x, b + 1, '.') && !is_punct(x, b + 1, ',') && !is_punct(x, b + 1, ')'))
+		return;
+	if (b + 1 < x->ntoks && is_word(x, b + 1) && (x->toks[b + 1].flags & TK_LOWER) &&
+		!word_in(x, b + 1, (const char *const[]) {"in", "at", "on", "that", "which",
+					"was", "is", "will", "race", "and", NULL}))
+		return;
+	if (!(p >= 0 && (tok_is(x, p, "the") ||
+					 (is_num(x, p) && tok_len(x, p) == 4))))
+		return;
+	c->b = b + 1;
+	c->kind = NP_KIND_MISC;
+	c->flags = 0;
+	c->canon = NULL;
+	c->canonlen = 0;
+	c->subtype = NULL;
+	c->subtypelen = 0;
+	c->link = NULL;
+	c->linklen = 0;
+}
+
+/*
  * Join neighbouring candidates of one capitalised run that make one name: in
  * a sports article a place and more capitals are a team ("Nottingham
  * Forest", "Utah Jazz", "Bayer Leverkusen"); a nationality before an event
@@ -1452,6 +1530,7 @@ merge_neighbours(Extractor *x)
 		Cand	   *c = &x->cands[r];
 
 		NP_CHECK_FOR_INTERRUPTS();
+		race_number(x, c);
 		if (w > 0)
 		{
 			Cand	   *p = &x->cands[w - 1];
@@ -1459,6 +1538,16 @@ merge_neighbours(Extractor *x)
 			bool		adjacent = c->a == p->b && (t->flags & TK_SPACE) && !(t->flags & TK_NL) &&
 				!(t->flags & TK_SENT) && c->b - p->a <= 4;
 
+			/* "Dale Earnhardt, Jr.": a generational suffix after a comma */
+			if ((p->kind == NP_KIND_PER || (p->kind == KIND_UNKNOWN && p->b - p->a >= 2)) &&
+				c->b - c->a == 1 && c->a == p->b + 1 &&
+				is_punct(x, p->b, ',') && NpExIsGeneration(x, c->a) &&
+				!(t->flags & TK_NL))
+			{
+				p->b = c->b;
+				p->kind = NP_KIND_PER;
+				continue;
+			}
 			/* "G. Hick", "K.J. Choi", "D. Cork": initials and a surname */
 			if (adjacent && p->b - p->a == 1 && c->kind != NP_KIND_MISC &&
 				((x->toks[p->a].flags & TK_INITIALS) ||
@@ -1495,6 +1584,22 @@ merge_neighbours(Extractor *x)
 			{
 				p->b = c->b;
 				p->kind = NP_KIND_ORG;	/* made an index below */
+				p->flags = 0;
+				p->canon = NULL;
+				p->canonlen = 0;
+				p->subtype = NULL;
+				p->subtypelen = 0;
+				p->link = NULL;
+				p->linklen = 0;
+				continue;
+			}
+			/* "West Chicago", "Southern Poland": a compass word and a place */
+			if (adjacent && p->b - p->a == 1 && c->kind == NP_KIND_LOC &&
+				(x->toks[p->a].flags & TK_CAP) && !(x->toks[p->a].flags & TK_ALLCAPS) &&
+				word_in(x, p->a, compass_words) && !(p->flags & MF_TITLECTX))
+			{
+				p->b = c->b;
+				p->kind = NP_KIND_LOC;
 				p->flags = 0;
 				p->canon = NULL;
 				p->canonlen = 0;

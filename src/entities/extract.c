@@ -151,6 +151,7 @@ tokenize(Extractor *x)
 	bool		space = false;
 	bool		nl = false;
 	int			newlines = 0;
+	int			linestart = 0;	/* first token of the current line */
 
 	while (i < len)
 	{
@@ -257,6 +258,8 @@ tokenize(Extractor *x)
 				flags |= TK_SPACE;
 			if (nl)
 				flags |= TK_NL;
+			if (nl || x->ntoks == 0)
+				linestart = x->ntoks;
 			if (pending)
 				flags |= TK_SENT;
 			t = add_tok(x, i, j, flags);
@@ -293,10 +296,27 @@ tokenize(Extractor *x)
 				flags |= TK_OPENQ;
 				pending = true;
 			}
+			/*
+			 * a speaker's tag opening a line of a transcript: "((Andy)) On
+			 * match day", "(PG) Sounds good", "Q: What...", "PG: Sounds..."
+			 */
+			else if (cp == ')' && !nl && x->ntoks > linestart &&
+					 x->ntoks - linestart <= 6 &&
+					 x->text[x->toks[linestart].start] == '(')
+				pending = true;
+			else if (cp == ':' && !nl && x->ntoks > linestart &&
+					 x->ntoks - linestart <= 3 &&
+					 (x->text[x->toks[linestart].start] == '(' ||
+					  (x->ntoks - linestart == 1 &&
+					   (x->toks[linestart].flags & (TK_ALLCAPS | TK_CAP)) &&
+					   x->toks[linestart].end - x->toks[linestart].start <= 2)))
+				pending = true;
 			if (space)
 				flags |= TK_SPACE;
 			if (nl)
 				flags |= TK_NL;
+			if (nl || x->ntoks == 0)
+				linestart = x->ntoks;
 			add_tok(x, i, i + n, flags);
 			space = nl = false;
 			newlines = 0;
@@ -625,6 +645,26 @@ is_connector(const Extractor *x, int k)
 }
 
 /*
+ * Is the "on" at k inside a body's name: "Committee on Infractions",
+ * "Council on Foreign Relations" (not "the Council on Monday", "the
+ * Commission on Brussels' plan")?
+ */
+static bool
+committee_on(const Extractor *x, int k)
+{
+	const Tok  *n;
+
+	if (k < 1 || k + 1 >= x->ntoks)
+		return false;
+	if (!(tok_is(x, k - 1, "Committee") || tok_is(x, k - 1, "Commission") ||
+		  tok_is(x, k - 1, "Council") || tok_is(x, k - 1, "Conference") ||
+		  tok_is(x, k - 1, "Subcommittee") || tok_is(x, k - 1, "Panel")))
+		return false;
+	n = &x->toks[k + 1];
+	return !(n->roles & NP_ROLE_STOP) && !(n->ent != NULL && !n->ent->weak);
+}
+
+/*
  * Can token k be part of a capitalised run?
  */
 static inline bool
@@ -698,7 +738,7 @@ run_end(const Extractor *x, int a)
 			if (m < x->ntoks && is_connector(x, m))
 				m++;
 			if (is_capword(x, m) && !(x->toks[m].flags & TK_SENT) &&
-				!tok_is(x, k, "the") && !tok_is(x, k, "on"))
+				!tok_is(x, k, "the") && (!tok_is(x, k, "on") || committee_on(x, k)))
 			{
 				/* "of the": only after "of" */
 				b = m + 1;
@@ -923,6 +963,48 @@ title_follows(const Extractor *x, int k, int re)
 }
 
 /*
+ * Is token k a cardinal number word ("Sixteen", "Twenty")?
+ */
+static bool
+is_number_word(const Extractor *x, int k)
+{
+	static const char *const nums[] = {
+		"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+		"Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen",
+		"Seventeen", "Eighteen", "Nineteen", "Twenty", "Thirty", "Forty",
+		"Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundreds",
+		"Thousands", "Dozens", NULL
+	};
+	int			i;
+
+	for (i = 0; nums[i] != NULL; i++)
+		if (tok_is(x, k, nums[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Is token k one of the newspaper heads that are also surnames or words of
+ * people's names ("Sun", "Post", "Star")?
+ */
+static bool
+is_media_head(const Extractor *x, int k)
+{
+	static const char *const heads[] = {
+		"Sun", "Post", "Star", "Times", "Journal", "Mail", "Telegraph", "Herald",
+		"Tribune", "Gazette", "Chronicle", "Observer", "Examiner", "Courier",
+		"Inquirer", "Sentinel", "Guardian", "Independent", "Mirror", "Express",
+		NULL
+	};
+	int			i;
+
+	for (i = 0; heads[i] != NULL; i++)
+		if (tok_is(x, k, heads[i]))
+			return true;
+	return false;
+}
+
+/*
  * Span at a within run [a, re) that ends with a head of the given role:
  * "Russian Foreign Ministry", "Bank of England" (ORGHEAD or ORGSUF), "Baltic
  * Sea", "Gulf of Mexico" (LOCHEAD), "Booker Prize" (MISCHEAD).  Returns its
@@ -941,8 +1023,13 @@ head_span(const Extractor *x, int a, int re, uint16_t headroles)
 	/* names are short; bounding the scan keeps long runs linear */
 	if (re > a + NP_HEAD_SPAN_MAX)
 		re = a + NP_HEAD_SPAN_MAX;
+	/*
+	 * A place or an event does not run through an organisation's suffix,
+	 * but may contain an organisation head: "College World Series", "Auto
+	 * Club Speedway", "Parliament Square".
+	 */
 	if (!(headroles & NP_ROLE_ORGHEAD))
-		stoproles |= NP_ROLE_ORGHEAD | NP_ROLE_ORGSUF;
+		stoproles |= NP_ROLE_ORGSUF;
 	for (k = a; k < re; k++)
 	{
 		const Tok  *t = &x->toks[k];
@@ -964,14 +1051,38 @@ head_span(const Extractor *x, int a, int re, uint16_t headroles)
 			/* a modifier of a title is no head: "Energy Minister" */
 			if ((t->roles & NP_ROLE_TMOD) && title_follows(x, k, re))
 				continue;
+			/*
+			 * "World" ends a company's name only as the last capital after
+			 * a name: "Dubai World", not "World Cup", "Third World", "Arab
+			 * World"
+			 */
+			/* a newspaper: "the Naperville Sun", not "Justin Sun" */
+			if (k > a && is_media_head(x, k) &&
+				((x->toks[k - 1].roles & NP_ROLE_GIVEN) ||
+				 ((tok_is(x, k, "Sun") || tok_is(x, k, "Mail")) &&
+				  is_common_word(x->text + x->toks[k - 1].start,
+								 x->toks[k - 1].end - x->toks[k - 1].start))))
+				continue;
+			if (tok_is(x, k, "World") &&
+				((k + 1 < re && is_capword(x, k + 1)) || k == a ||
+				 is_common_word(x->text + x->toks[k - 1].start,
+								x->toks[k - 1].end - x->toks[k - 1].start) ||
+				 (x->toks[k - 1].ent != NULL && x->toks[k - 1].ent->kind == NP_KIND_MISC)))
+				continue;
 			end = k + 1;
 			wordsat = words;
 		}
 	}
 	if (end == a)
 		return a;
-	/* "Ministry of Foreign Affairs", "Institute for the Study of War" */
-	if (end < re && (tok_is(x, end, "of") || tok_is(x, end, "for")))
+	/*
+	 * "Ministry of Foreign Affairs", "Institute for the Study of War",
+	 * "Committee on Infractions" (an organisation's head only)
+	 */
+	if (end < re && (tok_is(x, end, "of") ||
+					 (tok_is(x, end, "for") && (headroles & NP_ROLE_ORGHEAD)) ||
+					 (tok_is(x, end, "on") && (headroles & NP_ROLE_ORGHEAD) &&
+					  (x->toks[end - 1].roles & NP_ROLE_ORGHEAD))))
 	{
 		for (k = end + 1; k < re; k++)
 		{
@@ -1062,6 +1173,48 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			pos++;
 			continue;
 		}
+		/* a currency's country code: "US$100", "A$5", "HK$2" */
+		if (pos + 1 < x->ntoks && x->toks[pos + 1].start == t->end &&
+			x->text[t->end] == '$' && (t->flags & TK_ALLCAPS) && t->end - t->start <= 3)
+		{
+			pos++;
+			continue;
+		}
+		/* a ship: "RMS Queen Elizabeth 2", "HMS Victory", "USS Cole" */
+		if (pos + 1 < re && is_capword(x, pos + 1) &&
+			(tok_is(x, pos, "RMS") || tok_is(x, pos, "HMS") || tok_is(x, pos, "USS") ||
+			 tok_is(x, pos, "HMAS") || tok_is(x, pos, "HMCS") || tok_is(x, pos, "USNS")))
+		{
+			int			k = pos + 1;
+
+			while (k < re && (is_capword(x, k) || is_connector(x, k)) &&
+				   !(x->toks[k].roles & NP_ROLE_TITLE && k > pos + 1 &&
+					 !(x->toks[k].roles & NP_ROLE_TMOD)))
+				k++;
+			/* "Queen Elizabeth 2": a number ends the name */
+			if (k < x->ntoks && (x->toks[k].flags & TK_DIGIT) && (x->toks[k].flags & TK_SPACE) &&
+				x->toks[k].end - x->toks[k].start <= 2)
+				k++;
+			add_cand(x, pos, k, NP_KIND_MISC, NULL, 0);
+			pos = k;
+			if (k > last)
+				last = k;
+			continue;
+		}
+		/* a cardinal opening a sentence is no part of a name: "Sixteen Wheaton fans" */
+		if ((t->flags & TK_SENT) && is_number_word(x, pos) &&
+			longest_match(x, pos, x->ntoks, &e) <= pos)
+		{
+			uint16_t	heads = NP_ROLE_ORGHEAD | NP_ROLE_ORGSUF | NP_ROLE_LOCHEAD |
+				NP_ROLE_MISCHEAD;
+			int			hs = head_span(x, pos, re, heads);
+
+			if (hs == pos || (pos + 1 < re && head_span(x, pos + 1, re, heads) == hs))
+			{
+				pos++;
+				continue;
+			}
+		}
 		oend = head_span(x, pos, re, NP_ROLE_ORGHEAD | NP_ROLE_ORGSUF);
 		lend = head_span(x, pos, re, NP_ROLE_LOCHEAD);
 		mend = head_span(x, pos, re, NP_ROLE_MISCHEAD);
@@ -1104,6 +1257,18 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			hkind = NP_KIND_ORG;
 			e = NULL;
 			gend = pos;
+		}
+		/*
+		 * an organisation the gazetteer knows before a title: "European
+		 * Central Bank President Jean-Claude Trichet", whose words are also
+		 * title modifiers
+		 */
+		if (tend > gend && e != NULL && gend > pos + 1 && oend <= gend &&
+			e->kind == NP_KIND_ORG && !e->weak && title_chain(x, gend, re) == tend)
+		{
+			add_cand(x, pos, gend, e->kind, e, 0);
+			pos = gend;
+			continue;
 		}
 		/* a given name and more capitals: "Paul Lynch", "Jordan Bardella" */
 		if ((t->roles & NP_ROLE_GIVEN) && oend == pos && pos + 1 < re)
@@ -1270,6 +1435,17 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			pos++;
 			continue;
 		}
+		/* "Port Rashid", "Mount Sinjar", "Fort Hood": a place prefix and a name */
+		if (pos + 1 < re && is_capword(x, pos + 1) && x->toks[pos + 1].roles == 0 &&
+			(tok_is(x, pos, "Port") || tok_is(x, pos, "Mount") || tok_is(x, pos, "Fort") ||
+			 tok_is(x, pos, "Lake")) &&
+			(x->toks[pos + 1].ent == NULL || x->toks[pos + 1].ent->kind == NP_KIND_LOC) &&
+			(pos + 2 >= re || !is_capword(x, pos + 2)))
+		{
+			add_cand(x, pos, pos + 2, NP_KIND_LOC, NULL, 0);
+			pos += 2;
+			continue;
+		}
 		/* an unknown group: up to the next known word */
 		{
 			int			k = pos + 1;
@@ -1305,6 +1481,19 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			if (bb <= aa)
 			{
 				pos++;
+				continue;
+			}
+			/*
+			 * a lone generic head is a reference, not a name: "being in
+			 * Government", "the Ministry said" (newspapers aside: "the
+			 * Sun"; and clubs: "University", "Racing" in sport)
+			 */
+			if (bb - aa == 1 && (x->toks[aa].roles & NP_ROLE_ORGHEAD) && !NpCtxIsSport(x) &&
+				x->toks[aa].ent == NULL && !is_media_head(x, aa) &&
+				is_common_word(x->text + x->toks[aa].start,
+							   x->toks[aa].end - x->toks[aa].start))
+			{
+				pos = bb;
 				continue;
 			}
 			if (x->toks[bb - 1].roles & NP_ROLE_LOCHEAD && bb - aa > 1)
@@ -1362,6 +1551,19 @@ find_candidates(Extractor *x)
 				const NpGazEntry *e;
 				int			gend = longest_match(x, k, x->ntoks, &e);
 
+				/*
+				 * "The" opening a sentence is the article, not part of a
+				 * name the gazetteer also knows without it: "The
+				 * Netherlands were forced"
+				 */
+				if (e != NULL && gend > k + 1 && (t->flags & TK_SENT) && tok_is(x, k, "The"))
+				{
+					const NpGazEntry *e2;
+
+					if (longest_match(x, k + 1, x->ntoks, &e2) == gend && e2 != NULL &&
+						e2->kind == e->kind)
+						e = NULL;
+				}
 				if (e != NULL && gend > k && e->canonlen > 0)
 				{
 					bool		hascap = false;
@@ -1425,6 +1627,17 @@ cand_words(const Extractor *x, const Cand *c)
 }
 
 /*
+ * Is token k a generational suffix of a name ("Jr.", "Sr.", "III")?
+ */
+bool
+NpExIsGeneration(const Extractor *x, int k)
+{
+	return tok_is(x, k, "Jr.") || tok_is(x, k, "Sr.") || tok_is(x, k, "Jr") ||
+		tok_is(x, k, "Sr") || tok_is(x, k, "II") || tok_is(x, k, "III") ||
+		tok_is(x, k, "IV");
+}
+
+/*
  * Is the lowercase word before token a a locative preposition?
  */
 static bool
@@ -1463,6 +1676,25 @@ after_locative(const Extractor *x, int a)
 		if (tok_is(x, p, preps[i]))
 			return true;
 	return false;
+}
+
+/*
+ * Is candidate c an acronym after a preposition that people and
+ * organisations follow as often as places ("at USC", "from NAR")?  Such an
+ * acronym is no place on that evidence.
+ */
+static bool
+acronym_after_weak(const Extractor *x, const Cand *c)
+{
+	int			p = c->a - 1;
+
+	if (c->b - c->a != 1 || !(x->toks[c->a].flags & TK_ALLCAPS))
+		return false;
+	if (p >= 1 && tok_is(x, p, "the"))
+		p--;
+	return p >= 0 && (tok_is(x, p, "at") || tok_is(x, p, "from") ||
+					  tok_is(x, p, "between") || tok_is(x, p, "towards") ||
+					  tok_is(x, p, "toward"));
 }
 
 /*
@@ -1546,6 +1778,7 @@ resolve(Extractor *x)
 			   *orgs,
 			   *acronyms,
 			   *kinds;
+	char	   *inibuf;
 
 	/* 0. one kind per name from the article's context (context.c) */
 	NpCtxDecide(x);
@@ -1569,7 +1802,8 @@ resolve(Extractor *x)
 			NpStrMapPut(kinds, w, l, c->kind);
 		else if (c->flags & MF_TITLECTX)
 			NpStrMapPut(kinds, w, l, NP_KIND_PER);
-		else if (after_locative(x, c->a) || before_place_noun(x, c->b))
+		else if ((after_locative(x, c->a) && !acronym_after_weak(x, c)) ||
+				 before_place_noun(x, c->b))
 			NpStrMapPut(kinds, w, l, NP_KIND_LOC);
 		else if (i > 0 && c->a == x->cands[i - 1].b + 1 &&
 				 prev_kind(x, kinds, &x->cands[i - 1]) == NP_KIND_LOC &&
@@ -1642,7 +1876,23 @@ resolve(Extractor *x)
 		w = cand_text(x, c, &l);
 		for (p = l; p > 0 && !(w[p - 1] == ' ' || w[p - 1] == '\n' || w[p - 1] == '\t'); p--)
 			;
-		NpStrMapPut(people, w + p, l - p, i);
+		/* the surname before "Jr." or "Sr.": "Jack Diesing Sr." -> "Diesing" */
+		if (c->b - c->a >= 3 && NpExIsGeneration(x, c->b - 1))
+		{
+			int			k = c->b - 2;
+
+			if (x->text[x->toks[k].start] == ',')
+				k--;
+			if (k > c->a && (x->toks[k].flags & TK_WORD))
+			{
+				size_t		len;
+				const char *sw = tok_text(x, k, &len);
+
+				NpStrMapPut(people, sw, len, i);
+			}
+		}
+		else
+			NpStrMapPut(people, w + p, l - p, i);
 		for (p = 0; p < l && !(w[p] == ' ' || w[p] == '\n' || w[p] == '\t'); p++)
 			;
 		NpStrMapPut(people, w, p, i);
@@ -1713,7 +1963,9 @@ resolve(Extractor *x)
 
 		if (cand_words(x, c) >= 2 && d->b - d->a == 1 && (x->toks[d->a].flags & TK_ALLCAPS) &&
 			!(d->flags & MF_GAZ) &&	/* "Andre Agassi (U.S.)" */
-			d->a == c->b + 1 && d->b < x->ntoks &&
+			(d->a == c->b + 1 ||	/* "RMS Queen Elizabeth 2 (the QE2)" */
+			 (d->a == c->b + 2 && tok_is(x, c->b + 1, "the"))) &&
+			d->b < x->ntoks &&
 			x->text[x->toks[c->b].start] == '(' && x->text[x->toks[d->b].start] == ')' &&
 			c->linklen != (size_t) -1)
 		{
@@ -1744,6 +1996,60 @@ resolve(Extractor *x)
 	}
 	NpStrMapFree(acronyms);
 
+	/*
+	 * 4. acronyms of a longer name the article uses, without parentheses:
+	 * "College World Series" ... "the CWS".  Three to six capitals, the
+	 * initials of the name's capitalised words.
+	 */
+	acronyms = NpStrMapCreate();
+	inibuf = np_alloc((size_t) x->ncands * 6 + 1);
+	for (i = 0; i < x->ncands; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		char	   *ini = inibuf + (size_t) i * 6;	/* keys outlive the map */
+		int			n = 0;
+		int			k;
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if (c->kind == NP_KIND_PER || c->b - c->a < 3 || c->b - c->a > 12 ||
+			c->linklen == (size_t) -1)
+			continue;
+		for (k = c->a; k < c->b && n <= 6; k++)
+		{
+			const Tok  *t = &x->toks[k];
+
+			if (!(t->flags & TK_WORD) || is_connector(x, k))
+				continue;
+			if (!(t->flags & TK_CAP) || (t->flags & TK_ALLCAPS))
+			{
+				n = 7;			/* only names of capitalised words */
+				break;
+			}
+			if (n < 6)
+				ini[n] = x->text[t->start];
+			n++;
+		}
+		if (n >= 3 && n <= 6)
+			NpStrMapPut(acronyms, ini, (size_t) n, i);
+	}
+	for (i = 0; i < x->ncands && NpStrMapCount(acronyms) > 0; i++)
+	{
+		Cand	   *c = &x->cands[i];
+		const char *w;
+		size_t		l;
+		int			j;
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if (c->b - c->a != 1 || !(x->toks[c->a].flags & TK_ALLCAPS) ||
+			(c->flags & MF_GAZ) || c->linklen == (size_t) -1 || x->toks[c->a].ent != NULL)
+			continue;
+		w = tok_text(x, c->a, &l);
+		j = NpStrMapGet(acronyms, w, l);
+		if (j >= 0 && j < i)
+			link_to(c, &x->cands[j], x->cands[j].kind);
+	}
+	NpStrMapFree(acronyms);
+	np_free(inibuf);
 }
 
 /*

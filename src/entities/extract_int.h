@@ -131,6 +131,7 @@ extern int	NpExLongestMatch(Extractor *x, int a, int limit, const NpGazEntry **e
 extern Cand *NpExAddCand(Extractor *x, int a, int b, int kind,
 						 const NpGazEntry *e, uint8_t flags);
 extern bool NpExIsConnector(const Extractor *x, int k);
+extern bool NpExIsGeneration(const Extractor *x, int k);
 extern bool NpExBeforePlaceNoun(const Extractor *x, int b);
 
 /* context.c */

@@ -236,16 +236,19 @@ role_from_name(const char *s, size_t len)
 
 /*
  * Mark the first word of a multi-word key so the matcher tries longer keys
- * there (NP_ROLE_PREFIX), and every prefix of the key that ends where a
- * token may end so that it goes on trying (NP_ROLE_MORE).  A token ends
- * before whitespace or punctuation; marking also before other non-ASCII
- * characters costs a few more keys and never misses one.
+ * there (NP_ROLE_PREFIX; also the first word with its period, "St." of "St.
+ * Louis", which the tokeniser keeps whole), and every prefix of the key
+ * that ends where a token may end so that it goes on trying
+ * (NP_ROLE_MORE).  A token ends before whitespace or punctuation; marking
+ * also before other non-ASCII characters costs a few more keys and never
+ * misses one.
  */
 static void
 mark_prefix(NpGazTable *t, const char *key, size_t keylen)
 {
 	size_t		i;
 	bool		first = true;
+	bool		firstspace = true;
 	int			words = NpGazCountWords(key, keylen);
 
 	if (words > t->maxtokens)
@@ -265,6 +268,12 @@ mark_prefix(NpGazTable *t, const char *key, size_t keylen)
 		{
 			e->roles |= NP_ROLE_PREFIX;
 			first = false;
+		}
+		/* an abbreviation is one token: "St." of "St. Louis", "U.S." */
+		if (c == ' ' && firstspace)
+		{
+			e->roles |= NP_ROLE_PREFIX;
+			firstspace = false;
 		}
 	}
 }
