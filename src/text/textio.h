@@ -60,6 +60,7 @@ typedef struct NpText
 } NpText;
 
 extern void NpTextGet(text *arg, NpText *t);
+extern void NpTextGetAs(text *arg, const char *what, NpText *t);
 extern void NpTextRead(text *arg, bool clean, bool representable, NpText *t);
 extern void NpCheckTextLength(size_t len, bool utf8);
 extern const char *NpNfc(const char *s, size_t len, size_t *outlen,

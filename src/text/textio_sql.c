@@ -153,10 +153,11 @@ NpServerToUtf8(const char *s, size_t len, size_t *outlen)
 }
 
 /*
- * Error out unless s[0, len) is valid UTF-8, naming the first bad byte.
+ * Error out unless s[0, len) is valid UTF-8, naming the first bad byte and
+ * what the text is ("article text", "entity dictionary entry").
  */
 static void
-verify_utf8(const char *s, size_t len)
+verify_utf8(const char *s, size_t len, const char *what)
 {
 	size_t		off;
 	size_t		p = 0;
@@ -192,7 +193,7 @@ verify_utf8(const char *s, size_t len)
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-			 errmsg("invalid UTF-8 in article text"),
+			 errmsg("invalid UTF-8 in %s", what),
 			 errdetail("The byte sequence at byte offset %zu (0x%02x) is not valid UTF-8.",
 					   off, off < len ? (unsigned char) s[off] : 0),
 			 GetDatabaseEncoding() == PG_SQL_ASCII ?
@@ -205,6 +206,17 @@ verify_utf8(const char *s, size_t len)
 void
 NpTextGet(text *arg, NpText *t)
 {
+	NpTextGetAs(arg, "article text", t);
+}
+
+/*
+ * NpTextGet for a text that is not an article (what names it in errors):
+ * the user dictionary's names and aliases are read this way, so that they
+ * are looked up in the form the article's text has.
+ */
+void
+NpTextGetAs(text *arg, const char *what, NpText *t)
+{
 	const char *raw = VARDATA_ANY(arg);
 	size_t		n = VARSIZE_ANY_EXHDR(arg);
 	const char *u;
@@ -213,7 +225,7 @@ NpTextGet(text *arg, NpText *t)
 	NpCheckTextLength(n, GetDatabaseEncoding() == PG_UTF8);
 	u = NpServerToUtf8(raw, n, &ulen);
 	NpCheckTextLength(ulen, true);
-	verify_utf8(u, ulen);
+	verify_utf8(u, ulen, what);
 	t->data = NpNfc(u, ulen, &t->len, &t->edits, &t->nedits);
 	if (t->data != u && u != raw)
 		pfree((char *) u);
