@@ -49,3 +49,19 @@ SELECT name, kind FROM entities(E'Caf\xC3\xA9 Z\xC3\xBCrich met.', false);
 \c :regress_db
 DROP DATABASE regress_np_hostile_ascii;
 SET search_path = public, newsprint;
+
+-- create_story_views() with a long prefix: the view names were truncated
+-- to 63 bytes after the check for an existing relation had looked for the
+-- untruncated names, so that check was skipped, and a 62-byte prefix gave
+-- two views ("...spread", "...summary") the same name.  Now refused.
+CREATE TABLE hostile_art (id bigint PRIMARY KEY, body text, fp fingerprint,
+                          published_at timestamptz, story bigint, outlet text);
+SELECT count(*) FROM create_story_views('hostile_art', prefix => repeat('p', 55));
+SELECT count(*) FROM create_story_views('hostile_art', prefix => repeat('q', 56));
+SELECT count(*) FROM create_story_views('hostile_art', prefix => repeat('q', 62));
+SELECT count(*) FROM create_story_views('hostile_art', prefix => repeat('q', 56),
+                                         body_column => NULL);
+SELECT count(*) FROM pg_class WHERE relname LIKE 'qqq%';
+SET client_min_messages = warning;
+DROP TABLE hostile_art CASCADE;
+RESET client_min_messages;
