@@ -65,3 +65,23 @@ SELECT count(*) FROM pg_class WHERE relname LIKE 'qqq%';
 SET client_min_messages = warning;
 DROP TABLE hostile_art CASCADE;
 RESET client_min_messages;
+
+-- A user dictionary key is stored with each of its prefixes that ends
+-- before a space or punctuation mark, each hashed whole: the cost is the
+-- square of the key's length, and keys of up to 64 kB were taken, so one
+-- alias of 32,767 words took about a second, twenty took twenty seconds,
+-- and the loop could not be interrupted.  Keys are now at most 1,024 bytes
+-- (longer ones are ignored, as those over 64 kB were) and the loops over a
+-- dictionary value check for interrupts.  The timeout below ends the
+-- old code's statement; now it takes milliseconds.
+SELECT n, octet_length(k) AS bytes,
+       (SELECT string_agg(left(name, 12) || ' ' || kind || ' ' || coalesce(subtype, '-'), ', ')
+        FROM entities('Workers at ' || k || ' went on strike.', false,
+                      ARRAY[ROW('Long Name', 'ORG', ARRAY[k])::entity_dictionary])) AS found
+FROM (SELECT n, rtrim(repeat(repeat('Q', n) || ' ', 11)) || ' Holdings' AS k
+      FROM unnest(ARRAY[10, 91, 92]) n) s;
+SET statement_timeout = '5s';
+SELECT count(*) FROM entities('Workers went on strike.', false,
+       ARRAY[ROW('X', 'ORG', (SELECT array_agg(rtrim(repeat('a ', 32767)) || i)
+                             FROM generate_series(1, 20) i))::entity_dictionary]);
+RESET statement_timeout;
