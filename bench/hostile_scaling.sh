@@ -71,7 +71,8 @@ if [ ${#cases[@]} -eq 0 ]; then
 	cases=(clean:html_nest_p clean:lines paragraphs:lines sentences:lines
 		sentences_raw:html_amp fingerprint:lines fingerprint:comb_words
 		entities:html_nest_p entities:lines mentions_raw:names
-		passages_self:html_nest_p passages_self:lines passages_self_raw:html_attr)
+		sentences_raw:comb_words passages_self:html_nest_p passages_self:lines
+		passages_self_raw:html_attr)
 fi
 
 q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
