@@ -458,6 +458,20 @@ BEGIN
 			tbl, story_column, body_column);
 	END IF;
 
+	-- a longer name would be truncated: the check below would miss an
+	-- existing relation, and two views could get the same name
+	FOR i IN 1 .. array_length(views, 1) LOOP
+		v := prefix || views[i];
+		IF octet_length(v) > current_setting('max_identifier_length')::int THEN
+			RAISE EXCEPTION USING
+				ERRCODE = 'name_too_long',
+				MESSAGE = format('view name %I is too long', v),
+				DETAIL = format('The view names are the prefix followed by up to 8 bytes; they must fit in %s bytes, and the prefix takes %s.',
+								current_setting('max_identifier_length'), octet_length(prefix)),
+				HINT = 'Choose a shorter prefix.';
+		END IF;
+	END LOOP;
+
 	FOR i IN 1 .. array_length(views, 1) LOOP
 		v := prefix || views[i];
 		SELECT c.relkind INTO kind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

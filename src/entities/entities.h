@@ -52,6 +52,15 @@ typedef enum NpEntityKind
 /* Longest key, in tokens, the matcher tries */
 #define NP_GAZ_MAX_TOKENS	12
 
+/*
+ * Longest user dictionary key, in bytes of UTF-8; longer names and aliases
+ * are ignored.  Adding a key hashes each of its prefixes that ends before a
+ * space or punctuation mark, which costs the square of its length: the
+ * longest built-in key takes 73 bytes, and 1,024 keeps the cost of any
+ * dictionary under 512 hashed bytes per byte.
+ */
+#define NP_GAZ_MAX_KEY_BYTES	1024
+
 /* One gazetteer key and what it means (an entry of a simplehash table) */
 typedef struct NpGazEntry
 {

@@ -26,7 +26,6 @@
 #include "catalog/pg_type.h"
 #include "executor/executor.h"
 #include "fmgr.h"
-#include "mb/pg_wchar.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -34,6 +33,7 @@
 
 #include "entities/entities.h"
 #include "entities/entities_sql.h"
+#include "np_port.h"
 
 /* The gazetteer of the last dictionary value seen by one call site */
 typedef struct NpDictArgCache
@@ -43,35 +43,6 @@ typedef struct NpDictArgCache
 	Size		rawlen;			/* 0 while nothing valid is cached */
 	NpGazTable	table;
 } NpDictArgCache;
-
-/*
- * Copy a text datum as NUL-terminated UTF-8 into the current context.
- */
-static char *
-dict_arg_string(Datum d, size_t *len)
-{
-	text	   *t = DatumGetTextPP(d);
-	const char *s = VARDATA_ANY(t);
-	int			n = VARSIZE_ANY_EXHDR(t);
-	char	   *conv;
-	char	   *r;
-
-	if (GetDatabaseEncoding() != PG_UTF8)
-	{
-		conv = pg_server_to_any(s, n, PG_UTF8);
-		if (conv != s)
-		{
-			/* a converted string is NUL-terminated; the input is not */
-			s = conv;
-			n = strlen(conv);
-		}
-	}
-	r = palloc(n + 1);
-	memcpy(r, s, n);
-	r[n] = '\0';
-	*len = n;
-	return r;
-}
 
 /*
  * Add one element (a row of type entity_dictionary) to table.
@@ -92,7 +63,7 @@ dict_arg_add(NpGazTable *table, HeapTupleHeader row)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("an entry of the dictionary has no name")));
-	name = dict_arg_string(d, &namelen);
+	name = NpEntityDictString(CurrentMemoryContext, d, &namelen);
 	if (namelen == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -102,7 +73,7 @@ dict_arg_add(NpGazTable *table, HeapTupleHeader row)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("dictionary entry \"%s\" has no kind", name)));
-	kind = dict_arg_string(d, &kindlen);
+	kind = NpEntityDictString(CurrentMemoryContext, d, &kindlen);
 	k = NpEntityKindFromName(kind, kindlen);
 	if (k == NP_KIND_NONE)
 		ereport(ERROR,
@@ -127,9 +98,10 @@ dict_arg_add(NpGazTable *table, HeapTupleHeader row)
 			char	   *alias;
 			size_t		alen;
 
+			NP_CHECK_FOR_INTERRUPTS();
 			if (nulls[i])
 				continue;
-			alias = dict_arg_string(elems[i], &alen);
+			alias = NpEntityDictString(CurrentMemoryContext, elems[i], &alen);
 			NpGazTableAddEntity(table, alias, alen, name, namelen, k, "user");
 		}
 	}
@@ -180,6 +152,7 @@ NpEntityDictionaryArg(FunctionCallInfo fcinfo, int argno)
 	NpGazTableInit(&c->table, (uint32_t) Min((int64) n * 2 + 16, 1 << 24));
 	for (i = 0; i < n; i++)
 	{
+		NP_CHECK_FOR_INTERRUPTS();
 		if (nulls[i])
 			continue;
 		dict_arg_add(&c->table, DatumGetHeapTupleHeader(elems[i]));

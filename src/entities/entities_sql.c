@@ -87,20 +87,23 @@ NpEntitiesRegisterCallbacks(void)
 }
 
 /*
- * Copy a text datum's value as NUL-terminated UTF-8 (NFC, as the text
- * looked up is) into context cxt.
+ * Copy a name or alias of the user dictionary as NUL-terminated UTF-8 into
+ * context cxt, read as article text is (converted, valid UTF-8, NFC), so
+ * that it is looked up in the form the text has.  Both the table's readers
+ * and the dictionary given as a value (entities_dict_sql.c) come here, so
+ * that the two forms agree.
  */
-static char *
-dict_string(MemoryContext cxt, Datum d, size_t *len)
+char *
+NpEntityDictString(MemoryContext cxt, Datum d, size_t *len)
 {
-	text	   *t = DatumGetTextPP(d);
-	size_t		ulen;
-	const char *u = NpServerToUtf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ulen);
-	const char *nfc = NpNfc(u, ulen, len, NULL, NULL);
-	char	   *r = MemoryContextAlloc(cxt, *len + 1);
+	NpText		nt;
+	char	   *r;
 
-	memcpy(r, nfc, *len);
-	r[*len] = '\0';
+	NpTextGetAs(DatumGetTextPP(d), "entity dictionary entry", &nt);
+	r = MemoryContextAlloc(cxt, nt.len + 1);
+	memcpy(r, nt.data, nt.len);
+	r[nt.len] = '\0';
+	*len = nt.len;
 	return r;
 }
 
@@ -155,8 +158,8 @@ dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 		dkind = SPI_getbinval(tup, desc, 2, &isnull);
 		if (isnull)
 			continue;
-		name = dict_string(cxt, dname, &namelen);
-		kind = dict_string(cxt, dkind, &kindlen);
+		name = NpEntityDictString(cxt, dname, &namelen);
+		kind = NpEntityDictString(cxt, dkind, &kindlen);
 		k = NpEntityKindFromName(kind, kindlen);
 		if (k == NP_KIND_NONE)
 			continue;			/* the CHECK constraint prevents this */
@@ -166,7 +169,7 @@ dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 		if (!isnull)
 		{
 			size_t		alen;
-			char	   *alias = dict_string(cxt, dalias, &alen);
+			char	   *alias = NpEntityDictString(cxt, dalias, &alen);
 
 			NpGazTableAddEntity(table, alias, alen, name, namelen, k, "user");
 		}

@@ -16,6 +16,9 @@
 
 #include "entities/entities.h"
 
+/* entities_sql.c: a dictionary name or alias as UTF-8 in NFC, in cxt */
+extern char *NpEntityDictString(MemoryContext cxt, Datum d, size_t *len);
+
 /* entities_dict_sql.c: the dictionary given as argument argno, or NULL if empty */
 extern const NpGazTable *NpEntityDictionaryArg(FunctionCallInfo fcinfo, int argno);
 

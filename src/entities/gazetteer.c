@@ -289,7 +289,7 @@ NpGazTableAddEntity(NpGazTable *t, const char *key, size_t keylen,
 {
 	NpGazEntry *e;
 
-	if (keylen == 0 || keylen > 0xFFFF)
+	if (keylen == 0 || keylen > NP_GAZ_MAX_KEY_BYTES)
 		return;
 	e = NpGazTableInsert(t, key, keylen);
 	e->kind = (uint8_t) kind;

@@ -1131,8 +1131,7 @@ fp_ev_collect_word(np_uint64 hash, size_t start, size_t end, void *arg)
 			: np_alloc(st->cap * sizeof(NpFpWord));
 	}
 	st->words[st->n].hash = hash;
-	st->words[st->n].start = start;
-	st->words[st->n].end = end;
+	st->words[st->n].start = (np_uint32) start;
 	st->words[st->n].flags = fp_ev_flags(&st->scan, hash, start, end);
 	st->n++;
 }

@@ -84,8 +84,8 @@ extern void NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 typedef struct NpFpWord
 {
 	np_uint64	hash;			/* word hash, as NpFpTokenize gives it */
-	size_t		start;			/* byte range in the text */
-	size_t		end;
+	np_uint32	start;			/* first byte in the text (texts are under
+								 * 4 GB: at most 128 MB before NFC) */
 	unsigned char flags;		/* NP_FP_WORD_* */
 } NpFpWord;
 

@@ -40,14 +40,18 @@
  */
 #define NP_TEXT_MAX_BYTES	((size_t) 128 * 1024 * 1024)
 
-/* A run of the UTF-8 text that NFC normalisation changed */
+/*
+ * A run of the UTF-8 text that NFC normalisation changed.  32 bits are
+ * enough: the text is at most NP_TEXT_MAX_BYTES before NFC, which at most
+ * triples it.  Decomposed text has one per accented letter, so the record
+ * is kept small.
+ */
 typedef struct NpTextEdit
 {
-	size_t		start;			/* bytes [start, end) of the normalised text */
-	size_t		end;
-	int64		chars_out;		/* characters it has now */
-	int64		chars_in;		/* characters the run had before */
-	int64		bytes_in;		/* and bytes */
+	uint32		start;			/* bytes [start, end) of the normalised text */
+	uint32		end;
+	uint32		chars_in;		/* characters the run had before */
+	uint32		bytes_in;		/* and bytes */
 } NpTextEdit;
 
 /* A text argument, ready for the core */
@@ -55,11 +59,13 @@ typedef struct NpText
 {
 	const char *data;			/* UTF-8 in NFC; not NUL-terminated */
 	size_t		len;			/* bytes */
-	NpTextEdit *edits;			/* the runs NFC changed, in order */
+	NpTextEdit *edits;			/* the runs NFC changed, in order (only from
+								 * NpTextRead without clean, for positions) */
 	int			nedits;
 } NpText;
 
 extern void NpTextGet(text *arg, NpText *t);
+extern void NpTextGetAs(text *arg, const char *what, NpText *t);
 extern void NpTextRead(text *arg, bool clean, bool representable, NpText *t);
 extern void NpCheckTextLength(size_t len, bool utf8);
 extern const char *NpNfc(const char *s, size_t len, size_t *outlen,

@@ -153,10 +153,11 @@ NpServerToUtf8(const char *s, size_t len, size_t *outlen)
 }
 
 /*
- * Error out unless s[0, len) is valid UTF-8, naming the first bad byte.
+ * Error out unless s[0, len) is valid UTF-8, naming the first bad byte and
+ * what the text is ("article text", "entity dictionary entry").
  */
 static void
-verify_utf8(const char *s, size_t len)
+verify_utf8(const char *s, size_t len, const char *what)
 {
 	size_t		off;
 	size_t		p = 0;
@@ -192,7 +193,7 @@ verify_utf8(const char *s, size_t len)
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-			 errmsg("invalid UTF-8 in article text"),
+			 errmsg("invalid UTF-8 in %s", what),
 			 errdetail("The byte sequence at byte offset %zu (0x%02x) is not valid UTF-8.",
 					   off, off < len ? (unsigned char) s[off] : 0),
 			 GetDatabaseEncoding() == PG_SQL_ASCII ?
@@ -200,10 +201,14 @@ verify_utf8(const char *s, size_t len)
 }
 
 /*
- * Read a text argument for the core: UTF-8, valid, within the limit, NFC.
+ * Read a text argument for the core: UTF-8, valid, within the limit, NFC;
+ * what names it in errors.  With want_edits, also the runs that NFC
+ * changed, which only a function reporting positions in the argument
+ * needs: they take 16 bytes per run changed, so decomposed text (an accent
+ * every few bytes) would otherwise cost several times its size for nothing.
  */
-void
-NpTextGet(text *arg, NpText *t)
+static void
+text_get(text *arg, const char *what, bool want_edits, NpText *t)
 {
 	const char *raw = VARDATA_ANY(arg);
 	size_t		n = VARSIZE_ANY_EXHDR(arg);
@@ -213,10 +218,35 @@ NpTextGet(text *arg, NpText *t)
 	NpCheckTextLength(n, GetDatabaseEncoding() == PG_UTF8);
 	u = NpServerToUtf8(raw, n, &ulen);
 	NpCheckTextLength(ulen, true);
-	verify_utf8(u, ulen);
-	t->data = NpNfc(u, ulen, &t->len, &t->edits, &t->nedits);
+	verify_utf8(u, ulen, what);
+	t->edits = NULL;
+	t->nedits = 0;
+	t->data = NpNfc(u, ulen, &t->len,
+					want_edits ? &t->edits : NULL,
+					want_edits ? &t->nedits : NULL);
 	if (t->data != u && u != raw)
 		pfree((char *) u);
+}
+
+/*
+ * Read a text argument for the core: UTF-8, valid, within the limit, NFC
+ * (no edits).
+ */
+void
+NpTextGet(text *arg, NpText *t)
+{
+	text_get(arg, "article text", false, t);
+}
+
+/*
+ * NpTextGet for a text that is not an article (what names it in errors):
+ * the user dictionary's names and aliases are read this way, so that they
+ * are looked up in the form the article's text has.
+ */
+void
+NpTextGetAs(text *arg, const char *what, NpText *t)
+{
+	text_get(arg, what, false, t);
 }
 
 /*
@@ -234,7 +264,8 @@ NpTextRead(text *arg, bool clean, bool representable, NpText *t)
 	const char *nfc;
 	size_t		nlen;
 
-	NpTextGet(arg, t);
+	/* positions in the argument itself need the runs NFC changed */
+	text_get(arg, "article text", !clean && representable, t);
 	if (!clean)
 		return;
 	NpCleanOptionsInit(&opts);
@@ -347,11 +378,10 @@ nfc_run(NfcState *st, size_t run, size_t end, int64 nchars)
 				palloc(st->capedits * sizeof(NpTextEdit));
 		}
 		e = &st->edits[st->nedits++];
-		e->start = start;
-		e->end = st->out.len;
-		e->chars_out = k;
-		e->chars_in = nchars;
-		e->bytes_in = end - run;
+		e->start = (uint32) start;
+		e->end = (uint32) st->out.len;
+		e->chars_in = (uint32) nchars;
+		e->bytes_in = (uint32) (end - run);
 	}
 	pfree(norm);
 	pfree(w);
