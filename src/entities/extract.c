@@ -665,9 +665,62 @@ committee_on(const Extractor *x, int k)
 }
 
 /*
+ * Is token k, after the capitalised word b - 1 of a run starting at a, a
+ * possessive inside a name: "'s" or a bare apostrophe after a plural, after a
+ * capitalised common word (a title or a plural) that is no name itself and
+ * is the run's only word, with an organisation, place or event head in the
+ * capitals after it?
+ */
+static bool is_capword(const Extractor *x, int k);
+
+/* Is token t an apostrophe (ASCII or curly) on its own? */
+static bool
+apostrophe_token(const Extractor *x, const Tok *t)
+{
+	uint32_t	c;
+	int			n = NpUtf8Decode((const unsigned char *) x->text + t->start,
+								 t->end - t->start, &c);
+
+	return n > 0 && (uint32_t) n == t->end - t->start && NpUniIsApostrophe(c);
+}
+
+static bool
+poss_inside(const Extractor *x, int a, int b, int k)
+{
+	const Tok  *w = &x->toks[b - 1];
+	const Tok  *p = &x->toks[k];
+
+	if (b - 1 != a || k != b || k + 1 >= x->ntoks)
+		return false;
+	if ((w->flags & TK_ALLCAPS) || (w->ent != NULL && !w->ent->weak) ||
+		(w->roles & NP_ROLE_GIVEN) ||
+		!is_common_word(x->text + w->start, w->end - w->start))
+		return false;
+	/*
+	 * a title or a plural noun ("President's", "Drivers'", "Women's"), not a
+	 * surname that is also a word ("Bush's Heisman Trophy")
+	 */
+	if (!(w->roles & NP_ROLE_TITLE) && x->text[w->end - 1] != 's' &&
+		!tok_is(x, b - 1, "Women") && !tok_is(x, b - 1, "Men") &&
+		!tok_is(x, b - 1, "People") && !tok_is(x, b - 1, "Children"))
+		return false;
+	if (!(p->flags & TK_POSS))
+	{
+		/* "Drivers'": an apostrophe right after a plural, a space after it */
+		if ((p->flags & (TK_WORD | TK_SPACE)) || p->end - p->start > 3 ||
+			!apostrophe_token(x, p) ||
+			x->text[w->end - 1] != 's' || !(x->toks[k + 1].flags & TK_SPACE))
+			return false;
+	}
+	if (!is_capword(x, k + 1) || (x->toks[k + 1].flags & TK_SENT))
+		return false;
+	return heads_follow(x, k + 1);
+}
+
+/*
  * Can token k be part of a capitalised run?
  */
-static inline bool
+static bool
 is_capword(const Extractor *x, int k)
 {
 	return k < x->ntoks && (x->toks[k].flags & TK_WORD) &&
@@ -720,6 +773,17 @@ run_end(const Extractor *x, int a)
 			!(x->toks[k + 2].flags & TK_SPACE))
 		{
 			b = k + 3;
+			continue;
+		}
+		/*
+		 * a possessive inside a body's or an event's name after a capitalised
+		 * common word: "President's Economic Recovery Advisory Board",
+		 * "Workers' Party", "Drivers' Championship" (not "Moscow's Foreign
+		 * Ministry", "Obama's Justice Department")
+		 */
+		if (poss_inside(x, a, b, k))
+		{
+			b = k + 2;
 			continue;
 		}
 		/* "and" inside organisations: "Justice and Development Party" (not teams) */
@@ -1040,7 +1104,9 @@ head_span(const Extractor *x, int a, int re, uint16_t headroles)
 		if (end == a && (tok_is(x, k, "of") || tok_is(x, k, "for")))
 			break;
 		if ((t->roles & NP_ROLE_TITLE) && !(t->roles & (headroles | NP_ROLE_TMOD)) &&
-			!(k == a && heads_follow(x, k + 1)))
+			!(k == a && heads_follow(x, k + 1)) &&
+			!(k == a && k + 2 < re && (x->toks[k + 1].flags & TK_POSS) &&
+			  heads_follow(x, k + 2)))
 			break;
 		if (t->roles & stoproles)
 			break;
