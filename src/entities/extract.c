@@ -1027,6 +1027,54 @@ title_follows(const Extractor *x, int k, int re)
 }
 
 /*
+ * Is token k a one-character punctuation token c?
+ */
+static bool
+punct_is(const Extractor *x, int k, char c)
+{
+	return k >= 0 && k < x->ntoks && !(x->toks[k].flags & TK_WORD) &&
+		x->toks[k].end - x->toks[k].start == 1 && x->text[x->toks[k].start] == c;
+}
+
+/*
+ * If token k starts a ticker symbol in brackets, after its exchange
+ * ("(TSX:X)", "(NYSE: NYX)", "(TSX:AC.B)") or with an exchange's suffix
+ * ("(BHP.AX)"), return the end of the symbol (the closing bracket), else k.
+ * The symbol is no name; the exchange before the colon is.
+ */
+static int
+ticker_end(const Extractor *x, int k)
+{
+	const Tok  *t = &x->toks[k];
+	int			e;
+
+	if (!(t->flags & TK_WORD) || t->end - t->start > 6 ||
+		!((t->flags & TK_ALLCAPS) || t->end - t->start == 1 ||
+		  ((t->flags & TK_CAP) && x->text[t->end - 1] >= '0' && x->text[t->end - 1] <= '9')))
+		return k;
+	if (punct_is(x, k - 1, ':') && k >= 3 && (x->toks[k - 2].flags & TK_WORD) &&
+		punct_is(x, k - 3, '('))
+	{
+		/* the symbol, possibly with a class or market: "AC.B" */
+		for (e = k + 1; e < x->ntoks && e <= k + 3; e++)
+		{
+			NP_CHECK_FOR_INTERRUPTS();
+			if (punct_is(x, e, ')'))
+				return e;
+			if (x->toks[e].flags & TK_SPACE)
+				break;
+		}
+		return k;
+	}
+	/* "(BHP.AX)": a market suffix of one to three capitals */
+	if (punct_is(x, k - 1, '(') && punct_is(x, k + 1, '.') && k + 3 < x->ntoks &&
+		(x->toks[k + 2].flags & TK_ALLCAPS) && !(x->toks[k + 2].flags & TK_SPACE) &&
+		x->toks[k + 2].end - x->toks[k + 2].start <= 3 && punct_is(x, k + 3, ')'))
+		return k + 3;
+	return k;
+}
+
+/*
  * Is token k a cardinal number word ("Sixteen", "Twenty")?
  */
 static bool
@@ -1233,6 +1281,7 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 					mend,
 					tend;
 		int			hkind;
+		int			k2;
 
 		if (!is_capword(x, pos))
 		{
@@ -1244,6 +1293,12 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			x->text[t->end] == '$' && (t->flags & TK_ALLCAPS) && t->end - t->start <= 3)
 		{
 			pos++;
+			continue;
+		}
+		/* a ticker in brackets: "(TSX:X)", "(NYSE: NYX)", "(BHP.AX)" */
+		if ((k2 = ticker_end(x, pos)) > pos)
+		{
+			pos = k2;
 			continue;
 		}
 		/* a ship: "RMS Queen Elizabeth 2", "HMS Victory", "USS Cole" */
