@@ -1701,6 +1701,28 @@ find_candidates(Extractor *x)
 					}
 				}
 			}
+			/*
+			 * a product named in Apple's way that the gazetteer does not
+			 * know: "iPod", "iTunes", "iPads" ("iPhone" is a key)
+			 */
+			else if ((t->flags & TK_WORD) && t->end - t->start >= 4 &&
+					 x->text[t->start] == 'i' &&
+					 x->text[t->start + 1] >= 'A' && x->text[t->start + 1] <= 'Z' &&
+					 x->text[t->start + 2] >= 'a' && x->text[t->start + 2] <= 'z')
+			{
+				int			pe = k + 1;
+
+				/* its model: "iPod Touch", "iPad 2" */
+				if (pe < x->ntoks && is_capword(x, pe) && !(x->toks[pe].flags & TK_SENT) &&
+					x->toks[pe].ent == NULL && x->toks[pe].roles == 0)
+					pe++;
+				if (pe < x->ntoks && (x->toks[pe].flags & TK_DIGIT) &&
+					(x->toks[pe].flags & TK_WORD) && x->toks[pe].end - x->toks[pe].start <= 2)
+					pe++;
+				add_cand(x, k, pe, NP_KIND_MISC, NULL, 0);
+				k = pe;
+				continue;
+			}
 			k++;
 			continue;
 		}
