@@ -825,6 +825,10 @@ NpCtxScan(Extractor *x)
 			(t->flags & (TK_SENT | TK_HEAD | TK_NL | TK_ALLCAPS)) ? word_roles(x, k) : 0;
 		if (r & NP_ROLE_SPORT)
 			sportw++;
+		/* a league or a governing body: "NBA", "FIFA" (worth a few words) */
+		else if (t->ent != NULL && !t->ent->weak && t->ent->kind == NP_KIND_ORG &&
+				 t->ent->subtypelen == 5 && memcmp(t->ent->subtype, "sport", 5) == 0)
+			sportw += 5;
 		if (r & NP_ROLE_BIZ)
 			bizw++;
 	}
