@@ -95,9 +95,12 @@ static const char *const site_words[] = {
 	"deposit", "concession", NULL
 };
 
-/* lowercase words after an event's name: "the Weltklasse meeting" */
+/*
+ * lowercase words after an event's name: "the Weltklasse meeting", "the
+ * Bridgegate scandal", "the Erasmus programme"
+ */
 static const char *const event_nouns[] = {
-	"festival", "summit", "awards", "expo", NULL
+	"festival", "summit", "awards", "expo", "scandal", "programme", "campaign", NULL
 };
 static const char *const sport_event_nouns[] = {
 	"meeting", "meet", "tournament", "championships", "regatta", "rally", "invitational",
