@@ -646,6 +646,7 @@ is_connector(const Extractor *x, int k)
 
 /*
  * Is the "on" at k inside a body's name: "Committee on Infractions",
+ * "Office on Drugs and Crime",
  * "Council on Foreign Relations" (not "the Council on Monday", "the
  * Commission on Brussels' plan")?
  */
@@ -658,7 +659,8 @@ committee_on(const Extractor *x, int k)
 		return false;
 	if (!(tok_is(x, k - 1, "Committee") || tok_is(x, k - 1, "Commission") ||
 		  tok_is(x, k - 1, "Council") || tok_is(x, k - 1, "Conference") ||
-		  tok_is(x, k - 1, "Subcommittee") || tok_is(x, k - 1, "Panel")))
+		  tok_is(x, k - 1, "Subcommittee") || tok_is(x, k - 1, "Panel") ||
+		  tok_is(x, k - 1, "Office")))
 		return false;
 	n = &x->toks[k + 1];
 	return !(n->roles & NP_ROLE_STOP) && !(n->ent != NULL && !n->ent->weak);
@@ -729,12 +731,42 @@ is_capword(const Extractor *x, int k)
 }
 
 /*
+ * Are tokens l and r, on both sides of an "and", alike enough to be one
+ * name's coordinated words: two places the gazetteer knows, or two common
+ * words that are no names, titles or given names?
+ */
+static bool
+and_pair(const Extractor *x, int l, int r)
+{
+	const Tok  *tl = &x->toks[l];
+	const Tok  *tr = &x->toks[r];
+
+	if (tl->ent != NULL && !tl->ent->weak && tl->ent->kind == NP_KIND_LOC)
+	{
+		/* the place on the right may be longer: "New Jersey" */
+		return (tr->ent != NULL && !tr->ent->weak && tr->ent->kind == NP_KIND_LOC) ||
+			((tr->roles & NP_ROLE_PREFIX) && tr->ent == NULL);
+	}
+	if ((tl->roles | tr->roles) & (NP_ROLE_TITLE | NP_ROLE_GIVEN | NP_ROLE_STOP))
+		return false;
+	if ((tl->ent != NULL && !tl->ent->weak) || (tr->ent != NULL && !tr->ent->weak))
+		return false;
+	if (r + 1 < x->ntoks && is_capword(x, r + 1))
+		return false;			/* a longer name follows: "and Barclays Bank" */
+	return (tl->flags & TK_CAP) && (tr->flags & TK_CAP) &&
+		!(tl->flags & TK_ALLCAPS) && !(tr->flags & TK_ALLCAPS) &&
+		is_common_word(x->text + tl->start, tl->end - tl->start) &&
+		is_common_word(x->text + tr->start, tr->end - tr->start);
+}
+
+/*
  * Return the end (exclusive) of the capitalised run that starts at token a.
  */
 static int
 run_end(const Extractor *x, int a)
 {
 	int			b = a + 1;
+	bool		headof = false; /* an organisation head and "of" or "on" */
 
 	for (;;)
 	{
@@ -794,9 +826,25 @@ run_end(const Extractor *x, int a)
 			b = k + 2;
 			continue;
 		}
+		/*
+		 * "and" between two places or two common words after an
+		 * organisation's head and "of": "Port Authority of New York and New
+		 * Jersey", "Office on Drugs and Crime", "Ministry of Trade and
+		 * Industry" (not "the Bank of England and Barclays")
+		 */
+		if (headof && tok_is(x, k, "and") && is_capword(x, k + 1) &&
+			!(x->toks[k + 1].flags & TK_SENT) && !NpCtxIsSport(x) &&
+			and_pair(x, b - 1, k + 1))
+		{
+			b = k + 2;
+			continue;
+		}
 		/* connectors, possibly two ("von der"), then a capital */
 		if (is_connector(x, k))
 		{
+			if ((tok_is(x, k, "of") || tok_is(x, k, "on")) &&
+				(x->toks[b - 1].roles & NP_ROLE_ORGHEAD))
+				headof = true;
 			int			m = k + 1;
 
 			if (m < x->ntoks && is_connector(x, m))
