@@ -1445,7 +1445,10 @@ team_pair(Extractor *x, const Cand *p, const Cand *c)
 		subtype_is(p->subtype, p->subtypelen, "sport") ||
 		subtype_is(c->subtype, c->subtypelen, "sport"))
 		return true;
-	/* "Utah Jazz", "Green Bay Packers": a place and a nickname */
+	/*
+	 * "Utah Jazz", "Green Bay Packers": a place and a nickname, with team
+	 * votes or after "the"
+	 */
 	if (p->kind == NP_KIND_LOC && c->b - c->a == 1 && c->kind != NP_KIND_LOC)
 	{
 		Cand		pair = *p;
@@ -1455,7 +1458,9 @@ team_pair(Extractor *x, const Cand *p, const Cand *c)
 		pair.kind = KIND_UNKNOWN;
 		pair.flags = 0;
 		vote(x, &pair, v);
-		return v[V_TEAM] >= 2 && v[V_PER] == 0;
+		/* "the Miami Heat": no person's name follows "the" */
+		return (v[V_TEAM] >= 2 || (p->a >= 1 && tok_is(x, p->a - 1, "the"))) &&
+			v[V_PER] == 0;
 	}
 	/* "Paris St Germain", "Bayer Leverkusen", "Hertha Berlin" */
 	return (p->kind == NP_KIND_LOC || p->kind == NP_KIND_ORG || p->kind == KIND_UNKNOWN) &&

@@ -842,11 +842,11 @@ run_end(const Extractor *x, int a)
 		/* connectors, possibly two ("von der"), then a capital */
 		if (is_connector(x, k))
 		{
+			int			m = k + 1;
+
 			if ((tok_is(x, k, "of") || tok_is(x, k, "on")) &&
 				(x->toks[b - 1].roles & NP_ROLE_ORGHEAD))
 				headof = true;
-			int			m = k + 1;
-
 			if (m < x->ntoks && is_connector(x, m))
 				m++;
 			if (is_capword(x, m) && !(x->toks[m].flags & TK_SENT) &&
