@@ -760,6 +760,24 @@ and_pair(const Extractor *x, int l, int r)
 }
 
 /*
+ * Does the "of" at k begin a person's name at m, a given name and a
+ * surname ("the McLarens of Lewis Hamilton"), rather than a body's name
+ * going on ("Bank of America", "Order of Saint John")?
+ */
+static bool
+of_person(const Extractor *x, int k, int m)
+{
+	const Tok  *g = &x->toks[m];
+
+	/* a given name may also be a place, and so may a surname: "Hamilton" */
+	return tok_is(x, k, "of") && (g->roles & NP_ROLE_GIVEN) && m + 1 < x->ntoks &&
+		(x->toks[m + 1].flags & TK_CAP) && (x->toks[m + 1].flags & TK_WORD) &&
+		!(x->toks[m + 1].flags & TK_ALLCAPS) &&
+		!(x->toks[m + 1].roles & (NP_ROLE_ORGHEAD | NP_ROLE_LOCHEAD | NP_ROLE_MISCHEAD |
+								  NP_ROLE_ORGSUF | NP_ROLE_TITLE));
+}
+
+/*
  * Return the end (exclusive) of the capitalised run that starts at token a.
  */
 static int
@@ -850,7 +868,8 @@ run_end(const Extractor *x, int a)
 			if (m < x->ntoks && is_connector(x, m))
 				m++;
 			if (is_capword(x, m) && !(x->toks[m].flags & TK_SENT) &&
-				!tok_is(x, k, "the") && (!tok_is(x, k, "on") || committee_on(x, k)))
+				!tok_is(x, k, "the") && (!tok_is(x, k, "on") || committee_on(x, k)) &&
+				!of_person(x, k, m))
 			{
 				/* "of the": only after "of" */
 				b = m + 1;
