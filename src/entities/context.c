@@ -1152,10 +1152,8 @@ default_kind(Extractor *x, const Cand *c, const int *v)
 		if (t->ent && t->ent->kind == NP_KIND_LOC && !entry_is_country(t->ent))
 			place = true;
 	}
-	/* one word: a player in sport, a known given name anywhere ("Zoe, 14,") */
 	if (c->b - c->a == 1)
-		return (x->ctx->sport || (given && !x->ctx->business)) && !acronym ?
-			NP_KIND_PER : NP_KIND_ORG;
+		return x->ctx->sport && !acronym ? NP_KIND_PER : NP_KIND_ORG;
 	if (joiner || acronym || !spaced)
 		return NP_KIND_ORG;
 	if (x->ctx->sport)

@@ -2062,6 +2062,9 @@ resolve(Extractor *x)
 				else
 					kind = NP_KIND_PER;
 			}
+			else if (c->b - c->a == 1 && (x->toks[c->a].roles & NP_ROLE_GIVEN) &&
+					 !(x->toks[c->a].flags & TK_ALLCAPS))
+				kind = NP_KIND_PER; /* a known given name alone: "Zoe, 14," */
 			else
 				kind = NP_KIND_ORG;
 			NpStrMapPut(kinds, w, l, kind);
