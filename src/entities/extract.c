@@ -808,10 +808,17 @@ run_end(const Extractor *x, int a)
 			b = k + 2;
 			continue;
 		}
-		/* hyphenated capitals: Asia-Pacific, Vice-President */
+		/*
+		 * hyphenated capitals: Asia-Pacific, Vice-President; not two
+		 * acronyms, which are two names ("the TMX-LSE merger", "EU-US
+		 * talks"; a key such as "ITAR-TASS" is still found)
+		 */
 		if (!(x->toks[k].flags & (TK_WORD | TK_SPACE)) &&
 			x->text[x->toks[k].start] == '-' && is_capword(x, k + 1) &&
-			!(x->toks[k + 1].flags & TK_SPACE))
+			!(x->toks[k + 1].flags & TK_SPACE) &&
+			!((x->toks[b - 1].flags & (TK_ALLCAPS | TK_INITIALS)) &&
+			  (x->toks[k + 1].flags & (TK_ALLCAPS | TK_INITIALS)) &&
+			  !(x->toks[k + 1].flags & TK_DIGIT)))
 		{
 			b = k + 2;
 			continue;
