@@ -11,7 +11,11 @@
 #     all    old, dev and blind
 #     wn2-dev    the dev split of test/data/entities/wikinews2 (issue 13; see
 #                its SPLIT)
-#     wn2-blind  its blind split: score it once per version, at the end; it
+#     wn2-blind  its blind split (scored once per version in issue 13; now
+#                development data); never part of "all"
+#     wn3-dev    the dev split of test/data/entities/wikinews3 (the second
+#                fresh Wikinews set; see its SPLIT)
+#     wn3-blind  its blind split: score it once per version, at the end; it
 #                is never part of "all"
 #   --errors     list every missed and extra mention
 #   --conll DIR  also write CoNLL files (token, gold tag, predicted tag)
@@ -39,7 +43,7 @@ if [ ${#files[@]} -gt 0 ]; then
 	exit
 fi
 d=$top/test/data/entities
-case "$set" in old|dev|blind|all|wn2-dev|wn2-blind) ;; *) echo "unknown set: $set" >&2; exit 2 ;; esac
+case "$set" in old|dev|blind|all|wn2-dev|wn2-blind|wn3-dev|wn3-blind) ;; *) echo "unknown set: $set" >&2; exit 2 ;; esac
 split() {
 	# files in split $1 of the split file $2 (default: the context sets'),
 	# in its order
@@ -51,6 +55,16 @@ if [ "$set" = wn2-dev ] || [ "$set" = wn2-blind ]; then
 		echo "== fresh Wikinews set, dev split: ${#ctx[@]} articles (wikinews2/, issue 13)"
 	else
 		echo "== fresh Wikinews set, blind split: ${#ctx[@]} articles (wikinews2/, issue 13; score once per version)"
+	fi
+	score "${ctx[@]}"
+	exit
+fi
+if [ "$set" = wn3-dev ] || [ "$set" = wn3-blind ]; then
+	mapfile -t ctx < <(split "${set#wn3-}" "$d/wikinews3/SPLIT")
+	if [ "$set" = wn3-dev ]; then
+		echo "== second fresh Wikinews set, dev split: ${#ctx[@]} articles (wikinews3/)"
+	else
+		echo "== second fresh Wikinews set, blind split: ${#ctx[@]} articles (wikinews3/; score once per version)"
 	fi
 	score "${ctx[@]}"
 	exit

@@ -95,9 +95,12 @@ static const char *const site_words[] = {
 	"deposit", "concession", NULL
 };
 
-/* lowercase words after an event's name: "the Weltklasse meeting" */
+/*
+ * lowercase words after an event's name: "the Weltklasse meeting", "the
+ * Bridgegate scandal", "the Erasmus programme"
+ */
 static const char *const event_nouns[] = {
-	"festival", "summit", "awards", "expo", NULL
+	"festival", "summit", "awards", "expo", "scandal", "programme", "campaign", NULL
 };
 static const char *const sport_event_nouns[] = {
 	"meeting", "meet", "tournament", "championships", "regatta", "rally", "invitational",
@@ -825,6 +828,10 @@ NpCtxScan(Extractor *x)
 			(t->flags & (TK_SENT | TK_HEAD | TK_NL | TK_ALLCAPS)) ? word_roles(x, k) : 0;
 		if (r & NP_ROLE_SPORT)
 			sportw++;
+		/* a league or a governing body: "NBA", "FIFA" (worth a few words) */
+		else if (t->ent != NULL && !t->ent->weak && t->ent->kind == NP_KIND_ORG &&
+				 t->ent->subtypelen == 5 && memcmp(t->ent->subtype, "sport", 5) == 0)
+			sportw += 5;
 		if (r & NP_ROLE_BIZ)
 			bizw++;
 	}
@@ -1436,7 +1443,10 @@ team_pair(Extractor *x, const Cand *p, const Cand *c)
 		subtype_is(p->subtype, p->subtypelen, "sport") ||
 		subtype_is(c->subtype, c->subtypelen, "sport"))
 		return true;
-	/* "Utah Jazz", "Green Bay Packers": a place and a nickname */
+	/*
+	 * "Utah Jazz", "Green Bay Packers": a place and a nickname, with team
+	 * votes or after "the"
+	 */
 	if (p->kind == NP_KIND_LOC && c->b - c->a == 1 && c->kind != NP_KIND_LOC)
 	{
 		Cand		pair = *p;
@@ -1446,7 +1456,9 @@ team_pair(Extractor *x, const Cand *p, const Cand *c)
 		pair.kind = KIND_UNKNOWN;
 		pair.flags = 0;
 		vote(x, &pair, v);
-		return v[V_TEAM] >= 2 && v[V_PER] == 0;
+		/* "the Miami Heat": no person's name follows "the" */
+		return (v[V_TEAM] >= 2 || (p->a >= 1 && tok_is(x, p->a - 1, "the"))) &&
+			v[V_PER] == 0;
 	}
 	/* "Paris St Germain", "Bayer Leverkusen", "Hertha Berlin" */
 	return (p->kind == NP_KIND_LOC || p->kind == NP_KIND_ORG || p->kind == KIND_UNKNOWN) &&

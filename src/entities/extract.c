@@ -646,6 +646,7 @@ is_connector(const Extractor *x, int k)
 
 /*
  * Is the "on" at k inside a body's name: "Committee on Infractions",
+ * "Office on Drugs and Crime",
  * "Council on Foreign Relations" (not "the Council on Monday", "the
  * Commission on Brussels' plan")?
  */
@@ -658,21 +659,122 @@ committee_on(const Extractor *x, int k)
 		return false;
 	if (!(tok_is(x, k - 1, "Committee") || tok_is(x, k - 1, "Commission") ||
 		  tok_is(x, k - 1, "Council") || tok_is(x, k - 1, "Conference") ||
-		  tok_is(x, k - 1, "Subcommittee") || tok_is(x, k - 1, "Panel")))
+		  tok_is(x, k - 1, "Subcommittee") || tok_is(x, k - 1, "Panel") ||
+		  tok_is(x, k - 1, "Office")))
 		return false;
 	n = &x->toks[k + 1];
 	return !(n->roles & NP_ROLE_STOP) && !(n->ent != NULL && !n->ent->weak);
 }
 
 /*
+ * Is token k, after the capitalised word b - 1 of a run starting at a, a
+ * possessive inside a name: "'s" or a bare apostrophe after a plural, after a
+ * capitalised common word (a title or a plural) that is no name itself and
+ * is the run's only word, with an organisation, place or event head in the
+ * capitals after it?
+ */
+static bool is_capword(const Extractor *x, int k);
+
+/* Is token t an apostrophe (ASCII or curly) on its own? */
+static bool
+apostrophe_token(const Extractor *x, const Tok *t)
+{
+	uint32_t	c;
+	int			n = NpUtf8Decode((const unsigned char *) x->text + t->start,
+								 t->end - t->start, &c);
+
+	return n > 0 && (uint32_t) n == t->end - t->start && NpUniIsApostrophe(c);
+}
+
+static bool
+poss_inside(const Extractor *x, int a, int b, int k)
+{
+	const Tok  *w = &x->toks[b - 1];
+	const Tok  *p = &x->toks[k];
+
+	if (b - 1 != a || k != b || k + 1 >= x->ntoks)
+		return false;
+	if ((w->flags & TK_ALLCAPS) || (w->ent != NULL && !w->ent->weak) ||
+		(w->roles & NP_ROLE_GIVEN) ||
+		!is_common_word(x->text + w->start, w->end - w->start))
+		return false;
+	/*
+	 * a title or a plural noun ("President's", "Drivers'", "Women's"), not a
+	 * surname that is also a word ("Bush's Heisman Trophy")
+	 */
+	if (!(w->roles & NP_ROLE_TITLE) && x->text[w->end - 1] != 's' &&
+		!tok_is(x, b - 1, "Women") && !tok_is(x, b - 1, "Men") &&
+		!tok_is(x, b - 1, "People") && !tok_is(x, b - 1, "Children"))
+		return false;
+	if (!(p->flags & TK_POSS))
+	{
+		/* "Drivers'": an apostrophe right after a plural, a space after it */
+		if ((p->flags & (TK_WORD | TK_SPACE)) || p->end - p->start > 3 ||
+			!apostrophe_token(x, p) ||
+			x->text[w->end - 1] != 's' || !(x->toks[k + 1].flags & TK_SPACE))
+			return false;
+	}
+	if (!is_capword(x, k + 1) || (x->toks[k + 1].flags & TK_SENT))
+		return false;
+	return heads_follow(x, k + 1);
+}
+
+/*
  * Can token k be part of a capitalised run?
  */
-static inline bool
+static bool
 is_capword(const Extractor *x, int k)
 {
 	return k < x->ntoks && (x->toks[k].flags & TK_WORD) &&
 		((x->toks[k].flags & TK_CAP) ||
 		 ((x->toks[k].flags & TK_DIGIT) && x->toks[k].ent != NULL));
+}
+
+/*
+ * Are tokens l and r, on both sides of an "and", alike enough to be one
+ * name's coordinated words: two places the gazetteer knows, or two common
+ * words that are no names, titles or given names?
+ */
+static bool
+and_pair(const Extractor *x, int l, int r)
+{
+	const Tok  *tl = &x->toks[l];
+	const Tok  *tr = &x->toks[r];
+
+	if (tl->ent != NULL && !tl->ent->weak && tl->ent->kind == NP_KIND_LOC)
+	{
+		/* the place on the right may be longer: "New Jersey" */
+		return (tr->ent != NULL && !tr->ent->weak && tr->ent->kind == NP_KIND_LOC) ||
+			((tr->roles & NP_ROLE_PREFIX) && tr->ent == NULL);
+	}
+	if ((tl->roles | tr->roles) & (NP_ROLE_TITLE | NP_ROLE_GIVEN | NP_ROLE_STOP))
+		return false;
+	if ((tl->ent != NULL && !tl->ent->weak) || (tr->ent != NULL && !tr->ent->weak))
+		return false;
+	if (r + 1 < x->ntoks && is_capword(x, r + 1))
+		return false;			/* a longer name follows: "and Barclays Bank" */
+	return (tl->flags & TK_CAP) && (tr->flags & TK_CAP) &&
+		!(tl->flags & TK_ALLCAPS) && !(tr->flags & TK_ALLCAPS) &&
+		is_common_word(x->text + tl->start, tl->end - tl->start) &&
+		is_common_word(x->text + tr->start, tr->end - tr->start);
+}
+
+/*
+ * Does the "of" at k begin a person's name at m, a given name and a
+ * surname ("the McLarens of Lewis Hamilton"), rather than a body's name
+ * going on ("Bank of America", "Order of Saint John")?
+ */
+static bool
+of_person(const Extractor *x, int k, int m)
+{
+	const Tok  *g = &x->toks[m];
+
+	/* a given name may also be a place, and so may a surname: "Hamilton" */
+	return tok_is(x, k, "of") && (g->roles & NP_ROLE_GIVEN) && m + 1 < x->ntoks &&
+		(x->toks[m + 1].flags & TK_CAP) && (x->toks[m + 1].flags & TK_WORD) &&
+		!(x->toks[m + 1].flags & TK_ALLCAPS) &&
+		!(x->toks[m + 1].roles & (NP_ROLE_ORGHEAD | NP_ROLE_LOCHEAD | NP_ROLE_MISCHEAD |
+								  NP_ROLE_ORGSUF | NP_ROLE_TITLE));
 }
 
 /*
@@ -682,6 +784,7 @@ static int
 run_end(const Extractor *x, int a)
 {
 	int			b = a + 1;
+	bool		headof = false; /* an organisation head and "of" or "on" */
 
 	for (;;)
 	{
@@ -705,10 +808,17 @@ run_end(const Extractor *x, int a)
 			b = k + 2;
 			continue;
 		}
-		/* hyphenated capitals: Asia-Pacific, Vice-President */
+		/*
+		 * hyphenated capitals: Asia-Pacific, Vice-President; not two
+		 * acronyms, which are two names ("the TMX-LSE merger", "EU-US
+		 * talks"; a key such as "ITAR-TASS" is still found)
+		 */
 		if (!(x->toks[k].flags & (TK_WORD | TK_SPACE)) &&
 			x->text[x->toks[k].start] == '-' && is_capword(x, k + 1) &&
-			!(x->toks[k + 1].flags & TK_SPACE))
+			!(x->toks[k + 1].flags & TK_SPACE) &&
+			!((x->toks[b - 1].flags & (TK_ALLCAPS | TK_INITIALS)) &&
+			  (x->toks[k + 1].flags & (TK_ALLCAPS | TK_INITIALS)) &&
+			  !(x->toks[k + 1].flags & TK_DIGIT)))
 		{
 			b = k + 2;
 			continue;
@@ -722,10 +832,34 @@ run_end(const Extractor *x, int a)
 			b = k + 3;
 			continue;
 		}
+		/*
+		 * a possessive inside a body's or an event's name after a capitalised
+		 * common word: "President's Economic Recovery Advisory Board",
+		 * "Workers' Party", "Drivers' Championship" (not "Moscow's Foreign
+		 * Ministry", "Obama's Justice Department")
+		 */
+		if (poss_inside(x, a, b, k))
+		{
+			b = k + 2;
+			continue;
+		}
 		/* "and" inside organisations: "Justice and Development Party" (not teams) */
 		if (tok_is(x, k, "and") && is_capword(x, k + 1) && heads_follow(x, k + 1) &&
 			!NpCtxIsSport(x) && !(x->toks[k + 1].roles & NP_ROLE_PREFIX) &&
 			!(x->toks[k + 1].ent != NULL && !x->toks[k + 1].ent->weak))
+		{
+			b = k + 2;
+			continue;
+		}
+		/*
+		 * "and" between two places or two common words after an
+		 * organisation's head and "of": "Port Authority of New York and New
+		 * Jersey", "Office on Drugs and Crime", "Ministry of Trade and
+		 * Industry" (not "the Bank of England and Barclays")
+		 */
+		if (headof && tok_is(x, k, "and") && is_capword(x, k + 1) &&
+			!(x->toks[k + 1].flags & TK_SENT) && !NpCtxIsSport(x) &&
+			and_pair(x, b - 1, k + 1))
 		{
 			b = k + 2;
 			continue;
@@ -735,10 +869,14 @@ run_end(const Extractor *x, int a)
 		{
 			int			m = k + 1;
 
+			if ((tok_is(x, k, "of") || tok_is(x, k, "on")) &&
+				(x->toks[b - 1].roles & NP_ROLE_ORGHEAD))
+				headof = true;
 			if (m < x->ntoks && is_connector(x, m))
 				m++;
 			if (is_capword(x, m) && !(x->toks[m].flags & TK_SENT) &&
-				!tok_is(x, k, "the") && (!tok_is(x, k, "on") || committee_on(x, k)))
+				!tok_is(x, k, "the") && (!tok_is(x, k, "on") || committee_on(x, k)) &&
+				!of_person(x, k, m))
 			{
 				/* "of the": only after "of" */
 				b = m + 1;
@@ -963,6 +1101,54 @@ title_follows(const Extractor *x, int k, int re)
 }
 
 /*
+ * Is token k a one-character punctuation token c?
+ */
+static bool
+punct_is(const Extractor *x, int k, char c)
+{
+	return k >= 0 && k < x->ntoks && !(x->toks[k].flags & TK_WORD) &&
+		x->toks[k].end - x->toks[k].start == 1 && x->text[x->toks[k].start] == c;
+}
+
+/*
+ * If token k starts a ticker symbol in brackets, after its exchange
+ * ("(TSX:X)", "(NYSE: NYX)", "(TSX:AC.B)") or with an exchange's suffix
+ * ("(BHP.AX)"), return the end of the symbol (the closing bracket), else k.
+ * The symbol is no name; the exchange before the colon is.
+ */
+static int
+ticker_end(const Extractor *x, int k)
+{
+	const Tok  *t = &x->toks[k];
+	int			e;
+
+	if (!(t->flags & TK_WORD) || t->end - t->start > 6 ||
+		!((t->flags & TK_ALLCAPS) || t->end - t->start == 1 ||
+		  ((t->flags & TK_CAP) && x->text[t->end - 1] >= '0' && x->text[t->end - 1] <= '9')))
+		return k;
+	if (punct_is(x, k - 1, ':') && k >= 3 && (x->toks[k - 2].flags & TK_WORD) &&
+		punct_is(x, k - 3, '('))
+	{
+		/* the symbol, possibly with a class or market: "AC.B" */
+		for (e = k + 1; e < x->ntoks && e <= k + 3; e++)
+		{
+			NP_CHECK_FOR_INTERRUPTS();
+			if (punct_is(x, e, ')'))
+				return e;
+			if (x->toks[e].flags & TK_SPACE)
+				break;
+		}
+		return k;
+	}
+	/* "(BHP.AX)": a market suffix of one to three capitals */
+	if (punct_is(x, k - 1, '(') && punct_is(x, k + 1, '.') && k + 3 < x->ntoks &&
+		(x->toks[k + 2].flags & TK_ALLCAPS) && !(x->toks[k + 2].flags & TK_SPACE) &&
+		x->toks[k + 2].end - x->toks[k + 2].start <= 3 && punct_is(x, k + 3, ')'))
+		return k + 3;
+	return k;
+}
+
+/*
  * Is token k a cardinal number word ("Sixteen", "Twenty")?
  */
 static bool
@@ -1040,7 +1226,9 @@ head_span(const Extractor *x, int a, int re, uint16_t headroles)
 		if (end == a && (tok_is(x, k, "of") || tok_is(x, k, "for")))
 			break;
 		if ((t->roles & NP_ROLE_TITLE) && !(t->roles & (headroles | NP_ROLE_TMOD)) &&
-			!(k == a && heads_follow(x, k + 1)))
+			!(k == a && heads_follow(x, k + 1)) &&
+			!(k == a && k + 2 < re && (x->toks[k + 1].flags & TK_POSS) &&
+			  heads_follow(x, k + 2)))
 			break;
 		if (t->roles & stoproles)
 			break;
@@ -1167,6 +1355,7 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 					mend,
 					tend;
 		int			hkind;
+		int			k2;
 
 		if (!is_capword(x, pos))
 		{
@@ -1178,6 +1367,12 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			x->text[t->end] == '$' && (t->flags & TK_ALLCAPS) && t->end - t->start <= 3)
 		{
 			pos++;
+			continue;
+		}
+		/* a ticker in brackets: "(TSX:X)", "(NYSE: NYX)", "(BHP.AX)" */
+		if ((k2 = ticker_end(x, pos)) > pos)
+		{
+			pos = k2;
 			continue;
 		}
 		/* a ship: "RMS Queen Elizabeth 2", "HMS Victory", "USS Cole" */
@@ -1580,6 +1775,28 @@ find_candidates(Extractor *x)
 					}
 				}
 			}
+			/*
+			 * a product named in Apple's way that the gazetteer does not
+			 * know: "iPod", "iTunes", "iPads" ("iPhone" is a key)
+			 */
+			else if ((t->flags & TK_WORD) && t->end - t->start >= 4 &&
+					 x->text[t->start] == 'i' &&
+					 x->text[t->start + 1] >= 'A' && x->text[t->start + 1] <= 'Z' &&
+					 x->text[t->start + 2] >= 'a' && x->text[t->start + 2] <= 'z')
+			{
+				int			pe = k + 1;
+
+				/* its model: "iPod Touch", "iPad 2" */
+				if (pe < x->ntoks && is_capword(x, pe) && !(x->toks[pe].flags & TK_SENT) &&
+					x->toks[pe].ent == NULL && x->toks[pe].roles == 0)
+					pe++;
+				if (pe < x->ntoks && (x->toks[pe].flags & TK_DIGIT) &&
+					(x->toks[pe].flags & TK_WORD) && x->toks[pe].end - x->toks[pe].start <= 2)
+					pe++;
+				add_cand(x, k, pe, NP_KIND_MISC, NULL, 0);
+				k = pe;
+				continue;
+			}
 			k++;
 			continue;
 		}
@@ -1852,6 +2069,9 @@ resolve(Extractor *x)
 				else
 					kind = NP_KIND_PER;
 			}
+			else if (c->b - c->a == 1 && (x->toks[c->a].roles & NP_ROLE_GIVEN) &&
+					 !(x->toks[c->a].flags & TK_ALLCAPS))
+				kind = NP_KIND_PER; /* a known given name alone: "Zoe, 14," */
 			else
 				kind = NP_KIND_ORG;
 			NpStrMapPut(kinds, w, l, kind);
