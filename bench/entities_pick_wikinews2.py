@@ -44,29 +44,51 @@ deal merger takeover customers retailer airline brand products chairman
 '''.split())
 
 
-def main():
-    src = sys.argv[1]
-    top = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), '..')
+def used_ids(top, subdirs):
+    """ids of Wikinews articles the repository already holds: the demo
+    sample's sources, the entity sets in SUBDIRS (the wnNNNN of their file
+    names) and the overlapping pairs the shared copy's README lists"""
     used = set()
     with open(os.path.join(top, 'test/data/stories/articles.tsv'), encoding='utf-8') as f:
         for line in f:
             used.update(int(m) for m in re.findall(r'wikinews:(\d+)', line))
-    for name in os.listdir(os.path.join(top, 'test/data/entities/wikinews')):
-        m = re.search(r'_wn(\d+)_', name)
-        if m:
-            used.add(int(m.group(1)))
+    for sub in subdirs:
+        for name in os.listdir(os.path.join(top, 'test/data/entities', sub)):
+            m = re.search(r'_wn(\d+)_', name)
+            if m:
+                used.add(int(m.group(1)))
     used.update([307, 308, 650, 760, 1603, 1617])
+    return used
+
+
+def test_corpus(top, skip):
+    """every file under test/ but those of directory SKIP, as one string"""
     corpus = []
     for dirpath, _, names in os.walk(os.path.join(top, 'test')):
         for name in names:
-            if 'wikinews2' in dirpath:
+            if skip in dirpath:
                 continue
             try:
                 with open(os.path.join(dirpath, name), encoding='utf-8', errors='replace') as f:
                     corpus.append(f.read())
             except OSError:
                 pass
-    corpus = '\n'.join(corpus)
+    return '\n'.join(corpus)
+
+
+def stratum(words):
+    """sport, business or other, from keyword counts over the words"""
+    lw = [w.strip('.,;:"\'()!?').lower() for w in words]
+    s = sum(w in SPORT for w in lw)
+    b = sum(w in BUSINESS for w in lw)
+    return 'sport' if s >= 6 else 'business' if b >= 6 else 'other'
+
+
+def main():
+    src = sys.argv[1]
+    top = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), '..')
+    used = used_ids(top, ('wikinews',))
+    corpus = test_corpus(top, 'wikinews2')
     strata = {'sport': [], 'business': [], 'other': []}
     arts = {}
     with open(src, encoding='utf-8') as f:
@@ -77,10 +99,7 @@ def main():
                 continue
             if a['text'][:80] in corpus:
                 continue
-            lw = [w.strip('.,;:"\'()!?').lower() for w in words]
-            s = sum(w in SPORT for w in lw)
-            b = sum(w in BUSINESS for w in lw)
-            st = 'sport' if s >= 6 else 'business' if b >= 6 else 'other'
+            st = stratum(words)
             strata[st].append(a['id'])
             arts[a['id']] = a
     rng = random.Random(20261213)

@@ -39,33 +39,14 @@ import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from entities_pick_wikinews2 import SPORT, BUSINESS  # noqa: E402
+from entities_pick_wikinews2 import used_ids, test_corpus, stratum  # noqa: E402
 
 
 def main():
     src = sys.argv[1]
     top = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), '..')
-    used = set()
-    with open(os.path.join(top, 'test/data/stories/articles.tsv'), encoding='utf-8') as f:
-        for line in f:
-            used.update(int(m) for m in re.findall(r'wikinews:(\d+)', line))
-    for sub in ('wikinews', 'wikinews2'):
-        for name in os.listdir(os.path.join(top, 'test/data/entities', sub)):
-            m = re.search(r'_wn(\d+)_', name)
-            if m:
-                used.add(int(m.group(1)))
-    used.update([307, 308, 650, 760, 1603, 1617])
-    corpus = []
-    for dirpath, _, names in os.walk(os.path.join(top, 'test')):
-        for name in names:
-            if 'wikinews3' in dirpath:
-                continue
-            try:
-                with open(os.path.join(dirpath, name), encoding='utf-8', errors='replace') as f:
-                    corpus.append(f.read())
-            except OSError:
-                pass
-    corpus = '\n'.join(corpus)
+    used = used_ids(top, ('wikinews', 'wikinews2'))
+    corpus = test_corpus(top, 'wikinews3')
     strata = {'sport': ([], []), 'business': ([], []), 'other': ([], [])}
     arts = {}
     with open(src, encoding='utf-8') as f:
@@ -76,10 +57,7 @@ def main():
                 continue
             if a['text'][:80] in corpus:
                 continue
-            lw = [w.strip('.,;:"\'()!?').lower() for w in words]
-            s = sum(w in SPORT for w in lw)
-            b = sum(w in BUSINESS for w in lw)
-            st = 'sport' if s >= 6 else 'business' if b >= 6 else 'other'
+            st = stratum(words)
             nonascii = any(ord(c) > 127 for c in a['text'])
             strata[st][0 if nonascii else 1].append(a['id'])
             arts[a['id']] = a
