@@ -34,7 +34,6 @@
 #     15 dev and 15 blind in all).
 import json
 import os
-import re
 import random
 import sys
 
