@@ -1161,12 +1161,8 @@ is_number_word(const Extractor *x, int k)
 		"Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundreds",
 		"Thousands", "Dozens", NULL
 	};
-	int			i;
 
-	for (i = 0; nums[i] != NULL; i++)
-		if (tok_is(x, k, nums[i]))
-			return true;
-	return false;
+	return tok_in(x, k, nums);
 }
 
 /*
@@ -1182,12 +1178,8 @@ is_media_head(const Extractor *x, int k)
 		"Inquirer", "Sentinel", "Guardian", "Independent", "Mirror", "Express",
 		NULL
 	};
-	int			i;
 
-	for (i = 0; heads[i] != NULL; i++)
-		if (tok_is(x, k, heads[i]))
-			return true;
-	return false;
+	return tok_in(x, k, heads);
 }
 
 /*
@@ -1870,7 +1862,6 @@ after_locative(const Extractor *x, int a)
 		"neighbourhood", "neighborhood", "municipality", "oblast", "settlement",
 		"prefecture", "territory", "republic", NULL
 	};
-	int			i;
 	int			p = a - 1;
 
 	if (p < 0 || !(x->toks[p].flags & TK_WORD))
@@ -1878,9 +1869,8 @@ after_locative(const Extractor *x, int a)
 	/* "the city of X", "the town of X" */
 	if (tok_is(x, p, "of") && p >= 1)
 	{
-		for (i = 0; places[i] != NULL; i++)
-			if (tok_is(x, p - 1, places[i]))
-				return true;
+		if (tok_in(x, p - 1, places))
+			return true;
 	}
 	/* "in the Atlantic", "on the Seine" */
 	if (tok_is(x, p, "the") && p >= 1)
@@ -1889,10 +1879,7 @@ after_locative(const Extractor *x, int a)
 			return true;
 		p--;
 	}
-	for (i = 0; preps[i] != NULL; i++)
-		if (tok_is(x, p, preps[i]))
-			return true;
-	return false;
+	return tok_in(x, p, preps);
 }
 
 /*

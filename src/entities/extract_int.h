@@ -102,6 +102,20 @@ tok_is(const Extractor *x, int k, const char *w)
 }
 
 /*
+ * Does token k's text equal one of the words of a NULL-terminated list?
+ */
+static inline bool
+tok_in(const Extractor *x, int k, const char *const *words)
+{
+	int			i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (tok_is(x, k, words[i]))
+			return true;
+	return false;
+}
+
+/*
  * Raw text of candidate c (a key for the article-level maps).
  */
 static inline const char *
