@@ -220,6 +220,8 @@ static const char fp_calendar_txt[] =
 	"Sunday";
 static np_uint64 fp_calendar[FP_NCALENDAR + 1];
 static int	fp_ncalendar;
+/* bit h >> 56 of a calendar word's hash: most capitalised words miss it */
+static np_uint64 fp_calendar_filter[4];
 
 static void
 fp_table_calendar_word(np_uint64 hash, size_t start, size_t end, void *arg)
@@ -229,6 +231,7 @@ fp_table_calendar_word(np_uint64 hash, size_t start, size_t end, void *arg)
 	(void) arg;
 	if (fp_ncalendar < FP_NCALENDAR + 1)
 		fp_calendar[fp_ncalendar++] = hash;
+	FP_FILTER_SET(fp_calendar_filter, hash >> 56);
 }
 
 static inline bool
@@ -236,6 +239,8 @@ fp_is_calendar_hash(np_uint64 h)
 {
 	int			i;
 
+	if (!FP_FILTER_HAS(fp_calendar_filter, h >> 56))
+		return false;
 	for (i = 0; i < fp_ncalendar; i++)
 		if (fp_calendar[i] == h)
 			return true;
@@ -290,6 +295,7 @@ fp_tables_init(void)
 	NpFpTokenize(np_fp_stopwords_txt, strlen(np_fp_stopwords_txt),
 				 fp_table_stop_word, NULL);
 	fp_ncalendar = 0;
+	memset(fp_calendar_filter, 0, sizeof(fp_calendar_filter));
 	NpFpTokenize(fp_calendar_txt, strlen(fp_calendar_txt),
 				 fp_table_calendar_word, NULL);
 	Assert(fp_ncalendar == FP_NCALENDAR);
@@ -373,8 +379,8 @@ typedef struct FpEvScan
 	bool		dq;				/* inside a double quotation */
 	bool		sq;				/* inside a single quotation */
 	size_t		prev_start;		/* start of the previous word */
-	bool		any_word;		/* a word was seen */
-	bool		end_mark;		/* ".", "!" or "?" since the previous word */
+	size_t		end_at;			/* start of the word after the last ".", "!"
+								 * or "?" */
 } FpEvScan;
 
 /*
@@ -497,7 +503,7 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 		}
 		if (c == '.' || c == '!' || c == '?')
 		{
-			sc->end_mark = true;
+			sc->end_at = to;
 			i++;
 			continue;
 		}
@@ -535,10 +541,11 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 /*
  * Flags of a word by its first byte, when ASCII: fp_ev_namelike() accepts
  * capitals and digits, and a word that starts with a digit is a number if
- * it also ends with one (fp_ev_ascii_last).
+ * it also ends with one (fp_ev_ascii_last), and a figure (NP_FP_WORD_PROPER)
+ * in any case.
  */
 #define FP_EV_N		NP_FP_WORD_NAME
-#define FP_EV_D		(NP_FP_WORD_NAME | NP_FP_WORD_NUMBER)
+#define FP_EV_D		(NP_FP_WORD_NAME | NP_FP_WORD_NUMBER | NP_FP_WORD_PROPER)
 static const unsigned char fp_ev_ascii_first[128] = {
 	['0'] = FP_EV_D, ['1'] = FP_EV_D, ['2'] = FP_EV_D, ['3'] = FP_EV_D,
 	['4'] = FP_EV_D, ['5'] = FP_EV_D, ['6'] = FP_EV_D, ['7'] = FP_EV_D,
@@ -566,7 +573,29 @@ static const unsigned char fp_ev_ascii_last[256] = {
 };
 
 /*
+ * Does the word at start open a sentence: the text's first word, or the
+ * first after ".", "!" or "?", unless that mark follows a short
+ * capitalised word ("Mr.", "Dr.", the "S" of "U.S.")?  Asked before the
+ * scan state moves past the word.
+ */
+static inline bool
+fp_ev_opens_sentence(const FpEvScan *sc, size_t start)
+{
+	const unsigned char *s = sc->s;
+
+	if (sc->prev_end == 0)
+		return true;
+	return sc->end_at == start &&
+		!(sc->prev_end - sc->prev_start <= 3 &&
+		  s[sc->prev_start] >= 'A' && s[sc->prev_start] <= 'Z');
+}
+
+/*
  * Flags of the word at [start, end), given the quotation state before it.
+ *
+ * NP_FP_WORD_PROPER (the name bit of fp_evidence.h): a capitalised word
+ * that does not open a sentence, or a word that starts with a digit; not a
+ * function word (so not a single digit), a month or a weekday.
  */
 static pg_attribute_always_inline unsigned char
 fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
@@ -576,37 +605,21 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 	unsigned char c0 = s[start];
 	unsigned char c1;
 	bool		single;
-	bool		initial;
 	int			n;
 
 	/* the gap is most often one space, which changes nothing */
-	sc->end_mark = false;
 	if (start > sc->prev_end &&
 		!(start == sc->prev_end + 1 && s[sc->prev_end] == ' '))
 		fp_ev_gap(sc, sc->prev_end, start);
-
-	/*
-	 * NP_FP_WORD_PROPER (the name bit of fp_evidence.h): a capitalised word
-	 * that does not open a sentence, or a word that starts with a digit;
-	 * not a function word (so not a single digit), a month or a weekday.
-	 * A sentence opens the text, or follows a mark that ends one, unless
-	 * that mark follows a short capitalised word ("Mr.", "Dr.", the "S" of
-	 * "U.S.").
-	 */
-	initial = !sc->any_word ||
-		(sc->end_mark &&
-		 !(sc->prev_end - sc->prev_start <= 3 &&
-		   s[sc->prev_start] >= 'A' && s[sc->prev_start] <= 'Z'));
-	sc->any_word = true;
-	sc->prev_start = start;
-	sc->prev_end = end;
 	if (sc->dq || sc->sq)
 		flags |= NP_FP_WORD_QUOTED;
 	if (c0 < 0x80)
 	{
-		flags |= fp_ev_ascii_first[c0] &
-			(NP_FP_WORD_NAME | fp_ev_ascii_last[s[end - 1]]);
-		if ((c0 >= 'A' && c0 <= 'Z' && !initial) || (c0 >= '0' && c0 <= '9'))
+		unsigned char f0 = fp_ev_ascii_first[c0];
+
+		flags |= f0 & (NP_FP_WORD_NAME | NP_FP_WORD_PROPER |
+					   fp_ev_ascii_last[s[end - 1]]);
+		if (f0 == FP_EV_N && !fp_ev_opens_sentence(sc, start))
 			flags |= NP_FP_WORD_PROPER;
 	}
 	else
@@ -622,10 +635,12 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 				if (fp_ev_digit_before(sc, end))
 					flags |= NP_FP_WORD_NUMBER;
 			}
-			else if (!initial)
+			else if (!fp_ev_opens_sentence(sc, start))
 				flags |= NP_FP_WORD_PROPER;
 		}
 	}
+	sc->prev_start = start;
+	sc->prev_end = end;
 
 	/*
 	 * Single letters ("s" of "U.S.") count as function words: a word of one
