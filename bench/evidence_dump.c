@@ -12,10 +12,13 @@
  *		key, shingle hash (8 hex digits, as in a fingerprint), common (1 if
  *		a phrase of the table or function words only), the three words'
  *		flags (NP_FP_WORD_QUOTED 1, NAME 2, STOP 4, NUMBER 8, one hex
- *		digit each), the three words, and the hash the fingerprint keeps
+ *		digit each), the three words, the hash the fingerprint keeps
  *		for the shingle (the shingle hash, but for a run of numbers alone:
  *		the hash of the five words that end with it, as fp_ev_push_wide
- *		gives it)
+ *		gives it; its lowest bit as the shingle hash has it), and its name
+ *		bit (1 when a word holds a name or a figure, NP_FP_WORD_PROPER;
+ *		the fingerprint puts it in place of the hash's lowest bit, and a
+ *		run of numbers alone has none)
  *	  The server's NFC pass and encoding conversion are not included.
  *
  * It includes fp_evidence.c itself, to ask the phrase table as the
@@ -107,11 +110,13 @@ main(int argc, char **argv)
 				kept = np_fp_shingle_hash(wide, m);
 			}
 			printf("%s\t%08x\t%d\t%x%x%x\t", line, sh, fp_ev_common(sh, fl, 3) ? 1 : 0,
-				   fl[0], fl[1], fl[2]);
+				   fl[0] & 0xF, fl[1] & 0xF, fl[2] & 0xF);
 			for (j = 0; j < 3; j++)
 				printf("%.*s%s", (int) (w[i + j].end - w[i + j].start),
 					   text + w[i + j].start, j < 2 ? " " : "\t");
-			printf("%08x\n", kept);
+			printf("%08x\t%d\n", kept,
+				   !fp_ev_numbers_only(fl, 3) &&
+				   ((fl[0] | fl[1] | fl[2]) & NP_FP_WORD_PROPER) ? 1 : 0);
 		}
 		if (w)
 			np_free(w);

@@ -4,6 +4,10 @@
 # Usage: scripts/with-server.sh bench/story_quality.sh
 #    or: bench/story_quality.sh   (with PGHOST/PGDATABASE pointing at a
 #        database where CREATE EXTENSION newsprint has been run)
+# Environment: ARGS (more arguments of cluster_stories(), e.g.
+#              "min_named => 2", to try other parameters; empty: the
+#              defaults).  When trying them, leave the blind rows unread
+#              (e.g. | grep -v blind).
 #
 # Clusters three labelled sets with cluster_stories() at its defaults, in
 # publication order, and, for comparison, with 0.1's rule (connected
@@ -35,9 +39,11 @@ trap 'rm -rf "$tmp"' EXIT
 chmod -R a+rX "$tmp"
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-psql -X -q -v ON_ERROR_STOP=1 -v tmp="$tmp" <<'SQL'
+[ -z "${ARGS:-}" ] || echo "cluster_stories() arguments: $ARGS"
+psql -X -q -v ON_ERROR_STOP=1 -v tmp="$tmp" -v args="${ARGS:+, $ARGS}" <<'SQL'
 \pset footer off
 SET client_min_messages = warning;
+SET np.args = :'args';
 CREATE TEMP TABLE sample (id bigint, outlet text, published_at timestamptz, kind text,
 	label text, truth text, source text, body text);
 \copy sample FROM 'test/data/stories/articles.tsv'
@@ -109,9 +115,9 @@ BEGIN
 	FOR s IN SELECT DISTINCT set FROM sets LOOP
 		TRUNCATE one_set;
 		INSERT INTO one_set SELECT id, published_at, fp FROM sets WHERE set = s;
-		INSERT INTO leader
-		SELECT s, c.id, c.story
-		FROM newsprint.cluster_stories('one_set', order_column => 'published_at') c;
+		EXECUTE 'INSERT INTO leader SELECT $1, c.id, c.story
+				 FROM newsprint.cluster_stories(''one_set'', order_column => ''published_at'''
+				|| current_setting('np.args') || ') c' USING s;
 	END LOOP;
 END
 $$;

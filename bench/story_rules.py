@@ -25,6 +25,9 @@ import sys
 
 INF = 1 << 32
 T, MIN_SHARED, TINY_SHINGLES, TINY_SIM, MIN_EVIDENCE = 0.12, 16, 40, 0.6, 5
+# a low link (under LOW_SHARE of both samples) needs MIN_NAMED shared hashes
+# with the name bit (the lowest bit of a version 2 hash, NP_FP_NAME_BIT)
+MIN_NAMED, LOW_SHARE = 3, 0.35
 
 
 class Article:
@@ -45,20 +48,22 @@ _cache = {}
 
 
 def overlap(x, y):
-    """(|X' n Y'|, |X' u Y'|, |X'|, |Y'|), as NpFingerprintOverlapOf"""
+    """(|X' n Y'|, |X' u Y'|, |X'|, |Y'|), as NpFingerprintOverlapOf, and
+    how many of the shared hashes have the name bit"""
     key = (x.id, y.id)
     if key not in _cache:
         tau = min(x.limit, y.limit)
         a = [h for h in x.h if h <= tau]
         b = set(h for h in y.h if h <= tau)
         i = sum(1 for h in a if h in b)
-        _cache[key] = (i, len(a) + len(b) - i, len(a), len(b))
+        named = sum(1 for h in a if h in b and h & 1)
+        _cache[key] = (i, len(a) + len(b) - i, len(a), len(b), named)
     return _cache[key]
 
 
 def pair(x, y, direction=True, min_shared=MIN_SHARED):
     """the pairwise rule: None or (evidence, similarity, own share)"""
-    i, u, a, b = overlap(x, y)
+    i, u, a, b, named = overlap(x, y)
     if i < max(min_shared, MIN_EVIDENCE):
         return None
     sim = i / u
@@ -69,6 +74,8 @@ def pair(x, y, direction=True, min_shared=MIN_SHARED):
         if min(a, b) == 0 or i / min(a, b) < T:
             return None
         if direction and not (i >= T * a or i >= max(T, 0.5) * b):
+            return None
+        if i < LOW_SHARE * a and i < LOW_SHARE * b and named < MIN_NAMED:
             return None
     return max(i / a, i / b), sim, i / a
 
@@ -135,7 +142,7 @@ def leader_or_core_member(weak):
         m = pair(x, L)
         if m:
             return (1, m[0], m[1])
-        i, u, a, b = overlap(x, L)
+        i, u, a, b, _ = overlap(x, L)
         if i < MIN_EVIDENCE or i / a < weak:
             return None
         ms = [pair(x, c) for c in core if min(x.nsh, c.nsh) >= TINY_SHINGLES]

@@ -29,22 +29,35 @@ from eval_evidence_rules import RULES, load  # noqa: E402
 CLS = RULES[0][1]	# format 2 as it is
 
 
-def evidence_positions(shingles):
-    """evidence hash -> first position, as NpFpBuildSketchV2 chooses the set"""
+def load_names(path):
+    """key -> the hashes (as evidence_positions keys them) whose shingle has
+    the name bit of the fingerprint (the dump's last column)"""
+    names = collections.defaultdict(set)
+    with open(path, encoding='utf-8', errors='replace') as f:
+        for line in f:
+            p = line.rstrip('\n').split('\t')
+            if len(p) >= 7 and p[6] == '1':
+                names[p[0]].add(p[1])
+    return names
+
+
+def evidence_positions(shingles, names):
+    """evidence hash -> first position, as NpFpBuildSketchV2 chooses the set,
+    and the evidence hashes with the name bit (a name or a figure)"""
     best = {}
     first = {}
     named = set()
     for pos, (h, common, fl, words, kept) in enumerate(shingles):
         if common:
             continue
+        if h in names:
+            named.add(h)
         if CLS.wide and all(f & 8 for f in fl):
             h = kept
         c = CLS(fl, words)
         if h not in best or c < best[h]:
             best[h] = c
         first.setdefault(h, pos)
-        if any(f & 2 for f in fl):
-            named.add(h)
     count = collections.Counter(best.values())
     tier = next((c for c in (0, 1, 2) if count[c]), 2)
     with_facts = tier == 0 and count[0] < count[2]
@@ -60,10 +73,11 @@ def quantiles(v):
 
 def main():
     docs = load(sys.argv[1])
+    bits = load_names(sys.argv[1])
     ev = {}
     names = {}
     for k, s in docs.items():
-        ev[k], names[k] = evidence_positions(s)
+        ev[k], names[k] = evidence_positions(s, bits[k])
     links = collections.defaultdict(list)
     with open(sys.argv[2]) as f:
         for line in f:
@@ -107,8 +121,9 @@ def main():
             for k in (2, 3, 4, 5):
                 cells.append(str(sum(1 for r in rows if r['tiny'] or not r['low'] or r[w] >= k)))
         print(f'{s} {lab} ' + ' '.join(cells) + f'  (of {len(rows)})')
-    print('links kept if a low, not tiny link needs at least K shared evidence shingles with a name'
-          ' (a word the tokenizer flags as a name) in both texts')
+    print('links kept if a low, not tiny link needs at least K shared evidence shingles with the'
+          ' name bit (a name or a figure: NP_FP_NAME_BIT; exact sets, the rule min_named applies'
+          ' to the samples)')
     print('set lab ' + ' '.join(f'K{k}' for k in range(1, 7)))
     for (s, lab), rows in sorted(links.items()):
         cells = [str(sum(1 for r in rows if r['tiny'] or not r['low'] or r['named'] >= k)) for k in range(1, 7)]

@@ -9,7 +9,9 @@
  * minimum evidence, 5 in version 2) and
  *	 either has fewer than tiny_shingles shingles (a tiny pair):
  *		similarity >= tiny_similarity;
- *	 otherwise: is_same_story(article, leader, threshold) holds.
+ *	 otherwise: is_same_story(article, leader, threshold) holds, in the
+ *		story's direction, and a low link (under 0.35 of either sample)
+ *		shares at least min_named hashes of shingles that hold a name.
  * The best match has the highest max(containment either way), then the
  * highest similarity, then the earliest leader.  A NULL threshold means
  * newsprint.same_story_threshold, read where the function runs; at its
@@ -21,12 +23,13 @@ CREATE FUNCTION story_match(a fingerprint, b fingerprint,
 							threshold float8 DEFAULT NULL,
 							min_shared integer DEFAULT 16,
 							tiny_shingles integer DEFAULT 40,
-							tiny_similarity float8 DEFAULT 0.6)
+							tiny_similarity float8 DEFAULT 0.6,
+							min_named integer DEFAULT 3)
 RETURNS float8
 AS 'MODULE_PATHNAME', 'story_match'
 LANGUAGE C STABLE PARALLEL SAFE;
 
-COMMENT ON FUNCTION story_match(fingerprint, fingerprint, float8, integer, integer, float8) IS
+COMMENT ON FUNCTION story_match(fingerprint, fingerprint, float8, integer, integer, float8, integer) IS
 'evidence with which article a joins the story led by b (max containment either way), or NULL when the story rule rejects the pair';
 
 /*
@@ -42,12 +45,13 @@ CREATE FUNCTION cluster_stories(articles regclass,
 								threshold float8 DEFAULT NULL,
 								min_shared integer DEFAULT 16,
 								tiny_shingles integer DEFAULT 40,
-								tiny_similarity float8 DEFAULT 0.6)
+								tiny_similarity float8 DEFAULT 0.6,
+								min_named integer DEFAULT 3)
 RETURNS TABLE (id bigint, story bigint, score float8)
 AS 'MODULE_PATHNAME', 'cluster_stories'
 LANGUAGE C VOLATILE PARALLEL UNSAFE;
 
-COMMENT ON FUNCTION cluster_stories(regclass, name, name, name, float8, integer, integer, float8) IS
+COMMENT ON FUNCTION cluster_stories(regclass, name, name, name, float8, integer, integer, float8, integer) IS
 'assign every article of a table to a story, in publication order (leader clustering); score is the evidence to the story''s first article, NULL for that article';
 
 /*
@@ -65,12 +69,13 @@ CREATE FUNCTION assign_story(leaders regclass, id bigint, fp fingerprint,
 							 threshold float8 DEFAULT NULL,
 							 min_shared integer DEFAULT 16,
 							 tiny_shingles integer DEFAULT 40,
-							 tiny_similarity float8 DEFAULT 0.6)
+							 tiny_similarity float8 DEFAULT 0.6,
+							 min_named integer DEFAULT 3)
 RETURNS bigint
 AS 'MODULE_PATHNAME', 'assign_story'
 LANGUAGE C VOLATILE PARALLEL UNSAFE;
 
-COMMENT ON FUNCTION assign_story(regclass, bigint, fingerprint, timestamptz, float8, integer, integer, float8) IS
+COMMENT ON FUNCTION assign_story(regclass, bigint, fingerprint, timestamptz, float8, integer, integer, float8, integer) IS
 'story of an incoming article, found among the leaders of a leaders table (npidx), or a new story led by the article';
 
 /*

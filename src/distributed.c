@@ -435,7 +435,7 @@ np_rewrite_call(Oid funcid, List *args, Oid inputcollid, int location,
 	 * and assign_story read it where they run, which is where they are
 	 * called; story_trigger where the row is written.)
 	 */
-	if ((what & NP_REWRITE_SETTINGS) && nargs == 6 &&
+	if ((what & NP_REWRITE_SETTINGS) && nargs == 7 &&
 		strcmp(name, "story_match") == 0)
 	{
 		Node	   *t = lthird(args);

@@ -209,6 +209,44 @@ fp_is_phrase_hash(np_uint32 h)
 	}
 }
 
+/*
+ * Months and weekdays: capitalised, but no proper names (the name bit of
+ * NP_FP_NAME_BIT).  "May" is a function word already.
+ */
+#define FP_NCALENDAR	18
+static const char fp_calendar_txt[] =
+	"January February March April June July August September October "
+	"November December Monday Tuesday Wednesday Thursday Friday Saturday "
+	"Sunday";
+static np_uint64 fp_calendar[FP_NCALENDAR + 1];
+static int	fp_ncalendar;
+/* bit h >> 56 of a calendar word's hash: most capitalised words miss it */
+static np_uint64 fp_calendar_filter[4];
+
+static void
+fp_table_calendar_word(np_uint64 hash, size_t start, size_t end, void *arg)
+{
+	(void) start;
+	(void) end;
+	(void) arg;
+	if (fp_ncalendar < FP_NCALENDAR + 1)
+		fp_calendar[fp_ncalendar++] = hash;
+	FP_FILTER_SET(fp_calendar_filter, hash >> 56);
+}
+
+static inline bool
+fp_is_calendar_hash(np_uint64 h)
+{
+	int			i;
+
+	if (!FP_FILTER_HAS(fp_calendar_filter, h >> 56))
+		return false;
+	for (i = 0; i < fp_ncalendar; i++)
+		if (fp_calendar[i] == h)
+			return true;
+	return false;
+}
+
 /* Word collector for the tables: up to 4 word hashes of one line */
 typedef struct FpLineWords
 {
@@ -256,6 +294,11 @@ fp_tables_init(void)
 
 	NpFpTokenize(np_fp_stopwords_txt, strlen(np_fp_stopwords_txt),
 				 fp_table_stop_word, NULL);
+	fp_ncalendar = 0;
+	memset(fp_calendar_filter, 0, sizeof(fp_calendar_filter));
+	NpFpTokenize(fp_calendar_txt, strlen(fp_calendar_txt),
+				 fp_table_calendar_word, NULL);
+	Assert(fp_ncalendar == FP_NCALENDAR);
 
 	p = np_fp_phrases_txt;
 	while (*p)
@@ -335,6 +378,9 @@ typedef struct FpEvScan
 	size_t		prev_end;		/* end of the previous word */
 	bool		dq;				/* inside a double quotation */
 	bool		sq;				/* inside a single quotation */
+	size_t		prev_start;		/* start of the previous word */
+	size_t		end_at;			/* start of the word after the last ".", "!"
+								 * or "?" */
 } FpEvScan;
 
 /*
@@ -409,10 +455,12 @@ fp_ev_single(FpEvScan *sc, size_t at, size_t after, bool right_quote)
  */
 static const bool fp_ev_gap_ascii[128] = {
 	['\n'] = true, ['"'] = true, ['`'] = true, ['\''] = true,
+	['.'] = true, ['!'] = true, ['?'] = true,
 };
 
 /*
- * Update the quotation state with the characters between two words.
+ * Update the quotation state with the characters between two words, and
+ * note a mark that ends a sentence.
  */
 static pg_noinline void
 fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
@@ -453,6 +501,12 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 			i++;
 			continue;
 		}
+		if (c == '.' || c == '!' || c == '?')
+		{
+			sc->end_at = to;
+			i++;
+			continue;
+		}
 		if (c == '`' || c == '\'')
 		{
 			if (i + 1 < to && s[i + 1] == c)
@@ -487,10 +541,11 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 /*
  * Flags of a word by its first byte, when ASCII: fp_ev_namelike() accepts
  * capitals and digits, and a word that starts with a digit is a number if
- * it also ends with one (fp_ev_ascii_last).
+ * it also ends with one (fp_ev_ascii_last), and a figure (NP_FP_WORD_PROPER)
+ * in any case.
  */
 #define FP_EV_N		NP_FP_WORD_NAME
-#define FP_EV_D		(NP_FP_WORD_NAME | NP_FP_WORD_NUMBER)
+#define FP_EV_D		(NP_FP_WORD_NAME | NP_FP_WORD_NUMBER | NP_FP_WORD_PROPER)
 static const unsigned char fp_ev_ascii_first[128] = {
 	['0'] = FP_EV_D, ['1'] = FP_EV_D, ['2'] = FP_EV_D, ['3'] = FP_EV_D,
 	['4'] = FP_EV_D, ['5'] = FP_EV_D, ['6'] = FP_EV_D, ['7'] = FP_EV_D,
@@ -518,7 +573,29 @@ static const unsigned char fp_ev_ascii_last[256] = {
 };
 
 /*
+ * Does the word at start open a sentence: the text's first word, or the
+ * first after ".", "!" or "?", unless that mark follows a short
+ * capitalised word ("Mr.", "Dr.", the "S" of "U.S.")?  Asked before the
+ * scan state moves past the word.
+ */
+static inline bool
+fp_ev_opens_sentence(const FpEvScan *sc, size_t start)
+{
+	const unsigned char *s = sc->s;
+
+	if (sc->prev_end == 0)
+		return true;
+	return sc->end_at == start &&
+		!(sc->prev_end - sc->prev_start <= 3 &&
+		  s[sc->prev_start] >= 'A' && s[sc->prev_start] <= 'Z');
+}
+
+/*
  * Flags of the word at [start, end), given the quotation state before it.
+ *
+ * NP_FP_WORD_PROPER (the name bit of fp_evidence.h): a capitalised word
+ * that does not open a sentence, or a word that starts with a digit; not a
+ * function word (so not a single digit), a month or a weekday.
  */
 static pg_attribute_always_inline unsigned char
 fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
@@ -534,12 +611,17 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 	if (start > sc->prev_end &&
 		!(start == sc->prev_end + 1 && s[sc->prev_end] == ' '))
 		fp_ev_gap(sc, sc->prev_end, start);
-	sc->prev_end = end;
 	if (sc->dq || sc->sq)
 		flags |= NP_FP_WORD_QUOTED;
 	if (c0 < 0x80)
-		flags |= fp_ev_ascii_first[c0] &
-			(NP_FP_WORD_NAME | fp_ev_ascii_last[s[end - 1]]);
+	{
+		unsigned char f0 = fp_ev_ascii_first[c0];
+
+		flags |= f0 & (NP_FP_WORD_NAME | NP_FP_WORD_PROPER |
+					   fp_ev_ascii_last[s[end - 1]]);
+		if (f0 == FP_EV_N && !fp_ev_opens_sentence(sc, start))
+			flags |= NP_FP_WORD_PROPER;
+	}
 	else
 	{
 		np_uint32	cp = fp_ev_decode(s, sc->len, start, &n);
@@ -547,10 +629,18 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 		if (fp_ev_namelike(cp))
 		{
 			flags |= NP_FP_WORD_NAME;
-			if (fp_ev_digit(cp) && fp_ev_digit_before(sc, end))
-				flags |= NP_FP_WORD_NUMBER;
+			if (fp_ev_digit(cp))
+			{
+				flags |= NP_FP_WORD_PROPER;
+				if (fp_ev_digit_before(sc, end))
+					flags |= NP_FP_WORD_NUMBER;
+			}
+			else if (!fp_ev_opens_sentence(sc, start))
+				flags |= NP_FP_WORD_PROPER;
 		}
 	}
+	sc->prev_start = start;
+	sc->prev_end = end;
 
 	/*
 	 * Single letters ("s" of "U.S.") count as function words: a word of one
@@ -572,7 +662,9 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 		single = chars < 2;
 	}
 	if (single || fp_is_stop_hash(hash))
-		flags |= NP_FP_WORD_STOP;
+		flags = (flags | NP_FP_WORD_STOP) & ~NP_FP_WORD_PROPER;
+	else if ((flags & NP_FP_WORD_PROPER) && fp_is_calendar_hash(hash))
+		flags &= ~NP_FP_WORD_PROPER;
 	return flags;
 }
 
@@ -739,18 +831,22 @@ typedef struct FpEvBuild
 	unsigned char rflags[2 * NP_FP_MAX_SHINGLE_WORDS];
 	/* w = 3: the flags of the last three words, oldest in the low bits */
 	unsigned	flags3;
+	/* w = 3: NP_FP_WORD_PROPER of the last three words, one bit each */
+	unsigned	names3;
 	/* w = 3: mix(FP_EV3_SEED ^ word) of the word two before the next */
 	np_uint64	head3[2];
 	/* w = 3: the hashes of the last four words, word i at i & 3 */
 	np_uint64	last[FP_EV_WIDE_WORDS - 1];
 	size_t		nwords;
-	np_uint64  *items;			/* hash << 2 | class */
+	np_uint64  *items;			/* hash << 2 | class (the hash's lowest bit
+								 * is its name bit) */
 	size_t		n;
 	size_t		cap;
 } FpEvBuild;
 
 /*
- * Keep a shingle: its hash and class.
+ * Keep a shingle: its hash (with the name bit in place of its lowest bit)
+ * and class.
  */
 static pg_attribute_always_inline void
 fp_ev_push(FpEvBuild *st, np_uint32 h, int cls)
@@ -783,7 +879,9 @@ fp_ev_push_wide(FpEvBuild *st, size_t k, np_uint64 hash, int cls)
 	w[m - 1] = hash;
 	if (fp_is_phrase_hash(np_fp_shingle_hash(w + m - 3, 3)))
 		return;
-	fp_ev_push(st, np_fp_shingle_hash(w, m), cls - FP_EV3_WIDE);
+	/* numbers alone hold no name */
+	fp_ev_push(st, np_fp_shingle_hash(w, m) & ~NP_FP_NAME_BIT,
+			   cls - FP_EV3_WIDE);
 }
 
 /*
@@ -797,10 +895,15 @@ fp_ev_emit(FpEvBuild *st, const np_uint64 *words, const unsigned char *flags,
 		   int m)
 {
 	np_uint32	h = np_fp_shingle_hash(words, m);
+	np_uint32	name = 0;
+	int			j;
 
 	if (fp_ev_common(h, flags, m))
 		return;
-	fp_ev_push(st, h, fp_ev_class(flags, m));
+	for (j = 0; j < m; j++)
+		if (flags[j] & NP_FP_WORD_PROPER)
+			name = NP_FP_NAME_BIT;
+	fp_ev_push(st, (h & ~NP_FP_NAME_BIT) | name, fp_ev_class(flags, m));
 }
 
 static pg_attribute_always_inline void
@@ -817,10 +920,12 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 		 */
 		np_uint64	head = st->head3[0];
 		unsigned	f3 = (st->flags3 >> FP_EV3_BITS) |
-			((unsigned) flags << (2 * FP_EV3_BITS));
+			((unsigned) (flags & FP_EV3_FLAGS) << (2 * FP_EV3_BITS));
 		size_t		k = st->nwords++;	/* this word's number */
 
 		st->flags3 = f3;
+		st->names3 = ((st->names3 << 1) |
+					  ((flags & NP_FP_WORD_PROPER) ? 1 : 0)) & 7;
 		st->head3[0] = st->head3[1];
 		st->head3[1] = np_fp_mix64(FP_EV3_SEED ^ hash);
 		if (k >= 2)
@@ -833,7 +938,8 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 														 hash) >> 32);
 
 				if (!fp_is_phrase_hash(h))
-					fp_ev_push(st, h, cls);
+					fp_ev_push(st, (h & ~NP_FP_NAME_BIT) |
+							   (st->names3 ? NP_FP_NAME_BIT : 0), cls);
 			}
 			else if (cls != FP_EV3_ALLSTOP)
 				fp_ev_push_wide(st, k, hash, cls);
@@ -948,10 +1054,11 @@ fp_ev_radix_sort(np_uint64 *v, size_t n)
 #define FP_EV_SMALL_BUCKET	32
 
 /*
- * Append the sorted keys v[0, n) to out[*o, ...), keeping the first of each
- * run of keys with the same hash (the best class, since the class is in the
- * low bits) and counting the kept ones by class.  *prev is the hash of the
- * last key appended (~0 for none).
+ * Append the sorted keys v[0, n) to out[*o, ...), one for each run of keys
+ * whose hashes differ at most in the name bit: the run's best class and
+ * its name bit if any key has it.  Counts the kept keys by class.  *prev is
+ * the hash, name bit dropped, of the last key appended (~0 for none).  out
+ * may be v: it is written behind the reads.
  */
 static inline void
 fp_ev_unique(const np_uint64 *v, size_t n, np_uint64 *out, size_t *o,
@@ -961,20 +1068,30 @@ fp_ev_unique(const np_uint64 *v, size_t n, np_uint64 *out, size_t *o,
 
 	for (i = 0; i < n; i++)
 	{
-		np_uint64	h = v[i] >> 2;
+		np_uint64	x = v[i];
+		np_uint64	h = x >> 3;
 
 		if (h == *prev)
+		{
+			/* the same shingle, where it holds a name: keep the best class */
+			np_uint64	last = out[*o - 1];
+			np_uint64	cls = (x & 3) < (last & 3) ? (x & 3) : (last & 3);
+
+			count[last & 3]--;
+			count[cls]++;
+			out[*o - 1] = ((last | x) & ~(np_uint64) 3) | cls;
 			continue;
+		}
 		*prev = h;
-		count[v[i] & 3]++;
-		out[(*o)++] = v[i];
+		count[x & 3]++;
+		out[(*o)++] = x;
 	}
 }
 
 /*
  * Sort keys below 2^34 (hash << 2 | class) in place, keep each hash once
- * with its best class, count the kept keys by class into count[] and return
- * how many are kept.
+ * (fp_ev_unique: name bit aside) with its best class, count the kept keys
+ * by class into count[] and return how many are kept.
  *
  * The hashes are uniform, so one pass that spreads the keys over about
  * n / 4 buckets by their top bits leaves buckets of a few keys, each sorted
@@ -1065,8 +1182,9 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 		fp_ev_emit(&st, st.w == 3 ? st.last : st.ring, st.rflags, (int) st.nwords);
 
 	/*
-	 * Sort by hash, then class; keep each hash once with its best class and
-	 * count the distinct hashes of each class.
+	 * Sort by hash, then class; keep each hash once (name bit aside) with
+	 * its best class and its name bit if any occurrence has it, and count
+	 * the distinct hashes of each class.
 	 */
 	st.n = fp_ev_sort_unique(st.items, st.n, count);
 

@@ -80,6 +80,21 @@ extern void NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 #define NP_FP_WORD_NAME		0x02	/* capitalised, or a number */
 #define NP_FP_WORD_STOP		0x04	/* function word, or a single letter */
 #define NP_FP_WORD_NUMBER	0x08	/* a number: begins and ends with a digit */
+#define NP_FP_WORD_PROPER	0x10	/* a name or a figure: see NP_FP_NAME_BIT */
+
+/*
+ * The name bit of a version 2 sample hash.  Each hash's lowest bit says
+ * whether its shingle holds a name or a figure: a word that starts with a
+ * capital letter and does not open a sentence (the text, or after ".", "!"
+ * or "?", except after a short capitalised word: "Mr.", "U.S."), or a word
+ * that starts with a digit; not a function word (so not a single digit),
+ * a month or a weekday.  The other 31 bits are the shingle's hash.  A
+ * shingle that occurs several times has the bit when any occurrence has
+ * it.  The story rule asks a low link to share a few hashes with the bit
+ * (stories.h); nothing else reads it.  doc/fingerprint.md, "Names in the
+ * sample".
+ */
+#define NP_FP_NAME_BIT		0x1u
 
 typedef struct NpFpWord
 {

@@ -18,7 +18,10 @@
  *	 otherwise:
  *		is_same_story(x, L, threshold), and either containment(x, L) >=
  *		threshold (x is a version of L) or containment(L, x) >=
- *		max(threshold, STORY_CARRIED_SHARE) (x carries most of L).
+ *		max(threshold, STORY_CARRIED_SHARE) (x carries most of L); and in
+ *		format version 2, when the shared hashes are under
+ *		STORY_LOW_SHARE of both samples (a low link), at least min_named
+ *		of them hold a name (NP_FP_NAME_BIT).
  * threshold may be NP_FP_AUTO_THRESHOLD (a NULL argument while
  * newsprint.same_story_threshold is at its default, -1): the default of
  * the pair's format, as for the operators (StoryThreshold()).
@@ -47,6 +50,16 @@
 #define STORY_DEFAULT_MIN_SHARED		16
 #define STORY_DEFAULT_TINY_SHINGLES		40
 #define STORY_DEFAULT_TINY_SIMILARITY	0.6
+#define STORY_DEFAULT_MIN_NAMED			3
+
+/*
+ * A low link: a pair that is not tiny, whose shared hashes are less than
+ * this share of either sample (containment under it both ways).  In
+ * version 2 a low link needs min_named shared hashes with the name bit
+ * (NP_FP_NAME_BIT): two stories written in the same sentence frames with
+ * other names share evidence as a partial rewrite does, but not the names.
+ */
+#define STORY_LOW_SHARE					0.35
 
 /*
  * The share of a leader's evidence that an article must carry to join it
@@ -62,11 +75,12 @@ typedef struct StoryRule
 	int			min_shared;		/* fewest shared sample hashes asked for */
 	int			tiny_shingles;	/* below this an article is tiny */
 	double		tiny_similarity;	/* what a tiny pair must resemble */
+	int			min_named;		/* shared hashes with a name a low link needs */
 } StoryRule;
 
 /*
- * Read the rule's four arguments from fcinfo, starting at argument first
- * (threshold, min_shared, tiny_shingles, tiny_similarity; a NULL threshold
+ * Read the rule's five arguments from fcinfo, starting at argument first
+ * (threshold, min_shared, tiny_shingles, tiny_similarity, min_named; a NULL threshold
  * means newsprint.same_story_threshold, which may be NP_FP_AUTO_THRESHOLD,
  * other NULLs their defaults), and check them.
  */

@@ -469,6 +469,7 @@ story_trigger(PG_FUNCTION_ARGS)
 		rule.min_shared = STORY_DEFAULT_MIN_SHARED;
 		rule.tiny_shingles = STORY_DEFAULT_TINY_SHINGLES;
 		rule.tiny_similarity = STORY_DEFAULT_TINY_SIMILARITY;
+		rule.min_named = STORY_DEFAULT_MIN_NAMED;
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "SPI_connect failed");
 		story = assign(relid, id, x, tnull, t, &rule, fptype);

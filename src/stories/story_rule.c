@@ -76,6 +76,8 @@ StoryRuleFromArgs(FunctionCallInfo fcinfo, int first, StoryRule *rule)
 		: PG_GETARG_INT32(first + 2);
 	rule->tiny_similarity = PG_ARGISNULL(first + 3) ? STORY_DEFAULT_TINY_SIMILARITY
 		: PG_GETARG_FLOAT8(first + 3);
+	rule->min_named = PG_ARGISNULL(first + 4) ? STORY_DEFAULT_MIN_NAMED
+		: PG_GETARG_INT32(first + 4);
 
 	NpFingerprintCheckThreshold("tiny_similarity", rule->tiny_similarity);
 	if (rule->min_shared < 1 || rule->min_shared > 65535)
@@ -88,6 +90,54 @@ StoryRuleFromArgs(FunctionCallInfo fcinfo, int first, StoryRule *rule)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("tiny_shingles must not be negative"),
 				 errdetail("The tiny_shingles given was %d.", rule->tiny_shingles)));
+	if (rule->min_named < 0 || rule->min_named > 65535)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("min_named must be between 0 and 65535"),
+				 errdetail("The min_named given was %d.", rule->min_named)));
+}
+
+/* largest hash of a truncated sample, or +infinity (as uint64) */
+static inline uint64
+sample_limit(const NpFingerprint *fp)
+{
+	int			n = NpFingerprintNHashes(fp);
+
+	return (NpFingerprintIsTruncated(fp) && n > 0) ? (uint64) fp->hashes[n - 1]
+		: (uint64) PG_UINT32_MAX + 1;
+}
+
+/*
+ * The number of hashes that a and b share, among those the estimators
+ * compare (at most the smaller limit), that carry the name bit.  One merge
+ * of the two samples; only low links, a few per article, come here.
+ */
+static int
+shared_names(const NpFingerprint *a, const NpFingerprint *b)
+{
+	uint64		tau = Min(sample_limit(a), sample_limit(b));
+	int			na = NpFingerprintNHashes(a);
+	int			nb = NpFingerprintNHashes(b);
+	int			i = 0;
+	int			j = 0;
+	int			named = 0;
+
+	while (i < na && j < nb && (uint64) a->hashes[i] <= tau &&
+		   (uint64) b->hashes[j] <= tau)
+	{
+		if (a->hashes[i] < b->hashes[j])
+			i++;
+		else if (a->hashes[i] > b->hashes[j])
+			j++;
+		else
+		{
+			if (a->hashes[i] & NP_FP_NAME_BIT)
+				named++;
+			i++;
+			j++;
+		}
+	}
+	return named;
 }
 
 bool
@@ -123,21 +173,22 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		if (!((double) ov.inter >= t * ov.a_count ||
 			  (double) ov.inter >= Max(t, STORY_CARRIED_SHARE) * ov.b_count))
 			return false;
+
+		/*
+		 * A low link must share names: two stories in the same sentence
+		 * frames with other names share evidence spread as widely as a
+		 * partial rewrite's (doc/stories.md, "Names in a low link").
+		 */
+		if (rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
+			(double) ov.inter < STORY_LOW_SHARE * ov.a_count &&
+			(double) ov.inter < STORY_LOW_SHARE * ov.b_count &&
+			shared_names(x, leader) < rule->min_named)
+			return false;
 	}
 	*score = Max(ov.a_count > 0 ? (double) ov.inter / ov.a_count : 0.0,
 				 ov.b_count > 0 ? (double) ov.inter / ov.b_count : 0.0);
 	*similarity = sim;
 	return true;
-}
-
-/* largest hash of a truncated sample, or +infinity (as uint64) */
-static inline uint64
-sample_limit(const NpFingerprint *fp)
-{
-	int			n = NpFingerprintNHashes(fp);
-
-	return (NpFingerprintIsTruncated(fp) && n > 0) ? (uint64) fp->hashes[n - 1]
-		: (uint64) PG_UINT32_MAX + 1;
 }
 
 /* number of fp's hashes at most tau */
@@ -246,7 +297,8 @@ StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
 }
 
 /*
- * story_match(a, b, threshold, min_shared, tiny_shingles, tiny_similarity)
+ * story_match(a, b, threshold, min_shared, tiny_shingles, tiny_similarity,
+ *			   min_named)
  * returns the evidence (max containment either way) with which article a
  * would join the story led by b, or NULL when the rule says it would not.
  */

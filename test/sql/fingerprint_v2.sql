@@ -256,3 +256,27 @@ SELECT (SELECT count(*) FROM brief_pairs WHERE s) AS same_story_pairs,
 EXPLAIN (COSTS OFF)
   SELECT b.i FROM briefs a, briefs b WHERE a.i = 3 AND same_story(b.f, a.f);
 RESET enable_seqscan;
+
+-- the name bit (NP_FP_NAME_BIT): the lowest bit of each hash says whether
+-- its shingle holds a name or a figure: a capitalised word that does not
+-- open a sentence, or a word that starts with a digit.  Not a function word
+-- ("The"), the first word of a sentence (after ".", "!" or "?", but not
+-- after a short capitalised word: "Mr."), a month or a weekday, a single
+-- digit.  Only narrative shingles are sampled here: "over Mr Lazy" (names
+-- and function words only) is a fact, "Lazy jumps over" is narrative.
+SELECT t, shingle_count(fingerprint(t)) AS shingles,
+       (SELECT count(*) FROM generate_series(0, length(h) / 8 - 1) i
+         WHERE substr(h, i * 8 + 8, 1) IN ('1', '3', '5', '7', '9', 'b', 'd', 'f')) AS named
+  FROM (SELECT t, split_part(fingerprint(t)::text, ':', 5) AS h
+          FROM (VALUES ('the quick brown fox jumps over the lazy dog near the river bank today'::text),
+                       ('The quick brown fox jumps over the lazy dog near the river bank today'),
+                       ('Quick brown foxes. Jumping over lazy dogs near the river bank today'),
+                       ('the quick brown fox of Mr. Lazy jumps over the river bank today'),
+                       ('the quick brown fox. Lazy jumps over the river bank today'),
+                       ('the quick brown fox jumps over the lazy dog near the river on Monday'),
+                       ('the quick brown fox jumps over 23 lazy dogs near the river bank today'),
+                       ('the quick brown fox jumps over 2 lazy dogs near the river bank today')) v(t)) s;
+-- a shingle's bit is the same wherever it stands, so a copy matches: a
+-- sentence with a name, alone and inside a longer text
+SELECT containment(fingerprint('The court heard that Gareth Mellor drove the van into the canal at Harpers Lane.'::text),
+                   fingerprint('Police were called at dawn. The court heard that Gareth Mellor drove the van into the canal at Harpers Lane. He denies the charge.'::text)) AS copy_share;

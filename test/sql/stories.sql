@@ -123,6 +123,54 @@ SELECT a.id, b.id, newsprint.is_same_story(a.fp, b.fp) AS same_story
 FROM roundup a JOIN roundup b ON a.id < b.id ORDER BY 1, 2;
 SELECT id, story FROM newsprint.cluster_stories('roundup') ORDER BY id;
 
+-- names in a low link: two reports built on the same sentence frames
+-- (a plant closure: "... said on ... that it would close its plant in ...")
+-- with other companies, people and figures (1 and 2) share 40 evidence
+-- shingles, a quarter of each, but no hash with the name bit (a name or a
+-- figure: NP_FP_NAME_BIT), so they are two stories; with min_named => 0
+-- (the rule before the name test) they were one.  A partial rewrite of 1
+-- (3) shares as much of it, names included, and joins it.
+CREATE TABLE frames (id bigint, body text, fp newsprint.fingerprint);
+INSERT INTO frames (id, body) VALUES
+ (1, 'Acme Tools said on Tuesday that it would close its plant in Harwick by the end of next year, putting about 400 jobs at risk, as weak demand left the factory running well below capacity. ' ||
+     'Union officials said they were shocked by the decision and would press the management for talks on redundancy terms and on moving some of the work to other sites. ' ||
+     'Jane Porter, the chief executive, said the closure was painful but necessary and that the group would spend the savings on new lines at its larger factory in Dunmore. ' ||
+     'Local councillors called the news a heavy blow to a town that has already lost two major employers in the past decade and urged ministers to step in. ' ||
+     'Acme was founded in Harwick by the Ellison family in 1921 and built its first lathes in a converted tannery beside the Ouse. ' ||
+     'Shares in Acme rose two per cent in Frankfurt after the announcement, with analysts at Brandt Securities saying the move would lift margins within eighteen months. ' ||
+     'Tom Reddick, who has worked on the Harwick assembly line for thirty years, said most of his colleagues had expected the news since the spring.'),
+ (2, 'Borel Foods said on Friday that it would close its plant in Linton by the end of next year, putting about 250 jobs at risk, as weak demand left the factory running well below capacity. ' ||
+     'Marc Delage, the chief executive, said the closure was painful but necessary and that the group would spend the savings on new lines at its larger factory in Rennes. ' ||
+     'Borel makes biscuits and cereal bars for supermarket own brands and has struggled since a contract with Halvers ended last winter. ' ||
+     'Its bakery in Linton, opened in 1987, employs many families from the surrounding villages, and the local bus company runs an early shift service for its workers. ' ||
+     'A spokesman for Borel declined to say whether any buyer had shown interest in the site or in the brands made there. ' ||
+     'Growers who supply oats and honey to the bakery fear they will struggle to find another customer nearby, and one said she would have to sell part of her herd. ' ||
+     'The regional development agency said it had offered grants for retraining and would hold a jobs fair at the Linton leisure centre next month.'),
+ (3, 'The Harwick toolmaker Acme Tools is to shut its factory in the town, with about 400 jobs going, it announced on Tuesday. ' ||
+     'Jane Porter, the chief executive, said the closure was painful but necessary and that the group would spend the savings on new lines at its larger factory in Dunmore. ' ||
+     'Acme was founded in Harwick by the Ellison family in 1921 and built its first lathes in a converted tannery beside the Ouse. ' ||
+     'Workers leaving the afternoon shift gathered at the gates to talk over what they had been told at a short meeting in the canteen. ' ||
+     'Several said they feared there would be little other skilled work within an hour of travel, and that younger staff would move away. ' ||
+     'The mayor said the council would set up a help desk at the library for anyone needing advice about benefits, training or finding a new post. ' ||
+     'A retired foreman recalled the years when the works ran three shifts and the whole street would hear the hooter at six every morning. ' ||
+     'Pupils at the technical college, many of whom had hoped for apprenticeships at the works, were offered careers sessions this week instead.');
+UPDATE frames SET fp = newsprint.fingerprint(body);
+SELECT a.id, b.id, newsprint.shingle_count(a.fp) AS a_shingles,
+	   newsprint.shingle_count(b.fp) AS b_shingles,
+	   round(newsprint.containment(b.fp, a.fp)::numeric, 2) AS own_share,
+	   round(newsprint.containment(a.fp, b.fp)::numeric, 2) AS leader_share,
+	   (SELECT max(k) FROM generate_series(0, 9) k
+		WHERE newsprint.story_match(b.fp, a.fp, min_named => k) IS NOT NULL) AS named,
+	   newsprint.story_match(b.fp, a.fp) IS NOT NULL AS joins,
+	   newsprint.story_match(b.fp, a.fp, min_named => 0) IS NOT NULL AS joins_without_names
+FROM frames a JOIN frames b ON a.id < b.id ORDER BY 1, 2;
+SELECT id, story FROM newsprint.cluster_stories('frames') ORDER BY id;
+SELECT id, story FROM newsprint.cluster_stories('frames', min_named => 0) ORDER BY id;
+CREATE TABLE frame_leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
+	published_at timestamptz);
+CREATE INDEX ON frame_leaders USING npidx (fp);
+SELECT id, newsprint.assign_story('frame_leaders', id, fp) AS story FROM frames ORDER BY id;
+
 -- the story's direction: a Wikinews follow-up (326) that repeats the
 -- background of an earlier article (118) holds is_same_story with it, on
 -- the share of the earlier article it repeats (0.39), but only a tenth of
@@ -215,6 +263,7 @@ SELECT * FROM newsprint.cluster_stories('sample', threshold => 'NaN');
 SELECT * FROM newsprint.cluster_stories('sample', min_shared => 0);
 SELECT * FROM newsprint.cluster_stories('sample', tiny_shingles => -1);
 SELECT * FROM newsprint.cluster_stories('sample', tiny_similarity => 1.5);
+SELECT * FROM newsprint.cluster_stories('sample', min_named => -1);
 SELECT newsprint.assign_story(NULL, 1, NULL);
 SELECT newsprint.assign_story('story_leaders', 1, NULL);
 SELECT newsprint.assign_story('sample', 1, (SELECT fp FROM sample WHERE id = 1));
@@ -229,4 +278,4 @@ CREATE TRIGGER set_story BEFORE INSERT ON gen2
 INSERT INTO gen2 VALUES (1, NULL);
 
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
-	roundup, briefs, pension, gen, gen2;
+	roundup, frames, frame_leaders, briefs, pension, gen, gen2;
