@@ -142,7 +142,8 @@ print_fp2(const char *t, size_t len, bool words)
 
 		for (i = 0; i < n; i++)
 		{
-			uint64_t	v[4] = {w[i].hash, w[i].start, w[i].end, w[i].flags};
+			/* (a word's end is not kept since the name bit) */
+			uint64_t	v[3] = {w[i].hash, w[i].start, w[i].flags};
 
 			h = digest(h, v, sizeof(v));
 		}

@@ -5,10 +5,13 @@
 #
 # Builds bench/core_digest.c (no server, -DNP_STANDALONE) twice: against the
 # core sources of git revision BASE_REV (default: main) and against the
-# working tree.  Runs both over every text of test/data (plain text and HTML)
-# and, if given (or found at /work/shared/data/wikinews/articles.jsonl), over
-# each article of the Wikinews JSON Lines file.  Reports, per column, how
-# many inputs differ:
+# working tree.  Runs both over every text of test/data (plain text and HTML),
+# the inputs of bench/core_identity_inputs.py (the article bodies of
+# test/data's two TSV files and 2,000 generated odd texts: capitals after
+# sentence marks, "Mr.", "U.S.", non-ASCII capitals and digits, figures,
+# quotation marks, invalid bytes) and, if given (or found at
+# /work/shared/data/wikinews/articles.jsonl), each article of the Wikinews
+# JSON Lines file.  Reports, per column, how many inputs differ:
 #   fp_raw, fp_clean     fingerprint literals (k = 160), raw and cleaned text
 #   set_raw, set_clean   digests of the whole shingle sets
 #   clean, paras, sents, ents   cleaned text, spans, entity mentions
@@ -59,6 +62,9 @@ build_digest "$tmp/base" "$tmp/digest_base"
 build_digest "$top" "$tmp/digest_new"
 
 find "$top/test/data" -type f \( -name '*.txt' -o -name '*.html' \) | sort >"$tmp/files"
+mkdir -p "$tmp/gen"
+python3 "$top/bench/core_identity_inputs.py" "$top" "$tmp/gen"
+find "$tmp/gen" -type f | sort >>"$tmp/files"
 if [ -f "$wikinews" ]; then
 	python3 - "$wikinews" "$tmp/in" <<'EOF'
 import json, sys

@@ -87,15 +87,21 @@
 #define FP_FACT				2
 #define FP_NCLASSES			3
 
-/* Open-addressing sets of word hashes and shingle hashes, built once */
+/*
+ * Open-addressing sets of word hashes and shingle hashes, built once.  The
+ * word set holds the function words and the months and weekdays
+ * (fp_calendar_txt), each with its kind: what fp_ev_flags does with a word
+ * of the set, found with one look-up.
+ */
 #define FP_STOP_BITS		10
 #define FP_PHRASE_BITS		13
 #define FP_STOP_SLOTS		(1 << FP_STOP_BITS)
 #define FP_PHRASE_SLOTS		(1 << FP_PHRASE_BITS)
 
 static np_uint64 fp_stop_set[FP_STOP_SLOTS];
+static unsigned char fp_stop_kind[FP_STOP_SLOTS];
 static np_uint32 fp_phrase_set[FP_PHRASE_SLOTS];
-static bool fp_stop_has_zero;
+static unsigned char fp_stop_zero_kind;
 static bool fp_phrase_has_zero;
 static bool fp_tables_ready = false;
 
@@ -127,44 +133,55 @@ fp_slot(np_uint64 key, int bits)
 	return (size_t) ((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits));
 }
 
+/*
+ * Kinds of the word set (or'ed when a word is both): a function word, or a
+ * month or weekday.  FP_WORD_STOP is the flag fp_ev_flags adds, and
+ * FP_WORD_CALENDAR no flag of a word.
+ */
+#define FP_WORD_STOP		NP_FP_WORD_STOP
+#define FP_WORD_CALENDAR	0x80
+
 static void
-fp_stop_add(np_uint64 h)
+fp_stop_add(np_uint64 h, unsigned char kind)
 {
 	size_t		i;
 
 	FP_FILTER_SET(fp_stop_filter, FP_STOP_FILTER_BIT(h));
 	if (h == 0)
 	{
-		fp_stop_has_zero = true;
+		fp_stop_zero_kind |= kind;
 		return;
 	}
 	for (i = fp_slot(h, FP_STOP_BITS);; i = (i + 1) & (FP_STOP_SLOTS - 1))
 	{
-		if (fp_stop_set[i] == h)
-			return;
-		if (fp_stop_set[i] == 0)
+		if (fp_stop_set[i] == h || fp_stop_set[i] == 0)
 		{
 			fp_stop_set[i] = h;
+			fp_stop_kind[i] |= kind;
 			return;
 		}
 	}
 }
 
-static inline bool
-fp_is_stop_hash(np_uint64 h)
+/*
+ * The kinds of word hash h in the word set (FP_WORD_*), 0 when it is not
+ * there.
+ */
+static inline unsigned char
+fp_stop_kind_of(np_uint64 h)
 {
 	size_t		i;
 
 	if (!FP_FILTER_HAS(fp_stop_filter, FP_STOP_FILTER_BIT(h)))
-		return false;
+		return 0;
 	if (h == 0)
-		return fp_stop_has_zero;
+		return fp_stop_zero_kind;
 	for (i = fp_slot(h, FP_STOP_BITS);; i = (i + 1) & (FP_STOP_SLOTS - 1))
 	{
 		if (fp_stop_set[i] == h)
-			return true;
+			return fp_stop_kind[i];
 		if (fp_stop_set[i] == 0)
-			return false;
+			return 0;
 	}
 }
 
@@ -213,39 +230,10 @@ fp_is_phrase_hash(np_uint32 h)
  * Months and weekdays: capitalised, but no proper names (the name bit of
  * NP_FP_NAME_BIT).  "May" is a function word already.
  */
-#define FP_NCALENDAR	18
 static const char fp_calendar_txt[] =
 	"January February March April June July August September October "
 	"November December Monday Tuesday Wednesday Thursday Friday Saturday "
 	"Sunday";
-static np_uint64 fp_calendar[FP_NCALENDAR + 1];
-static int	fp_ncalendar;
-/* bit h >> 56 of a calendar word's hash: most capitalised words miss it */
-static np_uint64 fp_calendar_filter[4];
-
-static void
-fp_table_calendar_word(np_uint64 hash, size_t start, size_t end, void *arg)
-{
-	(void) start;
-	(void) end;
-	(void) arg;
-	if (fp_ncalendar < FP_NCALENDAR + 1)
-		fp_calendar[fp_ncalendar++] = hash;
-	FP_FILTER_SET(fp_calendar_filter, hash >> 56);
-}
-
-static inline bool
-fp_is_calendar_hash(np_uint64 h)
-{
-	int			i;
-
-	if (!FP_FILTER_HAS(fp_calendar_filter, h >> 56))
-		return false;
-	for (i = 0; i < fp_ncalendar; i++)
-		if (fp_calendar[i] == h)
-			return true;
-	return false;
-}
 
 /* Word collector for the tables: up to 4 word hashes of one line */
 typedef struct FpLineWords
@@ -254,13 +242,13 @@ typedef struct FpLineWords
 	int			n;
 } FpLineWords;
 
+/* arg: the kind (FP_WORD_*) of the words */
 static void
 fp_table_stop_word(np_uint64 hash, size_t start, size_t end, void *arg)
 {
 	(void) start;
 	(void) end;
-	(void) arg;
-	fp_stop_add(hash);
+	fp_stop_add(hash, *(const unsigned char *) arg);
 }
 
 static void
@@ -283,22 +271,23 @@ static void
 fp_tables_init(void)
 {
 	const char *p;
+	unsigned char stop_kind = FP_WORD_STOP;
+	unsigned char calendar_kind = FP_WORD_CALENDAR;
 
 	if (fp_tables_ready)
 		return;
 	memset(fp_stop_set, 0, sizeof(fp_stop_set));
+	memset(fp_stop_kind, 0, sizeof(fp_stop_kind));
 	memset(fp_phrase_set, 0, sizeof(fp_phrase_set));
 	memset(fp_stop_filter, 0, sizeof(fp_stop_filter));
 	memset(fp_phrase_filter, 0, sizeof(fp_phrase_filter));
-	fp_stop_has_zero = fp_phrase_has_zero = false;
+	fp_stop_zero_kind = 0;
+	fp_phrase_has_zero = false;
 
 	NpFpTokenize(np_fp_stopwords_txt, strlen(np_fp_stopwords_txt),
-				 fp_table_stop_word, NULL);
-	fp_ncalendar = 0;
-	memset(fp_calendar_filter, 0, sizeof(fp_calendar_filter));
+				 fp_table_stop_word, &stop_kind);
 	NpFpTokenize(fp_calendar_txt, strlen(fp_calendar_txt),
-				 fp_table_calendar_word, NULL);
-	Assert(fp_ncalendar == FP_NCALENDAR);
+				 fp_table_stop_word, &calendar_kind);
 
 	p = np_fp_phrases_txt;
 	while (*p)
@@ -379,9 +368,23 @@ typedef struct FpEvScan
 	bool		dq;				/* inside a double quotation */
 	bool		sq;				/* inside a single quotation */
 	size_t		prev_start;		/* start of the previous word */
-	size_t		end_at;			/* start of the word after the last ".", "!"
-								 * or "?" */
+	size_t		opens_at;		/* start of the last word that opens a
+								 * sentence (fp_ev_opens_sentence) */
 } FpEvScan;
+
+/*
+ * Start the word scan of text.  The text's first word opens a sentence:
+ * fp_ev_gap notes its start, unless it is called for no gap before it (the
+ * word starts the text, or follows one space).
+ */
+static void
+fp_ev_scan_init(FpEvScan *sc, const char *text, size_t len)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->s = (const unsigned char *) text;
+	sc->len = len;
+	sc->opens_at = (len > 0 && text[0] == ' ') ? 1 : 0;
+}
 
 /*
  * Is the code point just before byte position pos a word character?
@@ -460,7 +463,9 @@ static const bool fp_ev_gap_ascii[128] = {
 
 /*
  * Update the quotation state with the characters between two words, and
- * note a mark that ends a sentence.
+ * note whether the word at to opens a sentence: the text's first word, or
+ * the first after ".", "!" or "?", unless that mark follows a short
+ * capitalised word ("Mr.", "Dr.", the "S" of "U.S.").
  */
 static pg_noinline void
 fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
@@ -468,6 +473,8 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 	const unsigned char *s = sc->s;
 	size_t		i = from;
 
+	if (sc->prev_end == 0)
+		sc->opens_at = to;
 	while (i < to)
 	{
 		unsigned char c = s[i];
@@ -476,6 +483,15 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 
 		if (c < 0x80 && !fp_ev_gap_ascii[c])
 		{
+			i++;
+			continue;
+		}
+		/* the commonest marks between words first */
+		if (c == '.' || c == '!' || c == '?')
+		{
+			if (!(sc->prev_end - sc->prev_start <= 3 &&
+				  s[sc->prev_start] >= 'A' && s[sc->prev_start] <= 'Z'))
+				sc->opens_at = to;
 			i++;
 			continue;
 		}
@@ -498,12 +514,6 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 		if (c == '"')
 		{
 			sc->dq = !sc->dq;
-			i++;
-			continue;
-		}
-		if (c == '.' || c == '!' || c == '?')
-		{
-			sc->end_at = to;
 			i++;
 			continue;
 		}
@@ -573,21 +583,13 @@ static const unsigned char fp_ev_ascii_last[256] = {
 };
 
 /*
- * Does the word at start open a sentence: the text's first word, or the
- * first after ".", "!" or "?", unless that mark follows a short
- * capitalised word ("Mr.", "Dr.", the "S" of "U.S.")?  Asked before the
- * scan state moves past the word.
+ * Does the word at start open a sentence (fp_ev_gap)?  Asked after the gap
+ * before the word.
  */
 static inline bool
 fp_ev_opens_sentence(const FpEvScan *sc, size_t start)
 {
-	const unsigned char *s = sc->s;
-
-	if (sc->prev_end == 0)
-		return true;
-	return sc->end_at == start &&
-		!(sc->prev_end - sc->prev_start <= 3 &&
-		  s[sc->prev_start] >= 'A' && s[sc->prev_start] <= 'Z');
+	return sc->opens_at == start;
 }
 
 /*
@@ -605,6 +607,7 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 	unsigned char c0 = s[start];
 	unsigned char c1;
 	bool		single;
+	unsigned char kind;
 	int			n;
 
 	/* the gap is most often one space, which changes nothing */
@@ -661,10 +664,9 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 				chars++;
 		single = chars < 2;
 	}
-	if (single || fp_is_stop_hash(hash))
-		flags = (flags | NP_FP_WORD_STOP) & ~NP_FP_WORD_PROPER;
-	else if ((flags & NP_FP_WORD_PROPER) && fp_is_calendar_hash(hash))
-		flags &= ~NP_FP_WORD_PROPER;
+	kind = single ? FP_WORD_STOP : fp_stop_kind_of(hash);
+	if (kind != 0)
+		flags = (flags | kind) & ~(NP_FP_WORD_PROPER | FP_WORD_CALENDAR);
 	return flags;
 }
 
@@ -763,30 +765,55 @@ NpFpIsNarrativeShingle(const np_uint64 *words, const unsigned char *flags, int m
  *	 first word only: it is computed once per word, when the word comes in,
  *	 and the shingle that word opens adds the two others (NpFpShingleHash
  *	 gives the same value);
- * - the class (or "function words only") of a shingle is looked up by its
- *	 three words' flags, 4 bits each, in a table that fp_ev_class,
- *	 fp_ev_common and fp_ev_numbers_only themselves fill;
+ * - the class (or "function words only") of a shingle and its name bit are
+ *	 looked up by its three words' flags, 4 bits each (fp_ev3_code), in a
+ *	 table that fp_ev_class, fp_ev_common and fp_ev_numbers_only themselves
+ *	 fill;
  * - a run of numbers alone, rare outside tables, takes the widened hash
  *	 from the last FP_EV_WIDE_WORDS word hashes, kept in a ring of four.
  */
 #define FP_EV3_SEED		(UINT64_C(0x6A09E667F3BCC908) ^ UINT64_C(3))
-#define FP_EV3_ALLSTOP	FP_NCLASSES /* fp_ev3_class: function words only */
-#define FP_EV3_WIDE		4		/* fp_ev3_class: or'ed to a run of numbers'
-								 * class */
-#define FP_EV3_FLAGS	(NP_FP_WORD_QUOTED | NP_FP_WORD_NAME | NP_FP_WORD_STOP | \
-						 NP_FP_WORD_NUMBER)
+#define FP_EV3_NAME		4		/* fp_ev3_class: or'ed to a class when a word
+								 * is a name or a figure (the key's name bit) */
+#define FP_EV3_WIDE		8		/* fp_ev3_class: or'ed to a run of numbers'
+								 * class; no kept shingle's entry is as large */
+#define FP_EV3_ALLSTOP	(FP_EV3_WIDE | FP_NCLASSES) /* fp_ev3_class: function
+													 * words only */
 #define FP_EV3_BITS		4
 
-StaticAssertDecl(FP_EV3_FLAGS == (1 << FP_EV3_BITS) - 1,
-				 "word flags must fit in FP_EV3_BITS bits");
 StaticAssertDecl(FP_NCLASSES < 4, "a class must fit in 2 bits of a key");
+StaticAssertDecl(FP_EV3_NAME == NP_FP_NAME_BIT << 2,
+				 "FP_EV3_NAME must be the name bit of a key");
 StaticAssertDecl(FP_EV_WIDE_WORDS == 5, "fp_ev_push_wide reads 4 words of last");
 
+/*
+ * Every set of flags a word can have, in FP_EV3_BITS bits: a word's code
+ * (fp_ev3_code) is the index of its flags here, so that the codes of three
+ * words index fp_ev3_class.  NP_FP_WORD_NUMBER and NP_FP_WORD_PROPER come
+ * only with NP_FP_WORD_NAME, and NP_FP_WORD_PROPER never with
+ * NP_FP_WORD_STOP, so with or without NP_FP_WORD_QUOTED a word has one of
+ * eight sets.  Those without NP_FP_WORD_PROPER fit in the low four bits and
+ * are their own code; the two with it (a name, a figure) take the codes of
+ * NP_FP_WORD_NUMBER without NP_FP_WORD_NAME, which no word has.
+ */
+#define FP_EV_Q		NP_FP_WORD_QUOTED
+#define FP_EV_S		NP_FP_WORD_STOP
+#define FP_EV_P		(NP_FP_WORD_NAME | NP_FP_WORD_PROPER)
+#define FP_EV_F		(FP_EV_D & ~NP_FP_WORD_PROPER)	/* a number, not a figure */
+static const unsigned char fp_ev3_flags[1 << FP_EV3_BITS] = {
+	0, FP_EV_Q, FP_EV_N, FP_EV_Q | FP_EV_N,
+	FP_EV_S, FP_EV_Q | FP_EV_S, FP_EV_N | FP_EV_S, FP_EV_Q | FP_EV_N | FP_EV_S,
+	FP_EV_P, FP_EV_Q | FP_EV_P, FP_EV_F, FP_EV_Q | FP_EV_F,
+	FP_EV_D, FP_EV_Q | FP_EV_D, FP_EV_F | FP_EV_S, FP_EV_Q | FP_EV_F | FP_EV_S,
+};
+
+/* the code of each word flags (the inverse of fp_ev3_flags) */
+static unsigned char fp_ev3_code[NP_FP_WORD_PROPER << 1];
 static unsigned char fp_ev3_class[1 << (3 * FP_EV3_BITS)];
 static bool fp_ev3_ready = false;
 
 /*
- * Fill fp_ev3_class (once; it is constant).
+ * Fill fp_ev3_code and fp_ev3_class (once; they are constant).
  */
 static void
 fp_ev3_init(void)
@@ -795,23 +822,31 @@ fp_ev3_init(void)
 
 	if (fp_ev3_ready)
 		return;
+	for (idx = 0; idx < (1 << FP_EV3_BITS); idx++)
+		fp_ev3_code[fp_ev3_flags[idx]] = (unsigned char) idx;
 	for (idx = 0; idx < (1 << (3 * FP_EV3_BITS)); idx++)
 	{
 		unsigned char flags[3];
+		bool		name = false;
 		int			j;
 
 		for (j = 0; j < 3; j++)
-			flags[j] = (unsigned char) ((idx >> (FP_EV3_BITS * j)) & FP_EV3_FLAGS);
+		{
+			flags[j] = fp_ev3_flags[(idx >> (FP_EV3_BITS * j)) & ((1 << FP_EV3_BITS) - 1)];
+			if (flags[j] & NP_FP_WORD_PROPER)
+				name = true;
+		}
 		/*
 		 * Function words only: fp_ev_common's test of the words (with m < 3
 		 * it does not look in the phrase table, which needs the hash).
 		 */
 		if (fp_ev_common(0, flags, 2) && fp_ev_common(0, flags + 2, 1))
 			fp_ev3_class[idx] = FP_EV3_ALLSTOP;
+		else if (fp_ev_numbers_only(flags, 3))
+			fp_ev3_class[idx] = (unsigned char) (fp_ev_class(flags, 3) | FP_EV3_WIDE);
 		else
 			fp_ev3_class[idx] = (unsigned char)
-				(fp_ev_class(flags, 3) |
-				 (fp_ev_numbers_only(flags, 3) ? FP_EV3_WIDE : 0));
+				(fp_ev_class(flags, 3) | (name ? FP_EV3_NAME : 0));
 	}
 	fp_ev3_ready = true;
 }
@@ -831,8 +866,6 @@ typedef struct FpEvBuild
 	unsigned char rflags[2 * NP_FP_MAX_SHINGLE_WORDS];
 	/* w = 3: the flags of the last three words, oldest in the low bits */
 	unsigned	flags3;
-	/* w = 3: NP_FP_WORD_PROPER of the last three words, one bit each */
-	unsigned	names3;
 	/* w = 3: mix(FP_EV3_SEED ^ word) of the word two before the next */
 	np_uint64	head3[2];
 	/* w = 3: the hashes of the last four words, word i at i & 3 */
@@ -845,11 +878,11 @@ typedef struct FpEvBuild
 } FpEvBuild;
 
 /*
- * Keep a shingle: its hash (with the name bit in place of its lowest bit)
- * and class.
+ * Keep a shingle's key: its hash (with the name bit in place of its lowest
+ * bit) << 2 | its class.
  */
 static pg_attribute_always_inline void
-fp_ev_push(FpEvBuild *st, np_uint32 h, int cls)
+fp_ev_push_key(FpEvBuild *st, np_uint64 key)
 {
 	if (unlikely(st->n == st->cap))
 	{
@@ -857,7 +890,13 @@ fp_ev_push(FpEvBuild *st, np_uint32 h, int cls)
 		st->items = st->items ? np_realloc(st->items, st->cap * sizeof(np_uint64))
 			: np_alloc(st->cap * sizeof(np_uint64));
 	}
-	st->items[st->n++] = ((np_uint64) h << 2) | (np_uint64) cls;
+	st->items[st->n++] = key;
+}
+
+static pg_attribute_always_inline void
+fp_ev_push(FpEvBuild *st, np_uint32 h, int cls)
+{
+	fp_ev_push_key(st, ((np_uint64) h << 2) | (np_uint64) cls);
 }
 
 /*
@@ -920,26 +959,24 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 		 */
 		np_uint64	head = st->head3[0];
 		unsigned	f3 = (st->flags3 >> FP_EV3_BITS) |
-			((unsigned) (flags & FP_EV3_FLAGS) << (2 * FP_EV3_BITS));
+			((unsigned) fp_ev3_code[flags] << (2 * FP_EV3_BITS));
 		size_t		k = st->nwords++;	/* this word's number */
 
 		st->flags3 = f3;
-		st->names3 = ((st->names3 << 1) |
-					  ((flags & NP_FP_WORD_PROPER) ? 1 : 0)) & 7;
 		st->head3[0] = st->head3[1];
 		st->head3[1] = np_fp_mix64(FP_EV3_SEED ^ hash);
 		if (k >= 2)
 		{
 			int			cls = fp_ev3_class[f3];
 
-			if (likely(cls < FP_NCLASSES))
+			if (likely(cls < FP_EV3_WIDE))
 			{
 				np_uint32	h = (np_uint32) (np_fp_mix64(np_fp_mix64(head ^ st->last[(k - 1) & 3]) ^
 														 hash) >> 32);
 
+				/* the hash's lowest bit is the name bit of cls */
 				if (!fp_is_phrase_hash(h))
-					fp_ev_push(st, (h & ~NP_FP_NAME_BIT) |
-							   (st->names3 ? NP_FP_NAME_BIT : 0), cls);
+					fp_ev_push_key(st, ((np_uint64) (h >> 1) << 3) | (np_uint64) cls);
 			}
 			else if (cls != FP_EV3_ALLSTOP)
 				fp_ev_push_wide(st, k, hash, cls);
@@ -1054,16 +1091,33 @@ fp_ev_radix_sort(np_uint64 *v, size_t n)
 #define FP_EV_SMALL_BUCKET	32
 
 /*
+ * Merge key x into last, the kept key of the same shingle (their hashes
+ * differ at most in the name bit): the best class of the two and the name
+ * bit if either has it.  Moves the kept key's count to its new class.  Out
+ * of line: most shingles of a text occur once.
+ */
+static pg_noinline np_uint64
+fp_ev_merge(np_uint64 last, np_uint64 x, size_t *count)
+{
+	np_uint64	cls = (x & 3) < (last & 3) ? (x & 3) : (last & 3);
+
+	count[last & 3]--;
+	count[cls]++;
+	return ((last | x) & ~(np_uint64) 3) | cls;
+}
+
+/*
  * Append the sorted keys v[0, n) to out[*o, ...), one for each run of keys
- * whose hashes differ at most in the name bit: the run's best class and
- * its name bit if any key has it.  Counts the kept keys by class.  *prev is
- * the hash, name bit dropped, of the last key appended (~0 for none).  out
- * may be v: it is written behind the reads.
+ * whose hashes differ at most in the name bit (fp_ev_merge).  Counts the
+ * kept keys by class.  *prev is the hash, name bit dropped, of the last key
+ * appended (~0 for none).  out may be v: it is written behind the reads.
  */
 static inline void
 fp_ev_unique(const np_uint64 *v, size_t n, np_uint64 *out, size_t *o,
 			 np_uint64 *prev, size_t *count)
 {
+	np_uint64	last = *prev;	/* locals: out may alias *prev and *o */
+	size_t		k = *o;
 	size_t		i;
 
 	for (i = 0; i < n; i++)
@@ -1071,21 +1125,17 @@ fp_ev_unique(const np_uint64 *v, size_t n, np_uint64 *out, size_t *o,
 		np_uint64	x = v[i];
 		np_uint64	h = x >> 3;
 
-		if (h == *prev)
+		if (unlikely(h == last))
 		{
-			/* the same shingle, where it holds a name: keep the best class */
-			np_uint64	last = out[*o - 1];
-			np_uint64	cls = (x & 3) < (last & 3) ? (x & 3) : (last & 3);
-
-			count[last & 3]--;
-			count[cls]++;
-			out[*o - 1] = ((last | x) & ~(np_uint64) 3) | cls;
+			out[k - 1] = fp_ev_merge(out[k - 1], x, count);
 			continue;
 		}
-		*prev = h;
+		last = h;
 		count[x & 3]++;
-		out[(*o)++] = x;
+		out[k++] = x;
 	}
+	*prev = last;
+	*o = k;
 }
 
 /*
@@ -1171,8 +1221,7 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	fp_tables_init();
 	fp_ev3_init();
 	memset(&st, 0, sizeof(st));
-	st.scan.s = (const unsigned char *) text;
-	st.scan.len = len;
+	fp_ev_scan_init(&st.scan, text, len);
 	st.w = shingle_words;
 	/* callers pass NP_FP_DEFAULT_SHINGLE_WORDS; no other width has shingles */
 	if (st.w >= 1 && st.w <= NP_FP_MAX_SHINGLE_WORDS)
@@ -1261,8 +1310,7 @@ NpFpEvidenceWords(const char *text, size_t len, NpFpWord **words)
 
 	fp_tables_init();
 	memset(&st, 0, sizeof(st));
-	st.scan.s = (const unsigned char *) text;
-	st.scan.len = len;
+	fp_ev_scan_init(&st.scan, text, len);
 	NpFpTokenize(text, len, fp_ev_collect_word, &st);
 	*words = st.words;
 	return st.n;
