@@ -1486,6 +1486,25 @@ firm_pair(Extractor *x, const Cand *p, const Cand *c)
 }
 
 /*
+ * Make candidate c cover tokens [c->a, b) as a name of the given kind and
+ * flags, dropping what a gazetteer entry had resolved for it (canonical
+ * name, subtype, link).
+ */
+static void
+cand_retype(Cand *c, int b, int kind, int flags)
+{
+	c->b = b;
+	c->kind = (uint8_t) kind;
+	c->flags = (uint8_t) flags;
+	c->canon = NULL;
+	c->canonlen = 0;
+	c->subtype = NULL;
+	c->subtypelen = 0;
+	c->link = NULL;
+	c->linklen = 0;
+}
+
+/*
  * "the Aarons 499", "the 2011 Auto Club 400", "Indianapolis 500": a name and
  * a three-digit number after "the" or a year is a race, the number inside.
  * Not a number of something ("the Boston 203 points"), nor a score.
@@ -1514,15 +1533,7 @@ race_number(Extractor *x, Cand *c)
 	if (!(p >= 0 && (tok_is(x, p, "the") ||
 					 (is_num(x, p) && tok_len(x, p) == 4))))
 		return;
-	c->b = b + 1;
-	c->kind = NP_KIND_MISC;
-	c->flags = 0;
-	c->canon = NULL;
-	c->canonlen = 0;
-	c->subtype = NULL;
-	c->subtypelen = 0;
-	c->link = NULL;
-	c->linklen = 0;
+	cand_retype(c, b + 1, NP_KIND_MISC, 0);
 }
 
 /*
@@ -1565,28 +1576,12 @@ merge_neighbours(Extractor *x)
 				((x->toks[p->a].flags & TK_INITIALS) ||
 				 ((x->toks[p->a].flags & TK_ABBR) && tok_len(x, p->a) == 2)))
 			{
-				p->b = c->b;
-				p->kind = NP_KIND_PER;
-				p->flags = 0;
-				p->canon = NULL;
-				p->canonlen = 0;
-				p->subtype = NULL;
-				p->subtypelen = 0;
-				p->link = NULL;
-				p->linklen = 0;
+				cand_retype(p, c->b, NP_KIND_PER, 0);
 				continue;
 			}
 			if (adjacent && (team_pair(x, p, c) || firm_pair(x, p, c)))
 			{
-				p->b = c->b;
-				p->kind = NP_KIND_ORG;
-				p->flags = x->ctx->sport ? MF_TEAM : 0;
-				p->canon = NULL;
-				p->canonlen = 0;
-				p->subtype = NULL;
-				p->subtypelen = 0;
-				p->link = NULL;
-				p->linklen = 0;
+				cand_retype(p, c->b, NP_KIND_ORG, x->ctx->sport ? MF_TEAM : 0);
 				continue;
 			}
 			/* "S&P/ASX 200 index": two names of one index */
@@ -1594,15 +1589,7 @@ merge_neighbours(Extractor *x)
 				!(x->toks[p->b].flags & TK_SPACE) && index_end(x, c->b) >= 0 &&
 				p->kind != NP_KIND_PER && c->kind != NP_KIND_PER)
 			{
-				p->b = c->b;
-				p->kind = NP_KIND_ORG;	/* made an index below */
-				p->flags = 0;
-				p->canon = NULL;
-				p->canonlen = 0;
-				p->subtype = NULL;
-				p->subtypelen = 0;
-				p->link = NULL;
-				p->linklen = 0;
+				cand_retype(p, c->b, NP_KIND_ORG, 0);	/* made an index below */
 				continue;
 			}
 			/* "West Chicago", "Southern Poland": a compass word and a place */
@@ -1610,15 +1597,7 @@ merge_neighbours(Extractor *x)
 				(x->toks[p->a].flags & TK_CAP) && !(x->toks[p->a].flags & TK_ALLCAPS) &&
 				word_in(x, p->a, compass_words) && !(p->flags & MF_TITLECTX))
 			{
-				p->b = c->b;
-				p->kind = NP_KIND_LOC;
-				p->flags = 0;
-				p->canon = NULL;
-				p->canonlen = 0;
-				p->subtype = NULL;
-				p->subtypelen = 0;
-				p->link = NULL;
-				p->linklen = 0;
+				cand_retype(p, c->b, NP_KIND_LOC, 0);
 				continue;
 			}
 			/* "Central European", "North African": one nationality */
@@ -1626,15 +1605,9 @@ merge_neighbours(Extractor *x)
 				(x->toks[p->a].flags & TK_CAP) && !(x->toks[p->a].flags & TK_ALLCAPS) &&
 				word_in(x, p->a, compass_words))
 			{
-				p->b = c->b;
-				p->kind = NP_KIND_MISC;
-				p->flags = 0;
-				p->canon = NULL;
-				p->canonlen = 0;
+				cand_retype(p, c->b, NP_KIND_MISC, 0);
 				p->subtype = c->subtype;
 				p->subtypelen = c->subtypelen;
-				p->link = NULL;
-				p->linklen = 0;
 				continue;
 			}
 			/* "Magnus Norman": an unknown word and a nationality ending the run */
