@@ -24,16 +24,8 @@ pg_config=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-mkdir -p "$tmp/inc/entities" "$tmp/inc/fingerprint"
-sh scripts/gazetteer_inc.sh data/gazetteer.tsv data/lexicon.txt >"$tmp/inc/entities/gazetteer_data.inc"
-sh scripts/phrases_inc.sh data/stopwords.txt data/phrases.txt >"$tmp/inc/fingerprint/phrases_data.inc"
-# every standalone source but fp_evidence.c, which evidence_dump.c includes
-files=$(grep -L '#include "postgres.h"' src/text/*.c src/fingerprint/*.c src/entities/*.c |
-	grep -v 'src/fingerprint/fp_evidence.c')
-# shellcheck disable=SC2086,SC2046
-gcc -O2 -DNP_STANDALONE -I"$tmp/inc" -Isrc -isystem "$("$pg_config" --includedir-server)" \
-	$(xml2-config --cflags) -o "$tmp/evidence_dump" bench/evidence_dump.c $files \
-	-L"$("$pg_config" --pkglibdir)" -lpgcommon -lpgport $(xml2-config --libs) -lm
+# the standalone core without fp_evidence.c, which evidence_dump.c includes
+sh scripts/core_cc.sh -x src/fingerprint/fp_evidence.c -o "$tmp/evidence_dump" bench/evidence_dump.c
 
 python3 bench/reuse_data.py dev |
 	awk -F'\t' 'BEGIN { OFS = "\t" } { print $1 "|" $3 "|" $4 "|" $5 "|" $6, $7 }' |

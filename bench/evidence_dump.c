@@ -31,6 +31,7 @@
 #include "fingerprint/fp_evidence.c"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text/clean.h"
@@ -56,9 +57,35 @@ unescape(char *s)
 	return (size_t) (o - s);
 }
 
+/* The end of every word, in the order NpFpEvidenceWords() gives them */
+typedef struct WordEnds
+{
+	size_t	   *end;
+	size_t		n;
+	size_t		cap;
+} WordEnds;
+
+static void
+collect_end(np_uint64 hash, size_t start, size_t end, void *arg)
+{
+	WordEnds   *e = (WordEnds *) arg;
+
+	(void) hash;
+	(void) start;
+	if (e->n == e->cap)
+	{
+		e->cap = e->cap ? 2 * e->cap : 1024;
+		e->end = realloc(e->end, e->cap * sizeof(size_t));
+		if (e->end == NULL)
+			abort();
+	}
+	e->end[e->n++] = end;
+}
+
 int
 main(int argc, char **argv)
 {
+	WordEnds	ends = {NULL, 0, 0};
 	static char line[16 << 20];
 	bool		clean = !(argc > 1 && strcmp(argv[1], "raw") == 0);
 
@@ -85,6 +112,10 @@ main(int argc, char **argv)
 			text = NpCleanText(tab + 1, len, &opts, &len);
 		}
 		n = NpFpEvidenceWords(text, len, &w);
+		ends.n = 0;
+		NpFpTokenize(text, len, collect_end, &ends);
+		if (ends.n != n)
+			abort();
 		for (i = 0; i + 3 <= n; i++)
 		{
 			np_uint64	h[3];
@@ -112,7 +143,7 @@ main(int argc, char **argv)
 			printf("%s\t%08x\t%d\t%x%x%x\t", line, sh, fp_ev_common(sh, fl, 3) ? 1 : 0,
 				   fl[0] & 0xF, fl[1] & 0xF, fl[2] & 0xF);
 			for (j = 0; j < 3; j++)
-				printf("%.*s%s", (int) (w[i + j].end - w[i + j].start),
+				printf("%.*s%s", (int) (ends.end[i + j] - w[i + j].start),
 					   text + w[i + j].start, j < 2 ? " " : "\t");
 			printf("%08x\t%d\n", kept,
 				   !fp_ev_numbers_only(fl, 3) &&

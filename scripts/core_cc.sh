@@ -1,7 +1,7 @@
 #!/bin/sh
 # scripts/core_cc.sh -- compile a program with newsprint's server-independent core
 #
-# Usage: scripts/core_cc.sh [--fuzz] -o OUT MAIN.c [EXTRA_CFLAGS...]
+# Usage: scripts/core_cc.sh [--fuzz] [-x SRC]... -o OUT MAIN.c [EXTRA_CFLAGS...]
 #
 # The core is every C file of src/text, src/fingerprint and src/entities
 # except the SQL layers (*_sql.c) and the module initialisers (*_init.c).
@@ -11,6 +11,8 @@
 # common phrases of fingerprint format 2 are generated next to OUT.
 # Without --fuzz: $CC (default gcc) -O2 -g.  With
 # --fuzz: clang with libFuzzer, AddressSanitizer and UBSan.
+# -x SRC leaves the core file SRC (a path under the top directory, e.g.
+# src/fingerprint/fp_evidence.c) out, for a MAIN.c that includes it.
 # PG_CONFIG selects the PostgreSQL installation (default: version 15's).
 # Used by the fuzz targets (mk/fuzz.mk), scripts/score_clean.sh and the
 # standalone tools of bench/.
@@ -19,14 +21,16 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 pg_config=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 fuzz=
 out=
+skip='^$'
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--fuzz) fuzz=1; shift ;;
+		-x) skip="$skip|^$top/$2\$"; shift 2 ;;
 		-o) out=$2; shift 2 ;;
 		*) break ;;
 	esac
 done
-[ -n "$out" ] && [ $# -ge 1 ] || { echo "usage: $0 [--fuzz] -o OUT MAIN.c [CFLAGS...]" >&2; exit 2; }
+[ -n "$out" ] && [ $# -ge 1 ] || { echo "usage: $0 [--fuzz] [-x SRC]... -o OUT MAIN.c [CFLAGS...]" >&2; exit 2; }
 main=$1
 shift
 
@@ -43,7 +47,7 @@ if [ ! -f "$gaz" ] || [ "$top/data/gazetteer.tsv" -nt "$gaz" ] || [ "$top/data/l
 	mv "$gaz.tmp" "$gaz"
 fi
 srcs=$(ls "$top"/src/text/*.c "$top"/src/fingerprint/*.c "$top"/src/entities/*.c |
-	grep -v -e '_sql\.c$' -e '_init\.c$')
+	grep -v -e '_sql\.c$' -e '_init\.c$' | grep -E -v "$skip")
 if [ -n "$fuzz" ]; then
 	cc=${FUZZ_CC:-clang}
 	cflags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
