@@ -49,26 +49,20 @@ split() {
 	# in its order
 	awk -F '\t' -v s="$1" -v d="$d" '!/^#/ && $3 == s { print d "/" $1 }' "${2:-$d/SPLIT}"
 }
-if [ "$set" = wn2-dev ] || [ "$set" = wn2-blind ]; then
-	mapfile -t ctx < <(split "${set#wn2-}" "$d/wikinews2/SPLIT")
-	if [ "$set" = wn2-dev ]; then
-		echo "== fresh Wikinews set, dev split: ${#ctx[@]} articles (wikinews2/, issue 13)"
-	else
-		echo "== fresh Wikinews set, blind split: ${#ctx[@]} articles (wikinews2/, issue 13; score once per version)"
-	fi
+case "$set" in
+wn[23]-*)
+	# the fresh Wikinews sets: wikinews2/ (first round), wikinews3/ (second)
+	n=${set%%-*}
+	n=${n#wn}
+	half=${set#wn?-}
+	mapfile -t ctx < <(split "$half" "$d/wikinews$n/SPLIT")
+	note=
+	[ "$half" = blind ] && note='; score once per version'
+	echo "== fresh Wikinews set $n, $half split: ${#ctx[@]} articles (wikinews$n/$note)"
 	score "${ctx[@]}"
 	exit
-fi
-if [ "$set" = wn3-dev ] || [ "$set" = wn3-blind ]; then
-	mapfile -t ctx < <(split "${set#wn3-}" "$d/wikinews3/SPLIT")
-	if [ "$set" = wn3-dev ]; then
-		echo "== second fresh Wikinews set, dev split: ${#ctx[@]} articles (wikinews3/)"
-	else
-		echo "== second fresh Wikinews set, blind split: ${#ctx[@]} articles (wikinews3/; score once per version)"
-	fi
-	score "${ctx[@]}"
-	exit
-fi
+	;;
+esac
 if [ "$set" = dev ] || [ "$set" = all ]; then
 	mapfile -t ctx < <(split dev)
 	echo "== context sets, dev split: ${#ctx[@]} articles (wire/ and wikinews/, issue 12; tuned on)"
