@@ -21,6 +21,11 @@
 #                 print the median of the index's share of backend CPU; on a
 #                 machine shared with other jobs one run moves by 20%
 #                 (perf, if asked for, records the first)
+#   BODIES=1      copy article bodies instead of fingerprints, into tables
+#                 whose fp is a generated column, fingerprint(body), as the
+#                 README's table is: the COPY then computes every fingerprint
+#                 with and without the index (default 0: fingerprints
+#                 precomputed, which leaves the index the largest share)
 #
 # Page faults are the backend's minor faults (/proc/PID/stat): on a virtual
 # machine each costs microseconds, and a backend takes one for every 4 kB of
@@ -37,21 +42,36 @@ PERF=${PERF:-0}
 LIMIT_KB=${LIMIT_KB:-}
 CHECKPOINT=${CHECKPOINT:-0}
 REPEAT=${REPEAT:-1}
+BODIES=${BODIES:-0}
 . ./bench_lib.sh
 bench_workdir 777
 
 bench_header max_wal_size
 
-SEED=1 ./corpus.sh fingerprints prof_src "$((ROWS + COPY_ROWS))"
-q -c "COPY (SELECT id, fp FROM prof_src WHERE id >= $ROWS ORDER BY id LIMIT $COPY_ROWS) TO STDOUT" > "$WORK/copy.tsv"
+if [ "$BODIES" = 1 ]; then
+	# the articles as text; the tables compute fp themselves
+	SEED=1 ./corpus.sh gen "$((ROWS + COPY_ROWS))" | awk -F'\t' -v OFS='\t' '{ print $1, $6 }' > "$WORK/all.tsv"
+	q -c "DROP TABLE IF EXISTS prof_src; CREATE TABLE prof_src (id bigint PRIMARY KEY, body text)"
+	q -c "\\copy prof_src FROM '$WORK/all.tsv'"
+	q -c "COPY (SELECT id, body FROM prof_src WHERE id >= $ROWS ORDER BY id LIMIT $COPY_ROWS) TO STDOUT" > "$WORK/copy.tsv"
+	cols="id bigint, body text, fp newsprint.fingerprint GENERATED ALWAYS AS (newsprint.fingerprint(body)) STORED"
+	fill="id, body"
+	target="(id, body)"
+else
+	SEED=1 ./corpus.sh fingerprints prof_src "$((ROWS + COPY_ROWS))"
+	q -c "COPY (SELECT id, fp FROM prof_src WHERE id >= $ROWS ORDER BY id LIMIT $COPY_ROWS) TO STDOUT" > "$WORK/copy.tsv"
+	cols="id bigint, fp newsprint.fingerprint"
+	fill="id, fp"
+	target=""
+fi
 
 # fresh tables of ROWS rows, one with the index
 setup() {
 	q -c "DROP TABLE IF EXISTS prof_idx, prof_noidx;
-	CREATE TABLE prof_idx (id bigint, fp newsprint.fingerprint) WITH (autovacuum_enabled = off);
-	CREATE TABLE prof_noidx (id bigint, fp newsprint.fingerprint) WITH (autovacuum_enabled = off);
-	INSERT INTO prof_idx SELECT id, fp FROM prof_src WHERE id < $ROWS;
-	INSERT INTO prof_noidx SELECT id, fp FROM prof_src WHERE id < $ROWS;"
+	CREATE TABLE prof_idx ($cols) WITH (autovacuum_enabled = off);
+	CREATE TABLE prof_noidx ($cols) WITH (autovacuum_enabled = off);
+	INSERT INTO prof_idx ($fill) SELECT $fill FROM prof_src WHERE id < $ROWS;
+	INSERT INTO prof_noidx ($fill) SELECT $fill FROM prof_src WHERE id < $ROWS;"
 	q -c "VACUUM ANALYZE prof_idx"
 	q -c "VACUUM ANALYZE prof_noidx"
 	q -c "SET maintenance_work_mem = '2GB'; CREATE INDEX prof_fp ON prof_idx USING npidx (fp)"
@@ -96,14 +116,14 @@ line() { printf '%-40s %8s %8s %12s %10s %8s %12s\n' "$@"; }
 for rep in $(seq 1 "$REPEAT"); do
 	setup
 	echo
-	echo "== run $rep of $REPEAT: $ROWS rows, npidx $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))"); COPY of $COPY_ROWS rows, pending_list_limit ${LIMIT_KB:-default}; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%H:%M:%S) UTC"
+	echo "== run $rep of $REPEAT: $ROWS rows, npidx $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))"); COPY of $COPY_ROWS rows ($([ "$BODIES" = 1 ] && echo "bodies, fp generated" || echo "fingerprints precomputed")), pending_list_limit ${LIMIT_KB:-default}; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%H:%M:%S) UTC"
 	line "" "wall s" "CPU s" "WAL records" "FPIs" "WAL MB" "page faults"
 	[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
-	read -r w c r f b pf < <(PERF=0 measure noidx "\\copy prof_noidx FROM '$WORK/copy.tsv'")
+	read -r w c r f b pf < <(PERF=0 measure noidx "\\copy prof_noidx $target FROM '$WORK/copy.tsv'")
 	line "COPY without index" "$w" "$c" "$r" "$f" "$b" "$pf"
 	cn=$c
 	[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
-	read -r w c r f b pf < <(measure copy "\\copy prof_idx FROM '$WORK/copy.tsv'")
+	read -r w c r f b pf < <(measure copy "\\copy prof_idx $target FROM '$WORK/copy.tsv'")
 	line "COPY with npidx" "$w" "$c" "$r" "$f" "$b" "$pf"
 	read -r w2 c2 r2 f2 b2 pf2 < <(measure merge "SELECT newsprint.npidx_clean_pending_list('prof_fp');")
 	line "  merge of the rows left pending" "$w2" "$c2" "$r2" "$f2" "$b2" "$pf2"
