@@ -86,6 +86,7 @@ typedef struct NpCtx
 	char	   *fold;			/* the text, ASCII letters lowercased */
 	NpStrMap   *names;			/* folded names written in mixed case */
 	NpStrMap   *lastwords;		/* folded last words of such names */
+	NpStrMap   *acronyms;		/* acronyms defined in brackets: "(RIM)" */
 } NpCtx;
 
 /* a company's sites: "its Tanami mine" */
@@ -813,6 +814,7 @@ NpCtxScan(Extractor *x)
 					c->fold[i] += 'a' - 'A';
 	c->names = NpStrMapCreate();
 	c->lastwords = NpStrMapCreate();
+	c->acronyms = NpStrMapCreate();
 
 	for (k = 0; k < x->ntoks; k++)
 	{
@@ -927,6 +929,22 @@ NpCtxScan(Extractor *x)
 				(void) scan_table_line(x, a, e, true);
 			a = e;
 		}
+
+	/*
+	 * acronyms the article defines in brackets in mixed-case text, after a
+	 * name: "Research in Motion (RIM)"; such a word is a name also where it
+	 * is a common word ("rim")
+	 */
+	for (k = 1; k + 1 < x->ntoks; k++)
+	{
+		const Tok  *t = &x->toks[k];
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if ((t->flags & TK_ALLCAPS) && !(t->flags & TK_INITIALS) &&
+			!(t->ctx & CTX_CAPSLINE) && is_punct(x, k - 1, '(') && is_punct(x, k + 1, ')') &&
+			k >= 2 && is_cap(x, k - 2) && !(x->toks[k - 2].flags & TK_ALLCAPS))
+			NpStrMapPut(c->acronyms, x->text + t->start, tok_len(x, k), 1);
+	}
 }
 
 /*
@@ -976,6 +994,10 @@ NpCtxKeepCaps(const Extractor *x, int k)
 		return true;
 	if ((t->ctx & CTX_CAPSLINE) && (t->flags & TK_ALLCAPS))
 		return caps_name_end(x, k) > k;
+	/* "RIM is best known", "which RIM bought": a defined acronym */
+	if ((t->flags & TK_ALLCAPS) && NpStrMapCount(c->acronyms) > 0 &&
+		NpStrMapGet(c->acronyms, x->text + t->start, tok_len(x, k)) >= 0)
+		return true;
 	/* "Forest, who had not lost since October, led": a club's last word */
 	if (c->sport && (t->flags & TK_SENT) && !(t->flags & TK_ALLCAPS) &&
 		!(t->roles & NP_ROLE_STOP) &&
@@ -1095,7 +1117,8 @@ locative(const Extractor *x, int a)
 				"throughout", "into", "via", "around", NULL}))
 	{
 		if (word_in(x, p - 1, (const char *const[]) {"shares", "share", "stake", "stakes",
-					"invest", "invested", "investment", "interest", NULL}))
+					"invest", "invested", "investment", "interest", "shareholders",
+					"stockholders", NULL}))
 			return 0;
 		return 2;
 	}
@@ -1255,9 +1278,13 @@ vote(Extractor *x, const Cand *c, int *v)
 	/* "another US firm, Hershey," */
 	else if (is_punct(x, a - 1, ',') && (word_roles(x, a - 2) & NP_ROLE_FIRM))
 		v[V_ORG] += 2;
-	/* a plural verb after a name in the singular: a team or a company */
+	/*
+	 * a plural verb after a name in the singular: a team or a company (not
+	 * the last of a coordination: "Hamilton and Alonso are third")
+	 */
 	if (!poss && b - a <= 3 && x->text[x->toks[b - 1].end - 1] != 's' &&
-		word_in(x, n, (const char *const[]) {"are", "were", "have", NULL}))
+		word_in(x, n, (const char *const[]) {"are", "were", "have", NULL}) &&
+		!(a >= 1 && (tok_is(x, a - 1, "and") || is_punct(x, a - 1, ','))))
 	{
 		if (ctx->sport)
 			v[V_TEAM] += 2;
@@ -1309,8 +1336,43 @@ vote(Extractor *x, const Cand *c, int *v)
 			v[V_TEAM] += 1;
 		if (!poss && (rn & NP_ROLE_TEAMCUE))
 			v[V_TEAM] += 1;
-		if (rn & NP_ROLE_TEAMAFTER)
+		/* "Rosberg's teammate": a team-mate is a person's */
+		if (poss && word_in(x, n, (const char *const[]) {"teammate", "team-mate",
+					"teammates", "team-mates", NULL}))
+			v[V_PER] += 2;
+		else if (rn & NP_ROLE_TEAMAFTER)
 			v[V_TEAM] += 2;
+		/* "Kamui Kobayashi's Sauber", "Robert Kubica's Renault": his team's car */
+		if (b - a == 1 && a >= 3 && (x->toks[a - 1].flags & TK_POSS) && is_cap(x, a - 2) &&
+			is_cap(x, a - 3) && !is_cap(x, b))
+			v[V_TEAM] += 2;
+		/* "Ferrari's Fernando Alonso", "Chicago's Troy Brouwer": his team */
+		if (poss && is_cap(x, n) && (x->toks[n].roles & NP_ROLE_GIVEN) && is_cap(x, n + 1) &&
+			!(x->toks[n].flags & TK_SENT))
+			v[V_TEAM] += 2;
+		/*
+		 * "Felipe Massa of Ferrari", "Liam Miller of Hibernian": a person's
+		 * two words, then where he plays
+		 */
+		if (a >= 4 && tok_is(x, a - 1, "of") && is_cap(x, a - 2) && is_cap(x, a - 3) &&
+			!is_cap(x, a - 4) && !(x->toks[a - 3].flags & TK_ALLCAPS) &&
+			!((x->toks[a - 2].roles | x->toks[a - 3].roles) &
+			  (NP_ROLE_ORGHEAD | NP_ROLE_LOCHEAD | NP_ROLE_MISCHEAD | NP_ROLE_TITLE |
+			   NP_ROLE_ORGSUF | NP_ROLE_STOP)))
+			v[V_TEAM] += 2;
+		/* "a 2-0 defeat to X", "a 49-point victory over X", "lost to X" */
+		if (a >= 2 && word_in(x, a - 1, (const char *const[]) {"to", "over", "against", NULL}) &&
+			word_in(x, a - 2, (const char *const[]) {"defeat", "defeats", "loss", "losses",
+						"lost", "victory", "victories", "win", "wins", "triumph", "draw",
+						"drew", "lose", "losing", "fell", NULL}))
+			v[V_TEAM] += 2;
+		/* "drive for X", "Nico Rosberg for Mercedes" */
+		if (p >= 1 && tok_is(x, p, "for") &&
+			(word_in(x, p - 1, (const char *const[]) {"drive", "drives", "drove", "driving",
+						"ride", "rides", "rode", "riding", "race", "races", "raced", "racing",
+						"signed", "signs", "sign", "competes", "competed", "plays", NULL}) ||
+			 (is_cap(x, p - 1) && !(x->toks[p - 1].flags & TK_SENT))))
+			v[V_TEAM] += 1;
 		/* "X 2-1", "won 2-1 at X", "lost 2-0 to X" */
 		if (is_score(x, n))
 			v[V_TEAM] += 2;
@@ -1361,7 +1423,8 @@ vote(Extractor *x, const Cand *c, int *v)
 	{
 		if (word_in(x, n, event_nouns) || (ctx->sport && word_in(x, n, sport_event_nouns)))
 			v[V_MISC] += 4;
-		else if (word_in(x, n, product_nouns))
+		else if (word_in(x, n, product_nouns) ||
+				 (tok_is(x, n, "operating") && tok_is(x, n + 1, "system")))
 			v[V_MISC] += 2;
 	}
 	if (is_punct(x, b, '-') && !(x->toks[b].flags & TK_SPACE) && tok_is(x, b + 1, "branded"))
@@ -1974,6 +2037,7 @@ NpCtxFree(Extractor *x)
 		return;
 	NpStrMapFree(x->ctx->names);
 	NpStrMapFree(x->ctx->lastwords);
+	NpStrMapFree(x->ctx->acronyms);
 	np_free(x->ctx->fold);
 	np_free(x->ctx);
 	x->ctx = NULL;
