@@ -1186,6 +1186,13 @@ default_kind(Extractor *x, const Cand *c, const int *v)
 
 static const char *const club_words[];
 
+/* verbs of a result between two sides: "Leicestershire beat Somerset" */
+static const char *const result_verbs[] = {
+	"beat", "beats", "beating", "defeated", "defeats", "drew", "thrashed", "routed",
+	"edged", "hammered", "crushed", "overcame", "trounced", "stunned", "eliminated",
+	"outclassed", "outplayed", "whitewashed", NULL
+};
+
 /*
  * Add the votes of the context of candidate c to v.
  */
@@ -1332,10 +1339,23 @@ vote(Extractor *x, const Cand *c, int *v)
 	/* teams */
 	if (ctx->sport)
 	{
+		/*
+		 * a place next to a verb of result is a team ("Leicestershire beat
+		 * Somerset"): a place has no other reading there, so it counts twice
+		 * (not other cues: "the host West Chicago school", "their Yorkshire
+		 * neighbours")
+		 */
+		bool		place = c->kind == NP_KIND_LOC && !cand_is_country(c);
+
 		if (rp & NP_ROLE_TEAMCUE)
-			v[V_TEAM] += 1;
+			v[V_TEAM] += (place && word_in(x, p, result_verbs)) ? 2 : 1;
 		if (!poss && (rn & NP_ROLE_TEAMCUE))
-			v[V_TEAM] += 1;
+			v[V_TEAM] += (place && word_in(x, n, result_verbs)) ? 2 : 1;
+		/* "drew with X", "tied with X" */
+		if (p >= 1 && tok_is(x, p, "with") &&
+			word_in(x, p - 1, (const char *const[]) {"drew", "draw", "draws", "drawn",
+						"tied", NULL}))
+			v[V_TEAM] += 2;
 		/* "Rosberg's teammate": a team-mate is a person's */
 		if (poss && word_in(x, n, (const char *const[]) {"teammate", "team-mate",
 					"teammates", "team-mates", NULL}))
