@@ -1188,9 +1188,9 @@ static const char *const club_words[];
 
 /* verbs of a result between two sides: "Leicestershire beat Somerset" */
 static const char *const result_verbs[] = {
-	"beat", "beats", "beating", "defeated", "defeats", "drew", "thrashed", "routed",
-	"edged", "hammered", "crushed", "overcame", "trounced", "stunned", "eliminated",
-	"outclassed", "outplayed", "whitewashed", NULL
+	"beat", "beats", "beating", "defeated", "defeats", "drew", "lost", "thrashed",
+	"routed", "edged", "hammered", "crushed", "overcame", "trounced", "stunned",
+	"eliminated", "outclassed", "outplayed", "whitewashed", NULL
 };
 
 /*
@@ -1390,7 +1390,9 @@ vote(Extractor *x, const Cand *c, int *v)
 		if (p >= 1 && tok_is(x, p, "for") &&
 			(word_in(x, p - 1, (const char *const[]) {"drive", "drives", "drove", "driving",
 						"ride", "rides", "rode", "riding", "race", "races", "raced", "racing",
-						"signed", "signs", "sign", "competes", "competed", "plays", NULL}) ||
+						"signed", "signs", "sign", "competes", "competed", "plays", "place",
+						"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+						"ninth", "tenth", "points", NULL}) ||
 			 (is_cap(x, p - 1) && !(x->toks[p - 1].flags & TK_SENT))))
 			v[V_TEAM] += 1;
 		/* "X 2-1", "won 2-1 at X", "lost 2-0 to X" */
