@@ -1351,11 +1351,44 @@ vote(Extractor *x, const Cand *c, int *v)
 			v[V_TEAM] += (place && word_in(x, p, result_verbs)) ? 2 : 1;
 		if (!poss && (rn & NP_ROLE_TEAMCUE))
 			v[V_TEAM] += (place && word_in(x, n, result_verbs)) ? 2 : 1;
-		/* "drew with X", "tied with X" */
-		if (p >= 1 && tok_is(x, p, "with") &&
-			word_in(x, p - 1, (const char *const[]) {"drew", "draw", "draws", "drawn",
-						"tied", NULL}))
+		/* "drew with X", "drew 1-1 with X", "tied with X" */
+		if (p >= 1 && tok_is(x, p, "with"))
+		{
+			int			q = p - 1;
+
+			if (q >= 3 && is_num(x, q) && is_punct(x, q - 1, '-') && is_num(x, q - 2))
+				q -= 3;
+			if (word_in(x, q, (const char *const[]) {"drew", "draw", "draws", "drawn",
+							"tied", NULL}))
+				v[V_TEAM] += 2;
+		}
+		/* "lost at home to X", "at home to X" */
+		if (a >= 2 && tok_is(x, a - 1, "to") && tok_is(x, a - 2, "home"))
 			v[V_TEAM] += 2;
+		/* "X signed defender Y": the club signs a player */
+		if (!poss && word_in(x, n, (const char *const[]) {"signed", "signs", "sign",
+					"signing", "recalled", "released", "sacked", "appointed", NULL}) &&
+			is_word(x, n + 1) && (x->toks[n + 1].flags & TK_LOWER) &&
+			(x->toks[n + 1].roles & NP_ROLE_TITLE))
+			v[V_TEAM] += 2;
+		/* a transfer: "joined Celta from X", "signed Y from X" */
+		if (p >= 1 && tok_is(x, p, "from"))
+		{
+			int			j;
+
+			for (j = p - 1; j >= 0 && j >= p - 6; j--)
+			{
+				if (is_punct(x, j, '.') || is_punct(x, j, ';'))
+					break;
+				if (word_in(x, j, (const char *const[]) {"joined", "joins", "join",
+								"signed", "signs", "sign", "signing", "bought", "loan",
+								"loaned", "moved", "transfer", "recruited", NULL}))
+				{
+					v[V_TEAM] += 2;
+					break;
+				}
+			}
+		}
 		/* "Rosberg's teammate": a team-mate is a person's */
 		if (poss && word_in(x, n, (const char *const[]) {"teammate", "team-mate",
 					"teammates", "team-mates", NULL}))
@@ -1366,9 +1399,15 @@ vote(Extractor *x, const Cand *c, int *v)
 		if (b - a == 1 && a >= 3 && (x->toks[a - 1].flags & TK_POSS) && is_cap(x, a - 2) &&
 			is_cap(x, a - 3) && !is_cap(x, b))
 			v[V_TEAM] += 2;
-		/* "Ferrari's Fernando Alonso", "Chicago's Troy Brouwer": his team */
-		if (poss && is_cap(x, n) && (x->toks[n].roles & NP_ROLE_GIVEN) && is_cap(x, n + 1) &&
-			!(x->toks[n].flags & TK_SENT))
+		/*
+		 * "Ferrari's Fernando Alonso", "Chicago's Troy Brouwer", "Watford's
+		 * Ismaila Sarr": his team (two words that are no title or body)
+		 */
+		if (poss && is_cap(x, n) && is_cap(x, n + 1) && !is_cap(x, n + 2) &&
+			!(x->toks[n].flags & (TK_SENT | TK_ALLCAPS)) &&
+			(x->toks[n].roles & ~NP_ROLE_GIVEN) == 0 && (x->toks[n + 1].roles & ~NP_ROLE_GIVEN) == 0 &&
+			(x->toks[n].ent == NULL || x->toks[n].ent->kind == NP_KIND_PER) &&
+			(x->toks[n + 1].ent == NULL || x->toks[n + 1].ent->kind == NP_KIND_PER))
 			v[V_TEAM] += 2;
 		/*
 		 * "Felipe Massa of Ferrari", "Liam Miller of Hibernian": a person's
@@ -1401,8 +1440,13 @@ vote(Extractor *x, const Cand *c, int *v)
 		if (a >= 4 && word_in(x, a - 1, (const char *const[]) {"at", "to", "against", "over", NULL}) &&
 			is_num(x, a - 2) && is_punct(x, a - 3, '-') && is_num(x, a - 4))
 		{
-			/* "beat Rangers 3-1 at Molineux": a ground; "won 2-1 at Metz": a team */
-			if (tok_is(x, a - 1, "at") && is_cap(x, a - 5))
+			/*
+			 * "beat Rangers 3-1 at Molineux", "held 0-0 at Carrow Road": a
+			 * ground; "won 2-1 at Metz": a team
+			 */
+			if (tok_is(x, a - 1, "at") &&
+				(is_cap(x, a - 5) || word_in(x, b - 1, venue_words) ||
+				 word_in(x, b - 1, (const char *const[]) {"road", "lane", "street", NULL})))
 				v[V_LOC] += 2;
 			else
 				v[V_TEAM] += 2;

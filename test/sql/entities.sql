@@ -156,3 +156,6 @@ SELECT surface, kind FROM newsprint.entity_mentions(E'TAUNTON, England, June 2 -
 -- an acronym defined in brackets is a name also when it is a common word;
 -- a storm's name; "The" inside a sentence is outside the paper's name
 SELECT surface, kind FROM newsprint.entity_mentions('TOKYO, March 9 - Pacific Avionics Lab (PAL) said on Monday it had won a contract to supply radar units. PAL chief executive Kenji Mori said the order would lift profit this year, the report quoted by The Independent said. The shares rose 3 percent after Typhoon Haima closed the Tokyo exchange on Friday.', false);
+-- "drew 2-2 with X", "lost at home to X", "X signed midfielder Y from Z",
+-- "Z's Rafa Mir", a ground after "held 1-1 at"
+SELECT surface, kind FROM newsprint.entity_mentions('BILBAO, Oct 2 - Eibar drew 2-2 with Osasuna in the league on Saturday, and Alaves lost at home to Leganes, whose striker scored twice in the second half. Leganes coach Javier Aguirre said his side had earned the points. Mallorca signed midfielder Pablo Mendez from Huesca on Friday. Huesca''s Rafa Mir missed a penalty in the match as they were held 1-1 at Son Moix Road.', false);
