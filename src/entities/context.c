@@ -1142,7 +1142,8 @@ strong_place(const Extractor *x, const Cand *c)
 	if (locative(x, c->a) >= 2)
 		return true;
 	return is_punct(x, c->b, ',') && is_word(x, c->b + 1) &&
-		entry_is_country(x->toks[c->b + 1].ent);
+		entry_is_country(x->toks[c->b + 1].ent) &&
+		!(c->b + 2 < x->ntoks && (x->toks[c->b + 2].flags & TK_POSS));
 }
 
 
@@ -1253,23 +1254,37 @@ vote(Extractor *x, const Cand *c, int *v)
 				break;
 		}
 	}
-	/* "Barneys New York, a luxury retailer", "X, an investment bank" */
+	/*
+	 * "Barneys New York, a luxury retailer", "X, an investment bank",
+	 * "Morrison, Britain's fourth-largest supermarket chain"
+	 */
 	if (is_punct(x, b, ','))
 	{
-		int			j;
+		int			j,
+					first = b + 1;	/* the first word after the determiner */
 
-		for (j = b + 1; j < x->ntoks && j < b + 5; j++)
+		if (word_in(x, b + 1, (const char *const[]) {"a", "an", "the", NULL}))
+			first = b + 2;
+		else if (is_cap(x, b + 1) && b + 2 < x->ntoks && (x->toks[b + 2].flags & TK_POSS))
+			first = b + 3;
+		for (j = b + 1; j < x->ntoks && j < first + 6; j++)
 		{
 			/* the appositive's head noun, not "a company director" */
-			if (is_word(x, j) && (x->toks[j].flags & TK_LOWER) && (x->toks[j].roles & NP_ROLE_FIRM) &&
+			if (j >= first && is_word(x, j) && (x->toks[j].flags & TK_LOWER) &&
+				(x->toks[j].roles & NP_ROLE_FIRM) &&
 				(!(is_word(x, j + 1) && (x->toks[j + 1].flags & TK_LOWER)) ||
 				 word_in(x, j + 1, (const char *const[]) {"based", "owned", "that", "which",
 							 "with", "in", "of", "from", "whose", "listed", NULL})))
 			{
-				if (j > b + 1 && word_in(x, b + 1, (const char *const[]) {"a", "an", "the", NULL}))
+				if (first > b + 1)
 					v[V_ORG] += 3;
 				break;
 			}
+			if (j < first)
+				continue;		/* the determiner */
+			/* "fourth-largest": a hyphen inside the words */
+			if (is_punct(x, j, '-') && !(x->toks[j].flags & TK_SPACE) && j > first)
+				continue;
 			if (!(is_word(x, j) && (x->toks[j].flags & TK_LOWER)))
 				break;
 		}
@@ -1503,9 +1518,13 @@ vote(Extractor *x, const Cand *c, int *v)
 		v[V_LOC] += locative(x, a);
 	if (NpExBeforePlaceNoun(x, b))
 		v[V_LOC] += 2;
-	/* "Kilmarnock, Scotland", "Chicago, United States" */
+	/*
+	 * "Kilmarnock, Scotland", "Chicago, United States" (not "Halifax,
+	 * Britain's biggest lender")
+	 */
 	if (is_punct(x, b, ',') && is_word(x, b + 1) && entry_is_country(x->toks[b + 1].ent) &&
-		!entry_is_country(ta->ent))
+		!entry_is_country(ta->ent) &&
+		!(b + 2 < x->ntoks && (x->toks[b + 2].flags & TK_POSS)))
 		v[V_LOC] += 3;
 	/* "Denmark-based", "San Jose, California-based" */
 	if (is_punct(x, b, '-') && is_word(x, b + 1) && tok_is(x, b + 1, "based"))

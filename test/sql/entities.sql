@@ -159,3 +159,6 @@ SELECT surface, kind FROM newsprint.entity_mentions('TOKYO, March 9 - Pacific Av
 -- "drew 2-2 with X", "lost at home to X", "X signed midfielder Y from Z",
 -- "Z's Rafa Mir", a ground after "held 1-1 at"
 SELECT surface, kind FROM newsprint.entity_mentions('BILBAO, Oct 2 - Eibar drew 2-2 with Osasuna in the league on Saturday, and Alaves lost at home to Leganes, whose striker scored twice in the second half. Leganes coach Javier Aguirre said his side had earned the points. Mallorca signed midfielder Pablo Mendez from Huesca on Friday. Huesca''s Rafa Mir missed a penalty in the match as they were held 1-1 at Son Moix Road.', false);
+-- a company named like a place: an appositive after a possessive country
+-- ("X, Britain's biggest mortgage lender"), "shareholders in X"; an exchange
+SELECT surface, kind FROM newsprint.entity_mentions('LONDON, Feb 3 - Halifax, Britain''s biggest mortgage lender, said house prices fell 0.4 percent in January. Shareholders in Halifax will receive a higher dividend, the bank said. In Frankfurt, Deutsche Boerse said trading volumes rose 9 percent.', false);
