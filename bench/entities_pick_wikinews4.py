@@ -26,13 +26,12 @@
 #  4. Split: the 30 drawn ids in the order (stratum: sport first, id); the
 #     1st, 3rd, 5th, ... are dev, the 2nd, 4th, ... blind (sport 8 dev and
 #     7 blind, business 7 dev and 8 blind: 15 and 15).
-import json
 import os
 import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from entities_pick_wikinews2 import used_ids, test_corpus, stratum  # noqa: E402
+from entities_pick_wikinews2 import used_ids, test_corpus, stratum, eligible, row  # noqa: E402
 
 
 def main():
@@ -42,26 +41,15 @@ def main():
     corpus = test_corpus(top, 'wikinews4')
     strata = {'sport': [], 'business': [], 'other': []}
     arts = {}
-    with open(src, encoding='utf-8') as f:
-        for line in f:
-            a = json.loads(line)
-            words = a['text'].split()
-            if a['id'] in used or not 150 <= len(words) <= 350:
-                continue
-            if a['text'][:80] in corpus:
-                continue
-            strata[stratum(words)].append(a['id'])
-            arts[a['id']] = a
+    for a, words in eligible(src, used, corpus, 150, 350):
+        strata[stratum(words)].append(a['id'])
+        arts[a['id']] = a
     rng = random.Random(20261215)
     i = 0
     for st in ('sport', 'business'):
         for aid in sorted(rng.sample(sorted(strata[st]), 15)):
-            a = arts[aid]
-            split = 'dev' if i % 2 == 0 else 'blind'
+            print(row(st, arts[aid], 'dev' if i % 2 == 0 else 'blind'))
             i += 1
-            first = ' '.join(a['text'].split()[:8])
-            print('\t'.join([st, str(aid), a['provenance'], str(len(a['text'].split())),
-                             split, first]))
     print('eligible: ' + ', '.join('%s %d' % (k, len(v)) for k, v in strata.items()),
           file=sys.stderr)
 
