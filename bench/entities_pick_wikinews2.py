@@ -76,6 +76,29 @@ def test_corpus(top, skip):
     return '\n'.join(corpus)
 
 
+def eligible(src, used, corpus, lo, hi):
+    """the articles of the Wikinews copy SRC that a draw may take, in file
+    order, each with its words: not in USED, of LO to HI words, and whose
+    first 80 characters are not in CORPUS"""
+    with open(src, encoding='utf-8') as f:
+        for line in f:
+            a = json.loads(line)
+            words = a['text'].split()
+            if a['id'] in used or not lo <= len(words) <= hi:
+                continue
+            if a['text'][:80] in corpus:
+                continue
+            yield a, words
+
+
+def row(st, a, split):
+    """the printed line of a drawn article: stratum, id, provenance, words,
+    split, first words"""
+    first = ' '.join(a['text'].split()[:8])
+    return '\t'.join([st, str(a['id']), a['provenance'], str(len(a['text'].split())),
+                      split, first])
+
+
 def stratum(words):
     """sport, business or other, from keyword counts over the words"""
     lw = [w.strip('.,;:"\'()!?').lower() for w in words]
@@ -91,26 +114,14 @@ def main():
     corpus = test_corpus(top, 'wikinews2')
     strata = {'sport': [], 'business': [], 'other': []}
     arts = {}
-    with open(src, encoding='utf-8') as f:
-        for line in f:
-            a = json.loads(line)
-            words = a['text'].split()
-            if a['id'] in used or not 150 <= len(words) <= 500:
-                continue
-            if a['text'][:80] in corpus:
-                continue
-            st = stratum(words)
-            strata[st].append(a['id'])
-            arts[a['id']] = a
+    for a, words in eligible(src, used, corpus, 150, 500):
+        strata[stratum(words)].append(a['id'])
+        arts[a['id']] = a
     rng = random.Random(20261213)
     for st in ('sport', 'business', 'other'):
         ids = sorted(rng.sample(sorted(strata[st]), 10))
         for i, aid in enumerate(ids):
-            a = arts[aid]
-            split = 'dev' if i % 2 == 0 else 'blind'
-            first = ' '.join(a['text'].split()[:8])
-            print('\t'.join([st, str(aid), a['provenance'], str(len(a['text'].split())),
-                             split, first]))
+            print(row(st, arts[aid], 'dev' if i % 2 == 0 else 'blind'))
     print('eligible: ' + ', '.join('%s %d' % (k, len(v)) for k, v in strata.items()),
           file=sys.stderr)
 

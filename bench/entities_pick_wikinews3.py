@@ -32,13 +32,12 @@
 #  5. Split: within each stratum, the 10 drawn ids sorted by id; the 1st,
 #     3rd, 5th, ... are dev, the 2nd, 4th, ... blind (5 + 5 per stratum,
 #     15 dev and 15 blind in all).
-import json
 import os
 import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from entities_pick_wikinews2 import used_ids, test_corpus, stratum  # noqa: E402
+from entities_pick_wikinews2 import used_ids, test_corpus, stratum, eligible  # noqa: E402
 
 
 def main():
@@ -48,18 +47,10 @@ def main():
     corpus = test_corpus(top, 'wikinews3')
     strata = {'sport': ([], []), 'business': ([], []), 'other': ([], [])}
     arts = {}
-    with open(src, encoding='utf-8') as f:
-        for line in f:
-            a = json.loads(line)
-            words = a['text'].split()
-            if a['id'] in used or not 150 <= len(words) <= 400:
-                continue
-            if a['text'][:80] in corpus:
-                continue
-            st = stratum(words)
-            nonascii = any(ord(c) > 127 for c in a['text'])
-            strata[st][0 if nonascii else 1].append(a['id'])
-            arts[a['id']] = a
+    for a, words in eligible(src, used, corpus, 150, 400):
+        nonascii = any(ord(c) > 127 for c in a['text'])
+        strata[stratum(words)][0 if nonascii else 1].append(a['id'])
+        arts[a['id']] = a
     rng = random.Random(20261214)
     for st in ('sport', 'business', 'other'):
         pref, rest = strata[st]

@@ -15,7 +15,11 @@
 #                development data); never part of "all"
 #     wn3-dev    the dev split of test/data/entities/wikinews3 (the second
 #                fresh Wikinews set; see its SPLIT)
-#     wn3-blind  its blind split: score it once per version, at the end; it
+#     wn3-blind  its blind split (scored once per version in its round; now
+#                development data); never part of "all"
+#     wn4-dev    the dev split of test/data/entities/wikinews4 (the third
+#                fresh Wikinews set: sports and business; see its SPLIT)
+#     wn4-blind  its blind split: score it once per version, at the end; it
 #                is never part of "all"
 #   --errors     list every missed and extra mention
 #   --conll DIR  also write CoNLL files (token, gold tag, predicted tag)
@@ -43,15 +47,16 @@ if [ ${#files[@]} -gt 0 ]; then
 	exit
 fi
 d=$top/test/data/entities
-case "$set" in old|dev|blind|all|wn2-dev|wn2-blind|wn3-dev|wn3-blind) ;; *) echo "unknown set: $set" >&2; exit 2 ;; esac
+case "$set" in old|dev|blind|all|wn2-dev|wn2-blind|wn3-dev|wn3-blind|wn4-dev|wn4-blind) ;; *) echo "unknown set: $set" >&2; exit 2 ;; esac
 split() {
 	# files in split $1 of the split file $2 (default: the context sets'),
 	# in its order
 	awk -F '\t' -v s="$1" -v d="$d" '!/^#/ && $3 == s { print d "/" $1 }' "${2:-$d/SPLIT}"
 }
 case "$set" in
-wn[23]-*)
-	# the fresh Wikinews sets: wikinews2/ (first round), wikinews3/ (second)
+wn[234]-*)
+	# the fresh Wikinews sets: wikinews2/ (first round), wikinews3/ (second),
+	# wikinews4/ (third: sports and business)
 	n=${set%%-*}
 	n=${n#wn}
 	half=${set#wn?-}

@@ -86,6 +86,7 @@ typedef struct NpCtx
 	char	   *fold;			/* the text, ASCII letters lowercased */
 	NpStrMap   *names;			/* folded names written in mixed case */
 	NpStrMap   *lastwords;		/* folded last words of such names */
+	NpStrMap   *acronyms;		/* acronyms defined in brackets: "(RIM)" */
 } NpCtx;
 
 /* a company's sites: "its Tanami mine" */
@@ -813,6 +814,7 @@ NpCtxScan(Extractor *x)
 					c->fold[i] += 'a' - 'A';
 	c->names = NpStrMapCreate();
 	c->lastwords = NpStrMapCreate();
+	c->acronyms = NpStrMapCreate();
 
 	for (k = 0; k < x->ntoks; k++)
 	{
@@ -927,6 +929,22 @@ NpCtxScan(Extractor *x)
 				(void) scan_table_line(x, a, e, true);
 			a = e;
 		}
+
+	/*
+	 * acronyms the article defines in brackets in mixed-case text, after a
+	 * name: "Research in Motion (RIM)"; such a word is a name also where it
+	 * is a common word ("rim")
+	 */
+	for (k = 1; k + 1 < x->ntoks; k++)
+	{
+		const Tok  *t = &x->toks[k];
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if ((t->flags & TK_ALLCAPS) && !(t->flags & TK_INITIALS) &&
+			!(t->ctx & CTX_CAPSLINE) && is_punct(x, k - 1, '(') && is_punct(x, k + 1, ')') &&
+			k >= 2 && is_cap(x, k - 2) && !(x->toks[k - 2].flags & TK_ALLCAPS))
+			NpStrMapPut(c->acronyms, x->text + t->start, tok_len(x, k), 1);
+	}
 }
 
 /*
@@ -976,6 +994,10 @@ NpCtxKeepCaps(const Extractor *x, int k)
 		return true;
 	if ((t->ctx & CTX_CAPSLINE) && (t->flags & TK_ALLCAPS))
 		return caps_name_end(x, k) > k;
+	/* "RIM is best known", "which RIM bought": a defined acronym */
+	if ((t->flags & TK_ALLCAPS) && NpStrMapCount(c->acronyms) > 0 &&
+		NpStrMapGet(c->acronyms, x->text + t->start, tok_len(x, k)) >= 0)
+		return true;
 	/* "Forest, who had not lost since October, led": a club's last word */
 	if (c->sport && (t->flags & TK_SENT) && !(t->flags & TK_ALLCAPS) &&
 		!(t->roles & NP_ROLE_STOP) &&
@@ -1095,7 +1117,8 @@ locative(const Extractor *x, int a)
 				"throughout", "into", "via", "around", NULL}))
 	{
 		if (word_in(x, p - 1, (const char *const[]) {"shares", "share", "stake", "stakes",
-					"invest", "invested", "investment", "interest", NULL}))
+					"invest", "invested", "investment", "interest", "shareholders",
+					"stockholders", NULL}))
 			return 0;
 		return 2;
 	}
@@ -1119,7 +1142,8 @@ strong_place(const Extractor *x, const Cand *c)
 	if (locative(x, c->a) >= 2)
 		return true;
 	return is_punct(x, c->b, ',') && is_word(x, c->b + 1) &&
-		entry_is_country(x->toks[c->b + 1].ent);
+		entry_is_country(x->toks[c->b + 1].ent) &&
+		!(c->b + 2 < x->ntoks && (x->toks[c->b + 2].flags & TK_POSS));
 }
 
 
@@ -1162,6 +1186,13 @@ default_kind(Extractor *x, const Cand *c, const int *v)
 }
 
 static const char *const club_words[];
+
+/* verbs of a result between two sides: "Leicestershire beat Somerset" */
+static const char *const result_verbs[] = {
+	"beat", "beats", "beating", "defeated", "defeats", "drew", "lost", "thrashed",
+	"routed", "edged", "hammered", "crushed", "overcame", "trounced", "stunned",
+	"eliminated", "outclassed", "outplayed", "whitewashed", NULL
+};
 
 /*
  * Add the votes of the context of candidate c to v.
@@ -1223,23 +1254,37 @@ vote(Extractor *x, const Cand *c, int *v)
 				break;
 		}
 	}
-	/* "Barneys New York, a luxury retailer", "X, an investment bank" */
+	/*
+	 * "Barneys New York, a luxury retailer", "X, an investment bank",
+	 * "Morrison, Britain's fourth-largest supermarket chain"
+	 */
 	if (is_punct(x, b, ','))
 	{
-		int			j;
+		int			j,
+					first = b + 1;	/* the first word after the determiner */
 
-		for (j = b + 1; j < x->ntoks && j < b + 5; j++)
+		if (word_in(x, b + 1, (const char *const[]) {"a", "an", "the", NULL}))
+			first = b + 2;
+		else if (is_cap(x, b + 1) && b + 2 < x->ntoks && (x->toks[b + 2].flags & TK_POSS))
+			first = b + 3;
+		for (j = b + 1; j < x->ntoks && j < first + 6; j++)
 		{
 			/* the appositive's head noun, not "a company director" */
-			if (is_word(x, j) && (x->toks[j].flags & TK_LOWER) && (x->toks[j].roles & NP_ROLE_FIRM) &&
+			if (j >= first && is_word(x, j) && (x->toks[j].flags & TK_LOWER) &&
+				(x->toks[j].roles & NP_ROLE_FIRM) &&
 				(!(is_word(x, j + 1) && (x->toks[j + 1].flags & TK_LOWER)) ||
 				 word_in(x, j + 1, (const char *const[]) {"based", "owned", "that", "which",
 							 "with", "in", "of", "from", "whose", "listed", NULL})))
 			{
-				if (j > b + 1 && word_in(x, b + 1, (const char *const[]) {"a", "an", "the", NULL}))
+				if (first > b + 1)
 					v[V_ORG] += 3;
 				break;
 			}
+			if (j < first)
+				continue;		/* the determiner */
+			/* "fourth-largest": a hyphen inside the words */
+			if (is_punct(x, j, '-') && !(x->toks[j].flags & TK_SPACE) && j > first)
+				continue;
 			if (!(is_word(x, j) && (x->toks[j].flags & TK_LOWER)))
 				break;
 		}
@@ -1255,9 +1300,13 @@ vote(Extractor *x, const Cand *c, int *v)
 	/* "another US firm, Hershey," */
 	else if (is_punct(x, a - 1, ',') && (word_roles(x, a - 2) & NP_ROLE_FIRM))
 		v[V_ORG] += 2;
-	/* a plural verb after a name in the singular: a team or a company */
+	/*
+	 * a plural verb after a name in the singular: a team or a company (not
+	 * the last of a coordination: "Hamilton and Alonso are third")
+	 */
 	if (!poss && b - a <= 3 && x->text[x->toks[b - 1].end - 1] != 's' &&
-		word_in(x, n, (const char *const[]) {"are", "were", "have", NULL}))
+		word_in(x, n, (const char *const[]) {"are", "were", "have", NULL}) &&
+		!(a >= 1 && (tok_is(x, a - 1, "and") || is_punct(x, a - 1, ','))))
 	{
 		if (ctx->sport)
 			v[V_TEAM] += 2;
@@ -1305,20 +1354,114 @@ vote(Extractor *x, const Cand *c, int *v)
 	/* teams */
 	if (ctx->sport)
 	{
+		/*
+		 * a place next to a verb of result is a team ("Leicestershire beat
+		 * Somerset"): a place has no other reading there, so it counts twice
+		 * (not other cues: "the host West Chicago school", "their Yorkshire
+		 * neighbours")
+		 */
+		bool		place = c->kind == NP_KIND_LOC && !cand_is_country(c);
+
 		if (rp & NP_ROLE_TEAMCUE)
-			v[V_TEAM] += 1;
+			v[V_TEAM] += (place && word_in(x, p, result_verbs)) ? 2 : 1;
 		if (!poss && (rn & NP_ROLE_TEAMCUE))
-			v[V_TEAM] += 1;
-		if (rn & NP_ROLE_TEAMAFTER)
+			v[V_TEAM] += (place && word_in(x, n, result_verbs)) ? 2 : 1;
+		/* "drew with X", "drew 1-1 with X", "tied with X" */
+		if (p >= 1 && tok_is(x, p, "with"))
+		{
+			int			q = p - 1;
+
+			if (q >= 3 && is_num(x, q) && is_punct(x, q - 1, '-') && is_num(x, q - 2))
+				q -= 3;
+			if (word_in(x, q, (const char *const[]) {"drew", "draw", "draws", "drawn",
+							"tied", NULL}))
+				v[V_TEAM] += 2;
+		}
+		/* "lost at home to X", "at home to X" */
+		if (a >= 2 && tok_is(x, a - 1, "to") && tok_is(x, a - 2, "home"))
 			v[V_TEAM] += 2;
+		/* "X signed defender Y": the club signs a player */
+		if (!poss && word_in(x, n, (const char *const[]) {"signed", "signs", "sign",
+					"signing", "recalled", "released", "sacked", "appointed", NULL}) &&
+			is_word(x, n + 1) && (x->toks[n + 1].flags & TK_LOWER) &&
+			(x->toks[n + 1].roles & NP_ROLE_TITLE))
+			v[V_TEAM] += 2;
+		/* a transfer: "joined Celta from X", "signed Y from X" */
+		if (p >= 1 && tok_is(x, p, "from"))
+		{
+			int			j;
+
+			for (j = p - 1; j >= 0 && j >= p - 6; j--)
+			{
+				if (is_punct(x, j, '.') || is_punct(x, j, ';'))
+					break;
+				if (word_in(x, j, (const char *const[]) {"joined", "joins", "join",
+								"signed", "signs", "sign", "signing", "bought", "loan",
+								"loaned", "moved", "transfer", "recruited", NULL}))
+				{
+					v[V_TEAM] += 2;
+					break;
+				}
+			}
+		}
+		/* "Rosberg's teammate": a team-mate is a person's */
+		if (poss && word_in(x, n, (const char *const[]) {"teammate", "team-mate",
+					"teammates", "team-mates", NULL}))
+			v[V_PER] += 2;
+		else if (rn & NP_ROLE_TEAMAFTER)
+			v[V_TEAM] += 2;
+		/* "Kamui Kobayashi's Sauber", "Robert Kubica's Renault": his team's car */
+		if (b - a == 1 && a >= 3 && (x->toks[a - 1].flags & TK_POSS) && is_cap(x, a - 2) &&
+			is_cap(x, a - 3) && !is_cap(x, b))
+			v[V_TEAM] += 2;
+		/*
+		 * "Ferrari's Fernando Alonso", "Chicago's Troy Brouwer", "Watford's
+		 * Ismaila Sarr": his team (two words that are no title or body)
+		 */
+		if (poss && is_cap(x, n) && is_cap(x, n + 1) && !is_cap(x, n + 2) &&
+			!(x->toks[n].flags & (TK_SENT | TK_ALLCAPS)) &&
+			(x->toks[n].roles & ~NP_ROLE_GIVEN) == 0 && (x->toks[n + 1].roles & ~NP_ROLE_GIVEN) == 0 &&
+			(x->toks[n].ent == NULL || x->toks[n].ent->kind == NP_KIND_PER) &&
+			(x->toks[n + 1].ent == NULL || x->toks[n + 1].ent->kind == NP_KIND_PER))
+			v[V_TEAM] += 2;
+		/*
+		 * "Felipe Massa of Ferrari", "Liam Miller of Hibernian": a person's
+		 * two words, then where he plays
+		 */
+		if (a >= 4 && tok_is(x, a - 1, "of") && is_cap(x, a - 2) && is_cap(x, a - 3) &&
+			!is_cap(x, a - 4) && !(x->toks[a - 3].flags & TK_ALLCAPS) &&
+			!((x->toks[a - 2].roles | x->toks[a - 3].roles) &
+			  (NP_ROLE_ORGHEAD | NP_ROLE_LOCHEAD | NP_ROLE_MISCHEAD | NP_ROLE_TITLE |
+			   NP_ROLE_ORGSUF | NP_ROLE_STOP)))
+			v[V_TEAM] += 2;
+		/* "a 2-0 defeat to X", "a 49-point victory over X", "lost to X" */
+		if (a >= 2 && word_in(x, a - 1, (const char *const[]) {"to", "over", "against", NULL}) &&
+			word_in(x, a - 2, (const char *const[]) {"defeat", "defeats", "loss", "losses",
+						"lost", "victory", "victories", "win", "wins", "triumph", "draw",
+						"drew", "lose", "losing", "fell", NULL}))
+			v[V_TEAM] += 2;
+		/* "drive for X", "Nico Rosberg for Mercedes" */
+		if (p >= 1 && tok_is(x, p, "for") &&
+			(word_in(x, p - 1, (const char *const[]) {"drive", "drives", "drove", "driving",
+						"ride", "rides", "rode", "riding", "race", "races", "raced", "racing",
+						"signed", "signs", "sign", "competes", "competed", "plays", "place",
+						"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+						"ninth", "tenth", "points", NULL}) ||
+			 (is_cap(x, p - 1) && !(x->toks[p - 1].flags & TK_SENT))))
+			v[V_TEAM] += 1;
 		/* "X 2-1", "won 2-1 at X", "lost 2-0 to X" */
 		if (is_score(x, n))
 			v[V_TEAM] += 2;
 		if (a >= 4 && word_in(x, a - 1, (const char *const[]) {"at", "to", "against", "over", NULL}) &&
 			is_num(x, a - 2) && is_punct(x, a - 3, '-') && is_num(x, a - 4))
 		{
-			/* "beat Rangers 3-1 at Molineux": a ground; "won 2-1 at Metz": a team */
-			if (tok_is(x, a - 1, "at") && is_cap(x, a - 5))
+			/*
+			 * "beat Rangers 3-1 at Molineux", "held 0-0 at Carrow Road": a
+			 * ground; "won 2-1 at Metz": a team
+			 */
+			if (tok_is(x, a - 1, "at") &&
+				(is_cap(x, a - 5) || word_in(x, b - 1, venue_words) ||
+				 word_in(x, b - 1, (const char *const[]) {"road", "lane", "street", NULL})))
 				v[V_LOC] += 2;
 			else
 				v[V_TEAM] += 2;
@@ -1361,7 +1504,8 @@ vote(Extractor *x, const Cand *c, int *v)
 	{
 		if (word_in(x, n, event_nouns) || (ctx->sport && word_in(x, n, sport_event_nouns)))
 			v[V_MISC] += 4;
-		else if (word_in(x, n, product_nouns))
+		else if (word_in(x, n, product_nouns) ||
+				 (tok_is(x, n, "operating") && tok_is(x, n + 1, "system")))
 			v[V_MISC] += 2;
 	}
 	if (is_punct(x, b, '-') && !(x->toks[b].flags & TK_SPACE) && tok_is(x, b + 1, "branded"))
@@ -1374,9 +1518,13 @@ vote(Extractor *x, const Cand *c, int *v)
 		v[V_LOC] += locative(x, a);
 	if (NpExBeforePlaceNoun(x, b))
 		v[V_LOC] += 2;
-	/* "Kilmarnock, Scotland", "Chicago, United States" */
+	/*
+	 * "Kilmarnock, Scotland", "Chicago, United States" (not "Halifax,
+	 * Britain's biggest lender")
+	 */
 	if (is_punct(x, b, ',') && is_word(x, b + 1) && entry_is_country(x->toks[b + 1].ent) &&
-		!entry_is_country(ta->ent))
+		!entry_is_country(ta->ent) &&
+		!(b + 2 < x->ntoks && (x->toks[b + 2].flags & TK_POSS)))
 		v[V_LOC] += 3;
 	/* "Denmark-based", "San Jose, California-based" */
 	if (is_punct(x, b, '-') && is_word(x, b + 1) && tok_is(x, b + 1, "based"))
@@ -1974,6 +2122,7 @@ NpCtxFree(Extractor *x)
 		return;
 	NpStrMapFree(x->ctx->names);
 	NpStrMapFree(x->ctx->lastwords);
+	NpStrMapFree(x->ctx->acronyms);
 	np_free(x->ctx->fold);
 	np_free(x->ctx);
 	x->ctx = NULL;

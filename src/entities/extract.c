@@ -1622,6 +1622,28 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			pos++;
 			continue;
 		}
+		/*
+		 * a storm: "Typhoon Megi", "Hurricane Katrina", "Tropical Storm
+		 * Agatha" (its name may be a given name)
+		 */
+		{
+			int			sn = pos + 1;	/* the storm's name */
+
+			if (tok_is(x, pos, "Tropical") && sn < re && tok_is(x, sn, "Storm"))
+				sn++;
+			else if (!(tok_is(x, pos, "Typhoon") || tok_is(x, pos, "Hurricane") ||
+					   tok_is(x, pos, "Cyclone")))
+				sn = re;
+			if (sn < re && is_capword(x, sn) &&
+				(x->toks[sn].roles & ~NP_ROLE_GIVEN) == 0 &&
+				(x->toks[sn].ent == NULL || x->toks[sn].ent->kind == NP_KIND_PER) &&
+				(sn + 1 >= re || !is_capword(x, sn + 1)))
+			{
+				add_cand(x, pos, sn + 1, NP_KIND_MISC, NULL, 0);
+				pos = sn + 1;
+				continue;
+			}
+		}
 		/* "Port Rashid", "Mount Sinjar", "Fort Hood": a place prefix and a name */
 		if (pos + 1 < re && is_capword(x, pos + 1) && x->toks[pos + 1].roles == 0 &&
 			(tok_is(x, pos, "Port") || tok_is(x, pos, "Mount") || tok_is(x, pos, "Fort") ||
@@ -1644,8 +1666,11 @@ segment_run(Extractor *x, int a, int re, bool titlectx)
 			{
 				const Tok  *u = &x->toks[k];
 
-				/* "Liam Miller of Hibernian": a name, then where he is from */
-				if (tok_is(x, k, "of") && k - pos >= 2)
+				/*
+				 * "Liam Miller of Hibernian": a name, then where he is from;
+				 * "Nico Rosberg for Mercedes": for whom he plays
+				 */
+				if ((tok_is(x, k, "of") || tok_is(x, k, "for")) && k - pos >= 2)
 					break;
 				if ((u->flags & TK_WORD) &&
 					((u->roles & (NP_ROLE_TITLE | NP_ROLE_STOP)) ||
@@ -1791,6 +1816,23 @@ find_candidates(Extractor *x)
 			}
 			k++;
 			continue;
+		}
+		/*
+		 * "The" inside a sentence before a name is the article, outside the
+		 * name ("quoted by The Independent", "The Valley News later..."),
+		 * unless the gazetteer's name has it ("The Hague")
+		 */
+		if (tok_is(x, k, "The") && !(t->flags & (TK_SENT | TK_NL | TK_HEAD | TK_ALLCAPS)) &&
+			k + 1 < x->ntoks && is_capword(x, k + 1))
+		{
+			const NpGazEntry *e;
+			int			gend = longest_match(x, k, x->ntoks, &e);
+
+			if (!(e != NULL && gend > k + 1))
+			{
+				k++;
+				continue;
+			}
 		}
 		re = run_end(x, k);
 		titlectx = false;

@@ -147,3 +147,18 @@ SELECT * FROM newsprint.entities(repeat('Beijing ', 16777217), false);
 -- abbreviations (abbrev.c): a suffix keeps its period, and the sentence
 -- after it starts with a function word, not a name
 SELECT surface, kind FROM newsprint.entity_mentions('The firm was founded by Robert Cummings Sr. You can visit it in Paris.', false);
+
+-- organisations in sports and business news, from their context
+-- a racing team after "of" a driver, a driver's possessive, "for" a team
+SELECT surface, kind FROM newsprint.entity_mentions('SHANGHAI, April 18 - Kimi Raikkonen of Lotus won the race from pole, finishing 4.2 seconds ahead of Pastor Maldonado''s Williams after 56 laps. Esteban Gutierrez took third place for Haas, and Kevin Magnussen was fourth for Haas in the team''s best result of the season. Lotus now lead the constructors'' standings by nine points.', false);
+-- counties and clubs next to a verb of result, "drew with", "a defeat to"
+SELECT surface, kind FROM newsprint.entity_mentions(E'TAUNTON, England, June 2 - Leicestershire beat Somerset by four wickets on the last day of the championship match on Friday. Somerset had resumed on 190 for five and were bowled out for 233 in the morning session.\n\nElsewhere, Derbyshire drew with Glamorgan after rain washed out the final session, and Durham lost to Worcestershire by 10 wickets, a week after a 10-wicket defeat to Kent.', false);
+-- an acronym defined in brackets is a name also when it is a common word;
+-- a storm's name; "The" inside a sentence is outside the paper's name
+SELECT surface, kind FROM newsprint.entity_mentions('TOKYO, March 9 - Pacific Avionics Lab (PAL) said on Monday it had won a contract to supply radar units. PAL chief executive Kenji Mori said the order would lift profit this year, the report quoted by The Independent said. The shares rose 3 percent after Typhoon Haima closed the Tokyo exchange on Friday.', false);
+-- "drew 2-2 with X", "lost at home to X", "X signed midfielder Y from Z",
+-- "Z's Rafa Mir", a ground after "held 1-1 at"
+SELECT surface, kind FROM newsprint.entity_mentions('BILBAO, Oct 2 - Eibar drew 2-2 with Osasuna in the league on Saturday, and Alaves lost at home to Leganes, whose striker scored twice in the second half. Leganes coach Javier Aguirre said his side had earned the points. Mallorca signed midfielder Pablo Mendez from Huesca on Friday. Huesca''s Rafa Mir missed a penalty in the match as they were held 1-1 at Son Moix Road.', false);
+-- a company named like a place: an appositive after a possessive country
+-- ("X, Britain's biggest mortgage lender"), "shareholders in X"; an exchange
+SELECT surface, kind FROM newsprint.entity_mentions('LONDON, Feb 3 - Halifax, Britain''s biggest mortgage lender, said house prices fell 0.4 percent in January. Shareholders in Halifax will receive a higher dividend, the bank said. In Frankfurt, Deutsche Boerse said trading volumes rose 9 percent.', false);
