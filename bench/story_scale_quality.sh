@@ -31,12 +31,16 @@
 #     (no event common to all members: the failure);
 #   - the distribution of cluster sizes, and the largest clusters with what
 #     they hold (kind, role, form and the first words of every member);
+#   - the tiny links between events (a member under 40 shingles, or its
+#     leader, of another event), with the sampled hashes they share that
+#     carry the name bit (a name or a figure) and those of either sample;
 #   - every unrelated cluster, its members and the evidence between each
 #     member and the story's leader (shared sampled hashes, containment
 #     both ways, similarity, shingle counts);
 #   - recall losses: planted copies that ended alone or in another story,
-#     by kind and edits, and why (story_match() against their source: too
-#     few shared hashes, a tiny pair below tiny_similarity, containment
+#     by kind and edits, and why (story_match() against their source, with
+#     the ARGS that also apply to it: too few shared hashes, a tiny pair
+#     below tiny_similarity or whose names and figures differ, containment
 #     below the threshold, or the source itself joined another story).
 # Seeds: 1 is the development corpus of bench/eval_corpus_pairs.sh, 2 its
 # blind one, 3 bench/index_exact.sh's, 7 bench/story_quality.sh's tuned
@@ -223,6 +227,47 @@ WHERE c.id <> c.story
 				  WHERE e.id = c.id AND le.id = c.story)
 GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC;
 
+\echo 'the tiny links between events (either side under 40 shingles), with their names'
+\echo '(named: shared sampled hashes with the name bit, a name or a figure; of: those of either sample)'
+SELECT c.variant, count(*) AS tiny_links,
+	   count(*) FILTER (WHERE x.named = 0) AS no_shared_name,
+	   count(*) FILTER (WHERE x.either = 0) AS no_name_at_all,
+	   count(*) FILTER (WHERE x.named = x.either) AS same_names,
+	   round(avg(x.shared), 1) AS avg_shared, round(avg(x.named), 1) AS avg_named
+FROM clus c JOIN art a USING (id) JOIN art l ON l.id = c.story
+JOIN fp f ON f.variant = c.variant AND f.id = c.id
+JOIN fp lf ON lf.variant = c.variant AND lf.id = c.story
+CROSS JOIN LATERAL (
+	SELECT count(*) AS shared, count(*) FILTER (WHERE h & 1 = 1) AS named,
+		   (SELECT count(*) FROM (SELECT unnest(newsprint.npidx_keys(f.fp))
+								  UNION SELECT unnest(newsprint.npidx_keys(lf.fp))) u(h)
+			WHERE h & 1 = 1) AS either
+	FROM (SELECT unnest(newsprint.npidx_keys(f.fp)) INTERSECT SELECT unnest(newsprint.npidx_keys(lf.fp))) s(h)) x
+WHERE c.id <> c.story
+  AND least(newsprint.shingle_count(f.fp), newsprint.shingle_count(lf.fp)) < 40
+  AND NOT EXISTS (SELECT 1 FROM art_event e JOIN art_event le ON le.event = e.event
+				  WHERE e.id = c.id AND le.id = c.story)
+GROUP BY 1 ORDER BY 1;
+SELECT c.variant, c.story, c.id, newsprint.shingle_count(f.fp) AS shingles,
+	   x.shared, x.named, x.either,
+	   round(newsprint.similarity(f.fp, lf.fp)::numeric, 3) AS sim,
+	   l.head AS leader_head, a.head AS member_head
+FROM clus c JOIN art a USING (id) JOIN art l ON l.id = c.story
+JOIN fp f ON f.variant = c.variant AND f.id = c.id
+JOIN fp lf ON lf.variant = c.variant AND lf.id = c.story
+CROSS JOIN LATERAL (
+	SELECT count(*) AS shared, count(*) FILTER (WHERE h & 1 = 1) AS named,
+		   (SELECT count(*) FROM (SELECT unnest(newsprint.npidx_keys(f.fp))
+								  UNION SELECT unnest(newsprint.npidx_keys(lf.fp))) u(h)
+			WHERE h & 1 = 1) AS either
+	FROM (SELECT unnest(newsprint.npidx_keys(f.fp)) INTERSECT SELECT unnest(newsprint.npidx_keys(lf.fp))) s(h)) x
+WHERE c.id <> c.story
+  AND least(newsprint.shingle_count(f.fp), newsprint.shingle_count(lf.fp)) < 40
+  AND NOT EXISTS (SELECT 1 FROM art_event e JOIN art_event le ON le.event = e.event
+				  WHERE e.id = c.id AND le.id = c.story)
+ORDER BY c.variant, c.story, c.id
+LIMIT 40;
+
 \echo 'every cluster of unrelated items: each member against the leader'
 \echo '(shared = sampled hashes in common; c_ml = containment(member, leader); c_lm the other way)'
 SELECT cl.variant, cl.story, a.id, a.kind, a.role, a.form,
@@ -253,7 +298,7 @@ SELECT c.variant, a.id, a.kind, a.form, a.edits, o.id AS orig,
 	   newsprint.containment(f.fp, of.fp) AS c_co,
 	   newsprint.containment(of.fp, f.fp) AS c_oc,
 	   newsprint.similarity(f.fp, of.fp) AS sim,
-	   newsprint.story_match(f.fp, of.fp) AS match
+	   newsprint.story_match(f.fp, of.fp :args) AS match
 FROM art a JOIN art o ON o.truth = a.truth AND o.role = 'original'
 JOIN clus c ON c.id = a.id
 JOIN clus oc ON oc.variant = c.variant AND oc.id = o.id
@@ -261,12 +306,13 @@ JOIN fp f ON f.variant = c.variant AND f.id = a.id
 JOIN fp of ON of.variant = c.variant AND of.id = o.id
 WHERE a.role = 'copy' AND c.story <> oc.story;
 
-\echo 'planted copies not with their original: why (against the original; min_shared 16, tiny 40, tiny_similarity 0.6)'
+\echo 'planted copies not with their original: why (against the original, story_match() with the same arguments; the labels name the defaults: min_shared 16, tiny 40, tiny_similarity 0.6)'
 SELECT variant,
 	   CASE WHEN orig_joined_other THEN 'original joined another story'
 			WHEN match IS NOT NULL THEN 'matches the original, joined another leader first'
 			WHEN shared < 16 THEN 'under 16 shared hashes'
-			WHEN least(shingles, orig_shingles) < 40 THEN 'tiny pair, similarity under 0.6'
+			WHEN least(shingles, orig_shingles) < 40 AND sim < 0.6 THEN 'tiny pair, similarity under 0.6'
+			WHEN least(shingles, orig_shingles) < 40 THEN 'tiny pair, names or figures differ'
 			ELSE 'containment under the threshold (or not in the story''s direction)' END AS why,
 	   count(*) AS copies, count(*) FILTER (WHERE alone) AS alone,
 	   round(avg(shingles), 1) AS avg_shingles, round(avg(shared), 1) AS avg_shared

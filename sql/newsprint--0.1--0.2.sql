@@ -228,7 +228,9 @@ COMMENT ON FUNCTION shared_passages(text, text, boolean, float8) IS
  * their samples share at least min_shared hashes (at least the format's
  * minimum evidence, 5 in version 2) and
  *	 either has fewer than tiny_shingles shingles (a tiny pair):
- *		similarity >= tiny_similarity;
+ *		similarity >= tiny_similarity, and (min_named above 0) the side
+ *		with fewer hashes of shingles that hold a name has that share of
+ *		them in the other;
  *	 otherwise: is_same_story(article, leader, threshold) holds, in the
  *		story's direction, and a low link (under 0.35 of either sample)
  *		shares at least min_named hashes of shingles that hold a name.

@@ -14,7 +14,11 @@
  * never fewer than the minimum evidence of is_same_story in the pair's
  * format: 5 in version 2) and
  *	 tiny pair (either has fewer than tiny_shingles shingles):
- *		similarity(x, L) >= tiny_similarity;
+ *		similarity(x, L) >= tiny_similarity; and in format version 2, with
+ *		min_named above 0, of the two samples' hashes that hold a name
+ *		(NP_FP_NAME_BIT) the side with fewer has at least tiny_similarity
+ *		in the other: another company's notice in the same formula shares
+ *		the formula, not the name and the figures;
  *	 otherwise:
  *		is_same_story(x, L, threshold), and either containment(x, L) >=
  *		threshold (x is a version of L) or containment(L, x) >=
@@ -75,7 +79,8 @@ typedef struct StoryRule
 	int			min_shared;		/* fewest shared sample hashes asked for */
 	int			tiny_shingles;	/* below this an article is tiny */
 	double		tiny_similarity;	/* what a tiny pair must resemble */
-	int			min_named;		/* shared hashes with a name a low link needs */
+	int			min_named;		/* shared hashes with a name a low link needs;
+								 * 0 turns the name tests off */
 } StoryRule;
 
 /*

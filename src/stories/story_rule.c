@@ -109,11 +109,14 @@ sample_limit(const NpFingerprint *fp)
 
 /*
  * The number of hashes that a and b share, among those the estimators
- * compare (at most the smaller limit), that carry the name bit.  One merge
- * of the two samples; only low links, a few per article, come here.
+ * compare (at most the smaller limit), that carry the name bit; with
+ * a_named and b_named, also the number of each sample's compared hashes
+ * that carry it.  One merge of the two samples; only low links and tiny
+ * pairs that resemble, a few per article, come here.
  */
 static int
-shared_names(const NpFingerprint *a, const NpFingerprint *b)
+shared_names(const NpFingerprint *a, const NpFingerprint *b,
+			 int *a_named, int *b_named)
 {
 	uint64		tau = Min(sample_limit(a), sample_limit(b));
 	int			na = NpFingerprintNHashes(a);
@@ -121,23 +124,54 @@ shared_names(const NpFingerprint *a, const NpFingerprint *b)
 	int			i = 0;
 	int			j = 0;
 	int			named = 0;
+	int			a_only = 0;
+	int			b_only = 0;
 
 	while (i < na && j < nb && (uint64) a->hashes[i] <= tau &&
 		   (uint64) b->hashes[j] <= tau)
 	{
 		if (a->hashes[i] < b->hashes[j])
-			i++;
+			a_only += a->hashes[i++] & NP_FP_NAME_BIT;
 		else if (a->hashes[i] > b->hashes[j])
-			j++;
+			b_only += b->hashes[j++] & NP_FP_NAME_BIT;
 		else
 		{
-			if (a->hashes[i] & NP_FP_NAME_BIT)
-				named++;
+			named += a->hashes[i] & NP_FP_NAME_BIT;
 			i++;
 			j++;
 		}
 	}
+	if (a_named != NULL)
+	{
+		/* the rest of the sample that the merge did not finish */
+		while (i < na && (uint64) a->hashes[i] <= tau)
+			a_only += a->hashes[i++] & NP_FP_NAME_BIT;
+		while (j < nb && (uint64) b->hashes[j] <= tau)
+			b_only += b->hashes[j++] & NP_FP_NAME_BIT;
+		*a_named = a_only + named;
+		*b_named = b_only + named;
+	}
 	return named;
+}
+
+/*
+ * The names of a tiny pair (format version 2, min_named above 0): of the
+ * sampled hashes that hold a name or a figure, the side with fewer must
+ * find at least tiny_similarity in the other (nothing is asked when it
+ * has none).  Another company's notice in the same formula differs from a
+ * notice's copy in the company's name and the figures, where the named
+ * hashes are; a copy, shortened or not, keeps them (doc/stories.md,
+ * "Names in a tiny pair").
+ */
+static bool
+tiny_names_agree(const StoryRule *rule, const NpFingerprint *x,
+				 const NpFingerprint *leader)
+{
+	int			xn;
+	int			ln;
+	int			shared = shared_names(x, leader, &xn, &ln);
+
+	return (double) shared >= rule->tiny_similarity * Min(xn, ln);
 }
 
 bool
@@ -154,6 +188,14 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
 	{
 		if (!(sim >= rule->tiny_similarity))
+			return false;
+
+		/*
+		 * A tiny pair must resemble in its names and figures too: notices of
+		 * two companies in one formula share the formula, not the names.
+		 */
+		if (rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
+			!tiny_names_agree(rule, x, leader))
 			return false;
 	}
 	else
@@ -182,7 +224,7 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		if (rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
 			(double) ov.inter < STORY_LOW_SHARE * ov.a_count &&
 			(double) ov.inter < STORY_LOW_SHARE * ov.b_count &&
-			shared_names(x, leader) < rule->min_named)
+			shared_names(x, leader, NULL, NULL) < rule->min_named)
 			return false;
 	}
 	*score = Max(ov.a_count > 0 ? (double) ov.inter / ov.a_count : 0.0,

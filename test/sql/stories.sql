@@ -207,10 +207,55 @@ SELECT id, story FROM newsprint.cluster_stories('briefs') ORDER BY id;
 SELECT a.id, b.id, round(newsprint.similarity(a.fp, b.fp)::numeric, 2) AS similarity,
 	   newsprint.story_match(a.fp, b.fp) IS NOT NULL AS joins
 FROM briefs a JOIN briefs b ON a.id > b.id ORDER BY 1, 2;
--- with min_shared => 8 the tiny rule alone decides: the dated copy (3)
--- joins its notice, but so does the other company's notice with the same
--- figures (5), whose only difference, the company's name, is no evidence
+-- with min_shared => 8 the tiny rule and its name test decide: the dated
+-- copy (3) joins its notice, but so does the other company's notice with
+-- the same figures (5), whose only difference, the company's name, stands
+-- in shingles of names alone, which are not evidence: to the sample the
+-- two are one text, names and figures included
 SELECT id, story FROM newsprint.cluster_stories('briefs', min_shared => 8) ORDER BY id;
+
+-- names in a tiny pair: dividend notices of two companies in one formula
+-- with a line of background (1 and 2: 30 evidence shingles each, so tiny)
+-- share the formula and the amount, 23 sampled hashes and similarity 0.62,
+-- which the tiny rule alone took for a copy; but of the 9 and 10 hashes
+-- that hold a name or a figure they share 3.  A re-sent copy of 1 with a
+-- dateline and "a share" for "per share" (3) and a corrected re-send (4:
+-- the record date) keep the names and figures, and join it.  With
+-- min_named => 0 (the rule before the name test) 2 joined 1 too.  What the
+-- test cannot see: two notices with no name or figure in their evidence
+-- (5 and 6: the companies' names stand in shingles of names and function
+-- words, which are facts, not evidence, and a one-digit day is no figure)
+-- are the same text to the sample, and still join.
+CREATE TABLE notices (id bigint, published_at timestamptz, body text, fp newsprint.fingerprint);
+INSERT INTO notices (id, published_at, body) VALUES
+ (1, '2026-11-12 09:02+00', 'Halvorsen Marine declared a regular quarterly dividend of 74 cents per share, payable on December 9 to holders of record on November 25, the company said. The company paid 68 cents a share in the same quarter last year.'),
+ (2, '2026-11-12 09:40+00', 'Tidewater Grain declared a regular quarterly dividend of 74 cents per share, payable on December 16 to holders of record on November 28, the company said. The company paid 71 cents a share in the same quarter last year.'),
+ (3, '2026-11-12 10:15+00', 'SEATTLE, Nov 12 (NWS) - Halvorsen Marine declared a regular quarterly dividend of 74 cents a share, payable on December 9 to holders of record on November 25, the company said. The company paid 68 cents a share in the same quarter last year.'),
+ (4, '2026-11-12 11:30+00', 'CORRECTED - Halvorsen Marine declared a regular quarterly dividend of 74 cents per share, payable on December 9 to holders of record on November 26, the company said. The company paid 68 cents a share in the same quarter last year.'),
+ (5, '2026-11-13 08:00+00', 'Kessler Tool said it cut its quarterly dividend and suspended its share buyback. Shareholders will be asked to approve the change at the annual meeting on May 4.'),
+ (6, '2026-11-13 08:30+00', 'Orland Freight said it cut its quarterly dividend and suspended its share buyback. Shareholders will be asked to approve the change at the annual meeting on May 6.');
+UPDATE notices SET fp = newsprint.fingerprint(body);
+SELECT a.id, b.id, newsprint.shingle_count(a.fp) AS a_shingles,
+	   newsprint.shingle_count(b.fp) AS b_shingles,
+	   cardinality(ARRAY(SELECT unnest(newsprint.npidx_keys(a.fp))
+						 INTERSECT SELECT unnest(newsprint.npidx_keys(b.fp)))) AS shared,
+	   (SELECT count(*) FROM unnest(newsprint.npidx_keys(a.fp)) h WHERE h & 1 = 1) AS a_named,
+	   (SELECT count(*) FROM unnest(newsprint.npidx_keys(b.fp)) h WHERE h & 1 = 1) AS b_named,
+	   (SELECT count(*) FROM (SELECT unnest(newsprint.npidx_keys(a.fp))
+							  INTERSECT SELECT unnest(newsprint.npidx_keys(b.fp))) s(h)
+		WHERE h & 1 = 1) AS shared_named,
+	   round(newsprint.similarity(a.fp, b.fp)::numeric, 2) AS similarity,
+	   newsprint.story_match(b.fp, a.fp) IS NOT NULL AS joins,
+	   newsprint.story_match(b.fp, a.fp, min_named => 0) IS NOT NULL AS joins_without_names
+FROM notices a JOIN notices b ON a.id < b.id
+WHERE newsprint.similarity(a.fp, b.fp) >= 0.6 ORDER BY 1, 2;
+SELECT id, story FROM newsprint.cluster_stories('notices', order_column => 'published_at') ORDER BY id;
+SELECT id, story FROM newsprint.cluster_stories('notices', order_column => 'published_at', min_named => 0) ORDER BY id;
+CREATE TABLE notice_leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
+	published_at timestamptz);
+CREATE INDEX ON notice_leaders USING npidx (fp);
+SELECT id, newsprint.assign_story('notice_leaders', id, fp, published_at) AS story
+FROM notices ORDER BY published_at, id;
 
 -- the parameters
 SELECT count(DISTINCT story) FROM newsprint.cluster_stories('sample', threshold => 0.3);
@@ -278,4 +323,4 @@ CREATE TRIGGER set_story BEFORE INSERT ON gen2
 INSERT INTO gen2 VALUES (1, NULL);
 
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
-	roundup, frames, frame_leaders, briefs, pension, gen, gen2;
+	roundup, frames, frame_leaders, briefs, notices, notice_leaders, pension, gen, gen2;
