@@ -1024,6 +1024,14 @@ longest_match_case(Extractor *x, int a, int limit, const NpGazEntry **entp,
 			words++;
 		if (words > x->maxtokens)
 			break;
+
+		/*
+		 * a key's words are joined by one or two punctuation tokens at most
+		 * ("AT&T", "Ben & Jerry's"): without this bound a run of them ("New
+		 * -&-&-&...") grew the key one token at a time, in quadratic time
+		 */
+		if (k - a >= 3 * x->maxtokens)
+			break;
 		l = build_key_case(x, a, k + 1, titlecase);
 		e = lookup(x, x->keybuf, l, &roles);
 		if (e != NULL && ((u->flags & TK_WORD) || x->text[u->start] == '+'))

@@ -85,3 +85,20 @@ SELECT count(*) FROM entities('Workers went on strike.', false,
        ARRAY[ROW('X', 'ORG', (SELECT array_agg(rtrim(repeat('a ', 32767)) || i)
                              FROM generate_series(1, 20) i))::entity_dictionary]);
 RESET statement_timeout;
+
+-- The gazetteer matcher grew its key one token at a time while the key's
+-- prefix could go on ("The New" of "The New York Times"), and counted only
+-- words against the longest key: a run of punctuation tokens after such a
+-- prefix ("New-&-&-&...") rebuilt and hashed a key as long as the run at
+-- each token, in quadratic time (80 kB took 10 s; after a mid-sentence
+-- "The", 160 kB took 52 s).  A key now spans at most three tokens a word.
+-- The timeout below ends the old code's statements; now they take
+-- milliseconds.
+SET statement_timeout = '5s';
+SELECT name, kind FROM entities('He said The New' || repeat('-&', 200000) ||
+                                ' York. Reuters in London reported it.', false)
+ORDER BY name;
+SELECT name, kind FROM entities('Shares of New' || repeat('-&', 200000) ||
+                                ' York rose. Reuters in London reported it.', false)
+ORDER BY name;
+RESET statement_timeout;
