@@ -135,6 +135,19 @@ SELECT count(*) AS assigned,
 	   count(*) FILTER (WHERE t.story = b.story) AS same_story_as_batch,
 	   pg_temp.story_pending() AS pending_rows_after
 FROM story_times t JOIN story_batch_all b USING (id);
+\echo 'articles whose incremental story differs from the batch one (first 10), with the rule''s evidence to each leader'
+SELECT t.id, b.story AS batch_story, t.story AS incremental_story,
+	   newsprint.shingle_count(a.fp) AS shingles,
+	   round(newsprint.story_match(a.fp, lb.fp)::numeric, 3) AS to_batch_leader,
+	   round(newsprint.story_match(a.fp, li.fp)::numeric, 3) AS to_incremental_leader,
+	   lb.published_at <= a.published_at AS batch_leader_earlier,
+	   (SELECT count(*) FROM story_leaders l WHERE l.story = b.story) AS batch_leader_indexed
+FROM story_times t JOIN story_batch_all b USING (id)
+JOIN story_art a USING (id)
+LEFT JOIN story_art lb ON lb.id = b.story
+LEFT JOIN story_art li ON li.id = t.story
+WHERE t.story IS DISTINCT FROM b.story
+ORDER BY t.id LIMIT 10;
 
 \echo 'the alternative: 0.1 story_clusters (self-join on is_same_story + label propagation), first' :n_old 'articles'
 CREATE UNLOGGED TABLE story_old AS SELECT * FROM story_art ORDER BY published_at, id LIMIT :n_old;
