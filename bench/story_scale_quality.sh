@@ -229,25 +229,7 @@ GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC;
 
 \echo 'the tiny links between events (either side under 40 shingles), with their names'
 \echo '(named: shared sampled hashes with the name bit, a name or a figure; of: those of either sample)'
-SELECT c.variant, count(*) AS tiny_links,
-	   count(*) FILTER (WHERE x.named = 0) AS no_shared_name,
-	   count(*) FILTER (WHERE x.either = 0) AS no_name_at_all,
-	   count(*) FILTER (WHERE x.named = x.either) AS same_names,
-	   round(avg(x.shared), 1) AS avg_shared, round(avg(x.named), 1) AS avg_named
-FROM clus c JOIN art a USING (id) JOIN art l ON l.id = c.story
-JOIN fp f ON f.variant = c.variant AND f.id = c.id
-JOIN fp lf ON lf.variant = c.variant AND lf.id = c.story
-CROSS JOIN LATERAL (
-	SELECT count(*) AS shared, count(*) FILTER (WHERE h & 1 = 1) AS named,
-		   (SELECT count(*) FROM (SELECT unnest(newsprint.npidx_keys(f.fp))
-								  UNION SELECT unnest(newsprint.npidx_keys(lf.fp))) u(h)
-			WHERE h & 1 = 1) AS either
-	FROM (SELECT unnest(newsprint.npidx_keys(f.fp)) INTERSECT SELECT unnest(newsprint.npidx_keys(lf.fp))) s(h)) x
-WHERE c.id <> c.story
-  AND least(newsprint.shingle_count(f.fp), newsprint.shingle_count(lf.fp)) < 40
-  AND NOT EXISTS (SELECT 1 FROM art_event e JOIN art_event le ON le.event = e.event
-				  WHERE e.id = c.id AND le.id = c.story)
-GROUP BY 1 ORDER BY 1;
+CREATE TEMP TABLE tiny_link AS
 SELECT c.variant, c.story, c.id, newsprint.shingle_count(f.fp) AS shingles,
 	   x.shared, x.named, x.either,
 	   round(newsprint.similarity(f.fp, lf.fp)::numeric, 3) AS sim,
@@ -264,8 +246,16 @@ CROSS JOIN LATERAL (
 WHERE c.id <> c.story
   AND least(newsprint.shingle_count(f.fp), newsprint.shingle_count(lf.fp)) < 40
   AND NOT EXISTS (SELECT 1 FROM art_event e JOIN art_event le ON le.event = e.event
-				  WHERE e.id = c.id AND le.id = c.story)
-ORDER BY c.variant, c.story, c.id
+				  WHERE e.id = c.id AND le.id = c.story);
+SELECT variant, count(*) AS tiny_links,
+	   count(*) FILTER (WHERE named = 0) AS no_shared_name,
+	   count(*) FILTER (WHERE either = 0) AS no_name_at_all,
+	   count(*) FILTER (WHERE named = either) AS same_names,
+	   round(avg(shared), 1) AS avg_shared, round(avg(named), 1) AS avg_named
+FROM tiny_link GROUP BY 1 ORDER BY 1;
+SELECT variant, story, id, shingles, shared, named, either, sim, leader_head, member_head
+FROM tiny_link
+ORDER BY variant, story, id
 LIMIT 40;
 
 \echo 'every cluster of unrelated items: each member against the leader'
