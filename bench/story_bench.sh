@@ -148,6 +148,29 @@ LEFT JOIN story_art lb ON lb.id = b.story
 LEFT JOIN story_art li ON li.id = t.story
 WHERE t.story IS DISTINCT FROM b.story
 ORDER BY t.id LIMIT 10;
+-- for each, the sample hashes it shares with its incremental leader, and how
+-- many of those the batch form never reads (held by more than 1,024 leaders
+-- before the article: doc/stories.md, "Batch and incremental agree")
+CREATE TEMP TABLE story_diff AS
+SELECT t.id, t.story AS inc, a.published_at, a.fp, l.fp AS lfp
+FROM story_times t JOIN story_batch_all b USING (id)
+JOIN story_art a USING (id) JOIN story_art l ON l.id = t.story
+WHERE t.story IS DISTINCT FROM b.story ORDER BY t.id LIMIT 10;
+CREATE TEMP TABLE story_diff_keys AS
+SELECT d.id, d.published_at, k
+FROM story_diff d,
+	 LATERAL (SELECT unnest(newsprint.npidx_keys(d.fp)) INTERSECT
+			  SELECT unnest(newsprint.npidx_keys(d.lfp))) x(k);
+CREATE TEMP TABLE story_diff_holders AS
+SELECT k, a.published_at, a.id
+FROM story_batch_all c JOIN story_art a USING (id), unnest(newsprint.npidx_keys(a.fp)) k
+WHERE c.score IS NULL AND k IN (SELECT dk.k FROM story_diff_keys dk)
+  AND (SELECT count(*) FROM story_diff_keys) > 0;
+SELECT dk.id, count(*) AS shared_with_incremental_leader,
+	   count(*) FILTER (WHERE (SELECT count(*) FROM story_diff_holders h
+							  WHERE h.k = dk.k AND (h.published_at, h.id) < (dk.published_at, dk.id)) > 1024)
+		   AS held_by_over_1024_leaders
+FROM story_diff_keys dk GROUP BY dk.id ORDER BY dk.id;
 
 \echo 'the alternative: 0.1 story_clusters (self-join on is_same_story + label propagation), first' :n_old 'articles'
 CREATE UNLOGGED TABLE story_old AS SELECT * FROM story_art ORDER BY published_at, id LIMIT :n_old;
