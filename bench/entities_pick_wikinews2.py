@@ -107,16 +107,21 @@ def stratum(words):
     return 'sport' if s >= 6 else 'business' if b >= 6 else 'other'
 
 
+def by_stratum(src, used, corpus, least, most):
+    """the eligible articles' ids by stratum, and the articles by id"""
+    strata = {'sport': [], 'business': [], 'other': []}
+    arts = {}
+    for a, words in eligible(src, used, corpus, least, most):
+        strata[stratum(words)].append(a['id'])
+        arts[a['id']] = a
+    return strata, arts
+
+
 def main():
     src = sys.argv[1]
     top = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), '..')
     used = used_ids(top, ('wikinews',))
-    corpus = test_corpus(top, 'wikinews2')
-    strata = {'sport': [], 'business': [], 'other': []}
-    arts = {}
-    for a, words in eligible(src, used, corpus, 150, 500):
-        strata[stratum(words)].append(a['id'])
-        arts[a['id']] = a
+    strata, arts = by_stratum(src, used, test_corpus(top, 'wikinews2'), 150, 500)
     rng = random.Random(20261213)
     for st in ('sport', 'business', 'other'):
         ids = sorted(rng.sample(sorted(strata[st]), 10))

@@ -31,19 +31,14 @@ import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from entities_pick_wikinews2 import used_ids, test_corpus, stratum, eligible, row  # noqa: E402
+from entities_pick_wikinews2 import used_ids, test_corpus, by_stratum, row  # noqa: E402
 
 
 def main():
     src = sys.argv[1]
     top = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), '..')
     used = used_ids(top, ('wikinews', 'wikinews2', 'wikinews3'))
-    corpus = test_corpus(top, 'wikinews4')
-    strata = {'sport': [], 'business': [], 'other': []}
-    arts = {}
-    for a, words in eligible(src, used, corpus, 150, 350):
-        strata[stratum(words)].append(a['id'])
-        arts[a['id']] = a
+    strata, arts = by_stratum(src, used, test_corpus(top, 'wikinews4'), 150, 350)
     rng = random.Random(20261215)
     i = 0
     for st in ('sport', 'business'):
