@@ -150,6 +150,8 @@ SELECT surface, kind FROM newsprint.entity_mentions('The firm was founded by Rob
 
 -- organisations in sports and business news, from their context
 -- a racing team after "of" a driver, a driver's possessive, "for" a team
+-- (known limit, shown as it is: "Pastor" of "Pastor Maldonado" is read as
+-- a clergy title, so the mention is "Maldonado" alone)
 SELECT surface, kind FROM newsprint.entity_mentions('SHANGHAI, April 18 - Kimi Raikkonen of Lotus won the race from pole, finishing 4.2 seconds ahead of Pastor Maldonado''s Williams after 56 laps. Esteban Gutierrez took third place for Haas, and Kevin Magnussen was fourth for Haas in the team''s best result of the season. Lotus now lead the constructors'' standings by nine points.', false);
 -- counties and clubs next to a verb of result, "drew with", "a defeat to"
 SELECT surface, kind FROM newsprint.entity_mentions(E'TAUNTON, England, June 2 - Leicestershire beat Somerset by four wickets on the last day of the championship match on Friday. Somerset had resumed on 190 for five and were bowled out for 233 in the morning session.\n\nElsewhere, Derbyshire drew with Glamorgan after rain washed out the final session, and Durham lost to Worcestershire by 10 wickets, a week after a 10-wicket defeat to Kent.', false);
