@@ -62,6 +62,12 @@ CREATE TEMP TABLE joined AS
 	SELECT a.id AS a, b.id AS b, story_match(a.fp, b.fp :args) AS evidence
 	FROM wn a JOIN wn b ON b.id < a.id
 	WHERE story_match(a.fp, b.fp :args) IS NOT NULL;
+CREATE TEMP TABLE single_pairs AS
+	SELECT a.id AS a, b.id AS b FROM wn a JOIN wn b ON b.id < a.id
+	WHERE is_same_story(a.fp, b.fp);
+\set f :tmp '/single.tsv'
+\set q '\\copy single_pairs TO ' :'f'
+:q
 \set f :tmp '/stories.tsv'
 \set q '\\copy (SELECT id, story FROM stories) TO ' :'f'
 :q
@@ -99,6 +105,31 @@ for line in open(tmp + '/stories.tsv'):
 pairs = []
 for line in open(tmp + '/joined.tsv'):
     a, b, e = line.rstrip('\n').split('\t'); pairs.append((int(a), int(b), e))
+def classify(members):
+    out = []
+    for s, m in members.items():
+        if len(m) < 2: continue
+        m.sort()
+        ks = {kind(a, b) for x, a in enumerate(m) for b in m[x + 1:]}
+        k = 'unrelated' if 'unrelated' in ks else 'follow-up' if 'follow-up' in ks else 'same'
+        out.append((s, m, k, hf(m[0])))
+    return out
+# 0.1's rule for comparison: connected components of is_same_story
+parent = {}
+def find(x):
+    while parent.get(x, x) != x:
+        x = parent[x]
+    return x
+for line in open(tmp + '/single.tsv'):
+    a, b = map(int, line.split('\t'))
+    ra, rb = find(a), find(b)
+    if ra != rb: parent[max(ra, rb)] = min(ra, rb)
+comp = collections.defaultdict(list)
+for i in list(parent):
+    comp[find(i)].append(i)
+for r in list(comp):
+    if r not in comp[r]: comp[r].append(r)
+single = classify(comp)
 clusters = []
 for s, m in members.items():
     if len(m) < 2: continue
@@ -108,6 +139,12 @@ for s, m in members.items():
     clusters.append((s, m, k, hf(m[0])))
 halves = ['dev'] if only == 'dev' else ['dev', 'blind', 'all']
 def inh(h, x): return h == 'all' or x == h
+def row(name, h, cs, ps):
+    cnt = collections.Counter(c[2] for c in cs)
+    pc = collections.Counter(kind(a, b) for a, b, e in ps)
+    print('%-7s %-6s %9d %9d %10d %10d %8d %10d %10d %8d %10d'
+          % (name, h, len(cs), cnt['same'], cnt['follow-up'], cnt['unrelated'],
+             max((len(c[1]) for c in cs), default=0), len(ps), pc['same'], pc['follow-up'], pc['unrelated']))
 print('articles %d, stories %d, clusters of 2 or more %d (%d articles), pairs the story rule joins %d'
       % (n, len(members), len(clusters), sum(len(c[1]) for c in clusters), len(pairs)))
 unlabelled = sorted({i for c in clusters for i in c[1] if i not in thread} |
@@ -116,16 +153,21 @@ if unlabelled:
     print('articles in a cluster or a joined pair without a label (counted as stories of their own):',
           ' '.join(map(str, unlabelled)))
 print()
-print('%-6s %9s %9s %10s %10s %8s %10s %10s %8s' % ('half', 'clusters', 'same', 'follow-up', 'unrelated',
-      'largest', 'pairs', 'pair_same', 'pair_fu'))
+print('clusters: of 2 or more articles, by kind; pairs: joined by the rule (story_match of a later\n'
+      'article to an earlier one; for 0.1, is_same_story), by kind')
+print('%-7s %-6s %9s %9s %10s %10s %8s %10s %10s %8s %10s' % ('method', 'half', 'clusters', 'same', 'follow-up',
+      'unrelated', 'largest', 'pairs', 'p_same', 'p_follow', 'p_unrel'))
 for h in halves:
-    cs = [c for c in clusters if inh(h, c[3])]
-    ps = [p for p in pairs if inh(h, hf(p[1]))]
-    cnt = collections.Counter(c[2] for c in cs)
-    pc = collections.Counter(kind(a, b) for a, b, e in ps)
-    print('%-6s %9d %9d %10d %10d %8d %10d %10d %8d   pairs unrelated: %d'
-          % (h, len(cs), cnt['same'], cnt['follow-up'], cnt['unrelated'],
-             max((len(c[1]) for c in cs), default=0), len(ps), pc['same'], pc['follow-up'], pc['unrelated']))
+    row('leader', h, [c for c in clusters if inh(h, c[3])], [p for p in pairs if inh(h, hf(p[1]))])
+for h in halves:
+    sp = [(int(a), int(b), '') for a, b in (l.split('\t') for l in open(tmp + '/single.tsv'))]
+    row('single', h, [c for c in single if inh(h, c[3])], [p for p in sp if inh(h, hf(p[1]))])
+print('(leader: cluster_stories() at its defaults; single: 0.1 rule, connected components of is_same_story;\n'
+      ' follow-ups are counted apart, neither as unrelated nor as copies)')
+nl = sorted({i for c in single for i in c[1] if i not in thread})
+if nl:
+    print('single: %d articles of its clusters have no label (the labels cover what the leader rule joins), so its\n'
+          'unrelated counts are upper bounds: %s' % (len(nl), ' '.join(map(str, nl))))
 def show(c):
     print('  story %d (%s half): %d articles, %s' % (c[0], c[3], len(c[1]), c[2]))
     for i in c[1]:
