@@ -7,7 +7,9 @@
 #        database where CREATE EXTENSION newsprint has been run)
 # Environment: ARGS (more arguments of cluster_stories() and story_match(),
 #              e.g. "min_named => 2"); HALF=dev prints the development half
-#              only (use it while choosing; the blind half is read once).
+#              only (use it while choosing; the blind half is read once);
+#              LIST=1 also lists every cluster and every joined pair with
+#              its kind.
 #
 # Reads the project's shared copy of English Wikinews (CC BY 2.5, Wikinews
 # contributors; default /work/shared/data/wikinews/articles.jsonl, not in the
@@ -69,19 +71,19 @@ CREATE TEMP TABLE single_pairs AS
 \set q '\\copy single_pairs TO ' :'f'
 :q
 \set f :tmp '/stories.tsv'
-\set q '\\copy (SELECT id, story FROM stories) TO ' :'f'
+\set q '\\copy (SELECT id, story FROM stories ORDER BY id) TO ' :'f'
 :q
 \set f :tmp '/joined.tsv'
-\set q '\\copy (SELECT a, b, round(evidence::numeric, 3) FROM joined) TO ' :'f'
+\set q '\\copy (SELECT a, b, round(evidence::numeric, 3) FROM joined ORDER BY a, b) TO ' :'f'
 :q
 \set f :tmp '/titles.tsv'
 \set q '\\copy (SELECT id, coalesce(title, left(regexp_replace(body, ''\\s+'', '' '', ''g''), 90)) FROM wn) TO ' :'f'
 :q
 SQL
 
-python3 - "$tmp" "$labels" "${HALF:-}" <<'PY'
+python3 - "$tmp" "$labels" "${HALF:-}" "${LIST:-}" <<'PY'
 import sys, collections
-tmp, labels, only = sys.argv[1], sys.argv[2], sys.argv[3]
+tmp, labels, only, listall = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 thread, report, half = {}, {}, {}
 with open(labels, encoding='utf-8') as f:
     next(f)
@@ -187,4 +189,14 @@ print('pairs the story rule joins between unrelated articles (later, earlier, ev
 for a, b, e in pairs:
     if inh(halves[-1], hf(b)) and kind(a, b) == 'unrelated':
         print('  %5d %5d %s  %s | %s' % (a, b, e, title[a][:50], title[b][:50]))
+if listall:
+    print()
+    print('every cluster of 2 or more:')
+    for c in sel:
+        show(c)
+    print()
+    print('every pair the story rule joins (later, earlier, evidence, kind):')
+    for a, b, e in pairs:
+        if inh(halves[-1], hf(b)):
+            print('  %5d %5d %s %-9s  %s | %s' % (a, b, e, kind(a, b), title[a][:45], title[b][:45]))
 PY
