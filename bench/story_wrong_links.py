@@ -12,8 +12,8 @@ fingerprints' sample hashes (npidx_keys, int4, ascending as unsigned).
 Prints every link (SHOW limits how many) with the rule's figures, its class
 and every shared sampled hash (N: with the name bit) with its shingle in the
 member (and in the leader when it differs), then the links by class: the
-rule's path (a tiny pair; rows: 0.8 or more of the shared hashes named and
-neither text mostly in the other; neither mostly in the other but not low;
+rule's path (a tiny pair; rows: 0.8 or more of the shared hashes, or of
+both samples, named and neither text mostly in the other; neither mostly in the other but not low;
 a low link, under 0.35 both ways) and, for low links, what the shared named
 hashes hold (market formula names, figures only, names only, both; and how
 many name or figure words they rest on).  Three counts follow: the low links
@@ -212,9 +212,11 @@ def main():
         share_b = sum(h & 1 for h in kb) / max(len(kb), 1)
         if min(int(ms), int(ls)) < 40:
             path = 'tiny pair'
-        elif (len(named) >= 0.8 * len(shared) and float(cml) < 0.5
-              and float(clm) < 0.5):
-            path = 'rows: shared hashes 0.8 or more named, under 0.5 both ways'
+        elif ((len(named) >= 0.8 * len(shared) or
+               (share_a >= 0.8 and share_b >= 0.8)) and
+              float(cml) < 0.5 and float(clm) < 0.5):
+            path = ('rows: shared hashes or both samples 0.8 or more named, '
+                    'under 0.5 both ways')
         elif float(cml) < 0.35 and float(clm) < 0.35:
             path = 'low'
         else:

@@ -174,6 +174,23 @@ tiny_names_agree(const StoryRule *rule, const NpFingerprint *x,
 	return (double) shared >= rule->tiny_similarity * Min(xn, ln);
 }
 
+/*
+ * Is fp's sample of rows: at least STORY_ROWS_SHARE of its hashes carry the
+ * name bit?  A table's sample (its rows outweigh its running text) holds
+ * its fact shingles, names and figures among function words.
+ */
+static bool
+rows_sample(const NpFingerprint *fp)
+{
+	int			n = NpFingerprintNHashes(fp);
+	int			named = 0;
+	int			k;
+
+	for (k = 0; k < n; k++)
+		named += fp->hashes[k] & NP_FP_NAME_BIT;
+	return n > 0 && (double) named >= STORY_ROWS_SHARE * n;
+}
+
 bool
 StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 				 const NpFingerprint *leader, double *score, double *similarity)
@@ -239,12 +256,13 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 				return false;
 
 			/*
-			 * Rows: when nearly all that the two share is names and figures
-			 * (two tables in one format: the labels of their rows and a few
-			 * figures that agree by chance), one must be mostly in the other
-			 * (doc/stories.md, "Two tables").
+			 * Rows: when nearly all that the two share is names and figures,
+			 * or both are tables (two tables in one format share the labels
+			 * of their rows and a few figures that agree by chance), one
+			 * must be mostly in the other (doc/stories.md, "Two tables").
 			 */
-			if ((double) named >= STORY_ROWS_SHARE * ov.inter)
+			if ((double) named >= STORY_ROWS_SHARE * ov.inter ||
+				(rows_sample(x) && rows_sample(leader)))
 				return false;
 		}
 	}
