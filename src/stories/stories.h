@@ -25,7 +25,11 @@
  *		max(threshold, STORY_CARRIED_SHARE) (x carries most of L); and in
  *		format version 2, when the shared hashes are under
  *		STORY_LOW_SHARE of both samples (a low link), at least min_named
- *		of them hold a name (NP_FP_NAME_BIT).
+ *		of them hold a name (NP_FP_NAME_BIT); and, when neither is mostly
+ *		in the other (under STORY_CARRIED_SHARE both ways), under
+ *		STORY_ROWS_SHARE of the shared hashes hold a name, and not both
+ *		samples have that share (rows of names and figures, as two tables
+ *		in one format share, are no version).
  * threshold may be NP_FP_AUTO_THRESHOLD (a NULL argument while
  * newsprint.same_story_threshold is at its default, -1): the default of
  * the pair's format, as for the operators (StoryThreshold()).
@@ -71,6 +75,19 @@
  * rule; never below the threshold itself).
  */
 #define STORY_CARRIED_SHARE				0.5
+
+/*
+ * Rows: a pair that is not tiny and where neither is mostly in the other
+ * (shared hashes under STORY_CARRIED_SHARE of both samples) is refused in
+ * version 2 (min_named above 0) when at least this share of its shared
+ * hashes carry the name bit, or of each sample's hashes (two tables: runs
+ * of numbers alone carry no name bit, so two league tables may share some
+ * unnamed hashes).  Two companies' earnings tables in one format, or two
+ * days' price tables of one exchange, share the labels of their rows and
+ * some figures, up to 0.45 of either, and every shingle of a row holds a
+ * name or a figure; a partial version shares running text.
+ */
+#define STORY_ROWS_SHARE				0.8
 
 typedef struct StoryRule
 {

@@ -174,6 +174,23 @@ tiny_names_agree(const StoryRule *rule, const NpFingerprint *x,
 	return (double) shared >= rule->tiny_similarity * Min(xn, ln);
 }
 
+/*
+ * Is fp's sample of rows: at least STORY_ROWS_SHARE of its hashes carry the
+ * name bit?  A table's sample (its rows outweigh its running text) holds
+ * its fact shingles, names and figures among function words.
+ */
+static bool
+rows_sample(const NpFingerprint *fp)
+{
+	int			n = NpFingerprintNHashes(fp);
+	int			named = 0;
+	int			k;
+
+	for (k = 0; k < n; k++)
+		named += fp->hashes[k] & NP_FP_NAME_BIT;
+	return n > 0 && (double) named >= STORY_ROWS_SHARE * n;
+}
+
 bool
 StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 				 const NpFingerprint *leader, double *score, double *similarity)
@@ -217,15 +234,37 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 			return false;
 
 		/*
-		 * A low link must share names: two stories in the same sentence
-		 * frames with other names share evidence spread as widely as a
-		 * partial rewrite's (doc/stories.md, "Names in a low link").
+		 * Neither mostly in the other (under STORY_CARRIED_SHARE both ways):
+		 * a partial version, whose shared evidence must be more than shared
+		 * names and figures, and, when low, hold some of them.
 		 */
 		if (rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
-			(double) ov.inter < STORY_LOW_SHARE * ov.a_count &&
-			(double) ov.inter < STORY_LOW_SHARE * ov.b_count &&
-			shared_names(x, leader, NULL, NULL) < rule->min_named)
-			return false;
+			(double) ov.inter < STORY_CARRIED_SHARE * ov.a_count &&
+			(double) ov.inter < STORY_CARRIED_SHARE * ov.b_count)
+		{
+			int			named = shared_names(x, leader, NULL, NULL);
+
+			/*
+			 * A low link must share names: two stories written in the same
+			 * sentence frames with other names share evidence spread as
+			 * widely as a partial rewrite's (doc/stories.md, "Names in a low
+			 * link").
+			 */
+			if ((double) ov.inter < STORY_LOW_SHARE * ov.a_count &&
+				(double) ov.inter < STORY_LOW_SHARE * ov.b_count &&
+				named < rule->min_named)
+				return false;
+
+			/*
+			 * Rows: when nearly all that the two share is names and figures,
+			 * or both are tables (two tables in one format share the labels
+			 * of their rows and a few figures that agree by chance), one
+			 * must be mostly in the other (doc/stories.md, "Two tables").
+			 */
+			if ((double) named >= STORY_ROWS_SHARE * ov.inter ||
+				(rows_sample(x) && rows_sample(leader)))
+				return false;
+		}
 	}
 	*score = Max(ov.a_count > 0 ? (double) ov.inter / ov.a_count : 0.0,
 				 ov.b_count > 0 ? (double) ov.inter / ov.b_count : 0.0);
