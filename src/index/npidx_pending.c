@@ -377,9 +377,12 @@ MergeCollect(Relation index, BlockNumber blk, MergeRows *m, Size budget)
 	return blk;
 }
 
-/* Set mergingHead (and, when starting, empty the pending list) */
-static BlockNumber
-NpidxPendingSwitch(Relation index, bool start)
+/*
+ * Move the pending list to mergingHead and start an empty one, unless a
+ * merge interrupted before left a list there; return the list to merge.
+ */
+static pg_noinline BlockNumber
+NpidxPendingSwitch(Relation index)
 {
 	Buffer		metabuf = ReadBuffer(index, NPIDX_METAPAGE_BLKNO);
 	NpidxMetaPage meta;
@@ -388,7 +391,7 @@ NpidxPendingSwitch(Relation index, bool start)
 	LockBuffer(metabuf, BUFFER_LOCK_EXCLUSIVE);
 	meta = NpidxPageGetMeta(BufferGetPage(metabuf));
 	head = meta->mergingHead;
-	if (start && head == InvalidBlockNumber && meta->pendingHead != InvalidBlockNumber)
+	if (head == InvalidBlockNumber && meta->pendingHead != InvalidBlockNumber)
 	{
 		GenericXLogState *state = GenericXLogStart(index);
 
@@ -397,14 +400,6 @@ NpidxPendingSwitch(Relation index, bool start)
 		meta->pendingHead = meta->pendingTail = InvalidBlockNumber;
 		meta->pendingRows = 0;
 		meta->pendingPages = 0;
-		GenericXLogFinish(state);
-	}
-	else if (!start && head != InvalidBlockNumber)
-	{
-		GenericXLogState *state = GenericXLogStart(index);
-
-		meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
-		meta->mergingHead = InvalidBlockNumber;
 		GenericXLogFinish(state);
 	}
 	UnlockReleaseBuffer(metabuf);
@@ -421,6 +416,7 @@ NpidxPendingMerge(Relation index, bool wait)
 {
 	BlockNumber head,
 				blk;
+	NpidxMetaPageData meta;
 	uint32		nbuckets = NpidxGetMeta(index)->nbuckets;
 	MemoryContext cxt,
 				oldcxt;
@@ -431,8 +427,9 @@ NpidxPendingMerge(Relation index, bool wait)
 	else if (!ConditionalLockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock))
 		return 0;
 
-	head = NpidxPendingSwitch(index, true);
-	if (head == InvalidBlockNumber)
+	head = NpidxPendingSwitch(index);
+	NpidxReadMetaState(index, &meta);
+	if (head == InvalidBlockNumber && !(wait && meta.nruns > 0))
 	{
 		UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
 		return 0;
@@ -443,8 +440,12 @@ NpidxPendingMerge(Relation index, bool wait)
 	 * maintenance_work_mem (a list of the default 4 MB is one batch; a list
 	 * of gigabytes takes several passes over the buckets instead of as much
 	 * memory), and add each batch's rows to the row list (first, as
-	 * everywhere: vacuum finds dead rows there) and their postings to the
-	 * buckets.
+	 * everywhere: vacuum finds dead rows there).  A list of one batch
+	 * becomes a sorted run (npidx_runs.c) when it carries few postings per
+	 * bucket and the runs are not at their maximum; else it is folded into
+	 * the buckets with the runs.  The batches of a longer list go to the
+	 * buckets one by one, and the runs are folded after them.  VACUUM and
+	 * npidx_clean_pending_list() (wait) always fold.
 	 */
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "npidx merge",
 								ALLOCSET_DEFAULT_SIZES);
@@ -452,6 +453,8 @@ NpidxPendingMerge(Relation index, bool wait)
 	NpidxReserveBegin(index);
 	PG_TRY();
 	{
+		bool		published = false;
+
 		blk = head;
 		while (blk != InvalidBlockNumber)
 		{
@@ -460,13 +463,21 @@ NpidxPendingMerge(Relation index, bool wait)
 			memset(&m, 0, sizeof(m));
 			blk = MergeCollect(index, blk, &m, (Size) maintenance_work_mem * 1024);
 			if (m.n > 0)
-			{
 				NpidxAppendRows(index, m.tids, m.n, m.fps);
-				NpidxInsertRows(index, nbuckets, m.tids, m.fps, m.n);
+			if (blk == InvalidBlockNumber && merged == 0)
+			{
+				/* the whole list in one batch: a run, or a fold */
+				merged += NpidxRunWrite(index, nbuckets, m.tids, m.fps, m.n, head,
+										wait || !NpidxRunsWanted(&meta, m.nhashes));
+				published = true;
 			}
+			else if (m.n > 0)
+				NpidxInsertRows(index, nbuckets, m.tids, m.fps, m.n);
 			merged += m.n;
 			MemoryContextReset(cxt);
 		}
+		if (!published)
+			merged += NpidxRunWrite(index, nbuckets, NULL, NULL, 0, head, true);
 	}
 	PG_CATCH();
 	{
@@ -478,8 +489,7 @@ NpidxPendingMerge(Relation index, bool wait)
 	MemoryContextSwitchTo(oldcxt);
 	MemoryContextDelete(cxt);
 
-	/* published in the buckets: drop the list, then free its pages */
-	(void) NpidxPendingSwitch(index, false);
+	/* published (in a run or the buckets, and the list dropped): free its pages */
 	blk = head;
 	while (blk != InvalidBlockNumber)
 	{

@@ -300,6 +300,7 @@ IndexBulkDeleteResult *
 npidxvacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 {
 	Relation	index = info->index;
+	NpidxMetaPageData meta;
 	BlockNumber npages,
 				blkno;
 
@@ -333,11 +334,14 @@ npidxvacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 	 * not be found new below and given to someone else: those of a merge
 	 * that ended before are written or were abandoned by an error, and a
 	 * merge that starts later takes them past the size read here (the index
-	 * is never truncated).
+	 * is never truncated).  The lock is kept over the page scan, so that
+	 * the pages of a run being written (not yet listed in the metapage) are
+	 * not taken for those of a run a crash kept from being listed, which the
+	 * scan frees.
 	 */
 	LockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
+	NpidxReadMetaState(index, &meta);
 	npages = RelationGetNumberOfBlocks(index);
-	UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
 	stats->num_pages = npages;
 	stats->pages_free = 0;
 	stats->pages_deleted = 0;
@@ -356,9 +360,18 @@ npidxvacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 			RecordFreeIndexPage(index, blkno);
 			stats->pages_free++;
 			stats->pages_deleted++;
+			UnlockReleaseBuffer(buffer);
+			continue;
 		}
-		UnlockReleaseBuffer(buffer);
+		/* a page of a run that a crash kept from being listed */
+		if (NpidxFreeOrphanRun(index, buffer, &meta))
+		{
+			stats->pages_free++;
+			stats->pages_deleted++;
+		}
+		ReleaseBuffer(buffer);
 	}
+	UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
 	IndexFreeSpaceMapVacuum(index);
 	return stats;
 }
