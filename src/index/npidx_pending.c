@@ -11,7 +11,11 @@
  * inserts) and by npidx_clean_pending_list().  A merge groups the rows'
  * postings by bucket (NpidxInsertRows, a counting sort) and changes each
  * touched page once, whatever the number of postings it takes; a list
- * larger than maintenance_work_mem is merged in several such batches.
+ * larger than maintenance_work_mem is merged in several such batches.  A
+ * list of one batch carrying few postings per bucket becomes a sorted run
+ * instead, until six are listed; the merge after that folds them into the
+ * buckets with its own rows (npidx_runs.c).  VACUUM and
+ * npidx_clean_pending_list() always fold.
  *
  * WAL.  A row added to a page with room, postings appended to a bucket page
  * and a pending page freed after a merge are logged as generic WAL records
@@ -31,10 +35,11 @@
  * mergingHead, a list being merged.  A merge (one at a time: a heavyweight
  * lock on the metapage, taken conditionally by inserters) moves the pending
  * list to mergingHead and starts an empty one; adds the rows to the row list
- * and their postings to the buckets; clears mergingHead; and only then frees
- * the list's pages, in chain order.  Scans read the pending list, then the
- * merging list, then the buckets, each list with lock coupling from the
- * metapage.  A row is thus always where a scan still looks: in the list the
+ * and their postings to a new run or the buckets; clears mergingHead (in the
+ * record that lists the run, or empties the run list after a fold); and only
+ * then frees the list's pages, in chain order.  Scans read the pending list,
+ * then the merging list, then the runs, then the buckets, each list with lock
+ * coupling from the metapage.  A row is thus always where a scan still looks: in the list the
  * scan reads, or already in the buckets the scan reads after it.  Freeing
  * pages in chain order cannot overtake a scan that is in the list (it holds
  * a lock on its page and takes the next before letting go).
@@ -407,9 +412,10 @@ NpidxPendingSwitch(Relation index)
 }
 
 /*
- * Merge the pending list into the row list and the buckets.  With wait,
- * wait for a merge in progress (VACUUM); without, leave it to that merge.
- * Returns the number of rows merged.
+ * Merge the pending list into the row list and a sorted run or the buckets.
+ * With wait, wait for a merge in progress and fold the runs (VACUUM);
+ * without, leave it to that merge.  Returns the number of rows merged (with
+ * those a fold took from the runs).
  */
 int64
 NpidxPendingMerge(Relation index, bool wait)
@@ -528,8 +534,9 @@ NpidxPendingMerge(Relation index, bool wait)
 
 /*
  * npidx_clean_pending_list(index regclass) returns bigint: merge the
- * pending list of an npidx index now; the number of rows merged.  Needs
- * ownership of the index, like VACUUM.
+ * pending list of an npidx index and fold its sorted runs into the buckets
+ * now; the number of rows merged (from both).  Needs ownership of the
+ * index, like VACUUM.
  */
 Datum
 npidx_clean_pending_list(PG_FUNCTION_ARGS)
