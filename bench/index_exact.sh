@@ -101,12 +101,24 @@ SELECT 'ORDER BY fp <-> q LIMIT 10', q.n,
 	hashtext(array_to_string(ARRAY(SELECT round((a.fp <-> q.fp)::numeric, 9) FROM exact_articles a ORDER BY a.fp <-> q.fp LIMIT 10), ','))
 FROM exact_q q;
 EOF
+# what the index scans read besides the buckets: the rows waiting in the
+# pending list (every scan compares them: pending_rows) and those in sorted
+# runs not yet folded (found once the queries are done: the rows
+# npidx_clean_pending_list() merges, less the pending ones)
+pending=$(q <<'SQL' | tail -1
+SET enable_seqscan = off;
+SELECT count(*) FROM exact_articles WHERE fp OPERATOR(newsprint.%) (SELECT fp FROM exact_q ORDER BY n LIMIT 1) \g /dev/null
+SELECT pending_rows FROM newsprint.npidx_scan_stats();
+SQL
+)
 t0=$(date +%s)
 PGOPTIONS='-c enable_seqscan=off' q -F '|' -f "$WORK/answers.sql" | sort > "$WORK/index.txt"
 t1=$(date +%s)
 PGOPTIONS='-c enable_indexscan=off -c enable_bitmapscan=off' q -F '|' -f "$WORK/answers.sql" | sort > "$WORK/seq.txt"
 t2=$(date +%s)
 echo "== $ROWS articles ($CORPUS corpus, fingerprint format $FORMAT; then 1/17 deleted, 1/13 re-inserted edited, vacuumed, 1/29 inserted and 1/31 updated after), $NQ queries; index pass $((t1 - t0)) s, seq-scan pass $((t2 - t1)) s"
+merged=$(q -c "SELECT newsprint.npidx_clean_pending_list('exact_npidx')")
+echo "== the index scans read $pending pending rows and $((merged - pending)) rows in sorted runs"
 
 comm -23 "$WORK/seq.txt" "$WORK/index.txt" > "$WORK/lost.txt"
 comm -13 "$WORK/seq.txt" "$WORK/index.txt" > "$WORK/extra.txt"
