@@ -79,6 +79,9 @@ ok(!$node->log_contains('terminated by signal'), '... no backend crashed');
 # 2. a metapage that lists more runs than it holds (a fold reads them all)
 $node->safe_psql('postgres', 'REINDEX INDEX art_fp');
 $node->safe_psql('postgres', insert_sql(150, 3, 4));
+# the rebuilt index has a file of its own
+$file = $node->data_dir . '/'
+  . $node->safe_psql('postgres', q{SELECT pg_relation_filepath('art_fp')});
 $node->safe_psql('postgres', 'CHECKPOINT');
 $node->stop;
 patch_file($NRUNS_OFFSET, pack('L', 5000));
