@@ -167,16 +167,34 @@ RunWritePage(Relation index, uint16 flags, uint32 id, const void *data,
 	return blkno;
 }
 
-/* Error out unless page is a page of the given kind of run id */
-static inline void
-RunCheckPage(Relation index, Page page, BlockNumber blk, uint16 flag, uint32 id)
+/*
+ * Error out unless page is a page of the given kind of run id; return the
+ * number of entries of size entsz it holds.  pd_lower is checked against
+ * the page's bounds: the header check on read does not bound it from below,
+ * and a count computed from a pd_lower below the header would send a reader
+ * far past the page.
+ */
+static inline int
+RunCheckPage(Relation index, Page page, BlockNumber blk, uint16 flag, uint32 id,
+			 Size entsz)
 {
 	NpidxPageOpaque opaque = NpidxPageGetOpaque(page);
+	PageHeader	ph = (PageHeader) page;
 
 	if (opaque->page_id != NPIDX_PAGE_ID || !(opaque->flags & flag) ||
 		opaque->bucket != id)
-		elog(ERROR, "npidx index \"%s\": block %u is not a page of run %u",
-			 RelationGetRelationName(index), blk, id);
+		ereport(ERROR,
+				(errcode(ERRCODE_INDEX_CORRUPTED),
+				 errmsg("npidx index \"%s\": block %u is not a page of run %u",
+						RelationGetRelationName(index), blk, id)));
+	if (ph->pd_lower < MAXALIGN(SizeOfPageHeaderData) ||
+		ph->pd_lower > ph->pd_upper ||
+		(ph->pd_lower - MAXALIGN(SizeOfPageHeaderData)) % entsz != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INDEX_CORRUPTED),
+				 errmsg("npidx index \"%s\": run page %u has a bad size",
+						RelationGetRelationName(index), blk)));
+	return (int) ((ph->pd_lower - MAXALIGN(SizeOfPageHeaderData)) / entsz);
 }
 
 /*
@@ -198,12 +216,13 @@ RunReadDirectory(Relation index, const NpidxRunRef *run)
 
 		LockBuffer(buffer, BUFFER_LOCK_SHARE);
 		page = BufferGetPage(buffer);
-		RunCheckPage(index, page, blk, NPIDX_RUNDIR, run->id);
-		cnt = (((PageHeader) page)->pd_lower - MAXALIGN(SizeOfPageHeaderData)) /
-			sizeof(NpidxRunDirEntry);
-		if (n + cnt > run->npages)
-			elog(ERROR, "npidx index \"%s\": run %u has a bad directory",
-				 RelationGetRelationName(index), run->id);
+		cnt = RunCheckPage(index, page, blk, NPIDX_RUNDIR, run->id,
+						   sizeof(NpidxRunDirEntry));
+		if ((uint64) n + cnt > run->npages)
+			ereport(ERROR,
+					(errcode(ERRCODE_INDEX_CORRUPTED),
+					 errmsg("npidx index \"%s\": run %u has a bad directory",
+							RelationGetRelationName(index), run->id)));
 		memcpy(dir + n, PageGetContents(page), cnt * sizeof(NpidxRunDirEntry));
 		n += cnt;
 		blk = NpidxPageGetOpaque(page)->next;
@@ -211,8 +230,10 @@ RunReadDirectory(Relation index, const NpidxRunRef *run)
 		CHECK_FOR_INTERRUPTS();
 	}
 	if (n != run->npages)
-		elog(ERROR, "npidx index \"%s\": run %u has a bad directory",
-			 RelationGetRelationName(index), run->id);
+		ereport(ERROR,
+				(errcode(ERRCODE_INDEX_CORRUPTED),
+				 errmsg("npidx index \"%s\": run %u has a bad directory",
+						RelationGetRelationName(index), run->id)));
 	return dir;
 }
 
@@ -287,13 +308,12 @@ RunCursorRefill(Relation index, RunCursor *c)
 		buffer = ReadBuffer(index, c->dir[c->nextpage].blkno);
 		LockBuffer(buffer, BUFFER_LOCK_SHARE);
 		page = BufferGetPage(buffer);
-		RunCheckPage(index, page, c->dir[c->nextpage].blkno, NPIDX_RUN, c->id);
+		c->n = RunCheckPage(index, page, c->dir[c->nextpage].blkno, NPIDX_RUN,
+							c->id, sizeof(NpidxRunEntry));
 		memcpy(c->page.data, page, BLCKSZ);
 		UnlockReleaseBuffer(buffer);
 		c->e = (const NpidxRunEntry *) PageGetContents(c->page.data);
 		c->pos = 0;
-		c->n = (((PageHeader) c->page.data)->pd_lower - MAXALIGN(SizeOfPageHeaderData)) /
-			sizeof(NpidxRunEntry);
 		c->nextpage++;
 	}
 	return true;
@@ -502,7 +522,14 @@ NpidxRunWrite(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 	GenericXLogFinish(state);
 	UnlockReleaseBuffer(metabuf);
 
-	/* the folded runs' pages: no scan can be in them any more */
+	/*
+	 * The folded runs' pages: no scan can be in them any more.  Not
+	 * interrupted (as the caller's freeing of the merged list after this):
+	 * an error from here on would leave the merged list's pages linked from
+	 * nowhere, which VACUUM does not find (only the runs' own pages are
+	 * reclaimed as orphans).
+	 */
+	HOLD_INTERRUPTS();
 	if (fold)
 	{
 		for (i = 0; i < (int) meta.nruns; i++)
@@ -518,6 +545,7 @@ NpidxRunWrite(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 			folded += meta.runs[i].nrows;
 		}
 	}
+	RESUME_INTERRUPTS();
 	if (e != NULL)
 		pfree(e);
 	return folded;
@@ -593,8 +621,11 @@ NpidxRunsRead(Relation index, const NpFingerprint *q, uint32 nbuckets)
 		return NULL;
 	}
 	if (meta.nruns > NPIDX_MAX_RUNS)
-		elog(ERROR, "npidx index \"%s\" lists %u runs",
-			 RelationGetRelationName(index), meta.nruns);
+		ereport(ERROR,
+				(errcode(ERRCODE_INDEX_CORRUPTED),
+				 errmsg("npidx index \"%s\" lists %u sorted runs, at most %d",
+						RelationGetRelationName(index), meta.nruns,
+						NPIDX_MAX_RUNS)));
 
 	rh = palloc(sizeof(RunHits));
 	rh->nkeys = nk;
@@ -651,13 +682,11 @@ NpidxRunsRead(Relation index, const NpFingerprint *q, uint32 nbuckets)
 					buffer = ReadBuffer(index, dir[p].blkno);
 					LockBuffer(buffer, BUFFER_LOCK_SHARE);
 					bufpage = p;
-					RunCheckPage(index, BufferGetPage(buffer), dir[p].blkno,
-								 NPIDX_RUN, meta.runs[r].id);
 				}
 				page = BufferGetPage(buffer);
 				e = (const NpidxRunEntry *) PageGetContents(page);
-				cnt = (((PageHeader) page)->pd_lower - MAXALIGN(SizeOfPageHeaderData)) /
-					sizeof(NpidxRunEntry);
+				cnt = RunCheckPage(index, page, dir[p].blkno, NPIDX_RUN,
+								   meta.runs[r].id, sizeof(NpidxRunEntry));
 				/* the first posting of bucket b or after */
 				l = 0;
 				h = cnt;

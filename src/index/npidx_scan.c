@@ -481,6 +481,13 @@ NpidxReadMetaState(Relation index, NpidxMetaPageData *out)
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);
 	memcpy(out, NpidxPageGetMeta(BufferGetPage(buffer)), sizeof(NpidxMetaPageData));
 	UnlockReleaseBuffer(buffer);
+	/* every reader of the run list indexes runs[] up to nruns */
+	if (out->nruns > NPIDX_MAX_RUNS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INDEX_CORRUPTED),
+				 errmsg("npidx index \"%s\" lists %u sorted runs, at most %d",
+						RelationGetRelationName(index), out->nruns,
+						NPIDX_MAX_RUNS)));
 }
 
 /* The number of q's hashes at most limit */
