@@ -199,7 +199,9 @@
  *
  * Vacuum.  The pending list is merged and the sorted runs folded first.  Its search for free pages
  * reads the relation's size under the merge lock, so that it never finds a
- * block of a merge's run before that merge has used or freed it.  The row list is walked and
+ * block of a merge's run before that merge has used or freed it; pages of
+ * sorted runs that no run lists are freed after the scan, under that lock
+ * again (not over the scan: inserts go on merging meanwhile).  The row list is walked and
  * the bulk-delete callback asked once per TID; dead TIDs are removed from the row list and then from every
  * bucket chain.  Emptied overflow and row-list pages are unlinked and given
  * to the free space map.  Concurrency: inserters and vacuum lock a bucket's
