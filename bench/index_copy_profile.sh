@@ -32,9 +32,7 @@
 # shared buffers it touches for the first time.
 #
 # The indexed COPY is followed by npidx_clean_pending_list(), so that the
-# figures include the merge of the rows left pending and the fold of the
-# sorted runs left unfolded (npidx_runs.c); the last line of each run gives
-# the ratio with and without that merge charged.
+# figures include the merge of the rows left pending.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -133,8 +131,8 @@ for rep in $(seq 1 "$REPEAT"); do
 		"$(awk -v a="$c" -v b="$c2" 'BEGIN { printf "%.2f", a + b }')" $((r + r2)) $((f + f2)) \
 		"$(awk -v a="$b" -v b="$b2" 'BEGIN { printf "%.1f", a + b }')" $((pf + pf2))
 	awk -v n="$cn" -v a="$c" -v b="$c2" -v rows="$COPY_ROWS" 'BEGIN {
-		printf "== the index'"'"'s share of backend CPU: %.2f s (%.1f us a row); COPY with npidx and the merge / without: %.2fx; the COPY alone / without: %.2fx\n",
-			a + b - n, (a + b - n) * 1e6 / rows, (a + b) / n, a / n }'
+		printf "== the index'"'"'s share of backend CPU: %.2f s (%.1f us a row); COPY with npidx and the merge / without: %.2fx\n",
+			a + b - n, (a + b - n) * 1e6 / rows, (a + b) / n }'
 	awk -v n="$cn" -v a="$c" -v b="$c2" 'BEGIN { printf "%.2f %.2f\n", a + b - n, (a + b) / n }' >> "$WORK/shares"
 	echo "== npidx after: $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))")"
 	PERF=0

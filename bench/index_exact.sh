@@ -15,12 +15,6 @@
 #   FORMAT=2          (default) fingerprint(body): format version 2;
 #   FORMAT=1          fingerprint(body, true, 160, 1): format version 1,
 #                     with its own rules (no minimum evidence, defaults 0.6)
-#   PLAIN=1           plain index scans (enable_bitmapscan off) in the
-#                     index pass, instead of the planner's bitmap scans
-#   LIMIT_AFTER=64    keep pending_list_limit at 64 kB (or the given size)
-#                     for the rows inserted and updated after the vacuum
-#                     instead of resetting it, so that their merges write
-#                     sorted runs (and fold them) and the scans read runs
 # Prints, per predicate, the number of queries, of matching (query, row)
 # pairs, of pairs the index lost and of pairs it returned in excess; and for
 # ORDER BY fp <-> q LIMIT 10 the number of queries whose distance lists
@@ -72,12 +66,7 @@ q -c 'VACUUM ANALYZE exact_articles'
 # more rows after the vacuum, with the default pending list: these stay in
 # it (or are merged on the way at large sizes), so that scans read the
 # buckets and the pending list
-if [ -n "${LIMIT_AFTER:-}" ]; then
-	after_limit="SET (pending_list_limit = $LIMIT_AFTER)"
-else
-	after_limit="RESET (pending_list_limit)"
-fi
-q -c "ALTER INDEX exact_npidx $after_limit;
+q -c "ALTER INDEX exact_npidx RESET (pending_list_limit);
 	INSERT INTO exact_articles SELECT id + 2 * $ROWS, family, variant, body || ' Corrected.', $(fpf "body || ' Corrected.'")
 		FROM exact_articles WHERE id % 29 = 7 AND id < $ROWS;
 	UPDATE exact_articles SET fp = $(fpf "body || ' Again.'") WHERE id % 31 = 11 AND id < $ROWS;"
@@ -112,26 +101,12 @@ SELECT 'ORDER BY fp <-> q LIMIT 10', q.n,
 	hashtext(array_to_string(ARRAY(SELECT round((a.fp <-> q.fp)::numeric, 9) FROM exact_articles a ORDER BY a.fp <-> q.fp LIMIT 10), ','))
 FROM exact_q q;
 EOF
-# what the index scans read besides the buckets: the rows waiting in the
-# pending list (every scan compares them: pending_rows) and those in sorted
-# runs not yet folded (found once the queries are done: the rows
-# npidx_clean_pending_list() merges, less the pending ones)
-pending=$(q <<'SQL' | tail -1
-SET enable_seqscan = off;
-SELECT count(*) FROM exact_articles WHERE fp OPERATOR(newsprint.%) (SELECT fp FROM exact_q ORDER BY n LIMIT 1) \g /dev/null
-SELECT pending_rows FROM newsprint.npidx_scan_stats();
-SQL
-)
 t0=$(date +%s)
-index_opts='-c enable_seqscan=off'
-[ -n "${PLAIN:-}" ] && index_opts="$index_opts -c enable_bitmapscan=off"
-PGOPTIONS=$index_opts q -F '|' -f "$WORK/answers.sql" | sort > "$WORK/index.txt"
+PGOPTIONS='-c enable_seqscan=off' q -F '|' -f "$WORK/answers.sql" | sort > "$WORK/index.txt"
 t1=$(date +%s)
 PGOPTIONS='-c enable_indexscan=off -c enable_bitmapscan=off' q -F '|' -f "$WORK/answers.sql" | sort > "$WORK/seq.txt"
 t2=$(date +%s)
 echo "== $ROWS articles ($CORPUS corpus, fingerprint format $FORMAT; then 1/17 deleted, 1/13 re-inserted edited, vacuumed, 1/29 inserted and 1/31 updated after), $NQ queries; index pass $((t1 - t0)) s, seq-scan pass $((t2 - t1)) s"
-merged=$(q -c "SELECT newsprint.npidx_clean_pending_list('exact_npidx')")
-echo "== the index scans read $pending pending rows and $((merged - pending)) rows in sorted runs"
 
 comm -23 "$WORK/seq.txt" "$WORK/index.txt" > "$WORK/lost.txt"
 comm -13 "$WORK/seq.txt" "$WORK/index.txt" > "$WORK/extra.txt"

@@ -26,11 +26,6 @@
 # against the rest (the heap visits and rechecks of the candidates), with
 # the heap blocks visited.  The kinds come from generating the corpus a
 # second time.
-# INSERTED=M builds the index on the first ROWS - M articles and INSERTs the
-# last M (one statement, merges of the pending list on the way, as a load
-# does), so that the lookups read what such a load leaves: sorted runs not
-# yet folded and a pending list; at the end it prints how many rows each
-# held (npidx_clean_pending_list() less the pending rows a scan compared).
 # JIT is off in the measuring session (the loop's own query over the query
 # table would otherwise be compiled on every pass, and its CPU counted).
 set -euo pipefail
@@ -39,24 +34,14 @@ cd "$(dirname "$0")"
 ROWS=${1:-200000}
 NQ=${2:-400}
 SLOW=${SLOW:-0}
-INSERTED=${INSERTED:-0}
 . ./bench_lib.sh
 bench_workdir 777
 
 bench_header
 
 SEED=1 ./corpus.sh fingerprints work_articles "$ROWS"
-if [ "$INSERTED" -gt 0 ]; then
-	q -c "CREATE TABLE work_later AS SELECT * FROM work_articles WHERE id >= $ROWS - $INSERTED;
-		DELETE FROM work_articles WHERE id >= $ROWS - $INSERTED"
-fi
 q -c "VACUUM ANALYZE work_articles"
 q -c "SET maintenance_work_mem = '2GB'; CREATE INDEX work_fp ON work_articles USING npidx (fp)"
-if [ "$INSERTED" -gt 0 ]; then
-	q -c "INSERT INTO work_articles SELECT * FROM work_later ORDER BY id"
-	q -c "ANALYZE work_articles"
-	echo "== the index built on $((ROWS - INSERTED)) articles, then $INSERTED inserted (merges on the way)"
-fi
 q -c "CREATE TABLE work_q AS
 	SELECT row_number() OVER (ORDER BY hashint8(id)) AS n, id, fp FROM work_articles
 	WHERE newsprint.sample_size(fp) > 0 ORDER BY hashint8(id) LIMIT $NQ"
@@ -173,15 +158,4 @@ if [ "$SLOW" -gt 0 ]; then
 				"$k" "$nsh" "$kr" "$ks" "$po" "$rc" "$ca" "$ma" "$ms" "$ims" "$rms" "$hb"
 		done < "$WORK/slow.$pred"
 	done
-fi
-
-if [ "$INSERTED" -gt 0 ]; then
-	echo
-	read -r pend merged < <(q -F' ' <<'SQL' | tail -1
-SET enable_seqscan = off;
-SELECT count(*) FROM work_articles WHERE fp OPERATOR(newsprint.%) (SELECT fp FROM work_q ORDER BY n LIMIT 1) \g /dev/null
-SELECT pending_rows, newsprint.npidx_clean_pending_list('work_fp') FROM newsprint.npidx_scan_stats();
-SQL
-)
-	echo "== during the lookups: $pend rows in the pending list, $((merged - pend)) in sorted runs (folded now, with the pending list, by npidx_clean_pending_list)"
 fi

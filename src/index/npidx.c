@@ -24,12 +24,10 @@
  *	 block 0				metapage: magic, version, nbuckets and fillfactor
  *							(frozen at build from the reloptions), head and
  *							tail of the row list, sample bounds (below), the
- *							pending list, the sorted runs (version 4; a
- *							version 3 metapage is read as one without runs).
+ *							pending list.
  *	 blocks 1..nbuckets		bucket head pages, one per bucket.
- *	 further blocks			bucket overflow pages, row-list pages,
- *							pending-list pages and the pages of sorted runs
- *							(npidx_runs.c), in allocation order; freed
+ *	 further blocks			bucket overflow pages, row-list pages and
+ *							pending-list pages, in allocation order; freed
  *							pages are reused through the free space map.
  * A bucket page holds an array of postings between the page header and
  * pd_lower, and in its special space the next page of the bucket's chain
@@ -184,12 +182,7 @@
  * many rows per bucket page for inserts to be cheap; every scan compares
  * the pending rows with its query
  * (a bitmap of the query's hashes first), so it must not hold too many.
- * GIN's gin_pending_list_limit (4 MB) strikes the same balance.  A merge
- * that would carry few postings per bucket therefore writes them as a sorted
- * run instead (sequential new pages; npidx_runs.c), which scans read between
- * the pending list and the buckets, and the merge that finds six runs folds
- * them and its own rows into the buckets in one pass, each bucket page
- * changed once for seven merges.  Buckets are
+ * GIN's gin_pending_list_limit (4 MB) strikes the same balance.  Buckets are
  * fixed at build.  An index built on an empty table gets 1024 buckets (8 MB),
  * enough for about 1.2 million postings in one page per chain (some 17,000
  * bench articles), so that the usual order (create the table and its
@@ -197,11 +190,9 @@
  * several-fold beyond what its build saw gets long chains, which REINDEX
  * fixes (the bulk-load path: load, then CREATE INDEX).
  *
- * Vacuum.  The pending list is merged and the sorted runs folded first.  Its search for free pages
+ * Vacuum.  The pending list is merged first.  Its search for free pages
  * reads the relation's size under the merge lock, so that it never finds a
- * block of a merge's run before that merge has used or freed it; pages of
- * sorted runs that no run lists are freed after the scan, under that lock
- * again (not over the scan: inserts go on merging meanwhile).  The row list is walked and
+ * block of a merge's run before that merge has used or freed it.  The row list is walked and
  * the bulk-delete callback asked once per TID; dead TIDs are removed from the row list and then from every
  * bucket chain.  Emptied overflow and row-list pages are unlinked and given
  * to the free space map.  Concurrency: inserters and vacuum lock a bucket's

@@ -56,16 +56,12 @@
 #define NPIDX_DELETED		(1 << 3)	/* unlinked; reusable via the FSM */
 #define NPIDX_WIDE			(1 << 4)	/* bucket page of 8-byte postings */
 #define NPIDX_PENDING		(1 << 5)	/* pending-list page */
-#define NPIDX_RUN			(1 << 6)	/* sorted run: postings page */
-#define NPIDX_RUNDIR		(1 << 7)	/* sorted run: directory page */
 
 /* Magic numbers */
 #define NPIDX_PAGE_ID		0xF9E1
 #define NPIDX_MAGIC			0x4E504958	/* "NPIX" */
-#define NPIDX_VERSION		4	/* 2: row classes in postings, pending list;
-								 * 3: formats of the indexed fingerprints;
-								 * 4: sorted runs */
-#define NPIDX_MIN_VERSION	3	/* read as version 4 without runs */
+#define NPIDX_VERSION		3	/* 2: row classes in postings, pending list;
+								 * 3: formats of the indexed fingerprints */
 
 #define NPIDX_METAPAGE_BLKNO	0
 #define NPIDX_NO_BUCKET			0xFFFFFFFF
@@ -204,48 +200,6 @@ typedef struct NpidxCompactEntry
 StaticAssertDecl(MaxHeapTuplesPerPage < (1 << NPIDX_WIDE_CLASS_SHIFT),
 				 "heap offsets must leave room for the class in wide postings");
 
-/*
- * Sorted runs (npidx_runs.c): the postings of one merge of the pending list,
- * written in bucket order on pages of their own, with a directory of each
- * page's first bucket, until they are folded into the buckets.
- */
-#define NPIDX_MAX_RUNS			6	/* runs kept before a fold */
-#define NPIDX_RUN_MAX_PER_BUCKET 64 /* larger merges go to the buckets */
-
-/* A run as the metapage lists it */
-typedef struct NpidxRunRef
-{
-	BlockNumber dirHead;		/* first directory page */
-	uint32		id;				/* in its pages' bucket field */
-	uint32		npages;			/* postings pages */
-	uint32		npostings;		/* postings */
-	uint32		nrows;			/* rows merged into it */
-} NpidxRunRef;
-
-/* A run's posting: the mixed key (bucket and residue) and the TID */
-typedef struct NpidxRunEntry
-{
-	uint16		mix_hi;
-	uint16		mix_lo;
-	ItemPointerData tid;		/* ip_posid: offset | class << 11 */
-} NpidxRunEntry;
-
-/* A run's directory entry */
-typedef struct NpidxRunDirEntry
-{
-	uint32		firstBucket;	/* bucket of the page's first posting */
-	BlockNumber blkno;
-} NpidxRunDirEntry;
-
-#define NPIDX_RUN_PER_PAGE		((int) (NPIDX_PAGE_FREE_SPACE / sizeof(NpidxRunEntry)))
-#define NPIDX_RUNDIR_PER_PAGE	((int) (NPIDX_PAGE_FREE_SPACE / sizeof(NpidxRunDirEntry)))
-
-static inline uint32
-NpidxRunEntryMix(const NpidxRunEntry *e)
-{
-	return ((uint32) e->mix_hi << 16) | e->mix_lo;
-}
-
 /* The metapage contents */
 typedef struct NpidxMetaPageData
 {
@@ -270,16 +224,7 @@ typedef struct NpidxMetaPageData
 	uint8		fpVersion;		/* of the first non-NULL one; 0: none yet */
 	uint8		fpShingleWords; /* likewise */
 	bool		fpMixed;		/* another format met since (never cleared) */
-	/* version 4: the sorted runs (zero in a version 3 metapage) */
-	uint32		nruns;			/* runs listed */
-	uint32		nextRunId;		/* id of the next run (0: as 1) */
-	NpidxRunRef runs[NPIDX_MAX_RUNS];
 } NpidxMetaPageData;
-
-/* pd_lower of a metapage: every field is logged by generic WAL */
-#define NpidxMetaSetLower(page) \
-	(((PageHeader) (page))->pd_lower = \
-	 ((char *) NpidxPageGetMeta(page) + sizeof(NpidxMetaPageData)) - (char *) (page))
 
 typedef NpidxMetaPageData *NpidxMetaPage;
 
@@ -598,21 +543,6 @@ extern bool NpidxPendingInsert(Relation index, ItemPointer tid,
 extern int64 NpidxPendingMerge(Relation index, bool wait);
 extern void NpidxPendingScan(Relation index, NpidxPendingCallback fn, void *arg);
 extern bool NpidxPendingFits(const NpFingerprint *fp);
-
-/* npidx_runs.c */
-struct RunHits;
-extern bool NpidxRunsWanted(const NpidxMetaPageData *meta, uint64 npostings);
-extern int64 NpidxRunWrite(Relation index, uint32 nbuckets,
-						  const ItemPointerData *tids,
-						  const NpFingerprint *const *fps, int n,
-						  BlockNumber merging, bool fold);
-extern void NpidxFreeChain(Relation index, BlockNumber blk);
-extern struct RunHits *NpidxRunsRead(Relation index, const NpFingerprint *q,
-									 uint32 nbuckets);
-extern int	NpidxRunHitsOf(const struct RunHits *rh, int pos,
-						   const NpidxHit **hits);
-extern int	NpidxFreeOrphanRun(Relation index, Buffer buffer,
-							   const NpidxMetaPageData *meta);
 
 /* npidx_vacuum.c */
 extern IndexBulkDeleteResult *npidxbulkdelete(IndexVacuumInfo *info,

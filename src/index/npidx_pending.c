@@ -11,11 +11,7 @@
  * inserts) and by npidx_clean_pending_list().  A merge groups the rows'
  * postings by bucket (NpidxInsertRows, a counting sort) and changes each
  * touched page once, whatever the number of postings it takes; a list
- * larger than maintenance_work_mem is merged in several such batches.  A
- * list of one batch carrying few postings per bucket becomes a sorted run
- * instead, until six are listed; the merge after that folds them into the
- * buckets with its own rows (npidx_runs.c).  VACUUM and
- * npidx_clean_pending_list() always fold.
+ * larger than maintenance_work_mem is merged in several such batches.
  *
  * WAL.  A row added to a page with room, postings appended to a bucket page
  * and a pending page freed after a merge are logged as generic WAL records
@@ -35,11 +31,10 @@
  * mergingHead, a list being merged.  A merge (one at a time: a heavyweight
  * lock on the metapage, taken conditionally by inserters) moves the pending
  * list to mergingHead and starts an empty one; adds the rows to the row list
- * and their postings to a new run or the buckets; clears mergingHead (in the
- * record that lists the run, or empties the run list after a fold); and only
- * then frees the list's pages, in chain order.  Scans read the pending list,
- * then the merging list, then the runs, then the buckets, each list with lock
- * coupling from the metapage.  A row is thus always where a scan still looks: in the list the
+ * and their postings to the buckets; clears mergingHead; and only then frees
+ * the list's pages, in chain order.  Scans read the pending list, then the
+ * merging list, then the buckets, each list with lock coupling from the
+ * metapage.  A row is thus always where a scan still looks: in the list the
  * scan reads, or already in the buckets the scan reads after it.  Freeing
  * pages in chain order cannot overtake a scan that is in the list (it holds
  * a lock on its page and takes the next before letting go).
@@ -382,12 +377,9 @@ MergeCollect(Relation index, BlockNumber blk, MergeRows *m, Size budget)
 	return blk;
 }
 
-/*
- * Move the pending list to mergingHead and start an empty one, unless a
- * merge interrupted before left a list there; return the list to merge.
- */
-static pg_noinline BlockNumber
-NpidxPendingSwitch(Relation index)
+/* Set mergingHead (and, when starting, empty the pending list) */
+static BlockNumber
+NpidxPendingSwitch(Relation index, bool start)
 {
 	Buffer		metabuf = ReadBuffer(index, NPIDX_METAPAGE_BLKNO);
 	NpidxMetaPage meta;
@@ -396,7 +388,7 @@ NpidxPendingSwitch(Relation index)
 	LockBuffer(metabuf, BUFFER_LOCK_EXCLUSIVE);
 	meta = NpidxPageGetMeta(BufferGetPage(metabuf));
 	head = meta->mergingHead;
-	if (head == InvalidBlockNumber && meta->pendingHead != InvalidBlockNumber)
+	if (start && head == InvalidBlockNumber && meta->pendingHead != InvalidBlockNumber)
 	{
 		GenericXLogState *state = GenericXLogStart(index);
 
@@ -407,22 +399,28 @@ NpidxPendingSwitch(Relation index)
 		meta->pendingPages = 0;
 		GenericXLogFinish(state);
 	}
+	else if (!start && head != InvalidBlockNumber)
+	{
+		GenericXLogState *state = GenericXLogStart(index);
+
+		meta = NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0));
+		meta->mergingHead = InvalidBlockNumber;
+		GenericXLogFinish(state);
+	}
 	UnlockReleaseBuffer(metabuf);
 	return head;
 }
 
 /*
- * Merge the pending list into the row list and a sorted run or the buckets.
- * With wait, wait for a merge in progress and fold the runs (VACUUM);
- * without, leave it to that merge.  Returns the number of rows merged (with
- * those a fold took from the runs).
+ * Merge the pending list into the row list and the buckets.  With wait,
+ * wait for a merge in progress (VACUUM); without, leave it to that merge.
+ * Returns the number of rows merged.
  */
 int64
 NpidxPendingMerge(Relation index, bool wait)
 {
 	BlockNumber head,
 				blk;
-	NpidxMetaPageData meta;
 	uint32		nbuckets = NpidxGetMeta(index)->nbuckets;
 	MemoryContext cxt,
 				oldcxt;
@@ -433,9 +431,8 @@ NpidxPendingMerge(Relation index, bool wait)
 	else if (!ConditionalLockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock))
 		return 0;
 
-	head = NpidxPendingSwitch(index);
-	NpidxReadMetaState(index, &meta);
-	if (head == InvalidBlockNumber && !(wait && meta.nruns > 0))
+	head = NpidxPendingSwitch(index, true);
+	if (head == InvalidBlockNumber)
 	{
 		UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
 		return 0;
@@ -446,12 +443,8 @@ NpidxPendingMerge(Relation index, bool wait)
 	 * maintenance_work_mem (a list of the default 4 MB is one batch; a list
 	 * of gigabytes takes several passes over the buckets instead of as much
 	 * memory), and add each batch's rows to the row list (first, as
-	 * everywhere: vacuum finds dead rows there).  A list of one batch
-	 * becomes a sorted run (npidx_runs.c) when it carries few postings per
-	 * bucket and the runs are not at their maximum; else it is folded into
-	 * the buckets with the runs.  The batches of a longer list go to the
-	 * buckets one by one, and the runs are folded after them.  VACUUM and
-	 * npidx_clean_pending_list() (wait) always fold.
+	 * everywhere: vacuum finds dead rows there) and their postings to the
+	 * buckets.
 	 */
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "npidx merge",
 								ALLOCSET_DEFAULT_SIZES);
@@ -459,8 +452,6 @@ NpidxPendingMerge(Relation index, bool wait)
 	NpidxReserveBegin(index);
 	PG_TRY();
 	{
-		bool		published = false;
-
 		blk = head;
 		while (blk != InvalidBlockNumber)
 		{
@@ -469,21 +460,13 @@ NpidxPendingMerge(Relation index, bool wait)
 			memset(&m, 0, sizeof(m));
 			blk = MergeCollect(index, blk, &m, (Size) maintenance_work_mem * 1024);
 			if (m.n > 0)
-				NpidxAppendRows(index, m.tids, m.n, m.fps);
-			if (blk == InvalidBlockNumber && merged == 0)
 			{
-				/* the whole list in one batch: a run, or a fold */
-				merged += NpidxRunWrite(index, nbuckets, m.tids, m.fps, m.n, head,
-										wait || !NpidxRunsWanted(&meta, m.nhashes));
-				published = true;
-			}
-			else if (m.n > 0)
+				NpidxAppendRows(index, m.tids, m.n, m.fps);
 				NpidxInsertRows(index, nbuckets, m.tids, m.fps, m.n);
+			}
 			merged += m.n;
 			MemoryContextReset(cxt);
 		}
-		if (!published)
-			merged += NpidxRunWrite(index, nbuckets, NULL, NULL, 0, head, true);
 	}
 	PG_CATCH();
 	{
@@ -495,7 +478,8 @@ NpidxPendingMerge(Relation index, bool wait)
 	MemoryContextSwitchTo(oldcxt);
 	MemoryContextDelete(cxt);
 
-	/* published (in a run or the buckets, and the list dropped): free its pages */
+	/* published in the buckets: drop the list, then free its pages */
+	(void) NpidxPendingSwitch(index, false);
 	blk = head;
 	while (blk != InvalidBlockNumber)
 	{
@@ -534,9 +518,8 @@ NpidxPendingMerge(Relation index, bool wait)
 
 /*
  * npidx_clean_pending_list(index regclass) returns bigint: merge the
- * pending list of an npidx index and fold its sorted runs into the buckets
- * now; the number of rows merged (from both).  Needs ownership of the
- * index, like VACUUM.
+ * pending list of an npidx index now; the number of rows merged.  Needs
+ * ownership of the index, like VACUUM.
  */
 Datum
 npidx_clean_pending_list(PG_FUNCTION_ARGS)

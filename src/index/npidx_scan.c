@@ -83,8 +83,6 @@ typedef struct KeyProbe
 	bool		skipped;
 	int			nhits;			/* head page matches (kept if complete) */
 	NpidxHit   *hits;
-	int			nrunhits;		/* the key's postings in the sorted runs */
-	const NpidxHit *runhits;
 } KeyProbe;
 
 /*
@@ -345,8 +343,7 @@ NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp)
 		found = NpidxPageMatches(page, resid, HitArrayAdd, &a);
 	else
 		found = NpidxPageMatches(page, resid, HitIgnore, NULL);
-	kp->cost = (double) found * Max(1, NpidxPageGetOpaque(page)->chain_pages) +
-		kp->nrunhits;
+	kp->cost = (double) found * Max(1, NpidxPageGetOpaque(page)->chain_pages);
 	kp->hits = a.hits;
 	kp->nhits = a.n;
 	UnlockReleaseBuffer(buffer);
@@ -481,13 +478,6 @@ NpidxReadMetaState(Relation index, NpidxMetaPageData *out)
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);
 	memcpy(out, NpidxPageGetMeta(BufferGetPage(buffer)), sizeof(NpidxMetaPageData));
 	UnlockReleaseBuffer(buffer);
-	/* every reader of the run list indexes runs[] up to nruns */
-	if (out->nruns > NPIDX_MAX_RUNS)
-		ereport(ERROR,
-				(errcode(ERRCODE_INDEX_CORRUPTED),
-				 errmsg("npidx index \"%s\" lists %u sorted runs, at most %d",
-						RelationGetRelationName(index), out->nruns,
-						NPIDX_MAX_RUNS)));
 }
 
 /* The number of q's hashes at most limit */
@@ -698,13 +688,6 @@ CountKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
 	}
 	else
 		NpidxProbeChain(index, nbuckets, q->hashes[k->pos], CountHit, cs);
-	if (k->nrunhits > 0)
-	{
-		int			j;
-
-		for (j = 0; j < k->nrunhits; j++)
-			CountHit((ItemPointer) &k->runhits[j].tid, k->runhits[j].cls, cs);
-	}
 	npidx_last_scan.keys_read++;
 }
 
@@ -802,15 +785,11 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	int			n = NpFingerprintNHashes(q);
 	KeyProbe   *kp = palloc0(n * sizeof(KeyProbe));
 	CountState	cs;
-	struct RunHits *rh;
 	int			i;
 
-	/* the sorted runs after the pending lists, before the buckets */
-	rh = NpidxRunsRead(index, q, nbuckets);
 	for (i = 0; i < n; i++)
 	{
 		kp[i].pos = i;
-		kp[i].nrunhits = NpidxRunHitsOf(rh, i, &kp[i].runhits);
 		NpidxProbeHead(index, nbuckets, q->hashes[i], &kp[i]);
 	}
 	*nskip = need ? NpidxChooseSkips(kp, n, pred, t, q->version,

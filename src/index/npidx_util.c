@@ -591,7 +591,7 @@ NpidxGetMeta(Relation index)
 					(errcode(ERRCODE_INDEX_CORRUPTED),
 					 errmsg("index \"%s\" is not an npidx index",
 							RelationGetRelationName(index))));
-		if (meta->version < NPIDX_MIN_VERSION || meta->version > NPIDX_VERSION)
+		if (meta->version != NPIDX_VERSION)
 			ereport(ERROR,
 					(errcode(ERRCODE_INDEX_CORRUPTED),
 					 errmsg("index \"%s\" has npidx version %u, expected %u",

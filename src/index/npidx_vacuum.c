@@ -302,9 +302,6 @@ npidxvacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 	Relation	index = info->index;
 	BlockNumber npages,
 				blkno;
-	BlockNumber *runpages = NULL;
-	int			nruns = 0,
-				maxruns = 0;
 
 	/*
 	 * Merge the pending list, also on autovacuum's ANALYZE (as GIN does), so
@@ -348,70 +345,19 @@ npidxvacuumcleanup(IndexVacuumInfo *info, IndexBulkDeleteResult *stats)
 	{
 		Buffer		buffer;
 		Page		page;
-		NpidxPageOpaque opaque;
 
 		vacuum_delay_point();
 		buffer = ReadBufferExtended(index, MAIN_FORKNUM, blkno, RBM_NORMAL,
 									info->strategy);
 		LockBuffer(buffer, BUFFER_LOCK_SHARE);
 		page = BufferGetPage(buffer);
-		opaque = PageIsNew(page) ? NULL : NpidxPageGetOpaque(page);
-		if (opaque == NULL || (opaque->flags & NPIDX_DELETED))
+		if (PageIsNew(page) || (NpidxPageGetOpaque(page)->flags & NPIDX_DELETED))
 		{
 			RecordFreeIndexPage(index, blkno);
 			stats->pages_free++;
 			stats->pages_deleted++;
 		}
-		else if (opaque->page_id == NPIDX_PAGE_ID &&
-				 (opaque->flags & (NPIDX_RUN | NPIDX_RUNDIR)))
-		{
-			/* a page of a sorted run: listed, being written, or orphaned */
-			if (nruns >= maxruns)
-			{
-				maxruns = Max(maxruns * 2, 64);
-				runpages = runpages ?
-					repalloc_huge(runpages, (Size) maxruns * sizeof(BlockNumber)) :
-					palloc(maxruns * sizeof(BlockNumber));
-			}
-			runpages[nruns++] = blkno;
-		}
 		UnlockReleaseBuffer(buffer);
-	}
-
-	/*
-	 * Free the run pages that no run lists: written by a merge that a crash
-	 * or an error stopped before it listed its run, or left by a fold that
-	 * an error stopped while it freed them.  Checked again under the merge
-	 * lock, which no merge holds then, so that the pages of a run being
-	 * written are never taken for orphans; the lock is not kept over the
-	 * page scan above, which would keep inserts from merging the pending
-	 * list (it would grow past pending_list_limit) for as long as the scan
-	 * takes, with VACUUM's cost delays.
-	 */
-	if (nruns > 0)
-	{
-		NpidxMetaPageData meta;
-		int			i;
-
-		LockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
-		NpidxReadMetaState(index, &meta);
-		for (i = 0; i < nruns; i++)
-		{
-			Buffer		buffer;
-
-			buffer = ReadBufferExtended(index, MAIN_FORKNUM, runpages[i],
-										RBM_NORMAL, info->strategy);
-			LockBuffer(buffer, BUFFER_LOCK_SHARE);
-			if (NpidxFreeOrphanRun(index, buffer, &meta))
-			{
-				stats->pages_free++;
-				stats->pages_deleted++;
-			}
-			ReleaseBuffer(buffer);
-			CHECK_FOR_INTERRUPTS();
-		}
-		UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
-		pfree(runpages);
 	}
 	IndexFreeSpaceMapVacuum(index);
 	return stats;

@@ -392,58 +392,6 @@ SELECT reloptions FROM pg_class WHERE relname = 'art_pending_fp';
 ALTER INDEX art_pending_fp SET (pending_list_limit = 10);
 DROP TABLE art_pending;
 
--- sorted runs: with few postings per bucket (1024 buckets, a 64 kB list)
--- each merge on the way writes its rows as a sorted run, which every scan
--- reads between the pending list and the buckets; the merge that finds six
--- runs folds them into the buckets, and so do npidx_clean_pending_list()
--- and VACUUM.  The index answers stay those of a seq scan throughout.
-CREATE TABLE art_runs (LIKE art);
-CREATE INDEX art_runs_fp ON art_runs USING npidx (fp) WITH (pending_list_limit = 64);
-INSERT INTO art_runs SELECT * FROM art_saved;
-INSERT INTO art_runs SELECT id + 100000, fam, body, fp FROM art_saved WHERE id % 3 = 0;
-CREATE FUNCTION pg_temp.runs_answers() RETURNS TABLE (id int, ss int[], sim int[], nn numeric[])
-LANGUAGE sql AS $$
-	SELECT q.id,
-		ARRAY(SELECT a.id FROM art_runs a WHERE same_story(a.fp, q.fp) ORDER BY 1),
-		ARRAY(SELECT a.id FROM art_runs a WHERE a.fp % q.fp ORDER BY 1),
-		ARRAY(SELECT round((a.fp <-> q.fp)::numeric, 9) FROM art_runs a ORDER BY a.fp <-> q.fp LIMIT 3)
-	FROM art_saved q WHERE q.id % 5 = 0
-$$;
-CREATE FUNCTION pg_temp.runs_differ() RETURNS bigint
-LANGUAGE plpgsql AS $$
-DECLARE n bigint;
-BEGIN
-	PERFORM set_config('enable_seqscan', 'off', true);
-	CREATE TEMP TABLE runs_idx AS SELECT * FROM pg_temp.runs_answers();
-	PERFORM set_config('enable_seqscan', 'on', true);
-	PERFORM set_config('enable_indexscan', 'off', true);
-	PERFORM set_config('enable_bitmapscan', 'off', true);
-	CREATE TEMP TABLE runs_seq AS SELECT * FROM pg_temp.runs_answers();
-	PERFORM set_config('enable_indexscan', 'on', true);
-	PERFORM set_config('enable_bitmapscan', 'on', true);
-	SELECT count(*) INTO n FROM runs_idx i FULL JOIN runs_seq s USING (id)
-	WHERE (i.ss, i.sim, i.nn) IS DISTINCT FROM (s.ss, s.sim, s.nn);
-	IF (SELECT sum(cardinality(ss)) FROM runs_seq) < (SELECT count(*) FROM runs_seq) THEN
-		RAISE EXCEPTION 'trivial answers';
-	END IF;
-	DROP TABLE runs_idx, runs_seq;
-	RETURN n;
-END $$;
-SELECT pg_temp.runs_differ() AS differ_with_runs;
-SET enable_seqscan = off;
-SELECT count(*) > 0 AS found FROM art_runs WHERE fp % (SELECT fp FROM art_saved WHERE id = 11);
-SELECT npidx_clean_pending_list('art_runs_fp') > pending_rows AS runs_held_rows FROM npidx_scan_stats();
-RESET enable_seqscan;
-SELECT pg_temp.runs_differ() AS differ_after_fold;
--- runs again; VACUUM folds them before it removes the dead rows
-INSERT INTO art_runs SELECT id + 200000, fam, body, fp FROM art_saved WHERE id % 3 = 1;
-DELETE FROM art_runs WHERE id % 4 = 0;
-SELECT pg_temp.runs_differ() AS differ_with_runs_and_dead_rows;
-VACUUM art_runs;
-SELECT pg_temp.runs_differ() AS differ_after_vacuum;
-SELECT npidx_clean_pending_list('art_runs_fp') AS left_after_vacuum;
-DROP TABLE art_runs;
-
 -- what a scan did: every query key read or skipped, few rows counted
 SET enable_seqscan = off;
 SELECT count(*) FROM art WHERE fp % (SELECT fp FROM art_saved WHERE id = 32);

@@ -15,8 +15,6 @@ $primary->init(allows_streaming => 1);
 # builds itself (only the appended bytes, NpidxLogInPlace) as well as those
 # of GenericXLogFinish
 $primary->append_conf('postgresql.conf', "wal_consistency_checking = 'generic'\n");
-# only the test's own VACUUMs fold the sorted runs
-$primary->append_conf('postgresql.conf', "autovacuum = off\n");
 $primary->start;
 $primary->safe_psql('postgres', setup_sql());
 $primary->safe_psql('postgres', insert_sql(120, 0, 2));
@@ -53,26 +51,10 @@ is($primary->safe_psql('postgres',
 	't', 'the pending list held rows');
 check('after merging the pending list');
 
-# many merges on the way (a small pending list): each writes its rows as a
-# sorted run (log_newpage_buffer, then one metapage record), which scans
-# read; the merge that finds the maximum of runs folds them into the buckets
+# many merges on the way (a small pending list)
 $primary->safe_psql('postgres', 'ALTER INDEX art_fp SET (pending_list_limit = 64)');
 $primary->safe_psql('postgres', insert_sql(200, 7, 8));
-check('after inserts with merges into sorted runs');
-my $in_runs = fold_runs($primary);
-ok($in_runs > 0, "the sorted runs held rows ($in_runs)");
-check('after folding the sorted runs');
-
-# runs written again, then VACUUM: it folds them before removing dead rows
-$primary->safe_psql('postgres', insert_sql(200, 9, 10));
-check('after more sorted runs');
-$primary->safe_psql('postgres', q{
-DELETE FROM art WHERE id % 7 = 3;
-UPDATE art SET fp = newsprint.fingerprint(body || ' amended') WHERE id % 11 = 2;
-VACUUM art;
-});
-check('after vacuum of an index with sorted runs');
-is(fold_runs($primary), '0', 'VACUUM folded the sorted runs');
+check('after inserts with merges');
 
 # deletes and VACUUM (bulk delete, page unlinking)
 $primary->safe_psql('postgres', q{

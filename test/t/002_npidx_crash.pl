@@ -18,8 +18,6 @@ $node->append_conf('postgresql.conf', "checkpoint_timeout = 30s\n");
 # crash recovery compares every generic WAL record's result with a
 # full-page image taken with it (see 001_npidx_replica.pl)
 $node->append_conf('postgresql.conf', "wal_consistency_checking = 'generic'\n");
-# only the test's own VACUUMs fold the sorted runs
-$node->append_conf('postgresql.conf', "autovacuum = off\n");
 $node->start;
 $node->safe_psql('postgres', setup_sql());
 # a small pending list: many merges into the buckets while inserts run; and
@@ -80,48 +78,6 @@ $node->safe_psql('postgres', insert_sql(150, 3, 4));
 $node->safe_psql('postgres', 'DELETE FROM art WHERE id % 4 = 0; VACUUM art;');
 is(answers($node, 'index', 17), answers($node, 'seq', 17),
 	'after more inserts and vacuum: index answers equal a seq scan');
-
-# again with 512 buckets: the merges of the small list now write sorted
-# runs, and every sixth folds them, while the server stops (every 41st row
-# as a query row: the table has grown)
-$node->safe_psql('postgres', q{
-ALTER INDEX art_fp SET (buckets = 512);
-REINDEX INDEX art_fp;
-});
-($out, $err) = ('', '');
-$bg = IPC::Run::start(
-	[ 'psql', '-X', '-d', $node->connstr('postgres'), '-c', 'CALL insert_forever()' ],
-	'>', \$out, '2>', \$err);
-sleep(2);
-$node->safe_psql('postgres', 'CHECKPOINT');
-sleep(2);
-$before = $node->safe_psql('postgres', 'SELECT count(*) FROM art');
-$node->stop('immediate');
-eval { $bg->finish; };
-$node->start;
-$rows = $node->safe_psql('postgres', 'SELECT count(*) FROM art');
-ok($rows >= $before, "with sorted runs: committed rows survived ($rows >= $before)");
-is(answers($node, 'index', 41), answers($node, 'seq', 41),
-	'with sorted runs, after crash recovery: index answers equal a seq scan');
-# the recovered index goes on writing runs: its runs folded first (as
-# many as six may be left by the crash, and then the second of the merges
-# below would fold them all, leaving none), two merges at least
-fold_runs($node);
-$node->safe_psql('postgres', insert_sql(150, 7, 8));
-is(answers($node, 'index', 41), answers($node, 'seq', 41),
-	'with sorted runs, after more inserts: index answers equal a seq scan');
-my $in_runs = fold_runs($node);
-ok($in_runs > 0, "the sorted runs held rows ($in_runs)");
-is(answers($node, 'index', 41), answers($node, 'seq', 41),
-	'after folding the runs: index answers equal a seq scan');
-
-# runs again, then VACUUM (which folds them first, and frees the pages of
-# any run a crash kept from being listed)
-$node->safe_psql('postgres', insert_sql(150, 9, 10));
-$node->safe_psql('postgres', 'DELETE FROM art WHERE id % 5 = 0; VACUUM art;');
-is(fold_runs($node), '0', 'VACUUM folded the sorted runs');
-is(answers($node, 'index', 41), answers($node, 'seq', 41),
-	'with sorted runs, after inserts and vacuum: index answers equal a seq scan');
 
 $node->stop;
 done_testing();

@@ -58,49 +58,5 @@ is(answers($node), answers($node, 'seq'), 'after the run: index answers equal a 
 $node->safe_psql('postgres', 'VACUUM art');
 is(answers($node), answers($node, 'seq'), 'after a final vacuum: index answers equal a seq scan');
 
-# Again while inserts merge into sorted runs and fold them: ten rows an
-# insert, so that the 64 kB list passes its limit every few inserts and
-# merges write runs (and every seventh merge folds six of them into the
-# buckets) while searches read the runs and VACUUM folds them too.
-$node->safe_psql('postgres',
-	'ALTER INDEX art_fp SET (pending_list_limit = 64)');
-$node->pgbench(
-	'--no-vacuum --client=6 --jobs=2 --transactions=80',
-	0,
-	[qr{processed: 480/480}],
-	[qr{^$}],
-	'concurrent inserts merging into sorted runs, vacuum and searches',
-	{
-		'npidx_insert_runs@4' => q{
-\set f random(1, 150)
-\set v random(100, 1000)
-INSERT INTO art (id, fam, body, fp)
-SELECT nextval('art_ids'), :f, np_test_article(:f, :v + g), newsprint.fingerprint(np_test_article(:f, :v + g))
-FROM generate_series(1, 10) g;
-},
-		'npidx_delete_runs@1' => q{
-DELETE FROM art WHERE id IN (SELECT id FROM art WHERE id >= 10000000 ORDER BY id DESC LIMIT 5);
-VACUUM art;
-},
-		'npidx_search_runs@5' => "\\set n random(1, $nprobe)\n" . q{
-SET search_path = newsprint, public;
-SET enable_seqscan = off;
-SELECT id AS qid FROM probe WHERE n = :n \gset
-SELECT 1 / (count(*) FILTER (WHERE id = :qid))::int FROM art WHERE fp % (SELECT fp FROM art WHERE id = :qid);
-SELECT 1 / (count(*) FILTER (WHERE id = :qid))::int FROM art WHERE same_story(fp, (SELECT fp FROM art WHERE id = :qid));
-SELECT 1 / (count(*) FILTER (WHERE d = 0))::int FROM (SELECT fp <-> (SELECT fp FROM art WHERE id = :qid) AS d FROM art ORDER BY fp <-> (SELECT fp FROM art WHERE id = :qid) LIMIT 1) s;
-}
-	});
-is(answers($node), answers($node, 'seq'),
-	'after merges into sorted runs: index answers equal a seq scan');
-# more runs, no VACUUM after them
-$node->safe_psql('postgres', insert_sql(150, 20, 22));
-is(answers($node), answers($node, 'seq'),
-	'with sorted runs listed: index answers equal a seq scan');
-# (none if the last merge was a fold)
-note('rows in sorted runs before the fold: ' . fold_runs($node));
-is(answers($node), answers($node, 'seq'),
-	'after folding the sorted runs: index answers equal a seq scan');
-
 $node->stop;
 done_testing();

@@ -4,15 +4,14 @@
 # and the table art(id, fam, body, fp) with an npidx index; answers($node)
 # returns every threshold and nearest-neighbour answer for a set of query
 # rows as one text, computed through the index (seq scans disabled) or,
-# with answers($node, 'seq'), through sequential scans only; fold_runs($node)
-# folds the index's sorted runs and returns the rows they held.
+# with answers($node, 'seq'), through sequential scans only.
 package NpidxTest;
 
 use strict;
 use warnings;
 use Exporter 'import';
 
-our @EXPORT = qw(setup_sql insert_sql answers uses_index fold_runs);
+our @EXPORT = qw(setup_sql insert_sql answers uses_index);
 
 # Deterministic synthetic articles: family f, variant v (exact copy, 10%
 # words replaced, lead-only excerpt, extra material appended, paragraph
@@ -93,24 +92,6 @@ SET search_path = newsprint, public;
 EXPLAIN (COSTS OFF) SELECT id FROM art WHERE fp % (SELECT fp FROM art LIMIT 1);
 });
 	return $plan =~ /art_fp/;
-}
-
-# Fold the sorted runs and the pending list of art_fp into the buckets
-# (npidx_clean_pending_list); return how many of the rows folded came from
-# the runs (those merged less those the pending list held, which every scan
-# compares and counts).
-sub fold_runs
-{
-	my ($node) = @_;
-	my $out = $node->safe_psql('postgres', q{
-SET enable_seqscan = off;
-SET enable_bitmapscan = off;
-SET search_path = newsprint, public;
-SELECT count(*) >= 0 FROM art WHERE fp % (SELECT fp FROM art ORDER BY id LIMIT 1);
-SELECT npidx_clean_pending_list('art_fp') - pending_rows FROM npidx_scan_stats();
-});
-	my @lines = split /\n/, $out;
-	return $lines[-1];
 }
 
 1;
