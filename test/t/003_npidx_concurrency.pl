@@ -58,5 +58,48 @@ is(answers($node), answers($node, 'seq'), 'after the run: index answers equal a 
 $node->safe_psql('postgres', 'VACUUM art');
 is(answers($node), answers($node, 'seq'), 'after a final vacuum: index answers equal a seq scan');
 
+# Again with a 64 kB pending list and ten rows an insert, so that the list
+# passes its limit every few inserts and merges into the buckets run
+# concurrently with one another's attempts, with searches and with VACUUM
+# (the round above, with the default list, merges little).
+$node->safe_psql('postgres',
+	'ALTER INDEX art_fp SET (pending_list_limit = 64)');
+$node->pgbench(
+	'--no-vacuum --client=6 --jobs=2 --transactions=80',
+	0,
+	[qr{processed: 480/480}],
+	[qr{^$}],
+	'concurrent inserts merging a small pending list, vacuum and searches',
+	{
+		'npidx_insert_merge@4' => q{
+\set f random(1, 150)
+\set v random(100, 1000)
+INSERT INTO art (id, fam, body, fp)
+SELECT nextval('art_ids'), :f, np_test_article(:f, :v + g), newsprint.fingerprint(np_test_article(:f, :v + g))
+FROM generate_series(1, 10) g;
+},
+		'npidx_delete_merge@1' => q{
+DELETE FROM art WHERE id IN (SELECT id FROM art WHERE id >= 10000000 ORDER BY id DESC LIMIT 5);
+VACUUM art;
+},
+		'npidx_search_merge@5' => "\\set n random(1, $nprobe)\n" . q{
+SET search_path = newsprint, public;
+SET enable_seqscan = off;
+SELECT id AS qid FROM probe WHERE n = :n \gset
+SELECT 1 / (count(*) FILTER (WHERE id = :qid))::int FROM art WHERE fp % (SELECT fp FROM art WHERE id = :qid);
+SELECT 1 / (count(*) FILTER (WHERE id = :qid))::int FROM art WHERE same_story(fp, (SELECT fp FROM art WHERE id = :qid));
+SELECT 1 / (count(*) FILTER (WHERE d = 0))::int FROM (SELECT fp <-> (SELECT fp FROM art WHERE id = :qid) AS d FROM art ORDER BY fp <-> (SELECT fp FROM art WHERE id = :qid) LIMIT 1) s;
+}
+	});
+is(answers($node), answers($node, 'seq'),
+	'after merges of a small pending list: index answers equal a seq scan');
+$node->safe_psql('postgres', insert_sql(150, 20, 22));
+is(answers($node), answers($node, 'seq'),
+	'with rows pending: index answers equal a seq scan');
+$node->safe_psql('postgres',
+	q{SELECT newsprint.npidx_clean_pending_list('art_fp')});
+is(answers($node), answers($node, 'seq'),
+	'after the pending list is merged: index answers equal a seq scan');
+
 $node->stop;
 done_testing();
