@@ -26,24 +26,26 @@ ANALYZE art;
 my $nprobe = $node->safe_psql('postgres', 'SELECT count(*) FROM probe');
 ok($nprobe > 300, "$nprobe rows to search for");
 
-$node->pgbench(
-	'--no-vacuum --client=6 --jobs=2 --transactions=60',
-	0,
-	[qr{processed: 360/360}],
-	[qr{^$}],
-	'concurrent inserts, deletes, vacuum and searches',
-	{
-		'npidx_insert@3' => q{
-\set f random(1, 150)
-\set v random(3, 60)
-INSERT INTO art (id, fam, body, fp)
-SELECT nextval('art_ids'), :f, np_test_article(:f, :v), newsprint.fingerprint(np_test_article(:f, :v));
-},
-		'npidx_delete@1' => q{
-DELETE FROM art WHERE id = (SELECT max(id) FROM art WHERE id >= 10000000);
-VACUUM art;
-},
-		'npidx_search@4' => "\\set n random(1, $nprobe)\n" . q{
+# One pgbench round: clients insert (INSERT_SQL, weight WI), delete the
+# newest inserted rows and VACUUM (DELETE_SQL, weight 1), and search
+# (weight WS) for rows that are never deleted, failing (division by zero)
+# when a search misses the row itself.  TAG names the round's script
+# files, which PostgreSQL::Test::Cluster wants new in every call.
+sub pgbench_round
+{
+	my ($tag, $name, $transactions, $wi, $insert_sql, $delete_sql, $ws) = @_;
+	my $total = 6 * $transactions;
+
+	$node->pgbench(
+		"--no-vacuum --client=6 --jobs=2 --transactions=$transactions",
+		0,
+		[qr{processed: $total/$total}],
+		[qr{^$}],
+		$name,
+		{
+			"npidx_insert_$tag\@$wi" => $insert_sql,
+			"npidx_delete_$tag\@1" => $delete_sql . "VACUUM art;\n",
+			"npidx_search_$tag\@$ws" => "\\set n random(1, $nprobe)\n" . q{
 SET search_path = newsprint, public;
 SET enable_seqscan = off;
 SELECT id AS qid FROM probe WHERE n = :n \gset
@@ -51,7 +53,18 @@ SELECT 1 / (count(*) FILTER (WHERE id = :qid))::int FROM art WHERE fp % (SELECT 
 SELECT 1 / (count(*) FILTER (WHERE id = :qid))::int FROM art WHERE same_story(fp, (SELECT fp FROM art WHERE id = :qid));
 SELECT 1 / (count(*) FILTER (WHERE d = 0))::int FROM (SELECT fp <-> (SELECT fp FROM art WHERE id = :qid) AS d FROM art ORDER BY fp <-> (SELECT fp FROM art WHERE id = :qid) LIMIT 1) s;
 }
-	});
+		});
+	return;
+}
+
+pgbench_round('one', 'concurrent inserts, deletes, vacuum and searches', 60, 3, q{
+\set f random(1, 150)
+\set v random(3, 60)
+INSERT INTO art (id, fam, body, fp)
+SELECT nextval('art_ids'), :f, np_test_article(:f, :v), newsprint.fingerprint(np_test_article(:f, :v));
+}, q{
+DELETE FROM art WHERE id = (SELECT max(id) FROM art WHERE id >= 10000000);
+}, 4);
 
 ok(uses_index($node), 'plans use the index');
 is(answers($node), answers($node, 'seq'), 'after the run: index answers equal a seq scan');
@@ -64,33 +77,17 @@ is(answers($node), answers($node, 'seq'), 'after a final vacuum: index answers e
 # (the round above, with the default list, merges little).
 $node->safe_psql('postgres',
 	'ALTER INDEX art_fp SET (pending_list_limit = 64)');
-$node->pgbench(
-	'--no-vacuum --client=6 --jobs=2 --transactions=80',
-	0,
-	[qr{processed: 480/480}],
-	[qr{^$}],
+pgbench_round('merge',
 	'concurrent inserts merging a small pending list, vacuum and searches',
-	{
-		'npidx_insert_merge@4' => q{
+	80, 4, q{
 \set f random(1, 150)
 \set v random(100, 1000)
 INSERT INTO art (id, fam, body, fp)
 SELECT nextval('art_ids'), :f, np_test_article(:f, :v + g), newsprint.fingerprint(np_test_article(:f, :v + g))
 FROM generate_series(1, 10) g;
-},
-		'npidx_delete_merge@1' => q{
+}, q{
 DELETE FROM art WHERE id IN (SELECT id FROM art WHERE id >= 10000000 ORDER BY id DESC LIMIT 5);
-VACUUM art;
-},
-		'npidx_search_merge@5' => "\\set n random(1, $nprobe)\n" . q{
-SET search_path = newsprint, public;
-SET enable_seqscan = off;
-SELECT id AS qid FROM probe WHERE n = :n \gset
-SELECT 1 / (count(*) FILTER (WHERE id = :qid))::int FROM art WHERE fp % (SELECT fp FROM art WHERE id = :qid);
-SELECT 1 / (count(*) FILTER (WHERE id = :qid))::int FROM art WHERE same_story(fp, (SELECT fp FROM art WHERE id = :qid));
-SELECT 1 / (count(*) FILTER (WHERE d = 0))::int FROM (SELECT fp <-> (SELECT fp FROM art WHERE id = :qid) AS d FROM art ORDER BY fp <-> (SELECT fp FROM art WHERE id = :qid) LIMIT 1) s;
-}
-	});
+}, 5);
 is(answers($node), answers($node, 'seq'),
 	'after merges of a small pending list: index answers equal a seq scan');
 $node->safe_psql('postgres', insert_sql(150, 20, 22));
