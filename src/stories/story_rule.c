@@ -112,7 +112,8 @@ sample_limit(const NpFingerprint *fp)
  * compare (at most the smaller limit), that carry the name bit; with
  * a_named and b_named, also the number of each sample's compared hashes
  * that carry it.  One merge of the two samples; only low links and tiny
- * pairs that resemble, a few per article, come here.
+ * pairs that resemble, a few per article, and pairs under
+ * STORY_CARRIED_SHARE both ways come here.
  */
 static int
 shared_names(const NpFingerprint *a, const NpFingerprint *b,
@@ -174,23 +175,6 @@ tiny_names_agree(const StoryRule *rule, const NpFingerprint *x,
 	return (double) shared >= rule->tiny_similarity * Min(xn, ln);
 }
 
-/*
- * Is fp's sample of rows: at least STORY_ROWS_SHARE of its hashes carry the
- * name bit?  A table's sample (its rows outweigh its running text) holds
- * its fact shingles, names and figures among function words.
- */
-static bool
-rows_sample(const NpFingerprint *fp)
-{
-	int			n = NpFingerprintNHashes(fp);
-	int			named = 0;
-	int			k;
-
-	for (k = 0; k < n; k++)
-		named += fp->hashes[k] & NP_FP_NAME_BIT;
-	return n > 0 && (double) named >= STORY_ROWS_SHARE * n;
-}
-
 bool
 StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 				 const NpFingerprint *leader, double *score, double *similarity)
@@ -242,7 +226,9 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 			(double) ov.inter < STORY_CARRIED_SHARE * ov.a_count &&
 			(double) ov.inter < STORY_CARRIED_SHARE * ov.b_count)
 		{
-			int			named = shared_names(x, leader, NULL, NULL);
+			int			x_named;
+			int			l_named;
+			int			named = shared_names(x, leader, &x_named, &l_named);
 
 			/*
 			 * A low link must share names: two stories written in the same
@@ -257,12 +243,14 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 
 			/*
 			 * Rows: when nearly all that the two share is names and figures,
-			 * or both are tables (two tables in one format share the labels
+			 * or both samples are (two tables in one format share the labels
 			 * of their rows and a few figures that agree by chance), one
 			 * must be mostly in the other (doc/stories.md, "Two tables").
+			 * Counted on the samples as the estimators cut them.
 			 */
 			if ((double) named >= STORY_ROWS_SHARE * ov.inter ||
-				(rows_sample(x) && rows_sample(leader)))
+				((double) x_named >= STORY_ROWS_SHARE * ov.a_count &&
+				 (double) l_named >= STORY_ROWS_SHARE * ov.b_count))
 				return false;
 		}
 	}
