@@ -132,13 +132,7 @@ for i in list(parent):
 for r in list(comp):
     if r not in comp[r]: comp[r].append(r)
 single = classify(comp)
-clusters = []
-for s, m in members.items():
-    if len(m) < 2: continue
-    m.sort()
-    ks = {kind(a, b) for x, a in enumerate(m) for b in m[x + 1:]}
-    k = 'unrelated' if 'unrelated' in ks else 'follow-up' if 'follow-up' in ks else 'same'
-    clusters.append((s, m, k, hf(m[0])))
+clusters = classify(members)
 halves = ['dev'] if only == 'dev' else ['dev', 'blind', 'all']
 def inh(h, x): return h == 'all' or x == h
 def row(name, h, cs, ps):
