@@ -36,13 +36,22 @@
  * assign_story(), through an index, does see them: the two forms can
  * differ there (doc/stories.md).
  *
+ * The time window: each leader keeps its time (8 bytes), and a leader
+ * whose count and signature pass the first bound is compared only when it
+ * is within the window of x (StoryWithinWindow), before its fingerprint
+ * is read.
+ *
  * Memory: about 18 bytes per sample hash (its key slot, its posting when
- * the key is shared, its copy in the fingerprint) and 88 bytes per leader
- * (its id, its fingerprint's address, its count and its cache line of
- * bounds), i.e. 1.5-3 kB per leader.  When the total passes the budget,
- * the older half of the leaders is dropped and the index rebuilt from the
- * newer half: old stories then stop attracting articles (the caller
- * reports it).
+ * the key is shared, its copy in the fingerprint) and 96 bytes per leader
+ * (its id, its time, its fingerprint's address, its count and its cache
+ * line of bounds), i.e. 1.5-3 kB per leader.  When the total passes the
+ * budget, the older half of the leaders is dropped and the index rebuilt
+ * from the newer half: old stories then stop attracting articles (the
+ * caller reports it).  With a window, the leaders more than the window
+ * before the latest time read are dropped first, however many they are
+ * (the older half is dropped when they are fewer): the caller reads
+ * articles in time order, so no later article with a time can join them;
+ * only articles without a time, which the caller reads last, could.
  *
  * src/stories/story_index.c
  *
@@ -138,13 +147,19 @@ struct StoryIndex
 	int			nleaders;		/* at most STORY_POOL - 1 */
 	int			maxleaders;
 	int64	   *ids;
+	int64	   *times;			/* STORY_NO_TIME when unknown */
 	NpFingerprint **fps;
 	StoryMeeting *meet;
 	StoryLeaderState *state;	/* one cache line per leader */
 	void	   *state_alloc;	/* the allocation that holds state */
 	uint32		min_trunc;		/* fewest hashes of a truncated leader */
 	int64		evicted;
+	int64		evicted_live;	/* of them, those still within the window */
 	bool		rebuilding;		/* no eviction while evicting */
+
+	/* the time window */
+	int64		window;			/* STORY_NO_WINDOW for none */
+	int64		latest;			/* latest time read, or STORY_NO_TIME */
 
 	/* keys */
 	StorySlot  *slots;
@@ -372,6 +387,7 @@ alloc_structures(StoryIndex *si, int maxleaders)
 {
 	si->maxleaders = maxleaders;
 	si->ids = MemoryContextAllocHuge(si->cxt, sizeof(int64) * maxleaders);
+	si->times = MemoryContextAllocHuge(si->cxt, sizeof(int64) * maxleaders);
 	si->fps = MemoryContextAllocHuge(si->cxt, sizeof(NpFingerprint *) * maxleaders);
 	si->meet = MemoryContextAllocHuge(si->cxt, sizeof(StoryMeeting) * maxleaders);
 	alloc_state(si, maxleaders);
@@ -386,12 +402,14 @@ alloc_structures(StoryIndex *si, int maxleaders)
 }
 
 StoryIndex *
-StoryIndexCreate(const StoryRule *rule, Size budget)
+StoryIndexCreate(const StoryRule *rule, Size budget, int64 window)
 {
 	StoryIndex *si = palloc0(sizeof(StoryIndex));
 
 	si->rule = *rule;
 	si->budget = budget;
+	si->window = window;
+	si->latest = STORY_NO_TIME;
 	si->cxt = AllocSetContextCreate(CurrentMemoryContext, "story index",
 									ALLOCSET_DEFAULT_SIZES);
 	si->fpcxt = AllocSetContextCreate(CurrentMemoryContext, "story leaders",
@@ -412,15 +430,48 @@ index_bytes(StoryIndex *si)
 		MemoryContextMemAllocated(si->fpcxt, true);
 }
 
-/* Keep the newer half of the leaders; rebuild everything from them */
+/* Note t as read: the latest time, for eviction */
+static inline void
+note_time(StoryIndex *si, int64 t)
+{
+	if (t != STORY_NO_TIME && (si->latest == STORY_NO_TIME || t > si->latest))
+		si->latest = t;
+}
+
+/*
+ * How many of the oldest leaders are more than the window before the
+ * latest time read: in time order, no later article with a time can join
+ * them.  Counted one by one, so that only such leaders are counted even if
+ * the times were not in order.
+ */
+static int
+leaders_out_of_window(StoryIndex *si)
+{
+	int			n = 0;
+
+	if (si->window < 0 || si->latest == STORY_NO_TIME)
+		return 0;
+	while (n < si->nleaders && si->times[n] != STORY_NO_TIME &&
+		   si->times[n] < si->latest &&
+		   !StoryWithinWindow(si->window, si->latest, si->times[n]))
+		n++;
+	return n;
+}
+
+/*
+ * Drop the leaders out of the window, or the older half when they are
+ * fewer; rebuild everything from the others
+ */
 static void
 evict_older_half(StoryIndex *si)
 {
 	MemoryContext oldcxt = si->cxt;
 	MemoryContext oldfp = si->fpcxt;
-	int			keep_from = si->nleaders / 2;
+	int			out = leaders_out_of_window(si);
+	int			keep_from = Max(si->nleaders / 2, out);
 	int			n = si->nleaders - keep_from;
 	int64	   *ids = si->ids;
+	int64	   *times = si->times;
 	NpFingerprint **fps = si->fps;
 	int			i;
 
@@ -433,11 +484,13 @@ evict_older_half(StoryIndex *si)
 	si->nleaders = 0;
 	si->min_trunc = PG_UINT32_MAX;
 	si->evicted += keep_from;
+	si->evicted_live += keep_from - out;
 	si->rebuilding = true;
 	for (i = 0; i < n; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
-		StoryIndexAdd(si, ids[keep_from + i], fps[keep_from + i]);
+		StoryIndexAdd(si, ids[keep_from + i], fps[keep_from + i],
+					  times[keep_from + i]);
 	}
 	si->rebuilding = false;
 	MemoryContextDelete(oldcxt);
@@ -445,7 +498,7 @@ evict_older_half(StoryIndex *si)
 }
 
 void
-StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x)
+StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 {
 	int			leader;
 	int			n = NpFingerprintNHashes(x);
@@ -460,6 +513,7 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x)
 		int			m = si->maxleaders * 2;
 
 		si->ids = repalloc_huge(si->ids, sizeof(int64) * m);
+		si->times = repalloc_huge(si->times, sizeof(int64) * m);
 		si->fps = repalloc_huge(si->fps, sizeof(NpFingerprint *) * m);
 		si->meet = repalloc_huge(si->meet, sizeof(StoryMeeting) * m);
 		alloc_state(si, m);
@@ -467,6 +521,8 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x)
 	}
 	leader = si->nleaders++;
 	si->ids[leader] = id;
+	si->times[leader] = t;
+	note_time(si, t);
 	si->fps[leader] = arena_copy(si, x);
 	StoryLeaderMetaOf(x, &si->state[leader].meta);
 	si->meet[leader].stamp = 0;
@@ -511,7 +567,7 @@ sig_held(const StorySig *sig, const uint16 *skip_bits, int nbits, int nskip)
 }
 
 int
-StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
+StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 {
 	int			n = NpFingerprintNHashes(x);
 	int			nkeys = 0;
@@ -526,6 +582,7 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
 	int			c;
 	uint32		probe;
 
+	note_time(si, t);
 	if (si->nleaders == 0 || n == 0)
 		return -1;
 	if (++si->probe == 0)
@@ -613,7 +670,8 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
 	 * A leader shares at most its count of read keys and the skipped keys
 	 * its signature may hold: compare it only when that reaches the fewest
 	 * shared keys the rule needs, first bounded from the leader's metadata,
-	 * then exactly from its sample.
+	 * then exactly from its sample; and only when it is within the window
+	 * of x (its time is read after the cheap bound, and before its sample).
 	 */
 	for (c = 0; c < ncands; c++)
 	{
@@ -628,6 +686,7 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
 		most = (int) si->meet[l].count +
 			sig_held(&st->sig, si->skip_bits, nbits, nskip);
 		if (most < StoryNeedPairBound(&si->rule, x, &st->meta) ||
+			!StoryWithinWindow(si->window, t, si->times[l]) ||
 			most < StoryNeedPair(&si->rule, x, si->fps[l]))
 			continue;
 		if (!StoryRuleMatches(&si->rule, x, si->fps[l], &sc, &sim))
@@ -654,9 +713,11 @@ StoryIndexLeaderId(StoryIndex *si, int leader)
 }
 
 void
-StoryIndexStats(StoryIndex *si, int64 *leaders, int64 *evicted, Size *bytes)
+StoryIndexStats(StoryIndex *si, int64 *leaders, int64 *evicted,
+				int64 *evicted_live, Size *bytes)
 {
 	*leaders = si->nleaders;
 	*evicted = si->evicted;
+	*evicted_live = si->evicted_live;
 	*bytes = index_bytes(si);
 }
