@@ -209,6 +209,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 					ordcol ? ", then id" : "id",
 					timed ? "time window " :
 					window == STORY_NO_WINDOW ? "no time window" :
+					ordcol == NULL ? "no time window (no order column)" :
 					"no time window (the order column is not a time)",
 					timed ? window_text : "")));
 
