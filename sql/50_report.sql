@@ -54,7 +54,7 @@ CREATE FUNCTION cluster_stories(articles regclass,
 								tiny_shingles integer DEFAULT 40,
 								tiny_similarity float8 DEFAULT 0.6,
 								min_named integer DEFAULT 3,
-								time_window interval DEFAULT '2 days')
+								time_window interval DEFAULT '20 hours')
 RETURNS TABLE (id bigint, story bigint, score float8)
 AS 'MODULE_PATHNAME', 'cluster_stories'
 LANGUAGE C VOLATILE PARALLEL UNSAFE;
@@ -79,7 +79,7 @@ CREATE FUNCTION assign_story(leaders regclass, id bigint, fp fingerprint,
 							 tiny_shingles integer DEFAULT 40,
 							 tiny_similarity float8 DEFAULT 0.6,
 							 min_named integer DEFAULT 3,
-							 time_window interval DEFAULT '2 days')
+							 time_window interval DEFAULT '20 hours')
 RETURNS bigint
 AS 'MODULE_PATHNAME', 'assign_story'
 LANGUAGE C VOLATILE PARALLEL UNSAFE;
@@ -92,7 +92,7 @@ COMMENT ON FUNCTION assign_story(regclass, bigint, fingerprint, timestamptz, flo
  * an article's story with assign_story() and the default rule.  Arguments:
  * the leaders table, then the story, id, fingerprint and publication time
  * columns (default story, id, fp, published_at; '' for none), and the
- * time window (default '2 days', as assign_story's; '' for none).
+ * time window (default '20 hours', as assign_story's; '' for none).
  */
 CREATE FUNCTION story_trigger() RETURNS trigger
 AS 'MODULE_PATHNAME', 'story_trigger'

@@ -73,14 +73,13 @@
 
 /*
  * The time window: STORY_NO_WINDOW is none (a NULL window), STORY_NO_TIME
- * an unknown time (NULL or infinite).  The default window, in
- * microseconds and as the SQL functions' default says it (doc/stories.md,
- * "The time window", for why this width).
+ * an unknown time (NULL or infinite).  The default window, 20 hours, in
+ * microseconds (the SQL functions' default repeats it; doc/stories.md, "The
+ * time window", says why this width).
  */
 #define STORY_NO_WINDOW					INT64CONST(-1)
 #define STORY_NO_TIME					PG_INT64_MIN
-#define STORY_DEFAULT_WINDOW			(INT64CONST(2) * USECS_PER_DAY)
-#define STORY_DEFAULT_WINDOW_TEXT		"2 days"
+#define STORY_DEFAULT_WINDOW			(INT64CONST(20) * USECS_PER_HOUR)
 
 /*
  * A low link: a pair that is not tiny, whose shared hashes are less than

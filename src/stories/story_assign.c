@@ -365,7 +365,7 @@ assign_story(PG_FUNCTION_ARGS)
  * story column.  Arguments: leaders table, then optionally the names of the
  * story, id, fingerprint and publication time columns (default story, id,
  * fp, published_at; pass '' for no time column), and the time window
- * (an interval, default STORY_DEFAULT_WINDOW_TEXT; '' for none).
+ * (an interval, default STORY_DEFAULT_WINDOW, 20 hours; '' for none).
  */
 Datum
 story_trigger(PG_FUNCTION_ARGS)

@@ -21,7 +21,7 @@ SELECT count(*) AS articles, count(DISTINCT story) AS stories,
 FROM batch;
 
 -- the rule applied to every pair, without the index's pruning, within
--- the default time window (2 days): the same stories (this also checks the
+-- the default time window (20 hours): the same stories (this also checks the
 -- pruning bounds of story_rule.c)
 CREATE TABLE brute (id bigint, story bigint);
 DO $$
@@ -34,8 +34,8 @@ BEGIN
 		FROM sample l JOIN brute b ON b.id = l.id AND b.story = l.id,
 			 LATERAL newsprint.story_match(a.fp, l.fp) m
 		WHERE m IS NOT NULL
-		  AND l.published_at BETWEEN a.published_at - interval '2 days'
-								 AND a.published_at + interval '2 days'
+		  AND l.published_at BETWEEN a.published_at - interval '20 hours'
+								 AND a.published_at + interval '20 hours'
 		ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.published_at, l.id
 		LIMIT 1;
 		INSERT INTO brute VALUES (a.id, coalesce(s, a.id));
@@ -296,7 +296,7 @@ FROM tables_ ORDER BY published_at, id;
 -- the time window: weekly match reports of one league (1 and 3, a week
 -- apart) that repeat the league's paragraph on itself are the same story
 -- to the rule (the paragraph is 0.68 of 3's evidence), but not within the
--- default window of 2 days; a re-sent copy of 1 two and a half hours later
+-- default window of 20 hours; a re-sent copy of 1 two and a half hours later
 -- (2) is.  story_match() has no times.
 CREATE TABLE weekly (id bigint, published_at timestamptz, body text, fp newsprint.fingerprint);
 INSERT INTO weekly (id, published_at, body) VALUES
@@ -357,6 +357,23 @@ SELECT id, newsprint.assign_story('weekly_leaders', id, fp,
 FROM weekly ORDER BY published_at, id;
 UPDATE weekly SET published_at = NULL WHERE id = 3;
 SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'published_at') ORDER BY id;
+-- the default window is 20 hours in the three forms (the trigger's is its
+-- own constant): 1's copy 19 hours later joins it, its copy 21 hours later
+-- does not (and leads a story of its own)
+CREATE TABLE resend (id bigint, published_at timestamptz, fp newsprint.fingerprint, story bigint);
+INSERT INTO resend SELECT 1, '2026-11-07 18:05+00', fp FROM weekly WHERE id = 1;
+INSERT INTO resend SELECT 2, '2026-11-08 13:05+00', fp FROM weekly WHERE id = 1;
+INSERT INTO resend SELECT 3, '2026-11-08 15:05+00', fp FROM weekly WHERE id = 1;
+SELECT id, story FROM newsprint.cluster_stories('resend', order_column => 'published_at') ORDER BY id;
+TRUNCATE weekly_leaders;
+SELECT id, newsprint.assign_story('weekly_leaders', id, fp, published_at) AS story
+FROM resend ORDER BY published_at, id;
+DROP TRIGGER set_story ON weekly_trig;
+TRUNCATE weekly_trig, weekly_trig_leaders;
+CREATE TRIGGER set_story BEFORE INSERT ON weekly_trig
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('weekly_trig_leaders');
+INSERT INTO weekly_trig SELECT id, published_at, fp FROM resend ORDER BY published_at, id;
+SELECT id, story FROM weekly_trig ORDER BY id;
 -- at insert time the times are compared either way: an article assigned
 -- after a later one is still within the window of it, or not
 TRUNCATE weekly_leaders;
@@ -446,4 +463,4 @@ INSERT INTO gen3 SELECT id, fp, published_at FROM sample WHERE id = 1;
 
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
-	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders;
+	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend;
