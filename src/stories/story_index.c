@@ -39,7 +39,13 @@
  * The time window: each leader keeps its time (8 bytes), and a leader
  * whose count and signature pass the first bound is compared only when it
  * is within the window of x (StoryWithinWindow), before its fingerprint
- * is read.
+ * is read.  The caller reads articles in time order, so the leaders more
+ * than the window before x are, but for a few, the oldest ones: the index
+ * keeps where the prefix of leaders known to be so ends (window_from,
+ * checked leader by leader), and the scan of a posting list, whose leaders
+ * are in arrival order, starts after them.  That changes no answer (they
+ * could not join x), only what the scan reads: with a window of hours over
+ * months of articles, most of each list.
  *
  * Memory: about 18 bytes per sample hash (its key slot, its posting when
  * the key is shared, its copy in the fingerprint) and 96 bytes per leader
@@ -59,6 +65,7 @@
  */
 #include "postgres.h"
 
+#include "common/int.h"
 #include "miscadmin.h"
 #include "port/pg_bitutils.h"
 #include "utils/memutils.h"
@@ -160,6 +167,10 @@ struct StoryIndex
 	/* the time window */
 	int64		window;			/* STORY_NO_WINDOW for none */
 	int64		latest;			/* latest time read, or STORY_NO_TIME */
+	int			window_from;	/* leaders before it are out of the window
+								 * of any time >= window_cut */
+	int64		window_cut;		/* the earliest time in the window of the
+								 * last probe */
 
 	/* keys */
 	StorySlot  *slots;
@@ -410,6 +421,7 @@ StoryIndexCreate(const StoryRule *rule, Size budget, int64 window)
 	si->budget = budget;
 	si->window = window;
 	si->latest = STORY_NO_TIME;
+	si->window_cut = PG_INT64_MIN;
 	si->cxt = AllocSetContextCreate(CurrentMemoryContext, "story index",
 									ALLOCSET_DEFAULT_SIZES);
 	si->fpcxt = AllocSetContextCreate(CurrentMemoryContext, "story leaders",
@@ -485,6 +497,7 @@ evict_older_half(StoryIndex *si)
 	si->min_trunc = PG_UINT32_MAX;
 	si->evicted += keep_from;
 	si->evicted_live += keep_from - out;
+	si->window_from = 0;		/* numbers change: find it again */
 	si->rebuilding = true;
 	for (i = 0; i < n; i++)
 	{
@@ -541,6 +554,51 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 		evict_older_half(si);
 }
 
+/*
+ * The first leader that may be within the window of a time t (known), all
+ * before it being more than the window before t; the leaders before
+ * window_from were for the previous probe, and still are when t is no
+ * earlier than its time.
+ */
+static int
+leaders_in_window_from(StoryIndex *si, int64 t)
+{
+	int64		cut;
+
+	/* t - window, or no leader is that early */
+	if (pg_sub_s64_overflow(t, si->window, &cut))
+		return 0;
+	if (cut < si->window_cut)
+		si->window_from = 0;
+	si->window_cut = cut;
+	while (si->window_from < si->nleaders &&
+		   si->times[si->window_from] != STORY_NO_TIME &&
+		   si->times[si->window_from] < cut)
+		si->window_from++;
+	return si->window_from;
+}
+
+/* The first of the np leaders of a posting list p that is at least from */
+static inline uint32
+postings_from(const uint32 *p, uint32 np, int from)
+{
+	uint32		lo = 0;
+	uint32		hi = np;
+
+	if (np == 0 || p[0] >= (uint32) from)
+		return 0;
+	while (lo < hi)
+	{
+		uint32		mid = lo + (hi - lo) / 2;
+
+		if (p[mid] < (uint32) from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int
 cmp_key_len(const void *a, const void *b)
 {
@@ -581,10 +639,13 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 	int			r;
 	int			c;
 	uint32		probe;
+	int			from = 0;
 
 	note_time(si, t);
 	if (si->nleaders == 0 || n == 0)
 		return -1;
+	if (si->window >= 0 && t != STORY_NO_TIME)
+		from = leaders_in_window_from(si, t);
 	if (++si->probe == 0)
 	{
 		int			l;
@@ -643,7 +704,8 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 		const uint32 *p = postings(si, si->keys[r].slot, &np);
 		uint32		i;
 
-		for (i = 0; i < np; i++)
+		/* the leaders of a list are in arrival order: skip those out of the window */
+		for (i = postings_from(p, np, from); i < np; i++)
 		{
 			StoryMeeting *m = &si->meet[p[i]];
 
