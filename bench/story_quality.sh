@@ -6,11 +6,15 @@
 #        database where CREATE EXTENSION newsprint has been run)
 # Environment: ARGS (more arguments of cluster_stories(), e.g.
 #              "min_named => 2", to try other parameters; empty: the
-#              defaults).  When trying them, leave the blind rows unread
-#              (e.g. | grep -v blind).
+#              defaults); WINDOW (its time_window: an interval such as
+#              "12 hours", or NULL for none; unset: the default), see
+#              bench/story_window.sql.  When trying them, leave the blind
+#              rows unread (e.g. | grep -v blind).
 #
 # Clusters three labelled sets with cluster_stories() at its defaults, in
-# publication order, and, for comparison, with 0.1's rule (connected
+# publication order (published_at, so the time window applies: the demo's
+# times are drawn by scripts/make_story_sample.py, the stress set's by
+# bench/corpus_gen.c), and, for comparison, with 0.1's rule (connected
 # components of is_same_story at its default: single linkage), and prints
 # for each the adjusted Rand index, pairwise precision and recall, the
 # clusters that mix planted stories and the largest cluster
@@ -40,10 +44,12 @@ chmod -R a+rX "$tmp"
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -z "${ARGS:-}" ] || echo "cluster_stories() arguments: $ARGS"
-psql -X -q -v ON_ERROR_STOP=1 -v tmp="$tmp" -v args="${ARGS:+, $ARGS}" <<'SQL'
+psql -X -q -v ON_ERROR_STOP=1 -v tmp="$tmp" -v args="${ARGS:+, $ARGS}" -v window="${WINDOW:-}" <<'SQL'
 \pset footer off
 SET client_min_messages = warning;
-SET np.args = :'args';
+\i bench/story_window.sql
+\set allargs :args :window_arg
+SET np.args = :'allargs';
 CREATE TEMP TABLE sample (id bigint, outlet text, published_at timestamptz, kind text,
 	label text, truth text, source text, body text);
 \copy sample FROM 'test/data/stories/articles.tsv'

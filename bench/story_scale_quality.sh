@@ -9,7 +9,9 @@
 #              VARIANTS ("clean raw" by default; "clean" alone halves the work),
 #              ARGS (more arguments of cluster_stories(), e.g.
 #              "tiny_similarity => 0.75", to try other parameters; empty:
-#              the defaults)
+#              the defaults; also passed to story_match()), WINDOW (the
+#              time_window of cluster_stories(): an interval, or NULL for
+#              none; unset: its default; see bench/story_window.sql)
 #
 # bench/story_quality.sh clusters 2,000 briefs and tables of the realistic
 # generator (seed 7, the seed its rules were tuned on).  A held-out real
@@ -21,7 +23,10 @@
 # features, round-ups and the planted copy families) with the truth file,
 # fingerprints every article with fingerprint(body) ("clean") and
 # fingerprint(body, false) ("raw"), clusters each with cluster_stories() at
-# its defaults in publication order, and prints against the truth:
+# its defaults in publication order (published_at, so that the time window
+# applies; the generator's times are its own assumptions: a copy follows
+# its source by an exponential delay of mean 6 hours, other items spread
+# over 90 days), and prints against the truth:
 #   - ARI, pairwise precision and recall (bench/story_eval.sql); a planted
 #     story is an original with its copies, every other article (independent
 #     reports of the same event, round-ups, singles) a story of its own;
@@ -41,7 +46,8 @@
 #     by kind and edits, and why (story_match() against their source, with
 #     the ARGS that also apply to it: too few shared hashes, a tiny pair
 #     below tiny_similarity or whose names and figures differ, containment
-#     below the threshold, or the source itself joined another story).
+#     below the threshold, or the source itself joined another story, or
+#     the copy is further from its original than the time window).
 # Seeds: 1 is the development corpus of bench/eval_corpus_pairs.sh, 2 its
 # blind one, 3 bench/index_exact.sh's, 7 bench/story_quality.sh's tuned
 # stress set.  11 (the default) and 13 were first used here.
@@ -72,13 +78,15 @@ for n in "${sizes[@]}"; do
 	chmod -R a+rX "$tmp"
 	[ -z "${ARGS:-}" ] || echo "cluster_stories() arguments: $ARGS"
 	psql -X -q -v ON_ERROR_STOP=1 -v tmp="$tmp" -v show="$SHOW" \
-		-v variants="$VARIANTS" -v args="${ARGS:+, $ARGS}" <<'SQL'
+		-v variants="$VARIANTS" -v args="${ARGS:+, $ARGS}" -v window="${WINDOW:-}" <<'SQL'
 \pset footer off
 \timing off
 SET client_min_messages = warning;
 SET maintenance_work_mem = '1GB';
 SET np.variants = :'variants';
-SET np.args = :'args';
+\i bench/story_window.sql
+\set allargs :args :window_arg
+SET np.args = :'allargs';
 CREATE TEMP TABLE gen (id bigint, outlet text, published_at timestamptz, kind text,
 	family bigint, body text);
 CREATE TEMP TABLE gen_truth (id bigint, family bigint, role text, source text, edits text, form text);
@@ -288,7 +296,9 @@ SELECT c.variant, a.id, a.kind, a.form, a.edits, o.id AS orig,
 	   newsprint.containment(f.fp, of.fp) AS c_co,
 	   newsprint.containment(of.fp, f.fp) AS c_oc,
 	   newsprint.similarity(f.fp, of.fp) AS sim,
-	   newsprint.story_match(f.fp, of.fp :args) AS match
+	   newsprint.story_match(f.fp, of.fp :args) AS match,
+	   coalesce(abs(extract(epoch FROM a.published_at - o.published_at))
+				> extract(epoch FROM (SELECT w FROM story_window)), false) AS out_of_window
 FROM art a JOIN art o ON o.truth = a.truth AND o.role = 'original'
 JOIN clus c ON c.id = a.id
 JOIN clus oc ON oc.variant = c.variant AND oc.id = o.id
@@ -299,6 +309,7 @@ WHERE a.role = 'copy' AND c.story <> oc.story;
 \echo 'planted copies not with their original: why (against the original, story_match() with the same arguments; the labels name the defaults: min_shared 16, tiny 40, tiny_similarity 0.6)'
 SELECT variant,
 	   CASE WHEN orig_joined_other THEN 'original joined another story'
+			WHEN out_of_window THEN 'further from the original than the time window'
 			WHEN match IS NOT NULL THEN 'matches the original, joined another leader first'
 			WHEN shared < 16 THEN 'under 16 shared hashes'
 			WHEN least(shingles, orig_shingles) < 40 AND sim < 0.6 THEN 'tiny pair, similarity under 0.6'

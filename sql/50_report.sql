@@ -18,6 +18,11 @@
  * highest similarity, then the earliest leader.  A NULL threshold means
  * newsprint.same_story_threshold, read where the function runs; at its
  * default (-1), the default of the pair's fingerprint format.
+ * cluster_stories() and assign_story() also take a time window: an article
+ * joins a leader only when both times are known and at most time_window
+ * apart (no time test when either is NULL or the window is NULL; in
+ * cluster_stories the times are the order column's, when it is a
+ * timestamptz, timestamp or date).  story_match() has no times.
  */
 
 /* The rule for one pair: the evidence, or NULL when a would not join b */
@@ -48,12 +53,13 @@ CREATE FUNCTION cluster_stories(articles regclass,
 								min_shared integer DEFAULT 16,
 								tiny_shingles integer DEFAULT 40,
 								tiny_similarity float8 DEFAULT 0.6,
-								min_named integer DEFAULT 3)
+								min_named integer DEFAULT 3,
+								time_window interval DEFAULT '20 hours')
 RETURNS TABLE (id bigint, story bigint, score float8)
 AS 'MODULE_PATHNAME', 'cluster_stories'
 LANGUAGE C VOLATILE PARALLEL UNSAFE;
 
-COMMENT ON FUNCTION cluster_stories(regclass, name, name, name, float8, integer, integer, float8, integer) IS
+COMMENT ON FUNCTION cluster_stories(regclass, name, name, name, float8, integer, integer, float8, integer, interval) IS
 'assign every article of a table to a story, in publication order (leader clustering); score is the evidence to the story''s first article, NULL for that article';
 
 /*
@@ -72,19 +78,21 @@ CREATE FUNCTION assign_story(leaders regclass, id bigint, fp fingerprint,
 							 min_shared integer DEFAULT 16,
 							 tiny_shingles integer DEFAULT 40,
 							 tiny_similarity float8 DEFAULT 0.6,
-							 min_named integer DEFAULT 3)
+							 min_named integer DEFAULT 3,
+							 time_window interval DEFAULT '20 hours')
 RETURNS bigint
 AS 'MODULE_PATHNAME', 'assign_story'
 LANGUAGE C VOLATILE PARALLEL UNSAFE;
 
-COMMENT ON FUNCTION assign_story(regclass, bigint, fingerprint, timestamptz, float8, integer, integer, float8, integer) IS
+COMMENT ON FUNCTION assign_story(regclass, bigint, fingerprint, timestamptz, float8, integer, integer, float8, integer, interval) IS
 'story of an incoming article, found among the leaders of a leaders table (npidx), or a new story led by the article';
 
 /*
  * story_trigger: BEFORE INSERT OR UPDATE ... FOR EACH ROW trigger setting
  * an article's story with assign_story() and the default rule.  Arguments:
  * the leaders table, then the story, id, fingerprint and publication time
- * columns (default story, id, fp, published_at; '' for none).
+ * columns (default story, id, fp, published_at; '' for none), and the
+ * time window (default '20 hours', as assign_story's; '' for none).
  */
 CREATE FUNCTION story_trigger() RETURNS trigger
 AS 'MODULE_PATHNAME', 'story_trigger'

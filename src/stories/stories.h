@@ -36,6 +36,16 @@
  * The best match has the highest max(containment(x, L), containment(L, x)),
  * then the highest similarity, then the earliest leader.
  *
+ * The time window (cluster_stories and assign_story, not story_match: a
+ * pair of fingerprints has no times).  With a window w, x may join L only
+ * when |time(x) - time(L)| <= w; when either time is unknown (NULL or
+ * infinite) or there is no window (NULL), there is no time test.  A
+ * writer's template or a recurring item (race reports a week apart, a
+ * daily market report) shares as much evidence as a copy does; what tells
+ * them apart is when they were published.  Times are microseconds of
+ * timestamptz; the window an interval counted as the server compares
+ * intervals (a month 30 days, a day 24 hours).
+ *
  * Every decision goes through fingerprint.h: one NpFingerprintOverlapOf per
  * pair, the estimators as the ratios of its counts that fingerprint.h
  * defines, and NpFingerprintHolds for is_same_story.  The pruning bounds of
@@ -50,6 +60,7 @@
 
 #include "postgres.h"
 
+#include "datatype/timestamp.h"
 #include "fmgr.h"
 
 #include "fingerprint/fingerprint.h"
@@ -59,6 +70,16 @@
 #define STORY_DEFAULT_TINY_SHINGLES		40
 #define STORY_DEFAULT_TINY_SIMILARITY	0.6
 #define STORY_DEFAULT_MIN_NAMED			3
+
+/*
+ * The time window: STORY_NO_WINDOW is none (a NULL window), STORY_NO_TIME
+ * an unknown time (NULL or infinite).  The default window, 20 hours, in
+ * microseconds (the SQL functions' default repeats it; doc/stories.md, "The
+ * time window", says why this width).
+ */
+#define STORY_NO_WINDOW					INT64CONST(-1)
+#define STORY_NO_TIME					PG_INT64_MIN
+#define STORY_DEFAULT_WINDOW			(INT64CONST(20) * USECS_PER_HOUR)
 
 /*
  * A low link: a pair that is not tiny, whose shared hashes are less than
@@ -108,6 +129,40 @@ typedef struct StoryRule
  */
 extern void StoryRuleFromArgs(FunctionCallInfo fcinfo, int first,
 							  StoryRule *rule);
+
+/*
+ * The window of argument arg of fcinfo (an interval; NULL or absent:
+ * STORY_NO_WINDOW), and of an interval: microseconds, a month counted as
+ * 30 days and a day as 24 hours; a negative window is an error
+ * (INVALID_PARAMETER_VALUE), one beyond int64 no window.
+ */
+extern int64 StoryWindowFromArg(FunctionCallInfo fcinfo, int arg);
+extern int64 StoryWindowOf(const Interval *window);
+
+/* A timestamptz as a story time: STORY_NO_TIME when infinite */
+static inline int64
+StoryTimeOf(TimestampTz t)
+{
+	return TIMESTAMP_NOT_FINITE(t) ? STORY_NO_TIME : (int64) t;
+}
+
+/*
+ * May articles of times a and b be one story under window? Yes when the
+ * window or either time is unknown; otherwise when they are at most window
+ * apart (the absolute difference: articles assigned at insert time may
+ * arrive out of order).  Finite timestamps may be further apart than
+ * int64 holds, not than uint64.
+ */
+static inline bool
+StoryWithinWindow(int64 window, int64 a, int64 b)
+{
+	uint64		diff;
+
+	if (window < 0 || a == STORY_NO_TIME || b == STORY_NO_TIME)
+		return true;
+	diff = a >= b ? (uint64) a - (uint64) b : (uint64) b - (uint64) a;
+	return diff <= (uint64) window;
+}
 
 /*
  * Does x match leader? If so, set *score (max containment either way) and
@@ -182,12 +237,14 @@ extern int	StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
 /* The in-memory leader index of the batch form (story_index.c) */
 typedef struct StoryIndex StoryIndex;
 
-extern StoryIndex *StoryIndexCreate(const StoryRule *rule, Size budget);
-extern int	StoryIndexFind(StoryIndex *si, const NpFingerprint *x,
+extern StoryIndex *StoryIndexCreate(const StoryRule *rule, Size budget,
+									int64 window);
+extern int	StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t,
 						   double *score);
-extern void StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x);
+extern void StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x,
+						  int64 t);
 extern int64 StoryIndexLeaderId(StoryIndex *si, int leader);
 extern void StoryIndexStats(StoryIndex *si, int64 *leaders, int64 *evicted,
-							Size *bytes);
+							int64 *evicted_live, Size *bytes);
 
 #endif							/* NP_STORIES_H */

@@ -14,7 +14,11 @@
  * is_same_story's minimum evidence: StoryMinShared), and the index finds
  * them all.  The rule of stories.h then picks the best, ties going to the
  * earliest leader (published_at, then story), which is the batch form's
- * order when its order column is published_at.
+ * order when its order column is published_at.  With a time window, a
+ * leader whose published_at is known and further from the article's time
+ * than the window is passed over before its fingerprint is read (the time
+ * is not part of the index search: the index finds the same candidates,
+ * and the few it finds are filtered here).
  *
  * Concurrency.  Two sessions that each insert a copy of the same new story
  * must not both make it a leader.  A leader is created only under a
@@ -171,8 +175,8 @@ plans_for(Oid relid, Oid fptype)
  * t') for t' the smaller of the threshold and tiny similarity (file header).
  */
 static bool
-search(StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
-	   Snapshot snapshot, int64 *story)
+search(StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
+	   int64 xt, Snapshot snapshot, int64 *story)
 {
 	bool		tiny = x->nshingles < (uint32) rule->tiny_shingles;
 	Datum		args[2];
@@ -204,6 +208,7 @@ search(StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
 		int64		s;
 		NpFingerprint *l;
 		TimestampTz t;
+		Datum		d;
 		double		sc;
 		double		sim;
 		bool		better;
@@ -211,10 +216,14 @@ search(StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
 		s = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
 		if (isnull)
 			continue;
-		l = DatumGetNpFingerprintP(SPI_getbinval(tup, td, 2, &isnull));
+		/* the time first: a leader out of the window costs no comparison */
+		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
+		if (!StoryWithinWindow(window, xt, tnull ? STORY_NO_TIME : StoryTimeOf(t)))
+			continue;
+		d = SPI_getbinval(tup, td, 2, &isnull);
 		if (isnull)
 			continue;
-		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
+		l = DatumGetNpFingerprintP(d);
 		if (!StoryRuleMatches(rule, x, l, &sc, &sim))
 			continue;
 		/* best evidence, then resemblance, then the earliest leader */
@@ -249,7 +258,7 @@ search(StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
 /* The work of assign_story, inside SPI */
 static int64
 assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
-	   const StoryRule *rule, Oid fptype)
+	   const StoryRule *rule, int64 window, Oid fptype)
 {
 	StoryPlans *p = plans_for(relid, fptype);
 	int64		story;
@@ -259,6 +268,7 @@ assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
 	int			rc;
 	Snapshot	snap;
 	uint64		seen;
+	int64		xt = tnull ? STORY_NO_TIME : StoryTimeOf(t);
 
 	/*
 	 * An article with fewer sample hashes than the rule asks a pair to share
@@ -271,7 +281,7 @@ assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
 		/* the statement's snapshot, as SPI would take it */
 		snap = GetTransactionSnapshot();
 		seen = NpSnapshotCompletionCount(snap);
-		if (search(p, rule, x, snap, &story))
+		if (search(p, rule, window, x, xt, snap, &story))
 			return story;
 
 		/* pg_advisory_xact_lock(STORY_LOCK_KEY, relid) */
@@ -286,7 +296,7 @@ assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
 		 */
 		snap = GetLatestSnapshot();
 		if ((seen == 0 || NpSnapshotCompletionCount(snap) != seen) &&
-			search(p, rule, x, snap, &story))
+			search(p, rule, window, x, xt, snap, &story))
 			return story;
 	}
 
@@ -314,7 +324,8 @@ fingerprint_type_of(FunctionCallInfo fcinfo, int arg)
 /*
  * assign_story(leaders regclass, id bigint, fp fingerprint, published_at
  *				timestamptz, threshold float8, min_shared int, tiny_shingles
- *				int, tiny_similarity float8) RETURNS bigint
+ *				int, tiny_similarity float8, min_named int, time_window
+ *				interval) RETURNS bigint
  */
 Datum
 assign_story(PG_FUNCTION_ARGS)
@@ -325,8 +336,10 @@ assign_story(PG_FUNCTION_ARGS)
 	NpFingerprint *x;
 	int64		story;
 	Oid			fptype;
+	int64		window;
 
 	StoryRuleFromArgs(fcinfo, 4, &rule);
+	window = StoryWindowFromArg(fcinfo, 9);
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -341,7 +354,8 @@ assign_story(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	story = assign(relid, id, x, PG_ARGISNULL(3),
-				   PG_ARGISNULL(3) ? 0 : PG_GETARG_TIMESTAMPTZ(3), &rule, fptype);
+				   PG_ARGISNULL(3) ? 0 : PG_GETARG_TIMESTAMPTZ(3), &rule, window,
+				   fptype);
 	SPI_finish();
 	PG_RETURN_INT64(story);
 }
@@ -350,7 +364,8 @@ assign_story(PG_FUNCTION_ARGS)
  * story_trigger(): BEFORE INSERT OR UPDATE trigger that sets an article's
  * story column.  Arguments: leaders table, then optionally the names of the
  * story, id, fingerprint and publication time columns (default story, id,
- * fp, published_at; pass '' for no time column).
+ * fp, published_at; pass '' for no time column), and the time window
+ * (an interval, default STORY_DEFAULT_WINDOW, 20 hours; '' for none).
  */
 Datum
 story_trigger(PG_FUNCTION_ARGS)
@@ -375,6 +390,7 @@ story_trigger(PG_FUNCTION_ARGS)
 	bool		newnull = false;
 	int			i;
 	Oid			fptype;
+	int64		window = STORY_DEFAULT_WINDOW;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -388,13 +404,26 @@ story_trigger(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("story_trigger must be a BEFORE INSERT OR UPDATE trigger FOR EACH ROW")));
 	trigger = trigdata->tg_trigger;
-	if (trigger->tgnargs < 1 || trigger->tgnargs > 5)
+	if (trigger->tgnargs < 1 || trigger->tgnargs > 6)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("story_trigger takes 1 to 5 arguments"),
-				 errhint("Give the leaders table, then optionally the story, id, fingerprint and publication time columns.")));
-	for (i = 1; i < trigger->tgnargs; i++)
+				 errmsg("story_trigger takes 1 to 6 arguments"),
+				 errhint("Give the leaders table, then optionally the story, id, fingerprint and publication time columns and the time window.")));
+	for (i = 1; i < trigger->tgnargs && i <= 4; i++)
 		names[i - 1] = trigger->tgargs[i];
+	if (trigger->tgnargs == 6)
+	{
+		const char *w = trigger->tgargs[5];
+
+		/* '' is no window; anything else an interval, as in SQL */
+		if (w[0] == '\0')
+			window = STORY_NO_WINDOW;
+		else
+			window = StoryWindowOf(DatumGetIntervalP(DirectFunctionCall3(interval_in,
+																	 CStringGetDatum(w),
+																	 ObjectIdGetDatum(InvalidOid),
+																	 Int32GetDatum(-1))));
+	}
 
 	rel = trigdata->tg_relation;
 	td = RelationGetDescr(rel);
@@ -472,7 +501,7 @@ story_trigger(PG_FUNCTION_ARGS)
 		rule.min_named = STORY_DEFAULT_MIN_NAMED;
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "SPI_connect failed");
-		story = assign(relid, id, x, tnull, t, &rule, fptype);
+		story = assign(relid, id, x, tnull, t, &rule, window, fptype);
 		SPI_finish();
 		newval = Int64GetDatum(story);
 	}

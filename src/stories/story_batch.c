@@ -10,6 +10,11 @@
  * leader or becomes one.  Memory is bounded by maintenance_work_mem (the
  * index) and work_mem (the sort, the result).
  *
+ * The time window applies when the order column is a time (timestamptz,
+ * timestamp or date, or a domain over one): the scan reads it cast to
+ * timestamptz, as assign_story() receives a time (a timestamp or a date in
+ * the session's time zone), so that the two forms compare the same times.
+ *
  * src/stories/story_batch.c
  *
  *-------------------------------------------------------------------------
@@ -27,6 +32,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/syscache.h"
+#include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 
 #include "stories/stories.h"
@@ -87,10 +93,20 @@ StoryRelationName(Oid relid)
 									  rel);
 }
 
+/* Is a column of type typid a time for the window? */
+static bool
+is_time_type(Oid typid)
+{
+	Oid			base = getBaseType(typid);
+
+	return base == TIMESTAMPTZOID || base == TIMESTAMPOID || base == DATEOID;
+}
+
 /*
  * cluster_stories(articles regclass, id_column name, fingerprint_column
  *				   name, order_column name, threshold float8, min_shared
- *				   int, tiny_shingles int, tiny_similarity float8)
+ *				   int, tiny_shingles int, tiny_similarity float8, min_named
+ *				   int, time_window interval)
  * RETURNS TABLE (id bigint, story bigint, score float8)
  */
 Datum
@@ -115,9 +131,13 @@ cluster_stories(PG_FUNCTION_ARGS)
 	int64		nstories = 0;
 	int64		leaders;
 	int64		evicted;
+	int64		evicted_live;
 	int64		evicted_reported = 0;
 	Size		bytes;
 	NpFingerprint *first = NULL;
+	int64		window;
+	bool		timed = false;
+	char	   *window_text = NULL;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		ereport(ERROR,
@@ -130,6 +150,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(3))
 		ordcol = NameStr(*PG_GETARG_NAME(3));
 	StoryRuleFromArgs(fcinfo, 4, &rule);
+	window = StoryWindowFromArg(fcinfo, 9);
 
 	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
 		ereport(ERROR,
@@ -145,7 +166,15 @@ cluster_stories(PG_FUNCTION_ARGS)
 	StoryCheckColumn(relid, "id", idcol, InvalidOid);
 	StoryCheckColumn(relid, "fingerprint", fpcol, fingerprint_type());
 	if (ordcol)
+	{
 		StoryCheckColumn(relid, "order", ordcol, InvalidOid);
+		/* the window needs times: the order column's, when it is a time */
+		timed = window != STORY_NO_WINDOW &&
+			is_time_type(get_atttype(relid, get_attnum(relid, ordcol)));
+	}
+	if (timed)
+		window_text = DatumGetCString(DirectFunctionCall1(interval_out,
+														  PG_GETARG_DATUM(9)));
 
 	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
 	tupdesc = CreateTupleDescCopy(tupdesc);
@@ -158,11 +187,15 @@ cluster_stories(PG_FUNCTION_ARGS)
 	rowcxt = AllocSetContextCreate(workcxt, "cluster_stories row",
 								   ALLOCSET_DEFAULT_SIZES);
 	oldcxt = MemoryContextSwitchTo(workcxt);
-	si = StoryIndexCreate(&rule, (Size) maintenance_work_mem * 1024);
+	si = StoryIndexCreate(&rule, (Size) maintenance_work_mem * 1024,
+						  timed ? window : STORY_NO_WINDOW);
 
 	initStringInfo(&sql);
-	appendStringInfo(&sql, "SELECT %s::pg_catalog.int8, %s FROM %s WHERE %s IS NOT NULL AND %s IS NOT NULL ORDER BY ",
-					 quote_identifier(idcol), quote_identifier(fpcol),
+	appendStringInfo(&sql, "SELECT %s::pg_catalog.int8, %s", quote_identifier(idcol),
+					 quote_identifier(fpcol));
+	if (timed)
+		appendStringInfo(&sql, ", %s::pg_catalog.timestamptz", quote_identifier(ordcol));
+	appendStringInfo(&sql, " FROM %s WHERE %s IS NOT NULL AND %s IS NOT NULL ORDER BY ",
 					 StoryRelationName(relid),
 					 quote_identifier(idcol), quote_identifier(fpcol));
 	if (ordcol)
@@ -171,9 +204,14 @@ cluster_stories(PG_FUNCTION_ARGS)
 	MemoryContextSwitchTo(oldcxt);
 
 	ereport(NOTICE,
-			(errmsg("cluster_stories: reading %s in order of %s%s",
+			(errmsg("cluster_stories: reading %s in order of %s%s; %s%s",
 					StoryRelationName(relid), ordcol ? quote_identifier(ordcol) : "",
-					ordcol ? ", then id" : "id")));
+					ordcol ? ", then id" : "id",
+					timed ? "time window " :
+					window == STORY_NO_WINDOW ? "no time window" :
+					ordcol == NULL ? "no time window (no order column)" :
+					"no time window (the order column is not a time)",
+					timed ? window_text : "")));
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -195,6 +233,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 			HeapTuple	tup = SPI_tuptable->vals[i];
 			bool		isnull;
 			int64		id;
+			int64		t = STORY_NO_TIME;
 			Datum		d;
 			NpFingerprint *fp;
 			int			leader;
@@ -206,6 +245,12 @@ cluster_stories(PG_FUNCTION_ARGS)
 			id = DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
 			d = SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull);
 			fp = DatumGetNpFingerprintP(d);
+			if (timed)
+			{
+				d = SPI_getbinval(tup, SPI_tuptable->tupdesc, 3, &isnull);
+				if (!isnull)
+					t = StoryTimeOf(DatumGetTimestampTz(d));
+			}
 
 			MemoryContextSwitchTo(workcxt);
 			/* every fingerprint must be comparable with every other */
@@ -217,7 +262,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 			}
 			else
 				NpFingerprintCheckCompatible(fp, first);
-			leader = StoryIndexFind(si, fp, &score);
+			leader = StoryIndexFind(si, fp, t, &score);
 			values[0] = Int64GetDatum(id);
 			if (leader >= 0)
 			{
@@ -226,7 +271,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 			}
 			else
 			{
-				StoryIndexAdd(si, id, fp);
+				StoryIndexAdd(si, id, fp, t);
 				values[1] = Int64GetDatum(id);
 				nulls[2] = true;
 				nstories++;
@@ -238,19 +283,25 @@ cluster_stories(PG_FUNCTION_ARGS)
 			nread++;
 			if (nread % STORY_REPORT_EVERY == 0)
 			{
-				StoryIndexStats(si, &leaders, &evicted, &bytes);
+				StoryIndexStats(si, &leaders, &evicted, &evicted_live, &bytes);
 				ereport(NOTICE,
 						(errmsg("cluster_stories: " INT64_FORMAT " articles, " INT64_FORMAT " stories, %zu MB of leaders",
 								nread, nstories, bytes >> 20)));
 			}
 		}
-		StoryIndexStats(si, &leaders, &evicted, &bytes);
+		StoryIndexStats(si, &leaders, &evicted, &evicted_live, &bytes);
 		if (evicted > evicted_reported)
 		{
-			ereport(NOTICE,
-					(errmsg("cluster_stories: the leader index reached maintenance_work_mem; the " INT64_FORMAT " oldest leaders no longer attract articles",
-							evicted),
-					 errhint("Raise maintenance_work_mem (about 2 kB per story) to keep every leader.")));
+			if (timed)
+				ereport(NOTICE,
+						(errmsg("cluster_stories: the leader index reached maintenance_work_mem; the " INT64_FORMAT " oldest leaders no longer attract articles, " INT64_FORMAT " of them within the time window",
+								evicted, evicted_live),
+						 errhint("Raise maintenance_work_mem (about 2 kB per story) to keep every leader.")));
+			else
+				ereport(NOTICE,
+						(errmsg("cluster_stories: the leader index reached maintenance_work_mem; the " INT64_FORMAT " oldest leaders no longer attract articles",
+								evicted),
+						 errhint("Raise maintenance_work_mem (about 2 kB per story) to keep every leader.")));
 			evicted_reported = evicted;
 		}
 		SPI_freetuptable(SPI_tuptable);
@@ -259,7 +310,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 	SPI_cursor_close(portal);
 	SPI_finish();
 
-	StoryIndexStats(si, &leaders, &evicted, &bytes);
+	StoryIndexStats(si, &leaders, &evicted, &evicted_live, &bytes);
 	ereport(NOTICE,
 			(errmsg("cluster_stories: done: " INT64_FORMAT " articles in " INT64_FORMAT " stories (%zu MB of leaders)",
 					nread, nstories, bytes >> 20)));

@@ -36,13 +36,28 @@
  * assign_story(), through an index, does see them: the two forms can
  * differ there (doc/stories.md).
  *
+ * The time window: each leader keeps its time (8 bytes), and a leader
+ * whose count and signature pass the first bound is compared only when it
+ * is within the window of x (StoryWithinWindow), before its fingerprint
+ * is read.  The caller reads articles in time order, so the leaders more
+ * than the window before x are, but for a few, the oldest ones: the index
+ * keeps where the prefix of leaders known to be so ends (window_from,
+ * checked leader by leader), and the scan of a posting list, whose leaders
+ * are in arrival order, starts after them.  That changes no answer (they
+ * could not join x), only what the scan reads: with a window of hours over
+ * months of articles, most of each list.
+ *
  * Memory: about 18 bytes per sample hash (its key slot, its posting when
- * the key is shared, its copy in the fingerprint) and 88 bytes per leader
- * (its id, its fingerprint's address, its count and its cache line of
- * bounds), i.e. 1.5-3 kB per leader.  When the total passes the budget,
- * the older half of the leaders is dropped and the index rebuilt from the
- * newer half: old stories then stop attracting articles (the caller
- * reports it).
+ * the key is shared, its copy in the fingerprint) and 96 bytes per leader
+ * (its id, its time, its fingerprint's address, its count and its cache
+ * line of bounds), i.e. 1.5-3 kB per leader.  When the total passes the
+ * budget, the older half of the leaders is dropped and the index rebuilt
+ * from the newer half: old stories then stop attracting articles (the
+ * caller reports it).  With a window, the leaders more than the window
+ * before the latest time read are dropped first, however many they are
+ * (the older half is dropped when they are fewer): the caller reads
+ * articles in time order, so no later article with a time can join them;
+ * only articles without a time, which the caller reads last, could.
  *
  * src/stories/story_index.c
  *
@@ -50,6 +65,7 @@
  */
 #include "postgres.h"
 
+#include "common/int.h"
 #include "miscadmin.h"
 #include "port/pg_bitutils.h"
 #include "utils/memutils.h"
@@ -138,13 +154,23 @@ struct StoryIndex
 	int			nleaders;		/* at most STORY_POOL - 1 */
 	int			maxleaders;
 	int64	   *ids;
+	int64	   *times;			/* STORY_NO_TIME when unknown */
 	NpFingerprint **fps;
 	StoryMeeting *meet;
 	StoryLeaderState *state;	/* one cache line per leader */
 	void	   *state_alloc;	/* the allocation that holds state */
 	uint32		min_trunc;		/* fewest hashes of a truncated leader */
 	int64		evicted;
+	int64		evicted_live;	/* of them, those still within the window */
 	bool		rebuilding;		/* no eviction while evicting */
+
+	/* the time window */
+	int64		window;			/* STORY_NO_WINDOW for none */
+	int64		latest;			/* latest time read, or STORY_NO_TIME */
+	int			window_from;	/* leaders before it are out of the window
+								 * of any time >= window_cut */
+	int64		window_cut;		/* the earliest time in the window of the
+								 * last probe */
 
 	/* keys */
 	StorySlot  *slots;
@@ -372,6 +398,7 @@ alloc_structures(StoryIndex *si, int maxleaders)
 {
 	si->maxleaders = maxleaders;
 	si->ids = MemoryContextAllocHuge(si->cxt, sizeof(int64) * maxleaders);
+	si->times = MemoryContextAllocHuge(si->cxt, sizeof(int64) * maxleaders);
 	si->fps = MemoryContextAllocHuge(si->cxt, sizeof(NpFingerprint *) * maxleaders);
 	si->meet = MemoryContextAllocHuge(si->cxt, sizeof(StoryMeeting) * maxleaders);
 	alloc_state(si, maxleaders);
@@ -386,12 +413,15 @@ alloc_structures(StoryIndex *si, int maxleaders)
 }
 
 StoryIndex *
-StoryIndexCreate(const StoryRule *rule, Size budget)
+StoryIndexCreate(const StoryRule *rule, Size budget, int64 window)
 {
 	StoryIndex *si = palloc0(sizeof(StoryIndex));
 
 	si->rule = *rule;
 	si->budget = budget;
+	si->window = window;
+	si->latest = STORY_NO_TIME;
+	si->window_cut = PG_INT64_MIN;
 	si->cxt = AllocSetContextCreate(CurrentMemoryContext, "story index",
 									ALLOCSET_DEFAULT_SIZES);
 	si->fpcxt = AllocSetContextCreate(CurrentMemoryContext, "story leaders",
@@ -412,15 +442,48 @@ index_bytes(StoryIndex *si)
 		MemoryContextMemAllocated(si->fpcxt, true);
 }
 
-/* Keep the newer half of the leaders; rebuild everything from them */
+/* Note t as read: the latest time, for eviction */
+static inline void
+note_time(StoryIndex *si, int64 t)
+{
+	if (t != STORY_NO_TIME && (si->latest == STORY_NO_TIME || t > si->latest))
+		si->latest = t;
+}
+
+/*
+ * How many of the oldest leaders are more than the window before the
+ * latest time read: in time order, no later article with a time can join
+ * them.  Counted one by one, so that only such leaders are counted even if
+ * the times were not in order.
+ */
+static int
+leaders_out_of_window(StoryIndex *si)
+{
+	int			n = 0;
+
+	if (si->window < 0 || si->latest == STORY_NO_TIME)
+		return 0;
+	while (n < si->nleaders && si->times[n] != STORY_NO_TIME &&
+		   si->times[n] < si->latest &&
+		   !StoryWithinWindow(si->window, si->latest, si->times[n]))
+		n++;
+	return n;
+}
+
+/*
+ * Drop the leaders out of the window, or the older half when they are
+ * fewer; rebuild everything from the others
+ */
 static void
 evict_older_half(StoryIndex *si)
 {
 	MemoryContext oldcxt = si->cxt;
 	MemoryContext oldfp = si->fpcxt;
-	int			keep_from = si->nleaders / 2;
+	int			out = leaders_out_of_window(si);
+	int			keep_from = Max(si->nleaders / 2, out);
 	int			n = si->nleaders - keep_from;
 	int64	   *ids = si->ids;
+	int64	   *times = si->times;
 	NpFingerprint **fps = si->fps;
 	int			i;
 
@@ -433,11 +496,14 @@ evict_older_half(StoryIndex *si)
 	si->nleaders = 0;
 	si->min_trunc = PG_UINT32_MAX;
 	si->evicted += keep_from;
+	si->evicted_live += keep_from - out;
+	si->window_from = 0;		/* numbers change: find it again */
 	si->rebuilding = true;
 	for (i = 0; i < n; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
-		StoryIndexAdd(si, ids[keep_from + i], fps[keep_from + i]);
+		StoryIndexAdd(si, ids[keep_from + i], fps[keep_from + i],
+					  times[keep_from + i]);
 	}
 	si->rebuilding = false;
 	MemoryContextDelete(oldcxt);
@@ -445,7 +511,7 @@ evict_older_half(StoryIndex *si)
 }
 
 void
-StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x)
+StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 {
 	int			leader;
 	int			n = NpFingerprintNHashes(x);
@@ -460,6 +526,7 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x)
 		int			m = si->maxleaders * 2;
 
 		si->ids = repalloc_huge(si->ids, sizeof(int64) * m);
+		si->times = repalloc_huge(si->times, sizeof(int64) * m);
 		si->fps = repalloc_huge(si->fps, sizeof(NpFingerprint *) * m);
 		si->meet = repalloc_huge(si->meet, sizeof(StoryMeeting) * m);
 		alloc_state(si, m);
@@ -467,6 +534,8 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x)
 	}
 	leader = si->nleaders++;
 	si->ids[leader] = id;
+	si->times[leader] = t;
+	note_time(si, t);
 	si->fps[leader] = arena_copy(si, x);
 	StoryLeaderMetaOf(x, &si->state[leader].meta);
 	si->meet[leader].stamp = 0;
@@ -483,6 +552,51 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x)
 	if ((si->nleaders & 127) == 0 && !si->rebuilding &&
 		index_bytes(si) > si->budget)
 		evict_older_half(si);
+}
+
+/*
+ * The first leader that may be within the window of a time t (known), all
+ * before it being more than the window before t; the leaders before
+ * window_from were for the previous probe, and still are when t is no
+ * earlier than its time.
+ */
+static int
+leaders_in_window_from(StoryIndex *si, int64 t)
+{
+	int64		cut;
+
+	/* t - window, or no leader is that early */
+	if (pg_sub_s64_overflow(t, si->window, &cut))
+		return 0;
+	if (cut < si->window_cut)
+		si->window_from = 0;
+	si->window_cut = cut;
+	while (si->window_from < si->nleaders &&
+		   si->times[si->window_from] != STORY_NO_TIME &&
+		   si->times[si->window_from] < cut)
+		si->window_from++;
+	return si->window_from;
+}
+
+/* The first of the np leaders of a posting list p that is at least from */
+static inline uint32
+postings_from(const uint32 *p, uint32 np, int from)
+{
+	uint32		lo = 0;
+	uint32		hi = np;
+
+	if (np == 0 || p[0] >= (uint32) from)
+		return 0;
+	while (lo < hi)
+	{
+		uint32		mid = lo + (hi - lo) / 2;
+
+		if (p[mid] < (uint32) from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static int
@@ -511,7 +625,7 @@ sig_held(const StorySig *sig, const uint16 *skip_bits, int nbits, int nskip)
 }
 
 int
-StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
+StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 {
 	int			n = NpFingerprintNHashes(x);
 	int			nkeys = 0;
@@ -525,9 +639,13 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
 	int			r;
 	int			c;
 	uint32		probe;
+	int			from = 0;
 
+	note_time(si, t);
 	if (si->nleaders == 0 || n == 0)
 		return -1;
+	if (si->window >= 0 && t != STORY_NO_TIME)
+		from = leaders_in_window_from(si, t);
 	if (++si->probe == 0)
 	{
 		int			l;
@@ -586,7 +704,8 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
 		const uint32 *p = postings(si, si->keys[r].slot, &np);
 		uint32		i;
 
-		for (i = 0; i < np; i++)
+		/* the leaders of a list are in arrival order: skip those out of the window */
+		for (i = postings_from(p, np, from); i < np; i++)
 		{
 			StoryMeeting *m = &si->meet[p[i]];
 
@@ -613,7 +732,8 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
 	 * A leader shares at most its count of read keys and the skipped keys
 	 * its signature may hold: compare it only when that reaches the fewest
 	 * shared keys the rule needs, first bounded from the leader's metadata,
-	 * then exactly from its sample.
+	 * then exactly from its sample; and only when it is within the window
+	 * of x (its time is read after the cheap bound, and before its sample).
 	 */
 	for (c = 0; c < ncands; c++)
 	{
@@ -628,6 +748,7 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, double *score)
 		most = (int) si->meet[l].count +
 			sig_held(&st->sig, si->skip_bits, nbits, nskip);
 		if (most < StoryNeedPairBound(&si->rule, x, &st->meta) ||
+			!StoryWithinWindow(si->window, t, si->times[l]) ||
 			most < StoryNeedPair(&si->rule, x, si->fps[l]))
 			continue;
 		if (!StoryRuleMatches(&si->rule, x, si->fps[l], &sc, &sim))
@@ -654,9 +775,11 @@ StoryIndexLeaderId(StoryIndex *si, int leader)
 }
 
 void
-StoryIndexStats(StoryIndex *si, int64 *leaders, int64 *evicted, Size *bytes)
+StoryIndexStats(StoryIndex *si, int64 *leaders, int64 *evicted,
+				int64 *evicted_live, Size *bytes)
 {
 	*leaders = si->nleaders;
 	*evicted = si->evicted;
+	*evicted_live = si->evicted_live;
 	*bytes = index_bytes(si);
 }

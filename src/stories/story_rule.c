@@ -35,7 +35,10 @@
 
 #include <math.h>
 
+#include "common/int.h"
 #include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/timestamp.h"
 
 #include "distributed.h"
 #include "stories/stories.h"
@@ -95,6 +98,50 @@ StoryRuleFromArgs(FunctionCallInfo fcinfo, int first, StoryRule *rule)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("min_named must be between 0 and 65535"),
 				 errdetail("The min_named given was %d.", rule->min_named)));
+}
+
+int64
+StoryWindowOf(const Interval *window)
+{
+	int64		months;
+	int64		days;
+	int64		span;
+
+	/*
+	 * As the server compares intervals (interval_cmp_value): a month is 30
+	 * days, a day 24 hours.  Exactly when it fits in int64; beyond, only
+	 * the sign matters, and the sum in double has the right one.
+	 */
+	if (pg_mul_s64_overflow((int64) window->month, DAYS_PER_MONTH * USECS_PER_DAY, &months) ||
+		pg_mul_s64_overflow((int64) window->day, USECS_PER_DAY, &days) ||
+		pg_add_s64_overflow(months, days, &span) ||
+		pg_add_s64_overflow(span, window->time, &span))
+	{
+		double		approx = (double) window->month * DAYS_PER_MONTH * USECS_PER_DAY +
+		(double) window->day * USECS_PER_DAY + (double) window->time;
+
+		span = approx < 0 ? -1 : PG_INT64_MAX;
+	}
+	if (span < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time_window must not be negative"),
+				 errdetail("The time_window given was %s.",
+						   DatumGetCString(DirectFunctionCall1(interval_out,
+															   PointerGetDatum(window)))),
+				 errhint("For no time window, pass NULL (in story_trigger's arguments, '').")));
+	/* beyond int64 (292,000 years): as good as none */
+	if (span == PG_INT64_MAX)
+		return STORY_NO_WINDOW;
+	return span;
+}
+
+int64
+StoryWindowFromArg(FunctionCallInfo fcinfo, int arg)
+{
+	if (PG_NARGS() <= arg || PG_ARGISNULL(arg))
+		return STORY_NO_WINDOW;
+	return StoryWindowOf(PG_GETARG_INTERVAL_P(arg));
 }
 
 /* largest hash of a truncated sample, or +infinity (as uint64) */

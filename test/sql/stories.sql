@@ -20,19 +20,22 @@ SELECT count(*) AS articles, count(DISTINCT story) AS stories,
 	   count(*) FILTER (WHERE (id = story) = (score IS NULL)) AS scored_right
 FROM batch;
 
--- the rule applied to every pair, without the index's pruning: the same
--- stories (this also checks the pruning bounds of story_rule.c)
+-- the rule applied to every pair, without the index's pruning, within
+-- the default time window (20 hours): the same stories (this also checks the
+-- pruning bounds of story_rule.c)
 CREATE TABLE brute (id bigint, story bigint);
 DO $$
 DECLARE
 	a record;
 	s bigint;
 BEGIN
-	FOR a IN SELECT id, fp FROM sample ORDER BY published_at, id LOOP
+	FOR a IN SELECT id, fp, published_at FROM sample ORDER BY published_at, id LOOP
 		SELECT l.id INTO s
 		FROM sample l JOIN brute b ON b.id = l.id AND b.story = l.id,
 			 LATERAL newsprint.story_match(a.fp, l.fp) m
 		WHERE m IS NOT NULL
+		  AND l.published_at BETWEEN a.published_at - interval '20 hours'
+								 AND a.published_at + interval '20 hours'
 		ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.published_at, l.id
 		LIMIT 1;
 		INSERT INTO brute VALUES (a.id, coalesce(s, a.id));
@@ -290,6 +293,94 @@ CREATE INDEX ON table_leaders USING npidx (fp);
 SELECT id, newsprint.assign_story('table_leaders', id, fp, published_at) AS story
 FROM tables_ ORDER BY published_at, id;
 
+-- the time window: weekly match reports of one league (1 and 3, a week
+-- apart) that repeat the league's paragraph on itself are the same story
+-- to the rule (the paragraph is 0.68 of 3's evidence), but not within the
+-- default window of 20 hours; a re-sent copy of 1 two and a half hours later
+-- (2) is.  story_match() has no times.
+CREATE TABLE weekly (id bigint, published_at timestamptz, body text, fp newsprint.fingerprint);
+INSERT INTO weekly (id, published_at, body) VALUES
+ (1, '2026-11-07 18:05+00', 'Harwick Rovers beat Linton Town 3-1 at Mill Lane on Saturday, with two goals from Sam Ocheng in the second half lifting them to fourth in the table. Linton had led through an early header from Ross Tate before Ocheng equalised from the penalty spot on 52 minutes. ' ||
+   'The Northern Counties League, founded in 1894 as the Northern Alliance, is the oldest amateur football league in the region and took its present name in 1921 after a merger with the Dales Combination. Its twenty clubs play a season of thirty-eight matches from August to May, and the champions are promoted to the Regional Premier Division when their ground meets the grading rules set by the county association. ' ||
+   'The league is sponsored by Kellaway Building Supplies under a three-year agreement signed in the summer, which also funds its youth cup and the referees'' training scheme.'),
+ (2, '2026-11-07 20:40+00', 'HARWICK, Nov 7 - Harwick Rovers came from behind to beat Linton Town 3-1 at Mill Lane on Saturday, two second-half goals from Sam Ocheng lifting them to fourth in the table. Linton had led through an early header from Ross Tate before Ocheng equalised from the penalty spot on 52 minutes. ' ||
+   'The Northern Counties League, founded in 1894 as the Northern Alliance, is the oldest amateur football league in the region and took its present name in 1921 after a merger with the Dales Combination. Its twenty clubs play a season of thirty-eight matches from August to May, and the champions are promoted to the Regional Premier Division when their ground meets the grading rules set by the county association. ' ||
+   'The league is sponsored by Kellaway Building Supplies under a three-year agreement signed in the summer, which also funds its youth cup and the referees'' training scheme.'),
+ (3, '2026-11-14 17:55+00', 'Dunmore Athletic held leaders Ellison Park to a goalless draw at the Brook Road ground on Saturday, their goalkeeper Tom Reddick saving a late penalty from Carl Maddox to keep a fourth clean sheet in five games. ' ||
+   'The Northern Counties League, founded in 1894 as the Northern Alliance, is the oldest amateur football league in the region and took its present name in 1921 after a merger with the Dales Combination. Its twenty clubs play a season of thirty-eight matches from August to May, and the champions are promoted to the Regional Premier Division when their ground meets the grading rules set by the county association. ' ||
+   'The league is sponsored by Kellaway Building Supplies under a three-year agreement signed in the summer, which also funds its youth cup and the referees'' training scheme.');
+UPDATE weekly SET fp = newsprint.fingerprint(body);
+SELECT a.id, b.id, b.published_at - a.published_at AS apart,
+	   round(newsprint.containment(b.fp, a.fp)::numeric, 2) AS own_share,
+	   round(newsprint.story_match(b.fp, a.fp)::numeric, 2) AS story_match
+FROM weekly a JOIN weekly b ON a.id < b.id ORDER BY 1, 2;
+-- the three forms: batch, assign_story() in time order, and the trigger
+SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'published_at') ORDER BY id;
+CREATE TABLE weekly_leaders (LIKE story_leaders INCLUDING ALL);
+SELECT id, newsprint.assign_story('weekly_leaders', id, fp, published_at) AS story
+FROM weekly ORDER BY published_at, id;
+CREATE TABLE weekly_trig (id bigint, published_at timestamptz, fp newsprint.fingerprint, story bigint);
+CREATE TABLE weekly_trig_leaders (LIKE story_leaders INCLUDING ALL);
+CREATE TRIGGER set_story BEFORE INSERT ON weekly_trig
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('weekly_trig_leaders');
+INSERT INTO weekly_trig SELECT id, published_at, fp FROM weekly ORDER BY published_at, id;
+SELECT id, story FROM weekly_trig ORDER BY id;
+-- a wider window, or none (NULL), keeps 3 in 1's story: the three forms again
+SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'published_at', time_window => '7 days') ORDER BY id;
+SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'published_at', time_window => NULL) ORDER BY id;
+TRUNCATE weekly_leaders;
+SELECT id, newsprint.assign_story('weekly_leaders', id, fp, published_at, time_window => NULL) AS story
+FROM weekly ORDER BY published_at, id;
+DROP TRIGGER set_story ON weekly_trig;
+TRUNCATE weekly_trig, weekly_trig_leaders;
+CREATE TRIGGER set_story BEFORE INSERT ON weekly_trig
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('weekly_trig_leaders', 'story', 'id', 'fp', 'published_at', '7 days');
+INSERT INTO weekly_trig SELECT id, published_at, fp FROM weekly ORDER BY published_at, id;
+SELECT id, story FROM weekly_trig ORDER BY id;
+-- a timestamp or a date order column is a time too (a timestamp is read in
+-- the session's time zone, as its cast to timestamptz); any other order
+-- column gives no time, so no window applies, and the NOTICE says so
+ALTER TABLE weekly ADD COLUMN local_time timestamp, ADD COLUMN day date;
+UPDATE weekly SET local_time = published_at AT TIME ZONE 'UTC', day = (published_at AT TIME ZONE 'UTC')::date;
+SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'local_time') ORDER BY id;
+SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'day', time_window => '6 days') ORDER BY id;
+SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'day', time_window => '7 days') ORDER BY id;
+SET client_min_messages = notice;
+SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'id') ORDER BY id;
+SET client_min_messages = warning;
+-- an unknown time means no time test: a leader without a time attracts an
+-- article of any time, and an article without a time joins a leader of any
+-- time (the batch form reads articles without a time last)
+TRUNCATE weekly_leaders;
+SELECT id, newsprint.assign_story('weekly_leaders', id, fp,
+								  CASE WHEN id = 1 THEN NULL ELSE published_at END) AS story
+FROM weekly ORDER BY published_at, id;
+UPDATE weekly SET published_at = NULL WHERE id = 3;
+SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'published_at') ORDER BY id;
+-- the default window is 20 hours in the three forms (the trigger's is its
+-- own constant): 1's copy 19 hours later joins it, its copy 21 hours later
+-- does not (and leads a story of its own)
+CREATE TABLE resend (id bigint, published_at timestamptz, fp newsprint.fingerprint, story bigint);
+INSERT INTO resend SELECT 1, '2026-11-07 18:05+00', fp FROM weekly WHERE id = 1;
+INSERT INTO resend SELECT 2, '2026-11-08 13:05+00', fp FROM weekly WHERE id = 1;
+INSERT INTO resend SELECT 3, '2026-11-08 15:05+00', fp FROM weekly WHERE id = 1;
+SELECT id, story FROM newsprint.cluster_stories('resend', order_column => 'published_at') ORDER BY id;
+TRUNCATE weekly_leaders;
+SELECT id, newsprint.assign_story('weekly_leaders', id, fp, published_at) AS story
+FROM resend ORDER BY published_at, id;
+DROP TRIGGER set_story ON weekly_trig;
+TRUNCATE weekly_trig, weekly_trig_leaders;
+CREATE TRIGGER set_story BEFORE INSERT ON weekly_trig
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('weekly_trig_leaders');
+INSERT INTO weekly_trig SELECT id, published_at, fp FROM resend ORDER BY published_at, id;
+SELECT id, story FROM weekly_trig ORDER BY id;
+-- at insert time the times are compared either way: an article assigned
+-- after a later one is still within the window of it, or not
+TRUNCATE weekly_leaders;
+SELECT newsprint.assign_story('weekly_leaders', 2, fp, '2026-11-07 20:40+00') AS story FROM weekly WHERE id = 2;
+SELECT newsprint.assign_story('weekly_leaders', 1, fp, '2026-11-07 18:05+00') AS story FROM weekly WHERE id = 1;
+SELECT newsprint.assign_story('weekly_leaders', 3, fp, '2026-11-01 17:55+00') AS story FROM weekly WHERE id = 3;
+
 -- the parameters
 SELECT count(DISTINCT story) FROM newsprint.cluster_stories('sample', threshold => 0.3);
 SELECT count(DISTINCT story) FROM newsprint.cluster_stories('sample', tiny_shingles => 0);
@@ -342,6 +433,9 @@ SELECT * FROM newsprint.cluster_stories('sample', min_shared => 0);
 SELECT * FROM newsprint.cluster_stories('sample', tiny_shingles => -1);
 SELECT * FROM newsprint.cluster_stories('sample', tiny_similarity => 1.5);
 SELECT * FROM newsprint.cluster_stories('sample', min_named => -1);
+SELECT * FROM newsprint.cluster_stories('sample', time_window => '-1 second');
+SELECT * FROM newsprint.cluster_stories('sample', time_window => '1 month -31 days');
+SELECT newsprint.assign_story('story_leaders', 1, NULL, time_window => '-1 day');
 SELECT newsprint.assign_story(NULL, 1, NULL);
 SELECT newsprint.assign_story('story_leaders', 1, NULL);
 SELECT newsprint.assign_story('sample', 1, (SELECT fp FROM sample WHERE id = 1));
@@ -354,7 +448,19 @@ CREATE TABLE gen2 (id bigint, fp newsprint.fingerprint);
 CREATE TRIGGER set_story BEFORE INSERT ON gen2
 	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('trigger_leaders');
 INSERT INTO gen2 VALUES (1, NULL);
+CREATE TABLE gen3 (id bigint, fp newsprint.fingerprint, published_at timestamptz, story bigint);
+CREATE TRIGGER set_story BEFORE INSERT ON gen3
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('trigger_leaders', 'story', 'id', 'fp', 'published_at', 'soon');
+INSERT INTO gen3 SELECT id, fp, published_at FROM sample WHERE id = 1;
+DROP TRIGGER set_story ON gen3;
+CREATE TRIGGER set_story BEFORE INSERT ON gen3
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('trigger_leaders', 'story', 'id', 'fp', 'published_at', '-2 days');
+INSERT INTO gen3 SELECT id, fp, published_at FROM sample WHERE id = 1;
+DROP TRIGGER set_story ON gen3;
+CREATE TRIGGER set_story BEFORE INSERT ON gen3
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('trigger_leaders', 'story', 'id', 'fp', 'published_at', '1 day', 'extra');
+INSERT INTO gen3 SELECT id, fp, published_at FROM sample WHERE id = 1;
 
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
-	pension, gen, gen2;
+	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend;
