@@ -9,7 +9,9 @@
 #    or: bench/story_recurring.sh   (PGHOST/PGDATABASE pointing at a database
 #        where CREATE EXTENSION newsprint has been run)
 # Environment: ARGS (more arguments of cluster_stories() and story_match(),
-#              e.g. "min_named => 4", or "window => '1 day'" once it exists);
+#              e.g. "min_named => 4"); CARGS (more arguments of
+#              cluster_stories() alone, e.g. "time_window => '1 day'" where
+#              the time window exists: story_match() has no times);
 #              HALF=dev (the default) prints the development series only,
 #              HALF=blind the blind ones, HALF=all both (run blind once, at
 #              the end); LIST=1 lists every cluster of two or more and every
@@ -45,11 +47,13 @@ chmod a+rwx "$tmp"
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); half: $HALF"
 [ -z "${ARGS:-}" ] || echo "cluster_stories() and story_match() arguments: $ARGS"
-psql -X -q -v ON_ERROR_STOP=1 -v args="${ARGS:+, $ARGS}" -v tmp="$tmp" -v half="$HALF" -v data="$PWD/$data" <<'SQL'
+[ -z "${CARGS:-}" ] || echo "cluster_stories() arguments: $CARGS"
+psql -X -q -v ON_ERROR_STOP=1 -v args="${ARGS:+, $ARGS}" -v cargs="${ARGS:+, $ARGS}${CARGS:+, $CARGS}" \
+	-v tmp="$tmp" -v half="$HALF" -v data="$PWD/$data" <<'SQL'
 \pset footer off
 SET client_min_messages = warning;
 SET search_path = public, newsprint;
-SET np.args = :'args';
+SET np.args = :'cargs';
 CREATE TEMP TABLE rec (id bigint, published_at timestamptz, series text, truth text,
 	kind text, outlet text, body text);
 \set q '\\copy rec FROM ' :'data'
