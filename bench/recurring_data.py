@@ -4,6 +4,7 @@ recurring wire items (one series of items that differ in figures and dates)
 with the same-story versions of some of them
 
 Usage: python3 bench/recurring_data.py > test/data/stories/recurring.tsv
+       python3 bench/recurring_data.py intraday > test/data/stories/recurring_intraday.tsv
 
 Deterministic (one seed per series).  Everything is invented: every
 institution, company, index, place and figure; the agency names in the
@@ -1041,6 +1042,170 @@ class S30:     # daily currency market report (prose, dealers' quotes)
         return []
 
 
+
+# ---------------------------------------------------------------------------
+# Intraday series (python3 bench/recurring_data.py intraday): items of one
+# series sent more than once a day, each its own story (a morning and an
+# afternoon fixing, an index's opening, midday and closing reports, a
+# rate at fixed hours, two tenders a day).  Written after the 30 series
+# were measured, as a check of what a time window of hours leaves; no rule
+# was chosen on them.  st['slot'] is the item's slot.
+# ---------------------------------------------------------------------------
+
+class S31:     # gold fixings, morning and afternoon, two items (Reuters)
+    name = 'Kestrel Bay gold fixings'
+    cadence, n, outlet = 'daily', 5, 'Reuters'
+    slots = [('am', 10, 31), ('pm', 15, 2)]
+
+    def init(self, r):
+        return {'px': 2036.25, 'prev': 2033.50}
+
+    def make(self, r, d, st, k):
+        prev = st['px']
+        st['px'] = round(round((st['px'] + r.gauss(0, 8)) * 4) / 4, 2)
+        am = st['slot'] == 'am'
+        when = 'morning' if am else 'afternoon'
+        h = ch(r, f'KESTREL BAY GOLD FIXED AT {st["px"]:,.2f} DLRS IN {when.upper()}',
+               f'Kestrel Bay gold {"a.m." if am else "p.m."} fix {st["px"]:,.2f} dlrs/oz')
+        ref = f'{prev:,.2f} dlrs at {"the previous afternoon" if am else "the morning"} fixing'
+        p = [f'KESTREL BAY, {rdate(d)} (Reuters) - Gold was fixed this {when} at {st["px"]:,.2f} dlrs an ounce, against {ref}.']
+        if r.random() < 0.5:
+            p.append(ch(r, f'Silver was fixed at {round(23.9 + r.gauss(0, 0.3), 3)} dlrs an ounce.',
+                        'The fixing is set by the five members of the Kestrel Bay Bullion Market.',
+                        f'Spot gold was quoted at {st["px"] + round(r.gauss(0, 1.5), 2):,.2f}/{st["px"] + 0.6:,.2f} dlrs after the fix.'))
+        return h, p
+
+    def alt(self, r, d, st):
+        return f'Gold {"morning" if st["slot"] == "am" else "afternoon"} fix in Kestrel Bay: {st["px"]:,.2f} dlrs'
+
+    def more(self, r, d, st):
+        return ['Dealers said physical demand from jewellers was thin ahead of the holiday season.']
+
+
+class S32:     # stock index opening, midday and close (AFP)
+    name = 'Norland OSX index opening, midday and close'
+    cadence, n, outlet = 'daily', 4, 'AFP'
+    slots = [('open', 8, 12), ('midday', 11, 3), ('close', 15, 41)]
+
+    def init(self, r):
+        return {'x': 1287.44, 'close': 1287.44}
+
+    def make(self, r, d, st, k):
+        if st['slot'] == 'open':
+            st['base'] = st['close']
+        st['x'] = round(st['x'] * (1 + r.gauss(0, 0.004)), 2)
+        pct = round((st['x'] - st['base']) / st['base'] * 100, 2)
+        if st['slot'] == 'close':
+            st['close'] = st['x']
+        verb = {'open': 'opened', 'midday': 'was trading', 'close': 'closed'}[st['slot']]
+        h = ch(r, f'Norland stocks {"up" if pct >= 0 else "down"} {abs(pct)}% at {st["slot"]}'.replace('at open', 'at the open').replace('at close', 'at the close'),
+               f'OSX {"HIGHER" if pct >= 0 else "LOWER"} AT {st["slot"].upper()}')
+        a = f'Ostravel (AFP) - The Ostravel stock exchange\'s OSX index {verb} {"up" if pct >= 0 else "down"} {abs(pct)} percent at {comma(st["x"], 2)} points on {wd(d)}{"" if st["slot"] != "midday" else " at midday"}.'
+        b = ch(r, f'{ch(r, "Fjordbank", "Nordvik Shipping", "Pellam Auto", "Skylane Air")} {ch(r, "led the gainers", "was the most traded share", "weighed on the index")}, {ch(r, "up", "down")} {abs(round(r.gauss(0, 1.8), 1))} percent.',
+               f'Turnover {"was" if st["slot"] == "close" else "stood at"} {r.randint(300, 1400)} million crowns.')
+        p = [a, b]
+        if r.random() < 0.3:
+            p.append(f'"{ch(r, "The market is waiting for the central bank", "Oil prices are driving the shipping stocks", "It is a quiet session")}," a broker in Ostravel told AFP.')
+        return h, p
+
+    def alt(self, r, d, st):
+        return f'Ostravel OSX {st["slot"]}: {comma(st["x"], 2)}'
+
+    def more(self, r, d, st):
+        return ['The index has gained about 11 percent this year.']
+
+
+class S33:     # interbank dinar rates at fixed hours (Reuters table)
+    name = 'Veloran interbank dinar rates at 0900 and 1300 GMT'
+    cadence, n, outlet = 'daily', 5, 'Reuters'
+    slots = [('0900', 9, 4), ('1300', 13, 5)]
+
+    def init(self, r):
+        return {'usd': 12.4410, 'eur': 13.4920, 'gbp': 15.7230}
+
+    def make(self, r, d, st, k):
+        for c in ('usd', 'eur', 'gbp'):
+            st[c] = round(st[c] * (1 + r.gauss(0, 0.0012)), 4)
+        h = ch(r, f'VELORAN INTERBANK DINAR RATES AT {st["slot"]} GMT', f'Dinar interbank rates - {st["slot"]} GMT')
+        p = [f'VELORAN, {rdate(d)} (Reuters) - Interbank dinar rates at {st["slot"]} GMT on {wd(d)} (bid/offer):']
+        p.append('\n'.join([f'US dollar {st["usd"]:.4f}/{st["usd"] + 0.005:.4f}',
+                            f'Euro {st["eur"]:.4f}/{st["eur"] + 0.006:.4f}',
+                            f'Sterling {st["gbp"]:.4f}/{st["gbp"] + 0.008:.4f}',
+                            f'Swiss franc {st["eur"] * 1.04:.4f}/{st["eur"] * 1.04 + 0.007:.4f}']))
+        if r.random() < 0.3:
+            p.append('Rates are indicative quotes of three commercial banks.')
+        return h, p
+
+    def alt(self, r, d, st):
+        return f'Dinar at {st["usd"]:.4f} per dollar at {st["slot"]} GMT'
+
+    def more(self, r, d, st):
+        return []
+
+
+class S34:     # crude oil at midday and at settlement (AP)
+    name = 'Kestrel blend crude midday and settlement'
+    cadence, n, outlet = 'daily', 5, 'AP'
+    slots = [('midday', 16, 35), ('settle', 19, 52)]
+
+    def init(self, r):
+        return {'k': 68.90, 'prev': 68.90}
+
+    def make(self, r, d, st, k):
+        if st['slot'] == 'midday':
+            st['prev'] = st['k']
+        st['k'] = walk(r, st['k'], 0.6, 55, 85)
+        dv = round(st['k'] - st['prev'], 2)
+        mid = st['slot'] == 'midday'
+        h = ch(r, f'Oil {"up" if dv >= 0 else "down"} {abs(dv):.2f} {"at midday" if mid else "at the close"}',
+               f'Kestrel crude {"trades" if mid else "settles"} at ${st["k"]:.2f}')
+        a = (f'HARLOW CITY (AP) — Benchmark Kestrel blend crude was {"up" if dv >= 0 else "down"} {abs(dv):.2f} at ${st["k"]:.2f} a barrel in midday trading on the Harlow Mercantile Exchange on {wd(d)}.' if mid else
+             f'HARLOW CITY (AP) — Benchmark Kestrel blend crude {"rose" if dv >= 0 else "fell"} {abs(dv):.2f} to settle at ${st["k"]:.2f} a barrel on the Harlow Mercantile Exchange on {wd(d)}.')
+        p = [a]
+        if r.random() < 0.6:
+            p.append(f'Heating oil {ch(r, "rose", "fell")} {abs(round(r.gauss(0, 2.5), 1))} cents to ${round(2.2 + r.gauss(0, 0.05), 3):.3f} a gallon.')
+        if r.random() < 0.3:
+            p.append(ch(r, 'Traders were watching a weekly report on fuel stocks.', '"Supply is ample," said Glen Morrow, a broker at Pike Street Futures.'))
+        return h, p
+
+    def alt(self, r, d, st):
+        return f'Crude {"midday" if st["slot"] == "midday" else "settlement"}: ${st["k"]:.2f}'
+
+    def more(self, r, d, st):
+        return ['Producers in the region pumped near record amounts last month, according to an industry survey.']
+
+
+class S35:     # two tenders a day (Bloomberg)
+    name = 'Castellan central bank morning and afternoon repo tenders'
+    cadence, n, outlet = 'daily', 5, 'Bloomberg'
+    slots = [('morning', 8, 31), ('afternoon', 13, 32)]
+
+    def init(self, r):
+        return {'amt': 1.8, 'rate': 5.62}
+
+    def make(self, r, d, st, k):
+        st['amt'] = round(max(0.3, st['amt'] + r.gauss(0, 0.5)), 1)
+        st['rate'] = walk(r, st['rate'], 0.015, 5.5, 5.8, 3)
+        bids = round(st['amt'] * r.uniform(1.2, 2.5), 1)
+        h = ch(r, f'Castellan Central Bank Injects {st["amt"]} Billion Crowns in {st["slot"].title()} Repo',
+               f'CASTELLAN C.BANK {st["slot"].upper()} REPO: {st["amt"]} BLN CROWNS AT {st["rate"]:.3f}%')
+        p = [f'(Bloomberg) -- Castellan\'s central bank lent {st["amt"]} billion crowns to banks in its {st["slot"]} one-day repurchase tender at an average rate of {st["rate"]:.3f}%, it said on its website.',
+             f'Banks bid for {bids} billion crowns.']
+        if r.random() < 0.4:
+            p.append(ch(r, 'The bank holds two tenders a day to keep overnight rates close to its 5.50% policy rate.',
+                        f'The overnight interbank rate was {st["rate"] + 0.04:.2f}% at {r.randint(8, 11)}:{r.choice(["05", "30", "45"])} a.m.'))
+        return h, p
+
+    def alt(self, r, d, st):
+        return f'CASTELLAN-REPO: {st["slot"]} tender {st["amt"]} bln crowns'
+
+    def more(self, r, d, st):
+        return []
+
+
+INTRADAY = [S31, S32, S33, S34, S35]
+INTRADAY_VERSIONED = {31, 33, 35}
+
 SERIES = [S01, S02, S03, S04, S05, S06, S07, S08, S09, S10, S11, S12, S13, S14,
           S15, S16, S17, S18, S19, S20, S21, S22, S23, S24, S25, S26, S27, S28,
           S29, S30]
@@ -1129,20 +1294,28 @@ def esc(s):
 
 def main():
     rows = []
-    for sn, cls in enumerate(SERIES, 1):
+    intra = sys.argv[1:] == ['intraday']
+    for sn, cls in enumerate(INTRADAY if intra else SERIES, 31 if intra else 1):
         s = cls()
         r = random.Random(1000 + sn)
         st = s.init(r)
         hour = r.randint(6, 15)
         minute = r.randint(0, 50)
         ds = dates(s.cadence, s.n, r)
+        if intra:               # each date's slots, in order
+            ds = [(d, slot) for d in ds for slot in s.slots]
         vdays = set()
-        if sn in VERSIONED:
+        if sn in (INTRADAY_VERSIONED if intra else VERSIONED):
             vdays = set(r.sample(range(len(ds)), 3 if len(ds) >= 6 else 2))
         for k, d in enumerate(ds):
+            if intra:
+                d, (slot, hour, minute) = d
+                st['slot'] = slot
             h, paras = s.make(r, d, st, k)
-            truth = f'S{sn:02d}-{d.isoformat()}'
+            truth = f'S{sn:02d}-{d.isoformat()}' + (f'-{slot}' if intra else '')
             t0 = datetime(d.year, d.month, d.day, hour, minute, tzinfo=timezone.utc) + timedelta(minutes=r.randint(-8, 12), seconds=r.randint(0, 59))
+            if intra:
+                t0 = datetime(d.year, d.month, d.day, hour, minute, tzinfo=timezone.utc) + timedelta(minutes=r.randint(0, 6), seconds=r.randint(0, 59))
             item = (t0, f'S{sn:02d}', truth, 'item', s.outlet, body_of(h, paras))
             out = []
             if k in vdays:

@@ -18,7 +18,10 @@
 #              pair the rule joins; DUMP=DIR writes the links of clusters of
 #              unrelated items and their texts there (links.tsv, texts.tsv,
 #              shingles.tsv) and prints bench/story_wrong_links.py's account
-#              of every shared sampled hash.
+#              of every shared sampled hash; DATA (another file in the same
+#              format, e.g. test/data/stories/recurring_intraday.tsv: items
+#              sent more than once a day, a check with no split: use
+#              HALF=all).
 #
 # Loads test/data/stories/recurring.tsv (30 invented series, see that
 # directory's README), fingerprints each item with fingerprint(body)
@@ -40,16 +43,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 HALF=${HALF:-dev}
 case "$HALF" in dev|blind|all) ;; *) echo "HALF is dev, blind or all" >&2; exit 2;; esac
-data=test/data/stories/recurring.tsv
+data=${DATA:-test/data/stories/recurring.tsv}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 chmod a+rwx "$tmp"
 
-echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); half: $HALF"
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); $data, half: $HALF"
 [ -z "${ARGS:-}" ] || echo "cluster_stories() and story_match() arguments: $ARGS"
 [ -z "${CARGS:-}" ] || echo "cluster_stories() arguments: $CARGS"
 psql -X -q -v ON_ERROR_STOP=1 -v args="${ARGS:+, $ARGS}" -v cargs="${ARGS:+, $ARGS}${CARGS:+, $CARGS}" \
-	-v tmp="$tmp" -v half="$HALF" -v data="$PWD/$data" <<'SQL'
+	-v tmp="$tmp" -v half="$HALF" -v data="$(cd "$(dirname "$data")" && pwd)/$(basename "$data")" <<'SQL'
 \pset footer off
 SET client_min_messages = warning;
 SET search_path = public, newsprint;
