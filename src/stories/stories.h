@@ -89,6 +89,21 @@
  */
 #define STORY_ROWS_SHARE				0.8
 
+/*
+ * Briefs: a pair that is not tiny but where both sides have fewer evidence
+ * shingles than STORY_BRIEF_SHINGLES (one-paragraph items, short tables)
+ * must agree in its names and figures (version 2, min_named above 0): of
+ * the sampled hashes with the name bit, the side with fewer may miss in
+ * the other no more than STORY_BRIEF_CHANGED - 1 of its own, or less than
+ * 1 - tiny_similarity of them.  A recurring item (a central bank's daily
+ * operation, a weekly auction, a daily price table) shares its frame with
+ * the next day's item and changes its figures; a re-send, a correction of
+ * a figure (at most three shingles) or a relay keeps them (doc/stories.md,
+ * "Recurring items").
+ */
+#define STORY_BRIEF_SHINGLES			100
+#define STORY_BRIEF_CHANGED				5
+
 typedef struct StoryRule
 {
 	double		threshold;		/* is_same_story threshold, or

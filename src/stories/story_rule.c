@@ -112,8 +112,8 @@ sample_limit(const NpFingerprint *fp)
  * compare (at most the smaller limit), that carry the name bit; with
  * a_named and b_named, also the number of each sample's compared hashes
  * that carry it.  One merge of the two samples; only low links and tiny
- * pairs that resemble, a few per article, and pairs under
- * STORY_CARRIED_SHARE both ways come here.
+ * pairs that resemble, a few per article, pairs under STORY_CARRIED_SHARE
+ * both ways and pairs of briefs (stories.h) come here.
  */
 static int
 shared_names(const NpFingerprint *a, const NpFingerprint *b,
@@ -216,6 +216,23 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		if (!((double) ov.inter >= t * ov.a_count ||
 			  (double) ov.inter >= Max(t, STORY_CARRIED_SHARE) * ov.b_count))
 			return false;
+
+		/*
+		 * Two briefs must agree in their names and figures: two days of one
+		 * recurring item share its frame, not its figures (stories.h).
+		 */
+		if (rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
+			x->nshingles < STORY_BRIEF_SHINGLES &&
+			leader->nshingles < STORY_BRIEF_SHINGLES)
+		{
+			int			xn;
+			int			ln;
+			int			shared = shared_names(x, leader, &xn, &ln);
+
+			if ((double) shared < rule->tiny_similarity * Min(xn, ln) &&
+				Min(xn, ln) - shared >= STORY_BRIEF_CHANGED)
+				return false;
+		}
 
 		/*
 		 * Neither mostly in the other (under STORY_CARRIED_SHARE both ways):

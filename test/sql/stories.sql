@@ -290,6 +290,44 @@ CREATE INDEX ON table_leaders USING npidx (fp);
 SELECT id, newsprint.assign_story('table_leaders', id, fp, published_at) AS story
 FROM tables_ ORDER BY published_at, id;
 
+-- recurring items: a central bank's daily money-market operation on two
+-- days (1 and 3: 49 evidence shingles each, so not tiny) shares its frame,
+-- 0.694 of either, but of the 16 hashes with a name or a figure only 2 (the
+-- key rate, the bank): the next day's item changes its figures.  Two briefs
+-- (both under 100 shingles) must agree in their names and figures (the side
+-- with fewer may miss at most 4 of them in the other, or under 0.4 of
+-- them), so 3 starts a story of its own; the correction of 1 (2: one
+-- figure) keeps 14 of the 16 and joins 1, and a relay of 3 under another
+-- headline without its dateline (4) keeps 13 of its 13 and joins 3.  With
+-- min_named => 0 (no name tests) all four were one story.
+CREATE TABLE recurring (id bigint, published_at timestamptz, body text, fp newsprint.fingerprint);
+INSERT INTO recurring (id, published_at, body) VALUES
+ (1, '2026-11-16 07:02+00', E'NORLAND CENBANK ADDS 4.6 BLN CROWNS TO MONEY MARKET\n\nOSTRAVEL, Nov 16 (Reuters) - The Bank of Norland said it injected 4.6 billion crowns into the money market on Monday through one-day repurchase agreements at an average rate of 3.17 pct.\n\nThe bank had estimated the shortage in the banking system at 5.1 billion crowns. Bids totalled 7.9 billion crowns from 12 banks.\n\nThe bank''s key lending rate stands at 3.25 pct.'),
+ (2, '2026-11-16 09:40+00', E'CORRECTED-NORLAND CENBANK ADDS 4.6 BLN CROWNS TO MONEY MARKET\n\n(Corrects shortage estimate in paragraph 2 to 5.3 bln from 5.1 bln)\n\nOSTRAVEL, Nov 16 (Reuters) - The Bank of Norland said it injected 4.6 billion crowns into the money market on Monday through one-day repurchase agreements at an average rate of 3.17 pct.\n\nThe bank had estimated the shortage in the banking system at 5.3 billion crowns. Bids totalled 7.9 billion crowns from 12 banks.\n\nThe bank''s key lending rate stands at 3.25 pct.'),
+ (3, '2026-11-17 07:05+00', E'NORLAND CENBANK ADDS 2.8 BLN CROWNS TO MONEY MARKET\n\nOSTRAVEL, Nov 17 (Reuters) - The Bank of Norland said it injected 2.8 billion crowns into the money market on Tuesday through one-day repurchase agreements at an average rate of 3.19 pct.\n\nThe bank had estimated the shortage in the banking system at 3.4 billion crowns. Bids totalled 5.2 billion crowns from 11 banks.\n\nThe bank''s key lending rate stands at 3.25 pct.'),
+ (4, '2026-11-17 07:50+00', E'Norland central bank adds 2.8 bln crowns via overnight repos\n\nThe Bank of Norland said it injected 2.8 billion crowns into the money market on Tuesday through one-day repurchase agreements at an average rate of 3.19 pct.\n\nThe bank had estimated the shortage in the banking system at 3.4 billion crowns. Bids totalled 5.2 billion crowns from 11 banks.\n\n(Reuters)');
+UPDATE recurring SET fp = newsprint.fingerprint(body);
+SELECT a.id, b.id, newsprint.shingle_count(a.fp) AS a_shingles,
+	   newsprint.shingle_count(b.fp) AS b_shingles,
+	   cardinality(ARRAY(SELECT unnest(newsprint.npidx_keys(a.fp))
+						 INTERSECT SELECT unnest(newsprint.npidx_keys(b.fp)))) AS shared,
+	   (SELECT count(*) FROM unnest(newsprint.npidx_keys(a.fp)) h WHERE h & 1 = 1) AS a_named,
+	   (SELECT count(*) FROM unnest(newsprint.npidx_keys(b.fp)) h WHERE h & 1 = 1) AS b_named,
+	   (SELECT count(*) FROM (SELECT unnest(newsprint.npidx_keys(a.fp))
+							  INTERSECT SELECT unnest(newsprint.npidx_keys(b.fp))) s(h)
+		WHERE h & 1 = 1) AS shared_named,
+	   round(newsprint.containment(b.fp, a.fp)::numeric, 3) AS containment,
+	   round(newsprint.story_match(b.fp, a.fp)::numeric, 3) AS joins,
+	   round(newsprint.story_match(b.fp, a.fp, min_named => 0)::numeric, 3) AS joins_without_names
+FROM recurring a JOIN recurring b ON a.id < b.id ORDER BY 1, 2;
+SELECT id, story FROM newsprint.cluster_stories('recurring', order_column => 'published_at') ORDER BY id;
+SELECT id, story FROM newsprint.cluster_stories('recurring', order_column => 'published_at', min_named => 0) ORDER BY id;
+CREATE TABLE recurring_leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
+	published_at timestamptz);
+CREATE INDEX ON recurring_leaders USING npidx (fp);
+SELECT id, newsprint.assign_story('recurring_leaders', id, fp, published_at) AS story
+FROM recurring ORDER BY published_at, id;
+
 -- the parameters
 SELECT count(DISTINCT story) FROM newsprint.cluster_stories('sample', threshold => 0.3);
 SELECT count(DISTINCT story) FROM newsprint.cluster_stories('sample', tiny_shingles => 0);
@@ -357,4 +395,5 @@ INSERT INTO gen2 VALUES (1, NULL);
 
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
+	recurring, recurring_leaders,
 	pension, gen, gen2;
