@@ -101,11 +101,15 @@ typedef struct StorySig
 	uint64		w[STORY_SIG_WORDS];
 } StorySig;
 
-/* x's keys present in the index, with their posting counts */
+/*
+ * x's keys present in the index, with their posting counts: of the leaders
+ * that may be within the window of x, those of the list from first on
+ */
 typedef struct StoryKey
 {
 	StorySlot  *slot;
-	uint32		n;
+	uint32		first;			/* the first posting from window_from */
+	uint32		n;				/* postings from first on */
 } StoryKey;
 
 /*
@@ -340,12 +344,6 @@ postings(StoryIndex *si, StorySlot *s, uint32 *n)
 	}
 	*n = si->pool[s->data & ~STORY_POOL];
 	return si->pool + (s->data & ~STORY_POOL) + 1;
-}
-
-static inline uint32
-posting_count(StoryIndex *si, StorySlot *s)
-{
-	return (s->data & STORY_POOL) ? si->pool[s->data & ~STORY_POOL] : 1;
 }
 
 /* a copy of x in the arena */
@@ -669,9 +667,22 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 
 		if (s != NULL)
 		{
-			si->keys[nkeys].slot = s;
-			si->keys[nkeys].n = posting_count(si, s);
-			nkeys++;
+			uint32		np;
+			const uint32 *p = postings(si, s, &np);
+			uint32		first = postings_from(p, np, from);
+
+			/*
+			 * Only the holders from window_from on count: the others cannot
+			 * join x, and are never read.  A key that none of them holds is
+			 * no key of x's here.
+			 */
+			if (first < np)
+			{
+				si->keys[nkeys].slot = s;
+				si->keys[nkeys].first = first;
+				si->keys[nkeys].n = np - first;
+				nkeys++;
+			}
 		}
 	}
 	if (nkeys == 0)
@@ -705,7 +716,7 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 		uint32		i;
 
 		/* the leaders of a list are in arrival order: skip those out of the window */
-		for (i = postings_from(p, np, from); i < np; i++)
+		for (i = si->keys[r].first; i < np; i++)
 		{
 			StoryMeeting *m = &si->meet[p[i]];
 
