@@ -34,7 +34,10 @@
  * not found.  Such a pair is two texts that share only phrases hundreds of
  * stories use; issue 10 counts that as no evidence of copying.
  * assign_story(), through an index, does see them: the two forms can
- * differ there (doc/stories.md).
+ * differ there (doc/stories.md).  With a time window, a key's holders are
+ * counted from window_from on (below): the leaders before it can join no
+ * article from then on, so a phrase becomes a formula only when more than
+ * 1024 leaders within reach hold it, not as the table grows.
  *
  * The time window: each leader keeps its time (8 bytes), and a leader
  * whose count and signature pass the first bound is compared only when it
@@ -45,7 +48,9 @@
  * checked leader by leader), and the scan of a posting list, whose leaders
  * are in arrival order, starts after them.  That changes no answer (they
  * could not join x), only what the scan reads: with a window of hours over
- * months of articles, most of each list.
+ * months of articles, most of each list.  The keys are ordered, and the
+ * formulas told, by the postings from there on; a key none of them holds
+ * is left out (no leader that may join x shares it).
  *
  * Memory: about 18 bytes per sample hash (its key slot, its posting when
  * the key is shared, its copy in the fingerprint) and 96 bytes per leader
@@ -691,9 +696,12 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 
 	/*
 	 * Skip the costliest keys the rule allows, and beyond that every key held
-	 * by more than STORY_STOP_POSTINGS leaders: a formula ("said its board
-	 * declared a"), which is no evidence of copying.  A leader that shares
-	 * only such keys with x is not found (see the file header).
+	 * by more than STORY_STOP_POSTINGS leaders (from window_from on): a
+	 * formula ("said its board declared a"), which is no evidence of
+	 * copying.  A leader that shares only such keys with x is not found (see
+	 * the file header).  Which keys are skipped does not matter to the
+	 * bounds below: a leader's count covers the keys read, its signature
+	 * the keys skipped, whatever they are.
 	 */
 	nskip = Min(StoryNeedAny(&si->rule, x, si->min_trunc) - 1, nkeys);
 	while (nskip < nkeys && si->keys[nkeys - nskip - 1].n > STORY_STOP_POSTINGS)
