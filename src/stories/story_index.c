@@ -34,7 +34,10 @@
  * not found.  Such a pair is two texts that share only phrases hundreds of
  * stories use; issue 10 counts that as no evidence of copying.
  * assign_story(), through an index, does see them: the two forms can
- * differ there (doc/stories.md).
+ * differ there (doc/stories.md).  With a time window, a key's holders are
+ * counted from window_from on (below): the leaders before it can join no
+ * article from then on, so a phrase becomes a formula only when more than
+ * 1024 leaders within reach hold it, not as the table grows.
  *
  * The time window: each leader keeps its time (8 bytes), and a leader
  * whose count and signature pass the first bound is compared only when it
@@ -45,7 +48,9 @@
  * checked leader by leader), and the scan of a posting list, whose leaders
  * are in arrival order, starts after them.  That changes no answer (they
  * could not join x), only what the scan reads: with a window of hours over
- * months of articles, most of each list.
+ * months of articles, most of each list.  The keys are ordered, and the
+ * formulas told, by the postings from there on; a key none of them holds
+ * is left out (no leader that may join x shares it).
  *
  * Memory: about 18 bytes per sample hash (its key slot, its posting when
  * the key is shared, its copy in the fingerprint) and 96 bytes per leader
@@ -101,11 +106,15 @@ typedef struct StorySig
 	uint64		w[STORY_SIG_WORDS];
 } StorySig;
 
-/* x's keys present in the index, with their posting counts */
+/*
+ * x's keys present in the index, with their posting counts: of the leaders
+ * that may be within the window of x, those of the list from first on
+ */
 typedef struct StoryKey
 {
 	StorySlot  *slot;
-	uint32		n;
+	uint32		first;			/* the first posting from window_from */
+	uint32		n;				/* postings from first on */
 } StoryKey;
 
 /*
@@ -340,12 +349,6 @@ postings(StoryIndex *si, StorySlot *s, uint32 *n)
 	}
 	*n = si->pool[s->data & ~STORY_POOL];
 	return si->pool + (s->data & ~STORY_POOL) + 1;
-}
-
-static inline uint32
-posting_count(StoryIndex *si, StorySlot *s)
-{
-	return (s->data & STORY_POOL) ? si->pool[s->data & ~STORY_POOL] : 1;
 }
 
 /* a copy of x in the arena */
@@ -669,9 +672,22 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 
 		if (s != NULL)
 		{
-			si->keys[nkeys].slot = s;
-			si->keys[nkeys].n = posting_count(si, s);
-			nkeys++;
+			uint32		np;
+			const uint32 *p = postings(si, s, &np);
+			uint32		first = postings_from(p, np, from);
+
+			/*
+			 * Only the holders from window_from on count: the others cannot
+			 * join x, and are never read.  A key that none of them holds is
+			 * no key of x's here.
+			 */
+			if (first < np)
+			{
+				si->keys[nkeys].slot = s;
+				si->keys[nkeys].first = first;
+				si->keys[nkeys].n = np - first;
+				nkeys++;
+			}
 		}
 	}
 	if (nkeys == 0)
@@ -680,9 +696,12 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 
 	/*
 	 * Skip the costliest keys the rule allows, and beyond that every key held
-	 * by more than STORY_STOP_POSTINGS leaders: a formula ("said its board
-	 * declared a"), which is no evidence of copying.  A leader that shares
-	 * only such keys with x is not found (see the file header).
+	 * by more than STORY_STOP_POSTINGS leaders (from window_from on): a
+	 * formula ("said its board declared a"), which is no evidence of
+	 * copying.  A leader that shares only such keys with x is not found (see
+	 * the file header).  Which keys are skipped does not matter to the
+	 * bounds below: a leader's count covers the keys read, its signature
+	 * the keys skipped, whatever they are.
 	 */
 	nskip = Min(StoryNeedAny(&si->rule, x, si->min_trunc) - 1, nkeys);
 	while (nskip < nkeys && si->keys[nkeys - nskip - 1].n > STORY_STOP_POSTINGS)
@@ -705,7 +724,7 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 		uint32		i;
 
 		/* the leaders of a list are in arrival order: skip those out of the window */
-		for (i = postings_from(p, np, from); i < np; i++)
+		for (i = si->keys[r].first; i < np; i++)
 		{
 			StoryMeeting *m = &si->meet[p[i]];
 

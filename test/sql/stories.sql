@@ -422,6 +422,66 @@ SELECT count(*) FROM newsprint.cluster_stories('sample', order_column => 'publis
 RESET maintenance_work_mem;
 SET client_min_messages = warning;
 
+-- keys held by more than 1,024 leaders are formulas, never read; with a
+-- time window only the holders that may be within the window of the
+-- article count.  1,100 articles an hour apart open with the same 30 words
+-- (28 sampled hashes, about 0.11 of each: no two of them match) and go on
+-- with words of their own; two days after the last, two short items carry
+-- the same 30 words and match: more than 1,024 leaders hold each of the
+-- hashes they share, none of them within 20 hours of the pair (and 20 or
+-- fewer within 20 hours before any of the 1,100).  The batch form finds
+-- the pair, as the rule applied to every pair within the window does
+CREATE FUNCTION pg_temp.words(seed text, n int) RETURNS text LANGUAGE sql AS $$
+	SELECT string_agg(translate(left(md5(seed || ':' || j), 7), '0123456789', 'ghijklmnop'), ' ' ORDER BY j)
+	FROM generate_series(1, n) j $$;
+CREATE TABLE formula (id bigint PRIMARY KEY, published_at timestamptz, body text);
+INSERT INTO formula
+SELECT i, timestamptz '2026-01-01 00:00+00' + i * interval '1 hour',
+	   pg_temp.words('c', 30) || ' ' || pg_temp.words('u' || i, 218)
+FROM generate_series(1, 1100) i;
+INSERT INTO formula VALUES
+	(2001, timestamptz '2026-03-01 00:00+00', pg_temp.words('c', 30) || ' ' || pg_temp.words('t1', 22)),
+	(2002, timestamptz '2026-03-01 02:00+00', pg_temp.words('c', 30) || ' ' || pg_temp.words('t2', 22));
+ALTER TABLE formula ADD COLUMN fp newsprint.fingerprint;
+UPDATE formula SET fp = newsprint.fingerprint(body);
+SELECT count(*) FILTER (WHERE newsprint.sample_size(fp) < newsprint.shingle_count(fp)) AS truncated,
+	   min(newsprint.sample_size(fp)) FILTER (WHERE id <= 1100) AS min_sample
+FROM formula;
+SELECT newsprint.story_match(a.fp, b.fp) AS short_items,
+	   (SELECT newsprint.story_match(c.fp, d.fp) FROM formula c, formula d
+		WHERE c.id = 2 AND d.id = 1) AS long_items,
+	   (SELECT count(*) FROM formula c
+		WHERE c.id <= 1100
+		  AND newsprint.containment(b.fp, c.fp) = newsprint.containment(b.fp, a.fp)) AS leaders_sharing_as_much
+FROM formula a, formula b WHERE a.id = 2002 AND b.id = 2001;
+CREATE TABLE formula_batch AS
+SELECT * FROM newsprint.cluster_stories('formula', order_column => 'published_at');
+SELECT count(DISTINCT story) AS stories,
+	   (SELECT story FROM formula_batch WHERE id = 2002) AS story_of_2002
+FROM formula_batch;
+CREATE TABLE formula_brute (id bigint, story bigint);
+DO $$
+DECLARE
+	a record;
+	s bigint;
+BEGIN
+	FOR a IN SELECT id, fp, published_at FROM formula ORDER BY published_at, id LOOP
+		SELECT l.id INTO s
+		FROM formula l JOIN formula_brute b ON b.id = l.id AND b.story = l.id,
+			 LATERAL newsprint.story_match(a.fp, l.fp) m
+		WHERE m IS NOT NULL
+		  AND l.published_at BETWEEN a.published_at - interval '20 hours'
+								 AND a.published_at + interval '20 hours'
+		ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.published_at, l.id
+		LIMIT 1;
+		INSERT INTO formula_brute VALUES (a.id, coalesce(s, a.id));
+	END LOOP;
+END
+$$;
+SELECT count(*) AS differences
+FROM formula_batch FULL JOIN formula_brute USING (id)
+WHERE formula_batch.story IS DISTINCT FROM formula_brute.story;
+
 -- bad input
 SELECT * FROM newsprint.cluster_stories(NULL);
 SELECT * FROM newsprint.cluster_stories('sample', 'nope');
@@ -463,4 +523,5 @@ INSERT INTO gen3 SELECT id, fp, published_at FROM sample WHERE id = 1;
 
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
-	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend;
+	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend,
+	formula, formula_batch, formula_brute;
