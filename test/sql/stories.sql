@@ -415,12 +415,29 @@ SELECT newsprint.story_match(newsprint.fingerprint(t), newsprint.fingerprint(t),
 	   newsprint.story_match(newsprint.fingerprint(t, true, 160, 1), newsprint.fingerprint(t, true, 160, 1), min_shared => 1) AS v1
 FROM (VALUES ('The bakery chain opened.')) v(t);
 
--- a small memory budget drops old leaders and says so
+-- a small memory budget drops old leaders and says so; with the window,
+-- those out of it first, so the stories do not change
 SET maintenance_work_mem = '1MB';
 SET client_min_messages = notice;
-SELECT count(*) FROM newsprint.cluster_stories('sample', order_column => 'published_at');
+CREATE TABLE small_batch AS
+SELECT * FROM newsprint.cluster_stories('sample', order_column => 'published_at');
+SET client_min_messages = warning;
+SELECT count(*) AS articles, count(*) FILTER (WHERE b.story IS DISTINCT FROM s.story) AS differences
+FROM batch b FULL JOIN small_batch s USING (id);
+-- wherever they are: an article at -infinity (no time) is read first and
+-- leads a story, and is kept, without keeping the leaders after it that are
+-- out of the window
+CREATE TABLE sample_inf AS SELECT id, published_at, fp FROM sample;
+UPDATE sample_inf SET published_at = '-infinity' WHERE id = 5;
+SET client_min_messages = notice;
+TRUNCATE small_batch;
+INSERT INTO small_batch
+SELECT * FROM newsprint.cluster_stories('sample_inf', order_column => 'published_at');
 RESET maintenance_work_mem;
 SET client_min_messages = warning;
+SELECT count(*) AS articles, count(*) FILTER (WHERE b.story IS DISTINCT FROM s.story) AS differences
+FROM newsprint.cluster_stories('sample_inf', order_column => 'published_at') b
+FULL JOIN small_batch s USING (id);
 
 -- bad input
 SELECT * FROM newsprint.cluster_stories(NULL);
@@ -463,4 +480,5 @@ INSERT INTO gen3 SELECT id, fp, published_at FROM sample WHERE id = 1;
 
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
-	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend;
+	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend,
+	small_batch, sample_inf;
