@@ -381,6 +381,19 @@ SELECT newsprint.assign_story('weekly_leaders', 2, fp, '2026-11-07 20:40+00') AS
 SELECT newsprint.assign_story('weekly_leaders', 1, fp, '2026-11-07 18:05+00') AS story FROM weekly WHERE id = 1;
 SELECT newsprint.assign_story('weekly_leaders', 3, fp, '2026-11-01 17:55+00') AS story FROM weekly WHERE id = 3;
 
+-- a timestamp order column is read in order of its cast, the time compared:
+-- 02:30 of the hour that America/New_York skips is 03:30 EDT, after 03:10.
+-- So 2 leads, as it would with assign_story() in order of the timestamptz;
+-- without the window the order is the column's, and 1 leads
+SET TimeZone = 'America/New_York';
+CREATE TABLE dst (id bigint, local_time timestamp, fp newsprint.fingerprint);
+INSERT INTO dst SELECT 1, '2027-03-14 02:30', fp FROM weekly WHERE id = 1;
+INSERT INTO dst SELECT 2, '2027-03-14 03:10', fp FROM weekly WHERE id = 1;
+SELECT id, local_time::timestamptz AS time_compared FROM dst ORDER BY id;
+SELECT id, story FROM newsprint.cluster_stories('dst', order_column => 'local_time') ORDER BY id;
+SELECT id, story FROM newsprint.cluster_stories('dst', order_column => 'local_time', time_window => NULL) ORDER BY id;
+RESET TimeZone;
+
 -- the parameters
 SELECT count(DISTINCT story) FROM newsprint.cluster_stories('sample', threshold => 0.3);
 SELECT count(DISTINCT story) FROM newsprint.cluster_stories('sample', tiny_shingles => 0);
@@ -453,6 +466,12 @@ SELECT * FROM newsprint.cluster_stories('sample', min_named => -1);
 SELECT * FROM newsprint.cluster_stories('sample', time_window => '-1 second');
 SELECT * FROM newsprint.cluster_stories('sample', time_window => '1 month -31 days');
 SELECT newsprint.assign_story('story_leaders', 1, NULL, time_window => '-1 day');
+-- a date past timestamptz's range (year 294276) has no time to compare:
+-- with the window, the cast fails; without, the date only orders
+CREATE TABLE far (id bigint, day date, fp newsprint.fingerprint);
+INSERT INTO far SELECT 1, '300000-01-01', fp FROM weekly WHERE id = 1;
+SELECT * FROM newsprint.cluster_stories('far', order_column => 'day');
+SELECT id, story FROM newsprint.cluster_stories('far', order_column => 'day', time_window => NULL);
 SELECT newsprint.assign_story(NULL, 1, NULL);
 SELECT newsprint.assign_story('story_leaders', 1, NULL);
 SELECT newsprint.assign_story('sample', 1, (SELECT fp FROM sample WHERE id = 1));
@@ -481,4 +500,4 @@ INSERT INTO gen3 SELECT id, fp, published_at FROM sample WHERE id = 1;
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
 	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend,
-	small_batch, sample_inf;
+	small_batch, sample_inf, dst, far;
