@@ -359,11 +359,15 @@ UPDATE weekly SET published_at = NULL WHERE id = 3;
 SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'published_at') ORDER BY id;
 -- the default window is 20 hours in the three forms (the trigger's is its
 -- own constant): 1's copy 19 hours later joins it, its copy 21 hours later
--- does not (and leads a story of its own)
+-- does not (and leads a story of its own); a copy exactly 20 hours after 3
+-- joins 3, not 1: in the batch form 1 is the last leader out of its window,
+-- skipped in every posting list, and 3 the first one in it (the skip of
+-- story_index.c at its edge)
 CREATE TABLE resend (id bigint, published_at timestamptz, fp newsprint.fingerprint, story bigint);
 INSERT INTO resend SELECT 1, '2026-11-07 18:05+00', fp FROM weekly WHERE id = 1;
 INSERT INTO resend SELECT 2, '2026-11-08 13:05+00', fp FROM weekly WHERE id = 1;
 INSERT INTO resend SELECT 3, '2026-11-08 15:05+00', fp FROM weekly WHERE id = 1;
+INSERT INTO resend SELECT 4, '2026-11-09 11:05+00', fp FROM weekly WHERE id = 1;
 SELECT id, story FROM newsprint.cluster_stories('resend', order_column => 'published_at') ORDER BY id;
 TRUNCATE weekly_leaders;
 SELECT id, newsprint.assign_story('weekly_leaders', id, fp, published_at) AS story
