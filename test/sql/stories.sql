@@ -385,6 +385,27 @@ SELECT newsprint.assign_story('weekly_leaders', 2, fp, '2026-11-07 20:40+00') AS
 SELECT newsprint.assign_story('weekly_leaders', 1, fp, '2026-11-07 18:05+00') AS story FROM weekly WHERE id = 1;
 SELECT newsprint.assign_story('weekly_leaders', 3, fp, '2026-11-01 17:55+00') AS story FROM weekly WHERE id = 3;
 
+-- on UPDATE the trigger assigns the article again against the leaders table
+-- as it is, and a leader's row keeps the time (and fingerprint) its article
+-- had when the story started: moved three days later, the leader no longer
+-- attracts its copy an hour after its new time.  Updating the leaders
+-- table with the article puts them together again (doc/stories.md)
+CREATE TABLE moved (id bigint, published_at timestamptz, fp newsprint.fingerprint, story bigint);
+CREATE TABLE moved_leaders (LIKE story_leaders INCLUDING ALL);
+CREATE TRIGGER set_story BEFORE INSERT OR UPDATE ON moved
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('moved_leaders');
+INSERT INTO moved SELECT 1, '2026-11-07 18:05+00', fp FROM weekly WHERE id = 1;
+UPDATE moved SET published_at = '2026-11-10 18:05+00' WHERE id = 1;
+INSERT INTO moved SELECT 2, '2026-11-10 19:05+00', fp FROM weekly WHERE id = 1;
+SELECT id, story FROM moved ORDER BY id;
+SELECT story, published_at = '2026-11-07 18:05+00' AS old_time FROM moved_leaders ORDER BY story;
+DELETE FROM moved WHERE id = 2;
+DELETE FROM moved_leaders WHERE story = 2;
+UPDATE moved_leaders l SET published_at = m.published_at, fp = m.fp
+FROM moved m WHERE l.story = m.id;
+INSERT INTO moved SELECT 2, '2026-11-10 19:05+00', fp FROM weekly WHERE id = 1;
+SELECT id, story FROM moved ORDER BY id;
+
 -- a timestamp order column is read in order of its cast, the time compared:
 -- 02:30 of the hour that America/New_York skips is 03:30 EDT, after 03:10.
 -- So 2 leads, as it would with assign_story() in order of the timestamptz;
@@ -504,4 +525,4 @@ INSERT INTO gen3 SELECT id, fp, published_at FROM sample WHERE id = 1;
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
 	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend,
-	small_batch, sample_inf, dst, far;
+	small_batch, sample_inf, dst, far, moved, moved_leaders;
