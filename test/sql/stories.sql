@@ -385,6 +385,63 @@ SELECT newsprint.assign_story('weekly_leaders', 2, fp, '2026-11-07 20:40+00') AS
 SELECT newsprint.assign_story('weekly_leaders', 1, fp, '2026-11-07 18:05+00') AS story FROM weekly WHERE id = 1;
 SELECT newsprint.assign_story('weekly_leaders', 3, fp, '2026-11-01 17:55+00') AS story FROM weekly WHERE id = 3;
 
+-- a randomized check: the demo sample with its times drawn again over four
+-- days (a fifth of them on the hour, a few NULL or infinite), so that many
+-- copies fall out of the window.  At each window the batch form gives the
+-- stories of assign_story() in time order, and of the rule applied to
+-- every pair within the window (no pruning, no skip)
+SELECT setseed(0.13);
+CREATE TABLE shuffled AS
+SELECT id, fp,
+	   CASE WHEN r < 0.02 THEN NULL
+			WHEN r < 0.03 THEN '-infinity'
+			WHEN r < 0.04 THEN 'infinity'
+			WHEN r < 0.25 THEN date_trunc('hour', t)
+			ELSE t END AS published_at
+FROM (SELECT id, fp, random() AS r,
+			 timestamptz '2026-11-01 00:00+00' + random() * interval '4 days' AS t
+	  FROM sample ORDER BY id) s;
+CREATE TABLE shuffled_leaders (LIKE story_leaders INCLUDING ALL);
+CREATE FUNCTION shuffled_check(w interval, OUT joined boolean,
+							   OUT batch_assign bigint, OUT batch_rule bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+	a record;
+	s bigint;
+BEGIN
+	CREATE TEMP TABLE sb AS
+	SELECT * FROM newsprint.cluster_stories('shuffled', order_column => 'published_at',
+											time_window => w);
+	TRUNCATE shuffled_leaders;
+	CREATE TEMP TABLE sa AS
+	SELECT id, newsprint.assign_story('shuffled_leaders', id, fp, published_at,
+									  time_window => w) AS story
+	FROM (SELECT * FROM shuffled ORDER BY published_at, id) x;
+	CREATE TEMP TABLE sr (id bigint, story bigint, fp newsprint.fingerprint,
+						  published_at timestamptz, n serial);
+	FOR a IN SELECT id, fp, published_at FROM shuffled ORDER BY published_at, id LOOP
+		SELECT l.id INTO s
+		FROM sr l, LATERAL newsprint.story_match(a.fp, l.fp) m
+		WHERE l.story = l.id AND m IS NOT NULL
+		  AND (w IS NULL OR NOT isfinite(a.published_at) OR NOT isfinite(l.published_at)
+			   OR a.published_at IS NULL OR l.published_at IS NULL
+			   OR (a.published_at - l.published_at <= w AND l.published_at - a.published_at <= w))
+		ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n
+		LIMIT 1;
+		INSERT INTO sr (id, story, fp, published_at) VALUES (a.id, coalesce(s, a.id), a.fp, a.published_at);
+	END LOOP;
+	joined := (SELECT count(*) FROM sb WHERE id <> story) > 0;
+	batch_assign := (SELECT count(*) FROM sb FULL JOIN sa USING (id)
+					 WHERE sb.story IS DISTINCT FROM sa.story);
+	batch_rule := (SELECT count(*) FROM sb FULL JOIN sr USING (id)
+				   WHERE sb.story IS DISTINCT FROM sr.story);
+	DROP TABLE sb, sa, sr;
+END
+$$;
+SELECT w AS time_window, c.*
+FROM unnest(ARRAY['0', '1 hour', '20 hours', '2 days', NULL]::interval[]) w,
+	 LATERAL shuffled_check(w) c;
+
 -- on UPDATE the trigger assigns the article again against the leaders table
 -- as it is, and a leader's row keeps the time (and fingerprint) its article
 -- had when the story started: moved three days later, the leader no longer
@@ -525,4 +582,5 @@ INSERT INTO gen3 SELECT id, fp, published_at FROM sample WHERE id = 1;
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
 	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend,
-	small_batch, sample_inf, dst, far, moved, moved_leaders;
+	small_batch, sample_inf, dst, far, moved, moved_leaders, shuffled, shuffled_leaders;
+DROP FUNCTION shuffled_check(interval);
