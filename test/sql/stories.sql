@@ -378,6 +378,15 @@ CREATE TRIGGER set_story BEFORE INSERT ON weekly_trig
 	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('weekly_trig_leaders');
 INSERT INTO weekly_trig SELECT id, published_at, fp FROM resend ORDER BY published_at, id;
 SELECT id, story FROM weekly_trig ORDER BY id;
+-- a window past int64 microseconds (about 292,000 years) is none, the
+-- overflow caught whatever the signs of the interval's parts; a negative
+-- one is an error however large
+SET client_min_messages = notice;
+SELECT id, story FROM newsprint.cluster_stories('resend', order_column => 'published_at',
+	time_window => '178000000 years -2147483647 days -2562047788 hours') ORDER BY id;
+SET client_min_messages = warning;
+SELECT id, story FROM newsprint.cluster_stories('resend', order_column => 'published_at',
+	time_window => '-178000000 years 2147483647 days 2562047788 hours') ORDER BY id;
 -- at insert time the times are compared either way: an article assigned
 -- after a later one is still within the window of it, or not
 TRUNCATE weekly_leaders;
