@@ -305,7 +305,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 		{
 			if (timed)
 				ereport(NOTICE,
-						(errmsg("cluster_stories: the leader index reached maintenance_work_mem; the " INT64_FORMAT " oldest leaders no longer attract articles, " INT64_FORMAT " of them within the time window",
+						(errmsg("cluster_stories: the leader index reached maintenance_work_mem; " INT64_FORMAT " leaders, those out of the time window first, then the oldest, no longer attract articles, " INT64_FORMAT " of them within the window",
 								evicted, evicted_live),
 						 errhint("Raise maintenance_work_mem (about 2 kB per story) to keep every leader.")));
 			else
