@@ -476,7 +476,7 @@ leader_out_of_window(StoryIndex *si, int i)
  * their order (which breaks ties).
  */
 static void
-evict_older_half(StoryIndex *si)
+evict_leaders(StoryIndex *si)
 {
 	MemoryContext oldcxt = si->cxt;
 	MemoryContext oldfp = si->fpcxt;
@@ -489,7 +489,7 @@ evict_older_half(StoryIndex *si)
 	bool	   *drop;
 	int			i;
 
-	drop = palloc(sizeof(bool) * Max(nold, 1));
+	drop = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * Max(nold, 1));
 	for (i = 0; i < nold; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
@@ -573,7 +573,7 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 	/* checked every 128 leaders: MemoryContextMemAllocated walks blocks */
 	if ((si->nleaders & 127) == 0 && !si->rebuilding &&
 		index_bytes(si) > si->budget)
-		evict_older_half(si);
+		evict_leaders(si);
 }
 
 /*
