@@ -238,11 +238,12 @@ COMMENT ON FUNCTION shared_passages(text, text, boolean, float8) IS
  * highest similarity, then the earliest leader.  A NULL threshold means
  * newsprint.same_story_threshold, read where the function runs; at its
  * default (-1), the default of the pair's fingerprint format.
- * cluster_stories() and assign_story() also take a time window: an article
- * joins a leader only when both times are known and at most time_window
- * apart (no time test when either is NULL or the window is NULL; in
- * cluster_stories the times are the order column's, when it is a
- * timestamptz, timestamp or date).  story_match() has no times.
+ * cluster_stories() and assign_story() also take a time window: when both
+ * times are known, an article joins a leader only when they are at most
+ * time_window apart (no time test when either is NULL or infinite, or the
+ * window is NULL; in cluster_stories the times are the order column's,
+ * when it is a timestamptz, timestamp or date).  story_match() has no
+ * times.
  */
 
 /* The rule for one pair: the evidence, or NULL when a would not join b */

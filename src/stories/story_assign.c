@@ -213,6 +213,11 @@ search(StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
 		double		sim;
 		bool		better;
 
+		/*
+		 * The index does not look at times: with a window, the leaders of a
+		 * recurring item accumulate here, one a day, all out of it.
+		 */
+		CHECK_FOR_INTERRUPTS();
 		s = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
 		if (isnull)
 			continue;

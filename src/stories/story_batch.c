@@ -198,7 +198,18 @@ cluster_stories(PG_FUNCTION_ARGS)
 	appendStringInfo(&sql, " FROM %s WHERE %s IS NOT NULL AND %s IS NOT NULL ORDER BY ",
 					 StoryRelationName(relid),
 					 quote_identifier(idcol), quote_identifier(fpcol));
-	if (ordcol)
+
+	/*
+	 * With the window, in order of the times compared (the cast), so that
+	 * they never go back: the skip and the eviction of story_index.c count
+	 * on it.  A timestamp's cast does go back where the session's time zone
+	 * moves its clocks forward (02:30 of the missing hour is read as 03:30),
+	 * and assign_story() in order of its timestamptz argument sees that
+	 * order too.
+	 */
+	if (timed)
+		appendStringInfo(&sql, "3, ");
+	else if (ordcol)
 		appendStringInfo(&sql, "%s, ", quote_identifier(ordcol));
 	appendStringInfo(&sql, "1");
 	MemoryContextSwitchTo(oldcxt);
@@ -294,7 +305,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 		{
 			if (timed)
 				ereport(NOTICE,
-						(errmsg("cluster_stories: the leader index reached maintenance_work_mem; the " INT64_FORMAT " oldest leaders no longer attract articles, " INT64_FORMAT " of them within the time window",
+						(errmsg("cluster_stories: the leader index reached maintenance_work_mem; " INT64_FORMAT " leaders, those out of the time window first, then the oldest, no longer attract articles, " INT64_FORMAT " of them within the window",
 								evicted, evicted_live),
 						 errhint("Raise maintenance_work_mem (about 2 kB per story) to keep every leader.")));
 			else

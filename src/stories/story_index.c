@@ -50,7 +50,10 @@
  * could not join x), only what the scan reads: with a window of hours over
  * months of articles, most of each list.  The keys are ordered, and the
  * formulas told, by the postings from there on; a key none of them holds
- * is left out (no leader that may join x shares it).
+ * is left out (no leader that may join x shares it).  A leader without a
+ * time (an infinite one: -infinity is read first) ends the prefix, since
+ * it may join any article: behind one, no list is skipped and every
+ * holder counts (the answers are the same, the scan slower).
  *
  * Memory: about 18 bytes per sample hash (its key slot, its posting when
  * the key is shared, its copy in the fingerprint) and 96 bytes per leader
@@ -60,9 +63,12 @@
  * from the newer half: old stories then stop attracting articles (the
  * caller reports it).  With a window, the leaders more than the window
  * before the latest time read are dropped first, however many they are
- * (the older half is dropped when they are fewer): the caller reads
- * articles in time order, so no later article with a time can join them;
- * only articles without a time, which the caller reads last, could.
+ * and wherever they are (the oldest of the others too, up to half, when
+ * they are fewer): the caller reads articles in time order, so no later
+ * article with a time can join them; only articles without a time, which
+ * the caller reads last, could.  A leader without a time (an infinite one,
+ * read first) is kept with the others in the window, and leaves the
+ * leaders after it free to go.
  *
  * src/stories/story_index.c
  *
@@ -454,41 +460,56 @@ note_time(StoryIndex *si, int64 t)
 }
 
 /*
- * How many of the oldest leaders are more than the window before the
- * latest time read: in time order, no later article with a time can join
- * them.  Counted one by one, so that only such leaders are counted even if
- * the times were not in order.
+ * Is leader i more than the window before the latest time read? In time
+ * order no later article with a time can join it.
  */
-static int
-leaders_out_of_window(StoryIndex *si)
+static inline bool
+leader_out_of_window(StoryIndex *si, int i)
 {
-	int			n = 0;
-
-	if (si->window < 0 || si->latest == STORY_NO_TIME)
-		return 0;
-	while (n < si->nleaders && si->times[n] != STORY_NO_TIME &&
-		   si->times[n] < si->latest &&
-		   !StoryWithinWindow(si->window, si->latest, si->times[n]))
-		n++;
-	return n;
+	return si->window >= 0 && si->latest != STORY_NO_TIME &&
+		si->times[i] != STORY_NO_TIME && si->times[i] < si->latest &&
+		!StoryWithinWindow(si->window, si->latest, si->times[i]);
 }
 
 /*
- * Drop the leaders out of the window, or the older half when they are
- * fewer; rebuild everything from the others
+ * Drop every leader out of the window, wherever it is (a leader without a
+ * time, e.g. of a -infinity article, read first, stays and does not hold
+ * the others back), and when they are fewer than half of the leaders, the
+ * oldest of the others up to half; rebuild everything from the rest, in
+ * their order (which breaks ties).
  */
 static void
-evict_older_half(StoryIndex *si)
+evict_leaders(StoryIndex *si)
 {
 	MemoryContext oldcxt = si->cxt;
 	MemoryContext oldfp = si->fpcxt;
-	int			out = leaders_out_of_window(si);
-	int			keep_from = Max(si->nleaders / 2, out);
-	int			n = si->nleaders - keep_from;
+	int			nold = si->nleaders;
+	int			out = 0;
+	int			more;
 	int64	   *ids = si->ids;
 	int64	   *times = si->times;
 	NpFingerprint **fps = si->fps;
+	bool	   *drop;
 	int			i;
+
+	drop = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * Max(nold, 1));
+	for (i = 0; i < nold; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		drop[i] = leader_out_of_window(si, i);
+		out += drop[i] ? 1 : 0;
+	}
+	/* then the oldest of the others, up to half */
+	more = Max(nold / 2 - out, 0);
+	for (i = 0; i < nold && more > 0; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (!drop[i])
+		{
+			drop[i] = true;
+			more--;
+		}
+	}
 
 	si->cxt = AllocSetContextCreate(MemoryContextGetParent(oldcxt), "story index",
 									ALLOCSET_DEFAULT_SIZES);
@@ -498,17 +519,18 @@ evict_older_half(StoryIndex *si)
 	alloc_structures(si, Max(si->maxleaders, 1024));
 	si->nleaders = 0;
 	si->min_trunc = PG_UINT32_MAX;
-	si->evicted += keep_from;
-	si->evicted_live += keep_from - out;
 	si->window_from = 0;		/* numbers change: find it again */
 	si->rebuilding = true;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < nold; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
-		StoryIndexAdd(si, ids[keep_from + i], fps[keep_from + i],
-					  times[keep_from + i]);
+		if (!drop[i])
+			StoryIndexAdd(si, ids[i], fps[i], times[i]);
 	}
 	si->rebuilding = false;
+	si->evicted += nold - si->nleaders;
+	si->evicted_live += nold - si->nleaders - out;
+	pfree(drop);
 	MemoryContextDelete(oldcxt);
 	MemoryContextDelete(oldfp);
 }
@@ -554,7 +576,7 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 	/* checked every 128 leaders: MemoryContextMemAllocated walks blocks */
 	if ((si->nleaders & 127) == 0 && !si->rebuilding &&
 		index_bytes(si) > si->budget)
-		evict_older_half(si);
+		evict_leaders(si);
 }
 
 /*
@@ -577,7 +599,10 @@ leaders_in_window_from(StoryIndex *si, int64 t)
 	while (si->window_from < si->nleaders &&
 		   si->times[si->window_from] != STORY_NO_TIME &&
 		   si->times[si->window_from] < cut)
+	{
+		CHECK_FOR_INTERRUPTS();
 		si->window_from++;
+	}
 	return si->window_from;
 }
 

@@ -359,11 +359,15 @@ UPDATE weekly SET published_at = NULL WHERE id = 3;
 SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'published_at') ORDER BY id;
 -- the default window is 20 hours in the three forms (the trigger's is its
 -- own constant): 1's copy 19 hours later joins it, its copy 21 hours later
--- does not (and leads a story of its own)
+-- does not (and leads a story of its own); a copy exactly 20 hours after 3
+-- joins 3, not 1: in the batch form 1 is the last leader out of its window,
+-- skipped in every posting list, and 3 the first one in it (the skip of
+-- story_index.c at its edge)
 CREATE TABLE resend (id bigint, published_at timestamptz, fp newsprint.fingerprint, story bigint);
 INSERT INTO resend SELECT 1, '2026-11-07 18:05+00', fp FROM weekly WHERE id = 1;
 INSERT INTO resend SELECT 2, '2026-11-08 13:05+00', fp FROM weekly WHERE id = 1;
 INSERT INTO resend SELECT 3, '2026-11-08 15:05+00', fp FROM weekly WHERE id = 1;
+INSERT INTO resend SELECT 4, '2026-11-09 11:05+00', fp FROM weekly WHERE id = 1;
 SELECT id, story FROM newsprint.cluster_stories('resend', order_column => 'published_at') ORDER BY id;
 TRUNCATE weekly_leaders;
 SELECT id, newsprint.assign_story('weekly_leaders', id, fp, published_at) AS story
@@ -374,12 +378,112 @@ CREATE TRIGGER set_story BEFORE INSERT ON weekly_trig
 	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('weekly_trig_leaders');
 INSERT INTO weekly_trig SELECT id, published_at, fp FROM resend ORDER BY published_at, id;
 SELECT id, story FROM weekly_trig ORDER BY id;
+-- a window past int64 microseconds (about 292,000 years) is none, the
+-- overflow caught whatever the signs of the interval's parts; a negative
+-- one is an error however large
+SET client_min_messages = notice;
+SELECT id, story FROM newsprint.cluster_stories('resend', order_column => 'published_at',
+	time_window => '178000000 years -2147483647 days -2562047788 hours') ORDER BY id;
+SET client_min_messages = warning;
+SELECT id, story FROM newsprint.cluster_stories('resend', order_column => 'published_at',
+	time_window => '-178000000 years 2147483647 days 2562047788 hours') ORDER BY id;
 -- at insert time the times are compared either way: an article assigned
 -- after a later one is still within the window of it, or not
 TRUNCATE weekly_leaders;
 SELECT newsprint.assign_story('weekly_leaders', 2, fp, '2026-11-07 20:40+00') AS story FROM weekly WHERE id = 2;
 SELECT newsprint.assign_story('weekly_leaders', 1, fp, '2026-11-07 18:05+00') AS story FROM weekly WHERE id = 1;
 SELECT newsprint.assign_story('weekly_leaders', 3, fp, '2026-11-01 17:55+00') AS story FROM weekly WHERE id = 3;
+
+-- a randomized check: the demo sample with its times drawn again over four
+-- days (a fifth of them on the hour, a few NULL or infinite), so that many
+-- copies fall out of the window.  At each window the batch form gives the
+-- stories of assign_story() in time order, and of the rule applied to
+-- every pair within the window (no pruning, no skip)
+SELECT setseed(0.13);
+CREATE TABLE shuffled AS
+SELECT id, fp,
+	   CASE WHEN r < 0.02 THEN NULL
+			WHEN r < 0.03 THEN '-infinity'
+			WHEN r < 0.04 THEN 'infinity'
+			WHEN r < 0.25 THEN date_trunc('hour', t)
+			ELSE t END AS published_at
+FROM (SELECT id, fp, random() AS r,
+			 timestamptz '2026-11-01 00:00+00' + random() * interval '4 days' AS t
+	  FROM sample ORDER BY id) s;
+CREATE TABLE shuffled_leaders (LIKE story_leaders INCLUDING ALL);
+CREATE FUNCTION shuffled_check(w interval, OUT joined boolean,
+							   OUT batch_assign bigint, OUT batch_rule bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+	a record;
+	s bigint;
+BEGIN
+	CREATE TEMP TABLE sb AS
+	SELECT * FROM newsprint.cluster_stories('shuffled', order_column => 'published_at',
+											time_window => w);
+	TRUNCATE shuffled_leaders;
+	CREATE TEMP TABLE sa AS
+	SELECT id, newsprint.assign_story('shuffled_leaders', id, fp, published_at,
+									  time_window => w) AS story
+	FROM (SELECT * FROM shuffled ORDER BY published_at, id) x;
+	CREATE TEMP TABLE sr (id bigint, story bigint, fp newsprint.fingerprint,
+						  published_at timestamptz, n serial);
+	FOR a IN SELECT id, fp, published_at FROM shuffled ORDER BY published_at, id LOOP
+		SELECT l.id INTO s
+		FROM sr l, LATERAL newsprint.story_match(a.fp, l.fp) m
+		WHERE l.story = l.id AND m IS NOT NULL
+		  AND (w IS NULL OR NOT isfinite(a.published_at) OR NOT isfinite(l.published_at)
+			   OR a.published_at IS NULL OR l.published_at IS NULL
+			   OR (a.published_at - l.published_at <= w AND l.published_at - a.published_at <= w))
+		ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n
+		LIMIT 1;
+		INSERT INTO sr (id, story, fp, published_at) VALUES (a.id, coalesce(s, a.id), a.fp, a.published_at);
+	END LOOP;
+	joined := (SELECT count(*) FROM sb WHERE id <> story) > 0;
+	batch_assign := (SELECT count(*) FROM sb FULL JOIN sa USING (id)
+					 WHERE sb.story IS DISTINCT FROM sa.story);
+	batch_rule := (SELECT count(*) FROM sb FULL JOIN sr USING (id)
+				   WHERE sb.story IS DISTINCT FROM sr.story);
+	DROP TABLE sb, sa, sr;
+END
+$$;
+SELECT w AS time_window, c.*
+FROM unnest(ARRAY['0', '1 hour', '20 hours', '2 days', NULL]::interval[]) w,
+	 LATERAL shuffled_check(w) c;
+
+-- on UPDATE the trigger assigns the article again against the leaders table
+-- as it is, and a leader's row keeps the time (and fingerprint) its article
+-- had when the story started: moved three days later, the leader no longer
+-- attracts its copy an hour after its new time.  Updating the leaders
+-- table with the article puts them together again (doc/stories.md)
+CREATE TABLE moved (id bigint, published_at timestamptz, fp newsprint.fingerprint, story bigint);
+CREATE TABLE moved_leaders (LIKE story_leaders INCLUDING ALL);
+CREATE TRIGGER set_story BEFORE INSERT OR UPDATE ON moved
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('moved_leaders');
+INSERT INTO moved SELECT 1, '2026-11-07 18:05+00', fp FROM weekly WHERE id = 1;
+UPDATE moved SET published_at = '2026-11-10 18:05+00' WHERE id = 1;
+INSERT INTO moved SELECT 2, '2026-11-10 19:05+00', fp FROM weekly WHERE id = 1;
+SELECT id, story FROM moved ORDER BY id;
+SELECT story, published_at = '2026-11-07 18:05+00' AS old_time FROM moved_leaders ORDER BY story;
+DELETE FROM moved WHERE id = 2;
+DELETE FROM moved_leaders WHERE story = 2;
+UPDATE moved_leaders l SET published_at = m.published_at, fp = m.fp
+FROM moved m WHERE l.story = m.id;
+INSERT INTO moved SELECT 2, '2026-11-10 19:05+00', fp FROM weekly WHERE id = 1;
+SELECT id, story FROM moved ORDER BY id;
+
+-- a timestamp order column is read in order of its cast, the time compared:
+-- 02:30 of the hour that America/New_York skips is 03:30 EDT, after 03:10.
+-- So 2 leads, as it would with assign_story() in order of the timestamptz;
+-- without the window the order is the column's, and 1 leads
+SET TimeZone = 'America/New_York';
+CREATE TABLE dst (id bigint, local_time timestamp, fp newsprint.fingerprint);
+INSERT INTO dst SELECT 1, '2027-03-14 02:30', fp FROM weekly WHERE id = 1;
+INSERT INTO dst SELECT 2, '2027-03-14 03:10', fp FROM weekly WHERE id = 1;
+SELECT id, local_time::timestamptz AS time_compared FROM dst ORDER BY id;
+SELECT id, story FROM newsprint.cluster_stories('dst', order_column => 'local_time') ORDER BY id;
+SELECT id, story FROM newsprint.cluster_stories('dst', order_column => 'local_time', time_window => NULL) ORDER BY id;
+RESET TimeZone;
 
 -- the parameters
 SELECT count(DISTINCT story) FROM newsprint.cluster_stories('sample', threshold => 0.3);
@@ -415,12 +519,29 @@ SELECT newsprint.story_match(newsprint.fingerprint(t), newsprint.fingerprint(t),
 	   newsprint.story_match(newsprint.fingerprint(t, true, 160, 1), newsprint.fingerprint(t, true, 160, 1), min_shared => 1) AS v1
 FROM (VALUES ('The bakery chain opened.')) v(t);
 
--- a small memory budget drops old leaders and says so
+-- a small memory budget drops old leaders and says so; with the window,
+-- those out of it first, so the stories do not change
 SET maintenance_work_mem = '1MB';
 SET client_min_messages = notice;
-SELECT count(*) FROM newsprint.cluster_stories('sample', order_column => 'published_at');
+CREATE TABLE small_batch AS
+SELECT * FROM newsprint.cluster_stories('sample', order_column => 'published_at');
+SET client_min_messages = warning;
+SELECT count(*) AS articles, count(*) FILTER (WHERE b.story IS DISTINCT FROM s.story) AS differences
+FROM batch b FULL JOIN small_batch s USING (id);
+-- wherever they are: an article at -infinity (no time) is read first and
+-- leads a story, and is kept, without keeping the leaders after it that are
+-- out of the window
+CREATE TABLE sample_inf AS SELECT id, published_at, fp FROM sample;
+UPDATE sample_inf SET published_at = '-infinity' WHERE id = 5;
+SET client_min_messages = notice;
+TRUNCATE small_batch;
+INSERT INTO small_batch
+SELECT * FROM newsprint.cluster_stories('sample_inf', order_column => 'published_at');
 RESET maintenance_work_mem;
 SET client_min_messages = warning;
+SELECT count(*) AS articles, count(*) FILTER (WHERE b.story IS DISTINCT FROM s.story) AS differences
+FROM newsprint.cluster_stories('sample_inf', order_column => 'published_at') b
+FULL JOIN small_batch s USING (id);
 
 -- keys held by more than 1,024 leaders are formulas, never read; with a
 -- time window only the holders that may be within the window of the
@@ -496,6 +617,12 @@ SELECT * FROM newsprint.cluster_stories('sample', min_named => -1);
 SELECT * FROM newsprint.cluster_stories('sample', time_window => '-1 second');
 SELECT * FROM newsprint.cluster_stories('sample', time_window => '1 month -31 days');
 SELECT newsprint.assign_story('story_leaders', 1, NULL, time_window => '-1 day');
+-- a date past timestamptz's range (year 294276) has no time to compare:
+-- with the window, the cast fails; without, the date only orders
+CREATE TABLE far (id bigint, day date, fp newsprint.fingerprint);
+INSERT INTO far SELECT 1, '300000-01-01', fp FROM weekly WHERE id = 1;
+SELECT * FROM newsprint.cluster_stories('far', order_column => 'day');
+SELECT id, story FROM newsprint.cluster_stories('far', order_column => 'day', time_window => NULL);
 SELECT newsprint.assign_story(NULL, 1, NULL);
 SELECT newsprint.assign_story('story_leaders', 1, NULL);
 SELECT newsprint.assign_story('sample', 1, (SELECT fp FROM sample WHERE id = 1));
@@ -524,4 +651,6 @@ INSERT INTO gen3 SELECT id, fp, published_at FROM sample WHERE id = 1;
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
 	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend,
-	formula, formula_batch, formula_brute;
+	formula, formula_batch, formula_brute,
+	small_batch, sample_inf, dst, far, moved, moved_leaders, shuffled, shuffled_leaders;
+DROP FUNCTION shuffled_check(interval);
