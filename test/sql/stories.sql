@@ -23,25 +23,34 @@ FROM batch;
 -- the rule applied to every pair, without the index's pruning, within
 -- the default time window (20 hours): the same stories (this also checks the
 -- pruning bounds of story_rule.c)
-CREATE TABLE brute (id bigint, story bigint);
-DO $$
+-- brute_fill(src, dst): the leader rule applied to every pair, in
+-- publication order, within the default window of 20 hours: each article
+-- of src joins the leader it matches best (story_match, then similarity,
+-- then the earliest) or leads; one row a article into dst (id, story)
+CREATE FUNCTION brute_fill(src regclass, dst regclass) RETURNS void
+LANGUAGE plpgsql AS $$
 DECLARE
 	a record;
 	s bigint;
 BEGIN
-	FOR a IN SELECT id, fp, published_at FROM sample ORDER BY published_at, id LOOP
-		SELECT l.id INTO s
-		FROM sample l JOIN brute b ON b.id = l.id AND b.story = l.id,
-			 LATERAL newsprint.story_match(a.fp, l.fp) m
-		WHERE m IS NOT NULL
-		  AND l.published_at BETWEEN a.published_at - interval '20 hours'
-								 AND a.published_at + interval '20 hours'
-		ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.published_at, l.id
-		LIMIT 1;
-		INSERT INTO brute VALUES (a.id, coalesce(s, a.id));
+	FOR a IN EXECUTE format('SELECT id, fp, published_at FROM %s ORDER BY published_at, id', src) LOOP
+		EXECUTE format($q$
+			SELECT l.id
+			FROM %s l JOIN %s b ON b.id = l.id AND b.story = l.id,
+				 LATERAL newsprint.story_match($1, l.fp) m
+			WHERE m IS NOT NULL
+			  AND l.published_at BETWEEN $2 - interval '20 hours'
+									 AND $2 + interval '20 hours'
+			ORDER BY m DESC, newsprint.similarity($1, l.fp) DESC, l.published_at, l.id
+			LIMIT 1$q$, src, dst)
+			INTO s USING a.fp, a.published_at;
+		EXECUTE format('INSERT INTO %s VALUES ($1, $2)', dst)
+			USING a.id, coalesce(s, a.id);
 	END LOOP;
 END
 $$;
+CREATE TABLE brute (id bigint, story bigint);
+SELECT brute_fill('sample', 'brute');
 SELECT count(*) AS differences
 FROM batch FULL JOIN brute USING (id)
 WHERE batch.story IS DISTINCT FROM brute.story;
@@ -581,24 +590,7 @@ SELECT count(DISTINCT story) AS stories,
 	   (SELECT story FROM formula_batch WHERE id = 2002) AS story_of_2002
 FROM formula_batch;
 CREATE TABLE formula_brute (id bigint, story bigint);
-DO $$
-DECLARE
-	a record;
-	s bigint;
-BEGIN
-	FOR a IN SELECT id, fp, published_at FROM formula ORDER BY published_at, id LOOP
-		SELECT l.id INTO s
-		FROM formula l JOIN formula_brute b ON b.id = l.id AND b.story = l.id,
-			 LATERAL newsprint.story_match(a.fp, l.fp) m
-		WHERE m IS NOT NULL
-		  AND l.published_at BETWEEN a.published_at - interval '20 hours'
-								 AND a.published_at + interval '20 hours'
-		ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.published_at, l.id
-		LIMIT 1;
-		INSERT INTO formula_brute VALUES (a.id, coalesce(s, a.id));
-	END LOOP;
-END
-$$;
+SELECT brute_fill('formula', 'formula_brute');
 SELECT count(*) AS differences
 FROM formula_batch FULL JOIN formula_brute USING (id)
 WHERE formula_batch.story IS DISTINCT FROM formula_brute.story;
@@ -653,4 +645,4 @@ DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_lea
 	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend,
 	formula, formula_batch, formula_brute,
 	small_batch, sample_inf, dst, far, moved, moved_leaders, shuffled, shuffled_leaders;
-DROP FUNCTION shuffled_check(interval);
+DROP FUNCTION shuffled_check(interval), brute_fill(regclass, regclass);
