@@ -490,12 +490,23 @@ story_trigger(PG_FUNCTION_ARGS)
 		x = DatumGetNpFingerprintP(d);
 		if (att[3] > 0)
 		{
-			if (TupleDescAttr(td, att[3] - 1)->atttypid != TIMESTAMPTZOID)
+			Oid			ttype = getBaseType(TupleDescAttr(td, att[3] - 1)->atttypid);
+
+			/*
+			 * A timestamp or a date counts as cluster_stories() reads its
+			 * order column: cast to timestamptz in the session's TimeZone
+			 */
+			if (ttype != TIMESTAMPTZOID && ttype != TIMESTAMPOID &&
+				ttype != DATEOID)
 				ereport(ERROR,
 						(errcode(ERRCODE_DATATYPE_MISMATCH),
-						 errmsg("time column \"%s\" must be of type timestamp with time zone",
+						 errmsg("time column \"%s\" must be of type timestamp with time zone, timestamp or date",
 								names[3])));
 			d = heap_getattr(tuple, att[3], td, &tnull);
+			if (!tnull && ttype == TIMESTAMPOID)
+				d = DirectFunctionCall1(timestamp_timestamptz, d);
+			else if (!tnull && ttype == DATEOID)
+				d = DirectFunctionCall1(date_timestamptz, d);
 			if (!tnull)
 				t = DatumGetTimestampTz(d);
 		}
