@@ -137,6 +137,13 @@ extern void StoryRuleFromArgs(FunctionCallInfo fcinfo, int first,
  * (INVALID_PARAMETER_VALUE), one beyond int64 no window.
  */
 extern int64 StoryWindowFromArg(FunctionCallInfo fcinfo, int arg);
+
+/*
+ * Is a column of type typid (or of a domain over it) a time for the
+ * window: timestamptz, timestamp or date, read cast to timestamptz?
+ * cluster_stories()'s order column and story_trigger()'s time column.
+ */
+extern bool StoryIsTimeType(Oid typid);
 extern int64 StoryWindowOf(const Interval *window);
 
 /* A timestamptz as a story time: STORY_NO_TIME when infinite */

@@ -496,8 +496,7 @@ story_trigger(PG_FUNCTION_ARGS)
 			 * A timestamp or a date counts as cluster_stories() reads its
 			 * order column: cast to timestamptz in the session's TimeZone
 			 */
-			if (ttype != TIMESTAMPTZOID && ttype != TIMESTAMPOID &&
-				ttype != DATEOID)
+			if (!StoryIsTimeType(ttype))
 				ereport(ERROR,
 						(errcode(ERRCODE_DATATYPE_MISMATCH),
 						 errmsg("time column \"%s\" must be of type timestamp with time zone, timestamp or date",

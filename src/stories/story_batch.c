@@ -93,15 +93,6 @@ StoryRelationName(Oid relid)
 									  rel);
 }
 
-/* Is a column of type typid a time for the window? */
-static bool
-is_time_type(Oid typid)
-{
-	Oid			base = getBaseType(typid);
-
-	return base == TIMESTAMPTZOID || base == TIMESTAMPOID || base == DATEOID;
-}
-
 /*
  * cluster_stories(articles regclass, id_column name, fingerprint_column
  *				   name, order_column name, threshold float8, min_shared
@@ -170,7 +161,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 		StoryCheckColumn(relid, "order", ordcol, InvalidOid);
 		/* the window needs times: the order column's, when it is a time */
 		timed = window != STORY_NO_WINDOW &&
-			is_time_type(get_atttype(relid, get_attnum(relid, ordcol)));
+			StoryIsTimeType(get_atttype(relid, get_attnum(relid, ordcol)));
 	}
 	if (timed)
 		window_text = DatumGetCString(DirectFunctionCall1(interval_out,

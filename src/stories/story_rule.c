@@ -35,9 +35,11 @@
 
 #include <math.h>
 
+#include "catalog/pg_type.h"
 #include "common/int.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
 #include "distributed.h"
@@ -134,6 +136,14 @@ StoryWindowOf(const Interval *window)
 	if (span == PG_INT64_MAX)
 		return STORY_NO_WINDOW;
 	return span;
+}
+
+bool
+StoryIsTimeType(Oid typid)
+{
+	Oid			base = getBaseType(typid);
+
+	return base == TIMESTAMPTZOID || base == TIMESTAMPOID || base == DATEOID;
 }
 
 int64
