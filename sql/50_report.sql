@@ -112,7 +112,10 @@ COMMENT ON FUNCTION story_trigger() IS
  * story_clusters: the 0.1 interface, kept.  Since 0.2 it is
  * cluster_stories() in id order (stories no longer chain: see
  * doc/stories.md), with story_size added; a story is still named by its
- * smallest id, which is its first article in id order.
+ * smallest id, which is its first article in id order.  No time column,
+ * so no time window: 0.1's parameters cannot grow without a DROP in the
+ * update (doc/stories.md, "Change from 0.1"); cluster_stories() with an
+ * order column is the form with times.
  */
 CREATE FUNCTION story_clusters(articles regclass,
 							   id_column name DEFAULT 'id',
@@ -130,7 +133,7 @@ AS $$
 $$;
 
 COMMENT ON FUNCTION story_clusters(regclass, name, name, float8) IS
-'group the articles of a table into stories (cluster_stories in id order)';
+'group the articles of a table into stories (cluster_stories in id order, no time window)';
 
 /*
  * create_story_views: reporting views over a table of articles that has a

@@ -347,6 +347,14 @@ CREATE TRIGGER set_story BEFORE INSERT ON weekly_trig
 	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('weekly_trig_leaders', 'story', 'id', 'fp', 'published_at', '7 days');
 INSERT INTO weekly_trig SELECT id, published_at, fp FROM weekly ORDER BY published_at, id;
 SELECT id, story FROM weekly_trig ORDER BY id;
+-- story_clusters() (the 0.1 interface) reads in id order with no time
+-- window: the next week's report joins 1's story.  The batch form with
+-- the order column, written with 0.1's columns as doc/stories.md shows,
+-- keeps it apart
+SELECT id, story, story_size FROM newsprint.story_clusters('weekly') ORDER BY id;
+SELECT id, story, count(*) OVER (PARTITION BY story) AS story_size
+FROM newsprint.cluster_stories('weekly', order_column => 'published_at')
+ORDER BY id;
 -- the pairwise form, story_match() given the pair's times (a dashboard's
 -- self-join: which earlier articles would this one join?), agrees with the
 -- three forms: at the default window 2 joins 1 and 3 joins neither (a week
