@@ -9,9 +9,9 @@
 #    or: bench/story_recurring.sh   (PGHOST/PGDATABASE pointing at a database
 #        where CREATE EXTENSION newsprint has been run)
 # Environment: ARGS (more arguments of cluster_stories() and story_match(),
-#              e.g. "min_named => 4"); CARGS (more arguments of
-#              cluster_stories() alone, e.g. "time_window => '1 day'" where
-#              the time window exists: story_match() has no times);
+#              e.g. "min_named => 4", or "time_window => '1 day'", which
+#              story_match() applies when given the items' times); CARGS
+#              (more arguments of cluster_stories() alone);
 #              HALF=dev (the default) prints the development series only,
 #              HALF=blind the blind ones, HALF=all both (run blind once, at
 #              the end); LIST=1 lists every cluster of two or more and every
@@ -30,7 +30,10 @@
 # others; the split was fixed before any result was read):
 #   - clusters it with cluster_stories() in publication order
 #     (order_column => 'published_at') at the defaults (plus ARGS);
-#   - computes story_match() of every later item against every earlier one.
+#   - computes story_match() of every later item against every earlier one,
+#     given the two items' times (a_time, b_time: the time window applies,
+#     as in cluster_stories()), and without them (the rule alone, as 0.2's
+#     story_match() before it took times).
 # Truth: an item and its versions (the same series, the same date) are one
 # story; two items of one series on different days are unrelated, as are
 # items of two series.  Reported: ARI and pair precision and recall
@@ -82,9 +85,12 @@ BEGIN
 	END LOOP;
 END
 $$;
--- story_match of every later item against every earlier one of its half
+-- story_match of every later item against every earlier one of its half,
+-- with the items' times (evidence) and without them (untimed)
 CREATE TEMP TABLE joined AS
-SELECT a.id AS a, b.id AS b, story_match(a.fp, b.fp :args) AS evidence
+SELECT a.id AS a, b.id AS b,
+	   story_match(a.fp, b.fp :args, a_time => a.published_at, b_time => b.published_at) AS evidence,
+	   story_match(a.fp, b.fp :args) AS untimed
 FROM rec a JOIN rec b ON b.half = a.half AND (b.published_at, b.id) < (a.published_at, a.id)
 WHERE story_match(a.fp, b.fp :args) IS NOT NULL;
 
@@ -115,11 +121,11 @@ SELECT * FROM results WHERE :'half' = 'all' OR half = :'half' ORDER BY half;
 \set q '\\copy (SELECT id, story FROM c ORDER BY id) TO ' :'f'
 :q
 \set f :tmp '/joined.tsv'
-\set q '\\copy (SELECT j.a, j.b, round(j.evidence::numeric, 3), round(containment(x.fp, y.fp)::numeric, 3), round(containment(y.fp, x.fp)::numeric, 3), round(similarity(x.fp, y.fp)::numeric, 3) FROM joined j JOIN rec x ON x.id = j.a JOIN rec y ON y.id = j.b ORDER BY j.a, j.b) TO ' :'f'
+\set q '\\copy (SELECT j.a, j.b, round(j.evidence::numeric, 3), round(j.untimed::numeric, 3), round(containment(x.fp, y.fp)::numeric, 3), round(containment(y.fp, x.fp)::numeric, 3), round(similarity(x.fp, y.fp)::numeric, 3) FROM joined j JOIN rec x ON x.id = j.a JOIN rec y ON y.id = j.b ORDER BY j.a, j.b) TO ' :'f'
 :q
--- the pairs of one story (an item and a version, or two versions) the rule does not join, with its figures
+-- the pairs of one story (an item and a version, or two versions) the rule with the times does not join, with its figures
 \set f :tmp '/missed.tsv'
-\set q '\\copy (SELECT a.id, b.id, shingle_count(a.fp), shingle_count(b.fp), round(containment(a.fp, b.fp)::numeric, 3), round(containment(b.fp, a.fp)::numeric, 3), round(similarity(a.fp, b.fp)::numeric, 3) FROM rec a JOIN rec b ON a.truth = b.truth AND (b.published_at, b.id) < (a.published_at, a.id) WHERE NOT EXISTS (SELECT 1 FROM joined j WHERE j.a = a.id AND j.b = b.id) ORDER BY a.id, b.id) TO ' :'f'
+\set q '\\copy (SELECT a.id, b.id, shingle_count(a.fp), shingle_count(b.fp), round(containment(a.fp, b.fp)::numeric, 3), round(containment(b.fp, a.fp)::numeric, 3), round(similarity(a.fp, b.fp)::numeric, 3) FROM rec a JOIN rec b ON a.truth = b.truth AND (b.published_at, b.id) < (a.published_at, a.id) WHERE NOT EXISTS (SELECT 1 FROM joined j WHERE j.a = a.id AND j.b = b.id AND j.evidence IS NOT NULL) ORDER BY a.id, b.id) TO ' :'f'
 :q
 -- for DUMP: the links of clusters of unrelated items, as bench/story_wrong_links.py reads them
 CREATE TEMP TABLE link AS
@@ -165,10 +171,10 @@ def show(s, m):
 
 pairs = []
 for line in open(tmp + '/joined.tsv'):
-    a, b, e, cab, cba, sim = line.rstrip('\n').split('\t')
+    a, b, e, u, cab, cba, sim = line.rstrip('\n').split('\t')
     a, b = int(a), int(b)
     k = 'same' if meta[a]['truth'] == meta[b]['truth'] else 'series' if meta[a]['series'] == meta[b]['series'] else 'cross'
-    pairs.append((a, b, e, cab, cba, sim, k))
+    pairs.append((a, b, e, cab, cba, sim, k, u))
 for h in halves:
     ids = [i for i in meta if inh(h, i)]
     cl = {s: m for s, m in members.items() if inh(h, s)}
@@ -204,19 +210,23 @@ for h in halves:
     for i in missed:
         print('  missed: %d %s %s (%d shingles), in story %d, its item %d' % (
             i, meta[i]['truth'], meta[i]['kind'], meta[i]['sc'], story[i], item_of[meta[i]['truth']]))
-    ps = [p for p in pairs if inh(h, p[1])]
-    pc = collections.Counter(p[6] for p in ps)
+    ups = [p for p in pairs if inh(h, p[1])]
+    ps = [p for p in ups if p[2] != '\\N']
     allsame = sum(n * (n - 1) // 2 for n in collections.Counter(meta[i]['truth'] for i in ids).values())
-    print('pairs story_match() joins (later item against earlier): %d; same story %d of %d such pairs, '
-          'one series on other days %d, two series %d' % (len(ps), pc['same'], allsame, pc['series'], pc['cross']))
+    for label, pl in (('with the items\' times', ps), ('without times', ups)):
+        pc = collections.Counter(p[6] for p in pl)
+        print('pairs story_match() joins %s (later item against earlier): %d; same story %d of %d such pairs, '
+              'one series on other days %d, two series %d' % (label, len(pl), pc['same'], allsame, pc['series'], pc['cross']))
     if unrel:
         print('clusters of unrelated items:')
         for s, m in sorted(unrel.items()):
             show(s, m)
-    bad = [p for p in ps if p[6] != 'same']
+    bad = [p for p in (ups if listall else ps) if p[6] != 'same']
     if bad:
-        print('pairs joined between different stories (later, earlier, evidence, containment later in earlier, earlier in later, similarity, shingles):')
-        for a, b, e, cab, cba, sim, k in bad:
+        print('pairs joined between different stories%s (later, earlier, evidence, containment later in earlier, earlier in later, similarity, shingles):' % (
+            ' with the times, and (LIST=1) without them' if listall else ' with the items\' times'))
+        for a, b, e, cab, cba, sim, k, u in bad:
+            if e == '\\N': e = '(%s without times)' % u
             print('  %4d %4d %s %s %s %s %3d %3d  %s | %s' % (a, b, e, cab, cba, sim, meta[a]['sc'], meta[b]['sc'],
                                                        meta[a]['truth'], meta[b]['truth']))
     if listall:

@@ -22,23 +22,29 @@
  * times are known, an article joins a leader only when they are at most
  * time_window apart (no time test when either is NULL or infinite, or the
  * window is NULL; in cluster_stories the times are the order column's,
- * when it is a timestamptz, timestamp or date).  story_match() has no
- * times.
+ * when it is a timestamptz, timestamp or date).  story_match() applies the
+ * window when given the pair's times (a_time, b_time).
  */
 
-/* The rule for one pair: the evidence, or NULL when a would not join b */
+/*
+ * The rule for one pair: the evidence, or NULL when a would not join b.
+ * Not STRICT: NULL fingerprints give NULL, NULL times no time test.
+ */
 CREATE FUNCTION story_match(a fingerprint, b fingerprint,
 							threshold float8 DEFAULT NULL,
 							min_shared integer DEFAULT 16,
 							tiny_shingles integer DEFAULT 40,
 							tiny_similarity float8 DEFAULT 0.6,
-							min_named integer DEFAULT 3)
+							min_named integer DEFAULT 3,
+							a_time timestamptz DEFAULT NULL,
+							b_time timestamptz DEFAULT NULL,
+							time_window interval DEFAULT '20 hours')
 RETURNS float8
 AS 'MODULE_PATHNAME', 'story_match'
 LANGUAGE C STABLE PARALLEL SAFE;
 
-COMMENT ON FUNCTION story_match(fingerprint, fingerprint, float8, integer, integer, float8, integer) IS
-'evidence with which article a joins the story led by b (max containment either way), or NULL when the story rule rejects the pair';
+COMMENT ON FUNCTION story_match(fingerprint, fingerprint, float8, integer, integer, float8, integer, timestamptz, timestamptz, interval) IS
+'evidence with which article a joins the story led by b (max containment either way), or NULL when the story rule, or the time window given both times, rejects the pair';
 
 /*
  * cluster_stories: the batch form.  One ordered scan of the table through
@@ -106,7 +112,10 @@ COMMENT ON FUNCTION story_trigger() IS
  * story_clusters: the 0.1 interface, kept.  Since 0.2 it is
  * cluster_stories() in id order (stories no longer chain: see
  * doc/stories.md), with story_size added; a story is still named by its
- * smallest id, which is its first article in id order.
+ * smallest id, which is its first article in id order.  No time column,
+ * so no time window: 0.1's parameters cannot grow without a DROP in the
+ * update (doc/stories.md, "Change from 0.1"); cluster_stories() with an
+ * order column is the form with times.
  */
 CREATE FUNCTION story_clusters(articles regclass,
 							   id_column name DEFAULT 'id',
@@ -124,7 +133,7 @@ AS $$
 $$;
 
 COMMENT ON FUNCTION story_clusters(regclass, name, name, float8) IS
-'group the articles of a table into stories (cluster_stories in id order)';
+'group the articles of a table into stories (cluster_stories in id order, no time window)';
 
 /*
  * create_story_views: reporting views over a table of articles that has a

@@ -107,5 +107,5 @@ EXECUTE FUNCTION entity_dictionary_guard();
  * the support function too, so that the value is put in the call where the
  * query is planned (stories; src/distributed.c).
  */
-ALTER FUNCTION story_match(fingerprint, fingerprint, float8, integer, integer, float8, integer)
+ALTER FUNCTION story_match(fingerprint, fingerprint, float8, integer, integer, float8, integer, timestamptz, timestamptz, interval)
 	SUPPORT npidx_support;

@@ -433,9 +433,11 @@ np_rewrite_call(Oid funcid, List *args, Oid inputcollid, int location,
 	 * story_match(a, b, threshold, ...) with a NULL threshold reads
 	 * same_story_threshold: put the value in its place.  (cluster_stories
 	 * and assign_story read it where they run, which is where they are
-	 * called; story_trigger where the row is written.)
+	 * called; story_trigger where the row is written.)  The planner has
+	 * put in the defaults: all ten arguments (a, b, the rule's five, the
+	 * two times and the window) are here.
 	 */
-	if ((what & NP_REWRITE_SETTINGS) && nargs == 7 &&
+	if ((what & NP_REWRITE_SETTINGS) && nargs == 10 &&
 		strcmp(name, "story_match") == 0)
 	{
 		Node	   *t = lthird(args);

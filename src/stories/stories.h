@@ -36,8 +36,8 @@
  * The best match has the highest max(containment(x, L), containment(L, x)),
  * then the highest similarity, then the earliest leader.
  *
- * The time window (cluster_stories and assign_story, not story_match: a
- * pair of fingerprints has no times).  With a window w, x may join L only
+ * The time window (cluster_stories, assign_story, and story_match when
+ * given the pair's times).  With a window w, x may join L only
  * when |time(x) - time(L)| <= w; when either time is unknown (NULL or
  * infinite) or there is no window (NULL), there is no time test.  A
  * writer's template or a recurring item (race reports a week apart, a

@@ -422,11 +422,23 @@ StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
 			   need_at_least(StoryThreshold(rule, x->version) * Min(a, b)));
 }
 
+/* Argument arg of fcinfo as a story time: STORY_NO_TIME when NULL or absent */
+static int64
+story_time_arg(FunctionCallInfo fcinfo, int arg)
+{
+	if (PG_NARGS() <= arg || PG_ARGISNULL(arg))
+		return STORY_NO_TIME;
+	return StoryTimeOf(PG_GETARG_TIMESTAMPTZ(arg));
+}
+
 /*
  * story_match(a, b, threshold, min_shared, tiny_shingles, tiny_similarity,
- *			   min_named)
+ *			   min_named, a_time, b_time, time_window)
  * returns the evidence (max containment either way) with which article a
  * would join the story led by b, or NULL when the rule says it would not.
+ * The times and the window are assign_story()'s: a pair further apart than
+ * the window does not join; an unknown time or no window, no time test.
+ * Not STRICT: NULL times are unknown times, not a NULL answer.
  */
 Datum
 story_match(PG_FUNCTION_ARGS)
@@ -434,11 +446,19 @@ story_match(PG_FUNCTION_ARGS)
 	NpFingerprint *a;
 	NpFingerprint *b;
 	StoryRule	rule;
+	int64		window;
+	int64		a_time;
+	int64		b_time;
 	double		score;
 	double		sim;
 
 	StoryRuleFromArgs(fcinfo, 2, &rule);
+	window = StoryWindowFromArg(fcinfo, 9);
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	a_time = story_time_arg(fcinfo, 7);
+	b_time = story_time_arg(fcinfo, 8);
+	if (!StoryWithinWindow(window, a_time, b_time))
 		PG_RETURN_NULL();
 	a = PG_GETARG_NP_FINGERPRINT_P(0);
 	b = PG_GETARG_NP_FINGERPRINT_P(1);

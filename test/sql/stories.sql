@@ -24,9 +24,11 @@ FROM batch;
 -- the default time window (20 hours): the same stories (this also checks the
 -- pruning bounds of story_rule.c)
 -- brute_fill(src, dst): the leader rule applied to every pair, in
--- publication order, within the default window of 20 hours: each article
--- of src joins the leader it matches best (story_match, then similarity,
--- then the earliest) or leads; one row a article into dst (id, story)
+-- publication order, within the default window of 20 hours (story_match()
+-- given the pair's times; its window is checked against one written in SQL
+-- on the shuffled sample below): each article of src joins the leader it
+-- matches best (story_match, then similarity, then the earliest) or leads;
+-- one row a article into dst (id, story)
 CREATE FUNCTION brute_fill(src regclass, dst regclass) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -37,10 +39,9 @@ BEGIN
 		EXECUTE format($q$
 			SELECT l.id
 			FROM %s l JOIN %s b ON b.id = l.id AND b.story = l.id,
-				 LATERAL newsprint.story_match($1, l.fp) m
+				 LATERAL newsprint.story_match($1, l.fp, a_time => $2,
+											   b_time => l.published_at) m
 			WHERE m IS NOT NULL
-			  AND l.published_at BETWEEN $2 - interval '20 hours'
-									 AND $2 + interval '20 hours'
 			ORDER BY m DESC, newsprint.similarity($1, l.fp) DESC, l.published_at, l.id
 			LIMIT 1$q$, src, dst)
 			INTO s USING a.fp, a.published_at;
@@ -306,7 +307,7 @@ FROM tables_ ORDER BY published_at, id;
 -- apart) that repeat the league's paragraph on itself are the same story
 -- to the rule (the paragraph is 0.68 of 3's evidence), but not within the
 -- default window of 20 hours; a re-sent copy of 1 two and a half hours later
--- (2) is.  story_match() has no times.
+-- (2) is.  story_match() without times is the rule alone.
 CREATE TABLE weekly (id bigint, published_at timestamptz, body text, fp newsprint.fingerprint);
 INSERT INTO weekly (id, published_at, body) VALUES
  (1, '2026-11-07 18:05+00', 'Harwick Rovers beat Linton Town 3-1 at Mill Lane on Saturday, with two goals from Sam Ocheng in the second half lifting them to fourth in the table. Linton had led through an early header from Ross Tate before Ocheng equalised from the penalty spot on 52 minutes. ' ||
@@ -346,6 +347,28 @@ CREATE TRIGGER set_story BEFORE INSERT ON weekly_trig
 	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('weekly_trig_leaders', 'story', 'id', 'fp', 'published_at', '7 days');
 INSERT INTO weekly_trig SELECT id, published_at, fp FROM weekly ORDER BY published_at, id;
 SELECT id, story FROM weekly_trig ORDER BY id;
+-- story_clusters() (the 0.1 interface) reads in id order with no time
+-- window: the next week's report joins 1's story.  The batch form with
+-- the order column, written with 0.1's columns as doc/stories.md shows,
+-- keeps it apart
+SELECT id, story, story_size FROM newsprint.story_clusters('weekly') ORDER BY id;
+SELECT id, story, count(*) OVER (PARTITION BY story) AS story_size
+FROM newsprint.cluster_stories('weekly', order_column => 'published_at')
+ORDER BY id;
+-- the pairwise form, story_match() given the pair's times (a dashboard's
+-- self-join: which earlier articles would this one join?), agrees with the
+-- three forms: at the default window 2 joins 1 and 3 joins neither (a week
+-- after both); at 7 days, or with no window, 3 joins 1 and 2 as well; the
+-- evidence is the rule's whenever the pair is within the window
+SELECT b.id, a.id AS earlier,
+	   round(newsprint.story_match(b.fp, a.fp)::numeric, 2) AS no_times,
+	   round(newsprint.story_match(b.fp, a.fp, a_time => b.published_at,
+								   b_time => a.published_at)::numeric, 2) AS default_window,
+	   round(newsprint.story_match(b.fp, a.fp, a_time => b.published_at, b_time => a.published_at,
+								   time_window => '7 days')::numeric, 2) AS seven_days,
+	   round(newsprint.story_match(b.fp, a.fp, a_time => b.published_at, b_time => a.published_at,
+								   time_window => NULL)::numeric, 2) AS no_window
+FROM weekly a JOIN weekly b ON a.published_at < b.published_at ORDER BY 1, 2;
 -- the trigger's time column may be a timestamp or a date too, read as
 -- cluster_stories() reads its order column: the same stories as the batch
 -- (1, 1, 3: the re-send 2.5 hours later in, the next week's report out);
@@ -380,6 +403,12 @@ UPDATE weekly SET local_time = published_at AT TIME ZONE 'UTC', day = (published
 SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'local_time') ORDER BY id;
 SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'day', time_window => '6 days') ORDER BY id;
 SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'day', time_window => '7 days') ORDER BY id;
+-- story_match() takes such times cast to timestamptz as well: 3 is 7 days
+-- from 1 by date, out of a 6 day window and in a 7 day one
+SELECT newsprint.story_match(b.fp, a.fp, a_time => b.day, b_time => a.day, time_window => '6 days') IS NOT NULL AS six_days,
+	   newsprint.story_match(b.fp, a.fp, a_time => b.day, b_time => a.day, time_window => '7 days') IS NOT NULL AS seven_days,
+	   newsprint.story_match(b.fp, a.fp, a_time => b.local_time, b_time => a.local_time) IS NOT NULL AS local_time
+FROM weekly a, weekly b WHERE a.id = 1 AND b.id = 3;
 SET client_min_messages = notice;
 SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'id') ORDER BY id;
 SET client_min_messages = warning;
@@ -413,6 +442,62 @@ CREATE TRIGGER set_story BEFORE INSERT ON weekly_trig
 	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('weekly_trig_leaders');
 INSERT INTO weekly_trig SELECT id, published_at, fp FROM resend ORDER BY published_at, id;
 SELECT id, story FROM weekly_trig ORDER BY id;
+-- and in the pairwise form: every later copy against every earlier one
+-- (19 hours in, 21 out, exactly 20 in, 22 out), and against the batch's
+-- leaders only, which gives the batch's stories (1, 1, 3, 3)
+SELECT b.id, a.id AS earlier, b.published_at - a.published_at AS apart,
+	   newsprint.story_match(b.fp, a.fp, a_time => b.published_at, b_time => a.published_at) IS NOT NULL AS joins,
+	   newsprint.story_match(a.fp, b.fp, a_time => a.published_at, b_time => b.published_at) IS NOT NULL AS either_way
+FROM resend a JOIN resend b ON a.published_at < b.published_at ORDER BY 1, 2;
+SELECT x.id, c.story AS batch,
+	   ARRAY(SELECT l.id FROM resend l JOIN newsprint.cluster_stories('resend', order_column => 'published_at') lc
+					ON lc.id = l.id AND lc.story = l.id
+			 WHERE l.published_at < x.published_at
+			   AND newsprint.story_match(x.fp, l.fp, a_time => x.published_at, b_time => l.published_at) IS NOT NULL
+			 ORDER BY l.id) AS pairwise_leaders
+FROM resend x JOIN newsprint.cluster_stories('resend', order_column => 'published_at') c USING (id)
+ORDER BY x.id;
+-- an unknown time (NULL, or infinite, as for the other forms) or no window
+-- means no time test; positional and named calls; a NULL fingerprint is a
+-- NULL answer whatever the times, and a negative window an error (22023)
+-- even then, as in assign_story(); one story_match() only, so a call of
+-- untyped NULLs is not ambiguous
+SELECT t.label,
+	   newsprint.story_match(r.fp, r.fp, a_time => t.a_time, b_time => t.b_time, time_window => t.w) IS NOT NULL AS joins
+FROM resend r,
+	 (VALUES ('a 21 hours before b', timestamptz '2026-11-07 18:05+00', timestamptz '2026-11-08 15:05+00', interval '20 hours'),
+			 ('a NULL', NULL, '2026-11-08 15:05+00', '20 hours'),
+			 ('b NULL', '2026-11-07 18:05+00', NULL, '20 hours'),
+			 ('a infinity', 'infinity', '2026-11-08 15:05+00', '20 hours'),
+			 ('b -infinity', '2026-11-07 18:05+00', '-infinity', '20 hours'),
+			 ('21 hours, no window', '2026-11-07 18:05+00', '2026-11-08 15:05+00', NULL),
+			 ('21 hours, window 1 day', '2026-11-07 18:05+00', '2026-11-08 15:05+00', '1 day'),
+			 ('a 21 hours after b', '2026-11-08 15:05+00', '2026-11-07 18:05+00', '20 hours'),
+			 ('a 20 hours after b', '2026-11-08 14:05+00', '2026-11-07 18:05+00', '20 hours'),
+			 ('window 0, same time', '2026-11-07 18:05+00', '2026-11-07 18:05+00', '0'),
+			 ('window 0, a microsecond', '2026-11-07 18:05+00', '2026-11-07 18:05:00.000001+00', '0'),
+			 ('4713 BC against 294276 AD', '4713-01-01 00:00+00 BC', '294276-12-31 00:00+00', '20 hours'),
+			 ('a window past int64', '4713-01-01 00:00+00 BC', '294276-12-31 00:00+00', '178000000 years'))
+	 AS t(label, a_time, b_time, w)
+WHERE r.id = 1;
+SELECT round(newsprint.story_match(b.fp, a.fp, NULL, 16, 40, 0.6, 3,
+								   '2026-11-08 13:05+00', '2026-11-07 18:05+00', '20 hours')::numeric, 2) AS positional,
+	   newsprint.story_match(b.fp, a.fp, NULL, 16, 40, 0.6, 3,
+							 '2026-11-08 15:05+00', '2026-11-07 18:05+00') AS positional_21_hours,
+	   newsprint.story_match(b.fp, a.fp, 0.3, b_time => '2026-11-07 18:05+00',
+							 a_time => '2026-11-08 15:05+00') AS mixed_21_hours,
+	   round(newsprint.story_match(b.fp, a.fp, 0.3, time_window => '1 day',
+								   b_time => '2026-11-07 18:05+00', a_time => '2026-11-08 15:05+00')::numeric, 2) AS mixed_1_day
+FROM resend a, resend b WHERE a.id = 1 AND b.id = 2;
+SELECT newsprint.story_match(NULL, fp, a_time => now(), b_time => now()) AS null_fingerprint,
+	   newsprint.story_match(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL) AS all_null,
+	   round(newsprint.story_match(fp, fp, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)::numeric, 2) AS null_parameters
+FROM resend WHERE id = 1;
+SELECT p.oid::regprocedure, p.proisstrict, p.provolatile, p.proparallel
+FROM pg_proc p WHERE p.pronamespace = 'newsprint'::regnamespace AND p.proname = 'story_match';
+SELECT newsprint.story_match(fp, fp, a_time => now(), b_time => now(), time_window => '-1 second') FROM resend WHERE id = 1;
+SELECT newsprint.story_match(NULL, NULL, time_window => '1 month -31 days');
+SELECT newsprint.story_match(fp, fp, time_window => '-178000000 years 2147483647 days 2562047788 hours') FROM resend WHERE id = 1;
 -- a window past int64 microseconds (about 292,000 years) is none, the
 -- overflow caught whatever the signs of the interval's parts; a negative
 -- one is an error however large
@@ -446,6 +531,12 @@ FROM (SELECT id, fp, random() AS r,
 			 timestamptz '2026-11-01 00:00+00' + random() * interval '4 days' AS t
 	  FROM sample ORDER BY id) s;
 CREATE TABLE shuffled_leaders (LIKE story_leaders INCLUDING ALL);
+-- the window written in SQL: may articles published at a and b be one
+-- story under window w?
+CREATE FUNCTION within_window(a timestamptz, b timestamptz, w interval) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT w IS NULL OR a IS NULL OR b IS NULL OR NOT isfinite(a) OR NOT isfinite(b)
+		   OR (a - b <= w AND b - a <= w) $$;
 CREATE FUNCTION shuffled_check(w interval, OUT joined boolean,
 							   OUT batch_assign bigint, OUT batch_rule bigint)
 LANGUAGE plpgsql AS $$
@@ -467,9 +558,7 @@ BEGIN
 		SELECT l.id INTO s
 		FROM sr l, LATERAL newsprint.story_match(a.fp, l.fp) m
 		WHERE l.story = l.id AND m IS NOT NULL
-		  AND (w IS NULL OR NOT isfinite(a.published_at) OR NOT isfinite(l.published_at)
-			   OR a.published_at IS NULL OR l.published_at IS NULL
-			   OR (a.published_at - l.published_at <= w AND l.published_at - a.published_at <= w))
+		  AND within_window(a.published_at, l.published_at, w)
 		ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n
 		LIMIT 1;
 		INSERT INTO sr (id, story, fp, published_at) VALUES (a.id, coalesce(s, a.id), a.fp, a.published_at);
@@ -485,6 +574,24 @@ $$;
 SELECT w AS time_window, c.*
 FROM unnest(ARRAY['0', '1 hour', '20 hours', '2 days', NULL]::interval[]) w,
 	 LATERAL shuffled_check(w) c;
+-- story_match() given the pair's times is the rule and that window: on
+-- every ordered pair of the shuffled sample the rule joins, at each
+-- window, it gives the rule's evidence when the SQL window holds and NULL
+-- otherwise (joined: how many it keeps)
+CREATE TABLE shuffled_pairs AS
+SELECT a.published_at AS a_time, l.published_at AS l_time, a.fp AS a_fp, l.fp AS l_fp,
+	   newsprint.story_match(a.fp, l.fp) AS m
+FROM shuffled a JOIN shuffled l ON a.id <> l.id
+WHERE newsprint.story_match(a.fp, l.fp) IS NOT NULL;
+SELECT w AS time_window, count(*) AS pairs,
+	   count(t.m) AS joined,
+	   count(*) FILTER (WHERE t.m IS DISTINCT FROM
+						CASE WHEN within_window(p.a_time, p.l_time, w) THEN p.m END) AS differences
+FROM unnest(ARRAY['0', '1 hour', '20 hours', '2 days', NULL]::interval[]) WITH ORDINALITY AS u(w, n),
+	 shuffled_pairs p,
+	 LATERAL (SELECT newsprint.story_match(p.a_fp, p.l_fp, a_time => p.a_time, b_time => p.l_time,
+										   time_window => w) AS m) t
+GROUP BY u.n, w ORDER BY u.n;
 
 -- on UPDATE the trigger assigns the article again against the leaders table
 -- as it is, and a leader's row keeps the time (and fingerprint) its article
@@ -670,5 +777,7 @@ DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_lea
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
 	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend,
 	formula, formula_batch, formula_brute,
-	small_batch, sample_inf, dst, far, moved, moved_leaders, shuffled, shuffled_leaders;
-DROP FUNCTION shuffled_check(interval), brute_fill(regclass, regclass);
+	small_batch, sample_inf, dst, far, moved, moved_leaders, shuffled, shuffled_leaders,
+	shuffled_pairs;
+DROP FUNCTION shuffled_check(interval), within_window(timestamptz, timestamptz, interval),
+	brute_fill(regclass, regclass);
