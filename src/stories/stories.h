@@ -110,6 +110,23 @@
  */
 #define STORY_ROWS_SHARE				0.8
 
+/*
+ * Briefs without a time test: a pair that is not tiny, where both sides
+ * have fewer evidence shingles than STORY_BRIEF_SHINGLES (one-paragraph
+ * items, short tables), and to which no time test applies (no window, or
+ * either time unknown), must agree in its names and figures (version 2,
+ * min_named above 0): of the sampled hashes with the name bit, the side
+ * with fewer is refused when it finds under tiny_similarity of them in the
+ * other and misses STORY_BRIEF_CHANGED or more.  A recurring item (a
+ * central bank's daily operation, a weekly auction, a daily price table)
+ * shares its frame with the next day's item and changes its figures; a
+ * re-send, a correction of a figure (at most three shingles) or a relay
+ * keeps them.  Within a time window the window keeps the days of a series
+ * apart, and the test is not asked (doc/stories.md, "Recurring items").
+ */
+#define STORY_BRIEF_SHINGLES			100
+#define STORY_BRIEF_CHANGED				5
+
 typedef struct StoryRule
 {
 	double		threshold;		/* is_same_story threshold, or
@@ -172,11 +189,24 @@ StoryWithinWindow(int64 window, int64 a, int64 b)
 }
 
 /*
+ * Does a time test apply to articles of times a and b under window (and
+ * did they pass it, StoryWithinWindow)? Only when the window and both
+ * times are known.
+ */
+static inline bool
+StoryTimeTested(int64 window, int64 a, int64 b)
+{
+	return window >= 0 && a != STORY_NO_TIME && b != STORY_NO_TIME;
+}
+
+/*
  * Does x match leader? If so, set *score (max containment either way) and
- * *similarity.
+ * *similarity.  timed: a time test applies to the pair (StoryTimeTested)
+ * and it is within the window; otherwise two briefs must also agree in
+ * their names and figures (STORY_BRIEF_SHINGLES).
  */
 extern bool StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
-							 const NpFingerprint *leader,
+							 const NpFingerprint *leader, bool timed,
 							 double *score, double *similarity);
 
 /*
