@@ -170,7 +170,8 @@ sample_limit(const NpFingerprint *fp)
  * a_named and b_named, also the number of each sample's compared hashes
  * that carry it.  One merge of the two samples; only low links and tiny
  * pairs that resemble, a few per article, pairs under STORY_CARRIED_SHARE
- * both ways and pairs of briefs without a time test (stories.h) come here.
+ * both ways and pairs of short items without a time test (stories.h) come
+ * here.
  */
 static int
 shared_names(const NpFingerprint *a, const NpFingerprint *b,
@@ -276,7 +277,7 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 			return false;
 
 		/*
-		 * Two briefs with no time test must agree in their names and
+		 * Two short items with no time test must agree in their names and
 		 * figures: two days of one recurring item share its frame, not its
 		 * figures (stories.h).  Within a window, the window parts them.
 		 */

@@ -27,7 +27,7 @@ FROM batch;
 -- led by l, or NULL, by the rule for one pair.  Without a time test
 -- (timed false: no window, or a time unknown) that is story_match(), which
 -- has no times.  With one (both times known and within the window) the
--- rule does not ask two briefs to agree in their names and figures
+-- rule does not ask two short items to agree in their names and figures
 -- (doc/stories.md, "Recurring items"): it accepts what story_match()
 -- accepts and may accept more, never more than story_match() without the
 -- name tests (min_named => 0); such a pair is asked of assign_story() with
@@ -340,7 +340,7 @@ FROM tables_ ORDER BY published_at, id;
 -- a figure only 2 (the key rate, the bank): the next day's item changes
 -- its figures.  Within the time window the window parts them (3 is a day
 -- after 1); with no time test (no window, no order column, a NULL time)
--- two briefs (both under 100 shingles) must agree in their names and
+-- two short items (both under 150 shingles) must agree in their names and
 -- figures: the side with fewer named hashes may not miss 5 or more of
 -- them and find under tiny_similarity (0.6) in the other, so 3 starts a
 -- story of its own.  The correction of 1 (2: one figure) keeps 14 of the
@@ -442,7 +442,7 @@ SELECT id, story FROM newsprint.cluster_stories('recurring', order_column => 'pu
 -- to the rule (the paragraph is 0.68 of 3's evidence), but not within the
 -- default window of 20 hours; a re-sent copy of 1 two and a half hours later
 -- (2) is.  story_match() has no times: it is the rule with no time test,
--- where two briefs (the three reports are under 100 shingles) must also
+-- where two short items (the three reports are under 150 shingles) must also
 -- agree in their names and figures, which 1 and 3 (other clubs, other
 -- scorers) do not (recurring items, above).
 CREATE TABLE weekly (id bigint, published_at timestamptz, body text, fp newsprint.fingerprint);
@@ -635,7 +635,7 @@ FROM unnest(ARRAY['0', '1 hour', '20 hours', '2 days', NULL]::interval[]) w,
 -- (30 series of briefs and short tables, with their re-sends, corrections,
 -- relays and write-throughs), their times drawn again over four days, a
 -- fifth of them NULL: many items of one series fall within the window of
--- each other (the rule without the names test of two briefs), many pairs
+-- each other (the rule without the names test of short items), many pairs
 -- have no time test (the rule with it)
 CREATE TABLE recurring_items (id bigint, published_at timestamptz, series text, truth text,
 	kind text, outlet text, body text);
@@ -651,11 +651,11 @@ SELECT w AS time_window, c.*
 FROM unnest(ARRAY['20 hours', '2 days', NULL]::interval[]) w,
 	 LATERAL shuffled_check(w) c;
 
--- pairs of briefs in the demo sample (both under 100 shingles) that the
+-- pairs of short items in the demo sample (both under 150 shingles) that the
 -- rule joins only with a time test: their names and figures differ
 SELECT count(*) AS joined_only_with_a_time_test
 FROM sample a JOIN sample b ON b.id < a.id
-WHERE newsprint.shingle_count(a.fp) < 100 AND newsprint.shingle_count(b.fp) < 100
+WHERE newsprint.shingle_count(a.fp) < 150 AND newsprint.shingle_count(b.fp) < 150
   AND newsprint.story_match(a.fp, b.fp) IS NULL AND rule_match(a.fp, b.fp, true) IS NOT NULL;
 
 -- on UPDATE the trigger assigns the article again against the leaders table
