@@ -11,7 +11,8 @@
 # Environment: ARGS (more arguments of cluster_stories() and story_match(),
 #              e.g. "min_named => 4"); CARGS (more arguments of
 #              cluster_stories() alone, e.g. "time_window => '1 day'" where
-#              the time window exists: story_match() has no times);
+#              the time window exists: story_match() has no times, and
+#              is the rule of a pair without a time test);
 #              HALF=dev (the default) prints the development series only,
 #              HALF=blind the blind ones, HALF=all both (run blind once, at
 #              the end); LIST=1 lists every cluster of two or more and every

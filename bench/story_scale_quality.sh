@@ -314,7 +314,7 @@ SELECT variant,
 			WHEN shared < 16 THEN 'under 16 shared hashes'
 			WHEN least(shingles, orig_shingles) < 40 AND sim < 0.6 THEN 'tiny pair, similarity under 0.6'
 			WHEN least(shingles, orig_shingles) < 40 THEN 'tiny pair, names or figures differ'
-			ELSE 'containment under the threshold (or not in the story''s direction)' END AS why,
+			ELSE 'containment under the threshold, not in the story''s direction, or names or figures differ (a low link, rows, short items without a time test)' END AS why,
 	   count(*) AS copies, count(*) FILTER (WHERE alone) AS alone,
 	   round(avg(shingles), 1) AS avg_shingles, round(avg(shared), 1) AS avg_shared
 FROM lost GROUP BY 1, 2 ORDER BY 1, 3 DESC;
