@@ -8,8 +8,9 @@
 #
 # Runs bench/story_batch_profile.sh N under OTHER_TREE's scripts/with-server.sh
 # and under this tree's, alternately, REPEAT times each (default 1), on the
-# same cached fingerprints (SEED, default 1), and prints each run's backend
-# CPU seconds, wall seconds and load, then compares the last results of the
+# same cached fingerprints (SEED, default 1) with the same ARGS (more
+# cluster_stories() arguments), and prints each run's backend CPU seconds,
+# wall seconds and load, then compares the last results of the
 # two trees article by article: the number of articles whose story differs,
 # and of those whose score differs.  Each run builds its tree afresh.
 set -euo pipefail

@@ -7,13 +7,16 @@
 # Loads the fingerprints of N articles (default 200,000) of the realistic
 # bench corpus (bench/corpus.sh gen, seed SEED, default 1) with their
 # publication times, then runs cluster_stories() over them in publication
-# order at its defaults with maintenance_work_mem = 2GB, REPEAT times
-# (default 1), each in a session of its own, and prints for each run the
+# order at its defaults (and ARGS) with maintenance_work_mem = 2GB, REPEAT
+# times (default 1), each in a session of its own, and prints for each run the
 # wall time, the backend's CPU seconds (/proc/PID/stat, user + system) and
 # the load average before and after.
 #   OUT           also write the result of the last run, (id, story, score)
 #                 in order of id, to OUT: two trees that give the same OUT
 #                 cluster identically (compare with cmp)
+#   ARGS          more arguments of cluster_stories(), e.g.
+#                 "time_window => NULL" (no time test: the rule of pairs
+#                 without one)
 #   PERF=1        record the first run's backend with perf and print its
 #                 functions by own samples (needs perf)
 #   CACHE=DIR     keep the fingerprints, as COPY text, in DIR (default a
@@ -77,7 +80,7 @@ SET client_min_messages = notice;
 \! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu0
 SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
 CREATE TEMP TABLE res AS
-SELECT * FROM newsprint.cluster_stories('story_prof', order_column => 'published_at');
+SELECT * FROM newsprint.cluster_stories('story_prof', order_column => 'published_at'${ARGS:+, $ARGS});
 SELECT extract(epoch FROM clock_timestamp()) - :t0 AS wall \gset
 \! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu1
 \setenv WALL :wall

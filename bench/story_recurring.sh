@@ -10,7 +10,8 @@
 #        where CREATE EXTENSION newsprint has been run)
 # Environment: ARGS (more arguments of cluster_stories() and story_match(),
 #              e.g. "min_named => 4", or "time_window => '1 day'", which
-#              story_match() applies when given the items' times); CARGS
+#              story_match() applies when given the items' times; without
+#              them it is the rule of a pair without a time test); CARGS
 #              (more arguments of cluster_stories() alone);
 #              HALF=dev (the default) prints the development series only,
 #              HALF=blind the blind ones, HALF=all both (run blind once, at

@@ -296,7 +296,9 @@ SELECT c.variant, a.id, a.kind, a.form, a.edits, o.id AS orig,
 	   newsprint.containment(f.fp, of.fp) AS c_co,
 	   newsprint.containment(of.fp, f.fp) AS c_oc,
 	   newsprint.similarity(f.fp, of.fp) AS sim,
-	   newsprint.story_match(f.fp, of.fp :args) AS match,
+	   newsprint.story_match(f.fp, of.fp :args, a_time => a.published_at,
+							 b_time => o.published_at,
+							 time_window => (SELECT w FROM story_window)) AS match,
 	   coalesce(abs(extract(epoch FROM a.published_at - o.published_at))
 				> extract(epoch FROM (SELECT w FROM story_window)), false) AS out_of_window
 FROM art a JOIN art o ON o.truth = a.truth AND o.role = 'original'
@@ -314,7 +316,7 @@ SELECT variant,
 			WHEN shared < 16 THEN 'under 16 shared hashes'
 			WHEN least(shingles, orig_shingles) < 40 AND sim < 0.6 THEN 'tiny pair, similarity under 0.6'
 			WHEN least(shingles, orig_shingles) < 40 THEN 'tiny pair, names or figures differ'
-			ELSE 'containment under the threshold (or not in the story''s direction)' END AS why,
+			ELSE 'containment under the threshold, not in the story''s direction, or names or figures differ (a low link, rows, short items without a time test)' END AS why,
 	   count(*) AS copies, count(*) FILTER (WHERE alone) AS alone,
 	   round(avg(shingles), 1) AS avg_shingles, round(avg(shared), 1) AS avg_shared
 FROM lost GROUP BY 1, 2 ORDER BY 1, 3 DESC;

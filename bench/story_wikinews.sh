@@ -23,8 +23,11 @@
 # that the time window applies between dated articles, computes
 # story_match() of every later article against every earlier one within the
 # window (the pairs the story rule joins; two dated articles are at most
-# the window apart, a pair with an undated article has no time test), and
-# scores both against test/data/stories/wikinews_labels.tsv (hand labels,
+# the window apart, a pair with an undated article has no time test;
+# story_match() has no times, so it asks every pair the names test of
+# short items that the rule asks only pairs without a time test: a pair of
+# two dated articles within the window that only the test refuses is not
+# counted, though the rule with times joins it), and scores both against test/data/stories/wikinews_labels.tsv (hand labels,
 # see that directory's README):
 #   - a pair is "same" (one report: a copy, update or rewrite) when its two
 #     articles share a report label, "follow-up" (a later report on the same

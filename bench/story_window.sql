@@ -5,7 +5,8 @@
 -- function's arguments: empty, or ", time_window => ...") and creates
 -- temp table story_window (w interval): the window in effect, read from
 -- the function's declared default when WINDOW is empty, so that a bench
--- can apply the same window to pairs (story_match() has no times).
+-- can apply the same window to pairs (story_match() with the pair's times,
+-- or its own comparison of times).
 SELECT CASE WHEN :'window' = '' THEN ''
 			WHEN upper(:'window') = 'NULL' THEN ', time_window => NULL'
 			ELSE ', time_window => ' || quote_literal(:'window') || '::interval' END

@@ -29,7 +29,11 @@
  *		in the other (under STORY_CARRIED_SHARE both ways), under
  *		STORY_ROWS_SHARE of the shared hashes hold a name, and not both
  *		samples have that share (rows of names and figures, as two tables
- *		in one format share, are no version).
+ *		in one format share, are no version); and, when no time test
+ *		applies to the pair and both have fewer than STORY_BRIEF_SHINGLES
+ *		shingles, the side with fewer named hashes finds at least
+ *		tiny_similarity of them in the other or misses fewer than
+ *		STORY_BRIEF_CHANGED (the days of a recurring item differ there).
  * threshold may be NP_FP_AUTO_THRESHOLD (a NULL argument while
  * newsprint.same_story_threshold is at its default, -1): the default of
  * the pair's format, as for the operators (StoryThreshold()).
@@ -39,7 +43,8 @@
  * The time window (cluster_stories, assign_story, and story_match when
  * given the pair's times).  With a window w, x may join L only
  * when |time(x) - time(L)| <= w; when either time is unknown (NULL or
- * infinite) or there is no window (NULL), there is no time test.  A
+ * infinite) or there is no window (NULL), there is no time test, and two
+ * short items must agree in their names and figures (above).  A
  * writer's template or a recurring item (race reports a week apart, a
  * daily market report) shares as much evidence as a copy does; what tells
  * them apart is when they were published.  Times are microseconds of
@@ -110,6 +115,27 @@
  */
 #define STORY_ROWS_SHARE				0.8
 
+/*
+ * Short items without a time test: a pair that is not tiny, where both
+ * sides have fewer evidence shingles than STORY_BRIEF_SHINGLES (briefs,
+ * short tables, wire items of a few paragraphs), and to which no time test
+ * applies (no window, or either time unknown), must agree in its names and
+ * figures (version 2, min_named above 0): of the sampled hashes with the
+ * name bit, the side with fewer is refused when it finds under
+ * tiny_similarity of them in the other and misses STORY_BRIEF_CHANGED or
+ * more.  A recurring item (a central bank's daily operation, a weekly
+ * auction, a daily price table) shares its frame with the next day's item
+ * and changes its figures, and two short stories in one writer's sentence
+ * frames share the frames, not the names; a re-send, a correction of a
+ * figure (at most three shingles) or a relay keeps them.  Within a time
+ * window the window keeps the days of a series apart, and the test is not
+ * asked.  150: on the rewrite set, newspaper versions first lose their wire
+ * item to the test when it is 152 shingles long (doc/stories.md,
+ * "Recurring items").
+ */
+#define STORY_BRIEF_SHINGLES			150
+#define STORY_BRIEF_CHANGED				5
+
 typedef struct StoryRule
 {
 	double		threshold;		/* is_same_story threshold, or
@@ -172,11 +198,24 @@ StoryWithinWindow(int64 window, int64 a, int64 b)
 }
 
 /*
+ * Does a time test apply to articles of times a and b under window (and
+ * did they pass it, StoryWithinWindow)? Only when the window and both
+ * times are known.
+ */
+static inline bool
+StoryTimeTested(int64 window, int64 a, int64 b)
+{
+	return window >= 0 && a != STORY_NO_TIME && b != STORY_NO_TIME;
+}
+
+/*
  * Does x match leader? If so, set *score (max containment either way) and
- * *similarity.
+ * *similarity.  timed: a time test applies to the pair (StoryTimeTested)
+ * and it is within the window; otherwise two short items must also agree in
+ * their names and figures (STORY_BRIEF_SHINGLES).
  */
 extern bool StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
-							 const NpFingerprint *leader,
+							 const NpFingerprint *leader, bool timed,
 							 double *score, double *similarity);
 
 /*

@@ -208,6 +208,7 @@ search(StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
 		int64		s;
 		NpFingerprint *l;
 		TimestampTz t;
+		int64		lt;
 		Datum		d;
 		double		sc;
 		double		sim;
@@ -223,13 +224,15 @@ search(StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
 			continue;
 		/* the time first: a leader out of the window costs no comparison */
 		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
-		if (!StoryWithinWindow(window, xt, tnull ? STORY_NO_TIME : StoryTimeOf(t)))
+		lt = tnull ? STORY_NO_TIME : StoryTimeOf(t);
+		if (!StoryWithinWindow(window, xt, lt))
 			continue;
 		d = SPI_getbinval(tup, td, 2, &isnull);
 		if (isnull)
 			continue;
 		l = DatumGetNpFingerprintP(d);
-		if (!StoryRuleMatches(rule, x, l, &sc, &sim))
+		if (!StoryRuleMatches(rule, x, l, StoryTimeTested(window, xt, lt),
+							  &sc, &sim))
 			continue;
 		/* best evidence, then resemblance, then the earliest leader */
 		if (!found || sc > best_score)

@@ -795,7 +795,9 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 			!StoryWithinWindow(si->window, t, si->times[l]) ||
 			most < StoryNeedPair(&si->rule, x, si->fps[l]))
 			continue;
-		if (!StoryRuleMatches(&si->rule, x, si->fps[l], &sc, &sim))
+		if (!StoryRuleMatches(&si->rule, x, si->fps[l],
+							  StoryTimeTested(si->window, t, si->times[l]),
+							  &sc, &sim))
 			continue;
 		if (best < 0 || sc > best_score ||
 			(sc == best_score && (sim > best_sim ||

@@ -169,8 +169,9 @@ sample_limit(const NpFingerprint *fp)
  * compare (at most the smaller limit), that carry the name bit; with
  * a_named and b_named, also the number of each sample's compared hashes
  * that carry it.  One merge of the two samples; only low links and tiny
- * pairs that resemble, a few per article, and pairs under
- * STORY_CARRIED_SHARE both ways come here.
+ * pairs that resemble, a few per article, pairs under STORY_CARRIED_SHARE
+ * both ways and pairs of short items without a time test (stories.h) come
+ * here.
  */
 static int
 shared_names(const NpFingerprint *a, const NpFingerprint *b,
@@ -234,7 +235,8 @@ tiny_names_agree(const StoryRule *rule, const NpFingerprint *x,
 
 bool
 StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
-				 const NpFingerprint *leader, double *score, double *similarity)
+				 const NpFingerprint *leader, bool timed, double *score,
+				 double *similarity)
 {
 	NpFingerprintOverlap ov;
 	double		sim;
@@ -273,6 +275,24 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		if (!((double) ov.inter >= t * ov.a_count ||
 			  (double) ov.inter >= Max(t, STORY_CARRIED_SHARE) * ov.b_count))
 			return false;
+
+		/*
+		 * Two short items with no time test must agree in their names and
+		 * figures: two days of one recurring item share its frame, not its
+		 * figures (stories.h).  Within a window, the window parts them.
+		 */
+		if (!timed && rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
+			x->nshingles < STORY_BRIEF_SHINGLES &&
+			leader->nshingles < STORY_BRIEF_SHINGLES)
+		{
+			int			xn;
+			int			ln;
+			int			shared = shared_names(x, leader, &xn, &ln);
+
+			if ((double) shared < rule->tiny_similarity * Min(xn, ln) &&
+				Min(xn, ln) - shared >= STORY_BRIEF_CHANGED)
+				return false;
+		}
 
 		/*
 		 * Neither mostly in the other (under STORY_CARRIED_SHARE both ways):
@@ -437,8 +457,9 @@ story_time_arg(FunctionCallInfo fcinfo, int arg)
  * returns the evidence (max containment either way) with which article a
  * would join the story led by b, or NULL when the rule says it would not.
  * The times and the window are assign_story()'s: a pair further apart than
- * the window does not join; an unknown time or no window, no time test.
- * Not STRICT: NULL times are unknown times, not a NULL answer.
+ * the window does not join; an unknown time or no window, no time test,
+ * and then the rule of a pair without one (two short items must agree in
+ * their names and figures).  Not STRICT: NULL times are unknown times, not a NULL answer.
  */
 Datum
 story_match(PG_FUNCTION_ARGS)
@@ -462,7 +483,8 @@ story_match(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	a = PG_GETARG_NP_FINGERPRINT_P(0);
 	b = PG_GETARG_NP_FINGERPRINT_P(1);
-	if (!StoryRuleMatches(&rule, a, b, &score, &sim))
+	if (!StoryRuleMatches(&rule, a, b, StoryTimeTested(window, a_time, b_time),
+						  &score, &sim))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(score);
 }
