@@ -21,13 +21,11 @@
 # cluster_stories() at its defaults in order of that date, then id (which
 # is the file's order: dated articles by date, then the undated ones), so
 # that the time window applies between dated articles, computes
-# story_match() of every later article against every earlier one within the
-# window (the pairs the story rule joins; two dated articles are at most
-# the window apart, a pair with an undated article has no time test;
-# story_match() has no times, so it asks every pair the names test of
-# short items that the rule asks only pairs without a time test: a pair of
-# two dated articles within the window that only the test refuses is not
-# counted, though the rule with times joins it), and scores both against test/data/stories/wikinews_labels.tsv (hand labels,
+# story_match() of every later article against every earlier one, given
+# both dates (the pairs the story rule joins: two dated articles at most
+# the window apart, with a time test; a pair with an undated article has
+# none, and short items must then agree in their names and figures), and
+# scores both against test/data/stories/wikinews_labels.tsv (hand labels,
 # see that directory's README):
 #   - a pair is "same" (one report: a copy, update or rewrite) when its two
 #     articles share a report label, "follow-up" (a later report on the same
@@ -72,12 +70,12 @@ UPDATE wn SET fp = fingerprint(body);
 CREATE TEMP TABLE stories AS
 	SELECT * FROM cluster_stories('wn', order_column => 'published' :args :window_arg);
 CREATE TEMP TABLE joined AS
-	SELECT a.id AS a, b.id AS b, story_match(a.fp, b.fp :args) AS evidence
-	FROM wn a JOIN wn b ON b.id < a.id
-	WHERE story_match(a.fp, b.fp :args) IS NOT NULL
-	  AND (SELECT w IS NULL OR a.published IS NULL OR b.published IS NULL
-				  OR abs(a.published - b.published) * interval '1 day' <= w
-		   FROM story_window);
+	SELECT a.id AS a, b.id AS b, m AS evidence
+	FROM wn a JOIN wn b ON b.id < a.id,
+		 LATERAL story_match(a.fp, b.fp :args, a_time => a.published,
+							 b_time => b.published,
+							 time_window => (SELECT w FROM story_window)) m
+	WHERE m IS NOT NULL;
 CREATE TEMP TABLE single_pairs AS
 	SELECT a.id AS a, b.id AS b FROM wn a JOIN wn b ON b.id < a.id
 	WHERE is_same_story(a.fp, b.fp);
