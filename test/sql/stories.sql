@@ -271,6 +271,20 @@ SELECT id, story FROM newsprint.cluster_stories('briefs', min_shared => 8) ORDER
 -- (5 and 6: the companies' names stand in shingles of names and function
 -- words, which are facts, not evidence, and a one-digit day is no figure)
 -- are the same text to the sample, and still join.
+-- named_overlap(a, b): the shingles of each, the sampled hashes they share,
+-- those of each and of both that carry the name bit (a name or a figure)
+CREATE FUNCTION named_overlap(a newsprint.fingerprint, b newsprint.fingerprint,
+	OUT a_shingles bigint, OUT b_shingles bigint, OUT shared integer,
+	OUT a_named bigint, OUT b_named bigint, OUT shared_named bigint)
+LANGUAGE sql AS $$
+	SELECT newsprint.shingle_count(a), newsprint.shingle_count(b),
+		   cardinality(ARRAY(SELECT unnest(newsprint.npidx_keys(a))
+							 INTERSECT SELECT unnest(newsprint.npidx_keys(b)))),
+		   (SELECT count(*) FROM unnest(newsprint.npidx_keys(a)) h WHERE h & 1 = 1),
+		   (SELECT count(*) FROM unnest(newsprint.npidx_keys(b)) h WHERE h & 1 = 1),
+		   (SELECT count(*) FROM (SELECT unnest(newsprint.npidx_keys(a))
+								  INTERSECT SELECT unnest(newsprint.npidx_keys(b))) s(h)
+			WHERE h & 1 = 1) $$;
 CREATE TABLE notices (id bigint, published_at timestamptz, body text, fp newsprint.fingerprint);
 INSERT INTO notices (id, published_at, body) VALUES
  (1, '2026-11-12 09:02+00', 'Halvorsen Marine declared a regular quarterly dividend of 74 cents per share, payable on December 9 to holders of record on November 25, the company said. The company paid 68 cents a share in the same quarter last year.'),
@@ -280,19 +294,11 @@ INSERT INTO notices (id, published_at, body) VALUES
  (5, '2026-11-13 08:00+00', 'Kessler Tool said it cut its quarterly dividend and suspended its share buyback. Shareholders will be asked to approve the change at the annual meeting on May 4.'),
  (6, '2026-11-13 08:30+00', 'Orland Freight said it cut its quarterly dividend and suspended its share buyback. Shareholders will be asked to approve the change at the annual meeting on May 6.');
 UPDATE notices SET fp = newsprint.fingerprint(body);
-SELECT a.id, b.id, newsprint.shingle_count(a.fp) AS a_shingles,
-	   newsprint.shingle_count(b.fp) AS b_shingles,
-	   cardinality(ARRAY(SELECT unnest(newsprint.npidx_keys(a.fp))
-						 INTERSECT SELECT unnest(newsprint.npidx_keys(b.fp)))) AS shared,
-	   (SELECT count(*) FROM unnest(newsprint.npidx_keys(a.fp)) h WHERE h & 1 = 1) AS a_named,
-	   (SELECT count(*) FROM unnest(newsprint.npidx_keys(b.fp)) h WHERE h & 1 = 1) AS b_named,
-	   (SELECT count(*) FROM (SELECT unnest(newsprint.npidx_keys(a.fp))
-							  INTERSECT SELECT unnest(newsprint.npidx_keys(b.fp))) s(h)
-		WHERE h & 1 = 1) AS shared_named,
+SELECT a.id, b.id, o.*,
 	   round(newsprint.similarity(a.fp, b.fp)::numeric, 2) AS similarity,
 	   newsprint.story_match(b.fp, a.fp) IS NOT NULL AS joins,
 	   newsprint.story_match(b.fp, a.fp, min_named => 0) IS NOT NULL AS joins_without_names
-FROM notices a JOIN notices b ON a.id < b.id
+FROM notices a JOIN notices b ON a.id < b.id, LATERAL named_overlap(a.fp, b.fp) o
 WHERE newsprint.similarity(a.fp, b.fp) >= 0.6 ORDER BY 1, 2;
 SELECT id, story FROM newsprint.cluster_stories('notices', order_column => 'published_at') ORDER BY id;
 SELECT id, story FROM newsprint.cluster_stories('notices', order_column => 'published_at', min_named => 0) ORDER BY id;
@@ -355,20 +361,13 @@ INSERT INTO recurring (id, published_at, body) VALUES
  (3, '2026-11-17 07:05+00', E'NORLAND CENBANK ADDS 2.8 BLN CROWNS TO MONEY MARKET\n\nOSTRAVEL, Nov 17 (Reuters) - The Bank of Norland said it injected 2.8 billion crowns into the money market on Tuesday through one-day repurchase agreements at an average rate of 3.19 pct.\n\nThe bank had estimated the shortage in the banking system at 3.4 billion crowns. Bids totalled 5.2 billion crowns from 11 banks.\n\nThe bank''s key lending rate stands at 3.25 pct.'),
  (4, '2026-11-17 07:50+00', E'Norland central bank adds 2.8 bln crowns via overnight repos\n\nThe Bank of Norland said it injected 2.8 billion crowns into the money market on Tuesday through one-day repurchase agreements at an average rate of 3.19 pct.\n\nThe bank had estimated the shortage in the banking system at 3.4 billion crowns. Bids totalled 5.2 billion crowns from 11 banks.\n\n(Reuters)');
 UPDATE recurring SET fp = newsprint.fingerprint(body);
-SELECT a.id, b.id, newsprint.shingle_count(a.fp) AS a_shingles,
-	   newsprint.shingle_count(b.fp) AS b_shingles,
-	   cardinality(ARRAY(SELECT unnest(newsprint.npidx_keys(a.fp))
-						 INTERSECT SELECT unnest(newsprint.npidx_keys(b.fp)))) AS shared,
-	   (SELECT count(*) FROM unnest(newsprint.npidx_keys(a.fp)) h WHERE h & 1 = 1) AS a_named,
-	   (SELECT count(*) FROM unnest(newsprint.npidx_keys(b.fp)) h WHERE h & 1 = 1) AS b_named,
-	   (SELECT count(*) FROM (SELECT unnest(newsprint.npidx_keys(a.fp))
-							  INTERSECT SELECT unnest(newsprint.npidx_keys(b.fp))) s(h)
-		WHERE h & 1 = 1) AS shared_named,
+SELECT a.id, b.id, o.*,
 	   round(newsprint.containment(b.fp, a.fp)::numeric, 3) AS containment,
 	   round(newsprint.story_match(b.fp, a.fp)::numeric, 3) AS no_time_test,
 	   round(rule_match(b.fp, a.fp, true)::numeric, 3) AS within_window,
 	   round(newsprint.story_match(b.fp, a.fp, min_named => 0)::numeric, 3) AS without_names
-FROM recurring a JOIN recurring b ON a.id < b.id ORDER BY 1, 2;
+FROM recurring a JOIN recurring b ON a.id < b.id, LATERAL named_overlap(a.fp, b.fp) o
+ORDER BY 1, 2;
 -- the batch: in time order with the window (1 1 3 3: the window parts the
 -- days), and with no time test: no window, no order column (id order),
 -- the 0.1 interface (story_clusters, id order), an order column that is
@@ -960,5 +959,6 @@ DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_lea
 	small_batch, sample_inf, dst, far, moved, moved_leaders, shuffled, shuffled_leaders,
 	shuffled_pairs;
 DROP FUNCTION shuffled_check(interval), within_window(timestamptz, timestamptz, interval),
+	named_overlap(newsprint.fingerprint, newsprint.fingerprint),
 	brute_fill(regclass, regclass),
 	rule_match(newsprint.fingerprint, newsprint.fingerprint, boolean);
