@@ -128,6 +128,8 @@ cluster_stories(PG_FUNCTION_ARGS)
 	NpFingerprint *first = NULL;
 	int64		window;
 	bool		timed = false;
+	bool		seen_time = false;	/* an article with a time was read */
+	bool		tail_noted = false; /* the untimed tail was reached */
 	char	   *window_text = NULL;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
@@ -252,6 +254,24 @@ cluster_stories(PG_FUNCTION_ARGS)
 				d = SPI_getbinval(tup, SPI_tuptable->tupdesc, 3, &isnull);
 				if (!isnull)
 					t = StoryTimeOf(DatumGetTimestampTz(d));
+				if (t != STORY_NO_TIME)
+					seen_time = true;
+				else if (seen_time && !tail_noted)
+				{
+					/*
+					 * The articles without a time that come after the timed
+					 * ones (NULL, +infinity) have no time test: a leader
+					 * dropped as out of the window could still attract
+					 * them.  Say so once.
+					 */
+					tail_noted = true;
+					StoryIndexStats(si, &leaders, &evicted, &evicted_live, &bytes);
+					if (evicted > evicted_live)
+						ereport(NOTICE,
+								(errmsg("cluster_stories: " INT64_FORMAT " leaders dropped as out of the time window no longer attract the articles without a time, read last, which have no time test",
+										evicted - evicted_live),
+								 errhint("Raise maintenance_work_mem (about 2 kB per story) to keep every leader.")));
+				}
 			}
 
 			MemoryContextSwitchTo(workcxt);
