@@ -117,34 +117,6 @@ ALTER FUNCTION is_same_story(fingerprint, fingerprint, float8) SUPPORT npidx_sup
 ALTER FUNCTION same_story(fingerprint, fingerprint) SUPPORT npidx_support;
 ALTER FUNCTION same_story(fingerprint, fingerprint, float8) SUPPORT npidx_support;
 
-/*
- * Planner costs of the comparisons of two fingerprints.  Each call merges
- * two samples of up to a few hundred hashes: about 0.5 us on the bench
- * machine, some 100 times what the planner assumes of a function of cost 1
- * (a sequential scan of 19,779 articles takes 4 ms with "id = -1" as its
- * filter and 13 ms with same_story).  At cost 1 a join of 60 query articles
- * with such a table was planned as a nested loop over a sequential scan,
- * 600 ms instead of 40 ms through npidx (doc/index.md, "Lookups at 20,000
- * articles").
- */
-ALTER FUNCTION similarity(fingerprint, fingerprint) COST 100;
-ALTER FUNCTION containment(fingerprint, fingerprint) COST 100;
-ALTER FUNCTION is_similar(fingerprint, fingerprint, float8) COST 100;
-ALTER FUNCTION is_contained(fingerprint, fingerprint, float8) COST 100;
-ALTER FUNCTION is_same_story(fingerprint, fingerprint) COST 100;
-ALTER FUNCTION is_same_story(fingerprint, fingerprint, float8) COST 100;
-ALTER FUNCTION same_story(fingerprint, fingerprint) COST 100;
-ALTER FUNCTION same_story(fingerprint, fingerprint, float8) COST 100;
-ALTER FUNCTION fingerprint_similar_op(fingerprint, fingerprint) COST 100;
-ALTER FUNCTION fingerprint_contained_op(fingerprint, fingerprint) COST 100;
-ALTER FUNCTION fingerprint_contains_op(fingerprint, fingerprint) COST 100;
-ALTER FUNCTION fingerprint_distance(fingerprint, fingerprint) COST 100;
-ALTER FUNCTION fingerprint_containment_distance(fingerprint, fingerprint) COST 100;
-ALTER FUNCTION fingerprint_query_similar(fingerprint, fingerprint_query) COST 100;
-ALTER FUNCTION fingerprint_query_contained(fingerprint, fingerprint_query) COST 100;
-ALTER FUNCTION fingerprint_query_contains(fingerprint, fingerprint_query) COST 100;
-ALTER FUNCTION fingerprint_query_same_story(fingerprint, fingerprint_query) COST 100;
-
 /* The keys npidx stores for a fingerprint (its sample hashes), for inspection. */
 CREATE FUNCTION npidx_keys(fingerprint) RETURNS int4[]
 AS 'MODULE_PATHNAME', 'npidx_keys'
