@@ -25,11 +25,54 @@
 #include "lib/binaryheap.h"
 #include "miscadmin.h"
 #include "nodes/tidbitmap.h"
+#include "port/pg_bitutils.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
 #include "distributed.h"
 #include "index/npidx.h"
+
+/*
+ * SSE2 compares of posting residues (NpidxPageMatches).  A residue starts
+ * every posting, so among the byte-mask bits of 48 bytes of compact
+ * postings those at bytes 0, 6, ..., 42 start one, and among those of
+ * 32 bytes of wide postings bytes 0, 8, 16 and 24.
+ */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define NPIDX_USE_SSE2
+#define NPIDX_COMPACT_STARTS	UINT64CONST(0x041041041041)
+#define NPIDX_WIDE_STARTS		0x01010101U
+StaticAssertDecl(sizeof(NpidxCompactEntry) == 6 && sizeof(NpidxEntry) == 8 &&
+				 offsetof(NpidxCompactEntry, resid) == 0 &&
+				 offsetof(NpidxEntry, resid) == 0,
+				 "the SSE2 residue compare assumes 6- and 8-byte postings starting with the residue");
+#endif
+
+#ifdef NPIDX_USE_SSE2
+/* The byte mask of the 16-bit lanes of 48 bytes at p equal to key */
+static pg_attribute_always_inline uint64
+NpidxEqualMask48(const char *p, __m128i key)
+{
+	return (uint64) (uint32) _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *) p), key)) |
+		((uint64) (uint32) _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *) (p + 16)), key)) << 16) |
+		((uint64) (uint32) _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *) (p + 32)), key)) << 32);
+}
+
+/* Nonzero lanes where some 16-bit lane of the 96 bytes at p equals key */
+static pg_attribute_always_inline __m128i
+NpidxAnyEqual96(const char *p, __m128i key)
+{
+	const __m128i *v = (const __m128i *) p;
+
+	return _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(_mm_loadu_si128(v), key),
+												  _mm_cmpeq_epi16(_mm_loadu_si128(v + 1), key)),
+									 _mm_or_si128(_mm_cmpeq_epi16(_mm_loadu_si128(v + 2), key),
+												  _mm_cmpeq_epi16(_mm_loadu_si128(v + 3), key))),
+						_mm_or_si128(_mm_cmpeq_epi16(_mm_loadu_si128(v + 4), key),
+									 _mm_cmpeq_epi16(_mm_loadu_si128(v + 5), key)));
+}
+#endif
 
 /* A TID packed into 48 bits, the key of the candidate table */
 static inline uint64
@@ -81,8 +124,8 @@ typedef struct KeyProbe
 	double		cost;			/* estimated postings */
 	bool		complete;		/* the chain was the head page alone */
 	bool		skipped;
-	int			nhits;			/* head page matches (kept if complete) */
-	NpidxHit   *hits;
+	int			first;			/* its head page's matches: entries first .. */
+	int			nhits;			/* first + nhits - 1 of the scan's head hits */
 } KeyProbe;
 
 /*
@@ -141,21 +184,55 @@ npidxendscan(IndexScanDesc scan)
 	scan->opaque = NULL;
 }
 
-/* Call fn for every matching posting of one page */
+/*
+ * Call fn for every posting of one page whose residue is resid; return how
+ * many.  A bucket page holds about 1,350 postings and a key matches a
+ * handful of them, so this comparison is most of what a lookup costs on a
+ * table of some thousands of rows (doc/index.md, "Lookups at 20,000
+ * articles").  With SSE2 (every x86-64 CPU) the residues, the first 16 bits
+ * of every posting, are compared eight compact postings (48 bytes) or four
+ * wide ones (32 bytes) at a time: equal 16-bit lanes set two bits each in
+ * the byte mask, and only the lanes where a posting starts are kept.
+ * Elsewhere, and for the last few postings of a page, one at a time.  The
+ * callbacks see the postings in page order either way.
+ */
 static pg_attribute_always_inline int
 NpidxPageMatches(Page page, uint16 resid, NpidxHitCallback fn, void *arg)
 {
 	int			n = NpidxPageNEntries(page);
-	int			i,
+	int			i = 0,
 				found = 0;
 	ItemPointerData tid;
 	uint8		cls;
+#ifdef NPIDX_USE_SSE2
+	const __m128i key = _mm_set1_epi16((short) resid);
+#endif
 
 	if (NpidxPageIsWide(page))
 	{
 		NpidxEntry *e = (NpidxEntry *) PageGetContents(page);
 
-		for (i = 0; i < n; i++)
+#ifdef NPIDX_USE_SSE2
+		for (; i + 4 <= n; i += 4)
+		{
+			const char *p = (const char *) &e[i];
+			uint32		m;
+
+			m = (uint32) _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *) p), key)) |
+				((uint32) _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *) (p + 16)), key)) << 16);
+			m &= NPIDX_WIDE_STARTS;
+			while (m != 0)
+			{
+				int			j = i + pg_rightmost_one_pos32(m) / (int) sizeof(NpidxEntry);
+
+				NpidxWideDecode(&e[j], &tid, &cls);
+				fn(&tid, cls, arg);
+				found++;
+				m &= m - 1;
+			}
+		}
+#endif
+		for (; i < n; i++)
 		{
 			if (e[i].resid == resid)
 			{
@@ -169,7 +246,36 @@ NpidxPageMatches(Page page, uint16 resid, NpidxHitCallback fn, void *arg)
 	{
 		NpidxCompactEntry *e = (NpidxCompactEntry *) PageGetContents(page);
 
-		for (i = 0; i < n; i++)
+#ifdef NPIDX_USE_SSE2
+		for (; i + 8 <= n; i += 8)
+		{
+			const char *p = (const char *) &e[i];
+			uint64		m;
+
+			/*
+			 * Most runs of sixteen postings hold no match at all: one test
+			 * of all 96 bytes first.  (The lanes that do not start a
+			 * posting may match too; the exact test below drops them.)
+			 */
+			if ((i & 8) == 0 && i + 16 <= n &&
+				_mm_movemask_epi8(NpidxAnyEqual96(p, key)) == 0)
+			{
+				i += 8;
+				continue;
+			}
+			m = NpidxEqualMask48(p, key) & NPIDX_COMPACT_STARTS;
+			while (m != 0)
+			{
+				int			j = i + pg_rightmost_one_pos64(m) / (int) sizeof(NpidxCompactEntry);
+
+				NpidxCompactDecode(&e[j], &tid, &cls);
+				fn(&tid, cls, arg);
+				found++;
+				m &= m - 1;
+			}
+		}
+#endif
+		for (; i < n; i++)
 		{
 			if (e[i].resid == resid)
 			{
@@ -198,12 +304,13 @@ NpidxCheckBucketPage(Relation index, Page page, BlockNumber blk, uint32 bucket)
  * Call fn for every posting of hash: read the bucket's chain with lock
  * coupling.  Postings of other keys that share bucket and residue (only in
  * indexes with fewer than NPIDX_EXACT_BUCKETS buckets) are returned too; the
- * recheck drops them.  Returns the number of postings passed to fn.  Inlined
- * into the scan's counting pass, so that the per-posting callback is a
- * direct, inlined call there.
+ * recheck drops them.  With skip_head, the head page is only passed through
+ * (its matches were taken before: see NpidxProbeHead).  Returns the number
+ * of postings passed to fn.  Inlined into the scan's counting pass, so that
+ * the per-posting callback is a direct, inlined call there.
  */
 static pg_attribute_always_inline int64
-NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash,
+NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
 				NpidxHitCallback fn, void *arg)
 {
 	uint32		mix = NpidxMix(hash);
@@ -221,7 +328,9 @@ NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash,
 		Buffer		nbuf;
 
 		NpidxCheckBucketPage(index, page, blk, bucket);
-		found += NpidxPageMatches(page, resid, fn, arg);
+		if (!skip_head)
+			found += NpidxPageMatches(page, resid, fn, arg);
+		skip_head = false;
 		blk = NpidxPageGetOpaque(page)->next;
 		if (blk == InvalidBlockNumber)
 			break;
@@ -238,7 +347,7 @@ int64
 NpidxProbe(Relation index, uint32 nbuckets, uint32 hash,
 		   NpidxHitCallback fn, void *arg)
 {
-	return NpidxProbeChain(index, nbuckets, hash, fn, arg);
+	return NpidxProbeChain(index, nbuckets, hash, false, fn, arg);
 }
 
 /*
@@ -295,6 +404,21 @@ typedef struct HitArray
 	int			max;
 } HitArray;
 
+/*
+ * The head pages' matches of the keys of the scan being counted
+ * (NpidxCountRows, which is never re-entered), in TopMemoryContext and kept
+ * from one scan to the next up to NPIDX_HEAD_HITS_KEEP entries.  Allocated
+ * and freed by every scan, this array and the scan's other memory made the
+ * backend's heap grow and shrink (brk, page faults, TLB flushes) on most
+ * lookups of a small table, which cost about as much as the lookup's page
+ * reads on the bench machine (doc/index.md, "Lookups at 20,000 articles").
+ * The array grows in place (repalloc keeps its context), so an error
+ * between two uses leaves it valid.
+ */
+#define NPIDX_HEAD_HITS_INIT	4096	/* 32 kB */
+#define NPIDX_HEAD_HITS_KEEP	32768	/* 256 kB */
+static HitArray npidx_head_hits;
+
 /* Probe callback: collect a posting */
 static void
 HitArrayAdd(ItemPointer tid, uint8 cls, void *arg)
@@ -312,19 +436,31 @@ HitArrayAdd(ItemPointer tid, uint8 cls, void *arg)
 	a->n++;
 }
 
-/* Probe callback that keeps nothing (the page scan counts the matches) */
+/* Probe callback: collect a posting where room was made for it */
 static pg_attribute_always_inline void
-HitIgnore(ItemPointer tid, uint8 cls, void *arg)
+HitArrayPush(ItemPointer tid, uint8 cls, void *arg)
 {
+	HitArray   *a = (HitArray *) arg;
+
+	a->hits[a->n].tid = *tid;
+	a->hits[a->n].cls = cls;
+	a->n++;
 }
 
 /*
- * Read the head page of hash's bucket: its matches and the chain length.
- * The matches are kept only if the head is the whole chain (the counting
- * pass reads a longer chain from its head again, under lock coupling).
+ * Read the head page of hash's bucket: its matches, appended to heads, and
+ * the chain length.  The counting pass takes the head's postings from heads
+ * and reads only the rest of a longer chain, from the head's link (under
+ * lock coupling from the head).  Reading the head page and the rest at
+ * different times is safe for the same reason as reading a chain page by
+ * page: postings never move between pages (a merge appends, VACUUM removes
+ * the postings of dead rows in place and unlinks emptied pages), and a
+ * posting added in between belongs to a row that the scan met in the
+ * pending list, read before, or that its snapshot cannot see.
  */
 static void
-NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp)
+NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp,
+			   HitArray *heads)
 {
 	uint32		mix = NpidxMix(hash);
 	uint32		bucket = NpidxBucketOf(mix, nbuckets);
@@ -332,20 +468,23 @@ NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp)
 	BlockNumber blk = NpidxBucketBlock(bucket);
 	Buffer		buffer = ReadBuffer(index, blk);
 	Page		page;
-	HitArray	a = {0};
 	int			found;
 
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);
 	page = BufferGetPage(buffer);
 	NpidxCheckBucketPage(index, page, blk, bucket);
 	kp->complete = NpidxPageGetOpaque(page)->next == InvalidBlockNumber;
-	if (kp->complete)
-		found = NpidxPageMatches(page, resid, HitArrayAdd, &a);
-	else
-		found = NpidxPageMatches(page, resid, HitIgnore, NULL);
+	kp->first = heads->n;
+	if (heads->n + NpidxPageNEntries(page) > heads->max)
+	{
+		int			max = Max(heads->n + NpidxPageNEntries(page), heads->max * 2);
+
+		heads->hits = repalloc_huge(heads->hits, (Size) max * sizeof(NpidxHit));
+		heads->max = max;
+	}
+	found = NpidxPageMatches(page, resid, HitArrayPush, heads);
+	kp->nhits = found;
 	kp->cost = (double) found * Max(1, NpidxPageGetOpaque(page)->chain_pages);
-	kp->hits = a.hits;
-	kp->nhits = a.n;
 	UnlockReleaseBuffer(buffer);
 }
 
@@ -609,7 +748,7 @@ typedef struct CountState
  * grows to keep at most one bit set in NPIDX_SEEN_SPARSITY, up to
  * NPIDX_SEEN_MAX_BITS.
  */
-#define NPIDX_SEEN_MIN_BITS		(1 << 15)
+#define NPIDX_SEEN_MIN_BITS		(1 << 13)
 #define NPIDX_SEEN_MAX_BITS		(1 << 21)
 #define NPIDX_SEEN_SPARSITY		16
 
@@ -672,22 +811,20 @@ CountHit(ItemPointer tid, uint8 cls, void *arg)
 }
 
 /*
- * Count the postings of one query key: from the head page's matches kept by
- * NpidxProbeHead when that page was the whole chain, else from the chain.
+ * Count the postings of one query key: the head page's matches kept by
+ * NpidxProbeHead, then the rest of the chain if the head was not all of it.
  */
 static pg_attribute_always_inline void
 CountKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
-		 const KeyProbe *k, CountState *cs)
+		 const KeyProbe *k, const HitArray *heads, CountState *cs)
 {
-	if (k->complete)
-	{
-		int			j;
+	NpidxHit   *h = heads->hits + k->first;
+	int			j;
 
-		for (j = 0; j < k->nhits; j++)
-			CountHit(&k->hits[j].tid, k->hits[j].cls, cs);
-	}
-	else
-		NpidxProbeChain(index, nbuckets, q->hashes[k->pos], CountHit, cs);
+	for (j = 0; j < k->nhits; j++)
+		CountHit(&h[j].tid, h[j].cls, cs);
+	if (!k->complete)
+		NpidxProbeChain(index, nbuckets, q->hashes[k->pos], true, CountHit, cs);
 	npidx_last_scan.keys_read++;
 }
 
@@ -784,20 +921,28 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 {
 	int			n = NpFingerprintNHashes(q);
 	KeyProbe   *kp = palloc0(n * sizeof(KeyProbe));
+	HitArray   *heads = &npidx_head_hits;
 	CountState	cs;
 	int			i;
 
+	if (heads->hits == NULL)
+	{
+		heads->hits = MemoryContextAlloc(TopMemoryContext,
+										 NPIDX_HEAD_HITS_INIT * sizeof(NpidxHit));
+		heads->max = NPIDX_HEAD_HITS_INIT;
+	}
+	heads->n = 0;
 	for (i = 0; i < n; i++)
 	{
 		kp[i].pos = i;
-		NpidxProbeHead(index, nbuckets, q->hashes[i], &kp[i]);
+		NpidxProbeHead(index, nbuckets, q->hashes[i], &kp[i], heads);
 	}
 	*nskip = need ? NpidxChooseSkips(kp, n, pred, t, q->version,
 									   NpFingerprintIsBrief(q), m0) : 0;
 	qsort(kp, n, sizeof(KeyProbe), KeyProbeCostCmp);
 
 	memset(&cs, 0, sizeof(cs));
-	cs.table = npcand_create(CurrentMemoryContext, 256, NULL);
+	cs.table = npcand_create(CurrentMemoryContext, 64, NULL);
 	CountFilterResize(&cs, NPIDX_SEEN_MIN_BITS);
 	cs.need = need;
 	cs.remaining = n;
@@ -805,7 +950,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	{
 		if (kp[i].skipped)
 			continue;
-		CountKey(index, nbuckets, q, &kp[i], &cs);
+		CountKey(index, nbuckets, q, &kp[i], heads, &cs);
 		cs.remaining--;
 		CHECK_FOR_INTERRUPTS();
 	}
@@ -876,12 +1021,17 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		cs.remaining = 0;
 		for (r = 0; r < best; r++)
 		{
-			CountKey(index, nbuckets, q, &kp[sk[r]], &cs);
+			CountKey(index, nbuckets, q, &kp[sk[r]], heads, &cs);
 			CHECK_FOR_INTERRUPTS();
 		}
 		*nskip = ns - best;
 		pfree(sk);
 		pfree(short_by);
+	}
+	if (heads->max > NPIDX_HEAD_HITS_KEEP)
+	{
+		pfree(heads->hits);
+		memset(heads, 0, sizeof(HitArray));
 	}
 	npidx_last_scan.keys_skipped += *nskip;
 	npidx_last_scan.postings += cs.postings;
@@ -904,7 +1054,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 typedef struct PendingRows
 {
 	const NpFingerprint *q;		/* NULL: every row goes to nulls */
-	uint64	   *qfilter;		/* NPIDX_QFILTER_BITS, the query's hashes */
+	uint64	   *qfilter;		/* NPIDX_QFILTER_BITS, the query's hashes;
+								 * made at the first pending row */
 	HitArray	rows;			/* cls field: the row's class */
 	int		   *counts;
 	int			max;
@@ -917,18 +1068,26 @@ PendingRowsInit(PendingRows *pr, const NpFingerprint *q)
 {
 	memset(pr, 0, sizeof(PendingRows));
 	pr->q = q;
-	if (q != NULL)
+}
+
+/*
+ * Make the filter of the query's hashes.  Only when a pending row is met:
+ * most lookups find the list empty, and its 8 kB, with the rest of a scan's
+ * memory, made the backend's heap grow and shrink (brk, page faults) on
+ * every lookup.
+ */
+static void
+PendingFilterMake(PendingRows *pr)
+{
+	int			n = NpFingerprintNHashes(pr->q);
+	int			i;
+
+	pr->qfilter = palloc0(NPIDX_QFILTER_BITS / 8);
+	for (i = 0; i < n; i++)
 	{
-		int			n = NpFingerprintNHashes(q);
-		int			i;
+		uint32		b = QFilterBit(pr->q->hashes[i]);
 
-		pr->qfilter = palloc0(NPIDX_QFILTER_BITS / 8);
-		for (i = 0; i < n; i++)
-		{
-			uint32		b = QFilterBit(q->hashes[i]);
-
-			pr->qfilter[b >> 6] |= UINT64CONST(1) << (b & 63);
-		}
+		pr->qfilter[b >> 6] |= UINT64CONST(1) << (b & 63);
 	}
 }
 
@@ -949,6 +1108,8 @@ PendingRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
 	}
 	if (fp == NULL || (n = NpFingerprintNHashes(fp)) == 0)
 		return;
+	if (pr->qfilter == NULL)
+		PendingFilterMake(pr);
 	for (i = 0; i < n; i++)
 	{
 		uint32		b = QFilterBit(fp->hashes[i]);

@@ -487,6 +487,44 @@ FROM art_saved a,
 WHERE a.id % 10 = 0 AND sample_size(a.fp) > 150 AND sample_size(b.fp) > 0
 GROUP BY 1 ORDER BY 1;
 
+-- short rows: more than 63 to a heap page, so the index keeps their TIDs
+-- in wide (8-byte) postings, whose residues are compared four at a time
+-- (SSE2 on x86-64); the answers equal a sequential scan's, for rows on
+-- compact pages and on wide ones
+CREATE TABLE art_narrow (id int, fp fingerprint);
+INSERT INTO art_narrow
+SELECT a.id * 10 + k, fingerprint(array_to_string((string_to_array(a.body, ' '))[1 + k * 2:16 + k * 2], ' '))
+FROM art a, generate_series(0, 3) k WHERE a.body <> '';
+CREATE INDEX art_narrow_fp ON art_narrow USING npidx (fp);
+ANALYZE art_narrow;
+SELECT count(*) FILTER (WHERE (ctid::text::point)[1] > 63) > 500 AS wide_postings,
+	   count(*) FILTER (WHERE (ctid::text::point)[1] <= 63) > 500 AS compact_postings
+FROM art_narrow;
+CREATE FUNCTION narrow_pairs() RETURNS TABLE (op text, qid int, id int)
+LANGUAGE sql AS $$
+	SELECT 'same_story', q.id, a.id FROM art_narrow q JOIN art_narrow a ON same_story(a.fp, q.fp)
+	WHERE q.id % 7 = 0
+	UNION ALL
+	SELECT 'is_similar 0.3', q.id, a.id FROM art_narrow q JOIN art_narrow a ON is_similar(a.fp, q.fp, 0.3)
+	WHERE q.id % 7 = 0
+$$;
+SET enable_seqscan = off;
+CREATE TEMP TABLE narrow_index AS SELECT * FROM narrow_pairs();
+RESET enable_seqscan;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+CREATE TEMP TABLE narrow_seq AS SELECT * FROM narrow_pairs();
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+SELECT s.op, count(*) > 500 AS many_pairs,
+	   (SELECT count(*) FROM (SELECT * FROM narrow_seq x WHERE x.op = s.op EXCEPT ALL
+							  SELECT * FROM narrow_index y WHERE y.op = s.op) l) AS lost,
+	   (SELECT count(*) FROM (SELECT * FROM narrow_index y WHERE y.op = s.op EXCEPT ALL
+							  SELECT * FROM narrow_seq x WHERE x.op = s.op) e) AS extra
+FROM narrow_seq s GROUP BY s.op ORDER BY 1;
+DROP TABLE art_narrow, narrow_index, narrow_seq;
+DROP FUNCTION narrow_pairs();
+
 -- amvalidate reports an operator class on another type
 CREATE OPERATOR CLASS text_ops_for_npidx FOR TYPE text USING npidx AS
 	OPERATOR	1	= (text, text);
