@@ -33,7 +33,13 @@
  *		applies to the pair and both have fewer than STORY_BRIEF_SHINGLES
  *		shingles, the side with fewer named hashes finds at least
  *		tiny_similarity of them in the other or misses fewer than
- *		STORY_BRIEF_CHANGED (the days of a recurring item differ there).
+ *		STORY_BRIEF_CHANGED (the days of a recurring item differ there);
+ *	 and, for both kinds of pair, when no time test applies and both have
+ *	 fewer than STORY_BRIEF_SHINGLES shingles, not: the side with fewer
+ *	 named hashes misses STORY_BRIEF_CHANGED or more, finds under
+ *	 STORY_BRIEF_KEPT of them, and at least STORY_BRIEF_FIGURES of the
+ *	 hashes the two do not share hold a name (the same frame with other
+ *	 figures).
  * threshold may be NP_FP_AUTO_THRESHOLD (a NULL argument while
  * newsprint.same_story_threshold is at its default, -1): the default of
  * the pair's format, as for the operators (StoryThreshold()).
