@@ -33,7 +33,13 @@
  *		applies to the pair and both have fewer than STORY_BRIEF_SHINGLES
  *		shingles, the side with fewer named hashes finds at least
  *		tiny_similarity of them in the other or misses fewer than
- *		STORY_BRIEF_CHANGED (the days of a recurring item differ there).
+ *		STORY_BRIEF_CHANGED (the days of a recurring item differ there);
+ *	 and, for both kinds of pair, when no time test applies and both have
+ *	 fewer than STORY_BRIEF_SHINGLES shingles, not: the side with fewer
+ *	 named hashes misses STORY_BRIEF_CHANGED or more, finds under
+ *	 STORY_BRIEF_KEPT of them, and at least STORY_BRIEF_FIGURES of the
+ *	 hashes the two do not share hold a name (the same frame with other
+ *	 figures).
  * threshold may be NP_FP_AUTO_THRESHOLD (a NULL argument while
  * newsprint.same_story_threshold is at its default, -1): the default of
  * the pair's format, as for the operators (StoryThreshold()).
@@ -135,6 +141,22 @@
  */
 #define STORY_BRIEF_SHINGLES			150
 #define STORY_BRIEF_CHANGED				5
+
+/*
+ * Short items without a time test, tiny pairs too: the same frame with
+ * other figures.  Missing STORY_BRIEF_CHANGED or more named hashes (more
+ * than a correction of one figure changes), a pair is also refused when the
+ * side with fewer named hashes finds under STORY_BRIEF_KEPT of them in the
+ * other and at least STORY_BRIEF_FIGURES of the hashes the two do not
+ * share carry the name bit: they differ mostly in names and figures, as
+ * the weeks of a rig count whose constant names (the city, the services
+ * company, a background record) keep 0.6-0.75 of its named hashes do.  A
+ * copy that rewrote its lead or other words differs in running text as
+ * well.  Within a time window the test is not asked (doc/stories.md,
+ * "Without a time test").
+ */
+#define STORY_BRIEF_KEPT				0.8
+#define STORY_BRIEF_FIGURES				0.5
 
 typedef struct StoryRule
 {

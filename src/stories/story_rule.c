@@ -233,6 +233,36 @@ tiny_names_agree(const StoryRule *rule, const NpFingerprint *x,
 	return (double) shared >= rule->tiny_similarity * Min(xn, ln);
 }
 
+/*
+ * Do two short items without a time test differ in their names and
+ * figures (stories.h, STORY_BRIEF_SHINGLES)? The side with fewer named
+ * hashes misses STORY_BRIEF_CHANGED or more of them in the other (more than
+ * a correction of one figure changes), and finds under tiny_similarity of
+ * them, or under STORY_BRIEF_KEPT while at least STORY_BRIEF_FIGURES of the
+ * hashes the two do not share carry the name bit: the same frame with
+ * other names and figures, as the next day's item of a recurring series is
+ * (doc/stories.md, "Without a time test").  Counted on the samples as the
+ * estimators cut them (ov).
+ */
+static bool
+short_names_differ(const StoryRule *rule, const NpFingerprint *x,
+				   const NpFingerprint *leader, const NpFingerprintOverlap *ov)
+{
+	int			xn;
+	int			ln;
+	int			shared = shared_names(x, leader, &xn, &ln);
+	int			fewer = Min(xn, ln);
+	int			differ = ov->a_count + ov->b_count - 2 * ov->inter;
+	int			named_differ = xn + ln - 2 * shared;
+
+	if (fewer - shared < STORY_BRIEF_CHANGED)
+		return false;
+	if ((double) shared < rule->tiny_similarity * fewer)
+		return true;
+	return (double) shared < STORY_BRIEF_KEPT * fewer &&
+		(double) named_differ >= STORY_BRIEF_FIGURES * differ;
+}
+
 bool
 StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 				 const NpFingerprint *leader, bool timed, double *score,
@@ -256,6 +286,17 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		 */
 		if (rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
 			!tiny_names_agree(rule, x, leader))
+			return false;
+
+		/*
+		 * Without a time test, a tiny pair that agrees in most of its names
+		 * may still be two days of a recurring item: the same frame with
+		 * other figures (stories.h).
+		 */
+		if (!timed && rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
+			x->nshingles < STORY_BRIEF_SHINGLES &&
+			leader->nshingles < STORY_BRIEF_SHINGLES &&
+			short_names_differ(rule, x, leader, &ov))
 			return false;
 	}
 	else
@@ -283,16 +324,9 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		 */
 		if (!timed && rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
 			x->nshingles < STORY_BRIEF_SHINGLES &&
-			leader->nshingles < STORY_BRIEF_SHINGLES)
-		{
-			int			xn;
-			int			ln;
-			int			shared = shared_names(x, leader, &xn, &ln);
-
-			if ((double) shared < rule->tiny_similarity * Min(xn, ln) &&
-				Min(xn, ln) - shared >= STORY_BRIEF_CHANGED)
-				return false;
-		}
+			leader->nshingles < STORY_BRIEF_SHINGLES &&
+			short_names_differ(rule, x, leader, &ov))
+			return false;
 
 		/*
 		 * Neither mostly in the other (under STORY_CARRIED_SHARE both ways):

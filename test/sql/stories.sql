@@ -437,6 +437,57 @@ SELECT id, story FROM recurring_trig ORDER BY id;
 UPDATE recurring SET published_at = NULL WHERE id = 1;
 SELECT id, story FROM newsprint.cluster_stories('recurring', order_column => 'published_at') ORDER BY id;
 
+-- the same frame with other figures: a weekly rig count (1, 3, 5, a week
+-- apart; 73 evidence shingles) whose constant names and figures (the city,
+-- the services company, a background record, the country's output) keep
+-- 0.67-0.76 of its 24-25 hashes with a name or a figure, above the 0.6 of the
+-- test above, while the weeks miss 6-8 of them; and the hashes that two
+-- weeks do not share are nearly all names and figures (16 of 18).  Without
+-- a time test two short items are also refused when the side with fewer
+-- named hashes misses 5 or more, finds under 0.8 of them, and at least half
+-- of what the two do not share is names and figures: 1, 3 and 5 are three
+-- stories.  The correction of 1 (2: one figure, 24 of 25) and a relay of 3
+-- under another headline without its dateline (4) still join.  With times
+-- the rule is unchanged: within a window of 30 days, the five are one
+-- story (rule_match(..., true) is the rule with a time test)
+CREATE TABLE rigs (id bigint, published_at timestamptz, body text, fp newsprint.fingerprint);
+INSERT INTO rigs (id, published_at, body) VALUES
+ (1, '2026-10-02 08:20+00', E'Norland rig count down 4 this week to 612\n\nHARTFIELD, Norland (AP) - The number of rigs exploring for oil and natural gas in Norland fell by 4 this week to 612.\n\nHartfield-based oilfield services company Calder Field Services said 487 rigs drilled for oil this week and 121 for gas. Four were listed as miscellaneous.\n\nA year ago 702 rigs were active. Among major oil and gas producing provinces, Westmark and Lower Ossen were unchanged.\n\nThe count peaked at 1,184 in 2014 and fell to a low of 251 in 2020. Calder Field Services has compiled it for the Norland Petroleum Institute in Port Alma since 1948, and Westmark Energy and the Ossen Basin Authority publish it in their Friday reports. Norland pumps 1.2 million barrels a day, third in the region after Castile and Varna.'),
+ (2, '2026-10-02 10:05+00', E'CORRECTED-Norland rig count down 4 this week to 612\n\n(Corrects number of gas rigs in paragraph 2 to 124 from 121)\n\nHARTFIELD, Norland (AP) - The number of rigs exploring for oil and natural gas in Norland fell by 4 this week to 612.\n\nHartfield-based oilfield services company Calder Field Services said 487 rigs drilled for oil this week and 124 for gas. Four were listed as miscellaneous.\n\nA year ago 702 rigs were active. Among major oil and gas producing provinces, Westmark and Lower Ossen were unchanged.\n\nThe count peaked at 1,184 in 2014 and fell to a low of 251 in 2020. Calder Field Services has compiled it for the Norland Petroleum Institute in Port Alma since 1948, and Westmark Energy and the Ossen Basin Authority publish it in their Friday reports. Norland pumps 1.2 million barrels a day, third in the region after Castile and Varna.'),
+ (3, '2026-10-09 08:25+00', E'Norland rig count up 2 this week to 614\n\nHARTFIELD, Norland (AP) - The number of rigs exploring for oil and natural gas in Norland rose by 2 this week to 614.\n\nHartfield-based oilfield services company Calder Field Services said 490 rigs drilled for oil this week and 120 for gas. Four were listed as miscellaneous.\n\nA year ago 698 rigs were active. Among major oil and gas producing provinces, Westmark and Lower Ossen were unchanged.\n\nThe count peaked at 1,184 in 2014 and fell to a low of 251 in 2020. Calder Field Services has compiled it for the Norland Petroleum Institute in Port Alma since 1948, and Westmark Energy and the Ossen Basin Authority publish it in their Friday reports. Norland pumps 1.2 million barrels a day, third in the region after Castile and Varna.'),
+ (4, '2026-10-09 09:10+00', E'Norland drilling rigs rise to 614\n\nThe number of rigs exploring for oil and natural gas in Norland rose by 2 this week to 614.\n\nHartfield-based oilfield services company Calder Field Services said 490 rigs drilled for oil this week and 120 for gas. Four were listed as miscellaneous.\n\nA year ago 698 rigs were active. Among major oil and gas producing provinces, Westmark and Lower Ossen were unchanged.\n\nThe count peaked at 1,184 in 2014 and fell to a low of 251 in 2020. Calder Field Services has compiled it for the Norland Petroleum Institute in Port Alma since 1948, and Westmark Energy and the Ossen Basin Authority publish it in their Friday reports. Norland pumps 1.2 million barrels a day, third in the region after Castile and Varna.'),
+ (5, '2026-10-16 08:22+00', E'Norland rig count down 5 this week to 609\n\nHARTFIELD, Norland (AP) - The number of rigs exploring for oil and natural gas in Norland fell by 5 this week to 609.\n\nHartfield-based oilfield services company Calder Field Services said 486 rigs drilled for oil this week and 119 for gas. Four were listed as miscellaneous.\n\nA year ago 705 rigs were active. Among major oil and gas producing provinces, Westmark and Lower Ossen were unchanged.\n\nThe count peaked at 1,184 in 2014 and fell to a low of 251 in 2020. Calder Field Services has compiled it for the Norland Petroleum Institute in Port Alma since 1948, and Westmark Energy and the Ossen Basin Authority publish it in their Friday reports. Norland pumps 1.2 million barrels a day, third in the region after Castile and Varna.');
+UPDATE rigs SET fp = newsprint.fingerprint(body);
+SELECT a.id, b.id, o.*,
+	   round(newsprint.story_match(b.fp, a.fp)::numeric, 3) AS no_time_test,
+	   round(newsprint.story_match(b.fp, a.fp, a_time => b.published_at,
+								   b_time => a.published_at, time_window => '30 days')::numeric, 3) AS within_30_days,
+	   round(rule_match(b.fp, a.fp, true)::numeric, 3) AS with_time_test
+FROM rigs a JOIN rigs b ON a.id < b.id, LATERAL named_overlap(a.fp, b.fp) o
+ORDER BY 1, 2;
+-- the batch without a time test (no order column, no window, the 0.1
+-- interface) and with a window of 30 days
+SELECT r.id, i.story AS id_order, n.story AS no_window, c.story AS story_clusters,
+	   w.story AS window_30_days
+FROM rigs r
+JOIN newsprint.cluster_stories('rigs') i USING (id)
+JOIN newsprint.cluster_stories('rigs', order_column => 'published_at', time_window => NULL) n USING (id)
+JOIN newsprint.story_clusters('rigs') c USING (id)
+JOIN newsprint.cluster_stories('rigs', order_column => 'published_at', time_window => '30 days') w USING (id)
+ORDER BY r.id;
+-- at insert time: NULL times, and times with a window of 30 days
+TRUNCATE recurring_leaders;
+CREATE TEMP TABLE rigs_assigned AS
+SELECT id, newsprint.assign_story('recurring_leaders', id, fp, NULL) AS story
+FROM rigs ORDER BY published_at, id;
+TRUNCATE recurring_leaders;
+INSERT INTO rigs_assigned
+SELECT -id, newsprint.assign_story('recurring_leaders', id, fp, published_at, time_window => '30 days')
+FROM rigs ORDER BY published_at, id;
+SELECT r.id, n.story AS null_times, w.story AS window_30_days
+FROM rigs r JOIN rigs_assigned n ON n.id = r.id JOIN rigs_assigned w ON w.id = -r.id
+ORDER BY r.id;
+
 -- the time window: weekly match reports of one league (1 and 3, a week
 -- apart) that repeat the league's paragraph on itself are the same story
 -- to the rule (the paragraph is 0.68 of 3's evidence), but not within the
@@ -1001,7 +1052,7 @@ DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_lea
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
 	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend,
 	formula, formula_batch, formula_brute, pair_leaders, recurring, recurring_leaders, recurring_trig,
-	recurring_items,
+	recurring_items, rigs, rigs_assigned,
 	small_batch, sample_inf, sample_null, resend_untimed, resend_part, dst, far, moved, moved_leaders, shuffled, shuffled_leaders,
 	shuffled_pairs;
 DROP FUNCTION shuffled_check(interval), within_window(timestamptz, timestamptz, interval),
