@@ -192,6 +192,9 @@ extern int64 StoryWindowFromArg(FunctionCallInfo fcinfo, int arg);
  * cluster_stories()'s order column and story_trigger()'s time column.
  */
 extern bool StoryIsTimeType(Oid typid);
+
+/* The OID of newsprint.fingerprint (story_batch.c) */
+extern Oid	StoryFingerprintType(void);
 extern int64 StoryWindowOf(const Interval *window);
 
 /* A timestamptz as a story time: STORY_NO_TIME when infinite */

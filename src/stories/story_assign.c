@@ -199,6 +199,20 @@ search(StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "story search failed: %s", SPI_result_code_string(rc));
 
+	/*
+	 * The saved plan is planned again when the leaders table changes, but
+	 * its columns were checked only when it was made: one altered since
+	 * (ALTER TABLE ... ALTER story TYPE numeric) would be read as what it
+	 * was.
+	 */
+	if (SPI_tuptable->tupdesc->natts != 3 ||
+		SPI_gettypeid(SPI_tuptable->tupdesc, 1) != INT8OID ||
+		getBaseType(SPI_gettypeid(SPI_tuptable->tupdesc, 2)) != StoryFingerprintType() ||
+		SPI_gettypeid(SPI_tuptable->tupdesc, 3) != TIMESTAMPTZOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("the leaders table has changed: its columns must be story bigint, fp newsprint.fingerprint, published_at timestamptz")));
+
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -463,6 +477,16 @@ story_trigger(PG_FUNCTION_ARGS)
 						names[2]),
 				 errhint("Store the fingerprint in a plain column, or call assign_story() in INSERT ... SELECT.")));
 	fptype = TupleDescAttr(td, att[2] - 1)->atttypid;
+	/*
+	 * The fingerprint column is read as a fingerprint and passed to the
+	 * leaders table's search and insert: any other type (a bytea, say)
+	 * would reach them unchecked, and be stored there as a fingerprint.
+	 */
+	if (getBaseType(fptype) != StoryFingerprintType())
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("fingerprint column \"%s\" must be of type newsprint.fingerprint",
+						names[2])));
 
 	relid = DatumGetObjectId(DirectFunctionCall1(regclassin,
 												 CStringGetDatum(trigger->tgargs[0])));

@@ -43,8 +43,8 @@ PG_FUNCTION_INFO_V1(cluster_stories);
 #define STORY_REPORT_EVERY	100000
 
 /* The OID of newsprint.fingerprint */
-static Oid
-fingerprint_type(void)
+Oid
+StoryFingerprintType(void)
 {
 	/* the control file fixes the schema */
 	Oid			nsp = get_namespace_oid("newsprint", false);
@@ -61,20 +61,34 @@ void		StoryCheckColumn(Oid relid, const char *role, const char *name,
 void
 StoryCheckColumn(Oid relid, const char *role, const char *name, Oid typid)
 {
-	AttrNumber	att = get_attnum(relid, name);
+	char	   *rel = get_rel_name(relid);
+	AttrNumber	att;
 
+	/* a regclass may hold the OID of no relation (0, or one dropped) */
+	if (rel == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", relid)));
+	att = get_attnum(relid, name);
 	if (att == InvalidAttrNumber)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("column \"%s\" of relation \"%s\" does not exist",
-						name, get_rel_name(relid)),
+						name, rel),
 				 errdetail("It was given as the %s column.", role)));
 	if (OidIsValid(typid) && get_atttype(relid, att) != typid)
+	{
+		if (typid == StoryFingerprintType())
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("column \"%s\" of relation \"%s\" is not of type newsprint.fingerprint",
+							name, rel),
+					 errhint("Add one with ALTER TABLE ... ADD COLUMN fp newsprint.fingerprint and fill it with newsprint.fingerprint(body).")));
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("column \"%s\" of relation \"%s\" is not of type newsprint.fingerprint",
-						name, get_rel_name(relid)),
-				 errhint("Add one with ALTER TABLE ... ADD COLUMN fp newsprint.fingerprint and fill it with newsprint.fingerprint(body).")));
+				 errmsg("column \"%s\" of relation \"%s\" is not of type %s",
+						name, rel, format_type_be(typid))));
+	}
 }
 
 /* The schema-qualified, quoted name of a relation */
@@ -157,7 +171,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 		elog(ERROR, "return type must be a row type");
 
 	StoryCheckColumn(relid, "id", idcol, InvalidOid);
-	StoryCheckColumn(relid, "fingerprint", fpcol, fingerprint_type());
+	StoryCheckColumn(relid, "fingerprint", fpcol, StoryFingerprintType());
 	if (ordcol)
 	{
 		StoryCheckColumn(relid, "order", ordcol, InvalidOid);
@@ -224,6 +238,15 @@ cluster_stories(PG_FUNCTION_ARGS)
 		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql.data,
 			 SPI_result_code_string(SPI_result));
 	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+	/*
+	 * The column was checked before the query locked the table: an ALTER
+	 * TABLE in between could have changed its type.
+	 */
+	if (SPI_gettypeid(portal->tupDesc, 2) != StoryFingerprintType())
+	{
+		StoryCheckColumn(relid, "fingerprint", fpcol, StoryFingerprintType());
+		elog(ERROR, "column \"%s\" is not of type newsprint.fingerprint", fpcol);
+	}
 
 	for (;;)
 	{

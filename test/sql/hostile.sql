@@ -102,3 +102,55 @@ SELECT name, kind FROM entities('Shares of New' || repeat('-&', 200000) ||
                                 ' York rose. Reuters in London reported it.', false)
 ORDER BY name;
 RESET statement_timeout;
+
+-- story_trigger read its fingerprint column as a fingerprint whatever its
+-- type, and passed it to the leaders table's saved search and insert: once
+-- those plans were made (by a table whose column is a fingerprint), a
+-- table whose "fp" column is a bytea stored any bytes in the leaders table
+-- as a fingerprint, unchecked (an index scan then asked for 16 EB).  The
+-- column must now be a fingerprint (or a domain over one), as in
+-- cluster_stories().
+CREATE TABLE hostile_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                              published_at timestamptz);
+CREATE INDEX ON hostile_leaders USING npidx (fp);
+CREATE TABLE hostile_fp (id bigint, fp fingerprint, story bigint, published_at timestamptz);
+CREATE TABLE hostile_bytes (id bigint, fp bytea, story bigint, published_at timestamptz);
+CREATE TRIGGER s BEFORE INSERT ON hostile_fp
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('hostile_leaders');
+CREATE TRIGGER s BEFORE INSERT ON hostile_bytes
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('hostile_leaders');
+CREATE TABLE hostile_article AS
+SELECT fingerprint(string_agg('Officials in Ankara said ' || i || ' people were moved from district ' ||
+                              (i * 7 % 13) || ' on Monday.', ' ')) AS fp
+FROM generate_series(1, 40) i;
+INSERT INTO hostile_fp SELECT 1, fp, NULL, '2026-01-01' FROM hostile_article RETURNING story;
+INSERT INTO hostile_bytes VALUES (2, '\xff', NULL, '2026-01-01') RETURNING story;
+INSERT INTO hostile_bytes SELECT 3, fingerprint_send(fp), NULL, '2026-01-01' FROM hostile_article RETURNING story;
+SELECT story, fp = (SELECT fp FROM hostile_article) AS same FROM hostile_leaders ORDER BY story;
+DROP TABLE hostile_fp, hostile_bytes, hostile_leaders;
+
+-- assign_story() checked the leaders table's columns when it first made
+-- its plans for the table, not after: a column altered since was read as
+-- what it was (a numeric story returned a pointer as the story; a text
+-- time a pointer as the time).  Now an error.
+CREATE TABLE hostile_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                              published_at timestamptz);
+CREATE INDEX ON hostile_leaders USING npidx (fp);
+SELECT assign_story('hostile_leaders', 4, fp, '2026-01-01', time_window => NULL) FROM hostile_article;
+ALTER TABLE hostile_leaders ALTER story TYPE numeric;
+SELECT assign_story('hostile_leaders', 5, fp, '2026-01-01', time_window => NULL) FROM hostile_article;
+ALTER TABLE hostile_leaders ALTER story TYPE bigint, ALTER published_at TYPE text;
+SELECT assign_story('hostile_leaders', 6, fp, '2026-01-01') FROM hostile_article;
+ALTER TABLE hostile_leaders ALTER published_at TYPE timestamptz USING published_at::timestamptz;
+SELECT assign_story('hostile_leaders', 7, fp, '2026-01-01') FROM hostile_article;
+-- a new session checks the columns when it makes its plans; the message
+-- named the wrong type for the story and time columns
+ALTER TABLE hostile_leaders ALTER story TYPE integer;
+\c
+SET search_path = public, newsprint;
+SELECT assign_story('hostile_leaders', 8, fp) FROM hostile_article;
+DROP TABLE hostile_leaders, hostile_article;
+
+-- cluster_stories() of a regclass that names no relation (0, or a dropped
+-- table's OID) said: column "id" of relation "(null)" does not exist.
+SELECT * FROM cluster_stories(0::regclass);
