@@ -36,10 +36,9 @@
  *	  unless the article has no narrative shingle at all: then its quoted
  *	  shingles are its evidence, or failing those its fact shingles, so that
  *	  a statement or a table still finds its copies.  When an article has
- *	  more than 1.25 fact shingles per narrative one (a table or results
- *	  list whose only running text is its heading), its fact shingles are
- *	  evidence as well, so that two tables under one heading match only
- *	  when their rows do.
+ *	  fewer narrative than fact shingles (a table or results list whose only
+ *	  running text is its heading), its fact shingles are evidence as well,
+ *	  so that two tables under one heading match only when their rows do.
  *	  A run of numbers alone (every word of the shingle a number) says
  *	  little: runs of small numbers recur by chance between unrelated
  *	  tables.  Its hash covers the two words before it as well, so that it
@@ -1243,16 +1242,12 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 		;
 
 	/*
-	 * An article whose rows of names and numbers clearly outweigh its
-	 * running text (a table, a results list) is told apart from another
-	 * under the same heading by those rows: they are its evidence too.
-	 * "Clearly": more than NP_FP_ROWS_NUM / NP_FP_ROWS_DEN fact shingles
-	 * per narrative one, so that a lead dense in names and figures is
-	 * compared on its running text, as its full story is.
+	 * An article whose rows of names and numbers outweigh its running text
+	 * (a table, a results list) is told apart from another under the same
+	 * heading by those rows: they are its evidence too.
 	 */
 	with_facts = (tier == FP_NARRATIVE &&
-				  (np_uint64) count[FP_NARRATIVE] * NP_FP_ROWS_NUM <
-				  (np_uint64) count[FP_FACT] * NP_FP_ROWS_DEN);
+				  count[FP_NARRATIVE] < count[FP_FACT]);
 
 	/* the evidence shingles: how many, and the smallest sketch_size */
 	o = count[tier] + (with_facts ? count[FP_FACT] : 0);

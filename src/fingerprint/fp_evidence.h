@@ -65,19 +65,6 @@
 #define NP_FP_FULL_EVIDENCE		10
 
 /*
- * Rows outweigh running text: an article's fact shingles are evidence as
- * well when they outnumber its narrative shingles by more than
- * NP_FP_ROWS_NUM / NP_FP_ROWS_DEN (1.25).  A table or a results list has
- * several times more rows than heading; a lead sentence full of names and
- * figures (an URGENT brief, a market report, a line under a dateline) has
- * about as many fact as narrative shingles and stays compared on its
- * running text, as the full story it belongs to is (doc/fingerprint.md,
- * "Which copies same_story misses").
- */
-#define NP_FP_ROWS_NUM			5
-#define NP_FP_ROWS_DEN			4
-
-/*
  * Build the version 2 sketch of text into *sk: the sketch_size smallest
  * distinct hashes of its evidence shingles (sk->hashes np_alloc'ed, NULL
  * when there is no evidence; nshingles is the number of evidence shingles).
