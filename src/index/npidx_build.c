@@ -59,6 +59,9 @@ typedef struct NpidxBuildState
 	/* the smallest limit and fewest hashes of a truncated sample */
 	NpidxMetaPageData metaNotes;
 
+	/* room left in each head page for spilled tails (NPIDX_SPILL_SHIFT) */
+	uint16	   *headroom;
+
 	/* the row list */
 	BlockNumber rowHead;
 	BlockNumber rowTail;
@@ -330,6 +333,8 @@ NpidxBuildPlanChains(NpidxBuildState *st, Size *start)
 		Size		tail;
 		uint32		d;
 
+		if ((b & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (plan.wide[b])
 			continue;
 		tail = PlanTail(start[b + 1] - start[b], NPIDX_COMPACT_PER_PAGE);
@@ -345,6 +350,10 @@ NpidxBuildPlanChains(NpidxBuildState *st, Size *start)
 			}
 		}
 	}
+	/* kept for the later batches' spills */
+	st->headroom = palloc_extended(nb * sizeof(uint16), MCXT_ALLOC_HUGE);
+	for (b = 0; b < nb; b++)
+		st->headroom[b] = (uint16) room[b];
 	pfree(room);
 	return plan;
 }
@@ -567,16 +576,19 @@ NpidxBuildWriteMore(NpidxBuildState *st, Size *start)
 
 			if (d != 0)
 			{
-				if (!NpidxBuildSpillInto(st, b, d, p + cnt - tail, (int) tail, 0))
+				if (st->headroom[b + d] < tail ||
+					!NpidxBuildSpillInto(st, b, d, p + cnt - tail, (int) tail, 0))
 					tail = 0;
 			}
 			else
 			{
+				/* headroom[] tells where to look; the page itself decides */
 				for (d = 1; d <= NPIDX_SPILL_MAX && d < st->nbuckets - b; d++)
 				{
 					Size		own = start[b + d + 1] - start[b + d];
 
-					if (NpidxBuildSpillInto(st, b, d, p + cnt - tail, (int) tail, own))
+					if (st->headroom[b + d] >= tail + own &&
+						NpidxBuildSpillInto(st, b, d, p + cnt - tail, (int) tail, own))
 					{
 						NpidxPageGetOpaque(hpage)->flags |=
 							(uint16) d << NPIDX_SPILL_SHIFT;
@@ -588,8 +600,13 @@ NpidxBuildWriteMore(NpidxBuildState *st, Size *start)
 				if (d > NPIDX_SPILL_MAX || d >= st->nbuckets - b)
 					tail = 0;
 			}
+			if (tail > 0)
+				st->headroom[b + d] -= (uint16) Min(tail, st->headroom[b + d]);
 		}
 		NpidxChainAppend(st->index, head, p, (int) (cnt - tail), false, NULL);
+		st->headroom[b] = (uint16) (NpidxPageCapacity(hpage) - NpidxPageNEntries(hpage));
+		if (NpidxPageIsWide(hpage))
+			st->headroom[b] = 0;
 		UnlockReleaseBuffer(head);
 		if ((b & 255) == 0)
 			CHECK_FOR_INTERRUPTS();
@@ -851,6 +868,8 @@ npidxbuild(Relation heap, Relation index, IndexInfo *indexInfo)
 		pfree(st.rows);
 	if (st.rowcls)
 		pfree(st.rowcls);
+	if (st.headroom)
+		pfree(st.headroom);
 	MemoryContextDelete(st.tmpcxt);
 
 	result = (IndexBuildResult *) palloc(sizeof(IndexBuildResult));
