@@ -332,10 +332,12 @@ NpidxProbeSpill(Relation index, uint32 nbuckets, uint32 bucket, uint32 spill,
 
 /*
  * Call fn for every posting of hash: read the bucket's chain with lock
- * coupling.  Postings of other keys that share bucket and residue (only in
- * indexes with fewer than NPIDX_EXACT_BUCKETS buckets) are returned too; the
- * recheck drops them.  With skip_head, the head page is only passed through
- * (its matches were taken before: see NpidxProbeHead).  Returns the number
+ * coupling, then the head that holds its spilled tail, if any.  Postings
+ * of other keys that share bucket and residue (only in indexes with fewer
+ * than NPIDX_EXACT_BUCKETS buckets), or the spill head's own postings with
+ * the residue, are returned too; the recheck drops them.  With skip_head,
+ * the head page is only passed through (its matches were taken before: see
+ * NpidxProbeHead).  Returns the number
  * of postings passed to fn.  Inlined into the scan's counting pass, so that
  * the per-posting callback is a direct, inlined call there.
  */
@@ -349,7 +351,6 @@ NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
 	BlockNumber blk = NpidxBucketBlock(bucket);
 	Buffer		buffer;
 	int64		found = 0;
-
 	uint32		spill = 0;
 
 	buffer = ReadBuffer(index, blk);
