@@ -40,7 +40,7 @@ SELECT CASE WHEN flags & 1 <> 0 THEN 'metapage'
 	   CASE WHEN flags & 2 <> 0 THEN (special - 24) / CASE WHEN flags & 16 <> 0 THEN 8 ELSE 6 END END AS capacity,
 	   lower, special
 FROM np_pages;
-\echo == pages by kind (fill: share of the page's room used)
+\echo == pages by kind (fill: the share of the room of each page in use)
 SELECT kind, wide, count(*) AS pages, round(count(*) * 8192 / 1048576.0, 1) AS mb,
 	   round(avg((lower - 24)::numeric / nullif(special - 24, 0)), 3) AS avg_fill,
 	   sum(postings) AS postings
@@ -51,7 +51,7 @@ SELECT sum(postings) AS postings, sum(capacity) AS room, round(sum(postings)::nu
 	   round(sum(postings)::numeric / nullif(count(*) FILTER (WHERE kind = 'bucket head'), 0)) AS postings_per_bucket,
 	   count(*) FILTER (WHERE spill > 0) AS spilled_tails
 FROM np_kinds WHERE kind LIKE 'bucket%';
-\echo == buckets by chain length (pages of their own; a spilled tail is read from a later head)
+\echo == buckets by chain length (their own pages; a tail spilled into a head counts for the bucket of that head)
 WITH b AS (SELECT bucket, count(*) AS pages, sum(postings) AS postings, bool_or(spill > 0) AS spilled
 		   FROM np_kinds WHERE kind LIKE 'bucket%' GROUP BY bucket)
 SELECT CASE WHEN pages <= 4 THEN pages::text ELSE '5+' END AS pages, count(*) AS buckets,
