@@ -31,7 +31,8 @@
  *							pages are reused through the free space map.
  * A bucket page holds an array of postings between the page header and
  * pd_lower, and in its special space the next page of the bucket's chain
- * (and, on the head, the chain's length, a cost hint).  A key h goes to
+ * (and, on the head, the chain's length, a cost hint, and the distance to
+ * the later head that holds the bucket's spilled tail, if any: below).  A key h goes to
  * bucket m % nbuckets with m = murmur3-fmix32(h) (a bijection, so buckets
  * are uniform even though bottom-k samples crowd the low hash values); the
  * posting stores the upper 16 bits of m, and packs into 32 bits the heap
@@ -40,17 +41,32 @@
  * offsets over 63, i.e. rows under about 120 bytes) go to "wide" pages of
  * 8-byte postings.  With nbuckets
  * >= 65536 (any index over about 80 million postings) bucket and residue
- * identify h exactly; smaller indexes conflate a few keys per bucket, which
- * costs only extra rechecks (and over-counts, which are safe below).  A
- * row-list page holds an array of 6-byte TIDs.
+ * identify h exactly (but for a spilled tail's head, below); smaller
+ * indexes conflate a few keys per bucket, which costs only extra rechecks
+ * (and over-counts, which are safe below).  A row-list page holds an array
+ * of 6-byte TIDs.
  *
  * Cost in space: 6 bytes per sample hash / fillfactor, against 4 bytes in
  * the fingerprint column, i.e. about 1.7x the column at the default
- * fillfactor 90; the row list adds 6 bytes per row.  The build aims at
- * fillfactor-full buckets on average but fills pages to capacity, so the
- * Poisson spread of bucket sizes rarely needs an overflow page.  (A per-row
- * copy of the sample for verification inside the index would add another
- * 1x; we verify in the heap instead, where the bitmap heap scan goes anyway.)
+ * fillfactor 90 if buckets were of even size; the row list adds 6 bytes per
+ * row.  The build aims at fillfactor-full buckets on average and fills
+ * pages to capacity.  But on news text bucket sizes are far from a Poisson
+ * spread: a posting sits in a list of about a thousand at a million rows
+ * (boilerplate, tables), so a bucket holding such a key overflows while
+ * others leave most of their head empty, and every chain ended in a part
+ * filled page: pages 73% full, 2.0x the column at 1M rows, 2.1x at 3M in
+ * one batch (the lists grow with the table, so the spread does).  Hence
+ * the spill: the build writes a chain's postings past its last full page
+ * (its tail) into the room left in one of the next 255 compact heads, the
+ * first with room after its own postings and the tails already put there,
+ * and notes the distance in the bucket's head (NPIDX_SPILL_SHIFT).  A
+ * lookup reads that head where it read the tail's own page: as many pages.
+ * Postings of the head's own keys that share the residue are counted too
+ * (over-counts, safe below); the spill never changes after the build, and
+ * later inserts go to the bucket's own chain.  Pages are then 81% full at
+ * 1M rows (1.8x the column; doc/index.md, "Index size").  (A per-row copy
+ * of the sample for verification inside the index would add another 1x; we
+ * verify in the heap instead, where the bitmap heap scan goes anyway.)
  *
  * Notation (fingerprint.h).  q is the query with n hashes A, b a row with
  * hashes B, tau = min(limit(q), limit(b)), A' and B' the samples cut at tau,
@@ -153,8 +169,9 @@
  * runs out first), the pairs are sorted by bucket with an LSD radix sort
  * (11 bits a pass, sequential reads and 2048 write streams), and the pages
  * are written in block order, each once, heads first and then overflow
- * pages whose block numbers are known in advance.  Further batches are
- * merged into the existing chains.  Nothing is WAL-logged during the build;
+ * pages whose block numbers are known in advance, after the spills are
+ * planned (above).  Further batches are merged into the existing chains,
+ * each chain's new tail spilled likewise.  Nothing is WAL-logged during the build;
  * at the end all pages are logged at once with log_newpage_range(), as GIN
  * and pgvector do.  A reloption buckets = N is capped at the larger of the
  * data's need, the heap's page count and 1024, so that no table owner can

@@ -57,11 +57,25 @@
 #define NPIDX_WIDE			(1 << 4)	/* bucket page of 8-byte postings */
 #define NPIDX_PENDING		(1 << 5)	/* pending-list page */
 
+/*
+ * A bucket head's flags hold in their upper byte the distance d (1 .. 255)
+ * to the later head page that holds the last, partial page's worth of the
+ * bucket's postings, or 0: the build puts them there when that head has
+ * room, instead of linking a page of its own for them (see the "spill" in
+ * the design essay of npidx.c).  Set by CREATE INDEX only, never cleared.
+ */
+#define NPIDX_SPILL_SHIFT	8
+#define NPIDX_SPILL_MAX		255
+#define NpidxPageSpill(page) \
+	((uint32) (NpidxPageGetOpaque(page)->flags >> NPIDX_SPILL_SHIFT))
+
 /* Magic numbers */
 #define NPIDX_PAGE_ID		0xF9E1
 #define NPIDX_MAGIC			0x4E504958	/* "NPIX" */
-#define NPIDX_VERSION		3	/* 2: row classes in postings, pending list;
-								 * 3: formats of the indexed fingerprints */
+#define NPIDX_VERSION		4	/* 2: row classes in postings, pending list;
+								 * 3: formats of the indexed fingerprints;
+								 * 4: spilled chain tails (NPIDX_SPILL_SHIFT) */
+#define NPIDX_MIN_VERSION	3	/* readable as is: 3 has no spills */
 
 #define NPIDX_METAPAGE_BLKNO	0
 #define NPIDX_NO_BUCKET			0xFFFFFFFF

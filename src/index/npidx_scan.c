@@ -122,7 +122,8 @@ typedef struct KeyProbe
 {
 	int			pos;			/* 0-based position in the query */
 	double		cost;			/* estimated postings */
-	bool		complete;		/* the chain was the head page alone */
+	bool		complete;		/* the chain was the head page alone, and
+								 * nothing of it spilled */
 	bool		skipped;
 	int			first;			/* its head page's matches: entries first .. */
 	int			nhits;			/* first + nhits - 1 of the scan's head hits */
@@ -301,11 +302,42 @@ NpidxCheckBucketPage(Relation index, Page page, BlockNumber blk, uint32 bucket)
 }
 
 /*
+ * Call fn for every posting with residue resid on the head page of bucket
+ * + spill, where the build put the tail of bucket's chain.  That head's own
+ * postings that share the residue are passed too, like postings of other
+ * keys in a bucket (the recheck drops them; a row counted once too often
+ * only stays a candidate longer, see the design essay).  Reading it after
+ * the chain, not under lock coupling, is safe because postings never move
+ * between pages (see NpidxProbeHead).
+ */
+static int64
+NpidxProbeSpill(Relation index, uint32 nbuckets, uint32 bucket, uint32 spill,
+				uint16 resid, NpidxHitCallback fn, void *arg)
+{
+	BlockNumber blk;
+	Buffer		buffer;
+	int64		found;
+
+	if (spill >= nbuckets - bucket)
+		elog(ERROR, "npidx index \"%s\": bucket %u spills past the last bucket",
+			 RelationGetRelationName(index), bucket);
+	blk = NpidxBucketBlock(bucket + spill);
+	buffer = ReadBuffer(index, blk);
+	LockBuffer(buffer, BUFFER_LOCK_SHARE);
+	NpidxCheckBucketPage(index, BufferGetPage(buffer), blk, bucket + spill);
+	found = NpidxPageMatches(BufferGetPage(buffer), resid, fn, arg);
+	UnlockReleaseBuffer(buffer);
+	return found;
+}
+
+/*
  * Call fn for every posting of hash: read the bucket's chain with lock
- * coupling.  Postings of other keys that share bucket and residue (only in
- * indexes with fewer than NPIDX_EXACT_BUCKETS buckets) are returned too; the
- * recheck drops them.  With skip_head, the head page is only passed through
- * (its matches were taken before: see NpidxProbeHead).  Returns the number
+ * coupling, then the head that holds its spilled tail, if any.  Postings
+ * of other keys that share bucket and residue (only in indexes with fewer
+ * than NPIDX_EXACT_BUCKETS buckets), or the spill head's own postings with
+ * the residue, are returned too; the recheck drops them.  With skip_head,
+ * the head page is only passed through (its matches were taken before: see
+ * NpidxProbeHead).  Returns the number
  * of postings passed to fn.  Inlined into the scan's counting pass, so that
  * the per-posting callback is a direct, inlined call there.
  */
@@ -319,6 +351,7 @@ NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
 	BlockNumber blk = NpidxBucketBlock(bucket);
 	Buffer		buffer;
 	int64		found = 0;
+	uint32		spill = 0;
 
 	buffer = ReadBuffer(index, blk);
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);
@@ -328,6 +361,8 @@ NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
 		Buffer		nbuf;
 
 		NpidxCheckBucketPage(index, page, blk, bucket);
+		if (blk == NpidxBucketBlock(bucket))
+			spill = NpidxPageSpill(page);
 		if (!skip_head)
 			found += NpidxPageMatches(page, resid, fn, arg);
 		skip_head = false;
@@ -340,6 +375,8 @@ NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
 		buffer = nbuf;
 	}
 	UnlockReleaseBuffer(buffer);
+	if (spill != 0)
+		found += NpidxProbeSpill(index, nbuckets, bucket, spill, resid, fn, arg);
 	return found;
 }
 
@@ -473,7 +510,8 @@ NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp,
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);
 	page = BufferGetPage(buffer);
 	NpidxCheckBucketPage(index, page, blk, bucket);
-	kp->complete = NpidxPageGetOpaque(page)->next == InvalidBlockNumber;
+	kp->complete = NpidxPageGetOpaque(page)->next == InvalidBlockNumber &&
+		NpidxPageSpill(page) == 0;
 	kp->first = heads->n;
 	if (heads->n + NpidxPageNEntries(page) > heads->max)
 	{

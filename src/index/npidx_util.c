@@ -591,12 +591,12 @@ NpidxGetMeta(Relation index)
 					(errcode(ERRCODE_INDEX_CORRUPTED),
 					 errmsg("index \"%s\" is not an npidx index",
 							RelationGetRelationName(index))));
-		if (meta->version != NPIDX_VERSION)
+		if (meta->version < NPIDX_MIN_VERSION || meta->version > NPIDX_VERSION)
 			ereport(ERROR,
 					(errcode(ERRCODE_INDEX_CORRUPTED),
-					 errmsg("index \"%s\" has npidx version %u, expected %u",
+					 errmsg("index \"%s\" has npidx version %u, expected %u to %u",
 							RelationGetRelationName(index), meta->version,
-							NPIDX_VERSION),
+							NPIDX_MIN_VERSION, NPIDX_VERSION),
 					 errhint("Please REINDEX it.")));
 		if (meta->nbuckets < 1 || meta->nbuckets > NPIDX_MAX_BUCKETS)
 			elog(ERROR, "npidx index \"%s\" has a bad bucket count %u",
