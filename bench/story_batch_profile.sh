@@ -17,6 +17,9 @@
 #   ARGS          more arguments of cluster_stories(), e.g.
 #                 "time_window => NULL" (no time test: the rule of pairs
 #                 without one)
+#   FUNC=story_clusters  time story_clusters('story_prof') instead (the 0.1
+#                 interface: id order, no time window; ARGS are not used, and
+#                 the score written to OUT is 0)
 #   PERF=1        record the first run's backend with perf and print its
 #                 functions by own samples (needs perf)
 #   CACHE=DIR     keep the fingerprints, as COPY text, in DIR (default a
@@ -32,6 +35,16 @@ SEED=${SEED:-1}
 REPEAT=${REPEAT:-1}
 PERF=${PERF:-0}
 CACHE=${CACHE:-/tmp/newsprint-story-fp-$(id -u)}
+FUNC=${FUNC:-cluster_stories}
+case "$FUNC" in
+cluster_stories)
+	query="SELECT * FROM newsprint.cluster_stories('story_prof', order_column => 'published_at'${ARGS:+, $ARGS})" ;;
+story_clusters)
+	query="SELECT id, story, 0::float8 AS score FROM newsprint.story_clusters('story_prof')" ;;
+*)
+	echo "FUNC must be cluster_stories or story_clusters" >&2
+	exit 2 ;;
+esac
 . ./bench_lib.sh
 bench_workdir 777
 bench_header
@@ -80,7 +93,7 @@ SET client_min_messages = notice;
 \! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu0
 SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
 CREATE TEMP TABLE res AS
-SELECT * FROM newsprint.cluster_stories('story_prof', order_column => 'published_at'${ARGS:+, $ARGS});
+$query;
 SELECT extract(epoch FROM clock_timestamp()) - :t0 AS wall \gset
 \! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu1
 \setenv WALL :wall
