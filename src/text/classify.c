@@ -673,9 +673,17 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	if ((f.arrows > 0 || f.pipes >= 2 || (f.nav_start && !f.ends_term)) && f.nwords <= 30 &&
 		!(f.ends_term && f.nwords >= 12 && f.arrows == 0 && f.pipes < 2))
 		return CLS_BAD;
+	/*
+	 * Banner vocabulary: a short unit, one that addresses the reader, or
+	 * one dense with banner words.  A story about a paywall or a newsletter
+	 * ("... visitors who do not subscribe ... A digital subscription ...")
+	 * names two such words in sixty of prose; and agency copy, whose
+	 * furniture wire.c has marked, has no banners at all.
+	 */
 	if ((f.strong > 0 || f.phrase) && f.nwords <= NP_MID_UNIT_WORDS &&
 		(f.second > 0 || f.nwords <= NP_SHORT_UNIT_WORDS ||
-		 f.strong + (f.phrase ? 1 : 0) >= 2))
+		 (f.strong + (f.phrase ? 1 : 0) >= 2 && !doc->wire &&
+		  (f.strong + (f.phrase ? 1 : 0)) * 10 >= f.nwords)))
 		return CLS_BAD;
 	if (f.nwords <= 8 && f.widget > 0 && f.widget * 3 >= f.nwords)
 		return CLS_BAD;

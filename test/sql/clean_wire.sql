@@ -122,3 +122,22 @@ E'Detectives investigating the attack have asked anyone with information to\n' |
 E'call police on 0161 872 5050 or Crimestoppers anonymously on 0800 555 111.<\n' ||
 E'The results table showed Rovers (36) 34-0 900 1 before the final round of\n' ||
 E'matches was played on Saturday.<\nPA Newsdesk, 020 7946 0321\nend');
+
+-- a story that names web domains and the words of paywall banners
+-- ("subscribers", "subscription") is prose, however many times it does so:
+-- the dateline lead stays, in agency copy and in a page that quotes it;
+-- the page's own furniture (a "Read more at" line, a bare URL, "Follow us",
+-- a share label, a newsletter prompt) still goes
+SELECT newsprint.clean(
+E'SAN FRANCISCO, March 4 (Reuters) - Salesforce.com Inc said on Wednesday that subscribers to its analytics service would pay about 9 percent more from April, and that business customers who cancel a subscription before renewal would get a refund for the unused months.\n\n' ||
+E'Shares of Salesforce.com fell 2.1 percent to $211.40 in early trading, while rival Workday.com was little changed.\n\n' ||
+E'The company said the price rise affected fewer than one in ten of its accounts.\n\n' ||
+E'(Reporting by Dana Whitfield in San Francisco; Editing by Peter Crane)');
+SELECT newsprint.clean(
+E'Online retailer cuts jobs after subscription slump\n\n' ||
+E'LONDON, Jan 9 (PA) - Online fashion retailer Boohoo.com said on Friday it would cut 400 jobs after subscribers to its paid delivery scheme fell by a quarter, and that customers with a yearly subscription would keep free delivery until it runs out. The Manchester-based group, which also runs PrettyLittleThing.com, blamed weaker spending by younger shoppers.\n\n' ||
+E'Shares in the company closed 6 per cent lower in London.\n\n' ||
+E'Read more at retailwatch.example.com\n\n' ||
+E'https://www.retailwatch.example.com/business/2026/01/09/boohoo-jobs\n\n' ||
+E'Follow us on Twitter and Facebook\n\nShare this article\n\n' ||
+E'Subscribe to our newsletter for the latest retail news.');

@@ -51,9 +51,9 @@ SELECT d.kind, count(*) AS pairs,
 -- the misses: URGENT briefs whose lead has more fact than narrative
 -- shingles (a storm and its winds, a player, his club and his age), so
 -- their names and figures are evidence that the full story does not
--- sample; and one whose full story lost its lead paragraph in clean() (a
--- domain name, "NYTimes.com", in a paragraph under an agency dateline is
--- taken for web furniture)
+-- sample.  (Item 39's brief was a miss too until clean() kept the lead
+-- of its full story, a paragraph on a paywall that names "subscribe" and
+-- "subscription" and was taken for a banner.)
 SELECT d.item, d.kind, shingle_count(o.fp) AS orig_evidence,
        shingle_count(d.fp) AS dup_evidence,
        round(greatest(containment(o.fp, d.fp), containment(d.fp, o.fp))::numeric, 3) AS containment
