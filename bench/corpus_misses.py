@@ -48,8 +48,8 @@ def parse_fp(lit):
     return n, hs
 
 
-def overlap(a, b):
-    """|A' n B'|, |A'|, |B'| under the common tau, as NpFpCompare."""
+def cut_samples(a, b):
+    """The two samples cut at their common tau, as NpFpCompare does."""
     na, ha = a
     nb, hb = b
     la = ha[-1] if na > len(ha) else None
@@ -59,6 +59,12 @@ def overlap(a, b):
     if tau is not None:
         ha = [x for x in ha if x <= tau]
         hb = [x for x in hb if x <= tau]
+    return ha, hb
+
+
+def overlap(a, b):
+    """|A' n B'|, |A'|, |B'| under the common tau, as NpFpCompare."""
+    ha, hb = cut_samples(a, b)
     inter = len(set(ha) & set(hb))
     return inter, len(ha), len(hb)
 
@@ -90,15 +96,7 @@ def holds(a, b, **kw):
 def overlap_named(a, b):
     """As overlap, with the named hashes (lowest bit set) counted apart:
     shared named, named of A', named of B'."""
-    na, ha = a
-    nb, hb = b
-    la = ha[-1] if na > len(ha) else None
-    lb = hb[-1] if nb > len(hb) else None
-    lims = [x for x in (la, lb) if x is not None]
-    tau = min(lims) if lims else None
-    if tau is not None:
-        ha = [x for x in ha if x <= tau]
-        hb = [x for x in hb if x <= tau]
+    ha, hb = cut_samples(a, b)
     sa, sb = set(ha), set(hb)
     sh = sa & sb
     return (len(sh), len(ha), len(hb), sum(x & 1 for x in sh),
