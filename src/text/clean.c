@@ -330,11 +330,50 @@ holds_sentence_end(const char *s, size_t len)
 }
 
 /*
- * Is unit i a sentence of prose: a few words, mostly lower case and not
- * dates, ending a sentence; not a byline, credit, widget label ("Subscribe
- * to our newsletter.") or line of wire furniture; and, if strict, without
- * the vocabulary of banners and copyright lines ("cookies", "all rights
- * reserved")?
+ * Count the letters of s[0..len) and the upper-case ones among them, over
+ * every word.  NpGetUnitFacts counts them only in a unit's first three
+ * words once the unit is a long sentence, which says nothing about the
+ * case of the whole (a dateline, "NEW YORK, July 26 (PA) - ...", is mostly
+ * capitals).
+ */
+static void
+count_case(const char *s, size_t len, int *nletters, int *nupper)
+{
+	size_t		i = 0;
+	size_t		next_check = 0;
+
+	*nletters = *nupper = 0;
+	while (i < len)
+	{
+		unsigned char b = (unsigned char) s[i];
+		uint32		c;
+
+		NP_CHECK_AT(i, next_check);
+		if (b < 0x80)
+		{
+			i++;
+			if (A_ALPHA(b))
+			{
+				(*nletters)++;
+				*nupper += b <= 'Z';
+			}
+			continue;
+		}
+		i += NpUtf8Decode((const unsigned char *) s + i, len - i, &c);
+		if (NpUniIsLetter(c))
+		{
+			(*nletters)++;
+			*nupper += NpUniIsUpper(c);
+		}
+	}
+}
+
+/*
+ * Is unit i a sentence of prose: a few words, mostly lower case (counted
+ * over all its letters) and not dates, ending a sentence; not a byline,
+ * credit, widget label ("Subscribe to our newsletter.") or line of wire
+ * furniture; and, if strict, without the vocabulary of banners and
+ * copyright lines ("cookies", "all rights reserved")?
  */
 static bool
 is_prose(const NpDoc *doc, int i, bool strict)
@@ -349,6 +388,8 @@ is_prose(const NpDoc *doc, int i, bool strict)
 		return false;
 	if (f.widget * 3 >= f.nwords || (f.second > 0 && f.nwords <= 14))
 		return false;
+	if (f.nwords > NP_SHORT_UNIT_WORDS)
+		count_case(doc->text + u->off, u->len, &f.nletters, &f.nupper);
 	return f.nwords >= 3 && f.nletters >= 10 && f.nondate * 2 > f.nwords &&
 		(f.ends_term || holds_sentence_end(doc->text + u->off, u->len)) &&
 		f.nupper * 2 < f.nletters && f.urls == 0 &&

@@ -87,6 +87,15 @@ SELECT newsprint.clean('Sign up rates for the scheme doubled in May.');
 SELECT newsprint.clean('All rights reserved, the judge said of the estate.');
 SELECT newsprint.clean('<div class="share-bar"><p>Related: the minister resigned on Tuesday.</p></div>', format => 'html');
 SELECT newsprint.clean('Updated 10:32 BST, 14 May 2024.') = '' AS timestamp_only_is_empty;
+-- a long sentence whose dateline is in capitals is judged mostly lower
+-- case over all its words, not its first three (it was emptied), in text
+-- and HTML; a long sentence in capitals is still not prose
+SELECT newsprint.clean(
+E'NEW YORK, July 26 (PA) - The New York Times told readers on Thursday that if you do not subscribe to the print edition you will be allowed access to only 20 articles a month, and a digital subscription will be required to read more.');
+SELECT newsprint.clean(
+E'<html><body><p>NEW YORK, July 26 (PA) - The New York Times told readers on Thursday that if you do not subscribe to the print edition you will be allowed access to only 20 articles a month, and a digital subscription will be required to read more.</p></body></html>', format => 'html');
+SELECT newsprint.clean(
+E'Read it now: THE NEW YORK TIMES WILL START CHARGING FOR FULL ACCESS TO ITS WEBSITE FROM MARCH 28, SO SUBSCRIBE TODAY TO KEEP READING EVERY STORY YOU LOVE.') = '' AS capitals_are_not_prose;
 
 -- AP copy hard-wrapped with few lines continuing in lower case (names at
 -- the line starts): the lead is joined and kept, paragraph by paragraph
