@@ -165,19 +165,28 @@ sample_limit(const NpFingerprint *fp)
 }
 
 /*
- * The number of hashes that a and b share, among those the estimators
- * compare (at most the smaller limit), that carry the name bit; with
- * a_named and b_named, also the number of each sample's compared hashes
- * that carry it.  One merge of the two samples; only low links and tiny
- * pairs that resemble, a few per article, pairs under STORY_CARRIED_SHARE
- * both ways and pairs of short items without a time test (stories.h) come
- * here.
+ * The name counts of a pair, among the hashes the estimators compare (at
+ * most the smaller limit): how many hashes that carry the name bit both
+ * hold, and how many each sample holds.  Merged at most once per pair
+ * (pair_names).
  */
-static int
-shared_names(const NpFingerprint *a, const NpFingerprint *b,
-			 int *a_named, int *b_named)
+typedef struct StoryPairNames
 {
-	uint64		tau = Min(sample_limit(a), sample_limit(b));
+	bool		done;
+	int			shared;
+	int			x_named;
+	int			l_named;
+} StoryPairNames;
+
+/*
+ * One merge of the two samples; only low links and tiny pairs that
+ * resemble, a few per article, pairs under STORY_CARRIED_SHARE both ways
+ * and pairs of short items without a time test (stories.h) come here.
+ */
+static const StoryPairNames *
+pair_names(const NpFingerprint *a, const NpFingerprint *b, StoryPairNames *pn)
+{
+	uint64		tau;
 	int			na = NpFingerprintNHashes(a);
 	int			nb = NpFingerprintNHashes(b);
 	int			i = 0;
@@ -186,6 +195,9 @@ shared_names(const NpFingerprint *a, const NpFingerprint *b,
 	int			a_only = 0;
 	int			b_only = 0;
 
+	if (pn->done)
+		return pn;
+	tau = Min(sample_limit(a), sample_limit(b));
 	while (i < na && j < nb && (uint64) a->hashes[i] <= tau &&
 		   (uint64) b->hashes[j] <= tau)
 	{
@@ -200,17 +212,16 @@ shared_names(const NpFingerprint *a, const NpFingerprint *b,
 			j++;
 		}
 	}
-	if (a_named != NULL)
-	{
-		/* the rest of the sample that the merge did not finish */
-		while (i < na && (uint64) a->hashes[i] <= tau)
-			a_only += a->hashes[i++] & NP_FP_NAME_BIT;
-		while (j < nb && (uint64) b->hashes[j] <= tau)
-			b_only += b->hashes[j++] & NP_FP_NAME_BIT;
-		*a_named = a_only + named;
-		*b_named = b_only + named;
-	}
-	return named;
+	/* the rest of the sample that the merge did not finish */
+	while (i < na && (uint64) a->hashes[i] <= tau)
+		a_only += a->hashes[i++] & NP_FP_NAME_BIT;
+	while (j < nb && (uint64) b->hashes[j] <= tau)
+		b_only += b->hashes[j++] & NP_FP_NAME_BIT;
+	pn->shared = named;
+	pn->x_named = a_only + named;
+	pn->l_named = b_only + named;
+	pn->done = true;
+	return pn;
 }
 
 /*
@@ -223,14 +234,10 @@ shared_names(const NpFingerprint *a, const NpFingerprint *b,
  * "Names in a tiny pair").
  */
 static bool
-tiny_names_agree(const StoryRule *rule, const NpFingerprint *x,
-				 const NpFingerprint *leader)
+tiny_names_agree(const StoryRule *rule, const StoryPairNames *pn)
 {
-	int			xn;
-	int			ln;
-	int			shared = shared_names(x, leader, &xn, &ln);
-
-	return (double) shared >= rule->tiny_similarity * Min(xn, ln);
+	return (double) pn->shared >=
+		rule->tiny_similarity * Min(pn->x_named, pn->l_named);
 }
 
 /*
@@ -245,15 +252,13 @@ tiny_names_agree(const StoryRule *rule, const NpFingerprint *x,
  * estimators cut them (ov).
  */
 static bool
-short_names_differ(const StoryRule *rule, const NpFingerprint *x,
-				   const NpFingerprint *leader, const NpFingerprintOverlap *ov)
+short_names_differ(const StoryRule *rule, const StoryPairNames *pn,
+				   const NpFingerprintOverlap *ov)
 {
-	int			xn;
-	int			ln;
-	int			shared = shared_names(x, leader, &xn, &ln);
-	int			fewer = Min(xn, ln);
+	int			shared = pn->shared;
+	int			fewer = Min(pn->x_named, pn->l_named);
 	int			differ = ov->a_count + ov->b_count - 2 * ov->inter;
-	int			named_differ = xn + ln - 2 * shared;
+	int			named_differ = pn->x_named + pn->l_named - 2 * shared;
 
 	if (fewer - shared < STORY_BRIEF_CHANGED)
 		return false;
@@ -269,6 +274,8 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 				 double *similarity)
 {
 	NpFingerprintOverlap ov;
+	StoryPairNames pn = {0};
+	bool		names = rule->min_named > 0 && x->version == NP_FP_V2_VERSION;
 	double		sim;
 
 	NpFingerprintOverlapOf(x, leader, &ov);
@@ -284,19 +291,7 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		 * A tiny pair must resemble in its names and figures too: notices of
 		 * two companies in one formula share the formula, not the names.
 		 */
-		if (rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
-			!tiny_names_agree(rule, x, leader))
-			return false;
-
-		/*
-		 * Without a time test, a tiny pair that agrees in most of its names
-		 * may still be two days of a recurring item: the same frame with
-		 * other figures (stories.h).
-		 */
-		if (!timed && rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
-			x->nshingles < STORY_BRIEF_SHINGLES &&
-			leader->nshingles < STORY_BRIEF_SHINGLES &&
-			short_names_differ(rule, x, leader, &ov))
+		if (names && !tiny_names_agree(rule, pair_names(x, leader, &pn)))
 			return false;
 	}
 	else
@@ -318,28 +313,18 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 			return false;
 
 		/*
-		 * Two short items with no time test must agree in their names and
-		 * figures: two days of one recurring item share its frame, not its
-		 * figures (stories.h).  Within a window, the window parts them.
-		 */
-		if (!timed && rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
-			x->nshingles < STORY_BRIEF_SHINGLES &&
-			leader->nshingles < STORY_BRIEF_SHINGLES &&
-			short_names_differ(rule, x, leader, &ov))
-			return false;
-
-		/*
 		 * Neither mostly in the other (under STORY_CARRIED_SHARE both ways):
 		 * a partial version, whose shared evidence must be more than shared
 		 * names and figures, and, when low, hold some of them.
 		 */
-		if (rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
+		if (names &&
 			(double) ov.inter < STORY_CARRIED_SHARE * ov.a_count &&
 			(double) ov.inter < STORY_CARRIED_SHARE * ov.b_count)
 		{
-			int			x_named;
-			int			l_named;
-			int			named = shared_names(x, leader, &x_named, &l_named);
+			const StoryPairNames *n = pair_names(x, leader, &pn);
+			int			x_named = n->x_named;
+			int			l_named = n->l_named;
+			int			named = n->shared;
 
 			/*
 			 * A low link must share names: two stories written in the same
@@ -365,6 +350,19 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 				return false;
 		}
 	}
+
+	/*
+	 * Two short items with no time test, tiny or not, must not be the same
+	 * frame with other names and figures: two days of one recurring item
+	 * share its frame, not its figures (stories.h).  Within a window, the
+	 * window parts them.
+	 */
+	if (!timed && names &&
+		x->nshingles < STORY_BRIEF_SHINGLES &&
+		leader->nshingles < STORY_BRIEF_SHINGLES &&
+		short_names_differ(rule, pair_names(x, leader, &pn), &ov))
+		return false;
+
 	*score = Max(ov.a_count > 0 ? (double) ov.inter / ov.a_count : 0.0,
 				 ov.b_count > 0 ? (double) ov.inter / ov.b_count : 0.0);
 	*similarity = sim;
