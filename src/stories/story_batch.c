@@ -357,8 +357,10 @@ cluster_stories(PG_FUNCTION_ARGS)
 
 	StoryIndexStats(si, &leaders, &evicted, &evicted_live, &bytes);
 	ereport(NOTICE,
-			(errmsg("cluster_stories: done: " INT64_FORMAT " articles in " INT64_FORMAT " stories (%zu MB of leaders)",
-					nread, nstories, bytes >> 20)));
+			(errmsg_plural("cluster_stories: done: " INT64_FORMAT " articles in " INT64_FORMAT " story (%zu MB of leaders)",
+						   "cluster_stories: done: " INT64_FORMAT " articles in " INT64_FORMAT " stories (%zu MB of leaders)",
+						   (unsigned long) nstories,
+						   nread, nstories, bytes >> 20)));
 	MemoryContextDelete(workcxt);
 
 	rsinfo->returnMode = SFRM_Materialize;
