@@ -16,13 +16,16 @@
 # Starts a throwaway server with this tree's newsprint (scripts/with-server.sh)
 # unless NP_BIN is set.  Each input is built once into an unlogged table
 # (stored uncompressed), then each case runs in a fresh session: wall time
-# of the one statement, and the growth of the backend's peak resident memory
+# of the one statement, the backend's CPU time for it (user + system, from
+# /proc/PID/stat), and the growth of the backend's peak resident memory
 # (VmHWM, read with pg_read_file, after a warm-up call on a short text has
 # loaded the library and its tables) with its ratio to the input; reading the
 # argument from the table counts for about 1x of it.  Beside each: md5() of
 # the same value in the same session (the floor any function reading the
-# text pays), and scale = time at n MB / (n x time at the smallest size):
-# 1 for linear time.  Runs the cases one after the other on one core.
+# text pays), and scale = CPU time at n MB / (n x CPU time at the smallest
+# size): 1 for linear time.  Shapes repeated, random_words and no_breaks
+# (random words of a skewed vocabulary, with and without full stops) are
+# news-like; for them passages_two compares two different draws.  Runs the cases one after the other on one core.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -53,6 +56,17 @@ declare -A shape=(
 	[html_amp]="'<p>' || repeat('&amp;', :bytes / 5)"
 	[html_doctype]="'<!DOCTYPE x [' || repeat('<!ENTITY a \"&a;&a;\">', :bytes / 20) || ']><p>&a;'"
 	[dict1m]="'Name Number 5 met Alias 7.'"
+	[repeated]="repeat('Officials in Ankara said 40 people were moved from the district on Monday. The governor''s office said roads to the coast would reopen by Friday. ', :bytes / 145)"
+	[random_words]="(SELECT string_agg(CASE WHEN random() < 0.07 THEN w || '. The' ELSE w END, ' ') FROM (SELECT translate(substr(md5(floor(random() ^ 2 * 5000)::text), 1, 7), '0123456789', 'ghijklmnop') AS w FROM generate_series(1, :bytes / 8)) s)"
+	[small_vocab]="(SELECT string_agg(CASE WHEN random() < 0.1 THEN w || '. The' ELSE w END, ' ') FROM (SELECT translate(substr(md5(floor(random() * 85)::text), 1, 7), '0123456789', 'ghijklmnop') AS w FROM generate_series(1, :bytes / 8)) s)"
+	[no_breaks]="(SELECT string_agg(w, ' ') FROM (SELECT translate(substr(md5(floor(random() ^ 2 * 5000)::text), 1, 7), '0123456789', 'ghijklmnop') AS w FROM generate_series(1, :bytes / 8)) s)"
+)
+# a second text for the shapes where two-argument functions compare two
+# different texts (u; t itself elsewhere): another draw of the same shape
+declare -A shape_u=(
+	[random_words]=1
+	[small_vocab]=1
+	[no_breaks]=1
 )
 declare -A func=(
 	[clean]="length(newsprint.clean(t))"
@@ -64,6 +78,7 @@ declare -A func=(
 	[mentions_raw]="(SELECT count(*) FROM newsprint.entity_mentions(t, false))"
 	[passages_self]="(SELECT count(*) FROM newsprint.shared_passages(t, t))"
 	[passages_self_raw]="(SELECT count(*) FROM newsprint.shared_passages(t, t, false))"
+	[passages_two]="(SELECT count(*) FROM newsprint.shared_passages(t, coalesce(u, t)))"
 	[dict_value]="(SELECT count(*) FROM newsprint.entities(t, false, (SELECT a FROM hostile_dict)))"
 )
 cases=("$@")
@@ -79,13 +94,16 @@ q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(free -g | awk '/Mem:/ {print $2}') GB, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server: $(q -c 'SHOW server_version'), tree: $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo '?')"
 
-q -c "SET client_min_messages = warning" -c "DROP TABLE IF EXISTS hostile_input" -c "CREATE UNLOGGED TABLE hostile_input (shape text, mb int, t text)" \
-	-c "ALTER TABLE hostile_input ALTER t SET STORAGE EXTERNAL"
+q -c "SET client_min_messages = warning" -c "DROP TABLE IF EXISTS hostile_input" -c "CREATE UNLOGGED TABLE hostile_input (shape text, mb int, t text, u text)" \
+	-c "ALTER TABLE hostile_input ALTER t SET STORAGE EXTERNAL, ALTER u SET STORAGE EXTERNAL" \
+	-c "SELECT setseed(0.5)" >/dev/null
 needed=$(printf '%s\n' "${cases[@]}" | sed 's/.*://' | sort -u)
 for mb in $sizes; do
 	for s in $needed; do
 		[ -n "${shape[$s]:-}" ] || { echo "unknown shape $s" >&2; exit 2; }
-		q -c "INSERT INTO hostile_input SELECT '$s', $mb, ${shape[$s]//:bytes/$((mb * 1048576))}"
+		u=NULL
+		[ -z "${shape_u[$s]:-}" ] || u=${shape[$s]//:bytes/$((mb * 1048576))}
+		q -c "SELECT setseed(0.$mb)" -c "INSERT INTO hostile_input SELECT '$s', $mb, ${shape[$s]//:bytes/$((mb * 1048576))}, $u" >/dev/null
 	done
 done
 
@@ -118,7 +136,10 @@ if [ -n "$cancel" ]; then
 fi
 
 hwm="SELECT (regexp_match(pg_read_file('/proc/' || pg_backend_pid() || '/status'), 'VmHWM:\\s+(\\d+)'))[1]::bigint / 1024"
-printf '%-18s %-13s %5s %9s %8s %9s %8s %7s %6s\n' function shape MB seconds s_per_MB md5_s peak_MB ratio scale
+# the backend's user + system CPU time, in clock ticks
+tck=$(getconf CLK_TCK)
+cpu="SELECT split_part(s, ' ', 14)::bigint + split_part(s, ' ', 15)::bigint AS ticks FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') s"
+printf '%-18s %-13s %5s %9s %8s %8s %9s %8s %7s %6s\n' function shape MB seconds cpu_s cpu_s/MB md5_s peak_MB ratio scale
 for c in "${cases[@]}"; do
 	f=${c%%:*}
 	s=${c#*:}
@@ -126,11 +147,13 @@ for c in "${cases[@]}"; do
 	first=
 	for mb in $sizes; do
 		out=$(q 2>&1 <<EOF || true
-SELECT ${func[$f]} IS NULL FROM (SELECT 'Warm up: Paris. <p>x</p>'::text AS t) w \\g /dev/null
+SELECT ${func[$f]} IS NULL FROM (SELECT 'Warm up: Paris. <p>x</p>'::text AS t, NULL::text AS u) w \\g /dev/null
 $hwm;
+$cpu \gset c0_
 SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
 SELECT ${func[$f]} FROM hostile_input WHERE shape = '$s' AND mb = $mb;
 SELECT extract(epoch FROM clock_timestamp()) - :t0;
+SELECT round((($cpu) - :c0_ticks)::numeric / $tck, 2);
 $hwm;
 SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
 SELECT md5(t) IS NULL FROM hostile_input WHERE shape = '$s' AND mb = $mb;
@@ -142,12 +165,13 @@ EOF
 			continue
 		fi
 		mapfile -t v <<<"$out"
-		before=${v[0]} secs=${v[2]} after=${v[3]} md5s=${v[5]}
-		[ -n "$first" ] || first="$mb $secs"
-		printf '%-18s %-13s %5d %9.3f %8.3f %9.3f %8d %7.1f %6.2f\n' "$f" "$s" "$mb" "$secs" \
-			"$(echo "$secs / $mb" | bc -l)" "$md5s" "$((after - before))" \
+		before=${v[0]} secs=${v[2]} cpus=${v[3]} after=${v[4]} md5s=${v[6]}
+		# scale from CPU time (wall time moves with the machine's load)
+		[ -n "$first" ] || first="$mb $cpus"
+		printf '%-18s %-13s %5d %9.3f %8.2f %8.3f %9.3f %8d %7.1f %6.2f\n' "$f" "$s" "$mb" "$secs" \
+			"$cpus" "$(echo "$cpus / $mb" | bc -l)" "$md5s" "$((after - before))" \
 			"$(echo "($after - $before) / $mb" | bc -l)" \
-			"$(echo "$secs / ($mb / ${first% *} * ${first#* })" | bc -l)"
+			"$(awk -v c="$cpus" -v m="$mb" -v f="$first" 'BEGIN { split(f, x, " "); print (x[2] > 0 ? c / (m / x[1] * x[2]) : 0) }')"
 	done
 done
 q -c "DROP TABLE hostile_input"

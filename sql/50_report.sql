@@ -99,7 +99,9 @@ COMMENT ON FUNCTION assign_story(regclass, bigint, fingerprint, timestamptz, flo
  * an article's story with assign_story() and the default rule.  Arguments:
  * the leaders table, then the story, id, fingerprint and publication time
  * columns (default story, id, fp, published_at; '' for none), and the
- * time window (default '20 hours', as assign_story's; '' for none).
+ * time window (default '20 hours', as assign_story's; '' for none).  An
+ * unqualified leaders table is in the schema of the trigger's table, never
+ * in the writing session's search_path.
  */
 CREATE FUNCTION story_trigger() RETURNS trigger
 AS 'MODULE_PATHNAME', 'story_trigger'

@@ -626,8 +626,16 @@ fp_sentence_pairs(const char *text, size_t start, size_t end, np_uint32 **out)
  *	  would cost n * n.
  *
  * The work is then at most FP_PASSAGE_MAX_POSTINGS steps per word pair of a.
+ * A pair of a is looked up among the index's sorted keys through a
+ * directory of their top bits (about one key per entry), so that the lookup
+ * reads two or three cache lines however large b is: a binary search over
+ * all the keys missed the cache at most of its steps, and took a third of
+ * the time on 64 MB of text.
  */
 #define FP_PASSAGE_MAX_POSTINGS	1024
+
+/* The largest directory of the index's keys: 2^22 entries (32 MB) */
+#define FP_PASSAGE_DIR_MAX_BITS	22
 
 /* Word pairs of a examined between two checks for interrupts */
 #define FP_PASSAGE_CHECK_EVERY	4096
@@ -679,8 +687,11 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 	FpPosting  *post;
 	size_t		npost = 0;
 	np_uint32  *keys;			/* distinct pair hashes of the index */
-	size_t	   *keystart;		/* their postings: post[keystart[k]..keystart[k+1]) */
+	size_t	   *keystart;		/* their postings: sent[keystart[k]..keystart[k+1]) */
+	int		   *sent;			/* the postings' sentences, in key order */
 	size_t		nkeys = 0;
+	size_t	   *dir;			/* keys with top bits d: keys[dir[d]..dir[d+1]) */
+	int			dbits = 1;
 	int		   *count;
 	int		   *touched;
 	NpPassageMatch *res;
@@ -760,6 +771,7 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 
 	keys = np_alloc((npost > 0 ? npost : 1) * sizeof(np_uint32));
 	keystart = np_alloc(((npost > 0 ? npost : 1) + 1) * sizeof(size_t));
+	sent = np_alloc((npost > 0 ? npost : 1) * sizeof(int));
 	for (i = 0; i < npost; i++)
 	{
 		if (i == 0 || post[i].hash != post[i - 1].hash)
@@ -768,8 +780,29 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 			keystart[nkeys] = i;
 			nkeys++;
 		}
+		sent[i] = post[i].sentence;
 	}
 	keystart[nkeys] = npost;
+	np_free(post);
+
+	/* the directory: 2^dbits entries, at least as many as the keys */
+	while (dbits < FP_PASSAGE_DIR_MAX_BITS && ((size_t) 1 << dbits) < nkeys)
+		dbits++;
+	dir = np_alloc((((size_t) 1 << dbits) + 1) * sizeof(size_t));
+	{
+		size_t		k = 0;
+		size_t		d;
+
+		for (d = 0; d < ((size_t) 1 << dbits); d++)
+		{
+			while (k < nkeys && (size_t) (keys[k] >> (32 - dbits)) < d)
+				k++;
+			dir[d] = k;
+			if (d % FP_PASSAGE_CHECK_EVERY == 0)
+				NP_CHECK_FOR_INTERRUPTS();
+		}
+		dir[d] = nkeys;
+	}
 
 	count = np_alloc0((size_t) (nb > 0 ? nb : 1) * sizeof(int));
 	touched = np_alloc((size_t) (nb > 0 ? nb : 1) * sizeof(int));
@@ -796,16 +829,18 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 		{
 			size_t		lo;
 			size_t		p;
+			size_t		d;
 
 			if (i % FP_PASSAGE_CHECK_EVERY == FP_PASSAGE_CHECK_EVERY - 1)
 				NP_CHECK_FOR_INTERRUPTS();
-			lo = fp_lower_bound(keys, 0, nkeys, v[i]);
-			if (lo == nkeys || keys[lo] != v[i] ||
+			d = v[i] >> (32 - dbits);
+			lo = fp_lower_bound(keys, dir[d], dir[d + 1], v[i]);
+			if (lo == dir[d + 1] || keys[lo] != v[i] ||
 				keystart[lo + 1] - keystart[lo] > FP_PASSAGE_MAX_POSTINGS)
 				continue;
 			for (p = keystart[lo]; p < keystart[lo + 1]; p++)
 			{
-				int			sb = post[p].sentence;
+				int			sb = sent[p];
 
 				if (count[sb]++ == 0)
 					touched[ntouched++] = sb;
@@ -834,9 +869,10 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 			count[touched[t]] = 0;
 		np_free(v);
 	}
-	np_free(post);
+	np_free(sent);
 	np_free(keys);
 	np_free(keystart);
+	np_free(dir);
 	np_free(count);
 	np_free(touched);
 	*matches = res;

@@ -41,7 +41,12 @@
  */
 #include "postgres.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/table.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -51,12 +56,16 @@
 #include "storage/lmgr.h"
 #include "storage/lock.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/hsearch.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
+#include "utils/varlena.h"
 
 #include "compat.h"
 #include "distributed.h"
@@ -72,16 +81,114 @@ extern void StoryCheckColumn(Oid relid, const char *role, const char *name,
 							 Oid typid);
 extern char *StoryRelationName(Oid relid);
 
-/* Saved plans per leaders table */
+/*
+ * Saved plans per leaders table, for the rest of the session.  Their SQL
+ * names the table by its schema-qualified name, which PostgreSQL looks up
+ * again whenever it plans them again (after any invalidation of the table):
+ * so an entry is good only while its relation still has the name it was
+ * made with.  An invalidation of the relation (DROP, RENAME, SET SCHEMA,
+ * ALTER ...) or of any schema (ALTER SCHEMA ... RENAME) marks entries to be
+ * checked; the check, at the next use, runs with the table locked, after
+ * the invalidations have been taken in.
+ */
 typedef struct StoryPlans
 {
 	Oid			relid;			/* hash key */
+	bool		check;			/* invalidated since its name was checked */
+	Oid			nspid;			/* the relation's schema and name when */
+	NameData	relname;		/* the plans were made */
 	SPIPlanPtr	search;			/* is_same_story(fp, $1, $2) */
 	SPIPlanPtr	search_tiny;	/* is_similar(fp, $1, $2) */
 	SPIPlanPtr	insert;
 } StoryPlans;
 
 static HTAB *story_plans = NULL;
+
+/* some entry has its check flag set */
+static bool story_plans_check = false;
+
+static void
+plans_mark(Oid relid)
+{
+	HASH_SEQ_STATUS status;
+	StoryPlans *p;
+
+	if (story_plans == NULL)
+		return;
+	if (OidIsValid(relid))
+	{
+		p = hash_search(story_plans, &relid, HASH_FIND, NULL);
+		if (p != NULL)
+			p->check = story_plans_check = true;
+		return;
+	}
+	hash_seq_init(&status, story_plans);
+	while ((p = hash_seq_search(&status)) != NULL)
+		p->check = story_plans_check = true;
+}
+
+static void
+plans_relcache_callback(Datum arg, Oid relid)
+{
+	plans_mark(relid);
+}
+
+static void
+plans_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
+{
+	plans_mark(InvalidOid);
+}
+
+static void
+plans_free(StoryPlans *p)
+{
+	if (p->search)
+		SPI_freeplan(p->search);
+	if (p->search_tiny)
+		SPI_freeplan(p->search_tiny);
+	if (p->insert)
+		SPI_freeplan(p->insert);
+	p->search = p->search_tiny = p->insert = NULL;
+}
+
+/*
+ * Drop the entries whose plans may no longer name their relation: the
+ * relation is gone (its OID may come back as another table's) or has
+ * another name or schema.
+ */
+static void
+plans_check(void)
+{
+	HASH_SEQ_STATUS status;
+	StoryPlans *p;
+
+	story_plans_check = false;
+	hash_seq_init(&status, story_plans);
+	while ((p = hash_seq_search(&status)) != NULL)
+	{
+		HeapTuple	tup;
+		bool		same = false;
+
+		if (!p->check)
+			continue;
+		p->check = false;
+		tup = SearchSysCache1(RELOID, ObjectIdGetDatum(p->relid));
+		if (HeapTupleIsValid(tup))
+		{
+			Form_pg_class cls = (Form_pg_class) GETSTRUCT(tup);
+
+			same = cls->relnamespace == p->nspid &&
+				namestrcmp(&cls->relname, NameStr(p->relname)) == 0 &&
+				SearchSysCacheExists1(NAMESPACEOID, ObjectIdGetDatum(p->nspid));
+			ReleaseSysCache(tup);
+		}
+		if (!same)
+		{
+			plans_free(p);
+			(void) hash_search(story_plans, &p->relid, HASH_REMOVE, NULL);
+		}
+	}
+}
 
 /*
  * Prepare sql (with the given cursor options, 0 for none) and keep the plan
@@ -114,25 +221,54 @@ plans_for(Oid relid, Oid fptype)
 		ctl.entrysize = sizeof(StoryPlans);
 		story_plans = hash_create("newsprint story plans", 16, &ctl,
 								  HASH_ELEM | HASH_BLOBS);
+		CacheRegisterRelcacheCallback(plans_relcache_callback, (Datum) 0);
+		CacheRegisterSyscacheCallback(NAMESPACEOID, plans_syscache_callback,
+									  (Datum) 0);
 	}
+
+	/*
+	 * Lock the table as the search will (which takes in the invalidations
+	 * sent until now), then see whether it is still the relation of that
+	 * OID and name.
+	 */
+	LockRelationOid(relid, AccessShareLock);
+	if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(relid)))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", relid)));
+	if (story_plans_check)
+		plans_check();
+
 	p = hash_search(story_plans, &relid, HASH_ENTER, &found);
 	if (!found)
 	{
+		p->check = false;
+		p->nspid = InvalidOid;
 		p->search = NULL;
 		p->search_tiny = NULL;
 		p->insert = NULL;
 	}
 	if (p->search == NULL || p->search_tiny == NULL || p->insert == NULL)
 	{
-		char	   *rel = StoryRelationName(relid);
+		char	   *rel;
 		/* the control file fixes the schema */
 		const char *ext = "newsprint";
 		StringInfoData sql;
 		Oid			argtypes[3];
+		char		relkind = get_rel_relkind(relid);
 
+		plans_free(p);
+		if (relkind != RELKIND_RELATION && relkind != RELKIND_PARTITIONED_TABLE)
+			ereport(ERROR,
+					(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					 errmsg("leaders table \"%s\" is not a table",
+							get_rel_name(relid))));
+		rel = StoryRelationName(relid);
 		StoryCheckColumn(relid, "story", "story", INT8OID);
 		StoryCheckColumn(relid, "fingerprint", "fp", fptype);
 		StoryCheckColumn(relid, "published_at", "published_at", TIMESTAMPTZOID);
+		p->nspid = get_rel_namespace(relid);
+		namestrcpy(&p->relname, get_rel_name(relid));
 
 		argtypes[0] = fptype;
 		argtypes[1] = FLOAT8OID;
@@ -383,6 +519,90 @@ assign_story(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The table a trigger on a partition was created on: its clone's parent
+ * trigger's table, up to the trigger that has no parent.
+ */
+static Oid
+trigger_home(Trigger *trigger, Relation rel)
+{
+	Oid			tgoid = trigger->tgoid;
+	Oid			relid = RelationGetRelid(rel);
+	Relation	tgrel;
+
+	if (!rel->rd_rel->relispartition)
+		return relid;
+	tgrel = table_open(TriggerRelationId, AccessShareLock);
+	for (;;)
+	{
+		ScanKeyData key;
+		SysScanDesc scan;
+		HeapTuple	tup;
+		Oid			parent;
+
+		CHECK_FOR_INTERRUPTS();
+		ScanKeyInit(&key, Anum_pg_trigger_oid, BTEqualStrategyNumber,
+					F_OIDEQ, ObjectIdGetDatum(tgoid));
+		scan = systable_beginscan(tgrel, TriggerOidIndexId, true, NULL, 1, &key);
+		tup = systable_getnext(scan);
+		if (!HeapTupleIsValid(tup))
+			elog(ERROR, "could not find trigger %u", tgoid);
+		relid = ((Form_pg_trigger) GETSTRUCT(tup))->tgrelid;
+		parent = ((Form_pg_trigger) GETSTRUCT(tup))->tgparentid;
+		systable_endscan(scan);
+		if (!OidIsValid(parent))
+			break;
+		tgoid = parent;
+	}
+	table_close(tgrel, AccessShareLock);
+	return relid;
+}
+
+/*
+ * The leaders table of a story_trigger, as its first argument names it.
+ * The trigger's owner decides which table that is, not the role writing
+ * the row: an unqualified name is looked up in the schema of the table the
+ * trigger was created on (a temporary table's is the session's temporary
+ * schema), never in the writer's search_path, where a temporary table of
+ * that name would come first; a qualified name is taken as written
+ * ("pg_temp.leaders" is each writing session's own temporary table).
+ */
+static Oid
+trigger_leaders(Trigger *trigger, Relation rel)
+{
+	const char *arg = trigger->tgargs[0];
+	List	   *names;
+	RangeVar   *rv;
+	Oid			relid;
+	Oid			home = InvalidOid;
+
+	names = textToQualifiedNameList(cstring_to_text(arg));
+	rv = makeRangeVarFromNameList(names);
+	if (rv->schemaname == NULL)
+	{
+		home = trigger_home(trigger, rel);
+		rv->schemaname = get_namespace_name(get_rel_namespace(home));
+	}
+	relid = RangeVarGetRelidExtended(rv, AccessShareLock, RVR_MISSING_OK,
+									 NULL, NULL);
+	if (!OidIsValid(relid))
+	{
+		if (OidIsValid(home))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_TABLE),
+					 errmsg("leaders table \"%s\" of trigger \"%s\" does not exist in schema \"%s\"",
+							rv->relname, trigger->tgname, rv->schemaname),
+					 errdetail("An unqualified leaders table is looked up in the schema of table \"%s\", the trigger's.",
+							   get_rel_name(home)),
+					 errhint("Give the leaders table's name with its schema.")));
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("leaders table \"%s\" of trigger \"%s\" does not exist",
+						arg, trigger->tgname)));
+	}
+	return relid;
+}
+
+/*
  * story_trigger(): BEFORE INSERT OR UPDATE trigger that sets an article's
  * story column.  Arguments: leaders table, then optionally the names of the
  * story, id, fingerprint and publication time columns (default story, id,
@@ -488,8 +708,7 @@ story_trigger(PG_FUNCTION_ARGS)
 				 errmsg("fingerprint column \"%s\" must be of type newsprint.fingerprint",
 						names[2])));
 
-	relid = DatumGetObjectId(DirectFunctionCall1(regclassin,
-												 CStringGetDatum(trigger->tgargs[0])));
+	relid = trigger_leaders(trigger, rel);
 	d = heap_getattr(tuple, att[1], td, &isnull);
 	if (isnull)
 		return PointerGetDatum(tuple);

@@ -129,6 +129,103 @@ INSERT INTO hostile_bytes SELECT 3, fingerprint_send(fp), NULL, '2026-01-01' FRO
 SELECT story, fp = (SELECT fp FROM hostile_article) AS same FROM hostile_leaders ORDER BY story;
 DROP TABLE hostile_fp, hostile_bytes, hostile_leaders;
 
+-- story_trigger looked its leaders table up at every row in the search_path
+-- of the session writing the row, where pg_temp comes first: a role allowed
+-- only to INSERT into the articles table made a temporary table of the
+-- leaders table's name and chose the story ids written (its article 2 got
+-- story 666).  An unqualified name is now looked up in the schema of the
+-- table the trigger was created on, a qualified one as written.
+SET client_min_messages = warning;
+DROP ROLE IF EXISTS regress_np_writer;
+RESET client_min_messages;
+CREATE ROLE regress_np_writer;
+CREATE SCHEMA hostile_news;
+CREATE TABLE hostile_news.story_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                                         published_at timestamptz);
+CREATE INDEX ON hostile_news.story_leaders USING npidx (fp);
+CREATE TABLE hostile_news.articles (id bigint, fp fingerprint, story bigint, published_at timestamptz);
+CREATE TRIGGER s BEFORE INSERT ON hostile_news.articles
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('story_leaders');
+GRANT USAGE ON SCHEMA hostile_news TO regress_np_writer;
+GRANT INSERT ON hostile_news.articles TO regress_np_writer;
+GRANT SELECT, INSERT ON hostile_news.story_leaders TO regress_np_writer;
+GRANT SELECT ON hostile_article TO regress_np_writer;
+INSERT INTO hostile_news.articles SELECT 1, fp, NULL, '2026-01-01' FROM hostile_article;
+SET ROLE regress_np_writer;
+SET search_path = hostile_news, public, newsprint;
+CREATE TEMP TABLE story_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                                 published_at timestamptz);
+INSERT INTO story_leaders SELECT 666, fp, '2026-01-01' FROM hostile_article;
+INSERT INTO hostile_news.articles SELECT 2, fp, NULL, '2026-01-01' FROM hostile_article;
+DROP TABLE story_leaders;
+RESET ROLE;
+SET search_path = public, newsprint;
+SELECT id, story FROM hostile_news.articles ORDER BY id;
+SELECT story FROM hostile_news.story_leaders ORDER BY story;
+-- the documented forms: a qualified name from a table in another schema;
+-- "pg_temp.name", each writing session's own temporary table; an
+-- unqualified name on a temporary table, the session's temporary schema
+CREATE TABLE hostile_elsewhere (id bigint, fp fingerprint, story bigint, published_at timestamptz);
+CREATE TRIGGER s BEFORE INSERT ON hostile_elsewhere
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('hostile_news.story_leaders');
+INSERT INTO hostile_elsewhere SELECT 3, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+CREATE TEMP TABLE story_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                                 published_at timestamptz);
+INSERT INTO story_leaders SELECT 777, fp, '2026-01-01' FROM hostile_article;
+CREATE TABLE hostile_own (id bigint, fp fingerprint, story bigint, published_at timestamptz);
+CREATE TRIGGER s BEFORE INSERT ON hostile_own
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('pg_temp.story_leaders');
+INSERT INTO hostile_own SELECT 4, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+CREATE TEMP TABLE hostile_temp (id bigint, fp fingerprint, story bigint, published_at timestamptz);
+CREATE TRIGGER s BEFORE INSERT ON hostile_temp
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('story_leaders');
+INSERT INTO hostile_temp SELECT 5, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+-- a trigger cloned to a partition in another schema: the partitioned
+-- table's schema
+CREATE TABLE hostile_news.parted (id bigint, fp fingerprint, story bigint, published_at timestamptz)
+    PARTITION BY RANGE (id);
+CREATE TABLE hostile_part PARTITION OF hostile_news.parted FOR VALUES FROM (0) TO (100);
+CREATE TRIGGER s BEFORE INSERT ON hostile_news.parted
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('story_leaders');
+INSERT INTO hostile_news.parted SELECT 6, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+-- what cannot be resolved: an unqualified name absent from the trigger's
+-- schema (even when the search_path finds it), an unknown schema, a view,
+-- a name that is not one
+CREATE TABLE public_leaders (LIKE hostile_news.story_leaders INCLUDING ALL);
+CREATE TABLE hostile_news.unresolved (id bigint, fp fingerprint, story bigint, published_at timestamptz);
+CREATE TRIGGER s BEFORE INSERT ON hostile_news.unresolved
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('public_leaders');
+INSERT INTO hostile_news.unresolved SELECT 7, fp, NULL, '2026-01-01' FROM hostile_article;
+DROP TRIGGER s ON hostile_news.unresolved;
+CREATE TRIGGER s BEFORE INSERT ON hostile_news.unresolved
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('nowhere.story_leaders');
+INSERT INTO hostile_news.unresolved SELECT 7, fp, NULL, '2026-01-01' FROM hostile_article;
+DROP TRIGGER s ON hostile_news.unresolved;
+CREATE VIEW hostile_news.leaders_view AS SELECT * FROM hostile_news.story_leaders;
+CREATE TRIGGER s BEFORE INSERT ON hostile_news.unresolved
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('leaders_view');
+INSERT INTO hostile_news.unresolved SELECT 7, fp, NULL, '2026-01-01' FROM hostile_article;
+DROP TRIGGER s ON hostile_news.unresolved;
+CREATE TRIGGER s BEFORE INSERT ON hostile_news.unresolved
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('a."b');
+INSERT INTO hostile_news.unresolved SELECT 7, fp, NULL, '2026-01-01' FROM hostile_article;
+-- the session's saved plans name the table: renamed, and another table
+-- made under its old name, the plans of the first went to the second
+-- (which answered 888)
+SELECT assign_story('hostile_news.story_leaders', 8, fp, '2026-01-02') FROM hostile_article;
+ALTER TABLE hostile_news.story_leaders RENAME TO first_leaders;
+CREATE TABLE hostile_news.story_leaders (LIKE hostile_news.first_leaders INCLUDING ALL);
+INSERT INTO hostile_news.story_leaders SELECT 888, fp, '2026-01-02' FROM hostile_article;
+SELECT assign_story('hostile_news.first_leaders', 9, fp, '2026-01-02') FROM hostile_article;
+INSERT INTO hostile_news.articles SELECT 10, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+DROP TABLE hostile_news.story_leaders;
+CREATE TABLE hostile_news.story_leaders (LIKE hostile_news.first_leaders INCLUDING ALL);
+INSERT INTO hostile_news.articles SELECT 11, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+DROP SCHEMA hostile_news CASCADE;
+DROP TABLE hostile_elsewhere, hostile_own, public_leaders, story_leaders, hostile_temp;
+REVOKE SELECT ON hostile_article FROM regress_np_writer;
+DROP ROLE regress_np_writer;
+
 -- assign_story() checked the leaders table's columns when it first made
 -- its plans for the table, not after: a column altered since was read as
 -- what it was (a numeric story returned a pointer as the story; a text
