@@ -150,7 +150,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("cluster_stories needs a table, an id column and a fingerprint column"),
-				 errhint("The order column and the rule's parameters may be NULL (they then take their defaults).")));
+				 errhint("The other arguments may be NULL: a NULL rule parameter takes its default, a NULL order column or time window means no time window.")));
 	relid = PG_GETARG_OID(0);
 	idcol = NameStr(*PG_GETARG_NAME(1));
 	fpcol = NameStr(*PG_GETARG_NAME(2));

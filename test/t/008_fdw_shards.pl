@@ -1,4 +1,4 @@
-# test/t/007_fdw_shards.pl -- newsprint on postgres_fdw shards
+# test/t/008_fdw_shards.pl -- newsprint on postgres_fdw shards
 #
 # A coordinator holds a hash-partitioned articles table whose partitions are
 # postgres_fdw foreign tables on two shard servers, each with its own npidx
