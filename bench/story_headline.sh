@@ -88,11 +88,14 @@ FROM (SELECT 'stories' AS src, headline(body) AS h, pg_temp.full_headline(body) 
 	  UNION ALL
 	  SELECT split_part(name, '/', 3), headline(body), pg_temp.full_headline(body) FROM files) x
 GROUP BY src ORDER BY src;
-\echo == the same with the texts padded to 1 MB by body paragraphs (the prefix cut then applies)
-SELECT src, count(*) AS texts,
-	   count(*) FILTER (WHERE headline(p) IS DISTINCT FROM headline(body)) AS differ
-FROM (SELECT 'stories' AS src, body, body || repeat(E'\n\nThe council said on Tuesday that the plan would go ahead as agreed, and that it expected the work to be finished by the end of next year.', 7000) AS p FROM news
+\echo == the same with each text followed by 200 kB of body paragraphs, so that headline() reads a prefix
+CREATE TEMP TABLE padded AS
+SELECT src, name, p, headline(p) AS h, pg_temp.full_headline(p) AS f
+FROM (SELECT 'stories' AS src, id::text AS name, body || repeat(E'\n\nThe council said on Tuesday that the plan would go ahead as agreed, and that it expected the work to be finished by the end of next year.', 1400) AS p FROM news
 	  UNION ALL
-	  SELECT split_part(name, '/', 3), body, body || repeat(E'\n\nThe council said on Tuesday that the plan would go ahead as agreed, and that it expected the work to be finished by the end of next year.', 7000) FROM files) x
-GROUP BY src ORDER BY src;
+	  SELECT split_part(name, '/', 3), name, body || repeat(E'\n\nThe council said on Tuesday that the plan would go ahead as agreed, and that it expected the work to be finished by the end of next year.', 1400) FROM files) x;
+SELECT src, count(*) AS texts, min(octet_length(p)) AS min_bytes, count(h) AS with_headline,
+	   count(*) FILTER (WHERE h IS DISTINCT FROM f) AS differ
+FROM padded GROUP BY src ORDER BY src;
+SELECT name, left(h, 60) AS prefix, left(f, 60) AS whole FROM padded WHERE h IS DISTINCT FROM f LIMIT 10;
 SQL
