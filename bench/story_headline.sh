@@ -68,6 +68,15 @@ SELECT (SELECT count(*) FROM story_summary) AS stories,
 	   round((pg_temp.exec_ms('SELECT * FROM story_summary') / pg_temp.exec_ms('SELECT * FROM old_summary'))::numeric, 2) AS ratio;
 EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM story_summary;
 
+\echo == one call on a long article (the first story's leader followed by body paragraphs), best of 5 ms
+CREATE TABLE big AS
+SELECT mb, n.body || repeat(E'\n\nThe council said on Tuesday that the plan would go ahead as agreed, and that it expected the work to be finished by the end of next year.', mb * 7000) AS p
+FROM news n, (VALUES (1), (10)) v(mb) WHERE n.id = (SELECT min(story) FROM news);
+SELECT mb, round(octet_length(p) / 1e6, 1) AS megabytes,
+	   round(pg_temp.exec_ms(format('SELECT headline(p) FROM big WHERE mb = %s', mb))::numeric, 2) AS headline_ms,
+	   round(pg_temp.exec_ms(format('SELECT split_part(clean(p, keep_headline => true), E''\n\n'', 1) FROM big WHERE mb = %s', mb))::numeric, 2) AS clean_whole_ms
+FROM big ORDER BY mb;
+
 \echo == headlines that differ, old view against new (first 15)
 SELECT o.story, left(o.headline, 50) AS old, left(s.headline, 70) AS new
 FROM old_summary o JOIN story_summary s USING (story)
