@@ -68,7 +68,7 @@ SELECT (SELECT count(*) FROM story_summary) AS stories,
 	   round((pg_temp.exec_ms('SELECT * FROM story_summary') / pg_temp.exec_ms('SELECT * FROM old_summary'))::numeric, 2) AS ratio;
 EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM story_summary;
 
-\echo == one call on a long article (the first story's leader followed by body paragraphs), best of 5 ms
+\echo == one call on a long article (the first story leader followed by body paragraphs), best of 5 ms
 CREATE TABLE big AS
 SELECT mb, n.body || repeat(E'\n\nThe council said on Tuesday that the plan would go ahead as agreed, and that it expected the work to be finished by the end of next year.', mb * 7000) AS p
 FROM news n, (VALUES (1), (10)) v(mb) WHERE n.id = (SELECT min(story) FROM news);
