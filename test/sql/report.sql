@@ -95,7 +95,8 @@ SELECT newsprint.headline(:'ap' || repeat(E'\n\nThe company said sales of its cr
        octet_length(:'ap' || repeat(E'\n\nThe company said sales of its crackers rose 4% in the quarter, helped by higher prices.', 12000)) > 1000000 AS is_one_mb;
 SELECT newsprint.headline(E'Café prices rise\n\n' || repeat('Le café coûte plus cher à Zürich depuis mardi, selon l''office. ', 20000)) AS one_line;
 
--- story_summary's headline column is headline() of the leader's body
+-- story_summary's headline column is headline() of the leader's body, or,
+-- when it has none (story 4: body only), its first line cut at 120
 CREATE TABLE report_news (id int PRIMARY KEY, story int, published_at timestamptz, outlet text, body text);
 INSERT INTO report_news VALUES
   (1, 1, '2026-01-05 10:00+00', 'AP', :'ap'),
