@@ -129,10 +129,10 @@ CREATE TEMP TABLE views AS SELECT * FROM create_story_views('news');
 
 \echo
 \echo '== 13. The biggest stories, and who ran them first'
-SELECT left(split_part(clean(n.body, keep_headline => true), E'\n', 1), 60) AS headline, s.copies, s.outlets,
+SELECT left(s.headline, 60) AS headline, s.copies, s.outlets,
 	   (SELECT o.outlet FROM story_outlets o WHERE o.story = s.story AND o.rank = 1 LIMIT 1) AS first,
 	   to_char(s.spread, 'HH24"h"MI') AS spread
-FROM story_summary s JOIN news n ON n.id = s.story
+FROM story_summary s
 ORDER BY s.copies DESC, s.first_published LIMIT 8;
 
 \echo

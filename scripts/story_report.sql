@@ -2,10 +2,10 @@
 --
 -- Usage: psql -X -q [-v prefix=story_] [-v articles=TABLE] -f scripts/story_report.sql -o report.html
 --
--- With articles set (the table the views read, with columns id and body),
--- the biggest stories are headed by the first line of clean(body,
--- keep_headline => true) of their first article; otherwise by the views'
--- cheaper guess.
+-- The biggest stories are headed by story_summary's headline (headline()
+-- of their first article).  With articles set (the table the views read,
+-- with columns id and body), a story whose first article has no headline
+-- is headed by the first line of its cleaned text instead.
 -- Reads the views that newsprint.create_story_views() made (prefix
 -- "story_" by default: story_summary, story_per_day, story_outlets,
 -- story_members and, when present, story_entities) and writes one HTML page:
@@ -19,8 +19,9 @@
 \set prefix story_
 \endif
 \if :{?articles}
--- the headline as clean() finds it in the first article's text
-\set headline 'coalesce(nullif(left(split_part(newsprint.clean((SELECT a.body FROM ' :articles ' a WHERE a.id = s.story), keep_headline => true), E''\\n'', 1), 120), ''''), s.headline)'
+-- the story's headline (story_summary's, from newsprint.headline()), or
+-- for a first article without one the first line of its cleaned text
+\set headline 'coalesce(s.headline, nullif(left(split_part(newsprint.clean((SELECT a.body FROM ' :articles ' a WHERE a.id = s.story)), E''\\n'', 1), 120), ''''))'
 \else
 \set headline 's.headline'
 \endif

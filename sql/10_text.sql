@@ -16,6 +16,20 @@ COMMENT ON FUNCTION clean(text, boolean, boolean, text) IS
 'article body of a plain-text or HTML page, furniture removed, paragraphs separated by a blank line';
 
 /*
+ * The headline clean(body, keep_headline => true) puts first (an HTML h1,
+ * or a short line of text before the body, never a wire slug or header),
+ * found in the first 64 kB of the text only, so that its cost does not grow
+ * with the article.  NULL when the text has none.
+ */
+CREATE FUNCTION headline(body text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'newsprint_headline'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION headline(text) IS
+'the headline clean(body, keep_headline => true) keeps, from the first 64 kB of the text; NULL if none';
+
+/*
  * Paragraphs of the cleaned (or, with clean => false, the raw) text: each
  * with its 1-based character position and length in the text read, so
  * that substr(text read, start, length) is the paragraph.

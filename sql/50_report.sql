@@ -212,7 +212,8 @@ BEGIN
 		CASE WHEN outlet_column IS NULL THEN 'NULL::bigint'
 			 ELSE format('count(DISTINCT a.%I)', outlet_column) END,
 		CASE WHEN body_column IS NULL THEN 'NULL::text'
-			 ELSE format('left(substring(max(a.%1$I) FILTER (WHERE a.%2$I = a.%3$I) FROM ''[[:alpha:]][^\n]{10,}''), 120)',
+			 ELSE format('coalesce(@extschema@.headline(max(a.%1$I) FILTER (WHERE a.%2$I = a.%3$I)), '
+						 'left(substring(max(a.%1$I) FILTER (WHERE a.%2$I = a.%3$I) FROM ''[[:alpha:]][^\n]{10,}''), 120))',
 						 body_column, id_column, story_column) END);
 
 	-- stories per day (by first appearance) and articles per day

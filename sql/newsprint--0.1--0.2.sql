@@ -140,6 +140,25 @@ ALTER OPERATOR FAMILY fingerprint_similarity_ops USING npidx RENAME TO fingerpri
 ALTER OPERATOR CLASS fingerprint_similarity_ops USING npidx RENAME TO fingerprint_ops;
 /* ---- end of names ---- */
 
+/* ---- A real headline for story_summary (issue 13) ------------------------
+ * headline(): what clean(body, keep_headline => true) keeps first, from a
+ * bounded prefix of the text; story_summary's headline column uses it.
+ */
+/*
+ * The headline clean(body, keep_headline => true) puts first (an HTML h1,
+ * or a short line of text before the body, never a wire slug or header),
+ * found in the first 64 kB of the text only, so that its cost does not grow
+ * with the article.  NULL when the text has none.
+ */
+CREATE FUNCTION headline(body text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'newsprint_headline'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION headline(text) IS
+'the headline clean(body, keep_headline => true) keeps, from the first 64 kB of the text; NULL if none';
+/* ---- end of headline ---- */
+
 /* ---- Text core: one offset convention (issue 15) -------------------------
  *
  * Every function that reports where a piece of text lies now returns
@@ -430,7 +449,8 @@ BEGIN
 		CASE WHEN outlet_column IS NULL THEN 'NULL::bigint'
 			 ELSE format('count(DISTINCT a.%I)', outlet_column) END,
 		CASE WHEN body_column IS NULL THEN 'NULL::text'
-			 ELSE format('left(substring(max(a.%1$I) FILTER (WHERE a.%2$I = a.%3$I) FROM ''[[:alpha:]][^\n]{10,}''), 120)',
+			 ELSE format('coalesce(@extschema@.headline(max(a.%1$I) FILTER (WHERE a.%2$I = a.%3$I)), '
+						 'left(substring(max(a.%1$I) FILTER (WHERE a.%2$I = a.%3$I) FROM ''[[:alpha:]][^\n]{10,}''), 120))',
 						 body_column, id_column, story_column) END);
 
 	-- stories per day (by first appearance) and articles per day

@@ -923,6 +923,54 @@ clean_piece(const char *input, size_t len, bool html, const NpCleanOptions *opts
 }
 
 /*
+ * The headline clean() with keep_headline puts first, or NULL when the
+ * text has none: the same front ends and body selection, run on the text
+ * (of plain text longer than NP_TEXT_BLOCK, its first block, where clean()
+ * seeks the headline).  Returns a newly allocated NUL-terminated string.
+ */
+char *
+NpHeadline(const char *input, size_t len, const NpCleanOptions *opts,
+		   size_t *outlen)
+{
+	NpCleanOptions o = *opts;
+	NpDoc		doc;
+	bool		html;
+	int			headline;
+	char	   *out = NULL;
+
+	NpVocabInit();
+	NpClassifyInit();
+	if (o.format == NP_FORMAT_HTML)
+		html = true;
+	else if (o.format == NP_FORMAT_TEXT)
+		html = false;
+	else
+		html = NpLooksLikeHtml(input, len);
+	if (!html && len > NP_TEXT_BLOCK)
+		len = NpBlockEnd(input, len, 0, NP_TEXT_BLOCK);
+	o.keep_headline = true;
+
+	NpDocInit(&doc, len);
+	doc.pound_sign = o.pound_sign;
+	if (html)
+		NpHtmlToUnits(input, len, &doc);
+	else
+		NpTextToUnits(input, len, &doc);
+	select_body(&doc, &o, &headline);
+	if (headline >= 0)
+	{
+		NpUnit	   *u = &doc.units[headline];
+
+		out = np_alloc(u->len + 1);
+		memcpy(out, doc.text + u->off, u->len);
+		out[u->len] = '\0';
+		*outlen = u->len;
+	}
+	NpDocFree(&doc);
+	return out;
+}
+
+/*
  * Clean an article.  Plain text longer than NP_TEXT_BLOCK is cleaned block
  * by block (each block is read as a page of its own, the headline sought in
  * the first only), so that the working memory stays that of one block: no

@@ -50,6 +50,13 @@ extern char *NpCleanText(const char *input, size_t len,
 						 const NpCleanOptions *opts, size_t *outlen);
 
 /*
+ * The headline that NpCleanText with keep_headline puts first, as a newly
+ * allocated NUL-terminated string, or NULL when the text has none.
+ */
+extern char *NpHeadline(const char *input, size_t len,
+						const NpCleanOptions *opts, size_t *outlen);
+
+/*
  * Split cleaned text into paragraphs / sentences.  Returns the count and sets
  * *spans to a newly allocated array of byte ranges (trimmed of whitespace).
  */

@@ -74,3 +74,35 @@ WHERE relnamespace = pg_my_temp_schema() AND relkind = 'r' ORDER BY relname;
 DROP TABLE newsprint_story_label, newsprint_story_edge, newsprint_story_label_1;
 
 DROP TABLE report_articles;
+
+-- headline(): the headline clean(body, keep_headline => true) puts first,
+-- from the first 64 kB of the text.  Agency copy: the headline, not the
+-- slug line above it (the old regex guess of story_summary took the slug)
+\set ap `cat test/data/wire/27_ap_business_earnings.txt`
+SELECT newsprint.headline(:'ap');
+SELECT newsprint.headline(:'ap') = split_part(newsprint.clean(:'ap', keep_headline => true), E'\n\n', 1) AS same_as_clean;
+-- plain text: a short first line over the body
+SELECT newsprint.headline(E'Floods close Porto''s riverside road\n\nHeavy rain flooded the old town of Porto on Tuesday, closing the riverside road and two metro stations. The city council said the clean-up would take at least a week.');
+-- HTML: the h1, not the title or the navigation
+SELECT newsprint.headline('<html><head><title>Site name | News</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><h1>Central bank holds rates at 4.5 percent</h1><p>The central bank kept its main interest rate unchanged at 4.5 percent on Thursday, saying inflation had eased but remained above its target.</p><p>It signalled that cuts could come later in the year if wage growth slows.</p></body></html>');
+-- no headline: body only, empty text, NULL
+SELECT newsprint.headline('The central bank kept its main interest rate unchanged at 4.5 percent on Thursday, saying inflation had eased but remained above its target.') IS NULL AS body_only;
+SELECT newsprint.headline('') IS NULL AS empty, newsprint.headline(NULL) IS NULL AS null_in;
+-- 1 MB of text after the headline: the same headline, from the first 64 kB
+-- (the same with the text on one line of multibyte characters, cut at a
+-- character boundary)
+SELECT newsprint.headline(:'ap' || repeat(E'\n\nThe company said sales of its crackers rose 4% in the quarter, helped by higher prices.', 12000)) = newsprint.headline(:'ap') AS one_mb,
+       octet_length(:'ap' || repeat(E'\n\nThe company said sales of its crackers rose 4% in the quarter, helped by higher prices.', 12000)) > 1000000 AS is_one_mb;
+SELECT newsprint.headline(E'Café prices rise\n\n' || repeat('Le café coûte plus cher à Zürich depuis mardi, selon l''office. ', 20000)) AS one_line;
+
+-- story_summary's headline column is headline() of the leader's body, or,
+-- when it has none (story 4: body only), its first line cut at 120
+CREATE TABLE report_news (id int PRIMARY KEY, story int, published_at timestamptz, outlet text, body text);
+INSERT INTO report_news VALUES
+  (1, 1, '2026-01-05 10:00+00', 'AP', :'ap'),
+  (2, 1, '2026-01-05 11:00+00', 'Daily', 'Holloway Brands said Tuesday that its third-quarter profit rose 13% as shoppers kept buying its chips, crackers and frozen pizzas.'),
+  (3, 3, '2026-01-06 09:00+00', 'Daily', E'Floods close Porto''s riverside road\n\nHeavy rain flooded the old town of Porto on Tuesday, closing the riverside road and two metro stations. The city council said the clean-up would take at least a week.'),
+  (4, 4, '2026-01-06 12:00+00', 'Daily', 'The central bank kept its main interest rate unchanged at 4.5 percent on Thursday, saying inflation had eased but remained above its target.');
+SELECT count(*) FROM newsprint.create_story_views('report_news');
+SELECT story, copies, outlets, headline FROM story_summary ORDER BY story;
+DROP TABLE report_news CASCADE;

@@ -41,6 +41,14 @@ INSERT INTO answers VALUES
   (13, 'mention positions', (SELECT string_agg(format('%s+%s', start, length), ' ' ORDER BY start) FROM entity_mentions(:'txt', false))),
   (14, 'passage positions', (SELECT string_agg(format('%s+%s %s+%s', start_a, length_a, start_b, length_b), ' ' ORDER BY start_a) FROM shared_passages(:'txt', :'txt2')));
 \endif
+-- headline(): the html page with an h1 (the text up to its first comma or
+-- full stop), also with 150 kB more on the same line, so that the 64 kB it
+-- reads is cut at a character boundary of the database encoding
+SELECT replace(:'html', '<article>', '<article><h1>' || split_part(split_part(clean(:'txt'), ',', 1), '.', 1) || '</h1>') AS h1html \gset
+INSERT INTO answers VALUES
+  (15, 'headline', headline(:'h1html')),
+  (16, 'headline of a long page', headline(replace(:'h1html', '</article>',
+        repeat('<p>' || clean(:'txt') || '</p>', 500) || '</article>')));
 SELECT what, answer FROM answers ORDER BY k;
 SELECT md5(convert_to(string_agg(answer, E'\n' ORDER BY k), 'UTF8')) AS digest FROM answers \gset
 DROP TABLE answers;
