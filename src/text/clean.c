@@ -397,6 +397,24 @@ is_prose(const NpDoc *doc, int i, bool strict)
 }
 
 /*
+ * Does a unit open with a list bullet ("* ", "- ", "-- " or a bullet sign
+ * and a space), as the points under an agency headline do?
+ */
+static bool
+opens_with_bullet(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	s += i;
+	len -= i;
+	return (len >= 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ') ||
+		(len >= 3 && s[0] == '-' && s[1] == '-' && s[2] == ' ') ||
+		(len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0);
+}
+
+/*
  * Run the classifier and the body selection; on return every unit to
  * keep has seg >= 0 (and *headline is the headline unit to keep, or -1).
  */
@@ -755,6 +773,9 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 				NpUnitFacts	f;
 
 				if (u->cls != CLS_SHORT && u->cls != CLS_HEADING && u->cls != CLS_NEAR)
+					continue;
+				/* a list item under the headline ("* FTSE 100 down 0.6%") */
+				if (opens_with_bullet(doc->text + u->off, u->len))
 					continue;
 				NpGetUnitFacts(doc->text + u->off, u->len, &f);
 				if (f.nwords >= 2 && f.nwords <= 25 &&

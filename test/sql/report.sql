@@ -94,6 +94,10 @@ SELECT newsprint.headline('') IS NULL AS empty, newsprint.headline(NULL) IS NULL
 SELECT newsprint.headline(:'ap' || repeat(E'\n\nThe company said sales of its crackers rose 4% in the quarter, helped by higher prices.', 12000)) = newsprint.headline(:'ap') AS one_mb,
        octet_length(:'ap' || repeat(E'\n\nThe company said sales of its crackers rose 4% in the quarter, helped by higher prices.', 12000)) > 1000000 AS is_one_mb;
 SELECT newsprint.headline(E'Café prices rise\n\n' || repeat('Le café coûte plus cher à Zürich depuis mardi, selon l''office. ', 20000)) AS one_line;
+-- the points under an agency headline are not a headline: NULL when the
+-- headline itself is not kept (an "UPDATE 2-" line is wire furniture)
+SELECT newsprint.headline(E'UPDATE 2-UK shares slip as miners drag; sterling steady\n\n* FTSE 100 down 0.6%, FTSE 250 down 0.2%\n* Miners weigh as copper slides\n\nLONDON, Nov 3 (Reuters) - Britain''s main share index fell on Tuesday as mining stocks tracked lower metal prices, while investors awaited a Bank of England decision later in the week.') AS update_headline,
+       newsprint.headline(E'UK shares slip as miners drag\n\n- FTSE 100 down 0.6%\n\nLONDON, Nov 3 (Reuters) - Britain''s main share index fell on Tuesday as mining stocks tracked lower metal prices.') AS above_points;
 
 -- story_summary's headline column is headline() of the leader's body, or,
 -- when it has none (story 4: body only), its first line cut at 120
