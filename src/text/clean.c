@@ -895,6 +895,33 @@ NpCleanOptionsInit(NpCleanOptions *opts)
 }
 
 /*
+ * Is the text HTML, as opts->format says or, for 'auto', as its markup
+ * shows?
+ */
+static bool
+clean_is_html(const char *input, size_t len, const NpCleanOptions *opts)
+{
+	if (opts->format == NP_FORMAT_HTML)
+		return true;
+	if (opts->format == NP_FORMAT_TEXT)
+		return false;
+	return NpLooksLikeHtml(input, len);
+}
+
+/* Read input[0..len) into doc's units through the HTML or text front end */
+static void
+clean_read(NpDoc *doc, const char *input, size_t len, bool html,
+		   const NpCleanOptions *opts)
+{
+	NpDocInit(doc, len);
+	doc->pound_sign = opts->pound_sign;
+	if (html)
+		NpHtmlToUnits(input, len, doc);
+	else
+		NpTextToUnits(input, len, doc);
+}
+
+/*
  * Clean one piece of text: build units with the right front end, select the
  * body and write the kept units out as paragraphs separated by a blank line.
  */
@@ -908,13 +935,7 @@ clean_piece(const char *input, size_t len, bool html, const NpCleanOptions *opts
 	int			headline;
 	int			i;
 
-	NpDocInit(&doc, len);
-	doc.pound_sign = opts->pound_sign;
-	if (html)
-		NpHtmlToUnits(input, len, &doc);
-	else
-		NpTextToUnits(input, len, &doc);
-
+	clean_read(&doc, input, len, html, opts);
 	select_body(&doc, opts, &headline);
 
 	out = np_alloc(doc.len + 2 * (size_t) doc.nunits + 1);
@@ -961,22 +982,12 @@ NpHeadline(const char *input, size_t len, const NpCleanOptions *opts,
 
 	NpVocabInit();
 	NpClassifyInit();
-	if (o.format == NP_FORMAT_HTML)
-		html = true;
-	else if (o.format == NP_FORMAT_TEXT)
-		html = false;
-	else
-		html = NpLooksLikeHtml(input, len);
+	html = clean_is_html(input, len, &o);
 	if (!html && len > NP_TEXT_BLOCK)
 		len = NpBlockEnd(input, len, 0, NP_TEXT_BLOCK);
 	o.keep_headline = true;
 
-	NpDocInit(&doc, len);
-	doc.pound_sign = o.pound_sign;
-	if (html)
-		NpHtmlToUnits(input, len, &doc);
-	else
-		NpTextToUnits(input, len, &doc);
+	clean_read(&doc, input, len, html, &o);
 	select_body(&doc, &o, &headline);
 	if (headline >= 0)
 	{
@@ -1011,12 +1022,7 @@ NpCleanText(const char *input, size_t len, const NpCleanOptions *opts,
 
 	NpVocabInit();
 	NpClassifyInit();
-	if (opts->format == NP_FORMAT_HTML)
-		html = true;
-	else if (opts->format == NP_FORMAT_TEXT)
-		html = false;
-	else
-		html = NpLooksLikeHtml(input, len);
+	html = clean_is_html(input, len, opts);
 	if (html || len <= NP_TEXT_BLOCK)
 		return clean_piece(input, len, html, opts, outlen);
 
