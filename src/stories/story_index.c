@@ -76,6 +76,7 @@
  */
 #include "postgres.h"
 
+#include "common/hashfn.h"
 #include "common/int.h"
 #include "miscadmin.h"
 #include "port/pg_bitutils.h"
@@ -203,16 +204,14 @@ struct StoryIndex
 	int			maxcands;
 };
 
-/* murmur3's finaliser: spreads the bottom-k sample's crowded low values */
+/*
+ * murmur3's finaliser (PostgreSQL's murmurhash32): spreads the bottom-k
+ * sample's crowded low values
+ */
 static inline uint32
 mix32(uint32 h)
 {
-	h ^= h >> 16;
-	h *= 0x85ebca6b;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35;
-	h ^= h >> 16;
-	return h;
+	return murmurhash32(h);
 }
 
 /*
