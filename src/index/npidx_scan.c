@@ -905,12 +905,12 @@ KeyProbeCostCmp(const void *a, const void *b)
  * Choose the keys to skip: the costliest ones that no row meeting the
  * predicate can depend on.  A row b with m = |A'| shares only hashes among
  * q's first m; if at most need(m, 1) - 1 of those are skipped, b still shares
- * a key that is read (pigeonhole).  Every m >= M0 must hold.  When the scan
- * asks for named keys (named_from <= n), a row with m >= named_from shares
- * a named key of the query (NpFingerprintMinSharedNamed: the first m hashes
- * hold one), and named keys are never skipped: such rows are met whatever
- * unnamed keys are skipped, and only the smaller m count.  Returns the
- * number skipped.
+ * a key that is read (pigeonhole).  Every m >= M0 must hold.  With
+ * named_from <= n (a scan that asks for named keys), named keys are never
+ * skipped, and a row with m >= named_from shares one (NpFingerprintMinShared-
+ * Named: the query's first m hashes hold a named one): such rows are met
+ * whatever unnamed keys are skipped, and only the smaller m count.
+ * Returns the number skipped.
  */
 static int
 NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
@@ -956,7 +956,7 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
 
 		if (kp[p].cost <= NPIDX_COMMON_KEY_COST)
 			break;
-		if (kp[p].named)
+		if (named_from <= n && kp[p].named)
 			continue;
 		for (m = p + 1; m <= n; m++)
 			if (slack[m] < 1)
@@ -981,14 +981,17 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
  * of every key (their cost), skip what pred allows (need == NULL: nothing),
  * read the rest cheapest first, counting rows that can still qualify.
  * With need_named (a brief query: see NpidxNamedNeeds), the named keys of
- * q are read first and counted apart, a row must be able to reach
- * need_named[class] of them, and unnamed keys may be skipped (never named
- * ones).  Returns the table; *nskip is the number of skipped keys.
+ * q are read first and counted apart, and a row must be able to reach
+ * need_named[class] of them; the keys skipped are those of the pigeonhole
+ * alone or those of the named keys' argument (unnamed keys only), which
+ * ever leave the more postings unread.  Returns the table; *nskip is the
+ * number of skipped keys, *nskip_named the named ones among them (the
+ * slack of the named counts).
  */
 static npcand_hash *
 NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			   const int *need, const int *need_named, NpPredicate pred,
-			   double t, int m0, int *nskip)
+			   double t, int m0, int *nskip, int *nskip_named)
 {
 	int			n = NpFingerprintNHashes(q);
 	KeyProbe   *kp = palloc0(n * sizeof(KeyProbe));
@@ -1017,9 +1020,46 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		}
 		NpidxProbeHead(index, nbuckets, q->hashes[i], &kp[i], heads);
 	}
-	*nskip = need ? NpidxChooseSkips(kp, n, pred, t, q->version,
-									   NpFingerprintIsBrief(q), m0,
-									   named_from) : 0;
+	*nskip = 0;
+	*nskip_named = 0;
+	if (need != NULL)
+	{
+		bool		brief = NpFingerprintIsBrief(q);
+
+		*nskip = NpidxChooseSkips(kp, n, pred, t, q->version, brief, m0,
+								  n + 1);
+		if (nnamed > 0)
+		{
+			/* the pigeonhole's skips against the named keys' argument */
+			bool	   *plain = palloc(n * sizeof(bool));
+			double		plain_cost = 0.0,
+						named_cost = 0.0;
+			int			plain_skip = *nskip;
+
+			for (i = 0; i < n; i++)
+			{
+				plain[i] = kp[i].skipped;
+				if (kp[i].skipped)
+					plain_cost += kp[i].cost;
+				kp[i].skipped = false;
+			}
+			*nskip = NpidxChooseSkips(kp, n, pred, t, q->version, brief, m0,
+									  named_from);
+			for (i = 0; i < n; i++)
+				if (kp[i].skipped)
+					named_cost += kp[i].cost;
+			if (plain_cost > named_cost)
+			{
+				for (i = 0; i < n; i++)
+					kp[i].skipped = plain[i];
+				*nskip = plain_skip;
+			}
+			pfree(plain);
+		}
+		for (i = 0; i < n; i++)
+			if (kp[i].skipped && kp[i].named)
+				(*nskip_named)++;
+	}
 	qsort(kp, n, sizeof(KeyProbe), KeyProbeCostCmp);
 
 	memset(&cs, 0, sizeof(cs));
@@ -1074,19 +1114,28 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		npcand_iterator it;
 		NpidxCand  *cand;
 
-		/* the skipped keys, cheapest first (kp is in cost order) */
+		/* the skipped keys, cheapest first */
 		for (i = 0; i < n; i++)
 			if (kp[i].skipped)
-				sk[j++] = i;
+			{
+				int			k = j++;
+
+				while (k > 0 && kp[sk[k - 1]].cost > kp[i].cost)
+				{
+					sk[k] = sk[k - 1];
+					k--;
+				}
+				sk[k] = i;
+			}
 		Assert(j == ns);
 		npcand_start_iterate(cs.table, &it);
 		while ((cand = npcand_iterate(cs.table, &it)) != NULL)
 		{
 			int			g = need[cand->cls] - (int) cand->count;
 
-			/* a row short of named keys is no candidate (none is skipped) */
+			/* a row short of named keys, skipped ones included, is none */
 			if (cs.need_named != NULL &&
-				(int) cand->named < cs.need_named[cand->cls])
+				(int) cand->named + *nskip_named < cs.need_named[cand->cls])
 				continue;
 			if (g >= 1 && g <= ns)
 				short_by[g] += 1.0;
@@ -1111,6 +1160,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		for (r = 0; r < best; r++)
 		{
 			CountKey(index, nbuckets, q, &kp[sk[r]], heads, &cs);
+			if (kp[sk[r]].named)
+				(*nskip_named)--;
 			CHECK_FOR_INTERRUPTS();
 		}
 		*nskip = ns - best;
@@ -1275,6 +1326,7 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 	bool		named;
 	int			m0,
 				nskip,
+				nskip_named,
 				c,
 				i,
 				nout = 0;
@@ -1301,16 +1353,16 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 	named = NpidxNamedNeeds(q, pred, a_min, need_named);
 
 	table = NpidxCountRows(index, q, NpidxGetMeta(index)->nbuckets, need,
-						   named ? need_named : NULL, pred, t, m0, &nskip);
+						   named ? need_named : NULL, pred, t, m0, &nskip,
+						   &nskip_named);
 
 	out = palloc_extended(Max(1, (Size) table->members + pr.rows.n) * sizeof(ItemPointerData),
 						  MCXT_ALLOC_HUGE);
 	npcand_start_iterate(table, &it);
 	while ((cand = npcand_iterate(table, &it)) != NULL)
 	{
-		/* named keys are never skipped: named counts are exact */
 		if ((int) cand->count + nskip >= need[cand->cls] &&
-			(int) cand->named >= need_named[cand->cls])
+			(int) cand->named + nskip_named >= need_named[cand->cls])
 			UnpackTid(cand->key, &out[nout++]);
 	}
 	for (i = 0; i < pr.rows.n; i++)
@@ -1389,6 +1441,7 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 	bool		named = false;
 	int			m0,
 				nskip,
+				nskip_named,
 				c,
 				i,
 				nrows = 0;
@@ -1460,7 +1513,7 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 
 	table = NpidxCountRows(index, so->oquery, NpidxGetMeta(index)->nbuckets,
 						   filter ? need : NULL, named ? need_named : NULL,
-						   kpred, kt, m0, &nskip);
+						   kpred, kt, m0, &nskip, &nskip_named);
 	/*
 	 * Pending rows were compared whole.  A row being merged may also be in
 	 * the buckets, partly (the merge may be going on): keep its larger
@@ -1489,7 +1542,8 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 		int			x = (int) cand->count + nskip;
 
 		if (filter && (x < need[cand->cls] ||
-					   (named && (int) cand->named < need_named[cand->cls])))
+					   (named && (int) cand->named + nskip_named <
+						need_named[cand->cls])))
 			continue;
 		UnpackTid(cand->key, &so->rows[nrows].tid);
 		so->rows[nrows].bound = DistanceBound(containment, x, a_min[cand->cls],
