@@ -21,7 +21,11 @@ hashes, I shared):
     brief pair (either nshingles < 40): I / n >= max(t, 0.7)
     otherwise: I >= 10 or I / n >= 0.7      full evidence
     I / n >= t (0.12)                       threshold
-and the script checks that it agrees with the pairs found.  A missed pair
+and, for a brief pair, the names rule (doc/fingerprint.md, "Names in a
+brief"): of the compared hashes with the name bit, the side with fewer
+finds a quarter of them, and at least one, in the other; a side with none
+agrees with a side with none or a side that is no brief.  The script
+checks that it agrees with the pairs found.  A missed pair
 is put under the first of these tests that its better direction fails,
 and also under the rule that would have found it had that test alone been
 dropped.  --rule NAME scores a candidate change of the rule on every pair
@@ -37,6 +41,7 @@ MIN_EV = 5
 FULL_EV = 10
 BRIEF_N = 40
 BRIEF_SHARE = 0.7
+NAMES_SHARE = 0.25
 
 
 def parse_fp(lit):
@@ -86,11 +91,30 @@ def direction(i, n, brief, t=T, min_ev=MIN_EV, full_ev=FULL_EV,
     return None
 
 
-def holds(a, b, **kw):
+def names_agree(a, b, share=NAMES_SHARE, zero='story'):
+    """The names rule of a brief pair (fp_names_agree).  zero: what a
+    side without named hashes agrees with besides such a side: 'story' (a
+    side that is no brief: the rule), 'all' or 'none' (tried)."""
+    i, ca, cb, ni, nca, ncb = overlap_named(a, b)
+    f = min(nca, ncb)
+    if nca == 0 and ncb == 0:
+        return True
+    if f == 0:
+        if zero == 'all':
+            return True
+        if zero == 'none':
+            return False
+        return (a if nca > 0 else b)[0] >= BRIEF_N
+    return ni >= 1 and ni >= share * f
+
+
+def holds(a, b, names=True, names_share=NAMES_SHARE, zero='story', **kw):
     i, ca, cb = overlap(a, b)
     brief = a[0] < BRIEF_N or b[0] < BRIEF_N
-    return direction(i, ca, brief, **kw) is None or \
-        direction(i, cb, brief, **kw) is None
+    if not (direction(i, ca, brief, **kw) is None or
+            direction(i, cb, brief, **kw) is None):
+        return False
+    return not (names and brief) or names_agree(a, b, names_share, zero)
 
 
 def overlap_named(a, b):
@@ -104,10 +128,10 @@ def overlap_named(a, b):
 
 
 def holds_named(a, b, share=0.5, named=3, named_share=0.5):
-    """The current rule, or for a brief pair: share >= `share` of a side
-    on >= 5 shared hashes, of which >= `named` named, covering
-    `named_share` of that side's named hashes."""
-    if holds(a, b):
+    """The rule before the names rule, or for a brief pair: share >=
+    `share` of a side on >= 5 shared hashes, of which >= `named` named,
+    covering `named_share` of that side's named hashes."""
+    if holds(a, b, names=False):
         return True
     if not (a[0] < BRIEF_N or b[0] < BRIEF_N):
         return False
@@ -121,18 +145,25 @@ def holds_named(a, b, share=0.5, named=3, named_share=0.5):
 
 # candidate rules: a function of (a, b) -> bool, a, b = (nshingles, hashes);
 # those tried on 5 December 2026 (doc/fingerprint.md, "Which copies
-# same_story misses"): none found more copies without more false pairs
+# same_story misses"; they loosen the rule before the names rule): none
+# found more copies without more false pairs.  The names rule and its
+# variants (6 December 2026, "Names in a brief") come after.
 RULES = {
     'current': lambda a, b: holds(a, b),
-    'brief_share_0.6': lambda a, b: holds(a, b, brief_share=0.6),
-    'brief_share_0.5': lambda a, b: holds(a, b, brief_share=0.5),
-    'full_ev_8': lambda a, b: holds(a, b, full_ev=8),
+    'no_names': lambda a, b: holds(a, b, names=False),
+    'brief_share_0.6': lambda a, b: holds(a, b, names=False, brief_share=0.6),
+    'brief_share_0.5': lambda a, b: holds(a, b, names=False, brief_share=0.5),
+    'full_ev_8': lambda a, b: holds(a, b, names=False, full_ev=8),
     'named_0.5_3_0.5': lambda a, b: holds_named(a, b, 0.5, 3, 0.5),
     'named_0.4_3_0.5': lambda a, b: holds_named(a, b, 0.4, 3, 0.5),
     'named_0.5_2_0.5': lambda a, b: holds_named(a, b, 0.5, 2, 0.5),
     'named_0.5_3_0.7': lambda a, b: holds_named(a, b, 0.5, 3, 0.7),
     'named_0.3_3_0.5': lambda a, b: holds_named(a, b, 0.3, 3, 0.5),
 }
+for _s in (0.01, 0.25, 0.3, 0.5, 0.7):
+    for _z in ('story', 'all', 'none'):
+        RULES[f'names_{_s}_{_z}'] = \
+            (lambda s, z: lambda a, b: holds(a, b, names_share=s, zero=z))(_s, _z)
 
 
 def load(dump, truth_path, corpus_path):
@@ -231,10 +262,13 @@ def main():
         best = max((i / ca if ca else 0, ca), (i / cb if cb else 0, cb))
         share, n = best
         why = direction(i, n, brief)
+        if why is None:
+            why = 'names rule'  # the counts hold; the names disagree
         # would it hold if only this test were dropped?
         relax = {
             'brief rule': holds(a['fp'], b['fp'], brief_share=T),
             'full evidence': holds(a['fp'], b['fp'], full_ev=MIN_EV),
+            'names rule': holds(a['fp'], b['fp'], names=False),
         }
         kinds = '-'.join(sorted((a['kind'], b['kind'])))
         rows.append(dict(x=x, y=y, why=why, i=i, share=share, n=n,
@@ -267,7 +301,7 @@ def main():
               f'min {ii[0]} median {ii[len(ii) // 2]} max {ii[-1]}; smaller '
               f'side min {sm[0]} median {sm[len(sm) // 2]} max {sm[-1]}')
     print('\nFound had one test alone been dropped:')
-    for k in ('brief rule', 'full evidence'):
+    for k in ('brief rule', 'full evidence', 'names rule'):
         print(f'  {k}: {sum(r["relax"][k] for r in rows)}')
 
     if args.list:

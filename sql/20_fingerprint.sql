@@ -141,7 +141,7 @@ AS 'MODULE_PATHNAME', 'fingerprint_is_contained'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION is_contained(fingerprint, fingerprint, float8) IS
-'containment(a, b) >= threshold (threshold in (0, 1]) on enough shared evidence';
+'containment(a, b) >= threshold (threshold in (0, 1]) on enough shared evidence, and in a pair with a brief on names that agree';
 
 /*
  * is_same_story reads a GUC, so it is STABLE; the 3-argument form is
@@ -153,7 +153,7 @@ AS 'MODULE_PATHNAME', 'fingerprint_same_story'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint) IS
-'either article''s evidence is contained in the other at newsprint.same_story_threshold (-1: the format''s default)';
+'either article''s evidence is contained in the other at newsprint.same_story_threshold (-1: the format''s default); in a pair with a brief, their names agree';
 
 CREATE FUNCTION is_same_story(a fingerprint, b fingerprint, threshold float8)
 RETURNS boolean
@@ -161,7 +161,7 @@ AS 'MODULE_PATHNAME', 'fingerprint_same_story_threshold'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint, float8) IS
-'either article''s evidence is contained in the other at threshold';
+'either article''s evidence is contained in the other at threshold; in a pair with a brief, their names agree';
 
 CREATE FUNCTION same_story(a fingerprint, b fingerprint) RETURNS boolean
 AS 'MODULE_PATHNAME', 'fingerprint_same_story'

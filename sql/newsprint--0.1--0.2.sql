@@ -612,11 +612,11 @@ COMMENT ON FUNCTION fingerprint(text, boolean, integer) IS
 COMMENT ON FUNCTION containment(fingerprint, fingerprint) IS
 'estimated share of a''s evidence (v2: narrative shingles) found in b';
 COMMENT ON FUNCTION is_contained(fingerprint, fingerprint, float8) IS
-'containment(a, b) >= threshold (threshold in (0, 1]) on enough shared evidence';
+'containment(a, b) >= threshold (threshold in (0, 1]) on enough shared evidence, and in a pair with a brief on names that agree';
 COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint) IS
-'either article''s evidence is contained in the other at newsprint.same_story_threshold (-1: the format''s default)';
+'either article''s evidence is contained in the other at newsprint.same_story_threshold (-1: the format''s default); in a pair with a brief, their names agree';
 COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint, float8) IS
-'either article''s evidence is contained in the other at threshold';
+'either article''s evidence is contained in the other at threshold; in a pair with a brief, their names agree';
 /*
  * A version 2 fingerprint takes up to 1,036 bytes: two in one row pass the
  * size at which PostgreSQL moves values out of line, and every comparison

@@ -101,6 +101,14 @@ typedef struct NpFingerprint
  * (or T of a side compared on fewer than 15).  The brief test reads the
  * exact nshingles of a and b, carried in NpFingerprintOverlap.
  *
+ * Names in a brief (version 2; fp_evidence.h, NP_FP_BRIEF_NAMES_SHARE): a
+ * pair that holds a brief also needs its names to agree.  Let An, Bn be
+ * the hashes of A' and B' with the name bit and In those of A' n B': with
+ * f = min(|An|, |Bn|) >= 1, In >= max(1, 0.25 f); with f = 0, the side
+ * with named hashes, if any, must not be a brief.  This holds for
+ * CONTAINS, CONTAINED and SAME_STORY alike (so SAME_STORY is still
+ * CONTAINS or CONTAINED), not for SIMILAR.
+ *
  * The SQL surface:
  *	 a %  b					SIMILAR(a, b, newsprint.similarity_threshold)
  *	 is_similar(a, b, t)	SIMILAR(a, b, t)
@@ -136,9 +144,17 @@ typedef struct NpFingerprint
  * max(min_evidence, t' n, min(full_evidence, T n)), grow with n, so
  * NpFingerprintMinShared is nondecreasing in the size bounds (and in
  * brief), and NpFingerprintMaxSimilarity / NpFingerprintMaxContainment
- * nonincreasing; the index relies on that.  A new format or a new rule
- * changes NpFingerprintHolds and these bounds together, and the index
- * follows.
+ * nonincreasing; the index relies on that.  Likewise every pair for which
+ * pred holds shares at least NpFingerprintMinSharedNamed(pred, version,
+ * a_brief, a_named_min) hashes with the name bit, where a_brief says that
+ * a is a brief and a_named_min is a lower bound of |An| (the named hashes
+ * of A'): 1 for a containment predicate or same_story when a is a brief
+ * of version 2 with a named hash among those compared (the names rule
+ * above: b must have a named hash too, and share one), else 0.  The index
+ * knows which of its query's keys are named from their lowest bit, so a
+ * brief query's candidates are the rows holding one of its named keys.
+ * A new format or a new rule changes NpFingerprintHolds and these bounds
+ * together, and the index follows.
  */
 typedef enum NpPredicate
 {
@@ -174,6 +190,17 @@ typedef struct NpFingerprintOverlap
 	int			b_count;		/* |B'| */
 	uint32		a_shingles;		/* nshingles(a): is a a brief? */
 	uint32		b_shingles;		/* nshingles(b) */
+
+	/*
+	 * The name bit (NP_FP_NAME_BIT) among the compared hashes, counted only
+	 * for a pair of format version 2 that holds a brief (names is true
+	 * then; the counts are 0 otherwise): hashes with the bit in A' n B',
+	 * in A' and in B'.
+	 */
+	bool		names;
+	int			inter_named;
+	int			a_named;
+	int			b_named;
 } NpFingerprintOverlap;
 
 /* Compute the overlap counts (after checking compatibility) */
@@ -228,6 +255,8 @@ extern bool NpFingerprintTest(NpPredicate pred, const NpFingerprint *a,
 /* The index's bounds, as defined above */
 extern int	NpFingerprintMinShared(NpPredicate pred, double t, int version,
 								   int a_min, int b_min, bool brief);
+extern int	NpFingerprintMinSharedNamed(NpPredicate pred, int version,
+										bool a_brief, int a_named_min);
 extern double NpFingerprintMaxSimilarity(int inter_max, int a_min, int b_min);
 extern double NpFingerprintMaxContainment(int inter_max, int a_min);
 

@@ -95,6 +95,45 @@ NpFingerprintCheckCompatible(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
+ * Count the hashes with the name bit among the compared ones (the first
+ * na of a, nb of b: both samples cut at their common threshold), and
+ * those the two share, into ov.  Only for pairs with a brief, so at most
+ * a few hundred steps.
+ */
+static void
+fp_count_named(const uint32 *a, int na, const uint32 *b, int nb,
+			   NpFingerprintOverlap *ov)
+{
+	int			i = 0,
+				j = 0,
+				shared = 0,
+				an = 0,
+				bn = 0;
+
+	while (i < na && j < nb)
+	{
+		if (a[i] < b[j])
+			an += a[i++] & NP_FP_NAME_BIT;
+		else if (a[i] > b[j])
+			bn += b[j++] & NP_FP_NAME_BIT;
+		else
+		{
+			shared += a[i] & NP_FP_NAME_BIT;
+			an += a[i++] & NP_FP_NAME_BIT;
+			bn += b[j++] & NP_FP_NAME_BIT;
+		}
+	}
+	while (i < na)
+		an += a[i++] & NP_FP_NAME_BIT;
+	while (j < nb)
+		bn += b[j++] & NP_FP_NAME_BIT;
+	ov->names = true;
+	ov->inter_named = shared;
+	ov->a_named = an;
+	ov->b_named = bn;
+}
+
+/*
  * Compute the overlap counts of a and b below their common threshold.
  */
 void
@@ -107,6 +146,12 @@ NpFingerprintOverlapOf(const NpFingerprint *a, const NpFingerprint *b,
 				&ov->inter, &ov->uni, &ov->a_count, &ov->b_count);
 	ov->a_shingles = a->nshingles;
 	ov->b_shingles = b->nshingles;
+	ov->names = false;
+	ov->inter_named = ov->a_named = ov->b_named = 0;
+	if (a->version >= NP_FP_VERSION_2 &&
+		(a->nshingles < NP_FP_BRIEF_SHINGLES ||
+		 b->nshingles < NP_FP_BRIEF_SHINGLES))
+		fp_count_named(a->hashes, ov->a_count, b->hashes, ov->b_count, ov);
 }
 
 /*
@@ -205,6 +250,28 @@ fp_contained(int shared, int size, int min_shared, double t, int version)
 }
 
 /*
+ * Do the names of a pair that holds a brief agree (version 2; fp_evidence.h,
+ * NP_FP_BRIEF_NAMES_SHARE)?  Of the compared hashes with the name bit, the
+ * side with fewer finds a quarter of them, and at least one, in the other;
+ * a side with none agrees with a side with none, and with a side that is
+ * not a brief (a one-line item without a name in its running text,
+ * inside the story it announces).
+ */
+static bool
+fp_names_agree(const NpFingerprintOverlap *ov)
+{
+	int			fewer = Min(ov->a_named, ov->b_named);
+
+	if (ov->a_named == 0 && ov->b_named == 0)
+		return true;
+	if (fewer == 0)
+		return (ov->a_named > 0 ? ov->a_shingles : ov->b_shingles) >=
+			NP_FP_BRIEF_SHINGLES;
+	return ov->inter_named >= 1 &&
+		(double) ov->inter_named >= NP_FP_BRIEF_NAMES_SHARE * fewer;
+}
+
+/*
  * Decide pred on the overlap counts of a pair of format version, with t
  * resolved here if it is NP_FP_AUTO_THRESHOLD.
  */
@@ -218,7 +285,13 @@ NpFingerprintHolds(NpPredicate pred, double t, int version,
 
 	t = NpFingerprintResolveThreshold(pred, t, version);
 	if (pred != NP_PRED_SIMILAR)
+	{
 		t = fp_pair_threshold(t, version, brief);
+		/* a pair with a brief: the names must agree too */
+		if (brief && version >= NP_FP_VERSION_2 && ov->names &&
+			!fp_names_agree(ov))
+			return false;
+	}
 	switch (pred)
 	{
 		case NP_PRED_SIMILAR:
@@ -307,6 +380,25 @@ NpFingerprintMinShared(NpPredicate pred, double t, int version,
 			return Min(fp_direction_need(a_min, m, t, version),
 					   fp_direction_need(b_min, m, t, version));
 	}
+}
+
+/*
+ * The fewest shared hashes with the name bit with which pred(a, b, t) can
+ * hold in format version when a is a brief (a_brief) and at least
+ * a_named_min of A' carry the bit: a pair with a brief needs its names to
+ * agree (fp_names_agree), and when a has named hashes and is a brief, that
+ * takes a named hash of b too (the side with fewer, b or a, has at least
+ * one), and at least one of them shared.  0 when nothing is known.  The
+ * bound does not depend on t, and grows with a_named_min.
+ */
+int
+NpFingerprintMinSharedNamed(NpPredicate pred, int version, bool a_brief,
+							int a_named_min)
+{
+	if (pred == NP_PRED_SIMILAR || version < NP_FP_VERSION_2 || !a_brief ||
+		a_named_min < 1)
+		return 0;
+	return 1;
 }
 
 /*

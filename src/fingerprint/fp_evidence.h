@@ -65,6 +65,19 @@
 #define NP_FP_FULL_EVIDENCE		10
 
 /*
+ * Names in a brief (version 2 containment predicates and same_story): a
+ * pair that holds a brief needs its names to agree as well.  Of the
+ * compared hashes that carry the name bit (NP_FP_NAME_BIT below: the
+ * shingle holds a name or a figure), the side with fewer must find at
+ * least NP_FP_BRIEF_NAMES_SHARE of them, and at least one, in the other;
+ * a side with none agrees with a side with none, and with a side that is
+ * not a brief.  Two companies' notices in one formula share the formula,
+ * not the company nor the figures; a copy keeps them, and a correction
+ * changes one figure.  doc/fingerprint.md, "Names in a brief".
+ */
+#define NP_FP_BRIEF_NAMES_SHARE	0.25
+
+/*
  * Build the version 2 sketch of text into *sk: the sketch_size smallest
  * distinct hashes of its evidence shingles (sk->hashes np_alloc'ed, NULL
  * when there is no evidence; nshingles is the number of evidence shingles).
@@ -91,7 +104,9 @@ extern void NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
  * a month or a weekday.  The other 31 bits are the shingle's hash.  A
  * shingle that occurs several times has the bit when any occurrence has
  * it.  The story rule asks a low link to share a few hashes with the bit
- * (stories.h); nothing else reads it.  doc/fingerprint.md, "Names in the
+ * (stories.h), the containment predicates and same_story ask the names of
+ * a pair with a brief to agree (NP_FP_BRIEF_NAMES_SHARE above), and npidx
+ * reads it in its query's keys.  doc/fingerprint.md, "Names in the
  * sample".
  */
 #define NP_FP_NAME_BIT		0x1u

@@ -139,6 +139,24 @@
  *	 a row not counted stays out for its reason above (the keys left then,
  *	 S included, could not make its need), and a row holding only keys of
  *	 S cannot qualify (pigeonhole).
+ *	 Named keys.  In format version 2 a pair with a brief holds only if its
+ *	 names agree, and when the query is a brief with a named hash among
+ *	 the first m of A' (hashes with NP_FP_NAME_BIT: the shingle holds a
+ *	 name or a figure), every row with |A'| >= m that meets a containment
+ *	 predicate or same_story shares a named key (NpFingerprintMinShared-
+ *	 Named; the row needs a named hash too, and one shared).  For such a
+ *	 scan the named keys are read first and counted apart, per row, and a
+ *	 row is returned, or counted at all when first met, only if its named
+ *	 keys (those read, plus the named keys not yet read or skipped) can
+ *	 reach its class's named need.  Skipping then has a second argument:
+ *	 with no named key in S, a row with |A'| at or past the first named
+ *	 position is met whatever unnamed keys are in S, so only the smaller m
+ *	 keep the pigeonhole's limit.  The scan takes the skips of the
+ *	 pigeonhole alone or of this argument, whichever leave the more
+ *	 postings unread (skipped named keys are the named counts' slack).  A
+ *	 brief in a formula ("X declared a regular quarterly dividend of ...")
+ *	 has few keys beside the formula's: it reads its named keys (the
+ *	 company, its figures and dates) and rechecks only rows holding one.
  * The rows of the pending list are compared with the query whole (their
  * shared-hash count is exact) and pass the same test.  Frequent keys
  * ("the company said") thus cost reading their postings, not rechecking

@@ -94,11 +94,16 @@ HashTidKey(uint64 key)
 	return murmurhash32((uint32) key ^ murmurhash32((uint32) (key >> 32)));
 }
 
-/* A row met by the scan: how many query keys it holds, and its class */
+/*
+ * A row met by the scan: how many query keys it holds, how many of those
+ * carry the name bit (counted only when the scan asks for named keys), and
+ * its class
+ */
 typedef struct NpidxCand
 {
 	uint64		key;			/* packed TID */
 	uint32		count;			/* query keys holding it */
+	uint16		named;			/* of them, keys with the name bit */
 	uint8		cls;			/* row class (npidx.h) */
 	char		status;			/* simplehash */
 } NpidxCand;
@@ -125,6 +130,8 @@ typedef struct KeyProbe
 	bool		complete;		/* the chain was the head page alone, and
 								 * nothing of it spilled */
 	bool		skipped;
+	bool		named;			/* a key with the name bit, of a scan that
+								 * asks for named keys */
 	int			first;			/* its head page's matches: entries first .. */
 	int			nhits;			/* first + nhits - 1 of the scan's head hits */
 } KeyProbe;
@@ -773,8 +780,12 @@ typedef struct CountState
 	uint64	   *seenbits;		/* a row maybe in table (see CountHit) */
 	uint32		seenmask;		/* bits in seenbits, less 1 */
 	const int  *need;			/* per class: fewest shared keys, or NULL */
+	const int  *need_named;		/* per class: fewest shared named keys, or
+								 * NULL (then named counts are not kept) */
 	int			remaining;		/* keys not yet read, this one included,
 								 * plus skipped keys */
+	int			remaining_named;	/* named keys among them */
+	bool		key_named;		/* the key being read is named */
 	int64		postings;
 } CountState;
 
@@ -829,18 +840,24 @@ CountHit(ItemPointer tid, uint8 cls, void *arg)
 		if (c != NULL)
 		{
 			c->count++;
+			if (cs->key_named && c->named < PG_UINT16_MAX)
+				c->named++;
 			return;
 		}
 	}
 
 	/*
 	 * First met now: the row holds none of the keys read so far, so it
-	 * shares at most "remaining" keys with the query.
+	 * shares at most "remaining" keys with the query, and at most
+	 * "remaining_named" named ones.
 	 */
 	if (cs->need != NULL && cs->need[cls] > cs->remaining)
 		return;
+	if (cs->need_named != NULL && cs->need_named[cls] > cs->remaining_named)
+		return;
 	c = npcand_insert_hash(cs->table, key, hash, &found);
 	c->count = 1;
+	c->named = cs->key_named ? 1 : 0;
 	c->cls = cls;
 	cs->seenbits[h >> 6] |= bit;
 	if (unlikely((uint64) cs->table->members * NPIDX_SEEN_SPARSITY > cs->seenmask + 1) &&
@@ -859,6 +876,7 @@ CountKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
 	NpidxHit   *h = heads->hits + k->first;
 	int			j;
 
+	cs->key_named = k->named;
 	for (j = 0; j < k->nhits; j++)
 		CountHit(&h[j].tid, h[j].cls, cs);
 	if (!k->complete)
@@ -866,13 +884,18 @@ CountKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
 	npidx_last_scan.keys_read++;
 }
 
-/* Order key probes by estimated cost, cheapest first */
+/*
+ * Order key probes: named keys first (of a scan that asks for them: after
+ * them no new row can qualify), then by estimated cost, cheapest first
+ */
 static int
 KeyProbeCostCmp(const void *a, const void *b)
 {
 	const KeyProbe *x = (const KeyProbe *) a;
 	const KeyProbe *y = (const KeyProbe *) b;
 
+	if (x->named != y->named)
+		return x->named ? -1 : 1;
 	if (x->cost != y->cost)
 		return x->cost < y->cost ? -1 : 1;
 	return x->pos - y->pos;
@@ -882,12 +905,16 @@ KeyProbeCostCmp(const void *a, const void *b)
  * Choose the keys to skip: the costliest ones that no row meeting the
  * predicate can depend on.  A row b with m = |A'| shares only hashes among
  * q's first m; if at most need(m, 1) - 1 of those are skipped, b still shares
- * a key that is read (pigeonhole).  Every m >= M0 must hold.  Returns the
- * number skipped.
+ * a key that is read (pigeonhole).  Every m >= M0 must hold.  With
+ * named_from <= n (a scan that asks for named keys), named keys are never
+ * skipped, and a row with m >= named_from shares one (NpFingerprintMinShared-
+ * Named: the query's first m hashes hold a named one): such rows are met
+ * whatever unnamed keys are skipped, and only the smaller m count.
+ * Returns the number skipped.
  */
 static int
 NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
-				 int version, bool brief, int m0)
+				 int version, bool brief, int m0, int named_from)
 {
 	int		   *slack;
 	int		   *byCost;
@@ -895,13 +922,14 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
 				m,
 				nskip = 0;
 
-	if (NpFingerprintMinShared(pred, t, version, n, 1, brief) <= 1)
+	if (named_from > n &&
+		NpFingerprintMinShared(pred, t, version, n, 1, brief) <= 1)
 		return 0;				/* every query key may be a row's only one */
 
 	/* slack[m] = need(m, 1) - 1 - (skipped positions among the first m) */
 	slack = palloc((n + 1) * sizeof(int));
 	for (m = 1; m <= n; m++)
-		slack[m] = m < m0 ? PG_INT32_MAX :
+		slack[m] = (m < m0 || m >= named_from) ? PG_INT32_MAX :
 			NpFingerprintMinShared(pred, t, version, m, 1, brief) - 1;
 
 	/* positions (kp is in position order here), costliest first */
@@ -928,6 +956,8 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
 
 		if (kp[p].cost <= NPIDX_COMMON_KEY_COST)
 			break;
+		if (named_from <= n && kp[p].named)
+			continue;
 		for (m = p + 1; m <= n; m++)
 			if (slack[m] < 1)
 			{
@@ -950,17 +980,25 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
  * Count, for the query q, the rows holding its keys: read the bucket heads
  * of every key (their cost), skip what pred allows (need == NULL: nothing),
  * read the rest cheapest first, counting rows that can still qualify.
- * Returns the table; *nskip is the number of skipped keys.
+ * With need_named (a brief query: see NpidxNamedNeeds), the named keys of
+ * q are read first and counted apart, and a row must be able to reach
+ * need_named[class] of them; the keys skipped are those of the pigeonhole
+ * alone or those of the named keys' argument (unnamed keys only), which
+ * ever leave the more postings unread.  Returns the table; *nskip is the
+ * number of skipped keys, *nskip_named the named ones among them (the
+ * slack of the named counts).
  */
 static npcand_hash *
 NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
-			   const int *need, NpPredicate pred, double t, int m0,
-			   int *nskip)
+			   const int *need, const int *need_named, NpPredicate pred,
+			   double t, int m0, int *nskip, int *nskip_named)
 {
 	int			n = NpFingerprintNHashes(q);
 	KeyProbe   *kp = palloc0(n * sizeof(KeyProbe));
 	HitArray   *heads = &npidx_head_hits;
 	CountState	cs;
+	int			named_from = n + 1;
+	int			nnamed = 0;
 	int			i;
 
 	if (heads->hits == NULL)
@@ -973,23 +1011,72 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	for (i = 0; i < n; i++)
 	{
 		kp[i].pos = i;
+		kp[i].named = need_named != NULL &&
+			(q->hashes[i] & NP_FP_NAME_BIT) != 0;
+		if (kp[i].named)
+		{
+			nnamed++;
+			named_from = Min(named_from, i + 1);
+		}
 		NpidxProbeHead(index, nbuckets, q->hashes[i], &kp[i], heads);
 	}
-	*nskip = need ? NpidxChooseSkips(kp, n, pred, t, q->version,
-									   NpFingerprintIsBrief(q), m0) : 0;
+	*nskip = 0;
+	*nskip_named = 0;
+	if (need != NULL)
+	{
+		bool		brief = NpFingerprintIsBrief(q);
+
+		*nskip = NpidxChooseSkips(kp, n, pred, t, q->version, brief, m0,
+								  n + 1);
+		if (nnamed > 0)
+		{
+			/* the pigeonhole's skips against the named keys' argument */
+			bool	   *plain = palloc(n * sizeof(bool));
+			double		plain_cost = 0.0,
+						named_cost = 0.0;
+			int			plain_skip = *nskip;
+
+			for (i = 0; i < n; i++)
+			{
+				plain[i] = kp[i].skipped;
+				if (kp[i].skipped)
+					plain_cost += kp[i].cost;
+				kp[i].skipped = false;
+			}
+			*nskip = NpidxChooseSkips(kp, n, pred, t, q->version, brief, m0,
+									  named_from);
+			for (i = 0; i < n; i++)
+				if (kp[i].skipped)
+					named_cost += kp[i].cost;
+			if (plain_cost > named_cost)
+			{
+				for (i = 0; i < n; i++)
+					kp[i].skipped = plain[i];
+				*nskip = plain_skip;
+			}
+			pfree(plain);
+		}
+		for (i = 0; i < n; i++)
+			if (kp[i].skipped && kp[i].named)
+				(*nskip_named)++;
+	}
 	qsort(kp, n, sizeof(KeyProbe), KeyProbeCostCmp);
 
 	memset(&cs, 0, sizeof(cs));
 	cs.table = npcand_create(CurrentMemoryContext, 64, NULL);
 	CountFilterResize(&cs, NPIDX_SEEN_MIN_BITS);
 	cs.need = need;
+	cs.need_named = nnamed > 0 ? need_named : NULL;
 	cs.remaining = n;
+	cs.remaining_named = nnamed;
 	for (i = 0; i < n; i++)
 	{
 		if (kp[i].skipped)
 			continue;
 		CountKey(index, nbuckets, q, &kp[i], heads, &cs);
 		cs.remaining--;
+		if (kp[i].named)
+			cs.remaining_named--;
 		CHECK_FOR_INTERRUPTS();
 	}
 
@@ -1027,16 +1114,29 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		npcand_iterator it;
 		NpidxCand  *cand;
 
-		/* the skipped keys, cheapest first (kp is in cost order) */
+		/* the skipped keys, cheapest first */
 		for (i = 0; i < n; i++)
 			if (kp[i].skipped)
-				sk[j++] = i;
+			{
+				int			k = j++;
+
+				while (k > 0 && kp[sk[k - 1]].cost > kp[i].cost)
+				{
+					sk[k] = sk[k - 1];
+					k--;
+				}
+				sk[k] = i;
+			}
 		Assert(j == ns);
 		npcand_start_iterate(cs.table, &it);
 		while ((cand = npcand_iterate(cs.table, &it)) != NULL)
 		{
 			int			g = need[cand->cls] - (int) cand->count;
 
+			/* a row short of named keys, skipped ones included, is none */
+			if (cs.need_named != NULL &&
+				(int) cand->named + *nskip_named < cs.need_named[cand->cls])
+				continue;
 			if (g >= 1 && g <= ns)
 				short_by[g] += 1.0;
 		}
@@ -1060,6 +1160,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		for (r = 0; r < best; r++)
 		{
 			CountKey(index, nbuckets, q, &kp[sk[r]], heads, &cs);
+			if (kp[sk[r]].named)
+				(*nskip_named)--;
 			CHECK_FOR_INTERRUPTS();
 		}
 		*nskip = ns - best;
@@ -1171,6 +1273,44 @@ PendingRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
 }
 
 /*
+ * The fewest named keys (hashes with the name bit) a row of each class must
+ * share with q for pred to hold (NpFingerprintMinSharedNamed): q's hashes
+ * compared with a row of class c include its first a_min[c], so their
+ * named ones are a lower bound of q's named compared hashes.  Returns false
+ * (need_named all 0) when no class has such a need: q is no brief of
+ * format version 2, pred is similarity, or q has no named hash.
+ */
+static bool
+NpidxNamedNeeds(const NpFingerprint *q, NpPredicate pred, const int *a_min,
+				int *need_named)
+{
+	int			n = NpFingerprintNHashes(q);
+	bool		brief = NpFingerprintIsBrief(q);
+	bool		any = false;
+	int			c;
+
+	for (c = 0; c < NPIDX_NCLASSES; c++)
+	{
+		int			upto = Min(a_min[c], n);
+		int			named = 0;
+		int			i;
+
+		if (NpFingerprintMinSharedNamed(pred, q->version, brief, n) == 0)
+		{
+			need_named[c] = 0;
+			continue;
+		}
+		for (i = 0; i < upto; i++)
+			named += (q->hashes[i] & NP_FP_NAME_BIT) != 0;
+		need_named[c] = NpFingerprintMinSharedNamed(pred, q->version, brief,
+													named);
+		if (need_named[c] > 0)
+			any = true;
+	}
+	return any;
+}
+
+/*
  * Candidates of a threshold predicate, in a sorted, duplicate-free array.
  */
 static ItemPointerData *
@@ -1181,9 +1321,12 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 	int			n = NpFingerprintNHashes(q);
 	int			a_min[NPIDX_NCLASSES],
 				b_min[NPIDX_NCLASSES],
-				need[NPIDX_NCLASSES];
+				need[NPIDX_NCLASSES],
+				need_named[NPIDX_NCLASSES];
+	bool		named;
 	int			m0,
 				nskip,
+				nskip_named,
 				c,
 				i,
 				nout = 0;
@@ -1207,16 +1350,19 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 		need[c] = NpFingerprintMinShared(pred, t, q->version,
 										 a_min[c], b_min[c],
 										 NpFingerprintIsBrief(q));
+	named = NpidxNamedNeeds(q, pred, a_min, need_named);
 
 	table = NpidxCountRows(index, q, NpidxGetMeta(index)->nbuckets, need,
-						   pred, t, m0, &nskip);
+						   named ? need_named : NULL, pred, t, m0, &nskip,
+						   &nskip_named);
 
 	out = palloc_extended(Max(1, (Size) table->members + pr.rows.n) * sizeof(ItemPointerData),
 						  MCXT_ALLOC_HUGE);
 	npcand_start_iterate(table, &it);
 	while ((cand = npcand_iterate(table, &it)) != NULL)
 	{
-		if ((int) cand->count + nskip >= need[cand->cls])
+		if ((int) cand->count + nskip >= need[cand->cls] &&
+			(int) cand->named + nskip_named >= need_named[cand->cls])
 			UnpackTid(cand->key, &out[nout++]);
 	}
 	for (i = 0; i < pr.rows.n; i++)
@@ -1289,10 +1435,13 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 	NpidxMetaPageData meta;
 	int			a_min[NPIDX_NCLASSES],
 				b_min[NPIDX_NCLASSES],
-				need[NPIDX_NCLASSES];
+				need[NPIDX_NCLASSES],
+				need_named[NPIDX_NCLASSES];
 	bool		filter = false;
+	bool		named = false;
 	int			m0,
 				nskip,
+				nskip_named,
 				c,
 				i,
 				nrows = 0;
@@ -1359,10 +1508,12 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 			need[c] = NpFingerprintMinShared(kpred, kt, kq->version,
 											 a_min[c], b_min[c],
 											 NpFingerprintIsBrief(kq));
+		named = NpidxNamedNeeds(kq, kpred, a_min, need_named);
 	}
 
 	table = NpidxCountRows(index, so->oquery, NpidxGetMeta(index)->nbuckets,
-						   filter ? need : NULL, kpred, kt, m0, &nskip);
+						   filter ? need : NULL, named ? need_named : NULL,
+						   kpred, kt, m0, &nskip, &nskip_named);
 	/*
 	 * Pending rows were compared whole.  A row being merged may also be in
 	 * the buckets, partly (the merge may be going on): keep its larger
@@ -1378,6 +1529,8 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 			cand->count = pr.counts[i];
 			cand->cls = pr.rows.hits[i].cls;
 		}
+		/* its named keys were not counted: no named need applies to it */
+		cand->named = PG_UINT16_MAX;
 	}
 
 	so->seen = table;
@@ -1388,7 +1541,9 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 	{
 		int			x = (int) cand->count + nskip;
 
-		if (filter && x < need[cand->cls])
+		if (filter && (x < need[cand->cls] ||
+					   (named && (int) cand->named + nskip_named <
+						need_named[cand->cls])))
 			continue;
 		UnpackTid(cand->key, &so->rows[nrows].tid);
 		so->rows[nrows].bound = DistanceBound(containment, x, a_min[cand->cls],
