@@ -315,7 +315,8 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		/*
 		 * Neither mostly in the other (under STORY_CARRIED_SHARE both ways):
 		 * a partial version, whose shared evidence must be more than shared
-		 * names and figures, and, when low, hold some of them.
+		 * names and figures, and, when low or without a time test, hold
+		 * some of them.
 		 */
 		if (names &&
 			(double) ov.inter < STORY_CARRIED_SHARE * ov.a_count &&
