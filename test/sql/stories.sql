@@ -24,14 +24,15 @@ FROM batch;
 -- the default time window (20 hours): the same stories (this also checks the
 -- pruning bounds of story_rule.c)
 -- rule_match(x, l, timed): the evidence with which x would join the story
--- led by l, or NULL, by the rule for one pair.  Without a time test
--- (timed false: no window, or a time unknown) that is story_match(), which
--- has no times.  With one (both times known and within the window) the
--- rule does not ask two short items to agree in their names and figures
--- (doc/stories.md, "Recurring items"): it accepts what story_match()
--- accepts and may accept more, never more than story_match() without the
--- name tests (min_named => 0); such a pair is asked of assign_story() with
--- a leaders table holding l alone, at one time for both
+-- led by l, or NULL, by the rule for one pair.  Without a time test (timed
+-- false: no window, or a time unknown) that is story_match(), which has no
+-- times.  With one (both times known and within the window) the rule does
+-- not ask two short items to agree in their names and figures
+-- (doc/stories.md, "Recurring items"), nor a partial version that is not low
+-- to share names ("A partial version without a time test"): it accepts what
+-- story_match() accepts and may accept more, never more than story_match()
+-- without the name tests (min_named => 0); such a pair is asked of
+-- assign_story() with a leaders table holding l alone, at one time for both
 CREATE TABLE pair_leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
 	published_at timestamptz);
 CREATE INDEX ON pair_leaders USING npidx (fp);
