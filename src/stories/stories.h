@@ -24,9 +24,11 @@
  *		threshold (x is a version of L) or containment(L, x) >=
  *		max(threshold, STORY_CARRIED_SHARE) (x carries most of L); and in
  *		format version 2, when the shared hashes are under
- *		STORY_LOW_SHARE of both samples (a low link), at least min_named
- *		of them hold a name (NP_FP_NAME_BIT); and, when neither is mostly
- *		in the other (under STORY_CARRIED_SHARE both ways), under
+ *		STORY_LOW_SHARE of both samples (a low link), or under
+ *		STORY_CARRIED_SHARE of both when no time test applies to the
+ *		pair, at least min_named of them hold a name (NP_FP_NAME_BIT);
+ *		and, when neither is mostly in the other (under
+ *		STORY_CARRIED_SHARE both ways), under
  *		STORY_ROWS_SHARE of the shared hashes hold a name, and not both
  *		samples have that share (rows of names and figures, as two tables
  *		in one format share, are no version); and, when no time test
@@ -98,6 +100,8 @@
  * version 2 a low link needs min_named shared hashes with the name bit
  * (NP_FP_NAME_BIT): two stories written in the same sentence frames with
  * other names share evidence as a partial rewrite does, but not the names.
+ * Without a time test every pair under STORY_CARRIED_SHARE both ways needs
+ * them (doc/stories.md, "A partial version without a time test").
  */
 #define STORY_LOW_SHARE					0.35
 

@@ -315,7 +315,8 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		/*
 		 * Neither mostly in the other (under STORY_CARRIED_SHARE both ways):
 		 * a partial version, whose shared evidence must be more than shared
-		 * names and figures, and, when low, hold some of them.
+		 * names and figures, and, when low or without a time test, hold
+		 * some of them.
 		 */
 		if (names &&
 			(double) ov.inter < STORY_CARRIED_SHARE * ov.a_count &&
@@ -330,11 +331,17 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 			 * A low link must share names: two stories written in the same
 			 * sentence frames with other names share evidence spread as
 			 * widely as a partial rewrite's (doc/stories.md, "Names in a low
-			 * link").
+			 * link").  Without a time test every earlier story is a
+			 * candidate, so a partial version (under STORY_CARRIED_SHARE both
+			 * ways) must share them too: a brief whose agency formula is
+			 * half of its evidence meets that formula in other companies'
+			 * stories (doc/stories.md, "A partial version without a time
+			 * test").
 			 */
-			if ((double) ov.inter < STORY_LOW_SHARE * ov.a_count &&
-				(double) ov.inter < STORY_LOW_SHARE * ov.b_count &&
-				named < rule->min_named)
+			if (named < rule->min_named &&
+				(!timed ||
+				 ((double) ov.inter < STORY_LOW_SHARE * ov.a_count &&
+				  (double) ov.inter < STORY_LOW_SHARE * ov.b_count)))
 				return false;
 
 			/*

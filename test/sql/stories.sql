@@ -24,14 +24,15 @@ FROM batch;
 -- the default time window (20 hours): the same stories (this also checks the
 -- pruning bounds of story_rule.c)
 -- rule_match(x, l, timed): the evidence with which x would join the story
--- led by l, or NULL, by the rule for one pair.  Without a time test
--- (timed false: no window, or a time unknown) that is story_match(), which
--- has no times.  With one (both times known and within the window) the
--- rule does not ask two short items to agree in their names and figures
--- (doc/stories.md, "Recurring items"): it accepts what story_match()
--- accepts and may accept more, never more than story_match() without the
--- name tests (min_named => 0); such a pair is asked of assign_story() with
--- a leaders table holding l alone, at one time for both
+-- led by l, or NULL, by the rule for one pair.  Without a time test (timed
+-- false: no window, or a time unknown) that is story_match(), which has no
+-- times.  With one (both times known and within the window) the rule does
+-- not ask two short items to agree in their names and figures
+-- (doc/stories.md, "Recurring items"), nor a partial version that is not low
+-- to share names ("A partial version without a time test"): it accepts what
+-- story_match() accepts and may accept more, never more than story_match()
+-- without the name tests (min_named => 0); such a pair is asked of
+-- assign_story() with a leaders table holding l alone, at one time for both
 CREATE TABLE pair_leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
 	published_at timestamptz);
 CREATE INDEX ON pair_leaders USING npidx (fp);
@@ -486,6 +487,54 @@ SELECT -id, newsprint.assign_story('recurring_leaders', id, fp, published_at, ti
 FROM rigs ORDER BY published_at, id;
 SELECT r.id, n.story AS null_times, w.story AS window_30_days
 FROM rigs r JOIN rigs_assigned n ON n.id = r.id JOIN rigs_assigned w ON w.id = -r.id
+ORDER BY r.id;
+
+-- a partial version without a time test must share names (doc/stories.md,
+-- "A partial version without a time test"): a long story of one company's
+-- sale (1) and a brief of another company's (2, 76 shingles) that takes
+-- 0.45 of its evidence from 1's agency formulas ("has reached an agreement
+-- in principle to sell its", "the sale was subject to approval by its
+-- shareholders and by competition regulators") and shares none of its 20
+-- hashes with a name or a figure.  Neither is mostly in the other and the
+-- link is not low (0.35 or more of 2), and 1 is too long for the test of
+-- short items, so 2 joined 1 with no time test.  Now a pair under 0.5
+-- both ways needs min_named (3) shared named hashes when no time test
+-- applies, as a low link always does: 2 starts a story of its own.  A
+-- rewrite of 1 (3: 0.36 of its evidence in 1, 5 of its named hashes) still
+-- joins; with times within a window (30 days) the rule is unchanged and 2
+-- joins 1
+CREATE TABLE sales (id bigint, published_at timestamptz, body text, fp newsprint.fingerprint);
+INSERT INTO sales (id, published_at, body) VALUES
+ (1, '2026-11-18 09:10+00', E'Harland Foods to sell frozen vegetables unit\n\nMERIDEN, Nov 18 (NWS) - Harland Foods said on Wednesday it has reached an agreement in principle to sell its frozen vegetables business to Brookfield Agri Partners for 412 million dollars, as the family-controlled group narrows its focus to bakery and snacks.\n\nThe company said the sale was subject to approval by its shareholders and by competition regulators, and that it expected the transaction to close before the end of its fiscal year. Harland will keep a minority stake of 19 percent in the business for three years.\n\nChief executive Miriam Oduya told analysts on a conference call that the frozen division had struggled with rising energy costs at its plants in Tollard and Wexcombe, where margins fell to 3.1 percent last year from 7.4 percent in 2022. "We looked hard at every option, and a buyer with cold-chain scale can run these factories better than we can," she said.\n\nThe unit employs about 2,300 people. Brookfield Agri said it would keep both plants open and honour existing supply contracts with growers in the Fenland region for at least five seasons.\n\nHarland shares rose 6.2 percent to 48.15 in morning trading, their biggest one-day gain since March. Analysts at Corwen Securities said the price valued the business at roughly nine times operating profit, above what most of them had pencilled in.\n\nThe group, founded in 1911 by the Harland brothers, has sold its canned soup and pet food operations over the past four years. It reported annual sales of 2.9 billion dollars.'),
+ (2, '2026-12-02 14:25+00', E'Tessaly Mining said it has reached an agreement in principle to sell its copper smelting operations to Orvane Metals. The company said the sale was subject to approval by its shareholders and by competition regulators, and that it expected the transaction to close before the end of its fiscal year. Tessaly did not disclose the price; the smelter at Kerrow produced 86,000 tonnes of cathode last year. Orvane, which is controlled by the investor Petra Lindqvist, already runs two smelters in the north of the country and has been looking for a third since a fire shut its plant at Dunmore in 2024.'),
+ (3, '2026-11-18 16:40+00', E'Harland sells frozen arm for $412 mln\n\nHarland Foods said it has reached an agreement in principle to sell its frozen vegetables business to Brookfield Agri Partners for 412 million dollars. Chief executive Miriam Oduya told analysts that the frozen division had struggled with rising energy costs at its plants in Tollard and Wexcombe. Local MP Grace Whitby welcomed the promise to keep both sites open, saying hundreds of families in the two towns had feared the worst since a review of the business was announced in the spring. Union officials said they would seek talks with the new owner about pensions and shift patterns before the deal completes.');
+UPDATE sales SET fp = newsprint.fingerprint(body);
+SELECT a.id, b.id, o.*,
+	   round(newsprint.containment(b.fp, a.fp)::numeric, 3) AS containment,
+	   round(newsprint.story_match(b.fp, a.fp)::numeric, 3) AS no_time_test,
+	   round(newsprint.story_match(b.fp, a.fp, a_time => b.published_at,
+								   b_time => a.published_at, time_window => '30 days')::numeric, 3) AS within_30_days,
+	   round(rule_match(b.fp, a.fp, true)::numeric, 3) AS with_time_test
+FROM sales a JOIN sales b ON a.id < b.id, LATERAL named_overlap(a.fp, b.fp) o
+ORDER BY 1, 2;
+SELECT r.id, i.story AS id_order, n.story AS no_window, c.story AS story_clusters,
+	   w.story AS window_30_days
+FROM sales r
+JOIN newsprint.cluster_stories('sales') i USING (id)
+JOIN newsprint.cluster_stories('sales', order_column => 'published_at', time_window => NULL) n USING (id)
+JOIN newsprint.story_clusters('sales') c USING (id)
+JOIN newsprint.cluster_stories('sales', order_column => 'published_at', time_window => '30 days') w USING (id)
+ORDER BY r.id;
+TRUNCATE recurring_leaders;
+CREATE TEMP TABLE sales_assigned AS
+SELECT id, newsprint.assign_story('recurring_leaders', id, fp, NULL) AS story
+FROM sales ORDER BY published_at, id;
+TRUNCATE recurring_leaders;
+INSERT INTO sales_assigned
+SELECT -id, newsprint.assign_story('recurring_leaders', id, fp, published_at, time_window => '30 days')
+FROM sales ORDER BY published_at, id;
+SELECT r.id, n.story AS null_times, w.story AS window_30_days
+FROM sales r JOIN sales_assigned n ON n.id = r.id JOIN sales_assigned w ON w.id = -r.id
 ORDER BY r.id;
 
 -- the time window: weekly match reports of one league (1 and 3, a week
@@ -1052,7 +1101,7 @@ DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_lea
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
 	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend,
 	formula, formula_batch, formula_brute, pair_leaders, recurring, recurring_leaders, recurring_trig,
-	recurring_items, rigs, rigs_assigned,
+	recurring_items, rigs, rigs_assigned, sales, sales_assigned,
 	small_batch, sample_inf, sample_null, resend_untimed, resend_part, dst, far, moved, moved_leaders, shuffled, shuffled_leaders,
 	shuffled_pairs;
 DROP FUNCTION shuffled_check(interval), within_window(timestamptz, timestamptz, interval),
