@@ -35,6 +35,13 @@
  * to share min_shared hashes with anything starts its story without a
  * search or the lock.
  *
+ * What a row does not pay for.  The session keeps, per leaders table, the
+ * saved plans of its search and insert (StoryPlans), and per story_trigger
+ * the leaders table its argument names (StoryTarget): the argument is
+ * parsed, a clone's parent triggers walked and the name looked up once,
+ * and again only after an invalidation of a relation the answer depends
+ * on.
+ *
  * src/stories/story_assign.c
  *
  *-------------------------------------------------------------------------
@@ -46,6 +53,7 @@
 #include "access/table.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -55,6 +63,7 @@
 #include "miscadmin.h"
 #include "storage/lmgr.h"
 #include "storage/lock.h"
+#include "storage/sinval.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/hsearch.h"
@@ -95,8 +104,9 @@ typedef struct StoryPlans
 {
 	Oid			relid;			/* hash key */
 	bool		check;			/* invalidated since its name was checked */
-	Oid			nspid;			/* the relation's schema and name when */
-	NameData	relname;		/* the plans were made */
+	Oid			nspid;			/* the relation's schema, the schema's name */
+	NameData	nspname;		/* and the relation's name when the plans */
+	NameData	relname;		/* were made */
 	SPIPlanPtr	search;			/* is_same_story(fp, $1, $2) */
 	SPIPlanPtr	search_tiny;	/* is_similar(fp, $1, $2) */
 	SPIPlanPtr	insert;
@@ -127,16 +137,111 @@ plans_mark(Oid relid)
 		p->check = story_plans_check = true;
 }
 
-static void
-plans_relcache_callback(Datum arg, Oid relid)
+/*
+ * The leaders table of each story_trigger, for the rest of the session,
+ * keyed by the trigger's OID, so that a row does not pay for the lookup
+ * (parse the argument, walk a clone's parent triggers in pg_trigger, find
+ * the name in the schema).  The answer depends only on the relations in
+ * rels: the trigger's table, for a trigger cloned to a partition the
+ * tables of its parent triggers up to the one it was created on, and the
+ * leaders table found.  A relcache invalidation of any of them clears
+ * valid (creating, dropping, renaming or replacing a trigger sends one for
+ * its table, as do ATTACH and DETACH PARTITION, and a table renamed, moved
+ * to another schema or dropped sends one for itself), as does one of
+ * every relation or of any schema (a qualified name's schema renamed or
+ * dropped).  The writer's search_path plays no part in the answer
+ * (trigger_resolve).  arg and rels are allocated in TopMemoryContext.
+ */
+typedef struct StoryTarget
 {
-	plans_mark(relid);
+	Oid			tgoid;			/* hash key */
+	bool		valid;			/* no invalidation since it was resolved */
+	Oid			tgrelid;		/* the trigger's table */
+	Oid			leaders;		/* the answer */
+	char	   *arg;			/* the trigger argument it was resolved from */
+	int			nrels;
+	Oid		   *rels;			/* the relations the answer depends on */
+} StoryTarget;
+
+static HTAB *story_targets = NULL;
+
+/* some entry has been invalidated since the last sweep */
+static bool story_targets_stale = false;
+
+static void
+targets_mark(Oid relid)
+{
+	HASH_SEQ_STATUS status;
+	StoryTarget *t;
+
+	if (story_targets == NULL)
+		return;
+	hash_seq_init(&status, story_targets);
+	while ((t = hash_seq_search(&status)) != NULL)
+	{
+		int			i;
+
+		if (!t->valid)
+			continue;
+		for (i = 0; i < t->nrels; i++)
+			if (!OidIsValid(relid) || t->rels[i] == relid)
+			{
+				t->valid = false;
+				story_targets_stale = true;
+				break;
+			}
+	}
 }
 
 static void
-plans_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
+story_relcache_callback(Datum arg, Oid relid)
+{
+	plans_mark(relid);
+	targets_mark(relid);
+}
+
+static void
+story_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
 {
 	plans_mark(InvalidOid);
+	targets_mark(InvalidOid);
+}
+
+/*
+ * Make the session's caches and register their invalidation callbacks
+ * (first: a cache must never exist without them).
+ */
+static void
+story_caches_init(void)
+{
+	static bool relcache_registered = false;
+	static bool syscache_registered = false;
+	HASHCTL		ctl;
+
+	if (!relcache_registered)
+	{
+		CacheRegisterRelcacheCallback(story_relcache_callback, (Datum) 0);
+		relcache_registered = true;
+	}
+	if (!syscache_registered)
+	{
+		CacheRegisterSyscacheCallback(NAMESPACEOID, story_syscache_callback,
+									  (Datum) 0);
+		syscache_registered = true;
+	}
+	ctl.keysize = sizeof(Oid);
+	if (story_targets == NULL)
+	{
+		ctl.entrysize = sizeof(StoryTarget);
+		story_targets = hash_create("newsprint story triggers", 16, &ctl,
+									HASH_ELEM | HASH_BLOBS);
+	}
+	if (story_plans == NULL)
+	{
+		ctl.entrysize = sizeof(StoryPlans);
+		story_plans = hash_create("newsprint story plans", 16, &ctl,
+								  HASH_ELEM | HASH_BLOBS);
+	}
 }
 
 static void
@@ -178,9 +283,18 @@ plans_check(void)
 			Form_pg_class cls = (Form_pg_class) GETSTRUCT(tup);
 
 			same = cls->relnamespace == p->nspid &&
-				namestrcmp(&cls->relname, NameStr(p->relname)) == 0 &&
-				SearchSysCacheExists1(NAMESPACEOID, ObjectIdGetDatum(p->nspid));
+				namestrcmp(&cls->relname, NameStr(p->relname)) == 0;
 			ReleaseSysCache(tup);
+		}
+		/* the SQL names the schema too: ALTER SCHEMA ... RENAME changes it */
+		if (same)
+		{
+			tup = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(p->nspid));
+			same = HeapTupleIsValid(tup) &&
+				namestrcmp(&((Form_pg_namespace) GETSTRUCT(tup))->nspname,
+						   NameStr(p->nspname)) == 0;
+			if (HeapTupleIsValid(tup))
+				ReleaseSysCache(tup);
 		}
 		if (!same)
 		{
@@ -213,18 +327,7 @@ plans_for(Oid relid, Oid fptype)
 	StoryPlans *p;
 	bool		found;
 
-	if (story_plans == NULL)
-	{
-		HASHCTL		ctl;
-
-		ctl.keysize = sizeof(Oid);
-		ctl.entrysize = sizeof(StoryPlans);
-		story_plans = hash_create("newsprint story plans", 16, &ctl,
-								  HASH_ELEM | HASH_BLOBS);
-		CacheRegisterRelcacheCallback(plans_relcache_callback, (Datum) 0);
-		CacheRegisterSyscacheCallback(NAMESPACEOID, plans_syscache_callback,
-									  (Datum) 0);
-	}
+	story_caches_init();
 
 	/*
 	 * Lock the table as the search will (which takes in the invalidations
@@ -268,6 +371,7 @@ plans_for(Oid relid, Oid fptype)
 		StoryCheckColumn(relid, "fingerprint", "fp", fptype);
 		StoryCheckColumn(relid, "published_at", "published_at", TIMESTAMPTZOID);
 		p->nspid = get_rel_namespace(relid);
+		namestrcpy(&p->nspname, get_namespace_name(p->nspid));
 		namestrcpy(&p->relname, get_rel_name(relid));
 
 		argtypes[0] = fptype;
@@ -520,17 +624,21 @@ assign_story(PG_FUNCTION_ARGS)
 
 /*
  * The table a trigger on a partition was created on: its clone's parent
- * trigger's table, up to the trigger that has no parent.
+ * trigger's table, up to the trigger that has no parent.  Every table on
+ * the way, the trigger's own first, is appended to *rels.
  */
 static Oid
-trigger_home(Trigger *trigger, Relation rel)
+trigger_home(Trigger *trigger, Relation rel, List **rels)
 {
 	Oid			tgoid = trigger->tgoid;
 	Oid			relid = RelationGetRelid(rel);
 	Relation	tgrel;
 
 	if (!rel->rd_rel->relispartition)
+	{
+		*rels = lappend_oid(*rels, relid);
 		return relid;
+	}
 	tgrel = table_open(TriggerRelationId, AccessShareLock);
 	for (;;)
 	{
@@ -549,6 +657,7 @@ trigger_home(Trigger *trigger, Relation rel)
 		relid = ((Form_pg_trigger) GETSTRUCT(tup))->tgrelid;
 		parent = ((Form_pg_trigger) GETSTRUCT(tup))->tgparentid;
 		systable_endscan(scan);
+		*rels = lappend_oid(*rels, relid);
 		if (!OidIsValid(parent))
 			break;
 		tgoid = parent;
@@ -558,16 +667,19 @@ trigger_home(Trigger *trigger, Relation rel)
 }
 
 /*
- * The leaders table of a story_trigger, as its first argument names it.
- * The trigger's owner decides which table that is, not the role writing
- * the row: an unqualified name is looked up in the schema of the table the
- * trigger was created on (a temporary table's is the session's temporary
- * schema), never in the writer's search_path, where a temporary table of
- * that name would come first; a qualified name is taken as written
- * ("pg_temp.leaders" is each writing session's own temporary table).
+ * Look up the leaders table of a story_trigger, as its first argument names
+ * it, and lock it.  The trigger's owner decides which table that is, not
+ * the role writing the row: an unqualified name is looked up in the schema
+ * of the table the trigger was created on (a temporary table's is the
+ * session's temporary schema), never in the writer's search_path, where a
+ * temporary table of that name would come first; a qualified name is taken
+ * as written ("pg_temp.leaders" is each writing session's own temporary
+ * table).  The relations the answer depends on are appended to *rels: the
+ * trigger's table (and, for a clone, the tables up to its home) and the
+ * leaders table.
  */
 static Oid
-trigger_leaders(Trigger *trigger, Relation rel)
+trigger_resolve(Trigger *trigger, Relation rel, List **rels)
 {
 	const char *arg = trigger->tgargs[0];
 	List	   *names;
@@ -579,9 +691,11 @@ trigger_leaders(Trigger *trigger, Relation rel)
 	rv = makeRangeVarFromNameList(names);
 	if (rv->schemaname == NULL)
 	{
-		home = trigger_home(trigger, rel);
+		home = trigger_home(trigger, rel, rels);
 		rv->schemaname = get_namespace_name(get_rel_namespace(home));
 	}
+	else
+		*rels = lappend_oid(*rels, RelationGetRelid(rel));
 	relid = RangeVarGetRelidExtended(rv, AccessShareLock, RVR_MISSING_OK,
 									 NULL, NULL);
 	if (!OidIsValid(relid))
@@ -599,6 +713,112 @@ trigger_leaders(Trigger *trigger, Relation rel)
 				 errmsg("leaders table \"%s\" of trigger \"%s\" does not exist",
 						arg, trigger->tgname)));
 	}
+	*rels = lappend_oid(*rels, relid);
+	return relid;
+}
+
+/*
+ * Forget the resolutions that are no longer valid (their triggers may be
+ * gone).  Never called from an invalidation callback: an entry is removed
+ * only here, at the top of trigger_leaders, when no pointer to one is held.
+ */
+static void
+targets_sweep(void)
+{
+	HASH_SEQ_STATUS status;
+	StoryTarget *t;
+
+	story_targets_stale = false;
+	hash_seq_init(&status, story_targets);
+	while ((t = hash_seq_search(&status)) != NULL)
+	{
+		if (t->valid)
+			continue;
+		if (t->arg)
+			pfree(t->arg);
+		if (t->rels)
+			pfree(t->rels);
+		(void) hash_search(story_targets, &t->tgoid, HASH_REMOVE, NULL);
+	}
+}
+
+/*
+ * The leaders table of a story_trigger (trigger_resolve), locked, from the
+ * session's cache when its resolution still holds.
+ */
+static Oid
+trigger_leaders(Trigger *trigger, Relation rel)
+{
+	StoryTarget *t;
+	bool		found;
+	Oid			relid;
+	Oid			prev = InvalidOid;
+	List	   *rels;
+	int			n;
+	ListCell   *lc;
+
+	story_caches_init();
+	if (story_targets_stale)
+		targets_sweep();
+	t = hash_search(story_targets, &trigger->tgoid, HASH_ENTER, &found);
+	if (!found)
+	{
+		t->valid = false;
+		t->arg = NULL;
+		t->rels = NULL;
+		t->nrels = 0;
+	}
+	else if (t->valid && t->tgrelid == RelationGetRelid(rel) &&
+			 strcmp(t->arg, trigger->tgargs[0]) == 0)
+	{
+		/*
+		 * Lock the table as the lookup would.  The first lock in a
+		 * transaction takes in the invalidations sent since the last one,
+		 * which may have cleared valid: then look it up again.
+		 */
+		LockRelationOid(t->leaders, AccessShareLock);
+		if (t->valid)
+			return t->leaders;
+		UnlockRelationOid(t->leaders, AccessShareLock);
+	}
+	t->valid = false;
+
+	/*
+	 * Resolve until no invalidation arrives meanwhile: one taken in while
+	 * locking the leaders table may concern the tables walked before it.
+	 */
+	for (;;)
+	{
+		uint64		seen = SharedInvalidMessageCounter;
+
+		CHECK_FOR_INTERRUPTS();
+		rels = NIL;
+		relid = trigger_resolve(trigger, rel, &rels);
+		/* the lock taken by a previous round on another table */
+		if (OidIsValid(prev) && prev != relid)
+			UnlockRelationOid(prev, AccessShareLock);
+		if (seen == SharedInvalidMessageCounter)
+			break;
+		prev = relid;
+		list_free(rels);
+	}
+
+	if (t->arg)
+		pfree(t->arg);
+	if (t->rels)
+		pfree(t->rels);
+	t->arg = NULL;
+	t->rels = NULL;
+	t->arg = MemoryContextStrdup(TopMemoryContext, trigger->tgargs[0]);
+	t->rels = MemoryContextAlloc(TopMemoryContext, list_length(rels) * sizeof(Oid));
+	n = 0;
+	foreach(lc, rels)
+		t->rels[n++] = lfirst_oid(lc);
+	t->nrels = n;
+	t->tgrelid = RelationGetRelid(rel);
+	t->leaders = relid;
+	t->valid = true;
+	list_free(rels);
 	return relid;
 }
 

@@ -70,6 +70,7 @@
 #include "text/clean.h"
 #include "text/clean_int.h"
 #include "text/unicode.h"
+#include "text/wire.h"
 
 /*
  * Copy the author's name out of a byline ("By Jane Doe, Reuters" -> "Jane
@@ -415,6 +416,32 @@ opens_with_bullet(const char *s, size_t len)
 }
 
 /*
+ * Is unit i a Reuters headline line ("UPDATE 2-UK inflation falls ...",
+ * wire furniture as a line of the body) whose headline, behind the
+ * prefixes, has 2 to 30 words?  If so, cut the prefixes off the unit: it
+ * is then only ever written out as the headline.
+ */
+static bool
+wire_headline_at(NpDoc *doc, int i)
+{
+	NpUnit	   *u = &doc->units[i];
+	size_t		skip;
+	NpUnitFacts f;
+
+	if (!(u->flags & NPU_WIREHEAD))
+		return false;
+	skip = NpWireHeadlineStart(doc->text + u->off, u->len);
+	if (skip == 0 || skip >= u->len)
+		return false;
+	NpGetUnitFacts(doc->text + u->off + skip, u->len - skip, &f);
+	if (f.nwords < 2 || f.nwords > 30)
+		return false;
+	u->off += skip;
+	u->len -= skip;
+	return true;
+}
+
+/*
  * Run the classifier and the body selection; on return every unit to
  * keep has seg >= 0 (and *headline is the headline unit to keep, or -1).
  */
@@ -547,6 +574,11 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 				(doc->units[i].cls == CLS_HEADLINE && opts->keep_headline) ||
 				(doc->units[i].cls == CLS_CAPTION && opts->keep_captions))
 				doc->units[i].seg = 0;
+		/* a Reuters headline behind its prefixes, which the loop drops */
+		if (opts->keep_headline)
+			for (i = 0; i < n && *headline < 0; i++)
+				if (wire_headline_at(doc, i))
+					*headline = i;
 		goto done;
 	}
 
@@ -746,7 +778,10 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 			if (doc->units[i].cls == CLS_CAPTION)
 				doc->units[i].seg = 0;
 
-	/* the headline: a markup h1, or a short first line of text */
+	/*
+	 * The headline: a markup h1, or a short first line of text (a Reuters
+	 * headline line without its prefixes)
+	 */
 	if (opts->keep_headline)
 	{
 		int			bestw = 0;
@@ -772,6 +807,12 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 				NpUnit	   *u = &doc->units[i];
 				NpUnitFacts	f;
 
+				/* a Reuters headline behind its prefixes ("UPDATE 2-") */
+				if (wire_headline_at(doc, i))
+				{
+					*headline = i;
+					break;
+				}
 				if (u->cls != CLS_SHORT && u->cls != CLS_HEADING && u->cls != CLS_NEAR)
 					continue;
 				/* a list item under the headline ("* FTSE 100 down 0.6%") */

@@ -31,6 +31,8 @@
 #define NPU_ARTICLE		0x0080	/* inside the page's main article element */
 #define NPU_FURNITURE	0x0100	/* text: a line of agency wire furniture (wire.c) */
 #define NPU_SEPARATOR	0x0200	/* text: a wire "___" separator (also furniture) */
+#define NPU_WIREHEAD	0x0400	/* text: a wire headline behind its prefixes
+								 * ("UPDATE 2-..."; also furniture) */
 
 /* Verdicts of the classifier (classify.c) on a unit */
 #define CLS_BAD		0			/* furniture */

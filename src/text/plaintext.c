@@ -318,6 +318,8 @@ wire_flags(int kind)
 {
 	if (kind == NPW_SEPARATOR)
 		return NPU_FURNITURE | NPU_SEPARATOR;
+	if (kind == NPW_HEADLINE)
+		return NPU_FURNITURE | NPU_WIREHEAD;
 	return kind != NPW_NONE ? NPU_FURNITURE : 0;
 }
 

@@ -241,7 +241,11 @@ static const char *const reuters_prefixes[] = {
 	"insight", "wrapup", "preview", "timeline", "instant view",
 	"breakingviews", "global markets", "focus", "diary", "special report",
 	"poll", "column", "interview", "explainer", "highlights", "table",
-	"stocks", "forex", "kill", "advisory", "tennis", "soccer", "football",
+	"feature", "newsmaker", "scenarios", "graphic", "chronology", "obituary",
+	"press digest", "stocks", "forex", "us stocks", "mideast stocks",
+	"india stocks", "canada stocks", "emerging markets", "treasuries",
+	"precious", "metals", "base metals", "grains", "softs", "kill",
+	"advisory", "tennis", "soccer", "football",
 	"golf", "cricket", "rugby", "rugby union", "rugby league", "athletics",
 	"cycling", "motor racing", "motorsport", "formula one", "boxing",
 	"basketball", "baseball", "ice hockey", "nfl", "nba", "olympics",
@@ -249,15 +253,15 @@ static const char *const reuters_prefixes[] = {
 };
 
 /*
- * Does the line open with Reuters' headline prefixes ("CORRECTED-UPDATE
- * 1-UK ...")?  Each prefix is a listed word, optionally with a number,
- * followed by '-' and no space.
+ * Where does the headline start after Reuters' headline prefixes
+ * ("CORRECTED-UPDATE 1-UK ...": at "UK")?  Each prefix is a listed word,
+ * optionally with a number, followed by '-' and, with no space, a capital
+ * or a digit.  0 if the line opens with no prefix.
  */
-static bool
-is_reuters_headline(const char *s, size_t len)
+static size_t
+reuters_prefix_end(const char *s, size_t len)
 {
 	size_t		i = 0;
-	int			n = 0;
 
 	for (;;)
 	{
@@ -302,10 +306,22 @@ is_reuters_headline(const char *s, size_t len)
 				}
 			}
 		}
-		n++;
 		i = k + 1;
 	}
-	return n > 0;
+	return i;
+}
+
+/* Does the line open with Reuters' headline prefixes? */
+static bool
+is_reuters_headline(const char *s, size_t len)
+{
+	return reuters_prefix_end(s, len) > 0;
+}
+
+size_t
+NpWireHeadlineStart(const char *s, size_t len)
+{
+	return reuters_prefix_end(s, len);
 }
 
 /* An agency dateline in the text: "(AP) --", "(Reuters) -", "(AFP) -" */
@@ -909,7 +925,7 @@ NpWireLineKind(const NpWire *w, const char *s, size_t len, int lineno)
 	if (lineno < WIRE_HEAD_LINES && nwords == 1 && is_afp_slug(s, len))
 		return NPW_FURNITURE;
 	if (lineno < WIRE_HEAD_LINES && is_reuters_headline(s, len))
-		return NPW_FURNITURE;
+		return NPW_HEADLINE;
 
 	return NPW_NONE;
 }

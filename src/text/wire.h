@@ -36,6 +36,8 @@ typedef struct NpWire
 #define NPW_FURNITURE	1		/* header, note, marker, sign-off, credit... */
 #define NPW_SEPARATOR	2		/* "___": short sections after it are trailer */
 #define NPW_NOTE		3		/* a note that may wrap onto lower-case lines */
+#define NPW_HEADLINE	4		/* a headline after Reuters' prefixes ("UPDATE
+								 * 2-..."): furniture as a line of the body */
 
 extern void NpWireDetect(const char *s, size_t len, bool pound, NpWire *w);
 extern bool NpWireHasDateline(const char *s, size_t len);
@@ -61,6 +63,13 @@ extern size_t NpWireEditLine(const NpWire *w, const char *s, size_t len,
  * top).  NPW_NONE unless w->active.
  */
 extern int	NpWireLineKind(const NpWire *w, const char *s, size_t len, int lineno);
+
+/*
+ * Where the headline starts in a line that NpWireLineKind calls
+ * NPW_HEADLINE: the length of its prefixes ("UPDATE 2-", "CORRECTED-",
+ * "Tennis-"), 0 if it has none.
+ */
+extern size_t NpWireHeadlineStart(const char *s, size_t len);
 
 /*
  * Mark the trailer of a wire text as furniture: the short sections after

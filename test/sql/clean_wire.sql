@@ -72,6 +72,10 @@ SELECT newsprint.clean(:'afp_advisory');
 
 -- the headline on request: the PA headline, not the page header or a note
 SELECT split_part(newsprint.clean(:'pa_p1', keep_headline => true), E'\n\n', 1) AS headline;
+-- a Reuters headline without its prefix ("FACTBOX-" made the whole line
+-- furniture, and no headline came first), then the body as labelled
+SELECT newsprint.clean(:'rtrs_factbox', keep_headline => true) =
+       'What is in the EU''s plan to stockpile medicines?' || E'\n\n' || :'rtrs_factbox_exp' AS factbox_headline_then_body;
 
 -- typewriter quotes in any text; '#' is the pound sign in PA copy only
 SELECT newsprint.clean($$He said ``it is over,'' and called `the end' what others called ``a pause.''$$);

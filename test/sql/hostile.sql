@@ -226,6 +226,102 @@ DROP TABLE hostile_elsewhere, hostile_own, public_leaders, story_leaders, hostil
 REVOKE SELECT ON hostile_article FROM regress_np_writer;
 DROP ROLE regress_np_writer;
 
+-- story_trigger looked its leaders table up at every row (for a partition,
+-- walking pg_trigger to the trigger's home); it now keeps the answer for
+-- each trigger for the rest of the session.  Everything that changes the
+-- answer must still be seen: every INSERT below follows one that resolved
+-- the same trigger in this session.  The leaders 100, 200, 300... tell the
+-- tables apart.
+CREATE SCHEMA cache_a;
+CREATE SCHEMA cache_b;
+CREATE SCHEMA cache_c;
+CREATE SCHEMA cache_moved;
+CREATE TABLE cache_a.story_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                                    published_at timestamptz);
+CREATE INDEX ON cache_a.story_leaders USING npidx (fp);
+CREATE TABLE cache_b.story_leaders (LIKE cache_a.story_leaders INCLUDING ALL);
+CREATE TABLE cache_c.story_leaders (LIKE cache_a.story_leaders INCLUDING ALL);
+INSERT INTO cache_a.story_leaders SELECT 100, fp, '2026-01-01' FROM hostile_article;
+INSERT INTO cache_b.story_leaders SELECT 200, fp, '2026-01-01' FROM hostile_article;
+INSERT INTO cache_c.story_leaders SELECT 300, fp, '2026-01-01' FROM hostile_article;
+CREATE TABLE cache_a.articles (id bigint, fp fingerprint, story bigint, published_at timestamptz);
+CREATE TRIGGER s BEFORE INSERT ON cache_a.articles
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('story_leaders');
+INSERT INTO cache_a.articles SELECT 1, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+-- the writer's search_path plays no part, before or after the first row
+SET search_path = cache_b, public, newsprint;
+INSERT INTO cache_a.articles SELECT 2, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+SET search_path = public, newsprint;
+-- the leaders table moved to another schema: no longer found; moved back
+ALTER TABLE cache_a.story_leaders SET SCHEMA cache_moved;
+INSERT INTO cache_a.articles SELECT 3, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+ALTER TABLE cache_moved.story_leaders SET SCHEMA cache_a;
+INSERT INTO cache_a.articles SELECT 4, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+-- the articles table moved: the leaders table of its new schema
+ALTER TABLE cache_a.articles SET SCHEMA cache_b;
+INSERT INTO cache_b.articles SELECT 5, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+ALTER TABLE cache_b.articles SET SCHEMA cache_a;
+-- renamed, and another made under its name, within one transaction (which
+-- holds its lock on the first)
+BEGIN;
+INSERT INTO cache_a.articles SELECT 6, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+ALTER TABLE cache_a.story_leaders RENAME TO first_leaders;
+CREATE TABLE cache_a.story_leaders (LIKE cache_a.first_leaders INCLUDING ALL);
+INSERT INTO cache_a.story_leaders SELECT 101, fp, '2026-01-01' FROM hostile_article;
+INSERT INTO cache_a.articles SELECT 7, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+COMMIT;
+-- the trigger renamed, then its leaders table dropped: the error names the
+-- trigger as it is now; the first table renamed back
+ALTER TRIGGER s ON cache_a.articles RENAME TO s2;
+DROP TABLE cache_a.story_leaders;
+INSERT INTO cache_a.articles SELECT 8, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+ALTER TABLE cache_a.first_leaders RENAME TO story_leaders;
+INSERT INTO cache_a.articles SELECT 9, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+-- the trigger replaced with another leaders table (the same trigger OID)
+CREATE OR REPLACE TRIGGER s2 BEFORE INSERT ON cache_a.articles
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('cache_c.story_leaders');
+INSERT INTO cache_a.articles SELECT 10, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+-- a qualified name: its schema renamed, and another schema of that name
+-- made with a leaders table: the new one
+ALTER SCHEMA cache_c RENAME TO cache_c_old;
+CREATE SCHEMA cache_c;
+CREATE TABLE cache_c.story_leaders (LIKE cache_a.story_leaders INCLUDING ALL);
+INSERT INTO cache_c.story_leaders SELECT 301, fp, '2026-01-01' FROM hostile_article;
+INSERT INTO cache_a.articles SELECT 11, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+-- assign_story()'s saved plans name the table with its schema: those made
+-- for the first table (as cache_c.story_leaders) searched the new one
+-- after the rename (301); the table given is the old one (300)
+SELECT assign_story('cache_c_old.story_leaders', 12, fp, '2026-01-01') FROM hostile_article;
+-- a trigger cloned to a partition in cache_b, rows written to the
+-- partition: the partitioned table's schema (100); that table moved to
+-- another schema (the partition is not): the new schema's (500)
+CREATE TABLE cache_moved.story_leaders (LIKE cache_a.story_leaders INCLUDING ALL);
+INSERT INTO cache_moved.story_leaders SELECT 500, fp, '2026-01-01' FROM hostile_article;
+CREATE TABLE cache_a.parted (id bigint, fp fingerprint, story bigint, published_at timestamptz)
+    PARTITION BY RANGE (id);
+CREATE TABLE cache_b.part_1 PARTITION OF cache_a.parted FOR VALUES FROM (0) TO (1000);
+CREATE TRIGGER s BEFORE INSERT ON cache_a.parted
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('story_leaders');
+INSERT INTO cache_b.part_1 SELECT 20, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+ALTER TABLE cache_a.parted SET SCHEMA cache_moved;
+INSERT INTO cache_b.part_1 SELECT 21, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+-- detached, the partition loses the clone (no story); attached to a table
+-- of cache_b with its own trigger, that one's (200); back: 500 again
+ALTER TABLE cache_moved.parted DETACH PARTITION cache_b.part_1;
+INSERT INTO cache_b.part_1 SELECT 22, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+CREATE TABLE cache_b.parted (id bigint, fp fingerprint, story bigint, published_at timestamptz)
+    PARTITION BY RANGE (id);
+CREATE TRIGGER s BEFORE INSERT ON cache_b.parted
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('story_leaders');
+ALTER TABLE cache_b.parted ATTACH PARTITION cache_b.part_1 FOR VALUES FROM (0) TO (1000);
+INSERT INTO cache_b.part_1 SELECT 23, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+ALTER TABLE cache_b.parted DETACH PARTITION cache_b.part_1;
+ALTER TABLE cache_moved.parted ATTACH PARTITION cache_b.part_1 FOR VALUES FROM (0) TO (1000);
+INSERT INTO cache_b.part_1 SELECT 24, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+SET client_min_messages = warning;
+DROP SCHEMA cache_a, cache_b, cache_c, cache_c_old, cache_moved CASCADE;
+RESET client_min_messages;
+
 -- assign_story() checked the leaders table's columns when it first made
 -- its plans for the table, not after: a column altered since was read as
 -- what it was (a numeric story returned a pointer as the story; a text

@@ -94,10 +94,42 @@ SELECT newsprint.headline('') IS NULL AS empty, newsprint.headline(NULL) IS NULL
 SELECT newsprint.headline(:'ap' || repeat(E'\n\nThe company said sales of its crackers rose 4% in the quarter, helped by higher prices.', 12000)) = newsprint.headline(:'ap') AS one_mb,
        octet_length(:'ap' || repeat(E'\n\nThe company said sales of its crackers rose 4% in the quarter, helped by higher prices.', 12000)) > 1000000 AS is_one_mb;
 SELECT newsprint.headline(E'Café prices rise\n\n' || repeat('Le café coûte plus cher à Zürich depuis mardi, selon l''office. ', 20000)) AS one_line;
--- the points under an agency headline are not a headline: NULL when the
--- headline itself is not kept (an "UPDATE 2-" line is wire furniture)
+-- the points under an agency headline are not a headline; the Reuters
+-- headline above them is, without its prefix (the whole "UPDATE 2-" line
+-- was wire furniture, and headline() NULL)
 SELECT newsprint.headline(E'UPDATE 2-UK shares slip as miners drag; sterling steady\n\n* FTSE 100 down 0.6%, FTSE 250 down 0.2%\n* Miners weigh as copper slides\n\nLONDON, Nov 3 (Reuters) - Britain''s main share index fell on Tuesday as mining stocks tracked lower metal prices, while investors awaited a Bank of England decision later in the week.') AS update_headline,
        newsprint.headline(E'UK shares slip as miners drag\n\n- FTSE 100 down 0.6%\n\nLONDON, Nov 3 (Reuters) - Britain''s main share index fell on Tuesday as mining stocks tracked lower metal prices.') AS above_points;
+
+-- Reuters headlines behind their prefixes (dev items of test/data/wire;
+-- 41 has none), each as clean(keep_headline => true) puts it first, with
+-- the body after it unchanged
+\set r37 `cat test/data/wire/37_reuters_update2_uk_inflation.txt`
+\set r39 `cat test/data/wire/39_reuters_brief_verdane.txt`
+\set r40 `cat test/data/wire/40_reuters_update1_mining_results.txt`
+\set r41 `cat test/data/wire/41_reuters_politics_eu_medicines.txt`
+\set r43 `cat test/data/wire/43_reuters_foreign_peru_protests.txt`
+\set r44 `cat test/data/wire/44_reuters_urgent_boe.txt`
+\set r46 `cat test/data/wire/46_reuters_withdrawn_notice.txt`
+\set r47 `cat test/data/wire/47_reuters_factbox_eu_medicines.txt`
+CREATE TEMP TABLE reuters (item int, body text);
+INSERT INTO reuters VALUES (37, :'r37'), (39, :'r39'), (40, :'r40'), (41, :'r41'),
+  (43, :'r43'), (44, :'r44'), (46, :'r46'), (47, :'r47');
+SELECT item, newsprint.headline(body),
+       newsprint.clean(body, keep_headline => true) =
+         newsprint.headline(body) || E'\n\n' || newsprint.clean(body) AS headline_then_body
+FROM reuters ORDER BY item;
+DROP TABLE reuters;
+-- chains of prefixes, the other desks' words, a sport's name; a prefix
+-- with a one-word rest is no headline (the next short line is); outside
+-- agency copy (no dateline, no feed header) the line is an ordinary line
+SELECT newsprint.headline(E'RPT-UPDATE 1-Oil falls as Gulf supply fears ease\n\nLONDON, March 3 (Reuters) - Oil prices fell on Monday as fears of supply disruption in the Gulf eased after talks between the two sides resumed.') AS rpt_update,
+       newsprint.headline(E'REFILE-Dutch lender ABN cuts 800 jobs\n\nAMSTERDAM, March 3 (Reuters) - Dutch lender ABN said on Monday it would cut 800 jobs over two years as it closes branches.') AS refile,
+       newsprint.headline(E'WRAPUP 2-Floods cut roads in three provinces\n\nHANOI, March 3 (Reuters) - Floods cut roads in three provinces of northern Vietnam on Monday, officials said, after two days of heavy rain.') AS wrapup,
+       newsprint.headline(E'EXCLUSIVE-Carmaker weighs sale of battery unit - sources\n\nBERLIN, March 3 (Reuters) - A German carmaker is weighing the sale of its battery unit, three people familiar with the matter said.') AS exclusive;
+SELECT newsprint.headline(E'UPDATE 2-STOCKS-FTSE 100 slips as miners fall\n\nLONDON, March 3 (Reuters) - Britain''s main share index slipped on Monday as miners fell on weak data from China.') AS stocks,
+       newsprint.headline(E'CORRECTED-Soccer-Ten-man Celtic hold on to beat Hearts\n\nGLASGOW, Jan 28 (Reuters) - Ten-man Celtic held on to beat Hearts 2-1 at Celtic Park on Sunday.') AS sport,
+       newsprint.headline(E'UPDATE 1-Bitcoin\nCrypto prices slide again\n\nLONDON, March 3 (Reuters) - Bitcoin fell 6% on Monday, its third daily fall in a row, as traders sold risky assets.') AS one_word,
+       newsprint.headline(E'UPDATE 2-Oil falls as supply fears ease\n\nOil prices fell on Monday as fears of supply disruption in the Gulf eased after talks between the two sides resumed.') AS not_agency_copy;
 
 -- story_summary's headline column is headline() of the leader's body, or,
 -- when it has none (story 4: body only), its first line cut at 120
