@@ -92,7 +92,7 @@ def direction(i, n, brief, t=T, min_ev=MIN_EV, full_ev=FULL_EV,
 
 
 def names_agree(a, b, share=NAMES_SHARE, zero='story'):
-    """The names rule of a brief pair (fp_names_agree).  zero: what a
+    """The names rule of a brief pair (NpFingerprintNamesAgree).  zero: what a
     side without named hashes agrees with besides such a side: 'story' (a
     side that is no brief: the rule), 'all' or 'none' (tried)."""
     i, ca, cb, ni, nca, ncb = overlap_named(a, b)

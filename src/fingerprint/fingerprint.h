@@ -252,6 +252,9 @@ extern bool NpFingerprintHolds(NpPredicate pred, double t, int version,
 extern bool NpFingerprintTest(NpPredicate pred, const NpFingerprint *a,
 							  const NpFingerprint *b, double t);
 
+/* Names in a brief, as defined above (ov->names must be true) */
+extern bool NpFingerprintNamesAgree(const NpFingerprintOverlap *ov);
+
 /* The index's bounds, as defined above */
 extern int	NpFingerprintMinShared(NpPredicate pred, double t, int version,
 								   int a_min, int b_min, bool brief);

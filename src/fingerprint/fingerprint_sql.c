@@ -257,8 +257,8 @@ fp_contained(int shared, int size, int min_shared, double t, int version)
  * not a brief (a one-line item without a name in its running text,
  * inside the story it announces).
  */
-static bool
-fp_names_agree(const NpFingerprintOverlap *ov)
+bool
+NpFingerprintNamesAgree(const NpFingerprintOverlap *ov)
 {
 	int			fewer = Min(ov->a_named, ov->b_named);
 
@@ -289,7 +289,7 @@ NpFingerprintHolds(NpPredicate pred, double t, int version,
 		t = fp_pair_threshold(t, version, brief);
 		/* a pair with a brief: the names must agree too */
 		if (brief && version >= NP_FP_VERSION_2 && ov->names &&
-			!fp_names_agree(ov))
+			!NpFingerprintNamesAgree(ov))
 			return false;
 	}
 	switch (pred)
@@ -386,7 +386,7 @@ NpFingerprintMinShared(NpPredicate pred, double t, int version,
  * The fewest shared hashes with the name bit with which pred(a, b, t) can
  * hold in format version when a is a brief (a_brief) and at least
  * a_named_min of A' carry the bit: a pair with a brief needs its names to
- * agree (fp_names_agree), and when a has named hashes and is a brief, that
+ * agree (NpFingerprintNamesAgree), and when a has named hashes and is a brief, that
  * takes a named hash of b too (the side with fewer, b or a, has at least
  * one), and at least one of them shared.  0 when nothing is known.  The
  * bound does not depend on t, and grows with a_named_min.

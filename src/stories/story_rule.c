@@ -293,6 +293,16 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		 */
 		if (names && !tiny_names_agree(rule, pair_names(x, leader, &pn)))
 			return false;
+
+		/*
+		 * And a pair holding a brief, whatever min_named, meets is_same_story's
+		 * names rule (fingerprint.h, "Names in a brief"): assign_story()
+		 * finds the leaders of an article that is not tiny with
+		 * is_same_story, so a tiny pair that rule rejects (a named brief
+		 * against a side without any named hash) must not join here either.
+		 */
+		if (ov.names && !NpFingerprintNamesAgree(&ov))
+			return false;
 	}
 	else
 	{

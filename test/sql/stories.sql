@@ -1108,3 +1108,25 @@ DROP FUNCTION shuffled_check(interval), within_window(timestamptz, timestamptz, 
 	named_overlap(newsprint.fingerprint, newsprint.fingerprint),
 	brute_fill(regclass, regclass),
 	rule_match(newsprint.fingerprint, newsprint.fingerprint, boolean);
+
+-- A tiny pair is_same_story rejects for its names (a brief leader whose
+-- only names are not in a 40-shingle article of the same text).  The batch
+-- and assign_story() agree: the rule asks a tiny pair holding a brief to
+-- meet is_same_story's names rule too, so neither joins them.
+CREATE TABLE tinyname (id bigint PRIMARY KEY, body text, fp newsprint.fingerprint, published_at timestamptz);
+INSERT INTO tinyname (id, body, published_at)
+SELECT i, array_to_string((string_to_array('the board of directors declared a regular quarterly dividend payable to shareholders of record at the close of business next month the company said in a statement released after the market closed on the exchange adding that the payment reflects the continued strength of its balance sheet and its cash flow over the year', ' '))[1:n], ' ') || tail, t
+FROM (VALUES (1, 47, ', said Zorblat Quentaro on Tuesday.', '2026-01-01 10:00+00'::timestamptz),
+			 (2, 50, '.', '2026-01-01 11:00+00')) v(i, n, tail, t);
+UPDATE tinyname SET fp = newsprint.fingerprint(body);
+SELECT newsprint.shingle_count(a.fp) AS brief_shingles,
+	   newsprint.shingle_count(b.fp) AS article_shingles,
+	   newsprint.story_match(b.fp, a.fp) IS NOT NULL AS rule_joins,
+	   newsprint.is_same_story(a.fp, b.fp, 0.6) AS same_story
+FROM tinyname a, tinyname b WHERE a.id = 1 AND b.id = 2;
+SELECT id, story FROM newsprint.cluster_stories('tinyname', order_column => 'published_at') ORDER BY id;
+CREATE TABLE tinyname_leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint, published_at timestamptz);
+CREATE INDEX ON tinyname_leaders USING npidx (fp);
+SELECT id, newsprint.assign_story('tinyname_leaders', id, fp, published_at) AS story
+FROM tinyname ORDER BY published_at;
+DROP TABLE tinyname, tinyname_leaders;
