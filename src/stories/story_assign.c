@@ -118,6 +118,31 @@ static HTAB *story_plans = NULL;
 /* some entry has its check flag set */
 static bool story_plans_check = false;
 
+/*
+ * Re-entrance.  A call of assign() runs its plans, and what they run may
+ * call assign_story() again: a trigger or a column default on the leaders
+ * table, a row security policy's function, or a write to a table with a
+ * story_trigger.  The inner call may find the outer one's entry no longer
+ * naming its table (the trigger renamed the schema: ALTER SCHEMA does not
+ * ask whether its tables are in use) and drop it, and freeing the plans
+ * the outer call is executing crashed the server.  So assign() keeps a copy
+ * of the entry's plan pointers, counts itself in story_plans_busy while it
+ * uses them, and plans_check, while any call is busy, only retires the
+ * plans of an entry it drops: they are freed by the next plans_for that
+ * no call is busy around.  The outer call then runs its old plans, which
+ * still name the old table (the error of a relation that does not exist,
+ * if it plans them again), never freed memory.
+ *
+ * An error while plans are being made (a column missing, no unique index
+ * for ON CONFLICT) leaves the entry with some plans NULL, and the next
+ * plans_for frees those and makes all three again: such an entry is never
+ * in use, as assign() runs only complete ones.  Making a plan
+ * (SPI_prepare: parse analysis and rewrite, no planning) runs no user
+ * code, so nothing re-enters while an entry is half made.
+ */
+static int	story_plans_busy = 0;
+static List *story_plans_retired = NIL; /* SPIPlanPtrs, in TopMemoryContext */
+
 static void
 plans_mark(Oid relid)
 {
@@ -263,16 +288,44 @@ story_caches_init(void)
 	}
 }
 
+/* Free a plan, or retire it while a call of assign() may be running it */
+static void
+plan_free(SPIPlanPtr plan)
+{
+	MemoryContext old;
+
+	if (plan == NULL)
+		return;
+	if (story_plans_busy == 0)
+	{
+		SPI_freeplan(plan);
+		return;
+	}
+	old = MemoryContextSwitchTo(TopMemoryContext);
+	story_plans_retired = lappend(story_plans_retired, plan);
+	MemoryContextSwitchTo(old);
+}
+
 static void
 plans_free(StoryPlans *p)
 {
-	if (p->search)
-		SPI_freeplan(p->search);
-	if (p->search_tiny)
-		SPI_freeplan(p->search_tiny);
-	if (p->insert)
-		SPI_freeplan(p->insert);
+	plan_free(p->search);
+	plan_free(p->search_tiny);
+	plan_free(p->insert);
 	p->search = p->search_tiny = p->insert = NULL;
+}
+
+/* Free the retired plans: only when no call of assign() is busy */
+static void
+plans_free_retired(void)
+{
+	ListCell   *lc;
+
+	Assert(story_plans_busy == 0);
+	foreach(lc, story_plans_retired)
+		SPI_freeplan((SPIPlanPtr) lfirst(lc));
+	list_free(story_plans_retired);
+	story_plans_retired = NIL;
 }
 
 /*
@@ -360,6 +413,8 @@ plans_for(Oid relid, Oid fptype)
 				 errmsg("relation with OID %u does not exist", relid)));
 	if (story_plans_check)
 		plans_check();
+	if (story_plans_busy == 0 && story_plans_retired != NIL)
+		plans_free_retired();
 
 	p = hash_search(story_plans, &relid, HASH_ENTER, &found);
 	if (!found)
@@ -434,7 +489,7 @@ plans_for(Oid relid, Oid fptype)
  * t') for t' the smaller of the threshold and tiny similarity (file header).
  */
 static bool
-search(StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
+search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
 	   int64 xt, Snapshot snapshot, int64 *story)
 {
 	bool		tiny = x->nshingles < (uint32) rule->tiny_shingles;
@@ -536,12 +591,11 @@ search(StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
 	return found;
 }
 
-/* The work of assign_story, inside SPI */
+/* The work of assign(), with its copy of the plans */
 static int64
-assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
-	   const StoryRule *rule, int64 window, Oid fptype)
+assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
+			bool tnull, TimestampTz t, const StoryRule *rule, int64 window)
 {
-	StoryPlans *p = plans_for(relid, fptype);
 	int64		story;
 	LOCKTAG		tag;
 	Datum		args[3];
@@ -594,6 +648,31 @@ assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "story leader insert failed: %s", SPI_result_code_string(rc));
 	return id;
+}
+
+/*
+ * The work of assign_story, inside SPI.  The plans are copied and counted
+ * busy while they run (see story_plans_busy): the entry may be dropped
+ * meanwhile by a call that re-enters.
+ */
+static int64
+assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
+	   const StoryRule *rule, int64 window, Oid fptype)
+{
+	StoryPlans	plans = *plans_for(relid, fptype);
+	volatile int64 story = 0;
+
+	story_plans_busy++;
+	PG_TRY();
+	{
+		story = assign_with(&plans, relid, id, x, tnull, t, rule, window);
+	}
+	PG_FINALLY();
+	{
+		story_plans_busy--;
+	}
+	PG_END_TRY();
+	return story;
 }
 
 static Oid

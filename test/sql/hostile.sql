@@ -392,6 +392,35 @@ SET client_min_messages = warning;
 DROP SCHEMA cache_args CASCADE;
 RESET client_min_messages;
 
+-- assign_story() re-entered from a trigger on its leaders table, which
+-- renames the table's schema first: the inner call found the outer one's
+-- saved plans naming a table that is no longer there, and freed them while
+-- the outer call was still running its insert (the server crashed).  Now
+-- they are kept until no call runs them: the outer call ends, and every
+-- call after it uses plans made for the new name.
+CREATE SCHEMA reenter_a;
+CREATE TABLE reenter_a.story_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                                      published_at timestamptz);
+CREATE INDEX ON reenter_a.story_leaders USING npidx (fp);
+CREATE FUNCTION reenter_a.on_leader() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.story = 1 THEN
+        ALTER SCHEMA reenter_a RENAME TO reenter_b;
+        RAISE NOTICE 'inner call: story %',
+            newsprint.assign_story('reenter_b.story_leaders', 2, NEW.fp, NEW.published_at);
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER t AFTER INSERT ON reenter_a.story_leaders
+    FOR EACH ROW EXECUTE FUNCTION reenter_a.on_leader();
+SELECT assign_story('reenter_a.story_leaders', 1, fp, '2026-01-01') FROM hostile_article;
+SELECT assign_story('reenter_b.story_leaders', 3, fp, '2026-01-01') FROM hostile_article;
+SELECT story FROM reenter_b.story_leaders;
+SET client_min_messages = warning;
+DROP SCHEMA reenter_b CASCADE;
+RESET client_min_messages;
+
 -- assign_story() checked the leaders table's columns when it first made
 -- its plans for the table, not after: a column altered since was read as
 -- what it was (a numeric story returned a pointer as the story; a text
