@@ -16,7 +16,7 @@
 #                          into the partitioned table without the trigger
 #                          (the baseline);
 #   null ids, trigger      the same rows into the same table with
-#                          story_trigger('bench_leaders'): a row with a NULL
+#                          story_trigger('bench_leaders') (TRIGGER_ARGS): a NULL
 #                          id gets no story, but the trigger reads its
 #                          arguments and finds the leaders table first (for
 #                          a partition, through its parent trigger), so the
@@ -26,6 +26,10 @@
 #   articles, assign_story the same articles with assign_story() in
 #                          INSERT ... SELECT into the table without the
 #                          trigger (the alternative), leaders emptied first.
+# TRIGGER_ARGS (default 'bench_leaders') are the trigger's arguments, e.g.
+# TRIGGER_ARGS="'bench_leaders', 'story', 'id', 'fp', 'published_at', '20 hours'"
+# (every argument given: the columns named and the window read as an
+# interval; the same rule as the default).
 # Prints the machine, the UTC time and load average, CPU and wall seconds per
 # case, microseconds per row, and the stories each path made (they agree).
 set -euo pipefail
@@ -33,10 +37,12 @@ cd "$(dirname "$0")/.."
 N=${1:-20000}
 RUNS=${2:-3}
 COPIES=${3:-10}
+TRIGGER_ARGS=${TRIGGER_ARGS:-"'bench_leaders'"}
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 chmod a+rx "$tmp"
+echo "trigger: story_trigger($TRIGGER_ARGS)"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 CORPUS_BIN=${CORPUS_BIN:-/tmp/newsprint-story-bench-$(id -u)} bench/corpus.sh gen "$N" "$tmp/corpus.tsv" >/dev/null
 chmod a+r "$tmp/corpus.tsv"
@@ -87,7 +93,7 @@ BEGIN
 END
 \$\$;
 CREATE TRIGGER bench_story BEFORE INSERT ON bench_trig
-	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('bench_leaders');
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger($TRIGGER_ARGS);
 ANALYZE bench_src;
 SELECT count(*) AS articles, min(published_at)::date AS first_day, max(published_at)::date AS last_day
 FROM bench_src;

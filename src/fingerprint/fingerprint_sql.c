@@ -819,6 +819,33 @@ fingerprint_containment_distance_commutator(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(1.0 - NpFingerprintContainment(b, a));
 }
 
+/*
+ * The predicates' SQL forms, fmgr calls of NpFingerprintTest: a and b are
+ * the first two arguments, the threshold the predicate's setting
+ * (predicate_at_setting: the operators and the two-argument forms) or the
+ * third argument, checked (predicate_at_threshold).
+ */
+static Datum
+predicate_at_setting(FunctionCallInfo fcinfo, NpPredicate pred,
+					 NpSetting setting)
+{
+	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
+	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
+
+	PG_RETURN_BOOL(NpFingerprintTest(pred, a, b, NpSettingValue(setting)));
+}
+
+static Datum
+predicate_at_threshold(FunctionCallInfo fcinfo, NpPredicate pred)
+{
+	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
+	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
+	float8		t = PG_GETARG_FLOAT8(2);
+
+	NpFingerprintCheckThreshold("threshold", t);
+	PG_RETURN_BOOL(NpFingerprintTest(pred, a, b, t));
+}
+
 PG_FUNCTION_INFO_V1(fingerprint_similar_op);
 
 /*
@@ -827,11 +854,7 @@ PG_FUNCTION_INFO_V1(fingerprint_similar_op);
 Datum
 fingerprint_similar_op(PG_FUNCTION_ARGS)
 {
-	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
-	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
-
-	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SIMILAR, a, b,
-									 NpSettingValue(NP_SETTING_SIMILARITY)));
+	return predicate_at_setting(fcinfo, NP_PRED_SIMILAR, NP_SETTING_SIMILARITY);
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_contained_op);
@@ -842,11 +865,7 @@ PG_FUNCTION_INFO_V1(fingerprint_contained_op);
 Datum
 fingerprint_contained_op(PG_FUNCTION_ARGS)
 {
-	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
-	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
-
-	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINS, a, b,
-									 NpSettingValue(NP_SETTING_CONTAINMENT)));
+	return predicate_at_setting(fcinfo, NP_PRED_CONTAINS, NP_SETTING_CONTAINMENT);
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_contains_op);
@@ -857,11 +876,7 @@ PG_FUNCTION_INFO_V1(fingerprint_contains_op);
 Datum
 fingerprint_contains_op(PG_FUNCTION_ARGS)
 {
-	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
-	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
-
-	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINED, a, b,
-									 NpSettingValue(NP_SETTING_CONTAINMENT)));
+	return predicate_at_setting(fcinfo, NP_PRED_CONTAINED, NP_SETTING_CONTAINMENT);
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_is_similar);
@@ -872,12 +887,7 @@ PG_FUNCTION_INFO_V1(fingerprint_is_similar);
 Datum
 fingerprint_is_similar(PG_FUNCTION_ARGS)
 {
-	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
-	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
-	float8		t = PG_GETARG_FLOAT8(2);
-
-	NpFingerprintCheckThreshold("threshold", t);
-	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SIMILAR, a, b, t));
+	return predicate_at_threshold(fcinfo, NP_PRED_SIMILAR);
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_is_contained);
@@ -888,12 +898,7 @@ PG_FUNCTION_INFO_V1(fingerprint_is_contained);
 Datum
 fingerprint_is_contained(PG_FUNCTION_ARGS)
 {
-	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
-	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
-	float8		t = PG_GETARG_FLOAT8(2);
-
-	NpFingerprintCheckThreshold("threshold", t);
-	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_CONTAINS, a, b, t));
+	return predicate_at_threshold(fcinfo, NP_PRED_CONTAINS);
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_same_story);
@@ -905,11 +910,7 @@ PG_FUNCTION_INFO_V1(fingerprint_same_story);
 Datum
 fingerprint_same_story(PG_FUNCTION_ARGS)
 {
-	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
-	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
-
-	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SAME_STORY, a, b,
-									 NpSettingValue(NP_SETTING_SAME_STORY)));
+	return predicate_at_setting(fcinfo, NP_PRED_SAME_STORY, NP_SETTING_SAME_STORY);
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_same_story_threshold);
@@ -921,12 +922,7 @@ PG_FUNCTION_INFO_V1(fingerprint_same_story_threshold);
 Datum
 fingerprint_same_story_threshold(PG_FUNCTION_ARGS)
 {
-	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
-	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
-	float8		t = PG_GETARG_FLOAT8(2);
-
-	NpFingerprintCheckThreshold("threshold", t);
-	PG_RETURN_BOOL(NpFingerprintTest(NP_PRED_SAME_STORY, a, b, t));
+	return predicate_at_threshold(fcinfo, NP_PRED_SAME_STORY);
 }
 
 PG_FUNCTION_INFO_V1(fingerprint_default_threshold);

@@ -37,10 +37,11 @@
  *
  * What a row does not pay for.  The session keeps, per leaders table, the
  * saved plans of its search and insert (StoryPlans), and per story_trigger
- * the leaders table its argument names (StoryTarget): the argument is
- * parsed, a clone's parent triggers walked and the name looked up once,
- * and again only after an invalidation of a relation the answer depends
- * on.
+ * its arguments parsed, its columns looked up and the leaders table its
+ * first argument names (StoryTarget): the arguments are parsed, the
+ * columns found, a clone's parent triggers walked and the name looked up
+ * once, and again only when the trigger's arguments change or after an
+ * invalidation of a relation the answer depends on.
  *
  * src/stories/story_assign.c
  *
@@ -117,6 +118,31 @@ static HTAB *story_plans = NULL;
 /* some entry has its check flag set */
 static bool story_plans_check = false;
 
+/*
+ * Re-entrance.  A call of assign() runs its plans, and what they run may
+ * call assign_story() again: a trigger or a column default on the leaders
+ * table, a row security policy's function, or a write to a table with a
+ * story_trigger.  The inner call may find the outer one's entry no longer
+ * naming its table (the trigger renamed the schema: ALTER SCHEMA does not
+ * ask whether its tables are in use) and drop it, and freeing the plans
+ * the outer call is executing crashed the server.  So assign() keeps a copy
+ * of the entry's plan pointers, counts itself in story_plans_busy while it
+ * uses them, and plans_check, while any call is busy, only retires the
+ * plans of an entry it drops: they are freed by the next plans_for that
+ * no call is busy around.  The outer call then runs its old plans, which
+ * still name the old table (the error of a relation that does not exist,
+ * if it plans them again), never freed memory.
+ *
+ * An error while plans are being made (a column missing, no unique index
+ * for ON CONFLICT) leaves the entry with some plans NULL, and the next
+ * plans_for frees those and makes all three again: such an entry is never
+ * in use, as assign() runs only complete ones.  Making a plan
+ * (SPI_prepare: parse analysis and rewrite, no planning) runs no user
+ * code, so nothing re-enters while an entry is half made.
+ */
+static int	story_plans_busy = 0;
+static List *story_plans_retired = NIL; /* SPIPlanPtrs, in TopMemoryContext */
+
 static void
 plans_mark(Oid relid)
 {
@@ -138,27 +164,45 @@ plans_mark(Oid relid)
 }
 
 /*
- * The leaders table of each story_trigger, for the rest of the session,
- * keyed by the trigger's OID, so that a row does not pay for the lookup
+ * What each story_trigger needs before it reads a row, for the rest of the
+ * session, keyed by the trigger's OID, so that a row does not pay for it:
+ * its arguments parsed (the column names, the time window), the columns
+ * looked up in the trigger's table with their types, and its leaders table
  * (parse the argument, walk a clone's parent triggers in pg_trigger, find
- * the name in the schema).  The answer depends only on the relations in
- * rels: the trigger's table, for a trigger cloned to a partition the
- * tables of its parent triggers up to the one it was created on, and the
- * leaders table found.  A relcache invalidation of any of them clears
- * valid (creating, dropping, renaming or replacing a trigger sends one for
- * its table, as do ATTACH and DETACH PARTITION, and a table renamed, moved
- * to another schema or dropped sends one for itself), as does one of
- * every relation or of any schema (a qualified name's schema renamed or
- * dropped).  The writer's search_path plays no part in the answer
- * (trigger_resolve).  arg and rels are allocated in TopMemoryContext.
+ * the name in the schema).
+ *
+ * The arguments are compared with the trigger's at every row (the relcache
+ * hands the trigger its pg_trigger row's: ALTER TRIGGER ... RENAME and
+ * CREATE OR REPLACE TRIGGER keep its OID), as are the trigger's table and
+ * IntervalStyle (the only setting interval input reads: a window such as
+ * '-1 2:00' means another interval under sql_standard).  The rest depends
+ * only on the relations in rels: the trigger's table (its columns), for a
+ * trigger cloned to a partition the tables of its parent triggers up to
+ * the one it was created on, and the leaders table found.  A relcache
+ * invalidation of any of them clears valid (a column renamed, dropped,
+ * added or retyped sends one for its table; creating, dropping, renaming
+ * or replacing a trigger sends one for its table, as do ATTACH and DETACH
+ * PARTITION, and a table renamed, moved to another schema or dropped sends
+ * one for itself), as does one of every relation or of any schema (a
+ * qualified name's schema renamed or dropped).  The writer's search_path
+ * plays no part in the answer (trigger_resolve).  args and rels are
+ * allocated in TopMemoryContext; names point into args or at the defaults.
  */
 typedef struct StoryTarget
 {
 	Oid			tgoid;			/* hash key */
 	bool		valid;			/* no invalidation since it was resolved */
 	Oid			tgrelid;		/* the trigger's table */
-	Oid			leaders;		/* the answer */
-	char	   *arg;			/* the trigger argument it was resolved from */
+	int			nargs;			/* the trigger's arguments it was made from, */
+	char	   *args;			/* one after the other, each with its '\0' */
+	int			intervalstyle;	/* IntervalStyle when the window was read */
+	int64		window;			/* the time window */
+	const char *names[4];		/* story, id, fingerprint, time columns */
+	AttrNumber	att[4];			/* their numbers; att[3] 0 for none */
+	Oid			idtype;			/* the id column's type */
+	Oid			fptype;			/* the fingerprint column's type */
+	Oid			ttype;			/* the base type of the time column's */
+	Oid			leaders;		/* the leaders table */
 	int			nrels;
 	Oid		   *rels;			/* the relations the answer depends on */
 } StoryTarget;
@@ -244,16 +288,44 @@ story_caches_init(void)
 	}
 }
 
+/* Free a plan, or retire it while a call of assign() may be running it */
+static void
+plan_free(SPIPlanPtr plan)
+{
+	MemoryContext old;
+
+	if (plan == NULL)
+		return;
+	if (story_plans_busy == 0)
+	{
+		SPI_freeplan(plan);
+		return;
+	}
+	old = MemoryContextSwitchTo(TopMemoryContext);
+	story_plans_retired = lappend(story_plans_retired, plan);
+	MemoryContextSwitchTo(old);
+}
+
 static void
 plans_free(StoryPlans *p)
 {
-	if (p->search)
-		SPI_freeplan(p->search);
-	if (p->search_tiny)
-		SPI_freeplan(p->search_tiny);
-	if (p->insert)
-		SPI_freeplan(p->insert);
+	plan_free(p->search);
+	plan_free(p->search_tiny);
+	plan_free(p->insert);
 	p->search = p->search_tiny = p->insert = NULL;
+}
+
+/* Free the retired plans: only when no call of assign() is busy */
+static void
+plans_free_retired(void)
+{
+	ListCell   *lc;
+
+	Assert(story_plans_busy == 0);
+	foreach(lc, story_plans_retired)
+		SPI_freeplan((SPIPlanPtr) lfirst(lc));
+	list_free(story_plans_retired);
+	story_plans_retired = NIL;
 }
 
 /*
@@ -341,6 +413,8 @@ plans_for(Oid relid, Oid fptype)
 				 errmsg("relation with OID %u does not exist", relid)));
 	if (story_plans_check)
 		plans_check();
+	if (story_plans_busy == 0 && story_plans_retired != NIL)
+		plans_free_retired();
 
 	p = hash_search(story_plans, &relid, HASH_ENTER, &found);
 	if (!found)
@@ -415,7 +489,7 @@ plans_for(Oid relid, Oid fptype)
  * t') for t' the smaller of the threshold and tiny similarity (file header).
  */
 static bool
-search(StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
+search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
 	   int64 xt, Snapshot snapshot, int64 *story)
 {
 	bool		tiny = x->nshingles < (uint32) rule->tiny_shingles;
@@ -517,12 +591,11 @@ search(StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
 	return found;
 }
 
-/* The work of assign_story, inside SPI */
+/* The work of assign(), with its copy of the plans */
 static int64
-assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
-	   const StoryRule *rule, int64 window, Oid fptype)
+assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
+			bool tnull, TimestampTz t, const StoryRule *rule, int64 window)
 {
-	StoryPlans *p = plans_for(relid, fptype);
 	int64		story;
 	LOCKTAG		tag;
 	Datum		args[3];
@@ -575,6 +648,31 @@ assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "story leader insert failed: %s", SPI_result_code_string(rc));
 	return id;
+}
+
+/*
+ * The work of assign_story, inside SPI.  The plans are copied and counted
+ * busy while they run (see story_plans_busy): the entry may be dropped
+ * meanwhile by a call that re-enters.
+ */
+static int64
+assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
+	   const StoryRule *rule, int64 window, Oid fptype)
+{
+	StoryPlans	plans = *plans_for(relid, fptype);
+	volatile int64 story = 0;
+
+	story_plans_busy++;
+	PG_TRY();
+	{
+		story = assign_with(&plans, relid, id, x, tnull, t, rule, window);
+	}
+	PG_FINALLY();
+	{
+		story_plans_busy--;
+	}
+	PG_END_TRY();
+	return story;
 }
 
 static Oid
@@ -718,9 +816,9 @@ trigger_resolve(Trigger *trigger, Relation rel, List **rels)
 }
 
 /*
- * Forget the resolutions that are no longer valid (their triggers may be
- * gone).  Never called from an invalidation callback: an entry is removed
- * only here, at the top of trigger_leaders, when no pointer to one is held.
+ * Forget the entries that are no longer valid (their triggers may be gone).
+ * Never called from an invalidation callback: an entry is removed only
+ * here, at the top of trigger_target, when no pointer to one is held.
  */
 static void
 targets_sweep(void)
@@ -734,20 +832,133 @@ targets_sweep(void)
 	{
 		if (t->valid)
 			continue;
-		if (t->arg)
-			pfree(t->arg);
+		if (t->args)
+			pfree(t->args);
 		if (t->rels)
 			pfree(t->rels);
 		(void) hash_search(story_targets, &t->tgoid, HASH_REMOVE, NULL);
 	}
 }
 
+/* Are the trigger's arguments those the entry was made from? */
+static bool
+target_args_equal(const StoryTarget *t, const Trigger *trigger)
+{
+	const char *a = t->args;
+	int			i;
+
+	if (t->nargs != trigger->tgnargs)
+		return false;
+	for (i = 0; i < t->nargs; i++)
+	{
+		if (strcmp(a, trigger->tgargs[i]) != 0)
+			return false;
+		a += strlen(a) + 1;
+	}
+	return true;
+}
+
 /*
- * The leaders table of a story_trigger (trigger_resolve), locked, from the
- * session's cache when its resolution still holds.
+ * Read a story_trigger's arguments after the leaders table and look its
+ * columns up in the trigger's table, into *t (args, names, att, types and
+ * window; nothing else).  The checks run in the order they always did, so
+ * that a trigger wrong in several ways reports the same error.
  */
-static Oid
-trigger_leaders(Trigger *trigger, Relation rel)
+static void
+target_parse(StoryTarget *t, Trigger *trigger, Relation rel)
+{
+	static const char *const defaults[4] = {"story", "id", "fp", "published_at"};
+	TupleDesc	td = RelationGetDescr(rel);
+	Size		len = 0;
+	char	   *a;
+	int			i;
+
+	for (i = 0; i < trigger->tgnargs; i++)
+		len += strlen(trigger->tgargs[i]) + 1;
+	t->args = MemoryContextAlloc(TopMemoryContext, len);
+	t->nargs = trigger->tgnargs;
+	a = t->args;
+	for (i = 0; i < trigger->tgnargs; i++)
+	{
+		strcpy(a, trigger->tgargs[i]);
+		if (i >= 1 && i <= 4)
+			t->names[i - 1] = a;
+		a += strlen(a) + 1;
+	}
+	for (i = trigger->tgnargs; i <= 4; i++)
+		t->names[i - 1] = defaults[i - 1];
+
+	t->window = STORY_DEFAULT_WINDOW;
+	t->intervalstyle = IntervalStyle;
+	if (trigger->tgnargs == 6)
+	{
+		const char *w = trigger->tgargs[5];
+
+		/* '' is no window; anything else an interval, as in SQL */
+		if (w[0] == '\0')
+			t->window = STORY_NO_WINDOW;
+		else
+			t->window = StoryWindowOf(DatumGetIntervalP(DirectFunctionCall3(interval_in,
+																		CStringGetDatum(w),
+																		ObjectIdGetDatum(InvalidOid),
+																		Int32GetDatum(-1))));
+	}
+
+	for (i = 0; i < 4; i++)
+	{
+		int			attnum;
+
+		if (i == 3 && t->names[3][0] == '\0')
+		{
+			t->att[3] = 0;
+			continue;
+		}
+		attnum = SPI_fnumber(td, t->names[i]);
+		if (attnum <= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("column \"%s\" of relation \"%s\" does not exist",
+							t->names[i], RelationGetRelationName(rel)),
+					 errhint("story_trigger's arguments: leaders table, story, id, fingerprint and time columns.")));
+		t->att[i] = attnum;
+	}
+	if (TupleDescAttr(td, t->att[0] - 1)->atttypid != INT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("story column \"%s\" must be of type bigint", t->names[0])));
+	if (TupleDescAttr(td, t->att[2] - 1)->attgenerated)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("fingerprint column \"%s\" is generated, and BEFORE triggers run before it is computed",
+						t->names[2]),
+				 errhint("Store the fingerprint in a plain column, or call assign_story() in INSERT ... SELECT.")));
+	t->fptype = TupleDescAttr(td, t->att[2] - 1)->atttypid;
+	/*
+	 * The fingerprint column is read as a fingerprint and passed to the
+	 * leaders table's search and insert: any other type (a bytea, say)
+	 * would reach them unchecked, and be stored there as a fingerprint.
+	 */
+	if (getBaseType(t->fptype) != StoryFingerprintType())
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("fingerprint column \"%s\" must be of type newsprint.fingerprint",
+						t->names[2])));
+	/* the id's and time's types are checked at each row, as they are read */
+	t->idtype = TupleDescAttr(td, t->att[1] - 1)->atttypid;
+	t->ttype = t->att[3] > 0 ?
+		getBaseType(TupleDescAttr(td, t->att[3] - 1)->atttypid) : InvalidOid;
+}
+
+/*
+ * A story_trigger's parsed arguments and columns (target_parse) and its
+ * leaders table (trigger_resolve), locked, from the session's cache when
+ * they still hold.  The entry returned may be removed by the next call:
+ * the caller copies what it keeps before anything can call story_trigger
+ * again (assign() may: a trigger on the leaders table that writes to a
+ * table with a story_trigger).
+ */
+static StoryTarget *
+trigger_target(Trigger *trigger, Relation rel)
 {
 	StoryTarget *t;
 	bool		found;
@@ -764,24 +975,40 @@ trigger_leaders(Trigger *trigger, Relation rel)
 	if (!found)
 	{
 		t->valid = false;
-		t->arg = NULL;
+		t->args = NULL;
 		t->rels = NULL;
 		t->nrels = 0;
 	}
 	else if (t->valid && t->tgrelid == RelationGetRelid(rel) &&
-			 strcmp(t->arg, trigger->tgargs[0]) == 0)
+			 t->intervalstyle == IntervalStyle && target_args_equal(t, trigger))
 	{
 		/*
 		 * Lock the table as the lookup would.  The first lock in a
 		 * transaction takes in the invalidations sent since the last one,
-		 * which may have cleared valid: then look it up again.
+		 * which may have cleared valid: then look it up again.  (The
+		 * trigger's table is locked already, by the statement: what
+		 * changed its columns has been taken in.)
 		 */
 		LockRelationOid(t->leaders, AccessShareLock);
 		if (t->valid)
-			return t->leaders;
+			return t;
 		UnlockRelationOid(t->leaders, AccessShareLock);
 	}
+
+	/*
+	 * An error from here on leaves the entry invalid, to be made again by
+	 * the next row or swept by the next call (its trigger may be gone).
+	 */
 	t->valid = false;
+	story_targets_stale = true;
+	if (t->args)
+		pfree(t->args);
+	if (t->rels)
+		pfree(t->rels);
+	t->args = NULL;
+	t->rels = NULL;
+	t->nrels = 0;
+	target_parse(t, trigger, rel);
 
 	/*
 	 * Resolve until no invalidation arrives meanwhile: one taken in while
@@ -803,13 +1030,6 @@ trigger_leaders(Trigger *trigger, Relation rel)
 		list_free(rels);
 	}
 
-	if (t->arg)
-		pfree(t->arg);
-	if (t->rels)
-		pfree(t->rels);
-	t->arg = NULL;
-	t->rels = NULL;
-	t->arg = MemoryContextStrdup(TopMemoryContext, trigger->tgargs[0]);
 	t->rels = MemoryContextAlloc(TopMemoryContext, list_length(rels) * sizeof(Oid));
 	n = 0;
 	foreach(lc, rels)
@@ -819,7 +1039,7 @@ trigger_leaders(Trigger *trigger, Relation rel)
 	t->leaders = relid;
 	t->valid = true;
 	list_free(rels);
-	return relid;
+	return t;
 }
 
 /*
@@ -837,9 +1057,7 @@ story_trigger(PG_FUNCTION_ARGS)
 	Relation	rel;
 	TupleDesc	td;
 	HeapTuple	tuple;
-	const char *names[4] = {"story", "id", "fp", "published_at"};
-	int			att[4];
-	Oid			relid;
+	StoryTarget target;
 	Datum		d;
 	bool		isnull;
 	int64		id;
@@ -850,9 +1068,7 @@ story_trigger(PG_FUNCTION_ARGS)
 	int64		story;
 	Datum		newval;
 	bool		newnull = false;
-	int			i;
-	Oid			fptype;
-	int64		window = STORY_DEFAULT_WINDOW;
+	int			storyatt;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -871,68 +1087,23 @@ story_trigger(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("story_trigger takes 1 to 6 arguments"),
 				 errhint("Give the leaders table, then optionally the story, id, fingerprint and publication time columns and the time window.")));
-	for (i = 1; i < trigger->tgnargs && i <= 4; i++)
-		names[i - 1] = trigger->tgargs[i];
-	if (trigger->tgnargs == 6)
-	{
-		const char *w = trigger->tgargs[5];
-
-		/* '' is no window; anything else an interval, as in SQL */
-		if (w[0] == '\0')
-			window = STORY_NO_WINDOW;
-		else
-			window = StoryWindowOf(DatumGetIntervalP(DirectFunctionCall3(interval_in,
-																	 CStringGetDatum(w),
-																	 ObjectIdGetDatum(InvalidOid),
-																	 Int32GetDatum(-1))));
-	}
 
 	rel = trigdata->tg_relation;
 	td = RelationGetDescr(rel);
 	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
 		trigdata->tg_newtuple : trigdata->tg_trigtuple;
-	for (i = 0; i < 4; i++)
-	{
-		if (i == 3 && names[3][0] == '\0')
-		{
-			att[3] = SPI_ERROR_NOATTRIBUTE;
-			continue;
-		}
-		att[i] = SPI_fnumber(td, names[i]);
-		if (att[i] <= 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_COLUMN),
-					 errmsg("column \"%s\" of relation \"%s\" does not exist",
-							names[i], RelationGetRelationName(rel)),
-					 errhint("story_trigger's arguments: leaders table, story, id, fingerprint and time columns.")));
-	}
-	if (TupleDescAttr(td, att[0] - 1)->atttypid != INT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("story column \"%s\" must be of type bigint", names[0])));
-	if (TupleDescAttr(td, att[2] - 1)->attgenerated)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("fingerprint column \"%s\" is generated, and BEFORE triggers run before it is computed",
-						names[2]),
-				 errhint("Store the fingerprint in a plain column, or call assign_story() in INSERT ... SELECT.")));
-	fptype = TupleDescAttr(td, att[2] - 1)->atttypid;
-	/*
-	 * The fingerprint column is read as a fingerprint and passed to the
-	 * leaders table's search and insert: any other type (a bytea, say)
-	 * would reach them unchecked, and be stored there as a fingerprint.
-	 */
-	if (getBaseType(fptype) != StoryFingerprintType())
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("fingerprint column \"%s\" must be of type newsprint.fingerprint",
-						names[2])));
 
-	relid = trigger_leaders(trigger, rel);
-	d = heap_getattr(tuple, att[1], td, &isnull);
+	/*
+	 * A copy: the entry may be gone after assign() (trigger_target).  Its
+	 * names are read only before assign().
+	 */
+	target = *trigger_target(trigger, rel);
+	storyatt = target.att[0];
+
+	d = heap_getattr(tuple, target.att[1], td, &isnull);
 	if (isnull)
 		return PointerGetDatum(tuple);
-	switch (TupleDescAttr(td, att[1] - 1)->atttypid)
+	switch (target.idtype)
 	{
 		case INT8OID:
 			id = DatumGetInt64(d);
@@ -946,17 +1117,18 @@ story_trigger(PG_FUNCTION_ARGS)
 		default:
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("id column \"%s\" must be of an integer type", names[1])));
+					 errmsg("id column \"%s\" must be of an integer type",
+							target.names[1])));
 	}
-	d = heap_getattr(tuple, att[2], td, &isnull);
+	d = heap_getattr(tuple, target.att[2], td, &isnull);
 	if (isnull)
 		newnull = true;
 	else
 	{
 		x = DatumGetNpFingerprintP(d);
-		if (att[3] > 0)
+		if (target.att[3] > 0)
 		{
-			Oid			ttype = getBaseType(TupleDescAttr(td, att[3] - 1)->atttypid);
+			Oid			ttype = target.ttype;
 
 			/*
 			 * A timestamp or a date counts as cluster_stories() reads its
@@ -966,8 +1138,8 @@ story_trigger(PG_FUNCTION_ARGS)
 				ereport(ERROR,
 						(errcode(ERRCODE_DATATYPE_MISMATCH),
 						 errmsg("time column \"%s\" must be of type timestamp with time zone, timestamp or date",
-								names[3])));
-			d = heap_getattr(tuple, att[3], td, &tnull);
+								target.names[3])));
+			d = heap_getattr(tuple, target.att[3], td, &tnull);
 			if (!tnull && ttype == TIMESTAMPOID)
 				d = DirectFunctionCall1(timestamp_timestamptz, d);
 			else if (!tnull && ttype == DATEOID)
@@ -982,10 +1154,11 @@ story_trigger(PG_FUNCTION_ARGS)
 		rule.min_named = STORY_DEFAULT_MIN_NAMED;
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "SPI_connect failed");
-		story = assign(relid, id, x, tnull, t, &rule, window, fptype);
+		story = assign(target.leaders, id, x, tnull, t, &rule, target.window,
+					   target.fptype);
 		SPI_finish();
 		newval = Int64GetDatum(story);
 	}
-	tuple = heap_modify_tuple_by_cols(tuple, td, 1, &att[0], &newval, &newnull);
+	tuple = heap_modify_tuple_by_cols(tuple, td, 1, &storyatt, &newval, &newnull);
 	return PointerGetDatum(tuple);
 }

@@ -277,9 +277,14 @@ DROP TABLE cache_a.story_leaders;
 INSERT INTO cache_a.articles SELECT 8, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
 ALTER TABLE cache_a.first_leaders RENAME TO story_leaders;
 INSERT INTO cache_a.articles SELECT 9, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
--- the trigger replaced with another leaders table (the same trigger OID)
-CREATE OR REPLACE TRIGGER s2 BEFORE INSERT ON cache_a.articles
+-- the trigger dropped and made again with another leaders table, in one
+-- transaction (CREATE OR REPLACE TRIGGER, which keeps the trigger's OID, is
+-- PostgreSQL 14's: test/sql/story_trigger_replace.sql)
+BEGIN;
+DROP TRIGGER s2 ON cache_a.articles;
+CREATE TRIGGER s2 BEFORE INSERT ON cache_a.articles
     FOR EACH ROW EXECUTE FUNCTION story_trigger('cache_c.story_leaders');
+COMMIT;
 INSERT INTO cache_a.articles SELECT 10, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
 -- a qualified name: its schema renamed, and another schema of that name
 -- made with a leaders table: the new one
@@ -320,6 +325,100 @@ ALTER TABLE cache_moved.parted ATTACH PARTITION cache_b.part_1 FOR VALUES FROM (
 INSERT INTO cache_b.part_1 SELECT 24, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
 SET client_min_messages = warning;
 DROP SCHEMA cache_a, cache_b, cache_c, cache_c_old, cache_moved CASCADE;
+RESET client_min_messages;
+
+-- story_trigger read its arguments (column names, time window) and looked
+-- its columns up at every row; it now keeps them with its leaders table,
+-- for the rest of the session.  What changes them must still be seen: each
+-- INSERT below follows one that used the same trigger in this session.
+-- (CREATE OR REPLACE TRIGGER with other arguments:
+-- test/sql/story_trigger_replace.sql.)  The leader is 600.
+CREATE SCHEMA cache_args;
+CREATE TABLE cache_args.story_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                                       published_at timestamptz);
+CREATE INDEX ON cache_args.story_leaders USING npidx (fp);
+INSERT INTO cache_args.story_leaders SELECT 600, fp, '2026-01-01' FROM hostile_article;
+CREATE TABLE cache_args.articles (aid bigint, afp fingerprint, sid bigint, at timestamptz,
+                                  other timestamptz);
+CREATE TRIGGER s BEFORE INSERT ON cache_args.articles
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('story_leaders', 'sid', 'aid', 'afp', 'at', '1 day');
+INSERT INTO cache_args.articles (aid, afp, at) SELECT 1, fp, '2026-01-01' FROM hostile_article
+    RETURNING aid, sid;
+-- the id column renamed: not found (42703); renamed back
+ALTER TABLE cache_args.articles RENAME aid TO aid2;
+INSERT INTO cache_args.articles (aid2, afp, at) SELECT 2, fp, '2026-01-01' FROM hostile_article
+    RETURNING aid2, sid;
+ALTER TABLE cache_args.articles RENAME aid2 TO aid;
+-- the time column dropped: not found; added again (another column
+-- number) and 3 days from the leader: out of the 1-day window, a story of
+-- its own (the dropped column, read as NULL, would have had no time test)
+ALTER TABLE cache_args.articles DROP COLUMN at;
+INSERT INTO cache_args.articles (aid, afp) SELECT 3, fp FROM hostile_article RETURNING aid, sid;
+ALTER TABLE cache_args.articles ADD COLUMN at timestamptz;
+INSERT INTO cache_args.articles (aid, afp, at) SELECT 4, fp, '2026-01-04' FROM hostile_article
+    RETURNING aid, sid;
+DELETE FROM cache_args.story_leaders WHERE story = 4;
+-- two time columns swap names within one transaction: the one now called
+-- "at" is read (2026-01-05: out of the window, a story of its own)
+BEGIN;
+INSERT INTO cache_args.articles (aid, afp, at) SELECT 5, fp, '2026-01-01' FROM hostile_article
+    RETURNING aid, sid;
+ALTER TABLE cache_args.articles RENAME at TO swap;
+ALTER TABLE cache_args.articles RENAME other TO at;
+ALTER TABLE cache_args.articles RENAME swap TO other;
+INSERT INTO cache_args.articles (aid, afp, at, other)
+    SELECT 6, fp, '2026-01-05', '2026-01-01' FROM hostile_article RETURNING aid, sid;
+ROLLBACK;
+-- the story column no longer a bigint: an error (42804); back
+ALTER TABLE cache_args.articles ALTER sid TYPE int;
+INSERT INTO cache_args.articles (aid, afp, at) SELECT 7, fp, '2026-01-01' FROM hostile_article
+    RETURNING aid, sid;
+ALTER TABLE cache_args.articles ALTER sid TYPE bigint;
+INSERT INTO cache_args.articles (aid, afp, at) SELECT 8, fp, '2026-01-01' FROM hostile_article
+    RETURNING aid, sid;
+-- the window is read under the session's IntervalStyle: '-1 25:00:00' is
+-- 1 hour under postgres (the leader's time: 600), -1 day -25 hours under
+-- sql_standard (an error, 22023), whichever style the first row saw
+CREATE TABLE cache_args.styled (id bigint, fp fingerprint, story bigint, published_at timestamptz);
+CREATE TRIGGER s BEFORE INSERT ON cache_args.styled
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('story_leaders', 'story', 'id', 'fp',
+                                                'published_at', '-1 25:00:00');
+INSERT INTO cache_args.styled SELECT 9, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+SET IntervalStyle = sql_standard;
+INSERT INTO cache_args.styled SELECT 10, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+RESET IntervalStyle;
+INSERT INTO cache_args.styled SELECT 11, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+SET client_min_messages = warning;
+DROP SCHEMA cache_args CASCADE;
+RESET client_min_messages;
+
+-- assign_story() re-entered from a trigger on its leaders table, which
+-- renames the table's schema first: the inner call found the outer one's
+-- saved plans naming a table that is no longer there, and freed them while
+-- the outer call was still running its insert (the server crashed).  Now
+-- they are kept until no call runs them: the outer call ends, and every
+-- call after it uses plans made for the new name.
+CREATE SCHEMA reenter_a;
+CREATE TABLE reenter_a.story_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                                      published_at timestamptz);
+CREATE INDEX ON reenter_a.story_leaders USING npidx (fp);
+CREATE FUNCTION reenter_a.on_leader() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.story = 1 THEN
+        ALTER SCHEMA reenter_a RENAME TO reenter_b;
+        RAISE NOTICE 'inner call: story %',
+            newsprint.assign_story('reenter_b.story_leaders', 2, NEW.fp, NEW.published_at);
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER t AFTER INSERT ON reenter_a.story_leaders
+    FOR EACH ROW EXECUTE FUNCTION reenter_a.on_leader();
+SELECT assign_story('reenter_a.story_leaders', 1, fp, '2026-01-01') FROM hostile_article;
+SELECT assign_story('reenter_b.story_leaders', 3, fp, '2026-01-01') FROM hostile_article;
+SELECT story FROM reenter_b.story_leaders;
+SET client_min_messages = warning;
+DROP SCHEMA reenter_b CASCADE;
 RESET client_min_messages;
 
 -- assign_story() checked the leaders table's columns when it first made

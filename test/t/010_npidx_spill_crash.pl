@@ -16,6 +16,7 @@ use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
 use IPC::Run;
+use NpidxTest;
 
 my $node = PostgreSQL::Test::Cluster->new('spill_crash');
 $node->init;
@@ -48,30 +49,19 @@ CREATE INDEX spill_fp ON spill USING npidx (fp) WITH (pending_list_limit = 64);
 });
 
 # All answers for a few query rows (a copy, two other texts, the last row
-# inserted), through the index or through sequential scans only.
-sub answers
+# inserted), through the index or through sequential scans only: how many
+# rows each predicate finds, and how many exact copies are among the 900
+# nearest.
+sub answers_spill
 {
 	my ($how) = @_;
-	my $set = $how eq 'seq'
-	  ? 'SET enable_indexscan = off; SET enable_bitmapscan = off;'
-	  : 'SET enable_seqscan = off;';
-	return $node->safe_psql('postgres', qq{
-$set
-SET search_path = newsprint, public;
-SELECT q.id,
-	(SELECT count(*) FROM spill a WHERE a.fp % q.fp),
-	(SELECT count(*) FROM spill a WHERE a.fp <% q.fp),
-	(SELECT count(*) FROM spill a WHERE is_similar(a.fp, q.fp, 0.95)),
-	(SELECT count(*) FROM spill a WHERE same_story(a.fp, q.fp, 0.95)),
-	(SELECT count(*) FROM spill a WHERE is_contained(a.fp, q.fp, 0.95)),
-	(SELECT count(*) FROM spill a WHERE is_similar(a.fp, q.fp, 0.2)),
-	(SELECT count(*) FROM spill a WHERE same_story(a.fp, q.fp)),
-	(SELECT count(*) FILTER (WHERE d = 0)
-	 FROM (SELECT a.fp <-> q.fp AS d FROM spill a ORDER BY a.fp <-> q.fp LIMIT 900) s)
-FROM spill q
-WHERE q.id IN (1, 8, 19) OR q.id = (SELECT max(id) FROM spill)
-ORDER BY q.id;
-});
+	return answers($node, $how,
+		'q.id IN (1, 8, 19) OR q.id = (SELECT max(id) FROM spill)',
+		table => 'spill', count => 1, nearest => 900,
+		predicates => [
+			'a.fp % q.fp', 'a.fp <% q.fp', 'is_similar(a.fp, q.fp, 0.95)',
+			'same_story(a.fp, q.fp, 0.95)', 'is_contained(a.fp, q.fp, 0.95)',
+			'is_similar(a.fp, q.fp, 0.2)', 'same_story(a.fp, q.fp)' ]);
 }
 
 # The copies of the text found through the index: at 0.95 a copy must find
@@ -93,7 +83,7 @@ WHERE newsprint.same_story(fp, newsprint.fingerprint(copy_text()), 0.95);
 });
 like($plan, qr/spill_fp/, 'the copies are counted through the index');
 is(copies_by_index(), '700', 'as built: the index finds the 700 copies');
-is(answers('index'), answers('seq'), 'as built: index answers equal a seq scan');
+is(answers_spill('index'), answers_spill('seq'), 'as built: index answers equal a seq scan');
 
 # inserts of copies and other texts, one a transaction, deletes of built
 # rows (copies and others), merges of the pending list: forever
@@ -152,7 +142,7 @@ SELECT count(*) FROM spill WHERE newsprint.same_story(fp, newsprint.fingerprint(
 });
 is(copies_by_index(), $copies,
 	"after crash recovery: the index finds the $copies copies a seq scan finds");
-is(answers('index'), answers('seq'),
+is(answers_spill('index'), answers_spill('seq'),
 	'after crash recovery: index answers equal a seq scan');
 
 # the recovered index keeps accepting deletes, VACUUM, inserts and merges
@@ -163,7 +153,7 @@ INSERT INTO spill SELECT nextval('spill_ids'), newsprint.fingerprint(copy_text()
 FROM generate_series(1, 200);
 SELECT newsprint.npidx_clean_pending_list('spill_fp');
 });
-is(answers('index'), answers('seq'),
+is(answers_spill('index'), answers_spill('seq'),
 	'after deletes, VACUUM, inserts and a merge: index answers equal a seq scan');
 
 $node->stop;

@@ -4,7 +4,8 @@
 # and the table art(id, fam, body, fp) with an npidx index; answers($node)
 # returns every threshold and nearest-neighbour answer for a set of query
 # rows as one text, computed through the index (seq scans disabled) or,
-# with answers($node, 'seq'), through sequential scans only.
+# with answers($node, 'seq'), through sequential scans only; its options
+# ask the same of another table, query rows and predicates.
 package NpidxTest;
 
 use strict;
@@ -61,24 +62,47 @@ ON CONFLICT DO NOTHING;
 };
 }
 
-# All answers for the query rows (id % $every = 0, default 7), as text.
+# All answers for a set of query rows, as one text, through the index
+# ($how 'index', the default: seq scans disabled) or through sequential
+# scans only ($how 'seq').  $rows picks the query rows q: a number n is
+# every row with q.id % n = 0 (default 7), anything else a condition on q.
+# Options:
+#   table      the table, with columns id and fp (default art);
+#   predicates conditions on a row a and the query q, each a column (default:
+#              %, <%, is_contained at 0.6 and same_story);
+#   count      1 for the number of rows each predicate finds (default: their
+#              ids, sorted);
+#   nearest    the nearest neighbours by <->: with count, the number of exact
+#              copies (distance 0) among the nearest n; otherwise the 5
+#              nearest distances (default 5).
 sub answers
 {
-	my ($node, $how, $every) = @_;
-	$every //= 7;
+	my ($node, $how, $rows, %opt) = @_;
+	my $table = $opt{table} // 'art';
+	my $preds = $opt{predicates} // [
+		'a.fp % q.fp', 'a.fp <% q.fp', 'is_contained(q.fp, a.fp, 0.6)',
+		'same_story(a.fp, q.fp)' ];
+	my $nearest = $opt{nearest} // 5;
+	$rows //= 7;
+	$rows = "q.id % $rows = 0" if $rows =~ /^\d+$/;
 	my $set = ($how // 'index') eq 'seq'
 	  ? 'SET enable_indexscan = off; SET enable_bitmapscan = off;'
 	  : 'SET enable_seqscan = off;';
+	my @cols = map {
+		$opt{count}
+		  ? "(SELECT count(*) FROM $table a WHERE $_)"
+		  : "ARRAY(SELECT a.id FROM $table a WHERE $_ ORDER BY 1)"
+	} @$preds;
+	push @cols, $opt{count}
+	  ? "(SELECT count(*) FILTER (WHERE d = 0)\n\t FROM (SELECT a.fp <-> q.fp AS d FROM $table a ORDER BY a.fp <-> q.fp LIMIT $nearest) s)"
+	  : "ARRAY(SELECT round((a.fp <-> q.fp)::numeric, 9) FROM $table a ORDER BY a.fp <-> q.fp LIMIT $nearest)";
+	my $cols = join(",\n\t", @cols);
 	return $node->safe_psql('postgres', qq{
 $set
 SET search_path = newsprint, public;
 SELECT q.id,
-	ARRAY(SELECT a.id FROM art a WHERE a.fp % q.fp ORDER BY 1),
-	ARRAY(SELECT a.id FROM art a WHERE a.fp <% q.fp ORDER BY 1),
-	ARRAY(SELECT a.id FROM art a WHERE is_contained(q.fp, a.fp, 0.6) ORDER BY 1),
-	ARRAY(SELECT a.id FROM art a WHERE same_story(a.fp, q.fp) ORDER BY 1),
-	ARRAY(SELECT round((a.fp <-> q.fp)::numeric, 9) FROM art a ORDER BY a.fp <-> q.fp LIMIT 5)
-FROM art q WHERE q.id % $every = 0 ORDER BY q.id;
+	$cols
+FROM $table q WHERE $rows ORDER BY q.id;
 });
 }
 
