@@ -101,6 +101,10 @@ SHAPES = {
     'paren': "repeat('(', :n)",
     'ellipsis': "repeat('...', :n/3)",
     'tabs': "repeat(E'\\t', :n)",
+    'paywall': "repeat('Subscribe to read the full story. Sign in or register. ', :n/56)",
+    'caps_sentence': "repeat('WORD ', :n/5) || '.'",
+    'head_bullets': "E'UPDATE 2-UK shares slip\\n\\n' || repeat(E'* FTSE 100 down 0.6%\\n', :n/21)",
+    'dateline_lines': "repeat(E'LONDON, Nov 3 (Reuters) - Shares fell.\\n', :n/39)",
     'rand_bytes': None,         # built below
 }
 FUNCS = {
