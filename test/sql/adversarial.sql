@@ -58,3 +58,12 @@ SET enable_seqscan = off;
 SELECT count(*) FROM adv_big WHERE fp % (SELECT fp FROM adv_big WHERE id = 5000);
 RESET enable_seqscan;
 DROP TABLE adv_big;
+
+-- npidx_clean_pending_list() of a regclass given as a number naming no
+-- relation failed with an internal error (XX000, "could not open
+-- relation"); now 42P01, as for a name.
+\set VERBOSITY sqlstate
+SELECT npidx_clean_pending_list(0);
+SELECT npidx_clean_pending_list(4294967295);
+\set VERBOSITY default
+SELECT npidx_clean_pending_list(0);
