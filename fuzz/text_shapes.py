@@ -18,8 +18,9 @@ the backend's CPU time (from /proc, so the server must be local) and its
 SQLSTATE.  A case fails when
   - the connection is lost or the SQLSTATE is an internal error (XX...);
   - the CPU time grows faster than the size: over 2.5 times the size ratio
-    from the smallest size that takes 0.05 s of CPU or more to the largest,
-    when the largest takes over 0.3 s of CPU;
+    from the smallest size that takes 0.1 s of CPU or more to the largest,
+    when the largest takes over 0.3 s of CPU; or the largest size takes
+    over 1.5 s of CPU a MB (the slowest linear cases take under 0.7);
   - with --timeout T (statement_timeout = T, each case at the largest size
     only): the statement ends more than 0.25 s after T.
 Prints one line a case and ends with the failures; exits 1 if any.
@@ -213,14 +214,21 @@ for s in shapes:
                 lim = float(opt.timeout.rstrip('ms')) / (1000.0 if opt.timeout.endswith('ms') else 1.0)
                 if dt > lim + 0.25:
                     bad.append((s, f, mb, 'stopped %.3f s after the timeout' % (dt - lim)))
-        # from the smallest size with 0.05 s of CPU or more (the clock
-        # ticks are 10 ms) to the largest
-        base = [x for x in cpus[:-1] if x[1] >= 0.05]
-        if base and len(cpus) >= 2:
-            (m0, c0_), (m1, c1) = base[0], cpus[-1]
-            r0 = max(m0, 1.0 / 16)
-            if c1 > 0.3 and c1 / c0_ > 2.5 * (m1 / r0):
-                bad.append((s, f, m1, 'nonlinear: %.2f s CPU at %d MB, %.2f s at %s' % (c1, m1, c0_, m0)))
+        # from the smallest size with 0.1 s of CPU or more (the clock ticks
+        # are 10 ms, and a loaded machine moves small figures) to the
+        # largest; and, whatever the smaller sizes took, no more than
+        # 1.5 s of CPU a MB at the largest (the slowest linear cases take
+        # under 0.7)
+        base = [x for x in cpus[:-1] if x[1] >= 0.1]
+        if cpus:
+            (m1, c1) = cpus[-1]
+            if base:
+                (m0, c0_) = base[0]
+                r0 = max(m0, 1.0 / 16)
+                if c1 > 0.3 and c1 / c0_ > 2.5 * (m1 / r0):
+                    bad.append((s, f, m1, 'nonlinear: %.2f s CPU at %d MB, %.2f s at %s' % (c1, m1, c0_, m0)))
+            if m1 >= 1 and c1 / m1 > 1.5:
+                bad.append((s, f, m1, 'slow: %.2f s CPU at %d MB' % (c1, m1)))
         print('%-16s %-16s %s' % (s, f, ' | '.join(row)), flush=True)
 cur.execute("DROP TABLE np_shapes")
 print('=== FAILURES', len(bad))
