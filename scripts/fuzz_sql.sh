@@ -23,7 +23,7 @@
 # a non-linear or late case).  Ends with "fuzz_sql: N failures".
 #
 # Takes about 25 minutes with the defaults on the 2-core development VM
-# (most of it text_shapes.py's 8 MB cases); -r 20 --no-shapes about 3.
+# (most of it text_shapes.py's 8 MB cases); -r 20 --no-shapes under a minute.
 # Needs python3-psycopg2 (Debian's; it is run with /usr/bin/python3).
 # Not part of scripts/test.sh or .ci/run: it is random, and long.
 set -euo pipefail
