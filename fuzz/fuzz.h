@@ -25,6 +25,7 @@ typedef int (*NpFuzzTarget) (const uint8_t *data, size_t size);
 extern int	NpFuzzCleanPlain(const uint8_t *data, size_t size);
 extern int	NpFuzzCleanHtml(const uint8_t *data, size_t size);
 extern int	NpFuzzSegment(const uint8_t *data, size_t size);
+extern int	NpFuzzHeadline(const uint8_t *data, size_t size);
 
 /* fuzz_entities.c */
 extern int	NpFuzzEntities(const uint8_t *data, size_t size);

@@ -7,6 +7,7 @@
  *	 clean_plain	 clean() of plain text (NP_FORMAT_TEXT or AUTO)
  *	 clean_html		 clean() of HTML (libxml2 through html_feed.c)
  *	 segment		 paragraphs() and sentences() of raw text
+ *	 headline		 headline(), checked against clean() with keep_headline
  *	 entities		 entity extraction, raw and cleaned, with a user dictionary
  *	 fp_text		 fingerprint of text, the estimators, passage matching
  *	 fp_literal		 the fingerprint type's text literal parser
@@ -35,6 +36,7 @@ static const struct
 	{"clean_plain", NpFuzzCleanPlain},
 	{"clean_html", NpFuzzCleanHtml},
 	{"segment", NpFuzzSegment},
+	{"headline", NpFuzzHeadline},
 	{"entities", NpFuzzEntities},
 	{"fp_text", NpFuzzFpText},
 	{"fp_literal", NpFuzzFpLiteral},

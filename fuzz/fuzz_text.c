@@ -126,3 +126,36 @@ NpFuzzSegment(const uint8_t *data, size_t size)
 	check_segments((const char *) data, size);
 	return 0;
 }
+
+/*
+ * headline: headline() of the text (first byte: format auto, or html).  A
+ * headline found is NUL-terminated with no NUL inside, and is what clean()
+ * with keep_headline puts first: the whole output or its first paragraph.
+ */
+int
+NpFuzzHeadline(const uint8_t *data, size_t size)
+{
+	NpCleanOptions opts;
+	char	   *head;
+	char	   *out;
+	size_t		hlen = 0;
+	size_t		outlen;
+
+	if (size < 1)
+		return 0;
+	NpCleanOptionsInit(&opts);
+	opts.format = (data[0] & 1) ? NP_FORMAT_HTML : NP_FORMAT_AUTO;
+	head = NpHeadline((const char *) data + 1, size - 1, &opts, &hlen);
+	if (head == NULL)
+		return 0;
+	if (head[hlen] != '\0' || memchr(head, '\0', hlen) != NULL)
+		abort();
+	opts.keep_headline = true;
+	out = NpCleanText((const char *) data + 1, size - 1, &opts, &outlen);
+	if (outlen < hlen || memcmp(out, head, hlen) != 0 ||
+		(outlen > hlen && out[hlen] != '\n'))
+		abort();
+	np_free(out);
+	np_free(head);
+	return 0;
+}

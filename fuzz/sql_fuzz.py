@@ -10,11 +10,14 @@ possibly invalid bytes as text).  Each round: fingerprints in binary form
 (COPY ... FORMAT binary, through fingerprint_recv) and as literals, mutated
 from valid ones, then every fingerprint function, operator and story_match()
 on those accepted, with NaN, infinite, negative and huge numbers, intervals
-and times and NULLs; mutated article text through clean(), paragraphs(),
+and times and NULLs, and fingerprint_query record literals; mutated
+article text through clean(), headline(), paragraphs(),
 sentences(), fingerprint(), entities(), entity_mentions(), shared_passages()
 and into entity_dictionary; every fifth round an npidx index with random
 options (buckets, fillfactor, pending list) scanned by every operator,
-cluster_stories() and assign_story().  Prints the SQLSTATEs seen and the
+cluster_stories() and assign_story(); every fifth round story_trigger
+with random arguments (leaders table, columns of the wrong types, time
+windows) on inserts and updates.  Prints the SQLSTATEs seen and the
 failures: a lost connection, an internal error (XX...), a statement over
 5 s.  Needs python3-psycopg2.  Writes tables named fz_* in DB, and
 adds rows to (and empties) its entity_dictionary.
@@ -260,6 +263,7 @@ def text_round():
     t = sanitize(gen_text())
     F, A = textarg(t)
     run("select length(clean(" + F + ", %s, %s, %s))", (A, pick([True, False]), pick([True, False]), pick(FORMATS)))
+    run("select headline(" + F + ")", (A,))
     run("select count(*), sum(length(text)) from paragraphs(" + F + ", %s)", (A, pick([True, False])))
     run("select count(*), sum(length(text)) from sentences(" + F + ", %s)", (A, pick([True, False])))
     run("select fingerprint(" + F + ", %s, %s, %s)::text", (A, pick([True, False]), pick(NUMS_I), pick([None, 0, 1, 2, 3, -1, 255, 256, 2147483647])))
@@ -274,6 +278,30 @@ def text_round():
         run("insert into entity_dictionary(name, kind, aliases) select left(" + F + ", %s), %s, array[" + F3 + "] on conflict do nothing", (A, rnd.choice([3, 10, 40, 3000]), pick(['PER', 'ORG', 'LOC', 'MISC', 'x']), A3))
     if rnd.random() < 0.05:
         run("delete from entity_dictionary")
+
+TRIG_COLS = ['story', 'id', 'fp', 'published_at', '', 'body', 'nope', 'fp_b', 'story_i', 'id_t', 'ts_d', '"story"', 'STORY', 'a"b']
+TRIG_WINDOWS = ['20 hours', '', '0', '-1 day', 'infinity', 'garbage', '178000000 years', '1 microsecond', '1 month -30 days', "1 day'", None]
+def trigger_round():
+    """story_trigger with random arguments on a table of mixed column types"""
+    run("drop table if exists fz_art")
+    run("drop table if exists fz_tlead")
+    run("create table fz_tlead(story bigint primary key, fp fingerprint not null, published_at timestamptz)")
+    if rnd.random() < 0.8:
+        run("create index on fz_tlead using npidx(fp)")
+    run('create table fz_art(id bigint, fp fingerprint, published_at timestamptz, story bigint, body text, fp_b bytea, story_i int, id_t text, ts_d date, "a""b" bigint)')
+    args = [pick(['fz_tlead', 'fz_art', 'pg_class', 'nope', '', 'public.fz_tlead', 'newsprint.fz_tlead', 'fz_tlead"'])]
+    for _ in range(rnd.randint(0, 6)):
+        args.append(pick(TRIG_COLS) if len(args) < 5 else pick(TRIG_WINDOWS))
+    lit = ', '.join("'" + a.replace("'", "''") + "'" if a is not None else "'x'" for a in args)
+    when = pick(['before insert or update', 'before insert', 'after insert', 'before update', 'before delete'])
+    level = 'row' if rnd.random() < 0.9 else 'statement'
+    run("create trigger fz_t %s on fz_art for each %s execute function story_trigger(%s)" % (when, level, lit))
+    for _ in range(rnd.randint(1, 4)):
+        run("insert into fz_art(id, fp, published_at, body, id_t, ts_d) select row_number() over () + %s, fp, %s, 'x', 'y', now() from fz_in",
+            (rnd.randint(-5, 10**6), pick(TIMES)))
+    run("update fz_art set fp = fp, published_at = %s where id %% 3 = 0", (pick(TIMES),))
+    run("delete from fz_art where id % 5 = 0")
+    run("select count(*) from fz_tlead")
 
 def fp_round():
     payloads = []
@@ -290,6 +318,11 @@ def fp_round():
         v = pick(valid)
         run("insert into fz_in values (%s::fingerprint)", (mutate_txt(v[0]),))
     run("insert into fz_in select fingerprint(%s::text)", (pick(texts),))
+    # fingerprint_query as a record literal (its fingerprint field through fingerprint_in)
+    for _ in range(5):
+        v = pick(valid)
+        lit = '(%s,%s)' % (mutate_txt(v[0]) if rnd.random() < 0.5 else v[0], pick(['0.5', '', 'NaN', '-1', '1', '2', 'x', '1e400', ' 0.3 ']))
+        run("select count(*) from fz_in where fp &~ %s::fingerprint_query", (mutate_txt(lit) if rnd.random() < 0.3 else lit,))
     run("select count(*) from fz_in")
     exercise_fp_pairs()
 
@@ -301,6 +334,8 @@ for it in range(ITER):
     text_round()
     if it % 5 == 0:
         index_round()
+    if it % 5 == 2:
+        trigger_round()
     if it % 20 == 0:
         print('iter', it, 'bad', len(bad), '%.0fs' % (time.time() - t0), flush=True)
 print('=== stats')

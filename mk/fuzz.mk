@@ -7,7 +7,7 @@
 #   make fuzz FUZZ_TARGET=clean_html FUZZ_SECONDS=3600
 #   make fuzz-all                            run every target in turn
 #
-# Targets: clean_plain clean_html segment entities fp_text fp_literal
+# Targets: clean_plain clean_html segment headline entities fp_text fp_literal
 # shared_passages.  The binary is built by scripts/core_cc.sh --fuzz (clang,
 # -fsanitize=fuzzer,address,undefined, -DNP_STANDALONE: no server).
 # Everything is written under FUZZ_DIR, never into the source tree: the
@@ -19,7 +19,7 @@ FUZZ_DIR ?= /tmp/newsprint-fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_TARGET ?= clean_plain
 FUZZ_CC ?= clang
-FUZZ_TARGETS = clean_plain clean_html segment entities fp_text fp_literal shared_passages
+FUZZ_TARGETS = clean_plain clean_html segment headline entities fp_text fp_literal shared_passages
 FUZZ_SRCS = fuzz/fuzz_main.c fuzz/fuzz_text.c fuzz/fuzz_entities.c fuzz/fuzz_fingerprint.c
 FUZZ_CORE = $(filter-out %_sql.c %_init.c,$(wildcard src/text/*.c src/fingerprint/*.c src/entities/*.c))
 
@@ -27,6 +27,7 @@ FUZZ_CORE = $(filter-out %_sql.c %_init.c,$(wildcard src/text/*.c src/fingerprin
 FUZZ_SEEDS_clean_plain = test/data/examples/*.txt test/data/clean/*.txt test/data/wire/*.txt
 FUZZ_SEEDS_clean_html = test/data/clean/*.html
 FUZZ_SEEDS_segment = test/data/examples/*.txt test/data/clean/*.txt test/data/wire/*.txt
+FUZZ_SEEDS_headline = test/data/examples/*.txt test/data/clean/*.txt test/data/wire/*.txt test/data/clean/*.html
 FUZZ_SEEDS_entities = test/data/examples/*.txt test/data/entities/*.txt
 FUZZ_SEEDS_fp_text = test/data/examples/*.txt test/data/fingerprint/stories/*.txt
 FUZZ_SEEDS_fp_literal =

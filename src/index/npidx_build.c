@@ -171,6 +171,14 @@ NpidxBuildSortByBucket(NpidxBuildState *st)
 	int			bits = 0;
 	int			shift;
 
+	/*
+	 * No postings (every row NULL or without hashes): every bucket is empty.
+	 * The passes below would swap the batch array with a NULL scratch array
+	 * and pass NULL to memcpy, after which the compiler may take the NULL
+	 * for a pointer to free.
+	 */
+	if (n == 0)
+		return start;
 	for (i = 0; i < n; i++)
 	{
 		uint64		e = src[i];
@@ -706,11 +714,20 @@ NpidxBuildReserve(NpidxBuildState *st, int nentries)
 		newR = Max(newR * 2, 1024);
 	if (BatchBytes(newE, newR) > st->memlimit)
 	{
-		/* shrink the growth to what fits, if the need itself fits */
+		Size		rowbytes = newR * (sizeof(ItemPointerData) + 1);
+
+		/*
+		 * Shrink the growth to what fits, if the need itself fits.  The rows
+		 * alone may take more than the limit (the planner's row count of a
+		 * large table, or a small maintenance_work_mem): then the postings
+		 * get only what they need, and so do the rows below.  (Subtracting
+		 * regardless wrapped around, and the wrapped product passed the
+		 * check: an "out of memory" for 2^63 bytes.)
+		 */
 		if (BatchBytes(needE, needR) > st->memlimit)
 			return false;
-		newE = Max(needE, (st->memlimit - newR * (sizeof(ItemPointerData) + 1)) /
-				   (2 * sizeof(uint64)));
+		newE = rowbytes < st->memlimit ?
+			Max(needE, (st->memlimit - rowbytes) / (2 * sizeof(uint64))) : needE;
 		if (BatchBytes(newE, newR) > st->memlimit)
 		{
 			newR = needR;

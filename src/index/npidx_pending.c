@@ -59,6 +59,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/syscache.h"
 
 #include "index/npidx.h"
 
@@ -534,6 +535,11 @@ npidx_clean_pending_list(PG_FUNCTION_ARGS)
 				 errmsg("recovery is in progress"),
 				 errhint("The pending list cannot be merged during recovery.")));
 
+	/* a regclass given as a number may name nothing: not an internal error */
+	if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(indexoid)))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", indexoid)));
 	index = index_open(indexoid, RowExclusiveLock);
 	if (index->rd_rel->relkind != RELKIND_INDEX ||
 		index->rd_indam->amgettuple != npidxgettuple)

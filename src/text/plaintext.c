@@ -445,6 +445,17 @@ join_line(TextFront *tf, int a, int b)
 }
 
 /*
+ * The offset of the first byte c in s[from, len), or len if there is none.
+ */
+static inline size_t
+next_byte(const char *s, size_t len, size_t from, char c)
+{
+	const char *p = memchr(s + from, c, len - from);
+
+	return p ? (size_t) (p - s) : len;
+}
+
+/*
  * Turn plain text into units: split lines, mark junk lines, decide whether
  * the text is hard-wrapped, and re-join wrapped lines into paragraphs.
  */
@@ -466,8 +477,9 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 	int		   *deferred;
 	int			ndeferred;
 	NpHashSet *dups;
-	bool		has_cr;
-	bool		has_ff;
+	size_t		nl_at;
+	size_t		cr_at;
+	size_t		ff_at;
 	NpWire		w;
 	bool		edits;
 	char	   *edit = NULL;
@@ -482,37 +494,44 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 	edits = NpWireEdits(&w);
 
 	/*
-	 * Split into lines; blank lines become NPU_BLANK on the next line.  Most
-	 * texts have neither carriage returns nor form feeds: look for them in
-	 * each line only if the text has some.  The layout of each line
-	 * (indentation, columns, bullets, the paragraph mark) is read before its
-	 * white space is collapsed.
+	 * Split into lines; blank lines become NPU_BLANK on the next line.  The
+	 * layout of each line (indentation, columns, bullets, the paragraph
+	 * mark) is read before its white space is collapsed.  nl_at, cr_at and
+	 * ff_at are the next \n, \r and \f at or after ls (len if none), each
+	 * looked for again only once ls has passed it: looking for a \n from
+	 * each line to the end of a text whose lines end in lone \r (or for a
+	 * \r or \f beyond the next \n) made splitting quadratic.
 	 */
-	has_cr = memchr(s, '\r', len) != NULL;
-	has_ff = memchr(s, '\f', len) != NULL;
+	nl_at = next_byte(s, len, 0, '\n');
+	cr_at = next_byte(s, len, 0, '\r');
+	ff_at = next_byte(s, len, 0, '\f');
 	NpDocInit(&L, len);
 	layout = np_alloc(caplayout * sizeof(LineLayout));
 	for (;;)
 	{
 		/* the next line break: \n, \r\n, a lone \r, or a form feed */
-		const char *nl = memchr(s + ls, '\n', len - ls);
-		size_t		brk = nl ? (size_t) (nl - s) : len;
-		const char *cr = has_cr ? memchr(s + ls, '\r', brk - ls) : NULL;
-		const char *ff = has_ff ? memchr(s + ls, '\f', brk - ls) : NULL;
+		size_t		brk;
 		char		kind = '\n';
 		LineLayout	ly;
 		int			before = L.nunits;
 
 		NP_CHECK_FOR_INTERRUPTS();
 
-		if (cr != NULL)
+		if (nl_at < ls)
+			nl_at = next_byte(s, len, ls, '\n');
+		if (cr_at < ls)
+			cr_at = next_byte(s, len, ls, '\r');
+		if (ff_at < ls)
+			ff_at = next_byte(s, len, ls, '\f');
+		brk = nl_at;
+		if (cr_at < brk)
 		{
-			brk = cr - s;
+			brk = cr_at;
 			kind = '\r';
 		}
-		if (ff != NULL && (size_t) (ff - s) < brk)
+		if (ff_at < brk)
 		{
-			brk = ff - s;
+			brk = ff_at;
 			kind = '\f';
 		}
 		NP_CHECK_FOR_INTERRUPTS();
