@@ -139,8 +139,9 @@ typedef struct NpFingerprint
  * I >= NpFingerprintMinShared(pred, t, version, |A'|, |B'|, brief), the
  * fewest shared hashes with which it can hold given lower bounds of the two
  * sample sizes (minimum and full evidence included), where brief says that
- * the pair is known to hold a brief (the query is one; false when
- * unknown).  The shared hashes a side compared on n hashes needs,
+ * the pair is known to hold a brief (the query is one, or the row is: npidx
+ * format 5 classes whole samples of fewer than NP_FP_BRIEF_SHINGLES hashes
+ * apart; false when unknown).  The shared hashes a side compared on n hashes needs,
  * max(min_evidence, t' n, min(full_evidence, T n)), grow with n, so
  * NpFingerprintMinShared is nondecreasing in the size bounds (and in
  * brief), and NpFingerprintMaxSimilarity / NpFingerprintMaxContainment

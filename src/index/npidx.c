@@ -77,23 +77,36 @@
  * t (|A'| + |B'|) / (1 + t); q in b: t |A'|; b in q: t |B'|; same_story:
  * t min(|A'|, |B'|); at least 1; in version 2 at least 5 and
  * min(10, 0.7 |X'|) for the contained side X, with t raised to 0.7 when
- * the query is a brief), nondecreasing in both sizes.  A row's own brief
- * test (its nshingles) is not known from its posting, so only the query's
- * is used: a bound, never an exclusion the recheck would not make.
+ * the pair holds a brief), nondecreasing in both sizes.  A row's own brief
+ * test (its nshingles) is known from its class in index format 5 (below);
+ * otherwise only the query's is used: a bound, never an exclusion the
+ * recheck would not make.
  *
  * Row classes and sample bounds.  To use need() per row without reading
  * the row, each posting carries its row's class (5 bits): for a whole
- * (untruncated) sample, lower bounds of its size and of its count of
- * hashes at most 2^30 (a quarter of the range; 16 pairs from (1, 0) to
- * (128, 24)); for a truncated one, the range of its limit (below 2^30,
+ * (untruncated) sample, in index format 5, lower bounds of its size and of
+ * its counts of hashes at most 2^30, 2^31 and 3 2^30 (the cuts), and for
+ * 10 of the 16 classes an upper bound of its size, 39: those rows are
+ * briefs (fewer than 40 hashes in a whole sample is fewer than 40
+ * evidence shingles); in formats 3 and 4, lower bounds of its size and of
+ * its count of hashes at most 2^30 only (16 pairs from (1, 0) to (128,
+ * 24)), which the scan still reads as such (the metapage's version
+ * says which; NpidxRowClass writes a row into an index of either).  For a
+ * truncated sample, the range of its limit (below 2^30,
  * [2^30, 2^31), [2^31, 3 2^30), above) and a lower bound of its count of
  * hashes at most 2^30 (0, 16, 32, 48, 64).  The metapage keeps the
  * smallest limit and the fewest hashes of any truncated sample ever
  * indexed (never raised).  Then, per class:
  *	 untruncated row: tau = limit(q), so A' = A, |A'| = n; if q is not
  *		truncated either, B' = B and |B'| >= the class's size; if q is
- *		truncated with limit(q) >= 2^30, B' holds all the row's hashes up
- *		to 2^30, so |B'| >= the class's low count;
+ *		truncated, B' holds all the row's hashes up to every cut at most
+ *		limit(q), so |B'| >= the class's count at the highest such cut
+ *		(format 5: a query of 256 to 512 evidence shingles keeps half to
+ *		all of a row, where the count up to 2^30 is a quarter of it); a
+ *		brief class makes the pair one that holds a brief (need() with
+ *		the brief threshold 0.7, whatever the query), and a row shares
+ *		at most its 39 hashes, so a class whose need exceeds that has
+ *		no candidate;
  *	 truncated row: tau >= min(limit(q), class limit, smallest limit), so
  *		|A'| >= the number of q's hashes up to that; if q is not truncated,
  *		or the class's limits lie below limit(q), tau = limit(b), B' = B and

@@ -72,10 +72,14 @@
 /* Magic numbers */
 #define NPIDX_PAGE_ID		0xF9E1
 #define NPIDX_MAGIC			0x4E504958	/* "NPIX" */
-#define NPIDX_VERSION		4	/* 2: row classes in postings, pending list;
+#define NPIDX_VERSION		5	/* 2: row classes in postings, pending list;
 								 * 3: formats of the indexed fingerprints;
-								 * 4: spilled chain tails (NPIDX_SPILL_SHIFT) */
-#define NPIDX_MIN_VERSION	3	/* readable as is: 3 has no spills */
+								 * 4: spilled chain tails (NPIDX_SPILL_SHIFT);
+								 * 5: classes of whole samples with an upper
+								 * bound (briefs) and counts at three cuts */
+#define NPIDX_MIN_VERSION	3	/* readable as is: 3 has no spills, 3 and 4
+								 * have the classes of NpidxClassMinHashes */
+#define NPIDX_CUT_CLASSES_VERSION 5 /* first with NpidxClass5MinHashes */
 
 #define NPIDX_METAPAGE_BLKNO	0
 #define NPIDX_NO_BUCKET			0xFFFFFFFF
@@ -111,10 +115,18 @@ typedef NpidxPageOpaqueData *NpidxPageOpaque;
 /*
  * Row classes.  Every posting carries 5 bits about its row b, so that a scan
  * can bound |B'| and |A'| (see fingerprint.h) without reading the row:
- *	 0 .. 15	the sample is the whole shingle set (not truncated); it has at
- *				least NpidxClassMinHashes[class] hashes, of which at least
+ *	 0 .. 15	the sample is the whole shingle set (not truncated).  In
+ *				indexes of version 3 and 4: it has at least
+ *				NpidxClassMinHashes[class] hashes, of which at least
  *				NpidxClassMinLow[class] are at most NPIDX_LOW_LIMIT (the
- *				bound a truncated query's limit usually exceeds);
+ *				bound a truncated query's limit usually exceeds).  From
+ *				version 5 (NPIDX_CUT_CLASSES_VERSION): it has at least
+ *				NpidxClass5MinHashes[class] hashes and, if
+ *				NpidxClass5MaxHashes[class] is not 0, at most that many
+ *				(below NP_FP_BRIEF_SHINGLES: the row is a brief), and at
+ *				least NpidxClass5MinCut[class][i] of them are at most
+ *				NpidxCuts[i], for each of the three cuts (a truncated
+ *				query's limit lies above one or more of them);
  *	 16 .. 31	the sample is truncated: its limit (largest hash) lies in
  *				[NpidxClassMinLimit[class], NpidxClassMaxLimit[class]) and at
  *				least NpidxClassMinLow[class] of its hashes are at most
@@ -129,9 +141,15 @@ extern const uint16 NpidxClassMinLow[NPIDX_NCLASSES];
 extern const uint32 NpidxClassMinLimit[NPIDX_NCLASSES];
 extern const uint32 NpidxClassMaxLimit[NPIDX_NCLASSES];
 
-/* The number of fp's hashes at most NPIDX_LOW_LIMIT (they are ascending) */
+#define NPIDX_NCUTS				3
+extern const uint32 NpidxCuts[NPIDX_NCUTS];
+extern const uint16 NpidxClass5MinHashes[NPIDX_FIRST_TRUNC_CLASS];
+extern const uint16 NpidxClass5MaxHashes[NPIDX_FIRST_TRUNC_CLASS];
+extern const uint16 NpidxClass5MinCut[NPIDX_FIRST_TRUNC_CLASS][NPIDX_NCUTS];
+
+/* The number of fp's hashes at most cut (they are ascending) */
 static inline int
-NpidxLowHashes(const NpFingerprint *fp)
+NpidxHashesUpTo(const NpFingerprint *fp, uint32 cut)
 {
 	int			low = 0,
 				hi = NpFingerprintNHashes(fp);
@@ -140,7 +158,7 @@ NpidxLowHashes(const NpFingerprint *fp)
 	{
 		int			mid = low + (hi - low) / 2;
 
-		if (fp->hashes[mid] <= NPIDX_LOW_LIMIT)
+		if (fp->hashes[mid] <= cut)
 			low = mid + 1;
 		else
 			hi = mid;
@@ -148,18 +166,50 @@ NpidxLowHashes(const NpFingerprint *fp)
 	return low;
 }
 
+/* The number of fp's hashes at most NPIDX_LOW_LIMIT */
+static inline int
+NpidxLowHashes(const NpFingerprint *fp)
+{
+	return NpidxHashesUpTo(fp, NPIDX_LOW_LIMIT);
+}
+
 /*
- * The class of a row with fingerprint fp (not NULL, at least one hash): the
- * last class of its kind whose bounds all hold (within a kind, classes are
- * ordered so that the last one is the tightest).
+ * The class of a row with fingerprint fp (not NULL, at least one hash) in
+ * an index of version "version" (the metapage's): the last class of its
+ * kind whose bounds all hold (within a kind, classes are ordered so that
+ * the last one is the tightest; in version 5, class 0 of whole samples
+ * takes the rows of 40 hashes or more that no later class fits, and class
+ * 1 fits every row of fewer).
  */
 static inline uint8
-NpidxRowClass(const NpFingerprint *fp)
+NpidxRowClass(const NpFingerprint *fp, uint32 version)
 {
 	int			n = NpFingerprintNHashes(fp);
 	int			low = NpidxLowHashes(fp);
 	int			c;
 
+	if (!NpFingerprintIsTruncated(fp) && version >= NPIDX_CUT_CLASSES_VERSION)
+	{
+		int			upto[NPIDX_NCUTS];
+		int			i;
+
+		upto[0] = low;
+		for (i = 1; i < NPIDX_NCUTS; i++)
+			upto[i] = NpidxHashesUpTo(fp, NpidxCuts[i]);
+		for (c = NPIDX_FIRST_TRUNC_CLASS - 1; c > 0; c--)
+		{
+			if (n < NpidxClass5MinHashes[c] ||
+				(NpidxClass5MaxHashes[c] != 0 && n > NpidxClass5MaxHashes[c]))
+				continue;
+			for (i = 0; i < NPIDX_NCUTS; i++)
+				if (upto[i] < NpidxClass5MinCut[c][i])
+					break;
+			if (i == NPIDX_NCUTS)
+				break;
+		}
+		Assert(n >= NpidxClass5MinHashes[c]);
+		return (uint8) c;
+	}
 	if (!NpFingerprintIsTruncated(fp))
 	{
 		for (c = NPIDX_FIRST_TRUNC_CLASS - 1; c > 0; c--)
@@ -537,7 +587,8 @@ extern void NpidxInsertRows(Relation index, uint32 nbuckets,
 							const ItemPointerData *tids,
 							const NpFingerprint *const *fps, int n);
 extern void NpidxRowPostings(const NpFingerprint *fp, ItemPointer tid,
-							 uint32 nbuckets, NpidxPosting *p, int *n);
+							 uint32 nbuckets, uint32 version,
+							 NpidxPosting *p, int *n);
 
 /* npidx_scan.c */
 extern IndexScanDesc npidxbeginscan(Relation r, int nkeys, int norderbys);

@@ -796,7 +796,7 @@ NpidxBuildCallback(Relation index, ItemPointer tid, Datum *values,
 	}
 
 	st->rows[st->nrows] = *tid;
-	st->rowcls[st->nrows] = n > 0 ? NpidxRowClass(fp) : 0;
+	st->rowcls[st->nrows] = n > 0 ? NpidxRowClass(fp, NPIDX_VERSION) : 0;
 	for (i = 0; i < n; i++)
 		st->entries[st->nentries++] =
 			((uint64) NpidxMix(fp->hashes[i]) << 32) | st->nrows;

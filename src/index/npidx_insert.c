@@ -244,7 +244,8 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 	Buffer	   *hints;
 	uint32		maxcount = 0,
 				lo,
-				b;
+				b,
+				version;
 	int			i,
 				j;
 
@@ -253,6 +254,7 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 			total += NpFingerprintNHashes(fps[i]);
 	if (total == 0)
 		return;
+	version = NpidxGetMeta(index)->version;
 	if (total < nbuckets / 8 || total < 1024)
 	{
 		NpidxPosting *p = palloc(total * sizeof(NpidxPosting));
@@ -260,7 +262,8 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 
 		for (i = 0; i < n; i++)
 			if (fps[i] != NULL)
-				NpidxRowPostings(fps[i], (ItemPointer) &tids[i], nbuckets, p, &np);
+				NpidxRowPostings(fps[i], (ItemPointer) &tids[i], nbuckets,
+								 version, p, &np);
 		NpidxInsertPostings(index, nbuckets, p, np);
 		pfree(p);
 		return;
@@ -279,7 +282,7 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 
 		if (fp == NULL || (k = NpFingerprintNHashes(fp)) == 0)
 			continue;
-		cls[i] = NpidxRowClass(fp);
+		cls[i] = NpidxRowClass(fp, version);
 		for (j = 0; j < k; j++)
 			start[NpidxBucketOf(NpidxMix(fp->hashes[j]), nbuckets) + 1]++;
 		CHECK_FOR_INTERRUPTS();
@@ -363,7 +366,7 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 /* The postings of one row, appended to p[*n...] (p has room) */
 void
 NpidxRowPostings(const NpFingerprint *fp, ItemPointer tid, uint32 nbuckets,
-				 NpidxPosting *p, int *n)
+				 uint32 version, NpidxPosting *p, int *n)
 {
 	int			k = NpFingerprintNHashes(fp);
 	uint8		cls;
@@ -371,7 +374,7 @@ NpidxRowPostings(const NpFingerprint *fp, ItemPointer tid, uint32 nbuckets,
 
 	if (k == 0)
 		return;
-	cls = NpidxRowClass(fp);
+	cls = NpidxRowClass(fp, version);
 	for (i = 0; i < k; i++)
 	{
 		uint32		mix = NpidxMix(fp->hashes[i]);
@@ -420,7 +423,7 @@ npidxinsert(Relation index, Datum *values, bool *isnull,
 
 		/* the row list first: vacuum finds dead rows there */
 		NpidxAppendRows(index, ht_ctid, 1, fps);
-		NpidxRowPostings(fp, ht_ctid, meta->nbuckets, p, &n);
+		NpidxRowPostings(fp, ht_ctid, meta->nbuckets, meta->version, p, &n);
 		NpidxInsertPostings(index, meta->nbuckets, p, n);
 		merge = false;
 	}

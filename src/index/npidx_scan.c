@@ -690,16 +690,35 @@ CountUpTo(const NpFingerprint *q, uint32 limit)
  */
 static void
 NpidxClassBounds(const NpFingerprint *q, const NpidxMetaPageData *meta,
-				 int *a_min, int *b_min, int *m0)
+				 int *a_min, int *b_min, int *b_max, int *m0)
 {
 	int			n = NpFingerprintNHashes(q);
 	bool		qtrunc = NpFingerprintIsTruncated(q);
 	uint32		lq = qtrunc ? q->hashes[n - 1] : PG_UINT32_MAX;
+	bool		cuts = meta->version >= NPIDX_CUT_CLASSES_VERSION;
 	int			c;
 
 	for (c = 0; c < NPIDX_NCLASSES; c++)
 	{
-		if (c < NPIDX_FIRST_TRUNC_CLASS)
+		b_max[c] = 0;
+		if (c < NPIDX_FIRST_TRUNC_CLASS && cuts)
+		{
+			int			i;
+
+			/* as below; B' holds b's hashes up to every cut <= limit(q) */
+			a_min[c] = n;
+			b_max[c] = NpidxClass5MaxHashes[c];
+			if (!qtrunc)
+				b_min[c] = NpidxClass5MinHashes[c];
+			else
+			{
+				b_min[c] = 1;
+				for (i = 0; i < NPIDX_NCUTS; i++)
+					if (lq >= NpidxCuts[i])
+						b_min[c] = Max(b_min[c], NpidxClass5MinCut[c][i]);
+			}
+		}
+		else if (c < NPIDX_FIRST_TRUNC_CLASS)
 		{
 			/* the row's limit is infinite: tau = limit(q), A' = A */
 			a_min[c] = n;
@@ -1200,14 +1219,16 @@ typedef struct PendingRows
 	int		   *counts;
 	int			max;
 	HitArray	nulls;			/* with q NULL: every row */
+	uint32		version;		/* the index's (NpidxRowClass) */
 } PendingRows;
 
 /* Start collecting the pending rows sharing a hash with q (or all: NULL) */
 static void
-PendingRowsInit(PendingRows *pr, const NpFingerprint *q)
+PendingRowsInit(PendingRows *pr, const NpFingerprint *q, Relation index)
 {
 	memset(pr, 0, sizeof(PendingRows));
 	pr->q = q;
+	pr->version = NpidxGetMeta(index)->version;
 }
 
 /*
@@ -1262,7 +1283,7 @@ PendingRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
 	x = SharedHashes(pr->q, fp);
 	if (x == 0)
 		return;
-	HitArrayAdd(tid, NpidxRowClass(fp), &pr->rows);
+	HitArrayAdd(tid, NpidxRowClass(fp, pr->version), &pr->rows);
 	if (pr->rows.n > pr->max)
 	{
 		pr->max = pr->rows.max;
@@ -1270,6 +1291,37 @@ PendingRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
 			palloc(pr->max * sizeof(int));
 	}
 	pr->counts[pr->rows.n - 1] = x;
+}
+
+/*
+ * The fewest shared hashes pred(q, row, t) needs of a row of each class
+ * (NpFingerprintMinShared on the class's bounds of |A'| and |B'|), or
+ * NPIDX_NEED_NONE for a class whose rows cannot meet it.  A class with an
+ * upper bound of the row's hashes (b_max, version 5) below
+ * NP_FP_BRIEF_SHINGLES holds briefs (an untruncated sample's hash count is
+ * its nshingles), so the pair holds a brief whatever the query; and a row
+ * shares at most its b_max hashes with any query.
+ */
+#define NPIDX_NEED_NONE		PG_INT32_MAX
+
+static void
+NpidxClassNeeds(const NpFingerprint *q, NpPredicate pred, double t,
+				const int *a_min, const int *b_min, const int *b_max,
+				int *need)
+{
+	bool		qbrief = NpFingerprintIsBrief(q);
+	int			c;
+
+	for (c = 0; c < NPIDX_NCLASSES; c++)
+	{
+		bool		brief = qbrief ||
+			(b_max[c] > 0 && b_max[c] < NP_FP_BRIEF_SHINGLES);
+
+		need[c] = NpFingerprintMinShared(pred, t, q->version,
+										 a_min[c], b_min[c], brief);
+		if (b_max[c] > 0 && need[c] > b_max[c])
+			need[c] = NPIDX_NEED_NONE;
+	}
 }
 
 /*
@@ -1321,13 +1373,13 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 	int			n = NpFingerprintNHashes(q);
 	int			a_min[NPIDX_NCLASSES],
 				b_min[NPIDX_NCLASSES],
+				b_max[NPIDX_NCLASSES],
 				need[NPIDX_NCLASSES],
 				need_named[NPIDX_NCLASSES];
 	bool		named;
 	int			m0,
 				nskip,
 				nskip_named,
-				c,
 				i,
 				nout = 0;
 	PendingRows pr;
@@ -1341,15 +1393,12 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 		return NULL;			/* no predicate holds without a shared hash */
 
 	/* the pending list first, then the buckets: see npidx_pending.c */
-	PendingRowsInit(&pr, q);
+	PendingRowsInit(&pr, q, index);
 	NpidxPendingScan(index, PendingRowAdd, &pr);
 
 	NpidxReadMetaState(index, &meta);
-	NpidxClassBounds(q, &meta, a_min, b_min, &m0);
-	for (c = 0; c < NPIDX_NCLASSES; c++)
-		need[c] = NpFingerprintMinShared(pred, t, q->version,
-										 a_min[c], b_min[c],
-										 NpFingerprintIsBrief(q));
+	NpidxClassBounds(q, &meta, a_min, b_min, b_max, &m0);
+	NpidxClassNeeds(q, pred, t, a_min, b_min, b_max, need);
 	named = NpidxNamedNeeds(q, pred, a_min, need_named);
 
 	table = NpidxCountRows(index, q, NpidxGetMeta(index)->nbuckets, need,
@@ -1435,6 +1484,7 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 	NpidxMetaPageData meta;
 	int			a_min[NPIDX_NCLASSES],
 				b_min[NPIDX_NCLASSES],
+				b_max[NPIDX_NCLASSES],
 				need[NPIDX_NCLASSES],
 				need_named[NPIDX_NCLASSES];
 	bool		filter = false;
@@ -1442,7 +1492,6 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 	int			m0,
 				nskip,
 				nskip_named,
-				c,
 				i,
 				nrows = 0;
 	PendingRows pr;
@@ -1490,10 +1539,10 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 	if (NpFingerprintNHashes(so->oquery) == 0)
 		return;					/* nothing shared: all in the tail */
 
-	PendingRowsInit(&pr, so->oquery);
+	PendingRowsInit(&pr, so->oquery, index);
 	NpidxPendingScan(index, PendingRowAdd, &pr);
 	NpidxReadMetaState(index, &meta);
-	NpidxClassBounds(so->oquery, &meta, a_min, b_min, &m0);
+	NpidxClassBounds(so->oquery, &meta, a_min, b_min, b_max, &m0);
 
 	/*
 	 * A WHERE key on the same query bounds the search: only rows that can
@@ -1504,10 +1553,7 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 	{
 		filter = true;
 		so->tail = false;
-		for (c = 0; c < NPIDX_NCLASSES; c++)
-			need[c] = NpFingerprintMinShared(kpred, kt, kq->version,
-											 a_min[c], b_min[c],
-											 NpFingerprintIsBrief(kq));
+		NpidxClassNeeds(kq, kpred, kt, a_min, b_min, b_max, need);
 		named = NpidxNamedNeeds(kq, kpred, a_min, need_named);
 	}
 
@@ -1573,7 +1619,7 @@ NpidxOrderedTail(IndexScanDesc scan)
 				i,
 				j = 0;
 
-	PendingRowsInit(&pr, NULL);
+	PendingRowsInit(&pr, NULL, scan->indexRelation);
 	NpidxPendingScan(scan->indexRelation, PendingRowAdd, &pr);
 	rows = NpidxReadRowList(scan->indexRelation, &n);
 	if (pr.nulls.n > 0)
@@ -1638,7 +1684,7 @@ NpidxPrepare(IndexScanDesc scan)
 			PendingRows pr;
 			int			i;
 
-			PendingRowsInit(&pr, NULL);
+			PendingRowsInit(&pr, NULL, scan->indexRelation);
 			NpidxPendingScan(scan->indexRelation, PendingRowAdd, &pr);
 			so->tids = NpidxReadRowList(scan->indexRelation, &so->ntids);
 			if (pr.nulls.n > 0)

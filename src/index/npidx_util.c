@@ -64,6 +64,40 @@ const uint32 NpidxClassMaxLimit[NPIDX_NCLASSES] = {
 };
 
 /*
+ * Untruncated classes of version 5 (NPIDX_CUT_CLASSES_VERSION; see
+ * npidx.h).  Class 0 is the fallback of samples of 40 hashes or more,
+ * classes 1 to 10 are briefs (at most 39 hashes: in format version 2 an
+ * untruncated sample's hash count is its nshingles, so these rows are
+ * briefs, and a pair with one needs a share of 0.7), 11 to 15 longer
+ * samples.  A truncated query's limit cuts the row's sample there: its
+ * counts of hashes at most 2^30, 2^31 and 3 2^30 bound |B'| for a query
+ * whose limit is at least that cut (the old classes knew only the first,
+ * a quarter of the sample, while a query of 256 to 512 evidence shingles
+ * keeps half to all of it).  The counts required are about the binomial
+ * expectation at the class's fewest hashes less two standard deviations,
+ * so that most rows fit the class of their size.
+ */
+const uint32 NpidxCuts[NPIDX_NCUTS] = {L30, L31, L3Q};
+
+const uint16 NpidxClass5MinHashes[NPIDX_FIRST_TRUNC_CLASS] = {
+	40, 1, 2, 3, 5, 8, 12, 16, 20, 24, 32, 40, 64, 96, 144, 200
+};
+
+const uint16 NpidxClass5MaxHashes[NPIDX_FIRST_TRUNC_CLASS] = {
+	0, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 0, 0, 0, 0, 0
+};
+
+const uint16 NpidxClass5MinCut[NPIDX_FIRST_TRUNC_CLASS][NPIDX_NCUTS] = {
+	{0, 0, 0},
+	{0, 0, 0}, {0, 0, 0}, {0, 0, 1}, {0, 1, 2}, {1, 2, 4},
+	{1, 4, 7}, {2, 5, 10}, {3, 7, 13}, {4, 9, 16}, {5, 12, 21},
+	{6, 14, 25}, {10, 25, 42}, {17, 39, 64}, {27, 61, 99}, {39, 87, 139}
+};
+
+StaticAssertDecl(NP_FP_BRIEF_SHINGLES == 40,
+				 "the version 5 classes put briefs (under 40) apart");
+
+/*
  * Initialise an empty bucket, row-list or meta page.
  */
 void

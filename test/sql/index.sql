@@ -441,10 +441,12 @@ RESET enable_seqscan;
 
 -- skipped keys are read back only as far as they pay: a same_story query of
 -- 40 keys whose 4 most common ones are skipped (C1 in 70 rows, C2-C4 in 400),
--- two rows sharing 6 of its other keys (4 short of the 10 the index asks of
--- them) and one sharing 16.  Reading back C1 alone (70 postings) leaves a
--- slack of 3 and takes the two rows out of the candidates; reading all four
--- would cost more than rechecking them, and reading none would recheck them.
+-- two rows of 40 hashes sharing 6 of its other keys (4 short of the 10 the
+-- index asks of them: not briefs, of which an index of version 5 would ask
+-- 0.7 of their hashes) and one sharing 16.  Reading back C1 alone (70
+-- postings) leaves a slack of 3 and takes the two rows out of the
+-- candidates; reading all four would cost more than rechecking them, and
+-- reading none would recheck them.
 -- (Row 2000 is a brief of 20 hashes: its own 4 are even, without the name
 -- bit, as the query's are, so that names do not part them: fingerprint_v2.sql)
 CREATE FUNCTION pg_temp.np_fp_of(hashes bigint[]) RETURNS fingerprint
@@ -461,7 +463,7 @@ SELECT j, pg_temp.np_fp_of(ARRAY(SELECT i::bigint * 16777216 FROM generate_serie
 FROM generate_series(1, 400) j;
 INSERT INTO art_skip
 SELECT 1000 + b, pg_temp.np_fp_of(ARRAY(SELECT i::bigint * 16777216 FROM generate_series(b * 6 - 5, b * 6) i)
-							   || ARRAY(SELECT 939524096 + b * 64 + k FROM generate_series(0, 13) k))
+							   || ARRAY(SELECT 939524096 + b * 64 + k FROM generate_series(0, 33) k))
 FROM generate_series(1, 2) b;
 INSERT INTO art_skip
 SELECT 2000, pg_temp.np_fp_of(ARRAY(SELECT i::bigint * 16777216 FROM generate_series(13, 28) i)
@@ -479,6 +481,55 @@ SELECT id FROM art_skip WHERE same_story(fp, (SELECT fp FROM skip_q));
 RESET enable_indexscan;
 RESET enable_bitmapscan;
 DROP TABLE art_skip, skip_q;
+
+-- index format 5 classes: a whole sample of fewer than 40 hashes is a brief,
+-- and a pair with one needs 0.7 of the contained side (fingerprint_v2.sql),
+-- so a long query asks 14 shared keys of a brief of 20; the older classes
+-- bounded a row's size from below only and asked 10.  50 briefs share 12 of
+-- the query's 60 keys (no match, no candidate); a row of 45 hashes shares 12
+-- (a match: 12 of 45, not a brief).  Keys are even (no name bits) and
+-- spread over the hash range, as real ones are (a class also bounds the
+-- row's hashes up to three cuts: below).
+CREATE TABLE art_brief (id int, fp fingerprint);
+INSERT INTO art_brief
+SELECT j, pg_temp.np_fp_of(ARRAY(SELECT ((j + 5 * m) % 60 + 1)::bigint * 67108864 FROM generate_series(0, 11) m)
+						|| ARRAY(SELECT k::bigint * 536870912 + j * 1024 + 2 FROM generate_series(0, 7) k))
+FROM generate_series(1, 50) j;
+INSERT INTO art_brief
+SELECT 100, pg_temp.np_fp_of(ARRAY(SELECT i::bigint * 67108864 FROM generate_series(1, 12) i)
+						  || ARRAY(SELECT 2147483648 + 65536 + 2 * k FROM generate_series(0, 32) k));
+CREATE INDEX art_brief_fp ON art_brief USING npidx (fp);
+CREATE TEMP TABLE brief_q AS
+SELECT pg_temp.np_fp_of(ARRAY(SELECT i::bigint * 67108864 FROM generate_series(1, 60) i)) AS fp;
+SET enable_seqscan = off;
+SELECT id FROM art_brief WHERE same_story(fp, (SELECT fp FROM brief_q));
+SELECT candidates FROM npidx_scan_stats();
+RESET enable_seqscan;
+SELECT id FROM art_brief WHERE same_story(fp, (SELECT fp FROM brief_q));
+-- a query truncated at its 60th hash (of 400 evidence shingles, above
+-- 3 2^30) compares a whole row on its hashes up to there: format 5 classes
+-- count a row's hashes up to 2^30, 2^31 and 3 2^30, where the older ones
+-- knew the first count only (a quarter of the row).  30 rows of 74 hashes
+-- spread over the range share 10 of the query's keys: <% asks 21 of them
+-- (half of the 42 or more up to 3 2^30) where the old classes asked 9; a
+-- row made of 20 of the query's keys is in it.
+CREATE TABLE art_cut (id int, fp fingerprint);
+INSERT INTO art_cut
+SELECT j, pg_temp.np_fp_of(ARRAY(SELECT ((j + m) % 60 + 1)::bigint * 67108864 FROM generate_series(0, 9) m)
+						|| ARRAY(SELECT i::bigint * 67108864 + 8 * j + 8 FROM generate_series(0, 63) i))
+FROM generate_series(1, 30) j;
+INSERT INTO art_cut
+SELECT 100, pg_temp.np_fp_of(ARRAY(SELECT i::bigint * 67108864 FROM generate_series(1, 20) i));
+CREATE INDEX art_cut_fp ON art_cut USING npidx (fp);
+CREATE TEMP TABLE cut_q AS
+SELECT ('v2:w3:k60:n400:' || string_agg(lpad(to_hex(i::bigint * 67108864), 8, '0'), '' ORDER BY i))::fingerprint AS fp
+FROM generate_series(1, 60) i;
+SET enable_seqscan = off;
+SELECT id FROM art_cut WHERE fp <% (SELECT fp FROM cut_q);
+SELECT candidates FROM npidx_scan_stats();
+RESET enable_seqscan;
+SELECT id FROM art_cut WHERE fp <% (SELECT fp FROM cut_q);
+DROP TABLE art_brief, brief_q, art_cut, cut_q;
 
 -- malformed reloptions
 CREATE INDEX bad ON art USING npidx (fp) WITH (buckets = -1);
