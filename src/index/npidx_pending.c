@@ -535,12 +535,20 @@ npidx_clean_pending_list(PG_FUNCTION_ARGS)
 				 errmsg("recovery is in progress"),
 				 errhint("The pending list cannot be merged during recovery.")));
 
-	/* a regclass given as a number may name nothing: not an internal error */
+	/*
+	 * A regclass given as a number may name nothing: not an internal error.
+	 * Lock first and look after, so that a relation dropped in between is
+	 * seen here too (the lock processes the invalidations of the drop).
+	 */
+	LockRelationOid(indexoid, RowExclusiveLock);
 	if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(indexoid)))
+	{
+		UnlockRelationOid(indexoid, RowExclusiveLock);
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("relation with OID %u does not exist", indexoid)));
-	index = index_open(indexoid, RowExclusiveLock);
+	}
+	index = index_open(indexoid, NoLock);
 	if (index->rd_rel->relkind != RELKIND_INDEX ||
 		index->rd_indam->amgettuple != npidxgettuple)
 		ereport(ERROR,

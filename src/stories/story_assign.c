@@ -309,10 +309,19 @@ plan_free(SPIPlanPtr plan)
 static void
 plans_free(StoryPlans *p)
 {
-	plan_free(p->search);
-	plan_free(p->search_tiny);
-	plan_free(p->insert);
+	SPIPlanPtr	search = p->search;
+	SPIPlanPtr	search_tiny = p->search_tiny;
+	SPIPlanPtr	insert = p->insert;
+
+	/*
+	 * Forget the plans before freeing or retiring them: should retiring one
+	 * fail (out of memory), the entry must not keep a plan that the retired
+	 * list also holds, or it would be freed twice.
+	 */
 	p->search = p->search_tiny = p->insert = NULL;
+	plan_free(search);
+	plan_free(search_tiny);
+	plan_free(insert);
 }
 
 /* Free the retired plans: only when no call of assign() is busy */
