@@ -104,9 +104,10 @@
  *		(format 5: a query of 256 to 512 evidence shingles keeps half to
  *		all of a row, where the count up to 2^30 is a quarter of it); a
  *		brief class makes the pair one that holds a brief (need() with
- *		the brief threshold 0.7, whatever the query), and a row shares
- *		at most its 39 hashes, so a class whose need exceeds that has
- *		no candidate;
+ *		the brief threshold 0.7 of format 2, whatever the query; format
+ *		1 fingerprints have no brief rule, and the class only caps their
+ *		size), and a row shares at most its 39 hashes, so a class whose
+ *		need exceeds that has no candidate;
  *	 truncated row: tau >= min(limit(q), class limit, smallest limit), so
  *		|A'| >= the number of q's hashes up to that; if q is not truncated,
  *		or the class's limits lie below limit(q), tau = limit(b), B' = B and
