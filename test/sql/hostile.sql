@@ -447,6 +447,17 @@ DROP TABLE hostile_leaders, hostile_article;
 -- table's OID) said: column "id" of relation "(null)" does not exist.
 SELECT * FROM cluster_stories(0::regclass);
 
+-- create_story_views() of a regclass that names no relation said: column
+-- "story" of relation "-" does not exist (42703).  Now 42P01, as
+-- cluster_stories() says.
+SELECT * FROM create_story_views(0);
+CREATE TABLE hostile_gone (id bigint, story bigint, published_at timestamptz);
+SELECT 'hostile_gone'::regclass::oid AS gone \gset
+DROP TABLE hostile_gone;
+\set VERBOSITY sqlstate
+SELECT * FROM create_story_views(:gone);
+\set VERBOSITY default
+
 -- assign_story()'s saved plans are kept per leaders table, and were made
 -- with the fingerprint type of their first caller: a story_trigger on a
 -- column of a domain over fingerprint made them with the domain, and
