@@ -415,6 +415,12 @@ BEGIN
 			MESSAGE = 'create_story_views needs a table, a prefix, and its story, id and time columns',
 			HINT = 'Only the outlet and body columns may be NULL (the views that need them are then skipped).';
 	END IF;
+	-- a regclass may hold the OID of no relation (0, or a dropped table's)
+	IF NOT EXISTS (SELECT FROM pg_class WHERE oid = articles) THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'undefined_table',
+			MESSAGE = format('relation with OID %s does not exist', articles::oid);
+	END IF;
 	FOREACH col IN ARRAY ARRAY[story_column, id_column, time_column, outlet_column, body_column] LOOP
 		IF col IS NOT NULL AND NOT EXISTS (SELECT FROM pg_attribute
 				WHERE attrelid = articles AND attname = col AND attnum > 0 AND NOT attisdropped) THEN

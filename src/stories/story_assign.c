@@ -200,7 +200,6 @@ typedef struct StoryTarget
 	const char *names[4];		/* story, id, fingerprint, time columns */
 	AttrNumber	att[4];			/* their numbers; att[3] 0 for none */
 	Oid			idtype;			/* the id column's type */
-	Oid			fptype;			/* the fingerprint column's type */
 	Oid			ttype;			/* the base type of the time column's */
 	Oid			leaders;		/* the leaders table */
 	int			nrels;
@@ -402,9 +401,36 @@ keep_plan(const char *sql, int nargs, Oid *argtypes, int cursor_options)
 	return plan;
 }
 
-static StoryPlans *
-plans_for(Oid relid, Oid fptype)
+/*
+ * Check the leaders table's fingerprint column: newsprint.fingerprint or a
+ * domain over it.
+ */
+static void
+check_leaders_fp(Oid relid)
 {
+	StoryCheckColumn(relid, "fingerprint", "fp", InvalidOid);
+	if (getBaseType(get_atttype(relid, get_attnum(relid, "fp"))) !=
+		StoryFingerprintType())
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column \"%s\" of relation \"%s\" is not of type newsprint.fingerprint",
+						"fp", get_rel_name(relid)),
+				 errhint("Add one with ALTER TABLE ... ADD COLUMN fp newsprint.fingerprint and fill it with newsprint.fingerprint(body).")));
+}
+
+/*
+ * The plans of a leaders table, made if need be.  They depend on the table
+ * alone, never on the caller: the fingerprint parameters are of the base
+ * type whatever the type of the column or expression the caller read the
+ * article from, so that storing into a leaders column of a domain type
+ * always checks the domain's constraints (plans made with a domain type
+ * by a first caller would have skipped them for every later one, and a
+ * first caller of another type had the table refused).
+ */
+static StoryPlans *
+plans_for(Oid relid)
+{
+	Oid			fptype = StoryFingerprintType();
 	StoryPlans *p;
 	bool		found;
 
@@ -451,7 +477,7 @@ plans_for(Oid relid, Oid fptype)
 							get_rel_name(relid))));
 		rel = StoryRelationName(relid);
 		StoryCheckColumn(relid, "story", "story", INT8OID);
-		StoryCheckColumn(relid, "fingerprint", "fp", fptype);
+		check_leaders_fp(relid);
 		StoryCheckColumn(relid, "published_at", "published_at", TIMESTAMPTZOID);
 		p->nspid = get_rel_namespace(relid);
 		namestrcpy(&p->nspname, get_namespace_name(p->nspid));
@@ -666,9 +692,9 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
  */
 static int64
 assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
-	   const StoryRule *rule, int64 window, Oid fptype)
+	   const StoryRule *rule, int64 window)
 {
-	StoryPlans	plans = *plans_for(relid, fptype);
+	StoryPlans	plans = *plans_for(relid);
 	volatile int64 story = 0;
 
 	story_plans_busy++;
@@ -682,12 +708,6 @@ assign(Oid relid, int64 id, NpFingerprint *x, bool tnull, TimestampTz t,
 	}
 	PG_END_TRY();
 	return story;
-}
-
-static Oid
-fingerprint_type_of(FunctionCallInfo fcinfo, int arg)
-{
-	return get_fn_expr_argtype(fcinfo->flinfo, arg);
 }
 
 /*
@@ -704,7 +724,6 @@ assign_story(PG_FUNCTION_ARGS)
 	int64		id;
 	NpFingerprint *x;
 	int64		story;
-	Oid			fptype;
 	int64		window;
 
 	StoryRuleFromArgs(fcinfo, 4, &rule);
@@ -718,13 +737,11 @@ assign_story(PG_FUNCTION_ARGS)
 	relid = PG_GETARG_OID(0);
 	id = PG_GETARG_INT64(1);
 	x = PG_GETARG_NP_FINGERPRINT_P(2);
-	fptype = fingerprint_type_of(fcinfo, 2);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	story = assign(relid, id, x, PG_ARGISNULL(3),
-				   PG_ARGISNULL(3) ? 0 : PG_GETARG_TIMESTAMPTZ(3), &rule, window,
-				   fptype);
+				   PG_ARGISNULL(3) ? 0 : PG_GETARG_TIMESTAMPTZ(3), &rule, window);
 	SPI_finish();
 	PG_RETURN_INT64(story);
 }
@@ -941,13 +958,13 @@ target_parse(StoryTarget *t, Trigger *trigger, Relation rel)
 				 errmsg("fingerprint column \"%s\" is generated, and BEFORE triggers run before it is computed",
 						t->names[2]),
 				 errhint("Store the fingerprint in a plain column, or call assign_story() in INSERT ... SELECT.")));
-	t->fptype = TupleDescAttr(td, t->att[2] - 1)->atttypid;
 	/*
 	 * The fingerprint column is read as a fingerprint and passed to the
 	 * leaders table's search and insert: any other type (a bytea, say)
 	 * would reach them unchecked, and be stored there as a fingerprint.
 	 */
-	if (getBaseType(t->fptype) != StoryFingerprintType())
+	if (getBaseType(TupleDescAttr(td, t->att[2] - 1)->atttypid) !=
+		StoryFingerprintType())
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("fingerprint column \"%s\" must be of type newsprint.fingerprint",
@@ -1163,8 +1180,7 @@ story_trigger(PG_FUNCTION_ARGS)
 		rule.min_named = STORY_DEFAULT_MIN_NAMED;
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "SPI_connect failed");
-		story = assign(target.leaders, id, x, tnull, t, &rule, target.window,
-					   target.fptype);
+		story = assign(target.leaders, id, x, tnull, t, &rule, target.window);
 		SPI_finish();
 		newval = Int64GetDatum(story);
 	}

@@ -59,6 +59,8 @@ typedef struct LineInfo
 	bool		bullet;			/* begins with a bullet or a list number */
 	int			wire;			/* NPW_*: a line of wire furniture */
 	bool		rows;			/* in a block of list or table rows */
+	bool		headtail;		/* the second line of a wrapped Reuters
+								 * headline: joined to the line above */
 } LineInfo;
 
 /* What the raw line says about layout, kept until LineInfo is filled */
@@ -604,6 +606,29 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 	}
 
 	/*
+	 * A Reuters headline wrapped onto a second line, with a break under that
+	 * one: a blank line, furniture (a note, a byline), a dateline, or the end
+	 * of the text (NpWireHeadlineWraps).  The second line is junk for the
+	 * joining rules, and joins only the headline.
+	 */
+	for (k = 0; k + 1 < n; k++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		if (tf.li[k].wire == NPW_HEADLINE &&
+			tf.li[k + 1].wire == NPW_NONE && !(L.units[k + 1].flags & NPU_BLANK) &&
+			!tf.li[k + 1].bullet && !tf.li[k + 1].columns &&
+			(k + 2 >= n || (L.units[k + 2].flags & NPU_BLANK) ||
+			 tf.li[k + 2].wire != NPW_NONE ||
+			 NpWireHasDateline(L.text + L.units[k + 2].off, L.units[k + 2].len)) &&
+			NpWireHeadlineWraps(L.text + L.units[k].off, L.units[k].len,
+								L.text + L.units[k + 1].off, L.units[k + 1].len))
+		{
+			tf.li[k + 1].headtail = true;
+			tf.li[k + 1].junk = true;
+		}
+	}
+
+	/*
 	 * Short lines that recur are running headers or repeated labels, junk
 	 * for the joining rules.  Lines ending a sentence are not: the last line
 	 * of two wrapped paragraphs may well read "rights." both times.
@@ -768,7 +793,9 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 
 			if (nx >= n || tf.li[last].marked)
 				break;			/* the paragraph mark '<' ends a paragraph */
-			if (!(L.units[nx].flags & NPU_BLANK) && !tf.li[last].junk &&
+			if (tf.li[nx].headtail)
+				join = true;	/* under its headline line */
+			else if (!(L.units[nx].flags & NPU_BLANK) && !tf.li[last].junk &&
 				!tf.li[nx].junk)
 			{
 				/* adjacent lines */

@@ -324,6 +324,61 @@ NpWireHeadlineStart(const char *s, size_t len)
 	return reuters_prefix_end(s, len);
 }
 
+/*
+ * Is next, the line right under a Reuters headline line head (both with
+ * white space collapsed), the rest of that headline wrapped onto a second
+ * line ("UPDATE 1-Halvorsen Marine cuts outlook as freight rates slide,"
+ * over "shares drop 9 pct")?  The headline line must be long enough to
+ * have reached a wrap width (a short one ended where its writer ended it)
+ * and not end a sentence; the next line must be short (the headline whole
+ * has at most NP_WIRE_HEADLINE_WORDS words), not end a sentence or
+ * introduce a list (a headline may end with '?'), and be none of what
+ * follows a headline in agency copy: a note in parentheses, a byline, a
+ * dateline, a bullet, a subhead in capitals.  The caller asks too that
+ * a break follows it (blank line, furniture, a dateline or the end of the
+ * text), so that the first line of a story written under the headline
+ * without a blank line is never taken for it.
+ */
+bool
+NpWireHeadlineWraps(const char *head, size_t hlen, const char *next, size_t nlen)
+{
+	int			words = 1;
+	int			next_words = 1;
+	int			lower = 0;
+	int			upper = 0;
+	unsigned char last;
+	size_t		i;
+
+	if (hlen < NP_WIRE_HEADLINE_WRAPPED || nlen == 0)
+		return false;
+	last = (unsigned char) head[hlen - 1];
+	if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';')
+		return false;
+	last = (unsigned char) next[nlen - 1];
+	if (last == '.' || last == '!' || last == ':' || last == ';')
+		return false;
+	if (next[0] == '(' || next[0] == '*' || next[0] == '-' || next[0] == '[' ||
+		(unsigned char) next[0] == 0xE2 ||	/* a bullet, a dash */
+		prefix(next, nlen, "By ") || prefix(next, nlen, "BY ") ||
+		prefix(next, nlen, "by ") || contains(next, nlen, "(Reuters)"))
+		return false;
+	for (i = 0; i < hlen; i++)
+		words += head[i] == ' ';
+	for (i = 0; i < nlen; i++)
+	{
+		unsigned char c = (unsigned char) next[i];
+
+		next_words += c == ' ';
+		lower += A_LOWER(c);
+		upper += A_UPPER(c);
+	}
+	/* a subhead in capitals ("WHAT WILL BE STOCKPILED?") */
+	if (lower == 0 && upper >= 4)
+		return false;
+	return next_words <= NP_WIRE_HEADLINE_TAIL_WORDS &&
+		words + next_words <= NP_WIRE_HEADLINE_WORDS;
+}
+
 /* An agency dateline in the text: "(AP) --", "(Reuters) -", "(AFP) -" */
 bool
 NpWireHasDateline(const char *s, size_t len)

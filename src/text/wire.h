@@ -42,6 +42,20 @@ typedef struct NpWire
 extern void NpWireDetect(const char *s, size_t len, bool pound, NpWire *w);
 extern bool NpWireHasDateline(const char *s, size_t len);
 
+/*
+ * A Reuters headline wrapped over two lines: is next, the line right under
+ * the NPW_HEADLINE line head, the rest of it?  The first line must have
+ * NP_WIRE_HEADLINE_WRAPPED bytes or more (wrap widths are 64-80 columns),
+ * the second at most NP_WIRE_HEADLINE_TAIL_WORDS words, the two together
+ * NP_WIRE_HEADLINE_WORDS (with the prefixes; the headline proper may have
+ * 30: clean.c).
+ */
+#define NP_WIRE_HEADLINE_WRAPPED	50
+#define NP_WIRE_HEADLINE_TAIL_WORDS	12
+#define NP_WIRE_HEADLINE_WORDS		32
+extern bool NpWireHeadlineWraps(const char *head, size_t hlen,
+								const char *next, size_t nlen);
+
 /* Does any line of the text need NpWireEditLine? */
 static inline bool
 NpWireEdits(const NpWire *w)

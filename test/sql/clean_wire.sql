@@ -154,3 +154,25 @@ E'Read more at retailwatch.example.com\n\n' ||
 E'https://www.retailwatch.example.com/business/2026/01/09/boohoo-jobs\n\n' ||
 E'Follow us on Twitter and Facebook\n\nShare this article\n\n' ||
 E'Subscribe to our newsletter for the latest retail news.');
+
+-- a Reuters headline wrapped over two lines (written for this test in the
+-- agencies' house style; the people and companies are fictional): its
+-- second line was left out of the headline (headline() gave the first line
+-- alone, ending in a comma).  Now the two lines are one headline, with a
+-- blank line under it, or with a note, a byline or the dateline right
+-- under it; the body is unchanged.
+\set rtrs_wrapped 'ZCZC\nRTRS 0915 3 ECI 0914\n\nUPDATE 1-Halvorsen Marine cuts outlook as freight rates slide,\nshares drop 9 pct\n\n    OSLO, March 4 (Reuters) - Halvorsen Marine cut its full-year\nprofit forecast on Tuesday, saying container freight rates on its\nAsia-Europe routes had fallen faster than it expected since January.\n    Its shares fell 9 percent by 1015 GMT, the biggest decliner on the\nOslo benchmark index.\n ((Reporting by Ingrid Soltvedt; Editing by Mark Pollard))\n'
+SELECT newsprint.headline(:'rtrs_wrapped');
+SELECT newsprint.clean(:'rtrs_wrapped', keep_headline => true);
+SELECT newsprint.clean(:'rtrs_wrapped') =
+       split_part(newsprint.clean(:'rtrs_wrapped', keep_headline => true), E'\n\n', 2) || E'\n\n' ||
+       split_part(newsprint.clean(:'rtrs_wrapped', keep_headline => true), E'\n\n', 3) AS body_unchanged;
+\set rtrs_wrapped_compact 'RTRS 1422 2 FIN 0468\nCORRECTED-UPDATE 1-Brandmoor to buy Dutch cable maker Tessel for\n1.4 bln euros in cash\n(Corrects paragraph 2 to say euros, not dollars)\nBy Katrin Vossberg\nFRANKFURT, June 5 (Reuters) - German engineering group Brandmoor agreed to buy Dutch cable maker Tessel for 1.4 billion euros in cash, the companies said on Thursday.\nTessel shareholders will receive 31.20 euros a share, a premium of 24 percent to the last close.\n'
+SELECT newsprint.headline(:'rtrs_wrapped_compact');
+SELECT newsprint.clean(:'rtrs_wrapped_compact', keep_headline => true);
+-- not a second line of the headline: the story's first line right under
+-- it (more lines follow without a break), a label under a short headline,
+-- a subhead in capitals
+SELECT newsprint.clean(E'RTRS 0701 3 BUS 0081\nBRIEF-Kestrel Foods says it will close two bakeries in northern\nThe company said on Monday it would close two bakeries in northern England\nand cut about 300 jobs as demand for packaged bread falls.\n', keep_headline => true);
+SELECT newsprint.clean(E'RTRS 1911 4 SPO 0171\nTennis-Results from the Lisbon Open\nMen''s singles - second round\n\nMay 1 (Reuters) - Results from the Lisbon Open tennis tournament on Wednesday.\n', keep_headline => true);
+SELECT newsprint.headline(E'RTRS 1903 3 POL 0392\nFACTBOX-What the new EU rules on stockpiling medicines will change\nWHAT CHANGES\n\nBRUSSELS, Dec 4 (Reuters) - European Union health ministers agreed on Tuesday to stockpile critical medicines.\n');

@@ -446,3 +446,75 @@ DROP TABLE hostile_leaders, hostile_article;
 -- cluster_stories() of a regclass that names no relation (0, or a dropped
 -- table's OID) said: column "id" of relation "(null)" does not exist.
 SELECT * FROM cluster_stories(0::regclass);
+
+-- create_story_views() of a regclass that names no relation said: column
+-- "story" of relation "-" does not exist (42703).  Now 42P01, as
+-- cluster_stories() says.
+SELECT * FROM create_story_views(0);
+CREATE TABLE hostile_gone (id bigint, story bigint, published_at timestamptz);
+SELECT 'hostile_gone'::regclass::oid AS gone \gset
+DROP TABLE hostile_gone;
+\set VERBOSITY sqlstate
+SELECT * FROM create_story_views(:gone);
+\set VERBOSITY default
+
+-- assign_story()'s saved plans are kept per leaders table, and were made
+-- with the fingerprint type of their first caller: a story_trigger on a
+-- column of a domain over fingerprint made them with the domain, and
+-- every later caller's fingerprint was then stored in the leaders table as
+-- that domain, its CHECK never tested (fingerprints of 4 and 3 hashes
+-- went into a column that asks 16); a first caller of the other type had
+-- the leaders table refused ("not of type fpd", or "not of type
+-- newsprint.fingerprint"), a later one had it accepted.  The plans now
+-- take the base type whoever calls first, so that the domain's
+-- constraints are tested at every insert, and a leaders column of a
+-- domain over fingerprint is accepted.
+CREATE DOMAIN hostile_fpd AS fingerprint CHECK (sample_size(VALUE) >= 16);
+CREATE TABLE hostile_article AS
+SELECT fingerprint(string_agg('Officials in Ankara said ' || i || ' people were moved from district ' ||
+                              (i * 7 % 13) || ' on Monday.', ' ')) AS fp
+FROM generate_series(1, 40) i;
+CREATE TABLE hostile_leaders (story bigint PRIMARY KEY, fp hostile_fpd NOT NULL,
+                              published_at timestamptz);
+CREATE INDEX ON hostile_leaders USING npidx (fp);
+CREATE TABLE hostile_fpd_articles (id bigint, fp hostile_fpd, story bigint, published_at timestamptz);
+CREATE TABLE hostile_fp_articles (id bigint, fp fingerprint, story bigint, published_at timestamptz);
+CREATE TRIGGER s BEFORE INSERT ON hostile_fpd_articles
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('hostile_leaders');
+CREATE TRIGGER s BEFORE INSERT ON hostile_fp_articles
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('hostile_leaders');
+\c
+SET search_path = public, newsprint;
+-- the domain's caller first, then fingerprints the domain refuses: errors
+INSERT INTO hostile_fpd_articles SELECT 1, fp, NULL, '2026-01-01' FROM hostile_article RETURNING story;
+SELECT assign_story('hostile_leaders', 2, fingerprint('A short brief of five words.'::text));
+INSERT INTO hostile_fp_articles VALUES (3, fingerprint('Another short brief, six words.'::text))
+RETURNING story;
+-- the base type's caller first: the same answers
+\c
+SET search_path = public, newsprint;
+SELECT assign_story('hostile_leaders', 4, fp, '2026-01-01') FROM hostile_article;
+INSERT INTO hostile_fp_articles SELECT 5, fp, NULL, '2026-01-01' FROM hostile_article RETURNING story;
+SELECT assign_story('hostile_leaders', 6, fingerprint('A short brief of five words.'::text));
+INSERT INTO hostile_fpd_articles SELECT 7, fp, NULL, '2026-01-01' FROM hostile_article RETURNING story;
+SELECT story, sample_size(fp) FROM hostile_leaders ORDER BY story;
+-- the leaders table made again under its name in the same session, of the
+-- base type: the briefs are stored; then of the domain again: refused
+DROP TABLE hostile_leaders;
+CREATE TABLE hostile_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                              published_at timestamptz);
+INSERT INTO hostile_fpd_articles SELECT 8, fp, NULL, '2026-01-01' FROM hostile_article RETURNING story;
+SELECT assign_story('hostile_leaders', 9, fingerprint('A short brief of five words.'::text));
+DROP TABLE hostile_leaders;
+CREATE TABLE hostile_leaders (story bigint PRIMARY KEY, fp hostile_fpd NOT NULL,
+                              published_at timestamptz);
+SELECT assign_story('hostile_leaders', 10, fingerprint('A short brief of five words.'::text));
+INSERT INTO hostile_fpd_articles SELECT 11, fp, NULL, '2026-01-01' FROM hostile_article RETURNING story;
+SELECT story, sample_size(fp) FROM hostile_leaders ORDER BY story;
+-- a leaders column of another type is refused whoever calls
+ALTER TABLE hostile_leaders ALTER fp TYPE bytea USING fingerprint_send(fp);
+\c
+SET search_path = public, newsprint;
+INSERT INTO hostile_fpd_articles SELECT 12, fp, NULL, '2026-01-01' FROM hostile_article RETURNING story;
+DROP TABLE hostile_leaders, hostile_fpd_articles, hostile_fp_articles, hostile_article;
+DROP DOMAIN hostile_fpd;
