@@ -76,7 +76,11 @@ StoryCheckColumn(Oid relid, const char *role, const char *name, Oid typid)
 				 errmsg("column \"%s\" of relation \"%s\" does not exist",
 						name, rel),
 				 errdetail("It was given as the %s column.", role)));
-	if (OidIsValid(typid) && get_atttype(relid, att) != typid)
+	/* a domain over fingerprint reads as a fingerprint */
+	if (OidIsValid(typid) &&
+		(typid == StoryFingerprintType() ?
+		 getBaseType(get_atttype(relid, att)) :
+		 get_atttype(relid, att)) != typid)
 	{
 		if (typid == StoryFingerprintType())
 			ereport(ERROR,
@@ -242,7 +246,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 	 * The column was checked before the query locked the table: an ALTER
 	 * TABLE in between could have changed its type.
 	 */
-	if (SPI_gettypeid(portal->tupDesc, 2) != StoryFingerprintType())
+	if (getBaseType(SPI_gettypeid(portal->tupDesc, 2)) != StoryFingerprintType())
 	{
 		StoryCheckColumn(relid, "fingerprint", fpcol, StoryFingerprintType());
 		elog(ERROR, "column \"%s\" is not of type newsprint.fingerprint", fpcol);

@@ -516,5 +516,10 @@ ALTER TABLE hostile_leaders ALTER fp TYPE bytea USING fingerprint_send(fp);
 \c
 SET search_path = public, newsprint;
 INSERT INTO hostile_fpd_articles SELECT 12, fp, NULL, '2026-01-01' FROM hostile_article RETURNING story;
+-- cluster_stories() reads a column of a domain over fingerprint too (it
+-- refused one while assign_story() took it): its four copies of one
+-- article are one story
+SELECT count(DISTINCT story) AS stories, count(*) AS articles
+FROM cluster_stories('hostile_fpd_articles', 'id', 'fp');
 DROP TABLE hostile_leaders, hostile_fpd_articles, hostile_fp_articles, hostile_article;
 DROP DOMAIN hostile_fpd;
