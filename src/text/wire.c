@@ -351,18 +351,23 @@ NpWireHeadlineWraps(const char *head, size_t hlen, const char *next, size_t nlen
 
 	if (hlen < NP_WIRE_HEADLINE_WRAPPED || nlen == 0)
 		return false;
-	last = (unsigned char) head[hlen - 1];
-	if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';')
+	/*
+	 * Sentence ends are looked for behind closing quotes and brackets: a
+	 * story's first line ending 'no choice."' is a sentence, not the rest
+	 * of the headline.
+	 */
+	if (NpEndsSentence(head, hlen, true) || head[hlen - 1] == ';')
 		return false;
 	last = (unsigned char) next[nlen - 1];
-	if (last == '.' || last == '!' || last == ':' || last == ';')
+	if ((NpEndsSentence(next, nlen, true) && last != '?') || last == ';')
 		return false;
 	if (next[0] == '(' || next[0] == '*' || next[0] == '-' || next[0] == '[' ||
 		(unsigned char) next[0] == 0xE2 ||	/* a bullet, a dash */
 		prefix(next, nlen, "By ") || prefix(next, nlen, "BY ") ||
 		prefix(next, nlen, "by ") || contains(next, nlen, "(Reuters)"))
 		return false;
-	for (i = 0; i < hlen; i++)
+	/* the words of the headline proper, behind the prefixes (clean.c) */
+	for (i = NpWireHeadlineStart(head, hlen); i < hlen; i++)
 		words += head[i] == ' ';
 	for (i = 0; i < nlen; i++)
 	{

@@ -47,12 +47,12 @@ extern bool NpWireHasDateline(const char *s, size_t len);
  * the NPW_HEADLINE line head, the rest of it?  The first line must have
  * NP_WIRE_HEADLINE_WRAPPED bytes or more (wrap widths are 64-80 columns),
  * the second at most NP_WIRE_HEADLINE_TAIL_WORDS words, the two together
- * NP_WIRE_HEADLINE_WORDS (with the prefixes; the headline proper may have
- * 30: clean.c).
+ * NP_WIRE_HEADLINE_WORDS behind the prefixes (clean.c takes a headline of
+ * at most 30 words: a longer join would lose the headline whole).
  */
 #define NP_WIRE_HEADLINE_WRAPPED	50
 #define NP_WIRE_HEADLINE_TAIL_WORDS	12
-#define NP_WIRE_HEADLINE_WORDS		32
+#define NP_WIRE_HEADLINE_WORDS		30
 extern bool NpWireHeadlineWraps(const char *head, size_t hlen,
 								const char *next, size_t nlen);
 

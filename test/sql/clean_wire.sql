@@ -176,3 +176,10 @@ SELECT newsprint.clean(:'rtrs_wrapped_compact', keep_headline => true);
 SELECT newsprint.clean(E'RTRS 0701 3 BUS 0081\nBRIEF-Kestrel Foods says it will close two bakeries in northern\nThe company said on Monday it would close two bakeries in northern England\nand cut about 300 jobs as demand for packaged bread falls.\n', keep_headline => true);
 SELECT newsprint.clean(E'RTRS 1911 4 SPO 0171\nTennis-Results from the Lisbon Open\nMen''s singles - second round\n\nMay 1 (Reuters) - Results from the Lisbon Open tennis tournament on Wednesday.\n', keep_headline => true);
 SELECT newsprint.headline(E'RTRS 1903 3 POL 0392\nFACTBOX-What the new EU rules on stockpiling medicines will change\nWHAT CHANGES\n\nBRUSSELS, Dec 4 (Reuters) - European Union health ministers agreed on Tuesday to stockpile critical medicines.\n');
+-- not a second line of the headline either: a story's one-line first
+-- paragraph ending in a sentence inside quotes ('choice."'), which was
+-- joined to the headline (and dropped with it by clean()); and a second
+-- line that would make the headline longer than the 30 words clean.c
+-- takes, which lost the headline whole
+SELECT newsprint.clean(E'RTRS 0701 3 BUS 0081\nUPDATE 1-Kestrel Foods to close two bakeries in northern England, cut jobs\nThe bakery group said on Monday: "We have no choice."\n\nThe company will cut about 300 jobs as demand for packaged bread falls.\n');
+SELECT newsprint.headline(E'RTRS 0701 3 BUS 0081\nREFILE-Ab cd ef gh ij kl mn op qr st uv wx yz ab cd ef gh ij kl mn\nop qr st uv wx yz ab cd ef gh ij\n\nLONDON, May 2 (Reuters) - Kestrel Foods said on Monday it would close two bakeries.\n');
