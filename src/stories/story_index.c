@@ -53,7 +53,10 @@
  * is left out (no leader that may join x shares it).  A leader without a
  * time (an infinite one: -infinity is read first) ends the prefix, since
  * it may join any article: behind one, no list is skipped and every
- * holder counts (the answers are the same, the scan slower).
+ * holder counts (the answers are the same, the scan slower).  An article
+ * that no leader within the window takes is then looked for as a late copy
+ * of an older leader (StoryIndexFindLate): the whole lists of a tenth of
+ * its keys, its smallest hashes.
  *
  * Memory: about 18 bytes per sample hash (its key slot, its posting when
  * the key is shared, its copy in the fingerprint) and 96 bytes per leader
@@ -797,6 +800,106 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 		if (!StoryRuleMatches(&si->rule, x, si->fps[l],
 							  StoryTimeTested(si->window, t, si->times[l]),
 							  &sc, &sim))
+			continue;
+		if (best < 0 || sc > best_score ||
+			(sc == best_score && (sim > best_sim ||
+								  (sim == best_sim && l < best))))
+		{
+			best = l;
+			best_score = sc;
+			best_sim = sim;
+		}
+		CHECK_FOR_INTERRUPTS();
+	}
+	if (best >= 0)
+		*score = best_score;
+	return best;
+}
+
+/*
+ * The leader out of x's window of which x is a late copy (stories.h,
+ * STORY_LATE_COPY), for an x that no leader within the window takes
+ * (StoryIndexFind found none); -1 when none is.  Such a leader holds at
+ * least STORY_LATE_COPY of x's sample as the estimators cut it, and the cut
+ * keeps x's smallest hashes, so it holds one of x's
+ * floor((1 - STORY_LATE_COPY) n) + 1 smallest (n hashes; one more is read
+ * for rounding): only their posting lists are read, whole (the window does
+ * not apply), so the search costs a few short lists.  A formula (a key
+ * held by more than STORY_STOP_POSTINGS leaders) is not read, and the next
+ * key is read instead: as in StoryIndexFind, a leader that shares only
+ * formulas with x is not found.
+ */
+int
+StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
+				   double *score)
+{
+	int			n = NpFingerprintNHashes(x);
+	int			need;
+	int			nread = 0;
+	int			ncands = 0;
+	int			best = -1;
+	double		best_score = 0.0;
+	double		best_sim = 0.0;
+	int			r;
+	int			c;
+	uint32		probe;
+
+	if (si->window < 0 || t == STORY_NO_TIME || si->nleaders == 0 || n == 0)
+		return -1;
+	need = (int) ((1.0 - STORY_LATE_COPY) * n) + 2;
+	if (++si->probe == 0)
+	{
+		int			l;
+
+		for (l = 0; l < si->nleaders; l++)
+			si->meet[l].stamp = 0;
+		si->probe = 1;
+	}
+	probe = si->probe;
+
+	for (r = 0; r < n && nread < need; r++)
+	{
+		StorySlot  *s = slot_for(si, x->hashes[r], false);
+		uint32		np;
+		const uint32 *p;
+		uint32		i;
+
+		/* a key no leader holds: no leader holds it, read */
+		if (s == NULL)
+		{
+			nread++;
+			continue;
+		}
+		p = postings(si, s, &np);
+		if (np > STORY_STOP_POSTINGS)
+			continue;
+		nread++;
+		for (i = 0; i < np; i++)
+		{
+			StoryMeeting *m = &si->meet[p[i]];
+
+			if (m->stamp == probe)
+				continue;
+			m->stamp = probe;
+			if (ncands == si->maxcands)
+			{
+				si->maxcands *= 2;
+				si->cands = repalloc_huge(si->cands, sizeof(int) * si->maxcands);
+			}
+			si->cands[ncands++] = (int) p[i];
+		}
+		CHECK_FOR_INTERRUPTS();
+	}
+
+	/* the leaders out of the window only: StoryIndexFind had the others */
+	for (c = 0; c < ncands; c++)
+	{
+		int			l = si->cands[c];
+		double		sc;
+		double		sim;
+
+		if (StoryWithinWindow(si->window, t, si->times[l]) ||
+			!StoryLateCopy(&si->rule, x, si->fps[l], &sc, &sim))
 			continue;
 		if (best < 0 || sc > best_score ||
 			(sc == best_score && (sim > best_sim ||
