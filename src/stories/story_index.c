@@ -55,8 +55,9 @@
  * it may join any article: behind one, no list is skipped and every
  * holder counts (the answers are the same, the scan slower).  An article
  * that no leader within the window takes is then looked for as a late copy
- * of an older leader (StoryIndexFindLate): the whole lists of a tenth of
- * its keys, its smallest hashes.
+ * of an older leader (StoryIndexFindLate): the whole lists of a fifth of
+ * its keys, its smallest hashes, and only the leaders that hold most of
+ * them compared.
  *
  * Memory: about 18 bytes per sample hash (its key slot, its posting when
  * the key is shared, its copy in the fingerprint) and 96 bytes per leader
@@ -99,6 +100,14 @@ typedef struct StorySlot
 
 /* keys held by more leaders than this are formulas, never read */
 #define STORY_STOP_POSTINGS	1024
+
+/*
+ * The late search (StoryIndexFindLate) reads whole posting lists, whatever
+ * the window: there a key held by more leaders than this is not read (the
+ * next of x's keys is read instead), which bounds its reads to
+ * STORY_LATE_POSTINGS for each key it reads.
+ */
+#define STORY_LATE_POSTINGS	256
 
 /*
  * A leader's signature: one bit of STORY_SIG_BITS set for each hash of its
@@ -816,25 +825,59 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 	return best;
 }
 
+/* how many of the ascending h[0..n) are at most tau */
+static int
+count_upto(const uint32 *h, int n, uint64 tau)
+{
+	int			lo = 0;
+	int			hi = n;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if ((uint64) h[mid] <= tau)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The most hashes of a samples' cut of a that a late copy may miss in the
+ * leader: a - ceil(STORY_LATE_COPY a), with one more for rounding.
+ */
+static inline int
+late_misses(int a)
+{
+	return (int) ((1.0 - STORY_LATE_COPY) * a) + 1;
+}
+
 /*
  * The leader out of x's window of which x is a late copy (stories.h,
  * STORY_LATE_COPY), for an x that no leader within the window takes
- * (StoryIndexFind found none); -1 when none is.  Such a leader holds at
- * least STORY_LATE_COPY of x's sample as the estimators cut it, and the cut
- * keeps x's smallest hashes, so it holds one of x's
- * floor((1 - STORY_LATE_COPY) n) + 1 smallest (n hashes; one more is read
- * for rounding): only their posting lists are read, whole (the window does
- * not apply), so the search costs a few short lists.  A formula (a key
- * held by more than STORY_STOP_POSTINGS leaders) is not read, and the next
- * key is read instead: as in StoryIndexFind, a leader that shares only
- * formulas with x is not found.
+ * (StoryIndexFind found none); -1 when none is.  A late copy L holds at
+ * least STORY_LATE_COPY of x's sample as the estimators cut it (the a
+ * smallest of x's hashes, those at most the smaller limit of the two
+ * samples), so it misses at most late_misses(a) of them: the posting lists
+ * of x's smallest hashes are read, whole (the window does not apply), about
+ * twice as many as x may miss, and a leader met is compared only when it
+ * holds all but late_misses(a) of the read hashes within its cut, so the
+ * search costs a fifth of x's posting lists and few comparisons.  A common
+ * key (held by more than STORY_LATE_POSTINGS leaders, of any time) is not
+ * read, and the next key is read instead: as for the formulas of
+ * StoryIndexFind, a leader whose shared keys among those read would all be
+ * such keys is not found.
  */
 int
 StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 				   double *score)
 {
 	int			n = NpFingerprintNHashes(x);
-	int			need;
+	uint64		x_limit;
+	uint32	   *readh;
+	int			want;
 	int			nread = 0;
 	int			ncands = 0;
 	int			best = -1;
@@ -846,7 +889,10 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 
 	if (si->window < 0 || t == STORY_NO_TIME || si->nleaders == 0 || n == 0)
 		return -1;
-	need = (int) ((1.0 - STORY_LATE_COPY) * n) + 2;
+	x_limit = (NpFingerprintIsTruncated(x) ? (uint64) x->hashes[n - 1]
+			   : (uint64) PG_UINT32_MAX + 1);
+	want = Min(n, 2 * late_misses(n) + 1);
+	readh = palloc(sizeof(uint32) * want);
 	if (++si->probe == 0)
 	{
 		int			l;
@@ -857,30 +903,32 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 	}
 	probe = si->probe;
 
-	for (r = 0; r < n && nread < need; r++)
+	for (r = 0; r < n && nread < want; r++)
 	{
 		StorySlot  *s = slot_for(si, x->hashes[r], false);
-		uint32		np;
-		const uint32 *p;
+		uint32		np = 0;
+		const uint32 *p = NULL;
 		uint32		i;
 
-		/* a key no leader holds: no leader holds it, read */
-		if (s == NULL)
+		if (s != NULL)
 		{
-			nread++;
-			continue;
+			p = postings(si, s, &np);
+			if (np > STORY_LATE_POSTINGS)
+				continue;
 		}
-		p = postings(si, s, &np);
-		if (np > STORY_STOP_POSTINGS)
-			continue;
-		nread++;
+		/* read (a key no leader holds is read too: every leader misses it) */
+		readh[nread++] = x->hashes[r];
 		for (i = 0; i < np; i++)
 		{
 			StoryMeeting *m = &si->meet[p[i]];
 
 			if (m->stamp == probe)
+			{
+				m->count++;
 				continue;
+			}
 			m->stamp = probe;
+			m->count = 1;
 			if (ncands == si->maxcands)
 			{
 				si->maxcands *= 2;
@@ -891,14 +939,25 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 		CHECK_FOR_INTERRUPTS();
 	}
 
-	/* the leaders out of the window only: StoryIndexFind had the others */
+	/*
+	 * The leaders out of the window only (StoryIndexFind had the others),
+	 * that hold enough of the read hashes within the pair's cut.
+	 */
 	for (c = 0; c < ncands; c++)
 	{
 		int			l = si->cands[c];
+		const StoryLeaderMeta *meta = &si->state[l].meta;
+		uint64		tau;
+		int			a;
 		double		sc;
 		double		sim;
 
-		if (StoryWithinWindow(si->window, t, si->times[l]) ||
+		if (StoryWithinWindow(si->window, t, si->times[l]))
+			continue;
+		tau = Min(x_limit, meta->truncated ? (uint64) meta->limit
+				  : (uint64) PG_UINT32_MAX + 1);
+		a = count_upto(x->hashes, n, tau);
+		if ((int) si->meet[l].count < count_upto(readh, nread, tau) - late_misses(a) ||
 			!StoryLateCopy(&si->rule, x, si->fps[l], &sc, &sim))
 			continue;
 		if (best < 0 || sc > best_score ||
@@ -911,6 +970,7 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 		}
 		CHECK_FOR_INTERRUPTS();
 	}
+	pfree(readh);
 	if (best >= 0)
 		*score = best_score;
 	return best;
