@@ -889,6 +889,9 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 
 	if (si->window < 0 || t == STORY_NO_TIME || si->nleaders == 0 || n == 0)
 		return -1;
+	/* every pair of a tiny x is tiny: no late copy (StoryLateCopy) */
+	if (x->nshingles < (uint32) si->rule.tiny_shingles)
+		return -1;
 	x_limit = (NpFingerprintIsTruncated(x) ? (uint64) x->hashes[n - 1]
 			   : (uint64) PG_UINT32_MAX + 1);
 	want = Min(n, 2 * late_misses(n) + 1);

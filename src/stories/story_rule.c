@@ -400,6 +400,13 @@ StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
 {
 	NpFingerprintOverlap ov;
 
+	/*
+	 * Not for a tiny pair: two companies' one-line notices in one formula
+	 * with the same figures are one text to the sample (a company's name
+	 * before "said" is no evidence), and only the window parts them.
+	 */
+	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
+		return false;
 	NpFingerprintOverlapOf(x, leader, &ov);
 	if (ov.a_count == 0 || (double) ov.inter < STORY_LATE_COPY * ov.a_count)
 		return false;

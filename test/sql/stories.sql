@@ -822,6 +822,24 @@ FROM late a JOIN late b ON a.published_at < b.published_at ORDER BY 1, 2;
 -- time test, other names and figures)
 SELECT id, story FROM newsprint.cluster_stories('late', order_column => 'published_at', time_window => NULL)
 ORDER BY id;
+-- no late copy for a tiny pair: two companies' one-line notices in one
+-- formula with the same figures, three days apart, are one text to the
+-- sample (a company's name before "said" is no evidence: without a time
+-- test they join), and only the window parts them
+CREATE TABLE late_notices (id bigint, published_at timestamptz, fp newsprint.fingerprint);
+INSERT INTO late_notices VALUES
+ (1, '2026-03-02 13:30+00', newsprint.fingerprint('Warrington Holdings said its board declared a quarterly dividend of 34 cents a share, payable on April 1 to shareholders of record at the close of business on March 13. The board also approved a plan to buy back up to 2 million of its shares over the next twelve months.'::text)),
+ (2, '2026-03-05 13:30+00', newsprint.fingerprint('Pompey Inc said its board declared a quarterly dividend of 34 cents a share, payable on April 1 to shareholders of record at the close of business on March 13. The board also approved a plan to buy back up to 2 million of its shares over the next twelve months.'::text));
+SELECT newsprint.shingle_count(a.fp) < 40 AS tiny,
+	   round(newsprint.containment(b.fp, a.fp)::numeric, 2) AS in_earlier,
+	   newsprint.story_match(b.fp, a.fp) AS untimed,
+	   newsprint.story_match(b.fp, a.fp, a_time => b.published_at, b_time => a.published_at) AS timed
+FROM late_notices a, late_notices b WHERE a.id = 1 AND b.id = 2;
+SELECT id, story FROM newsprint.cluster_stories('late_notices', order_column => 'published_at') ORDER BY id;
+TRUNCATE weekly_leaders;
+SELECT id, newsprint.assign_story('weekly_leaders', id, fp, published_at) AS story
+FROM late_notices ORDER BY published_at, id;
+DROP TABLE late_notices;
 
 -- at insert time the times are compared either way: an article assigned
 -- after a later one is still within the window of it, or not
@@ -881,13 +899,14 @@ BEGIN
 		ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n
 		LIMIT 1;
 		-- none within the window: a late copy (0.9 of a in the leader, the
-		-- rule without a time test) of a leader out of it
+		-- rule without a time test, neither tiny) of a leader out of it
 		IF s IS NULL THEN
 			SELECT l.id INTO s
 			FROM sr l, LATERAL rule_match(a.fp, l.fp, false) m
 			WHERE l.story = l.id AND m IS NOT NULL
 			  AND NOT within_window(a.published_at, l.published_at, w)
 			  AND newsprint.containment(a.fp, l.fp) >= 0.9
+			  AND least(newsprint.shingle_count(a.fp), newsprint.shingle_count(l.fp)) >= 40
 			ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n
 			LIMIT 1;
 		END IF;
@@ -908,7 +927,7 @@ FROM unnest(ARRAY['0', '1 hour', '20 hours', '2 days', NULL]::interval[]) w,
 -- every ordered pair of the shuffled sample the rule may join (the rule
 -- without its name tests joins it), at each window, it gives, when the
 -- SQL window does not hold, rule_match()'s evidence without a time test
--- for a late copy (0.9 of a in b) and NULL for any other pair, else
+-- for a late copy (0.9 of a in b, neither tiny) and NULL for any other pair, else
 -- rule_match()'s evidence with a time test when both times are known and
 -- there is a window, without one otherwise (joined: how many it keeps)
 CREATE TABLE shuffled_pairs AS
@@ -921,6 +940,8 @@ SELECT w AS time_window, count(*) AS pairs,
 	   count(*) FILTER (WHERE t.m IS DISTINCT FROM
 						CASE WHEN NOT within_window(p.a_time, p.l_time, w)
 							 THEN CASE WHEN newsprint.containment(p.a_fp, p.l_fp) >= 0.9
+											AND least(newsprint.shingle_count(p.a_fp),
+													  newsprint.shingle_count(p.l_fp)) >= 40
 									   THEN p.m_untimed END
 							 WHEN w IS NOT NULL AND isfinite(p.a_time) AND isfinite(p.l_time)
 							 THEN p.m_timed ELSE p.m_untimed END) AS differences
