@@ -55,7 +55,10 @@
  * short items must agree in their names and figures (above).  A
  * writer's template or a recurring item (race reports a week apart, a
  * daily market report) shares as much evidence as a copy does; what tells
- * them apart is when they were published.  Times are microseconds of
+ * them apart is when they were published.  But an article that no leader
+ * within the window takes still joins a leader out of it of which it is a
+ * copy (STORY_LATE_COPY): a republication a day later is the same text, not
+ * another day's item.  Times are microseconds of
  * timestamptz; the window an interval counted as the server compares
  * intervals (a month 30 days, a day 24 hours).
  *
@@ -93,6 +96,19 @@
 #define STORY_NO_WINDOW					INT64CONST(-1)
 #define STORY_NO_TIME					PG_INT64_MIN
 #define STORY_DEFAULT_WINDOW			(INT64CONST(20) * USECS_PER_HOUR)
+
+/*
+ * A late copy: an article that no leader within the window takes joins a
+ * leader further from it in time than the window when at least this share
+ * of its own evidence is in the leader (containment(x, L)) and the rule of
+ * a pair without a time test accepts the pair (StoryLateCopy).  The window
+ * keeps apart items that share a frame with other figures (the days of a
+ * recurring series, a writer's template); such items keep under 0.87 of
+ * their evidence in each other on the development data, while a
+ * republication a day or two later (an aggregator's copy, a regional
+ * site's) is wholly in its source (doc/stories.md, "Late copies").
+ */
+#define STORY_LATE_COPY					0.9
 
 /*
  * A low link: a pair that is not tiny, whose shared hashes are less than
@@ -248,6 +264,16 @@ extern bool StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 							 double *score, double *similarity);
 
 /*
+ * Is x a late copy of leader (STORY_LATE_COPY; asked of a pair whose times
+ * are known and further apart than the window, when no leader within the
+ * window matches x)? If so, set *score and *similarity as
+ * StoryRuleMatches does.
+ */
+extern bool StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
+						  const NpFingerprint *leader, double *score,
+						  double *similarity);
+
+/*
  * The is_same_story threshold of the rule for a pair of fingerprints of
  * format version: the rule's, or the format's default (fingerprint.h's
  * NpFingerprintResolveThreshold, as the operators resolve the GUC).
@@ -316,6 +342,8 @@ extern StoryIndex *StoryIndexCreate(const StoryRule *rule, Size budget,
 									int64 window);
 extern int	StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t,
 						   double *score);
+extern int	StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x,
+							   int64 t, double *score);
 extern void StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x,
 						  int64 t);
 extern int64 StoryIndexLeaderId(StoryIndex *si, int leader);

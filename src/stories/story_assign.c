@@ -537,6 +537,11 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	bool		best_tnull = true;
 	TimestampTz best_t = 0;
 	int64		best_story = 0;
+	bool		late_found = false;
+	double		late_score = 0.0;
+	double		late_sim = 0.0;
+	TimestampTz late_t = 0;
+	int64		late_story = 0;
 
 	args[0] = PointerGetDatum(x);
 	/* the rule's threshold for x's format (the leaders must share it) */
@@ -585,11 +590,44 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 		s = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
 		if (isnull)
 			continue;
-		/* the time first: a leader out of the window costs no comparison */
+		/*
+		 * The time first: a leader out of the window is compared only as
+		 * a leader of which x may be a late copy (stories.h), and only
+		 * while no leader within the window has matched.
+		 */
 		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
 		lt = tnull ? STORY_NO_TIME : StoryTimeOf(t);
 		if (!StoryWithinWindow(window, xt, lt))
+		{
+			if (found)
+				continue;
+			d = SPI_getbinval(tup, td, 2, &isnull);
+			if (isnull)
+				continue;
+			l = DatumGetNpFingerprintP(d);
+			if (!StoryLateCopy(rule, x, l, &sc, &sim))
+				continue;
+			/* as below; both times are known here */
+			if (!late_found || sc > late_score)
+				better = true;
+			else if (sc < late_score)
+				better = false;
+			else if (sim != late_sim)
+				better = sim > late_sim;
+			else if (t != late_t)
+				better = t < late_t;
+			else
+				better = s < late_story;
+			if (better)
+			{
+				late_found = true;
+				late_score = sc;
+				late_sim = sim;
+				late_t = t;
+				late_story = s;
+			}
 			continue;
+		}
 		d = SPI_getbinval(tup, td, 2, &isnull);
 		if (isnull)
 			continue;
@@ -623,7 +661,9 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	SPI_freetuptable(SPI_tuptable);
 	if (found)
 		*story = best_story;
-	return found;
+	else if (late_found)
+		*story = late_story;
+	return found || late_found;
 }
 
 /* The work of assign(), with its copy of the plans */

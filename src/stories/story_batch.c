@@ -312,6 +312,9 @@ cluster_stories(PG_FUNCTION_ARGS)
 			else
 				NpFingerprintCheckCompatible(fp, first);
 			leader = StoryIndexFind(si, fp, t, &score);
+			/* none within the window: a late copy of an older story? */
+			if (leader < 0)
+				leader = StoryIndexFindLate(si, fp, t, &score);
 			values[0] = Int64GetDatum(id);
 			if (leader >= 0)
 			{

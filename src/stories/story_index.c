@@ -53,7 +53,11 @@
  * is left out (no leader that may join x shares it).  A leader without a
  * time (an infinite one: -infinity is read first) ends the prefix, since
  * it may join any article: behind one, no list is skipped and every
- * holder counts (the answers are the same, the scan slower).
+ * holder counts (the answers are the same, the scan slower).  An article
+ * that no leader within the window takes is then looked for as a late copy
+ * of an older leader (StoryIndexFindLate): the whole lists of a fifth of
+ * its keys, its smallest hashes, and only the leaders that hold most of
+ * them compared.
  *
  * Memory: about 18 bytes per sample hash (its key slot, its posting when
  * the key is shared, its copy in the fingerprint) and 96 bytes per leader
@@ -96,6 +100,14 @@ typedef struct StorySlot
 
 /* keys held by more leaders than this are formulas, never read */
 #define STORY_STOP_POSTINGS	1024
+
+/*
+ * The late search (StoryIndexFindLate) reads whole posting lists, whatever
+ * the window: there a key held by more leaders than this is not read (the
+ * next of x's keys is read instead), which bounds its reads to
+ * STORY_LATE_POSTINGS for each key it reads.
+ */
+#define STORY_LATE_POSTINGS	256
 
 /*
  * A leader's signature: one bit of STORY_SIG_BITS set for each hash of its
@@ -808,6 +820,160 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 		}
 		CHECK_FOR_INTERRUPTS();
 	}
+	if (best >= 0)
+		*score = best_score;
+	return best;
+}
+
+/* how many of the ascending h[0..n) are at most tau */
+static int
+count_upto(const uint32 *h, int n, uint64 tau)
+{
+	int			lo = 0;
+	int			hi = n;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if ((uint64) h[mid] <= tau)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The most hashes of a samples' cut of a that a late copy may miss in the
+ * leader: a - ceil(STORY_LATE_COPY a), with one more for rounding.
+ */
+static inline int
+late_misses(int a)
+{
+	return (int) ((1.0 - STORY_LATE_COPY) * a) + 1;
+}
+
+/*
+ * The leader out of x's window of which x is a late copy (stories.h,
+ * STORY_LATE_COPY), for an x that no leader within the window takes
+ * (StoryIndexFind found none); -1 when none is.  A late copy L holds at
+ * least STORY_LATE_COPY of x's sample as the estimators cut it (the a
+ * smallest of x's hashes, those at most the smaller limit of the two
+ * samples), so it misses at most late_misses(a) of them: the posting lists
+ * of x's smallest hashes are read, whole (the window does not apply), about
+ * twice as many as x may miss, and a leader met is compared only when it
+ * holds all but late_misses(a) of the read hashes within its cut, so the
+ * search costs a fifth of x's posting lists and few comparisons.  A common
+ * key (held by more than STORY_LATE_POSTINGS leaders, of any time) is not
+ * read, and the next key is read instead: as for the formulas of
+ * StoryIndexFind, a leader whose shared keys among those read would all be
+ * such keys is not found.
+ */
+int
+StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
+				   double *score)
+{
+	int			n = NpFingerprintNHashes(x);
+	uint64		x_limit;
+	uint32	   *readh;
+	int			want;
+	int			nread = 0;
+	int			ncands = 0;
+	int			best = -1;
+	double		best_score = 0.0;
+	double		best_sim = 0.0;
+	int			r;
+	int			c;
+	uint32		probe;
+
+	if (si->window < 0 || t == STORY_NO_TIME || si->nleaders == 0 || n == 0)
+		return -1;
+	/* every pair of a tiny x is tiny: no late copy (StoryLateCopy) */
+	if (x->nshingles < (uint32) si->rule.tiny_shingles)
+		return -1;
+	x_limit = (NpFingerprintIsTruncated(x) ? (uint64) x->hashes[n - 1]
+			   : (uint64) PG_UINT32_MAX + 1);
+	want = Min(n, 2 * late_misses(n) + 1);
+	readh = palloc(sizeof(uint32) * want);
+	if (++si->probe == 0)
+	{
+		int			l;
+
+		for (l = 0; l < si->nleaders; l++)
+			si->meet[l].stamp = 0;
+		si->probe = 1;
+	}
+	probe = si->probe;
+
+	for (r = 0; r < n && nread < want; r++)
+	{
+		StorySlot  *s = slot_for(si, x->hashes[r], false);
+		uint32		np = 0;
+		const uint32 *p = NULL;
+		uint32		i;
+
+		if (s != NULL)
+		{
+			p = postings(si, s, &np);
+			if (np > STORY_LATE_POSTINGS)
+				continue;
+		}
+		/* read (a key no leader holds is read too: every leader misses it) */
+		readh[nread++] = x->hashes[r];
+		for (i = 0; i < np; i++)
+		{
+			StoryMeeting *m = &si->meet[p[i]];
+
+			if (m->stamp == probe)
+			{
+				m->count++;
+				continue;
+			}
+			m->stamp = probe;
+			m->count = 1;
+			if (ncands == si->maxcands)
+			{
+				si->maxcands *= 2;
+				si->cands = repalloc_huge(si->cands, sizeof(int) * si->maxcands);
+			}
+			si->cands[ncands++] = (int) p[i];
+		}
+		CHECK_FOR_INTERRUPTS();
+	}
+
+	/*
+	 * The leaders out of the window only (StoryIndexFind had the others),
+	 * that hold enough of the read hashes within the pair's cut.
+	 */
+	for (c = 0; c < ncands; c++)
+	{
+		int			l = si->cands[c];
+		const StoryLeaderMeta *meta = &si->state[l].meta;
+		uint64		tau;
+		int			a;
+		double		sc;
+		double		sim;
+
+		if (StoryWithinWindow(si->window, t, si->times[l]))
+			continue;
+		tau = Min(x_limit, meta->truncated ? (uint64) meta->limit
+				  : (uint64) PG_UINT32_MAX + 1);
+		a = count_upto(x->hashes, n, tau);
+		if ((int) si->meet[l].count < count_upto(readh, nread, tau) - late_misses(a) ||
+			!StoryLateCopy(&si->rule, x, si->fps[l], &sc, &sim))
+			continue;
+		if (best < 0 || sc > best_score ||
+			(sc == best_score && (sim > best_sim ||
+								  (sim == best_sim && l < best))))
+		{
+			best = l;
+			best_score = sc;
+			best_sim = sim;
+		}
+		CHECK_FOR_INTERRUPTS();
+	}
+	pfree(readh);
 	if (best >= 0)
 		*score = best_score;
 	return best;

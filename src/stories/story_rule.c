@@ -386,6 +386,33 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 	return true;
 }
 
+/*
+ * A late copy (stories.h, STORY_LATE_COPY): at least that share of x's own
+ * evidence is in the leader, and the rule of a pair without a time test
+ * (which asks short items to agree in their names and figures) accepts
+ * the pair.  Another day's item of a recurring series shares its frame,
+ * not its figures, so less of it is in the leader; a republication keeps
+ * the text.
+ */
+bool
+StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
+			  const NpFingerprint *leader, double *score, double *similarity)
+{
+	NpFingerprintOverlap ov;
+
+	/*
+	 * Not for a tiny pair: two companies' one-line notices in one formula
+	 * with the same figures are one text to the sample (a company's name
+	 * before "said" is no evidence), and only the window parts them.
+	 */
+	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
+		return false;
+	NpFingerprintOverlapOf(x, leader, &ov);
+	if (ov.a_count == 0 || (double) ov.inter < STORY_LATE_COPY * ov.a_count)
+		return false;
+	return StoryRuleMatches(rule, x, leader, false, score, similarity);
+}
+
 /* number of fp's hashes at most tau */
 static int
 sample_cut(const NpFingerprint *fp, uint64 tau)
@@ -506,7 +533,9 @@ story_time_arg(FunctionCallInfo fcinfo, int arg)
  * returns the evidence (max containment either way) with which article a
  * would join the story led by b, or NULL when the rule says it would not.
  * The times and the window are assign_story()'s: a pair further apart than
- * the window does not join; an unknown time or no window, no time test,
+ * the window joins only as a late copy (StoryLateCopy: assign_story() and
+ * cluster_stories() ask it only when no leader within the window matches
+ * a); an unknown time or no window, no time test,
  * and then the rule of a pair without one (two short items must agree in
  * their names and figures).  Not STRICT: NULL times are unknown times, not a NULL answer.
  */
@@ -528,10 +557,19 @@ story_match(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	a_time = story_time_arg(fcinfo, 7);
 	b_time = story_time_arg(fcinfo, 8);
-	if (!StoryWithinWindow(window, a_time, b_time))
-		PG_RETURN_NULL();
 	a = PG_GETARG_NP_FINGERPRINT_P(0);
 	b = PG_GETARG_NP_FINGERPRINT_P(1);
+
+	/*
+	 * Further apart than the window: only as a late copy, which a story
+	 * takes when no leader within the window does.
+	 */
+	if (!StoryWithinWindow(window, a_time, b_time))
+	{
+		if (!StoryLateCopy(&rule, a, b, &score, &sim))
+			PG_RETURN_NULL();
+		PG_RETURN_FLOAT8(score);
+	}
 	if (!StoryRuleMatches(&rule, a, b, StoryTimeTested(window, a_time, b_time),
 						  &score, &sim))
 		PG_RETURN_NULL();

@@ -123,6 +123,12 @@ CREATE TABLE hostile_article AS
 SELECT fingerprint(string_agg('Officials in Ankara said ' || i || ' people were moved from district ' ||
                               (i * 7 % 13) || ' on Monday.', ' ')) AS fp
 FROM generate_series(1, 40) i;
+-- the same with ten sentences more (0.84 of it in hostile_article): no late
+-- copy of it, so a day or more apart the window parts them
+CREATE TABLE hostile_longer AS
+SELECT fingerprint(string_agg('Officials in Ankara said ' || i || ' people were moved from district ' ||
+                              (i * 7 % 13) || ' on Monday.', ' ')) AS fp
+FROM generate_series(1, 50) i;
 INSERT INTO hostile_fp SELECT 1, fp, NULL, '2026-01-01' FROM hostile_article RETURNING story;
 INSERT INTO hostile_bytes VALUES (2, '\xff', NULL, '2026-01-01') RETURNING story;
 INSERT INTO hostile_bytes SELECT 3, fingerprint_send(fp), NULL, '2026-01-01' FROM hostile_article RETURNING story;
@@ -211,13 +217,14 @@ CREATE TRIGGER s BEFORE INSERT ON hostile_news.unresolved
 INSERT INTO hostile_news.unresolved SELECT 7, fp, NULL, '2026-01-01' FROM hostile_article;
 -- the session's saved plans name the table: renamed, and another table
 -- made under its old name, the plans of the first went to the second
--- (which answered 888)
-SELECT assign_story('hostile_news.story_leaders', 8, fp, '2026-01-02') FROM hostile_article;
+-- (which answered 888).  8, 9 and 10 are the longer text, a day from 1 and
+-- from 888 (out of the window, and no late copy of them)
+SELECT assign_story('hostile_news.story_leaders', 8, fp, '2026-01-02') FROM hostile_longer;
 ALTER TABLE hostile_news.story_leaders RENAME TO first_leaders;
 CREATE TABLE hostile_news.story_leaders (LIKE hostile_news.first_leaders INCLUDING ALL);
 INSERT INTO hostile_news.story_leaders SELECT 888, fp, '2026-01-02' FROM hostile_article;
-SELECT assign_story('hostile_news.first_leaders', 9, fp, '2026-01-02') FROM hostile_article;
-INSERT INTO hostile_news.articles SELECT 10, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
+SELECT assign_story('hostile_news.first_leaders', 9, fp, '2026-01-02') FROM hostile_longer;
+INSERT INTO hostile_news.articles SELECT 10, fp, NULL, '2026-01-01' FROM hostile_longer RETURNING id, story;
 DROP TABLE hostile_news.story_leaders;
 CREATE TABLE hostile_news.story_leaders (LIKE hostile_news.first_leaders INCLUDING ALL);
 INSERT INTO hostile_news.articles SELECT 11, fp, NULL, '2026-01-01' FROM hostile_article RETURNING id, story;
@@ -350,16 +357,18 @@ INSERT INTO cache_args.articles (aid2, afp, at) SELECT 2, fp, '2026-01-01' FROM 
     RETURNING aid2, sid;
 ALTER TABLE cache_args.articles RENAME aid2 TO aid;
 -- the time column dropped: not found; added again (another column
--- number) and 3 days from the leader: out of the 1-day window, a story of
--- its own (the dropped column, read as NULL, would have had no time test)
+-- number) and 3 days from the leader: the longer text, out of the 1-day
+-- window and no late copy, a story of its own (the dropped column, read as
+-- NULL, would have had no time test)
 ALTER TABLE cache_args.articles DROP COLUMN at;
 INSERT INTO cache_args.articles (aid, afp) SELECT 3, fp FROM hostile_article RETURNING aid, sid;
 ALTER TABLE cache_args.articles ADD COLUMN at timestamptz;
-INSERT INTO cache_args.articles (aid, afp, at) SELECT 4, fp, '2026-01-04' FROM hostile_article
+INSERT INTO cache_args.articles (aid, afp, at) SELECT 4, fp, '2026-01-04' FROM hostile_longer
     RETURNING aid, sid;
 DELETE FROM cache_args.story_leaders WHERE story = 4;
 -- two time columns swap names within one transaction: the one now called
--- "at" is read (2026-01-05: out of the window, a story of its own)
+-- "at" is read (2026-01-05: the longer text out of the window, a story of
+-- its own)
 BEGIN;
 INSERT INTO cache_args.articles (aid, afp, at) SELECT 5, fp, '2026-01-01' FROM hostile_article
     RETURNING aid, sid;
@@ -367,7 +376,7 @@ ALTER TABLE cache_args.articles RENAME at TO swap;
 ALTER TABLE cache_args.articles RENAME other TO at;
 ALTER TABLE cache_args.articles RENAME swap TO other;
 INSERT INTO cache_args.articles (aid, afp, at, other)
-    SELECT 6, fp, '2026-01-05', '2026-01-01' FROM hostile_article RETURNING aid, sid;
+    SELECT 6, fp, '2026-01-05', '2026-01-01' FROM hostile_longer RETURNING aid, sid;
 ROLLBACK;
 -- the story column no longer a bigint: an error (42804); back
 ALTER TABLE cache_args.articles ALTER sid TYPE int;
@@ -441,7 +450,7 @@ ALTER TABLE hostile_leaders ALTER story TYPE integer;
 \c
 SET search_path = public, newsprint;
 SELECT assign_story('hostile_leaders', 8, fp) FROM hostile_article;
-DROP TABLE hostile_leaders, hostile_article;
+DROP TABLE hostile_leaders, hostile_article, hostile_longer;
 
 -- cluster_stories() of a regclass that names no relation (0, or a dropped
 -- table's OID) said: column "id" of relation "(null)" does not exist.

@@ -61,7 +61,8 @@ $$;
 -- given the pair's times; on the shuffled sample below it is checked
 -- against rule_match() and a window written in SQL): each article of src
 -- joins the leader it matches best (story_match, then similarity, then the
--- earliest) or leads; one row a article into dst (id, story)
+-- earliest) or leads, a leader within the window before one out of it (a
+-- late copy); one row a article into dst (id, story)
 CREATE FUNCTION brute_fill(src regclass, dst regclass) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -75,7 +76,8 @@ BEGIN
 				 LATERAL newsprint.story_match($1, l.fp, a_time => $2,
 											   b_time => l.published_at) m
 			WHERE m IS NOT NULL
-			ORDER BY m DESC, newsprint.similarity($1, l.fp) DESC, l.published_at, l.id
+			ORDER BY l.published_at BETWEEN $2 - interval '20 hours' AND $2 + interval '20 hours' DESC,
+					 m DESC, newsprint.similarity($1, l.fp) DESC, l.published_at, l.id
 			LIMIT 1$q$, src, dst)
 			INTO s USING a.fp, a.published_at;
 		EXECUTE format('INSERT INTO %s VALUES ($1, $2)', dst)
@@ -666,16 +668,20 @@ FROM weekly ORDER BY published_at, id;
 UPDATE weekly SET published_at = NULL WHERE id = 3;
 SELECT id, story FROM newsprint.cluster_stories('weekly', order_column => 'published_at') ORDER BY id;
 -- the default window is 20 hours in the three forms (the trigger's is its
--- own constant): 1's copy 19 hours later joins it, its copy 21 hours later
--- does not (and leads a story of its own); a copy exactly 20 hours after 3
--- joins 3, not 1: in the batch form 1 is the last leader out of its window,
--- skipped in every posting list, and 3 the first one in it (the skip of
--- story_index.c at its edge)
+-- own constant): 1's copy 19 hours later joins it, its version with a
+-- paragraph more (0.78 of its evidence in 1: no late copy) 21 hours later
+-- does not (and leads a story of its own); that version's copy exactly 20
+-- hours after 3 joins 3, not 1: in the batch form 1 is the last leader out
+-- of its window, skipped in every posting list, and 3 the first one in it
+-- (the skip of story_index.c at its edge)
 CREATE TABLE resend (id bigint, published_at timestamptz, fp newsprint.fingerprint, story bigint);
+CREATE TABLE resend_text AS
+SELECT body || ' Rovers travel to Dunmore Athletic next Saturday, where they have not won since the spring of 2019, and their manager said a point there would be a fair result for a squad stretched by injuries and suspensions.' AS body
+FROM weekly WHERE id = 1;
 INSERT INTO resend SELECT 1, '2026-11-07 18:05+00', fp FROM weekly WHERE id = 1;
 INSERT INTO resend SELECT 2, '2026-11-08 13:05+00', fp FROM weekly WHERE id = 1;
-INSERT INTO resend SELECT 3, '2026-11-08 15:05+00', fp FROM weekly WHERE id = 1;
-INSERT INTO resend SELECT 4, '2026-11-09 11:05+00', fp FROM weekly WHERE id = 1;
+INSERT INTO resend SELECT 3, '2026-11-08 15:05+00', newsprint.fingerprint(body) FROM resend_text;
+INSERT INTO resend SELECT 4, '2026-11-09 11:05+00', newsprint.fingerprint(body) FROM resend_text;
 SELECT id, story FROM newsprint.cluster_stories('resend', order_column => 'published_at') ORDER BY id;
 TRUNCATE weekly_leaders;
 SELECT id, newsprint.assign_story('weekly_leaders', id, fp, published_at) AS story
@@ -708,9 +714,10 @@ CREATE TRIGGER set_story BEFORE INSERT ON weekly_trig
 	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('weekly_trig_leaders');
 INSERT INTO weekly_trig SELECT id, published_at, fp FROM resend ORDER BY published_at, id;
 SELECT id, story FROM weekly_trig ORDER BY id;
--- and in the pairwise form: every later copy against every earlier one
--- (19 hours in, 21 out, exactly 20 in, 22 out), and against the batch's
--- leaders only, which gives the batch's stories (1, 1, 3, 3)
+-- and in the pairwise form: every later article against every earlier one
+-- (19 hours in, 21 out, exactly 20 in, 22 out; either way, 1 and 2 are
+-- late copies of 3 and 4, in which they are wholly), and against the
+-- batch's leaders only, which gives the batch's stories (1, 1, 3, 3)
 SELECT b.id, a.id AS earlier, b.published_at - a.published_at AS apart,
 	   newsprint.story_match(b.fp, a.fp, a_time => b.published_at, b_time => a.published_at) IS NOT NULL AS joins,
 	   newsprint.story_match(a.fp, b.fp, a_time => a.published_at, b_time => b.published_at) IS NOT NULL AS either_way
@@ -729,8 +736,8 @@ ORDER BY x.id;
 -- even then, as in assign_story(); one story_match() only, so a call of
 -- untyped NULLs is not ambiguous
 SELECT t.label,
-	   newsprint.story_match(r.fp, r.fp, a_time => t.a_time, b_time => t.b_time, time_window => t.w) IS NOT NULL AS joins
-FROM resend r,
+	   newsprint.story_match(r.fp, b.fp, a_time => t.a_time, b_time => t.b_time, time_window => t.w) IS NOT NULL AS joins
+FROM resend r, resend b,
 	 (VALUES ('a 21 hours before b', timestamptz '2026-11-07 18:05+00', timestamptz '2026-11-08 15:05+00', interval '20 hours'),
 			 ('a NULL', NULL, '2026-11-08 15:05+00', '20 hours'),
 			 ('b NULL', '2026-11-07 18:05+00', NULL, '20 hours'),
@@ -745,7 +752,7 @@ FROM resend r,
 			 ('4713 BC against 294276 AD', '4713-01-01 00:00+00 BC', '294276-12-31 00:00+00', '20 hours'),
 			 ('a window past int64', '4713-01-01 00:00+00 BC', '294276-12-31 00:00+00', '178000000 years'))
 	 AS t(label, a_time, b_time, w)
-WHERE r.id = 1;
+WHERE r.id = 3 AND b.id = 1;
 SELECT round(newsprint.story_match(b.fp, a.fp, NULL, 16, 40, 0.6, 3,
 								   '2026-11-08 13:05+00', '2026-11-07 18:05+00', '20 hours')::numeric, 2) AS positional,
 	   newsprint.story_match(b.fp, a.fp, NULL, 16, 40, 0.6, 3,
@@ -754,7 +761,7 @@ SELECT round(newsprint.story_match(b.fp, a.fp, NULL, 16, 40, 0.6, 3,
 							 a_time => '2026-11-08 15:05+00') AS mixed_21_hours,
 	   round(newsprint.story_match(b.fp, a.fp, 0.3, time_window => '1 day',
 								   b_time => '2026-11-07 18:05+00', a_time => '2026-11-08 15:05+00')::numeric, 2) AS mixed_1_day
-FROM resend a, resend b WHERE a.id = 1 AND b.id = 2;
+FROM resend a, resend b WHERE a.id = 1 AND b.id = 3;
 SELECT newsprint.story_match(NULL, fp, a_time => now(), b_time => now()) AS null_fingerprint,
 	   newsprint.story_match(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL) AS all_null,
 	   round(newsprint.story_match(fp, fp, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)::numeric, 2) AS null_parameters
@@ -773,6 +780,67 @@ SELECT id, story FROM newsprint.cluster_stories('resend', order_column => 'publi
 SET client_min_messages = warning;
 SELECT id, story FROM newsprint.cluster_stories('resend', order_column => 'published_at',
 	time_window => '-178000000 years 2147483647 days 2562047788 hours') ORDER BY id;
+-- late copies (doc/stories.md, "Late copies"): an article that no leader
+-- within the window takes joins a leader out of it of which it is a copy
+-- (0.9 or more of its own evidence in the leader, and the rule without a
+-- time test accepts the pair).  1's copy 21 hours later (2) joins 1; its
+-- version with a paragraph more (3, 0.78 of it in 1) does not and leads;
+-- 1's copy a day and a half later (4) joins 3, the leader within its
+-- window (1 is wholly in 3), not 1; 1's copy five days later (5), out of
+-- the window of every leader, joins the one that resembles it most (1,
+-- not 3, which holds it too); the next week's report of the league (6, 0.68
+-- of it in 1: the same frame with other names and figures) is no copy.
+-- The batch, assign_story() in time order, the trigger and story_match()
+-- agree; with min_named => 0 the same (a late copy is asked the rule
+-- without a time test, whatever the name tests)
+CREATE TABLE late (id bigint, published_at timestamptz, fp newsprint.fingerprint, story bigint);
+INSERT INTO late SELECT 1, '2026-11-07 18:05+00', fp FROM weekly WHERE id = 1;
+INSERT INTO late SELECT 2, '2026-11-08 15:05+00', fp FROM weekly WHERE id = 1;
+INSERT INTO late SELECT 3, '2026-11-08 15:06+00', newsprint.fingerprint(body) FROM resend_text;
+INSERT INTO late SELECT 4, '2026-11-09 06:05+00', fp FROM weekly WHERE id = 1;
+INSERT INTO late SELECT 5, '2026-11-12 18:05+00', fp FROM weekly WHERE id = 1;
+INSERT INTO late SELECT 6, '2026-11-14 17:55+00', fp FROM weekly WHERE id = 3;
+SELECT id, story, round(score::numeric, 2) AS score
+FROM newsprint.cluster_stories('late', order_column => 'published_at') ORDER BY id;
+TRUNCATE weekly_leaders;
+SELECT id, newsprint.assign_story('weekly_leaders', id, fp, published_at) AS story
+FROM late ORDER BY published_at, id;
+DROP TRIGGER set_story ON weekly_trig;
+TRUNCATE weekly_trig, weekly_trig_leaders;
+CREATE TRIGGER set_story BEFORE INSERT ON weekly_trig
+	FOR EACH ROW EXECUTE FUNCTION newsprint.story_trigger('weekly_trig_leaders');
+INSERT INTO weekly_trig SELECT id, published_at, fp FROM late ORDER BY published_at, id;
+SELECT id, story FROM weekly_trig ORDER BY id;
+SELECT id, story FROM newsprint.cluster_stories('late', order_column => 'published_at', min_named => 0)
+ORDER BY id;
+SELECT b.id, a.id AS earlier, b.published_at - a.published_at AS apart,
+	   round(newsprint.containment(b.fp, a.fp)::numeric, 2) AS in_earlier,
+	   round(newsprint.story_match(b.fp, a.fp, a_time => b.published_at, b_time => a.published_at)::numeric, 2) AS joins
+FROM late a JOIN late b ON a.published_at < b.published_at ORDER BY 1, 2;
+-- without a window there is no late copy to ask for: every copy and the
+-- version join 1, the next week's report does not (short items without a
+-- time test, other names and figures)
+SELECT id, story FROM newsprint.cluster_stories('late', order_column => 'published_at', time_window => NULL)
+ORDER BY id;
+-- no late copy for a tiny pair: two companies' one-line notices in one
+-- formula with the same figures, three days apart, are one text to the
+-- sample (a company's name before "said" is no evidence: without a time
+-- test they join), and only the window parts them
+CREATE TABLE late_notices (id bigint, published_at timestamptz, fp newsprint.fingerprint);
+INSERT INTO late_notices VALUES
+ (1, '2026-03-02 13:30+00', newsprint.fingerprint('Warrington Holdings said its board declared a quarterly dividend of 34 cents a share, payable on April 1 to shareholders of record at the close of business on March 13. The board also approved a plan to buy back up to 2 million of its shares over the next twelve months.'::text)),
+ (2, '2026-03-05 13:30+00', newsprint.fingerprint('Pompey Inc said its board declared a quarterly dividend of 34 cents a share, payable on April 1 to shareholders of record at the close of business on March 13. The board also approved a plan to buy back up to 2 million of its shares over the next twelve months.'::text));
+SELECT newsprint.shingle_count(a.fp) < 40 AS tiny,
+	   round(newsprint.containment(b.fp, a.fp)::numeric, 2) AS in_earlier,
+	   newsprint.story_match(b.fp, a.fp) AS untimed,
+	   newsprint.story_match(b.fp, a.fp, a_time => b.published_at, b_time => a.published_at) AS timed
+FROM late_notices a, late_notices b WHERE a.id = 1 AND b.id = 2;
+SELECT id, story FROM newsprint.cluster_stories('late_notices', order_column => 'published_at') ORDER BY id;
+TRUNCATE weekly_leaders;
+SELECT id, newsprint.assign_story('weekly_leaders', id, fp, published_at) AS story
+FROM late_notices ORDER BY published_at, id;
+DROP TABLE late_notices;
+
 -- at insert time the times are compared either way: an article assigned
 -- after a later one is still within the window of it, or not
 TRUNCATE weekly_leaders;
@@ -830,6 +898,18 @@ BEGIN
 		  AND within_window(a.published_at, l.published_at, w)
 		ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n
 		LIMIT 1;
+		-- none within the window: a late copy (0.9 of a in the leader, the
+		-- rule without a time test, neither tiny) of a leader out of it
+		IF s IS NULL THEN
+			SELECT l.id INTO s
+			FROM sr l, LATERAL rule_match(a.fp, l.fp, false) m
+			WHERE l.story = l.id AND m IS NOT NULL
+			  AND NOT within_window(a.published_at, l.published_at, w)
+			  AND newsprint.containment(a.fp, l.fp) >= 0.9
+			  AND least(newsprint.shingle_count(a.fp), newsprint.shingle_count(l.fp)) >= 40
+			ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n
+			LIMIT 1;
+		END IF;
 		INSERT INTO sr (id, story, fp, published_at) VALUES (a.id, coalesce(s, a.id), a.fp, a.published_at);
 	END LOOP;
 	joined := (SELECT count(*) FROM sb WHERE id <> story) > 0;
@@ -845,10 +925,11 @@ FROM unnest(ARRAY['0', '1 hour', '20 hours', '2 days', NULL]::interval[]) w,
 	 LATERAL shuffled_check(w) c;
 -- story_match() given the pair's times is the rule and that window: on
 -- every ordered pair of the shuffled sample the rule may join (the rule
--- without its name tests joins it), at each window, it gives NULL when the
--- SQL window does not hold, else rule_match()'s evidence with a time test
--- when both times are known and there is a window, without one otherwise
--- (joined: how many it keeps)
+-- without its name tests joins it), at each window, it gives, when the
+-- SQL window does not hold, rule_match()'s evidence without a time test
+-- for a late copy (0.9 of a in b, neither tiny) and NULL for any other pair, else
+-- rule_match()'s evidence with a time test when both times are known and
+-- there is a window, without one otherwise (joined: how many it keeps)
 CREATE TABLE shuffled_pairs AS
 SELECT a.published_at AS a_time, l.published_at AS l_time, a.fp AS a_fp, l.fp AS l_fp,
 	   rule_match(a.fp, l.fp, false) AS m_untimed, rule_match(a.fp, l.fp, true) AS m_timed
@@ -857,7 +938,11 @@ WHERE newsprint.story_match(a.fp, l.fp, min_named => 0) IS NOT NULL;
 SELECT w AS time_window, count(*) AS pairs,
 	   count(t.m) AS joined,
 	   count(*) FILTER (WHERE t.m IS DISTINCT FROM
-						CASE WHEN NOT within_window(p.a_time, p.l_time, w) THEN NULL
+						CASE WHEN NOT within_window(p.a_time, p.l_time, w)
+							 THEN CASE WHEN newsprint.containment(p.a_fp, p.l_fp) >= 0.9
+											AND least(newsprint.shingle_count(p.a_fp),
+													  newsprint.shingle_count(p.l_fp)) >= 40
+									   THEN p.m_untimed END
 							 WHEN w IS NOT NULL AND isfinite(p.a_time) AND isfinite(p.l_time)
 							 THEN p.m_timed ELSE p.m_untimed END) AS differences
 FROM unnest(ARRAY['0', '1 hour', '20 hours', '2 days', NULL]::interval[]) WITH ORDINALITY AS u(w, n),
@@ -895,9 +980,11 @@ WHERE newsprint.shingle_count(a.fp) < 150 AND newsprint.shingle_count(b.fp) < 15
 
 -- on UPDATE the trigger assigns the article again against the leaders table
 -- as it is, and a leader's row keeps the time (and fingerprint) its article
--- had when the story started: moved three days later, the leader no longer
--- attracts its copy an hour after its new time.  Updating the leaders
--- table with the article puts them together again (doc/stories.md)
+-- had when the story started: moved three days later, the leader is out of
+-- the window of its copy an hour after its new time, which joins it only as
+-- a late copy (no leader within the window takes it).  Updating the leaders
+-- table with the article puts them together within the window again
+-- (doc/stories.md)
 CREATE TABLE moved (id bigint, published_at timestamptz, fp newsprint.fingerprint, story bigint);
 CREATE TABLE moved_leaders (LIKE story_leaders INCLUDING ALL);
 CREATE TRIGGER set_story BEFORE INSERT OR UPDATE ON moved
@@ -1100,6 +1187,7 @@ INSERT INTO gen3 SELECT id, fp, published_at FROM sample WHERE id = 1;
 DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_leaders,
 	roundup, frames, frame_leaders, briefs, notices, notice_leaders, tables_, table_leaders,
 	pension, gen, gen2, gen3, weekly, weekly_leaders, weekly_trig, weekly_trig_leaders, resend,
+	resend_text, late,
 	formula, formula_batch, formula_brute, pair_leaders, recurring, recurring_leaders, recurring_trig,
 	recurring_items, rigs, rigs_assigned, sales, sales_assigned,
 	small_batch, sample_inf, sample_null, resend_untimed, resend_part, dst, far, moved, moved_leaders, shuffled, shuffled_leaders,

@@ -16,6 +16,7 @@ SET search_path = public, newsprint;
 CREATE SCHEMA replace_a;
 CREATE SCHEMA replace_c;
 CREATE TABLE replace_a.text AS SELECT fingerprint('Heavy rain flooded the old town of Porto on Tuesday, closing the riverside road and two metro stations while firefighters pumped water out of dozens of shops and cellars along the Douro. The city council said the clean-up would take at least a week.'::text) AS fp;
+CREATE TABLE replace_a.longer AS SELECT fingerprint('Heavy rain flooded the old town of Porto on Tuesday, closing the riverside road and two metro stations while firefighters pumped water out of dozens of shops and cellars along the Douro. The city council said the clean-up would take at least a week. Shopkeepers on the quay said the water had risen faster than in any winter they could remember.'::text) AS fp;
 CREATE TABLE replace_a.story_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
                                       published_at timestamptz);
 CREATE INDEX ON replace_a.story_leaders USING npidx (fp);
@@ -40,19 +41,20 @@ CREATE OR REPLACE TRIGGER s BEFORE INSERT ON replace_a.articles
 INSERT INTO replace_a.articles (id, fp, published_at)
     SELECT 3, fp, '2026-01-01' FROM replace_a.text RETURNING id, story;
 -- other id and time columns and a window of 1 day: the id is aid (40), and
--- at, 3 days from the leader, is out of the window (a story of its own)
+-- at, 3 days from the leader, is out of the window: the text with a
+-- sentence more, which is no late copy of the leader (a story of its own)
 CREATE OR REPLACE TRIGGER s BEFORE INSERT ON replace_a.articles
     FOR EACH ROW EXECUTE FUNCTION story_trigger('replace_c.story_leaders', 'story', 'aid', 'fp',
                                                 'at', '1 day');
 INSERT INTO replace_a.articles (id, aid, fp, published_at, at)
-    SELECT 4, 40, fp, '2026-01-01', '2026-01-04' FROM replace_a.text RETURNING id, aid, story;
+    SELECT 4, 40, fp, '2026-01-01', '2026-01-04' FROM replace_a.longer RETURNING id, aid, story;
 DELETE FROM replace_c.story_leaders WHERE story = 40;
 -- the same columns, no window: the leader (300)
 CREATE OR REPLACE TRIGGER s BEFORE INSERT ON replace_a.articles
     FOR EACH ROW EXECUTE FUNCTION story_trigger('replace_c.story_leaders', 'story', 'aid', 'fp',
                                                 'at', '');
 INSERT INTO replace_a.articles (id, aid, fp, published_at, at)
-    SELECT 5, 50, fp, '2026-01-01', '2026-01-04' FROM replace_a.text RETURNING id, aid, story;
+    SELECT 5, 50, fp, '2026-01-01', '2026-01-04' FROM replace_a.longer RETURNING id, aid, story;
 -- no time column ('')
 CREATE OR REPLACE TRIGGER s BEFORE INSERT ON replace_a.articles
     FOR EACH ROW EXECUTE FUNCTION story_trigger('replace_c.story_leaders', 'story', 'aid', 'fp',
