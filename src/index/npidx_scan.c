@@ -998,6 +998,7 @@ typedef struct CountState
 	NpidxHit   *batch;			/* postings queued for CountHits */
 	int			nbatch;
 	NpidxScratch *scratch;		/* of table and seenbits */
+	int64		inserted;		/* rows counted */
 } CountState;
 
 /*
@@ -1011,6 +1012,8 @@ typedef struct CountState
 #define NPIDX_SEEN_MIN_BITS		(1 << 13)
 #define NPIDX_SEEN_MAX_BITS		(1 << 21)
 #define NPIDX_SEEN_SPARSITY		16
+/* Tables of fewer rows are not worth pruning (CountPrune) */
+#define NPIDX_PRUNE_MIN_ROWS	2048
 
 /* (Re)build the filter with nbits bits, from the rows counted so far */
 static void
@@ -1030,6 +1033,70 @@ CountFilterResize(CountState *cs, uint32 nbits)
 
 		cs->seenbits[h >> 6] |= UINT64_C(1) << (h & 63);
 	}
+}
+
+/*
+ * Drop the counted rows that can no longer qualify, if that is most of
+ * them.  A row counted x times shares at most x + remaining keys with the
+ * query (the keys not yet read and the skipped ones), so once that is below
+ * its class's need (or its named count likewise) it cannot be a candidate,
+ * and no later key can count it again: met anew, it would be a row first
+ * met that cannot qualify (its need exceeds remaining, x being at least 1),
+ * which CountRow drops.  A long query's table holds tens of thousands of
+ * rows that shared one or two rare keys, and its last keys are its costliest
+ * (hundreds of thousands of postings at a million rows, each a filter test
+ * and mostly a cache miss); with only the live rows left, filter and table
+ * are small enough to stay in the CPU's caches.  Called between keys; costs
+ * a pass over the table, so the caller calls it only after reading about as
+ * many postings as the table has slots.
+ */
+static pg_attribute_always_inline bool
+CountRowLive(const CountState *cs, const NpidxCand *c)
+{
+	if ((int64) c->count + cs->remaining < cs->need[c->cls])
+		return false;
+	if (cs->need_named != NULL &&
+		(int64) c->named + cs->remaining_named < cs->need_named[c->cls])
+		return false;
+	return true;
+}
+
+static void
+CountPrune(CountState *cs)
+{
+	npcand_iterator it;
+	NpidxCand  *c;
+	npcand_hash *live;
+	uint32		nlive = 0,
+				nbits;
+
+	npcand_start_iterate(cs->table, &it);
+	while ((c = npcand_iterate(cs->table, &it)) != NULL)
+		if (CountRowLive(cs, c))
+			nlive++;
+	if (nlive > cs->table->members / 2)
+		return;
+	live = npcand_create(cs->scratch->cxt, Max(nlive, 64), cs->scratch);
+	npcand_start_iterate(cs->table, &it);
+	while ((c = npcand_iterate(cs->table, &it)) != NULL)
+	{
+		if (CountRowLive(cs, c))
+		{
+			bool		found;
+			NpidxCand  *d = npcand_insert(live, c->key, &found);
+
+			d->count = c->count;
+			d->named = c->named;
+			d->cls = c->cls;
+		}
+	}
+	npcand_destroy(cs->table);
+	cs->table = live;
+	nbits = NPIDX_SEEN_MIN_BITS;
+	while (nbits < NPIDX_SEEN_MAX_BITS &&
+		   (uint64) nlive * NPIDX_SEEN_SPARSITY > nbits)
+		nbits *= 4;
+	CountFilterResize(cs, nbits);
 }
 
 /*
@@ -1066,6 +1133,7 @@ CountRow(CountState *cs, uint64 key, uint32 hash, uint8 cls)
 	if (cs->need_named != NULL && cs->need_named[cls] > cs->remaining_named)
 		return;
 	c = npcand_insert_hash(cs->table, key, hash, &found);
+	cs->inserted++;
 	c->count = 1;
 	c->named = cs->key_named ? 1 : 0;
 	c->cls = cls;
@@ -1279,6 +1347,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	CountState	cs;
 	int			named_from = n + 1;
 	int			nnamed = 0;
+	int64		pruned_at = 0;
 	int			i;
 
 	if (heads->hits == NULL)
@@ -1368,6 +1437,12 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	{
 		if (kp[i].skipped)
 			continue;
+		if (need != NULL && cs.table->members >= NPIDX_PRUNE_MIN_ROWS &&
+			cs.postings - pruned_at >= (int64) cs.table->size)
+		{
+			CountPrune(&cs);
+			pruned_at = cs.postings;
+		}
 		CountKey(index, nbuckets, q, &kp[i], heads, hints, &cs);
 		cs.remaining--;
 		if (kp[i].named)
@@ -1470,7 +1545,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	}
 	npidx_last_scan.keys_skipped += *nskip;
 	npidx_last_scan.postings += cs.postings;
-	npidx_last_scan.rows_counted += cs.table->members;
+	npidx_last_scan.rows_counted += cs.inserted;
 	return cs.table;
 }
 
