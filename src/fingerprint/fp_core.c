@@ -373,11 +373,11 @@ NpFpCut(const np_uint32 *a, int *na, int a_truncated,
 	np_uint64	lb = (b_truncated && *nb > 0) ? b[*nb - 1] : NP_INFINITE_LIMIT;
 	np_uint64	tau = (la < lb) ? la : lb;
 
-	/* both arrays are ascending */
-	while (*na > 0 && a[*na - 1] > tau)
-		(*na)--;
-	while (*nb > 0 && b[*nb - 1] > tau)
-		(*nb)--;
+	/* both arrays are ascending: keep the values up to tau */
+	if (*na > 0 && a[*na - 1] > tau)
+		*na = (int) fp_lower_bound(a, 0, (size_t) *na, (np_uint32) tau + 1);
+	if (*nb > 0 && b[*nb - 1] > tau)
+		*nb = (int) fp_lower_bound(b, 0, (size_t) *nb, (np_uint32) tau + 1);
 }
 
 /*
