@@ -21,7 +21,6 @@
 #include "postgres.h"
 
 #include "access/relscan.h"
-#include "common/hashfn.h"
 #include "lib/binaryheap.h"
 #include "miscadmin.h"
 #include "nodes/tidbitmap.h"
