@@ -310,14 +310,44 @@ NpFingerprintHolds(NpPredicate pred, double t, int version,
 
 /*
  * Decide pred(a, b, t); an error if a and b cannot be compared.
+ *
+ * The samples cut at their common threshold give |A'| and |B'| before any
+ * hash is compared, and with them the fewest shared hashes pred can hold
+ * with (NpFingerprintMinShared on the exact sizes, the pair's brief status
+ * known from the shingle counts): the count stops as soon as the rest of
+ * the samples cannot make that up (NpFpSharedAtLeast), and the pair fails.
+ * Most pairs an index scan rechecks fail so.  Otherwise the count is
+ * exact and NpFingerprintHolds decides as always.
  */
 bool
 NpFingerprintTest(NpPredicate pred, const NpFingerprint *a,
 				  const NpFingerprint *b, double t)
 {
 	NpFingerprintOverlap ov;
+	int			na = NpFingerprintNHashes(a),
+				nb = NpFingerprintNHashes(b);
+	int			need;
 
-	NpFingerprintOverlapOf(a, b, &ov);
+	NpFingerprintCheckCompatible(a, b);
+	NpFpCut(a->hashes, &na, NpFingerprintIsTruncated(a),
+			b->hashes, &nb, NpFingerprintIsTruncated(b));
+	need = NpFingerprintMinShared(pred, t, a->version, na, nb,
+								  a->nshingles < NP_FP_BRIEF_SHINGLES ||
+								  b->nshingles < NP_FP_BRIEF_SHINGLES);
+	ov.inter = NpFpSharedAtLeast(a->hashes, na, b->hashes, nb, need);
+	if (ov.inter < need)
+		return false;
+	ov.uni = na + nb - ov.inter;
+	ov.a_count = na;
+	ov.b_count = nb;
+	ov.a_shingles = a->nshingles;
+	ov.b_shingles = b->nshingles;
+	ov.names = false;
+	ov.inter_named = ov.a_named = ov.b_named = 0;
+	if (a->version >= NP_FP_VERSION_2 &&
+		(a->nshingles < NP_FP_BRIEF_SHINGLES ||
+		 b->nshingles < NP_FP_BRIEF_SHINGLES))
+		fp_count_named(a->hashes, na, b->hashes, nb, &ov);
 	return NpFingerprintHolds(pred, t, a->version, &ov);
 }
 

@@ -323,6 +323,64 @@ NpFpShared(const np_uint32 *a, int na, const np_uint32 *b, int nb)
 }
 
 /*
+ * NpFpShared, or less than need as soon as the rest of the arrays cannot
+ * bring the count to need: a test that asks for need shared values knows
+ * early that most pairs fail (an index scan's rechecks are mostly such
+ * pairs).  The count returned is exact when it is at least need.  The merge
+ * runs in stretches of at most 16 steps that cannot pass the end of either
+ * array (a step advances each side by at most one), and between stretches
+ * asks whether the shorter rest can still make up the difference.
+ */
+int
+NpFpSharedAtLeast(const np_uint32 *a, int na, const np_uint32 *b, int nb,
+				  int need)
+{
+	int			i = 0;
+	int			j = 0;
+	int			common = 0;
+
+	if (need <= 1 || na * 16 < nb || nb * 16 < na)
+		return NpFpShared(a, na, b, nb);
+	for (;;)
+	{
+		int			rest = (na - i < nb - j) ? na - i : nb - j;
+		int			steps;
+
+		if (rest == 0 || common + rest < need)
+			return common;
+		steps = rest < 16 ? rest : 16;
+		while (steps-- > 0)
+		{
+			np_uint32	x = a[i];
+			np_uint32	y = b[j];
+
+			common += (x == y);
+			i += (x <= y);
+			j += (y <= x);
+		}
+	}
+}
+
+/*
+ * Cut two samples at their common threshold: *na and *nb become |A'| and
+ * |B'| (see fingerprint.h).
+ */
+void
+NpFpCut(const np_uint32 *a, int *na, int a_truncated,
+		const np_uint32 *b, int *nb, int b_truncated)
+{
+	np_uint64	la = (a_truncated && *na > 0) ? a[*na - 1] : NP_INFINITE_LIMIT;
+	np_uint64	lb = (b_truncated && *nb > 0) ? b[*nb - 1] : NP_INFINITE_LIMIT;
+	np_uint64	tau = (la < lb) ? la : lb;
+
+	/* both arrays are ascending: keep the values up to tau */
+	if (*na > 0 && a[*na - 1] > tau)
+		*na = (int) fp_lower_bound(a, 0, (size_t) *na, (np_uint32) tau + 1);
+	if (*nb > 0 && b[*nb - 1] > tau)
+		*nb = (int) fp_lower_bound(b, 0, (size_t) *nb, (np_uint32) tau + 1);
+}
+
+/*
  * Count the intersection and union of the two samples below the common
  * threshold.
  */
@@ -331,16 +389,9 @@ NpFpCompare(const np_uint32 *a, int na, int a_truncated,
 			const np_uint32 *b, int nb, int b_truncated,
 			int *inter, int *uni, int *a_count, int *b_count)
 {
-	np_uint64	la = (a_truncated && na > 0) ? a[na - 1] : NP_INFINITE_LIMIT;
-	np_uint64	lb = (b_truncated && nb > 0) ? b[nb - 1] : NP_INFINITE_LIMIT;
-	np_uint64	tau = (la < lb) ? la : lb;
 	int			common;
 
-	/* both arrays are ascending: cut each at tau, then count */
-	while (na > 0 && a[na - 1] > tau)
-		na--;
-	while (nb > 0 && b[nb - 1] > tau)
-		nb--;
+	NpFpCut(a, &na, a_truncated, b, &nb, b_truncated);
 	common = NpFpShared(a, na, b, nb);
 	*inter = common;
 	*uni = na + nb - common;

@@ -87,6 +87,14 @@ extern void NpFpCompare(const np_uint32 *a, int na, int a_truncated,
 /* The number of values two ascending arrays of distinct values share */
 extern int	NpFpShared(const np_uint32 *a, int na, const np_uint32 *b, int nb);
 
+/* The same, or any count below need once need cannot be reached */
+extern int	NpFpSharedAtLeast(const np_uint32 *a, int na, const np_uint32 *b,
+							  int nb, int need);
+
+/* Cut two samples at their common threshold (*na, *nb: |A'|, |B'|) */
+extern void NpFpCut(const np_uint32 *a, int *na, int a_truncated,
+					const np_uint32 *b, int *nb, int b_truncated);
+
 /* The two estimators on raw samples (definitions in fingerprint.h) */
 extern double NpFpSimilarity(const np_uint32 *a, int na, int a_truncated,
 							 const np_uint32 *b, int nb, int b_truncated);

@@ -138,6 +138,15 @@
  *	 class's need exceeds R it cannot qualify, and it is not counted (later
  *	 keys have smaller R, so it never is).  A bitmap of counted rows lets
  *	 the scan tell most uncounted postings apart without a hash lookup.
+ *	 Dropping rows that can no longer qualify.  Between two keys, with R
+ *	 keys left (skipped ones included), a counted row with count x shares
+ *	 at most x + R keys; once that is below its class's need (or its named
+ *	 count's bound likewise) it cannot be returned, and the scan may drop
+ *	 it from its table: met again, it is a row first met whose need
+ *	 exceeds R (x being at least 1), which is not counted, and a row out
+ *	 of the table is no candidate.  The scan drops such rows when they are
+ *	 most of the table, so that its costliest keys, read last, meet a small
+ *	 table (npidx_scan.c, CountPrune).
  *	 Returning.  A counted row's count is exact over the keys read, so it
  *	 shares at most count + |S| keys; it is a candidate if that reaches its
  *	 class's need.

@@ -21,7 +21,6 @@
 #include "postgres.h"
 
 #include "access/relscan.h"
-#include "common/hashfn.h"
 #include "lib/binaryheap.h"
 #include "miscadmin.h"
 #include "nodes/tidbitmap.h"
@@ -88,11 +87,25 @@ UnpackTid(uint64 key, ItemPointer tid)
 	ItemPointerSet(tid, (BlockNumber) (key >> 16), (OffsetNumber) (key & 0xFFFF));
 }
 
+/*
+ * Hash a packed TID: the high half of its product with 2^64 / phi
+ * (Fibonacci hashing).  Every bit of the key reaches the high half, and it
+ * costs one multiplication where two rounds of murmurhash32 cost four; the
+ * counting pass hashes every posting it reads (hundreds of thousands for a
+ * long query at a million rows).
+ */
 static inline uint32
 HashTidKey(uint64 key)
 {
-	return murmurhash32((uint32) key ^ murmurhash32((uint32) (key >> 32)));
+	return (uint32) ((key * UINT64CONST(0x9E3779B97F4A7C15)) >> 32);
 }
+
+/* Hint the CPU to fetch the cache line at p (no effect elsewhere) */
+#if defined(__GNUC__) || defined(__clang__)
+#define NpidxPrefetch(p)	__builtin_prefetch(p)
+#else
+#define NpidxPrefetch(p)	((void) (p))
+#endif
 
 /*
  * A row met by the scan: how many query keys it holds, how many of those
@@ -115,9 +128,178 @@ typedef struct NpidxCand
 #define SH_HASH_KEY(tb, k) HashTidKey(k)
 #define SH_EQUAL(tb, a, b) ((a) == (b))
 #define SH_SCOPE		static inline
+#define SH_USE_NONDEFAULT_ALLOCATOR
 #define SH_DECLARE
 #define SH_DEFINE
 #include "lib/simplehash.h"
+
+/*
+ * Scratch memory of the counting pass: the count table's array and the
+ * filter of counted rows.  A long query counts tens of thousands of rows,
+ * so the table doubles ten times or more and ends at a megabyte; allocated
+ * anew by every scan and freed with its context, such blocks go back to
+ * the operating system, and the next scan pays a page fault per 4 kB (a
+ * sixth of the backend's time for the slowest same_story lookups at a
+ * million rows, in a virtual machine).  So blocks of NPIDX_SPARE_MIN bytes
+ * or more come from TopMemoryContext, and when a table or filter lets go
+ * of one (it grew, or the scan's context is reset or deleted, on error
+ * too: a reset callback) it is kept for the next request that fits, up to
+ * NPIDX_SPARE_SLOTS blocks of at most NPIDX_SPARE_MAX bytes per backend.
+ */
+#define NPIDX_SPARE_MIN		(64 * 1024)
+#define NPIDX_SPARE_MAX		(2 * 1024 * 1024)
+#define NPIDX_SPARE_SLOTS	3
+#define NPIDX_LENT_MAX		4
+
+typedef struct NpidxBlock
+{
+	void	   *ptr;
+	Size		size;			/* bytes allocated */
+} NpidxBlock;
+
+/* Blocks kept for reuse (in TopMemoryContext) */
+static NpidxBlock npidx_spare[NPIDX_SPARE_SLOTS];
+
+/*
+ * The large blocks a scan's tables hold, in the scan's memory context; its
+ * reset callback gives them back
+ */
+typedef struct NpidxScratch
+{
+	MemoryContext cxt;			/* for blocks under NPIDX_SPARE_MIN */
+	NpidxBlock	lent[NPIDX_LENT_MAX];
+	MemoryContextCallback cb;
+} NpidxScratch;
+
+/* Keep a block for reuse if it is worth keeping, or free it */
+static void
+NpidxSpareKeep(NpidxBlock b)
+{
+	int			slot = -1,
+				i;
+
+	if (b.size <= NPIDX_SPARE_MAX)
+	{
+		/* an empty slot, or else the smallest block if b is larger */
+		for (i = 0; i < NPIDX_SPARE_SLOTS; i++)
+		{
+			if (npidx_spare[i].ptr == NULL)
+			{
+				slot = i;
+				break;
+			}
+			if (npidx_spare[i].size < b.size &&
+				(slot < 0 || npidx_spare[i].size < npidx_spare[slot].size))
+				slot = i;
+		}
+	}
+	if (slot < 0)
+	{
+		pfree(b.ptr);
+		return;
+	}
+	if (npidx_spare[slot].ptr != NULL)
+		pfree(npidx_spare[slot].ptr);
+	npidx_spare[slot] = b;
+}
+
+/* Reset callback of a scan's scratch: keep or free what is still lent */
+static void
+NpidxScratchRelease(void *arg)
+{
+	NpidxScratch *sc = (NpidxScratch *) arg;
+	int			i;
+
+	for (i = 0; i < NPIDX_LENT_MAX; i++)
+		if (sc->lent[i].ptr != NULL)
+		{
+			NpidxBlock	b = sc->lent[i];
+
+			sc->lent[i].ptr = NULL;
+			NpidxSpareKeep(b);
+		}
+}
+
+/* Scratch for the tables of a scan whose memory is CurrentMemoryContext */
+static NpidxScratch *
+NpidxScratchCreate(void)
+{
+	NpidxScratch *sc = palloc0(sizeof(NpidxScratch));
+
+	sc->cxt = CurrentMemoryContext;
+	sc->cb.func = NpidxScratchRelease;
+	sc->cb.arg = sc;
+	MemoryContextRegisterResetCallback(sc->cxt, &sc->cb);
+	return sc;
+}
+
+/* size zeroed bytes */
+static void *
+NpidxScratchAlloc(NpidxScratch *sc, Size size)
+{
+	int			best = -1,
+				slot,
+				i;
+	NpidxBlock	b;
+
+	if (size < NPIDX_SPARE_MIN)
+		return MemoryContextAllocExtended(sc->cxt, size,
+										  MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	for (slot = 0; slot < NPIDX_LENT_MAX; slot++)
+		if (sc->lent[slot].ptr == NULL)
+			break;
+	if (slot == NPIDX_LENT_MAX)
+		elog(ERROR, "npidx: too many scratch blocks");
+	/* the smallest kept block that fits */
+	for (i = 0; i < NPIDX_SPARE_SLOTS; i++)
+		if (npidx_spare[i].ptr != NULL && npidx_spare[i].size >= size &&
+			(best < 0 || npidx_spare[i].size < npidx_spare[best].size))
+			best = i;
+	if (best >= 0)
+	{
+		b = npidx_spare[best];
+		npidx_spare[best].ptr = NULL;
+	}
+	else
+	{
+		b.ptr = MemoryContextAllocExtended(TopMemoryContext, size,
+										   MCXT_ALLOC_HUGE);
+		b.size = size;
+	}
+	sc->lent[slot] = b;
+	memset(b.ptr, 0, size);
+	return b.ptr;
+}
+
+static void
+NpidxScratchFree(NpidxScratch *sc, void *ptr)
+{
+	int			i;
+
+	for (i = 0; i < NPIDX_LENT_MAX; i++)
+		if (sc->lent[i].ptr == ptr)
+		{
+			NpidxBlock	b = sc->lent[i];
+
+			sc->lent[i].ptr = NULL;
+			NpidxSpareKeep(b);
+			return;
+		}
+	pfree(ptr);
+}
+
+/* simplehash's allocator of the count table (private_data: the scratch) */
+static inline void *
+npcand_allocate(npcand_hash *tb, Size size)
+{
+	return NpidxScratchAlloc((NpidxScratch *) tb->private_data, size);
+}
+
+static inline void
+npcand_free(npcand_hash *tb, void *pointer)
+{
+	NpidxScratchFree((NpidxScratch *) tb->private_data, pointer);
+}
 
 /* The counters of the last scan in this backend (npidx_scan_stats()) */
 NpidxScanStats npidx_last_scan;
@@ -319,7 +501,7 @@ NpidxCheckBucketPage(Relation index, Page page, BlockNumber blk, uint32 bucket)
  */
 static int64
 NpidxProbeSpill(Relation index, uint32 nbuckets, uint32 bucket, uint32 spill,
-				uint16 resid, NpidxHitCallback fn, void *arg)
+				uint16 resid, Buffer *hints, NpidxHitCallback fn, void *arg)
 {
 	BlockNumber blk;
 	Buffer		buffer;
@@ -329,7 +511,8 @@ NpidxProbeSpill(Relation index, uint32 nbuckets, uint32 bucket, uint32 spill,
 		elog(ERROR, "npidx index \"%s\": bucket %u spills past the last bucket",
 			 RelationGetRelationName(index), bucket);
 	blk = NpidxBucketBlock(bucket + spill);
-	buffer = ReadBuffer(index, blk);
+	buffer = NpidxReadBufferHinted(index, blk,
+								   hints ? &hints[2 * (bucket + spill)] : NULL);
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);
 	NpidxCheckBucketPage(index, BufferGetPage(buffer), blk, bucket + spill);
 	found = NpidxPageMatches(BufferGetPage(buffer), resid, fn, arg);
@@ -350,7 +533,7 @@ NpidxProbeSpill(Relation index, uint32 nbuckets, uint32 bucket, uint32 spill,
  */
 static pg_attribute_always_inline int64
 NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
-				NpidxHitCallback fn, void *arg)
+				Buffer *hints, NpidxHitCallback fn, void *arg)
 {
 	uint32		mix = NpidxMix(hash);
 	uint32		bucket = NpidxBucketOf(mix, nbuckets);
@@ -359,8 +542,9 @@ NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
 	Buffer		buffer;
 	int64		found = 0;
 	uint32		spill = 0;
+	int			depth = 0;
 
-	buffer = ReadBuffer(index, blk);
+	buffer = NpidxReadBufferHinted(index, blk, hints ? &hints[2 * bucket] : NULL);
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);
 	for (;;)
 	{
@@ -376,14 +560,17 @@ NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
 		blk = NpidxPageGetOpaque(page)->next;
 		if (blk == InvalidBlockNumber)
 			break;
-		nbuf = ReadBuffer(index, blk);
+		/* the page after the head has a hint of its own */
+		nbuf = NpidxReadBufferHinted(index, blk, (hints && depth++ == 0) ?
+									 &hints[2 * bucket + 1] : NULL);
 		LockBuffer(nbuf, BUFFER_LOCK_SHARE);
 		UnlockReleaseBuffer(buffer);
 		buffer = nbuf;
 	}
 	UnlockReleaseBuffer(buffer);
 	if (spill != 0)
-		found += NpidxProbeSpill(index, nbuckets, bucket, spill, resid, fn, arg);
+		found += NpidxProbeSpill(index, nbuckets, bucket, spill, resid, hints,
+								 fn, arg);
 	return found;
 }
 
@@ -391,7 +578,7 @@ int64
 NpidxProbe(Relation index, uint32 nbuckets, uint32 hash,
 		   NpidxHitCallback fn, void *arg)
 {
-	return NpidxProbeChain(index, nbuckets, hash, false, fn, arg);
+	return NpidxProbeChain(index, nbuckets, hash, false, NULL, fn, arg);
 }
 
 /*
@@ -504,13 +691,14 @@ HitArrayPush(ItemPointer tid, uint8 cls, void *arg)
  */
 static void
 NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp,
-			   HitArray *heads)
+			   HitArray *heads, Buffer *hints)
 {
 	uint32		mix = NpidxMix(hash);
 	uint32		bucket = NpidxBucketOf(mix, nbuckets);
 	uint16		resid = NpidxResidOf(mix);
 	BlockNumber blk = NpidxBucketBlock(bucket);
-	Buffer		buffer = ReadBuffer(index, blk);
+	Buffer		buffer = NpidxReadBufferHinted(index, blk,
+											   hints ? &hints[2 * bucket] : NULL);
 	Page		page;
 	int			found;
 
@@ -796,7 +984,7 @@ SharedHashes(const NpFingerprint *a, const NpFingerprint *b)
 typedef struct CountState
 {
 	npcand_hash *table;
-	uint64	   *seenbits;		/* a row maybe in table (see CountHit) */
+	uint64	   *seenbits;		/* a row maybe in table (see CountRow) */
 	uint32		seenmask;		/* bits in seenbits, less 1 */
 	const int  *need;			/* per class: fewest shared keys, or NULL */
 	const int  *need_named;		/* per class: fewest shared named keys, or
@@ -806,6 +994,10 @@ typedef struct CountState
 	int			remaining_named;	/* named keys among them */
 	bool		key_named;		/* the key being read is named */
 	int64		postings;
+	NpidxHit   *batch;			/* postings queued for CountHits */
+	int			nbatch;
+	NpidxScratch *scratch;		/* of table and seenbits */
+	int64		inserted;		/* rows counted */
 } CountState;
 
 /*
@@ -819,6 +1011,8 @@ typedef struct CountState
 #define NPIDX_SEEN_MIN_BITS		(1 << 13)
 #define NPIDX_SEEN_MAX_BITS		(1 << 21)
 #define NPIDX_SEEN_SPARSITY		16
+/* Tables of fewer rows are not worth pruning (CountPrune) */
+#define NPIDX_PRUNE_MIN_ROWS	2048
 
 /* (Re)build the filter with nbits bits, from the rows counted so far */
 static void
@@ -828,8 +1022,8 @@ CountFilterResize(CountState *cs, uint32 nbits)
 	NpidxCand  *c;
 
 	if (cs->seenbits != NULL)
-		pfree(cs->seenbits);
-	cs->seenbits = palloc0(nbits / 8);
+		NpidxScratchFree(cs->scratch, cs->seenbits);
+	cs->seenbits = NpidxScratchAlloc(cs->scratch, nbits / 8);
 	cs->seenmask = nbits - 1;
 	npcand_start_iterate(cs->table, &it);
 	while ((c = npcand_iterate(cs->table, &it)) != NULL)
@@ -840,19 +1034,82 @@ CountFilterResize(CountState *cs, uint32 nbits)
 	}
 }
 
-/* Count a posting's row, or drop it if it cannot qualify */
-static pg_attribute_always_inline void
-CountHit(ItemPointer tid, uint8 cls, void *arg)
+/*
+ * Drop the counted rows that can no longer qualify, if that is most of
+ * them.  A row counted x times shares at most x + remaining keys with the
+ * query (the keys not yet read and the skipped ones), so once that is below
+ * its class's need (or its named count likewise) it cannot be a candidate,
+ * and no later key can count it again: met anew, it would be a row first
+ * met that cannot qualify (its need exceeds remaining, x being at least 1),
+ * which CountRow drops.  A long query's table holds tens of thousands of
+ * rows that shared one or two rare keys, and its last keys are its costliest
+ * (hundreds of thousands of postings at a million rows, each a filter test
+ * and mostly a cache miss); with only the live rows left, filter and table
+ * are small enough to stay in the CPU's caches.  Called between keys; costs
+ * a pass over the table, so the caller calls it only after reading about as
+ * many postings as the table has slots.
+ */
+static pg_attribute_always_inline bool
+CountRowLive(const CountState *cs, const NpidxCand *c)
 {
-	CountState *cs = (CountState *) arg;
-	uint64		key = PackTid(tid);
-	uint32		hash = HashTidKey(key);
+	if ((int64) c->count + cs->remaining < cs->need[c->cls])
+		return false;
+	if (cs->need_named != NULL &&
+		(int64) c->named + cs->remaining_named < cs->need_named[c->cls])
+		return false;
+	return true;
+}
+
+static void
+CountPrune(CountState *cs)
+{
+	npcand_iterator it;
+	NpidxCand  *c;
+	npcand_hash *live;
+	uint32		nlive = 0,
+				nbits;
+
+	npcand_start_iterate(cs->table, &it);
+	while ((c = npcand_iterate(cs->table, &it)) != NULL)
+		if (CountRowLive(cs, c))
+			nlive++;
+	if (nlive > cs->table->members / 2)
+		return;
+	live = npcand_create(cs->scratch->cxt, Max(nlive, 64), cs->scratch);
+	npcand_start_iterate(cs->table, &it);
+	while ((c = npcand_iterate(cs->table, &it)) != NULL)
+	{
+		if (CountRowLive(cs, c))
+		{
+			bool		found;
+			NpidxCand  *d = npcand_insert(live, c->key, &found);
+
+			d->count = c->count;
+			d->named = c->named;
+			d->cls = c->cls;
+		}
+	}
+	npcand_destroy(cs->table);
+	cs->table = live;
+	nbits = NPIDX_SEEN_MIN_BITS;
+	while (nbits < NPIDX_SEEN_MAX_BITS &&
+		   (uint64) nlive * NPIDX_SEEN_SPARSITY > nbits)
+		nbits *= 4;
+	CountFilterResize(cs, nbits);
+}
+
+/*
+ * Count a posting's row, or drop it if it cannot qualify: the row's packed
+ * TID key, its hash (HashTidKey) and its class
+ */
+static pg_attribute_always_inline void
+CountRow(CountState *cs, uint64 key, uint32 hash, uint8 cls)
+{
 	uint32		h = hash & cs->seenmask;
 	uint64		bit = UINT64_C(1) << (h & 63);
 	bool		found;
 	NpidxCand  *c;
 
-	cs->postings++;
 	if (cs->seenbits[h >> 6] & bit)
 	{
 		c = npcand_lookup_hash(cs->table, key, hash);
@@ -875,6 +1132,7 @@ CountHit(ItemPointer tid, uint8 cls, void *arg)
 	if (cs->need_named != NULL && cs->need_named[cls] > cs->remaining_named)
 		return;
 	c = npcand_insert_hash(cs->table, key, hash, &found);
+	cs->inserted++;
 	c->count = 1;
 	c->named = cs->key_named ? 1 : 0;
 	c->cls = cls;
@@ -885,21 +1143,90 @@ CountHit(ItemPointer tid, uint8 cls, void *arg)
 }
 
 /*
+ * Count n postings, in order (CountRow).  A long query's postings belong
+ * to tens of thousands of rows, so the filter word and the table slot of
+ * each are mostly cache misses; their addresses are known ahead (the
+ * TIDs are), so the filter words are fetched NPIDX_AHEAD_SEEN postings
+ * ahead and, where the filter says the row may be counted, the table slot
+ * NPIDX_AHEAD_TABLE ahead.  A prefetch is only a hint: the filter and the
+ * table may grow meanwhile, and each posting is then looked up where it
+ * is.
+ */
+#define NPIDX_COUNT_BATCH	256
+#define NPIDX_AHEAD_SEEN	16
+#define NPIDX_AHEAD_TABLE	6
+
+static void
+CountHits(CountState *cs, const NpidxHit *hits, int n)
+{
+	uint64		keys[NPIDX_COUNT_BATCH];
+	uint32		hashes[NPIDX_COUNT_BATCH];
+
+	while (n > 0)
+	{
+		int			m = Min(n, NPIDX_COUNT_BATCH);
+		int			i;
+
+		for (i = 0; i < m; i++)
+		{
+			keys[i] = PackTid((ItemPointer) &hits[i].tid);
+			hashes[i] = HashTidKey(keys[i]);
+		}
+		for (i = 0; i < m && i < NPIDX_AHEAD_SEEN; i++)
+			NpidxPrefetch(&cs->seenbits[(hashes[i] & cs->seenmask) >> 6]);
+		for (i = 0; i < m; i++)
+		{
+			if (i + NPIDX_AHEAD_SEEN < m)
+				NpidxPrefetch(&cs->seenbits[(hashes[i + NPIDX_AHEAD_SEEN] & cs->seenmask) >> 6]);
+			if (i + NPIDX_AHEAD_TABLE < m)
+			{
+				uint32		a = hashes[i + NPIDX_AHEAD_TABLE];
+				uint32		h = a & cs->seenmask;
+
+				if (cs->seenbits[h >> 6] & (UINT64_C(1) << (h & 63)))
+					NpidxPrefetch(&cs->table->data[a & cs->table->sizemask]);
+			}
+			CountRow(cs, keys[i], hashes[i], hits[i].cls);
+		}
+		cs->postings += m;
+		hits += m;
+		n -= m;
+	}
+}
+
+/* Probe callback: queue a posting; CountHits takes a full batch */
+static pg_attribute_always_inline void
+CountPush(ItemPointer tid, uint8 cls, void *arg)
+{
+	CountState *cs = (CountState *) arg;
+
+	cs->batch[cs->nbatch].tid = *tid;
+	cs->batch[cs->nbatch].cls = cls;
+	if (++cs->nbatch == NPIDX_COUNT_BATCH)
+	{
+		CountHits(cs, cs->batch, cs->nbatch);
+		cs->nbatch = 0;
+	}
+}
+
+/*
  * Count the postings of one query key: the head page's matches kept by
  * NpidxProbeHead, then the rest of the chain if the head was not all of it.
  */
 static pg_attribute_always_inline void
 CountKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
-		 const KeyProbe *k, const HitArray *heads, CountState *cs)
+		 const KeyProbe *k, const HitArray *heads, Buffer *hints,
+		 CountState *cs)
 {
-	NpidxHit   *h = heads->hits + k->first;
-	int			j;
-
 	cs->key_named = k->named;
-	for (j = 0; j < k->nhits; j++)
-		CountHit(&h[j].tid, h[j].cls, cs);
+	CountHits(cs, heads->hits + k->first, k->nhits);
 	if (!k->complete)
-		NpidxProbeChain(index, nbuckets, q->hashes[k->pos], true, CountHit, cs);
+	{
+		NpidxProbeChain(index, nbuckets, q->hashes[k->pos], true, hints,
+						CountPush, cs);
+		CountHits(cs, cs->batch, cs->nbatch);
+		cs->nbatch = 0;
+	}
 	npidx_last_scan.keys_read++;
 }
 
@@ -1015,9 +1342,11 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	int			n = NpFingerprintNHashes(q);
 	KeyProbe   *kp = palloc0(n * sizeof(KeyProbe));
 	HitArray   *heads = &npidx_head_hits;
+	Buffer	   *hints = NpidxBucketHints(index, nbuckets);
 	CountState	cs;
 	int			named_from = n + 1;
 	int			nnamed = 0;
+	int64		pruned_at = 0;
 	int			i;
 
 	if (heads->hits == NULL)
@@ -1037,7 +1366,20 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			nnamed++;
 			named_from = Min(named_from, i + 1);
 		}
-		NpidxProbeHead(index, nbuckets, q->hashes[i], &kp[i], heads);
+		/* the head page two keys on, where the hint says it is */
+		if (hints != NULL && i + 2 < n)
+		{
+			uint32		b = NpidxBucketOf(NpidxMix(q->hashes[i + 2]), nbuckets);
+
+			if (BufferIsValid(hints[2 * b]))
+			{
+				const char *page = (const char *) BufferGetBlock(hints[2 * b]);
+
+				NpidxPrefetch(page);
+				NpidxPrefetch(page + BLCKSZ - sizeof(NpidxPageOpaqueData));
+			}
+		}
+		NpidxProbeHead(index, nbuckets, q->hashes[i], &kp[i], heads, hints);
 	}
 	*nskip = 0;
 	*nskip_named = 0;
@@ -1082,7 +1424,9 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	qsort(kp, n, sizeof(KeyProbe), KeyProbeCostCmp);
 
 	memset(&cs, 0, sizeof(cs));
-	cs.table = npcand_create(CurrentMemoryContext, 64, NULL);
+	cs.batch = palloc(NPIDX_COUNT_BATCH * sizeof(NpidxHit));
+	cs.scratch = NpidxScratchCreate();
+	cs.table = npcand_create(CurrentMemoryContext, 64, cs.scratch);
 	CountFilterResize(&cs, NPIDX_SEEN_MIN_BITS);
 	cs.need = need;
 	cs.need_named = nnamed > 0 ? need_named : NULL;
@@ -1092,7 +1436,13 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	{
 		if (kp[i].skipped)
 			continue;
-		CountKey(index, nbuckets, q, &kp[i], heads, &cs);
+		if (need != NULL && cs.table->members >= NPIDX_PRUNE_MIN_ROWS &&
+			cs.postings - pruned_at >= (int64) cs.table->size)
+		{
+			CountPrune(&cs);
+			pruned_at = cs.postings;
+		}
+		CountKey(index, nbuckets, q, &kp[i], heads, hints, &cs);
 		cs.remaining--;
 		if (kp[i].named)
 			cs.remaining_named--;
@@ -1178,7 +1528,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		cs.remaining = 0;
 		for (r = 0; r < best; r++)
 		{
-			CountKey(index, nbuckets, q, &kp[sk[r]], heads, &cs);
+			CountKey(index, nbuckets, q, &kp[sk[r]], heads, hints, &cs);
 			if (kp[sk[r]].named)
 				(*nskip_named)--;
 			CHECK_FOR_INTERRUPTS();
@@ -1194,7 +1544,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	}
 	npidx_last_scan.keys_skipped += *nskip;
 	npidx_last_scan.postings += cs.postings;
-	npidx_last_scan.rows_counted += cs.table->members;
+	npidx_last_scan.rows_counted += cs.inserted;
 	return cs.table;
 }
 

@@ -259,3 +259,28 @@ SELECT fingerprint(E'Caf\u00e9 \u00c6ther \u00df \u00de \u0141\u00f3d\u017a \u01
                    '\u0391\u03b8\u03ae\u03bd\u03b1 \u03c2 \u041c\u043e\u0441\u043a\u0432\u0430 \u0401\u0436 '
                    '\u0661\u0662\u0663 \u06f4 \uff21\uff42\uff43 Russia\u2019s Russia''s O\u02bcNeil '
                    '1,000.5 3.5 e\u0301t\u00e9 \u00e9t\u00e9 na\u00efve \u5317\u4eac \U0001F600 end'::text, false, 160, 1);
+
+-- The predicates stop counting shared hashes once the rest of the samples
+-- cannot make up the fewest the pair needs (NpFpSharedAtLeast): their
+-- answers must be those of the estimators, which count every hash.  Pieces
+-- of one long word sequence, of 3 to 900 words at various offsets, share
+-- runs of shingles of every length; some samples are truncated (sketch
+-- size 160).  Version 1 (no minimum evidence, no brief rule): containment
+-- and same_story are the estimators at the threshold; similarity likewise
+-- in version 2 too.
+CREATE TEMP TABLE fp_early AS
+SELECT i, fingerprint(body, false, 160, 1) AS f1, fingerprint(body) AS f2
+  FROM (SELECT i, (SELECT string_agg('w' || j, ' ')
+                     FROM generate_series(1 + (i * 37) % 500, (i * 37) % 500 + 3 + (i * i * 13) % 900) j) AS body
+          FROM generate_series(1, 60) i) s;
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE is_similar(a.f1, b.f1, t) <> (similarity(a.f1, b.f1) >= t)) AS sim_v1_wrong,
+       count(*) FILTER (WHERE is_similar(a.f2, b.f2, t) <> (similarity(a.f2, b.f2) >= t)) AS sim_v2_wrong,
+       count(*) FILTER (WHERE is_contained(a.f1, b.f1, t) <> (containment(a.f1, b.f1) >= t)) AS contained_wrong,
+       count(*) FILTER (WHERE same_story(a.f1, b.f1, t) <>
+                              (containment(a.f1, b.f1) >= t OR containment(b.f1, a.f1) >= t)) AS same_story_wrong,
+       count(*) FILTER (WHERE is_similar(a.f1, b.f1, t)) AS sim_true,
+       count(*) FILTER (WHERE is_contained(a.f1, b.f1, t)) AS contained_true,
+       count(*) FILTER (WHERE same_story(a.f1, b.f1, t)) AS same_story_true
+  FROM fp_early a, fp_early b,
+       unnest(ARRAY[0.01, 0.05, 0.1, 0.2, 0.25, 0.3, 0.5, 0.6, 0.7, 0.75, 0.9, 0.99, 1.0]::float8[]) t;
