@@ -1071,14 +1071,18 @@ CountPrune(CountState *cs)
 
 	npcand_start_iterate(cs->table, &it);
 	while ((c = npcand_iterate(cs->table, &it)) != NULL)
+	{
+		CHECK_FOR_INTERRUPTS();
 		if (CountRowLive(cs, c))
 			nlive++;
+	}
 	if (nlive > cs->table->members / 2)
 		return;
 	live = npcand_create(cs->scratch->cxt, Max(nlive, 64), cs->scratch);
 	npcand_start_iterate(cs->table, &it);
 	while ((c = npcand_iterate(cs->table, &it)) != NULL)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (CountRowLive(cs, c))
 		{
 			bool		found;
@@ -1167,6 +1171,7 @@ CountHits(CountState *cs, const NpidxHit *hits, int n)
 		int			m = Min(n, NPIDX_COUNT_BATCH);
 		int			i;
 
+		CHECK_FOR_INTERRUPTS();
 		for (i = 0; i < m; i++)
 		{
 			keys[i] = PackTid((ItemPointer) &hits[i].tid);
