@@ -648,6 +648,58 @@ cmp_key_len(const void *a, const void *b)
 }
 
 /*
+ * A new probe number, which no leader's stamp holds; when the numbers wrap,
+ * every stamp is forgotten first
+ */
+static uint32
+next_probe(StoryIndex *si)
+{
+	if (++si->probe == 0)
+	{
+		int			l;
+
+		for (l = 0; l < si->nleaders; l++)
+			si->meet[l].stamp = 0;
+		si->probe = 1;
+	}
+	return si->probe;
+}
+
+/*
+ * Count for this probe the leaders of the postings p[from .. np): a leader
+ * met for the first time becomes a candidate.  Returns the new number of
+ * candidates.
+ */
+static inline int
+meet_postings(StoryIndex *si, const uint32 *p, uint32 from, uint32 np,
+			  uint32 probe, int ncands)
+{
+	uint32		i;
+
+	for (i = from; i < np; i++)
+	{
+		StoryMeeting *m = &si->meet[p[i]];
+
+		if (i + STORY_AHEAD < np)
+			STORY_PREFETCH(&si->meet[p[i + STORY_AHEAD]]);
+		if (m->stamp == probe)
+		{
+			m->count++;
+			continue;
+		}
+		m->stamp = probe;
+		m->count = 1;
+		if (ncands == si->maxcands)
+		{
+			si->maxcands *= 2;
+			si->cands = repalloc_huge(si->cands, sizeof(int) * si->maxcands);
+		}
+		si->cands[ncands++] = (int) p[i];
+	}
+	return ncands;
+}
+
+/*
  * How many of the skipped keys (their bits in skip_bits, the first
  * nbits of nskip tested) a leader's signature may hold: every key it holds
  * has its bit set, and the keys not tested are counted as held.
@@ -685,16 +737,7 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 		return -1;
 	if (si->window >= 0 && t != STORY_NO_TIME)
 		from = leaders_in_window_from(si, t);
-	if (++si->probe == 0)
-	{
-		int			l;
-
-		/* wrapped: forget every stamp */
-		for (l = 0; l < si->nleaders; l++)
-			si->meet[l].stamp = 0;
-		si->probe = 1;
-	}
-	probe = si->probe;
+	probe = next_probe(si);
 
 	for (r = 0; r < Min(n, STORY_AHEAD); r++)
 		STORY_PREFETCH(&si->slots[mix32(x->hashes[r]) & (si->nslots - 1)]);
@@ -757,29 +800,9 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 	{
 		uint32		np;
 		const uint32 *p = postings(si, si->keys[r].slot, &np);
-		uint32		i;
 
 		/* the leaders of a list are in arrival order: skip those out of the window */
-		for (i = si->keys[r].first; i < np; i++)
-		{
-			StoryMeeting *m = &si->meet[p[i]];
-
-			if (i + STORY_AHEAD < np)
-				STORY_PREFETCH(&si->meet[p[i + STORY_AHEAD]]);
-			if (m->stamp == probe)
-			{
-				m->count++;
-				continue;
-			}
-			m->stamp = probe;
-			m->count = 1;
-			if (ncands == si->maxcands)
-			{
-				si->maxcands *= 2;
-				si->cands = repalloc_huge(si->cands, sizeof(int) * si->maxcands);
-			}
-			si->cands[ncands++] = (int) p[i];
-		}
+		ncands = meet_postings(si, p, si->keys[r].first, np, probe, ncands);
 		CHECK_FOR_INTERRUPTS();
 	}
 
@@ -896,22 +919,13 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 			   : (uint64) PG_UINT32_MAX + 1);
 	want = Min(n, 2 * late_misses(n) + 1);
 	readh = palloc(sizeof(uint32) * want);
-	if (++si->probe == 0)
-	{
-		int			l;
-
-		for (l = 0; l < si->nleaders; l++)
-			si->meet[l].stamp = 0;
-		si->probe = 1;
-	}
-	probe = si->probe;
+	probe = next_probe(si);
 
 	for (r = 0; r < n && nread < want; r++)
 	{
 		StorySlot  *s = slot_for(si, x->hashes[r], false);
 		uint32		np = 0;
 		const uint32 *p = NULL;
-		uint32		i;
 
 		if (s != NULL)
 		{
@@ -921,24 +935,7 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 		}
 		/* read (a key no leader holds is read too: every leader misses it) */
 		readh[nread++] = x->hashes[r];
-		for (i = 0; i < np; i++)
-		{
-			StoryMeeting *m = &si->meet[p[i]];
-
-			if (m->stamp == probe)
-			{
-				m->count++;
-				continue;
-			}
-			m->stamp = probe;
-			m->count = 1;
-			if (ncands == si->maxcands)
-			{
-				si->maxcands *= 2;
-				si->cands = repalloc_huge(si->cands, sizeof(int) * si->maxcands);
-			}
-			si->cands[ncands++] = (int) p[i];
-		}
+		ncands = meet_postings(si, p, 0, np, probe, ncands);
 		CHECK_FOR_INTERRUPTS();
 	}
 
