@@ -303,7 +303,7 @@ SELECT count(*) AS pairs,
 -- names or figures, four formula briefs (two companies), and stories with
 -- another story's paragraph appended; a sixth of them fingerprinted again
 -- with 40 hashes, so that samples are truncated and sketch sizes differ.
--- All 141 x 141 ordered pairs (a text with itself too) are compared.
+-- All 179 x 179 ordered pairs (a text with itself too) are compared.
 -- Nothing of the rule is left out: the names rule is computed from the
 -- name bits, not avoided.
 CREATE TEMP TABLE v2_docs (id int, story text, cluster text, kind text, body text);
@@ -347,6 +347,18 @@ INSERT INTO v2_text (src, body, k)
 -- truncated samples
 INSERT INTO v2_text (src, body, k)
   SELECT src || '_k40', body, 40 FROM v2_text WHERE id % 6 = 0 ORDER BY id;
+-- prefixes of the briefs holding 0.66-0.74 of a brief's evidence: pairs
+-- at the brief threshold 0.7 and at full evidence (10 shared or 0.7)
+INSERT INTO v2_text (src, body, k)
+  SELECT 'prefix', p, 256
+    FROM v2_text b,
+         LATERAL (SELECT regexp_split_to_array(b.body, '\s+') AS w) x,
+         generate_series(cardinality(w) / 2, cardinality(w) - 1) n,
+         LATERAL (SELECT array_to_string(w[1:n], ' ') AS p) y
+   WHERE b.src = 'brief' AND shingle_count(fingerprint(b.body)) < 40
+     AND containment(fingerprint(b.body), fingerprint(p)) >= 0.66
+     AND containment(fingerprint(b.body), fingerprint(p)) < 0.74
+   ORDER BY b.id, n;
 CREATE TEMP TABLE v2_fp AS
   SELECT id, src, fingerprint(body, true, k) AS f FROM v2_text;
 CREATE TEMP TABLE v2_hash AS
