@@ -11,7 +11,8 @@ SET extra_float_digits = 0;
 -- (most tests pass clean => false so that they do not depend on the cleaner)
 -- This file checks format version 1, which stays as it was in 0.1 (hence
 -- fingerprint(body, false, 160, 1)); fingerprint_v2.sql checks version 2,
--- the default.
+-- the default, but for the last check here: version 2's predicates, which
+-- stop counting early too, against a reference computed in SQL.
 SELECT fingerprint('The quick brown fox jumps over the lazy dog.'::text, false, 160, 1);
 SELECT sample_size(fingerprint('The quick brown fox jumps over the lazy dog.'::text)) > 0 AS cleaned_ok;
 SELECT fingerprint('the QUICK brown fox, jumps over the lazy dog!'::text, false, 160, 1)
@@ -284,3 +285,175 @@ SELECT count(*) AS pairs,
        count(*) FILTER (WHERE same_story(a.f1, b.f1, t)) AS same_story_true
   FROM fp_early a, fp_early b,
        unnest(ARRAY[0.01, 0.05, 0.1, 0.2, 0.25, 0.3, 0.5, 0.6, 0.7, 0.75, 0.9, 0.99, 1.0]::float8[]) t;
+
+-- Version 2 fingerprints: the predicates against a reference computed here
+-- from what SQL sees.  The hashes are read from the text form (the fourth
+-- field: 8 hex digits each; the lowest bit of a version 2 hash is its name
+-- bit), the sample cut at the pair's common threshold as fingerprint.h
+-- says, so every term of the version 2 rule is computed in SQL: |A'|,
+-- |B'|, I = |A' n B'|, the named hashes An, Bn, In, the brief test on
+-- shingle_count() < 40, the minimum evidence 5, full evidence (I >= 10 or
+-- a share of 0.7), the brief threshold max(t, 0.7) and the names in a
+-- brief (doc/fingerprint.md).  The shares are the estimators' (checked
+-- against I / |A'| below).  Texts: the stories of test/data/fingerprint
+-- (cluster a: four stories about one day under six edits each, sharing
+-- paragraphs), the wire briefs and stories of wire_duplicates.tsv (items
+-- 1, 2, 3 and 5: re-sent, corrected, URGENT, appended and cut copies), the
+-- first one to three sentences of stories (briefs), the same with other
+-- names or figures, four formula briefs (two companies), and stories with
+-- another story's paragraph appended; a sixth of them fingerprinted again
+-- with 40 hashes, so that samples are truncated and sketch sizes differ.
+-- All 179 x 179 ordered pairs (a text with itself too) are compared.
+-- Nothing of the rule is left out: the names rule is computed from the
+-- name bits, not avoided.
+CREATE TEMP TABLE v2_docs (id int, story text, cluster text, kind text, body text);
+\copy v2_docs FROM 'test/data/fingerprint/eval_docs.tsv'
+CREATE TEMP TABLE v2_wire (id int, item int, kind text, label text, body text);
+\copy v2_wire FROM 'test/data/fingerprint/wire_duplicates.tsv'
+CREATE TEMP TABLE v2_text (id serial, src text, body text, k int);
+INSERT INTO v2_text (src, body, k)
+  SELECT 'story', body, 256 FROM v2_docs
+   WHERE cluster = 'a' AND kind NOT IN ('boiler', 'wrap') ORDER BY id;
+INSERT INTO v2_text (src, body, k)
+  SELECT 'wire', body, 256 FROM v2_wire WHERE item IN (1, 2, 3, 5) ORDER BY id;
+-- the first sentence, the first two and three of each story (briefs),
+-- and the same with other names (capitalised words inside a sentence
+-- changed) or other figures: the same formula, names that disagree
+INSERT INTO v2_text (src, body, k)
+  SELECT 'brief', body, 256
+    FROM (SELECT d.id, n, (SELECT string_agg(s.text, ' ' ORDER BY s.ordinal)
+                             FROM sentences(d.body) s
+                            WHERE s.ordinal BETWEEN 2 AND 1 + n) AS body
+            FROM v2_docs d, generate_series(1, 3) n
+           WHERE d.kind = 'orig' AND d.cluster IN ('a', 'b')) s
+   WHERE body IS NOT NULL ORDER BY id, n;
+INSERT INTO v2_text (src, body, k)
+  SELECT 'brief_names', regexp_replace(body, '([a-z,] )[A-Z]([a-z]+)', '\1Q\2', 'g'), 256
+    FROM v2_text WHERE src = 'brief' ORDER BY id;
+INSERT INTO v2_text (src, body, k)
+  SELECT 'brief_figures', translate(body, '0123456789', '5678901234'), 256
+    FROM v2_text WHERE src = 'brief' AND body ~ '[0-9]' ORDER BY id;
+INSERT INTO v2_text (src, body, k) VALUES
+ ('formula', 'Northgate Holdings said its board declared a regular quarterly dividend of 39 cents per share, payable on March 15 to holders of record on March 1, and raised its buyback authorisation by a further 40 million shares.', 256),
+ ('formula', 'Westbrook Industries said its board declared a regular quarterly dividend of 27 cents per share, payable on April 2 to holders of record on March 20, and raised its buyback authorisation by a further 15 million shares.', 256),
+ ('formula', 'Northgate Holdings said its board declared a regular quarterly dividend of 39 cents per share, payable on March 16 to holders of record on March 1, and raised its buyback authorisation by a further 40 million shares.', 256),
+ ('formula', 'LONDON, March 2 (Reuters) - Northgate Holdings said its board declared a regular quarterly dividend of 39 cents per share, payable on March 15 to holders of record on March 1, and raised its buyback authorisation by a further 40 million shares.', 256);
+-- a story with the third paragraph of another appended
+INSERT INTO v2_text (src, body, k)
+  SELECT 'shared', a.body || E'\n\n' || (SELECT p.text FROM paragraphs(b.body) p WHERE p.ordinal = 3), 256
+    FROM v2_docs a JOIN v2_docs b ON b.cluster = a.cluster AND b.id <> a.id
+   WHERE a.kind = 'orig' AND b.kind = 'orig' AND a.cluster = 'a'
+   ORDER BY a.id, b.id;
+-- truncated samples
+INSERT INTO v2_text (src, body, k)
+  SELECT src || '_k40', body, 40 FROM v2_text WHERE id % 6 = 0 ORDER BY id;
+-- prefixes of the briefs holding 0.66-0.74 of a brief's evidence: pairs
+-- at the brief threshold 0.7 and at full evidence (10 shared or 0.7)
+INSERT INTO v2_text (src, body, k)
+  SELECT 'prefix', p, 256
+    FROM v2_text b,
+         LATERAL (SELECT regexp_split_to_array(b.body, '\s+') AS w) x,
+         generate_series(cardinality(w) / 2, cardinality(w) - 1) n,
+         LATERAL (SELECT array_to_string(w[1:n], ' ') AS p) y
+   WHERE b.src = 'brief' AND shingle_count(fingerprint(b.body)) < 40
+     AND containment(fingerprint(b.body), fingerprint(p)) >= 0.66
+     AND containment(fingerprint(b.body), fingerprint(p)) < 0.74
+   ORDER BY b.id, n;
+CREATE TEMP TABLE v2_fp AS
+  SELECT id, src, fingerprint(body, true, k) AS f FROM v2_text;
+CREATE TEMP TABLE v2_hash AS
+  SELECT id, ('x' || lpad(substr(hx, 8 * i + 1, 8), 16, '0'))::bit(64)::bigint AS h
+    FROM v2_fp, split_part(f::text, ':', 5) hx, generate_series(0, length(hx) / 8 - 1) i;
+-- limit(x): the largest kept hash of a truncated sample, else infinity;
+-- a pair's samples are cut at the lower limit of the two (tau)
+CREATE TEMP TABLE v2_side AS
+  SELECT f.id, f.f, shingle_count(f.f) < 40 AS brief, s.hs, s.named,
+         CASE WHEN shingle_count(f.f) > cardinality(s.hs) THEN s.hs[cardinality(s.hs)]
+              ELSE 4294967296 END AS lim
+    FROM v2_fp f,
+         LATERAL (SELECT coalesce(array_agg(h ORDER BY h), '{}') AS hs,
+                         coalesce(array_agg(h ORDER BY h) FILTER (WHERE h % 2 = 1), '{}') AS named
+                    FROM v2_hash h WHERE h.id = f.id) s;
+-- |A'|, |B'|, |An|, |Bn| (width_bucket counts the members <= tau of a
+-- sorted array), I and In
+CREATE FUNCTION pg_temp.v2_upto(tau bigint, hs bigint[]) RETURNS int LANGUAGE sql IMMUTABLE AS
+  $$ SELECT CASE WHEN cardinality(hs) = 0 THEN 0 ELSE width_bucket(tau, hs) END $$;
+CREATE TEMP TABLE v2_ov AS
+  SELECT a.id AS a, b.id AS b, a.f AS fa, b.f AS fb,
+         a.brief OR b.brief AS brief, a.brief AS a_brief, b.brief AS b_brief,
+         pg_temp.v2_upto(least(a.lim, b.lim), a.hs) AS ca,
+         pg_temp.v2_upto(least(a.lim, b.lim), b.hs) AS cb,
+         pg_temp.v2_upto(least(a.lim, b.lim), a.named) AS an,
+         pg_temp.v2_upto(least(a.lim, b.lim), b.named) AS bn,
+         coalesce(s.i, 0) AS i, coalesce(s.i_named, 0) AS i_named
+    FROM v2_side a CROSS JOIN v2_side b LEFT JOIN
+         (SELECT x.id AS a, y.id AS b, count(*) AS i, count(*) FILTER (WHERE x.h % 2 = 1) AS i_named
+            FROM v2_hash x JOIN v2_hash y ON y.h = x.h
+                 JOIN v2_side sa ON sa.id = x.id JOIN v2_side sb ON sb.id = y.id
+           WHERE x.h <= least(sa.lim, sb.lim)
+           GROUP BY x.id, y.id) s ON s.a = a.id AND s.b = b.id;
+-- one direction (the side of size compared hashes, share of it shared) and
+-- the names rule
+CREATE FUNCTION pg_temp.v2_dir(i bigint, size bigint, share float8, t float8, brief bool)
+RETURNS bool LANGUAGE sql IMMUTABLE AS $$
+  SELECT size > 0 AND i >= 5 AND (i >= 10 OR share >= 0.7)
+         AND share >= CASE WHEN brief THEN greatest(t, 0.7) ELSE t END $$;
+CREATE FUNCTION pg_temp.v2_names(o v2_ov) RETURNS bool LANGUAGE sql IMMUTABLE AS $$
+  SELECT NOT o.brief
+      OR (o.an = 0 AND o.bn = 0)
+      OR (least(o.an, o.bn) = 0 AND NOT (CASE WHEN o.an > 0 THEN o.a_brief ELSE o.b_brief END))
+      OR (least(o.an, o.bn) >= 1 AND o.i_named >= 1 AND o.i_named >= 0.25 * least(o.an, o.bn)) $$;
+CREATE TEMP TABLE v2_ref AS
+  SELECT o.a, o.b, o.fa, o.fb, o.brief,
+         pg_temp.v2_names(o) AS names,
+         o.i = round(containment(o.fa, o.fb) * o.ca) AND o.i = round(containment(o.fb, o.fa) * o.cb)
+           AND (o.ca = 0 OR containment(o.fa, o.fb) = o.i::float8 / o.ca) AS parsed_ok,
+         o.i, o.ca, o.cb, similarity(o.fa, o.fb) AS sim,
+         containment(o.fa, o.fb) AS c_ab, containment(o.fb, o.fa) AS c_ba
+    FROM v2_ov o;
+-- the reference read these samples as the server does
+SELECT count(*) AS pairs, count(*) FILTER (WHERE NOT parsed_ok) AS parse_wrong,
+       count(*) FILTER (WHERE brief) AS with_brief,
+       count(*) FILTER (WHERE NOT names) AS names_disagree,
+       count(*) FILTER (WHERE i >= 5) AS five_shared,
+       count(*) FILTER (WHERE i BETWEEN 5 AND 9) AS under_ten,
+       count(*) FILTER (WHERE ca <> sample_size(fa)) AS cut
+  FROM v2_ref;
+-- every predicate, functions and operators, at each threshold (the
+-- operators with their GUC set to it); the *_wrong columns must be 0, and
+-- the *_true ones show that each answer is true for some pairs and false
+-- for others; names_decide counts the pairs that only the names in a brief
+-- turn down
+CREATE FUNCTION pg_temp.v2_check(t float8)
+RETURNS TABLE (sim_true bigint, in_true bigint, story_true bigint, names_decide bigint,
+               sim_wrong bigint, in_wrong bigint, out_wrong bigint, story_wrong bigint)
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('newsprint.similarity_threshold', t::text, true);
+  PERFORM set_config('newsprint.containment_threshold', t::text, true);
+  PERFORM set_config('newsprint.same_story_threshold', t::text, true);
+  RETURN QUERY
+  SELECT count(*) FILTER (WHERE r_sim), count(*) FILTER (WHERE r_in), count(*) FILTER (WHERE r_story),
+         count(*) FILTER (WHERE NOT names AND (d_ab OR d_ba)),
+         count(*) FILTER (WHERE is_similar(fa, fb, t) <> r_sim OR (fa % fb) <> r_sim),
+         count(*) FILTER (WHERE is_contained(fa, fb, t) <> r_in OR (fa <% fb) <> r_in OR (fb %> fa) <> r_in),
+         count(*) FILTER (WHERE is_contained(fb, fa, t) <> r_out OR (fa %> fb) <> r_out),
+         count(*) FILTER (WHERE is_same_story(fa, fb, t) <> r_story OR same_story(fa, fb, t) <> r_story
+                             OR is_same_story(fa, fb) <> r_story OR same_story(fa, fb) <> r_story)
+    FROM (SELECT r.*, sim >= t AS r_sim,
+                 names AND d_ab AS r_in, names AND d_ba AS r_out,
+                 names AND (d_ab OR d_ba) AS r_story
+            FROM (SELECT r.*, pg_temp.v2_dir(i, ca, c_ab, t, brief) AS d_ab,
+                         pg_temp.v2_dir(i, cb, c_ba, t, brief) AS d_ba
+                    FROM v2_ref r) r) r;
+END $$;
+SELECT t, c.* FROM unnest(ARRAY[0.05, 0.12, 0.3, 0.5, 0.7, 0.9, 1.0]::float8[]) t, pg_temp.v2_check(t) c;
+RESET newsprint.similarity_threshold;
+RESET newsprint.containment_threshold;
+RESET newsprint.same_story_threshold;
+-- the GUCs' default (-1): version 2's 0.5 for <% and %>, 0.12 for same_story
+SELECT count(*) FILTER (WHERE (fa <% fb) <> (names AND pg_temp.v2_dir(i, ca, c_ab, 0.5, brief))
+                           OR (fa %> fb) <> (names AND pg_temp.v2_dir(i, cb, c_ba, 0.5, brief))) AS contain_wrong,
+       count(*) FILTER (WHERE is_same_story(fa, fb) <> (names AND (pg_temp.v2_dir(i, ca, c_ab, 0.12, brief)
+                                                             OR pg_temp.v2_dir(i, cb, c_ba, 0.12, brief)))) AS story_wrong
+  FROM v2_ref;
