@@ -133,6 +133,31 @@ fp_count_named(const uint32 *a, int na, const uint32 *b, int nb,
 	ov->b_named = bn;
 }
 
+/* Does the pair hold a brief (fewer than NP_FP_BRIEF_SHINGLES shingles)? */
+static inline bool
+fp_pair_has_brief(const NpFingerprint *a, const NpFingerprint *b)
+{
+	return a->nshingles < NP_FP_BRIEF_SHINGLES ||
+		b->nshingles < NP_FP_BRIEF_SHINGLES;
+}
+
+/*
+ * The rest of an overlap whose counts (inter, uni, a_count, b_count) are
+ * set: the shingle counts, and the named hashes of a version 2 pair that
+ * holds a brief among the samples cut to a_count and b_count.
+ */
+static void
+fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
+				 NpFingerprintOverlap *ov)
+{
+	ov->a_shingles = a->nshingles;
+	ov->b_shingles = b->nshingles;
+	ov->names = false;
+	ov->inter_named = ov->a_named = ov->b_named = 0;
+	if (a->version >= NP_FP_VERSION_2 && fp_pair_has_brief(a, b))
+		fp_count_named(a->hashes, ov->a_count, b->hashes, ov->b_count, ov);
+}
+
 /*
  * Compute the overlap counts of a and b below their common threshold.
  */
@@ -144,14 +169,7 @@ NpFingerprintOverlapOf(const NpFingerprint *a, const NpFingerprint *b,
 	NpFpCompare(a->hashes, NpFingerprintNHashes(a), NpFingerprintIsTruncated(a),
 				b->hashes, NpFingerprintNHashes(b), NpFingerprintIsTruncated(b),
 				&ov->inter, &ov->uni, &ov->a_count, &ov->b_count);
-	ov->a_shingles = a->nshingles;
-	ov->b_shingles = b->nshingles;
-	ov->names = false;
-	ov->inter_named = ov->a_named = ov->b_named = 0;
-	if (a->version >= NP_FP_VERSION_2 &&
-		(a->nshingles < NP_FP_BRIEF_SHINGLES ||
-		 b->nshingles < NP_FP_BRIEF_SHINGLES))
-		fp_count_named(a->hashes, ov->a_count, b->hashes, ov->b_count, ov);
+	fp_overlap_names(a, b, ov);
 }
 
 /*
@@ -332,22 +350,14 @@ NpFingerprintTest(NpPredicate pred, const NpFingerprint *a,
 	NpFpCut(a->hashes, &na, NpFingerprintIsTruncated(a),
 			b->hashes, &nb, NpFingerprintIsTruncated(b));
 	need = NpFingerprintMinShared(pred, t, a->version, na, nb,
-								  a->nshingles < NP_FP_BRIEF_SHINGLES ||
-								  b->nshingles < NP_FP_BRIEF_SHINGLES);
+								  fp_pair_has_brief(a, b));
 	ov.inter = NpFpSharedAtLeast(a->hashes, na, b->hashes, nb, need);
 	if (ov.inter < need)
 		return false;
 	ov.uni = na + nb - ov.inter;
 	ov.a_count = na;
 	ov.b_count = nb;
-	ov.a_shingles = a->nshingles;
-	ov.b_shingles = b->nshingles;
-	ov.names = false;
-	ov.inter_named = ov.a_named = ov.b_named = 0;
-	if (a->version >= NP_FP_VERSION_2 &&
-		(a->nshingles < NP_FP_BRIEF_SHINGLES ||
-		 b->nshingles < NP_FP_BRIEF_SHINGLES))
-		fp_count_named(a->hashes, na, b->hashes, nb, &ov);
+	fp_overlap_names(a, b, &ov);
 	return NpFingerprintHolds(pred, t, a->version, &ov);
 }
 
