@@ -268,20 +268,20 @@ short_names_differ(const StoryRule *rule, const StoryPairNames *pn,
 		(double) named_differ >= STORY_BRIEF_FIGURES * differ;
 }
 
-bool
-StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
-				 const NpFingerprint *leader, bool timed, double *score,
-				 double *similarity)
+/* StoryRuleMatches on the pair's overlap, computed by the caller */
+static bool
+rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
+					 const NpFingerprint *leader,
+					 const NpFingerprintOverlap *ov,
+					 bool timed, double *score, double *similarity)
 {
-	NpFingerprintOverlap ov;
 	StoryPairNames pn = {0};
 	bool		names = rule->min_named > 0 && x->version == NP_FP_V2_VERSION;
 	double		sim;
 
-	NpFingerprintOverlapOf(x, leader, &ov);
-	if (ov.inter == 0 || ov.inter < StoryMinShared(rule, x->version))
+	if (ov->inter == 0 || ov->inter < StoryMinShared(rule, x->version))
 		return false;
-	sim = (double) ov.inter / ov.uni;
+	sim = (double) ov->inter / ov->uni;
 	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
 	{
 		if (!(sim >= rule->tiny_similarity))
@@ -301,14 +301,14 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		 * is_same_story, so a tiny pair that rule rejects (a named brief
 		 * against a side without any named hash) must not join here either.
 		 */
-		if (ov.names && !NpFingerprintNamesAgree(&ov))
+		if (ov->names && !NpFingerprintNamesAgree(ov))
 			return false;
 	}
 	else
 	{
 		double		t = StoryThreshold(rule, x->version);
 
-		if (!NpFingerprintHolds(NP_PRED_SAME_STORY, t, x->version, &ov))
+		if (!NpFingerprintHolds(NP_PRED_SAME_STORY, t, x->version, ov))
 			return false;
 
 		/*
@@ -318,8 +318,8 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		 * share at t, so a later article that repeats a leader's background
 		 * paragraph (a follow-up) would join it on the leader's share.
 		 */
-		if (!((double) ov.inter >= t * ov.a_count ||
-			  (double) ov.inter >= Max(t, STORY_CARRIED_SHARE) * ov.b_count))
+		if (!((double) ov->inter >= t * ov->a_count ||
+			  (double) ov->inter >= Max(t, STORY_CARRIED_SHARE) * ov->b_count))
 			return false;
 
 		/*
@@ -329,8 +329,8 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 		 * some of them.
 		 */
 		if (names &&
-			(double) ov.inter < STORY_CARRIED_SHARE * ov.a_count &&
-			(double) ov.inter < STORY_CARRIED_SHARE * ov.b_count)
+			(double) ov->inter < STORY_CARRIED_SHARE * ov->a_count &&
+			(double) ov->inter < STORY_CARRIED_SHARE * ov->b_count)
 		{
 			const StoryPairNames *n = pair_names(x, leader, &pn);
 			int			x_named = n->x_named;
@@ -350,8 +350,8 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 			 */
 			if (named < rule->min_named &&
 				(!timed ||
-				 ((double) ov.inter < STORY_LOW_SHARE * ov.a_count &&
-				  (double) ov.inter < STORY_LOW_SHARE * ov.b_count)))
+				 ((double) ov->inter < STORY_LOW_SHARE * ov->a_count &&
+				  (double) ov->inter < STORY_LOW_SHARE * ov->b_count)))
 				return false;
 
 			/*
@@ -361,9 +361,9 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 			 * must be mostly in the other (doc/stories.md, "Two tables").
 			 * Counted on the samples as the estimators cut them.
 			 */
-			if ((double) named >= STORY_ROWS_SHARE * ov.inter ||
-				((double) x_named >= STORY_ROWS_SHARE * ov.a_count &&
-				 (double) l_named >= STORY_ROWS_SHARE * ov.b_count))
+			if ((double) named >= STORY_ROWS_SHARE * ov->inter ||
+				((double) x_named >= STORY_ROWS_SHARE * ov->a_count &&
+				 (double) l_named >= STORY_ROWS_SHARE * ov->b_count))
 				return false;
 		}
 	}
@@ -377,13 +377,24 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 	if (!timed && names &&
 		x->nshingles < STORY_BRIEF_SHINGLES &&
 		leader->nshingles < STORY_BRIEF_SHINGLES &&
-		short_names_differ(rule, pair_names(x, leader, &pn), &ov))
+		short_names_differ(rule, pair_names(x, leader, &pn), ov))
 		return false;
 
-	*score = Max(ov.a_count > 0 ? (double) ov.inter / ov.a_count : 0.0,
-				 ov.b_count > 0 ? (double) ov.inter / ov.b_count : 0.0);
+	*score = Max(ov->a_count > 0 ? (double) ov->inter / ov->a_count : 0.0,
+				 ov->b_count > 0 ? (double) ov->inter / ov->b_count : 0.0);
 	*similarity = sim;
 	return true;
+}
+
+bool
+StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
+				 const NpFingerprint *leader, bool timed, double *score,
+				 double *similarity)
+{
+	NpFingerprintOverlap ov;
+
+	NpFingerprintOverlapOf(x, leader, &ov);
+	return rule_matches_overlap(rule, x, leader, &ov, timed, score, similarity);
 }
 
 /*
@@ -410,7 +421,7 @@ StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
 	NpFingerprintOverlapOf(x, leader, &ov);
 	if (ov.a_count == 0 || (double) ov.inter < STORY_LATE_COPY * ov.a_count)
 		return false;
-	return StoryRuleMatches(rule, x, leader, false, score, similarity);
+	return rule_matches_overlap(rule, x, leader, &ov, false, score, similarity);
 }
 
 /* number of fp's hashes at most tau */
