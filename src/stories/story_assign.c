@@ -402,23 +402,6 @@ keep_plan(const char *sql, int nargs, Oid *argtypes, int cursor_options)
 }
 
 /*
- * Check the leaders table's fingerprint column: newsprint.fingerprint or a
- * domain over it.
- */
-static void
-check_leaders_fp(Oid relid)
-{
-	StoryCheckColumn(relid, "fingerprint", "fp", InvalidOid);
-	if (getBaseType(get_atttype(relid, get_attnum(relid, "fp"))) !=
-		StoryFingerprintType())
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("column \"%s\" of relation \"%s\" is not of type newsprint.fingerprint",
-						"fp", get_rel_name(relid)),
-				 errhint("Add one with ALTER TABLE ... ADD COLUMN fp newsprint.fingerprint and fill it with newsprint.fingerprint(body).")));
-}
-
-/*
  * The plans of a leaders table, made if need be.  They depend on the table
  * alone, never on the caller: the fingerprint parameters are of the base
  * type whatever the type of the column or expression the caller read the
@@ -477,7 +460,8 @@ plans_for(Oid relid)
 							get_rel_name(relid))));
 		rel = StoryRelationName(relid);
 		StoryCheckColumn(relid, "story", "story", INT8OID);
-		check_leaders_fp(relid);
+		/* newsprint.fingerprint or a domain over it */
+		StoryCheckColumn(relid, "fingerprint", "fp", StoryFingerprintType());
 		StoryCheckColumn(relid, "published_at", "published_at", TIMESTAMPTZOID);
 		p->nspid = get_rel_namespace(relid);
 		namestrcpy(&p->nspname, get_namespace_name(p->nspid));
