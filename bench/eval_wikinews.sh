@@ -2,7 +2,7 @@
 # bench/eval_wikinews.sh -- what same_story must keep doing: find edited
 # copies, and leave different stories apart
 #
-# Usage: scripts/with-server.sh bench/eval_wikinews.sh [articles.jsonl] [copies]
+# Usage: scripts/with-server.sh bench/eval_wikinews.sh [articles.jsonl] [N]
 #    or: bench/eval_wikinews.sh ...   (PGHOST/PGDATABASE pointing at a
 #        database where CREATE EXTENSION newsprint has been run)
 #

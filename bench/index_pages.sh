@@ -4,7 +4,7 @@
 # how full they are, chains by length, and the heads that hold a spilled
 # chain tail (see doc/index.md, "Index size")
 #
-# Usage: scripts/with-server.sh bench/index_pages.sh INDEX [COLUMN_TABLE.COLUMN]
+# Usage: scripts/with-server.sh bench/index_pages.sh INDEX [TABLE.COLUMN]
 #   e.g. (inside a session that built bench_npidx, as bench/index_bench.sh
 #   does)  bench/index_pages.sh bench_npidx bench_articles.fp
 # Reads every page with pageinspect's get_raw_page() (superuser; the

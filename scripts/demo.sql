@@ -58,7 +58,7 @@ WHERE p.name = 'moscowtimes'
 ORDER BY e.kind, e.mentions DESC, e.name;
 
 \echo
-\echo '== 7. A newsroom table: the sample articles of test/data/fingerprint (17 stories, each republished with edits)'
+\echo '== 7. A newsroom table: the sample articles of test/data/fingerprint (20 stories, each republished with edits)'
 CREATE TABLE articles (id int PRIMARY KEY, story text, cluster text, kind text, body text);
 \copy articles FROM 'test/data/fingerprint/eval_docs.tsv'
 ALTER TABLE articles ADD COLUMN fp fingerprint;
