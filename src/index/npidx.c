@@ -299,7 +299,7 @@ NpidxRegisterReloptions(void)
 					  AccessExclusiveLock);
 	add_int_reloption(npidx_relopt_kind, "pending_list_limit",
 					  "Kilobytes of newly inserted rows kept in the pending list before they are merged into the buckets",
-					  NPIDX_DEFAULT_PENDING_KB, NPIDX_MIN_PENDING_KB, MAX_KILOBYTES,
+					  -1, NPIDX_MIN_PENDING_KB, MAX_KILOBYTES,
 					  ShareUpdateExclusiveLock);
 }
 

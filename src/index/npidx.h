@@ -412,7 +412,8 @@ typedef struct NpidxOptions
 	int32		vl_len_;		/* varlena header (do not touch directly!) */
 	int			buckets;		/* 0: choose from the data at build */
 	int			fillfactor;		/* percent of a page filled at build */
-	int			pending_list_limit; /* kB of pending rows before a merge */
+	int			pending_list_limit; /* kB of pending rows before a merge; -1
+									 * when not set (the default, capped) */
 } NpidxOptions;
 
 /* Mix a sample hash so that bucket and residue are uniform (bijective) */

@@ -87,30 +87,31 @@ NpidxPendingFits(const NpFingerprint *fp)
 }
 
 /*
- * The pending list limit of an index, in bytes.  At its default,
- * pending_list_limit is also capped at NPIDX_PENDING_BYTES_PER_BUCKET per
+ * The pending list limit of an index, in bytes.  When the index does not
+ * set pending_list_limit (the reloption's default is -1, below its range,
+ * as GIN's is, so that a value set explicitly is told from it), the limit
+ * is NPIDX_DEFAULT_PENDING_KB, capped at NPIDX_PENDING_BYTES_PER_BUCKET per
  * bucket (and no lower than NPIDX_MIN_PENDING_KB): a merge changes about one
  * page per bucket, so a small index merges a short list as cheaply per row
  * as a large one merges 4 MB, and its lookups, which compare every pending
  * row with the query, do not pay for thousands of rows (an index created on
- * an empty table and loaded: 1024 buckets, 72 kB).  Any other value is used
- * as given (a bulk load raises it; see doc/index.md).
+ * an empty table and loaded: 1024 buckets, 72 kB).  A value set explicitly is
+ * used as given, 4096 too (a bulk load raises it; see doc/index.md).
  */
 static Size
 NpidxPendingLimit(Relation index, const NpidxMetaPageData *meta)
 {
 	NpidxOptions *opts = (NpidxOptions *) index->rd_options;
-	int			kb = opts ? opts->pending_list_limit : NPIDX_DEFAULT_PENDING_KB;
-	Size		limit = (Size) kb * 1024;
+	int			kb = opts ? opts->pending_list_limit : -1;
+	Size		limit;
+	Size		cap;
 
-	if (kb == NPIDX_DEFAULT_PENDING_KB)
-	{
-		Size		cap = (Size) meta->nbuckets * NPIDX_PENDING_BYTES_PER_BUCKET;
-
-		cap = Max(cap, (Size) NPIDX_MIN_PENDING_KB * 1024);
-		limit = Min(limit, cap);
-	}
-	return limit;
+	if (kb >= 0)
+		return (Size) kb * 1024;
+	limit = (Size) NPIDX_DEFAULT_PENDING_KB * 1024;
+	cap = (Size) meta->nbuckets * NPIDX_PENDING_BYTES_PER_BUCKET;
+	cap = Max(cap, (Size) NPIDX_MIN_PENDING_KB * 1024);
+	return Min(limit, cap);
 }
 
 /*
