@@ -498,6 +498,51 @@ plans_for(Oid relid)
 }
 
 /*
+ * The best leader a search has found so far: best evidence, then
+ * resemblance, then the earliest leader (NULL times last), then the
+ * smallest story id, so that the answer does not depend on the order the
+ * index returns its rows in.
+ */
+typedef struct StoryBest
+{
+	bool		found;
+	double		score;
+	double		sim;
+	bool		tnull;
+	TimestampTz t;
+	int64		story;
+} StoryBest;
+
+static void
+best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
+		   int64 s)
+{
+	bool		better;
+
+	if (!b->found || sc > b->score)
+		better = true;
+	else if (sc < b->score)
+		better = false;
+	else if (sim != b->sim)
+		better = sim > b->sim;
+	else if (tnull != b->tnull)
+		better = !tnull;		/* NULL times sort last */
+	else if (!tnull && t != b->t)
+		better = t < b->t;
+	else
+		better = s < b->story;
+	if (better)
+	{
+		b->found = true;
+		b->score = sc;
+		b->sim = sim;
+		b->tnull = tnull;
+		b->t = t;
+		b->story = s;
+	}
+}
+
+/*
  * Run the search with the given snapshot (advanced to the current command,
  * so that the leaders this transaction added are seen); return true and set
  * *story when a leader matches.
@@ -506,6 +551,12 @@ plans_for(Oid relid)
  * asks similarity >= tiny_similarity and the index searches with
  * is_similar(fp, x, tiny_similarity); otherwise with is_same_story(fp, x,
  * t') for t' the smaller of the threshold and tiny similarity (file header).
+ *
+ * The leaders within the window come first; those out of it are compared,
+ * as leaders of which x may be a late copy (stories.h), only when none
+ * within it matched.  The index does not look at times: with a window, the
+ * leaders of a recurring item accumulate among the candidates, one a day,
+ * all out of it, and most searches never need to compare them.
  */
 static bool
 search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
@@ -514,18 +565,9 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	bool		tiny = x->nshingles < (uint32) rule->tiny_shingles;
 	Datum		args[2];
 	int			rc;
-	uint64		i;
-	bool		found = false;
-	double		best_score = 0.0;
-	double		best_sim = 0.0;
-	bool		best_tnull = true;
-	TimestampTz best_t = 0;
-	int64		best_story = 0;
-	bool		late_found = false;
-	double		late_score = 0.0;
-	double		late_sim = 0.0;
-	TimestampTz late_t = 0;
-	int64		late_story = 0;
+	int			pass;
+	bool		any_late = false;
+	StoryBest	best = {0};
 
 	args[0] = PointerGetDatum(x);
 	/* the rule's threshold for x's format (the leaders must share it) */
@@ -551,103 +593,56 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("the leaders table has changed: its columns must be story bigint, fp newsprint.fingerprint, published_at timestamptz")));
 
-	for (i = 0; i < SPI_processed; i++)
+	/* pass 0: the leaders within the window; pass 1: late copies */
+	for (pass = 0; pass < 2 && !best.found; pass++)
 	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	td = SPI_tuptable->tupdesc;
-		bool		isnull;
-		bool		tnull;
-		int64		s;
-		NpFingerprint *l;
-		TimestampTz t;
-		int64		lt;
-		Datum		d;
-		double		sc;
-		double		sim;
-		bool		better;
+		uint64		i;
 
-		/*
-		 * The index does not look at times: with a window, the leaders of a
-		 * recurring item accumulate here, one a day, all out of it.
-		 */
-		CHECK_FOR_INTERRUPTS();
-		s = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
-		if (isnull)
-			continue;
-		/*
-		 * The time first: a leader out of the window is compared only as
-		 * a leader of which x may be a late copy (stories.h), and only
-		 * while no leader within the window has matched.
-		 */
-		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
-		lt = tnull ? STORY_NO_TIME : StoryTimeOf(t);
-		if (!StoryWithinWindow(window, xt, lt))
+		if (pass == 1 && !any_late)
+			break;
+		for (i = 0; i < SPI_processed; i++)
 		{
-			if (found)
+			HeapTuple	tup = SPI_tuptable->vals[i];
+			TupleDesc	td = SPI_tuptable->tupdesc;
+			bool		isnull;
+			bool		tnull;
+			bool		within;
+			int64		s;
+			NpFingerprint *l;
+			TimestampTz t;
+			int64		lt;
+			Datum		d;
+			double		sc;
+			double		sim;
+
+			CHECK_FOR_INTERRUPTS();
+			s = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
+			if (isnull)
+				continue;
+			t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
+			lt = tnull ? STORY_NO_TIME : StoryTimeOf(t);
+			within = StoryWithinWindow(window, xt, lt);
+			if (!within)
+				any_late = true;
+			if (within != (pass == 0))
 				continue;
 			d = SPI_getbinval(tup, td, 2, &isnull);
 			if (isnull)
 				continue;
 			l = DatumGetNpFingerprintP(d);
-			if (!StoryLateCopy(rule, x, l, &sc, &sim))
+			if (pass == 0 ?
+				!StoryRuleMatches(rule, x, l, StoryTimeTested(window, xt, lt),
+								  &sc, &sim) :
+				!StoryLateCopy(rule, x, l, &sc, &sim))
 				continue;
-			/* as below; both times are known here */
-			if (!late_found || sc > late_score)
-				better = true;
-			else if (sc < late_score)
-				better = false;
-			else if (sim != late_sim)
-				better = sim > late_sim;
-			else if (t != late_t)
-				better = t < late_t;
-			else
-				better = s < late_story;
-			if (better)
-			{
-				late_found = true;
-				late_score = sc;
-				late_sim = sim;
-				late_t = t;
-				late_story = s;
-			}
-			continue;
-		}
-		d = SPI_getbinval(tup, td, 2, &isnull);
-		if (isnull)
-			continue;
-		l = DatumGetNpFingerprintP(d);
-		if (!StoryRuleMatches(rule, x, l, StoryTimeTested(window, xt, lt),
-							  &sc, &sim))
-			continue;
-		/* best evidence, then resemblance, then the earliest leader */
-		if (!found || sc > best_score)
-			better = true;
-		else if (sc < best_score)
-			better = false;
-		else if (sim != best_sim)
-			better = sim > best_sim;
-		else if (tnull != best_tnull)
-			better = !tnull;	/* NULL times sort last */
-		else if (!tnull && t != best_t)
-			better = t < best_t;
-		else
-			better = s < best_story;
-		if (better)
-		{
-			found = true;
-			best_score = sc;
-			best_sim = sim;
-			best_tnull = tnull;
-			best_t = t;
-			best_story = s;
+			/* a leader out of the window has a time: tnull is false */
+			best_offer(&best, sc, sim, tnull, t, s);
 		}
 	}
 	SPI_freetuptable(SPI_tuptable);
-	if (found)
-		*story = best_story;
-	else if (late_found)
-		*story = late_story;
-	return found || late_found;
+	if (best.found)
+		*story = best.story;
+	return best.found;
 }
 
 /* The work of assign(), with its copy of the plans */
