@@ -96,7 +96,7 @@ SET np.args = :'allargs';
 SET np.sets = :'sets';
 
 -- every set: (set, id, published_at, truth, events, half, fp)
-CREATE TEMP TABLE pool (set text, id bigint, published_at timestamptz, truth text,
+CREATE TEMP TABLE sets (set text, id bigint, published_at timestamptz, truth text,
 	events text[], half text, fp newsprint.fingerprint);
 
 CREATE TEMP TABLE gen (id bigint, outlet text, published_at timestamptz, kind text,
@@ -107,7 +107,7 @@ CREATE TEMP TABLE gen_truth (id bigint, family bigint, role text, source text,
 COPY gen FROM :'f';
 \set f :tmp '/truth.tsv'
 COPY gen_truth FROM :'f' WITH (HEADER true);
-INSERT INTO pool
+INSERT INTO sets
 SELECT 'gen', g.id, g.published_at,
 	   CASE WHEN t.role IN ('original', 'copy') THEN 'F' || t.family ELSE 'A' || g.id END,
 	   CASE WHEN t.role IN ('original', 'copy', 'independent') THEN ARRAY['F' || t.family]
@@ -124,7 +124,7 @@ CREATE TEMP TABLE sample (id bigint, outlet text, published_at timestamptz, kind
 \copy sample FROM 'test/data/stories/articles.tsv'
 -- the rewrite set's blind split (stories whose number is divisible by 3)
 -- is left out of both sets
-INSERT INTO pool
+INSERT INTO sets
 SELECT s.set, id, published_at, truth, ARRAY[truth], NULL, newsprint.fingerprint(body)
 FROM sample, (VALUES ('demo'), ('dev')) s(set)
 WHERE (s.set = 'demo' OR truth LIKE 'R%')
@@ -137,7 +137,7 @@ COPY wn FROM :'f';
 CREATE TEMP TABLE wn_labels (id bigint, thread text, report bigint, half text,
 	start text, note text);
 \copy wn_labels FROM 'test/data/stories/wikinews_labels.tsv' WITH (FORMAT text, HEADER true)
-INSERT INTO pool
+INSERT INTO sets
 SELECT 'wikinews', w.id, w.published,
 	   coalesce('R' || l.report, 'A' || w.id), ARRAY[coalesce('T' || l.thread, 'A' || w.id)],
 	   coalesce(l.half, CASE WHEN w.id % 2 = 0 THEN 'dev' ELSE 'blind' END),
@@ -145,32 +145,18 @@ SELECT 'wikinews', w.id, w.published,
 FROM wn w LEFT JOIN wn_labels l USING (id);
 
 -- cluster each set at the defaults, in the batch's order
-CREATE TEMP TABLE one_set (id bigint, published_at timestamptz, fp newsprint.fingerprint);
-CREATE TEMP TABLE clus (set text, id bigint, story bigint);
-DO $$
-DECLARE
-	s text;
-BEGIN
-	FOR s IN SELECT DISTINCT set FROM pool LOOP
-		TRUNCATE one_set;
-		INSERT INTO one_set SELECT id, published_at, fp FROM pool WHERE set = s;
-		EXECUTE 'INSERT INTO clus SELECT $1, c.id, c.story
-				 FROM newsprint.cluster_stories(''one_set'', order_column => ''published_at'''
-				|| current_setting('np.args') || ') c' USING s;
-	END LOOP;
-END
-$$;
+\i bench/story_cluster_sets.sql
 CREATE TEMP TABLE ord AS
 SELECT set, id, row_number() OVER (PARTITION BY set ORDER BY published_at NULLS LAST, id) AS pos
-FROM pool;
+FROM sets;
 CREATE TEMP TABLE keys AS
-SELECT p.set, p.id, unnest(newsprint.npidx_keys(p.fp)) AS h FROM pool p;
+SELECT p.set, p.id, unnest(newsprint.npidx_keys(p.fp)) AS h FROM sets p;
 CREATE INDEX ON keys (set, id);
 CREATE TEMP TABLE leader_keys AS
-SELECT k.set, k.h, o.pos, k.id FROM keys k JOIN clus c USING (set, id) JOIN ord o USING (set, id)
+SELECT k.set, k.h, o.pos, k.id FROM keys k JOIN leader c USING (set, id) JOIN ord o USING (set, id)
 WHERE c.story = c.id;
 CREATE INDEX ON leader_keys (set, h);
-ANALYZE pool, clus, ord, keys, leader_keys;
+ANALYZE sets, leader, ord, keys, leader_keys;
 
 -- partial versions: neither tiny, shared hashes under 0.5 of both samples
 CREATE TEMP TABLE links AS
@@ -181,8 +167,8 @@ SELECT c.set, c.id AS m, c.story AS l, o.pos,
 	   coalesce(b.half, 'all') AS half,
 	   newsprint.shingle_count(a.fp) AS m_shingles, newsprint.shingle_count(b.fp) AS l_shingles,
 	   newsprint.containment(a.fp, b.fp) AS c_ml, newsprint.containment(b.fp, a.fp) AS c_lm
-FROM clus c JOIN pool a ON a.set = c.set AND a.id = c.id
-JOIN pool b ON b.set = c.set AND b.id = c.story
+FROM leader c JOIN sets a ON a.set = c.set AND a.id = c.id
+JOIN sets b ON b.set = c.set AND b.id = c.story
 JOIN ord o ON o.set = c.set AND o.id = c.id
 WHERE c.id <> c.story
   AND newsprint.shingle_count(a.fp) >= 40 AND newsprint.shingle_count(b.fp) >= 40
