@@ -112,21 +112,7 @@ END
 $$;
 
 -- cluster_stories at its defaults, in publication order, one set at a time
-CREATE TEMP TABLE one_set (id bigint, published_at timestamptz, fp newsprint.fingerprint);
-CREATE TEMP TABLE leader (set text, id bigint, story bigint);
-DO $$
-DECLARE
-	s text;
-BEGIN
-	FOR s IN SELECT DISTINCT set FROM sets LOOP
-		TRUNCATE one_set;
-		INSERT INTO one_set SELECT id, published_at, fp FROM sets WHERE set = s;
-		EXECUTE 'INSERT INTO leader SELECT $1, c.id, c.story
-				 FROM newsprint.cluster_stories(''one_set'', order_column => ''published_at'''
-				|| current_setting('np.args') || ') c' USING s;
-	END LOOP;
-END
-$$;
+\i bench/story_cluster_sets.sql
 
 CREATE TEMP TABLE story_eval_input (id bigint, truth text, story bigint);
 \i bench/story_eval.sql
