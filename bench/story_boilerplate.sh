@@ -32,7 +32,7 @@
 # hashes" would refuse.  First order only: a refused member would lead a
 # story and hold its hashes for later articles, and join another leader;
 # the clusters are not re-run.  The rule itself was also built in the
-# batch alone (branch unrel-exp, not merged; doc/stories.md, "Boilerplate")
+# batch alone (an experimental build, not kept; doc/stories.md, "Boilerplate")
 # and measured exactly: it removes some generated links of unrelated items
 # and makes more clusters of unrelated items on real Wikinews text, where a
 # writer's template held by several leaders sends a refused member to
