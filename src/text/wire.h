@@ -41,6 +41,7 @@ typedef struct NpWire
 
 extern void NpWireDetect(const char *s, size_t len, bool pound, NpWire *w);
 extern bool NpWireHasDateline(const char *s, size_t len);
+extern bool NpWireIsAlert(const char *s, size_t len);
 
 /*
  * A Reuters headline wrapped over two lines: is next, the line right under
