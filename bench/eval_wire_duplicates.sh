@@ -17,16 +17,23 @@
 # every pair).  A text labelled other (bench/wire_formats.py) is another
 # story in its item's format and formula: it is compared with every text
 # of its item, and those pairs are reported apart.
+# With DUMP=FILE, also writes FILE (id, item, kind, label, fingerprint
+# literal) for bench/wire_rules.py, which tries rules on the samples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 file=${1:-test/data/fingerprint/wire_duplicates.tsv}
 file=$(cd "$(dirname "$file")" && pwd)/$(basename "$file")
+dump=
+if [ -n "${DUMP:-}" ]; then
+	dump=$(cd "$(dirname "$DUMP")" && pwd)/$(basename "$DUMP")
+fi
 psql -X -q -v ON_ERROR_STOP=1 <<SQL
 \pset footer off
 SET search_path = newsprint, public;
 CREATE TEMP TABLE wd (id int, item int, kind text, label text, body text);
 \copy wd FROM '$file'
 CREATE TEMP TABLE f AS SELECT *, fingerprint(body) AS fp FROM wd;
+$( [ -n "$dump" ] && echo "\\copy (SELECT id, item, kind, label, fp::text FROM f ORDER BY id) TO '$dump'" )
 CREATE TEMP TABLE pos AS
   SELECT d.item, d.kind, o.id AS a, d.id AS b,
          least(shingle_count(o.fp), shingle_count(d.fp)) AS smaller,
