@@ -146,37 +146,33 @@ def drop_word(text, rnd):
     return text[:m.start()] + text[m.end() + 1:]
 
 
-def companies(arts):
-    # names of companies in Wikinews text: capitalised words before a
-    # corporate suffix
-    pat = re.compile(r"\b((?:[A-Z][A-Za-z&'-]+ ){1,2}(?:Inc|Corp|Ltd|Group|"
-                     r"Airlines|Motors|Holdings|Bank|Energy|Pharmaceuticals))\b")
+def names_in(arts, pat, skip):
+    # the distinct matches of pat in Wikinews text, in order of first
+    # appearance, but those whose first word is in skip
     seen = []
     for a in arts:
-        for m in pat.finditer(a['text']):
-            c = m.group(1)
-            if c.split()[0] in ('The', 'A', 'In', 'On', 'At', 'Of', 'By'):
-                continue
-            if c not in seen:
-                seen.append(c)
+        for m in re.finditer(pat, a['text']):
+            name = next(g for g in m.groups() if g)
+            if name.split()[0] not in skip and name not in seen:
+                seen.append(name)
     return seen
+
+
+def companies(arts):
+    # companies: capitalised words before a corporate suffix
+    return names_in(arts, r"\b((?:[A-Z][A-Za-z&'-]+ ){1,2}(?:Inc|Corp|Ltd|"
+                    r"Group|Airlines|Motors|Holdings|Bank|Energy|"
+                    r"Pharmaceuticals))\b",
+                    ('The', 'A', 'In', 'On', 'At', 'Of', 'By'))
 
 
 def people(arts):
     # two-word names of people: "said Firstname Lastname" / "Firstname
     # Lastname said"
-    pat = re.compile(r'\b(?:said|says) ([A-Z][a-z]+ [A-Z][a-z]{2,})\b|'
-                     r'\b([A-Z][a-z]+ [A-Z][a-z]{2,}) (?:said|says)\b')
-    seen = []
-    for a in arts:
-        for m in pat.finditer(a['text']):
-            p = m.group(1) or m.group(2)
-            if p.split()[0] in ('The', 'He', 'She', 'It', 'They', 'In', 'But',
-                                'When', 'Police', 'Officials', 'President'):
-                continue
-            if p not in seen:
-                seen.append(p)
-    return seen
+    return names_in(arts, r'\b(?:said|says) ([A-Z][a-z]+ [A-Z][a-z]{2,})\b|'
+                    r'\b([A-Z][a-z]+ [A-Z][a-z]{2,}) (?:said|says)\b',
+                    ('The', 'He', 'She', 'It', 'They', 'In', 'But', 'When',
+                     'Police', 'Officials', 'President'))
 
 
 BRIEF_FORMULAS = [
