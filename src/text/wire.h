@@ -41,6 +41,12 @@ typedef struct NpWire
 
 extern void NpWireDetect(const char *s, size_t len, bool pound, NpWire *w);
 extern bool NpWireHasDateline(const char *s, size_t len);
+
+/*
+ * Does the line open with an alert's priority word and a colon ("FLASH:
+ * ...", "URGENT: ...", "BULLETIN: ...")?  Such a line is an alert's
+ * headline, not a label and its value (classify.c).
+ */
 extern bool NpWireIsAlert(const char *s, size_t len);
 
 /*
