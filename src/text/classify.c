@@ -659,7 +659,7 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	if (f.teaser_label && !heading)
 		return CLS_BAD;
 	if (f.label_colon && !f.ends_term && f.nwords <= 20 && !heading &&
-		f.nwords - f.label_words >= 3)
+		f.nwords - f.label_words >= 3 && !NpWireIsAlert(s, u->len))
 		return CLS_ROW;			/* "See also: Some headline", or "Best album: X" */
 	if (f.byline && f.nwords <= 12 && !f.ends_term)
 		return CLS_BAD;

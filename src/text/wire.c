@@ -624,6 +624,14 @@ static const char *const priority_words[] = {
 	"lead", "update", "updated", "sublead", "subs", "note", "editors", NULL
 };
 
+/*
+ * Priority words that head an alert's one line: "FLASH: Storm Danielle now
+ * a hurricane", "URGENT: ...", AP's "BULLETIN: ..."
+ */
+static const char *const alert_words[] = {
+	"flash", "urgent", "bulletin", "newsalert", "apnewsalert", NULL
+};
+
 /* First words of notes to editors in parentheses: "(With pics)", "(Adds ...)" */
 static const char *const note_words[] = {
 	"with", "adds", "add", "corrects", "correcting", "correction",
@@ -637,6 +645,22 @@ static const char *const note_words[] = {
 static const char *const desk_words[] = {
 	"newsroom", "desk", "bureau", "newsdesk", NULL
 };
+
+/*
+ * Does the line open with an alert's priority word and a colon ("FLASH:
+ * ...", "URGENT: ...")?  What follows is the alert's headline, not the
+ * value of a label ("See also: ...", "Best album: ..."): an alert moved
+ * alone is that one line.
+ */
+bool
+NpWireIsAlert(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len && i < 16 && A_ALPHA((unsigned char) s[i]))
+		i++;
+	return i > 0 && i < len && s[i] == ':' && word_in(s, i, alert_words);
+}
 
 /* Last words of a writer's title line: "AP Medical Writer" */
 static const char *const title_words[] = {

@@ -43,6 +43,13 @@ extern void NpWireDetect(const char *s, size_t len, bool pound, NpWire *w);
 extern bool NpWireHasDateline(const char *s, size_t len);
 
 /*
+ * Does the line open with an alert's priority word and a colon ("FLASH:
+ * ...", "URGENT: ...", "BULLETIN: ...")?  Such a line is an alert's
+ * headline, not a label and its value (classify.c).
+ */
+extern bool NpWireIsAlert(const char *s, size_t len);
+
+/*
  * A Reuters headline wrapped over two lines: is next, the line right under
  * the NPW_HEADLINE line head, the rest of it?  The first line must have
  * NP_WIRE_HEADLINE_WRAPPED bytes or more (wrap widths are 64-80 columns),

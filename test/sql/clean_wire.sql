@@ -183,3 +183,19 @@ SELECT newsprint.headline(E'RTRS 1903 3 POL 0392\nFACTBOX-What the new EU rules 
 -- takes, which lost the headline whole
 SELECT newsprint.clean(E'RTRS 0701 3 BUS 0081\nUPDATE 1-Kestrel Foods to close two bakeries in northern England, cut jobs\nThe bakery group said on Monday: "We have no choice."\n\nThe company will cut about 300 jobs as demand for packaged bread falls.\n');
 SELECT newsprint.headline(E'RTRS 0701 3 BUS 0081\nREFILE-Ab cd ef gh ij kl mn op qr st uv wx yz ab cd ef gh ij kl mn\nop qr st uv wx yz ab cd ef gh ij\n\nLONDON, May 2 (Reuters) - Kestrel Foods said on Monday it would close two bakeries.\n');
+
+-- an alert moved alone, one line under its priority word ("FLASH: ...",
+-- "URGENT: ...", AP's "BULLETIN: ..."; written for this test): the line
+-- was taken for a label and its value ("See also: ...", "Best album: X")
+-- and dropped, so clean() returned '' and the alert had no fingerprint.
+-- It is now kept, as a text that is one headline is; a label line still
+-- is not; in a longer item the alert's line is the headline, under its
+-- priority word, and the body is unchanged
+SELECT t, newsprint.clean(t) FROM unnest(ARRAY[
+  'FLASH: Storm Vela strengthens to a Category 3 hurricane off Cuba',
+  'URGENT: Hurricane Vela strengthened to a Category 3 storm off Cuba on Tuesday',
+  'BULLETIN: Storm Vela strengthens to a Category 3 hurricane off Cuba',
+  'See also: Storm Vela strengthens to a Category 3 hurricane off Cuba',
+  'Best album: Storm Vela by the Category Three']) AS t;
+SELECT newsprint.headline(E'URGENT: Storm Vela strengthens to Category 3\n\nMIAMI, Aug 29 (Wire) - Hurricane Vela strengthened to a Category 3 storm off Cuba on Tuesday.\n'),
+       newsprint.clean(E'URGENT: Storm Vela strengthens to Category 3\n\nMIAMI, Aug 29 (Wire) - Hurricane Vela strengthened to a Category 3 storm off Cuba on Tuesday.\n');
