@@ -1252,6 +1252,19 @@ KeyProbeCostCmp(const void *a, const void *b)
 	return x->pos - y->pos;
 }
 
+/* Order positions into kp (arg) by cost, the costliest first, then by position */
+static int
+KeyPosCostlierCmp(const void *a, const void *b, void *arg)
+{
+	const KeyProbe *kp = (const KeyProbe *) arg;
+	int			x = *(const int *) a;
+	int			y = *(const int *) b;
+
+	if (kp[x].cost != kp[y].cost)
+		return kp[x].cost > kp[y].cost ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
 /*
  * Choose the keys to skip: the costliest ones that no row meeting the
  * predicate can depend on.  A row b with m = |A'| shares only hashes among
@@ -1269,6 +1282,7 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
 {
 	int		   *slack;
 	int		   *byCost;
+	int			ncostly = 0;
 	int			i,
 				m,
 				nskip = 0;
@@ -1283,30 +1297,23 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
 		slack[m] = (m < m0 || m >= named_from) ? PG_INT32_MAX :
 			NpFingerprintMinShared(pred, t, version, m, 1, brief) - 1;
 
-	/* positions (kp is in position order here), costliest first */
+	/*
+	 * The positions of the keys worth skipping (kp is in position order
+	 * here), costliest first, ties in position order.  A query has up to
+	 * NP_FP_MAX_SKETCH_SIZE keys: sorted by insertion, a long query's keys
+	 * of varied costs took seconds, with no check for interrupts.
+	 */
 	byCost = palloc(n * sizeof(int));
 	for (i = 0; i < n; i++)
-		byCost[i] = i;
-	for (i = 1; i < n; i++)
-	{
-		int			v = byCost[i],
-					j = i;
+		if (kp[i].cost > NPIDX_COMMON_KEY_COST)
+			byCost[ncostly++] = i;
+	qsort_arg(byCost, ncostly, sizeof(int), KeyPosCostlierCmp, kp);
 
-		while (j > 0 && kp[byCost[j - 1]].cost < kp[v].cost)
-		{
-			byCost[j] = byCost[j - 1];
-			j--;
-		}
-		byCost[j] = v;
-	}
-
-	for (i = 0; i < n && i < NPIDX_MAX_SKIP_TRIES; i++)
+	for (i = 0; i < ncostly && i < NPIDX_MAX_SKIP_TRIES; i++)
 	{
 		int			p = byCost[i];
 		bool		ok = true;
 
-		if (kp[p].cost <= NPIDX_COMMON_KEY_COST)
-			break;
 		if (named_from <= n && kp[p].named)
 			continue;
 		for (m = p + 1; m <= n; m++)
