@@ -1392,6 +1392,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			}
 		}
 		NpidxProbeHead(index, nbuckets, q->hashes[i], &kp[i], heads, hints);
+		/* a page read per key, up to 65,535 of them: cancel between two */
+		CHECK_FOR_INTERRUPTS();
 	}
 	*nskip = 0;
 	*nskip_named = 0;
