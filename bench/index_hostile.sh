@@ -18,10 +18,16 @@
 #              the h_i with i >= K (256 - j) / 256, so that a key's rows,
 #              and its cost to read, grow with its position in the query
 #              (the order an insertion sort by cost handles worst)
+#   pending    100,000 rows of one hash each left in the pending list
+#              (pending_list_limit 1 GB, autovacuum off), every one of
+#              them the query's largest hash: each lookup compares every
+#              pending row with its query (pending_rows is printed in the
+#              postings column, where the buckets hold none of them)
 # For each input and size: `%` (similarity_threshold 0.05 and 0.5) through
 # the index: the backend's CPU seconds (user + system, /proc/PID/stat), the
 # counters of npidx_scan_stats() (keys read, postings, candidates), and
-# the CPU nanoseconds per posting read: about constant when the lookup's
+# the CPU nanoseconds per posting read (postings: of the buckets, and the
+# pending rows compared): about constant when the lookup's
 # CPU grows with its postings (which grow with K), growing with K when it
 # grows with K^2.  Beside it the same query by a seq scan (the rechecks
 # alone).  Then, at the largest size, the lookup with statement_timeout =
@@ -38,12 +44,17 @@ bench_header
 if [ -z "${REUSE:-}" ]; then
 q <<'EOF' >/dev/null
 SET client_min_messages = warning;
-DROP TABLE IF EXISTS hostile_words, hostile_rows, hostile_queries;
+DROP TABLE IF EXISTS hostile_words, hostile_rows, hostile_queries, hostile_pending;
 CREATE TABLE hostile_words AS
 	SELECT i, translate(substr(md5(i::text || 'x'), 1, 8), '0123456789', 'ghijklmnop') AS w
 	FROM generate_series(1, 200000) i;
 CREATE TABLE hostile_rows (input text, k int, fp newsprint.fingerprint);
 CREATE TABLE hostile_queries (input text, k int, threshold float8, fp newsprint.fingerprint);
+CREATE TABLE hostile_pending (fp newsprint.fingerprint) WITH (autovacuum_enabled = off);
+CREATE INDEX hostile_pending_fp ON hostile_pending USING npidx (fp)
+	WITH (pending_list_limit = 1048576);
+INSERT INTO hostile_pending
+	SELECT 'v1:w3:k8:n1:ffffff00' FROM generate_series(1, 100000);
 INSERT INTO hostile_rows
 	SELECT 'random', 0, newsprint.fingerprint(
 		(SELECT string_agg(w, ' ' ORDER BY i) FROM hostile_words WHERE i BETWEEN o AND o + 19999),
@@ -62,6 +73,10 @@ INSERT INTO hostile_rows
 		 FROM generate_series($k * (256 - j) / 256, $k - 1) i))::newsprint.fingerprint
 	FROM generate_series(1, 256) j;
 INSERT INTO hostile_queries
+	SELECT 'pending', $k, 0.5, ('v1:w3:k65535:n$k:' ||
+		(SELECT string_agg(lpad(to_hex(i::bigint * 65536 + 14), 8, '0'), '' ORDER BY i)
+		 FROM generate_series(0, $k - 2) i) || 'ffffff00')::newsprint.fingerprint;
+INSERT INTO hostile_queries
 	SELECT 'ascending', $k, 0.5, ('v1:w3:k65535:n$k:' ||
 		(SELECT string_agg(lpad(to_hex(i::bigint * 65536 + $k % 65521), 8, '0'), '' ORDER BY i)
 		 FROM generate_series(0, $k - 1) i))::newsprint.fingerprint;
@@ -75,7 +90,8 @@ cpu="SELECT split_part(s, ' ', 14)::bigint + split_part(s, ' ', 15)::bigint AS t
 # one lookup in a fresh session: CPU seconds, then the scan's counters
 lookup()
 {
-	local input=$1 k=$2 seq=$3
+	local input=$1 k=$2 seq=$3 table=hostile_rows
+	[ "$input" != pending ] || table=hostile_pending
 	q <<EOF
 SET search_path = newsprint, public;
 SET enable_seqscan = $seq;
@@ -83,27 +99,29 @@ SET enable_indexscan = $([ "$seq" = on ] && echo off || echo on);
 SET enable_bitmapscan = $([ "$seq" = on ] && echo off || echo on);
 SELECT threshold AS t, fp AS qfp FROM hostile_queries WHERE input = '$input' AND k = $k \gset
 SET newsprint.similarity_threshold = :t;
-SELECT count(*) FROM hostile_rows WHERE fp % :'qfp' \g /dev/null
+SELECT count(*) FROM $table WHERE fp % :'qfp' \g /dev/null
 $cpu \gset c0_
-$(for r in $(seq "$reps"); do echo "SELECT count(*) FROM hostile_rows WHERE fp % :'qfp' \\g /dev/null"; done)
+$(for r in $(seq "$reps"); do echo "SELECT count(*) FROM $table WHERE fp % :'qfp' \\g /dev/null"; done)
 SELECT round((($cpu) - :c0_ticks)::numeric / $tck / $reps, 3);
-SELECT keys_read || ' ' || postings || ' ' || candidates FROM newsprint.npidx_scan_stats();
+SELECT keys_read || ' ' || postings + pending_rows || ' ' || candidates FROM newsprint.npidx_scan_stats();
 EOF
 }
 
 printf '%-10s %6s %10s %6s %9s %8s %9s\n' input keys postings cands index_s ns/post seqscan_s
-for input in random ascending; do
+for input in random ascending pending; do
 	for k in $sizes; do
 		mapfile -t v < <(lookup "$input" "$k" off)
 		mapfile -t s < <(lookup "$input" "$k" on)
 		read -r kr post cand <<<"${v[1]}"
 		printf '%-10s %6d %10d %6d %9.3f %8.0f %9.3f\n' "$input" "$kr" "$post" "$cand" \
-			"${v[0]}" "$(echo "${v[0]} * 1000000000 / $post" | bc -l)" "${s[0]}"
+			"${v[0]}" "$(echo "${v[0]} * 1000000000 / ($post + 1)" | bc -l)" "${s[0]}"
 	done
 done
 
 big=${sizes##* }
-for input in random ascending; do
+for input in random ascending pending; do
+	table=hostile_rows
+	[ "$input" != pending ] || table=hostile_pending
 	ms=$({ q <<EOF 2>&1 || true; } | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1
 SET search_path = newsprint, public;
 SET enable_seqscan = off;
@@ -111,9 +129,9 @@ SELECT threshold AS t, fp AS qfp FROM hostile_queries WHERE input = '$input' AND
 SET newsprint.similarity_threshold = :t;
 SET statement_timeout = '100ms';
 \timing on
-SELECT count(*) FROM hostile_rows WHERE fp % :'qfp';
+SELECT count(*) FROM $table WHERE fp % :'qfp';
 EOF
 	)
 	printf 'statement_timeout 100ms, %-10s %6d keys: the statement took %s ms\n' "$input" "$big" "$ms"
 done
-[ -n "${KEEP:-}" ] || q -c "DROP TABLE hostile_words, hostile_rows, hostile_queries" >/dev/null
+[ -n "${KEEP:-}" ] || q -c "DROP TABLE hostile_words, hostile_rows, hostile_queries, hostile_pending" >/dev/null
