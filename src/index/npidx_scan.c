@@ -317,6 +317,7 @@ typedef struct KeyProbe
 								 * asks for named keys */
 	int			first;			/* its head page's matches: entries first .. */
 	int			nhits;			/* first + nhits - 1 of the scan's head hits */
+	bool		kept;			/* they are kept there (else read again) */
 } KeyProbe;
 
 /*
@@ -648,6 +649,14 @@ typedef struct HitArray
  * between two uses leaves it valid.
  */
 #define NPIDX_HEAD_HITS_INIT	4096	/* 32 kB */
+/*
+ * The most head-page matches a scan keeps (8 MB).  A head page holds up to
+ * about 1,360 postings, so a query of 65,535 keys against rows that share
+ * them would keep 700 MB (a 15,872-key query against 1,300 copies of one
+ * text kept 160 MB); the keys probed after the array is full keep none, and
+ * their whole chains are read when they are counted.
+ */
+#define NPIDX_HEAD_HITS_MAX		(1 << 20)
 #define NPIDX_HEAD_HITS_KEEP	32768	/* 256 kB */
 static HitArray npidx_head_hits;
 
@@ -679,6 +688,12 @@ HitArrayPush(ItemPointer tid, uint8 cls, void *arg)
 	a->n++;
 }
 
+/* Probe callback: only count (NpidxPageMatches returns how many) */
+static pg_attribute_always_inline void
+HitIgnore(ItemPointer tid, uint8 cls, void *arg)
+{
+}
+
 /*
  * Read the head page of hash's bucket: its matches, appended to heads, and
  * the chain length.  The counting pass takes the head's postings from heads
@@ -688,7 +703,10 @@ HitArrayPush(ItemPointer tid, uint8 cls, void *arg)
  * page: postings never move between pages (a merge appends, VACUUM removes
  * the postings of dead rows in place and unlinks emptied pages), and a
  * posting added in between belongs to a row that the scan met in the
- * pending list, read before, or that its snapshot cannot see.
+ * pending list, read before, or that its snapshot cannot see.  Once heads
+ * is full (NPIDX_HEAD_HITS_MAX), a key's head matches are only counted, for
+ * its cost, and the counting pass reads its chain from the head, as it would
+ * read the head only then.
  */
 static void
 NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp,
@@ -709,15 +727,22 @@ NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp,
 	kp->complete = NpidxPageGetOpaque(page)->next == InvalidBlockNumber &&
 		NpidxPageSpill(page) == 0;
 	kp->first = heads->n;
-	if (heads->n + NpidxPageNEntries(page) > heads->max)
+	kp->kept = heads->n + NpidxPageNEntries(page) <= NPIDX_HEAD_HITS_MAX;
+	if (!kp->kept)
+		found = NpidxPageMatches(page, resid, HitIgnore, NULL);
+	else
 	{
-		int			max = Max(heads->n + NpidxPageNEntries(page), heads->max * 2);
+		if (heads->n + NpidxPageNEntries(page) > heads->max)
+		{
+			int			max = Min(Max(heads->n + NpidxPageNEntries(page), heads->max * 2),
+								  NPIDX_HEAD_HITS_MAX);
 
-		heads->hits = repalloc_huge(heads->hits, (Size) max * sizeof(NpidxHit));
-		heads->max = max;
+			heads->hits = repalloc_huge(heads->hits, (Size) max * sizeof(NpidxHit));
+			heads->max = max;
+		}
+		found = NpidxPageMatches(page, resid, HitArrayPush, heads);
 	}
-	found = NpidxPageMatches(page, resid, HitArrayPush, heads);
-	kp->nhits = found;
+	kp->nhits = kp->kept ? found : 0;
 	kp->cost = (double) found * Max(1, NpidxPageGetOpaque(page)->chain_pages);
 	UnlockReleaseBuffer(buffer);
 }
@@ -1213,9 +1238,9 @@ CountKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
 {
 	cs->key_named = k->named;
 	CountHits(cs, heads->hits + k->first, k->nhits);
-	if (!k->complete)
+	if (!k->complete || !k->kept)
 	{
-		NpidxProbeChain(index, nbuckets, q->hashes[k->pos], true, hints,
+		NpidxProbeChain(index, nbuckets, q->hashes[k->pos], k->kept, hints,
 						CountPush, cs);
 		CountHits(cs, cs->batch, cs->nbatch);
 		cs->nbatch = 0;
