@@ -23,6 +23,11 @@
 #              them the query's largest hash: each lookup compares every
 #              pending row with its query (pending_rows is printed in the
 #              postings column, where the buckets hold none of them)
+#   heavy      1,300 copies of one text of 16,384 hashes, queried with it:
+#              20 million postings, most on the head pages of the query's
+#              keys; the lookup's memory beyond shared buffers (the scan
+#              keeps at most 8 MB of head-page matches) and its rows
+#              against a seq scan's
 # For each input and size: `%` (similarity_threshold 0.05 and 0.5) through
 # the index: the backend's CPU seconds (user + system, /proc/PID/stat), the
 # counters of npidx_scan_stats() (keys read, postings, candidates), and
@@ -44,12 +49,20 @@ bench_header
 if [ -z "${REUSE:-}" ]; then
 q <<'EOF' >/dev/null
 SET client_min_messages = warning;
-DROP TABLE IF EXISTS hostile_words, hostile_rows, hostile_queries, hostile_pending;
+DROP TABLE IF EXISTS hostile_words, hostile_rows, hostile_queries, hostile_pending, hostile_heavy;
 CREATE TABLE hostile_words AS
 	SELECT i, translate(substr(md5(i::text || 'x'), 1, 8), '0123456789', 'ghijklmnop') AS w
 	FROM generate_series(1, 200000) i;
 CREATE TABLE hostile_rows (input text, k int, fp newsprint.fingerprint);
 CREATE TABLE hostile_queries (input text, k int, threshold float8, fp newsprint.fingerprint);
+CREATE TABLE hostile_heavy (fp newsprint.fingerprint) WITH (autovacuum_enabled = off);
+INSERT INTO hostile_heavy
+	SELECT fp FROM (SELECT ('v1:w3:k65535:n16384:' ||
+		(SELECT string_agg(lpad(to_hex(i::bigint * 65536 + 77), 8, '0'), '' ORDER BY i)
+		 FROM generate_series(0, 16383) i))::newsprint.fingerprint AS fp) f,
+		generate_series(1, 1300);
+CREATE INDEX hostile_heavy_fp ON hostile_heavy USING npidx (fp);
+INSERT INTO hostile_queries SELECT 'heavy', 16384, 0.5, fp FROM hostile_heavy LIMIT 1;
 CREATE TABLE hostile_pending (fp newsprint.fingerprint) WITH (autovacuum_enabled = off);
 CREATE INDEX hostile_pending_fp ON hostile_pending USING npidx (fp)
 	WITH (pending_list_limit = 1048576);
@@ -118,6 +131,33 @@ for input in random ascending pending; do
 	done
 done
 
+# the heavy input: peak memory beyond shared buffers and mapped files (the
+# peak resident size less what of it is shared memory and files once the
+# lookup is over, less the private memory before it: a lower bound of what
+# the lookup allocated), and the rows found against a seq scan's
+status="regexp_replace(pg_read_file('/proc/' || pg_backend_pid() || '/status'), '.*VmHWM:\\s+(\\d+).*RssAnon:\\s+(\\d+).*RssFile:\\s+(\\d+).*RssShmem:\\s+(\\d+).*', '\\1 \\2 \\3 \\4')"
+mapfile -t h < <(q <<EOF
+SET search_path = newsprint, public;
+SELECT fp AS qfp FROM hostile_queries WHERE input = 'heavy' \gset
+SET newsprint.similarity_threshold = 0.5;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+SELECT count(*) FROM hostile_heavy WHERE fp % :'qfp';
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+SET enable_seqscan = off;
+SELECT $status;
+SELECT count(*) FROM hostile_heavy WHERE fp % :'qfp';
+SELECT $status;
+SELECT keys_read || ' ' || postings || ' ' || candidates FROM newsprint.npidx_scan_stats();
+EOF
+)
+read -r _ anon0 _ _ <<<"${h[1]}"
+read -r hwm _ file shmem <<<"${h[3]}"
+read -r kr post cand <<<"${h[4]}"
+printf 'heavy: 1,300 copies of a 16,384-hash text, %d keys read, %d postings, %d candidates; rows %d by the index, %d by a seq scan; at least %d MB allocated by the lookup\n' \
+	"$kr" "$post" "$cand" "${h[2]}" "${h[0]}" "$(( (hwm - file - shmem - anon0) / 1024 ))"
+
 big=${sizes##* }
 for input in random ascending pending; do
 	table=hostile_rows
@@ -134,4 +174,4 @@ EOF
 	)
 	printf 'statement_timeout 100ms, %-10s %6d keys: the statement took %s ms\n' "$input" "$big" "$ms"
 done
-[ -n "${KEEP:-}" ] || q -c "DROP TABLE hostile_words, hostile_rows, hostile_queries, hostile_pending" >/dev/null
+[ -n "${KEEP:-}" ] || q -c "DROP TABLE hostile_words, hostile_rows, hostile_queries, hostile_pending, hostile_heavy" >/dev/null
