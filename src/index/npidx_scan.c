@@ -653,8 +653,8 @@ typedef struct HitArray
  * The most head-page matches a scan keeps (8 MB).  A head page holds up to
  * about 1,360 postings, so a query of 65,535 keys against rows that share
  * them would keep 700 MB (a 15,872-key query against 1,300 copies of one
- * text kept 160 MB); the keys probed after the array is full keep none, and
- * their whole chains are read when they are counted.
+ * text allocated 79 MB); the keys probed after the array is full keep none
+ * and have their whole chains read when they are counted.
  */
 #define NPIDX_HEAD_HITS_MAX		(1 << 20)
 #define NPIDX_HEAD_HITS_KEEP	32768	/* 256 kB */
