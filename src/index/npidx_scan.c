@@ -29,6 +29,7 @@
 #include "utils/rel.h"
 
 #include "distributed.h"
+#include "fingerprint/fp_core.h"
 #include "index/npidx.h"
 
 /*
@@ -316,6 +317,7 @@ typedef struct KeyProbe
 								 * asks for named keys */
 	int			first;			/* its head page's matches: entries first .. */
 	int			nhits;			/* first + nhits - 1 of the scan's head hits */
+	bool		kept;			/* they are kept there (else read again) */
 } KeyProbe;
 
 /*
@@ -647,6 +649,14 @@ typedef struct HitArray
  * between two uses leaves it valid.
  */
 #define NPIDX_HEAD_HITS_INIT	4096	/* 32 kB */
+/*
+ * The most head-page matches a scan keeps (8 MB).  A head page holds up to
+ * about 1,360 postings, so a query of 65,535 keys against rows that share
+ * them would keep 700 MB (a 15,872-key query against 1,300 copies of one
+ * text allocated 79 MB); the keys probed after the array is full keep none
+ * and have their whole chains read when they are counted.
+ */
+#define NPIDX_HEAD_HITS_MAX		(1 << 20)
 #define NPIDX_HEAD_HITS_KEEP	32768	/* 256 kB */
 static HitArray npidx_head_hits;
 
@@ -678,6 +688,12 @@ HitArrayPush(ItemPointer tid, uint8 cls, void *arg)
 	a->n++;
 }
 
+/* Probe callback: only count (NpidxPageMatches returns how many) */
+static pg_attribute_always_inline void
+HitIgnore(ItemPointer tid, uint8 cls, void *arg)
+{
+}
+
 /*
  * Read the head page of hash's bucket: its matches, appended to heads, and
  * the chain length.  The counting pass takes the head's postings from heads
@@ -687,7 +703,10 @@ HitArrayPush(ItemPointer tid, uint8 cls, void *arg)
  * page: postings never move between pages (a merge appends, VACUUM removes
  * the postings of dead rows in place and unlinks emptied pages), and a
  * posting added in between belongs to a row that the scan met in the
- * pending list, read before, or that its snapshot cannot see.
+ * pending list, read before, or that its snapshot cannot see.  Once heads
+ * is full (NPIDX_HEAD_HITS_MAX), a key's head matches are only counted, for
+ * its cost, and the counting pass reads its chain from the head, as it would
+ * read the head only then.
  */
 static void
 NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp,
@@ -708,15 +727,22 @@ NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp,
 	kp->complete = NpidxPageGetOpaque(page)->next == InvalidBlockNumber &&
 		NpidxPageSpill(page) == 0;
 	kp->first = heads->n;
-	if (heads->n + NpidxPageNEntries(page) > heads->max)
+	kp->kept = heads->n + NpidxPageNEntries(page) <= NPIDX_HEAD_HITS_MAX;
+	if (!kp->kept)
+		found = NpidxPageMatches(page, resid, HitIgnore, NULL);
+	else
 	{
-		int			max = Max(heads->n + NpidxPageNEntries(page), heads->max * 2);
+		if (heads->n + NpidxPageNEntries(page) > heads->max)
+		{
+			int			max = Min(Max(heads->n + NpidxPageNEntries(page), heads->max * 2),
+								  NPIDX_HEAD_HITS_MAX);
 
-		heads->hits = repalloc_huge(heads->hits, (Size) max * sizeof(NpidxHit));
-		heads->max = max;
+			heads->hits = repalloc_huge(heads->hits, (Size) max * sizeof(NpidxHit));
+			heads->max = max;
+		}
+		found = NpidxPageMatches(page, resid, HitArrayPush, heads);
 	}
-	found = NpidxPageMatches(page, resid, HitArrayPush, heads);
-	kp->nhits = found;
+	kp->nhits = kp->kept ? found : 0;
 	kp->cost = (double) found * Max(1, NpidxPageGetOpaque(page)->chain_pages);
 	UnlockReleaseBuffer(buffer);
 }
@@ -954,30 +980,17 @@ NpidxClassBounds(const NpFingerprint *q, const NpidxMetaPageData *meta,
 	*m0 = Max(1, meta->hasLimit ? CountUpTo(q, Min(lq, meta->minLimit)) : n);
 }
 
-/* |A n B| of two ascending hash arrays */
-static int
+/*
+ * |A n B| of two ascending hash arrays.  NpFpShared binary-searches the
+ * larger side when one is 16 times the other: a pending row of one hash
+ * compared with a query of 65,535 cost the whole query, for each such row
+ * of the pending list, when the arrays were merged.
+ */
+static inline int
 SharedHashes(const NpFingerprint *a, const NpFingerprint *b)
 {
-	int			na = NpFingerprintNHashes(a),
-				nb = NpFingerprintNHashes(b);
-	int			i = 0,
-				j = 0,
-				x = 0;
-
-	while (i < na && j < nb)
-	{
-		if (a->hashes[i] < b->hashes[j])
-			i++;
-		else if (a->hashes[i] > b->hashes[j])
-			j++;
-		else
-		{
-			x++;
-			i++;
-			j++;
-		}
-	}
-	return x;
+	return NpFpShared(a->hashes, NpFingerprintNHashes(a),
+					  b->hashes, NpFingerprintNHashes(b));
 }
 
 /* State of one counting pass over the query's keys */
@@ -1225,9 +1238,9 @@ CountKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
 {
 	cs->key_named = k->named;
 	CountHits(cs, heads->hits + k->first, k->nhits);
-	if (!k->complete)
+	if (!k->complete || !k->kept)
 	{
-		NpidxProbeChain(index, nbuckets, q->hashes[k->pos], true, hints,
+		NpidxProbeChain(index, nbuckets, q->hashes[k->pos], k->kept, hints,
 						CountPush, cs);
 		CountHits(cs, cs->batch, cs->nbatch);
 		cs->nbatch = 0;
@@ -1252,6 +1265,19 @@ KeyProbeCostCmp(const void *a, const void *b)
 	return x->pos - y->pos;
 }
 
+/* Order positions into kp (arg) by cost, the costliest first, then by position */
+static int
+KeyPosCostlierCmp(const void *a, const void *b, void *arg)
+{
+	const KeyProbe *kp = (const KeyProbe *) arg;
+	int			x = *(const int *) a;
+	int			y = *(const int *) b;
+
+	if (kp[x].cost != kp[y].cost)
+		return kp[x].cost > kp[y].cost ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
 /*
  * Choose the keys to skip: the costliest ones that no row meeting the
  * predicate can depend on.  A row b with m = |A'| shares only hashes among
@@ -1269,6 +1295,7 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
 {
 	int		   *slack;
 	int		   *byCost;
+	int			ncostly = 0;
 	int			i,
 				m,
 				nskip = 0;
@@ -1283,30 +1310,23 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
 		slack[m] = (m < m0 || m >= named_from) ? PG_INT32_MAX :
 			NpFingerprintMinShared(pred, t, version, m, 1, brief) - 1;
 
-	/* positions (kp is in position order here), costliest first */
+	/*
+	 * The positions of the keys worth skipping (kp is in position order
+	 * here), costliest first, ties in position order.  A query has up to
+	 * NP_FP_MAX_SKETCH_SIZE keys: sorted by insertion, a long query's keys
+	 * of varied costs took seconds, with no check for interrupts.
+	 */
 	byCost = palloc(n * sizeof(int));
 	for (i = 0; i < n; i++)
-		byCost[i] = i;
-	for (i = 1; i < n; i++)
-	{
-		int			v = byCost[i],
-					j = i;
+		if (kp[i].cost > NPIDX_COMMON_KEY_COST)
+			byCost[ncostly++] = i;
+	qsort_arg(byCost, ncostly, sizeof(int), KeyPosCostlierCmp, kp);
 
-		while (j > 0 && kp[byCost[j - 1]].cost < kp[v].cost)
-		{
-			byCost[j] = byCost[j - 1];
-			j--;
-		}
-		byCost[j] = v;
-	}
-
-	for (i = 0; i < n && i < NPIDX_MAX_SKIP_TRIES; i++)
+	for (i = 0; i < ncostly && i < NPIDX_MAX_SKIP_TRIES; i++)
 	{
 		int			p = byCost[i];
 		bool		ok = true;
 
-		if (kp[p].cost <= NPIDX_COMMON_KEY_COST)
-			break;
 		if (named_from <= n && kp[p].named)
 			continue;
 		for (m = p + 1; m <= n; m++)
@@ -1385,6 +1405,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			}
 		}
 		NpidxProbeHead(index, nbuckets, q->hashes[i], &kp[i], heads, hints);
+		/* a page read per key, up to 65,535 of them: cancel between two */
+		CHECK_FOR_INTERRUPTS();
 	}
 	*nskip = 0;
 	*nskip_named = 0;

@@ -412,6 +412,12 @@ StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
 	NpFingerprintOverlap ov;
 
 	/*
+	 * Fingerprints that cannot be compared are an error whatever their
+	 * times, as within the window (StoryRuleMatches), tiny or not.
+	 */
+	NpFingerprintCheckCompatible(x, leader);
+
+	/*
 	 * Not for a tiny pair: two companies' one-line notices in one formula
 	 * with the same figures are one text to the sample (a company's name
 	 * before "said" is no evidence), and only the window parts them.

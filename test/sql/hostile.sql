@@ -532,3 +532,20 @@ SELECT count(DISTINCT story) AS stories, count(*) AS articles
 FROM cluster_stories('hostile_fpd_articles', 'id', 'fp');
 DROP TABLE hostile_leaders, hostile_fpd_articles, hostile_fp_articles, hostile_article;
 DROP DOMAIN hostile_fpd;
+
+-- story_match() of fingerprints of two format versions is an error
+-- (22023) within the window; further apart than the window, where a pair
+-- is asked whether it is a late copy, a tiny pair was no match (NULL)
+-- instead: the same pair's answer depended on its times.  Now the error
+-- whatever the times.
+\set VERBOSITY sqlstate
+SELECT story_match(fingerprint('Acme said it raised its dividend.', true, 256, 1),
+                   fingerprint('Acme said it raised its dividend.', true, 256, 2),
+                   a_time => '2026-01-01', b_time => '2026-01-01');
+SELECT story_match(fingerprint('Acme said it raised its dividend.', true, 256, 1),
+                   fingerprint('Acme said it raised its dividend.', true, 256, 2),
+                   a_time => '2026-01-01', b_time => '2026-01-05');
+SELECT story_match(fingerprint('Acme said it raised its dividend.', true, 256, 2),
+                   fingerprint('Acme said it raised its dividend.', true, 256, 1),
+                   a_time => '2026-01-05', b_time => '2026-01-01');
+\set VERBOSITY default
