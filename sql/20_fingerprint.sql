@@ -95,14 +95,14 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION fingerprint(text, boolean, integer, integer) IS
 'fingerprint in format version 1 or 2 (2 is the default of the other forms)';
 
-CREATE FUNCTION shingle_count(fingerprint) RETURNS bigint
+CREATE FUNCTION shingle_count(fp fingerprint) RETURNS bigint
 AS 'MODULE_PATHNAME', 'fingerprint_shingle_count'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION shingle_count(fingerprint) IS
 'exact number of distinct shingles of the article';
 
-CREATE FUNCTION sample_size(fingerprint) RETURNS integer
+CREATE FUNCTION sample_size(fp fingerprint) RETURNS integer
 AS 'MODULE_PATHNAME', 'fingerprint_sample_size'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
@@ -111,7 +111,7 @@ COMMENT ON FUNCTION sample_size(fingerprint) IS
 
 /* Estimators */
 
-CREATE FUNCTION similarity(fingerprint, fingerprint) RETURNS float8
+CREATE FUNCTION similarity(a fingerprint, b fingerprint) RETURNS float8
 AS 'MODULE_PATHNAME', 'fingerprint_similarity'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 

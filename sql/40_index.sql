@@ -118,14 +118,14 @@ ALTER FUNCTION same_story(fingerprint, fingerprint) SUPPORT npidx_support;
 ALTER FUNCTION same_story(fingerprint, fingerprint, float8) SUPPORT npidx_support;
 
 /* The keys npidx stores for a fingerprint (its sample hashes), for inspection. */
-CREATE FUNCTION npidx_keys(fingerprint) RETURNS int4[]
+CREATE FUNCTION npidx_keys(fp fingerprint) RETURNS int4[]
 AS 'MODULE_PATHNAME', 'npidx_keys'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION npidx_keys(fingerprint) IS
 	'the sample hashes of a fingerprint as int4 (bit-for-bit), the keys of an npidx index';
 
 /* Merge the pending list of an npidx index now (as gin_clean_pending_list). */
-CREATE FUNCTION npidx_clean_pending_list(regclass) RETURNS bigint
+CREATE FUNCTION npidx_clean_pending_list(index regclass) RETURNS bigint
 AS 'MODULE_PATHNAME', 'npidx_clean_pending_list'
 LANGUAGE C STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION npidx_clean_pending_list(regclass) IS

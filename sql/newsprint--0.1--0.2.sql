@@ -550,7 +550,7 @@ COMMENT ON FUNCTION create_story_views(regclass, name, name, name, name, name, n
  */
 
 /* Merge the pending list of an npidx index now (as gin_clean_pending_list). */
-CREATE FUNCTION npidx_clean_pending_list(regclass) RETURNS bigint
+CREATE FUNCTION npidx_clean_pending_list(index regclass) RETURNS bigint
 AS 'MODULE_PATHNAME', 'npidx_clean_pending_list'
 LANGUAGE C STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION npidx_clean_pending_list(regclass) IS
@@ -747,3 +747,25 @@ EXECUTE FUNCTION entity_dictionary_guard();
 ALTER FUNCTION story_match(fingerprint, fingerprint, float8, integer, integer, float8, integer, timestamptz, timestamptz, interval)
 	SUPPORT npidx_support;
 /* ---- end of distributed queries ---- */
+
+/*
+ * Argument names for the functions 0.1 made without them, as a fresh
+ * install has them, so that they can be called with named arguments
+ * (similarity(a => x, b => y)).  Adding names where there were none is
+ * allowed by CREATE OR REPLACE; the definitions are otherwise unchanged.
+ */
+CREATE OR REPLACE FUNCTION shingle_count(fp fingerprint) RETURNS bigint
+AS 'MODULE_PATHNAME', 'fingerprint_shingle_count'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION sample_size(fp fingerprint) RETURNS integer
+AS 'MODULE_PATHNAME', 'fingerprint_sample_size'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION similarity(a fingerprint, b fingerprint) RETURNS float8
+AS 'MODULE_PATHNAME', 'fingerprint_similarity'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION npidx_keys(fp fingerprint) RETURNS int4[]
+AS 'MODULE_PATHNAME', 'npidx_keys'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -457,3 +457,11 @@ SELECT count(*) FILTER (WHERE (fa <% fb) <> (names AND pg_temp.v2_dir(i, ca, c_a
        count(*) FILTER (WHERE is_same_story(fa, fb) <> (names AND (pg_temp.v2_dir(i, ca, c_ab, 0.12, brief)
                                                              OR pg_temp.v2_dir(i, cb, c_ba, 0.12, brief)))) AS story_wrong
   FROM v2_ref;
+
+-- every function of a fingerprint can be called with named arguments
+SELECT similarity(a => f, b => f) = 1 AS similarity_named,
+       containment(a => f, b => f) = 1 AS containment_named,
+       shingle_count(fp => f) = shingle_count(f) AS shingle_count_named,
+       sample_size(fp => f) = sample_size(f) AS sample_size_named,
+       npidx_keys(fp => f) = npidx_keys(f) AS npidx_keys_named
+  FROM (SELECT fingerprint('The council approved the new budget for the harbour bridge on Tuesday after a long debate about its cost.'::text) AS f) s;

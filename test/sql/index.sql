@@ -410,7 +410,7 @@ INSERT INTO art_pending SELECT * FROM art_saved WHERE id % 10 = 1;
 SET enable_seqscan = off;
 SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
 SELECT pending_rows > 0 AS read_pending, candidates >= returned AS counted FROM npidx_scan_stats();
-SELECT npidx_clean_pending_list('art_pending_fp') > 0 AS merged;
+SELECT npidx_clean_pending_list(index => 'art_pending_fp') > 0 AS merged;
 SELECT npidx_clean_pending_list('art_pending_fp') AS merged_again;
 SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
 SELECT pending_rows AS read_pending FROM npidx_scan_stats();
