@@ -582,6 +582,25 @@ vocabulary:
 }
 
 /*
+ * Does unit idx open the document: is it the first unit, or are those
+ * before it all wire furniture (a slug, a feed's header)?  An alert's line
+ * ("URGENT: ...") is its headline there; further down the same line is a
+ * teaser of another story, a label row like "See also: ...".  The scan
+ * stops at the nearest unit that is not furniture, so over a document's
+ * units it reads each furniture unit once at most.
+ */
+static bool
+opens_doc(const NpDoc *doc, int idx)
+{
+	int			i;
+
+	for (i = idx - 1; i >= 0; i--)
+		if (!(doc->units[i].flags & NPU_FURNITURE))
+			return false;
+	return true;
+}
+
+/*
  * Give one unit its verdict and section-marker kind.
  */
 int
@@ -659,7 +678,8 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	if (f.teaser_label && !heading)
 		return CLS_BAD;
 	if (f.label_colon && !f.ends_term && f.nwords <= 20 && !heading &&
-		f.nwords - f.label_words >= 3 && !NpWireIsAlert(s, u->len))
+		f.nwords - f.label_words >= 3 &&
+		!(NpWireIsAlert(s, u->len) && opens_doc(doc, idx)))
 		return CLS_ROW;			/* "See also: Some headline", or "Best album: X" */
 	if (f.byline && f.nwords <= 12 && !f.ends_term)
 		return CLS_BAD;

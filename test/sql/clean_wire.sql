@@ -199,3 +199,9 @@ SELECT t, newsprint.clean(t) FROM unnest(ARRAY[
   'Best album: Storm Vela by the Category Three']) AS t;
 SELECT newsprint.headline(E'URGENT: Storm Vela strengthens to Category 3\n\nMIAMI, Aug 29 (Wire) - Hurricane Vela strengthened to a Category 3 storm off Cuba on Tuesday.\n'),
        newsprint.clean(E'URGENT: Storm Vela strengthens to Category 3\n\nMIAMI, Aug 29 (Wire) - Hurricane Vela strengthened to a Category 3 storm off Cuba on Tuesday.\n');
+-- the alert's line is its headline only where it opens the text (under a
+-- feed's header too); further down, "URGENT: ..." is a teaser of another
+-- story, a label row like "See also: ..." (kept there by the first version
+-- of the rule)
+SELECT newsprint.clean(E'RTRS 0701 3 BUS 0081\nFLASH: Storm Vela strengthens to a Category 3 hurricane off Cuba\n');
+SELECT newsprint.clean(E'The council voted on Tuesday to close the library, citing a budget shortfall of two million pounds.\n\nURGENT: Earthquake of magnitude 6 strikes off Japan coast\n\nResidents protested outside the town hall for most of the afternoon.\n\nThe mayor said the decision was final.\n');
