@@ -61,6 +61,15 @@ typedef enum NpEntityKind
  */
 #define NP_GAZ_MAX_KEY_BYTES	1024
 
+/*
+ * Most prefixes of one key stored for the matcher (those ending before its
+ * first 64 spaces or punctuation marks).  A key of 1,024 dots stored 1,023:
+ * 16,000 such keys in a dictionary value (320 kB once compressed) took 27 s
+ * and 3 GB to load.  The matcher reads at most three tokens a word of 12
+ * words; the built-in gazetteer's keys have at most 9 such marks.
+ */
+#define NP_GAZ_MAX_KEY_BREAKS	64
+
 /* One gazetteer key and what it means (an entry of a simplehash table) */
 typedef struct NpGazEntry
 {

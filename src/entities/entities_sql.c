@@ -278,7 +278,7 @@ entities_srf(FunctionCallInfo fcinfo, bool mentions)
 	NpSlicer	sl;
 	int			i;
 
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	if (PG_NARGS() > 2)

@@ -241,7 +241,8 @@ role_from_name(const char *s, size_t len)
  * that ends where a token may end so that it goes on trying
  * (NP_ROLE_MORE).  A token ends before whitespace or punctuation; marking
  * also before other non-ASCII characters costs a few more keys and never
- * misses one.
+ * misses one.  Only the first NP_GAZ_MAX_KEY_BREAKS such prefixes are
+ * stored.
  */
 static void
 mark_prefix(NpGazTable *t, const char *key, size_t keylen)
@@ -250,6 +251,7 @@ mark_prefix(NpGazTable *t, const char *key, size_t keylen)
 	bool		first = true;
 	bool		firstspace = true;
 	int			words = NpGazCountWords(key, keylen);
+	int			breaks = 0;
 
 	if (words > t->maxtokens)
 		t->maxtokens = words > NP_GAZ_MAX_TOKENS ? NP_GAZ_MAX_TOKENS : words;
@@ -261,6 +263,8 @@ mark_prefix(NpGazTable *t, const char *key, size_t keylen)
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 			(c >= '0' && c <= '9') || (c & 0xC0) == 0x80)
 			continue;
+		if (++breaks > NP_GAZ_MAX_KEY_BREAKS)
+			break;
 		e = NpGazTableInsert(t, key, i);
 		e->roles |= NP_ROLE_MORE;
 		if (first && (c == ' ' || c == '-' || c == '+' || c == '&' ||

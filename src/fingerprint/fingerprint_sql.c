@@ -1105,7 +1105,7 @@ fingerprint_shared_passages(PG_FUNCTION_ARGS)
 	int			i;
 
 	NpFingerprintCheckThreshold("min_score", min_score);
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	fp_sentences(ta, clean, &a);

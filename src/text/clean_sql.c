@@ -172,7 +172,7 @@ np_spans_srf(FunctionCallInfo fcinfo, bool sentences)
 	int			n;
 	int			i;
 
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	NpTextRead(body, do_clean, true, &t);
