@@ -72,34 +72,10 @@ rm -f "$D/on"
 
 # where each slow query's time goes: the bitmap index scan against the rest
 # (heap visits and rechecks), the fastest of three EXPLAIN ANALYZE runs
-q -c "CREATE FUNCTION work_explain(qn bigint) RETURNS TABLE (idx_ms float8, total_ms float8, heap_blocks bigint)
-	LANGUAGE plpgsql AS \$\$
-	DECLARE qf newsprint.fingerprint; j json; p json; i int; t float8; hb bigint;
-	BEGIN
-		PERFORM set_config('enable_seqscan', 'off', true);
-		PERFORM set_config('jit', 'off', true);
-		SELECT w.fp INTO qf FROM work_q w WHERE w.n = qn;
-		FOR i IN 1..3 LOOP
-			EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM work_articles WHERE newsprint.same_story(fp, \$1)' USING qf INTO j;
-			t := (j->0->>'Execution Time')::float8;
-			p := j->0->'Plan';
-			WHILE p->>'Node Type' <> 'Bitmap Index Scan' LOOP
-				IF p->>'Node Type' = 'Bitmap Heap Scan' THEN
-					hb := (p->>'Exact Heap Blocks')::bigint;
-				END IF;
-				p := p->'Plans'->0;
-			END LOOP;
-			IF total_ms IS NULL OR t < total_ms THEN
-				total_ms := t;
-				idx_ms := (p->>'Actual Total Time')::float8;
-				heap_blocks := hb;
-			END IF;
-		END LOOP;
-		RETURN NEXT;
-	END \$\$"
+bench_work_explain
 echo "explain (n, index ms, rest ms, heap blocks, candidates): $(date -u +%H:%M) UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
 q -c "SELECT s.n, round(x.idx_ms::numeric, 2), round((x.total_ms - x.idx_ms)::numeric, 2), x.heap_blocks, s.cand
-	FROM work_slow s, LATERAL work_explain(s.n) x ORDER BY s.ms DESC"
+	FROM work_slow s, LATERAL work_explain(\$q\$newsprint.same_story(fp, \$1)\$q\$, s.n) x ORDER BY s.ms DESC"
 
 # candidates with both text forms and the heap's answer
 q -c "CREATE TABLE work_c (qseq int, nskip int, blk bigint, off int, cnt int, named int, cls int, need int)"
