@@ -5,6 +5,10 @@
 #                          when given (so that the server's user can read or
 #                          write it), removed when the script exits
 #   q ARG...               psql: unaligned, tuples only, stops at the first error
+#   bench_work_corpus ROWS NQ
+#                          work_articles: ROWS articles of the realistic
+#                          corpus (seed 1) with an npidx index work_fp; work_q:
+#                          NQ of them (n, id, fp) as queries
 #   bench_work_explain     creates work_explain(pred, qn): the bitmap index
 #                          scan's ms, the whole query's and the heap blocks
 #                          of `SELECT count(*) FROM work_articles WHERE pred`
@@ -32,6 +36,16 @@ bench_header()
 	done
 	echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "== server: $(q -c 'SHOW server_version'), shared_buffers=$(q -c 'SHOW shared_buffers')$extra"
+}
+
+bench_work_corpus()
+{
+	SEED=1 ./corpus.sh fingerprints work_articles "$1"
+	q -c "VACUUM ANALYZE work_articles"
+	q -c "SET maintenance_work_mem = '2GB'; CREATE INDEX work_fp ON work_articles USING npidx (fp)"
+	q -c "CREATE TABLE work_q AS
+		SELECT row_number() OVER (ORDER BY hashint8(id)) AS n, id, fp FROM work_articles
+		WHERE newsprint.sample_size(fp) > 0 ORDER BY hashint8(id) LIMIT $2"
 }
 
 bench_work_explain()

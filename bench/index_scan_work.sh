@@ -39,12 +39,7 @@ bench_workdir 777
 
 bench_header
 
-SEED=1 ./corpus.sh fingerprints work_articles "$ROWS"
-q -c "VACUUM ANALYZE work_articles"
-q -c "SET maintenance_work_mem = '2GB'; CREATE INDEX work_fp ON work_articles USING npidx (fp)"
-q -c "CREATE TABLE work_q AS
-	SELECT row_number() OVER (ORDER BY hashint8(id)) AS n, id, fp FROM work_articles
-	WHERE newsprint.sample_size(fp) > 0 ORDER BY hashint8(id) LIMIT $NQ"
+bench_work_corpus "$ROWS" "$NQ"
 echo "== $ROWS articles, npidx $(q -c "SELECT pg_size_pretty(pg_relation_size('work_fp'))"), $NQ queries"
 
 q -c "CREATE FUNCTION work_scan(pred text) RETURNS TABLE (n bigint, ms float8, keys_read bigint,
