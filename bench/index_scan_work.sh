@@ -39,12 +39,7 @@ bench_workdir 777
 
 bench_header
 
-SEED=1 ./corpus.sh fingerprints work_articles "$ROWS"
-q -c "VACUUM ANALYZE work_articles"
-q -c "SET maintenance_work_mem = '2GB'; CREATE INDEX work_fp ON work_articles USING npidx (fp)"
-q -c "CREATE TABLE work_q AS
-	SELECT row_number() OVER (ORDER BY hashint8(id)) AS n, id, fp FROM work_articles
-	WHERE newsprint.sample_size(fp) > 0 ORDER BY hashint8(id) LIMIT $NQ"
+bench_work_corpus "$ROWS" "$NQ"
 echo "== $ROWS articles, npidx $(q -c "SELECT pg_size_pretty(pg_relation_size('work_fp'))"), $NQ queries"
 
 q -c "CREATE FUNCTION work_scan(pred text) RETURNS TABLE (n bigint, ms float8, keys_read bigint,
@@ -70,33 +65,7 @@ if [ "$SLOW" -gt 0 ]; then
 	q -c "CREATE TABLE work_kind (id bigint PRIMARY KEY, kind text, family bigint)"
 	SEED=1 ./corpus.sh gen "$ROWS" | awk -F'\t' -v OFS='\t' '{ print $1, $4, $5 }' |
 		q -c "COPY work_kind FROM STDIN"
-	# the fastest of three EXPLAIN ANALYZE runs (the first one in a session
-	# pays for its first touch of the shared buffers)
-	q -c "CREATE FUNCTION work_explain(pred text, qn bigint) RETURNS TABLE (idx_ms float8, total_ms float8, heap_blocks bigint)
-		LANGUAGE plpgsql AS \$\$
-		DECLARE qf newsprint.fingerprint; j json; p json; i int; t float8; hb bigint;
-		BEGIN
-			PERFORM set_config('enable_seqscan', 'off', true);
-			PERFORM set_config('jit', 'off', true);
-			SELECT w.fp INTO qf FROM work_q w WHERE w.n = qn;
-			FOR i IN 1..3 LOOP
-				EXECUTE format('EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM work_articles WHERE %s', pred) USING qf INTO j;
-				t := (j->0->>'Execution Time')::float8;
-				p := j->0->'Plan';
-				WHILE p->>'Node Type' <> 'Bitmap Index Scan' LOOP
-					IF p->>'Node Type' = 'Bitmap Heap Scan' THEN
-						hb := (p->>'Exact Heap Blocks')::bigint;
-					END IF;
-					p := p->'Plans'->0;
-				END LOOP;
-				IF total_ms IS NULL OR t < total_ms THEN
-					total_ms := t;
-					idx_ms := (p->>'Actual Total Time')::float8;
-					heap_blocks := hb;
-				END IF;
-			END LOOP;
-			RETURN NEXT;
-		END \$\$"
+	bench_work_explain
 fi
 
 echo

@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""bench/index_decide.py -- classify npidx candidates of same_story by what
+the index would need to know to decide them (see bench/index_decide.sh).
+
+Input: TSV of query n, heap block, offset, the scan's count, named count,
+class, need, query text form, row text form, same_story(row, query).
+Version 2's rule, default threshold 0.12, as fingerprint_sql.c states it,
+must agree with the heap on every candidate.  A candidate is decided only if
+its query read every key (its count is then exact), and at each level only
+from what that level knows of the row: L1 its class (today's postings), L2
+its exact sample size, shingle count and largest hash, L2c also its counts
+of hashes up to the three cuts (NpidxCuts), L3 also its named counts, L4 its
+whole sample.  Accepted and undecided rows are still fetched; a page holding
+an undecided row is rechecked whole (a TIDBitmap's recheck flag is per page).
+"""
+import collections
+import math
+import sys
+
+LEVELS = ('L1', 'L2', 'L2c', 'L3', 'L4')
+
+BRIEF, BRIEF_SHARE, FULL, MIN_EV, NAMES_SHARE, T = 40, 0.7, 10, 5, 0.25, 0.12
+INF = 1 << 33
+CUTS = (1 << 30, 1 << 31, 3 << 30)
+
+
+def parse(t):
+    head, _, hexs = t.rpartition(':')
+    parts = dict((p[0], p[1:]) for p in head.split(':')[1:])
+    hs = [int(hexs[i:i + 8], 16) for i in range(0, len(hexs), 8)]
+    n = int(parts['n'])
+    trunc = len(hs) < n
+    return hs, n, trunc
+
+
+def need(x):
+    return math.ceil(x - 1e-6)
+
+
+def direction(i, size, t):
+    if size <= 0 or i < MIN_EV:
+        return False
+    share = i / size
+    if i < FULL and not share >= BRIEF_SHARE:
+        return False
+    return share >= t
+
+
+def main():
+    per_q = collections.defaultdict(list)
+    for line in open(sys.argv[1]):
+        f = line.rstrip('\n').split('\t')
+        per_q[f[0]].append(f)
+    tot = collections.Counter()
+    diffs = collections.Counter()
+    pages = collections.Counter()
+    for qn, rows in per_q.items():
+        qh, qn_sh, qtr = parse(rows[0][7])
+        qset = set(qh)
+        qlim = qh[-1] if qtr else INF
+        qbrief = qn_sh < BRIEF
+        page_state = collections.defaultdict(set)
+        for f in rows:
+            blk, cnt, cls = int(f[1]), int(f[3]), int(f[5])
+            named_cnt = int(f[4])
+            truth = f[9] == 't'
+            bh, bn_sh, btr = parse(f[8])
+            blim = bh[-1] if btr else INF
+            tau = min(qlim, blim)
+            a = [h for h in qh if h <= tau]
+            b = [h for h in bh if h <= tau]
+            shared = qset.intersection(b)
+            inter = len(shared)
+            brief = qbrief or bn_sh < BRIEF
+            t = BRIEF_SHARE if brief else T
+            agree = True
+            if brief:
+                an = sum(h & 1 for h in a)
+                bnm = sum(h & 1 for h in b)
+                inn = sum(h & 1 for h in shared)
+                fewer = min(an, bnm)
+                if an == 0 and bnm == 0:
+                    agree = True
+                elif fewer == 0:
+                    agree = (qn_sh if an > 0 else bn_sh) >= BRIEF
+                else:
+                    agree = inn >= 1 and inn >= NAMES_SHARE * fewer
+            mine = agree and (direction(inter, len(a), t) or direction(inter, len(b), t))
+            tot['cand'] += 1
+            tot['match'] += truth
+            if mine != truth:
+                tot['rule_disagrees'] += 1
+            nskip = int(f[0].split('/')[1])
+            exact = nskip == 0
+            if exact and cnt != inter:
+                tot['collision_overcount'] += 1
+            tot['count_exact'] += exact
+            diffs[cnt - inter] += 1
+            tot['named_counted'] += named_cnt > 0
+            if btr or qtr:
+                tot['truncated_pair'] += 1
+            if brief:
+                tot['brief_pair'] += 1
+            # what each level lets the index know of the row: A' and B'
+            # sizes (exact or a range), brief status, names
+            asz = len(a)
+            bsz = len(b)
+            cut_lo = max([0] + [sum(h <= c for h in bh) for c in CUTS if c <= tau])
+            cut_hi = min([len(bh)] + [sum(h <= c for h in bh) for c in CUTS if c >= tau])
+            b_whole = blim <= qlim or bh[-1] <= qlim
+            names_ok = agree if brief else True
+            levels = (
+                # L1: the row class: A' = A for a whole row; brief known
+                ('L1', cls < 16 and asz, None, None, cls < 16 or not brief, None),
+                # L2: exact size, nshingles and largest hash of the row
+                ('L2', asz, bsz if b_whole else None, bsz if b_whole else None, True,
+                 None),
+                # L2c: and its exact counts of hashes up to the three cuts
+                ('L2c', asz, bsz if b_whole else cut_lo, bsz if b_whole else cut_hi, True,
+                 None),
+                # L3: L2c and named counts (the row's, and shared ones counted
+                # by the scan) where B' is the whole row
+                ('L3', asz, bsz if b_whole else cut_lo, bsz if b_whole else cut_hi, True,
+                 names_ok if b_whole else None),
+                # L4: the whole sample in the index (every fact)
+                ('L4', asz, bsz, bsz, True, names_ok))
+            for lv, ak, blo, bhi, brief_known, nm in levels:
+                d = None
+                if exact and brief_known:
+                    tt = BRIEF_SHARE if brief else T
+                    a_true = bool(ak) and direction(cnt, ak, tt)
+                    a_false = bool(ak) and not direction(cnt, ak, tt)
+                    b_true = blo is not None and bhi is not None and direction(cnt, bhi, tt)
+                    b_false = blo is not None and not direction(cnt, max(blo, 1), tt)
+                    if a_false and b_false:
+                        d = False
+                    elif brief and nm is False:
+                        d = False
+                    elif (a_true or b_true) and (not brief or nm is True):
+                        d = True
+                if d is None:
+                    tot[lv + '_undecided'] += 1
+                else:
+                    tot[lv + ('_accept' if d else '_reject')] += 1
+                    if d != truth:
+                        tot[lv + '_WRONG'] += 1
+                page_state[(lv, blk)].add('u' if d is None else ('a' if d else 'r'))
+            tot['all_keys_read'] += nskip == 0
+            page_state[('now', blk)].add('a' if truth else 'r')
+        for (lv, blk), st in page_state.items():
+            pages[lv + '_pages'] += 1
+            # pages the heap scan still reads: any row handed over
+            if st & {'a', 'u'} or lv == 'now':
+                pages[lv + '_visited'] += 1
+            # count(*) on an all-visible page needs no fetch when nothing
+            # on it is to be rechecked (nodeBitmapHeapscan.c can_skip_fetch)
+            if 'u' in st or (lv == 'now'):
+                pages[lv + '_visited_countstar'] += 1
+        # rows rechecked: every row on a page holding an undecided row
+        # (a TIDBitmap's recheck flag is per page)
+        for f in rows:
+            blk = int(f[1])
+            for lv in LEVELS:
+                if 'u' in page_state[(lv, blk)]:
+                    pages[lv + '_rows_rechecked'] += 1
+        tot['queries'] += 1
+    c = tot['cand']
+    print('queries %d, candidates %d, matches %d, rule disagrees with the heap %d'
+          % (tot['queries'], c, tot['match'], tot['rule_disagrees']))
+    print('every key read (count exact): %d (%.1f%%); pairs with a brief %d; pairs with a truncated sample %d; rows with a named count > 0 %d'
+          % (tot['count_exact'], 100 * tot['count_exact'] / c, tot['brief_pair'], tot['truncated_pair'], tot['named_counted']))
+    for lv, what in (('L1', 'class (today)'), ('L2', '+ size, nshingles, top hash'),
+                     ('L2c', '+ counts at the 3 cuts'), ('L3', '+ named counts'),
+                     ('L4', 'the whole sample')):
+        dec = tot[lv + '_accept'] + tot[lv + '_reject']
+        print('%-3s %-28s decided %5d (%.1f%%): accept %d, reject %d, wrong %d; undecided %d'
+              % (lv, what, dec, 100 * dec / c, tot[lv + '_accept'], tot[lv + '_reject'],
+                 tot[lv + '_WRONG'], tot[lv + '_undecided']))
+        print('    heap pages visited %d of %d today (%d by a count(*) on all-visible pages); rows rechecked %d of %d today; heap rows fetched %d'
+              % (pages[lv + '_visited'], pages['now_visited'], pages[lv + '_visited_countstar'],
+                 pages[lv + '_rows_rechecked'], c, tot[lv + '_accept'] + tot[lv + '_undecided']))
+    print('index count - true shared count: %s' % sorted(diffs.items()))
+    print('candidates whose query read every key: %d (of which the index over-counted %d)'
+          % (tot['all_keys_read'], tot['collision_overcount']))
+    for lv in LEVELS:
+        print('%-3s decides %.1f%% of the candidates whose query read every key'
+              % (lv, 100 * (tot[lv + '_accept'] + tot[lv + '_reject']) / max(1, tot['all_keys_read'])))
+
+
+main()
