@@ -715,6 +715,31 @@ sig_held(const StorySig *sig, const uint16 *skip_bits, int nbits, int nskip)
 	return held;
 }
 
+/*
+ * The best leader a search of the leader index has met so far: best
+ * evidence, then resemblance, then the lowest leader number (the earliest
+ * leader), so that the answer does not depend on the order of candidates.
+ */
+typedef struct StoryPick
+{
+	int			leader;			/* -1: none yet */
+	double		score;
+	double		sim;
+} StoryPick;
+
+static inline void
+pick_offer(StoryPick *p, int l, double sc, double sim)
+{
+	if (p->leader < 0 || sc > p->score ||
+		(sc == p->score && (sim > p->sim ||
+							(sim == p->sim && l < p->leader))))
+	{
+		p->leader = l;
+		p->score = sc;
+		p->sim = sim;
+	}
+}
+
 int
 StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 {
@@ -724,9 +749,7 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 	int			nread;
 	int			nbits;
 	int			ncands = 0;
-	int			best = -1;
-	double		best_score = 0.0;
-	double		best_sim = 0.0;
+	StoryPick	best = {-1, 0.0, 0.0};
 	int			r;
 	int			c;
 	uint32		probe;
@@ -833,19 +856,12 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 							  StoryTimeTested(si->window, t, si->times[l]),
 							  &sc, &sim))
 			continue;
-		if (best < 0 || sc > best_score ||
-			(sc == best_score && (sim > best_sim ||
-								  (sim == best_sim && l < best))))
-		{
-			best = l;
-			best_score = sc;
-			best_sim = sim;
-		}
+		pick_offer(&best, l, sc, sim);
 		CHECK_FOR_INTERRUPTS();
 	}
-	if (best >= 0)
-		*score = best_score;
-	return best;
+	if (best.leader >= 0)
+		*score = best.score;
+	return best.leader;
 }
 
 /* how many of the ascending h[0..n) are at most tau */
@@ -903,9 +919,7 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 	int			want;
 	int			nread = 0;
 	int			ncands = 0;
-	int			best = -1;
-	double		best_score = 0.0;
-	double		best_sim = 0.0;
+	StoryPick	best = {-1, 0.0, 0.0};
 	int			r;
 	int			c;
 	uint32		probe;
@@ -960,20 +974,13 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 		if ((int) si->meet[l].count < count_upto(readh, nread, tau) - late_misses(a) ||
 			!StoryLateCopy(&si->rule, x, si->fps[l], &sc, &sim))
 			continue;
-		if (best < 0 || sc > best_score ||
-			(sc == best_score && (sim > best_sim ||
-								  (sim == best_sim && l < best))))
-		{
-			best = l;
-			best_score = sc;
-			best_sim = sim;
-		}
+		pick_offer(&best, l, sc, sim);
 		CHECK_FOR_INTERRUPTS();
 	}
 	pfree(readh);
-	if (best >= 0)
-		*score = best_score;
-	return best;
+	if (best.leader >= 0)
+		*score = best.score;
+	return best.leader;
 }
 
 int64
