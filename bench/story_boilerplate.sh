@@ -50,31 +50,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SEED=${SEED:-11}
 N=${1:-20000}
 SETS=${SETS:-gen demo wikinews}
-HALF=${HALF:-dev}
-WN=${WN:-/work/shared/data/wikinews/articles.jsonl}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); sets: $SETS${ARGS:+; arguments: $ARGS}"
 # shellcheck source=bench/story_sets.sh
 . bench/story_sets.sh
-story_set_files "$tmp" "$SETS" "$N" "$SEED" "$WN" "$HALF"
+story_set_files
 
-psql -X -q -v ON_ERROR_STOP=1 -v tmp="$tmp" -v sets="$SETS" -v half="$HALF" \
-	-v args="${ARGS:+, $ARGS}" -v window="${WINDOW:-}" <<'SQL'
-\pset footer off
-SET client_min_messages = warning;
-SET maintenance_work_mem = '1GB';
-\i bench/story_window.sql
-\set allargs :args :window_arg
-SET np.args = :'allargs';
-SET np.sets = :'sets';
-
-\i bench/story_sets.sql
-
+story_sets_psql <<'SQL'
 -- cluster each set at the defaults, in the batch's order
 \i bench/story_cluster_sets.sql
 CREATE TEMP TABLE ord AS

@@ -1,8 +1,12 @@
 -- bench/story_sets.sql -- the labelled sets of bench/story_boilerplate.sh
 -- and bench/story_signals.sh, into temp table sets (set, id, published_at,
 -- truth, events, half, fp), from the files bench/story_sets.sh wrote in
--- psql variable :tmp, for the sets named in setting np.sets (gen, demo,
--- dev, wikinews); the texts stay in temp tables gen, sample and wn.
+-- psql variable :tmp, for the sets named in psql variable :sets (gen,
+-- demo, dev, blind, wikinews; kept in setting np.sets); the texts stay in
+-- temp tables gen, sample and wn.  Also sets what the benches that include
+-- it share: the time window (bench/story_window.sql, from :window) and
+-- the arguments of cluster_stories() in setting np.args (:args and the
+-- window's, for bench/story_cluster_sets.sql).
 --   gen: the realistic corpus; truth an original with its copies, events
 --        the planted event (a round-up: those of the stories it quotes);
 --   demo: the demo sample without the rewrite set's blind split (its
@@ -13,6 +17,14 @@
 --   wikinews: the shared Wikinews copy, dated by its day; truth the
 --        report label of test/data/stories/wikinews_labels.tsv, events its
 --        thread, half the label's half (unlabelled: by the id's parity).
+\pset footer off
+SET client_min_messages = warning;
+SET maintenance_work_mem = '1GB';
+\i bench/story_window.sql
+\set allargs :args :window_arg
+SET np.args = :'allargs';
+SET np.sets = :'sets';
+
 CREATE TEMP TABLE sets (set text, id bigint, published_at timestamptz, truth text,
 	events text[], half text, fp newsprint.fingerprint);
 

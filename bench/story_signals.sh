@@ -34,29 +34,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SEED=${SEED:-11}
 N=${1:-20000}
 SETS=${SETS:-demo gen wikinews}
-HALF=${HALF:-dev}
-WN=${WN:-/work/shared/data/wikinews/articles.jsonl}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); sets: $SETS${ARGS:+; arguments: $ARGS}"
 # shellcheck source=bench/story_sets.sh
 . bench/story_sets.sh
-story_set_files "$tmp" "$SETS" "$N" "$SEED" "$WN" "$HALF"
+story_set_files
 
-psql -X -q -v ON_ERROR_STOP=1 -v tmp="$tmp" -v sets="$SETS" -v half="$HALF" \
-	-v args="${ARGS:+, $ARGS}" -v window="${WINDOW:-}" <<'SQL'
-\pset footer off
-SET client_min_messages = warning;
-SET maintenance_work_mem = '1GB';
-\i bench/story_window.sql
-\set allargs :args :window_arg
-SET np.args = :'allargs';
-SET np.sets = :'sets';
-\i bench/story_sets.sql
+story_sets_psql <<'SQL'
 \i bench/story_cluster_sets.sql
 
 -- partial versions: neither tiny, shared hashes under 0.5 of both samples
@@ -112,4 +96,4 @@ FROM (SELECT set, m AS id FROM links UNION SELECT set, l FROM links
 \set q '\\copy (SELECT c.set, c.id, c.story, s.truth FROM leader c JOIN sets s USING (set, id) WHERE c.set IN (''demo'', ''dev'', ''blind'')) TO ' :'f'
 :q
 SQL
-python3 bench/story_signals.py "$tmp"
+python3 bench/story_signals.py "$STORY_DIR"
