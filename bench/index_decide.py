@@ -187,4 +187,5 @@ def main():
               % (lv, 100 * (tot[lv + '_accept'] + tot[lv + '_reject']) / max(1, tot['all_keys_read'])))
 
 
-main()
+if __name__ == '__main__':
+    main()
