@@ -45,10 +45,10 @@ typedef struct NpDictArgCache
 } NpDictArgCache;
 
 /*
- * Add one element (a row of type entity_dictionary) to table.
+ * Add the names of one element (a row of type entity_dictionary) to keys.
  */
 static void
-dict_arg_add(NpGazTable *table, HeapTupleHeader row)
+dict_arg_add(NpGazKeyList *keys, HeapTupleHeader row)
 {
 	bool		isnull;
 	Datum		d;
@@ -80,7 +80,7 @@ dict_arg_add(NpGazTable *table, HeapTupleHeader row)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("dictionary entry \"%s\" has an invalid kind \"%s\"", name, kind),
 				 errdetail("The kind must be PER, ORG, LOC or MISC.")));
-	NpGazTableAddEntity(table, name, namelen, name, namelen, k, "user");
+	NpEntityDictAddKey(keys, name, namelen, name, namelen, k);
 
 	d = GetAttributeByName(row, "aliases", &isnull);
 	if (!isnull)
@@ -102,8 +102,10 @@ dict_arg_add(NpGazTable *table, HeapTupleHeader row)
 			if (nulls[i])
 				continue;
 			alias = NpEntityDictString(CurrentMemoryContext, elems[i], &alen);
-			NpGazTableAddEntity(table, alias, alen, name, namelen, k, "user");
+			NpEntityDictAddKey(keys, alias, alen, name, namelen, k);
 		}
+		pfree(elems);
+		pfree(nulls);
 	}
 }
 
@@ -119,6 +121,7 @@ NpEntityDictionaryArg(FunctionCallInfo fcinfo, int argno)
 	NpDictArgCache *c = (NpDictArgCache *) fcinfo->flinfo->fn_extra;
 	Size		len = VARSIZE(arr);
 	MemoryContext old;
+	NpGazKeyList keys;
 	Datum	   *elems;
 	bool	   *nulls;
 	int			n,
@@ -149,14 +152,17 @@ NpEntityDictionaryArg(FunctionCallInfo fcinfo, int argno)
 	get_typlenbyvalalign(ARR_ELEMTYPE(arr), &typlen, &typbyval, &typalign);
 	deconstruct_array(arr, ARR_ELEMTYPE(arr), typlen, typbyval, typalign,
 					  &elems, &nulls, &n);
-	NpGazTableInit(&c->table, (uint32_t) Min((int64) n * 2 + 16, 1 << 24));
+	memset(&keys, 0, sizeof(keys));
 	for (i = 0; i < n; i++)
 	{
 		NP_CHECK_FOR_INTERRUPTS();
 		if (nulls[i])
 			continue;
-		dict_arg_add(&c->table, DatumGetHeapTupleHeader(elems[i]));
+		dict_arg_add(&keys, DatumGetHeapTupleHeader(elems[i]));
 	}
+	pfree(elems);
+	pfree(nulls);
+	NpGazTableBuildUser(&c->table, &keys, "user");
 	MemoryContextSwitchTo(old);
 	c->rawlen = len;
 	return c->table.count > 0 ? &c->table : NULL;

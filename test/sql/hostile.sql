@@ -101,6 +101,47 @@ SELECT name, kind FROM entities('Shares of A-B-C-D-E-F-G-H-I-J-K-L rose.', false
         FROM generate_series(1, 8000) i));
 RESET statement_timeout;
 
+-- Even so, a dictionary of many keys with up to 64 marks each stored about
+-- one prefix per byte of keys, each a 64-byte entry of the keys' hash
+-- table, which doubled as it filled (256,000 keys of 60 dots, 17 MB of
+-- keys: 3.2 GB and 20 s of CPU), and the doubling could not be
+-- interrupted.  Prefixes now go into a set of 16-byte records sized once,
+-- before any is stored, for all the prefixes counted (the same 256,000
+-- keys: 443 MB, 5 s).  2,000 keys of 60 dots (130 kB of keys) and one
+-- ordinary name, as a value and as the table, must take less than 32
+-- bytes a byte of keys (about 17 MB on the old code):
+CREATE TEMP TABLE dots_dict AS
+SELECT array_agg(ROW('K' || i || repeat('.', 60), 'ORG', '{}')::entity_dictionary)
+       || ROW('Acme Widgets Group', 'ORG', '{AWG}')::entity_dictionary AS a,
+       sum(octet_length('K' || i || repeat('.', 60))) AS key_bytes
+FROM generate_series(1, 2000) i;
+WITH c AS MATERIALIZED (
+  SELECT string_agg(name || ' ' || kind || ' ' || coalesce(subtype, '-'), ', ') AS found
+  FROM entities('Shares of Acme Widgets Group and K7 rose.', false, (SELECT a FROM dots_dict)))
+SELECT c.found,
+       (SELECT sum(total_bytes) FROM pg_backend_memory_contexts
+        WHERE name = 'newsprint dictionary argument') < 32 * key_bytes AS bounded
+FROM c, dots_dict;
+INSERT INTO entity_dictionary SELECT (unnest(a)).* FROM dots_dict;
+SELECT string_agg(name || ' ' || kind || ' ' || coalesce(subtype, '-'), ', ') AS found
+FROM entities('Shares of Acme Widgets Group and K7 rose.', false);
+SELECT sum(total_bytes) < 32 * (SELECT key_bytes FROM dots_dict) AS bounded
+FROM pg_backend_memory_contexts WHERE name = 'newsprint entity dictionary';
+DELETE FROM entity_dictionary;
+
+-- A dictionary that would store more than 16,777,216 names, aliases and
+-- prefixes is refused before its tables are made (262,200 keys of 64
+-- marks or more):
+DO $$
+BEGIN
+  PERFORM count(*) FROM entities('Shares of K7 rose.', false,
+          (SELECT array_agg(ROW('K' || i || repeat('.', 70), 'ORG', NULL)::entity_dictionary)
+           FROM generate_series(1, 262200) i));
+EXCEPTION WHEN program_limit_exceeded THEN
+  RAISE NOTICE '%: %', SQLSTATE, SQLERRM;
+END $$;
+DROP TABLE dots_dict;
+
 -- The gazetteer matcher grew its key one token at a time while the key's
 -- prefix could go on ("The New" of "The New York Times"), and counted only
 -- words against the longest key: a run of punctuation tokens after such a
