@@ -624,3 +624,51 @@ SELECT c.*, (SELECT sum(total_bytes) FROM pg_backend_memory_contexts
              WHERE name = 'ExecutorState') < 2 * 1024 * 1024 AS bounded
 FROM c;
 DROP TABLE srf_rows;
+
+-- An npidx lookup keeps up to 8 MB of its keys' head-page matches.  They
+-- were kept in TopMemoryContext and freed at the end of the count, so a
+-- lookup cancelled before it (statement_timeout, pg_cancel_backend) left
+-- them there until the backend's next lookup.  Past the 256 kB kept for
+-- reuse they are now in the scan's own memory, freed with it on error.
+-- 300 copies of one 16,384-hash fingerprint, queried with it, cancelled at
+-- 100, 200 and 300 ms (on the old code, 8 MB stayed each time; a machine
+-- fast enough to finish the lookup first proves nothing either way):
+CREATE TEMP TABLE heavy (fp fingerprint);
+INSERT INTO heavy
+SELECT fp FROM (SELECT ('v1:w3:k65535:n16384:' ||
+                        (SELECT string_agg(lpad(to_hex(i::bigint * 65536 + 77), 8, '0'), '' ORDER BY i)
+                         FROM generate_series(0, 16383) i))::fingerprint AS fp) f,
+               generate_series(1, 300);
+CREATE INDEX ON heavy USING npidx (fp);
+CREATE TEMP TABLE heavy_q AS SELECT fp FROM heavy LIMIT 1;
+CREATE TEMP TABLE heavy_grew (bytes bigint);
+CREATE FUNCTION pg_temp.heavy_scan() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM count(*) FROM heavy WHERE fp % (SELECT fp FROM heavy_q);
+EXCEPTION WHEN query_canceled THEN
+  NULL;
+END $$;
+SET enable_seqscan = off;
+SET newsprint.similarity_threshold = 0.5;
+SELECT count(*) FROM heavy WHERE fp % (SELECT fp FROM heavy_q);
+SELECT total_bytes AS top_before FROM pg_backend_memory_contexts
+WHERE name = 'TopMemoryContext' \gset
+SET statement_timeout = '100ms';
+SELECT pg_temp.heavy_scan();
+RESET statement_timeout;
+INSERT INTO heavy_grew SELECT total_bytes - :top_before FROM pg_backend_memory_contexts
+WHERE name = 'TopMemoryContext';
+SET statement_timeout = '200ms';
+SELECT pg_temp.heavy_scan();
+RESET statement_timeout;
+INSERT INTO heavy_grew SELECT total_bytes - :top_before FROM pg_backend_memory_contexts
+WHERE name = 'TopMemoryContext';
+SET statement_timeout = '300ms';
+SELECT pg_temp.heavy_scan();
+RESET statement_timeout;
+INSERT INTO heavy_grew SELECT total_bytes - :top_before FROM pg_backend_memory_contexts
+WHERE name = 'TopMemoryContext';
+SELECT count(*) AS lookups, max(bytes) < 1024 * 1024 AS freed FROM heavy_grew;
+RESET enable_seqscan;
+RESET newsprint.similarity_threshold;
+DROP TABLE heavy, heavy_q, heavy_grew;
