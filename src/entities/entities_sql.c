@@ -108,6 +108,26 @@ NpEntityDictString(MemoryContext cxt, Datum d, size_t *len)
 }
 
 /*
+ * Append a name or alias of a user dictionary to keys (see
+ * NpGazKeyListAdd); refuse a dictionary that would store more than
+ * NP_GAZ_MAX_USER_ENTRIES names, aliases and prefixes.
+ */
+void
+NpEntityDictAddKey(NpGazKeyList *keys, const char *key, size_t keylen,
+				   const char *canon, size_t canonlen, NpEntityKind kind)
+{
+	NpGazKeyListAdd(keys, key, keylen, canon, canonlen, kind);
+	if (keys->entries > NP_GAZ_MAX_USER_ENTRIES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("entity dictionary too large"),
+				 errdetail("Its names, aliases and their prefixes before a space or punctuation mark number more than %llu.",
+						   (unsigned long long) NP_GAZ_MAX_USER_ENTRIES),
+				 errhint("A key stores a prefix before each of its first %d spaces and punctuation marks; use fewer or shorter names.",
+						 NP_GAZ_MAX_KEY_BREAKS)));
+}
+
+/*
  * Read the rows of the dictionary table relid, in schema nsp, that the
  * current role may see into table, allocated in cxt.  The query runs with
  * the current role's rights: no SELECT, no rows (an error, as for a SELECT);
@@ -120,6 +140,10 @@ dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 	uint64		i;
 	MemoryContext old;
 	int			ret;
+	NpGazKeyList keys;
+	char	   *name = NULL;
+	size_t		namelen = 0;
+	NpEntityKind k = NP_KIND_NONE;
 
 	/* in name order, as entity_dictionary_snapshot() gives them */
 	query = psprintf("SELECT d.name, d.kind, a.alias "
@@ -133,10 +157,12 @@ dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(ret));
 
+	/*
+	 * a row per name and alias: the rows of one name come together (it is
+	 * the primary key), and the first of them adds the name
+	 */
+	memset(&keys, 0, sizeof(keys));
 	old = MemoryContextSwitchTo(cxt);
-	NpGazTableInit(table, (uint32_t) Min(SPI_processed * 2 + 16, 1 << 24));
-	MemoryContextSwitchTo(old);
-
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -145,11 +171,8 @@ dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 		Datum		dname,
 					dkind,
 					dalias;
-		char	   *name,
-				   *kind;
-		size_t		namelen,
-					kindlen;
-		NpEntityKind k;
+		char	   *cur;
+		size_t		curlen;
 
 		NP_CHECK_FOR_INTERRUPTS();
 		dname = SPI_getbinval(tup, desc, 1, &isnull);
@@ -158,23 +181,34 @@ dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 		dkind = SPI_getbinval(tup, desc, 2, &isnull);
 		if (isnull)
 			continue;
-		name = NpEntityDictString(cxt, dname, &namelen);
-		kind = NpEntityDictString(cxt, dkind, &kindlen);
-		k = NpEntityKindFromName(kind, kindlen);
+		cur = NpEntityDictString(cxt, dname, &curlen);
+		if (name != NULL && curlen == namelen && memcmp(cur, name, curlen) == 0)
+			pfree(cur);
+		else
+		{
+			size_t		kindlen;
+			char	   *kind = NpEntityDictString(cxt, dkind, &kindlen);
+
+			name = cur;
+			namelen = curlen;
+			k = NpEntityKindFromName(kind, kindlen);
+			pfree(kind);
+			if (k != NP_KIND_NONE)	/* the CHECK constraint ensures it */
+				NpEntityDictAddKey(&keys, name, namelen, name, namelen, k);
+		}
 		if (k == NP_KIND_NONE)
-			continue;			/* the CHECK constraint prevents this */
-		old = MemoryContextSwitchTo(cxt);
-		NpGazTableAddEntity(table, name, namelen, name, namelen, k, "user");
+			continue;
 		dalias = SPI_getbinval(tup, desc, 3, &isnull);
 		if (!isnull)
 		{
 			size_t		alen;
 			char	   *alias = NpEntityDictString(cxt, dalias, &alen);
 
-			NpGazTableAddEntity(table, alias, alen, name, namelen, k, "user");
+			NpEntityDictAddKey(&keys, alias, alen, name, namelen, k);
 		}
-		MemoryContextSwitchTo(old);
 	}
+	NpGazTableBuildUser(table, &keys, "user");
+	MemoryContextSwitchTo(old);
 	SPI_finish();
 }
 
