@@ -583,3 +583,16 @@ SELECT c.*, (SELECT sum(total_bytes) FROM pg_backend_memory_contexts
              WHERE name = 'ExecutorState') < 2 * 1024 * 1024 AS bounded
 FROM c;
 DROP TABLE srf_rows;
+
+-- A malformed fingerprint literal is quoted in its error message, cut at
+-- 60 bytes: the cut could fall inside a character, so the message was not
+-- valid in the server encoding (UTF-8 here), and a client in another
+-- encoding got "invalid byte sequence for encoding "UTF8": 0xc3 0x2e"
+-- (22021) in place of the syntax error.  The cut now falls between
+-- characters.
+SET client_encoding = 'LATIN1';
+\set VERBOSITY sqlstate
+SELECT (repeat('a', 59) || chr(233) || 'x')::fingerprint;
+\set VERBOSITY default
+SELECT (repeat('a', 59) || chr(233) || 'x')::fingerprint;
+RESET client_encoding;
