@@ -596,3 +596,21 @@ SELECT (repeat('a', 59) || chr(233) || 'x')::fingerprint;
 \set VERBOSITY default
 SELECT (repeat('a', 59) || chr(233) || 'x')::fingerprint;
 RESET client_encoding;
+
+-- A new story is made under an advisory lock on its leaders table.  It was
+-- the lock pg_advisory_lock(1313887060, <the table's OID>) takes, which
+-- every role may call: a role without any privilege on the table could
+-- hold it in an idle session and stop every insert that starts a story
+-- (through story_trigger(), say) by the roles that write the table.  The
+-- lock now has a form no SQL function takes (objsubid 3; theirs are 1 and
+-- 2).  test/specs/story_assign.spec shows such a squatter no longer stops
+-- anyone.
+CREATE TABLE lock_leaders (story bigint PRIMARY KEY,
+  fp fingerprint NOT NULL, published_at timestamptz);
+BEGIN;
+SELECT assign_story('lock_leaders', 1, fingerprint('Heavy rain flooded the old town of Porto on Tuesday, closing the riverside road and two metro stations while firefighters pumped water out of dozens of shops and cellars along the Douro. The city council said the clean-up would take at least a week.'::text));
+SELECT classid, objid = 'lock_leaders'::regclass::oid AS on_the_table,
+       objsubid NOT IN (1, 2) AS beyond_sql_functions
+FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid();
+COMMIT;
+DROP TABLE lock_leaders;
