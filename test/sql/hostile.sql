@@ -614,3 +614,34 @@ SELECT classid, objid = 'lock_leaders'::regclass::oid AS on_the_table,
 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid();
 COMMIT;
 DROP TABLE lock_leaders;
+
+-- cluster_stories() read the id column cast to bigint, whatever its type,
+-- and a cast from a type of the table owner's may be the owner's function
+-- (CREATE CAST takes no more than owning the type): clustering another
+-- role's table ran that role's code with the caller's rights, a
+-- superuser's say, where SELECT * FROM the table runs none.  The id column
+-- must now be of an integer type (or a domain over one), as for
+-- story_trigger(); its casts are the server's.
+CREATE TABLE cast_witness (who text);
+CREATE TYPE owner_id AS ENUM ('a', 'b');
+CREATE FUNCTION owner_id_to_int8(owner_id) RETURNS int8 LANGUAGE sql VOLATILE
+  AS $$ INSERT INTO cast_witness VALUES (current_user); SELECT 1::int8 $$;
+CREATE CAST (owner_id AS int8) WITH FUNCTION owner_id_to_int8(owner_id);
+CREATE TABLE cast_articles (id owner_id, fp fingerprint);
+INSERT INTO cast_articles VALUES ('a', fingerprint('Heavy rain flooded the old town of Porto on Tuesday.'::text));
+SET client_min_messages = warning;
+SELECT count(*) FROM cluster_stories('cast_articles');
+SELECT count(*) FROM story_clusters('cast_articles');
+RESET client_min_messages;
+SELECT count(*) AS casts_run FROM cast_witness;
+CREATE DOMAIN article_id AS integer;
+CREATE TABLE domain_articles (id article_id, fp fingerprint);
+INSERT INTO domain_articles VALUES (7, fingerprint('Heavy rain flooded the old town of Porto on Tuesday.'::text));
+SET client_min_messages = warning;
+SELECT * FROM cluster_stories('domain_articles');
+RESET client_min_messages;
+DROP TABLE cast_articles, domain_articles, cast_witness;
+DROP CAST (owner_id AS int8);
+DROP FUNCTION owner_id_to_int8(owner_id);
+DROP TYPE owner_id;
+DROP DOMAIN article_id;
