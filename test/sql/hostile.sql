@@ -645,3 +645,24 @@ DROP CAST (owner_id AS int8);
 DROP FUNCTION owner_id_to_int8(owner_id);
 DROP TYPE owner_id;
 DROP DOMAIN article_id;
+
+-- create_story_views() likewise took columns of any type, and the views it
+-- made converted them: a time column of a type of the table owner's, with
+-- an implicit cast to timestamptz of the owner's, made every view run the
+-- owner's function with the rights of whoever queried it.  The story, id,
+-- time and body columns must now be of the server's types.
+CREATE TABLE cast_witness (who text);
+CREATE TYPE owner_time AS (t int);
+CREATE FUNCTION owner_time_to_tz(owner_time) RETURNS timestamptz LANGUAGE sql VOLATILE
+  AS $$ INSERT INTO cast_witness VALUES (current_user); SELECT now() $$;
+CREATE CAST (owner_time AS timestamptz) WITH FUNCTION owner_time_to_tz(owner_time) AS IMPLICIT;
+CREATE TABLE cast_news (id bigint, story bigint, published_at owner_time,
+  outlet text, body text);
+INSERT INTO cast_news VALUES (1, 1, ROW(1), 'A', 'Heavy rain flooded Porto.');
+SELECT * FROM create_story_views('cast_news', prefix => 'cast_');
+SELECT count(*) AS views_made FROM pg_class WHERE relname LIKE 'cast\_%' AND relkind = 'v';
+SELECT count(*) AS casts_run FROM cast_witness;
+DROP TABLE cast_news, cast_witness;
+DROP CAST (owner_time AS timestamptz);
+DROP FUNCTION owner_time_to_tz(owner_time);
+DROP TYPE owner_time;
