@@ -690,3 +690,85 @@ SELECT count(*) AS lookups, max(bytes) < 1024 * 1024 AS freed FROM heavy_grew;
 RESET enable_seqscan;
 RESET newsprint.similarity_threshold;
 DROP TABLE heavy, heavy_q, heavy_grew;
+-- A malformed fingerprint literal is quoted in its error message, cut at
+-- 60 bytes: the cut could fall inside a character, so the message was not
+-- valid in the server encoding (UTF-8 here), and a client in another
+-- encoding got "invalid byte sequence for encoding "UTF8": 0xc3 0x2e"
+-- (22021) in place of the syntax error.  The cut now falls between
+-- characters.
+SET client_encoding = 'LATIN1';
+\set VERBOSITY sqlstate
+SELECT (repeat('a', 59) || chr(233) || 'x')::fingerprint;
+\set VERBOSITY default
+SELECT (repeat('a', 59) || chr(233) || 'x')::fingerprint;
+RESET client_encoding;
+
+-- A new story is made under an advisory lock on its leaders table.  It was
+-- the lock pg_advisory_lock(1313887060, <the table's OID>) takes, which
+-- every role may call: a role without any privilege on the table could
+-- hold it in an idle session and stop every insert that starts a story
+-- (through story_trigger(), say) by the roles that write the table.  The
+-- lock now has a form no SQL function takes (objsubid 3; theirs are 1 and
+-- 2).  test/specs/story_assign.spec shows such a squatter no longer stops
+-- anyone.
+CREATE TABLE lock_leaders (story bigint PRIMARY KEY,
+  fp fingerprint NOT NULL, published_at timestamptz);
+BEGIN;
+SELECT assign_story('lock_leaders', 1, fingerprint('Heavy rain flooded the old town of Porto on Tuesday, closing the riverside road and two metro stations while firefighters pumped water out of dozens of shops and cellars along the Douro. The city council said the clean-up would take at least a week.'::text));
+SELECT classid, objid = 'lock_leaders'::regclass::oid AS on_the_table,
+       objsubid NOT IN (1, 2) AS beyond_sql_functions
+FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid();
+COMMIT;
+DROP TABLE lock_leaders;
+
+-- cluster_stories() read the id column cast to bigint, whatever its type,
+-- and a cast from a type of the table owner's may be the owner's function
+-- (CREATE CAST takes no more than owning the type): clustering another
+-- role's table ran that role's code with the caller's rights, a
+-- superuser's say, where SELECT * FROM the table runs none.  The id column
+-- must now be of an integer type (or a domain over one), as for
+-- story_trigger(); its casts are the server's.
+CREATE TABLE cast_witness (who text);
+CREATE TYPE owner_id AS ENUM ('a', 'b');
+CREATE FUNCTION owner_id_to_int8(owner_id) RETURNS int8 LANGUAGE sql VOLATILE
+  AS $$ INSERT INTO cast_witness VALUES (current_user); SELECT 1::int8 $$;
+CREATE CAST (owner_id AS int8) WITH FUNCTION owner_id_to_int8(owner_id);
+CREATE TABLE cast_articles (id owner_id, fp fingerprint);
+INSERT INTO cast_articles VALUES ('a', fingerprint('Heavy rain flooded the old town of Porto on Tuesday.'::text));
+SET client_min_messages = warning;
+SELECT count(*) FROM cluster_stories('cast_articles');
+SELECT count(*) FROM story_clusters('cast_articles');
+RESET client_min_messages;
+SELECT count(*) AS casts_run FROM cast_witness;
+CREATE DOMAIN article_id AS integer;
+CREATE TABLE domain_articles (id article_id, fp fingerprint);
+INSERT INTO domain_articles VALUES (7, fingerprint('Heavy rain flooded the old town of Porto on Tuesday.'::text));
+SET client_min_messages = warning;
+SELECT * FROM cluster_stories('domain_articles');
+RESET client_min_messages;
+DROP TABLE cast_articles, domain_articles, cast_witness;
+DROP CAST (owner_id AS int8);
+DROP FUNCTION owner_id_to_int8(owner_id);
+DROP TYPE owner_id;
+DROP DOMAIN article_id;
+
+-- create_story_views() likewise took columns of any type, and the views it
+-- made converted them: a time column of a type of the table owner's, with
+-- an implicit cast to timestamptz of the owner's, made every view run the
+-- owner's function with the rights of whoever queried it.  The story, id,
+-- time and body columns must now be of the server's types.
+CREATE TABLE cast_witness (who text);
+CREATE TYPE owner_time AS (t int);
+CREATE FUNCTION owner_time_to_tz(owner_time) RETURNS timestamptz LANGUAGE sql VOLATILE
+  AS $$ INSERT INTO cast_witness VALUES (current_user); SELECT now() $$;
+CREATE CAST (owner_time AS timestamptz) WITH FUNCTION owner_time_to_tz(owner_time) AS IMPLICIT;
+CREATE TABLE cast_news (id bigint, story bigint, published_at owner_time,
+  outlet text, body text);
+INSERT INTO cast_news VALUES (1, 1, ROW(1), 'A', 'Heavy rain flooded Porto.');
+SELECT * FROM create_story_views('cast_news', prefix => 'cast_');
+SELECT count(*) AS views_made FROM pg_class WHERE relname LIKE 'cast\_%' AND relkind = 'v';
+SELECT count(*) AS casts_run FROM cast_witness;
+DROP TABLE cast_news, cast_witness;
+DROP CAST (owner_time AS timestamptz);
+DROP FUNCTION owner_time_to_tz(owner_time);
+DROP TYPE owner_time;
