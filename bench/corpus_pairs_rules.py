@@ -12,7 +12,7 @@ apart), recomputes version 2's rule from the two samples (cut at the common
 threshold, minimum evidence 5, a brief pair needing 0.7 of the contained
 side, full evidence 10 shared hashes or 0.7; the names of a brief pair
 agreed, or the pair would not have been found) with full evidence raised
-to 16 or 20, or the threshold raised to 0.2.  Prints true and false pairs
+to 12, 14, 16 or 20, or the threshold raised to 0.2.  Prints true and false pairs
 kept, with a brief side (under 40 evidence shingles) or not.  Today's line
 must give the script's own counts.
 """
@@ -21,7 +21,8 @@ import sys
 
 from index_decide import parse
 
-RULES = (('today', 10, 0.12), ('full evidence 16', 16, 0.12),
+RULES = (('today', 10, 0.12), ('full evidence 12', 12, 0.12),
+         ('full evidence 14', 14, 0.12), ('full evidence 16', 16, 0.12),
          ('full evidence 20', 20, 0.12), ('threshold 0.2', 10, 0.2))
 
 
