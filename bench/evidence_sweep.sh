@@ -17,10 +17,12 @@
 #   stories    bench/story_quality.sh with every line naming the blind split
 #              dropped before it is written
 #   scale      SEED=11 VARIANTS=clean bench/story_scale_quality.sh 20000
-# NAMES (a space-separated subset of the names above) runs fewer.  No blind
-# set is read: the blind figures are bench/eval_reuse.sh blind, the wire
-# *_blind.tsv sets and story_quality.sh's blind rows, run once after a
-# choice is frozen.
+# NAMES (a space-separated list of the names above) runs fewer.  No blind
+# set is read unless NAMES asks for it, once a choice is frozen:
+#   reuse_blind    bench/eval_reuse.sh blind
+#   wire_blind     bench/eval_wire_duplicates.sh on wire_duplicates_blind.tsv
+#   formats_blind  the same on wire_formats_blind.tsv
+#   stories_blind  bench/story_quality.sh's blind rows alone
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: $0 OUTDIR [E ...]" >&2; exit 2; }
@@ -43,6 +45,10 @@ if [ "${NP_SWEEP_INNER:-}" = 1 ]; then
 			wikinews) bench/eval_wikinews.sh ;;
 			stories) bench/story_quality.sh | grep -v blind ;;
 			scale) SEED=11 VARIANTS=clean bench/story_scale_quality.sh 20000 ;;
+			reuse_blind) bench/eval_reuse.sh blind ;;
+			wire_blind) bench/eval_wire_duplicates.sh test/data/fingerprint/wire_duplicates_blind.tsv ;;
+			formats_blind) bench/eval_wire_duplicates.sh test/data/fingerprint/wire_formats_blind.tsv ;;
+			stories_blind) bench/story_quality.sh | grep -E '^ *set +\||^ *blind +\|' ;;
 			*) echo "unknown bench $name" >&2; exit 2 ;;
 		esac >"$dir/$name.txt" 2>&1
 	done
