@@ -23,6 +23,7 @@
 #   wire_blind     bench/eval_wire_duplicates.sh on wire_duplicates_blind.tsv
 #   formats_blind  the same on wire_formats_blind.tsv
 #   stories_blind  bench/story_quality.sh's blind rows alone
+#   corpus_blind   bench/eval_corpus_pairs.sh 5000 2 (seed 2: the blind corpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: $0 OUTDIR [E ...]" >&2; exit 2; }
@@ -48,6 +49,7 @@ if [ "${NP_SWEEP_INNER:-}" = 1 ]; then
 			reuse_blind) bench/eval_reuse.sh blind ;;
 			wire_blind) bench/eval_wire_duplicates.sh test/data/fingerprint/wire_duplicates_blind.tsv ;;
 			formats_blind) bench/eval_wire_duplicates.sh test/data/fingerprint/wire_formats_blind.tsv ;;
+			corpus_blind) DUMP=$dir/corpus_blind_dump bench/eval_corpus_pairs.sh 5000 2 ;;
 			stories_blind) bench/story_quality.sh | grep -E '^ *set +\||^ *blind +\|' ;;
 			*) echo "unknown bench $name" >&2; exit 2 ;;
 		esac >"$dir/$name.txt" 2>&1
