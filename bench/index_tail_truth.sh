@@ -17,7 +17,8 @@
 # family among the first PAIR_IDS ids (default the first 81,920, 20 of the
 # generator's blocks, or all rows if fewer) that same_story finds today.
 # The rules, applied to the pairs same_story accepts:
-#   full evidence E: a pair needs E shared hashes (today 10) unless one side
+#   full evidence E: a pair needs E shared hashes (today 12, 10 before
+#       6 December 2026: the figures of doc/index.md) unless one side
 #       is at least 0.7 in the other;
 #   threshold 0.2: containment 0.2 instead of 0.12;
 #   rare evidence: at least 5 of the shared hashes are rare in the table,
