@@ -247,16 +247,25 @@ user_dictionary(Oid nsp, MemoryContext *private_cxt)
 
 	if (!dict_valid || relid != dict_relid)
 	{
-		if (dict_cxt == NULL)
-			dict_cxt = AllocSetContextCreate(CacheMemoryContext,
-											 "newsprint entity dictionary",
-											 ALLOCSET_SMALL_SIZES);
-		else
-			MemoryContextReset(dict_cxt);
+		MemoryContext cxt;
+
+		/*
+		 * Load into a context of this call, which an error (a cancel, a
+		 * dictionary too large) frees with everything read so far, and keep
+		 * it only once the table is whole.
+		 */
+		if (dict_cxt != NULL)
+			MemoryContextDelete(dict_cxt);
+		dict_cxt = NULL;
 		memset(&dict_table, 0, sizeof(dict_table));
 		dict_valid = false;
 		dict_relid = relid;
-		dict_load(&dict_table, dict_cxt, nsp);
+		cxt = AllocSetContextCreate(CurrentMemoryContext,
+									"newsprint entity dictionary",
+									ALLOCSET_SMALL_SIZES);
+		dict_load(&dict_table, cxt, nsp);
+		MemoryContextSetParent(cxt, CacheMemoryContext);
+		dict_cxt = cxt;
 		dict_valid = true;
 	}
 	return dict_table.count > 0 ? &dict_table : NULL;
