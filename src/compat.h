@@ -207,6 +207,13 @@ NpConvertNoError(Oid proc, int src_encoding, int dst_encoding,
 	((void) (rel), (void) (blkno), (void) (buf), false)
 #endif
 
+/* The relfilenode of a relation: RelFileLocator's relNumber from 16 */
+#if PG_VERSION_NUM >= 160000
+#define NpRelationFileNumber(rel) ((Oid) (rel)->rd_locator.relNumber)
+#else
+#define NpRelationFileNumber(rel) ((rel)->rd_node.relNode)
+#endif
+
 /* RelationGetSmgr came in 15 (and some minor releases of 13 and 14). */
 #if PG_VERSION_NUM >= 150000
 #define NpRelationGetSmgr(rel) RelationGetSmgr(rel)
