@@ -99,15 +99,10 @@ static Size NpidxPendingLimit(Relation index, const NpidxMetaPageData *meta);
 bool
 NpidxPendingRoomFor(Relation index, Size bytes)
 {
-	Buffer		metabuf = ReadBuffer(index, NPIDX_METAPAGE_BLKNO);
-	NpidxMetaPage meta;
-	bool		room;
+	NpidxMetaPageData meta;
 
-	LockBuffer(metabuf, BUFFER_LOCK_SHARE);
-	meta = NpidxPageGetMeta(BufferGetPage(metabuf));
-	room = (Size) meta->pendingPages * BLCKSZ + bytes < NpidxPendingLimit(index, meta);
-	UnlockReleaseBuffer(metabuf);
-	return room;
+	NpidxReadMetaState(index, &meta);
+	return (Size) meta.pendingPages * BLCKSZ + bytes < NpidxPendingLimit(index, &meta);
 }
 
 /*
