@@ -71,6 +71,7 @@
 #include "miscadmin.h"
 #include "nodes/execnodes.h"
 #include "nodes/pg_list.h"
+#include "tcop/utility.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
@@ -305,12 +306,72 @@ LocalExecutorStart(QueryDesc *queryDesc, int eflags)
 		standard_ExecutorStart(queryDesc, eflags);
 }
 
-/* Install the executor hook (from _PG_init) */
+/*
+ * A utility command may give an index storage that was neither built from
+ * the heap nor is the one the rows were kept for: ALTER INDEX ... SET
+ * TABLESPACE copies the index's pages to a new relfilenode, and ALTER TABLE
+ * ... ALTER COLUMN TYPE to a type binary-coercible with the old one (a
+ * domain) creates a new index (a new OID) over the old index's pages.  The
+ * rows kept would be forgotten, as kept for a relfilenode or an index no
+ * longer there, and the committed rows missing from the index.  So before a
+ * utility command that may change an index's storage, the rows kept go to
+ * the index, whose storage then holds them whatever the command does with
+ * it (a rebuild from the heap only wasted the writes).  The commands that
+ * cannot are let through: transaction control, COPY (the bulk loads this
+ * file is for), settings, cursors, prepared statements, DROP.
+ */
+static ProcessUtility_hook_type prev_ProcessUtility = NULL;
+
+static bool
+LocalUtilityKeepsStorage(Node *stmt)
+{
+	switch (nodeTag(stmt))
+	{
+		case T_TransactionStmt:
+		case T_CopyStmt:
+		case T_VariableSetStmt:
+		case T_VariableShowStmt:
+		case T_DeclareCursorStmt:
+		case T_FetchStmt:
+		case T_ClosePortalStmt:
+		case T_PrepareStmt:
+		case T_ExecuteStmt:
+		case T_DeallocateStmt:
+		case T_ExplainStmt:
+		case T_DropStmt:
+		case T_DoStmt:
+		case T_CallStmt:
+		case T_LockStmt:
+		case T_NotifyStmt:
+		case T_ListenStmt:
+		case T_UnlistenStmt:
+		case T_CheckPointStmt:
+		case T_DiscardStmt:
+			return true;
+		default:
+			return false;
+	}
+}
+
+static void
+LocalProcessUtility(NP_PROCESS_UTILITY_PARAMS)
+{
+	if (local_batches != NULL && !LocalUtilityKeepsStorage(pstmt->utilityStmt))
+		LocalWriteAll(false);
+	if (prev_ProcessUtility)
+		prev_ProcessUtility(NP_PROCESS_UTILITY_ARGS);
+	else
+		standard_ProcessUtility(NP_PROCESS_UTILITY_ARGS);
+}
+
+/* Install the executor and utility hooks (from _PG_init) */
 void
 NpidxLocalInit(void)
 {
 	prev_ExecutorStart = ExecutorStart_hook;
 	ExecutorStart_hook = LocalExecutorStart;
+	prev_ProcessUtility = ProcessUtility_hook;
+	ProcessUtility_hook = LocalProcessUtility;
 }
 
 static void

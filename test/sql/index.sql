@@ -466,6 +466,37 @@ SELECT * FROM compare_with_seqscan('committed');
 DELETE FROM art WHERE id > 100000;
 VACUUM art;
 
+-- a utility command that gives the index storage neither built from the
+-- heap nor the one the rows were kept for: SET TABLESPACE copies the pages
+-- to a new relfilenode, a column's type changed to a domain over it gives
+-- a new index the old one's pages; the rows kept are written before it
+SET allow_in_place_tablespaces = on;
+CREATE TABLESPACE npidx_local_ts LOCATION '';
+BEGIN;
+INSERT INTO art SELECT id + 100000, fam, body, fp FROM art_saved WHERE id % 3 = 0;
+ALTER INDEX art_fp SET TABLESPACE npidx_local_ts;
+COMMIT;
+SELECT * FROM compare_with_seqscan('inserted, then the index moved');
+ALTER INDEX art_fp SET TABLESPACE pg_default;
+DROP TABLESPACE npidx_local_ts;
+RESET allow_in_place_tablespaces;
+DELETE FROM art WHERE id > 100000;
+VACUUM art;
+CREATE DOMAIN fp_domain AS fingerprint;
+CREATE TABLE art_domain (id int, fp fingerprint);
+CREATE INDEX art_domain_fp ON art_domain USING npidx (fp);
+BEGIN;
+INSERT INTO art_domain SELECT id, fp FROM art_saved;
+ALTER TABLE art_domain ALTER fp TYPE fp_domain;
+COMMIT;
+SET enable_seqscan = off;
+SELECT count(*) AS found, (SELECT count(*) FROM art_saved
+						   WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q))) AS stored
+FROM art_domain WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+RESET enable_seqscan;
+DROP TABLE art_domain;
+DROP DOMAIN fp_domain;
+
 -- more rows than maintenance_work_mem holds: written during the transaction
 -- in one sweep into the buckets, not through the pending list, which could
 -- hold them all; the sweep places its postings in ranges of buckets when
