@@ -394,18 +394,63 @@ LocalXactCallback(XactEvent event, void *arg)
 	}
 }
 
+/*
+ * A subtransaction's batches pass to its parent, their rows appended to the
+ * parent's batch for the same relfilenode when it has one: else a loop of
+ * savepoints (a PL/pgSQL block with an EXCEPTION clause, psql's
+ * ON_ERROR_ROLLBACK) left a batch per row, which every insert and the write
+ * at commit walk.
+ */
+static void
+LocalSubCommit(SubTransactionId mySubid, SubTransactionId parentSubid)
+{
+	LocalBatch **link = &local_batches;
+
+	while (*link != NULL)
+	{
+		LocalBatch *b = *link;
+		LocalBatch *p;
+
+		if (b->subid != mySubid)
+		{
+			link = &b->next;
+			continue;
+		}
+		for (p = local_batches; p != NULL; p = p->next)
+			if (p->indexoid == b->indexoid && p->relnumber == b->relnumber &&
+				p->subid == parentSubid)
+				break;
+		if (p == NULL)
+		{
+			b->subid = parentSubid;
+			link = &b->next;
+			continue;
+		}
+		if (p->n + b->n > p->max)
+		{
+			p->max = Max(p->max * 2, p->n + b->n);
+			p->tids = repalloc_huge(p->tids, (Size) p->max * sizeof(ItemPointerData));
+			p->fps = repalloc_huge(p->fps, (Size) p->max * sizeof(NpFingerprint *));
+		}
+		memcpy(p->tids + p->n, b->tids, (Size) b->n * sizeof(ItemPointerData));
+		memcpy(p->fps + p->n, b->fps, (Size) b->n * sizeof(NpFingerprint *));
+		p->n += b->n;
+		p->bytes += b->bytes;
+		*link = b->next;
+		pfree(b->tids);
+		pfree(b->fps);
+		pfree(b);
+	}
+}
+
 static void
 LocalSubXactCallback(SubXactEvent event, SubTransactionId mySubid,
 					 SubTransactionId parentSubid, void *arg)
 {
-	LocalBatch *b;
-
 	if (event == SUBXACT_EVENT_ABORT_SUB)
 		LocalDropBatches(DropOfSub, &mySubid);
-	else if (event == SUBXACT_EVENT_COMMIT_SUB)
-		for (b = local_batches; b != NULL; b = b->next)
-			if (b->subid == mySubid)
-				b->subid = parentSubid;
+	else if (event == SUBXACT_EVENT_COMMIT_SUB && local_batches != NULL)
+		LocalSubCommit(mySubid, parentSubid);
 }
 
 /*
