@@ -22,7 +22,8 @@
  *	  _PRE_PREPARE): into the pending list when they fit under its limit
  *	  (a few rows: as an INSERT without this did), else in one sweep;
  *	- when npidx_clean_pending_list() is called in the transaction: in one
- *	  sweep, before the merge.
+ *	  sweep, before the merge;
+ *	- before a utility command that may change the index's storage (below).
  *
  * This backend's scans read them as pending rows (NpidxPendingScan calls
  * NpidxLocalScan), so a query later in the transaction, or a function the
