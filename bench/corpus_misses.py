@@ -19,7 +19,8 @@ common tau, then for each direction (the contained side compared on n
 hashes, I shared):
     I >= 5                                  minimum evidence
     brief pair (either nshingles < 40): I / n >= max(t, 0.7)
-    otherwise: I >= 10 or I / n >= 0.7      full evidence
+    otherwise: I >= 12 or I / n >= 0.7      full evidence (10 before
+                                            6 December 2026)
     I / n >= t (0.12)                       threshold
 and, for a brief pair, the names rule (doc/fingerprint.md, "Names in a
 brief"): of the compared hashes with the name bit, the side with fewer
@@ -39,7 +40,7 @@ import sys
 
 T = 0.12
 MIN_EV = 5
-FULL_EV = 10
+FULL_EV = 12
 BRIEF_N = 40
 BRIEF_SHARE = 0.7
 NAMES_SHARE = 0.25

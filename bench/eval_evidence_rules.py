@@ -14,7 +14,7 @@
 # hash, the dump's last column, as fp_ev_wide gives it) it rebuilds every text's evidence set as
 # NpFpBuildSketchV2 does (best class per hash; narrative, else quoted, else
 # fact; facts too when they outnumber narrative), decides same_story as
-# NpFpHolds does at threshold t (minimum evidence 5, full evidence 10 or 0.7
+# NpFpHolds does at threshold t (minimum evidence 5, full evidence 12 or 0.7
 # of the side, briefs under 40 need 0.7), on the exact sets (no sketch), and
 # prints the development macro-F1 at several t, the pairs of distinct
 # Wikinews articles taken for one story and the edited copies found.
@@ -23,6 +23,7 @@ import itertools
 import sys
 
 NAR, QUO, FACT, COM = 0, 1, 2, 3
+FULL_EVIDENCE = 12     # NP_FP_FULL_EVIDENCE (10 before 6 December 2026)
 Q, NAME, STOP, NUMBER = 1, 2, 4, 8
 
 
@@ -104,7 +105,7 @@ def holds(a_size, b_size, inter, t):
         if n == 0:
             continue
         share = inter / n
-        if inter < 10 and share < 0.7:
+        if inter < FULL_EVIDENCE and share < 0.7:
             continue
         if share >= t:
             return True

@@ -19,7 +19,7 @@ import sys
 
 LEVELS = ('L1', 'L2', 'L2c', 'L3', 'L4')
 
-BRIEF, BRIEF_SHARE, FULL, MIN_EV, NAMES_SHARE, T = 40, 0.7, 10, 5, 0.25, 0.12
+BRIEF, BRIEF_SHARE, FULL, MIN_EV, NAMES_SHARE, T = 40, 0.7, 12, 5, 0.25, 0.12
 INF = 1 << 33
 CUTS = (1 << 30, 1 << 31, 3 << 30)
 
@@ -187,4 +187,5 @@ def main():
               % (lv, 100 * (tot[lv + '_accept'] + tot[lv + '_reject']) / max(1, tot['all_keys_read'])))
 
 
-main()
+if __name__ == '__main__':
+    main()

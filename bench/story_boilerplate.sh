@@ -50,100 +50,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SEED=${SEED:-11}
 N=${1:-20000}
 SETS=${SETS:-gen demo wikinews}
-HALF=${HALF:-dev}
-WN=${WN:-/work/shared/data/wikinews/articles.jsonl}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=bench/story_sets.sh
+. bench/story_sets.sh
+story_set_files
 
-echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); sets: $SETS${ARGS:+; arguments: $ARGS}"
-: > "$tmp/corpus.tsv"
-: > "$tmp/truth.tsv"
-: > "$tmp/wn.tsv"
-case " $SETS " in
-*" gen "*)
-	echo "gen: $N articles, seed $SEED"
-	SEED=$SEED CORPUS_BIN=${CORPUS_BIN:-/tmp/newsprint-story-scale-$(id -u)} bench/corpus.sh build >/dev/null
-	SEED=$SEED CORPUS_BIN=${CORPUS_BIN:-/tmp/newsprint-story-scale-$(id -u)} \
-		bench/corpus.sh gen "$N" "$tmp/corpus.tsv" "$tmp/truth.tsv"
-	;;
-esac
-case " $SETS " in
-*" wikinews "*)
-	echo "wikinews: links of the $HALF half"
-	python3 - "$WN" >"$tmp/wn.tsv" <<'PY'
-import json, sys
-def esc(s):
-    return s.replace('\\', '\\\\').replace('\t', '\\t').replace('\n', '\\n').replace('\r', '\\r')
-for line in open(sys.argv[1], encoding='utf-8'):
-    a = json.loads(line)
-    print('%d\t%s\t%s' % (a['id'], a['date'] or '\\N', esc(a['text'])))
-PY
-	;;
-esac
-chmod -R a+rX "$tmp"
-
-psql -X -q -v ON_ERROR_STOP=1 -v tmp="$tmp" -v sets="$SETS" -v half="$HALF" \
-	-v args="${ARGS:+, $ARGS}" -v window="${WINDOW:-}" <<'SQL'
-\pset footer off
-SET client_min_messages = warning;
-SET maintenance_work_mem = '1GB';
-\i bench/story_window.sql
-\set allargs :args :window_arg
-SET np.args = :'allargs';
-SET np.sets = :'sets';
-
--- every set: (set, id, published_at, truth, events, half, fp)
-CREATE TEMP TABLE sets (set text, id bigint, published_at timestamptz, truth text,
-	events text[], half text, fp newsprint.fingerprint);
-
-CREATE TEMP TABLE gen (id bigint, outlet text, published_at timestamptz, kind text,
-	family bigint, body text);
-CREATE TEMP TABLE gen_truth (id bigint, family bigint, role text, source text,
-	edits text, form text);
-\set f :tmp '/corpus.tsv'
-COPY gen FROM :'f';
-\set f :tmp '/truth.tsv'
-COPY gen_truth FROM :'f' WITH (HEADER true);
-INSERT INTO sets
-SELECT 'gen', g.id, g.published_at,
-	   CASE WHEN t.role IN ('original', 'copy') THEN 'F' || t.family ELSE 'A' || g.id END,
-	   CASE WHEN t.role IN ('original', 'copy', 'independent') THEN ARRAY['F' || t.family]
-			WHEN t.role = 'roundup' THEN
-				(SELECT array_agg('F' || o.family)
-				 FROM unnest(string_to_array(t.source, ',')) s(src)
-				 JOIN gen_truth o ON o.id = s.src::bigint)
-			ELSE ARRAY['A' || g.id] END,
-	   NULL, newsprint.fingerprint(g.body)
-FROM gen g LEFT JOIN gen_truth t USING (id);
-
-CREATE TEMP TABLE sample (id bigint, outlet text, published_at timestamptz, kind text,
-	label text, truth text, source text, body text);
-\copy sample FROM 'test/data/stories/articles.tsv'
--- the rewrite set's blind split (stories whose number is divisible by 3)
--- is left out of both sets
-INSERT INTO sets
-SELECT s.set, id, published_at, truth, ARRAY[truth], NULL, newsprint.fingerprint(body)
-FROM sample, (VALUES ('demo'), ('dev')) s(set)
-WHERE (s.set = 'demo' OR truth LIKE 'R%')
-  AND position(' ' || s.set || ' ' IN ' ' || current_setting('np.sets') || ' ') > 0
-  AND NOT (truth ~ '^R[0-9]' AND substr(truth, 2, 2)::int % 3 = 0);
-
-CREATE TEMP TABLE wn (id bigint, published date, body text);
-\set f :tmp '/wn.tsv'
-COPY wn FROM :'f';
-CREATE TEMP TABLE wn_labels (id bigint, thread text, report bigint, half text,
-	start text, note text);
-\copy wn_labels FROM 'test/data/stories/wikinews_labels.tsv' WITH (FORMAT text, HEADER true)
-INSERT INTO sets
-SELECT 'wikinews', w.id, w.published,
-	   coalesce('R' || l.report, 'A' || w.id), ARRAY[coalesce('T' || l.thread, 'A' || w.id)],
-	   coalesce(l.half, CASE WHEN w.id % 2 = 0 THEN 'dev' ELSE 'blind' END),
-	   newsprint.fingerprint(w.body)
-FROM wn w LEFT JOIN wn_labels l USING (id);
-
+story_sets_psql <<'SQL'
 -- cluster each set at the defaults, in the batch's order
 \i bench/story_cluster_sets.sql
 CREATE TEMP TABLE ord AS

@@ -26,11 +26,12 @@ setup_user(void)
 {
 	static const char *const keys[] = {"Acme", "Acme Widgets", "U.S.", "Foo Bar Baz", "x"};
 	static const NpEntityKind kinds[] = {NP_KIND_ORG, NP_KIND_ORG, NP_KIND_LOC, NP_KIND_PER, NP_KIND_MISC};
+	NpGazKeyList list = {0};
 	int			i;
 
-	NpGazTableInit(&user, 16);
 	for (i = 0; i < 5; i++)
-		NpGazTableAddEntity(&user, keys[i], strlen(keys[i]), keys[i], strlen(keys[i]), kinds[i], "user");
+		NpGazKeyListAdd(&list, keys[i], strlen(keys[i]), keys[i], strlen(keys[i]), kinds[i]);
+	NpGazTableBuildUser(&user, &list, "user");
 	user_ready = true;
 }
 

@@ -407,6 +407,9 @@ DECLARE
 	i int;
 	kind "char";
 	col name;
+	cols name[];
+	typ oid;
+	allowed regtype[];
 BEGIN
 	IF articles IS NULL OR story_column IS NULL OR id_column IS NULL OR time_column IS NULL
 	   OR prefix IS NULL THEN
@@ -427,6 +430,33 @@ BEGIN
 			RAISE EXCEPTION USING
 				ERRCODE = 'undefined_column',
 				MESSAGE = format('column %I of relation %s does not exist', col, articles);
+		END IF;
+	END LOOP;
+	-- The views compute with the story, id, time and body columns, and an
+	-- implicit cast from a type the table's owner made may be the owner's
+	-- function, which the views would run with the rights of whoever
+	-- queries them: those columns must be of the server's types (or
+	-- domains over them).
+	cols := ARRAY[story_column, id_column, time_column, body_column];
+	FOR i IN 1..4 LOOP
+		CONTINUE WHEN cols[i] IS NULL;
+		SELECT a.atttypid INTO typ FROM pg_attribute a
+		WHERE a.attrelid = articles AND a.attname = cols[i];
+		WHILE (SELECT t.typtype FROM pg_type t WHERE t.oid = typ) = 'd' LOOP
+			SELECT t.typbasetype INTO typ FROM pg_type t WHERE t.oid = typ;
+		END LOOP;
+		allowed := CASE WHEN i <= 2 THEN '{int8,int4,int2}'::regtype[]
+						WHEN i = 3 THEN '{timestamptz,timestamp,date}'::regtype[]
+						ELSE '{text,varchar,bpchar}'::regtype[] END;
+		IF NOT typ = ANY (allowed::oid[]) THEN
+			RAISE EXCEPTION USING
+				ERRCODE = 'datatype_mismatch',
+				MESSAGE = format('column %I of relation %s is of type %s', cols[i], articles,
+								 format_type(typ, NULL)),
+				DETAIL = format('The %s column must be of type %s (or a domain over one).',
+								(ARRAY['story', 'id', 'time', 'body'])[i],
+								array_to_string(allowed, ', ')),
+				HINT = 'A cast from another type could run code of the type''s owner in the views.';
 		END IF;
 	END LOOP;
 	SELECT n.nspname INTO nsp FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -87,7 +87,25 @@ typedef struct NpGazEntry
 	char		status;			/* simplehash's */
 } NpGazEntry;
 
-/* A table of gazetteer entries keyed by surface form */
+/*
+ * Most names, aliases and prefixes (those mark_prefix stores, repeats
+ * counted) one user dictionary may store; a larger one is refused.  At the
+ * limit it takes at most about 2.7 GB: 64 bytes a slot of the keys' table,
+ * sized to a power of two, and 32 bytes a key while they are read, or 21
+ * bytes a prefix.  A million rows of a three-word name and two two-word
+ * aliases store about 7 million.
+ */
+#define NP_GAZ_MAX_USER_ENTRIES	((uint64_t) 1 << 24)
+
+/* A prefix of a user table's keys and the matcher's roles (gazetteer.c) */
+typedef struct NpGazHint NpGazHint;
+
+/*
+ * A table of gazetteer entries keyed by surface form.  The built-in table
+ * stores the prefixes of its keys as entries of their own; a user table
+ * (NpGazTableBuildUser) stores them in a set of 16-byte records beside it,
+ * sized once for all of them.
+ */
 typedef struct NpGazTable
 {
 	struct npgaz_hash *entries; /* simplehash table (gazetteer.c) */
@@ -95,7 +113,29 @@ typedef struct NpGazTable
 	int			maxtokens;		/* longest key, in words */
 	uint64_t   *bloom;			/* optional filter of the keys, or NULL */
 	uint32_t	bloommask;		/* bits - 1 */
+	NpGazHint  *hints;			/* user table: its prefixes, or NULL */
+	size_t		hintslots;		/* slots of hints */
 } NpGazTable;
+
+/* One name or alias of a user dictionary, read before its table is built */
+typedef struct NpGazUserKey
+{
+	const char *key;
+	const char *canon;
+	uint32_t	keylen;
+	uint32_t	canonlen;
+	NpEntityKind kind;
+} NpGazUserKey;
+
+/* The names and aliases of a user dictionary, and what they will store */
+typedef struct NpGazKeyList
+{
+	NpGazUserKey *keys;
+	size_t		n;
+	size_t		cap;
+	uint64_t	prefixes;		/* prefixes to store, repeats counted */
+	uint64_t	entries;		/* n + prefixes */
+} NpGazKeyList;
 
 /* One mention found in the text */
 typedef struct NpMention
@@ -130,9 +170,15 @@ extern void NpGazTableInit(NpGazTable *t, uint32_t expected);
 extern NpGazEntry *NpGazTableInsert(NpGazTable *t, const char *key, size_t keylen);
 extern const NpGazEntry *NpGazTableLookup(const NpGazTable *t, const char *key, size_t keylen);
 extern void NpGazTableFree(NpGazTable *t);
+extern const NpGazEntry *NpGazTableLookupRoles(const NpGazTable *t,
+											   const char *key, size_t keylen,
+											   uint16_t *roles);
 extern void NpGazTableAddEntity(NpGazTable *t, const char *key, size_t keylen,
 								const char *canon, size_t canonlen,
 								NpEntityKind kind, const char *subtype);
+extern void NpGazKeyListAdd(NpGazKeyList *l, const char *key, size_t keylen,
+							const char *canon, size_t canonlen, NpEntityKind kind);
+extern void NpGazTableBuildUser(NpGazTable *t, NpGazKeyList *l, const char *subtype);
 extern int	NpGazCountWords(const char *key, size_t len);
 extern const char *NpEntityKindName(NpEntityKind kind);
 extern NpEntityKind NpEntityKindFromName(const char *name, size_t len);

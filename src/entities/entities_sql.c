@@ -32,6 +32,7 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -46,6 +47,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rls.h"
+#include "utils/snapmgr.h"
 #include "utils/tuplestore.h"
 
 #include "compat.h"
@@ -64,6 +66,7 @@ static MemoryContext dict_cxt = NULL;
 static NpGazTable dict_table;
 static bool dict_valid = false;
 static Oid	dict_relid = InvalidOid;
+static uint64 dict_invals = 0;	/* invalidations of the cache received */
 
 /*
  * Mark the dictionary cache stale when its table's relcache entry (or every
@@ -74,7 +77,10 @@ dict_relcache_callback(Datum arg, Oid relid)
 {
 	(void) arg;
 	if (relid == InvalidOid || relid == dict_relid)
+	{
 		dict_valid = false;
+		dict_invals++;
+	}
 }
 
 /*
@@ -108,18 +114,44 @@ NpEntityDictString(MemoryContext cxt, Datum d, size_t *len)
 }
 
 /*
+ * Append a name or alias of a user dictionary to keys (see
+ * NpGazKeyListAdd); refuse a dictionary that would store more than
+ * NP_GAZ_MAX_USER_ENTRIES names, aliases and prefixes.
+ */
+void
+NpEntityDictAddKey(NpGazKeyList *keys, const char *key, size_t keylen,
+				   const char *canon, size_t canonlen, NpEntityKind kind)
+{
+	NpGazKeyListAdd(keys, key, keylen, canon, canonlen, kind);
+	if (keys->entries > NP_GAZ_MAX_USER_ENTRIES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("entity dictionary too large"),
+				 errdetail("Its names, aliases and their prefixes before a space or punctuation mark number more than %llu.",
+						   (unsigned long long) NP_GAZ_MAX_USER_ENTRIES),
+				 errhint("A key stores a prefix before each of its first %d spaces and punctuation marks; use fewer or shorter names.",
+						 NP_GAZ_MAX_KEY_BREAKS)));
+}
+
+/*
  * Read the rows of the dictionary table relid, in schema nsp, that the
  * current role may see into table, allocated in cxt.  The query runs with
  * the current role's rights: no SELECT, no rows (an error, as for a SELECT);
- * row-level security, the rows its policies let through.
+ * row-level security, the rows its policies let through.  It reads what the
+ * statement's snapshot sees, or with latest what is committed now (and what
+ * this transaction wrote before this statement).
  */
 static void
-dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
+dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp, bool latest)
 {
 	char	   *query;
 	uint64		i;
 	MemoryContext old;
 	int			ret;
+	NpGazKeyList keys;
+	char	   *name = NULL;
+	size_t		namelen = 0;
+	NpEntityKind k = NP_KIND_NONE;
 
 	/* in name order, as entity_dictionary_snapshot() gives them */
 	query = psprintf("SELECT d.name, d.kind, a.alias "
@@ -129,14 +161,20 @@ dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 					 quote_identifier(get_namespace_name(nsp)));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	if (latest)
+		PushActiveSnapshot(GetLatestSnapshot());
 	ret = SPI_execute(query, true, 0);
+	if (latest)
+		PopActiveSnapshot();
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(ret));
 
+	/*
+	 * a row per name and alias: the rows of one name come together (it is
+	 * the primary key), and the first of them adds the name
+	 */
+	memset(&keys, 0, sizeof(keys));
 	old = MemoryContextSwitchTo(cxt);
-	NpGazTableInit(table, (uint32_t) Min(SPI_processed * 2 + 16, 1 << 24));
-	MemoryContextSwitchTo(old);
-
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -145,11 +183,8 @@ dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 		Datum		dname,
 					dkind,
 					dalias;
-		char	   *name,
-				   *kind;
-		size_t		namelen,
-					kindlen;
-		NpEntityKind k;
+		char	   *cur;
+		size_t		curlen;
 
 		NP_CHECK_FOR_INTERRUPTS();
 		dname = SPI_getbinval(tup, desc, 1, &isnull);
@@ -158,23 +193,34 @@ dict_load(NpGazTable *table, MemoryContext cxt, Oid nsp)
 		dkind = SPI_getbinval(tup, desc, 2, &isnull);
 		if (isnull)
 			continue;
-		name = NpEntityDictString(cxt, dname, &namelen);
-		kind = NpEntityDictString(cxt, dkind, &kindlen);
-		k = NpEntityKindFromName(kind, kindlen);
+		cur = NpEntityDictString(cxt, dname, &curlen);
+		if (name != NULL && curlen == namelen && memcmp(cur, name, curlen) == 0)
+			pfree(cur);
+		else
+		{
+			size_t		kindlen;
+			char	   *kind = NpEntityDictString(cxt, dkind, &kindlen);
+
+			name = cur;
+			namelen = curlen;
+			k = NpEntityKindFromName(kind, kindlen);
+			pfree(kind);
+			if (k != NP_KIND_NONE)	/* the CHECK constraint ensures it */
+				NpEntityDictAddKey(&keys, name, namelen, name, namelen, k);
+		}
 		if (k == NP_KIND_NONE)
-			continue;			/* the CHECK constraint prevents this */
-		old = MemoryContextSwitchTo(cxt);
-		NpGazTableAddEntity(table, name, namelen, name, namelen, k, "user");
+			continue;
 		dalias = SPI_getbinval(tup, desc, 3, &isnull);
 		if (!isnull)
 		{
 			size_t		alen;
 			char	   *alias = NpEntityDictString(cxt, dalias, &alen);
 
-			NpGazTableAddEntity(table, alias, alen, name, namelen, k, "user");
+			NpEntityDictAddKey(&keys, alias, alen, name, namelen, k);
 		}
-		MemoryContextSwitchTo(old);
 	}
+	NpGazTableBuildUser(table, &keys, "user");
+	MemoryContextSwitchTo(old);
 	SPI_finish();
 }
 
@@ -207,23 +253,47 @@ user_dictionary(Oid nsp, MemoryContext *private_cxt)
 											 "newsprint entity dictionary (this call)",
 											 ALLOCSET_SMALL_SIZES);
 		table = MemoryContextAllocZero(*private_cxt, sizeof(NpGazTable));
-		dict_load(table, *private_cxt, nsp);
+		dict_load(table, *private_cxt, nsp, false);
 		return table->count > 0 ? table : NULL;
 	}
 
 	if (!dict_valid || relid != dict_relid)
 	{
-		if (dict_cxt == NULL)
-			dict_cxt = AllocSetContextCreate(CacheMemoryContext,
-											 "newsprint entity dictionary",
-											 ALLOCSET_SMALL_SIZES);
-		else
-			MemoryContextReset(dict_cxt);
+		MemoryContext cxt;
+		uint64		invals;
+
+		/*
+		 * Load into a context of this call, which an error (a cancel, a
+		 * dictionary too large) frees with everything read so far, and keep
+		 * it only once the table is whole.
+		 */
+		if (dict_cxt != NULL)
+			MemoryContextDelete(dict_cxt);
+		dict_cxt = NULL;
 		memset(&dict_table, 0, sizeof(dict_table));
 		dict_valid = false;
 		dict_relid = relid;
-		dict_load(&dict_table, dict_cxt, nsp);
-		dict_valid = true;
+		cxt = AllocSetContextCreate(CurrentMemoryContext,
+									"newsprint entity dictionary",
+									ALLOCSET_SMALL_SIZES);
+
+		/*
+		 * The cache outlives the statement, so it holds what is committed
+		 * now, not what the statement's snapshot sees: read with that
+		 * snapshot, a change committed after it was taken was missing, and
+		 * its invalidation, received when the read locked the table, was
+		 * taken for one the cache had seen, so the change stayed unseen
+		 * until the table's next change.  A change whose invalidation
+		 * arrives during the read may be missing still: then the table
+		 * serves this call only.  A parallel query may not take a snapshot
+		 * (a worker's cache ends with the query; the leader's may miss a
+		 * change as before).
+		 */
+		invals = dict_invals;
+		dict_load(&dict_table, cxt, nsp, !IsInParallelMode());
+		MemoryContextSetParent(cxt, CacheMemoryContext);
+		dict_cxt = cxt;
+		dict_valid = (dict_invals == invals);
 	}
 	return dict_table.count > 0 ? &dict_table : NULL;
 }

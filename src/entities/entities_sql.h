@@ -19,6 +19,11 @@
 /* entities_sql.c: a dictionary name or alias as UTF-8 in NFC, in cxt */
 extern char *NpEntityDictString(MemoryContext cxt, Datum d, size_t *len);
 
+/* entities_sql.c: add a name or alias to a dictionary being read */
+extern void NpEntityDictAddKey(NpGazKeyList *keys, const char *key, size_t keylen,
+							   const char *canon, size_t canonlen,
+							   NpEntityKind kind);
+
 /* entities_dict_sql.c: the dictionary given as argument argno, or NULL if empty */
 extern const NpGazTable *NpEntityDictionaryArg(FunctionCallInfo fcinfo, int argno);
 

@@ -379,10 +379,11 @@ mark_headlines(Extractor *x)
 static const NpGazEntry *
 lookup(Extractor *x, const char *key, size_t len, uint16_t *roles)
 {
-	const NpGazEntry *u = x->user ? NpGazTableLookup(x->user, key, len) : NULL;
+	uint16_t	uroles = 0;
+	const NpGazEntry *u = x->user ? NpGazTableLookupRoles(x->user, key, len, &uroles) : NULL;
 	const NpGazEntry *b = NpGazTableLookup(x->builtin, key, len);
 
-	*roles = (u ? u->roles : 0) | (b ? b->roles : 0);
+	*roles = uroles | (b ? b->roles : 0);
 	if (u && u->kind != NP_KIND_NONE)
 		return u;
 	if (b && b->kind != NP_KIND_NONE)

@@ -23,6 +23,16 @@
  * space or a punctuation mark) carries NP_ROLE_MORE, so the matcher stops
  * extending a key as soon as no longer key can match.
  *
+ * A user dictionary is input from anyone who calls entities() with one, so
+ * its table is built in two passes (NpGazKeyList, NpGazTableBuildUser): the
+ * first reads its names and aliases and counts the keys and prefixes they
+ * will store, the second sizes both tables once for them and fills them,
+ * checking for interrupts at each key; neither table grows.  Its prefixes,
+ * one per space or punctuation mark of a key (at most
+ * NP_GAZ_MAX_KEY_BREAKS), are in the worst case about one per byte of keys,
+ * so they go into a set of 16-byte records (NpGazHint) rather than 64-byte
+ * entries: about 21 bytes a prefix with the set's empty slots.
+ *
  * src/entities/gazetteer.c
  *
  *-------------------------------------------------------------------------
@@ -54,6 +64,20 @@ typedef struct LexEntry
 #define SH_RAW_ALLOCATOR	np_alloc0
 #include "np_strtable.h"
 
+/*
+ * A prefix of a user table's keys (key[0, len) of one of them) and its
+ * NP_ROLE_MORE and NP_ROLE_PREFIX bits; str is NULL in an empty slot.  The
+ * set is open addressing with linear probing, sized at NpGazTableBuildUser
+ * for a third more slots than prefixes counted, so it is never full.
+ */
+struct NpGazHint
+{
+	const char *str;
+	uint32		hash;
+	uint16		len;
+	uint16		roles;
+};
+
 static NpGazTable builtin;
 static bool builtin_ready = false;
 static lexset_hash *lexicon;
@@ -69,6 +93,74 @@ NpGazTableInit(NpGazTable *t, uint32_t expected)
 	t->maxtokens = 1;
 	t->bloom = NULL;
 	t->bloommask = 0;
+	t->hints = NULL;
+	t->hintslots = 0;
+}
+
+/*
+ * The first slot to probe for hash h in the hint set (its high bits, so
+ * that any number of slots will do).
+ */
+static inline size_t
+hint_slot(const NpGazTable *t, uint32 h)
+{
+	return (size_t) (((uint64) h * t->hintslots) >> 32);
+}
+
+/*
+ * Add roles to the prefix key[0, len) in the hint set.
+ */
+static void
+hint_add(NpGazTable *t, const char *key, size_t len, uint16 roles)
+{
+	uint32		h = NpHashBytes(key, len);
+	size_t		i = hint_slot(t, h);
+	size_t		probes;
+
+	for (probes = 0; probes < t->hintslots; probes++)
+	{
+		NpGazHint  *s = &t->hints[i];
+
+		if (s->str == NULL)
+		{
+			s->str = key;
+			s->hash = h;
+			s->len = (uint16) len;
+			s->roles = roles;
+			return;
+		}
+		if (s->hash == h && s->len == len && memcmp(s->str, key, len) == 0)
+		{
+			s->roles |= roles;
+			return;
+		}
+		if (++i == t->hintslots)
+			i = 0;
+	}
+	/* NpGazTableBuildUser sized the set for every prefix it will get */
+	Assert(false);
+}
+
+/*
+ * The roles of the prefix key[0, len) with hash h in the hint set; 0 when
+ * it is not a prefix of a key.
+ */
+static uint16
+hint_roles(const NpGazTable *t, const char *key, size_t len, uint32 h)
+{
+	size_t		i = hint_slot(t, h);
+
+	for (;;)
+	{
+		const NpGazHint *s = &t->hints[i];
+
+		if (s->str == NULL)
+			return 0;
+		if (s->hash == h && s->len == len && memcmp(s->str, key, len) == 0)
+			return s->roles;
+		if (++i == t->hintslots)
+			i = 0;
+	}
 }
 
 /*
@@ -136,6 +228,38 @@ NpGazTableLookup(const NpGazTable *t, const char *key, size_t keylen)
 }
 
 /*
+ * Look a key up, with the roles of its entry and, in a user table, of the
+ * prefix it is of longer keys; NULL (and those roles) if it is no key.
+ */
+const NpGazEntry *
+NpGazTableLookupRoles(const NpGazTable *t, const char *key, size_t keylen,
+					  uint16_t *roles)
+{
+	NpStrKey	k;
+	uint32		h;
+	const NpGazEntry *e;
+
+	*roles = 0;
+	if (t == NULL || t->entries == NULL)
+		return NULL;
+	if (t->hints == NULL)
+	{
+		e = NpGazTableLookup(t, key, keylen);
+		if (e != NULL)
+			*roles = e->roles;
+		return e;
+	}
+	k = NpStrKeyMake(key, keylen);
+	h = NpStrKeyHash(k);
+	e = npgaz_lookup_hash(t->entries, k, h);
+	if (e != NULL)
+		*roles = e->roles;
+	if (keylen <= NP_GAZ_MAX_KEY_BYTES)
+		*roles |= hint_roles(t, key, keylen, h);
+	return e;
+}
+
+/*
  * Release a table built with NpGazTableInit.
  */
 void
@@ -143,7 +267,11 @@ NpGazTableFree(NpGazTable *t)
 {
 	if (t->entries)
 		npgaz_destroy(t->entries);
+	if (t->hints)
+		np_free(t->hints);
 	t->entries = NULL;
+	t->hints = NULL;
+	t->hintslots = 0;
 	t->count = 0;
 }
 
@@ -235,13 +363,36 @@ role_from_name(const char *s, size_t len)
 }
 
 /*
+ * Does a token end before byte c of a key?  Before whitespace or
+ * punctuation; also before other non-ASCII characters, which costs a few
+ * more prefixes and never misses one.
+ */
+static inline bool
+key_break(unsigned char c)
+{
+	return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			 (c >= '0' && c <= '9') || (c & 0xC0) == 0x80);
+}
+
+/*
+ * Give the prefix key[0, len) roles: in the hint set of a user table, in
+ * an entry of its own in the built-in one.
+ */
+static void
+prefix_add(NpGazTable *t, const char *key, size_t len, uint16 roles)
+{
+	if (t->hints != NULL)
+		hint_add(t, key, len, roles);
+	else
+		NpGazTableInsert(t, key, len)->roles |= roles;
+}
+
+/*
  * Mark the first word of a multi-word key so the matcher tries longer keys
  * there (NP_ROLE_PREFIX; also the first word with its period, "St." of "St.
  * Louis", which the tokeniser keeps whole), and every prefix of the key
  * that ends where a token may end so that it goes on trying
- * (NP_ROLE_MORE).  A token ends before whitespace or punctuation; marking
- * also before other non-ASCII characters costs a few more keys and never
- * misses one.  Only the first NP_GAZ_MAX_KEY_BREAKS such prefixes are
+ * (NP_ROLE_MORE).  Only the first NP_GAZ_MAX_KEY_BREAKS such prefixes are
  * stored.
  */
 static void
@@ -258,28 +409,44 @@ mark_prefix(NpGazTable *t, const char *key, size_t keylen)
 	for (i = 1; i < keylen; i++)
 	{
 		unsigned char c = (unsigned char) key[i];
-		NpGazEntry *e;
+		uint16		roles = NP_ROLE_MORE;
 
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			(c >= '0' && c <= '9') || (c & 0xC0) == 0x80)
+		if (!key_break(c))
 			continue;
 		if (++breaks > NP_GAZ_MAX_KEY_BREAKS)
 			break;
-		e = NpGazTableInsert(t, key, i);
-		e->roles |= NP_ROLE_MORE;
 		if (first && (c == ' ' || c == '-' || c == '+' || c == '&' ||
 					  c == '\'' || (c == '.' && i + 1 < keylen)))
 		{
-			e->roles |= NP_ROLE_PREFIX;
+			roles |= NP_ROLE_PREFIX;
 			first = false;
 		}
 		/* an abbreviation is one token: "St." of "St. Louis", "U.S." */
 		if (c == ' ' && firstspace)
 		{
-			e->roles |= NP_ROLE_PREFIX;
+			roles |= NP_ROLE_PREFIX;
 			firstspace = false;
 		}
+		prefix_add(t, key, i, roles);
 	}
+}
+
+/*
+ * How many prefixes mark_prefix stores for a user key (none for a key
+ * NpGazTableAddEntity ignores).
+ */
+static int
+key_prefixes(const char *key, size_t keylen)
+{
+	size_t		i;
+	int			breaks = 0;
+
+	if (keylen == 0 || keylen > NP_GAZ_MAX_KEY_BYTES)
+		return 0;
+	for (i = 1; i < keylen && breaks < NP_GAZ_MAX_KEY_BREAKS; i++)
+		if (key_break((unsigned char) key[i]))
+			breaks++;
+	return breaks;
 }
 
 /*
@@ -303,6 +470,63 @@ NpGazTableAddEntity(NpGazTable *t, const char *key, size_t keylen,
 	e->subtypelen = subtype ? (uint16_t) strlen(subtype) : 0;
 	e->weak = 0;
 	mark_prefix(t, key, keylen);
+}
+
+/*
+ * Append a name or alias of a user dictionary to l (key and canon must live
+ * as long as the table built from it), counting what it will store.
+ */
+void
+NpGazKeyListAdd(NpGazKeyList *l, const char *key, size_t keylen,
+				const char *canon, size_t canonlen, NpEntityKind kind)
+{
+	NpGazUserKey *k;
+
+	if (keylen == 0 || keylen > NP_GAZ_MAX_KEY_BYTES)
+		return;
+	if (l->n == l->cap)
+	{
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->keys = np_realloc(l->keys, sizeof(NpGazUserKey) * l->cap);
+	}
+	k = &l->keys[l->n++];
+	k->key = key;
+	k->keylen = (uint32_t) keylen;
+	k->canon = canon;
+	k->canonlen = (uint32_t) canonlen;
+	k->kind = kind;
+	l->prefixes += key_prefixes(key, keylen);
+	l->entries = l->n + l->prefixes;
+}
+
+/*
+ * Build a user table from the keys of l, in order (a later key overwrites
+ * an earlier one of the same surface form), each entity of the given
+ * subtype; frees l's array.  Both tables are sized here for everything l
+ * counted, so neither grows, and the loop checks for interrupts at each key.
+ */
+void
+NpGazTableBuildUser(NpGazTable *t, NpGazKeyList *l, const char *subtype)
+{
+	size_t		i;
+
+	NpGazTableInit(t, (uint32_t) Max(l->n, 16));
+	if (l->prefixes > 0)
+	{
+		t->hintslots = (size_t) (l->prefixes + l->prefixes / 3 + 1);
+		t->hints = np_alloc0(sizeof(NpGazHint) * t->hintslots);
+	}
+	for (i = 0; i < l->n; i++)
+	{
+		const NpGazUserKey *k = &l->keys[i];
+
+		NP_CHECK_FOR_INTERRUPTS();
+		NpGazTableAddEntity(t, k->key, k->keylen, k->canon, k->canonlen,
+							k->kind, subtype);
+	}
+	if (l->keys != NULL)
+		np_free(l->keys);
+	memset(l, 0, sizeof(*l));
 }
 
 /*

@@ -94,11 +94,11 @@ typedef struct NpFingerprint
  * repeats it.  Similarity needs 1 and has no other condition.
  *
  * Briefs (version 2; fp_evidence.h): T = NP_FP_BRIEF_SHARE (0.7),
- * full_evidence = NP_FP_FULL_EVIDENCE (10).  t' is max(t, T) when a or b
+ * full_evidence = NP_FP_FULL_EVIDENCE (12).  t' is max(t, T) when a or b
  * is a brief (nshingles < NP_FP_BRIEF_SHINGLES, 40, NpFingerprintIsBrief),
  * else t.  So a pair with a brief holds only if most of the smaller side's
- * evidence is shared, and any other pair needs 10 shared evidence hashes
- * (or T of a side compared on fewer than 15).  The brief test reads the
+ * evidence is shared, and any other pair needs 12 shared evidence hashes
+ * (or T of a side compared on fewer than 18).  The brief test reads the
  * exact nshingles of a and b, carried in NpFingerprintOverlap.
  *
  * Names in a brief (version 2; fp_evidence.h, NP_FP_BRIEF_NAMES_SHARE): a

@@ -21,6 +21,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
@@ -509,11 +510,19 @@ fingerprint_in(PG_FUNCTION_ARGS)
 	{
 		/* fingerprint('some article') parses as a cast of the literal */
 		bool		looks_like_text = !(str[0] == 'v' && str[1] >= '0' && str[1] <= '9');
+		int			len = strlen(str);
+
+		/*
+		 * Show at most 60 bytes, cut between characters: half a character
+		 * would make the message invalid in the server encoding, and a
+		 * client in another encoding would get a conversion error instead.
+		 */
+		int			shown = pg_mbcliplen(str, len, 60);
 
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type fingerprint: \"%.60s%s\"",
-						str, strlen(str) > 60 ? "..." : ""),
+				 errmsg("invalid input syntax for type fingerprint: \"%.*s%s\"",
+						shown, str, shown < len ? "..." : ""),
 				 errdetail("%s.", msg),
 				 looks_like_text ?
 				 errhint("To fingerprint an article given as a literal, cast it to text: fingerprint('...'::text).") : 0));

@@ -58,11 +58,14 @@
  * threshold is asked ("a brief is in another text only if most of it is
  * there").  And any side needs NP_FP_FULL_EVIDENCE shared hashes, or
  * NP_FP_BRIEF_SHARE of its compared hashes when it has too few for that:
- * a few shared formula sentences are not a copy.
+ * a few shared formula sentences are not a copy.  One shared formula
+ * sentence is about ten hashes, which 10 let through; 12 since 6 December
+ * 2026 (doc/fingerprint.md, "Briefs and full evidence": 14 and 16 lose
+ * more rewrites than the rule of that choice allowed).
  */
 #define NP_FP_BRIEF_SHINGLES	40
 #define NP_FP_BRIEF_SHARE		0.7
-#define NP_FP_FULL_EVIDENCE		10
+#define NP_FP_FULL_EVIDENCE		12
 
 /*
  * Names in a brief (version 2 containment predicates and same_story): a

@@ -76,7 +76,7 @@
  * hashes of fingerprint.h's NpFingerprintMinShared (similarity:
  * t (|A'| + |B'|) / (1 + t); q in b: t |A'|; b in q: t |B'|; same_story:
  * t min(|A'|, |B'|); at least 1; in version 2 at least 5 and
- * min(10, 0.7 |X'|) for the contained side X, with t raised to 0.7 when
+ * min(12, 0.7 |X'|) for the contained side X, with t raised to 0.7 when
  * the pair holds a brief), nondecreasing in both sizes.  A row's own brief
  * test (its nshingles) is known from its class in index format 5 (below);
  * otherwise only the query's is used: a bound, never an exclusion the

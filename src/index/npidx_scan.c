@@ -638,15 +638,19 @@ typedef struct HitArray
 } HitArray;
 
 /*
- * The head pages' matches of the keys of the scan being counted
- * (NpidxCountRows, which is never re-entered), in TopMemoryContext and kept
- * from one scan to the next up to NPIDX_HEAD_HITS_KEEP entries.  Allocated
- * and freed by every scan, this array and the scan's other memory made the
- * backend's heap grow and shrink (brk, page faults, TLB flushes) on most
- * lookups of a small table, which cost about as much as the lookup's page
- * reads on the bench machine (doc/index.md, "Lookups at 20,000 articles").
- * The array grows in place (repalloc keeps its context), so an error
- * between two uses leaves it valid.
+ * The head pages' matches of the keys of a scan being counted
+ * (NpidxCountRows).  Up to NPIDX_HEAD_HITS_KEEP entries they are kept in an
+ * array of the backend, in TopMemoryContext, from one scan to the next:
+ * allocated and freed by every scan, this array and the scan's other memory
+ * made the backend's heap grow and shrink (brk, page faults, TLB flushes)
+ * on most lookups of a small table, which cost about as much as the
+ * lookup's page reads on the bench machine (doc/index.md, "Lookups at
+ * 20,000 articles").  That array grows in place (repalloc keeps its
+ * context), so an error between two uses leaves it valid.  A scan that
+ * needs more moves its matches into an array of its own memory context,
+ * freed when the scan ends, is rescanned or fails (a cancel, a timeout):
+ * kept in TopMemoryContext, up to 8 MB stayed there after a cancelled
+ * scan until the next one.
  */
 #define NPIDX_HEAD_HITS_INIT	4096	/* 32 kB */
 /*
@@ -659,6 +663,35 @@ typedef struct HitArray
 #define NPIDX_HEAD_HITS_MAX		(1 << 20)
 #define NPIDX_HEAD_HITS_KEEP	32768	/* 256 kB */
 static HitArray npidx_head_hits;
+
+/*
+ * Make room for max head-page matches in heads: the backend's array
+ * (npidx_head_hits) while max is at most NPIDX_HEAD_HITS_KEEP, else an
+ * array of the scan's memory (CurrentMemoryContext).
+ */
+static void
+HeadHitsGrow(HitArray *heads, int max)
+{
+	if (max <= NPIDX_HEAD_HITS_KEEP)
+	{
+		Assert(heads->hits == npidx_head_hits.hits);
+		npidx_head_hits.hits = repalloc(npidx_head_hits.hits,
+										(Size) max * sizeof(NpidxHit));
+		npidx_head_hits.max = max;
+		heads->hits = npidx_head_hits.hits;
+	}
+	else if (heads->hits == npidx_head_hits.hits)
+	{
+		NpidxHit   *hits = MemoryContextAllocHuge(CurrentMemoryContext,
+												  (Size) max * sizeof(NpidxHit));
+
+		memcpy(hits, heads->hits, (Size) heads->n * sizeof(NpidxHit));
+		heads->hits = hits;
+	}
+	else
+		heads->hits = repalloc_huge(heads->hits, (Size) max * sizeof(NpidxHit));
+	heads->max = max;
+}
 
 /* Probe callback: collect a posting */
 static void
@@ -734,11 +767,9 @@ NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp,
 	{
 		if (heads->n + NpidxPageNEntries(page) > heads->max)
 		{
-			int			max = Min(Max(heads->n + NpidxPageNEntries(page), heads->max * 2),
-								  NPIDX_HEAD_HITS_MAX);
-
-			heads->hits = repalloc_huge(heads->hits, (Size) max * sizeof(NpidxHit));
-			heads->max = max;
+			HeadHitsGrow(heads, Min(Max(heads->n + NpidxPageNEntries(page),
+										heads->max * 2),
+									NPIDX_HEAD_HITS_MAX));
 		}
 		found = NpidxPageMatches(page, resid, HitArrayPush, heads);
 	}
@@ -1366,7 +1397,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 {
 	int			n = NpFingerprintNHashes(q);
 	KeyProbe   *kp = palloc0(n * sizeof(KeyProbe));
-	HitArray   *heads = &npidx_head_hits;
+	HitArray	headsbuf;
+	HitArray   *heads = &headsbuf;
 	Buffer	   *hints = NpidxBucketHints(index, nbuckets);
 	CountState	cs;
 	int			named_from = n + 1;
@@ -1374,12 +1406,13 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	int64		pruned_at = 0;
 	int			i;
 
-	if (heads->hits == NULL)
+	if (npidx_head_hits.hits == NULL)
 	{
-		heads->hits = MemoryContextAlloc(TopMemoryContext,
-										 NPIDX_HEAD_HITS_INIT * sizeof(NpidxHit));
-		heads->max = NPIDX_HEAD_HITS_INIT;
+		npidx_head_hits.hits = MemoryContextAlloc(TopMemoryContext,
+												  NPIDX_HEAD_HITS_INIT * sizeof(NpidxHit));
+		npidx_head_hits.max = NPIDX_HEAD_HITS_INIT;
 	}
+	*heads = npidx_head_hits;
 	heads->n = 0;
 	for (i = 0; i < n; i++)
 	{
@@ -1564,11 +1597,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		pfree(sk);
 		pfree(short_by);
 	}
-	if (heads->max > NPIDX_HEAD_HITS_KEEP)
-	{
+	if (heads->hits != npidx_head_hits.hits)
 		pfree(heads->hits);
-		memset(heads, 0, sizeof(HitArray));
-	}
 	npidx_last_scan.keys_skipped += *nskip;
 	npidx_last_scan.postings += cs.postings;
 	npidx_last_scan.rows_counted += cs.inserted;

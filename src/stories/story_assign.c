@@ -22,18 +22,18 @@
  *
  * Concurrency.  Two sessions that each insert a copy of the same new story
  * must not both make it a leader.  A leader is created only under a
- * transaction-level advisory lock on the leaders table (pg_advisory_xact_lock
- * with keys STORY_LOCK_KEY and the table's OID): after taking it, the
- * search runs again with the latest snapshot, so it sees every leader
- * committed before, whatever the isolation level; the lock is held until
- * the end of the transaction, when the new leader is committed.  The
- * second search is skipped when no transaction has ended since the first
- * one's snapshot (PostgreSQL 14 and later count them in every snapshot):
- * it would see the same leaders.  A search that finds a leader needs no
- * lock.  Leader creations are thus serialised per leaders table;
- * assignments to existing stories run in parallel.  An article too small
- * to share min_shared hashes with anything starts its story without a
- * search or the lock.
+ * transaction-level advisory lock on the leaders table (keys STORY_LOCK_KEY
+ * and the table's OID, in a form no SQL function takes: STORY_LOCK_FORM):
+ * after taking it, the search runs again with the latest snapshot, so it
+ * sees every leader committed before, whatever the isolation level; the
+ * lock is held until the end of the transaction, when the new leader is
+ * committed.  The second search is skipped when no transaction has ended
+ * since the first one's snapshot (PostgreSQL 14 and later count them in
+ * every snapshot): it would see the same leaders.  A search that finds a
+ * leader needs no lock.  Leader creations are thus serialised per leaders
+ * table; assignments to existing stories run in parallel.  An article too
+ * small to share min_shared hashes with anything starts its story without
+ * a search or the lock.
  *
  * What a row does not pay for.  The session keeps, per leaders table, the
  * saved plans of its search and insert (StoryPlans), and per story_trigger
@@ -86,6 +86,18 @@ PG_FUNCTION_INFO_V1(story_trigger);
 
 /* first key of the advisory lock: "NPST" */
 #define STORY_LOCK_KEY	0x4E505354
+
+/*
+ * The advisory lock's form (its locktag's last field, objsubid in pg_locks).
+ * pg_advisory_lock() and its kind take only forms 1 (one bigint key) and 2
+ * (two integer keys), and any role may call them: with form 2, a role
+ * without any privilege on the leaders table could hold
+ * pg_advisory_lock(1313887060, <its OID>) in an idle session and so stop
+ * every new story, that is every insert through story_trigger() that
+ * starts one, of the roles that may write the table.  No SQL function
+ * takes a lock of this form.
+ */
+#define STORY_LOCK_FORM	3
 
 extern void StoryCheckColumn(Oid relid, const char *role, const char *name,
 							 Oid typid);
@@ -673,8 +685,9 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 		if (search(p, rule, window, x, xt, snap, &story))
 			return story;
 
-		/* pg_advisory_xact_lock(STORY_LOCK_KEY, relid) */
-		SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, STORY_LOCK_KEY, (uint32) relid, 2);
+		/* as pg_advisory_xact_lock(STORY_LOCK_KEY, relid), in its own form */
+		SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, STORY_LOCK_KEY, (uint32) relid,
+							 STORY_LOCK_FORM);
 		(void) LockAcquire(&tag, ExclusiveLock, false, false);
 
 		/*

@@ -112,6 +112,30 @@ StoryRelationName(Oid relid)
 }
 
 /*
+ * Error out unless the id column is of an integer type (or a domain over
+ * one), as story_trigger() asks.  The scan casts the id to bigint, and the
+ * cast from any other type may be a function of the table owner's (CREATE
+ * CAST takes only the ownership of the type): a role that could read the
+ * table but not run that owner's code, a superuser clustering another
+ * role's articles say, ran it with its own rights.  The casts from the
+ * integer types are the server's own.
+ */
+static void
+story_check_id_type(Oid relid, const char *idcol)
+{
+	Oid			base = getBaseType(get_atttype(relid, get_attnum(relid, idcol)));
+
+	if (base != INT8OID && base != INT4OID && base != INT2OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("id column \"%s\" of relation \"%s\" must be of an integer type",
+						idcol, get_rel_name(relid)),
+				 errdetail("Its type is %s.",
+						   format_type_be(get_atttype(relid, get_attnum(relid, idcol)))),
+				 errhint("Give a bigint, integer or smallint column as the id column.")));
+}
+
+/*
  * cluster_stories(articles regclass, id_column name, fingerprint_column
  *				   name, order_column name, threshold float8, min_shared
  *				   int, tiny_shingles int, tiny_similarity float8, min_named
@@ -175,6 +199,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 		elog(ERROR, "return type must be a row type");
 
 	StoryCheckColumn(relid, "id", idcol, InvalidOid);
+	story_check_id_type(relid, idcol);
 	StoryCheckColumn(relid, "fingerprint", fpcol, StoryFingerprintType());
 	if (ordcol)
 	{

@@ -292,7 +292,7 @@ SELECT count(*) AS pairs,
 -- bit), the sample cut at the pair's common threshold as fingerprint.h
 -- says, so every term of the version 2 rule is computed in SQL: |A'|,
 -- |B'|, I = |A' n B'|, the named hashes An, Bn, In, the brief test on
--- shingle_count() < 40, the minimum evidence 5, full evidence (I >= 10 or
+-- shingle_count() < 40, the minimum evidence 5, full evidence (I >= 12 or
 -- a share of 0.7), the brief threshold max(t, 0.7) and the names in a
 -- brief (doc/fingerprint.md).  The shares are the estimators' (checked
 -- against I / |A'| below).  Texts: the stories of test/data/fingerprint
@@ -348,7 +348,7 @@ INSERT INTO v2_text (src, body, k)
 INSERT INTO v2_text (src, body, k)
   SELECT src || '_k40', body, 40 FROM v2_text WHERE id % 6 = 0 ORDER BY id;
 -- prefixes of the briefs holding 0.66-0.74 of a brief's evidence: pairs
--- at the brief threshold 0.7 and at full evidence (10 shared or 0.7)
+-- at the brief threshold 0.7 and at full evidence (12 shared or 0.7)
 INSERT INTO v2_text (src, body, k)
   SELECT 'prefix', p, 256
     FROM v2_text b,
@@ -396,7 +396,7 @@ CREATE TEMP TABLE v2_ov AS
 -- the names rule
 CREATE FUNCTION pg_temp.v2_dir(i bigint, size bigint, share float8, t float8, brief bool)
 RETURNS bool LANGUAGE sql IMMUTABLE AS $$
-  SELECT size > 0 AND i >= 5 AND (i >= 10 OR share >= 0.7)
+  SELECT size > 0 AND i >= 5 AND (i >= 12 OR share >= 0.7)
          AND share >= CASE WHEN brief THEN greatest(t, 0.7) ELSE t END $$;
 CREATE FUNCTION pg_temp.v2_names(o v2_ov) RETURNS bool LANGUAGE sql IMMUTABLE AS $$
   SELECT NOT o.brief

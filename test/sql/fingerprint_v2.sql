@@ -220,7 +220,7 @@ SELECT a.name, b.name FROM v2 a JOIN v2 b ON same_story(b.f, a.f) AND a.name <> 
 
 -- briefs and full evidence (version 2): a pair with a brief (fewer than 40
 -- evidence shingles) needs 0.7 of the contained side; any other side needs
--- 10 shared hashes (or 0.7 of it); version 1 keeps the 0.1 rule
+-- 12 shared hashes (or 0.7 of it); version 1 keeps the 0.1 rule
 CREATE FUNCTION pg_temp.fp(v int, lo int, hi int) RETURNS fingerprint
 LANGUAGE sql IMMUTABLE AS $$
   SELECT ('v' || v || ':w3:k256:n' || (hi - lo + 1) || ':' ||
@@ -233,8 +233,27 @@ SELECT same_story(pg_temp.fp(2, 1, 20), pg_temp.fp(2, 7, 66)) AS brief_14_of_20,
        same_story(pg_temp.fp(2, 1, 40), pg_temp.fp(2, 29, 228)) AS story_12_of_40,
        same_story(pg_temp.fp(2, 1, 40), pg_temp.fp(2, 32, 231)) AS story_9_of_40,
        same_story(pg_temp.fp(2, 1, 40), pg_temp.fp(2, 31, 230)) AS story_10_of_40,
+       same_story(pg_temp.fp(2, 1, 40), pg_temp.fp(2, 30, 229)) AS story_11_of_40,
        same_story(pg_temp.fp(1, 1, 40), pg_temp.fp(1, 32, 231), 0.12) AS v1_9_of_40,
        same_story(pg_temp.fp(2, 1, 20), pg_temp.fp(2, 7, 66), 0.9) AS brief_at_09;
+-- one shared formula sentence is not a copy: two company stories of 66
+-- evidence shingles each, of different companies, end on the same
+-- sentence, 10 shared hashes (0.15 of each side, above the threshold
+-- 0.12); full evidence asks 12 (it asked 10, which let such pairs through)
+CREATE TEMP TABLE formula_pair (name text, body text);
+INSERT INTO formula_pair VALUES
+ ('bakery', 'Harbourline Foods said on Tuesday that it would close its bakery in Dunmore after sales of packaged bread fell for a third year. About 140 workers will be offered jobs at the group''s other plants or redundancy payments, the company said. The site opened in 1962 and once supplied most supermarkets in the north of the county. Managers blamed rising flour and energy costs, and a shift by shoppers towards in-store bakeries. The board expects the restructuring to be finished before the summer break.'),
+ ('warehouses', 'Corvane Logistics will sell its two remaining cold-storage warehouses near Stanmoor to a pension fund for an undisclosed sum. The buyer plans to lease the buildings back to the firm for ten years, keeping the depots running under the current staff. Analysts said the deal would cut debt that had worried lenders since the collapse of a large customer last spring. The board expects the restructuring to be finished before the summer break.');
+SELECT a.name, b.name, shingle_count(fingerprint(a.body)) AS evidence,
+       round(containment(fingerprint(a.body), fingerprint(b.body))::numeric, 3) AS containment,
+       (SELECT count(*) FROM (SELECT substr(h, 1 + 8 * g, 8) FROM generate_series(0, length(h) / 8 - 1) g
+                              INTERSECT
+                              SELECT substr(k, 1 + 8 * g, 8) FROM generate_series(0, length(k) / 8 - 1) g) s) AS shared,
+       same_story(fingerprint(a.body), fingerprint(b.body)) AS same_story
+  FROM formula_pair a, formula_pair b,
+       LATERAL (SELECT split_part(fingerprint(a.body)::text, ':', 5) AS h,
+                       split_part(fingerprint(b.body)::text, ':', 5) AS k) x
+ WHERE a.name < b.name;
 -- an npidx index answers every containment predicate as a scan does, on
 -- samples of 5 to 80 hashes around the brief size
 CREATE TEMP TABLE briefs AS

@@ -561,7 +561,7 @@ RESET enable_seqscan;
 
 -- skipped keys are read back only as far as they pay: a same_story query of
 -- 40 keys whose 4 most common ones are skipped (C1 in 70 rows, C2-C4 in 400),
--- two rows of 40 hashes sharing 6 of its other keys (4 short of the 10 the
+-- two rows of 40 hashes sharing 8 of its other keys (4 short of the 12 the
 -- index asks of them: not briefs, of which an index of version 5 would ask
 -- 0.7 of their hashes) and one sharing 16.  Reading back C1 alone (70
 -- postings) leaves a slack of 3 and takes the two rows out of the
@@ -582,8 +582,8 @@ SELECT j, pg_temp.np_fp_of(ARRAY(SELECT i::bigint * 16777216 FROM generate_serie
 						|| ARRAY(SELECT 805306368 + j * 64 + k FROM generate_series(0, 15) k))
 FROM generate_series(1, 400) j;
 INSERT INTO art_skip
-SELECT 1000 + b, pg_temp.np_fp_of(ARRAY(SELECT i::bigint * 16777216 FROM generate_series(b * 6 - 5, b * 6) i)
-							   || ARRAY(SELECT 939524096 + b * 64 + k FROM generate_series(0, 33) k))
+SELECT 1000 + b, pg_temp.np_fp_of(ARRAY(SELECT i::bigint * 16777216 FROM generate_series(b * 8 - 7, b * 8) i)
+							   || ARRAY(SELECT 939524096 + b * 64 + k FROM generate_series(0, 31) k))
 FROM generate_series(1, 2) b;
 INSERT INTO art_skip
 SELECT 2000, pg_temp.np_fp_of(ARRAY(SELECT i::bigint * 16777216 FROM generate_series(13, 28) i)
