@@ -120,6 +120,25 @@ LocalBytes(Oid indexoid, Oid relnumber)
 	return total;
 }
 
+/* Make room for at least n rows in b (in local_cxt) */
+static void
+LocalReserve(LocalBatch *b, int n)
+{
+	MemoryContext oldcxt;
+
+	if (n <= b->max)
+		return;
+	oldcxt = MemoryContextSwitchTo(local_cxt);
+	b->max = Max(Max(b->max * 2, 64), n);
+	b->tids = b->tids ?
+		repalloc_huge(b->tids, (Size) b->max * sizeof(ItemPointerData)) :
+		palloc_extended((Size) b->max * sizeof(ItemPointerData), MCXT_ALLOC_HUGE);
+	b->fps = b->fps ?
+		repalloc_huge(b->fps, (Size) b->max * sizeof(NpFingerprint *)) :
+		palloc_extended((Size) b->max * sizeof(NpFingerprint *), MCXT_ALLOC_HUGE);
+	MemoryContextSwitchTo(oldcxt);
+}
+
 static void
 LocalForgetAll(void)
 {
@@ -503,16 +522,7 @@ NpidxLocalInsert(Relation index, ItemPointer tid, const NpFingerprint *fp,
 			local_batches = b;
 		}
 	}
-	if (b->n >= b->max)
-	{
-		b->max = Max(b->max * 2, 64);
-		b->tids = b->tids ?
-			repalloc_huge(b->tids, (Size) b->max * sizeof(ItemPointerData)) :
-			palloc(b->max * sizeof(ItemPointerData));
-		b->fps = b->fps ?
-			repalloc_huge(b->fps, (Size) b->max * sizeof(NpFingerprint *)) :
-			palloc(b->max * sizeof(NpFingerprint *));
-	}
+	LocalReserve(b, b->n + 1);
 	b->tids[b->n] = *tid;
 	b->fps[b->n] = NULL;
 	if (fp != NULL)
@@ -558,7 +568,16 @@ NpidxLocalForget(Relation index)
 
 /*
  * Call fn for every row this transaction kept for index (its present
- * relfilenode), as for a pending row.
+ * relfilenode), as for a pending row.  A scan compares each such row with
+ * its query, as it does the pending list's, so the rows kept are first
+ * written in one sweep when they would not fit in the pending list beside
+ * the rows waiting there: a scan never reads more rows than the pending
+ * list holds, however many the transaction inserted.  Without this, a
+ * transaction that inserts and looks up row after row (story_trigger()'s
+ * assign_story() during a COPY) would compare each lookup with every row
+ * inserted before it, up to maintenance_work_mem of them.  Scans call this
+ * holding no buffer; the transaction holds the index's RowExclusiveLock
+ * since its first insert.
  */
 void
 NpidxLocalScan(Relation index, NpidxPendingCallback fn, void *arg)
@@ -571,6 +590,9 @@ NpidxLocalScan(Relation index, NpidxPendingCallback fn, void *arg)
 	if (local_batches == NULL)
 		return;
 	relnumber = NpRelationFileNumber(index);
+	if (!IsInParallelMode() &&
+		!NpidxPendingRoomFor(index, LocalBytes(indexoid, relnumber)))
+		LocalWrite(index, false);
 	for (b = local_batches; b != NULL; b = b->next)
 	{
 		if (b->indexoid != indexoid || b->relnumber != relnumber)

@@ -551,6 +551,63 @@ INSERT INTO art_excl SELECT 99, fp FROM art_saved WHERE id = 11;
 \set VERBOSITY default
 DROP TABLE art_excl;
 
+-- a scan in the inserting transaction compares every row kept with its
+-- query, as it does the pending list's: when the rows kept would not fit in
+-- the pending list, the scan first writes them in one sweep, so that it
+-- never reads more rows than the list holds (a transaction that inserts and
+-- looks up row after row would otherwise compare each lookup with every
+-- row before it)
+CREATE TABLE art_bound (LIKE art);
+CREATE INDEX art_bound_fp ON art_bound USING npidx (fp) WITH (pending_list_limit = 64);
+SELECT sum(pg_column_size(fp)) > 2 * 64 * 1024 AS more_than_the_list FROM art_saved;
+BEGIN;
+INSERT INTO art_bound SELECT * FROM art_saved;
+SET LOCAL enable_seqscan = off;
+SELECT count(*) AS found FROM art_bound WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+SELECT pending_rows < (SELECT count(*) / 2 FROM art_saved) AS scan_bounded
+FROM npidx_scan_stats();
+SET LOCAL enable_seqscan = on;
+SELECT count(*) AS found_seq FROM art_bound WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+COMMIT;
+SET enable_seqscan = off;
+SELECT count(*) AS found_after_commit FROM art_bound WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+RESET enable_seqscan;
+DROP TABLE art_bound;
+
+-- rows a committed subtransaction inserted join its parent's: a loop of
+-- one subtransaction a row (a PL/pgSQL block with an EXCEPTION clause)
+-- keeps them as one INSERT does, not as one batch each, which every insert
+-- walked (quadratic time, and a kilobyte a row)
+CREATE TABLE art_sub (LIKE art);
+CREATE INDEX art_sub_fp ON art_sub USING npidx (fp) WITH (pending_list_limit = 65536);
+BEGIN;
+INSERT INTO art_sub SELECT * FROM art_saved;
+SELECT sum(total_bytes) AS one_insert FROM pg_backend_memory_contexts
+WHERE name = 'npidx rows of this transaction' \gset
+ROLLBACK;
+BEGIN;
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT * FROM art_saved ORDER BY id LOOP
+		BEGIN
+			INSERT INTO art_sub VALUES (r.id, r.fam, r.body, r.fp);
+		EXCEPTION WHEN unique_violation THEN
+			NULL;
+		END;
+	END LOOP;
+END $$;
+SELECT sum(total_bytes) < 1.5 * :one_insert AS folded FROM pg_backend_memory_contexts
+WHERE name = 'npidx rows of this transaction';
+SET LOCAL enable_seqscan = off;
+SELECT count(*) AS found FROM art_sub WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+COMMIT;
+SET enable_seqscan = off;
+SELECT count(*) AS found_after_commit FROM art_sub WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+RESET enable_seqscan;
+DROP TABLE art_sub;
+
 -- what a scan did: every query key read or skipped, few rows counted
 SET enable_seqscan = off;
 SELECT count(*) FROM art WHERE fp % (SELECT fp FROM art_saved WHERE id = 32);
