@@ -620,6 +620,7 @@ extern void NpidxBulkInsert(Relation index, const ItemPointerData *tids,
 							const NpFingerprint *const *fps, int n);
 
 /* npidx_local.c */
+extern bool npidx_defer_inserts;
 extern bool NpidxLocalInsert(Relation index, ItemPointer tid,
 							 const NpFingerprint *fp,
 							 struct IndexInfo *indexInfo);

@@ -73,6 +73,7 @@
 #include "nodes/execnodes.h"
 #include "nodes/pg_list.h"
 #include "tcop/utility.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
@@ -91,6 +92,9 @@ typedef struct LocalBatch
 	NpFingerprint **fps;		/* copies; NULL for a NULL fingerprint */
 	struct LocalBatch *next;
 } LocalBatch;
+
+/* GUC newsprint.npidx_defer_inserts: keep rows until commit (off: as 0.2) */
+bool		npidx_defer_inserts = false;
 
 static MemoryContext local_cxt = NULL;	/* child of TopTransactionContext */
 static LocalBatch *local_batches = NULL;	/* the newest first */
@@ -388,6 +392,14 @@ LocalProcessUtility(NP_PROCESS_UTILITY_PARAMS)
 void
 NpidxLocalInit(void)
 {
+	DefineCustomBoolVariable("newsprint.npidx_defer_inserts",
+							 "Keeps the rows a transaction inserts into npidx indexes in the backend until it commits.",
+							 "They are then written in one sweep (a bulk load's COPY or INSERT ... SELECT); "
+							 "off writes each row to the pending list at once.",
+							 &npidx_defer_inserts,
+							 false,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
 	prev_ExecutorStart = ExecutorStart_hook;
 	ExecutorStart_hook = LocalExecutorStart;
 	prev_ProcessUtility = ProcessUtility_hook;
@@ -489,6 +501,8 @@ NpidxLocalInsert(Relation index, ItemPointer tid, const NpFingerprint *fp,
 	LocalBatch *b = local_batches;
 	MemoryContext oldcxt;
 
+	if (!npidx_defer_inserts)
+		return false;
 	if (indexInfo != NULL && indexInfo->ii_ExclusionOps != NULL)
 		return false;
 

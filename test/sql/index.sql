@@ -434,6 +434,10 @@ SELECT reloptions FROM pg_class WHERE relname = 'art_pending_fp';
 ALTER INDEX art_pending_fp SET (pending_list_limit = 10);
 DROP TABLE art_pending;
 
+-- newsprint.npidx_defer_inserts (off by default) keeps a transaction's rows
+-- in the backend until it commits; on for the tests below
+SHOW newsprint.npidx_defer_inserts;
+SET newsprint.npidx_defer_inserts = on;
 -- rows a transaction inserts stay in its backend until it commits
 -- (npidx_local.c): the index does not grow meanwhile, the transaction's own
 -- scans see them (as pending rows), a savepoint rolled back forgets its
@@ -607,6 +611,7 @@ SET enable_seqscan = off;
 SELECT count(*) AS found_after_commit FROM art_sub WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
 RESET enable_seqscan;
 DROP TABLE art_sub;
+RESET newsprint.npidx_defer_inserts;
 
 -- what a scan did: every query key read or skipped, few rows counted
 SET enable_seqscan = off;

@@ -53,11 +53,17 @@ is($primary->safe_psql('postgres',
 	't', 'the pending list held rows');
 check('after merging the pending list');
 
-# a small pending list: the rows of each transaction more than it holds,
-# written at commit in one sweep into the buckets
+# many merges on the way (a small pending list)
 $primary->safe_psql('postgres', 'ALTER INDEX art_fp SET (pending_list_limit = 64)');
 $primary->safe_psql('postgres', insert_sql(200, 7, 8));
 check('after inserts with merges');
+
+# rows kept in the backend until commit (newsprint.npidx_defer_inserts),
+# more than the small pending list holds: written at commit in one sweep
+# into the buckets
+$primary->safe_psql('postgres',
+	'SET newsprint.npidx_defer_inserts = on;' . insert_sql(200, 5, 6));
+check('after a deferred insert, swept at commit');
 
 # deletes and VACUUM (bulk delete, page unlinking)
 $primary->safe_psql('postgres', q{
