@@ -26,6 +26,10 @@
 #                 README's table is: the COPY then computes every fingerprint
 #                 with and without the index (default 0: fingerprints
 #                 precomputed, which leaves the index the largest share)
+#   DEFER=0       leave newsprint.npidx_defer_inserts off for the indexed
+#                 COPY (default 1: on, the transaction's rows kept in the
+#                 backend and written in one sweep; off, each row goes to the
+#                 pending list at once, as before the seventeenth session)
 #   GIN=1         also COPY the same rows into a third table of ROWS rows
 #                 with the alternative a user has without npidx, a GIN index
 #                 over newsprint.npidx_keys(fp) (defaults: fastupdate on, 4 MB
@@ -136,7 +140,8 @@ for rep in $(seq 1 "$REPEAT"); do
 	line "COPY without index" "$w" "$c" "$r" "$f" "$b" "$pf"
 	cn=$c
 	[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
-	read -r w c r f b pf < <(measure copy "\\copy prof_idx $target FROM '$WORK/copy.tsv'")
+	read -r w c r f b pf < <(measure copy "SET newsprint.npidx_defer_inserts = $([ "${DEFER:-1}" = 1 ] && echo on || echo off);
+\\copy prof_idx $target FROM '$WORK/copy.tsv'")
 	line "COPY with npidx" "$w" "$c" "$r" "$f" "$b" "$pf"
 	read -r w2 c2 r2 f2 b2 pf2 < <(measure merge "SELECT newsprint.npidx_clean_pending_list('prof_fp');")
 	line "  merge of the rows left pending" "$w2" "$c2" "$r2" "$f2" "$b2" "$pf2"
