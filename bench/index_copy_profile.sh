@@ -26,6 +26,15 @@
 #                 README's table is: the COPY then computes every fingerprint
 #                 with and without the index (default 0: fingerprints
 #                 precomputed, which leaves the index the largest share)
+#   DEFER=0       leave newsprint.npidx_defer_inserts off for the indexed
+#                 COPY (default 1: on, the transaction's rows kept in the
+#                 backend and written in one sweep; off, each row goes to the
+#                 pending list at once, as before the seventeenth session)
+#   GIN=1         also COPY the same rows into a third table of ROWS rows
+#                 with the alternative a user has without npidx, a GIN index
+#                 over newsprint.npidx_keys(fp) (defaults: fastupdate on, 4 MB
+#                 pending list), then gin_clean_pending_list(); its build
+#                 is not timed (fingerprints precomputed only)
 #
 # Page faults are the backend's minor faults (/proc/PID/stat): on a virtual
 # machine each costs microseconds, and a backend takes one for every 4 kB of
@@ -43,6 +52,7 @@ LIMIT_KB=${LIMIT_KB:-}
 CHECKPOINT=${CHECKPOINT:-0}
 REPEAT=${REPEAT:-1}
 BODIES=${BODIES:-0}
+GIN=${GIN:-0}
 . ./bench_lib.sh
 bench_workdir 777
 
@@ -76,6 +86,13 @@ setup() {
 	q -c "VACUUM ANALYZE prof_noidx"
 	q -c "SET maintenance_work_mem = '2GB'; CREATE INDEX prof_fp ON prof_idx USING npidx (fp)"
 	if [ -n "$LIMIT_KB" ]; then q -c "ALTER INDEX prof_fp SET (pending_list_limit = $LIMIT_KB)"; fi
+	if [ "$GIN" = 1 ]; then
+		q -c "DROP TABLE IF EXISTS prof_gin;
+		CREATE TABLE prof_gin ($cols) WITH (autovacuum_enabled = off);
+		INSERT INTO prof_gin ($fill) SELECT $fill FROM prof_src WHERE id < $ROWS;"
+		q -c "VACUUM ANALYZE prof_gin"
+		q -c "SET maintenance_work_mem = '2GB'; CREATE INDEX prof_gin_keys ON prof_gin USING gin ((newsprint.npidx_keys(fp)))"
+	fi
 }
 
 # measure LABEL SQL: run SQL in a session of its own (with the perf recorder
@@ -123,7 +140,8 @@ for rep in $(seq 1 "$REPEAT"); do
 	line "COPY without index" "$w" "$c" "$r" "$f" "$b" "$pf"
 	cn=$c
 	[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
-	read -r w c r f b pf < <(measure copy "\\copy prof_idx $target FROM '$WORK/copy.tsv'")
+	read -r w c r f b pf < <(measure copy "SET newsprint.npidx_defer_inserts = $([ "${DEFER:-1}" = 1 ] && echo on || echo off);
+\\copy prof_idx $target FROM '$WORK/copy.tsv'")
 	line "COPY with npidx" "$w" "$c" "$r" "$f" "$b" "$pf"
 	read -r w2 c2 r2 f2 b2 pf2 < <(measure merge "SELECT newsprint.npidx_clean_pending_list('prof_fp');")
 	line "  merge of the rows left pending" "$w2" "$c2" "$r2" "$f2" "$b2" "$pf2"
@@ -134,6 +152,15 @@ for rep in $(seq 1 "$REPEAT"); do
 		printf "== the index'"'"'s share of backend CPU: %.2f s (%.1f us a row); COPY with npidx and the merge / without: %.2fx\n",
 			a + b - n, (a + b - n) * 1e6 / rows, (a + b) / n }'
 	awk -v n="$cn" -v a="$c" -v b="$c2" 'BEGIN { printf "%.2f %.2f\n", a + b - n, (a + b) / n }' >> "$WORK/shares"
+	if [ "$GIN" = 1 ]; then
+		read -r w c r f b pf < <(PERF=0 measure gin "\\copy prof_gin $target FROM '$WORK/copy.tsv'")
+		line "COPY with GIN (npidx_keys(fp))" "$w" "$c" "$r" "$f" "$b" "$pf"
+		read -r w2 c2 r2 f2 b2 pf2 < <(PERF=0 measure ginmerge "SELECT gin_clean_pending_list('prof_gin_keys');")
+		line "  gin_clean_pending_list" "$w2" "$c2" "$r2" "$f2" "$b2" "$pf2"
+		awk -v n="$cn" -v a="$c" -v b="$c2" -v rows="$COPY_ROWS" 'BEGIN {
+			printf "== GIN'"'"'s share of backend CPU: %.2f s (%.1f us a row); COPY with GIN and its cleanup / without: %.2fx\n",
+				a + b - n, (a + b - n) * 1e6 / rows, (a + b) / n }'
+	fi
 	echo "== npidx after: $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))")"
 	PERF=0
 done

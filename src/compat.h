@@ -113,6 +113,26 @@ InitMaterializedSRF(FunctionCallInfo fcinfo, bits32 flags)
 #endif
 
 /*
+ * A ProcessUtility hook's parameters and the call passing them on: 14 added
+ * readOnlyTree.
+ */
+#if PG_VERSION_NUM >= 140000
+#define NP_PROCESS_UTILITY_PARAMS \
+	PlannedStmt *pstmt, const char *queryString, bool readOnlyTree, \
+	ProcessUtilityContext context, ParamListInfo params, \
+	QueryEnvironment *queryEnv, DestReceiver *dest, QueryCompletion *qc
+#define NP_PROCESS_UTILITY_ARGS \
+	pstmt, queryString, readOnlyTree, context, params, queryEnv, dest, qc
+#else
+#define NP_PROCESS_UTILITY_PARAMS \
+	PlannedStmt *pstmt, const char *queryString, \
+	ProcessUtilityContext context, ParamListInfo params, \
+	QueryEnvironment *queryEnv, DestReceiver *dest, QueryCompletion *qc
+#define NP_PROCESS_UTILITY_ARGS \
+	pstmt, queryString, context, params, queryEnv, dest, qc
+#endif
+
+/*
  * Encoding conversion that stops before the first character the
  * destination encoding lacks instead of raising an error: convert up to
  * srclen bytes of src (whole characters) with conversion function proc into
@@ -205,6 +225,13 @@ NpConvertNoError(Oid proc, int src_encoding, int dst_encoding,
 #else
 #define NpReadRecentBuffer(rel, blkno, buf) \
 	((void) (rel), (void) (blkno), (void) (buf), false)
+#endif
+
+/* The relfilenode of a relation: RelFileLocator's relNumber from 16 */
+#if PG_VERSION_NUM >= 160000
+#define NpRelationFileNumber(rel) ((Oid) (rel)->rd_locator.relNumber)
+#else
+#define NpRelationFileNumber(rel) ((rel)->rd_node.relNode)
 #endif
 
 /* RelationGetSmgr came in 15 (and some minor releases of 13 and 14). */

@@ -555,6 +555,7 @@ extern Buffer NpidxReadBufferHinted(Relation index, BlockNumber blkno,
 extern bool NpidxMetaNoteSample(NpidxMetaPage meta, const NpFingerprint *fp);
 extern bool NpidxMetaNeedsNote(const NpidxMetaPageData *meta,
 							   const NpFingerprint *fp);
+extern void NpidxMetaNote(Relation index, const NpFingerprint *fp);
 extern bool NpidxFormatsMatch(const NpidxMetaPageData *meta,
 							  const NpFingerprint *q);
 extern void NpidxInitMetaPage(Page page, uint32 nbuckets, int fillfactor);
@@ -587,6 +588,8 @@ extern void NpidxInsertPostings(Relation index, uint32 nbuckets,
 extern void NpidxInsertRows(Relation index, uint32 nbuckets,
 							const ItemPointerData *tids,
 							const NpFingerprint *const *fps, int n);
+extern void NpidxInsertRowsAll(Relation index, const ItemPointerData *tids,
+							   const NpFingerprint *const *fps, int n);
 extern void NpidxRowPostings(const NpFingerprint *fp, ItemPointer tid,
 							 uint32 nbuckets, uint32 version,
 							 NpidxPosting *p, int *n);
@@ -609,6 +612,22 @@ extern bool NpidxPendingInsert(Relation index, ItemPointer tid,
 extern int64 NpidxPendingMerge(Relation index, bool wait);
 extern void NpidxPendingScan(Relation index, NpidxPendingCallback fn, void *arg);
 extern bool NpidxPendingFits(const NpFingerprint *fp);
+extern Size NpidxPendingItemBytes(const NpFingerprint *fp);
+extern bool NpidxPendingRoomFor(Relation index, Size bytes);
+extern bool NpidxPendingInsertRow(Relation index, ItemPointer tid,
+								  const NpFingerprint *fp);
+extern void NpidxBulkInsert(Relation index, const ItemPointerData *tids,
+							const NpFingerprint *const *fps, int n);
+
+/* npidx_local.c */
+extern bool npidx_defer_inserts;
+extern bool NpidxLocalInsert(Relation index, ItemPointer tid,
+							 const NpFingerprint *fp,
+							 struct IndexInfo *indexInfo);
+extern void NpidxLocalWrite(Relation index);
+extern void NpidxLocalForget(Relation index);
+extern void NpidxLocalScan(Relation index, NpidxPendingCallback fn, void *arg);
+extern void NpidxLocalInit(void);
 
 /* npidx_vacuum.c */
 extern IndexBulkDeleteResult *npidxbulkdelete(IndexVacuumInfo *info,

@@ -823,6 +823,8 @@ npidxbuild(Relation heap, Relation index, IndexInfo *indexInfo)
 	if (RelationGetNumberOfBlocks(index) != 0)
 		elog(ERROR, "index \"%s\" already contains data",
 			 RelationGetRelationName(index));
+	/* a TRUNCATE in place: the rows this transaction kept are gone */
+	NpidxLocalForget(index);
 
 	memset(&st, 0, sizeof(st));
 	st.heap = heap;

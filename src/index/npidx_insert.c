@@ -228,22 +228,27 @@ typedef struct NpidxRowPosting
  * 8-byte (row, residue) pairs, and each bucket's postings are expanded to
  * full ones only when its chain is written, so that the merge's memory is
  * one array of 8 bytes a posting (two arrays of 12 bytes before: their
- * first touch alone was a tenth of a merge's time in page faults).  Few
- * postings take the sorting path of NpidxInsertPostings.  The caller bounds
- * n so that the postings' count fits in 32 bits.
+ * first touch alone was a tenth of a merge's time in page faults).  When
+ * that array would take more than maintenance_work_mem, the buckets are
+ * written in ranges, in order, each range's postings placed by a pass of
+ * its own over the rows: still one change of each touched page, for what a
+ * merge costs is mostly the pages it touches, about one of every bucket.
+ * Few postings take the sorting path of NpidxInsertPostings.  The caller
+ * bounds n so that the postings' count fits in 32 bits.
  */
 void
 NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 				const NpFingerprint *const *fps, int n)
 {
-	uint64		total = 0;
+	uint64		total = 0,
+				cap;
 	uint32	   *start;
 	uint8	   *cls;
 	NpidxRowPosting *sorted;
 	NpidxPosting *buf;
 	Buffer	   *hints;
 	uint32		maxcount = 0,
-				lo,
+				blo,
 				b,
 				version;
 	int			i,
@@ -293,74 +298,108 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 		start[b + 1] += start[b];
 	}
 
-	/* place them: start[b] then ends bucket b's range */
-	sorted = palloc_extended(total * sizeof(NpidxRowPosting), MCXT_ALLOC_HUGE);
-	for (i = 0; i < n; i++)
-	{
-		const NpFingerprint *fp = fps[i];
-		int			k;
-
-		if (fp == NULL || (k = NpFingerprintNHashes(fp)) == 0)
-			continue;
-		for (j = 0; j < k; j++)
-		{
-			uint32		mix = NpidxMix(fp->hashes[j]);
-			NpidxRowPosting *e = &sorted[start[NpidxBucketOf(mix, nbuckets)]++];
-
-			e->row = (uint32) i;
-			e->resid = NpidxResidOf(mix);
-		}
-		CHECK_FOR_INTERRUPTS();
-	}
-
-	/* write the buckets in block order */
-	hints = NpidxBucketHints(index, nbuckets);
+	/* postings placed at once: what maintenance_work_mem holds, or a bucket */
+	cap = Max((uint64) maintenance_work_mem * 1024 / sizeof(NpidxRowPosting),
+			  maxcount);
+	sorted = palloc_extended(Min(total, cap) * sizeof(NpidxRowPosting),
+							 MCXT_ALLOC_HUGE);
 	buf = palloc_extended((Size) maxcount * sizeof(NpidxPosting), MCXT_ALLOC_HUGE);
-	lo = 0;
-	for (b = 0; b < nbuckets; b++)
+	hints = NpidxBucketHints(index, nbuckets);
+
+	for (blo = 0; blo < nbuckets;)
 	{
-		uint32		hi = start[b],
-					x;
-		Buffer		head;
+		uint32		bhi = blo,
+					base = start[blo],
+					lo;
 
-		if (hints != NULL)
-		{
-			/* the pages of the buckets coming next, in two steps */
-			if (b + NPIDX_PREFETCH_AHEAD < nbuckets)
-			{
-				PrefetchChainPage(hints[2 * (b + NPIDX_PREFETCH_AHEAD)], false);
-				PrefetchChainPage(hints[2 * (b + NPIDX_PREFETCH_AHEAD) + 1], false);
-			}
-			if (b + NPIDX_PREFETCH_AHEAD / 2 < nbuckets)
-			{
-				PrefetchChainPage(hints[2 * (b + NPIDX_PREFETCH_AHEAD / 2)], true);
-				PrefetchChainPage(hints[2 * (b + NPIDX_PREFETCH_AHEAD / 2) + 1], true);
-			}
-		}
-		if (hi == lo)
-			continue;
-		for (x = lo; x < hi; x++)
-		{
-			NpidxPosting *e = &buf[x - lo];
+		/* the range [blo, bhi): as many buckets as cap postings allow */
+		while (bhi < nbuckets && start[bhi + 1] - base <= cap)
+			bhi++;
 
-			e->bucket = b;
-			e->resid = sorted[x].resid;
-			e->cls = cls[sorted[x].row];
-			e->tid = tids[sorted[x].row];
+		/* place its postings: start[b] then ends bucket b's range */
+		for (i = 0; i < n; i++)
+		{
+			const NpFingerprint *fp = fps[i];
+			int			k;
+
+			if (fp == NULL || (k = NpFingerprintNHashes(fp)) == 0)
+				continue;
+			for (j = 0; j < k; j++)
+			{
+				uint32		mix = NpidxMix(fp->hashes[j]);
+				uint32		bk = NpidxBucketOf(mix, nbuckets);
+				NpidxRowPosting *e;
+
+				if (bk < blo || bk >= bhi)
+					continue;
+				e = &sorted[start[bk]++ - base];
+				e->row = (uint32) i;
+				e->resid = NpidxResidOf(mix);
+			}
+			CHECK_FOR_INTERRUPTS();
 		}
-		head = NpidxReadBufferHinted(index, NpidxBucketBlock(b),
-									 hints ? &hints[2 * b] : NULL);
-		LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
-		NpidxChainAppend(index, head, buf, (int) (hi - lo), true,
-						 hints ? &hints[2 * b + 1] : NULL);
-		UnlockReleaseBuffer(head);
-		lo = hi;
-		CHECK_FOR_INTERRUPTS();
+
+		/* write its buckets in block order */
+		lo = base;
+		for (b = blo; b < bhi; b++)
+		{
+			uint32		hi = start[b],
+						x;
+			Buffer		head;
+
+			if (hints != NULL)
+			{
+				/* the pages of the buckets coming next, in two steps */
+				if (b + NPIDX_PREFETCH_AHEAD < nbuckets)
+				{
+					PrefetchChainPage(hints[2 * (b + NPIDX_PREFETCH_AHEAD)], false);
+					PrefetchChainPage(hints[2 * (b + NPIDX_PREFETCH_AHEAD) + 1], false);
+				}
+				if (b + NPIDX_PREFETCH_AHEAD / 2 < nbuckets)
+				{
+					PrefetchChainPage(hints[2 * (b + NPIDX_PREFETCH_AHEAD / 2)], true);
+					PrefetchChainPage(hints[2 * (b + NPIDX_PREFETCH_AHEAD / 2) + 1], true);
+				}
+			}
+			if (hi == lo)
+				continue;
+			for (x = lo; x < hi; x++)
+			{
+				NpidxPosting *e = &buf[x - lo];
+				const NpidxRowPosting *r = &sorted[x - base];
+
+				e->bucket = b;
+				e->resid = r->resid;
+				e->cls = cls[r->row];
+				e->tid = tids[r->row];
+			}
+			head = NpidxReadBufferHinted(index, NpidxBucketBlock(b),
+										 hints ? &hints[2 * b] : NULL);
+			LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
+			NpidxChainAppend(index, head, buf, (int) (hi - lo), true,
+							 hints ? &hints[2 * b + 1] : NULL);
+			UnlockReleaseBuffer(head);
+			lo = hi;
+			CHECK_FOR_INTERRUPTS();
+		}
+		blo = bhi;
 	}
 	pfree(buf);
 	pfree(sorted);
 	pfree(start);
 	pfree(cls);
+}
+
+/*
+ * Add n rows to the row list (first, as everywhere: vacuum finds dead rows
+ * there) and their postings to the buckets.
+ */
+void
+NpidxInsertRowsAll(Relation index, const ItemPointerData *tids,
+				   const NpFingerprint *const *fps, int n)
+{
+	NpidxAppendRows(index, tids, n, fps);
+	NpidxInsertRows(index, NpidxGetMeta(index)->nbuckets, tids, fps, n);
 }
 
 /* The postings of one row, appended to p[*n...] (p has room) */
@@ -388,9 +427,11 @@ NpidxRowPostings(const NpFingerprint *fp, ItemPointer tid, uint32 nbuckets,
 }
 
 /*
- * Insert one row into an npidx index: into the pending list, merged into
- * the buckets once it passes pending_list_limit.  A fingerprint too large
- * for a pending-list page goes straight to the buckets.
+ * Insert one row into an npidx index: kept in the backend until the
+ * transaction commits or keeps too many (npidx_local.c), or else into the
+ * pending list, merged into the buckets once it passes pending_list_limit.
+ * A fingerprint too large for a pending-list page goes straight to the
+ * buckets.
  */
 bool
 npidxinsert(Relation index, Datum *values, bool *isnull,
@@ -412,21 +453,8 @@ npidxinsert(Relation index, Datum *values, bool *isnull,
 	if (!isnull[0])
 		fp = DatumGetNpFingerprintP(values[0]);
 
-	if (fp == NULL || NpidxPendingFits(fp))
-		merge = NpidxPendingInsert(index, ht_ctid, fp);
-	else
-	{
-		const NpidxMetaPageData *meta = NpidxGetMeta(index);
-		NpidxPosting *p = palloc(NpFingerprintNHashes(fp) * sizeof(NpidxPosting));
-		int			n = 0;
-		const NpFingerprint *fps[1] = {fp};
-
-		/* the row list first: vacuum finds dead rows there */
-		NpidxAppendRows(index, ht_ctid, 1, fps);
-		NpidxRowPostings(fp, ht_ctid, meta->nbuckets, meta->version, p, &n);
-		NpidxInsertPostings(index, meta->nbuckets, p, n);
-		merge = false;
-	}
+	merge = !NpidxLocalInsert(index, ht_ctid, fp, indexInfo) &&
+		NpidxPendingInsertRow(index, ht_ctid, fp);
 	if (merge)
 		(void) NpidxPendingMerge(index, false);
 

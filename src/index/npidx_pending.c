@@ -86,6 +86,39 @@ NpidxPendingFits(const NpFingerprint *fp)
 	return NPIDX_PENDING_HDRSZ + VARSIZE(fp) <= NPIDX_PENDING_MAX_ITEM;
 }
 
+/* Room a row takes on a pending-list page, its line pointer included */
+Size
+NpidxPendingItemBytes(const NpFingerprint *fp)
+{
+	return MAXALIGN(NPIDX_PENDING_HDRSZ + (fp ? VARSIZE(fp) : 0)) + sizeof(ItemIdData);
+}
+
+static Size NpidxPendingLimit(Relation index, const NpidxMetaPageData *meta);
+
+/* Would bytes more of pending rows leave the list under its limit? */
+bool
+NpidxPendingRoomFor(Relation index, Size bytes)
+{
+	NpidxMetaPageData meta;
+
+	NpidxReadMetaState(index, &meta);
+	return (Size) meta.pendingPages * BLCKSZ + bytes < NpidxPendingLimit(index, &meta);
+}
+
+/*
+ * Insert a row now: into the pending list, or, too large for a pending
+ * page, straight into the row list and the buckets.  Returns true when the
+ * list has grown past its limit (the caller should merge).
+ */
+bool
+NpidxPendingInsertRow(Relation index, ItemPointer tid, const NpFingerprint *fp)
+{
+	if (fp == NULL || NpidxPendingFits(fp))
+		return NpidxPendingInsert(index, tid, fp);
+	NpidxInsertRowsAll(index, tid, &fp, 1);
+	return false;
+}
+
 /*
  * The pending list limit of an index, in bytes.  When the index does not
  * set pending_list_limit (the reloption's default is -1, below its range,
@@ -304,13 +337,15 @@ NpidxPendingScanList(Relation index, bool merging, NpidxPendingCallback fn,
 }
 
 /*
- * Call fn for every pending row: the pending list, then the list being
- * merged (see the header comment for why in this order).  A row may be
- * passed twice.
+ * Call fn for every pending row: the rows this transaction keeps in the
+ * backend (npidx_local.c), the pending list, then the list being merged
+ * (see the header comment for why in this order).  A row may be passed
+ * twice.
  */
 void
 NpidxPendingScan(Relation index, NpidxPendingCallback fn, void *arg)
 {
+	NpidxLocalScan(index, fn, arg);
 	NpidxPendingScanList(index, false, fn, arg);
 	NpidxPendingScanList(index, true, fn, arg);
 }
@@ -344,11 +379,7 @@ MergeRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
 	/* fp points into MergeCollect's copy of its page */
 	m->fps[m->n] = fp;
 	if (fp)
-	{
 		m->nhashes += NpFingerprintNHashes(fp);
-		/* 8 bytes a posting in NpidxInsertRows */
-		m->bytes += 8 * (Size) NpFingerprintNHashes(fp);
-	}
 	m->n++;
 }
 
@@ -414,6 +445,99 @@ NpidxPendingSwitch(Relation index, bool start)
 }
 
 /*
+ * Run work(index, arg) with new blocks handed out in runs (NpidxReserveBegin;
+ * the caller holds the merge lock), and make what is left of the last run
+ * free pages.
+ */
+static void
+NpidxUnderReserve(Relation index, void (*work) (Relation, void *), void *arg)
+{
+	NpidxReserveBegin(index);
+	PG_TRY();
+	{
+		work(index, arg);
+	}
+	PG_CATCH();
+	{
+		NpidxReserveEnd(index, false);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	NpidxReserveEnd(index, true);
+}
+
+/* The list being merged, and the rows merged so far */
+typedef struct MergeListState
+{
+	BlockNumber head;
+	int64		merged;
+} MergeListState;
+
+/* Merge the list from ml->head on, in batches of maintenance_work_mem */
+static void
+MergeList(Relation index, void *arg)
+{
+	MergeListState *ml = (MergeListState *) arg;
+	BlockNumber blk = ml->head;
+	MemoryContext cxt,
+				oldcxt;
+
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "npidx merge",
+								ALLOCSET_DEFAULT_SIZES);
+	oldcxt = MemoryContextSwitchTo(cxt);
+	while (blk != InvalidBlockNumber)
+	{
+		MergeRows	m;
+
+		memset(&m, 0, sizeof(m));
+		blk = MergeCollect(index, blk, &m, (Size) maintenance_work_mem * 1024);
+		if (m.n > 0)
+			NpidxInsertRowsAll(index, m.tids, m.fps, m.n);
+		ml->merged += m.n;
+		MemoryContextReset(cxt);
+	}
+	MemoryContextSwitchTo(oldcxt);
+	MemoryContextDelete(cxt);
+}
+
+/* Rows written in one sweep, without the pending list */
+typedef struct BulkRows
+{
+	const ItemPointerData *tids;
+	const NpFingerprint *const *fps;
+	int			n;
+} BulkRows;
+
+static void
+BulkInsertWork(Relation index, void *arg)
+{
+	BulkRows   *br = (BulkRows *) arg;
+
+	NpidxInsertRowsAll(index, br->tids, br->fps, br->n);
+}
+
+/*
+ * Write n rows (a transaction's, npidx_local.c) into the row list and the
+ * buckets in one sweep, as a merge of a pending list holding them would,
+ * without writing them to the list first.
+ */
+void
+NpidxBulkInsert(Relation index, const ItemPointerData *tids,
+				const NpFingerprint *const *fps, int n)
+{
+	BulkRows	br;
+
+	br.tids = tids;
+	br.fps = fps;
+	br.n = n;
+	LockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
+	NpidxUnderReserve(index, BulkInsertWork, &br);
+	UnlockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
+	/* the blocks left of the last run: see NpidxPendingMerge */
+	IndexFreeSpaceMapVacuum(index);
+}
+
+/*
  * Merge the pending list into the row list and the buckets.  With wait,
  * wait for a merge in progress (VACUUM); without, leave it to that merge.
  * Returns the number of rows merged.
@@ -423,10 +547,8 @@ NpidxPendingMerge(Relation index, bool wait)
 {
 	BlockNumber head,
 				blk;
-	uint32		nbuckets = NpidxGetMeta(index)->nbuckets;
-	MemoryContext cxt,
-				oldcxt;
-	int64		merged = 0;
+	MergeListState ml;
+	int64		merged;
 
 	if (wait)
 		LockPage(index, NPIDX_METAPAGE_BLKNO, ExclusiveLock);
@@ -448,37 +570,10 @@ NpidxPendingMerge(Relation index, bool wait)
 	 * everywhere: vacuum finds dead rows there) and their postings to the
 	 * buckets.
 	 */
-	cxt = AllocSetContextCreate(CurrentMemoryContext, "npidx merge",
-								ALLOCSET_DEFAULT_SIZES);
-	oldcxt = MemoryContextSwitchTo(cxt);
-	NpidxReserveBegin(index);
-	PG_TRY();
-	{
-		blk = head;
-		while (blk != InvalidBlockNumber)
-		{
-			MergeRows	m;
-
-			memset(&m, 0, sizeof(m));
-			blk = MergeCollect(index, blk, &m, (Size) maintenance_work_mem * 1024);
-			if (m.n > 0)
-			{
-				NpidxAppendRows(index, m.tids, m.n, m.fps);
-				NpidxInsertRows(index, nbuckets, m.tids, m.fps, m.n);
-			}
-			merged += m.n;
-			MemoryContextReset(cxt);
-		}
-	}
-	PG_CATCH();
-	{
-		NpidxReserveEnd(index, false);
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
-	NpidxReserveEnd(index, true);
-	MemoryContextSwitchTo(oldcxt);
-	MemoryContextDelete(cxt);
+	ml.head = head;
+	ml.merged = 0;
+	NpidxUnderReserve(index, MergeList, &ml);
+	merged = ml.merged;
 
 	/* published in the buckets: drop the list, then free its pages */
 	(void) NpidxPendingSwitch(index, false);
@@ -564,6 +659,7 @@ npidx_clean_pending_list(PG_FUNCTION_ARGS)
 		aclcheck_error(ACLCHECK_NOT_OWNER, OBJECT_INDEX,
 					   RelationGetRelationName(index));
 
+	NpidxLocalWrite(index);
 	n = NpidxPendingMerge(index, true);
 	index_close(index, RowExclusiveLock);
 	PG_RETURN_INT64(n);

@@ -719,6 +719,36 @@ NpidxMetaNoteSample(NpidxMetaPage meta, const NpFingerprint *fp)
 	return changed;
 }
 
+/*
+ * Note fp in the metapage now if it changes the format notes or lowers the
+ * sample bounds (NpidxMetaNoteSample), for a row that reaches the index
+ * later (npidx_local.c): scans rely on the notes for every row they read,
+ * pending ones included.
+ */
+void
+NpidxMetaNote(Relation index, const NpFingerprint *fp)
+{
+	Buffer		metabuf;
+
+	if (fp == NULL)
+		return;
+	metabuf = ReadBuffer(index, NPIDX_METAPAGE_BLKNO);
+	LockBuffer(metabuf, BUFFER_LOCK_SHARE);
+	if (NpidxMetaNeedsNote(NpidxPageGetMeta(BufferGetPage(metabuf)), fp))
+	{
+		LockBuffer(metabuf, BUFFER_LOCK_UNLOCK);
+		LockBuffer(metabuf, BUFFER_LOCK_EXCLUSIVE);
+		if (NpidxMetaNeedsNote(NpidxPageGetMeta(BufferGetPage(metabuf)), fp))
+		{
+			GenericXLogState *state = GenericXLogStart(index);
+
+			(void) NpidxMetaNoteSample(NpidxPageGetMeta(GenericXLogRegisterBuffer(state, metabuf, 0)), fp);
+			GenericXLogFinish(state);
+		}
+	}
+	UnlockReleaseBuffer(metabuf);
+}
+
 /* Would NpidxMetaNoteSample change meta? */
 bool
 NpidxMetaNeedsNote(const NpidxMetaPageData *meta, const NpFingerprint *fp)

@@ -248,12 +248,12 @@ VACUUM art;
 SELECT pg_relation_size('art_fp') <= :size_before AS no_growth;
 SELECT * FROM compare_with_seqscan('after delete all + refill');
 
--- a merge in several batches: a batch's rows and postings (8 bytes each)
--- must fit in maintenance_work_mem, here 1 MB for more than 1 MB of them
+-- a merge in several batches: a batch's pending rows must fit in
+-- maintenance_work_mem, here 1 MB for more than 1 MB of them
 ALTER INDEX art_fp SET (pending_list_limit = 65536);	-- they all wait
 INSERT INTO art SELECT id + 100000 * g, fam, body, fp
 FROM art_saved, generate_series(1, 3) g;
-SELECT sum(8 * sample_size(fp) + pg_column_size(fp)) > 1024 * 1024 AS several_batches
+SELECT sum(pg_column_size(fp)) > 1024 * 1024 AS several_batches
 FROM art WHERE id > 100000;
 SET maintenance_work_mem = '1MB';
 SELECT npidx_clean_pending_list('art_fp') = 3 * (SELECT count(*) FROM art_saved) AS merged;
@@ -383,15 +383,15 @@ SELECT pg_relation_size('art_empty_fp5') / 8192 < 100 AS small;
 DROP TABLE art_empty, art_empty_unlogged;
 
 -- at its default, the pending list is capped at 72 bytes per bucket (at
--- least 64 kB): loading the empty table's index (1024 buckets) merges as it
--- goes and leaves few rows waiting; a limit set explicitly is used as given,
--- the default's 4096 kB too
+-- least 64 kB): loading the empty table's index (1024 buckets) in ten
+-- transactions merges as it goes and leaves few rows waiting; a limit set
+-- explicitly is used as given, the default's 4096 kB too
 CREATE TABLE art_cap (LIKE art);
 CREATE INDEX art_cap_fp ON art_cap USING npidx (fp);
 CREATE TABLE art_nocap (LIKE art);
 CREATE INDEX art_nocap_fp ON art_nocap USING npidx (fp) WITH (pending_list_limit = 4096);
-INSERT INTO art_cap SELECT * FROM art_saved;
-INSERT INTO art_nocap SELECT * FROM art_saved;
+SELECT format('INSERT INTO %I SELECT * FROM art_saved WHERE id %% 10 = %s', t, g)
+FROM unnest(ARRAY['art_cap', 'art_nocap']) t, generate_series(0, 9) g \gexec
 SET enable_seqscan = off;
 SELECT count(*) AS matches FROM art_cap WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
 SELECT pending_rows BETWEEN 1 AND (SELECT count(*) / 2 FROM art_saved) AS few_rows_waiting
@@ -405,7 +405,7 @@ DROP TABLE art_cap, art_nocap;
 -- the pending list: new rows wait there, every scan sees them, and
 -- npidx_clean_pending_list() or VACUUM merges them into the buckets
 CREATE TABLE art_pending (LIKE art);
-CREATE INDEX art_pending_fp ON art_pending USING npidx (fp) WITH (pending_list_limit = 64);
+CREATE INDEX art_pending_fp ON art_pending USING npidx (fp) WITH (pending_list_limit = 256);
 INSERT INTO art_pending SELECT * FROM art_saved WHERE id % 10 = 1;
 SET enable_seqscan = off;
 SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
@@ -414,8 +414,10 @@ SELECT npidx_clean_pending_list(index => 'art_pending_fp') > 0 AS merged;
 SELECT npidx_clean_pending_list('art_pending_fp') AS merged_again;
 SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
 SELECT pending_rows AS read_pending FROM npidx_scan_stats();
--- more rows than pending_list_limit: inserts merge on the way
-INSERT INTO art_pending SELECT * FROM art_saved WHERE id % 10 <> 1;
+-- more rows than pending_list_limit, in nine transactions: inserts merge on
+-- the way
+SELECT format('INSERT INTO art_pending SELECT * FROM art_saved WHERE id %% 10 = %s', g)
+FROM generate_series(0, 9) g WHERE g <> 1 \gexec
 SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
 RESET enable_seqscan;
 SELECT count(*) FROM art_pending WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 11));
@@ -431,6 +433,185 @@ ALTER INDEX art_pending_fp SET (pending_list_limit = 128);
 SELECT reloptions FROM pg_class WHERE relname = 'art_pending_fp';
 ALTER INDEX art_pending_fp SET (pending_list_limit = 10);
 DROP TABLE art_pending;
+
+-- newsprint.npidx_defer_inserts (off by default) keeps a transaction's rows
+-- in the backend until it commits; on for the tests below
+SHOW newsprint.npidx_defer_inserts;
+SET newsprint.npidx_defer_inserts = on;
+-- rows a transaction inserts stay in its backend until it commits
+-- (npidx_local.c): the index does not grow meanwhile, the transaction's own
+-- scans see them (as pending rows), a savepoint rolled back forgets its
+-- rows, a REINDEX rolled back leaves the rows kept for the old relfilenode
+-- to be written, and the commit writes them (after a REINDEX, so that the
+-- pending list, had the rows gone there, would have grown the index)
+REINDEX INDEX art_fp;
+SELECT pg_relation_size('art_fp') AS size_before \gset
+SELECT min(id) AS kept_q FROM art_saved WHERE id % 3 = 0 AND sample_size(fp) > 20 \gset
+BEGIN;
+INSERT INTO art SELECT id + 100000, fam, body, fp FROM art_saved WHERE id % 3 = 0;
+SELECT pg_relation_size('art_fp') = :size_before AS kept_in_backend;
+SET LOCAL enable_seqscan = off;
+SELECT count(*) FROM art WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+SELECT pending_rows >= (SELECT count(*) FROM art_saved WHERE id % 3 = 0) AS read_kept
+FROM npidx_scan_stats();
+SET LOCAL enable_seqscan = on;
+SELECT * FROM compare_with_seqscan('rows kept in the inserting transaction');
+SAVEPOINT s1;
+INSERT INTO art SELECT id + 200000, fam, body, fp FROM art_saved WHERE id % 3 = 1;
+ROLLBACK TO s1;
+SAVEPOINT s2;
+REINDEX INDEX art_fp;
+INSERT INTO art SELECT id + 300000, fam, body, fp FROM art_saved WHERE id % 3 = 1;
+SELECT * FROM compare_with_seqscan('reindexed in the transaction');
+ROLLBACK TO s2;
+SELECT * FROM compare_with_seqscan('rolled back to before the reindex');
+COMMIT;
+SELECT * FROM compare_with_seqscan('committed');
+DELETE FROM art WHERE id > 100000;
+VACUUM art;
+
+-- a utility command that gives the index storage neither built from the
+-- heap nor the one the rows were kept for: SET TABLESPACE copies the pages
+-- to a new relfilenode, a column's type changed to a domain over it gives
+-- a new index the old one's pages; the rows kept are written before it
+SET allow_in_place_tablespaces = on;
+CREATE TABLESPACE npidx_local_ts LOCATION '';
+BEGIN;
+INSERT INTO art SELECT id + 100000, fam, body, fp FROM art_saved WHERE id % 3 = 0;
+ALTER INDEX art_fp SET TABLESPACE npidx_local_ts;
+COMMIT;
+SELECT * FROM compare_with_seqscan('inserted, then the index moved');
+ALTER INDEX art_fp SET TABLESPACE pg_default;
+DROP TABLESPACE npidx_local_ts;
+RESET allow_in_place_tablespaces;
+DELETE FROM art WHERE id > 100000;
+VACUUM art;
+CREATE DOMAIN fp_domain AS fingerprint;
+CREATE TABLE art_domain (id int, fp fingerprint);
+CREATE INDEX art_domain_fp ON art_domain USING npidx (fp);
+BEGIN;
+INSERT INTO art_domain SELECT id, fp FROM art_saved;
+ALTER TABLE art_domain ALTER fp TYPE fp_domain;
+COMMIT;
+SET enable_seqscan = off;
+SELECT count(*) AS found, (SELECT count(*) FROM art_saved
+						   WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q))) AS stored
+FROM art_domain WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+RESET enable_seqscan;
+DROP TABLE art_domain;
+DROP DOMAIN fp_domain;
+
+-- more rows than maintenance_work_mem holds: written during the transaction
+-- in one sweep into the buckets, not through the pending list, which could
+-- hold them all; the sweep places its postings in ranges of buckets when
+-- they take more than maintenance_work_mem
+ALTER INDEX art_fp SET (pending_list_limit = 65536);
+SET maintenance_work_mem = '1MB';
+BEGIN;
+INSERT INTO art SELECT id + 100000 * g, fam, body, fp
+FROM art_saved, generate_series(1, 6) g;
+SELECT sum(pg_column_size(fp)) > 1024 * 1024 AS more_than_mwm,
+	   sum(8 * sample_size(fp)) > 1024 * 1024 AS postings_in_ranges
+FROM art WHERE id > 100000;
+COMMIT;
+RESET maintenance_work_mem;
+SET enable_seqscan = off;
+SELECT count(*) FROM art WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+SELECT pending_rows < (SELECT count(*) FROM art WHERE id > 100000) / 2 AS swept
+FROM npidx_scan_stats();
+RESET enable_seqscan;
+SELECT * FROM compare_with_seqscan('after a sweep in the transaction');
+DELETE FROM art WHERE id > 100000;
+VACUUM art;
+ALTER INDEX art_fp RESET (pending_list_limit);
+
+-- a table created in the transaction and truncated there: its index is
+-- built again in place (same relfilenode), and the rows kept for it are
+-- forgotten (written, they would point past the heap's end)
+BEGIN;
+CREATE TABLE art_trunc (LIKE art);
+CREATE INDEX art_trunc_fp ON art_trunc USING npidx (fp);
+INSERT INTO art_trunc SELECT * FROM art_saved;
+TRUNCATE art_trunc;
+INSERT INTO art_trunc SELECT * FROM art_saved WHERE id < 100;
+COMMIT;
+SET enable_seqscan = off;
+SELECT count(*) AS all_rows
+FROM (SELECT id FROM art_trunc ORDER BY fp <-> (SELECT fp FROM art_saved WHERE id = :kept_q)) o;
+RESET enable_seqscan;
+DROP TABLE art_trunc;
+
+-- an index that enforces an exclusion constraint takes each row into its
+-- pending list at once: other backends' checks look for rows not yet
+-- committed
+CREATE TABLE art_excl (id int, fp fingerprint, EXCLUDE USING npidx (fp WITH %));
+SELECT pg_relation_size('art_excl_fp_excl') AS excl_size \gset
+BEGIN;
+INSERT INTO art_excl SELECT id, fp FROM art_saved WHERE id IN (11, 20);
+SELECT pg_relation_size('art_excl_fp_excl') > :excl_size AS in_pending_list;
+COMMIT;
+\set VERBOSITY terse
+INSERT INTO art_excl SELECT 99, fp FROM art_saved WHERE id = 11;
+\set VERBOSITY default
+DROP TABLE art_excl;
+
+-- a scan in the inserting transaction compares every row kept with its
+-- query, as it does the pending list's: when the rows kept would not fit in
+-- the pending list, the scan first writes them in one sweep, so that it
+-- never reads more rows than the list holds (a transaction that inserts and
+-- looks up row after row would otherwise compare each lookup with every
+-- row before it)
+CREATE TABLE art_bound (LIKE art);
+CREATE INDEX art_bound_fp ON art_bound USING npidx (fp) WITH (pending_list_limit = 64);
+SELECT sum(pg_column_size(fp)) > 2 * 64 * 1024 AS more_than_the_list FROM art_saved;
+BEGIN;
+INSERT INTO art_bound SELECT * FROM art_saved;
+SET LOCAL enable_seqscan = off;
+SELECT count(*) AS found FROM art_bound WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+SELECT pending_rows < (SELECT count(*) / 2 FROM art_saved) AS scan_bounded
+FROM npidx_scan_stats();
+SET LOCAL enable_seqscan = on;
+SELECT count(*) AS found_seq FROM art_bound WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+COMMIT;
+SET enable_seqscan = off;
+SELECT count(*) AS found_after_commit FROM art_bound WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+RESET enable_seqscan;
+DROP TABLE art_bound;
+
+-- rows a committed subtransaction inserted join its parent's: a loop of
+-- one subtransaction a row (a PL/pgSQL block with an EXCEPTION clause)
+-- keeps them as one INSERT does, not as one batch each, which every insert
+-- walked (quadratic time, and a kilobyte a row)
+CREATE TABLE art_sub (LIKE art);
+CREATE INDEX art_sub_fp ON art_sub USING npidx (fp) WITH (pending_list_limit = 65536);
+BEGIN;
+INSERT INTO art_sub SELECT * FROM art_saved;
+SELECT sum(total_bytes) AS one_insert FROM pg_backend_memory_contexts
+WHERE name = 'npidx rows of this transaction' \gset
+ROLLBACK;
+BEGIN;
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT * FROM art_saved ORDER BY id LOOP
+		BEGIN
+			INSERT INTO art_sub VALUES (r.id, r.fam, r.body, r.fp);
+		EXCEPTION WHEN unique_violation THEN
+			NULL;
+		END;
+	END LOOP;
+END $$;
+SELECT sum(total_bytes) < 1.5 * :one_insert AS folded FROM pg_backend_memory_contexts
+WHERE name = 'npidx rows of this transaction';
+SET LOCAL enable_seqscan = off;
+SELECT count(*) AS found FROM art_sub WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+COMMIT;
+SET enable_seqscan = off;
+SELECT count(*) AS found_after_commit FROM art_sub WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+RESET enable_seqscan;
+DROP TABLE art_sub;
+RESET newsprint.npidx_defer_inserts;
 
 -- what a scan did: every query key read or skipped, few rows counted
 SET enable_seqscan = off;

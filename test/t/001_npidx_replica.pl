@@ -42,6 +42,8 @@ ok(uses_index($standby), 'the standby plans use the index');
 check('after backup');
 
 # inserts through aminsert (generic WAL): they wait in the pending list
+# (written there at commit, a limit large enough for all of them)
+$primary->safe_psql('postgres', 'ALTER INDEX art_fp SET (pending_list_limit = 65536)');
 $primary->safe_psql('postgres', insert_sql(200, 3, 4));
 check('after inserts');
 
@@ -55,6 +57,13 @@ check('after merging the pending list');
 $primary->safe_psql('postgres', 'ALTER INDEX art_fp SET (pending_list_limit = 64)');
 $primary->safe_psql('postgres', insert_sql(200, 7, 8));
 check('after inserts with merges');
+
+# rows kept in the backend until commit (newsprint.npidx_defer_inserts),
+# more than the small pending list holds: written at commit in one sweep
+# into the buckets
+$primary->safe_psql('postgres',
+	'SET newsprint.npidx_defer_inserts = on;' . insert_sql(200, 5, 6));
+check('after a deferred insert, swept at commit');
 
 # deletes and VACUUM (bulk delete, page unlinking)
 $primary->safe_psql('postgres', q{
