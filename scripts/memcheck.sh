@@ -100,12 +100,17 @@ for log in "$NP_WORK"/vg/*.log; do
 		/^==[0-9]+== / { blk = blk $0 "\n" }
 		END { if (blk != "") print blk }' "$log")
 	# a frame in our sources (full paths under the private build tree) or
-	# in our library
-	n_ours=$(grep -c -e "$NP_WORK/src/src/" -e 'lib/newsprint\.so' <<<"$report" || true)
+	# in our library; npidx_local.c's executor and utility hooks only pass
+	# every statement on to the server, so a stock server error reached
+	# through them (createdb's known pwrite of uninitialised WAL bytes)
+	# does not count: a caller frame ("by") of a hook is dropped, while an
+	# error in a hook itself ("at") still counts
+	ours_report=$(grep -v -E 'by 0x[0-9A-Fa-f]+: Local(ProcessUtility|ExecutorStart) \(' <<<"$report" || true)
+	n_ours=$(grep -c -e "$NP_WORK/src/src/" -e 'lib/newsprint\.so' <<<"$ours_report" || true)
 	if [ "$n_ours" -gt 0 ]; then
 		ours=$((ours + 1))
 		np_say "valgrind found errors in newsprint code ($log):"
-		echo "$report" | awk -v p="$NP_WORK/src/src/" 'BEGIN { RS = "" } index($0, p) || /lib\/newsprint\.so/' | head -120
+		echo "$ours_report" | awk -v p="$NP_WORK/src/src/" 'BEGIN { RS = "" } index($0, p) || /lib\/newsprint\.so/' | head -120
 		mkdir -p "$NP_TOP/test/memcheck-logs" && cp "$log" "$NP_TOP/test/memcheck-logs/" 2>/dev/null || true
 	elif grep -q 'Invalid\|uninitialised\|Uninitialised\|Mismatched' <<<"$report"; then
 		theirs=$((theirs + 1))
