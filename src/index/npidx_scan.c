@@ -305,6 +305,9 @@ npcand_free(npcand_hash *tb, void *pointer)
 /* The counters of the last scan in this backend (npidx_scan_stats()) */
 NpidxScanStats npidx_last_scan;
 
+/* A cap on the keys of the next threshold scan asking for it (npidx.h) */
+NpidxKeyCap *npidx_key_cap = NULL;
+
 /* One query key and what its bucket head told about it */
 typedef struct KeyProbe
 {
@@ -313,6 +316,8 @@ typedef struct KeyProbe
 	bool		complete;		/* the chain was the head page alone, and
 								 * nothing of it spilled */
 	bool		skipped;
+	bool		capped;			/* skipped for the scan's cap (NpidxKeyCap):
+								 * never read back */
 	bool		named;			/* a key with the name bit, of a scan that
 								 * asks for named keys */
 	int			first;			/* its head page's matches: entries first .. */
@@ -1393,7 +1398,8 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
 static npcand_hash *
 NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			   const int *need, const int *need_named, NpPredicate pred,
-			   double t, int m0, int *nskip, int *nskip_named)
+			   double t, int m0, double cap, int *nskip, int *nskip_named,
+			   int *ncapped)
 {
 	int			n = NpFingerprintNHashes(q);
 	KeyProbe   *kp = palloc0(n * sizeof(KeyProbe));
@@ -1443,6 +1449,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	}
 	*nskip = 0;
 	*nskip_named = 0;
+	*ncapped = 0;
 	if (need != NULL)
 	{
 		bool		brief = NpFingerprintIsBrief(q);
@@ -1477,6 +1484,21 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			}
 			pfree(plain);
 		}
+
+		/*
+		 * A capped scan (NpidxKeyCap) leaves out every other key estimated
+		 * to hold more than cap postings, named or not: a row that shares
+		 * only such keys with q is not met, and the rest have them as
+		 * slack, as for the keys skipped above.
+		 */
+		if (cap > 0.0)
+			for (i = 0; i < n; i++)
+				if (!kp[i].skipped && kp[i].cost > cap)
+				{
+					kp[i].skipped = kp[i].capped = true;
+					(*nskip)++;
+					(*ncapped)++;
+				}
 		for (i = 0; i < n; i++)
 			if (kp[i].skipped && kp[i].named)
 				(*nskip_named)++;
@@ -1532,7 +1554,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	if (*nskip > 0 && need != NULL)
 	{
 		int			ns = *nskip;
-		int		   *sk = palloc(ns * sizeof(int));
+		int			nsk = ns - *ncapped;	/* those that may be read back */
+		int		   *sk = palloc(Max(nsk, 1) * sizeof(int));
 		double	   *short_by = palloc0((ns + 1) * sizeof(double));
 		double		readcost = 0.0,
 					resting = 0.0,
@@ -1543,9 +1566,9 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		npcand_iterator it;
 		NpidxCand  *cand;
 
-		/* the skipped keys, cheapest first */
+		/* the skipped keys that may be read back, cheapest first */
 		for (i = 0; i < n; i++)
-			if (kp[i].skipped)
+			if (kp[i].skipped && !kp[i].capped)
 			{
 				int			k = j++;
 
@@ -1556,7 +1579,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 				}
 				sk[k] = i;
 			}
-		Assert(j == ns);
+		Assert(j == nsk);
 		npcand_start_iterate(cs.table, &it);
 		while ((cand = npcand_iterate(cs.table, &it)) != NULL)
 		{
@@ -1572,7 +1595,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		for (r = 1; r <= ns; r++)
 			resting += short_by[r];
 		bestcost = resting * NPIDX_RECHECK_POSTINGS;
-		for (r = 1; r <= ns; r++)
+		for (r = 1; r <= nsk; r++)
 		{
 			double		c;
 
@@ -1774,7 +1797,8 @@ NpidxNamedNeeds(const NpFingerprint *q, NpPredicate pred, const int *a_min,
  */
 static ItemPointerData *
 NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
-						 NpPredicate pred, double t, int *ncand)
+						 NpPredicate pred, double t, double cap, int *ncapped,
+						 int *ncand)
 {
 	NpidxMetaPageData meta;
 	int			n = NpFingerprintNHashes(q);
@@ -1796,6 +1820,7 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 	ItemPointerData *out;
 
 	*ncand = 0;
+	*ncapped = 0;
 	if (n == 0)
 		return NULL;			/* no predicate holds without a shared hash */
 
@@ -1809,8 +1834,8 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 	named = NpidxNamedNeeds(q, pred, a_min, need_named);
 
 	table = NpidxCountRows(index, q, NpidxGetMeta(index)->nbuckets, need,
-						   named ? need_named : NULL, pred, t, m0, &nskip,
-						   &nskip_named);
+						   named ? need_named : NULL, pred, t, m0, cap, &nskip,
+						   &nskip_named, ncapped);
 
 	out = palloc_extended(Max(1, (Size) table->members + pr.rows.n) * sizeof(ItemPointerData),
 						  MCXT_ALLOC_HUGE);
@@ -1899,6 +1924,7 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 	int			m0,
 				nskip,
 				nskip_named,
+				ncapped,
 				i,
 				nrows = 0;
 	PendingRows pr;
@@ -1966,7 +1992,7 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 
 	table = NpidxCountRows(index, so->oquery, NpidxGetMeta(index)->nbuckets,
 						   filter ? need : NULL, named ? need_named : NULL,
-						   kpred, kt, m0, &nskip, &nskip_named);
+						   kpred, kt, m0, 0.0, &nskip, &nskip_named, &ncapped);
 	/*
 	 * Pending rows were compared whole.  A row being merged may also be in
 	 * the buckets, partly (the merge may be going on): keep its larger
@@ -2114,8 +2140,25 @@ NpidxPrepare(IndexScanDesc scan)
 			npidx_last_scan.candidates += so->ntids;
 		}
 		else
+		{
+			NpidxKeyCap *kc = npidx_key_cap;
+			double		cap = 0.0;
+			int			ncapped;
+
+			/* the request of assign_story()'s search, taken once (npidx.h) */
+			if (kc != NULL && !kc->used &&
+				scan->indexRelation->rd_index->indrelid == kc->heap &&
+				VARSIZE(q) == VARSIZE(kc->query) &&
+				memcmp(q, kc->query, VARSIZE(q)) == 0)
+			{
+				kc->used = true;
+				cap = kc->postings;
+			}
 			so->tids = NpidxThresholdCandidates(scan->indexRelation, q, pred, t,
-												&so->ntids);
+												cap, &ncapped, &so->ntids);
+			if (cap > 0.0)
+				kc->capped = ncapped;
+		}
 	}
 	MemoryContextSwitchTo(oldcxt);
 }

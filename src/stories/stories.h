@@ -111,6 +111,20 @@
 #define STORY_LATE_COPY					0.9
 
 /*
+ * Formulas: both forms' searches leave out a key of the article's held by
+ * more leaders than STORY_STOP_POSTINGS (the batch's counted from the
+ * first leader within the window; assign_story()'s among every leader of
+ * its table, as the leaders' npidx index estimates them, for it cannot
+ * tell their times), so that a search does not read a phrase or a
+ * recurring template as many times as the leaders that hold it; a leader
+ * that shares only such keys with the article is not found.  The late
+ * search, which reads whole lists whatever the window, leaves out a key
+ * held by more than STORY_LATE_POSTINGS leaders (doc/stories.md, "Cost").
+ */
+#define STORY_STOP_POSTINGS				1024
+#define STORY_LATE_POSTINGS				256
+
+/*
  * A low link: a pair that is not tiny, whose shared hashes are less than
  * this share of either sample (containment under it both ways).  In
  * version 2 a low link needs min_named shared hashes with the name bit

@@ -67,6 +67,7 @@
 #include "storage/sinval.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
+#include "utils/guc.h"
 #include "utils/hsearch.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -79,6 +80,7 @@
 
 #include "compat.h"
 #include "distributed.h"
+#include "index/npidx.h"
 #include "stories/stories.h"
 
 PG_FUNCTION_INFO_V1(assign_story);
@@ -122,6 +124,7 @@ typedef struct StoryPlans
 	NameData	relname;		/* were made */
 	SPIPlanPtr	search;			/* is_same_story(fp, $1, $2) */
 	SPIPlanPtr	search_tiny;	/* is_similar(fp, $1, $2) */
+	SPIPlanPtr	search_late;	/* is_contained($1, fp, $2) */
 	SPIPlanPtr	insert;
 } StoryPlans;
 
@@ -147,7 +150,7 @@ static bool story_plans_check = false;
  *
  * An error while plans are being made (a column missing, no unique index
  * for ON CONFLICT) leaves the entry with some plans NULL, and the next
- * plans_for frees those and makes all three again: such an entry is never
+ * plans_for frees those and makes them all again: such an entry is never
  * in use, as assign() runs only complete ones.  Making a plan
  * (SPI_prepare: parse analysis and rewrite, no planning) runs no user
  * code, so nothing re-enters while an entry is half made.
@@ -322,6 +325,7 @@ plans_free(StoryPlans *p)
 {
 	SPIPlanPtr	search = p->search;
 	SPIPlanPtr	search_tiny = p->search_tiny;
+	SPIPlanPtr	search_late = p->search_late;
 	SPIPlanPtr	insert = p->insert;
 
 	/*
@@ -329,9 +333,10 @@ plans_free(StoryPlans *p)
 	 * fail (out of memory), the entry must not keep a plan that the retired
 	 * list also holds, or it would be freed twice.
 	 */
-	p->search = p->search_tiny = p->insert = NULL;
+	p->search = p->search_tiny = p->search_late = p->insert = NULL;
 	plan_free(search);
 	plan_free(search_tiny);
+	plan_free(search_late);
 	plan_free(insert);
 }
 
@@ -453,9 +458,11 @@ plans_for(Oid relid)
 		p->nspid = InvalidOid;
 		p->search = NULL;
 		p->search_tiny = NULL;
+		p->search_late = NULL;
 		p->insert = NULL;
 	}
-	if (p->search == NULL || p->search_tiny == NULL || p->insert == NULL)
+	if (p->search == NULL || p->search_tiny == NULL ||
+		p->search_late == NULL || p->insert == NULL)
 	{
 		char	   *rel;
 		/* the control file fixes the schema */
@@ -496,6 +503,12 @@ plans_for(Oid relid)
 						 "SELECT story, fp, published_at FROM %s "
 						 "WHERE %s.is_similar(fp, $1, $2)", rel, ext);
 		p->search_tiny = keep_plan(sql.data, 2, argtypes, CURSOR_OPT_CUSTOM_PLAN);
+
+		resetStringInfo(&sql);
+		appendStringInfo(&sql,
+						 "SELECT story, fp, published_at FROM %s "
+						 "WHERE %s.is_contained($1, fp, $2)", rel, ext);
+		p->search_late = keep_plan(sql.data, 2, argtypes, CURSOR_OPT_CUSTOM_PLAN);
 
 		argtypes[0] = INT8OID;
 		argtypes[1] = fptype;
@@ -555,41 +568,59 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
 }
 
 /*
- * Run the search with the given snapshot (advanced to the current command,
- * so that the leaders this transaction added are seen); return true and set
- * *story when a leader matches.
- *
- * The candidates: when x is tiny, every pair it forms is tiny, so the rule
- * asks similarity >= tiny_similarity and the index searches with
- * is_similar(fp, x, tiny_similarity); otherwise with is_same_story(fp, x,
- * t') for t' the smaller of the threshold and tiny similarity (file header).
- *
- * The leaders within the window come first; those out of it are compared,
- * as leaders of which x may be a late copy (stories.h), only when none
- * within it matched.  The index does not look at times: with a window, the
- * leaders of a recurring item accumulate among the candidates, one a day,
- * all out of it, and most searches never need to compare them.
+ * The least share of x's own evidence the late search's index scan asks a
+ * leader to hold: STORY_LATE_COPY, less a hair, so that the operator's
+ * floating point keeps every pair StoryLateCopy accepts.
  */
-static bool
-search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
-	   int64 xt, Snapshot snapshot, int64 *story)
-{
-	bool		tiny = x->nshingles < (uint32) rule->tiny_shingles;
-	Datum		args[2];
-	int			rc;
-	int			pass;
-	bool		any_late = false;
-	StoryBest	best = {0};
+#define STORY_LATE_SEARCH	(STORY_LATE_COPY - 1e-9)
 
+/*
+ * Run plan (the query and a threshold as its parameters) with the given
+ * snapshot, its index scan capped at cap postings a key (NpidxKeyCap;
+ * *capped: the keys of x it left unread, 0 when no capped scan ran),
+ * leaving the rows in SPI_tuptable.
+ *
+ * The plan is made with enable_seqscan off, so that the leaders' npidx
+ * index is used whenever there is one: the planner does not know the cap,
+ * and on a table it has not analyzed (leaders added by assign_story alone)
+ * it took a sequential scan up to some 10,000 leaders, which compares
+ * every one with x.
+ */
+static void
+search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
+		   Snapshot snapshot, double cap, int *capped)
+{
+	NpidxKeyCap kc;
+	Datum		args[2];
+	volatile int rc = 0;
+	int			nestlevel;
+
+	kc.heap = p->relid;
+	kc.query = x;
+	kc.postings = cap;
+	kc.used = false;
+	kc.capped = 0;
 	args[0] = PointerGetDatum(x);
-	/* the rule's threshold for x's format (the leaders must share it) */
-	args[1] = Float8GetDatum(tiny ? rule->tiny_similarity :
-							 Min(StoryThreshold(rule, x->version),
-								 rule->tiny_similarity));
-	rc = SPI_execute_snapshot(tiny ? p->search_tiny : p->search, args, NULL,
-							  snapshot, InvalidSnapshot, false, false, 0);
+	args[1] = Float8GetDatum(t);
+	nestlevel = NewGUCNestLevel();
+	(void) set_config_option("enable_seqscan", "off", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	npidx_key_cap = &kc;
+	PG_TRY();
+	{
+		rc = SPI_execute_snapshot(plan, args, NULL, snapshot, InvalidSnapshot,
+								  false, false, 0);
+	}
+	PG_FINALLY();
+	{
+		npidx_key_cap = NULL;
+	}
+	PG_END_TRY();
+	/* an error restores the setting with the (sub)transaction's end */
+	AtEOXact_GUC(true, nestlevel);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "story search failed: %s", SPI_result_code_string(rc));
+	*capped = kc.used ? kc.capped : 0;
 
 	/*
 	 * The saved plan is planned again when the leaders table changes, but
@@ -604,52 +635,113 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("the leaders table has changed: its columns must be story bigint, fp newsprint.fingerprint, published_at timestamptz")));
+}
 
-	/* pass 0: the leaders within the window; pass 1: late copies */
-	for (pass = 0; pass < 2 && !best.found; pass++)
+/*
+ * Offer best the leaders of SPI_tuptable that x matches: those within the
+ * window by the rule, or (late) those out of it of which x is a late copy.
+ * Returns whether a row out of the window was seen.
+ */
+static bool
+search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
+			bool late, StoryBest *best)
+{
+	bool		any_late = false;
+	uint64		i;
+
+	for (i = 0; i < SPI_processed; i++)
 	{
-		uint64		i;
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		bool		isnull;
+		bool		tnull;
+		bool		within;
+		int64		s;
+		NpFingerprint *l;
+		TimestampTz t;
+		int64		lt;
+		Datum		d;
+		double		sc;
+		double		sim;
 
-		if (pass == 1 && !any_late)
-			break;
-		for (i = 0; i < SPI_processed; i++)
-		{
-			HeapTuple	tup = SPI_tuptable->vals[i];
-			TupleDesc	td = SPI_tuptable->tupdesc;
-			bool		isnull;
-			bool		tnull;
-			bool		within;
-			int64		s;
-			NpFingerprint *l;
-			TimestampTz t;
-			int64		lt;
-			Datum		d;
-			double		sc;
-			double		sim;
+		CHECK_FOR_INTERRUPTS();
+		s = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
+		if (isnull)
+			continue;
+		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
+		lt = tnull ? STORY_NO_TIME : StoryTimeOf(t);
+		within = StoryWithinWindow(window, xt, lt);
+		if (!within)
+			any_late = true;
+		if (within == late)
+			continue;
+		d = SPI_getbinval(tup, td, 2, &isnull);
+		if (isnull)
+			continue;
+		l = DatumGetNpFingerprintP(d);
+		if (!late ?
+			!StoryRuleMatches(rule, x, l, StoryTimeTested(window, xt, lt),
+							  &sc, &sim) :
+			!StoryLateCopy(rule, x, l, &sc, &sim))
+			continue;
+		/* a leader out of the window has a time: tnull is false */
+		best_offer(best, sc, sim, tnull, t, s);
+	}
+	return any_late;
+}
 
-			CHECK_FOR_INTERRUPTS();
-			s = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
-			if (isnull)
-				continue;
-			t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
-			lt = tnull ? STORY_NO_TIME : StoryTimeOf(t);
-			within = StoryWithinWindow(window, xt, lt);
-			if (!within)
-				any_late = true;
-			if (within != (pass == 0))
-				continue;
-			d = SPI_getbinval(tup, td, 2, &isnull);
-			if (isnull)
-				continue;
-			l = DatumGetNpFingerprintP(d);
-			if (pass == 0 ?
-				!StoryRuleMatches(rule, x, l, StoryTimeTested(window, xt, lt),
-								  &sc, &sim) :
-				!StoryLateCopy(rule, x, l, &sc, &sim))
-				continue;
-			/* a leader out of the window has a time: tnull is false */
-			best_offer(&best, sc, sim, tnull, t, s);
-		}
+/*
+ * Run the search with the given snapshot (advanced to the current command,
+ * so that the leaders this transaction added are seen); return true and set
+ * *story when a leader matches.
+ *
+ * The candidates: when x is tiny, every pair it forms is tiny, so the rule
+ * asks similarity >= tiny_similarity and the index searches with
+ * is_similar(fp, x, tiny_similarity); otherwise with is_same_story(fp, x,
+ * t') for t' the smaller of the threshold and tiny similarity (file header).
+ *
+ * The leaders within the window come first; those out of it are compared,
+ * as leaders of which x may be a late copy (stories.h), only when none
+ * within it matched.  The index does not look at times: with a window, the
+ * leaders of a recurring item accumulate among the candidates, one a day,
+ * all out of it.  So the index scan leaves out x's keys that more than
+ * STORY_STOP_POSTINGS leaders hold (NpidxKeyCap), as the batch form leaves
+ * out formulas: a leader that shares only such keys with x is not found,
+ * and one that shares more hashes with x than the keys left out always is
+ * (every leader the rule accepts shares StoryMinShared).  A late copy
+ * shares at least that many too: when fewer keys were left out, the late
+ * copies are among the rows found; otherwise a second scan looks for them
+ * alone, with is_contained(x, fp, STORY_LATE_SEARCH), which reads only x's
+ * rarest keys (a late copy holds all but a tenth of x), leaving out those
+ * that more than STORY_LATE_POSTINGS leaders hold.
+ */
+static bool
+search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
+	   int64 xt, Snapshot snapshot, int64 *story)
+{
+	bool		tiny = x->nshingles < (uint32) rule->tiny_shingles;
+	int			capped;
+	bool		any_late;
+	StoryBest	best = {0};
+
+	/* the rule's threshold for x's format (the leaders must share it) */
+	search_run(p, tiny ? p->search_tiny : p->search, x,
+			   tiny ? rule->tiny_similarity :
+			   Min(StoryThreshold(rule, x->version), rule->tiny_similarity),
+			   snapshot, STORY_STOP_POSTINGS, &capped);
+	any_late = search_rows(rule, window, x, xt, false, &best);
+	if (!best.found && capped < StoryMinShared(rule, x->version))
+	{
+		if (any_late)
+			(void) search_rows(rule, window, x, xt, true, &best);
+	}
+	else if (!best.found && !tiny && window >= 0 && xt != STORY_NO_TIME)
+	{
+		/* a tiny x is no late copy (StoryLateCopy), nor one without a time */
+		SPI_freetuptable(SPI_tuptable);
+		search_run(p, p->search_late, x, STORY_LATE_SEARCH, snapshot,
+				   STORY_LATE_POSTINGS, &capped);
+		(void) search_rows(rule, window, x, xt, true, &best);
 	}
 	SPI_freetuptable(SPI_tuptable);
 	if (best.found)

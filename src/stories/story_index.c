@@ -98,17 +98,6 @@ typedef struct StorySlot
 #define STORY_POOL		((uint32) 1 << 31)
 #define STORY_ARENA_CHUNK	((Size) 1 << 20)
 
-/* keys held by more leaders than this are formulas, never read */
-#define STORY_STOP_POSTINGS	1024
-
-/*
- * The late search (StoryIndexFindLate) reads whole posting lists, whatever
- * the window: there a key held by more leaders than this is not read (the
- * next of x's keys is read instead), which bounds its reads to
- * STORY_LATE_POSTINGS for each key it reads.
- */
-#define STORY_LATE_POSTINGS	256
-
 /*
  * A leader's signature: one bit of STORY_SIG_BITS set for each hash of its
  * sample (a Bloom filter with one hash function), so that how many of a
