@@ -469,7 +469,8 @@ typedef struct NpidxScanStats
 	int64		keys_read;		/* query keys whose postings were read (also
 								 * skipped keys read afterwards to complete
 								 * the counts) */
-	int64		keys_skipped;	/* query keys left out (pigeonhole) */
+	int64		keys_skipped;	/* query keys left out (pigeonhole, or a
+								 * cap: NpidxKeyCap) */
 	int64		postings;		/* postings read */
 	int64		rows_counted;	/* distinct rows counted */
 	int64		pending_rows;	/* pending-list rows compared */

@@ -12,13 +12,14 @@
  * Every leader the rule accepts passes that (similarity >= s implies that a
  * share s of the smaller sample is in the other, and the rule asks at least
  * is_same_story's minimum evidence: StoryMinShared), and the index finds
- * them all.  The rule of stories.h then picks the best, ties going to the
- * earliest leader (published_at, then story), which is the batch form's
- * order when its order column is published_at.  With a time window, a
- * leader whose published_at is known and further from the article's time
- * than the window is passed over before its fingerprint is read (the time
- * is not part of the index search: the index finds the same candidates,
- * and the few it finds are filtered here).
+ * them all, but for those that share with x only keys held by more than
+ * STORY_STOP_POSTINGS leaders, which it does not read (search()).  The
+ * rule of stories.h then picks the best, ties going to the earliest leader
+ * (published_at, then story), which is the batch form's order when its
+ * order column is published_at.  With a time window, a leader whose
+ * published_at is known and further from the article's time than the
+ * window is passed over before its fingerprint is read (the time is not
+ * part of the index search: the candidates are filtered here).
  *
  * Concurrency.  Two sessions that each insert a copy of the same new story
  * must not both make it a leader.  A leader is created only under a
@@ -584,13 +585,15 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
  * index is used whenever there is one: the planner does not know the cap,
  * and on a table it has not analyzed (leaders added by assign_story alone)
  * it took a sequential scan up to some 10,000 leaders, which compares
- * every one with x.
+ * every one with x.  (What the query runs, a row security policy's
+ * function, is planned with the setting too, until the scan ends.)
  */
 static void
 search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 		   Snapshot snapshot, double cap, int *capped)
 {
 	NpidxKeyCap kc;
+	NpidxKeyCap *volatile outer = npidx_key_cap;
 	Datum		args[2];
 	volatile int rc = 0;
 	int			nestlevel;
@@ -613,7 +616,8 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 	}
 	PG_FINALLY();
 	{
-		npidx_key_cap = NULL;
+		/* a call of this search's own (a policy's function) may be inside */
+		npidx_key_cap = outer;
 	}
 	PG_END_TRY();
 	/* an error restores the setting with the (sub)transaction's end */

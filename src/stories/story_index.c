@@ -33,11 +33,13 @@
  * never read, so a leader that shares nothing with x but such formulas is
  * not found.  Such a pair is two texts that share only phrases hundreds of
  * stories use; issue 10 counts that as no evidence of copying.
- * assign_story(), through an index, does see them: the two forms can
- * differ there (doc/stories.md).  With a time window, a key's holders are
- * counted from window_from on (below): the leaders before it can join no
- * article from then on, so a phrase becomes a formula only when more than
- * 1024 leaders within reach hold it, not as the table grows.
+ * assign_story() leaves such keys out too, but counts a key's holders
+ * among every leader of its table (its index does not know their times):
+ * the two forms can differ there (stories.h, doc/stories.md).  With a time
+ * window, a key's holders are counted here from window_from on (below):
+ * the leaders before it can join no article from then on, so a phrase
+ * becomes a formula only when more than 1024 leaders within reach hold it,
+ * not as the table grows.
  *
  * The time window: each leader keeps its time (8 bytes), and a leader
  * whose count and signature pass the first bound is compared only when it
