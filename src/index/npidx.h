@@ -485,22 +485,25 @@ extern NpidxScanStats npidx_last_scan;
  * searches of a leaders table (src/stories/story_assign.c), whose keys a
  * writer's recurring template or a formula can make as long as the table's
  * history.  The next threshold scan of an index on table heap whose query
- * equals query (by value) takes the request (used) and does not read the
- * keys its bucket heads say hold more than postings postings (the cost
- * estimate of the key), beyond what the predicate lets it skip: they count
- * as skipped keys (the slack of every row counted), are never read back,
- * and capped says how many there were.  Such a scan is not exact: a row
- * that shares with the query only keys left unread is not found, so a
- * row sharing more than capped hashes with the query always is.  Other
- * scans, those it may start itself included, are never capped: the
- * request is taken once, and the caller clears npidx_key_cap when its
- * statement ends, however it ends.
+ * equals query (by value) takes the request (used).  When the keys it
+ * would read (beyond those the predicate lets it skip) hold more than
+ * budget postings in all, as their bucket heads estimate them (the cost of
+ * a key), it does not read those estimated to hold more than postings
+ * each: they count as skipped keys (the slack of every row counted), are
+ * never read back, and capped says how many there were.  Such a scan is
+ * not exact: a row that shares with the query only keys left unread is not
+ * found, so a row sharing more than capped hashes with the query always
+ * is.  A scan within its budget reads as any other.  Other scans, those it
+ * may start itself included, are never capped: the request is taken once,
+ * and the caller takes it back when its statement ends, however it ends.
  */
 typedef struct NpidxKeyCap
 {
 	Oid			heap;			/* the indexed table */
 	const NpFingerprint *query; /* the scan's query, compared by value */
-	double		postings;		/* keys estimated to hold more: not read */
+	double		budget;			/* postings a scan reads uncapped */
+	double		postings;		/* over budget, keys estimated to hold more
+								 * than this are not read */
 	bool		used;			/* out: a scan took the request */
 	int			capped;			/* out: keys it left unread for the cap */
 } NpidxKeyCap;

@@ -1398,8 +1398,8 @@ NpidxChooseSkips(KeyProbe *kp, int n, NpPredicate pred, double t,
 static npcand_hash *
 NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			   const int *need, const int *need_named, NpPredicate pred,
-			   double t, int m0, double cap, int *nskip, int *nskip_named,
-			   int *ncapped)
+			   double t, int m0, const NpidxKeyCap *cap, int *nskip,
+			   int *nskip_named, int *ncapped)
 {
 	int			n = NpFingerprintNHashes(q);
 	KeyProbe   *kp = palloc0(n * sizeof(KeyProbe));
@@ -1486,19 +1486,27 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		}
 
 		/*
-		 * A capped scan (NpidxKeyCap) leaves out every other key estimated
-		 * to hold more than cap postings, named or not: a row that shares
-		 * only such keys with q is not met, and the rest have them as
-		 * slack, as for the keys skipped above.
+		 * A capped scan (NpidxKeyCap) over its budget leaves out every other
+		 * key estimated to hold more than cap->postings, named or not: a row
+		 * that shares only such keys with q is not met, and the rest have
+		 * them as slack, as for the keys skipped above.
 		 */
-		if (cap > 0.0)
+		if (cap != NULL)
+		{
+			double		toread = 0.0;
+
 			for (i = 0; i < n; i++)
-				if (!kp[i].skipped && kp[i].cost > cap)
+				if (!kp[i].skipped)
+					toread += kp[i].cost;
+			for (i = 0; i < n; i++)
+				if (toread > cap->budget &&
+					!kp[i].skipped && kp[i].cost > cap->postings)
 				{
 					kp[i].skipped = kp[i].capped = true;
 					(*nskip)++;
 					(*ncapped)++;
 				}
+		}
 		for (i = 0; i < n; i++)
 			if (kp[i].skipped && kp[i].named)
 				(*nskip_named)++;
@@ -1797,8 +1805,8 @@ NpidxNamedNeeds(const NpFingerprint *q, NpPredicate pred, const int *a_min,
  */
 static ItemPointerData *
 NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
-						 NpPredicate pred, double t, double cap, int *ncapped,
-						 int *ncand)
+						 NpPredicate pred, double t, const NpidxKeyCap *cap,
+						 int *ncapped, int *ncand)
 {
 	NpidxMetaPageData meta;
 	int			n = NpFingerprintNHashes(q);
@@ -1992,7 +2000,7 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 
 	table = NpidxCountRows(index, so->oquery, NpidxGetMeta(index)->nbuckets,
 						   filter ? need : NULL, named ? need_named : NULL,
-						   kpred, kt, m0, 0.0, &nskip, &nskip_named, &ncapped);
+						   kpred, kt, m0, NULL, &nskip, &nskip_named, &ncapped);
 	/*
 	 * Pending rows were compared whole.  A row being merged may also be in
 	 * the buckets, partly (the merge may be going on): keep its larger
@@ -2142,7 +2150,7 @@ NpidxPrepare(IndexScanDesc scan)
 		else
 		{
 			NpidxKeyCap *kc = npidx_key_cap;
-			double		cap = 0.0;
+			NpidxKeyCap *cap = NULL;
 			int			ncapped;
 
 			/* the request of assign_story()'s search, taken once (npidx.h) */
@@ -2152,12 +2160,12 @@ NpidxPrepare(IndexScanDesc scan)
 				memcmp(q, kc->query, VARSIZE(q)) == 0)
 			{
 				kc->used = true;
-				cap = kc->postings;
+				cap = kc;
 			}
 			so->tids = NpidxThresholdCandidates(scan->indexRelation, q, pred, t,
 												cap, &ncapped, &so->ntids);
-			if (cap > 0.0)
-				kc->capped = ncapped;
+			if (cap != NULL)
+				cap->capped = ncapped;
 		}
 	}
 	MemoryContextSwitchTo(oldcxt);
