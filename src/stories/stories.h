@@ -111,15 +111,17 @@
 #define STORY_LATE_COPY					0.9
 
 /*
- * Formulas: both forms' searches leave out a key of the article's held by
- * more leaders than STORY_STOP_POSTINGS (the batch's counted from the
- * first leader within the window; assign_story()'s among every leader of
- * its table, as the leaders' npidx index estimates them, for it cannot
- * tell their times), so that a search does not read a phrase or a
- * recurring template as many times as the leaders that hold it; a leader
- * that shares only such keys with the article is not found.  The late
- * search, which reads whole lists whatever the window, leaves out a key
- * held by more than STORY_LATE_POSTINGS leaders (doc/stories.md, "Cost").
+ * Formulas: the batch form's search leaves out a key of the article's held
+ * by more than STORY_STOP_POSTINGS leaders from the first within the
+ * window on, so that a search does not read a phrase or a recurring
+ * template as many times as the leaders that hold it; a leader that shares
+ * only such keys with the article is not found.  Its late search, which
+ * reads whole lists whatever the window, leaves out a key held by more
+ * than STORY_LATE_POSTINGS leaders.  assign_story(), whose index cannot
+ * tell the leaders' times, leaves out a key held by more than
+ * STORY_LATE_POSTINGS leaders of its whole table (as the index estimates
+ * them) in a search that would otherwise read many postings
+ * (story_assign.c; doc/stories.md, "Cost: what a search reads").
  */
 #define STORY_STOP_POSTINGS				1024
 #define STORY_LATE_POSTINGS				256

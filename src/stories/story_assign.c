@@ -13,7 +13,8 @@
  * share s of the smaller sample is in the other, and the rule asks at least
  * is_same_story's minimum evidence: StoryMinShared), and the index finds
  * them all, but for those that share with x only keys held by more than
- * STORY_STOP_POSTINGS leaders, which it does not read (search()).  The
+ * STORY_SEARCH_POSTINGS leaders, which a costly search does not read
+ * (search()).  The
  * rule of stories.h then picks the best, ties going to the earliest leader
  * (published_at, then story), which is the batch form's order when its
  * order column is published_at.  With a time window, a leader whose
@@ -578,13 +579,26 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
 /*
  * The postings (as the index estimates them) that the first search reads
  * whole, every key of x's: only a search that would read more leaves out
- * x's keys held by more than STORY_STOP_POSTINGS leaders.  Left out, a
+ * x's keys held by more than STORY_SEARCH_POSTINGS leaders.  Left out, a
  * key becomes slack for every leader met, and each leader resting on that
  * slack is read from the heap and compared: capping every search made the
  * ordinary ones of bench/story_bench.sh at 200,000 articles dearer (mean
  * 4.5 ms against 2.8, p99 36.6 against 18.4, at the same load).
  */
 #define STORY_SEARCH_BUDGET	32768.0
+
+/*
+ * Over the budget, the keys held by more leaders than this are left out,
+ * as the batch form's late search leaves them out (STORY_LATE_POSTINGS),
+ * not at its formula limit (STORY_STOP_POSTINGS): each key read brings
+ * every leader that holds it, and with the keys left out as slack each of
+ * them is read and compared.  At 1,024 a recurring template's figures (a
+ * key held by one item in 17 to 97) were read until they passed it, and an
+ * insert cost more as the series grew (bench/story_series.sh, the last
+ * tenth of 32,000 items: 3.3 ms an item against 1.9 at 8,000; at 256, 0.6
+ * against 1.1).
+ */
+#define STORY_SEARCH_POSTINGS	STORY_LATE_POSTINGS
 
 /*
  * Run plan (the query and a threshold as its parameters) with the given
@@ -722,8 +736,8 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
  * leaders of a recurring item accumulate among the candidates, one a day,
  * all out of it.  So the index scan, when it would read more than
  * STORY_SEARCH_BUDGET postings, leaves out x's keys that more than
- * STORY_STOP_POSTINGS leaders hold (NpidxKeyCap), as the batch form leaves
- * out formulas: a leader that shares only such keys with x is not found,
+ * STORY_SEARCH_POSTINGS leaders hold (NpidxKeyCap), as the batch form
+ * leaves out formulas: a leader that shares only such keys with x is not found,
  * and one that shares more hashes with x than the keys left out always is
  * (every leader the rule accepts shares StoryMinShared).  A late copy
  * shares at least that many too: when fewer keys were left out, the late
@@ -745,7 +759,7 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	search_run(p, tiny ? p->search_tiny : p->search, x,
 			   tiny ? rule->tiny_similarity :
 			   Min(StoryThreshold(rule, x->version), rule->tiny_similarity),
-			   snapshot, STORY_SEARCH_BUDGET, STORY_STOP_POSTINGS, &capped);
+			   snapshot, STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &capped);
 	any_late = search_rows(rule, window, x, xt, false, &best);
 	if (!best.found && capped < StoryMinShared(rule, x->version))
 	{

@@ -1141,7 +1141,7 @@ WHERE formula_batch.story IS DISTINCT FROM formula_brute.story;
 
 -- at insert time the leaders' times are not in the index: assign_story()'s
 -- search, when it would read more than 32,768 postings, leaves out the
--- keys that more than 1,024 leaders of the whole table hold (as the index
+-- keys that more than 256 leaders of the whole table hold (as the index
 -- estimates them), so that a formula or a recurring template does not make
 -- every insert read the table's history.  So, once 2001 has left the
 -- index's pending list (whose rows every search compares whole), 2002 does
