@@ -737,9 +737,9 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
  * all out of it.  So the index scan, when it would read more than
  * STORY_SEARCH_BUDGET postings, leaves out x's keys that more than
  * STORY_SEARCH_POSTINGS leaders hold (NpidxKeyCap), as the batch form
- * leaves out formulas: a leader that shares only such keys with x is not found,
- * and one that shares more hashes with x than the keys left out always is
- * (every leader the rule accepts shares StoryMinShared).  A late copy
+ * leaves out formulas: a leader that shares only such keys with x is not
+ * found, and one that shares more hashes with x than the keys left out
+ * always is (every leader the rule accepts shares StoryMinShared).  A late copy
  * shares at least that many too: when fewer keys were left out, the late
  * copies are among the rows found; otherwise a second scan looks for them
  * alone, with is_contained(x, fp, STORY_LATE_SEARCH), which reads only x's
