@@ -1,0 +1,50 @@
+--
+-- assign_story()'s capped search (NpidxKeyCap) against its own answer
+-- without an index: no key of the article is held by more than 60 leaders,
+-- far under STORY_STOP_POSTINGS (1,024), so no key may be left out and the
+-- search must find the leader the rule picks, whatever the index's layout.
+-- The cost a bucket head gives a key is its matches on the head page times
+-- the chain's pages: the 60 leaders of a running story indexed first (their
+-- postings on the head pages), then 3,000 unrelated leaders merged into the
+-- same buckets, make each of the story's keys look held by over a thousand
+-- leaders.
+--
+CREATE FUNCTION pg_temp.words(seed text, n int) RETURNS text LANGUAGE sql AS $$
+	SELECT string_agg(translate(left(md5(seed || ':' || j), 7), '0123456789', 'ghijklmnop'), ' ' ORDER BY j)
+	FROM generate_series(1, n) j $$;
+CREATE TABLE cap_rows (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
+	published_at timestamptz);
+-- a running story: 60 leaders sharing 60 words, all within the window
+INSERT INTO cap_rows
+SELECT i, newsprint.fingerprint(pg_temp.words('T', 60) || ' ' || pg_temp.words('v' || i, 10)),
+	   timestamptz '2026-03-01 00:00+00' + i * interval '1 minute'
+FROM generate_series(1, 60) i;
+-- unrelated leaders
+INSERT INTO cap_rows
+SELECT 1000 + i, newsprint.fingerprint(pg_temp.words('b' || i, 150)),
+	   timestamptz '2026-03-01 00:00+00' + i * interval '1 second'
+FROM generate_series(1, 3000) i;
+-- the same rows: no index; an index made on the table's first rows, the
+-- story's, before it grew (default reloptions); an index made on the empty
+-- table
+CREATE TABLE cap_seq (LIKE cap_rows INCLUDING ALL);
+INSERT INTO cap_seq SELECT * FROM cap_rows;
+CREATE TABLE cap_early (LIKE cap_rows INCLUDING ALL);
+INSERT INTO cap_early SELECT * FROM cap_rows WHERE story <= 60;
+CREATE INDEX cap_early_fp ON cap_early USING npidx (fp);
+INSERT INTO cap_early SELECT * FROM cap_rows WHERE story > 1000;
+SELECT newsprint.npidx_clean_pending_list('cap_early_fp') > 0 AS merged;
+CREATE TABLE cap_empty (LIKE cap_rows INCLUDING ALL);
+CREATE INDEX cap_empty_fp ON cap_empty USING npidx (fp);
+INSERT INTO cap_empty SELECT * FROM cap_rows;
+SELECT newsprint.npidx_clean_pending_list('cap_empty_fp') > 0 AS merged;
+-- the article: the story's 60 words and 10 of its own, two hours on
+CREATE TABLE cap_article AS
+SELECT newsprint.fingerprint(pg_temp.words('T', 60) || ' ' || pg_temp.words('xnew', 10)) AS fp;
+SELECT count(*) AS leaders_sharing_its_words
+FROM cap_rows, cap_article a WHERE newsprint.containment(a.fp, cap_rows.fp) > 0.5;
+SELECT newsprint.assign_story('cap_seq', 9001, fp, timestamptz '2026-03-01 02:00+00') AS no_index,
+	   newsprint.assign_story('cap_early', 9001, fp, timestamptz '2026-03-01 02:00+00') AS index_early,
+	   newsprint.assign_story('cap_empty', 9001, fp, timestamptz '2026-03-01 02:00+00') AS index_empty
+FROM cap_article;
+DROP TABLE cap_rows, cap_seq, cap_early, cap_empty, cap_article;
