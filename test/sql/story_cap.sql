@@ -1,10 +1,11 @@
 --
 -- assign_story()'s capped search (NpidxKeyCap) against its own answer
 -- without an index: no key of the article is held by more than 60 leaders,
--- far under STORY_STOP_POSTINGS (1,024), so no key may be left out and the
--- search must find the leader the rule picks, whatever the index's layout.
--- The cost a bucket head gives a key is its matches on the head page times
--- the chain's pages: the 60 leaders of a running story indexed first (their
+-- under the 256 (STORY_SEARCH_POSTINGS) and 1,024 (STORY_STOP_POSTINGS) a
+-- search may leave out, so no key may be left out and the search must find
+-- the leader the rule picks, whatever the index's layout.  The cost a
+-- bucket head gives a key is its matches on the head page times the
+-- chain's pages: the 60 leaders of a running story indexed first (their
 -- postings on the head pages), then 3,000 unrelated leaders merged into the
 -- same buckets, make each of the story's keys look held by over a thousand
 -- leaders.
