@@ -488,24 +488,31 @@ extern NpidxScanStats npidx_last_scan;
  * equals query (by value) takes the request (used).  When the keys it
  * would read (beyond those the predicate lets it skip) hold more than
  * budget postings in all, as their bucket heads estimate them (the cost of
- * a key), it does not read those estimated to hold more than postings
- * each: they count as skipped keys (the slack of every row counted), are
- * never read back, and capped says how many there were.  Such a scan is
- * not exact: a row that shares with the query only keys left unread is not
- * found, so a row sharing more than capped hashes with the query always
- * is.  A scan within its budget reads as any other.  Other scans, those it
- * may start itself included, are never capped: the request is taken once,
- * and the caller takes it back when its statement ends, however it ends.
+ * a key), it reads each key only until more than postings of that key's
+ * postings have been counted (a page at a time; never on the estimate,
+ * which a key whose postings are on its head page, the oldest, can pass
+ * many times over): such a key is left out, as a skipped key (slack for
+ * every row counted), never read back, and capped says how many there
+ * were.  Such a scan is not exact: a row that shares with the query only
+ * keys left out, capped or skipped by the predicate's pigeonhole rule, is
+ * not found.  leftout is the number of both when the scan began counting
+ * (0 when nothing was capped): a row sharing more than leftout hashes with
+ * the query always is found.  A scan within its budget, or whose keys all
+ * stay under the cap, reads as any other.  Other scans, those it may
+ * start itself included, are never capped: the request is taken once, and
+ * the caller takes it back when its statement ends, however it ends.
  */
 typedef struct NpidxKeyCap
 {
 	Oid			heap;			/* the indexed table */
 	const NpFingerprint *query; /* the scan's query, compared by value */
 	double		budget;			/* postings a scan reads uncapped */
-	double		postings;		/* over budget, keys estimated to hold more
-								 * than this are not read */
+	double		postings;		/* over budget, keys counted past this are
+								 * left out */
 	bool		used;			/* out: a scan took the request */
-	int			capped;			/* out: keys it left unread for the cap */
+	int			capped;			/* out: keys it left out for the cap */
+	int			leftout;		/* out: keys left out in all (capped and
+								 * skipped), 0 when none was capped */
 } NpidxKeyCap;
 
 extern NpidxKeyCap *npidx_key_cap;

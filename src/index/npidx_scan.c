@@ -534,13 +534,14 @@ NpidxProbeSpill(Relation index, uint32 nbuckets, uint32 bucket, uint32 spill,
  * than NPIDX_EXACT_BUCKETS buckets), or the spill head's own postings with
  * the residue, are returned too; the recheck drops them.  With skip_head,
  * the head page is only passed through (its matches were taken before: see
- * NpidxProbeHead).  Returns the number
- * of postings passed to fn.  Inlined into the scan's counting pass, so that
- * the per-posting callback is a direct, inlined call there.
+ * NpidxProbeHead).  The walk stops after the page where more than limit
+ * postings have been passed (the spilled tail is then not read).  Returns
+ * the number of postings passed to fn.  Inlined into the scan's counting
+ * pass, so that the per-posting callback is a direct, inlined call there.
  */
 static pg_attribute_always_inline int64
 NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
-				Buffer *hints, NpidxHitCallback fn, void *arg)
+				int64 limit, Buffer *hints, NpidxHitCallback fn, void *arg)
 {
 	uint32		mix = NpidxMix(hash);
 	uint32		bucket = NpidxBucketOf(mix, nbuckets);
@@ -565,7 +566,7 @@ NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
 			found += NpidxPageMatches(page, resid, fn, arg);
 		skip_head = false;
 		blk = NpidxPageGetOpaque(page)->next;
-		if (blk == InvalidBlockNumber)
+		if (blk == InvalidBlockNumber || found > limit)
 			break;
 		/* the page after the head has a hint of its own */
 		nbuf = NpidxReadBufferHinted(index, blk, (hints && depth++ == 0) ?
@@ -575,7 +576,7 @@ NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
 		buffer = nbuf;
 	}
 	UnlockReleaseBuffer(buffer);
-	if (spill != 0)
+	if (spill != 0 && found <= limit)
 		found += NpidxProbeSpill(index, nbuckets, bucket, spill, resid, hints,
 								 fn, arg);
 	return found;
@@ -585,7 +586,8 @@ int64
 NpidxProbe(Relation index, uint32 nbuckets, uint32 hash,
 		   NpidxHitCallback fn, void *arg)
 {
-	return NpidxProbeChain(index, nbuckets, hash, false, NULL, fn, arg);
+	return NpidxProbeChain(index, nbuckets, hash, false, PG_INT64_MAX, NULL,
+						   fn, arg);
 }
 
 /*
@@ -1266,22 +1268,53 @@ CountPush(ItemPointer tid, uint8 cls, void *arg)
 /*
  * Count the postings of one query key: the head page's matches kept by
  * NpidxProbeHead, then the rest of the chain if the head was not all of it.
+ * With a limit (a capped scan: NpidxKeyCap), the key's postings are first
+ * collected, a page at a time, and counted only if no more than limit of
+ * them have passed; else the reading stops there, nothing of the key is
+ * counted (a row met only in it is not met at all, as if it were skipped)
+ * and false is returned.  What is collected is bounded by limit and a
+ * page's postings (two with the spilled tail).
  */
-static pg_attribute_always_inline void
+static pg_attribute_always_inline bool
 CountKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
 		 const KeyProbe *k, const HitArray *heads, Buffer *hints,
-		 CountState *cs)
+		 int64 limit, CountState *cs)
 {
 	cs->key_named = k->named;
-	CountHits(cs, heads->hits + k->first, k->nhits);
-	if (!k->complete || !k->kept)
+	if (limit < PG_INT64_MAX)
 	{
-		NpidxProbeChain(index, nbuckets, q->hashes[k->pos], k->kept, hints,
-						CountPush, cs);
-		CountHits(cs, cs->batch, cs->nbatch);
-		cs->nbatch = 0;
+		HitArray	held = {0};
+		int64		found = k->nhits;
+
+		if (found <= limit && (!k->complete || !k->kept))
+			found += NpidxProbeChain(index, nbuckets, q->hashes[k->pos],
+									 k->kept, limit - found, hints,
+									 HitArrayAdd, &held);
+		if (found <= limit)
+		{
+			CountHits(cs, heads->hits + k->first, k->nhits);
+			CountHits(cs, held.hits, held.n);
+		}
+		else
+			cs->postings += k->nhits + held.n;	/* read all the same */
+		if (held.hits != NULL)
+			pfree(held.hits);
+		if (found > limit)
+			return false;
+	}
+	else
+	{
+		CountHits(cs, heads->hits + k->first, k->nhits);
+		if (!k->complete || !k->kept)
+		{
+			NpidxProbeChain(index, nbuckets, q->hashes[k->pos], k->kept,
+							PG_INT64_MAX, hints, CountPush, cs);
+			CountHits(cs, cs->batch, cs->nbatch);
+			cs->nbatch = 0;
+		}
 	}
 	npidx_last_scan.keys_read++;
+	return true;
 }
 
 /*
@@ -1399,7 +1432,7 @@ static npcand_hash *
 NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			   const int *need, const int *need_named, NpPredicate pred,
 			   double t, int m0, const NpidxKeyCap *cap, int *nskip,
-			   int *nskip_named, int *ncapped)
+			   int *nskip_named, int *ncapped, int *nleftout)
 {
 	int			n = NpFingerprintNHashes(q);
 	KeyProbe   *kp = palloc0(n * sizeof(KeyProbe));
@@ -1410,6 +1443,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	int			named_from = n + 1;
 	int			nnamed = 0;
 	int64		pruned_at = 0;
+	int64		limit = PG_INT64_MAX;
 	int			i;
 
 	if (npidx_head_hits.hits == NULL)
@@ -1450,6 +1484,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	*nskip = 0;
 	*nskip_named = 0;
 	*ncapped = 0;
+	*nleftout = 0;
 	if (need != NULL)
 	{
 		bool		brief = NpFingerprintIsBrief(q);
@@ -1486,10 +1521,15 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		}
 
 		/*
-		 * A capped scan (NpidxKeyCap) over its budget leaves out every other
-		 * key estimated to hold more than cap->postings, named or not: a row
-		 * that shares only such keys with q is not met, and the rest have
-		 * them as slack, as for the keys skipped above.
+		 * A capped scan (NpidxKeyCap) whose keys are estimated to hold more
+		 * than its budget reads each key, named or not, only until more than
+		 * cap->postings of its postings have passed (counted, not
+		 * estimated: a head page's matches times the chain's pages is far
+		 * over a key whose postings are mostly on the head, as the oldest
+		 * are).  A key abandoned so is left out (capped), as a skipped key:
+		 * see the counting loop below.  An estimate over the budget that
+		 * was wrong only makes the keys read with a limit they do not
+		 * reach.
 		 */
 		if (cap != NULL)
 		{
@@ -1498,15 +1538,10 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			for (i = 0; i < n; i++)
 				if (!kp[i].skipped)
 					toread += kp[i].cost;
-			for (i = 0; i < n; i++)
-				if (toread > cap->budget &&
-					!kp[i].skipped && kp[i].cost > cap->postings)
-				{
-					kp[i].skipped = kp[i].capped = true;
-					(*nskip)++;
-					(*ncapped)++;
-				}
+			if (toread > cap->budget)
+				limit = (int64) cap->postings;
 		}
+		*nleftout = *nskip;
 		for (i = 0; i < n; i++)
 			if (kp[i].skipped && kp[i].named)
 				(*nskip_named)++;
@@ -1532,12 +1567,29 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			CountPrune(&cs);
 			pruned_at = cs.postings;
 		}
-		CountKey(index, nbuckets, q, &kp[i], heads, hints, &cs);
+		if (!CountKey(index, nbuckets, q, &kp[i], heads, hints, limit, &cs))
+		{
+			/*
+			 * Over the cap: the key is left out, as a skipped key: it stays
+			 * among the remaining keys (rows met later may hold it), it is
+			 * slack for every row counted, and it is never read back.
+			 */
+			kp[i].skipped = kp[i].capped = true;
+			(*nskip)++;
+			(*ncapped)++;
+			(*nleftout)++;
+			if (kp[i].named)
+				(*nskip_named)++;
+			CHECK_FOR_INTERRUPTS();
+			continue;
+		}
 		cs.remaining--;
 		if (kp[i].named)
 			cs.remaining_named--;
 		CHECK_FOR_INTERRUPTS();
 	}
+	if (*ncapped == 0)
+		*nleftout = 0;			/* the scan is exact (npidx.h) */
 
 	/*
 	 * The skipped keys leave every counted row a slack of nskip shared
@@ -1619,7 +1671,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		cs.remaining = 0;
 		for (r = 0; r < best; r++)
 		{
-			CountKey(index, nbuckets, q, &kp[sk[r]], heads, hints, &cs);
+			(void) CountKey(index, nbuckets, q, &kp[sk[r]], heads, hints,
+							PG_INT64_MAX, &cs);
 			if (kp[sk[r]].named)
 				(*nskip_named)--;
 			CHECK_FOR_INTERRUPTS();
@@ -1806,7 +1859,7 @@ NpidxNamedNeeds(const NpFingerprint *q, NpPredicate pred, const int *a_min,
 static ItemPointerData *
 NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 						 NpPredicate pred, double t, const NpidxKeyCap *cap,
-						 int *ncapped, int *ncand)
+						 int *ncapped, int *nleftout, int *ncand)
 {
 	NpidxMetaPageData meta;
 	int			n = NpFingerprintNHashes(q);
@@ -1829,6 +1882,7 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 
 	*ncand = 0;
 	*ncapped = 0;
+	*nleftout = 0;
 	if (n == 0)
 		return NULL;			/* no predicate holds without a shared hash */
 
@@ -1843,7 +1897,7 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 
 	table = NpidxCountRows(index, q, NpidxGetMeta(index)->nbuckets, need,
 						   named ? need_named : NULL, pred, t, m0, cap, &nskip,
-						   &nskip_named, ncapped);
+						   &nskip_named, ncapped, nleftout);
 
 	out = palloc_extended(Max(1, (Size) table->members + pr.rows.n) * sizeof(ItemPointerData),
 						  MCXT_ALLOC_HUGE);
@@ -1933,6 +1987,7 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 				nskip,
 				nskip_named,
 				ncapped,
+				nleftout,
 				i,
 				nrows = 0;
 	PendingRows pr;
@@ -2000,7 +2055,8 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 
 	table = NpidxCountRows(index, so->oquery, NpidxGetMeta(index)->nbuckets,
 						   filter ? need : NULL, named ? need_named : NULL,
-						   kpred, kt, m0, NULL, &nskip, &nskip_named, &ncapped);
+						   kpred, kt, m0, NULL, &nskip, &nskip_named, &ncapped,
+						   &nleftout);
 	/*
 	 * Pending rows were compared whole.  A row being merged may also be in
 	 * the buckets, partly (the merge may be going on): keep its larger
@@ -2151,7 +2207,8 @@ NpidxPrepare(IndexScanDesc scan)
 		{
 			NpidxKeyCap *kc = npidx_key_cap;
 			NpidxKeyCap *cap = NULL;
-			int			ncapped;
+			int			ncapped,
+						nleftout;
 
 			/* the request of assign_story()'s search, taken once (npidx.h) */
 			if (kc != NULL && !kc->used &&
@@ -2163,9 +2220,13 @@ NpidxPrepare(IndexScanDesc scan)
 				cap = kc;
 			}
 			so->tids = NpidxThresholdCandidates(scan->indexRelation, q, pred, t,
-												cap, &ncapped, &so->ntids);
+												cap, &ncapped, &nleftout,
+												&so->ntids);
 			if (cap != NULL)
+			{
 				cap->capped = ncapped;
+				cap->leftout = nleftout;
+			}
 		}
 	}
 	MemoryContextSwitchTo(oldcxt);

@@ -12,10 +12,9 @@
  * Every leader the rule accepts passes that (similarity >= s implies that a
  * share s of the smaller sample is in the other, and the rule asks at least
  * is_same_story's minimum evidence: StoryMinShared), and the index finds
- * them all, but for those that share with x only keys held by more than
- * STORY_SEARCH_POSTINGS leaders, which a costly search does not read
- * (search()).  The
- * rule of stories.h then picks the best, ties going to the earliest leader
+ * them all, but for those that share with x, of the keys the search
+ * reads, only keys held by more than STORY_SEARCH_POSTINGS leaders, which a
+ * costly search leaves out (search()).  The rule of stories.h then picks the best, ties going to the earliest leader
  * (published_at, then story), which is the batch form's order when its
  * order column is published_at.  With a time window, a leader whose
  * published_at is known and further from the article's time than the
@@ -588,7 +587,9 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
 #define STORY_SEARCH_BUDGET	32768.0
 
 /*
- * Over the budget, the keys held by more leaders than this are left out,
+ * Over the budget, a key is read until more postings than this have been
+ * counted, and then left out (estimates are not trusted for this: see
+ * NpidxKeyCap),
  * as the batch form's late search leaves them out (STORY_LATE_POSTINGS),
  * not at its formula limit (STORY_STOP_POSTINGS): each key read brings
  * every leader that holds it, and with the keys left out as slack each of
@@ -603,7 +604,8 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
 /*
  * Run plan (the query and a threshold as its parameters) with the given
  * snapshot, its index scan capped at cap postings a key when it would read
- * more than budget (NpidxKeyCap; *capped: the keys of x it left unread, 0
+ * more than budget (NpidxKeyCap; *leftout: the keys of x it left out, those
+ * its predicate lets it skip included, 0
  * when none), leaving the rows in SPI_tuptable.
  *
  * The plan is made with enable_seqscan off, so that the leaders' npidx
@@ -615,7 +617,7 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
  */
 static void
 search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
-		   Snapshot snapshot, double budget, double cap, int *capped)
+		   Snapshot snapshot, double budget, double cap, int *leftout)
 {
 	NpidxKeyCap kc;
 	NpidxKeyCap *volatile outer = npidx_key_cap;
@@ -629,6 +631,7 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 	kc.postings = cap;
 	kc.used = false;
 	kc.capped = 0;
+	kc.leftout = 0;
 	args[0] = PointerGetDatum(x);
 	args[1] = Float8GetDatum(t);
 	nestlevel = NewGUCNestLevel();
@@ -650,7 +653,7 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 	AtEOXact_GUC(true, nestlevel);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "story search failed: %s", SPI_result_code_string(rc));
-	*capped = kc.used ? kc.capped : 0;
+	*leftout = kc.used ? kc.leftout : 0;
 
 	/*
 	 * The saved plan is planned again when the leaders table changes, but
@@ -735,23 +738,25 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
  * within it matched.  The index does not look at times: with a window, the
  * leaders of a recurring item accumulate among the candidates, one a day,
  * all out of it.  So the index scan, when it would read more than
- * STORY_SEARCH_BUDGET postings, leaves out x's keys that more than
- * STORY_SEARCH_POSTINGS leaders hold (NpidxKeyCap), as the batch form
- * leaves out formulas: a leader that shares only such keys with x is not
- * found, and one that shares more hashes with x than the keys left out
- * always is (every leader the rule accepts shares StoryMinShared).  A late copy
- * shares at least that many too: when fewer keys were left out, the late
- * copies are among the rows found; otherwise a second scan looks for them
- * alone, with is_contained(x, fp, STORY_LATE_SEARCH), which reads only x's
- * rarest keys (a late copy holds all but a tenth of x), leaving out those
- * that more than STORY_LATE_POSTINGS leaders hold.
+ * STORY_SEARCH_BUDGET postings (as the index estimates them), leaves out
+ * x's keys of which it has counted more than STORY_SEARCH_POSTINGS
+ * postings (NpidxKeyCap), as the batch form leaves out formulas: a leader
+ * that shares with x, of the keys read, only such keys is not found, and
+ * one that shares more hashes with x than the keys left out (those the
+ * predicate lets the scan skip included) always is.  A late copy shares at
+ * least StoryMinShared hashes with x, as every leader the rule accepts:
+ * when fewer keys were left out, the late copies are among the rows found;
+ * otherwise a second scan looks for them alone, with is_contained(x, fp,
+ * STORY_LATE_SEARCH), which reads only x's rarest keys (a late copy holds
+ * all but a tenth of x), leaving out those of which it counted more than
+ * STORY_LATE_POSTINGS postings.
  */
 static bool
 search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
 	   int64 xt, Snapshot snapshot, int64 *story)
 {
 	bool		tiny = x->nshingles < (uint32) rule->tiny_shingles;
-	int			capped;
+	int			leftout;
 	bool		any_late;
 	StoryBest	best = {0};
 
@@ -759,9 +764,9 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	search_run(p, tiny ? p->search_tiny : p->search, x,
 			   tiny ? rule->tiny_similarity :
 			   Min(StoryThreshold(rule, x->version), rule->tiny_similarity),
-			   snapshot, STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &capped);
+			   snapshot, STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
 	any_late = search_rows(rule, window, x, xt, false, &best);
-	if (!best.found && capped < StoryMinShared(rule, x->version))
+	if (!best.found && leftout < StoryMinShared(rule, x->version))
 	{
 		if (any_late)
 			(void) search_rows(rule, window, x, xt, true, &best);
@@ -771,7 +776,7 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 		/* a tiny x is no late copy (StoryLateCopy), nor one without a time */
 		SPI_freetuptable(SPI_tuptable);
 		search_run(p, p->search_late, x, STORY_LATE_SEARCH, snapshot,
-				   0.0, STORY_LATE_POSTINGS, &capped);
+				   0.0, STORY_LATE_POSTINGS, &leftout);
 		(void) search_rows(rule, window, x, xt, true, &best);
 	}
 	SPI_freetuptable(SPI_tuptable);
