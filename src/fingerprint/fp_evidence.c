@@ -1217,6 +1217,7 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	size_t		count[FP_NCLASSES] = {0};
 	int			tier;
 	bool		with_facts;
+	bool		all;
 
 	fp_tables_init();
 	fp_ev3_init();
@@ -1251,6 +1252,16 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 
 	/* the evidence shingles: how many, and the smallest sketch_size */
 	o = count[tier] + (with_facts ? count[FP_FACT] : 0);
+
+	/*
+	 * Too little evidence to match anything (a one-line notice whose name
+	 * is in fact shingles and whose running text is a formula): every
+	 * shingle is sampled, so that a re-send matches it and the names tell
+	 * two companies' notices apart (fp_evidence.h, NP_FP_SAMPLE_ALL_BELOW).
+	 */
+	all = o < NP_FP_SAMPLE_ALL_BELOW;
+	if (all)
+		o = count[FP_NARRATIVE] + count[FP_QUOTED] + count[FP_FACT];
 	sk->version = NP_FP_V2_VERSION;
 	sk->shingle_words = shingle_words;
 	sk->sketch_size = sketch_size;
@@ -1267,7 +1278,7 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 			int			cls = (int) (st.items[i] & 3);
 
 			Assert(i < st.n);
-			if (cls == tier || (with_facts && cls == FP_FACT))
+			if (all || cls == tier || (with_facts && cls == FP_FACT))
 				sk->hashes[j++] = (np_uint32) (st.items[i] >> 2);
 		}
 	}

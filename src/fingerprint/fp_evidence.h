@@ -50,6 +50,21 @@
 #define NP_FP_MIN_EVIDENCE	5
 
 /*
+ * A text with fewer evidence shingles than this samples all its shingles
+ * (narrative, quoted and fact) instead, and counts them in nshingles.  Such
+ * a text could match nothing, not even an exact copy of itself (minimum
+ * evidence): a one-line notice whose company name sits in fact shingles
+ * ("Punishment Holdings said it") and whose running text is the formula
+ * every company's notice shares.  Sampled whole, a re-send shares all of
+ * it, while two companies' notices share only the formula, under the brief
+ * share, and none of the named hashes (names in a brief, below).  At
+ * NP_FP_MIN_EVIDENCE the change only adds pairs: every pair of texts that
+ * keep their evidence set is decided as before.  doc/fingerprint.md,
+ * "Notices under minimum evidence".
+ */
+#define NP_FP_SAMPLE_ALL_BELOW	NP_FP_MIN_EVIDENCE
+
+/*
  * Briefs and strong evidence (version 2 containment predicates and
  * same_story; doc/fingerprint.md has the figures they were chosen on).  A
  * brief (a text with fewer than NP_FP_BRIEF_SHINGLES evidence shingles: a
