@@ -88,6 +88,16 @@
 #define FP_NCLASSES			3
 
 /*
+ * A fact shingle that holds no start of a name: its capitalised words all
+ * continue a name begun before it ("Corp said it" of "Dufy Corp said it").
+ * A fact in every test of the evidence, but left out of a text sampled
+ * whole (NP_FP_SAMPLE_ALL_BELOW): "Corp said it" is in every Corp's
+ * notice.  A key's class, not a tier.
+ */
+#define FP_FACT_PART		3
+#define FP_NKEYCLASSES		4
+
+/*
  * Open-addressing sets of word hashes and shingle hashes, built once.  The
  * word set holds the function words and the months and weekdays
  * (fp_calendar_txt), each with its kind: what fp_ev_flags does with a word
@@ -781,7 +791,7 @@ NpFpIsNarrativeShingle(const np_uint64 *words, const unsigned char *flags, int m
 													 * words only */
 #define FP_EV3_BITS		4
 
-StaticAssertDecl(FP_NCLASSES < 4, "a class must fit in 2 bits of a key");
+StaticAssertDecl(FP_NKEYCLASSES <= 4, "a class must fit in 2 bits of a key");
 StaticAssertDecl(FP_EV3_NAME == NP_FP_NAME_BIT << 2,
 				 "FP_EV3_NAME must be the name bit of a key");
 StaticAssertDecl(FP_EV_WIDE_WORDS == 5, "fp_ev_push_wide reads 4 words of last");
@@ -810,7 +820,31 @@ static const unsigned char fp_ev3_flags[1 << FP_EV3_BITS] = {
 /* the code of each word flags (the inverse of fp_ev3_flags) */
 static unsigned char fp_ev3_code[NP_FP_WORD_PROPER << 1];
 static unsigned char fp_ev3_class[1 << (3 * FP_EV3_BITS)];
+/* bit c: a word of code c is a name word (capitalised, not a function word
+ * nor a number) */
+static unsigned fp_ev3_name_words;
 static bool fp_ev3_ready = false;
+
+#define FP_EV3_CODE_MASK	((1u << FP_EV3_BITS) - 1)
+#define FP_EV3_NAME_WORD(c)	((fp_ev3_name_words >> (c)) & 1u)
+
+/*
+ * Does the fact shingle of codes f3 (fp_ev3_class's index), after a word of
+ * code before (0, a lower-case word, at the start of the text), hold the
+ * first word of a name: a name word after a word that is none?  Out of
+ * line: asked of fact shingles only.
+ */
+static pg_noinline bool
+fp_ev3_starts_name(unsigned f3, unsigned before)
+{
+	unsigned	r = FP_EV3_NAME_WORD(before) |
+		FP_EV3_NAME_WORD(f3 & FP_EV3_CODE_MASK) << 1 |
+		FP_EV3_NAME_WORD((f3 >> FP_EV3_BITS) & FP_EV3_CODE_MASK) << 2 |
+		FP_EV3_NAME_WORD(f3 >> (2 * FP_EV3_BITS)) << 3;
+
+	/* bit i + 1: word i of the shingle is a name word, bit 0: the one before */
+	return (r & ~(r << 1) & 0xEu) != 0;
+}
 
 /*
  * Fill fp_ev3_code and fp_ev3_class (once; they are constant).
@@ -822,8 +856,16 @@ fp_ev3_init(void)
 
 	if (fp_ev3_ready)
 		return;
+	fp_ev3_name_words = 0;
 	for (idx = 0; idx < (1 << FP_EV3_BITS); idx++)
-		fp_ev3_code[fp_ev3_flags[idx]] = (unsigned char) idx;
+	{
+		unsigned char f = fp_ev3_flags[idx];
+
+		fp_ev3_code[f] = (unsigned char) idx;
+		if ((f & NP_FP_WORD_NAME) &&
+			!(f & (NP_FP_WORD_STOP | NP_FP_WORD_NUMBER)))
+			fp_ev3_name_words |= 1u << idx;
+	}
 	for (idx = 0; idx < (1 << (3 * FP_EV3_BITS)); idx++)
 	{
 		unsigned char flags[3];
@@ -958,6 +1000,7 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 		 * flags of the first two words of the text
 		 */
 		np_uint64	head = st->head3[0];
+		unsigned	before = st->flags3 & FP_EV3_CODE_MASK;
 		unsigned	f3 = (st->flags3 >> FP_EV3_BITS) |
 			((unsigned) fp_ev3_code[flags] << (2 * FP_EV3_BITS));
 		size_t		k = st->nwords++;	/* this word's number */
@@ -974,6 +1017,9 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 				np_uint32	h = (np_uint32) (np_fp_mix64(np_fp_mix64(head ^ st->last[(k - 1) & 3]) ^
 														 hash) >> 32);
 
+				/* a fact that only continues a name begun before it */
+				if ((cls & 3) == FP_FACT && !fp_ev3_starts_name(f3, before))
+					cls |= FP_FACT_PART;
 				/* the hash's lowest bit is the name bit of cls */
 				if (!fp_is_phrase_hash(h))
 					fp_ev_push_key(st, ((np_uint64) (h >> 1) << 3) | (np_uint64) cls);
@@ -1214,10 +1260,12 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	FpEvBuild	st;
 	size_t		i;
 	size_t		o;
-	size_t		count[FP_NCLASSES] = {0};
+	size_t		count[FP_NKEYCLASSES] = {0};
+	size_t		nfact;
 	int			tier;
 	bool		with_facts;
-	bool		all;
+	unsigned	keep;			/* bit c: the keys of class c are sampled */
+	np_uint32	name = 0;		/* or'ed to the sampled facts' hashes */
 
 	fp_tables_init();
 	fp_ev3_init();
@@ -1239,6 +1287,7 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	st.n = fp_ev_sort_unique(st.items, st.n, count);
 
 	/* the evidence: the best class the article has */
+	nfact = count[FP_FACT] + count[FP_FACT_PART];
 	for (tier = 0; tier < FP_NCLASSES - 1 && count[tier] == 0; tier++)
 		;
 
@@ -1247,21 +1296,32 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	 * (a table, a results list) is told apart from another under the same
 	 * heading by those rows: they are its evidence too.
 	 */
-	with_facts = (tier == FP_NARRATIVE &&
-				  count[FP_NARRATIVE] < count[FP_FACT]);
+	with_facts = (tier == FP_NARRATIVE && count[FP_NARRATIVE] < nfact);
+	keep = 1u << tier;
+	if (tier == FP_FACT || with_facts)
+		keep |= 1u << FP_FACT | 1u << FP_FACT_PART;
 
 	/* the evidence shingles: how many, and the smallest sketch_size */
-	o = count[tier] + (with_facts ? count[FP_FACT] : 0);
+	o = 0;
+	for (i = 0; i < FP_NKEYCLASSES; i++)
+		if (keep & (1u << i))
+			o += count[i];
 
 	/*
-	 * Too little evidence to match anything (a one-line notice whose name
-	 * is in fact shingles and whose running text is a formula): every
-	 * shingle is sampled, so that a re-send matches it and the names tell
-	 * two companies' notices apart (fp_evidence.h, NP_FP_SAMPLE_ALL_BELOW).
+	 * Too little evidence to match anything (minimum evidence): a one-line
+	 * notice whose name is in fact shingles and whose running text is a
+	 * formula.  Its narrative, quoted and fact shingles are sampled, the
+	 * facts with the name bit (the name may open the sentence), but not the
+	 * facts that only continue a name ("Corp said it"): a re-send shares
+	 * the lot, two companies' notices the formula alone (fp_evidence.h,
+	 * NP_FP_SAMPLE_ALL_BELOW).
 	 */
-	all = o < NP_FP_SAMPLE_ALL_BELOW;
-	if (all)
+	if (o < NP_FP_SAMPLE_ALL_BELOW)
+	{
+		keep = 1u << FP_NARRATIVE | 1u << FP_QUOTED | 1u << FP_FACT;
+		name = NP_FP_NAME_BIT;
 		o = count[FP_NARRATIVE] + count[FP_QUOTED] + count[FP_FACT];
+	}
 	sk->version = NP_FP_V2_VERSION;
 	sk->shingle_words = shingle_words;
 	sk->sketch_size = sketch_size;
@@ -1278,8 +1338,9 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 			int			cls = (int) (st.items[i] & 3);
 
 			Assert(i < st.n);
-			if (all || cls == tier || (with_facts && cls == FP_FACT))
-				sk->hashes[j++] = (np_uint32) (st.items[i] >> 2);
+			if (keep & (1u << cls))
+				sk->hashes[j++] = (np_uint32) (st.items[i] >> 2) |
+					(cls == FP_FACT ? name : 0);
 		}
 	}
 	if (st.items)
