@@ -90,9 +90,9 @@
 /*
  * A fact shingle that holds no start of a name: its capitalised words all
  * continue a name begun before it ("Corp said it" of "Dufy Corp said it").
- * A fact in every test of the evidence, but left out of a text sampled
- * whole (NP_FP_SAMPLE_ALL_BELOW): "Corp said it" is in every Corp's
- * notice.  A key's class, not a tier.
+ * A fact in every test of the evidence, but not among the facts a text
+ * under the floor adds (NP_FP_FACTS_BELOW): "Corp said it" is in every
+ * Corp's notice.  A key's class, not a tier.
  */
 #define FP_FACT_PART		3
 #define FP_NKEYCLASSES		4
@@ -1310,17 +1310,18 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	/*
 	 * Too little evidence to match anything (minimum evidence): a one-line
 	 * notice whose name is in fact shingles and whose running text is a
-	 * formula.  Its narrative, quoted and fact shingles are sampled, the
-	 * facts with the name bit (the name may open the sentence), but not the
-	 * facts that only continue a name ("Corp said it"): a re-send shares
-	 * the lot, two companies' notices the formula alone (fp_evidence.h,
-	 * NP_FP_SAMPLE_ALL_BELOW).
+	 * formula.  Its fact shingles join its evidence, with the name bit (the
+	 * name may open the sentence), but not the facts that only continue a
+	 * name ("Corp said it"): a re-send shares the lot, two companies'
+	 * notices the formula alone (fp_evidence.h, NP_FP_FACTS_BELOW).
+	 * Quoted shingles stay out while there is running text: two reports of
+	 * one statement share them.
 	 */
-	if (o < NP_FP_SAMPLE_ALL_BELOW)
+	if (o < NP_FP_FACTS_BELOW)
 	{
-		keep = 1u << FP_NARRATIVE | 1u << FP_QUOTED | 1u << FP_FACT;
+		keep = 1u << tier | 1u << FP_FACT;
 		name = NP_FP_NAME_BIT;
-		o = count[FP_NARRATIVE] + count[FP_QUOTED] + count[FP_FACT];
+		o = count[tier] + (tier != FP_FACT ? count[FP_FACT] : 0);
 	}
 	sk->version = NP_FP_V2_VERSION;
 	sk->shingle_words = shingle_words;
