@@ -789,9 +789,14 @@ NpFpIsNarrativeShingle(const np_uint64 *words, const unsigned char *flags, int m
 								 * class; no kept shingle's entry is as large */
 #define FP_EV3_ALLSTOP	(FP_EV3_WIDE | FP_NCLASSES) /* fp_ev3_class: function
 													 * words only */
+#define FP_EV3_PART_IF	16		/* fp_ev3_class: or'ed to a fact whose first
+								 * word is its only first word of a name: a
+								 * part (FP_FACT_PART) if the word before it
+								 * is a name word too */
 #define FP_EV3_BITS		4
 
 StaticAssertDecl(FP_NKEYCLASSES <= 4, "a class must fit in 2 bits of a key");
+StaticAssertDecl(FP_FACT_PART == (FP_FACT | 1), "a fact becomes a part by its lowest bit");
 StaticAssertDecl(FP_EV3_NAME == NP_FP_NAME_BIT << 2,
 				 "FP_EV3_NAME must be the name bit of a key");
 StaticAssertDecl(FP_EV_WIDE_WORDS == 5, "fp_ev_push_wide reads 4 words of last");
@@ -827,24 +832,6 @@ static bool fp_ev3_ready = false;
 
 #define FP_EV3_CODE_MASK	((1u << FP_EV3_BITS) - 1)
 #define FP_EV3_NAME_WORD(c)	((fp_ev3_name_words >> (c)) & 1u)
-
-/*
- * Does the fact shingle of codes f3 (fp_ev3_class's index), after a word of
- * code before (0, a lower-case word, at the start of the text), hold the
- * first word of a name: a name word after a word that is none?  Out of
- * line: asked of fact shingles only.
- */
-static pg_noinline bool
-fp_ev3_starts_name(unsigned f3, unsigned before)
-{
-	unsigned	r = FP_EV3_NAME_WORD(before) |
-		FP_EV3_NAME_WORD(f3 & FP_EV3_CODE_MASK) << 1 |
-		FP_EV3_NAME_WORD((f3 >> FP_EV3_BITS) & FP_EV3_CODE_MASK) << 2 |
-		FP_EV3_NAME_WORD(f3 >> (2 * FP_EV3_BITS)) << 3;
-
-	/* bit i + 1: word i of the shingle is a name word, bit 0: the one before */
-	return (r & ~(r << 1) & 0xEu) != 0;
-}
 
 /*
  * Fill fp_ev3_code and fp_ev3_class (once; they are constant).
@@ -887,8 +874,23 @@ fp_ev3_init(void)
 		else if (fp_ev_numbers_only(flags, 3))
 			fp_ev3_class[idx] = (unsigned char) (fp_ev_class(flags, 3) | FP_EV3_WIDE);
 		else
-			fp_ev3_class[idx] = (unsigned char)
-				(fp_ev_class(flags, 3) | (name ? FP_EV3_NAME : 0));
+		{
+			int			cls = fp_ev_class(flags, 3);
+			unsigned	r = 0;	/* bit j: word j is a name word */
+
+			for (j = 0; j < 3; j++)
+				r |= FP_EV3_NAME_WORD((idx >> (FP_EV3_BITS * j)) & FP_EV3_CODE_MASK) << j;
+
+			/*
+			 * A fact that holds no first word of a name (a name word after
+			 * one that is none) is a part of a name begun before it; one
+			 * whose only such word is its first is a part if the word
+			 * before it is a name word (fp_ev_build_word).
+			 */
+			if (cls == FP_FACT && (r & ~(r << 1) & 6u) == 0)
+				cls = (r & 1u) ? (cls | FP_EV3_PART_IF) : FP_FACT_PART;
+			fp_ev3_class[idx] = (unsigned char) (cls | (name ? FP_EV3_NAME : 0));
+		}
 	}
 	fp_ev3_ready = true;
 }
@@ -1000,8 +1002,9 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 		 * flags of the first two words of the text
 		 */
 		np_uint64	head = st->head3[0];
-		unsigned	before = st->flags3 & FP_EV3_CODE_MASK;
-		unsigned	f3 = (st->flags3 >> FP_EV3_BITS) |
+		unsigned	old3 = st->flags3;	/* its lowest code: the word before
+										 * this word's shingle (0 at first) */
+		unsigned	f3 = (old3 >> FP_EV3_BITS) |
 			((unsigned) fp_ev3_code[flags] << (2 * FP_EV3_BITS));
 		size_t		k = st->nwords++;	/* this word's number */
 
@@ -1012,14 +1015,19 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 		{
 			int			cls = fp_ev3_class[f3];
 
-			if (likely(cls < FP_EV3_WIDE))
+			if (likely(!(cls & FP_EV3_WIDE)))
 			{
 				np_uint32	h = (np_uint32) (np_fp_mix64(np_fp_mix64(head ^ st->last[(k - 1) & 3]) ^
 														 hash) >> 32);
 
-				/* a fact that only continues a name begun before it */
-				if ((cls & 3) == FP_FACT && !fp_ev3_starts_name(f3, before))
-					cls |= FP_FACT_PART;
+				/*
+				 * A fact whose first word is its only first word of a name:
+				 * a part of a name (FP_FACT_PART = FP_FACT | 1) if the word
+				 * before it is a name word too ("Corp said it" after "Dufy")
+				 */
+				if (unlikely(cls & FP_EV3_PART_IF))
+					cls = (cls & ~FP_EV3_PART_IF) |
+						(int) FP_EV3_NAME_WORD(old3 & FP_EV3_CODE_MASK);
 				/* the hash's lowest bit is the name bit of cls */
 				if (!fp_is_phrase_hash(h))
 					fp_ev_push_key(st, ((np_uint64) (h >> 1) << 3) | (np_uint64) cls);
