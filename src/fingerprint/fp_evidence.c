@@ -825,6 +825,9 @@ static const unsigned char fp_ev3_flags[1 << FP_EV3_BITS] = {
 /* the code of each word flags (the inverse of fp_ev3_flags) */
 static unsigned char fp_ev3_code[NP_FP_WORD_PROPER << 1];
 static unsigned char fp_ev3_class[1 << (3 * FP_EV3_BITS)];
+/* the same, a fact that continues a name marked (the second pass of a text
+ * under NP_FP_FACTS_BELOW) */
+static unsigned char fp_ev3_class_parts[1 << (3 * FP_EV3_BITS)];
 /* bit c: a word of code c is a name word (capitalised, not a function word
  * nor a number) */
 static unsigned fp_ev3_name_words;
@@ -881,16 +884,21 @@ fp_ev3_init(void)
 			for (j = 0; j < 3; j++)
 				r |= FP_EV3_NAME_WORD((idx >> (FP_EV3_BITS * j)) & FP_EV3_CODE_MASK) << j;
 
+			fp_ev3_class[idx] = (unsigned char) (cls | (name ? FP_EV3_NAME : 0));
+
 			/*
-			 * A fact that holds no first word of a name (a name word after
-			 * one that is none) is a part of a name begun before it; one
-			 * whose only such word is its first is a part if the word
-			 * before it is a name word (fp_ev_build_word).
+			 * For fp_ev3_class_parts: a fact that holds no first word of a
+			 * name (a name word after one that is none) is a part of a name
+			 * begun before it; one whose only such word is its first is a
+			 * part if the word before it is a name word
+			 * (fp_ev_build_word_body).
 			 */
 			if (cls == FP_FACT && (r & ~(r << 1) & 6u) == 0)
 				cls = (r & 1u) ? (cls | FP_EV3_PART_IF) : FP_FACT_PART;
-			fp_ev3_class[idx] = (unsigned char) (cls | (name ? FP_EV3_NAME : 0));
+			fp_ev3_class_parts[idx] = (unsigned char) (cls | (name ? FP_EV3_NAME : 0));
 		}
+		if (fp_ev3_class[idx] >= FP_EV3_WIDE)
+			fp_ev3_class_parts[idx] = fp_ev3_class[idx];
 	}
 	fp_ev3_ready = true;
 }
@@ -989,8 +997,15 @@ fp_ev_emit(FpEvBuild *st, const np_uint64 *words, const unsigned char *flags,
 	fp_ev_push(st, (h & ~NP_FP_NAME_BIT) | name, fp_ev_class(flags, m));
 }
 
+/*
+ * The word callback of the scan; parts (a constant of each caller) marks
+ * the facts that continue a name (fp_ev3_class_parts), for the second pass
+ * of a text under NP_FP_FACTS_BELOW, so that the first pass of every text
+ * does no more than before.
+ */
 static pg_attribute_always_inline void
-fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
+fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
+					  bool parts)
 {
 	FpEvBuild  *st = (FpEvBuild *) arg;
 	unsigned char flags = fp_ev_flags(&st->scan, hash, start, end);
@@ -1013,9 +1028,9 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 		st->head3[1] = np_fp_mix64(FP_EV3_SEED ^ hash);
 		if (k >= 2)
 		{
-			int			cls = fp_ev3_class[f3];
+			int			cls = parts ? fp_ev3_class_parts[f3] : fp_ev3_class[f3];
 
-			if (likely(!(cls & FP_EV3_WIDE)))
+			if (likely(cls < FP_EV3_WIDE) || (parts && (cls & FP_EV3_PART_IF)))
 			{
 				np_uint32	h = (np_uint32) (np_fp_mix64(np_fp_mix64(head ^ st->last[(k - 1) & 3]) ^
 														 hash) >> 32);
@@ -1025,7 +1040,7 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 				 * a part of a name (FP_FACT_PART = FP_FACT | 1) if the word
 				 * before it is a name word too ("Corp said it" after "Dufy")
 				 */
-				if (unlikely(cls & FP_EV3_PART_IF))
+				if (parts && (cls & FP_EV3_PART_IF))
 					cls = (cls & ~FP_EV3_PART_IF) |
 						(int) FP_EV3_NAME_WORD(old3 & FP_EV3_CODE_MASK);
 				/* the hash's lowest bit is the name bit of cls */
@@ -1052,6 +1067,18 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 		if (st->nwords >= (size_t) st->w)
 			fp_ev_emit(st, st->ring + k, st->rflags + k, st->w);
 	}
+}
+
+static pg_attribute_always_inline void
+fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
+{
+	fp_ev_build_word_body(hash, start, end, arg, false);
+}
+
+static pg_attribute_always_inline void
+fp_ev_build_word_parts(np_uint64 hash, size_t start, size_t end, void *arg)
+{
+	fp_ev_build_word_body(hash, start, end, arg, true);
 }
 
 /* Keys of the sketch's items: hash << 2 | class, below 2^34 */
@@ -1259,6 +1286,53 @@ fp_ev_sort_unique(np_uint64 *v, size_t n, size_t *count)
 }
 
 /*
+ * Scan text into st (its keys sorted, each hash once, counted by class into
+ * count[]), with the facts that continue a name marked (FP_FACT_PART) if
+ * parts (a constant of each caller: fp_ev_collect, fp_ev_collect_parts).
+ */
+static pg_attribute_always_inline void
+fp_ev_collect_body(FpEvBuild *st, const char *text, size_t len,
+				   int shingle_words, bool parts, size_t *count)
+{
+	memset(st, 0, sizeof(*st));
+	fp_ev_scan_init(&st->scan, text, len);
+	st->w = shingle_words;
+	/* callers pass NP_FP_DEFAULT_SHINGLE_WORDS; no other width has shingles */
+	if (st->w >= 1 && st->w <= NP_FP_MAX_SHINGLE_WORDS)
+	{
+		if (parts)
+			np_fp_tokenize_inline(text, len, fp_ev_build_word_parts, st);
+		else
+			np_fp_tokenize_inline(text, len, fp_ev_build_word, st);
+	}
+	/* a text of fewer than w words has one shingle: all its words */
+	if (st->nwords > 0 && st->nwords < (size_t) st->w)
+		fp_ev_emit(st, st->w == 3 ? st->last : st->ring, st->rflags, (int) st->nwords);
+
+	/*
+	 * Sort by hash, then class; keep each hash once (name bit aside) with
+	 * its best class and its name bit if any occurrence has it, and count
+	 * the distinct hashes of each class.
+	 */
+	st->n = fp_ev_sort_unique(st->items, st->n, count);
+}
+
+static pg_attribute_always_inline void
+fp_ev_collect(FpEvBuild *st, const char *text, size_t len, int shingle_words,
+			  size_t *count)
+{
+	fp_ev_collect_body(st, text, len, shingle_words, false, count);
+}
+
+/* Out of line: only a text under NP_FP_FACTS_BELOW is scanned again */
+static pg_noinline void
+fp_ev_collect_parts(FpEvBuild *st, const char *text, size_t len,
+					int shingle_words, size_t *count)
+{
+	fp_ev_collect_body(st, text, len, shingle_words, true, count);
+}
+
+/*
  * Build the version 2 sketch of text.
  */
 void
@@ -1277,22 +1351,7 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 
 	fp_tables_init();
 	fp_ev3_init();
-	memset(&st, 0, sizeof(st));
-	fp_ev_scan_init(&st.scan, text, len);
-	st.w = shingle_words;
-	/* callers pass NP_FP_DEFAULT_SHINGLE_WORDS; no other width has shingles */
-	if (st.w >= 1 && st.w <= NP_FP_MAX_SHINGLE_WORDS)
-		np_fp_tokenize_inline(text, len, fp_ev_build_word, &st);
-	/* a text of fewer than w words has one shingle: all its words */
-	if (st.nwords > 0 && st.nwords < (size_t) st.w)
-		fp_ev_emit(&st, st.w == 3 ? st.last : st.ring, st.rflags, (int) st.nwords);
-
-	/*
-	 * Sort by hash, then class; keep each hash once (name bit aside) with
-	 * its best class and its name bit if any occurrence has it, and count
-	 * the distinct hashes of each class.
-	 */
-	st.n = fp_ev_sort_unique(st.items, st.n, count);
+	fp_ev_collect(&st, text, len, shingle_words, count);
 
 	/* the evidence: the best class the article has */
 	nfact = count[FP_FACT] + count[FP_FACT_PART];
@@ -1327,6 +1386,11 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	 */
 	if (o < NP_FP_FACTS_BELOW)
 	{
+		/* again, with the facts that continue a name marked */
+		if (st.items)
+			np_free(st.items);
+		memset(count, 0, sizeof(count));
+		fp_ev_collect_parts(&st, text, len, shingle_words, count);
 		keep = 1u << tier | 1u << FP_FACT;
 		name = NP_FP_NAME_BIT;
 		o = count[tier] + (tier != FP_FACT ? count[FP_FACT] : 0);
