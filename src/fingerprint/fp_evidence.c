@@ -39,6 +39,10 @@
  *	  fewer narrative than fact shingles (a table or results list whose only
  *	  running text is its heading), its fact shingles are evidence as well,
  *	  so that two tables under one heading match only when their rows do.
+ *	  A text with fewer than 5 evidence shingles (NP_FP_FACTS_BELOW: it
+ *	  could match nothing, not even its copy) adds its fact shingles that
+ *	  hold the first word of a name, with the name bit: a one-line notice
+ *	  whose running text is a formula and whose name is in facts.
  *	  A run of numbers alone (every word of the shingle a number) says
  *	  little: runs of small numbers recur by chance between unrelated
  *	  tables.  Its hash covers the two words before it as well, so that it
