@@ -1347,7 +1347,6 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	size_t		i;
 	size_t		o;
 	size_t		count[FP_NKEYCLASSES] = {0};
-	size_t		nfact;
 	int			tier;
 	bool		with_facts;
 	unsigned	keep;			/* bit c: the keys of class c are sampled */
@@ -1358,7 +1357,6 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	fp_ev_collect(&st, text, len, shingle_words, count);
 
 	/* the evidence: the best class the article has */
-	nfact = count[FP_FACT] + count[FP_FACT_PART];
 	for (tier = 0; tier < FP_NCLASSES - 1 && count[tier] == 0; tier++)
 		;
 
@@ -1367,16 +1365,12 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	 * (a table, a results list) is told apart from another under the same
 	 * heading by those rows: they are its evidence too.
 	 */
-	with_facts = (tier == FP_NARRATIVE && count[FP_NARRATIVE] < nfact);
-	keep = 1u << tier;
-	if (tier == FP_FACT || with_facts)
-		keep |= 1u << FP_FACT | 1u << FP_FACT_PART;
+	with_facts = (tier == FP_NARRATIVE &&
+				  count[FP_NARRATIVE] < count[FP_FACT]);
+	keep = 1u << tier | (with_facts ? 1u << FP_FACT : 0);
 
 	/* the evidence shingles: how many, and the smallest sketch_size */
-	o = 0;
-	for (i = 0; i < FP_NKEYCLASSES; i++)
-		if (keep & (1u << i))
-			o += count[i];
+	o = count[tier] + (with_facts ? count[FP_FACT] : 0);
 
 	/*
 	 * Too little evidence to match anything (minimum evidence): a one-line
@@ -1390,7 +1384,7 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	 */
 	if (o < NP_FP_FACTS_BELOW)
 	{
-		/* again, with the facts that continue a name marked */
+		/* again, with the facts that continue a name marked (no tier moves) */
 		if (st.items)
 			np_free(st.items);
 		memset(count, 0, sizeof(count));
