@@ -267,9 +267,10 @@
  * that page went too; a page reused in the same chain was linked right
  * after the head, so a walk through it reads the rest of the chain (some
  * pages twice: an over-count, safe as above).  No cleanup lock is needed,
- * which WAL replay on a standby would not take (NpidxProbeChain).  The row
- * list and the pending list are read with lock coupling (the next page
- * locked before the current one is released).
+ * which WAL replay on a standby would not take (NpidxProbeChain).  The
+ * pending lists are read a page at a time too (npidx_pending.c); the row
+ * list, a page per 1,360 rows copied out, with lock coupling (the next
+ * page locked before the current one is released).
  *
  * src/index/npidx.c
  *
