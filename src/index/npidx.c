@@ -264,7 +264,9 @@
  * pages, and keep the page before pinned.  A page can thus be unlinked and
  * reused under a reader: one that locks a page not of its bucket reads the
  * page before again and goes on from its new link, or from the head if
- * that page went too; a page reused in the same chain was linked right
+ * that page went too, or, if the link is unchanged (both pages came back
+ * into the chain), locks the page under the page before, as VACUUM
+ * does; a page reused in the same chain was linked right
  * after the head, so a walk through it reads the rest of the chain (some
  * pages twice: an over-count, safe as above).  No cleanup lock is needed,
  * which WAL replay on a standby would not take (NpidxProbeChain).  The

@@ -548,13 +548,14 @@ NpidxPageInBucket(Page page, uint32 bucket)
  * every row, or a table grown far past what its build saw: two million
  * rows of one key are a chain of 1,470 pages, whose postings a lookup
  * counted for about 0.1 s), and a buffer lock holds off cancels.  The
- * page just read stays pinned until the next one is locked.  Pages never
- * move between chains while pinned, but VACUUM may unlink the next page
- * (emptied) and a merge reuse it, in this chain or another, before it is
- * locked.  A page locked that is not of the bucket is thus taken for one
- * unlinked under the reader: the page before it is read again, and the
- * walk goes on from its new link, or from the head when that page was
- * unlinked too (the same link still there means a broken chain: an error).
+ * page just read stays pinned until the next one is locked, but a pin
+ * keeps no page in its chain: VACUUM may unlink the next page (emptied),
+ * or the pinned one, and a merge reuse it, in this chain or another,
+ * before it is locked.  A page locked that is not of the bucket is thus
+ * taken for one unlinked under the reader: the page before it is read
+ * again, and the walk goes on from its new link, or from the head when
+ * that page left too, or, when its link is the same (both were reused in
+ * this chain), from that page locked under it, as VACUUM locks them.
  * A page reused in the same chain was linked right after the head (a merge
  * adds pages only there), so the walk goes on through the rest of the
  * chain from it.  Either way no page of the chain is missed, and some may
@@ -609,19 +610,29 @@ NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
 			UnlockReleaseBuffer(nbuf);
 			LockBuffer(buffer, BUFFER_LOCK_SHARE);
 			page = BufferGetPage(buffer);
-			if (NpidxPageInBucket(page, bucket))
-			{
-				if (NpidxPageGetOpaque(page)->next == blk)
-					elog(ERROR, "npidx index \"%s\": block %u is not in bucket %u",
-						 RelationGetRelationName(index), blk, bucket);
-			}
-			else
+			if (!NpidxPageInBucket(page, bucket))
 			{
 				UnlockReleaseBuffer(buffer);
 				buffer = ReadBuffer(index, headblk);
 				LockBuffer(buffer, BUFFER_LOCK_SHARE);
 				NpidxCheckBucketPage(index, BufferGetPage(buffer), headblk,
 									 bucket);
+			}
+			else if (NpidxPageGetOpaque(page)->next == blk)
+			{
+				/*
+				 * Still linked to it: both pages were unlinked and reused
+				 * in this chain, blk first, between our two locks.  Now
+				 * that the page before is locked, blk cannot go: lock it
+				 * (in chain order, as VACUUM does) and read on from it,
+				 * unless the chain is broken.
+				 */
+				nbuf = ReadBuffer(index, blk);
+				LockBuffer(nbuf, BUFFER_LOCK_SHARE);
+				NpidxCheckBucketPage(index, BufferGetPage(nbuf), blk, bucket);
+				UnlockReleaseBuffer(buffer);
+				buffer = nbuf;
+				continue;		/* skip_head is false: blk is read */
 			}
 			skip_head = true;	/* its postings were passed already */
 			continue;

@@ -227,8 +227,11 @@ NpidxVacuumBucketPage(Relation index, Buffer buffer, const DeadTids *dead,
  * check (and the cost delay), their pins kept, and the walk goes on from
  * the page before.  That page is still in the chain, since only VACUUM
  * unlinks pages, one at a time per index; pages a merge linked after the
- * head meanwhile hold no dead TID (their rows were not in the row list
- * read before).  Readers in the chain meanwhile follow NpidxProbeChain's
+ * head meanwhile hold no dead TID (a dead row's postings were all written
+ * before: its inserter ended before the heap was scanned, and the merge
+ * above waited for any merge in progress; a merge appends to the row list
+ * before the buckets, so its rows' presence in the row list proves
+ * nothing).  Readers in the chain meanwhile follow NpidxProbeChain's
  * rules for pages unlinked under them.
  */
 static void
