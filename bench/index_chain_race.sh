@@ -4,7 +4,7 @@
 # reuses them
 #
 # Usage: scripts/with-server.sh bench/index_chain_race.sh [SCENARIO...]
-#   (default: unlinked other same both spurious; needs gdb and root or
+#   (default: unlinked other same both spurious pending; needs gdb and root or
 #   ptrace rights over the server's backends)
 # A lookup reads a bucket chain a page at a time, holding only a pin on the
 # page before (NpidxProbeChain).  A table of 16,297 rows, one-hash
@@ -20,6 +20,11 @@
 #             stopped again before it locks P again; a bulk insert reuses
 #             Q then P in the same chain (head -> P -> Q): P still links
 #             to Q (robust4's walk raised "block Q is not in bucket 0")
+#   pending   the same for a pending list (NpidxPendingScanList): a list of
+#             one page A, the lookup stopped before it locks A; a merge
+#             frees A; stopped again before it locks the metapage again,
+#             a new pending list takes A (robust4 raised "block A is not a
+#             pending-list page")
 # Each prints the chain before and after, the DEBUG2 line of a walk that
 # met a page unlinked under it, and the lookup's count against a seq scan's
 # (taken before the lookup; VACUUM removes only rows the lookup cannot
@@ -31,6 +36,10 @@ SRC=src/index/npidx_scan.c
 # and the page before locked again after a page not of the bucket
 L1=$(awk '/^NpidxProbeChain\(/ { f = 1 } f && /CHECK_FOR_INTERRUPTS\(\);/ { print NR; exit }' $SRC)
 L2=$(awk '/UnlockReleaseBuffer\(nbuf\);/ { getline; print NR; exit }' $SRC)
+# the same in the walk of a pending list
+PSRC=src/index/npidx_pending.c
+L3=$(awk '/^NpidxPendingScanList\(/ { f = 1 } f && /CHECK_FOR_INTERRUPTS\(\);/ { print NR; exit }' $PSRC)
+L4=$(awk '/UnlockReleaseBuffer\(nbuf\);/ { getline; print NR; exit }' $PSRC)
 W=$(mktemp -d)
 chmod 777 "$W"
 trap 'rm -rf "$W"' EXIT
@@ -122,6 +131,8 @@ SQL
 echo "bucket 0: $(chain)"
 echo "bucket 4: $(P -c "SELECT chainstr('t_fp', 4)")"
 
+B1=npidx_scan.c:$L1
+B2=npidx_scan.c:$L2
 stop1=2		# let 2 hits pass: stop with P = chain page 2, next = page 3
 ACT2=
 case $S in
@@ -146,6 +157,22 @@ $(bulk "$M" 339)" ;;
     stop1=1
     ACT1="VACUUM (INDEX_CLEANUP ON) t;"
     ACT2=$(bulk "$M" 678) ;;
+  pending)
+    # a pending list of one page, A; the lookup stops before it locks A
+    # (the metapage pinned), a merge frees A, the lookup finds it freed
+    # and stops again before it locks the metapage again; a new pending
+    # list takes A: the metapage links to A again
+    P -c "TRUNCATE t"
+    P -c "INSERT INTO t (fp, pad) SELECT $H, repeat('x', 150) FROM generate_series(1, 100)"
+    P -c "REINDEX INDEX t_fp"
+    P -c "INSERT INTO t (fp, pad) SELECT $H, 'p' FROM generate_series(1, 5)"
+    echo "pending list head: $(P -c "SELECT u32(get_raw_page('t_fp', 0), 60)")"
+    B1=npidx_pending.c:$L3
+    B2=npidx_pending.c:$L4
+    stop1=0
+    ACT1="SELECT npidx_clean_pending_list('t_fp');"
+    ACT2="INSERT INTO t (fp, pad) SELECT $H, 'q';
+SELECT 'pending list head', u32(get_raw_page('t_fp', 0), 60);" ;;
 esac
 EXPECT=$(P -c "SET enable_indexscan=off; SET enable_bitmapscan=off; SELECT count(*) FROM t WHERE fp % $H")
 
@@ -165,7 +192,7 @@ X
 done
 
 if [ -n "$ACT2" ]; then
-  BP="break npidx_scan.c:$L2
+  BP="break $B2
 disable 2
 commands 1
   shell $D/act1.sh
@@ -196,7 +223,7 @@ BPID=$(head -1 "$D/out")
 cat > "$D/gdb.cmd" <<GDB
 set pagination off
 set breakpoint pending on
-break npidx_scan.c:$L1
+break $B1
 ignore 1 $stop1
 $BP
 shell touch $D/gdb.ready
@@ -216,7 +243,7 @@ GOT=$(sed -n 's/^count|//p' "$D/out")
 if [ "$GOT" = "$EXPECT" ]; then echo "$S: ok"; else echo "$S: FAILED (got '$GOT')"; fail=1; fi
 }
 
-for s in ${@:-unlinked other same both spurious}; do
+for s in ${@:-unlinked other same both spurious pending}; do
 	echo "===== $s"
 	run "$s"
 done

@@ -328,10 +328,12 @@ NpidxIsPendingPage(Page page)
  * read stays pinned until the next is locked.  A merge frees a list's
  * pages only once its rows are in the buckets, which the scan reads after
  * the lists: so when the next page is no longer a pending-list page, the
- * rest of the list was merged and the walk stops there (the link to it
- * still in place means a broken list: an error).  A freed page reused in a
- * pending list again holds rows inserted after the scan began, read as
- * well and harmless, as are rows passed twice.
+ * rest of the list was merged and the walk stops there, unless the link
+ * to it is still in place: the page was then freed and reused in a list
+ * between the two locks, and is locked again under its link (as the walk
+ * did before it let go of locks), or the list is broken.  A freed page
+ * reused in a pending list again holds rows inserted after the scan
+ * began, read as well and harmless, as are rows passed twice.
  */
 static void
 NpidxPendingScanList(Relation index, bool merging, NpidxPendingCallback fn,
@@ -367,11 +369,25 @@ NpidxPendingScanList(Relation index, bool merging, NpidxPendingCallback fn,
 				link = NpidxPageGetOpaque(page)->next;
 			else
 				link = InvalidBlockNumber;
-			if (link == blk)
+			if (link != blk)
+			{
+				LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
+				break;
+			}
+
+			/*
+			 * Still linked to it: it was freed and came back into a list
+			 * (a new pending list's first page, or linked after this one)
+			 * between our two locks.  With the link locked it cannot go:
+			 * lock it under the link, as before this walk let go of locks,
+			 * and read on from it, unless the list is broken.
+			 */
+			nbuf = ReadBuffer(index, blk);
+			LockBuffer(nbuf, BUFFER_LOCK_SHARE);
+			if (!NpidxIsPendingPage(BufferGetPage(nbuf)))
 				elog(ERROR, "npidx index \"%s\": block %u is not a pending-list page",
 					 RelationGetRelationName(index), blk);
 			LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
-			break;
 		}
 		ReleaseBuffer(buffer);
 		buffer = nbuf;
