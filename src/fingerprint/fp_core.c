@@ -505,16 +505,30 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 	size_t		hexstart;
 	size_t		hexend;
 	size_t		nh;
+	size_t		full = len;
+	size_t		check = 0;
 	int			f;
 	const char *msg;
 	np_uint32  *hashes;
 
+	/*
+	 * A literal may be up to 1 GB (of blanks, or of digits beyond the 65,535
+	 * hashes a sketch holds, refused only once read): the loops over it
+	 * check for interrupts.
+	 */
 	memset(sk, 0, sizeof(*sk));
 	while (i < len && (str[i] == ' ' || str[i] == '\t' || str[i] == '\n' || str[i] == '\r'))
+	{
 		i++;
+		NP_CHECK_AT(i, check);
+	}
+	check = 0;
 	while (len > i && (str[len - 1] == ' ' || str[len - 1] == '\t' ||
 					   str[len - 1] == '\n' || str[len - 1] == '\r'))
+	{
 		len--;
+		NP_CHECK_AT(full - len, check);
+	}
 	for (f = 0; f < 4; f++)
 	{
 		if (i >= len || str[i] != tags[f])
@@ -536,9 +550,13 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 		return "Shingle count is out of range";
 	hexstart = i;
 	hexend = len;
+	check = 0;
 	for (i = hexstart; i < hexend; i++)
+	{
 		if (fp_hexval(str[i]) < 0)
 			return "Hashes must be written as hexadecimal digits, 8 per hash";
+		NP_CHECK_AT(i, check);
+	}
 	if ((hexend - hexstart) % 8 != 0)
 		return "Hashes must be written as hexadecimal digits, 8 per hash";
 	nh = (hexend - hexstart) / 8;

@@ -39,6 +39,10 @@
  *	  fewer narrative than fact shingles (a table or results list whose only
  *	  running text is its heading), its fact shingles are evidence as well,
  *	  so that two tables under one heading match only when their rows do.
+ *	  A text with fewer than 5 evidence shingles (NP_FP_FACTS_BELOW: it
+ *	  could match nothing, not even its copy) adds its fact shingles that
+ *	  hold the first word of a name, with the name bit: a one-line notice
+ *	  whose running text is a formula and whose name is in facts.
  *	  A run of numbers alone (every word of the shingle a number) says
  *	  little: runs of small numbers recur by chance between unrelated
  *	  tables.  Its hash covers the two words before it as well, so that it
@@ -86,6 +90,16 @@
 #define FP_QUOTED			1
 #define FP_FACT				2
 #define FP_NCLASSES			3
+
+/*
+ * A fact shingle that holds no start of a name: its capitalised words all
+ * continue a name begun before it ("Corp said it" of "Dufy Corp said it").
+ * A fact in every test of the evidence, but not among the facts a text
+ * under the floor adds (NP_FP_FACTS_BELOW): "Corp said it" is in every
+ * Corp's notice.  A key's class, not a tier.
+ */
+#define FP_FACT_PART		3
+#define FP_NKEYCLASSES		4
 
 /*
  * Open-addressing sets of word hashes and shingle hashes, built once.  The
@@ -779,9 +793,14 @@ NpFpIsNarrativeShingle(const np_uint64 *words, const unsigned char *flags, int m
 								 * class; no kept shingle's entry is as large */
 #define FP_EV3_ALLSTOP	(FP_EV3_WIDE | FP_NCLASSES) /* fp_ev3_class: function
 													 * words only */
+#define FP_EV3_PART_IF	16		/* fp_ev3_class: or'ed to a fact whose first
+								 * word is its only first word of a name: a
+								 * part (FP_FACT_PART) if the word before it
+								 * is a name word too */
 #define FP_EV3_BITS		4
 
-StaticAssertDecl(FP_NCLASSES < 4, "a class must fit in 2 bits of a key");
+StaticAssertDecl(FP_NKEYCLASSES <= 4, "a class must fit in 2 bits of a key");
+StaticAssertDecl(FP_FACT_PART == (FP_FACT | 1), "a fact becomes a part by its lowest bit");
 StaticAssertDecl(FP_EV3_NAME == NP_FP_NAME_BIT << 2,
 				 "FP_EV3_NAME must be the name bit of a key");
 StaticAssertDecl(FP_EV_WIDE_WORDS == 5, "fp_ev_push_wide reads 4 words of last");
@@ -810,7 +829,16 @@ static const unsigned char fp_ev3_flags[1 << FP_EV3_BITS] = {
 /* the code of each word flags (the inverse of fp_ev3_flags) */
 static unsigned char fp_ev3_code[NP_FP_WORD_PROPER << 1];
 static unsigned char fp_ev3_class[1 << (3 * FP_EV3_BITS)];
+/* the same, a fact that continues a name marked (the second pass of a text
+ * under NP_FP_FACTS_BELOW) */
+static unsigned char fp_ev3_class_parts[1 << (3 * FP_EV3_BITS)];
+/* bit c: a word of code c is a name word (capitalised, not a function word
+ * nor a number) */
+static unsigned fp_ev3_name_words;
 static bool fp_ev3_ready = false;
+
+#define FP_EV3_CODE_MASK	((1u << FP_EV3_BITS) - 1)
+#define FP_EV3_NAME_WORD(c)	((fp_ev3_name_words >> (c)) & 1u)
 
 /*
  * Fill fp_ev3_code and fp_ev3_class (once; they are constant).
@@ -822,8 +850,16 @@ fp_ev3_init(void)
 
 	if (fp_ev3_ready)
 		return;
+	fp_ev3_name_words = 0;
 	for (idx = 0; idx < (1 << FP_EV3_BITS); idx++)
-		fp_ev3_code[fp_ev3_flags[idx]] = (unsigned char) idx;
+	{
+		unsigned char f = fp_ev3_flags[idx];
+
+		fp_ev3_code[f] = (unsigned char) idx;
+		if ((f & NP_FP_WORD_NAME) &&
+			!(f & (NP_FP_WORD_STOP | NP_FP_WORD_NUMBER)))
+			fp_ev3_name_words |= 1u << idx;
+	}
 	for (idx = 0; idx < (1 << (3 * FP_EV3_BITS)); idx++)
 	{
 		unsigned char flags[3];
@@ -845,8 +881,28 @@ fp_ev3_init(void)
 		else if (fp_ev_numbers_only(flags, 3))
 			fp_ev3_class[idx] = (unsigned char) (fp_ev_class(flags, 3) | FP_EV3_WIDE);
 		else
-			fp_ev3_class[idx] = (unsigned char)
-				(fp_ev_class(flags, 3) | (name ? FP_EV3_NAME : 0));
+		{
+			int			cls = fp_ev_class(flags, 3);
+			unsigned	r = 0;	/* bit j: word j is a name word */
+
+			for (j = 0; j < 3; j++)
+				r |= FP_EV3_NAME_WORD((idx >> (FP_EV3_BITS * j)) & FP_EV3_CODE_MASK) << j;
+
+			fp_ev3_class[idx] = (unsigned char) (cls | (name ? FP_EV3_NAME : 0));
+
+			/*
+			 * For fp_ev3_class_parts: a fact that holds no first word of a
+			 * name (a name word after one that is none) is a part of a name
+			 * begun before it; one whose only such word is its first is a
+			 * part if the word before it is a name word
+			 * (fp_ev_build_word_body).
+			 */
+			if (cls == FP_FACT && (r & ~(r << 1) & 6u) == 0)
+				cls = (r & 1u) ? (cls | FP_EV3_PART_IF) : FP_FACT_PART;
+			fp_ev3_class_parts[idx] = (unsigned char) (cls | (name ? FP_EV3_NAME : 0));
+		}
+		if (fp_ev3_class[idx] >= FP_EV3_WIDE)
+			fp_ev3_class_parts[idx] = fp_ev3_class[idx];
 	}
 	fp_ev3_ready = true;
 }
@@ -945,8 +1001,15 @@ fp_ev_emit(FpEvBuild *st, const np_uint64 *words, const unsigned char *flags,
 	fp_ev_push(st, (h & ~NP_FP_NAME_BIT) | name, fp_ev_class(flags, m));
 }
 
+/*
+ * The word callback of the scan; parts (a constant of each caller) marks
+ * the facts that continue a name (fp_ev3_class_parts), for the second pass
+ * of a text under NP_FP_FACTS_BELOW, so that the first pass of every text
+ * does no more than before.
+ */
 static pg_attribute_always_inline void
-fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
+fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
+					  bool parts)
 {
 	FpEvBuild  *st = (FpEvBuild *) arg;
 	unsigned char flags = fp_ev_flags(&st->scan, hash, start, end);
@@ -958,7 +1021,9 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 		 * flags of the first two words of the text
 		 */
 		np_uint64	head = st->head3[0];
-		unsigned	f3 = (st->flags3 >> FP_EV3_BITS) |
+		unsigned	old3 = st->flags3;	/* its lowest code: the word before
+										 * this word's shingle (0 at first) */
+		unsigned	f3 = (old3 >> FP_EV3_BITS) |
 			((unsigned) fp_ev3_code[flags] << (2 * FP_EV3_BITS));
 		size_t		k = st->nwords++;	/* this word's number */
 
@@ -967,13 +1032,21 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 		st->head3[1] = np_fp_mix64(FP_EV3_SEED ^ hash);
 		if (k >= 2)
 		{
-			int			cls = fp_ev3_class[f3];
+			int			cls = parts ? fp_ev3_class_parts[f3] : fp_ev3_class[f3];
 
-			if (likely(cls < FP_EV3_WIDE))
+			if (likely(cls < FP_EV3_WIDE) || (parts && (cls & FP_EV3_PART_IF)))
 			{
 				np_uint32	h = (np_uint32) (np_fp_mix64(np_fp_mix64(head ^ st->last[(k - 1) & 3]) ^
 														 hash) >> 32);
 
+				/*
+				 * A fact whose first word is its only first word of a name:
+				 * a part of a name (FP_FACT_PART = FP_FACT | 1) if the word
+				 * before it is a name word too ("Corp said it" after "Dufy")
+				 */
+				if (parts && (cls & FP_EV3_PART_IF))
+					cls = (cls & ~FP_EV3_PART_IF) |
+						(int) FP_EV3_NAME_WORD(old3 & FP_EV3_CODE_MASK);
 				/* the hash's lowest bit is the name bit of cls */
 				if (!fp_is_phrase_hash(h))
 					fp_ev_push_key(st, ((np_uint64) (h >> 1) << 3) | (np_uint64) cls);
@@ -998,6 +1071,18 @@ fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 		if (st->nwords >= (size_t) st->w)
 			fp_ev_emit(st, st->ring + k, st->rflags + k, st->w);
 	}
+}
+
+static pg_attribute_always_inline void
+fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
+{
+	fp_ev_build_word_body(hash, start, end, arg, false);
+}
+
+static pg_attribute_always_inline void
+fp_ev_build_word_parts(np_uint64 hash, size_t start, size_t end, void *arg)
+{
+	fp_ev_build_word_body(hash, start, end, arg, true);
 }
 
 /* Keys of the sketch's items: hash << 2 | class, below 2^34 */
@@ -1205,6 +1290,53 @@ fp_ev_sort_unique(np_uint64 *v, size_t n, size_t *count)
 }
 
 /*
+ * Scan text into st (its keys sorted, each hash once, counted by class into
+ * count[]), with the facts that continue a name marked (FP_FACT_PART) if
+ * parts (a constant of each caller: fp_ev_collect, fp_ev_collect_parts).
+ */
+static pg_attribute_always_inline void
+fp_ev_collect_body(FpEvBuild *st, const char *text, size_t len,
+				   int shingle_words, bool parts, size_t *count)
+{
+	memset(st, 0, sizeof(*st));
+	fp_ev_scan_init(&st->scan, text, len);
+	st->w = shingle_words;
+	/* callers pass NP_FP_DEFAULT_SHINGLE_WORDS; no other width has shingles */
+	if (st->w >= 1 && st->w <= NP_FP_MAX_SHINGLE_WORDS)
+	{
+		if (parts)
+			np_fp_tokenize_inline(text, len, fp_ev_build_word_parts, st);
+		else
+			np_fp_tokenize_inline(text, len, fp_ev_build_word, st);
+	}
+	/* a text of fewer than w words has one shingle: all its words */
+	if (st->nwords > 0 && st->nwords < (size_t) st->w)
+		fp_ev_emit(st, st->w == 3 ? st->last : st->ring, st->rflags, (int) st->nwords);
+
+	/*
+	 * Sort by hash, then class; keep each hash once (name bit aside) with
+	 * its best class and its name bit if any occurrence has it, and count
+	 * the distinct hashes of each class.
+	 */
+	st->n = fp_ev_sort_unique(st->items, st->n, count);
+}
+
+static pg_attribute_always_inline void
+fp_ev_collect(FpEvBuild *st, const char *text, size_t len, int shingle_words,
+			  size_t *count)
+{
+	fp_ev_collect_body(st, text, len, shingle_words, false, count);
+}
+
+/* Out of line: only a text under NP_FP_FACTS_BELOW is scanned again */
+static pg_noinline void
+fp_ev_collect_parts(FpEvBuild *st, const char *text, size_t len,
+					int shingle_words, size_t *count)
+{
+	fp_ev_collect_body(st, text, len, shingle_words, true, count);
+}
+
+/*
  * Build the version 2 sketch of text.
  */
 void
@@ -1214,28 +1346,15 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	FpEvBuild	st;
 	size_t		i;
 	size_t		o;
-	size_t		count[FP_NCLASSES] = {0};
+	size_t		count[FP_NKEYCLASSES] = {0};
 	int			tier;
 	bool		with_facts;
+	unsigned	keep;			/* bit c: the keys of class c are sampled */
+	np_uint32	name = 0;		/* or'ed to the sampled facts' hashes */
 
 	fp_tables_init();
 	fp_ev3_init();
-	memset(&st, 0, sizeof(st));
-	fp_ev_scan_init(&st.scan, text, len);
-	st.w = shingle_words;
-	/* callers pass NP_FP_DEFAULT_SHINGLE_WORDS; no other width has shingles */
-	if (st.w >= 1 && st.w <= NP_FP_MAX_SHINGLE_WORDS)
-		np_fp_tokenize_inline(text, len, fp_ev_build_word, &st);
-	/* a text of fewer than w words has one shingle: all its words */
-	if (st.nwords > 0 && st.nwords < (size_t) st.w)
-		fp_ev_emit(&st, st.w == 3 ? st.last : st.ring, st.rflags, (int) st.nwords);
-
-	/*
-	 * Sort by hash, then class; keep each hash once (name bit aside) with
-	 * its best class and its name bit if any occurrence has it, and count
-	 * the distinct hashes of each class.
-	 */
-	st.n = fp_ev_sort_unique(st.items, st.n, count);
+	fp_ev_collect(&st, text, len, shingle_words, count);
 
 	/* the evidence: the best class the article has */
 	for (tier = 0; tier < FP_NCLASSES - 1 && count[tier] == 0; tier++)
@@ -1248,9 +1367,32 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	 */
 	with_facts = (tier == FP_NARRATIVE &&
 				  count[FP_NARRATIVE] < count[FP_FACT]);
+	keep = 1u << tier | (with_facts ? 1u << FP_FACT : 0);
 
 	/* the evidence shingles: how many, and the smallest sketch_size */
 	o = count[tier] + (with_facts ? count[FP_FACT] : 0);
+
+	/*
+	 * Too little evidence to match anything (minimum evidence): a one-line
+	 * notice whose name is in fact shingles and whose running text is a
+	 * formula.  Its fact shingles join its evidence, with the name bit (the
+	 * name may open the sentence), but not the facts that only continue a
+	 * name ("Corp said it"): a re-send shares the lot, two companies'
+	 * notices the formula alone (fp_evidence.h, NP_FP_FACTS_BELOW).
+	 * Quoted shingles stay out while there is running text: two reports of
+	 * one statement share them.
+	 */
+	if (o < NP_FP_FACTS_BELOW)
+	{
+		/* again, with the facts that continue a name marked (no tier moves) */
+		if (st.items)
+			np_free(st.items);
+		memset(count, 0, sizeof(count));
+		fp_ev_collect_parts(&st, text, len, shingle_words, count);
+		keep = 1u << tier | 1u << FP_FACT;
+		name = NP_FP_NAME_BIT;
+		o = count[tier] + (tier != FP_FACT ? count[FP_FACT] : 0);
+	}
 	sk->version = NP_FP_V2_VERSION;
 	sk->shingle_words = shingle_words;
 	sk->sketch_size = sketch_size;
@@ -1267,8 +1409,9 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 			int			cls = (int) (st.items[i] & 3);
 
 			Assert(i < st.n);
-			if (cls == tier || (with_facts && cls == FP_FACT))
-				sk->hashes[j++] = (np_uint32) (st.items[i] >> 2);
+			if (keep & (1u << cls))
+				sk->hashes[j++] = (np_uint32) (st.items[i] >> 2) |
+					(cls == FP_FACT ? name : 0);
 		}
 	}
 	if (st.items)

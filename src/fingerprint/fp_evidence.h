@@ -50,6 +50,24 @@
 #define NP_FP_MIN_EVIDENCE	5
 
 /*
+ * A text with fewer evidence shingles than this takes its fact shingles as
+ * evidence too (counted in nshingles), with the name bit, less those whose
+ * capitalised words only continue a name begun before them.  Such a text
+ * could match nothing, not even an exact copy of itself (minimum
+ * evidence): a one-line notice whose company name sits in fact shingles
+ * ("Dufy Corp said", "Corp said it") and whose running text is the
+ * formula every company's notice shares.  So sampled, a re-send shares
+ * all of it, while two companies' notices share the formula and no name:
+ * "Corp said it", in every Corp's notice, is left out, and "Dufy Corp
+ * said" differs (names in a brief, below).  Quoted shingles stay out while
+ * the text has running text.  At NP_FP_MIN_EVIDENCE the change only adds
+ * pairs to the containment predicates and same_story: every pair of two
+ * other texts is decided as before.  doc/fingerprint.md, "Notices under
+ * minimum evidence".
+ */
+#define NP_FP_FACTS_BELOW	NP_FP_MIN_EVIDENCE
+
+/*
  * Briefs and strong evidence (version 2 containment predicates and
  * same_story; doc/fingerprint.md has the figures they were chosen on).  A
  * brief (a text with fewer than NP_FP_BRIEF_SHINGLES evidence shingles: a

@@ -253,11 +253,26 @@
  * block of a merge's run before that merge has used or freed it.  The row list is walked and
  * the bulk-delete callback asked once per TID; dead TIDs are removed from the row list and then from every
  * bucket chain.  Emptied overflow and row-list pages are unlinked and given
- * to the free space map.  Concurrency: inserters and vacuum lock a bucket's
- * head page exclusively while they work on its chain; readers follow a
- * chain with lock coupling (the next page is locked before the current one
- * is released), so a page can be unlinked and reused at once: no reader can
- * hold a pointer to it without holding a lock on its predecessor or itself.
+ * to the free space map.
+ *
+ * Concurrency.  Inserters and vacuum lock a bucket's head page exclusively
+ * while they work on its chain (vacuum lets go of it every 32 pages to
+ * check for interrupts, then goes on from the page before the next).  A
+ * chain has no length bound (the postings of one key of every row, or of
+ * a table grown far past its build), and a buffer lock holds off cancels,
+ * so readers hold one page's lock at a time, check for interrupts between
+ * pages, and keep the page before pinned.  A page can thus be unlinked and
+ * reused under a reader: one that locks a page not of its bucket reads the
+ * page before again and goes on from its new link, or from the head if
+ * that page went too, or, if the link is unchanged (both pages came back
+ * into the chain), locks the page under the page before, as VACUUM
+ * does; a page reused in the same chain was linked right
+ * after the head, so a walk through it reads the rest of the chain (some
+ * pages twice: an over-count, safe as above).  No cleanup lock is needed,
+ * which WAL replay on a standby would not take (NpidxProbeChain).  The
+ * pending lists are read a page at a time too (npidx_pending.c); the row
+ * list, a page per 1,360 rows copied out, with lock coupling (the next
+ * page locked before the current one is released).
  *
  * src/index/npidx.c
  *

@@ -607,6 +607,7 @@ extern uint32 NpidxCapBuckets(uint32 wanted, uint32 chosen,
 extern int	NpidxTargetPerBucket(int fillfactor, bool wide);
 extern int	NpidxProbesFor(double threshold, int nhashes);
 extern int	NpidxItemPointerCmp(const void *a, const void *b);
+extern int	NpidxSortTids(ItemPointerData *tids, int n);
 
 /* npidx_build.c */
 extern IndexBuildResult *npidxbuild(Relation heap, Relation index,

@@ -38,6 +38,7 @@
 #include "optimizer/cost.h"
 #include "optimizer/optimizer.h"
 #include "parser/parsetree.h"
+#include "utils/float.h"
 #include "utils/lsyscache.h"
 #include "utils/selfuncs.h"
 #include "utils/spccache.h"
@@ -169,11 +170,15 @@ npidxcostestimate(PlannerInfo *root, IndexPath *path, double loop_count,
 	/*
 	 * npidx returns no index tuples; an index-only scan (which the planner
 	 * considers when a query needs no column, count(*) say) cannot work.
+	 * disable_cost is not enough: with enable_seqscan off the sequential
+	 * scan carries it too, and reading the row list costs less than reading
+	 * a wide heap, so the index-only scan won and failed ("no data returned
+	 * for index-only scan").  An infinite cost loses to every other path.
 	 */
 	if (path->path.pathtype == T_IndexOnlyScan)
 	{
-		*indexStartupCost += disable_cost;
-		*indexTotalCost += disable_cost;
+		*indexStartupCost = get_float8_infinity();
+		*indexTotalCost = get_float8_infinity();
 	}
 	*indexSelectivity = costs.indexSelectivity;
 	*indexCorrelation = costs.indexCorrelation;

@@ -8,8 +8,8 @@
  *
  * Locking: the metapage is locked exclusively while the row list's tail is
  * extended; a bucket's head page is locked exclusively while postings are
- * added to its chain, which serialises writers and vacuum per bucket, while
- * readers follow chains with lock coupling (see npidx.c).
+ * added to its chain, which serialises writers per bucket; readers hold
+ * one page's lock at a time (see npidx.c).
  *
  * src/index/npidx_insert.c
  *

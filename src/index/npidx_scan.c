@@ -503,8 +503,8 @@ NpidxCheckBucketPage(Relation index, Page page, BlockNumber blk, uint32 bucket)
  * postings that share the residue are passed too, like postings of other
  * keys in a bucket (the recheck drops them; a row counted once too often
  * only stays a candidate longer, see the design essay).  Reading it after
- * the chain, not under lock coupling, is safe because postings never move
- * between pages (see NpidxProbeHead).
+ * the chain, with no lock held in between, is safe because postings never
+ * move between pages (see NpidxProbeHead).
  */
 static int64
 NpidxProbeSpill(Relation index, uint32 nbuckets, uint32 bucket, uint32 spill,
@@ -527,17 +527,50 @@ NpidxProbeSpill(Relation index, uint32 nbuckets, uint32 bucket, uint32 spill,
 	return found;
 }
 
+/* Whether page (locked) is a page of bucket's chain */
+static inline bool
+NpidxPageInBucket(Page page, uint32 bucket)
+{
+	NpidxPageOpaque opaque = NpidxPageGetOpaque(page);
+
+	return opaque->page_id == NPIDX_PAGE_ID && opaque->bucket == bucket &&
+		(opaque->flags & NPIDX_BUCKET) != 0;
+}
+
 /*
- * Call fn for every posting of hash: read the bucket's chain with lock
- * coupling, then the head that holds its spilled tail, if any.  Postings
- * of other keys that share bucket and residue (only in indexes with fewer
- * than NPIDX_EXACT_BUCKETS buckets), or the spill head's own postings with
- * the residue, are returned too; the recheck drops them.  With skip_head,
- * the head page is only passed through (its matches were taken before: see
- * NpidxProbeHead).  The walk stops after the page where more than limit
- * postings have been passed (the spilled tail is then not read).  Returns
- * the number of postings passed to fn.  Inlined into the scan's counting
- * pass, so that the per-posting callback is a direct, inlined call there.
+ * Call fn for every posting of hash: read the bucket's chain, then the head
+ * that holds its spilled tail, if any.  Postings of other keys that share
+ * bucket and residue (only in indexes with fewer than NPIDX_EXACT_BUCKETS
+ * buckets), or the spill head's own postings with the residue, are returned
+ * too; the recheck drops them.  With skip_head, the head page is only
+ * passed through (its matches were taken before: see NpidxProbeHead).
+ * The walk stops after the page where more than limit postings have been
+ * passed (the spilled tail is then not read).  Returns the number of
+ * postings passed to fn.  Inlined into the scan's counting pass, so that
+ * the per-posting callback is a direct, inlined call there.
+ *
+ * A chain is read a page at a time, with no lock held between two pages
+ * and an interrupt check there: a chain has no length bound (one key of
+ * every row, or a table grown far past what its build saw: two million
+ * rows of one key are a chain of 1,470 pages, whose postings a lookup
+ * counted for about 0.1 s), and a buffer lock holds off cancels.  The
+ * page just read stays pinned until the next one is locked, but a pin
+ * keeps no page in its chain: VACUUM may unlink the next page (emptied),
+ * or the pinned one, and a merge reuse it, in this chain or another,
+ * before it is locked.  A page locked that is not of the bucket is thus
+ * taken for one unlinked under the reader: the page before it is read
+ * again, and the walk goes on from its new link, or from the head when
+ * that page left too, or, when its link is the same (both were reused in
+ * this chain), from that page locked under it, as VACUUM locks them.
+ * A page reused in the same chain was linked right after the head (a merge
+ * adds pages only there), so the walk goes on through the rest of the
+ * chain from it.  Either way no page of the chain is missed, and some may
+ * be read twice: their rows are counted once too often, which only keeps
+ * them candidates longer (see the design essay in npidx.c).  Postings
+ * added meanwhile belong to rows the scan met in the pending list, read
+ * first, or that its snapshot cannot see, as for the head page read
+ * before the rest.  This holds on a standby too, where WAL replay takes
+ * no cleanup locks that could keep a pinned page in place.
  */
 static pg_attribute_always_inline int64
 NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
@@ -546,36 +579,74 @@ NpidxProbeChain(Relation index, uint32 nbuckets, uint32 hash, bool skip_head,
 	uint32		mix = NpidxMix(hash);
 	uint32		bucket = NpidxBucketOf(mix, nbuckets);
 	uint16		resid = NpidxResidOf(mix);
-	BlockNumber blk = NpidxBucketBlock(bucket);
+	BlockNumber headblk = NpidxBucketBlock(bucket);
+	BlockNumber blk = headblk;
 	Buffer		buffer;
 	int64		found = 0;
-	uint32		spill = 0;
+	uint32		spill;
 	int			depth = 0;
 
 	buffer = NpidxReadBufferHinted(index, blk, hints ? &hints[2 * bucket] : NULL);
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);
+	NpidxCheckBucketPage(index, BufferGetPage(buffer), blk, bucket);
+	spill = NpidxPageSpill(BufferGetPage(buffer));
 	for (;;)
 	{
 		Page		page = BufferGetPage(buffer);
 		Buffer		nbuf;
 
-		NpidxCheckBucketPage(index, page, blk, bucket);
-		if (blk == NpidxBucketBlock(bucket))
-			spill = NpidxPageSpill(page);
 		if (!skip_head)
 			found += NpidxPageMatches(page, resid, fn, arg);
 		skip_head = false;
 		blk = NpidxPageGetOpaque(page)->next;
+		LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
 		if (blk == InvalidBlockNumber || found > limit)
 			break;
+		CHECK_FOR_INTERRUPTS();
+
 		/* the page after the head has a hint of its own */
 		nbuf = NpidxReadBufferHinted(index, blk, (hints && depth++ == 0) ?
 									 &hints[2 * bucket + 1] : NULL);
 		LockBuffer(nbuf, BUFFER_LOCK_SHARE);
-		UnlockReleaseBuffer(buffer);
+		if (!NpidxPageInBucket(BufferGetPage(nbuf), bucket))
+		{
+			/* unlinked under us: go on from the page before it, or the head */
+			elog(DEBUG2, "npidx index \"%s\": block %u left bucket %u during a lookup",
+				 RelationGetRelationName(index), blk, bucket);
+			UnlockReleaseBuffer(nbuf);
+			LockBuffer(buffer, BUFFER_LOCK_SHARE);
+			page = BufferGetPage(buffer);
+			if (!NpidxPageInBucket(page, bucket))
+			{
+				UnlockReleaseBuffer(buffer);
+				buffer = ReadBuffer(index, headblk);
+				LockBuffer(buffer, BUFFER_LOCK_SHARE);
+				NpidxCheckBucketPage(index, BufferGetPage(buffer), headblk,
+									 bucket);
+			}
+			else if (NpidxPageGetOpaque(page)->next == blk)
+			{
+				/*
+				 * Still linked to it: both pages were unlinked and reused
+				 * in this chain, blk first, between our two locks.  Now
+				 * that the page before is locked, blk cannot go: lock it
+				 * (in chain order, as VACUUM does) and read on from it,
+				 * unless the chain is broken.
+				 */
+				nbuf = ReadBuffer(index, blk);
+				LockBuffer(nbuf, BUFFER_LOCK_SHARE);
+				NpidxCheckBucketPage(index, BufferGetPage(nbuf), blk, bucket);
+				UnlockReleaseBuffer(buffer);
+				buffer = nbuf;
+				continue;		/* skip_head is false: blk is read */
+			}
+			skip_head = true;	/* its postings were passed already */
+			continue;
+		}
+		ReleaseBuffer(buffer);
 		buffer = nbuf;
 	}
-	UnlockReleaseBuffer(buffer);
+	ReleaseBuffer(buffer);
 	if (spill != 0 && found <= limit)
 		found += NpidxProbeSpill(index, nbuckets, bucket, spill, resid, hints,
 								 fn, arg);
@@ -737,8 +808,8 @@ HitIgnore(ItemPointer tid, uint8 cls, void *arg)
 /*
  * Read the head page of hash's bucket: its matches, appended to heads, and
  * the chain length.  The counting pass takes the head's postings from heads
- * and reads only the rest of a longer chain, from the head's link (under
- * lock coupling from the head).  Reading the head page and the rest at
+ * and reads only the rest of a longer chain, from the head's link (see
+ * NpidxProbeChain).  Reading the head page and the rest at
  * different times is safe for the same reason as reading a chain page by
  * page: postings never move between pages (a merge appends, VACUUM removes
  * the postings of dead rows in place and unlinks emptied pages), and a
@@ -1912,16 +1983,7 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 		if (pr.counts[i] >= need[pr.rows.hits[i].cls])
 			out[nout++] = pr.rows.hits[i].tid;
 
-	if (nout > 1)
-	{
-		int			j = 1;
-
-		qsort(out, nout, sizeof(ItemPointerData), NpidxItemPointerCmp);
-		for (i = 1; i < nout; i++)
-			if (!ItemPointerEquals(&out[i], &out[j - 1]))
-				out[j++] = out[i];
-		nout = j;
-	}
+	nout = NpidxSortTids(out, nout);
 	npidx_last_scan.candidates += nout;
 	*ncand = nout;
 	return out;
@@ -2129,21 +2191,13 @@ NpidxOrderedTail(IndexScanDesc scan)
 	for (i = 0; i < n; i++)
 	{
 		/* rows returned from the heap were all in the count table */
+		CHECK_FOR_INTERRUPTS();
 		if (so->seen != NULL && npcand_lookup(so->seen, PackTid(&rows[i])) != NULL)
 			continue;
 		rows[j++] = rows[i];
 	}
-	n = j;
-	if (n > 1)
-	{
-		qsort(rows, n, sizeof(ItemPointerData), NpidxItemPointerCmp);
-		for (i = 1, j = 1; i < n; i++)
-			if (!ItemPointerEquals(&rows[i], &rows[j - 1]))
-				rows[j++] = rows[i];
-		n = j;
-	}
 	so->tids = rows;
-	so->ntids = n;
+	so->ntids = NpidxSortTids(rows, j);
 	so->next = 0;
 }
 
@@ -2191,16 +2245,7 @@ NpidxPrepare(IndexScanDesc scan)
 				for (i = 0; i < pr.nulls.n; i++)
 					so->tids[so->ntids++] = pr.nulls.hits[i].tid;
 			}
-			if (so->ntids > 1)
-			{
-				int			j = 1;
-
-				qsort(so->tids, so->ntids, sizeof(ItemPointerData), NpidxItemPointerCmp);
-				for (i = 1; i < so->ntids; i++)
-					if (!ItemPointerEquals(&so->tids[i], &so->tids[j - 1]))
-						so->tids[j++] = so->tids[i];
-				so->ntids = j;
-			}
+			so->ntids = NpidxSortTids(so->tids, so->ntids);
 			npidx_last_scan.candidates += so->ntids;
 		}
 		else

@@ -825,3 +825,91 @@ NpidxItemPointerCmp(const void *a, const void *b)
 {
 	return ItemPointerCompare((ItemPointer) a, (ItemPointer) b);
 }
+
+/* Fewer TIDs than this are sorted by qsort (well under a millisecond) */
+#define NPIDX_RADIX_MIN_TIDS	8192
+/* A radix pass checks for interrupts once per this many TIDs */
+#define NPIDX_RADIX_CHECK		65536
+
+/* Byte d (0: the least significant) of tid's 48-bit key (block, offset) */
+static inline uint8
+TidKeyByte(const ItemPointerData *tid, int d)
+{
+	if (d < 2)
+		return (uint8) (tid->ip_posid >> (8 * d));
+	if (d < 4)
+		return (uint8) (tid->ip_blkid.bi_lo >> (8 * (d - 2)));
+	return (uint8) (tid->ip_blkid.bi_hi >> (8 * (d - 4)));
+}
+
+/*
+ * Sort n TIDs and drop repeats; returns how many are left.  A scan's
+ * candidates (up to every row of the table) are sorted so, and vacuum's
+ * dead TIDs: qsort has no interrupt check, and two million candidates took
+ * it about a quarter of a second that no cancel or statement_timeout could
+ * stop.  From NPIDX_RADIX_MIN_TIDS on, an LSD radix sort, a byte of the
+ * 48-bit key (block number, then offset) a pass, into a scratch array of
+ * the same size: linear, with an interrupt check every NPIDX_RADIX_CHECK
+ * TIDs, and a pass is skipped when its byte is the same in every TID (the
+ * offset's high byte and the block number's upper bytes, on most tables).
+ */
+int
+NpidxSortTids(ItemPointerData *tids, int n)
+{
+	int			i,
+				j;
+
+	if (n < 2)
+		return n;
+	if (n < NPIDX_RADIX_MIN_TIDS)
+		qsort(tids, n, sizeof(ItemPointerData), NpidxItemPointerCmp);
+	else
+	{
+		Size	   *count = palloc0(6 * 256 * sizeof(Size));
+		ItemPointerData *scratch = palloc_extended((Size) n * sizeof(ItemPointerData),
+												   MCXT_ALLOC_HUGE);
+		ItemPointerData *from = tids,
+				   *to = scratch;
+		int			d;
+
+		for (i = 0; i < n; i++)
+		{
+			for (d = 0; d < 6; d++)
+				count[d * 256 + TidKeyByte(&tids[i], d)]++;
+			if (i % NPIDX_RADIX_CHECK == 0)
+				CHECK_FOR_INTERRUPTS();
+		}
+		for (d = 0; d < 6; d++)
+		{
+			Size	   *c = &count[d * 256];
+			Size		pos = 0;
+			int			b;
+
+			if (c[TidKeyByte(&tids[0], d)] == (Size) n)
+				continue;		/* one value: the order stands */
+			for (b = 0; b < 256; b++)
+			{
+				Size		k = c[b];
+
+				c[b] = pos;
+				pos += k;
+			}
+			for (i = 0; i < n; i++)
+			{
+				to[c[TidKeyByte(&from[i], d)]++] = from[i];
+				if (i % NPIDX_RADIX_CHECK == 0)
+					CHECK_FOR_INTERRUPTS();
+			}
+			from = to;
+			to = (from == tids) ? scratch : tids;
+		}
+		if (from != tids)
+			memcpy(tids, from, (Size) n * sizeof(ItemPointerData));
+		pfree(scratch);
+		pfree(count);
+	}
+	for (i = 1, j = 1; i < n; i++)
+		if (!ItemPointerEquals(&tids[i], &tids[j - 1]))
+			tids[j++] = tids[i];
+	return j;
+}

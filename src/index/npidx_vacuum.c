@@ -6,8 +6,10 @@
  *
  * The pending list is merged first; then the bulk-delete callback is asked
  * once per indexed row, while walking the row list, and the dead TIDs found
- * there are removed from every bucket chain.  Page unlinking is safe against concurrent readers because they
- * use lock coupling (see the design essay in npidx.c).
+ * there are removed from every bucket chain.  Readers of a bucket chain
+ * hold no lock between two pages and are ready for a page unlinked under
+ * them (see the design essay in npidx.c and NpidxProbeChain); readers of
+ * the row list use lock coupling.
  *
  * src/index/npidx_vacuum.c
  *
@@ -212,7 +214,25 @@ NpidxVacuumBucketPage(Relation index, Buffer buffer, const DeadTids *dead,
 }
 
 /*
- * Remove the postings of dead TIDs from every bucket chain.
+ * Chain pages vacuumed under one hold of their head's lock: a chain has no
+ * length bound (see NpidxProbeChain), and a lock holds off cancels.
+ */
+#define NPIDX_VACUUM_LOCKED_PAGES	32
+
+/*
+ * Remove the postings of dead TIDs from every bucket chain.  A chain is
+ * walked under an exclusive lock on its head and on the page before the
+ * one being vacuumed, so that an emptied page can be unlinked; every
+ * NPIDX_VACUUM_LOCKED_PAGES pages both locks are let go for an interrupt
+ * check (and the cost delay), their pins kept, and the walk goes on from
+ * the page before.  That page is still in the chain, since only VACUUM
+ * unlinks pages, one at a time per index; pages a merge linked after the
+ * head meanwhile hold no dead TID (a dead row's postings were all written
+ * before: its inserter ended before the heap was scanned, and the merge
+ * above waited for any merge in progress; a merge appends to the row list
+ * before the buckets, so its rows' presence in the row list proves
+ * nothing).  Readers in the chain meanwhile follow NpidxProbeChain's
+ * rules for pages unlinked under them.
  */
 static void
 NpidxVacuumBuckets(Relation index, uint32 nbuckets, const DeadTids *dead)
@@ -225,6 +245,7 @@ NpidxVacuumBuckets(Relation index, uint32 nbuckets, const DeadTids *dead)
 		Buffer		head = ReadBuffer(index, NpidxBucketBlock(b));
 		Buffer		prev;
 		BlockNumber blk;
+		int			locked = 0;
 
 		vacuum_delay_point();
 		LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
@@ -233,10 +254,25 @@ NpidxVacuumBuckets(Relation index, uint32 nbuckets, const DeadTids *dead)
 		blk = NpidxPageGetOpaque(BufferGetPage(head))->next;
 		while (blk != InvalidBlockNumber)
 		{
-			Buffer		buffer = ReadBuffer(index, blk);
+			Buffer		buffer;
 			BlockNumber next;
 			int			left;
 
+			if (++locked >= NPIDX_VACUUM_LOCKED_PAGES)
+			{
+				if (prev != head)
+					LockBuffer(prev, BUFFER_LOCK_UNLOCK);
+				LockBuffer(head, BUFFER_LOCK_UNLOCK);
+				vacuum_delay_point();
+				LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
+				if (prev != head)
+					LockBuffer(prev, BUFFER_LOCK_EXCLUSIVE);
+				blk = NpidxPageGetOpaque(BufferGetPage(prev))->next;
+				locked = 0;
+				if (blk == InvalidBlockNumber)
+					break;
+			}
+			buffer = ReadBuffer(index, blk);
 			LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
 			next = NpidxPageGetOpaque(BufferGetPage(buffer))->next;
 			left = NpidxVacuumBucketPage(index, buffer, dead, keep, false);
@@ -280,7 +316,7 @@ npidxbulkdelete(IndexVacuumInfo *info, IndexBulkDeleteResult *stats,
 	live = NpidxVacuumRows(index, callback, callback_state, &dead, stats);
 	if (dead.n > 0)
 	{
-		qsort(dead.tids, dead.n, sizeof(ItemPointerData), NpidxItemPointerCmp);
+		dead.n = NpidxSortTids(dead.tids, dead.n);
 		NpidxVacuumBuckets(index, meta->nbuckets, &dead);
 	}
 

@@ -949,12 +949,15 @@ clean_is_html(const char *input, size_t len, const NpCleanOptions *opts)
 	return NpLooksLikeHtml(input, len);
 }
 
-/* Read input[0..len) into doc's units through the HTML or text front end */
+/*
+ * Read input[0..len) into doc's units through the HTML or text front end;
+ * doc's buffers, if any, are reused (NpDocReuse).
+ */
 static void
 clean_read(NpDoc *doc, const char *input, size_t len, bool html,
 		   const NpCleanOptions *opts)
 {
-	NpDocInit(doc, len);
+	NpDocReuse(doc, len);
 	doc->pound_sign = opts->pound_sign;
 	if (html)
 		NpHtmlToUnits(input, len, doc);
@@ -963,46 +966,54 @@ clean_read(NpDoc *doc, const char *input, size_t len, bool html,
 }
 
 /*
- * Clean one piece of text: build units with the right front end, select the
- * body and write the kept units out as paragraphs separated by a blank line.
+ * Clean one piece of text into doc (its buffers reused): build units with
+ * the right front end, select the body and append the kept units to
+ * *out (of *cap bytes, *olen used, grown as needed) as paragraphs
+ * separated by a blank line, after a blank line when *olen > 0.
  */
-static char *
-clean_piece(const char *input, size_t len, bool html, const NpCleanOptions *opts,
-			size_t *outlen)
+static void
+clean_piece(NpDoc *doc, const char *input, size_t len, bool html,
+			const NpCleanOptions *opts, char **out, size_t *olen, size_t *cap)
 {
-	NpDoc		doc;
-	char	   *out;
-	size_t		o = 0;
+	size_t		o = *olen;
 	int			headline;
 	int			i;
 
-	clean_read(&doc, input, len, html, opts);
-	select_body(&doc, opts, &headline);
+	clean_read(doc, input, len, html, opts);
+	select_body(doc, opts, &headline);
 
-	out = np_alloc(doc.len + 2 * (size_t) doc.nunits + 1);
+	if (o + doc->len + 2 * (size_t) doc->nunits + 3 > *cap)
+	{
+		*cap = Max(*cap * 2, o + doc->len + 2 * (size_t) doc->nunits + 3);
+		*out = *out ? np_realloc(*out, *cap) : np_alloc(*cap);
+	}
 	if (headline >= 0)
 	{
-		memcpy(out, doc.text + doc.units[headline].off, doc.units[headline].len);
-		o = doc.units[headline].len;
+		if (o > 0)
+		{
+			(*out)[o++] = '\n';
+			(*out)[o++] = '\n';
+		}
+		memcpy(*out + o, doc->text + doc->units[headline].off,
+			   doc->units[headline].len);
+		o += doc->units[headline].len;
 	}
-	for (i = 0; i < doc.nunits; i++)
+	for (i = 0; i < doc->nunits; i++)
 	{
-		NpUnit	   *u = &doc.units[i];
+		NpUnit	   *u = &doc->units[i];
 
 		if (u->seg < 0 || i == headline)
 			continue;
 		if (o > 0)
 		{
-			out[o++] = '\n';
-			out[o++] = '\n';
+			(*out)[o++] = '\n';
+			(*out)[o++] = '\n';
 		}
-		memcpy(out + o, doc.text + u->off, u->len);
+		memcpy(*out + o, doc->text + u->off, u->len);
 		o += u->len;
 	}
-	out[o] = '\0';
-	*outlen = o;
-	NpDocFree(&doc);
-	return out;
+	(*out)[o] = '\0';
+	*olen = o;
 }
 
 /*
@@ -1016,7 +1027,7 @@ NpHeadline(const char *input, size_t len, const NpCleanOptions *opts,
 		   size_t *outlen)
 {
 	NpCleanOptions o = *opts;
-	NpDoc		doc;
+	NpDoc		doc = {0};
 	bool		html;
 	int			headline;
 	char	   *out = NULL;
@@ -1056,16 +1067,22 @@ NpCleanText(const char *input, size_t len, const NpCleanOptions *opts,
 {
 	bool		html;
 	NpCleanOptions o;
-	char	   *out;
+	NpDoc		doc = {0};
+	char	   *out = NULL;
 	size_t		olen = 0;
-	size_t		cap;
+	size_t		cap = 0;
 	size_t		start = 0;
 
 	NpVocabInit();
 	NpClassifyInit();
 	html = clean_is_html(input, len, opts);
 	if (html || len <= NP_TEXT_BLOCK)
-		return clean_piece(input, len, html, opts, outlen);
+	{
+		clean_piece(&doc, input, len, html, opts, &out, &olen, &cap);
+		NpDocFree(&doc);
+		*outlen = olen;
+		return out;
+	}
 
 	o = *opts;
 	cap = len + len / 2 + 16;
@@ -1073,29 +1090,14 @@ NpCleanText(const char *input, size_t len, const NpCleanOptions *opts,
 	while (start < len)
 	{
 		size_t		end = NpBlockEnd(input, len, start, NP_TEXT_BLOCK);
-		size_t		plen;
-		char	   *part = clean_piece(input + start, end - start, false, &o, &plen);
 
-		if (plen > 0)
-		{
-			if (olen + plen + 3 > cap)
-			{
-				cap = Max(cap * 2, olen + plen + 3);
-				out = np_realloc(out, cap);
-			}
-			if (olen > 0)
-			{
-				out[olen++] = '\n';
-				out[olen++] = '\n';
-			}
-			memcpy(out + olen, part, plen);
-			olen += plen;
-		}
-		np_free(part);
+		clean_piece(&doc, input + start, end - start, false, &o, &out, &olen,
+					&cap);
 		o.keep_headline = false;
 		start = end;
 		NP_CHECK_FOR_INTERRUPTS();
 	}
+	NpDocFree(&doc);
 	out[olen] = '\0';
 	*outlen = olen;
 	return out;

@@ -28,6 +28,40 @@ NpDocInit(NpDoc *doc, size_t sizehint)
 }
 
 /*
+ * Empty a unit list for another text of about sizehint bytes, keeping its
+ * buffers (a list of NULL buffers, as NpDocFree leaves it, is made anew).
+ * Text read block by block reuses one list, so that each block does not
+ * allocate and fault in its buffers again: glibc gives freed blocks of that
+ * size back to the kernel.
+ */
+void
+NpDocReuse(NpDoc *doc, size_t sizehint)
+{
+	char	   *text = doc->text;
+	size_t		cap = doc->cap;
+	NpUnit	   *units = doc->units;
+	int			capunits = doc->capunits;
+
+	if (text == NULL || units == NULL)
+	{
+		NpDocFree(doc);
+		NpDocInit(doc, sizehint);
+		return;
+	}
+	memset(doc, 0, sizeof(NpDoc));
+	if (cap < sizehint + 16)
+	{
+		np_free(text);
+		cap = sizehint + 16;
+		text = np_alloc(cap);
+	}
+	doc->text = text;
+	doc->cap = cap;
+	doc->units = units;
+	doc->capunits = capunits;
+}
+
+/*
  * Release a unit list.
  */
 void

@@ -77,6 +77,7 @@ typedef struct NpDoc
 } NpDoc;
 
 extern void NpDocInit(NpDoc *doc, size_t sizehint);
+extern void NpDocReuse(NpDoc *doc, size_t sizehint);
 extern void NpDocFree(NpDoc *doc);
 extern void NpDocAppend(NpDoc *doc, const char *s, size_t len, bool in_link);
 extern void NpDocAppendRaw(NpDoc *doc, const char *s, size_t len);

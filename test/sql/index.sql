@@ -181,9 +181,22 @@ DROP VIEW nested;
 DROP TABLE nest_q, nested_index, nested_seq, plain_index, plain_seq;
 
 -- a query needing no column must not become an index-only scan (npidx
--- returns no index tuples): with seq scans off, count(*) still works
+-- returns no index tuples): with seq scans off, count(*) still works, also
+-- on a table whose heap costs more to read than the index's row list (there
+-- the index-only scan won when it cost disable_cost and failed with "no
+-- data returned for index-only scan")
 SET enable_seqscan = off;
 SELECT count(*) FROM art;
+CREATE TABLE wide_rows (id int, body text, fp fingerprint);
+INSERT INTO wide_rows
+SELECT g, repeat('filler words of a wide row ', 40) || g,
+	   fingerprint('story number ' || g || ' about a thing that happened in a town')
+FROM generate_series(1, 3000) g;
+CREATE INDEX wide_rows_fp ON wide_rows USING npidx (fp);
+VACUUM ANALYZE wide_rows;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM wide_rows;
+SELECT count(*) FROM wide_rows;
+DROP TABLE wide_rows;
 RESET enable_seqscan;
 
 -- a full ORDER BY returns every row, NULL distances last, in order
@@ -611,6 +624,306 @@ SET enable_seqscan = off;
 SELECT count(*) AS found_after_commit FROM art_sub WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
 RESET enable_seqscan;
 DROP TABLE art_sub;
+
+-- an error inside the write at commit aborts the transaction cleanly: its
+-- rows vanish from the heap, the rows the write had already put in the
+-- index are dead ones (scans pass them over, VACUUM removes them), every
+-- predicate answers as a seq scan does, and the backend's next transaction
+-- starts with nothing kept and no memory left behind (no npidx memory
+-- context; TopMemoryContext grown by less than a tenth of the rows kept,
+-- for the backend's own caches may take a few bytes there).
+-- statement_timeout does not cover COMMIT (PostgreSQL stops its timer
+-- before committing), so the error is a cancel that a deferred trigger
+-- sends its own backend: deferred triggers fire at commit just before the
+-- write, and the cancel, the trigger's last act, is raised at the write's
+-- first CHECK_FOR_INTERRUPTS.  A full ordered scan returns every row of
+-- the row list and the pending list, live or dead: what it returns beyond
+-- the table's rows is what the writes left there.
+CREATE TABLE cancel_at_commit (x int);
+CREATE FUNCTION cancel_own_backend() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN CASE WHEN pg_cancel_backend(pg_backend_pid()) THEN NULL END;
+END
+$$;
+CREATE CONSTRAINT TRIGGER cancel_at_commit AFTER INSERT ON cancel_at_commit
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cancel_own_backend();
+CREATE FUNCTION index_leftovers(q fingerprint) RETURNS bigint
+LANGUAGE plpgsql SET enable_seqscan = off AS $$
+DECLARE
+	returned bigint;
+BEGIN
+	PERFORM count(*) FROM (SELECT id FROM art ORDER BY fp <-> q) o;
+	SELECT s.returned INTO returned FROM npidx_scan_stats() s;
+	RETURN returned - (SELECT count(*) FROM art);
+END
+$$;
+SELECT fp AS leftovers_q FROM art_saved WHERE id = :kept_q \gset
+ALTER INDEX art_fp SET (pending_list_limit = 64);
+SELECT index_leftovers(:'leftovers_q') AS dead_rows;
+SELECT count(*) AS rows_before FROM art \gset
+\set VERBOSITY terse
+-- a first round, for what the first error of a backend allocates for good
+BEGIN;
+INSERT INTO art SELECT id + 100000, fam, body, fp FROM art_saved WHERE id % 3 = 0;
+INSERT INTO cancel_at_commit VALUES (1);
+COMMIT;
+SELECT index_leftovers(:'leftovers_q') AS dead_0 \gset
+-- more rows than the pending list takes: the write in one sweep is cut
+-- after the rows went to the row list, before their postings
+SELECT total_bytes AS top_bytes, used_bytes AS top_used FROM pg_backend_memory_contexts
+WHERE name = 'TopMemoryContext' \gset
+BEGIN;
+INSERT INTO art SELECT id + 200000, fam, body, fp FROM art_saved WHERE id % 3 = 1;
+INSERT INTO cancel_at_commit VALUES (1);
+COMMIT;
+SELECT used_bytes - :top_used AS top_grown_1
+FROM pg_backend_memory_contexts WHERE name = 'TopMemoryContext' \gset
+SELECT index_leftovers(:'leftovers_q') AS dead_1 \gset
+-- a few rows: the write into the pending list is cut after its first row
+SELECT total_bytes AS top_bytes, used_bytes AS top_used FROM pg_backend_memory_contexts
+WHERE name = 'TopMemoryContext' \gset
+BEGIN;
+INSERT INTO art SELECT id + 300000, fam, body, fp FROM art_saved WHERE id IN (10, 20, 30);
+INSERT INTO cancel_at_commit VALUES (1);
+COMMIT;
+SELECT :top_grown_1 + used_bytes - :top_used <
+	   (SELECT sum(pg_column_size(fp)) / 10 FROM art_saved WHERE id % 3 = 1) AS top_memory_kept_nothing
+FROM pg_backend_memory_contexts WHERE name = 'TopMemoryContext';
+SELECT :dead_1 > :dead_0 AS swept_in_part, index_leftovers(:'leftovers_q') > :dead_1 AS pending_in_part;
+\set VERBOSITY default
+SELECT count(*) = :rows_before AS heap_rows_gone FROM art;
+SELECT count(*) AS npidx_contexts FROM pg_backend_memory_contexts WHERE name LIKE 'npidx%';
+-- the next transaction keeps its own rows only: a scan reads them and the
+-- pending list (the row the cut write left there among them)
+SET enable_seqscan = off;
+SELECT count(*) FROM art WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 40));
+SELECT pending_rows FROM npidx_scan_stats();
+BEGIN;
+INSERT INTO art SELECT id + 400000, fam, body, fp FROM art_saved WHERE id = 40;
+SELECT count(*) FROM art WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = 40));
+SELECT pending_rows FROM npidx_scan_stats();
+ROLLBACK;
+RESET enable_seqscan;
+SELECT * FROM compare_with_seqscan('after errors in the write at commit');
+VACUUM art;
+SELECT index_leftovers(:'leftovers_q') AS dead_rows;
+SELECT * FROM compare_with_seqscan('vacuumed after them');
+ALTER INDEX art_fp RESET (pending_list_limit);
+DROP FUNCTION index_leftovers(fingerprint);
+DROP TABLE cancel_at_commit;
+DROP FUNCTION cancel_own_backend();
+
+-- parallel workers share the transaction, and see its rows, but not the
+-- backend's memory: before a query with a parallel plan starts, the rows
+-- kept are written (an ExecutorStart hook).  The index scan runs in a
+-- worker: the whole plan under force_parallel_mode, and the bitmap of a
+-- parallel bitmap heap scan that the leader does not take part in (a
+-- costly filter and two workers make that plan the cheapest); each finds
+-- what a seq scan does
+CREATE FUNCTION costly_true(int) RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE COST 100000 AS 'BEGIN RETURN $1 >= 0; END';
+SELECT fp AS par_q FROM art_saved WHERE id = :kept_q \gset
+SELECT count(*) AS stored FROM art WHERE same_story(fp, :'par_q');
+SET plan_cache_mode = force_generic_plan;
+ALTER TABLE art SET (parallel_workers = 2);
+BEGIN;
+INSERT INTO art SELECT id + 100000, fam, body, fp FROM art_saved WHERE id % 3 = 0;
+SET LOCAL enable_seqscan = off;
+SET LOCAL enable_bitmapscan = off;
+SET LOCAL force_parallel_mode = on;
+PREPARE par_single(fingerprint) AS
+	SELECT count(*) FROM art WHERE same_story(fp, $1);
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE par_single(:'par_q');
+INSERT INTO art SELECT id + 200000, fam, body, fp FROM art_saved WHERE id % 3 = 0;
+SET LOCAL force_parallel_mode = off;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL parallel_leader_participation = off;
+SET LOCAL enable_bitmapscan = on;
+SET LOCAL enable_indexscan = off;
+PREPARE par_bitmap(fingerprint) AS
+	SELECT count(*) FROM art WHERE same_story(fp, $1) AND costly_true(id);
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE par_bitmap(:'par_q');
+SET LOCAL enable_seqscan = on;
+SET LOCAL enable_bitmapscan = off;
+SELECT count(*) AS seq_scan FROM art WHERE same_story(fp, :'par_q');
+COMMIT;
+DEALLOCATE par_single;
+DEALLOCATE par_bitmap;
+RESET plan_cache_mode;
+ALTER TABLE art RESET (parallel_workers);
+SELECT * FROM compare_with_seqscan('parallel plans in the transaction');
+DELETE FROM art WHERE id > 100000;
+VACUUM art;
+DROP FUNCTION costly_true(int);
+
+-- a statement that inserts and then looks up the same index (a function;
+-- story_trigger() does so for each row): the lookup reads the rows kept.
+-- (Under force_parallel_mode such a nested lookup gets a Gather, but
+-- PostgreSQL 15 launches no worker for it: the leader reads the rows.)
+CREATE FUNCTION insert_then_find(q fingerprint) RETURNS bigint
+LANGUAGE plpgsql SET enable_seqscan = off AS $$
+DECLARE
+	n bigint;
+BEGIN
+	INSERT INTO art SELECT id + 100000, fam, body, fp FROM art_saved WHERE id % 3 = 0;
+	SELECT count(*) INTO n FROM art WHERE same_story(fp, q);
+	RETURN n;
+END
+$$;
+BEGIN;
+SELECT insert_then_find(:'par_q') AS found;
+SELECT pending_rows >= (SELECT count(*) FROM art_saved WHERE id % 3 = 0) AS read_kept
+FROM npidx_scan_stats();
+SET LOCAL enable_bitmapscan = off;
+SET LOCAL enable_indexscan = off;
+SELECT count(*) AS seq_scan FROM art WHERE same_story(fp, :'par_q');
+COMMIT;
+SELECT * FROM compare_with_seqscan('inserted and looked up in one statement');
+DELETE FROM art WHERE id > 100000;
+VACUUM art;
+DROP FUNCTION insert_then_find(fingerprint);
+
+-- a cursor sees what its snapshot sees: declared before rows are kept, it
+-- returns none of them; an ordered scan, which reads the rows sharing no
+-- key with its query at its end, fetched across a write of the rows kept
+-- (npidx_clean_pending_list() writes them), returns every row once
+CREATE TEMP TABLE fetched (id int);
+CREATE FUNCTION fetch_across_write(q fingerprint) RETURNS void
+LANGUAGE plpgsql SET enable_seqscan = off AS $$
+DECLARE
+	c refcursor;
+	r record;
+	n int := 0;
+BEGIN
+	OPEN c FOR SELECT id FROM art ORDER BY fp <-> q;
+	LOOP
+		FETCH c INTO r;
+		EXIT WHEN NOT FOUND;
+		INSERT INTO fetched VALUES (r.id);
+		n := n + 1;
+		IF n = 5 THEN
+			PERFORM npidx_clean_pending_list('art_fp');
+		END IF;
+	END LOOP;
+END
+$$;
+BEGIN;
+SET LOCAL enable_seqscan = off;
+DECLARE before_rows CURSOR FOR
+	SELECT id FROM art WHERE same_story(fp, :'par_q') ORDER BY id;
+INSERT INTO art SELECT id + 100000, fam, body, fp FROM art_saved WHERE id % 3 = 0;
+FETCH ALL IN before_rows;
+CLOSE before_rows;
+SELECT fetch_across_write(:'par_q');
+SELECT count(*) = (SELECT count(*) FROM art) AS every_row, count(DISTINCT id) = count(*) AS once
+FROM fetched;
+COMMIT;
+DELETE FROM art WHERE id > 100000;
+VACUUM art;
+DROP FUNCTION fetch_across_write(fingerprint);
+
+-- a savepoint rolled back after a write at maintenance_work_mem that took
+-- its rows and its parent's: its rows are dead ones in the index, its
+-- parent's are written, and the rows kept after it are written at commit
+ALTER INDEX art_fp SET (pending_list_limit = 65536);
+SET maintenance_work_mem = '1MB';
+BEGIN;
+INSERT INTO art SELECT id + 100000, fam, body, fp FROM art_saved WHERE id % 3 = 0;
+SAVEPOINT s1;
+INSERT INTO art SELECT id + 100000 * g, fam, body, fp
+FROM art_saved, generate_series(2, 7) g;
+ROLLBACK TO s1;
+SELECT count(*) AS npidx_kept FROM pg_backend_memory_contexts
+WHERE name = 'npidx rows of this transaction';
+INSERT INTO art SELECT id + 900000, fam, body, fp FROM art_saved WHERE id % 3 = 1;
+SELECT * FROM compare_with_seqscan('rolled back after a write at maintenance_work_mem');
+COMMIT;
+RESET maintenance_work_mem;
+SELECT * FROM compare_with_seqscan('committed after it');
+DELETE FROM art WHERE id > 100000;
+VACUUM art;
+ALTER INDEX art_fp RESET (pending_list_limit);
+
+-- a view's count through the indexes and through seq scans
+CREATE FUNCTION index_and_seq(view regclass, OUT via_index bigint, OUT via_seq bigint)
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM set_config('enable_seqscan', 'off', true);
+	EXECUTE format('SELECT * FROM %s', view) INTO via_index;
+	PERFORM set_config('enable_seqscan', 'on', true);
+	PERFORM set_config('enable_indexscan', 'off', true);
+	PERFORM set_config('enable_bitmapscan', 'off', true);
+	EXECUTE format('SELECT * FROM %s', view) INTO via_seq;
+	PERFORM set_config('enable_indexscan', 'on', true);
+	PERFORM set_config('enable_bitmapscan', 'on', true);
+END
+$$;
+
+-- two npidx indexes on one table (one of them over half the rows, with a
+-- small pending list): each keeps and writes its own rows
+CREATE TABLE art_two (id int, fp fingerprint, fp2 fingerprint);
+CREATE INDEX art_two_fp ON art_two USING npidx (fp);
+CREATE INDEX art_two_fp2 ON art_two USING npidx (fp2) WITH (pending_list_limit = 64);
+CREATE VIEW art_two_fp_pairs AS
+SELECT count(*) FROM art_saved q, art_two a WHERE q.id % 7 = 0 AND same_story(a.fp, q.fp);
+CREATE VIEW art_two_fp2_pairs AS
+SELECT count(*) FROM art_saved q, art_two a WHERE q.id % 7 = 0 AND a.fp2 % q.fp;
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+EXPLAIN (COSTS OFF) SELECT * FROM art_two_fp_pairs, art_two_fp2_pairs;
+RESET enable_seqscan;
+RESET enable_bitmapscan;
+CREATE VIEW art_two_check AS
+SELECT f.via_index = f.via_seq AS fp_equal, f2.via_index = f2.via_seq AS fp2_equal,
+	   f.via_seq AS fp_pairs, f2.via_seq AS fp2_pairs
+FROM index_and_seq('art_two_fp_pairs') f, index_and_seq('art_two_fp2_pairs') f2;
+SET maintenance_work_mem = '1MB';
+BEGIN;
+INSERT INTO art_two SELECT id + 100000 * g, fp, CASE WHEN id % 2 = 0 THEN fp END
+FROM art_saved, generate_series(1, 3) g;
+SELECT * FROM art_two_check;
+COMMIT;
+RESET maintenance_work_mem;
+SELECT * FROM art_two_check;
+DROP TABLE art_two CASCADE;
+
+-- utility commands after rows are kept: the rows are written before each
+-- (to storage that a TRUNCATE or CLUSTER then replaces, or that ALTER TABLE
+-- ... SET TABLESPACE leaves to the index); a savepoint rolled back past a
+-- TRUNCATE brings back the old storage, with the rows written to it
+CREATE TABLE art_util (LIKE art);
+CREATE INDEX art_util_fp ON art_util USING npidx (fp);
+CREATE INDEX art_util_id ON art_util (id);
+INSERT INTO art_util SELECT * FROM art_saved WHERE id % 3 = 2;
+CREATE VIEW art_util_pairs AS
+SELECT count(*) FROM art_saved q, art_util a WHERE q.id % 2 = 0 AND same_story(a.fp, q.fp);
+SET allow_in_place_tablespaces = on;
+CREATE TABLESPACE npidx_util_ts LOCATION '';
+BEGIN;
+INSERT INTO art_util SELECT id + 100000, fam, body, fp FROM art_saved WHERE id % 3 = 0;
+SAVEPOINT s1;
+TRUNCATE art_util;
+INSERT INTO art_util SELECT id + 200000, fam, body, fp FROM art_saved WHERE id % 3 = 1;
+ROLLBACK TO s1;
+INSERT INTO art_util SELECT id + 300000, fam, body, fp FROM art_saved WHERE id % 3 = 1;
+CLUSTER art_util USING art_util_id;
+INSERT INTO art_util SELECT id + 400000, fam, body, fp FROM art_saved WHERE id % 3 = 1;
+ALTER TABLE art_util SET TABLESPACE npidx_util_ts;
+INSERT INTO art_util SELECT id + 500000, fam, body, fp FROM art_saved WHERE id % 3 = 1;
+COMMIT;
+SELECT via_index = via_seq AS equal, via_seq AS pairs FROM index_and_seq('art_util_pairs');
+BEGIN;
+INSERT INTO art_util SELECT id + 600000, fam, body, fp FROM art_saved WHERE id % 3 = 1;
+TRUNCATE art_util;
+INSERT INTO art_util SELECT * FROM art_saved WHERE id % 3 = 2;
+COMMIT;
+SELECT via_index = via_seq AS equal, via_seq AS pairs FROM index_and_seq('art_util_pairs');
+DROP TABLE art_util CASCADE;
+DROP TABLESPACE npidx_util_ts;
+RESET allow_in_place_tablespaces;
+DROP FUNCTION index_and_seq(regclass);
 RESET newsprint.npidx_defer_inserts;
 
 -- what a scan did: every query key read or skipped, few rows counted

@@ -56,6 +56,39 @@ $node->safe_psql('postgres', 'VACUUM art');
 is(answers($node, 'index', 7), answers($node, 'seq', 7),
 	'after VACUUM: index answers equal a seq scan');
 
+# an error inside the write before PREPARE (a cancel that a deferred
+# trigger sends its own backend: deferred triggers fire just before the
+# write, whose first CHECK_FOR_INTERRUPTS raises it) aborts the
+# transaction: nothing is prepared, the rows the write left in the index
+# are dead ones, and the answers are a seq scan's
+$node->safe_psql('postgres', q{
+CREATE TABLE cancel_at_prepare (x int);
+CREATE FUNCTION cancel_own_backend() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN CASE WHEN pg_cancel_backend(pg_backend_pid()) THEN NULL END;
+END
+$$;
+CREATE CONSTRAINT TRIGGER cancel_at_prepare AFTER INSERT ON cancel_at_prepare
+	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cancel_own_backend();
+});
+my $rows1 = $node->safe_psql('postgres', 'SELECT count(*) FROM art');
+foreach my $nfam (150, 3)
+{
+	my ($ret, $out, $err) = $node->psql('postgres',
+		"SET newsprint.npidx_defer_inserts = on; BEGIN;"
+		  . insert_sql($nfam, 9, 9)
+		  . "INSERT INTO cancel_at_prepare VALUES (1);"
+		  . "PREPARE TRANSACTION 'cancelled';");
+	like($err, qr/canceling statement due to user request/,
+		"$nfam families: the write before PREPARE was cancelled");
+}
+is($node->safe_psql('postgres', 'SELECT count(*) FROM pg_prepared_xacts'),
+	'0', 'nothing was prepared');
+is($node->safe_psql('postgres', 'SELECT count(*) FROM art'),
+	$rows1, 'the cancelled transactions left no rows');
+is(answers($node, 'index', 7), answers($node, 'seq', 7),
+	'after cancelled writes before PREPARE: index answers equal a seq scan');
+
 # the same without the setting: each row to the pending list at once
 $node->safe_psql('postgres',
 	"BEGIN;" . insert_sql(150, 8, 8) . "PREPARE TRANSACTION 'plain';");
