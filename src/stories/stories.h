@@ -119,9 +119,10 @@
  * reads whole lists whatever the window, leaves out a key held by more
  * than STORY_LATE_POSTINGS leaders.  assign_story(), whose index cannot
  * tell the leaders' times, leaves out a key held by more than
- * STORY_LATE_POSTINGS leaders of its whole table (as the index estimates
- * them) in a search that would otherwise read many postings
- * (story_assign.c; doc/stories.md, "Cost: what a search reads").
+ * STORY_LATE_POSTINGS leaders of its whole table (the index counts its
+ * postings until they pass that) in a search that would otherwise read
+ * many postings (story_assign.c; doc/stories.md, "Cost: what a search
+ * reads").
  */
 #define STORY_STOP_POSTINGS				1024
 #define STORY_LATE_POSTINGS				256
