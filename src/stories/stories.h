@@ -119,8 +119,9 @@
  * reads whole lists whatever the window, leaves out a key held by more
  * than STORY_LATE_POSTINGS leaders.  assign_story(), whose index cannot
  * tell the leaders' times, leaves out a key held by more than
- * STORY_LATE_POSTINGS leaders of its whole table (the index counts its
- * postings until they pass that) in a search that would otherwise read
+ * STORY_LATE_POSTINGS leaders of its whole table (the index counts the
+ * postings of its chain, other keys of its bucket and residue included,
+ * until they pass that) in a search that would otherwise read
  * many postings (story_assign.c; doc/stories.md, "Cost: what a search
  * reads").
  */
