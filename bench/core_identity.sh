@@ -93,7 +93,7 @@ for c in 2 3 4 5 6 7 8 9 10 11 12; do
 	if { [ "$c" -le 5 ] || [ "$c" -ge 10 ] || [ -n "${CORE_IDENTITY_STRICT:-}" ]; } && [ "$n" -gt 0 ]; then
 		status=1
 		paste <(cut -f1 "$tmp/base.tsv") <(cut -f$c "$tmp/base.tsv") <(cut -f$c "$tmp/new.tsv") |
-			awk -F'\t' '$2 != $3 { print "  " $1 }' | head -5
+			awk -F'\t' '$2 != $3 && shown++ < 5 { print "  " $1 }'
 	fi
 done
 if [ -n "${CORE_IDENTITY_KEEP:-}" ]; then
