@@ -13,8 +13,9 @@
  * share s of the smaller sample is in the other, and the rule asks at least
  * is_same_story's minimum evidence: StoryMinShared), and the index finds
  * them all, but for those that share with x, of the keys the search
- * reads, only keys held by more than STORY_SEARCH_POSTINGS leaders, which a
- * costly search leaves out (search()).  The rule of stories.h then picks the best, ties going to the earliest leader
+ * reads, only keys of which a costly search counted more than
+ * STORY_SEARCH_POSTINGS postings and left out (search()).  The rule of
+ * stories.h then picks the best, ties going to the earliest leader
  * (published_at, then story), which is the batch form's order when its
  * order column is published_at.  With a time window, a leader whose
  * published_at is known and further from the article's time than the
@@ -589,11 +590,10 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
 /*
  * Over the budget, a key is read until more postings than this have been
  * counted, and then left out (estimates are not trusted for this: see
- * NpidxKeyCap),
- * as the batch form's late search leaves them out (STORY_LATE_POSTINGS),
- * not at its formula limit (STORY_STOP_POSTINGS): each key read brings
- * every leader that holds it, and with the keys left out as slack each of
- * them is read and compared.  At 1,024 a recurring template's figures (a
+ * NpidxKeyCap), as the batch form's late search leaves them out
+ * (STORY_LATE_POSTINGS), not at its formula limit (STORY_STOP_POSTINGS):
+ * each key read brings every leader that holds it, and with the keys left
+ * out as slack each of them is read and compared.  At 1,024 a recurring template's figures (a
  * key held by one item in 17 to 97) were read until they passed it, and an
  * insert cost more as the series grew (bench/story_series.sh, the last
  * tenth of 32,000 items: 3.3 ms an item against 1.9 at 8,000; at 256, 0.6
