@@ -8,6 +8,7 @@
 #
 # FILE defaults to test/data/judge/wire_day.tsv (id, story, time, kind,
 # body; see its README).  Every item gets fingerprint(body).  Reports:
+#  * the items that do not find themselves;
 #  * same_story over every pair of items: pairs within one story label
 #    found (recall) and pairs across labels taken (wrong links,
 #    precision), by the two items' kinds; the same count through an npidx
@@ -16,7 +17,8 @@
 #  * cluster_stories() at its defaults, in publication order (the time
 #    column): adjusted Rand index, pair precision and recall, clusters that
 #    mix two labels (every member listed), the largest cluster and its
-#    labels, and the labels split over more than one cluster.
+#    labels, the labels split over more than one cluster, and the pairs
+#    same_story finds that the clusters split, with story_match's answer.
 # The set was written as a blind check: measure it once per change that is
 # already frozen, and do not tune on what it shows.
 set -euo pipefail
@@ -53,6 +55,10 @@ SELECT count(*) AS items, count(DISTINCT story) AS stories,
        min(shingle_count(fp)) AS least_evidence,
        percentile_disc(0.5) WITHIN GROUP (ORDER BY shingle_count(fp)) AS median_evidence
   FROM jf;
+
+\echo 'Items that do not find themselves (NOT same_story(fp, fp))'
+SELECT id, story, kind, shingle_count(fp) AS evidence, starts
+  FROM jf WHERE NOT same_story(fp, fp) ORDER BY id;
 
 \echo 'same_story(a, b) over every pair (a < b); asymmetric pairs are counted apart'
 SELECT count(*) FILTER (WHERE same_label) AS pairs_within,
@@ -126,4 +132,15 @@ SELECT f.story, count(DISTINCT c.cluster) AS clusters,
        string_agg(c.cluster || ':' || f.id || '/' || f.kind, ' ' ORDER BY f.published_at) AS items
   FROM jc c JOIN jf f USING (id)
  GROUP BY f.story HAVING count(DISTINCT c.cluster) > 1 ORDER BY f.story;
+
+\echo 'Pairs within a label that same_story finds and the clusters split (later_joins_earlier: story_match of the later item to the earlier, NULL when the rule says no)'
+SELECT x.story, p.a, p.b, p.kinds, shingle_count(x.fp) AS ev_a, shingle_count(y.fp) AS ev_b,
+       round(greatest(p.a_in_b, p.b_in_a)::numeric, 2) AS best_containment,
+       round(CASE WHEN y.published_at >= x.published_at
+                  THEN story_match(y.fp, x.fp, a_time => y.published_at, b_time => x.published_at)
+                  ELSE story_match(x.fp, y.fp, a_time => x.published_at, b_time => y.published_at)
+             END::numeric, 3) AS later_joins_earlier
+  FROM jp p JOIN jf x ON x.id = p.a JOIN jf y ON y.id = p.b
+       JOIN jc cx ON cx.id = p.a JOIN jc cy ON cy.id = p.b
+ WHERE p.same_label AND p.ab AND cx.cluster <> cy.cluster ORDER BY x.story, p.a, p.b;
 SQL
