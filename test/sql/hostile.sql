@@ -822,3 +822,32 @@ DROP TABLE cast_news, cast_witness;
 DROP CAST (owner_time AS timestamptz);
 DROP FUNCTION owner_time_to_tz(owner_time);
 DROP TYPE owner_time;
+
+-- The outlet column was left out of that check: story_spread took
+-- min(outlet) as its first outlet, and for a type of the owner's with an
+-- implicit cast to text of the owner's, min() resolved to min(text) through
+-- that cast, so querying the view ran the owner's function with the
+-- reader's rights.  The views now only group and compare the outlet (with
+-- its type's operator class, which only a superuser can make) and call no
+-- function on it: the first outlet is the story's first article's.
+CREATE TABLE cast_witness (who text);
+CREATE TYPE owner_outlet AS (name text);
+CREATE FUNCTION owner_outlet_to_text(owner_outlet) RETURNS text LANGUAGE sql VOLATILE
+  AS $$ INSERT INTO cast_witness VALUES (current_user); SELECT ($1).name $$;
+CREATE CAST (owner_outlet AS text) WITH FUNCTION owner_outlet_to_text(owner_outlet) AS IMPLICIT;
+CREATE TABLE cast_news (id bigint, story bigint, published_at timestamptz,
+  outlet owner_outlet, body text);
+INSERT INTO cast_news VALUES
+  (1, 1, '2026-12-06 10:00+00', ROW('Zeta'), 'Heavy rain flooded Porto.'),
+  (2, 1, '2026-12-06 11:00+00', ROW('Alpha'), 'Heavy rain flooded Porto.'),
+  (3, 3, '2026-12-06 12:00+00', ROW('Alpha'), 'Snow closed the Alps.');
+SELECT count(*) AS views_made FROM create_story_views('cast_news', prefix => 'cast_');
+SELECT story, first_outlet, copies FROM cast_spread ORDER BY story;
+SELECT story, outlet, copies, rank FROM cast_outlets ORDER BY story, rank;
+SELECT story, copies, outlets FROM cast_summary ORDER BY story;
+SELECT count(*) AS casts_run FROM cast_witness;
+DROP TABLE cast_news CASCADE;
+DROP TABLE cast_witness;
+DROP CAST (owner_outlet AS text);
+DROP FUNCTION owner_outlet_to_text(owner_outlet);
+DROP TYPE owner_outlet;
