@@ -851,3 +851,45 @@ DROP TABLE cast_witness;
 DROP CAST (owner_outlet AS text);
 DROP FUNCTION owner_outlet_to_text(owner_outlet);
 DROP TYPE owner_outlet;
+
+-- On a Citus coordinator (simulated, as in distributed.sql, by the setting
+-- Citus defines) the planner hook put the caller's view of
+-- entity_dictionary into the plan as a constant, and a cached plan kept it
+-- until the table or the role changed.  A row-level security policy that
+-- reads more than the role, a setting naming the tenant say, filtered the
+-- rows at plan time only, so a prepared statement (or PL/pgSQL) showed the
+-- first tenant's entries to every later one in the session: a pooled
+-- connection's next client saw them.  When policies filter the table for
+-- the role the hook now leaves the readers as they are: they read the
+-- table when they run (and refuse in a shard query, as without the hook).
+INSERT INTO entity_dictionary VALUES ('Zorblax Holdings', 'ORG', '{Zorblax}'),
+  ('Quimby Fen', 'PER', '{}');
+ALTER TABLE entity_dictionary ENABLE ROW LEVEL SECURITY;
+CREATE POLICY regress_np_tenant ON entity_dictionary
+  USING (kind = current_setting('regress_np.tenant_kind', true));
+CREATE ROLE regress_np_tenant;
+SET ROLE regress_np_tenant;
+SET citus.shard_count = 32;
+SET plan_cache_mode = force_generic_plan;
+PREPARE tenant_entities AS
+  SELECT name, kind, subtype FROM entities('Zorblax hired Quimby Fen.') ORDER BY name;
+PREPARE tenant_snapshot AS SELECT entity_dictionary_snapshot();
+SET regress_np.tenant_kind = 'ORG';
+EXECUTE tenant_entities;
+EXECUTE tenant_snapshot;
+SET regress_np.tenant_kind = 'PER';
+EXECUTE tenant_entities;
+EXECUTE tenant_snapshot;
+EXPLAIN (VERBOSE, COSTS OFF) SELECT name FROM entities('Quimby Fen');
+DEALLOCATE tenant_entities;
+DEALLOCATE tenant_snapshot;
+RESET plan_cache_mode;
+RESET regress_np.tenant_kind;
+RESET ROLE;
+-- the table's owner is not filtered by the policy: the dictionary travels
+EXPLAIN (VERBOSE, COSTS OFF) SELECT name FROM entities('Quimby Fen');
+RESET citus.shard_count;
+DROP POLICY regress_np_tenant ON entity_dictionary;
+ALTER TABLE entity_dictionary DISABLE ROW LEVEL SECURITY;
+DELETE FROM entity_dictionary;
+DROP ROLE regress_np_tenant;
