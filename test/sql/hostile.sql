@@ -847,6 +847,15 @@ SELECT story, outlet, copies, rank FROM cast_outlets ORDER BY story, rank;
 SELECT story, copies, outlets FROM cast_summary ORDER BY story;
 SELECT count(*) AS casts_run FROM cast_witness;
 DROP TABLE cast_news CASCADE;
+-- an outlet of an array type: the first outlet is the first article's array
+CREATE TABLE array_news (id bigint, story bigint, published_at timestamptz,
+  outlet text[], body text);
+INSERT INTO array_news VALUES
+  (1, 1, '2026-12-06 10:00+00', '{Zeta,Wire}', 'Heavy rain flooded Porto.'),
+  (2, 1, '2026-12-06 11:00+00', '{Alpha}', 'Heavy rain flooded Porto.');
+SELECT count(*) AS views_made FROM create_story_views('array_news', prefix => 'array_');
+SELECT story, first_outlet, copies FROM array_spread;
+DROP TABLE array_news CASCADE;
 DROP TABLE cast_witness;
 DROP CAST (owner_outlet AS text);
 DROP FUNCTION owner_outlet_to_text(owner_outlet);
