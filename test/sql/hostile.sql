@@ -902,3 +902,37 @@ DROP POLICY regress_np_tenant ON entity_dictionary;
 ALTER TABLE entity_dictionary DISABLE ROW LEVEL SECURITY;
 DELETE FROM entity_dictionary;
 DROP ROLE regress_np_tenant;
+
+-- In a database of another encoding than UTF-8, the errors about a bad
+-- entry of a dictionary value quoted its name and kind in UTF-8, the form
+-- newsprint reads them in: in WIN1251 a Cyrillic name came out garbled, and
+-- one whose UTF-8 holds the byte 0x98 (as that of "И" does), which WIN1251
+-- lacks, made the message itself fail to convert: the client got
+-- "character with byte sequence 0x98 in encoding "WIN1251" has no
+-- equivalent in encoding "UTF8"" (22P05) in place of the error (22023).
+-- They now quote the entry as given, at most 60 bytes of it.
+\set regress_db :DBNAME
+CREATE DATABASE regress_np_hostile_win1251 TEMPLATE template0 ENCODING 'WIN1251'
+  LC_COLLATE 'C' LC_CTYPE 'C';
+\c regress_np_hostile_win1251
+SET client_encoding = 'UTF8';
+SET client_min_messages = warning;
+CREATE EXTENSION newsprint;
+RESET client_min_messages;
+SET search_path = public, newsprint;
+\set VERBOSITY default
+SELECT * FROM entities('Пётр Орлов', true,
+  ARRAY[ROW('Пётр Орлов', 'ЛИЦО', '{}')]::entity_dictionary[]);
+SELECT * FROM entities('Пётр Орлов', true,
+  ARRAY[ROW('Пётр Орлов', NULL, '{}')]::entity_dictionary[]);
+SELECT * FROM entities('Пётр Орлов', true,
+  ARRAY[ROW(repeat('Пётр Орлов ', 10), 'PERSON', '{}')]::entity_dictionary[]);
+\set VERBOSITY sqlstate
+SELECT * FROM entities('Иван Орлов', true,
+  ARRAY[ROW('Иван Орлов', 'ЛИЦО', '{}')]::entity_dictionary[]);
+\set VERBOSITY default
+SELECT * FROM entities('Иван Орлов', true,
+  ARRAY[ROW('Иван Орлов', 'ЛИЦО', '{}')]::entity_dictionary[]);
+\c :regress_db
+DROP DATABASE regress_np_hostile_win1251;
+SET search_path = public, newsprint;
