@@ -148,6 +148,11 @@ COMMENT ON FUNCTION story_clusters(regclass, name, name, float8) IS
  * skipped).  An existing relation of the same name is an error unless
  * replace is true, and then only a view is replaced (CREATE OR REPLACE
  * VIEW: nothing is dropped).  Returns the names of the views created.
+ * The outlet column may be of any type with an equality operator: the
+ * views only group and compare it, with its type's operator class (which
+ * only a superuser can make), and pass it to no function whose resolution
+ * could go through a cast of the type owner's (hence first_value() and a
+ * grouping, not min(), for the first outlet).
  */
 CREATE FUNCTION create_story_views(articles regclass,
 								   prefix name DEFAULT 'story_',
@@ -199,7 +204,7 @@ BEGIN
 	-- implicit cast from a type the table's owner made may be the owner's
 	-- function, which the views would run with the rights of whoever
 	-- queries them: those columns must be of the server's types (or
-	-- domains over them).
+	-- domains over them).  The outlet column may be of any type (see above).
 	cols := ARRAY[story_column, id_column, time_column, body_column];
 	FOR i IN 1..4 LOOP
 		CONTINUE WHEN cols[i] IS NULL;
@@ -282,14 +287,14 @@ BEGIN
 	views := views || 'spread'::text;
 	defs := defs || format(
 		'SELECT m.story, min(m.published_at) AS first_published, '
-		'min(m.outlet) FILTER (WHERE m.position = 1) AS first_outlet, '
+		'm.first_outlet, '
 		'count(*) AS copies, '
 		'count(*) FILTER (WHERE m.delay <= interval ''1 hour'') AS within_1h, '
 		'count(*) FILTER (WHERE m.delay <= interval ''6 hours'') AS within_6h, '
 		'count(*) FILTER (WHERE m.delay <= interval ''24 hours'') AS within_24h, '
 		'min(m.delay) FILTER (WHERE m.position = 2) AS first_copy_after, '
 		'max(m.delay) AS last_copy_after '
-		'FROM (%s) m GROUP BY m.story',
+		'FROM (SELECT m.*, first_value(m.outlet) OVER (PARTITION BY m.story ORDER BY m.position) AS first_outlet FROM (%s) m) m GROUP BY m.story, m.first_outlet',
 		defs[1]);
 
 	IF body_column IS NOT NULL THEN

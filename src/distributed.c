@@ -58,7 +58,11 @@
  *	  where <dictionary> is the caller's view of entity_dictionary as an
  *	  entity_dictionary[] constant.  The plan then depends on the dictionary
  *	  table (its relcache invalidation, sent by the table's trigger, drops
- *	  cached plans) and on the role that read it.
+ *	  cached plans) and on the role that read it.  Not when row-level
+ *	  security policies filter the table for the role: what they let
+ *	  through may depend on more than the role (a setting naming the
+ *	  tenant), which no invalidation follows, so the readers are left to
+ *	  read the table when they run (np_dictionary_has_rls).
  *
  * 3. A worker refuses what did not travel.  A backend whose application_name
  *	  starts with "citus_internal gpid=" runs queries for a Citus coordinator
@@ -97,6 +101,7 @@
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/plancache.h"
+#include "utils/rls.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
@@ -269,6 +274,26 @@ np_dictionary_snapshot(Oid nsp, Oid *relid, Oid *arraytype)
 		PopActiveSnapshot();
 	pfree(query);
 	return d;
+}
+
+/*
+ * Do row-level security policies filter entity_dictionary, in schema nsp,
+ * for the current role?  Then the planner hook leaves its readers alone: a
+ * policy may depend on more than the role (a setting naming the tenant,
+ * the time), and a plan holding the rows it let through at plan time,
+ * which is dropped only when the table or the role changes, would show
+ * them to the next execution, a prepared statement's or PL/pgSQL's, under
+ * another tenant's setting.  Whether the policies apply depends on the
+ * role only (and on the table's FORCE ROW LEVEL SECURITY, which
+ * invalidates it), and a plan that holds the rows depends on the role.
+ */
+static bool
+np_dictionary_has_rls(Oid nsp)
+{
+	Oid			relid = get_relname_relid("entity_dictionary", nsp);
+
+	return OidIsValid(relid) &&
+		check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED;
 }
 
 /*
@@ -456,7 +481,8 @@ np_rewrite_call(Oid funcid, List *args, Oid inputcollid, int location,
 	if ((what & NP_REWRITE_DICTIONARY) &&
 		((nargs == 2 && (strcmp(name, "entities") == 0 ||
 						 strcmp(name, "entity_mentions") == 0)) ||
-		 (nargs == 0 && strcmp(name, "entity_dictionary_snapshot") == 0)))
+		 (nargs == 0 && strcmp(name, "entity_dictionary_snapshot") == 0)) &&
+		!np_dictionary_has_rls(nsp))
 	{
 		Oid			relid,
 					arraytype;

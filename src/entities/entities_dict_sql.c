@@ -27,6 +27,7 @@
 #include "catalog/pg_type.h"
 #include "executor/executor.h"
 #include "fmgr.h"
+#include "mb/pg_wchar.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -57,13 +58,31 @@ typedef struct NpDictArgCache
 } NpDictArgCache;
 
 /*
+ * A field of a dictionary entry as the caller gave it, in the database
+ * encoding, for an error message: its first 60 bytes, cut between
+ * characters.  The UTF-8 form the entry is read in would be garbled in a
+ * database of another encoding, or not convertible to the client's at all
+ * (the byte 0x98 of a Cyrillic letter's UTF-8, which WIN1251 lacks).
+ */
+static char *
+dict_arg_shown(Datum d)
+{
+	text	   *t = DatumGetTextPP(d);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	int			shown = pg_mbcliplen(VARDATA_ANY(t), len, 60);
+
+	return psprintf("%.*s%s", shown, VARDATA_ANY(t), shown < len ? "..." : "");
+}
+
+/*
  * Add the names of one element (a row of type entity_dictionary) to keys.
  */
 static void
 dict_arg_add(NpGazKeyList *keys, HeapTupleHeader row)
 {
 	bool		isnull;
-	Datum		d;
+	Datum		d,
+				dname;
 	char	   *name,
 			   *kind;
 	size_t		namelen,
@@ -75,6 +94,7 @@ dict_arg_add(NpGazKeyList *keys, HeapTupleHeader row)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("an entry of the dictionary has no name")));
+	dname = d;
 	name = NpEntityDictString(CurrentMemoryContext, d, &namelen);
 	if (namelen == 0)
 		ereport(ERROR,
@@ -84,13 +104,15 @@ dict_arg_add(NpGazKeyList *keys, HeapTupleHeader row)
 	if (isnull)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("dictionary entry \"%s\" has no kind", name)));
+				 errmsg("dictionary entry \"%s\" has no kind",
+						dict_arg_shown(dname))));
 	kind = NpEntityDictString(CurrentMemoryContext, d, &kindlen);
 	k = NpEntityKindFromName(kind, kindlen);
 	if (k == NP_KIND_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("dictionary entry \"%s\" has an invalid kind \"%s\"", name, kind),
+				 errmsg("dictionary entry \"%s\" has an invalid kind \"%s\"",
+						dict_arg_shown(dname), dict_arg_shown(d)),
 				 errdetail("The kind must be PER, ORG, LOC or MISC.")));
 	NpEntityDictAddKey(keys, name, namelen, name, namelen, k);
 
