@@ -49,3 +49,56 @@ SELECT newsprint.assign_story('cap_seq', 9001, fp, timestamptz '2026-03-01 02:00
 	   newsprint.assign_story('cap_empty', 9001, fp, timestamptz '2026-03-01 02:00+00') AS index_empty
 FROM cap_article;
 DROP TABLE cap_rows, cap_seq, cap_early, cap_empty, cap_article;
+--
+-- A template merged after its keys' head pages filled: the bucket heads
+-- estimate its keys at nothing, and on the estimate alone the search read
+-- every holder of the template whole (116,104 postings and 2,001
+-- candidates for the search below).  The budget is now also decided on the
+-- postings read: once they pass it, the keys read past the cap are left
+-- out (capped).  Those are read first (estimated cheapest), and the story's
+-- leader shares with the article, besides them, only the three words of U,
+-- whose keys are read after: a leader met only after capped keys must
+-- still be counted (the capped keys stay among those it may yet share), or
+-- it would need all its shared hashes among the few keys left to read.
+--
+CREATE TABLE cap_rows (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
+	published_at timestamptz);
+-- the rows the index is made on, long before the article: one holds U
+INSERT INTO cap_rows
+SELECT 100 + i, newsprint.fingerprint(CASE WHEN i = 1 THEN pg_temp.words('U', 3) || ' ' ELSE '' END
+									  || pg_temp.words('p' || i, 400)),
+	   timestamptz '2026-02-01 00:00+00' + i * interval '1 minute'
+FROM generate_series(1, 60) i;
+-- unrelated leaders, merged first
+INSERT INTO cap_rows
+SELECT 10000 + i, newsprint.fingerprint(pg_temp.words('b' || i, 150)),
+	   timestamptz '2026-03-01 00:00+00' + i * interval '1 second'
+FROM generate_series(1, 3000) i;
+-- 2,000 items of a template F, the year before
+INSERT INTO cap_rows
+SELECT 20000 + i, newsprint.fingerprint(pg_temp.words('F', 60) || ' ' || pg_temp.words('f' || i, 60)),
+	   timestamptz '2025-01-01 00:00+00' + i * interval '1 hour'
+FROM generate_series(1, 2000) i;
+-- the story's leader: U, words of its own, F
+INSERT INTO cap_rows VALUES (1, newsprint.fingerprint(pg_temp.words('U', 3) || ' ' ||
+	pg_temp.words('v1', 10) || ' ' || pg_temp.words('F', 60)), timestamptz '2026-03-01 00:01+00');
+CREATE TABLE cap_seq (LIKE cap_rows INCLUDING ALL);
+INSERT INTO cap_seq SELECT * FROM cap_rows;
+CREATE TABLE cap_late (LIKE cap_rows INCLUDING ALL);
+INSERT INTO cap_late SELECT * FROM cap_rows WHERE story BETWEEN 100 AND 999;
+CREATE INDEX cap_late_fp ON cap_late USING npidx (fp);
+INSERT INTO cap_late SELECT * FROM cap_rows WHERE story BETWEEN 10000 AND 19999;
+SELECT newsprint.npidx_clean_pending_list('cap_late_fp') > 0 AS merged;
+INSERT INTO cap_late SELECT * FROM cap_rows WHERE story >= 20000 OR story < 100;
+SELECT newsprint.npidx_clean_pending_list('cap_late_fp') > 0 AS merged;
+CREATE TABLE cap_article AS
+SELECT newsprint.fingerprint(pg_temp.words('U', 3) || ' ' || pg_temp.words('xnew', 10) || ' ' ||
+	pg_temp.words('F', 60)) AS fp;
+SELECT newsprint.assign_story('cap_seq', 9001, fp, timestamptz '2026-03-01 02:00+00') AS no_index
+FROM cap_article;
+SELECT newsprint.assign_story('cap_late', 9001, fp, timestamptz '2026-03-01 02:00+00') AS index_late
+FROM cap_article;
+SELECT keys_skipped >= 50 AS template_left_out, postings < 65536 AS postings_bounded,
+	   candidates < 50 AS few_candidates
+FROM newsprint.npidx_scan_stats();
+DROP TABLE cap_rows, cap_seq, cap_late, cap_article;
