@@ -577,9 +577,9 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
 #define STORY_LATE_SEARCH	(STORY_LATE_COPY - 1e-9)
 
 /*
- * The postings (as the index estimates them) that the first search reads
- * whole, every key of x's: only a search that would read more leaves out
- * x's keys held by more than STORY_SEARCH_POSTINGS leaders.  Left out, a
+ * The postings that the first search reads whole, every key of x's: only a
+ * search that reads more, or by the index's estimate would, leaves out x's
+ * keys held by more than STORY_SEARCH_POSTINGS leaders (NpidxKeyCap).  Left out, a
  * key becomes slack for every leader met, and each leader resting on that
  * slack is read from the heap and compared: capping every search made the
  * ordinary ones of bench/story_bench.sh at 200,000 articles dearer (mean
@@ -737,8 +737,8 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
  * as leaders of which x may be a late copy (stories.h), only when none
  * within it matched.  The index does not look at times: with a window, the
  * leaders of a recurring item accumulate among the candidates, one a day,
- * all out of it.  So the index scan, when it would read more than
- * STORY_SEARCH_BUDGET postings (as the index estimates them), leaves out
+ * all out of it.  So the index scan, once it is over STORY_SEARCH_BUDGET
+ * postings (read, or by the index's estimate: NpidxKeyCap), leaves out
  * x's keys of which it has counted more than STORY_SEARCH_POSTINGS
  * postings (NpidxKeyCap), as the batch form leaves out formulas: a leader
  * that shares with x, of the keys read, only such keys is not found, and
