@@ -20,11 +20,12 @@ INSERT INTO cap_rows
 SELECT i, newsprint.fingerprint(pg_temp.words('T', 60) || ' ' || pg_temp.words('v' || i, 10)),
 	   timestamptz '2026-03-01 00:00+00' + i * interval '1 minute'
 FROM generate_series(1, 60) i;
--- unrelated leaders
-INSERT INTO cap_rows
-SELECT 1000 + i, newsprint.fingerprint(pg_temp.words('b' || i, 150)),
-	   timestamptz '2026-03-01 00:00+00' + i * interval '1 second'
+-- unrelated leaders (kept for the second case)
+CREATE TABLE cap_unrelated AS
+SELECT 1000 + i AS story, newsprint.fingerprint(pg_temp.words('b' || i, 150)) AS fp,
+	   timestamptz '2026-03-01 00:00+00' + i * interval '1 second' AS published_at
 FROM generate_series(1, 3000) i;
+INSERT INTO cap_rows SELECT * FROM cap_unrelated;
 -- the same rows: no index; an index made on the table's first rows, the
 -- story's, before it grew (default reloptions); an index made on the empty
 -- table
@@ -69,11 +70,8 @@ SELECT 100 + i, newsprint.fingerprint(CASE WHEN i = 1 THEN pg_temp.words('U', 3)
 									  || pg_temp.words('p' || i, 400)),
 	   timestamptz '2026-02-01 00:00+00' + i * interval '1 minute'
 FROM generate_series(1, 60) i;
--- unrelated leaders, merged first
-INSERT INTO cap_rows
-SELECT 10000 + i, newsprint.fingerprint(pg_temp.words('b' || i, 150)),
-	   timestamptz '2026-03-01 00:00+00' + i * interval '1 second'
-FROM generate_series(1, 3000) i;
+-- the unrelated leaders, merged first
+INSERT INTO cap_rows SELECT 9000 + story, fp, published_at FROM cap_unrelated;
 -- 2,000 items of a template F, the year before
 INSERT INTO cap_rows
 SELECT 20000 + i, newsprint.fingerprint(pg_temp.words('F', 60) || ' ' || pg_temp.words('f' || i, 60)),
@@ -101,4 +99,4 @@ FROM cap_article;
 SELECT keys_skipped >= 50 AS template_left_out, postings < 65536 AS postings_bounded,
 	   candidates < 50 AS few_candidates
 FROM newsprint.npidx_scan_stats();
-DROP TABLE cap_rows, cap_seq, cap_late, cap_article;
+DROP TABLE cap_rows, cap_seq, cap_late, cap_article, cap_unrelated;
