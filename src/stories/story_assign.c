@@ -579,11 +579,12 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
 /*
  * The postings that the first search reads whole, every key of x's: only a
  * search that reads more, or by the index's estimate would, leaves out x's
- * keys held by more than STORY_SEARCH_POSTINGS leaders (NpidxKeyCap).  Left out, a
- * key becomes slack for every leader met, and each leader resting on that
- * slack is read from the heap and compared: capping every search made the
- * ordinary ones of bench/story_bench.sh at 200,000 articles dearer (mean
- * 4.5 ms against 2.8, p99 36.6 against 18.4, at the same load).
+ * keys held by more than STORY_SEARCH_POSTINGS leaders (NpidxKeyCap).
+ * Left out, a key becomes slack for every leader met, and each leader
+ * resting on that slack is read from the heap and compared: capping every
+ * search made the ordinary ones of bench/story_bench.sh at 200,000
+ * articles dearer (mean 4.5 ms against 2.8, p99 36.6 against 18.4, at the
+ * same load).
  */
 #define STORY_SEARCH_BUDGET	32768.0
 
