@@ -1694,16 +1694,17 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		 * is over it), it is over: it leaves them out, and reads every
 		 * later key only until more than keycap of its postings have
 		 * passed, then leaves that one out too (capped).  So it reads at
-		 * most its budget and a page before it is over, and keycap and a
-		 * page of each key (two with the spilled tail) after.  A scan
-		 * that its estimate and its reading both keep within the budget
-		 * is exact.
+		 * most its budget, keycap and a page before it is over (the key
+		 * during which it passes the budget is read to the larger of
+		 * keycap and what was left of it), and keycap and a page of each
+		 * key (two with the spilled tail) after.  A scan that its
+		 * estimate and its reading both keep within the budget is exact.
 		 */
 		{
 			HeldKey		h;
+			int64		limit = over ? keycap : Max(keycap, budget - nread);
 
-			HoldKey(index, nbuckets, q, &kp[i], hints,
-					over ? keycap : Max(keycap, budget - nread), &h);
+			HoldKey(index, nbuckets, q, &kp[i], hints, limit, &h);
 			nread += h.found;
 			if (!over && nread > budget)
 			{
@@ -1720,6 +1721,11 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 				LeaveOutHeldKey(&cs, &h);
 			else
 			{
+				/*
+				 * Read whole: a key stopped past its limit puts the scan
+				 * over, as limit is at least what was left of the budget.
+				 */
+				Assert(h.found <= limit);
 				if (held == NULL)
 					held = palloc(n * sizeof(HeldKey));
 				held[nheld++] = h;

@@ -604,10 +604,10 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
 
 /*
  * Run plan (the query and a threshold as its parameters) with the given
- * snapshot, its index scan capped at cap postings a key when it would read
- * more than budget (NpidxKeyCap; *leftout: the keys of x it left out, those
- * its predicate lets it skip included, 0
- * when none), leaving the rows in SPI_tuptable.
+ * snapshot, its index scan capped at cap postings a key once it reads, or
+ * by the index's estimate would read, more than budget (NpidxKeyCap;
+ * *leftout: the keys of x it left out, those its predicate lets it skip
+ * included, 0 when none), leaving the rows in SPI_tuptable.
  *
  * The plan is made with enable_seqscan off, so that the leaders' npidx
  * index is used whenever there is one: the planner does not know the cap,
