@@ -13,13 +13,17 @@
 CREATE FUNCTION pg_temp.words(seed text, n int) RETURNS text LANGUAGE sql AS $$
 	SELECT string_agg(translate(left(md5(seed || ':' || j), 7), '0123456789', 'ghijklmnop'), ' ' ORDER BY j)
 	FROM generate_series(1, n) j $$;
+-- n leaders of a running story: 60 words of seed's and 10 of their own
+CREATE FUNCTION pg_temp.running(seed text, n int, step interval)
+	RETURNS TABLE (story bigint, fp newsprint.fingerprint, published_at timestamptz)
+	LANGUAGE sql AS $$
+	SELECT i, newsprint.fingerprint(pg_temp.words(seed, 60) || ' ' || pg_temp.words('v' || i, 10)),
+		   timestamptz '2026-03-01 00:00+00' + i * step
+	FROM generate_series(1, n) i $$;
 CREATE TABLE cap_rows (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
 	published_at timestamptz);
 -- a running story: 60 leaders sharing 60 words, all within the window
-INSERT INTO cap_rows
-SELECT i, newsprint.fingerprint(pg_temp.words('T', 60) || ' ' || pg_temp.words('v' || i, 10)),
-	   timestamptz '2026-03-01 00:00+00' + i * interval '1 minute'
-FROM generate_series(1, 60) i;
+INSERT INTO cap_rows SELECT * FROM pg_temp.running('T', 60, interval '1 minute');
 -- unrelated leaders (kept for the second case)
 CREATE TABLE cap_unrelated AS
 SELECT 1000 + i AS story, newsprint.fingerprint(pg_temp.words('b' || i, 150)) AS fp,
@@ -111,10 +115,7 @@ DROP TABLE cap_rows, cap_seq, cap_late, cap_article, cap_unrelated;
 --
 CREATE TABLE cap_rows (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
 	published_at timestamptz);
-INSERT INTO cap_rows
-SELECT i, newsprint.fingerprint(pg_temp.words('W', 60) || ' ' || pg_temp.words('w' || i, 10)),
-	   timestamptz '2026-03-01 00:00+00' + i * interval '1 second'
-FROM generate_series(1, 300) i;
+INSERT INTO cap_rows SELECT * FROM pg_temp.running('W', 300, interval '1 second');
 CREATE TABLE cap_seq (LIKE cap_rows INCLUDING ALL);
 INSERT INTO cap_seq SELECT * FROM cap_rows;
 CREATE INDEX cap_rows_fp ON cap_rows USING npidx (fp);
