@@ -485,20 +485,23 @@ extern NpidxScanStats npidx_last_scan;
  * searches of a leaders table (src/stories/story_assign.c), whose keys a
  * writer's recurring template or a formula can make as long as the table's
  * history.  The next threshold scan of an index on table heap whose query
- * equals query (by value) takes the request (used).  When the keys it
- * would read (beyond those the predicate lets it skip) hold more than
- * budget postings in all, as their bucket heads estimate them (the cost of
- * a key), it reads each key only until more than postings of that key's
- * postings have been counted (a page at a time; never on the estimate,
- * which a key whose postings are on its head page, the oldest, can pass
- * many times over): such a key is left out, as a skipped key (slack for
+ * equals query (by value) takes the request (used).  Such a scan is over
+ * its budget once the postings it has read pass budget, or from the start
+ * when its keys (beyond those the predicate lets it skip) hold more than
+ * budget postings as their bucket heads estimate them (the cost of a key:
+ * a key merged after its head page filled is estimated at nothing, so the
+ * estimate alone let such a template be read whole).  It counts a key of
+ * which it has read more than postings postings (a page at a time; never
+ * on the estimate) only at its end, if it is then still within its
+ * budget; over it, such a key is left out, as a skipped key (slack for
  * every row counted), never read back, and capped says how many there
  * were.  Such a scan is not exact: a row that shares with the query only
  * keys left out, capped or skipped by the predicate's pigeonhole rule, is
- * not found.  leftout is the number of both when the scan began counting
- * (0 when nothing was capped): a row sharing more than leftout hashes with
- * the query always is found.  A scan within its budget, or whose keys all
- * stay under the cap, reads as any other.  Other scans, those it may
+ * not found.  leftout is the number of both, skipped keys read back after
+ * all included (0 when nothing was capped): a row sharing more than
+ * leftout hashes with the query always is found.  A scan within its
+ * budget, or whose keys all stay under the cap, reads as any other (but
+ * for the order it counts its keys in).  Other scans, those it may
  * start itself included, are never capped: the request is taken once, and
  * the caller takes it back when its statement ends, however it ends.
  */
@@ -506,8 +509,8 @@ typedef struct NpidxKeyCap
 {
 	Oid			heap;			/* the indexed table */
 	const NpFingerprint *query; /* the scan's query, compared by value */
-	double		budget;			/* postings a scan reads uncapped */
-	double		postings;		/* over budget, keys counted past this are
+	double		budget;			/* postings a scan reads before it is over */
+	double		postings;		/* over budget, keys read past this are
 								 * left out */
 	bool		used;			/* out: a scan took the request */
 	int			capped;			/* out: keys it left out for the cap */

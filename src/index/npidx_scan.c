@@ -1339,53 +1339,85 @@ CountPush(ItemPointer tid, uint8 cls, void *arg)
 /*
  * Count the postings of one query key: the head page's matches kept by
  * NpidxProbeHead, then the rest of the chain if the head was not all of it.
- * With a limit (a capped scan: NpidxKeyCap), the key's postings are first
- * collected, a page at a time, and counted only if no more than limit of
- * them have passed; else the reading stops there, nothing of the key is
- * counted (a row met only in it is not met at all, as if it were skipped)
- * and false is returned.  What is collected is bounded by limit and a
- * page's postings (two with the spilled tail).
  */
-static pg_attribute_always_inline bool
+static pg_attribute_always_inline void
 CountKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
 		 const KeyProbe *k, const HitArray *heads, Buffer *hints,
-		 int64 limit, CountState *cs)
+		 CountState *cs)
 {
 	cs->key_named = k->named;
-	if (limit < PG_INT64_MAX)
+	CountHits(cs, heads->hits + k->first, k->nhits);
+	if (!k->complete || !k->kept)
 	{
-		HitArray	held = {0};
-		int64		found = k->nhits;
-
-		if (found <= limit && (!k->complete || !k->kept))
-			found += NpidxProbeChain(index, nbuckets, q->hashes[k->pos],
-									 k->kept, limit - found, hints,
-									 HitArrayAdd, &held);
-		if (found <= limit)
-		{
-			CountHits(cs, heads->hits + k->first, k->nhits);
-			CountHits(cs, held.hits, held.n);
-		}
-		else
-			cs->postings += k->nhits + held.n;	/* read all the same */
-		if (held.hits != NULL)
-			pfree(held.hits);
-		if (found > limit)
-			return false;
-	}
-	else
-	{
-		CountHits(cs, heads->hits + k->first, k->nhits);
-		if (!k->complete || !k->kept)
-		{
-			NpidxProbeChain(index, nbuckets, q->hashes[k->pos], k->kept,
-							PG_INT64_MAX, hints, CountPush, cs);
-			CountHits(cs, cs->batch, cs->nbatch);
-			cs->nbatch = 0;
-		}
+		NpidxProbeChain(index, nbuckets, q->hashes[k->pos], k->kept,
+						PG_INT64_MAX, hints, CountPush, cs);
+		CountHits(cs, cs->batch, cs->nbatch);
+		cs->nbatch = 0;
 	}
 	npidx_last_scan.keys_read++;
-	return true;
+}
+
+/*
+ * A key of a capped scan (NpidxKeyCap) read, not yet counted: its postings
+ * beyond those of its head page (kept in the scan's head hits) are held in
+ * hits.
+ */
+typedef struct HeldKey
+{
+	KeyProbe   *k;
+	int64		found;			/* postings passed, the head's included */
+	HitArray	hits;
+} HeldKey;
+
+/*
+ * Read a key of a capped scan into *h, a page at a time, until more than
+ * limit of its postings have passed (then h->found > limit and the rest
+ * of the chain is not read).  What is held is bounded by limit and a
+ * page's postings (two with the spilled tail).
+ */
+static void
+HoldKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
+		KeyProbe *k, Buffer *hints, int64 limit, HeldKey *h)
+{
+	memset(h, 0, sizeof(HeldKey));
+	h->k = k;
+	h->found = k->nhits;
+	if (h->found <= limit && (!k->complete || !k->kept))
+		h->found += NpidxProbeChain(index, nbuckets, q->hashes[k->pos],
+									k->kept, limit - h->found, hints,
+									HitArrayAdd, &h->hits);
+}
+
+/* Count a held key (HoldKey) and let go of its postings */
+static void
+CountHeldKey(CountState *cs, const HitArray *heads, HeldKey *h)
+{
+	cs->key_named = h->k->named;
+	CountHits(cs, heads->hits + h->k->first, h->k->nhits);
+	CountHits(cs, h->hits.hits, h->hits.n);
+	if (h->hits.hits != NULL)
+		pfree(h->hits.hits);
+	h->hits.hits = NULL;
+	npidx_last_scan.keys_read++;
+	cs->remaining--;
+	if (h->k->named)
+		cs->remaining_named--;
+}
+
+/*
+ * Leave a held key out of a capped scan, as a skipped key: it stays among
+ * the remaining keys (rows met later may hold it), it is slack for every
+ * row counted, and it is never read back.  Its postings were read all the
+ * same.
+ */
+static void
+LeaveOutHeldKey(CountState *cs, HeldKey *h)
+{
+	h->k->skipped = h->k->capped = true;
+	cs->postings += h->found;
+	if (h->hits.hits != NULL)
+		pfree(h->hits.hits);
+	h->hits.hits = NULL;
 }
 
 /*
@@ -1514,7 +1546,13 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	int			named_from = n + 1;
 	int			nnamed = 0;
 	int64		pruned_at = 0;
-	int64		limit = PG_INT64_MAX;
+	bool		capping = false;	/* a capped scan (NpidxKeyCap) */
+	bool		over = false;	/* it is over its budget */
+	int64		budget = 0;
+	int64		keycap = 0;
+	int64		nread = 0;		/* postings it has read */
+	HeldKey    *held = NULL;	/* keys it holds, not yet counted */
+	int			nheld = 0;
 	int			i;
 
 	if (npidx_head_hits.hits == NULL)
@@ -1592,25 +1630,21 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		}
 
 		/*
-		 * A capped scan (NpidxKeyCap) whose keys are estimated to hold more
-		 * than its budget reads each key, named or not, only until more than
-		 * cap->postings of its postings have passed (counted, not
-		 * estimated: a head page's matches times the chain's pages is far
-		 * over a key whose postings are mostly on the head, as the oldest
-		 * are).  A key abandoned so is left out (capped), as a skipped key:
-		 * see the counting loop below.  An estimate over the budget that
-		 * was wrong only makes the keys read with a limit they do not
-		 * reach.
+		 * A capped scan (see the counting loop below) is over its budget
+		 * from the start when the bucket heads' estimate of its keys says
+		 * so: it then reads no key past the cap.
 		 */
 		if (cap != NULL)
 		{
 			double		toread = 0.0;
 
+			capping = true;
+			budget = (int64) cap->budget;
+			keycap = (int64) cap->postings;
 			for (i = 0; i < n; i++)
 				if (!kp[i].skipped)
 					toread += kp[i].cost;
-			if (toread > cap->budget)
-				limit = (int64) cap->postings;
+			over = toread > cap->budget;
 		}
 		*nleftout = *nskip;
 		for (i = 0; i < n; i++)
@@ -1638,27 +1672,84 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			CountPrune(&cs);
 			pruned_at = cs.postings;
 		}
-		if (!CountKey(index, nbuckets, q, &kp[i], heads, hints, limit, &cs))
+		if (!capping)
 		{
-			/*
-			 * Over the cap: the key is left out, as a skipped key: it stays
-			 * among the remaining keys (rows met later may hold it), it is
-			 * slack for every row counted, and it is never read back.
-			 */
-			kp[i].skipped = kp[i].capped = true;
+			CountKey(index, nbuckets, q, &kp[i], heads, hints, &cs);
+			cs.remaining--;
+			if (kp[i].named)
+				cs.remaining_named--;
+			CHECK_FOR_INTERRUPTS();
+			continue;
+		}
+
+		/*
+		 * A capped scan (NpidxKeyCap) reads its keys, named or not, as any
+		 * other, but for those of which it has counted more than keycap
+		 * postings (a page at a time, never on the estimate: a key whose
+		 * postings sit on its head page, the oldest, passes it many times
+		 * over, and one merged after its head page filled is estimated at
+		 * nothing).  While it is within its budget, it holds such keys
+		 * back, uncounted, to count them at the end; once the postings it
+		 * has read pass the budget (or from the start, when the estimate
+		 * is over it), it is over: it leaves them out, and reads every
+		 * later key only until more than keycap of its postings have
+		 * passed, then leaves that one out too (capped).  So it reads at
+		 * most its budget, keycap and a page before it is over (the key
+		 * during which it passes the budget is read to the larger of
+		 * keycap and what was left of it), and keycap and a page of each
+		 * key (two with the spilled tail) after.  A scan that its
+		 * estimate and its reading both keep within the budget is exact.
+		 */
+		{
+			HeldKey		h;
+			int64		limit = over ? keycap : Max(keycap, budget - nread);
+
+			HoldKey(index, nbuckets, q, &kp[i], hints, limit, &h);
+			nread += h.found;
+			if (!over && nread > budget)
+			{
+				int			j;
+
+				over = true;
+				for (j = 0; j < nheld; j++)
+					LeaveOutHeldKey(&cs, &held[j]);
+				nheld = 0;
+			}
+			if (h.found <= keycap)
+				CountHeldKey(&cs, heads, &h);
+			else if (over)
+				LeaveOutHeldKey(&cs, &h);
+			else
+			{
+				/*
+				 * Read whole: a key stopped past its limit puts the scan
+				 * over, as limit is at least what was left of the budget.
+				 */
+				Assert(h.found <= limit);
+				if (held == NULL)
+					held = palloc(n * sizeof(HeldKey));
+				held[nheld++] = h;
+			}
+		}
+		CHECK_FOR_INTERRUPTS();
+	}
+	/* within the budget to the end: the keys held are counted after all */
+	for (i = 0; i < nheld; i++)
+	{
+		CountHeldKey(&cs, heads, &held[i]);
+		CHECK_FOR_INTERRUPTS();
+	}
+	if (held != NULL)
+		pfree(held);
+	for (i = 0; i < n; i++)
+		if (kp[i].capped)
+		{
 			(*nskip)++;
 			(*ncapped)++;
 			(*nleftout)++;
 			if (kp[i].named)
 				(*nskip_named)++;
-			CHECK_FOR_INTERRUPTS();
-			continue;
 		}
-		cs.remaining--;
-		if (kp[i].named)
-			cs.remaining_named--;
-		CHECK_FOR_INTERRUPTS();
-	}
 	if (*ncapped == 0)
 		*nleftout = 0;			/* the scan is exact (npidx.h) */
 
@@ -1742,8 +1833,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		cs.remaining = 0;
 		for (r = 0; r < best; r++)
 		{
-			(void) CountKey(index, nbuckets, q, &kp[sk[r]], heads, hints,
-							PG_INT64_MAX, &cs);
+			CountKey(index, nbuckets, q, &kp[sk[r]], heads, hints, &cs);
 			if (kp[sk[r]].named)
 				(*nskip_named)--;
 			CHECK_FOR_INTERRUPTS();

@@ -577,13 +577,14 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
 #define STORY_LATE_SEARCH	(STORY_LATE_COPY - 1e-9)
 
 /*
- * The postings (as the index estimates them) that the first search reads
- * whole, every key of x's: only a search that would read more leaves out
- * x's keys held by more than STORY_SEARCH_POSTINGS leaders.  Left out, a
- * key becomes slack for every leader met, and each leader resting on that
- * slack is read from the heap and compared: capping every search made the
- * ordinary ones of bench/story_bench.sh at 200,000 articles dearer (mean
- * 4.5 ms against 2.8, p99 36.6 against 18.4, at the same load).
+ * The postings that the first search reads whole, every key of x's: only a
+ * search that reads more, or by the index's estimate would, leaves out x's
+ * keys held by more than STORY_SEARCH_POSTINGS leaders (NpidxKeyCap).
+ * Left out, a key becomes slack for every leader met, and each leader
+ * resting on that slack is read from the heap and compared: capping every
+ * search made the ordinary ones of bench/story_bench.sh at 200,000
+ * articles dearer (mean 4.5 ms against 2.8, p99 36.6 against 18.4, at the
+ * same load).
  */
 #define STORY_SEARCH_BUDGET	32768.0
 
@@ -603,10 +604,10 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
 
 /*
  * Run plan (the query and a threshold as its parameters) with the given
- * snapshot, its index scan capped at cap postings a key when it would read
- * more than budget (NpidxKeyCap; *leftout: the keys of x it left out, those
- * its predicate lets it skip included, 0
- * when none), leaving the rows in SPI_tuptable.
+ * snapshot, its index scan capped at cap postings a key once it reads, or
+ * by the index's estimate would read, more than budget (NpidxKeyCap;
+ * *leftout: the keys of x it left out, those its predicate lets it skip
+ * included, 0 when none), leaving the rows in SPI_tuptable.
  *
  * The plan is made with enable_seqscan off, so that the leaders' npidx
  * index is used whenever there is one: the planner does not know the cap,
@@ -737,8 +738,8 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
  * as leaders of which x may be a late copy (stories.h), only when none
  * within it matched.  The index does not look at times: with a window, the
  * leaders of a recurring item accumulate among the candidates, one a day,
- * all out of it.  So the index scan, when it would read more than
- * STORY_SEARCH_BUDGET postings (as the index estimates them), leaves out
+ * all out of it.  So the index scan, once it is over STORY_SEARCH_BUDGET
+ * postings (read, or by the index's estimate: NpidxKeyCap), leaves out
  * x's keys of which it has counted more than STORY_SEARCH_POSTINGS
  * postings (NpidxKeyCap), as the batch form leaves out formulas: a leader
  * that shares with x, of the keys read, only such keys is not found, and

@@ -1140,7 +1140,7 @@ FROM formula_batch FULL JOIN formula_brute USING (id)
 WHERE formula_batch.story IS DISTINCT FROM formula_brute.story;
 
 -- at insert time the leaders' times are not in the index: assign_story()'s
--- search, when it would read more than 32,768 postings (as the index
+-- search, once it is over 32,768 postings (read, or as the index
 -- estimates them), leaves out the keys of which it counts more than 256
 -- postings, held by leaders of the whole table, so that a formula or a
 -- recurring template does not make every insert read the table's history.
