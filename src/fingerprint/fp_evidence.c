@@ -42,7 +42,10 @@
  *	  A text with fewer than 5 evidence shingles (NP_FP_FACTS_BELOW: it
  *	  could match nothing, not even its copy) adds its fact shingles that
  *	  hold the first word of a name, with the name bit: a one-line notice
- *	  whose running text is a formula and whose name is in facts.
+ *	  whose running text is a formula and whose name is in facts.  One
+ *	  that still has fewer (NP_FP_EVERY_BELOW) takes every shingle it has,
+ *	  the common ones last, its quoted ones hashed apart while it has
+ *	  running text, so that every text of 5 shingles finds itself.
  *	  A run of numbers alone (every word of the shingle a number) says
  *	  little: runs of small numbers recur by chance between unrelated
  *	  tables.  Its hash covers the two words before it as well, so that it
@@ -1383,6 +1386,38 @@ fp_ev_collect_every(FpEvBuild *st, const char *text, size_t len,
 }
 
 /*
+ * Hash the quoted shingles of st apart (a text under NP_FP_EVERY_BELOW that
+ * has running text): each quoted key's hash, name bit aside, is mixed with
+ * FP_EV_QUOTED_APART, so that it meets only the quoted shingles of another
+ * such text, never the same words in another text's running text (the
+ * quote rule: two reports of one statement share its words).  The keys
+ * are sorted and made unique again and counted anew into count[].
+ */
+#define FP_EV_QUOTED_APART	UINT64_C(0x5851F42D4C957F2D)
+
+static pg_noinline void
+fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
+{
+	size_t		i;
+
+	for (i = 0; i < st->n; i++)
+	{
+		np_uint64	x = st->items[i];
+
+		if ((x & 3) == FP_QUOTED)
+		{
+			np_uint32	h = (np_uint32) (x >> 2);
+			np_uint32	m = (np_uint32) (np_fp_mix64(FP_EV_QUOTED_APART ^ h) >> 32);
+
+			st->items[i] = ((np_uint64) ((m & ~NP_FP_NAME_BIT) |
+										 (h & NP_FP_NAME_BIT)) << 2) | FP_QUOTED;
+		}
+	}
+	memset(count, 0, FP_NKEYCLASSES * sizeof(size_t));
+	st->n = fp_ev_sort_unique(st->items, st->n, count);
+}
+
+/*
  * Build the version 2 sketch of text.
  */
 void
@@ -1460,6 +1495,17 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 				np_free(st.items);
 			memset(count, 0, sizeof(count));
 			fp_ev_collect_every(&st, text, len, shingle_words, count);
+		}
+
+		/*
+		 * Its quoted shingles, when it has running text, are hashed apart:
+		 * a re-send shares them, a report that carries the quotation in its
+		 * own running text does not.
+		 */
+		if (keep == (1u << FP_NKEYCLASSES) - 1)
+		{
+			if (tier != FP_QUOTED && count[FP_QUOTED] > 0)
+				fp_ev_quoted_apart(&st, count);
 			o = count[FP_NARRATIVE] + count[FP_QUOTED] + count[FP_FACT] +
 				count[FP_FACT_PART];
 		}

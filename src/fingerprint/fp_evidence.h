@@ -74,7 +74,10 @@
  * shingles as well: the facts that continue a name and the quoted ones,
  * and, if it is still short, the common ones (function words only, the
  * phrase table).  Each keeps its own name bit (the facts that begin a name
- * carry it as above).  So every text of at least NP_FP_MIN_EVIDENCE
+ * carry it as above), and while the text has running text its quoted
+ * shingles are hashed apart, so that they meet the quoted shingles of
+ * another such text and not the same words in running text (two reports
+ * of one statement share them).  So every text of at least NP_FP_MIN_EVIDENCE
  * distinct shingles, of whatever class, finds itself (same_story, <%, %>,
  * is_contained on (fp, fp)), while two cards or tables in one formula
  * differ where their names and figures do, and a pair with a brief needs
