@@ -1404,6 +1404,8 @@ fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
 	{
 		np_uint64	x = st->items[i];
 
+		if ((i & 0xFFFF) == 0)
+			NP_CHECK_FOR_INTERRUPTS();
 		if ((x & 3) == FP_QUOTED)
 		{
 			np_uint32	h = (np_uint32) (x >> 2);

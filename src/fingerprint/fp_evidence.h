@@ -77,13 +77,13 @@
  * carry it as above), and while the text has running text its quoted
  * shingles are hashed apart, so that they meet the quoted shingles of
  * another such text and not the same words in running text (two reports
- * of one statement share them).  So every text of at least NP_FP_MIN_EVIDENCE
- * distinct shingles, of whatever class, finds itself (same_story, <%, %>,
- * is_contained on (fp, fp)), while two cards or tables in one formula
- * differ where their names and figures do, and a pair with a brief needs
- * NP_FP_BRIEF_SHARE of it and names that agree.  Again only texts that
- * matched nothing change.  doc/fingerprint.md, "Notices under minimum
- * evidence".
+ * of one statement share them).  So every text of at least
+ * NP_FP_MIN_EVIDENCE distinct shingles, of whatever class, finds itself
+ * (same_story, <%, %>, is_contained on (fp, fp)), while two cards or
+ * tables in one formula differ where their names and figures do, and a
+ * pair with a brief needs NP_FP_BRIEF_SHARE of it and names that agree.
+ * Again only texts that matched nothing change.  doc/fingerprint.md,
+ * "A second floor".
  */
 #define NP_FP_EVERY_BELOW	NP_FP_MIN_EVIDENCE
 
