@@ -196,28 +196,6 @@
 #define STORY_BRIEF_KEPT				0.8
 #define STORY_BRIEF_FIGURES				0.5
 
-/*
- * A near copy: a pair that shares fewer than min_shared hashes still
- * matches when its samples are one text or nearly so: a similarity of at
- * least STORY_NEAR_SIMILARITY, at least the format's minimum evidence
- * shared, and (format version 2, min_named above 0) at least min_named
- * shared hashes with the name bit; only with a time test that it passed.
- * The rest of the rule is then asked as of any pair.  An exact re-send of
- * a results card, an earnings table or a notice of under min_shared
- * evidence is its story's, while two companies' items in one formula
- * differ in the names and figures the floors of fp_evidence.h sample
- * (NP_FP_FACTS_BELOW, NP_FP_EVERY_BELOW).  A sample with a name that is
- * no evidence (a notice of five or more narrative shingles whose company
- * stands before "said"), or with no name and no figure at all, is one
- * text to the sample for every company in its formula: the names it must
- * share refuse the second, and the window keeps the first to the day's
- * items, as the late copy is not asked of such a pair (StoryLateCopy
- * refuses tiny pairs).  With a sample of fewer than ten hashes, 0.9 asks
- * the two to be equal; from ten, one may hold a hash the other lacks.
- * doc/stories.md, "Near copies under min_shared".
- */
-#define STORY_NEAR_SIMILARITY			0.9
-
 typedef struct StoryRule
 {
 	double		threshold;		/* is_same_story threshold, or
@@ -337,21 +315,6 @@ StoryMinShared(const StoryRule *rule, int version)
 {
 	return Max(rule->min_shared,
 			   NpFingerprintMinEvidence(NP_PRED_SAME_STORY, version));
-}
-
-/*
- * The fewest sample hashes any pair of format version that the rule
- * accepts shares, near copies included (STORY_NEAR_SIMILARITY): the
- * format's minimum evidence when the near copy may apply (version 2 with
- * min_named above 0), else StoryMinShared.
- */
-static inline int
-StoryFewestShared(const StoryRule *rule, int version)
-{
-	if (version == NP_FP_V2_VERSION && rule->min_named > 0)
-		return Min(StoryMinShared(rule, version),
-				   NpFingerprintMinEvidence(NP_PRED_SAME_STORY, version));
-	return StoryMinShared(rule, version);
 }
 
 /* Is a pair of articles with these shingle counts tiny? */

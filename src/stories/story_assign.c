@@ -34,8 +34,7 @@
  * every snapshot): it would see the same leaders.  A search that finds a
  * leader needs no lock.  Leader creations are thus serialised per leaders
  * table; assignments to existing stories run in parallel.  An article too
- * small to share min_shared hashes with anything (or, where a near copy may
- * join, the minimum evidence: StoryFewestShared) starts its story without
+ * small to share min_shared hashes with anything starts its story without
  * a search or the lock.
  *
  * What a row does not pay for.  The session keeps, per leaders table, the
@@ -801,13 +800,12 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 	int64		xt = tnull ? STORY_NO_TIME : StoryTimeOf(t);
 
 	/*
-	 * An article with fewer sample hashes than the rule asks any pair to
-	 * share (a near copy's included: StoryFewestShared) joins no story and
-	 * no article will ever join its own: it starts a story, without a
-	 * search and without the lock (its copies are stories of their own
-	 * too, as in the batch form).
+	 * An article with fewer sample hashes than the rule asks a pair to share
+	 * joins no story and no article will ever join its own: it starts a
+	 * story, without a search and without the lock (its copies are stories
+	 * of their own too, as in the batch form).
 	 */
-	if (NpFingerprintNHashes(x) >= StoryFewestShared(rule, x->version))
+	if (NpFingerprintNHashes(x) >= StoryMinShared(rule, x->version))
 	{
 		/* the statement's snapshot, as SPI would take it */
 		snap = GetTransactionSnapshot();
@@ -838,9 +836,8 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 	if (tnull)
 		nulls[2] = 'n';
 	/*
-	 * An article too small to match even itself (fewer than
-	 * StoryFewestShared hashes) is already its own leader when it is
-	 * assigned again.
+	 * An article too small to match even itself (fewer than min_shared
+	 * hashes) is already its own leader when it is assigned again.
 	 */
 	rc = SPI_execute_plan(p->insert, args, nulls, false, 0);
 	if (rc != SPI_OK_INSERT)

@@ -17,11 +17,7 @@
  *						the format's minimum evidence)
  *	 tiny pairs:		similarity >= s	 =>	 |A' n B'| >= s |A' u B'| >= s max(|A'|, |B'|)
  *	 other pairs:		is_same_story(t)  =>  |A' n B'| >= t min(|A'|, |B'|)
- *	 near copies:		under StoryMinShared, similarity >= STORY_NEAR_SIMILARITY
- *						and |A' n B'| >= StoryFewestShared, so
- *						|A' n B'| >= max(StoryFewestShared, 0.9 max(|A'|, |B'|))
- * with t the threshold resolved for the pair's format (StoryThreshold); a
- * pair needs the least of the bounds of the kinds it may be.
+ * with t the threshold resolved for the pair's format (StoryThreshold).
  * For any leader at all (StoryNeedAny): if limit(x) <= limit(L) then A' is
  * all of x's sample, else L is truncated and B' is all of L's sample; so
  * max(|A'|, |B'|) >= min(|A|, fewest hashes of a truncated leader).  A tiny
@@ -272,23 +268,6 @@ short_names_differ(const StoryRule *rule, const StoryPairNames *pn,
 		(double) named_differ >= STORY_BRIEF_FIGURES * differ;
 }
 
-/*
- * Is the pair a near copy (stories.h, STORY_NEAR_SIMILARITY), which may
- * share fewer than min_shared hashes? Asked only of such a pair.
- */
-static bool
-near_copy(const StoryRule *rule, const NpFingerprint *x,
-		  const NpFingerprint *leader, const NpFingerprintOverlap *ov,
-		  bool timed, StoryPairNames *pn)
-{
-	if (!timed || ov->inter < StoryFewestShared(rule, x->version) ||
-		StoryFewestShared(rule, x->version) >= StoryMinShared(rule, x->version))
-		return false;
-	if (!((double) ov->inter >= STORY_NEAR_SIMILARITY * ov->uni))
-		return false;
-	return pair_names(x, leader, pn)->shared >= rule->min_named;
-}
-
 /* StoryRuleMatches on the pair's overlap, computed by the caller */
 static bool
 rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
@@ -300,9 +279,7 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 	bool		names = rule->min_named > 0 && x->version == NP_FP_V2_VERSION;
 	double		sim;
 
-	if (ov->inter == 0 ||
-		(ov->inter < StoryMinShared(rule, x->version) &&
-		 !near_copy(rule, x, leader, ov, timed, &pn)))
+	if (ov->inter == 0 || ov->inter < StoryMinShared(rule, x->version))
 		return false;
 	sim = (double) ov->inter / ov->uni;
 	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
@@ -472,40 +449,19 @@ sample_cut(const NpFingerprint *fp, uint64 tau)
 	return lo;
 }
 
-/*
- * The fewest shared hashes the rule asks of a pair of x with a leader of
- * lshingles shingles, whose samples cut at the smaller limit hold a and b
- * hashes (or at least that many: the bound grows with both).  A near copy
- * (similarity >= STORY_NEAR_SIMILARITY) shares that share of the union,
- * so of the larger cut sample.
- */
-static int
-need_for_pair(const StoryRule *rule, const NpFingerprint *x,
-			  uint32 lshingles, int a, int b)
-{
-	int			fewest = StoryFewestShared(rule, x->version);
-	int			need;
-
-	if (StoryTinyPair(rule, x->nshingles, lshingles))
-		need = Max(StoryMinShared(rule, x->version),
-				   need_at_least(rule->tiny_similarity * Max(a, b)));
-	else
-		need = Max(StoryMinShared(rule, x->version),
-				   need_at_least(StoryThreshold(rule, x->version) * Min(a, b)));
-	if (fewest < need)
-		need = Min(need, Max(fewest,
-							 need_at_least(STORY_NEAR_SIMILARITY * Max(a, b))));
-	return need;
-}
-
 int
 StoryNeedPair(const StoryRule *rule, const NpFingerprint *x,
 			  const NpFingerprint *leader)
 {
 	uint64		tau = Min(sample_limit(x), sample_limit(leader));
+	int			a = sample_cut(x, tau);
+	int			b = sample_cut(leader, tau);
 
-	return need_for_pair(rule, x, leader->nshingles, sample_cut(x, tau),
-						 sample_cut(leader, tau));
+	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
+		return Max(StoryMinShared(rule, x->version),
+				   need_at_least(rule->tiny_similarity * Max(a, b)));
+	return Max(StoryMinShared(rule, x->version),
+			   need_at_least(StoryThreshold(rule, x->version) * Min(a, b)));
 }
 
 int
@@ -516,18 +472,10 @@ StoryNeedAny(const StoryRule *rule, const NpFingerprint *x,
 	int			tiny = need_at_least(rule->tiny_similarity *
 									 Min(n, min_truncated_hashes));
 
-	int			need = StoryMinShared(rule, x->version);
-	int			fewest = StoryFewestShared(rule, x->version);
-
 	/* a tiny x forms only tiny pairs; any other x may meet a non-tiny leader */
 	if (x->nshingles < (uint32) rule->tiny_shingles)
-		need = Max(tiny, need);
-	/* a near copy shares that share of the larger cut sample */
-	if (fewest < need)
-		need = Min(need, Max(fewest,
-							 need_at_least(STORY_NEAR_SIMILARITY *
-										   Min(n, min_truncated_hashes))));
-	return need;
+		return Max(tiny, StoryMinShared(rule, x->version));
+	return StoryMinShared(rule, x->version);
 }
 
 void
@@ -580,7 +528,11 @@ StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
 				break;
 			}
 	}
-	return need_for_pair(rule, x, leader->nshingles, a, b);
+	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
+		return Max(StoryMinShared(rule, x->version),
+				   need_at_least(rule->tiny_similarity * Max(a, b)));
+	return Max(StoryMinShared(rule, x->version),
+			   need_at_least(StoryThreshold(rule, x->version) * Min(a, b)));
 }
 
 /* Argument arg of fcinfo as a story time: STORY_NO_TIME when NULL or absent */
