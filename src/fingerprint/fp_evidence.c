@@ -42,7 +42,10 @@
  *	  A text with fewer than 5 evidence shingles (NP_FP_FACTS_BELOW: it
  *	  could match nothing, not even its copy) adds its fact shingles that
  *	  hold the first word of a name, with the name bit: a one-line notice
- *	  whose running text is a formula and whose name is in facts.
+ *	  whose running text is a formula and whose name is in facts.  One
+ *	  that still has fewer (NP_FP_EVERY_BELOW) takes every shingle it has,
+ *	  the common ones last, its quoted ones hashed apart while it has
+ *	  running text, so that every text of 5 shingles finds itself.
  *	  A run of numbers alone (every word of the shingle a number) says
  *	  little: runs of small numbers recur by chance between unrelated
  *	  tables.  Its hash covers the two words before it as well, so that it
@@ -1002,15 +1005,37 @@ fp_ev_emit(FpEvBuild *st, const np_uint64 *words, const unsigned char *flags,
 }
 
 /*
- * The word callback of the scan; parts (a constant of each caller) marks
- * the facts that continue a name (fp_ev3_class_parts), for the second pass
- * of a text under NP_FP_FACTS_BELOW, so that the first pass of every text
- * does no more than before.
+ * Keep the shingle of function words only that word k (hash) ends, as a
+ * part without a name (FP_SCAN_EVERY alone); head is mix(FP_EV3_SEED ^ the
+ * word two before).  Hashed as the 3-word path hashes every shingle.
  */
+static pg_noinline void
+fp_ev_push_every_stop(FpEvBuild *st, size_t k, np_uint64 head, np_uint64 hash)
+{
+	np_uint32	h = (np_uint32) (np_fp_mix64(np_fp_mix64(head ^ st->last[(k - 1) & 3]) ^
+											 hash) >> 32);
+
+	fp_ev_push_key(st, ((np_uint64) (h >> 1) << 3) | (np_uint64) FP_FACT_PART);
+}
+
+/*
+ * What a scan keeps (a constant of each caller of fp_ev_build_word_body):
+ * the shingles of every text (FP_SCAN_PLAIN); the same with the facts that
+ * continue a name marked (fp_ev3_class_parts), for the second pass of a
+ * text under NP_FP_FACTS_BELOW (FP_SCAN_PARTS), so that the first pass of
+ * every text does no more than before; and the same with the common
+ * shingles kept too, as parts (FP_SCAN_EVERY: a text that is still under
+ * the floor with every other shingle taken, NP_FP_EVERY_BELOW).
+ */
+#define FP_SCAN_PLAIN	0
+#define FP_SCAN_PARTS	1
+#define FP_SCAN_EVERY	2
+
 static pg_attribute_always_inline void
 fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
-					  bool parts)
+					  int mode)
 {
+	bool		parts = (mode != FP_SCAN_PLAIN);
 	FpEvBuild  *st = (FpEvBuild *) arg;
 	unsigned char flags = fp_ev_flags(&st->scan, hash, start, end);
 
@@ -1047,12 +1072,20 @@ fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
 				if (parts && (cls & FP_EV3_PART_IF))
 					cls = (cls & ~FP_EV3_PART_IF) |
 						(int) FP_EV3_NAME_WORD(old3 & FP_EV3_CODE_MASK);
-				/* the hash's lowest bit is the name bit of cls */
+				/*
+				 * the hash's lowest bit is the name bit of cls; a common
+				 * phrase is kept only by FP_SCAN_EVERY, as a part
+				 */
 				if (!fp_is_phrase_hash(h))
 					fp_ev_push_key(st, ((np_uint64) (h >> 1) << 3) | (np_uint64) cls);
+				else if (mode == FP_SCAN_EVERY)
+					fp_ev_push_key(st, ((np_uint64) (h >> 1) << 3) |
+								   (np_uint64) ((cls & FP_EV3_NAME) | FP_FACT_PART));
 			}
 			else if (cls != FP_EV3_ALLSTOP)
 				fp_ev_push_wide(st, k, hash, cls);
+			else if (mode == FP_SCAN_EVERY)
+				fp_ev_push_every_stop(st, k, head, hash);
 		}
 		else
 			st->rflags[k] = flags;
@@ -1076,13 +1109,19 @@ fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
 static pg_attribute_always_inline void
 fp_ev_build_word(np_uint64 hash, size_t start, size_t end, void *arg)
 {
-	fp_ev_build_word_body(hash, start, end, arg, false);
+	fp_ev_build_word_body(hash, start, end, arg, FP_SCAN_PLAIN);
 }
 
 static pg_attribute_always_inline void
 fp_ev_build_word_parts(np_uint64 hash, size_t start, size_t end, void *arg)
 {
-	fp_ev_build_word_body(hash, start, end, arg, true);
+	fp_ev_build_word_body(hash, start, end, arg, FP_SCAN_PARTS);
+}
+
+static pg_attribute_always_inline void
+fp_ev_build_word_every(np_uint64 hash, size_t start, size_t end, void *arg)
+{
+	fp_ev_build_word_body(hash, start, end, arg, FP_SCAN_EVERY);
 }
 
 /* Keys of the sketch's items: hash << 2 | class, below 2^34 */
@@ -1291,12 +1330,12 @@ fp_ev_sort_unique(np_uint64 *v, size_t n, size_t *count)
 
 /*
  * Scan text into st (its keys sorted, each hash once, counted by class into
- * count[]), with the facts that continue a name marked (FP_FACT_PART) if
- * parts (a constant of each caller: fp_ev_collect, fp_ev_collect_parts).
+ * count[]), keeping what mode says (FP_SCAN_*: a constant of each caller,
+ * fp_ev_collect, fp_ev_collect_parts, fp_ev_collect_every).
  */
 static pg_attribute_always_inline void
 fp_ev_collect_body(FpEvBuild *st, const char *text, size_t len,
-				   int shingle_words, bool parts, size_t *count)
+				   int shingle_words, int mode, size_t *count)
 {
 	memset(st, 0, sizeof(*st));
 	fp_ev_scan_init(&st->scan, text, len);
@@ -1304,7 +1343,9 @@ fp_ev_collect_body(FpEvBuild *st, const char *text, size_t len,
 	/* callers pass NP_FP_DEFAULT_SHINGLE_WORDS; no other width has shingles */
 	if (st->w >= 1 && st->w <= NP_FP_MAX_SHINGLE_WORDS)
 	{
-		if (parts)
+		if (mode == FP_SCAN_EVERY)
+			np_fp_tokenize_inline(text, len, fp_ev_build_word_every, st);
+		else if (mode == FP_SCAN_PARTS)
 			np_fp_tokenize_inline(text, len, fp_ev_build_word_parts, st);
 		else
 			np_fp_tokenize_inline(text, len, fp_ev_build_word, st);
@@ -1325,7 +1366,7 @@ static pg_attribute_always_inline void
 fp_ev_collect(FpEvBuild *st, const char *text, size_t len, int shingle_words,
 			  size_t *count)
 {
-	fp_ev_collect_body(st, text, len, shingle_words, false, count);
+	fp_ev_collect_body(st, text, len, shingle_words, FP_SCAN_PLAIN, count);
 }
 
 /* Out of line: only a text under NP_FP_FACTS_BELOW is scanned again */
@@ -1333,7 +1374,49 @@ static pg_noinline void
 fp_ev_collect_parts(FpEvBuild *st, const char *text, size_t len,
 					int shingle_words, size_t *count)
 {
-	fp_ev_collect_body(st, text, len, shingle_words, true, count);
+	fp_ev_collect_body(st, text, len, shingle_words, FP_SCAN_PARTS, count);
+}
+
+/* Out of line: only a text under NP_FP_EVERY_BELOW is scanned a third time */
+static pg_noinline void
+fp_ev_collect_every(FpEvBuild *st, const char *text, size_t len,
+					int shingle_words, size_t *count)
+{
+	fp_ev_collect_body(st, text, len, shingle_words, FP_SCAN_EVERY, count);
+}
+
+/*
+ * Hash the quoted shingles of st apart (a text under NP_FP_EVERY_BELOW that
+ * has running text): each quoted key's hash, name bit aside, is mixed with
+ * FP_EV_QUOTED_APART, so that it meets only the quoted shingles of another
+ * such text, never the same words in another text's running text (the
+ * quote rule: two reports of one statement share its words).  The keys
+ * are sorted and made unique again and counted anew into count[].
+ */
+#define FP_EV_QUOTED_APART	UINT64_C(0x5851F42D4C957F2D)
+
+static pg_noinline void
+fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
+{
+	size_t		i;
+
+	for (i = 0; i < st->n; i++)
+	{
+		np_uint64	x = st->items[i];
+
+		if ((i & 0xFFFF) == 0)
+			NP_CHECK_FOR_INTERRUPTS();
+		if ((x & 3) == FP_QUOTED)
+		{
+			np_uint32	h = (np_uint32) (x >> 2);
+			np_uint32	m = (np_uint32) (np_fp_mix64(FP_EV_QUOTED_APART ^ h) >> 32);
+
+			st->items[i] = ((np_uint64) ((m & ~NP_FP_NAME_BIT) |
+										 (h & NP_FP_NAME_BIT)) << 2) | FP_QUOTED;
+		}
+	}
+	memset(count, 0, FP_NKEYCLASSES * sizeof(size_t));
+	st->n = fp_ev_sort_unique(st->items, st->n, count);
 }
 
 /*
@@ -1392,6 +1475,42 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 		keep = 1u << tier | 1u << FP_FACT;
 		name = NP_FP_NAME_BIT;
 		o = count[tier] + (tier != FP_FACT ? count[FP_FACT] : 0);
+
+		/*
+		 * Still too little (a card or table of names and figures, whose
+		 * facts mostly continue a name, or a text of quotes and formulas):
+		 * every other shingle it has joins, the facts that continue a name
+		 * and the quoted ones, then the common ones too, so that a text of
+		 * NP_FP_MIN_EVIDENCE shingles finds itself (fp_evidence.h,
+		 * NP_FP_EVERY_BELOW).  They keep their own name bit: the facts
+		 * that begin a name carry it, a formula does not.
+		 */
+		if (o < NP_FP_EVERY_BELOW)
+		{
+			keep = (1u << FP_NKEYCLASSES) - 1;
+			o = count[FP_NARRATIVE] + count[FP_QUOTED] + count[FP_FACT] +
+				count[FP_FACT_PART];
+		}
+		if (o < NP_FP_EVERY_BELOW)
+		{
+			if (st.items)
+				np_free(st.items);
+			memset(count, 0, sizeof(count));
+			fp_ev_collect_every(&st, text, len, shingle_words, count);
+		}
+
+		/*
+		 * Its quoted shingles, when it has running text, are hashed apart:
+		 * a re-send shares them, a report that carries the quotation in its
+		 * own running text does not.
+		 */
+		if (keep == (1u << FP_NKEYCLASSES) - 1)
+		{
+			if (tier != FP_QUOTED && count[FP_QUOTED] > 0)
+				fp_ev_quoted_apart(&st, count);
+			o = count[FP_NARRATIVE] + count[FP_QUOTED] + count[FP_FACT] +
+				count[FP_FACT_PART];
+		}
 	}
 	sk->version = NP_FP_V2_VERSION;
 	sk->shingle_words = shingle_words;

@@ -68,6 +68,26 @@
 #define NP_FP_FACTS_BELOW	NP_FP_MIN_EVIDENCE
 
 /*
+ * A text that has fewer evidence shingles than this even with those facts
+ * (a by-election card or an earnings table: names and figures whose facts
+ * mostly continue a name, little running text) takes all its other
+ * shingles as well: the facts that continue a name and the quoted ones,
+ * and, if it is still short, the common ones (function words only, the
+ * phrase table).  Each keeps its own name bit (the facts that begin a name
+ * carry it as above), and while the text has running text its quoted
+ * shingles are hashed apart, so that they meet the quoted shingles of
+ * another such text and not the same words in running text (two reports
+ * of one statement share them).  So every text of at least
+ * NP_FP_MIN_EVIDENCE distinct shingles, of whatever class, finds itself
+ * (same_story, <%, %>, is_contained on (fp, fp)), while two cards or
+ * tables in one formula differ where their names and figures do, and a
+ * pair with a brief needs NP_FP_BRIEF_SHARE of it and names that agree.
+ * Again only texts that matched nothing change.  doc/fingerprint.md,
+ * "A second floor".
+ */
+#define NP_FP_EVERY_BELOW	NP_FP_MIN_EVIDENCE
+
+/*
  * Briefs and strong evidence (version 2 containment predicates and
  * same_story; doc/fingerprint.md has the figures they were chosen on).  A
  * brief (a text with fewer than NP_FP_BRIEF_SHINGLES evidence shingles: a

@@ -16,7 +16,10 @@ SELECT fingerprint('a b c'::text, false, 160, 3);   -- error: no such version
 SELECT fingerprint('a b c'::text, false, 0, 2);     -- error: sketch size
 
 -- what is evidence: running text is; function words, number words, units of
--- time, names, numbers and common phrases alone are not
+-- time, names, numbers and common phrases alone are not, but a text that
+-- has fewer than 5 evidence shingles takes all its shingles, so that it
+-- finds itself (doc/fingerprint.md, "A second floor"): these counts are
+-- those of such short texts
 SELECT t, shingle_count(fingerprint(t, false)) AS evidence
   FROM (VALUES ('the cat sat on the mat'),
                ('one of the two of them'),
@@ -30,7 +33,9 @@ SELECT t, shingle_count(fingerprint(t, false)) AS evidence
 -- quotes are evidence only when the article has nothing else: another
 -- report that repeats the same words in quotation marks (any style) does
 -- not carry this text; one that repeats them in running text does (both
--- are briefs, so most of the smaller one's evidence must be shared)
+-- are briefs, so most of the smaller one's evidence must be shared).  A
+-- text under 5 evidence shingles samples its quotes too, hashed apart, so
+-- that they still do not meet the words in another's running text
 SELECT style, shingle_count(fingerprint(t, false)) AS evidence,
        same_story(fingerprint(t, false),
                   fingerprint('Opening the case, the prosecutor said the defendant ran his firm like a trader who sold the same wedding date to three different couples.'::text, false)) AS same_story
