@@ -305,6 +305,89 @@ keep_wire_gaps(NpDoc *doc, const int *marks)
 }
 
 /*
+ * Is unit i a row of figures: a row (is_row) holding a digit beside more
+ * words than dates ("Net 9,113,000 vs 7,402,000", "Lab: Priya Nair 1,204
+ * (48.1%)"), not a timestamp ("Updated 14 May 2024 10:32 BST")?
+ */
+static bool
+is_figures_row(const NpDoc *doc, int i)
+{
+	const NpUnit *u = &doc->units[i];
+	NpUnitFacts f;
+	size_t		k;
+
+	for (k = 0; k < u->len; k++)
+		if (A_DIGIT((unsigned char) doc->text[u->off + k]))
+			break;
+	if (k == u->len)
+		return false;
+	NpGetUnitFacts(doc->text + u->off, u->len, &f);
+	return f.nondate > f.datetok;
+}
+
+/*
+ * A table sent as the item itself: an earnings table under its header
+ * with a note ("NOTE: Nine months ended January 31."), a results card
+ * closed by one line ("Lab hold. Majority 392."), prices under a one-line
+ * lead.  The body selection keeps the prose line alone, and the rows, which
+ * are the item's body, are lost.  When the rows that touch the kept units
+ * (above the first, below the last, passing over wire furniture; a header
+ * row or a label among them) hold at least as many bytes as everything
+ * kept, and at least two of them, half or more, are rows of figures, they
+ * are kept.  Furniture beside an article (a stock ticker, "Most read"
+ * lists, a menu) is outweighed by the article, or is cut off from it by a
+ * unit of other furniture or a section marker, which ends the rows.
+ */
+static void
+keep_item_table(NpDoc *doc, const int *marks)
+{
+	int			first = -1;
+	int			last = -1;
+	int			lo;
+	int			hi;
+	size_t		kept = 0;
+	size_t		rowbytes = 0;
+	int			nrows = 0;
+	int			nfigures = 0;
+	int			i;
+
+	for (i = 0; i < doc->nunits; i++)
+		if (doc->units[i].seg >= 0)
+		{
+			if (first < 0)
+				first = i;
+			last = i;
+			kept += doc->units[i].len;
+		}
+	if (first < 0)
+		return;
+	for (lo = first; lo > 0; lo--)
+		if (!(doc->units[lo - 1].flags & NPU_FURNITURE) && !is_row(doc, lo - 1, marks))
+			break;
+	for (hi = last; hi + 1 < doc->nunits; hi++)
+		if (!(doc->units[hi + 1].flags & NPU_FURNITURE) && !is_row(doc, hi + 1, marks))
+			break;
+	for (i = lo; i <= hi; i++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		if (i == first)
+			i = last;			/* the kept units themselves */
+		else if (!(doc->units[i].flags & NPU_FURNITURE))
+		{
+			rowbytes += doc->units[i].len;
+			nrows++;
+			nfigures += is_figures_row(doc, i);
+		}
+	}
+	if (rowbytes < kept || nfigures < 2 || nfigures * 2 < nrows)
+		return;
+	for (i = lo; i <= hi; i++)
+		if (!(doc->units[i].flags & NPU_FURNITURE) && doc->units[i].seg < 0 &&
+			(i < first || i > last))
+			doc->units[i].seg = doc->units[i < first ? first : last].seg;
+}
+
+/*
  * Does the text end a sentence after a word somewhere: a '.', '!' or '?'
  * after a letter, then closing quotes or brackets (or a stray paragraph
  * mark '<'), then a space or the end?
@@ -719,6 +802,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	keep_lists(doc, marks);
 	if (doc->wire)
 		keep_wire_gaps(doc, marks);
+	keep_item_table(doc, marks);
 	for (i = 0; i < n; i++)
 		if (doc->units[i].seg >= 0)
 		{
