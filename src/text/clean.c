@@ -46,8 +46,10 @@
  *	  body; other segments join it when they hold a comparable amount of
  *	  good text and no comment-section marker separates them.  Inside the
  *	  kept segments furniture units are dropped and subheadings that lead
- *	  into text kept; short sentences cut off from the body by furniture, an
- *	  author bio ("Jane Doe is ...", matched against the byline) and an
+ *	  into text kept, and the rows of a table sent as the item itself
+ *	  beside its one line of prose (keep_item_table); short sentences cut
+ *	  off from the body by furniture, an author bio ("Jane Doe is ...",
+ *	  matched against the byline) and an
  *	  appeal to the reader closing the body are dropped.  Markup hints are
  *	  distrusted when the units they mark hold most of the page's good text
  *	  (a page wrapped in one form, body class="has-sidebar").
@@ -260,6 +262,28 @@ keep_lists(NpDoc *doc, const int *marks)
 }
 
 /*
+ * Find the first and the last kept unit (-1 when none is kept); return the
+ * bytes of all the kept units.
+ */
+static size_t
+kept_span(const NpDoc *doc, int *first, int *last)
+{
+	size_t		bytes = 0;
+	int			i;
+
+	*first = *last = -1;
+	for (i = 0; i < doc->nunits; i++)
+		if (doc->units[i].seg >= 0)
+		{
+			if (*first < 0)
+				*first = i;
+			*last = i;
+			bytes += doc->units[i].len;
+		}
+	return bytes;
+}
+
+/*
  * Agency copy has no page widgets: once its furniture is known (wire.c),
  * a short line inside the story or right after it is the story's too
  * ("Att: 22,184" under a match report, a subhead, a one-line paragraph).
@@ -269,18 +293,12 @@ keep_lists(NpDoc *doc, const int *marks)
 static void
 keep_wire_gaps(NpDoc *doc, const int *marks)
 {
-	int			first = -1;
-	int			last = -1;
+	int			first;
+	int			last;
 	int			seg = 0;
 	int			i;
 
-	for (i = 0; i < doc->nunits; i++)
-		if (doc->units[i].seg >= 0)
-		{
-			if (first < 0)
-				first = i;
-			last = i;
-		}
+	kept_span(doc, &first, &last);
 	if (first < 0)
 		return;
 	for (i = first + 1; i < doc->nunits; i++)
@@ -341,24 +359,16 @@ is_figures_row(const NpDoc *doc, int i)
 static void
 keep_item_table(NpDoc *doc, const int *marks)
 {
-	int			first = -1;
-	int			last = -1;
+	int			first;
+	int			last;
 	int			lo;
 	int			hi;
-	size_t		kept = 0;
+	size_t		kept = kept_span(doc, &first, &last);
 	size_t		rowbytes = 0;
 	int			nrows = 0;
 	int			nfigures = 0;
 	int			i;
 
-	for (i = 0; i < doc->nunits; i++)
-		if (doc->units[i].seg >= 0)
-		{
-			if (first < 0)
-				first = i;
-			last = i;
-			kept += doc->units[i].len;
-		}
 	if (first < 0)
 		return;
 	for (lo = first; lo > 0; lo--)
