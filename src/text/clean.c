@@ -372,11 +372,17 @@ keep_item_table(NpDoc *doc, const int *marks)
 	if (first < 0)
 		return;
 	for (lo = first; lo > 0; lo--)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
 		if (!(doc->units[lo - 1].flags & NPU_FURNITURE) && !is_row(doc, lo - 1, marks))
 			break;
+	}
 	for (hi = last; hi + 1 < doc->nunits; hi++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
 		if (!(doc->units[hi + 1].flags & NPU_FURNITURE) && !is_row(doc, hi + 1, marks))
 			break;
+	}
 	for (i = lo; i <= hi; i++)
 	{
 		NP_CHECK_FOR_INTERRUPTS();
@@ -392,9 +398,12 @@ keep_item_table(NpDoc *doc, const int *marks)
 	if (rowbytes < kept || nfigures < 2 || nfigures * 2 < nrows)
 		return;
 	for (i = lo; i <= hi; i++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
 		if (!(doc->units[i].flags & NPU_FURNITURE) && doc->units[i].seg < 0 &&
 			(i < first || i > last))
 			doc->units[i].seg = doc->units[i < first ? first : last].seg;
+	}
 }
 
 /*
