@@ -46,8 +46,10 @@
  *	  body; other segments join it when they hold a comparable amount of
  *	  good text and no comment-section marker separates them.  Inside the
  *	  kept segments furniture units are dropped and subheadings that lead
- *	  into text kept; short sentences cut off from the body by furniture, an
- *	  author bio ("Jane Doe is ...", matched against the byline) and an
+ *	  into text kept, and the rows of a table sent as the item itself
+ *	  beside its one line of prose (keep_item_table); short sentences cut
+ *	  off from the body by furniture, an author bio ("Jane Doe is ...",
+ *	  matched against the byline) and an
  *	  appeal to the reader closing the body are dropped.  Markup hints are
  *	  distrusted when the units they mark hold most of the page's good text
  *	  (a page wrapped in one form, body class="has-sidebar").
@@ -260,6 +262,28 @@ keep_lists(NpDoc *doc, const int *marks)
 }
 
 /*
+ * Find the first and the last kept unit (-1 when none is kept); return the
+ * bytes of all the kept units.
+ */
+static size_t
+kept_span(const NpDoc *doc, int *first, int *last)
+{
+	size_t		bytes = 0;
+	int			i;
+
+	*first = *last = -1;
+	for (i = 0; i < doc->nunits; i++)
+		if (doc->units[i].seg >= 0)
+		{
+			if (*first < 0)
+				*first = i;
+			*last = i;
+			bytes += doc->units[i].len;
+		}
+	return bytes;
+}
+
+/*
  * Agency copy has no page widgets: once its furniture is known (wire.c),
  * a short line inside the story or right after it is the story's too
  * ("Att: 22,184" under a match report, a subhead, a one-line paragraph).
@@ -269,18 +293,12 @@ keep_lists(NpDoc *doc, const int *marks)
 static void
 keep_wire_gaps(NpDoc *doc, const int *marks)
 {
-	int			first = -1;
-	int			last = -1;
+	int			first;
+	int			last;
 	int			seg = 0;
 	int			i;
 
-	for (i = 0; i < doc->nunits; i++)
-		if (doc->units[i].seg >= 0)
-		{
-			if (first < 0)
-				first = i;
-			last = i;
-		}
+	kept_span(doc, &first, &last);
 	if (first < 0)
 		return;
 	for (i = first + 1; i < doc->nunits; i++)
@@ -301,6 +319,90 @@ keep_wire_gaps(NpDoc *doc, const int *marks)
 			u->seg = seg;
 		else if (i > last)
 			break;
+	}
+}
+
+/*
+ * Is unit i a row of figures: a row (is_row) holding a digit beside more
+ * words than dates ("Net 9,113,000 vs 7,402,000", "Lab: Priya Nair 1,204
+ * (48.1%)"), not a timestamp ("Updated 14 May 2024 10:32 BST")?
+ */
+static bool
+is_figures_row(const NpDoc *doc, int i)
+{
+	const NpUnit *u = &doc->units[i];
+	NpUnitFacts f;
+	size_t		k;
+
+	for (k = 0; k < u->len; k++)
+		if (A_DIGIT((unsigned char) doc->text[u->off + k]))
+			break;
+	if (k == u->len)
+		return false;
+	NpGetUnitFacts(doc->text + u->off, u->len, &f);
+	return f.nondate > f.datetok;
+}
+
+/*
+ * A table sent as the item itself: an earnings table under its header
+ * with a note ("NOTE: Nine months ended January 31."), a results card
+ * closed by one line ("Lab hold. Majority 392."), prices under a one-line
+ * lead.  The body selection keeps the prose line alone, and the rows, which
+ * are the item's body, are lost.  When the rows that touch the kept units
+ * (above the first, below the last, passing over wire furniture; a header
+ * row or a label among them) hold at least as many bytes as everything
+ * kept, and at least two of them, half or more, are rows of figures, they
+ * are kept.  Furniture beside an article (a stock ticker, "Most read"
+ * lists, a menu) is outweighed by the article, or is cut off from it by a
+ * unit of other furniture or a section marker, which ends the rows.
+ */
+static void
+keep_item_table(NpDoc *doc, const int *marks)
+{
+	int			first;
+	int			last;
+	int			lo;
+	int			hi;
+	size_t		kept = kept_span(doc, &first, &last);
+	size_t		rowbytes = 0;
+	int			nrows = 0;
+	int			nfigures = 0;
+	int			i;
+
+	if (first < 0)
+		return;
+	for (lo = first; lo > 0; lo--)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		if (!(doc->units[lo - 1].flags & NPU_FURNITURE) && !is_row(doc, lo - 1, marks))
+			break;
+	}
+	for (hi = last; hi + 1 < doc->nunits; hi++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		if (!(doc->units[hi + 1].flags & NPU_FURNITURE) && !is_row(doc, hi + 1, marks))
+			break;
+	}
+	for (i = lo; i <= hi; i++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		if (i == first)
+			i = last;			/* the kept units themselves */
+		else if (!(doc->units[i].flags & NPU_FURNITURE))
+		{
+			rowbytes += doc->units[i].len;
+			nrows++;
+			nfigures += is_figures_row(doc, i);
+		}
+	}
+	if (rowbytes < kept || nfigures < 2 || nfigures * 2 < nrows)
+		return;
+	for (i = lo; i <= hi; i++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		if (!(doc->units[i].flags & NPU_FURNITURE) && doc->units[i].seg < 0 &&
+			(i < first || i > last))
+			doc->units[i].seg = doc->units[i < first ? first : last].seg;
 	}
 }
 
@@ -719,6 +821,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	keep_lists(doc, marks);
 	if (doc->wire)
 		keep_wire_gaps(doc, marks);
+	keep_item_table(doc, marks);
 	for (i = 0; i < n; i++)
 		if (doc->units[i].seg >= 0)
 		{

@@ -148,3 +148,36 @@ SELECT text FROM newsprint.sentences(E'He spoke at Fishmongers'' Hall. \u0141uka
 -- opener but "Ft. Worth" does not; "Mt." never does; an opener after a
 -- number with inner dots starts a sentence
 SELECT text FROM newsprint.sentences('The hill is 328 ft. The town of Ft. Worth lies near Mt. Hood. He ran it in 48.396. Unlike others, he won.', clean => false);
+
+-- a table sent as the item itself keeps its rows beside its one line of
+-- prose: an earnings table with a note (it kept the note alone), a results
+-- card closed by one line (it kept the last line alone); the same table
+-- without the note keeps every row, as it did
+SELECT newsprint.clean(E'NORTHGATE APPAREL INC <NGA> 9 MTHS NET\n'
+                       '    Shr 88 cts vs 71 cts\n'
+                       '    Net 9,113,000 vs 7,402,000\n'
+                       '    Sales 240.6 mln vs 215.9 mln\n'
+                       '    NOTE: Nine months ended January 31.\n'
+                       ' Reuter\n');
+SELECT newsprint.clean(E'NORTHGATE APPAREL INC <NGA> 9 MTHS NET\n'
+                       '    Shr 88 cts vs 71 cts\n'
+                       '    Net 9,113,000 vs 7,402,000\n'
+                       '    Sales 240.6 mln vs 215.9 mln\n'
+                       ' Reuter\n');
+SELECT newsprint.clean(E'HARTWELL EAST BY-ELECTION RESULT\n\n'
+                       'Lab: Priya Nair 1,204 (48.1%)\n'
+                       'Con: Tom Byrne 812 (32.4%)\n'
+                       'LD: Sam Okafor 489 (19.5%)\n\n'
+                       'Lab hold. Majority 392. Turnout 24.8%.\n');
+-- rows of figures beside an article are still furniture: outweighed by
+-- the story, or cut off from it by other furniture
+SELECT newsprint.clean(E'FTSE 100   7,512.30   +0.4%\n'
+                       'Dow Jones  38,104.22  -0.2%\n'
+                       'Brent      82.14      +0.6%\n\n'
+                       'The harbour trust on Tuesday approved plans for a ferry terminal on the old coal wharf, officials said.\n\n'
+                       'Work on the terminal, which will cost about 40 million pounds, is to start in the autumn and end by the spring of 2028.\n');
+SELECT newsprint.clean(E'FTSE 100   7,512.30   +0.4%\n'
+                       'Dow Jones  38,104.22  -0.2%\n'
+                       'Brent      82.14      +0.6%\n\n'
+                       'Advertisement\n\n'
+                       'The harbour trust on Tuesday approved plans for a ferry terminal.\n');
