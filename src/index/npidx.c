@@ -70,8 +70,8 @@
  * spare beyond the merge's own postings for it, whose distance it then
  * sets.  Pages are then 81% full at 1M rows after the build (1.8x the
  * column; doc/index.md, "Index size"), and a COPY of 100,000 rows into
- * them no longer links a page to each of the quarter of the buckets whose
- * heads it fills.  (A per-row copy
+ * them links new pages to 5,000 buckets instead of to each of the 15,100
+ * whose heads it fills (doc/index.md, "Ingestion: a sweep spills").  (A per-row copy
  * of the sample for verification inside the index would add another 1x; we
  * verify in the heap instead, where the bitmap heap scan goes anyway.)
  *
