@@ -30,6 +30,12 @@
 #                 COPY (default 1: on, the transaction's rows kept in the
 #                 backend and written in one sweep; off, each row goes to the
 #                 pending list at once, as before the seventeenth session)
+#   WARM=N        before each measured COPY, in the same session (so that
+#                 the backend has mapped the pages it touches: a loader that
+#                 keeps its session), COPY N other rows into the same table
+#                 and merge them into the index, unmeasured (default 0:
+#                 every COPY in a new session, whose first touch of each
+#                 shared buffer costs a page fault)
 #   GIN=1         also COPY the same rows into a third table of ROWS rows
 #                 with the alternative a user has without npidx, a GIN index
 #                 over newsprint.npidx_keys(fp) (defaults: fastupdate on, 4 MB
@@ -53,6 +59,7 @@ CHECKPOINT=${CHECKPOINT:-0}
 REPEAT=${REPEAT:-1}
 BODIES=${BODIES:-0}
 GIN=${GIN:-0}
+WARM=${WARM:-0}
 . ./bench_lib.sh
 bench_workdir 777
 
@@ -60,16 +67,18 @@ bench_header max_wal_size
 
 if [ "$BODIES" = 1 ]; then
 	# the articles as text; the tables compute fp themselves
-	SEED=1 ./corpus.sh gen "$((ROWS + COPY_ROWS))" | awk -F'\t' -v OFS='\t' '{ print $1, $6 }' > "$WORK/all.tsv"
+	SEED=1 ./corpus.sh gen "$((ROWS + COPY_ROWS + WARM))" | awk -F'\t' -v OFS='\t' '{ print $1, $6 }' > "$WORK/all.tsv"
 	q -c "DROP TABLE IF EXISTS prof_src; CREATE TABLE prof_src (id bigint PRIMARY KEY, body text)"
 	q -c "\\copy prof_src FROM '$WORK/all.tsv'"
 	q -c "COPY (SELECT id, body FROM prof_src WHERE id >= $ROWS ORDER BY id LIMIT $COPY_ROWS) TO STDOUT" > "$WORK/copy.tsv"
+	q -c "COPY (SELECT id, body FROM prof_src WHERE id >= $ROWS + $COPY_ROWS ORDER BY id) TO STDOUT" > "$WORK/warm.tsv"
 	cols="id bigint, body text, fp newsprint.fingerprint GENERATED ALWAYS AS (newsprint.fingerprint(body)) STORED"
 	fill="id, body"
 	target="(id, body)"
 else
-	SEED=1 ./corpus.sh fingerprints prof_src "$((ROWS + COPY_ROWS))"
+	SEED=1 ./corpus.sh fingerprints prof_src "$((ROWS + COPY_ROWS + WARM))"
 	q -c "COPY (SELECT id, fp FROM prof_src WHERE id >= $ROWS ORDER BY id LIMIT $COPY_ROWS) TO STDOUT" > "$WORK/copy.tsv"
+	q -c "COPY (SELECT id, fp FROM prof_src WHERE id >= $ROWS + $COPY_ROWS ORDER BY id) TO STDOUT" > "$WORK/warm.tsv"
 	cols="id bigint, fp newsprint.fingerprint"
 	fill="id, fp"
 	target=""
@@ -95,14 +104,15 @@ setup() {
 	fi
 }
 
-# measure LABEL SQL: run SQL in a session of its own (with the perf recorder
-# attached when asked); prints wall s, backend CPU s, WAL records, full-page
-# images, WAL MB
-measure() {		# LABEL SQL
+# measure LABEL SQL [PRE]: run SQL in a session of its own (with the perf
+# recorder attached when asked), after PRE, unmeasured; prints wall s,
+# backend CPU s, WAL records, full-page images, WAL MB
+measure() {		# LABEL SQL [PRE]
 	local perfcmd=":"
 	[ "$PERF" = 1 ] &&
 		perfcmd="perf record -q -F 999 -g -o $WORK/perf.$1 -p \$BPID >/dev/null 2>&1 & echo \$! > $WORK/perf.pid; sleep 1"
 	q >/dev/null <<SQL
+${3:-}
 SELECT pg_backend_pid() AS pid \gset
 \setenv BPID :pid
 \! $perfcmd
@@ -133,15 +143,25 @@ line() { printf '%-40s %8s %8s %12s %10s %8s %12s\n' "$@"; }
 for rep in $(seq 1 "$REPEAT"); do
 	setup
 	echo
-	echo "== run $rep of $REPEAT: $ROWS rows, npidx $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))"); COPY of $COPY_ROWS rows ($([ "$BODIES" = 1 ] && echo "bodies, fp generated" || echo "fingerprints precomputed")), pending_list_limit ${LIMIT_KB:-default}; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%H:%M:%S) UTC"
+	echo "== run $rep of $REPEAT: $ROWS rows, npidx $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))"); COPY of $COPY_ROWS rows$([ "$WARM" -gt 0 ] && echo " after $WARM unmeasured in the same session") ($([ "$BODIES" = 1 ] && echo "bodies, fp generated" || echo "fingerprints precomputed")), pending_list_limit ${LIMIT_KB:-default}; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%H:%M:%S) UTC"
 	line "" "wall s" "CPU s" "WAL records" "FPIs" "WAL MB" "page faults"
 	[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
-	read -r w c r f b pf < <(PERF=0 measure noidx "\\copy prof_noidx $target FROM '$WORK/copy.tsv'")
+	# the warm rows merged in the session too (a few thousand rows go to
+	# the pending list at commit): the merge touches nearly every head
+	warm() {
+		if [ "$WARM" -gt 0 ]; then
+			echo "\\copy $1 $target FROM '$WORK/warm.tsv'"
+			[ "$1" = prof_idx ] && echo "SELECT newsprint.npidx_clean_pending_list('prof_fp');"
+		fi
+		return 0
+	}
+	read -r w c r f b pf < <(PERF=0 measure noidx "\\copy prof_noidx $target FROM '$WORK/copy.tsv'" "$(warm prof_noidx)")
 	line "COPY without index" "$w" "$c" "$r" "$f" "$b" "$pf"
 	cn=$c
 	[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
-	read -r w c r f b pf < <(measure copy "SET newsprint.npidx_defer_inserts = $([ "${DEFER:-1}" = 1 ] && echo on || echo off);
-\\copy prof_idx $target FROM '$WORK/copy.tsv'")
+	read -r w c r f b pf < <(measure copy "\\copy prof_idx $target FROM '$WORK/copy.tsv'" \
+		"SET newsprint.npidx_defer_inserts = $([ "${DEFER:-1}" = 1 ] && echo on || echo off);
+$(warm prof_idx)")
 	line "COPY with npidx" "$w" "$c" "$r" "$f" "$b" "$pf"
 	read -r w2 c2 r2 f2 b2 pf2 < <(measure merge "SELECT newsprint.npidx_clean_pending_list('prof_fp');")
 	line "  merge of the rows left pending" "$w2" "$c2" "$r2" "$f2" "$b2" "$pf2"

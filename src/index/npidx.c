@@ -62,9 +62,16 @@
  * and notes the distance in the bucket's head (NPIDX_SPILL_SHIFT).  A
  * lookup reads that head where it read the tail's own page: as many pages.
  * Postings of the head's own keys that share the residue are counted too
- * (over-counts, safe below); the spill never changes after the build, and
- * later inserts go to the bucket's own chain.  Pages are then 81% full at
- * 1M rows (1.8x the column; doc/index.md, "Index size").  (A per-row copy
+ * (over-counts, safe below).  A bucket's spill, once set, never changes;
+ * a merge (below) adds postings to the bucket's own chain, and the part of
+ * them that would open a last, part-filled page of its own it spills
+ * likewise: into the head its spill names, if that has room, or, for a
+ * bucket without one, into the first of the next 255 heads with room to
+ * spare beyond the merge's own postings for it, whose distance it then
+ * sets.  Pages are then 81% full at 1M rows after the build (1.8x the
+ * column; doc/index.md, "Index size"), and a COPY of 100,000 rows into
+ * them links new pages to 5,000 buckets instead of to each of the 15,100
+ * whose heads it fills (doc/index.md, "Ingestion: a sweep spills").  (A per-row copy
  * of the sample for verification inside the index would add another 1x; we
  * verify in the heap instead, where the bitmap heap scan goes anyway.)
  *
@@ -225,7 +232,10 @@
  * VACUUM.  Each change is one generic WAL record; appends (a pending row,
  * postings added to a bucket page) log only the bytes they add, and a new
  * bucket page its image and its head's special space, without GenericXLog's
- * page copies and comparison (NpidxLogInPlace, NpidxLogNewChainPage).  A
+ * page copies and comparison (NpidxLogInPlace, NpidxLogNewChainPage); a
+ * tail spilled into a later head for the first time logs its postings and
+ * the distance set in its bucket's head in one record (NpidxLogSpill), so
+ * that no replay holds the postings without the way to them.  A
  * merge's page work is made cheap where it does not depend on the format:
  * the buffers of each bucket's head and next page are remembered per
  * backend and pinned with ReadRecentBuffer instead of a buffer-table lookup

@@ -62,7 +62,9 @@
  * to the later head page that holds the last, partial page's worth of the
  * bucket's postings, or 0: the build puts them there when that head has
  * room, instead of linking a page of its own for them (see the "spill" in
- * the design essay of npidx.c).  Set by CREATE INDEX only, never cleared.
+ * the design essay of npidx.c).  Set by CREATE INDEX, or by a merge for a
+ * bucket that has none yet (in an index of version 4 or later), never
+ * changed once set nor cleared.
  */
 #define NPIDX_SPILL_SHIFT	8
 #define NPIDX_SPILL_MAX		255
@@ -79,6 +81,7 @@
 								 * bound (briefs) and counts at three cuts */
 #define NPIDX_MIN_VERSION	3	/* readable as is: 3 has no spills, 3 and 4
 								 * have the classes of NpidxClassMinHashes */
+#define NPIDX_SPILL_VERSION	4	/* first with spilled tails */
 #define NPIDX_CUT_CLASSES_VERSION 5 /* first with NpidxClass5MinHashes */
 
 #define NPIDX_METAPAGE_BLKNO	0
@@ -406,6 +409,18 @@ NpidxPageSetNEntries(Page page, int n)
 /* Head page of a bucket */
 #define NpidxBucketBlock(b)		((BlockNumber) (b) + 1)
 
+/* Error out unless page (block blk) belongs to the chain of bucket */
+static inline void
+NpidxCheckBucketPage(Relation index, Page page, BlockNumber blk, uint32 bucket)
+{
+	NpidxPageOpaque opaque = NpidxPageGetOpaque(page);
+
+	if (opaque->page_id != NPIDX_PAGE_ID || opaque->bucket != bucket ||
+		!(opaque->flags & NPIDX_BUCKET))
+		elog(ERROR, "npidx index \"%s\": block %u is not in bucket %u",
+			 RelationGetRelationName(index), blk, bucket);
+}
+
 /* Reloptions */
 typedef struct NpidxOptions
 {
@@ -577,6 +592,13 @@ typedef struct NpidxPosting
 	ItemPointerData tid;
 } NpidxPosting;
 
+/*
+ * Where NpidxChainAppend may put a chain's part-page tail (the n postings
+ * at p) instead of a new page: returns whether it did.
+ */
+typedef bool (*NpidxSpillFn) (Relation index, Buffer head,
+							  const NpidxPosting *p, int n, void *arg);
+
 /* Chain pages searched for room before a new page is linked in */
 #define NPIDX_APPEND_VISIT	4
 
@@ -587,9 +609,12 @@ typedef struct NpidxPosting
 extern void NpidxInitPage(Page page, uint16 flags, uint32 bucket);
 extern void NpidxLogInPlace(Relation index, Buffer buffer, int old_lower,
 							int old_upper, bool special);
+extern void NpidxLogSpill(Relation index, Buffer target, int old_lower,
+						  Buffer head);
 extern void NpidxChainAppend(Relation index, Buffer head,
 							 const NpidxPosting *p, int n, bool wal,
-							 Buffer *next_hint);
+							 Buffer *next_hint, NpidxSpillFn spill,
+							 void *spill_arg);
 extern Buffer *NpidxBucketHints(Relation index, uint32 nbuckets);
 extern Buffer NpidxReadBufferHinted(Relation index, BlockNumber blkno,
 									Buffer *hint);

@@ -611,7 +611,8 @@ NpidxBuildWriteMore(NpidxBuildState *st, Size *start)
 			if (tail > 0)
 				st->headroom[b + d] -= (uint16) Min(tail, st->headroom[b + d]);
 		}
-		NpidxChainAppend(st->index, head, p, (int) (cnt - tail), false, NULL);
+		NpidxChainAppend(st->index, head, p, (int) (cnt - tail), false, NULL,
+						 NULL, NULL);
 		st->headroom[b] = (uint16) (NpidxPageCapacity(hpage) - NpidxPageNEntries(hpage));
 		if (NpidxPageIsWide(hpage))
 			st->headroom[b] = 0;

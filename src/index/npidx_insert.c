@@ -166,7 +166,7 @@ NpidxInsertPostings(Relation index, uint32 nbuckets, NpidxPosting *p, int n)
 									 hints ? &hints[2 * b] : NULL);
 		LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
 		NpidxChainAppend(index, head, sorted + i, j - i, true,
-						 hints ? &hints[2 * b + 1] : NULL);
+						 hints ? &hints[2 * b + 1] : NULL, NULL, NULL);
 		UnlockReleaseBuffer(head);
 		i = j;
 		CHECK_FOR_INTERRUPTS();
@@ -212,6 +212,147 @@ PrefetchChainPage(Buffer buf, bool at_lower)
 #endif
 }
 
+/*
+ * What a merge knows for spilling chain tails (SweepSpillTail): the counting
+ * sort's bucket boundaries and, per bucket, the room its head has to spare
+ * beyond the merge's own postings for it, learnt when a spill first looks
+ * at that head (-1 until then).  The page itself decides, under its lock;
+ * spare only says where to look.
+ */
+typedef struct SweepSpill
+{
+	uint32		nbuckets;
+	const uint32 *start;		/* NpidxInsertRows's; see SweepOwn */
+	uint32		placed;			/* end of the bucket range placed */
+	int16	   *spare;
+	Buffer	   *hints;
+} SweepSpill;
+
+/*
+ * The merge's postings for bucket x, a bucket after the one being written:
+ * start[x] begins them until x's range is placed, and ends them after.
+ */
+static inline uint32
+SweepOwn(const SweepSpill *s, uint32 x)
+{
+	if (x < s->placed)
+		return s->start[x] - s->start[x - 1];
+	return s->start[x + 1] - s->start[x];
+}
+
+/*
+ * Put the n postings at p (bucket b's tail) into the head of bucket b + d
+ * if that head is compact and has room for them beyond reserve postings,
+ * and with link set the distance d in b's head (locked exclusively by the
+ * caller), both in one WAL record.  Returns whether it did; notes what the
+ * head of b + d has to spare either way.
+ */
+static bool
+SweepSpillInto(Relation index, SweepSpill *s, Buffer head, uint32 b,
+			   uint32 d, const NpidxPosting *p, int n, uint32 reserve,
+			   bool link)
+{
+	uint32		x = b + d;
+	BlockNumber blk = NpidxBucketBlock(x);
+	Buffer		buffer;
+	Page		page,
+				hpage = BufferGetPage(head);
+	int			have,
+				room,
+				i;
+	bool		done;
+
+	buffer = NpidxReadBufferHinted(index, blk, s->hints ? &s->hints[2 * x] : NULL);
+	LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
+	page = BufferGetPage(buffer);
+	NpidxCheckBucketPage(index, page, blk, x);
+	have = NpidxPageNEntries(page);
+	room = NpidxPageIsWide(page) ? 0 : NPIDX_COMPACT_PER_PAGE - have;
+	done = room >= n + (int) reserve;
+	if (done)
+	{
+		int			old_lower = ((PageHeader) page)->pd_lower;
+
+		START_CRIT_SECTION();
+		for (i = 0; i < n; i++)
+			NpidxPageSetEntry(page, have + i, p[i].resid,
+							  (ItemPointer) &p[i].tid, p[i].cls);
+		NpidxPageSetNEntries(page, have + n);
+		MarkBufferDirty(buffer);
+		if (link)
+		{
+			NpidxPageGetOpaque(hpage)->flags |= (uint16) (d << NPIDX_SPILL_SHIFT);
+			NpidxPageGetOpaque(hpage)->chain_pages++;
+			MarkBufferDirty(head);
+			NpidxLogSpill(index, buffer, old_lower, head);
+		}
+		else
+			NpidxLogInPlace(index, buffer, old_lower,
+							((PageHeader) page)->pd_upper, false);
+		END_CRIT_SECTION();
+		room -= n;
+	}
+	s->spare[x] = (int16) Max(0, room - (int) SweepOwn(s, x));
+	UnlockReleaseBuffer(buffer);
+	return done;
+}
+
+/*
+ * A merge's NpidxSpillFn: put bucket b's part-page tail, which would take a
+ * new page of its own (on a million-row index right after its build, one
+ * for each of about a quarter of the buckets, for some 120 postings each),
+ * into a later head's room, as the build does (see the design essay in
+ * npidx.c): the head that already takes b's spilled tail, if it has room,
+ * or else, for a bucket without one, the first of the next NPIDX_SPILL_MAX
+ * heads with room to spare beyond the merge's own postings for it; that
+ * distance is then set in b's head.  Compact heads only, as in the build.
+ * Heads are locked in block order (b's, then a later one), as every writer
+ * locks them.
+ */
+static bool
+SweepSpillTail(Relation index, Buffer head, const NpidxPosting *p, int n,
+			   void *arg)
+{
+	SweepSpill *s = (SweepSpill *) arg;
+	Page		hpage = BufferGetPage(head);
+	uint32		b = NpidxPageGetOpaque(hpage)->bucket,
+				d = NpidxPageSpill(hpage),
+				last;
+
+	if (NpidxPageIsWide(hpage) || b >= s->nbuckets)
+		return false;
+	if (d != 0)
+		return d < s->nbuckets - b &&
+			SweepSpillInto(index, s, head, b, d, p, n, 0, false);
+	last = Min(NPIDX_SPILL_MAX, s->nbuckets - 1 - b);
+	for (d = 1; d <= last; d++)
+	{
+		uint32		x = b + d;
+
+		if (s->spare[x] < 0)
+		{
+			/* a head not looked at yet: what it can spare */
+			BlockNumber blk = NpidxBucketBlock(x);
+			Buffer		buffer = NpidxReadBufferHinted(index, blk,
+													   s->hints ? &s->hints[2 * x] : NULL);
+			Page		page;
+			int			room;
+
+			LockBuffer(buffer, BUFFER_LOCK_SHARE);
+			page = BufferGetPage(buffer);
+			NpidxCheckBucketPage(index, page, blk, x);
+			room = NpidxPageIsWide(page) ? 0 :
+				NPIDX_COMPACT_PER_PAGE - NpidxPageNEntries(page);
+			s->spare[x] = (int16) Max(0, room - (int) SweepOwn(s, x));
+			UnlockReleaseBuffer(buffer);
+		}
+		if (s->spare[x] >= n &&
+			SweepSpillInto(index, s, head, b, d, p, n, SweepOwn(s, x), true))
+			return true;
+	}
+	return false;
+}
+
 /* A posting of a merge, grouped by bucket: the row (an index into the
  * merge's arrays) and the key residue; the bucket is its place */
 typedef struct NpidxRowPosting
@@ -247,6 +388,7 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 	NpidxRowPosting *sorted;
 	NpidxPosting *buf;
 	Buffer	   *hints;
+	SweepSpill	spill;
 	uint32		maxcount = 0,
 				blo,
 				b,
@@ -305,6 +447,15 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 							 MCXT_ALLOC_HUGE);
 	buf = palloc_extended((Size) maxcount * sizeof(NpidxPosting), MCXT_ALLOC_HUGE);
 	hints = NpidxBucketHints(index, nbuckets);
+	spill.nbuckets = nbuckets;
+	spill.start = start;
+	spill.hints = hints;
+	spill.spare = NULL;
+	if (version >= NPIDX_SPILL_VERSION)
+	{
+		spill.spare = palloc_extended((Size) nbuckets * sizeof(int16), MCXT_ALLOC_HUGE);
+		memset(spill.spare, 0xFF, (Size) nbuckets * sizeof(int16));
+	}
 
 	for (blo = 0; blo < nbuckets;)
 	{
@@ -315,6 +466,7 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 		/* the range [blo, bhi): as many buckets as cap postings allow */
 		while (bhi < nbuckets && start[bhi + 1] - base <= cap)
 			bhi++;
+		spill.placed = bhi;
 
 		/* place its postings: start[b] then ends bucket b's range */
 		for (i = 0; i < n; i++)
@@ -377,13 +529,16 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 										 hints ? &hints[2 * b] : NULL);
 			LockBuffer(head, BUFFER_LOCK_EXCLUSIVE);
 			NpidxChainAppend(index, head, buf, (int) (hi - lo), true,
-							 hints ? &hints[2 * b + 1] : NULL);
+							 hints ? &hints[2 * b + 1] : NULL,
+							 spill.spare ? SweepSpillTail : NULL, &spill);
 			UnlockReleaseBuffer(head);
 			lo = hi;
 			CHECK_FOR_INTERRUPTS();
 		}
 		blo = bhi;
 	}
+	if (spill.spare)
+		pfree(spill.spare);
 	pfree(buf);
 	pfree(sorted);
 	pfree(start);

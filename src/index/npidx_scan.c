@@ -485,18 +485,6 @@ NpidxPageMatches(Page page, uint16 resid, NpidxHitCallback fn, void *arg)
 	return found;
 }
 
-/* Error out unless page belongs to the chain of bucket */
-static inline void
-NpidxCheckBucketPage(Relation index, Page page, BlockNumber blk, uint32 bucket)
-{
-	NpidxPageOpaque opaque = NpidxPageGetOpaque(page);
-
-	if (opaque->page_id != NPIDX_PAGE_ID || opaque->bucket != bucket ||
-		!(opaque->flags & NPIDX_BUCKET))
-		elog(ERROR, "npidx index \"%s\": block %u is not in bucket %u",
-			 RelationGetRelationName(index), blk, bucket);
-}
-
 /*
  * Call fn for every posting with residue resid on the head page of bucket
  * + spill, where the build put the tail of bucket's chain.  That head's own

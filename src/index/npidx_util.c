@@ -167,25 +167,22 @@ NpidxInitMetaPage(Page page, uint32 nbuckets, int fillfactor)
  * used.  It takes a full-page image instead when the page's first change
  * after a checkpoint needs one, as every record does.  Tested under
  * wal_consistency_checking = 'generic' (test/t/001_npidx_replica.pl).
+ *
+ * NpidxRegisterInPlace registers one such page as block block_id of the
+ * record being built; frag receives the fragments' offsets and lengths,
+ * and must live until XLogInsert.
  */
-void
-NpidxLogInPlace(Relation index, Buffer buffer, int old_lower, int old_upper,
-				bool special)
+static void
+NpidxRegisterInPlace(uint8 block_id, Buffer buffer, int old_lower,
+					 int old_upper, bool special, OffsetNumber frag[4][2])
 {
 	Page		page = BufferGetPage(buffer);
 	PageHeader	ph = (PageHeader) page;
-	OffsetNumber frag[4][2];
 	int			nfrag = 0,
 				i;
-	XLogRecPtr	lsn;
 
-	Assert(CritSectionCount > 0);
 	Assert(ph->pd_lower >= old_lower && ph->pd_upper <= old_upper);
-	if (!RelationNeedsWAL(index))
-		return;
-
-	XLogBeginInsert();
-	XLogRegisterBuffer(0, buffer, REGBUF_STANDARD);
+	XLogRegisterBuffer(block_id, buffer, REGBUF_STANDARD);
 	/* the header after the checksum: flags, lower, upper, special, ... */
 	frag[nfrag][0] = offsetof(PageHeaderData, pd_flags);
 	frag[nfrag][1] = SizeOfPageHeaderData - offsetof(PageHeaderData, pd_flags);
@@ -210,11 +207,54 @@ NpidxLogInPlace(Relation index, Buffer buffer, int old_lower, int old_upper,
 	}
 	for (i = 0; i < nfrag; i++)
 	{
-		XLogRegisterBufData(0, (char *) frag[i], sizeof(frag[i]));
-		XLogRegisterBufData(0, (char *) page + frag[i][0], frag[i][1]);
+		XLogRegisterBufData(block_id, (char *) frag[i], sizeof(frag[i]));
+		XLogRegisterBufData(block_id, (char *) page + frag[i][0], frag[i][1]);
 	}
+}
+
+/* WAL-log a change made in place to one page (see above) */
+void
+NpidxLogInPlace(Relation index, Buffer buffer, int old_lower, int old_upper,
+				bool special)
+{
+	OffsetNumber frag[4][2];
+	XLogRecPtr	lsn;
+
+	Assert(CritSectionCount > 0);
+	if (!RelationNeedsWAL(index))
+		return;
+	XLogBeginInsert();
+	NpidxRegisterInPlace(0, buffer, old_lower, old_upper, special, frag);
 	lsn = XLogInsert(RM_GENERIC_ID, 0);
-	PageSetLSN(page, lsn);
+	PageSetLSN(BufferGetPage(buffer), lsn);
+}
+
+/*
+ * WAL-log a chain's tail spilled into another bucket's head for the first
+ * time (see NpidxChainAppend): the postings appended to target since
+ * old_lower and the special space of head, where the spill's distance was
+ * set, in one record, so that no replay can have the postings without the
+ * link to them.  Called as NpidxLogInPlace is.
+ */
+void
+NpidxLogSpill(Relation index, Buffer target, int old_lower, Buffer head)
+{
+	OffsetNumber frag[2][4][2];
+	XLogRecPtr	lsn;
+
+	Assert(CritSectionCount > 0);
+	if (!RelationNeedsWAL(index))
+		return;
+	XLogBeginInsert();
+	NpidxRegisterInPlace(0, target, old_lower,
+						 ((PageHeader) BufferGetPage(target))->pd_upper, false,
+						 frag[0]);
+	NpidxRegisterInPlace(1, head, ((PageHeader) BufferGetPage(head))->pd_lower,
+						 ((PageHeader) BufferGetPage(head))->pd_upper, true,
+						 frag[1]);
+	lsn = XLogInsert(RM_GENERIC_ID, 0);
+	PageSetLSN(BufferGetPage(target), lsn);
+	PageSetLSN(BufferGetPage(head), lsn);
 }
 
 /*
@@ -478,10 +518,17 @@ NpidxLogNewChainPage(Relation index, Buffer newbuf, Buffer head)
  * generic WAL record; without (CREATE INDEX), pages are only marked dirty.
  * next_hint, if not NULL, is the buffer hint of the page after the head
  * (NpidxBucketHints), used and kept up to date.
+ *
+ * With spill not NULL, the postings that would open a last, part-filled
+ * new page (all compact, fewer than a page's worth after the room found)
+ * are offered to spill(index, head, postings, count, spill_arg) first,
+ * which may put them into another bucket's head and returns whether it
+ * did (a merge's NpidxInsertRows: see there).
  */
 void
 NpidxChainAppend(Relation index, Buffer head, const NpidxPosting *p, int n,
-				 bool wal, Buffer *next_hint)
+				 bool wal, Buffer *next_hint, NpidxSpillFn spill,
+				 void *spill_arg)
 {
 	uint32		bucket = NpidxPageGetOpaque(BufferGetPage(head))->bucket;
 	int		   *order = NULL;	/* NULL: all compact, in p's order */
@@ -520,10 +567,7 @@ NpidxChainAppend(Relation index, Buffer head, const NpidxPosting *p, int n,
 		if (buffer != head)
 			LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
 		page = BufferGetPage(buffer);
-		if (NpidxPageGetOpaque(page)->bucket != bucket ||
-			!(NpidxPageGetOpaque(page)->flags & NPIDX_BUCKET))
-			elog(ERROR, "npidx index \"%s\": block %u is not in bucket %u",
-				 RelationGetRelationName(index), blk, bucket);
+		NpidxCheckBucketPage(index, page, blk, bucket);
 		room = NpidxPageCapacity(page) - NpidxPageNEntries(page);
 		if (room > 0 && (ci < ncompact || (wi < nwide && NpidxPageIsWide(page))))
 		{
@@ -556,6 +600,15 @@ NpidxChainAppend(Relation index, Buffer head, const NpidxPosting *p, int n,
 		if (buffer != head)
 			UnlockReleaseBuffer(buffer);
 		visited++;
+	}
+
+	/* the part-page tail of what is left: into another head, if it fits */
+	if (spill != NULL && order == NULL && ci < ncompact)
+	{
+		int			tail = (ncompact - ci) % NPIDX_COMPACT_PER_PAGE;
+
+		if (tail > 0 && spill(index, head, p + ncompact - tail, tail, spill_arg))
+			ncompact -= tail;
 	}
 
 	/* new pages right after the head: wide ones first */

@@ -372,6 +372,55 @@ RESET enable_bitmapscan;
 DROP VIEW spill_copies;
 DROP TABLE spill;
 
+-- a sweep spills too: 700 copies of one text, written at commit in one
+-- sweep into an index built at fillfactor 50 on other texts, fill the
+-- heads of its keys' buckets; the part-page tail of each goes into the
+-- room of a later head that can spare it, whose distance the bucket's head
+-- then notes, instead of a new page linked to the bucket (243 pages after
+-- the sweep without that, one more for every bucket of the text's keys);
+-- 200 more copies spill into the same heads while they have room, and the
+-- rest takes new pages.  A scan that missed a spilled tail would lose
+-- copies, and VACUUM removes dead rows' postings from the heads they
+-- spilled into
+CREATE TABLE sweep (id int PRIMARY KEY, fp fingerprint);
+INSERT INTO sweep
+SELECT i, fingerprint((SELECT string_agg('u' || (hashint4(i * 1000 + j) & 65535), ' ') FROM generate_series(1, 100) j))
+FROM generate_series(1, 1000) i;
+CREATE INDEX sweep_fp ON sweep USING npidx (fp) WITH (fillfactor = 50, pending_list_limit = 64);
+SELECT pg_relation_size('sweep_fp') / 8192 AS pages;
+CREATE VIEW sweep_copies AS
+SELECT (SELECT count(*) FROM sweep WHERE is_similar(fp, (SELECT fp FROM sweep WHERE id = 1001), 0.95)) AS similar,
+	   (SELECT count(*) FROM sweep WHERE same_story(fp, (SELECT fp FROM sweep WHERE id = 1001), 0.95)) AS same_story,
+	   (SELECT count(*) FROM sweep WHERE is_contained(fp, (SELECT fp FROM sweep WHERE id = 1001), 0.95)) AS contained,
+	   (SELECT count(*) FILTER (WHERE d = 0) FROM (SELECT fp <-> (SELECT fp FROM sweep WHERE id = 1001) AS d
+			FROM sweep ORDER BY fp <-> (SELECT fp FROM sweep WHERE id = 1001) LIMIT 1000) s) AS nearest;
+SET newsprint.npidx_defer_inserts = on;
+INSERT INTO sweep
+SELECT i, fingerprint((SELECT string_agg('w' || (hashint4(j) & 65535), ' ') FROM generate_series(1, 100) j))
+FROM generate_series(1001, 1700) i;
+SELECT pg_relation_size('sweep_fp') / 8192 AS pages;	-- 243 without spills
+SET enable_seqscan = off;
+SELECT * FROM sweep_copies;
+RESET enable_seqscan;
+INSERT INTO sweep
+SELECT i, fingerprint((SELECT string_agg('w' || (hashint4(j) & 65535), ' ') FROM generate_series(1, 100) j))
+FROM generate_series(1701, 1900) i;
+RESET newsprint.npidx_defer_inserts;
+SELECT pg_relation_size('sweep_fp') / 8192 AS pages;
+SET enable_seqscan = off;
+SELECT * FROM sweep_copies;
+DELETE FROM sweep WHERE id % 3 = 0;
+VACUUM sweep;
+SELECT * FROM sweep_copies;
+RESET enable_seqscan;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+SELECT * FROM sweep_copies;
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+DROP VIEW sweep_copies;
+DROP TABLE sweep;
+
 -- buckets = N cannot make an empty table's index fill the disk: it is
 -- capped at the larger of the data's need, the heap's pages and 1024
 CREATE TABLE art_empty (LIKE art);

@@ -65,6 +65,34 @@ $primary->safe_psql('postgres',
 	'SET newsprint.npidx_defer_inserts = on;' . insert_sql(200, 5, 6));
 check('after a deferred insert, swept at commit');
 
+# a sweep that spills the part-page tails of full buckets into later heads
+# instead of new pages (NpidxLogSpill: the postings and the distance set
+# in the bucket's head in one record): 700 copies of one text into an index
+# built at fillfactor 50 on other texts (test/sql/index has the same table;
+# 243 pages after the sweep without the spills)
+$primary->safe_psql('postgres', q{
+CREATE TABLE sweep (id int PRIMARY KEY, fp newsprint.fingerprint);
+INSERT INTO sweep
+SELECT i, newsprint.fingerprint((SELECT string_agg('u' || (hashint4(i * 1000 + j) & 65535), ' ')
+	FROM generate_series(1, 100) j))
+FROM generate_series(1, 1000) i;
+CREATE INDEX sweep_fp ON sweep USING npidx (fp) WITH (fillfactor = 50, pending_list_limit = 64);
+SET newsprint.npidx_defer_inserts = on;
+INSERT INTO sweep
+SELECT i, newsprint.fingerprint((SELECT string_agg('w' || (hashint4(j) & 65535), ' ')
+	FROM generate_series(1, 100) j))
+FROM generate_series(1001, 1700) i;
+});
+my $sweep_pages = $primary->safe_psql('postgres',
+	"SELECT pg_relation_size('sweep_fp') / 8192");
+ok($sweep_pages < 200, "the sweep spilled ($sweep_pages pages)");
+$primary->wait_for_catchup($standby);
+is($standby->safe_psql('postgres', q{
+SET enable_seqscan = off;
+SELECT count(*) FROM sweep
+WHERE newsprint.same_story(fp, (SELECT fp FROM sweep WHERE id = 1001), 0.95);
+}), '700', 'after a sweep that spilled: the standby index finds the 700 copies');
+
 # deletes and VACUUM (bulk delete, page unlinking)
 $primary->safe_psql('postgres', q{
 DELETE FROM art WHERE id % 3 = 0;
