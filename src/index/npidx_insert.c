@@ -307,7 +307,10 @@ SweepSpillInto(Relation index, SweepSpill *s, Buffer head, uint32 b,
  * heads with room to spare beyond the merge's own postings for it; that
  * distance is then set in b's head.  Compact heads only, as in the build.
  * Heads are locked in block order (b's, then a later one), as every writer
- * locks them.
+ * on the primary locks them.  Replay of the record locks its blocks in the
+ * order they were registered (the later head first); on a standby that
+ * cannot deadlock, for the startup process is the only writer and a reader
+ * holds at most one head and one page of its chain.
  */
 static bool
 SweepSpillTail(Relation index, Buffer head, const NpidxPosting *p, int n,

@@ -487,12 +487,12 @@ NpidxPageMatches(Page page, uint16 resid, NpidxHitCallback fn, void *arg)
 
 /*
  * Call fn for every posting with residue resid on the head page of bucket
- * + spill, where the build put the tail of bucket's chain.  That head's own
- * postings that share the residue are passed too, like postings of other
- * keys in a bucket (the recheck drops them; a row counted once too often
- * only stays a candidate longer, see the design essay).  Reading it after
- * the chain, with no lock held in between, is safe because postings never
- * move between pages (see NpidxProbeHead).
+ * + spill, where the build or a merge put the tail of bucket's chain.
+ * That head's own postings that share the residue are passed too, like
+ * postings of other keys in a bucket (the recheck drops them; a row
+ * counted once too often only stays a candidate longer, see the design
+ * essay).  Reading it after the chain, with no lock held in between, is
+ * safe because postings never move between pages (see NpidxProbeHead).
  */
 static int64
 NpidxProbeSpill(Relation index, uint32 nbuckets, uint32 bucket, uint32 spill,
