@@ -241,6 +241,20 @@ SweepOwn(const SweepSpill *s, uint32 x)
 }
 
 /*
+ * What the head of bucket x (page) has to spare beyond the merge's own
+ * postings for x: its free room for compact postings (none on a wide
+ * head), less SweepOwn, at least 0.
+ */
+static inline int16
+SweepSpare(const SweepSpill *s, uint32 x, Page page)
+{
+	int			room = NpidxPageIsWide(page) ? 0 :
+		NPIDX_COMPACT_PER_PAGE - NpidxPageNEntries(page);
+
+	return (int16) Max(0, room - (int) SweepOwn(s, x));
+}
+
+/*
  * Put the n postings at p (bucket b's tail) into the head of bucket b + d
  * if that head is compact and has room for them beyond reserve postings,
  * and with link set the distance d in b's head (locked exclusively by the
@@ -258,7 +272,6 @@ SweepSpillInto(Relation index, SweepSpill *s, Buffer head, uint32 b,
 	Page		page,
 				hpage = BufferGetPage(head);
 	int			have,
-				room,
 				i;
 	bool		done;
 
@@ -267,8 +280,8 @@ SweepSpillInto(Relation index, SweepSpill *s, Buffer head, uint32 b,
 	page = BufferGetPage(buffer);
 	NpidxCheckBucketPage(index, page, blk, x);
 	have = NpidxPageNEntries(page);
-	room = NpidxPageIsWide(page) ? 0 : NPIDX_COMPACT_PER_PAGE - have;
-	done = room >= n + (int) reserve;
+	done = !NpidxPageIsWide(page) &&
+		NPIDX_COMPACT_PER_PAGE - have >= n + (int) reserve;
 	if (done)
 	{
 		int			old_lower = ((PageHeader) page)->pd_lower;
@@ -290,9 +303,8 @@ SweepSpillInto(Relation index, SweepSpill *s, Buffer head, uint32 b,
 			NpidxLogInPlace(index, buffer, old_lower,
 							((PageHeader) page)->pd_upper, false);
 		END_CRIT_SECTION();
-		room -= n;
 	}
-	s->spare[x] = (int16) Max(0, room - (int) SweepOwn(s, x));
+	s->spare[x] = SweepSpare(s, x, page);
 	UnlockReleaseBuffer(buffer);
 	return done;
 }
@@ -339,14 +351,11 @@ SweepSpillTail(Relation index, Buffer head, const NpidxPosting *p, int n,
 			Buffer		buffer = NpidxReadBufferHinted(index, blk,
 													   s->hints ? &s->hints[2 * x] : NULL);
 			Page		page;
-			int			room;
 
 			LockBuffer(buffer, BUFFER_LOCK_SHARE);
 			page = BufferGetPage(buffer);
 			NpidxCheckBucketPage(index, page, blk, x);
-			room = NpidxPageIsWide(page) ? 0 :
-				NPIDX_COMPACT_PER_PAGE - NpidxPageNEntries(page);
-			s->spare[x] = (int16) Max(0, room - (int) SweepOwn(s, x));
+			s->spare[x] = SweepSpare(s, x, page);
 			UnlockReleaseBuffer(buffer);
 		}
 		if (s->spare[x] >= n &&
