@@ -28,7 +28,9 @@
  *		STORY_CARRIED_SHARE of both when no time test applies to the
  *		pair, at least min_named of them hold a name (NP_FP_NAME_BIT);
  *		and, when neither is mostly in the other (under
- *		STORY_CARRIED_SHARE both ways), under
+ *		STORY_CARRIED_SHARE both ways), at least STORY_PARTIAL_NAMED of
+ *		them hold a name whatever the time (two companies' items in one
+ *		house formula share its running text alone), and under
  *		STORY_ROWS_SHARE of the shared hashes hold a name, and not both
  *		samples have that share (rows of names and figures, as two tables
  *		in one format share, are no version); and, when no time test
@@ -145,6 +147,25 @@
  * rule; never below the threshold itself).
  */
 #define STORY_CARRIED_SHARE				0.5
+
+/*
+ * A partial version (a pair that is not tiny, neither mostly in the other:
+ * shared hashes under STORY_CARRIED_SHARE of both samples) needs at least
+ * this many shared hashes with the name bit in version 2 (min_named above
+ * 0), with a time test too, where a low link needs min_named and a pair
+ * in the band between STORY_LOW_SHARE and STORY_CARRIED_SHARE needed none.
+ * Two companies' items written in one house formula ("said it has agreed
+ * in principle to sell its ... which is subject to a definitive agreement
+ * ... had sales of about ... mln dlrs last year") share 0.35-0.45 of their
+ * evidence within an hour, and all of it is the formula's running text:
+ * the subject's name stands before "said", which is no evidence, and the
+ * names and figures in the formula's slots differ.  A partial version of
+ * one story keeps at least one of its particulars.  One, not min_named:
+ * within the window a day's items are the only candidates, and on the
+ * development data asking three lost partial versions that one keeps
+ * (doc/stories.md, "House formulas in a partial version").
+ */
+#define STORY_PARTIAL_NAMED				1
 
 /*
  * Rows: a pair that is not tiny and where neither is mostly in the other

@@ -325,8 +325,8 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 		/*
 		 * Neither mostly in the other (under STORY_CARRIED_SHARE both ways):
 		 * a partial version, whose shared evidence must be more than shared
-		 * names and figures, and, when low or without a time test, hold
-		 * some of them.
+		 * names and figures, and hold some of them: min_named when low or
+		 * without a time test, STORY_PARTIAL_NAMED otherwise.
 		 */
 		if (names &&
 			(double) ov->inter < STORY_CARRIED_SHARE * ov->a_count &&
@@ -352,6 +352,16 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 				(!timed ||
 				 ((double) ov->inter < STORY_LOW_SHARE * ov->a_count &&
 				  (double) ov->inter < STORY_LOW_SHARE * ov->b_count)))
+				return false;
+
+			/*
+			 * With a time test too, the shared evidence of a partial version
+			 * must hold some of the story's particulars: two companies' items
+			 * in one house formula share its running text and none of their
+			 * names and figures (stories.h, STORY_PARTIAL_NAMED;
+			 * doc/stories.md, "House formulas in a partial version").
+			 */
+			if (named < STORY_PARTIAL_NAMED)
 				return false;
 
 			/*

@@ -29,7 +29,8 @@ FROM batch;
 -- times.  With one (both times known and within the window) the rule does
 -- not ask two short items to agree in their names and figures
 -- (doc/stories.md, "Recurring items"), nor a partial version that is not low
--- to share names ("A partial version without a time test"): it accepts what
+-- to share min_named names, one is enough ("A partial version without a
+-- time test", "House formulas in a partial version"): it accepts what
 -- story_match() accepts and may accept more, never more than story_match()
 -- without the name tests (min_named => 0); such a pair is asked of
 -- assign_story() with a leaders table holding l alone, at one time for both
@@ -503,8 +504,10 @@ ORDER BY r.id;
 -- both ways needs min_named (3) shared named hashes when no time test
 -- applies, as a low link always does: 2 starts a story of its own.  A
 -- rewrite of 1 (3: 0.36 of its evidence in 1, 5 of its named hashes) still
--- joins; with times within a window (30 days) the rule is unchanged and 2
--- joins 1
+-- joins.  With times within a window (30 days) 2 joined 1 until a partial
+-- version had to share one named hash whatever the time (doc/stories.md,
+-- "House formulas in a partial version"; test/sql/story_formula.sql): 2
+-- shares none, and is a story of its own there too; 3 joins 1
 CREATE TABLE sales (id bigint, published_at timestamptz, body text, fp newsprint.fingerprint);
 INSERT INTO sales (id, published_at, body) VALUES
  (1, '2026-11-18 09:10+00', E'Harland Foods to sell frozen vegetables unit\n\nMERIDEN, Nov 18 (NWS) - Harland Foods said on Wednesday it has reached an agreement in principle to sell its frozen vegetables business to Brookfield Agri Partners for 412 million dollars, as the family-controlled group narrows its focus to bakery and snacks.\n\nThe company said the sale was subject to approval by its shareholders and by competition regulators, and that it expected the transaction to close before the end of its fiscal year. Harland will keep a minority stake of 19 percent in the business for three years.\n\nChief executive Miriam Oduya told analysts on a conference call that the frozen division had struggled with rising energy costs at its plants in Tollard and Wexcombe, where margins fell to 3.1 percent last year from 7.4 percent in 2022. "We looked hard at every option, and a buyer with cold-chain scale can run these factories better than we can," she said.\n\nThe unit employs about 2,300 people. Brookfield Agri said it would keep both plants open and honour existing supply contracts with growers in the Fenland region for at least five seasons.\n\nHarland shares rose 6.2 percent to 48.15 in morning trading, their biggest one-day gain since March. Analysts at Corwen Securities said the price valued the business at roughly nine times operating profit, above what most of them had pencilled in.\n\nThe group, founded in 1911 by the Harland brothers, has sold its canned soup and pet food operations over the past four years. It reported annual sales of 2.9 billion dollars.'),
