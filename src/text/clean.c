@@ -344,6 +344,136 @@ is_figures_row(const NpDoc *doc, int i)
 }
 
 /*
+ * Does a unit open with a list bullet ("* ", "- ", "-- " or a bullet sign
+ * and a space), as the points under an agency headline do?
+ */
+static bool
+opens_with_bullet(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	s += i;
+	len -= i;
+	return (len >= 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ') ||
+		(len >= 3 && s[0] == '-' && s[1] == '-' && s[2] == ' ') ||
+		(len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0);
+}
+
+/*
+ * Has unit i the shape of a headline: 2 to 25 words, not a sentence ending
+ * in a full stop, not a list item opening with a bullet (the points under
+ * an agency headline)?
+ */
+static bool
+headline_shape(const NpDoc *doc, int i)
+{
+	const NpUnit *u = &doc->units[i];
+	NpUnitFacts f;
+
+	if (opens_with_bullet(doc->text + u->off, u->len))
+		return false;
+	NpGetUnitFacts(doc->text + u->off, u->len, &f);
+	return f.nwords >= 2 && f.nwords <= 25 &&
+		!(f.ends_term && doc->text[u->off + u->len - 1] == '.');
+}
+
+/*
+ * Do figures weigh in s[0..len): one digit or more to four letters?  *price
+ * tells whether one of them is a price or a change: a decimal point or a
+ * per cent sign after a digit, a sign before one ("FTSE 100   7,512.30
+ * +0.4%", not "4TH QTR NET", "9 MTHS", "FEB 28").
+ */
+static bool
+figures_weigh(const char *s, size_t len, bool *price)
+{
+	size_t		k;
+	size_t		digits = 0;
+	size_t		letters = 0;
+	size_t		next_check = 0;
+
+	*price = false;
+	for (k = 0; k < len; k++)
+	{
+		unsigned char c = (unsigned char) s[k];
+
+		NP_CHECK_AT(k, next_check);
+		if (A_DIGIT(c))
+		{
+			digits++;
+			if ((k + 1 < len && s[k + 1] == '%') ||
+				(k + 2 < len && s[k + 1] == '.' && A_DIGIT((unsigned char) s[k + 2])) ||
+				(k > 0 && (s[k - 1] == '+' || s[k - 1] == '-') &&
+				 (k == 1 || s[k - 2] == ' ')))
+				*price = true;
+		}
+		else if (A_ALPHA(c) || c >= 0xC0)
+			letters++;
+	}
+	return digits > 0 && digits * 4 >= letters;
+}
+
+/*
+ * Is unit i one of two or more rows of prices in a row (a ticker, a table
+ * of prices): figures weigh in it and in a unit beside it?
+ */
+static bool
+in_price_rows(const NpDoc *doc, int i)
+{
+	const NpUnit *u = &doc->units[i];
+	bool		price;
+
+	if (!figures_weigh(doc->text + u->off, u->len, &price))
+		return false;
+	return (i > 0 && figures_weigh(doc->text + u[-1].off, u[-1].len, &price)) ||
+		(i + 1 < doc->nunits && figures_weigh(doc->text + u[1].off, u[1].len, &price));
+}
+
+/*
+ * Is unit i the title line of an item sent as a table ("ARDMORE GAS CO
+ * <ARDG> SETS QUARTERLY", "TAMSIN OIL AND GAS CO <TOG> 4TH QTR LOSS",
+ * "MILLBROOK COUNCIL ELECTION - FULL RESULTS"): a row that opens the text
+ * (nothing but wire furniture before it) with a headline's shape, few
+ * figures and no price among them, no list introduction?  A row of prices
+ * at the top of a page (a ticker) is not.
+ */
+static bool
+is_item_title(const NpDoc *doc, int i, const int *marks)
+{
+	const NpUnit *u = &doc->units[i];
+	bool		price;
+
+	return is_row(doc, i, marks) && NpOpensDoc(doc, i) &&
+		!figures_weigh(doc->text + u->off, u->len, &price) && !price &&
+		!ends_with_colon(doc, i) && headline_shape(doc, i);
+}
+
+/*
+ * The title line of a text with no sentence, kept whole (a dividend
+ * notice, an earnings table with no note): the first kept unit, if it is
+ * an item's title and a row of figures is kept under it; else -1.
+ */
+static int
+table_title(const NpDoc *doc, const int *marks)
+{
+	int			first;
+	int			i;
+
+	for (first = 0; first < doc->nunits && doc->units[first].seg < 0; first++)
+		NP_CHECK_FOR_INTERRUPTS();
+	if (first == doc->nunits || !is_item_title(doc, first, marks))
+		return -1;
+	for (i = first + 1; i < doc->nunits; i++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		if (doc->units[i].seg >= 0 && is_figures_row(doc, i))
+			return first;
+	}
+	return -1;
+}
+
+/*
  * A table sent as the item itself: an earnings table under its header
  * with a note ("NOTE: Nine months ended January 31."), a results card
  * closed by one line ("Lab hold. Majority 392."), prices under a one-line
@@ -352,11 +482,16 @@ is_figures_row(const NpDoc *doc, int i)
  * (above the first, below the last, passing over wire furniture; a header
  * row or a label among them) hold at least as many bytes as everything
  * kept, and at least two of them, half or more, are rows of figures, they
- * are kept.  Furniture beside an article (a stock ticker, "Most read"
- * lists, a menu) is outweighed by the article, or is cut off from it by a
- * unit of other furniture or a section marker, which ends the rows.
+ * are kept.  The item opens with them: the rows and the kept units start
+ * the text (nothing but wire furniture before them) with the item's title
+ * line or with its lead.  Furniture beside an article (a stock ticker,
+ * "Most read" lists, a menu) is outweighed by the article, or is cut off
+ * from it by a unit of other furniture or a section marker, which ends the
+ * rows; rows of figures at the top of a page or under its menu, above a
+ * one-sentence brief, have no title line: a ticker.  Returns the title
+ * line when the rows are kept under one, else -1.
  */
-static void
+static int
 keep_item_table(NpDoc *doc, const int *marks)
 {
 	int			first;
@@ -370,7 +505,7 @@ keep_item_table(NpDoc *doc, const int *marks)
 	int			i;
 
 	if (first < 0)
-		return;
+		return -1;
 	for (lo = first; lo > 0; lo--)
 	{
 		NP_CHECK_FOR_INTERRUPTS();
@@ -383,6 +518,10 @@ keep_item_table(NpDoc *doc, const int *marks)
 		if (!(doc->units[hi + 1].flags & NPU_FURNITURE) && !is_row(doc, hi + 1, marks))
 			break;
 	}
+	while (lo < first && (doc->units[lo].flags & NPU_FURNITURE))
+		lo++;					/* a feed's header, a slug */
+	if (!NpOpensDoc(doc, lo) || (lo < first && !is_item_title(doc, lo, marks)))
+		return -1;
 	for (i = lo; i <= hi; i++)
 	{
 		NP_CHECK_FOR_INTERRUPTS();
@@ -396,7 +535,7 @@ keep_item_table(NpDoc *doc, const int *marks)
 		}
 	}
 	if (rowbytes < kept || nfigures < 2 || nfigures * 2 < nrows)
-		return;
+		return -1;
 	for (i = lo; i <= hi; i++)
 	{
 		NP_CHECK_FOR_INTERRUPTS();
@@ -404,6 +543,7 @@ keep_item_table(NpDoc *doc, const int *marks)
 			(i < first || i > last))
 			doc->units[i].seg = doc->units[i < first ? first : last].seg;
 	}
+	return lo < first ? lo : -1;
 }
 
 /*
@@ -500,24 +640,6 @@ is_prose(const NpDoc *doc, int i, bool strict)
 }
 
 /*
- * Does a unit open with a list bullet ("* ", "- ", "-- " or a bullet sign
- * and a space), as the points under an agency headline do?
- */
-static bool
-opens_with_bullet(const char *s, size_t len)
-{
-	size_t		i = 0;
-
-	while (i < len && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	s += i;
-	len -= i;
-	return (len >= 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ') ||
-		(len >= 3 && s[0] == '-' && s[1] == '-' && s[2] == ' ') ||
-		(len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0);
-}
-
-/*
  * Is unit i a Reuters headline line ("UPDATE 2-UK inflation falls ...",
  * wire furniture as a line of the body) whose headline, behind the
  * prefixes, has 2 to 30 words?  If so, cut the prefixes off the unit: it
@@ -567,6 +689,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	int			ncontent = 0;
 	int			lastkept = -1;
 	int			firstkept = n;
+	int			title = -1;
 
 	*headline = -1;
 
@@ -681,6 +804,9 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 			for (i = 0; i < n && *headline < 0; i++)
 				if (wire_headline_at(doc, i))
 					*headline = i;
+		/* else a table's title line, which stays body too */
+		if (opts->keep_headline && *headline < 0)
+			*headline = table_title(doc, marks);
 		goto done;
 	}
 
@@ -821,7 +947,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	keep_lists(doc, marks);
 	if (doc->wire)
 		keep_wire_gaps(doc, marks);
-	keep_item_table(doc, marks);
+	title = keep_item_table(doc, marks);
 	for (i = 0; i < n; i++)
 		if (doc->units[i].seg >= 0)
 		{
@@ -908,7 +1034,6 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 			for (i = 0; i < firstkept && i < n; i++)
 			{
 				NpUnit	   *u = &doc->units[i];
-				NpUnitFacts	f;
 
 				/* a Reuters headline behind its prefixes ("UPDATE 2-") */
 				if (wire_headline_at(doc, i))
@@ -918,12 +1043,11 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 				}
 				if (u->cls != CLS_SHORT && u->cls != CLS_HEADING && u->cls != CLS_NEAR)
 					continue;
-				/* a list item under the headline ("* FTSE 100 down 0.6%") */
-				if (opens_with_bullet(doc->text + u->off, u->len))
-					continue;
-				NpGetUnitFacts(doc->text + u->off, u->len, &f);
-				if (f.nwords >= 2 && f.nwords <= 25 &&
-					!(f.ends_term && doc->text[u->off + u->len - 1] == '.'))
+				/*
+				 * not a list item under it ("* FTSE 100 down 0.6%"), nor a
+				 * row of a ticker above it ("Dow Jones 38,104.22 -0.2%")
+				 */
+				if (headline_shape(doc, i) && !in_price_rows(doc, i))
 				{
 					*headline = i;
 					break;
@@ -931,6 +1055,8 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 			}
 		if (*headline >= 0)
 			doc->units[*headline].seg = -1;
+		else if (title >= 0 && title == firstkept)
+			*headline = title;	/* the table's title: it stays body too */
 	}
 
 done:
