@@ -181,3 +181,48 @@ SELECT newsprint.clean(E'FTSE 100   7,512.30   +0.4%\n'
                        'Brent      82.14      +0.6%\n\n'
                        'Advertisement\n\n'
                        'The harbour trust on Tuesday approved plans for a ferry terminal.\n');
+-- rows of a ticker directly above a one-sentence brief, with only its
+-- headline between, are not the brief's table (they were kept as one: no
+-- title line opens them), nor is a row of them the headline
+SELECT newsprint.clean(E'Dow Jones Industrial Average   38,104.22   -0.2%\n'
+                       'Nasdaq Composite               15,628.95   +0.3%\n'
+                       'Brent crude oil                    82.14   +0.6%\n'
+                       'Gold spot price                 2,031.40   -0.4%\n\n'
+                       'Library reopens after flood repairs\n\n'
+                       'Dunmore''s central library reopened on Monday, eleven months after a burst water main flooded it.\n');
+SELECT newsprint.headline(E'Dow Jones Industrial Average   38,104.22   -0.2%\n'
+                          'Nasdaq Composite               15,628.95   +0.3%\n'
+                          'Brent crude oil                    82.14   +0.6%\n'
+                          'Gold spot price                 2,031.40   -0.4%\n\n'
+                          'Library reopens after flood repairs\n\n'
+                          'Dunmore''s central library reopened on Monday, eleven months after a burst water main flooded it.\n');
+
+-- the agency's sign-off closing a table, a notice or a one-line item goes,
+-- as it did after a story's prose ("Reuter" stayed under rows), and its
+-- other forms with it; the table's title line is its headline (headline()
+-- gave NULL) and stays body, so keep_headline changes nothing
+\set notice 'E''HOLLIS PAPER CORP <HPC> RAISES QUARTERLY\n    Qtly div 24 cts vs 21 cts prior\n    Pay June 2\n    Record May 16\n Reuter\n'''
+SELECT newsprint.clean(:notice);
+SELECT newsprint.headline(:notice);
+SELECT newsprint.clean(:notice, keep_headline => true) = newsprint.clean(:notice) AS title_once;
+SELECT newsprint.headline(E'NORTHGATE APPAREL INC <NGA> 9 MTHS NET\n'
+                          '    Shr 88 cts vs 71 cts\n'
+                          '    Net 9,113,000 vs 7,402,000\n'
+                          '    Sales 240.6 mln vs 215.9 mln\n'
+                          '    NOTE: Nine months ended January 31.\n'
+                          ' Reuter\n');
+SELECT newsprint.clean(E'ORIEL CHEMICAL <ORC> OMITS QUARTERLY DIVIDEND\n Reuter\n');
+SELECT newsprint.clean(E'HOLLIS PAPER CORP <HPC> RAISES QUARTERLY\n'
+                       '    Qtly div 24 cts vs 21 cts prior\n'
+                       '    (Reporting by Ann Lee; Editing by Tom Fry)\n'
+                       ' Reuter\n');
+SELECT newsprint.clean(E'LONDON, March 3 (Reuters) - The hearing lasted an hour and the judge adjourned the case until May.\n\nREUTER\n');
+-- not a sign-off: the text itself, and a row under a list introduction
+SELECT newsprint.clean(E'Reuter\n');
+SELECT newsprint.clean(E'BRIEFING POOL\n\nAgencies admitted:\nReuter\n');
+-- under a feed's header the table still opens the item: rows and title kept
+SELECT newsprint.clean(E'ZCZC\nRTRS 0712 3 ECI 0612\nNORTHGATE APPAREL INC <NGA> 9 MTHS NET\n'
+                       '    Shr 88 cts vs 71 cts\n'
+                       '    Net 9,113,000 vs 7,402,000\n'
+                       '    NOTE: Nine months ended January 31.\n'
+                       ' Reuter\n', keep_headline => true);
