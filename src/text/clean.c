@@ -380,20 +380,21 @@ headline_shape(const NpDoc *doc, int i)
 }
 
 /*
- * Do figures weigh in s[0..len): one digit or more to four letters?  *price
- * tells whether one of them is a price or a change: a decimal point or a
- * per cent sign after a digit, a sign before one ("FTSE 100   7,512.30
- * +0.4%", not "4TH QTR NET", "9 MTHS", "FEB 28").
+ * Do figures weigh in s[0..len): one digit or more to four letters?  *change
+ * tells whether one of them is signed, a price's change ("FTSE 100
+ * 7,512.30   +0.4%", "Platinum   912.00   -3.50").  A title line may hold
+ * a decimal or a per cent ("KESTREL FOODS CORP <KSF> 2ND QTR NET UP 13.8
+ * PCT", "GOLD EDGES UP 0.1% IN LONDON"), not a sign before a figure.
  */
 static bool
-figures_weigh(const char *s, size_t len, bool *price)
+figures_weigh(const char *s, size_t len, bool *change)
 {
 	size_t		k;
 	size_t		digits = 0;
 	size_t		letters = 0;
 	size_t		next_check = 0;
 
-	*price = false;
+	*change = false;
 	for (k = 0; k < len; k++)
 	{
 		unsigned char c = (unsigned char) s[k];
@@ -402,11 +403,9 @@ figures_weigh(const char *s, size_t len, bool *price)
 		if (A_DIGIT(c))
 		{
 			digits++;
-			if ((k + 1 < len && s[k + 1] == '%') ||
-				(k + 2 < len && s[k + 1] == '.' && A_DIGIT((unsigned char) s[k + 2])) ||
-				(k > 0 && (s[k - 1] == '+' || s[k - 1] == '-') &&
-				 (k == 1 || s[k - 2] == ' ')))
-				*price = true;
+			if (k > 0 && (s[k - 1] == '+' || s[k - 1] == '-') &&
+				(k == 1 || s[k - 2] == ' '))
+				*change = true;
 		}
 		else if (A_ALPHA(c) || c >= 0xC0)
 			letters++;
@@ -422,12 +421,12 @@ static bool
 in_price_rows(const NpDoc *doc, int i)
 {
 	const NpUnit *u = &doc->units[i];
-	bool		price;
+	bool		change;
 
-	if (!figures_weigh(doc->text + u->off, u->len, &price))
+	if (!figures_weigh(doc->text + u->off, u->len, &change))
 		return false;
-	return (i > 0 && figures_weigh(doc->text + u[-1].off, u[-1].len, &price)) ||
-		(i + 1 < doc->nunits && figures_weigh(doc->text + u[1].off, u[1].len, &price));
+	return (i > 0 && figures_weigh(doc->text + u[-1].off, u[-1].len, &change)) ||
+		(i + 1 < doc->nunits && figures_weigh(doc->text + u[1].off, u[1].len, &change));
 }
 
 /*
@@ -435,17 +434,17 @@ in_price_rows(const NpDoc *doc, int i)
  * <ARDG> SETS QUARTERLY", "TAMSIN OIL AND GAS CO <TOG> 4TH QTR LOSS",
  * "MILLBROOK COUNCIL ELECTION - FULL RESULTS"): a row that opens the text
  * (nothing but wire furniture before it) with a headline's shape, few
- * figures and no price among them, no list introduction?  A row of prices
- * at the top of a page (a ticker) is not.
+ * figures and no change among them, no list introduction?  A row of
+ * prices at the top of a page (a ticker) is not.
  */
 static bool
 is_item_title(const NpDoc *doc, int i, const int *marks)
 {
 	const NpUnit *u = &doc->units[i];
-	bool		price;
+	bool		change;
 
 	return is_row(doc, i, marks) && NpOpensDoc(doc, i) &&
-		!figures_weigh(doc->text + u->off, u->len, &price) && !price &&
+		!figures_weigh(doc->text + u->off, u->len, &change) && !change &&
 		!ends_with_colon(doc, i) && headline_shape(doc, i);
 }
 

@@ -226,3 +226,21 @@ SELECT newsprint.clean(E'ZCZC\nRTRS 0712 3 ECI 0612\nNORTHGATE APPAREL INC <NGA>
                        '    Net 9,113,000 vs 7,402,000\n'
                        '    NOTE: Nine months ended January 31.\n'
                        ' Reuter\n', keep_headline => true);
+-- a title line may carry a decimal or a per cent (not a signed change, as
+-- a ticker's rows do): the rows under it are still the item's (they were
+-- dropped with the title)
+SELECT newsprint.clean(E'FENWICK TOOL CORP <FNW> 3RD QTR NET UP 12.6 PCT\n'
+                       '    Shr 52 cts vs 47 cts\n'
+                       '    Net 4,210,000 vs 3,738,000\n'
+                       '    Revs 71.2 mln vs 66.9 mln\n'
+                       '    NOTE: Third quarter ended September 30.\n'
+                       ' Reuter\n');
+SELECT newsprint.clean(E'COPPER FIRMS 0.4% IN LONDON - CLOSING PRICES\n\n'
+                       'Base metals closed a little higher as the dollar weakened.\n\n'
+                       '  Copper 3M     8,402.50    8,369.00   +33.50\n'
+                       '  Zinc 3M       2,611.00    2,598.50   +12.50\n'
+                       '  Nickel 3M    16,940.00   16,985.00   -45.00\n');
+-- a sign-off is kept after a one-word line or another agency's name (a
+-- list of names, not a story's end)
+SELECT newsprint.clean(E'Pool reporters for the state visit\n\nPhotographers\nReuter\n');
+SELECT newsprint.clean(E'Pool reporters for the state visit\n\nAssociated Press\nReuter\n');
