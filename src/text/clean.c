@@ -473,6 +473,25 @@ table_title(const NpDoc *doc, const int *marks)
 }
 
 /*
+ * Does unit lo open the item: before it nothing but wire furniture and
+ * bylines, or an item's title line above them ("Copper firms as the dollar
+ * weakens", "By Jane Okafor", then the lead)?  A page's menu, or any other
+ * text above, is not an item's opening.
+ */
+static bool
+opens_item(const NpDoc *doc, int lo, const int *marks, const bool *bylines)
+{
+	int			j = lo - 1;
+
+	while (j >= 0 && ((doc->units[j].flags & NPU_FURNITURE) || bylines[j]))
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		j--;
+	}
+	return j < 0 || is_item_title(doc, j, marks);
+}
+
+/*
  * A table sent as the item itself: an earnings table under its header
  * with a note ("NOTE: Nine months ended January 31."), a results card
  * closed by one line ("Lab hold. Majority 392."), prices under a one-line
@@ -482,8 +501,9 @@ table_title(const NpDoc *doc, const int *marks)
  * row or a label among them) hold at least as many bytes as everything
  * kept, and at least two of them, half or more, are rows of figures, they
  * are kept.  The item opens with them: the rows and the kept units start
- * the text (nothing but wire furniture before them) with the item's title
- * line or with its lead.  Furniture beside an article (a stock ticker,
+ * the text (nothing but wire furniture or a byline before them, or a title
+ * line above the byline: opens_item) with the item's title line or with
+ * its lead.  Furniture beside an article (a stock ticker,
  * "Most read" lists, a menu) is outweighed by the article, or is cut off
  * from it by a unit of other furniture or a section marker, which ends the
  * rows; rows of figures at the top of a page or under its menu, above a
@@ -491,7 +511,7 @@ table_title(const NpDoc *doc, const int *marks)
  * line when the rows are kept under one, else -1.
  */
 static int
-keep_item_table(NpDoc *doc, const int *marks)
+keep_item_table(NpDoc *doc, const int *marks, const bool *bylines)
 {
 	int			first;
 	int			last;
@@ -519,7 +539,8 @@ keep_item_table(NpDoc *doc, const int *marks)
 	}
 	while (lo < first && (doc->units[lo].flags & NPU_FURNITURE))
 		lo++;					/* a feed's header, a slug */
-	if (!NpOpensDoc(doc, lo) || (lo < first && !is_item_title(doc, lo, marks)))
+	if (!opens_item(doc, lo, marks, bylines) ||
+		(lo < first && !is_item_title(doc, lo, marks)))
 		return -1;
 	for (i = lo; i <= hi; i++)
 	{
@@ -946,7 +967,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	keep_lists(doc, marks);
 	if (doc->wire)
 		keep_wire_gaps(doc, marks);
-	title = keep_item_table(doc, marks);
+	title = keep_item_table(doc, marks, bylines);
 	for (i = 0; i < n; i++)
 		if (doc->units[i].seg >= 0)
 		{

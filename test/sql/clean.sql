@@ -244,3 +244,18 @@ SELECT newsprint.clean(E'COPPER FIRMS 0.4% IN LONDON - CLOSING PRICES\n\n'
 -- list of names, not a story's end)
 SELECT newsprint.clean(E'Pool reporters for the state visit\n\nPhotographers\nReuter\n');
 SELECT newsprint.clean(E'Pool reporters for the state visit\n\nAssociated Press\nReuter\n');
+-- a byline under the headline still opens the item: the prices table
+-- under the lead is kept (it was dropped as if a menu stood above it)
+SELECT newsprint.clean(E'Copper firms as the dollar weakens\n\n'
+                       'By Jane Okafor\n\n'
+                       'Base metals closed mixed in London on Friday as the dollar firmed.\n\n'
+                       '  Copper 3M     8,402.50    8,369.00   +33.50\n'
+                       '  Zinc 3M       2,611.00    2,598.50   +12.50\n'
+                       '  Nickel 3M    16,940.00   16,985.00   -45.00\n');
+-- under a page's menu, prices below a one-sentence brief are a ticker
+SELECT newsprint.clean(E'Home | News | Business | Markets | Sport\n\n'
+                       'The harbour trust on Tuesday approved plans for a ferry terminal.\n\n'
+                       'FTSE 100   7,512.30   +0.4%\n'
+                       'Dow Jones  38,104.22  -0.2%\n'
+                       'Brent      82.14      +0.6%\n'
+                       'Gold       2,031.40   -0.4%\n');
