@@ -235,11 +235,9 @@ SELECT newsprint.clean(E'FENWICK TOOL CORP <FNW> 3RD QTR NET UP 12.6 PCT\n'
                        '    Revs 71.2 mln vs 66.9 mln\n'
                        '    NOTE: Third quarter ended September 30.\n'
                        ' Reuter\n');
+\set lme_rows 'E''  Copper 3M     8,402.50    8,369.00   +33.50\n  Zinc 3M       2,611.00    2,598.50   +12.50\n  Nickel 3M    16,940.00   16,985.00   -45.00\n'''
 SELECT newsprint.clean(E'COPPER FIRMS 0.4% IN LONDON - CLOSING PRICES\n\n'
-                       'Base metals closed a little higher as the dollar weakened.\n\n'
-                       '  Copper 3M     8,402.50    8,369.00   +33.50\n'
-                       '  Zinc 3M       2,611.00    2,598.50   +12.50\n'
-                       '  Nickel 3M    16,940.00   16,985.00   -45.00\n');
+                       'Base metals closed a little higher as the dollar weakened.\n\n' || :lme_rows);
 -- a sign-off is kept after a one-word line or another agency's name (a
 -- list of names, not a story's end)
 SELECT newsprint.clean(E'Pool reporters for the state visit\n\nPhotographers\nReuter\n');
@@ -248,10 +246,7 @@ SELECT newsprint.clean(E'Pool reporters for the state visit\n\nAssociated Press\
 -- under the lead is kept (it was dropped as if a menu stood above it)
 SELECT newsprint.clean(E'Copper firms as the dollar weakens\n\n'
                        'By Jane Okafor\n\n'
-                       'Base metals closed mixed in London on Friday as the dollar firmed.\n\n'
-                       '  Copper 3M     8,402.50    8,369.00   +33.50\n'
-                       '  Zinc 3M       2,611.00    2,598.50   +12.50\n'
-                       '  Nickel 3M    16,940.00   16,985.00   -45.00\n');
+                       'Base metals closed mixed in London on Friday as the dollar firmed.\n\n' || :lme_rows);
 -- under a page's menu, prices below a one-sentence brief are a ticker
 SELECT newsprint.clean(E'Home | News | Business | Markets | Sport\n\n'
                        'The harbour trust on Tuesday approved plans for a ferry terminal.\n\n'
