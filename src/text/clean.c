@@ -380,7 +380,8 @@ headline_shape(const NpDoc *doc, int i)
 }
 
 /*
- * Do figures weigh in s[0..len): one digit or more to four letters?  *change
+ * Do figures weigh in s[0..len): one digit or more to four letters (a
+ * year counted as one digit)?  *change
  * tells whether one of them is signed, a price's change ("FTSE 100
  * 7,512.30   +0.4%", "Platinum   912.00   -3.50").  A title line may hold
  * a decimal or a per cent ("KESTREL FOODS CORP <KSF> 2ND QTR NET UP 13.8
@@ -402,6 +403,21 @@ figures_weigh(const char *s, size_t len, bool *change)
 		NP_CHECK_AT(k, next_check);
 		if (A_DIGIT(c))
 		{
+			/*
+			 * A year ("MAY 2026 COUNCIL VOTE", "1987 2ND QTR") is one figure:
+			 * four digits from 1900 to 2099 standing alone.
+			 */
+			if (k + 4 <= len &&
+				((c == '1' && s[k + 1] == '9') || (c == '2' && s[k + 1] == '0')) &&
+				A_DIGIT((unsigned char) s[k + 2]) &&
+				A_DIGIT((unsigned char) s[k + 3]) &&
+				(k == 0 || s[k - 1] == ' ') &&
+				(k + 4 == len || s[k + 4] == ' '))
+			{
+				digits++;
+				k += 3;
+				continue;
+			}
 			digits++;
 			if (k > 0 && (s[k - 1] == '+' || s[k - 1] == '-') &&
 				(k == 1 || s[k - 2] == ' '))

@@ -235,6 +235,14 @@ SELECT newsprint.clean(E'FENWICK TOOL CORP <FNW> 3RD QTR NET UP 12.6 PCT\n'
                        '    Revs 71.2 mln vs 66.9 mln\n'
                        '    NOTE: Third quarter ended September 30.\n'
                        ' Reuter\n');
+-- a year in the title is one figure, not four: the council's results
+-- under "MAY 2026 COUNCIL VOTE" keep their title and rows (they were
+-- dropped, all but the closing sentence)
+SELECT newsprint.clean(E'MAY 2026 COUNCIL VOTE\n\n'
+                       'Ashgrove ward: Green 1,318, Labour 1,102, Conservative 604\n'
+                       'Bell Hill ward: Labour 1,877, Liberal Democrat 951, Green 312\n'
+                       'Canal Side ward: Independent 1,045, Labour 1,011, Conservative 388\n\n'
+                       'The council stays under no overall control after the count on Friday.\n');
 \set lme_rows 'E''  Copper 3M     8,402.50    8,369.00   +33.50\n  Zinc 3M       2,611.00    2,598.50   +12.50\n  Nickel 3M    16,940.00   16,985.00   -45.00\n'''
 SELECT newsprint.clean(E'COPPER FIRMS 0.4% IN LONDON - CLOSING PRICES\n\n'
                        'Base metals closed a little higher as the dollar weakened.\n\n' || :lme_rows);
