@@ -86,7 +86,7 @@ nfiles=$(wc -l <"$tmp/files")
 
 echo "inputs: $nfiles (base $base = $(git -C "$top" rev-parse --short "$base"), new = working tree)"
 status=0
-cols=(file fp_raw fp_clean set_raw set_clean clean paras sents ents fp2_raw fp2_clean words2)
+cols=(file fp_raw set_raw fp_clean set_clean clean paras sents ents fp2_raw fp2_clean words2)
 for c in 2 3 4 5 6 7 8 9 10 11 12; do
 	n=$(paste <(cut -f$c "$tmp/base.tsv") <(cut -f$c "$tmp/new.tsv") | awk -F'\t' '$1 != $2' | wc -l)
 	printf '%-10s %5d of %d differ\n' "${cols[$((c - 1))]}" "$n" "$nfiles"

@@ -589,8 +589,8 @@ vocabulary:
  * stops at the nearest unit that is not furniture, so over a document's
  * units it reads each furniture unit once at most.
  */
-static bool
-opens_doc(const NpDoc *doc, int idx)
+bool
+NpOpensDoc(const NpDoc *doc, int idx)
 {
 	int			i;
 
@@ -679,7 +679,7 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 		return CLS_BAD;
 	if (f.label_colon && !f.ends_term && f.nwords <= 20 && !heading &&
 		f.nwords - f.label_words >= 3 &&
-		!(NpWireIsAlert(s, u->len) && opens_doc(doc, idx)))
+		!(NpWireIsAlert(s, u->len) && NpOpensDoc(doc, idx)))
 		return CLS_ROW;			/* "See also: Some headline", or "Best album: X" */
 	if (f.byline && f.nwords <= 12 && !f.ends_term)
 		return CLS_BAD;

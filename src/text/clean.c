@@ -344,6 +344,170 @@ is_figures_row(const NpDoc *doc, int i)
 }
 
 /*
+ * Does a unit open with a list bullet ("* ", "- ", "-- " or a bullet sign
+ * and a space), as the points under an agency headline do?
+ */
+static bool
+opens_with_bullet(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	s += i;
+	len -= i;
+	return (len >= 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ') ||
+		(len >= 3 && s[0] == '-' && s[1] == '-' && s[2] == ' ') ||
+		(len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0);
+}
+
+/*
+ * Has unit i the shape of a headline: 2 to 25 words, not a sentence ending
+ * in a full stop, not a list item opening with a bullet (the points under
+ * an agency headline)?
+ */
+static bool
+headline_shape(const NpDoc *doc, int i)
+{
+	const NpUnit *u = &doc->units[i];
+	NpUnitFacts f;
+
+	if (opens_with_bullet(doc->text + u->off, u->len))
+		return false;
+	NpGetUnitFacts(doc->text + u->off, u->len, &f);
+	return f.nwords >= 2 && f.nwords <= 25 &&
+		!(f.ends_term && doc->text[u->off + u->len - 1] == '.');
+}
+
+/*
+ * Do figures weigh in s[0..len): one digit or more to four letters (a
+ * year counted as one digit)?  *change
+ * tells whether one of them is signed, a price's change ("FTSE 100
+ * 7,512.30   +0.4%", "Platinum   912.00   -3.50").  A title line may hold
+ * a decimal or a per cent ("KESTREL FOODS CORP <KSF> 2ND QTR NET UP 13.8
+ * PCT", "GOLD EDGES UP 0.1% IN LONDON"), not a sign before a figure.
+ */
+static bool
+figures_weigh(const char *s, size_t len, bool *change)
+{
+	size_t		k;
+	size_t		digits = 0;
+	size_t		letters = 0;
+	size_t		next_check = 0;
+
+	*change = false;
+	for (k = 0; k < len; k++)
+	{
+		unsigned char c = (unsigned char) s[k];
+
+		NP_CHECK_AT(k, next_check);
+		if (A_DIGIT(c))
+		{
+			/*
+			 * A year ("MAY 2026 COUNCIL VOTE", "1987 2ND QTR") is one figure:
+			 * four digits from 1900 to 2099 standing alone.
+			 */
+			if (k + 4 <= len &&
+				((c == '1' && s[k + 1] == '9') || (c == '2' && s[k + 1] == '0')) &&
+				A_DIGIT((unsigned char) s[k + 2]) &&
+				A_DIGIT((unsigned char) s[k + 3]) &&
+				(k == 0 || s[k - 1] == ' ') &&
+				(k + 4 == len || s[k + 4] == ' '))
+			{
+				digits++;
+				k += 3;
+				continue;
+			}
+			digits++;
+			if (k > 0 && (s[k - 1] == '+' || s[k - 1] == '-') &&
+				(k == 1 || s[k - 2] == ' '))
+				*change = true;
+		}
+		else if (A_ALPHA(c) || c >= 0xC0)
+			letters++;
+	}
+	return digits > 0 && digits * 4 >= letters;
+}
+
+/*
+ * Is unit i one of two or more rows of prices in a row (a ticker, a table
+ * of prices): figures weigh in it and in a unit beside it?
+ */
+static bool
+in_price_rows(const NpDoc *doc, int i)
+{
+	const NpUnit *u = &doc->units[i];
+	bool		change;
+
+	if (!figures_weigh(doc->text + u->off, u->len, &change))
+		return false;
+	return (i > 0 && figures_weigh(doc->text + u[-1].off, u[-1].len, &change)) ||
+		(i + 1 < doc->nunits && figures_weigh(doc->text + u[1].off, u[1].len, &change));
+}
+
+/*
+ * Is unit i the title line of an item sent as a table ("ARDMORE GAS CO
+ * <ARDG> SETS QUARTERLY", "TAMSIN OIL AND GAS CO <TOG> 4TH QTR LOSS",
+ * "MILLBROOK COUNCIL ELECTION - FULL RESULTS"): a row that opens the text
+ * (nothing but wire furniture before it) with a headline's shape, few
+ * figures and no change among them, no list introduction?  A row of
+ * prices at the top of a page (a ticker) is not.
+ */
+static bool
+is_item_title(const NpDoc *doc, int i, const int *marks)
+{
+	const NpUnit *u = &doc->units[i];
+	bool		change;
+
+	return is_row(doc, i, marks) && NpOpensDoc(doc, i) &&
+		!figures_weigh(doc->text + u->off, u->len, &change) && !change &&
+		!ends_with_colon(doc, i) && headline_shape(doc, i);
+}
+
+/*
+ * The title line of a text with no sentence, kept whole (a dividend
+ * notice, an earnings table with no note): the first kept unit, if it is
+ * an item's title and a row of figures is kept under it; else -1.
+ */
+static int
+table_title(const NpDoc *doc, const int *marks)
+{
+	int			first;
+	int			i;
+
+	for (first = 0; first < doc->nunits && doc->units[first].seg < 0; first++)
+		NP_CHECK_FOR_INTERRUPTS();
+	if (first == doc->nunits || !is_item_title(doc, first, marks))
+		return -1;
+	for (i = first + 1; i < doc->nunits; i++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		if (doc->units[i].seg >= 0 && is_figures_row(doc, i))
+			return first;
+	}
+	return -1;
+}
+
+/*
+ * Does unit lo open the item: before it nothing but wire furniture and
+ * bylines, or an item's title line above them ("Copper firms as the dollar
+ * weakens", "By Jane Okafor", then the lead)?  A page's menu, or any other
+ * text above, is not an item's opening.
+ */
+static bool
+opens_item(const NpDoc *doc, int lo, const int *marks, const bool *bylines)
+{
+	int			j = lo - 1;
+
+	while (j >= 0 && ((doc->units[j].flags & NPU_FURNITURE) || bylines[j]))
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		j--;
+	}
+	return j < 0 || is_item_title(doc, j, marks);
+}
+
+/*
  * A table sent as the item itself: an earnings table under its header
  * with a note ("NOTE: Nine months ended January 31."), a results card
  * closed by one line ("Lab hold. Majority 392."), prices under a one-line
@@ -352,12 +516,18 @@ is_figures_row(const NpDoc *doc, int i)
  * (above the first, below the last, passing over wire furniture; a header
  * row or a label among them) hold at least as many bytes as everything
  * kept, and at least two of them, half or more, are rows of figures, they
- * are kept.  Furniture beside an article (a stock ticker, "Most read"
- * lists, a menu) is outweighed by the article, or is cut off from it by a
- * unit of other furniture or a section marker, which ends the rows.
+ * are kept.  The item opens with them: the rows and the kept units start
+ * the text (nothing but wire furniture or a byline before them, or a title
+ * line above the byline: opens_item) with the item's title line or with
+ * its lead.  Furniture beside an article (a stock ticker,
+ * "Most read" lists, a menu) is outweighed by the article, or is cut off
+ * from it by a unit of other furniture or a section marker, which ends the
+ * rows; rows of figures at the top of a page or under its menu, above a
+ * one-sentence brief, have no title line: a ticker.  Returns the title
+ * line when the rows are kept under one, else -1.
  */
-static void
-keep_item_table(NpDoc *doc, const int *marks)
+static int
+keep_item_table(NpDoc *doc, const int *marks, const bool *bylines)
 {
 	int			first;
 	int			last;
@@ -370,7 +540,7 @@ keep_item_table(NpDoc *doc, const int *marks)
 	int			i;
 
 	if (first < 0)
-		return;
+		return -1;
 	for (lo = first; lo > 0; lo--)
 	{
 		NP_CHECK_FOR_INTERRUPTS();
@@ -383,6 +553,11 @@ keep_item_table(NpDoc *doc, const int *marks)
 		if (!(doc->units[hi + 1].flags & NPU_FURNITURE) && !is_row(doc, hi + 1, marks))
 			break;
 	}
+	while (lo < first && (doc->units[lo].flags & NPU_FURNITURE))
+		lo++;					/* a feed's header, a slug */
+	if (!opens_item(doc, lo, marks, bylines) ||
+		(lo < first && !is_item_title(doc, lo, marks)))
+		return -1;
 	for (i = lo; i <= hi; i++)
 	{
 		NP_CHECK_FOR_INTERRUPTS();
@@ -396,7 +571,7 @@ keep_item_table(NpDoc *doc, const int *marks)
 		}
 	}
 	if (rowbytes < kept || nfigures < 2 || nfigures * 2 < nrows)
-		return;
+		return -1;
 	for (i = lo; i <= hi; i++)
 	{
 		NP_CHECK_FOR_INTERRUPTS();
@@ -404,6 +579,7 @@ keep_item_table(NpDoc *doc, const int *marks)
 			(i < first || i > last))
 			doc->units[i].seg = doc->units[i < first ? first : last].seg;
 	}
+	return lo < first ? lo : -1;
 }
 
 /*
@@ -500,24 +676,6 @@ is_prose(const NpDoc *doc, int i, bool strict)
 }
 
 /*
- * Does a unit open with a list bullet ("* ", "- ", "-- " or a bullet sign
- * and a space), as the points under an agency headline do?
- */
-static bool
-opens_with_bullet(const char *s, size_t len)
-{
-	size_t		i = 0;
-
-	while (i < len && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	s += i;
-	len -= i;
-	return (len >= 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ') ||
-		(len >= 3 && s[0] == '-' && s[1] == '-' && s[2] == ' ') ||
-		(len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0);
-}
-
-/*
  * Is unit i a Reuters headline line ("UPDATE 2-UK inflation falls ...",
  * wire furniture as a line of the body) whose headline, behind the
  * prefixes, has 2 to 30 words?  If so, cut the prefixes off the unit: it
@@ -567,6 +725,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	int			ncontent = 0;
 	int			lastkept = -1;
 	int			firstkept = n;
+	int			title = -1;
 
 	*headline = -1;
 
@@ -681,6 +840,9 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 			for (i = 0; i < n && *headline < 0; i++)
 				if (wire_headline_at(doc, i))
 					*headline = i;
+		/* else a table's title line, which stays body too */
+		if (opts->keep_headline && *headline < 0)
+			*headline = table_title(doc, marks);
 		goto done;
 	}
 
@@ -821,7 +983,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	keep_lists(doc, marks);
 	if (doc->wire)
 		keep_wire_gaps(doc, marks);
-	keep_item_table(doc, marks);
+	title = keep_item_table(doc, marks, bylines);
 	for (i = 0; i < n; i++)
 		if (doc->units[i].seg >= 0)
 		{
@@ -908,7 +1070,6 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 			for (i = 0; i < firstkept && i < n; i++)
 			{
 				NpUnit	   *u = &doc->units[i];
-				NpUnitFacts	f;
 
 				/* a Reuters headline behind its prefixes ("UPDATE 2-") */
 				if (wire_headline_at(doc, i))
@@ -918,12 +1079,11 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 				}
 				if (u->cls != CLS_SHORT && u->cls != CLS_HEADING && u->cls != CLS_NEAR)
 					continue;
-				/* a list item under the headline ("* FTSE 100 down 0.6%") */
-				if (opens_with_bullet(doc->text + u->off, u->len))
-					continue;
-				NpGetUnitFacts(doc->text + u->off, u->len, &f);
-				if (f.nwords >= 2 && f.nwords <= 25 &&
-					!(f.ends_term && doc->text[u->off + u->len - 1] == '.'))
+				/*
+				 * not a list item under it ("* FTSE 100 down 0.6%"), nor a
+				 * row of a ticker above it ("Dow Jones 38,104.22 -0.2%")
+				 */
+				if (headline_shape(doc, i) && !in_price_rows(doc, i))
 				{
 					*headline = i;
 					break;
@@ -931,6 +1091,8 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 			}
 		if (*headline >= 0)
 			doc->units[*headline].seg = -1;
+		else if (title >= 0 && title == firstkept)
+			*headline = title;	/* the table's title: it stays body too */
 	}
 
 done:

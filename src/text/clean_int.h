@@ -265,6 +265,11 @@ extern void NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f);
 #define NP_HINT_SUBHEAD		0x01
 #define NP_HINT_APPEAL		0x02
 
+/*
+ * Does unit idx open the document: only wire furniture before it (a slug,
+ * a feed's header, a sign-off)?
+ */
+extern bool NpOpensDoc(const NpDoc *doc, int idx);
 extern int	NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark,
 						   bool *byline, unsigned char *hints);
 

@@ -592,6 +592,23 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 	np_free(layout);
 	if (edit)
 		np_free(edit);
+
+	/*
+	 * The agency's sign-off closing the text ("Reuter", "-- Reuters",
+	 * "AFP") is furniture in any text, agency copy recognised or not: a
+	 * table or a one-line item kept it, where a story's body selection
+	 * left it out as a short line after the story.  Not after a list
+	 * introduction or a line of one word (a list whose last row is "AP"),
+	 * nor when it is all the text holds.
+	 */
+	if (n >= 2 && tf.li[n - 1].wire == NPW_NONE &&
+		!tf.li[n - 2].ends_colon && tf.li[n - 2].nwords >= 2 &&
+		NpWireIsSignoff(L.text + L.units[n - 1].off, L.units[n - 1].len) &&
+		!NpWireIsSignoff(L.text + L.units[n - 2].off, L.units[n - 2].len))
+	{
+		tf.li[n - 1].wire = NPW_FURNITURE;
+		tf.li[n - 1].junk = true;
+	}
 	/* a note to editors wrapped onto the next lines ("Eds: UPDATES ...,\nadds ...") */
 	for (k = 0; k + 1 < n; k++)
 	{

@@ -674,11 +674,54 @@ static const char *const marker_lines[] = {
 	"-30-", "-0-", "###", "(more)", "(end)", "(ends)", NULL
 };
 
-/* Lines that are an agency's name alone, or AP's sign-off "The AP" */
+/*
+ * Lines that are an agency's name alone, or AP's sign-off "The AP"; all but
+ * the last are sign-offs (NpWireIsSignoff)
+ */
 static const char *const agency_lines[] = {
-	"the ap", "ap", "reuters", "afp", "associated press",
-	"the associated press", "online:", NULL
+	"the ap", "ap", "reuters", "reuter", "afp", "associated press",
+	"the associated press", "agence france-presse", "online:", NULL
 };
+#define AGENCY_SIGNOFFS (lengthof(agency_lines) - 2)
+
+bool
+NpWireIsSignoff(const char *s, size_t len)
+{
+	size_t		i;
+
+	trim(&s, &len);
+	/* "-- Reuters", "- AP", or an en or em dash before the name */
+	if (len > 0 && s[0] == '-')
+	{
+		for (i = 0; i < len && i < 3 && s[i] == '-'; i++)
+			;
+		if (i >= len || s[i] != ' ')
+			return false;
+		s += i;
+		len -= i;
+	}
+	else if (len > 3 && (unsigned char) s[0] == 0xE2 && (unsigned char) s[1] == 0x80 &&
+			 ((unsigned char) s[2] == 0x93 || (unsigned char) s[2] == 0x94))
+	{
+		if (s[3] != ' ')
+			return false;
+		s += 3;
+		len -= 3;
+	}
+	trim(&s, &len);
+	/* "(Reuters)" */
+	if (len > 2 && s[0] == '(' && s[len - 1] == ')')
+	{
+		s++;
+		len -= 2;
+	}
+	if (len > 24)
+		return false;
+	for (i = 0; i < AGENCY_SIGNOFFS; i++)
+		if (equals_ci(s, len, agency_lines[i]))
+			return true;
+	return false;
+}
 
 /*
  * A desk or operator sign-off: "hm", "sc/ph", "bur-am/fg/jj".  Lower-case

@@ -43,6 +43,13 @@ extern void NpWireDetect(const char *s, size_t len, bool pound, NpWire *w);
 extern bool NpWireHasDateline(const char *s, size_t len);
 
 /*
+ * Is the line an agency's sign-off: its name alone, after a dash or in
+ * brackets ("Reuter", "REUTER", "-- Reuters", "(AP)", "AFP")?  Any text's
+ * last line of that shape is furniture (plaintext.c).
+ */
+extern bool NpWireIsSignoff(const char *s, size_t len);
+
+/*
  * Does the line open with an alert's priority word and a colon ("FLASH:
  * ...", "URGENT: ...", "BULLETIN: ...")?  Such a line is an alert's
  * headline, not a label and its value (classify.c).

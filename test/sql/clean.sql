@@ -181,3 +181,84 @@ SELECT newsprint.clean(E'FTSE 100   7,512.30   +0.4%\n'
                        'Brent      82.14      +0.6%\n\n'
                        'Advertisement\n\n'
                        'The harbour trust on Tuesday approved plans for a ferry terminal.\n');
+-- rows of a ticker directly above a one-sentence brief, with only its
+-- headline between, are not the brief's table (they were kept as one: no
+-- title line opens them), nor is a row of them the headline
+SELECT newsprint.clean(E'Dow Jones Industrial Average   38,104.22   -0.2%\n'
+                       'Nasdaq Composite               15,628.95   +0.3%\n'
+                       'Brent crude oil                    82.14   +0.6%\n'
+                       'Gold spot price                 2,031.40   -0.4%\n\n'
+                       'Library reopens after flood repairs\n\n'
+                       'Dunmore''s central library reopened on Monday, eleven months after a burst water main flooded it.\n');
+SELECT newsprint.headline(E'Dow Jones Industrial Average   38,104.22   -0.2%\n'
+                          'Nasdaq Composite               15,628.95   +0.3%\n'
+                          'Brent crude oil                    82.14   +0.6%\n'
+                          'Gold spot price                 2,031.40   -0.4%\n\n'
+                          'Library reopens after flood repairs\n\n'
+                          'Dunmore''s central library reopened on Monday, eleven months after a burst water main flooded it.\n');
+
+-- the agency's sign-off closing a table, a notice or a one-line item goes,
+-- as it did after a story's prose ("Reuter" stayed under rows), and its
+-- other forms with it; the table's title line is its headline (headline()
+-- gave NULL) and stays body, so keep_headline changes nothing
+\set notice 'E''HOLLIS PAPER CORP <HPC> RAISES QUARTERLY\n    Qtly div 24 cts vs 21 cts prior\n    Pay June 2\n    Record May 16\n Reuter\n'''
+SELECT newsprint.clean(:notice);
+SELECT newsprint.headline(:notice);
+SELECT newsprint.clean(:notice, keep_headline => true) = newsprint.clean(:notice) AS title_once;
+SELECT newsprint.headline(E'NORTHGATE APPAREL INC <NGA> 9 MTHS NET\n'
+                          '    Shr 88 cts vs 71 cts\n'
+                          '    Net 9,113,000 vs 7,402,000\n'
+                          '    Sales 240.6 mln vs 215.9 mln\n'
+                          '    NOTE: Nine months ended January 31.\n'
+                          ' Reuter\n');
+SELECT newsprint.clean(E'ORIEL CHEMICAL <ORC> OMITS QUARTERLY DIVIDEND\n Reuter\n');
+SELECT newsprint.clean(E'HOLLIS PAPER CORP <HPC> RAISES QUARTERLY\n'
+                       '    Qtly div 24 cts vs 21 cts prior\n'
+                       '    (Reporting by Ann Lee; Editing by Tom Fry)\n'
+                       ' Reuter\n');
+SELECT newsprint.clean(E'LONDON, March 3 (Reuters) - The hearing lasted an hour and the judge adjourned the case until May.\n\nREUTER\n');
+-- not a sign-off: the text itself, and a row under a list introduction
+SELECT newsprint.clean(E'Reuter\n');
+SELECT newsprint.clean(E'BRIEFING POOL\n\nAgencies admitted:\nReuter\n');
+-- under a feed's header the table still opens the item: rows and title kept
+SELECT newsprint.clean(E'ZCZC\nRTRS 0712 3 ECI 0612\nNORTHGATE APPAREL INC <NGA> 9 MTHS NET\n'
+                       '    Shr 88 cts vs 71 cts\n'
+                       '    Net 9,113,000 vs 7,402,000\n'
+                       '    NOTE: Nine months ended January 31.\n'
+                       ' Reuter\n', keep_headline => true);
+-- a title line may carry a decimal or a per cent (not a signed change, as
+-- a ticker's rows do): the rows under it are still the item's (they were
+-- dropped with the title)
+SELECT newsprint.clean(E'FENWICK TOOL CORP <FNW> 3RD QTR NET UP 12.6 PCT\n'
+                       '    Shr 52 cts vs 47 cts\n'
+                       '    Net 4,210,000 vs 3,738,000\n'
+                       '    Revs 71.2 mln vs 66.9 mln\n'
+                       '    NOTE: Third quarter ended September 30.\n'
+                       ' Reuter\n');
+-- a year in the title is one figure, not four: the council's results
+-- under "MAY 2026 COUNCIL VOTE" keep their title and rows (they were
+-- dropped, all but the closing sentence)
+SELECT newsprint.clean(E'MAY 2026 COUNCIL VOTE\n\n'
+                       'Ashgrove ward: Green 1,318, Labour 1,102, Conservative 604\n'
+                       'Bell Hill ward: Labour 1,877, Liberal Democrat 951, Green 312\n'
+                       'Canal Side ward: Independent 1,045, Labour 1,011, Conservative 388\n\n'
+                       'The council stays under no overall control after the count on Friday.\n');
+\set lme_rows 'E''  Copper 3M     8,402.50    8,369.00   +33.50\n  Zinc 3M       2,611.00    2,598.50   +12.50\n  Nickel 3M    16,940.00   16,985.00   -45.00\n'''
+SELECT newsprint.clean(E'COPPER FIRMS 0.4% IN LONDON - CLOSING PRICES\n\n'
+                       'Base metals closed a little higher as the dollar weakened.\n\n' || :lme_rows);
+-- a sign-off is kept after a one-word line or another agency's name (a
+-- list of names, not a story's end)
+SELECT newsprint.clean(E'Pool reporters for the state visit\n\nPhotographers\nReuter\n');
+SELECT newsprint.clean(E'Pool reporters for the state visit\n\nAssociated Press\nReuter\n');
+-- a byline under the headline still opens the item: the prices table
+-- under the lead is kept (it was dropped as if a menu stood above it)
+SELECT newsprint.clean(E'Copper firms as the dollar weakens\n\n'
+                       'By Jane Okafor\n\n'
+                       'Base metals closed mixed in London on Friday as the dollar firmed.\n\n' || :lme_rows);
+-- under a page's menu, prices below a one-sentence brief are a ticker
+SELECT newsprint.clean(E'Home | News | Business | Markets | Sport\n\n'
+                       'The harbour trust on Tuesday approved plans for a ferry terminal.\n\n'
+                       'FTSE 100   7,512.30   +0.4%\n'
+                       'Dow Jones  38,104.22  -0.2%\n'
+                       'Brent      82.14      +0.6%\n'
+                       'Gold       2,031.40   -0.4%\n');
