@@ -15,7 +15,9 @@
  *		story's direction, and a low link (under 0.35 of either sample)
  *		shares at least min_named hashes of shingles that hold a name.
  * The best match has the highest max(containment either way), then the
- * highest similarity, then the earliest leader.  A NULL threshold means
+ * highest similarity, then the earliest leader; but an article that also
+ * matches another leader, the two holding separate passages of it (a
+ * round-up), starts a story that it does not lead.  A NULL threshold means
  * newsprint.same_story_threshold, read where the function runs; at its
  * default (-1), the default of the pair's fingerprint format.
  * cluster_stories() and assign_story() also take a time window: when both
@@ -76,7 +78,8 @@ COMMENT ON FUNCTION cluster_stories(regclass, name, name, name, float8, integer,
  *		fp newsprint.fingerprint NOT NULL, published_at timestamptz);
  *	 CREATE INDEX ON story_leaders USING npidx (fp);
  * Returns the story of the article (id, fp), adding it to the leaders when
- * it starts a new story; NULL when fp is NULL.  Leader creation takes a
+ * it starts a new story (not when it is a round-up, which leads none); NULL
+ * when fp is NULL.  Leader creation takes a
  * transaction-level advisory lock on the leaders table.
  */
 CREATE FUNCTION assign_story(leaders regclass, id bigint, fp fingerprint,

@@ -55,6 +55,19 @@
  * The best match has the highest max(containment(x, L), containment(L, x)),
  * then the highest similarity, then the earliest leader.
  *
+ * Round-ups.  x does not join its best match L when it also matches another
+ * leader M within the window and, of x's sampled hashes, L and M hold fewer
+ * than is_same_story's minimum evidence in common (StoryRoundUp): x carries
+ * two stories in separate passages, as a digest or a summary of the day's
+ * news carries the leads of the stories it quotes.  Such an x starts a
+ * story of its own that it does not lead: no later article is compared with
+ * it (a brief of one of the leads it quotes would resemble it as much as
+ * that lead's own story), and a re-send of it is a round-up too.  A copy of
+ * L holds nothing of M's that L does not hold; an update that carries L
+ * holds L's passage only; two versions of one story hold the same passage
+ * of x.  It is not asked of late copies (a late copy holds 0.9 of x in its
+ * leader).  story_match() answers for one pair and knows nothing of it.
+ *
  * The time window (cluster_stories, assign_story, and story_match when
  * given the pair's times).  With a window w, x may join L only
  * when |time(x) - time(L)| <= w; when either time is unknown (NULL or
@@ -247,6 +260,12 @@
  */
 #define STORY_TINY_WHOLE				0.8
 
+/*
+ * StoryIndexFind's answer for a round-up (the file header): it starts a
+ * story that it does not lead.
+ */
+#define STORY_FIND_ROUNDUP				(-2)
+
 typedef struct StoryRule
 {
 	double		threshold;		/* is_same_story threshold, or
@@ -331,6 +350,13 @@ StoryTimeTested(int64 window, int64 a, int64 b)
 extern bool StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 							 const NpFingerprint *leader, bool timed,
 							 double *score, double *similarity);
+
+/*
+ * Is x, which matches leaders a and b, a round-up that quotes them in
+ * separate passages (the file header)?
+ */
+extern bool StoryRoundUp(const NpFingerprint *x, const NpFingerprint *a,
+						 const NpFingerprint *b);
 
 /*
  * Is x a late copy of leader (STORY_LATE_COPY; asked of a pair whose times

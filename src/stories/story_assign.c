@@ -24,7 +24,10 @@
  * order column is published_at.  With a time window, a leader whose
  * published_at is known and further from the article's time than the
  * window is passed over before its fingerprint is read (the time is not
- * part of the index search: the candidates are filtered here).
+ * part of the index search: the candidates are filtered here).  A round-up
+ * (stories.h) of the best leader and another that the rule accepts among
+ * the rows found starts a story that it does not lead: its id is returned
+ * and no leader is inserted.
  *
  * Concurrency.  Two sessions that each insert a copy of the same new story
  * must not both make it a leader.  A leader is created only under a
@@ -39,7 +42,9 @@
  * leader needs no lock.  Leader creations are thus serialised per leaders
  * table; assignments to existing stories run in parallel.  An article too
  * small to share min_shared hashes with anything starts its story without
- * a search or the lock.
+ * a search or the lock.  A round-up creates no leader, so it takes no lock:
+ * like every choice between leaders it is decided on the leaders its search
+ * sees (test/specs/story_roundup_concurrency.spec).
  *
  * What a row does not pay for.  The session keeps, per leaders table, the
  * saved plans of its search and insert (StoryPlans), and per story_trigger
@@ -542,11 +547,12 @@ typedef struct StoryBest
 	bool		tnull;
 	TimestampTz t;
 	int64		story;
+	NpFingerprint *fp;			/* its fingerprint, in SPI_tuptable */
 } StoryBest;
 
 static void
 best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
-		   int64 s)
+		   int64 s, NpFingerprint *fp)
 {
 	bool		better;
 
@@ -570,8 +576,20 @@ best_offer(StoryBest *b, double sc, double sim, bool tnull, TimestampTz t,
 		b->tnull = tnull;
 		b->t = t;
 		b->story = s;
+		b->fp = fp;
 	}
 }
+
+/*
+ * What a search found: a leader that x joins, none (x leads a new story),
+ * or that x is a round-up (it starts a story that it does not lead).
+ */
+typedef enum StorySearch
+{
+	STORY_SEARCH_NONE,
+	STORY_SEARCH_FOUND,
+	STORY_SEARCH_ROUNDUP
+} StorySearch;
 
 /*
  * The least share of x's own evidence the late search's index scan asks a
@@ -677,12 +695,13 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 
 /*
  * Offer best the leaders of SPI_tuptable that x matches: those within the
- * window by the rule, or (late) those out of it of which x is a late copy.
- * Returns whether a row out of the window was seen.
+ * window by the rule, or (late) those out of it of which x is a late copy;
+ * and append their fingerprints to *matched, when given.  Returns whether a
+ * row out of the window was seen.
  */
 static bool
 search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
-			bool late, StoryBest *best)
+			bool late, StoryBest *best, List **matched)
 {
 	bool		any_late = false;
 	uint64		i;
@@ -722,16 +741,51 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
 							  &sc, &sim) :
 			!StoryLateCopy(rule, x, l, &sc, &sim))
 			continue;
+		/*
+		 * The leaders matched are kept for the round-up test, which may come
+		 * after a second search has freed this tuple table: copy them (they
+		 * are few: those the rule accepts).
+		 */
+		if (matched)
+		{
+			NpFingerprint *copy = palloc(VARSIZE(l));
+
+			memcpy(copy, l, VARSIZE(l));
+			l = copy;
+			*matched = lappend(*matched, l);
+		}
 		/* a leader out of the window has a time: tnull is false */
-		best_offer(best, sc, sim, tnull, t, s);
+		best_offer(best, sc, sim, tnull, t, s, l);
 	}
 	return any_late;
 }
 
 /*
+ * Is x a round-up of best's leader and another leader it matches
+ * (stories.h, "Round-ups")?
+ */
+static bool
+search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
+{
+	ListCell   *lc;
+
+	foreach(lc, matched)
+	{
+		NpFingerprint *l = (NpFingerprint *) lfirst(lc);
+
+		CHECK_FOR_INTERRUPTS();
+		if (l != best->fp && StoryRoundUp(x, best->fp, l))
+			return true;
+	}
+	return false;
+}
+
+/*
  * Run the search with the given snapshot (advanced to the current command,
- * so that the leaders this transaction added are seen); return true and set
- * *story when a leader matches.
+ * so that the leaders this transaction added are seen): STORY_SEARCH_FOUND
+ * and *story when a leader matches, STORY_SEARCH_ROUNDUP when x is a
+ * round-up of the best one and another within the window (stories.h), and
+ * then no late copy is looked for.
  *
  * The candidates: when x is tiny, every pair it forms is tiny, and the
  * rule takes a leader that x resembles (similarity s = tiny_similarity) or
@@ -759,7 +813,7 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
  * all but a tenth of x), leaving out those of which it counted more than
  * STORY_LATE_POSTINGS postings.
  */
-static bool
+static StorySearch
 search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
 	   int64 xt, Snapshot snapshot, int64 *story)
 {
@@ -768,6 +822,7 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	int			leftout;
 	bool		any_late;
 	StoryBest	best = {0};
+	List	   *matched = NIL;
 
 	/*
 	 * The rule's threshold for x's format (the leaders must share it).  For
@@ -787,18 +842,24 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 			   Min(Min(StoryThreshold(rule, x->version), rule->tiny_similarity),
 				   STORY_TINY_WHOLE - 1e-9),
 			   snapshot, STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
-	any_late = search_rows(rule, window, x, xt, false, &best);
+	any_late = search_rows(rule, window, x, xt, false, &best, &matched);
 	if (tiny && resembles < NP_FP_BRIEF_SHARE)
 	{
 		SPI_freetuptable(SPI_tuptable);
 		search_run(p, p->search_tiny, x, rule->tiny_similarity, snapshot,
 				   STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
-		(void) search_rows(rule, window, x, xt, false, &best);
+		(void) search_rows(rule, window, x, xt, false, &best, &matched);
+	}
+	if (best.found && search_roundup(x, &best, matched))
+	{
+		/* nor is a round-up a late copy */
+		SPI_freetuptable(SPI_tuptable);
+		return STORY_SEARCH_ROUNDUP;
 	}
 	if (!best.found && leftout < StoryMinShared(rule, x->version))
 	{
 		if (any_late)
-			(void) search_rows(rule, window, x, xt, true, &best);
+			(void) search_rows(rule, window, x, xt, true, &best, NULL);
 	}
 	else if (!best.found && !tiny && window >= 0 && xt != STORY_NO_TIME)
 	{
@@ -806,12 +867,13 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 		SPI_freetuptable(SPI_tuptable);
 		search_run(p, p->search_late, x, STORY_LATE_SEARCH, snapshot,
 				   0.0, STORY_LATE_POSTINGS, &leftout);
-		(void) search_rows(rule, window, x, xt, true, &best);
+		(void) search_rows(rule, window, x, xt, true, &best, NULL);
 	}
 	SPI_freetuptable(SPI_tuptable);
-	if (best.found)
-		*story = best.story;
-	return best.found;
+	if (!best.found)
+		return STORY_SEARCH_NONE;
+	*story = best.story;
+	return STORY_SEARCH_FOUND;
 }
 
 /* The work of assign(), with its copy of the plans */
@@ -827,6 +889,7 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 	Snapshot	snap;
 	uint64		seen;
 	int64		xt = tnull ? STORY_NO_TIME : StoryTimeOf(t);
+	StorySearch found;
 
 	/*
 	 * An article with fewer sample hashes than the rule asks a pair to share
@@ -839,8 +902,16 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 		/* the statement's snapshot, as SPI would take it */
 		snap = GetTransactionSnapshot();
 		seen = NpSnapshotCompletionCount(snap);
-		if (search(p, rule, window, x, xt, snap, &story))
+		found = search(p, rule, window, x, xt, snap, &story);
+		if (found == STORY_SEARCH_FOUND)
 			return story;
+
+		/*
+		 * A round-up starts a story that it does not lead (stories.h): no
+		 * leader, so no lock.
+		 */
+		if (found == STORY_SEARCH_ROUNDUP)
+			return id;
 
 		/* as pg_advisory_xact_lock(STORY_LOCK_KEY, relid), in its own form */
 		SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, STORY_LOCK_KEY, (uint32) relid,
@@ -854,9 +925,14 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 		 * before it releases the lock).
 		 */
 		snap = GetLatestSnapshot();
-		if ((seen == 0 || NpSnapshotCompletionCount(snap) != seen) &&
-			search(p, rule, window, x, xt, snap, &story))
-			return story;
+		if (seen == 0 || NpSnapshotCompletionCount(snap) != seen)
+		{
+			found = search(p, rule, window, x, xt, snap, &story);
+			if (found == STORY_SEARCH_FOUND)
+				return story;
+			if (found == STORY_SEARCH_ROUNDUP)
+				return id;
+		}
 	}
 
 	args[0] = Int64GetDatum(id);

@@ -337,8 +337,11 @@ cluster_stories(PG_FUNCTION_ARGS)
 			else
 				NpFingerprintCheckCompatible(fp, first);
 			leader = StoryIndexFind(si, fp, t, &score);
-			/* none within the window: a late copy of an older story? */
-			if (leader < 0)
+			/*
+			 * None within the window (-1): a late copy of an older story? A
+			 * round-up (STORY_FIND_ROUNDUP) is none.
+			 */
+			if (leader == -1)
 				leader = StoryIndexFindLate(si, fp, t, &score);
 			values[0] = Int64GetDatum(id);
 			if (leader >= 0)
@@ -348,7 +351,9 @@ cluster_stories(PG_FUNCTION_ARGS)
 			}
 			else
 			{
-				StoryIndexAdd(si, id, fp, t);
+				/* a round-up's story has no leader to join */
+				if (leader != STORY_FIND_ROUNDUP)
+					StoryIndexAdd(si, id, fp, t);
 				values[1] = Int64GetDatum(id);
 				nulls[2] = true;
 				nstories++;

@@ -41,6 +41,10 @@
  * becomes a formula only when more than 1024 leaders within reach hold it,
  * not as the table grows.
  *
+ * Round-ups (stories.h): the leaders the rule accepts are kept, and x is
+ * then merged with its best leader and each other one, at most once each
+ * (StoryRoundUp); an article matches one leader or a few.
+ *
  * The time window: each leader keeps its time (8 bytes), and a leader
  * whose count and signature pass the first bound is compared only when it
  * is within the window of x (StoryWithinWindow), before its fingerprint
@@ -204,6 +208,8 @@ struct StoryIndex
 	uint16	   *skip_bits;		/* scratch: signature bits of skipped keys */
 	int		   *cands;			/* scratch: counted leaders */
 	int			maxcands;
+	int		   *matched;		/* scratch: the leaders x matches */
+	int			maxmatched;
 };
 
 /*
@@ -441,6 +447,8 @@ StoryIndexCreate(const StoryRule *rule, Size budget, int64 window)
 	si->skip_bits = palloc(sizeof(uint16) * STORY_SIG_TESTS);
 	si->maxcands = 1024;
 	si->cands = palloc(sizeof(int) * si->maxcands);
+	si->maxmatched = 16;
+	si->matched = palloc(sizeof(int) * si->maxmatched);
 	return si;
 }
 
@@ -735,6 +743,7 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 	int			nread;
 	int			nbits;
 	int			ncands = 0;
+	int			nmatched = 0;
 	StoryPick	best = {-1, 0.0, 0.0};
 	int			r;
 	int			c;
@@ -843,7 +852,22 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 							  &sc, &sim))
 			continue;
 		pick_offer(&best, l, sc, sim);
+		if (nmatched == si->maxmatched)
+		{
+			si->maxmatched *= 2;
+			si->matched = repalloc_huge(si->matched, sizeof(int) * si->maxmatched);
+		}
+		si->matched[nmatched++] = l;
 		CHECK_FOR_INTERRUPTS();
+	}
+
+	/* a round-up of the best leader and another starts its own story */
+	for (c = 0; c < nmatched; c++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (si->matched[c] != best.leader &&
+			StoryRoundUp(x, si->fps[best.leader], si->fps[si->matched[c]]))
+			return STORY_FIND_ROUNDUP;
 	}
 	if (best.leader >= 0)
 		*score = best.score;

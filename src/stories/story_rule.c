@@ -469,6 +469,46 @@ StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
 	return rule_matches_overlap(rule, x, leader, &ov, false, score, similarity);
 }
 
+/*
+ * Is x, which matches leaders a and b, a round-up of them (stories.h,
+ * "Round-ups")? Yes when, of x's hashes, a and b hold fewer than
+ * is_same_story's minimum evidence in common: x carries them in separate
+ * passages, which share nothing that is evidence.  Counted on x's sample
+ * cut at the smallest of the three limits, so that a hash missing from a
+ * or b is missing from its sample, not cut off.  Two versions of one story
+ * hold the same passages of x; so do a story and the update that carries
+ * it, and an article that repeats another's background beside its own
+ * story holds some of that background in its own first version too.
+ */
+bool
+StoryRoundUp(const NpFingerprint *x, const NpFingerprint *a,
+			 const NpFingerprint *b)
+{
+	uint64		tau = Min(sample_limit(x), Min(sample_limit(a), sample_limit(b)));
+	int			n = NpFingerprintNHashes(x);
+	int			na = NpFingerprintNHashes(a);
+	int			nb = NpFingerprintNHashes(b);
+	int			most = NpFingerprintMinEvidence(NP_PRED_SAME_STORY, x->version);
+	int			i;
+	int			j = 0;
+	int			k = 0;
+	int			both = 0;
+
+	for (i = 0; i < n && (uint64) x->hashes[i] <= tau; i++)
+	{
+		uint32		h = x->hashes[i];
+
+		while (j < na && a->hashes[j] < h)
+			j++;
+		while (k < nb && b->hashes[k] < h)
+			k++;
+		if (j < na && a->hashes[j] == h && k < nb && b->hashes[k] == h &&
+			++both >= most)
+			return false;
+	}
+	return true;
+}
+
 /* number of fp's hashes at most tau */
 static int
 sample_cut(const NpFingerprint *fp, uint64 tau)

@@ -67,7 +67,9 @@ $$;
 -- against rule_match() and a window written in SQL): each article of src
 -- joins the leader it matches best (story_match, then similarity, then the
 -- earliest) or leads, a leader within the window before one out of it (a
--- late copy); one row a article into dst (id, story)
+-- late copy); one row a article into dst (id, story).  No article of the
+-- sample is a round-up in this order (doc/stories.md, "Round-ups"): the
+-- shuffled check below applies that part of the rule too
 CREATE FUNCTION brute_fill(src regclass, dst regclass) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -160,8 +162,11 @@ FROM batch b
 FULL JOIN newsprint.cluster_stories('triggered', order_column => 'published_at') c USING (id)
 WHERE b.story IS DISTINCT FROM c.story;
 
--- a round-up quoting three stories joins one of them and merges none,
--- where single linkage (0.1) would chain all four
+-- a round-up quoting three stories merges none of them, where single
+-- linkage (0.1) would chain all four, and joins none: it matches the
+-- leaders of two or more, which hold separate passages of it, and starts a
+-- story that it does not lead (doc/stories.md, "Round-ups"; more in
+-- story_roundup.sql)
 CREATE TABLE roundup (id bigint, body text, fp newsprint.fingerprint);
 INSERT INTO roundup (id, body) VALUES
   (1, 'Firefighters spent the night damping down a blaze that destroyed a timber yard on the edge of Hexham, sending a column of smoke across the Tyne valley. Nobody was hurt, the fire service said, but residents of two nearby streets were told to keep their windows closed until the morning.'),
@@ -878,12 +883,36 @@ CREATE FUNCTION within_window(a timestamptz, b timestamptz, w interval) RETURNS 
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT w IS NULL OR a IS NULL OR b IS NULL OR NOT isfinite(a) OR NOT isfinite(b)
 		   OR (a - b <= w AND b - a <= w) $$;
+-- roundup_ref(x, a, b): x matches leaders a and b; is it a round-up of
+-- them, which hold fewer than 5 (is_same_story's minimum evidence in format
+-- version 2) of x's sampled hashes in common, counted up to the smallest of
+-- the three samples' limits (the largest hash of a truncated sample)?
+-- Written from the fingerprint's text form, v2:w3:k256:n<shingles>:<hashes>
+CREATE FUNCTION fp_hashes(fp newsprint.fingerprint) RETURNS SETOF bigint
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT ('x' || substr(h, 8 * i + 1, 8))::bit(32)::bigint
+	FROM (SELECT split_part(fp::text, ':', 5) AS h) s,
+		 generate_series(0, length(h) / 8 - 1) i $$;
+CREATE FUNCTION fp_limit(fp newsprint.fingerprint) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN newsprint.shingle_count(fp) > count(*) THEN max(h)
+				ELSE 4294967296 END
+	FROM fp_hashes(fp) h $$;
+CREATE FUNCTION roundup_ref(x newsprint.fingerprint, a newsprint.fingerprint,
+							b newsprint.fingerprint) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT count(*) < 5
+	FROM fp_hashes(x) h
+	WHERE h <= least(fp_limit(x), fp_limit(a), fp_limit(b))
+	  AND h IN (SELECT fp_hashes(a)) AND h IN (SELECT fp_hashes(b)) $$;
 CREATE FUNCTION shuffled_check(w interval, OUT joined boolean,
 							   OUT batch_assign bigint, OUT batch_rule bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
 	a record;
 	s bigint;
+	ids bigint[];
+	fps newsprint.fingerprint[];
 BEGIN
 	CREATE TEMP TABLE sb AS
 	SELECT * FROM newsprint.cluster_stories('shuffled', order_column => 'published_at',
@@ -894,30 +923,41 @@ BEGIN
 									  time_window => w) AS story
 	FROM (SELECT * FROM shuffled ORDER BY published_at, id) x;
 	CREATE TEMP TABLE sr (id bigint, story bigint, fp newsprint.fingerprint,
-						  published_at timestamptz, n serial);
+						  published_at timestamptz, leads boolean, n serial);
 	FOR a IN SELECT id, fp, published_at FROM shuffled ORDER BY published_at, id LOOP
-		SELECT l.id INTO s
+		-- the leaders a matches within the window, the best first
+		SELECT array_agg(l.id ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n),
+			   array_agg(l.fp ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n)
+		INTO ids, fps
 		FROM sr l,
 			 LATERAL rule_match(a.fp, l.fp,
 								coalesce(w IS NOT NULL AND isfinite(a.published_at)
 										 AND isfinite(l.published_at), false)) m
-		WHERE l.story = l.id AND m IS NOT NULL
-		  AND within_window(a.published_at, l.published_at, w)
-		ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n
-		LIMIT 1;
+		WHERE l.leads AND m IS NOT NULL
+		  AND within_window(a.published_at, l.published_at, w);
+		s := ids[1];
+		-- a round-up of the best leader and another that a matches starts a
+		-- story that it does not lead, and is no late copy
+		IF EXISTS (SELECT FROM generate_subscripts(ids, 1) k
+				   WHERE k > 1 AND roundup_ref(a.fp, fps[1], fps[k])) THEN
+			INSERT INTO sr (id, story, fp, published_at, leads)
+			VALUES (a.id, a.id, a.fp, a.published_at, false);
+			CONTINUE;
+		END IF;
 		-- none within the window: a late copy (0.9 of a in the leader, the
 		-- rule without a time test, neither tiny) of a leader out of it
 		IF s IS NULL THEN
 			SELECT l.id INTO s
 			FROM sr l, LATERAL rule_match(a.fp, l.fp, false) m
-			WHERE l.story = l.id AND m IS NOT NULL
+			WHERE l.leads AND m IS NOT NULL
 			  AND NOT within_window(a.published_at, l.published_at, w)
 			  AND newsprint.containment(a.fp, l.fp) >= 0.9
 			  AND least(newsprint.shingle_count(a.fp), newsprint.shingle_count(l.fp)) >= 40
 			ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n
 			LIMIT 1;
 		END IF;
-		INSERT INTO sr (id, story, fp, published_at) VALUES (a.id, coalesce(s, a.id), a.fp, a.published_at);
+		INSERT INTO sr (id, story, fp, published_at, leads)
+		VALUES (a.id, coalesce(s, a.id), a.fp, a.published_at, s IS NULL);
 	END LOOP;
 	joined := (SELECT count(*) FROM sb WHERE id <> story) > 0;
 	batch_assign := (SELECT count(*) FROM sb FULL JOIN sa USING (id)
