@@ -14,12 +14,7 @@
  * never fewer than the minimum evidence of is_same_story in the pair's
  * format: 5 in version 2) and
  *	 tiny pair (either has fewer than tiny_shingles shingles):
- *		similarity(x, L) >= tiny_similarity, or, when a time test applies
- *		to the pair (and it passed) and both have fewer than
- *		STORY_BRIEF_SHINGLES shingles, the smaller sample nearly wholly in
- *		the other (the shared hashes at least STORY_TINY_WHOLE of it: a
- *		trimmed copy, an update that keeps its short first take); and in
- *		format version 2, with
+ *		similarity(x, L) >= tiny_similarity; and in format version 2, with
  *		min_named above 0, of the two samples' hashes that hold a name
  *		(NP_FP_NAME_BIT) the side with fewer has at least tiny_similarity
  *		in the other: another company's notice in the same formula shares
@@ -236,31 +231,6 @@
 #define STORY_BRIEF_FIGURES				0.5
 
 /*
- * A tiny pair whose smaller side is wholly in the other, or nearly: when a
- * time test applies to the pair and it passed, and the longer has fewer
- * than STORY_BRIEF_SHINGLES shingles too, the pair matches whatever its
- * similarity if the shared hashes are at least this share of the smaller
- * sample (as the estimators cut them); the tiny rule's name tests are
- * then asked as of any tiny pair.  A newspaper's trimmed copy of a
- * short story, or an update, a correction or a write-through that keeps a
- * short first take and adds to it, resembles its partner little
- * (similarity 0.31-0.58 on the hand-written wire day) while holding it
- * nearly whole (0.86-0.97); two companies' notices in one formula and two
- * tables in one format differ in the names and figures the smaller side
- * holds.  The days of a recurring item differ only in a few figures and
- * dates, and one day's short item is nearly whole in the next week's
- * longer one (0.81-0.91 in test/data/stories/recurring.tsv): so only
- * within the time window, which keeps the days apart.  A brief wholly in
- * a long text (a market report or a round-up that lists it among others)
- * is no copy of it, and the pruning bounds of story_rule.c keep pruning a
- * tiny pair with a long side as before.  Not below
- * NP_FP_BRIEF_SHARE, so that every pair it accepts passes is_same_story
- * at this share (the index search of assign_story()).  doc/stories.md,
- * "Trimmed copies and updates of short items".
- */
-#define STORY_TINY_WHOLE				0.8
-
-/*
  * StoryIndexFind's answer for a round-up (the file header): it starts a
  * story that it does not lead.
  */
@@ -404,11 +374,13 @@ StoryTinyPair(const StoryRule *rule, uint32 x_shingles, uint32 l_shingles)
 /*
  * Pruning bounds (story_rule.c): the fewest sample hashes x and leader must
  * share for the rule to accept them, exactly for this pair
- * (StoryNeedPair), and for any leader whatever (StoryNeedAny).
+ * (StoryNeedPair), and for any leader whatever (StoryNeedAny, given the
+ * fewest hashes of any truncated leader, or PG_UINT32_MAX when none is).
  */
 extern int	StoryNeedPair(const StoryRule *rule, const NpFingerprint *x,
 						  const NpFingerprint *leader);
-extern int	StoryNeedAny(const StoryRule *rule, const NpFingerprint *x);
+extern int	StoryNeedAny(const StoryRule *rule, const NpFingerprint *x,
+						 uint32 min_truncated_hashes);
 
 /*
  * What the batch form keeps of each leader beside its fingerprint, so that

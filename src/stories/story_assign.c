@@ -5,17 +5,12 @@
  *
  * The leaders live in a table of the caller's (story bigint, fp
  * fingerprint, published_at timestamptz), indexed with npidx.  The
- * candidates of a tiny x, every pair of which is tiny, are the leaders with
- * is_same_story(fp, x, t'') for t'' the smaller of STORY_TINY_WHOLE and the
- * share of the smaller sample that tiny similarity leaves; those of any
- * other x are the leaders with is_same_story(fp, x, t') for t' the
- * smallest of the rule's threshold (resolved for x's format), tiny
- * similarity and STORY_TINY_WHOLE; and, for any x, when that share is
- * under what is_same_story asks of a brief, those with is_similar(fp, x,
- * tiny_similarity) too, t'' then STORY_TINY_WHOLE (search()).  Every
- * leader the rule accepts passes that (similarity >= s implies that a
- * share s of the smaller sample is in the other, a tiny pair nearly whole
- * holds STORY_TINY_WHOLE of it, and the rule asks at least
+ * candidates of a tiny x are the leaders with is_similar(fp, x,
+ * tiny_similarity), since every pair with a tiny x is tiny; those of any
+ * other x are the leaders with is_same_story(fp, x, t') for t' the smaller
+ * of the rule's threshold (resolved for x's format) and tiny similarity.
+ * Every leader the rule accepts passes that (similarity >= s implies that a
+ * share s of the smaller sample is in the other, and the rule asks at least
  * is_same_story's minimum evidence: StoryMinShared), and the index finds
  * them all, but for those that share with x, of the keys the search
  * reads, only keys of which a costly search counted more than
@@ -742,21 +737,10 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
 							  &sc, &sim) :
 			!StoryLateCopy(rule, x, l, &sc, &sim))
 			continue;
-		/*
-		 * The leaders matched are kept for the round-up test, which may come
-		 * after a second search has freed this tuple table: copy them (they
-		 * are few: those the rule accepts).
-		 */
-		if (matched)
-		{
-			NpFingerprint *copy = palloc(VARSIZE(l));
-
-			memcpy(copy, l, VARSIZE(l));
-			l = copy;
-			*matched = lappend(*matched, l);
-		}
 		/* a leader out of the window has a time: tnull is false */
 		best_offer(best, sc, sim, tnull, t, s, l);
+		if (matched)
+			*matched = lappend(*matched, l);
 	}
 	return any_late;
 }
@@ -788,15 +772,10 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
  * round-up of the best one and another within the window (stories.h), and
  * then no late copy is looked for.
  *
- * The candidates: when x is tiny, every pair it forms is tiny, and the
- * rule takes a leader that x resembles (similarity s = tiny_similarity) or
- * that holds x, or is held by it, nearly whole (STORY_TINY_WHOLE); the
- * index searches with is_same_story(fp, x, t'').  Otherwise with
- * is_same_story(fp, x, t') for t' the smallest of the threshold, tiny
- * similarity and STORY_TINY_WHOLE (file header).  And, whatever x's size
- * (a longer x forms a tiny pair with a tiny leader), when s is so low that
- * a pair that resembles may fail is_same_story, with is_similar(fp, x, s)
- * too.
+ * The candidates: when x is tiny, every pair it forms is tiny, so the rule
+ * asks similarity >= tiny_similarity and the index searches with
+ * is_similar(fp, x, tiny_similarity); otherwise with is_same_story(fp, x,
+ * t') for t' the smaller of the threshold and tiny similarity (file header).
  *
  * The leaders within the window come first; those out of it are compared,
  * as leaders of which x may be a late copy (stories.h), only when none
@@ -821,59 +800,24 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	   int64 xt, Snapshot snapshot, int64 *story)
 {
 	bool		tiny = x->nshingles < (uint32) rule->tiny_shingles;
-	double		resembles;
-	bool		similar_too;
 	int			leftout;
 	bool		any_late;
 	StoryBest	best = {0};
 	List	   *matched = NIL;
 
-	/*
-	 * The rule's threshold for x's format (the leaders must share it).  A
-	 * tiny pair whose smaller side is nearly whole in the other has that
-	 * share of it in the other, and so has, by at least 2s / (1 + s), a
-	 * tiny pair of similarity s (I (1 + s) >= s (|A'| + |B'|) >= 2s
-	 * min(|A'|, |B'|)), less a hair for the operator's floating point; such
-	 * a pair passes is_same_story at that share when it is at least the
-	 * brief share (NP_FP_BRIEF_SHARE, which is_same_story asks of a pair
-	 * with a brief; s from 0.54: 0.75 at the default 0.6).  Under it, the
-	 * leaders are searched with is_similar too, whatever x's size (a longer
-	 * x forms a tiny pair with a tiny leader), and is_same_story need only
-	 * find those that hold x nearly whole, or that it holds: a search at
-	 * 2s / (1 + s) less the hair would be at or under 0 for s near 0, which
-	 * is_same_story refuses.
-	 */
-	resembles = 2.0 * rule->tiny_similarity / (1.0 + rule->tiny_similarity);
-	similar_too = resembles < NP_FP_BRIEF_SHARE;
-	search_run(p, p->search, x,
-			   tiny ? (similar_too ? STORY_TINY_WHOLE :
-					   Min(STORY_TINY_WHOLE, resembles)) - 1e-9 :
-			   Min(Min(StoryThreshold(rule, x->version), rule->tiny_similarity),
-				   STORY_TINY_WHOLE - 1e-9),
+	/* the rule's threshold for x's format (the leaders must share it) */
+	search_run(p, tiny ? p->search_tiny : p->search, x,
+			   tiny ? rule->tiny_similarity :
+			   Min(StoryThreshold(rule, x->version), rule->tiny_similarity),
 			   snapshot, STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
 	any_late = search_rows(rule, window, x, xt, false, &best, &matched);
-	if (similar_too)
-	{
-		int			similar_leftout;
-
-		SPI_freetuptable(SPI_tuptable);
-		search_run(p, p->search_tiny, x, rule->tiny_similarity, snapshot,
-				   STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &similar_leftout);
-		(void) search_rows(rule, window, x, xt, false, &best, &matched);
-	}
 	if (best.found && search_roundup(x, &best, matched))
 	{
 		/* nor is a round-up a late copy */
 		SPI_freetuptable(SPI_tuptable);
 		return STORY_SEARCH_ROUNDUP;
 	}
-
-	/*
-	 * The late copies are among the first search's rows when it left out
-	 * fewer keys than they share with x; once the second search has
-	 * replaced those rows, the late search looks for them.
-	 */
-	if (!best.found && !similar_too && leftout < StoryMinShared(rule, x->version))
+	if (!best.found && leftout < StoryMinShared(rule, x->version))
 	{
 		if (any_late)
 			(void) search_rows(rule, window, x, xt, true, &best, NULL);
