@@ -331,7 +331,7 @@ AS 'MODULE_PATHNAME', 'assign_story'
 LANGUAGE C VOLATILE PARALLEL UNSAFE;
 
 COMMENT ON FUNCTION assign_story(regclass, bigint, fingerprint, timestamptz, float8, integer, integer, float8, integer, interval) IS
-'story of an incoming article, found among the leaders of a leaders table (npidx), or a new story led by the article';
+'story of an incoming article, found among the leaders of a leaders table (npidx), or a new story led by the article (a round-up of two stories: a story of its own that it does not lead)';
 
 /*
  * story_trigger: BEFORE INSERT OR UPDATE ... FOR EACH ROW trigger setting
