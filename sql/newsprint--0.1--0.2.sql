@@ -291,8 +291,8 @@ COMMENT ON FUNCTION story_match(fingerprint, fingerprint, float8, integer, integ
  * self-join and no work table; an in-memory index of the leaders, bounded
  * by maintenance_work_mem.  Runs with the caller's rights.  leads is
  * true for the articles that lead their story, the rows that seed a
- * leaders table of assign_story() (not a round-up: score NULL, id = story,
- * and no leader of any story).
+ * leaders table of assign_story(); false for a round-up, which has score
+ * NULL and id = story but leads no story.
  */
 CREATE FUNCTION cluster_stories(articles regclass,
 								id_column name DEFAULT 'id',
