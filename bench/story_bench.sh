@@ -86,7 +86,7 @@ CREATE UNLOGGED TABLE story_leaders (story bigint PRIMARY KEY,
 CREATE TEMP TABLE story_new_leaders AS
 SELECT h.id, h.fp, h.published_at
 FROM newsprint.cluster_stories('story_head_t', order_column => 'published_at') c
-JOIN story_head_t h ON h.id = c.id WHERE c.score IS NULL;
+JOIN story_head_t h ON h.id = c.id WHERE c.leads;
 INSERT INTO story_leaders
 SELECT * FROM story_new_leaders ORDER BY published_at DESC, id DESC OFFSET :pending;
 SELECT clock_timestamp() AS t0 \gset
@@ -164,7 +164,7 @@ FROM story_diff d,
 CREATE TEMP TABLE story_diff_holders AS
 SELECT k, a.published_at, a.id
 FROM story_batch_all c JOIN story_art a USING (id), unnest(newsprint.npidx_keys(a.fp)) k
-WHERE c.score IS NULL AND k IN (SELECT dk.k FROM story_diff_keys dk)
+WHERE c.leads AND k IN (SELECT dk.k FROM story_diff_keys dk)
   AND (SELECT count(*) FROM story_diff_keys) > 0;
 SELECT dk.id, count(*) AS shared_with_incremental_leader,
 	   count(*) FILTER (WHERE (SELECT count(*) FROM story_diff_holders h

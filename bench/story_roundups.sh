@@ -14,8 +14,12 @@
 # with cluster_stories() and assign_story() (in publication order, the
 # default time window) and prints, for each form: the round-ups that joined
 # a story; the items of a story outside the cluster of its first item, by
-# kind (lost joins); the adjusted Rand index; and the items on which the two
-# forms differ.  Deterministic: counts, not times.
+# kind (lost joins); the adjusted Rand index; the items on which the two
+# forms differ; and, with a leaders table seeded from the batch over the
+# items before a split time (by cluster_stories()'s leads, and by score IS
+# NULL, the recipe before it; a split every 6 hours), the items of the next
+# 24 hours that assign_story() puts in another story than the batch over
+# all.  Deterministic: counts, not times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -78,6 +82,58 @@ SELECT * FROM pg_temp.story_eval();
 SELECT count(*) AS differences
   FROM rc b JOIN rc i ON i.id = b.id AND i.form = 'insert'
  WHERE b.form = 'batch' AND b.cluster <> i.cluster;
+
+-- a leaders table seeded from a batch run over the items before a split
+-- time, by each recipe, then assign_story() for the items of the next 24
+-- hours in publication order (doc/stories.md, "At insert time"); a split
+-- every 6 hours of the 30 days
+CREATE TEMP TABLE rh (LIKE rf);
+CREATE TEMP TABLE rhc (id bigint, story bigint, score float8, leads boolean);
+CREATE TEMP TABLE rs (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+	published_at timestamptz);
+CREATE INDEX ON rs USING npidx (fp);
+CREATE TEMP TABLE seeded (recipe text, split timestamptz, id bigint, story bigint,
+	joined_round_up boolean);
+CREATE TEMP TABLE seeded_leaders (recipe text, split timestamptz, leaders bigint,
+	round_ups bigint);
+CREATE FUNCTION pg_temp.seed(recipe text, lead boolean, split timestamptz) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+	TRUNCATE rh, rhc, rs;
+	INSERT INTO rh SELECT * FROM rf WHERE published_at < split;
+	INSERT INTO rhc SELECT * FROM cluster_stories('rh', order_column => 'published_at');
+	INSERT INTO rs
+	  SELECT h.id, h.fp, h.published_at FROM rhc c JOIN rh h USING (id)
+	   WHERE CASE WHEN lead THEN c.leads ELSE c.score IS NULL END;
+	INSERT INTO seeded_leaders
+	  SELECT recipe, split, count(*),
+			 (SELECT count(*) FROM rhc WHERE id = story AND NOT leads) FROM rs;
+	INSERT INTO seeded
+	  SELECT recipe, split, id, assign_story('rs', id, fp, published_at)
+	    FROM (SELECT * FROM rf WHERE published_at >= split
+				AND published_at < split + interval '24 hours'
+			  ORDER BY published_at, id) s;
+	UPDATE seeded d SET joined_round_up = EXISTS (SELECT FROM rhc c
+		WHERE c.id = d.story AND c.id = c.story AND NOT c.leads)
+	 WHERE d.split = seed.split AND d.recipe = seed.recipe;
+END
+$$;
+SELECT count(*) FROM (
+  SELECT pg_temp.seed(r.recipe, r.lead, t)
+    FROM (VALUES ('WHERE leads', true), ('WHERE score IS NULL (before leads)', false)) r(recipe, lead),
+		 generate_series(date_trunc('day', (SELECT min(published_at) FROM rf)) + interval '6 hours',
+						 (SELECT max(published_at) FROM rf), interval '6 hours') t) x \g /dev/null
+\echo 'a leaders table seeded from the batch over the items before a split (every 6 hours), then assign_story() for the next 24 hours: the items put in another story than the batch over all gives them'
+SELECT s.recipe, count(DISTINCT s.split) AS splits,
+       (SELECT sum(leaders) FROM seeded_leaders l WHERE l.recipe = s.recipe) AS leaders_seeded,
+       (SELECT sum(round_ups) FROM seeded_leaders l WHERE l.recipe = s.recipe) AS round_ups_before,
+       count(*) AS assigned,
+       count(*) FILTER (WHERE s.story <> b.cluster) AS differ_from_batch,
+       count(*) FILTER (WHERE s.joined_round_up) AS joined_a_round_up,
+       count(DISTINCT s.id) FILTER (WHERE s.story <> b.cluster) AS distinct_items,
+       string_agg(DISTINCT f.kind, ', ') FILTER (WHERE s.story <> b.cluster) AS their_kinds
+  FROM seeded s JOIN rc b ON b.id = s.id AND b.form = 'batch' JOIN rf f ON f.id = s.id
+ GROUP BY s.recipe ORDER BY s.recipe DESC;
 SQL
 )
 psql -X -q -v ON_ERROR_STOP=1 <<<"${sql//@FILE@/$tmp/roundups.tsv}"

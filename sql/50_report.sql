@@ -52,7 +52,10 @@ COMMENT ON FUNCTION story_match(fingerprint, fingerprint, float8, integer, integ
  * cluster_stories: the batch form.  One ordered scan of the table through
  * SPI (plain, partitioned, foreign or Citus distributed tables alike), no
  * self-join and no work table; an in-memory index of the leaders, bounded
- * by maintenance_work_mem.  Runs with the caller's rights.
+ * by maintenance_work_mem.  Runs with the caller's rights.  leads is
+ * true for the articles that lead their story, the rows that seed a
+ * leaders table of assign_story(); false for a round-up, which has score
+ * NULL and id = story but leads no story.
  */
 CREATE FUNCTION cluster_stories(articles regclass,
 								id_column name DEFAULT 'id',
@@ -64,12 +67,12 @@ CREATE FUNCTION cluster_stories(articles regclass,
 								tiny_similarity float8 DEFAULT 0.6,
 								min_named integer DEFAULT 3,
 								time_window interval DEFAULT '20 hours')
-RETURNS TABLE (id bigint, story bigint, score float8)
+RETURNS TABLE (id bigint, story bigint, score float8, leads boolean)
 AS 'MODULE_PATHNAME', 'cluster_stories'
 LANGUAGE C VOLATILE PARALLEL UNSAFE;
 
 COMMENT ON FUNCTION cluster_stories(regclass, name, name, name, float8, integer, integer, float8, integer, interval) IS
-'assign every article of a table to a story, in publication order (leader clustering); score is the evidence to the story''s first article, NULL for that article';
+'assign every article of a table to a story, in publication order (leader clustering); score is the evidence to the story''s first article, NULL for that article; leads is true for the articles that lead their story, those assign_story() would add to a leaders table (a round-up starts a story that it does not lead)';
 
 /*
  * assign_story: the incremental form, for INSERT ... SELECT and triggers.

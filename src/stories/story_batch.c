@@ -140,7 +140,11 @@ story_check_id_type(Oid relid, const char *idcol)
  *				   name, order_column name, threshold float8, min_shared
  *				   int, tiny_shingles int, tiny_similarity float8, min_named
  *				   int, time_window interval)
- * RETURNS TABLE (id bigint, story bigint, score float8)
+ * RETURNS TABLE (id bigint, story bigint, score float8, leads boolean)
+ *
+ * leads is true for the articles that the batch made leaders, those that
+ * assign_story() adds to its leaders table: a story's first article, but
+ * not a round-up, which starts a story without leading it.
  */
 Datum
 cluster_stories(PG_FUNCTION_ARGS)
@@ -294,8 +298,8 @@ cluster_stories(PG_FUNCTION_ARGS)
 			NpFingerprint *fp;
 			int			leader;
 			double		score = 0.0;
-			Datum		values[3];
-			bool		nulls[3] = {false, false, false};
+			Datum		values[4];
+			bool		nulls[4] = {false, false, false, false};
 
 			MemoryContextSwitchTo(rowcxt);
 			id = DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
@@ -348,6 +352,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 			{
 				values[1] = Int64GetDatum(StoryIndexLeaderId(si, leader));
 				values[2] = Float8GetDatum(score);
+				values[3] = BoolGetDatum(false);
 			}
 			else
 			{
@@ -356,6 +361,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 					StoryIndexAdd(si, id, fp, t);
 				values[1] = Int64GetDatum(id);
 				nulls[2] = true;
+				values[3] = BoolGetDatum(leader != STORY_FIND_ROUNDUP);
 				nstories++;
 			}
 			MemoryContextSwitchTo(oldcxt);

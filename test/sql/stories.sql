@@ -17,7 +17,9 @@ CREATE TABLE batch AS
 SELECT * FROM newsprint.cluster_stories('sample', order_column => 'published_at');
 SELECT count(*) AS articles, count(DISTINCT story) AS stories,
 	   count(*) FILTER (WHERE id = story) AS leaders,
-	   count(*) FILTER (WHERE (id = story) = (score IS NULL)) AS scored_right
+	   count(*) FILTER (WHERE (id = story) = (score IS NULL)) AS scored_right,
+	   count(*) FILTER (WHERE leads) AS leading,
+	   count(*) FILTER (WHERE NOT leads OR id = story) AS leads_right
 FROM batch;
 
 -- the rule applied to every pair, without the index's pruning, within
@@ -125,7 +127,9 @@ SELECT count(*) AS differences
 FROM batch b JOIN incoming i USING (id)
 WHERE b.story IS DISTINCT FROM i.story;
 SELECT (SELECT count(*) FROM story_leaders) = (SELECT count(DISTINCT story) FROM batch)
-	AS leaders_are_stories;
+	AS leaders_are_stories,
+	   (SELECT array_agg(story ORDER BY story) FROM story_leaders) =
+	   (SELECT array_agg(id ORDER BY id) FROM batch WHERE leads) AS leaders_lead;
 
 -- the lookups use the index
 SET enable_seqscan = off;
@@ -732,7 +736,7 @@ SELECT b.id, a.id AS earlier, b.published_at - a.published_at AS apart,
 FROM resend a JOIN resend b ON a.published_at < b.published_at ORDER BY 1, 2;
 SELECT x.id, c.story AS batch,
 	   ARRAY(SELECT l.id FROM resend l JOIN newsprint.cluster_stories('resend', order_column => 'published_at') lc
-					ON lc.id = l.id AND lc.story = l.id
+					ON lc.id = l.id AND lc.leads
 			 WHERE l.published_at < x.published_at
 			   AND newsprint.story_match(x.fp, l.fp, a_time => x.published_at, b_time => l.published_at) IS NOT NULL
 			 ORDER BY l.id) AS pairwise_leaders
@@ -902,7 +906,9 @@ LANGUAGE sql IMMUTABLE AS $$
 	WHERE h <= least(fp_limit(x), fp_limit(a), fp_limit(b))
 	  AND h IN (SELECT fp_hashes(a)) AND h IN (SELECT fp_hashes(b)) $$;
 CREATE FUNCTION shuffled_check(w interval, OUT joined boolean,
-							   OUT batch_assign bigint, OUT batch_rule bigint)
+							   OUT batch_assign bigint, OUT batch_rule bigint,
+							   OUT round_ups bigint, OUT leads_assign bigint,
+							   OUT leads_rule bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
 	a record;
@@ -960,6 +966,13 @@ BEGIN
 					 WHERE sb.story IS DISTINCT FROM sa.story);
 	batch_rule := (SELECT count(*) FROM sb FULL JOIN sr USING (id)
 				   WHERE sb.story IS DISTINCT FROM sr.story);
+	-- the batch's leads: not the round-ups, the rows assign_story() adds to
+	-- its leaders table, and the rule's leaders
+	round_ups := (SELECT count(*) FROM sb WHERE id = story AND NOT leads);
+	leads_assign := (SELECT count(*) FROM sb FULL JOIN shuffled_leaders l ON l.story = sb.id
+					 WHERE sb.leads IS DISTINCT FROM (l.story IS NOT NULL));
+	leads_rule := (SELECT count(*) FROM sb FULL JOIN sr USING (id)
+				   WHERE sb.leads IS DISTINCT FROM sr.leads);
 	DROP TABLE sb, sa, sr;
 END
 $$;

@@ -76,7 +76,7 @@ FROM ru d, ru l WHERE d.id = 7 AND l.id IN (1, 3, 5) ORDER BY l.id;
 -- digest joined the story it carried most of)
 CREATE TABLE ru_batch AS
 SELECT * FROM newsprint.cluster_stories('ru', order_column => 'published_at');
-SELECT r.id, r.truth, b.story, b.score IS NULL AS leads_or_alone
+SELECT r.id, r.truth, b.story, b.score IS NULL AS first_article, b.leads
 FROM ru r JOIN ru_batch b USING (id) ORDER BY r.id;
 
 -- at insert time, in publication order: the same stories, and the digests
@@ -91,6 +91,9 @@ FROM (SELECT * FROM ru ORDER BY published_at, id) s;
 SELECT count(*) AS differences
 FROM ru_batch b JOIN ru_assigned a USING (id) WHERE a.story <> b.story;
 SELECT story FROM ru_leaders ORDER BY story;
+-- the batch's leads are those leaders, round-ups left out
+SELECT (SELECT array_agg(id ORDER BY id) FROM ru_batch WHERE leads) =
+	   (SELECT array_agg(story ORDER BY story) FROM ru_leaders) AS same_leaders;
 
 -- assigned again (every leader known), the digest is still a round-up
 SELECT newsprint.assign_story('ru_leaders', id, fp, published_at) AS story
@@ -109,3 +112,40 @@ INSERT INTO ru2 VALUES
 SELECT c.id, c.story
 FROM newsprint.cluster_stories('ru2', order_column => 'published_at') c
 WHERE c.id >= 20 ORDER BY c.id;
+
+-- a leaders table seeded from a batch run with the recipe of doc/stories.md
+-- (the rows that lead), then assign_story() for the next articles: the
+-- stories of the batch over them all.  The batch runs over the articles to
+-- 13:10 (1-9, the digest among them), the brief of the bridge story (10)
+-- and the digest's re-send (11) come after
+CREATE TABLE ru_head AS SELECT * FROM ru WHERE id <= 9;
+CREATE TABLE ru_seeded (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
+	published_at timestamptz);
+CREATE INDEX ON ru_seeded USING npidx (fp);
+INSERT INTO ru_seeded
+SELECT a.id, a.fp, a.published_at
+FROM newsprint.cluster_stories('ru_head', order_column => 'published_at') c
+JOIN ru_head a ON a.id = c.id
+WHERE c.leads;
+SELECT story FROM ru_seeded ORDER BY story;
+CREATE TABLE ru_next AS
+SELECT id, newsprint.assign_story('ru_seeded', id, fp, published_at) AS story
+FROM (SELECT * FROM ru WHERE id > 9 ORDER BY published_at, id) s;
+SELECT n.id, n.story AS assigned, b.story AS batch
+FROM ru_next n JOIN ru_batch b USING (id) ORDER BY n.id;
+
+-- seeded with every first article (score IS NULL, the recipe before the
+-- leads column), the table holds the digest as a leader, and the brief
+-- and the re-send join it: not the batch's stories
+TRUNCATE ru_seeded;
+INSERT INTO ru_seeded
+SELECT a.id, a.fp, a.published_at
+FROM newsprint.cluster_stories('ru_head', order_column => 'published_at') c
+JOIN ru_head a ON a.id = c.id
+WHERE c.score IS NULL;
+TRUNCATE ru_next;
+INSERT INTO ru_next
+SELECT id, newsprint.assign_story('ru_seeded', id, fp, published_at)
+FROM (SELECT * FROM ru WHERE id > 9 ORDER BY published_at, id) s;
+SELECT n.id, n.story AS assigned, b.story AS batch
+FROM ru_next n JOIN ru_batch b USING (id) ORDER BY n.id;
