@@ -1128,6 +1128,23 @@ done:
 		}
 	}
 
+	/*
+	 * A text whose lines are all rows to the classifier (a label in
+	 * capitals, "HOLLIS CORP OMITS DIVIDEND", a one-line item's only line)
+	 * and holds no sentence: keep them rather than return nothing.  A
+	 * headline or a caption kept at the caller's request does not count,
+	 * so that the options change no body.
+	 */
+	for (i = 0; i < n; i++)
+		if (doc->units[i].seg >= 0 && i != *headline &&
+			doc->units[i].cls != CLS_HEADLINE && doc->units[i].cls != CLS_CAPTION)
+			break;
+	if (i == n)
+		for (i = 0; i < n; i++)
+			if (doc->units[i].cls == CLS_ROW && marks[i] == MARK_NONE &&
+				!(doc->units[i].flags & NPU_FURNITURE) && i != *headline)
+				doc->units[i].seg = 0;
+
 #ifdef NP_STANDALONE
 	if (getenv("NP_CLEAN_DEBUG"))
 		for (i = 0; i < n; i++)

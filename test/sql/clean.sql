@@ -262,3 +262,11 @@ SELECT newsprint.clean(E'Home | News | Business | Markets | Sport\n\n'
                        'Dow Jones  38,104.22  -0.2%\n'
                        'Brent      82.14      +0.6%\n'
                        'Gold       2,031.40   -0.4%\n');
+-- clean11: a one-line item in capitals of four words or fewer (a label
+-- row to the classifier) keeps its only line (it came back ''), alone or
+-- over its sign-off; headline() has none to give, as for the same line in
+-- mixed case
+SELECT newsprint.clean(E'HOLLIS CORP OMITS DIVIDEND\n');
+SELECT newsprint.clean(E'HOLLIS CORP OMITS DIVIDEND\n Reuter\n');
+SELECT newsprint.clean(E'HOLLIS CORP OMITS DIVIDEND\n', keep_headline => true);
+SELECT newsprint.headline(E'HOLLIS CORP OMITS DIVIDEND\n') IS NULL AS no_headline;
