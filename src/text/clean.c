@@ -702,6 +702,36 @@ wire_headline_at(NpDoc *doc, int i)
 }
 
 /*
+ * Is unit i an agency's name alone ("Reuters", "AP"), classed as a photo
+ * credit, that is the last row of a list of names rather than a credit:
+ * a line of plain text right under (no blank line between) a short row of
+ * at most four words ("BBC News") or a list introduction?  A caption above
+ * a credit is longer.
+ */
+static bool
+agency_ends_list(const NpDoc *doc, int i)
+{
+	const NpUnit *u = &doc->units[i];
+	const NpUnit *p;
+	NpUnitFacts f;
+
+	if (i == 0)
+		return false;
+	p = &doc->units[i - 1];
+	if (u->cls != CLS_CAPTION ||
+		(u->flags & (NPU_HTML | NPU_BLANK | NPU_CAPTION)) ||
+		(p->flags & (NPU_HTML | NPU_FURNITURE)) ||
+		!NpWireIsSignoff(doc->text + u->off, u->len))
+		return false;
+	if (ends_with_colon(doc, i - 1))
+		return true;
+	if (p->cls != CLS_SHORT)
+		return false;
+	NpGetUnitFacts(doc->text + p->off, p->len, &f);
+	return f.nwords <= 4;
+}
+
+/*
  * Run the classifier and the body selection; on return every unit to
  * keep has seg >= 0 (and *headline is the headline unit to keep, or -1).
  */
@@ -798,8 +828,12 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 										   &hints[i]);
 	}
 	for (i = 0; i < n; i++)
+	{
 		if (IS_CONTENT(doc->units[i].cls))
 			ncontent++;
+		if (agency_ends_list(doc, i))
+			doc->units[i].cls = CLS_SHORT;
+	}
 
 	/* a unit after a labelled teaser box opener is a teaser too */
 	for (i = 0; i + 1 < n; i++)

@@ -270,3 +270,14 @@ SELECT newsprint.clean(E'HOLLIS CORP OMITS DIVIDEND\n');
 SELECT newsprint.clean(E'HOLLIS CORP OMITS DIVIDEND\n Reuter\n');
 SELECT newsprint.clean(E'HOLLIS CORP OMITS DIVIDEND\n', keep_headline => true);
 SELECT newsprint.headline(E'HOLLIS CORP OMITS DIVIDEND\n') IS NULL AS no_headline;
+-- clean11: a list of names ending in an agency's name keeps that row,
+-- where the sign-off rule (or, for "Reuters" and "AP", the photo credit)
+-- took it; the sign-off under a note in brackets still goes
+SELECT newsprint.clean(E'Pool reporters for the state visit\n\nBBC News\nReuters\n');
+SELECT newsprint.clean(E'Pool reporters for the state visit\n\nBBC News\nSky News\nAP\n');
+SELECT newsprint.clean(E'The agencies at the briefing were:\nBBC News\nSky News\nReuters\n\n'
+                       'The minister spoke for an hour and took no questions from the floor at all.\n');
+SELECT newsprint.clean(E'HOLLIS PAPER CORP <HPC> RAISES QUARTERLY\n'
+                       '    Qtly div 24 cts vs 21 cts prior\n'
+                       '    (Reporting by Ann Lee; Editing by Tom Fry)\n'
+                       ' Reuter\n');
