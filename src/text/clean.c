@@ -446,6 +446,42 @@ in_price_rows(const NpDoc *doc, int i)
 }
 
 /*
+ * Does unit i quote a price and its change, a figure followed by a signed
+ * one ("FTSE All-Share Index 4,170.21 -0.1%", "Brent 82.10 +0.45"), as a
+ * ticker's row does however long its name?  A signed figure alone ("ECB
+ * cuts deposit rate to -0.5%") is not one.
+ */
+static bool
+quotes_change(const NpDoc *doc, int i)
+{
+	const char *s = doc->text + doc->units[i].off;
+	size_t		len = doc->units[i].len;
+	size_t		k;
+	size_t		next_check = 0;
+	bool		figure = false;	/* the word before held a digit */
+	bool		digit = false;	/* this word holds one */
+
+	for (k = 0; k < len; k++)
+	{
+		NP_CHECK_AT(k, next_check);
+		if (s[k] == ' ')
+		{
+			figure = digit;
+			digit = false;
+			continue;
+		}
+		if (A_DIGIT((unsigned char) s[k]))
+		{
+			if (figure && k > 0 && (s[k - 1] == '+' || s[k - 1] == '-') &&
+				(k == 1 || s[k - 2] == ' '))
+				return true;
+			digit = true;
+		}
+	}
+	return false;
+}
+
+/*
  * Is unit i the title line of an item sent as a table ("ARDMORE GAS CO
  * <ARDG> SETS QUARTERLY", "TAMSIN OIL AND GAS CO <TOG> 4TH QTR LOSS",
  * "MILLBROOK COUNCIL ELECTION - FULL RESULTS"): a row that opens the text
@@ -1115,9 +1151,11 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 					continue;
 				/*
 				 * not a list item under it ("* FTSE 100 down 0.6%"), nor a
-				 * row of a ticker above it ("Dow Jones 38,104.22 -0.2%")
+				 * row of a ticker above it ("Dow Jones 38,104.22 -0.2%"),
+				 * one row or several, short names or long
 				 */
-				if (headline_shape(doc, i) && !in_price_rows(doc, i))
+				if (headline_shape(doc, i) && !in_price_rows(doc, i) &&
+					!quotes_change(doc, i))
 				{
 					*headline = i;
 					break;

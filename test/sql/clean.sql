@@ -281,3 +281,13 @@ SELECT newsprint.clean(E'HOLLIS PAPER CORP <HPC> RAISES QUARTERLY\n'
                        '    Qtly div 24 cts vs 21 cts prior\n'
                        '    (Reporting by Ann Lee; Editing by Tom Fry)\n'
                        ' Reuter\n');
+-- clean11: a ticker row with a long name (a price and its signed change)
+-- above a story is no headline, alone or under a menu; a headline with a
+-- signed figure but no price before it still is one
+SELECT newsprint.headline(E'London Stock Exchange FTSE All-Share Index 4,170.21 -0.1%\n\n'
+                          'LONDON (Reuters) - British shares edged lower on Tuesday as miners fell and investors waited for the central bank decision.\n') IS NULL AS no_headline;
+SELECT newsprint.headline(E'Home | News | Markets\n'
+                          'London Stock Exchange FTSE All-Share Index 4,170.21 -0.1%\n'
+                          'The shares of the large miners edged lower on Tuesday as investors waited for the central bank decision, traders said.\n') IS NULL AS no_headline;
+SELECT newsprint.headline(E'Central bank cuts its deposit rate to -0.5%\n\n'
+                          'The central bank cut its deposit rate on Thursday for the first time in three years, citing weak demand.\n');
