@@ -738,6 +738,24 @@ wire_headline_at(NpDoc *doc, int i)
 }
 
 /*
+ * Is unit i a label in capitals to the classifier (a row of at most four
+ * words, all capitals, no sentence end, no date or time: "HOLLIS CORP
+ * OMITS DIVIDEND", "UP NEXT")?
+ */
+static bool
+is_caps_label(const NpDoc *doc, int i, const int *marks)
+{
+	const NpUnit *u = &doc->units[i];
+	NpUnitFacts f;
+
+	if (u->cls != CLS_ROW || marks[i] != MARK_NONE || (u->flags & NPU_FURNITURE))
+		return false;
+	NpGetUnitFacts(doc->text + u->off, u->len, &f);
+	return f.nwords <= 4 && f.nletters >= 2 && f.nupper == f.nletters &&
+		!f.ends_term && f.datestrong == 0 && !f.label_colon;
+}
+
+/*
  * Is unit i an agency's name alone ("Reuters", "AP"), classed as a photo
  * credit, that is the last row of a list of names rather than a credit:
  * a line of plain text right under (no blank line between) a short row of
@@ -1201,11 +1219,12 @@ done:
 	}
 
 	/*
-	 * A text whose lines are all rows to the classifier (a label in
-	 * capitals, "HOLLIS CORP OMITS DIVIDEND", a one-line item's only line)
-	 * and holds no sentence: keep them rather than return nothing.  A
-	 * headline or a caption kept at the caller's request does not count,
-	 * so that the options change no body.
+	 * A text that holds no sentence and keeps nothing else: its labels in
+	 * capitals ("HOLLIS CORP OMITS DIVIDEND", a one-line item's only line)
+	 * are kept rather than return nothing.  A headline or a caption kept
+	 * at the caller's request does not count, so that the options change
+	 * no body.  (Other rows alone, a timestamp or "Best album: X", still
+	 * give ''.)
 	 */
 	for (i = 0; i < n; i++)
 		if (doc->units[i].seg >= 0 && i != *headline &&
@@ -1213,8 +1232,7 @@ done:
 			break;
 	if (i == n)
 		for (i = 0; i < n; i++)
-			if (doc->units[i].cls == CLS_ROW && marks[i] == MARK_NONE &&
-				!(doc->units[i].flags & NPU_FURNITURE) && i != *headline)
+			if (i != *headline && is_caps_label(doc, i, marks))
 				doc->units[i].seg = 0;
 
 #ifdef NP_STANDALONE
