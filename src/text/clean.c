@@ -446,6 +446,42 @@ in_price_rows(const NpDoc *doc, int i)
 }
 
 /*
+ * Does unit i quote a price and its change, a figure followed by a signed
+ * one ("FTSE All-Share Index 4,170.21 -0.1%", "Brent 82.10 +0.45"), as a
+ * ticker's row does however long its name?  A signed figure alone ("ECB
+ * cuts deposit rate to -0.5%") is not one.
+ */
+static bool
+quotes_change(const NpDoc *doc, int i)
+{
+	const char *s = doc->text + doc->units[i].off;
+	size_t		len = doc->units[i].len;
+	size_t		k;
+	size_t		next_check = 0;
+	bool		figure = false;	/* the word before held a digit */
+	bool		digit = false;	/* this word holds one */
+
+	for (k = 0; k < len; k++)
+	{
+		NP_CHECK_AT(k, next_check);
+		if (s[k] == ' ')
+		{
+			figure = digit;
+			digit = false;
+			continue;
+		}
+		if (A_DIGIT((unsigned char) s[k]))
+		{
+			if (figure && k > 0 && (s[k - 1] == '+' || s[k - 1] == '-') &&
+				(k == 1 || s[k - 2] == ' '))
+				return true;
+			digit = true;
+		}
+	}
+	return false;
+}
+
+/*
  * Is unit i the title line of an item sent as a table ("ARDMORE GAS CO
  * <ARDG> SETS QUARTERLY", "TAMSIN OIL AND GAS CO <TOG> 4TH QTR LOSS",
  * "MILLBROOK COUNCIL ELECTION - FULL RESULTS"): a row that opens the text
@@ -702,6 +738,54 @@ wire_headline_at(NpDoc *doc, int i)
 }
 
 /*
+ * Is unit i a label in capitals to the classifier (a row of at most four
+ * words, all capitals, no sentence end, no date or time: "HOLLIS CORP
+ * OMITS DIVIDEND", "UP NEXT")?
+ */
+static bool
+is_caps_label(const NpDoc *doc, int i, const int *marks)
+{
+	const NpUnit *u = &doc->units[i];
+	NpUnitFacts f;
+
+	if (u->cls != CLS_ROW || marks[i] != MARK_NONE || (u->flags & NPU_FURNITURE))
+		return false;
+	NpGetUnitFacts(doc->text + u->off, u->len, &f);
+	return f.nwords <= 4 && f.nletters >= 2 && f.nupper == f.nletters &&
+		!f.ends_term && f.datestrong == 0 && !f.label_colon;
+}
+
+/*
+ * Is unit i an agency's name alone ("Reuters", "AP"), classed as a photo
+ * credit, that is the last row of a list of names rather than a credit:
+ * a line of plain text right under (no blank line between) a short row of
+ * at most four words ("BBC News") or a list introduction?  A caption above
+ * a credit is longer.
+ */
+static bool
+agency_ends_list(const NpDoc *doc, int i)
+{
+	const NpUnit *u = &doc->units[i];
+	const NpUnit *p;
+	NpUnitFacts f;
+
+	if (i == 0)
+		return false;
+	p = &doc->units[i - 1];
+	if (u->cls != CLS_CAPTION ||
+		(u->flags & (NPU_HTML | NPU_BLANK | NPU_CAPTION)) ||
+		(p->flags & (NPU_HTML | NPU_FURNITURE)) ||
+		!NpWireIsSignoff(doc->text + u->off, u->len))
+		return false;
+	if (ends_with_colon(doc, i - 1))
+		return true;
+	if (p->cls != CLS_SHORT)
+		return false;
+	NpGetUnitFacts(doc->text + p->off, p->len, &f);
+	return f.nwords <= 4;
+}
+
+/*
  * Run the classifier and the body selection; on return every unit to
  * keep has seg >= 0 (and *headline is the headline unit to keep, or -1).
  */
@@ -798,8 +882,12 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 										   &hints[i]);
 	}
 	for (i = 0; i < n; i++)
+	{
 		if (IS_CONTENT(doc->units[i].cls))
 			ncontent++;
+		if (agency_ends_list(doc, i))
+			doc->units[i].cls = CLS_SHORT;
+	}
 
 	/* a unit after a labelled teaser box opener is a teaser too */
 	for (i = 0; i + 1 < n; i++)
@@ -1081,9 +1169,11 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 					continue;
 				/*
 				 * not a list item under it ("* FTSE 100 down 0.6%"), nor a
-				 * row of a ticker above it ("Dow Jones 38,104.22 -0.2%")
+				 * row of a ticker above it ("Dow Jones 38,104.22 -0.2%"),
+				 * one row or several, short names or long
 				 */
-				if (headline_shape(doc, i) && !in_price_rows(doc, i))
+				if (headline_shape(doc, i) && !in_price_rows(doc, i) &&
+					!quotes_change(doc, i))
 				{
 					*headline = i;
 					break;
@@ -1127,6 +1217,23 @@ done:
 			NpHashSetFree(kept);
 		}
 	}
+
+	/*
+	 * A text that holds no sentence and keeps nothing else: its labels in
+	 * capitals ("HOLLIS CORP OMITS DIVIDEND", a one-line item's only line)
+	 * are kept rather than return nothing.  A headline or a caption kept
+	 * at the caller's request does not count, so that the options change
+	 * no body.  (Other rows alone, a timestamp or "Best album: X", still
+	 * give ''.)
+	 */
+	for (i = 0; i < n; i++)
+		if (doc->units[i].seg >= 0 && i != *headline &&
+			doc->units[i].cls != CLS_HEADLINE && doc->units[i].cls != CLS_CAPTION)
+			break;
+	if (i == n)
+		for (i = 0; i < n; i++)
+			if (i != *headline && is_caps_label(doc, i, marks))
+				doc->units[i].seg = 0;
 
 #ifdef NP_STANDALONE
 	if (getenv("NP_CLEAN_DEBUG"))

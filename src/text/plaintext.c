@@ -283,6 +283,29 @@ caps_line(const char *s, size_t len, int max_letters)
 }
 
 /*
+ * Can the line s[0..len) end an item, so that an agency's name under it is
+ * the item's sign-off: a line of furniture or a note in brackets
+ * ("(Reporting by ...; Editing by ...)"), the end of a sentence, a row of
+ * figures ("Record March 27") or a title in capitals, the one line of an
+ * item ("ORIEL CHEMICAL <ORC> OMITS DIVIDEND")?  A name in mixed case with
+ * no figure ("BBC News") is a row of a list, whose last row may be an
+ * agency's name.
+ */
+static bool
+ends_item(const char *s, size_t len, const LineInfo *li)
+{
+	size_t		i;
+
+	if (li->wire != NPW_NONE || li->ends_term ||
+		(len >= 2 && s[0] == '(' && s[len - 1] == ')'))
+		return true;
+	for (i = 0; i < len; i++)
+		if (A_DIGIT((unsigned char) s[i]))
+			return true;
+	return caps_line(s, len, PG_INT32_MAX) == 1;
+}
+
+/*
  * Does the layout put a paragraph break between adjacent lines a and b
  * (width: the wrap width, 0 if the text is not hard-wrapped)?
  *
@@ -597,14 +620,16 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 	 * The agency's sign-off closing the text ("Reuter", "-- Reuters",
 	 * "AFP") is furniture in any text, agency copy recognised or not: a
 	 * table or a one-line item kept it, where a story's body selection
-	 * left it out as a short line after the story.  Not after a list
-	 * introduction or a line of one word (a list whose last row is "AP"),
-	 * nor when it is all the text holds.
+	 * left it out as a short line after the story.  Only under the end of
+	 * an item (ends_item); not under a list introduction or a line of one
+	 * word, nor under a name or another agency's (a list whose last row is
+	 * "AP"), nor when it is all the text holds.
 	 */
 	if (n >= 2 && tf.li[n - 1].wire == NPW_NONE &&
 		!tf.li[n - 2].ends_colon && tf.li[n - 2].nwords >= 2 &&
 		NpWireIsSignoff(L.text + L.units[n - 1].off, L.units[n - 1].len) &&
-		!NpWireIsSignoff(L.text + L.units[n - 2].off, L.units[n - 2].len))
+		!NpWireIsSignoff(L.text + L.units[n - 2].off, L.units[n - 2].len) &&
+		ends_item(L.text + L.units[n - 2].off, L.units[n - 2].len, &tf.li[n - 2]))
 	{
 		tf.li[n - 1].wire = NPW_FURNITURE;
 		tf.li[n - 1].junk = true;

@@ -262,3 +262,32 @@ SELECT newsprint.clean(E'Home | News | Business | Markets | Sport\n\n'
                        'Dow Jones  38,104.22  -0.2%\n'
                        'Brent      82.14      +0.6%\n'
                        'Gold       2,031.40   -0.4%\n');
+-- clean11: a one-line item in capitals of four words or fewer (a label
+-- row to the classifier) keeps its only line (it came back ''), alone or
+-- over its sign-off; headline() has none to give, as for the same line in
+-- mixed case
+SELECT newsprint.clean(E'HOLLIS CORP OMITS DIVIDEND\n');
+SELECT newsprint.clean(E'HOLLIS CORP OMITS DIVIDEND\n Reuter\n');
+SELECT newsprint.clean(E'HOLLIS CORP OMITS DIVIDEND\n', keep_headline => true);
+SELECT newsprint.headline(E'HOLLIS CORP OMITS DIVIDEND\n') IS NULL AS no_headline;
+-- clean11: a list of names ending in an agency's name keeps that row,
+-- where the sign-off rule (or, for "Reuters" and "AP", the photo credit)
+-- took it; the sign-off under a note in brackets still goes
+SELECT newsprint.clean(E'Pool reporters for the state visit\n\nBBC News\nReuters\n');
+SELECT newsprint.clean(E'Pool reporters for the state visit\n\nBBC News\nSky News\nAP\n');
+SELECT newsprint.clean(E'The agencies at the briefing were:\nBBC News\nSky News\nReuters\n\n'
+                       'The minister spoke for an hour and took no questions from the floor at all.\n');
+SELECT newsprint.clean(E'HOLLIS PAPER CORP <HPC> RAISES QUARTERLY\n'
+                       '    Qtly div 24 cts vs 21 cts prior\n'
+                       '    (Reporting by Ann Lee; Editing by Tom Fry)\n'
+                       ' Reuter\n');
+-- clean11: a ticker row with a long name (a price and its signed change)
+-- above a story is no headline, alone or under a menu; a headline with a
+-- signed figure but no price before it still is one
+SELECT newsprint.headline(E'London Stock Exchange FTSE All-Share Index 4,170.21 -0.1%\n\n'
+                          'LONDON (Reuters) - British shares edged lower on Tuesday as miners fell and investors waited for the central bank decision.\n') IS NULL AS no_headline;
+SELECT newsprint.headline(E'Home | News | Markets\n'
+                          'London Stock Exchange FTSE All-Share Index 4,170.21 -0.1%\n'
+                          'The shares of the large miners edged lower on Tuesday as investors waited for the central bank decision, traders said.\n') IS NULL AS no_headline;
+SELECT newsprint.headline(E'Central bank cuts its deposit rate to -0.5%\n\n'
+                          'The central bank cut its deposit rate on Thursday for the first time in three years, citing weak demand.\n');
