@@ -1,7 +1,7 @@
 --
 -- adversarial: defects found by the adversarial pass of 6 December 2026
--- (fuzz/text_shapes.py, fuzz/sql_fuzz.py), one case
--- each: what broke, then the answer it must give.
+-- and the fuzz passes after it (fuzz/text_shapes.py, fuzz/sql_fuzz.py), one
+-- case each: what broke, then the answer it must give.
 --
 SET search_path = public, newsprint;
 \set VERBOSITY default
