@@ -17,10 +17,19 @@ and into entity_dictionary; every fifth round an npidx index with random
 options (buckets, fillfactor, pending list) scanned by every operator,
 cluster_stories() and assign_story(); every fifth round story_trigger
 with random arguments (leaders table, columns of the wrong types, time
-windows) on inserts and updates.  Prints the SQLSTATEs seen and the
-failures: a lost connection, an internal error (XX...), a statement over
-5 s.  Needs python3-psycopg2.  Writes tables named fz_* in DB, and
-adds rows to (and empties) its entity_dictionary.
+windows) on inserts and updates; every fifth round a table of stories
+told several times with digests of their leads among them (round-ups),
+duplicate and NULL ids, NULL fingerprints, now and then fingerprints of
+another version or shingle width, an order column of one of 14 types,
+through cluster_stories(), story_match() and assign_story() with hostile
+rule parameters and leaders tables of wrong shapes (no npidx index, no
+unique story, an integer story, other columns), seeded or not from the
+batch's leads.  Prints the SQLSTATEs seen and the failures: a lost
+connection, an internal error (XX...), a statement over 5 s, a batch row
+that joins a story no row leads or leads with a score, an assign_story()
+that returns a story with no leader.  Needs python3-psycopg2.  Writes
+tables named fz_* in DB, and adds rows to (and empties) its
+entity_dictionary.
 """
 import os, sys, random, struct, time, io, re
 import psycopg2
@@ -303,6 +312,93 @@ def trigger_round():
     run("delete from fz_art where id % 5 = 0")
     run("select count(*) from fz_tlead")
 
+ORDER_TYPES = ['timestamptz', 'timestamp', 'date', 'bigint', 'text', 'numeric', 'boolean', 'bytea', 'interval', 'jsonb', 'json', 'point', 'int[]', 'fingerprint']
+def story_table(name, n):
+    """a table of n articles: stories told by several copies, updates and
+    briefs, digests of several stories' leads (round-ups), re-sends, with
+    duplicate ids, NULL fingerprints and ids, and odd order columns"""
+    order = pick(ORDER_TYPES)
+    run("drop table if exists %s" % name)
+    run("create table %s(id bigint, fp fingerprint, ts timestamptz, o %s, body text)" % (name, order))
+    rows = []
+    base = [t for t in texts if len(t) > 400]
+    for i in range(n):
+        r = rnd.random()
+        if r < 0.4 or not rows:
+            t = pick(base)                       # a story's first version
+        elif r < 0.6:
+            t = mutate_text(rows[rnd.randrange(len(rows))][1])   # a copy
+        elif r < 0.75:
+            t = rows[rnd.randrange(len(rows))][1][:rnd.choice([120, 300, 900])]   # a brief
+        else:                                    # a digest of k leads
+            k = rnd.choice([2, 2, 3, 5, 20, 50])
+            t = '\n\n'.join(rows[rnd.randrange(len(rows))][1][:rnd.choice([600, 1500, 4000])] for _ in range(k))
+        rows.append((i, sanitize(t)))
+    for i, t in rows:
+        rid = i + 1 if rnd.random() < 0.99 else rnd.choice([None, 1, i, 2**63 - 1, -2**63])
+        ts = pick(["2026-12-05 00:00+00", None, 'infinity', '-infinity']) if rnd.random() < 0.1 else '2026-12-05 00:00+00'
+        run("insert into " + name + "(id, fp, ts, body) values (%s, case when random() < 0.03 then null else fingerprint(%s::text) end, %s::timestamptz + %s * interval '7 minutes', %s)",
+            (rid, t, ts, i, t))
+    if rnd.random() < 0.1:
+        # a fingerprint of another version or shingle width among them (an error, 22023)
+        run("insert into " + name + "(id, fp, ts) select 10^6 + id, fingerprint(body, true, %s, %s), ts from " + name + " where id %% 17 = 3",
+            (pick([64, 256, 1024, 4096]), pick([None, 1, 2])))
+    run("update %s set o = %s" % (name, {'timestamptz': 'ts', 'timestamp': 'ts::timestamp', 'date': 'ts::date',
+        'bigint': '-id', 'text': 'id::text', 'numeric': 'id / 7.0', 'boolean': 'id % 2 = 0', 'bytea': 'convert_to(id::text, \'UTF8\')',
+        'interval': 'id * interval \'1 s\'', 'jsonb': 'to_jsonb(id)', 'json': 'to_json(id)', 'point': 'point(id, id)', 'int[]': 'array[id::int]',
+        'fingerprint': 'fp'}[order]))
+
+def story_check(rows):
+    """the batch's invariants: a row that leads has id = story and no score;
+    a row with no score starts its story; every story that others join is led"""
+    led = set(r[0] for r in rows if r[3])
+    for (i, st, sc, leads) in rows:
+        if leads and (st != i or sc is not None) or sc is None and st != i or \
+                st != i and st not in led:
+            bad.append(('LEADS', 'cluster_stories', repr((i, st, sc, leads)), ''))
+            return
+
+def story_round():
+    """cluster_stories(), assign_story() and story_match() on a table with
+    round-ups, with hostile rule parameters and leaders tables"""
+    story_table('fz_st', rnd.choice([20, 60, 150]))
+    params = (pick(NUMS_F), pick(NUMS_I + [5]), pick(NUMS_I), pick(NUMS_F + [0.3]), pick(NUMS_I), pick(INTERVALS))
+    if rnd.random() < 0.7:
+        params = (None, pick([None, 16, 4, 2, 1]), None, pick([None, 0.6, 0.3, 1.0]), None, pick(['20 hours', None, '0', '178000000 years']))
+    ordcol = pick([None, 'ts', 'o', 'o', 'id', 'fp', 'body', 'nope'])
+    st, r = run("select id, story, score, leads from cluster_stories('fz_st', 'id', 'fp', %s, %s, %s, %s, %s, %s, %s)", (ordcol,) + params)
+    if st == 'ok':
+        story_check(r)
+        k = ('cluster_stories round-ups', 'some' if any(x[2] is None and not x[3] for x in r) else 'none')
+        stats[k] = stats.get(k, 0) + 1
+    run("select count(*) from fz_st a, fz_st b where a.id < b.id and b.id < a.id + 30 and story_match(a.fp, b.fp, %s, %s, %s, %s, %s, a.ts, b.ts, %s) is not null", params)
+    run("drop table if exists fz_sl")
+    run(pick(["create table fz_sl(story bigint primary key, fp fingerprint not null, published_at timestamptz)",
+              "create table fz_sl(story bigint primary key, fp fingerprint, published_at timestamptz)",
+              "create table fz_sl(story bigint unique, fp fingerprint, published_at timestamp)",
+              "create table fz_sl(story bigint, fp fingerprint, published_at timestamptz)",
+              "create table fz_sl(story int primary key, fp fingerprint, published_at timestamptz)",
+              "create table fz_sl(x int, story bigint primary key, y text default 'y', published_at timestamptz, fp fingerprint)"]))
+    if rnd.random() < 0.8:
+        run("create index on fz_sl using npidx(fp)")
+    if rnd.random() < 0.3:
+        # seeded from the batch: its leads, or (the old recipe) score IS NULL
+        run("insert into fz_sl(story, fp, published_at) select c.id, a.fp, a.ts from cluster_stories('fz_st', 'id', 'fp', 'ts') c join fz_st a using (id) where " + pick(['c.leads', 'c.score is null']) + " on conflict do nothing")
+    st, r = run("select a.id, assign_story('fz_sl', a.id, a.fp, a.ts, %s, %s, %s, %s, %s, %s) from (select * from fz_st order by ts, id) a", params)
+    if st == 'ok':
+        # a round-up starts its story and adds no leader; nothing joins it
+        _, ld = run("select story from fz_sl")
+        ld = set(x[0] for x in ld or [])
+        own = [x for x in r if x[1] is not None and x[1] == x[0] and x[0] not in ld]
+        k = ('assign_story round-ups', 'some' if own else 'none')
+        stats[k] = stats.get(k, 0) + 1
+        if any(x[1] is not None and x[1] != x[0] and x[1] not in ld for x in r):
+            bad.append(('LEADERS', 'assign_story', repr(params), 'joined a story that has no leader'))
+    run("select count(*), count(distinct story) from fz_sl")
+    # one digest of every story so far, at once
+    run("select assign_story('fz_sl', -1, fingerprint(string_agg(left(body, 600), E'\\n\\n')), max(ts), %s, %s, %s, %s, %s, %s) from fz_st", params)
+    run("select assign_story('fz_sl', -2, fp, ts, %s, %s, %s, %s, %s, %s) from fz_st where fp is not null order by random() limit 3", params)
+
 def fp_round():
     payloads = []
     for _ in range(30):
@@ -336,6 +432,8 @@ for it in range(ITER):
         index_round()
     if it % 5 == 2:
         trigger_round()
+    if it % 5 == 4:
+        story_round()
     if it % 20 == 0:
         print('iter', it, 'bad', len(bad), '%.0fs' % (time.time() - t0), flush=True)
 print('=== stats')

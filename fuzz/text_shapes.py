@@ -11,7 +11,9 @@ Connects through libpq's environment (scripts/with-server.sh sets it) to DB
 database too: the shape rand_bytes is random bytes there, random code points
 in UTF8; shapes with characters the encoding lacks are skipped).  Each shape (SHAPES below: deep and unclosed HTML, 100,000 nested
 elements, runs of '<' and '&', numeric references out of range, one word of
-the whole size, lone carriage returns and form feeds, wire furniture...) is
+the whole size, lone carriage returns and form feeds, wire furniture, a
+million agency sign-offs or ticker rows, a table's title line of the whole
+size...) is
 built at each size in MB (0 means 64 kB) in an unlogged table, then each
 function (FUNCS) runs on it in the same session and prints its wall time,
 the backend's CPU time (from /proc, so the server must be local) and its
@@ -106,6 +108,21 @@ SHAPES = {
     'caps_sentence': "repeat('WORD ', :n/5) || '.'",
     'head_bullets': "E'UPDATE 2-UK shares slip\\n\\n' || repeat(E'* FTSE 100 down 0.6%\\n', :n/21)",
     'dateline_lines': "repeat(E'LONDON, Nov 3 (Reuters) - Shares fell.\\n', :n/39)",
+    # the agency sign-off, a table's title line and rows of prices (clean.c,
+    # plaintext.c): a million sign-offs, a million ticker rows, one title
+    # line of the whole size, alerts each opening the text past furniture
+    'signoff_lines': "repeat(E'Reuter\\n', :n/7)",
+    'signoff_prose': "repeat(E'Shares fell in London on Monday.\\nREUTER\\n', :n/40)",
+    'signoff_dash': "repeat(E'-- Reuters\\n', :n/11)",
+    'signoff_last': "repeat('Shares fell in London on Monday. ', :n/33) || E'\\nReuter'",
+    'ticker_rows': "repeat(E'Dow Jones 38,104.22 -0.2%\\n', :n/26)",
+    'ticker_lead': "repeat(E'Dow Jones 38,104.22 -0.2%\\n', :n/26) || E'\\nShares fell in London on Monday.'",
+    'title_rows': "E'COPPER FIRMS IN LONDON\\n' || repeat(E'Copper 8,104.50 +12.5\\n', :n/22)",
+    'title_huge': "repeat('COPPER FIRMS IN LONDON ', :n/23) || E'\\nCopper 8,104.50 +12.5\\nTin 30,100 -50\\nNOTE: in dollars a tonne.'",
+    'title_note': "E'ARDMORE GAS CO <ARDG> SETS QUARTERLY\\n' || repeat(E'Qtly div 12 cts vs 12 cts\\n', :n/26) || E'NOTE: Nine months ended January 31.\\nReuter'",
+    'title_years': "repeat('MAY 2026 COUNCIL VOTE ', :n/22) || E'\\nLab 1,234\\nCon 1,000\\nLab hold. Majority 234.'",
+    'alert_furn': "repeat(E'Reuter\\nURGENT: Shares fall in London on Monday\\n', :n/48)",
+    'alert_lines': "repeat(E'URGENT: Shares fall in London on Monday\\n', :n/41)",
     'rand_bytes': None,         # built below
 }
 FUNCS = {

@@ -10,9 +10,10 @@
 # beside the UTF8 one, and runs in each
 #   - fuzz/sql_fuzz.py: ROUNDS rounds (default 100) from seed SEED (default
 #     1; the databases take SEED, SEED+1...) of hostile input to every SQL
-#     function, the binary and text input of the fingerprint type, npidx
-#     and story_trigger (see its header);
-#   - unless --no-shapes, in UTF8 and LATIN1: fuzz/text_shapes.py, 65
+#     function, the binary and text input of the fingerprint type, npidx,
+#     story_trigger, and tables of stories with round-ups through
+#     cluster_stories() and assign_story() (see its header);
+#   - unless --no-shapes, in UTF8 and LATIN1: fuzz/text_shapes.py, 77
 #     degenerate texts through every text function at the sizes SIZES in MB
 #     (default 0,1,8; 0 is 64 kB): CPU time linear in the size, no internal
 #     error; then once more at the largest size with statement_timeout

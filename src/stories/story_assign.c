@@ -633,6 +633,13 @@ typedef enum StorySearch
  * it took a sequential scan up to some 10,000 leaders, which compares
  * every one with x.  (What the query runs, a row security policy's
  * function, is planned with the setting too, until the scan ends.)
+ *
+ * And with jit off: where no index serves the search (a leaders table
+ * without an npidx index, or a partition without one), the sequential
+ * scan is costed with disable_cost, past every jit_*_above_cost, and the
+ * query of each call was compiled, inlined and optimised by LLVM: some
+ * 30 ms a call, where the scan of a few hundred leaders takes a fraction
+ * of a millisecond.  A search is one small query; nothing in it gains.
  */
 static void
 search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
@@ -655,6 +662,8 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 	args[1] = Float8GetDatum(t);
 	nestlevel = NewGUCNestLevel();
 	(void) set_config_option("enable_seqscan", "off", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	(void) set_config_option("jit", "off", PGC_USERSET,
 							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 	npidx_key_cap = &kc;
 	PG_TRY();

@@ -1,7 +1,7 @@
 --
 -- adversarial: defects found by the adversarial pass of 6 December 2026
--- (fuzz/text_shapes.py, fuzz/sql_fuzz.py), one case
--- each: what broke, then the answer it must give.
+-- and the fuzz passes after it (fuzz/text_shapes.py, fuzz/sql_fuzz.py), one
+-- case each: what broke, then the answer it must give.
 --
 SET search_path = public, newsprint;
 \set VERBOSITY default
@@ -67,3 +67,36 @@ SELECT npidx_clean_pending_list(0);
 SELECT npidx_clean_pending_list(4294967295);
 \set VERBOSITY default
 SELECT npidx_clean_pending_list(0);
+
+-- assign_story() on a leaders table without an npidx index (found by
+-- fuzz/sql_fuzz.py's story round, 7 December 2026): the search is planned
+-- with enable_seqscan off, the sequential scan left costs disable_cost,
+-- past jit_above_cost, and with jit on (the default) each call's search was
+-- compiled by LLVM: 144 articles into 60 leaders took 5.9 s, 0.07 s with
+-- jit off.  The search now runs with jit off.  A row security policy's
+-- function, run by the search's scan, shows the setting it runs with (the
+-- leader is added as a superuser, whom the policies pass over).
+DROP ROLE IF EXISTS regress_np_jit;
+CREATE ROLE regress_np_jit;
+CREATE TABLE adv_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+	published_at timestamptz);
+ALTER TABLE adv_leaders OWNER TO regress_np_jit;
+ALTER TABLE adv_leaders ENABLE ROW LEVEL SECURITY;
+ALTER TABLE adv_leaders FORCE ROW LEVEL SECURITY;
+CREATE FUNCTION adv_jit_seen() RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+	RAISE NOTICE 'search runs with jit %', current_setting('jit');
+	RETURN true;
+END $$;
+CREATE POLICY adv_leaders_read ON adv_leaders FOR SELECT USING (adv_jit_seen());
+CREATE POLICY adv_leaders_add ON adv_leaders FOR INSERT WITH CHECK (true);
+INSERT INTO adv_leaders VALUES (1, fingerprint('Talks on the Geneva accord resumed on Monday after officials from both delegations agreed to a ten-point agenda, the foreign ministry said, and a first round is due to end on Friday.'::text), '2026-01-01');
+SET jit = on;
+SET ROLE regress_np_jit;
+SELECT assign_story('adv_leaders', 2, fingerprint('GENEVA, Jan 1 - Talks on the Geneva accord resumed on Monday after officials from both delegations agreed to a ten-point agenda, the foreign ministry said, and a first round is due to end on Friday.'::text), '2026-01-01 01:00') AS copy;
+SHOW jit;
+RESET ROLE;
+RESET jit;
+DROP TABLE adv_leaders;
+DROP FUNCTION adv_jit_seen();
+DROP ROLE regress_np_jit;
