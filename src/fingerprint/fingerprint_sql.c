@@ -98,7 +98,7 @@ NpFingerprintCheckCompatible(const NpFingerprint *a, const NpFingerprint *b)
 /*
  * Count the hashes with the name bit among the compared ones (the first
  * na of a, nb of b: both samples cut at their common threshold), and
- * those the two share, into ov.  Only for pairs with a brief, so at most
+ * those the two share, into ov, the subject hashes aside.  Only for pairs with a brief, so at most
  * a few hundred steps.
  */
 static void
@@ -111,6 +111,11 @@ fp_count_named(const uint32 *a, int na, const uint32 *b, int nb,
 				an = 0,
 				bn = 0;
 
+	/* not the subject hashes, the first: they have a test of their own */
+	while (i < na && a[i] < NP_FP_SUBJECT_LIMIT)
+		i++;
+	while (j < nb && b[j] < NP_FP_SUBJECT_LIMIT)
+		j++;
 	while (i < na && j < nb)
 	{
 		if (a[i] < b[j])
@@ -143,6 +148,34 @@ fp_pair_has_brief(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
+ * Do a and b (version 2) both hold subject hashes, the first of their
+ * samples, and share none of them?
+ */
+static bool
+fp_subjects_differ(const NpFingerprint *a, const NpFingerprint *b)
+{
+	int			na = NpFingerprintNHashes(a);
+	int			nb = NpFingerprintNHashes(b);
+	int			i = 0;
+	int			j = 0;
+
+	if (na == 0 || nb == 0 || a->hashes[0] >= NP_FP_SUBJECT_LIMIT ||
+		b->hashes[0] >= NP_FP_SUBJECT_LIMIT)
+		return false;
+	while (i < na && j < nb && a->hashes[i] < NP_FP_SUBJECT_LIMIT &&
+		   b->hashes[j] < NP_FP_SUBJECT_LIMIT)
+	{
+		if (a->hashes[i] == b->hashes[j])
+			return false;
+		if (a->hashes[i] < b->hashes[j])
+			i++;
+		else
+			j++;
+	}
+	return true;
+}
+
+/*
  * The rest of an overlap whose counts (inter, uni, a_count, b_count) are
  * set: the shingle counts, and the named hashes of a version 2 pair that
  * holds a brief among the samples cut to a_count and b_count.
@@ -155,8 +188,12 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 	ov->b_shingles = b->nshingles;
 	ov->names = false;
 	ov->inter_named = ov->a_named = ov->b_named = 0;
+	ov->subjects_differ = false;
 	if (a->version >= NP_FP_VERSION_2 && fp_pair_has_brief(a, b))
+	{
 		fp_count_named(a->hashes, ov->a_count, b->hashes, ov->b_count, ov);
+		ov->subjects_differ = fp_subjects_differ(a, b);
+	}
 }
 
 /*
@@ -306,9 +343,9 @@ NpFingerprintHolds(NpPredicate pred, double t, int version,
 	if (pred != NP_PRED_SIMILAR)
 	{
 		t = fp_pair_threshold(t, version, brief);
-		/* a pair with a brief: the names must agree too */
+		/* a pair with a brief: the names must agree too, and the subjects */
 		if (brief && version >= NP_FP_VERSION_2 && ov->names &&
-			!NpFingerprintNamesAgree(ov))
+			(!NpFingerprintNamesAgree(ov) || ov->subjects_differ))
 			return false;
 	}
 	switch (pred)
