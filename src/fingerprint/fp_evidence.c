@@ -1514,7 +1514,9 @@ fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
 #define FP_SUBJ_RUN			3
 #define FP_SUBJ_SEED		UINT64_C(0xBB67AE8584CAA73B)
 
-/* What separates two words (fp_subj_gap) */
+/* What separates two words (fp_subj_gap), read in gaps up to this long */
+#define FP_SUBJ_GAP_MAX		256
+
 #define FP_GAP_DASH			0x01	/* a dash or a colon */
 #define FP_GAP_MARK			0x02	/* any other mark */
 #define FP_GAP_LINE			0x04	/* a line break */
@@ -1546,6 +1548,9 @@ fp_subj_gap(const FpSubjScan *st, int i)
 	np_uint32	k;
 	int			r = 0;
 
+	/* a gap longer than layout between words is a mark (and no work) */
+	if (to - st->w[i].end > FP_SUBJ_GAP_MAX)
+		return FP_GAP_MARK;
 	for (k = st->w[i].end; k < to; k++)
 	{
 		unsigned char c = s[k];
