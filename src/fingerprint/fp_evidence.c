@@ -1499,7 +1499,9 @@ fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
  *	 names, numbers and function words ended by a line break before any
  *	 dash or colon: the title of a table or a notice, the only place it
  *	 names its company), so that a re-send that puts a dateline under the
- *	 title keeps the title's subject;
+ *	 title keeps the title's subject; and so is the first run of a lead-in
+ *	 with a ticker before its dash ("Evansville Ltd <EVAN.O> - Semi-annual
+ *	 div 37 cts"), which names the company, not a place;
  * - a run gives the hashes of its first words: the first of a run of one,
  *	 the first one or two of a run of two or three (a company's last word
  *	 is often "Corp", "Inc" or "Co", which every company has); each is the
@@ -1520,6 +1522,7 @@ fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
 #define FP_GAP_DASH			0x01	/* a dash or a colon */
 #define FP_GAP_MARK			0x02	/* any other mark */
 #define FP_GAP_LINE			0x04	/* a line break */
+#define FP_GAP_TICKER		0x08	/* "<", before a ticker: "Dufy Corp <DUF.N>" */
 
 /* The hash of the first word the tokenizer reports */
 static void
@@ -1563,6 +1566,8 @@ fp_subj_gap(const FpSubjScan *st, int i)
 			r |= FP_GAP_DASH;
 		else if (c == '\n')
 			r |= FP_GAP_LINE;
+		else if (c == '<')
+			r |= FP_GAP_TICKER | FP_GAP_MARK;
 		else if (c != ' ' && c != '\t' && c != '\r')
 			r |= FP_GAP_MARK;
 	}
@@ -1712,7 +1717,7 @@ fp_subject(const FpSubjScan *st, np_uint32 *out)
 			lead = i + 1;
 			dash = true;
 		}
-		else if ((gap & FP_GAP_LINE) && !dash)
+		else if ((gap & (FP_GAP_LINE | FP_GAP_TICKER)) && !dash)
 			title = true;
 	}
 	if (title && lead > 0)
