@@ -1582,9 +1582,37 @@ fp_subj_fact_word(const FpSubjScan *st, int i)
 }
 
 /*
+ * Is the word of these n bytes (n <= 4) a month's abbreviation ("Sept 30",
+ * "Jan 5"), in any case?
+ */
+static bool
+fp_subj_month_abbrev(const unsigned char *w, np_uint32 n)
+{
+	static const char *const abbrev[] = {
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+		"oct", "nov", "dec"
+	};
+	char		low[5];
+	np_uint32	k;
+	size_t		a;
+
+	for (k = 0; k < n; k++)
+	{
+		if (w[k] >= 0x80)
+			return false;
+		low[k] = (char) ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + ('a' - 'A') : w[k]);
+	}
+	low[n] = '\0';
+	for (a = 0; a < lengthof(abbrev); a++)
+		if (strcmp(low, abbrev[a]) == 0)
+			return true;
+	return false;
+}
+
+/*
  * Is word i of the scan a name word: capitalised, not a function word, a
- * number, a month or a weekday, nor a word that starts with a digit
- * ("3rd")?
+ * number, a month or a weekday (nor a month's abbreviation), nor a word
+ * that starts with a digit ("3rd")?
  */
 static bool
 fp_subj_name_word(const FpSubjScan *st, int i)
@@ -1596,6 +1624,9 @@ fp_subj_name_word(const FpSubjScan *st, int i)
 		NP_FP_WORD_NAME)
 		return false;
 	if (fp_ev_digit(fp_ev_decode(st->s, st->len, w->start, &n)))
+		return false;
+	if (w->end - w->start <= 4 && fp_subj_month_abbrev(st->s + w->start,
+													   w->end - w->start))
 		return false;
 	return (fp_stop_kind_of(w->hash) & FP_WORD_CALENDAR) == 0;
 }
@@ -1747,8 +1778,6 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	fp_tables_init();
 	fp_ev3_init();
 	fp_ev_collect(&st, text, len, shingle_words, count);
-	/* the subject's hashes, below every other: the sample's first */
-	nsubject = fp_subject(&st.lead, subject);
 
 	/* the evidence: the best class the article has */
 	for (tier = 0; tier < FP_NCLASSES - 1 && count[tier] == 0; tier++)
@@ -1765,6 +1794,14 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 
 	/* the evidence shingles: how many, and the smallest sketch_size */
 	o = count[tier] + (with_facts ? count[FP_FACT] : 0);
+
+	/*
+	 * The subject's hashes, below every other: the sample's first.  Not for
+	 * a text under the floor: the floors below sample its names already,
+	 * and a subject would take a fragment of a formula over the minimum
+	 * evidence ("nine mths to Sept 30: Shr" of two companies' tables).
+	 */
+	nsubject = (o >= NP_FP_FACTS_BELOW) ? fp_subject(&st.lead, subject) : 0;
 
 	/*
 	 * Too little evidence to match anything (minimum evidence): a one-line
