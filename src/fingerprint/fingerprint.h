@@ -211,6 +211,8 @@ typedef struct NpFingerprintOverlap
 	 * NP_FP_SUBJECT_BITS) and share none of them.
 	 */
 	bool		subjects_differ;
+	int			subjects_shared;	/* subject hashes in A' n B' (version 2),
+									 * which count for no minimum evidence */
 } NpFingerprintOverlap;
 
 /* Compute the overlap counts (after checking compatibility) */

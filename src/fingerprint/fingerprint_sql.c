@@ -148,31 +148,34 @@ fp_pair_has_brief(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
- * Do a and b (version 2) both hold subject hashes, the first of their
- * samples, and share none of them?
+ * The subject hashes of a and b (version 2), the first of their samples:
+ * how many the two share, into *shared; returns whether both hold some.
  */
 static bool
-fp_subjects_differ(const NpFingerprint *a, const NpFingerprint *b)
+fp_subjects(const NpFingerprint *a, const NpFingerprint *b, int *shared)
 {
 	int			na = NpFingerprintNHashes(a);
 	int			nb = NpFingerprintNHashes(b);
 	int			i = 0;
 	int			j = 0;
 
-	if (na == 0 || nb == 0 || a->hashes[0] >= NP_FP_SUBJECT_LIMIT ||
-		b->hashes[0] >= NP_FP_SUBJECT_LIMIT)
-		return false;
+	*shared = 0;
 	while (i < na && j < nb && a->hashes[i] < NP_FP_SUBJECT_LIMIT &&
 		   b->hashes[j] < NP_FP_SUBJECT_LIMIT)
 	{
 		if (a->hashes[i] == b->hashes[j])
-			return false;
-		if (a->hashes[i] < b->hashes[j])
+		{
+			(*shared)++;
+			i++;
+			j++;
+		}
+		else if (a->hashes[i] < b->hashes[j])
 			i++;
 		else
 			j++;
 	}
-	return true;
+	return na > 0 && nb > 0 && a->hashes[0] < NP_FP_SUBJECT_LIMIT &&
+		b->hashes[0] < NP_FP_SUBJECT_LIMIT;
 }
 
 /*
@@ -189,11 +192,12 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 	ov->names = false;
 	ov->inter_named = ov->a_named = ov->b_named = 0;
 	ov->subjects_differ = false;
+	ov->subjects_shared = 0;
+	if (a->version >= NP_FP_VERSION_2)
+		ov->subjects_differ = fp_subjects(a, b, &ov->subjects_shared) &&
+			ov->subjects_shared == 0;
 	if (a->version >= NP_FP_VERSION_2 && fp_pair_has_brief(a, b))
-	{
 		fp_count_named(a->hashes, ov->a_count, b->hashes, ov->b_count, ov);
-		ov->subjects_differ = fp_subjects_differ(a, b);
-	}
 }
 
 /*
@@ -287,16 +291,19 @@ fp_pair_threshold(double t, int version, bool brief)
 
 /*
  * One direction of containment on computed counts: the side of size
- * compared hashes shares shared of them, at least min_shared and a share of
- * at least t; in version 2 also NP_FP_FULL_EVIDENCE of them or a share of
+ * compared hashes shares shared of them (subjects of them subject hashes),
+ * at least min_shared besides the subjects and a share of at least t; in
+ * version 2 also NP_FP_FULL_EVIDENCE of them or a share of
  * NP_FP_BRIEF_SHARE.
  */
 static inline bool
-fp_contained(int shared, int size, int min_shared, double t, int version)
+fp_contained(int shared, int subjects, int size, int min_shared, double t,
+			 int version)
 {
 	double		share;
 
-	if (size <= 0 || shared < min_shared)
+	/* the minimum evidence is running text: no subject hash counts */
+	if (size <= 0 || shared - subjects < min_shared)
 		return false;
 	share = (double) shared / size;
 	if (version >= NP_FP_VERSION_2 &&
@@ -354,13 +361,17 @@ NpFingerprintHolds(NpPredicate pred, double t, int version,
 			return ov->uni > 0 && ov->inter >= m &&
 				(double) ov->inter / ov->uni >= t;
 		case NP_PRED_CONTAINS:
-			return fp_contained(ov->inter, ov->a_count, m, t, version);
+			return fp_contained(ov->inter, ov->subjects_shared, ov->a_count,
+								m, t, version);
 		case NP_PRED_CONTAINED:
-			return fp_contained(ov->inter, ov->b_count, m, t, version);
+			return fp_contained(ov->inter, ov->subjects_shared, ov->b_count,
+								m, t, version);
 		case NP_PRED_SAME_STORY:
 		default:
-			return fp_contained(ov->inter, ov->a_count, m, t, version) ||
-				fp_contained(ov->inter, ov->b_count, m, t, version);
+			return fp_contained(ov->inter, ov->subjects_shared, ov->a_count,
+								m, t, version) ||
+				fp_contained(ov->inter, ov->subjects_shared, ov->b_count,
+							 m, t, version);
 	}
 }
 

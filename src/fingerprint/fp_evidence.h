@@ -141,7 +141,12 @@
  * Subjects that differ (version 2 containment predicates and same_story):
  * a pair that holds a brief and whose two samples each hold a subject
  * hash, none shared, is two items, whatever else they share: two
- * companies' notices in one formula with the same figures.
+ * companies' notices in one formula with the same figures.  The minimum
+ * evidence (NP_FP_MIN_EVIDENCE shared hashes) counts no subject hash, and
+ * the names tests (NP_FP_BRIEF_NAMES_SHARE, the story rule's, npidx's
+ * named keys) leave them out: a shared subject is one name, not running
+ * text nor a shared particular.  A text under NP_FP_FACTS_BELOW (before
+ * the floors) has no subject.
  */
 
 /*
