@@ -193,9 +193,16 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 	ov->inter_named = ov->a_named = ov->b_named = 0;
 	ov->subjects_differ = false;
 	ov->subjects_shared = 0;
+	/*
+	 * Subjects that differ part a pair only of comparable lengths: a brief
+	 * inside a text many times its length is an excerpt (a story's second
+	 * paragraph), whose lead is not the story's
+	 */
 	if (a->version >= NP_FP_VERSION_2)
 		ov->subjects_differ = fp_subjects(a, b, &ov->subjects_shared) &&
-			ov->subjects_shared == 0;
+			ov->subjects_shared == 0 &&
+			(uint64) Max(a->nshingles, b->nshingles) <=
+			(uint64) NP_FP_SUBJECT_RATIO * Min(a->nshingles, b->nshingles);
 	if (a->version >= NP_FP_VERSION_2 && fp_pair_has_brief(a, b))
 		fp_count_named(a->hashes, ov->a_count, b->hashes, ov->b_count, ov);
 }

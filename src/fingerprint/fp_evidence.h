@@ -136,6 +136,9 @@
 #define NP_FP_SUBJECT_BITS		20
 #define NP_FP_SUBJECT_LIMIT		((np_uint32) 1 << NP_FP_SUBJECT_BITS)
 #define NP_FP_SUBJECT_KEYS		4
+/* subjects part a pair whose longer side has at most this many times the
+ * shorter's evidence (a brief inside a long story is an excerpt) */
+#define NP_FP_SUBJECT_RATIO		3
 
 /*
  * Subjects that differ (version 2 containment predicates and same_story):

@@ -387,7 +387,8 @@ CREATE TEMP TABLE v2_ov AS
          pg_temp.v2_upto(least(a.lim, b.lim), a.named) AS an,
          pg_temp.v2_upto(least(a.lim, b.lim), b.named) AS bn,
          coalesce(s.i, 0) AS i, coalesce(s.i_named, 0) AS i_named,
-         cardinality(a.subj) > 0 AND cardinality(b.subj) > 0 AND NOT (a.subj && b.subj) AS subj_differ,
+         cardinality(a.subj) > 0 AND cardinality(b.subj) > 0 AND NOT (a.subj && b.subj)
+           AND greatest(shingle_count(a.f), shingle_count(b.f)) <= 3 * least(shingle_count(a.f), shingle_count(b.f)) AS subj_differ,
          cardinality(ARRAY(SELECT unnest(a.subj) INTERSECT SELECT unnest(b.subj))) AS subj_shared
     FROM v2_side a CROSS JOIN v2_side b LEFT JOIN
          (SELECT x.id AS a, y.id AS b, count(*) AS i, count(*) FILTER (WHERE x.h % 2 = 1 AND x.h >= 1048576) AS i_named
@@ -398,8 +399,9 @@ CREATE TEMP TABLE v2_ov AS
 -- one direction (the side of size compared hashes, share of it shared) and
 -- the names rule, with the subjects (hashes under 2^20, the first of a
 -- sample): a pair with a brief whose sides both hold some and share none
--- is turned down, the 5 shared hashes of the minimum evidence (ie) count
--- no subject hash, and neither do the named hashes (an, bn, i_named)
+-- is turned down when neither side has over 3 times the other's
+-- evidence, the 5 shared hashes of the minimum evidence (ie) count no
+-- subject hash, and neither do the named hashes (an, bn, i_named)
 CREATE FUNCTION pg_temp.v2_dir(i bigint, ie bigint, size bigint, share float8, t float8, brief bool)
 RETURNS bool LANGUAGE sql IMMUTABLE AS $$
   SELECT size > 0 AND ie >= 5 AND (i >= 12 OR share >= 0.7)
