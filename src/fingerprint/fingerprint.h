@@ -103,11 +103,14 @@ typedef struct NpFingerprint
  *
  * Names in a brief (version 2; fp_evidence.h, NP_FP_BRIEF_NAMES_SHARE): a
  * pair that holds a brief also needs its names to agree.  Let An, Bn be
- * the hashes of A' and B' with the name bit and In those of A' n B': with
- * f = min(|An|, |Bn|) >= 1, In >= max(1, 0.25 f); with f = 0, the side
- * with named hashes, if any, must not be a brief.  This holds for
- * CONTAINS, CONTAINED and SAME_STORY alike (so SAME_STORY is still
- * CONTAINS or CONTAINED), not for SIMILAR.
+ * the hashes of A' and B' with the name bit and In those of A' n B' (the
+ * subject hashes aside): with f = min(|An|, |Bn|) >= 1, In >= max(1,
+ * 0.25 f); with f = 0, the side with named hashes, if any, must not be a
+ * brief.  And when both samples hold subject hashes (fp_evidence.h,
+ * NP_FP_SUBJECT_BITS: the first name of the lead, the first hashes of a
+ * sample), they share one.  This holds for CONTAINS, CONTAINED and
+ * SAME_STORY alike (so SAME_STORY is still CONTAINS or CONTAINED), not
+ * for SIMILAR.
  *
  * The SQL surface:
  *	 a %  b					SIMILAR(a, b, newsprint.similarity_threshold)
@@ -202,6 +205,14 @@ typedef struct NpFingerprintOverlap
 	int			inter_named;
 	int			a_named;
 	int			b_named;
+
+	/*
+	 * Version 2: both samples hold subject hashes (fp_evidence.h,
+	 * NP_FP_SUBJECT_BITS) and share none of them.
+	 */
+	bool		subjects_differ;
+	int			subjects_shared;	/* subject hashes in A' n B' (version 2),
+									 * which count for no minimum evidence */
 } NpFingerprintOverlap;
 
 /* Compute the overlap counts (after checking compatibility) */

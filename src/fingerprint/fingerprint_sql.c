@@ -98,7 +98,7 @@ NpFingerprintCheckCompatible(const NpFingerprint *a, const NpFingerprint *b)
 /*
  * Count the hashes with the name bit among the compared ones (the first
  * na of a, nb of b: both samples cut at their common threshold), and
- * those the two share, into ov.  Only for pairs with a brief, so at most
+ * those the two share, into ov, the subject hashes aside.  Only for pairs with a brief, so at most
  * a few hundred steps.
  */
 static void
@@ -111,6 +111,11 @@ fp_count_named(const uint32 *a, int na, const uint32 *b, int nb,
 				an = 0,
 				bn = 0;
 
+	/* not the subject hashes, the first: they have a test of their own */
+	while (i < na && a[i] < NP_FP_SUBJECT_LIMIT)
+		i++;
+	while (j < nb && b[j] < NP_FP_SUBJECT_LIMIT)
+		j++;
 	while (i < na && j < nb)
 	{
 		if (a[i] < b[j])
@@ -143,6 +148,37 @@ fp_pair_has_brief(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
+ * The subject hashes of a and b (version 2), the first of their samples:
+ * how many the two share, into *shared; returns whether both hold some.
+ */
+static bool
+fp_subjects(const NpFingerprint *a, const NpFingerprint *b, int *shared)
+{
+	int			na = NpFingerprintNHashes(a);
+	int			nb = NpFingerprintNHashes(b);
+	int			i = 0;
+	int			j = 0;
+
+	*shared = 0;
+	while (i < na && j < nb && a->hashes[i] < NP_FP_SUBJECT_LIMIT &&
+		   b->hashes[j] < NP_FP_SUBJECT_LIMIT)
+	{
+		if (a->hashes[i] == b->hashes[j])
+		{
+			(*shared)++;
+			i++;
+			j++;
+		}
+		else if (a->hashes[i] < b->hashes[j])
+			i++;
+		else
+			j++;
+	}
+	return na > 0 && nb > 0 && a->hashes[0] < NP_FP_SUBJECT_LIMIT &&
+		b->hashes[0] < NP_FP_SUBJECT_LIMIT;
+}
+
+/*
  * The rest of an overlap whose counts (inter, uni, a_count, b_count) are
  * set: the shingle counts, and the named hashes of a version 2 pair that
  * holds a brief among the samples cut to a_count and b_count.
@@ -155,6 +191,18 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 	ov->b_shingles = b->nshingles;
 	ov->names = false;
 	ov->inter_named = ov->a_named = ov->b_named = 0;
+	ov->subjects_differ = false;
+	ov->subjects_shared = 0;
+	/*
+	 * Subjects that differ part a pair only of comparable lengths: a brief
+	 * inside a text many times its length is an excerpt (a story's second
+	 * paragraph), whose lead is not the story's
+	 */
+	if (a->version >= NP_FP_VERSION_2)
+		ov->subjects_differ = fp_subjects(a, b, &ov->subjects_shared) &&
+			ov->subjects_shared == 0 &&
+			(uint64) Max(a->nshingles, b->nshingles) <=
+			(uint64) NP_FP_SUBJECT_RATIO * Min(a->nshingles, b->nshingles);
 	if (a->version >= NP_FP_VERSION_2 && fp_pair_has_brief(a, b))
 		fp_count_named(a->hashes, ov->a_count, b->hashes, ov->b_count, ov);
 }
@@ -250,16 +298,19 @@ fp_pair_threshold(double t, int version, bool brief)
 
 /*
  * One direction of containment on computed counts: the side of size
- * compared hashes shares shared of them, at least min_shared and a share of
- * at least t; in version 2 also NP_FP_FULL_EVIDENCE of them or a share of
+ * compared hashes shares shared of them (subjects of them subject hashes),
+ * at least min_shared besides the subjects and a share of at least t; in
+ * version 2 also NP_FP_FULL_EVIDENCE of them or a share of
  * NP_FP_BRIEF_SHARE.
  */
 static inline bool
-fp_contained(int shared, int size, int min_shared, double t, int version)
+fp_contained(int shared, int subjects, int size, int min_shared, double t,
+			 int version)
 {
 	double		share;
 
-	if (size <= 0 || shared < min_shared)
+	/* the minimum evidence is running text: no subject hash counts */
+	if (size <= 0 || shared - subjects < min_shared)
 		return false;
 	share = (double) shared / size;
 	if (version >= NP_FP_VERSION_2 &&
@@ -306,9 +357,9 @@ NpFingerprintHolds(NpPredicate pred, double t, int version,
 	if (pred != NP_PRED_SIMILAR)
 	{
 		t = fp_pair_threshold(t, version, brief);
-		/* a pair with a brief: the names must agree too */
+		/* a pair with a brief: the names must agree too, and the subjects */
 		if (brief && version >= NP_FP_VERSION_2 && ov->names &&
-			!NpFingerprintNamesAgree(ov))
+			(!NpFingerprintNamesAgree(ov) || ov->subjects_differ))
 			return false;
 	}
 	switch (pred)
@@ -317,13 +368,17 @@ NpFingerprintHolds(NpPredicate pred, double t, int version,
 			return ov->uni > 0 && ov->inter >= m &&
 				(double) ov->inter / ov->uni >= t;
 		case NP_PRED_CONTAINS:
-			return fp_contained(ov->inter, ov->a_count, m, t, version);
+			return fp_contained(ov->inter, ov->subjects_shared, ov->a_count,
+								m, t, version);
 		case NP_PRED_CONTAINED:
-			return fp_contained(ov->inter, ov->b_count, m, t, version);
+			return fp_contained(ov->inter, ov->subjects_shared, ov->b_count,
+								m, t, version);
 		case NP_PRED_SAME_STORY:
 		default:
-			return fp_contained(ov->inter, ov->a_count, m, t, version) ||
-				fp_contained(ov->inter, ov->b_count, m, t, version);
+			return fp_contained(ov->inter, ov->subjects_shared, ov->a_count,
+								m, t, version) ||
+				fp_contained(ov->inter, ov->subjects_shared, ov->b_count,
+							 m, t, version);
 	}
 }
 

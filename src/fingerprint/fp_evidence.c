@@ -911,6 +911,29 @@ fp_ev3_init(void)
 }
 
 /*
+ * The first FP_SUBJ_WORDS words of a text with their flags, noted by the
+ * first scan for the subject ("The subject" below).
+ */
+#define FP_SUBJ_WORDS		48
+
+typedef struct FpSubjWord
+{
+	np_uint64	hash;
+	np_uint32	start;
+	np_uint32	end;
+	unsigned char flags;
+	bool		opens;			/* opens a sentence */
+} FpSubjWord;
+
+typedef struct FpSubjScan
+{
+	const unsigned char *s;
+	size_t		len;
+	int			n;
+	FpSubjWord	w[FP_SUBJ_WORDS];
+} FpSubjScan;
+
+/*
  * State of NpFpBuildSketchV2's word callback.  The last w words are kept
  * twice over in ring (slot k at k and k + w), so that ring + pos holds them
  * in text order without a copy; the 3-word path keeps its last four words
@@ -930,6 +953,7 @@ typedef struct FpEvBuild
 	/* w = 3: the hashes of the last four words, word i at i & 3 */
 	np_uint64	last[FP_EV_WIDE_WORDS - 1];
 	size_t		nwords;
+	FpSubjScan	lead;			/* the first words (FP_SCAN_PLAIN only) */
 	np_uint64  *items;			/* hash << 2 | class (the hash's lowest bit
 								 * is its name bit) */
 	size_t		n;
@@ -940,9 +964,24 @@ typedef struct FpEvBuild
  * Keep a shingle's key: its hash (with the name bit in place of its lowest
  * bit) << 2 | its class.
  */
+/*
+ * Keys below this hold a hash below NP_FP_SUBJECT_LIMIT, which only the
+ * subject's hashes may have (fp_evidence.h): a shingle's key there is
+ * moved up by that bit, the same for every occurrence of the shingle (the
+ * name bit, below it, is not read).
+ */
+#define FP_EV_SUBJECT_KEYS	((np_uint64) NP_FP_SUBJECT_LIMIT << 2)
+
+static pg_attribute_always_inline np_uint64
+fp_ev_out_of_subjects(np_uint64 key)
+{
+	return unlikely(key < FP_EV_SUBJECT_KEYS) ? (key | FP_EV_SUBJECT_KEYS) : key;
+}
+
 static pg_attribute_always_inline void
 fp_ev_push_key(FpEvBuild *st, np_uint64 key)
 {
+	key = fp_ev_out_of_subjects(key);
 	if (unlikely(st->n == st->cap))
 	{
 		st->cap = st->cap ? st->cap * 2 : 256;
@@ -1038,6 +1077,18 @@ fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
 	bool		parts = (mode != FP_SCAN_PLAIN);
 	FpEvBuild  *st = (FpEvBuild *) arg;
 	unsigned char flags = fp_ev_flags(&st->scan, hash, start, end);
+
+	/* the first words, for the subject */
+	if (mode == FP_SCAN_PLAIN && unlikely(st->lead.n < FP_SUBJ_WORDS))
+	{
+		FpSubjWord *w = &st->lead.w[st->lead.n++];
+
+		w->hash = hash;
+		w->start = (np_uint32) start;
+		w->end = (np_uint32) end;
+		w->flags = flags;
+		w->opens = fp_ev_opens_sentence(&st->scan, start);
+	}
 
 	if (st->w == 3)
 	{
@@ -1339,6 +1390,8 @@ fp_ev_collect_body(FpEvBuild *st, const char *text, size_t len,
 {
 	memset(st, 0, sizeof(*st));
 	fp_ev_scan_init(&st->scan, text, len);
+	st->lead.s = (const unsigned char *) text;
+	st->lead.len = len;
 	st->w = shingle_words;
 	/* callers pass NP_FP_DEFAULT_SHINGLE_WORDS; no other width has shingles */
 	if (st->w >= 1 && st->w <= NP_FP_MAX_SHINGLE_WORDS)
@@ -1411,12 +1464,297 @@ fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
 			np_uint32	h = (np_uint32) (x >> 2);
 			np_uint32	m = (np_uint32) (np_fp_mix64(FP_EV_QUOTED_APART ^ h) >> 32);
 
-			st->items[i] = ((np_uint64) ((m & ~NP_FP_NAME_BIT) |
-										 (h & NP_FP_NAME_BIT)) << 2) | FP_QUOTED;
+			st->items[i] = fp_ev_out_of_subjects(((np_uint64) ((m & ~NP_FP_NAME_BIT) |
+															   (h & NP_FP_NAME_BIT)) << 2) |
+												 FP_QUOTED);
 		}
 	}
 	memset(count, 0, FP_NKEYCLASSES * sizeof(size_t));
 	st->n = fp_ev_sort_unique(st->items, st->n, count);
+}
+
+/* ---------------------------------------------------------------------
+ * The subject: the first name of the lead
+ * ---------------------------------------------------------------------
+ *
+ * On a financial wire two companies' items in one house formula ("Dufy
+ * Corp said it has agreed in principle to sell its castings unit ...",
+ * "Hobart Inc said it has agreed ...") share all their running text; the
+ * company's name, before "said", is in fact shingles, which are no
+ * evidence.  So the samples of the two are the formula's, and no test of
+ * their names can tell them apart.  The subject puts the lead's first name
+ * in the sample (fp_evidence.h, NP_FP_SUBJECT_BITS):
+ *
+ * - the lead starts after a lead-in: the words before the last dash or
+ *	 colon among the first FP_SUBJ_LEADIN words, when they are all names,
+ *	 numbers or function words (a dateline, "LONDON, Sept 16 (Reuters) -";
+ *	 an agency's flag, "URGENT:", "CORRECTED -"; or a title and a
+ *	 dateline);
+ * - its subject is the first run of name words (capitalised, but not a
+ *	 function word, a number, a month or a weekday) in its first sentence,
+ *	 the run ending at any mark between two words; the sentence's opener
+ *	 counts only when a name word follows it ("Dufy Corp said", not
+ *	 "Police said" nor "Jurors heard", which are as often common words);
+ * - so is the first run of a title line that opens the text (a line of
+ *	 names, numbers and function words ended by a line break before any
+ *	 dash or colon: the title of a table or a notice, the only place it
+ *	 names its company), so that a re-send that puts a dateline under the
+ *	 title keeps the title's subject; and so is the first run of a lead-in
+ *	 with a ticker before its dash ("Evansville Ltd <EVAN.O> - Semi-annual
+ *	 div 37 cts"), which names the company, not a place;
+ * - a run gives the hashes of its first words: the first of a run of one,
+ *	 the first one or two of a run of two or three (a company's last word
+ *	 is often "Corp", "Inc" or "Co", which every company has); each is the
+ *	 hash of the word's first character and its length, so that the
+ *	 correction of a misspelt name ("Chieean" to "Chilean", "Lena" to
+ *	 "Luna") keeps it, and a possessive ("Portugal's") is left out.
+ *
+ * Only the first FP_SUBJ_WORDS words are read, as the sketch's first scan
+ * notes them (no second pass over the text).
+ */
+#define FP_SUBJ_LEADIN		16
+#define FP_SUBJ_RUN			3
+#define FP_SUBJ_SEED		UINT64_C(0xBB67AE8584CAA73B)
+
+/* What separates two words (fp_subj_gap), read in gaps up to this long */
+#define FP_SUBJ_GAP_MAX		256
+
+#define FP_GAP_DASH			0x01	/* a dash or a colon */
+#define FP_GAP_MARK			0x02	/* any other mark */
+#define FP_GAP_LINE			0x04	/* a line break */
+#define FP_GAP_TICKER		0x08	/* "<", before a ticker: "Dufy Corp <DUF.N>" */
+
+/* The hash of the first word the tokenizer reports */
+static void
+fp_subj_first_hash(np_uint64 hash, size_t start, size_t end, void *arg)
+{
+	np_uint64  *h = (np_uint64 *) arg;
+
+	(void) start;
+	(void) end;
+	if (h[1] == 0)
+	{
+		h[0] = hash;
+		h[1] = 1;
+	}
+}
+
+/*
+ * What separates words i and i + 1 of the scan (FP_GAP_* or'ed; 0 for
+ * spaces alone).
+ */
+static int
+fp_subj_gap(const FpSubjScan *st, int i)
+{
+	const unsigned char *s = st->s;
+	np_uint32	to = st->w[i + 1].start;
+	np_uint32	k;
+	int			r = 0;
+
+	/* a gap longer than layout between words is a mark (and no work) */
+	if (to - st->w[i].end > FP_SUBJ_GAP_MAX)
+		return FP_GAP_MARK;
+	for (k = st->w[i].end; k < to; k++)
+	{
+		unsigned char c = s[k];
+
+		if (c == '-' || c == ':')
+			r |= FP_GAP_DASH;
+		/* U+2013 and U+2014, en and em dash */
+		else if (c == 0xE2 && k + 2 < to && s[k + 1] == 0x80 &&
+				 (s[k + 2] == 0x93 || s[k + 2] == 0x94))
+			r |= FP_GAP_DASH;
+		else if (c == '\n')
+			r |= FP_GAP_LINE;
+		else if (c == '<')
+			r |= FP_GAP_TICKER | FP_GAP_MARK;
+		else if (c != ' ' && c != '\t' && c != '\r')
+			r |= FP_GAP_MARK;
+	}
+	return r;
+}
+
+/* Is word i of the scan a name, a number or a function word? */
+static inline bool
+fp_subj_fact_word(const FpSubjScan *st, int i)
+{
+	return (st->w[i].flags & (NP_FP_WORD_NAME | NP_FP_WORD_STOP)) != 0;
+}
+
+/*
+ * Is the word of these n bytes (n <= 4) a month's abbreviation ("Sept 30",
+ * "Jan 5"), in any case?
+ */
+static bool
+fp_subj_month_abbrev(const unsigned char *w, np_uint32 n)
+{
+	static const char *const abbrev[] = {
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+		"oct", "nov", "dec"
+	};
+	char		low[5];
+	np_uint32	k;
+	size_t		a;
+
+	for (k = 0; k < n; k++)
+	{
+		if (w[k] >= 0x80)
+			return false;
+		low[k] = (char) ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + ('a' - 'A') : w[k]);
+	}
+	low[n] = '\0';
+	for (a = 0; a < lengthof(abbrev); a++)
+		if (strcmp(low, abbrev[a]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Is word i of the scan a name word: capitalised, not a function word, a
+ * number, a month or a weekday (nor a month's abbreviation), nor a word
+ * that starts with a digit ("3rd")?
+ */
+static bool
+fp_subj_name_word(const FpSubjScan *st, int i)
+{
+	const FpSubjWord *w = &st->w[i];
+	int			n;
+
+	if ((w->flags & (NP_FP_WORD_NAME | NP_FP_WORD_STOP | NP_FP_WORD_NUMBER)) !=
+		NP_FP_WORD_NAME)
+		return false;
+	if (fp_ev_digit(fp_ev_decode(st->s, st->len, w->start, &n)))
+		return false;
+	if (w->end - w->start <= 4 && fp_subj_month_abbrev(st->s + w->start,
+													   w->end - w->start))
+		return false;
+	return (fp_stop_kind_of(w->hash) & FP_WORD_CALENDAR) == 0;
+}
+
+/*
+ * Add to out[0, *n) (ascending, distinct) the subject hash of word i: the
+ * hash of its first character and its length in characters (apostrophes
+ * and a possessive "'s" aside), below NP_FP_SUBJECT_LIMIT, with the name
+ * bit.
+ */
+static void
+fp_subj_add(const FpSubjScan *st, int i, np_uint32 *out, int *n)
+{
+	const unsigned char *s = st->s;
+	np_uint32	start = st->w[i].start;
+	np_uint32	end = st->w[i].end;
+	np_uint32	k;
+	np_uint32	first_end = end;
+	np_uint64	chars = 0;
+	np_uint64	first[2] = {0, 0};
+	np_uint32	h;
+	int			j;
+
+	/* a possessive: "Portugal's", "Portugal’s" (U+2019) */
+	if (end - start > 2 && (s[end - 1] == 's' || s[end - 1] == 'S'))
+	{
+		if (s[end - 2] == '\'')
+			end -= 2;
+		else if (end - start > 4 && s[end - 4] == 0xE2 && s[end - 3] == 0x80 &&
+				 s[end - 2] == 0x99)
+			end -= 4;
+	}
+	for (k = start; k < end; k++)
+	{
+		if ((s[k] & 0xC0) == 0x80 || s[k] == '\'')
+			continue;
+		if (s[k] == 0xE2 && k + 2 < end && s[k + 1] == 0x80 && s[k + 2] == 0x99)
+		{
+			k += 2;
+			continue;
+		}
+		if (chars++ == 1)
+			first_end = k;
+	}
+	NpFpTokenize((const char *) s + start, first_end - start,
+				 fp_subj_first_hash, first);
+	h = ((np_uint32) (np_fp_mix64(FP_SUBJ_SEED ^ first[0] ^
+								  (chars * UINT64_C(0x9E3779B97F4A7C15))) >>
+					  (64 - NP_FP_SUBJECT_BITS))) | NP_FP_NAME_BIT;
+	for (j = *n; j > 0 && out[j - 1] > h; j--)
+		;
+	if ((j > 0 && out[j - 1] == h) || *n >= NP_FP_SUBJECT_KEYS)
+		return;
+	memmove(out + j + 1, out + j, (size_t) (*n - j) * sizeof(np_uint32));
+	out[j] = h;
+	(*n)++;
+}
+
+/*
+ * Add the subject hashes of the first run of name words in the sentence
+ * that word from is in, from that word on.
+ */
+static void
+fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
+{
+	int			i;
+	int			run;
+	int			keys;
+
+	for (i = from; i < st->n; i++)
+	{
+		if (i > from && st->w[i].opens)
+			return;
+		if (!fp_subj_name_word(st, i))
+			continue;
+		/* a sentence's opener alone ("Police said") is as often no name */
+		if ((i > from && !st->w[i].opens) ||
+			(i + 1 < st->n && fp_subj_gap(st, i) == 0 &&
+			 fp_subj_name_word(st, i + 1)))
+			break;
+	}
+	if (i >= st->n)
+		return;
+	for (run = 1; run < FP_SUBJ_RUN && i + run < st->n; run++)
+		if (fp_subj_gap(st, i + run - 1) != 0 || !fp_subj_name_word(st, i + run))
+			break;
+	for (keys = (run == 1 ? 1 : run - 1); keys > 0; keys--, i++)
+		fp_subj_add(st, i, out, n);
+}
+
+/*
+ * The subject hashes of a text (fp_evidence.h), from its first words as
+ * its first scan noted them, ascending and distinct, into
+ * out[NP_FP_SUBJECT_KEYS]; returns how many (0 when neither the lead's
+ * first sentence nor a title line has a name).
+ */
+static int
+fp_subject(const FpSubjScan *st, np_uint32 *out)
+{
+	int			lead = 0;
+	bool		title = false;
+	bool		dash = false;
+	int			n = 0;
+	int			i;
+
+	/*
+	 * The lead-in: names, numbers and function words up to the last dash
+	 * or colon; a title line if a line break comes before any dash.
+	 */
+	for (i = 0; i + 1 < st->n && i < FP_SUBJ_LEADIN; i++)
+	{
+		int			gap;
+
+		if (!fp_subj_fact_word(st, i))
+			break;
+		gap = fp_subj_gap(st, i);
+		if (gap & FP_GAP_DASH)
+		{
+			lead = i + 1;
+			dash = true;
+		}
+		else if ((gap & (FP_GAP_LINE | FP_GAP_TICKER)) && !dash)
+			title = true;
+	}
+	if (title && lead > 0)
+		fp_subj_run(st, 0, out, &n);
+	fp_subj_run(st, lead, out, &n);
+	return n;
 }
 
 /*
@@ -1434,6 +1772,8 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	bool		with_facts;
 	unsigned	keep;			/* bit c: the keys of class c are sampled */
 	np_uint32	name = 0;		/* or'ed to the sampled facts' hashes */
+	np_uint32	subject[NP_FP_SUBJECT_KEYS];
+	int			nsubject;
 
 	fp_tables_init();
 	fp_ev3_init();
@@ -1454,6 +1794,14 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 
 	/* the evidence shingles: how many, and the smallest sketch_size */
 	o = count[tier] + (with_facts ? count[FP_FACT] : 0);
+
+	/*
+	 * The subject's hashes, below every other: the sample's first.  Not for
+	 * a text under the floor: the floors below sample its names already,
+	 * and a subject would take a fragment of a formula over the minimum
+	 * evidence ("nine mths to Sept 30: Shr" of two companies' tables).
+	 */
+	nsubject = (o >= NP_FP_FACTS_BELOW) ? fp_subject(&st.lead, subject) : 0;
 
 	/*
 	 * Too little evidence to match anything (minimum evidence): a one-line
@@ -1512,6 +1860,8 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 				count[FP_FACT_PART];
 		}
 	}
+	o += (size_t) nsubject;
+
 	sk->version = NP_FP_V2_VERSION;
 	sk->shingle_words = shingle_words;
 	sk->sketch_size = sketch_size;
@@ -1523,6 +1873,8 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 		int			j = 0;
 
 		sk->hashes = np_alloc((size_t) sk->nhashes * sizeof(np_uint32));
+		for (; j < nsubject && j < sk->nhashes; j++)
+			sk->hashes[j] = subject[j];
 		for (i = 0; j < sk->nhashes; i++)
 		{
 			int			cls = (int) (st.items[i] & 3);

@@ -119,6 +119,40 @@
 #define NP_FP_BRIEF_NAMES_SHARE	0.25
 
 /*
+ * The subject (fp_evidence.c, "The subject"): the first name of a text's
+ * lead, after a dateline or an agency's flag ("LONDON, March 10 -",
+ * "URGENT:"), is in the sample as up to NP_FP_SUBJECT_KEYS subject hashes,
+ * with the name bit: the words of its first run of capitalised words (at
+ * most three, the last left out when there are two or three, so that
+ * "Dufy Corp" gives "dufy" and "Hobart Corp" "hobart").  A subject hash
+ * is below NP_FP_SUBJECT_LIMIT and every other hash of a version 2 sample
+ * is at or above it, so the subject hashes are always the first of the
+ * sample, and always compared.  Two companies' notices in one house
+ * formula ("Dufy Corp said it has agreed in principle to sell ...") then
+ * differ in their samples, where their names before "said" were no
+ * evidence; a re-send, a correction or a copy keeps the lead's name.
+ * doc/fingerprint.md, "The subject".
+ */
+#define NP_FP_SUBJECT_BITS		20
+#define NP_FP_SUBJECT_LIMIT		((np_uint32) 1 << NP_FP_SUBJECT_BITS)
+#define NP_FP_SUBJECT_KEYS		4
+/* subjects part a pair whose longer side has at most this many times the
+ * shorter's evidence (a brief inside a long story is an excerpt) */
+#define NP_FP_SUBJECT_RATIO		3
+
+/*
+ * Subjects that differ (version 2 containment predicates and same_story):
+ * a pair that holds a brief and whose two samples each hold a subject
+ * hash, none shared, is two items, whatever else they share: two
+ * companies' notices in one formula with the same figures.  The minimum
+ * evidence (NP_FP_MIN_EVIDENCE shared hashes) counts no subject hash, and
+ * the names tests (NP_FP_BRIEF_NAMES_SHARE, the story rule's, npidx's
+ * named keys) leave them out: a shared subject is one name, not running
+ * text nor a shared particular.  A text under NP_FP_FACTS_BELOW (before
+ * the floors) has no subject.
+ */
+
+/*
  * Build the version 2 sketch of text into *sk: the sketch_size smallest
  * distinct hashes of its evidence shingles (sk->hashes np_alloc'ed, NULL
  * when there is no evidence; nshingles is the number of evidence shingles).

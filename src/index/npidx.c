@@ -172,7 +172,8 @@
  *	 Named keys.  In format version 2 a pair with a brief holds only if its
  *	 names agree, and when the query is a brief with a named hash among
  *	 the first m of A' (hashes with NP_FP_NAME_BIT: the shingle holds a
- *	 name or a figure), every row with |A'| >= m that meets a containment
+ *	 name or a figure; not the subject hashes below NP_FP_SUBJECT_LIMIT,
+ *	 which is_same_story tests apart), every row with |A'| >= m that meets a containment
  *	 predicate or same_story shares a named key (NpFingerprintMinShared-
  *	 Named; the row needs a named hash too, and one shared).  For such a
  *	 scan the named keys are read first and counted apart, per row, and a

@@ -1555,7 +1555,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	{
 		kp[i].pos = i;
 		kp[i].named = need_named != NULL &&
-			(q->hashes[i] & NP_FP_NAME_BIT) != 0;
+			(q->hashes[i] & NP_FP_NAME_BIT) != 0 &&
+			q->hashes[i] >= NP_FP_SUBJECT_LIMIT;
 		if (kp[i].named)
 		{
 			nnamed++;
@@ -1992,8 +1993,10 @@ NpidxNamedNeeds(const NpFingerprint *q, NpPredicate pred, const int *a_min,
 			need_named[c] = 0;
 			continue;
 		}
+		/* the subject hashes are no names here (NpFingerprintNamesAgree) */
 		for (i = 0; i < upto; i++)
-			named += (q->hashes[i] & NP_FP_NAME_BIT) != 0;
+			named += (q->hashes[i] & NP_FP_NAME_BIT) != 0 &&
+				q->hashes[i] >= NP_FP_SUBJECT_LIMIT;
 		need_named[c] = NpFingerprintMinSharedNamed(pred, q->version, brief,
 													named);
 		if (need_named[c] > 0)

@@ -198,6 +198,11 @@ pair_names(const NpFingerprint *a, const NpFingerprint *b, StoryPairNames *pn)
 	if (pn->done)
 		return pn;
 	tau = Min(sample_limit(a), sample_limit(b));
+	/* not the subject hashes, the first: is_same_story tests them */
+	while (i < na && a->hashes[i] < NP_FP_SUBJECT_LIMIT)
+		i++;
+	while (j < nb && b->hashes[j] < NP_FP_SUBJECT_LIMIT)
+		j++;
 	while (i < na && j < nb && (uint64) a->hashes[i] <= tau &&
 		   (uint64) b->hashes[j] <= tau)
 	{
@@ -296,12 +301,14 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 
 		/*
 		 * And a pair holding a brief, whatever min_named, meets is_same_story's
-		 * names rule (fingerprint.h, "Names in a brief"): assign_story()
+		 * names rule (fingerprint.h, "Names in a brief"), and its subjects
+		 * share a hash if both have one (fp_evidence.h, NP_FP_SUBJECT_BITS:
+		 * two companies' notices in one formula): assign_story()
 		 * finds the leaders of an article that is not tiny with
 		 * is_same_story, so a tiny pair that rule rejects (a named brief
 		 * against a side without any named hash) must not join here either.
 		 */
-		if (ov->names && !NpFingerprintNamesAgree(ov))
+		if (ov->names && (!NpFingerprintNamesAgree(ov) || ov->subjects_differ))
 			return false;
 	}
 	else

@@ -372,6 +372,9 @@ SELECT t, shingle_count(fingerprint(t)) AS shingles,
                        ('the quick brown fox jumps over 23 lazy dogs near the river bank today'),
                        ('the quick brown fox jumps over 2 lazy dogs near the river bank today')) v(t)) s;
 -- a shingle's bit is the same wherever it stands, so a copy matches: a
--- sentence with a name, alone and inside a longer text
+-- sentence with a name, alone and inside a longer text (all of it but its
+-- subject hash, "Gareth Mellor": the longer text's lead, "Police were
+-- called at dawn", names nobody, so it has none; doc/fingerprint.md, "The
+-- subject")
 SELECT containment(fingerprint('The court heard that Gareth Mellor drove the van into the canal at Harpers Lane.'::text),
                    fingerprint('Police were called at dawn. The court heard that Gareth Mellor drove the van into the canal at Harpers Lane. He denies the charge.'::text)) AS copy_share;

@@ -266,10 +266,11 @@ SELECT a.id, b.id, round(newsprint.similarity(a.fp, b.fp)::numeric, 2) AS simila
 	   newsprint.story_match(a.fp, b.fp) IS NOT NULL AS joins
 FROM briefs a JOIN briefs b ON a.id > b.id ORDER BY 1, 2;
 -- with min_shared => 8 the tiny rule and its name test decide: the dated
--- copy (3) joins its notice, but so does the other company's notice with
--- the same figures (5), whose only difference, the company's name, stands
--- in shingles of names alone, which are not evidence: to the sample the
--- two are one text, names and figures included
+-- copy (3) joins its notice; the other company's notice with the same
+-- figures (5), whose only difference, the company's name, stands in
+-- shingles of names alone, which are not evidence, joined too until the
+-- subject (the company named before the ticker: fp_subject.sql) was
+-- sampled
 SELECT id, story FROM newsprint.cluster_stories('briefs', min_shared => 8) ORDER BY id;
 
 -- names in a tiny pair: dividend notices of two companies in one formula
@@ -279,11 +280,14 @@ SELECT id, story FROM newsprint.cluster_stories('briefs', min_shared => 8) ORDER
 -- that hold a name or a figure they share 3.  A re-sent copy of 1 with a
 -- dateline and "a share" for "per share" (3) and a corrected re-send (4:
 -- the record date) keep the names and figures, and join it.  With
--- min_named => 0 (the rule before the name test) 2 joined 1 too.  What the
--- test cannot see: two notices with no name or figure in their evidence
--- (5 and 6: the companies' names stand in shingles of names and function
--- words, which are facts, not evidence, and a one-digit day is no figure)
--- are the same text to the sample, and still join.
+-- min_named => 0 (the rule before the name test) 2 joined 1 too, until
+-- the subject was sampled: the two leads' first names differ, and the
+-- pair is no longer listed (similarity 0.59).  What the name test cannot
+-- see: two notices with no name or figure in their evidence (5 and 6: the
+-- companies' names stand in shingles of names and function words, which
+-- are facts, not evidence, and a one-digit day is no figure) were the same
+-- text to the sample, and joined; their subjects now differ, and they do
+-- not.
 -- named_overlap(a, b): the shingles of each, the sampled hashes they share,
 -- those of each and of both that carry the name bit (a name or a figure)
 CREATE FUNCTION named_overlap(a newsprint.fingerprint, b newsprint.fingerprint,
@@ -835,9 +839,11 @@ FROM late a JOIN late b ON a.published_at < b.published_at ORDER BY 1, 2;
 SELECT id, story FROM newsprint.cluster_stories('late', order_column => 'published_at', time_window => NULL)
 ORDER BY id;
 -- no late copy for a tiny pair: two companies' one-line notices in one
--- formula with the same figures, three days apart, are one text to the
+-- formula with the same figures, three days apart, were one text to the
 -- sample (a company's name before "said" is no evidence: without a time
--- test they join), and only the window parts them
+-- test they joined), and only the window parted them; since the subject,
+-- the first name of each lead, is sampled, they do not join without a
+-- time test either
 CREATE TABLE late_notices (id bigint, published_at timestamptz, fp newsprint.fingerprint);
 INSERT INTO late_notices VALUES
  (1, '2026-03-02 13:30+00', newsprint.fingerprint('Warrington Holdings said its board declared a quarterly dividend of 34 cents a share, payable on April 1 to shareholders of record at the close of business on March 13. The board also approved a plan to buy back up to 2 million of its shares over the next twelve months.'::text)),
@@ -1115,7 +1121,10 @@ SELECT count(*) AS articles, count(*) FILTER (WHERE b.story IS DISTINCT FROM s.s
 FROM batch b FULL JOIN small_batch s USING (id);
 -- wherever they are: an article at -infinity (no time) is read first and
 -- leads a story, and is kept, without keeping the leaders after it that are
--- out of the window
+-- out of the window.  One article differs: a late copy (679, an
+-- aggregator's copy of 630 a day later, beyond the window), whose leader
+-- the budget dropped as out of the window; it joins 630 with the memory
+-- to keep it
 CREATE TABLE sample_inf AS SELECT id, published_at, fp FROM sample;
 UPDATE sample_inf SET published_at = '-infinity' WHERE id = 5;
 SET client_min_messages = notice;
