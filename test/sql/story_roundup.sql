@@ -135,8 +135,9 @@ SELECT n.id, n.story AS assigned, b.story AS batch
 FROM ru_next n JOIN ru_batch b USING (id) ORDER BY n.id;
 
 -- seeded with every first article (score IS NULL, the recipe before the
--- leads column), the table holds the digest as a leader, and the brief
--- and the re-send join it: not the batch's stories
+-- leads column), the table holds the digest as a leader, and the
+-- digest's re-send joins it: not the batch's story (the brief, whose
+-- subject the digest's lead does not open with, keeps its own)
 TRUNCATE ru_seeded;
 INSERT INTO ru_seeded
 SELECT a.id, a.fp, a.published_at
