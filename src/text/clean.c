@@ -756,8 +756,9 @@ is_caps_label(const NpDoc *doc, int i, const int *marks)
 }
 
 /*
- * Is unit i an agency's name alone ("Reuters", "AP"), classed as a photo
- * credit, that is the last row of a list of names rather than a credit:
+ * Is unit i an agency's name alone ("Reuters", "AP"; not a sign-off's form,
+ * "-- Reuters", "(AP)"), classed as a photo credit, that is the last row of
+ * a list of names rather than a credit:
  * a line of plain text right under (no blank line between) a short row of
  * at most four words ("BBC News") or a list introduction?  A caption above
  * a credit is longer.
@@ -775,7 +776,8 @@ agency_ends_list(const NpDoc *doc, int i)
 	if (u->cls != CLS_CAPTION ||
 		(u->flags & (NPU_HTML | NPU_BLANK | NPU_CAPTION)) ||
 		(p->flags & (NPU_HTML | NPU_FURNITURE)) ||
-		!NpWireIsSignoff(doc->text + u->off, u->len))
+		!NpWireIsSignoff(doc->text + u->off, u->len) ||
+		NpWireIsSignoffForm(doc->text + u->off, u->len))
 		return false;
 	if (ends_with_colon(doc, i - 1))
 		return true;
