@@ -447,9 +447,10 @@ in_price_rows(const NpDoc *doc, int i)
 
 /*
  * Does unit i quote a price and its change, a figure followed by a signed
- * one ("FTSE All-Share Index 4,170.21 -0.1%", "Brent 82.10 +0.45"), as a
- * ticker's row does however long its name?  A signed figure alone ("ECB
- * cuts deposit rate to -0.5%") is not one.
+ * one ("FTSE All-Share Index 4,170.21 -0.1%", "Brent 82.10 +0.45", "Gold
+ * 2,031.40 (-0.4%)", a minus sign U+2212 too), as a ticker's row does
+ * however long its name?  A signed figure alone ("ECB cuts deposit rate
+ * to -0.5%") is not one.
  */
 static bool
 quotes_change(const NpDoc *doc, int i)
@@ -463,20 +464,34 @@ quotes_change(const NpDoc *doc, int i)
 
 	for (k = 0; k < len; k++)
 	{
+		size_t		j = k;	/* where the sign starts */
+
 		NP_CHECK_AT(k, next_check);
-		if (s[k] == ' ')
+		if (s[k] == ' ' || s[k] == '\t')
 		{
-			figure = digit;
-			digit = false;
+			if (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\t')
+			{
+				figure = digit;
+				digit = false;
+			}
 			continue;
 		}
-		if (A_DIGIT((unsigned char) s[k]))
-		{
-			if (figure && k > 0 && (s[k - 1] == '+' || s[k - 1] == '-') &&
-				(k == 1 || s[k - 2] == ' '))
-				return true;
-			digit = true;
-		}
+		if (!A_DIGIT((unsigned char) s[k]))
+			continue;
+		digit = true;
+		if (!figure)
+			continue;
+		if (j >= 1 && (s[j - 1] == '+' || s[j - 1] == '-'))
+			j--;
+		else if (j >= 3 && (unsigned char) s[j - 3] == 0xE2 &&
+				 (unsigned char) s[j - 2] == 0x88 && (unsigned char) s[j - 1] == 0x92)
+			j -= 3;
+		else
+			continue;
+		if (j >= 1 && s[j - 1] == '(')
+			j--;
+		if (j == 0 || s[j - 1] == ' ' || s[j - 1] == '\t')
+			return true;
 	}
 	return false;
 }

@@ -316,3 +316,9 @@ SELECT newsprint.clean(E'HOLLIS CORP OMITS DIVIDEND\n'
                        '    Record date not set\n'
                        ' Reuter\n');
 SELECT newsprint.clean(E'Pool reporters for the state visit\n\nBBC News\nReuters\n');
+-- review12: a ticker row whose change is in brackets or has a minus sign
+-- (U+2212) is no headline either
+SELECT newsprint.headline(E'London Stock Exchange FTSE All-Share Index 4,170.21 (-0.1%)\n\n'
+                          'LONDON (Reuters) - British shares edged lower on Tuesday as miners fell and investors waited for the central bank decision.\n') IS NULL AS no_headline;
+SELECT newsprint.headline(E'London Stock Exchange FTSE All-Share Index 4,170.21 \u22120.1%\n\n'
+                          'LONDON (Reuters) - British shares edged lower on Tuesday as miners fell and investors waited for the central bank decision.\n') IS NULL AS no_headline;
