@@ -753,9 +753,10 @@ wire_headline_at(NpDoc *doc, int i)
 }
 
 /*
- * Is unit i a label in capitals to the classifier (a row of at most four
+ * Is unit i a label in capitals to the classifier (a row of two to four
  * words, all capitals, no sentence end, no date or time: "HOLLIS CORP
- * OMITS DIVIDEND", "UP NEXT")?
+ * OMITS DIVIDEND", "UP NEXT")?  A word alone ("HOME", "SPORT", "LIVE") is
+ * a menu's or a section's, never an item's title.
  */
 static bool
 is_caps_label(const NpDoc *doc, int i, const int *marks)
@@ -766,7 +767,7 @@ is_caps_label(const NpDoc *doc, int i, const int *marks)
 	if (u->cls != CLS_ROW || marks[i] != MARK_NONE || (u->flags & NPU_FURNITURE))
 		return false;
 	NpGetUnitFacts(doc->text + u->off, u->len, &f);
-	return f.nwords <= 4 && f.nletters >= 2 && f.nupper == f.nletters &&
+	return f.nwords >= 2 && f.nwords <= 4 && f.nletters >= 2 && f.nupper == f.nletters &&
 		!f.ends_term && f.datestrong == 0 && !f.label_colon;
 }
 

@@ -322,3 +322,8 @@ SELECT newsprint.headline(E'London Stock Exchange FTSE All-Share Index 4,170.21 
                           'LONDON (Reuters) - British shares edged lower on Tuesday as miners fell and investors waited for the central bank decision.\n') IS NULL AS no_headline;
 SELECT newsprint.headline(E'London Stock Exchange FTSE All-Share Index 4,170.21 \u22120.1%\n\n'
                           'LONDON (Reuters) - British shares edged lower on Tuesday as miners fell and investors waited for the central bank decision.\n') IS NULL AS no_headline;
+-- review12: a text of words alone in capitals (a menu, a section's name)
+-- still gives ''; an item's title of two to four words is kept
+SELECT newsprint.clean(E'HOME\nNEWS\nSPORT\nWEATHER\n') = '' AS empty;
+SELECT newsprint.clean(E'LIVE\n') = '' AS empty;
+SELECT newsprint.clean(E'ACME SPLITS STOCK\n');
