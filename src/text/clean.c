@@ -1250,8 +1250,11 @@ done:
 			break;
 	if (i == n)
 		for (i = 0; i < n; i++)
+		{
+			NP_CHECK_FOR_INTERRUPTS();
 			if (i != *headline && is_caps_label(doc, i, marks))
 				doc->units[i].seg = 0;
+		}
 
 #ifdef NP_STANDALONE
 	if (getenv("NP_CLEAN_DEBUG"))

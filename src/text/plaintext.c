@@ -295,13 +295,17 @@ static bool
 ends_item(const char *s, size_t len, const LineInfo *li)
 {
 	size_t		i;
+	size_t		next_check = 0;
 
 	if (li->wire != NPW_NONE || li->ends_term ||
 		(len >= 2 && s[0] == '(' && s[len - 1] == ')'))
 		return true;
 	for (i = 0; i < len; i++)
+	{
+		NP_CHECK_AT(i, next_check);
 		if (A_DIGIT((unsigned char) s[i]))
 			return true;
+	}
 	return caps_line(s, len, PG_INT32_MAX) == 1;
 }
 
