@@ -447,9 +447,10 @@ in_price_rows(const NpDoc *doc, int i)
 
 /*
  * Does unit i quote a price and its change, a figure followed by a signed
- * one ("FTSE All-Share Index 4,170.21 -0.1%", "Brent 82.10 +0.45"), as a
- * ticker's row does however long its name?  A signed figure alone ("ECB
- * cuts deposit rate to -0.5%") is not one.
+ * one ("FTSE All-Share Index 4,170.21 -0.1%", "Brent 82.10 +0.45", "Gold
+ * 2,031.40 (-0.4%)", a minus sign U+2212 too), as a ticker's row does
+ * however long its name?  A signed figure alone ("ECB cuts deposit rate
+ * to -0.5%") is not one.
  */
 static bool
 quotes_change(const NpDoc *doc, int i)
@@ -463,20 +464,34 @@ quotes_change(const NpDoc *doc, int i)
 
 	for (k = 0; k < len; k++)
 	{
+		size_t		j = k;	/* where the sign starts */
+
 		NP_CHECK_AT(k, next_check);
-		if (s[k] == ' ')
+		if (s[k] == ' ' || s[k] == '\t')
 		{
-			figure = digit;
-			digit = false;
+			if (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\t')
+			{
+				figure = digit;
+				digit = false;
+			}
 			continue;
 		}
-		if (A_DIGIT((unsigned char) s[k]))
-		{
-			if (figure && k > 0 && (s[k - 1] == '+' || s[k - 1] == '-') &&
-				(k == 1 || s[k - 2] == ' '))
-				return true;
-			digit = true;
-		}
+		if (!A_DIGIT((unsigned char) s[k]))
+			continue;
+		digit = true;
+		if (!figure)
+			continue;
+		if (j >= 1 && (s[j - 1] == '+' || s[j - 1] == '-'))
+			j--;
+		else if (j >= 3 && (unsigned char) s[j - 3] == 0xE2 &&
+				 (unsigned char) s[j - 2] == 0x88 && (unsigned char) s[j - 1] == 0x92)
+			j -= 3;
+		else
+			continue;
+		if (j >= 1 && s[j - 1] == '(')
+			j--;
+		if (j == 0 || s[j - 1] == ' ' || s[j - 1] == '\t')
+			return true;
 	}
 	return false;
 }
@@ -738,9 +753,10 @@ wire_headline_at(NpDoc *doc, int i)
 }
 
 /*
- * Is unit i a label in capitals to the classifier (a row of at most four
+ * Is unit i a label in capitals to the classifier (a row of two to four
  * words, all capitals, no sentence end, no date or time: "HOLLIS CORP
- * OMITS DIVIDEND", "UP NEXT")?
+ * OMITS DIVIDEND", "UP NEXT")?  A word alone ("HOME", "SPORT", "LIVE") is
+ * a menu's or a section's, never an item's title.
  */
 static bool
 is_caps_label(const NpDoc *doc, int i, const int *marks)
@@ -751,13 +767,14 @@ is_caps_label(const NpDoc *doc, int i, const int *marks)
 	if (u->cls != CLS_ROW || marks[i] != MARK_NONE || (u->flags & NPU_FURNITURE))
 		return false;
 	NpGetUnitFacts(doc->text + u->off, u->len, &f);
-	return f.nwords <= 4 && f.nletters >= 2 && f.nupper == f.nletters &&
+	return f.nwords >= 2 && f.nwords <= 4 && f.nletters >= 2 && f.nupper == f.nletters &&
 		!f.ends_term && f.datestrong == 0 && !f.label_colon;
 }
 
 /*
- * Is unit i an agency's name alone ("Reuters", "AP"), classed as a photo
- * credit, that is the last row of a list of names rather than a credit:
+ * Is unit i an agency's name alone ("Reuters", "AP"; not a sign-off's form,
+ * "-- Reuters", "(AP)"), classed as a photo credit, that is the last row of
+ * a list of names rather than a credit:
  * a line of plain text right under (no blank line between) a short row of
  * at most four words ("BBC News") or a list introduction?  A caption above
  * a credit is longer.
@@ -775,7 +792,8 @@ agency_ends_list(const NpDoc *doc, int i)
 	if (u->cls != CLS_CAPTION ||
 		(u->flags & (NPU_HTML | NPU_BLANK | NPU_CAPTION)) ||
 		(p->flags & (NPU_HTML | NPU_FURNITURE)) ||
-		!NpWireIsSignoff(doc->text + u->off, u->len))
+		!NpWireIsSignoff(doc->text + u->off, u->len) ||
+		NpWireIsSignoffForm(doc->text + u->off, u->len))
 		return false;
 	if (ends_with_colon(doc, i - 1))
 		return true;
@@ -1232,8 +1250,11 @@ done:
 			break;
 	if (i == n)
 		for (i = 0; i < n; i++)
+		{
+			NP_CHECK_FOR_INTERRUPTS();
 			if (i != *headline && is_caps_label(doc, i, marks))
 				doc->units[i].seg = 0;
+		}
 
 #ifdef NP_STANDALONE
 	if (getenv("NP_CLEAN_DEBUG"))

@@ -295,13 +295,17 @@ static bool
 ends_item(const char *s, size_t len, const LineInfo *li)
 {
 	size_t		i;
+	size_t		next_check = 0;
 
 	if (li->wire != NPW_NONE || li->ends_term ||
 		(len >= 2 && s[0] == '(' && s[len - 1] == ')'))
 		return true;
 	for (i = 0; i < len; i++)
+	{
+		NP_CHECK_AT(i, next_check);
 		if (A_DIGIT((unsigned char) s[i]))
 			return true;
+	}
 	return caps_line(s, len, PG_INT32_MAX) == 1;
 }
 
@@ -620,16 +624,19 @@ NpTextToUnits(const char *s, size_t len, NpDoc *out)
 	 * The agency's sign-off closing the text ("Reuter", "-- Reuters",
 	 * "AFP") is furniture in any text, agency copy recognised or not: a
 	 * table or a one-line item kept it, where a story's body selection
-	 * left it out as a short line after the story.  Only under the end of
-	 * an item (ends_item); not under a list introduction or a line of one
-	 * word, nor under a name or another agency's (a list whose last row is
-	 * "AP"), nor when it is all the text holds.
+	 * left it out as a short line after the story.  Not under a list
+	 * introduction or a line of one word, nor under another agency's name
+	 * (a list whose last row is "AP"), nor when it is all the text holds;
+	 * an agency's name alone only under the end of an item (ends_item),
+	 * not under a name ("BBC News"), where a form no row takes ("Reuter",
+	 * "-- Reuters", "(AP)") closes any table.
 	 */
 	if (n >= 2 && tf.li[n - 1].wire == NPW_NONE &&
 		!tf.li[n - 2].ends_colon && tf.li[n - 2].nwords >= 2 &&
 		NpWireIsSignoff(L.text + L.units[n - 1].off, L.units[n - 1].len) &&
 		!NpWireIsSignoff(L.text + L.units[n - 2].off, L.units[n - 2].len) &&
-		ends_item(L.text + L.units[n - 2].off, L.units[n - 2].len, &tf.li[n - 2]))
+		(NpWireIsSignoffForm(L.text + L.units[n - 1].off, L.units[n - 1].len) ||
+		 ends_item(L.text + L.units[n - 2].off, L.units[n - 2].len, &tf.li[n - 2])))
 	{
 		tf.li[n - 1].wire = NPW_FURNITURE;
 		tf.li[n - 1].junk = true;

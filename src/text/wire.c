@@ -724,6 +724,22 @@ NpWireIsSignoff(const char *s, size_t len)
 }
 
 /*
+ * Is the line a sign-off in a form that no row of a list takes: the name
+ * after a dash or in brackets ("-- Reuters", "(AP)"), or Reuters' old
+ * sign-off "Reuter"?  An agency's name alone ("Reuters", "AP") may be the
+ * last row of a list of names.
+ */
+bool
+NpWireIsSignoffForm(const char *s, size_t len)
+{
+	trim(&s, &len);
+	if (len == 0 || !NpWireIsSignoff(s, len))
+		return false;
+	return s[0] == '-' || s[0] == '(' || (unsigned char) s[0] == 0xE2 ||
+		equals_ci(s, len, "reuter");
+}
+
+/*
  * A desk or operator sign-off: "hm", "sc/ph", "bur-am/fg/jj".  Lower-case
  * letters only, with '/' or '-' between groups of at most five; without a
  * separator at most four letters.

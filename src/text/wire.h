@@ -50,6 +50,12 @@ extern bool NpWireHasDateline(const char *s, size_t len);
 extern bool NpWireIsSignoff(const char *s, size_t len);
 
 /*
+ * Is the line a sign-off in a form no row of a list takes ("-- Reuters",
+ * "(AP)", "Reuter"), rather than an agency's name alone?
+ */
+extern bool NpWireIsSignoffForm(const char *s, size_t len);
+
+/*
  * Does the line open with an alert's priority word and a colon ("FLASH:
  * ...", "URGENT: ...", "BULLETIN: ...")?  Such a line is an alert's
  * headline, not a label and its value (classify.c).

@@ -291,3 +291,39 @@ SELECT newsprint.headline(E'Home | News | Markets\n'
                           'The shares of the large miners edged lower on Tuesday as investors waited for the central bank decision, traders said.\n') IS NULL AS no_headline;
 SELECT newsprint.headline(E'Central bank cuts its deposit rate to -0.5%\n\n'
                           'The central bank cut its deposit rate on Thursday for the first time in three years, citing weak demand.\n');
+-- review12: a sign-off in a form no row of a list takes ("Reuter", "--
+-- Reuters", "(Reuters)") goes under a table's last row of two words or
+-- more, a name or a row with no figure too (clean11 kept it under a row in
+-- mixed case), and is no row of a list under a word alone (clean11 took
+-- "-- Reuters" there for a list's last row); an agency's name alone under
+-- a name is still a row
+SELECT newsprint.clean(E'HOLLIS CORP <HOL> NAMES DIRECTORS\n'
+                       '    Hollis Corp said it elected the following to its board:\n'
+                       '    John Smith\n'
+                       '    Mary Jones\n'
+                       ' Reuter\n');
+SELECT newsprint.clean(E'BRAZIL COFFEE EXPORTERS REGISTERED\n'
+                       '    The following exporters registered sales today\n'
+                       '    Cooxupe\n'
+                       '    Volcafe\n'
+                       ' -- Reuters\n');
+SELECT newsprint.clean(E'HOLLIS CORP <HOL> NAMES DIRECTORS\n'
+                       '    Hollis Corp said it elected the following to its board:\n'
+                       '    John Smith\n'
+                       '    Mary Jones\n'
+                       ' (Reuters)\n');
+SELECT newsprint.clean(E'HOLLIS CORP OMITS DIVIDEND\n'
+                       '    Record date not set\n'
+                       ' Reuter\n');
+SELECT newsprint.clean(E'Pool reporters for the state visit\n\nBBC News\nReuters\n');
+-- review12: a ticker row whose change is in brackets or has a minus sign
+-- (U+2212) is no headline either
+SELECT newsprint.headline(E'London Stock Exchange FTSE All-Share Index 4,170.21 (-0.1%)\n\n'
+                          'LONDON (Reuters) - British shares edged lower on Tuesday as miners fell and investors waited for the central bank decision.\n') IS NULL AS no_headline;
+SELECT newsprint.headline(E'London Stock Exchange FTSE All-Share Index 4,170.21 \u22120.1%\n\n'
+                          'LONDON (Reuters) - British shares edged lower on Tuesday as miners fell and investors waited for the central bank decision.\n') IS NULL AS no_headline;
+-- review12: a text of words alone in capitals (a menu, a section's name)
+-- still gives ''; an item's title of two to four words is kept
+SELECT newsprint.clean(E'HOME\nNEWS\nSPORT\nWEATHER\n') = '' AS empty;
+SELECT newsprint.clean(E'LIVE\n') = '' AS empty;
+SELECT newsprint.clean(E'ACME SPLITS STOCK\n');
