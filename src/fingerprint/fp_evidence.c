@@ -1519,6 +1519,12 @@ fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
 /* What separates two words (fp_subj_gap), read in gaps up to this long */
 #define FP_SUBJ_GAP_MAX		256
 
+/*
+ * A subject word's length is counted up to this many characters (a longer
+ * word counts one more), so that a word of megabytes is not read again
+ */
+#define FP_SUBJ_CHARS_MAX	64
+
 #define FP_GAP_DASH			0x01	/* a dash or a colon */
 #define FP_GAP_MARK			0x02	/* any other mark */
 #define FP_GAP_LINE			0x04	/* a line break */
@@ -1634,8 +1640,8 @@ fp_subj_name_word(const FpSubjScan *st, int i)
 /*
  * Add to out[0, *n) (ascending, distinct) the subject hash of word i: the
  * hash of its first character and its length in characters (apostrophes
- * and a possessive "'s" aside), below NP_FP_SUBJECT_LIMIT, with the name
- * bit.
+ * and a possessive "'s" aside; FP_SUBJ_CHARS_MAX + 1 for a longer word),
+ * below NP_FP_SUBJECT_LIMIT, with the name bit.
  */
 static void
 fp_subj_add(const FpSubjScan *st, int i, np_uint32 *out, int *n)
@@ -1659,7 +1665,7 @@ fp_subj_add(const FpSubjScan *st, int i, np_uint32 *out, int *n)
 				 s[end - 2] == 0x99)
 			end -= 4;
 	}
-	for (k = start; k < end; k++)
+	for (k = start; k < end && chars <= FP_SUBJ_CHARS_MAX; k++)
 	{
 		if ((s[k] & 0xC0) == 0x80 || s[k] == '\'')
 			continue;

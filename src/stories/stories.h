@@ -12,7 +12,7 @@
  * weak links can merge two stories.  An article x matches a leader L when
  * their samples share at least StoryMinShared() hashes (min_shared, and
  * never fewer than the minimum evidence of is_same_story in the pair's
- * format: 5 in version 2) and
+ * format: 5 in version 2, which, as there, counts no subject hash) and
  *	 tiny pair (either has fewer than tiny_shingles shingles):
  *		similarity(x, L) >= tiny_similarity; and in format version 2, with
  *		min_named above 0, of the two samples' hashes that hold a name

@@ -14,7 +14,8 @@
  * most both limits, so the count of shared hashes is |A' n B'| (the count
  * the estimators use) and:
  *	 every pair			|A' n B'| >= StoryMinShared (min_shared, at least
- *						the format's minimum evidence)
+ *						the format's minimum evidence, which counts no
+ *						subject hash: a tighter need than this bound)
  *	 tiny pairs:		similarity >= s	 =>	 |A' n B'| >= s |A' u B'| >= s max(|A'|, |B'|)
  *	 other pairs:		is_same_story(t)  =>  |A' n B'| >= t min(|A'|, |B'|)
  * with t the threshold resolved for the pair's format (StoryThreshold).
@@ -285,6 +286,16 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 	double		sim;
 
 	if (ov->inter == 0 || ov->inter < StoryMinShared(rule, x->version))
+		return false;
+
+	/*
+	 * is_same_story's minimum evidence counts no subject hash (fingerprint.h,
+	 * "Names in a brief"): nor does the rule's, tiny pairs included, so that
+	 * every pair it accepts passes is_same_story and assign_story()'s index
+	 * search finds every leader that cluster_stories() would join.
+	 */
+	if (ov->inter - ov->subjects_shared <
+		NpFingerprintMinEvidence(NP_PRED_SAME_STORY, x->version))
 		return false;
 	sim = (double) ov->inter / ov->uni;
 	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))

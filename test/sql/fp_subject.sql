@@ -79,3 +79,32 @@ SELECT a.name, array_agg(b.name ORDER BY b.id) AS same_story
   FROM subj a JOIN subj b ON same_story(b.fp, a.fp) AND b.id <> a.id
  GROUP BY a.id, a.name ORDER BY a.id;
 DROP TABLE subj;
+
+-- The story rule's minimum evidence counts no subject hash, as
+-- is_same_story's does, tiny pairs included: every pair the rule accepts
+-- passes is_same_story, with which assign_story()'s index search finds the
+-- leaders.  A tiny leader l and a longer x share 5 hashes, one of them a
+-- subject (000a0fdb, below 2^20): similarity 0.83, but 4 hashes of running
+-- text.  Before, story_match took the pair and cluster_stories() joined x
+-- to l, while assign_story() made x a story of its own.
+CREATE TABLE subj_min (id bigint, published_at timestamptz, fp fingerprint);
+INSERT INTO subj_min VALUES
+  (1, '2026-01-01 00:00+00', 'v2:w3:k6:n6:000a0fdb1000000010000002100000041000000630000000'),
+  (2, '2026-01-01 01:00+00', 'v2:w3:k6:n40:000a0fdb1000000010000002100000041000000620000000');
+SELECT round(similarity(x.fp, l.fp)::numeric, 2) AS similarity,
+       is_same_story(l.fp, x.fp, 0.6) AS is_same_story,
+       story_match(x.fp, l.fp, min_shared => 5, min_named => 0) AS story_match
+  FROM subj_min l, subj_min x WHERE l.id = 1 AND x.id = 2;
+SELECT id, story FROM cluster_stories('subj_min', order_column => 'published_at',
+                                      min_shared => 5, min_named => 0)
+ ORDER BY id;
+CREATE TABLE subj_min_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                               published_at timestamptz);
+CREATE INDEX ON subj_min_leaders USING npidx (fp);
+SELECT id, assign_story('subj_min_leaders', id, fp, published_at,
+                        min_shared => 5, min_named => 0) AS story
+  FROM subj_min WHERE id = 1;
+SELECT id, assign_story('subj_min_leaders', id, fp, published_at,
+                        min_shared => 5, min_named => 0) AS story
+  FROM subj_min WHERE id = 2;
+DROP TABLE subj_min, subj_min_leaders;
