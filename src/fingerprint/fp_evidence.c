@@ -1808,6 +1808,9 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	 * evidence ("nine mths to Sept 30: Shr" of two companies' tables).
 	 */
 	nsubject = (o >= NP_FP_FACTS_BELOW) ? fp_subject(&st.lead, subject) : 0;
+	/* the smallest of them, the same ones in every text with that subject */
+	if (nsubject > sketch_size / NP_FP_SUBJECT_SHARE)
+		nsubject = sketch_size / NP_FP_SUBJECT_SHARE;
 
 	/*
 	 * Too little evidence to match anything (minimum evidence): a one-line

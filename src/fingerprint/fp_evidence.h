@@ -136,6 +136,13 @@
 #define NP_FP_SUBJECT_BITS		20
 #define NP_FP_SUBJECT_LIMIT		((np_uint32) 1 << NP_FP_SUBJECT_BITS)
 #define NP_FP_SUBJECT_KEYS		4
+/*
+ * A subject takes at most one hash in this many of a sample's capacity: in
+ * a sample of 4 hashes, a subject of 4 would be all of it, and two texts
+ * whose leads open with names of the same initials and lengths would be
+ * similar at 1.0.  The default capacity (256) keeps all 4; under 8, none.
+ */
+#define NP_FP_SUBJECT_SHARE		8
 /* subjects part a pair whose longer side has at most this many times the
  * shorter's evidence (a brief inside a long story is an excerpt) */
 #define NP_FP_SUBJECT_RATIO		3

@@ -108,3 +108,19 @@ SELECT id, assign_story('subj_min_leaders', id, fp, published_at,
                         min_shared => 5, min_named => 0) AS story
   FROM subj_min WHERE id = 2;
 DROP TABLE subj_min, subj_min_leaders;
+
+-- A subject takes at most one hash in eight of a sample's capacity
+-- (NP_FP_SUBJECT_SHARE): in a sample of one hash, the subject was all of
+-- it, and two companies whose names share initial and length ("Dufy",
+-- "Dale") were similar at 1.0 with nothing else in common.
+SELECT k, substr(split_part(fingerprint(t, false, k)::text, ':', 5), 1, 3) = '000'
+         AS subject_first
+  FROM (VALUES (1), (4), (8), (16), (256)) v(k),
+       (VALUES ('Dufy Corp said on Monday it has agreed in principle to sell its castings unit to a group of managers for about 40 mln dlrs.'::text)) s(t)
+ ORDER BY k;
+SELECT k, similarity(
+         fingerprint('Dufy Corp said on Monday it has agreed in principle to sell its castings unit to a group of managers for about 40 mln dlrs.'::text, false, k),
+         fingerprint('Dale Corp reported a sharp fall in third-quarter profit as demand for its office furniture weakened across Europe.'::text, false, k)) < 1
+         AS apart
+  FROM (VALUES (1), (4), (256)) v(k)
+ ORDER BY k;
