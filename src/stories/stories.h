@@ -14,7 +14,11 @@
  * never fewer than the minimum evidence of is_same_story in the pair's
  * format: 5 in version 2, which, as there, counts no subject hash) and
  *	 tiny pair (either has fewer than tiny_shingles shingles):
- *		similarity(x, L) >= tiny_similarity; and in format version 2, with
+ *		similarity(x, L) >= tiny_similarity, or, when a time test applies
+ *		to the pair (and it passed), the smaller sample nearly wholly in
+ *		the other (the shared hashes at least STORY_TINY_WHOLE of it: a
+ *		trimmed copy, an update that keeps its short first take); and in
+ *		format version 2, with
  *		min_named above 0, of the two samples' hashes that hold a name
  *		(NP_FP_NAME_BIT) the side with fewer has at least tiny_similarity
  *		in the other: another company's notice in the same formula shares
@@ -236,6 +240,27 @@
  */
 #define STORY_FIND_ROUNDUP				(-2)
 
+/*
+ * A tiny pair whose smaller side is wholly in the other, or nearly: when a
+ * time test applies to the pair and it passed, the pair matches whatever
+ * its similarity if the shared hashes are at least this share of the
+ * smaller sample (as the estimators cut them); the tiny rule's name tests
+ * are then asked as of any tiny pair.  A newspaper's trimmed copy of a
+ * short story, or an update, a correction or a write-through that keeps a
+ * short first take and adds to it, resembles its partner little
+ * (similarity 0.31-0.58 on the hand-written wire day) while holding it
+ * nearly whole (0.86-0.97); two companies' notices in one formula and two
+ * tables in one format differ in the names and figures the smaller side
+ * holds.  The days of a recurring item differ only in a few figures and
+ * dates, and one day's short item is nearly whole in the next week's
+ * longer one (0.81-0.91 in test/data/stories/recurring.tsv): so only
+ * within the time window, which keeps the days apart.  Not below
+ * NP_FP_BRIEF_SHARE, so that every pair it accepts passes is_same_story
+ * at this share (the index search of assign_story()).  doc/stories.md,
+ * "Trimmed copies and updates of short items".
+ */
+#define STORY_TINY_WHOLE				0.8
+
 typedef struct StoryRule
 {
 	double		threshold;		/* is_same_story threshold, or
@@ -374,13 +399,11 @@ StoryTinyPair(const StoryRule *rule, uint32 x_shingles, uint32 l_shingles)
 /*
  * Pruning bounds (story_rule.c): the fewest sample hashes x and leader must
  * share for the rule to accept them, exactly for this pair
- * (StoryNeedPair), and for any leader whatever (StoryNeedAny, given the
- * fewest hashes of any truncated leader, or PG_UINT32_MAX when none is).
+ * (StoryNeedPair), and for any leader whatever (StoryNeedAny).
  */
 extern int	StoryNeedPair(const StoryRule *rule, const NpFingerprint *x,
 						  const NpFingerprint *leader);
-extern int	StoryNeedAny(const StoryRule *rule, const NpFingerprint *x,
-						 uint32 min_truncated_hashes);
+extern int	StoryNeedAny(const StoryRule *rule, const NpFingerprint *x);
 
 /*
  * What the batch form keeps of each leader beside its fingerprint, so that

@@ -781,10 +781,13 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
  * round-up of the best one and another within the window (stories.h), and
  * then no late copy is looked for.
  *
- * The candidates: when x is tiny, every pair it forms is tiny, so the rule
- * asks similarity >= tiny_similarity and the index searches with
- * is_similar(fp, x, tiny_similarity); otherwise with is_same_story(fp, x,
- * t') for t' the smaller of the threshold and tiny similarity (file header).
+ * The candidates: when x is tiny, every pair it forms is tiny, and the
+ * rule takes a leader that x resembles (similarity s = tiny_similarity) or
+ * that holds x, or is held by it, nearly whole (STORY_TINY_WHOLE); the
+ * index searches with is_same_story(fp, x, t'') (tiny_search below), and,
+ * when s is so low that a pair that resembles may fail it, with
+ * is_similar(fp, x, s) too.  Otherwise with is_same_story(fp, x, t') for t'
+ * the smaller of the threshold and tiny similarity (file header).
  *
  * The leaders within the window come first; those out of it are compared,
  * as leaders of which x may be a late copy (stories.h), only when none
@@ -809,17 +812,38 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	   int64 xt, Snapshot snapshot, int64 *story)
 {
 	bool		tiny = x->nshingles < (uint32) rule->tiny_shingles;
+	double		resembles = 0.0;
 	int			leftout;
 	bool		any_late;
 	StoryBest	best = {0};
 	List	   *matched = NIL;
 
-	/* the rule's threshold for x's format (the leaders must share it) */
-	search_run(p, tiny ? p->search_tiny : p->search, x,
-			   tiny ? rule->tiny_similarity :
-			   Min(StoryThreshold(rule, x->version), rule->tiny_similarity),
+	/*
+	 * The rule's threshold for x's format (the leaders must share it).  For
+	 * a tiny x: a pair whose smaller side is nearly whole in the other has
+	 * that share of it in the other, and so has, by at least 2s / (1 + s),
+	 * a pair of similarity s (I (1 + s) >= s (|A'| + |B'|) >= 2s min(|A'|,
+	 * |B'|)), less a hair for the operator's floating point; such a pair
+	 * passes is_same_story at that share when it is at least the brief
+	 * share (NP_FP_BRIEF_SHARE, which is_same_story asks of a pair with a
+	 * brief; s from 0.54: 0.75 at the default 0.6), and is searched with
+	 * is_similar otherwise.
+	 */
+	if (tiny)
+		resembles = 2.0 * rule->tiny_similarity / (1.0 + rule->tiny_similarity);
+	search_run(p, p->search, x,
+			   tiny ? Min(STORY_TINY_WHOLE, resembles) - 1e-9 :
+			   Min(Min(StoryThreshold(rule, x->version), rule->tiny_similarity),
+				   STORY_TINY_WHOLE - 1e-9),
 			   snapshot, STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
 	any_late = search_rows(rule, window, x, xt, false, &best, &matched);
+	if (tiny && resembles < NP_FP_BRIEF_SHARE)
+	{
+		SPI_freetuptable(SPI_tuptable);
+		search_run(p, p->search_tiny, x, rule->tiny_similarity, snapshot,
+				   STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
+		(void) search_rows(rule, window, x, xt, false, &best, &matched);
+	}
 	if (best.found && search_roundup(x, &best, matched))
 	{
 		/* nor is a round-up a late copy */

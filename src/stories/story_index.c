@@ -182,7 +182,6 @@ struct StoryIndex
 	StoryMeeting *meet;
 	StoryLeaderState *state;	/* one cache line per leader */
 	void	   *state_alloc;	/* the allocation that holds state */
-	uint32		min_trunc;		/* fewest hashes of a truncated leader */
 	int64		evicted;
 	int64		evicted_live;	/* of them, those still within the window */
 	bool		rebuilding;		/* no eviction while evicting */
@@ -443,7 +442,6 @@ StoryIndexCreate(const StoryRule *rule, Size budget, int64 window)
 									ALLOCSET_DEFAULT_SIZES);
 	si->fpcxt = AllocSetContextCreate(CurrentMemoryContext, "story leaders",
 									  ALLOCSET_DEFAULT_SIZES);
-	si->min_trunc = PG_UINT32_MAX;
 	alloc_structures(si, 1024);
 	si->keys = palloc(sizeof(StoryKey) * 65536);
 	si->skip_bits = palloc(sizeof(uint16) * STORY_SIG_TESTS);
@@ -528,7 +526,6 @@ evict_leaders(StoryIndex *si)
 	si->state_alloc = NULL;
 	alloc_structures(si, Max(si->maxleaders, 1024));
 	si->nleaders = 0;
-	si->min_trunc = PG_UINT32_MAX;
 	si->window_from = 0;		/* numbers change: find it again */
 	si->rebuilding = true;
 	for (i = 0; i < nold; i++)
@@ -575,8 +572,6 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 	StoryLeaderMetaOf(x, &si->state[leader].meta);
 	si->meet[leader].stamp = 0;
 	memset(&si->state[leader].sig, 0, sizeof(StorySig));
-	if (NpFingerprintIsTruncated(x))
-		si->min_trunc = Min(si->min_trunc, (uint32) n);
 	for (i = 0; i < n; i++)
 	{
 		add_posting(si, x->hashes[i], (uint32) leader);
@@ -805,7 +800,7 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 	 * bounds below: a leader's count covers the keys read, its signature
 	 * the keys skipped, whatever they are.
 	 */
-	nskip = Min(StoryNeedAny(&si->rule, x, si->min_trunc) - 1, nkeys);
+	nskip = Min(StoryNeedAny(&si->rule, x) - 1, nkeys);
 	while (nskip < nkeys && si->keys[nkeys - nskip - 1].n > STORY_STOP_POSTINGS)
 		nskip++;
 	nread = nkeys - nskip;

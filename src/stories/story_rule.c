@@ -17,14 +17,16 @@
  *						the format's minimum evidence, which counts no
  *						subject hash: a tighter need than this bound)
  *	 tiny pairs:		similarity >= s	 =>	 |A' n B'| >= s |A' u B'| >= s max(|A'|, |B'|)
+ *						or the smaller nearly whole in the other (STORY_TINY_WHOLE
+ *						W, asked only with a time test)  =>  |A' n B'| >= W min(|A'|, |B'|),
+ *						so at least the lesser of the two bounds
  *	 other pairs:		is_same_story(t)  =>  |A' n B'| >= t min(|A'|, |B'|)
  * with t the threshold resolved for the pair's format (StoryThreshold).
- * For any leader at all (StoryNeedAny): if limit(x) <= limit(L) then A' is
- * all of x's sample, else L is truncated and B' is all of L's sample; so
- * max(|A'|, |B'|) >= min(|A|, fewest hashes of a truncated leader).  A tiny
- * x only forms tiny pairs; any other x needs StoryMinShared with a
- * non-tiny leader.  A pair's format is x's (a leader of another format is
- * an error when compared).  A new fingerprint format changes these bounds with the
+ * Each bound grows with |A'| and |B'|, so lower bounds of the two give a
+ * lower bound (StoryNeedPairBound).  For any leader at all (StoryNeedAny)
+ * only StoryMinShared is left: a tiny leader of StoryMinShared hashes
+ * wholly in x needs no more.  A pair's format is x's (a leader of another
+ * format is an error when compared).  A new fingerprint format changes these bounds with the
  * estimators; test/sql/stories.sql compares the pruned batch with the rule
  * applied to every pair.
  *
@@ -181,7 +183,7 @@ typedef struct StoryPairNames
 
 /*
  * One merge of the two samples; only low links and tiny pairs that
- * resemble, a few per article, pairs under STORY_CARRIED_SHARE both ways
+ * resemble or are nearly whole in each other, a few per article, pairs under STORY_CARRIED_SHARE both ways
  * and pairs of short items without a time test (stories.h) come here.
  */
 static const StoryPairNames *
@@ -247,6 +249,18 @@ tiny_names_agree(const StoryRule *rule, const StoryPairNames *pn)
 }
 
 /*
+ * Is the smaller of a tiny pair's samples wholly in the other, or nearly
+ * (stories.h, STORY_TINY_WHOLE)? A trimmed copy of a short story in its
+ * source, or a short first take in its update: they may resemble little,
+ * being of other sizes.
+ */
+static inline bool
+tiny_whole(const NpFingerprintOverlap *ov)
+{
+	return (double) ov->inter >= STORY_TINY_WHOLE * Min(ov->a_count, ov->b_count);
+}
+
+/*
  * Do two short items without a time test differ in their names and
  * figures (stories.h, STORY_BRIEF_SHINGLES)? The side with fewer named
  * hashes misses STORY_BRIEF_CHANGED or more of them in the other (more than
@@ -300,12 +314,13 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 	sim = (double) ov->inter / ov->uni;
 	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
 	{
-		if (!(sim >= rule->tiny_similarity))
+		if (!(sim >= rule->tiny_similarity) && !(timed && tiny_whole(ov)))
 			return false;
 
 		/*
-		 * A tiny pair must resemble in its names and figures too: notices of
-		 * two companies in one formula share the formula, not the names.
+		 * A tiny pair must agree in its names and figures too, resembling or
+		 * wholly in the other: notices of two companies in one formula share
+		 * the formula, not the names.
 		 */
 		if (names && !tiny_names_agree(rule, pair_names(x, leader, &pn)))
 			return false;
@@ -517,32 +532,38 @@ sample_cut(const NpFingerprint *fp, uint64 tau)
 	return lo;
 }
 
+/*
+ * The fewest shared hashes the rule asks of x and a leader of lshingles
+ * shingles whose samples, cut at the smaller limit, hold a and b hashes
+ * (the file header); nondecreasing in a and b.
+ */
+static int
+need_for_pair(const StoryRule *rule, const NpFingerprint *x,
+			  uint32 lshingles, int a, int b)
+{
+	int			need;
+
+	if (StoryTinyPair(rule, x->nshingles, lshingles))
+		need = Min(need_at_least(rule->tiny_similarity * Max(a, b)),
+				   need_at_least(STORY_TINY_WHOLE * Min(a, b)));
+	else
+		need = need_at_least(StoryThreshold(rule, x->version) * Min(a, b));
+	return Max(StoryMinShared(rule, x->version), need);
+}
+
 int
 StoryNeedPair(const StoryRule *rule, const NpFingerprint *x,
 			  const NpFingerprint *leader)
 {
 	uint64		tau = Min(sample_limit(x), sample_limit(leader));
-	int			a = sample_cut(x, tau);
-	int			b = sample_cut(leader, tau);
 
-	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
-		return Max(StoryMinShared(rule, x->version),
-				   need_at_least(rule->tiny_similarity * Max(a, b)));
-	return Max(StoryMinShared(rule, x->version),
-			   need_at_least(StoryThreshold(rule, x->version) * Min(a, b)));
+	return need_for_pair(rule, x, leader->nshingles, sample_cut(x, tau),
+						 sample_cut(leader, tau));
 }
 
 int
-StoryNeedAny(const StoryRule *rule, const NpFingerprint *x,
-			 uint32 min_truncated_hashes)
+StoryNeedAny(const StoryRule *rule, const NpFingerprint *x)
 {
-	uint32		n = (uint32) NpFingerprintNHashes(x);
-	int			tiny = need_at_least(rule->tiny_similarity *
-									 Min(n, min_truncated_hashes));
-
-	/* a tiny x forms only tiny pairs; any other x may meet a non-tiny leader */
-	if (x->nshingles < (uint32) rule->tiny_shingles)
-		return Max(tiny, StoryMinShared(rule, x->version));
 	return StoryMinShared(rule, x->version);
 }
 
@@ -596,11 +617,7 @@ StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
 				break;
 			}
 	}
-	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
-		return Max(StoryMinShared(rule, x->version),
-				   need_at_least(rule->tiny_similarity * Max(a, b)));
-	return Max(StoryMinShared(rule, x->version),
-			   need_at_least(StoryThreshold(rule, x->version) * Min(a, b)));
+	return need_for_pair(rule, x, leader->nshingles, a, b);
 }
 
 /* Argument arg of fcinfo as a story time: STORY_NO_TIME when NULL or absent */

@@ -32,10 +32,13 @@ FROM batch;
 -- not ask two short items to agree in their names and figures
 -- (doc/stories.md, "Recurring items"), nor a partial version that is not low
 -- to share min_named names, one is enough ("A partial version without a
--- time test", "House formulas in a partial version"): it accepts what
+-- time test", "House formulas in a partial version"), and it takes a tiny
+-- pair of two short items whose smaller side is nearly whole in the other
+-- ("Trimmed copies and updates of short items"): it accepts what
 -- story_match() accepts and may accept more, never more than story_match()
--- without the name tests (min_named => 0); such a pair is asked of
--- assign_story() with a leaders table holding l alone, at one time for both
+-- given one time for both without the name tests (min_named => 0); such a
+-- pair is asked of assign_story() with a leaders table holding l alone, at
+-- one time for both
 CREATE TABLE pair_leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
 	published_at timestamptz);
 CREATE INDEX ON pair_leaders USING npidx (fp);
@@ -47,7 +50,8 @@ BEGIN
 	IF m IS NOT NULL OR NOT timed THEN
 		RETURN m;
 	END IF;
-	m := newsprint.story_match(x, l, min_named => 0);
+	m := newsprint.story_match(x, l, min_named => 0, a_time => '2026-01-01 00:00+00',
+							   b_time => '2026-01-01 00:00+00');
 	IF m IS NULL THEN
 		RETURN NULL;
 	END IF;
@@ -987,7 +991,7 @@ FROM unnest(ARRAY['0', '1 hour', '20 hours', '2 days', NULL]::interval[]) w,
 	 LATERAL shuffled_check(w) c;
 -- story_match() given the pair's times is the rule and that window: on
 -- every ordered pair of the shuffled sample the rule may join (the rule
--- without its name tests joins it), at each window, it gives, when the
+-- without its name tests joins it, given one time for both), at each window, it gives, when the
 -- SQL window does not hold, rule_match()'s evidence without a time test
 -- for a late copy (0.9 of a in b, neither tiny) and NULL for any other pair, else
 -- rule_match()'s evidence with a time test when both times are known and
@@ -996,7 +1000,8 @@ CREATE TABLE shuffled_pairs AS
 SELECT a.published_at AS a_time, l.published_at AS l_time, a.fp AS a_fp, l.fp AS l_fp,
 	   rule_match(a.fp, l.fp, false) AS m_untimed, rule_match(a.fp, l.fp, true) AS m_timed
 FROM shuffled a JOIN shuffled l ON a.id <> l.id
-WHERE newsprint.story_match(a.fp, l.fp, min_named => 0) IS NOT NULL;
+WHERE newsprint.story_match(a.fp, l.fp, min_named => 0, a_time => '2026-01-01 00:00+00',
+							b_time => '2026-01-01 00:00+00') IS NOT NULL;
 SELECT w AS time_window, count(*) AS pairs,
 	   count(t.m) AS joined,
 	   count(*) FILTER (WHERE t.m IS DISTINCT FROM
