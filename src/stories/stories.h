@@ -15,7 +15,8 @@
  * format: 5 in version 2, which, as there, counts no subject hash) and
  *	 tiny pair (either has fewer than tiny_shingles shingles):
  *		similarity(x, L) >= tiny_similarity, or, when a time test applies
- *		to the pair (and it passed), the smaller sample nearly wholly in
+ *		to the pair (and it passed) and both have fewer than
+ *		STORY_BRIEF_SHINGLES shingles, the smaller sample nearly wholly in
  *		the other (the shared hashes at least STORY_TINY_WHOLE of it: a
  *		trimmed copy, an update that keeps its short first take); and in
  *		format version 2, with
@@ -242,10 +243,11 @@
 
 /*
  * A tiny pair whose smaller side is wholly in the other, or nearly: when a
- * time test applies to the pair and it passed, the pair matches whatever
- * its similarity if the shared hashes are at least this share of the
- * smaller sample (as the estimators cut them); the tiny rule's name tests
- * are then asked as of any tiny pair.  A newspaper's trimmed copy of a
+ * time test applies to the pair and it passed, and the longer has fewer
+ * than STORY_BRIEF_SHINGLES shingles too, the pair matches whatever its
+ * similarity if the shared hashes are at least this share of the smaller
+ * sample (as the estimators cut them); the tiny rule's name tests are
+ * then asked as of any tiny pair.  A newspaper's trimmed copy of a
  * short story, or an update, a correction or a write-through that keeps a
  * short first take and adds to it, resembles its partner little
  * (similarity 0.31-0.58 on the hand-written wire day) while holding it
@@ -254,7 +256,10 @@
  * holds.  The days of a recurring item differ only in a few figures and
  * dates, and one day's short item is nearly whole in the next week's
  * longer one (0.81-0.91 in test/data/stories/recurring.tsv): so only
- * within the time window, which keeps the days apart.  Not below
+ * within the time window, which keeps the days apart.  A brief wholly in
+ * a long text (a market report or a round-up that lists it among others)
+ * is no copy of it, and the pruning bounds of story_rule.c keep pruning a
+ * tiny pair with a long side as before.  Not below
  * NP_FP_BRIEF_SHARE, so that every pair it accepts passes is_same_story
  * at this share (the index search of assign_story()).  doc/stories.md,
  * "Trimmed copies and updates of short items".

@@ -5,12 +5,16 @@
  *
  * The leaders live in a table of the caller's (story bigint, fp
  * fingerprint, published_at timestamptz), indexed with npidx.  The
- * candidates of a tiny x are the leaders with is_similar(fp, x,
- * tiny_similarity), since every pair with a tiny x is tiny; those of any
- * other x are the leaders with is_same_story(fp, x, t') for t' the smaller
- * of the rule's threshold (resolved for x's format) and tiny similarity.
- * Every leader the rule accepts passes that (similarity >= s implies that a
- * share s of the smaller sample is in the other, and the rule asks at least
+ * candidates of a tiny x, every pair of which is tiny, are the leaders with
+ * is_same_story(fp, x, t'') for t'' the smaller of STORY_TINY_WHOLE and the
+ * share of the smaller sample that tiny similarity leaves (search(); with
+ * is_similar(fp, x, tiny_similarity) too when that share is under what
+ * is_same_story asks of a brief); those of any other x are the leaders
+ * with is_same_story(fp, x, t') for t' the smallest of the rule's threshold
+ * (resolved for x's format), tiny similarity and STORY_TINY_WHOLE.  Every
+ * leader the rule accepts passes that (similarity >= s implies that a
+ * share s of the smaller sample is in the other, a tiny pair nearly whole
+ * holds STORY_TINY_WHOLE of it, and the rule asks at least
  * is_same_story's minimum evidence: StoryMinShared), and the index finds
  * them all, but for those that share with x, of the keys the search
  * reads, only keys of which a costly search counted more than

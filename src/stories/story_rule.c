@@ -18,8 +18,9 @@
  *						subject hash: a tighter need than this bound)
  *	 tiny pairs:		similarity >= s	 =>	 |A' n B'| >= s |A' u B'| >= s max(|A'|, |B'|)
  *						or the smaller nearly whole in the other (STORY_TINY_WHOLE
- *						W, asked only with a time test)  =>  |A' n B'| >= W min(|A'|, |B'|),
- *						so at least the lesser of the two bounds
+ *						W, asked only with a time test and of two short items)
+ *						=>  |A' n B'| >= W min(|A'|, |B'|), so the lesser of
+ *						the two bounds when both are short
  *	 other pairs:		is_same_story(t)  =>  |A' n B'| >= t min(|A'|, |B'|)
  * with t the threshold resolved for the pair's format (StoryThreshold).
  * Each bound grows with |A'| and |B'|, so lower bounds of the two give a
@@ -249,15 +250,28 @@ tiny_names_agree(const StoryRule *rule, const StoryPairNames *pn)
 }
 
 /*
- * Is the smaller of a tiny pair's samples wholly in the other, or nearly
- * (stories.h, STORY_TINY_WHOLE)? A trimmed copy of a short story in its
- * source, or a short first take in its update: they may resemble little,
- * being of other sizes.
+ * May a tiny pair of articles with these shingle counts match as nearly
+ * whole in each other (stories.h, STORY_TINY_WHOLE)? Only when the longer
+ * is short too.
  */
 static inline bool
-tiny_whole(const NpFingerprintOverlap *ov)
+tiny_whole_sizes(uint32 x_shingles, uint32 l_shingles)
 {
-	return (double) ov->inter >= STORY_TINY_WHOLE * Min(ov->a_count, ov->b_count);
+	return Max(x_shingles, l_shingles) < STORY_BRIEF_SHINGLES;
+}
+
+/*
+ * Is the smaller of a tiny pair's samples wholly in the other, or nearly,
+ * the other being short too (stories.h, STORY_TINY_WHOLE)? A trimmed copy
+ * of a short story in its source, or a short first take in its update:
+ * they may resemble little, being of other sizes.
+ */
+static inline bool
+tiny_whole(const NpFingerprint *x, const NpFingerprint *leader,
+		   const NpFingerprintOverlap *ov)
+{
+	return tiny_whole_sizes(x->nshingles, leader->nshingles) &&
+		(double) ov->inter >= STORY_TINY_WHOLE * Min(ov->a_count, ov->b_count);
 }
 
 /*
@@ -314,7 +328,7 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 	sim = (double) ov->inter / ov->uni;
 	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
 	{
-		if (!(sim >= rule->tiny_similarity) && !(timed && tiny_whole(ov)))
+		if (!(sim >= rule->tiny_similarity) && !(timed && tiny_whole(x, leader, ov)))
 			return false;
 
 		/*
@@ -544,8 +558,11 @@ need_for_pair(const StoryRule *rule, const NpFingerprint *x,
 	int			need;
 
 	if (StoryTinyPair(rule, x->nshingles, lshingles))
-		need = Min(need_at_least(rule->tiny_similarity * Max(a, b)),
-				   need_at_least(STORY_TINY_WHOLE * Min(a, b)));
+	{
+		need = need_at_least(rule->tiny_similarity * Max(a, b));
+		if (tiny_whole_sizes(x->nshingles, lshingles))
+			need = Min(need, need_at_least(STORY_TINY_WHOLE * Min(a, b)));
+	}
 	else
 		need = need_at_least(StoryThreshold(rule, x->version) * Min(a, b));
 	return Max(StoryMinShared(rule, x->version), need);

@@ -31,6 +31,16 @@ INSERT INTO whole (id, name, published_at, body) VALUES
   (8, 'rigs_week_2', '2026-06-12 08:30+00',
    'The number of rigs drilling for oil and natural gas in Castellan fell by two this week to 610, oilfield services company Baxter Field Services said on Friday. A year ago there were 655 active rigs. Among the provinces, Llano Alto lost three rigs and Costa Seca gained one.');
 UPDATE whole SET fp = newsprint.fingerprint(body);
+-- a round-up that carries the first take whole among other items: long
+-- (150 evidence shingles or more), so no short partner of it
+CREATE TABLE roundup (id bigint PRIMARY KEY, published_at timestamptz, fp newsprint.fingerprint);
+INSERT INTO roundup VALUES (9, '2026-06-04 18:00+00', newsprint.fingerprint(
+  'Travel disruption across the north on Thursday, in brief. Flooding closed the main rail line between Dunmore and Kelso on Thursday morning after the river burst its banks near the Carrick viaduct, the rail operator said. Buses are replacing trains on the route while engineers inspect the damage. '
+  'On the roads, a lorry that shed its load of timber blocked both lanes of the coast road south of Ardlow for most of the afternoon, and police warned drivers to expect long queues into the evening. '
+  'Ferry crossings from Port Edwin to the islands were cancelled for a second day because of high winds, with the operator promising extra sailings once the weather eases on Saturday. '
+  'At the airport, two morning flights to the capital were delayed by fog that lingered over the runway until late in the morning, although no departures were cancelled. '
+  'Power cuts left about three thousand homes in the hill villages without electricity overnight after falling branches brought down lines, and the network company said engineers expected to reconnect most of them by Friday lunchtime. '
+  'Schools in the valley stayed open, but the council asked parents to check its website before setting out in the morning.'::text));
 
 -- every pair of interest, the later item against the earlier: tiny (either
 -- under 40 evidence shingles), the sampled hashes with the name bit (a name
@@ -61,6 +71,15 @@ SELECT b.name AS article, a.name AS leader,
 	   round(newsprint.story_match(b.fp, a.fp)::numeric, 3) AS untimed
   FROM whole a JOIN whole b ON (a.id, b.id) IN ((1, 2), (3, 4), (5, 6), (7, 8))
  ORDER BY a.id;
+
+-- the round-up against the first take: the first take is whole in it,
+-- but the round-up is no short item, so the two do not match
+SELECT newsprint.shingle_count(r.fp) >= 150 AS long,
+	   round(newsprint.containment(w.fp, r.fp)::numeric, 2) AS first_take_in_roundup,
+	   newsprint.story_match(r.fp, w.fp, a_time => r.published_at,
+							 b_time => w.published_at) AS timed
+  FROM roundup r, whole w WHERE w.name = 'rail_first_take';
+DROP TABLE roundup;
 
 -- the batch form in publication order: the trimmed copy and the update
 -- join their stories; the other company's notice and the next week's item
@@ -100,3 +119,27 @@ SELECT w.name, s.name AS story
 
 DROP TABLE whole, whole_leaders;
 DROP FUNCTION named(newsprint.fingerprint);
+
+-- with tiny_similarity under 0.54 a tiny pair that resembles may hold
+-- under the 0.7 of the brief that is_same_story asks: the second take of a
+-- first take (the same first sentence, another second), similarity 0.45,
+-- 0.63 of either in the other.  assign_story() then searches the leaders
+-- of a tiny article with is_similar as well, and finds the batch's story
+CREATE TABLE takes (id bigint PRIMARY KEY, published_at timestamptz, fp newsprint.fingerprint);
+INSERT INTO takes VALUES
+  (1, '2026-06-04 07:10+00', newsprint.fingerprint('Flooding closed the main rail line between Dunmore and Kelso on Thursday morning after the river burst its banks near the Carrick viaduct, the rail operator said. Buses are replacing trains on the route while engineers inspect the damage.'::text)),
+  (2, '2026-06-04 07:40+00', newsprint.fingerprint('Flooding closed the main rail line between Dunmore and Kelso on Thursday morning after the river burst its banks near the Carrick viaduct, the rail operator said. Passengers were told to expect no trains until the weekend at the earliest.'::text));
+SELECT round(newsprint.similarity(a.fp, b.fp)::numeric, 2) AS similarity,
+	   newsprint.is_same_story(b.fp, a.fp, 0.5) AS same_story,
+	   round(newsprint.story_match(b.fp, a.fp, tiny_similarity => 0.4, a_time => b.published_at,
+								   b_time => a.published_at)::numeric, 3) AS joins_at_04
+  FROM takes a, takes b WHERE a.id = 1 AND b.id = 2;
+SELECT id, story FROM newsprint.cluster_stories('takes', order_column => 'published_at',
+												tiny_similarity => 0.4) ORDER BY id;
+CREATE TABLE takes_leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
+	published_at timestamptz);
+CREATE INDEX ON takes_leaders USING npidx (fp);
+SELECT id, newsprint.assign_story('takes_leaders', id, fp, published_at,
+								  tiny_similarity => 0.4) AS story
+  FROM takes ORDER BY published_at;
+DROP TABLE takes, takes_leaders;
