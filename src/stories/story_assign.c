@@ -7,11 +7,12 @@
  * fingerprint, published_at timestamptz), indexed with npidx.  The
  * candidates of a tiny x, every pair of which is tiny, are the leaders with
  * is_same_story(fp, x, t'') for t'' the smaller of STORY_TINY_WHOLE and the
- * share of the smaller sample that tiny similarity leaves (search(); with
- * is_similar(fp, x, tiny_similarity) too when that share is under what
- * is_same_story asks of a brief); those of any other x are the leaders
- * with is_same_story(fp, x, t') for t' the smallest of the rule's threshold
- * (resolved for x's format), tiny similarity and STORY_TINY_WHOLE.  Every
+ * share of the smaller sample that tiny similarity leaves; those of any
+ * other x are the leaders with is_same_story(fp, x, t') for t' the
+ * smallest of the rule's threshold (resolved for x's format), tiny
+ * similarity and STORY_TINY_WHOLE; and, for any x, when that share is
+ * under what is_same_story asks of a brief, those with is_similar(fp, x,
+ * tiny_similarity) too, t'' then STORY_TINY_WHOLE (search()).  Every
  * leader the rule accepts passes that (similarity >= s implies that a
  * share s of the smaller sample is in the other, a tiny pair nearly whole
  * holds STORY_TINY_WHOLE of it, and the rule asks at least
@@ -547,7 +548,8 @@ typedef struct StoryBest
 	bool		tnull;
 	TimestampTz t;
 	int64		story;
-	NpFingerprint *fp;			/* its fingerprint, in SPI_tuptable */
+	NpFingerprint *fp;			/* its fingerprint, in SPI_tuptable or a
+								 * copy (search_rows) */
 } StoryBest;
 
 static void
@@ -750,10 +752,18 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
 							  &sc, &sim) :
 			!StoryLateCopy(rule, x, l, &sc, &sim))
 			continue;
+
+		/*
+		 * The leaders kept for the round-up test outlive SPI_tuptable when
+		 * a second search replaces its rows: a copy of each.
+		 */
+		if (matched)
+		{
+			l = (NpFingerprint *) PG_DETOAST_DATUM_COPY(d);
+			*matched = lappend(*matched, l);
+		}
 		/* a leader out of the window has a time: tnull is false */
 		best_offer(best, sc, sim, tnull, t, s, l);
-		if (matched)
-			*matched = lappend(*matched, l);
 	}
 	return any_late;
 }
@@ -772,7 +782,12 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
 		NpFingerprint *l = (NpFingerprint *) lfirst(lc);
 
 		CHECK_FOR_INTERRUPTS();
-		if (l != best->fp && StoryRoundUp(x, best->fp, l))
+		/* the searches may both have found best's leader */
+		if (l == best->fp ||
+			(VARSIZE(l) == VARSIZE(best->fp) &&
+			 memcmp(l, best->fp, VARSIZE(l)) == 0))
+			continue;
+		if (StoryRoundUp(x, best->fp, l))
 			return true;
 	}
 	return false;
@@ -788,10 +803,12 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
  * The candidates: when x is tiny, every pair it forms is tiny, and the
  * rule takes a leader that x resembles (similarity s = tiny_similarity) or
  * that holds x, or is held by it, nearly whole (STORY_TINY_WHOLE); the
- * index searches with is_same_story(fp, x, t'') (tiny_search below), and,
- * when s is so low that a pair that resembles may fail it, with
- * is_similar(fp, x, s) too.  Otherwise with is_same_story(fp, x, t') for t'
- * the smaller of the threshold and tiny similarity (file header).
+ * index searches with is_same_story(fp, x, t'').  Otherwise with
+ * is_same_story(fp, x, t') for t' the smallest of the threshold, tiny
+ * similarity and STORY_TINY_WHOLE (file header).  And, whatever x's size
+ * (a longer x forms a tiny pair with a tiny leader), when s is so low that
+ * a pair that resembles may fail is_same_story, with is_similar(fp, x, s)
+ * too.
  *
  * The leaders within the window come first; those out of it are compared,
  * as leaders of which x may be a late copy (stories.h), only when none
@@ -816,36 +833,44 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	   int64 xt, Snapshot snapshot, int64 *story)
 {
 	bool		tiny = x->nshingles < (uint32) rule->tiny_shingles;
-	double		resembles = 0.0;
+	double		resembles;
+	bool		similar_too;
 	int			leftout;
 	bool		any_late;
 	StoryBest	best = {0};
 	List	   *matched = NIL;
 
 	/*
-	 * The rule's threshold for x's format (the leaders must share it).  For
-	 * a tiny x: a pair whose smaller side is nearly whole in the other has
-	 * that share of it in the other, and so has, by at least 2s / (1 + s),
-	 * a pair of similarity s (I (1 + s) >= s (|A'| + |B'|) >= 2s min(|A'|,
-	 * |B'|)), less a hair for the operator's floating point; such a pair
-	 * passes is_same_story at that share when it is at least the brief
-	 * share (NP_FP_BRIEF_SHARE, which is_same_story asks of a pair with a
-	 * brief; s from 0.54: 0.75 at the default 0.6), and is searched with
-	 * is_similar otherwise.
+	 * The rule's threshold for x's format (the leaders must share it).  A
+	 * tiny pair whose smaller side is nearly whole in the other has that
+	 * share of it in the other, and so has, by at least 2s / (1 + s), a
+	 * tiny pair of similarity s (I (1 + s) >= s (|A'| + |B'|) >= 2s
+	 * min(|A'|, |B'|)), less a hair for the operator's floating point; such
+	 * a pair passes is_same_story at that share when it is at least the
+	 * brief share (NP_FP_BRIEF_SHARE, which is_same_story asks of a pair
+	 * with a brief; s from 0.54: 0.75 at the default 0.6).  Under it, the
+	 * leaders are searched with is_similar too, whatever x's size (a longer
+	 * x forms a tiny pair with a tiny leader), and is_same_story need only
+	 * find those that hold x nearly whole, or that it holds: a search at
+	 * 2s / (1 + s) less the hair would be at or under 0 for s near 0, which
+	 * is_same_story refuses.
 	 */
-	if (tiny)
-		resembles = 2.0 * rule->tiny_similarity / (1.0 + rule->tiny_similarity);
+	resembles = 2.0 * rule->tiny_similarity / (1.0 + rule->tiny_similarity);
+	similar_too = resembles < NP_FP_BRIEF_SHARE;
 	search_run(p, p->search, x,
-			   tiny ? Min(STORY_TINY_WHOLE, resembles) - 1e-9 :
+			   tiny ? (similar_too ? STORY_TINY_WHOLE :
+					   Min(STORY_TINY_WHOLE, resembles)) - 1e-9 :
 			   Min(Min(StoryThreshold(rule, x->version), rule->tiny_similarity),
 				   STORY_TINY_WHOLE - 1e-9),
 			   snapshot, STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
 	any_late = search_rows(rule, window, x, xt, false, &best, &matched);
-	if (tiny && resembles < NP_FP_BRIEF_SHARE)
+	if (similar_too)
 	{
+		int			similar_leftout;
+
 		SPI_freetuptable(SPI_tuptable);
 		search_run(p, p->search_tiny, x, rule->tiny_similarity, snapshot,
-				   STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
+				   STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &similar_leftout);
 		(void) search_rows(rule, window, x, xt, false, &best, &matched);
 	}
 	if (best.found && search_roundup(x, &best, matched))
@@ -854,7 +879,13 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 		SPI_freetuptable(SPI_tuptable);
 		return STORY_SEARCH_ROUNDUP;
 	}
-	if (!best.found && leftout < StoryMinShared(rule, x->version))
+
+	/*
+	 * The late copies are among the first search's rows when it left out
+	 * fewer keys than they share with x; once the second search has
+	 * replaced those rows, the late search looks for them.
+	 */
+	if (!best.found && !similar_too && leftout < StoryMinShared(rule, x->version))
 	{
 		if (any_late)
 			(void) search_rows(rule, window, x, xt, true, &best, NULL);

@@ -142,4 +142,35 @@ CREATE INDEX ON takes_leaders USING npidx (fp);
 SELECT id, newsprint.assign_story('takes_leaders', id, fp, published_at,
 								  tiny_similarity => 0.4) AS story
   FROM takes ORDER BY published_at;
+
+-- a longer article forms a tiny pair with a tiny leader too: with
+-- tiny_shingles 28 the first take (28 evidence shingles) is no longer
+-- tiny, the second (27) still is; the first take, sent again after the
+-- second, joins the second take's story in story_match() and the batch,
+-- and assign_story() finds that leader with is_similar as well
+CREATE TABLE takes_again AS
+SELECT id, published_at + (2 - id) * interval '1 hour' AS published_at, fp FROM takes;
+SELECT id, newsprint.shingle_count(fp), published_at FROM takes_again ORDER BY id;
+SELECT round(newsprint.story_match(a.fp, b.fp, tiny_shingles => 28, tiny_similarity => 0.4,
+								   a_time => a.published_at, b_time => b.published_at)::numeric, 3)
+		 AS joins_at_04
+  FROM takes_again a, takes_again b WHERE a.id = 1 AND b.id = 2;
+SELECT id, story FROM newsprint.cluster_stories('takes_again', order_column => 'published_at',
+												tiny_shingles => 28, tiny_similarity => 0.4)
+ ORDER BY id;
+TRUNCATE takes_leaders;
+SELECT id, newsprint.assign_story('takes_leaders', id, fp, published_at,
+								  tiny_shingles => 28, tiny_similarity => 0.4) AS story
+  FROM takes_again ORDER BY published_at;
+DROP TABLE takes_again;
+
+-- tiny_similarity at its lower bound: the search of a tiny article's
+-- leaders stays a valid threshold of is_same_story, and the two takes,
+-- which resemble at any similarity above 0, make one story as in the batch
+SELECT id, story FROM newsprint.cluster_stories('takes', order_column => 'published_at',
+												tiny_similarity => 1e-10) ORDER BY id;
+TRUNCATE takes_leaders;
+SELECT id, newsprint.assign_story('takes_leaders', id, fp, published_at,
+								  tiny_similarity => 1e-10) AS story
+  FROM takes ORDER BY published_at;
 DROP TABLE takes, takes_leaders;
