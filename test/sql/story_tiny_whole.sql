@@ -174,3 +174,37 @@ SELECT id, newsprint.assign_story('takes_leaders', id, fp, published_at,
 								  tiny_similarity => 1e-10) AS story
   FROM takes ORDER BY published_at;
 DROP TABLE takes, takes_leaders;
+
+-- the share itself (STORY_TINY_WHOLE, 0.8): two updates of the rail first
+-- take (28 evidence shingles), each with the same added paragraphs, one
+-- keeping 0.82 of the first take (the words "on the route" cut), the other
+-- 0.71 (its second sentence reworded); within the window the first joins,
+-- the second, which resembles as little, does not, with or without the
+-- name tests; the batch and assign_story() agree
+CREATE TABLE shares (id bigint PRIMARY KEY, name text, published_at timestamptz,
+	fp newsprint.fingerprint);
+INSERT INTO shares VALUES
+  (1, 'first_take', '2026-06-04 07:10+00', newsprint.fingerprint('Flooding closed the main rail line between Dunmore and Kelso on Thursday morning after the river burst its banks near the Carrick viaduct, the rail operator said. Buses are replacing trains on the route while engineers inspect the damage.'::text)),
+  (2, 'update_keeps_082', '2026-06-04 12:40+00', newsprint.fingerprint('Flooding closed the main rail line between Dunmore and Kelso on Thursday morning after the river burst its banks near the Carrick viaduct, the rail operator said. Buses are replacing trains while engineers inspect the damage. Engineers who reached the viaduct at midday found water flowing over the tracks and said the line would stay shut at least until Saturday. About 9,000 passengers use the line on a weekday, most of them commuters travelling to Dunmore. The operator advised travellers to allow an extra hour for journeys.'::text)),
+  (3, 'update_keeps_071', '2026-06-04 12:50+00', newsprint.fingerprint('Flooding closed the main rail line between Dunmore and Kelso on Thursday morning after the river burst its banks near the Carrick viaduct, the rail operator said. Buses replaced trains on the route on Thursday while engineers looked at the damage. Engineers who reached the viaduct at midday found water flowing over the tracks and said the line would stay shut at least until Saturday. About 9,000 passengers use the line on a weekday, most of them commuters travelling to Dunmore. The operator advised travellers to allow an extra hour for journeys.'::text));
+SELECT b.name, newsprint.shingle_count(b.fp) < 150 AS short,
+	   round(newsprint.similarity(a.fp, b.fp)::numeric, 2) AS similarity,
+	   round(newsprint.containment(a.fp, b.fp)::numeric, 2) AS first_take_in_it,
+	   round(newsprint.story_match(b.fp, a.fp, a_time => b.published_at,
+								   b_time => a.published_at)::numeric, 3) AS timed,
+	   round(newsprint.story_match(b.fp, a.fp, min_named => 0, a_time => b.published_at,
+								   b_time => a.published_at)::numeric, 3) AS timed_no_names
+  FROM shares a, shares b WHERE a.id = 1 AND b.id > 1 ORDER BY b.id;
+SELECT w.name, s.name AS story
+  FROM newsprint.cluster_stories('shares', order_column => 'published_at') c
+  JOIN shares w ON w.id = c.id JOIN shares s ON s.id = c.story
+ ORDER BY w.id;
+CREATE TABLE shares_leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
+	published_at timestamptz);
+CREATE INDEX ON shares_leaders USING npidx (fp);
+SELECT w.name, s.name AS story
+  FROM (SELECT id, newsprint.assign_story('shares_leaders', id, fp, published_at) AS story
+		  FROM shares ORDER BY published_at) c
+  JOIN shares w ON w.id = c.id JOIN shares s ON s.id = c.story
+ ORDER BY w.id;
+DROP TABLE shares, shares_leaders;
