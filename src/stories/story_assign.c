@@ -870,7 +870,8 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 
 		SPI_freetuptable(SPI_tuptable);
 		search_run(p, p->search_tiny, x, rule->tiny_similarity, snapshot,
-				   STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &similar_leftout);
+				   STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS,
+				   &similar_leftout);
 		(void) search_rows(rule, window, x, xt, false, &best, &matched);
 	}
 	if (best.found && search_roundup(x, &best, matched))
@@ -885,7 +886,8 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	 * fewer keys than they share with x; once the second search has
 	 * replaced those rows, the late search looks for them.
 	 */
-	if (!best.found && !similar_too && leftout < StoryMinShared(rule, x->version))
+	if (!best.found && !similar_too &&
+		leftout < StoryMinShared(rule, x->version))
 	{
 		if (any_late)
 			(void) search_rows(rule, window, x, xt, true, &best, NULL);

@@ -184,8 +184,9 @@ typedef struct StoryPairNames
 
 /*
  * One merge of the two samples; only low links and tiny pairs that
- * resemble or are nearly whole in each other, a few per article, pairs under STORY_CARRIED_SHARE both ways
- * and pairs of short items without a time test (stories.h) come here.
+ * resemble or are nearly whole in each other, a few per article, pairs
+ * under STORY_CARRIED_SHARE both ways and pairs of short items without a
+ * time test (stories.h) come here.
  */
 static const StoryPairNames *
 pair_names(const NpFingerprint *a, const NpFingerprint *b, StoryPairNames *pn)
@@ -328,7 +329,8 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 	sim = (double) ov->inter / ov->uni;
 	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
 	{
-		if (!(sim >= rule->tiny_similarity) && !(timed && tiny_whole(x, leader, ov)))
+		if (!(sim >= rule->tiny_similarity) &&
+			!(timed && tiny_whole(x, leader, ov)))
 			return false;
 
 		/*
