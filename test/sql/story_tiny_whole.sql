@@ -175,6 +175,34 @@ SELECT id, newsprint.assign_story('takes_leaders', id, fp, published_at,
   FROM takes ORDER BY published_at;
 DROP TABLE takes, takes_leaders;
 
+-- the story of each item of a table (id, name, published_at, fp) in the
+-- batch and by assign_story() in publication order, named by its leader
+CREATE FUNCTION stories_of(items regclass)
+RETURNS TABLE (name text, batch text, assigned text)
+LANGUAGE plpgsql AS $$
+DECLARE
+	r record;
+BEGIN
+	CREATE TEMP TABLE of_leaders (story bigint PRIMARY KEY,
+		fp newsprint.fingerprint NOT NULL, published_at timestamptz);
+	CREATE INDEX ON of_leaders USING npidx (fp);
+	CREATE TEMP TABLE of_assigned (id bigint, story bigint);
+	FOR r IN EXECUTE format('SELECT id, fp, published_at FROM %s ORDER BY published_at, id',
+							items) LOOP
+		INSERT INTO of_assigned
+		VALUES (r.id, newsprint.assign_story('of_leaders', r.id, r.fp, r.published_at));
+	END LOOP;
+	RETURN QUERY EXECUTE format(
+		'SELECT w.name, b.name, a.name
+		   FROM newsprint.cluster_stories(%L, order_column => ''published_at'') c
+		   JOIN of_assigned x ON x.id = c.id
+		   JOIN %2$s w ON w.id = c.id JOIN %2$s b ON b.id = c.story
+		   JOIN %2$s a ON a.id = x.story
+		  ORDER BY w.id', items::text, items);
+	DROP TABLE of_leaders, of_assigned;
+END
+$$;
+
 -- the share itself (STORY_TINY_WHOLE, 0.8): two updates of the rail first
 -- take (29 evidence shingles), each with the same added paragraphs, one
 -- keeping 0.83 of the first take (the words "on the route" cut), the other
@@ -195,19 +223,8 @@ SELECT b.name, newsprint.shingle_count(b.fp) < 150 AS short,
 	   round(newsprint.story_match(b.fp, a.fp, min_named => 0, a_time => b.published_at,
 								   b_time => a.published_at)::numeric, 3) AS timed_no_names
   FROM shares a, shares b WHERE a.id = 1 AND b.id > 1 ORDER BY b.id;
-SELECT w.name, s.name AS story
-  FROM newsprint.cluster_stories('shares', order_column => 'published_at') c
-  JOIN shares w ON w.id = c.id JOIN shares s ON s.id = c.story
- ORDER BY w.id;
-CREATE TABLE shares_leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
-	published_at timestamptz);
-CREATE INDEX ON shares_leaders USING npidx (fp);
-SELECT w.name, s.name AS story
-  FROM (SELECT id, newsprint.assign_story('shares_leaders', id, fp, published_at) AS story
-		  FROM shares ORDER BY published_at) c
-  JOIN shares w ON w.id = c.id JOIN shares s ON s.id = c.story
- ORDER BY w.id;
-DROP TABLE shares, shares_leaders;
+SELECT * FROM stories_of('shares');
+DROP TABLE shares;
 
 -- the subject (fp_evidence.c): two companies' prose dividend notices with
 -- the same amount and dates, the shorter wholly in the longer, whose
@@ -229,16 +246,6 @@ SELECT b.name, newsprint.shingle_count(b.fp) < 150 AS short,
 	   round(newsprint.story_match(b.fp, a.fp, min_named => 0, a_time => b.published_at,
 								   b_time => a.published_at)::numeric, 3) AS timed_no_names
   FROM notices a, notices b WHERE a.id = 1 AND b.id = 2;
-SELECT w.name, s.name AS story
-  FROM newsprint.cluster_stories('notices', order_column => 'published_at') c
-  JOIN notices w ON w.id = c.id JOIN notices s ON s.id = c.story
- ORDER BY w.id;
-CREATE TABLE notices_leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
-	published_at timestamptz);
-CREATE INDEX ON notices_leaders USING npidx (fp);
-SELECT w.name, s.name AS story
-  FROM (SELECT id, newsprint.assign_story('notices_leaders', id, fp, published_at) AS story
-		  FROM notices ORDER BY published_at) c
-  JOIN notices w ON w.id = c.id JOIN notices s ON s.id = c.story
- ORDER BY w.id;
-DROP TABLE notices, notices_leaders;
+SELECT * FROM stories_of('notices');
+DROP TABLE notices;
+DROP FUNCTION stories_of(regclass);
