@@ -98,8 +98,8 @@ NpFingerprintCheckCompatible(const NpFingerprint *a, const NpFingerprint *b)
 /*
  * Count the hashes with the name bit among the compared ones (the first
  * na of a, nb of b: both samples cut at their common threshold), and
- * those the two share, into ov, the subject hashes aside.  Only for pairs with a brief, so at most
- * a few hundred steps.
+ * those the two share, into ov, the subject hashes aside.  Only for pairs
+ * with a brief, so at most a few hundred steps.
  */
 static void
 fp_count_named(const uint32 *a, int na, const uint32 *b, int nb,
@@ -196,7 +196,7 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 	/*
 	 * Subjects that differ part a pair only of comparable lengths: a brief
 	 * inside a text many times its length is an excerpt (a story's second
-	 * paragraph), whose lead is not the story's
+	 * paragraph), whose lead is not the story's.
 	 */
 	if (a->version >= NP_FP_VERSION_2)
 		ov->subjects_differ = fp_subjects(a, b, &ov->subjects_shared) &&

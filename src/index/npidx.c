@@ -173,9 +173,10 @@
  *	 names agree, and when the query is a brief with a named hash among
  *	 the first m of A' (hashes with NP_FP_NAME_BIT: the shingle holds a
  *	 name or a figure; not the subject hashes below NP_FP_SUBJECT_LIMIT,
- *	 which is_same_story tests apart), every row with |A'| >= m that meets a containment
- *	 predicate or same_story shares a named key (NpFingerprintMinShared-
- *	 Named; the row needs a named hash too, and one shared).  For such a
+ *	 which is_same_story tests apart), every row with |A'| >= m that meets
+ *	 a containment predicate or same_story shares a named key
+ *	 (NpFingerprintMinSharedNamed; the row needs a named hash too, and one
+ *	 shared).  For such a
  *	 scan the named keys are read first and counted apart, per row, and a
  *	 row is returned, or counted at all when first met, only if its named
  *	 keys (those read, plus the named keys not yet read or skipped) can
