@@ -961,10 +961,6 @@ typedef struct FpEvBuild
 } FpEvBuild;
 
 /*
- * Keep a shingle's key: its hash (with the name bit in place of its lowest
- * bit) << 2 | its class.
- */
-/*
  * Keys below this hold a hash below NP_FP_SUBJECT_LIMIT, which only the
  * subject's hashes may have (fp_evidence.h): a shingle's key there is
  * moved up by that bit, the same for every occurrence of the shingle (the
@@ -978,6 +974,10 @@ fp_ev_out_of_subjects(np_uint64 key)
 	return unlikely(key < FP_EV_SUBJECT_KEYS) ? (key | FP_EV_SUBJECT_KEYS) : key;
 }
 
+/*
+ * Keep a shingle's key: its hash (with the name bit in place of its lowest
+ * bit) << 2 | its class.
+ */
 static pg_attribute_always_inline void
 fp_ev_push_key(FpEvBuild *st, np_uint64 key)
 {
