@@ -194,8 +194,8 @@ pair_names(const NpFingerprint *a, const NpFingerprint *b, StoryPairNames *pn)
 	uint64		tau;
 	int			na = NpFingerprintNHashes(a);
 	int			nb = NpFingerprintNHashes(b);
-	int			i = 0;
-	int			j = 0;
+	int			i;
+	int			j;
 	int			named = 0;
 	int			a_only = 0;
 	int			b_only = 0;
@@ -204,10 +204,8 @@ pair_names(const NpFingerprint *a, const NpFingerprint *b, StoryPairNames *pn)
 		return pn;
 	tau = Min(sample_limit(a), sample_limit(b));
 	/* not the subject hashes, the first: is_same_story tests them */
-	while (i < na && a->hashes[i] < NP_FP_SUBJECT_LIMIT)
-		i++;
-	while (j < nb && b->hashes[j] < NP_FP_SUBJECT_LIMIT)
-		j++;
+	i = NpFingerprintSubjectCount(a, na);
+	j = NpFingerprintSubjectCount(b, nb);
 	while (i < na && j < nb && (uint64) a->hashes[i] <= tau &&
 		   (uint64) b->hashes[j] <= tau)
 	{
