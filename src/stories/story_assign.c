@@ -376,9 +376,43 @@ plans_free_retired(void)
 }
 
 /*
+ * Is relation relid still in schema nspid under the name relname?  Read
+ * from pg_class itself, not through the syscache: the lookup of a dropped
+ * relation's OID there leaves a negative entry in CacheMemoryContext for
+ * the rest of the session (about 150 bytes a dropped leaders table; no
+ * invalidation ever removes it, as the OID has no row left to change).
+ */
+static bool
+plans_rel_named(Oid relid, Oid nspid, const NameData *relname)
+{
+	Relation	pg_class = table_open(RelationRelationId, AccessShareLock);
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	bool		same = false;
+
+	ScanKeyInit(&key, Anum_pg_class_oid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(relid));
+	scan = systable_beginscan(pg_class, ClassOidIndexId, true, NULL, 1, &key);
+	tup = systable_getnext(scan);
+	if (HeapTupleIsValid(tup))
+	{
+		Form_pg_class cls = (Form_pg_class) GETSTRUCT(tup);
+
+		same = cls->relnamespace == nspid &&
+			namestrcmp(&cls->relname, NameStr(*relname)) == 0;
+	}
+	systable_endscan(scan);
+	table_close(pg_class, AccessShareLock);
+	return same;
+}
+
+/*
  * Drop the entries whose plans may no longer name their relation: the
  * relation is gone (its OID may come back as another table's) or has
- * another name or schema.
+ * another name or schema.  Their memory is freed here, at the next call
+ * after the invalidation (which only marks them: plans_mark), whatever
+ * table that call is for.
  */
 static void
 plans_check(void)
@@ -391,20 +425,12 @@ plans_check(void)
 	while ((p = hash_seq_search(&status)) != NULL)
 	{
 		HeapTuple	tup;
-		bool		same = false;
+		bool		same;
 
 		if (!p->check)
 			continue;
 		p->check = false;
-		tup = SearchSysCache1(RELOID, ObjectIdGetDatum(p->relid));
-		if (HeapTupleIsValid(tup))
-		{
-			Form_pg_class cls = (Form_pg_class) GETSTRUCT(tup);
-
-			same = cls->relnamespace == p->nspid &&
-				namestrcmp(&cls->relname, NameStr(p->relname)) == 0;
-			ReleaseSysCache(tup);
-		}
+		same = plans_rel_named(p->relid, p->nspid, &p->relname);
 		/* the SQL names the schema too: ALTER SCHEMA ... RENAME changes it */
 		if (same)
 		{

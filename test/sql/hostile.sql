@@ -592,7 +592,31 @@ ALTER TABLE hostile_leaders DROP CONSTRAINT hostile_leaders_pkey;
 SELECT assign_story('hostile_leaders', 9, fp, '2026-01-01') FROM hostile_article;
 \echo :LAST_ERROR_SQLSTATE
 SELECT story FROM hostile_leaders ORDER BY story;
-DROP TABLE hostile_leaders, hostile_trig, hostile_article, hostile_longer;
+DROP TABLE hostile_leaders, hostile_trig;
+
+-- a leaders table dropped and made again under its name, again and again
+-- in one session: each new table gets its own plans (the dropped one's
+-- entry is freed at the next call, and leaves no negative catalog cache
+-- entry behind: bench/story_leaders_memory.sh); the article leads a new
+-- story in each table, and its copy joins it
+CREATE TABLE hostile_cycle_out (round int, first bigint, copy bigint, leaders bigint);
+DO $$
+BEGIN
+	FOR r IN 1..3 LOOP
+		CREATE TABLE hostile_cycle (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+									published_at timestamptz);
+		CREATE INDEX ON hostile_cycle USING npidx (fp);
+		INSERT INTO hostile_cycle_out
+		SELECT r, assign_story('hostile_cycle', 10 * r, fp, '2026-01-01'),
+			   assign_story('hostile_cycle', 10 * r + 1, fp, '2026-01-01')
+		FROM hostile_article;
+		UPDATE hostile_cycle_out SET leaders = (SELECT count(*) FROM hostile_cycle)
+		WHERE round = r;
+		DROP TABLE hostile_cycle;
+	END LOOP;
+END $$;
+SELECT * FROM hostile_cycle_out ORDER BY round;
+DROP TABLE hostile_cycle_out, hostile_article, hostile_longer;
 
 -- cluster_stories() of a regclass that names no relation (0, or a dropped
 -- table's OID) said: column "id" of relation "(null)" does not exist.
