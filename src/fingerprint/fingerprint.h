@@ -63,6 +63,25 @@ typedef struct NpFingerprint
 #define NpFingerprintIsTruncated(fp) \
 	((fp)->nshingles > (uint32) NpFingerprintNHashes(fp))
 
+/*
+ * How many of the first n hashes of fp's sample are subject hashes
+ * (fp_evidence.h, NP_FP_SUBJECT_LIMIT), which are the first of a version 2
+ * sample: a count of evidence or of names starts after them, and the
+ * subjects' own test reads them alone.  0 in version 1, whose hashes below
+ * the limit are ordinary ones.
+ */
+static inline int
+NpFingerprintSubjectCount(const NpFingerprint *fp, int n)
+{
+	int			i = 0;
+
+	if (fp->version < NP_FP_VERSION_2)
+		return 0;
+	while (i < n && fp->hashes[i] < NP_FP_SUBJECT_LIMIT)
+		i++;
+	return i;
+}
+
 #define DatumGetNpFingerprintP(X)	((NpFingerprint *) PG_DETOAST_DATUM(X))
 #define PG_GETARG_NP_FINGERPRINT_P(n) DatumGetNpFingerprintP(PG_GETARG_DATUM(n))
 #define PG_RETURN_NP_FINGERPRINT_P(x) PG_RETURN_POINTER(x)

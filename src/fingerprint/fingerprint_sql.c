@@ -102,20 +102,19 @@ NpFingerprintCheckCompatible(const NpFingerprint *a, const NpFingerprint *b)
  * with a brief, so at most a few hundred steps.
  */
 static void
-fp_count_named(const uint32 *a, int na, const uint32 *b, int nb,
-			   NpFingerprintOverlap *ov)
+fp_count_named(const NpFingerprint *fa, int na, const NpFingerprint *fb,
+			   int nb, NpFingerprintOverlap *ov)
 {
-	int			i = 0,
-				j = 0,
+	const uint32 *a = fa->hashes;
+	const uint32 *b = fb->hashes;
+
+	/* not the subject hashes, the first: they have a test of their own */
+	int			i = NpFingerprintSubjectCount(fa, na),
+				j = NpFingerprintSubjectCount(fb, nb),
 				shared = 0,
 				an = 0,
 				bn = 0;
 
-	/* not the subject hashes, the first: they have a test of their own */
-	while (i < na && a[i] < NP_FP_SUBJECT_LIMIT)
-		i++;
-	while (j < nb && b[j] < NP_FP_SUBJECT_LIMIT)
-		j++;
 	while (i < na && j < nb)
 	{
 		if (a[i] < b[j])
@@ -154,14 +153,13 @@ fp_pair_has_brief(const NpFingerprint *a, const NpFingerprint *b)
 static bool
 fp_subjects(const NpFingerprint *a, const NpFingerprint *b, int *shared)
 {
-	int			na = NpFingerprintNHashes(a);
-	int			nb = NpFingerprintNHashes(b);
+	int			na = NpFingerprintSubjectCount(a, NpFingerprintNHashes(a));
+	int			nb = NpFingerprintSubjectCount(b, NpFingerprintNHashes(b));
 	int			i = 0;
 	int			j = 0;
 
 	*shared = 0;
-	while (i < na && j < nb && a->hashes[i] < NP_FP_SUBJECT_LIMIT &&
-		   b->hashes[j] < NP_FP_SUBJECT_LIMIT)
+	while (i < na && j < nb)
 	{
 		if (a->hashes[i] == b->hashes[j])
 		{
@@ -174,8 +172,7 @@ fp_subjects(const NpFingerprint *a, const NpFingerprint *b, int *shared)
 		else
 			j++;
 	}
-	return na > 0 && nb > 0 && a->hashes[0] < NP_FP_SUBJECT_LIMIT &&
-		b->hashes[0] < NP_FP_SUBJECT_LIMIT;
+	return na > 0 && nb > 0;
 }
 
 /*
@@ -204,7 +201,7 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 			(uint64) Max(a->nshingles, b->nshingles) <=
 			(uint64) NP_FP_SUBJECT_RATIO * Min(a->nshingles, b->nshingles);
 	if (a->version >= NP_FP_VERSION_2 && fp_pair_has_brief(a, b))
-		fp_count_named(a->hashes, ov->a_count, b->hashes, ov->b_count, ov);
+		fp_count_named(a, ov->a_count, b, ov->b_count, ov);
 }
 
 /*

@@ -63,9 +63,11 @@
 
 #include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/relation.h"
 #include "access/table.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_index.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
@@ -131,6 +133,8 @@ typedef struct StoryPlans
 {
 	Oid			relid;			/* hash key */
 	bool		check;			/* invalidated since its name was checked */
+	bool		unique;			/* its unique index on story seen since the
+								 * last invalidation of the relation */
 	Oid			nspid;			/* the relation's schema, the schema's name */
 	NameData	nspname;		/* and the relation's name when the plans */
 	NameData	relname;		/* were made */
@@ -160,8 +164,8 @@ static bool story_plans_check = false;
  * still name the old table (the error of a relation that does not exist,
  * if it plans them again), never freed memory.
  *
- * An error while plans are being made (a column missing, no unique index
- * for ON CONFLICT) leaves the entry with some plans NULL, and the next
+ * An error while plans are being made (a column missing) leaves the
+ * entry with some plans NULL, and the next
  * plans_for frees those and makes them all again: such an entry is never
  * in use, as assign() runs only complete ones.  Making a plan
  * (SPI_prepare: parse analysis and rewrite, no planning) runs no user
@@ -182,12 +186,18 @@ plans_mark(Oid relid)
 	{
 		p = hash_search(story_plans, &relid, HASH_FIND, NULL);
 		if (p != NULL)
+		{
 			p->check = story_plans_check = true;
+			p->unique = false;
+		}
 		return;
 	}
 	hash_seq_init(&status, story_plans);
 	while ((p = hash_seq_search(&status)) != NULL)
+	{
 		p->check = story_plans_check = true;
+		p->unique = false;
+	}
 }
 
 /*
@@ -366,9 +376,43 @@ plans_free_retired(void)
 }
 
 /*
+ * Is relation relid still in schema nspid under the name relname?  Read
+ * from pg_class itself, not through the syscache: the lookup of a dropped
+ * relation's OID there leaves a negative entry in CacheMemoryContext for
+ * the rest of the session (about 150 bytes a dropped leaders table; no
+ * invalidation ever removes it, as the OID has no row left to change).
+ */
+static bool
+plans_rel_named(Oid relid, Oid nspid, const NameData *relname)
+{
+	Relation	pg_class = table_open(RelationRelationId, AccessShareLock);
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	bool		same = false;
+
+	ScanKeyInit(&key, Anum_pg_class_oid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(relid));
+	scan = systable_beginscan(pg_class, ClassOidIndexId, true, NULL, 1, &key);
+	tup = systable_getnext(scan);
+	if (HeapTupleIsValid(tup))
+	{
+		Form_pg_class cls = (Form_pg_class) GETSTRUCT(tup);
+
+		same = cls->relnamespace == nspid &&
+			namestrcmp(&cls->relname, NameStr(*relname)) == 0;
+	}
+	systable_endscan(scan);
+	table_close(pg_class, AccessShareLock);
+	return same;
+}
+
+/*
  * Drop the entries whose plans may no longer name their relation: the
  * relation is gone (its OID may come back as another table's) or has
- * another name or schema.
+ * another name or schema.  Their memory is freed here, at the next call
+ * after the invalidation (which only marks them: plans_mark), whatever
+ * table that call is for.
  */
 static void
 plans_check(void)
@@ -381,20 +425,12 @@ plans_check(void)
 	while ((p = hash_seq_search(&status)) != NULL)
 	{
 		HeapTuple	tup;
-		bool		same = false;
+		bool		same;
 
 		if (!p->check)
 			continue;
 		p->check = false;
-		tup = SearchSysCache1(RELOID, ObjectIdGetDatum(p->relid));
-		if (HeapTupleIsValid(tup))
-		{
-			Form_pg_class cls = (Form_pg_class) GETSTRUCT(tup);
-
-			same = cls->relnamespace == p->nspid &&
-				namestrcmp(&cls->relname, NameStr(p->relname)) == 0;
-			ReleaseSysCache(tup);
-		}
+		same = plans_rel_named(p->relid, p->nspid, &p->relname);
 		/* the SQL names the schema too: ALTER SCHEMA ... RENAME changes it */
 		if (same)
 		{
@@ -428,6 +464,64 @@ keep_plan(const char *sql, int nargs, Oid *argtypes, int cursor_options)
 			 SPI_result_code_string(SPI_result));
 	SPI_keepplan(plan);
 	return plan;
+}
+
+/*
+ * Error out unless the insert's ON CONFLICT (story) has an arbiter on the
+ * leaders table relid (locked), and only immediate ones: it takes every
+ * valid unique index on story alone without expressions or a predicate,
+ * and refuses a deferrable one among them.  Without this check the insert
+ * of the first new leader failed, with the internal statement in the
+ * error's context (a table that only ever found leaders worked until
+ * then).  The SQLSTATEs are the insert's own.
+ */
+static void
+leaders_check_unique(Oid relid)
+{
+	Relation	rel = relation_open(relid, NoLock);
+	AttrNumber	story = get_attnum(relid, "story");
+	List	   *indexes = RelationGetIndexList(rel);
+	ListCell   *lc;
+	bool		found = false;
+	Oid			deferrable = InvalidOid;
+
+	foreach(lc, indexes)
+	{
+		HeapTuple	tup;
+		Form_pg_index idx;
+
+		tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(lfirst_oid(lc)));
+		if (!HeapTupleIsValid(tup))
+			elog(ERROR, "cache lookup failed for index %u", lfirst_oid(lc));
+		idx = (Form_pg_index) GETSTRUCT(tup);
+		if (idx->indisunique && idx->indisvalid && idx->indnkeyatts == 1 &&
+			idx->indkey.values[0] == story &&
+			heap_attisnull(tup, Anum_pg_index_indexprs, NULL) &&
+			heap_attisnull(tup, Anum_pg_index_indpred, NULL))
+		{
+			found = true;
+			if (!idx->indimmediate)
+				deferrable = idx->indexrelid;
+		}
+		ReleaseSysCache(tup);
+	}
+	list_free(indexes);
+	relation_close(rel, NoLock);
+	if (!found)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+				 errmsg("leaders table \"%s\" has no unique index on its story column",
+						get_rel_name(relid)),
+				 errdetail("A new story's leader is added with INSERT ... ON CONFLICT (story) DO NOTHING, which needs a unique index on story alone, not partial and not deferrable."),
+				 errhint("Make story the primary key, as in the documented leaders table (story bigint PRIMARY KEY, fp newsprint.fingerprint, published_at timestamptz): ALTER TABLE %s ADD PRIMARY KEY (story).",
+						 StoryRelationName(relid))));
+	if (OidIsValid(deferrable))
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("leaders table \"%s\" has a deferrable unique index on its story column, \"%s\"",
+						get_rel_name(relid), get_rel_name(deferrable)),
+				 errdetail("A new story's leader is added with INSERT ... ON CONFLICT (story) DO NOTHING, which takes no deferrable unique index as its arbiter."),
+				 errhint("Drop its constraint, and keep story's primary key or unique constraint not deferrable, as in the documented leaders table.")));
 }
 
 /*
@@ -467,6 +561,7 @@ plans_for(Oid relid)
 	if (!found)
 	{
 		p->check = false;
+		p->unique = false;
 		p->nspid = InvalidOid;
 		p->search = NULL;
 		p->search_tiny = NULL;
@@ -530,6 +625,16 @@ plans_for(Oid relid)
 						 "INSERT INTO %s (story, fp, published_at) VALUES ($1, $2, $3) "
 						 "ON CONFLICT (story) DO NOTHING", rel);
 		p->insert = keep_plan(sql.data, 3, argtypes, 0);
+	}
+
+	/*
+	 * Checked again after any invalidation of the table: creating or
+	 * dropping an index sends one.
+	 */
+	if (!p->unique)
+	{
+		leaders_check_unique(relid);
+		p->unique = true;
 	}
 	return p;
 }

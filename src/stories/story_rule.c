@@ -194,8 +194,8 @@ pair_names(const NpFingerprint *a, const NpFingerprint *b, StoryPairNames *pn)
 	uint64		tau;
 	int			na = NpFingerprintNHashes(a);
 	int			nb = NpFingerprintNHashes(b);
-	int			i = 0;
-	int			j = 0;
+	int			i;
+	int			j;
 	int			named = 0;
 	int			a_only = 0;
 	int			b_only = 0;
@@ -204,10 +204,8 @@ pair_names(const NpFingerprint *a, const NpFingerprint *b, StoryPairNames *pn)
 		return pn;
 	tau = Min(sample_limit(a), sample_limit(b));
 	/* not the subject hashes, the first: is_same_story tests them */
-	while (i < na && a->hashes[i] < NP_FP_SUBJECT_LIMIT)
-		i++;
-	while (j < nb && b->hashes[j] < NP_FP_SUBJECT_LIMIT)
-		j++;
+	i = NpFingerprintSubjectCount(a, na);
+	j = NpFingerprintSubjectCount(b, nb);
 	while (i < na && j < nb && (uint64) a->hashes[i] <= tau &&
 		   (uint64) b->hashes[j] <= tau)
 	{
@@ -495,10 +493,20 @@ StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
  * is_same_story's minimum evidence in common: x carries them in separate
  * passages, which share nothing that is evidence.  Counted on x's sample
  * cut at the smallest of the three limits, so that a hash missing from a
- * or b is missing from its sample, not cut off.  Two versions of one story
- * hold the same passages of x; so do a story and the update that carries
- * it, and an article that repeats another's background beside its own
- * story holds some of that background in its own first version too.
+ * or b is missing from its sample, not cut off, and, as the minimum
+ * evidence of the rule and of is_same_story, without x's subject hashes:
+ * a digest and the two stories it quotes may open with one name.  Two
+ * versions of one story hold the same passages of x; so do a story and
+ * the update that carries it, and an article that repeats another's
+ * background beside its own story holds some of that background in its
+ * own first version too.
+ *
+ * The minimum evidence, not the rule's min_shared: x shares at least
+ * StoryMinShared hashes with each of a and b, and what they hold in common
+ * is at most the lesser share; asked to reach min_shared itself, a copy of
+ * a that matches b by a margin of one or two hashes would be a round-up
+ * whenever one of them is missing from a's sample.  With min_shared under
+ * the minimum evidence the two are one (StoryMinShared raises it).
  */
 bool
 StoryRoundUp(const NpFingerprint *x, const NpFingerprint *a,
@@ -514,7 +522,8 @@ StoryRoundUp(const NpFingerprint *x, const NpFingerprint *a,
 	int			k = 0;
 	int			both = 0;
 
-	for (i = 0; i < n && (uint64) x->hashes[i] <= tau; i++)
+	for (i = NpFingerprintSubjectCount(x, n);
+		 i < n && (uint64) x->hashes[i] <= tau; i++)
 	{
 		uint32		h = x->hashes[i];
 

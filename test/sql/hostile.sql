@@ -546,7 +546,77 @@ ALTER TABLE hostile_leaders ALTER story TYPE integer;
 \c
 SET search_path = public, newsprint;
 SELECT assign_story('hostile_leaders', 8, fp) FROM hostile_article;
-DROP TABLE hostile_leaders, hostile_article, hostile_longer;
+DROP TABLE hostile_leaders;
+
+-- A leaders table without a unique index on story failed only when a new
+-- story's leader was inserted, with 42P10 naming the internal INSERT ...
+-- ON CONFLICT (a table that found its leaders worked until then); a
+-- deferrable unique index on story failed there with 55000, even beside a
+-- primary key.  Now the table is checked when assign_story() first uses
+-- it, and again after any change of its indexes: the error names it and
+-- says what to create.
+CREATE TABLE hostile_leaders (story bigint, fp fingerprint NOT NULL,
+                              published_at timestamptz);
+CREATE INDEX ON hostile_leaders USING npidx (fp);
+INSERT INTO hostile_leaders SELECT 1, fp, '2026-01-01' FROM hostile_article;
+-- the article finds its leader; the table is refused all the same
+SELECT assign_story('hostile_leaders', 2, fp, '2026-01-01') FROM hostile_article;
+\echo :LAST_ERROR_SQLSTATE
+-- a new story (hostile_longer a week later: no late copy)
+SELECT assign_story('hostile_leaders', 3, fp, '2026-01-09') FROM hostile_longer;
+\echo :LAST_ERROR_SQLSTATE
+-- neither a unique index on story and another column nor a partial one is
+-- an arbiter of ON CONFLICT (story); through a trigger too
+CREATE UNIQUE INDEX hostile_leaders_two ON hostile_leaders (story, published_at);
+CREATE UNIQUE INDEX hostile_leaders_part ON hostile_leaders (story) WHERE story > 0;
+CREATE TABLE hostile_trig (id bigint, fp fingerprint, story bigint, published_at timestamptz);
+CREATE TRIGGER s BEFORE INSERT ON hostile_trig
+    FOR EACH ROW EXECUTE FUNCTION story_trigger('hostile_leaders');
+INSERT INTO hostile_trig SELECT 4, fp, NULL, '2026-01-09' FROM hostile_longer RETURNING story;
+\echo :LAST_ERROR_SQLSTATE
+-- a deferrable one is, and the insert refuses it
+ALTER TABLE hostile_leaders ADD CONSTRAINT hostile_leaders_later UNIQUE (story)
+    DEFERRABLE INITIALLY DEFERRED;
+SELECT assign_story('hostile_leaders', 5, fp, '2026-01-09') FROM hostile_longer;
+\echo :LAST_ERROR_SQLSTATE
+-- beside a primary key too
+ALTER TABLE hostile_leaders ADD PRIMARY KEY (story);
+SELECT assign_story('hostile_leaders', 6, fp, '2026-01-09') FROM hostile_longer;
+\echo :LAST_ERROR_SQLSTATE
+-- the deferrable one dropped in the same session: the table works
+ALTER TABLE hostile_leaders DROP CONSTRAINT hostile_leaders_later;
+SELECT assign_story('hostile_leaders', 7, fp, '2026-01-09') FROM hostile_longer;
+INSERT INTO hostile_trig SELECT 8, fp, NULL, '2026-01-09' FROM hostile_longer RETURNING story;
+-- and the primary key dropped: refused again, the plans made already
+ALTER TABLE hostile_leaders DROP CONSTRAINT hostile_leaders_pkey;
+SELECT assign_story('hostile_leaders', 9, fp, '2026-01-01') FROM hostile_article;
+\echo :LAST_ERROR_SQLSTATE
+SELECT story FROM hostile_leaders ORDER BY story;
+DROP TABLE hostile_leaders, hostile_trig;
+
+-- a leaders table dropped and made again under its name, again and again
+-- in one session: each new table gets its own plans (the dropped one's
+-- entry is freed at the next call, and leaves no negative catalog cache
+-- entry behind: bench/story_leaders_memory.sh); the article leads a new
+-- story in each table, and its copy joins it
+CREATE TABLE hostile_cycle_out (round int, first bigint, copy bigint, leaders bigint);
+DO $$
+BEGIN
+	FOR r IN 1..3 LOOP
+		CREATE TABLE hostile_cycle (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+									published_at timestamptz);
+		CREATE INDEX ON hostile_cycle USING npidx (fp);
+		INSERT INTO hostile_cycle_out
+		SELECT r, assign_story('hostile_cycle', 10 * r, fp, '2026-01-01'),
+			   assign_story('hostile_cycle', 10 * r + 1, fp, '2026-01-01')
+		FROM hostile_article;
+		UPDATE hostile_cycle_out SET leaders = (SELECT count(*) FROM hostile_cycle)
+		WHERE round = r;
+		DROP TABLE hostile_cycle;
+	END LOOP;
+END $$;
+SELECT * FROM hostile_cycle_out ORDER BY round;
+DROP TABLE hostile_cycle_out, hostile_article, hostile_longer;
 
 -- cluster_stories() of a regclass that names no relation (0, or a dropped
 -- table's OID) said: column "id" of relation "(null)" does not exist.

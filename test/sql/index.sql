@@ -340,6 +340,22 @@ SELECT * FROM compare_with_seqscan('built empty, then filled');
 -- so a scan that missed a spilled tail would lose the last copies (checked:
 -- 534 of 700 for same_story and is_contained, and ORDER BY fails), in one
 -- batch and when the build runs in batches (later batches spill too)
+-- (copies_both_ways: the counts of view v, through the index and by a
+-- seq scan)
+CREATE FUNCTION copies_both_ways(v regclass)
+RETURNS TABLE (scan text, similar bigint, same_story bigint, contained bigint, nearest bigint)
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM set_config('enable_seqscan', 'off', true);
+	RETURN QUERY EXECUTE format('SELECT %L, * FROM %s', 'index', v);
+	PERFORM set_config('enable_seqscan', 'on', true);
+	PERFORM set_config('enable_indexscan', 'off', true);
+	PERFORM set_config('enable_bitmapscan', 'off', true);
+	RETURN QUERY EXECUTE format('SELECT %L, * FROM %s', 'seq', v);
+	PERFORM set_config('enable_indexscan', 'on', true);
+	PERFORM set_config('enable_bitmapscan', 'on', true);
+END
+$$;
 CREATE TABLE spill (id int PRIMARY KEY, fp fingerprint);
 INSERT INTO spill
 SELECT i, fingerprint(CASE WHEN i % 10 < 7
@@ -361,14 +377,7 @@ DROP INDEX spill_fp;
 SET maintenance_work_mem = '1MB';
 CREATE INDEX spill_fp ON spill USING npidx (fp);
 RESET maintenance_work_mem;
-SET enable_seqscan = off;
-SELECT * FROM spill_copies;
-RESET enable_seqscan;
-SET enable_indexscan = off;
-SET enable_bitmapscan = off;
-SELECT * FROM spill_copies;
-RESET enable_indexscan;
-RESET enable_bitmapscan;
+SELECT * FROM copies_both_ways('spill_copies');
 DROP VIEW spill_copies;
 DROP TABLE spill;
 
@@ -409,17 +418,13 @@ RESET newsprint.npidx_defer_inserts;
 SELECT pg_relation_size('sweep_fp') / 8192 AS pages;
 SET enable_seqscan = off;
 SELECT * FROM sweep_copies;
+RESET enable_seqscan;
 DELETE FROM sweep WHERE id % 3 = 0;
 VACUUM sweep;
-SELECT * FROM sweep_copies;
-RESET enable_seqscan;
-SET enable_indexscan = off;
-SET enable_bitmapscan = off;
-SELECT * FROM sweep_copies;
-RESET enable_indexscan;
-RESET enable_bitmapscan;
+SELECT * FROM copies_both_ways('sweep_copies');
 DROP VIEW sweep_copies;
 DROP TABLE sweep;
+DROP FUNCTION copies_both_ways(regclass);
 
 -- buckets = N cannot make an empty table's index fill the disk: it is
 -- capped at the larger of the data's need, the heap's pages and 1024
@@ -623,21 +628,30 @@ DROP TABLE art_excl;
 -- never reads more rows than the list holds (a transaction that inserts and
 -- looks up row after row would otherwise compare each lookup with every
 -- row before it)
+-- (kept_found: the rows of t that are same_story with the kept query,
+-- through t's index)
+CREATE FUNCTION kept_found(t regclass, q fingerprint) RETURNS bigint
+LANGUAGE plpgsql SET enable_seqscan = off AS $$
+DECLARE
+	found bigint;
+BEGIN
+	EXECUTE format('SELECT count(*) FROM %s WHERE same_story(fp, $1)', t)
+		INTO found USING q;
+	RETURN found;
+END
+$$;
+SELECT fp AS kept_fp FROM art_saved WHERE id = :kept_q \gset
 CREATE TABLE art_bound (LIKE art);
 CREATE INDEX art_bound_fp ON art_bound USING npidx (fp) WITH (pending_list_limit = 64);
 SELECT sum(pg_column_size(fp)) > 2 * 64 * 1024 AS more_than_the_list FROM art_saved;
 BEGIN;
 INSERT INTO art_bound SELECT * FROM art_saved;
-SET LOCAL enable_seqscan = off;
-SELECT count(*) AS found FROM art_bound WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+SELECT kept_found('art_bound', :'kept_fp') AS found;
 SELECT pending_rows < (SELECT count(*) / 2 FROM art_saved) AS scan_bounded
 FROM npidx_scan_stats();
-SET LOCAL enable_seqscan = on;
-SELECT count(*) AS found_seq FROM art_bound WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+SELECT count(*) AS found_seq FROM art_bound WHERE same_story(fp, :'kept_fp');
 COMMIT;
-SET enable_seqscan = off;
-SELECT count(*) AS found_after_commit FROM art_bound WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
-RESET enable_seqscan;
+SELECT kept_found('art_bound', :'kept_fp') AS found_after_commit;
 DROP TABLE art_bound;
 
 -- rows a committed subtransaction inserted join its parent's: a loop of
@@ -666,13 +680,11 @@ BEGIN
 END $$;
 SELECT sum(total_bytes) < 1.5 * :one_insert AS folded FROM pg_backend_memory_contexts
 WHERE name = 'npidx rows of this transaction';
-SET LOCAL enable_seqscan = off;
-SELECT count(*) AS found FROM art_sub WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
+SELECT kept_found('art_sub', :'kept_fp') AS found;
 COMMIT;
-SET enable_seqscan = off;
-SELECT count(*) AS found_after_commit FROM art_sub WHERE same_story(fp, (SELECT fp FROM art_saved WHERE id = :kept_q));
-RESET enable_seqscan;
+SELECT kept_found('art_sub', :'kept_fp') AS found_after_commit;
 DROP TABLE art_sub;
+DROP FUNCTION kept_found(regclass, fingerprint);
 
 -- an error inside the write at commit aborts the transaction cleanly: its
 -- rows vanish from the heap, the rows the write had already put in the

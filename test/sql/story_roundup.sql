@@ -150,3 +150,53 @@ SELECT id, newsprint.assign_story('ru_seeded', id, fp, published_at)
 FROM (SELECT * FROM ru WHERE id > 9 ORDER BY published_at, id) s;
 SELECT n.id, n.story AS assigned, b.story AS batch
 FROM ru_next n JOIN ru_batch b USING (id) ORDER BY n.id;
+
+-- two stories of one company, both opening with its name (one subject
+-- hash) and each ending its lead with the same background clause, and a
+-- digest of the two leads that opens with the first: the two leaders
+-- hold 4 evidence hashes of the digest in common, and its subject hash.
+-- The subject hash is no evidence (the rule's minimum evidence counts
+-- none), so the digest is a round-up; before, the two held 5 hashes of
+-- it in common and it joined the second story, in both forms
+CREATE TABLE ru3 (id bigint PRIMARY KEY, published_at timestamptz, body text,
+	fp newsprint.fingerprint);
+INSERT INTO ru3 (id, published_at, body) VALUES
+ (31, '2026-03-10 07:00+00',
+  'Hartwell Mining said on Monday that it would close its Ridgeway colliery in the spring, putting four hundred jobs at risk, after the price of coking coal fell for a third month running and two steel mills in the north cancelled their orders for the year, its largest operation in the Tarn valley. ' ||
+  'Union officials said they would ask the government for help with a buyer, and the council said it would open a jobs office in the town square. ' ||
+  'The colliery, sunk in 1911, is the last deep mine in the county and supplies the Dunmore coke works.'),
+ (32, '2026-03-10 08:00+00',
+  'Hartwell Mining has named Joan Pryce, the former head of the Tarnside water board, as its chief executive from July, ending a search of nine months that began when Owen Blakey resigned over a fatal accident at a quarry in Cumbria, its largest operation in the Tarn valley. ' ||
+  'Pryce, 52, said she would review every site''s safety plan within a hundred days. ' ||
+  'Shares rose four percent in London after the news, and analysts at Fenby Brothers said the choice would reassure the pension funds that hold most of the stock.'),
+ (33, '2026-03-10 12:00+00',
+  'Hartwell Mining said on Monday that it would close its Ridgeway colliery in the spring, putting four hundred jobs at risk, after the price of coking coal fell for a third month running and two steel mills in the north cancelled their orders for the year, its largest operation in the Tarn valley. ' ||
+  'Hartwell Mining has named Joan Pryce, the former head of the Tarnside water board, as its chief executive from July, ending a search of nine months that began when Owen Blakey resigned over a fatal accident at a quarry in Cumbria, its largest operation in the Tarn valley. ' ||
+  'In other news, the Alderport harbour board reopened the Kelvin swing bridge after six weeks of repairs to its oak piles.');
+UPDATE ru3 SET fp = newsprint.fingerprint(body);
+-- the digest matches both leaders, which do not match each other
+SELECT newsprint.story_match(d.fp, l.fp, a_time => d.published_at,
+							 b_time => l.published_at) IS NOT NULL AS matches
+FROM ru3 d, ru3 l WHERE d.id = 33 AND l.id IN (31, 32) ORDER BY l.id;
+SELECT newsprint.story_match(m.fp, l.fp, a_time => m.published_at,
+							 b_time => l.published_at) IS NULL AS apart
+FROM ru3 m, ru3 l WHERE m.id = 32 AND l.id = 31;
+SELECT id, story, leads
+FROM newsprint.cluster_stories('ru3', order_column => 'published_at') ORDER BY id;
+CREATE TABLE ru3_leaders (LIKE ru_leaders INCLUDING ALL);
+SELECT id, newsprint.assign_story('ru3_leaders', id, fp, published_at) AS story
+FROM ru3 ORDER BY published_at, id;
+SELECT story FROM ru3_leaders ORDER BY story;
+
+-- min_shared under the minimum evidence (5 shared hashes in version 2,
+-- which the rule asks of every pair) is that minimum: the round-up test,
+-- which asks the minimum evidence, is the same at min_shared 1 as at 5
+SELECT (SELECT array_agg(row(id, story, score, leads) ORDER BY id)
+		FROM newsprint.cluster_stories('ru', order_column => 'published_at',
+									   min_shared => 1)) =
+	   (SELECT array_agg(row(id, story, score, leads) ORDER BY id)
+		FROM newsprint.cluster_stories('ru', order_column => 'published_at',
+									   min_shared => 5)) AS same_stories,
+	   (SELECT count(*) FILTER (WHERE id = story AND NOT leads)
+		FROM newsprint.cluster_stories('ru', order_column => 'published_at',
+									   min_shared => 1)) AS roundups;
