@@ -100,7 +100,7 @@ AS 'MODULE_PATHNAME', 'fingerprint_shingle_count'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION shingle_count(fingerprint) IS
-'exact number of distinct shingles of the article';
+'exact number of distinct shingles of the article (format version 2: evidence shingles)';
 
 CREATE FUNCTION sample_size(fp fingerprint) RETURNS integer
 AS 'MODULE_PATHNAME', 'fingerprint_sample_size'
@@ -116,7 +116,7 @@ AS 'MODULE_PATHNAME', 'fingerprint_similarity'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION similarity(fingerprint, fingerprint) IS
-'estimated Jaccard index of the two articles'' shingle sets';
+'estimated Jaccard index of the two articles'' shingle sets (format version 2: evidence shingles)';
 
 CREATE FUNCTION containment(a fingerprint, b fingerprint) RETURNS float8
 AS 'MODULE_PATHNAME', 'fingerprint_containment'

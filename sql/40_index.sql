@@ -31,13 +31,13 @@ CREATE FUNCTION fingerprint_query_contained(fingerprint, fingerprint_query) RETU
 AS 'MODULE_PATHNAME', 'fingerprint_query_contained'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION fingerprint_query_contained(fingerprint, fingerprint_query) IS
-	'containment(fp, q) >= threshold (implementation of &<%)';
+	'is_contained(fp, q, threshold) (implementation of &<%)';
 
 CREATE FUNCTION fingerprint_query_contains(fingerprint, fingerprint_query) RETURNS boolean
 AS 'MODULE_PATHNAME', 'fingerprint_query_contains'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION fingerprint_query_contains(fingerprint, fingerprint_query) IS
-	'containment(q, fp) >= threshold (implementation of &%>)';
+	'is_contained(q, fp, threshold) (implementation of &%>)';
 
 CREATE FUNCTION fingerprint_query_same_story(fingerprint, fingerprint_query) RETURNS boolean
 AS 'MODULE_PATHNAME', 'fingerprint_query_same_story'

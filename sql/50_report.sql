@@ -114,7 +114,7 @@ AS 'MODULE_PATHNAME', 'story_trigger'
 LANGUAGE C;
 
 COMMENT ON FUNCTION story_trigger() IS
-'trigger: set the story column of an inserted article with assign_story()';
+'trigger: set the story column of an inserted or updated article with assign_story()';
 
 /*
  * story_clusters: the 0.1 interface, kept.  Since 0.2 it is

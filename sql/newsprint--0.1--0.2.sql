@@ -348,7 +348,7 @@ AS 'MODULE_PATHNAME', 'story_trigger'
 LANGUAGE C;
 
 COMMENT ON FUNCTION story_trigger() IS
-'trigger: set the story column of an inserted article with assign_story()';
+'trigger: set the story column of an inserted or updated article with assign_story()';
 
 /*
  * story_clusters: the 0.1 interface, kept.  Since 0.2 it is
@@ -661,6 +661,14 @@ COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint) IS
 'either article''s evidence is contained in the other at newsprint.same_story_threshold (-1: the format''s default); in a pair with a brief, their names agree';
 COMMENT ON FUNCTION is_same_story(fingerprint, fingerprint, float8) IS
 'either article''s evidence is contained in the other at threshold; in a pair with a brief, their names agree';
+COMMENT ON FUNCTION shingle_count(fingerprint) IS
+'exact number of distinct shingles of the article (format version 2: evidence shingles)';
+COMMENT ON FUNCTION similarity(fingerprint, fingerprint) IS
+'estimated Jaccard index of the two articles'' shingle sets (format version 2: evidence shingles)';
+COMMENT ON FUNCTION fingerprint_query_contained(fingerprint, fingerprint_query) IS
+'is_contained(fp, q, threshold) (implementation of &<%)';
+COMMENT ON FUNCTION fingerprint_query_contains(fingerprint, fingerprint_query) IS
+'is_contained(q, fp, threshold) (implementation of &%>)';
 /*
  * A version 2 fingerprint takes up to 1,036 bytes: two in one row pass the
  * size at which PostgreSQL moves values out of line, and every comparison

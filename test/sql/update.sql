@@ -23,9 +23,9 @@ ORDER BY source;
 /*
  * The extension's objects as text, by name (no OIDs): one row per object
  * with everything that defines it (function definitions, operator
- * functions, type I/O, columns, constraints, triggers, operator class
- * members, comments, privileges and their initial values), and a row for
- * the extension and for its schema's privileges.
+ * functions and flags, type I/O and properties, columns, constraints,
+ * triggers, operator class members, comments, privileges and their initial
+ * values), and a row for the extension and for its schema's privileges.
  */
 CREATE VIEW ext_objects AS
 WITH ext AS (
@@ -54,10 +54,13 @@ SELECT pg_describe_object(m.classid, m.objid, 0) AS object,
 		(SELECT pg_get_functiondef(p.oid) || ' acl ' || coalesce(p.proacl::text, 'default')
 		 FROM pg_proc p WHERE p.oid = m.objid)
 	WHEN 'pg_type'::regclass THEN
-		(SELECT format('%s %s %s %s %s len %s align %s storage %s acl %s attrs %s',
+		(SELECT format('%s %s %s %s %s len %s align %s storage %s byval %s category %s preferred %s delim %s element %s analyze %s typmod %s %s collation %s default %s acl %s attrs %s',
 					   t.typtype, t.typinput::regprocedure, t.typoutput::regprocedure,
 					   t.typreceive::regprocedure, t.typsend::regprocedure,
-					   t.typlen, t.typalign, t.typstorage,
+					   t.typlen, t.typalign, t.typstorage, t.typbyval, t.typcategory,
+					   t.typispreferred, t.typdelim, t.typelem::regtype,
+					   t.typanalyze::regprocedure, t.typmodin::regprocedure,
+					   t.typmodout::regprocedure, t.typcollation, t.typdefault,
 					   coalesce(t.typacl::text, 'default'),
 					   (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod),
 										  ', ' ORDER BY a.attnum)
@@ -65,9 +68,10 @@ SELECT pg_describe_object(m.classid, m.objid, 0) AS object,
 						WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped))
 		 FROM pg_type t WHERE t.oid = m.objid)
 	WHEN 'pg_operator'::regclass THEN
-		(SELECT format('%s restrict %s join %s commutator %s negator %s',
-					   o.oprcode::regprocedure, o.oprrest, o.oprjoin,
-					   o.oprcom::regoperator, o.oprnegate::regoperator)
+		(SELECT format('%s %s restrict %s join %s commutator %s negator %s hashes %s merges %s',
+					   o.oprkind, o.oprcode::regprocedure, o.oprrest, o.oprjoin,
+					   o.oprcom::regoperator, o.oprnegate::regoperator,
+					   o.oprcanhash, o.oprcanmerge)
 		 FROM pg_operator o WHERE o.oid = m.objid)
 	WHEN 'pg_class'::regclass THEN
 		(SELECT format('%s acl %s columns %s constraints %s triggers %s indexes %s',
