@@ -327,3 +327,34 @@ SELECT newsprint.headline(E'London Stock Exchange FTSE All-Share Index 4,170.21 
 SELECT newsprint.clean(E'HOME\nNEWS\nSPORT\nWEATHER\n') = '' AS empty;
 SELECT newsprint.clean(E'LIVE\n') = '' AS empty;
 SELECT newsprint.clean(E'ACME SPLITS STOCK\n');
+-- clean12: a paragraph that ends on a quotation without a full stop is the
+-- story's (real text, Wikinews, CC BY 2.5: test/data/clean_body/README.md):
+-- a quotation and its attribution, a quotation alone closed without the
+-- full stop inside, a sentence introducing one, and one that runs on into
+-- the next paragraph ("... earlier today,"); each was dropped before
+\set said `cat test/data/clean_body/afghan_deaths_said.txt`
+\set quote `cat test/data/clean_body/afghan_deaths_quote.txt`
+\set intro `cat test/data/clean_body/afghan_deaths_intro.txt`
+\set lothian `cat test/data/clean_body/lothian_charge.txt`
+SELECT p.ordinal, left(p.paragraph, 40) AS starts, right(p.paragraph, 40) AS ends
+  FROM (VALUES ('said', :'said'), ('quote', :'quote'), ('intro', :'intro')) AS t(name, body),
+       LATERAL (SELECT ordinality AS ordinal, paragraph
+                  FROM regexp_split_to_table(newsprint.clean(t.body), E'\n\n')
+                       WITH ORDINALITY AS s(paragraph, ordinality)) AS p
+ WHERE p.ordinal >= 4
+ ORDER BY t.name, p.ordinal;
+SELECT newsprint.clean(:'lothian');
+-- the attribution in the present tense after the name, in short copy
+SELECT newsprint.clean(E'The club lost its final match of the season on Saturday, ending a run of eleven wins.\n\n'
+                       '"We will be back next year," she says\n');
+-- not a headline: a quotation in capitals, a name and a colon before one,
+-- "says" opening the attribution, a quotation that opens the text
+SELECT newsprint.clean(E'\'THEY CALLED ME THE DIVERSITY HIRE\'\n\n'
+                       'A lorry driver told an employment tribunal on Monday that colleagues had mocked him for months before he was dismissed.\n');
+SELECT newsprint.clean(E'Lottery winner: ''I will just have a nicer kitchen''\n\n'
+                       'A retired teacher who won the biggest jackpot in the history of the state said on Tuesday she would keep her house.\n');
+SELECT newsprint.clean(E'A retired teacher who won the biggest jackpot in the history of the state said on Tuesday she would keep her house.\n\n'
+                       '''I will just have a nicer kitchen,'' says winner\n\n'
+                       'Related stories\n');
+SELECT newsprint.clean(E'"We will be back next season with a new manager"\n\n'
+                       'The club lost its final match of the season on Saturday, ending a run of eleven wins.\n');
