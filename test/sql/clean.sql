@@ -358,3 +358,35 @@ SELECT newsprint.clean(E'A retired teacher who won the biggest jackpot in the hi
                        'Related stories\n');
 SELECT newsprint.clean(E'"We will be back next season with a new manager"\n\n'
                        'The club lost its final match of the season on Saturday, ending a run of eleven wins.\n');
+-- clean12: a table or list under a title without a colon, in capitals or
+-- as a line of prose, right under the story, to the end of the text, to
+-- the agency's sign-off or to more of the story, is the story's (dropped
+-- before); the old Reuters format too
+SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
+                       'QUARTERFINAL LINEUP\n\n'
+                       'Brazil v Argentina\nFrance v Spain\nGermany v Italy\nEngland v Portugal\n');
+SELECT newsprint.clean(E'SOCCER - WORLD CUP QUARTERFINAL DRAW\n'
+                       '    ZURICH, Dec 6 - The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n'
+                       '    The draw produced the following matches\n'
+                       '    Brazil v Argentina\n'
+                       '    France v Spain\n'
+                       '    Germany v Italy\n'
+                       ' Reuter\n');
+SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
+                       'QUARTER-FINAL RESULTS\n'
+                       'Brazil 2 Argentina 1\nFrance 0 Spain 0\n\n'
+                       'SEMI-FINAL DRAW\n'
+                       'Brazil v France\nGermany v England\n\n'
+                       'The final will be played in Zurich on December 18, the organisers said on Sunday.\n');
+-- not under a title of one word, nor rows that end at other furniture (a
+-- box of teasers under its label), nor a single row
+SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
+                       'TRENDING\n\n'
+                       'Brazil v Argentina\nFrance v Spain\nGermany v Italy\n');
+SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
+                       'EDITORS PICKS\n\n'
+                       'Storm closes schools\nMayor opens bridge\nZoo welcomes panda\n\n'
+                       'Share this article\n');
+SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
+                       'QUARTERFINAL LINEUP\n\n'
+                       'Brazil v Argentina\n');
