@@ -1042,6 +1042,29 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 				(doc->units[i].cls == CLS_HEADLINE && opts->keep_headline) ||
 				(doc->units[i].cls == CLS_CAPTION && opts->keep_captions))
 				doc->units[i].seg = 0;
+
+		/*
+		 * The title line over them, which the loop drops when it is a label
+		 * in capitals ("COPPER PRICES", "LONDON GOLD FIXING"): kept when it
+		 * opens the item and a row of figures is kept under it, as it is
+		 * when it reads as a line of text.
+		 */
+		for (i = from; i < n && (doc->units[i].flags & NPU_FURNITURE); i++)
+			NP_CHECK_FOR_INTERRUPTS();
+		if (i < n && doc->units[i].seg < 0 && is_item_title(doc, i, marks))
+		{
+			int			j;
+
+			for (j = i + 1; j < n; j++)
+			{
+				NP_CHECK_FOR_INTERRUPTS();
+				if (doc->units[j].seg >= 0 && is_figures_row(doc, j))
+				{
+					doc->units[i].seg = 0;
+					break;
+				}
+			}
+		}
 		/* a Reuters headline behind its prefixes, which the loop drops */
 		if (opts->keep_headline)
 			for (i = 0; i < n && *headline < 0; i++)

@@ -390,3 +390,10 @@ SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on S
 SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
                        'QUARTERFINAL LINEUP\n\n'
                        'Brazil v Argentina\n');
+-- clean12: a title line in capitals of up to four words (a label to the
+-- classifier) over a single row of prices, or over several, stays with
+-- them in a text with no sentence, and is the headline (the row was kept
+-- without its title, and was the headline's place)
+SELECT newsprint.clean(E'COPPER PRICES\nCopper 3M 8,402.50 8,369.00 +33.50\n');
+SELECT newsprint.headline(E'COPPER PRICES\nCopper 3M 8,402.50 8,369.00 +33.50\n');
+SELECT newsprint.clean(E'LONDON GOLD FIXING\n\nGold   2,031.40   2,022.10\nSilver   24.61   24.38\n');
