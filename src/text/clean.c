@@ -875,10 +875,11 @@ is_caps_label(const NpDoc *doc, int i, const int *marks)
 /*
  * Is unit i an agency's name alone ("Reuters", "AP"; not a sign-off's form,
  * "-- Reuters", "(AP)"), classed as a photo credit, that is the last row of
- * a list of names rather than a credit:
- * a line of plain text right under (no blank line between) a short row of
- * at most four words ("BBC News") or a list introduction?  A caption above
- * a credit is longer.
+ * a list of names rather than a credit: a line of plain text right under
+ * (no blank line between) a short row of at most four words ("BBC News",
+ * "SKY NEWS" in capitals too) or a list introduction?  A caption above a
+ * credit is longer.  (The last line of a text is the sign-off's case, in
+ * plaintext.c: under a line in capitals it is the sign-off.)
  */
 static bool
 agency_ends_list(const NpDoc *doc, int i)
@@ -898,10 +899,12 @@ agency_ends_list(const NpDoc *doc, int i)
 		return false;
 	if (ends_with_colon(doc, i - 1))
 		return true;
-	if (p->cls != CLS_SHORT)
+	if (p->cls != CLS_SHORT && p->cls != CLS_ROW)
 		return false;
 	NpGetUnitFacts(doc->text + p->off, p->len, &f);
-	return f.nwords <= 4;
+	/* a row in capitals ("SKY NEWS") is a label row to the classifier */
+	return f.nwords <= 4 &&
+		(p->cls == CLS_SHORT || (f.nletters >= 2 && f.nupper == f.nletters));
 }
 
 /*

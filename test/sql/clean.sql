@@ -397,3 +397,11 @@ SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on S
 SELECT newsprint.clean(E'COPPER PRICES\nCopper 3M 8,402.50 8,369.00 +33.50\n');
 SELECT newsprint.headline(E'COPPER PRICES\nCopper 3M 8,402.50 8,369.00 +33.50\n');
 SELECT newsprint.clean(E'LONDON GOLD FIXING\n\nGold   2,031.40   2,022.10\nSilver   24.61   24.38\n');
+-- clean12: an agency's name alone under a row of a list in capitals
+-- ("SKY NEWS") is the list's last row, not a photo credit, as under a row
+-- in mixed case (it was dropped); as the text's last line under a line in
+-- capitals it is still the sign-off (the doc's rule: such a line is an
+-- item's title), and "SKY NEWS" alone is kept as a label in capitals
+SELECT newsprint.clean(E'The agencies at the briefing were:\nBBC NEWS\nSKY NEWS\nREUTERS\n\n'
+                       'The minister spoke for an hour and took no questions from the floor at all.\n');
+SELECT newsprint.clean(E'Pool reporters for the state visit\n\nSKY NEWS\nREUTERS\n');
