@@ -667,15 +667,19 @@ static const char *const speech_verbs[] = {
 	"complained", "commented", "remarked", "announced", "confirmed",
 	"pleaded", "vowed", "promised", "agreed", NULL
 };
-static const char *const speech_verbs_present[] = {"says", "tells", "adds", NULL};
+static const char *const speech_verbs_present[] = {
+	"says", "tells", "adds", NULL
+};
 
 /*
- * Is the word s[i..j) one of the verbs (its letters, in any case)?
+ * Is the word s[i..j) a verb of speech (its letters, in any case), one in
+ * the present tense only if present is true?
  */
 static bool
-word_in_list(const char *s, size_t i, size_t j, const char *const *list)
+is_speech_verb(const char *s, size_t i, size_t j, bool present)
 {
 	char		key[16];
+	const char *const *list;
 	size_t		k;
 
 	while (i < j && !A_ALPHA((unsigned char) s[i]))
@@ -687,7 +691,10 @@ word_in_list(const char *s, size_t i, size_t j, const char *const *list)
 	for (k = i; k < j; k++)
 		key[k - i] = (char) (A_ALPHA((unsigned char) s[k]) ? s[k] | 0x20 : s[k]);
 	key[j - i] = '\0';
-	for (; *list != NULL; list++)
+	for (list = speech_verbs; *list != NULL; list++)
+		if (strcmp(key, *list) == 0)
+			return true;
+	for (list = speech_verbs_present; present && *list != NULL; list++)
 		if (strcmp(key, *list) == 0)
 			return true;
 	return false;
@@ -726,8 +733,7 @@ is_attribution(const char *s, size_t len)
 			if (quote_mark_at(s, len, k, &f, &closing) > 0 && f != QM_SINGLE)
 				return false;
 		}
-		if (word_in_list(s, i, j, speech_verbs) ||
-			(words > 1 && word_in_list(s, i, j, speech_verbs_present)))
+		if (is_speech_verb(s, i, j, words > 1))
 			verb = true;
 		i = j;
 	}
@@ -744,10 +750,11 @@ is_attribution(const char *s, size_t len)
  * that runs on into the next paragraph, "... granted earlier today,\"", or
  * a unit that is all quotation), or a quotation opening it followed by its
  * attribution ("\"We will be back,\" she said")?  Before a quotation that
- * closes the unit stand nothing or words of prose (two in lower case at
- * least), not a name and a colon ("Coach: \"We will be back\"", a
- * headline).  The quotation holds two words or more.  A unit that is all
- * quotation counts only if whole is true.
+ * closes the unit stand nothing or words of prose that introduce it (two
+ * in lower case at least, a verb of speech among them), not a name and a
+ * colon ("Coach: \"We will be back\"", a headline).  The quotation holds
+ * two words or more.  A unit that is all quotation counts only if whole
+ * is true (not at the text's top, where it is a headline).
  */
 static bool
 ends_on_quotation(const char *s, size_t len, bool whole)
@@ -815,8 +822,7 @@ ends_on_quotation(const char *s, size_t len, bool whole)
 			{
 				w = NpNextSpace(s, k, open);
 				lower += A_LOWER((unsigned char) s[k]);
-				verb |= word_in_list(s, k, w, speech_verbs) ||
-					word_in_list(s, k, w, speech_verbs_present);
+				verb |= is_speech_verb(s, k, w, true);
 			}
 			while (b > a && (s[b - 1] == ' ' || s[b - 1] == '('))
 				b--;
@@ -827,8 +833,7 @@ ends_on_quotation(const char *s, size_t len, bool whole)
 			w = b;
 			while (w > a && s[w - 1] != ' ')
 				w--;
-			return word_in_list(s, w, b, speech_verbs) ||
-				word_in_list(s, w, b, speech_verbs_present) ||
+			return is_speech_verb(s, w, b, true) ||
 				(b - w == 4 && memcmp(s + w, "that", 4) == 0);
 		}
 	}
