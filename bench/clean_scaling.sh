@@ -62,6 +62,8 @@ shapes = {
     'colon':    lambda i, r: 'Results:',
     'marks':    lambda i, r: 'a b<',
     'hyphen':   lambda i, r: 'a-',
+    'quote':    lambda i, r: r.choice(['"We will be back," she said', 'He told them: "We will be back"', '"a b"', '\'A b,\' says c']),
+    'titled':   lambda i, r: ['He said so.', 'QUARTERFINAL LINEUP', 'Brazil v Argentina', 'France v Spain', ''][i % 5],
 }
 name, size = sys.argv[1], int(sys.argv[2]) * 1024
 if name == 'formfeed':
@@ -79,7 +81,7 @@ sys.stdout.write('\n'.join(out) + '\n')
 EOF
 }
 shapes=("$@")
-[ ${#shapes[@]} -gt 0 ] || shapes=(lines blank formfeed caps figures signoff byline label bullet sentence wrapped capital columns repeated colon marks hyphen)
+[ ${#shapes[@]} -gt 0 ] || shapes=(lines blank formfeed caps figures signoff byline label bullet sentence wrapped capital columns repeated colon marks hyphen quote titled)
 
 echo "clean_cli: $cli ${flags:+(flags $flags)}, tree: $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +%H:%M) UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-10s %6s %14s %9s %7s\n' shape KB instructions per_byte ratio

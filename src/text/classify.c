@@ -600,6 +600,271 @@ NpOpensDoc(const NpDoc *doc, int idx)
 	return true;
 }
 
+/* Families of quotation marks: straight and typographic, double and single */
+#define QM_DOUBLE	1			/* " */
+#define QM_SINGLE	2			/* ' */
+#define QM_CURLY2	3			/* U+201C and U+201D */
+#define QM_CURLY1	4			/* U+2018 and U+2019 */
+
+/*
+ * The quotation mark at s[k] (k < len): return its bytes, or 0 when there
+ * is none; *family is its QM_ family and *closing tells a typographic
+ * closing mark from an opening one (a straight mark is both).
+ */
+static size_t
+quote_mark_at(const char *s, size_t len, size_t k, int *family, bool *closing)
+{
+	*closing = false;
+	if (s[k] == '"' || s[k] == '\'')
+	{
+		*family = s[k] == '"' ? QM_DOUBLE : QM_SINGLE;
+		return 1;
+	}
+	if (k + 3 <= len && (unsigned char) s[k] == 0xE2 &&
+		(unsigned char) s[k + 1] == 0x80 &&
+		(unsigned char) s[k + 2] >= 0x98 && (unsigned char) s[k + 2] <= 0x9D &&
+		(unsigned char) s[k + 2] != 0x9A && (unsigned char) s[k + 2] != 0x9B)
+	{
+		unsigned char c = (unsigned char) s[k + 2];
+
+		*family = c >= 0x9C ? QM_CURLY2 : QM_CURLY1;
+		*closing = c == 0x99 || c == 0x9D;
+		return 3;
+	}
+	return 0;
+}
+
+/*
+ * Is the mark of this family at s[k] an opening one: a typographic opening
+ * mark, or a straight mark at a word's start (after a space or a bracket,
+ * before a letter, a digit or a space-free word: not an apostrophe)?
+ */
+static bool
+quote_opens_at(const char *s, size_t len, size_t k, int family)
+{
+	int			f;
+	bool		closing;
+	size_t		n = quote_mark_at(s, len, k, &f, &closing);
+
+	if (n == 0 || f != family || closing)
+		return false;
+	if (family == QM_CURLY2 || family == QM_CURLY1)
+		return true;
+	return (k == 0 || s[k - 1] == ' ' || s[k - 1] == '(') &&
+		k + 1 < len && s[k + 1] != ' ';
+}
+
+/*
+ * Verbs that attribute a quotation ("... ," she said), and those in the
+ * present tense, which are never the attribution's first word ("says
+ * coach" is a headline's)
+ */
+static const char *const speech_verbs[] = {
+	"said", "told", "added", "asked", "explained", "insisted", "warned",
+	"wrote", "replied", "recalled", "declared", "noted", "stated",
+	"continued", "admitted", "concluded", "argued", "conceded", "joked",
+	"predicted", "tweeted", "shouted", "acknowledged", "cautioned",
+	"complained", "commented", "remarked", "announced", "confirmed",
+	"pleaded", "vowed", "promised", "agreed", NULL
+};
+static const char *const speech_verbs_present[] = {
+	"says", "tells", "adds", NULL
+};
+
+/*
+ * Is the word s[i..j) a verb of speech (its letters, in any case), one in
+ * the present tense only if present is true?
+ */
+static bool
+is_speech_verb(const char *s, size_t i, size_t j, bool present)
+{
+	char		key[16];
+	const char *const *list;
+	size_t		k;
+
+	while (i < j && !A_ALPHA((unsigned char) s[i]))
+		i++;
+	while (j > i && !A_ALPHA((unsigned char) s[j - 1]))
+		j--;
+	if (j == i || j - i >= sizeof(key))
+		return false;
+	for (k = i; k < j; k++)
+		key[k - i] = (char) (A_ALPHA((unsigned char) s[k]) ? s[k] | 0x20 : s[k]);
+	key[j - i] = '\0';
+	for (list = speech_verbs; *list != NULL; list++)
+		if (strcmp(key, *list) == 0)
+			return true;
+	for (list = speech_verbs_present; present && *list != NULL; list++)
+		if (strcmp(key, *list) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Is s[0..len) the attribution of a quotation: one to six words, one of
+ * them a verb of speech ("she said", "said coach Maria Lopez", "Lopez told
+ * reporters after the match"), no quotation mark?
+ */
+static bool
+is_attribution(const char *s, size_t len)
+{
+	size_t		i = 0;
+	int			words = 0;
+	bool		verb = false;
+
+	while (i < len)
+	{
+		size_t		j = NpNextSpace(s, i, len);
+		size_t		k;
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if (j == i)
+		{
+			i++;
+			continue;
+		}
+		if (++words > 6)
+			return false;
+		for (k = i; k < j; k++)
+		{
+			int			f;
+			bool		closing;
+
+			if (quote_mark_at(s, len, k, &f, &closing) > 0 && f != QM_SINGLE)
+				return false;
+		}
+		if (is_speech_verb(s, i, j, words > 1))
+			verb = true;
+		i = j;
+	}
+	return verb;
+}
+
+/* a paragraph that ends on a quotation is at most this long (80 words) */
+#define QUOTE_UNIT_MAX_BYTES 4096
+
+/*
+ * Does the unit end a sentence on a quotation that has no full stop, as a
+ * story's paragraph may: a quotation closing the unit ("Asked about the
+ * future, the captain told reporters: \"We will be back\"", a quotation
+ * that runs on into the next paragraph, "... granted earlier today,\"", or
+ * a unit that is all quotation), or a quotation opening it followed by its
+ * attribution ("\"We will be back,\" she said")?  Before a quotation that
+ * closes the unit stand nothing or words of prose that introduce it (two
+ * in lower case at least, a verb of speech among them), not a name and a
+ * colon ("Coach: \"We will be back\"", a headline).  The quotation holds
+ * two words or more.  A unit that is all quotation counts only if whole
+ * is true (not at the text's top, where it is a headline).
+ */
+static bool
+ends_on_quotation(const char *s, size_t len, bool whole)
+{
+	size_t		a = 0;
+	size_t		end = len;
+	size_t		k;
+	size_t		q;
+	size_t		open = len;
+	size_t		n;
+	int			family;
+	int			f;
+	bool		closing;
+	size_t		next_check = 0;
+
+	if (len > QUOTE_UNIT_MAX_BYTES)
+		return false;
+	while (end > 0 && s[end - 1] == ' ')
+		end--;
+	while (a < end && s[a] == ' ')
+		a++;
+	if (end - a < 6)
+		return false;
+
+	/* a quotation that closes the unit */
+	q = s[end - 1] == '"' || s[end - 1] == '\'' ? end - 1 : end - 3;
+	n = quote_mark_at(s, end, q, &family, &closing);
+	if (n > 0 && q + n == end && q > a &&
+		(family == QM_DOUBLE || family == QM_SINGLE || closing))
+	{
+		size_t		p;
+		uint32		c = NpUtf8DecodeLast(s, a, q, &p);
+		int			ndouble = 0;
+
+		if (!(NpUniIsLetter(c) || NpUniIsDigit(c) || c == ','))
+			return false;
+		/* its opening mark: the last before it (straight double marks paired) */
+		for (k = a; k < q; k++)
+		{
+			NP_CHECK_AT(k, next_check);
+			if (quote_opens_at(s, q, k, family) &&
+				(family != QM_DOUBLE || ndouble % 2 == 0))
+				open = k;
+			ndouble += s[k] == '"';
+		}
+		if (open == len || memchr(s + open, ' ', q - open) == NULL)
+			return false;
+		if (open == a)
+			return whole;
+
+		/*
+		 * words of prose before it that introduce it: a verb of speech
+		 * among them, and a colon, a comma, a sentence's end, such a verb
+		 * or "that" right before the mark; not a name and a colon
+		 * ("Lottery winner: 'I'll just have a nicer kitchen'", a headline)
+		 * nor a title ("channel \"human claw\"")
+		 */
+		{
+			int			lower = 0;
+			bool		verb = false;
+			size_t		b = open;
+			size_t		w;
+
+			for (k = a; k < open; k = w + 1)
+			{
+				w = NpNextSpace(s, k, open);
+				lower += A_LOWER((unsigned char) s[k]);
+				verb |= is_speech_verb(s, k, w, true);
+			}
+			while (b > a && (s[b - 1] == ' ' || s[b - 1] == '('))
+				b--;
+			if (lower < 2 || !verb || b == a)
+				return false;
+			if (s[b - 1] == ':' || s[b - 1] == ',' || s[b - 1] == '.')
+				return true;
+			w = b;
+			while (w > a && s[w - 1] != ' ')
+				w--;
+			return is_speech_verb(s, w, b, true) ||
+				(b - w == 4 && memcmp(s + w, "that", 4) == 0);
+		}
+	}
+
+	/* a quotation that opens the unit, then its attribution */
+	n = quote_mark_at(s, end, a, &family, &closing);
+	if (n == 0 || !quote_opens_at(s, end, a, family))
+		return false;
+	q = len;
+	for (k = a + n; k < end; k++)
+	{
+		size_t		m;
+
+		NP_CHECK_AT(k, next_check);
+		m = quote_mark_at(s, end, k, &f, &closing);
+		if (m == 0 || f != family)
+			continue;
+		/* a closing mark before a space, not an apostrophe ("don't") */
+		if ((family == QM_DOUBLE || family == QM_CURLY2 || closing) &&
+			k + m < end && s[k + m] == ' ' && s[k - 1] != ' ')
+			q = k;
+		k += m - 1;
+	}
+	if (q == len || memchr(s + a, ' ', q - a) == NULL ||
+		!(A_ALPHA((unsigned char) s[q - 1]) || s[q - 1] == ',' ||
+		  s[q - 1] == '!' || s[q - 1] == '?' || ((unsigned char) s[q - 1] & 0x80)))
+		return false;
+	n = quote_mark_at(s, end, q, &f, &closing);
+	return is_attribution(s + q + n, end - q - n);
+}
+
 /*
  * Give one unit its verdict and section-marker kind.
  */
@@ -611,6 +876,7 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	const char *s = doc->text + u->off;
 	NpUnitFacts	f;
 	bool		allcaps;
+	bool		quotation;
 	bool		heading = (u->flags & NPU_HEADING) != 0;
 	double		linkdens = u->len ? (double) u->linkbytes / (double) u->len : 0.0;
 
@@ -713,14 +979,18 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	if (duplicate && f.nwords <= 20)
 		return CLS_BAD;
 
-	if ((f.ends_term || f.ends_colon) && f.nwords >= 10)
+	/* a sentence that ends on a quotation without a full stop */
+	quotation = !f.ends_term && !f.ends_colon && f.nwords >= 3 &&
+		f.nwords <= NP_MID_UNIT_WORDS && f.nupper * 2 < f.nletters &&
+		ends_on_quotation(s, u->len, !NpOpensDoc(doc, idx));
+	if ((f.ends_term || f.ends_colon || quotation) && f.nwords >= 10)
 		return CLS_GOOD;
 	if (f.nwords >= 30 && !(f.nlongwords > 0 && f.nlongcap * 10 >= f.nlongwords * 8))
 		return CLS_GOOD;
 	if (heading)
 		return CLS_HEADING;
 	/* short sentences, quoted answers ("No."), list introductions */
-	if (f.ends_term && (f.nwords >= 3 || f.quoted))
+	if ((f.ends_term && (f.nwords >= 3 || f.quoted)) || quotation)
 		return CLS_NEAR;
 	if (f.ends_colon && f.nwords >= 3 && f.nwords - f.ncapwords >= 2)
 		return CLS_NEAR;

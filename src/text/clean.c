@@ -429,6 +429,107 @@ figures_weigh(const char *s, size_t len, bool *change)
 	return digits > 0 && digits * 4 >= letters;
 }
 
+/* a row of a titled table (keep_titled_rows) has at most this many words */
+#define TITLED_ROW_WORDS 10
+
+/*
+ * Can unit i be a row of a table or list under a title (keep_titled_rows):
+ * a row of plain text of at most TITLED_ROW_WORDS words that is no
+ * sentence?
+ */
+static bool
+is_titled_row(const NpDoc *doc, int i, const int *marks)
+{
+	const NpUnit *u = &doc->units[i];
+	NpUnitFacts f;
+
+	if (!is_row(doc, i, marks) || (u->flags & NPU_HTML) ||
+		(u->cls != CLS_SHORT && u->cls != CLS_ROW))
+		return false;
+	NpGetUnitFacts(doc->text + u->off, u->len, &f);
+	return f.nwords >= 1 && f.nwords <= TITLED_ROW_WORDS && !f.ends_term;
+}
+
+/*
+ * The end of a table under a title at unit t (keep_titled_rows): the
+ * title, a row of two words or more that is no sentence, no list
+ * introduction, and has few figures and no price's change among them
+ * (figures_weigh: not a ticker's row; "QUARTERFINAL LINEUP", "The draw
+ * produced the following matches"), then two rows or more in one block
+ * (no blank line between them).  Returns the unit after the last row, or
+ * -1 when there is no such table at t.
+ */
+static int
+titled_rows_end(const NpDoc *doc, int t, const int *marks)
+{
+	int			n = doc->nunits;
+	int			i;
+	NpUnitFacts f;
+	bool		change;
+
+	if (t >= n || !is_titled_row(doc, t, marks) || ends_with_colon(doc, t) ||
+		figures_weigh(doc->text + doc->units[t].off, doc->units[t].len, &change) ||
+		change)
+		return -1;
+	NpGetUnitFacts(doc->text + doc->units[t].off, doc->units[t].len, &f);
+	if (f.nwords < 2)
+		return -1;
+	for (i = t + 1; i < n && is_titled_row(doc, i, marks) &&
+		 (i == t + 1 || !(doc->units[i].flags & NPU_BLANK)); i++)
+		NP_CHECK_FOR_INTERRUPTS();
+	return i - t - 1 >= 2 ? i : -1;
+}
+
+/*
+ * A table or list under a title that introduces it without a colon
+ * ("QUARTERFINAL LINEUP" or "The draw produced the following matches",
+ * then "Brazil v Argentina", "France v Spain"...), right under a kept unit
+ * of plain text: the title and the rows are the story's, where neither
+ * reads as a sentence and the list rule (keep_lists) needs a colon.  Only
+ * where the story ends with the table or goes on after it: the rows (and
+ * the tables that follow it so, each under its title) run to the end of
+ * the text, to the agency's sign-off or other wire furniture, or to a kept
+ * unit.  A box of teasers under a page's story ends at more furniture.
+ */
+static void
+keep_titled_rows(NpDoc *doc, const int *marks)
+{
+	int			n = doc->nunits;
+	int			seg = -1;		/* the last unit was kept, in this segment */
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		int			end;
+		int			last;
+		int			body = seg;
+		int			j;
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if (doc->units[i].flags & NPU_FURNITURE)
+			continue;
+		seg = doc->units[i].seg;
+		if (seg >= 0 || body < 0)
+			continue;
+		/* the tables under their titles, one after another */
+		last = i;
+		while ((end = titled_rows_end(doc, last, marks)) >= 0)
+		{
+			last = end;
+			while (last < n && (doc->units[last].flags & NPU_FURNITURE))
+				last++;
+		}
+		if (last == i ||
+			(last < n && doc->units[last].seg < 0 &&
+			 !(doc->units[last - 1].flags & NPU_FURNITURE)))
+			continue;
+		for (j = i; j < last; j++)
+			if (!(doc->units[j].flags & NPU_FURNITURE))
+				doc->units[j].seg = seg = body;
+		i = last - 1;
+	}
+}
+
 /*
  * Is unit i one of two or more rows of prices in a row (a ticker, a table
  * of prices): figures weigh in it and in a unit beside it?
@@ -774,10 +875,11 @@ is_caps_label(const NpDoc *doc, int i, const int *marks)
 /*
  * Is unit i an agency's name alone ("Reuters", "AP"; not a sign-off's form,
  * "-- Reuters", "(AP)"), classed as a photo credit, that is the last row of
- * a list of names rather than a credit:
- * a line of plain text right under (no blank line between) a short row of
- * at most four words ("BBC News") or a list introduction?  A caption above
- * a credit is longer.
+ * a list of names rather than a credit: a line of plain text right under
+ * (no blank line between) a short row of at most four words ("BBC News",
+ * "SKY NEWS" in capitals too) or a list introduction?  A caption above a
+ * credit is longer.  (The last line of a text is the sign-off's case, in
+ * plaintext.c: under a line in capitals it is the sign-off.)
  */
 static bool
 agency_ends_list(const NpDoc *doc, int i)
@@ -797,10 +899,12 @@ agency_ends_list(const NpDoc *doc, int i)
 		return false;
 	if (ends_with_colon(doc, i - 1))
 		return true;
-	if (p->cls != CLS_SHORT)
+	if (p->cls != CLS_SHORT && p->cls != CLS_ROW)
 		return false;
 	NpGetUnitFacts(doc->text + p->off, p->len, &f);
-	return f.nwords <= 4;
+	/* a row in capitals ("SKY NEWS") is a label row to the classifier */
+	return f.nwords <= 4 &&
+		(p->cls == CLS_SHORT || (f.nletters >= 2 && f.nupper == f.nletters));
 }
 
 /*
@@ -941,6 +1045,29 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 				(doc->units[i].cls == CLS_HEADLINE && opts->keep_headline) ||
 				(doc->units[i].cls == CLS_CAPTION && opts->keep_captions))
 				doc->units[i].seg = 0;
+
+		/*
+		 * The title line over them, which the loop drops when it is a label
+		 * in capitals ("COPPER PRICES", "LONDON GOLD FIXING"): kept when it
+		 * opens the item and a row of figures is kept under it, as it is
+		 * when it reads as a line of text.
+		 */
+		for (i = from; i < n && (doc->units[i].flags & NPU_FURNITURE); i++)
+			NP_CHECK_FOR_INTERRUPTS();
+		if (i < n && doc->units[i].seg < 0 && is_item_title(doc, i, marks))
+		{
+			int			j;
+
+			for (j = i + 1; j < n; j++)
+			{
+				NP_CHECK_FOR_INTERRUPTS();
+				if (doc->units[j].seg >= 0 && is_figures_row(doc, j))
+				{
+					doc->units[i].seg = 0;
+					break;
+				}
+			}
+		}
 		/* a Reuters headline behind its prefixes, which the loop drops */
 		if (opts->keep_headline)
 			for (i = 0; i < n && *headline < 0; i++)
@@ -1087,6 +1214,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	}
 
 	keep_lists(doc, marks);
+	keep_titled_rows(doc, marks);
 	if (doc->wire)
 		keep_wire_gaps(doc, marks);
 	title = keep_item_table(doc, marks, bylines);

@@ -327,3 +327,81 @@ SELECT newsprint.headline(E'London Stock Exchange FTSE All-Share Index 4,170.21 
 SELECT newsprint.clean(E'HOME\nNEWS\nSPORT\nWEATHER\n') = '' AS empty;
 SELECT newsprint.clean(E'LIVE\n') = '' AS empty;
 SELECT newsprint.clean(E'ACME SPLITS STOCK\n');
+-- clean12: a paragraph that ends on a quotation without a full stop is the
+-- story's (real text, Wikinews, CC BY 2.5: test/data/clean_body/README.md):
+-- a quotation and its attribution, a quotation alone closed without the
+-- full stop inside, a sentence introducing one, and one that runs on into
+-- the next paragraph ("... earlier today,"); each was dropped before
+\set said `cat test/data/clean_body/afghan_deaths_said.txt`
+\set quote `cat test/data/clean_body/afghan_deaths_quote.txt`
+\set intro `cat test/data/clean_body/afghan_deaths_intro.txt`
+\set lothian `cat test/data/clean_body/lothian_charge.txt`
+SELECT p.ordinal, left(p.paragraph, 40) AS starts, right(p.paragraph, 40) AS ends
+  FROM (VALUES ('said', :'said'), ('quote', :'quote'), ('intro', :'intro')) AS t(name, body),
+       LATERAL (SELECT ordinality AS ordinal, paragraph
+                  FROM regexp_split_to_table(newsprint.clean(t.body), E'\n\n')
+                       WITH ORDINALITY AS s(paragraph, ordinality)) AS p
+ WHERE p.ordinal >= 4
+ ORDER BY t.name, p.ordinal;
+SELECT newsprint.clean(:'lothian');
+-- the attribution in the present tense after the name, in short copy
+SELECT newsprint.clean(E'The club lost its final match of the season on Saturday, ending a run of eleven wins.\n\n'
+                       '"We will be back next year," she says\n');
+-- not a headline: a quotation in capitals, a name and a colon before one,
+-- "says" opening the attribution, a quotation that opens the text
+SELECT newsprint.clean(E'\'THEY CALLED ME THE DIVERSITY HIRE\'\n\n'
+                       'A lorry driver told an employment tribunal on Monday that colleagues had mocked him for months before he was dismissed.\n');
+SELECT newsprint.clean(E'Lottery winner: ''I will just have a nicer kitchen''\n\n'
+                       'A retired teacher who won the biggest jackpot in the history of the state said on Tuesday she would keep her house.\n');
+SELECT newsprint.clean(E'A retired teacher who won the biggest jackpot in the history of the state said on Tuesday she would keep her house.\n\n'
+                       '''I will just have a nicer kitchen,'' says winner\n\n'
+                       'Related stories\n');
+SELECT newsprint.clean(E'"We will be back next season with a new manager"\n\n'
+                       'The club lost its final match of the season on Saturday, ending a run of eleven wins.\n');
+-- clean12: a table or list under a title without a colon, in capitals or
+-- as a line of prose, right under the story, to the end of the text, to
+-- the agency's sign-off or to more of the story, is the story's (dropped
+-- before); the old Reuters format too
+SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
+                       'QUARTERFINAL LINEUP\n\n'
+                       'Brazil v Argentina\nFrance v Spain\nGermany v Italy\nEngland v Portugal\n');
+SELECT newsprint.clean(E'SOCCER - WORLD CUP QUARTERFINAL DRAW\n'
+                       '    ZURICH, Dec 6 - The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n'
+                       '    The draw produced the following matches\n'
+                       '    Brazil v Argentina\n'
+                       '    France v Spain\n'
+                       '    Germany v Italy\n'
+                       ' Reuter\n');
+SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
+                       'QUARTER-FINAL RESULTS\n'
+                       'Brazil 2 Argentina 1\nFrance 0 Spain 0\n\n'
+                       'SEMI-FINAL DRAW\n'
+                       'Brazil v France\nGermany v England\n\n'
+                       'The final will be played in Zurich on December 18, the organisers said on Sunday.\n');
+-- not under a title of one word, nor rows that end at other furniture (a
+-- box of teasers under its label), nor a single row
+SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
+                       'TRENDING\n\n'
+                       'Brazil v Argentina\nFrance v Spain\nGermany v Italy\n');
+SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
+                       'EDITORS PICKS\n\n'
+                       'Storm closes schools\nMayor opens bridge\nZoo welcomes panda\n\n'
+                       'Share this article\n');
+SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
+                       'QUARTERFINAL LINEUP\n\n'
+                       'Brazil v Argentina\n');
+-- clean12: a title line in capitals of up to four words (a label to the
+-- classifier) over a single row of prices, or over several, stays with
+-- them in a text with no sentence, and is the headline (the row was kept
+-- without its title, and was the headline's place)
+SELECT newsprint.clean(E'COPPER PRICES\nCopper 3M 8,402.50 8,369.00 +33.50\n');
+SELECT newsprint.headline(E'COPPER PRICES\nCopper 3M 8,402.50 8,369.00 +33.50\n');
+SELECT newsprint.clean(E'LONDON GOLD FIXING\n\nGold   2,031.40   2,022.10\nSilver   24.61   24.38\n');
+-- clean12: an agency's name alone under a row of a list in capitals
+-- ("SKY NEWS") is the list's last row, not a photo credit, as under a row
+-- in mixed case (it was dropped); as the text's last line under a line in
+-- capitals it is still the sign-off (the doc's rule: such a line is an
+-- item's title), and "SKY NEWS" alone is kept as a label in capitals
+SELECT newsprint.clean(E'The agencies at the briefing were:\nBBC NEWS\nSKY NEWS\nREUTERS\n\n'
+                       'The minister spoke for an hour and took no questions from the floor at all.\n');
+SELECT newsprint.clean(E'Pool reporters for the state visit\n\nSKY NEWS\nREUTERS\n');
