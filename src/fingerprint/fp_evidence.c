@@ -933,9 +933,6 @@ typedef struct FpSubjScan
 	FpSubjWord	w[FP_SUBJ_WORDS];
 } FpSubjScan;
 
-/* Slots of the names already noted (FpEvBuild.noted), a power of 2 */
-#define FP_EV_NOTED			32
-
 /*
  * State of NpFpBuildSketchV2's word callback.  The last w words are kept
  * twice over in ring (slot k at k and k + w), so that ring + pos holds them
@@ -962,8 +959,6 @@ typedef struct FpEvBuild
 	np_uint32	opener_start;	/* a capitalised sentence opener, */
 	np_uint32	opener_end;		/* a name if a name word follows it */
 	bool		opener;
-	/* word hashes already noted, direct-mapped: names repeat in a text */
-	np_uint64	noted[FP_EV_NOTED];
 	np_uint64  *items;			/* hash << 2 | class (the hash's lowest bit
 								 * is its name bit) */
 	size_t		n;
@@ -1838,12 +1833,7 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 		return;
 	if (flags & NP_FP_WORD_PROPER)
 	{
-		/* a word noted already has its bit (a word hash 0 is noted anew) */
-		if (st->noted[hash & (FP_EV_NOTED - 1)] != hash)
-		{
-			st->noted[hash & (FP_EV_NOTED - 1)] = hash;
-			fp_names_set(st->names, fp_subj_hash(s, (np_uint32) start, (np_uint32) end));
-		}
+		fp_names_set(st->names, fp_subj_hash(s, (np_uint32) start, (np_uint32) end));
 		if (opener && fp_subj_gap_between(s, st->opener_end, (np_uint32) start) == 0)
 			fp_names_set(st->names, fp_subj_hash(s, st->opener_start,
 												 st->opener_end));
