@@ -111,6 +111,12 @@ echo "== generated $ROWS articles ($CORPUS corpus) in $(secs "$t0" "$t1") s: $(q
 		|| ', >= 1%: ' || count(*) FILTER (WHERE c >= $ROWS * 0.01) || ' (' || round(100.0 * sum(c) FILTER (WHERE c >= $ROWS * 0.01) / sum(c), 1) || '% of postings)'
 		|| ', >= 0.1%: ' || count(*) FILTER (WHERE c >= $ROWS * 0.001) || ' (' || round(100.0 * sum(c) FILTER (WHERE c >= $ROWS * 0.001) / sum(c), 1) || '% of postings); longest list ' || max(c)
 		|| '; a posting sits in a list of ' || round(sum(c::numeric * c) / sum(c)) || ' on average' FROM f")"
+# the subject keys (below 2^20 in a version 2 sample, its first: fp_evidence.h,
+# NP_FP_SUBJECT_BITS): few values, each held by many rows
+[ "$STATS" != 0 ] && echo "== subject keys: $(q -c "WITH f AS (SELECT k, count(*) AS c FROM bench_articles, unnest(keys) k WHERE k >= 0 AND k < 1048576 GROUP BY k)
+	SELECT count(*) || ' distinct, ' || coalesce(sum(c), 0) || ' postings (' || (SELECT count(*) FROM bench_articles WHERE keys[1] >= 0 AND keys[1] < 1048576)
+		|| ' rows hold one or more); longest list ' || coalesce(max(c), 0) || ', a subject posting sits in a list of '
+		|| coalesce(round(sum(c::numeric * c) / nullif(sum(c), 0)), 0) || ' on average' FROM f")"
 
 # query rows: family members (they have matches) and unrelated articles
 q -c "DROP TABLE IF EXISTS bench_q; CREATE TABLE bench_q AS

@@ -12,6 +12,12 @@ its exact sample size, shingle count and largest hash, L2c also its counts
 of hashes up to the three cuts (NpidxCuts), L3 also its named counts, L4 its
 whole sample.  Accepted and undecided rows are still fetched; a page holding
 an undecided row is rechecked whole (a TIDBitmap's recheck flag is per page).
+The subject (fp_evidence.h, NP_FP_SUBJECT_BITS: hashes below 2^20, the
+first of a sample) counts for no minimum evidence and no names, and a pair
+with a brief whose subjects differ (within a length ratio of 3) is two
+items; no level but L4 knows a row's subject, and the last line counts the
+failing candidates that test alone refuses, which an index knowing whether
+a row has a subject (and reading the query's subject keys) could drop.
 """
 import collections
 import math
@@ -20,6 +26,7 @@ import sys
 LEVELS = ('L1', 'L2', 'L2c', 'L3', 'L4')
 
 BRIEF, BRIEF_SHARE, FULL, MIN_EV, NAMES_SHARE, T = 40, 0.7, 12, 5, 0.25, 0.12
+SUBJ, SUBJ_RATIO = 1 << 20, 3
 INF = 1 << 33
 CUTS = (1 << 30, 1 << 31, 3 << 30)
 
@@ -37,8 +44,9 @@ def need(x):
     return math.ceil(x - 1e-6)
 
 
-def direction(i, size, t):
-    if size <= 0 or i < MIN_EV:
+def direction(i, size, t, subj=0):
+    # the minimum evidence counts no subject hash (fingerprint_sql.c)
+    if size <= 0 or i - subj < MIN_EV:
         return False
     share = i / size
     if i < FULL and not share >= BRIEF_SHARE:
@@ -71,13 +79,18 @@ def main():
             b = [h for h in bh if h <= tau]
             shared = qset.intersection(b)
             inter = len(shared)
+            qsubj = [h for h in qh if h < SUBJ]
+            bsubj = [h for h in bh if h < SUBJ]
+            ssubj = len(set(qsubj).intersection(bsubj))
             brief = qbrief or bn_sh < BRIEF
             t = BRIEF_SHARE if brief else T
+            subj_differ = (brief and qsubj and bsubj and ssubj == 0 and
+                           max(qn_sh, bn_sh) <= SUBJ_RATIO * min(qn_sh, bn_sh))
             agree = True
             if brief:
-                an = sum(h & 1 for h in a)
-                bnm = sum(h & 1 for h in b)
-                inn = sum(h & 1 for h in shared)
+                an = sum(h & 1 for h in a if h >= SUBJ)
+                bnm = sum(h & 1 for h in b if h >= SUBJ)
+                inn = sum(h & 1 for h in shared if h >= SUBJ)
                 fewer = min(an, bnm)
                 if an == 0 and bnm == 0:
                     agree = True
@@ -85,9 +98,13 @@ def main():
                     agree = (qn_sh if an > 0 else bn_sh) >= BRIEF
                 else:
                     agree = inn >= 1 and inn >= NAMES_SHARE * fewer
-            mine = agree and (direction(inter, len(a), t) or direction(inter, len(b), t))
+            mine = (agree and not subj_differ and
+                    (direction(inter, len(a), t, ssubj) or direction(inter, len(b), t, ssubj)))
             tot['cand'] += 1
             tot['match'] += truth
+            if subj_differ:
+                tot['subject_refuses'] += 1
+                tot['subject_refuses_brief_row'] += bn_sh < BRIEF
             if mine != truth:
                 tot['rule_disagrees'] += 1
             nskip = int(f[0].split('/')[1])
@@ -128,15 +145,19 @@ def main():
                 d = None
                 if exact and brief_known:
                     tt = BRIEF_SHARE if brief else T
-                    a_true = bool(ak) and direction(cnt, ak, tt)
+                    ns = len(qsubj) if lv != 'L4' else ssubj
+                    a_true = bool(ak) and direction(cnt, ak, tt, ns)
                     a_false = bool(ak) and not direction(cnt, ak, tt)
-                    b_true = blo is not None and bhi is not None and direction(cnt, bhi, tt)
+                    b_true = blo is not None and bhi is not None and direction(cnt, bhi, tt, ns)
                     b_false = blo is not None and not direction(cnt, max(blo, 1), tt)
                     if a_false and b_false:
                         d = False
                     elif brief and nm is False:
                         d = False
-                    elif (a_true or b_true) and (not brief or nm is True):
+                    elif lv == 'L4' and subj_differ:
+                        d = False
+                    elif (a_true or b_true) and (not brief or nm is True) and \
+                            (lv == 'L4' or not brief or not qsubj):
                         d = True
                 if d is None:
                     tot[lv + '_undecided'] += 1
@@ -185,6 +206,9 @@ def main():
     for lv in LEVELS:
         print('%-3s decides %.1f%% of the candidates whose query read every key'
               % (lv, 100 * (tot[lv + '_accept'] + tot[lv + '_reject']) / max(1, tot['all_keys_read'])))
+    print('the subject test refuses %d candidates of %d that fail (%d of them brief rows): '
+          'what a row flag "has a subject" with the query\'s subject keys read would drop'
+          % (tot['subject_refuses'], c - tot['match'], tot['subject_refuses_brief_row']))
 
 
 if __name__ == '__main__':
