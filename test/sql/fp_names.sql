@@ -64,6 +64,33 @@ SELECT name, (SELECT s.name FROM nm s WHERE s.id = a.story) AS story
  ORDER BY id;
 DROP TABLE nm_leaders;
 
+-- with tiny_shingles above the brief's 40 evidence shingles the two
+-- companies' items (96 each) are a tiny pair that is no brief: the story
+-- rule parts it as is_same_story does, so that cluster_stories() and
+-- assign_story(), whose index search is is_same_story, agree (on the
+-- first version of the names the batch made one story of them, the
+-- insert-time form two)
+SELECT story_match(b.fp, a.fp, tiny_shingles => 200, min_named => 0) AS story_match,
+       story_match(b.fp, a.fp, tiny_shingles => 200, min_named => 0,
+                   a_time => b.published_at, b_time => a.published_at) AS timed
+  FROM nm a, nm b WHERE a.name = 'marlowe' AND b.name = 'quenby';
+SELECT f.name, s.name AS story
+  FROM cluster_stories('nm', 'id', 'fp', 'published_at', tiny_shingles => 200,
+                       min_named => 0) c
+  JOIN nm f ON f.id = c.id
+  JOIN nm s ON s.id = c.story
+ WHERE f.name IN ('marlowe', 'quenby')
+ ORDER BY f.id;
+CREATE TABLE nm_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                         published_at timestamptz);
+CREATE INDEX ON nm_leaders USING npidx (fp);
+SELECT name, (SELECT s.name FROM nm s WHERE s.id = a.story) AS story
+  FROM nm, LATERAL (SELECT assign_story('nm_leaders', id, fp, published_at,
+                                        tiny_shingles => 200, min_named => 0) AS story) a
+ WHERE name IN ('marlowe', 'quenby')
+ ORDER BY id;
+DROP TABLE nm_leaders;
+
 -- an npidx index answers as the scan does (the note quotes sentences
 -- that Quenby's item holds word for word too: same_story links it to
 -- both, as it would any text that carries both's words)
@@ -125,5 +152,34 @@ SELECT 'v2:w3:k4:n2:000000010000000b:m000000000000000000000000000000fg'::fingerp
 SELECT 'v2:w3:k4:n2:000000010000000b:m000000000000000000000000000000ff:'::fingerprint;
 SELECT 'v2:w3:k4:n2:000000010000000b:'::fingerprint;
 SELECT 'v2:w3:k4:n3:000000010000000b:m000000000000000000000000000000ff'::fingerprint;
+
+-- versions of one item whose subject changed (the lead's only name,
+-- "Shares of Vossberg ..."): a REFILE with a headline line added keeps
+-- it; an UPDATE whose new lead names the customer (Gastrans Nord) names
+-- Vossberg further down, and still matches.  A correction that changes
+-- the name's length (Vossberg to Vosberg) is parted from the original it
+-- corrects: its subject is another bit, the "(Corrects ...)" line that
+-- names both is cleaning's to drop, and the two share 0.97 of each side,
+-- as two companies' items in one formula do (doc/fingerprint.md, "The
+-- names a text holds": a known cost)
+CREATE TABLE nv (id int PRIMARY KEY, name text, t timestamptz, body text, fp fingerprint);
+INSERT INTO nv (id, name, t, body) VALUES
+ (1, 'orig', '2026-11-05 08:00+00', E'Shares of Vossberg jumped 9 pct on Thursday after the compressor maker said it had won a 340 mln euro order to build two gas compressor stations for a pipeline operator in the north of the country, the largest contract in the group\'s 60-year history. The stations are due to enter service in 2029 and will raise the capacity of the line by about a fifth, the company said in a statement. Its chief executive said the order would keep its main plant busy for at least three years and that the group was in talks on two similar projects abroad. The group, which employs about 2,900 people, reported an order intake of 1.1 bln euros last year and has said it wants to double its service business by 2030.'),
+ (3, 'corrected_note', '2026-11-05 09:10+00', E'(Corrects spelling of company name to Vosberg from Vossberg in first paragraph)\nShares of Vosberg jumped 9 pct on Thursday after the compressor maker said it had won a 340 mln euro order to build two gas compressor stations for a pipeline operator in the north of the country, the largest contract in the group\'s 60-year history. The stations are due to enter service in 2029 and will raise the capacity of the line by about a fifth, the company said in a statement. Its chief executive said the order would keep its main plant busy for at least three years and that the group was in talks on two similar projects abroad. The group, which employs about 2,900 people, reported an order intake of 1.1 bln euros last year and has said it wants to double its service business by 2030.'),
+ (4, 'update_customer_lead', '2026-11-05 11:30+00', E'UPDATE 1-Pipeline operator orders compressor stations\nGastrans Nord, which runs a 400-km gas line along the coast, has ordered two compressor stations worth 340 mln euros to raise the capacity of the line by about a fifth. Vossberg said it had won the order, the largest contract in the group\'s 60-year history, and that the stations are due to enter service in 2029. Its chief executive said the order would keep its main plant busy for at least three years and that the group was in talks on two similar projects abroad. Vossberg shares jumped 9 pct. The group, which employs about 2,900 people, reported an order intake of 1.1 bln euros last year and has said it wants to double its service business by 2030.'),
+ (5, 'refile_headline', '2026-11-05 08:40+00', E'REFILE-Vossberg shares jump on record compressor order\n(Refiles to add headline)\nShares of Vossberg jumped 9 pct on Thursday after the compressor maker said it had won a 340 mln euro order to build two gas compressor stations for a pipeline operator in the north of the country, the largest contract in the group\'s 60-year history. The stations are due to enter service in 2029 and will raise the capacity of the line by about a fifth, the company said in a statement. Its chief executive said the order would keep its main plant busy for at least three years and that the group was in talks on two similar projects abroad. The group, which employs about 2,900 people, reported an order intake of 1.1 bln euros last year and has said it wants to double its service business by 2030.');
+UPDATE nv SET fp = fingerprint(body);
+SELECT b.name,
+       round(containment(a.fp, b.fp)::numeric, 2) AS a_in_b,
+       round(containment(b.fp, a.fp)::numeric, 2) AS b_in_a,
+       same_story(a.fp, b.fp) AS same_story,
+       same_story(b.fp, a.fp) AS reversed,
+       story_match(b.fp, a.fp, a_time => b.t, b_time => a.t) IS NOT NULL AS story_match,
+       same_story(split_part(a.fp::text, ':m', 1)::fingerprint,
+                  split_part(b.fp::text, ':m', 1)::fingerprint) AS without_names
+  FROM nv a JOIN nv b ON b.id <> a.id
+ WHERE a.name = 'orig'
+ ORDER BY b.id;
+DROP TABLE nv;
 
 DROP TABLE nm;
