@@ -47,9 +47,11 @@ NAMES_SHARE = 0.25
 
 
 def parse_fp(lit):
-    # v2:w3:k256:n52:<hex>
-    head, _, tail = lit.rpartition(':')
-    parts = head.split(':')
+    # v2:w3:k256:n52:<hex>[:m<32 hex>] (the names are not read here)
+    parts = lit.split(':')
+    if parts[-1].startswith('m'):
+        parts.pop()
+    tail = parts.pop()
     n = int(parts[3][1:])
     hs = [int(tail[i:i + 8], 16) for i in range(0, len(tail), 8)]
     return n, hs

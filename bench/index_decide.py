@@ -15,9 +15,12 @@ an undecided row is rechecked whole (a TIDBitmap's recheck flag is per page).
 The subject (fp_evidence.h, NP_FP_SUBJECT_BITS: hashes below 2^20, the
 first of a sample) counts for no minimum evidence and no names, and a pair
 with a brief whose subjects differ (within a length ratio of 3) is two
-items; no level but L4 knows a row's subject, and the last line counts the
-failing candidates that test alone refuses, which an index knowing whether
-a row has a subject (and reading the query's subject keys) could drop.
+items; so is any other pair whose subjects differ, sharing 0.3 of each
+side, when neither subject is among the names the other text holds (the
+16 bytes after the hashes, ':m' in the text form).  No level but L4 knows
+a row's subject or names, and the last line counts the failing candidates
+those tests alone refuse, which an index knowing whether a row has a
+subject (and reading the query's subject keys) could drop.
 """
 import collections
 import math
@@ -27,17 +30,30 @@ LEVELS = ('L1', 'L2', 'L2c', 'L3', 'L4')
 
 BRIEF, BRIEF_SHARE, FULL, MIN_EV, NAMES_SHARE, T = 40, 0.7, 12, 5, 0.25, 0.12
 SUBJ, SUBJ_RATIO = 1 << 20, 3
+# the names a text holds (fp_evidence.h, NP_FP_NAMES_BITS, NP_FP_NAMES_SHARE)
+NAMES_BITS, PAIR_NAMES_SHARE = 128, 0.3
 INF = 1 << 33
 CUTS = (1 << 30, 1 << 31, 3 << 30)
 
 
 def parse(t):
-    head, _, hexs = t.rpartition(':')
-    parts = dict((p[0], p[1:]) for p in head.split(':')[1:])
+    # v2:w3:k256:n913:<hex>[:m<32 hex>]: the names' bitmap as one integer
+    fields = t.split(':')
+    names = None
+    if fields[-1].startswith('m'):
+        m = fields.pop()[1:]
+        names = sum(int(m[8 * w:8 * w + 8], 16) << (32 * w)
+                    for w in range(len(m) // 8))
+    parts = dict((p[0], p[1:]) for p in fields[1:-1])
+    hexs = fields[-1]
     hs = [int(hexs[i:i + 8], 16) for i in range(0, len(hexs), 8)]
     n = int(parts['n'])
     trunc = len(hs) < n
-    return hs, n, trunc
+    return hs, n, trunc, names
+
+
+def names_hold(names, h):
+    return (names >> ((h >> 1) % NAMES_BITS)) & 1
 
 
 def need(x):
@@ -63,7 +79,7 @@ def main():
     diffs = collections.Counter()
     pages = collections.Counter()
     for qn, rows in per_q.items():
-        qh, qn_sh, qtr = parse(rows[0][7])
+        qh, qn_sh, qtr, qnames = parse(rows[0][7])
         qset = set(qh)
         qlim = qh[-1] if qtr else INF
         qbrief = qn_sh < BRIEF
@@ -72,7 +88,7 @@ def main():
             blk, cnt, cls = int(f[1]), int(f[3]), int(f[5])
             named_cnt = int(f[4])
             truth = f[9] == 't'
-            bh, bn_sh, btr = parse(f[8])
+            bh, bn_sh, btr, bnames = parse(f[8])
             blim = bh[-1] if btr else INF
             tau = min(qlim, blim)
             a = [h for h in qh if h <= tau]
@@ -84,8 +100,15 @@ def main():
             ssubj = len(set(qsubj).intersection(bsubj))
             brief = qbrief or bn_sh < BRIEF
             t = BRIEF_SHARE if brief else T
-            subj_differ = (brief and qsubj and bsubj and ssubj == 0 and
-                           max(qn_sh, bn_sh) <= SUBJ_RATIO * min(qn_sh, bn_sh))
+            subj_differ = bool(brief and qsubj and bsubj and ssubj == 0 and
+                               max(qn_sh, bn_sh) <= SUBJ_RATIO * min(qn_sh, bn_sh))
+            # any other pair whose subjects differ: the names each holds
+            names_differ = bool(not subj_differ and qsubj and bsubj and ssubj == 0 and
+                                qnames is not None and bnames is not None and
+                                inter >= PAIR_NAMES_SHARE * len(a) and
+                                inter >= PAIR_NAMES_SHARE * len(b) and
+                                not any(names_hold(bnames, h) for h in qsubj) and
+                                not any(names_hold(qnames, h) for h in bsubj))
             agree = True
             if brief:
                 an = sum(h & 1 for h in a if h >= SUBJ)
@@ -98,13 +121,14 @@ def main():
                     agree = (qn_sh if an > 0 else bn_sh) >= BRIEF
                 else:
                     agree = inn >= 1 and inn >= NAMES_SHARE * fewer
-            mine = (agree and not subj_differ and
+            mine = (agree and not subj_differ and not names_differ and
                     (direction(inter, len(a), t, ssubj) or direction(inter, len(b), t, ssubj)))
             tot['cand'] += 1
             tot['match'] += truth
             if subj_differ:
                 tot['subject_refuses'] += 1
                 tot['subject_refuses_brief_row'] += bn_sh < BRIEF
+            tot['names_refuse'] += names_differ
             if mine != truth:
                 tot['rule_disagrees'] += 1
             nskip = int(f[0].split('/')[1])
@@ -154,10 +178,11 @@ def main():
                         d = False
                     elif brief and nm is False:
                         d = False
-                    elif lv == 'L4' and subj_differ:
+                    elif lv == 'L4' and (subj_differ or names_differ):
                         d = False
                     elif (a_true or b_true) and (not brief or nm is True) and \
-                            (lv == 'L4' or not brief or not qsubj):
+                            (lv == 'L4' or not qsubj or
+                             (not brief and cnt < PAIR_NAMES_SHARE * ak)):
                         d = True
                 if d is None:
                     tot[lv + '_undecided'] += 1
@@ -209,6 +234,8 @@ def main():
     print('the subject test refuses %d candidates of %d that fail (%d of them brief rows): '
           'what a row flag "has a subject" with the query\'s subject keys read would drop'
           % (tot['subject_refuses'], c - tot['match'], tot['subject_refuses_brief_row']))
+    print('the names test refuses %d candidates more (pairs with no brief of '
+          'comparable length sharing %.1f of each side)' % (tot['names_refuse'], PAIR_NAMES_SHARE))
 
 
 if __name__ == '__main__':

@@ -38,7 +38,9 @@ check_same(const NpSketch *a, const NpSketch *b)
 	if (a->version != b->version || a->shingle_words != b->shingle_words ||
 		a->sketch_size != b->sketch_size || a->nshingles != b->nshingles ||
 		a->nhashes != b->nhashes ||
-		(a->nhashes > 0 && memcmp(a->hashes, b->hashes, a->nhashes * sizeof(np_uint32)) != 0))
+		(a->nhashes > 0 && memcmp(a->hashes, b->hashes, a->nhashes * sizeof(np_uint32)) != 0) ||
+		a->has_names != b->has_names ||
+		(a->has_names && memcmp(a->names, b->names, sizeof(a->names)) != 0))
 		abort();
 }
 

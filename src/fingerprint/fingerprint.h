@@ -58,8 +58,30 @@ typedef struct NpFingerprint
 } NpFingerprint;
 
 #define NP_FP_HDRSZ			offsetof(NpFingerprint, hashes)
+
+/*
+ * A version 2 fingerprint of a text with a subject keeps, after its
+ * hashes, the names the text holds (NP_FP_NAMES_WORDS words: fp_evidence.h,
+ * "The names a text holds").  A sample always holds the smaller of
+ * nshingles and sketch_size hashes (NpFpValidate), so the names are there
+ * exactly when the datum is longer than that; the index, the estimators
+ * and every other reader of the sample see the hashes alone.
+ */
+static inline int
+NpFingerprintSampleSize(const NpFingerprint *fp)
+{
+	return (int) Min(fp->nshingles, (uint32) fp->sketch_size);
+}
+
+#define NpFingerprintHasNames(fp) \
+	((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32) > \
+	 (Size) NpFingerprintSampleSize(fp))
 #define NpFingerprintNHashes(fp) \
-	((int) ((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32)))
+	((int) ((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32)) - \
+	 (NpFingerprintHasNames(fp) ? NP_FP_NAMES_WORDS : 0))
+/* the names of a fingerprint that has them */
+#define NpFingerprintNames(fp) \
+	((const uint32 *) ((fp)->hashes + NpFingerprintNHashes(fp)))
 #define NpFingerprintIsTruncated(fp) \
 	((fp)->nshingles > (uint32) NpFingerprintNHashes(fp))
 
@@ -127,9 +149,16 @@ NpFingerprintSubjectCount(const NpFingerprint *fp, int n)
  * 0.25 f); with f = 0, the side with named hashes, if any, must not be a
  * brief.  And when both samples hold subject hashes (fp_evidence.h,
  * NP_FP_SUBJECT_BITS: the first name of the lead, the first hashes of a
- * sample), they share one.  This holds for CONTAINS, CONTAINED and
- * SAME_STORY alike (so SAME_STORY is still CONTAINS or CONTAINED), not
- * for SIMILAR.
+ * sample), they share one.
+ *
+ * Names a text holds (version 2; fp_evidence.h, NP_FP_NAMES_BITS): any
+ * other pair whose samples both hold subject hashes, none shared, and
+ * whose fingerprints both keep their names, with I >= NP_FP_NAMES_SHARE
+ * |A'| and I >= NP_FP_NAMES_SHARE |B'|, fails when no subject hash of
+ * either is among the other's names.  Both tests hold for CONTAINS,
+ * CONTAINED and SAME_STORY alike (so SAME_STORY is still CONTAINS or
+ * CONTAINED), not for SIMILAR, and only turn pairs down: the index's
+ * bounds below stand.
  *
  * The SQL surface:
  *	 a %  b					SIMILAR(a, b, newsprint.similarity_threshold)
@@ -227,7 +256,10 @@ typedef struct NpFingerprintOverlap
 
 	/*
 	 * Version 2: both samples hold subject hashes (fp_evidence.h,
-	 * NP_FP_SUBJECT_BITS) and share none of them.
+	 * NP_FP_SUBJECT_BITS) and share none of them, and either the pair
+	 * holds a brief of comparable length or the names part it (neither
+	 * subject among the other's names, NP_FP_NAMES_SHARE of each side
+	 * shared): the pair is two items.
 	 */
 	bool		subjects_differ;
 	int			subjects_shared;	/* subject hashes in A' n B' (version 2),

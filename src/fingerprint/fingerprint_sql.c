@@ -43,7 +43,8 @@ StaticAssertDecl(NP_FP_VERSION_1 == NP_FP_CORE_VERSION &&
 static NpFingerprint *
 fp_from_sketch(const NpSketch *sk)
 {
-	Size		size = NP_FP_HDRSZ + (Size) sk->nhashes * sizeof(uint32);
+	int			nnames = sk->has_names ? NP_FP_NAMES_WORDS : 0;
+	Size		size = NP_FP_HDRSZ + (Size) (sk->nhashes + nnames) * sizeof(uint32);
 	NpFingerprint *fp = (NpFingerprint *) palloc(size);
 
 	SET_VARSIZE(fp, size);
@@ -53,6 +54,11 @@ fp_from_sketch(const NpSketch *sk)
 	fp->nshingles = sk->nshingles;
 	if (sk->nhashes > 0)
 		memcpy(fp->hashes, sk->hashes, (Size) sk->nhashes * sizeof(uint32));
+	/* the names after the hashes (NpFingerprintHasNames) */
+	if (nnames > 0)
+		memcpy(fp->hashes + sk->nhashes, sk->names, sizeof(sk->names));
+	Assert(NpFingerprintNHashes(fp) == sk->nhashes &&
+		   NpFingerprintHasNames(fp) == sk->has_names);
 	return fp;
 }
 
@@ -68,6 +74,9 @@ fp_to_sketch(const NpFingerprint *fp, NpSketch *sk)
 	sk->nshingles = fp->nshingles;
 	sk->nhashes = NpFingerprintNHashes(fp);
 	sk->hashes = (np_uint32 *) fp->hashes;
+	sk->has_names = NpFingerprintHasNames(fp);
+	if (sk->has_names)
+		memcpy(sk->names, NpFingerprintNames(fp), sizeof(sk->names));
 }
 
 /*
@@ -175,6 +184,38 @@ fp_subjects(const NpFingerprint *a, const NpFingerprint *b, int *shared)
 	return na > 0 && nb > 0;
 }
 
+/* Is name hash h (a subject hash) among the names of fp, which has them? */
+static inline bool
+fp_names_hold(const NpFingerprint *fp, uint32 h)
+{
+	uint32		bit = NP_FP_NAMES_BIT_OF(h);
+
+	return (NpFingerprintNames(fp)[bit / 32] >> (bit % 32)) & 1;
+}
+
+/*
+ * Are a and b (version 2, both with subject hashes) apart by their names:
+ * do both hold their names, and is none of either's subject hashes among
+ * the other's names?
+ */
+static bool
+fp_names_apart(const NpFingerprint *a, const NpFingerprint *b)
+{
+	int			na = NpFingerprintNHashes(a);
+	int			nb = NpFingerprintNHashes(b);
+	int			i;
+
+	if (!NpFingerprintHasNames(a) || !NpFingerprintHasNames(b))
+		return false;
+	for (i = 0; i < na && a->hashes[i] < NP_FP_SUBJECT_LIMIT; i++)
+		if (fp_names_hold(b, a->hashes[i]))
+			return false;
+	for (i = 0; i < nb && b->hashes[i] < NP_FP_SUBJECT_LIMIT; i++)
+		if (fp_names_hold(a, b->hashes[i]))
+			return false;
+	return true;
+}
+
 /*
  * The rest of an overlap whose counts (inter, uni, a_count, b_count) are
  * set: the shingle counts, and the named hashes of a version 2 pair that
@@ -190,16 +231,31 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 	ov->inter_named = ov->a_named = ov->b_named = 0;
 	ov->subjects_differ = false;
 	ov->subjects_shared = 0;
-	/*
-	 * Subjects that differ part a pair only of comparable lengths: a brief
-	 * inside a text many times its length is an excerpt (a story's second
-	 * paragraph), whose lead is not the story's.
-	 */
-	if (a->version >= NP_FP_VERSION_2)
-		ov->subjects_differ = fp_subjects(a, b, &ov->subjects_shared) &&
-			ov->subjects_shared == 0 &&
+	if (a->version >= NP_FP_VERSION_2 &&
+		fp_subjects(a, b, &ov->subjects_shared) && ov->subjects_shared == 0)
+	{
+		/*
+		 * Subjects that differ part a pair with a brief only of comparable
+		 * lengths: a brief inside a text many times its length is an
+		 * excerpt (a story's second paragraph), whose lead is not the
+		 * story's.
+		 */
+		if (fp_pair_has_brief(a, b) &&
 			(uint64) Max(a->nshingles, b->nshingles) <=
-			(uint64) NP_FP_SUBJECT_RATIO * Min(a->nshingles, b->nshingles);
+			(uint64) NP_FP_SUBJECT_RATIO * Min(a->nshingles, b->nshingles))
+			ov->subjects_differ = true;
+
+		/*
+		 * Any other pair, when each side shares NP_FP_NAMES_SHARE of its
+		 * compared hashes with the other (a version of one item, not a
+		 * rewrite that keeps a few of its passages under a new lead), and
+		 * neither subject is among the other's names: another company's
+		 * item in the formula.  A version keeps its item's name.
+		 */
+		else if (ov->inter >= NP_FP_NAMES_SHARE * ov->a_count &&
+				 ov->inter >= NP_FP_NAMES_SHARE * ov->b_count)
+			ov->subjects_differ = fp_names_apart(a, b);
+	}
 	if (a->version >= NP_FP_VERSION_2 && fp_pair_has_brief(a, b))
 		fp_count_named(a, ov->a_count, b, ov->b_count, ov);
 }
@@ -354,9 +410,12 @@ NpFingerprintHolds(NpPredicate pred, double t, int version,
 	if (pred != NP_PRED_SIMILAR)
 	{
 		t = fp_pair_threshold(t, version, brief);
-		/* a pair with a brief: the names must agree too, and the subjects */
+		/* subjects that differ: two items */
+		if (version >= NP_FP_VERSION_2 && ov->subjects_differ)
+			return false;
+		/* a pair with a brief: the names must agree too */
 		if (brief && version >= NP_FP_VERSION_2 && ov->names &&
-			(!NpFingerprintNamesAgree(ov) || ov->subjects_differ))
+			!NpFingerprintNamesAgree(ov))
 			return false;
 	}
 	switch (pred)
@@ -606,7 +665,8 @@ PG_FUNCTION_INFO_V1(fingerprint_recv);
 #define FP_SEND_HDRSZ	(1 + 1 + 2 + 4 + 4)
 
 /*
- * Read the binary form: version, words, size, shingles, count, hashes.
+ * Read the binary form: version, words, size, shingles, count, hashes, and
+ * the names of a version 2 text that has them (NP_FP_NAMES_WORDS words).
  */
 Datum
 fingerprint_recv(PG_FUNCTION_ARGS)
@@ -614,6 +674,7 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	NpSketch	sk;
 	int64		nhashes;
+	int64		rest;
 	const char *msg;
 	NpFingerprint *fp;
 	int			i;
@@ -630,8 +691,10 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	sk.sketch_size = (uint16) pq_getmsgint(buf, 2);
 	sk.nshingles = (uint32) pq_getmsgint(buf, 4);
 	nhashes = (uint32) pq_getmsgint(buf, 4);
+	/* the hashes, then a version 2 text's names if it has them */
+	rest = (int64) (buf->len - buf->cursor) - nhashes * (int64) sizeof(uint32);
 	if (nhashes > NP_FP_MAX_SKETCH_SIZE ||
-		nhashes * (int64) sizeof(uint32) != (int64) (buf->len - buf->cursor))
+		(rest != 0 && rest != (int64) sizeof(sk.names)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary fingerprint"),
@@ -641,6 +704,14 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	sk.hashes = palloc(Max(nhashes, 1) * sizeof(uint32));
 	for (i = 0; i < sk.nhashes; i++)
 		sk.hashes[i] = (uint32) pq_getmsgint(buf, 4);
+	sk.has_names = (rest != 0);
+	for (i = 0; sk.has_names && i < NP_FP_NAMES_WORDS; i++)
+		sk.names[i] = (uint32) pq_getmsgint(buf, 4);
+	if (sk.has_names && sk.version != NP_FP_VERSION_2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary fingerprint"),
+				 errdetail("Only a version 2 fingerprint holds names.")));
 	msg = NpFpValidate(sk.version, sk.shingle_words, sk.sketch_size,
 					   sk.nshingles, sk.nhashes, sk.hashes);
 	if (msg != NULL)
@@ -674,6 +745,8 @@ fingerprint_send(PG_FUNCTION_ARGS)
 	pq_sendint32(&buf, (uint32) n);
 	for (i = 0; i < n; i++)
 		pq_sendint32(&buf, fp->hashes[i]);
+	for (i = 0; NpFingerprintHasNames(fp) && i < NP_FP_NAMES_WORDS; i++)
+		pq_sendint32(&buf, NpFingerprintNames(fp)[i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 

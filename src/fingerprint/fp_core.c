@@ -248,6 +248,7 @@ NpFpBuildSketch(const char *text, size_t len, int shingle_words,
 	sk->nshingles = (n > (size_t) 0xFFFFFFFFu) ? 0xFFFFFFFFu : (np_uint32) n;
 	sk->nhashes = (n < (size_t) sketch_size) ? (int) n : sketch_size;
 	sk->hashes = all;			/* the first nhashes are the sample */
+	sk->has_names = false;
 }
 
 /*
@@ -553,9 +554,41 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 	check = 0;
 	for (i = hexstart; i < hexend; i++)
 	{
+		/* the names of a version 2 text, after the hashes: ":m<hex>" */
+		if (str[i] == ':')
+		{
+			hexend = i;
+			break;
+		}
 		if (fp_hexval(str[i]) < 0)
 			return "Hashes must be written as hexadecimal digits, 8 per hash";
 		NP_CHECK_AT(i, check);
+	}
+	if (hexend < len)
+	{
+		size_t		m = hexend + 2;
+		int			w;
+
+		if (m > len || str[hexend + 1] != 'm' || len - m != NP_FP_NAMES_WORDS * 8)
+			return "Names must be written as m and 32 hexadecimal digits after the hashes";
+		if (field[0] != NP_FP_V2_VERSION)
+			return "Only a version 2 fingerprint holds names";
+		for (w = 0; w < NP_FP_NAMES_WORDS; w++)
+		{
+			np_uint32	v = 0;
+			int			d;
+
+			for (d = 0; d < 8; d++)
+			{
+				int			x = fp_hexval(str[m + w * 8 + d]);
+
+				if (x < 0)
+					return "Names must be written as m and 32 hexadecimal digits after the hashes";
+				v = (v << 4) | (np_uint32) x;
+			}
+			sk->names[w] = v;
+		}
+		sk->has_names = true;
 	}
 	if ((hexend - hexstart) % 8 != 0)
 		return "Hashes must be written as hexadecimal digits, 8 per hash";
@@ -578,6 +611,7 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 	{
 		if (hashes)
 			np_free(hashes);
+		sk->has_names = false;
 		return msg;
 	}
 	sk->version = (int) field[0];
@@ -596,7 +630,7 @@ char *
 NpFpFormatLiteral(const NpSketch *sk)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t		cap = 64 + (size_t) sk->nhashes * 8;
+	size_t		cap = 64 + (size_t) (sk->nhashes + NP_FP_NAMES_WORDS) * 8;
 	char	   *out = np_alloc(cap);
 	int			o;
 	int			i;
@@ -610,6 +644,19 @@ NpFpFormatLiteral(const NpSketch *sk)
 
 		for (d = 7; d >= 0; d--)
 			out[o++] = hex[(v >> (d * 4)) & 0xF];
+	}
+	if (sk->has_names)
+	{
+		out[o++] = ':';
+		out[o++] = 'm';
+		for (i = 0; i < NP_FP_NAMES_WORDS; i++)
+		{
+			np_uint32	v = sk->names[i];
+			int			d;
+
+			for (d = 7; d >= 0; d--)
+				out[o++] = hex[(v >> (d * 4)) & 0xF];
+		}
 	}
 	out[o] = '\0';
 	return out;

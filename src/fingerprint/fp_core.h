@@ -31,6 +31,13 @@ typedef uint64 np_uint64;
 #define NP_FP_MAX_SHINGLE_WORDS		16
 
 /*
+ * The names a version 2 text holds anywhere, as a bitmap of
+ * NP_FP_NAMES_WORDS 32-bit words (fp_evidence.h, "The names a text
+ * holds"): kept after the sample, only by a text with a subject.
+ */
+#define NP_FP_NAMES_WORDS			4
+
+/*
  * A sketch held in ordinary memory: the same fields as the on-disk
  * NpFingerprint, without the varlena header.
  */
@@ -42,6 +49,8 @@ typedef struct NpSketch
 	np_uint32	nshingles;
 	int			nhashes;
 	np_uint32  *hashes;			/* ascending, distinct; np_alloc'ed */
+	bool		has_names;		/* version 2: names[] is known */
+	np_uint32	names[NP_FP_NAMES_WORDS];	/* its names (if has_names) */
 } NpSketch;
 
 /*
@@ -103,7 +112,8 @@ extern double NpFpContainment(const np_uint32 *a, int na, int a_truncated,
 
 /*
  * Parse a text literal "v1:w3:k160:n913:<8 hex digits per hash>" (or v2:,
- * the same layout for format version 2).  On
+ * the same layout for format version 2, which may end in ":m" and the
+ * names' NP_FP_NAMES_WORDS words, 8 hex digits each).  On
  * success returns NULL and fills *sk; on failure returns a static message
  * (sentence, no trailing period) and leaves *sk without allocated memory.
  */

@@ -954,6 +954,11 @@ typedef struct FpEvBuild
 	np_uint64	last[FP_EV_WIDE_WORDS - 1];
 	size_t		nwords;
 	FpSubjScan	lead;			/* the first words (FP_SCAN_PLAIN only) */
+	/* the names the text holds (FP_SCAN_PLAIN only; fp_ev_note_name) */
+	np_uint32	names[NP_FP_NAMES_WORDS];
+	np_uint32	opener_start;	/* a capitalised sentence opener, */
+	np_uint32	opener_end;		/* a name if a name word follows it */
+	bool		opener;
 	np_uint64  *items;			/* hash << 2 | class (the hash's lowest bit
 								 * is its name bit) */
 	size_t		n;
@@ -1070,6 +1075,9 @@ fp_ev_push_every_stop(FpEvBuild *st, size_t k, np_uint64 head, np_uint64 hash)
 #define FP_SCAN_PARTS	1
 #define FP_SCAN_EVERY	2
 
+static void fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
+							size_t start, size_t end);
+
 static pg_attribute_always_inline void
 fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
 					  int mode)
@@ -1077,6 +1085,10 @@ fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
 	bool		parts = (mode != FP_SCAN_PLAIN);
 	FpEvBuild  *st = (FpEvBuild *) arg;
 	unsigned char flags = fp_ev_flags(&st->scan, hash, start, end);
+
+	/* the names it holds */
+	if (mode == FP_SCAN_PLAIN && ((flags & NP_FP_WORD_NAME) || st->opener))
+		fp_ev_note_name(st, hash, flags, start, end);
 
 	/* the first words, for the subject */
 	if (mode == FP_SCAN_PLAIN && unlikely(st->lead.n < FP_SUBJ_WORDS))
@@ -1546,21 +1558,47 @@ fp_subj_first_hash(np_uint64 hash, size_t start, size_t end, void *arg)
 }
 
 /*
+ * The word hash the tokenizer gives the one-character word c (ASCII; 0 for
+ * a character that is no word), from a table filled on first use: a subject
+ * hash is asked of every name word of a text (fp_ev_note_name).
+ */
+static np_uint64
+fp_subj_ascii_hash(unsigned char c)
+{
+	static np_uint64 table[128];
+	static bool ready = false;
+
+	if (unlikely(!ready))
+	{
+		int			k;
+
+		for (k = 0; k < 128; k++)
+		{
+			char		one = (char) k;
+			np_uint64	h[2] = {0, 0};
+
+			NpFpTokenize(&one, 1, fp_subj_first_hash, h);
+			table[k] = h[0];
+		}
+		ready = true;
+	}
+	return table[c & 0x7F];
+}
+
+/*
  * What separates words i and i + 1 of the scan (FP_GAP_* or'ed; 0 for
  * spaces alone).
  */
 static int
-fp_subj_gap(const FpSubjScan *st, int i)
+fp_subj_gap_between(const unsigned char *s, np_uint32 from, np_uint32 to)
 {
-	const unsigned char *s = st->s;
-	np_uint32	to = st->w[i + 1].start;
 	np_uint32	k;
 	int			r = 0;
 
 	/* a gap longer than layout between words is a mark (and no work) */
-	if (to - st->w[i].end > FP_SUBJ_GAP_MAX)
+	if (to - from > FP_SUBJ_GAP_MAX)
 		return FP_GAP_MARK;
-	for (k = st->w[i].end; k < to; k++)
+	for (k = from; k < to; k++)
 	{
 		unsigned char c = s[k];
 
@@ -1578,6 +1616,12 @@ fp_subj_gap(const FpSubjScan *st, int i)
 			r |= FP_GAP_MARK;
 	}
 	return r;
+}
+
+static int
+fp_subj_gap(const FpSubjScan *st, int i)
+{
+	return fp_subj_gap_between(st->s, st->w[i].end, st->w[i + 1].start);
 }
 
 /* Is word i of the scan a name, a number or a function word? */
@@ -1638,23 +1682,18 @@ fp_subj_name_word(const FpSubjScan *st, int i)
 }
 
 /*
- * Add to out[0, *n) (ascending, distinct) the subject hash of word i: the
- * hash of its first character and its length in characters (apostrophes
- * and a possessive "'s" aside; FP_SUBJ_CHARS_MAX + 1 for a longer word),
- * below NP_FP_SUBJECT_LIMIT, with the name bit.
+ * The subject hash of the word s[start, end): the hash of its first
+ * character and its length in characters (apostrophes and a possessive
+ * "'s" aside; FP_SUBJ_CHARS_MAX + 1 for a longer word), below
+ * NP_FP_SUBJECT_LIMIT, with the name bit.
  */
-static void
-fp_subj_add(const FpSubjScan *st, int i, np_uint32 *out, int *n)
+static np_uint32
+fp_subj_hash(const unsigned char *s, np_uint32 start, np_uint32 end)
 {
-	const unsigned char *s = st->s;
-	np_uint32	start = st->w[i].start;
-	np_uint32	end = st->w[i].end;
 	np_uint32	k;
 	np_uint32	first_end = end;
 	np_uint64	chars = 0;
 	np_uint64	first[2] = {0, 0};
-	np_uint32	h;
-	int			j;
 
 	/* a possessive: "Portugal's", "Portugal’s" (U+2019) */
 	if (end - start > 2 && (s[end - 1] == 's' || s[end - 1] == 'S'))
@@ -1665,7 +1704,18 @@ fp_subj_add(const FpSubjScan *st, int i, np_uint32 *out, int *n)
 				 s[end - 2] == 0x99)
 			end -= 4;
 	}
-	for (k = start; k < end && chars <= FP_SUBJ_CHARS_MAX; k++)
+	/* a word of ASCII letters and digits alone, the most: its bytes */
+	for (k = start; k < end && k - start <= FP_SUBJ_CHARS_MAX; k++)
+		if (s[k] >= 0x80 || s[k] == '\'')
+			break;
+	if (k == end || k - start > FP_SUBJ_CHARS_MAX)
+	{
+		chars = k - start;
+		first_end = start + 1;
+	}
+	else
+		k = start;
+	for (; k < end && chars <= FP_SUBJ_CHARS_MAX; k++)
 	{
 		if ((s[k] & 0xC0) == 0x80 || s[k] == '\'')
 			continue;
@@ -1677,11 +1727,27 @@ fp_subj_add(const FpSubjScan *st, int i, np_uint32 *out, int *n)
 		if (chars++ == 1)
 			first_end = k;
 	}
-	NpFpTokenize((const char *) s + start, first_end - start,
-				 fp_subj_first_hash, first);
-	h = ((np_uint32) (np_fp_mix64(FP_SUBJ_SEED ^ first[0] ^
-								  (chars * UINT64_C(0x9E3779B97F4A7C15))) >>
-					  (64 - NP_FP_SUBJECT_BITS))) | NP_FP_NAME_BIT;
+	/* the first character's word hash: an ASCII letter's from a table */
+	if (first_end - start == 1 && s[start] < 0x80)
+		first[0] = fp_subj_ascii_hash(s[start]);
+	else
+		NpFpTokenize((const char *) s + start, first_end - start,
+					 fp_subj_first_hash, first);
+	return ((np_uint32) (np_fp_mix64(FP_SUBJ_SEED ^ first[0] ^
+									 (chars * UINT64_C(0x9E3779B97F4A7C15))) >>
+						 (64 - NP_FP_SUBJECT_BITS))) | NP_FP_NAME_BIT;
+}
+
+/*
+ * Add to out[0, *n) (ascending, distinct) the subject hash of word i
+ * (fp_subj_hash), unless out holds NP_FP_SUBJECT_KEYS already.
+ */
+static void
+fp_subj_add(const FpSubjScan *st, int i, np_uint32 *out, int *n)
+{
+	np_uint32	h = fp_subj_hash(st->s, st->w[i].start, st->w[i].end);
+	int			j;
+
 	for (j = *n; j > 0 && out[j - 1] > h; j--)
 		;
 	if ((j > 0 && out[j - 1] == h) || *n >= NP_FP_SUBJECT_KEYS)
@@ -1721,6 +1787,64 @@ fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
 			break;
 	for (keys = (run == 1 ? 1 : run - 1); keys > 0; keys--, i++)
 		fp_subj_add(st, i, out, n);
+}
+
+/*
+ * The names a text holds (fp_evidence.h, NP_FP_NAMES_BITS)
+ *
+ * The subject parts two items of comparable length, a brief among them
+ * (fingerprint.h), but a longer pair is no brief: a newspaper's rewrite
+ * often opens with another name than the wire ("Shares of Dufy ...",
+ * "Substitute Mikkel Tolland ..."), so that two longer items whose
+ * subjects differ may well be one story.  A rewrite names the original's
+ * subject somewhere, though, and another company's item in one formula
+ * does not.  So the scan notes every name word of the text in a bitmap,
+ * each by the bit of its subject hash (its first character and length):
+ * a word that starts with a capital letter inside a sentence and is no
+ * function word, month or weekday, and a sentence's capitalised opener
+ * when a name word follows it after spaces alone ("Dufy Corp said", as
+ * the subject takes it).  A bit set is "maybe named" (another word of that
+ * initial and length, or another in that bit), a bit clear "not named".
+ */
+static void
+fp_names_set(np_uint32 *names, np_uint32 h)
+{
+	np_uint32	bit = NP_FP_NAMES_BIT_OF(h);
+
+	names[bit / 32] |= (np_uint32) 1 << (bit % 32);
+}
+
+/* Note word [start, end) (hash, flags) among the names of the text */
+static void
+fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
+				size_t start, size_t end)
+{
+	const unsigned char *s = st->scan.s;
+	bool		opener = st->opener;
+	int			n;
+
+	st->opener = false;
+	if ((flags & (NP_FP_WORD_NAME | NP_FP_WORD_STOP | NP_FP_WORD_NUMBER)) !=
+		NP_FP_WORD_NAME)
+		return;
+	/* not a figure ("3rd") */
+	if (s[start] < 0x80 ? (s[start] >= '0' && s[start] <= '9') :
+		fp_ev_digit(fp_ev_decode(s, st->scan.len, start, &n)))
+		return;
+	if (flags & NP_FP_WORD_PROPER)
+	{
+		fp_names_set(st->names, fp_subj_hash(s, (np_uint32) start, (np_uint32) end));
+		if (opener && fp_subj_gap_between(s, st->opener_end, (np_uint32) start) == 0)
+			fp_names_set(st->names, fp_subj_hash(s, st->opener_start,
+												 st->opener_end));
+	}
+	else if ((fp_stop_kind_of(hash) & FP_WORD_CALENDAR) == 0 &&
+			 fp_ev_opens_sentence(&st->scan, start))
+	{
+		st->opener = true;
+		st->opener_start = (np_uint32) start;
+		st->opener_end = (np_uint32) end;
+	}
 }
 
 /*
@@ -1870,6 +1994,12 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 		}
 	}
 	o += (size_t) nsubject;
+
+	/* a text with a subject keeps its names, the subject's among them */
+	sk->has_names = (nsubject > 0);
+	memcpy(sk->names, st.names, sizeof(sk->names));
+	for (i = 0; i < (size_t) nsubject; i++)
+		fp_names_set(sk->names, subject[i]);
 
 	sk->version = NP_FP_V2_VERSION;
 	sk->shingle_words = shingle_words;

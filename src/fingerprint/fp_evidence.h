@@ -148,6 +148,18 @@
 #define NP_FP_SUBJECT_RATIO		3
 
 /*
+ * The names a text holds (fp_evidence.c, "The names a text holds"): a
+ * version 2 text with a subject keeps a bitmap of NP_FP_NAMES_WORDS 32-bit
+ * words (fp_core.h), with the bit of every name word it holds anywhere,
+ * the bit of a word being that of its subject hash (NP_FP_NAMES_BIT_OF:
+ * its first character and its length).
+ */
+#define NP_FP_NAMES_BITS		(NP_FP_NAMES_WORDS * 32)
+#define NP_FP_NAMES_BIT_OF(h)	(((h) >> 1) % NP_FP_NAMES_BITS)
+/* names part a pair (no brief of comparable length) sharing this of each side */
+#define NP_FP_NAMES_SHARE		0.3
+
+/*
  * Subjects that differ (version 2 containment predicates and same_story):
  * a pair that holds a brief and whose two samples each hold a subject
  * hash, none shared, is two items, whatever else they share: two

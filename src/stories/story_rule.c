@@ -341,14 +341,17 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 
 		/*
 		 * And a pair holding a brief, whatever min_named, meets is_same_story's
-		 * names rule (fingerprint.h, "Names in a brief"), and its subjects
-		 * share a hash if both have one (fp_evidence.h, NP_FP_SUBJECT_BITS:
-		 * two companies' notices in one formula): assign_story()
-		 * finds the leaders of an article that is not tiny with
-		 * is_same_story, so a tiny pair that rule rejects (a named brief
-		 * against a side without any named hash) must not join here either.
+		 * names rule (fingerprint.h, "Names in a brief"), and no tiny pair
+		 * is two items by its subjects (fp_evidence.h, NP_FP_SUBJECT_BITS:
+		 * two companies' notices in one formula) or by the names each text
+		 * holds (NP_FP_NAMES_SHARE: a pair with no brief, tiny only for a
+		 * tiny_shingles above NP_FP_BRIEF_SHINGLES): assign_story() finds
+		 * the leaders of an article with is_same_story, so a tiny pair that
+		 * rule rejects (a named brief against a side without any named
+		 * hash) must not join here either.
 		 */
-		if (ov->names && (!NpFingerprintNamesAgree(ov) || ov->subjects_differ))
+		if (ov->subjects_differ ||
+			(ov->names && !NpFingerprintNamesAgree(ov)))
 			return false;
 	}
 	else

@@ -368,6 +368,7 @@ CREATE TEMP TABLE v2_hash AS
 -- a pair's samples are cut at the lower limit of the two (tau)
 CREATE TEMP TABLE v2_side AS
   SELECT f.id, f.f, shingle_count(f.f) < 40 AS brief, s.hs, s.named, s.subj,
+         split_part(f.f::text, ':', 6) AS nm,
          CASE WHEN shingle_count(f.f) > cardinality(s.hs) THEN s.hs[cardinality(s.hs)]
               ELSE 4294967296 END AS lim
     FROM v2_fp f,
@@ -375,6 +376,11 @@ CREATE TEMP TABLE v2_side AS
                          coalesce(array_agg(h ORDER BY h) FILTER (WHERE h % 2 = 1 AND h >= 1048576), '{}') AS named,
                          coalesce(array_agg(h) FILTER (WHERE h < 1048576), '{}') AS subj
                     FROM v2_hash h WHERE h.id = f.id) s;
+-- is subject hash h among the names (":m" and 32 hex digits, '' for none)?
+-- the bit of h is (h >> 1) % 128, in the 32-bit word of that bit / 32
+CREATE FUNCTION pg_temp.v2_named(nm text, h bigint) RETURNS bool LANGUAGE sql IMMUTABLE AS
+  $$ SELECT nm <> '' AND ((('x' || lpad(substr(nm, 2 + 8 * (((h >> 1) % 128) / 32)::int, 8), 16, '0'))::bit(64)::bigint
+                           >> (((h >> 1) % 128) % 32)::int) & 1) = 1 $$;
 -- |A'|, |B'|, |An|, |Bn| (width_bucket counts the members <= tau of a
 -- sorted array), I and In
 CREATE FUNCTION pg_temp.v2_upto(tau bigint, hs bigint[]) RETURNS int LANGUAGE sql IMMUTABLE AS
@@ -389,7 +395,11 @@ CREATE TEMP TABLE v2_ov AS
          coalesce(s.i, 0) AS i, coalesce(s.i_named, 0) AS i_named,
          cardinality(a.subj) > 0 AND cardinality(b.subj) > 0 AND NOT (a.subj && b.subj)
            AND greatest(shingle_count(a.f), shingle_count(b.f)) <= 3 * least(shingle_count(a.f), shingle_count(b.f)) AS subj_differ,
-         cardinality(ARRAY(SELECT unnest(a.subj) INTERSECT SELECT unnest(b.subj))) AS subj_shared
+         cardinality(ARRAY(SELECT unnest(a.subj) INTERSECT SELECT unnest(b.subj))) AS subj_shared,
+         cardinality(a.subj) > 0 AND cardinality(b.subj) > 0 AND NOT (a.subj && b.subj)
+           AND a.nm <> '' AND b.nm <> ''
+           AND NOT EXISTS (SELECT FROM unnest(a.subj) h WHERE pg_temp.v2_named(b.nm, h))
+           AND NOT EXISTS (SELECT FROM unnest(b.subj) h WHERE pg_temp.v2_named(a.nm, h)) AS names_apart
     FROM v2_side a CROSS JOIN v2_side b LEFT JOIN
          (SELECT x.id AS a, y.id AS b, count(*) AS i, count(*) FILTER (WHERE x.h % 2 = 1 AND x.h >= 1048576) AS i_named
             FROM v2_hash x JOIN v2_hash y ON y.h = x.h
@@ -406,14 +416,21 @@ CREATE FUNCTION pg_temp.v2_dir(i bigint, ie bigint, size bigint, share float8, t
 RETURNS bool LANGUAGE sql IMMUTABLE AS $$
   SELECT size > 0 AND ie >= 5 AND (i >= 12 OR share >= 0.7)
          AND share >= CASE WHEN brief THEN greatest(t, 0.7) ELSE t END $$;
+-- and, any other pair, each side of which shares 0.3 of its compared
+-- hashes, whose subjects differ and neither of which is among the other's
+-- names, is turned down too (the names a text holds)
+CREATE FUNCTION pg_temp.v2_names_part(o v2_ov) RETURNS bool LANGUAGE sql IMMUTABLE AS $$
+  SELECT NOT (o.brief AND o.subj_differ) AND o.names_apart
+         AND o.i >= 0.3::float8 * o.ca AND o.i >= 0.3::float8 * o.cb $$;
 CREATE FUNCTION pg_temp.v2_names(o v2_ov) RETURNS bool LANGUAGE sql IMMUTABLE AS $$
-  SELECT NOT o.brief
+  SELECT NOT pg_temp.v2_names_part(o) AND (NOT o.brief
       OR (NOT o.subj_differ
           AND ((o.an = 0 AND o.bn = 0)
                OR (least(o.an, o.bn) = 0 AND NOT (CASE WHEN o.an > 0 THEN o.a_brief ELSE o.b_brief END))
-               OR (least(o.an, o.bn) >= 1 AND o.i_named >= 1 AND o.i_named >= 0.25 * least(o.an, o.bn)))) $$;
+               OR (least(o.an, o.bn) >= 1 AND o.i_named >= 1 AND o.i_named >= 0.25 * least(o.an, o.bn))))) $$;
 CREATE TEMP TABLE v2_ref AS
   SELECT o.a, o.b, o.fa, o.fb, o.brief, o.subj_differ, o.i - o.subj_shared AS ie,
+         pg_temp.v2_names_part(o) AS names_part,
          pg_temp.v2_names(o) AS names,
          o.i = round(containment(o.fa, o.fb) * o.ca) AND o.i = round(containment(o.fb, o.fa) * o.cb)
            AND (o.ca = 0 OR containment(o.fa, o.fb) = o.i::float8 / o.ca) AS parsed_ok,
@@ -425,6 +442,7 @@ SELECT count(*) AS pairs, count(*) FILTER (WHERE NOT parsed_ok) AS parse_wrong,
        count(*) FILTER (WHERE brief) AS with_brief,
        count(*) FILTER (WHERE NOT names) AS names_disagree,
        count(*) FILTER (WHERE brief AND subj_differ) AS subjects_differ,
+       count(*) FILTER (WHERE names_part) AS names_part,
        count(*) FILTER (WHERE i >= 5) AS five_shared,
        count(*) FILTER (WHERE i BETWEEN 5 AND 9) AS under_ten,
        count(*) FILTER (WHERE ca <> sample_size(fa)) AS cut
