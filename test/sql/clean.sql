@@ -358,6 +358,15 @@ SELECT newsprint.clean(E'A retired teacher who won the biggest jackpot in the hi
                        'Related stories\n');
 SELECT newsprint.clean(E'"We will be back next season with a new manager"\n\n'
                        'The club lost its final match of the season on Saturday, ending a run of eleven wins.\n');
+-- review15: a paragraph that is all quotation, under one with no
+-- quotation, is a pull quote (or a reader's comment) and stays out (kept
+-- on clean12); under a quotation it goes on with what was said
+SELECT newsprint.clean(E'The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.\n\n'
+                       'The council will review the plan again in March, when the new budget figures are due to be published by the finance office.\n\n'
+                       '"We are losing the heart of this neighbourhood"\n');
+SELECT newsprint.clean(E'The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.\n\n'
+                       'The librarian said, \u201cThe branch has served this street for ninety years.\u201d\n\n'
+                       '\u201cWe are losing the heart of this neighbourhood\u201d\n');
 -- clean12: a table or list under a title without a colon, in capitals or
 -- as a line of prose, right under the story, to the agency's sign-off, is
 -- the story's (dropped before); the old Reuters format too
