@@ -740,6 +740,35 @@ is_attribution(const char *s, size_t len)
 	return verb;
 }
 
+/*
+ * Does unit idx, not the text's first, follow a unit that holds a double
+ * quotation mark, straight or typographic?  A paragraph that is all
+ * quotation goes on with what a speaker said in the paragraph before; under
+ * a paragraph with no quotation it is a pull quote or a reader's comment.
+ */
+static bool
+follows_quotation(const NpDoc *doc, int idx)
+{
+	const NpUnit *p;
+	size_t		k;
+	size_t		next_check = 0;
+
+	if (idx == 0 || NpOpensDoc(doc, idx))
+		return false;
+	p = &doc->units[idx - 1];
+	for (k = 0; k < p->len; k++)
+	{
+		int			f;
+		bool		closing;
+
+		NP_CHECK_AT(k, next_check);
+		if (quote_mark_at(doc->text + p->off, p->len, k, &f, &closing) > 0 &&
+			(f == QM_DOUBLE || f == QM_CURLY2))
+			return true;
+	}
+	return false;
+}
+
 /* a paragraph that ends on a quotation is at most this long (80 words) */
 #define QUOTE_UNIT_MAX_BYTES 4096
 
@@ -753,11 +782,12 @@ is_attribution(const char *s, size_t len)
  * closes the unit stand nothing or words of prose that introduce it (two
  * in lower case at least, a verb of speech among them), not a name and a
  * colon ("Coach: \"We will be back\"", a headline).  The quotation holds
- * two words or more.  A unit that is all quotation counts only if whole
- * is true (not at the text's top, where it is a headline).
+ * two words or more.  A unit that is all quotation counts only under one
+ * that holds a quotation (follows_quotation: not at the text's top, where
+ * it is a headline, nor a pull quote).  s[0..len) is unit idx's text.
  */
 static bool
-ends_on_quotation(const char *s, size_t len, bool whole)
+ends_on_quotation(const NpDoc *doc, int idx, const char *s, size_t len)
 {
 	size_t		a = 0;
 	size_t		end = len;
@@ -803,7 +833,7 @@ ends_on_quotation(const char *s, size_t len, bool whole)
 		if (open == len || memchr(s + open, ' ', q - open) == NULL)
 			return false;
 		if (open == a)
-			return whole;
+			return follows_quotation(doc, idx);
 
 		/*
 		 * words of prose before it that introduce it: a verb of speech
@@ -982,7 +1012,7 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	/* a sentence that ends on a quotation without a full stop */
 	quotation = !f.ends_term && !f.ends_colon && f.nwords >= 3 &&
 		f.nwords <= NP_MID_UNIT_WORDS && f.nupper * 2 < f.nletters &&
-		ends_on_quotation(s, u->len, !NpOpensDoc(doc, idx));
+		ends_on_quotation(doc, idx, s, u->len);
 	if ((f.ends_term || f.ends_colon || quotation) && f.nwords >= 10)
 		return CLS_GOOD;
 	if (f.nwords >= 30 && !(f.nlongwords > 0 && f.nlongcap * 10 >= f.nlongwords * 8))

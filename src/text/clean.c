@@ -487,9 +487,13 @@ titled_rows_end(const NpDoc *doc, int t, const int *marks)
  * of plain text: the title and the rows are the story's, where neither
  * reads as a sentence and the list rule (keep_lists) needs a colon.  Only
  * where the story ends with the table or goes on after it: the rows (and
- * the tables that follow it so, each under its title) run to the end of
- * the text, to the agency's sign-off or other wire furniture, or to a kept
- * unit.  A box of teasers under a page's story ends at more furniture.
+ * the tables that follow it so, each under its title) run to the agency's
+ * sign-off or other wire furniture, or, in agency copy, to the end of the
+ * text or to a kept unit.  A box of teasers under a page's story ends at
+ * more furniture; under a label that no list of section markers holds
+ * ("OTHER NEWS", "You might also like", then headlines) it has the shape
+ * of a titled table, and a page has such boxes between its paragraphs and
+ * at its end, so a text that is not agency copy must show the sign-off.
  */
 static void
 keep_titled_rows(NpDoc *doc, const int *marks)
@@ -520,8 +524,8 @@ keep_titled_rows(NpDoc *doc, const int *marks)
 				last++;
 		}
 		if (last == i ||
-			(last < n && doc->units[last].seg < 0 &&
-			 !(doc->units[last - 1].flags & NPU_FURNITURE)))
+			(!(doc->units[last - 1].flags & NPU_FURNITURE) &&
+			 (!doc->wire || (last < n && doc->units[last].seg < 0))))
 			continue;
 		for (j = i; j < last; j++)
 			if (!(doc->units[j].flags & NPU_FURNITURE))

@@ -358,13 +358,22 @@ SELECT newsprint.clean(E'A retired teacher who won the biggest jackpot in the hi
                        'Related stories\n');
 SELECT newsprint.clean(E'"We will be back next season with a new manager"\n\n'
                        'The club lost its final match of the season on Saturday, ending a run of eleven wins.\n');
+-- review15: a paragraph that is all quotation, under one with no
+-- quotation, is a pull quote (or a reader's comment) and stays out (kept
+-- on clean12); under a quotation it goes on with what was said
+SELECT newsprint.clean(E'The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.\n\n'
+                       'The council will review the plan again in March, when the new budget figures are due to be published by the finance office.\n\n'
+                       '"We are losing the heart of this neighbourhood"\n');
+SELECT newsprint.clean(E'The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.\n\n'
+                       'The librarian said, \u201cThe branch has served this street for ninety years.\u201d\n\n'
+                       '\u201cWe are losing the heart of this neighbourhood\u201d\n');
 -- clean12: a table or list under a title without a colon, in capitals or
--- as a line of prose, right under the story, to the end of the text, to
--- the agency's sign-off or to more of the story, is the story's (dropped
--- before); the old Reuters format too
+-- as a line of prose, right under the story, to the agency's sign-off, is
+-- the story's (dropped before); the old Reuters format too
 SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
                        'QUARTERFINAL LINEUP\n\n'
-                       'Brazil v Argentina\nFrance v Spain\nGermany v Italy\nEngland v Portugal\n');
+                       'Brazil v Argentina\nFrance v Spain\nGermany v Italy\nEngland v Portugal\n'
+                       ' Reuter\n');
 SELECT newsprint.clean(E'SOCCER - WORLD CUP QUARTERFINAL DRAW\n'
                        '    ZURICH, Dec 6 - The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n'
                        '    The draw produced the following matches\n'
@@ -372,12 +381,26 @@ SELECT newsprint.clean(E'SOCCER - WORLD CUP QUARTERFINAL DRAW\n'
                        '    France v Spain\n'
                        '    Germany v Italy\n'
                        ' Reuter\n');
+-- review15: in a text that is not agency copy, not to the end of the text
+-- nor to more of the story: a web page's box of teasers under a label
+-- that is no section marker has that shape, between paragraphs and at the
+-- end (these were kept on clean12)
+SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
+                       'QUARTERFINAL LINEUP\n\n'
+                       'Brazil v Argentina\nFrance v Spain\nGermany v Italy\nEngland v Portugal\n');
 SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
                        'QUARTER-FINAL RESULTS\n'
                        'Brazil 2 Argentina 1\nFrance 0 Spain 0\n\n'
                        'SEMI-FINAL DRAW\n'
                        'Brazil v France\nGermany v England\n\n'
                        'The final will be played in Zurich on December 18, the organisers said on Sunday.\n');
+SELECT newsprint.clean(E'The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.\n\n'
+                       'OTHER NEWS\n\n'
+                       'Library hours cut again\nCouncil tax to rise\nSchools face cuts\n');
+SELECT newsprint.clean(E'The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.\n\n'
+                       'You might also like\n'
+                       'Library hours cut again\nCouncil tax to rise\n\n'
+                       'The council will review the plan again in March, when the new budget figures are due to be published by the finance office.\n');
 -- not under a title of one word, nor rows that end at other furniture (a
 -- box of teasers under its label), nor a single row
 SELECT newsprint.clean(E'The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.\n\n'
