@@ -123,6 +123,25 @@ SHAPES = {
     'title_years': "repeat('MAY 2026 COUNCIL VOTE ', :n/22) || E'\\nLab 1,234\\nCon 1,000\\nLab hold. Majority 234.'",
     'alert_furn': "repeat(E'Reuter\\nURGENT: Shares fall in London on Monday\\n', :n/48)",
     'alert_lines': "repeat(E'URGENT: Shares fall in London on Monday\\n', :n/41)",
+    # the rules of the twenty-second session (classify.c, clean.c): a
+    # million quotations with their attribution and no full stop, each its
+    # own paragraph or line; quotations running on into the next paragraph;
+    # quotation marks opened and never closed, and one opened just before
+    # the 1 MB block cut and closed after it; a million titles in capitals
+    # over one row each, one title over a million short rows; titles
+    # without a colon over rows; an agency's name under rows in capitals
+    'quote_said': "repeat(E'\"a,\" he said\\n\\n', :n/14)",
+    'quote_said_lines': "repeat(E'\"a,\" he said\\n', :n/13)",
+    'quote_curly': "repeat(E'\\u201ca,\\u201d he said\\n\\n', :n/16)",
+    'quote_runon': "repeat(E'He said it was over earlier today,\"\\n\\n', :n/38)",
+    'quote_only': "repeat(E'\"We will be back\"\\n\\n', :n/20)",
+    'quote_open': "repeat(E'\"We will be back, he said\\n\\n', :n/27)",
+    'quote_cut': "repeat(E'Shares fell in London on Monday.\\n', 1048560/33) || E'\"We will ' || repeat('be back ', :n/8) || E'\" he said'",
+    'caps_title_row': "repeat(E'COPPER PRICES\\nCopper 8,104.50 +12.5\\n', :n/36)",
+    'caps_title_rows': "E'COPPER PRICES\\n' || repeat(E'Cu 1 +2\\n', :n/8)",
+    'title_nocolon': "repeat(E'QUARTERFINAL LINEUP\\nSpain v Italy\\nFrance v Brazil\\n', :n/50)",
+    'title_nocolon_one': "E'Shares fell in London on Monday.\\n\\nThe draw produced the following matches\\n' || repeat(E'Spain v Italy\\n', :n/14) || E'Reuters'",
+    'agency_caps': "repeat(E'BBC NEWS\\nSKY NEWS\\nREUTERS\\n', :n/26)",
     'rand_bytes': None,         # built below
 }
 FUNCS = {
