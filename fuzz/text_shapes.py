@@ -13,7 +13,8 @@ in UTF8; shapes with characters the encoding lacks are skipped).  Each shape (SH
 elements, runs of '<' and '&', numeric references out of range, one word of
 the whole size, lone carriage returns and form feeds, wire furniture, a
 million agency sign-offs or ticker rows, a table's title line of the whole
-size...) is
+size, a million quotations without a full stop or capital titles over a
+row...) is
 built at each size in MB (0 means 64 kB) in an unlogged table, then each
 function (FUNCS) runs on it in the same session and prints its wall time,
 the backend's CPU time (from /proc, so the server must be local) and its
@@ -137,6 +138,13 @@ SHAPES = {
     'quote_only': "repeat(E'\"We will be back\"\\n\\n', :n/20)",
     'quote_open': "repeat(E'\"We will be back, he said\\n\\n', :n/27)",
     'quote_cut': "repeat(E'Shares fell in London on Monday.\\n', 1048560/33) || E'\"We will ' || repeat('be back ', :n/8) || E'\" he said'",
+    # the same, each line told apart by a number or its letters
+    # (identical lines are dropped as furniture before any rule reads them)
+    'quote_said_n': "(SELECT string_agg(format(E'\"Shares %s fell,\" he said\\n\\n', g), '') FROM generate_series(1, :n/28) g)",
+    'quote_open_n': "(SELECT string_agg(format(E'\"We will be back %s, he said\\n\\n', g), '') FROM generate_series(1, :n/30) g)",
+    'caps_title_row_n': "(SELECT string_agg(format(E'COPPER %s PRICES\\nCopper 8,104.50 +%s\\n', translate(g::text, '0123456789', 'ABCDEFGHIJ'), g), '') FROM generate_series(1, :n/46) g)",
+    'caps_title_rows_n': "E'COPPER PRICES\\n' || (SELECT string_agg(format(E'Cu %s +2\\n', g), '') FROM generate_series(1, :n/13) g)",
+    'agency_caps_n': "(SELECT string_agg(format(E'BBC %s NEWS\\nSKY NEWS\\nREUTERS\\n', translate(g::text, '0123456789', 'ABCDEFGHIJ')), '') FROM generate_series(1, :n/31) g)",
     'caps_title_row': "repeat(E'COPPER PRICES\\nCopper 8,104.50 +12.5\\n', :n/36)",
     'caps_title_rows': "E'COPPER PRICES\\n' || repeat(E'Cu 1 +2\\n', :n/8)",
     'title_nocolon': "repeat(E'QUARTERFINAL LINEUP\\nSpain v Italy\\nFrance v Brazil\\n', :n/50)",
