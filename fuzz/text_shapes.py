@@ -145,6 +145,11 @@ SHAPES = {
     'caps_title_row_n': "(SELECT string_agg(format(E'COPPER %s PRICES\\nCopper 8,104.50 +%s\\n', translate(g::text, '0123456789', 'ABCDEFGHIJ'), g), '') FROM generate_series(1, :n/46) g)",
     'caps_title_rows_n': "E'COPPER PRICES\\n' || (SELECT string_agg(format(E'Cu %s +2\\n', g), '') FROM generate_series(1, :n/13) g)",
     'agency_caps_n': "(SELECT string_agg(format(E'BBC %s NEWS\\nSKY NEWS\\nREUTERS\\n', translate(g::text, '0123456789', 'ABCDEFGHIJ')), '') FROM generate_series(1, :n/31) g)",
+    # paragraphs all quotation under one that holds a quotation mark, or
+    # under a paragraph of the whole size; a box of teasers under a label
+    'quote_follow_n': "(SELECT string_agg(format(E'He said \"it %s\".\\n\\n\"We will be back %s\"\\n\\n', g, g), '') FROM generate_series(1, :n/52) g)",
+    'quote_after_long': "E'\"' || repeat('word ', :n/10) || E'\\n\\n' || (SELECT string_agg(format(E'\"Back %s\"\\n\\n', g), '') FROM generate_series(1, :n/20) g)",
+    'teaser_box_n': "E'Shares fell in London on Monday.\\n\\nOTHER NEWS\\n' || (SELECT string_agg(format(E'Council %s votes on budget\\n', g), '') FROM generate_series(1, :n/28) g)",
     'caps_title_row': "repeat(E'COPPER PRICES\\nCopper 8,104.50 +12.5\\n', :n/36)",
     'caps_title_rows': "E'COPPER PRICES\\n' || repeat(E'Cu 1 +2\\n', :n/8)",
     'title_nocolon': "repeat(E'QUARTERFINAL LINEUP\\nSpain v Italy\\nFrance v Brazil\\n', :n/50)",
