@@ -165,7 +165,7 @@ def copy_binary(payloads):
 def mutate_bin(b):
     b = bytearray(b)
     for _ in range(rnd.randint(1, 4)):
-        op = rnd.randint(0, 9)
+        op = rnd.randint(0, 10)
         if op == 0 and b:
             i = rnd.randrange(len(b)); b[i] ^= 1 << rnd.randrange(8)
         elif op == 1 and b:
@@ -197,7 +197,38 @@ def mutate_bin(b):
             b = b[:12] + b''.join(struct.pack('!I', h) for h in hs)
         elif op == 9 and len(b) >= 2:
             b[0] = rnd.choice([0, 1, 2, 3, 255]); b[1] = rnd.choice([0, 1, 2, 3, 5, 8, 255])
+        elif op == 10 and len(b) >= 12:
+            # the names after the hashes: 15, 16 or 17 bytes added, or the
+            # last bytes cut, on any version
+            n = struct.unpack('!I', bytes(b[8:12]))[0]
+            b = b[:12 + 4 * min(n, (len(b) - 12) // 4)]
+            b += bytes(rnd.choice([0, 0xff, rnd.randrange(256)]) for _ in range(rnd.choice([15, 16, 16, 17, 32])))
     return bytes(b)
+
+HEX = '0123456789abcdef'
+def mutate_names(t):
+    """mangle the names part of a literal (':m' and 32 hex digits)"""
+    base = t.split(':m')[0]
+    names = ''.join(rnd.choice(HEX) for _ in range(32))
+    op = rnd.randint(0, 8)
+    if op == 0:
+        return base + ':m' + ''.join(rnd.choice(HEX) for _ in range(rnd.choice([0, 1, 15, 31, 33, 64])))
+    if op == 1:
+        return base + ':m' + names.upper()
+    if op == 2:
+        return base + ':m' + names + ':m' + names
+    if op == 3:
+        return base + rnd.choice([':M', ':n', '::m', ': m', ':m ', ':m-']) + names
+    if op == 4:
+        return base + ':m' + names[:rnd.randrange(32)] + rnd.choice(['g', 'x', ' ', '\u00e9', ':', '-']) + names[rnd.randrange(32):][:31]
+    if op == 5:
+        return re.sub(r'^v\d+', 'v1', base) + ':m' + names
+    if op == 6:
+        # names on a sample of 0 or 1 hashes
+        return 'v2:w3:k%d:n%d:%s:m%s' % (rnd.choice([1, 4, 160]), rnd.choice([0, 1]), rnd.choice(['', '00000001', 'ffffffff']), names)
+    if op == 7:
+        return base + ':m' + names + rnd.choice(['', ' ', '\n', '\t', ':', '0'])
+    return base
 
 def mutate_txt(s):
     s = list(s)
@@ -413,6 +444,9 @@ def fp_round():
     for _ in range(30):
         v = pick(valid)
         run("insert into fz_in values (%s::fingerprint)", (mutate_txt(v[0]),))
+    for _ in range(10):
+        v = pick(valid)
+        run("insert into fz_in values (%s::fingerprint)", (mutate_names(v[0]),))
     run("insert into fz_in select fingerprint(%s::text)", (pick(texts),))
     # fingerprint_query as a record literal (its fingerprint field through fingerprint_in)
     for _ in range(5):
@@ -422,7 +456,40 @@ def fp_round():
     run("select count(*) from fz_in")
     exercise_fp_pairs()
 
+def names_fixed():
+    """the names of a version 2 value against their own expectations"""
+    def want(what, got, exp):
+        if got != exp:
+            bad.append(('NAMES', what, repr(got)[:200], 'expected %r' % (exp,)))
+    v1 = [v for v in valid if v[0].startswith('v1:')]
+    for lit, b in [v for v in valid if ':m' in v[0]][:6]:
+        bare = lit.split(':m')[0]
+        names = lit.split(':m')[1]
+        st, r = run("select %s::fingerprint = %s::fingerprint, similarity(%s::fingerprint, %s::fingerprint), "
+                    "same_story(%s::fingerprint, %s::fingerprint), (%s::fingerprint)::text, "
+                    "length(fingerprint_send(%s::fingerprint))",
+                    (lit, bare, lit, bare, lit, bare, bare + ':m' + names.upper(), bare))
+        want('names against none', (st, r and r[0][:4]), ('ok', (False, 1.0, True, lit)))
+        want('binary size with names', len(b), r[0][4] + 16 if r else None)
+        for extra, exp in [(-1, '22P03'), (0, 'ok'), (1, '22P03'), (-16, 'ok'), (-17, '22P03'), (16, '22P03')]:
+            p = b[:len(b) + extra] if extra <= 0 else b + b'\x00' * extra
+            run("truncate fz_in")
+            want('recv %+d bytes' % extra, copy_binary([p]), exp)
+        want('recv names on version 1', copy_binary([b'\x01' + b[1:]]), '22P03')
+        for bad_lit in [bare + ':m' + names[:31], bare + ':m' + names + '0', bare + ':m' + names + ':m' + names,
+                        bare + ':M' + names, bare + ':m' + names[:31] + 'g', 'v1' + bare[2:] + ':m' + names,
+                        bare + '::m' + names, bare + ':m']:
+            want('literal ' + bad_lit[-40:], run("select %s::fingerprint", (bad_lit,))[0], '22P02')
+        for w in v1[:2]:
+            want('names against version 1', run("select similarity(%s::fingerprint, %s::fingerprint)", (lit, w[0]))[0], '22023')
+    for lit in ['v2:w3:k4:n0::m' + '0' * 32, 'v2:w3:k4:n1:00000001:m' + 'f' * 32, 'v2:w3:k1:n9:ffffffff:m' + 'F' * 32]:
+        st, r = run("select (%s::fingerprint)::text, similarity(%s::fingerprint, %s::fingerprint), same_story(%s::fingerprint, %s::fingerprint)",
+                    (lit, lit, lit.split(':m')[0], lit, lit))
+        want('small ' + lit, st, 'ok')
+    run("truncate fz_in")
+
 ENC = run('select getdatabaseencoding()')[1][0][0]
+names_fixed()
 print('encoding', ENC)
 t0 = time.time()
 for it in range(ITER):

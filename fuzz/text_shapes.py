@@ -13,7 +13,8 @@ in UTF8; shapes with characters the encoding lacks are skipped).  Each shape (SH
 elements, runs of '<' and '&', numeric references out of range, one word of
 the whole size, lone carriage returns and form feeds, wire furniture, a
 million agency sign-offs or ticker rows, a table's title line of the whole
-size...) is
+size, a million quotations without a full stop or capital titles over a
+row...) is
 built at each size in MB (0 means 64 kB) in an unlogged table, then each
 function (FUNCS) runs on it in the same session and prints its wall time,
 the backend's CPU time (from /proc, so the server must be local) and its
@@ -123,6 +124,37 @@ SHAPES = {
     'title_years': "repeat('MAY 2026 COUNCIL VOTE ', :n/22) || E'\\nLab 1,234\\nCon 1,000\\nLab hold. Majority 234.'",
     'alert_furn': "repeat(E'Reuter\\nURGENT: Shares fall in London on Monday\\n', :n/48)",
     'alert_lines': "repeat(E'URGENT: Shares fall in London on Monday\\n', :n/41)",
+    # the rules of the twenty-second session (classify.c, clean.c): a
+    # million quotations with their attribution and no full stop, each its
+    # own paragraph or line; quotations running on into the next paragraph;
+    # quotation marks opened and never closed, and one opened just before
+    # the 1 MB block cut and closed after it; a million titles in capitals
+    # over one row each, one title over a million short rows; titles
+    # without a colon over rows; an agency's name under rows in capitals
+    'quote_said': "repeat(E'\"a,\" he said\\n\\n', :n/14)",
+    'quote_said_lines': "repeat(E'\"a,\" he said\\n', :n/13)",
+    'quote_curly': "repeat(E'\\u201ca,\\u201d he said\\n\\n', :n/16)",
+    'quote_runon': "repeat(E'He said it was over earlier today,\"\\n\\n', :n/38)",
+    'quote_only': "repeat(E'\"We will be back\"\\n\\n', :n/20)",
+    'quote_open': "repeat(E'\"We will be back, he said\\n\\n', :n/27)",
+    'quote_cut': "repeat(E'Shares fell in London on Monday.\\n', 1048560/33) || E'\"We will ' || repeat('be back ', :n/8) || E'\" he said'",
+    # the same, each line told apart by a number or its letters
+    # (identical lines are dropped as furniture before any rule reads them)
+    'quote_said_n': "(SELECT string_agg(format(E'\"Shares %s fell,\" he said\\n\\n', g), '') FROM generate_series(1, :n/28) g)",
+    'quote_open_n': "(SELECT string_agg(format(E'\"We will be back %s, he said\\n\\n', g), '') FROM generate_series(1, :n/30) g)",
+    'caps_title_row_n': "(SELECT string_agg(format(E'COPPER %s PRICES\\nCopper 8,104.50 +%s\\n', translate(g::text, '0123456789', 'ABCDEFGHIJ'), g), '') FROM generate_series(1, :n/46) g)",
+    'caps_title_rows_n': "E'COPPER PRICES\\n' || (SELECT string_agg(format(E'Cu %s +2\\n', g), '') FROM generate_series(1, :n/13) g)",
+    'agency_caps_n': "(SELECT string_agg(format(E'BBC %s NEWS\\nSKY NEWS\\nREUTERS\\n', translate(g::text, '0123456789', 'ABCDEFGHIJ')), '') FROM generate_series(1, :n/31) g)",
+    # paragraphs all quotation under one that holds a quotation mark, or
+    # under a paragraph of the whole size; a box of teasers under a label
+    'quote_follow_n': "(SELECT string_agg(format(E'He said \"it %s\".\\n\\n\"We will be back %s\"\\n\\n', g, g), '') FROM generate_series(1, :n/52) g)",
+    'quote_after_long': "E'\"' || repeat('word ', :n/10) || E'\\n\\n' || (SELECT string_agg(format(E'\"Back %s\"\\n\\n', g), '') FROM generate_series(1, :n/20) g)",
+    'teaser_box_n': "E'Shares fell in London on Monday.\\n\\nOTHER NEWS\\n' || (SELECT string_agg(format(E'Council %s votes on budget\\n', g), '') FROM generate_series(1, :n/28) g)",
+    'caps_title_row': "repeat(E'COPPER PRICES\\nCopper 8,104.50 +12.5\\n', :n/36)",
+    'caps_title_rows': "E'COPPER PRICES\\n' || repeat(E'Cu 1 +2\\n', :n/8)",
+    'title_nocolon': "repeat(E'QUARTERFINAL LINEUP\\nSpain v Italy\\nFrance v Brazil\\n', :n/50)",
+    'title_nocolon_one': "E'Shares fell in London on Monday.\\n\\nThe draw produced the following matches\\n' || repeat(E'Spain v Italy\\n', :n/14) || E'Reuters'",
+    'agency_caps': "repeat(E'BBC NEWS\\nSKY NEWS\\nREUTERS\\n', :n/26)",
     'rand_bytes': None,         # built below
 }
 FUNCS = {

@@ -13,7 +13,7 @@
 #     function, the binary and text input of the fingerprint type, npidx,
 #     story_trigger, and tables of stories with round-ups through
 #     cluster_stories() and assign_story() (see its header);
-#   - unless --no-shapes, in UTF8 and LATIN1: fuzz/text_shapes.py, 77
+#   - unless --no-shapes, in UTF8 and LATIN1: fuzz/text_shapes.py, 97
 #     degenerate texts through every text function at the sizes SIZES in MB
 #     (default 0,1,8; 0 is 64 kB): CPU time linear in the size, no internal
 #     error; then once more at the largest size with statement_timeout

@@ -133,8 +133,9 @@ typedef struct StoryPlans
 {
 	Oid			relid;			/* hash key */
 	bool		check;			/* invalidated since its name was checked */
-	bool		unique;			/* its unique index on story seen since the
-								 * last invalidation of the relation */
+	bool		unique;			/* its columns and unique index on story
+								 * seen since the last invalidation of the
+								 * relation */
 	Oid			nspid;			/* the relation's schema, the schema's name */
 	NameData	nspname;		/* and the relation's name when the plans */
 	NameData	relname;		/* were made */
@@ -539,6 +540,7 @@ plans_for(Oid relid)
 	Oid			fptype = StoryFingerprintType();
 	StoryPlans *p;
 	bool		found;
+	bool		missing;
 
 	story_caches_init();
 
@@ -568,27 +570,41 @@ plans_for(Oid relid)
 		p->search_late = NULL;
 		p->insert = NULL;
 	}
-	if (p->search == NULL || p->search_tiny == NULL ||
-		p->search_late == NULL || p->insert == NULL)
+	missing = (p->search == NULL || p->search_tiny == NULL ||
+			   p->search_late == NULL || p->insert == NULL);
+
+	/*
+	 * The table's kind, columns and arbiter, checked before the plans are
+	 * made and again after any invalidation of the table (ALTER TABLE,
+	 * creating or dropping an index), so that a story column dropped after
+	 * a first use is named as missing (42703), not as lacking its unique
+	 * index.
+	 */
+	if (missing || !p->unique)
+	{
+		char		relkind = get_rel_relkind(relid);
+
+		if (relkind != RELKIND_RELATION && relkind != RELKIND_PARTITIONED_TABLE)
+			ereport(ERROR,
+					(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					 errmsg("leaders table \"%s\" is not a table",
+							get_rel_name(relid))));
+		StoryCheckColumn(relid, "story", "story", INT8OID);
+		/* newsprint.fingerprint or a domain over it */
+		StoryCheckColumn(relid, "fingerprint", "fp", StoryFingerprintType());
+		StoryCheckColumn(relid, "published_at", "published_at", TIMESTAMPTZOID);
+		leaders_check_unique(relid);
+	}
+	if (missing)
 	{
 		char	   *rel;
 		/* the control file fixes the schema */
 		const char *ext = "newsprint";
 		StringInfoData sql;
 		Oid			argtypes[3];
-		char		relkind = get_rel_relkind(relid);
 
 		plans_free(p);
-		if (relkind != RELKIND_RELATION && relkind != RELKIND_PARTITIONED_TABLE)
-			ereport(ERROR,
-					(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-					 errmsg("leaders table \"%s\" is not a table",
-							get_rel_name(relid))));
 		rel = StoryRelationName(relid);
-		StoryCheckColumn(relid, "story", "story", INT8OID);
-		/* newsprint.fingerprint or a domain over it */
-		StoryCheckColumn(relid, "fingerprint", "fp", StoryFingerprintType());
-		StoryCheckColumn(relid, "published_at", "published_at", TIMESTAMPTZOID);
 		p->nspid = get_rel_namespace(relid);
 		namestrcpy(&p->nspname, get_namespace_name(p->nspid));
 		namestrcpy(&p->relname, get_rel_name(relid));
@@ -627,15 +643,7 @@ plans_for(Oid relid)
 		p->insert = keep_plan(sql.data, 3, argtypes, 0);
 	}
 
-	/*
-	 * Checked again after any invalidation of the table: creating or
-	 * dropping an index sends one.
-	 */
-	if (!p->unique)
-	{
-		leaders_check_unique(relid);
-		p->unique = true;
-	}
+	p->unique = true;
 	return p;
 }
 

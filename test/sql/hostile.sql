@@ -594,6 +594,22 @@ SELECT assign_story('hostile_leaders', 9, fp, '2026-01-01') FROM hostile_article
 SELECT story FROM hostile_leaders ORDER BY story;
 DROP TABLE hostile_leaders, hostile_trig;
 
+-- the story column dropped after a first use is named as missing (42703),
+-- not as lacking its unique index (42P10); made again as text with a
+-- primary key, it is named as of the wrong type (42804), not run through
+-- the plans made for a bigint
+CREATE TABLE hostile_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                              published_at timestamptz);
+CREATE INDEX ON hostile_leaders USING npidx (fp);
+SELECT assign_story('hostile_leaders', 1, fp, '2026-01-01') FROM hostile_article;
+ALTER TABLE hostile_leaders DROP COLUMN story;
+SELECT assign_story('hostile_leaders', 2, fp, '2026-01-09') FROM hostile_longer;
+\echo :LAST_ERROR_SQLSTATE
+ALTER TABLE hostile_leaders ADD COLUMN story text PRIMARY KEY DEFAULT 'x';
+SELECT assign_story('hostile_leaders', 3, fp, '2026-01-09') FROM hostile_longer;
+\echo :LAST_ERROR_SQLSTATE
+DROP TABLE hostile_leaders;
+
 -- a leaders table dropped and made again under its name, again and again
 -- in one session: each new table gets its own plans (the dropped one's
 -- entry is freed at the next call, and leaves no negative catalog cache
