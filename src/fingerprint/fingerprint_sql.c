@@ -201,16 +201,16 @@ fp_names_hold(const NpFingerprint *fp, uint32 h)
 static bool
 fp_names_apart(const NpFingerprint *a, const NpFingerprint *b)
 {
-	int			na = NpFingerprintNHashes(a);
-	int			nb = NpFingerprintNHashes(b);
+	int			na = NpFingerprintSubjectCount(a, NpFingerprintNHashes(a));
+	int			nb = NpFingerprintSubjectCount(b, NpFingerprintNHashes(b));
 	int			i;
 
 	if (!NpFingerprintHasNames(a) || !NpFingerprintHasNames(b))
 		return false;
-	for (i = 0; i < na && a->hashes[i] < NP_FP_SUBJECT_LIMIT; i++)
+	for (i = 0; i < na; i++)
 		if (fp_names_hold(b, a->hashes[i]))
 			return false;
-	for (i = 0; i < nb && b->hashes[i] < NP_FP_SUBJECT_LIMIT; i++)
+	for (i = 0; i < nb; i++)
 		if (fp_names_hold(a, b->hashes[i]))
 			return false;
 	return true;

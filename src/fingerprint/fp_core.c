@@ -495,6 +495,38 @@ fp_hexval(char c)
 }
 
 /*
+ * The 32-bit word written as the 8 hex digits at p (a hash, or a word of
+ * the names), into *v; false if one of them is no hex digit.
+ */
+static bool
+fp_read_word(const char *p, np_uint32 *v)
+{
+	int			d;
+
+	*v = 0;
+	for (d = 0; d < 8; d++)
+	{
+		int			x = fp_hexval(p[d]);
+
+		if (x < 0)
+			return false;
+		*v = (*v << 4) | (np_uint32) x;
+	}
+	return true;
+}
+
+/* Write word v as 8 lower-case hex digits at out (no terminator) */
+static void
+fp_write_word(char *out, np_uint32 v)
+{
+	static const char hex[] = "0123456789abcdef";
+	int			d;
+
+	for (d = 0; d < 8; d++)
+		out[d] = hex[(v >> ((7 - d) * 4)) & 0xF];
+}
+
+/*
  * Parse a fingerprint literal.
  */
 const char *
@@ -574,20 +606,8 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 		if (field[0] != NP_FP_V2_VERSION)
 			return "Only a version 2 fingerprint holds names";
 		for (w = 0; w < NP_FP_NAMES_WORDS; w++)
-		{
-			np_uint32	v = 0;
-			int			d;
-
-			for (d = 0; d < 8; d++)
-			{
-				int			x = fp_hexval(str[m + w * 8 + d]);
-
-				if (x < 0)
-					return "Names must be written as m and 32 hexadecimal digits after the hashes";
-				v = (v << 4) | (np_uint32) x;
-			}
-			sk->names[w] = v;
-		}
+			if (!fp_read_word(str + m + w * 8, &sk->names[w]))
+				return "Names must be written as m and 32 hexadecimal digits after the hashes";
 		sk->has_names = true;
 	}
 	if ((hexend - hexstart) % 8 != 0)
@@ -597,14 +617,7 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 		return "The number of hashes must be the smaller of the shingle count and the sketch size";
 	hashes = nh > 0 ? np_alloc(nh * sizeof(np_uint32)) : NULL;
 	for (i = 0; i < nh; i++)
-	{
-		np_uint32	v = 0;
-		int			d;
-
-		for (d = 0; d < 8; d++)
-			v = (v << 4) | (np_uint32) fp_hexval(str[hexstart + i * 8 + d]);
-		hashes[i] = v;
-	}
+		(void) fp_read_word(str + hexstart + i * 8, &hashes[i]);	/* checked above */
 	msg = NpFpValidate((int) field[0], (int) field[1], (int) field[2],
 					   (np_uint32) field[3], (int) nh, hashes);
 	if (msg != NULL)
@@ -629,7 +642,6 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 char *
 NpFpFormatLiteral(const NpSketch *sk)
 {
-	static const char hex[] = "0123456789abcdef";
 	size_t		cap = 64 + (size_t) (sk->nhashes + NP_FP_NAMES_WORDS) * 8;
 	char	   *out = np_alloc(cap);
 	int			o;
@@ -637,26 +649,14 @@ NpFpFormatLiteral(const NpSketch *sk)
 
 	o = snprintf(out, cap, "v%d:w%d:k%d:n%u:", sk->version, sk->shingle_words,
 				 sk->sketch_size, (unsigned) sk->nshingles);
-	for (i = 0; i < sk->nhashes; i++)
-	{
-		np_uint32	v = sk->hashes[i];
-		int			d;
-
-		for (d = 7; d >= 0; d--)
-			out[o++] = hex[(v >> (d * 4)) & 0xF];
-	}
+	for (i = 0; i < sk->nhashes; i++, o += 8)
+		fp_write_word(out + o, sk->hashes[i]);
 	if (sk->has_names)
 	{
 		out[o++] = ':';
 		out[o++] = 'm';
-		for (i = 0; i < NP_FP_NAMES_WORDS; i++)
-		{
-			np_uint32	v = sk->names[i];
-			int			d;
-
-			for (d = 7; d >= 0; d--)
-				out[o++] = hex[(v >> (d * 4)) & 0xF];
-		}
+		for (i = 0; i < NP_FP_NAMES_WORDS; i++, o += 8)
+			fp_write_word(out + o, sk->names[i]);
 	}
 	out[o] = '\0';
 	return out;
