@@ -1809,9 +1809,14 @@ fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
 static void
 fp_names_set(np_uint32 *names, np_uint32 h)
 {
-	np_uint32	bit = NP_FP_NAMES_BIT_OF(h);
+	int			k;
 
-	names[bit / 32] |= (np_uint32) 1 << (bit % 32);
+	for (k = 0; k < NP_FP_NAMES_PROBES; k++)
+	{
+		np_uint32	bit = NP_FP_NAMES_BIT_OF(h, k);
+
+		names[bit / 32] |= (np_uint32) 1 << (bit % 32);
+	}
 }
 
 /* Note word [start, end) (hash, flags) among the names of the text */
