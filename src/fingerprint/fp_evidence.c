@@ -1541,6 +1541,7 @@ fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
 #define FP_GAP_MARK			0x02	/* any other mark */
 #define FP_GAP_LINE			0x04	/* a line break */
 #define FP_GAP_TICKER		0x08	/* "<", before a ticker: "Dufy Corp <DUF.N>" */
+#define FP_GAP_COLON		0x10	/* a colon (with FP_GAP_DASH) */
 
 /* The hash of the first word the tokenizer reports */
 static void
@@ -1602,8 +1603,10 @@ fp_subj_gap_between(const unsigned char *s, np_uint32 from, np_uint32 to)
 	{
 		unsigned char c = s[k];
 
-		if (c == '-' || c == ':')
+		if (c == '-')
 			r |= FP_GAP_DASH;
+		else if (c == ':')
+			r |= FP_GAP_DASH | FP_GAP_COLON;
 		/* U+2013 and U+2014, en and em dash */
 		else if (c == 0xE2 && k + 2 < to && s[k + 1] == 0x80 &&
 				 (s[k + 2] == 0x93 || s[k + 2] == 0x94))
@@ -1853,6 +1856,28 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 }
 
 /*
+ * Are words from to last of the scan (a part of a lead-in) a brief's
+ * heading: two or more name words, with spaces alone between them, ended
+ * by a colon at the end of their line ("Nov 19 - Nethercott Utilities
+ * Inc:" over the brief's bullet points)?  A flag ("URGENT:") is one word,
+ * a dateline holds a number or a comma.
+ */
+static bool
+fp_subj_heading(const FpSubjScan *st, int from, int last)
+{
+	int			gap = fp_subj_gap(st, last);
+	int			i;
+
+	if (last <= from || (gap & (FP_GAP_COLON | FP_GAP_LINE)) !=
+		(FP_GAP_COLON | FP_GAP_LINE))
+		return false;
+	for (i = from; i <= last; i++)
+		if (!fp_subj_name_word(st, i) || (i < last && fp_subj_gap(st, i) != 0))
+			return false;
+	return true;
+}
+
+/*
  * The subject hashes of a text (fp_evidence.h), from its first words as
  * its first scan noted them, ascending and distinct, into
  * out[NP_FP_SUBJECT_KEYS]; returns how many (0 when neither the lead's
@@ -1869,7 +1894,10 @@ fp_subject(const FpSubjScan *st, np_uint32 *out)
 
 	/*
 	 * The lead-in: names, numbers and function words up to the last dash
-	 * or colon; a title line if a line break comes before any dash.
+	 * or colon; a title line if a line break comes before any dash.  A
+	 * brief's heading after a dateline names the company, and its first
+	 * sentence ("* Files for mixed shelf offering ... - SEC filing") is
+	 * the formula's: the heading is where the lead starts.
 	 */
 	for (i = 0; i + 1 < st->n && i < FP_SUBJ_LEADIN; i++)
 	{
@@ -1878,6 +1906,8 @@ fp_subject(const FpSubjScan *st, np_uint32 *out)
 		if (!fp_subj_fact_word(st, i))
 			break;
 		gap = fp_subj_gap(st, i);
+		if (fp_subj_heading(st, lead, i))
+			break;
 		if (gap & FP_GAP_DASH)
 		{
 			lead = i + 1;
