@@ -151,11 +151,13 @@ fp_slot(np_uint64 key, int bits)
 }
 
 /*
- * Kinds of the word set (or'ed when a word is both): a function word, or a
- * month or weekday.  FP_WORD_STOP is the flag fp_ev_flags adds, and
- * FP_WORD_CALENDAR no flag of a word.
+ * Kinds of the word set (or'ed when a word is both): a function word, a
+ * month or weekday, or a verb of speech.  FP_WORD_STOP is the flag
+ * fp_ev_flags adds, and FP_WORD_CALENDAR and FP_WORD_SPEECH no flag of a
+ * word.
  */
 #define FP_WORD_STOP		NP_FP_WORD_STOP
+#define FP_WORD_SPEECH		0x40
 #define FP_WORD_CALENDAR	0x80
 
 static void
@@ -252,6 +254,14 @@ static const char fp_calendar_txt[] =
 	"November December Monday Tuesday Wednesday Thursday Friday Saturday "
 	"Sunday";
 
+/*
+ * Verbs of speech and report after a sentence's capitalised opener, which
+ * then names who says it: "Vossberg said it had won the order" (the names
+ * a text holds, fp_ev_note_name)
+ */
+static const char fp_speech_txt[] =
+	"said says told added reported announced";
+
 /* Word collector for the tables: up to 4 word hashes of one line */
 typedef struct FpLineWords
 {
@@ -290,6 +300,7 @@ fp_tables_init(void)
 	const char *p;
 	unsigned char stop_kind = FP_WORD_STOP;
 	unsigned char calendar_kind = FP_WORD_CALENDAR;
+	unsigned char speech_kind = FP_WORD_SPEECH;
 
 	if (fp_tables_ready)
 		return;
@@ -305,6 +316,8 @@ fp_tables_init(void)
 				 fp_table_stop_word, &stop_kind);
 	NpFpTokenize(fp_calendar_txt, strlen(fp_calendar_txt),
 				 fp_table_stop_word, &calendar_kind);
+	NpFpTokenize(fp_speech_txt, strlen(fp_speech_txt),
+				 fp_table_stop_word, &speech_kind);
 
 	p = np_fp_phrases_txt;
 	while (*p)
@@ -683,7 +696,8 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 	}
 	kind = single ? FP_WORD_STOP : fp_stop_kind_of(hash);
 	if (kind != 0)
-		flags = (flags | kind) & ~(NP_FP_WORD_PROPER | FP_WORD_CALENDAR);
+		flags = (flags | kind) & ~(NP_FP_WORD_PROPER | FP_WORD_CALENDAR |
+								   FP_WORD_SPEECH);
 	return flags;
 }
 
@@ -1806,8 +1820,11 @@ fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
  * a word that starts with a capital letter inside a sentence and is no
  * function word, month or weekday, and a sentence's capitalised opener
  * when a name word follows it after spaces alone ("Dufy Corp said", as
- * the subject takes it).  A bit set is "maybe named" (another word of that
- * initial and length, or another in that bit), a bit clear "not named".
+ * the subject takes it) or a verb of speech does ("Vossberg said it had
+ * won the order": a rewrite's way to name the company it follows).  Each
+ * word sets the bits of NP_FP_NAMES_BIT_OF (fp_evidence.h); a word whose
+ * bits are all set is "maybe named" (another word of that initial and
+ * length, or others on those bits), one with a bit clear "not named".
  */
 static void
 fp_names_set(np_uint32 *names, np_uint32 h)
@@ -1832,6 +1849,11 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 	int			n;
 
 	st->opener = false;
+	/* an opener followed by a verb of speech names who speaks */
+	if (opener && (fp_stop_kind_of(hash) & FP_WORD_SPEECH) != 0 &&
+		fp_subj_gap_between(s, st->opener_end, (np_uint32) start) == 0)
+		fp_names_set(st->names, fp_subj_hash(s, st->opener_start,
+											 st->opener_end));
 	if ((flags & (NP_FP_WORD_NAME | NP_FP_WORD_STOP | NP_FP_WORD_NUMBER)) !=
 		NP_FP_WORD_NAME)
 		return;
