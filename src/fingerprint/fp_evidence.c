@@ -1917,9 +1917,10 @@ fp_subject(const FpSubjScan *st, np_uint32 *out)
 	/*
 	 * The lead-in: names, numbers and function words up to the last dash
 	 * or colon; a title line if a line break comes before any dash.  A
-	 * brief's heading after a dateline names the company, and its first
-	 * sentence ("* Files for mixed shelf offering ... - SEC filing") is
-	 * the formula's: the heading is where the lead starts.
+	 * brief's heading (fp_subj_heading, after a dateline or at the top)
+	 * names the company, and its first sentence ("* Files for mixed shelf
+	 * offering ... - SEC filing") is the formula's: the heading is where
+	 * the lead starts.
 	 */
 	for (i = 0; i + 1 < st->n && i < FP_SUBJ_LEADIN; i++)
 	{
