@@ -53,7 +53,8 @@ def parse(t):
 
 
 def names_hold(names, h):
-    return (names >> ((h >> 1) % NAMES_BITS)) & 1
+    # both bits of the name (fp_evidence.h, NP_FP_NAMES_BIT_OF)
+    return all((names >> ((h >> s) % NAMES_BITS)) & 1 for s in (1, 8))
 
 
 def need(x):

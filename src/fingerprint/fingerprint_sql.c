@@ -184,13 +184,24 @@ fp_subjects(const NpFingerprint *a, const NpFingerprint *b, int *shared)
 	return na > 0 && nb > 0;
 }
 
-/* Is name hash h (a subject hash) among the names of fp, which has them? */
+/*
+ * Is name hash h (a subject hash) among the names of fp, which has them:
+ * are all its bits set?
+ */
 static inline bool
 fp_names_hold(const NpFingerprint *fp, uint32 h)
 {
-	uint32		bit = NP_FP_NAMES_BIT_OF(h);
+	const uint32 *names = NpFingerprintNames(fp);
+	int			k;
 
-	return (NpFingerprintNames(fp)[bit / 32] >> (bit % 32)) & 1;
+	for (k = 0; k < NP_FP_NAMES_PROBES; k++)
+	{
+		uint32		bit = NP_FP_NAMES_BIT_OF(h, k);
+
+		if (((names[bit / 32] >> (bit % 32)) & 1) == 0)
+			return false;
+	}
+	return true;
 }
 
 /*

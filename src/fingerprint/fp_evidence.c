@@ -151,11 +151,13 @@ fp_slot(np_uint64 key, int bits)
 }
 
 /*
- * Kinds of the word set (or'ed when a word is both): a function word, or a
- * month or weekday.  FP_WORD_STOP is the flag fp_ev_flags adds, and
- * FP_WORD_CALENDAR no flag of a word.
+ * Kinds of the word set (or'ed when a word is both): a function word, a
+ * month or weekday, or a verb of speech.  FP_WORD_STOP is the flag
+ * fp_ev_flags adds, and FP_WORD_CALENDAR and FP_WORD_SPEECH no flag of a
+ * word.
  */
 #define FP_WORD_STOP		NP_FP_WORD_STOP
+#define FP_WORD_SPEECH		0x40
 #define FP_WORD_CALENDAR	0x80
 
 static void
@@ -252,6 +254,14 @@ static const char fp_calendar_txt[] =
 	"November December Monday Tuesday Wednesday Thursday Friday Saturday "
 	"Sunday";
 
+/*
+ * Verbs of speech and report after a sentence's capitalised opener, which
+ * then names who says it: "Vossberg said it had won the order" (the names
+ * a text holds, fp_ev_note_name)
+ */
+static const char fp_speech_txt[] =
+	"said says told added reported announced";
+
 /* Word collector for the tables: up to 4 word hashes of one line */
 typedef struct FpLineWords
 {
@@ -290,6 +300,7 @@ fp_tables_init(void)
 	const char *p;
 	unsigned char stop_kind = FP_WORD_STOP;
 	unsigned char calendar_kind = FP_WORD_CALENDAR;
+	unsigned char speech_kind = FP_WORD_SPEECH;
 
 	if (fp_tables_ready)
 		return;
@@ -305,6 +316,8 @@ fp_tables_init(void)
 				 fp_table_stop_word, &stop_kind);
 	NpFpTokenize(fp_calendar_txt, strlen(fp_calendar_txt),
 				 fp_table_stop_word, &calendar_kind);
+	NpFpTokenize(fp_speech_txt, strlen(fp_speech_txt),
+				 fp_table_stop_word, &speech_kind);
 
 	p = np_fp_phrases_txt;
 	while (*p)
@@ -683,7 +696,8 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 	}
 	kind = single ? FP_WORD_STOP : fp_stop_kind_of(hash);
 	if (kind != 0)
-		flags = (flags | kind) & ~(NP_FP_WORD_PROPER | FP_WORD_CALENDAR);
+		flags = (flags | kind) & ~(NP_FP_WORD_PROPER | FP_WORD_CALENDAR |
+								   FP_WORD_SPEECH);
 	return flags;
 }
 
@@ -1541,6 +1555,7 @@ fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
 #define FP_GAP_MARK			0x02	/* any other mark */
 #define FP_GAP_LINE			0x04	/* a line break */
 #define FP_GAP_TICKER		0x08	/* "<", before a ticker: "Dufy Corp <DUF.N>" */
+#define FP_GAP_COLON		0x10	/* a colon (with FP_GAP_DASH) */
 
 /* The hash of the first word the tokenizer reports */
 static void
@@ -1602,8 +1617,10 @@ fp_subj_gap_between(const unsigned char *s, np_uint32 from, np_uint32 to)
 	{
 		unsigned char c = s[k];
 
-		if (c == '-' || c == ':')
+		if (c == '-')
 			r |= FP_GAP_DASH;
+		else if (c == ':')
+			r |= FP_GAP_DASH | FP_GAP_COLON;
 		/* U+2013 and U+2014, en and em dash */
 		else if (c == 0xE2 && k + 2 < to && s[k + 1] == 0x80 &&
 				 (s[k + 2] == 0x93 || s[k + 2] == 0x94))
@@ -1803,15 +1820,23 @@ fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
  * a word that starts with a capital letter inside a sentence and is no
  * function word, month or weekday, and a sentence's capitalised opener
  * when a name word follows it after spaces alone ("Dufy Corp said", as
- * the subject takes it).  A bit set is "maybe named" (another word of that
- * initial and length, or another in that bit), a bit clear "not named".
+ * the subject takes it) or a verb of speech does ("Vossberg said it had
+ * won the order": a rewrite's way to name the company it follows).  Each
+ * word sets the bits of NP_FP_NAMES_BIT_OF (fp_evidence.h); a word whose
+ * bits are all set is "maybe named" (another word of that initial and
+ * length, or others on those bits), one with a bit clear "not named".
  */
 static void
 fp_names_set(np_uint32 *names, np_uint32 h)
 {
-	np_uint32	bit = NP_FP_NAMES_BIT_OF(h);
+	int			k;
 
-	names[bit / 32] |= (np_uint32) 1 << (bit % 32);
+	for (k = 0; k < NP_FP_NAMES_PROBES; k++)
+	{
+		np_uint32	bit = NP_FP_NAMES_BIT_OF(h, k);
+
+		names[bit / 32] |= (np_uint32) 1 << (bit % 32);
+	}
 }
 
 /* Note word [start, end) (hash, flags) among the names of the text */
@@ -1824,6 +1849,11 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 	int			n;
 
 	st->opener = false;
+	/* an opener followed by a verb of speech names who speaks */
+	if (opener && (fp_stop_kind_of(hash) & FP_WORD_SPEECH) != 0 &&
+		fp_subj_gap_between(s, st->opener_end, (np_uint32) start) == 0)
+		fp_names_set(st->names, fp_subj_hash(s, st->opener_start,
+											 st->opener_end));
 	if ((flags & (NP_FP_WORD_NAME | NP_FP_WORD_STOP | NP_FP_WORD_NUMBER)) !=
 		NP_FP_WORD_NAME)
 		return;
@@ -1848,6 +1878,28 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 }
 
 /*
+ * Are words from to last of the scan (a part of a lead-in) a brief's
+ * heading: two or more name words, with spaces alone between them, ended
+ * by a colon at the end of their line ("Nov 19 - Nethercott Utilities
+ * Inc:" over the brief's bullet points)?  A flag ("URGENT:") is one word,
+ * a dateline holds a number or a comma.
+ */
+static bool
+fp_subj_heading(const FpSubjScan *st, int from, int last)
+{
+	int			gap = fp_subj_gap(st, last);
+	int			i;
+
+	if (last <= from || (gap & (FP_GAP_COLON | FP_GAP_LINE)) !=
+		(FP_GAP_COLON | FP_GAP_LINE))
+		return false;
+	for (i = from; i <= last; i++)
+		if (!fp_subj_name_word(st, i) || (i < last && fp_subj_gap(st, i) != 0))
+			return false;
+	return true;
+}
+
+/*
  * The subject hashes of a text (fp_evidence.h), from its first words as
  * its first scan noted them, ascending and distinct, into
  * out[NP_FP_SUBJECT_KEYS]; returns how many (0 when neither the lead's
@@ -1864,7 +1916,11 @@ fp_subject(const FpSubjScan *st, np_uint32 *out)
 
 	/*
 	 * The lead-in: names, numbers and function words up to the last dash
-	 * or colon; a title line if a line break comes before any dash.
+	 * or colon; a title line if a line break comes before any dash.  A
+	 * brief's heading (fp_subj_heading, after a dateline or at the top)
+	 * names the company, and its first sentence ("* Files for mixed shelf
+	 * offering ... - SEC filing") is the formula's: the heading is where
+	 * the lead starts.
 	 */
 	for (i = 0; i + 1 < st->n && i < FP_SUBJ_LEADIN; i++)
 	{
@@ -1873,6 +1929,8 @@ fp_subject(const FpSubjScan *st, np_uint32 *out)
 		if (!fp_subj_fact_word(st, i))
 			break;
 		gap = fp_subj_gap(st, i);
+		if (fp_subj_heading(st, lead, i))
+			break;
 		if (gap & FP_GAP_DASH)
 		{
 			lead = i + 1;

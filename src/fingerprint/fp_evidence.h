@@ -150,12 +150,19 @@
 /*
  * The names a text holds (fp_evidence.c, "The names a text holds"): a
  * version 2 text with a subject keeps a bitmap of NP_FP_NAMES_WORDS 32-bit
- * words (fp_core.h), with the bit of every name word it holds anywhere,
- * the bit of a word being that of its subject hash (NP_FP_NAMES_BIT_OF:
- * its first character and its length).
+ * words (fp_core.h), with the bits of every name word it holds anywhere,
+ * the bits of a word being those of its subject hash (its first character
+ * and its length).  Each word sets two bits, from two separate runs of the
+ * hash's bits (NP_FP_NAMES_BIT_OF(h, 0) and (h, 1)), and a word is named
+ * only when both are set: in a company's item of five name words, a word
+ * it does not hold is "maybe named" by chance once in about 180 lookups,
+ * where one bit a word gave once in 26 (Orrell's and Zennor's buybacks,
+ * word for word the same, kept their link so).
  */
 #define NP_FP_NAMES_BITS		(NP_FP_NAMES_WORDS * 32)
-#define NP_FP_NAMES_BIT_OF(h)	(((h) >> 1) % NP_FP_NAMES_BITS)
+#define NP_FP_NAMES_PROBES		2
+#define NP_FP_NAMES_BIT_OF(h, k) \
+	((((h) >> ((k) == 0 ? 1 : 8))) % NP_FP_NAMES_BITS)
 /* names part a pair (no brief of comparable length) sharing this of each side */
 #define NP_FP_NAMES_SHARE		0.3
 

@@ -377,10 +377,14 @@ CREATE TEMP TABLE v2_side AS
                          coalesce(array_agg(h) FILTER (WHERE h < 1048576), '{}') AS subj
                     FROM v2_hash h WHERE h.id = f.id) s;
 -- is subject hash h among the names (":m" and 32 hex digits, '' for none)?
--- the bit of h is (h >> 1) % 128, in the 32-bit word of that bit / 32
+-- its two bits are (h >> 1) % 128 and (h >> 8) % 128, each in the 32-bit
+-- word of that bit / 32, and both must be set
+CREATE FUNCTION pg_temp.v2_named_bit(nm text, b bigint) RETURNS bool LANGUAGE sql IMMUTABLE AS
+  $$ SELECT ((('x' || lpad(substr(nm, 2 + 8 * (b / 32)::int, 8), 16, '0'))::bit(64)::bigint
+             >> (b % 32)::int) & 1) = 1 $$;
 CREATE FUNCTION pg_temp.v2_named(nm text, h bigint) RETURNS bool LANGUAGE sql IMMUTABLE AS
-  $$ SELECT nm <> '' AND ((('x' || lpad(substr(nm, 2 + 8 * (((h >> 1) % 128) / 32)::int, 8), 16, '0'))::bit(64)::bigint
-                           >> (((h >> 1) % 128) % 32)::int) & 1) = 1 $$;
+  $$ SELECT nm <> '' AND pg_temp.v2_named_bit(nm, (h >> 1) % 128)
+            AND pg_temp.v2_named_bit(nm, (h >> 8) % 128) $$;
 -- |A'|, |B'|, |An|, |Bn| (width_bucket counts the members <= tau of a
 -- sorted array), I and In
 CREATE FUNCTION pg_temp.v2_upto(tau bigint, hs bigint[]) RETURNS int LANGUAGE sql IMMUTABLE AS

@@ -182,4 +182,45 @@ SELECT b.name,
  ORDER BY b.id;
 DROP TABLE nv;
 
+-- Two bits a name, a brief's heading, a speaker's name (fourth wire set,
+-- doc/fingerprint.md, "The names a text holds").  Carrick's and Dunholme's
+-- buybacks, word for word the same but for the company: with one bit a
+-- name word, Carrick's (C, 7 characters) is Dunholme's (D, 8), and the
+-- pair was one story at 0.97; with two bits it is two items, and the
+-- REFILE still matches.  Two shelf filings under a brief's heading
+-- ("Nov 19 - Brenchley Water Inc:") had the formula's subject, SEC, both
+-- of them, and were one story at 1.00; the heading is the subject now, and
+-- a re-send under another dateline keeps it.  An UPDATE under the
+-- customer's lead names Kelderwick only as "Kelderwick said ..." and
+-- "Kelderwick shares ...", openers the names did not note; a speaker's
+-- opener is noted, and the update matches its original again.
+CREATE TABLE nb (id int PRIMARY KEY, name text, published_at timestamptz, body text,
+	fp fingerprint);
+INSERT INTO nb (id, name, published_at, body) VALUES
+ (1, 'carrick', '2026-11-19 20:30+00', E'Carrick Medical board backs $300 mln share buyback\n\nNov 19 - Carrick Medical Inc <CRKM.O> said on Thursday its board had authorised the repurchase of up to 300 million dollars of the company''s common shares over the next three years.\n\nPurchases may be made on the open market, in block trades or in privately negotiated deals, and their timing and size will depend on the share price, market conditions and the company''s other needs for cash.\n\nThe authorisation does not oblige the company to buy any set number of shares and may be changed, suspended or ended at any time without notice.'),
+ (2, 'dunholme', '2026-11-19 20:44+00', E'Dunholme Mining board backs $300 mln share buyback\n\nNov 19 - Dunholme Mining Inc <DNHM.N> said on Thursday its board had authorised the repurchase of up to 300 million dollars of the company''s common shares over the next three years.\n\nPurchases may be made on the open market, in block trades or in privately negotiated deals, and their timing and size will depend on the share price, market conditions and the company''s other needs for cash.\n\nThe authorisation does not oblige the company to buy any set number of shares and may be changed, suspended or ended at any time without notice.'),
+ (3, 'carrick_refile', '2026-11-19 21:05+00', E'REFILE-Carrick Medical board backs $300 mln share buyback\n\n(Adds dropped word in second paragraph)\n\nNov 19 - Carrick Medical Inc <CRKM.O> said on Thursday its board had authorised the repurchase of up to 300 million dollars of the company''s common shares over the next three years.\n\nPurchases may be made on the open market, in block trades or in privately negotiated deals, and their timing and size will depend on the share price, market conditions and the company''s other needs for cash.\n\nThe authorisation does not oblige the company to buy any set number of shares and may be changed, suspended or ended at any time without notice.'),
+ (4, 'brenchley', '2026-11-19 21:10+00', E'Brenchley Water files for mixed shelf offering; size not disclosed - SEC filing\n\nNov 19 - Brenchley Water Inc:\n* Files for mixed shelf offering; size not disclosed - SEC filing\nSource text: [ID:sec.gov/Archives/edgar/data/0001193125-26-448810]'),
+ (5, 'tolvaddon', '2026-11-19 21:13+00', E'Tolvaddon Freight Co files for mixed shelf offering; size not disclosed - SEC filing\n\nNov 19 - Tolvaddon Freight Co:\n* Files for mixed shelf offering; size not disclosed - SEC filing\nSource text: [ID:sec.gov/Archives/edgar/data/0001193125-26-448957]'),
+ (6, 'brenchley_resent', '2026-11-19 21:40+00', E'Brenchley Water files for mixed shelf offering\n\nNEW YORK, Nov 19 - Brenchley Water Inc:\n* Files for mixed shelf offering; size not disclosed - SEC filing\nSource text: [ID:sec.gov/Archives/edgar/data/0001193125-26-448810]'),
+ (7, 'kelderwick', '2026-11-19 08:00+00', E'Shares of Kelderwick climbed 7 pct on Thursday after the maker of marine pumps said it had won a 210 mln euro order from a shipyard in the south of the country to supply the pumping systems for six ferries, the largest order in its 45-year history. Deliveries are due to start in 2028 and run for four years, the company said. Its chief executive said the order would fill the main plant for two years and that talks on a similar contract abroad were at an advanced stage. The group, which employs about 1,800 people, booked orders of 640 mln euros last year and aims to double its after-sales business by 2030.'),
+ (8, 'kelderwick_update', '2026-11-19 11:00+00', E'UPDATE 1-Shipyard orders pumping systems for six ferries\nNordhaven Yards, which builds passenger ferries on the south coast, has ordered pumping systems for six vessels worth 210 mln euros. Kelderwick said it had won the order, the largest in its 45-year history, and that deliveries are due to start in 2028 and run for four years. Its chief executive said the order would fill the main plant for two years and that talks on a similar contract abroad were at an advanced stage. Kelderwick shares climbed 7 pct. The group, which employs about 1,800 people, booked orders of 640 mln euros last year and aims to double its after-sales business by 2030.');
+UPDATE nb SET fp = fingerprint(body);
+SELECT a.name, b.name AS other,
+       round(containment(a.fp, b.fp)::numeric, 2) AS a_in_b,
+       round(containment(b.fp, a.fp)::numeric, 2) AS b_in_a,
+       same_story(a.fp, b.fp) AS same_story,
+       story_match(b.fp, a.fp, a_time => b.published_at, b_time => a.published_at) IS NOT NULL AS story_match
+  FROM nb a JOIN nb b ON a.id < b.id
+ WHERE (a.id, b.id) IN ((1, 2), (1, 3), (2, 3), (4, 5), (4, 6), (5, 6), (7, 8))
+ ORDER BY a.id, b.id;
+-- the batch: Carrick's two, Dunholme's alone; the shelf filings apart (a
+-- brief under min_shared joins nothing, its re-send included)
+SELECT f.name, s.name AS story
+  FROM cluster_stories('nb', 'id', 'fp', 'published_at') c
+  JOIN nb f ON f.id = c.id
+  JOIN nb s ON s.id = c.story
+ ORDER BY f.id;
+DROP TABLE nb;
+
 DROP TABLE nm;
