@@ -379,56 +379,6 @@ headline_shape(const NpDoc *doc, int i)
 		!(f.ends_term && doc->text[u->off + u->len - 1] == '.');
 }
 
-/*
- * Do figures weigh in s[0..len): one digit or more to four letters (a
- * year counted as one digit)?  *change
- * tells whether one of them is signed, a price's change ("FTSE 100
- * 7,512.30   +0.4%", "Platinum   912.00   -3.50").  A title line may hold
- * a decimal or a per cent ("KESTREL FOODS CORP <KSF> 2ND QTR NET UP 13.8
- * PCT", "GOLD EDGES UP 0.1% IN LONDON"), not a sign before a figure.
- */
-static bool
-figures_weigh(const char *s, size_t len, bool *change)
-{
-	size_t		k;
-	size_t		digits = 0;
-	size_t		letters = 0;
-	size_t		next_check = 0;
-
-	*change = false;
-	for (k = 0; k < len; k++)
-	{
-		unsigned char c = (unsigned char) s[k];
-
-		NP_CHECK_AT(k, next_check);
-		if (A_DIGIT(c))
-		{
-			/*
-			 * A year ("MAY 2026 COUNCIL VOTE", "1987 2ND QTR") is one figure:
-			 * four digits from 1900 to 2099 standing alone.
-			 */
-			if (k + 4 <= len &&
-				((c == '1' && s[k + 1] == '9') || (c == '2' && s[k + 1] == '0')) &&
-				A_DIGIT((unsigned char) s[k + 2]) &&
-				A_DIGIT((unsigned char) s[k + 3]) &&
-				(k == 0 || s[k - 1] == ' ') &&
-				(k + 4 == len || s[k + 4] == ' '))
-			{
-				digits++;
-				k += 3;
-				continue;
-			}
-			digits++;
-			if (k > 0 && (s[k - 1] == '+' || s[k - 1] == '-') &&
-				(k == 1 || s[k - 2] == ' '))
-				*change = true;
-		}
-		else if (A_ALPHA(c) || c >= 0xC0)
-			letters++;
-	}
-	return digits > 0 && digits * 4 >= letters;
-}
-
 /* a row of a titled table (keep_titled_rows) has at most this many words */
 #define TITLED_ROW_WORDS 10
 
@@ -454,7 +404,7 @@ is_titled_row(const NpDoc *doc, int i, const int *marks)
  * The end of a table under a title at unit t (keep_titled_rows): the
  * title, a row of two words or more that is no sentence, no list
  * introduction, and has few figures and no price's change among them
- * (figures_weigh: not a ticker's row; "QUARTERFINAL LINEUP", "The draw
+ * (NpFiguresWeigh: not a ticker's row; "QUARTERFINAL LINEUP", "The draw
  * produced the following matches"), then two rows or more in one block
  * (no blank line between them).  Returns the unit after the last row, or
  * -1 when there is no such table at t.
@@ -468,7 +418,7 @@ titled_rows_end(const NpDoc *doc, int t, const int *marks)
 	bool		change;
 
 	if (t >= n || !is_titled_row(doc, t, marks) || ends_with_colon(doc, t) ||
-		figures_weigh(doc->text + doc->units[t].off, doc->units[t].len, &change) ||
+		NpFiguresWeigh(doc->text + doc->units[t].off, doc->units[t].len, &change) ||
 		change)
 		return -1;
 	NpGetUnitFacts(doc->text + doc->units[t].off, doc->units[t].len, &f);
@@ -544,10 +494,10 @@ in_price_rows(const NpDoc *doc, int i)
 	const NpUnit *u = &doc->units[i];
 	bool		change;
 
-	if (!figures_weigh(doc->text + u->off, u->len, &change))
+	if (!NpFiguresWeigh(doc->text + u->off, u->len, &change))
 		return false;
-	return (i > 0 && figures_weigh(doc->text + u[-1].off, u[-1].len, &change)) ||
-		(i + 1 < doc->nunits && figures_weigh(doc->text + u[1].off, u[1].len, &change));
+	return (i > 0 && NpFiguresWeigh(doc->text + u[-1].off, u[-1].len, &change)) ||
+		(i + 1 < doc->nunits && NpFiguresWeigh(doc->text + u[1].off, u[1].len, &change));
 }
 
 /*
@@ -616,7 +566,7 @@ is_item_title(const NpDoc *doc, int i, const int *marks)
 	bool		change;
 
 	return is_row(doc, i, marks) && NpOpensDoc(doc, i) &&
-		!figures_weigh(doc->text + u->off, u->len, &change) && !change &&
+		!NpFiguresWeigh(doc->text + u->off, u->len, &change) && !change &&
 		!ends_with_colon(doc, i) && headline_shape(doc, i);
 }
 

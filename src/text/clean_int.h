@@ -270,6 +270,13 @@ extern void NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f);
  * a feed's header, a sign-off)?
  */
 extern bool NpOpensDoc(const NpDoc *doc, int idx);
+
+/*
+ * Do figures weigh in s[0..len) (one digit or more to four letters, a year
+ * one digit), and is one of them signed, a price's change (*change)?
+ */
+extern bool NpFiguresWeigh(const char *s, size_t len, bool *change);
+extern bool NpPriceRow(const char *s, size_t len);
 extern int	NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark,
 						   bool *byline, unsigned char *hints);
 

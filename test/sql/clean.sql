@@ -428,3 +428,17 @@ SELECT newsprint.clean(E'LONDON GOLD FIXING\n\nGold   2,031.40   2,022.10\nSilve
 SELECT newsprint.clean(E'The agencies at the briefing were:\nBBC NEWS\nSKY NEWS\nREUTERS\n\n'
                        'The minister spoke for an hour and took no questions from the floor at all.\n');
 SELECT newsprint.clean(E'Pool reporters for the state visit\n\nSKY NEWS\nREUTERS\n');
+-- clean13: a list of prices without a title keeps every row, those named
+-- in capitals too (an acronym made the row an all-capital label: the first
+-- row, or every row, was lost); under a title in capitals as well; a date
+-- in capitals under a headline stays out, as before
+SELECT newsprint.clean(E'FTSE 100 7,512.30 +0.4\nDow Jones 38,104.22 -0.2\n');
+SELECT newsprint.clean(E'Dow Jones 38,104.22 -0.2\nFTSE 100 7,512.30 +0.4\n'
+                       'Nikkei 225 33,100.50 +1.1\nS&P 500 4,780.10 +0.3\n'
+                       'DAX 16,751.64\nWTI 78.20 -0.5\n');
+SELECT newsprint.clean(E'S&P 500 4,780.10 +0.3\nDAX 16,751.64 +0.5\n');
+SELECT newsprint.clean(E'COPPER PRICES\nLME CASH 8,450.00 +1.0\nLME 3M 8,490.00 +1.2\n');
+SELECT newsprint.headline(E'FTSE 100 7,512.30 +0.4\nDow Jones 38,104.22 -0.2\n');
+SELECT newsprint.clean(E'SOCCER - ENGLISH PREMIER LEAGUE RESULTS.\n\nLONDON 2002-11-16\n\n'
+                       'Results of English Premier League matches played on Saturday:\n\n'
+                       'Arsenal 3 Tottenham 0\nBirmingham 0 Bolton 1\n');
