@@ -383,21 +383,20 @@ headline_shape(const NpDoc *doc, int i)
 #define TITLED_ROW_WORDS 10
 
 /*
- * Can unit i be a row of a table or list under a title (keep_titled_rows):
- * a row of plain text of at most TITLED_ROW_WORDS words that is no
- * sentence?
+ * The words of unit i if it can be a row of a table or list under a title
+ * (keep_titled_rows): a row of at most TITLED_ROW_WORDS words that is no
+ * sentence; else 0.
  */
-static bool
-is_titled_row(const NpDoc *doc, int i, const int *marks)
+static int
+titled_row_words(const NpDoc *doc, int i, const int *marks)
 {
 	const NpUnit *u = &doc->units[i];
 	NpUnitFacts f;
 
-	if (!is_row(doc, i, marks) || (u->flags & NPU_HTML) ||
-		(u->cls != CLS_SHORT && u->cls != CLS_ROW))
-		return false;
+	if (!is_row(doc, i, marks) || (u->cls != CLS_SHORT && u->cls != CLS_ROW))
+		return 0;
 	NpGetUnitFacts(doc->text + u->off, u->len, &f);
-	return f.nwords >= 1 && f.nwords <= TITLED_ROW_WORDS && !f.ends_term;
+	return f.nwords <= TITLED_ROW_WORDS && !f.ends_term ? f.nwords : 0;
 }
 
 /*
@@ -406,28 +405,64 @@ is_titled_row(const NpDoc *doc, int i, const int *marks)
  * introduction, and has few figures and no price's change among them
  * (NpFiguresWeigh: not a ticker's row; "QUARTERFINAL LINEUP", "The draw
  * produced the following matches"), then two rows or more in one block
- * (no blank line between them).  Returns the unit after the last row, or
- * -1 when there is no such table at t.
+ * (in plain text no blank line between them; in HTML each row is an
+ * element of its own, a paragraph or a line of a pre element).  Returns
+ * the unit after the last row, or -1 when there is no such table at t.
  */
 static int
 titled_rows_end(const NpDoc *doc, int t, const int *marks)
 {
 	int			n = doc->nunits;
 	int			i;
-	NpUnitFacts f;
 	bool		change;
 
-	if (t >= n || !is_titled_row(doc, t, marks) || ends_with_colon(doc, t) ||
+	if (t >= n || titled_row_words(doc, t, marks) < 2 || ends_with_colon(doc, t) ||
 		NpFiguresWeigh(doc->text + doc->units[t].off, doc->units[t].len, &change) ||
 		change)
 		return -1;
-	NpGetUnitFacts(doc->text + doc->units[t].off, doc->units[t].len, &f);
-	if (f.nwords < 2)
-		return -1;
-	for (i = t + 1; i < n && is_titled_row(doc, i, marks) &&
-		 (i == t + 1 || !(doc->units[i].flags & NPU_BLANK)); i++)
+	for (i = t + 1; i < n && titled_row_words(doc, i, marks) > 0 &&
+		 (i == t + 1 || (doc->units[i].flags & NPU_HTML) ||
+		  !(doc->units[i].flags & NPU_BLANK)); i++)
 		NP_CHECK_FOR_INTERRUPTS();
 	return i - t - 1 >= 2 ? i : -1;
+}
+
+/*
+ * Is the text agency copy: recognised as such in plain text (wire.c), or
+ * an HTML page whose story opens with an agency's dateline ("ZURICH, Dec
+ * 6 (Reuters) - ...", an agency's story as a web site carries it)?
+ */
+static bool
+agency_copy(const NpDoc *doc)
+{
+	int			i;
+
+	if (doc->wire)
+		return true;
+	for (i = 0; i < doc->nunits && doc->units[i].seg < 0; i++)
+		NP_CHECK_FOR_INTERRUPTS();
+	return i < doc->nunits && (doc->units[i].flags & NPU_HTML) &&
+		NpWireHasDateline(doc->text + doc->units[i].off, doc->units[i].len);
+}
+
+/*
+ * Is unit i of an HTML page an agency's sign-off or credit ("Reuters",
+ * "(Reporting by Jane Doe; Editing by John Roe)"), which plain text marks
+ * as wire furniture?
+ */
+static bool
+html_signoff(const NpDoc *doc, int i)
+{
+	const NpUnit *u;
+	NpUnitFacts f;
+
+	if (i >= doc->nunits || !(doc->units[i].flags & NPU_HTML))
+		return false;
+	u = &doc->units[i];
+	if (NpWireIsSignoff(doc->text + u->off, u->len))
+		return true;
+	NpGetUnitFacts(doc->text + u->off, u->len, &f);
+	return f.wirecredit;
 }
 
 /*
@@ -450,6 +485,7 @@ keep_titled_rows(NpDoc *doc, const int *marks)
 {
 	int			n = doc->nunits;
 	int			seg = -1;		/* the last unit was kept, in this segment */
+	bool		agency = agency_copy(doc);
 	int			i;
 
 	for (i = 0; i < n; i++)
@@ -475,7 +511,8 @@ keep_titled_rows(NpDoc *doc, const int *marks)
 		}
 		if (last == i ||
 			(!(doc->units[last - 1].flags & NPU_FURNITURE) &&
-			 (!doc->wire || (last < n && doc->units[last].seg < 0))))
+			 !html_signoff(doc, last) &&
+			 (!agency || (last < n && doc->units[last].seg < 0))))
 			continue;
 		for (j = i; j < last; j++)
 			if (!(doc->units[j].flags & NPU_FURNITURE))

@@ -45,6 +45,7 @@
 #define EL_LIST		0x80		/* li */
 #define EL_BR		0x100		/* line break */
 #define EL_ARTICLE	0x200		/* article body container */
+#define EL_PRE		0x400		/* pre: each line is a unit */
 
 static const char *skip_tags[] = {
 	"applet", "aside", "audio", "button", "canvas", "datalist", "dialog",
@@ -237,6 +238,8 @@ element_state(const char *n, const xmlChar **atts)
 		st |= EL_BOILER;		/* usually furniture; whole-page forms exist */
 	else if (strcmp(name, "article") == 0)
 		st |= EL_ARTICLE;
+	else if (strcmp(name, "pre") == 0)
+		st |= EL_PRE;
 
 	/* attributes (html_feed.c passes on only the ones read here) */
 	if (att_value(atts, "hidden"))
@@ -353,6 +356,7 @@ typedef struct Walk
 	int			in_headline;
 	int			in_list;
 	int			in_article;
+	int			in_pre;
 	bool		after_br;		/* a <br> with no text since */
 	int		   *stack;			/* states of the open elements */
 	int			depth;
@@ -404,6 +408,8 @@ walk_count(Walk *w, int st, int delta)
 		w->in_list += delta;
 	if (st & EL_ARTICLE)
 		w->in_article += delta;
+	if (st & EL_PRE)
+		w->in_pre += delta;
 }
 
 /*
@@ -489,6 +495,26 @@ walk_text(void *arg, const char *s, size_t len)
 
 	if (w->skip > 0)
 		return;
+
+	/*
+	 * Preformatted text keeps its lines: a table or a list sent in a pre
+	 * element ("Brazil v Argentina", "France v Spain") has a row a line,
+	 * as in plain text.
+	 */
+	while (w->in_pre > 0)
+	{
+		const char *nl = memchr(s, '\n', len);
+		size_t		n;
+
+		NP_CHECK_FOR_INTERRUPTS();
+		if (nl == NULL)
+			break;
+		n = nl - s;
+		NpDocAppend(w->doc, s, n, w->in_link > 0);
+		walk_flush(w);
+		s += n + 1;
+		len -= n + 1;
+	}
 	before = w->doc->len;
 	NpDocAppend(w->doc, s, len, w->in_link > 0);
 	if (w->doc->len > before)

@@ -442,3 +442,22 @@ SELECT newsprint.headline(E'FTSE 100 7,512.30 +0.4\nDow Jones 38,104.22 -0.2\n')
 SELECT newsprint.clean(E'SOCCER - ENGLISH PREMIER LEAGUE RESULTS.\n\nLONDON 2002-11-16\n\n'
                        'Results of English Premier League matches played on Saturday:\n\n'
                        'Arsenal 3 Tottenham 0\nBirmingham 0 Bolton 1\n');
+-- clean13: in HTML too, a table under a title without a colon, right
+-- under the story, is the story's where plain text keeps it: in an
+-- agency's story (its dateline opens the story) to the end of the text or
+-- to more of the story, and in any page to the agency's sign-off or
+-- credit; rows in paragraphs or as the lines of a pre element (which
+-- were joined into one); a box of teasers under a label stays out
+SELECT newsprint.clean(E'<html><body><p>ZURICH, Dec 6 (Reuters) - The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.</p>'
+                       '<p>QUARTERFINAL LINEUP</p><p>Brazil v Argentina</p><p>France v Spain</p><p>Germany v Italy</p></body></html>');
+SELECT newsprint.clean(E'<html><body><p>ZURICH, Dec 6 (Reuters) - The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.</p>'
+                       '<p><b>The draw produced the following matches</b></p><pre>Brazil v Argentina\nFrance v Spain\nGermany v Italy\n</pre>'
+                       '<p>The final will be played in Zurich on December 18, the organisers said on Sunday.</p><footer>Share this article</footer></body></html>');
+SELECT newsprint.clean(E'<html><body><p>The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.</p>'
+                       '<p><b>QUARTERFINAL LINEUP</b></p><p>Brazil v Argentina</p><p>France v Spain</p>'
+                       '<p>(Reporting by Jane Doe; Editing by John Roe)</p></body></html>');
+SELECT newsprint.clean(E'<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p>'
+                       '<p>OTHER NEWS</p><p>Library hours cut again</p><p>Council tax to rise</p></body></html>');
+SELECT newsprint.clean(E'<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p>'
+                       '<p><b>You might also like</b></p><pre>Library hours cut again\nCouncil tax to rise\n</pre>'
+                       '<p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></body></html>');
