@@ -461,3 +461,13 @@ SELECT newsprint.clean(E'<html><body><p>The city council voted on Tuesday to clo
 SELECT newsprint.clean(E'<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p>'
                        '<p><b>You might also like</b></p><pre>Library hours cut again\nCouncil tax to rise\n</pre>'
                        '<p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></body></html>');
+-- clean13: hard-wrapped prose in a pre element runs on to a sentence's
+-- end or a blank line (it was one paragraph with its credit)
+SELECT newsprint.clean(E'<html><body><h1>Storm hits coast</h1><pre>    LONDON, Dec 6 (Reuters) - A powerful storm swept across the\n'
+                       'southern coast of England on Sunday, cutting power to thousands\n'
+                       'of homes and closing several main roads, officials said.\n'
+                       '    The Met Office said winds had reached 90 miles per hour at\n'
+                       'the Needles on the Isle of Wight, and warned of more to come.\n\n'
+                       '    Rail operators cancelled dozens of services across the region\n'
+                       'and urged passengers not to travel unless it was essential.\n'
+                       ' (Reporting by Jane Doe; Editing by John Roe)\n</pre></body></html>');
