@@ -778,9 +778,32 @@ is_speech_verb(const char *s, size_t i, size_t j, bool present)
 }
 
 /*
+ * Is the word s[i..j) a verb in the past tense by its ending: five letters
+ * or more in lower case, ending in "ed" ("stressed", "urged", "countered",
+ * "emphasised"; not "Ted")?
+ */
+static bool
+past_tense(const char *s, size_t i, size_t j)
+{
+	size_t		k;
+
+	while (j > i && !A_ALPHA((unsigned char) s[j - 1]))
+		j--;					/* "urged," */
+	if (j - i < 5 || s[j - 2] != 'e' || s[j - 1] != 'd')
+		return false;
+	for (k = i; k < j; k++)
+		if (!A_LOWER((unsigned char) s[k]))
+			return false;
+	return true;
+}
+
+/*
  * Is s[0..len) the attribution of a quotation: one to six words, one of
  * them a verb of speech ("she said", "said coach Maria Lopez", "Lopez told
- * reporters after the match"), no quotation mark?
+ * reporters after the match") or any verb in the past tense ("she
+ * stressed", "the police urged": after a quotation closed by a comma the
+ * verb is one of speech, whichever it is), or "according to" ("according
+ * to the report"); no quotation mark?
  */
 static bool
 is_attribution(const char *s, size_t len)
@@ -810,7 +833,9 @@ is_attribution(const char *s, size_t len)
 			if (quote_mark_at(s, len, k, &f, &closing) > 0 && f != QM_SINGLE)
 				return false;
 		}
-		if (is_speech_verb(s, i, j, words > 1))
+		if (is_speech_verb(s, i, j, words > 1) || past_tense(s, i, j) ||
+			(j - i == 9 && memcmp(s + i, "according", 9) == 0 &&
+			 len - j > 3 && memcmp(s + j, " to ", 4) == 0))
 			verb = true;
 		i = j;
 	}

@@ -471,3 +471,22 @@ SELECT newsprint.clean(E'<html><body><h1>Storm hits coast</h1><pre>    LONDON, D
                        '    Rail operators cancelled dozens of services across the region\n'
                        'and urged passengers not to travel unless it was essential.\n'
                        ' (Reporting by Jane Doe; Editing by John Roe)\n</pre></body></html>');
+-- clean13: a quotation's attribution with a verb in the past tense that
+-- no list holds (real text, Wikinews 963, CC BY 2.5:
+-- test/data/clean_body/README.md), or "according to", after a quotation
+-- closed by a comma, is an attribution (the paragraph was dropped); a
+-- headline's "says coach" and a name alone still are not; reader
+-- comments under a comments heading stay out
+\set kohat `cat test/data/clean_body/kohat_claimed.txt`
+SELECT right(newsprint.clean(:'kohat'), 60);
+SELECT newsprint.clean(E'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n\n'
+                       '"Nobody should try to cross it," the police urged\n');
+SELECT newsprint.clean(E'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n\n'
+                       '"Repairs will take most of the summer," according to the council\n');
+SELECT newsprint.clean(E'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n\n'
+                       '"We will reopen it soon," the engineer, Ted\n');
+SELECT newsprint.clean(E'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n\n'
+                       '"It is a great day for the town," the mayor said after the vote.\n\n'
+                       'Comments (3)\n\n'
+                       '"Brilliant article, well done," wrote reader Sam\n\n'
+                       '"About time too," posted Jo from Leeds\n');
