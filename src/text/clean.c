@@ -608,6 +608,26 @@ is_item_title(const NpDoc *doc, int i, const int *marks)
 }
 
 /*
+ * Is unit t an item's title line (is_item_title) over a kept row of
+ * figures?
+ */
+static bool
+titles_kept_figures(const NpDoc *doc, int t, const int *marks)
+{
+	int			i;
+
+	if (!is_item_title(doc, t, marks))
+		return false;
+	for (i = t + 1; i < doc->nunits; i++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		if (doc->units[i].seg >= 0 && is_figures_row(doc, i))
+			return true;
+	}
+	return false;
+}
+
+/*
  * The title line of a text with no sentence, kept whole (a dividend
  * notice, an earnings table with no note): the first kept unit, if it is
  * an item's title and a row of figures is kept under it; else -1.
@@ -616,19 +636,10 @@ static int
 table_title(const NpDoc *doc, const int *marks)
 {
 	int			first;
-	int			i;
 
 	for (first = 0; first < doc->nunits && doc->units[first].seg < 0; first++)
 		NP_CHECK_FOR_INTERRUPTS();
-	if (first == doc->nunits || !is_item_title(doc, first, marks))
-		return -1;
-	for (i = first + 1; i < doc->nunits; i++)
-	{
-		NP_CHECK_FOR_INTERRUPTS();
-		if (doc->units[i].seg >= 0 && is_figures_row(doc, i))
-			return first;
-	}
-	return -1;
+	return first < doc->nunits && titles_kept_figures(doc, first, marks) ? first : -1;
 }
 
 /*
@@ -1045,20 +1056,8 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 		 */
 		for (i = from; i < n && (doc->units[i].flags & NPU_FURNITURE); i++)
 			NP_CHECK_FOR_INTERRUPTS();
-		if (i < n && doc->units[i].seg < 0 && is_item_title(doc, i, marks))
-		{
-			int			j;
-
-			for (j = i + 1; j < n; j++)
-			{
-				NP_CHECK_FOR_INTERRUPTS();
-				if (doc->units[j].seg >= 0 && is_figures_row(doc, j))
-				{
-					doc->units[i].seg = 0;
-					break;
-				}
-			}
-		}
+		if (i < n && doc->units[i].seg < 0 && titles_kept_figures(doc, i, marks))
+			doc->units[i].seg = 0;
 		/* a Reuters headline behind its prefixes, which the loop drops */
 		if (opts->keep_headline)
 			for (i = 0; i < n && *headline < 0; i++)
