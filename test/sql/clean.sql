@@ -432,16 +432,17 @@ SELECT newsprint.clean(E'Pool reporters for the state visit\n\nSKY NEWS\nREUTERS
 -- in capitals too (an acronym made the row an all-capital label: the first
 -- row, or every row, was lost); under a title in capitals as well; a date
 -- in capitals under a headline stays out, as before
-SELECT newsprint.clean(E'FTSE 100 7,512.30 +0.4\nDow Jones 38,104.22 -0.2\n');
-SELECT newsprint.clean(E'Dow Jones 38,104.22 -0.2\nFTSE 100 7,512.30 +0.4\n'
-                       'Nikkei 225 33,100.50 +1.1\nS&P 500 4,780.10 +0.3\n'
-                       'DAX 16,751.64\nWTI 78.20 -0.5\n');
-SELECT newsprint.clean(E'S&P 500 4,780.10 +0.3\nDAX 16,751.64 +0.5\n');
-SELECT newsprint.clean(E'COPPER PRICES\nLME CASH 8,450.00 +1.0\nLME 3M 8,490.00 +1.2\n');
-SELECT newsprint.headline(E'FTSE 100 7,512.30 +0.4\nDow Jones 38,104.22 -0.2\n');
-SELECT newsprint.clean(E'SOCCER - ENGLISH PREMIER LEAGUE RESULTS.\n\nLONDON 2002-11-16\n\n'
-                       'Results of English Premier League matches played on Saturday:\n\n'
-                       'Arsenal 3 Tottenham 0\nBirmingham 0 Bolton 1\n');
+SELECT n, newsprint.clean(body), newsprint.headline(body)
+  FROM (VALUES (1, E'FTSE 100 7,512.30 +0.4\nDow Jones 38,104.22 -0.2\n'),
+               (2, E'Dow Jones 38,104.22 -0.2\nFTSE 100 7,512.30 +0.4\n'
+                    'Nikkei 225 33,100.50 +1.1\nS&P 500 4,780.10 +0.3\n'
+                    'DAX 16,751.64\nWTI 78.20 -0.5\n'),
+               (3, E'S&P 500 4,780.10 +0.3\nDAX 16,751.64 +0.5\n'),
+               (4, E'COPPER PRICES\nLME CASH 8,450.00 +1.0\nLME 3M 8,490.00 +1.2\n'),
+               (5, E'SOCCER - ENGLISH PREMIER LEAGUE RESULTS.\n\nLONDON 2002-11-16\n\n'
+                    'Results of English Premier League matches played on Saturday:\n\n'
+                    'Arsenal 3 Tottenham 0\nBirmingham 0 Bolton 1\n')) AS t(n, body)
+ ORDER BY n;
 -- clean13: in HTML too, a table under a title without a colon, right
 -- under the story, is the story's where plain text keeps it: in an
 -- agency's story (its dateline opens the story) to the end of the text or
