@@ -64,6 +64,8 @@ shapes = {
     'hyphen':   lambda i, r: 'a-',
     'quote':    lambda i, r: r.choice(['"We will be back," she said', 'He told them: "We will be back"', '"a b"', '\'A b,\' says c']),
     'titled':   lambda i, r: ['He said so.', 'QUARTERFINAL LINEUP', 'Brazil v Argentina', 'France v Spain', ''][i % 5],
+    'prices':   lambda i, r: ('FTSE 100 %d,%03d.%02d %+.1f' % (r.randint(1, 99), r.randint(0, 999), r.randint(0, 99), r.uniform(-3, 3))) if i % 2 else ('DAX %d,%03d.%02d' % (r.randint(1, 99), r.randint(0, 999), r.randint(0, 99))),
+    'attrib':   lambda i, r: r.choice(['"We will be back," she stressed', '"a b," according to c', '"a b," the police urged', 'He said so.']),
 }
 name, size = sys.argv[1], int(sys.argv[2]) * 1024
 if name == 'formfeed':
@@ -81,7 +83,7 @@ sys.stdout.write('\n'.join(out) + '\n')
 EOF
 }
 shapes=("$@")
-[ ${#shapes[@]} -gt 0 ] || shapes=(lines blank formfeed caps figures signoff byline label bullet sentence wrapped capital columns repeated colon marks hyphen quote titled)
+[ ${#shapes[@]} -gt 0 ] || shapes=(lines blank formfeed caps figures signoff byline label bullet sentence wrapped capital columns repeated colon marks hyphen quote titled prices attrib)
 
 echo "clean_cli: $cli ${flags:+(flags $flags)}, tree: $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +%H:%M) UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-10s %6s %14s %9s %7s\n' shape KB instructions per_byte ratio

@@ -600,6 +600,83 @@ NpOpensDoc(const NpDoc *doc, int idx)
 	return true;
 }
 
+/*
+ * Do figures weigh in s[0..len): one digit or more to four letters (a
+ * year counted as one digit)?  *change
+ * tells whether one of them is signed, a price's change ("FTSE 100
+ * 7,512.30   +0.4%", "Platinum   912.00   -3.50").  A title line may hold
+ * a decimal or a per cent ("KESTREL FOODS CORP <KSF> 2ND QTR NET UP 13.8
+ * PCT", "GOLD EDGES UP 0.1% IN LONDON"), not a sign before a figure.
+ */
+bool
+NpFiguresWeigh(const char *s, size_t len, bool *change)
+{
+	size_t		k;
+	size_t		digits = 0;
+	size_t		letters = 0;
+	size_t		next_check = 0;
+
+	*change = false;
+	for (k = 0; k < len; k++)
+	{
+		unsigned char c = (unsigned char) s[k];
+
+		NP_CHECK_AT(k, next_check);
+		if (A_DIGIT(c))
+		{
+			/*
+			 * A year ("MAY 2026 COUNCIL VOTE", "1987 2ND QTR") is one figure:
+			 * four digits from 1900 to 2099 standing alone.
+			 */
+			if (k + 4 <= len &&
+				((c == '1' && s[k + 1] == '9') || (c == '2' && s[k + 1] == '0')) &&
+				A_DIGIT((unsigned char) s[k + 2]) &&
+				A_DIGIT((unsigned char) s[k + 3]) &&
+				(k == 0 || s[k - 1] == ' ') &&
+				(k + 4 == len || s[k + 4] == ' '))
+			{
+				digits++;
+				k += 3;
+				continue;
+			}
+			digits++;
+			if (k > 0 && (s[k - 1] == '+' || s[k - 1] == '-') &&
+				(k == 1 || s[k - 2] == ' '))
+				*change = true;
+		}
+		else if (A_ALPHA(c) || c >= 0xC0)
+			letters++;
+	}
+	return digits > 0 && digits * 4 >= letters;
+}
+
+/*
+ * Is s[0..len) a row of prices: figures weigh in it (NpFiguresWeigh), and
+ * one is a price's change or written as a price, grouped or with decimals
+ * ("FTSE 100 7,512.30 +0.4", "DAX 16,751.64", "WTI 78.20")?  A date
+ * ("LONDON 1996-08-30") or a year is none.
+ */
+bool
+NpPriceRow(const char *s, size_t len)
+{
+	size_t		k;
+	size_t		next_check = 0;
+	bool		change;
+
+	if (!NpFiguresWeigh(s, len, &change))
+		return false;
+	if (change)
+		return true;
+	for (k = 1; k + 1 < len; k++)
+	{
+		NP_CHECK_AT(k, next_check);
+		if ((s[k] == '.' || s[k] == ',') &&
+			A_DIGIT((unsigned char) s[k - 1]) && A_DIGIT((unsigned char) s[k + 1]))
+			return true;
+	}
+	return false;
+}
+
 /* Families of quotation marks: straight and typographic, double and single */
 #define QM_DOUBLE	1			/* " */
 #define QM_SINGLE	2			/* ' */
@@ -701,9 +778,32 @@ is_speech_verb(const char *s, size_t i, size_t j, bool present)
 }
 
 /*
+ * Is the word s[i..j) a verb in the past tense by its ending: five letters
+ * or more in lower case, ending in "ed" ("stressed", "urged", "countered",
+ * "emphasised"; not "Ted")?
+ */
+static bool
+past_tense(const char *s, size_t i, size_t j)
+{
+	size_t		k;
+
+	while (j > i && !A_ALPHA((unsigned char) s[j - 1]))
+		j--;					/* "urged," */
+	if (j - i < 5 || s[j - 2] != 'e' || s[j - 1] != 'd')
+		return false;
+	for (k = i; k < j; k++)
+		if (!A_LOWER((unsigned char) s[k]))
+			return false;
+	return true;
+}
+
+/*
  * Is s[0..len) the attribution of a quotation: one to six words, one of
  * them a verb of speech ("she said", "said coach Maria Lopez", "Lopez told
- * reporters after the match"), no quotation mark?
+ * reporters after the match") or any verb in the past tense ("she
+ * stressed", "the police urged": after a quotation closed by a comma the
+ * verb is one of speech, whichever it is), or "according to" ("according
+ * to the report"); no quotation mark?
  */
 static bool
 is_attribution(const char *s, size_t len)
@@ -733,7 +833,9 @@ is_attribution(const char *s, size_t len)
 			if (quote_mark_at(s, len, k, &f, &closing) > 0 && f != QM_SINGLE)
 				return false;
 		}
-		if (is_speech_verb(s, i, j, words > 1))
+		if (is_speech_verb(s, i, j, words > 1) || past_tense(s, i, j) ||
+			(j - i == 9 && memcmp(s + i, "according", 9) == 0 &&
+			 len - j > 3 && memcmp(s + j, " to ", 4) == 0))
 			verb = true;
 		i = j;
 	}
@@ -1003,8 +1105,14 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 		return CLS_BAD;
 	if (f.nwords <= 8 && f.widget > 0 && f.widget * 3 >= f.nwords)
 		return CLS_BAD;
-	/* an all-capital label */
-	if (allcaps && f.nwords <= 4 && !f.ends_term)
+	/*
+	 * An all-capital label; not a row of prices whose name is in capitals
+	 * ("FTSE 100 7,512.30 +0.4", "DAX 16,751.64", "WTI 78.20 -0.5"), which
+	 * is a row as one in mixed case ("Dow Jones 38,104.22 -0.2") is: a list
+	 * of prices lost its rows named by an acronym.  A date in capitals
+	 * ("LONDON 1996-08-30") stays a label.
+	 */
+	if (allcaps && f.nwords <= 4 && !f.ends_term && !NpPriceRow(s, u->len))
 		return CLS_ROW;
 	if (duplicate && f.nwords <= 20)
 		return CLS_BAD;

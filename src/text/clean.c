@@ -379,105 +379,90 @@ headline_shape(const NpDoc *doc, int i)
 		!(f.ends_term && doc->text[u->off + u->len - 1] == '.');
 }
 
-/*
- * Do figures weigh in s[0..len): one digit or more to four letters (a
- * year counted as one digit)?  *change
- * tells whether one of them is signed, a price's change ("FTSE 100
- * 7,512.30   +0.4%", "Platinum   912.00   -3.50").  A title line may hold
- * a decimal or a per cent ("KESTREL FOODS CORP <KSF> 2ND QTR NET UP 13.8
- * PCT", "GOLD EDGES UP 0.1% IN LONDON"), not a sign before a figure.
- */
-static bool
-figures_weigh(const char *s, size_t len, bool *change)
-{
-	size_t		k;
-	size_t		digits = 0;
-	size_t		letters = 0;
-	size_t		next_check = 0;
-
-	*change = false;
-	for (k = 0; k < len; k++)
-	{
-		unsigned char c = (unsigned char) s[k];
-
-		NP_CHECK_AT(k, next_check);
-		if (A_DIGIT(c))
-		{
-			/*
-			 * A year ("MAY 2026 COUNCIL VOTE", "1987 2ND QTR") is one figure:
-			 * four digits from 1900 to 2099 standing alone.
-			 */
-			if (k + 4 <= len &&
-				((c == '1' && s[k + 1] == '9') || (c == '2' && s[k + 1] == '0')) &&
-				A_DIGIT((unsigned char) s[k + 2]) &&
-				A_DIGIT((unsigned char) s[k + 3]) &&
-				(k == 0 || s[k - 1] == ' ') &&
-				(k + 4 == len || s[k + 4] == ' '))
-			{
-				digits++;
-				k += 3;
-				continue;
-			}
-			digits++;
-			if (k > 0 && (s[k - 1] == '+' || s[k - 1] == '-') &&
-				(k == 1 || s[k - 2] == ' '))
-				*change = true;
-		}
-		else if (A_ALPHA(c) || c >= 0xC0)
-			letters++;
-	}
-	return digits > 0 && digits * 4 >= letters;
-}
-
 /* a row of a titled table (keep_titled_rows) has at most this many words */
 #define TITLED_ROW_WORDS 10
 
 /*
- * Can unit i be a row of a table or list under a title (keep_titled_rows):
- * a row of plain text of at most TITLED_ROW_WORDS words that is no
- * sentence?
+ * The words of unit i if it can be a row of a table or list under a title
+ * (keep_titled_rows): a row of at most TITLED_ROW_WORDS words that is no
+ * sentence; else 0.
  */
-static bool
-is_titled_row(const NpDoc *doc, int i, const int *marks)
+static int
+titled_row_words(const NpDoc *doc, int i, const int *marks)
 {
 	const NpUnit *u = &doc->units[i];
 	NpUnitFacts f;
 
-	if (!is_row(doc, i, marks) || (u->flags & NPU_HTML) ||
-		(u->cls != CLS_SHORT && u->cls != CLS_ROW))
-		return false;
+	if (!is_row(doc, i, marks) || (u->cls != CLS_SHORT && u->cls != CLS_ROW))
+		return 0;
 	NpGetUnitFacts(doc->text + u->off, u->len, &f);
-	return f.nwords >= 1 && f.nwords <= TITLED_ROW_WORDS && !f.ends_term;
+	return f.nwords <= TITLED_ROW_WORDS && !f.ends_term ? f.nwords : 0;
 }
 
 /*
  * The end of a table under a title at unit t (keep_titled_rows): the
  * title, a row of two words or more that is no sentence, no list
  * introduction, and has few figures and no price's change among them
- * (figures_weigh: not a ticker's row; "QUARTERFINAL LINEUP", "The draw
+ * (NpFiguresWeigh: not a ticker's row; "QUARTERFINAL LINEUP", "The draw
  * produced the following matches"), then two rows or more in one block
- * (no blank line between them).  Returns the unit after the last row, or
- * -1 when there is no such table at t.
+ * (in plain text no blank line between them; in HTML each row is an
+ * element of its own, a paragraph or a line of a pre element).  Returns
+ * the unit after the last row, or -1 when there is no such table at t.
  */
 static int
 titled_rows_end(const NpDoc *doc, int t, const int *marks)
 {
 	int			n = doc->nunits;
 	int			i;
-	NpUnitFacts f;
 	bool		change;
 
-	if (t >= n || !is_titled_row(doc, t, marks) || ends_with_colon(doc, t) ||
-		figures_weigh(doc->text + doc->units[t].off, doc->units[t].len, &change) ||
+	if (t >= n || titled_row_words(doc, t, marks) < 2 || ends_with_colon(doc, t) ||
+		NpFiguresWeigh(doc->text + doc->units[t].off, doc->units[t].len, &change) ||
 		change)
 		return -1;
-	NpGetUnitFacts(doc->text + doc->units[t].off, doc->units[t].len, &f);
-	if (f.nwords < 2)
-		return -1;
-	for (i = t + 1; i < n && is_titled_row(doc, i, marks) &&
-		 (i == t + 1 || !(doc->units[i].flags & NPU_BLANK)); i++)
+	for (i = t + 1; i < n && titled_row_words(doc, i, marks) > 0 &&
+		 (i == t + 1 || (doc->units[i].flags & NPU_HTML) ||
+		  !(doc->units[i].flags & NPU_BLANK)); i++)
 		NP_CHECK_FOR_INTERRUPTS();
 	return i - t - 1 >= 2 ? i : -1;
+}
+
+/*
+ * Is the text agency copy: recognised as such in plain text (wire.c), or
+ * an HTML page whose story opens with an agency's dateline ("ZURICH, Dec
+ * 6 (Reuters) - ...", an agency's story as a web site carries it)?
+ */
+static bool
+agency_copy(const NpDoc *doc)
+{
+	int			i;
+
+	if (doc->wire)
+		return true;
+	for (i = 0; i < doc->nunits && doc->units[i].seg < 0; i++)
+		NP_CHECK_FOR_INTERRUPTS();
+	return i < doc->nunits && (doc->units[i].flags & NPU_HTML) &&
+		NpWireHasDateline(doc->text + doc->units[i].off, doc->units[i].len);
+}
+
+/*
+ * Is unit i of an HTML page an agency's sign-off or credit ("Reuters",
+ * "(Reporting by Jane Doe; Editing by John Roe)"), which plain text marks
+ * as wire furniture?
+ */
+static bool
+html_signoff(const NpDoc *doc, int i)
+{
+	const NpUnit *u;
+	NpUnitFacts f;
+
+	if (i >= doc->nunits || !(doc->units[i].flags & NPU_HTML))
+		return false;
+	u = &doc->units[i];
+	if (NpWireIsSignoff(doc->text + u->off, u->len))
+		return true;
+	NpGetUnitFacts(doc->text + u->off, u->len, &f);
+	return f.wirecredit;
 }
 
 /*
@@ -500,6 +485,7 @@ keep_titled_rows(NpDoc *doc, const int *marks)
 {
 	int			n = doc->nunits;
 	int			seg = -1;		/* the last unit was kept, in this segment */
+	bool		agency = agency_copy(doc);
 	int			i;
 
 	for (i = 0; i < n; i++)
@@ -525,7 +511,8 @@ keep_titled_rows(NpDoc *doc, const int *marks)
 		}
 		if (last == i ||
 			(!(doc->units[last - 1].flags & NPU_FURNITURE) &&
-			 (!doc->wire || (last < n && doc->units[last].seg < 0))))
+			 !html_signoff(doc, last) &&
+			 (!agency || (last < n && doc->units[last].seg < 0))))
 			continue;
 		for (j = i; j < last; j++)
 			if (!(doc->units[j].flags & NPU_FURNITURE))
@@ -544,10 +531,10 @@ in_price_rows(const NpDoc *doc, int i)
 	const NpUnit *u = &doc->units[i];
 	bool		change;
 
-	if (!figures_weigh(doc->text + u->off, u->len, &change))
+	if (!NpFiguresWeigh(doc->text + u->off, u->len, &change))
 		return false;
-	return (i > 0 && figures_weigh(doc->text + u[-1].off, u[-1].len, &change)) ||
-		(i + 1 < doc->nunits && figures_weigh(doc->text + u[1].off, u[1].len, &change));
+	return (i > 0 && NpFiguresWeigh(doc->text + u[-1].off, u[-1].len, &change)) ||
+		(i + 1 < doc->nunits && NpFiguresWeigh(doc->text + u[1].off, u[1].len, &change));
 }
 
 /*
@@ -616,8 +603,28 @@ is_item_title(const NpDoc *doc, int i, const int *marks)
 	bool		change;
 
 	return is_row(doc, i, marks) && NpOpensDoc(doc, i) &&
-		!figures_weigh(doc->text + u->off, u->len, &change) && !change &&
+		!NpFiguresWeigh(doc->text + u->off, u->len, &change) && !change &&
 		!ends_with_colon(doc, i) && headline_shape(doc, i);
+}
+
+/*
+ * Is unit t an item's title line (is_item_title) over a kept row of
+ * figures?
+ */
+static bool
+titles_kept_figures(const NpDoc *doc, int t, const int *marks)
+{
+	int			i;
+
+	if (!is_item_title(doc, t, marks))
+		return false;
+	for (i = t + 1; i < doc->nunits; i++)
+	{
+		NP_CHECK_FOR_INTERRUPTS();
+		if (doc->units[i].seg >= 0 && is_figures_row(doc, i))
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -629,19 +636,10 @@ static int
 table_title(const NpDoc *doc, const int *marks)
 {
 	int			first;
-	int			i;
 
 	for (first = 0; first < doc->nunits && doc->units[first].seg < 0; first++)
 		NP_CHECK_FOR_INTERRUPTS();
-	if (first == doc->nunits || !is_item_title(doc, first, marks))
-		return -1;
-	for (i = first + 1; i < doc->nunits; i++)
-	{
-		NP_CHECK_FOR_INTERRUPTS();
-		if (doc->units[i].seg >= 0 && is_figures_row(doc, i))
-			return first;
-	}
-	return -1;
+	return first < doc->nunits && titles_kept_figures(doc, first, marks) ? first : -1;
 }
 
 /*
@@ -1058,20 +1056,8 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 		 */
 		for (i = from; i < n && (doc->units[i].flags & NPU_FURNITURE); i++)
 			NP_CHECK_FOR_INTERRUPTS();
-		if (i < n && doc->units[i].seg < 0 && is_item_title(doc, i, marks))
-		{
-			int			j;
-
-			for (j = i + 1; j < n; j++)
-			{
-				NP_CHECK_FOR_INTERRUPTS();
-				if (doc->units[j].seg >= 0 && is_figures_row(doc, j))
-				{
-					doc->units[i].seg = 0;
-					break;
-				}
-			}
-		}
+		if (i < n && doc->units[i].seg < 0 && titles_kept_figures(doc, i, marks))
+			doc->units[i].seg = 0;
 		/* a Reuters headline behind its prefixes, which the loop drops */
 		if (opts->keep_headline)
 			for (i = 0; i < n && *headline < 0; i++)

@@ -45,6 +45,15 @@
 #define EL_LIST		0x80		/* li */
 #define EL_BR		0x100		/* line break */
 #define EL_ARTICLE	0x200		/* article body container */
+#define EL_PRE		0x400		/* pre: its short lines are units */
+
+/*
+ * A line of a pre element shorter than this (not counting blanks) is a
+ * row of a table or list under another, or a wrapped paragraph's last
+ * line under a longer one; longer ones are hard-wrapped prose, which
+ * agencies wrap at 64 to 80 characters.
+ */
+#define PRE_ROW_MAX_BYTES 48
 
 static const char *skip_tags[] = {
 	"applet", "aside", "audio", "button", "canvas", "datalist", "dialog",
@@ -237,6 +246,8 @@ element_state(const char *n, const xmlChar **atts)
 		st |= EL_BOILER;		/* usually furniture; whole-page forms exist */
 	else if (strcmp(name, "article") == 0)
 		st |= EL_ARTICLE;
+	else if (strcmp(name, "pre") == 0)
+		st |= EL_PRE;
 
 	/* attributes (html_feed.c passes on only the ones read here) */
 	if (att_value(atts, "hidden"))
@@ -353,6 +364,10 @@ typedef struct Walk
 	int			in_headline;
 	int			in_list;
 	int			in_article;
+	int			in_pre;
+	size_t		pre_ink;		/* non-blank bytes of the pre's line so far */
+	bool		pre_short;		/* the pre's line before was short */
+	char		pre_last;		/* the last non-blank byte of the line */
 	bool		after_br;		/* a <br> with no text since */
 	int		   *stack;			/* states of the open elements */
 	int			depth;
@@ -404,6 +419,12 @@ walk_count(Walk *w, int st, int delta)
 		w->in_list += delta;
 	if (st & EL_ARTICLE)
 		w->in_article += delta;
+	if (st & EL_PRE)
+	{
+		w->in_pre += delta;
+		w->pre_ink = 0;
+		w->pre_short = true;
+	}
 }
 
 /*
@@ -489,6 +510,45 @@ walk_text(void *arg, const char *s, size_t len)
 
 	if (w->skip > 0)
 		return;
+
+	/*
+	 * Preformatted text keeps its rows: a table or a list sent in a pre
+	 * element ("Brazil v Argentina", "France v Spain") has a short line a
+	 * row, as in plain text, and a blank line ends a paragraph.  A long
+	 * line is a line of hard-wrapped prose (an agency's story in a pre
+	 * element), which runs on into the next, its paragraph's last line
+	 * too, which is short, unless it ends a sentence (then a credit such
+	 * as "(Reporting by ...)" under the last paragraph stays apart).
+	 */
+	while (w->in_pre > 0)
+	{
+		const char *nl = memchr(s, '\n', len);
+		size_t		n = nl ? (size_t) (nl - s) : len;
+		size_t		k;
+		bool		is_short;
+
+		NP_CHECK_FOR_INTERRUPTS();
+		for (k = 0; k < n; k++)
+			if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r')
+			{
+				w->pre_ink++;
+				w->pre_last = s[k];
+			}
+		if (nl == NULL)
+			break;
+		NpDocAppend(w->doc, s, n, w->in_link > 0);
+		is_short = w->pre_ink < PRE_ROW_MAX_BYTES;
+		if (w->pre_ink == 0 || (is_short && w->pre_short) ||
+			w->pre_last == '.' || w->pre_last == '!' || w->pre_last == '?' ||
+			w->pre_last == '"')
+			walk_flush(w);
+		else
+			NpDocSpace(w->doc);
+		w->pre_short = is_short;
+		w->pre_ink = 0;
+		s += n + 1;
+		len -= n + 1;
+	}
 	before = w->doc->len;
 	NpDocAppend(w->doc, s, len, w->in_link > 0);
 	if (w->doc->len > before)

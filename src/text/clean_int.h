@@ -270,6 +270,19 @@ extern void NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f);
  * a feed's header, a sign-off)?
  */
 extern bool NpOpensDoc(const NpDoc *doc, int idx);
+
+/*
+ * Do figures weigh in s[0..len) (one digit or more to four letters, a year
+ * one digit), and is one of them signed, a price's change (*change)?
+ */
+extern bool NpFiguresWeigh(const char *s, size_t len, bool *change);
+
+/*
+ * Is s[0..len) a row of prices: figures weigh, and one is a change or is
+ * grouped or has decimals ("FTSE 100 7,512.30 +0.4"; not a date)?
+ */
+extern bool NpPriceRow(const char *s, size_t len);
+
 extern int	NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark,
 						   bool *byline, unsigned char *hints);
 

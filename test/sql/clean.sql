@@ -428,3 +428,66 @@ SELECT newsprint.clean(E'LONDON GOLD FIXING\n\nGold   2,031.40   2,022.10\nSilve
 SELECT newsprint.clean(E'The agencies at the briefing were:\nBBC NEWS\nSKY NEWS\nREUTERS\n\n'
                        'The minister spoke for an hour and took no questions from the floor at all.\n');
 SELECT newsprint.clean(E'Pool reporters for the state visit\n\nSKY NEWS\nREUTERS\n');
+-- clean13: a list of prices without a title keeps every row, those named
+-- in capitals too (an acronym made the row an all-capital label: the first
+-- row, or every row, was lost); under a title in capitals as well; a date
+-- in capitals under a headline stays out, as before
+SELECT n, newsprint.clean(body), newsprint.headline(body)
+  FROM (VALUES (1, E'FTSE 100 7,512.30 +0.4\nDow Jones 38,104.22 -0.2\n'),
+               (2, E'Dow Jones 38,104.22 -0.2\nFTSE 100 7,512.30 +0.4\n'
+                    'Nikkei 225 33,100.50 +1.1\nS&P 500 4,780.10 +0.3\n'
+                    'DAX 16,751.64\nWTI 78.20 -0.5\n'),
+               (3, E'S&P 500 4,780.10 +0.3\nDAX 16,751.64 +0.5\n'),
+               (4, E'COPPER PRICES\nLME CASH 8,450.00 +1.0\nLME 3M 8,490.00 +1.2\n'),
+               (5, E'SOCCER - ENGLISH PREMIER LEAGUE RESULTS.\n\nLONDON 2002-11-16\n\n'
+                    'Results of English Premier League matches played on Saturday:\n\n'
+                    'Arsenal 3 Tottenham 0\nBirmingham 0 Bolton 1\n')) AS t(n, body)
+ ORDER BY n;
+-- clean13: in HTML too, a table under a title without a colon, right
+-- under the story, is the story's where plain text keeps it: in an
+-- agency's story (its dateline opens the story) to the end of the text or
+-- to more of the story, and in any page to the agency's sign-off or
+-- credit; rows in paragraphs or as the lines of a pre element (which
+-- were joined into one); a box of teasers under a label stays out
+SELECT newsprint.clean(E'<html><body><p>ZURICH, Dec 6 (Reuters) - The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.</p>'
+                       '<p>QUARTERFINAL LINEUP</p><p>Brazil v Argentina</p><p>France v Spain</p><p>Germany v Italy</p></body></html>');
+SELECT newsprint.clean(E'<html><body><p>ZURICH, Dec 6 (Reuters) - The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.</p>'
+                       '<p><b>The draw produced the following matches</b></p><pre>Brazil v Argentina\nFrance v Spain\nGermany v Italy\n</pre>'
+                       '<p>The final will be played in Zurich on December 18, the organisers said on Sunday.</p><footer>Share this article</footer></body></html>');
+SELECT newsprint.clean(E'<html><body><p>The draw for the quarterfinals of the cup was made on Sunday in Zurich, with the holders facing the hosts in the first match.</p>'
+                       '<p><b>QUARTERFINAL LINEUP</b></p><p>Brazil v Argentina</p><p>France v Spain</p>'
+                       '<p>(Reporting by Jane Doe; Editing by John Roe)</p></body></html>');
+SELECT newsprint.clean(E'<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p>'
+                       '<p>OTHER NEWS</p><p>Library hours cut again</p><p>Council tax to rise</p></body></html>');
+SELECT newsprint.clean(E'<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p>'
+                       '<p><b>You might also like</b></p><pre>Library hours cut again\nCouncil tax to rise\n</pre>'
+                       '<p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></body></html>');
+-- clean13: hard-wrapped prose in a pre element runs on to a sentence's
+-- end or a blank line (it was one paragraph with its credit)
+SELECT newsprint.clean(E'<html><body><h1>Storm hits coast</h1><pre>    LONDON, Dec 6 (Reuters) - A powerful storm swept across the\n'
+                       'southern coast of England on Sunday, cutting power to thousands\n'
+                       'of homes and closing several main roads, officials said.\n'
+                       '    The Met Office said winds had reached 90 miles per hour at\n'
+                       'the Needles on the Isle of Wight, and warned of more to come.\n\n'
+                       '    Rail operators cancelled dozens of services across the region\n'
+                       'and urged passengers not to travel unless it was essential.\n'
+                       ' (Reporting by Jane Doe; Editing by John Roe)\n</pre></body></html>');
+-- clean13: a quotation's attribution with a verb in the past tense that
+-- no list holds (real text, Wikinews 963, CC BY 2.5:
+-- test/data/clean_body/README.md), or "according to", after a quotation
+-- closed by a comma, is an attribution (the paragraph was dropped); a
+-- headline's "says coach" and a name alone still are not; reader
+-- comments under a comments heading stay out
+\set kohat `cat test/data/clean_body/kohat_claimed.txt`
+SELECT right(newsprint.clean(:'kohat'), 60);
+SELECT newsprint.clean(E'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n\n'
+                       '"Nobody should try to cross it," the police urged\n');
+SELECT newsprint.clean(E'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n\n'
+                       '"Repairs will take most of the summer," according to the council\n');
+SELECT newsprint.clean(E'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n\n'
+                       '"We will reopen it soon," the engineer, Ted\n');
+SELECT newsprint.clean(E'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n\n'
+                       '"It is a great day for the town," the mayor said after the vote.\n\n'
+                       'Comments (3)\n\n'
+                       '"Brilliant article, well done," wrote reader Sam\n\n'
+                       '"About time too," posted Jo from Leeds\n');
