@@ -11,7 +11,9 @@
 #   sysctl vm.nr_hugepages=0
 # N must be at least the server's shared_memory_size_in_huge_pages, which the
 # script prints (2,200 covers shared_buffers=4GB); it stops before measuring
-# if fewer are free.
+# if fewer are free. Leave a margin: any other PostgreSQL on the machine
+# started at the default huge_pages = try takes free huge pages for itself
+# (72 for shared_buffers=128MB), and a restart with on then fails.
 # Environment:
 #   SETTINGS  the server settings to alternate (default "off on"): huge_pages
 #             off or on, each optionally with "+thp", the server started with
