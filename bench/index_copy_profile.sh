@@ -41,10 +41,17 @@
 #                 over newsprint.npidx_keys(fp) (defaults: fastupdate on, 4 MB
 #                 pending list), then gin_clean_pending_list(); its build
 #                 is not timed (fingerprints precomputed only)
+#   REUSE=1       keep prof_src if an earlier run in the same database left
+#                 it with the rows this run needs (same ROWS, COPY_ROWS, WARM
+#                 and BODIES), instead of generating the articles again: for a
+#                 driver that restarts the server between runs
+#                 (bench/index_copy_hugepages.sh)
 #
 # Page faults are the backend's minor faults (/proc/PID/stat): on a virtual
 # machine each costs microseconds, and a backend takes one for every 4 kB of
-# shared buffers it touches for the first time.
+# shared buffers it touches for the first time (every 2 MB with the server's
+# huge_pages on; bench/index_copy_hugepages.sh), and of fresh memory it
+# allocates; "sys s" is the part of the CPU seconds spent in the kernel.
 #
 # The indexed COPY is followed by npidx_clean_pending_list(), so that the
 # figures include the merge of the rows left pending.
@@ -65,18 +72,33 @@ bench_workdir 777
 
 bench_header max_wal_size
 
+# prof_src as a run of the same shape left it, when REUSE=1 allows
+reuse=0
+if [ "${REUSE:-0}" = 1 ] &&
+	[ "$(q -c "SELECT (SELECT count(*) FROM prof_src) = $((ROWS + COPY_ROWS + WARM))
+		AND EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'prof_src'::regclass
+			AND attname = '$([ "$BODIES" = 1 ] && echo body || echo fp)' AND NOT attisdropped)" 2>/dev/null || true)" = t ]; then
+	reuse=1
+	echo "== prof_src reused ($((ROWS + COPY_ROWS + WARM)) rows)"
+fi
+
 if [ "$BODIES" = 1 ]; then
 	# the articles as text; the tables compute fp themselves
-	SEED=1 ./corpus.sh gen "$((ROWS + COPY_ROWS + WARM))" | awk -F'\t' -v OFS='\t' '{ print $1, $6 }' > "$WORK/all.tsv"
-	q -c "DROP TABLE IF EXISTS prof_src; CREATE TABLE prof_src (id bigint PRIMARY KEY, body text)"
-	q -c "\\copy prof_src FROM '$WORK/all.tsv'"
+	if [ "$reuse" = 0 ]; then
+		SEED=1 ./corpus.sh gen "$((ROWS + COPY_ROWS + WARM))" | awk -F'\t' -v OFS='\t' '{ print $1, $6 }' > "$WORK/all.tsv"
+		q -c "DROP TABLE IF EXISTS prof_src; CREATE TABLE prof_src (id bigint PRIMARY KEY, body text)"
+		q -c "\\copy prof_src FROM '$WORK/all.tsv'"
+	fi
 	q -c "COPY (SELECT id, body FROM prof_src WHERE id >= $ROWS ORDER BY id LIMIT $COPY_ROWS) TO STDOUT" > "$WORK/copy.tsv"
 	q -c "COPY (SELECT id, body FROM prof_src WHERE id >= $ROWS + $COPY_ROWS ORDER BY id) TO STDOUT" > "$WORK/warm.tsv"
 	cols="id bigint, body text, fp newsprint.fingerprint GENERATED ALWAYS AS (newsprint.fingerprint(body)) STORED"
 	fill="id, body"
 	target="(id, body)"
 else
-	SEED=1 ./corpus.sh fingerprints prof_src "$((ROWS + COPY_ROWS + WARM))"
+	if [ "$reuse" = 0 ]; then
+		q -c "DROP TABLE IF EXISTS prof_src"
+		SEED=1 ./corpus.sh fingerprints prof_src "$((ROWS + COPY_ROWS + WARM))"
+	fi
 	q -c "COPY (SELECT id, fp FROM prof_src WHERE id >= $ROWS ORDER BY id LIMIT $COPY_ROWS) TO STDOUT" > "$WORK/copy.tsv"
 	q -c "COPY (SELECT id, fp FROM prof_src WHERE id >= $ROWS + $COPY_ROWS ORDER BY id) TO STDOUT" > "$WORK/warm.tsv"
 	cols="id bigint, fp newsprint.fingerprint"
@@ -117,9 +139,9 @@ SELECT pg_backend_pid() AS pid \gset
 \setenv BPID :pid
 \! $perfcmd
 SELECT wal_records AS r0, wal_fpi AS f0, wal_bytes AS b0, extract(epoch FROM clock_timestamp()) AS t0 FROM pg_stat_wal \gset
-\! awk '{ print \$14 + \$15, \$10 }' /proc/\$BPID/stat > $WORK/cpu0
+\! awk '{ print \$14 + \$15, \$10, \$15 }' /proc/\$BPID/stat > $WORK/cpu0
 $2
-\! awk '{ print \$14 + \$15, \$10 }' /proc/\$BPID/stat > $WORK/cpu1
+\! awk '{ print \$14 + \$15, \$10, \$15 }' /proc/\$BPID/stat > $WORK/cpu1
 SELECT pg_stat_force_next_flush();
 SELECT extract(epoch FROM clock_timestamp()) - :t0 AS wall \gset
 \setenv WALL :wall
@@ -131,20 +153,21 @@ SQL
 		kill -INT "$(cat "$WORK/perf.pid")" 2>/dev/null || true
 		sleep 2
 	fi
-	read -r c0 m0 < "$WORK/cpu0"
-	read -r c1 m1 < "$WORK/cpu1"
-	printf '%.2f %.2f %s %d\n' "$(cat "$WORK/wall")" \
+	read -r c0 m0 s0 < "$WORK/cpu0"
+	read -r c1 m1 s1 < "$WORK/cpu1"
+	printf '%.2f %.2f %s %d %.2f\n' "$(cat "$WORK/wall")" \
 		"$(awk -v a="$c0" -v b="$c1" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (b - a) / hz }')" \
-		"$(cat "$WORK/wal")" "$((m1 - m0))"
+		"$(cat "$WORK/wal")" "$((m1 - m0))" \
+		"$(awk -v a="$s0" -v b="$s1" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (b - a) / hz }')"
 }
 
-line() { printf '%-40s %8s %8s %12s %10s %8s %12s\n' "$@"; }
+line() { printf '%-40s %8s %8s %12s %10s %8s %12s %8s\n' "$@"; }
 : > "$WORK/shares"
 for rep in $(seq 1 "$REPEAT"); do
 	setup
 	echo
 	echo "== run $rep of $REPEAT: $ROWS rows, npidx $(q -c "SELECT pg_size_pretty(pg_relation_size('prof_fp'))"); COPY of $COPY_ROWS rows$([ "$WARM" -gt 0 ] && echo " after $WARM unmeasured in the same session") ($([ "$BODIES" = 1 ] && echo "bodies, fp generated" || echo "fingerprints precomputed")), pending_list_limit ${LIMIT_KB:-default}; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%H:%M:%S) UTC"
-	line "" "wall s" "CPU s" "WAL records" "FPIs" "WAL MB" "page faults"
+	line "" "wall s" "CPU s" "WAL records" "FPIs" "WAL MB" "page faults" "sys s"
 	[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
 	# the warm rows merged in the session too (a few thousand rows go to
 	# the pending list at commit): the merge touches nearly every head
@@ -155,28 +178,29 @@ for rep in $(seq 1 "$REPEAT"); do
 		fi
 		return 0
 	}
-	read -r w c r f b pf < <(PERF=0 measure noidx "\\copy prof_noidx $target FROM '$WORK/copy.tsv'" "$(warm prof_noidx)")
-	line "COPY without index" "$w" "$c" "$r" "$f" "$b" "$pf"
+	read -r w c r f b pf sy < <(PERF=0 measure noidx "\\copy prof_noidx $target FROM '$WORK/copy.tsv'" "$(warm prof_noidx)")
+	line "COPY without index" "$w" "$c" "$r" "$f" "$b" "$pf" "$sy"
 	cn=$c
 	[ "$CHECKPOINT" = 1 ] && q -c "CHECKPOINT"
-	read -r w c r f b pf < <(measure copy "\\copy prof_idx $target FROM '$WORK/copy.tsv'" \
+	read -r w c r f b pf sy < <(measure copy "\\copy prof_idx $target FROM '$WORK/copy.tsv'" \
 		"SET newsprint.npidx_defer_inserts = $([ "${DEFER:-1}" = 1 ] && echo on || echo off);
 $(warm prof_idx)")
-	line "COPY with npidx" "$w" "$c" "$r" "$f" "$b" "$pf"
-	read -r w2 c2 r2 f2 b2 pf2 < <(measure merge "SELECT newsprint.npidx_clean_pending_list('prof_fp');")
-	line "  merge of the rows left pending" "$w2" "$c2" "$r2" "$f2" "$b2" "$pf2"
+	line "COPY with npidx" "$w" "$c" "$r" "$f" "$b" "$pf" "$sy"
+	read -r w2 c2 r2 f2 b2 pf2 sy2 < <(measure merge "SELECT newsprint.npidx_clean_pending_list('prof_fp');")
+	line "  merge of the rows left pending" "$w2" "$c2" "$r2" "$f2" "$b2" "$pf2" "$sy2"
 	line "  both" "$(awk -v a="$w" -v b="$w2" 'BEGIN { printf "%.2f", a + b }')" \
 		"$(awk -v a="$c" -v b="$c2" 'BEGIN { printf "%.2f", a + b }')" $((r + r2)) $((f + f2)) \
-		"$(awk -v a="$b" -v b="$b2" 'BEGIN { printf "%.1f", a + b }')" $((pf + pf2))
+		"$(awk -v a="$b" -v b="$b2" 'BEGIN { printf "%.1f", a + b }')" $((pf + pf2)) \
+		"$(awk -v a="$sy" -v b="$sy2" 'BEGIN { printf "%.2f", a + b }')"
 	awk -v n="$cn" -v a="$c" -v b="$c2" -v rows="$COPY_ROWS" 'BEGIN {
 		printf "== the index'"'"'s share of backend CPU: %.2f s (%.1f us a row); COPY with npidx and the merge / without: %.2fx\n",
 			a + b - n, (a + b - n) * 1e6 / rows, (a + b) / n }'
 	awk -v n="$cn" -v a="$c" -v b="$c2" 'BEGIN { printf "%.2f %.2f\n", a + b - n, (a + b) / n }' >> "$WORK/shares"
 	if [ "$GIN" = 1 ]; then
-		read -r w c r f b pf < <(PERF=0 measure gin "\\copy prof_gin $target FROM '$WORK/copy.tsv'")
-		line "COPY with GIN (npidx_keys(fp))" "$w" "$c" "$r" "$f" "$b" "$pf"
-		read -r w2 c2 r2 f2 b2 pf2 < <(PERF=0 measure ginmerge "SELECT gin_clean_pending_list('prof_gin_keys');")
-		line "  gin_clean_pending_list" "$w2" "$c2" "$r2" "$f2" "$b2" "$pf2"
+		read -r w c r f b pf sy < <(PERF=0 measure gin "\\copy prof_gin $target FROM '$WORK/copy.tsv'")
+		line "COPY with GIN (npidx_keys(fp))" "$w" "$c" "$r" "$f" "$b" "$pf" "$sy"
+		read -r w2 c2 r2 f2 b2 pf2 sy2 < <(PERF=0 measure ginmerge "SELECT gin_clean_pending_list('prof_gin_keys');")
+		line "  gin_clean_pending_list" "$w2" "$c2" "$r2" "$f2" "$b2" "$pf2" "$sy2"
 		awk -v n="$cn" -v a="$c" -v b="$c2" -v rows="$COPY_ROWS" 'BEGIN {
 			printf "== GIN'"'"'s share of backend CPU: %.2f s (%.1f us a row); COPY with GIN and its cleanup / without: %.2fx\n",
 				a + b - n, (a + b - n) * 1e6 / rows, (a + b) / n }'

@@ -615,6 +615,7 @@ extern void NpidxChainAppend(Relation index, Buffer head,
 							 const NpidxPosting *p, int n, bool wal,
 							 Buffer *next_hint, NpidxSpillFn spill,
 							 void *spill_arg);
+extern void *NpidxAllocScattered(Size size);
 extern Buffer *NpidxBucketHints(Relation index, uint32 nbuckets);
 extern Buffer NpidxReadBufferHinted(Relation index, BlockNumber blkno,
 									Buffer *hint);

@@ -455,8 +455,7 @@ NpidxInsertRows(Relation index, uint32 nbuckets, const ItemPointerData *tids,
 	/* postings placed at once: what maintenance_work_mem holds, or a bucket */
 	cap = Max((uint64) maintenance_work_mem * 1024 / sizeof(NpidxRowPosting),
 			  maxcount);
-	sorted = palloc_extended(Min(total, cap) * sizeof(NpidxRowPosting),
-							 MCXT_ALLOC_HUGE);
+	sorted = NpidxAllocScattered(Min(total, cap) * sizeof(NpidxRowPosting));
 	buf = palloc_extended((Size) maxcount * sizeof(NpidxPosting), MCXT_ALLOC_HUGE);
 	hints = NpidxBucketHints(index, nbuckets);
 	spill.nbuckets = nbuckets;
