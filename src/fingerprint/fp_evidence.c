@@ -695,9 +695,13 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 		single = chars < 2;
 	}
 	kind = single ? FP_WORD_STOP : fp_stop_kind_of(hash);
-	if (kind != 0)
-		flags = (flags | kind) & ~(NP_FP_WORD_PROPER | FP_WORD_CALENDAR |
-								   FP_WORD_SPEECH);
+
+	/*
+	 * A function word, a month or a weekday is no name; a verb of speech
+	 * alone ("the director Added that") keeps its flags.
+	 */
+	if (kind & (FP_WORD_STOP | FP_WORD_CALENDAR))
+		flags = (flags | (kind & FP_WORD_STOP)) & ~NP_FP_WORD_PROPER;
 	return flags;
 }
 
