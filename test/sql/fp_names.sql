@@ -239,4 +239,25 @@ SELECT t.name,
   ) t(name, body)
  ORDER BY t.name DESC;
 
+-- A heading that its bullet repeats is the source's: "Fitch Ratings:" over
+-- "* Fitch affirms Dufy Corp at 'BBB'" is the same over every company's
+-- item, and two companies' affirmations had the subject Fitch and were one
+-- story at 0.93.  The lead-in runs to the colon again, the subject is the
+-- company, and the re-send matches.  (A bullet in capitals, "* FITCH
+-- AFFIRMS HOBART INC", still gives the formula's first words, as before.)
+CREATE TABLE nh (id int PRIMARY KEY, name text, body text);
+INSERT INTO nh VALUES
+ (1, 'dufy', E'Nov 19 (Reuters) - Fitch Ratings:\n* Fitch affirms Dufy Corp at ''BBB''; outlook stable\n* Fitch says affirmation reflects company''s solid market position and moderate leverage\n* Fitch says rating outlook reflects expectation that leverage will remain below 3.0x through 2027\nSource text for Eikon: [ID:nFit123456]\nFurther company coverage: [DUF.N]'),
+ (2, 'hobart', E'Nov 19 (Reuters) - Fitch Ratings:\n* Fitch affirms Hobart Inc at ''BBB''; outlook stable\n* Fitch says affirmation reflects company''s solid market position and moderate leverage\n* Fitch says rating outlook reflects expectation that leverage will remain below 3.0x through 2027\nSource text for Eikon: [ID:nFit123987]\nFurther company coverage: [HOB.N]'),
+ (3, 'dufy_resent', E'NEW YORK, Nov 19 (Reuters) - Fitch Ratings:\n* Fitch affirms Dufy Corp at ''BBB''; outlook stable\n* Fitch says affirmation reflects company''s solid market position and moderate leverage\n* Fitch says rating outlook reflects expectation that leverage will remain below 3.0x through 2027\nSource text for Eikon: [ID:nFit123456]\nFurther company coverage: [DUF.N]');
+SELECT a.name, b.name AS other,
+       round(containment(a.fp, b.fp)::numeric, 2) AS a_in_b,
+       same_story(a.fp, b.fp) AS same_story,
+       same_story(a.fr, b.fr) AS same_story_as_given
+  FROM (SELECT id, name, fingerprint(body) AS fp, fingerprint(body, false) AS fr FROM nh) a
+  JOIN (SELECT id, name, fingerprint(body) AS fp, fingerprint(body, false) AS fr FROM nh) b
+    ON a.id < b.id
+ ORDER BY a.id, b.id;
+DROP TABLE nh;
+
 DROP TABLE nm;
