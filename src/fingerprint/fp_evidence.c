@@ -695,9 +695,13 @@ fp_ev_flags(FpEvScan *sc, np_uint64 hash, size_t start, size_t end)
 		single = chars < 2;
 	}
 	kind = single ? FP_WORD_STOP : fp_stop_kind_of(hash);
-	if (kind != 0)
-		flags = (flags | kind) & ~(NP_FP_WORD_PROPER | FP_WORD_CALENDAR |
-								   FP_WORD_SPEECH);
+
+	/*
+	 * A function word, a month or a weekday is no name; a verb of speech
+	 * alone ("the director Added that") keeps its flags.
+	 */
+	if (kind & (FP_WORD_STOP | FP_WORD_CALENDAR))
+		flags = (flags | (kind & FP_WORD_STOP)) & ~NP_FP_WORD_PROPER;
 	return flags;
 }
 
@@ -1878,11 +1882,14 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 }
 
 /*
- * Are words from to last of the scan (a part of a lead-in) a brief's
- * heading: two or more name words, with spaces alone between them, ended
- * by a colon at the end of their line ("Nov 19 - Nethercott Utilities
- * Inc:" over the brief's bullet points)?  A flag ("URGENT:") is one word,
- * a dateline holds a number or a comma.
+ * Are words from to last of the scan (a part of a lead-in, last + 1 < n) a
+ * brief's heading: two or more name words, with spaces alone between them,
+ * ended by a colon at the end of their line ("Nov 19 - Nethercott
+ * Utilities Inc:" over the brief's bullet points)?  A flag ("URGENT:") is
+ * one word, a dateline holds a number or a comma.  A heading whose first
+ * word opens the next line is its source's, not the subject: "Fitch
+ * Ratings:" over "* Fitch affirms Dufy Corp at 'BBB'", the same over every
+ * company's item.
  */
 static bool
 fp_subj_heading(const FpSubjScan *st, int from, int last)
@@ -1891,7 +1898,8 @@ fp_subj_heading(const FpSubjScan *st, int from, int last)
 	int			i;
 
 	if (last <= from || (gap & (FP_GAP_COLON | FP_GAP_LINE)) !=
-		(FP_GAP_COLON | FP_GAP_LINE))
+		(FP_GAP_COLON | FP_GAP_LINE) ||
+		st->w[last + 1].hash == st->w[from].hash)
 		return false;
 	for (i = from; i <= last; i++)
 		if (!fp_subj_name_word(st, i) || (i < last && fp_subj_gap(st, i) != 0))

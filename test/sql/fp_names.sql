@@ -223,4 +223,41 @@ SELECT f.name, s.name AS story
  ORDER BY f.id;
 DROP TABLE nb;
 
+-- A verb of speech that is no function word ("added", "reported",
+-- "announced") is in the word set for the speaker's opener only: written
+-- with a capital inside a sentence it is a name word as it was, and its
+-- shingles keep the name bit.  The same text with other words there has
+-- as many named hashes (the hashes below the subject's limit aside).
+SELECT t.name,
+       (SELECT count(*) FILTER (WHERE h % 2 = 1 AND h >= 1048576)
+          FROM (SELECT ('x' || lpad(substr(hx, 8 * i + 1, 8), 16, '0'))::bit(64)::bigint AS h
+                  FROM split_part(fingerprint(t.body)::text, ':', 5) hx,
+                       generate_series(0, length(hx) / 8 - 1) i) s) AS named
+  FROM (VALUES
+    ('speech', 'The studio then Announced that the film would open in Lisbon in the spring, the director Added that the cast would stay the same, and the paper Reported that the tour would reach Asia by the end of the year after a long delay over its cost.'),
+    ('other', 'The studio then Pronounced that the film would open in Lisbon in the spring, the director Addled that the cast would stay the same, and the paper Deported that the tour would reach Asia by the end of the year after a long delay over its cost.')
+  ) t(name, body)
+ ORDER BY t.name DESC;
+
+-- A heading that its bullet repeats is the source's: "Fitch Ratings:" over
+-- "* Fitch affirms Dufy Corp at 'BBB'" is the same over every company's
+-- item, and two companies' affirmations had the subject Fitch and were one
+-- story at 0.93.  The lead-in runs to the colon again, the subject is the
+-- company, and the re-send matches.  (A bullet in capitals, "* FITCH
+-- AFFIRMS HOBART INC", still gives the formula's first words, as before.)
+CREATE TABLE nh (id int PRIMARY KEY, name text, body text);
+INSERT INTO nh VALUES
+ (1, 'dufy', E'Nov 19 (Reuters) - Fitch Ratings:\n* Fitch affirms Dufy Corp at ''BBB''; outlook stable\n* Fitch says affirmation reflects company''s solid market position and moderate leverage\n* Fitch says rating outlook reflects expectation that leverage will remain below 3.0x through 2027\nSource text for Eikon: [ID:nFit123456]\nFurther company coverage: [DUF.N]'),
+ (2, 'hobart', E'Nov 19 (Reuters) - Fitch Ratings:\n* Fitch affirms Hobart Inc at ''BBB''; outlook stable\n* Fitch says affirmation reflects company''s solid market position and moderate leverage\n* Fitch says rating outlook reflects expectation that leverage will remain below 3.0x through 2027\nSource text for Eikon: [ID:nFit123987]\nFurther company coverage: [HOB.N]'),
+ (3, 'dufy_resent', E'NEW YORK, Nov 19 (Reuters) - Fitch Ratings:\n* Fitch affirms Dufy Corp at ''BBB''; outlook stable\n* Fitch says affirmation reflects company''s solid market position and moderate leverage\n* Fitch says rating outlook reflects expectation that leverage will remain below 3.0x through 2027\nSource text for Eikon: [ID:nFit123456]\nFurther company coverage: [DUF.N]');
+SELECT a.name, b.name AS other,
+       round(containment(a.fp, b.fp)::numeric, 2) AS a_in_b,
+       same_story(a.fp, b.fp) AS same_story,
+       same_story(a.fr, b.fr) AS same_story_as_given
+  FROM (SELECT id, name, fingerprint(body) AS fp, fingerprint(body, false) AS fr FROM nh) a
+  JOIN (SELECT id, name, fingerprint(body) AS fp, fingerprint(body, false) AS fr FROM nh) b
+    ON a.id < b.id
+ ORDER BY a.id, b.id;
+DROP TABLE nh;
+
 DROP TABLE nm;
