@@ -200,6 +200,8 @@ main(int argc, char **argv)
 			h = digest(h, sk.hashes, sk.nhashes * sizeof(np_uint32));
 		if (sk.hashes)
 			np_free(sk.hashes);
+		if (sk.places)
+			np_free(sk.places);
 		np_free(art);
 	}
 	printf("%s: %d articles, %zu bytes, digest %016llx\n",

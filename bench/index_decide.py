@@ -37,9 +37,12 @@ CUTS = (1 << 30, 1 << 31, 3 << 30)
 
 
 def parse(t):
-    # v2:w3:k256:n913:<hex>[:m<32 hex>]: the names' bitmap as one integer
+    # v2:w3:k256:n913:<hex>[:m<32 hex>[:p<hex>]]: the names' bitmap as one
+    # integer; the places after them are the story rule's, not same_story's
     fields = t.split(':')
     names = None
+    if fields[-1].startswith('p'):
+        fields.pop()
     if fields[-1].startswith('m'):
         m = fields.pop()[1:]
         names = sum(int(m[8 * w:8 * w + 8], 16) << (32 * w)

@@ -40,8 +40,24 @@ check_same(const NpSketch *a, const NpSketch *b)
 		a->nhashes != b->nhashes ||
 		(a->nhashes > 0 && memcmp(a->hashes, b->hashes, a->nhashes * sizeof(np_uint32)) != 0) ||
 		a->has_names != b->has_names ||
-		(a->has_names && memcmp(a->names, b->names, sizeof(a->names)) != 0))
+		(a->has_names && memcmp(a->names, b->names, sizeof(a->names)) != 0) ||
+		(a->places == NULL) != (b->places == NULL) ||
+		(a->places != NULL &&
+		 memcmp(a->places, b->places,
+				NP_FP_PLACES_WORDS(a->nhashes) * sizeof(np_uint32)) != 0))
 		abort();
+}
+
+/* Free what a parsed or built sketch holds */
+static void
+free_sketch(NpSketch *sk)
+{
+	if (sk->hashes)
+		np_free(sk->hashes);
+	if (sk->places)
+		np_free(sk->places);
+	sk->hashes = NULL;
+	sk->places = NULL;
 }
 
 /*
@@ -56,7 +72,7 @@ check_roundtrip(const NpSketch *sk)
 	if (NpFpParseLiteral(lit, strlen(lit), &back) != NULL)
 		abort();
 	check_same(sk, &back);
-	np_free(back.hashes);
+	free_sketch(&back);
 	np_free(lit);
 }
 
@@ -154,10 +170,8 @@ NpFuzzFpText(const uint8_t *data, size_t size)
 	np_free(m);
 	np_free(ra);
 	np_free(rb);
-	if (sa.hashes)
-		np_free(sa.hashes);
-	if (sb.hashes)
-		np_free(sb.hashes);
+	free_sketch(&sa);
+	free_sketch(&sb);
 
 	/* format version 2: a valid sketch of evidence, a literal round trip */
 	NpFpBuildSketchV2(a, alen, w, k, &sa);
@@ -165,9 +179,11 @@ NpFuzzFpText(const uint8_t *data, size_t size)
 					   sa.nshingles, sa.nhashes, sa.hashes);
 	if (msg || sa.version != NP_FP_V2_VERSION)
 		abort();
+	if (sa.places != NULL &&
+		NpFpValidatePlaces(sa.nhashes, sa.places) != NULL)
+		abort();
 	check_roundtrip(&sa);
-	if (sa.hashes)
-		np_free(sa.hashes);
+	free_sketch(&sa);
 	return 0;
 }
 
@@ -186,8 +202,7 @@ NpFuzzFpLiteral(const uint8_t *data, size_t size)
 					 sk.nshingles, sk.nhashes, sk.hashes) != NULL)
 		abort();
 	check_roundtrip(&sk);
-	if (sk.hashes)
-		np_free(sk.hashes);
+	free_sketch(&sk);
 	return 0;
 }
 

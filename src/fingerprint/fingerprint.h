@@ -76,12 +76,30 @@ NpFingerprintSampleSize(const NpFingerprint *fp)
 #define NpFingerprintHasNames(fp) \
 	((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32) > \
 	 (Size) NpFingerprintSampleSize(fp))
+
+/*
+ * And after the names, a fingerprint of a text with a subject made since
+ * the twenty-third session keeps where each hash stands (fp_core.h,
+ * NP_FP_PLACE_BITS; fp_evidence.h, "Where a hash stands"): the datum is
+ * then NP_FP_PLACES_WORDS(sample size) words longer still, at least one,
+ * so the three forms (no names, names, names and places) have three
+ * lengths.
+ */
+#define NpFingerprintHasPlaces(fp) \
+	((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32) > \
+	 (Size) NpFingerprintSampleSize(fp) + NP_FP_NAMES_WORDS)
 #define NpFingerprintNHashes(fp) \
 	((int) ((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32)) - \
-	 (NpFingerprintHasNames(fp) ? NP_FP_NAMES_WORDS : 0))
+	 (NpFingerprintHasNames(fp) ? NP_FP_NAMES_WORDS : 0) - \
+	 (NpFingerprintHasPlaces(fp) ? \
+	  NP_FP_PLACES_WORDS(NpFingerprintSampleSize(fp)) : 0))
 /* the names of a fingerprint that has them */
 #define NpFingerprintNames(fp) \
 	((const uint32 *) ((fp)->hashes + NpFingerprintNHashes(fp)))
+/* the places of a fingerprint that has them (NP_FP_PLACE_OF reads one) */
+#define NpFingerprintPlaces(fp) \
+	((const uint32 *) ((fp)->hashes + NpFingerprintNHashes(fp) + \
+					   NP_FP_NAMES_WORDS))
 #define NpFingerprintIsTruncated(fp) \
 	((fp)->nshingles > (uint32) NpFingerprintNHashes(fp))
 
@@ -317,6 +335,23 @@ extern bool NpFingerprintTest(NpPredicate pred, const NpFingerprint *a,
 
 /* Names in a brief, as defined above (ov->names must be true) */
 extern bool NpFingerprintNamesAgree(const NpFingerprintOverlap *ov);
+
+/*
+ * Is the pair a, b (overlap ov) a follow-up and the story it repeats
+ * (fp_evidence.h, NP_FP_FOLLOW_SHARE)?  Both fingerprints keep where their
+ * hashes stand (version 2, a text with a subject), the pair shares under
+ * NP_FP_FOLLOW_SHARE of each side's compared hashes, each lead has
+ * NP_FP_LEAD_KNOWN compared hashes or more and shares fewer than
+ * NP_FP_LEAD_SHARED, and on each side NP_FP_FOLLOW_CONCENTRATION of the
+ * shared hashes (the subject hashes aside) lie in NP_FP_FOLLOW_PARAGRAPHS
+ * of its places or fewer.  Not a test of the containment predicates nor of
+ * same_story, which answer whether one text carries the other's copy (a
+ * follow-up does carry a paragraph of it): the story rule asks it
+ * (stories.h), and only turns pairs down.
+ */
+extern bool NpFingerprintIsFollowUp(const NpFingerprint *a,
+									const NpFingerprint *b,
+									const NpFingerprintOverlap *ov);
 
 /* The index's bounds, as defined above */
 extern int	NpFingerprintMinShared(NpPredicate pred, double t, int version,

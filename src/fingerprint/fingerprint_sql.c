@@ -44,7 +44,10 @@ static NpFingerprint *
 fp_from_sketch(const NpSketch *sk)
 {
 	int			nnames = sk->has_names ? NP_FP_NAMES_WORDS : 0;
-	Size		size = NP_FP_HDRSZ + (Size) (sk->nhashes + nnames) * sizeof(uint32);
+	int			nplaces = (sk->has_names && sk->places != NULL) ?
+		NP_FP_PLACES_WORDS(sk->nhashes) : 0;
+	Size		size = NP_FP_HDRSZ +
+		(Size) (sk->nhashes + nnames + nplaces) * sizeof(uint32);
 	NpFingerprint *fp = (NpFingerprint *) palloc(size);
 
 	SET_VARSIZE(fp, size);
@@ -57,8 +60,13 @@ fp_from_sketch(const NpSketch *sk)
 	/* the names after the hashes (NpFingerprintHasNames) */
 	if (nnames > 0)
 		memcpy(fp->hashes + sk->nhashes, sk->names, sizeof(sk->names));
+	/* where the hashes stand, after the names (NpFingerprintHasPlaces) */
+	if (nplaces > 0)
+		memcpy(fp->hashes + sk->nhashes + nnames, sk->places,
+			   (Size) nplaces * sizeof(uint32));
 	Assert(NpFingerprintNHashes(fp) == sk->nhashes &&
-		   NpFingerprintHasNames(fp) == sk->has_names);
+		   NpFingerprintHasNames(fp) == sk->has_names &&
+		   NpFingerprintHasPlaces(fp) == (nplaces > 0));
 	return fp;
 }
 
@@ -77,6 +85,8 @@ fp_to_sketch(const NpFingerprint *fp, NpSketch *sk)
 	sk->has_names = NpFingerprintHasNames(fp);
 	if (sk->has_names)
 		memcpy(sk->names, NpFingerprintNames(fp), sizeof(sk->names));
+	sk->places = NpFingerprintHasPlaces(fp) ?
+		(np_uint32 *) NpFingerprintPlaces(fp) : NULL;
 }
 
 /*
@@ -228,6 +238,86 @@ fp_names_apart(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
+ * Do NP_FP_FOLLOW_CONCENTRATION of shared hashes, at[p] of them at place p,
+ * lie in NP_FP_FOLLOW_PARAGRAPHS places or fewer (the lead's among them)?
+ */
+static bool
+fp_places_hold(const int *at, int shared)
+{
+	int			top[NP_FP_FOLLOW_PARAGRAPHS] = {0};
+	int			in_top = 0;
+	int			p,
+				k;
+
+	for (p = 0; p < (1 << NP_FP_PLACE_BITS); p++)
+	{
+		int			c = at[p];
+
+		/* keep the largest counts, in descending order */
+		for (k = 0; k < NP_FP_FOLLOW_PARAGRAPHS && c > 0; k++)
+			if (c > top[k])
+			{
+				int			t = top[k];
+
+				top[k] = c;
+				c = t;
+			}
+	}
+	for (k = 0; k < NP_FP_FOLLOW_PARAGRAPHS; k++)
+		in_top += top[k];
+	return in_top >= NP_FP_FOLLOW_CONCENTRATION * shared;
+}
+
+/*
+ * Do the shared hashes of the compared samples of a and b (the first na
+ * and nb, the subject hashes aside) lie as a follow-up's do (fp_evidence.h,
+ * NP_FP_FOLLOW_SHARE): in neither lead, whose compared hashes are known,
+ * and mostly in one or two places of each side?  Both keep their places.
+ */
+static bool
+fp_follow_up(const NpFingerprint *a, int na, const NpFingerprint *b, int nb)
+{
+	const uint32 *pa = NpFingerprintPlaces(a);
+	const uint32 *pb = NpFingerprintPlaces(b);
+	int			i = NpFingerprintSubjectCount(a, na);
+	int			j = NpFingerprintSubjectCount(b, nb);
+	int			lead_a = 0,
+				lead_b = 0,
+				shared = 0;
+	int			at_a[1 << NP_FP_PLACE_BITS] = {0};
+	int			at_b[1 << NP_FP_PLACE_BITS] = {0};
+
+	while (i < na && j < nb)
+	{
+		uint32		x = a->hashes[i];
+		uint32		y = b->hashes[j];
+
+		if (x <= y)
+			lead_a += (NP_FP_PLACE_OF(pa, i) == 0);
+		if (y <= x)
+			lead_b += (NP_FP_PLACE_OF(pb, j) == 0);
+		if (x == y)
+		{
+			at_a[NP_FP_PLACE_OF(pa, i)]++;
+			at_b[NP_FP_PLACE_OF(pb, j)]++;
+			shared++;
+		}
+		i += (x <= y);
+		j += (y <= x);
+	}
+	for (; i < na; i++)
+		lead_a += (NP_FP_PLACE_OF(pa, i) == 0);
+	for (; j < nb; j++)
+		lead_b += (NP_FP_PLACE_OF(pb, j) == 0);
+
+	/* each lead known, and neither shared */
+	if (shared == 0 || lead_a < NP_FP_LEAD_KNOWN || lead_b < NP_FP_LEAD_KNOWN ||
+		at_a[0] >= NP_FP_LEAD_SHARED || at_b[0] >= NP_FP_LEAD_SHARED)
+		return false;
+	return fp_places_hold(at_a, shared) && fp_places_hold(at_b, shared);
+}
+
+/*
  * The rest of an overlap whose counts (inter, uni, a_count, b_count) are
  * set: the shingle counts, and the named hashes of a version 2 pair that
  * holds a brief among the samples cut to a_count and b_count.
@@ -269,6 +359,22 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 	}
 	if (a->version >= NP_FP_VERSION_2 && fp_pair_has_brief(a, b))
 		fp_count_named(a, ov->a_count, b, ov->b_count, ov);
+}
+
+/*
+ * Is the pair a follow-up and the story it repeats (fingerprint.h)?  Under
+ * half of each side shared, in one or two of its paragraphs and no lead.
+ */
+bool
+NpFingerprintIsFollowUp(const NpFingerprint *a, const NpFingerprint *b,
+						const NpFingerprintOverlap *ov)
+{
+	if (a->version < NP_FP_VERSION_2 || ov->subjects_differ ||
+		!NpFingerprintHasPlaces(a) || !NpFingerprintHasPlaces(b) ||
+		!(ov->inter < NP_FP_FOLLOW_SHARE * ov->a_count) ||
+		!(ov->inter < NP_FP_FOLLOW_SHARE * ov->b_count))
+		return false;
+	return fp_follow_up(a, ov->a_count, b, ov->b_count);
 }
 
 /*
@@ -652,6 +758,8 @@ fingerprint_in(PG_FUNCTION_ARGS)
 	fp = fp_from_sketch(&sk);
 	if (sk.hashes)
 		np_free(sk.hashes);
+	if (sk.places)
+		np_free(sk.places);
 	PG_RETURN_NP_FINGERPRINT_P(fp);
 }
 
@@ -686,6 +794,7 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	NpSketch	sk;
 	int64		nhashes;
 	int64		rest;
+	int			nplaces;
 	const char *msg;
 	NpFingerprint *fp;
 	int			i;
@@ -702,10 +811,17 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	sk.sketch_size = (uint16) pq_getmsgint(buf, 2);
 	sk.nshingles = (uint32) pq_getmsgint(buf, 4);
 	nhashes = (uint32) pq_getmsgint(buf, 4);
-	/* the hashes, then a version 2 text's names if it has them */
+	/*
+	 * the hashes, then a version 2 text's names if it has them, and where
+	 * its hashes stand if it has that too
+	 */
 	rest = (int64) (buf->len - buf->cursor) - nhashes * (int64) sizeof(uint32);
+	nplaces = (nhashes > 0 && nhashes <= NP_FP_MAX_SKETCH_SIZE) ?
+		NP_FP_PLACES_WORDS(nhashes) : 0;
 	if (nhashes > NP_FP_MAX_SKETCH_SIZE ||
-		(rest != 0 && rest != (int64) sizeof(sk.names)))
+		(rest != 0 && rest != (int64) sizeof(sk.names) &&
+		 (nplaces == 0 ||
+		  rest != (int64) (sizeof(sk.names) + nplaces * sizeof(uint32)))))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary fingerprint"),
@@ -718,6 +834,21 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	sk.has_names = (rest != 0);
 	for (i = 0; sk.has_names && i < NP_FP_NAMES_WORDS; i++)
 		sk.names[i] = (uint32) pq_getmsgint(buf, 4);
+	sk.places = NULL;
+	if (rest > (int64) sizeof(sk.names))
+	{
+		const char *pmsg;
+
+		sk.places = palloc(nplaces * sizeof(uint32));
+		for (i = 0; i < nplaces; i++)
+			sk.places[i] = (uint32) pq_getmsgint(buf, 4);
+		pmsg = NpFpValidatePlaces(sk.nhashes, sk.places);
+		if (pmsg != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid binary fingerprint"),
+					 errdetail("%s.", pmsg)));
+	}
 	if (sk.has_names && sk.version != NP_FP_VERSION_2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -732,6 +863,8 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 				 errdetail("%s.", msg)));
 	fp = fp_from_sketch(&sk);
 	pfree(sk.hashes);
+	if (sk.places)
+		pfree(sk.places);
 	PG_RETURN_NP_FINGERPRINT_P(fp);
 }
 
@@ -758,6 +891,8 @@ fingerprint_send(PG_FUNCTION_ARGS)
 		pq_sendint32(&buf, fp->hashes[i]);
 	for (i = 0; NpFingerprintHasNames(fp) && i < NP_FP_NAMES_WORDS; i++)
 		pq_sendint32(&buf, NpFingerprintNames(fp)[i]);
+	for (i = 0; NpFingerprintHasPlaces(fp) && i < NP_FP_PLACES_WORDS(n); i++)
+		pq_sendint32(&buf, NpFingerprintPlaces(fp)[i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -825,6 +960,8 @@ fp_make(text *body, bool clean, int sketch_size, int version)
 	fp = fp_from_sketch(&sk);
 	if (sk.hashes)
 		np_free(sk.hashes);
+	if (sk.places)
+		np_free(sk.places);
 	return fp;
 }
 

@@ -249,6 +249,7 @@ NpFpBuildSketch(const char *text, size_t len, int shingle_words,
 	sk->nhashes = (n < (size_t) sketch_size) ? (int) n : sketch_size;
 	sk->hashes = all;			/* the first nhashes are the sample */
 	sk->has_names = false;
+	sk->places = NULL;
 }
 
 /*
@@ -540,6 +541,7 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 	size_t		nh;
 	size_t		full = len;
 	size_t		check = 0;
+	size_t		placestart = 0;
 	int			f;
 	const char *msg;
 	np_uint32  *hashes;
@@ -599,9 +601,11 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 	if (hexend < len)
 	{
 		size_t		m = hexend + 2;
+		size_t		mend = m + NP_FP_NAMES_WORDS * 8;
 		int			w;
 
-		if (m > len || str[hexend + 1] != 'm' || len - m != NP_FP_NAMES_WORDS * 8)
+		if (m > len || str[hexend + 1] != 'm' || len < mend ||
+			(len > mend && str[mend] != ':'))
 			return "Names must be written as m and 32 hexadecimal digits after the hashes";
 		if (field[0] != NP_FP_V2_VERSION)
 			return "Only a version 2 fingerprint holds names";
@@ -609,12 +613,42 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 			if (!fp_read_word(str + m + w * 8, &sk->names[w]))
 				return "Names must be written as m and 32 hexadecimal digits after the hashes";
 		sk->has_names = true;
+		/* where the hashes stand, after the names: ":p<hex>" */
+		if (len > mend)
+		{
+			placestart = mend + 2;
+			if (placestart > len || str[mend + 1] != 'p')
+				return "Places must be written as p and 8 hexadecimal digits for every 10 hashes after the names";
+		}
 	}
 	if ((hexend - hexstart) % 8 != 0)
 		return "Hashes must be written as hexadecimal digits, 8 per hash";
 	nh = (hexend - hexstart) / 8;
 	if (nh > NP_FP_MAX_SKETCH_SIZE)
 		return "The number of hashes must be the smaller of the shingle count and the sketch size";
+	if (placestart > 0)
+	{
+		size_t		nw = NP_FP_PLACES_WORDS(nh);
+		size_t		w;
+
+		if (nh == 0 || len - placestart != nw * 8)
+			return "Places must be written as p and 8 hexadecimal digits for every 10 hashes after the names";
+		sk->places = np_alloc(nw * sizeof(np_uint32));
+		for (w = 0; w < nw; w++)
+			if (!fp_read_word(str + placestart + w * 8, &sk->places[w]))
+			{
+				np_free(sk->places);
+				sk->places = NULL;
+				return "Places must be written as p and 8 hexadecimal digits for every 10 hashes after the names";
+			}
+		msg = NpFpValidatePlaces((int) nh, sk->places);
+		if (msg != NULL)
+		{
+			np_free(sk->places);
+			sk->places = NULL;
+			return msg;
+		}
+	}
 	hashes = nh > 0 ? np_alloc(nh * sizeof(np_uint32)) : NULL;
 	for (i = 0; i < nh; i++)
 		(void) fp_read_word(str + hexstart + i * 8, &hashes[i]);	/* checked above */
@@ -624,6 +658,9 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 	{
 		if (hashes)
 			np_free(hashes);
+		if (sk->places)
+			np_free(sk->places);
+		sk->places = NULL;
 		sk->has_names = false;
 		return msg;
 	}
@@ -637,12 +674,35 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 }
 
 /*
+ * Check the places of a sample of nhashes hashes: each word's top bits,
+ * and the places after the last hash, are 0.
+ */
+const char *
+NpFpValidatePlaces(int nhashes, const np_uint32 *places)
+{
+	int			nw = NP_FP_PLACES_WORDS(nhashes);
+	int			last = nhashes - (nw - 1) * NP_FP_PLACES_PER_WORD;
+	int			w;
+
+	for (w = 0; w < nw; w++)
+	{
+		int			used = (w == nw - 1) ? last : NP_FP_PLACES_PER_WORD;
+		np_uint32	mask = (np_uint32) ((UINT64_C(1) << (NP_FP_PLACE_BITS * used)) - 1);
+
+		if ((places[w] & ~mask) != 0)
+			return "Places must leave the bits after the last hash of each word 0";
+	}
+	return NULL;
+}
+
+/*
  * Format a sketch as its literal.
  */
 char *
 NpFpFormatLiteral(const NpSketch *sk)
 {
-	size_t		cap = 64 + (size_t) (sk->nhashes + NP_FP_NAMES_WORDS) * 8;
+	size_t		cap = 64 + (size_t) (sk->nhashes + NP_FP_NAMES_WORDS +
+									 NP_FP_PLACES_WORDS(sk->nhashes)) * 8;
 	char	   *out = np_alloc(cap);
 	int			o;
 	int			i;
@@ -657,6 +717,13 @@ NpFpFormatLiteral(const NpSketch *sk)
 		out[o++] = 'm';
 		for (i = 0; i < NP_FP_NAMES_WORDS; i++, o += 8)
 			fp_write_word(out + o, sk->names[i]);
+		if (sk->places != NULL)
+		{
+			out[o++] = ':';
+			out[o++] = 'p';
+			for (i = 0; i < NP_FP_PLACES_WORDS(sk->nhashes); i++, o += 8)
+				fp_write_word(out + o, sk->places[i]);
+		}
 	}
 	out[o] = '\0';
 	return out;

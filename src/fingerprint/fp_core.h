@@ -38,6 +38,22 @@ typedef uint64 np_uint64;
 #define NP_FP_NAMES_WORDS			4
 
 /*
+ * Where each hash of a version 2 sample stands in its text (fp_evidence.h,
+ * "Where a hash stands"): a place of NP_FP_PLACE_BITS bits a hash, 0 for
+ * the lead and 1 to 7 for the later paragraphs in turn, packed
+ * NP_FP_PLACES_PER_WORD to a 32-bit word (hash j in word j / 10 at bit
+ * 3 (j % 10); the top two bits of a word, and the places after the last
+ * hash, are 0).  Kept after the names, only by a text that keeps its names.
+ */
+#define NP_FP_PLACE_BITS			3
+#define NP_FP_PLACES_PER_WORD		10
+#define NP_FP_PLACES_WORDS(n)		(((n) + NP_FP_PLACES_PER_WORD - 1) / NP_FP_PLACES_PER_WORD)
+#define NP_FP_PLACE_OF(places, j) \
+	(((places)[(j) / NP_FP_PLACES_PER_WORD] >> \
+	  (NP_FP_PLACE_BITS * ((j) % NP_FP_PLACES_PER_WORD))) & \
+	 ((1u << NP_FP_PLACE_BITS) - 1))
+
+/*
  * A sketch held in ordinary memory: the same fields as the on-disk
  * NpFingerprint, without the varlena header.
  */
@@ -51,6 +67,9 @@ typedef struct NpSketch
 	np_uint32  *hashes;			/* ascending, distinct; np_alloc'ed */
 	bool		has_names;		/* version 2: names[] is known */
 	np_uint32	names[NP_FP_NAMES_WORDS];	/* its names (if has_names) */
+	np_uint32  *places;			/* version 2, a text with names: where its
+								 * hashes stand (NP_FP_PLACES_WORDS(nhashes)
+								 * words, np_alloc'ed), or NULL */
 } NpSketch;
 
 /*
@@ -126,6 +145,13 @@ extern const char *NpFpParseLiteral(const char *str, size_t len, NpSketch *sk);
 extern const char *NpFpValidate(int version, int shingle_words, int sketch_size,
 								np_uint32 nshingles, int nhashes,
 								const np_uint32 *hashes);
+
+/*
+ * Check the places of a sample of nhashes hashes (NP_FP_PLACES_WORDS(nhashes)
+ * words): the unused bits are 0, so that one sample has one form.  Returns
+ * NULL or a static message.
+ */
+extern const char *NpFpValidatePlaces(int nhashes, const np_uint32 *places);
 
 /* Format a sketch as its literal; returns a np_alloc'ed NUL-terminated string */
 extern char *NpFpFormatLiteral(const NpSketch *sk);

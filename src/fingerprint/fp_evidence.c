@@ -400,6 +400,8 @@ typedef struct FpEvScan
 	size_t		prev_start;		/* start of the previous word */
 	size_t		opens_at;		/* start of the last word that opens a
 								 * sentence (fp_ev_opens_sentence) */
+	bool		newline;		/* a line break since the build's last
+								 * word (fp_ev_note_place clears it) */
 } FpEvScan;
 
 /*
@@ -528,6 +530,8 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 		if (c == '\n')
 		{
 			size_t		j = i + 1;
+
+			sc->newline = true;
 
 			/* a blank line ends every open quotation */
 			while (j < to && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
@@ -981,6 +985,16 @@ typedef struct FpEvBuild
 								 * is its name bit) */
 	size_t		n;
 	size_t		cap;
+	/* where the keys stand (FP_SCAN_PLAIN only; fp_ev_note_place) */
+	np_uint32	para;			/* the paragraph of the next key, 0: lead */
+	size_t		para_start;		/* its first word */
+	size_t		para_limit;		/* the word that ends it without a break */
+	np_uint32  *bounds;			/* bounds[p]: the first key of paragraph
+								 * p + 1, in the order of items */
+	size_t		nbounds;
+	size_t		bounds_cap;
+	np_uint64  *order;			/* the keys in text order, before the sort */
+	size_t		norder;
 } FpEvBuild;
 
 /*
@@ -1096,6 +1110,46 @@ fp_ev_push_every_stop(FpEvBuild *st, size_t k, np_uint64 head, np_uint64 hash)
 static void fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 							size_t start, size_t end);
 
+/*
+ * Note the paragraph of the word just read, after a line break or at
+ * NP_FP_PARAGRAPH_WORDS words (fp_evidence.h, "Where a hash stands"): a
+ * line break ends the lead once it holds NP_FP_LEAD_WORDS words (a title,
+ * a dateline's line or a bullet before it is of the lead), any later
+ * paragraph at once; NP_FP_PARAGRAPH_WORDS words without a break end
+ * either.  A new paragraph starts at the next key.  Out of line: called
+ * once a line or a paragraph (fp_ev_note_place).
+ */
+static pg_noinline void
+fp_ev_paragraph(FpEvBuild *st)
+{
+	bool		brk = st->scan.newline;
+	size_t		words = st->nwords - st->para_start;
+
+	st->scan.newline = false;
+	if (!((brk && (st->para > 0 || words >= NP_FP_LEAD_WORDS)) ||
+		  words >= NP_FP_PARAGRAPH_WORDS))
+		return;
+	if (st->nbounds == st->bounds_cap)
+	{
+		st->bounds_cap = st->bounds_cap ? st->bounds_cap * 2 : 16;
+		st->bounds = st->bounds ?
+			np_realloc(st->bounds, st->bounds_cap * sizeof(np_uint32)) :
+			np_alloc(st->bounds_cap * sizeof(np_uint32));
+	}
+	st->bounds[st->nbounds++] = (np_uint32) st->n;
+	st->para++;
+	st->para_start = st->nwords;
+	st->para_limit = st->nwords + NP_FP_PARAGRAPH_WORDS;
+}
+
+/* Before each word of the first scan (st->nwords: the words before it) */
+static pg_attribute_always_inline void
+fp_ev_note_place(FpEvBuild *st)
+{
+	if (unlikely(st->scan.newline || st->nwords >= st->para_limit))
+		fp_ev_paragraph(st);
+}
+
 static pg_attribute_always_inline void
 fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
 					  int mode)
@@ -1107,6 +1161,10 @@ fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
 	/* the names it holds */
 	if (mode == FP_SCAN_PLAIN && ((flags & NP_FP_WORD_NAME) || st->opener))
 		fp_ev_note_name(st, hash, flags, start, end);
+
+	/* its paragraph */
+	if (mode == FP_SCAN_PLAIN)
+		fp_ev_note_place(st);
 
 	/* the first words, for the subject */
 	if (mode == FP_SCAN_PLAIN && unlikely(st->lead.n < FP_SUBJ_WORDS))
@@ -1419,6 +1477,7 @@ fp_ev_collect_body(FpEvBuild *st, const char *text, size_t len,
 				   int shingle_words, int mode, size_t *count)
 {
 	memset(st, 0, sizeof(*st));
+	st->para_limit = NP_FP_PARAGRAPH_WORDS;
 	fp_ev_scan_init(&st->scan, text, len);
 	st->lead.s = (const unsigned char *) text;
 	st->lead.len = len;
@@ -1437,12 +1496,32 @@ fp_ev_collect_body(FpEvBuild *st, const char *text, size_t len,
 	if (st->nwords > 0 && st->nwords < (size_t) st->w)
 		fp_ev_emit(st, st->w == 3 ? st->last : st->ring, st->rflags, (int) st->nwords);
 
+	/* the keys in text order, for their places (fp_ev_places) */
+	if (mode == FP_SCAN_PLAIN && st->n > 0)
+	{
+		st->order = np_alloc(st->n * sizeof(np_uint64));
+		memcpy(st->order, st->items, st->n * sizeof(np_uint64));
+		st->norder = st->n;
+	}
+
 	/*
 	 * Sort by hash, then class; keep each hash once (name bit aside) with
 	 * its best class and its name bit if any occurrence has it, and count
 	 * the distinct hashes of each class.
 	 */
 	st->n = fp_ev_sort_unique(st->items, st->n, count);
+}
+
+/* Free what a scan kept for the places of its keys */
+static void
+fp_ev_free_places(FpEvBuild *st)
+{
+	if (st->order)
+		np_free(st->order);
+	if (st->bounds)
+		np_free(st->bounds);
+	st->order = NULL;
+	st->bounds = NULL;
 }
 
 static pg_attribute_always_inline void
@@ -1953,6 +2032,93 @@ fp_subject(const FpSubjScan *st, np_uint32 *out)
 	return n;
 }
 
+/* ---------------------------------------------------------------------
+ * Where a hash stands (fp_evidence.h, NP_FP_LEAD_WORDS)
+ *
+ * A follow-up (the sentencing after a verdict, the target's reply to a
+ * bid) repeats the earlier story's background paragraph word for word
+ * under a lead of its own, so that same_story linked the two; an update,
+ * a newspaper's trimmed copy and its rewrite share the lead or most of
+ * the body.  The sample is ordered by hash, not by place, so the scan
+ * notes where each paragraph's keys begin (fp_ev_note_place), and for
+ * each hash of the sample the paragraph of its shingle's first
+ * occurrence is kept: 0 for the lead, 1 to 7 for the later ones in turn.
+ * fingerprint_sql.c reads them for the pairs that share under half of
+ * each side.
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * The place of each hash of sk's sample (the first nsubject, the
+ * subject's, are of the lead) into a new sk->places, from the keys of st
+ * in text order.  The sample's other hashes are looked up in an open
+ * addressing table of twice their number (their low bits are uniform), a
+ * key only when it is not above the sample's largest hash (a long text's
+ * keys mostly are), and the scan stops once every hash has its place.
+ */
+#define FP_EV_PLACED	((np_uint32) 1 << 31)	/* a slot's hash has its place */
+
+static void
+fp_ev_places(const FpEvBuild *st, int nsubject, unsigned keep, NpSketch *sk)
+{
+	int			n = sk->nhashes;
+	np_uint32	top = sk->hashes[n - 1] >> 1;
+	np_uint32	mask = 1;
+	np_uint32  *slot;			/* 1 + index of a hash, 0 for none */
+	int			left = n - nsubject;
+	size_t		b = 0;
+	size_t		i;
+	int			j;
+
+	sk->places = np_alloc0((size_t) NP_FP_PLACES_WORDS(n) * sizeof(np_uint32));
+	while (mask < 2 * (np_uint32) n)
+		mask <<= 1;
+	mask--;
+	slot = np_alloc0(((size_t) mask + 1) * sizeof(np_uint32));
+	for (j = nsubject; j < n; j++)
+	{
+		np_uint32	k = (sk->hashes[j] >> 1) & mask;
+
+		while (slot[k] != 0)
+			k = (k + 1) & mask;
+		slot[k] = (np_uint32) j + 1;
+	}
+	for (i = 0; i < st->norder && left > 0; i++)
+	{
+		np_uint64	key = st->order[i];
+		np_uint64	id = key >> 3;
+		np_uint32	k;
+
+		if ((i & 0xFFF) == 0)
+			NP_CHECK_FOR_INTERRUPTS();
+		/* above the sample, or of a class it does not hold */
+		if (id > top || !(keep & (1u << (key & 3))))
+			continue;
+		for (k = (np_uint32) id & mask; slot[k] != 0; k = (k + 1) & mask)
+		{
+			j = (int) (slot[k] & ~FP_EV_PLACED) - 1;
+			if ((np_uint64) (sk->hashes[j] >> 1) == id)
+			{
+				np_uint32	place;
+
+				/* the first occurrence only */
+				if (slot[k] & FP_EV_PLACED)
+					break;
+				slot[k] |= FP_EV_PLACED;
+				while (b < st->nbounds && st->bounds[b] <= i)
+					b++;
+				place = (b == 0) ? 0 :
+					1 + (np_uint32) ((b - 1) % ((1u << NP_FP_PLACE_BITS) - 1));
+				sk->places[j / NP_FP_PLACES_PER_WORD] |=
+					place << (NP_FP_PLACE_BITS * (j % NP_FP_PLACES_PER_WORD));
+				left--;
+				break;
+			}
+		}
+	}
+	np_free(slot);
+}
+
 /*
  * Build the version 2 sketch of text.
  */
@@ -2017,6 +2183,7 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 		/* again, with the facts that continue a name marked (no tier moves) */
 		if (st.items)
 			np_free(st.items);
+		fp_ev_free_places(&st);
 		memset(count, 0, sizeof(count));
 		fp_ev_collect_parts(&st, text, len, shingle_words, count);
 		keep = 1u << tier | 1u << FP_FACT;
@@ -2090,6 +2257,12 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 					(cls == FP_FACT ? name : 0);
 		}
 	}
+
+	/* a text that keeps its names keeps where its hashes stand */
+	sk->places = NULL;
+	if (sk->has_names && sk->nhashes > 0)
+		fp_ev_places(&st, nsubject, keep, sk);
+	fp_ev_free_places(&st);
 	if (st.items)
 		np_free(st.items);
 }

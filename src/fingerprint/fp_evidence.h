@@ -167,6 +167,38 @@
 #define NP_FP_NAMES_SHARE		0.3
 
 /*
+ * Where a hash stands (fp_evidence.c, "Where a hash stands"): a version 2
+ * text that keeps its names also keeps, for each hash of its sample, its
+ * place (fp_core.h, NP_FP_PLACE_BITS): 0 when the shingle's first
+ * occurrence is in the lead, the text's first paragraph (with the short
+ * lines before it: at least NP_FP_LEAD_WORDS words, a line break ending
+ * it, and at most NP_FP_PARAGRAPH_WORDS), else 1 to 7 for the later
+ * paragraphs in turn (paragraph p at 1 + (p - 1) % 7; a line break ends
+ * one, and NP_FP_PARAGRAPH_WORDS words without one).
+ */
+#define NP_FP_LEAD_WORDS		15
+#define NP_FP_PARAGRAPH_WORDS	80
+
+/*
+ * Follow-ups (version 2 containment predicates and same_story): a later
+ * story that repeats an earlier one's background paragraph word for word
+ * (the sentencing after a verdict, the target's reply to a bid) shares
+ * that paragraph and no lead, where an update, a trimmed copy and a
+ * rewrite share a lead or most of the body.  A pair whose two
+ * fingerprints keep their places is two items when it shares under
+ * NP_FP_FOLLOW_SHARE of each side's compared hashes, each lead has at
+ * least NP_FP_LEAD_KNOWN compared hashes (so that a shared lead would
+ * show) and shares fewer than NP_FP_LEAD_SHARED, and on each side at
+ * least NP_FP_FOLLOW_CONCENTRATION of the shared hashes (the subject
+ * hashes aside) lie in NP_FP_FOLLOW_PARAGRAPHS places or fewer.
+ */
+#define NP_FP_FOLLOW_SHARE			0.5
+#define NP_FP_LEAD_KNOWN			4
+#define NP_FP_LEAD_SHARED			3
+#define NP_FP_FOLLOW_PARAGRAPHS		2
+#define NP_FP_FOLLOW_CONCENTRATION	0.875
+
+/*
  * Subjects that differ (version 2 containment predicates and same_story):
  * a pair that holds a brief and whose two samples each hold a subject
  * hash, none shared, is two items, whatever else they share: two

@@ -373,6 +373,18 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 			return false;
 
 		/*
+		 * A follow-up (the sentencing after a verdict, the target's reply
+		 * to a bid) repeats one or two background paragraphs of the story
+		 * under a lead of its own: it carries some of the leader's copy,
+		 * as same_story says, but is another piece of journalism.  Shared
+		 * text in neither lead, in one or two paragraphs of each, under
+		 * half of each (fingerprint.h, NpFingerprintIsFollowUp; a tiny
+		 * pair, similar or nearly whole in the other, shares more).
+		 */
+		if (NpFingerprintIsFollowUp(x, leader, ov))
+			return false;
+
+		/*
 		 * Neither mostly in the other (under STORY_CARRIED_SHARE both ways):
 		 * a partial version, whose shared evidence must be more than shared
 		 * names and figures, and hold some of them: min_named when low or
