@@ -491,3 +491,18 @@ SELECT newsprint.clean(E'Officials said the bridge would stay closed until the e
                        'Comments (3)\n\n'
                        '"Brilliant article, well done," wrote reader Sam\n\n'
                        '"About time too," posted Jo from Leeds\n');
+-- review17: a verb in the past tense attributes a quotation only after one
+-- closed by a comma, and not when "by" follows it nor as a caption's
+-- "pictured:"; page furniture in a quotation's form stays out: a reader's
+-- comment, a caption, a teaser and a headline with their time, a review's
+-- credit (each was kept on the merge of clean13); the police's warning
+-- is kept
+SELECT n, newsprint.clean(E'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n\n' || q)
+  FROM (VALUES (1, E'"This is ridiculous, we pay our council tax," posted by reader Sam\n'),
+               (2, E'"Home at last," pictured: the family outside\n'),
+               (3, E'"Bridge closure, explained" updated 3 hours ago\n'),
+               (4, E'"Best local reporting of the year," reviewed by the Riverton Times\n'),
+               (5, E'"Nobody should try to cross it," the police urged drivers\n')) AS t(n, q)
+ ORDER BY n;
+SELECT newsprint.clean(E'"Bridge to close for repairs" published 14 May\n\n'
+                       'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n');
