@@ -677,6 +677,18 @@ NpPriceRow(const char *s, size_t len)
 	return false;
 }
 
+/*
+ * Is s[0..len) a row of prices with a price's change: figures weigh in it
+ * and one is signed (NpFiguresWeigh)?
+ */
+static bool
+price_change_row(const char *s, size_t len)
+{
+	bool		change;
+
+	return NpFiguresWeigh(s, len, &change) && change;
+}
+
 /* Families of quotation marks: straight and typographic, double and single */
 #define QM_DOUBLE	1			/* " */
 #define QM_SINGLE	2			/* ' */
@@ -1025,10 +1037,15 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	*mark = MARK_NONE;
 	NpGetUnitFacts(s, u->len, &f);
 	*byline = f.byline && f.nwords <= 12;
-	/* in agency copy an all-capital subhead may hold any word ("UP NEXT") */
+	/*
+	 * In agency copy an all-capital subhead may hold any word ("UP NEXT").
+	 * A row of prices with its change ("CAC 40 7,401.12 +0.1", "Dow Jones
+	 * 38,104.22 -0.2") is no subhead: a ticker's last row between two
+	 * paragraphs was kept as one.
+	 */
 	*hints = ((f.nwords >= 2 && f.nwords <= NP_SHORT_UNIT_WORDS &&
 			   (f.widget == 0 || (doc->wire && f.nupper == f.nletters)) &&
-			   !f.ends_colon) ? NP_HINT_SUBHEAD : 0) |
+			   !f.ends_colon && !price_change_row(s, u->len)) ? NP_HINT_SUBHEAD : 0) |
 		((f.second != 0 && f.nwords <= 30) ? NP_HINT_APPEAL : 0);
 	allcaps = f.nletters >= 2 && f.nupper == f.nletters;
 

@@ -506,3 +506,11 @@ SELECT n, newsprint.clean(E'Officials said the bridge would stay closed until th
  ORDER BY n;
 SELECT newsprint.clean(E'"Bridge to close for repairs" published 14 May\n\n'
                        'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n');
+-- review17: a ticker's rows of prices between two paragraphs of a page stay
+-- out, its last row with its change too, named in capitals or not (it was
+-- kept as a subheading leading into the next paragraph)
+SELECT n, newsprint.clean(E'The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.\n\n'
+                          || rows || E'\n\nThe council will review the plan again in March, when the new budget figures are due to be published.\n')
+  FROM (VALUES (1, E'FTSE 100 7,512.30 +0.4\nDAX 16,751.64 -0.2\nCAC 40 7,401.12 +0.1'),
+               (2, E'Dow Jones 38,104.22 -0.2\nNasdaq 16,001.10 +0.3')) AS t(n, rows)
+ ORDER BY n;
