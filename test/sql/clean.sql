@@ -514,3 +514,15 @@ SELECT n, newsprint.clean(E'The city council voted on Tuesday to close two libra
   FROM (VALUES (1, E'FTSE 100 7,512.30 +0.4\nDAX 16,751.64 -0.2\nCAC 40 7,401.12 +0.1'),
                (2, E'Dow Jones 38,104.22 -0.2\nNasdaq 16,001.10 +0.3')) AS t(n, rows)
  ORDER BY n;
+-- review17: in a pre element a line that ends on an abbreviation ("the
+-- U.S.") runs on into the next in lower case, and a paragraph that ends on
+-- a typographic closing quotation mark ends there (the first paragraph was
+-- cut in two, the second joined to the third)
+SELECT ordinal, text
+  FROM newsprint.paragraphs(E'<html><body><h1>Storm hits coast</h1><pre>    LONDON, Dec 6 (Reuters) - A powerful storm swept across the southern\n'
+                       'coast of England on Sunday, the power company told officials in the U.S.\n'
+                       'embassy in a note, adding that thousands of homes had lost their power.\n'
+                       '    The Met Office said winds had reached 90 miles per hour on the coast,\n'
+                       'and its chief forecaster warned: \u201CThere is more of this to come.\u201D\n'
+                       '    Rail operators cancelled dozens of services across the region and\n'
+                       'urged passengers not to travel unless it was essential.\n</pre></body></html>');
