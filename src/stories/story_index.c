@@ -43,7 +43,10 @@
  *
  * Round-ups (stories.h): the leaders the rule accepts are kept, and x is
  * then merged with its best leader and each other one, at most once each
- * (StoryRoundUp); an article matches one leader or a few.
+ * (StoryRoundUp); an article matches one leader or a few.  An x that has
+ * a best leader is then looked for among the leaders out of the window but
+ * within the round-up reach (roundup_beyond): those are kept in the index,
+ * and dropped for memory before any within the window.
  *
  * The time window: each leader keeps its time (8 bytes), and a leader
  * whose count and signature pass the first bound is compared only when it
