@@ -59,7 +59,10 @@
  * leader M within the window and, of x's sampled hashes, L and M hold fewer
  * than is_same_story's minimum evidence in common (StoryRoundUp): x carries
  * two stories in separate passages, as a digest or a summary of the day's
- * news carries the leads of the stories it quotes.  Such an x starts a
+ * news carries the leads of the stories it quotes.  M may also be out of
+ * the window, up to STORY_ROUNDUP_REACH windows from x (a leader that x
+ * matches by the rule as if it were within it): a summary quotes the day
+ * before's stories too.  Such an x starts a
  * story of its own that it does not lead: no later article is compared with
  * it (a brief of one of the leads it quotes would resemble it as much as
  * that lead's own story), and a re-send of it is a round-up too.  A copy of
@@ -96,6 +99,7 @@
 
 #include "postgres.h"
 
+#include "common/int.h"
 #include "datatype/timestamp.h"
 #include "fmgr.h"
 
@@ -129,6 +133,16 @@
  * site's) is wholly in its source (doc/stories.md, "Late copies").
  */
 #define STORY_LATE_COPY					0.9
+
+/*
+ * Round-ups beyond the window: the other leader M of a round-up (above) may
+ * be up to STORY_ROUNDUP_REACH windows from x in time, though x joins only
+ * a leader within the window.  A summary of the day's news quotes stories
+ * of the day before too, whose leaders are further than the window from
+ * it: with the window alone it joined the one story of the day it quoted
+ * (doc/stories.md, "Round-ups").
+ */
+#define STORY_ROUNDUP_REACH				2
 
 /*
  * Formulas: the batch form's search leaves out a key of the article's held
@@ -328,6 +342,33 @@ StoryWithinWindow(int64 window, int64 a, int64 b)
 		return true;
 	diff = a >= b ? (uint64) a - (uint64) b : (uint64) b - (uint64) a;
 	return diff <= (uint64) window;
+}
+
+/*
+ * How far from x in time a round-up's other leader may be
+ * (STORY_ROUNDUP_REACH windows): STORY_NO_WINDOW for no window.
+ */
+static inline int64
+StoryRoundUpReach(int64 window)
+{
+	int64		reach;
+
+	if (window < 0)
+		return window;
+	if (pg_mul_s64_overflow(window, STORY_ROUNDUP_REACH, &reach))
+		return PG_INT64_MAX;
+	return reach;
+}
+
+/*
+ * Is a leader of time b, out of the window of x (time a), near enough for
+ * the round-up test (StoryRoundUpReach)?  Both times are then known.
+ */
+static inline bool
+StoryWithinReach(int64 window, int64 a, int64 b)
+{
+	return !StoryWithinWindow(window, a, b) &&
+		StoryWithinWindow(StoryRoundUpReach(window), a, b);
 }
 
 /*

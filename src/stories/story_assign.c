@@ -820,7 +820,10 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 /*
  * Offer best the leaders of SPI_tuptable that x matches: those within the
  * window by the rule, or (late) those out of it of which x is a late copy;
- * and append their fingerprints to *matched, when given.  Returns whether a
+ * and append their fingerprints to *matched, when given, with those of the
+ * leaders out of the window but within the round-up reach that x matches by
+ * the rule as if they were within it (StoryWithinReach), which best is not
+ * offered: the round-up test asks them too (stories.h).  Returns whether a
  * row out of the window was seen.
  */
 static bool
@@ -837,6 +840,7 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
 		bool		isnull;
 		bool		tnull;
 		bool		within;
+		bool		reach;
 		int64		s;
 		NpFingerprint *l;
 		TimestampTz t;
@@ -854,15 +858,17 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
 		within = StoryWithinWindow(window, xt, lt);
 		if (!within)
 			any_late = true;
-		if (within == late)
+		reach = !within && !late && matched != NULL &&
+			StoryWithinReach(window, xt, lt);
+		if (within == late && !reach)
 			continue;
 		d = SPI_getbinval(tup, td, 2, &isnull);
 		if (isnull)
 			continue;
 		l = DatumGetNpFingerprintP(d);
 		if (!late ?
-			!StoryRuleMatches(rule, x, l, StoryTimeTested(window, xt, lt),
-							  &sc, &sim) :
+			!StoryRuleMatches(rule, x, l, reach ||
+							  StoryTimeTested(window, xt, lt), &sc, &sim) :
 			!StoryLateCopy(rule, x, l, &sc, &sim))
 			continue;
 
@@ -875,6 +881,8 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
 			l = (NpFingerprint *) PG_DETOAST_DATUM_COPY(d);
 			*matched = lappend(*matched, l);
 		}
+		if (reach)
+			continue;
 		/* a leader out of the window has a time: tnull is false */
 		best_offer(best, sc, sim, tnull, t, s, l);
 	}
@@ -910,7 +918,8 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
  * Run the search with the given snapshot (advanced to the current command,
  * so that the leaders this transaction added are seen): STORY_SEARCH_FOUND
  * and *story when a leader matches, STORY_SEARCH_ROUNDUP when x is a
- * round-up of the best one and another within the window (stories.h), and
+ * round-up of the best one and another within the window or the round-up
+ * reach (stories.h), and
  * then no late copy is looked for.
  *
  * The candidates: when x is tiny, every pair it forms is tiny, and the

@@ -43,7 +43,10 @@
  *
  * Round-ups (stories.h): the leaders the rule accepts are kept, and x is
  * then merged with its best leader and each other one, at most once each
- * (StoryRoundUp); an article matches one leader or a few.
+ * (StoryRoundUp); an article matches one leader or a few.  An x that has
+ * a best leader is then looked for among the leaders out of the window but
+ * within the round-up reach (roundup_beyond): those are kept in the index,
+ * and dropped for memory before any within the window.
  *
  * The time window: each leader keeps its time (8 bytes), and a leader
  * whose count and signature pass the first bound is compared only when it
@@ -193,6 +196,9 @@ struct StoryIndex
 								 * of any time >= window_cut */
 	int64		window_cut;		/* the earliest time in the window of the
 								 * last probe */
+	int64		reach;			/* StoryRoundUpReach(window) */
+	int			reach_from;		/* as window_from, for the reach */
+	int64		reach_cut;
 
 	/* keys */
 	StorySlot  *slots;
@@ -438,6 +444,8 @@ StoryIndexCreate(const StoryRule *rule, Size budget, int64 window)
 	si->window = window;
 	si->latest = STORY_NO_TIME;
 	si->window_cut = PG_INT64_MIN;
+	si->reach = StoryRoundUpReach(window);
+	si->reach_cut = PG_INT64_MIN;
 	si->cxt = AllocSetContextCreate(CurrentMemoryContext, "story index",
 									ALLOCSET_DEFAULT_SIZES);
 	si->fpcxt = AllocSetContextCreate(CurrentMemoryContext, "story leaders",
@@ -468,23 +476,26 @@ note_time(StoryIndex *si, int64 t)
 }
 
 /*
- * Is leader i more than the window before the latest time read? In time
- * order no later article with a time can join it.
+ * Is leader i more than span (the window, or the round-up reach) before the
+ * latest time read? In time order no later article with a time can join
+ * it (the window), nor be a round-up of it (the reach).
  */
 static inline bool
-leader_out_of_window(StoryIndex *si, int i)
+leader_out_of(StoryIndex *si, int i, int64 span)
 {
 	return si->window >= 0 && si->latest != STORY_NO_TIME &&
 		si->times[i] != STORY_NO_TIME && si->times[i] < si->latest &&
-		!StoryWithinWindow(si->window, si->latest, si->times[i]);
+		!StoryWithinWindow(span, si->latest, si->times[i]);
 }
 
 /*
- * Drop every leader out of the window, wherever it is (a leader without a
- * time, e.g. of a -infinity article, read first, stays and does not hold
- * the others back), and when they are fewer than half of the leaders, the
- * oldest of the others up to half; rebuild everything from the rest, in
- * their order (which breaks ties).
+ * Drop every leader out of the round-up reach, wherever it is (a leader
+ * without a time, e.g. of a -infinity article, read first, stays and does
+ * not hold the others back); when they are fewer than half of the
+ * leaders, every leader out of the window too (which only the round-up
+ * test still asks); and when those are fewer than half, the oldest of the
+ * others up to half; rebuild everything from the rest, in their order
+ * (which breaks ties).
  */
 static void
 evict_leaders(StoryIndex *si)
@@ -504,8 +515,18 @@ evict_leaders(StoryIndex *si)
 	for (i = 0; i < nold; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
-		drop[i] = leader_out_of_window(si, i);
+		drop[i] = leader_out_of(si, i, si->reach);
 		out += drop[i] ? 1 : 0;
+	}
+	/* then those the round-up test alone asks */
+	for (i = 0; i < nold && out < nold / 2; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (!drop[i] && leader_out_of(si, i, si->window))
+		{
+			drop[i] = true;
+			out++;
+		}
 	}
 	/* then the oldest of the others, up to half */
 	more = Max(nold / 2 - out, 0);
@@ -527,6 +548,7 @@ evict_leaders(StoryIndex *si)
 	alloc_structures(si, Max(si->maxleaders, 1024));
 	si->nleaders = 0;
 	si->window_from = 0;		/* numbers change: find it again */
+	si->reach_from = 0;
 	si->rebuilding = true;
 	for (i = 0; i < nold; i++)
 	{
@@ -585,30 +607,31 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 }
 
 /*
- * The first leader that may be within the window of a time t (known), all
- * before it being more than the window before t; the leaders before
- * window_from were for the previous probe, and still are when t is no
- * earlier than its time.
+ * The first leader that may be within span (the window or the reach) of a
+ * time t (known), all before it being more than span before t; the leaders
+ * before *from were for the previous probe (*cut, t - span then), and still
+ * are when t is no earlier than its time.
  */
 static int
-leaders_in_window_from(StoryIndex *si, int64 t)
+leaders_within_from(StoryIndex *si, int64 t, int64 span, int *from,
+					int64 *cut)
 {
-	int64		cut;
+	int64		c;
 
-	/* t - window, or no leader is that early */
-	if (pg_sub_s64_overflow(t, si->window, &cut))
+	/* t - span, or no leader is that early */
+	if (pg_sub_s64_overflow(t, span, &c))
 		return 0;
-	if (cut < si->window_cut)
-		si->window_from = 0;
-	si->window_cut = cut;
-	while (si->window_from < si->nleaders &&
-		   si->times[si->window_from] != STORY_NO_TIME &&
-		   si->times[si->window_from] < cut)
+	if (c < *cut)
+		*from = 0;
+	*cut = c;
+	while (*from < si->nleaders &&
+		   si->times[*from] != STORY_NO_TIME &&
+		   si->times[*from] < c)
 	{
 		CHECK_FOR_INTERRUPTS();
-		si->window_from++;
+		(*from)++;
 	}
-	return si->window_from;
+	return *from;
 }
 
 /* The first of the np leaders of a posting list p that is at least from */
@@ -734,6 +757,85 @@ pick_offer(StoryPick *p, int l, double sc, double sim)
 	}
 }
 
+/*
+ * Is x, whose best leader within the window is best, a round-up of it and
+ * a leader out of the window but within the reach (StoryWithinReach)?
+ * Such a leader M shares at least StoryNeedPair hashes with x, and fewer
+ * than the minimum evidence of them (but x's subject hashes) are in best's
+ * sample too (StoryRoundUp): so only the posting lists of x's keys that
+ * best does not hold are read, subject hashes included, from the first
+ * leader within the reach on, and a leader met is compared only when its
+ * count, the formulas left out (each counted as held) and the minimum
+ * evidence less one reach what the pair needs.  A copy of best, which
+ * holds little that best does not, reads few lists.
+ */
+static bool
+roundup_beyond(StoryIndex *si, const NpFingerprint *x, int64 t, int best)
+{
+	const NpFingerprint *l = si->fps[best];
+	int			n = NpFingerprintNHashes(x);
+	int			nl = NpFingerprintNHashes(l);
+	int			nsubj = NpFingerprintSubjectCount(x, n);
+	int			held = NpFingerprintMinEvidence(NP_PRED_SAME_STORY,
+												x->version) - 1;
+	int			from;
+	int			ncands = 0;
+	int			j = 0;
+	int			r;
+	int			c;
+	uint32		probe;
+
+	if (si->window < 0 || t == STORY_NO_TIME || si->reach <= si->window)
+		return false;
+	from = leaders_within_from(si, t, si->reach, &si->reach_from,
+							   &si->reach_cut);
+	probe = next_probe(si);
+	for (r = 0; r < n; r++)
+	{
+		uint32		h = x->hashes[r];
+		StorySlot  *s;
+		const uint32 *p;
+		uint32		np;
+		uint32		first;
+
+		CHECK_FOR_INTERRUPTS();
+		/* both samples ascend */
+		while (j < nl && l->hashes[j] < h)
+			j++;
+		if (r >= nsubj && j < nl && l->hashes[j] == h)
+			continue;
+		s = slot_for(si, h, false);
+		if (s == NULL)
+			continue;
+		p = postings(si, s, &np);
+		first = postings_from(p, np, from);
+		if (np - first > STORY_STOP_POSTINGS)
+		{
+			/* a formula: not read, counted as held by every leader */
+			held++;
+			continue;
+		}
+		ncands = meet_postings(si, p, first, np, probe, ncands);
+	}
+	for (c = 0; c < ncands; c++)
+	{
+		int			m = si->cands[c];
+		int			most = (int) si->meet[m].count + held;
+		double		sc;
+		double		sim;
+
+		CHECK_FOR_INTERRUPTS();
+		if (m == best || !StoryWithinReach(si->window, t, si->times[m]) ||
+			most < StoryNeedPairBound(&si->rule, x, &si->state[m].meta) ||
+			most < StoryNeedPair(&si->rule, x, si->fps[m]))
+			continue;
+		if (StoryRuleMatches(&si->rule, x, si->fps[m], true, &sc, &sim) &&
+			StoryRoundUp(x, l, si->fps[m]))
+			return true;
+	}
+	return false;
+}
+
 int
 StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 {
@@ -754,7 +856,8 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 	if (si->nleaders == 0 || n == 0)
 		return -1;
 	if (si->window >= 0 && t != STORY_NO_TIME)
-		from = leaders_in_window_from(si, t);
+		from = leaders_within_from(si, t, si->window, &si->window_from,
+								   &si->window_cut);
 	probe = next_probe(si);
 
 	for (r = 0; r < Min(n, STORY_AHEAD); r++)
@@ -869,6 +972,8 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 			StoryRoundUp(x, si->fps[best.leader], si->fps[si->matched[c]]))
 			return STORY_FIND_ROUNDUP;
 	}
+	if (best.leader >= 0 && roundup_beyond(si, x, t, best.leader))
+		return STORY_FIND_ROUNDUP;
 	if (best.leader >= 0)
 		*score = best.score;
 	return best.leader;

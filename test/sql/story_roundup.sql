@@ -200,3 +200,45 @@ SELECT (SELECT array_agg(row(id, story, score, leads) ORDER BY id)
 	   (SELECT count(*) FILTER (WHERE id = story AND NOT leads)
 		FROM newsprint.cluster_stories('ru', order_column => 'published_at',
 									   min_shared => 1)) AS roundups;
+
+-- a summary of the day's news quotes stories of the day before too: the
+-- bridge story's leader is within the window of the digest (44), the
+-- orchestra's 34 hours before it, out of the window (20 hours) but within
+-- the round-up reach (two windows), the orchard's 52 hours before, beyond
+-- it.  The digest of the bridge and the orchestra is a round-up (before,
+-- it joined the bridge story, the only leader within the window that it
+-- matched), in both forms; the digest of the bridge and the orchard joins
+-- the bridge story (the reach is bounded); a copy of the bridge story
+-- joins it
+CREATE TABLE ru4 (id bigint PRIMARY KEY, published_at timestamptz,
+	fp newsprint.fingerprint);
+INSERT INTO ru4
+SELECT 40 + id / 2 + 1, t::timestamptz, fp
+FROM ru, (VALUES (1, '2026-03-11 08:00+00'), (3, '2026-03-10 00:00+00'),
+				 (5, '2026-03-09 06:00+00')) v(src, t)
+WHERE ru.id = v.src;
+INSERT INTO ru4 VALUES
+ (44, '2026-03-11 10:00+00',
+  newsprint.fingerprint((SELECT 'WORLD NEWS SUMMARY. ' || string_agg(split_part(body, '. ', 1), '. ' ORDER BY id)
+						 FROM ru WHERE id IN (1, 3)))),
+ (45, '2026-03-11 10:05+00',
+  newsprint.fingerprint((SELECT 'WORLD NEWS SUMMARY. ' || string_agg(split_part(body, '. ', 1), '. ' ORDER BY id)
+						 FROM ru WHERE id IN (1, 5)))),
+ (46, '2026-03-11 11:00+00', (SELECT fp FROM ru WHERE id = 2));
+-- the digests match each leader by the rule as if within the window
+SELECT d.id AS digest, l.id AS leader,
+	   extract(epoch FROM d.published_at - l.published_at) / 3600 AS hours,
+	   newsprint.story_match(d.fp, l.fp, a_time => d.published_at,
+							 b_time => d.published_at) IS NOT NULL AS matches
+FROM ru4 d, ru4 l WHERE d.id IN (44, 45) AND l.id IN (41, 42, 43)
+ORDER BY d.id, l.id;
+CREATE TABLE ru4_batch AS
+SELECT * FROM newsprint.cluster_stories('ru4', order_column => 'published_at');
+SELECT id, story, leads FROM ru4_batch ORDER BY id;
+CREATE TABLE ru4_leaders (LIKE ru_leaders INCLUDING ALL);
+CREATE TABLE ru4_assigned AS
+SELECT id, newsprint.assign_story('ru4_leaders', id, fp, published_at) AS story
+FROM (SELECT * FROM ru4 ORDER BY published_at, id) s;
+SELECT a.id, a.story AS assigned, b.story AS batch
+FROM ru4_assigned a JOIN ru4_batch b USING (id) ORDER BY a.id;
+SELECT story FROM ru4_leaders ORDER BY story;
