@@ -77,11 +77,42 @@ NpFingerprintSampleSize(const NpFingerprint *fp)
 	((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32) > \
 	 (Size) NpFingerprintSampleSize(fp))
 #define NpFingerprintNHashes(fp) \
-	((int) ((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32)) - \
-	 (NpFingerprintHasNames(fp) ? NP_FP_NAMES_WORDS : 0))
+	(NpFingerprintHasNames(fp) ? NpFingerprintSampleSize(fp) : \
+	 (int) ((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32)))
 /* the names of a fingerprint that has them */
 #define NpFingerprintNames(fp) \
 	((const uint32 *) ((fp)->hashes + NpFingerprintNHashes(fp)))
+
+/*
+ * After the names, a fingerprint made since the twenty-third session may
+ * keep the figures its text holds (fp_core.h, NP_FP_FIGURES_TAG): a
+ * section that opens with its tag word, so that its presence does not
+ * rest on the datum's length alone.  The words after the names, and the
+ * figures section among them (NULL if there is none; *nwords its length).
+ */
+static inline int
+NpFingerprintWordsAfterNames(const NpFingerprint *fp)
+{
+	int			all = (int) ((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32));
+
+	return NpFingerprintHasNames(fp) ?
+		all - NpFingerprintSampleSize(fp) - NP_FP_NAMES_WORDS : 0;
+}
+
+static inline const uint32 *
+NpFingerprintFigures(const NpFingerprint *fp, int *nwords)
+{
+	const uint32 *sec;
+
+	*nwords = NpFingerprintWordsAfterNames(fp);
+	if (*nwords <= 0)
+		return NULL;
+	sec = NpFingerprintNames(fp) + NP_FP_NAMES_WORDS;
+	if ((sec[0] >> 24) != NP_FP_FIGURES_TAG)
+		return NULL;
+	*nwords = NP_FP_FIGURES_WORDS(NP_FP_FIGURES_COUNT(sec[0]));
+	return sec;
+}
 #define NpFingerprintIsTruncated(fp) \
 	((fp)->nshingles > (uint32) NpFingerprintNHashes(fp))
 
@@ -262,6 +293,16 @@ typedef struct NpFingerprintOverlap
 	 * shared): the pair is two items.
 	 */
 	bool		subjects_differ;
+
+	/*
+	 * Version 2: both fingerprints keep their figures, the pair shares
+	 * under NP_FP_FIGURES_LOW of each side's compared hashes, and the side
+	 * with fewer compared figures holds NP_FP_FIGURES_MIN or more and
+	 * shares under NP_FP_FIGURES_SHARE of them: another day's report or
+	 * another company's item in the formula (fp_evidence.h, "The figures a
+	 * text holds").  The pair is two items.
+	 */
+	bool		figures_differ;
 	int			subjects_shared;	/* subject hashes in A' n B' (version 2),
 									 * which count for no minimum evidence */
 } NpFingerprintOverlap;

@@ -44,7 +44,9 @@ static NpFingerprint *
 fp_from_sketch(const NpSketch *sk)
 {
 	int			nnames = sk->has_names ? NP_FP_NAMES_WORDS : 0;
-	Size		size = NP_FP_HDRSZ + (Size) (sk->nhashes + nnames) * sizeof(uint32);
+	int			nfig = sk->has_names ? sk->nfigure_words : 0;
+	Size		size = NP_FP_HDRSZ +
+		(Size) (sk->nhashes + nnames + nfig) * sizeof(uint32);
 	NpFingerprint *fp = (NpFingerprint *) palloc(size);
 
 	SET_VARSIZE(fp, size);
@@ -57,8 +59,13 @@ fp_from_sketch(const NpSketch *sk)
 	/* the names after the hashes (NpFingerprintHasNames) */
 	if (nnames > 0)
 		memcpy(fp->hashes + sk->nhashes, sk->names, sizeof(sk->names));
+	/* and its figures after them (NpFingerprintFigures) */
+	if (nfig > 0)
+		memcpy(fp->hashes + sk->nhashes + nnames, sk->figures,
+			   (Size) nfig * sizeof(uint32));
 	Assert(NpFingerprintNHashes(fp) == sk->nhashes &&
-		   NpFingerprintHasNames(fp) == sk->has_names);
+		   NpFingerprintHasNames(fp) == sk->has_names &&
+		   NpFingerprintWordsAfterNames(fp) == nfig);
 	return fp;
 }
 
@@ -77,6 +84,10 @@ fp_to_sketch(const NpFingerprint *fp, NpSketch *sk)
 	sk->has_names = NpFingerprintHasNames(fp);
 	if (sk->has_names)
 		memcpy(sk->names, NpFingerprintNames(fp), sizeof(sk->names));
+	sk->nfigure_words = NpFingerprintWordsAfterNames(fp);
+	if (sk->nfigure_words > 0)
+		memcpy(sk->figures, NpFingerprintNames(fp) + NP_FP_NAMES_WORDS,
+			   (Size) sk->nfigure_words * sizeof(uint32));
 }
 
 /*
@@ -228,6 +239,70 @@ fp_names_apart(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
+ * Are a and b apart by their figures (NpFingerprintOverlap.figures_differ,
+ * fp_evidence.h, "The figures a text holds")?  Both keep their figures,
+ * and the pair shares under NP_FP_FIGURES_LOW of each side's compared
+ * hashes (ov's counts are set).  The two samples of figures are cut at
+ * their common threshold as the hashes are (a truncated sample is known
+ * up to its largest figure), and the side with fewer compared figures
+ * must hold NP_FP_FIGURES_MIN and share under NP_FP_FIGURES_SHARE of them.
+ */
+static bool
+fp_figures_apart(const NpFingerprint *a, const NpFingerprint *b,
+				 const NpFingerprintOverlap *ov)
+{
+	const uint32 *fa;
+	const uint32 *fb;
+	int			wa;
+	int			wb;
+	int			na;
+	int			nb;
+	uint32		tau = 0xFFFF;
+	int			i = 0;
+	int			j = 0;
+	int			ca = 0;
+	int			cb = 0;
+	int			shared = 0;
+	int			fewer;
+
+	if (ov->inter >= NP_FP_FIGURES_LOW * ov->a_count ||
+		ov->inter >= NP_FP_FIGURES_LOW * ov->b_count)
+		return false;
+	fa = NpFingerprintFigures(a, &wa);
+	fb = NpFingerprintFigures(b, &wb);
+	if (fa == NULL || fb == NULL)
+		return false;
+	na = NP_FP_FIGURES_COUNT(fa[0]);
+	nb = NP_FP_FIGURES_COUNT(fb[0]);
+	if (fa[0] & NP_FP_FIGURES_TRUNCATED)
+		tau = Min(tau, NP_FP_FIGURE_OF(fa, na - 1));
+	if (fb[0] & NP_FP_FIGURES_TRUNCATED)
+		tau = Min(tau, NP_FP_FIGURE_OF(fb, nb - 1));
+	while (i < na || j < nb)
+	{
+		uint32		x = i < na ? NP_FP_FIGURE_OF(fa, i) : 0x10000;
+		uint32		y = j < nb ? NP_FP_FIGURE_OF(fb, j) : 0x10000;
+
+		if (Min(x, y) > tau)
+			break;
+		if (x <= y)
+		{
+			ca++;
+			i++;
+		}
+		if (y <= x)
+		{
+			cb++;
+			j++;
+		}
+		shared += (x == y);
+	}
+	fewer = Min(ca, cb);
+	return fewer >= NP_FP_FIGURES_MIN &&
+		shared < NP_FP_FIGURES_SHARE * fewer;
+}
+
+/*
  * The rest of an overlap whose counts (inter, uni, a_count, b_count) are
  * set: the shingle counts, and the named hashes of a version 2 pair that
  * holds a brief among the samples cut to a_count and b_count.
@@ -269,6 +344,8 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 	}
 	if (a->version >= NP_FP_VERSION_2 && fp_pair_has_brief(a, b))
 		fp_count_named(a, ov->a_count, b, ov->b_count, ov);
+	ov->figures_differ = (a->version >= NP_FP_VERSION_2 &&
+						  fp_figures_apart(a, b, ov));
 }
 
 /*
@@ -421,8 +498,9 @@ NpFingerprintHolds(NpPredicate pred, double t, int version,
 	if (pred != NP_PRED_SIMILAR)
 	{
 		t = fp_pair_threshold(t, version, brief);
-		/* subjects that differ: two items */
-		if (version >= NP_FP_VERSION_2 && ov->subjects_differ)
+		/* subjects that differ, or figures: two items */
+		if (version >= NP_FP_VERSION_2 &&
+			(ov->subjects_differ || ov->figures_differ))
 			return false;
 		/* a pair with a brief: the names must agree too */
 		if (brief && version >= NP_FP_VERSION_2 && ov->names &&
@@ -702,10 +780,15 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	sk.sketch_size = (uint16) pq_getmsgint(buf, 2);
 	sk.nshingles = (uint32) pq_getmsgint(buf, 4);
 	nhashes = (uint32) pq_getmsgint(buf, 4);
-	/* the hashes, then a version 2 text's names if it has them */
+	/*
+	 * the hashes, then a version 2 text's names if it has them, and its
+	 * figures after them if it has those
+	 */
 	rest = (int64) (buf->len - buf->cursor) - nhashes * (int64) sizeof(uint32);
 	if (nhashes > NP_FP_MAX_SKETCH_SIZE ||
-		(rest != 0 && rest != (int64) sizeof(sk.names)))
+		(rest != 0 && (rest < (int64) sizeof(sk.names) ||
+					   rest > (int64) (sizeof(sk.names) + sizeof(sk.figures)) ||
+					   rest % sizeof(uint32) != 0)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary fingerprint"),
@@ -718,6 +801,16 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	sk.has_names = (rest != 0);
 	for (i = 0; sk.has_names && i < NP_FP_NAMES_WORDS; i++)
 		sk.names[i] = (uint32) pq_getmsgint(buf, 4);
+	sk.nfigure_words = sk.has_names ?
+		(int) ((rest - (int64) sizeof(sk.names)) / sizeof(uint32)) : 0;
+	for (i = 0; i < sk.nfigure_words; i++)
+		sk.figures[i] = (uint32) pq_getmsgint(buf, 4);
+	if (sk.nfigure_words > 0 &&
+		(msg = NpFpValidateFigures(sk.figures, sk.nfigure_words)) != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary fingerprint"),
+				 errdetail("%s.", msg)));
 	if (sk.has_names && sk.version != NP_FP_VERSION_2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -758,6 +851,8 @@ fingerprint_send(PG_FUNCTION_ARGS)
 		pq_sendint32(&buf, fp->hashes[i]);
 	for (i = 0; NpFingerprintHasNames(fp) && i < NP_FP_NAMES_WORDS; i++)
 		pq_sendint32(&buf, NpFingerprintNames(fp)[i]);
+	for (i = 0; i < NpFingerprintWordsAfterNames(fp); i++)
+		pq_sendint32(&buf, NpFingerprintNames(fp)[NP_FP_NAMES_WORDS + i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 

@@ -249,6 +249,7 @@ NpFpBuildSketch(const char *text, size_t len, int shingle_words,
 	sk->nhashes = (n < (size_t) sketch_size) ? (int) n : sketch_size;
 	sk->hashes = all;			/* the first nhashes are the sample */
 	sk->has_names = false;
+	sk->nfigure_words = 0;
 }
 
 /*
@@ -458,6 +459,33 @@ NpFpValidate(int version, int shingle_words, int sketch_size,
 }
 
 /*
+ * Check a figures section (fp_core.h, NP_FP_FIGURES_TAG).
+ */
+const char *
+NpFpValidateFigures(const np_uint32 *sec, int nwords)
+{
+	int			n;
+	int			j;
+
+	if (nwords < 1 || (sec[0] >> 24) != NP_FP_FIGURES_TAG ||
+		(sec[0] & ~((np_uint32) NP_FP_FIGURES_TAG << 24 |
+					NP_FP_FIGURES_TRUNCATED | 0xFF)) != 0)
+		return "The figures must open with their tag word";
+	n = NP_FP_FIGURES_COUNT(sec[0]);
+	if (n < 1 || n > NP_FP_FIGURES_KEEP ||
+		((sec[0] & NP_FP_FIGURES_TRUNCATED) && n != NP_FP_FIGURES_KEEP))
+		return "The number of figures is out of range";
+	if (nwords != NP_FP_FIGURES_WORDS(n))
+		return "The figures' length does not match their number";
+	for (j = 1; j < n; j++)
+		if (NP_FP_FIGURE_OF(sec, j) <= NP_FP_FIGURE_OF(sec, j - 1))
+			return "Figures must be distinct and in ascending order";
+	if (n % 2 == 1 && (sec[nwords - 1] >> 16) != 0)
+		return "The figures' unused bits must be 0";
+	return NULL;
+}
+
+/*
  * Parse an unsigned decimal field of at most 10 digits at str[*i].
  */
 static bool
@@ -601,7 +629,10 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 		size_t		m = hexend + 2;
 		int			w;
 
-		if (m > len || str[hexend + 1] != 'm' || len - m != NP_FP_NAMES_WORDS * 8)
+		if (m > len || str[hexend + 1] != 'm' ||
+			(len - m != NP_FP_NAMES_WORDS * 8 &&
+			 (len - m < NP_FP_NAMES_WORDS * 8 + 2 ||
+			  str[m + NP_FP_NAMES_WORDS * 8] != ':')))
 			return "Names must be written as m and 32 hexadecimal digits after the hashes";
 		if (field[0] != NP_FP_V2_VERSION)
 			return "Only a version 2 fingerprint holds names";
@@ -609,6 +640,23 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 			if (!fp_read_word(str + m + w * 8, &sk->names[w]))
 				return "Names must be written as m and 32 hexadecimal digits after the hashes";
 		sk->has_names = true;
+		m += NP_FP_NAMES_WORDS * 8;
+		/* the figures after the names: ":f<hex>", 8 digits a word */
+		if (m < len)
+		{
+			size_t		nd = len - m - 2;
+
+			if (str[m + 1] != 'f' || nd % 8 != 0 || nd == 0 ||
+				nd / 8 > NP_FP_FIGURES_MAX_WORDS)
+				return "Figures must be written as f and 8 hexadecimal digits a word after the names";
+			sk->nfigure_words = (int) (nd / 8);
+			for (w = 0; w < sk->nfigure_words; w++)
+				if (!fp_read_word(str + m + 2 + w * 8, &sk->figures[w]))
+					return "Figures must be written as f and 8 hexadecimal digits a word after the names";
+			msg = NpFpValidateFigures(sk->figures, sk->nfigure_words);
+			if (msg != NULL)
+				return msg;
+		}
 	}
 	if ((hexend - hexstart) % 8 != 0)
 		return "Hashes must be written as hexadecimal digits, 8 per hash";
@@ -625,6 +673,7 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 		if (hashes)
 			np_free(hashes);
 		sk->has_names = false;
+		sk->nfigure_words = 0;
 		return msg;
 	}
 	sk->version = (int) field[0];
@@ -642,7 +691,8 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 char *
 NpFpFormatLiteral(const NpSketch *sk)
 {
-	size_t		cap = 64 + (size_t) (sk->nhashes + NP_FP_NAMES_WORDS) * 8;
+	size_t		cap = 64 + (size_t) (sk->nhashes + NP_FP_NAMES_WORDS +
+									 NP_FP_FIGURES_MAX_WORDS) * 8;
 	char	   *out = np_alloc(cap);
 	int			o;
 	int			i;
@@ -657,6 +707,13 @@ NpFpFormatLiteral(const NpSketch *sk)
 		out[o++] = 'm';
 		for (i = 0; i < NP_FP_NAMES_WORDS; i++, o += 8)
 			fp_write_word(out + o, sk->names[i]);
+		if (sk->nfigure_words > 0)
+		{
+			out[o++] = ':';
+			out[o++] = 'f';
+			for (i = 0; i < sk->nfigure_words; i++, o += 8)
+				fp_write_word(out + o, sk->figures[i]);
+		}
 	}
 	out[o] = '\0';
 	return out;

@@ -38,6 +38,27 @@ typedef uint64 np_uint64;
 #define NP_FP_NAMES_WORDS			4
 
 /*
+ * The figures a version 2 text holds (fp_evidence.h, "The figures a text
+ * holds"): a section after the names, only in a text that keeps its names
+ * and holds a figure.  Unlike the names, found by the datum's length, it
+ * says what it is: its first word is NP_FP_FIGURES_TAG << 24, the
+ * NP_FP_FIGURES_TRUNCATED bit when the text held more figures than are
+ * kept, and the number n of figures kept in its low 8 bits; then n 16-bit
+ * figure hashes, ascending and distinct, two a word (figure 2i in the low
+ * half of word 1 + i, 2i + 1 in the high half; an odd n leaves the last
+ * high half 0).  Other bits are 0.  A section that follows the figures
+ * would start with a tag of its own.
+ */
+#define NP_FP_FIGURES_TAG			0x46	/* 'F' */
+#define NP_FP_FIGURES_KEEP			16
+#define NP_FP_FIGURES_TRUNCATED		0x100
+#define NP_FP_FIGURES_WORDS(n)		(1 + ((n) + 1) / 2)
+#define NP_FP_FIGURES_MAX_WORDS		NP_FP_FIGURES_WORDS(NP_FP_FIGURES_KEEP)
+#define NP_FP_FIGURES_COUNT(w0)		((int) ((w0) & 0xFF))
+#define NP_FP_FIGURE_OF(sec, j) \
+	((np_uint32) (((sec)[1 + (j) / 2] >> (16 * ((j) % 2))) & 0xFFFF))
+
+/*
  * A sketch held in ordinary memory: the same fields as the on-disk
  * NpFingerprint, without the varlena header.
  */
@@ -51,6 +72,9 @@ typedef struct NpSketch
 	np_uint32  *hashes;			/* ascending, distinct; np_alloc'ed */
 	bool		has_names;		/* version 2: names[] is known */
 	np_uint32	names[NP_FP_NAMES_WORDS];	/* its names (if has_names) */
+	int			nfigure_words;	/* version 2, with names: the words of its
+								 * figures section, 0 when it has none */
+	np_uint32	figures[NP_FP_FIGURES_MAX_WORDS];
 } NpSketch;
 
 /*
@@ -126,6 +150,13 @@ extern const char *NpFpParseLiteral(const char *str, size_t len, NpSketch *sk);
 extern const char *NpFpValidate(int version, int shingle_words, int sketch_size,
 								np_uint32 nshingles, int nhashes,
 								const np_uint32 *hashes);
+
+/*
+ * Check a figures section of nwords words (NP_FP_FIGURES_TAG): its tag,
+ * count and length agree, its figures ascend, unused bits are 0, so that
+ * one set of figures has one form.  Returns NULL or a static message.
+ */
+extern const char *NpFpValidateFigures(const np_uint32 *sec, int nwords);
 
 /* Format a sketch as its literal; returns a np_alloc'ed NUL-terminated string */
 extern char *NpFpFormatLiteral(const NpSketch *sk);
