@@ -47,8 +47,11 @@ NAMES_SHARE = 0.25
 
 
 def parse_fp(lit):
-    # v2:w3:k256:n52:<hex>[:m<32 hex>] (the names are not read here)
+    # v2:w3:k256:n52:<hex>[:m<32 hex>[:f<hex>]] (the names and the figures
+    # are not read here)
     parts = lit.split(':')
+    if parts[-1].startswith('f'):
+        parts.pop()
     if parts[-1].startswith('m'):
         parts.pop()
     tail = parts.pop()

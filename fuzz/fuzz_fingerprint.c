@@ -40,7 +40,10 @@ check_same(const NpSketch *a, const NpSketch *b)
 		a->nhashes != b->nhashes ||
 		(a->nhashes > 0 && memcmp(a->hashes, b->hashes, a->nhashes * sizeof(np_uint32)) != 0) ||
 		a->has_names != b->has_names ||
-		(a->has_names && memcmp(a->names, b->names, sizeof(a->names)) != 0))
+		(a->has_names && memcmp(a->names, b->names, sizeof(a->names)) != 0) ||
+		a->nfigure_words != b->nfigure_words ||
+		memcmp(a->figures, b->figures,
+			   (size_t) a->nfigure_words * sizeof(np_uint32)) != 0)
 		abort();
 }
 
