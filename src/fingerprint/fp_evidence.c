@@ -1676,6 +1676,36 @@ fp_subj_fact_word(const FpSubjScan *st, int i)
 }
 
 /*
+ * Which of the nlist lower-case words of list is the word of these n bytes,
+ * in any case (ASCII letters; at most FP_ASCII_WORD_MAX of them)?  -1 if
+ * none.
+ */
+#define FP_ASCII_WORD_MAX	9
+
+static int
+fp_ascii_word_in(const unsigned char *w, size_t n, const char *const *list,
+				 int nlist)
+{
+	char		low[FP_ASCII_WORD_MAX + 1];
+	size_t		k;
+	int			i;
+
+	if (n == 0 || n > FP_ASCII_WORD_MAX)
+		return -1;
+	for (k = 0; k < n; k++)
+	{
+		if (w[k] >= 0x80)
+			return -1;
+		low[k] = (char) ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + ('a' - 'A') : w[k]);
+	}
+	low[n] = '\0';
+	for (i = 0; i < nlist; i++)
+		if (strcmp(low, list[i]) == 0)
+			return i;
+	return -1;
+}
+
+/*
  * Is the word of these n bytes (n <= 4) a month's abbreviation ("Sept 30",
  * "Jan 5"), in any case?
  */
@@ -1686,21 +1716,8 @@ fp_subj_month_abbrev(const unsigned char *w, np_uint32 n)
 		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
 		"oct", "nov", "dec"
 	};
-	char		low[5];
-	np_uint32	k;
-	size_t		a;
 
-	for (k = 0; k < n; k++)
-	{
-		if (w[k] >= 0x80)
-			return false;
-		low[k] = (char) ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + ('a' - 'A') : w[k]);
-	}
-	low[n] = '\0';
-	for (a = 0; a < lengthof(abbrev); a++)
-		if (strcmp(low, abbrev[a]) == 0)
-			return true;
-	return false;
+	return fp_ascii_word_in(w, n, abbrev, lengthof(abbrev)) >= 0;
 }
 
 /*
@@ -1929,33 +1946,20 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 static int
 fp_fig_scale(const unsigned char *w, size_t n)
 {
-	static const struct
-	{
-		const char *word;
-		int			scale;
-	}			scales[] = {
-		{"k", 3}, {"thousand", 3}, {"m", 6}, {"mn", 6}, {"mln", 6},
-		{"million", 6}, {"b", 9}, {"bn", 9}, {"bln", 9}, {"billion", 9},
-		{"tn", 12}, {"trn", 12}, {"trillion", 12},
-		{"pct", FP_FIG_PERCENT}, {"percent", FP_FIG_PERCENT}
+	static const char *const words[] = {
+		"k", "thousand", "m", "mn", "mln", "million", "b", "bn", "bln",
+		"billion", "tn", "trn", "trillion", "pct", "percent"
 	};
-	char		low[9];
-	size_t		k;
+	static const int scales[lengthof(words)] = {
+		3, 3, 6, 6, 6, 6, 9, 9, 9, 9, 12, 12, 12, FP_FIG_PERCENT, FP_FIG_PERCENT
+	};
+	int			i;
 
 	/* most words after a number are none: their first letter says so */
-	if (n == 0 || n > 8 || strchr("bBkKmMpPtT", w[0]) == NULL || w[0] == '\0')
+	if (n == 0 || strchr("bBkKmMpPtT", w[0]) == NULL || w[0] == '\0')
 		return 0;
-	for (k = 0; k < n; k++)
-	{
-		if (w[k] >= 0x80)
-			return 0;
-		low[k] = (char) ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + ('a' - 'A') : w[k]);
-	}
-	low[n] = '\0';
-	for (k = 0; k < lengthof(scales); k++)
-		if (strcmp(low, scales[k].word) == 0)
-			return scales[k].scale;
-	return 0;
+	i = fp_ascii_word_in(w, n, words, lengthof(words));
+	return i >= 0 ? scales[i] : 0;
 }
 
 /* Is the word of these n bytes a month, or a month's abbreviation? */
@@ -1966,24 +1970,10 @@ fp_fig_month(const unsigned char *w, size_t n)
 		"january", "february", "march", "april", "may", "june", "july",
 		"august", "september", "october", "november", "december"
 	};
-	char		low[10];
-	size_t		k;
 
-	if (n < 3 || n > 9)
-		return false;
 	if (n <= 4 && fp_subj_month_abbrev(w, (np_uint32) n))
 		return true;
-	for (k = 0; k < n; k++)
-	{
-		if (w[k] >= 0x80)
-			return false;
-		low[k] = (char) ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + ('a' - 'A') : w[k]);
-	}
-	low[n] = '\0';
-	for (k = 0; k < lengthof(months); k++)
-		if (strcmp(low, months[k]) == 0)
-			return true;
-	return false;
+	return fp_ascii_word_in(w, n, months, lengthof(months)) >= 0;
 }
 
 /*
