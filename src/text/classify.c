@@ -677,6 +677,18 @@ NpPriceRow(const char *s, size_t len)
 	return false;
 }
 
+/*
+ * Is s[0..len) a row of prices with a price's change: figures weigh in it
+ * and one is signed (NpFiguresWeigh)?
+ */
+static bool
+price_change_row(const char *s, size_t len)
+{
+	bool		change;
+
+	return NpFiguresWeigh(s, len, &change) && change;
+}
+
 /* Families of quotation marks: straight and typographic, double and single */
 #define QM_DOUBLE	1			/* " */
 #define QM_SINGLE	2			/* ' */
@@ -780,14 +792,15 @@ is_speech_verb(const char *s, size_t i, size_t j, bool present)
 /*
  * Is the word s[i..j) a verb in the past tense by its ending: five letters
  * or more in lower case, ending in "ed" ("stressed", "urged", "countered",
- * "emphasised"; not "Ted")?
+ * "emphasised"; not "Ted"), a comma at most after it ("pictured:" opens a
+ * caption)?
  */
 static bool
 past_tense(const char *s, size_t i, size_t j)
 {
 	size_t		k;
 
-	while (j > i && !A_ALPHA((unsigned char) s[j - 1]))
+	if (j > i && s[j - 1] == ',')
 		j--;					/* "urged," */
 	if (j - i < 5 || s[j - 2] != 'e' || s[j - 1] != 'd')
 		return false;
@@ -800,13 +813,16 @@ past_tense(const char *s, size_t i, size_t j)
 /*
  * Is s[0..len) the attribution of a quotation: one to six words, one of
  * them a verb of speech ("she said", "said coach Maria Lopez", "Lopez told
- * reporters after the match") or any verb in the past tense ("she
- * stressed", "the police urged": after a quotation closed by a comma the
- * verb is one of speech, whichever it is), or "according to" ("according
- * to the report"); no quotation mark?
+ * reporters after the match"), no quotation mark?  After a quotation
+ * closed by a comma (comma), whose sentence goes on, any verb in the past
+ * tense is one of speech ("she stressed", "the police urged"), unless "by"
+ * follows it, a passive's agent ("posted by reader Sam", "reviewed by the
+ * Times": page furniture), and so is "according to" ("according to the
+ * report").  Without the comma a quotation is a headline's or a teaser's
+ * ("\"Bins plan, explained\" updated 3 hours ago").
  */
 static bool
-is_attribution(const char *s, size_t len)
+is_attribution(const char *s, size_t len, bool comma)
 {
 	size_t		i = 0;
 	int			words = 0;
@@ -833,9 +849,14 @@ is_attribution(const char *s, size_t len)
 			if (quote_mark_at(s, len, k, &f, &closing) > 0 && f != QM_SINGLE)
 				return false;
 		}
-		if (is_speech_verb(s, i, j, words > 1) || past_tense(s, i, j) ||
-			(j - i == 9 && memcmp(s + i, "according", 9) == 0 &&
-			 len - j > 3 && memcmp(s + j, " to ", 4) == 0))
+		if (is_speech_verb(s, i, j, words > 1))
+			verb = true;
+		else if (comma &&
+				 ((past_tense(s, i, j) &&
+				   !(len - j >= 3 && memcmp(s + j, " by", 3) == 0 &&
+					 (len - j == 3 || s[j + 3] == ' '))) ||
+				  (j - i == 9 && memcmp(s + i, "according", 9) == 0 &&
+				   len - j > 3 && memcmp(s + j, " to ", 4) == 0)))
 			verb = true;
 		i = j;
 	}
@@ -994,7 +1015,7 @@ ends_on_quotation(const NpDoc *doc, int idx, const char *s, size_t len)
 		  s[q - 1] == '!' || s[q - 1] == '?' || ((unsigned char) s[q - 1] & 0x80)))
 		return false;
 	n = quote_mark_at(s, end, q, &f, &closing);
-	return is_attribution(s + q + n, end - q - n);
+	return is_attribution(s + q + n, end - q - n, s[q - 1] == ',');
 }
 
 /*
@@ -1016,10 +1037,15 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	*mark = MARK_NONE;
 	NpGetUnitFacts(s, u->len, &f);
 	*byline = f.byline && f.nwords <= 12;
-	/* in agency copy an all-capital subhead may hold any word ("UP NEXT") */
+	/*
+	 * In agency copy an all-capital subhead may hold any word ("UP NEXT").
+	 * A row of prices with its change ("CAC 40 7,401.12 +0.1", "Dow Jones
+	 * 38,104.22 -0.2") is no subhead: a ticker's last row between two
+	 * paragraphs was kept as one.
+	 */
 	*hints = ((f.nwords >= 2 && f.nwords <= NP_SHORT_UNIT_WORDS &&
 			   (f.widget == 0 || (doc->wire && f.nupper == f.nletters)) &&
-			   !f.ends_colon) ? NP_HINT_SUBHEAD : 0) |
+			   !f.ends_colon && !price_change_row(s, u->len)) ? NP_HINT_SUBHEAD : 0) |
 		((f.second != 0 && f.nwords <= 30) ? NP_HINT_APPEAL : 0);
 	allcaps = f.nletters >= 2 && f.nupper == f.nletters;
 

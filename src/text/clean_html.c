@@ -367,7 +367,8 @@ typedef struct Walk
 	int			in_pre;
 	size_t		pre_ink;		/* non-blank bytes of the pre's line so far */
 	bool		pre_short;		/* the pre's line before was short */
-	char		pre_last;		/* the last non-blank byte of the line */
+	bool		pre_end;		/* it ended a sentence: break if no lower case */
+	uint32		pre_tail;		/* the last three non-blank bytes of the line */
 	bool		after_br;		/* a <br> with no text since */
 	int		   *stack;			/* states of the open elements */
 	int			depth;
@@ -424,6 +425,7 @@ walk_count(Walk *w, int st, int delta)
 		w->in_pre += delta;
 		w->pre_ink = 0;
 		w->pre_short = true;
+		w->pre_end = false;
 	}
 }
 
@@ -518,7 +520,10 @@ walk_text(void *arg, const char *s, size_t len)
 	 * line is a line of hard-wrapped prose (an agency's story in a pre
 	 * element), which runs on into the next, its paragraph's last line
 	 * too, which is short, unless it ends a sentence (then a credit such
-	 * as "(Reporting by ...)" under the last paragraph stays apart).
+	 * as "(Reporting by ...)" under the last paragraph stays apart) and the
+	 * next line does not go on in lower case (a line that ends on an
+	 * abbreviation, "the U.S.", over "embassy in ...").  The break after a
+	 * sentence's end waits for the next line's first visible byte.
 	 */
 	while (w->in_pre > 0)
 	{
@@ -526,22 +531,36 @@ walk_text(void *arg, const char *s, size_t len)
 		size_t		n = nl ? (size_t) (nl - s) : len;
 		size_t		k;
 		bool		is_short;
+		uint32		last;
 
 		NP_CHECK_FOR_INTERRUPTS();
 		for (k = 0; k < n; k++)
 			if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r')
 			{
+				if (w->pre_end)
+				{
+					if (s[k] >= 'a' && s[k] <= 'z')
+						NpDocSpace(w->doc);
+					else
+						walk_flush(w);
+					w->pre_end = false;
+				}
 				w->pre_ink++;
-				w->pre_last = s[k];
+				w->pre_tail = ((w->pre_tail << 8) | (unsigned char) s[k]) & 0xFFFFFF;
 			}
 		if (nl == NULL)
 			break;
 		NpDocAppend(w->doc, s, n, w->in_link > 0);
 		is_short = w->pre_ink < PRE_ROW_MAX_BYTES;
-		if (w->pre_ink == 0 || (is_short && w->pre_short) ||
-			w->pre_last == '.' || w->pre_last == '!' || w->pre_last == '?' ||
-			w->pre_last == '"')
+		last = w->pre_tail & 0xFF;
+		if (w->pre_ink == 0 || (is_short && w->pre_short))
+		{
 			walk_flush(w);
+			w->pre_end = false;
+		}
+		else if (last == '.' || last == '!' || last == '?' || last == '"' ||
+				 w->pre_tail == 0xE2809D)	/* U+201D, a closing quotation mark */
+			w->pre_end = true;
 		else
 			NpDocSpace(w->doc);
 		w->pre_short = is_short;

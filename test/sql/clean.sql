@@ -491,3 +491,38 @@ SELECT newsprint.clean(E'Officials said the bridge would stay closed until the e
                        'Comments (3)\n\n'
                        '"Brilliant article, well done," wrote reader Sam\n\n'
                        '"About time too," posted Jo from Leeds\n');
+-- review17: a verb in the past tense attributes a quotation only after one
+-- closed by a comma, and not when "by" follows it nor as a caption's
+-- "pictured:"; page furniture in a quotation's form stays out: a reader's
+-- comment, a caption, a teaser and a headline with their time, a review's
+-- credit (each was kept on the merge of clean13); the police's warning
+-- is kept
+SELECT n, newsprint.clean(E'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n\n' || q)
+  FROM (VALUES (1, E'"This is ridiculous, we pay our council tax," posted by reader Sam\n'),
+               (2, E'"Home at last," pictured: the family outside\n'),
+               (3, E'"Bridge closure, explained" updated 3 hours ago\n'),
+               (4, E'"Best local reporting of the year," reviewed by the Riverton Times\n'),
+               (5, E'"Nobody should try to cross it," the police urged drivers\n')) AS t(n, q)
+ ORDER BY n;
+SELECT newsprint.clean(E'"Bridge to close for repairs" published 14 May\n\n'
+                       'Officials said the bridge would stay closed until the end of the month while engineers inspect its supports.\n');
+-- review17: a ticker's rows of prices between two paragraphs of a page stay
+-- out, its last row with its change too, named in capitals or not (it was
+-- kept as a subheading leading into the next paragraph)
+SELECT n, newsprint.clean(E'The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.\n\n'
+                          || rows || E'\n\nThe council will review the plan again in March, when the new budget figures are due to be published.\n')
+  FROM (VALUES (1, E'FTSE 100 7,512.30 +0.4\nDAX 16,751.64 -0.2\nCAC 40 7,401.12 +0.1'),
+               (2, E'Dow Jones 38,104.22 -0.2\nNasdaq 16,001.10 +0.3')) AS t(n, rows)
+ ORDER BY n;
+-- review17: in a pre element a line that ends on an abbreviation ("the
+-- U.S.") runs on into the next in lower case, and a paragraph that ends on
+-- a typographic closing quotation mark ends there (the first paragraph was
+-- cut in two, the second joined to the third)
+SELECT ordinal, text
+  FROM newsprint.paragraphs(E'<html><body><h1>Storm hits coast</h1><pre>    LONDON, Dec 6 (Reuters) - A powerful storm swept across the southern\n'
+                       'coast of England on Sunday, the power company told officials in the U.S.\n'
+                       'embassy in a note, adding that thousands of homes had lost their power.\n'
+                       '    The Met Office said winds had reached 90 miles per hour on the coast,\n'
+                       'and its chief forecaster warned: \u201CThere is more of this to come.\u201D\n'
+                       '    Rail operators cancelled dozens of services across the region and\n'
+                       'urged passengers not to travel unless it was essential.\n</pre></body></html>');
