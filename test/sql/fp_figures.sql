@@ -71,9 +71,11 @@ INSERT INTO fg_forms VALUES
 SELECT id, split_part(fingerprint(body)::text, ':', 7) AS figures
   FROM fg_forms ORDER BY id;
 
--- the text literal and the binary form keep the figures
+-- the text literal and the binary form keep the figures (between the
+-- names and the places: a tag word and a word for every 10 hashes)
 SELECT name, fp::text::fingerprint = fp AS literal_round_trip,
-       length(fingerprint_send(fp)) - 12 - 4 * sample_size(fp) - 16 AS figure_bytes_sent
+       length(fingerprint_send(fp)) - 12 - 4 * sample_size(fp) - 16 -
+         4 - 4 * ((sample_size(fp) + 9) / 10) AS figure_bytes_sent
   FROM fg ORDER BY id;
 CREATE TEMP TABLE fg_bin (id int, f fingerprint);
 INSERT INTO fg_bin SELECT id, fp FROM fg;
