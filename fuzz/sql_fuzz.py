@@ -8,7 +8,9 @@ scripts/with-server.sh sets) to database DB (default newsprint, which must
 hold the extension; create it in LATIN1, WIN1251 or SQL_ASCII to pass raw,
 possibly invalid bytes as text).  Each round: fingerprints in binary form
 (COPY ... FORMAT binary, through fingerprint_recv) and as literals, mutated
-from valid ones, then every fingerprint function, operator and story_match()
+from valid ones (the names ':m' and the places ':p' mangled too; before the
+rounds, the names and the places of a few checked against what each form
+must accept and refuse), then every fingerprint function, operator and story_match()
 on those accepted, with NaN, infinite, negative and huge numbers, intervals
 and times and NULLs, and fingerprint_query record literals; mutated
 article text through clean(), headline(), paragraphs(),
@@ -230,6 +232,35 @@ def mutate_names(t):
         return base + ':m' + names + rnd.choice(['', ' ', '\n', '\t', ':', '0'])
     return base
 
+def mutate_places(t):
+    """mangle the places part of a literal (':p' and 8 hex digits for every 10 hashes)"""
+    if ':p' not in t:
+        return t
+    head, places = t.split(':p')
+    n = len(t.split(':')[4]) // 8
+    op = rnd.randint(0, 7)
+    if op == 0:
+        # a word short or long, or one digit off
+        return head + ':p' + (places + '0' * 8)[:len(places) + rnd.choice([-8, -1, 1, 8])]
+    if op == 1:
+        # a place after the last hash, or in a word's top two bits
+        w = rnd.randrange(len(places) // 8)
+        word = int(places[8 * w:8 * w + 8], 16)
+        bit = rnd.choice([30, 31] + ([3 * (n % 10)] if w == len(places) // 8 - 1 and n % 10 else []))
+        return head + ':p' + places[:8 * w] + '%08x' % (word | 1 << bit) + places[8 * w + 8:]
+    if op == 2:
+        return head + ':p' + places + ':p' + places
+    if op == 3:
+        return head + rnd.choice([':P', ':q', '::p', ': p', ':p ']) + places
+    if op == 4:
+        # the places without the names
+        return head.split(':m')[0] + ':p' + places
+    if op == 5:
+        return head + ':p' + places[:rnd.randrange(len(places))] + rnd.choice(['g', 'x', ' ', '\u00e9', ':', '-']) + places[rnd.randrange(len(places)) + 1:]
+    if op == 6:
+        return head + ':p' + places.upper()
+    return head + ':p' + places + rnd.choice(['', ' ', '\n', ':', '0'])
+
 def mutate_txt(s):
     s = list(s)
     for _ in range(rnd.randint(1, 4)):
@@ -447,6 +478,7 @@ def fp_round():
     for _ in range(10):
         v = pick(valid)
         run("insert into fz_in values (%s::fingerprint)", (mutate_names(v[0]),))
+        run("insert into fz_in values (%s::fingerprint)", (mutate_places(v[0]),))
     run("insert into fz_in select fingerprint(%s::text)", (pick(texts),))
     # fingerprint_query as a record literal (its fingerprint field through fingerprint_in)
     for _ in range(5):
@@ -462,10 +494,11 @@ def names_fixed():
         if got != exp:
             bad.append(('NAMES', what, repr(got)[:200], 'expected %r' % (exp,)))
     v1 = [v for v in valid if v[0].startswith('v1:')]
-    # values whose names end them: the sections after the names (':f',
-    # ':p') have their own checks in test/sql/fp_figures.sql, fp_follow.sql
-    for lit, b in [v for v in valid if ':m' in v[0] and
-                   ':f' not in v[0] and ':p' not in v[0]][:6]:
+    for lit, b in [v for v in valid if ':m' in v[0]][:6]:
+        # the names alone: the figures and the places after them
+        # (places_fixed) left out
+        b = b[:12 + 4 * (len(lit.split(':')[4]) // 8) + 16]
+        lit = lit.split(':f')[0].split(':p')[0]
         bare = lit.split(':m')[0]
         names = lit.split(':m')[1]
         st, r = run("select %s::fingerprint = %s::fingerprint, similarity(%s::fingerprint, %s::fingerprint), "
@@ -491,8 +524,54 @@ def names_fixed():
         want('small ' + lit, st, 'ok')
     run("truncate fz_in")
 
+def places_fixed():
+    """the places of a version 2 value against their own expectations"""
+    def want(what, got, exp):
+        if got != exp:
+            bad.append(('PLACES', what, repr(got)[:200], 'expected %r' % (exp,)))
+    withp = [v for v in valid if ':p' in v[0]][:6]
+    want('values with places', len(withp) > 0, True)
+    for lit, b in withp:
+        head, places = lit.split(':p')
+        n = len(lit.split(':')[4]) // 8
+        nw = (n + 9) // 10
+        want('places words', len(places), 8 * nw)
+        st, r = run("select %s::fingerprint = %s::fingerprint, (%s::fingerprint)::text, "
+                    "length(fingerprint_send(%s::fingerprint)), sample_size(%s::fingerprint)",
+                    (lit, head, head + ':p' + places.upper(), head, lit))
+        want('places against none', (st, r and r[0][:2]), ('ok', (False, lit)))
+        # the binary form: the places' tag word ('P' and nw), then nw words,
+        # after the names and the figures (fb bytes, tag word included)
+        fb = len(head.split(':f')[1]) // 2 if ':f' in head else 0
+        want('binary size with places', len(b), r[0][2] + 4 + 4 * nw if r else None)
+        want('places tag word', b[-4 - 4 * nw:-4 * nw], struct.pack('!I', 0x50 << 24 | nw))
+        want('sample size with places', r and r[0][3], n)
+        for extra, exp in [(-1, '22P03'), (1, '22P03'), (4, '22P03'), (-4 * nw, '22P03'),
+                           (-4 * nw - 4, 'ok'), (-4 * nw - 4 - fb - 16, 'ok'),
+                           (-4 * nw - 5, '22P03'), (-4 * nw - 4 - fb - 17, '22P03')]:
+            p = b[:len(b) + extra] if extra <= 0 else b + b'\x00' * extra
+            run("truncate fz_in")
+            want('recv %+d bytes' % extra, copy_binary([p]), exp)
+        # a place in the top bits of the last word, or after the last hash
+        for bit in [30, 31] + ([3 * (n % 10)] if n % 10 else []):
+            p = bytearray(b)
+            p[-4:] = struct.pack('!I', struct.unpack('!I', bytes(p[-4:]))[0] | 1 << bit)
+            run("truncate fz_in")
+            want('recv place bit %d' % bit, copy_binary([bytes(p)]), '22P03')
+            word = int(places[-8:], 16) | 1 << bit
+            want('literal place bit %d' % bit,
+                 run("select %s::fingerprint", (head + ':p' + places[:-8] + '%08x' % word,))[0], '22P02')
+        for bad_lit in [head + ':p' + places[:-1], head + ':p' + places + '0', head + ':p' + places[:-8],
+                        head + ':p' + places + '00000000', head + ':p' + places + ':p' + places,
+                        head + ':P' + places, head + ':p' + places[:-1] + 'g', head + '::p' + places,
+                        head + ':p', head + ':', lit.split(':m')[0] + ':p' + places,
+                        'v1' + head[2:] + ':p' + places]:
+            want('literal ' + bad_lit[-40:], run("select %s::fingerprint", (bad_lit,))[0], '22P02')
+    run("truncate fz_in")
+
 ENC = run('select getdatabaseencoding()')[1][0][0]
 names_fixed()
+places_fixed()
 print('encoding', ENC)
 t0 = time.time()
 for it in range(ITER):

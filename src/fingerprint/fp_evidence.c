@@ -485,11 +485,14 @@ fp_ev_single(FpEvScan *sc, size_t at, size_t after, bool right_quote)
 }
 
 /*
- * The ASCII bytes between words that can change the quotation state: line
- * feeds and quotation marks (every other ASCII byte is passed over).
+ * The ASCII bytes between words that can change the quotation state (line
+ * feeds and quotation marks), end a sentence, or end a line (a lone
+ * carriage return or a form feed, as plaintext.c splits lines: they end a
+ * paragraph, fp_ev_paragraph); every other ASCII byte is passed over.
  */
 static const bool fp_ev_gap_ascii[128] = {
-	['\n'] = true, ['"'] = true, ['`'] = true, ['\''] = true,
+	['\n'] = true, ['\r'] = true, ['\f'] = true,
+	['"'] = true, ['`'] = true, ['\''] = true,
 	['.'] = true, ['!'] = true, ['?'] = true,
 };
 
@@ -545,6 +548,13 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 				i++;
 			continue;
 		}
+		if (c == '\r' || c == '\f')
+		{
+			/* a line's end for the places only: \r\n is one at its \n */
+			sc->newline = true;
+			i++;
+			continue;
+		}
 		if (c == '"')
 		{
 			sc->dq = !sc->dq;
@@ -578,6 +588,8 @@ fp_ev_gap(FpEvScan *sc, size_t from, size_t to)
 			fp_ev_single(sc, i, i + n, false);
 		else if (cp == 0x2019)
 			fp_ev_single(sc, i, i + n, true);
+		else if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+			sc->newline = true; /* a line or paragraph separator, NEL */
 		i += n;
 	}
 }

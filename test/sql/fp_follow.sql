@@ -88,6 +88,20 @@ SELECT a.name, array_agg(b.name ORDER BY b.id) AS same_story
   FROM fu a JOIN fu b ON same_story(b.fp, a.fp) AND b.id <> a.id
  GROUP BY a.id, a.name ORDER BY a.id;
 
+-- a line ends at a line feed, a lone carriage return, a form feed or a
+-- line or paragraph separator alike (as plaintext.c splits lines): the
+-- verdict not cleaned keeps its paragraphs, and so the same places and
+-- fingerprint, whichever ends its lines (with lone carriage returns or
+-- form feeds, every hash stood in the lead or in a paragraph of 80 words
+-- before); spaces for line ends leave one paragraph of 80 words
+SELECT sep, fingerprint(replace(body, E'\n', s), false) =
+       fingerprint(body, false) AS same_fingerprint,
+       split_part(fingerprint(replace(body, E'\n', s), false)::text, ':', 7) =
+       split_part(fingerprint(body, false)::text, ':', 7) AS same_places
+  FROM fu, (VALUES ('crlf', E'\r\n'), ('cr', E'\r'), ('ff', E'\f'),
+                   ('u2028', U&'\2028'), ('u2029', U&'\2029'), ('space', ' ')) v(sep, s)
+ WHERE name = 'verdict';
+
 -- the places are no index key: the keys are the hashes alone
 SELECT name, (SELECT count(*) FROM unnest(npidx_keys(fp))) = sample_size(fp) AS keys_are_hashes
   FROM fu ORDER BY id;
