@@ -96,8 +96,8 @@ SELECT a.name, array_agg(b.name ORDER BY b.id) AS same_story
 -- before); spaces for line ends leave one paragraph of 80 words
 SELECT sep, fingerprint(replace(body, E'\n', s), false) =
        fingerprint(body, false) AS same_fingerprint,
-       split_part(fingerprint(replace(body, E'\n', s), false)::text, ':', 7) =
-       split_part(fingerprint(body, false)::text, ':', 7) AS same_places
+       split_part(fingerprint(replace(body, E'\n', s), false)::text, ':p', 2) =
+       split_part(fingerprint(body, false)::text, ':p', 2) AS same_places
   FROM fu, (VALUES ('crlf', E'\r\n'), ('cr', E'\r'), ('ff', E'\f'),
                    ('u2028', U&'\2028'), ('u2029', U&'\2029'), ('space', ' ')) v(sep, s)
  WHERE name = 'verdict';
