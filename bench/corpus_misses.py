@@ -47,10 +47,13 @@ NAMES_SHARE = 0.25
 
 
 def parse_fp(lit):
-    # v2:w3:k256:n52:<hex>[:m<32 hex>[:p<hex>]] (the names and the places
-    # are not read here)
+    # v2:w3:k256:n52:<hex>[:m<32 hex>[:f<hex>][:p<hex>]] (the names, the
+    # figures and the places are not read here)
     parts = lit.split(':')
     if parts[-1].startswith('p'):
+        parts.pop()
+    if parts[-1].startswith('f'):
+        parts.pop()
         parts.pop()
     if parts[-1].startswith('m'):
         parts.pop()

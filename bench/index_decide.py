@@ -32,17 +32,46 @@ BRIEF, BRIEF_SHARE, FULL, MIN_EV, NAMES_SHARE, T = 40, 0.7, 12, 5, 0.25, 0.12
 SUBJ, SUBJ_RATIO = 1 << 20, 3
 # the names a text holds (fp_evidence.h, NP_FP_NAMES_BITS, NP_FP_NAMES_SHARE)
 NAMES_BITS, PAIR_NAMES_SHARE = 128, 0.3
+# the figures a text holds (fp_evidence.h, NP_FP_FIGURES_LOW, _MIN, _SHARE)
+FIG_LOW, FIG_MIN, FIG_SHARE = 0.35, 5, 0.25
 INF = 1 << 33
 CUTS = (1 << 30, 1 << 31, 3 << 30)
 
 
+def parse_figures(f):
+    # the figures section (fp_core.h, NP_FP_FIGURES_TAG) as (figures, truncated)
+    words = [int(f[i:i + 8], 16) for i in range(0, len(f), 8)]
+    n = words[0] & 0xFF
+    figs = [(words[1 + j // 2] >> (16 * (j % 2))) & 0xFFFF for j in range(n)]
+    return figs, bool(words[0] & 0x100)
+
+
+def figures_apart(qf, bf, inter, ak, bk):
+    # fp_figures_apart: a low pair whose side with fewer compared figures
+    # holds FIG_MIN and shares under FIG_SHARE of them
+    if qf is None or bf is None or inter >= FIG_LOW * ak or inter >= FIG_LOW * bk:
+        return False
+    tau = 0xFFFF
+    for figs, trunc in (qf, bf):
+        if trunc:
+            tau = min(tau, figs[-1])
+    a = set(x for x in qf[0] if x <= tau)
+    b = set(x for x in bf[0] if x <= tau)
+    fewer = min(len(a), len(b))
+    return fewer >= FIG_MIN and len(a & b) < FIG_SHARE * fewer
+
+
 def parse(t):
-    # v2:w3:k256:n913:<hex>[:m<32 hex>[:p<hex>]]: the names' bitmap as one
-    # integer; the places after them are the story rule's, not same_story's
+    # v2:w3:k256:n913:<hex>[:m<32 hex>[:f<hex>][:p<hex>]]: the names' bitmap
+    # as one integer, and the figures; the places after them are the story
+    # rule's, not same_story's
     fields = t.split(':')
     names = None
+    figures = None
     if fields[-1].startswith('p'):
         fields.pop()
+    if fields[-1].startswith('f'):
+        figures = parse_figures(fields.pop()[1:])
     if fields[-1].startswith('m'):
         m = fields.pop()[1:]
         names = sum(int(m[8 * w:8 * w + 8], 16) << (32 * w)
@@ -52,7 +81,7 @@ def parse(t):
     hs = [int(hexs[i:i + 8], 16) for i in range(0, len(hexs), 8)]
     n = int(parts['n'])
     trunc = len(hs) < n
-    return hs, n, trunc, names
+    return hs, n, trunc, names, figures
 
 
 def names_hold(names, h):
@@ -83,7 +112,7 @@ def main():
     diffs = collections.Counter()
     pages = collections.Counter()
     for qn, rows in per_q.items():
-        qh, qn_sh, qtr, qnames = parse(rows[0][7])
+        qh, qn_sh, qtr, qnames, qfigs = parse(rows[0][7])
         qset = set(qh)
         qlim = qh[-1] if qtr else INF
         qbrief = qn_sh < BRIEF
@@ -92,7 +121,7 @@ def main():
             blk, cnt, cls = int(f[1]), int(f[3]), int(f[5])
             named_cnt = int(f[4])
             truth = f[9] == 't'
-            bh, bn_sh, btr, bnames = parse(f[8])
+            bh, bn_sh, btr, bnames, bfigs = parse(f[8])
             blim = bh[-1] if btr else INF
             tau = min(qlim, blim)
             a = [h for h in qh if h <= tau]
@@ -113,6 +142,7 @@ def main():
                                 inter >= PAIR_NAMES_SHARE * len(b) and
                                 not any(names_hold(bnames, h) for h in qsubj) and
                                 not any(names_hold(qnames, h) for h in bsubj))
+            figs_differ = figures_apart(qfigs, bfigs, inter, len(a), len(b))
             agree = True
             if brief:
                 an = sum(h & 1 for h in a if h >= SUBJ)
@@ -125,7 +155,7 @@ def main():
                     agree = (qn_sh if an > 0 else bn_sh) >= BRIEF
                 else:
                     agree = inn >= 1 and inn >= NAMES_SHARE * fewer
-            mine = (agree and not subj_differ and not names_differ and
+            mine = (agree and not subj_differ and not names_differ and not figs_differ and
                     (direction(inter, len(a), t, ssubj) or direction(inter, len(b), t, ssubj)))
             tot['cand'] += 1
             tot['match'] += truth
@@ -182,11 +212,12 @@ def main():
                         d = False
                     elif brief and nm is False:
                         d = False
-                    elif lv == 'L4' and (subj_differ or names_differ):
+                    elif lv == 'L4' and (subj_differ or names_differ or figs_differ):
                         d = False
                     elif (a_true or b_true) and (not brief or nm is True) and \
                             (lv == 'L4' or not qsubj or
-                             (not brief and cnt < PAIR_NAMES_SHARE * ak)):
+                             (not brief and cnt < PAIR_NAMES_SHARE * ak)) and \
+                            (lv == 'L4' or qfigs is None or cnt >= FIG_LOW * ak):
                         d = True
                 if d is None:
                     tot[lv + '_undecided'] += 1

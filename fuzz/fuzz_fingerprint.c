@@ -44,7 +44,10 @@ check_same(const NpSketch *a, const NpSketch *b)
 		(a->places == NULL) != (b->places == NULL) ||
 		(a->places != NULL &&
 		 memcmp(a->places, b->places,
-				NP_FP_PLACES_WORDS(a->nhashes) * sizeof(np_uint32)) != 0))
+				NP_FP_PLACES_WORDS(a->nhashes) * sizeof(np_uint32)) != 0) ||
+		a->nfigure_words != b->nfigure_words ||
+		memcmp(a->figures, b->figures,
+			   (size_t) a->nfigure_words * sizeof(np_uint32)) != 0)
 		abort();
 }
 
@@ -61,19 +64,29 @@ free_sketch(NpSketch *sk)
 }
 
 /*
- * Format a sketch, parse it back and compare.
+ * Format a sketch, parse it back and compare; and write its sections after
+ * the names as the binary forms hold them, read them back and compare.
  */
 static void
 check_roundtrip(const NpSketch *sk)
 {
 	char	   *lit = NpFpFormatLiteral(sk);
 	NpSketch	back;
+	int			nw = NpFpSectionsWords(sk);
+	np_uint32  *words = np_alloc((size_t) (nw + 1) * sizeof(np_uint32));
 
 	if (NpFpParseLiteral(lit, strlen(lit), &back) != NULL)
 		abort();
 	check_same(sk, &back);
 	free_sketch(&back);
 	np_free(lit);
+
+	NpFpWriteSections(sk, words);
+	back = *sk;					/* back.places will point into words */
+	if (NpFpReadSections(sk->nhashes, words, nw, &back) != NULL)
+		abort();
+	check_same(sk, &back);
+	np_free(words);
 }
 
 /*

@@ -495,9 +495,10 @@ def names_fixed():
             bad.append(('NAMES', what, repr(got)[:200], 'expected %r' % (exp,)))
     v1 = [v for v in valid if v[0].startswith('v1:')]
     for lit, b in [v for v in valid if ':m' in v[0]][:6]:
-        # the names alone: the places (places_fixed) left out
+        # the names alone: the figures and the places after them
+        # (places_fixed) left out
         b = b[:12 + 4 * (len(lit.split(':')[4]) // 8) + 16]
-        lit = lit.split(':p')[0]
+        lit = lit.split(':f')[0].split(':p')[0]
         bare = lit.split(':m')[0]
         names = lit.split(':m')[1]
         st, r = run("select %s::fingerprint = %s::fingerprint, similarity(%s::fingerprint, %s::fingerprint), "
@@ -539,10 +540,15 @@ def places_fixed():
                     "length(fingerprint_send(%s::fingerprint)), sample_size(%s::fingerprint)",
                     (lit, head, head + ':p' + places.upper(), head, lit))
         want('places against none', (st, r and r[0][:2]), ('ok', (False, lit)))
-        want('binary size with places', len(b), r[0][2] + 4 * nw if r else None)
+        # the binary form: the places' tag word ('P' and nw), then nw words,
+        # after the names and the figures (fb bytes, tag word included)
+        fb = len(head.split(':f')[1]) // 2 if ':f' in head else 0
+        want('binary size with places', len(b), r[0][2] + 4 + 4 * nw if r else None)
+        want('places tag word', b[-4 - 4 * nw:-4 * nw], struct.pack('!I', 0x50 << 24 | nw))
         want('sample size with places', r and r[0][3], n)
-        for extra, exp in [(-1, '22P03'), (1, '22P03'), (4, '22P03'), (-4 * nw, 'ok'),
-                           (-4 * nw - 16, 'ok'), (-4 * nw - 1, '22P03'), (-4 * nw - 17, '22P03')]:
+        for extra, exp in [(-1, '22P03'), (1, '22P03'), (4, '22P03'), (-4 * nw, '22P03'),
+                           (-4 * nw - 4, 'ok'), (-4 * nw - 4 - fb - 16, 'ok'),
+                           (-4 * nw - 5, '22P03'), (-4 * nw - 4 - fb - 17, '22P03')]:
             p = b[:len(b) + extra] if extra <= 0 else b + b'\x00' * extra
             run("truncate fz_in")
             want('recv %+d bytes' % extra, copy_binary([p]), exp)

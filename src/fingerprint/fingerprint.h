@@ -77,29 +77,72 @@ NpFingerprintSampleSize(const NpFingerprint *fp)
 	((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32) > \
 	 (Size) NpFingerprintSampleSize(fp))
 
-/*
- * And after the names, a fingerprint of a text with a subject made since
- * the twenty-third session keeps where each hash stands (fp_core.h,
- * NP_FP_PLACE_BITS; fp_evidence.h, "Where a hash stands"): the datum is
- * then NP_FP_PLACES_WORDS(sample size) words longer still, at least one,
- * so the three forms (no names, names, names and places) have three
- * lengths.
- */
-#define NpFingerprintHasPlaces(fp) \
-	((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32) > \
-	 (Size) NpFingerprintSampleSize(fp) + NP_FP_NAMES_WORDS)
 #define NpFingerprintNHashes(fp) \
-	((int) ((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32)) - \
-	 (NpFingerprintHasNames(fp) ? NP_FP_NAMES_WORDS : 0) - \
-	 (NpFingerprintHasPlaces(fp) ? \
-	  NP_FP_PLACES_WORDS(NpFingerprintSampleSize(fp)) : 0))
+	(NpFingerprintHasNames(fp) ? NpFingerprintSampleSize(fp) : \
+	 (int) ((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32)))
 /* the names of a fingerprint that has them */
 #define NpFingerprintNames(fp) \
 	((const uint32 *) ((fp)->hashes + NpFingerprintNHashes(fp)))
-/* the places of a fingerprint that has them (NP_FP_PLACE_OF reads one) */
-#define NpFingerprintPlaces(fp) \
-	((const uint32 *) ((fp)->hashes + NpFingerprintNHashes(fp) + \
-					   NP_FP_NAMES_WORDS))
+
+/*
+ * After the names, a fingerprint made since the twenty-third session may
+ * keep optional sections in a fixed order (fp_core.h, "The sections after
+ * the names"): the figures its text holds (NP_FP_FIGURES_TAG), then where
+ * each hash stands (NP_FP_PLACES_TAG).  Each opens with its tag word, and
+ * a reader finds it by its tag, not by the datum's length.
+ */
+static inline int
+NpFingerprintWordsAfterNames(const NpFingerprint *fp)
+{
+	int			all = (int) ((VARSIZE(fp) - NP_FP_HDRSZ) / sizeof(uint32));
+
+	return NpFingerprintHasNames(fp) ?
+		all - NpFingerprintSampleSize(fp) - NP_FP_NAMES_WORDS : 0;
+}
+
+/*
+ * The section of fp that opens with tag, its tag word first (NULL if there
+ * is none; *nwords its length, the tag word included).
+ */
+static inline const uint32 *
+NpFingerprintSection(const NpFingerprint *fp, uint32 tag, int *nwords)
+{
+	int			rest = NpFingerprintWordsAfterNames(fp);
+	const uint32 *sec = NpFingerprintNames(fp) + NP_FP_NAMES_WORDS;
+
+	while (rest > 0)
+	{
+		int			len = NP_FP_SECTION_WORDS(sec[0]);
+
+		if (len <= 0 || len > rest)
+			break;				/* not a datum NpFpReadSections accepts */
+		if ((sec[0] >> 24) == tag)
+		{
+			*nwords = len;
+			return sec;
+		}
+		sec += len;
+		rest -= len;
+	}
+	*nwords = 0;
+	return NULL;
+}
+
+/* the figures section of fp, its tag word first, or NULL */
+#define NpFingerprintFigures(fp, nwords) \
+	NpFingerprintSection((fp), NP_FP_FIGURES_TAG, (nwords))
+
+/* the places of fp, after their tag word (NP_FP_PLACE_OF reads one), or NULL */
+static inline const uint32 *
+NpFingerprintPlaces(const NpFingerprint *fp)
+{
+	int			nwords;
+	const uint32 *sec = NpFingerprintSection(fp, NP_FP_PLACES_TAG, &nwords);
+
+	return sec != NULL ? sec + 1 : NULL;
+}
+#define NpFingerprintHasPlaces(fp) (NpFingerprintPlaces(fp) != NULL)
+
 #define NpFingerprintIsTruncated(fp) \
 	((fp)->nshingles > (uint32) NpFingerprintNHashes(fp))
 
@@ -280,6 +323,16 @@ typedef struct NpFingerprintOverlap
 	 * shared): the pair is two items.
 	 */
 	bool		subjects_differ;
+
+	/*
+	 * Version 2: both fingerprints keep their figures, the pair shares
+	 * under NP_FP_FIGURES_LOW of each side's compared hashes, and the side
+	 * with fewer compared figures holds NP_FP_FIGURES_MIN or more and
+	 * shares under NP_FP_FIGURES_SHARE of them: another day's report or
+	 * another company's item in the formula (fp_evidence.h, "The figures a
+	 * text holds").  The pair is two items.
+	 */
+	bool		figures_differ;
 	int			subjects_shared;	/* subject hashes in A' n B' (version 2),
 									 * which count for no minimum evidence */
 } NpFingerprintOverlap;

@@ -44,10 +44,9 @@ static NpFingerprint *
 fp_from_sketch(const NpSketch *sk)
 {
 	int			nnames = sk->has_names ? NP_FP_NAMES_WORDS : 0;
-	int			nplaces = (sk->has_names && sk->places != NULL) ?
-		NP_FP_PLACES_WORDS(sk->nhashes) : 0;
+	int			nafter = NpFpSectionsWords(sk);
 	Size		size = NP_FP_HDRSZ +
-		(Size) (sk->nhashes + nnames + nplaces) * sizeof(uint32);
+		(Size) (sk->nhashes + nnames + nafter) * sizeof(uint32);
 	NpFingerprint *fp = (NpFingerprint *) palloc(size);
 
 	SET_VARSIZE(fp, size);
@@ -60,13 +59,13 @@ fp_from_sketch(const NpSketch *sk)
 	/* the names after the hashes (NpFingerprintHasNames) */
 	if (nnames > 0)
 		memcpy(fp->hashes + sk->nhashes, sk->names, sizeof(sk->names));
-	/* where the hashes stand, after the names (NpFingerprintHasPlaces) */
-	if (nplaces > 0)
-		memcpy(fp->hashes + sk->nhashes + nnames, sk->places,
-			   (Size) nplaces * sizeof(uint32));
+	/* and its sections after them: figures, places (NpFingerprintSection) */
+	if (nafter > 0)
+		NpFpWriteSections(sk, fp->hashes + sk->nhashes + nnames);
 	Assert(NpFingerprintNHashes(fp) == sk->nhashes &&
 		   NpFingerprintHasNames(fp) == sk->has_names &&
-		   NpFingerprintHasPlaces(fp) == (nplaces > 0));
+		   NpFingerprintWordsAfterNames(fp) == nafter &&
+		   NpFingerprintHasPlaces(fp) == (sk->places != NULL));
 	return fp;
 }
 
@@ -85,8 +84,19 @@ fp_to_sketch(const NpFingerprint *fp, NpSketch *sk)
 	sk->has_names = NpFingerprintHasNames(fp);
 	if (sk->has_names)
 		memcpy(sk->names, NpFingerprintNames(fp), sizeof(sk->names));
-	sk->places = NpFingerprintHasPlaces(fp) ?
-		(np_uint32 *) NpFingerprintPlaces(fp) : NULL;
+	/*
+	 * Its sections, by their tags.  A value stored by a development build
+	 * between the places and their tag word holds untagged place words
+	 * (whose top bits are 0, so no tag): they are no section and are read
+	 * as none, so the value keeps its hashes and names and loses its places
+	 * until recomputed (doc/fingerprint.md, the upgrade note).
+	 */
+	sk->nfigure_words = 0;
+	sk->places = NULL;
+	if (NpFingerprintWordsAfterNames(fp) > 0)
+		(void) NpFpReadSections(sk->nhashes,
+								NpFingerprintNames(fp) + NP_FP_NAMES_WORDS,
+								NpFingerprintWordsAfterNames(fp), sk);
 }
 
 /*
@@ -318,6 +328,70 @@ fp_follow_up(const NpFingerprint *a, int na, const NpFingerprint *b, int nb)
 }
 
 /*
+ * Are a and b apart by their figures (NpFingerprintOverlap.figures_differ,
+ * fp_evidence.h, "The figures a text holds")?  Both keep their figures,
+ * and the pair shares under NP_FP_FIGURES_LOW of each side's compared
+ * hashes (ov's counts are set).  The two samples of figures are cut at
+ * their common threshold as the hashes are (a truncated sample is known
+ * up to its largest figure), and the side with fewer compared figures
+ * must hold NP_FP_FIGURES_MIN and share under NP_FP_FIGURES_SHARE of them.
+ */
+static bool
+fp_figures_apart(const NpFingerprint *a, const NpFingerprint *b,
+				 const NpFingerprintOverlap *ov)
+{
+	const uint32 *fa;
+	const uint32 *fb;
+	int			wa;
+	int			wb;
+	int			na;
+	int			nb;
+	uint32		tau = 0xFFFF;
+	int			i = 0;
+	int			j = 0;
+	int			ca = 0;
+	int			cb = 0;
+	int			shared = 0;
+	int			fewer;
+
+	if (ov->inter >= NP_FP_FIGURES_LOW * ov->a_count ||
+		ov->inter >= NP_FP_FIGURES_LOW * ov->b_count)
+		return false;
+	fa = NpFingerprintFigures(a, &wa);
+	fb = NpFingerprintFigures(b, &wb);
+	if (fa == NULL || fb == NULL)
+		return false;
+	na = NP_FP_FIGURES_COUNT(fa[0]);
+	nb = NP_FP_FIGURES_COUNT(fb[0]);
+	if (fa[0] & NP_FP_FIGURES_TRUNCATED)
+		tau = Min(tau, NP_FP_FIGURE_OF(fa, na - 1));
+	if (fb[0] & NP_FP_FIGURES_TRUNCATED)
+		tau = Min(tau, NP_FP_FIGURE_OF(fb, nb - 1));
+	while (i < na || j < nb)
+	{
+		uint32		x = i < na ? NP_FP_FIGURE_OF(fa, i) : 0x10000;
+		uint32		y = j < nb ? NP_FP_FIGURE_OF(fb, j) : 0x10000;
+
+		if (Min(x, y) > tau)
+			break;
+		if (x <= y)
+		{
+			ca++;
+			i++;
+		}
+		if (y <= x)
+		{
+			cb++;
+			j++;
+		}
+		shared += (x == y);
+	}
+	fewer = Min(ca, cb);
+	return fewer >= NP_FP_FIGURES_MIN &&
+		shared < NP_FP_FIGURES_SHARE * fewer;
+}
+
+/*
  * The rest of an overlap whose counts (inter, uni, a_count, b_count) are
  * set: the shingle counts, and the named hashes of a version 2 pair that
  * holds a brief among the samples cut to a_count and b_count.
@@ -359,6 +433,8 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 	}
 	if (a->version >= NP_FP_VERSION_2 && fp_pair_has_brief(a, b))
 		fp_count_named(a, ov->a_count, b, ov->b_count, ov);
+	ov->figures_differ = (a->version >= NP_FP_VERSION_2 &&
+						  fp_figures_apart(a, b, ov));
 }
 
 /*
@@ -527,8 +603,9 @@ NpFingerprintHolds(NpPredicate pred, double t, int version,
 	if (pred != NP_PRED_SIMILAR)
 	{
 		t = fp_pair_threshold(t, version, brief);
-		/* subjects that differ: two items */
-		if (version >= NP_FP_VERSION_2 && ov->subjects_differ)
+		/* subjects that differ, or figures: two items */
+		if (version >= NP_FP_VERSION_2 &&
+			(ov->subjects_differ || ov->figures_differ))
 			return false;
 		/* a pair with a brief: the names must agree too */
 		if (brief && version >= NP_FP_VERSION_2 && ov->names &&
@@ -795,6 +872,8 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	int64		nhashes;
 	int64		rest;
 	int			nplaces;
+	int			nafter;
+	uint32	   *after;
 	const char *msg;
 	NpFingerprint *fp;
 	int			i;
@@ -812,16 +891,18 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	sk.nshingles = (uint32) pq_getmsgint(buf, 4);
 	nhashes = (uint32) pq_getmsgint(buf, 4);
 	/*
-	 * the hashes, then a version 2 text's names if it has them, and where
-	 * its hashes stand if it has that too
+	 * the hashes, then a version 2 text's names if it has them, and the
+	 * sections after them (its figures, where its hashes stand) if it has
+	 * those, each with its tag word
 	 */
 	rest = (int64) (buf->len - buf->cursor) - nhashes * (int64) sizeof(uint32);
 	nplaces = (nhashes > 0 && nhashes <= NP_FP_MAX_SKETCH_SIZE) ?
 		NP_FP_PLACES_WORDS(nhashes) : 0;
 	if (nhashes > NP_FP_MAX_SKETCH_SIZE ||
-		(rest != 0 && rest != (int64) sizeof(sk.names) &&
-		 (nplaces == 0 ||
-		  rest != (int64) (sizeof(sk.names) + nplaces * sizeof(uint32)))))
+		(rest != 0 && (rest < (int64) sizeof(sk.names) ||
+					   rest > (int64) (sizeof(sk.names) + sizeof(sk.figures) +
+									   (1 + nplaces) * sizeof(uint32)) ||
+					   rest % sizeof(uint32) != 0)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary fingerprint"),
@@ -834,21 +915,19 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 	sk.has_names = (rest != 0);
 	for (i = 0; sk.has_names && i < NP_FP_NAMES_WORDS; i++)
 		sk.names[i] = (uint32) pq_getmsgint(buf, 4);
+	nafter = sk.has_names ?
+		(int) ((rest - (int64) sizeof(sk.names)) / sizeof(uint32)) : 0;
+	after = palloc(Max(nafter, 1) * sizeof(uint32));
+	for (i = 0; i < nafter; i++)
+		after[i] = (uint32) pq_getmsgint(buf, 4);
+	sk.nfigure_words = 0;
 	sk.places = NULL;
-	if (rest > (int64) sizeof(sk.names))
-	{
-		const char *pmsg;
-
-		sk.places = palloc(nplaces * sizeof(uint32));
-		for (i = 0; i < nplaces; i++)
-			sk.places[i] = (uint32) pq_getmsgint(buf, 4);
-		pmsg = NpFpValidatePlaces(sk.nhashes, sk.places);
-		if (pmsg != NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary fingerprint"),
-					 errdetail("%s.", pmsg)));
-	}
+	if (nafter > 0 &&
+		(msg = NpFpReadSections(sk.nhashes, after, nafter, &sk)) != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary fingerprint"),
+				 errdetail("%s.", msg)));
 	if (sk.has_names && sk.version != NP_FP_VERSION_2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -863,8 +942,7 @@ fingerprint_recv(PG_FUNCTION_ARGS)
 				 errdetail("%s.", msg)));
 	fp = fp_from_sketch(&sk);
 	pfree(sk.hashes);
-	if (sk.places)
-		pfree(sk.places);
+	pfree(after);
 	PG_RETURN_NP_FINGERPRINT_P(fp);
 }
 
@@ -891,8 +969,21 @@ fingerprint_send(PG_FUNCTION_ARGS)
 		pq_sendint32(&buf, fp->hashes[i]);
 	for (i = 0; NpFingerprintHasNames(fp) && i < NP_FP_NAMES_WORDS; i++)
 		pq_sendint32(&buf, NpFingerprintNames(fp)[i]);
-	for (i = 0; NpFingerprintHasPlaces(fp) && i < NP_FP_PLACES_WORDS(n); i++)
-		pq_sendint32(&buf, NpFingerprintPlaces(fp)[i]);
+	/* the sections after the names, as fingerprint_out writes them */
+	if (NpFingerprintWordsAfterNames(fp) > 0)
+	{
+		NpSketch	sk;
+		uint32	   *after;
+		int			nafter;
+
+		fp_to_sketch(fp, &sk);
+		nafter = NpFpSectionsWords(&sk);
+		after = palloc(Max(nafter, 1) * sizeof(uint32));
+		NpFpWriteSections(&sk, after);
+		for (i = 0; i < nafter; i++)
+			pq_sendint32(&buf, after[i]);
+		pfree(after);
+	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 

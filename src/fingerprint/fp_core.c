@@ -250,6 +250,7 @@ NpFpBuildSketch(const char *text, size_t len, int shingle_words,
 	sk->hashes = all;			/* the first nhashes are the sample */
 	sk->has_names = false;
 	sk->places = NULL;
+	sk->nfigure_words = 0;
 }
 
 /*
@@ -459,6 +460,33 @@ NpFpValidate(int version, int shingle_words, int sketch_size,
 }
 
 /*
+ * Check a figures section (fp_core.h, NP_FP_FIGURES_TAG).
+ */
+const char *
+NpFpValidateFigures(const np_uint32 *sec, int nwords)
+{
+	int			n;
+	int			j;
+
+	if (nwords < 1 || (sec[0] >> 24) != NP_FP_FIGURES_TAG ||
+		(sec[0] & ~((np_uint32) NP_FP_FIGURES_TAG << 24 |
+					NP_FP_FIGURES_TRUNCATED | 0xFF)) != 0)
+		return "The figures must open with their tag word";
+	n = NP_FP_FIGURES_COUNT(sec[0]);
+	if (n < 1 || n > NP_FP_FIGURES_KEEP ||
+		((sec[0] & NP_FP_FIGURES_TRUNCATED) && n != NP_FP_FIGURES_KEEP))
+		return "The number of figures is out of range";
+	if (nwords != NP_FP_FIGURES_WORDS(n))
+		return "The figures' length does not match their number";
+	for (j = 1; j < n; j++)
+		if (NP_FP_FIGURE_OF(sec, j) <= NP_FP_FIGURE_OF(sec, j - 1))
+			return "Figures must be distinct and in ascending order";
+	if (n % 2 == 1 && (sec[nwords - 1] >> 16) != 0)
+		return "The figures' unused bits must be 0";
+	return NULL;
+}
+
+/*
  * Parse an unsigned decimal field of at most 10 digits at str[*i].
  */
 static bool
@@ -613,11 +641,33 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 			if (!fp_read_word(str + m + w * 8, &sk->names[w]))
 				return "Names must be written as m and 32 hexadecimal digits after the hashes";
 		sk->has_names = true;
-		/* where the hashes stand, after the names: ":p<hex>" */
-		if (len > mend)
+		m = mend;
+		/* the figures after the names: ":f<hex>", 8 digits a word */
+		if (m + 1 < len && str[m + 1] == 'f')
 		{
-			placestart = mend + 2;
-			if (placestart > len || str[mend + 1] != 'p')
+			size_t		fend = m + 2;
+			size_t		nd;
+
+			while (fend < len && str[fend] != ':' &&
+				   fend - m - 2 <= NP_FP_FIGURES_MAX_WORDS * 8)
+				fend++;
+			nd = fend - m - 2;
+			if (nd % 8 != 0 || nd == 0 || nd / 8 > NP_FP_FIGURES_MAX_WORDS)
+				return "Figures must be written as f and 8 hexadecimal digits a word after the names";
+			sk->nfigure_words = (int) (nd / 8);
+			for (w = 0; w < sk->nfigure_words; w++)
+				if (!fp_read_word(str + m + 2 + w * 8, &sk->figures[w]))
+					return "Figures must be written as f and 8 hexadecimal digits a word after the names";
+			msg = NpFpValidateFigures(sk->figures, sk->nfigure_words);
+			if (msg != NULL)
+				return msg;
+			m = fend;
+		}
+		/* where the hashes stand, after them: ":p<hex>" */
+		if (m < len)
+		{
+			placestart = m + 2;
+			if (placestart > len || str[m + 1] != 'p')
 				return "Places must be written as p and 8 hexadecimal digits for every 10 hashes after the names";
 		}
 	}
@@ -662,6 +712,7 @@ NpFpParseLiteral(const char *str, size_t len, NpSketch *sk)
 			np_free(sk->places);
 		sk->places = NULL;
 		sk->has_names = false;
+		sk->nfigure_words = 0;
 		return msg;
 	}
 	sk->version = (int) field[0];
@@ -696,12 +747,88 @@ NpFpValidatePlaces(int nhashes, const np_uint32 *places)
 }
 
 /*
+ * Read the sections after the names of a sample of nhashes hashes: the
+ * figures, then the places, each optional and each opening with its tag.
+ */
+const char *
+NpFpReadSections(int nhashes, const np_uint32 *words, int nwords,
+				 NpSketch *sk)
+{
+	int			o = 0;
+	const char *msg;
+
+	sk->nfigure_words = 0;
+	sk->places = NULL;
+	if (o < nwords && (words[o] >> 24) == NP_FP_FIGURES_TAG)
+	{
+		int			n = NP_FP_FIGURES_WORDS(NP_FP_FIGURES_COUNT(words[o]));
+
+		if (n > nwords - o || n > NP_FP_FIGURES_MAX_WORDS)
+			return "The figures' length does not match their number";
+		msg = NpFpValidateFigures(words + o, n);
+		if (msg != NULL)
+			return msg;
+		memcpy(sk->figures, words + o, (size_t) n * sizeof(np_uint32));
+		sk->nfigure_words = n;
+		o += n;
+	}
+	if (o < nwords)
+	{
+		int			n = NP_FP_PLACES_WORDS(nhashes);
+
+		if ((words[o] >> 24) != NP_FP_PLACES_TAG)
+			return "A section after the names must open with the tag of the figures or, after them, of the places";
+		if (nhashes == 0 || words[o] != ((np_uint32) NP_FP_PLACES_TAG << 24 | (np_uint32) n) ||
+			nwords - o - 1 != n)
+			return "The places must open with their tag word and number one word for every 10 hashes, last";
+		msg = NpFpValidatePlaces(nhashes, words + o + 1);
+		if (msg != NULL)
+			return msg;
+		sk->places = (np_uint32 *) words + o + 1;
+	}
+	return NULL;
+}
+
+/*
+ * The words of a sketch's sections after the names (NpFpReadSections).
+ */
+int
+NpFpSectionsWords(const NpSketch *sk)
+{
+	if (!sk->has_names)
+		return 0;
+	return sk->nfigure_words +
+		(sk->places != NULL ? 1 + NP_FP_PLACES_WORDS(sk->nhashes) : 0);
+}
+
+/*
+ * Write a sketch's sections after the names into out
+ * (NpFpSectionsWords(sk) words).
+ */
+void
+NpFpWriteSections(const NpSketch *sk, np_uint32 *out)
+{
+	int			n = NP_FP_PLACES_WORDS(sk->nhashes);
+
+	if (!sk->has_names)
+		return;
+	memcpy(out, sk->figures, (size_t) sk->nfigure_words * sizeof(np_uint32));
+	out += sk->nfigure_words;
+	if (sk->places != NULL)
+	{
+		out[0] = (np_uint32) NP_FP_PLACES_TAG << 24 | (np_uint32) n;
+		memcpy(out + 1, sk->places, (size_t) n * sizeof(np_uint32));
+	}
+}
+
+/*
  * Format a sketch as its literal.
  */
 char *
 NpFpFormatLiteral(const NpSketch *sk)
 {
 	size_t		cap = 64 + (size_t) (sk->nhashes + NP_FP_NAMES_WORDS +
+									 NP_FP_FIGURES_MAX_WORDS +
 									 NP_FP_PLACES_WORDS(sk->nhashes)) * 8;
 	char	   *out = np_alloc(cap);
 	int			o;
@@ -717,6 +844,13 @@ NpFpFormatLiteral(const NpSketch *sk)
 		out[o++] = 'm';
 		for (i = 0; i < NP_FP_NAMES_WORDS; i++, o += 8)
 			fp_write_word(out + o, sk->names[i]);
+		if (sk->nfigure_words > 0)
+		{
+			out[o++] = ':';
+			out[o++] = 'f';
+			for (i = 0; i < sk->nfigure_words; i++, o += 8)
+				fp_write_word(out + o, sk->figures[i]);
+		}
 		if (sk->places != NULL)
 		{
 			out[o++] = ':';

@@ -38,20 +38,60 @@ typedef uint64 np_uint64;
 #define NP_FP_NAMES_WORDS			4
 
 /*
+ * The sections after the names (doc/fingerprint.md, "The layout"): a
+ * version 2 fingerprint that keeps its names may keep, after them, optional
+ * sections in a fixed order, the figures (NP_FP_FIGURES_TAG) and then the
+ * places (NP_FP_PLACES_TAG), each opening with a tag word whose top byte
+ * says what it is and whose low bits give its length, so that a reader
+ * finds each by its tag and never by the datum's length.
+ *
+ * The figures a version 2 text holds (fp_evidence.h, "The figures a text
+ * holds"): only in a text that keeps its names and holds a figure.  Its
+ * first word is NP_FP_FIGURES_TAG << 24, the NP_FP_FIGURES_TRUNCATED bit
+ * when the text held more figures than are kept, and the number n of
+ * figures kept in its low 8 bits; then n 16-bit figure hashes, ascending
+ * and distinct, two a word (figure 2i in the low half of word 1 + i,
+ * 2i + 1 in the high half; an odd n leaves the last high half 0).  Other
+ * bits are 0.
+ */
+#define NP_FP_FIGURES_TAG			0x46	/* 'F' */
+#define NP_FP_FIGURES_KEEP			16
+#define NP_FP_FIGURES_TRUNCATED		0x100
+#define NP_FP_FIGURES_WORDS(n)		(1 + ((n) + 1) / 2)
+#define NP_FP_FIGURES_MAX_WORDS		NP_FP_FIGURES_WORDS(NP_FP_FIGURES_KEEP)
+#define NP_FP_FIGURES_COUNT(w0)		((int) ((w0) & 0xFF))
+#define NP_FP_FIGURE_OF(sec, j) \
+	((np_uint32) (((sec)[1 + (j) / 2] >> (16 * ((j) % 2))) & 0xFFFF))
+
+/*
  * Where each hash of a version 2 sample stands in its text (fp_evidence.h,
  * "Where a hash stands"): a place of NP_FP_PLACE_BITS bits a hash, 0 for
  * the lead and 1 to 7 for the later paragraphs in turn, packed
  * NP_FP_PLACES_PER_WORD to a 32-bit word (hash j in word j / 10 at bit
  * 3 (j % 10); the top two bits of a word, and the places after the last
- * hash, are 0).  Kept after the names, only by a text that keeps its names.
+ * hash, are 0).  Kept only by a text that keeps its names, as the last
+ * section: a tag word NP_FP_PLACES_TAG << 24 with the number of place
+ * words, NP_FP_PLACES_WORDS(nhashes), in its low 24 bits, then the place
+ * words.  The literal writes the place words alone after ':p'.
  */
+#define NP_FP_PLACES_TAG			0x50	/* 'P' */
 #define NP_FP_PLACE_BITS			3
 #define NP_FP_PLACES_PER_WORD		10
 #define NP_FP_PLACES_WORDS(n)		(((n) + NP_FP_PLACES_PER_WORD - 1) / NP_FP_PLACES_PER_WORD)
+#define NP_FP_PLACES_COUNT(w0)		((int) ((w0) & 0xFFFFFF))
 #define NP_FP_PLACE_OF(places, j) \
 	(((places)[(j) / NP_FP_PLACES_PER_WORD] >> \
 	  (NP_FP_PLACE_BITS * ((j) % NP_FP_PLACES_PER_WORD))) & \
 	 ((1u << NP_FP_PLACE_BITS) - 1))
+
+/*
+ * The length in words of the section that opens with tag word w0, the tag
+ * word included, or 0 when w0 opens no known section.
+ */
+#define NP_FP_SECTION_WORDS(w0) \
+	(((w0) >> 24) == NP_FP_FIGURES_TAG ? \
+	 NP_FP_FIGURES_WORDS(NP_FP_FIGURES_COUNT(w0)) : \
+	 ((w0) >> 24) == NP_FP_PLACES_TAG ? 1 + NP_FP_PLACES_COUNT(w0) : 0)
 
 /*
  * A sketch held in ordinary memory: the same fields as the on-disk
@@ -67,6 +107,9 @@ typedef struct NpSketch
 	np_uint32  *hashes;			/* ascending, distinct; np_alloc'ed */
 	bool		has_names;		/* version 2: names[] is known */
 	np_uint32	names[NP_FP_NAMES_WORDS];	/* its names (if has_names) */
+	int			nfigure_words;	/* version 2, with names: the words of its
+								 * figures section, 0 when it has none */
+	np_uint32	figures[NP_FP_FIGURES_MAX_WORDS];
 	np_uint32  *places;			/* version 2, a text with names: where its
 								 * hashes stand (NP_FP_PLACES_WORDS(nhashes)
 								 * words, np_alloc'ed), or NULL */
@@ -147,11 +190,31 @@ extern const char *NpFpValidate(int version, int shingle_words, int sketch_size,
 								const np_uint32 *hashes);
 
 /*
+ * Check a figures section of nwords words (NP_FP_FIGURES_TAG): its tag,
+ * count and length agree, its figures ascend, unused bits are 0, so that
+ * one set of figures has one form.  Returns NULL or a static message.
+ */
+extern const char *NpFpValidateFigures(const np_uint32 *sec, int nwords);
+
+/*
  * Check the places of a sample of nhashes hashes (NP_FP_PLACES_WORDS(nhashes)
- * words): the unused bits are 0, so that one sample has one form.  Returns
- * NULL or a static message.
+ * words, without their tag word): the unused bits are 0, so that one sample
+ * has one form.  Returns NULL or a static message.
  */
 extern const char *NpFpValidatePlaces(int nhashes, const np_uint32 *places);
+
+/*
+ * The sections after the names of a sample of nhashes hashes, as the binary
+ * forms hold them (nwords words: the figures, then the places, each with
+ * its tag word, each optional).  NpFpReadSections checks them and sets
+ * sk->nfigure_words, sk->figures and sk->places (pointing into words);
+ * anything else, out of order or malformed, returns a static message.
+ * NpFpSectionsWords and NpFpWriteSections give a sketch's sections back.
+ */
+extern const char *NpFpReadSections(int nhashes, const np_uint32 *words,
+									int nwords, NpSketch *sk);
+extern int	NpFpSectionsWords(const NpSketch *sk);
+extern void NpFpWriteSections(const NpSketch *sk, np_uint32 *out);
 
 /* Format a sketch as its literal; returns a np_alloc'ed NUL-terminated string */
 extern char *NpFpFormatLiteral(const NpSketch *sk);

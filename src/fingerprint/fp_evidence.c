@@ -968,6 +968,25 @@ typedef struct FpSubjScan
 } FpSubjScan;
 
 /*
+ * The figures a text holds (fp_evidence.h, "The figures a text holds"), as
+ * the scan meets them: a number waits for the word after it (a scale, a
+ * percent, a month), and the figures kept are the NP_FP_FIGURES_KEEP + 1
+ * smallest 16-bit hashes (one more than a fingerprint keeps, to know that
+ * there were more).
+ */
+typedef struct FpFigures
+{
+	np_uint64	mant;			/* the waiting number: mant * 10^exp */
+	int			exp;
+	bool		pending;		/* a number waits */
+	bool		whole;			/* no decimals, scale nor percent */
+	bool		grouped;		/* written with a thousands separator */
+	np_uint32	start;			/* where it starts in the text */
+	int			n;
+	np_uint32	h[NP_FP_FIGURES_KEEP + 1];	/* ascending, distinct */
+} FpFigures;
+
+/*
  * State of NpFpBuildSketchV2's word callback.  The last w words are kept
  * twice over in ring (slot k at k and k + w), so that ring + pos holds them
  * in text order without a copy; the 3-word path keeps its last four words
@@ -993,6 +1012,8 @@ typedef struct FpEvBuild
 	np_uint32	opener_start;	/* a capitalised sentence opener, */
 	np_uint32	opener_end;		/* a name if a name word follows it */
 	bool		opener;
+	/* the figures it holds (FP_SCAN_PLAIN only; fp_ev_note_figure) */
+	FpFigures	fig;
 	np_uint64  *items;			/* hash << 2 | class (the hash's lowest bit
 								 * is its name bit) */
 	size_t		n;
@@ -1121,6 +1142,7 @@ fp_ev_push_every_stop(FpEvBuild *st, size_t k, np_uint64 head, np_uint64 hash)
 
 static void fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 							size_t start, size_t end);
+static void fp_ev_note_figure(FpEvBuild *st, size_t start, size_t end);
 
 /*
  * Note the paragraph of the word just read, after a line break or at
@@ -1173,6 +1195,11 @@ fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
 	/* the names it holds */
 	if (mode == FP_SCAN_PLAIN && ((flags & NP_FP_WORD_NAME) || st->opener))
 		fp_ev_note_name(st, hash, flags, start, end);
+	/* and its figures: a number, or the word after one */
+	if (mode == FP_SCAN_PLAIN &&
+		(unlikely(st->fig.pending) ||
+		 (unsigned char) (st->scan.s[start] - '0') <= 9))
+		fp_ev_note_figure(st, start, end);
 
 	/* its paragraph */
 	if (mode == FP_SCAN_PLAIN)
@@ -1744,6 +1771,36 @@ fp_subj_fact_word(const FpSubjScan *st, int i)
 }
 
 /*
+ * Which of the nlist lower-case words of list is the word of these n bytes,
+ * in any case (ASCII letters; at most FP_ASCII_WORD_MAX of them)?  -1 if
+ * none.
+ */
+#define FP_ASCII_WORD_MAX	9
+
+static int
+fp_ascii_word_in(const unsigned char *w, size_t n, const char *const *list,
+				 int nlist)
+{
+	char		low[FP_ASCII_WORD_MAX + 1];
+	size_t		k;
+	int			i;
+
+	if (n == 0 || n > FP_ASCII_WORD_MAX)
+		return -1;
+	for (k = 0; k < n; k++)
+	{
+		if (w[k] >= 0x80)
+			return -1;
+		low[k] = (char) ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + ('a' - 'A') : w[k]);
+	}
+	low[n] = '\0';
+	for (i = 0; i < nlist; i++)
+		if (strcmp(low, list[i]) == 0)
+			return i;
+	return -1;
+}
+
+/*
  * Is the word of these n bytes (n <= 4) a month's abbreviation ("Sept 30",
  * "Jan 5"), in any case?
  */
@@ -1754,21 +1811,8 @@ fp_subj_month_abbrev(const unsigned char *w, np_uint32 n)
 		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
 		"oct", "nov", "dec"
 	};
-	char		low[5];
-	np_uint32	k;
-	size_t		a;
 
-	for (k = 0; k < n; k++)
-	{
-		if (w[k] >= 0x80)
-			return false;
-		low[k] = (char) ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + ('a' - 'A') : w[k]);
-	}
-	low[n] = '\0';
-	for (a = 0; a < lengthof(abbrev); a++)
-		if (strcmp(low, abbrev[a]) == 0)
-			return true;
-	return false;
+	return fp_ascii_word_in(w, n, abbrev, lengthof(abbrev)) >= 0;
 }
 
 /*
@@ -1973,6 +2017,241 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 }
 
 /*
+ * The figures a text holds (fp_evidence.h, "The figures a text holds").
+ *
+ * A figure is a word of ASCII digits, with '.' or ',' between digits (the
+ * tokenizer keeps them in one word) and perhaps a scale after them
+ * ("1.2bn", "5m"), or followed by a scale word ("1.2 billion", "2,400
+ * mln") or a percent ("41 percent", "0.4 pct"); its value is the number
+ * times its scale, written as mant * 10^exp with mant not a multiple of 10,
+ * so that "2.4 bln", "2,400 mln" and "2.4bn" are one figure.  Not figures:
+ * a time of day (digits on both sides of a colon), and a whole number
+ * (no decimals, scale nor percent) that is a year (1900-2100 without a
+ * separator), a day next to a month ("Nov 19", "19 November"), or under
+ * NP_FP_FIGURES_SMALL (counts of anything); nor a number of more than 17
+ * digits or with a suffix that is no scale ("3rd", "1990s", "10am").
+ * Currencies and units are not read: "$3.0 billion" and "3 bln stg" agree.
+ */
+
+/* The power of ten of a scale word or suffix, FP_FIG_PERCENT, or 0 */
+#define FP_FIG_PERCENT	100
+/* the longest word read as a figure ("000,000,000,000.000000bln") */
+#define FP_FIG_CHARS	40
+
+static int
+fp_fig_scale(const unsigned char *w, size_t n)
+{
+	static const char *const words[] = {
+		"k", "thousand", "m", "mn", "mln", "million", "b", "bn", "bln",
+		"billion", "tn", "trn", "trillion", "pct", "percent"
+	};
+	static const int scales[lengthof(words)] = {
+		3, 3, 6, 6, 6, 6, 9, 9, 9, 9, 12, 12, 12, FP_FIG_PERCENT, FP_FIG_PERCENT
+	};
+	int			i;
+
+	/* most words after a number are none: their first letter says so */
+	if (n == 0 || strchr("bBkKmMpPtT", w[0]) == NULL || w[0] == '\0')
+		return 0;
+	i = fp_ascii_word_in(w, n, words, lengthof(words));
+	return i >= 0 ? scales[i] : 0;
+}
+
+/* Is the word of these n bytes a month, or a month's abbreviation? */
+static bool
+fp_fig_month(const unsigned char *w, size_t n)
+{
+	static const char *const months[] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december"
+	};
+
+	if (n <= 4 && fp_subj_month_abbrev(w, (np_uint32) n))
+		return true;
+	return fp_ascii_word_in(w, n, months, lengthof(months)) >= 0;
+}
+
+/*
+ * Is the word before s[start] a month ("Nov 19", "November 19,")?  Read
+ * back over at most a space or two and 9 letters.
+ */
+static bool
+fp_fig_month_before(const unsigned char *s, size_t start)
+{
+	size_t		end = start;
+	size_t		from;
+
+	while (end > 0 && start - end < 2 && (s[end - 1] == ' ' || s[end - 1] == '.'))
+		end--;
+	if (end == start)
+		return false;
+	from = end;
+	while (from > 0 && end - from < 10 &&
+		   ((s[from - 1] >= 'a' && s[from - 1] <= 'z') ||
+			(s[from - 1] >= 'A' && s[from - 1] <= 'Z')))
+		from--;
+	if (from > 0 && ((s[from - 1] >= 'a' && s[from - 1] <= 'z') ||
+					 (s[from - 1] >= 'A' && s[from - 1] <= 'Z')))
+		return false;
+	return fp_fig_month(s + from, end - from);
+}
+
+/* Keep figure hash h among the smallest of fig (ascending, distinct) */
+static void
+fp_fig_keep(FpFigures *fig, np_uint32 h)
+{
+	int			i = fig->n;
+
+	if (i == NP_FP_FIGURES_KEEP + 1 && h >= fig->h[i - 1])
+		return;
+	while (i > 0 && fig->h[i - 1] > h)
+		i--;
+	if (i > 0 && fig->h[i - 1] == h)
+		return;
+	if (fig->n < NP_FP_FIGURES_KEEP + 1)
+		fig->n++;
+	memmove(fig->h + i + 1, fig->h + i, (size_t) (fig->n - 1 - i) * sizeof(np_uint32));
+	fig->h[i] = h;
+}
+
+/*
+ * Settle the waiting number of fig with the word after it, s[start, end),
+ * or with none (start == end): a scale or a percent, a month after a day.
+ */
+static void
+fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t start, size_t end)
+{
+	int			scale = (start < end) ? fp_fig_scale(s + start, end - start) : 0;
+	np_uint64	m = fig->mant;
+	int			e = fig->exp;
+
+	fig->pending = false;
+	if (scale > 0)
+	{
+		if (scale != FP_FIG_PERCENT)
+			e += scale;			/* "1.2 billion" */
+		fig->whole = false;
+	}
+	if (fig->whole)
+	{
+		if (!fig->grouped && e == 0 && m >= 1900 && m <= 2100)
+			return;				/* a year */
+		if (e == 0 && m <= 31 &&
+			(fp_fig_month(s + start, end - start) ||
+			 fp_fig_month_before(s, fig->start)))
+			return;				/* a day of a month */
+		if (e == 0 && m < NP_FP_FIGURES_SMALL)
+			return;				/* a count */
+	}
+	while (m != 0 && m % 10 == 0)
+	{
+		m /= 10;
+		e++;
+	}
+	if (m == 0)
+		e = 0;
+	fp_fig_keep(fig, (np_uint32) (np_fp_mix64(np_fp_mix64(m) ^ (np_uint64) (e + 64)) >> 48));
+}
+
+/*
+ * Read word s[start, end) as a number waiting for the word after it, if it
+ * is one.
+ */
+static void
+fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
+			 size_t start, size_t end)
+{
+	np_uint64	m = 0;
+	int			digits = 0;
+	int			decimals = -1;	/* digits after the point, once one is met */
+	bool		grouped = false;
+	size_t		i;
+	int			scale = 0;
+
+	/* a time of day: a colon with digits on both sides */
+	if ((end + 1 < len && s[end] == ':' && s[end + 1] >= '0' && s[end + 1] <= '9') ||
+		(start >= 2 && s[start - 1] == ':' && s[start - 2] >= '0' && s[start - 2] <= '9'))
+		return;
+	/* a word of more than FP_FIG_CHARS characters is no figure */
+	if (end - start > FP_FIG_CHARS)
+		return;
+	for (i = start; i < end; i++)
+	{
+		unsigned char c = s[i];
+
+		if (c >= '0' && c <= '9')
+		{
+			if (m == 0 && c == '0' && decimals < 0)
+				continue;		/* leading zeros */
+			if (++digits > 17)
+				return;
+			m = m * 10 + (np_uint64) (c - '0');
+			if (decimals >= 0)
+				decimals++;
+		}
+		else if (c == '.' && decimals < 0)
+			decimals = 0;
+		else if (c == ',' && decimals < 0)
+			grouped = true;
+		else
+			break;
+	}
+	/* a suffix: a scale ("1.2bn") or no figure ("3rd", "1990s") */
+	if (i < end)
+	{
+		scale = fp_fig_scale(s + i, end - i);
+		if (scale == 0 || scale == FP_FIG_PERCENT)
+			return;
+	}
+	fig->pending = true;
+	fig->mant = m;
+	fig->exp = scale - (decimals > 0 ? decimals : 0);
+	fig->whole = (decimals <= 0 && scale == 0);
+	fig->grouped = grouped;
+	fig->start = (np_uint32) start;
+}
+
+/*
+ * Note word [start, end) among the figures of the text: a number, or the
+ * word after one (its caller asks only of those)
+ */
+static void
+fp_ev_note_figure(FpEvBuild *st, size_t start, size_t end)
+{
+	FpFigures  *fig = &st->fig;
+	const unsigned char *s = st->scan.s;
+
+	if (fig->pending)
+		fp_fig_settle(fig, s, start, end);
+	if (s[start] >= '0' && s[start] <= '9')
+		fp_fig_begin(fig, s, st->scan.len, start, end);
+}
+
+/*
+ * The figures section of fig once the scan is over (fp_core.h,
+ * NP_FP_FIGURES_TAG) into sec; returns its length in words, 0 when the text
+ * holds no figure.
+ */
+static int
+fp_ev_figures_section(FpFigures *fig, const unsigned char *s, np_uint32 *sec)
+{
+	int			n;
+	int			j;
+
+	if (fig->pending)
+		fp_fig_settle(fig, s, 0, 0);
+	n = Min(fig->n, NP_FP_FIGURES_KEEP);
+	if (n == 0)
+		return 0;
+	memset(sec, 0, NP_FP_FIGURES_WORDS(n) * sizeof(np_uint32));
+	sec[0] = (np_uint32) NP_FP_FIGURES_TAG << 24 | (np_uint32) n |
+		(fig->n > NP_FP_FIGURES_KEEP ? NP_FP_FIGURES_TRUNCATED : 0);
+	for (j = 0; j < n; j++)
+		sec[1 + j / 2] |= fig->h[j] << (16 * (j % 2));
+	return NP_FP_FIGURES_WORDS(n);
+}
+
+/*
  * Are words from to last of the scan (a part of a lead-in, last + 1 < n) a
  * brief's heading: two or more name words, with spaces alone between them,
  * ended by a colon at the end of their line ("Nov 19 - Nethercott
@@ -2152,6 +2431,9 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	fp_tables_init();
 	fp_ev3_init();
 	fp_ev_collect(&st, text, len, shingle_words, count);
+	/* the figures it holds, kept below with its names */
+	sk->nfigure_words = fp_ev_figures_section(&st.fig, (const unsigned char *) text,
+											  sk->figures);
 
 	/* the evidence: the best class the article has */
 	for (tier = 0; tier < FP_NCLASSES - 1 && count[tier] == 0; tier++)
@@ -2243,6 +2525,8 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	/* a text with a subject keeps its names, the subject's among them */
 	sk->has_names = (nsubject > 0);
 	memcpy(sk->names, st.names, sizeof(sk->names));
+	if (!sk->has_names)
+		sk->nfigure_words = 0;
 	for (i = 0; i < (size_t) nsubject; i++)
 		fp_names_set(sk->names, subject[i]);
 

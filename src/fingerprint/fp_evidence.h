@@ -167,6 +167,25 @@
 #define NP_FP_NAMES_SHARE		0.3
 
 /*
+ * The figures a text holds (fp_evidence.c, "The figures a text holds"): a
+ * version 2 text that keeps its names also keeps the figures it holds
+ * (fp_core.h, NP_FP_FIGURES_TAG): a number of its text, scaled by the word
+ * after it ("2.4 billion", "2,400 mln" and "2.4bn" are one figure), as a
+ * 16-bit hash, the NP_FP_FIGURES_KEEP smallest.  Years, days of a month,
+ * times of day and whole numbers under NP_FP_FIGURES_SMALL are no figures.
+ * A pair sharing under NP_FP_FIGURES_LOW of each side's compared hashes,
+ * whose side with fewer compared figures (both samples of figures cut at
+ * their common threshold) holds at least NP_FP_FIGURES_MIN and shares
+ * under NP_FP_FIGURES_SHARE of them with the other, is two items: a
+ * version keeps its story's figures, another day's report or another
+ * company's item in the formula has others.
+ */
+#define NP_FP_FIGURES_SMALL		10
+#define NP_FP_FIGURES_LOW		0.35
+#define NP_FP_FIGURES_MIN		5
+#define NP_FP_FIGURES_SHARE		0.25
+
+/*
  * Where a hash stands (fp_evidence.c, "Where a hash stands"): a version 2
  * text that keeps its names also keeps, for each hash of its sample, its
  * place (fp_core.h, NP_FP_PLACE_BITS): 0 when the shingle's first

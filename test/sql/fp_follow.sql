@@ -26,11 +26,11 @@ INSERT INTO fu (id, name, published_at, body) VALUES
  (5, 'rewrite', '2026-11-05 06:00+00', E'A currency dealer who swapped client orders with rivals in a chat room faces jail after a jury at Southwark Crown Court decided he had cheated the market for two years.\n\nOskar Vellum, 46, who worked for Kestrel Bank, was convicted of two counts of conspiracy to defraud. He had denied both counts and told the court his trades followed ordinary market practice.\n\nThe two other traders, who worked at banks in Frankfurt and Zurich, were acquitted in March after a separate trial in which the jury could not be sure they knew the orders were being shared.\n\nProsecutors said Vellum and the two colleagues moved the rate in their favour on at least forty occasions between 2021 and 2023.\n\nKestrel Bank, which dismissed Vellum in 2023 after an internal review, was fined 38 million pounds by the Financial Conduct Authority last year over the same conduct and cooperated with the investigation.\n\nJudge Amelia Rushworth released Vellum on bail and said she would pass sentence next month after reading reports on his finances.');
 UPDATE fu SET fp = fingerprint(body);
 
--- a text with a subject keeps its names and then its places after the
--- hashes: "p" and 8 hexadecimal digits for every 10 hashes
+-- a text with a subject keeps its names and then, after its figures if it
+-- holds any, its places: "p" and 8 hexadecimal digits for every 10 hashes
 SELECT name, shingle_count(fp) AS evidence,
        split_part(fp::text, ':', 6) ~ '^m[0-9a-f]{32}$' AS names_kept,
-       length(split_part(fp::text, ':', 7)) = 1 + 8 * ((sample_size(fp) + 9) / 10) AS places_kept
+       split_part(fp::text, ':p', 2) ~ ('^[0-9a-f]{' || 8 * ((sample_size(fp) + 9) / 10) || '}$') AS places_kept
   FROM fu ORDER BY id;
 
 -- every pair with the verdict: the sentencing, which repeats its
@@ -96,8 +96,8 @@ SELECT a.name, array_agg(b.name ORDER BY b.id) AS same_story
 -- before); spaces for line ends leave one paragraph of 80 words
 SELECT sep, fingerprint(replace(body, E'\n', s), false) =
        fingerprint(body, false) AS same_fingerprint,
-       split_part(fingerprint(replace(body, E'\n', s), false)::text, ':', 7) =
-       split_part(fingerprint(body, false)::text, ':', 7) AS same_places
+       split_part(fingerprint(replace(body, E'\n', s), false)::text, ':p', 2) =
+       split_part(fingerprint(body, false)::text, ':p', 2) AS same_places
   FROM fu, (VALUES ('crlf', E'\r\n'), ('cr', E'\r'), ('ff', E'\f'),
                    ('u2028', U&'\2028'), ('u2029', U&'\2029'), ('space', ' ')) v(sep, s)
  WHERE name = 'verdict';
@@ -116,8 +116,9 @@ SELECT story_match(b.fp, (split_part(a.fp::text, ':p', 1))::fingerprint,
 
 -- the text literal and the binary form keep the places
 SELECT name, fp::text::fingerprint = fp AS literal_round_trip,
-       length(fingerprint_send(fp)) =
-       12 + 4 * sample_size(fp) + 16 + 4 * ((sample_size(fp) + 9) / 10) AS sent_with_places
+       length(fingerprint_send(fp)) = 12 + 4 * sample_size(fp) + 16 +
+         length(split_part(split_part(fp::text, ':f', 2), ':', 1)) / 2 +
+         4 + 4 * ((sample_size(fp) + 9) / 10) AS sent_with_places
   FROM fu ORDER BY id;
 CREATE TEMP TABLE fu_bin (id int, f fingerprint);
 INSERT INTO fu_bin SELECT id, fp FROM fu;
@@ -126,25 +127,48 @@ CREATE TEMP TABLE fu_bin2 (LIKE fu_bin);
 COPY fu_bin2 FROM PROGRAM 'cat newsprint_places_regress.bin' (FORMAT binary);
 SELECT a.id, a.f = b.f AS same, a.f::text = b.f::text AS same_literal
   FROM fu_bin a JOIN fu_bin2 b USING (id) ORDER BY id;
--- binary messages of 2 hashes with names and one word of places: the
--- second hash in paragraph 1 is read; a place beyond the last hash, and
--- two words of places, are refused
+-- binary messages of 2 hashes with names, then sections after them: the
+-- places' tag word ("P", 1 word) and one word of places, the second hash
+-- in paragraph 1, are read; then the figures' section (one figure, 0xc)
+-- and the places after it, read and written back in that order
 CREATE TEMP TABLE fu_raw (b bytea);
 INSERT INTO fu_raw SELECT pg_read_binary_file('newsprint_places_regress.bin');
 CREATE FUNCTION pg_temp.fu_message(fp bytea) RETURNS text LANGUAGE sql AS $$
   SELECT translate(encode(substr(b, 1, 19) || '\x000200000004000000b5'::bytea
          || int4send(length(fp)) || fp || '\xffff'::bytea, 'base64'), E'\n', '')
     FROM fu_raw $$;
-COPY (SELECT pg_temp.fu_message('\x0203000400000002000000020000000100000021000000000000000000000000000000ff00000008'))
-  TO PROGRAM 'base64 -d > newsprint_places_regress_cut.bin';
-COPY fu_bin2 FROM PROGRAM 'cat newsprint_places_regress_cut.bin' (FORMAT binary);
-SELECT f FROM fu_bin2 WHERE id = 181;
-COPY (SELECT pg_temp.fu_message('\x0203000400000002000000020000000100000021000000000000000000000000000000ff00000040'))
-  TO PROGRAM 'base64 -d > newsprint_places_regress_cut.bin';
-COPY fu_bin2 FROM PROGRAM 'cat newsprint_places_regress_cut.bin' (FORMAT binary);
-COPY (SELECT pg_temp.fu_message('\x0203000400000002000000020000000100000021000000000000000000000000000000ff0000000800000000'))
-  TO PROGRAM 'base64 -d > newsprint_places_regress_cut.bin';
-COPY fu_bin2 FROM PROGRAM 'cat newsprint_places_regress_cut.bin' (FORMAT binary);
+-- refused (22P03) after them: places without their tag word (as a
+-- development build wrote them), a place beyond the last hash, two words
+-- of places, a count that is not the sample's, the places before the
+-- figures, two sections of places, a section of an unknown tag
+SET client_min_messages = notice;
+DO $$
+DECLARE
+  t text;
+  detail text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['5000000100000008',
+    '460000010000000c5000000100000008', '00000008', '5000000100000040',
+    '500000020000000800000000', '5000000200000008',
+    '5000000100000008460000010000000c', '50000001000000085000000100000008',
+    '5100000100000008'] LOOP
+    EXECUTE format('COPY (SELECT pg_temp.fu_message(%L::bytea)) TO PROGRAM %L',
+                   '\x0203000400000002000000020000000100000021'
+                   || '000000000000000000000000000000ff' || t,
+                   'base64 -d > newsprint_places_regress_cut.bin');
+    BEGIN
+      EXECUTE 'COPY fu_bin2 FROM PROGRAM ''cat newsprint_places_regress_cut.bin'' (FORMAT binary)';
+      SELECT f::text || ' sent ' || fingerprint_send(f)::text INTO detail
+        FROM fu_bin2 WHERE id = 181;
+      DELETE FROM fu_bin2 WHERE id = 181;
+      RAISE NOTICE '%: read %', t, detail;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+      RAISE NOTICE '%: % %', t, SQLSTATE, detail;
+    END;
+  END LOOP;
+END $$;
+SET client_min_messages = warning;
 COPY (SELECT 1) TO PROGRAM 'rm -f newsprint_places_regress.bin newsprint_places_regress_cut.bin';
 
 -- literals: the places are "p" and 8 hexadecimal digits for every 10
@@ -159,5 +183,13 @@ SELECT 'v2:w3:k4:n2:0000000100000021:m000000000000000000000000000000ff:'::finger
 SELECT 'v2:w3:k4:n2:0000000100000021:m000000000000000000000000000000ff:p'::fingerprint;
 SELECT 'v2:w3:k4:n0::m000000000000000000000000000000ff:p00000000'::fingerprint;
 SELECT 'v2:w3:k4:n2:0000000100000021:p00000008'::fingerprint;
+-- with the figures between the names and the places (":m", ":f", ":p"
+-- in that order), the literal round-trips; out of order it is refused
+SELECT f::text, f::text::fingerprint = f AS round_trip,
+       length(fingerprint_send(f)) AS sent
+  FROM (SELECT 'v2:w3:k4:n2:0000000100000021:m000000000000000000000000000000ff:f460000010000000c:p00000008'::fingerprint AS f) t;
+SELECT 'v2:w3:k4:n2:0000000100000021:m000000000000000000000000000000ff:p00000008:f460000010000000c'::fingerprint;
+SELECT 'v2:w3:k4:n2:0000000100000021:m000000000000000000000000000000ff:f460000010000000c:f460000010000000c:p00000008'::fingerprint;
+SELECT 'v2:w3:k4:n2:0000000100000021:m000000000000000000000000000000ff:f460000010000000c:'::fingerprint;
 
 DROP TABLE fu;

@@ -117,8 +117,9 @@ SELECT same_story(a.fp, (split_part(b.fp::text, ':m', 1))::fingerprint) AS witho
 -- the text literal and the binary form keep the names (and, after them,
 -- where the hashes stand: fp_follow.sql)
 SELECT name, fp::text::fingerprint = fp AS literal_round_trip,
-       length(fingerprint_send(fp)) =
-       12 + 4 * sample_size(fp) + 16 + 4 * ((sample_size(fp) + 9) / 10) AS sent_with_names
+       length(fingerprint_send(fp)) = 12 + 4 * sample_size(fp) + 16 +
+         length(split_part(split_part(fp::text, ':f', 2), ':', 1)) / 2 +
+         4 + 4 * ((sample_size(fp) + 9) / 10) AS sent_with_names
   FROM nm ORDER BY id;
 CREATE TEMP TABLE nm_bin (id int, f fingerprint);
 INSERT INTO nm_bin SELECT id, fp FROM nm;
