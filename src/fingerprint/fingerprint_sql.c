@@ -282,13 +282,13 @@ fp_places_hold(const int *at, int shared)
  * Do the shared hashes of the compared samples of a and b (the first na
  * and nb, the subject hashes aside) lie as a follow-up's do (fp_evidence.h,
  * NP_FP_FOLLOW_SHARE): in neither lead, whose compared hashes are known,
- * and mostly in one or two places of each side?  Both keep their places.
+ * and mostly in one or two places of each side?  pa and pb are their
+ * places (NpFingerprintPlaces).
  */
 static bool
-fp_follow_up(const NpFingerprint *a, int na, const NpFingerprint *b, int nb)
+fp_follow_up(const NpFingerprint *a, const uint32 *pa, int na,
+			 const NpFingerprint *b, const uint32 *pb, int nb)
 {
-	const uint32 *pa = NpFingerprintPlaces(a);
-	const uint32 *pb = NpFingerprintPlaces(b);
 	int			i = NpFingerprintSubjectCount(a, na);
 	int			j = NpFingerprintSubjectCount(b, nb);
 	int			lead_a = 0,
@@ -445,12 +445,18 @@ bool
 NpFingerprintIsFollowUp(const NpFingerprint *a, const NpFingerprint *b,
 						const NpFingerprintOverlap *ov)
 {
+	const uint32 *pa;
+	const uint32 *pb;
+
 	if (a->version < NP_FP_VERSION_2 || ov->subjects_differ ||
-		!NpFingerprintHasPlaces(a) || !NpFingerprintHasPlaces(b) ||
 		!(ov->inter < NP_FP_FOLLOW_SHARE * ov->a_count) ||
 		!(ov->inter < NP_FP_FOLLOW_SHARE * ov->b_count))
 		return false;
-	return fp_follow_up(a, ov->a_count, b, ov->b_count);
+	pa = NpFingerprintPlaces(a);
+	pb = NpFingerprintPlaces(b);
+	if (pa == NULL || pb == NULL)
+		return false;
+	return fp_follow_up(a, pa, ov->a_count, b, pb, ov->b_count);
 }
 
 /*
