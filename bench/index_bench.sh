@@ -27,9 +27,10 @@
 #                unmeasured, so that the figures are those of a server whose
 #                index and heap pages are in shared_buffers (steady state);
 #                unset, the first predicate measured pays for reading them
-#   WARM_BACKEND=0  leave out the rows "npidx, warm backend": by default each
-#                npidx predicate is also measured in one pgbench connection
-#                that first runs every query row once, in order, unmeasured
+#   WARM_BACKEND=0  leave out the rows "warm backend": by default each npidx
+#                lookup (four predicates, ORDER BY) is also measured in one
+#                pgbench connection that first runs every query row once,
+#                in order, unmeasured
 #                (its own backend has then touched the pages the lookups
 #                read: a backend maps each 4 kB page of shared_buffers into
 #                its page table at its first touch, a page fault, dear on
@@ -304,6 +305,10 @@ knnstats=$(q -c "CREATE OR REPLACE FUNCTION pg_temp.knnstats() RETURNS text LANG
 		END \$\$;
 	SELECT pg_temp.knnstats();")
 printf '%-46s %9s %9s %6s %10s   %s\n' "ORDER BY fp <-> q LIMIT 10: npidx" "$k50" "$k99" "$kn" "1.0x" "$knnstats"
+if [ "$WARM_BACKEND" != 0 ]; then
+	read -r kw50 kw99 kwn < <(runwarm knnw "$TX_FAST" '-c enable_seqscan=off' "${knn//:n/:nw}")
+	printf '%-46s %9s %9s %6s %10s\n' "ORDER BY fp <-> q LIMIT 10: warm backend" "$kw50" "$kw99" "$kwn" "$(ratio "$kw50" "$k50")x"
+fi
 printf '%-46s %9s %9s %6s %10s\n' "ORDER BY fp <-> q LIMIT 10: seq scan" "$ks50" "$ks99" "$ksn" "$(ratio "$ks50" "$k50")x"
 if [ -n "$have_rum" ]; then
 	read -r rk50 rk99 rkn < <(run rumknn "$TX_SLOW" '-c enable_seqscan=off -c rum.array_similarity_function=jaccard' \
