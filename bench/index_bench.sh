@@ -27,6 +27,16 @@
 #                unmeasured, so that the figures are those of a server whose
 #                index and heap pages are in shared_buffers (steady state);
 #                unset, the first predicate measured pays for reading them
+#   WARM_BACKEND=0  leave out the rows "warm backend": by default each npidx
+#                lookup (four predicates, ORDER BY) is also measured in one
+#                pgbench connection that first runs every query row once,
+#                in order, unmeasured
+#                (its own backend has then touched the pages the lookups
+#                read: a backend maps each 4 kB page of shared_buffers into
+#                its page table at its first touch, a page fault, dear on
+#                this virtual machine, and every pgbench run is a new
+#                connection; see doc/index.md, "A new backend's first
+#                touches"), then the same TX_FAST random draws
 #   NQ, TX_FAST, TX_SLOW, TX_TRGM, TX_INS, COPY_ROWS: query rows, pgbench
 #                transactions per method, rows inserted one by one, rows
 #                copied (see below for defaults)
@@ -62,6 +72,7 @@ STATS=${STATS:-1}			# 0: no key-frequency statistics
 INSERTS=${INSERTS:-1}		# 0: no INSERT and COPY
 LOOKUPS=${LOOKUPS:-1}		# 0: builds and sizes only
 WARMUP=${WARMUP:-0}			# 1: one unmeasured pass of the npidx lookups first
+WARM_BACKEND=${WARM_BACKEND:-1}	# 0: no rows measured in a warmed connection
 . ./bench_lib.sh
 bench_workdir 755
 
@@ -178,6 +189,24 @@ run() {
 		p50 = a[int((NR - 1) * 0.50) + 1]; p99 = a[int((NR - 1) * 0.99) + 1];
 		printf "%.3f %.3f %d\n", p50, p99, NR }' "$WORK/$name.lat"
 }
+# runwarm NAME TRANSACTIONS PGOPTIONS SQL: as run, but in a connection that
+# first runs SQL once for every query row, n = 1 .. NQ in order (unmeasured:
+# the first NQ lines of the log are dropped); SQL names the query row as
+# :nw, which is n in that first pass and the random :n after it
+runwarm() {
+	local name=$1 tx=$2 opts=$3 sql=$4
+	local nw="(SELECT CASE WHEN nextval('bench_warm_seq') <= $NQ THEN currval('bench_warm_seq') ELSE :n END)"
+	q -c "SET client_min_messages = warning; DROP SEQUENCE IF EXISTS bench_warm_seq; CREATE SEQUENCE bench_warm_seq"
+	sql=${sql//:nw/$nw}
+	printf '\\set n random(1, %s)\n%s\n' "$NQ" "$sql" > "$WORK/$name.sql"
+	(cd "$WORK" && PGOPTIONS="$opts" pgbench -n -M prepared -c 1 -t "$((NQ + tx))" \
+		-f "$name.sql" --log --log-prefix="$name" >/dev/null 2>"$WORK/$name.err") ||
+		{ cat "$WORK/$name.err" >&2; return 1; }
+	cat "$WORK/$name".[0-9]* | awk -v nq="$NQ" 'NR > nq { print $3 / 1000.0 }' | sort -n > "$WORK/$name.lat"
+	awk '{ a[NR] = $1 } END {
+		p50 = a[int((NR - 1) * 0.50) + 1]; p99 = a[int((NR - 1) * 0.99) + 1];
+		printf "%.3f %.3f %d\n", p50, p99, NR }' "$WORK/$name.lat"
+}
 # candidates: npidx_scan_stats() over 200 queries, server side, with the
 # server-side time of each query (no round trip, no client scheduling)
 cand() {
@@ -228,6 +257,11 @@ for pred in 'same_story' '%' '<%' '%>'; do
 	read -r a50 a99 an < <(run "np_$pred" "$TX_FAST" '-c enable_seqscan=off' "SELECT count(*) FROM bench_articles WHERE $w;")
 	read -r s50 s99 sn < <(run "seq_$pred" "$TX_SLOW" "$noidx" "SELECT count(*) FROM bench_articles WHERE $w;")
 	printf '%-46s %9s %9s %6s %10s   %s\n' "$pred: npidx" "$a50" "$a99" "$an" "1.0x" "$(cand "$wc")"
+	if [ "$WARM_BACKEND" != 0 ]; then
+		read -r b50 b99 bn < <(runwarm "npw_$pred" "$TX_FAST" '-c enable_seqscan=off' \
+			"SELECT count(*) FROM bench_articles WHERE ${w//:n/:nw};")
+		printf '%-46s %9s %9s %6s %10s\n' "$pred: npidx, warm backend" "$b50" "$b99" "$bn" "$(ratio "$b50" "$a50")x"
+	fi
 	printf '%-46s %9s %9s %6s %10s\n' "$pred: forced seq scan" "$s50" "$s99" "$sn" "$(ratio "$s50" "$a50")x"
 	[ "$pred" = '%' ] && np_sim50=$a50
 done
@@ -271,6 +305,10 @@ knnstats=$(q -c "CREATE OR REPLACE FUNCTION pg_temp.knnstats() RETURNS text LANG
 		END \$\$;
 	SELECT pg_temp.knnstats();")
 printf '%-46s %9s %9s %6s %10s   %s\n' "ORDER BY fp <-> q LIMIT 10: npidx" "$k50" "$k99" "$kn" "1.0x" "$knnstats"
+if [ "$WARM_BACKEND" != 0 ]; then
+	read -r kw50 kw99 kwn < <(runwarm knnw "$TX_FAST" '-c enable_seqscan=off' "${knn//:n/:nw}")
+	printf '%-46s %9s %9s %6s %10s\n' "ORDER BY fp <-> q LIMIT 10: warm backend" "$kw50" "$kw99" "$kwn" "$(ratio "$kw50" "$k50")x"
+fi
 printf '%-46s %9s %9s %6s %10s\n' "ORDER BY fp <-> q LIMIT 10: seq scan" "$ks50" "$ks99" "$ksn" "$(ratio "$ks50" "$k50")x"
 if [ -n "$have_rum" ]; then
 	read -r rk50 rk99 rkn < <(run rumknn "$TX_SLOW" '-c enable_seqscan=off -c rum.array_similarity_function=jaccard' \

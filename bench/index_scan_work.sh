@@ -14,8 +14,12 @@
 # matches, the server-side ms (p50 / p90 / p99 of each query's faster
 # measured pass) and the backend's CPU ms per query over both measured
 # passes (user + system, /proc; less sensitive to other jobs on the machine
-# than wall time).  Use it to compare two trees on the same corpus: the scan
-# counters say what changed, the times what it cost.
+# than wall time), with the backend's minor page faults per query, and the
+# same two for the first, unmeasured pass: a new backend maps each page of
+# shared_buffers into its page table at its first touch, a page fault that
+# costs microseconds on a virtual machine (doc/index.md, "A new backend's
+# first touches").  Use it to compare two trees on the same corpus: the
+# scan counters say what changed, the times what it cost.
 #
 # SLOW=N also lists, per predicate, the N slowest queries (by the faster of
 # their two measured passes): the generator's kind of the query article
@@ -79,11 +83,12 @@ for pred in same_story '%' '<%' '%>'; do
 	q > "$WORK/out" <<SQL
 SELECT pg_backend_pid() AS pid \gset
 \setenv BPID :pid
+\! awk '{ print \$14 + \$15, \$10 }' /proc/\$BPID/stat > $WORK/cpu00
 SELECT count(*) FROM work_scan(\$q\$$e\$q\$) \g /dev/null
-\! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu0
+\! awk '{ print \$14 + \$15, \$10 }' /proc/\$BPID/stat > $WORK/cpu0
 CREATE TEMP TABLE r AS SELECT * FROM work_scan(\$q\$$e\$q\$);
 INSERT INTO r SELECT * FROM work_scan(\$q\$$e\$q\$);
-\! awk '{ print \$14 + \$15 }' /proc/\$BPID/stat > $WORK/cpu1
+\! awk '{ print \$14 + \$15, \$10 }' /proc/\$BPID/stat > $WORK/cpu1
 SET client_min_messages = warning;
 DROP TABLE IF EXISTS work_r;
 CREATE TABLE work_r AS SELECT * FROM r;
@@ -98,8 +103,11 @@ SELECT round(avg(keys_read), 1) || ' ' || round(avg(keys_skipped), 1) || ' ' || 
 	|| ' ' || round(percentile_disc(0.99) WITHIN GROUP (ORDER BY ms)::numeric, 2) FROM r1;
 SQL
 	read -r kr ks po rc ca c50 ma m50 m90 m99 < "$WORK/out"
-	cpu=$(awk -v a="$(cat "$WORK/cpu0")" -v b="$(cat "$WORK/cpu1")" -v hz="$(getconf CLK_TCK)" -v n="$NQ" \
-		'BEGIN { printf "%.3f", 1000 * (b - a) / hz / (2 * n) }')
+	# CPU ms and minor page faults a query: measured passes, and the first
+	# pass (the backend's first touch of each shared buffer page it reads)
+	cpu=$(cat "$WORK/cpu00" "$WORK/cpu0" "$WORK/cpu1" | awk -v hz="$(getconf CLK_TCK)" -v n="$NQ" \
+		'{ c[NR] = $1; f[NR] = $2 } END { printf "%.3f (faults %.1f); first pass %.3f (faults %.1f)",
+			1000 * (c[3] - c[2]) / hz / (2 * n), (f[3] - f[2]) / (2 * n), 1000 * (c[2] - c[1]) / hz / n, (f[2] - f[1]) / n }')
 	printf '%-11s %9s %9s %9s %9s %10s %10s %9s   %-22s %s\n' "$pred" "$kr" "$ks" "$po" "$rc" "$ca" "$c50" "$ma" \
 		"$m50 / $m90 / $m99" "$cpu"
 	[ "$SLOW" -gt 0 ] && q -F' ' > "$WORK/slow.$pred" <<SQL
