@@ -1945,6 +1945,20 @@ fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
 		fp_subj_add(st, i, out, n);
 }
 
+/* the layout of the names bitmap (fp_evidence.h, NP_FP_NAMES_BIT_OF) */
+StaticAssertDecl(NP_FP_NAMES_BITS == 1 << NP_FP_NAMES_BIT_WIDTH,
+				 "a probe's run of hash bits must index the whole names bitmap");
+StaticAssertDecl(NP_FP_NAME_BIT == 1,
+				 "the probes skip bit 0 of a subject hash, its name bit");
+StaticAssertDecl(1 + NP_FP_NAMES_PROBES * NP_FP_NAMES_BIT_WIDTH <= NP_FP_SUBJECT_BITS,
+				 "the probes' runs must lie in the subject hash's mixed bits");
+StaticAssertDecl(NP_FP_NAMES_BIT_OF(UINT32_C(0xFE), 0) == 127 &&
+				 NP_FP_NAMES_BIT_OF(UINT32_C(0xFE), 1) == 0 &&
+				 NP_FP_NAMES_BIT_OF(UINT32_C(0x7F00), 0) == 0 &&
+				 NP_FP_NAMES_BIT_OF(UINT32_C(0x7F00), 1) == 127,
+				 "stored names read bits 1-7 and 8-14 of a subject hash (and so do "
+				 "bench/index_decide.py and test/sql/fingerprint.sql)");
+
 /*
  * The names a text holds (fp_evidence.h, NP_FP_NAMES_BITS)
  *
