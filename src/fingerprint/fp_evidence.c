@@ -366,15 +366,13 @@ fp_ev_wordlike(np_uint32 cp)
 }
 
 /*
- * Is this code point a digit: ASCII, Arabic-Indic or fullwidth?
+ * Is this code point a decimal digit of any script (ASCII, Arabic-Indic,
+ * Devanagari, fullwidth...: unicode.h, NpUniDigitValue)?
  */
 static inline bool
 fp_ev_digit(np_uint32 cp)
 {
-	return (cp >= '0' && cp <= '9') ||
-		(cp >= 0x660 && cp <= 0x669) || /* Arabic-Indic digits */
-		(cp >= 0x6F0 && cp <= 0x6F9) ||
-		(cp >= 0xFF10 && cp <= 0xFF19); /* fullwidth digits */
+	return NpUniDigitValue(cp) >= 0;
 }
 
 /*
@@ -437,20 +435,30 @@ fp_ev_word_before(const FpEvScan *sc, size_t pos)
 }
 
 /*
- * Is the last code point of the word ending at byte position end (> 0) a
+ * Is the code point that ends at byte position end (0 < end <= len) of s a
  * digit?
  */
 static bool
-fp_ev_digit_before(const FpEvScan *sc, size_t end)
+fp_ev_digit_ending(const unsigned char *s, size_t len, size_t end)
 {
 	size_t		i = end - 1;
 	int			n;
 
-	if (sc->s[i] < 0x80)
-		return sc->s[i] >= '0' && sc->s[i] <= '9';
-	while (i > 0 && end - i < 4 && (sc->s[i] & 0xC0) == 0x80)
+	if (s[i] < 0x80)
+		return s[i] >= '0' && s[i] <= '9';
+	while (i > 0 && end - i < 4 && (s[i] & 0xC0) == 0x80)
 		i--;
-	return fp_ev_digit(fp_ev_decode(sc->s, sc->len, i, &n));
+	return fp_ev_digit(fp_ev_decode(s, len, i, &n));
+}
+
+/*
+ * Is the last code point of the word ending at byte position end (> 0) a
+ * digit?
+ */
+static inline bool
+fp_ev_digit_before(const FpEvScan *sc, size_t end)
+{
+	return fp_ev_digit_ending(sc->s, sc->len, end);
 }
 
 /*
@@ -982,6 +990,7 @@ typedef struct FpFigures
 	bool		whole;			/* no decimals, scale nor percent */
 	bool		grouped;		/* written with a thousands separator */
 	np_uint32	start;			/* where it starts in the text */
+	np_uint32	end;			/* and where it ends */
 	int			n;
 	np_uint32	h[NP_FP_FIGURES_KEEP + 1];	/* ascending, distinct */
 } FpFigures;
@@ -1195,10 +1204,14 @@ fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
 	/* the names it holds */
 	if (mode == FP_SCAN_PLAIN && ((flags & NP_FP_WORD_NAME) || st->opener))
 		fp_ev_note_name(st, hash, flags, start, end);
-	/* and its figures: a number, or the word after one */
+	/*
+	 * and its figures: a number, or the word after one (a word that starts
+	 * with a digit beyond ASCII is a name word: fp_ev_flags)
+	 */
 	if (mode == FP_SCAN_PLAIN &&
 		(unlikely(st->fig.pending) ||
-		 (unsigned char) (st->scan.s[start] - '0') <= 9))
+		 (unsigned char) (st->scan.s[start] - '0') <= 9 ||
+		 (st->scan.s[start] >= 0x80 && (flags & NP_FP_WORD_NAME))))
 		fp_ev_note_figure(st, start, end);
 
 	/* its paragraph */
@@ -2033,19 +2046,37 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 /*
  * The figures a text holds (fp_evidence.h, "The figures a text holds").
  *
- * A figure is a word of ASCII digits, with '.' or ',' between digits (the
- * tokenizer keeps them in one word) and perhaps a scale after them
- * ("1.2bn", "5m"), or followed by a scale word ("1.2 billion", "2,400
- * mln") or a percent ("41 percent", "0.4 pct"); its value is the number
- * times its scale, written as mant * 10^exp with mant not a multiple of 10,
- * so that "2.4 bln", "2,400 mln" and "2.4bn" are one figure.  Not figures:
- * a time of day (digits on both sides of a colon), and a whole number
- * (no decimals, scale nor percent) that is a year (1900-2100 without a
- * separator), a day next to a month ("Nov 19", "19 November"), or under
- * NP_FP_FIGURES_SMALL (counts of anything); nor a number of more than 17
- * digits or with a suffix that is no scale ("3rd", "1990s", "10am").
+ * A figure is a word of decimal digits of any script, each read by its
+ * value (unicode.h, NpUniDigitValue: Arabic-Indic "200" is 200), with '.'
+ * or ',' between digits (the tokenizer keeps them in one word) and perhaps
+ * a scale after them ("1.2bn", "5m"), or followed by a scale word ("1.2
+ * billion", "2,400 mln") or a percent ("41 percent", "0.4 pct"); its value
+ * is the number times its scale, written as mant * 10^exp with mant not a
+ * multiple of 10, so that "2.4 bln", "2,400 mln" and "2.4bn" are one
+ * figure.  Not figures: a time of day (digits on both sides of a colon),
+ * and a whole number (no decimals, scale nor percent) that is a year
+ * (1900-2100 without a separator), a day next to a month ("Nov 19", "19
+ * November": spaces alone between them, and "May" capitalised, as "25 may
+ * lose their jobs" is a verb), or under NP_FP_FIGURES_SMALL (counts of
+ * anything); nor a number of more than 17 digits or with a suffix that is
+ * no scale ("3rd", "1990s", "10am").
  * Currencies and units are not read: "$3.0 billion" and "3 bln stg" agree.
  */
+
+/*
+ * The value of the digit of any script at s[i] (i < len), or -1; *n is the
+ * bytes of its code point.
+ */
+static inline int
+fp_fig_digit_at(const unsigned char *s, size_t len, size_t i, int *n)
+{
+	if (s[i] < 0x80)
+	{
+		*n = 1;
+		return (s[i] >= '0' && s[i] <= '9') ? s[i] - '0' : -1;
+	}
+	return NpUniDigitValue(fp_ev_decode(s, len, i, n));
+}
 
 /* The power of ten of a scale word or suffix, FP_FIG_PERCENT, or 0 */
 #define FP_FIG_PERCENT	100
@@ -2071,7 +2102,10 @@ fp_fig_scale(const unsigned char *w, size_t n)
 	return i >= 0 ? scales[i] : 0;
 }
 
-/* Is the word of these n bytes a month, or a month's abbreviation? */
+/*
+ * Is the word of these n bytes a month, or a month's abbreviation?  "May"
+ * only capitalised: "may" is as often the verb ("5 may rise").
+ */
 static bool
 fp_fig_month(const unsigned char *w, size_t n)
 {
@@ -2079,10 +2113,39 @@ fp_fig_month(const unsigned char *w, size_t n)
 		"january", "february", "march", "april", "may", "june", "july",
 		"august", "september", "october", "november", "december"
 	};
+	int			i;
 
 	if (n <= 4 && fp_subj_month_abbrev(w, (np_uint32) n))
 		return true;
-	return fp_ascii_word_in(w, n, months, lengthof(months)) >= 0;
+	i = fp_ascii_word_in(w, n, months, lengthof(months));
+	if (i == 4)
+		return w[0] == 'M';
+	return i >= 0;
+}
+
+/*
+ * Is s[from, to) spaces alone (a space, a tab, a no-break space), as
+ * between a day and its month?
+ */
+static bool
+fp_fig_spaces(const unsigned char *s, size_t from, size_t to)
+{
+	size_t		i;
+
+	if (from >= to)
+		return false;
+	for (i = from; i < to; i++)
+	{
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (s[i] == 0xC2 && i + 1 < to && s[i + 1] == 0xA0)
+		{
+			i++;
+			continue;
+		}
+		return false;
+	}
+	return true;
 }
 
 /*
@@ -2151,7 +2214,8 @@ fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t start, size_t end)
 		if (!fig->grouped && e == 0 && m >= 1900 && m <= 2100)
 			return;				/* a year */
 		if (e == 0 && m <= 31 &&
-			(fp_fig_month(s + start, end - start) ||
+			((start < end && fp_fig_month(s + start, end - start) &&
+			  fp_fig_spaces(s, fig->end, start)) ||
 			 fp_fig_month_before(s, fig->start)))
 			return;				/* a day of a month */
 		if (e == 0 && m < NP_FP_FIGURES_SMALL)
@@ -2180,32 +2244,33 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 	int			decimals = -1;	/* digits after the point, once one is met */
 	bool		grouped = false;
 	size_t		i;
+	int			n;
 	int			scale = 0;
 
 	/* a time of day: a colon with digits on both sides */
-	if ((end + 1 < len && s[end] == ':' && s[end + 1] >= '0' && s[end + 1] <= '9') ||
-		(start >= 2 && s[start - 1] == ':' && s[start - 2] >= '0' && s[start - 2] <= '9'))
+	if ((end + 1 < len && s[end] == ':' && fp_fig_digit_at(s, len, end + 1, &n) >= 0) ||
+		(start >= 2 && s[start - 1] == ':' && fp_ev_digit_ending(s, len, start - 1)))
 		return;
-	/* a word of more than FP_FIG_CHARS characters is no figure */
+	/* a word of more than FP_FIG_CHARS bytes is no figure */
 	if (end - start > FP_FIG_CHARS)
 		return;
-	for (i = start; i < end; i++)
+	for (i = start; i < end; i += n)
 	{
-		unsigned char c = s[i];
+		int			d = fp_fig_digit_at(s, end, i, &n);
 
-		if (c >= '0' && c <= '9')
+		if (d >= 0)
 		{
-			if (m == 0 && c == '0' && decimals < 0)
+			if (m == 0 && d == 0 && decimals < 0)
 				continue;		/* leading zeros */
 			if (++digits > 17)
 				return;
-			m = m * 10 + (np_uint64) (c - '0');
+			m = m * 10 + (np_uint64) d;
 			if (decimals >= 0)
 				decimals++;
 		}
-		else if (c == '.' && decimals < 0)
+		else if (s[i] == '.' && decimals < 0)
 			decimals = 0;
-		else if (c == ',' && decimals < 0)
+		else if (s[i] == ',' && decimals < 0)
 			grouped = true;
 		else
 			break;
@@ -2223,6 +2288,7 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 	fig->whole = (decimals <= 0 && scale == 0);
 	fig->grouped = grouped;
 	fig->start = (np_uint32) start;
+	fig->end = (np_uint32) end;
 }
 
 /*
@@ -2234,10 +2300,11 @@ fp_ev_note_figure(FpEvBuild *st, size_t start, size_t end)
 {
 	FpFigures  *fig = &st->fig;
 	const unsigned char *s = st->scan.s;
+	int			n;
 
 	if (fig->pending)
 		fp_fig_settle(fig, s, start, end);
-	if (s[start] >= '0' && s[start] <= '9')
+	if (fp_fig_digit_at(s, st->scan.len, start, &n) >= 0)
 		fp_fig_begin(fig, s, st->scan.len, start, end);
 }
 
