@@ -982,6 +982,20 @@ typedef struct FpSubjScan
  * smallest 16-bit hashes (one more than a fingerprint keeps, to know that
  * there were more).
  */
+/*
+ * Can a digit (unicode.h, NpUniDigitValue) start with this byte: an ASCII
+ * digit, or the lead byte of a block that holds digits (Arabic-Indic,
+ * Persian and NKo; 3-byte Indic and other scripts, fullwidth; 4-byte)?
+ * One look-up a word, as the test for an ASCII digit was; the rare word
+ * it lets through is read code point by code point (fp_ev_note_figure).
+ */
+static const bool fp_fig_first_byte[256] = {
+	['0'] = true,['1'] = true,['2'] = true,['3'] = true,['4'] = true,
+	['5'] = true,['6'] = true,['7'] = true,['8'] = true,['9'] = true,
+	[0xD9] = true,[0xDB] = true,[0xDF] = true,
+	[0xE0] = true,[0xE1] = true,[0xEA] = true,[0xEF] = true,[0xF0] = true
+};
+
 typedef struct FpFigures
 {
 	np_uint64	mant;			/* the waiting number: mant * 10^exp */
@@ -1204,14 +1218,9 @@ fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
 	/* the names it holds */
 	if (mode == FP_SCAN_PLAIN && ((flags & NP_FP_WORD_NAME) || st->opener))
 		fp_ev_note_name(st, hash, flags, start, end);
-	/*
-	 * and its figures: a number, or the word after one (a word that starts
-	 * with a digit beyond ASCII is a name word: fp_ev_flags)
-	 */
+	/* and its figures: a number, or the word after one */
 	if (mode == FP_SCAN_PLAIN &&
-		(unlikely(st->fig.pending) ||
-		 (unsigned char) (st->scan.s[start] - '0') <= 9 ||
-		 (st->scan.s[start] >= 0x80 && (flags & NP_FP_WORD_NAME))))
+		(unlikely(st->fig.pending) || fp_fig_first_byte[st->scan.s[start]]))
 		fp_ev_note_figure(st, start, end);
 
 	/* its paragraph */
