@@ -2342,29 +2342,80 @@ fp_ev_figures_section(FpFigures *fig, const unsigned char *s, np_uint32 *sec)
 }
 
 /*
+ * Does the last line of s[from, to) (a gap between two words that holds a
+ * line break) open with a bullet ("*", "-", U+2022), spaces aside?
+ */
+static bool
+fp_subj_bullet_line(const unsigned char *s, np_uint32 from, np_uint32 to)
+{
+	np_uint32	k = to;
+
+	while (k > from && s[k - 1] != '\n')
+		k--;
+	while (k < to && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (k < to && (s[k] == '*' || s[k] == '-'))
+		return true;
+	return k + 2 < to && s[k] == 0xE2 && s[k + 1] == 0x80 && s[k + 2] == 0xA2;
+}
+
+/*
+ * Is word i of the scan in capitals: a letter, and no lower-case letter?
+ */
+static bool
+fp_subj_capitals(const FpSubjScan *st, int i)
+{
+	np_uint32	k;
+	int			n;
+	bool		letter = false;
+
+	for (k = st->w[i].start; k < st->w[i].end; k += n)
+	{
+		np_uint32	cp = fp_ev_decode(st->s, st->len, k, &n);
+
+		if (NpUniIsLower(cp))
+			return false;
+		letter |= NpUniIsUpper(cp);
+	}
+	return letter;
+}
+
+/*
  * Are words from to last of the scan (a part of a lead-in, last + 1 < n) a
  * brief's heading: two or more name words, with spaces alone between them,
- * ended by a colon at the end of their line ("Nov 19 - Nethercott
- * Utilities Inc:" over the brief's bullet points)?  A flag ("URGENT:") is
- * one word, a dateline holds a number or a comma.  A heading whose first
- * word opens the next line is its source's, not the subject: "Fitch
- * Ratings:" over "* Fitch affirms Dufy Corp at 'BBB'", the same over every
- * company's item.
+ * ended by a colon at the end of their line, over a bullet point ("Nov 19
+ * - Nethercott Utilities Inc:" over "* Files for mixed shelf offering")?
+ * A flag ("URGENT:") is one word, a dateline holds a number or a comma.
+ * Other headings name no company but a source or a section, the same over
+ * every item under it, and are no subject:
+ *	 - a heading whose first word opens the next line: "Fitch Ratings:" over
+ *	   "* Fitch affirms Dufy Corp at 'BBB'";
+ *	 - a heading in capitals, as a source's or a desk's is ("FITCH RATINGS:",
+ *	   "MARKET TALK:"), where a company's is written as its name is;
+ *	 - a heading over a line that is no bullet point: a section's over its
+ *	   reports or results ("Premier League:" over "Arsenal beat Chelsea
+ *	   2-1 ...", the first line of a text that fingerprint(body, false)
+ *	   reads and clean() drops).
  */
 static bool
 fp_subj_heading(const FpSubjScan *st, int from, int last)
 {
 	int			gap = fp_subj_gap(st, last);
+	bool		capitals = true;
 	int			i;
 
 	if (last <= from || (gap & (FP_GAP_COLON | FP_GAP_LINE)) !=
 		(FP_GAP_COLON | FP_GAP_LINE) ||
-		st->w[last + 1].hash == st->w[from].hash)
+		st->w[last + 1].hash == st->w[from].hash ||
+		!fp_subj_bullet_line(st->s, st->w[last].end, st->w[last + 1].start))
 		return false;
 	for (i = from; i <= last; i++)
+	{
 		if (!fp_subj_name_word(st, i) || (i < last && fp_subj_gap(st, i) != 0))
 			return false;
-	return true;
+		capitals = capitals && fp_subj_capitals(st, i);
+	}
+	return !capitals;
 }
 
 /*
