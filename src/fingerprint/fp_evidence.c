@@ -366,15 +366,13 @@ fp_ev_wordlike(np_uint32 cp)
 }
 
 /*
- * Is this code point a digit: ASCII, Arabic-Indic or fullwidth?
+ * Is this code point a decimal digit of any script (ASCII, Arabic-Indic,
+ * Devanagari, fullwidth...: unicode.h, NpUniDigitValue)?
  */
 static inline bool
 fp_ev_digit(np_uint32 cp)
 {
-	return (cp >= '0' && cp <= '9') ||
-		(cp >= 0x660 && cp <= 0x669) || /* Arabic-Indic digits */
-		(cp >= 0x6F0 && cp <= 0x6F9) ||
-		(cp >= 0xFF10 && cp <= 0xFF19); /* fullwidth digits */
+	return NpUniDigitValue(cp) >= 0;
 }
 
 /*
@@ -437,20 +435,30 @@ fp_ev_word_before(const FpEvScan *sc, size_t pos)
 }
 
 /*
- * Is the last code point of the word ending at byte position end (> 0) a
+ * Is the code point that ends at byte position end (0 < end <= len) of s a
  * digit?
  */
 static bool
-fp_ev_digit_before(const FpEvScan *sc, size_t end)
+fp_ev_digit_ending(const unsigned char *s, size_t len, size_t end)
 {
 	size_t		i = end - 1;
 	int			n;
 
-	if (sc->s[i] < 0x80)
-		return sc->s[i] >= '0' && sc->s[i] <= '9';
-	while (i > 0 && end - i < 4 && (sc->s[i] & 0xC0) == 0x80)
+	if (s[i] < 0x80)
+		return s[i] >= '0' && s[i] <= '9';
+	while (i > 0 && end - i < 4 && (s[i] & 0xC0) == 0x80)
 		i--;
-	return fp_ev_digit(fp_ev_decode(sc->s, sc->len, i, &n));
+	return fp_ev_digit(fp_ev_decode(s, len, i, &n));
+}
+
+/*
+ * Is the last code point of the word ending at byte position end (> 0) a
+ * digit?
+ */
+static inline bool
+fp_ev_digit_before(const FpEvScan *sc, size_t end)
+{
+	return fp_ev_digit_ending(sc->s, sc->len, end);
 }
 
 /*
@@ -974,6 +982,20 @@ typedef struct FpSubjScan
  * smallest 16-bit hashes (one more than a fingerprint keeps, to know that
  * there were more).
  */
+/*
+ * Can a digit (unicode.h, NpUniDigitValue) start with this byte: an ASCII
+ * digit, or the lead byte of a block that holds digits (Arabic-Indic,
+ * Persian and NKo; 3-byte Indic and other scripts, fullwidth; 4-byte)?
+ * One look-up a word, as the test for an ASCII digit was; the rare word
+ * it lets through is read code point by code point (fp_ev_note_figure).
+ */
+static const bool fp_fig_first_byte[256] = {
+	['0'] = true,['1'] = true,['2'] = true,['3'] = true,['4'] = true,
+	['5'] = true,['6'] = true,['7'] = true,['8'] = true,['9'] = true,
+	[0xD9] = true,[0xDB] = true,[0xDF] = true,
+	[0xE0] = true,[0xE1] = true,[0xEA] = true,[0xEF] = true,[0xF0] = true
+};
+
 typedef struct FpFigures
 {
 	np_uint64	mant;			/* the waiting number: mant * 10^exp */
@@ -982,6 +1004,7 @@ typedef struct FpFigures
 	bool		whole;			/* no decimals, scale nor percent */
 	bool		grouped;		/* written with a thousands separator */
 	np_uint32	start;			/* where it starts in the text */
+	np_uint32	end;			/* and where it ends */
 	int			n;
 	np_uint32	h[NP_FP_FIGURES_KEEP + 1];	/* ascending, distinct */
 } FpFigures;
@@ -1197,8 +1220,7 @@ fp_ev_build_word_body(np_uint64 hash, size_t start, size_t end, void *arg,
 		fp_ev_note_name(st, hash, flags, start, end);
 	/* and its figures: a number, or the word after one */
 	if (mode == FP_SCAN_PLAIN &&
-		(unlikely(st->fig.pending) ||
-		 (unsigned char) (st->scan.s[start] - '0') <= 9))
+		(unlikely(st->fig.pending) || fp_fig_first_byte[st->scan.s[start]]))
 		fp_ev_note_figure(st, start, end);
 
 	/* its paragraph */
@@ -1945,6 +1967,20 @@ fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
 		fp_subj_add(st, i, out, n);
 }
 
+/* the layout of the names bitmap (fp_evidence.h, NP_FP_NAMES_BIT_OF) */
+StaticAssertDecl(NP_FP_NAMES_BITS == 1 << NP_FP_NAMES_BIT_WIDTH,
+				 "a probe's run of hash bits must index the whole names bitmap");
+StaticAssertDecl(NP_FP_NAME_BIT == 1,
+				 "the probes skip bit 0 of a subject hash, its name bit");
+StaticAssertDecl(1 + NP_FP_NAMES_PROBES * NP_FP_NAMES_BIT_WIDTH <= NP_FP_SUBJECT_BITS,
+				 "the probes' runs must lie in the subject hash's mixed bits");
+StaticAssertDecl(NP_FP_NAMES_BIT_OF(UINT32_C(0xFE), 0) == 127 &&
+				 NP_FP_NAMES_BIT_OF(UINT32_C(0xFE), 1) == 0 &&
+				 NP_FP_NAMES_BIT_OF(UINT32_C(0x7F00), 0) == 0 &&
+				 NP_FP_NAMES_BIT_OF(UINT32_C(0x7F00), 1) == 127,
+				 "stored names read bits 1-7 and 8-14 of a subject hash (and so do "
+				 "bench/index_decide.py and test/sql/fingerprint.sql)");
+
 /*
  * The names a text holds (fp_evidence.h, NP_FP_NAMES_BITS)
  *
@@ -2019,19 +2055,37 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 /*
  * The figures a text holds (fp_evidence.h, "The figures a text holds").
  *
- * A figure is a word of ASCII digits, with '.' or ',' between digits (the
- * tokenizer keeps them in one word) and perhaps a scale after them
- * ("1.2bn", "5m"), or followed by a scale word ("1.2 billion", "2,400
- * mln") or a percent ("41 percent", "0.4 pct"); its value is the number
- * times its scale, written as mant * 10^exp with mant not a multiple of 10,
- * so that "2.4 bln", "2,400 mln" and "2.4bn" are one figure.  Not figures:
- * a time of day (digits on both sides of a colon), and a whole number
- * (no decimals, scale nor percent) that is a year (1900-2100 without a
- * separator), a day next to a month ("Nov 19", "19 November"), or under
- * NP_FP_FIGURES_SMALL (counts of anything); nor a number of more than 17
- * digits or with a suffix that is no scale ("3rd", "1990s", "10am").
+ * A figure is a word of decimal digits of any script, each read by its
+ * value (unicode.h, NpUniDigitValue: Arabic-Indic "200" is 200), with '.'
+ * or ',' between digits (the tokenizer keeps them in one word) and perhaps
+ * a scale after them ("1.2bn", "5m"), or followed by a scale word ("1.2
+ * billion", "2,400 mln") or a percent ("41 percent", "0.4 pct"); its value
+ * is the number times its scale, written as mant * 10^exp with mant not a
+ * multiple of 10, so that "2.4 bln", "2,400 mln" and "2.4bn" are one
+ * figure.  Not figures: a time of day (digits on both sides of a colon),
+ * and a whole number (no decimals, scale nor percent) that is a year
+ * (1900-2100 without a separator), a day next to a month ("Nov 19", "19
+ * November": spaces alone between them, and "May" capitalised, as "25 may
+ * lose their jobs" is a verb), or under NP_FP_FIGURES_SMALL (counts of
+ * anything); nor a number of more than 17 digits or with a suffix that is
+ * no scale ("3rd", "1990s", "10am").
  * Currencies and units are not read: "$3.0 billion" and "3 bln stg" agree.
  */
+
+/*
+ * The value of the digit of any script at s[i] (i < len), or -1; *n is the
+ * bytes of its code point.
+ */
+static inline int
+fp_fig_digit_at(const unsigned char *s, size_t len, size_t i, int *n)
+{
+	if (s[i] < 0x80)
+	{
+		*n = 1;
+		return (s[i] >= '0' && s[i] <= '9') ? s[i] - '0' : -1;
+	}
+	return NpUniDigitValue(fp_ev_decode(s, len, i, n));
+}
 
 /* The power of ten of a scale word or suffix, FP_FIG_PERCENT, or 0 */
 #define FP_FIG_PERCENT	100
@@ -2057,7 +2111,10 @@ fp_fig_scale(const unsigned char *w, size_t n)
 	return i >= 0 ? scales[i] : 0;
 }
 
-/* Is the word of these n bytes a month, or a month's abbreviation? */
+/*
+ * Is the word of these n bytes a month, or a month's abbreviation?  "May"
+ * only capitalised: "may" is as often the verb ("5 may rise").
+ */
 static bool
 fp_fig_month(const unsigned char *w, size_t n)
 {
@@ -2065,10 +2122,39 @@ fp_fig_month(const unsigned char *w, size_t n)
 		"january", "february", "march", "april", "may", "june", "july",
 		"august", "september", "october", "november", "december"
 	};
+	int			i;
 
 	if (n <= 4 && fp_subj_month_abbrev(w, (np_uint32) n))
 		return true;
-	return fp_ascii_word_in(w, n, months, lengthof(months)) >= 0;
+	i = fp_ascii_word_in(w, n, months, lengthof(months));
+	if (i == 4)
+		return w[0] == 'M';
+	return i >= 0;
+}
+
+/*
+ * Is s[from, to) spaces alone (a space, a tab, a no-break space), as
+ * between a day and its month?
+ */
+static bool
+fp_fig_spaces(const unsigned char *s, size_t from, size_t to)
+{
+	size_t		i;
+
+	if (from >= to)
+		return false;
+	for (i = from; i < to; i++)
+	{
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (s[i] == 0xC2 && i + 1 < to && s[i + 1] == 0xA0)
+		{
+			i++;
+			continue;
+		}
+		return false;
+	}
+	return true;
 }
 
 /*
@@ -2137,7 +2223,8 @@ fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t start, size_t end)
 		if (!fig->grouped && e == 0 && m >= 1900 && m <= 2100)
 			return;				/* a year */
 		if (e == 0 && m <= 31 &&
-			(fp_fig_month(s + start, end - start) ||
+			((start < end && fp_fig_month(s + start, end - start) &&
+			  fp_fig_spaces(s, fig->end, start)) ||
 			 fp_fig_month_before(s, fig->start)))
 			return;				/* a day of a month */
 		if (e == 0 && m < NP_FP_FIGURES_SMALL)
@@ -2166,32 +2253,33 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 	int			decimals = -1;	/* digits after the point, once one is met */
 	bool		grouped = false;
 	size_t		i;
+	int			n;
 	int			scale = 0;
 
 	/* a time of day: a colon with digits on both sides */
-	if ((end + 1 < len && s[end] == ':' && s[end + 1] >= '0' && s[end + 1] <= '9') ||
-		(start >= 2 && s[start - 1] == ':' && s[start - 2] >= '0' && s[start - 2] <= '9'))
+	if ((end + 1 < len && s[end] == ':' && fp_fig_digit_at(s, len, end + 1, &n) >= 0) ||
+		(start >= 2 && s[start - 1] == ':' && fp_ev_digit_ending(s, len, start - 1)))
 		return;
-	/* a word of more than FP_FIG_CHARS characters is no figure */
+	/* a word of more than FP_FIG_CHARS bytes is no figure */
 	if (end - start > FP_FIG_CHARS)
 		return;
-	for (i = start; i < end; i++)
+	for (i = start; i < end; i += n)
 	{
-		unsigned char c = s[i];
+		int			d = fp_fig_digit_at(s, end, i, &n);
 
-		if (c >= '0' && c <= '9')
+		if (d >= 0)
 		{
-			if (m == 0 && c == '0' && decimals < 0)
+			if (m == 0 && d == 0 && decimals < 0)
 				continue;		/* leading zeros */
 			if (++digits > 17)
 				return;
-			m = m * 10 + (np_uint64) (c - '0');
+			m = m * 10 + (np_uint64) d;
 			if (decimals >= 0)
 				decimals++;
 		}
-		else if (c == '.' && decimals < 0)
+		else if (s[i] == '.' && decimals < 0)
 			decimals = 0;
-		else if (c == ',' && decimals < 0)
+		else if (s[i] == ',' && decimals < 0)
 			grouped = true;
 		else
 			break;
@@ -2209,6 +2297,7 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 	fig->whole = (decimals <= 0 && scale == 0);
 	fig->grouped = grouped;
 	fig->start = (np_uint32) start;
+	fig->end = (np_uint32) end;
 }
 
 /*
@@ -2220,10 +2309,11 @@ fp_ev_note_figure(FpEvBuild *st, size_t start, size_t end)
 {
 	FpFigures  *fig = &st->fig;
 	const unsigned char *s = st->scan.s;
+	int			n;
 
 	if (fig->pending)
 		fp_fig_settle(fig, s, start, end);
-	if (s[start] >= '0' && s[start] <= '9')
+	if (fp_fig_digit_at(s, st->scan.len, start, &n) >= 0)
 		fp_fig_begin(fig, s, st->scan.len, start, end);
 }
 
@@ -2252,29 +2342,80 @@ fp_ev_figures_section(FpFigures *fig, const unsigned char *s, np_uint32 *sec)
 }
 
 /*
+ * Does the last line of s[from, to) (a gap between two words that holds a
+ * line break) open with a bullet ("*", "-", U+2022), spaces aside?
+ */
+static bool
+fp_subj_bullet_line(const unsigned char *s, np_uint32 from, np_uint32 to)
+{
+	np_uint32	k = to;
+
+	while (k > from && s[k - 1] != '\n')
+		k--;
+	while (k < to && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (k < to && (s[k] == '*' || s[k] == '-'))
+		return true;
+	return k + 2 < to && s[k] == 0xE2 && s[k + 1] == 0x80 && s[k + 2] == 0xA2;
+}
+
+/*
+ * Is word i of the scan in capitals: a letter, and no lower-case letter?
+ */
+static bool
+fp_subj_capitals(const FpSubjScan *st, int i)
+{
+	np_uint32	k;
+	int			n;
+	bool		letter = false;
+
+	for (k = st->w[i].start; k < st->w[i].end; k += n)
+	{
+		np_uint32	cp = fp_ev_decode(st->s, st->len, k, &n);
+
+		if (NpUniIsLower(cp))
+			return false;
+		letter |= NpUniIsUpper(cp);
+	}
+	return letter;
+}
+
+/*
  * Are words from to last of the scan (a part of a lead-in, last + 1 < n) a
  * brief's heading: two or more name words, with spaces alone between them,
- * ended by a colon at the end of their line ("Nov 19 - Nethercott
- * Utilities Inc:" over the brief's bullet points)?  A flag ("URGENT:") is
- * one word, a dateline holds a number or a comma.  A heading whose first
- * word opens the next line is its source's, not the subject: "Fitch
- * Ratings:" over "* Fitch affirms Dufy Corp at 'BBB'", the same over every
- * company's item.
+ * ended by a colon at the end of their line, over a bullet point ("Nov 19
+ * - Nethercott Utilities Inc:" over "* Files for mixed shelf offering")?
+ * A flag ("URGENT:") is one word, a dateline holds a number or a comma.
+ * Other headings name no company but a source or a section, the same over
+ * every item under it, and are no subject:
+ *	 - a heading whose first word opens the next line: "Fitch Ratings:" over
+ *	   "* Fitch affirms Dufy Corp at 'BBB'";
+ *	 - a heading in capitals, as a source's or a desk's is ("FITCH RATINGS:",
+ *	   "MARKET TALK:"), where a company's is written as its name is;
+ *	 - a heading over a line that is no bullet point: a section's over its
+ *	   reports or results ("Premier League:" over "Arsenal beat Chelsea
+ *	   2-1 ...", the first line of a text that fingerprint(body, false)
+ *	   reads and clean() drops).
  */
 static bool
 fp_subj_heading(const FpSubjScan *st, int from, int last)
 {
 	int			gap = fp_subj_gap(st, last);
+	bool		capitals = true;
 	int			i;
 
 	if (last <= from || (gap & (FP_GAP_COLON | FP_GAP_LINE)) !=
 		(FP_GAP_COLON | FP_GAP_LINE) ||
-		st->w[last + 1].hash == st->w[from].hash)
+		st->w[last + 1].hash == st->w[from].hash ||
+		!fp_subj_bullet_line(st->s, st->w[last].end, st->w[last + 1].start))
 		return false;
 	for (i = from; i <= last; i++)
+	{
 		if (!fp_subj_name_word(st, i) || (i < last && fp_subj_gap(st, i) != 0))
 			return false;
-	return true;
+		capitals = capitals && fp_subj_capitals(st, i);
+	}
+	return !capitals;
 }
 
 /*

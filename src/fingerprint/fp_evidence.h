@@ -160,9 +160,18 @@
  * word for word the same, kept their link so).
  */
 #define NP_FP_NAMES_BITS		(NP_FP_NAMES_WORDS * 32)
+/* log2 of NP_FP_NAMES_BITS: the width of the run of hash bits a probe reads */
+#define NP_FP_NAMES_BIT_WIDTH	7
 #define NP_FP_NAMES_PROBES		2
+/*
+ * Probe k reads bits 1 + k * NP_FP_NAMES_BIT_WIDTH and up of the subject
+ * hash: bit 0 is NP_FP_NAME_BIT, the same in every subject hash, and the
+ * runs of the probes do not overlap (bits 1-7 and 8-14).  Stored names
+ * depend on these bits; fp_evidence.c checks at compile time that the
+ * runs fit in the hash's NP_FP_SUBJECT_BITS.
+ */
 #define NP_FP_NAMES_BIT_OF(h, k) \
-	((((h) >> ((k) == 0 ? 1 : 8))) % NP_FP_NAMES_BITS)
+	(((h) >> (1 + (k) * NP_FP_NAMES_BIT_WIDTH)) % NP_FP_NAMES_BITS)
 /* names part a pair (no brief of comparable length) sharing this of each side */
 #define NP_FP_NAMES_SHARE		0.3
 

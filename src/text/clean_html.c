@@ -46,6 +46,7 @@
 #define EL_BR		0x100		/* line break */
 #define EL_ARTICLE	0x200		/* article body container */
 #define EL_PRE		0x400		/* pre: its short lines are units */
+#define EL_CELL		0x800		/* td, th: a cell of a table's row */
 
 /*
  * A line of a pre element shorter than this (not counting blanks) is a
@@ -54,6 +55,13 @@
  * agencies wrap at 64 to 80 characters.
  */
 #define PRE_ROW_MAX_BYTES 48
+
+/*
+ * A table's cell of more than this many bytes of text, or one that holds a
+ * block (a paragraph, a list, a table), is a layout table's column, not a
+ * datum: its text is a unit of its own.
+ */
+#define CELL_MAX_BYTES 80
 
 static const char *skip_tags[] = {
 	"applet", "aside", "audio", "button", "canvas", "datalist", "dialog",
@@ -68,8 +76,8 @@ static const char *block_tags[] = {
 	"address", "article", "blockquote", "body", "caption", "center", "dd",
 	"details", "div", "dl", "dt", "fieldset", "figcaption", "figure",
 	"h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
-	"main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
-	"tfoot", "th", "thead", "tr", "ul"
+	"main", "ol", "p", "pre", "section", "summary", "table", "tbody",
+	"tfoot", "thead", "tr", "ul"
 };
 
 /* class/id tokens that name page furniture (exact tokens) */
@@ -248,6 +256,8 @@ element_state(const char *n, const xmlChar **atts)
 		st |= EL_ARTICLE;
 	else if (strcmp(name, "pre") == 0)
 		st |= EL_PRE;
+	else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)
+		st |= EL_CELL;
 
 	/* attributes (html_feed.c passes on only the ones read here) */
 	if (att_value(atts, "hidden"))
@@ -353,6 +363,17 @@ NpLooksLikeHtml(const char *s, size_t len)
 	return false;
 }
 
+/* An open element: what the walk does with it, and where a cell began */
+typedef struct WalkEl
+{
+	int			st;				/* EL_* */
+	/* a cell: the document at its start, and the cell it is in (or -1) */
+	int			nunits;			/* units */
+	size_t		len;			/* bytes of text */
+	size_t		link;			/* link bytes of the unit being built */
+	int			outer;
+} WalkEl;
+
 /* Walk state: counters of enclosing elements of each kind */
 typedef struct Walk
 {
@@ -370,19 +391,24 @@ typedef struct Walk
 	bool		pre_end;		/* it ended a sentence: break if no lower case */
 	uint32		pre_tail;		/* the last three non-blank bytes of the line */
 	bool		after_br;		/* a <br> with no text since */
-	int		   *stack;			/* states of the open elements */
+	int			cell;			/* the innermost open cell in stack, or -1 */
+	WalkEl	   *stack;			/* the open elements */
 	int			depth;
 	int			cap;
 	int			skip;			/* open elements inside a skipped one */
 } Walk;
 
 /*
- * End the current unit with flags from the enclosing elements.
+ * End the current unit with flags from the enclosing elements.  Inside a
+ * table's cell, the cells before it in its row, if the unit holds them,
+ * are a unit of their own: the cell is a layout table's column.
  */
 static void
 walk_flush(Walk *w)
 {
 	uint32_t	flags = NPU_HTML;
+	const WalkEl *cell = (w->cell >= 0 && w->cell <= w->depth) ?
+		&w->stack[w->cell] : NULL;
 
 	if (w->in_headline)
 		flags |= NPU_HEADLINE;
@@ -396,6 +422,8 @@ walk_flush(Walk *w)
 		flags |= NPU_LISTITEM;
 	if (w->in_article)
 		flags |= NPU_ARTICLE;
+	if (cell && cell->len > w->doc->cur_start && cell->len < w->doc->len)
+		NpDocFlushBefore(w->doc, cell->len, cell->link, flags);
 	NpDocFlush(w->doc, flags);
 	w->after_br = false;
 }
@@ -436,6 +464,7 @@ static void
 walk_start(void *arg, const char *name, const xmlChar **atts)
 {
 	Walk	   *w = (Walk *) arg;
+	WalkEl	   *el;
 	int			st;
 
 	if (w->skip > 0)
@@ -447,9 +476,26 @@ walk_start(void *arg, const char *name, const xmlChar **atts)
 	if (w->depth == w->cap)
 	{
 		w->cap *= 2;
-		w->stack = np_realloc(w->stack, w->cap * sizeof(int));
+		w->stack = np_realloc(w->stack, w->cap * sizeof(WalkEl));
 	}
-	w->stack[w->depth++] = st;
+	el = &w->stack[w->depth++];
+	el->st = st;
+	if (st & EL_CELL)
+	{
+		/*
+		 * A row's cells are one unit, a space between two, as the columns
+		 * of a plain-text table's row are ("Arsenal 2 Chelsea 1"); a row
+		 * (tr) is a block.  A cell that turns out to be a layout table's
+		 * column ends its unit when it ends (walk_end).
+		 */
+		if (NpDocPending(w->doc))
+			NpDocSpace(w->doc);
+		el->nunits = w->doc->nunits;
+		el->len = w->doc->len;
+		el->link = w->doc->cur_link;
+		el->outer = w->cell;
+		w->cell = w->depth - 1;
+	}
 	if (st & EL_BR)
 	{
 		/* one <br> is a space, two in a row end a paragraph */
@@ -478,6 +524,7 @@ static void
 walk_end(void *arg, const char *name)
 {
 	Walk	   *w = (Walk *) arg;
+	const WalkEl *el;
 	int			st;
 
 	(void) name;
@@ -488,7 +535,8 @@ walk_end(void *arg, const char *name)
 	}
 	if (w->depth == 0)
 		return;					/* libxml2 balances its events; be safe */
-	st = w->stack[--w->depth];
+	el = &w->stack[--w->depth];
+	st = el->st;
 	if (w->skip == 1)
 	{
 		w->skip = 0;
@@ -496,6 +544,14 @@ walk_end(void *arg, const char *name)
 	}
 	if (st & EL_BR)
 		return;
+	if (st & EL_CELL)
+	{
+		/* a layout table's column: a block inside it, or long text */
+		if (w->doc->nunits != el->nunits ||
+			w->doc->len - el->len > CELL_MAX_BYTES)
+			walk_flush(w);
+		w->cell = el->outer;
+	}
 	if (st & EL_BLOCK)
 		walk_flush(w);
 	walk_count(w, st, -1);
@@ -586,8 +642,9 @@ NpHtmlToUnits(const char *s, size_t len, NpDoc *doc)
 	sort_tags();
 	memset(&w, 0, sizeof(w));
 	w.doc = doc;
+	w.cell = -1;
 	w.cap = 64;
-	w.stack = np_alloc(w.cap * sizeof(int));
+	w.stack = np_alloc(w.cap * sizeof(WalkEl));
 
 	NpHtmlFeed(s, len, &events, &w);
 	walk_flush(&w);

@@ -298,3 +298,29 @@ NpDocFlush(NpDoc *doc, uint32_t flags)
 	doc->cur_link = 0;
 	doc->cur_space = false;
 }
+
+/*
+ * End the current unit at byte pos of the text (cur_start < pos < len),
+ * linkbytes of its link text before pos, and go on with the rest as the
+ * current unit (its first space dropped): the HTML front end's cells of a
+ * row, once a later cell turns out to be a layout table's column.
+ */
+void
+NpDocFlushBefore(NpDoc *doc, size_t pos, size_t linkbytes, uint32_t flags)
+{
+	size_t		end = doc->len;
+	size_t		link = doc->cur_link;
+	bool		space = doc->cur_space;
+
+	Assert(pos > doc->cur_start && pos < end && linkbytes <= link);
+	doc->len = pos;
+	doc->cur_link = linkbytes;
+	NpDocFlush(doc, flags);
+	doc->len = end;
+	doc->cur_link = link - linkbytes;
+	doc->cur_space = space;
+	if (doc->text[doc->cur_start] == ' ')
+		doc->cur_start++;
+	if (doc->cur_link > end - doc->cur_start)
+		doc->cur_link = end - doc->cur_start;	/* the space was a link's */
+}

@@ -84,6 +84,8 @@ extern void NpDocAppendRaw(NpDoc *doc, const char *s, size_t len);
 extern void NpDocSpace(NpDoc *doc);
 extern bool NpDocPending(const NpDoc *doc);
 extern void NpDocFlush(NpDoc *doc, uint32_t flags);
+extern void NpDocFlushBefore(NpDoc *doc, size_t pos, size_t linkbytes,
+							 uint32_t flags);
 
 /*
  * The front ends, which fill a document with units: HTML (clean_html.c)

@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * unicode.c
- *	  Letter case for the text, fingerprint and entity code (the inline
- *	  classes are in unicode.h).
+ *	  Letter case and decimal digits for the text, fingerprint and entity
+ *	  code (the inline classes are in unicode.h).
  *
  * Case comes from one table of ranges of UnicodeData.txt's simple case
  * mappings for the alphabets news is written in: Latin (ASCII, Latin-1,
@@ -12,6 +12,11 @@
  * lower case, or upper and lower case alternate (even upper and odd lower,
  * or the other way round), as the Unicode blocks lay them out.  A code
  * point outside the table has no case.
+ *
+ * Decimal digits (general category Nd) come from a table of the first code
+ * point of every run of ten: Unicode lays each script's digits out as one
+ * run, zero to nine, so a digit's value is its distance from its run's
+ * zero.
  *
  * src/text/unicode.c
  *
@@ -152,4 +157,47 @@ NpUniCaseOf(uint32 c, uint32 *lower)
 		}
 	}
 	return 0;
+}
+
+/*
+ * The zero of every run of decimal digits (general category Nd) beyond
+ * ASCII, ascending: Unicode 14.0, PostgreSQL 15's version (Python's
+ * unicodedata: every code point of category Nd whose decimal value is 0).
+ */
+static const uint32 digit_zeros[] = {
+	0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6,
+	0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090,
+	0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40,
+	0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+	0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450,
+	0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50,
+	0x11DA0, 0x16A60, 0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC,
+	0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0
+};
+
+#define NUM_DIGIT_ZEROS (sizeof(digit_zeros) / sizeof(digit_zeros[0]))
+
+/*
+ * The value of decimal digit c (general category Nd) beyond ASCII, 0 to 9,
+ * or -1 if c is none.
+ */
+int
+NpUniDigitValueOf(uint32 c)
+{
+	size_t		lo = 0;
+	size_t		hi = NUM_DIGIT_ZEROS;
+
+	/* the last zero at or below c */
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (digit_zeros[mid] <= c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || c - digit_zeros[lo - 1] > 9)
+		return -1;
+	return (int) (c - digit_zeros[lo - 1]);
 }

@@ -220,6 +220,23 @@ NpUniIsDigit(uint32 c)
 	return c >= '0' && c <= '9';
 }
 
+/* Decimal digits beyond ASCII (unicode.c); use NpUniDigitValue */
+extern int	NpUniDigitValueOf(uint32 c);
+
+/*
+ * The value of c if it is a decimal digit of any script (general category
+ * Nd: ASCII, Arabic-Indic, Devanagari, fullwidth...), 0 to 9; -1 if not.
+ */
+static inline int
+NpUniDigitValue(uint32 c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') ? (int) (c - '0') : -1;
+	if (c < 0x660)
+		return -1;
+	return NpUniDigitValueOf(c);
+}
+
 /* Is c an apostrophe (straight, typographic or modifier letter)? */
 static inline bool
 NpUniIsApostrophe(uint32 c)

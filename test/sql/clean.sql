@@ -526,3 +526,36 @@ SELECT ordinal, text
                        'and its chief forecaster warned: \u201CThere is more of this to come.\u201D\n'
                        '    Rail operators cancelled dozens of services across the region and\n'
                        'urged passengers not to travel unless it was essential.\n</pre></body></html>');
+-- smallfix: the rows of an HTML table are read as rows, one paragraph a
+-- row with a space between its cells, as a plain-text table's are, and
+-- kept or dropped by the same rules: the same page with its rows as
+-- paragraphs gives the same text.  A results table under its
+-- introduction and a price table under its lead are kept (their cells
+-- were paragraphs of one word or figure, and the rows were lost); rows of
+-- teasers at the end of a page with no introduction stay out.  A layout
+-- table stays furniture: a row of navigation links, a column of links
+-- beside the story's paragraphs, a link beside a long cell of text.
+CREATE FUNCTION pg_temp.as_table(rows text) RETURNS text LANGUAGE sql AS
+  $$ SELECT '<table>' || string_agg('<tr><td>' || replace(r, '|', '</td><td>') || '</td></tr>', '' ORDER BY o) || '</table>'
+       FROM unnest(string_to_array(rows, E'\n')) WITH ORDINALITY AS u(r, o) $$;
+CREATE FUNCTION pg_temp.as_paragraphs(rows text) RETURNS text LANGUAGE sql AS
+  $$ SELECT string_agg('<p>' || replace(r, '|', ' ') || '</p>', '' ORDER BY o)
+       FROM unnest(string_to_array(rows, E'\n')) WITH ORDINALITY AS u(r, o) $$;
+SELECT n, newsprint.clean(head || pg_temp.as_table(rows) || tail) =
+          newsprint.clean(head || pg_temp.as_paragraphs(rows) || tail) AS as_paragraphs,
+       newsprint.clean(head || pg_temp.as_table(rows) || tail) AS clean
+  FROM (VALUES (1, '<html><body><p>LONDON, Dec 6 (Reuters) - Arsenal went three points clear at the top of the Premier League on Saturday after beating Chelsea, while Liverpool were held at home by Everton.</p><p>Results of Premier League matches played on Saturday:</p>',
+                E'Arsenal|2|Chelsea|1\nLiverpool|1|Everton|1\nLeeds United|3|Fulham|0',
+                '<p>Arsenal play Tottenham at home next Saturday, when Liverpool travel to Newcastle.</p></body></html>'),
+               (2, '<html><body><p>LONDON, Dec 6 (Reuters) - Base metals closed mixed on the London Metal Exchange on Friday as traders weighed weaker demand from China. Closing prices in dollars a tonne:</p>',
+                E'Metal|Close|Change\nCopper|8,450.00|+1.0\nAluminium|2,210.50|-0.4\nZinc|2,601.00|+0.2',
+                '</body></html>'),
+               (3, '<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p>',
+                E'Library hours cut again|Tuesday\nCouncil tax to rise|Monday\nNew bus lanes approved|Monday',
+                '</body></html>')) AS t(n, head, rows, tail)
+ ORDER BY n;
+SELECT n, newsprint.clean(page) AS clean
+  FROM (VALUES (1, '<html><body><table><tr><td><a href="/">Home</a></td><td><a href="/news">News</a></td><td><a href="/sport">Sport</a></td><td><a href="/weather">Weather</a></td></tr></table><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></body></html>'),
+               (2, '<html><body><table><tr><td><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></td><td><p><a href="/a">Most read</a></p><p><a href="/b">Library hours cut again</a></p></td></tr></table></body></html>'),
+               (3, '<html><body><table><tr><td><a href="/">Home</a></td><td>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years. The council will review the plan again in March.</td></tr></table></body></html>')) AS t(n, page)
+ ORDER BY n;

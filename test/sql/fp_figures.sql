@@ -71,6 +71,38 @@ INSERT INTO fg_forms VALUES
 SELECT id, split_part(fingerprint(body)::text, ':', 7) AS figures
   FROM fg_forms ORDER BY id;
 
+-- digits of any script are read by their value: Arabic-Indic, Persian,
+-- Devanagari and fullwidth "1200 mln" are the ASCII one's figure (none of
+-- them was a figure, the first byte not being an ASCII digit), a mixed
+-- word too; a time of day in Arabic-Indic digits is none.  "May" is a
+-- month next to a day, "may" after a number a verb: "25 may fall" keeps
+-- 25 (it was a day of May), "25 May" and "May 25" do not, nor does "25
+-- June"; nor is "25, May said" (a day and its month have spaces alone
+-- between them)
+SELECT name,
+       split_part(fingerprint('Dufy Corp said it would raise ' || num ||
+                              ' from the sale of its castings unit, it said.')::text, ':', 7) AS figures,
+       split_part(fingerprint('Dufy Corp said it would raise ' || num ||
+                              ' from the sale of its castings unit, it said.')::text, ':', 7) =
+       split_part(fingerprint('Dufy Corp said it would raise 1200 mln' ||
+                              ' from the sale of its castings unit, it said.')::text, ':', 7) AS as_ascii
+  FROM (VALUES (1, 'ascii', '1200 mln'), (2, 'arabic_indic', E'\u0661\u0662\u0660\u0660 mln'),
+               (3, 'persian', E'\u06F1\u06F2\u06F0\u06F0 mln'),
+               (4, 'devanagari', E'\u0967\u0968\u0966\u0966 mln'),
+               (5, 'fullwidth', E'\uFF11\uFF12\uFF10\uFF10 mln'),
+               (6, 'mixed', E'1\u0662\u0966\uFF10 mln'),
+               (7, 'other_figure', E'\u0661\u0663\u0660\u0660 mln'),
+               (8, 'time_of_day', E'\u0661\u0660:\u0663\u0660 hours later')) t(id, name, num)
+ ORDER BY id;
+SELECT name, split_part(fingerprint(body)::text, ':', 7) AS figures
+  FROM (VALUES (1, 'may_verb', 'Dufy Corp said 25 may lose their jobs when the plant closes next year.'),
+               (2, 'day_may', 'Dufy Corp said the plant would close on 25 May next year, it said.'),
+               (3, 'may_day', 'Dufy Corp said the plant would close on May 25 next year, it said.'),
+               (4, 'day_june', 'Dufy Corp said the plant would close on 25 June next year, it said.'),
+               (5, 'comma_may', 'Dufy Corp said the plant would close with the loss of 25, May said.'),
+               (6, 'no_figure', 'Dufy Corp said the plant would close next year, it said.')) t(id, name, body)
+ ORDER BY id;
+
 -- the text literal and the binary form keep the figures (between the
 -- names and the places: a tag word and a word for every 10 hashes)
 SELECT name, fp::text::fingerprint = fp AS literal_round_trip,

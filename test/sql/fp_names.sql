@@ -263,4 +263,34 @@ SELECT a.name, b.name AS other,
  ORDER BY a.id, b.id;
 DROP TABLE nh;
 
+-- A heading names a company only over a brief's bullet point, and not in
+-- capitals: a section's heading over its reports ("Premier League:", the
+-- first line that fingerprint(body, false) reads and clean() drops) and a
+-- source's in capitals ("FITCH RATINGS:") are the same over every item
+-- under them, and were the subject of each (two clubs' reports, two
+-- companies' affirmations: same_subject t).  The lead-in runs to their
+-- colon, and the subject is that of the text without the heading; a
+-- company's heading over a bullet ("Brenchley Water Inc:") stays the
+-- subject.
+CREATE TABLE nk (id int PRIMARY KEY, name text, body text);
+INSERT INTO nk VALUES
+ (1, 'arsenal', E'Premier League:\nArsenal beat Chelsea 2-1 at the Emirates on Saturday with two goals in the second half from their captain, and went three points clear at the top of the table.'),
+ (2, 'liverpool', E'Premier League:\nLiverpool drew 1-1 with Everton at Anfield on Saturday after a late equaliser from their substitute striker, and stay fourth in the table before the winter break.'),
+ (3, 'dufy', E'Nov 19 (Reuters) - FITCH RATINGS:\n* Dufy Corp affirmed at ''BBB''; outlook stable\n* Affirmation reflects the company''s solid market position and moderate leverage\nSource text for Eikon: [ID:nFit123456]'),
+ (4, 'hobart', E'Nov 19 (Reuters) - FITCH RATINGS:\n* Hobart Inc affirmed at ''BBB''; outlook stable\n* Affirmation reflects the company''s solid market position and moderate leverage\nSource text for Eikon: [ID:nFit123987]'),
+ (5, 'brenchley', E'Nov 19 - Brenchley Water Inc:\n* Files for mixed shelf offering; size not disclosed - SEC filing\nSource text: [ID:sec.gov/Archives/edgar/data/0001193125-26-448810]'),
+ (6, 'tolvaddon', E'Nov 19 - Tolvaddon Freight Co:\n* Files for mixed shelf offering; size not disclosed - SEC filing\nSource text: [ID:sec.gov/Archives/edgar/data/0001193125-26-448957]');
+CREATE FUNCTION pg_temp.subject_of(t text) RETURNS bigint[] LANGUAGE sql AS
+  $$ SELECT array(SELECT k FROM unnest(npidx_keys(fingerprint(t, false))) k
+                   WHERE k >= 0 AND k < 1048576 ORDER BY k) $$;
+SELECT a.name, b.name AS other,
+       cardinality(pg_temp.subject_of(a.body)) AS subject_hashes,
+       pg_temp.subject_of(a.body) = pg_temp.subject_of(b.body) AS same_subject,
+       pg_temp.subject_of(a.body) =
+         pg_temp.subject_of(regexp_replace(a.body, E'^([^\n]* - )?[^\n]*:\n', '\1')) AS as_without_heading,
+       same_story(fingerprint(a.body, false), fingerprint(b.body, false)) AS same_story
+  FROM nk a JOIN nk b ON b.id = a.id + 1 AND a.id % 2 = 1
+ ORDER BY a.id;
+DROP TABLE nk;
+
 DROP TABLE nm;
