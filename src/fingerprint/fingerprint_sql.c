@@ -330,9 +330,9 @@ fp_follow_up(const NpFingerprint *a, const uint32 *pa, int na,
 /*
  * Is what a and b share (version 2, both keeping their places pa and pb;
  * the compared samples, the first na and nb hashes, the subject hashes
- * aside) one side's lead quoted in one paragraph of the other, whose
- * compared hashes stand in NP_FP_QUOTE_PLACES places or more
- * (NpFingerprintOverlap.lead_quoted)?  The caller has checked that the
+ * aside) one side's lead, that side's text going on after it, quoted in
+ * one paragraph of the other, whose compared hashes stand in
+ * NP_FP_QUOTE_PLACES places or more (NpFingerprintOverlap.lead_quoted)?  The caller has checked that the
  * pair shares under NP_FP_FOLLOW_SHARE of each side.
  */
 static bool
@@ -383,11 +383,17 @@ fp_lead_quoted(const NpFingerprint *a, const uint32 *pa, int na,
 		places_b += (in_b >> p) & 1;
 	}
 
-	/* a's lead, in one paragraph of b among others; or the other way */
+	/*
+	 * a's lead, a's text going on after it (a brief or an URGENT of a
+	 * story's lead is all lead, and is the story's), in one paragraph of b
+	 * among others; or the other way
+	 */
 	return (at_a[0] >= NP_FP_FOLLOW_CONCENTRATION * shared &&
+			(in_a & ~1u) != 0 &&
 			top_b >= NP_FP_FOLLOW_CONCENTRATION * shared &&
 			places_b >= NP_FP_QUOTE_PLACES) ||
 		(at_b[0] >= NP_FP_FOLLOW_CONCENTRATION * shared &&
+		 (in_b & ~1u) != 0 &&
 		 top_a >= NP_FP_FOLLOW_CONCENTRATION * shared &&
 		 places_a >= NP_FP_QUOTE_PLACES);
 }
