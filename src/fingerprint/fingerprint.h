@@ -337,8 +337,8 @@ typedef struct NpFingerprintOverlap
 	/*
 	 * Version 2: both fingerprints keep their places, the pair shares under
 	 * NP_FP_FOLLOW_SHARE of each side's compared hashes, and what it shares
-	 * is one side's lead, quoted in one or two paragraphs of the other among
-	 * others that share nothing (fp_evidence.h, NP_FP_QUOTE_PLACES): a round-up
+	 * is one side's lead, quoted in one paragraph of the other among others
+	 * that share nothing (fp_evidence.h, NP_FP_QUOTE_PLACES): a round-up
 	 * or a follow-up and the story it quotes.  same_story is false for it.
 	 */
 	bool		lead_quoted;

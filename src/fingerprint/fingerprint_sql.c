@@ -331,9 +331,8 @@ fp_follow_up(const NpFingerprint *a, const uint32 *pa, int na,
  * Is what a and b share (version 2, both keeping their places pa and pb;
  * the compared samples, the first na and nb hashes, the subject hashes
  * aside) one side's lead, that side's text going on after it, quoted in
- * one or two paragraphs of the other (NP_FP_FOLLOW_PARAGRAPHS), whose
- * compared hashes stand in NP_FP_QUOTE_PLACES places or more
- * (NpFingerprintOverlap.lead_quoted)?  The caller has checked that the
+ * one paragraph of the other, whose compared hashes stand in
+ * NP_FP_QUOTE_PLACES places or more (NpFingerprintOverlap.lead_quoted)?  The caller has checked that the
  * pair shares under NP_FP_FOLLOW_SHARE of each side.
  */
 static bool
@@ -343,6 +342,8 @@ fp_lead_quoted(const NpFingerprint *a, const uint32 *pa, int na,
 	int			i = NpFingerprintSubjectCount(a, na);
 	int			j = NpFingerprintSubjectCount(b, nb);
 	int			shared = 0,
+				top_a = 0,
+				top_b = 0,
 				places_a = 0,
 				places_b = 0;
 	int			at_a[1 << NP_FP_PLACE_BITS] = {0};
@@ -376,21 +377,25 @@ fp_lead_quoted(const NpFingerprint *a, const uint32 *pa, int na,
 		return false;
 	for (p = 0; p < (1 << NP_FP_PLACE_BITS); p++)
 	{
+		top_a = Max(top_a, at_a[p]);
+		top_b = Max(top_b, at_b[p]);
 		places_a += (in_a >> p) & 1;
 		places_b += (in_b >> p) & 1;
 	}
 
 	/*
 	 * a's lead, a's text going on after it (a brief or an URGENT of a
-	 * story's lead is all lead, and is the story's), in one or two
-	 * paragraphs of b among others; or the other way
+	 * story's lead is all lead, and is the story's), in one paragraph of b
+	 * among others; or the other way
 	 */
 	return (at_a[0] >= NP_FP_FOLLOW_CONCENTRATION * shared &&
 			(in_a & ~1u) != 0 &&
-			places_b >= NP_FP_QUOTE_PLACES && fp_places_hold(at_b, shared)) ||
+			top_b >= NP_FP_FOLLOW_CONCENTRATION * shared &&
+			places_b >= NP_FP_QUOTE_PLACES) ||
 		(at_b[0] >= NP_FP_FOLLOW_CONCENTRATION * shared &&
 		 (in_b & ~1u) != 0 &&
-		 places_a >= NP_FP_QUOTE_PLACES && fp_places_hold(at_a, shared));
+		 top_a >= NP_FP_FOLLOW_CONCENTRATION * shared &&
+		 places_a >= NP_FP_QUOTE_PLACES);
 }
 
 /*

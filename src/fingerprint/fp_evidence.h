@@ -226,9 +226,9 @@
  * least NP_FP_FOLLOW_CONCENTRATION of the shared hashes (the subject hashes
  * aside) lie in one side's lead, that side has compared hashes after its
  * lead (a brief or an URGENT of the lead is all lead, and is the story's),
- * as many lie in NP_FP_FOLLOW_PARAGRAPHS places or fewer of the other, and
- * the other's compared hashes stand in NP_FP_QUOTE_PLACES places or more:
- * the quoted paragraph among others that share nothing.
+ * as many lie in one place of the other, and the other's compared hashes
+ * stand in NP_FP_QUOTE_PLACES places or more: the quoted paragraph among
+ * others that share nothing.
  */
 #define NP_FP_QUOTE_PLACES			3
 

@@ -436,8 +436,8 @@ CREATE FUNCTION pg_temp.v2_names(o v2_ov) RETURNS bool LANGUAGE sql IMMUTABLE AS
 -- every 10 hashes, hash j at bit 3 (j % 10) of word j / 10: 0 for the
 -- lead, 1-7 for later paragraphs), and a pair sharing under half of each
 -- side whose shared hashes (the subjects aside) lie, 7/8 of them, in the
--- lead of a side that has hashes after its lead and in one or two places
--- of the other, which has hashes in 3 places or more, is turned down
+-- lead of a side that has hashes after its lead and in one place of the
+-- other, which has hashes in 3 places or more, is turned down
 CREATE TEMP TABLE v2_at AS
   SELECT id, ('x' || lpad(substr(hx, 8 * i + 1, 8), 16, '0'))::bit(64)::bigint AS h,
          ((('x' || lpad(substr(pl, 8 * (i / 10) + 1, 8), 16, '0'))::bit(64)::bigint
@@ -451,8 +451,7 @@ CREATE FUNCTION pg_temp.v2_quotes(s int, r int, tau bigint) RETURNS bool LANGUAG
        sh AS (SELECT sa.place AS ps, ra.place AS pr FROM sa JOIN ra USING (h))
   SELECT count(*) > 0
          AND count(*) FILTER (WHERE ps = 0) >= 0.875 * count(*)
-         AND (SELECT sum(c) FROM (SELECT count(*) AS c FROM sh GROUP BY pr ORDER BY 1 DESC LIMIT 2) g)
-             >= 0.875 * count(*)
+         AND (SELECT max(c) FROM (SELECT count(*) AS c FROM sh GROUP BY pr) g) >= 0.875 * count(*)
          AND EXISTS (SELECT FROM sa WHERE place > 0)
          AND (SELECT count(DISTINCT place) FROM ra) >= 3
     FROM sh $$;

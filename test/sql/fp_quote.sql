@@ -7,8 +7,8 @@
 -- the story (a quarter of each side).  same_story and the containment
 -- predicates now part a pair that shares under half of each side when
 -- what it shares lies in one side's lead, that side going on after it,
--- and in one or two paragraphs of the other, which stands in three
--- places or more.  An URGENT of the lead (all lead), a trimmed copy (the lead and
+-- and in one paragraph of the other, which stands in three places or
+-- more.  An URGENT of the lead (all lead), a trimmed copy (the lead and
 -- the next paragraph, more than half of it shared) and a rewrite with a
 -- new lead (the body shared, spread over its paragraphs) still hold.
 -- Invented texts.
