@@ -445,6 +445,7 @@ CREATE TEMP TABLE v2_at AS
     FROM v2_fp, split_part(f::text, ':', 5) hx,
          substring(f::text FROM ':p([0-9a-f]+)$') pl, generate_series(0, length(hx) / 8 - 1) i
    WHERE pl IS NOT NULL;
+CREATE INDEX ON v2_at (id);
 CREATE FUNCTION pg_temp.v2_quotes(s int, r int, tau bigint) RETURNS bool LANGUAGE sql STABLE AS $$
   WITH sa AS (SELECT h, place FROM v2_at WHERE id = s AND h >= 1048576 AND h <= tau),
        ra AS (SELECT h, place FROM v2_at WHERE id = r AND h >= 1048576 AND h <= tau),
@@ -455,12 +456,13 @@ CREATE FUNCTION pg_temp.v2_quotes(s int, r int, tau bigint) RETURNS bool LANGUAG
          AND EXISTS (SELECT FROM sa WHERE place > 0)
          AND (SELECT count(DISTINCT place) FROM ra) >= 3
     FROM sh $$;
+-- (a side without places has no row in v2_at, and quotes nothing)
 CREATE FUNCTION pg_temp.v2_quoted(o v2_ov) RETURNS bool LANGUAGE sql STABLE AS $$
-  SELECT o.i - o.subj_shared >= 5 AND o.i < 0.5 * o.ca AND o.i < 0.5 * o.cb
-         AND EXISTS (SELECT FROM v2_at WHERE id = o.a) AND EXISTS (SELECT FROM v2_at WHERE id = o.b)
-         AND (SELECT pg_temp.v2_quotes(o.a, o.b, least(sa.lim, sb.lim))
-                     OR pg_temp.v2_quotes(o.b, o.a, least(sa.lim, sb.lim))
-                FROM v2_side sa, v2_side sb WHERE sa.id = o.a AND sb.id = o.b) $$;
+  SELECT CASE WHEN o.i - o.subj_shared >= 5 AND o.i < 0.5 * o.ca AND o.i < 0.5 * o.cb
+              THEN (SELECT pg_temp.v2_quotes(o.a, o.b, least(sa.lim, sb.lim))
+                           OR pg_temp.v2_quotes(o.b, o.a, least(sa.lim, sb.lim))
+                      FROM v2_side sa, v2_side sb WHERE sa.id = o.a AND sb.id = o.b)
+              ELSE false END $$;
 CREATE TEMP TABLE v2_ref AS
   SELECT o.a, o.b, o.fa, o.fb, o.brief, o.subj_differ, o.i - o.subj_shared AS ie,
          pg_temp.v2_names_part(o) AS names_part,
