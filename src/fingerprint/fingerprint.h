@@ -333,6 +333,15 @@ typedef struct NpFingerprintOverlap
 	 * text holds").  The pair is two items.
 	 */
 	bool		figures_differ;
+
+	/*
+	 * Version 2: both fingerprints keep their places, the pair shares under
+	 * NP_FP_FOLLOW_SHARE of each side's compared hashes, and what it shares
+	 * is one side's lead, quoted in one paragraph of the other among others
+	 * that share nothing (fp_evidence.h, NP_FP_QUOTE_PLACES): a round-up
+	 * or a follow-up and the story it quotes.  same_story is false for it.
+	 */
+	bool		lead_quoted;
 	int			subjects_shared;	/* subject hashes in A' n B' (version 2),
 									 * which count for no minimum evidence */
 } NpFingerprintOverlap;

@@ -328,6 +328,77 @@ fp_follow_up(const NpFingerprint *a, const uint32 *pa, int na,
 }
 
 /*
+ * Is what a and b share (version 2, both keeping their places pa and pb;
+ * the compared samples, the first na and nb hashes, the subject hashes
+ * aside) one side's lead, that side's text going on after it, quoted in
+ * one paragraph of the other, whose compared hashes stand in
+ * NP_FP_QUOTE_PLACES places or more (NpFingerprintOverlap.lead_quoted)?  The caller has checked that the
+ * pair shares under NP_FP_FOLLOW_SHARE of each side.
+ */
+static bool
+fp_lead_quoted(const NpFingerprint *a, const uint32 *pa, int na,
+			   const NpFingerprint *b, const uint32 *pb, int nb)
+{
+	int			i = NpFingerprintSubjectCount(a, na);
+	int			j = NpFingerprintSubjectCount(b, nb);
+	int			shared = 0,
+				top_a = 0,
+				top_b = 0,
+				places_a = 0,
+				places_b = 0;
+	int			at_a[1 << NP_FP_PLACE_BITS] = {0};
+	int			at_b[1 << NP_FP_PLACE_BITS] = {0};
+	uint32		in_a = 0,
+				in_b = 0;
+	int			p;
+
+	while (i < na || j < nb)
+	{
+		uint32		x = i < na ? a->hashes[i] : PG_UINT32_MAX;
+		uint32		y = j < nb ? b->hashes[j] : PG_UINT32_MAX;
+		bool		take_a = i < na && (j >= nb || x <= y);
+		bool		take_b = j < nb && (i >= na || y <= x);
+
+		/* where each side's compared hashes stand, shared or not */
+		if (take_a)
+			in_a |= 1u << NP_FP_PLACE_OF(pa, i);
+		if (take_b)
+			in_b |= 1u << NP_FP_PLACE_OF(pb, j);
+		if (take_a && take_b)
+		{
+			at_a[NP_FP_PLACE_OF(pa, i)]++;
+			at_b[NP_FP_PLACE_OF(pb, j)]++;
+			shared++;
+		}
+		i += take_a;
+		j += take_b;
+	}
+	if (shared == 0)
+		return false;
+	for (p = 0; p < (1 << NP_FP_PLACE_BITS); p++)
+	{
+		top_a = Max(top_a, at_a[p]);
+		top_b = Max(top_b, at_b[p]);
+		places_a += (in_a >> p) & 1;
+		places_b += (in_b >> p) & 1;
+	}
+
+	/*
+	 * a's lead, a's text going on after it (a brief or an URGENT of a
+	 * story's lead is all lead, and is the story's), in one paragraph of b
+	 * among others; or the other way
+	 */
+	return (at_a[0] >= NP_FP_FOLLOW_CONCENTRATION * shared &&
+			(in_a & ~1u) != 0 &&
+			top_b >= NP_FP_FOLLOW_CONCENTRATION * shared &&
+			places_b >= NP_FP_QUOTE_PLACES) ||
+		(at_b[0] >= NP_FP_FOLLOW_CONCENTRATION * shared &&
+		 (in_b & ~1u) != 0 &&
+		 top_a >= NP_FP_FOLLOW_CONCENTRATION * shared &&
+		 places_a >= NP_FP_QUOTE_PLACES);
+}
+
+/*
  * Are a and b apart by their figures (NpFingerprintOverlap.figures_differ,
  * fp_evidence.h, "The figures a text holds")?  Both keep their figures,
  * and the pair shares under NP_FP_FIGURES_LOW of each side's compared
@@ -435,6 +506,23 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 		fp_count_named(a, ov->a_count, b, ov->b_count, ov);
 	ov->figures_differ = (a->version >= NP_FP_VERSION_2 &&
 						  fp_figures_apart(a, b, ov));
+
+	/*
+	 * A lead quoted, in a pair that shares under NP_FP_FOLLOW_SHARE of each
+	 * side and enough to hold otherwise (the walk is for those alone).
+	 */
+	ov->lead_quoted = false;
+	if (a->version >= NP_FP_VERSION_2 && !ov->figures_differ &&
+		ov->inter - ov->subjects_shared >= NP_FP_MIN_EVIDENCE &&
+		ov->inter < NP_FP_FOLLOW_SHARE * ov->a_count &&
+		ov->inter < NP_FP_FOLLOW_SHARE * ov->b_count)
+	{
+		const uint32 *pa = NpFingerprintPlaces(a);
+		const uint32 *pb = pa != NULL ? NpFingerprintPlaces(b) : NULL;
+
+		ov->lead_quoted = pb != NULL &&
+			fp_lead_quoted(a, pa, ov->a_count, b, pb, ov->b_count);
+	}
 }
 
 /*
@@ -609,9 +697,9 @@ NpFingerprintHolds(NpPredicate pred, double t, int version,
 	if (pred != NP_PRED_SIMILAR)
 	{
 		t = fp_pair_threshold(t, version, brief);
-		/* subjects that differ, or figures: two items */
+		/* subjects that differ, figures, or a lead quoted: two items */
 		if (version >= NP_FP_VERSION_2 &&
-			(ov->subjects_differ || ov->figures_differ))
+			(ov->subjects_differ || ov->figures_differ || ov->lead_quoted))
 			return false;
 		/* a pair with a brief: the names must agree too */
 		if (brief && version >= NP_FP_VERSION_2 && ov->names &&

@@ -227,6 +227,21 @@
 #define NP_FP_FOLLOW_CONCENTRATION	0.875
 
 /*
+ * A lead quoted (version 2 same_story): a round-up quotes a story's lead as
+ * one paragraph among the others it summarises, and a follow-up may repeat
+ * it as its background, where a version of the story shares more than its
+ * lead.  A pair whose two fingerprints keep their places is two items when
+ * it shares under NP_FP_FOLLOW_SHARE of each side's compared hashes, at
+ * least NP_FP_FOLLOW_CONCENTRATION of the shared hashes (the subject hashes
+ * aside) lie in one side's lead, that side has compared hashes after its
+ * lead (a brief or an URGENT of the lead is all lead, and is the story's),
+ * as many lie in one place of the other, and the other's compared hashes
+ * stand in NP_FP_QUOTE_PLACES places or more: the quoted paragraph among
+ * others that share nothing.
+ */
+#define NP_FP_QUOTE_PLACES			3
+
+/*
  * Subjects that differ (version 2 containment predicates and same_story):
  * a pair that holds a brief and whose two samples each hold a subject
  * hash, none shared, is two items, whatever else they share: two

@@ -305,7 +305,7 @@ SELECT count(*) AS pairs,
 -- with 40 hashes, so that samples are truncated and sketch sizes differ.
 -- All 179 x 179 ordered pairs (a text with itself too) are compared.
 -- Nothing of the rule is left out: the names rule is computed from the
--- name bits, not avoided.
+-- name bits, and a lead quoted from the places, not avoided.
 CREATE TEMP TABLE v2_docs (id int, story text, cluster text, kind text, body text);
 \copy v2_docs FROM 'test/data/fingerprint/eval_docs.tsv'
 CREATE TEMP TABLE v2_wire (id int, item int, kind text, label text, body text);
@@ -432,10 +432,42 @@ CREATE FUNCTION pg_temp.v2_names(o v2_ov) RETURNS bool LANGUAGE sql IMMUTABLE AS
           AND ((o.an = 0 AND o.bn = 0)
                OR (least(o.an, o.bn) = 0 AND NOT (CASE WHEN o.an > 0 THEN o.a_brief ELSE o.b_brief END))
                OR (least(o.an, o.bn) >= 1 AND o.i_named >= 1 AND o.i_named >= 0.25 * least(o.an, o.bn))))) $$;
+-- a lead quoted: where each compared hash stands (":p", 8 hex digits for
+-- every 10 hashes, hash j at bit 3 (j % 10) of word j / 10: 0 for the
+-- lead, 1-7 for later paragraphs), and a pair sharing under half of each
+-- side whose shared hashes (the subjects aside) lie, 7/8 of them, in the
+-- lead of a side that has hashes after its lead and in one place of the
+-- other, which has hashes in 3 places or more, is turned down
+CREATE TEMP TABLE v2_at AS
+  SELECT id, ('x' || lpad(substr(hx, 8 * i + 1, 8), 16, '0'))::bit(64)::bigint AS h,
+         ((('x' || lpad(substr(pl, 8 * (i / 10) + 1, 8), 16, '0'))::bit(64)::bigint
+           >> (3 * (i % 10))) & 7)::int AS place
+    FROM v2_fp, split_part(f::text, ':', 5) hx,
+         substring(f::text FROM ':p([0-9a-f]+)$') pl, generate_series(0, length(hx) / 8 - 1) i
+   WHERE pl IS NOT NULL;
+CREATE INDEX ON v2_at (id);
+CREATE FUNCTION pg_temp.v2_quotes(s int, r int, tau bigint) RETURNS bool LANGUAGE sql STABLE AS $$
+  WITH sa AS (SELECT h, place FROM v2_at WHERE id = s AND h >= 1048576 AND h <= tau),
+       ra AS (SELECT h, place FROM v2_at WHERE id = r AND h >= 1048576 AND h <= tau),
+       sh AS (SELECT sa.place AS ps, ra.place AS pr FROM sa JOIN ra USING (h))
+  SELECT count(*) > 0
+         AND count(*) FILTER (WHERE ps = 0) >= 0.875 * count(*)
+         AND (SELECT max(c) FROM (SELECT count(*) AS c FROM sh GROUP BY pr) g) >= 0.875 * count(*)
+         AND EXISTS (SELECT FROM sa WHERE place > 0)
+         AND (SELECT count(DISTINCT place) FROM ra) >= 3
+    FROM sh $$;
+-- (a side without places has no row in v2_at, and quotes nothing)
+CREATE FUNCTION pg_temp.v2_quoted(o v2_ov) RETURNS bool LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN o.i - o.subj_shared >= 5 AND o.i < 0.5 * o.ca AND o.i < 0.5 * o.cb
+              THEN (SELECT pg_temp.v2_quotes(o.a, o.b, least(sa.lim, sb.lim))
+                           OR pg_temp.v2_quotes(o.b, o.a, least(sa.lim, sb.lim))
+                      FROM v2_side sa, v2_side sb WHERE sa.id = o.a AND sb.id = o.b)
+              ELSE false END $$;
 CREATE TEMP TABLE v2_ref AS
   SELECT o.a, o.b, o.fa, o.fb, o.brief, o.subj_differ, o.i - o.subj_shared AS ie,
          pg_temp.v2_names_part(o) AS names_part,
          pg_temp.v2_names(o) AS names,
+         pg_temp.v2_quoted(o) AS quoted,
          o.i = round(containment(o.fa, o.fb) * o.ca) AND o.i = round(containment(o.fb, o.fa) * o.cb)
            AND (o.ca = 0 OR containment(o.fa, o.fb) = o.i::float8 / o.ca) AS parsed_ok,
          o.i, o.ca, o.cb, similarity(o.fa, o.fb) AS sim,
@@ -447,6 +479,7 @@ SELECT count(*) AS pairs, count(*) FILTER (WHERE NOT parsed_ok) AS parse_wrong,
        count(*) FILTER (WHERE NOT names) AS names_disagree,
        count(*) FILTER (WHERE brief AND subj_differ) AS subjects_differ,
        count(*) FILTER (WHERE names_part) AS names_part,
+       count(*) FILTER (WHERE quoted) AS lead_quoted,
        count(*) FILTER (WHERE i >= 5) AS five_shared,
        count(*) FILTER (WHERE i BETWEEN 5 AND 9) AS under_ten,
        count(*) FILTER (WHERE ca <> sample_size(fa)) AS cut
@@ -473,8 +506,8 @@ BEGIN
          count(*) FILTER (WHERE is_same_story(fa, fb, t) <> r_story OR same_story(fa, fb, t) <> r_story
                              OR is_same_story(fa, fb) <> r_story OR same_story(fa, fb) <> r_story)
     FROM (SELECT r.*, sim >= t AS r_sim,
-                 names AND d_ab AS r_in, names AND d_ba AS r_out,
-                 names AND (d_ab OR d_ba) AS r_story
+                 names AND NOT quoted AND d_ab AS r_in, names AND NOT quoted AND d_ba AS r_out,
+                 names AND NOT quoted AND (d_ab OR d_ba) AS r_story
             FROM (SELECT r.*, pg_temp.v2_dir(i, ie, ca, c_ab, t, brief) AS d_ab,
                          pg_temp.v2_dir(i, ie, cb, c_ba, t, brief) AS d_ba
                     FROM v2_ref r) r) r;
@@ -484,9 +517,9 @@ RESET newsprint.similarity_threshold;
 RESET newsprint.containment_threshold;
 RESET newsprint.same_story_threshold;
 -- the GUCs' default (-1): version 2's 0.5 for <% and %>, 0.12 for same_story
-SELECT count(*) FILTER (WHERE (fa <% fb) <> (names AND pg_temp.v2_dir(i, ie, ca, c_ab, 0.5, brief))
-                           OR (fa %> fb) <> (names AND pg_temp.v2_dir(i, ie, cb, c_ba, 0.5, brief))) AS contain_wrong,
-       count(*) FILTER (WHERE is_same_story(fa, fb) <> (names AND (pg_temp.v2_dir(i, ie, ca, c_ab, 0.12, brief)
+SELECT count(*) FILTER (WHERE (fa <% fb) <> (names AND NOT quoted AND pg_temp.v2_dir(i, ie, ca, c_ab, 0.5, brief))
+                           OR (fa %> fb) <> (names AND NOT quoted AND pg_temp.v2_dir(i, ie, cb, c_ba, 0.5, brief))) AS contain_wrong,
+       count(*) FILTER (WHERE is_same_story(fa, fb) <> (names AND NOT quoted AND (pg_temp.v2_dir(i, ie, ca, c_ab, 0.12, brief)
                                                              OR pg_temp.v2_dir(i, ie, cb, c_ba, 0.12, brief)))) AS story_wrong
   FROM v2_ref;
 
