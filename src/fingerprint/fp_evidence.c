@@ -976,18 +976,14 @@ typedef struct FpSubjScan
 } FpSubjScan;
 
 /*
- * The figures a text holds (fp_evidence.h, "The figures a text holds"), as
- * the scan meets them: a number waits for the word after it (a scale, a
- * percent, a month), and the figures kept are the NP_FP_FIGURES_KEEP + 1
- * smallest 16-bit hashes (one more than a fingerprint keeps, to know that
- * there were more).
- */
-/*
  * Can a digit (unicode.h, NpUniDigitValue) start with this byte: an ASCII
  * digit, or the lead byte of a block that holds digits (Arabic-Indic,
  * Persian and NKo; 3-byte Indic and other scripts, fullwidth; 4-byte)?
- * One look-up a word, as the test for an ASCII digit was; the rare word
- * it lets through is read code point by code point (fp_ev_note_figure).
+ * One look-up a word, as the test for an ASCII digit was.  A word it lets
+ * through has its first code point decoded (fp_ev_note_figure): rare in
+ * Latin, Greek or Cyrillic text, every word in Arabic or Indic text, whose
+ * letters share their lead bytes with the digits.  test/sql/fp_figures.sql
+ * has a digit of every lead byte here.
  */
 static const bool fp_fig_first_byte[256] = {
 	['0'] = true,['1'] = true,['2'] = true,['3'] = true,['4'] = true,
@@ -996,6 +992,13 @@ static const bool fp_fig_first_byte[256] = {
 	[0xE0] = true,[0xE1] = true,[0xEA] = true,[0xEF] = true,[0xF0] = true
 };
 
+/*
+ * The figures a text holds (fp_evidence.h, "The figures a text holds"), as
+ * the scan meets them: a number waits for the word after it (a scale, a
+ * percent, a month), and the figures kept are the NP_FP_FIGURES_KEEP + 1
+ * smallest 16-bit hashes (one more than a fingerprint keeps, to know that
+ * there were more).
+ */
 typedef struct FpFigures
 {
 	np_uint64	mant;			/* the waiting number: mant * 10^exp */

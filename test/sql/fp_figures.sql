@@ -94,6 +94,29 @@ SELECT name,
                (7, 'other_figure', E'\u0661\u0663\u0660\u0660 mln'),
                (8, 'time_of_day', E'\u0661\u0660:\u0663\u0660 hours later')) t(id, name, num)
  ORDER BY id;
+-- every lead byte of fp_evidence.c's first-byte table, and the edges of
+-- unicode.c's runs of digits: NKo (0xDF), Myanmar (0xE1), Javanese (0xEA),
+-- mathematical bold and Adlam (0xF0, four bytes), Arabic-Indic nine and
+-- the last run's nine (U+1FBF9) are the ASCII figure; U+06FA (a letter,
+-- one past the Persian digits) and U+0F2A (a Tibetan half digit,
+-- No, not Nd) are no digits, so those words are no figure
+SELECT name,
+       split_part(fingerprint('Dufy Corp said it would raise ' || num ||
+                              ' from the sale of its castings unit, it said.')::text, ':', 7) =
+       split_part(fingerprint('Dufy Corp said it would raise ' || ascii ||
+                              ' from the sale of its castings unit, it said.')::text, ':', 7) AS as_ascii,
+       split_part(fingerprint('Dufy Corp said it would raise ' || num ||
+                              ' from the sale of its castings unit, it said.')::text, ':', 7) LIKE 'p%' AS no_figure
+  FROM (VALUES (1, 'nko', E'\u07C1\u07C2\u07C0\u07C0 mln', '1200 mln'),
+               (2, 'myanmar', E'\u1041\u1042\u1040\u1040 mln', '1200 mln'),
+               (3, 'javanese', E'\uA9D1\uA9D2\uA9D0\uA9D0 mln', '1200 mln'),
+               (4, 'math_bold', E'\U0001D7CF\U0001D7D0\U0001D7CE\U0001D7CE mln', '1200 mln'),
+               (5, 'adlam', E'\U0001E951\U0001E952\U0001E950\U0001E950 mln', '1200 mln'),
+               (6, 'arabic_nine', E'\u0669\u0669\u0669 mln', '999 mln'),
+               (7, 'last_run_nine', E'\U0001FBF9\U0001FBF9\U0001FBF9 mln', '999 mln'),
+               (8, 'past_persian', E'\u06FA\u0662\u0660\u0660 mln', '1200 mln'),
+               (9, 'tibetan_half', E'\u0F2A\u0F22\u0F20\u0F20 mln', '1200 mln')) t(id, name, num, ascii)
+ ORDER BY id;
 SELECT name, split_part(fingerprint(body)::text, ':', 7) AS figures
   FROM (VALUES (1, 'may_verb', 'Dufy Corp said 25 may lose their jobs when the plant closes next year.'),
                (2, 'day_may', 'Dufy Corp said the plant would close on 25 May next year, it said.'),
