@@ -915,6 +915,83 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
 }
 
 /*
+ * The subject-and-figures join (stories.h, StoryFlashMatches), asked of an
+ * x that no leader takes by the rule: STORY_SEARCH_FOUND and *story for
+ * the leader within the window with the most of the tiny side's figures,
+ * then the highest similarity, then the earliest (best_offer).  The two
+ * share a subject hash: the index is asked for the leaders that hold one of
+ * x's (is_similar(fp, q, STORY_FLASH_SEARCH) with q a fingerprint of x's
+ * subject hashes alone, which any leader holding one passes), and the
+ * rows are then compared as the batch form compares the holders of x's
+ * subject hashes (StoryIndexFindFlash).  A key of which the scan counted
+ * more than STORY_SEARCH_POSTINGS postings, once over STORY_SEARCH_BUDGET,
+ * is left out (NpidxKeyCap), as the batch form leaves out a subject hash
+ * held by more than STORY_STOP_POSTINGS leaders within the window: a name's
+ * initial and length is held by many leaders of a large table.
+ */
+#define STORY_FLASH_SEARCH	1e-9
+
+static StorySearch
+search_flash(const StoryPlans *p, const StoryRule *rule, int64 window,
+			 NpFingerprint *x, int64 xt, Snapshot snapshot, int64 *story)
+{
+	int			nsubject;
+	NpFingerprint *q;
+	int			leftout;
+	StoryBest	best = {0};
+	bool		x_tiny = x->nshingles < (uint32) rule->tiny_shingles;
+	uint64		i;
+
+	if (window < 0 || xt == STORY_NO_TIME || !StoryFlashMayJoin(rule, x))
+		return STORY_SEARCH_NONE;
+	nsubject = NpFingerprintSubjectCount(x, NpFingerprintNHashes(x));
+	q = palloc(NP_FP_HDRSZ + nsubject * sizeof(uint32));
+	memcpy(q, x, NP_FP_HDRSZ);
+	memcpy(q->hashes, x->hashes, nsubject * sizeof(uint32));
+	q->nshingles = (uint32) nsubject;
+	SET_VARSIZE(q, NP_FP_HDRSZ + nsubject * sizeof(uint32));
+	search_run(p, p->search_tiny, q, STORY_FLASH_SEARCH, snapshot,
+			   STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		bool		isnull;
+		bool		tnull;
+		int64		s;
+		TimestampTz t;
+		Datum		d;
+		NpFingerprint *l;
+		int			figures;
+		double		sc;
+		double		sim;
+
+		CHECK_FOR_INTERRUPTS();
+		s = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
+		if (isnull)
+			continue;
+		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
+		if (tnull || StoryTimeOf(t) == STORY_NO_TIME ||
+			!StoryWithinWindow(window, xt, StoryTimeOf(t)))
+			continue;
+		d = SPI_getbinval(tup, td, 2, &isnull);
+		if (isnull)
+			continue;
+		l = DatumGetNpFingerprintP(d);
+		if ((!x_tiny && l->nshingles >= (uint32) rule->tiny_shingles) ||
+			!StoryFlashMatches(rule, x, l, &figures, &sc, &sim))
+			continue;
+		best_offer(&best, (double) figures, sim, false, t, s, l);
+	}
+	SPI_freetuptable(SPI_tuptable);
+	pfree(q);
+	if (!best.found)
+		return STORY_SEARCH_NONE;
+	*story = best.story;
+	return STORY_SEARCH_FOUND;
+}
+
+/*
  * Run the search with the given snapshot (advanced to the current command,
  * so that the leaders this transaction added are seen): STORY_SEARCH_FOUND
  * and *story when a leader matches, STORY_SEARCH_ROUNDUP when x is a
@@ -1024,7 +1101,7 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	}
 	SPI_freetuptable(SPI_tuptable);
 	if (!best.found)
-		return STORY_SEARCH_NONE;
+		return search_flash(p, rule, window, x, xt, snapshot, story);
 	*story = best.story;
 	return STORY_SEARCH_FOUND;
 }
@@ -1086,6 +1163,20 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 			if (found == STORY_SEARCH_ROUNDUP)
 				return id;
 		}
+	}
+
+	else
+	{
+		/*
+		 * Too small to share min_shared hashes with any leader, it may still
+		 * join one by its subject and figures (an URGENT one-liner after its
+		 * write-through); otherwise it leads its story, without the lock as
+		 * before.
+		 */
+		found = search_flash(p, rule, window, x, xt,
+							 GetTransactionSnapshot(), &story);
+		if (found == STORY_SEARCH_FOUND)
+			return story;
 	}
 
 	args[0] = Int64GetDatum(id);

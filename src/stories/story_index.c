@@ -1098,6 +1098,81 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 	return best.leader;
 }
 
+/*
+ * The leader within the window that x joins by its subject and figures
+ * (stories.h, StoryFlashMatches), asked of an x that no leader takes by the
+ * rule: -1 when none.  The two share a subject hash, a key of both samples:
+ * the posting lists of x's subject hashes (at most NP_FP_SUBJECT_KEYS, the
+ * first of its sample) are read from the first leader within the window
+ * on, but a list that holds more than STORY_STOP_POSTINGS of them (a
+ * subject hash is a name's initial and length, held by many leaders at
+ * scale), and each leader met is compared once, only when it or x is tiny.
+ * Only when x has a time and a subject and enough specific figures
+ * (StoryFlashMayJoin): most articles read nothing here.
+ */
+int
+StoryIndexFindFlash(StoryIndex *si, const NpFingerprint *x, int64 t,
+					double *score)
+{
+	int			n = NpFingerprintNHashes(x);
+	int			nsubject;
+	bool		x_tiny = x->nshingles < (uint32) si->rule.tiny_shingles;
+	StoryPick	best = {-1, 0.0, 0.0};
+	double		best_score = 0.0;
+	uint32		probe;
+	int			from;
+	int			r;
+
+	if (si->window < 0 || t == STORY_NO_TIME || si->nleaders == 0 ||
+		!StoryFlashMayJoin(&si->rule, x))
+		return -1;
+	nsubject = NpFingerprintSubjectCount(x, n);
+	from = leaders_within_from(si, t, si->window, &si->window_from,
+							   &si->window_cut);
+	probe = next_probe(si);
+	for (r = 0; r < nsubject; r++)
+	{
+		StorySlot  *s = slot_for(si, x->hashes[r], false);
+		const uint32 *p;
+		uint32		np;
+		uint32		k;
+
+		if (s == NULL)
+			continue;
+		p = postings(si, s, &np);
+		k = postings_from(p, np, from);
+		if (np - k > STORY_STOP_POSTINGS)
+			continue;
+		for (; k < np; k++)
+		{
+			int			l = (int) p[k];
+			int			figures;
+			double		sc;
+			double		sim;
+
+			CHECK_FOR_INTERRUPTS();
+			if (si->meet[l].stamp == probe)
+				continue;
+			si->meet[l].stamp = probe;
+			si->meet[l].count = 0;
+			if (!x_tiny &&
+				si->state[l].meta.nshingles >= (uint32) si->rule.tiny_shingles)
+				continue;
+			if (si->times[l] == STORY_NO_TIME ||
+				!StoryWithinWindow(si->window, t, si->times[l]))
+				continue;
+			if (!StoryFlashMatches(&si->rule, x, si->fps[l], &figures, &sc, &sim))
+				continue;
+			pick_offer(&best, l, (double) figures, sim);
+			if (best.leader == l)
+				best_score = sc;
+		}
+	}
+	if (best.leader >= 0)
+		*score = best_score;
+	return best.leader;
+}
+
 int64
 StoryIndexLeaderId(StoryIndex *si, int leader)
 {
