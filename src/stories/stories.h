@@ -71,6 +71,11 @@
  * of x.  It is not asked of late copies (a late copy holds 0.9 of x in its
  * leader).  story_match() answers for one pair and knows nothing of it.
  *
+ * URGENT one-liners and tables (story_flash.c).  An x that no leader takes
+ * by the rule, within the window or as a late copy, joins a leader within
+ * the window when one of the two is tiny and the other carries its subject
+ * and all its figures, STORY_FLASH_FIGURES or more of them specific: a
+ * one-liner and its write-through share facts, not words.
  * The time window (cluster_stories, assign_story, and story_match when
  * given the pair's times).  With a window w, x may join L only
  * when |time(x) - time(L)| <= w; when either time is unknown (NULL or
