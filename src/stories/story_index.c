@@ -167,6 +167,14 @@ typedef struct StoryLeaderState
 #endif
 #define STORY_AHEAD			8
 
+/*
+ * What a leader may be in a subject-and-figures pair (StoryIndexFindFlash):
+ * a side with a subject and enough specific figures (StoryFlashMayJoin),
+ * and, tiny too, the side whose figures the other must carry.
+ */
+#define STORY_FLASH_CARRIER		0x01
+#define STORY_FLASH_TINY		0x02
+
 struct StoryIndex
 {
 	StoryRule	rule;
@@ -182,6 +190,7 @@ struct StoryIndex
 	int64	   *ids;
 	int64	   *times;			/* STORY_NO_TIME when unknown */
 	NpFingerprint **fps;
+	uint8	   *flash;			/* STORY_FLASH_* of each leader */
 	StoryMeeting *meet;
 	StoryLeaderState *state;	/* one cache line per leader */
 	void	   *state_alloc;	/* the allocation that holds state */
@@ -422,6 +431,7 @@ alloc_structures(StoryIndex *si, int maxleaders)
 	si->ids = MemoryContextAllocHuge(si->cxt, sizeof(int64) * maxleaders);
 	si->times = MemoryContextAllocHuge(si->cxt, sizeof(int64) * maxleaders);
 	si->fps = MemoryContextAllocHuge(si->cxt, sizeof(NpFingerprint *) * maxleaders);
+	si->flash = MemoryContextAllocHuge(si->cxt, sizeof(uint8) * maxleaders);
 	si->meet = MemoryContextAllocHuge(si->cxt, sizeof(StoryMeeting) * maxleaders);
 	alloc_state(si, maxleaders);
 	si->nslots = 1024;
@@ -582,6 +592,7 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 		si->ids = repalloc_huge(si->ids, sizeof(int64) * m);
 		si->times = repalloc_huge(si->times, sizeof(int64) * m);
 		si->fps = repalloc_huge(si->fps, sizeof(NpFingerprint *) * m);
+		si->flash = repalloc_huge(si->flash, sizeof(uint8) * m);
 		si->meet = repalloc_huge(si->meet, sizeof(StoryMeeting) * m);
 		alloc_state(si, m);
 		si->maxleaders = m;
@@ -591,6 +602,10 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 	si->times[leader] = t;
 	note_time(si, t);
 	si->fps[leader] = arena_copy(si, x);
+	si->flash[leader] = 0;
+	if (StoryFlashMayJoin(&si->rule, x))
+		si->flash[leader] = STORY_FLASH_CARRIER |
+			(x->nshingles < (uint32) si->rule.tiny_shingles ? STORY_FLASH_TINY : 0);
 	StoryLeaderMetaOf(x, &si->state[leader].meta);
 	si->meet[leader].stamp = 0;
 	memset(&si->state[leader].sig, 0, sizeof(StorySig));
@@ -1106,7 +1121,9 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
  * first of its sample) are read from the first leader within the window
  * on, but a list that holds more than STORY_STOP_POSTINGS of them (a
  * subject hash is a name's initial and length, held by many leaders at
- * scale), and each leader met is compared once, only when it or x is tiny.
+ * scale), and each leader met is compared once, only when it may be x's
+ * partner (its STORY_FLASH_* flags, noted when it was added: tiny when x
+ * is not, and with a subject and enough specific figures).
  * Only when x has a time and a subject and enough specific figures
  * (StoryFlashMayJoin): most articles read nothing here.
  */
@@ -1155,8 +1172,8 @@ StoryIndexFindFlash(StoryIndex *si, const NpFingerprint *x, int64 t,
 				continue;
 			si->meet[l].stamp = probe;
 			si->meet[l].count = 0;
-			if (!x_tiny &&
-				si->state[l].meta.nshingles >= (uint32) si->rule.tiny_shingles)
+			/* x's partner holds enough specific figures, and is tiny if x is not */
+			if ((si->flash[l] & (x_tiny ? STORY_FLASH_CARRIER : STORY_FLASH_TINY)) == 0)
 				continue;
 			if (si->times[l] == STORY_NO_TIME ||
 				!StoryWithinWindow(si->window, t, si->times[l]))
