@@ -105,4 +105,13 @@ SELECT count(*) AS disagree
 SELECT count(DISTINCT story) AS stories
   FROM newsprint.cluster_stories('flash', order_column => 'published_at', min_named => 0);
 
+-- a write-through whose lead says "said its third-quarter": the hyphen is
+-- part of a compound, not the end of a lead-in, so the lead keeps its
+-- subject, and with it its names and figures (fp_evidence.c,
+-- fp_subj_hyphen; without it the text had none, and joined nothing)
+SELECT round(newsprint.story_match(newsprint.fingerprint(
+		'Quenby Steel Corp said its third-quarter net loss was 57 mln dlrs, or 1.35 dlrs a share, against a profit of 14 mln dlrs, or 33 cts a share, a year earlier, as prices for sheet steel fell and its Wexcombe mill stood idle for six weeks. Revenue fell 18 pct to 812 mln dlrs.'::text),
+		fp, a_time => published_at + interval '10 minutes', b_time => published_at)::numeric, 3) AS said_its_third_quarter
+  FROM flash WHERE id = 1;
+
 DROP TABLE flash, flash_late, flash_leaders;
