@@ -920,15 +920,11 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
  * the leader within the window with the most of the tiny side's figures,
  * then the highest similarity, then the earliest (best_offer).  The two
  * share a subject hash: the index is asked for the leaders that hold one of
- * x's, with q a fingerprint of x's subject hashes alone: for a tiny x,
+ * x's, with q a fingerprint of x's subject hashes alone:
  * is_similar(fp, q, STORY_FLASH_SEARCH), which any leader holding one
- * passes; for a longer x, whose partner is tiny, is_similar(fp, q, s) for
- * s = 1 / (|q| + tiny_shingles - 2), less a hair: a tiny leader's sample
- * holds at most tiny_shingles - 1 hashes, so one that shares a hash with q
- * has at least that similarity with it, and the index, which knows
- * each row's sample size from its posting, reads no longer leader that
- * shares a hash or two.  The rows are then compared as the batch form
- * compares the holders of x's subject hashes (StoryIndexFindFlash).  A key of which the scan counted
+ * passes.  The rows are then compared as the batch form compares the
+ * holders of x's subject hashes (StoryIndexFindFlash).  Only a tiny x
+ * joins so (story_flash.c): a longer one searches nothing more.  A key of which the scan counted
  * more than STORY_SEARCH_POSTINGS postings, once over STORY_SEARCH_BUDGET,
  * is left out (NpidxKeyCap), as the batch form leaves out a subject hash
  * held by more than STORY_STOP_POSTINGS leaders within the window: a name's
@@ -947,7 +943,8 @@ search_flash(const StoryPlans *p, const StoryRule *rule, int64 window,
 	bool		x_tiny = x->nshingles < (uint32) rule->tiny_shingles;
 	uint64		i;
 
-	if (window < 0 || xt == STORY_NO_TIME || !StoryFlashMayJoin(rule, x))
+	if (window < 0 || xt == STORY_NO_TIME || !x_tiny ||
+		!StoryFlashMayJoin(rule, x))
 		return STORY_SEARCH_NONE;
 	nsubject = NpFingerprintSubjectCount(x, NpFingerprintNHashes(x));
 	q = palloc(NP_FP_HDRSZ + nsubject * sizeof(uint32));
@@ -955,10 +952,8 @@ search_flash(const StoryPlans *p, const StoryRule *rule, int64 window,
 	memcpy(q->hashes, x->hashes, nsubject * sizeof(uint32));
 	q->nshingles = (uint32) nsubject;
 	SET_VARSIZE(q, NP_FP_HDRSZ + nsubject * sizeof(uint32));
-	search_run(p, p->search_tiny, q,
-			   x_tiny ? STORY_FLASH_SEARCH :
-			   1.0 / (nsubject + rule->tiny_shingles - 2) - 1e-9,
-			   snapshot, STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
+	search_run(p, p->search_tiny, q, STORY_FLASH_SEARCH, snapshot,
+			   STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -985,8 +980,7 @@ search_flash(const StoryPlans *p, const StoryRule *rule, int64 window,
 		if (isnull)
 			continue;
 		l = DatumGetNpFingerprintP(d);
-		if ((!x_tiny && l->nshingles >= (uint32) rule->tiny_shingles) ||
-			!StoryFlashMatches(rule, x, l, &figures, &sc, &sim))
+		if (!StoryFlashMatches(rule, x, l, &figures, &sc, &sim))
 			continue;
 		best_offer(&best, (double) figures, sim, false, t, s, l);
 	}

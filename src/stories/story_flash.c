@@ -12,8 +12,8 @@
  * is_same_story links them, and the one-liner, the first item of its
  * story, leads a story of its own that the write-through does not join.
  * What they share is the company and the figures.  So a pair that the
- * rule refuses (stories.h), within the time window, is one story when one
- * side F is tiny (fewer than tiny_shingles shingles) and the other side S
+ * rule refuses (stories.h), within the time window, is one story when the
+ * article F is tiny (fewer than tiny_shingles shingles) and the leader S
  * carries F's subject and every one of F's figures (StoryFlashMatches):
  *
  *	 - both are version 2 fingerprints that keep their names and figures,
@@ -36,11 +36,21 @@
  * dividend to 20 cents from 18 cents") shares one specific figure: 20 is
  * round.
  *
+ * Only the tiny side joins: x is F, the later article, and the leader S.
+ * The other order (a one-liner that leads, its write-through joining it)
+ * was built and measured first, and not kept: the write-through, joined,
+ * no longer attracts its own copies (a paper's rewrite without the
+ * figures then starts a story, or joins another leader it matches), and a
+ * results' write-through that names the dividend carries the dividend
+ * notice's figures, and would join the notice's story when the notice
+ * came first (doc/stories.md, "URGENT one-liners and tables").  A
+ * one-liner that leads keeps its own story, as before.
+ *
  * Where it hooks in: the rule's answer is unchanged (StoryRuleMatches);
  * the join is asked only of an article that no leader takes by the rule,
  * within the window or as a late copy, in both forms (StoryIndexFindFlash
  * in story_index.c, search_flash in story_assign.c) and by story_match()
- * for a pair with both times within the window.  Among the leaders it
+ * for a pair with both times within the window: only of a tiny x.  Among the leaders it
  * joins, the one with the most of F's figures compared, then the highest
  * similarity, then the earliest.  Its candidates are found by the subject
  * hash the two share, a key of the sample like any other: the batch form
@@ -176,18 +186,20 @@ StoryFlashMatches(const StoryRule *rule, const NpFingerprint *x,
 				  const NpFingerprint *leader, int *figures, double *score,
 				  double *similarity)
 {
-	bool		x_tiny = x->nshingles < (uint32) rule->tiny_shingles;
-	bool		l_tiny = leader->nshingles < (uint32) rule->tiny_shingles;
-	int			n = 0;
+	int			n;
 	NpFingerprintOverlap ov;
 
 	NpFingerprintCheckCompatible(x, leader);
-	if (rule->min_named <= 0 || x->version != NP_FP_V2_VERSION)
+
+	/*
+	 * Only the tiny article joins: a longer x that carried a tiny leader's
+	 * figures would no longer attract its own copies (the file header,
+	 * "Only the tiny side joins").
+	 */
+	if (rule->min_named <= 0 || x->version != NP_FP_V2_VERSION ||
+		x->nshingles >= (uint32) rule->tiny_shingles)
 		return false;
-	if (x_tiny)
-		n = flash_carries(x, leader);
-	if (n == 0 && l_tiny)
-		n = flash_carries(leader, x);
+	n = flash_carries(x, leader);
 	if (n == 0)
 		return false;
 	NpFingerprintOverlapOf(x, leader, &ov);

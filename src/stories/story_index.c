@@ -168,12 +168,11 @@ typedef struct StoryLeaderState
 #define STORY_AHEAD			8
 
 /*
- * What a leader may be in a subject-and-figures pair (StoryIndexFindFlash):
- * a side with a subject and enough specific figures (StoryFlashMayJoin),
- * and, tiny too, the side whose figures the other must carry.
+ * May a leader carry a tiny article's subject and figures
+ * (StoryIndexFindFlash): it has a subject and enough specific figures
+ * (StoryFlashMayJoin).
  */
 #define STORY_FLASH_CARRIER		0x01
-#define STORY_FLASH_TINY		0x02
 
 struct StoryIndex
 {
@@ -604,8 +603,7 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 	si->fps[leader] = arena_copy(si, x);
 	si->flash[leader] = 0;
 	if (StoryFlashMayJoin(&si->rule, x))
-		si->flash[leader] = STORY_FLASH_CARRIER |
-			(x->nshingles < (uint32) si->rule.tiny_shingles ? STORY_FLASH_TINY : 0);
+		si->flash[leader] = STORY_FLASH_CARRIER;
 	StoryLeaderMetaOf(x, &si->state[leader].meta);
 	si->meet[leader].stamp = 0;
 	memset(&si->state[leader].sig, 0, sizeof(StorySig));
@@ -1121,9 +1119,9 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
  * first of its sample) are read from the first leader within the window
  * on, but a list that holds more than STORY_STOP_POSTINGS of them (a
  * subject hash is a name's initial and length, held by many leaders at
- * scale), and each leader met is compared once, only when it may be x's
- * partner (its STORY_FLASH_* flags, noted when it was added: tiny when x
- * is not, and with a subject and enough specific figures).
+ * scale), and each leader met is compared once, only when it may carry x
+ * (STORY_FLASH_CARRIER, noted when it was added).  Only a tiny x joins so
+ * (story_flash.c).
  * Only when x has a time and a subject and enough specific figures
  * (StoryFlashMayJoin): most articles read nothing here.
  */
@@ -1141,7 +1139,7 @@ StoryIndexFindFlash(StoryIndex *si, const NpFingerprint *x, int64 t,
 	int			r;
 
 	if (si->window < 0 || t == STORY_NO_TIME || si->nleaders == 0 ||
-		!StoryFlashMayJoin(&si->rule, x))
+		!x_tiny || !StoryFlashMayJoin(&si->rule, x))
 		return -1;
 	nsubject = NpFingerprintSubjectCount(x, n);
 	from = leaders_within_from(si, t, si->window, &si->window_from,
@@ -1172,8 +1170,8 @@ StoryIndexFindFlash(StoryIndex *si, const NpFingerprint *x, int64 t,
 				continue;
 			si->meet[l].stamp = probe;
 			si->meet[l].count = 0;
-			/* x's partner holds enough specific figures, and is tiny if x is not */
-			if ((si->flash[l] & (x_tiny ? STORY_FLASH_CARRIER : STORY_FLASH_TINY)) == 0)
+			/* the leader holds a subject and enough specific figures */
+			if ((si->flash[l] & STORY_FLASH_CARRIER) == 0)
 				continue;
 			if (si->times[l] == STORY_NO_TIME ||
 				!StoryWithinWindow(si->window, t, si->times[l]))

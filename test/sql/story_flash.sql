@@ -2,23 +2,25 @@
 -- URGENT one-liners and tables with their write-through (doc/stories.md,
 -- "URGENT one-liners and tables"; src/stories/story_flash.c).  A
 -- one-liner and the full story sent minutes later share facts, not words:
--- the rule refused them, and the one-liner, first of its story, led a
--- story that the write-through did not join.  Within the time window a
--- tiny item now joins the story whose leader carries its subject and all
--- its figures, at least two of them specific, in either order, in the
--- batch and at insert time alike.  Kept apart: another company's
--- one-liner with the same figures (its subject), the company's other
--- announcement of the day (other figures), its dividend notice whose
--- figures the write-through repeats (both round), a one-liner with one
--- specific figure, and the pairs out of the window or without times.
+-- the rule refused them.  Within the time window a tiny article now joins
+-- the story whose leader carries its subject and all its figures, at
+-- least two of them specific, in the batch and at insert time alike: a
+-- one-liner sent after its write-through, a newspaper's brief of it.  Only
+-- the tiny side joins: a write-through after its one-liner, which leads,
+-- stays apart (the order built first and not kept).  Kept apart too:
+-- another company's one-liner with the same figures (its subject), the
+-- company's other announcement of the day (other figures), its dividend
+-- notice whose figures the write-through repeats (both round), a
+-- one-liner with one specific figure, and the pairs out of the window or
+-- without times.
 --
 SET client_min_messages = warning;
 CREATE TABLE flash (id bigint PRIMARY KEY, name text, published_at timestamptz,
 	body text, fp newsprint.fingerprint);
 INSERT INTO flash (id, name, published_at, body) VALUES
-  (1, 'quenby_urgent', '2026-10-21 14:02+00',
+  (1, 'quenby_urgent', '2026-10-21 14:20+00',
    'URGENT - Quenby Steel Q3 net loss 57 mln dlrs vs profit 14 mln'),
-  (2, 'quenby_writethru', '2026-10-21 14:15+00',
+  (2, 'quenby_writethru', '2026-10-21 14:02+00',
    E'Quenby Steel Corp reported a third-quarter net loss of 57 mln dlrs, or 1.35 dlrs a share, against a profit of 14 mln dlrs, or 33 cts a share, a year earlier, as prices for sheet steel fell and its Wexcombe mill stood idle for six weeks.\n'
    'Revenue fell 18 pct to 812 mln dlrs from 990 mln dlrs, the Pittsburgh company said.\n'
    'Chief executive Dora Pendle said she expected orders from carmakers to recover in the new year, and that the Wexcombe mill would restart in January after repairs to its blast furnace.\n'
@@ -33,7 +35,9 @@ INSERT INTO flash (id, name, published_at, body) VALUES
   (6, 'quenby_one_figure', '2026-10-21 14:20+00',
    'URGENT - Quenby Steel swings to Q3 loss of 57 mln dlrs'),
   (7, 'quenby_urgent_next_week', '2026-10-28 14:02+00',
-   'URGENT - Quenby Steel Q3 net loss 57 mln dlrs vs profit 14 mln');
+   'URGENT - Quenby Steel Q3 net loss 57 mln dlrs vs profit 14 mln'),
+  (8, 'quenby_paper_brief', '2026-10-22 05:30+00',
+   'Quenby Steel lost 57 mln dlrs in the third quarter against a profit of 14 mln dlrs a year before, and cut its dividend.');
 UPDATE flash SET fp = newsprint.fingerprint(body);
 
 -- what each item holds: tiny (under 40 evidence shingles), subject hashes
@@ -44,7 +48,7 @@ SELECT id, name, newsprint.shingle_count(fp) < 40 AS tiny,
 	   substring(fp::text FROM ':f[0-9a-f]{6}([0-9a-f]{2})') AS figures
   FROM flash ORDER BY id;
 
--- every pair against the write-through: the rule with the items' times,
+-- every pair with the write-through: the rule with the items' times,
 -- without them (no time test: the join is not asked), with a window of
 -- five minutes (the pair out of it); and same_story, which the join does
 -- not change (the pair shares facts, not words)
@@ -58,16 +62,17 @@ SELECT b.name AS article, a.name AS leader,
  WHERE a.id <> b.id AND (a.id = 2 OR b.id = 2)
  ORDER BY a.id, b.id;
 
--- the urgent leads, the write-through joins it; the others start stories
+-- the write-through leads; the one-liner sent late and the paper's brief
+-- join it; the others start stories
 SELECT f.name, s.story, c.name AS story_of, round(s.score::numeric, 3) AS score, s.leads
   FROM newsprint.cluster_stories('flash', order_column => 'published_at') s
   JOIN flash f ON f.id = s.id JOIN flash c ON c.id = s.story
  ORDER BY f.published_at, f.id;
 
--- either order: the write-through first (an urgent sent late), the urgent
--- joins it
+-- the other order: the one-liner first leads, and the write-through, which
+-- is not tiny, does not join it (as before)
 CREATE TABLE flash_late AS SELECT * FROM flash WHERE id IN (1, 2);
-UPDATE flash_late SET published_at = published_at + interval '20 minutes' WHERE id = 1;
+UPDATE flash_late SET published_at = published_at - interval '30 minutes' WHERE id = 1;
 SELECT f.name, c.name AS story_of
   FROM newsprint.cluster_stories('flash_late', order_column => 'published_at') s
   JOIN flash_late f ON f.id = s.id JOIN flash_late c ON c.id = s.story
@@ -108,10 +113,11 @@ SELECT count(DISTINCT story) AS stories
 -- a write-through whose lead says "said its third-quarter": the hyphen is
 -- part of a compound, not the end of a lead-in, so the lead keeps its
 -- subject, and with it its names and figures (fp_evidence.c,
--- fp_subj_hyphen; without it the text had none, and joined nothing)
-SELECT round(newsprint.story_match(newsprint.fingerprint(
+-- fp_subj_hyphen; without it the text had none, and the one-liner sent
+-- after it joined nothing)
+SELECT round(newsprint.story_match(fp, newsprint.fingerprint(
 		'Quenby Steel Corp said its third-quarter net loss was 57 mln dlrs, or 1.35 dlrs a share, against a profit of 14 mln dlrs, or 33 cts a share, a year earlier, as prices for sheet steel fell and its Wexcombe mill stood idle for six weeks. Revenue fell 18 pct to 812 mln dlrs.'::text),
-		fp, a_time => published_at + interval '10 minutes', b_time => published_at)::numeric, 3) AS said_its_third_quarter
+		a_time => published_at, b_time => published_at - interval '10 minutes')::numeric, 3) AS one_liner_after_it
   FROM flash WHERE id = 1;
 
 DROP TABLE flash, flash_late, flash_leaders;
