@@ -71,11 +71,11 @@
  * of x.  It is not asked of late copies (a late copy holds 0.9 of x in its
  * leader).  story_match() answers for one pair and knows nothing of it.
  *
- * URGENT one-liners and tables (story_flash.c).  An x that no leader takes
- * by the rule, within the window or as a late copy, joins a leader within
- * the window when one of the two is tiny and the other carries its subject
- * and all its figures, STORY_FLASH_FIGURES or more of them specific: a
- * one-liner and its write-through share facts, not words.
+ * URGENT one-liners and tables (story_flash.c).  A tiny x that no leader
+ * takes by the rule, within the window or as a late copy, joins a leader
+ * within the window that carries its subject and all its figures,
+ * STORY_FLASH_FIGURES or more of them specific: a one-liner and its
+ * write-through share facts, not words.
  * The time window (cluster_stories, assign_story, and story_match when
  * given the pair's times).  With a window w, x may join L only
  * when |time(x) - time(L)| <= w; when either time is unknown (NULL or
@@ -287,8 +287,8 @@
 
 /*
  * URGENT one-liners and tables (story_flash.c): a pair the rule refuses,
- * within the time window, is one story when one side is tiny and the other
- * carries its subject and every one of its figures, of which at least
+ * within the time window, is one story when the article is tiny and the
+ * leader carries its subject and every one of its figures, of which at least
  * STORY_FLASH_FIGURES are specific (not round: NpFpFigureIsRound).  Two,
  * not one: a company's dividend notice and its results' write-through
  * share the dividend, and one company's two announcements of a day its
@@ -429,11 +429,12 @@ extern bool StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
 
 /*
  * The subject-and-figures join (story_flash.c).  StoryFlashMayJoin: may x
- * form such a pair at all (version 2 with a subject and STORY_FLASH_FIGURES
- * specific figures, the name tests on)?  A cheap test, asked before any
- * search.  StoryFlashMatches: does the pair of x and leader, whose times
- * are known and within the window (the caller's test), join so?  If so,
- * set *figures (the tiny side's figures compared: more is better),
+ * form such a pair at all, as the article (tiny too: the caller's test) or
+ * the leader (version 2 with a subject and STORY_FLASH_FIGURES specific
+ * figures, the name tests on)?  A cheap test, asked before any search.
+ * StoryFlashMatches: does tiny x join leader, their times known and within
+ * the window (the caller's test)?  If so,
+ * set *figures (x's figures compared: more is better),
  * *score (max containment either way, as the rule's) and *similarity.
  */
 extern bool StoryFlashMayJoin(const StoryRule *rule, const NpFingerprint *x);

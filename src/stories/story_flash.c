@@ -27,8 +27,8 @@
  *	   and every one of them, round or not, is among S's figures (below
  *	   S's largest kept figure when S held more than it keeps).
  *
- * What it keeps apart: one company's two announcements of a day (a
- * dividend and the results, a placing's launch and its pricing) have other
+ * What it keeps apart: one company's two announcements of a day (a job
+ * cut after the results, a placing's pricing after its launch) have other
  * figures, or share one or two round ones; two days' reports of one market
  * have other figures, and the window parts them too; two companies'
  * notices in one formula have other subjects.  A dividend notice whose
@@ -50,9 +50,9 @@
  * the join is asked only of an article that no leader takes by the rule,
  * within the window or as a late copy, in both forms (StoryIndexFindFlash
  * in story_index.c, search_flash in story_assign.c) and by story_match()
- * for a pair with both times within the window: only of a tiny x.  Among the leaders it
- * joins, the one with the most of F's figures compared, then the highest
- * similarity, then the earliest.  Its candidates are found by the subject
+ * for a pair with both times within the window: only of a tiny x.  Among
+ * the leaders it joins, the one with the most of F's figures compared,
+ * then the highest similarity, then the earliest.  Its candidates are found by the subject
  * hash the two share, a key of the sample like any other: the batch form
  * reads the posting lists of x's subject hashes from the first leader
  * within the window on, and assign_story() asks its index for the leaders
