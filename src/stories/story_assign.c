@@ -142,6 +142,8 @@ typedef struct StoryPlans
 	SPIPlanPtr	search;			/* is_same_story(fp, $1, $2) */
 	SPIPlanPtr	search_tiny;	/* is_similar(fp, $1, $2) */
 	SPIPlanPtr	search_late;	/* is_contained($1, fp, $2) */
+	SPIPlanPtr	search_flash;	/* is_similar(fp, $1, $2), published_at
+								 * from $3 to $4 */
 	SPIPlanPtr	insert;
 } StoryPlans;
 
@@ -349,6 +351,7 @@ plans_free(StoryPlans *p)
 	SPIPlanPtr	search = p->search;
 	SPIPlanPtr	search_tiny = p->search_tiny;
 	SPIPlanPtr	search_late = p->search_late;
+	SPIPlanPtr	search_flash = p->search_flash;
 	SPIPlanPtr	insert = p->insert;
 
 	/*
@@ -356,10 +359,11 @@ plans_free(StoryPlans *p)
 	 * fail (out of memory), the entry must not keep a plan that the retired
 	 * list also holds, or it would be freed twice.
 	 */
-	p->search = p->search_tiny = p->search_late = p->insert = NULL;
+	p->search = p->search_tiny = p->search_late = p->search_flash = p->insert = NULL;
 	plan_free(search);
 	plan_free(search_tiny);
 	plan_free(search_late);
+	plan_free(search_flash);
 	plan_free(insert);
 }
 
@@ -568,10 +572,12 @@ plans_for(Oid relid)
 		p->search = NULL;
 		p->search_tiny = NULL;
 		p->search_late = NULL;
+		p->search_flash = NULL;
 		p->insert = NULL;
 	}
 	missing = (p->search == NULL || p->search_tiny == NULL ||
-			   p->search_late == NULL || p->insert == NULL);
+			   p->search_late == NULL || p->search_flash == NULL ||
+			   p->insert == NULL);
 
 	/*
 	 * The table's kind, columns and arbiter, checked before the plans are
@@ -601,7 +607,7 @@ plans_for(Oid relid)
 		/* the control file fixes the schema */
 		const char *ext = "newsprint";
 		StringInfoData sql;
-		Oid			argtypes[3];
+		Oid			argtypes[4];
 
 		plans_free(p);
 		rel = StoryRelationName(relid);
@@ -632,6 +638,20 @@ plans_for(Oid relid)
 						 "SELECT story, fp, published_at FROM %s "
 						 "WHERE %s.is_contained($1, fp, $2)", rel, ext);
 		p->search_late = keep_plan(sql.data, 2, argtypes, CURSOR_OPT_CUSTOM_PLAN);
+
+		/*
+		 * The subject-and-figures join's leaders (search_flash): those of
+		 * the window alone, so that the many holders of a subject hash out
+		 * of it are not handed over
+		 */
+		argtypes[2] = TIMESTAMPTZOID;
+		argtypes[3] = TIMESTAMPTZOID;
+		resetStringInfo(&sql);
+		appendStringInfo(&sql,
+						 "SELECT story, fp, published_at FROM %s "
+						 "WHERE %s.is_similar(fp, $1, $2) "
+						 "AND published_at BETWEEN $3 AND $4", rel, ext);
+		p->search_flash = keep_plan(sql.data, 4, argtypes, CURSOR_OPT_CUSTOM_PLAN);
 
 		argtypes[0] = INT8OID;
 		argtypes[1] = fptype;
@@ -760,13 +780,27 @@ typedef enum StorySearch
  * 30 ms a call, where the scan of a few hundred leaders takes a fraction
  * of a millisecond.  A search is one small query; nothing in it gains.
  */
+static void search_run_from(const StoryPlans *p, SPIPlanPtr plan,
+							NpFingerprint *x, double t, const Datum *more,
+							Snapshot snapshot, double budget, double cap,
+							int *leftout);
+
 static void
 search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 		   Snapshot snapshot, double budget, double cap, int *leftout)
 {
+	search_run_from(p, plan, x, t, NULL, snapshot, budget, cap, leftout);
+}
+
+/* search_run, with more parameters after the first two (more, or NULL) */
+static void
+search_run_from(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x,
+				double t, const Datum *more, Snapshot snapshot, double budget,
+				double cap, int *leftout)
+{
 	NpidxKeyCap kc;
 	NpidxKeyCap *volatile outer = npidx_key_cap;
-	Datum		args[2];
+	Datum		args[4];
 	volatile int rc = 0;
 	int			nestlevel;
 
@@ -779,6 +813,11 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 	kc.leftout = 0;
 	args[0] = PointerGetDatum(x);
 	args[1] = Float8GetDatum(t);
+	if (more != NULL)
+	{
+		args[2] = more[0];
+		args[3] = more[1];
+	}
 	nestlevel = NewGUCNestLevel();
 	(void) set_config_option("enable_seqscan", "off", PGC_USERSET,
 							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
@@ -941,6 +980,9 @@ search_flash(const StoryPlans *p, const StoryRule *rule, int64 window,
 	int			leftout;
 	StoryBest	best = {0};
 	bool		x_tiny = x->nshingles < (uint32) rule->tiny_shingles;
+	int64		lo;
+	int64		hi;
+	Datum		bounds[2];
 	uint64		i;
 
 	if (window < 0 || xt == STORY_NO_TIME || !x_tiny ||
@@ -952,8 +994,15 @@ search_flash(const StoryPlans *p, const StoryRule *rule, int64 window,
 	memcpy(q->hashes, x->hashes, nsubject * sizeof(uint32));
 	q->nshingles = (uint32) nsubject;
 	SET_VARSIZE(q, NP_FP_HDRSZ + nsubject * sizeof(uint32));
-	search_run(p, p->search_tiny, q, STORY_FLASH_SEARCH, snapshot,
-			   STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
+	/* the window's bounds, infinite past the range of timestamptz */
+	if (pg_sub_s64_overflow(xt, window, &lo) || lo < MIN_TIMESTAMP)
+		lo = DT_NOBEGIN;
+	if (pg_add_s64_overflow(xt, window, &hi) || hi >= END_TIMESTAMP)
+		hi = DT_NOEND;
+	bounds[0] = TimestampTzGetDatum((TimestampTz) lo);
+	bounds[1] = TimestampTzGetDatum((TimestampTz) hi);
+	search_run_from(p, p->search_flash, q, STORY_FLASH_SEARCH, bounds, snapshot,
+					STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
