@@ -43,7 +43,9 @@
  * leader needs no lock.  Leader creations are thus serialised per leaders
  * table; assignments to existing stories run in parallel.  An article too
  * small to share min_shared hashes with anything starts its story without
- * a search or the lock.  A round-up creates no leader, so it takes no lock:
+ * a search or the lock, unless it may join a leader by its subject and
+ * figures (search_flash): then it searches for that alone, and takes the
+ * lock before it leads, as any other.  A round-up creates no leader, so it takes no lock:
  * like every choice between leaders it is decided on the leaders its search
  * sees (test/specs/story_roundup_concurrency.spec).
  *
@@ -971,6 +973,20 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
  */
 #define STORY_FLASH_SEARCH	1e-9
 
+/*
+ * May x join a leader by its subject and figures (search_flash)?  A cheap
+ * test: a tiny x with a time, a window, a subject and enough specific
+ * figures (StoryFlashMayJoin).
+ */
+static bool
+flash_may_search(const StoryRule *rule, int64 window, const NpFingerprint *x,
+				 int64 xt)
+{
+	return window >= 0 && xt != STORY_NO_TIME &&
+		x->nshingles < (uint32) rule->tiny_shingles &&
+		StoryFlashMayJoin(rule, x);
+}
+
 static StorySearch
 search_flash(const StoryPlans *p, const StoryRule *rule, int64 window,
 			 NpFingerprint *x, int64 xt, Snapshot snapshot, int64 *story)
@@ -979,14 +995,12 @@ search_flash(const StoryPlans *p, const StoryRule *rule, int64 window,
 	NpFingerprint *q;
 	int			leftout;
 	StoryBest	best = {0};
-	bool		x_tiny = x->nshingles < (uint32) rule->tiny_shingles;
 	int64		lo;
 	int64		hi;
 	Datum		bounds[2];
 	uint64		i;
 
-	if (window < 0 || xt == STORY_NO_TIME || !x_tiny ||
-		!StoryFlashMayJoin(rule, x))
+	if (!flash_may_search(rule, window, x, xt))
 		return STORY_SEARCH_NONE;
 	nsubject = NpFingerprintSubjectCount(x, NpFingerprintNHashes(x));
 	q = palloc(NP_FP_HDRSZ + nsubject * sizeof(uint32));
@@ -1170,19 +1184,27 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 	uint64		seen;
 	int64		xt = tnull ? STORY_NO_TIME : StoryTimeOf(t);
 	StorySearch found;
+	bool		by_rule;
 
 	/*
 	 * An article with fewer sample hashes than the rule asks a pair to share
-	 * joins no story and no article will ever join its own: it starts a
-	 * story, without a search and without the lock (its copies are stories
-	 * of their own too, as in the batch form).
+	 * joins no story by the rule and no article will ever join its own by
+	 * it (its copies are stories of their own too, as in the batch form).
+	 * It may still join a leader by its subject and figures (an URGENT
+	 * one-liner after its write-through: search_flash), and a later tiny
+	 * article may join it so: then it searches for that alone, under the
+	 * lock as any other, so that a write-through committed meanwhile is
+	 * seen.  Otherwise it starts a story, without a search and without the
+	 * lock.
 	 */
-	if (NpFingerprintNHashes(x) >= StoryMinShared(rule, x->version))
+	by_rule = NpFingerprintNHashes(x) >= StoryMinShared(rule, x->version);
+	if (by_rule || flash_may_search(rule, window, x, xt))
 	{
 		/* the statement's snapshot, as SPI would take it */
 		snap = GetTransactionSnapshot();
 		seen = NpSnapshotCompletionCount(snap);
-		found = search(p, rule, window, x, xt, snap, &story);
+		found = by_rule ? search(p, rule, window, x, xt, snap, &story) :
+			search_flash(p, rule, window, x, xt, snap, &story);
 		if (found == STORY_SEARCH_FOUND)
 			return story;
 
@@ -1207,26 +1229,13 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 		snap = GetLatestSnapshot();
 		if (seen == 0 || NpSnapshotCompletionCount(snap) != seen)
 		{
-			found = search(p, rule, window, x, xt, snap, &story);
+			found = by_rule ? search(p, rule, window, x, xt, snap, &story) :
+				search_flash(p, rule, window, x, xt, snap, &story);
 			if (found == STORY_SEARCH_FOUND)
 				return story;
 			if (found == STORY_SEARCH_ROUNDUP)
 				return id;
 		}
-	}
-
-	else
-	{
-		/*
-		 * Too small to share min_shared hashes with any leader, it may still
-		 * join one by its subject and figures (an URGENT one-liner after its
-		 * write-through); otherwise it leads its story, without the lock as
-		 * before.
-		 */
-		found = search_flash(p, rule, window, x, xt,
-							 GetTransactionSnapshot(), &story);
-		if (found == STORY_SEARCH_FOUND)
-			return story;
 	}
 
 	args[0] = Int64GetDatum(id);
