@@ -90,7 +90,7 @@ flash_figures(const NpFingerprint *fp, uint16 *figs, bool *truncated)
 	if (NP_FP_FIGURES_WORDS(n) > nwords)
 		return -1;				/* not a section NpFpValidateFigures accepts */
 	for (j = 0; j < n; j++)
-		figs[j] = (uint16) ((sec[1 + j / 2] >> (16 * (j % 2))) & 0xFFFF);
+		figs[j] = (uint16) NP_FP_FIGURE_OF(sec, j);
 	*truncated = (sec[0] & NP_FP_FIGURES_TRUNCATED) != 0;
 	return n;
 }
@@ -141,24 +141,20 @@ flash_carries(const NpFingerprint *f, const NpFingerprint *s)
 	int			nf;
 	int			ns;
 	int			nfs = NpFingerprintSubjectCount(f, NpFingerprintNHashes(f));
-	int			nss = NpFingerprintSubjectCount(s, NpFingerprintNHashes(s));
-	bool		shared = false;
+	int			shared;
 	int			i;
 	int			j;
 	int			compared = 0;
 	int			specific = 0;
 
-	if (nfs == 0 || nss == 0 || !NpFingerprintHasNames(s))
+	if (!NpFingerprintHasNames(s) ||
+		!NpFingerprintSubjectsShared(f, s, &shared) || shared == 0)
 		return 0;
 	for (i = 0; i < nfs; i++)
 	{
-		for (j = 0; j < nss; j++)
-			shared |= f->hashes[i] == s->hashes[j];
 		if (!NpFingerprintNamesHold(s, f->hashes[i]))
 			return 0;
 	}
-	if (!shared)
-		return 0;
 
 	nf = flash_figures(f, ff, &f_trunc);
 	ns = flash_figures(s, sf, &s_trunc);
