@@ -120,4 +120,29 @@ SELECT round(newsprint.story_match(fp, newsprint.fingerprint(
 		a_time => published_at, b_time => published_at - interval '10 minutes')::numeric, 3) AS one_liner_after_it
   FROM flash WHERE id = 1;
 
+-- version 1 fingerprints keep no subject nor figures: the pair stays
+-- apart, timed or not
+SELECT newsprint.story_match(newsprint.fingerprint(a.body, true, 160, 1),
+							 newsprint.fingerprint(b.body, true, 160, 1),
+							 a_time => a.published_at, b_time => b.published_at) IS NULL AS v1_apart
+  FROM flash a, flash b WHERE a.id = 1 AND b.id = 2;
+
+-- at insert time, the window's edges (the one-liner 18 minutes after the
+-- write-through: within a window of 18 minutes, not of a second less),
+-- and a one-liner without a time, which joins nothing
+CREATE FUNCTION flash_assign(w interval, t timestamptz) RETURNS text
+LANGUAGE sql AS $$
+	DELETE FROM flash_leaders;
+	SELECT newsprint.assign_story('flash_leaders', id, fp, published_at, time_window => w)
+	  FROM flash WHERE id = 2;
+	SELECT c.name FROM flash c
+	 WHERE c.id = (SELECT newsprint.assign_story('flash_leaders', id, fp, t, time_window => w)
+					 FROM flash WHERE id = 1);
+$$;
+SELECT flash_assign('18 minutes', '2026-10-21 14:20+00') AS at_edge,
+	   flash_assign('17 minutes 59 seconds', '2026-10-21 14:20+00') AS past_edge,
+	   flash_assign('18 minutes', '2026-10-21 13:44+00') AS before_at_edge,
+	   flash_assign('20 hours', NULL) AS no_time;
+DROP FUNCTION flash_assign;
+
 DROP TABLE flash, flash_late, flash_leaders;
