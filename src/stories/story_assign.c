@@ -644,7 +644,9 @@ plans_for(Oid relid)
 		/*
 		 * The subject-and-figures join's leaders (search_flash): those of
 		 * the window alone, so that the many holders of a subject hash out
-		 * of it are not handed over
+		 * of it are not handed over.  The comparisons name pg_catalog's
+		 * operators, as the other plans name the extension's functions: an
+		 * operator of the writer's search_path must not be taken instead.
 		 */
 		argtypes[2] = TIMESTAMPTZOID;
 		argtypes[3] = TIMESTAMPTZOID;
@@ -652,7 +654,8 @@ plans_for(Oid relid)
 		appendStringInfo(&sql,
 						 "SELECT story, fp, published_at FROM %s "
 						 "WHERE %s.is_similar(fp, $1, $2) "
-						 "AND published_at BETWEEN $3 AND $4", rel, ext);
+						 "AND published_at OPERATOR(pg_catalog.>=) $3 "
+						 "AND published_at OPERATOR(pg_catalog.<=) $4", rel, ext);
 		p->search_flash = keep_plan(sql.data, 4, argtypes, CURSOR_OPT_CUSTOM_PLAN);
 
 		argtypes[0] = INT8OID;
@@ -762,7 +765,8 @@ typedef enum StorySearch
 #define STORY_SEARCH_POSTINGS	STORY_LATE_POSTINGS
 
 /*
- * Run plan (the query and a threshold as its parameters) with the given
+ * Run plan (the query and a threshold as its parameters, then more[0] and
+ * more[1] when more is not NULL) with the given
  * snapshot, its index scan capped at cap postings a key once it reads, or
  * by the index's estimate would read, more than budget (NpidxKeyCap;
  * *leftout: the keys of x it left out, those its predicate lets it skip
@@ -782,19 +786,6 @@ typedef enum StorySearch
  * 30 ms a call, where the scan of a few hundred leaders takes a fraction
  * of a millisecond.  A search is one small query; nothing in it gains.
  */
-static void search_run_from(const StoryPlans *p, SPIPlanPtr plan,
-							NpFingerprint *x, double t, const Datum *more,
-							Snapshot snapshot, double budget, double cap,
-							int *leftout);
-
-static void
-search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
-		   Snapshot snapshot, double budget, double cap, int *leftout)
-{
-	search_run_from(p, plan, x, t, NULL, snapshot, budget, cap, leftout);
-}
-
-/* search_run, with more parameters after the first two (more, or NULL) */
 static void
 search_run_from(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x,
 				double t, const Datum *more, Snapshot snapshot, double budget,
@@ -856,6 +847,14 @@ search_run_from(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x,
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("the leaders table has changed: its columns must be story bigint, fp newsprint.fingerprint, published_at timestamptz")));
+}
+
+/* search_run_from without more parameters */
+static void
+search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
+		   Snapshot snapshot, double budget, double cap, int *leftout)
+{
+	search_run_from(p, plan, x, t, NULL, snapshot, budget, cap, leftout);
 }
 
 /*
