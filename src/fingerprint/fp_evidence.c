@@ -2125,12 +2125,13 @@ fp_fig_month(const unsigned char *w, size_t n)
 		"january", "february", "march", "april", "may", "june", "july",
 		"august", "september", "october", "november", "december"
 	};
+	const int	may = 4;		/* months[may] is "may" */
 	int			i;
 
 	if (n <= 4 && fp_subj_month_abbrev(w, (np_uint32) n))
 		return true;
 	i = fp_ascii_word_in(w, n, months, lengthof(months));
-	if (i == 4)
+	if (i == may)
 		return w[0] == 'M';
 	return i >= 0;
 }
