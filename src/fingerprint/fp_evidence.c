@@ -2273,8 +2273,7 @@ NpFpFigureIsRound(np_uint32 h)
 	static np_uint32 table[lengthof(mants) *
 						   (FP_FIG_ROUND_EXP_MAX - FP_FIG_ROUND_EXP_MIN + 1) + 1];
 	static int	ntable = 0;
-	int			lo = 0;
-	int			hi;
+	size_t		lo;
 
 	if (unlikely(ntable == 0))
 	{
@@ -2301,17 +2300,8 @@ NpFpFigureIsRound(np_uint32 h)
 		}
 		ntable = n;
 	}
-	hi = ntable;
-	while (lo < hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (table[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < ntable && table[lo] == h;
+	lo = NpFpLowerBound(table, 0, ntable, h);
+	return lo < (size_t) ntable && table[lo] == h;
 }
 
 /*
