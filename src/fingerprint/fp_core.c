@@ -254,6 +254,25 @@ NpFpBuildSketch(const char *text, size_t len, int shingle_words,
 }
 
 /*
+ * The first position in v[lo..hi) whose value is at least x (v ascending),
+ * hi if there is none.
+ */
+static inline size_t
+fp_lower_bound(const np_uint32 *v, size_t lo, size_t hi, np_uint32 x)
+{
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
  * The number of values two ascending arrays of distinct values share.
  *
  * This is the inner loop of every comparison, and an index scan runs it once
@@ -285,7 +304,7 @@ NpFpShared(const np_uint32 *a, int na, const np_uint32 *b, int nb)
 		/* a is the small side: lower bound of each a[i] in b[j..nb) */
 		for (i = 0; i < na && j < nb; i++)
 		{
-			j = (int) NpFpLowerBound(b, j, nb, a[i]);
+			j = (int) fp_lower_bound(b, j, nb, a[i]);
 			if (j < nb && b[j] == a[i])
 			{
 				common++;
@@ -359,9 +378,9 @@ NpFpCut(const np_uint32 *a, int *na, int a_truncated,
 
 	/* both arrays are ascending: keep the values up to tau */
 	if (*na > 0 && a[*na - 1] > tau)
-		*na = (int) NpFpLowerBound(a, 0, (size_t) *na, (np_uint32) tau + 1);
+		*na = (int) fp_lower_bound(a, 0, (size_t) *na, (np_uint32) tau + 1);
 	if (*nb > 0 && b[*nb - 1] > tau)
-		*nb = (int) NpFpLowerBound(b, 0, (size_t) *nb, (np_uint32) tau + 1);
+		*nb = (int) fp_lower_bound(b, 0, (size_t) *nb, (np_uint32) tau + 1);
 }
 
 /*
@@ -1132,7 +1151,7 @@ NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 			if (i % FP_PASSAGE_CHECK_EVERY == FP_PASSAGE_CHECK_EVERY - 1)
 				NP_CHECK_FOR_INTERRUPTS();
 			d = v[i] >> (32 - dbits);
-			lo = NpFpLowerBound(keys, dir[d], dir[d + 1], v[i]);
+			lo = fp_lower_bound(keys, dir[d], dir[d + 1], v[i]);
 			if (lo == dir[d + 1] || keys[lo] != v[i] ||
 				keystart[lo + 1] - keystart[lo] > FP_PASSAGE_MAX_POSTINGS)
 				continue;

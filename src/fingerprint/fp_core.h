@@ -240,23 +240,4 @@ extern int	NpFpMatchPassages(const char *a, const size_t *a_ranges, int na,
 							  const char *b, const size_t *b_ranges, int nb,
 							  double min_score, NpPassageMatch **matches);
 
-/*
- * The first position in v[lo..hi) whose value is at least x (v ascending),
- * hi if there is none.
- */
-static inline size_t
-NpFpLowerBound(const np_uint32 *v, size_t lo, size_t hi, np_uint32 x)
-{
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-
-		if (v[mid] < x)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 #endif							/* NP_FP_CORE_H */

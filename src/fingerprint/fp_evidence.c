@@ -2273,7 +2273,8 @@ NpFpFigureIsRound(np_uint32 h)
 	static np_uint32 table[lengthof(mants) *
 						   (FP_FIG_ROUND_EXP_MAX - FP_FIG_ROUND_EXP_MIN + 1) + 1];
 	static int	ntable = 0;
-	size_t		lo;
+	int			lo = 0;
+	int			hi;
 
 	if (unlikely(ntable == 0))
 	{
@@ -2300,8 +2301,17 @@ NpFpFigureIsRound(np_uint32 h)
 		}
 		ntable = n;
 	}
-	lo = NpFpLowerBound(table, 0, ntable, h);
-	return lo < (size_t) ntable && table[lo] == h;
+	hi = ntable;
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (table[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ntable && table[lo] == h;
 }
 
 /*
