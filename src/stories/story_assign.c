@@ -858,25 +858,6 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 }
 
 /*
- * The story id and publication time of a leader row of the search's
- * SPI result (*tnull when the time is NULL; *lt is STORY_NO_TIME when it
- * is NULL or not finite); false when the row has no story id.
- */
-static bool
-search_row(HeapTuple tup, TupleDesc td, int64 *story, TimestampTz *t,
-		   bool *tnull, int64 *lt)
-{
-	bool		isnull;
-
-	*story = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
-	if (isnull)
-		return false;
-	*t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, tnull));
-	*lt = *tnull ? STORY_NO_TIME : StoryTimeOf(*t);
-	return true;
-}
-
-/*
  * Offer best the leaders of SPI_tuptable that x matches: those within the
  * window by the rule, or (late) those out of it of which x is a late copy;
  * and append their fingerprints to *matched, when given, with those of the
@@ -909,8 +890,11 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
 		double		sim;
 
 		CHECK_FOR_INTERRUPTS();
-		if (!search_row(tup, td, &s, &t, &tnull, &lt))
+		s = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
+		if (isnull)
 			continue;
+		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
+		lt = tnull ? STORY_NO_TIME : StoryTimeOf(t);
 		within = StoryWithinWindow(window, xt, lt);
 		if (!within)
 			any_late = true;
@@ -1040,7 +1024,6 @@ search_flash(const StoryPlans *p, const StoryRule *rule, int64 window,
 		bool		tnull;
 		int64		s;
 		TimestampTz t;
-		int64		lt;
 		Datum		d;
 		NpFingerprint *l;
 		int			figures;
@@ -1048,8 +1031,12 @@ search_flash(const StoryPlans *p, const StoryRule *rule, int64 window,
 		double		sim;
 
 		CHECK_FOR_INTERRUPTS();
-		if (!search_row(tup, td, &s, &t, &tnull, &lt) || lt == STORY_NO_TIME ||
-			!StoryWithinWindow(window, xt, lt))
+		s = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
+		if (isnull)
+			continue;
+		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
+		if (tnull || StoryTimeOf(t) == STORY_NO_TIME ||
+			!StoryWithinWindow(window, xt, StoryTimeOf(t)))
 			continue;
 		d = SPI_getbinval(tup, td, 2, &isnull);
 		if (isnull)
