@@ -107,11 +107,6 @@ flash_specific(const uint16 *figs, int n)
 	return k;
 }
 
-/*
- * May x take part in the subject-and-figures join at all: a version 2
- * fingerprint with a subject and enough specific figures, under a rule
- * whose name tests are on?  The batch form flags its leaders with it.
- */
 bool
 StoryFlashMayJoin(const StoryRule *rule, const NpFingerprint *x)
 {
@@ -182,11 +177,6 @@ flash_carries(const NpFingerprint *f, const NpFingerprint *s)
 	return specific >= STORY_FLASH_FIGURES ? compared : 0;
 }
 
-/*
- * Does tiny x join leader by its subject and figures?  If so, set the
- * number of x's figures compared, the containment score and the
- * similarity the callers rank candidates by.
- */
 bool
 StoryFlashMatches(const StoryRule *rule, const NpFingerprint *x,
 				  const NpFingerprint *leader, int *figures, double *score,
