@@ -399,19 +399,6 @@ extern bool NpFingerprintTest(NpPredicate pred, const NpFingerprint *a,
 extern bool NpFingerprintNamesAgree(const NpFingerprintOverlap *ov);
 
 /*
- * Is name hash h (a subject hash) among the names fp holds (fp_evidence.h,
- * NP_FP_NAMES_BITS: both its bits set)?  False when fp keeps no names.
- */
-extern bool NpFingerprintNamesHold(const NpFingerprint *fp, uint32 h);
-
-/*
- * How many subject hashes a and b (version 2) share, into *shared; do both
- * hold some?  (The samples' first hashes, merged.)
- */
-extern bool NpFingerprintSubjectsShared(const NpFingerprint *a,
-										const NpFingerprint *b, int *shared);
-
-/*
  * Is the pair a, b (overlap ov) a follow-up and the story it repeats
  * (fp_evidence.h, NP_FP_FOLLOW_SHARE)?  Both fingerprints keep where their
  * hashes stand (version 2, a text with a subject), the pair shares under

@@ -224,21 +224,6 @@ fp_names_hold(const NpFingerprint *fp, uint32 h)
 	return true;
 }
 
-/* fp_subjects for the story rule (fingerprint.h) */
-bool
-NpFingerprintSubjectsShared(const NpFingerprint *a, const NpFingerprint *b,
-							int *shared)
-{
-	return fp_subjects(a, b, shared);
-}
-
-/* fp_names_hold for the story rule (fingerprint.h) */
-bool
-NpFingerprintNamesHold(const NpFingerprint *fp, uint32 h)
-{
-	return NpFingerprintHasNames(fp) && fp_names_hold(fp, h);
-}
-
 /*
  * Are a and b (version 2, both with subject hashes) apart by their names:
  * do both hold their names, and is none of either's subject hashes among

@@ -2186,21 +2186,6 @@ fp_fig_month_before(const unsigned char *s, size_t start)
 	return fp_fig_month(s + from, end - from);
 }
 
-/*
- * The 16-bit hash of the figure mant * 10^exp (mant not a multiple of 10,
- * or 0 with exp 0): the figures section's values, and the round figures'
- * table of NpFpFigureIsRound.
- */
-static inline np_uint32
-fp_fig_hash(np_uint64 mant, int exp)
-{
-	return (np_uint32) (np_fp_mix64(np_fp_mix64(mant) ^ (np_uint64) (exp + 64)) >> 48);
-}
-
-/* The powers of ten of the round figures (NpFpFigureIsRound) */
-#define FP_FIG_ROUND_EXP_MIN	(-6)
-#define FP_FIG_ROUND_EXP_MAX	15
-
 /* Keep figure hash h among the smallest of fig (ascending, distinct) */
 static void
 fp_fig_keep(FpFigures *fig, np_uint32 h)
@@ -2256,62 +2241,7 @@ fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t start, size_t end)
 	}
 	if (m == 0)
 		e = 0;
-	fp_fig_keep(fig, fp_fig_hash(m, e));
-}
-
-/*
- * Is figure hash h that of a round figure (fp_evidence.h,
- * NpFpFigureIsRound)?  The hashes of the round values, sorted, from a
- * table filled on first use, looked up by bisection.
- */
-bool
-NpFpFigureIsRound(np_uint32 h)
-{
-	static const np_uint64 mants[] = {
-		1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 25, 75
-	};
-	static np_uint32 table[lengthof(mants) *
-						   (FP_FIG_ROUND_EXP_MAX - FP_FIG_ROUND_EXP_MIN + 1) + 1];
-	static int	ntable = 0;
-	int			lo = 0;
-	int			hi;
-
-	if (unlikely(ntable == 0))
-	{
-		int			n = 0;
-		int			e;
-		int			k;
-
-		table[n++] = fp_fig_hash(0, 0);
-		for (e = FP_FIG_ROUND_EXP_MIN; e <= FP_FIG_ROUND_EXP_MAX; e++)
-			for (k = 0; k < (int) lengthof(mants); k++)
-				table[n++] = fp_fig_hash(mants[k], e);
-		/* a few dozen values, once: an insertion sort */
-		for (k = 1; k < n; k++)
-		{
-			np_uint32	v = table[k];
-			int			j = k;
-
-			while (j > 0 && table[j - 1] > v)
-			{
-				table[j] = table[j - 1];
-				j--;
-			}
-			table[j] = v;
-		}
-		ntable = n;
-	}
-	hi = ntable;
-	while (lo < hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (table[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < ntable && table[lo] == h;
+	fp_fig_keep(fig, (np_uint32) (np_fp_mix64(np_fp_mix64(m) ^ (np_uint64) (e + 64)) >> 48));
 }
 
 /*
@@ -2493,24 +2423,6 @@ fp_subj_heading(const FpSubjScan *st, int from, int last)
 }
 
 /*
- * Is the gap after word i of the scan a hyphen that joins two words of one
- * compound ("second-quarter", "year-on-year"), not a dash that ends a
- * lead-in?  A hyphen alone between two words, after the text's second word
- * or later: "Dufy Corp said its second-quarter profit rose" has no
- * lead-in, and its lead's subject is Dufy (the lead-in ended at the
- * hyphen, and the lead "quarter profit rose ..." had no name); an agency's
- * flag joined to the lead ("URGENT-UK CPI ...", "REFILE-Dufy ...") is the
- * first word.
- */
-static bool
-fp_subj_hyphen(const FpSubjScan *st, int i)
-{
-	np_uint32	at = st->w[i].end;
-
-	return i > 0 && st->w[i + 1].start == at + 1 && st->s[at] == '-';
-}
-
-/*
  * The subject hashes of a text (fp_evidence.h), from its first words as
  * its first scan noted them, ascending and distinct, into
  * out[NP_FP_SUBJECT_KEYS]; returns how many (0 when neither the lead's
@@ -2542,7 +2454,7 @@ fp_subject(const FpSubjScan *st, np_uint32 *out)
 		gap = fp_subj_gap(st, i);
 		if (fp_subj_heading(st, lead, i))
 			break;
-		if ((gap & FP_GAP_DASH) && !fp_subj_hyphen(st, i))
+		if (gap & FP_GAP_DASH)
 		{
 			lead = i + 1;
 			dash = true;

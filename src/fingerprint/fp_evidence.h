@@ -195,18 +195,6 @@
 #define NP_FP_FIGURES_SHARE		0.25
 
 /*
- * Is figure hash h that of a round figure: a value of one significant digit
- * (5 pct, 10, 2 bln, 0.3), or 15, 25 or 75 times a power of ten, from
- * 10^-6 to 10^15, or 0?  Such figures come up in many texts (a rise of 10
- * pct, a deal of 2 bln, a rate cut by 25 basis points); a figure of two
- * or more significant digits is specific.  A specific figure's hash is
- * taken for a round one's about once in 250 (the table holds 265 of the
- * 65,536 values).  The story rule's subject-and-figures join
- * (src/stories/story_flash.c) counts the specific ones.
- */
-extern bool NpFpFigureIsRound(np_uint32 h);
-
-/*
  * Where a hash stands (fp_evidence.c, "Where a hash stands"): a version 2
  * text that keeps its names also keeps, for each hash of its sample, its
  * place (fp_core.h, NP_FP_PLACE_BITS): 0 when the shingle's first

@@ -71,11 +71,6 @@
  * of x.  It is not asked of late copies (a late copy holds 0.9 of x in its
  * leader).  story_match() answers for one pair and knows nothing of it.
  *
- * URGENT one-liners and tables (story_flash.c).  A tiny x that no leader
- * takes by the rule, within the window or as a late copy, joins a leader
- * within the window that carries its subject and all its figures,
- * STORY_FLASH_FIGURES or more of them specific: a one-liner and its
- * write-through share facts, not words.
  * The time window (cluster_stories, assign_story, and story_match when
  * given the pair's times).  With a window w, x may join L only
  * when |time(x) - time(L)| <= w; when either time is unknown (NULL or
@@ -285,19 +280,6 @@
  */
 #define STORY_TINY_WHOLE				0.8
 
-/*
- * URGENT one-liners and tables (story_flash.c): a pair the rule refuses,
- * within the time window, is one story when the article is tiny and the
- * leader carries its subject and every one of its figures, of which at least
- * STORY_FLASH_FIGURES are specific (not round: NpFpFigureIsRound).  Two,
- * not one: a company's dividend notice and its results' write-through
- * share the dividend, and one company's two announcements of a day its
- * name; a one-liner's result, price or deal value and a second figure
- * (the year before's, the forecast, the price a share) are what its
- * write-through repeats (doc/stories.md, "URGENT one-liners and tables").
- */
-#define STORY_FLASH_FIGURES				2
-
 typedef struct StoryRule
 {
 	double		threshold;		/* is_same_story threshold, or
@@ -428,21 +410,6 @@ extern bool StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
 						  double *similarity);
 
 /*
- * The subject-and-figures join (story_flash.c).  StoryFlashMayJoin: may x
- * form such a pair at all, as the article (tiny too: the caller's test) or
- * the leader (version 2 with a subject and STORY_FLASH_FIGURES specific
- * figures, the name tests on)?  A cheap test, asked before any search.
- * StoryFlashMatches: does tiny x join leader, their times known and within
- * the window (the caller's test)?  If so,
- * set *figures (x's figures compared: more is better),
- * *score (max containment either way, as the rule's) and *similarity.
- */
-extern bool StoryFlashMayJoin(const StoryRule *rule, const NpFingerprint *x);
-extern bool StoryFlashMatches(const StoryRule *rule, const NpFingerprint *x,
-							  const NpFingerprint *leader, int *figures,
-							  double *score, double *similarity);
-
-/*
  * The is_same_story threshold of the rule for a pair of fingerprints of
  * format version: the rule's, or the format's default (fingerprint.h's
  * NpFingerprintResolveThreshold, as the operators resolve the GUC).
@@ -511,8 +478,6 @@ extern int	StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t,
 						   double *score);
 extern int	StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x,
 							   int64 t, double *score);
-extern int	StoryIndexFindFlash(StoryIndex *si, const NpFingerprint *x,
-								int64 t, double *score);
 extern void StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x,
 						  int64 t);
 extern int64 StoryIndexLeaderId(StoryIndex *si, int leader);

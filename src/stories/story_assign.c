@@ -43,9 +43,7 @@
  * leader needs no lock.  Leader creations are thus serialised per leaders
  * table; assignments to existing stories run in parallel.  An article too
  * small to share min_shared hashes with anything starts its story without
- * a search or the lock, unless it may join a leader by its subject and
- * figures (search_flash): then it searches for that alone, and takes the
- * lock before it leads, as any other.  A round-up creates no leader, so it takes no lock:
+ * a search or the lock.  A round-up creates no leader, so it takes no lock:
  * like every choice between leaders it is decided on the leaders its search
  * sees (test/specs/story_roundup_concurrency.spec).
  *
@@ -144,8 +142,6 @@ typedef struct StoryPlans
 	SPIPlanPtr	search;			/* is_same_story(fp, $1, $2) */
 	SPIPlanPtr	search_tiny;	/* is_similar(fp, $1, $2) */
 	SPIPlanPtr	search_late;	/* is_contained($1, fp, $2) */
-	SPIPlanPtr	search_flash;	/* is_similar(fp, $1, $2), published_at
-								 * from $3 to $4 */
 	SPIPlanPtr	insert;
 } StoryPlans;
 
@@ -353,7 +349,6 @@ plans_free(StoryPlans *p)
 	SPIPlanPtr	search = p->search;
 	SPIPlanPtr	search_tiny = p->search_tiny;
 	SPIPlanPtr	search_late = p->search_late;
-	SPIPlanPtr	search_flash = p->search_flash;
 	SPIPlanPtr	insert = p->insert;
 
 	/*
@@ -361,11 +356,10 @@ plans_free(StoryPlans *p)
 	 * fail (out of memory), the entry must not keep a plan that the retired
 	 * list also holds, or it would be freed twice.
 	 */
-	p->search = p->search_tiny = p->search_late = p->search_flash = p->insert = NULL;
+	p->search = p->search_tiny = p->search_late = p->insert = NULL;
 	plan_free(search);
 	plan_free(search_tiny);
 	plan_free(search_late);
-	plan_free(search_flash);
 	plan_free(insert);
 }
 
@@ -574,12 +568,10 @@ plans_for(Oid relid)
 		p->search = NULL;
 		p->search_tiny = NULL;
 		p->search_late = NULL;
-		p->search_flash = NULL;
 		p->insert = NULL;
 	}
 	missing = (p->search == NULL || p->search_tiny == NULL ||
-			   p->search_late == NULL || p->search_flash == NULL ||
-			   p->insert == NULL);
+			   p->search_late == NULL || p->insert == NULL);
 
 	/*
 	 * The table's kind, columns and arbiter, checked before the plans are
@@ -609,7 +601,7 @@ plans_for(Oid relid)
 		/* the control file fixes the schema */
 		const char *ext = "newsprint";
 		StringInfoData sql;
-		Oid			argtypes[4];
+		Oid			argtypes[3];
 
 		plans_free(p);
 		rel = StoryRelationName(relid);
@@ -640,23 +632,6 @@ plans_for(Oid relid)
 						 "SELECT story, fp, published_at FROM %s "
 						 "WHERE %s.is_contained($1, fp, $2)", rel, ext);
 		p->search_late = keep_plan(sql.data, 2, argtypes, CURSOR_OPT_CUSTOM_PLAN);
-
-		/*
-		 * The subject-and-figures join's leaders (search_flash): those of
-		 * the window alone, so that the many holders of a subject hash out
-		 * of it are not handed over.  The comparisons name pg_catalog's
-		 * operators, as the other plans name the extension's functions: an
-		 * operator of the writer's search_path must not be taken instead.
-		 */
-		argtypes[2] = TIMESTAMPTZOID;
-		argtypes[3] = TIMESTAMPTZOID;
-		resetStringInfo(&sql);
-		appendStringInfo(&sql,
-						 "SELECT story, fp, published_at FROM %s "
-						 "WHERE %s.is_similar(fp, $1, $2) "
-						 "AND published_at OPERATOR(pg_catalog.>=) $3 "
-						 "AND published_at OPERATOR(pg_catalog.<=) $4", rel, ext);
-		p->search_flash = keep_plan(sql.data, 4, argtypes, CURSOR_OPT_CUSTOM_PLAN);
 
 		argtypes[0] = INT8OID;
 		argtypes[1] = fptype;
@@ -765,8 +740,7 @@ typedef enum StorySearch
 #define STORY_SEARCH_POSTINGS	STORY_LATE_POSTINGS
 
 /*
- * Run plan (the query and a threshold as its parameters, then more[0] and
- * more[1] when more is not NULL) with the given
+ * Run plan (the query and a threshold as its parameters) with the given
  * snapshot, its index scan capped at cap postings a key once it reads, or
  * by the index's estimate would read, more than budget (NpidxKeyCap;
  * *leftout: the keys of x it left out, those its predicate lets it skip
@@ -787,13 +761,12 @@ typedef enum StorySearch
  * of a millisecond.  A search is one small query; nothing in it gains.
  */
 static void
-search_run_from(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x,
-				double t, const Datum *more, Snapshot snapshot, double budget,
-				double cap, int *leftout)
+search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
+		   Snapshot snapshot, double budget, double cap, int *leftout)
 {
 	NpidxKeyCap kc;
 	NpidxKeyCap *volatile outer = npidx_key_cap;
-	Datum		args[4];
+	Datum		args[2];
 	volatile int rc = 0;
 	int			nestlevel;
 
@@ -806,11 +779,6 @@ search_run_from(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x,
 	kc.leftout = 0;
 	args[0] = PointerGetDatum(x);
 	args[1] = Float8GetDatum(t);
-	if (more != NULL)
-	{
-		args[2] = more[0];
-		args[3] = more[1];
-	}
 	nestlevel = NewGUCNestLevel();
 	(void) set_config_option("enable_seqscan", "off", PGC_USERSET,
 							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
@@ -847,14 +815,6 @@ search_run_from(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x,
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("the leaders table has changed: its columns must be story bigint, fp newsprint.fingerprint, published_at timestamptz")));
-}
-
-/* search_run_from without more parameters */
-static void
-search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
-		   Snapshot snapshot, double budget, double cap, int *leftout)
-{
-	search_run_from(p, plan, x, t, NULL, snapshot, budget, cap, leftout);
 }
 
 /*
@@ -952,106 +912,6 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
 			return true;
 	}
 	return false;
-}
-
-/*
- * The subject-and-figures join (stories.h, StoryFlashMatches), asked of an
- * x that no leader takes by the rule: STORY_SEARCH_FOUND and *story for
- * the leader within the window with the most of the tiny side's figures,
- * then the highest similarity, then the earliest (best_offer).  The two
- * share a subject hash: the index is asked for the leaders that hold one of
- * x's, with q a fingerprint of x's subject hashes alone:
- * is_similar(fp, q, STORY_FLASH_SEARCH), which any leader holding one
- * passes.  The rows are then compared as the batch form compares the
- * holders of x's subject hashes (StoryIndexFindFlash).  Only a tiny x
- * joins so (story_flash.c): a longer one searches nothing more.  A key of which the scan counted
- * more than STORY_SEARCH_POSTINGS postings, once over STORY_SEARCH_BUDGET,
- * is left out (NpidxKeyCap), as the batch form leaves out a subject hash
- * held by more than STORY_STOP_POSTINGS leaders within the window: a name's
- * initial and length is held by many leaders of a large table.
- */
-#define STORY_FLASH_SEARCH	1e-9
-
-/*
- * May x join a leader by its subject and figures (search_flash)?  A cheap
- * test: a tiny x with a time, a window, a subject and enough specific
- * figures (StoryFlashMayJoin).
- */
-static bool
-flash_may_search(const StoryRule *rule, int64 window, const NpFingerprint *x,
-				 int64 xt)
-{
-	return window >= 0 && xt != STORY_NO_TIME &&
-		x->nshingles < (uint32) rule->tiny_shingles &&
-		StoryFlashMayJoin(rule, x);
-}
-
-static StorySearch
-search_flash(const StoryPlans *p, const StoryRule *rule, int64 window,
-			 NpFingerprint *x, int64 xt, Snapshot snapshot, int64 *story)
-{
-	int			nsubject;
-	NpFingerprint *q;
-	int			leftout;
-	StoryBest	best = {0};
-	int64		lo;
-	int64		hi;
-	Datum		bounds[2];
-	uint64		i;
-
-	if (!flash_may_search(rule, window, x, xt))
-		return STORY_SEARCH_NONE;
-	nsubject = NpFingerprintSubjectCount(x, NpFingerprintNHashes(x));
-	q = palloc(NP_FP_HDRSZ + nsubject * sizeof(uint32));
-	memcpy(q, x, NP_FP_HDRSZ);
-	memcpy(q->hashes, x->hashes, nsubject * sizeof(uint32));
-	q->nshingles = (uint32) nsubject;
-	SET_VARSIZE(q, NP_FP_HDRSZ + nsubject * sizeof(uint32));
-	/* the window's bounds, infinite past the range of timestamptz */
-	if (pg_sub_s64_overflow(xt, window, &lo) || lo < MIN_TIMESTAMP)
-		lo = DT_NOBEGIN;
-	if (pg_add_s64_overflow(xt, window, &hi) || hi >= END_TIMESTAMP)
-		hi = DT_NOEND;
-	bounds[0] = TimestampTzGetDatum((TimestampTz) lo);
-	bounds[1] = TimestampTzGetDatum((TimestampTz) hi);
-	search_run_from(p, p->search_flash, q, STORY_FLASH_SEARCH, bounds, snapshot,
-					STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
-	for (i = 0; i < SPI_processed; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	td = SPI_tuptable->tupdesc;
-		bool		isnull;
-		bool		tnull;
-		int64		s;
-		TimestampTz t;
-		Datum		d;
-		NpFingerprint *l;
-		int			figures;
-		double		sc;
-		double		sim;
-
-		CHECK_FOR_INTERRUPTS();
-		s = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
-		if (isnull)
-			continue;
-		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
-		if (tnull || StoryTimeOf(t) == STORY_NO_TIME ||
-			!StoryWithinWindow(window, xt, StoryTimeOf(t)))
-			continue;
-		d = SPI_getbinval(tup, td, 2, &isnull);
-		if (isnull)
-			continue;
-		l = DatumGetNpFingerprintP(d);
-		if (!StoryFlashMatches(rule, x, l, &figures, &sc, &sim))
-			continue;
-		best_offer(&best, (double) figures, sim, false, t, s, l);
-	}
-	SPI_freetuptable(SPI_tuptable);
-	pfree(q);
-	if (!best.found)
-		return STORY_SEARCH_NONE;
-	*story = best.story;
-	return STORY_SEARCH_FOUND;
 }
 
 /*
@@ -1164,7 +1024,7 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	}
 	SPI_freetuptable(SPI_tuptable);
 	if (!best.found)
-		return search_flash(p, rule, window, x, xt, snapshot, story);
+		return STORY_SEARCH_NONE;
 	*story = best.story;
 	return STORY_SEARCH_FOUND;
 }
@@ -1183,27 +1043,19 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 	uint64		seen;
 	int64		xt = tnull ? STORY_NO_TIME : StoryTimeOf(t);
 	StorySearch found;
-	bool		by_rule;
 
 	/*
 	 * An article with fewer sample hashes than the rule asks a pair to share
-	 * joins no story by the rule and no article will ever join its own by
-	 * it (its copies are stories of their own too, as in the batch form).
-	 * It may still join a leader by its subject and figures (an URGENT
-	 * one-liner after its write-through: search_flash), and a later tiny
-	 * article may join it so: then it searches for that alone, under the
-	 * lock as any other, so that a write-through committed meanwhile is
-	 * seen.  Otherwise it starts a story, without a search and without the
-	 * lock.
+	 * joins no story and no article will ever join its own: it starts a
+	 * story, without a search and without the lock (its copies are stories
+	 * of their own too, as in the batch form).
 	 */
-	by_rule = NpFingerprintNHashes(x) >= StoryMinShared(rule, x->version);
-	if (by_rule || flash_may_search(rule, window, x, xt))
+	if (NpFingerprintNHashes(x) >= StoryMinShared(rule, x->version))
 	{
 		/* the statement's snapshot, as SPI would take it */
 		snap = GetTransactionSnapshot();
 		seen = NpSnapshotCompletionCount(snap);
-		found = by_rule ? search(p, rule, window, x, xt, snap, &story) :
-			search_flash(p, rule, window, x, xt, snap, &story);
+		found = search(p, rule, window, x, xt, snap, &story);
 		if (found == STORY_SEARCH_FOUND)
 			return story;
 
@@ -1228,8 +1080,7 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 		snap = GetLatestSnapshot();
 		if (seen == 0 || NpSnapshotCompletionCount(snap) != seen)
 		{
-			found = by_rule ? search(p, rule, window, x, xt, snap, &story) :
-				search_flash(p, rule, window, x, xt, snap, &story);
+			found = search(p, rule, window, x, xt, snap, &story);
 			if (found == STORY_SEARCH_FOUND)
 				return story;
 			if (found == STORY_SEARCH_ROUNDUP)

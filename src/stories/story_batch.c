@@ -347,9 +347,6 @@ cluster_stories(PG_FUNCTION_ARGS)
 			 */
 			if (leader == -1)
 				leader = StoryIndexFindLate(si, fp, t, &score);
-			/* nor a late copy: an URGENT and its write-through? */
-			if (leader == -1)
-				leader = StoryIndexFindFlash(si, fp, t, &score);
 			values[0] = Int64GetDatum(id);
 			if (leader >= 0)
 			{

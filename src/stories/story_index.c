@@ -167,13 +167,6 @@ typedef struct StoryLeaderState
 #endif
 #define STORY_AHEAD			8
 
-/*
- * May a leader carry a tiny article's subject and figures
- * (StoryIndexFindFlash): it has a subject and enough specific figures
- * (StoryFlashMayJoin).
- */
-#define STORY_FLASH_CARRIER		0x01
-
 struct StoryIndex
 {
 	StoryRule	rule;
@@ -189,7 +182,6 @@ struct StoryIndex
 	int64	   *ids;
 	int64	   *times;			/* STORY_NO_TIME when unknown */
 	NpFingerprint **fps;
-	uint8	   *flash;			/* STORY_FLASH_* of each leader */
 	StoryMeeting *meet;
 	StoryLeaderState *state;	/* one cache line per leader */
 	void	   *state_alloc;	/* the allocation that holds state */
@@ -430,7 +422,6 @@ alloc_structures(StoryIndex *si, int maxleaders)
 	si->ids = MemoryContextAllocHuge(si->cxt, sizeof(int64) * maxleaders);
 	si->times = MemoryContextAllocHuge(si->cxt, sizeof(int64) * maxleaders);
 	si->fps = MemoryContextAllocHuge(si->cxt, sizeof(NpFingerprint *) * maxleaders);
-	si->flash = MemoryContextAllocHuge(si->cxt, sizeof(uint8) * maxleaders);
 	si->meet = MemoryContextAllocHuge(si->cxt, sizeof(StoryMeeting) * maxleaders);
 	alloc_state(si, maxleaders);
 	si->nslots = 1024;
@@ -591,7 +582,6 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 		si->ids = repalloc_huge(si->ids, sizeof(int64) * m);
 		si->times = repalloc_huge(si->times, sizeof(int64) * m);
 		si->fps = repalloc_huge(si->fps, sizeof(NpFingerprint *) * m);
-		si->flash = repalloc_huge(si->flash, sizeof(uint8) * m);
 		si->meet = repalloc_huge(si->meet, sizeof(StoryMeeting) * m);
 		alloc_state(si, m);
 		si->maxleaders = m;
@@ -601,9 +591,6 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 	si->times[leader] = t;
 	note_time(si, t);
 	si->fps[leader] = arena_copy(si, x);
-	si->flash[leader] = 0;
-	if (StoryFlashMayJoin(&si->rule, x))
-		si->flash[leader] = STORY_FLASH_CARRIER;
 	StoryLeaderMetaOf(x, &si->state[leader].meta);
 	si->meet[leader].stamp = 0;
 	memset(&si->state[leader].sig, 0, sizeof(StorySig));
@@ -1108,83 +1095,6 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 	pfree(readh);
 	if (best.leader >= 0)
 		*score = best.score;
-	return best.leader;
-}
-
-/*
- * The leader within the window that x joins by its subject and figures
- * (stories.h, StoryFlashMatches), asked of an x that no leader takes by the
- * rule: -1 when none.  The two share a subject hash, a key of both samples:
- * the posting lists of x's subject hashes (at most NP_FP_SUBJECT_KEYS, the
- * first of its sample) are read from the first leader within the window
- * on, but a list that holds more than STORY_STOP_POSTINGS of them (a
- * subject hash is a name's initial and length, held by many leaders at
- * scale), and each leader met is compared once, only when it may carry x
- * (STORY_FLASH_CARRIER, noted when it was added).  Only a tiny x joins so
- * (story_flash.c).
- * Only when x has a time and a subject and enough specific figures
- * (StoryFlashMayJoin): most articles read nothing here.
- */
-int
-StoryIndexFindFlash(StoryIndex *si, const NpFingerprint *x, int64 t,
-					double *score)
-{
-	int			n = NpFingerprintNHashes(x);
-	int			nsubject;
-	bool		x_tiny = x->nshingles < (uint32) si->rule.tiny_shingles;
-	StoryPick	best = {-1, 0.0, 0.0};
-	double		best_score = 0.0;
-	uint32		probe;
-	int			from;
-	int			r;
-
-	if (si->window < 0 || t == STORY_NO_TIME || si->nleaders == 0 ||
-		!x_tiny || !StoryFlashMayJoin(&si->rule, x))
-		return -1;
-	nsubject = NpFingerprintSubjectCount(x, n);
-	from = leaders_within_from(si, t, si->window, &si->window_from,
-							   &si->window_cut);
-	probe = next_probe(si);
-	for (r = 0; r < nsubject; r++)
-	{
-		StorySlot  *s = slot_for(si, x->hashes[r], false);
-		const uint32 *p;
-		uint32		np;
-		uint32		k;
-
-		if (s == NULL)
-			continue;
-		p = postings(si, s, &np);
-		k = postings_from(p, np, from);
-		if (np - k > STORY_STOP_POSTINGS)
-			continue;
-		for (; k < np; k++)
-		{
-			int			l = (int) p[k];
-			int			figures;
-			double		sc;
-			double		sim;
-
-			CHECK_FOR_INTERRUPTS();
-			if (si->meet[l].stamp == probe)
-				continue;
-			si->meet[l].stamp = probe;
-			si->meet[l].count = 0;
-			/* the leader holds a subject and enough specific figures */
-			if ((si->flash[l] & STORY_FLASH_CARRIER) == 0)
-				continue;
-			if (si->times[l] == STORY_NO_TIME ||
-				!StoryWithinWindow(si->window, t, si->times[l]))
-				continue;
-			if (!StoryFlashMatches(&si->rule, x, si->fps[l], &figures, &sc, &sim))
-				continue;
-			pick_offer(&best, l, (double) figures, sim);
-			if (best.leader == l)
-				best_score = sc;
-		}
-	}
-	if (best.leader >= 0)
-		*score = best_score;
 	return best.leader;
 }
 

@@ -717,16 +717,6 @@ story_match(PG_FUNCTION_ARGS)
 	}
 	if (!StoryRuleMatches(&rule, a, b, StoryTimeTested(window, a_time, b_time),
 						  &score, &sim))
-	{
-		int			figures;
-
-		/*
-		 * Nor, within the window, by the tiny side's subject and figures
-		 * (story_flash.c), which both forms ask when no leader takes a.
-		 */
-		if (!StoryTimeTested(window, a_time, b_time) ||
-			!StoryFlashMatches(&rule, a, b, &figures, &score, &sim))
-			PG_RETURN_NULL();
-	}
+		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(score);
 }
