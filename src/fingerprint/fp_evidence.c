@@ -2423,6 +2423,24 @@ fp_subj_heading(const FpSubjScan *st, int from, int last)
 }
 
 /*
+ * Is the gap after word i of the scan a hyphen that joins two words of one
+ * compound ("second-quarter", "year-on-year"), not a dash that ends a
+ * lead-in?  A hyphen alone between two words, after the text's second word
+ * or later: "Dufy Corp said its second-quarter profit rose" has no
+ * lead-in, and its lead's subject is Dufy (the lead-in ended at the
+ * hyphen, and the lead "quarter profit rose ..." had no name); an agency's
+ * flag joined to the lead ("URGENT-UK CPI ...", "REFILE-Dufy ...") is the
+ * first word.
+ */
+static bool
+fp_subj_hyphen(const FpSubjScan *st, int i)
+{
+	np_uint32	at = st->w[i].end;
+
+	return i > 0 && st->w[i + 1].start == at + 1 && st->s[at] == '-';
+}
+
+/*
  * The subject hashes of a text (fp_evidence.h), from its first words as
  * its first scan noted them, ascending and distinct, into
  * out[NP_FP_SUBJECT_KEYS]; returns how many (0 when neither the lead's
@@ -2454,7 +2472,7 @@ fp_subject(const FpSubjScan *st, np_uint32 *out)
 		gap = fp_subj_gap(st, i);
 		if (fp_subj_heading(st, lead, i))
 			break;
-		if (gap & FP_GAP_DASH)
+		if ((gap & FP_GAP_DASH) && !fp_subj_hyphen(st, i))
 		{
 			lead = i + 1;
 			dash = true;
