@@ -342,6 +342,13 @@ typedef struct NpFingerprintOverlap
 	 * or a follow-up and the story it quotes.  same_story is false for it.
 	 */
 	bool		lead_quoted;
+
+	/*
+	 * Version 2: as lead_quoted, and the pair is a follow-up and the story
+	 * it repeats (NpFingerprintIsFollowUp), subjects_differ false; set by
+	 * the same walk of the places, under the same conditions.
+	 */
+	bool		follow_up;
 	int			subjects_shared;	/* subject hashes in A' n B' (version 2),
 									 * which count for no minimum evidence */
 } NpFingerprintOverlap;
@@ -409,11 +416,13 @@ extern bool NpFingerprintNamesAgree(const NpFingerprintOverlap *ov);
  * of its places or fewer.  Not a test of the containment predicates nor of
  * same_story, which answer whether one text carries the other's copy (a
  * follow-up does carry a paragraph of it): the story rule asks it
- * (stories.h), and only turns pairs down.
+ * (stories.h), and only turns pairs down.  ov is NpFingerprintOverlapOf's
+ * (NpFingerprintOverlap.follow_up), for a pair that NpFingerprintHolds
+ * accepts as same_story: the walk that finds a follow-up runs with the
+ * lead quoted's, only for a pair that shares NP_FP_MIN_EVIDENCE hashes
+ * besides its subject hashes and is not apart by its figures.
  */
-extern bool NpFingerprintIsFollowUp(const NpFingerprint *a,
-									const NpFingerprint *b,
-									const NpFingerprintOverlap *ov);
+extern bool NpFingerprintIsFollowUp(const NpFingerprintOverlap *ov);
 
 /* The index's bounds, as defined above */
 extern int	NpFingerprintMinShared(NpPredicate pred, double t, int version,

@@ -279,123 +279,120 @@ fp_places_hold(const int *at, int shared)
 }
 
 /*
- * Do the shared hashes of the compared samples of a and b (the first na
- * and nb, the subject hashes aside) lie as a follow-up's do (fp_evidence.h,
- * NP_FP_FOLLOW_SHARE): in neither lead, whose compared hashes are known,
- * and mostly in one or two places of each side?  pa and pb are their
- * places (NpFingerprintPlaces).
+ * Where the compared samples of a pair stand (fp_places_walk): for each
+ * place, how many of each side's compared hashes, and how many of the
+ * shared ones, the subject hashes aside.  The follow-up and the lead-quoted
+ * tests read the one walk.
  */
-static bool
-fp_follow_up(const NpFingerprint *a, const uint32 *pa, int na,
-			 const NpFingerprint *b, const uint32 *pb, int nb)
+typedef struct FpPlaceCounts
+{
+	int			shared;
+	int			all_a[1 << NP_FP_PLACE_BITS];
+	int			all_b[1 << NP_FP_PLACE_BITS];
+	int			at_a[1 << NP_FP_PLACE_BITS];
+	int			at_b[1 << NP_FP_PLACE_BITS];
+} FpPlaceCounts;
+
+/*
+ * Count where the compared samples of a and b (the first na and nb hashes,
+ * the subject hashes aside) stand, from their places pa and pb
+ * (NpFingerprintPlaces), into *w: one merge of the two samples.
+ */
+static void
+fp_places_walk(const NpFingerprint *a, const uint32 *pa, int na,
+			   const NpFingerprint *b, const uint32 *pb, int nb,
+			   FpPlaceCounts *w)
 {
 	int			i = NpFingerprintSubjectCount(a, na);
 	int			j = NpFingerprintSubjectCount(b, nb);
-	int			lead_a = 0,
-				lead_b = 0,
-				shared = 0;
-	int			at_a[1 << NP_FP_PLACE_BITS] = {0};
-	int			at_b[1 << NP_FP_PLACE_BITS] = {0};
 
+	memset(w, 0, sizeof(*w));
 	while (i < na && j < nb)
 	{
 		uint32		x = a->hashes[i];
 		uint32		y = b->hashes[j];
 
 		if (x <= y)
-			lead_a += (NP_FP_PLACE_OF(pa, i) == 0);
+			w->all_a[NP_FP_PLACE_OF(pa, i)]++;
 		if (y <= x)
-			lead_b += (NP_FP_PLACE_OF(pb, j) == 0);
+			w->all_b[NP_FP_PLACE_OF(pb, j)]++;
 		if (x == y)
 		{
-			at_a[NP_FP_PLACE_OF(pa, i)]++;
-			at_b[NP_FP_PLACE_OF(pb, j)]++;
-			shared++;
+			w->at_a[NP_FP_PLACE_OF(pa, i)]++;
+			w->at_b[NP_FP_PLACE_OF(pb, j)]++;
+			w->shared++;
 		}
 		i += (x <= y);
 		j += (y <= x);
 	}
 	for (; i < na; i++)
-		lead_a += (NP_FP_PLACE_OF(pa, i) == 0);
+		w->all_a[NP_FP_PLACE_OF(pa, i)]++;
 	for (; j < nb; j++)
-		lead_b += (NP_FP_PLACE_OF(pb, j) == 0);
-
-	/* each lead known, and neither shared */
-	if (shared == 0 || lead_a < NP_FP_LEAD_KNOWN || lead_b < NP_FP_LEAD_KNOWN ||
-		at_a[0] >= NP_FP_LEAD_SHARED || at_b[0] >= NP_FP_LEAD_SHARED)
-		return false;
-	return fp_places_hold(at_a, shared) && fp_places_hold(at_b, shared);
+		w->all_b[NP_FP_PLACE_OF(pb, j)]++;
 }
 
 /*
- * Is what a and b share (version 2, both keeping their places pa and pb;
- * the compared samples, the first na and nb hashes, the subject hashes
- * aside) one side's lead, that side's text going on after it, quoted in
- * one paragraph of the other, whose compared hashes stand in
- * NP_FP_QUOTE_PLACES places or more (NpFingerprintOverlap.lead_quoted)?  The caller has checked that the
- * pair shares under NP_FP_FOLLOW_SHARE of each side.
+ * Do the shared hashes of a pair, counted by fp_places_walk, lie as a
+ * follow-up's do (fp_evidence.h, NP_FP_FOLLOW_SHARE): in neither lead,
+ * whose compared hashes are known, and mostly in one or two places of each
+ * side?  The caller has checked that the pair shares under
+ * NP_FP_FOLLOW_SHARE of each side.
  */
 static bool
-fp_lead_quoted(const NpFingerprint *a, const uint32 *pa, int na,
-			   const NpFingerprint *b, const uint32 *pb, int nb)
+fp_follow_up(const FpPlaceCounts *w)
 {
-	int			i = NpFingerprintSubjectCount(a, na);
-	int			j = NpFingerprintSubjectCount(b, nb);
-	int			shared = 0,
-				top_a = 0,
-				top_b = 0,
-				places_a = 0,
-				places_b = 0;
-	int			at_a[1 << NP_FP_PLACE_BITS] = {0};
-	int			at_b[1 << NP_FP_PLACE_BITS] = {0};
-	uint32		in_a = 0,
-				in_b = 0;
+	/* each lead known, and neither shared */
+	if (w->shared == 0 ||
+		w->all_a[0] < NP_FP_LEAD_KNOWN || w->all_b[0] < NP_FP_LEAD_KNOWN ||
+		w->at_a[0] >= NP_FP_LEAD_SHARED || w->at_b[0] >= NP_FP_LEAD_SHARED)
+		return false;
+	return fp_places_hold(w->at_a, w->shared) &&
+		fp_places_hold(w->at_b, w->shared);
+}
+
+/*
+ * Is the shared part of one side, counted by fp_places_walk (the first
+ * side's counts all and at, the other's at_other and all_other), that
+ * side's lead, its text going on after it, quoted in one paragraph of the
+ * other, whose compared hashes stand in NP_FP_QUOTE_PLACES places or more?
+ */
+static bool
+fp_lead_quoted_in(const int *all, const int *at, const int *all_other,
+				  const int *at_other, int shared)
+{
+	bool		after_lead = false;
+	int			top_other = 0,
+				places_other = 0;
 	int			p;
 
-	while (i < na || j < nb)
-	{
-		uint32		x = i < na ? a->hashes[i] : PG_UINT32_MAX;
-		uint32		y = j < nb ? b->hashes[j] : PG_UINT32_MAX;
-		bool		take_a = i < na && (j >= nb || x <= y);
-		bool		take_b = j < nb && (i >= na || y <= x);
-
-		/* where each side's compared hashes stand, shared or not */
-		if (take_a)
-			in_a |= 1u << NP_FP_PLACE_OF(pa, i);
-		if (take_b)
-			in_b |= 1u << NP_FP_PLACE_OF(pb, j);
-		if (take_a && take_b)
-		{
-			at_a[NP_FP_PLACE_OF(pa, i)]++;
-			at_b[NP_FP_PLACE_OF(pb, j)]++;
-			shared++;
-		}
-		i += take_a;
-		j += take_b;
-	}
-	if (shared == 0)
+	if (at[0] < NP_FP_FOLLOW_CONCENTRATION * shared)
 		return false;
 	for (p = 0; p < (1 << NP_FP_PLACE_BITS); p++)
 	{
-		top_a = Max(top_a, at_a[p]);
-		top_b = Max(top_b, at_b[p]);
-		places_a += (in_a >> p) & 1;
-		places_b += (in_b >> p) & 1;
+		after_lead |= (p > 0 && all[p] > 0);
+		top_other = Max(top_other, at_other[p]);
+		places_other += (all_other[p] > 0);
 	}
+	return after_lead &&
+		top_other >= NP_FP_FOLLOW_CONCENTRATION * shared &&
+		places_other >= NP_FP_QUOTE_PLACES;
+}
 
-	/*
-	 * a's lead, a's text going on after it (a brief or an URGENT of a
-	 * story's lead is all lead, and is the story's), in one paragraph of b
-	 * among others; or the other way
-	 */
-	return (at_a[0] >= NP_FP_FOLLOW_CONCENTRATION * shared &&
-			(in_a & ~1u) != 0 &&
-			top_b >= NP_FP_FOLLOW_CONCENTRATION * shared &&
-			places_b >= NP_FP_QUOTE_PLACES) ||
-		(at_b[0] >= NP_FP_FOLLOW_CONCENTRATION * shared &&
-		 (in_b & ~1u) != 0 &&
-		 top_a >= NP_FP_FOLLOW_CONCENTRATION * shared &&
-		 places_a >= NP_FP_QUOTE_PLACES);
+/*
+ * Is what a pair shares, counted by fp_places_walk, one side's lead quoted
+ * in one paragraph of the other (NpFingerprintOverlap.lead_quoted)?  A
+ * brief or an URGENT of a story's lead is all lead, and is the story's.
+ * The caller has checked that the pair shares under NP_FP_FOLLOW_SHARE of
+ * each side.
+ */
+static bool
+fp_lead_quoted(const FpPlaceCounts *w)
+{
+	if (w->shared == 0)
+		return false;
+	return fp_lead_quoted_in(w->all_a, w->at_a, w->all_b, w->at_b,
+							 w->shared) ||
+		fp_lead_quoted_in(w->all_b, w->at_b, w->all_a, w->at_a, w->shared);
 }
 
 /*
@@ -508,10 +505,14 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 						  fp_figures_apart(a, b, ov));
 
 	/*
-	 * A lead quoted, in a pair that shares under NP_FP_FOLLOW_SHARE of each
-	 * side and enough to hold otherwise (the walk is for those alone).
+	 * A lead quoted and a follow-up, in a pair that shares under
+	 * NP_FP_FOLLOW_SHARE of each side and enough to hold otherwise (the walk
+	 * is for those alone): one walk of the two samples' places for both.
+	 * The story rule asks for a follow-up (NpFingerprintIsFollowUp) only of
+	 * a pair that is_same_story accepts, which meets these conditions.
 	 */
 	ov->lead_quoted = false;
+	ov->follow_up = false;
 	if (a->version >= NP_FP_VERSION_2 && !ov->figures_differ &&
 		ov->inter - ov->subjects_shared >= NP_FP_MIN_EVIDENCE &&
 		ov->inter < NP_FP_FOLLOW_SHARE * ov->a_count &&
@@ -520,31 +521,26 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 		const uint32 *pa = NpFingerprintPlaces(a);
 		const uint32 *pb = pa != NULL ? NpFingerprintPlaces(b) : NULL;
 
-		ov->lead_quoted = pb != NULL &&
-			fp_lead_quoted(a, pa, ov->a_count, b, pb, ov->b_count);
+		if (pb != NULL)
+		{
+			FpPlaceCounts w;
+
+			fp_places_walk(a, pa, ov->a_count, b, pb, ov->b_count, &w);
+			ov->lead_quoted = fp_lead_quoted(&w);
+			ov->follow_up = !ov->subjects_differ && fp_follow_up(&w);
+		}
 	}
 }
 
 /*
  * Is the pair a follow-up and the story it repeats (fingerprint.h)?  Under
- * half of each side shared, in one or two of its paragraphs and no lead.
+ * half of each side shared, in one or two of its paragraphs and no lead:
+ * read from ov, which fp_overlap_names set in the walk of the lead quoted.
  */
 bool
-NpFingerprintIsFollowUp(const NpFingerprint *a, const NpFingerprint *b,
-						const NpFingerprintOverlap *ov)
+NpFingerprintIsFollowUp(const NpFingerprintOverlap *ov)
 {
-	const uint32 *pa;
-	const uint32 *pb;
-
-	if (a->version < NP_FP_VERSION_2 || ov->subjects_differ ||
-		!(ov->inter < NP_FP_FOLLOW_SHARE * ov->a_count) ||
-		!(ov->inter < NP_FP_FOLLOW_SHARE * ov->b_count))
-		return false;
-	pa = NpFingerprintPlaces(a);
-	pb = NpFingerprintPlaces(b);
-	if (pa == NULL || pb == NULL)
-		return false;
-	return fp_follow_up(a, pa, ov->a_count, b, pb, ov->b_count);
+	return ov->follow_up;
 }
 
 /*

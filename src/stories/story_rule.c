@@ -381,7 +381,7 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 		 * half of each (fingerprint.h, NpFingerprintIsFollowUp; a tiny
 		 * pair, similar or nearly whole in the other, shares more).
 		 */
-		if (NpFingerprintIsFollowUp(x, leader, ov))
+		if (NpFingerprintIsFollowUp(ov))
 			return false;
 
 		/*

@@ -60,4 +60,24 @@ SELECT l.name, s.name AS story
   JOIN lq l ON l.id = c.id JOIN lq s ON s.id = c.story
  ORDER BY l.published_at;
 
+-- the limits of the rule, each row of which moves when its condition goes:
+-- a column of two paragraphs whose second is the deal's lead (the quoting
+-- side stands in two places, under NP_FP_QUOTE_PLACES: a partial version
+-- of a text without line breaks looks so) still holds with the deal, its
+-- trimmed copy and the briefing; a one-paragraph report that is all lead,
+-- under half of it shared, still holds with the deal, the briefing and the
+-- holder's letter (the quoted side must go on after its lead)
+INSERT INTO lq (id, name, published_at, body) VALUES
+ (8, 'column', '2026-06-09 18:00+00', E'Snack makers in the Low Countries have been quietly courted for months by larger European food groups looking for growth outside their home markets, and bankers in Amsterdam expect more bids before the summer as the biscuit and confectionery houses run short of ideas for their mature brands and their shareholders grow impatient with flat sales.\n\nMarchbank Foods Plc agreed on Tuesday to buy the Dutch snack maker Vlieland Brands for 1.35 billion euros in cash, adding crisps and salted nuts to its biscuit business and giving it factories in Tilburg and Zwolle that it said would supply shops across northern Europe.'),
+ (9, 'leadonly', '2026-06-09 07:05+00', E'LONDON, June 9 - Marchbank Foods Plc agreed on Tuesday to buy the Dutch snack maker Vlieland Brands for 1.35 billion euros in cash, adding crisps and salted nuts to its biscuit business and giving it factories in Tilburg and Zwolle, a person close to the talks told reporters on the steps of the company offices late on Monday evening before analysts, lenders and trade union officials had been told of the plan or of its likely cost to jobs.');
+UPDATE lq SET fp = fingerprint(body) WHERE id >= 8;
+SELECT a.name AS a, b.name AS b,
+       round(containment(a.fp, b.fp)::numeric, 2) AS a_in_b,
+       round(containment(b.fp, a.fp)::numeric, 2) AS b_in_a,
+       same_story(a.fp, b.fp) AS same_story,
+       same_story(b.fp, a.fp) AS reversed
+  FROM lq a JOIN lq b ON a.id < b.id
+ WHERE containment(a.fp, b.fp) > 0 AND b.id >= 8
+ ORDER BY a.id, b.id;
+
 DROP TABLE lq;
