@@ -509,11 +509,14 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 	 * NP_FP_FOLLOW_SHARE of each side and enough to hold otherwise (the walk
 	 * is for those alone): one walk of the two samples' places for both.
 	 * The story rule asks for a follow-up (NpFingerprintIsFollowUp) only of
-	 * a pair that is_same_story accepts, which meets these conditions.
+	 * a pair that is_same_story accepts, which meets these conditions; a
+	 * pair apart by its subjects or figures is refused whatever the walk
+	 * would say (NpFingerprintHolds), so it is not walked.
 	 */
 	ov->lead_quoted = false;
 	ov->follow_up = false;
-	if (a->version >= NP_FP_VERSION_2 && !ov->figures_differ &&
+	if (a->version >= NP_FP_VERSION_2 &&
+		!ov->figures_differ && !ov->subjects_differ &&
 		ov->inter - ov->subjects_shared >= NP_FP_MIN_EVIDENCE &&
 		ov->inter < NP_FP_FOLLOW_SHARE * ov->a_count &&
 		ov->inter < NP_FP_FOLLOW_SHARE * ov->b_count)
@@ -527,7 +530,7 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 
 			fp_places_walk(a, pa, ov->a_count, b, pb, ov->b_count, &w);
 			ov->lead_quoted = fp_lead_quoted(&w);
-			ov->follow_up = !ov->subjects_differ && fp_follow_up(&w);
+			ov->follow_up = fp_follow_up(&w);
 		}
 	}
 }
