@@ -768,9 +768,14 @@ SELECT fp FROM (SELECT ('v1:w3:k65535:n16384:' ||
 CREATE INDEX ON heavy USING npidx (fp);
 CREATE TEMP TABLE heavy_q AS SELECT fp FROM heavy LIMIT 1;
 CREATE TEMP TABLE heavy_grew (bytes bigint);
+-- the scan is repeated far past the longest timeout below, so that the
+-- timeout always fires inside it (within the handler), never in the
+-- function's last instants, whatever the machine's speed
 CREATE FUNCTION pg_temp.heavy_scan() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM count(*) FROM heavy WHERE fp % (SELECT fp FROM heavy_q);
+  FOR i IN 1..1000 LOOP
+    PERFORM count(*) FROM heavy WHERE fp % (SELECT fp FROM heavy_q);
+  END LOOP;
 EXCEPTION WHEN query_canceled THEN
   NULL;
 END $$;
