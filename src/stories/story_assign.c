@@ -867,8 +867,8 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
 			continue;
 		l = DatumGetNpFingerprintP(d);
 		if (!late ?
-			!StoryRuleMatches(rule, x, l, reach ||
-							  StoryTimeTested(window, xt, lt), &sc, &sim) :
+			!StoryRuleMatches(rule, x, l, reach ? STORY_PAIR_IN_REACH :
+							  StoryPairTimeOf(window, xt, lt), &sc, &sim) :
 			!StoryLateCopy(rule, x, l, &sc, &sim))
 			continue;
 

@@ -829,7 +829,8 @@ roundup_beyond(StoryIndex *si, const NpFingerprint *x, int64 t, int best)
 			most < StoryNeedPairBound(&si->rule, x, &si->state[m].meta) ||
 			most < StoryNeedPair(&si->rule, x, si->fps[m]))
 			continue;
-		if (StoryRuleMatches(&si->rule, x, si->fps[m], true, &sc, &sim) &&
+		if (StoryRuleMatches(&si->rule, x, si->fps[m], STORY_PAIR_IN_REACH,
+							 &sc, &sim) &&
 			StoryRoundUp(x, l, si->fps[m]))
 			return true;
 	}
@@ -951,7 +952,7 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 			most < StoryNeedPair(&si->rule, x, si->fps[l]))
 			continue;
 		if (!StoryRuleMatches(&si->rule, x, si->fps[l],
-							  StoryTimeTested(si->window, t, si->times[l]),
+							  StoryPairTimeOf(si->window, t, si->times[l]),
 							  &sc, &sim))
 			continue;
 		pick_offer(&best, l, sc, sim);

@@ -306,8 +306,9 @@ static bool
 rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 					 const NpFingerprint *leader,
 					 const NpFingerprintOverlap *ov,
-					 bool timed, double *score, double *similarity)
+					 StoryPairTime pt, double *score, double *similarity)
 {
+	bool		timed = pt != STORY_PAIR_UNTIMED;
 	StoryPairNames pn = {0};
 	bool		names = rule->min_named > 0 && x->version == NP_FP_V2_VERSION;
 	double		sim;
@@ -379,9 +380,15 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 		 * as same_story says, but is another piece of journalism.  Shared
 		 * text in neither lead, in one or two paragraphs of each, under
 		 * half of each (fingerprint.h, NpFingerprintIsFollowUp; a tiny
-		 * pair, similar or nearly whole in the other, shares more).
+		 * pair, similar or nearly whole in the other, shares more).  But a
+		 * newspaper's partial version of a wire story has that shape too:
+		 * within the window, one that shares STORY_PARTIAL_SHARED hashes
+		 * or more (the subject hashes aside, as the test counts them) is
+		 * kept; follow-ups that share as much came a day or more later.
 		 */
-		if (NpFingerprintIsFollowUp(ov))
+		if (NpFingerprintIsFollowUp(ov) &&
+			!(pt == STORY_PAIR_WITHIN &&
+			  ov->inter - ov->subjects_shared >= STORY_PARTIAL_SHARED))
 			return false;
 
 		/*
@@ -460,13 +467,13 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 
 bool
 StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
-				 const NpFingerprint *leader, bool timed, double *score,
+				 const NpFingerprint *leader, StoryPairTime pt, double *score,
 				 double *similarity)
 {
 	NpFingerprintOverlap ov;
 
 	NpFingerprintOverlapOf(x, leader, &ov);
-	return rule_matches_overlap(rule, x, leader, &ov, timed, score, similarity);
+	return rule_matches_overlap(rule, x, leader, &ov, pt, score, similarity);
 }
 
 /*
@@ -499,7 +506,8 @@ StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
 	NpFingerprintOverlapOf(x, leader, &ov);
 	if (ov.a_count == 0 || (double) ov.inter < STORY_LATE_COPY * ov.a_count)
 		return false;
-	return rule_matches_overlap(rule, x, leader, &ov, false, score, similarity);
+	return rule_matches_overlap(rule, x, leader, &ov, STORY_PAIR_UNTIMED,
+								score, similarity);
 }
 
 /*
@@ -715,7 +723,7 @@ story_match(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_FLOAT8(score);
 	}
-	if (!StoryRuleMatches(&rule, a, b, StoryTimeTested(window, a_time, b_time),
+	if (!StoryRuleMatches(&rule, a, b, StoryPairTimeOf(window, a_time, b_time),
 						  &score, &sim))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(score);
