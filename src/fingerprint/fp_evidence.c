@@ -2092,7 +2092,14 @@ fp_fig_digit_at(const unsigned char *s, size_t len, size_t i, int *n)
 
 /* The power of ten of a scale word or suffix, FP_FIG_PERCENT, or 0 */
 #define FP_FIG_PERCENT	100
-/* the longest word read as a figure ("000,000,000,000.000000bln") */
+/*
+ * The longest word read as a figure, in characters (code points), not
+ * bytes: "000,000,000,000.000000bln" is 25, and a 17-digit number grouped
+ * in thousands is 22 characters in any script (73 bytes in 4-byte
+ * digits).  It bounds the work of a word of digits, which has no buffer:
+ * the suffix goes to fp_ascii_word_in, which refuses more than
+ * FP_ASCII_WORD_MAX bytes.
+ */
 #define FP_FIG_CHARS	40
 
 static int
@@ -2254,6 +2261,7 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 {
 	np_uint64	m = 0;
 	int			digits = 0;
+	int			chars = 0;		/* characters read */
 	int			decimals = -1;	/* digits after the point, once one is met */
 	bool		grouped = false;
 	size_t		i;
@@ -2264,13 +2272,13 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 	if ((end + 1 < len && s[end] == ':' && fp_fig_digit_at(s, len, end + 1, &n) >= 0) ||
 		(start >= 2 && s[start - 1] == ':' && fp_ev_digit_ending(s, len, start - 1)))
 		return;
-	/* a word of more than FP_FIG_CHARS bytes is no figure */
-	if (end - start > FP_FIG_CHARS)
-		return;
 	for (i = start; i < end; i += n)
 	{
 		int			d = fp_fig_digit_at(s, end, i, &n);
 
+		/* a word of more than FP_FIG_CHARS characters is no figure */
+		if (++chars > FP_FIG_CHARS)
+			return;
 		if (d >= 0)
 		{
 			if (m == 0 && d == 0 && decimals < 0)
@@ -2288,11 +2296,15 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 		else
 			break;
 	}
-	/* a suffix: a scale ("1.2bn") or no figure ("3rd", "1990s") */
+	/*
+	 * a suffix: a scale ("1.2bn") or no figure ("3rd", "1990s"); chars
+	 * counted its first letter, and a scale is ASCII, a byte a letter
+	 */
 	if (i < end)
 	{
 		scale = fp_fig_scale(s + i, end - i);
-		if (scale == 0 || scale == FP_FIG_PERCENT)
+		if (scale == 0 || scale == FP_FIG_PERCENT ||
+			(size_t) chars - 1 + (end - i) > FP_FIG_CHARS)
 			return;
 	}
 	fig->pending = true;

@@ -117,6 +117,29 @@ SELECT name,
                (8, 'past_persian', E'\u06FA\u0662\u0660\u0660 mln', '1200 mln'),
                (9, 'tibetan_half', E'\u0F2A\u0F22\u0F20\u0F20 mln', '1200 mln')) t(id, name, num, ascii)
  ORDER BY id;
+-- smallfix2: the longest word read as a figure is 40 characters, not 40
+-- bytes: a 13-digit number in 4-byte digits (mathematical bold, 52
+-- bytes) is the ASCII one's figure (it was none), so are 17 digits, 40
+-- characters (23 leading zeros) and 40 with a scale suffix; 18 digits,
+-- 41 characters and 41 with the suffix are no figure in either script
+CREATE FUNCTION pg_temp.fig(num text) RETURNS text LANGUAGE sql AS
+  $$ SELECT split_part(newsprint.fingerprint('Dufy Corp said it would raise ' || num ||
+                                             ' from the sale of its castings unit, it said.')::text, ':', 7) $$;
+CREATE FUNCTION pg_temp.bold(num text) RETURNS text LANGUAGE sql AS
+  $$ SELECT translate(num, '0123456789', E'\U0001D7CE\U0001D7CF\U0001D7D0\U0001D7D1\U0001D7D2\U0001D7D3\U0001D7D4\U0001D7D5\U0001D7D6\U0001D7D7') $$;
+SELECT name, length(split_part(num, ' ', 1)) AS chars,
+       octet_length(split_part(pg_temp.bold(num), ' ', 1)) AS bold_bytes,
+       pg_temp.fig(num) NOT LIKE 'p%' AS ascii_figure,
+       pg_temp.fig(pg_temp.bold(num)) = pg_temp.fig(num) AS bold_as_ascii,
+       pg_temp.fig(pg_temp.bold(num)) NOT LIKE 'p%' AS bold_figure
+  FROM (VALUES (1, 'thirteen_digits', '1234567890123 mln'),
+               (2, 'seventeen_digits', '12345678901234567 mln'),
+               (3, 'eighteen_digits', '123456789012345678 mln'),
+               (4, 'forty_chars', repeat('0', 23) || '12345678901234567 mln'),
+               (5, 'forty_one_chars', repeat('0', 24) || '12345678901234567 mln'),
+               (6, 'forty_with_suffix', repeat('0', 21) || '12345678901234567bn'),
+               (7, 'forty_one_with_suffix', repeat('0', 22) || '12345678901234567bn')) t(id, name, num)
+ ORDER BY id;
 SELECT name, split_part(fingerprint(body)::text, ':', 7) AS figures
   FROM (VALUES (1, 'may_verb', 'Dufy Corp said 25 may lose their jobs when the plant closes next year.'),
                (2, 'day_may', 'Dufy Corp said the plant would close on 25 May next year, it said.'),
