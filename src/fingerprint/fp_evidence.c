@@ -1008,6 +1008,16 @@ typedef struct FpFigures
 	bool		grouped;		/* written with a thousands separator */
 	np_uint32	start;			/* where it starts in the text */
 	np_uint32	end;			/* and where it ends */
+	/*
+	 * a number the tokenizer cut at a separator (Arabic-Indic 3 U+066B 5,
+	 * Devanagari 1 '.' 5): the word at cont_at goes on with it
+	 * (fp_fig_begin); 0 when none
+	 */
+	np_uint32	cont_at;
+	bool		cont_void;		/* it is no figure, whatever follows */
+	int			cont_digits;	/* its digits so far, */
+	int			cont_decimals;	/* those after its point (-1: none yet), */
+	int			cont_chars;		/* and its characters */
 	int			n;
 	np_uint32	h[NP_FP_FIGURES_KEEP + 1];	/* ascending, distinct */
 } FpFigures;
@@ -2060,9 +2070,11 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
  *
  * A figure is a word of decimal digits of any script, each read by its
  * value (unicode.h, NpUniDigitValue: Arabic-Indic "200" is 200), with '.'
- * or ',' between digits (the tokenizer keeps them in one word) and perhaps
- * a scale after them ("1.2bn", "5m"), or followed by a scale word ("1.2
- * billion", "2,400 mln") or a percent ("41 percent", "0.4 pct"); its value
+ * or ',' or U+066B and U+066C, the Arabic decimal and thousands separators,
+ * between digits (one number where the tokenizer cuts it: fp_fig_begin)
+ * and perhaps a scale after them ("1.2bn", "5m"), or followed by a scale
+ * word ("1.2 billion", "2,400 mln") or a percent ("41 percent", "0.4
+ * pct"); its value
  * is the number times its scale, written as mant * 10^exp with mant not a
  * multiple of 10, so that "2.4 bln", "2,400 mln" and "2.4bn" are one
  * figure.  Not figures: a time of day (digits on both sides of a colon),
@@ -2252,8 +2264,43 @@ fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t start, size_t end)
 }
 
 /*
+ * The separator of a number at s[i] (i < len) that ends a word of the
+ * tokenizer, if a digit follows it: U+066B ARABIC DECIMAL SEPARATOR or
+ * U+066C ARABIC THOUSANDS SEPARATOR (3.5 and 12,500 written so in
+ * Arabic-Indic digits), which it reads as punctuation, or '.' or ',',
+ * which it keeps in a word only between digits it folds to ASCII (1.5 in
+ * Devanagari or mathematical bold digits is two words).  '.' for a point,
+ * ',' for a thousands separator, 0 for none; *n is its bytes.
+ */
+static int
+fp_fig_separator(const unsigned char *s, size_t len, size_t i, int *n)
+{
+	int			sep;
+	int			dn;
+
+	if (s[i] == '.' || s[i] == ',')
+	{
+		sep = s[i];
+		*n = 1;
+	}
+	else if (s[i] == 0xD9 && i + 1 < len && (s[i + 1] == 0xAB || s[i + 1] == 0xAC))
+	{
+		sep = (s[i + 1] == 0xAB) ? '.' : ',';
+		*n = 2;
+	}
+	else
+		return 0;
+	if (i + *n >= len || fp_fig_digit_at(s, len, i + *n, &dn) < 0)
+		return 0;
+	return sep;
+}
+
+/*
  * Read word s[start, end) as a number waiting for the word after it, if it
- * is one.
+ * is one.  A number the tokenizer cut at a separator (fp_fig_separator)
+ * is read across its words, as one word of ASCII digits is: its first
+ * word notes where the next starts (fig->cont_at), and that word goes on
+ * with the reading.
  */
 static void
 fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
@@ -2264,27 +2311,45 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 	int			chars = 0;		/* characters read */
 	int			decimals = -1;	/* digits after the point, once one is met */
 	bool		grouped = false;
-	size_t		i;
+	bool		nofigure = false;
+	size_t		first = start;	/* where the number starts */
+	size_t		i = start;
 	int			n;
+	int			sep;
 	int			scale = 0;
 
-	/* a time of day: a colon with digits on both sides */
-	if ((end + 1 < len && s[end] == ':' && fp_fig_digit_at(s, len, end + 1, &n) >= 0) ||
-		(start >= 2 && s[start - 1] == ':' && fp_ev_digit_ending(s, len, start - 1)))
+	if (fig->cont_at != 0 && fig->cont_at == start)
+	{
+		/* the number goes on from the word before */
+		m = fig->mant;
+		digits = fig->cont_digits;
+		decimals = fig->cont_decimals;
+		chars = fig->cont_chars;
+		grouped = fig->grouped;
+		nofigure = fig->cont_void;
+		first = fig->start;
+	}
+	else if (start >= 2 && s[start - 1] == ':' && fp_ev_digit_ending(s, len, start - 1))
+		return;					/* a time of day: digits on both sides of a colon */
+	fig->cont_at = 0;
+	if (end + 1 < len && s[end] == ':' && fp_fig_digit_at(s, len, end + 1, &n) >= 0)
 		return;
-	for (i = start; i < end; i += n)
+	for (; i < end && !nofigure; i += n)
 	{
 		int			d = fp_fig_digit_at(s, end, i, &n);
 
 		/* a word of more than FP_FIG_CHARS characters is no figure */
 		if (++chars > FP_FIG_CHARS)
-			return;
-		if (d >= 0)
+			nofigure = true;
+		else if (d >= 0)
 		{
 			if (m == 0 && d == 0 && decimals < 0)
 				continue;		/* leading zeros */
 			if (++digits > 17)
-				return;
+			{
+				nofigure = true;
+				continue;
+			}
 			m = m * 10 + (np_uint64) d;
 			if (decimals >= 0)
 				decimals++;
@@ -2296,6 +2361,28 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 		else
 			break;
 	}
+	/* a separator after the word's last digit: the number goes on */
+	if ((i == end || nofigure) && end < len && fp_ev_digit_ending(s, len, end) &&
+		(sep = fp_fig_separator(s, len, end, &n)) != 0)
+	{
+		if (decimals >= 0 || ++chars > FP_FIG_CHARS)
+			nofigure = true;	/* a second point, or too long */
+		else if (sep == '.')
+			decimals = 0;
+		else
+			grouped = true;
+		fig->cont_at = (np_uint32) (end + n);
+		fig->cont_void = nofigure;
+		fig->cont_digits = digits;
+		fig->cont_decimals = decimals;
+		fig->cont_chars = chars;
+		fig->mant = m;
+		fig->grouped = grouped;
+		fig->start = (np_uint32) first;
+		return;
+	}
+	if (nofigure)
+		return;
 	/*
 	 * a suffix: a scale ("1.2bn") or no figure ("3rd", "1990s"); chars
 	 * counted its first letter, and a scale is ASCII, a byte a letter
@@ -2312,7 +2399,7 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 	fig->exp = scale - (decimals > 0 ? decimals : 0);
 	fig->whole = (decimals <= 0 && scale == 0);
 	fig->grouped = grouped;
-	fig->start = (np_uint32) start;
+	fig->start = (np_uint32) first;
 	fig->end = (np_uint32) end;
 }
 

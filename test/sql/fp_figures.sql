@@ -140,6 +140,28 @@ SELECT name, length(split_part(num, ' ', 1)) AS chars,
                (6, 'forty_with_suffix', repeat('0', 21) || '12345678901234567bn'),
                (7, 'forty_one_with_suffix', repeat('0', 22) || '12345678901234567bn')) t(id, name, num)
  ORDER BY id;
+-- smallfix2: a number the tokenizer cuts at a separator is one figure, as
+-- one word of ASCII digits is: U+066B ARABIC DECIMAL SEPARATOR and U+066C
+-- ARABIC THOUSANDS SEPARATOR, which it reads as punctuation ("3.5 bln"
+-- and "12,500 mln" were 3 and 5, 12 and 500), and '.' or ',' between
+-- digits it does not fold to ASCII (Devanagari, mathematical bold); as in
+-- ASCII, a second point or a comma after one makes no figure ("12.50.34",
+-- whose last part was a figure of its own), nor do more than 17 digits
+-- across the words; a separator with no digit after it ends the number
+SELECT name, pg_temp.fig(num) = pg_temp.fig(ascii) AS as_ascii,
+       pg_temp.fig(num) LIKE 'p%' AS no_figure
+  FROM (VALUES (1, 'arabic_point', E'\u0663\u066B\u0665 bln', '3.5 bln'),
+               (2, 'arabic_thousands', E'\u0661\u0662\u066C\u0665\u0660\u0660 mln', '12,500 mln'),
+               (3, 'arabic_both', E'\u0661\u066C\u0662\u0665\u0660\u066B\u0667\u0665 mln', '1,250.75 mln'),
+               (4, 'ascii_digits_arabic_point', E'3\u066B5 bln', '3.5 bln'),
+               (5, 'devanagari_point', E'\u0967\u0968.\u096B bln', '12.5 bln'),
+               (6, 'bold_grouped', pg_temp.bold('12,345,678,901,234,567 mln'), '12,345,678,901,234,567 mln'),
+               (7, 'bold_point', pg_temp.bold('12.5 bln'), '12.5 bln'),
+               (8, 'arabic_two_points', E'\u0661\u0662\u066B\u0665\u0660\u066B\u0663\u0664 mln', '12.50.34 mln'),
+               (9, 'arabic_comma_after_point', E'\u0661\u066B\u0665\u066C\u0663\u0664\u0665 mln', '1.5,345 mln'),
+               (10, 'bold_eighteen_digits', pg_temp.bold('123,456,789,012,345,678 mln'), '123,456,789,012,345,678 mln'),
+               (11, 'arabic_point_no_digit', E'\u0661\u0662\u066B mln', '12 mln')) t(id, name, num, ascii)
+ ORDER BY id;
 SELECT name, split_part(fingerprint(body)::text, ':', 7) AS figures
   FROM (VALUES (1, 'may_verb', 'Dufy Corp said 25 may lose their jobs when the plant closes next year.'),
                (2, 'day_may', 'Dufy Corp said the plant would close on 25 May next year, it said.'),
