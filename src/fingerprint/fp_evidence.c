@@ -2135,7 +2135,8 @@ fp_fig_scale(const unsigned char *w, size_t n)
 
 /*
  * Is the word of these n bytes a month, or a month's abbreviation?  "May"
- * only capitalised: "may" is as often the verb ("5 may rise").
+ * only capitalised: "may" is as often the verb ("5 may rise"); "MAY" in
+ * capitals may be either (fp_fig_caps_may_verb).
  */
 static bool
 fp_fig_month(const unsigned char *w, size_t n)
@@ -2153,6 +2154,40 @@ fp_fig_month(const unsigned char *w, size_t n)
 	if (i == may)
 		return w[0] == 'M';
 	return i >= 0;
+}
+
+/*
+ * Is the word s[start, end) "MAY" in capitals, the verb after a number
+ * ("25 MAY LOSE JOBS"), not the month ("TALKS RESUME 25 MAY")?  In
+ * capitals, case says nothing: the word after it does.  The verb is
+ * followed by a verb on its line ("LOSE", "BE", "NOT"); the month by the
+ * line's or the text's end, a punctuation mark, a year, or a word that
+ * never follows the verb ("25 MAY IN GENEVA", "25 MAY TO DECIDE").
+ */
+static bool
+fp_fig_caps_may_verb(const unsigned char *s, size_t len, size_t start,
+					 size_t end)
+{
+	static const char *const after_date[] = {
+		"after", "and", "as", "at", "before", "by", "for", "from", "in",
+		"on", "or", "to", "until", "when", "with"
+	};
+	size_t		k = end;
+	size_t		w;
+
+	if (end - start != 3 || memcmp(s + start, "MAY", 3) != 0)
+		return false;
+	while (k < len && (s[k] == ' ' || s[k] == '\t' ||
+					   (s[k] == 0xC2 && k + 1 < len && s[k + 1] == 0xA0)))
+		k += (s[k] == 0xC2) ? 2 : 1;
+	if (k == end)
+		return false;			/* "25 MAY," "25 MAY." */
+	for (w = k; w < len && w - k <= FP_ASCII_WORD_MAX &&
+		 ((s[w] >= 'A' && s[w] <= 'Z') || (s[w] >= 'a' && s[w] <= 'z')); w++)
+		;
+	if (w == k)
+		return false;			/* a line's end, a year, a mark */
+	return fp_ascii_word_in(s + k, w - k, after_date, lengthof(after_date)) < 0;
 }
 
 /*
@@ -2228,7 +2263,8 @@ fp_fig_keep(FpFigures *fig, np_uint32 h)
  * or with none (start == end): a scale or a percent, a month after a day.
  */
 static void
-fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t start, size_t end)
+fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t len,
+			  size_t start, size_t end)
 {
 	int			scale = (start < end) ? fp_fig_scale(s + start, end - start) : 0;
 	np_uint64	m = fig->mant;
@@ -2247,7 +2283,8 @@ fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t start, size_t end)
 			return;				/* a year */
 		if (e == 0 && m <= 31 &&
 			((start < end && fp_fig_month(s + start, end - start) &&
-			  fp_fig_spaces(s, fig->end, start)) ||
+			  fp_fig_spaces(s, fig->end, start) &&
+			  !fp_fig_caps_may_verb(s, len, start, end)) ||
 			 fp_fig_month_before(s, fig->start)))
 			return;				/* a day of a month */
 		if (e == 0 && m < NP_FP_FIGURES_SMALL)
@@ -2415,7 +2452,7 @@ fp_ev_note_figure(FpEvBuild *st, size_t start, size_t end)
 	int			n;
 
 	if (fig->pending)
-		fp_fig_settle(fig, s, start, end);
+		fp_fig_settle(fig, s, st->scan.len, start, end);
 	if (fp_fig_digit_at(s, st->scan.len, start, &n) >= 0)
 		fp_fig_begin(fig, s, st->scan.len, start, end);
 }
@@ -2432,7 +2469,7 @@ fp_ev_figures_section(FpFigures *fig, const unsigned char *s, np_uint32 *sec)
 	int			j;
 
 	if (fig->pending)
-		fp_fig_settle(fig, s, 0, 0);
+		fp_fig_settle(fig, s, 0, 0, 0);
 	n = Min(fig->n, NP_FP_FIGURES_KEEP);
 	if (n == 0)
 		return 0;

@@ -170,6 +170,31 @@ SELECT name, split_part(fingerprint(body)::text, ':', 7) AS figures
                (5, 'comma_may', 'Dufy Corp said the plant would close with the loss of 25, May said.'),
                (6, 'no_figure', 'Dufy Corp said the plant would close next year, it said.')) t(id, name, body)
  ORDER BY id;
+-- smallfix2: "MAY" in capitals (a text or a headline in capitals) is no
+-- evidence of a name: after a day it is the verb when a word follows it
+-- on its line ("25 MAY LOSE", "25 MAY BE" keep 25, as "25 may lose"
+-- does; they were a day of May), the month when a mark, a year, the
+-- line's end or a word that never follows the verb comes next ("25 MAY.",
+-- "25 MAY, OFFICIALS", "25 MAY 2027", "25 MAY" over the story, "25 MAY IN
+-- GENEVA"); before a day it is the month ("MAY 25": the verb is never
+-- followed by a number).  Other months and scales in capitals are read as
+-- in lower case ("25 JUNE", "4.8 PCT").  raw: fingerprint(body, false),
+-- which keeps the headline that clean() drops ("DUFY TALKS: 25 MAY LOSE
+-- JOBS" keeps 25 there)
+SELECT name, split_part(fingerprint(body, NOT raw)::text, ':', 7) AS figures
+  FROM (VALUES (1, 'caps_may_verb', false, 'DUFY CORP SAID 25 MAY LOSE THEIR JOBS WHEN THE PLANT CLOSES NEXT YEAR.'),
+               (2, 'caps_may_be', false, 'DUFY CORP SAID 25 MAY BE LAID OFF WHEN THE PLANT CLOSES NEXT YEAR.'),
+               (3, 'caps_may_mark', false, 'DUFY CORP SAID TALKS WOULD RESUME ON 25 MAY.'),
+               (4, 'caps_may_comma', false, 'DUFY CORP SAID TALKS WOULD RESUME ON 25 MAY, OFFICIALS SAID.'),
+               (5, 'caps_may_year', false, 'DUFY CORP SAID TALKS WOULD RESUME ON 25 MAY 2027.'),
+               (6, 'caps_may_line_end', true, E'DUFY TALKS RESUME 25 MAY\nDufy Corp said talks would resume next week, it said.'),
+               (7, 'caps_may_verb_line', true, E'DUFY TALKS: 25 MAY LOSE JOBS\nDufy Corp said talks would resume next week, it said.'),
+               (8, 'caps_may_in', false, 'DUFY CORP SAID TALKS WOULD RESUME ON 25 MAY IN GENEVA.'),
+               (9, 'caps_may_day', false, 'DUFY CORP SAID TALKS WOULD RESUME ON MAY 25 IN GENEVA.'),
+               (10, 'caps_june', false, 'DUFY CORP SAID TALKS WOULD RESUME ON 25 JUNE IN GENEVA.'),
+               (11, 'caps_pct', false, 'DUFY CORP SAID ITS SALES ROSE 4.8 PCT IN THE THIRD QUARTER.'),
+               (12, 'lower_pct', false, 'Dufy Corp said its sales rose 4.8 pct in the third quarter.')) t(id, name, raw, body)
+ ORDER BY id;
 
 -- the text literal and the binary form keep the figures (between the
 -- names and the places: a tag word and a word for every 10 hashes)
