@@ -1008,6 +1008,16 @@ typedef struct FpFigures
 	bool		grouped;		/* written with a thousands separator */
 	np_uint32	start;			/* where it starts in the text */
 	np_uint32	end;			/* and where it ends */
+	/*
+	 * a number the tokenizer cut at a separator (Arabic-Indic 3 U+066B 5,
+	 * Devanagari 1 '.' 5): the word at cont_at goes on with it
+	 * (fp_fig_begin); 0 when none
+	 */
+	np_uint32	cont_at;
+	bool		cont_void;		/* it is no figure, whatever follows */
+	int			cont_digits;	/* its digits so far, */
+	int			cont_decimals;	/* those after its point (-1: none yet), */
+	int			cont_chars;		/* and its characters */
 	int			n;
 	np_uint32	h[NP_FP_FIGURES_KEEP + 1];	/* ascending, distinct */
 } FpFigures;
@@ -2060,9 +2070,11 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
  *
  * A figure is a word of decimal digits of any script, each read by its
  * value (unicode.h, NpUniDigitValue: Arabic-Indic "200" is 200), with '.'
- * or ',' between digits (the tokenizer keeps them in one word) and perhaps
- * a scale after them ("1.2bn", "5m"), or followed by a scale word ("1.2
- * billion", "2,400 mln") or a percent ("41 percent", "0.4 pct"); its value
+ * or ',' or U+066B and U+066C, the Arabic decimal and thousands separators,
+ * between digits (one number where the tokenizer cuts it: fp_fig_begin)
+ * and perhaps a scale after them ("1.2bn", "5m"), or followed by a scale
+ * word ("1.2 billion", "2,400 mln") or a percent ("41 percent", "0.4
+ * pct"); its value
  * is the number times its scale, written as mant * 10^exp with mant not a
  * multiple of 10, so that "2.4 bln", "2,400 mln" and "2.4bn" are one
  * figure.  Not figures: a time of day (digits on both sides of a colon),
@@ -2092,7 +2104,14 @@ fp_fig_digit_at(const unsigned char *s, size_t len, size_t i, int *n)
 
 /* The power of ten of a scale word or suffix, FP_FIG_PERCENT, or 0 */
 #define FP_FIG_PERCENT	100
-/* the longest word read as a figure ("000,000,000,000.000000bln") */
+/*
+ * The longest word read as a figure, in characters (code points), not
+ * bytes: "000,000,000,000.000000bln" is 25, and a 17-digit number grouped
+ * in thousands is 22 characters in any script (73 bytes in 4-byte
+ * digits).  It bounds the work of a word of digits, which has no buffer:
+ * the suffix goes to fp_ascii_word_in, which refuses more than
+ * FP_ASCII_WORD_MAX bytes.
+ */
 #define FP_FIG_CHARS	40
 
 static int
@@ -2116,7 +2135,8 @@ fp_fig_scale(const unsigned char *w, size_t n)
 
 /*
  * Is the word of these n bytes a month, or a month's abbreviation?  "May"
- * only capitalised: "may" is as often the verb ("5 may rise").
+ * only capitalised: "may" is as often the verb ("5 may rise"); "MAY" in
+ * capitals may be either (fp_fig_caps_may_verb).
  */
 static bool
 fp_fig_month(const unsigned char *w, size_t n)
@@ -2134,6 +2154,40 @@ fp_fig_month(const unsigned char *w, size_t n)
 	if (i == may)
 		return w[0] == 'M';
 	return i >= 0;
+}
+
+/*
+ * Is the word s[start, end) "MAY" in capitals, the verb after a number
+ * ("25 MAY LOSE JOBS"), not the month ("TALKS RESUME 25 MAY")?  In
+ * capitals, case says nothing: the word after it does.  The verb is
+ * followed by a verb on its line ("LOSE", "BE", "NOT"); the month by the
+ * line's or the text's end, a punctuation mark, a year, or a word that
+ * never follows the verb ("25 MAY IN GENEVA", "25 MAY TO DECIDE").
+ */
+static bool
+fp_fig_caps_may_verb(const unsigned char *s, size_t len, size_t start,
+					 size_t end)
+{
+	static const char *const after_date[] = {
+		"after", "and", "as", "at", "before", "by", "for", "from", "in",
+		"on", "or", "to", "until", "when", "with"
+	};
+	size_t		k = end;
+	size_t		w;
+
+	if (end - start != 3 || memcmp(s + start, "MAY", 3) != 0)
+		return false;
+	while (k < len && (s[k] == ' ' || s[k] == '\t' ||
+					   (s[k] == 0xC2 && k + 1 < len && s[k + 1] == 0xA0)))
+		k += (s[k] == 0xC2) ? 2 : 1;
+	if (k == end)
+		return false;			/* "25 MAY," "25 MAY." */
+	for (w = k; w < len && w - k <= FP_ASCII_WORD_MAX &&
+		 ((s[w] >= 'A' && s[w] <= 'Z') || (s[w] >= 'a' && s[w] <= 'z')); w++)
+		;
+	if (w == k)
+		return false;			/* a line's end, a year, a mark */
+	return fp_ascii_word_in(s + k, w - k, after_date, lengthof(after_date)) < 0;
 }
 
 /*
@@ -2209,7 +2263,8 @@ fp_fig_keep(FpFigures *fig, np_uint32 h)
  * or with none (start == end): a scale or a percent, a month after a day.
  */
 static void
-fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t start, size_t end)
+fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t len,
+			  size_t start, size_t end)
 {
 	int			scale = (start < end) ? fp_fig_scale(s + start, end - start) : 0;
 	np_uint64	m = fig->mant;
@@ -2228,7 +2283,8 @@ fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t start, size_t end)
 			return;				/* a year */
 		if (e == 0 && m <= 31 &&
 			((start < end && fp_fig_month(s + start, end - start) &&
-			  fp_fig_spaces(s, fig->end, start)) ||
+			  fp_fig_spaces(s, fig->end, start) &&
+			  !fp_fig_caps_may_verb(s, len, start, end)) ||
 			 fp_fig_month_before(s, fig->start)))
 			return;				/* a day of a month */
 		if (e == 0 && m < NP_FP_FIGURES_SMALL)
@@ -2245,8 +2301,43 @@ fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t start, size_t end)
 }
 
 /*
+ * The separator of a number at s[i] (i < len) that ends a word of the
+ * tokenizer, if a digit follows it: U+066B ARABIC DECIMAL SEPARATOR or
+ * U+066C ARABIC THOUSANDS SEPARATOR (3.5 and 12,500 written so in
+ * Arabic-Indic digits), which it reads as punctuation, or '.' or ',',
+ * which it keeps in a word only between digits it folds to ASCII (1.5 in
+ * Devanagari or mathematical bold digits is two words).  '.' for a point,
+ * ',' for a thousands separator, 0 for none; *n is its bytes.
+ */
+static int
+fp_fig_separator(const unsigned char *s, size_t len, size_t i, int *n)
+{
+	int			sep;
+	int			dn;
+
+	if (s[i] == '.' || s[i] == ',')
+	{
+		sep = s[i];
+		*n = 1;
+	}
+	else if (s[i] == 0xD9 && i + 1 < len && (s[i + 1] == 0xAB || s[i + 1] == 0xAC))
+	{
+		sep = (s[i + 1] == 0xAB) ? '.' : ',';
+		*n = 2;
+	}
+	else
+		return 0;
+	if (i + *n >= len || fp_fig_digit_at(s, len, i + *n, &dn) < 0)
+		return 0;
+	return sep;
+}
+
+/*
  * Read word s[start, end) as a number waiting for the word after it, if it
- * is one.
+ * is one.  A number the tokenizer cut at a separator (fp_fig_separator)
+ * is read across its words, as one word of ASCII digits is: its first
+ * word notes where the next starts (fig->cont_at), and that word goes on
+ * with the reading.
  */
 static void
 fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
@@ -2254,29 +2345,48 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 {
 	np_uint64	m = 0;
 	int			digits = 0;
+	int			chars = 0;		/* characters read */
 	int			decimals = -1;	/* digits after the point, once one is met */
 	bool		grouped = false;
-	size_t		i;
+	bool		nofigure = false;
+	size_t		first = start;	/* where the number starts */
+	size_t		i = start;
 	int			n;
+	int			sep;
 	int			scale = 0;
 
-	/* a time of day: a colon with digits on both sides */
-	if ((end + 1 < len && s[end] == ':' && fp_fig_digit_at(s, len, end + 1, &n) >= 0) ||
-		(start >= 2 && s[start - 1] == ':' && fp_ev_digit_ending(s, len, start - 1)))
+	if (fig->cont_at != 0 && fig->cont_at == start)
+	{
+		/* the number goes on from the word before */
+		m = fig->mant;
+		digits = fig->cont_digits;
+		decimals = fig->cont_decimals;
+		chars = fig->cont_chars;
+		grouped = fig->grouped;
+		nofigure = fig->cont_void;
+		first = fig->start;
+	}
+	else if (start >= 2 && s[start - 1] == ':' && fp_ev_digit_ending(s, len, start - 1))
+		return;					/* a time of day: digits on both sides of a colon */
+	fig->cont_at = 0;
+	if (end + 1 < len && s[end] == ':' && fp_fig_digit_at(s, len, end + 1, &n) >= 0)
 		return;
-	/* a word of more than FP_FIG_CHARS bytes is no figure */
-	if (end - start > FP_FIG_CHARS)
-		return;
-	for (i = start; i < end; i += n)
+	for (; i < end && !nofigure; i += n)
 	{
 		int			d = fp_fig_digit_at(s, end, i, &n);
 
-		if (d >= 0)
+		/* a word of more than FP_FIG_CHARS characters is no figure */
+		if (++chars > FP_FIG_CHARS)
+			nofigure = true;
+		else if (d >= 0)
 		{
 			if (m == 0 && d == 0 && decimals < 0)
 				continue;		/* leading zeros */
 			if (++digits > 17)
-				return;
+			{
+				nofigure = true;
+				continue;
+			}
 			m = m * 10 + (np_uint64) d;
 			if (decimals >= 0)
 				decimals++;
@@ -2288,11 +2398,37 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 		else
 			break;
 	}
-	/* a suffix: a scale ("1.2bn") or no figure ("3rd", "1990s") */
+	/* a separator after the word's last digit: the number goes on */
+	if ((i == end || nofigure) && end < len && fp_ev_digit_ending(s, len, end) &&
+		(sep = fp_fig_separator(s, len, end, &n)) != 0)
+	{
+		if (decimals >= 0 || ++chars > FP_FIG_CHARS)
+			nofigure = true;	/* a second point, or too long */
+		else if (sep == '.')
+			decimals = 0;
+		else
+			grouped = true;
+		fig->cont_at = (np_uint32) (end + n);
+		fig->cont_void = nofigure;
+		fig->cont_digits = digits;
+		fig->cont_decimals = decimals;
+		fig->cont_chars = chars;
+		fig->mant = m;
+		fig->grouped = grouped;
+		fig->start = (np_uint32) first;
+		return;
+	}
+	if (nofigure)
+		return;
+	/*
+	 * a suffix: a scale ("1.2bn") or no figure ("3rd", "1990s"); chars
+	 * counted its first letter, and a scale is ASCII, a byte a letter
+	 */
 	if (i < end)
 	{
 		scale = fp_fig_scale(s + i, end - i);
-		if (scale == 0 || scale == FP_FIG_PERCENT)
+		if (scale == 0 || scale == FP_FIG_PERCENT ||
+			(size_t) chars - 1 + (end - i) > FP_FIG_CHARS)
 			return;
 	}
 	fig->pending = true;
@@ -2300,7 +2436,7 @@ fp_fig_begin(FpFigures *fig, const unsigned char *s, size_t len,
 	fig->exp = scale - (decimals > 0 ? decimals : 0);
 	fig->whole = (decimals <= 0 && scale == 0);
 	fig->grouped = grouped;
-	fig->start = (np_uint32) start;
+	fig->start = (np_uint32) first;
 	fig->end = (np_uint32) end;
 }
 
@@ -2316,7 +2452,7 @@ fp_ev_note_figure(FpEvBuild *st, size_t start, size_t end)
 	int			n;
 
 	if (fig->pending)
-		fp_fig_settle(fig, s, start, end);
+		fp_fig_settle(fig, s, st->scan.len, start, end);
 	if (fp_fig_digit_at(s, st->scan.len, start, &n) >= 0)
 		fp_fig_begin(fig, s, st->scan.len, start, end);
 }
@@ -2333,7 +2469,7 @@ fp_ev_figures_section(FpFigures *fig, const unsigned char *s, np_uint32 *sec)
 	int			j;
 
 	if (fig->pending)
-		fp_fig_settle(fig, s, 0, 0);
+		fp_fig_settle(fig, s, 0, 0, 0);
 	n = Min(fig->n, NP_FP_FIGURES_KEEP);
 	if (n == 0)
 		return 0;

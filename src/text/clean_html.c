@@ -47,6 +47,9 @@
 #define EL_ARTICLE	0x200		/* article body container */
 #define EL_PRE		0x400		/* pre: its short lines are units */
 #define EL_CELL		0x800		/* td, th: a cell of a table's row */
+#define EL_PARA		0x1000		/* p, div: a paragraph */
+#define EL_CELLTEXT 0x2000		/* a paragraph that opens a cell: the cell's
+								 * text (walk_cell_text), not a block */
 
 /*
  * A line of a pre element shorter than this (not counting blanks) is a
@@ -58,8 +61,9 @@
 
 /*
  * A table's cell of more than this many bytes of text, or one that holds a
- * block (a paragraph, a list, a table), is a layout table's column, not a
- * datum: its text is a unit of its own.
+ * block (a paragraph, a list, a table) besides the paragraph that opens it
+ * (walk_cell_text), is a layout table's column, not a datum: its text is a
+ * unit of its own.
  */
 #define CELL_MAX_BYTES 80
 
@@ -258,6 +262,8 @@ element_state(const char *n, const xmlChar **atts)
 		st |= EL_PRE;
 	else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)
 		st |= EL_CELL;
+	else if (strcmp(name, "p") == 0 || strcmp(name, "div") == 0)
+		st |= EL_PARA;
 
 	/* attributes (html_feed.c passes on only the ones read here) */
 	if (att_value(atts, "hidden"))
@@ -458,6 +464,40 @@ walk_count(Walk *w, int st, int delta)
 }
 
 /*
+ * Is the element just entered (st, on top of the stack) a paragraph that
+ * opens a table's cell ("<td><p>Net</p></td>", as word processors write
+ * every cell)?  A p or div with no other part to play (no class that
+ * names furniture or a caption), directly inside the cell or inside such
+ * a paragraph, before any text of the cell.  Its text is the cell's, a
+ * datum of its row, unless the cell turns out to be a layout table's
+ * column (walk_end): a second block in the cell, or long text.
+ */
+static bool
+walk_cell_text(const Walk *w, int st)
+{
+	const WalkEl *cell;
+	int			parent = w->depth - 2;
+
+	if (st != (EL_BLOCK | EL_PARA) || w->cell < 0 || parent < w->cell)
+		return false;
+	if (parent != w->cell && !(w->stack[parent].st & EL_CELLTEXT))
+		return false;
+	cell = &w->stack[w->cell];
+	return w->doc->len == cell->len && w->doc->nunits == cell->nunits;
+}
+
+/*
+ * Is the innermost open cell a layout table's column: a block inside it
+ * has ended a unit, or it holds more than CELL_MAX_BYTES of text?
+ */
+static bool
+walk_cell_is_column(const Walk *w, const WalkEl *cell)
+{
+	return w->doc->nunits != cell->nunits ||
+		w->doc->len - cell->len > CELL_MAX_BYTES;
+}
+
+/*
  * Entering an element.
  */
 static void
@@ -511,6 +551,8 @@ walk_start(void *arg, const char *name, const xmlChar **atts)
 		w->skip = 1;
 	else
 	{
+		if (walk_cell_text(w, st))
+			el->st = st = EL_PARA | EL_CELLTEXT;
 		if (st & EL_BLOCK)
 			walk_flush(w);
 		walk_count(w, st, 1);
@@ -544,11 +586,18 @@ walk_end(void *arg, const char *name)
 	}
 	if (st & EL_BR)
 		return;
+	if (st & EL_CELLTEXT)
+	{
+		/* the cell's text, or a paragraph of a layout table's column */
+		if (w->cell >= 0 && walk_cell_is_column(w, &w->stack[w->cell]))
+			walk_flush(w);
+		else if (NpDocPending(w->doc))
+			NpDocSpace(w->doc);
+	}
 	if (st & EL_CELL)
 	{
 		/* a layout table's column: a block inside it, or long text */
-		if (w->doc->nunits != el->nunits ||
-			w->doc->len - el->len > CELL_MAX_BYTES)
+		if (walk_cell_is_column(w, el))
 			walk_flush(w);
 		w->cell = el->outer;
 	}

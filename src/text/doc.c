@@ -93,6 +93,22 @@ doc_reserve(NpDoc *doc, size_t n)
 }
 
 /*
+ * Write the current unit's pending space (room reserved), counted as link
+ * text when the text after it is a link's; note where it stands then, so
+ * that NpDocFlushBefore knows whether the space it drops was counted.
+ */
+static inline void
+doc_link_space(NpDoc *doc, bool in_link)
+{
+	doc->text[doc->len++] = ' ';
+	if (in_link)
+	{
+		doc->cur_link++;
+		doc->link_space = doc->len;
+	}
+}
+
+/*
  * Append already-normalised text to the current unit.
  */
 void
@@ -187,11 +203,7 @@ NpDocAppend(NpDoc *doc, const char *s, size_t len, bool in_link)
 	{
 		doc_reserve(doc, len + 1);
 		if (doc->cur_space && doc->len > doc->cur_start)
-		{
-			doc->text[doc->len++] = ' ';
-			if (in_link)
-				doc->cur_link++;
-		}
+			doc_link_space(doc, in_link);
 		doc->cur_space = false;
 		memcpy(doc->text + doc->len, s, len);
 		doc->len += len;
@@ -223,11 +235,7 @@ NpDocAppend(NpDoc *doc, const char *s, size_t len, bool in_link)
 			while (j < len && u[j] >= 0x21 && u[j] < 0x7F)
 				j++;
 			if (doc->cur_space && doc->len > doc->cur_start)
-			{
-				doc->text[doc->len++] = ' ';
-				if (in_link)
-					doc->cur_link++;
-			}
+				doc_link_space(doc, in_link);
 			doc->cur_space = false;
 			memcpy(doc->text + doc->len, s + i, j - i);
 			doc->len += j - i;
@@ -242,11 +250,7 @@ NpDocAppend(NpDoc *doc, const char *s, size_t len, bool in_link)
 		else if (!NpUniIsIgnorable(c))
 		{
 			if (doc->cur_space && doc->len > doc->cur_start)
-			{
-				doc->text[doc->len++] = ' ';
-				if (in_link)
-					doc->cur_link++;
-			}
+				doc_link_space(doc, in_link);
 			doc->cur_space = false;
 			if (c == 0xFFFD && !(n == 3 && u[i] == 0xEF))
 			{
@@ -320,7 +324,11 @@ NpDocFlushBefore(NpDoc *doc, size_t pos, size_t linkbytes, uint32_t flags)
 	doc->cur_link = link - linkbytes;
 	doc->cur_space = space;
 	if (doc->text[doc->cur_start] == ' ')
+	{
+		/* a column that opens with a link: its space was counted as link */
+		if (doc->link_space == doc->cur_start + 1 && doc->cur_link > 0)
+			doc->cur_link--;
 		doc->cur_start++;
-	if (doc->cur_link > end - doc->cur_start)
-		doc->cur_link = end - doc->cur_start;	/* the space was a link's */
+	}
+	Assert(doc->cur_link <= end - doc->cur_start);
 }

@@ -117,6 +117,51 @@ SELECT name,
                (8, 'past_persian', E'\u06FA\u0662\u0660\u0660 mln', '1200 mln'),
                (9, 'tibetan_half', E'\u0F2A\u0F22\u0F20\u0F20 mln', '1200 mln')) t(id, name, num, ascii)
  ORDER BY id;
+-- smallfix2: the longest word read as a figure is 40 characters, not 40
+-- bytes: a 13-digit number in 4-byte digits (mathematical bold, 52
+-- bytes) is the ASCII one's figure (it was none), so are 17 digits, 40
+-- characters (23 leading zeros) and 40 with a scale suffix; 18 digits,
+-- 41 characters and 41 with the suffix are no figure in either script
+CREATE FUNCTION pg_temp.fig(num text) RETURNS text LANGUAGE sql AS
+  $$ SELECT split_part(newsprint.fingerprint('Dufy Corp said it would raise ' || num ||
+                                             ' from the sale of its castings unit, it said.')::text, ':', 7) $$;
+CREATE FUNCTION pg_temp.bold(num text) RETURNS text LANGUAGE sql AS
+  $$ SELECT translate(num, '0123456789', E'\U0001D7CE\U0001D7CF\U0001D7D0\U0001D7D1\U0001D7D2\U0001D7D3\U0001D7D4\U0001D7D5\U0001D7D6\U0001D7D7') $$;
+SELECT name, length(split_part(num, ' ', 1)) AS chars,
+       octet_length(split_part(pg_temp.bold(num), ' ', 1)) AS bold_bytes,
+       pg_temp.fig(num) NOT LIKE 'p%' AS ascii_figure,
+       pg_temp.fig(pg_temp.bold(num)) = pg_temp.fig(num) AS bold_as_ascii,
+       pg_temp.fig(pg_temp.bold(num)) NOT LIKE 'p%' AS bold_figure
+  FROM (VALUES (1, 'thirteen_digits', '1234567890123 mln'),
+               (2, 'seventeen_digits', '12345678901234567 mln'),
+               (3, 'eighteen_digits', '123456789012345678 mln'),
+               (4, 'forty_chars', repeat('0', 23) || '12345678901234567 mln'),
+               (5, 'forty_one_chars', repeat('0', 24) || '12345678901234567 mln'),
+               (6, 'forty_with_suffix', repeat('0', 21) || '12345678901234567bn'),
+               (7, 'forty_one_with_suffix', repeat('0', 22) || '12345678901234567bn')) t(id, name, num)
+ ORDER BY id;
+-- smallfix2: a number the tokenizer cuts at a separator is one figure, as
+-- one word of ASCII digits is: U+066B ARABIC DECIMAL SEPARATOR and U+066C
+-- ARABIC THOUSANDS SEPARATOR, which it reads as punctuation ("3.5 bln"
+-- and "12,500 mln" were 3 and 5, 12 and 500), and '.' or ',' between
+-- digits it does not fold to ASCII (Devanagari, mathematical bold); as in
+-- ASCII, a second point or a comma after one makes no figure ("12.50.34",
+-- whose last part was a figure of its own), nor do more than 17 digits
+-- across the words; a separator with no digit after it ends the number
+SELECT name, pg_temp.fig(num) = pg_temp.fig(ascii) AS as_ascii,
+       pg_temp.fig(num) LIKE 'p%' AS no_figure
+  FROM (VALUES (1, 'arabic_point', E'\u0663\u066B\u0665 bln', '3.5 bln'),
+               (2, 'arabic_thousands', E'\u0661\u0662\u066C\u0665\u0660\u0660 mln', '12,500 mln'),
+               (3, 'arabic_both', E'\u0661\u066C\u0662\u0665\u0660\u066B\u0667\u0665 mln', '1,250.75 mln'),
+               (4, 'ascii_digits_arabic_point', E'3\u066B5 bln', '3.5 bln'),
+               (5, 'devanagari_point', E'\u0967\u0968.\u096B bln', '12.5 bln'),
+               (6, 'bold_grouped', pg_temp.bold('12,345,678,901,234,567 mln'), '12,345,678,901,234,567 mln'),
+               (7, 'bold_point', pg_temp.bold('12.5 bln'), '12.5 bln'),
+               (8, 'arabic_two_points', E'\u0661\u0662\u066B\u0665\u0660\u066B\u0663\u0664 mln', '12.50.34 mln'),
+               (9, 'arabic_comma_after_point', E'\u0661\u066B\u0665\u066C\u0663\u0664\u0665 mln', '1.5,345 mln'),
+               (10, 'bold_eighteen_digits', pg_temp.bold('123,456,789,012,345,678 mln'), '123,456,789,012,345,678 mln'),
+               (11, 'arabic_point_no_digit', E'\u0661\u0662\u066B mln', '12 mln')) t(id, name, num, ascii)
+ ORDER BY id;
 SELECT name, split_part(fingerprint(body)::text, ':', 7) AS figures
   FROM (VALUES (1, 'may_verb', 'Dufy Corp said 25 may lose their jobs when the plant closes next year.'),
                (2, 'day_may', 'Dufy Corp said the plant would close on 25 May next year, it said.'),
@@ -124,6 +169,31 @@ SELECT name, split_part(fingerprint(body)::text, ':', 7) AS figures
                (4, 'day_june', 'Dufy Corp said the plant would close on 25 June next year, it said.'),
                (5, 'comma_may', 'Dufy Corp said the plant would close with the loss of 25, May said.'),
                (6, 'no_figure', 'Dufy Corp said the plant would close next year, it said.')) t(id, name, body)
+ ORDER BY id;
+-- smallfix2: "MAY" in capitals (a text or a headline in capitals) is no
+-- evidence of a name: after a day it is the verb when a word follows it
+-- on its line ("25 MAY LOSE", "25 MAY BE" keep 25, as "25 may lose"
+-- does; they were a day of May), the month when a mark, a year, the
+-- line's end or a word that never follows the verb comes next ("25 MAY.",
+-- "25 MAY, OFFICIALS", "25 MAY 2027", "25 MAY" over the story, "25 MAY IN
+-- GENEVA"); before a day it is the month ("MAY 25": the verb is never
+-- followed by a number).  Other months and scales in capitals are read as
+-- in lower case ("25 JUNE", "4.8 PCT").  raw: fingerprint(body, false),
+-- which keeps the headline that clean() drops ("DUFY TALKS: 25 MAY LOSE
+-- JOBS" keeps 25 there)
+SELECT name, split_part(fingerprint(body, NOT raw)::text, ':', 7) AS figures
+  FROM (VALUES (1, 'caps_may_verb', false, 'DUFY CORP SAID 25 MAY LOSE THEIR JOBS WHEN THE PLANT CLOSES NEXT YEAR.'),
+               (2, 'caps_may_be', false, 'DUFY CORP SAID 25 MAY BE LAID OFF WHEN THE PLANT CLOSES NEXT YEAR.'),
+               (3, 'caps_may_mark', false, 'DUFY CORP SAID TALKS WOULD RESUME ON 25 MAY.'),
+               (4, 'caps_may_comma', false, 'DUFY CORP SAID TALKS WOULD RESUME ON 25 MAY, OFFICIALS SAID.'),
+               (5, 'caps_may_year', false, 'DUFY CORP SAID TALKS WOULD RESUME ON 25 MAY 2027.'),
+               (6, 'caps_may_line_end', true, E'DUFY TALKS RESUME 25 MAY\nDufy Corp said talks would resume next week, it said.'),
+               (7, 'caps_may_verb_line', true, E'DUFY TALKS: 25 MAY LOSE JOBS\nDufy Corp said talks would resume next week, it said.'),
+               (8, 'caps_may_in', false, 'DUFY CORP SAID TALKS WOULD RESUME ON 25 MAY IN GENEVA.'),
+               (9, 'caps_may_day', false, 'DUFY CORP SAID TALKS WOULD RESUME ON MAY 25 IN GENEVA.'),
+               (10, 'caps_june', false, 'DUFY CORP SAID TALKS WOULD RESUME ON 25 JUNE IN GENEVA.'),
+               (11, 'caps_pct', false, 'DUFY CORP SAID ITS SALES ROSE 4.8 PCT IN THE THIRD QUARTER.'),
+               (12, 'lower_pct', false, 'Dufy Corp said its sales rose 4.8 pct in the third quarter.')) t(id, name, raw, body)
  ORDER BY id;
 
 -- the text literal and the binary form keep the figures (between the
