@@ -2162,15 +2162,17 @@ fp_fig_month(const unsigned char *w, size_t n)
  * capitals, case says nothing: the word after it does.  The verb is
  * followed by a verb on its line ("LOSE", "BE", "NOT"); the month by the
  * line's or the text's end, a punctuation mark, a year, or a word that
- * never follows the verb ("25 MAY IN GENEVA", "25 MAY TO DECIDE").
+ * never follows the verb ("25 MAY IN GENEVA", "25 MAY TO DECIDE", "25 MAY
+ * LAST YEAR", "25 MAY THE UNION SAID", "ON 25 MAY SAID").
  */
 static bool
 fp_fig_caps_may_verb(const unsigned char *s, size_t len, size_t start,
 					 size_t end)
 {
 	static const char *const after_date[] = {
-		"after", "and", "as", "at", "before", "by", "for", "from", "in",
-		"on", "or", "to", "until", "when", "with"
+		"after", "and", "as", "at", "before", "but", "by", "for", "from",
+		"in", "last", "next", "of", "on", "or", "said", "that", "the",
+		"this", "to", "until", "when", "with"
 	};
 	size_t		k = end;
 	size_t		w;

@@ -377,6 +377,8 @@ typedef struct WalkEl
 	int			nunits;			/* units */
 	size_t		len;			/* bytes of text */
 	size_t		link;			/* link bytes of the unit being built */
+	bool		space_link;		/* the space at len, once written, is a
+								 * link's (walk_append) */
 	int			outer;
 } WalkEl;
 
@@ -429,7 +431,8 @@ walk_flush(Walk *w)
 	if (w->in_article)
 		flags |= NPU_ARTICLE;
 	if (cell && cell->len > w->doc->cur_start && cell->len < w->doc->len)
-		NpDocFlushBefore(w->doc, cell->len, cell->link, flags);
+		NpDocFlushBefore(w->doc, cell->len, cell->link, cell->space_link,
+						 flags);
 	NpDocFlush(w->doc, flags);
 	w->after_br = false;
 }
@@ -533,6 +536,7 @@ walk_start(void *arg, const char *name, const xmlChar **atts)
 		el->nunits = w->doc->nunits;
 		el->len = w->doc->len;
 		el->link = w->doc->cur_link;
+		el->space_link = false;
 		el->outer = w->cell;
 		w->cell = w->depth - 1;
 	}
@@ -607,6 +611,27 @@ walk_end(void *arg, const char *name)
 }
 
 /*
+ * Append text to the document.  The space that a link's text writes first,
+ * at the start of open cells (a row's cells are joined by a space), is
+ * counted as the link's (NpDocAppend): note it in those cells, for
+ * NpDocFlushBefore, which drops that space when a cell turns out to be a
+ * layout table's column.  Each cell is noted once at most: the loop is
+ * linear in the cells of the text.
+ */
+static void
+walk_append(Walk *w, const char *s, size_t len)
+{
+	size_t		before = w->doc->len;
+	int			c;
+
+	NpDocAppend(w->doc, s, len, w->in_link > 0);
+	if (w->in_link == 0 || w->doc->len == before || w->doc->text[before] != ' ')
+		return;
+	for (c = w->cell; c >= 0 && w->stack[c].len == before; c = w->stack[c].outer)
+		w->stack[c].space_link = true;
+}
+
+/*
  * Text, outside skipped elements.
  */
 static void
@@ -655,7 +680,7 @@ walk_text(void *arg, const char *s, size_t len)
 			}
 		if (nl == NULL)
 			break;
-		NpDocAppend(w->doc, s, n, w->in_link > 0);
+		walk_append(w, s, n);
 		is_short = w->pre_ink < PRE_ROW_MAX_BYTES;
 		last = w->pre_tail & 0xFF;
 		if (w->pre_ink == 0 || (is_short && w->pre_short))
@@ -674,7 +699,7 @@ walk_text(void *arg, const char *s, size_t len)
 		len -= n + 1;
 	}
 	before = w->doc->len;
-	NpDocAppend(w->doc, s, len, w->in_link > 0);
+	walk_append(w, s, len);
 	if (w->doc->len > before)
 		w->after_br = false;
 }

@@ -93,22 +93,6 @@ doc_reserve(NpDoc *doc, size_t n)
 }
 
 /*
- * Write the current unit's pending space (room reserved), counted as link
- * text when the text after it is a link's; note where it stands then, so
- * that NpDocFlushBefore knows whether the space it drops was counted.
- */
-static inline void
-doc_link_space(NpDoc *doc, bool in_link)
-{
-	doc->text[doc->len++] = ' ';
-	if (in_link)
-	{
-		doc->cur_link++;
-		doc->link_space = doc->len;
-	}
-}
-
-/*
  * Append already-normalised text to the current unit.
  */
 void
@@ -203,7 +187,11 @@ NpDocAppend(NpDoc *doc, const char *s, size_t len, bool in_link)
 	{
 		doc_reserve(doc, len + 1);
 		if (doc->cur_space && doc->len > doc->cur_start)
-			doc_link_space(doc, in_link);
+		{
+			doc->text[doc->len++] = ' ';
+			if (in_link)
+				doc->cur_link++;
+		}
 		doc->cur_space = false;
 		memcpy(doc->text + doc->len, s, len);
 		doc->len += len;
@@ -235,7 +223,11 @@ NpDocAppend(NpDoc *doc, const char *s, size_t len, bool in_link)
 			while (j < len && u[j] >= 0x21 && u[j] < 0x7F)
 				j++;
 			if (doc->cur_space && doc->len > doc->cur_start)
-				doc_link_space(doc, in_link);
+			{
+				doc->text[doc->len++] = ' ';
+				if (in_link)
+					doc->cur_link++;
+			}
 			doc->cur_space = false;
 			memcpy(doc->text + doc->len, s + i, j - i);
 			doc->len += j - i;
@@ -250,7 +242,11 @@ NpDocAppend(NpDoc *doc, const char *s, size_t len, bool in_link)
 		else if (!NpUniIsIgnorable(c))
 		{
 			if (doc->cur_space && doc->len > doc->cur_start)
-				doc_link_space(doc, in_link);
+			{
+				doc->text[doc->len++] = ' ';
+				if (in_link)
+					doc->cur_link++;
+			}
 			doc->cur_space = false;
 			if (c == 0xFFFD && !(n == 3 && u[i] == 0xEF))
 			{
@@ -308,9 +304,13 @@ NpDocFlush(NpDoc *doc, uint32_t flags)
  * linkbytes of its link text before pos, and go on with the rest as the
  * current unit (its first space dropped): the HTML front end's cells of a
  * row, once a later cell turns out to be a layout table's column.
+ * space_link says whether the space at pos, if there is one, was counted
+ * as link text (NpDocAppend counts the space before a link's text as the
+ * link's): the column then counts one byte of link less.
  */
 void
-NpDocFlushBefore(NpDoc *doc, size_t pos, size_t linkbytes, uint32_t flags)
+NpDocFlushBefore(NpDoc *doc, size_t pos, size_t linkbytes, bool space_link,
+				 uint32_t flags)
 {
 	size_t		end = doc->len;
 	size_t		link = doc->cur_link;
@@ -325,8 +325,7 @@ NpDocFlushBefore(NpDoc *doc, size_t pos, size_t linkbytes, uint32_t flags)
 	doc->cur_space = space;
 	if (doc->text[doc->cur_start] == ' ')
 	{
-		/* a column that opens with a link: its space was counted as link */
-		if (doc->link_space == doc->cur_start + 1 && doc->cur_link > 0)
+		if (space_link && doc->cur_link > 0)
 			doc->cur_link--;
 		doc->cur_start++;
 	}

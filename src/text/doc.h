@@ -69,8 +69,6 @@ typedef struct NpDoc
 	size_t		cur_start;
 	size_t		cur_link;
 	bool		cur_space;		/* a space is pending before the next char */
-	size_t		link_space;		/* the end of the last space counted as link
-								 * text (a link's first), 0 if none */
 	int			blanks;			/* empty flushes since the last unit */
 	bool		ignore_boiler;	/* classifier: distrust NPU_BOILER (see clean.c) */
 	bool		pound_sign;		/* the output may hold U+00A3 (wire.c) */
@@ -87,7 +85,7 @@ extern void NpDocSpace(NpDoc *doc);
 extern bool NpDocPending(const NpDoc *doc);
 extern void NpDocFlush(NpDoc *doc, uint32_t flags);
 extern void NpDocFlushBefore(NpDoc *doc, size_t pos, size_t linkbytes,
-							 uint32_t flags);
+							 bool space_link, uint32_t flags);
 
 /*
  * The front ends, which fill a document with units: HTML (clean_html.c)
