@@ -45,8 +45,8 @@
  *		STORY_BRIEF_CHANGED (the days of a recurring item differ there);
  *		and not a follow-up (NpFingerprintIsFollowUp: under half of each
  *		shared, in one or two paragraphs of each and neither lead), unless
- *		the pair is within the window and shares STORY_PARTIAL_SHARED
- *		hashes or more (a partial version);
+ *		the pair is within the window and STORY_PARTIAL_REACH, and shares
+ *		STORY_PARTIAL_SHARED hashes or more (a partial version);
  *	 and, for both kinds of pair, when no time test applies and both have
  *	 fewer than STORY_BRIEF_SHINGLES shingles, not: the side with fewer
  *	 named hashes misses STORY_BRIEF_CHANGED or more, finds under
@@ -218,6 +218,17 @@
  * "Follow-ups").
  */
 #define STORY_PARTIAL_SHARED			30
+
+/*
+ * A pair sharing STORY_PARTIAL_SHARED hashes is spared the follow-up test
+ * only when its times are at most this far apart, whatever the window:
+ * the follow-ups that share as much as a partial version came 27 hours or
+ * more after their story, those within 20 hours shared 16-27 (the
+ * measured bound; doc/stories.md, "Follow-ups").  A window wider than 20
+ * hours (say '2 days') lets such follow-ups pass the time test; they keep
+ * the follow-up test.
+ */
+#define STORY_PARTIAL_REACH				(INT64CONST(20) * USECS_PER_HOUR)
 
 /*
  * Rows: a pair that is not tiny and where neither is mostly in the other
@@ -406,24 +417,34 @@ StoryTimeTested(int64 window, int64 a, int64 b)
  * How a pair stands in time for the rule (StoryRuleMatches).  A pair in
  * reach (StoryWithinReach) is matched as if within the window, for the
  * round-up test, but did not pass the time test: a follow-up that shares
- * STORY_PARTIAL_SHARED hashes stays a follow-up.
+ * STORY_PARTIAL_SHARED hashes stays a follow-up.  So does a pair that
+ * passed it further apart than STORY_PARTIAL_REACH; only STORY_PAIR_NEAR
+ * has the partial versions' exemption.
  */
 typedef enum StoryPairTime
 {
 	STORY_PAIR_UNTIMED,			/* no time test applies */
 	STORY_PAIR_IN_REACH,		/* out of the window, in a round-up's reach */
-	STORY_PAIR_WITHIN			/* a time test applies and the pair passed */
+	STORY_PAIR_WITHIN,			/* passed the time test, further apart than
+								 * STORY_PARTIAL_REACH */
+	STORY_PAIR_NEAR				/* passed it, at most STORY_PARTIAL_REACH
+								 * apart */
 } StoryPairTime;
 
 /*
  * How a pair of times a and b, within window (StoryWithinWindow), stands:
- * STORY_PAIR_WITHIN when a time test applies (StoryTimeTested).
+ * STORY_PAIR_UNTIMED when no time test applies (StoryTimeTested), else
+ * STORY_PAIR_NEAR when at most STORY_PARTIAL_REACH apart, else
+ * STORY_PAIR_WITHIN.  cluster_stories, assign_story and story_match all
+ * ask this.
  */
 static inline StoryPairTime
 StoryPairTimeOf(int64 window, int64 a, int64 b)
 {
-	return StoryTimeTested(window, a, b) ? STORY_PAIR_WITHIN :
-		STORY_PAIR_UNTIMED;
+	if (!StoryTimeTested(window, a, b))
+		return STORY_PAIR_UNTIMED;
+	return StoryWithinWindow(STORY_PARTIAL_REACH, a, b) ? STORY_PAIR_NEAR :
+		STORY_PAIR_WITHIN;
 }
 
 /*

@@ -382,12 +382,13 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 		 * half of each (fingerprint.h, NpFingerprintIsFollowUp; a tiny
 		 * pair, similar or nearly whole in the other, shares more).  But a
 		 * newspaper's partial version of a wire story has that shape too:
-		 * within the window, one that shares STORY_PARTIAL_SHARED hashes
-		 * or more (the subject hashes aside, as the test counts them) is
-		 * kept; follow-ups that share as much came a day or more later.
+		 * within the window and STORY_PARTIAL_REACH, one that shares
+		 * STORY_PARTIAL_SHARED hashes or more (the subject hashes aside,
+		 * as the test counts them) is kept; follow-ups that share as much
+		 * came a day or more later.
 		 */
 		if (NpFingerprintIsFollowUp(ov) &&
-			!(pt == STORY_PAIR_WITHIN &&
+			!(pt == STORY_PAIR_NEAR &&
 			  ov->inter - ov->subjects_shared >= STORY_PARTIAL_SHARED))
 			return false;
 

@@ -38,26 +38,32 @@ FROM batch;
 -- story_match() accepts and may accept more, never more than story_match()
 -- given one time for both without the name tests (min_named => 0); such a
 -- pair is asked of assign_story() with a leaders table holding l alone, at
--- one time for both
+-- one time for both.  near false: the times are 21 hours apart, within a
+-- 2-day window but further apart than a partial version may be
+-- (STORY_PARTIAL_REACH, 20 hours): the follow-up test keeps a pair that
+-- shares 30 hashes or more apart
 CREATE TABLE pair_leaders (story bigint PRIMARY KEY, fp newsprint.fingerprint NOT NULL,
 	published_at timestamptz);
 CREATE INDEX ON pair_leaders USING npidx (fp);
-CREATE FUNCTION rule_match(x newsprint.fingerprint, l newsprint.fingerprint, timed boolean)
+CREATE FUNCTION rule_match(x newsprint.fingerprint, l newsprint.fingerprint, timed boolean,
+						   near boolean DEFAULT true)
 RETURNS float8 LANGUAGE plpgsql AS $$
 DECLARE
 	m float8 := newsprint.story_match(x, l);
+	xt timestamptz := '2026-01-01 00:00+00'::timestamptz +
+		CASE WHEN near THEN interval '0' ELSE interval '21 hours' END;
 BEGIN
 	IF m IS NOT NULL OR NOT timed THEN
 		RETURN m;
 	END IF;
-	m := newsprint.story_match(x, l, min_named => 0, a_time => '2026-01-01 00:00+00',
-							   b_time => '2026-01-01 00:00+00');
+	m := newsprint.story_match(x, l, min_named => 0, a_time => xt,
+							   b_time => '2026-01-01 00:00+00', time_window => '2 days');
 	IF m IS NULL THEN
 		RETURN NULL;
 	END IF;
 	DELETE FROM pair_leaders;
 	INSERT INTO pair_leaders VALUES (0, l, '2026-01-01 00:00+00');
-	IF newsprint.assign_story('pair_leaders', 1, x, '2026-01-01 00:00+00') = 0 THEN
+	IF newsprint.assign_story('pair_leaders', 1, x, xt, time_window => '2 days') = 0 THEN
 		RETURN m;
 	END IF;
 	RETURN NULL;
@@ -950,7 +956,8 @@ BEGIN
 		FROM sr l,
 			 LATERAL rule_match(a.fp, l.fp,
 								coalesce(w IS NOT NULL AND isfinite(a.published_at)
-										 AND isfinite(l.published_at), false)) m
+										 AND isfinite(l.published_at), false),
+								within_window(a.published_at, l.published_at, '20 hours')) m
 		WHERE l.leads AND m IS NOT NULL
 		  AND within_window(a.published_at, l.published_at, w);
 		s := ids[1];
@@ -1001,10 +1008,12 @@ FROM unnest(ARRAY['0', '1 hour', '20 hours', '2 days', NULL]::interval[]) w,
 -- SQL window does not hold, rule_match()'s evidence without a time test
 -- for a late copy (0.9 of a in b, neither tiny) and NULL for any other pair, else
 -- rule_match()'s evidence with a time test when both times are known and
--- there is a window, without one otherwise (joined: how many it keeps)
+-- there is a window (near: at most 20 hours apart), without one otherwise
+-- (joined: how many it keeps)
 CREATE TABLE shuffled_pairs AS
 SELECT a.published_at AS a_time, l.published_at AS l_time, a.fp AS a_fp, l.fp AS l_fp,
-	   rule_match(a.fp, l.fp, false) AS m_untimed, rule_match(a.fp, l.fp, true) AS m_timed
+	   rule_match(a.fp, l.fp, false) AS m_untimed, rule_match(a.fp, l.fp, true) AS m_timed,
+	   rule_match(a.fp, l.fp, true, false) AS m_far
 FROM shuffled a JOIN shuffled l ON a.id <> l.id
 WHERE newsprint.story_match(a.fp, l.fp, min_named => 0, a_time => '2026-01-01 00:00+00',
 							b_time => '2026-01-01 00:00+00') IS NOT NULL;
@@ -1017,7 +1026,9 @@ SELECT w AS time_window, count(*) AS pairs,
 													  newsprint.shingle_count(p.l_fp)) >= 40
 									   THEN p.m_untimed END
 							 WHEN w IS NOT NULL AND isfinite(p.a_time) AND isfinite(p.l_time)
-							 THEN p.m_timed ELSE p.m_untimed END) AS differences
+							 THEN CASE WHEN within_window(p.a_time, p.l_time, '20 hours')
+									   THEN p.m_timed ELSE p.m_far END
+							 ELSE p.m_untimed END) AS differences
 FROM unnest(ARRAY['0', '1 hour', '20 hours', '2 days', NULL]::interval[]) WITH ORDINALITY AS u(w, n),
 	 shuffled_pairs p,
 	 LATERAL (SELECT newsprint.story_match(p.a_fp, p.l_fp, a_time => p.a_time, b_time => p.l_time,
@@ -1323,7 +1334,7 @@ DROP TABLE sample, batch, brute, story_leaders, incoming, triggered, trigger_lea
 DROP FUNCTION shuffled_check(interval), within_window(timestamptz, timestamptz, interval),
 	named_overlap(newsprint.fingerprint, newsprint.fingerprint),
 	brute_fill(regclass, regclass),
-	rule_match(newsprint.fingerprint, newsprint.fingerprint, boolean);
+	rule_match(newsprint.fingerprint, newsprint.fingerprint, boolean, boolean);
 
 -- A tiny pair is_same_story rejects for its names (a brief leader whose
 -- only names are not in a 40-shingle article of the same text).  The batch

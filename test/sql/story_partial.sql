@@ -76,4 +76,50 @@ SELECT name, (SELECT s.name FROM sp s WHERE s.id = a.story) AS story
  ORDER BY id;
 DROP TABLE sp_leaders;
 
+-- a window wider than STORY_PARTIAL_REACH (20 hours): the exemption goes
+-- by how far apart the pair is, not by the window (the follow-ups that
+-- share as much came 27 hours or more later).  The partial version 10
+-- and 20 hours after its wire joins it; 21 and 30 hours after, it passes
+-- the time test of a 2-day window and stays apart as a follow-up
+SELECT h AS hours_apart,
+       story_match(b.fp, a.fp, a_time => a.published_at + h * interval '1 hour',
+                   b_time => a.published_at,
+                   time_window => '2 days') IS NOT NULL AS window_2_days
+  FROM sp a, sp b, unnest(ARRAY[10, 20, 21, 30]) h
+ WHERE a.name = 'wire' AND b.name = 'partial'
+ ORDER BY h;
+
+-- the batch and assign_story() agree, 30 and then 10 hours apart
+CREATE TABLE sp2 AS
+SELECT id, name, fp, published_at FROM sp WHERE name IN ('wire', 'partial');
+CREATE TABLE sp_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+                         published_at timestamptz);
+CREATE INDEX ON sp_leaders USING npidx (fp);
+-- sp_apart(h): the partial version h hours after its wire, the stories of
+-- the batch and of assign_story() (in order of publication), 2-day window
+CREATE FUNCTION sp_apart(h integer)
+RETURNS TABLE (hours_apart integer, name text, batch text, assign_story text)
+LANGUAGE sql AS $$
+UPDATE sp2 SET published_at = '2026-11-16 07:00+00'::timestamptz +
+	h * interval '1 hour' WHERE sp2.name = 'partial';
+TRUNCATE sp_leaders;
+SELECT h, f.name, s.name,
+       (SELECT s.name FROM sp2 s WHERE s.id = a.story)
+  FROM cluster_stories('sp2', 'id', 'fp', 'published_at',
+                       time_window => '2 days') c
+  JOIN sp2 f ON f.id = c.id
+  JOIN sp2 s ON s.id = c.story
+  JOIN (SELECT sp2.id, a.story
+          FROM (SELECT * FROM sp2 ORDER BY published_at) sp2,
+               LATERAL (SELECT assign_story('sp_leaders', id, fp, published_at,
+                                            time_window => '2 days') AS story) a) a
+    ON a.id = f.id
+ ORDER BY f.id;
+$$;
+SELECT r.* FROM unnest(ARRAY[30, 10]) WITH ORDINALITY u(h, n), LATERAL sp_apart(h) r
+ ORDER BY u.n, r.name DESC;
+DROP FUNCTION sp_apart(integer);
+DROP TABLE sp_leaders;
+DROP TABLE sp2;
+
 DROP TABLE sp;
