@@ -329,5 +329,7 @@ NpDocFlushBefore(NpDoc *doc, size_t pos, size_t linkbytes, bool space_link,
 			doc->cur_link--;
 		doc->cur_start++;
 	}
-	Assert(doc->cur_link <= end - doc->cur_start);
+	/* never more link than text, whatever the front end counted */
+	if (doc->cur_link > end - doc->cur_start)
+		doc->cur_link = end - doc->cur_start;
 }
