@@ -48,8 +48,8 @@
 #define EL_PRE		0x400		/* pre: its short lines are units */
 #define EL_CELL		0x800		/* td, th: a cell of a table's row */
 #define EL_PARA		0x1000		/* p, div: a paragraph */
-#define EL_CELLTEXT 0x2000		/* a paragraph that opens a cell: the cell's
-								 * text (walk_cell_text), not a block */
+#define EL_CELLTEXT 0x2000		/* a block that opens a cell: the cell's text
+								 * (walk_cell_text), not a block */
 
 /*
  * A line of a pre element shorter than this (not counting blanks) is a
@@ -61,9 +61,9 @@
 
 /*
  * A table's cell of more than this many bytes of text, or one that holds a
- * block (a paragraph, a list, a table) besides the paragraph that opens it
- * (walk_cell_text), is a layout table's column, not a datum: its text is a
- * unit of its own.
+ * block (a paragraph, a heading, a list's item, a table's row) besides the
+ * one that opens it (walk_cell_text), is a layout table's column, not a
+ * datum: its text is a unit of its own.
  */
 #define CELL_MAX_BYTES 80
 
@@ -380,6 +380,14 @@ typedef struct WalkEl
 	bool		space_link;		/* the space at len, once written, is a
 								 * link's (walk_append) */
 	int			outer;
+	uint32_t	row_flags;		/* the unit flags where the cell opened */
+	/*
+	 * the unit flags of the heading or list item that opened the cell
+	 * (walk_cell_text), once it has ended, and the text's length then: the
+	 * cell's text, if a later block makes the cell a column (walk_flush)
+	 */
+	uint32_t	text_flags;
+	size_t		text_end;
 } WalkEl;
 
 /* Walk state: counters of enclosing elements of each kind */
@@ -407,16 +415,12 @@ typedef struct Walk
 } Walk;
 
 /*
- * End the current unit with flags from the enclosing elements.  Inside a
- * table's cell, the cells before it in its row, if the unit holds them,
- * are a unit of their own: the cell is a layout table's column.
+ * The unit flags of the enclosing elements.
  */
-static void
-walk_flush(Walk *w)
+static uint32_t
+walk_flags(const Walk *w)
 {
 	uint32_t	flags = NPU_HTML;
-	const WalkEl *cell = (w->cell >= 0 && w->cell <= w->depth) ?
-		&w->stack[w->cell] : NULL;
 
 	if (w->in_headline)
 		flags |= NPU_HEADLINE;
@@ -430,9 +434,32 @@ walk_flush(Walk *w)
 		flags |= NPU_LISTITEM;
 	if (w->in_article)
 		flags |= NPU_ARTICLE;
+	return flags;
+}
+
+/*
+ * End the current unit with flags from the enclosing elements.  Inside a
+ * table's cell, the cells before it in its row, if the unit holds them,
+ * are a unit of their own, with the flags of the row: the cell is a layout
+ * table's column.  The cell's text is then a heading or a list's item if
+ * it is all the text of the one that opened the cell (WalkEl.text_flags).
+ */
+static void
+walk_flush(Walk *w)
+{
+	uint32_t	flags = walk_flags(w);
+	WalkEl	   *cell = (w->cell >= 0 && w->cell <= w->depth) ?
+		&w->stack[w->cell] : NULL;
+
 	if (cell && cell->len > w->doc->cur_start && cell->len < w->doc->len)
 		NpDocFlushBefore(w->doc, cell->len, cell->link, cell->space_link,
-						 flags);
+						 cell->row_flags);
+	if (cell && cell->text_flags != 0)
+	{
+		if (w->doc->len == cell->text_end)
+			flags |= cell->text_flags;
+		cell->text_flags = 0;
+	}
 	NpDocFlush(w->doc, flags);
 	w->after_br = false;
 }
@@ -467,13 +494,17 @@ walk_count(Walk *w, int st, int delta)
 }
 
 /*
- * Is the element just entered (st, on top of the stack) a paragraph that
- * opens a table's cell ("<td><p>Net</p></td>", as word processors write
- * every cell)?  A p or div with no other part to play (no class that
- * names furniture or a caption), directly inside the cell or inside such
- * a paragraph, before any text of the cell.  Its text is the cell's, a
- * datum of its row, unless the cell turns out to be a layout table's
- * column (walk_end): a second block in the cell, or long text.
+ * Is the element just entered (st, on top of the stack) a block that opens
+ * a table's cell: a paragraph ("<td><p>Net</p></td>", as word processors
+ * write every cell), a heading ("<td><h3>Arsenal</h3>"), a list or its
+ * item ("<td><ul><li>"), a table or its row (a table nested in the cell),
+ * or any other block with no part to play but to be one (no headline, no
+ * pre, no class that names furniture, a caption or the article), directly
+ * inside the cell or inside such a block, before any text of the cell?
+ * Its text is the cell's, a datum of its row, unless the cell's content
+ * makes it a layout table's column (walk_end): a second block in the cell
+ * (the paragraphs under a column's heading, a list's second item, a nested
+ * table's second row), or long text.
  */
 static bool
 walk_cell_text(const Walk *w, int st)
@@ -481,7 +512,8 @@ walk_cell_text(const Walk *w, int st)
 	const WalkEl *cell;
 	int			parent = w->depth - 2;
 
-	if (st != (EL_BLOCK | EL_PARA) || w->cell < 0 || parent < w->cell)
+	if ((st & ~(EL_PARA | EL_HEADING | EL_LIST)) != EL_BLOCK ||
+		w->cell < 0 || parent < w->cell)
 		return false;
 	if (parent != w->cell && !(w->stack[parent].st & EL_CELLTEXT))
 		return false;
@@ -538,6 +570,9 @@ walk_start(void *arg, const char *name, const xmlChar **atts)
 		el->link = w->doc->cur_link;
 		el->space_link = false;
 		el->outer = w->cell;
+		el->row_flags = walk_flags(w);
+		el->text_flags = 0;
+		el->text_end = 0;
 		w->cell = w->depth - 1;
 	}
 	if (st & EL_BR)
@@ -556,7 +591,7 @@ walk_start(void *arg, const char *name, const xmlChar **atts)
 	else
 	{
 		if (walk_cell_text(w, st))
-			el->st = st = EL_PARA | EL_CELLTEXT;
+			el->st = st = (st & ~EL_BLOCK) | EL_CELLTEXT;
 		if (st & EL_BLOCK)
 			walk_flush(w);
 		walk_count(w, st, 1);
@@ -592,11 +627,25 @@ walk_end(void *arg, const char *name)
 		return;
 	if (st & EL_CELLTEXT)
 	{
-		/* the cell's text, or a paragraph of a layout table's column */
-		if (w->cell >= 0 && walk_cell_is_column(w, &w->stack[w->cell]))
+		/* the cell's text, or a block of a layout table's column */
+		WalkEl	   *cell = w->cell >= 0 ? &w->stack[w->cell] : NULL;
+
+		if (cell && walk_cell_is_column(w, cell))
 			walk_flush(w);
-		else if (NpDocPending(w->doc))
-			NpDocSpace(w->doc);
+		else
+		{
+			if (cell && (st & (EL_HEADING | EL_LIST)))
+			{
+				/* a heading or an item: the cell's text is one, so far */
+				if (cell->text_end != w->doc->len)
+					cell->text_flags = 0;
+				cell->text_flags |=
+					(st & EL_HEADING) ? NPU_HEADING : NPU_LISTITEM;
+				cell->text_end = w->doc->len;
+			}
+			if (NpDocPending(w->doc))
+				NpDocSpace(w->doc);
+		}
 	}
 	if (st & EL_CELL)
 	{

@@ -618,3 +618,28 @@ SELECT n, newsprint.clean(page) AS clean
   FROM (VALUES (1, '<html><body><table><tr><td><p>Tuesday</p></td><td><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p></td></tr></table></body></html>'),
                (2, '<html><body><table><tr><td><p>Tuesday</p></td><td><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></td></tr></table></body></html>')) AS t(n, page)
  ORDER BY n;
+-- smallfix3: a cell opened by a heading, a list's item or a table of one
+-- row nested in it is the cell's text too, as one opened by a paragraph:
+-- table_pages' tables read as with bare cells (the results and price
+-- tables were a paragraph a cell); the teasers stay out
+SELECT n, w.name AS cells,
+       newsprint.clean(head || pg_temp.as_wrapped_table(rows, open, close) || tail) =
+          newsprint.clean(head || pg_temp.as_table(rows) || tail) AS as_bare_cells
+  FROM table_pages,
+       (VALUES (1, 'h3', '<h3>', '</h3>'), (2, 'ul_li', '<ul><li>', '</li></ul>'),
+               (3, 'div_h4', '<div><h4>', '</h4></div>'), (4, 'ol_li_p', '<ol><li><p>', '</p></li></ol>'),
+               (5, 'nested_table', '<table><tr><td>', '</td></tr></table>')) AS w(k, name, open, close)
+ ORDER BY n, w.k;
+-- and a layout table still reads as one, by its cells' content: a column
+-- whose heading has paragraphs and a list under it (1), a column under
+-- the story's first paragraphs opened by a subheading, which stays one
+-- (2), a nested table of navigation of a row a link (3), a list of
+-- navigation links in a cell (4) and a box of related links under a
+-- heading (5), beside or between the story's columns
+SELECT n, newsprint.clean(page) AS clean
+  FROM (VALUES (1, '<html><body><table><tr><td><p>Tuesday</p></td><td><h2>Libraries to close</h2><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p><ul><li>Central library: closes in June, its books moved to the school.</li><li>Park Road library: closes in September, after the summer reading scheme.</li></ul></td></tr></table></body></html>'),
+               (2, '<html><body><table><tr><td><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></td></tr><tr><td><h3>Petition against the closures</h3><p>Library users said they would campaign against the closures, and a petition had gathered more than two thousand names by Wednesday evening.</p><p>The finance office said the two buildings cost the city more than a million a year to heat and staff.</p></td></tr></table></body></html>'),
+               (3, '<html><body><table><tr><td><table><tr><td><a href="/">Home</a></td></tr><tr><td><a href="/news">News</a></td></tr><tr><td><a href="/sport">Sport</a></td></tr><tr><td><a href="/weather">Weather</a></td></tr></table></td><td><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></td></tr></table></body></html>'),
+               (4, '<html><body><table><tr><td><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></td></tr><tr><td><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></td></tr><tr><td><p>Library users said they would campaign against the closures, and a petition had gathered more than two thousand names by Wednesday evening.</p></td></tr></table></body></html>'),
+               (5, '<html><body><table><tr><td><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></td><td><h3>Related stories</h3><ul><li><a href="/a">Council tax to rise</a></li><li><a href="/b">New bus lanes approved</a></li></ul></td></tr></table></body></html>')) AS t(n, page)
+ ORDER BY n;
