@@ -1018,6 +1018,13 @@ typedef struct FpFigures
 	int			cont_digits;	/* its digits so far, */
 	int			cont_decimals;	/* those after its point (-1: none yet), */
 	int			cont_chars;		/* and its characters */
+	/*
+	 * the line of the last "May" after a day (fp_fig_title_line): its
+	 * bytes [line_from, line_to), and whether it is in Title Case
+	 */
+	size_t		line_from;
+	size_t		line_to;		/* 0: none yet */
+	bool		line_title;
 	int			n;
 	np_uint32	h[NP_FP_FIGURES_KEEP + 1];	/* ascending, distinct */
 } FpFigures;
@@ -2136,7 +2143,8 @@ fp_fig_scale(const unsigned char *w, size_t n)
 /*
  * Is the word of these n bytes a month, or a month's abbreviation?  "May"
  * only capitalised: "may" is as often the verb ("5 may rise"); "MAY" in
- * capitals may be either (fp_fig_caps_may_verb).
+ * capitals, and "May" on a line in Title Case, may be either
+ * (fp_fig_may_verb).
  */
 static bool
 fp_fig_month(const unsigned char *w, size_t n)
@@ -2157,17 +2165,73 @@ fp_fig_month(const unsigned char *w, size_t n)
 }
 
 /*
- * Is the word s[start, end) "MAY" in capitals, the verb after a number
- * ("25 MAY LOSE JOBS"), not the month ("TALKS RESUME 25 MAY")?  In
- * capitals, case says nothing: the word after it does.  The verb is
- * followed by a verb on its line ("LOSE", "BE", "NOT"); the month by the
- * line's or the text's end, a punctuation mark, a year, or a word that
- * never follows the verb ("25 MAY IN GENEVA", "25 MAY TO DECIDE", "25 MAY
- * LAST YEAR", "25 MAY THE UNION SAID", "ON 25 MAY SAID").
+ * Is the line of s[pos] in Title Case: do more of its words open with a
+ * capital than with a small letter ("Up To 25 May Lose Their Jobs", "Up
+ * to 25 May Lose Their Jobs at Dufy")?  A word opens at an ASCII letter
+ * after a byte that is no letter, digit, apostrophe nor part of a
+ * multibyte character ("Britain's", "3rd" and "Zürich" are one word
+ * each).  The answer is kept for the line (fig->line_from, line_to): the
+ * scan asks in text order, so each line is read once at most, however
+ * long it is and however many times it is asked about.
  */
 static bool
-fp_fig_caps_may_verb(const unsigned char *s, size_t len, size_t start,
-					 size_t end)
+fp_fig_title_line(FpFigures *fig, const unsigned char *s, size_t len,
+				  size_t pos)
+{
+	const unsigned char *nl;
+	size_t		from = pos;
+	size_t		to;
+	size_t		i;
+	size_t		next_check = 0;
+	size_t		ncap = 0;
+	size_t		nsmall = 0;
+
+	if (pos >= fig->line_from && pos < fig->line_to)
+		return fig->line_title;
+	while (from > 0 && s[from - 1] != '\n')
+	{
+		NP_CHECK_AT(pos - from, next_check);
+		from--;
+	}
+	nl = memchr(s + pos, '\n', len - pos);
+	to = nl ? (size_t) (nl - s) : len;
+	next_check = 0;
+	for (i = from; i < to; i++)
+	{
+		unsigned char c = s[i];
+		unsigned char b = i > from ? s[i - 1] : ' ';
+
+		NP_CHECK_AT(i - from, next_check);
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+			continue;
+		if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') ||
+			(b >= '0' && b <= '9') || b == '\'' || b >= 0x80)
+			continue;
+		if (c <= 'Z')
+			ncap++;
+		else
+			nsmall++;
+	}
+	fig->line_from = from;
+	fig->line_to = to;
+	fig->line_title = ncap > nsmall;
+	return fig->line_title;
+}
+
+/*
+ * Is the word s[start, end) "May" the verb after a number ("25 MAY LOSE
+ * JOBS", "Up To 25 May Lose Their Jobs"), not the month ("TALKS RESUME 25
+ * MAY", "Talks Resume 25 May")?  In capitals, and on a line in Title Case
+ * (fp_fig_title_line), case says nothing: the word after it does.  (In
+ * sentence case "May" capitalised is the month, "may" the verb.)  The
+ * verb is followed by a verb on its line ("LOSE", "BE", "NOT"); the month
+ * by the line's or the text's end, a punctuation mark, a year, or a word
+ * that never follows the verb ("25 MAY IN GENEVA", "25 MAY TO DECIDE", "25
+ * MAY LAST YEAR", "25 MAY THE UNION SAID", "ON 25 MAY SAID").
+ */
+static bool
+fp_fig_may_verb(FpFigures *fig, const unsigned char *s, size_t len,
+				size_t start, size_t end)
 {
 	static const char *const after_date[] = {
 		"after", "and", "as", "at", "before", "but", "by", "for", "from",
@@ -2177,7 +2241,10 @@ fp_fig_caps_may_verb(const unsigned char *s, size_t len, size_t start,
 	size_t		k = end;
 	size_t		w;
 
-	if (end - start != 3 || memcmp(s + start, "MAY", 3) != 0)
+	if (end - start != 3 ||
+		(memcmp(s + start, "MAY", 3) != 0 &&
+		 (memcmp(s + start, "May", 3) != 0 ||
+		  !fp_fig_title_line(fig, s, len, start))))
 		return false;
 	while (k < len && (s[k] == ' ' || s[k] == '\t' ||
 					   (s[k] == 0xC2 && k + 1 < len && s[k + 1] == 0xA0)))
@@ -2286,7 +2353,7 @@ fp_fig_settle(FpFigures *fig, const unsigned char *s, size_t len,
 		if (e == 0 && m <= 31 &&
 			((start < end && fp_fig_month(s + start, end - start) &&
 			  fp_fig_spaces(s, fig->end, start) &&
-			  !fp_fig_caps_may_verb(s, len, start, end)) ||
+			  !fp_fig_may_verb(fig, s, len, start, end)) ||
 			 fp_fig_month_before(s, fig->start)))
 			return;				/* a day of a month */
 		if (e == 0 && m < NP_FP_FIGURES_SMALL)

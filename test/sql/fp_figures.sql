@@ -202,6 +202,24 @@ SELECT name, split_part(fingerprint(body, NOT raw)::text, ':', 7) AS figures
                (15, 'caps_may_of', false, 'DUFY CORP SAID TALKS BROKE DOWN ON 25 MAY OF THIS YEAR.'),
                (16, 'caps_may_said', false, 'THE DUFY CORP UNION ON 25 MAY SAID IT REJECTED THE OFFER.')) t(id, name, raw, body)
  ORDER BY id;
+-- smallfix3: "May" on a line in Title Case (most of its words
+-- capitalised: a headline) is read by the word after it, as "MAY" in
+-- capitals is: the verb keeps 25 ("Up To 25 May Lose Their Jobs", with
+-- small words too, "25 May Be"; 1-3 were a day of May), the month does not
+-- (the line's end, a mark, "in"); in sentence case "May" is the month
+-- whatever follows (7, 8), and a line in Title Case says nothing of the
+-- next one (9)
+SELECT name, split_part(fingerprint(body, NOT raw)::text, ':', 7) AS figures
+  FROM (VALUES (1, 'title_may_verb', true, E'Up To 25 May Lose Their Jobs\nDufy Corp said talks would resume next week, it said.'),
+               (2, 'title_may_verb_small_words', true, E'Up to 25 May Lose Their Jobs at Dufy Plant\nDufy Corp said talks would resume next week, it said.'),
+               (3, 'title_may_be', true, E'25 May Be Laid Off When Dufy Plant Closes\nDufy Corp said talks would resume next week, it said.'),
+               (4, 'title_may_line_end', true, E'Dufy Talks Resume 25 May\nDufy Corp said talks would resume next week, it said.'),
+               (5, 'title_may_mark', true, E'Dufy Talks Resume On 25 May, Union Says\nDufy Corp said talks would resume next week, it said.'),
+               (6, 'title_may_in', true, E'Dufy Talks Resume 25 May in Geneva\nDufy Corp said talks would resume next week, it said.'),
+               (7, 'sentence_may', false, 'Dufy Corp said talks would resume on 25 May ahead of the vote, it said.'),
+               (8, 'sentence_may_headline', true, E'Dufy talks to resume on 25 May ahead of vote\nDufy Corp said talks would resume next week, it said.'),
+               (9, 'title_line_above', true, E'Dufy Talks Resume Next Week\nDufy Corp said talks would resume on 25 May ahead of the vote, it said.')) t(id, name, raw, body)
+ ORDER BY id;
 
 -- the text literal and the binary form keep the figures (between the
 -- names and the places: a tag word and a word for every 10 hashes)
