@@ -14,7 +14,9 @@
 # run: Debian's PostgreSQL is not built with USE_VALGRIND, so its own memory
 # pools produce known false positives (see PostgreSQL's src/tools/valgrind.supp)
 # that have nothing to do with this extension.  Leak checking is off: backends
-# free memory by resetting memory contexts.  Ends with "N passed, N failed".
+# free memory by resetting memory contexts.  JIT is off: valgrind would run
+# LLVM's compiler and the code it writes, which checks nothing of ours and
+# makes the run slow.  Ends with "N passed, N failed".
 #
 # --encoding ENC creates the cluster, and so the regression database, in
 # encoding ENC (with the C locale), e.g. LATIN1 or SQL_ASCII, so that every
@@ -68,7 +70,7 @@ np_as_user valgrind --quiet --tool=memcheck --error-limit=no --leak-check=no \
 	--log-file="$NP_WORK/vg/%p.log" \
 	"$NP_BIN/postgres" -D "$NP_DATA" -c listen_addresses= \
 	-c unix_socket_directories="$NP_WORK/sock" -p "$PGPORT" \
-	-c max_parallel_workers_per_gather=0 -c autovacuum=off \
+	-c max_parallel_workers_per_gather=0 -c autovacuum=off -c jit=off \
 	>"$NP_WORK/server.log" 2>&1 &
 NP_STARTED=1
 for _ in $(seq 1 120); do
