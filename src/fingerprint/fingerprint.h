@@ -411,9 +411,10 @@ extern bool NpFingerprintNamesAgree(const NpFingerprintOverlap *ov);
  * hashes stand (version 2, a text with a subject), the pair shares under
  * NP_FP_FOLLOW_SHARE of each side's compared hashes, each lead has
  * NP_FP_LEAD_KNOWN compared hashes or more and shares fewer than
- * NP_FP_LEAD_SHARED, and on each side NP_FP_FOLLOW_CONCENTRATION of the
- * shared hashes (the subject hashes aside) lie in NP_FP_FOLLOW_PARAGRAPHS
- * of its places or fewer.  Not a test of the containment predicates nor of
+ * NP_FP_LEAD_SHARED or a phrase with the other's lead (NP_FP_LEAD_PHRASE),
+ * and on each side NP_FP_FOLLOW_CONCENTRATION of the shared hashes (the
+ * subject hashes aside) lie in NP_FP_FOLLOW_PARAGRAPHS of its places or
+ * fewer.  Not a test of the containment predicates nor of
  * same_story, which answer whether one text carries the other's copy (a
  * follow-up does carry a paragraph of it): the story rule asks it
  * (stories.h), and only turns pairs down.  ov is NpFingerprintOverlapOf's

@@ -287,6 +287,7 @@ fp_places_hold(const int *at, int shared)
 typedef struct FpPlaceCounts
 {
 	int			shared;
+	int			leads;			/* shared hashes in both leads */
 	int			all_a[1 << NP_FP_PLACE_BITS];
 	int			all_b[1 << NP_FP_PLACE_BITS];
 	int			at_a[1 << NP_FP_PLACE_BITS];
@@ -318,8 +319,12 @@ fp_places_walk(const NpFingerprint *a, const uint32 *pa, int na,
 			w->all_b[NP_FP_PLACE_OF(pb, j)]++;
 		if (x == y)
 		{
-			w->at_a[NP_FP_PLACE_OF(pa, i)]++;
-			w->at_b[NP_FP_PLACE_OF(pb, j)]++;
+			int			place_a = NP_FP_PLACE_OF(pa, i);
+			int			place_b = NP_FP_PLACE_OF(pb, j);
+
+			w->at_a[place_a]++;
+			w->at_b[place_b]++;
+			w->leads += (place_a == 0 && place_b == 0);
 			w->shared++;
 		}
 		i += (x <= y);
@@ -332,19 +337,40 @@ fp_places_walk(const NpFingerprint *a, const uint32 *pa, int na,
 }
 
 /*
+ * Is a lead whose compared hashes are known (all of them, at shared with
+ * the other side, leads of those in both leads) its text's own
+ * (fp_evidence.h, NP_FP_LEAD_PHRASE)?  It shares fewer than
+ * NP_FP_LEAD_SHARED hashes, or a phrase with the other's lead: under
+ * NP_FP_LEAD_PHRASE of its hashes, NP_FP_FOLLOW_CONCENTRATION of them in
+ * the other's lead.  A reaction's lead names the event again ("after
+ * the Court of Session ruled that the salmon farmer ..."), in a phrase of
+ * the story's lead; a trimmed copy or an update keeps most of the lead,
+ * and a newspaper's version that works the story's lead into its second
+ * paragraph shares it outside its own lead.
+ */
+static inline bool
+fp_lead_own(int at, int all, int leads)
+{
+	return at < NP_FP_LEAD_SHARED ||
+		((double) at < NP_FP_LEAD_PHRASE * all &&
+		 (double) leads >= NP_FP_FOLLOW_CONCENTRATION * at);
+}
+
+/*
  * Do the shared hashes of a pair, counted by fp_places_walk, lie as a
- * follow-up's do (fp_evidence.h, NP_FP_FOLLOW_SHARE): in neither lead,
- * whose compared hashes are known, and mostly in one or two places of each
- * side?  The caller has checked that the pair shares under
+ * follow-up's do (fp_evidence.h, NP_FP_FOLLOW_SHARE): a phrase at most in
+ * either lead, whose compared hashes are known, and mostly in one or two
+ * places of each side?  The caller has checked that the pair shares under
  * NP_FP_FOLLOW_SHARE of each side.
  */
 static bool
 fp_follow_up(const FpPlaceCounts *w)
 {
-	/* each lead known, and neither shared */
+	/* each lead known, and each its text's own */
 	if (w->shared == 0 ||
 		w->all_a[0] < NP_FP_LEAD_KNOWN || w->all_b[0] < NP_FP_LEAD_KNOWN ||
-		w->at_a[0] >= NP_FP_LEAD_SHARED || w->at_b[0] >= NP_FP_LEAD_SHARED)
+		!fp_lead_own(w->at_a[0], w->all_a[0], w->leads) ||
+		!fp_lead_own(w->at_b[0], w->all_b[0], w->leads))
 		return false;
 	return fp_places_hold(w->at_a, w->shared) &&
 		fp_places_hold(w->at_b, w->shared);
@@ -537,8 +563,8 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 
 /*
  * Is the pair a follow-up and the story it repeats (fingerprint.h)?  Under
- * half of each side shared, in one or two of its paragraphs and no lead:
- * read from ov, which fp_overlap_names set in the walk of the lead quoted.
+ * half of each side shared, in one or two of its paragraphs and no lead
+ * (a phrase of the two leads at most): read from ov, which fp_overlap_names set in the walk of the lead quoted.
  */
 bool
 NpFingerprintIsFollowUp(const NpFingerprintOverlap *ov)

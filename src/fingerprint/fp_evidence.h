@@ -216,13 +216,19 @@
  * fingerprints keep their places is two items when it shares under
  * NP_FP_FOLLOW_SHARE of each side's compared hashes, each lead has at
  * least NP_FP_LEAD_KNOWN compared hashes (so that a shared lead would
- * show) and shares fewer than NP_FP_LEAD_SHARED, and on each side at
- * least NP_FP_FOLLOW_CONCENTRATION of the shared hashes (the subject
- * hashes aside) lie in NP_FP_FOLLOW_PARAGRAPHS places or fewer.
+ * show) and shares fewer than NP_FP_LEAD_SHARED, or a phrase with the
+ * other's lead (under NP_FP_LEAD_PHRASE of its hashes, at least
+ * NP_FP_FOLLOW_CONCENTRATION of them in the other's lead: a reaction's
+ * own lead that names the story's event again, "after the Court of
+ * Session ruled that ..."), and on each side at least
+ * NP_FP_FOLLOW_CONCENTRATION of the shared hashes (the subject hashes
+ * aside) lie in NP_FP_FOLLOW_PARAGRAPHS places or fewer, the lead among
+ * them.
  */
 #define NP_FP_FOLLOW_SHARE			0.5
 #define NP_FP_LEAD_KNOWN			4
 #define NP_FP_LEAD_SHARED			3
+#define NP_FP_LEAD_PHRASE			(1.0 / 3.0)
 #define NP_FP_FOLLOW_PARAGRAPHS		2
 #define NP_FP_FOLLOW_CONCENTRATION	0.875
 

@@ -44,7 +44,8 @@
  *		tiny_similarity of them in the other or misses fewer than
  *		STORY_BRIEF_CHANGED (the days of a recurring item differ there);
  *		and not a follow-up (NpFingerprintIsFollowUp: under half of each
- *		shared, in one or two paragraphs of each and neither lead), unless
+ *		shared, in one or two paragraphs of each and neither lead, or a
+ *		phrase of the two leads at most), unless
  *		the pair is within the window and STORY_PARTIAL_REACH, and shares
  *		STORY_PARTIAL_SHARED hashes or more (a partial version);
  *	 and, for both kinds of pair, when no time test applies and both have

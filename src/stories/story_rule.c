@@ -378,14 +378,14 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 		 * to a bid) repeats one or two background paragraphs of the story
 		 * under a lead of its own: it carries some of the leader's copy,
 		 * as same_story says, but is another piece of journalism.  Shared
-		 * text in neither lead, in one or two paragraphs of each, under
-		 * half of each (fingerprint.h, NpFingerprintIsFollowUp; a tiny
-		 * pair, similar or nearly whole in the other, shares more).  But a
-		 * newspaper's partial version of a wire story has that shape too:
-		 * within the window and STORY_PARTIAL_REACH, one that shares
-		 * STORY_PARTIAL_SHARED hashes or more (the subject hashes aside,
-		 * as the test counts them) is kept; follow-ups that share as much
-		 * came a day or more later.
+		 * text in neither lead (a phrase of the two leads at most), in one
+		 * or two paragraphs of each, under half of each (fingerprint.h,
+		 * NpFingerprintIsFollowUp; a tiny pair, similar or nearly whole in
+		 * the other, shares more).  But a newspaper's partial version of a
+		 * wire story has that shape too: within the window and
+		 * STORY_PARTIAL_REACH, one that shares STORY_PARTIAL_SHARED hashes
+		 * or more (the subject hashes aside, as the test counts them) is
+		 * kept; follow-ups that share as much came a day or more later.
 		 */
 		if (NpFingerprintIsFollowUp(ov) &&
 			!(pt == STORY_PAIR_NEAR &&
