@@ -60,8 +60,8 @@ typedef struct NpFingerprint
 #define NP_FP_HDRSZ			offsetof(NpFingerprint, hashes)
 
 /*
- * A version 2 fingerprint of a text with a subject keeps, after its
- * hashes, the names the text holds (NP_FP_NAMES_WORDS words: fp_evidence.h,
+ * A version 2 fingerprint of a text with a subject, or that holds a name
+ * or a figure, keeps, after its hashes, the names the text holds (NP_FP_NAMES_WORDS words: fp_evidence.h,
  * "The names a text holds").  A sample always holds the smaller of
  * nshingles and sketch_size hashes (NpFpValidate), so the names are there
  * exactly when the datum is longer than that; the index, the estimators
@@ -408,7 +408,7 @@ extern bool NpFingerprintNamesAgree(const NpFingerprintOverlap *ov);
 /*
  * Is the pair a, b (overlap ov) a follow-up and the story it repeats
  * (fp_evidence.h, NP_FP_FOLLOW_SHARE)?  Both fingerprints keep where their
- * hashes stand (version 2, a text with a subject), the pair shares under
+ * hashes stand (version 2), both have a subject, the pair shares under
  * NP_FP_FOLLOW_SHARE of each side's compared hashes, each lead has
  * NP_FP_LEAD_KNOWN compared hashes or more and shares fewer than
  * NP_FP_LEAD_SHARED or a phrase with the other's lead (NP_FP_LEAD_PHRASE),

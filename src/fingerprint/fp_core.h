@@ -33,7 +33,8 @@ typedef uint64 np_uint64;
 /*
  * The names a version 2 text holds anywhere, as a bitmap of
  * NP_FP_NAMES_WORDS 32-bit words (fp_evidence.h, "The names a text
- * holds"): kept after the sample, only by a text with a subject.
+ * holds"): kept after the sample by a text with a subject or that holds
+ * a name or a figure (not one under the floor).
  */
 #define NP_FP_NAMES_WORDS			4
 

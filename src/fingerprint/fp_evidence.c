@@ -2795,6 +2795,8 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	np_uint32	name = 0;		/* or'ed to the sampled facts' hashes */
 	np_uint32	subject[NP_FP_SUBJECT_KEYS];
 	int			nsubject;
+	bool		floor;			/* under NP_FP_FACTS_BELOW: scanned again */
+	bool		named;			/* the first scan noted a name */
 
 	fp_tables_init();
 	fp_ev3_init();
@@ -2840,7 +2842,11 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	 * Quoted shingles stay out while there is running text: two reports of
 	 * one statement share them.
 	 */
-	if (o < NP_FP_FACTS_BELOW)
+	floor = (o < NP_FP_FACTS_BELOW);
+	named = false;
+	for (i = 0; i < NP_FP_NAMES_WORDS; i++)
+		named |= (st.names[i] != 0);
+	if (floor)
 	{
 		/* again, with the facts that continue a name marked (no tier moves) */
 		if (st.items)
@@ -2890,8 +2896,16 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 	}
 	o += (size_t) nsubject;
 
-	/* a text with a subject keeps its names, the subject's among them */
-	sk->has_names = (nsubject > 0);
+	/*
+	 * A text with a subject keeps its names, the subject's among them, and
+	 * so does one without a subject that holds a name or a figure (its lead
+	 * opens with none, "Police have ...", or a page header): its figures and
+	 * places serve the tests that read them, and its names are never looked
+	 * up, having no subject hash (fp_names_apart).  Not a text under the
+	 * floor, whose second scan noted nothing: its names are in its sample.
+	 */
+	sk->has_names = (nsubject > 0 ||
+					 (!floor && (named || sk->nfigure_words > 0)));
 	memcpy(sk->names, st.names, sizeof(sk->names));
 	if (!sk->has_names)
 		sk->nfigure_words = 0;

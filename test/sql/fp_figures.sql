@@ -68,7 +68,7 @@ INSERT INTO fg_forms VALUES
  (6, 'Dufy Corp said it would raise 1.3 billion from the sale of its castings unit, it said.'),
  (7, 'Dufy Corp said on Nov 19, 2026, at 06:31 that 7 of its 3rd-quarter plants built in the 1990s would close, it said.'),
  (8, 'Dufy Corp said its shares rose 12 percent, or 12 pct, to 12 on 19 November, it said.');
-SELECT id, split_part(fingerprint(body)::text, ':', 7) AS figures
+SELECT id, substring(fingerprint(body)::text from ':(f[0-9a-f]+)') AS figures
   FROM fg_forms ORDER BY id;
 
 -- digits of any script are read by their value: Arabic-Indic, Persian,

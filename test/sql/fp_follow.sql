@@ -115,6 +115,20 @@ SELECT name, (SELECT count(*) FROM unnest(npidx_keys(fp))) = sample_size(fp) AS 
 -- rule still refuses the sentencing
 SELECT story_match(b.fp, a.fp) IS NOT NULL AS without_times
   FROM fu a, fu b WHERE a.name = 'verdict' AND b.name = 'sentencing';
+-- the sentencing under a lead without a name has no subject; it keeps
+-- its names, figures and places (since the twenty-sixth session), but
+-- the follow-up test asks both sides for a subject, and it joins: a
+-- newspaper's own piece under a lead without a name that works in a wire
+-- paragraph is a partial version as often (doc/fingerprint.md, "A lead
+-- without a name")
+SELECT split_part(x.fp::text, ':', 5) >= '00100000' AS no_subject,
+       x.fp::text ~ ':p[0-9a-f]+$' AS places_kept,
+       story_match(x.fp, a.fp) IS NOT NULL AS without_times
+  FROM fu a, fu b,
+       LATERAL (SELECT fingerprint(replace(replace(b.body,
+                  'Oskar Vellum, who dealt in currencies for Kestrel Bank until 2023,',
+                  'A former currency trader'), ' in Britain for', ' for'))) x(fp)
+ WHERE a.name = 'verdict' AND b.name = 'sentencing';
 -- without its places (a literal that leaves them out, as every
 -- fingerprint did before) a text is not parted by them: nothing is known
 SELECT story_match(b.fp, (split_part(a.fp::text, ':p', 1))::fingerprint,
