@@ -178,6 +178,22 @@
 #define STORY_LOW_SHARE					0.35
 
 /*
+ * A low link within the time window that shares fewer than min_named
+ * hashes with the name bit still holds its story's particulars when it
+ * agrees in its figures (version 2; fp_evidence.h, "The figures a text
+ * holds"): the side with fewer compared figures holds at least
+ * STORY_LOW_FIGURES and finds at least STORY_LOW_FIGURES_SHARE of them in
+ * the other.  A tabloid's or a regional paper's rewrite of a wire story
+ * keeps its quotes, names and figures in sentences of its own, so the
+ * shingles around them, which the sample holds, differ while the figures
+ * themselves do not; two stories in one run of sentence frames share the
+ * frames and have other figures (doc/stories.md, "Figures in a low
+ * link").
+ */
+#define STORY_LOW_FIGURES				4
+#define STORY_LOW_FIGURES_SHARE			0.8
+
+/*
  * The share of a leader's evidence that an article must carry to join it
  * when its own share in the leader is below the threshold (stories.h's
  * rule; never below the threshold itself).
