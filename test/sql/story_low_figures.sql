@@ -21,56 +21,54 @@ INSERT INTO lf (id, name, published_at, body) VALUES
  (3, 'rewrite', '2026-03-03 21:00+00', E'Biscuit town''s fury as Halvorsen shuts 140-year-old factory\n\nHalvorsen Foods bosses left workers in tears yesterday by announcing that the Carrow Vale biscuit factory will shut for good, axing 420 jobs.\n\nStaff at the plant, where biscuits have been baked since 1884, found out when the workforce had learned of the closure from a letter handed out at the start of the morning shift.\n\nThe firm blames soaring energy bills, up a staggering 35 percent in two years, and slumping sales of supermarket own-brand packets. Production is being shifted to Leeds and Poland, and the closure will cost the company around 68 million pounds.\n\nIngrid Halvorsen, whose great-grandfather opened the bakery, said the board had looked at every option for the plant, including a sale, before deciding to close it. She told staff the numbers no longer added up.\n\nUnion man Dave Prentice was furious, saying families who had given their lives to the factory had been treated with contempt, and vowing to fight for every job.\n\nLocals fear the town will never recover. The factory provides 420 of the 1,150 food jobs in Carrow Vale, and council chiefs say they were kept in the dark until the last minute.\n\nPacker Kelly Rourke, who has worked on the line for 11 years, said her father and grandfather had both spent their working lives there. She does not know what her family will do now.\n\nShares in the firm dipped 2.3 percent to 316 pence.');
 UPDATE lf SET fp = fingerprint(body);
 
--- each against the wire: a low link both, same_story both
+-- each against the wire: a low link both (shared keys under 0.35 of
+-- either), same_story both; story_match() within the window: the rewrite
+-- joins, the other company's item only with min_named => 0; without
+-- times neither
 SELECT b.name, shingle_count(b.fp) AS evidence,
-       (SELECT count(*) FROM unnest(npidx_keys(a.fp)) k
-         WHERE k = ANY (npidx_keys(b.fp))) AS shared_keys,
-       round(containment(b.fp, a.fp)::numeric, 2) AS in_wire,
-       round(containment(a.fp, b.fp)::numeric, 2) AS wire_in_it,
-       same_story(b.fp, a.fp) AS same_story
-  FROM lf a JOIN lf b ON b.id > a.id
- WHERE a.name = 'wire'
- ORDER BY b.id;
-
--- story_match() within the window: the rewrite joins the wire, the other
--- company's item does not, unless min_named => 0; without times neither
-SELECT b.name,
+       cardinality(ARRAY(SELECT unnest(npidx_keys(a.fp))
+                         INTERSECT SELECT unnest(npidx_keys(b.fp)))) AS shared,
+       round(containment(b.fp, a.fp)::numeric, 2) AS b_in_a,
+       round(containment(a.fp, b.fp)::numeric, 2) AS a_in_b,
+       same_story(b.fp, a.fp) AS same,
        story_match(b.fp, a.fp, a_time => b.published_at,
-                   b_time => a.published_at) IS NOT NULL AS within_window,
+                   b_time => a.published_at) IS NOT NULL AS joins,
        story_match(b.fp, a.fp, min_named => 0, a_time => b.published_at,
-                   b_time => a.published_at) IS NOT NULL AS min_named_0,
-       story_match(b.fp, a.fp) IS NOT NULL AS without_times
-  FROM lf a JOIN lf b ON b.id > a.id
- WHERE a.name = 'wire'
+                   b_time => a.published_at) IS NOT NULL AS named_0,
+       story_match(b.fp, a.fp) IS NOT NULL AS untimed
+  FROM lf a, lf b
+ WHERE a.name = 'wire' AND b.name <> 'wire'
  ORDER BY b.id;
 
--- the batch, in order of publication: the rewrite in the wire's story,
--- the other company's item its own
-SELECT f.name, s.name AS story
-  FROM cluster_stories('lf', 'id', 'fp', 'published_at') c
-  JOIN lf f ON f.id = c.id
-  JOIN lf s ON s.id = c.story
- ORDER BY f.id;
--- without a time test (ordered by id, which is no time): each its own
-SELECT f.name, s.name AS story
-  FROM cluster_stories('lf', 'id', 'fp', 'id') c
-  JOIN lf f ON f.id = c.id
-  JOIN lf s ON s.id = c.story
- ORDER BY f.id;
-
--- assign_story() at insert time agrees, with times and without
+-- the batch and assign_story() (each article's story by name), in order
+-- of publication and without a time test (the batch ordered by id, which
+-- is no time; assign_story() with NULL times): the rewrite in the wire's
+-- story within the window only, the other company's item its own in all
 CREATE TABLE lf_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
                          published_at timestamptz);
 CREATE INDEX ON lf_leaders USING npidx (fp);
-SELECT name, (SELECT s.name FROM lf s WHERE s.id = a.story) AS story
-  FROM (SELECT * FROM lf ORDER BY published_at) lf,
-       LATERAL (SELECT assign_story('lf_leaders', id, fp, published_at) AS story) a
- ORDER BY id;
+CREATE TABLE lf_assigned (id bigint, timed boolean, story bigint);
+INSERT INTO lf_assigned
+SELECT id, true, assign_story('lf_leaders', id, fp, published_at)
+  FROM (SELECT * FROM lf ORDER BY published_at) o;
 TRUNCATE lf_leaders;
-SELECT name, (SELECT s.name FROM lf s WHERE s.id = a.story) AS story
-  FROM (SELECT * FROM lf ORDER BY id) lf,
-       LATERAL (SELECT assign_story('lf_leaders', id, fp, NULL) AS story) a
- ORDER BY id;
-DROP TABLE lf_leaders;
+INSERT INTO lf_assigned
+SELECT id, false, assign_story('lf_leaders', id, fp, NULL)
+  FROM (SELECT * FROM lf ORDER BY id) o;
+WITH timed AS (SELECT * FROM cluster_stories('lf', 'id', 'fp', 'published_at')),
+     untimed AS (SELECT * FROM cluster_stories('lf', 'id', 'fp', 'id')),
+     named AS (SELECT id, name FROM lf)
+SELECT lf.name,
+       (SELECT n.name FROM timed t JOIN named n ON n.id = t.story
+         WHERE t.id = lf.id) AS batch,
+       (SELECT n.name FROM lf_assigned a JOIN named n ON n.id = a.story
+         WHERE a.id = lf.id AND a.timed) AS assigned,
+       (SELECT n.name FROM untimed u JOIN named n ON n.id = u.story
+         WHERE u.id = lf.id) AS batch_untimed,
+       (SELECT n.name FROM lf_assigned a JOIN named n ON n.id = a.story
+         WHERE a.id = lf.id AND NOT a.timed) AS assigned_untimed
+  FROM lf
+ ORDER BY lf.id;
+DROP TABLE lf_assigned, lf_leaders;
 
 DROP TABLE lf;
