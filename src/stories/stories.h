@@ -31,11 +31,13 @@
  *		format version 2, when the shared hashes are under
  *		STORY_LOW_SHARE of both samples (a low link), or under
  *		STORY_CARRIED_SHARE of both when no time test applies to the
- *		pair, at least min_named of them hold a name (NP_FP_NAME_BIT);
- *		and, when neither is mostly in the other (under
- *		STORY_CARRIED_SHARE both ways), at least STORY_PARTIAL_NAMED of
- *		them hold a name whatever the time (two companies' items in one
- *		house formula share its running text alone), and under
+ *		pair, at least min_named of them hold a name (NP_FP_NAME_BIT),
+ *		unless a low link within the window agrees in its figures
+ *		(STORY_LOW_FIGURES); and, when neither is mostly in the other
+ *		(under STORY_CARRIED_SHARE both ways), at least
+ *		STORY_PARTIAL_NAMED of them hold a name whatever the time (two
+ *		companies' items in one house formula share its running text
+ *		alone), or, a low link, its figures agree, and under
  *		STORY_ROWS_SHARE of the shared hashes hold a name, and not both
  *		samples have that share (rows of names and figures, as two tables
  *		in one format share, are no version); and, when no time test

@@ -452,7 +452,8 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 			 * must hold some of the story's particulars: two companies' items
 			 * in one house formula share its running text and none of their
 			 * names and figures (stories.h, STORY_PARTIAL_NAMED;
-			 * doc/stories.md, "House formulas in a partial version").
+			 * doc/stories.md, "House formulas in a partial version"); a
+			 * low link whose figures agree holds them.
 			 */
 			if (named < STORY_PARTIAL_NAMED && !figures)
 				return false;
