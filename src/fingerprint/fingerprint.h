@@ -408,6 +408,15 @@ extern bool NpFingerprintTest(NpPredicate pred, const NpFingerprint *a,
 extern bool NpFingerprintNamesAgree(const NpFingerprintOverlap *ov);
 
 /*
+ * The figures a and b both hold, their samples of figures cut at their
+ * common threshold (fp_evidence.h, "The figures a text holds"), with
+ * *fewer the compared figures of the side with fewer; -1 when either keeps
+ * no figures.
+ */
+extern int	NpFingerprintFiguresShared(const NpFingerprint *a,
+									   const NpFingerprint *b, int *fewer);
+
+/*
  * Is the pair a, b (overlap ov) a follow-up and the story it repeats
  * (fp_evidence.h, NP_FP_FOLLOW_SHARE)?  Both fingerprints keep where their
  * hashes stand (version 2, a text with a subject), the pair shares under

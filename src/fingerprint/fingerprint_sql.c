@@ -452,17 +452,16 @@ fp_lead_quoted(const FpPlaceCounts *w)
 }
 
 /*
- * Are a and b apart by their figures (NpFingerprintOverlap.figures_differ,
- * fp_evidence.h, "The figures a text holds")?  Both keep their figures,
- * and the pair shares under NP_FP_FIGURES_LOW of each side's compared
- * hashes (ov's counts are set).  The two samples of figures are cut at
- * their common threshold as the hashes are (a truncated sample is known
- * up to its largest figure), and the side with fewer compared figures
- * must hold NP_FP_FIGURES_MIN and share under NP_FP_FIGURES_SHARE of them.
+ * Count the figures a and b hold in common (fp_evidence.h, "The figures a
+ * text holds"), their two samples of figures cut at their common threshold
+ * as the hashes are (a truncated sample is known up to its largest
+ * figure): returns the figures both hold and sets *fewer to the compared
+ * figures of the side with fewer, or returns -1 when either keeps no
+ * figures section (a text without a subject keeps none).
  */
-static bool
-fp_figures_apart(const NpFingerprint *a, const NpFingerprint *b,
-				 const NpFingerprintOverlap *ov)
+int
+NpFingerprintFiguresShared(const NpFingerprint *a, const NpFingerprint *b,
+						   int *fewer)
 {
 	const uint32 *fa;
 	const uint32 *fb;
@@ -476,15 +475,14 @@ fp_figures_apart(const NpFingerprint *a, const NpFingerprint *b,
 	int			ca = 0;
 	int			cb = 0;
 	int			shared = 0;
-	int			fewer;
 
-	if (ov->inter >= NP_FP_FIGURES_LOW * ov->a_count ||
-		ov->inter >= NP_FP_FIGURES_LOW * ov->b_count)
-		return false;
+	*fewer = 0;
+	if (a->version < NP_FP_VERSION_2 || b->version < NP_FP_VERSION_2)
+		return -1;
 	fa = NpFingerprintFigures(a, &wa);
 	fb = NpFingerprintFigures(b, &wb);
 	if (fa == NULL || fb == NULL)
-		return false;
+		return -1;
 	na = NP_FP_FIGURES_COUNT(fa[0]);
 	nb = NP_FP_FIGURES_COUNT(fb[0]);
 	if (fa[0] & NP_FP_FIGURES_TRUNCATED)
@@ -510,8 +508,30 @@ fp_figures_apart(const NpFingerprint *a, const NpFingerprint *b,
 		}
 		shared += (x == y);
 	}
-	fewer = Min(ca, cb);
-	return fewer >= NP_FP_FIGURES_MIN &&
+	*fewer = Min(ca, cb);
+	return shared;
+}
+
+/*
+ * Are a and b apart by their figures (NpFingerprintOverlap.figures_differ,
+ * fp_evidence.h, "The figures a text holds")?  Both keep their figures,
+ * and the pair shares under NP_FP_FIGURES_LOW of each side's compared
+ * hashes (ov's counts are set); the side with fewer compared figures
+ * (NpFingerprintFiguresShared) must hold NP_FP_FIGURES_MIN and share under
+ * NP_FP_FIGURES_SHARE of them.
+ */
+static bool
+fp_figures_apart(const NpFingerprint *a, const NpFingerprint *b,
+				 const NpFingerprintOverlap *ov)
+{
+	int			shared;
+	int			fewer;
+
+	if (ov->inter >= NP_FP_FIGURES_LOW * ov->a_count ||
+		ov->inter >= NP_FP_FIGURES_LOW * ov->b_count)
+		return false;
+	shared = NpFingerprintFiguresShared(a, b, &fewer);
+	return shared >= 0 && fewer >= NP_FP_FIGURES_MIN &&
 		shared < NP_FP_FIGURES_SHARE * fewer;
 }
 

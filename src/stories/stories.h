@@ -31,11 +31,13 @@
  *		format version 2, when the shared hashes are under
  *		STORY_LOW_SHARE of both samples (a low link), or under
  *		STORY_CARRIED_SHARE of both when no time test applies to the
- *		pair, at least min_named of them hold a name (NP_FP_NAME_BIT);
- *		and, when neither is mostly in the other (under
- *		STORY_CARRIED_SHARE both ways), at least STORY_PARTIAL_NAMED of
- *		them hold a name whatever the time (two companies' items in one
- *		house formula share its running text alone), and under
+ *		pair, at least min_named of them hold a name (NP_FP_NAME_BIT),
+ *		unless a low link within the window agrees in its figures
+ *		(STORY_LOW_FIGURES); and, when neither is mostly in the other
+ *		(under STORY_CARRIED_SHARE both ways), at least
+ *		STORY_PARTIAL_NAMED of them hold a name whatever the time (two
+ *		companies' items in one house formula share its running text
+ *		alone), or, a low link, its figures agree, and under
  *		STORY_ROWS_SHARE of the shared hashes hold a name, and not both
  *		samples have that share (rows of names and figures, as two tables
  *		in one format share, are no version); and, when no time test
@@ -177,6 +179,22 @@
  * them (doc/stories.md, "A partial version without a time test").
  */
 #define STORY_LOW_SHARE					0.35
+
+/*
+ * A low link within the time window that shares fewer than min_named
+ * hashes with the name bit still holds its story's particulars when it
+ * agrees in its figures (version 2; fp_evidence.h, "The figures a text
+ * holds"): the side with fewer compared figures holds at least
+ * STORY_LOW_FIGURES and finds at least STORY_LOW_FIGURES_SHARE of them in
+ * the other.  A tabloid's or a regional paper's rewrite of a wire story
+ * keeps its quotes, names and figures in sentences of its own, so the
+ * shingles around them, which the sample holds, differ while the figures
+ * themselves do not; two stories in one run of sentence frames share the
+ * frames and have other figures (doc/stories.md, "Figures in a low
+ * link").
+ */
+#define STORY_LOW_FIGURES				4
+#define STORY_LOW_FIGURES_SHARE			0.8
 
 /*
  * The share of a leader's evidence that an article must carry to join it

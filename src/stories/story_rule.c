@@ -301,6 +301,22 @@ short_names_differ(const StoryRule *rule, const StoryPairNames *pn,
 		(double) named_differ >= STORY_BRIEF_FIGURES * differ;
 }
 
+/*
+ * Does a low link agree in its figures (stories.h, STORY_LOW_FIGURES)? The
+ * side with fewer compared figures holds STORY_LOW_FIGURES or more and
+ * finds STORY_LOW_FIGURES_SHARE of them in the other; a text without
+ * figures kept (no subject) agrees in none.
+ */
+static bool
+low_figures_agree(const NpFingerprint *x, const NpFingerprint *leader)
+{
+	int			fewer;
+	int			shared = NpFingerprintFiguresShared(x, leader, &fewer);
+
+	return shared >= 0 && fewer >= STORY_LOW_FIGURES &&
+		(double) shared >= STORY_LOW_FIGURES_SHARE * fewer;
+}
+
 /* StoryRuleMatches on the pair's overlap, computed by the caller */
 static bool
 rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
@@ -406,6 +422,9 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 			int			x_named = n->x_named;
 			int			l_named = n->l_named;
 			int			named = n->shared;
+			bool		low = (double) ov->inter < STORY_LOW_SHARE * ov->a_count &&
+				(double) ov->inter < STORY_LOW_SHARE * ov->b_count;
+			bool		figures;
 
 			/*
 			 * A low link must share names: two stories written in the same
@@ -416,12 +435,16 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 			 * ways) must share them too: a brief whose agency formula is
 			 * half of its evidence meets that formula in other companies'
 			 * stories (doc/stories.md, "A partial version without a time
-			 * test").
+			 * test").  But within the window a low link whose figures agree
+			 * holds the story's particulars all the same, and needs no
+			 * shared name: a rewrite keeps the wire's figures in sentences
+			 * of its own, so few of the sampled shingles around them are
+			 * shared (stories.h, STORY_LOW_FIGURES; doc/stories.md,
+			 * "Figures in a low link").
 			 */
-			if (named < rule->min_named &&
-				(!timed ||
-				 ((double) ov->inter < STORY_LOW_SHARE * ov->a_count &&
-				  (double) ov->inter < STORY_LOW_SHARE * ov->b_count)))
+			figures = timed && low && named < rule->min_named &&
+				low_figures_agree(x, leader);
+			if (named < rule->min_named && (!timed || low) && !figures)
 				return false;
 
 			/*
@@ -429,9 +452,10 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 			 * must hold some of the story's particulars: two companies' items
 			 * in one house formula share its running text and none of their
 			 * names and figures (stories.h, STORY_PARTIAL_NAMED;
-			 * doc/stories.md, "House formulas in a partial version").
+			 * doc/stories.md, "House formulas in a partial version"); a
+			 * low link whose figures agree holds them.
 			 */
-			if (named < STORY_PARTIAL_NAMED)
+			if (named < STORY_PARTIAL_NAMED && !figures)
 				return false;
 
 			/*
