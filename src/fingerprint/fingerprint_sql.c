@@ -617,7 +617,8 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 /*
  * Is the pair a follow-up and the story it repeats (fingerprint.h)?  Under
  * half of each side shared, in one or two of its paragraphs and no lead
- * (a phrase of the two leads at most): read from ov, which fp_overlap_names set in the walk of the lead quoted.
+ * (a phrase of the two leads at most): read from ov, which
+ * fp_overlap_names set in the walk of the lead quoted.
  */
 bool
 NpFingerprintIsFollowUp(const NpFingerprintOverlap *ov)

@@ -71,4 +71,23 @@ SELECT lf.name,
  ORDER BY lf.id;
 DROP TABLE lf_assigned, lf_leaders;
 
+-- review26: a fingerprint without a figures section (a literal that
+-- leaves it out, as one stored before the twenty-third session does)
+-- agrees in no figures: the rewrite against the wire, either side without
+-- them, is refused by the names test within the window as before the
+-- rule, with no error; the places are kept, so the pair is otherwise the
+-- same, and with min_named => 0 it joins
+SELECT story_match(regexp_replace(b.fp::text, ':f[0-9a-f]+', '')::fingerprint,
+                   a.fp, a_time => b.published_at,
+                   b_time => a.published_at) IS NOT NULL AS rewrite_without,
+       story_match(b.fp,
+                   regexp_replace(a.fp::text, ':f[0-9a-f]+', '')::fingerprint,
+                   a_time => b.published_at,
+                   b_time => a.published_at) IS NOT NULL AS wire_without,
+       story_match(regexp_replace(b.fp::text, ':f[0-9a-f]+', '')::fingerprint,
+                   a.fp, min_named => 0, a_time => b.published_at,
+                   b_time => a.published_at) IS NOT NULL AS named_0
+  FROM lf a, lf b
+ WHERE a.name = 'wire' AND b.name = 'rewrite';
+
 DROP TABLE lf;
