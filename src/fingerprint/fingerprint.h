@@ -213,10 +213,11 @@ NpFingerprintSubjectCount(const NpFingerprint *fp, int n)
  * sample), they share one.
  *
  * Names a text holds (version 2; fp_evidence.h, NP_FP_NAMES_BITS): any
- * other pair whose samples both hold subject hashes, none shared, and
- * whose fingerprints both keep their names, with I >= NP_FP_NAMES_SHARE
- * |A'| and I >= NP_FP_NAMES_SHARE |B'|, fails when no subject hash of
- * either is among the other's names.  Both tests hold for CONTAINS,
+ * other pair whose samples both hold subject hashes that the other does
+ * not share, and whose fingerprints both keep their names, with I >=
+ * NP_FP_NAMES_SHARE |A'| and I >= NP_FP_NAMES_SHARE |B'|, fails when none
+ * of those is among the other's names (a subject hash both share, the
+ * common word of two names, is set aside).  Both tests hold for CONTAINS,
  * CONTAINED and SAME_STORY alike (so SAME_STORY is still CONTAINS or
  * CONTAINED), not for SIMILAR, and only turn pairs down: the index's
  * bounds below stand.
@@ -317,10 +318,11 @@ typedef struct NpFingerprintOverlap
 
 	/*
 	 * Version 2: both samples hold subject hashes (fp_evidence.h,
-	 * NP_FP_SUBJECT_BITS) and share none of them, and either the pair
-	 * holds a brief of comparable length or the names part it (neither
-	 * subject among the other's names, NP_FP_NAMES_SHARE of each side
-	 * shared): the pair is two items.
+	 * NP_FP_SUBJECT_BITS), and either the pair holds a brief of
+	 * comparable length and they share none, or the names part it (each
+	 * side holds a subject hash the other does not share, none of those
+	 * among the other's names, NP_FP_NAMES_SHARE of each side shared):
+	 * the pair is two items.
 	 */
 	bool		subjects_differ;
 

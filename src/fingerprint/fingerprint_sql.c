@@ -225,26 +225,56 @@ fp_names_hold(const NpFingerprint *fp, uint32 h)
 }
 
 /*
- * Are a and b (version 2, both with subject hashes) apart by their names:
- * do both hold their names, and is none of either's subject hashes among
- * the other's names?
+ * The subject hashes of a (version 2) that b does not share: how many, into
+ * *own; returns whether one of them is among b's names.  A word the two
+ * subjects share ("Insurance" of "Kirkandrews Insurance" and "Mawgan
+ * Insurance") is the common part of two names and says nothing of the
+ * pair: the names judge the words that differ.  Both subject samples are
+ * ascending.
  */
 static bool
-fp_names_apart(const NpFingerprint *a, const NpFingerprint *b)
+fp_own_subject_named(const NpFingerprint *a, const NpFingerprint *b, int *own)
 {
 	int			na = NpFingerprintSubjectCount(a, NpFingerprintNHashes(a));
 	int			nb = NpFingerprintSubjectCount(b, NpFingerprintNHashes(b));
 	int			i;
+	int			j = 0;
+	bool		named = false;
+
+	*own = 0;
+	for (i = 0; i < na; i++)
+	{
+		while (j < nb && b->hashes[j] < a->hashes[i])
+			j++;
+		if (j < nb && b->hashes[j] == a->hashes[i])
+			continue;
+		(*own)++;
+		named |= fp_names_hold(b, a->hashes[i]);
+	}
+	return named;
+}
+
+/*
+ * Are a and b (version 2, both with subject hashes) apart by their names:
+ * do both hold their names, does each hold a subject hash the other does
+ * not share, and is none of those among the other's names?  A version of
+ * an item names the item's subject (a rewrite's new lead opens with
+ * another name, and names the wire's further down); another company's
+ * item in the formula never does, though the two subjects may share a
+ * word.
+ */
+static bool
+fp_names_apart(const NpFingerprint *a, const NpFingerprint *b)
+{
+	int			own_a = 0;
+	int			own_b = 0;
 
 	if (!NpFingerprintHasNames(a) || !NpFingerprintHasNames(b))
 		return false;
-	for (i = 0; i < na; i++)
-		if (fp_names_hold(b, a->hashes[i]))
-			return false;
-	for (i = 0; i < nb; i++)
-		if (fp_names_hold(a, b->hashes[i]))
-			return false;
-	return true;
+	if (fp_own_subject_named(a, b, &own_a) ||
+		fp_own_subject_named(b, a, &own_b))
+		return false;
+	return own_a > 0 && own_b > 0;
 }
 
 /*
@@ -521,7 +551,7 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 	ov->subjects_differ = false;
 	ov->subjects_shared = 0;
 	if (a->version >= NP_FP_VERSION_2 &&
-		fp_subjects(a, b, &ov->subjects_shared) && ov->subjects_shared == 0)
+		fp_subjects(a, b, &ov->subjects_shared))
 	{
 		/*
 		 * Subjects that differ part a pair with a brief only of comparable
@@ -529,17 +559,20 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 		 * excerpt (a story's second paragraph), whose lead is not the
 		 * story's.
 		 */
-		if (fp_pair_has_brief(a, b) &&
+		bool		brief = fp_pair_has_brief(a, b) &&
 			(uint64) Max(a->nshingles, b->nshingles) <=
-			(uint64) NP_FP_SUBJECT_RATIO * Min(a->nshingles, b->nshingles))
-			ov->subjects_differ = true;
+			(uint64) NP_FP_SUBJECT_RATIO * Min(a->nshingles, b->nshingles);
+
+		if (brief)
+			ov->subjects_differ = (ov->subjects_shared == 0);
 
 		/*
 		 * Any other pair, when each side shares NP_FP_NAMES_SHARE of its
 		 * compared hashes with the other (a version of one item, not a
 		 * rewrite that keeps a few of its passages under a new lead), and
-		 * neither subject is among the other's names: another company's
-		 * item in the formula.  A version keeps its item's name.
+		 * neither's subject, the words the two share aside, is among the
+		 * other's names: another company's item in the formula.  A
+		 * version keeps its item's name.
 		 */
 		else if (ov->inter >= NP_FP_NAMES_SHARE * ov->a_count &&
 				 ov->inter >= NP_FP_NAMES_SHARE * ov->b_count)

@@ -293,4 +293,52 @@ SELECT a.name, b.name AS other,
  ORDER BY a.id;
 DROP TABLE nk;
 
+-- Subjects that share a word (fifth wire set, doc/fingerprint.md, "The
+-- names a text holds").  Two insurers' buybacks in one formula, word for
+-- word the same but for the company: "Brixham Insurance AG" and
+-- "Lostwithiel Insurance AG" share the subject hash of "Insurance", so
+-- the names did not judge the pair, and it was one story at 0.96.  The
+-- names now judge the subject hashes the two do not share: Brixham and
+-- Lostwithiel, neither among the other's names.  The re-send under a
+-- headline keeps both subject hashes; a version whose lead names
+-- "Brixham Insurance" (a run of two words: one hash, Brixham's) has no
+-- subject hash of its own and is not judged; one that opens "Insurer
+-- Brixham" has a subject of its own, Insurer, but names Brixham: all
+-- three match.
+CREATE TABLE ni (id int PRIMARY KEY, name text, published_at timestamptz, body text,
+	fp fingerprint);
+INSERT INTO ni (id, name, published_at, body) VALUES
+ (1, 'brixham', '2026-11-23 11:21+00', E'FRANKFURT, Nov 23 (Reuters) - Brixham Insurance AG said on Monday it would buy back up to 250 million euros of its own shares by the end of June next year, after its capital position came in above the top of its target range at the end of the third quarter.\n\nThe repurchases will start on Tuesday and will be carried out on the stock exchange by a bank acting independently of the company, Brixham said in a statement. The shares bought will be cancelled.\n\nThe company said its solvency ratio stood at 214 percent at the end of September, against a target range of 170 to 200 percent, and that the program would lower the ratio by about 9 points. It kept its forecast for the full year.'),
+ (2, 'lostwithiel', '2026-11-23 11:27+00', E'FRANKFURT, Nov 23 (Reuters) - Lostwithiel Insurance AG said on Monday it would buy back up to 250 million euros of its own shares by the end of June next year, after its capital position came in above the top of its target range at the end of the third quarter.\n\nThe repurchases will start on Tuesday and will be carried out on the stock exchange by a bank acting independently of the company, Lostwithiel said in a statement. The shares bought will be cancelled.\n\nThe company said its solvency ratio stood at 214 percent at the end of September, against a target range of 170 to 200 percent, and that the program would lower the ratio by about 9 points. It kept its forecast for the full year.'),
+ (3, 'brixham_resent', '2026-11-23 11:33+00', E'Brixham Insurance launches 250 mln euro share buyback\n\nFRANKFURT, Nov 23 (Reuters) - Brixham Insurance AG said on Monday it would buy back up to 250 million euros of its own shares by the end of June next year, after its capital position came in above the top of its target range at the end of the third quarter.\n\nThe repurchases will start on Tuesday and will be carried out on the stock exchange by a bank acting independently of the company, Brixham said in a statement. The shares bought will be cancelled.\n\nThe company said its solvency ratio stood at 214 percent at the end of September, against a target range of 170 to 200 percent, and that the program would lower the ratio by about 9 points. It kept its forecast for the full year.'),
+ (4, 'brixham_short', '2026-11-23 11:39+00', E'Nov 23 - Brixham Insurance said on Monday it would buy back up to 250 million euros of its own shares by the end of June next year, after its capital position came in above the top of its target range at the end of the third quarter.\n\nThe repurchases will start on Tuesday and will be carried out on the stock exchange by a bank acting independently of the company, Brixham said in a statement. The shares bought will be cancelled.\n\nThe company said its solvency ratio stood at 214 percent at the end of September, against a target range of 170 to 200 percent, and that the program would lower the ratio by about 9 points. It kept its forecast for the full year.'),
+ (5, 'brixham_insurer', '2026-11-23 11:45+00', E'Nov 23 - Insurer Brixham said on Monday it would buy back up to 250 million euros of its own shares by the end of June next year, after its capital position came in above the top of its target range at the end of the third quarter.\n\nThe repurchases will start on Tuesday and will be carried out on the stock exchange by a bank acting independently of the company, Brixham said in a statement. The shares bought will be cancelled.\n\nThe company said its solvency ratio stood at 214 percent at the end of September, against a target range of 170 to 200 percent, and that the program would lower the ratio by about 9 points. It kept its forecast for the full year.');
+UPDATE ni SET fp = fingerprint(body);
+SELECT b.name AS other, shingle_count(b.fp) AS evidence,
+       round(containment(a.fp, b.fp)::numeric, 2) AS a_in_b,
+       round(containment(b.fp, a.fp)::numeric, 2) AS b_in_a,
+       same_story(a.fp, b.fp) AS same_story,
+       same_story(b.fp, a.fp) AS reversed,
+       story_match(b.fp, a.fp, a_time => b.published_at, b_time => a.published_at) IS NOT NULL AS story_match
+  FROM ni a JOIN ni b ON b.id <> a.id
+ WHERE a.name = 'brixham'
+ ORDER BY b.id;
+-- Lostwithiel's item against Brixham's versions: the re-send is parted
+-- now as the original is, and the "Insurer Brixham" version was by the
+-- names already (no subject hash shared).  What is left: the version whose
+-- subject is Brixham's alone shares none with Lostwithiel's item either,
+-- but "Insurance", one of Lostwithiel's subject hashes, is among its names,
+-- so the names cannot judge that pair, and it stays one story
+SELECT b.name AS other, same_story(a.fp, b.fp) AS same_story
+  FROM ni a JOIN ni b ON b.id > 2
+ WHERE a.name = 'lostwithiel'
+ ORDER BY b.id;
+-- the batch: Brixham's versions one story, Lostwithiel's item alone
+SELECT f.name, s.name AS story
+  FROM cluster_stories('ni', 'id', 'fp', 'published_at') c
+  JOIN ni f ON f.id = c.id
+  JOIN ni s ON s.id = c.story
+ ORDER BY f.id;
+DROP TABLE ni;
+
 DROP TABLE nm;
