@@ -61,8 +61,8 @@ typedef struct NpFingerprint
 
 /*
  * A version 2 fingerprint of a text with a subject, or that holds a name
- * or a figure, keeps, after its hashes, the names the text holds (NP_FP_NAMES_WORDS words: fp_evidence.h,
- * "The names a text holds").  A sample always holds the smaller of
+ * or a figure, keeps, after its hashes, the names the text holds
+ * (NP_FP_NAMES_WORDS words: fp_evidence.h, "The names a text holds").  A sample always holds the smaller of
  * nshingles and sketch_size hashes (NpFpValidate), so the names are there
  * exactly when the datum is longer than that; the index, the estimators
  * and every other reader of the sample see the hashes alone.

@@ -457,7 +457,7 @@ fp_lead_quoted(const FpPlaceCounts *w)
  * as the hashes are (a truncated sample is known up to its largest
  * figure): returns the figures both hold and sets *fewer to the compared
  * figures of the side with fewer, or returns -1 when either keeps no
- * figures section (a text without a subject keeps none).
+ * figures section (a text that holds no figure, or one under the floor).
  */
 int
 NpFingerprintFiguresShared(const NpFingerprint *a, const NpFingerprint *b,

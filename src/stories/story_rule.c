@@ -304,8 +304,9 @@ short_names_differ(const StoryRule *rule, const StoryPairNames *pn,
 /*
  * Does a low link agree in its figures (stories.h, STORY_LOW_FIGURES)? The
  * side with fewer compared figures holds STORY_LOW_FIGURES or more and
- * finds STORY_LOW_FIGURES_SHARE of them in the other; a text without
- * figures kept (no subject) agrees in none.
+ * finds STORY_LOW_FIGURES_SHARE of them in the other; a text that keeps
+ * no figures (none in it, or under the fingerprint's floor) agrees in
+ * none.
  */
 static bool
 low_figures_agree(const NpFingerprint *x, const NpFingerprint *leader)
