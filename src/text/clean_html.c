@@ -533,6 +533,37 @@ walk_cell_is_column(const Walk *w, const WalkEl *cell)
 }
 
 /*
+ * Drop the text of a table's cell (el, just left) whose own class or id
+ * names furniture ("<td class=\"promo\">") and that is no layout table's
+ * column: its text is still in the unit of its row, where the row's flags,
+ * not the cell's, would mark it.  The other cells of the row stay one unit,
+ * as if the cell were not there; a furniture unit of its own between them
+ * would cut a table's row, and its rows, in two.  A column (walk_end) is a
+ * unit marked as furniture, as a <div class="promo"> is.
+ */
+static void
+walk_drop_cell(Walk *w, const WalkEl *el)
+{
+	NpDoc	   *doc = w->doc;
+	int			c;
+
+	if (doc->len <= el->len)
+		return;
+	Assert(el->len >= doc->cur_start && el->link <= doc->cur_link);
+	doc->len = el->len;
+	doc->cur_link = el->link;
+	doc->cur_space = NpDocPending(doc);
+
+	/*
+	 * the enclosing cells that opened with this one's text hold none now:
+	 * the space a link wrote at their start is gone (walk_append)
+	 */
+	for (c = el->outer; c >= 0 && w->stack[c].len == el->len &&
+		 w->stack[c].space_link; c = w->stack[c].outer)
+		w->stack[c].space_link = false;
+}
+
+/*
  * Entering an element.
  */
 static void
@@ -649,9 +680,14 @@ walk_end(void *arg, const char *name)
 	}
 	if (st & EL_CELL)
 	{
-		/* a layout table's column: a block inside it, or long text */
+		/*
+		 * a layout table's column: a block inside it, or long text; a cell
+		 * that names itself furniture is dropped from its row
+		 */
 		if (walk_cell_is_column(w, el))
 			walk_flush(w);
+		else if (st & EL_BOILER)
+			walk_drop_cell(w, el);
 		w->cell = el->outer;
 	}
 	if (st & EL_BLOCK)

@@ -648,3 +648,35 @@ SELECT n, newsprint.clean(page) AS clean
 -- plain cell beside a sidebar column stays (it was furniture, the
 -- column's class, until the twenty-sixth session), the sidebar does not
 SELECT newsprint.clean('<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><table><tr><td>Both libraries will shut before the end of the year.</td><td class="sidebar"><p>Sign up for our newsletter and get the latest local news every morning in your inbox.</p><p>Follow us on social media for updates from the council and the city.</p></td></tr></table><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></body></html>') AS clean;
+-- smallfix27: a cell whose own class or id names furniture is dropped
+-- from its row, as a <div class="promo"> is, and the row's other cells
+-- stay one row: table_pages' tables with such a cell first, second or
+-- last in every row read as the bare tables (the cell's text was body
+-- text, the row's marks being the cell's, until the twenty-seventh
+-- session, and a row holding "Advertisement" was lost with it)
+CREATE FUNCTION pg_temp.with_furniture(rows text, cell text, at int) RETURNS text LANGUAGE sql AS
+  $$ SELECT '<table>' || string_agg('<tr>' ||
+              CASE at WHEN 1 THEN cell || '<td>' || replace(r, '|', '</td><td>') || '</td>'
+                      WHEN 2 THEN '<td>' || regexp_replace(replace(r, '|', '</td><td>'), '</td><td>', '</td>' || cell || '<td>') || '</td>'
+                      ELSE '<td>' || replace(r, '|', '</td><td>') || '</td>' || cell END ||
+              '</tr>', '' ORDER BY o) || '</table>'
+       FROM unnest(string_to_array(rows, E'\n')) WITH ORDINALITY AS u(r, o) $$;
+SELECT n, c.k AS cell, a.at,
+       newsprint.clean(head || pg_temp.with_furniture(rows, c.cell, a.at) || tail) =
+          newsprint.clean(head || pg_temp.as_table(rows) || tail) AS as_bare_cells
+  FROM table_pages,
+       (VALUES (1, '<td class="promo">Weekend breaks from 99</td>'),
+               (2, '<td class="ad"><a href="/bet">Advertisement</a></td>'),
+               (3, '<th id="newsletterSignup"><p>Sign up</p></th>'),
+               (4, '<td class="related-link"><a href="/a">Council tax to rise</a></td>')) AS c(k, cell),
+       generate_series(1, 3) AS a(at)
+ ORDER BY n, c.k, a.at;
+-- and in a layout table: a short sentence in a promo cell beside the
+-- story's column (1), or beside a cell of the story (2), is dropped, as
+-- it is in a div (3); a long one is a column marked as furniture (4)
+SELECT n, newsprint.clean(page) AS clean
+  FROM (VALUES (1, '<html><body><table><tr><td><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></td><td class="promo">Readers can win a weekend in Paris this month.</td></tr></table></body></html>'),
+               (2, '<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><table><tr><td>Both libraries will shut before the end of the year.</td><td class="promo">Readers can win a weekend in Paris this month.</td></tr></table><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></body></html>'),
+               (3, '<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><div><div>Both libraries will shut before the end of the year.</div><div class="promo">Readers can win a weekend in Paris this month.</div></div><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></body></html>'),
+               (4, '<html><body><table><tr><td><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></td><td class="promo">Readers can win a weekend for two in Paris this month, with flights and three nights in a hotel by the Seine.</td></tr></table></body></html>')) AS t(n, page)
+ ORDER BY n;
