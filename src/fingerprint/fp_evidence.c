@@ -1819,6 +1819,10 @@ fp_subj_fact_word(const FpSubjScan *st, int i)
  */
 #define FP_ASCII_WORD_MAX	9
 
+/* Is byte c an ASCII letter? */
+#define FP_ASCII_ALPHA(c) \
+	(((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
+
 static int
 fp_ascii_word_in(const unsigned char *w, size_t n, const char *const *list,
 				 int nlist)
@@ -2219,15 +2223,63 @@ fp_fig_title_line(FpFigures *fig, const unsigned char *s, size_t len,
 }
 
 /*
+ * Can the number at s[at] be the subject of a verb after it: a count that
+ * opens its line or its clause (after a line's start, a colon, a sentence's
+ * end), or follows a word of quantity or of report ("Up To 25", "As Many
+ * As 25", "Some 25", "More Than 25", "SAID 25")?  A day follows any other
+ * word ("For 25 May", "Sets 25 May", "Resume 25 May") or mark ("LONDON, 25
+ * MAY").  Reads back over at most 8 blanks and two words.
+ */
+static bool
+fp_fig_count_opens(const unsigned char *s, size_t at)
+{
+	static const char *const before_count[] = {
+		"about", "almost", "another", "around", "as", "least", "nearly",
+		"roughly", "said", "says", "some", "than", "to"
+	};
+	const int	to = 12;		/* before_count[to] is "to" */
+	size_t		p = at;
+	size_t		from;
+	unsigned char c;
+	int			i;
+
+	while (p > 0 && at - p < 8 &&
+		   (s[p - 1] == ' ' || s[p - 1] == '\t' ||
+			(s[p - 1] == 0xA0 && p > 1 && s[p - 2] == 0xC2)))
+		p -= (s[p - 1] == 0xA0) ? 2 : 1;
+	if (p == 0 || s[p - 1] == '\n' || s[p - 1] == '\r')
+		return true;			/* the line's start */
+	c = s[p - 1];
+	if (c == ':' || c == '.' || c == '!' || c == '?' || c == ';')
+		return p < at;			/* a clause's start ("10:25" is no count) */
+	from = p;
+	while (from > 0 && p - from <= FP_ASCII_WORD_MAX && FP_ASCII_ALPHA(s[from - 1]))
+		from--;
+	if (from == p || (from > 0 && FP_ASCII_ALPHA(s[from - 1])))
+		return false;
+	i = fp_ascii_word_in(s + from, p - from, before_count,
+						 lengthof(before_count));
+	if (i != to)
+		return i >= 0;
+	/* "to" only in "up to": "Moved To 25 May" is a day */
+	return from >= 3 && s[from - 1] == ' ' &&
+		(s[from - 3] | 0x20) == 'u' && (s[from - 2] | 0x20) == 'p' &&
+		(from == 3 || !FP_ASCII_ALPHA(s[from - 4]));
+}
+
+/*
  * Is the word s[start, end) "May" the verb after a number ("25 MAY LOSE
  * JOBS", "Up To 25 May Lose Their Jobs"), not the month ("TALKS RESUME 25
  * MAY", "Talks Resume 25 May")?  In capitals, and on a line in Title Case
- * (fp_fig_title_line), case says nothing: the word after it does.  (In
+ * (fp_fig_title_line), case says nothing: the words around it do.  (In
  * sentence case "May" capitalised is the month, "may" the verb.)  The
- * verb is followed by a verb on its line ("LOSE", "BE", "NOT"); the month
- * by the line's or the text's end, a punctuation mark, a year, or a word
- * that never follows the verb ("25 MAY IN GENEVA", "25 MAY TO DECIDE", "25
- * MAY LAST YEAR", "25 MAY THE UNION SAID", "ON 25 MAY SAID").
+ * verb's number is a count that can be its subject (fp_fig_count_opens):
+ * after any other word the number is a day, whatever follows ("Strike Set
+ * For 25 May Over Pay", "UNION SETS 25 MAY STRIKE").  And the verb is
+ * followed by a verb on its line ("LOSE", "BE", "NOT"); the month by the
+ * line's or the text's end, a punctuation mark, a year, or a word that
+ * never follows the verb ("25 MAY IN GENEVA", "25 MAY TO DECIDE", "25 MAY
+ * LAST YEAR", "25 MAY THE UNION SAID", "ON 25 MAY SAID").
  */
 static bool
 fp_fig_may_verb(FpFigures *fig, const unsigned char *s, size_t len,
@@ -2244,7 +2296,8 @@ fp_fig_may_verb(FpFigures *fig, const unsigned char *s, size_t len,
 	if (end - start != 3 ||
 		(memcmp(s + start, "MAY", 3) != 0 &&
 		 (memcmp(s + start, "May", 3) != 0 ||
-		  !fp_fig_title_line(fig, s, len, start))))
+		  !fp_fig_title_line(fig, s, len, start))) ||
+		!fp_fig_count_opens(s, fig->start))
 		return false;
 	while (k < len && (s[k] == ' ' || s[k] == '\t' ||
 					   (s[k] == 0xC2 && k + 1 < len && s[k + 1] == 0xA0)))

@@ -220,6 +220,29 @@ SELECT name, split_part(fingerprint(body, NOT raw)::text, ':', 7) AS figures
                (8, 'sentence_may_headline', true, E'Dufy talks to resume on 25 May ahead of vote\nDufy Corp said talks would resume next week, it said.'),
                (9, 'title_line_above', true, E'Dufy Talks Resume Next Week\nDufy Corp said talks would resume on 25 May ahead of the vote, it said.')) t(id, name, raw, body)
  ORDER BY id;
+-- smallfix27: and the verb's number is a count that can be its subject,
+-- one that opens its line or clause or follows a word of quantity or
+-- "said" ("Up To 25", "As Many As 25", "Some 25", "DUFY TALKS: 25");
+-- after any other word the number is a day, whatever follows "May": 1-6
+-- kept 25 as the verb's number ("Over", "Strike", "Amid" are no date's
+-- words), 7-9 and 11 are the verb as before, "To" alone is no count (10:
+-- a day before a mark, as before), and a verb "May" with no day before
+-- it leaves the figures after it alone (12, 13)
+SELECT name, split_part(fingerprint(body, false)::text, ':', 7) AS figures
+  FROM (VALUES (1, 'title_for_may_over', E'Strike Set For 25 May Over Pay\nDufy Corp said talks would resume next week, it said.'),
+               (2, 'title_sets_may_strike', E'Union Sets 25 May Strike Over Pay\nDufy Corp said talks would resume next week, it said.'),
+               (3, 'title_resume_may_amid', E'Dufy Talks Resume 25 May Amid Row\nDufy Corp said talks would resume next week, it said.'),
+               (4, 'caps_for_may_over', E'STRIKE SET FOR 25 MAY OVER PAY\nDufy Corp said talks would resume next week, it said.'),
+               (5, 'caps_sets_may_strike', E'UNION SETS 25 MAY STRIKE OVER PAY\nDufy Corp said talks would resume next week, it said.'),
+               (6, 'caps_moved_to_may_amid', 'DUFY CORP SAID TALKS WERE MOVED TO 25 MAY AMID A ROW OVER PAY.'),
+               (7, 'title_as_many_as_verb', E'As Many As 25 May Face Charges Over Dufy Fire\nDufy Corp said talks would resume next week, it said.'),
+               (8, 'title_some_verb', E'Some 25 May Lose Jobs At Dufy\nDufy Corp said talks would resume next week, it said.'),
+               (9, 'caps_more_than_verb', 'DUFY CORP SAID MORE THAN 25 MAY LOSE THEIR JOBS.'),
+               (10, 'title_moved_to_may', E'Dufy Talks Moved To 25 May, Union Says\nDufy Corp said talks would resume next week, it said.'),
+               (11, 'title_clause_verb', E'Dufy Plant To Close: 25 May Lose Jobs\nDufy Corp said talks would resume next week, it said.'),
+               (12, 'title_shares_may_rise', E'Dufy Shares May Rise 25 Pct\nDufy Corp said talks would resume next week, it said.'),
+               (13, 'caps_shares_may_rise', E'DUFY SHARES MAY RISE 25 PCT\nDufy Corp said talks would resume next week, it said.')) t(id, name, body)
+ ORDER BY id;
 
 -- the text literal and the binary form keep the figures (between the
 -- names and the places: a tag word and a word for every 10 hashes)
