@@ -700,8 +700,9 @@ walk_end(void *arg, const char *name)
  * at the start of open cells (a row's cells are joined by a space), is
  * counted as the link's (NpDocAppend): note it in those cells, for
  * NpDocFlushBefore, which drops that space when a cell turns out to be a
- * layout table's column.  Each cell is noted once at most: the loop is
- * linear in the cells of the text.
+ * layout table's column.  Each cell is noted once at most, and once more
+ * after each furniture cell inside it that is dropped (walk_drop_cell):
+ * the loop is linear in the cells of the text, times their depth at most.
  */
 static void
 walk_append(Walk *w, const char *s, size_t len)
