@@ -162,10 +162,14 @@ in_tags(const char **list, size_t n, const char *s)
 /*
  * Scan a class or id attribute value for furniture or caption tokens.
  * Tokens are split at non-alphanumerics and at lower-to-upper camel-case
- * transitions ("relatedStories" -> "related", "stories").
+ * transitions ("relatedStories" -> "related", "stories").  On a table's
+ * header cell (th true) "header" names the table's header, not the page's
+ * (<th class="header">, as jQuery's tablesorter and MediaWiki's
+ * "headerSort" mark a results table's column titles); a td so named may
+ * be a layout table's masthead.
  */
 static int
-scan_names(const char *v)
+scan_names(const char *v, bool th)
 {
 	char		tok[32];
 	size_t		k = 0;
@@ -185,7 +189,8 @@ scan_names(const char *v)
 			if (k > 0 && k < sizeof(tok))
 			{
 				tok[k] = '\0';
-				if (IN_TAGS(boiler_tokens, tok))
+				if (IN_TAGS(boiler_tokens, tok) &&
+					!(th && strcmp(tok, "header") == 0))
 					result |= EL_BOILER;
 				if (IN_TAGS(caption_tokens, tok))
 					result |= EL_CAPTION;
@@ -295,12 +300,14 @@ element_state(const char *n, const xmlChar **atts)
 	if (!(st & EL_ARTICLE) && strcmp(name, "body") != 0 &&
 		strcmp(name, "html") != 0 && strcmp(name, "main") != 0)
 	{
+		bool		th = strcmp(name, "th") == 0;
+
 		v = att_value(atts, "class");
 		if (v)
-			st |= scan_names((const char *) v);
+			st |= scan_names((const char *) v, th);
 		v = att_value(atts, "id");
 		if (v)
-			st |= scan_names((const char *) v);
+			st |= scan_names((const char *) v, th);
 	}
 	/* a block that names itself a caption is not furniture */
 	if (st & EL_CAPTION)

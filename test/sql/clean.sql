@@ -680,3 +680,15 @@ SELECT n, newsprint.clean(page) AS clean
                (3, '<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><div><div>Both libraries will shut before the end of the year.</div><div class="promo">Readers can win a weekend in Paris this month.</div></div><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></body></html>'),
                (4, '<html><body><table><tr><td><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></td><td class="promo">Readers can win a weekend for two in Paris this month, with flights and three nights in a hotel by the Seine.</td></tr></table></body></html>')) AS t(n, page)
  ORDER BY n;
+-- but "header" on a header cell names the table's header: a price
+-- table's titles in <th class="header"> (jQuery's tablesorter, MediaWiki's
+-- "headerSort") stay its first row, as in bare cells; in a td it is
+-- furniture (a layout table's masthead)
+SELECT k, newsprint.clean(head || replace(pg_temp.as_table(rows), '<tr><td>Metal</td><td>Close</td><td>Change</td>',
+                                          '<tr><' || c || '>Metal</' || e || '><' || c || '>Close</' || e || '><' || c || '>Change</' || e || '>') ||
+                          tail) LIKE '%Metal Close Change%' AS titles_kept
+  FROM table_pages,
+       (VALUES (1, 'th class="header"', 'th'), (2, 'th class="tablesorter-header headerSortDown"', 'th'),
+               (3, 'td class="header"', 'td')) AS w(k, c, e)
+ WHERE n = 2
+ ORDER BY k;
