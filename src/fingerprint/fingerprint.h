@@ -417,6 +417,13 @@ extern int	NpFingerprintFiguresShared(const NpFingerprint *a,
 									   const NpFingerprint *b, int *fewer);
 
 /*
+ * The figures a holds that b lacks, their samples of figures cut as above;
+ * -1 when either keeps no figures.
+ */
+extern int	NpFingerprintFiguresOwn(const NpFingerprint *a,
+									const NpFingerprint *b);
+
+/*
  * Is the pair a, b (overlap ov) a follow-up and the story it repeats
  * (fp_evidence.h, NP_FP_FOLLOW_SHARE)?  Both fingerprints keep where their
  * hashes stand (version 2), both have a subject, the pair shares under
@@ -435,6 +442,22 @@ extern int	NpFingerprintFiguresShared(const NpFingerprint *a,
  * besides its subject hashes and is not apart by its figures.
  */
 extern bool NpFingerprintIsFollowUp(const NpFingerprintOverlap *ov);
+
+/*
+ * Does a carry b's lead below a lead of its own: b's lead shared in a
+ * paragraph of a after a's lead, which shares little with b (a's lead under
+ * NP_FP_FOLLOW_SHARE of its compared hashes shared, b's lead
+ * NP_FP_LEAD_PHRASE or more, NP_FP_FOLLOW_SHARE of those outside a's lead;
+ * each lead with NP_FP_LEAD_KNOWN compared hashes or more)?  A newspaper's
+ * own lead over the wire's lead has that shape, and so has a company's
+ * next announcement, which repeats the first as background: the story rule
+ * tells them apart by the figures (stories.h, STORY_NEWS_FIGURES).  False
+ * unless both fingerprints keep where their hashes stand.  ov is
+ * NpFingerprintOverlapOf(a, b).
+ */
+extern bool NpFingerprintLeadBelow(const NpFingerprint *a,
+								   const NpFingerprint *b,
+								   const NpFingerprintOverlap *ov);
 
 /* The index's bounds, as defined above */
 extern int	NpFingerprintMinShared(NpPredicate pred, double t, int version,

@@ -455,13 +455,13 @@ fp_lead_quoted(const FpPlaceCounts *w)
  * Count the figures a and b hold in common (fp_evidence.h, "The figures a
  * text holds"), their two samples of figures cut at their common threshold
  * as the hashes are (a truncated sample is known up to its largest
- * figure): returns the figures both hold and sets *fewer to the compared
- * figures of the side with fewer, or returns -1 when either keeps no
- * figures section (a text that holds no figure, or one under the floor).
+ * figure): returns the figures both hold and sets *ca and *cb to each
+ * side's compared figures, or returns -1 when either keeps no figures
+ * section (a text that holds no figure, or one under the floor).
  */
-int
-NpFingerprintFiguresShared(const NpFingerprint *a, const NpFingerprint *b,
-						   int *fewer)
+static int
+fp_figures_compare(const NpFingerprint *a, const NpFingerprint *b,
+				   int *ca, int *cb)
 {
 	const uint32 *fa;
 	const uint32 *fb;
@@ -472,11 +472,9 @@ NpFingerprintFiguresShared(const NpFingerprint *a, const NpFingerprint *b,
 	uint32		tau = 0xFFFF;
 	int			i = 0;
 	int			j = 0;
-	int			ca = 0;
-	int			cb = 0;
 	int			shared = 0;
 
-	*fewer = 0;
+	*ca = *cb = 0;
 	if (a->version < NP_FP_VERSION_2 || b->version < NP_FP_VERSION_2)
 		return -1;
 	fa = NpFingerprintFigures(a, &wa);
@@ -498,18 +496,48 @@ NpFingerprintFiguresShared(const NpFingerprint *a, const NpFingerprint *b,
 			break;
 		if (x <= y)
 		{
-			ca++;
+			(*ca)++;
 			i++;
 		}
 		if (y <= x)
 		{
-			cb++;
+			(*cb)++;
 			j++;
 		}
 		shared += (x == y);
 	}
+	return shared;
+}
+
+/*
+ * The figures a and b both hold (fp_figures_compare), with *fewer the
+ * compared figures of the side with fewer; -1 when either keeps no figures
+ * section.
+ */
+int
+NpFingerprintFiguresShared(const NpFingerprint *a, const NpFingerprint *b,
+						   int *fewer)
+{
+	int			ca;
+	int			cb;
+	int			shared = fp_figures_compare(a, b, &ca, &cb);
+
 	*fewer = Min(ca, cb);
 	return shared;
+}
+
+/*
+ * The compared figures a holds that b lacks (fp_figures_compare); -1 when
+ * either keeps no figures section.
+ */
+int
+NpFingerprintFiguresOwn(const NpFingerprint *a, const NpFingerprint *b)
+{
+	int			ca;
+	int			cb;
+	int			shared = fp_figures_compare(a, b, &ca, &cb);
+
+	return shared < 0 ? -1 : ca - shared;
 }
 
 /*
@@ -632,6 +660,36 @@ bool
 NpFingerprintIsFollowUp(const NpFingerprintOverlap *ov)
 {
 	return ov->follow_up;
+}
+
+/*
+ * Does a carry b's lead below a lead of its own (fingerprint.h)?  Both keep
+ * where their hashes stand, each lead has NP_FP_LEAD_KNOWN compared hashes
+ * or more, a's lead shares under NP_FP_FOLLOW_SHARE of its hashes with b,
+ * b's lead shares NP_FP_LEAD_PHRASE of its hashes or more with a, and
+ * NP_FP_FOLLOW_SHARE of those or more stand in a outside a's lead.  ov is
+ * NpFingerprintOverlapOf(a, b); one walk of the two samples' places.
+ */
+bool
+NpFingerprintLeadBelow(const NpFingerprint *a, const NpFingerprint *b,
+					   const NpFingerprintOverlap *ov)
+{
+	const uint32 *pa;
+	const uint32 *pb;
+	FpPlaceCounts w;
+
+	if (a->version < NP_FP_VERSION_2 || b->version < NP_FP_VERSION_2)
+		return false;
+	pa = NpFingerprintPlaces(a);
+	pb = pa != NULL ? NpFingerprintPlaces(b) : NULL;
+	if (pb == NULL)
+		return false;
+	fp_places_walk(a, pa, ov->a_count, b, pb, ov->b_count, &w);
+	if (w.all_a[0] < NP_FP_LEAD_KNOWN || w.all_b[0] < NP_FP_LEAD_KNOWN)
+		return false;
+	return (double) w.at_a[0] < NP_FP_FOLLOW_SHARE * w.all_a[0] &&
+		(double) w.at_b[0] >= NP_FP_LEAD_PHRASE * w.all_b[0] &&
+		(double) (w.at_b[0] - w.leads) >= NP_FP_FOLLOW_SHARE * w.at_b[0];
 }
 
 /*

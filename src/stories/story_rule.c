@@ -410,6 +410,19 @@ rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
 			return false;
 
 		/*
+		 * A company's next announcement (stories.h, STORY_NEWS_FIGURES):
+		 * the leader's subject, mostly the leader's text, the leader's lead
+		 * below a lead of its own, and figures the leader lacks.  The
+		 * figures before the places: a copy holds none of its own, and the
+		 * walk is the dearer.
+		 */
+		if (ov->subjects_shared > 0 &&
+			(double) ov->inter >= STORY_CARRIED_SHARE * ov->a_count &&
+			NpFingerprintFiguresOwn(x, leader) >= STORY_NEWS_FIGURES &&
+			NpFingerprintLeadBelow(x, leader, ov))
+			return false;
+
+		/*
 		 * Neither mostly in the other (under STORY_CARRIED_SHARE both ways):
 		 * a partial version, whose shared evidence must be more than shared
 		 * names and figures, and hold some of them: min_named when low or
