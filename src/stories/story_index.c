@@ -1082,6 +1082,36 @@ nextday_end(StoryIndex *si, int64 t)
 }
 
 /*
+ * Offer best leader l, which shares at most most of x's hashes, when x is a
+ * next-day copy of it (nextday_find): the bounds first, from the leader's
+ * metadata, its time, 0.55 of x's sample cut at the pair's limit and the
+ * rule's need, then StoryLateCopy.
+ */
+static void
+nextday_offer(StoryIndex *si, const NpFingerprint *x, int64 t, int l,
+			  int most, StoryPick *best)
+{
+	const StoryLeaderMeta *meta = &si->state[l].meta;
+	int			n = NpFingerprintNHashes(x);
+	uint64		tau;
+	double		sc;
+	double		sim;
+
+	if (most < StoryNeedPairBound(&si->rule, x, meta) ||
+		!StoryWithinReach(si->window, t, si->times[l]))
+		return;
+	tau = Min(NpFingerprintIsTruncated(x) ? (uint64) x->hashes[n - 1]
+			  : (uint64) PG_UINT32_MAX + 1,
+			  meta->truncated ? (uint64) meta->limit
+			  : (uint64) PG_UINT32_MAX + 1);
+	if ((double) most < STORY_NEXT_DAY_COPY * count_upto(x->hashes, n, tau) ||
+		most < StoryNeedPair(&si->rule, x, si->fps[l]) ||
+		!StoryLateCopy(&si->rule, x, si->fps[l], true, &sc, &sim))
+		return;
+	pick_offer(best, l, sc, sim);
+}
+
+/*
  * Offer best the leaders out of x's window but within the round-up reach
  * of which x is a next-day copy (stories.h, STORY_NEXT_DAY_COPY), for an x
  * that no leader within the window takes.  As StoryIndexFind, on the
@@ -1098,7 +1128,6 @@ static void
 nextday_find(StoryIndex *si, const NpFingerprint *x, int64 t, StoryPick *best)
 {
 	int			n = NpFingerprintNHashes(x);
-	uint64		x_limit;
 	int			from;
 	int			to;
 	int			nkeys = 0;
@@ -1147,30 +1176,14 @@ nextday_find(StoryIndex *si, const NpFingerprint *x, int64 t, StoryPick *best)
 		CHECK_FOR_INTERRUPTS();
 	}
 
-	x_limit = (NpFingerprintIsTruncated(x) ? (uint64) x->hashes[n - 1]
-			   : (uint64) PG_UINT32_MAX + 1);
 	for (c = 0; c < ncands; c++)
 	{
-		int			l = si->cands[c];
-		StoryLeaderState *st = &si->state[l];
-		uint64		tau;
-		int			most;
-		double		sc;
-		double		sim;
-
 		CHECK_FOR_INTERRUPTS();
-		most = (int) si->meet[l].count +
-			sig_held(&st->sig, si->skip_bits, nbits, nskip);
-		if (most < StoryNeedPairBound(&si->rule, x, &st->meta) ||
-			!StoryWithinReach(si->window, t, si->times[l]))
-			continue;
-		tau = Min(x_limit, st->meta.truncated ? (uint64) st->meta.limit
-				  : (uint64) PG_UINT32_MAX + 1);
-		if ((double) most < STORY_NEXT_DAY_COPY * count_upto(x->hashes, n, tau) ||
-			most < StoryNeedPair(&si->rule, x, si->fps[l]) ||
-			!StoryLateCopy(&si->rule, x, si->fps[l], true, &sc, &sim))
-			continue;
-		pick_offer(best, l, sc, sim);
+		nextday_offer(si, x, t, si->cands[c],
+					  (int) si->meet[si->cands[c]].count +
+					  sig_held(&si->state[si->cands[c]].sig, si->skip_bits,
+							   nbits, nskip),
+					  best);
 	}
 }
 
