@@ -76,7 +76,7 @@
  * L holds nothing of M's that L does not hold; an update that carries L
  * holds L's passage only; two versions of one story hold the same passage
  * of x.  It is not asked of late copies (a late copy holds 0.9 of x in its
- * leader).  story_match() answers for one pair and knows nothing of it.
+ * leader, a next-day copy half).  story_match() answers for one pair and knows nothing of it.
  *
  * The time window (cluster_stories, assign_story, and story_match when
  * given the pair's times).  With a window w, x may join L only
@@ -88,7 +88,9 @@
  * them apart is when they were published.  But an article that no leader
  * within the window takes still joins a leader out of it of which it is a
  * copy (STORY_LATE_COPY): a republication a day later is the same text, not
- * another day's item.  Times are microseconds of
+ * another day's item; within the round-up reach, one that holds half of
+ * its own evidence in the leader (STORY_NEXT_DAY_COPY): a morning paper's
+ * copy of the day before's wire story.  Times are microseconds of
  * timestamptz; the window an interval counted as the server compares
  * intervals (a month 30 days, a day 24 hours).
  *
@@ -140,6 +142,22 @@
  * site's) is wholly in its source (doc/stories.md, "Late copies").
  */
 #define STORY_LATE_COPY					0.9
+
+/*
+ * A next-day copy: within the round-up reach (StoryWithinReach: out of the
+ * window, at most STORY_ROUNDUP_REACH windows away) a late copy needs only
+ * this share of its own evidence in the leader, the rest of StoryLateCopy
+ * unchanged.  A morning paper's trimmed or rewritten copy of a wire story
+ * sent the day before lies mostly inside its leader (0.58-0.81 of its own
+ * evidence on the development data), while the next day's item of a
+ * recurring series shares its frame with other figures (refused by the
+ * rule without a time test), and a next-day follow-up repeats the story as
+ * background under a story of its own, so that most of its evidence is
+ * not in the leader (doc/stories.md, "Next-day copies").  0.55, not a
+ * half: a sentencing's story of the next day holds 0.54 of itself in the
+ * verdict's, whose background it repeats.
+ */
+#define STORY_NEXT_DAY_COPY				0.55
 
 /*
  * Round-ups beyond the window: the other leader M of a round-up (above) may
@@ -502,14 +520,15 @@ extern bool StoryRoundUp(const NpFingerprint *x, const NpFingerprint *a,
 						 const NpFingerprint *b);
 
 /*
- * Is x a late copy of leader (STORY_LATE_COPY; asked of a pair whose times
- * are known and further apart than the window, when no leader within the
- * window matches x)? If so, set *score and *similarity as
- * StoryRuleMatches does.
+ * Is x a late copy of leader (STORY_LATE_COPY, or STORY_NEXT_DAY_COPY when
+ * in_reach: the pair is within the round-up reach, StoryWithinReach; asked
+ * of a pair whose times are known and further apart than the window, when
+ * no leader within the window matches x)? If so, set *score and
+ * *similarity as StoryRuleMatches does.
  */
 extern bool StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
-						  const NpFingerprint *leader, double *score,
-						  double *similarity);
+						  const NpFingerprint *leader, bool in_reach,
+						  double *score, double *similarity);
 
 /*
  * The is_same_story threshold of the rule for a pair of fingerprints of

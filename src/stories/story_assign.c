@@ -709,9 +709,12 @@ typedef enum StorySearch
 /*
  * The least share of x's own evidence the late search's index scan asks a
  * leader to hold: STORY_LATE_COPY, less a hair, so that the operator's
- * floating point keeps every pair StoryLateCopy accepts.
+ * floating point keeps every pair StoryLateCopy accepts; with a round-up
+ * reach beyond the window, STORY_NEXT_DAY_COPY, less the hair, which a
+ * next-day copy holds.
  */
 #define STORY_LATE_SEARCH	(STORY_LATE_COPY - 1e-9)
+#define STORY_NEXT_DAY_SEARCH	(STORY_NEXT_DAY_COPY - 1e-9)
 
 /*
  * The postings that the first search reads whole, every key of x's: only a
@@ -819,7 +822,8 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 
 /*
  * Offer best the leaders of SPI_tuptable that x matches: those within the
- * window by the rule, or (late) those out of it of which x is a late copy;
+ * window by the rule, or (late) those out of it of which x is a late copy
+ * (a next-day copy within the round-up reach);
  * and append their fingerprints to *matched, when given, with those of the
  * leaders out of the window but within the round-up reach that x matches by
  * the rule as if they were within it (StoryWithinReach), which best is not
@@ -869,7 +873,8 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
 		if (!late ?
 			!StoryRuleMatches(rule, x, l, reach ? STORY_PAIR_IN_REACH :
 							  StoryPairTimeOf(window, xt, lt), &sc, &sim) :
-			!StoryLateCopy(rule, x, l, &sc, &sim))
+			!StoryLateCopy(rule, x, l, StoryWithinReach(window, xt, lt),
+						   &sc, &sim))
 			continue;
 
 		/*
@@ -948,7 +953,9 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
  * otherwise a second scan looks for them alone, with is_contained(x, fp,
  * STORY_LATE_SEARCH), which reads only x's rarest keys (a late copy holds
  * all but a tenth of x), leaving out those of which it counted more than
- * STORY_LATE_POSTINGS postings.
+ * STORY_LATE_POSTINGS postings; with a round-up reach, at
+ * STORY_NEXT_DAY_SEARCH, which a next-day copy passes (half of x's keys
+ * read).  (StoryRoundUpReach(window) > window: a window of 0 has no reach.)
  */
 static StorySearch
 search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,
@@ -1018,7 +1025,9 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	{
 		/* a tiny x is no late copy (StoryLateCopy), nor one without a time */
 		SPI_freetuptable(SPI_tuptable);
-		search_run(p, p->search_late, x, STORY_LATE_SEARCH, snapshot,
+		search_run(p, p->search_late, x,
+				   StoryRoundUpReach(window) > window ? STORY_NEXT_DAY_SEARCH :
+				   STORY_LATE_SEARCH, snapshot,
 				   0.0, STORY_LATE_POSTINGS, &leftout);
 		(void) search_rows(rule, window, x, xt, true, &best, NULL);
 	}

@@ -342,8 +342,8 @@ cluster_stories(PG_FUNCTION_ARGS)
 				NpFingerprintCheckCompatible(fp, first);
 			leader = StoryIndexFind(si, fp, t, &score);
 			/*
-			 * None within the window (-1): a late copy of an older story? A
-			 * round-up (STORY_FIND_ROUNDUP) is none.
+			 * None within the window (-1): a late or next-day copy of an
+			 * older story? A round-up (STORY_FIND_ROUNDUP) is none.
 			 */
 			if (leader == -1)
 				leader = StoryIndexFindLate(si, fp, t, &score);

@@ -63,10 +63,12 @@
  * time (an infinite one: -infinity is read first) ends the prefix, since
  * it may join any article: behind one, no list is skipped and every
  * holder counts (the answers are the same, the scan slower).  An article
- * that no leader within the window takes is then looked for as a late copy
- * of an older leader (StoryIndexFindLate): the whole lists of a fifth of
- * its keys, its smallest hashes, and only the leaders that hold most of
- * them compared.
+ * that no leader within the window takes is then looked for as a next-day
+ * copy of a leader within the round-up reach (nextday_find: the lists'
+ * stretch of those leaders, as StoryIndexFind reads the window's) and as a
+ * late copy of an older leader (StoryIndexFindLate): the whole lists of a
+ * fifth of its keys, its smallest hashes, and only the leaders that hold
+ * most of them compared.
  *
  * Memory: about 18 bytes per sample hash (its key slot, its posting when
  * the key is shared, its copy in the fingerprint) and 96 bytes per leader
@@ -199,6 +201,12 @@ struct StoryIndex
 	int64		reach;			/* StoryRoundUpReach(window) */
 	int			reach_from;		/* as window_from, for the reach */
 	int64		reach_cut;
+	int			nextday_to;		/* the timed leaders before it are more than
+								 * the window before any time >= nextday_cut */
+	int64		nextday_cut;
+	int64		last_timed;		/* the latest time of a leader added */
+	bool		unordered;		/* a timed leader was added before one of
+								 * an earlier time */
 
 	/* keys */
 	StorySlot  *slots;
@@ -446,6 +454,8 @@ StoryIndexCreate(const StoryRule *rule, Size budget, int64 window)
 	si->window_cut = PG_INT64_MIN;
 	si->reach = StoryRoundUpReach(window);
 	si->reach_cut = PG_INT64_MIN;
+	si->nextday_cut = PG_INT64_MIN;
+	si->last_timed = STORY_NO_TIME;
 	si->cxt = AllocSetContextCreate(CurrentMemoryContext, "story index",
 									ALLOCSET_DEFAULT_SIZES);
 	si->fpcxt = AllocSetContextCreate(CurrentMemoryContext, "story leaders",
@@ -549,6 +559,9 @@ evict_leaders(StoryIndex *si)
 	si->nleaders = 0;
 	si->window_from = 0;		/* numbers change: find it again */
 	si->reach_from = 0;
+	si->nextday_to = 0;
+	si->last_timed = STORY_NO_TIME;
+	si->unordered = false;
 	si->rebuilding = true;
 	for (i = 0; i < nold; i++)
 	{
@@ -588,6 +601,13 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 	}
 	leader = si->nleaders++;
 	si->ids[leader] = id;
+	if (t != STORY_NO_TIME)
+	{
+		if (si->last_timed != STORY_NO_TIME && t < si->last_timed)
+			si->unordered = true;
+		else
+			si->last_timed = t;
+	}
 	si->times[leader] = t;
 	note_time(si, t);
 	si->fps[leader] = arena_copy(si, x);
@@ -758,6 +778,52 @@ pick_offer(StoryPick *p, int l, double sc, double sim)
 }
 
 /*
+ * Add to x's keys (si->keys, *nkeys of them) the key of slot s with the
+ * postings [first, last) of its list, unless there are none.
+ */
+static inline void
+key_add(StoryIndex *si, int *nkeys, StorySlot *s, uint32 first, uint32 last)
+{
+	if (first < last)
+	{
+		si->keys[*nkeys].slot = s;
+		si->keys[*nkeys].first = first;
+		si->keys[*nkeys].n = last - first;
+		(*nkeys)++;
+	}
+}
+
+/*
+ * Order x's nkeys keys (si->keys) rarest first and choose those a search
+ * skips: the costliest keys the rule allows, and beyond that every key held
+ * by more than STORY_STOP_POSTINGS of the leaders the search reads (from
+ * window_from on, or the next-day stretch): a formula ("said its board
+ * declared a"), which is no evidence of copying.  A leader that shares only
+ * such keys with x is not found (see the file header).  Which keys are
+ * skipped does not matter to the bounds: a leader's count covers the keys
+ * read, its signature the keys skipped, whatever they are.  Returns how
+ * many are skipped (the last ones), with the signature bits of the first
+ * *nbits of them, the rarest first, in si->skip_bits.
+ */
+static int
+skip_costliest(StoryIndex *si, const NpFingerprint *x, int nkeys, int *nbits)
+{
+	int			nskip;
+	int			nread;
+	int			r;
+
+	qsort(si->keys, nkeys, sizeof(StoryKey), cmp_key_len);
+	nskip = Min(StoryNeedAny(&si->rule, x) - 1, nkeys);
+	while (nskip < nkeys && si->keys[nkeys - nskip - 1].n > STORY_STOP_POSTINGS)
+		nskip++;
+	nread = nkeys - nskip;
+	*nbits = Min(nskip, STORY_SIG_TESTS);
+	for (r = 0; r < *nbits; r++)
+		si->skip_bits[r] = sig_bit(si->keys[nread + r].slot->key);
+	return nskip;
+}
+
+/*
  * Is x, whose best leader within the window is best, a round-up of it and
  * a leader out of the window but within the reach (StoryWithinReach)?
  * Such a leader M shares at least StoryNeedPair hashes with x, and fewer
@@ -882,37 +948,13 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 			 * join x, and are never read.  A key that none of them holds is
 			 * no key of x's here.
 			 */
-			if (first < np)
-			{
-				si->keys[nkeys].slot = s;
-				si->keys[nkeys].first = first;
-				si->keys[nkeys].n = np - first;
-				nkeys++;
-			}
+			key_add(si, &nkeys, s, first, np);
 		}
 	}
 	if (nkeys == 0)
 		return -1;
-	qsort(si->keys, nkeys, sizeof(StoryKey), cmp_key_len);
-
-	/*
-	 * Skip the costliest keys the rule allows, and beyond that every key held
-	 * by more than STORY_STOP_POSTINGS leaders (from window_from on): a
-	 * formula ("said its board declared a"), which is no evidence of
-	 * copying.  A leader that shares only such keys with x is not found (see
-	 * the file header).  Which keys are skipped does not matter to the
-	 * bounds below: a leader's count covers the keys read, its signature
-	 * the keys skipped, whatever they are.
-	 */
-	nskip = Min(StoryNeedAny(&si->rule, x) - 1, nkeys);
-	while (nskip < nkeys && si->keys[nkeys - nskip - 1].n > STORY_STOP_POSTINGS)
-		nskip++;
+	nskip = skip_costliest(si, x, nkeys, &nbits);
 	nread = nkeys - nskip;
-
-	/* the signature bits of the skipped keys, the rarest first */
-	nbits = Min(nskip, STORY_SIG_TESTS);
-	for (r = 0; r < nbits; r++)
-		si->skip_bits[r] = sig_bit(si->keys[nread + r].slot->key);
 
 	/*
 	 * Count, for every leader met, the read keys it shares.  Only the
@@ -1010,6 +1052,142 @@ late_misses(int a)
 }
 
 /*
+ * The end of the leaders that may be a next-day copy's (a time t known):
+ * when the timed leaders came in time order (the caller reads articles in
+ * that order), every one from there on is within the window of t or
+ * later, and every timed one before it more than the window before t (the
+ * leaders without a time are in no reach: skipped); otherwise, all of
+ * them.  Kept from probe to probe as leaders_within_from keeps its prefix.
+ */
+static int
+nextday_end(StoryIndex *si, int64 t)
+{
+	int64		c;
+
+	if (si->unordered)
+		return si->nleaders;
+	if (pg_sub_s64_overflow(t, si->window, &c))
+		return 0;
+	if (c < si->nextday_cut)
+		si->nextday_to = 0;
+	si->nextday_cut = c;
+	while (si->nextday_to < si->nleaders &&
+		   (si->times[si->nextday_to] == STORY_NO_TIME ||
+			si->times[si->nextday_to] < c))
+	{
+		CHECK_FOR_INTERRUPTS();
+		si->nextday_to++;
+	}
+	return si->nextday_to;
+}
+
+/*
+ * Offer best leader l, which shares at most most of x's hashes, when x is a
+ * next-day copy of it (nextday_find): the bounds first, from the leader's
+ * metadata, its time, 0.55 of x's sample cut at the pair's limit and the
+ * rule's need, then StoryLateCopy.
+ */
+static void
+nextday_offer(StoryIndex *si, const NpFingerprint *x, int64 t, int l,
+			  int most, StoryPick *best)
+{
+	const StoryLeaderMeta *meta = &si->state[l].meta;
+	int			n = NpFingerprintNHashes(x);
+	uint64		tau;
+	double		sc;
+	double		sim;
+
+	if (most < StoryNeedPairBound(&si->rule, x, meta) ||
+		!StoryWithinReach(si->window, t, si->times[l]))
+		return;
+	tau = Min(NpFingerprintIsTruncated(x) ? (uint64) x->hashes[n - 1]
+			  : (uint64) PG_UINT32_MAX + 1,
+			  meta->truncated ? (uint64) meta->limit
+			  : (uint64) PG_UINT32_MAX + 1);
+	if ((double) most < STORY_NEXT_DAY_COPY * count_upto(x->hashes, n, tau) ||
+		most < StoryNeedPair(&si->rule, x, si->fps[l]) ||
+		!StoryLateCopy(&si->rule, x, si->fps[l], true, &sc, &sim))
+		return;
+	pick_offer(best, l, sc, sim);
+}
+
+/*
+ * Offer best the leaders out of x's window but within the round-up reach
+ * of which x is a next-day copy (stories.h, STORY_NEXT_DAY_COPY), for an x
+ * that no leader within the window takes.  As StoryIndexFind, on the
+ * posting lists' stretch of those leaders alone (from the reach's first
+ * leader to nextday_end): x's keys rarest first, the costliest that the
+ * rule allows and the formulas (more than STORY_STOP_POSTINGS leaders of
+ * the stretch) left out and bounded by the leaders' signatures; a leader
+ * met is compared only when it may share what the rule needs and half of
+ * x's sample as the estimators cut it.  Keys held by more than
+ * STORY_STOP_POSTINGS of those leaders hide a next-day copy that shares
+ * nothing else, as formulas do within the window.
+ */
+static void
+nextday_find(StoryIndex *si, const NpFingerprint *x, int64 t, StoryPick *best)
+{
+	int			n = NpFingerprintNHashes(x);
+	int			from;
+	int			to;
+	int			nkeys = 0;
+	int			nskip;
+	int			nread;
+	int			nbits;
+	int			ncands = 0;
+	int			r;
+	int			c;
+	uint32		probe;
+
+	if (si->reach <= si->window)
+		return;
+	from = leaders_within_from(si, t, si->reach, &si->reach_from,
+							   &si->reach_cut);
+	to = nextday_end(si, t);
+	if (from >= to)
+		return;
+	for (r = 0; r < n; r++)
+	{
+		StorySlot  *s = slot_for(si, x->hashes[r], false);
+		uint32		np;
+		const uint32 *p;
+		uint32		first;
+		uint32		last;
+
+		if (s == NULL)
+			continue;
+		p = postings(si, s, &np);
+		first = postings_from(p, np, from);
+		last = postings_from(p, np, to);
+		key_add(si, &nkeys, s, first, last);
+	}
+	if (nkeys == 0)
+		return;
+	nskip = skip_costliest(si, x, nkeys, &nbits);
+	nread = nkeys - nskip;
+	probe = next_probe(si);
+	for (r = 0; r < nread; r++)
+	{
+		uint32		np;
+		const uint32 *p = postings(si, si->keys[r].slot, &np);
+
+		ncands = meet_postings(si, p, si->keys[r].first,
+							   si->keys[r].first + si->keys[r].n, probe, ncands);
+		CHECK_FOR_INTERRUPTS();
+	}
+
+	for (c = 0; c < ncands; c++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		nextday_offer(si, x, t, si->cands[c],
+					  (int) si->meet[si->cands[c]].count +
+					  sig_held(&si->state[si->cands[c]].sig, si->skip_bits,
+							   nbits, nskip),
+					  best);
+	}
+}
+
+/*
  * The leader out of x's window of which x is a late copy (stories.h,
  * STORY_LATE_COPY), for an x that no leader within the window takes
  * (StoryIndexFind found none); -1 when none is.  A late copy L holds at
@@ -1023,7 +1201,8 @@ late_misses(int a)
  * key (held by more than STORY_LATE_POSTINGS leaders, of any time) is not
  * read, and the next key is read instead: as for the formulas of
  * StoryIndexFind, a leader whose shared keys among those read would all be
- * such keys is not found.
+ * such keys is not found.  The next-day copies of the reach come first
+ * (nextday_find), and the best of both is taken.
  */
 int
 StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
@@ -1045,6 +1224,8 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 	/* every pair of a tiny x is tiny: no late copy (StoryLateCopy) */
 	if (x->nshingles < (uint32) si->rule.tiny_shingles)
 		return -1;
+	/* the next-day copies first, then the late copies of any time */
+	nextday_find(si, x, t, &best);
 	x_limit = (NpFingerprintIsTruncated(x) ? (uint64) x->hashes[n - 1]
 			   : (uint64) PG_UINT32_MAX + 1);
 	want = Min(n, 2 * late_misses(n) + 1);
@@ -1088,7 +1269,9 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 				  : (uint64) PG_UINT32_MAX + 1);
 		a = count_upto(x->hashes, n, tau);
 		if ((int) si->meet[l].count < count_upto(readh, nread, tau) - late_misses(a) ||
-			!StoryLateCopy(&si->rule, x, si->fps[l], &sc, &sim))
+			!StoryLateCopy(&si->rule, x, si->fps[l],
+						   StoryWithinReach(si->window, t, si->times[l]),
+						   &sc, &sim))
 			continue;
 		pick_offer(&best, l, sc, sim);
 		CHECK_FOR_INTERRUPTS();

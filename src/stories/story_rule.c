@@ -521,13 +521,18 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
  * (which asks short items to agree in their names and figures) accepts
  * the pair.  Another day's item of a recurring series shares its frame,
  * not its figures, so less of it is in the leader; a republication keeps
- * the text.
+ * the text.  Within the round-up reach (in_reach) half of x's evidence is
+ * enough (STORY_NEXT_DAY_COPY): a morning paper's trimmed copy of the day
+ * before's wire story; a next-day follow-up, which carries some of the
+ * story as background, has most of its evidence elsewhere.
  */
 bool
 StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
-			  const NpFingerprint *leader, double *score, double *similarity)
+			  const NpFingerprint *leader, bool in_reach, double *score,
+			  double *similarity)
 {
 	NpFingerprintOverlap ov;
+	double		share = in_reach ? STORY_NEXT_DAY_COPY : STORY_LATE_COPY;
 
 	/*
 	 * Fingerprints that cannot be compared are an error whatever their
@@ -543,7 +548,7 @@ StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
 	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
 		return false;
 	NpFingerprintOverlapOf(x, leader, &ov);
-	if (ov.a_count == 0 || (double) ov.inter < STORY_LATE_COPY * ov.a_count)
+	if (ov.a_count == 0 || (double) ov.inter < share * ov.a_count)
 		return false;
 	return rule_matches_overlap(rule, x, leader, &ov, STORY_PAIR_UNTIMED,
 								score, similarity);
@@ -725,9 +730,10 @@ story_time_arg(FunctionCallInfo fcinfo, int arg)
  * returns the evidence (max containment either way) with which article a
  * would join the story led by b, or NULL when the rule says it would not.
  * The times and the window are assign_story()'s: a pair further apart than
- * the window joins only as a late copy (StoryLateCopy: assign_story() and
- * cluster_stories() ask it only when no leader within the window matches
- * a); an unknown time or no window, no time test,
+ * the window joins only as a late copy (StoryLateCopy, a next-day copy
+ * within the round-up reach: assign_story() and cluster_stories() ask it
+ * only when no leader within the window matches a); an unknown time or no
+ * window, no time test,
  * and then the rule of a pair without one (two short items must agree in
  * their names and figures).  Not STRICT: NULL times are unknown times, not a NULL answer.
  */
@@ -753,12 +759,15 @@ story_match(PG_FUNCTION_ARGS)
 	b = PG_GETARG_NP_FINGERPRINT_P(1);
 
 	/*
-	 * Further apart than the window: only as a late copy, which a story
-	 * takes when no leader within the window does.
+	 * Further apart than the window: only as a late copy (within the
+	 * round-up reach, a next-day copy), which a story takes when no leader
+	 * within the window does.
 	 */
 	if (!StoryWithinWindow(window, a_time, b_time))
 	{
-		if (!StoryLateCopy(&rule, a, b, &score, &sim))
+		if (!StoryLateCopy(&rule, a, b,
+						   StoryWithinReach(window, a_time, b_time),
+						   &score, &sim))
 			PG_RETURN_NULL();
 		PG_RETURN_FLOAT8(score);
 	}
