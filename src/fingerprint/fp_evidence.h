@@ -175,6 +175,12 @@
 	(((h) >> (1 + (k) * NP_FP_NAMES_BIT_WIDTH)) % NP_FP_NAMES_BITS)
 /* names part a pair (no brief of comparable length) sharing this of each side */
 #define NP_FP_NAMES_SHARE		0.3
+/*
+ * or sharing this of each side, when the side with fewer compared figures
+ * holds NP_FP_FIGURES_MIN and shares under NP_FP_NAMES_FIGURES of them
+ */
+#define NP_FP_NAMES_LOW			0.2
+#define NP_FP_NAMES_FIGURES		0.6
 
 /*
  * The figures a text holds (fp_evidence.c, "The figures a text holds"): a
