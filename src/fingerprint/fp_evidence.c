@@ -1695,9 +1695,13 @@ fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
  * - a run gives the hashes of its first words: the first of a run of one,
  *	 the first one or two of a run of two or three (a company's last word
  *	 is often "Corp", "Inc" or "Co", which every company has); each is the
- *	 hash of the word's first character and its length, so that the
- *	 correction of a misspelt name ("Chieean" to "Chilean", "Lena" to
- *	 "Luna") keeps it, and a possessive ("Portugal's") is left out.
+ *	 hash of the word's first character, its last and its length, so that
+ *	 the correction of a misspelt name ("Chieean" to "Chilean", "Lena" to
+ *	 "Luna") keeps it, and a possessive ("Portugal's") is left out;
+ * - a run of the text's source gives way to the next run of the sentence:
+ *	 a tag in parentheses ("Nov 23 (Fitch) ...") and a run that opens with
+ *	 a tag's word ("Fitch Ratings has affirmed Dufy Corp ..."), so that a
+ *	 rating agency's items about two companies have two subjects.
  *
  * Only the first FP_SUBJ_WORDS words are read, as the sketch's first scan
  * notes them (no second pass over the text).
@@ -1880,18 +1884,39 @@ fp_subj_name_word(const FpSubjScan *st, int i)
 }
 
 /*
+ * The word hash of the character of s at [at, end) (ASCII from a table;
+ * else the tokenizer's, which folds case as for a word).
+ */
+static np_uint64
+fp_subj_char_hash(const unsigned char *s, np_uint32 at, np_uint32 end)
+{
+	np_uint64	h[2] = {0, 0};
+
+	if (end - at == 1 && s[at] < 0x80)
+		return fp_subj_ascii_hash(s[at]);
+	NpFpTokenize((const char *) s + at, end - at, fp_subj_first_hash, h);
+	return h[0];
+}
+
+/*
  * The subject hash of the word s[start, end): the hash of its first
- * character and its length in characters (apostrophes and a possessive
- * "'s" aside; FP_SUBJ_CHARS_MAX + 1 for a longer word), below
- * NP_FP_SUBJECT_LIMIT, with the name bit.
+ * character, its last and its length in characters (apostrophes and a
+ * possessive "'s" aside; FP_SUBJ_CHARS_MAX + 1 for a longer word, whose
+ * last character is not read), below NP_FP_SUBJECT_LIMIT, with the name
+ * bit.  The last character parts many names the first and the length do
+ * not ("Salah" and "Sport"), and a correction of a misspelt name seldom
+ * changes it ("Lena" to "Luna", "Chieean" to "Chilean").
  */
 static np_uint32
 fp_subj_hash(const unsigned char *s, np_uint32 start, np_uint32 end)
 {
 	np_uint32	k;
 	np_uint32	first_end = end;
+	np_uint32	last = end;		/* where the last character starts */
+	np_uint32	last_end = end;
 	np_uint64	chars = 0;
-	np_uint64	first[2] = {0, 0};
+	np_uint64	first;
+	np_uint64	tail = 0;
 
 	/* a possessive: "Portugal's", "Portugal’s" (U+2019) */
 	if (end - start > 2 && (s[end - 1] == 's' || s[end - 1] == 'S'))
@@ -1902,6 +1927,7 @@ fp_subj_hash(const unsigned char *s, np_uint32 start, np_uint32 end)
 				 s[end - 2] == 0x99)
 			end -= 4;
 	}
+	last_end = end;
 	/* a word of ASCII letters and digits alone, the most: its bytes */
 	for (k = start; k < end && k - start <= FP_SUBJ_CHARS_MAX; k++)
 		if (s[k] >= 0x80 || s[k] == '\'')
@@ -1910,6 +1936,7 @@ fp_subj_hash(const unsigned char *s, np_uint32 start, np_uint32 end)
 	{
 		chars = k - start;
 		first_end = start + 1;
+		last = end - 1;
 	}
 	else
 		k = start;
@@ -1924,14 +1951,19 @@ fp_subj_hash(const unsigned char *s, np_uint32 start, np_uint32 end)
 		}
 		if (chars++ == 1)
 			first_end = k;
+		last = k;
 	}
-	/* the first character's word hash: an ASCII letter's from a table */
-	if (first_end - start == 1 && s[start] < 0x80)
-		first[0] = fp_subj_ascii_hash(s[start]);
-	else
-		NpFpTokenize((const char *) s + start, first_end - start,
-					 fp_subj_first_hash, first);
-	return ((np_uint32) (np_fp_mix64(FP_SUBJ_SEED ^ first[0] ^
+	/* the last character's bytes, up to the next that opens one */
+	if (chars > 0 && chars <= FP_SUBJ_CHARS_MAX && last < end)
+	{
+		for (last_end = last + 1;
+			 last_end < end && (s[last_end] & 0xC0) == 0x80; last_end++)
+			;
+		tail = fp_subj_char_hash(s, last, last_end);
+		tail = (tail << 29) | (tail >> 35);
+	}
+	first = fp_subj_char_hash(s, start, first_end);
+	return ((np_uint32) (np_fp_mix64(FP_SUBJ_SEED ^ first ^ tail ^
 									 (chars * UINT64_C(0x9E3779B97F4A7C15))) >>
 						 (64 - NP_FP_SUBJECT_BITS))) | NP_FP_NAME_BIT;
 }
@@ -1956,20 +1988,82 @@ fp_subj_add(const FpSubjScan *st, int i, np_uint32 *out, int *n)
 }
 
 /*
- * Add the subject hashes of the first run of name words in the sentence
- * that word from is in, from that word on.
+ * Is byte at of s[0, len), quotation marks skipped in the direction step
+ * (-1 or 1), the mark c?
  */
-static void
-fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
+static bool
+fp_subj_mark_at(const unsigned char *s, size_t len, np_uint32 at, int step,
+				unsigned char c)
+{
+	int			k;
+
+	/* at wraps past the top when it steps back from 0 */
+	for (k = 0; k < 4 && at < len; k++)
+	{
+		if (s[at] == c)
+			return true;
+		if (s[at] != '"' && s[at] != '\'')
+			return false;
+		at += step;
+	}
+	return false;
+}
+
+/*
+ * Is word i of the scan a tag: a run of name words alone in parentheses,
+ * quotation marks aside: "(Fitch)", ("Moody's"), "(DBRS Morningstar)";
+ * word i its first?  A dateline's or a definition's tag names the text's
+ * source, not its subject.
+ */
+static bool
+fp_subj_tag(const FpSubjScan *st, int i)
+{
+	int			j = i;
+
+	if (st->w[i].start == 0 ||
+		!fp_subj_mark_at(st->s, st->len, st->w[i].start - 1, -1, '('))
+		return false;
+	while (j + 1 < st->n && fp_subj_gap(st, j) == 0 &&
+		   fp_subj_name_word(st, j + 1))
+		j++;
+	return fp_subj_mark_at(st->s, st->len, st->w[j].end, 1, ')');
+}
+
+/*
+ * Is the run of name words that word i opens, in the sentence of words
+ * [from, end), its source's: a tag, or opening with the first word of a
+ * tag of that sentence ("Nov 23 (Fitch) Fitch Ratings has affirmed Dufy
+ * Corp ...", "Moody's Investors Service ("Moody's") has downgraded
+ * ...")?  A rating agency's or a column's items open with the source
+ * whatever company they are about.
+ */
+static bool
+fp_subj_source(const FpSubjScan *st, int from, int end, int i)
+{
+	int			k;
+
+	if (fp_subj_tag(st, i))
+		return true;
+	for (k = from; k < end; k++)
+		if (k != i && st->w[k].hash == st->w[i].hash &&
+			fp_subj_name_word(st, k) && fp_subj_tag(st, k))
+			return true;
+	return false;
+}
+
+/*
+ * The first run of name words in the sentence of words [from, ...), from
+ * word at on: its first word, or -1 for none; its length into *run.
+ */
+static int
+fp_subj_find_run(const FpSubjScan *st, int from, int at, int *run)
 {
 	int			i;
-	int			run;
-	int			keys;
 
-	for (i = from; i < st->n; i++)
+	for (i = at; i < st->n; i++)
 	{
 		if (i > from && st->w[i].opens)
-			return;
+			return -1;
 		if (!fp_subj_name_word(st, i))
 			continue;
 		/* a sentence's opener alone ("Police said") is as often no name */
@@ -1979,10 +2073,44 @@ fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
 			break;
 	}
 	if (i >= st->n)
-		return;
-	for (run = 1; run < FP_SUBJ_RUN && i + run < st->n; run++)
-		if (fp_subj_gap(st, i + run - 1) != 0 || !fp_subj_name_word(st, i + run))
+		return -1;
+	for (*run = 1; *run < FP_SUBJ_RUN && i + *run < st->n; (*run)++)
+		if (fp_subj_gap(st, i + *run - 1) != 0 ||
+			!fp_subj_name_word(st, i + *run))
 			break;
+	return i;
+}
+
+/*
+ * Add the subject hashes of the first run of name words in the sentence
+ * that word from is in, from that word on; a run of the text's source
+ * (fp_subj_source) gives way to the next run of the sentence, if it has
+ * one, so that two companies' ratings by one agency have two subjects.
+ */
+static void
+fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
+{
+	int			i;
+	int			run;
+	int			keys;
+	int			end;
+	int			next;
+	int			next_run;
+
+	i = fp_subj_find_run(st, from, from, &run);
+	if (i < 0)
+		return;
+	for (end = from + 1; end < st->n && !st->w[end].opens; end++)
+		;
+	next = i;
+	next_run = run;
+	while (next >= 0 && fp_subj_source(st, from, end, next))
+		next = fp_subj_find_run(st, from, next + next_run, &next_run);
+	if (next >= 0)
+	{
+		i = next;
+		run = next_run;
+	}
 	for (keys = (run == 1 ? 1 : run - 1); keys > 0; keys--, i++)
 		fp_subj_add(st, i, out, n);
 }
@@ -2011,7 +2139,8 @@ StaticAssertDecl(NP_FP_NAMES_BIT_OF(UINT32_C(0xFE), 0) == 127 &&
  * subjects differ may well be one story.  A rewrite names the original's
  * subject somewhere, though, and another company's item in one formula
  * does not.  So the scan notes every name word of the text in a bitmap,
- * each by the bit of its subject hash (its first character and length):
+ * each by the bits of its subject hash (its first and last characters and
+ * its length):
  * a word that starts with a capital letter inside a sentence and is no
  * function word, month or weekday, and a sentence's capitalised opener
  * when a name word follows it after spaces alone ("Dufy Corp said", as

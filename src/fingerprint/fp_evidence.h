@@ -124,7 +124,9 @@
  * "URGENT:"), is in the sample as up to NP_FP_SUBJECT_KEYS subject hashes,
  * with the name bit: the words of its first run of capitalised words (at
  * most three, the last left out when there are two or three, so that
- * "Dufy Corp" gives "dufy" and "Hobart Corp" "hobart").  A subject hash
+ * "Dufy Corp" gives "dufy" and "Hobart Corp" "hobart"; a source's run,
+ * "(Fitch) Fitch Ratings has affirmed Dufy Corp", gives way to the next
+ * run).  A subject hash
  * is below NP_FP_SUBJECT_LIMIT and every other hash of a version 2 sample
  * is at or above it, so the subject hashes are always the first of the
  * sample, and always compared.  Two companies' notices in one house
@@ -152,8 +154,8 @@
  * version 2 text with a subject, or that holds a name or a figure, keeps
  * a bitmap of NP_FP_NAMES_WORDS 32-bit words (fp_core.h), with the bits
  * of every name word it holds anywhere, the bits of a word being those of
- * its subject hash (its first character and its length).  Each word
- * sets two bits, from two separate runs of the hash's bits
+ * its subject hash (its first and last characters and its length).  Each
+ * word sets two bits, from two separate runs of the hash's bits
  * (NP_FP_NAMES_BIT_OF(h, 0) and (h, 1)), and a word is named
  * only when both are set: in a company's item of five name words, a word
  * it does not hold is "maybe named" by chance once in about 180 lookups,
