@@ -1695,8 +1695,8 @@ fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
  * - a run gives the hashes of its first words: the first of a run of one,
  *	 the first one or two of a run of two or three (a company's last word
  *	 is often "Corp", "Inc" or "Co", which every company has); each is the
- *	 hash of the word's first character, its last and its length, so that
- *	 the correction of a misspelt name ("Chieean" to "Chilean", "Lena" to
+ *	 hash of the word's first character and its length, so that the
+ *	 correction of a misspelt name ("Chieean" to "Chilean", "Lena" to
  *	 "Luna") keeps it, and a possessive ("Portugal's") is left out;
  * - a run of the text's source gives way to the next run of the sentence:
  *	 a tag in parentheses ("Nov 23 (Fitch) ...") and a run that opens with
@@ -1884,39 +1884,18 @@ fp_subj_name_word(const FpSubjScan *st, int i)
 }
 
 /*
- * The word hash of the character of s at [at, end) (ASCII from a table;
- * else the tokenizer's, which folds case as for a word).
- */
-static np_uint64
-fp_subj_char_hash(const unsigned char *s, np_uint32 at, np_uint32 end)
-{
-	np_uint64	h[2] = {0, 0};
-
-	if (end - at == 1 && s[at] < 0x80)
-		return fp_subj_ascii_hash(s[at]);
-	NpFpTokenize((const char *) s + at, end - at, fp_subj_first_hash, h);
-	return h[0];
-}
-
-/*
  * The subject hash of the word s[start, end): the hash of its first
- * character, its last and its length in characters (apostrophes and a
- * possessive "'s" aside; FP_SUBJ_CHARS_MAX + 1 for a longer word, whose
- * last character is not read), below NP_FP_SUBJECT_LIMIT, with the name
- * bit.  The last character parts many names the first and the length do
- * not ("Salah" and "Sport"), and a correction of a misspelt name seldom
- * changes it ("Lena" to "Luna", "Chieean" to "Chilean").
+ * character and its length in characters (apostrophes and a possessive
+ * "'s" aside; FP_SUBJ_CHARS_MAX + 1 for a longer word), below
+ * NP_FP_SUBJECT_LIMIT, with the name bit.
  */
 static np_uint32
 fp_subj_hash(const unsigned char *s, np_uint32 start, np_uint32 end)
 {
 	np_uint32	k;
 	np_uint32	first_end = end;
-	np_uint32	last = end;		/* where the last character starts */
-	np_uint32	last_end = end;
 	np_uint64	chars = 0;
-	np_uint64	first;
-	np_uint64	tail = 0;
+	np_uint64	first[2] = {0, 0};
 
 	/* a possessive: "Portugal's", "Portugal’s" (U+2019) */
 	if (end - start > 2 && (s[end - 1] == 's' || s[end - 1] == 'S'))
@@ -1927,7 +1906,6 @@ fp_subj_hash(const unsigned char *s, np_uint32 start, np_uint32 end)
 				 s[end - 2] == 0x99)
 			end -= 4;
 	}
-	last_end = end;
 	/* a word of ASCII letters and digits alone, the most: its bytes */
 	for (k = start; k < end && k - start <= FP_SUBJ_CHARS_MAX; k++)
 		if (s[k] >= 0x80 || s[k] == '\'')
@@ -1936,7 +1914,6 @@ fp_subj_hash(const unsigned char *s, np_uint32 start, np_uint32 end)
 	{
 		chars = k - start;
 		first_end = start + 1;
-		last = end - 1;
 	}
 	else
 		k = start;
@@ -1951,19 +1928,14 @@ fp_subj_hash(const unsigned char *s, np_uint32 start, np_uint32 end)
 		}
 		if (chars++ == 1)
 			first_end = k;
-		last = k;
 	}
-	/* the last character's bytes, up to the next that opens one */
-	if (chars > 0 && chars <= FP_SUBJ_CHARS_MAX && last < end)
-	{
-		for (last_end = last + 1;
-			 last_end < end && (s[last_end] & 0xC0) == 0x80; last_end++)
-			;
-		tail = fp_subj_char_hash(s, last, last_end);
-		tail = (tail << 29) | (tail >> 35);
-	}
-	first = fp_subj_char_hash(s, start, first_end);
-	return ((np_uint32) (np_fp_mix64(FP_SUBJ_SEED ^ first ^ tail ^
+	/* the first character's word hash: an ASCII letter's from a table */
+	if (first_end - start == 1 && s[start] < 0x80)
+		first[0] = fp_subj_ascii_hash(s[start]);
+	else
+		NpFpTokenize((const char *) s + start, first_end - start,
+					 fp_subj_first_hash, first);
+	return ((np_uint32) (np_fp_mix64(FP_SUBJ_SEED ^ first[0] ^
 									 (chars * UINT64_C(0x9E3779B97F4A7C15))) >>
 						 (64 - NP_FP_SUBJECT_BITS))) | NP_FP_NAME_BIT;
 }
@@ -2139,8 +2111,7 @@ StaticAssertDecl(NP_FP_NAMES_BIT_OF(UINT32_C(0xFE), 0) == 127 &&
  * subjects differ may well be one story.  A rewrite names the original's
  * subject somewhere, though, and another company's item in one formula
  * does not.  So the scan notes every name word of the text in a bitmap,
- * each by the bits of its subject hash (its first and last characters and
- * its length):
+ * each by the bit of its subject hash (its first character and length):
  * a word that starts with a capital letter inside a sentence and is no
  * function word, month or weekday, and a sentence's capitalised opener
  * when a name word follows it after spaces alone ("Dufy Corp said", as

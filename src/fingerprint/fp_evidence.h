@@ -154,8 +154,8 @@
  * version 2 text with a subject, or that holds a name or a figure, keeps
  * a bitmap of NP_FP_NAMES_WORDS 32-bit words (fp_core.h), with the bits
  * of every name word it holds anywhere, the bits of a word being those of
- * its subject hash (its first and last characters and its length).  Each
- * word sets two bits, from two separate runs of the hash's bits
+ * its subject hash (its first character and its length).  Each word
+ * sets two bits, from two separate runs of the hash's bits
  * (NP_FP_NAMES_BIT_OF(h, 0) and (h, 1)), and a word is named
  * only when both are set: in a company's item of five name words, a word
  * it does not hold is "maybe named" by chance once in about 180 lookups,

@@ -1,11 +1,10 @@
 --
 -- Formula pairs the names let through (doc/fingerprint.md, "Formula pairs:
--- a source, a code, a lower share").  Two companies' or athletes' items
--- in one agency formula must be two stories; a version of one item (a
--- copy, a newspaper's rewrite) stays with it.  Three cases, one for each
--- change of the twenty-seventh session: a rating agency's source run in
--- the lead, a name whose initial and length another text's word has, and
--- two results stories sharing under 0.3 of the longer one.
+-- a source, a lower share").  Two companies' items in one agency formula
+-- must be two stories; a version of one item (a copy, a newspaper's
+-- rewrite) stays with it.  One case for each change of the twenty-seventh
+-- session: a rating agency's source run in the lead, and two results
+-- stories sharing under 0.3 of the longer one.
 --
 SET client_min_messages = warning;
 SET search_path = newsprint, public;
@@ -15,11 +14,13 @@ CREATE TABLE ff (id int PRIMARY KEY, name text, published_at timestamptz, body t
 -- name open every item, so the subject was the agency's (the same for
 -- both companies) and the two affirmations were one story.  The subject
 -- is now the rated company, the run after the source's; a copy of one
--- under a headline keeps it.
+-- under a headline keeps it.  (The names still say "maybe" by chance: a
+-- rating item holds many name words, and with other company names both
+-- bits of one subject word are often set in the other's names.)
 INSERT INTO ff (id, name, published_at, body) VALUES
- (1, 'fitch_polperro', '2026-11-23 15:02+00', E'Nov 23 (Fitch) Fitch Ratings has affirmed Polperro Freight AB''s Long-Term Issuer Default Rating (IDR) at ''BB'' with a Stable Outlook. Fitch has also affirmed Polperro''s senior secured notes at ''BB+''.\n\nThe affirmation reflects Polperro''s leading position in Nordic road haulage, its long-term contracts with large retailers and its moderate leverage, offset by its small size and exposure to a cyclical market. Fitch expects funds from operations (FFO) net leverage to stay below 3.5x over the next three years.\n\nThe Stable Outlook reflects Fitch''s expectation that the company will keep its leverage within the rating''s sensitivities while it renews its truck fleet.'),
- (2, 'fitch_trelleck', '2026-11-23 15:19+00', E'Nov 23 (Fitch) Fitch Ratings has affirmed Trelleck Haulage Ltd''s Long-Term Issuer Default Rating (IDR) at ''BB-'' with a Stable Outlook. Fitch has also affirmed Trelleck''s senior unsecured notes at ''BB-''.\n\nThe affirmation reflects Trelleck''s position in British road haulage, its long-term contracts with large retailers and its moderate leverage, offset by its small size and exposure to a cyclical market. Fitch expects funds from operations (FFO) net leverage to stay below 4.0x over the next three years.\n\nThe Stable Outlook reflects Fitch''s expectation that the company will keep its leverage within the rating''s sensitivities while it renews its truck fleet.'),
- (3, 'fitch_polperro_copy', '2026-11-23 15:40+00', E'Fitch affirms Polperro Freight at ''BB''; outlook stable\n\nNov 23 (Fitch) Fitch Ratings has affirmed Polperro Freight AB''s Long-Term Issuer Default Rating (IDR) at ''BB'' with a Stable Outlook. Fitch has also affirmed Polperro''s senior secured notes at ''BB+''.\n\nThe affirmation reflects Polperro''s leading position in Nordic road haulage, its long-term contracts with large retailers and its moderate leverage, offset by its small size and exposure to a cyclical market. Fitch expects funds from operations (FFO) net leverage to stay below 3.5x over the next three years.');
+ (1, 'fitch_kilndown', '2026-11-23 15:02+00', E'Nov 23 (Fitch) Fitch Ratings has affirmed Kilndown Logistics AB''s Long-Term Issuer Default Rating (IDR) at ''BB'' with a Stable Outlook. Fitch has also affirmed Kilndown''s senior secured notes at ''BB+''.\n\nThe affirmation reflects Kilndown''s leading position in Nordic road haulage, its long-term contracts with large retailers and its moderate leverage, offset by its small size and exposure to a cyclical market. Fitch expects funds from operations (FFO) net leverage to stay below 3.5x over the next three years.\n\nThe Stable Outlook reflects Fitch''s expectation that the company will keep its leverage within the rating''s sensitivities while it renews its truck fleet.'),
+ (2, 'fitch_ravensworth', '2026-11-23 15:19+00', E'Nov 23 (Fitch) Fitch Ratings has affirmed Ravensworth Haulage Ltd''s Long-Term Issuer Default Rating (IDR) at ''BB-'' with a Stable Outlook. Fitch has also affirmed Ravensworth''s senior unsecured notes at ''BB-''.\n\nThe affirmation reflects Ravensworth''s position in British road haulage, its long-term contracts with large retailers and its moderate leverage, offset by its small size and exposure to a cyclical market. Fitch expects funds from operations (FFO) net leverage to stay below 4.0x over the next three years.\n\nThe Stable Outlook reflects Fitch''s expectation that the company will keep its leverage within the rating''s sensitivities while it renews its truck fleet.'),
+ (3, 'fitch_kilndown_copy', '2026-11-23 15:40+00', E'Fitch affirms Kilndown Logistics at ''BB''; outlook stable\n\nNov 23 (Fitch) Fitch Ratings has affirmed Kilndown Logistics AB''s Long-Term Issuer Default Rating (IDR) at ''BB'' with a Stable Outlook. Fitch has also affirmed Kilndown''s senior secured notes at ''BB+''.\n\nThe affirmation reflects Kilndown''s leading position in Nordic road haulage, its long-term contracts with large retailers and its moderate leverage, offset by its small size and exposure to a cyclical market. Fitch expects funds from operations (FFO) net leverage to stay below 3.5x over the next three years.');
 UPDATE ff SET fp = fingerprint(body);
 SELECT a.name, b.name AS other,
        round(containment(a.fp, b.fp)::numeric, 2) AS a_in_b,
@@ -32,17 +33,7 @@ SELECT a.name, b.name AS other,
 INSERT INTO ff (id, name, published_at, body) VALUES
  (10, 'moodys_carnkie', '2026-11-24 09:00+00', E'Nov 24 - Moody''s Investors Service ("Moody''s") has today downgraded Carnkie Chemicals plc''s corporate family rating (CFR) to Ba3 from Ba2. The outlook remains negative.\n\nThe downgrade reflects Carnkie''s weaker than expected operating performance in the first nine months of the year, as lower volumes and prices for its specialty resins cut its earnings, and its high leverage, which Moody''s expects to stay above 5.5x in the next 12 to 18 months.\n\nThe negative outlook reflects the risk that the company''s liquidity will weaken further if market conditions do not improve in the first half of next year.'),
  (11, 'moodys_velindre', '2026-11-24 09:20+00', E'Nov 24 - Moody''s Investors Service ("Moody''s") has today downgraded Velindre Polymers GmbH''s corporate family rating (CFR) to B1 from Ba3. The outlook remains negative.\n\nThe downgrade reflects Velindre''s weaker than expected operating performance in the first nine months of the year, as lower volumes and prices for its specialty resins cut its earnings, and its high leverage, which Moody''s expects to stay above 6.0x in the next 12 to 18 months.\n\nThe negative outlook reflects the risk that the company''s liquidity will weaken further if market conditions do not improve in the first half of next year.');
--- 2. The code of a name: its initial, its length and, since this change,
--- its last letter.  Two weightlifters' bans in one formula: Sasha's
--- subject had the code of "Sport" (S, 5 letters) in the formula's last
--- line, which the other text holds too, so the names found Sasha "named"
--- there and the pair stayed one story.  A copy names its item's subject
--- and stays one.
-INSERT INTO ff (id, name, published_at, body) VALUES
- (4, 'ban_ukraine', '2026-12-01 11:30+00', E'Weightlifting-Ukraine''s Sasha Moroz banned for four years for doping\n\nLAUSANNE, Dec 1 - Ukrainian weightlifter Sasha Moroz has been banned for four years after testing positive for the anabolic steroid trenbolone, the International Testing Agency said on Tuesday.\n\nMoroz, 26, who won bronze in the 89 kg category at last year''s world championships, tested positive in an out-of-competition test in August. The ban runs from Sept. 14, the date of his provisional suspension.\n\nHe can appeal to the Court of Arbitration for Sport.'),
- (5, 'ban_peru', '2026-12-01 11:50+00', E'Weightlifting-Peru''s Lucia Vargas banned for four years for doping\n\nLAUSANNE, Dec 1 - Peruvian weightlifter Lucia Vargas has been banned for four years after testing positive for the anabolic steroid stanozolol, the International Testing Agency said on Tuesday.\n\nVargas, 23, who won silver in the 64 kg category at last year''s Pan American championships, tested positive in an out-of-competition test in July. The ban runs from Sept. 2, the date of her provisional suspension.\n\nShe can appeal to the Court of Arbitration for Sport.'),
- (6, 'ban_ukraine_copy', '2026-12-01 12:10+00', E'LAUSANNE, Dec 1 - Ukrainian weightlifter Sasha Moroz has been banned for four years after testing positive for the anabolic steroid trenbolone, the International Testing Agency said on Tuesday.\n\nMoroz, 26, who won bronze in the 89 kg category at last year''s world championships, tested positive in an out-of-competition test in August.');
--- 3. A lower share when the figures disagree too: two companies' results
+-- 2. A lower share when the figures disagree too: two companies' results
 -- stories share the results formula's sentences around figures of their
 -- own, under 0.3 of the longer one, where the names were not asked.  From
 -- 0.2 of each side the names part such a pair when the side with fewer

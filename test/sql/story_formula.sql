@@ -12,14 +12,10 @@
 -- partial version of the first sale joins it: a newspaper's rewrite that
 -- keeps its second sentence (3 shared hashes that hold a name), and an
 -- agency's shorter take that names the unit once (1).  With the story
--- rule's name tests off (min_named => 0) the sale was two items all the
--- same from 7 December 2026: each shares over 0.3 of the other, their
--- subjects differ and neither was among the other's names
--- (doc/fingerprint.md, "The names a text holds").  Since the code of a
--- name holds its last letter (twenty-seventh session) the bits of every
--- name moved, and both bits of one of Kestrel's subject words are set in
--- Marrick's names by chance (neither text holds the word): with the name
--- tests off the sale joins the first again; with them it stays apart.
+-- rule's name tests off (min_named => 0) the sale is two items all the
+-- same since 7 December 2026: each shares over 0.3 of the other, their
+-- subjects differ and neither is among the other's names
+-- (doc/fingerprint.md, "The names a text holds").
 --
 SET client_min_messages = warning;
 CREATE TABLE formula (id bigint PRIMARY KEY, name text, published_at timestamptz,
@@ -55,8 +51,8 @@ SELECT b.name AS article, a.name AS leader,
  ORDER BY b.id;
 
 -- the batch form: the other company's sale is a story of its own, both
--- versions join the first sale; with min_named => 0 the sale joins it (a
--- chance pair of bits of the names, above)
+-- versions join the first sale; with min_named => 0 too (the names the
+-- two texts hold part them)
 SELECT f.name, s.name AS story
   FROM newsprint.cluster_stories('formula', 'id', 'fp', 'published_at') c
   JOIN formula f ON f.id = c.id
