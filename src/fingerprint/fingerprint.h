@@ -215,12 +215,14 @@ NpFingerprintSubjectCount(const NpFingerprint *fp, int n)
  * Names a text holds (version 2; fp_evidence.h, NP_FP_NAMES_BITS): any
  * other pair whose samples both hold subject hashes that the other does
  * not share, and whose fingerprints both keep their names, with I >=
- * NP_FP_NAMES_SHARE |A'| and I >= NP_FP_NAMES_SHARE |B'|, fails when none
- * of those is among the other's names (a subject hash both share, the
- * common word of two names, is set aside).  Both tests hold for CONTAINS,
- * CONTAINED and SAME_STORY alike (so SAME_STORY is still CONTAINS or
- * CONTAINED), not for SIMILAR, and only turn pairs down: the index's
- * bounds below stand.
+ * NP_FP_NAMES_SHARE |A'| and I >= NP_FP_NAMES_SHARE |B'| (or with
+ * NP_FP_NAMES_LOW for both, when the side with fewer compared figures
+ * holds NP_FP_FIGURES_MIN and shares under NP_FP_NAMES_FIGURES of them),
+ * fails when none of those is among the other's names (a subject hash
+ * both share, the common word of two names, is set aside).  Both tests
+ * hold for CONTAINS, CONTAINED and SAME_STORY alike (so SAME_STORY is
+ * still CONTAINS or CONTAINED), not for SIMILAR, and only turn pairs down:
+ * the index's bounds below stand.
  *
  * The SQL surface:
  *	 a %  b					SIMILAR(a, b, newsprint.similarity_threshold)
@@ -321,8 +323,9 @@ typedef struct NpFingerprintOverlap
 	 * NP_FP_SUBJECT_BITS), and either the pair holds a brief of
 	 * comparable length and they share none, or the names part it (each
 	 * side holds a subject hash the other does not share, none of those
-	 * among the other's names, NP_FP_NAMES_SHARE of each side shared):
-	 * the pair is two items.
+	 * among the other's names, NP_FP_NAMES_SHARE of each side shared, or
+	 * NP_FP_NAMES_LOW when the figures disagree too): the pair is two
+	 * items.
 	 */
 	bool		subjects_differ;
 

@@ -564,6 +564,21 @@ fp_figures_apart(const NpFingerprint *a, const NpFingerprint *b,
 }
 
 /*
+ * Do a and b (version 2) disagree in their figures for the names' lower
+ * share (NP_FP_NAMES_LOW): does the side with fewer compared figures hold
+ * NP_FP_FIGURES_MIN and share under NP_FP_NAMES_FIGURES of them?
+ */
+static bool
+fp_figures_disagree(const NpFingerprint *a, const NpFingerprint *b)
+{
+	int			fewer;
+	int			shared = NpFingerprintFiguresShared(a, b, &fewer);
+
+	return shared >= 0 && fewer >= NP_FP_FIGURES_MIN &&
+		shared < NP_FP_NAMES_FIGURES * fewer;
+}
+
+/*
  * The rest of an overlap whose counts (inter, uni, a_count, b_count) are
  * set: the shingle counts, and the named hashes of a version 2 pair that
  * holds a brief among the samples cut to a_count and b_count.
@@ -604,6 +619,19 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 		 */
 		else if (ov->inter >= NP_FP_NAMES_SHARE * ov->a_count &&
 				 ov->inter >= NP_FP_NAMES_SHARE * ov->b_count)
+			ov->subjects_differ = fp_names_apart(a, b);
+
+		/*
+		 * A pair sharing less, down to NP_FP_NAMES_LOW of each side, only
+		 * when its figures disagree as well: two companies' results in one
+		 * formula share its sentences ("Net income for the quarter ended
+		 * ... million dollars, or ... cents a share") around figures of
+		 * their own, where a rewrite that keeps a few passages under a new
+		 * lead keeps the story's figures.
+		 */
+		else if (ov->inter >= NP_FP_NAMES_LOW * ov->a_count &&
+				 ov->inter >= NP_FP_NAMES_LOW * ov->b_count &&
+				 fp_figures_disagree(a, b))
 			ov->subjects_differ = fp_names_apart(a, b);
 	}
 	if (a->version >= NP_FP_VERSION_2 && fp_pair_has_brief(a, b))

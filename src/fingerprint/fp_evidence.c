@@ -1697,7 +1697,11 @@ fp_ev_quoted_apart(FpEvBuild *st, size_t *count)
  *	 is often "Corp", "Inc" or "Co", which every company has); each is the
  *	 hash of the word's first character and its length, so that the
  *	 correction of a misspelt name ("Chieean" to "Chilean", "Lena" to
- *	 "Luna") keeps it, and a possessive ("Portugal's") is left out.
+ *	 "Luna") keeps it, and a possessive ("Portugal's") is left out;
+ * - a run of the text's source gives way to the next run of the sentence:
+ *	 a tag in parentheses ("Nov 23 (Fitch) ...") and a run that opens with
+ *	 a tag's word ("Fitch Ratings has affirmed Dufy Corp ..."), so that a
+ *	 rating agency's items about two companies have two subjects.
  *
  * Only the first FP_SUBJ_WORDS words are read, as the sketch's first scan
  * notes them (no second pass over the text).
@@ -1960,20 +1964,82 @@ fp_subj_add(const FpSubjScan *st, int i, np_uint32 *out, int *n)
 }
 
 /*
- * Add the subject hashes of the first run of name words in the sentence
- * that word from is in, from that word on.
+ * Is byte at of s[0, len), quotation marks skipped in the direction step
+ * (-1 or 1), the mark c?
  */
-static void
-fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
+static bool
+fp_subj_mark_at(const unsigned char *s, size_t len, np_uint32 at, int step,
+				unsigned char c)
+{
+	int			k;
+
+	/* at wraps past the top when it steps back from 0 */
+	for (k = 0; k < 4 && at < len; k++)
+	{
+		if (s[at] == c)
+			return true;
+		if (s[at] != '"' && s[at] != '\'')
+			return false;
+		at += step;
+	}
+	return false;
+}
+
+/*
+ * Is word i of the scan a tag: a run of name words alone in parentheses,
+ * quotation marks aside: "(Fitch)", ("Moody's"), "(DBRS Morningstar)";
+ * word i its first?  A dateline's or a definition's tag names the text's
+ * source, not its subject.
+ */
+static bool
+fp_subj_tag(const FpSubjScan *st, int i)
+{
+	int			j = i;
+
+	if (st->w[i].start == 0 ||
+		!fp_subj_mark_at(st->s, st->len, st->w[i].start - 1, -1, '('))
+		return false;
+	while (j + 1 < st->n && fp_subj_gap(st, j) == 0 &&
+		   fp_subj_name_word(st, j + 1))
+		j++;
+	return fp_subj_mark_at(st->s, st->len, st->w[j].end, 1, ')');
+}
+
+/*
+ * Is the run of name words that word i opens, in the sentence of words
+ * [from, end), its source's: a tag, or opening with the first word of a
+ * tag of that sentence ("Nov 23 (Fitch) Fitch Ratings has affirmed Dufy
+ * Corp ...", "Moody's Investors Service ("Moody's") has downgraded
+ * ...")?  A rating agency's or a column's items open with the source
+ * whatever company they are about.
+ */
+static bool
+fp_subj_source(const FpSubjScan *st, int from, int end, int i)
+{
+	int			k;
+
+	if (fp_subj_tag(st, i))
+		return true;
+	for (k = from; k < end; k++)
+		if (k != i && st->w[k].hash == st->w[i].hash &&
+			fp_subj_name_word(st, k) && fp_subj_tag(st, k))
+			return true;
+	return false;
+}
+
+/*
+ * The first run of name words in the sentence of words [from, ...), from
+ * word at on: its first word, or -1 for none; its length into *run.
+ */
+static int
+fp_subj_find_run(const FpSubjScan *st, int from, int at, int *run)
 {
 	int			i;
-	int			run;
-	int			keys;
 
-	for (i = from; i < st->n; i++)
+	for (i = at; i < st->n; i++)
 	{
 		if (i > from && st->w[i].opens)
-			return;
+			return -1;
 		if (!fp_subj_name_word(st, i))
 			continue;
 		/* a sentence's opener alone ("Police said") is as often no name */
@@ -1983,10 +2049,44 @@ fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
 			break;
 	}
 	if (i >= st->n)
-		return;
-	for (run = 1; run < FP_SUBJ_RUN && i + run < st->n; run++)
-		if (fp_subj_gap(st, i + run - 1) != 0 || !fp_subj_name_word(st, i + run))
+		return -1;
+	for (*run = 1; *run < FP_SUBJ_RUN && i + *run < st->n; (*run)++)
+		if (fp_subj_gap(st, i + *run - 1) != 0 ||
+			!fp_subj_name_word(st, i + *run))
 			break;
+	return i;
+}
+
+/*
+ * Add the subject hashes of the first run of name words in the sentence
+ * that word from is in, from that word on; a run of the text's source
+ * (fp_subj_source) gives way to the next run of the sentence, if it has
+ * one, so that two companies' ratings by one agency have two subjects.
+ */
+static void
+fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
+{
+	int			i;
+	int			run;
+	int			keys;
+	int			end;
+	int			next;
+	int			next_run;
+
+	i = fp_subj_find_run(st, from, from, &run);
+	if (i < 0)
+		return;
+	for (end = from + 1; end < st->n && !st->w[end].opens; end++)
+		;
+	next = i;
+	next_run = run;
+	while (next >= 0 && fp_subj_source(st, from, end, next))
+		next = fp_subj_find_run(st, from, next + next_run, &next_run);
+	if (next >= 0)
+	{
+		i = next;
+		run = next_run;
+	}
 	for (keys = (run == 1 ? 1 : run - 1); keys > 0; keys--, i++)
 		fp_subj_add(st, i, out, n);
 }

@@ -124,7 +124,9 @@
  * "URGENT:"), is in the sample as up to NP_FP_SUBJECT_KEYS subject hashes,
  * with the name bit: the words of its first run of capitalised words (at
  * most three, the last left out when there are two or three, so that
- * "Dufy Corp" gives "dufy" and "Hobart Corp" "hobart").  A subject hash
+ * "Dufy Corp" gives "dufy" and "Hobart Corp" "hobart"; a source's run,
+ * "(Fitch) Fitch Ratings has affirmed Dufy Corp", gives way to the next
+ * run).  A subject hash
  * is below NP_FP_SUBJECT_LIMIT and every other hash of a version 2 sample
  * is at or above it, so the subject hashes are always the first of the
  * sample, and always compared.  Two companies' notices in one house
@@ -175,6 +177,12 @@
 	(((h) >> (1 + (k) * NP_FP_NAMES_BIT_WIDTH)) % NP_FP_NAMES_BITS)
 /* names part a pair (no brief of comparable length) sharing this of each side */
 #define NP_FP_NAMES_SHARE		0.3
+/*
+ * or sharing this of each side, when the side with fewer compared figures
+ * holds NP_FP_FIGURES_MIN and shares under NP_FP_NAMES_FIGURES of them
+ */
+#define NP_FP_NAMES_LOW			0.2
+#define NP_FP_NAMES_FIGURES		0.6
 
 /*
  * The figures a text holds (fp_evidence.c, "The figures a text holds"): a
