@@ -313,13 +313,14 @@ CREATE TRIGGER s BEFORE INSERT ON hostile_news.unresolved
 INSERT INTO hostile_news.unresolved SELECT 7, fp, NULL, '2026-01-01' FROM hostile_article;
 -- the session's saved plans name the table: renamed, and another table
 -- made under its old name, the plans of the first went to the second
--- (which answered 888).  8, 9 and 10 are the longer text, a day from 1 and
--- from 888 (out of the window, and no late copy of them)
-SELECT assign_story('hostile_news.story_leaders', 8, fp, '2026-01-02') FROM hostile_longer;
+-- (which answered 888).  8, 9 and 10 are the longer text, four days from 1
+-- and from 888 (beyond the two windows a next-day copy may reach back, and
+-- no late copy of them)
+SELECT assign_story('hostile_news.story_leaders', 8, fp, '2026-01-05') FROM hostile_longer;
 ALTER TABLE hostile_news.story_leaders RENAME TO first_leaders;
 CREATE TABLE hostile_news.story_leaders (LIKE hostile_news.first_leaders INCLUDING ALL);
-INSERT INTO hostile_news.story_leaders SELECT 888, fp, '2026-01-02' FROM hostile_article;
-SELECT assign_story('hostile_news.first_leaders', 9, fp, '2026-01-02') FROM hostile_longer;
+INSERT INTO hostile_news.story_leaders SELECT 888, fp, '2026-01-05' FROM hostile_article;
+SELECT assign_story('hostile_news.first_leaders', 9, fp, '2026-01-05') FROM hostile_longer;
 INSERT INTO hostile_news.articles SELECT 10, fp, NULL, '2026-01-01' FROM hostile_longer RETURNING id, story;
 DROP TABLE hostile_news.story_leaders;
 CREATE TABLE hostile_news.story_leaders (LIKE hostile_news.first_leaders INCLUDING ALL);
