@@ -314,7 +314,11 @@ INSERT INTO hostile_news.unresolved SELECT 7, fp, NULL, '2026-01-01' FROM hostil
 -- the session's saved plans name the table: renamed, and another table
 -- made under its old name, the plans of the first went to the second
 -- (which answered 888).  8, 9 and 10 are the longer text, a day from 1 and
--- from 888 (out of the window, and no late copy of them)
+-- from 888: out of the window but within the round-up reach, where 0.8 of
+-- it in theirs makes it a next-day copy (stories.h, STORY_NEXT_DAY_COPY;
+-- until the twenty-seventh session each led a story of its own).  So 8
+-- and 9 join 1 (9 through the renamed table's plans: the new table's would
+-- give 888, the same day), and 10 joins 888 (the old plans would give 1)
 SELECT assign_story('hostile_news.story_leaders', 8, fp, '2026-01-02') FROM hostile_longer;
 ALTER TABLE hostile_news.story_leaders RENAME TO first_leaders;
 CREATE TABLE hostile_news.story_leaders (LIKE hostile_news.first_leaders INCLUDING ALL);
