@@ -76,7 +76,8 @@
  * L holds nothing of M's that L does not hold; an update that carries L
  * holds L's passage only; two versions of one story hold the same passage
  * of x.  It is not asked of late copies (a late copy holds 0.9 of x in its
- * leader, a next-day copy half).  story_match() answers for one pair and knows nothing of it.
+ * leader, a next-day copy 0.55).  story_match() answers for one pair and
+ * knows nothing of it.
  *
  * The time window (cluster_stories, assign_story, and story_match when
  * given the pair's times).  With a window w, x may join L only
@@ -88,7 +89,7 @@
  * them apart is when they were published.  But an article that no leader
  * within the window takes still joins a leader out of it of which it is a
  * copy (STORY_LATE_COPY): a republication a day later is the same text, not
- * another day's item; within the round-up reach, one that holds half of
+ * another day's item; within the round-up reach, one that holds 0.55 of
  * its own evidence in the leader (STORY_NEXT_DAY_COPY): a morning paper's
  * copy of the day before's wire story.  Times are microseconds of
  * timestamptz; the window an interval counted as the server compares

@@ -954,8 +954,10 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
  * STORY_LATE_SEARCH), which reads only x's rarest keys (a late copy holds
  * all but a tenth of x), leaving out those of which it counted more than
  * STORY_LATE_POSTINGS postings; with a round-up reach, at
- * STORY_NEXT_DAY_SEARCH, which a next-day copy passes (half of x's keys
- * read).  (StoryRoundUpReach(window) > window: a window of 0 has no reach.)
+ * STORY_NEXT_DAY_SEARCH, which a next-day copy passes (0.55 of x): the
+ * scan cannot tell the leaders' times, so those beyond the reach that
+ * hold 0.55 of x are read too, and StoryLateCopy asks them 0.9.
+ * (StoryRoundUpReach(window) > window: a window of 0 has no reach.)
  */
 static StorySearch
 search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *x,

@@ -1119,8 +1119,8 @@ nextday_offer(StoryIndex *si, const NpFingerprint *x, int64 t, int l,
  * leader to nextday_end): x's keys rarest first, the costliest that the
  * rule allows and the formulas (more than STORY_STOP_POSTINGS leaders of
  * the stretch) left out and bounded by the leaders' signatures; a leader
- * met is compared only when it may share what the rule needs and half of
- * x's sample as the estimators cut it.  Keys held by more than
+ * met is compared only when it may share what the rule needs and
+ * STORY_NEXT_DAY_COPY of x's sample as the estimators cut it.  Keys held by more than
  * STORY_STOP_POSTINGS of those leaders hide a next-day copy that shares
  * nothing else, as formulas do within the window.
  */

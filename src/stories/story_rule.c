@@ -521,7 +521,7 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
  * (which asks short items to agree in their names and figures) accepts
  * the pair.  Another day's item of a recurring series shares its frame,
  * not its figures, so less of it is in the leader; a republication keeps
- * the text.  Within the round-up reach (in_reach) half of x's evidence is
+ * the text.  Within the round-up reach (in_reach) 0.55 of x's evidence is
  * enough (STORY_NEXT_DAY_COPY): a morning paper's trimmed copy of the day
  * before's wire story; a next-day follow-up, which carries some of the
  * story as background, has most of its evidence elsewhere.

@@ -692,3 +692,19 @@ SELECT k, newsprint.clean(head || replace(pg_temp.as_table(rows), '<tr><td>Metal
                (3, 'td class="header"', 'td')) AS w(k, c, e)
  WHERE n = 2
  ORDER BY k;
+-- Hostile tables for the furniture cells (review27): 20,000 rows with a
+-- promo cell and a th class="header" each, one row of 20,000 promo cells,
+-- 200 tables nested in promo cells, and 10,000 link cells each beside an
+-- ad cell (walk_drop_cell's loop up the enclosing cells): milliseconds
+-- each (under valgrind, scripts/memcheck.sh, clean.sql takes 38 s more
+-- with them); the timeout is for a drop that would grow with the row
+SET statement_timeout = '60s';
+SELECT k, length(newsprint.clean(page)) AS clean_bytes
+  FROM (VALUES (1, (SELECT '<html><body><table>' || string_agg('<tr><td class="promo">Weekend breaks from 99</td><td>Labour ' || g || '</td><th class="header">Seats</th></tr>', '') || '</table></body></html>'
+                      FROM generate_series(1, 20000) g)),
+               (2, (SELECT '<html><body><table><tr>' || string_agg('<td class="promo">Win a weekend ' || g || '</td>', '') || '</tr></table></body></html>'
+                      FROM generate_series(1, 20000) g)),
+               (3, '<html><body>' || repeat('<table><tr><td class="promo"><a href="/x">Offer</a>', 200) || 'Readers can win a weekend in Paris.' || repeat('</td></tr></table>', 200) || '</body></html>'),
+               (4, '<html><body><table><tr>' || repeat('<td><a href="/x">Council</a><td class="ad"><a href="/y">Advertisement</a></td>', 10000) || '</tr></table></body></html>')) AS t(k, page)
+ ORDER BY k;
+RESET statement_timeout;

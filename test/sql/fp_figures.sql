@@ -320,3 +320,18 @@ COPY (SELECT translate(encode(substr(b, 1, 19) || '\x0002000000040000000e0000002
 COPY fg_bin2 FROM PROGRAM 'cat newsprint_figures_regress_cut.bin' (FORMAT binary);
 SELECT id, f::text FROM fg_bin2 WHERE id > 10 ORDER BY id;
 DROP TABLE fg, fg_forms;
+-- Thousands of "25 May" (review27): each is read back over a few bytes
+-- before the number (fp_fig_count_opens) and forward to the next word, so
+-- a text of 20,000 of them, in Title Case lines, in capitals and after
+-- runs of no-break spaces, takes milliseconds; the timeout is for a
+-- read that would grow with the text
+SET statement_timeout = '20s';
+SELECT name, shingle_count(fp),
+       length(split_part(fp::text, ':', 7)) > 0 AS has_figures
+  FROM (SELECT name, fingerprint(body, false) AS fp
+          FROM (VALUES ('title', (SELECT string_agg('Up To 25 May Lose Jobs For 25 May Over Pay At Plant ' || g, E'\n')
+                                     FROM generate_series(1, 10000) g)),
+                       ('caps', repeat('UP TO 25 MAY LOSE 25 MAY ', 10000)),
+                       ('nbsp', repeat(E'SOME\u00a0\u00a0\u00a0\u00a0 25\u00a0\u00a0\u00a0\u00a0 MAY ', 20000))) t(name, body)) f
+ ORDER BY name;
+RESET statement_timeout;

@@ -58,3 +58,22 @@ SELECT f.name, s.name AS story
   JOIN ff s ON s.id = c.story
  ORDER BY f.id;
 DROP TABLE ff;
+-- Hostile leads for the source rule (review27): 10,000 tags before the
+-- rated company, tags and names in quotation marks without end, and a
+-- lead of one sentence of 20,000 words.  The subject is read in the first
+-- FP_SUBJ_WORDS words only, so each takes milliseconds; the timeout is
+-- for a scan that would grow with the lead
+SET statement_timeout = '20s';
+CREATE TEMP TABLE ffh AS
+SELECT name, fingerprint(body) AS fp
+  FROM (VALUES ('tags', 'Nov 23 ' || repeat('(Fitch) ', 10000) ||
+                'Fitch Ratings has affirmed Kilndown Shipping''s rating at BBB. ' ||
+                repeat('The outlook is stable, the agency said. ', 50)),
+               ('quoted_tags', repeat('("Moody''s") Moody''s (Fitch) Fitch ', 5000) || '.'),
+               ('one_sentence', (SELECT string_agg('Kilndown Shipping said word' || g || ' and', ' ') || '.'
+                                  FROM generate_series(1, 20000) g))) t(name, body);
+SELECT name, shingle_count(fp), sample_size(fp) FROM ffh ORDER BY name;
+SELECT a.name, b.name AS other, story_match(a.fp, b.fp) IS NOT NULL AS joins
+  FROM ffh a JOIN ffh b ON a.name <> b.name
+ ORDER BY a.name, b.name;
+RESET statement_timeout;

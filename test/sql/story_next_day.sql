@@ -63,5 +63,39 @@ SELECT name, (SELECT s.name FROM snd s WHERE s.id = a.story) AS story
        LATERAL (SELECT assign_story('snd_leaders', id, fp, published_at) AS story) a
  ORDER BY id;
 
+-- The window's edges (review27): the three forms agree.  The copy is 26
+-- hours after the wire: with a window of 13 hours the reach (two windows)
+-- is exactly 26 hours and it joins, with 12 hours 59 minutes it is beyond
+-- the reach and leads (and the copy 51 hours after the wire, 25 hours
+-- after the morning copy, is that leader's next-day copy); with a window
+-- of 0 there is no reach (a late copy needs 0.9: the second copy joins
+-- the first, its text); with no window or a huge one the rule alone
+-- decides, and the follow-up joins too
+CREATE FUNCTION pg_temp.assigned(w interval) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  r record;
+  s text := '';
+BEGIN
+  DELETE FROM snd_leaders;
+  FOR r IN SELECT * FROM snd ORDER BY published_at LOOP
+    s := s || ' ' || assign_story('snd_leaders', r.id, r.fp, r.published_at,
+                                  time_window => w);
+  END LOOP;
+  RETURN ltrim(s);
+END $$;
+SELECT w AS time_window,
+       (SELECT string_agg((story_match(b.fp, a.fp, a_time => b.published_at,
+                                       b_time => a.published_at,
+                                       time_window => w) IS NOT NULL)::text, ' '
+                          ORDER BY b.id)
+          FROM snd a JOIN snd b ON b.id > a.id WHERE a.id = 1) AS match_wire,
+       (SELECT string_agg(c.story::text, ' ' ORDER BY c.id)
+          FROM cluster_stories('snd', 'id', 'fp', 'published_at',
+                               time_window => w) c) AS batch,
+       pg_temp.assigned(w) AS assign
+  FROM unnest(ARRAY[NULL, '0', '12 hours 59 minutes', '13 hours',
+                    '100000 years']::interval[]) WITH ORDINALITY AS u(w, o)
+ ORDER BY o;
+
 DROP TABLE snd_leaders;
 DROP TABLE snd;
