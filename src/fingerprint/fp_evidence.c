@@ -2058,10 +2058,25 @@ fp_subj_find_run(const FpSubjScan *st, int from, int at, int *run)
 }
 
 /*
+ * The word after the whole run of name words that word i opens, however
+ * long: a source's run is skipped whole ("Fitch Ratings Singapore Pte Ltd
+ * has affirmed ..."), where a subject's is capped at FP_SUBJ_RUN words.
+ */
+static int
+fp_subj_run_end(const FpSubjScan *st, int i)
+{
+	while (i + 1 < st->n && fp_subj_gap(st, i) == 0 &&
+		   fp_subj_name_word(st, i + 1))
+		i++;
+	return i + 1;
+}
+
+/*
  * Add the subject hashes of the first run of name words in the sentence
  * that word from is in, from that word on; a run of the text's source
- * (fp_subj_source) gives way to the next run of the sentence, if it has
- * one, so that two companies' ratings by one agency have two subjects.
+ * (fp_subj_source) gives way, whole, to the next run of the sentence, if
+ * it has one, so that two companies' ratings by one agency have two
+ * subjects.
  */
 static void
 fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
@@ -2081,7 +2096,8 @@ fp_subj_run(const FpSubjScan *st, int from, np_uint32 *out, int *n)
 	next = i;
 	next_run = run;
 	while (next >= 0 && fp_subj_source(st, from, end, next))
-		next = fp_subj_find_run(st, from, next + next_run, &next_run);
+		next = fp_subj_find_run(st, from, fp_subj_run_end(st, next),
+								&next_run);
 	if (next >= 0)
 	{
 		i = next;
