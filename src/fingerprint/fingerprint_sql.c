@@ -541,41 +541,49 @@ NpFingerprintFiguresOwn(const NpFingerprint *a, const NpFingerprint *b)
 }
 
 /*
- * Are a and b apart by their figures (NpFingerprintOverlap.figures_differ,
- * fp_evidence.h, "The figures a text holds")?  Both keep their figures,
- * and the pair shares under NP_FP_FIGURES_LOW of each side's compared
- * hashes (ov's counts are set); the side with fewer compared figures
- * (NpFingerprintFiguresShared) must hold NP_FP_FIGURES_MIN and share under
- * NP_FP_FIGURES_SHARE of them.
+ * The figures a pair holds in common (NpFingerprintFiguresShared), compared
+ * at most once per overlap: the names' lower share and the figures' test
+ * may both ask for them.
+ */
+typedef struct FpPairFigures
+{
+	bool		done;
+	int			shared;			/* -1: either keeps no figures section */
+	int			fewer;
+} FpPairFigures;
+
+/*
+ * Does the side of a and b with fewer compared figures hold
+ * NP_FP_FIGURES_MIN of them and share under share of them?  Both must keep
+ * their figures; pf holds the comparison once made.
  */
 static bool
-fp_figures_apart(const NpFingerprint *a, const NpFingerprint *b,
-				 const NpFingerprintOverlap *ov)
+fp_figures_below(const NpFingerprint *a, const NpFingerprint *b,
+				 FpPairFigures *pf, double share)
 {
-	int			shared;
-	int			fewer;
-
-	if (ov->inter >= NP_FP_FIGURES_LOW * ov->a_count ||
-		ov->inter >= NP_FP_FIGURES_LOW * ov->b_count)
-		return false;
-	shared = NpFingerprintFiguresShared(a, b, &fewer);
-	return shared >= 0 && fewer >= NP_FP_FIGURES_MIN &&
-		shared < NP_FP_FIGURES_SHARE * fewer;
+	if (!pf->done)
+	{
+		pf->shared = NpFingerprintFiguresShared(a, b, &pf->fewer);
+		pf->done = true;
+	}
+	return pf->shared >= 0 && pf->fewer >= NP_FP_FIGURES_MIN &&
+		pf->shared < share * pf->fewer;
 }
 
 /*
- * Do a and b (version 2) disagree in their figures for the names' lower
- * share (NP_FP_NAMES_LOW): does the side with fewer compared figures hold
- * NP_FP_FIGURES_MIN and share under NP_FP_NAMES_FIGURES of them?
+ * Are a and b apart by their figures (NpFingerprintOverlap.figures_differ,
+ * fp_evidence.h, "The figures a text holds")?  The pair shares under
+ * NP_FP_FIGURES_LOW of each side's compared hashes (ov's counts are set),
+ * and its figures are under NP_FP_FIGURES_SHARE (fp_figures_below).
  */
 static bool
-fp_figures_disagree(const NpFingerprint *a, const NpFingerprint *b)
+fp_figures_apart(const NpFingerprint *a, const NpFingerprint *b,
+				 const NpFingerprintOverlap *ov, FpPairFigures *pf)
 {
-	int			fewer;
-	int			shared = NpFingerprintFiguresShared(a, b, &fewer);
-
-	return shared >= 0 && fewer >= NP_FP_FIGURES_MIN &&
-		shared < NP_FP_NAMES_FIGURES * fewer;
+	if (ov->inter >= NP_FP_FIGURES_LOW * ov->a_count ||
+		ov->inter >= NP_FP_FIGURES_LOW * ov->b_count)
+		return false;
+	return fp_figures_below(a, b, pf, NP_FP_FIGURES_SHARE);
 }
 
 /*
@@ -587,6 +595,8 @@ static void
 fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 				 NpFingerprintOverlap *ov)
 {
+	FpPairFigures figures = {false, -1, 0};
+
 	ov->a_shingles = a->nshingles;
 	ov->b_shingles = b->nshingles;
 	ov->names = false;
@@ -631,13 +641,13 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 		 */
 		else if (ov->inter >= NP_FP_NAMES_LOW * ov->a_count &&
 				 ov->inter >= NP_FP_NAMES_LOW * ov->b_count &&
-				 fp_figures_disagree(a, b))
+				 fp_figures_below(a, b, &figures, NP_FP_NAMES_FIGURES))
 			ov->subjects_differ = fp_names_apart(a, b);
 	}
 	if (a->version >= NP_FP_VERSION_2 && fp_pair_has_brief(a, b))
 		fp_count_named(a, ov->a_count, b, ov->b_count, ov);
 	ov->figures_differ = (a->version >= NP_FP_VERSION_2 &&
-						  fp_figures_apart(a, b, ov));
+						  fp_figures_apart(a, b, ov, &figures));
 
 	/*
 	 * A lead quoted and a follow-up, in a pair that shares under
