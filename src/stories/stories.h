@@ -588,6 +588,26 @@ typedef struct StoryLeaderMeta
 } StoryLeaderMeta;
 
 extern void StoryLeaderMetaOf(const NpFingerprint *fp, StoryLeaderMeta *m);
+
+/*
+ * The largest hash of a truncated sample, or +infinity (as uint64): a pair
+ * is compared below the smaller of its two limits.  StoryMetaLimit reads it
+ * from a leader's metadata.
+ */
+static inline uint64
+StorySampleLimit(const NpFingerprint *fp)
+{
+	int			n = NpFingerprintNHashes(fp);
+
+	return (NpFingerprintIsTruncated(fp) && n > 0) ? (uint64) fp->hashes[n - 1]
+		: (uint64) PG_UINT32_MAX + 1;
+}
+
+static inline uint64
+StoryMetaLimit(const StoryLeaderMeta *m)
+{
+	return m->truncated ? (uint64) m->limit : (uint64) PG_UINT32_MAX + 1;
+}
 extern int	StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
 							   const StoryLeaderMeta *leader);
 

@@ -1100,10 +1100,7 @@ nextday_offer(StoryIndex *si, const NpFingerprint *x, int64 t, int l,
 	if (most < StoryNeedPairBound(&si->rule, x, meta) ||
 		!StoryWithinReach(si->window, t, si->times[l]))
 		return;
-	tau = Min(NpFingerprintIsTruncated(x) ? (uint64) x->hashes[n - 1]
-			  : (uint64) PG_UINT32_MAX + 1,
-			  meta->truncated ? (uint64) meta->limit
-			  : (uint64) PG_UINT32_MAX + 1);
+	tau = Min(StorySampleLimit(x), StoryMetaLimit(meta));
 	if ((double) most < STORY_NEXT_DAY_COPY * count_upto(x->hashes, n, tau) ||
 		most < StoryNeedPair(&si->rule, x, si->fps[l]) ||
 		!StoryLateCopy(&si->rule, x, si->fps[l], true, &sc, &sim))
@@ -1226,8 +1223,7 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 		return -1;
 	/* the next-day copies first, then the late copies of any time */
 	nextday_find(si, x, t, &best);
-	x_limit = (NpFingerprintIsTruncated(x) ? (uint64) x->hashes[n - 1]
-			   : (uint64) PG_UINT32_MAX + 1);
+	x_limit = StorySampleLimit(x);
 	want = Min(n, 2 * late_misses(n) + 1);
 	readh = palloc(sizeof(uint32) * want);
 	probe = next_probe(si);
@@ -1265,8 +1261,7 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 
 		if (StoryWithinWindow(si->window, t, si->times[l]))
 			continue;
-		tau = Min(x_limit, meta->truncated ? (uint64) meta->limit
-				  : (uint64) PG_UINT32_MAX + 1);
+		tau = Min(x_limit, StoryMetaLimit(meta));
 		a = count_upto(x->hashes, n, tau);
 		if ((int) si->meet[l].count < count_upto(readh, nread, tau) - late_misses(a) ||
 			!StoryLateCopy(&si->rule, x, si->fps[l],

@@ -158,16 +158,6 @@ StoryWindowFromArg(FunctionCallInfo fcinfo, int arg)
 	return StoryWindowOf(PG_GETARG_INTERVAL_P(arg));
 }
 
-/* largest hash of a truncated sample, or +infinity (as uint64) */
-static inline uint64
-sample_limit(const NpFingerprint *fp)
-{
-	int			n = NpFingerprintNHashes(fp);
-
-	return (NpFingerprintIsTruncated(fp) && n > 0) ? (uint64) fp->hashes[n - 1]
-		: (uint64) PG_UINT32_MAX + 1;
-}
-
 /*
  * The name counts of a pair, among the hashes the estimators compare (at
  * most the smaller limit): how many hashes that carry the name bit both
@@ -202,7 +192,7 @@ pair_names(const NpFingerprint *a, const NpFingerprint *b, StoryPairNames *pn)
 
 	if (pn->done)
 		return pn;
-	tau = Min(sample_limit(a), sample_limit(b));
+	tau = Min(StorySampleLimit(a), StorySampleLimit(b));
 	/* not the subject hashes, the first: is_same_story tests them */
 	i = NpFingerprintSubjectCount(a, na);
 	j = NpFingerprintSubjectCount(b, nb);
@@ -579,7 +569,7 @@ bool
 StoryRoundUp(const NpFingerprint *x, const NpFingerprint *a,
 			 const NpFingerprint *b)
 {
-	uint64		tau = Min(sample_limit(x), Min(sample_limit(a), sample_limit(b)));
+	uint64		tau = Min(StorySampleLimit(x), Min(StorySampleLimit(a), StorySampleLimit(b)));
 	int			n = NpFingerprintNHashes(x);
 	int			na = NpFingerprintNHashes(a);
 	int			nb = NpFingerprintNHashes(b);
@@ -650,7 +640,7 @@ int
 StoryNeedPair(const StoryRule *rule, const NpFingerprint *x,
 			  const NpFingerprint *leader)
 {
-	uint64		tau = Min(sample_limit(x), sample_limit(leader));
+	uint64		tau = Min(StorySampleLimit(x), StorySampleLimit(leader));
 
 	return need_for_pair(rule, x, leader->nshingles, sample_cut(x, tau),
 						 sample_cut(leader, tau));
@@ -686,9 +676,8 @@ int
 StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
 				   const StoryLeaderMeta *leader)
 {
-	uint64		lx = sample_limit(x);
-	uint64		ll = leader->truncated ? (uint64) leader->limit
-		: (uint64) PG_UINT32_MAX + 1;
+	uint64		lx = StorySampleLimit(x);
+	uint64		ll = StoryMetaLimit(leader);
 	int			a;
 	int			b;
 
