@@ -1986,6 +1986,20 @@ fp_subj_mark_at(const unsigned char *s, size_t len, np_uint32 at, int step,
 }
 
 /*
+ * The word after the whole run of name words that word i opens, however
+ * long: a source's run is skipped whole ("Fitch Ratings Singapore Pte Ltd
+ * has affirmed ..."), where a subject's is capped at FP_SUBJ_RUN words.
+ */
+static int
+fp_subj_run_end(const FpSubjScan *st, int i)
+{
+	while (i + 1 < st->n && fp_subj_gap(st, i) == 0 &&
+		   fp_subj_name_word(st, i + 1))
+		i++;
+	return i + 1;
+}
+
+/*
  * Is word i of the scan a tag: a run of name words alone in parentheses,
  * quotation marks aside: "(Fitch)", ("Moody's"), "(DBRS Morningstar)";
  * word i its first?  A dateline's or a definition's tag names the text's
@@ -1994,15 +2008,11 @@ fp_subj_mark_at(const unsigned char *s, size_t len, np_uint32 at, int step,
 static bool
 fp_subj_tag(const FpSubjScan *st, int i)
 {
-	int			j = i;
-
 	if (st->w[i].start == 0 ||
 		!fp_subj_mark_at(st->s, st->len, st->w[i].start - 1, -1, '('))
 		return false;
-	while (j + 1 < st->n && fp_subj_gap(st, j) == 0 &&
-		   fp_subj_name_word(st, j + 1))
-		j++;
-	return fp_subj_mark_at(st->s, st->len, st->w[j].end, 1, ')');
+	return fp_subj_mark_at(st->s, st->len,
+						   st->w[fp_subj_run_end(st, i) - 1].end, 1, ')');
 }
 
 /*
@@ -2055,20 +2065,6 @@ fp_subj_find_run(const FpSubjScan *st, int from, int at, int *run)
 			!fp_subj_name_word(st, i + *run))
 			break;
 	return i;
-}
-
-/*
- * The word after the whole run of name words that word i opens, however
- * long: a source's run is skipped whole ("Fitch Ratings Singapore Pte Ltd
- * has affirmed ..."), where a subject's is capped at FP_SUBJ_RUN words.
- */
-static int
-fp_subj_run_end(const FpSubjScan *st, int i)
-{
-	while (i + 1 < st->n && fp_subj_gap(st, i) == 0 &&
-		   fp_subj_name_word(st, i + 1))
-		i++;
-	return i + 1;
 }
 
 /*
