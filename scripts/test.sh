@@ -9,6 +9,7 @@
 #   - the pg_regress tests of test/sql against a throwaway cluster,
 #   - the isolation tests of test/specs, if any,
 #   - the TAP tests of test/t (PostgreSQL::Test::Cluster makes its own nodes),
+#   - scripts/check-doc-links.sh (the Markdown files' links and anchors),
 # and ends with one line "N passed, N failed" counting every test case.
 # Exits non-zero when anything failed.  On failure test/regression.diffs
 # (and test/tap-logs/ for TAP) are copied back into the source tree.
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
 		--tap) tap_glob=$2; shift 2 ;;
 		--no-tap) run_tap=; shift ;;
 		--no-isolation) run_isolation=; shift ;;
-		-h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,18p' "$0"; exit 0 ;;
 		*) np_die "unknown option: $1 (see --help)" ;;
 	esac
 done
@@ -47,6 +48,13 @@ pgxs=$(dirname "$(dirname "$(dirname "$("$NP_BIN/pg_config" --pgxs)")")")
 NP_PASSED=0
 NP_FAILED=0
 NP_FAILURES=()
+
+# --- documentation links ----------------------------------------------
+if bash "$NP_TOP/scripts/check-doc-links.sh"; then
+	NP_PASSED=$((NP_PASSED + 1))
+else
+	NP_FAILED=$((NP_FAILED + 1)); NP_FAILURES+=("doc links (scripts/check-doc-links.sh)")
+fi
 
 # --- pg_regress ---------------------------------------------------------
 np_run_regress "$regress_glob"
