@@ -217,22 +217,21 @@
 #define NP_FP_PARAGRAPH_WORDS	80
 
 /*
- * Follow-ups (version 2 containment predicates and same_story): a later
- * story that repeats an earlier one's background paragraph word for word
- * (the sentencing after a verdict, the target's reply to a bid) shares
- * that paragraph and no lead, where an update, a trimmed copy and a
- * rewrite share a lead or most of the body.  A pair whose two
- * fingerprints keep their places is two items when it shares under
- * NP_FP_FOLLOW_SHARE of each side's compared hashes, each lead has at
- * least NP_FP_LEAD_KNOWN compared hashes (so that a shared lead would
- * show) and shares fewer than NP_FP_LEAD_SHARED, or a phrase with the
+ * Follow-ups (version 2; asked only by the story rule, story_rule.c, not by
+ * same_story or the containment predicates): a later story that repeats an
+ * earlier one's background paragraph word for word (the sentencing after a
+ * verdict, the target's reply to a bid) shares that paragraph and no lead,
+ * where an update, a trimmed copy and a rewrite share a lead or most of the
+ * body.  A pair whose two fingerprints keep their places is two items when
+ * it shares under NP_FP_FOLLOW_SHARE of each side's compared hashes, each
+ * lead has at least NP_FP_LEAD_KNOWN compared hashes (so that a shared lead
+ * would show) and shares fewer than NP_FP_LEAD_SHARED, or a phrase with the
  * other's lead (under NP_FP_LEAD_PHRASE of its hashes, at least
- * NP_FP_FOLLOW_CONCENTRATION of them in the other's lead: a reaction's
- * own lead that names the story's event again, "after the Court of
- * Session ruled that ..."), and on each side at least
- * NP_FP_FOLLOW_CONCENTRATION of the shared hashes (the subject hashes
- * aside) lie in NP_FP_FOLLOW_PARAGRAPHS places or fewer, the lead among
- * them.
+ * NP_FP_FOLLOW_CONCENTRATION of them in the other's lead: a reaction's own
+ * lead that names the story's event again, "after the Court of Session
+ * ruled that ..."), and on each side at least NP_FP_FOLLOW_CONCENTRATION of
+ * the shared hashes (the subject hashes aside) lie in
+ * NP_FP_FOLLOW_PARAGRAPHS places or fewer, the lead among them.
  */
 #define NP_FP_FOLLOW_SHARE			0.5
 #define NP_FP_LEAD_KNOWN			4
