@@ -1844,8 +1844,9 @@ fp_ascii_word_in(const unsigned char *w, size_t n, const char *const *list,
 		low[k] = (char) ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + ('a' - 'A') : w[k]);
 	}
 	low[n] = '\0';
+	/* the first letters first: most words of a list differ there */
 	for (i = 0; i < nlist; i++)
-		if (strcmp(low, list[i]) == 0)
+		if (list[i][0] == low[0] && strcmp(low, list[i]) == 0)
 			return i;
 	return -1;
 }
@@ -1911,9 +1912,14 @@ fp_subj_hash(const unsigned char *s, np_uint32 start, np_uint32 end)
 			end -= 4;
 	}
 	/* a word of ASCII letters and digits alone, the most: its bytes */
-	for (k = start; k < end && k - start <= FP_SUBJ_CHARS_MAX; k++)
-		if (s[k] >= 0x80 || s[k] == '\'')
-			break;
+	{
+		const unsigned char *p = s + start;
+		const unsigned char *stop = s + Min(end, start + FP_SUBJ_CHARS_MAX + 1);
+
+		while (p < stop && *p < 0x80 && *p != '\'')
+			p++;
+		k = (np_uint32) (p - s);
+	}
 	if (k == end || k - start > FP_SUBJ_CHARS_MAX)
 	{
 		chars = k - start;
@@ -2876,71 +2882,100 @@ fp_subject(const FpSubjScan *st, np_uint32 *out)
  * The place of each hash of sk's sample (the first nsubject, the
  * subject's, are of the lead) into a new sk->places, from the keys of st
  * in text order.  The sample's other hashes are looked up in an open
- * addressing table of twice their number (their low bits are uniform), a
- * key only when it is not above the sample's largest hash (a long text's
- * keys mostly are), and the scan stops once every hash has its place.
+ * addressing table of twice their number (their low bits are uniform):
+ * slot k holds a hash's key (the hash without its name bit, plus 1; 0 for
+ * an empty slot) in id[k], so that a probe reads that array alone, and in
+ * at[k] where its place goes in sk->places and whether it has it
+ * (FP_EV_AT_*).  A key is looked up only when it is not above the
+ * sample's largest hash (a long text's keys mostly are), and the scan
+ * stops once every hash has its place.  A paragraph's place is computed
+ * once, at its first hash.  Out of line: inlined, it made the scan's word
+ * loop longer.
  */
-#define FP_EV_PLACED	((np_uint32) 1 << 31)	/* a slot's hash has its place */
+#define FP_EV_AT_PLACED		((np_uint32) 1 << 31)	/* the hash has its place */
+#define FP_EV_AT(word, shift)	((np_uint32) (word) << 8 | (np_uint32) (shift))
+#define FP_EV_AT_WORD(x)	((size_t) (((x) >> 8) & 0xFFFF))	/* of places */
+#define FP_EV_AT_SHIFT(x)	((int) ((x) & 0xFF))	/* in that word */
 
-static void
+static pg_noinline void
 fp_ev_places(const FpEvBuild *st, int nsubject, unsigned keep, NpSketch *sk)
 {
 	int			n = sk->nhashes;
-	np_uint32	top = sk->hashes[n - 1] >> 1;
+	/* the largest key of a sampled hash (any class and name bit) */
+	np_uint64	topkey = ((np_uint64) (sk->hashes[n - 1] >> 1) << 3) | 7;
 	np_uint32	mask = 1;
-	np_uint32  *slot;			/* 1 + index of a hash, 0 for none */
+	np_uint32  *id;				/* (hash >> 1) + 1 of each slot, 0: none */
+	np_uint32  *at;				/* FP_EV_AT of each slot */
+	np_uint32	place = 0;		/* the place of paragraph b */
 	int			left = n - nsubject;
 	size_t		b = 0;
 	size_t		i;
 	int			j;
 
+	StaticAssertStmt(NP_FP_PLACES_WORDS(NP_FP_MAX_SKETCH_SIZE) <= 0xFFFF,
+					 "a slot holds a word of the places in 16 bits");
 	sk->places = np_alloc0((size_t) NP_FP_PLACES_WORDS(n) * sizeof(np_uint32));
 	while (mask < 2 * (np_uint32) n)
 		mask <<= 1;
 	mask--;
-	slot = np_alloc0(((size_t) mask + 1) * sizeof(np_uint32));
-	for (j = nsubject; j < n; j++)
+	id = np_alloc0(((size_t) mask + 1) * sizeof(np_uint32));
+	at = np_alloc(((size_t) mask + 1) * sizeof(np_uint32));
 	{
-		np_uint32	k = (sk->hashes[j] >> 1) & mask;
+		int			word = nsubject / NP_FP_PLACES_PER_WORD;
+		int			w = nsubject % NP_FP_PLACES_PER_WORD;
 
-		while (slot[k] != 0)
-			k = (k + 1) & mask;
-		slot[k] = (np_uint32) j + 1;
+		for (j = nsubject; j < n; j++)
+		{
+			np_uint32	h = sk->hashes[j] >> 1;
+			np_uint32	k = h & mask;
+
+			while (id[k] != 0)
+				k = (k + 1) & mask;
+			id[k] = h + 1;
+			at[k] = FP_EV_AT(word, w * NP_FP_PLACE_BITS);
+			if (++w == NP_FP_PLACES_PER_WORD)
+			{
+				w = 0;
+				word++;
+			}
+		}
 	}
 	for (i = 0; i < st->norder && left > 0; i++)
 	{
 		np_uint64	key = st->order[i];
-		np_uint64	id = key >> 3;
+		np_uint32	want;
 		np_uint32	k;
 
 		if ((i & 0xFFF) == 0)
 			NP_CHECK_FOR_INTERRUPTS();
 		/* above the sample, or of a class it does not hold */
-		if (id > top || !(keep & (1u << (key & 3))))
+		if (key > topkey || !(keep & (1u << (key & 3))))
 			continue;
-		for (k = (np_uint32) id & mask; slot[k] != 0; k = (k + 1) & mask)
+		want = (np_uint32) (key >> 3) + 1;
+		for (k = (want - 1) & mask; id[k] != 0; k = (k + 1) & mask)
 		{
-			j = (int) (slot[k] & ~FP_EV_PLACED) - 1;
-			if ((np_uint64) (sk->hashes[j] >> 1) == id)
+			if (id[k] == want)
 			{
-				np_uint32	place;
+				np_uint32	x = at[k];
 
 				/* the first occurrence only */
-				if (slot[k] & FP_EV_PLACED)
+				if (x & FP_EV_AT_PLACED)
 					break;
-				slot[k] |= FP_EV_PLACED;
-				while (b < st->nbounds && st->bounds[b] <= i)
-					b++;
-				place = (b == 0) ? 0 :
-					1 + (np_uint32) ((b - 1) % ((1u << NP_FP_PLACE_BITS) - 1));
-				sk->places[j / NP_FP_PLACES_PER_WORD] |=
-					place << (NP_FP_PLACE_BITS * (j % NP_FP_PLACES_PER_WORD));
+				at[k] = x | FP_EV_AT_PLACED;
+				if (b < st->nbounds && st->bounds[b] <= i)
+				{
+					while (b < st->nbounds && st->bounds[b] <= i)
+						b++;
+					place = 1 + (np_uint32) ((b - 1) % ((1u << NP_FP_PLACE_BITS) - 1));
+				}
+				sk->places[FP_EV_AT_WORD(x)] |= place << FP_EV_AT_SHIFT(x);
 				left--;
 				break;
 			}
 		}
 	}
-	np_free(slot);
+	np_free(at);
+	np_free(id);
 }
 
 /*
