@@ -685,8 +685,27 @@ static bool
 price_change_row(const char *s, size_t len)
 {
 	bool		change;
+	const char *signs = "+-";
+	int			i;
 
-	return NpFiguresWeigh(s, len, &change) && change;
+	/*
+	 * Most units have no sign before a digit, which change needs: look for
+	 * one first (memchr), so that they are not counted letter by letter
+	 */
+	for (i = 0; i < 2; i++)
+	{
+		const char *p = s;
+		const char *end = s + len;
+
+		while ((p = memchr(p, signs[i], end - p)) != NULL)
+		{
+			if (p + 1 < end && A_DIGIT((unsigned char) p[1]) &&
+				(p == s || p[-1] == ' '))
+				return NpFiguresWeigh(s, len, &change) && change;
+			p++;
+		}
+	}
+	return false;
 }
 
 /* Families of quotation marks: straight and typographic, double and single */
