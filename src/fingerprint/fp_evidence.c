@@ -1069,8 +1069,13 @@ typedef struct FpEvBuild
 								 * p + 1, in the order of items */
 	size_t		nbounds;
 	size_t		bounds_cap;
-	np_uint64  *order;			/* the keys in text order, before the sort */
-	size_t		norder;
+	/*
+	 * after the sort, for each kept key: the paragraph of its first
+	 * occurrence of its best class (para_best), and of its first occurrence
+	 * of class FP_NARRATIVE or FP_FACT (para_nf; FP_EV_NO_PARA: none)
+	 */
+	np_uint32  *para_best;
+	np_uint32  *para_nf;
 } FpEvBuild;
 
 /*
@@ -1370,14 +1375,15 @@ fp_ev_insertion_sort(np_uint64 *v, size_t n)
 }
 
 /*
- * Sort keys below 2^34 by LSD radix sort in 4 passes of 8, 8, 9 and 9
- * bits, the four histograms counted in one read (buckets of fp_ev_sort
- * that are not small).
+ * Sort v[0, n) by bits base to base + 34 (a key) by LSD radix sort in 4
+ * passes of 8, 8, 9 and 9 bits, the four histograms counted in one read
+ * (buckets of fp_ev_sort_unique that are not small).  The bits below base
+ * are carried along, not sorted.
  */
 #define FP_EV_SORT_PASSES	4
 
 static void
-fp_ev_radix_sort(np_uint64 *v, size_t n)
+fp_ev_radix_sort(np_uint64 *v, size_t n, int base)
 {
 	static const int shift[FP_EV_SORT_PASSES] = {0, 8, 16, 25};
 	static const int width[FP_EV_SORT_PASSES] = {8, 8, 9, 9};
@@ -1392,7 +1398,7 @@ fp_ev_radix_sort(np_uint64 *v, size_t n)
 	memset(count, 0, sizeof(count));
 	for (i = 0; i < n; i++)
 	{
-		np_uint64	x = v[i];
+		np_uint64	x = v[i] >> base;
 
 		count[0][x & 0xFF]++;
 		count[1][(x >> 8) & 0xFF]++;
@@ -1405,7 +1411,7 @@ fp_ev_radix_sort(np_uint64 *v, size_t n)
 	{
 		uint32	   *c = count[pass];
 		uint32		sum = 0;
-		int			sh = shift[pass];
+		int			sh = base + shift[pass];
 		np_uint64	mask = ((np_uint64) 1 << width[pass]) - 1;
 		int			b;
 
@@ -1435,47 +1441,94 @@ fp_ev_radix_sort(np_uint64 *v, size_t n)
 #define FP_EV_SMALL_BUCKET	32
 
 /*
+ * The first scan's sort carries each key's paragraph (0: the lead) in the
+ * FP_EV_PARA_BITS bits below it: a text has fewer keys than 2^30 (one at
+ * most for each word, a varlena is under 1 GB), so fewer paragraphs.
+ */
+#define FP_EV_PARA_BITS		30
+#define FP_EV_PARA_MASK		((((np_uint64) 1) << FP_EV_PARA_BITS) - 1)
+#define FP_EV_NO_PARA		((np_uint32) 0xFFFFFFFFu)
+/* the classes of para_nf */
+#define FP_EV_NF_CLASSES	(1u << FP_NARRATIVE | 1u << FP_FACT)
+
+/*
  * Merge key x into last, the kept key of the same shingle (their hashes
  * differ at most in the name bit): the best class of the two and the name
- * bit if either has it.  Moves the kept key's count to its new class.  Out
- * of line: most shingles of a text occur once.
+ * bit if either has it.  Moves the kept key's count to its new class.  With
+ * pbest and pnf (last's paragraphs, fp_ev_unique; first: x is the second
+ * key of the run) x's paragraph para is kept in them when it is of a
+ * first occurrence.  Out of line: most shingles of a text occur once.
  */
 static pg_noinline np_uint64
-fp_ev_merge(np_uint64 last, np_uint64 x, size_t *count)
+fp_ev_merge(np_uint64 last, np_uint64 x, size_t *count, bool first,
+			np_uint32 para, np_uint32 *pbest, np_uint32 *pnf)
 {
-	np_uint64	cls = (x & 3) < (last & 3) ? (x & 3) : (last & 3);
+	int			c = (int) (x & 3);
+	int			lc = (int) (last & 3);
+	np_uint64	cls = c < lc ? c : lc;
 
-	count[last & 3]--;
+	count[lc]--;
 	count[cls]++;
+	if (pbest)
+	{
+		/* last's one occurrence so far gave *pnf whatever its class */
+		if (first && !(FP_EV_NF_CLASSES & (1u << lc)))
+			*pnf = FP_EV_NO_PARA;
+		if (c < lc || (c == lc && para < *pbest))
+			*pbest = para;
+		if ((FP_EV_NF_CLASSES & (1u << c)) && para < *pnf)
+			*pnf = para;
+	}
 	return ((last | x) & ~(np_uint64) 3) | cls;
 }
 
 /*
- * Append the sorted keys v[0, n) to out[*o, ...), one for each run of keys
- * whose hashes differ at most in the name bit (fp_ev_merge).  Counts the
- * kept keys by class.  *prev is the hash, name bit dropped, of the last key
- * appended (~0 for none).  out may be v: it is written behind the reads.
+ * Append the sorted keys v[0, n) (each with its paragraph in the low
+ * FP_EV_PARA_BITS when placed) to out[*o, ...), one for each run of keys
+ * whose hashes differ at most in the name bit (fp_ev_merge), without
+ * their paragraphs; when placed, the paragraphs of their first
+ * occurrences go to pbest and pnf at the same index.  Counts the kept keys
+ * by class.  *prev is the hash, name bit dropped, of the last key appended
+ * (~0 for none).  out may be v: it is written behind the reads.
  */
-static inline void
+static pg_attribute_always_inline void
 fp_ev_unique(const np_uint64 *v, size_t n, np_uint64 *out, size_t *o,
-			 np_uint64 *prev, size_t *count)
+			 np_uint64 *prev, size_t *count, bool placed,
+			 np_uint32 *pbest, np_uint32 *pnf)
 {
 	np_uint64	last = *prev;	/* locals: out may alias *prev and *o */
 	size_t		k = *o;
 	size_t		i;
+	bool		merged = true;	/* out[k - 1] has taken a key already */
 
 	for (i = 0; i < n; i++)
 	{
-		np_uint64	x = v[i];
+		np_uint64	x = placed ? v[i] >> FP_EV_PARA_BITS : v[i];
 		np_uint64	h = x >> 3;
 
 		if (unlikely(h == last))
 		{
-			out[k - 1] = fp_ev_merge(out[k - 1], x, count);
+			if (placed)
+				out[k - 1] = fp_ev_merge(out[k - 1], x, count, !merged,
+										 (np_uint32) (v[i] & FP_EV_PARA_MASK),
+										 &pbest[k - 1], &pnf[k - 1]);
+			else
+				out[k - 1] = fp_ev_merge(out[k - 1], x, count, false, 0,
+										 NULL, NULL);
+			merged = true;
 			continue;
 		}
 		last = h;
+		merged = false;
 		count[x & 3]++;
+		if (placed)
+		{
+			np_uint32	para = (np_uint32) (v[i] & FP_EV_PARA_MASK);
+
+			/* para_nf: fp_ev_merge sets it right for a key of another class */
+			pbest[k] = para;
+			pnf[k] = para;
+		}
 		out[k++] = x;
 	}
 	*prev = last;
@@ -1483,9 +1536,44 @@ fp_ev_unique(const np_uint64 *v, size_t n, np_uint64 *out, size_t *o,
 }
 
 /*
+ * Write each key of v[0, n) with its paragraph below it (key <<
+ * FP_EV_PARA_BITS | paragraph; bounds[p], nbounds of them: the first key
+ * of paragraph p + 1) into out: in place when bstart is NULL (out may be
+ * v), else into bucket v[i] >> shift at bstart's next slot (the scatter of
+ * fp_ev_sort_unique_body).
+ */
+static pg_attribute_always_inline void
+fp_ev_add_paras(np_uint64 *v, np_uint64 *out, size_t n,
+				const np_uint32 *bounds, size_t nbounds,
+				uint32 *bstart, int shift)
+{
+	size_t		i = 0;
+	size_t		p;
+
+	for (p = 0; p <= nbounds; p++)
+	{
+		size_t		end = (p < nbounds) ? bounds[p] : n;
+
+		NP_CHECK_FOR_INTERRUPTS();
+		for (; i < end; i++)
+		{
+			np_uint64	x = v[i] << FP_EV_PARA_BITS | (np_uint64) p;
+
+			if (bstart)
+				out[bstart[v[i] >> shift]++] = x;
+			else
+				out[i] = x;
+		}
+	}
+}
+
+/*
  * Sort keys below 2^34 (hash << 2 | class) in place, keep each hash once
  * (fp_ev_unique: name bit aside) with its best class, count the kept keys
- * by class into count[] and return how many are kept.
+ * by class into count[] and return how many are kept.  With bounds (the
+ * first scan's: where each paragraph after the lead begins among the keys,
+ * nbounds of them), the paragraphs of each kept key's first occurrences
+ * go to the new arrays *pbest and *pnf (FpEvBuild's para_best, para_nf).
  *
  * The hashes are uniform, so one pass that spreads the keys over about
  * n / 4 buckets by their top bits leaves buckets of a few keys, each sorted
@@ -1494,8 +1582,10 @@ fp_ev_unique(const np_uint64 *v, size_t n, np_uint64 *out, size_t *o,
  * linear.  Copies of a hash fall in one bucket: each bucket is made unique
  * as it is written back.
  */
-static size_t
-fp_ev_sort_unique(np_uint64 *v, size_t n, size_t *count)
+static pg_attribute_always_inline size_t
+fp_ev_sort_unique_body(np_uint64 *v, size_t n, size_t *count, bool placed,
+					   const np_uint32 *bounds, size_t nbounds,
+					   np_uint32 **pbest, np_uint32 **pnf)
 {
 	int			bits = 8;
 	size_t		nb;
@@ -1503,15 +1593,27 @@ fp_ev_sort_unique(np_uint64 *v, size_t n, size_t *count)
 	uint32	   *bstart;
 	np_uint64  *tmp;
 	np_uint64	prev = ~UINT64_C(0);
+	np_uint32  *best = NULL;
+	np_uint32  *nf = NULL;
 	size_t		o = 0;
 	size_t		i;
 	size_t		b;
 	size_t		lo;
 
+	if (placed)
+	{
+		Assert(n < ((size_t) 1 << FP_EV_PARA_BITS));
+		best = np_alloc((n > 0 ? n : 1) * sizeof(np_uint32));
+		nf = np_alloc((n > 0 ? n : 1) * sizeof(np_uint32));
+		*pbest = best;
+		*pnf = nf;
+	}
 	if (n <= FP_EV_SMALL_BUCKET)
 	{
+		if (placed)
+			fp_ev_add_paras(v, v, n, bounds, nbounds, NULL, 0);
 		fp_ev_insertion_sort(v, n);
-		fp_ev_unique(v, n, v, &o, &prev, count);
+		fp_ev_unique(v, n, v, &o, &prev, count, placed, best, nf);
 		return o;
 	}
 	while (bits < 16 && ((size_t) 1 << (bits + 2)) < n)
@@ -1526,8 +1628,11 @@ fp_ev_sort_unique(np_uint64 *v, size_t n, size_t *count)
 		bstart[b] += bstart[b - 1];
 	/* bstart[b]: where bucket b starts; after the scatter, where it ends */
 	tmp = np_alloc(n * sizeof(np_uint64));
-	for (i = 0; i < n; i++)
-		tmp[bstart[v[i] >> shift]++] = v[i];
+	if (placed)
+		fp_ev_add_paras(v, tmp, n, bounds, nbounds, bstart, shift);
+	else
+		for (i = 0; i < n; i++)
+			tmp[bstart[v[i] >> shift]++] = v[i];
 	NP_CHECK_FOR_INTERRUPTS();
 	lo = 0;
 	for (b = 0; b < nb; b++)
@@ -1537,15 +1642,33 @@ fp_ev_sort_unique(np_uint64 *v, size_t n, size_t *count)
 		if ((b & 0xFFF) == 0)
 			NP_CHECK_FOR_INTERRUPTS();
 		if (hi - lo > FP_EV_SMALL_BUCKET)
-			fp_ev_radix_sort(tmp + lo, hi - lo);
+			fp_ev_radix_sort(tmp + lo, hi - lo,
+							 placed ? FP_EV_PARA_BITS : 0);
 		else if (hi - lo > 1)
 			fp_ev_insertion_sort(tmp + lo, hi - lo);
-		fp_ev_unique(tmp + lo, hi - lo, v, &o, &prev, count);
+		fp_ev_unique(tmp + lo, hi - lo, v, &o, &prev, count, placed, best, nf);
 		lo = hi;
 	}
 	np_free(tmp);
 	np_free(bstart);
 	return o;
+}
+
+/* fp_ev_sort_unique_body without the paragraphs */
+static pg_noinline size_t
+fp_ev_sort_unique(np_uint64 *v, size_t n, size_t *count)
+{
+	return fp_ev_sort_unique_body(v, n, count, false, NULL, 0, NULL, NULL);
+}
+
+/* fp_ev_sort_unique_body with them: the first scan's keys */
+static pg_noinline size_t
+fp_ev_sort_unique_placed(np_uint64 *v, size_t n, size_t *count,
+						 const np_uint32 *bounds, size_t nbounds,
+						 np_uint32 **pbest, np_uint32 **pnf)
+{
+	return fp_ev_sort_unique_body(v, n, count, true, bounds, nbounds,
+								  pbest, pnf);
 }
 
 /*
@@ -1577,31 +1700,32 @@ fp_ev_collect_body(FpEvBuild *st, const char *text, size_t len,
 	if (st->nwords > 0 && st->nwords < (size_t) st->w)
 		fp_ev_emit(st, st->w == 3 ? st->last : st->ring, st->rflags, (int) st->nwords);
 
-	/* the keys in text order, for their places (fp_ev_places) */
-	if (mode == FP_SCAN_PLAIN && st->n > 0)
-	{
-		st->order = np_alloc(st->n * sizeof(np_uint64));
-		memcpy(st->order, st->items, st->n * sizeof(np_uint64));
-		st->norder = st->n;
-	}
-
 	/*
 	 * Sort by hash, then class; keep each hash once (name bit aside) with
 	 * its best class and its name bit if any occurrence has it, and count
-	 * the distinct hashes of each class.
+	 * the distinct hashes of each class; the first scan keeps where each
+	 * stands too, for the places of the sample (fp_ev_places).
 	 */
-	st->n = fp_ev_sort_unique(st->items, st->n, count);
+	if (mode == FP_SCAN_PLAIN)
+		st->n = fp_ev_sort_unique_placed(st->items, st->n, count,
+										 st->bounds, st->nbounds,
+										 &st->para_best, &st->para_nf);
+	else
+		st->n = fp_ev_sort_unique(st->items, st->n, count);
 }
 
 /* Free what a scan kept for the places of its keys */
 static void
 fp_ev_free_places(FpEvBuild *st)
 {
-	if (st->order)
-		np_free(st->order);
+	if (st->para_best)
+		np_free(st->para_best);
+	if (st->para_nf)
+		np_free(st->para_nf);
 	if (st->bounds)
 		np_free(st->bounds);
-	st->order = NULL;
+	st->para_best = NULL;
+	st->para_nf = NULL;
 	st->bounds = NULL;
 }
 
@@ -2870,9 +2994,10 @@ fp_subject(const FpSubjScan *st, np_uint32 *out)
  * under a lead of its own, so that same_story linked the two; an update,
  * a newspaper's trimmed copy and its rewrite share the lead or most of
  * the body.  The sample is ordered by hash, not by place, so the scan
- * notes where each paragraph's keys begin (fp_ev_note_place), and for
- * each hash of the sample the paragraph of its shingle's first
- * occurrence is kept: 0 for the lead, 1 to 7 for the later ones in turn.
+ * notes where each paragraph's keys begin (fp_ev_note_place), the sort
+ * carries each key's paragraph (fp_ev_sort_unique_placed), and for each
+ * hash of the sample the paragraph of its shingle's first occurrence is
+ * kept: 0 for the lead, 1 to 7 for the later ones in turn.
  * fingerprint_sql.c reads them for the pairs that share under half of
  * each side.
  * ---------------------------------------------------------------------
@@ -2880,102 +3005,41 @@ fp_subject(const FpSubjScan *st, np_uint32 *out)
 
 /*
  * The place of each hash of sk's sample (the first nsubject, the
- * subject's, are of the lead) into a new sk->places, from the keys of st
- * in text order.  The sample's other hashes are looked up in an open
- * addressing table of twice their number (their low bits are uniform):
- * slot k holds a hash's key (the hash without its name bit, plus 1; 0 for
- * an empty slot) in id[k], so that a probe reads that array alone, and in
- * at[k] where its place goes in sk->places and whether it has it
- * (FP_EV_AT_*).  A key is looked up only when it is not above the
- * sample's largest hash (a long text's keys mostly are), and the scan
- * stops once every hash has its place.  A paragraph's place is computed
- * once, at its first hash.  Out of line: inlined, it made the scan's word
- * loop longer.
+ * subject's, are of the lead) into a new sk->places: the paragraph of its
+ * shingle's first occurrence of a class that keep holds, which the sort
+ * kept for st's keys (keep is one class, or FP_EV_NF_CLASSES: a key's
+ * best class is in keep, so of the occurrences that keep holds the first
+ * of its best class, or the first of either).  The sample's other hashes
+ * are st's first keys of a class in keep, in turn, as
+ * NpFpBuildSketchV2 took them.
  */
-#define FP_EV_AT_PLACED		((np_uint32) 1 << 31)	/* the hash has its place */
-#define FP_EV_AT(word, shift)	((np_uint32) (word) << 8 | (np_uint32) (shift))
-#define FP_EV_AT_WORD(x)	((size_t) (((x) >> 8) & 0xFFFF))	/* of places */
-#define FP_EV_AT_SHIFT(x)	((int) ((x) & 0xFF))	/* in that word */
-
-static pg_noinline void
+static void
 fp_ev_places(const FpEvBuild *st, int nsubject, unsigned keep, NpSketch *sk)
 {
 	int			n = sk->nhashes;
-	/* the largest key of a sampled hash (any class and name bit) */
-	np_uint64	topkey = ((np_uint64) (sk->hashes[n - 1] >> 1) << 3) | 7;
-	np_uint32	mask = 1;
-	np_uint32  *id;				/* (hash >> 1) + 1 of each slot, 0: none */
-	np_uint32  *at;				/* FP_EV_AT of each slot */
-	np_uint32	place = 0;		/* the place of paragraph b */
-	int			left = n - nsubject;
-	size_t		b = 0;
+	const np_uint32 *para = (keep == FP_EV_NF_CLASSES) ? st->para_nf : st->para_best;
 	size_t		i;
 	int			j;
 
-	StaticAssertStmt(NP_FP_PLACES_WORDS(NP_FP_MAX_SKETCH_SIZE) <= 0xFFFF,
-					 "a slot holds a word of the places in 16 bits");
+	Assert(keep == FP_EV_NF_CLASSES || (keep & (keep - 1)) == 0);
 	sk->places = np_alloc0((size_t) NP_FP_PLACES_WORDS(n) * sizeof(np_uint32));
-	while (mask < 2 * (np_uint32) n)
-		mask <<= 1;
-	mask--;
-	id = np_alloc0(((size_t) mask + 1) * sizeof(np_uint32));
-	at = np_alloc(((size_t) mask + 1) * sizeof(np_uint32));
+	if (para == NULL)
+		return;
+	for (i = 0, j = nsubject; j < n; i++)
 	{
-		int			word = nsubject / NP_FP_PLACES_PER_WORD;
-		int			w = nsubject % NP_FP_PLACES_PER_WORD;
+		np_uint32	p;
 
-		for (j = nsubject; j < n; j++)
-		{
-			np_uint32	h = sk->hashes[j] >> 1;
-			np_uint32	k = h & mask;
-
-			while (id[k] != 0)
-				k = (k + 1) & mask;
-			id[k] = h + 1;
-			at[k] = FP_EV_AT(word, w * NP_FP_PLACE_BITS);
-			if (++w == NP_FP_PLACES_PER_WORD)
-			{
-				w = 0;
-				word++;
-			}
-		}
-	}
-	for (i = 0; i < st->norder && left > 0; i++)
-	{
-		np_uint64	key = st->order[i];
-		np_uint32	want;
-		np_uint32	k;
-
-		if ((i & 0xFFF) == 0)
-			NP_CHECK_FOR_INTERRUPTS();
-		/* above the sample, or of a class it does not hold */
-		if (key > topkey || !(keep & (1u << (key & 3))))
+		Assert(i < st->n);
+		if (!(keep & (1u << (st->items[i] & 3))))
 			continue;
-		want = (np_uint32) (key >> 3) + 1;
-		for (k = (want - 1) & mask; id[k] != 0; k = (k + 1) & mask)
-		{
-			if (id[k] == want)
-			{
-				np_uint32	x = at[k];
-
-				/* the first occurrence only */
-				if (x & FP_EV_AT_PLACED)
-					break;
-				at[k] = x | FP_EV_AT_PLACED;
-				if (b < st->nbounds && st->bounds[b] <= i)
-				{
-					while (b < st->nbounds && st->bounds[b] <= i)
-						b++;
-					place = 1 + (np_uint32) ((b - 1) % ((1u << NP_FP_PLACE_BITS) - 1));
-				}
-				sk->places[FP_EV_AT_WORD(x)] |= place << FP_EV_AT_SHIFT(x);
-				left--;
-				break;
-			}
-		}
+		p = para[i];
+		Assert(p != FP_EV_NO_PARA);
+		if (p > 0)
+			sk->places[j / NP_FP_PLACES_PER_WORD] |=
+				(1 + (p - 1) % ((1u << NP_FP_PLACE_BITS) - 1)) <<
+				((j % NP_FP_PLACES_PER_WORD) * NP_FP_PLACE_BITS);
+		j++;
 	}
-	np_free(at);
-	np_free(id);
 }
 
 /*
