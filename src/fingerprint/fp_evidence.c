@@ -1941,37 +1941,111 @@ fp_subj_fact_word(const FpSubjScan *st, int i)
 }
 
 /*
- * Which of the nlist lower-case words of list is the word of these n bytes,
- * in any case (ASCII letters; at most FP_ASCII_WORD_MAX of them)?  -1 if
- * none.
+ * Which of the lower-case words of set is the word of these n bytes, in
+ * any case (ASCII letters; at most FP_ASCII_WORD_MAX of them, a NUL ends
+ * it)?  -1 if none.  The word is read into a 64-bit key (its first 8 bytes,
+ * letters in lower case, then zeros) and its ninth byte, and looked up in
+ * set's open addressing table of FP_WORDSET_SLOTS slots, built at the first
+ * look-up from set's list (FP_WORDSET).
  */
 #define FP_ASCII_WORD_MAX	9
+#define FP_WORDSET_SLOTS	64	/* more than twice the longest list */
 
 /* Is byte c an ASCII letter? */
 #define FP_ASCII_ALPHA(c) \
 	(((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
 
-static int
-fp_ascii_word_in(const unsigned char *w, size_t n, const char *const *list,
-				 int nlist)
+typedef struct FpWordSet
 {
-	char		low[FP_ASCII_WORD_MAX + 1];
-	size_t		k;
-	int			i;
+	const char *const *list;	/* lower-case words, 1 to FP_ASCII_WORD_MAX
+								 * bytes each */
+	int			nlist;
+	bool		ready;
+	np_uint64	key[FP_WORDSET_SLOTS];	/* 0: an empty slot */
+	unsigned char ninth[FP_WORDSET_SLOTS];
+	signed char index[FP_WORDSET_SLOTS];	/* in list */
+} FpWordSet;
 
+/* A static word set of the list of words words */
+#define FP_WORDSET(words)	{(words), lengthof(words), false, {0}, {0}, {0}}
+
+/*
+ * The key of the word of these n bytes and its ninth byte (*ninth): false
+ * if it is empty, too long or not ASCII.
+ */
+static inline bool
+fp_wordset_key(const unsigned char *w, size_t n, np_uint64 *key,
+			   unsigned char *ninth)
+{
+	np_uint64	k = 0;
+	size_t		i;
+	bool		ended = false;	/* after a NUL, as in a C string */
+
+	*key = 0;
+	*ninth = 0;
 	if (n == 0 || n > FP_ASCII_WORD_MAX)
-		return -1;
-	for (k = 0; k < n; k++)
+		return false;
+	for (i = 0; i < n; i++)
 	{
-		if (w[k] >= 0x80)
-			return -1;
-		low[k] = (char) ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + ('a' - 'A') : w[k]);
+		unsigned char c = w[i];
+
+		if (c >= 0x80)
+			return false;
+		ended |= (c == 0);
+		if (ended)
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (i < 8)
+			k |= (np_uint64) c << (8 * i);
+		else
+			*ninth = c;
 	}
-	low[n] = '\0';
-	/* the first letters first: most words of a list differ there */
-	for (i = 0; i < nlist; i++)
-		if (list[i][0] == low[0] && strcmp(low, list[i]) == 0)
-			return i;
+	*key = k;
+	return k != 0;
+}
+
+/* The first slot of the key and ninth byte */
+static inline int
+fp_wordset_slot(np_uint64 key, unsigned char ninth)
+{
+	return (int) (((key ^ ninth) * UINT64_C(0x9E3779B97F4A7C15)) >> 58);
+}
+
+static int
+fp_ascii_word_in(const unsigned char *w, size_t n, FpWordSet *set)
+{
+	np_uint64	key;
+	unsigned char ninth;
+	int			k;
+
+	StaticAssertStmt(FP_WORDSET_SLOTS == 64, "fp_wordset_slot keeps 6 bits");
+	if (unlikely(!set->ready))
+	{
+		int			i;
+
+		for (i = 0; i < set->nlist; i++)
+		{
+			bool		ok PG_USED_FOR_ASSERTS_ONLY;
+
+			ok = fp_wordset_key((const unsigned char *) set->list[i],
+								strlen(set->list[i]), &key, &ninth);
+			Assert(ok && 2 * set->nlist <= FP_WORDSET_SLOTS);
+			for (k = fp_wordset_slot(key, ninth); set->key[k] != 0;
+				 k = (k + 1) & (FP_WORDSET_SLOTS - 1))
+				;
+			set->key[k] = key;
+			set->ninth[k] = ninth;
+			set->index[k] = (signed char) i;
+		}
+		set->ready = true;
+	}
+	if (!fp_wordset_key(w, n, &key, &ninth))
+		return -1;
+	for (k = fp_wordset_slot(key, ninth); set->key[k] != 0;
+		 k = (k + 1) & (FP_WORDSET_SLOTS - 1))
+		if (set->key[k] == key && set->ninth[k] == ninth)
+			return set->index[k];
 	return -1;
 }
 
@@ -1986,8 +2060,9 @@ fp_subj_month_abbrev(const unsigned char *w, np_uint32 n)
 		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
 		"oct", "nov", "dec"
 	};
+	static FpWordSet set = FP_WORDSET(abbrev);
 
-	return fp_ascii_word_in(w, n, abbrev, lengthof(abbrev)) >= 0;
+	return fp_ascii_word_in(w, n, &set) >= 0;
 }
 
 /*
@@ -2377,12 +2452,13 @@ fp_fig_scale(const unsigned char *w, size_t n)
 	static const int scales[lengthof(words)] = {
 		3, 3, 6, 6, 6, 6, 9, 9, 9, 9, 12, 12, 12, FP_FIG_PERCENT, FP_FIG_PERCENT
 	};
+	static FpWordSet set = FP_WORDSET(words);
 	int			i;
 
 	/* most words after a number are none: their first letter says so */
 	if (n == 0 || strchr("bBkKmMpPtT", w[0]) == NULL || w[0] == '\0')
 		return 0;
-	i = fp_ascii_word_in(w, n, words, lengthof(words));
+	i = fp_ascii_word_in(w, n, &set);
 	return i >= 0 ? scales[i] : 0;
 }
 
@@ -2399,12 +2475,13 @@ fp_fig_month(const unsigned char *w, size_t n)
 		"january", "february", "march", "april", "may", "june", "july",
 		"august", "september", "october", "november", "december"
 	};
+	static FpWordSet set = FP_WORDSET(months);
 	const int	may = 4;		/* months[may] is "may" */
 	int			i;
 
 	if (n <= 4 && fp_subj_month_abbrev(w, (np_uint32) n))
 		return true;
-	i = fp_ascii_word_in(w, n, months, lengthof(months));
+	i = fp_ascii_word_in(w, n, &set);
 	if (i == may)
 		return w[0] == 'M';
 	return i >= 0;
@@ -2479,6 +2556,7 @@ fp_fig_count_opens(const unsigned char *s, size_t at)
 		"about", "almost", "another", "around", "as", "least", "nearly",
 		"roughly", "said", "says", "some", "than", "to"
 	};
+	static FpWordSet set = FP_WORDSET(before_count);
 	const int	to = 12;		/* before_count[to] is "to" */
 	size_t		p = at;
 	size_t		from;
@@ -2499,8 +2577,7 @@ fp_fig_count_opens(const unsigned char *s, size_t at)
 		from--;
 	if (from == p || (from > 0 && FP_ASCII_ALPHA(s[from - 1])))
 		return false;
-	i = fp_ascii_word_in(s + from, p - from, before_count,
-						 lengthof(before_count));
+	i = fp_ascii_word_in(s + from, p - from, &set);
 	if (i != to)
 		return i >= 0;
 	/* "to" only in "up to": "Moved To 25 May" is a day */
@@ -2532,6 +2609,7 @@ fp_fig_may_verb(FpFigures *fig, const unsigned char *s, size_t len,
 		"in", "last", "next", "of", "on", "or", "said", "that", "the",
 		"this", "to", "until", "when", "with"
 	};
+	static FpWordSet set = FP_WORDSET(after_date);
 	size_t		k = end;
 	size_t		w;
 
@@ -2551,7 +2629,7 @@ fp_fig_may_verb(FpFigures *fig, const unsigned char *s, size_t len,
 		;
 	if (w == k)
 		return false;			/* a line's end, a year, a mark */
-	return fp_ascii_word_in(s + k, w - k, after_date, lengthof(after_date)) < 0;
+	return fp_ascii_word_in(s + k, w - k, &set) < 0;
 }
 
 /*
