@@ -1065,7 +1065,14 @@ NpClassifyUnit(const NpDoc *doc, int idx, bool duplicate, int *mark, bool *bylin
 	*hints = ((f.nwords >= 2 && f.nwords <= NP_SHORT_UNIT_WORDS &&
 			   (f.widget == 0 || (doc->wire && f.nupper == f.nletters)) &&
 			   !f.ends_colon && !price_change_row(s, u->len)) ? NP_HINT_SUBHEAD : 0) |
-		((f.second != 0 && f.nwords <= 30) ? NP_HINT_APPEAL : 0);
+		((f.second != 0 && f.nwords <= 30) ? NP_HINT_APPEAL : 0) |
+		((f.nwords >= 2 && f.nwords <= 25 &&
+		  !(f.ends_term && s[u->len - 1] == '.')) ? NP_HINT_HEADLINE : 0) |
+		(f.nondate > f.datetok ? NP_HINT_FIGURES : 0) |
+		((f.nwords >= 1 && f.nwords <= NP_TITLED_ROW_WORDS && !f.ends_term) ?
+		 NP_HINT_ROW : 0) |
+		((f.nwords >= 2 && f.nwords <= NP_TITLED_ROW_WORDS && !f.ends_term) ?
+		 NP_HINT_ROW2 : 0);
 	allcaps = f.nletters >= 2 && f.nupper == f.nletters;
 
 	/* wire furniture (wire.c), then markup evidence */

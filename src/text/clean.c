@@ -325,13 +325,13 @@ keep_wire_gaps(NpDoc *doc, const int *marks)
 /*
  * Is unit i a row of figures: a row (is_row) holding a digit beside more
  * words than dates ("Net 9,113,000 vs 7,402,000", "Lab: Priya Nair 1,204
- * (48.1%)"), not a timestamp ("Updated 14 May 2024 10:32 BST")?
+ * (48.1%)"), not a timestamp ("Updated 14 May 2024 10:32 BST")?  The
+ * words and dates were counted when it was classified (hints).
  */
 static bool
-is_figures_row(const NpDoc *doc, int i)
+is_figures_row(const NpDoc *doc, int i, const unsigned char *hints)
 {
 	const NpUnit *u = &doc->units[i];
-	NpUnitFacts f;
 	size_t		k;
 
 	for (k = 0; k < u->len; k++)
@@ -339,8 +339,7 @@ is_figures_row(const NpDoc *doc, int i)
 			break;
 	if (k == u->len)
 		return false;
-	NpGetUnitFacts(doc->text + u->off, u->len, &f);
-	return f.nondate > f.datetok;
+	return (hints[i] & NP_HINT_FIGURES) != 0;
 }
 
 /*
@@ -363,40 +362,34 @@ opens_with_bullet(const char *s, size_t len)
 
 /*
  * Has unit i the shape of a headline: 2 to 25 words, not a sentence ending
- * in a full stop, not a list item opening with a bullet (the points under
- * an agency headline)?
+ * in a full stop (NP_HINT_HEADLINE, noted when it was classified), not a
+ * list item opening with a bullet (the points under an agency headline)?
  */
 static bool
-headline_shape(const NpDoc *doc, int i)
+headline_shape(const NpDoc *doc, int i, const unsigned char *hints)
 {
 	const NpUnit *u = &doc->units[i];
-	NpUnitFacts f;
 
 	if (opens_with_bullet(doc->text + u->off, u->len))
 		return false;
-	NpGetUnitFacts(doc->text + u->off, u->len, &f);
-	return f.nwords >= 2 && f.nwords <= 25 &&
-		!(f.ends_term && doc->text[u->off + u->len - 1] == '.');
+	return (hints[i] & NP_HINT_HEADLINE) != 0;
 }
 
-/* a row of a titled table (keep_titled_rows) has at most this many words */
-#define TITLED_ROW_WORDS 10
-
 /*
- * The words of unit i if it can be a row of a table or list under a title
- * (keep_titled_rows): a row of at most TITLED_ROW_WORDS words that is no
- * sentence; else 0.
+ * Can unit i be a row of a table or list under a title (keep_titled_rows):
+ * a row of at least min_words (1 or 2) and at most NP_TITLED_ROW_WORDS
+ * words that is no sentence (NP_HINT_ROW, NP_HINT_ROW2)?
  */
-static int
-titled_row_words(const NpDoc *doc, int i, const int *marks)
+static bool
+is_titled_row(const NpDoc *doc, int i, const int *marks,
+			  const unsigned char *hints, int min_words)
 {
 	const NpUnit *u = &doc->units[i];
-	NpUnitFacts f;
 
+	Assert(min_words == 1 || min_words == 2);
 	if (!is_row(doc, i, marks) || (u->cls != CLS_SHORT && u->cls != CLS_ROW))
-		return 0;
-	NpGetUnitFacts(doc->text + u->off, u->len, &f);
-	return f.nwords <= TITLED_ROW_WORDS && !f.ends_term ? f.nwords : 0;
+		return false;
+	return (hints[i] & (min_words == 2 ? NP_HINT_ROW2 : NP_HINT_ROW)) != 0;
 }
 
 /*
@@ -410,17 +403,18 @@ titled_row_words(const NpDoc *doc, int i, const int *marks)
  * the unit after the last row, or -1 when there is no such table at t.
  */
 static int
-titled_rows_end(const NpDoc *doc, int t, const int *marks)
+titled_rows_end(const NpDoc *doc, int t, const int *marks,
+				const unsigned char *hints)
 {
 	int			n = doc->nunits;
 	int			i;
 	bool		change;
 
-	if (t >= n || titled_row_words(doc, t, marks) < 2 || ends_with_colon(doc, t) ||
+	if (t >= n || !is_titled_row(doc, t, marks, hints, 2) || ends_with_colon(doc, t) ||
 		NpFiguresWeigh(doc->text + doc->units[t].off, doc->units[t].len, &change) ||
 		change)
 		return -1;
-	for (i = t + 1; i < n && titled_row_words(doc, i, marks) > 0 &&
+	for (i = t + 1; i < n && is_titled_row(doc, i, marks, hints, 1) &&
 		 (i == t + 1 || (doc->units[i].flags & NPU_HTML) ||
 		  !(doc->units[i].flags & NPU_BLANK)); i++)
 		NP_CHECK_FOR_INTERRUPTS();
@@ -481,7 +475,7 @@ html_signoff(const NpDoc *doc, int i)
  * at its end, so a text that is not agency copy must show the sign-off.
  */
 static void
-keep_titled_rows(NpDoc *doc, const int *marks)
+keep_titled_rows(NpDoc *doc, const int *marks, const unsigned char *hints)
 {
 	int			n = doc->nunits;
 	int			seg = -1;		/* the last unit was kept, in this segment */
@@ -503,7 +497,7 @@ keep_titled_rows(NpDoc *doc, const int *marks)
 			continue;
 		/* the tables under their titles, one after another */
 		last = i;
-		while ((end = titled_rows_end(doc, last, marks)) >= 0)
+		while ((end = titled_rows_end(doc, last, marks, hints)) >= 0)
 		{
 			last = end;
 			while (last < n && (doc->units[last].flags & NPU_FURNITURE))
@@ -597,14 +591,15 @@ quotes_change(const NpDoc *doc, int i)
  * prices at the top of a page (a ticker) is not.
  */
 static bool
-is_item_title(const NpDoc *doc, int i, const int *marks)
+is_item_title(const NpDoc *doc, int i, const int *marks,
+			  const unsigned char *hints)
 {
 	const NpUnit *u = &doc->units[i];
 	bool		change;
 
 	return is_row(doc, i, marks) && NpOpensDoc(doc, i) &&
 		!NpFiguresWeigh(doc->text + u->off, u->len, &change) && !change &&
-		!ends_with_colon(doc, i) && headline_shape(doc, i);
+		!ends_with_colon(doc, i) && headline_shape(doc, i, hints);
 }
 
 /*
@@ -612,16 +607,17 @@ is_item_title(const NpDoc *doc, int i, const int *marks)
  * figures?
  */
 static bool
-titles_kept_figures(const NpDoc *doc, int t, const int *marks)
+titles_kept_figures(const NpDoc *doc, int t, const int *marks,
+					const unsigned char *hints)
 {
 	int			i;
 
-	if (!is_item_title(doc, t, marks))
+	if (!is_item_title(doc, t, marks, hints))
 		return false;
 	for (i = t + 1; i < doc->nunits; i++)
 	{
 		NP_CHECK_FOR_INTERRUPTS();
-		if (doc->units[i].seg >= 0 && is_figures_row(doc, i))
+		if (doc->units[i].seg >= 0 && is_figures_row(doc, i, hints))
 			return true;
 	}
 	return false;
@@ -633,13 +629,14 @@ titles_kept_figures(const NpDoc *doc, int t, const int *marks)
  * an item's title and a row of figures is kept under it; else -1.
  */
 static int
-table_title(const NpDoc *doc, const int *marks)
+table_title(const NpDoc *doc, const int *marks, const unsigned char *hints)
 {
 	int			first;
 
 	for (first = 0; first < doc->nunits && doc->units[first].seg < 0; first++)
 		NP_CHECK_FOR_INTERRUPTS();
-	return first < doc->nunits && titles_kept_figures(doc, first, marks) ? first : -1;
+	return first < doc->nunits && titles_kept_figures(doc, first, marks, hints) ?
+		first : -1;
 }
 
 /*
@@ -649,7 +646,8 @@ table_title(const NpDoc *doc, const int *marks)
  * text above, is not an item's opening.
  */
 static bool
-opens_item(const NpDoc *doc, int lo, const int *marks, const bool *bylines)
+opens_item(const NpDoc *doc, int lo, const int *marks, const bool *bylines,
+		   const unsigned char *hints)
 {
 	int			j = lo - 1;
 
@@ -658,7 +656,7 @@ opens_item(const NpDoc *doc, int lo, const int *marks, const bool *bylines)
 		NP_CHECK_FOR_INTERRUPTS();
 		j--;
 	}
-	return j < 0 || is_item_title(doc, j, marks);
+	return j < 0 || is_item_title(doc, j, marks, hints);
 }
 
 /*
@@ -681,7 +679,8 @@ opens_item(const NpDoc *doc, int lo, const int *marks, const bool *bylines)
  * line when the rows are kept under one, else -1.
  */
 static int
-keep_item_table(NpDoc *doc, const int *marks, const bool *bylines)
+keep_item_table(NpDoc *doc, const int *marks, const bool *bylines,
+				const unsigned char *hints)
 {
 	int			first;
 	int			last;
@@ -709,8 +708,8 @@ keep_item_table(NpDoc *doc, const int *marks, const bool *bylines)
 	}
 	while (lo < first && (doc->units[lo].flags & NPU_FURNITURE))
 		lo++;					/* a feed's header, a slug */
-	if (!opens_item(doc, lo, marks, bylines) ||
-		(lo < first && !is_item_title(doc, lo, marks)))
+	if (!opens_item(doc, lo, marks, bylines, hints) ||
+		(lo < first && !is_item_title(doc, lo, marks, hints)))
 		return -1;
 	for (i = lo; i <= hi; i++)
 	{
@@ -721,7 +720,7 @@ keep_item_table(NpDoc *doc, const int *marks, const bool *bylines)
 		{
 			rowbytes += doc->units[i].len;
 			nrows++;
-			nfigures += is_figures_row(doc, i);
+			nfigures += is_figures_row(doc, i, hints);
 		}
 	}
 	if (rowbytes < kept || nfigures < 2 || nfigures * 2 < nrows)
@@ -1056,7 +1055,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 		 */
 		for (i = from; i < n && (doc->units[i].flags & NPU_FURNITURE); i++)
 			NP_CHECK_FOR_INTERRUPTS();
-		if (i < n && doc->units[i].seg < 0 && titles_kept_figures(doc, i, marks))
+		if (i < n && doc->units[i].seg < 0 && titles_kept_figures(doc, i, marks, hints))
 			doc->units[i].seg = 0;
 		/* a Reuters headline behind its prefixes, which the loop drops */
 		if (opts->keep_headline)
@@ -1065,7 +1064,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 					*headline = i;
 		/* else a table's title line, which stays body too */
 		if (opts->keep_headline && *headline < 0)
-			*headline = table_title(doc, marks);
+			*headline = table_title(doc, marks, hints);
 		goto done;
 	}
 
@@ -1204,10 +1203,10 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 	}
 
 	keep_lists(doc, marks);
-	keep_titled_rows(doc, marks);
+	keep_titled_rows(doc, marks, hints);
 	if (doc->wire)
 		keep_wire_gaps(doc, marks);
-	title = keep_item_table(doc, marks, bylines);
+	title = keep_item_table(doc, marks, bylines, hints);
 	for (i = 0; i < n; i++)
 		if (doc->units[i].seg >= 0)
 		{
@@ -1308,7 +1307,7 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 				 * row of a ticker above it ("Dow Jones 38,104.22 -0.2%"),
 				 * one row or several, short names or long
 				 */
-				if (headline_shape(doc, i) && !in_price_rows(doc, i) &&
+				if (headline_shape(doc, i, hints) && !in_price_rows(doc, i) &&
 					!quotes_change(doc, i))
 				{
 					*headline = i;

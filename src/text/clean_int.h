@@ -260,10 +260,21 @@ extern void NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f);
  * classified (so that they are not gathered twice): NP_HINT_SUBHEAD, a
  * subheading's shape (a few words, no widget vocabulary unless all capitals
  * in agency copy, no final colon); NP_HINT_APPEAL, "you" in at most 30
- * words (a possible appeal to the reader).
+ * words (a possible appeal to the reader); NP_HINT_HEADLINE, a headline's
+ * words (2 to 25, not a sentence ending in a full stop); NP_HINT_FIGURES,
+ * more words than dates (a row of figures, not a timestamp);
+ * NP_HINT_ROW and NP_HINT_ROW2, 1 (2) to NP_TITLED_ROW_WORDS words and no
+ * sentence (a row of a table under a title).
  */
 #define NP_HINT_SUBHEAD		0x01
 #define NP_HINT_APPEAL		0x02
+#define NP_HINT_HEADLINE	0x04
+#define NP_HINT_FIGURES		0x08
+#define NP_HINT_ROW			0x10
+#define NP_HINT_ROW2		0x20
+
+/* a row of a titled table (clean.c, keep_titled_rows) has at most this many words */
+#define NP_TITLED_ROW_WORDS 10
 
 /*
  * Does unit idx open the document: only wire furniture before it (a slug,
