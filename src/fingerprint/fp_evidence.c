@@ -2012,6 +2012,7 @@ fp_wordset_slot(np_uint64 key, unsigned char ninth)
 	return (int) (((key ^ ninth) * UINT64_C(0x9E3779B97F4A7C15)) >> 58);
 }
 
+/* The index in set's list of the word of these n bytes, or -1 (above) */
 static int
 fp_ascii_word_in(const unsigned char *w, size_t n, FpWordSet *set)
 {
