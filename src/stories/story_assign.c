@@ -920,6 +920,20 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
 }
 
 /*
+ * May a tiny x be a next-day copy of some leader (StoryLateCopy,
+ * STORY_TINY_WHOLE)? Only when the window has a round-up reach, x is
+ * short and has a subject, which the copy shares with its leader: the
+ * late search is not run for the others.
+ */
+static bool
+tiny_next_day_possible(int64 window, const NpFingerprint *x)
+{
+	return StoryRoundUpReach(window) > window &&
+		x->nshingles < STORY_BRIEF_SHINGLES &&
+		NpFingerprintSubjectCount(x, NpFingerprintNHashes(x)) > 0;
+}
+
+/*
  * Run the search with the given snapshot (advanced to the current command,
  * so that the leaders this transaction added are seen): STORY_SEARCH_FOUND
  * and *story when a leader matches, STORY_SEARCH_ROUNDUP when x is a
@@ -1023,9 +1037,13 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 		if (any_late)
 			(void) search_rows(rule, window, x, xt, true, &best, NULL);
 	}
-	else if (!best.found && !tiny && window >= 0 && xt != STORY_NO_TIME)
+	else if (!best.found && window >= 0 && xt != STORY_NO_TIME &&
+			 (!tiny || tiny_next_day_possible(window, x)))
 	{
-		/* a tiny x is no late copy (StoryLateCopy), nor one without a time */
+		/*
+		 * a tiny x is a next-day copy at most (StoryLateCopy), and one
+		 * without a time no late copy
+		 */
 		SPI_freetuptable(SPI_tuptable);
 		search_run(p, p->search_late, x,
 				   StoryRoundUpReach(window) > window ? STORY_NEXT_DAY_SEARCH :
