@@ -1816,17 +1816,14 @@ fp_subj_fact_word(const FpSubjScan *st, int i)
 	return (st->w[i].flags & (NP_FP_WORD_NAME | NP_FP_WORD_STOP)) != 0;
 }
 
+/* The longest ASCII word that fp_ascii_word_in() looks up */
+#define FP_ASCII_WORD_MAX	9
+
 /*
  * Which of the nlist lower-case words of list is the word of these n bytes,
  * in any case (ASCII letters; at most FP_ASCII_WORD_MAX of them)?  -1 if
  * none.
  */
-#define FP_ASCII_WORD_MAX	9
-
-/* Is byte c an ASCII letter? */
-#define FP_ASCII_ALPHA(c) \
-	(((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
-
 static int
 fp_ascii_word_in(const unsigned char *w, size_t n, const char *const *list,
 				 int nlist)
@@ -2365,9 +2362,9 @@ fp_fig_count_opens(const unsigned char *s, size_t at)
 	if (c == ':' || c == '.' || c == '!' || c == '?' || c == ';')
 		return p < at;			/* a clause's start ("10:25" is no count) */
 	from = p;
-	while (from > 0 && p - from <= FP_ASCII_WORD_MAX && FP_ASCII_ALPHA(s[from - 1]))
+	while (from > 0 && p - from <= FP_ASCII_WORD_MAX && A_ALPHA(s[from - 1]))
 		from--;
-	if (from == p || (from > 0 && FP_ASCII_ALPHA(s[from - 1])))
+	if (from == p || (from > 0 && A_ALPHA(s[from - 1])))
 		return false;
 	i = fp_ascii_word_in(s + from, p - from, before_count,
 						 lengthof(before_count));
@@ -2376,7 +2373,7 @@ fp_fig_count_opens(const unsigned char *s, size_t at)
 	/* "to" only in "up to": "Moved To 25 May" is a day */
 	return from >= 3 && s[from - 1] == ' ' &&
 		(s[from - 3] | 0x20) == 'u' && (s[from - 2] | 0x20) == 'p' &&
-		(from == 3 || !FP_ASCII_ALPHA(s[from - 4]));
+		(from == 3 || !A_ALPHA(s[from - 4]));
 }
 
 /*
