@@ -2334,19 +2334,20 @@ fp_fig_title_line(FpFigures *fig, const unsigned char *s, size_t len,
 /*
  * Can the number at s[at] be the subject of a verb after it: a count that
  * opens its line or its clause (after a line's start, a colon, a sentence's
- * end), or follows a word of quantity or of report ("Up To 25", "As Many
- * As 25", "Some 25", "More Than 25", "SAID 25")?  A day follows any other
- * word ("For 25 May", "Sets 25 May", "Resume 25 May") or mark ("LONDON, 25
- * MAY").  Reads back over at most 8 blanks and two words.
+ * end), or follows a word of quantity, or a verb of report or fear whose
+ * clause it opens ("Up To 25", "As Many As 25", "Some 25", "More Than 25",
+ * "SAID 25", "Union Fears 25", "Officials Warn 25")?  A day follows any
+ * other word ("For 25 May", "Sets 25 May", "Resume 25 May") or mark
+ * ("LONDON, 25 MAY").  Reads back over at most 8 blanks and two words.
  */
 static bool
 fp_fig_count_opens(const unsigned char *s, size_t at)
 {
 	static const char *const before_count[] = {
-		"about", "almost", "another", "around", "as", "least", "nearly",
-		"roughly", "said", "says", "some", "than", "to"
+		"about", "almost", "another", "around", "as", "fear", "feared",
+		"fears", "least", "nearly", "roughly", "said", "say", "says", "some",
+		"than", "to", "warn", "warned", "warns"
 	};
-	const int	to = 12;		/* before_count[to] is "to" */
 	size_t		p = at;
 	size_t		from;
 	unsigned char c;
@@ -2368,7 +2369,7 @@ fp_fig_count_opens(const unsigned char *s, size_t at)
 		return false;
 	i = fp_ascii_word_in(s + from, p - from, before_count,
 						 lengthof(before_count));
-	if (i != to)
+	if (i < 0 || strcmp(before_count[i], "to") != 0)
 		return i >= 0;
 	/* "to" only in "up to": "Moved To 25 May" is a day */
 	return from >= 3 && s[from - 1] == ' ' &&
