@@ -102,12 +102,16 @@ for log in "$NP_WORK"/vg/*.log; do
 		/^==[0-9]+== / { blk = blk $0 "\n" }
 		END { if (blk != "") print blk }' "$log")
 	# a frame in our sources (full paths under the private build tree) or
-	# in our library; npidx_local.c's executor and utility hooks only pass
-	# every statement on to the server, so a stock server error reached
-	# through them (createdb's known pwrite of uninitialised WAL bytes)
-	# does not count: a caller frame ("by") of a hook is dropped, while an
-	# error in a hook itself ("at") still counts
-	ours_report=$(grep -v -E 'by 0x[0-9A-Fa-f]+: Local(ProcessUtility|ExecutorStart) \(' <<<"$report" || true)
+	# in our library; npidx_local.c's executor and utility hooks and
+	# distributed.c's planner hook only pass every statement on to the
+	# server, so a stock server error reached through them (createdb's
+	# known pwrite of uninitialised WAL bytes; RE_compile_and_cache's
+	# memmove of its overlapping cache entries, reported as an overlap in
+	# __memcpy_chk, the name valgrind gives the fortified memmove in
+	# Debian's build, when the planner estimates a regular expression's
+	# selectivity) does not count: a caller frame ("by") of a hook is
+	# dropped, while an error in a hook itself ("at") still counts
+	ours_report=$(grep -v -E 'by 0x[0-9A-Fa-f]+: (Local(ProcessUtility|ExecutorStart)|np_planner) \(' <<<"$report" || true)
 	n_ours=$(grep -c -e "$NP_WORK/src/src/" -e 'lib/newsprint\.so' <<<"$ours_report" || true)
 	if [ "$n_ours" -gt 0 ]; then
 		ours=$((ours + 1))

@@ -1940,6 +1940,9 @@ fp_subj_fact_word(const FpSubjScan *st, int i)
 	return (st->w[i].flags & (NP_FP_WORD_NAME | NP_FP_WORD_STOP)) != 0;
 }
 
+/* The longest ASCII word that fp_ascii_word_in() looks up */
+#define FP_ASCII_WORD_MAX	9
+
 /*
  * Which of the lower-case words of set is the word of these n bytes, in
  * any case (ASCII letters; at most FP_ASCII_WORD_MAX of them, a NUL ends
@@ -1948,12 +1951,7 @@ fp_subj_fact_word(const FpSubjScan *st, int i)
  * set's open addressing table of FP_WORDSET_SLOTS slots, built at the first
  * look-up from set's list (FP_WORDSET).
  */
-#define FP_ASCII_WORD_MAX	9
 #define FP_WORDSET_SLOTS	64	/* more than twice the longest list */
-
-/* Is byte c an ASCII letter? */
-#define FP_ASCII_ALPHA(c) \
-	(((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
 
 typedef struct FpWordSet
 {
@@ -2545,20 +2543,21 @@ fp_fig_title_line(FpFigures *fig, const unsigned char *s, size_t len,
 /*
  * Can the number at s[at] be the subject of a verb after it: a count that
  * opens its line or its clause (after a line's start, a colon, a sentence's
- * end), or follows a word of quantity or of report ("Up To 25", "As Many
- * As 25", "Some 25", "More Than 25", "SAID 25")?  A day follows any other
- * word ("For 25 May", "Sets 25 May", "Resume 25 May") or mark ("LONDON, 25
- * MAY").  Reads back over at most 8 blanks and two words.
+ * end), or follows a word of quantity, or a verb of report or fear whose
+ * clause it opens ("Up To 25", "As Many As 25", "Some 25", "More Than 25",
+ * "SAID 25", "Union Fears 25", "Officials Warn 25")?  A day follows any
+ * other word ("For 25 May", "Sets 25 May", "Resume 25 May") or mark
+ * ("LONDON, 25 MAY").  Reads back over at most 8 blanks and two words.
  */
 static bool
 fp_fig_count_opens(const unsigned char *s, size_t at)
 {
 	static const char *const before_count[] = {
-		"about", "almost", "another", "around", "as", "least", "nearly",
-		"roughly", "said", "says", "some", "than", "to"
+		"about", "almost", "another", "around", "as", "fear", "feared",
+		"fears", "least", "nearly", "roughly", "said", "say", "says", "some",
+		"than", "to", "warn", "warned", "warns"
 	};
 	static FpWordSet set = FP_WORDSET(before_count);
-	const int	to = 12;		/* before_count[to] is "to" */
 	size_t		p = at;
 	size_t		from;
 	unsigned char c;
@@ -2574,17 +2573,17 @@ fp_fig_count_opens(const unsigned char *s, size_t at)
 	if (c == ':' || c == '.' || c == '!' || c == '?' || c == ';')
 		return p < at;			/* a clause's start ("10:25" is no count) */
 	from = p;
-	while (from > 0 && p - from <= FP_ASCII_WORD_MAX && FP_ASCII_ALPHA(s[from - 1]))
+	while (from > 0 && p - from <= FP_ASCII_WORD_MAX && A_ALPHA(s[from - 1]))
 		from--;
-	if (from == p || (from > 0 && FP_ASCII_ALPHA(s[from - 1])))
+	if (from == p || (from > 0 && A_ALPHA(s[from - 1])))
 		return false;
 	i = fp_ascii_word_in(s + from, p - from, &set);
-	if (i != to)
+	if (i < 0 || strcmp(before_count[i], "to") != 0)
 		return i >= 0;
 	/* "to" only in "up to": "Moved To 25 May" is a day */
 	return from >= 3 && s[from - 1] == ' ' &&
 		(s[from - 3] | 0x20) == 'u' && (s[from - 2] | 0x20) == 'p' &&
-		(from == 3 || !FP_ASCII_ALPHA(s[from - 4]));
+		(from == 3 || !A_ALPHA(s[from - 4]));
 }
 
 /*

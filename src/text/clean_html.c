@@ -33,6 +33,7 @@
 #include "text/clean.h"
 #include "text/doc.h"
 #include "text/html_feed.h"
+#include "text/unicode.h"
 
 /* What the walk does with an element */
 #define EL_SKIP		0x01		/* drop with its subtree */
@@ -166,7 +167,9 @@ in_tags(const char **list, size_t n, const char *s)
  * header cell (th true) "header" names the table's header, not the page's
  * (<th class="header">, as jQuery's tablesorter and MediaWiki's
  * "headerSort" mark a results table's column titles); a td so named may
- * be a layout table's masthead.
+ * be a layout table's masthead.  Nor does a caption or credit class on a
+ * header cell name a photo's caption: it names its column (<th
+ * class="credit">Credit</th> over a statement's figures).
  */
 static int
 scan_names(const char *v, bool th)
@@ -192,7 +195,7 @@ scan_names(const char *v, bool th)
 				if (IN_TAGS(boiler_tokens, tok) &&
 					!(th && strcmp(tok, "header") == 0))
 					result |= EL_BOILER;
-				if (IN_TAGS(caption_tokens, tok))
+				if (IN_TAGS(caption_tokens, tok) && !th)
 					result |= EL_CAPTION;
 			}
 			k = 0;
@@ -571,6 +574,34 @@ walk_drop_cell(Walk *w, const WalkEl *el)
 }
 
 /*
+ * Is the text of a table's cell (el, just left) words alone: a letter and
+ * no digit?  A cell whose own class names a caption or a credit is a
+ * photo's caption or credit ("<td class=\"credit\">Photo: Reuters</td>")
+ * when it is; one that holds a figure or no word is a datum of its row: a
+ * statement's "credit" column ("<td class=\"credit\">1,250.00</td>", a
+ * nil "-"), or a caption with a year, which stays as it did.  The cell is
+ * no column (walk_cell_is_column): CELL_MAX_BYTES of text at most.
+ */
+static bool
+walk_cell_is_words(const Walk *w, const WalkEl *el)
+{
+	const unsigned char *s = (const unsigned char *) w->doc->text;
+	size_t		i = el->len;
+	bool		letter = false;
+
+	while (i < w->doc->len)
+	{
+		uint32		cp;
+
+		i += NpUtf8Decode(s + i, w->doc->len - i, &cp);
+		if (NpUniIsDigit(cp))
+			return false;
+		letter |= NpUniIsLetter(cp);
+	}
+	return letter;
+}
+
+/*
  * Entering an element.
  */
 static void
@@ -689,11 +720,14 @@ walk_end(void *arg, const char *name)
 	{
 		/*
 		 * a layout table's column: a block inside it, or long text; a cell
-		 * that names itself furniture is dropped from its row
+		 * that names itself furniture, or a caption or credit of words
+		 * alone, is dropped from its row (in the row's unit its text would
+		 * carry the row's marks, not a caption's)
 		 */
 		if (walk_cell_is_column(w, el))
 			walk_flush(w);
-		else if (st & EL_BOILER)
+		else if ((st & EL_BOILER) ||
+				 ((st & EL_CAPTION) && walk_cell_is_words(w, el)))
 			walk_drop_cell(w, el);
 		w->cell = el->outer;
 	}

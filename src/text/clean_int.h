@@ -18,13 +18,7 @@
 #include "np_hash.h"
 #include "text/clean.h"
 #include "text/doc.h"
-
-/* locale-independent ASCII classes (bytes >= 0x80 are never matched) */
-#define A_DIGIT(c)	((c) >= '0' && (c) <= '9')
-#define A_ALPHA(c)	(((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
-#define A_ALNUM(c)	(A_ALPHA(c) || A_DIGIT(c))
-#define A_UPPER(c)	((c) >= 'A' && (c) <= 'Z')
-#define A_LOWER(c)	((c) >= 'a' && (c) <= 'z')
+#include "text/unicode.h"
 
 /* ----------------------------------------------------------------
  * The vocabulary (vocab.c)

@@ -26,6 +26,17 @@
 #include "np_port.h"
 
 /*
+ * Locale-independent ASCII classes of a byte (bytes >= 0x80 are never
+ * matched), for the cleaner's and the fingerprint's scans of words that
+ * are ASCII by definition (wire codes, month names, "MAY").
+ */
+#define A_DIGIT(c)	((c) >= '0' && (c) <= '9')
+#define A_ALPHA(c)	(((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
+#define A_ALNUM(c)	(A_ALPHA(c) || A_DIGIT(c))
+#define A_UPPER(c)	((c) >= 'A' && (c) <= 'Z')
+#define A_LOWER(c)	((c) >= 'a' && (c) <= 'z')
+
+/*
  * Decode one UTF-8 sequence at s (len > 0 bytes available) into *cp and
  * return the bytes it takes.  An invalid, overlong, surrogate or truncated
  * sequence decodes as U+FFFD and takes one byte.

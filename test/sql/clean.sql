@@ -680,6 +680,31 @@ SELECT n, newsprint.clean(page) AS clean
                (3, '<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><div><div>Both libraries will shut before the end of the year.</div><div class="promo">Readers can win a weekend in Paris this month.</div></div><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></body></html>'),
                (4, '<html><body><table><tr><td><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></td><td class="promo">Readers can win a weekend for two in Paris this month, with flights and three nights in a hotel by the Seine.</td></tr></table></body></html>')) AS t(n, page)
  ORDER BY n;
+-- review28: a td whose own class names a caption or a credit is dropped
+-- from its row as a furniture cell is, when it holds words alone (a
+-- letter, no digit): a photo's credit (1) or caption (2) beside a cell of
+-- the story (until the twenty-eighth session the credit's words made the
+-- row a credit and the story's sentence went with it, and the caption
+-- joined the sentence), a credit cell in every row of table_pages' tables,
+-- which read as the bare tables; a column of figures so classed stays
+-- (its figures, a nil "-", and its title in a th, where the class names
+-- the column: the same as the table with bare cells), as does a caption
+-- with a year (6)
+SELECT n, newsprint.clean(page) AS clean
+  FROM (VALUES (1, '<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><table><tr><td>Both libraries will shut before the end of the year.</td><td class="credit">Photo: John Smith/Reuters</td></tr></table><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></body></html>'),
+               (2, '<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><table><tr><td>Both libraries will shut before the end of the year.</td><td class="caption">The Central library, seen from the park.</td></tr></table><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></body></html>'),
+               (6, '<html><body><p>The city council voted on Tuesday to close two libraries, citing a budget shortfall that officials said had grown over the past three years.</p><table><tr><td>Both libraries will shut before the end of the year.</td><td class="caption">The Central library, opened in 1905.</td></tr></table><p>The council will review the plan again in March, when the new budget figures are due to be published by the finance office.</p></body></html>')) AS t(n, page)
+ ORDER BY n;
+SELECT n, a.at,
+       newsprint.clean(head || pg_temp.with_furniture(rows, '<td class="credit">Photo: John Smith/Reuters</td>', a.at) || tail) =
+          newsprint.clean(head || pg_temp.as_table(rows) || tail) AS as_bare_cells
+  FROM table_pages, generate_series(1, 3) AS a(at)
+ ORDER BY n, a.at;
+SELECT n, newsprint.clean(head || t || tail) AS clean,
+       newsprint.clean(head || t || tail) = newsprint.clean(head || replace(t, ' class="credit"', '') || tail) AS as_bare_cells
+  FROM table_pages,
+       (VALUES ('<table><tr><th>Metal</th><th>Close</th><th class="credit">Credit</th></tr><tr><td>Copper</td><td>8,450.00</td><td class="credit">+1.0</td></tr><tr><td>Aluminium</td><td>2,210.50</td><td class="credit">-</td></tr><tr><td>Zinc</td><td>2,601.00</td><td class="credit">+0.2</td></tr></table>')) AS x(t)
+ WHERE n = 2;
 -- but "header" on a header cell names the table's header: a price
 -- table's titles in <th class="header"> (jQuery's tablesorter, MediaWiki's
 -- "headerSort") stay its first row, as in bare cells; in a td it is

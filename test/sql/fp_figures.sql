@@ -243,6 +243,20 @@ SELECT name, split_part(fingerprint(body, false)::text, ':', 7) AS figures
                (12, 'title_shares_may_rise', E'Dufy Shares May Rise 25 Pct\nDufy Corp said talks would resume next week, it said.'),
                (13, 'caps_shares_may_rise', E'DUFY SHARES MAY RISE 25 PCT\nDufy Corp said talks would resume next week, it said.')) t(id, name, body)
  ORDER BY id;
+-- review28: a verb of report or fear opens a clause whose subject the
+-- count can be ("Union Fears 25 May Lose Jobs", 1-4 kept no figure: a day
+-- of May after "Fears" since smallfix27); a day after such a verb is still
+-- read by the word after "May" (5, 6: "on", the line's end), and after
+-- "Sets" 25 is a day as before (7)
+SELECT name, split_part(fingerprint(body, false)::text, ':', 7) AS figures
+  FROM (VALUES (1, 'title_fears_may_lose', E'Union Fears 25 May Lose Jobs\nDufy Corp said talks would resume next week, it said.'),
+               (2, 'caps_fears_may_lose', E'UNION FEARS 25 MAY LOSE JOBS\nDufy Corp said talks would resume next week, it said.'),
+               (3, 'title_warn_may_be', E'Officials Warn 25 May Be Laid Off At Dufy\nDufy Corp said talks would resume next week, it said.'),
+               (4, 'title_say_may_face', E'Police Say 25 May Face Charges Over Dufy Fire\nDufy Corp said talks would resume next week, it said.'),
+               (5, 'title_fears_may_on', E'Union Fears 25 May On Strike Vote\nDufy Corp said talks would resume next week, it said.'),
+               (6, 'title_warns_may_line_end', E'Union Warns Of Strike By 25 May\nDufy Corp said talks would resume next week, it said.'),
+               (7, 'title_sets_may_strike', E'Union Sets 25 May Strike Over Pay\nDufy Corp said talks would resume next week, it said.')) t(id, name, body)
+ ORDER BY id;
 
 -- the text literal and the binary form keep the figures (between the
 -- names and the places: a tag word and a word for every 10 hashes)
