@@ -920,20 +920,6 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
 }
 
 /*
- * May a tiny x be a next-day copy of some leader (StoryLateCopy,
- * STORY_TINY_WHOLE)? Only when the window has a round-up reach, x is
- * short and has a subject, which the copy shares with its leader: the
- * late search is not run for the others.
- */
-static bool
-tiny_next_day_possible(int64 window, const NpFingerprint *x)
-{
-	return StoryRoundUpReach(window) > window &&
-		x->nshingles < STORY_BRIEF_SHINGLES &&
-		NpFingerprintSubjectCount(x, NpFingerprintNHashes(x)) > 0;
-}
-
-/*
  * Run the search with the given snapshot (advanced to the current command,
  * so that the leaders this transaction added are seen): STORY_SEARCH_FOUND
  * and *story when a leader matches, STORY_SEARCH_ROUNDUP when x is a
@@ -1038,7 +1024,7 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 			(void) search_rows(rule, window, x, xt, true, &best, NULL);
 	}
 	else if (!best.found && window >= 0 && xt != STORY_NO_TIME &&
-			 (!tiny || tiny_next_day_possible(window, x)))
+			 (!tiny || StoryRoundUpReach(window) > window))
 	{
 		/*
 		 * a tiny x is a next-day copy at most (StoryLateCopy), and one
