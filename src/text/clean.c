@@ -145,6 +145,108 @@ reader_appeal(const NpDoc *doc, int i, const unsigned char *hints)
 	return our;
 }
 
+/* a publisher's note is at most this long (about 130 words) */
+#define NOTE_MAX_BYTES 900
+
+/* words of the publisher's trade, for publisher_note */
+static const char *const trade_words[] = {
+	"article", "contribution", "corrections", "coverage", "editor", "editorial",
+	"editors", "journalism", "newsroom", "page", "reporters", "reporting",
+	"website"
+};
+
+/*
+ * Which of trade_words is the word s[0..len) (in lower case, or
+ * capitalised)?  -1 when none.
+ */
+static int
+trade_word(const char *s, size_t len)
+{
+	int			k;
+
+	for (k = 0; k < (int) lengthof(trade_words); k++)
+		if (strlen(trade_words[k]) == len &&
+			(s[0] | 0x20) == trade_words[k][0] &&
+			memcmp(s + 1, trade_words[k] + 1, len - 1) == 0)
+			return k;
+	return -1;
+}
+
+/*
+ * Does unit i speak about the publication on the publisher's behalf: an
+ * outlet's standing paragraph that scraped pages carry under (or over)
+ * every story, longer than a brief and so the same evidence in every
+ * article of the outlet ("We are an independent, reader-funded newsroom",
+ * "If you believe we have made an error in this article, please contact
+ * our standards editor", "Follow our rolling coverage ... This page is
+ * updated", "Our journalism ... a single contribution")?  An unquoted
+ * unit of prose that says "we", "our" or "us" and names the trade twice,
+ * in two words (journalism, the newsroom, its reporters, editors and
+ * coverage, this article or page: a story's last paragraph that says "we"
+ * and "website", an interview's "we launched our website", or a live
+ * blog's first post, "welcome to our coverage of the summit", names one),
+ * or that opens "About <Name>:" (the outlet's about-us line).  The
+ * caller asks it only of the units at the edges of the body: an editorial's
+ * "we" inside it stays.
+ */
+static bool
+publisher_note(const NpDoc *doc, int i)
+{
+	const NpUnit *u = &doc->units[i];
+	const char *s = doc->text + u->off;
+	size_t		k = 0;
+	bool		we = false;
+	uint32_t	trade = 0;		/* the trade words seen, one bit each */
+	int			ntrade = 0;
+
+	if (u->len > NOTE_MAX_BYTES || u->len < 20 || memchr(s, '"', u->len) != NULL)
+		return false;
+	for (k = 0; k + 3 <= u->len; k++)
+		if (memcmp(s + k, "\xE2\x80\x9C", 3) == 0)
+			return false;		/* a quotation */
+	/* "About the Capital Courier: ..." */
+	if (memcmp(s, "About ", 6) == 0 &&
+		((s[6] >= 'A' && s[6] <= 'Z') ||
+		 (memcmp(s + 6, "the ", 4) == 0 && s[10] >= 'A' && s[10] <= 'Z')))
+	{
+		for (k = 6; k < u->len && k < 60 && s[k] != '.'; k++)
+			if (s[k] == ':')
+				return true;
+	}
+	k = 0;
+	while (k < u->len && !(we && ntrade >= 2))
+	{
+		size_t		w = k;
+
+		while (w < u->len && ((s[w] | 0x20) >= 'a' && (s[w] | 0x20) <= 'z'))
+			w++;
+		if (w > k)
+		{
+			size_t		len = w - k;
+
+			/* "US" is a country; "us" in lower case the publisher */
+			if ((len == 2 && ((s[k] | 0x20) == 'w' && s[k + 1] == 'e')) ||
+				(len == 2 && s[k] == 'u' && s[k + 1] == 's') ||
+				(len == 3 && (s[k] | 0x20) == 'o' && s[k + 1] == 'u' && s[k + 2] == 'r'))
+				we = true;
+			else if (len >= 4)
+			{
+				int			t = trade_word(s + k, len);
+
+				if (t >= 0 && !(trade & ((uint32_t) 1 << t)))
+				{
+					trade |= (uint32_t) 1 << t;
+					ntrade++;
+				}
+			}
+			k = w;
+		}
+		else
+			k++;
+	}
+	return we && ntrade >= 2;
+}
+
 /* units longer than this are never dropped as duplicates (20 words) */
 #define DUP_MAX_BYTES 200
 
@@ -1218,14 +1320,25 @@ select_body(NpDoc *doc, const NpCleanOptions *opts, int *headline)
 
 	/*
 	 * An author bio ("Jane Doe is a ...") or an appeal to the reader ("Do
-	 * you have an opinion? Write to us") closing the body.
+	 * you have an opinion? Write to us") closing the body, or a
+	 * publisher's note (publisher_note).
 	 */
-	while (lastkept > firstkept && reader_appeal(doc, lastkept, hints))
+	while (lastkept > firstkept &&
+		   (reader_appeal(doc, lastkept, hints) || publisher_note(doc, lastkept)))
 	{
 		doc->units[lastkept].seg = -1;
 		do
 			lastkept--;
 		while (lastkept > firstkept && doc->units[lastkept].seg < 0);
+	}
+	/* and a publisher's note over it (a live page's standing header) */
+	while (firstkept < lastkept && doc->units[firstkept].seg >= 0 &&
+		   publisher_note(doc, firstkept))
+	{
+		doc->units[firstkept].seg = -1;
+		do
+			firstkept++;
+		while (firstkept < lastkept && doc->units[firstkept].seg < 0);
 	}
 	if (lastkept >= 0)
 	{
