@@ -9,11 +9,11 @@
 #
 # FILE defaults to test/data/boiler/boiler.tsv (the columns of
 # test/data/judge; kind is "orig/<outlet>", "republish/<outlet>" or
-# "trimmed/<outlet>").  Prints, per outlet and page form, how many pages
-# keep each standing block after clean() (a phrase of each block, as
-# make_set.py writes them); then bench/eval_judge.sh's rows (same_story
-# over every pair, cluster_stories() at its defaults in publication
-# order: ARI, precision, recall, mixed clusters, largest); then
+# "trimmed/<outlet>").  Prints bench/eval_judge.sh's rows (same_story
+# over every pair; cluster_stories() at its defaults in publication
+# order: ARI, precision, recall, mixed clusters, largest); then, per
+# outlet and page form, how many pages keep each standing block after
+# clean() (a phrase of each block, as make_set.py writes them); then
 # assign_story() one article at a time in publication order into a
 # leaders table with an npidx index: the same story as the batch for how
 # many, and the same evaluation of its clusters.
@@ -21,6 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 file=${1:-test/data/boiler/boiler.tsv}
 file=$(cd "$(dirname "$file")" && pwd)/$(basename "$file")
+bench/eval_judge.sh "$file" | sed -n '/^same_story(a, b) over every pair/,/^Pairs within a story/p;/^cluster_stories() at its defaults/,/^Labels split/p' | grep -v '^Pairs within a story\|^Labels split'
 psql -X -q -v ON_ERROR_STOP=1 <<SQL
 \pset footer off
 \pset pager off
@@ -45,14 +46,6 @@ WITH p(block, pat) AS (VALUES
 SELECT outlet, CASE WHEN html THEN 'html' ELSE 'text' END AS form, p.block,
        count(*) FILTER (WHERE c LIKE '%' || p.pat || '%') AS kept, count(*) AS pages
   FROM bc JOIN p ON p.block LIKE bc.outlet || ' %' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
-SQL
-bench/eval_judge.sh "$file" | sed -n '/^same_story(a, b) over every pair/,/^Pairs within a story/p;/^cluster_stories() at its defaults/,/^Labels split/p' | grep -v '^Pairs within a story\|^Labels split'
-psql -X -q -v ON_ERROR_STOP=1 <<SQL
-\pset footer off
-\pset pager off
-SET search_path = newsprint, public;
-CREATE TEMP TABLE bd (id bigint, story text, t timestamp, kind text, body text);
-\copy bd FROM '$file'
 CREATE TEMP TABLE bf AS SELECT id, story, t AT TIME ZONE 'UTC' AS published_at, fingerprint(body) AS fp FROM bd;
 CREATE TEMP TABLE bl (story bigint PRIMARY KEY, fp fingerprint NOT NULL, published_at timestamptz);
 CREATE INDEX ON bl USING npidx (fp);

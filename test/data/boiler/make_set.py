@@ -88,6 +88,10 @@ def esc(s):
     return s.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
 
 
+def paras_html(paras):
+    return ''.join('<p>%s</p>\n' % esc(p) for p in paras)
+
+
 def gazette(title, paras):
     return '\n\n'.join([GAZETTE_TOP, title] + paras + GAZETTE_END)
 
@@ -97,7 +101,6 @@ def valley(title, paras):
 
 
 def post(title, paras):
-    body = ''.join('<p>%s</p>\n' % esc(p) for p in paras)
     return ('<!DOCTYPE html>\n<html><head><title>%s | Northfield Daily Post</title></head>\n'
             '<body>\n<div id="cookie-consent"><p>We use cookies to improve your '
             'experience. <a href="/privacy">Manage preferences</a></p></div>\n'
@@ -106,17 +109,16 @@ def post(title, paras):
             '<p><strong>%s</strong></p>\n<p><em>%s</em></p>\n</article>\n'
             '<div class="newsletter"><p>Get the Post in your inbox every morning.</p></div>\n'
             '<footer><p>&copy; 2026 Northfield Daily Post</p></footer>\n</body></html>'
-            % (esc(title), esc(title), body, esc(POST_SUB), esc(POST_STD)))
+            % (esc(title), esc(title), paras_html(paras), esc(POST_SUB), esc(POST_STD)))
 
 
 def courier_html(title, paras):
-    body = ''.join('<p>%s</p>\n' % esc(p) for p in paras)
     return ('<html><body>\n<header><a href="/">Capital Courier</a></header>\n'
             '<main><div class="article-body">\n<h1>%s</h1>\n%s'
             '<div class="contributions-epic"><p>%s</p></div>\n'
             '<p class="about-outlet">%s</p>\n</div></main>\n'
             '<footer>Capital Courier</footer>\n</body></html>'
-            % (esc(title), body, esc(COURIER_EPIC), esc(COURIER_ABOUT)))
+            % (esc(title), paras_html(paras), esc(COURIER_EPIC), esc(COURIER_ABOUT)))
 
 
 def courier_text(title, paras):
@@ -154,11 +156,10 @@ def record(title, paras):
 
 
 def metro(title, paras):
-    body = ''.join('<p>%s</p>\n' % esc(p) for p in paras)
     return ('<html><body><div class="site-header">Metro Wire</div>\n'
             '<div class="article-content"><h1>%s</h1>\n%s<p>%s</p>\n'
             '<p class="legal">%s</p></div>\n</body></html>'
-            % (esc(title), body, esc(METRO_APP), esc(METRO_CORP)))
+            % (esc(title), paras_html(paras), esc(METRO_APP), esc(METRO_CORP)))
 
 
 def sports(title, paras):
@@ -166,9 +167,8 @@ def sports(title, paras):
 
 
 def radio(title, paras):
-    body = ''.join('<p>%s</p>\n' % esc(p) for p in paras)
     return ('<html><body><main><h1>%s</h1>\n%s<p><i>%s</i></p></main></body></html>'
-            % (esc(title), body, esc(RADIO_END)))
+            % (esc(title), paras_html(paras), esc(RADIO_END)))
 
 
 VARIANTS = {
