@@ -89,20 +89,27 @@ light_word_may_look(const char *s, size_t i, size_t j, bool mid_unit)
 {
 	size_t		a = i;
 	size_t		z = j;
-	unsigned char c0;
+	uint32		shape;
 
 	if (!mid_unit || j - i > 16)
 		return false;
 	while (a < z && !(ascii_cls[(unsigned char) s[a] & 0x7F] & (AC_LETTER | AC_DIGIT)))
 		a++;
-	while (z > a && !(ascii_cls[(unsigned char) s[z - 1] & 0x7F] & (AC_LETTER | AC_DIGIT)))
-		z--;
 	if (a >= z)
 		return false;
-	c0 = (unsigned char) s[a];
-	if (c0 >= 'A' && c0 <= 'Z')
-		c0 = c0 - 'A' + 'a';
-	return z - a < 32 && ((NpVocabShapeLight[c0] >> (z - a)) & 1);
+
+	/*
+	 * s[a] is an ASCII letter or digit (the unit is plain), so setting bit
+	 * 5 lower-cases it.  Most first letters rule the word out whatever its
+	 * length: then its end need not be found.
+	 */
+	Assert((unsigned char) s[a] < 0x80);
+	shape = NpVocabShapeLight[(unsigned char) s[a] | 0x20];
+	if (shape == 0)
+		return false;
+	while (z > a && !(ascii_cls[(unsigned char) s[z - 1] & 0x7F] & (AC_LETTER | AC_DIGIT)))
+		z--;
+	return z - a < 32 && ((shape >> (z - a)) & 1);
 }
 
 /*
