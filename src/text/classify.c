@@ -113,6 +113,55 @@ light_word_may_look(const char *s, size_t i, size_t j, bool mid_unit)
 }
 
 /*
+ * In a plain unit that ends a sentence and has more than
+ * NP_SHORT_UNIT_WORDS words, past its third word and not after the first
+ * word of a phrase: count the words from s[i] on that light_word_may_look
+ * rules out, as NpGetUnitFacts's loop would count each (*w, *nondate, and
+ * in *last_sentence_word the last of them that ends a sentence before len),
+ * and return where the first word it does not rule out begins, or len
+ * (the word's end in *end).
+ * One tight loop, with the counts in registers.
+ */
+static inline size_t
+light_skip(const char *s, size_t i, size_t len, bool mid_unit, int *w,
+		   int *nondate, size_t *last_sentence_word, size_t *next_check,
+		   size_t *end)
+{
+	int			ww = *w;
+	int			nd = 0;
+	size_t		lsw = *last_sentence_word;
+
+	while (i < len)
+	{
+		size_t		j;
+		unsigned char c;
+
+		NP_CHECK_AT(i, *next_check);
+		j = NpNextSpace(s, i, len);
+		if (j == i)
+		{
+			i++;
+			continue;
+		}
+		if (light_word_may_look(s, i, j, mid_unit))
+		{
+			*end = j;
+			break;
+		}
+		ww++;
+		nd++;
+		c = (unsigned char) s[j - 1];
+		if ((c == '.' || c == '!' || c == '?') && j < len)
+			lsw = (size_t) ww;
+		i = j + 1;
+	}
+	*w = ww;
+	*nondate += nd;
+	*last_sentence_word = lsw;
+	return i;
+}
+
+/*
  * Gather the facts about one unit.
  */
 void
@@ -189,32 +238,38 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 		core_a = core_z = 0;
 		if (light && w >= 3)
 		{
-			j = NpNextSpace(s, i, len);
-			if (j == i)
+			/*
+			 * Most words here cannot be looked up: light_skip counts them
+			 * as the code after the test at "vocabulary" would (a plain
+			 * unit, past its third word, not after the first word of a
+			 * phrase) and stops at one that may be, s[i, j).
+			 */
+			if (prev_id == W_NONE || !PHRASE_FIRST(prev_id))
 			{
-				i++;
-				continue;
+				int			w0 = w;
+
+				i = light_skip(s, i, len, mid_unit, &w, &f->nondate,
+							   &last_sentence_word, &next_check, &j);
+				if (w > w0)
+				{
+					/* as the words it counted leave them */
+					prev_id = W_NONE;
+					prev_flags = 0;
+				}
+				if (i >= len)
+					break;
+			}
+			else
+			{
+				j = NpNextSpace(s, i, len);
+				if (j == i)
+				{
+					i++;
+					continue;
+				}
 			}
 			w++;
 			ascii_word = false;
-
-			/*
-			 * Most words here cannot be looked up: repeat the test at
-			 * "vocabulary" for this case (a plain unit, past its third word,
-			 * not after the first word of a phrase), and count such a word
-			 * at once, as the code after that test would.
-			 */
-			if ((prev_id == W_NONE || !PHRASE_FIRST(prev_id)) &&
-				!light_word_may_look(s, i, j, mid_unit))
-			{
-				f->nondate++;
-				prev_id = W_NONE;
-				prev_flags = 0;
-				if ((s[j - 1] == '.' || s[j - 1] == '!' || s[j - 1] == '?') && j < len)
-					last_sentence_word = w;
-				i = j + 1;
-				continue;
-			}
 			goto vocabulary;
 		}
 		{
