@@ -3164,11 +3164,15 @@ fp_ev_places(const FpEvBuild *st, int nsubject, unsigned keep, NpSketch *sk)
 	const np_uint32 *para = (keep == FP_EV_NF_CLASSES) ? st->para_nf : st->para_best;
 	size_t		i;
 	int			j;
+	np_uint32  *word;			/* sample j's word of places */
+	int			shift;			/* and its place in it */
 
 	Assert(keep == FP_EV_NF_CLASSES || (keep & (keep - 1)) == 0);
 	sk->places = np_alloc0((size_t) NP_FP_PLACES_WORDS(n) * sizeof(np_uint32));
 	if (para == NULL)
 		return;
+	word = sk->places + nsubject / NP_FP_PLACES_PER_WORD;
+	shift = (nsubject % NP_FP_PLACES_PER_WORD) * NP_FP_PLACE_BITS;
 	for (i = 0, j = nsubject; j < n; i++)
 	{
 		np_uint32	p;
@@ -3178,11 +3182,17 @@ fp_ev_places(const FpEvBuild *st, int nsubject, unsigned keep, NpSketch *sk)
 			continue;
 		p = para[i];
 		Assert(p != FP_EV_NO_PARA);
+		Assert(word == sk->places + j / NP_FP_PLACES_PER_WORD &&
+			   shift == (j % NP_FP_PLACES_PER_WORD) * NP_FP_PLACE_BITS);
 		if (p > 0)
-			sk->places[j / NP_FP_PLACES_PER_WORD] |=
-				(1 + (p - 1) % ((1u << NP_FP_PLACE_BITS) - 1)) <<
-				((j % NP_FP_PLACES_PER_WORD) * NP_FP_PLACE_BITS);
+			*word |= (1 + (p - 1) % ((1u << NP_FP_PLACE_BITS) - 1)) << shift;
 		j++;
+		shift += NP_FP_PLACE_BITS;
+		if (shift == NP_FP_PLACES_PER_WORD * NP_FP_PLACE_BITS)
+		{
+			word++;
+			shift = 0;
+		}
 	}
 }
 
