@@ -173,6 +173,18 @@ np_fp_tokenize_inline(const char *text, size_t len, NpWordCallback fn, void *arg
 					}
 					h = (h ^ f) * FP_FNV_PRIME;
 					i = np_fp_ascii_run(s, i + 1, stop, &h);
+					if (i < stop && s[i] == ' ')
+					{
+						/*
+						 * A space after it, the most common end of a word:
+						 * as the separator's round below would end it.
+						 */
+						fn(np_fp_mix64(h), start, i, arg);
+						nwords++;
+						inword = false;
+						i++;
+						continue;
+					}
 					lastdigit = (s[i - 1] >= '0' && s[i - 1] <= '9');
 					end = i;
 					continue;
