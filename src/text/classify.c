@@ -27,6 +27,13 @@ static unsigned char ascii_cls[128];
 static bool ascii_cls_ready = false;
 
 /*
+ * For an ASCII letter or digit, NpVocabShapeLight of it lower-cased with
+ * bit 0 set (no listed word has no letters); 0 for any other byte
+ * (light_word_may_look).
+ */
+static uint32 light_first[128];
+
+/*
  * Fill the ASCII class table (once; the table is constant).
  */
 void
@@ -52,6 +59,10 @@ NpClassifyInit(void)
 			v |= AC_PIPE;
 		ascii_cls[c] = v;
 	}
+	/* NpVocabInit has filled NpVocabShapeLight (clean.c calls it first) */
+	for (c = 0; c < 128; c++)
+		if (ascii_cls[c] & (AC_LETTER | AC_DIGIT))
+			light_first[c] = NpVocabShapeLight[A_UPPER(c) ? c - 'A' + 'a' : c] | 1;
 	ascii_cls_ready = true;
 }
 
@@ -93,6 +104,19 @@ light_word_may_look(const char *s, size_t i, size_t j, bool mid_unit)
 
 	if (!mid_unit || j - i > 16)
 		return false;
+
+	/*
+	 * Most words begin and end with a letter or digit: the word is its
+	 * core, and its first letter and length tell at once.
+	 */
+	shape = light_first[(unsigned char) s[i] & 0x7F];
+	if (shape != 0)
+	{
+		if (shape == 1)
+			return false;
+		if (light_first[(unsigned char) s[j - 1] & 0x7F] != 0)
+			return (shape >> (j - i)) & 1;
+	}
 	while (a < z && !(ascii_cls[(unsigned char) s[a] & 0x7F] & (AC_LETTER | AC_DIGIT)))
 		a++;
 	if (a >= z)
