@@ -1869,7 +1869,7 @@ fp_subj_first_hash(np_uint64 hash, size_t start, size_t end, void *arg)
  * a character that is no word), from a table filled on first use: a subject
  * hash is asked of every name word of a text (fp_ev_note_name).
  */
-static np_uint64
+static inline np_uint64
 fp_subj_ascii_hash(unsigned char c)
 {
 	static np_uint64 table[128];
