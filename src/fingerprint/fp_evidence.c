@@ -2181,12 +2181,14 @@ fp_subj_plain_word(const unsigned char *s, size_t len, size_t start, size_t end)
 		a &= ~UINT64_C(0) >> (64 - 8 * n);	/* the word's n bytes, then zeros */
 		b = a;
 	}
-	else
+	else if (end >= 8)
 	{
 		memcpy(&a, s + end - 8, 8);
 		a &= ~UINT64_C(0) << (64 - 8 * n);	/* zeros, then the word's n bytes */
 		b = a;
 	}
+	else
+		return false;			/* no eight bytes around it */
 	/* bit 7 of a byte: set in the byte, or the byte is an apostrophe */
 	x = a ^ apos;
 	y = b ^ apos;
