@@ -1869,7 +1869,7 @@ fp_subj_first_hash(np_uint64 hash, size_t start, size_t end, void *arg)
  * a character that is no word), from a table filled on first use: a subject
  * hash is asked of every name word of a text (fp_ev_note_name).
  */
-static np_uint64
+static inline np_uint64
 fp_subj_ascii_hash(unsigned char c)
 {
 	static np_uint64 table[128];
@@ -2149,6 +2149,73 @@ fp_subj_hash(const unsigned char *s, np_uint32 start, np_uint32 end)
 }
 
 /*
+ * Is s[start, end), a word of 1 to 16 bytes inside s[0, len), ASCII without
+ * an apostrophe, so that fp_subj_hash takes its bytes as its characters
+ * and no possessive off it?  Read in one or two loads of eight bytes that
+ * stay inside s[0, len) (so not for a text under eight bytes); false when
+ * it cannot tell.
+ */
+static pg_attribute_always_inline bool
+fp_subj_plain_word(const unsigned char *s, size_t len, size_t start, size_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const np_uint64 hi = UINT64_C(0x8080808080808080);
+	const np_uint64 lo7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
+	const np_uint64 apos = UINT64_C(0x2727272727272727);
+	size_t		n = end - start;
+	np_uint64	a;
+	np_uint64	b;
+	np_uint64	x;
+	np_uint64	y;
+
+	if (n == 0 || n > 16 || len < 8)
+		return false;
+	if (n >= 8)
+	{
+		memcpy(&a, s + start, 8);
+		memcpy(&b, s + end - 8, 8);
+	}
+	else if (start + 8 <= len)
+	{
+		memcpy(&a, s + start, 8);
+		a &= ~UINT64_C(0) >> (64 - 8 * n);	/* the word's n bytes, then zeros */
+		b = a;
+	}
+	else if (end >= 8)
+	{
+		memcpy(&a, s + end - 8, 8);
+		a &= ~UINT64_C(0) << (64 - 8 * n);	/* zeros, then the word's n bytes */
+		b = a;
+	}
+	else
+		return false;			/* no eight bytes around it */
+	/* bit 7 of a byte: set in the byte, or the byte is an apostrophe */
+	x = a ^ apos;
+	y = b ^ apos;
+	return ((a | b | ~(((x & lo7) + lo7) | x | lo7) |
+			 ~(((y & lo7) + lo7) | y | lo7)) & hi) == 0;
+#else
+	return false;
+#endif
+}
+
+/*
+ * fp_subj_hash of the word s[start, end) of the text s[0, len): at once
+ * for a short ASCII word without an apostrophe (fp_subj_plain_word), most
+ * name words, whose hash is then that of its first byte and its length.
+ */
+static inline np_uint32
+fp_subj_hash_in(const unsigned char *s, size_t len, np_uint32 start, np_uint32 end)
+{
+	if (fp_subj_plain_word(s, len, start, end))
+		return ((np_uint32) (np_fp_mix64(FP_SUBJ_SEED ^ fp_subj_ascii_hash(s[start]) ^
+										 ((np_uint64) (end - start) *
+										  UINT64_C(0x9E3779B97F4A7C15))) >>
+							 (64 - NP_FP_SUBJECT_BITS))) | NP_FP_NAME_BIT;
+	return fp_subj_hash(s, start, end);
+}
+
+/*
  * Add to out[0, *n) (ascending, distinct) the subject hash of word i
  * (fp_subj_hash), unless out holds NP_FP_SUBJECT_KEYS already.
  */
@@ -2378,7 +2445,8 @@ fp_ev_note_name(FpEvBuild *st, np_uint64 hash, unsigned char flags,
 		return;
 	if (flags & NP_FP_WORD_PROPER)
 	{
-		fp_names_set(st->names, fp_subj_hash(s, (np_uint32) start, (np_uint32) end));
+		fp_names_set(st->names, fp_subj_hash_in(s, st->scan.len, (np_uint32) start,
+												(np_uint32) end));
 		if (opener && fp_subj_gap_between(s, st->opener_end, (np_uint32) start) == 0)
 			fp_names_set(st->names, fp_subj_hash(s, st->opener_start,
 												 st->opener_end));
@@ -3098,11 +3166,15 @@ fp_ev_places(const FpEvBuild *st, int nsubject, unsigned keep, NpSketch *sk)
 	const np_uint32 *para = (keep == FP_EV_NF_CLASSES) ? st->para_nf : st->para_best;
 	size_t		i;
 	int			j;
+	np_uint32  *word;			/* sample j's word of places */
+	int			shift;			/* and its place in it */
 
 	Assert(keep == FP_EV_NF_CLASSES || (keep & (keep - 1)) == 0);
 	sk->places = np_alloc0((size_t) NP_FP_PLACES_WORDS(n) * sizeof(np_uint32));
 	if (para == NULL)
 		return;
+	word = sk->places + nsubject / NP_FP_PLACES_PER_WORD;
+	shift = (nsubject % NP_FP_PLACES_PER_WORD) * NP_FP_PLACE_BITS;
 	for (i = 0, j = nsubject; j < n; i++)
 	{
 		np_uint32	p;
@@ -3112,11 +3184,17 @@ fp_ev_places(const FpEvBuild *st, int nsubject, unsigned keep, NpSketch *sk)
 			continue;
 		p = para[i];
 		Assert(p != FP_EV_NO_PARA);
+		Assert(word == sk->places + j / NP_FP_PLACES_PER_WORD &&
+			   shift == (j % NP_FP_PLACES_PER_WORD) * NP_FP_PLACE_BITS);
 		if (p > 0)
-			sk->places[j / NP_FP_PLACES_PER_WORD] |=
-				(1 + (p - 1) % ((1u << NP_FP_PLACE_BITS) - 1)) <<
-				((j % NP_FP_PLACES_PER_WORD) * NP_FP_PLACE_BITS);
+			*word |= (1 + (p - 1) % ((1u << NP_FP_PLACE_BITS) - 1)) << shift;
 		j++;
+		shift += NP_FP_PLACE_BITS;
+		if (shift == NP_FP_PLACES_PER_WORD * NP_FP_PLACE_BITS)
+		{
+			word++;
+			shift = 0;
+		}
 	}
 }
 

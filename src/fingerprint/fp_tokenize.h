@@ -67,6 +67,53 @@ np_fp_mix64(np_uint64 x)
 }
 
 /*
+ * Go on hashing (64-bit FNV-1a, into *h) the run of ASCII letters and digits
+ * from s[i] to at most s[stop - 1], and return where it ends.  Four bytes
+ * a round while four are left before stop, with no bound test between
+ * them; the values are those of the byte-by-byte loop.
+ */
+static pg_attribute_always_inline size_t
+np_fp_ascii_run(const unsigned char *s, size_t i, size_t stop, np_uint64 *h)
+{
+	np_uint64	x = *h;
+	np_uint32	f;
+
+	while (stop - i >= 4)
+	{
+		if ((f = np_fp_ascii_word[s[i]]) == 0)
+			goto done;
+		x = (x ^ f) * FP_FNV_PRIME;
+		if ((f = np_fp_ascii_word[s[i + 1]]) == 0)
+		{
+			i += 1;
+			goto done;
+		}
+		x = (x ^ f) * FP_FNV_PRIME;
+		if ((f = np_fp_ascii_word[s[i + 2]]) == 0)
+		{
+			i += 2;
+			goto done;
+		}
+		x = (x ^ f) * FP_FNV_PRIME;
+		if ((f = np_fp_ascii_word[s[i + 3]]) == 0)
+		{
+			i += 3;
+			goto done;
+		}
+		x = (x ^ f) * FP_FNV_PRIME;
+		i += 4;
+	}
+	while (i < stop && (f = np_fp_ascii_word[s[i]]) != 0)
+	{
+		x = (x ^ f) * FP_FNV_PRIME;
+		i++;
+	}
+done:
+	*h = x;
+	return i;
+}
+
+/*
  * Hash a shingle given as word hashes in text order (NpFpShingleHash()).
  */
 static inline np_uint32
@@ -124,11 +171,20 @@ np_fp_tokenize_inline(const char *text, size_t len, NpWordCallback fn, void *arg
 						h = FP_FNV_BASIS;
 						start = i;
 					}
-					do
+					h = (h ^ f) * FP_FNV_PRIME;
+					i = np_fp_ascii_run(s, i + 1, stop, &h);
+					if (i < stop && s[i] == ' ')
 					{
-						h = (h ^ f) * FP_FNV_PRIME;
+						/*
+						 * A space after it, the most common end of a word:
+						 * as the separator's round below would end it.
+						 */
+						fn(np_fp_mix64(h), start, i, arg);
+						nwords++;
+						inword = false;
 						i++;
-					} while (i < stop && (f = np_fp_ascii_word[s[i]]) != 0);
+						continue;
+					}
 					lastdigit = (s[i - 1] >= '0' && s[i - 1] <= '9');
 					end = i;
 					continue;

@@ -27,6 +27,13 @@ static unsigned char ascii_cls[128];
 static bool ascii_cls_ready = false;
 
 /*
+ * For an ASCII letter or digit, NpVocabShapeLight of it lower-cased with
+ * bit 0 set (no listed word has no letters); 0 for any other byte
+ * (light_word_may_look).
+ */
+static uint32 light_first[128];
+
+/*
  * Fill the ASCII class table (once; the table is constant).
  */
 void
@@ -52,6 +59,10 @@ NpClassifyInit(void)
 			v |= AC_PIPE;
 		ascii_cls[c] = v;
 	}
+	/* NpVocabInit has filled NpVocabShapeLight (clean.c calls it first) */
+	for (c = 0; c < 128; c++)
+		if (ascii_cls[c] & (AC_LETTER | AC_DIGIT))
+			light_first[c] = NpVocabShapeLight[A_UPPER(c) ? c - 'A' + 'a' : c] | 1;
 	ascii_cls_ready = true;
 }
 
@@ -89,20 +100,89 @@ light_word_may_look(const char *s, size_t i, size_t j, bool mid_unit)
 {
 	size_t		a = i;
 	size_t		z = j;
-	unsigned char c0;
+	uint32		shape;
 
 	if (!mid_unit || j - i > 16)
 		return false;
+
+	/*
+	 * Most words begin and end with a letter or digit: the word is its
+	 * core, and its first letter and length tell at once.
+	 */
+	shape = light_first[(unsigned char) s[i] & 0x7F];
+	if (shape != 0)
+	{
+		if (shape == 1)
+			return false;
+		if (light_first[(unsigned char) s[j - 1] & 0x7F] != 0)
+			return (shape >> (j - i)) & 1;
+	}
 	while (a < z && !(ascii_cls[(unsigned char) s[a] & 0x7F] & (AC_LETTER | AC_DIGIT)))
 		a++;
-	while (z > a && !(ascii_cls[(unsigned char) s[z - 1] & 0x7F] & (AC_LETTER | AC_DIGIT)))
-		z--;
 	if (a >= z)
 		return false;
-	c0 = (unsigned char) s[a];
-	if (c0 >= 'A' && c0 <= 'Z')
-		c0 = c0 - 'A' + 'a';
-	return z - a < 32 && ((NpVocabShapeLight[c0] >> (z - a)) & 1);
+
+	/*
+	 * s[a] is an ASCII letter or digit (the unit is plain), so setting bit
+	 * 5 lower-cases it.  Most first letters rule the word out whatever its
+	 * length: then its end need not be found.
+	 */
+	Assert((unsigned char) s[a] < 0x80);
+	shape = NpVocabShapeLight[(unsigned char) s[a] | 0x20];
+	if (shape == 0)
+		return false;
+	while (z > a && !(ascii_cls[(unsigned char) s[z - 1] & 0x7F] & (AC_LETTER | AC_DIGIT)))
+		z--;
+	return z - a < 32 && ((shape >> (z - a)) & 1);
+}
+
+/*
+ * In a plain unit that ends a sentence and has more than
+ * NP_SHORT_UNIT_WORDS words, past its third word and not after the first
+ * word of a phrase: count the words from s[i] on that light_word_may_look
+ * rules out, as NpGetUnitFacts's loop would count each (*w, *nondate, and
+ * in *last_sentence_word the last of them that ends a sentence before len),
+ * and return where the first word it does not rule out begins, or len
+ * (the word's end in *end).
+ * One tight loop, with the counts in registers.
+ */
+static inline size_t
+light_skip(const char *s, size_t i, size_t len, bool mid_unit, int *w,
+		   int *nondate, size_t *last_sentence_word, size_t *next_check,
+		   size_t *end)
+{
+	int			ww = *w;
+	int			nd = 0;
+	size_t		lsw = *last_sentence_word;
+
+	while (i < len)
+	{
+		size_t		j;
+		unsigned char c;
+
+		NP_CHECK_AT(i, *next_check);
+		j = NpNextSpace(s, i, len);
+		if (j == i)
+		{
+			i++;
+			continue;
+		}
+		if (light_word_may_look(s, i, j, mid_unit))
+		{
+			*end = j;
+			break;
+		}
+		ww++;
+		nd++;
+		c = (unsigned char) s[j - 1];
+		if ((c == '.' || c == '!' || c == '?') && j < len)
+			lsw = (size_t) ww;
+		i = j + 1;
+	}
+	*w = ww;
+	*nondate += nd;
+	*last_sentence_word = lsw;
+	return i;
 }
 
 /*
@@ -182,32 +262,38 @@ NpGetUnitFacts(const char *s, size_t len, NpUnitFacts *f)
 		core_a = core_z = 0;
 		if (light && w >= 3)
 		{
-			j = NpNextSpace(s, i, len);
-			if (j == i)
+			/*
+			 * Most words here cannot be looked up: light_skip counts them
+			 * as the code after the test at "vocabulary" would (a plain
+			 * unit, past its third word, not after the first word of a
+			 * phrase) and stops at one that may be, s[i, j).
+			 */
+			if (prev_id == W_NONE || !PHRASE_FIRST(prev_id))
 			{
-				i++;
-				continue;
+				int			w0 = w;
+
+				i = light_skip(s, i, len, mid_unit, &w, &f->nondate,
+							   &last_sentence_word, &next_check, &j);
+				if (w > w0)
+				{
+					/* as the words it counted leave them */
+					prev_id = W_NONE;
+					prev_flags = 0;
+				}
+				if (i >= len)
+					break;
+			}
+			else
+			{
+				j = NpNextSpace(s, i, len);
+				if (j == i)
+				{
+					i++;
+					continue;
+				}
 			}
 			w++;
 			ascii_word = false;
-
-			/*
-			 * Most words here cannot be looked up: repeat the test at
-			 * "vocabulary" for this case (a plain unit, past its third word,
-			 * not after the first word of a phrase), and count such a word
-			 * at once, as the code after that test would.
-			 */
-			if ((prev_id == W_NONE || !PHRASE_FIRST(prev_id)) &&
-				!light_word_may_look(s, i, j, mid_unit))
-			{
-				f->nondate++;
-				prev_id = W_NONE;
-				prev_flags = 0;
-				if ((s[j - 1] == '.' || s[j - 1] == '!' || s[j - 1] == '?') && j < len)
-					last_sentence_word = w;
-				i = j + 1;
-				continue;
-			}
 			goto vocabulary;
 		}
 		{

@@ -146,13 +146,16 @@ ascii_clean_run(const unsigned char *u, size_t len)
 			NP_CHECK_FOR_INTERRUPTS();
 
 		memcpy(&v, u + i, 8);
-		if (v & hi)
-			return false;		/* non-ASCII */
-		if ((v - ones * 0x20) & ~v & hi)
-			return false;		/* a control character */
-		x = v ^ lo7;
-		if (~(((x & lo7) + lo7) | x) & hi)
-			return false;		/* DEL */
+
+		/*
+		 * One test for a byte outside 0x20-0x7E: bit 7 of a byte of v is
+		 * set (non-ASCII), or its low seven bits t are under 0x20 (t + 0x60
+		 * has bit 7 clear: a control character) or are 0x7F (t + 1 has it
+		 * set: DEL).  No sum carries into the next byte.
+		 */
+		x = v & lo7;
+		if ((v | ~(x + ones * 0x60) | (x + ones)) & hi)
+			return false;
 		x = v ^ (ones * 0x20);
 		sp = ~(((x & lo7) + lo7) | x) & hi;		/* one bit per space */
 		if ((sp & (sp << 8)) || (prev_space && (sp & 0x80)))

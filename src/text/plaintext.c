@@ -230,8 +230,10 @@ line_info(const char *s, size_t len, LineInfo *li)
 		uint64_t	t;
 
 		memcpy(&v, s + i, 8);
-		/* continuation bytes: bit 7 set, bit 6 clear */
-		chars += 8 - NpCountHighBits(v & ~(v << 1) & UINT64_C(0x8080808080808080));
+		/* continuation bytes: bit 7 set, bit 6 clear (none in ASCII) */
+		chars += 8;
+		if (unlikely(v & UINT64_C(0x8080808080808080)))
+			chars -= NpCountHighBits(v & ~(v << 1) & UINT64_C(0x8080808080808080));
 		/* zero bytes of v ^ "        " are spaces */
 		x = v ^ UINT64_C(0x2020202020202020);
 		t = ((x & UINT64_C(0x7F7F7F7F7F7F7F7F)) + UINT64_C(0x7F7F7F7F7F7F7F7F)) | x;

@@ -398,26 +398,26 @@ NpCountSpaces(const char *s, size_t len, bool *plain)
 {
 	const uint64_t hi = UINT64_C(0x8080808080808080);
 	uint64_t	high = 0;
-	uint64_t	lanes = 0;
-	int			inlanes = 0;
+	uint64_t	lanes;
 	int			n = 0;
 	size_t		i;
 
-	for (i = 0; i + 8 <= len; i += 8)
+	for (i = 0; i + 8 <= len;)
 	{
-		uint64_t	v;
+		/* 255 rounds at most between two emptyings of the lanes */
+		size_t		stop = i + Min((len - i) & ~(size_t) 7, (size_t) 255 * 8);
 
-		memcpy(&v, s + i, 8);
-		high |= v;
-		lanes += NpBytesEqual(v, NP_SPACES) >> 7;
-		if (++inlanes == 255)
+		lanes = 0;
+		for (; i < stop; i += 8)
 		{
-			n += sum_byte_lanes(lanes);
-			lanes = 0;
-			inlanes = 0;
+			uint64_t	v;
+
+			memcpy(&v, s + i, 8);
+			high |= v;
+			lanes += NpBytesEqual(v, NP_SPACES) >> 7;
 		}
+		n += sum_byte_lanes(lanes);
 	}
-	n += sum_byte_lanes(lanes);
 	for (; i < len; i++)
 	{
 		unsigned char b = (unsigned char) s[i];
