@@ -1023,9 +1023,13 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 		if (any_late)
 			(void) search_rows(rule, window, x, xt, true, &best, NULL);
 	}
-	else if (!best.found && !tiny && window >= 0 && xt != STORY_NO_TIME)
+	else if (!best.found && window >= 0 && xt != STORY_NO_TIME &&
+			 (!tiny || StoryRoundUpReach(window) > window))
 	{
-		/* a tiny x is no late copy (StoryLateCopy), nor one without a time */
+		/*
+		 * a tiny x is a next-day copy at most (StoryLateCopy), and one
+		 * without a time no late copy
+		 */
 		SPI_freetuptable(SPI_tuptable);
 		search_run(p, p->search_late, x,
 				   StoryRoundUpReach(window) > window ? STORY_NEXT_DAY_SEARCH :
