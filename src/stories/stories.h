@@ -572,6 +572,21 @@ StoryTinyPair(const StoryRule *rule, uint32 x_shingles, uint32 l_shingles)
 }
 
 /*
+ * May x, tiny, be a next-day copy of some leader (StoryLateCopy)?  Only
+ * under a window with a round-up reach beyond it, when x is short
+ * (STORY_BRIEF_SHINGLES) and its sample holds a subject hash, which the
+ * copy must share with its leader.  The searches for a tiny x's late
+ * leader are not run otherwise (assign_story(), cluster_stories()).
+ */
+static inline bool
+StoryTinyNextDayPossible(int64 window, const NpFingerprint *x)
+{
+	return window >= 0 && StoryRoundUpReach(window) > window &&
+		x->nshingles < STORY_BRIEF_SHINGLES &&
+		NpFingerprintSubjectCount(x, NpFingerprintNHashes(x)) > 0;
+}
+
+/*
  * Pruning bounds (story_rule.c): the fewest sample hashes x and leader must
  * share for the rule to accept them, exactly for this pair
  * (StoryNeedPair), and for any leader whatever (StoryNeedAny).
