@@ -365,7 +365,11 @@
  * at this share (the index search of assign_story()); at it, since an
  * update that rewrites one sentence of a short first take keeps 0.72-0.77
  * of it (wire set 4's quake update), and is_same_story takes such a pair
- * at that share.  doc/stories.md, "Trimmed copies and updates of short items".
+ * at that share.  Out of the window but within the round-up reach, a tiny
+ * pair joins as a next-day copy when this share of x's own evidence is in
+ * the leader and the two share the lead's subject (StoryLateCopy): a
+ * morning paper's trimmed copy of the day before's short story.
+ * doc/stories.md, "Trimmed copies and updates of short items".
  */
 #define STORY_TINY_WHOLE				0.7
 
@@ -526,8 +530,9 @@ extern bool StoryRoundUp(const NpFingerprint *x, const NpFingerprint *a,
  * Is x a late copy of leader (STORY_LATE_COPY, or STORY_NEXT_DAY_COPY when
  * in_reach: the pair is within the round-up reach, StoryWithinReach; asked
  * of a pair whose times are known and further apart than the window, when
- * no leader within the window matches x)? If so, set *score and
- * *similarity as StoryRuleMatches does.
+ * no leader within the window matches x)? A tiny pair only in reach, as a
+ * next-day copy (STORY_TINY_WHOLE).  If so, set *score and *similarity as
+ * StoryRuleMatches does.
  */
 extern bool StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
 						  const NpFingerprint *leader, bool in_reach,
@@ -564,6 +569,21 @@ static inline bool
 StoryTinyPair(const StoryRule *rule, uint32 x_shingles, uint32 l_shingles)
 {
 	return Min(x_shingles, l_shingles) < (uint32) rule->tiny_shingles;
+}
+
+/*
+ * May x, tiny, be a next-day copy of some leader (StoryLateCopy)?  Only
+ * under a window with a round-up reach beyond it, when x is short
+ * (STORY_BRIEF_SHINGLES) and its sample holds a subject hash, which the
+ * copy must share with its leader.  The searches for a tiny x's late
+ * leader are not run otherwise (assign_story(), cluster_stories()).
+ */
+static inline bool
+StoryTinyNextDayPossible(int64 window, const NpFingerprint *x)
+{
+	return window >= 0 && StoryRoundUpReach(window) > window &&
+		x->nshingles < STORY_BRIEF_SHINGLES &&
+		NpFingerprintSubjectCount(x, NpFingerprintNHashes(x)) > 0;
 }
 
 /*

@@ -1218,11 +1218,20 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 
 	if (si->window < 0 || t == STORY_NO_TIME || si->nleaders == 0 || n == 0)
 		return -1;
-	/* every pair of a tiny x is tiny: no late copy (StoryLateCopy) */
+	/*
+	 * The next-day copies first, then the late copies of any time.  Every
+	 * pair of a tiny x is tiny: a next-day copy at most (StoryLateCopy), and
+	 * only of a leader whose subject it keeps.
+	 */
+	if (x->nshingles >= (uint32) si->rule.tiny_shingles ||
+		StoryTinyNextDayPossible(si->window, x))
+		nextday_find(si, x, t, &best);
 	if (x->nshingles < (uint32) si->rule.tiny_shingles)
-		return -1;
-	/* the next-day copies first, then the late copies of any time */
-	nextday_find(si, x, t, &best);
+	{
+		if (best.leader >= 0)
+			*score = best.score;
+		return best.leader;
+	}
 	x_limit = StorySampleLimit(x);
 	want = Min(n, 2 * late_misses(n) + 1);
 	readh = palloc(sizeof(uint32) * want);

@@ -506,6 +506,39 @@ StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 }
 
 /*
+ * Is x, of a tiny pair within the round-up reach, a next-day copy of
+ * leader (stories.h, STORY_TINY_WHOLE)? A morning paper's trimmed copy of
+ * the day before's short story: both short (under STORY_BRIEF_SHINGLES),
+ * STORY_TINY_WHOLE or more of x's own evidence in the leader, the leader's
+ * subject kept (a copy keeps the lead's name; another company's notice in
+ * the formula has its own), the tiny rule's name tests passed as within
+ * the window, and the two not the same frame with other names and figures
+ * (short_names_differ, as without a time test: the next day's item of a
+ * recurring series).  If so, set *score and *similarity as
+ * StoryRuleMatches does.
+ */
+static bool
+tiny_next_day_copy(const StoryRule *rule, const NpFingerprint *x,
+				   const NpFingerprint *leader, double *score,
+				   double *similarity)
+{
+	NpFingerprintOverlap ov;
+	StoryPairNames pn = {0};
+
+	if (!tiny_whole_sizes(x->nshingles, leader->nshingles))
+		return false;
+	NpFingerprintOverlapOf(x, leader, &ov);
+	if (ov.a_count == 0 || ov.subjects_shared == 0 ||
+		(double) ov.inter < STORY_TINY_WHOLE * ov.a_count)
+		return false;
+	if (rule->min_named > 0 && x->version == NP_FP_V2_VERSION &&
+		short_names_differ(rule, pair_names(x, leader, &pn), &ov))
+		return false;
+	return rule_matches_overlap(rule, x, leader, &ov, STORY_PAIR_IN_REACH,
+								score, similarity);
+}
+
+/*
  * A late copy (stories.h, STORY_LATE_COPY): at least that share of x's own
  * evidence is in the leader, and the rule of a pair without a time test
  * (which asks short items to agree in their names and figures) accepts
@@ -531,12 +564,15 @@ StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
 	NpFingerprintCheckCompatible(x, leader);
 
 	/*
-	 * Not for a tiny pair: two companies' one-line notices in one formula
-	 * with the same figures are one text to the sample (a company's name
-	 * before "said" is no evidence), and only the window parts them.
+	 * A tiny pair only as a next-day copy that keeps the leader's subject
+	 * (tiny_next_day_copy): two companies' one-line notices in one formula
+	 * with the same figures are one text to the sample but for their
+	 * subjects (a company's name before "said" is no evidence), and beyond
+	 * the reach only the window parts them.
 	 */
 	if (StoryTinyPair(rule, x->nshingles, leader->nshingles))
-		return false;
+		return in_reach &&
+			tiny_next_day_copy(rule, x, leader, score, similarity);
 	NpFingerprintOverlapOf(x, leader, &ov);
 	if (ov.a_count == 0 || (double) ov.inter < share * ov.a_count)
 		return false;

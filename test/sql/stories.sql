@@ -973,17 +973,25 @@ BEGIN
 		END IF;
 		-- none within the window: a late copy (0.9 of a in the leader, 0.55
 		-- within two windows, the rule without a time test, neither tiny)
-		-- of a leader out of it
+		-- of a leader out of it; a tiny pair within two windows, a
+		-- next-day copy as story_match() given the two times says
 		IF s IS NULL THEN
 			SELECT l.id INTO s
-			FROM sr l, LATERAL rule_match(a.fp, l.fp, false) m
-			WHERE l.leads AND m IS NOT NULL
+			FROM sr l,
+				 LATERAL (SELECT least(newsprint.shingle_count(a.fp),
+									   newsprint.shingle_count(l.fp)) < 40 AS tiny) p,
+				 LATERAL (SELECT CASE WHEN NOT p.tiny THEN rule_match(a.fp, l.fp, false)
+									  WHEN within_window(a.published_at, l.published_at, w * 2)
+									  THEN newsprint.story_match(a.fp, l.fp,
+											a_time => a.published_at,
+											b_time => l.published_at, time_window => w)
+								 END AS m) t
+			WHERE l.leads AND t.m IS NOT NULL
 			  AND NOT within_window(a.published_at, l.published_at, w)
-			  AND newsprint.containment(a.fp, l.fp) >=
-				  CASE WHEN within_window(a.published_at, l.published_at, w * 2)
-					   THEN 0.55 ELSE 0.9 END
-			  AND least(newsprint.shingle_count(a.fp), newsprint.shingle_count(l.fp)) >= 40
-			ORDER BY m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n
+			  AND (p.tiny OR newsprint.containment(a.fp, l.fp) >=
+				   CASE WHEN within_window(a.published_at, l.published_at, w * 2)
+						THEN 0.55 ELSE 0.9 END)
+			ORDER BY t.m DESC, newsprint.similarity(a.fp, l.fp) DESC, l.n
 			LIMIT 1;
 		END IF;
 		INSERT INTO sr (id, story, fp, published_at, leads)
