@@ -509,10 +509,11 @@ extern NpidxScanStats npidx_last_scan;
  * which it has read more than postings postings (a page at a time; never
  * on the estimate) only at its end, if it is then still within its
  * budget; over it, such a key is left out, as a skipped key (slack for
- * every row counted), never read back, and capped says how many there
- * were.  Such a scan is not exact: a row that shares with the query only
- * keys left out, capped or skipped by the predicate's pigeonhole rule, is
- * not found.  leftout is the number of both, skipped keys read back after
+ * every row counted; read back at the end, within a limit, only to complete
+ * the counts of rows already counted: npidx_scan.c), and capped says how
+ * many there were.  Such a scan is not exact: a row that shares with the
+ * query only keys left out, capped or skipped by the predicate's pigeonhole
+ * rule, is not found.  leftout is the number of both, keys read back after
  * all included (0 when nothing was capped): a row sharing more than
  * leftout hashes with the query always is found.  A scan within its
  * budget, or whose keys all stay under the cap, reads as any other (but

@@ -317,7 +317,7 @@ typedef struct KeyProbe
 								 * nothing of it spilled */
 	bool		skipped;
 	bool		capped;			/* skipped for the scan's cap (NpidxKeyCap):
-								 * never read back */
+								 * read back only within a limit */
 	bool		named;			/* a key with the name bit, of a scan that
 								 * asks for named keys */
 	int			first;			/* its head page's matches: entries first .. */
@@ -1108,6 +1108,7 @@ typedef struct CountState
 	int			nbatch;
 	NpidxScratch *scratch;		/* of table and seenbits */
 	int64		inserted;		/* rows counted */
+	int64		met;			/* postings of rows already counted */
 } CountState;
 
 /*
@@ -1229,6 +1230,7 @@ CountRow(CountState *cs, uint64 key, uint32 hash, uint8 cls)
 		c = npcand_lookup_hash(cs->table, key, hash);
 		if (c != NULL)
 		{
+			cs->met++;
 			c->count++;
 			if (cs->key_named && c->named < PG_UINT16_MAX)
 				c->named++;
@@ -1394,18 +1396,50 @@ CountHeldKey(CountState *cs, const HitArray *heads, HeldKey *h)
 
 /*
  * Leave a held key out of a capped scan, as a skipped key: it stays among
- * the remaining keys (rows met later may hold it), it is slack for every
- * row counted, and it is never read back.  Its postings were read all the
- * same.
+ * the remaining keys (rows met later may hold it) and it is slack for every
+ * row counted, unless it is read back at the end to complete their counts
+ * (NpidxCountRows).  Its postings were read all the same; what passed is
+ * the least it costs, which its bucket head may have estimated at far less.
  */
 static void
 LeaveOutHeldKey(CountState *cs, HeldKey *h)
 {
 	h->k->skipped = h->k->capped = true;
+	h->k->cost = Max(h->k->cost, (double) h->found);
 	cs->postings += h->found;
 	if (h->hits.hits != NULL)
 		pfree(h->hits.hits);
 	h->hits.hits = NULL;
+}
+
+/*
+ * Read back a key that a capped scan left out, to complete the counts of
+ * the rows already counted (cs->remaining is 0: no row is counted anew),
+ * if it has at most limit postings.  Returns the postings read, and in
+ * *counted whether the key was counted; a key longer than limit is read up
+ * to it, then dropped, and stays slack.
+ */
+static int64
+ReadBackCappedKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
+				  KeyProbe *k, const HitArray *heads, Buffer *hints,
+				  int64 limit, CountState *cs, bool *counted)
+{
+	HeldKey		h;
+
+	HoldKey(index, nbuckets, q, k, hints, limit, &h);
+	*counted = h.found <= limit;
+	if (*counted)
+	{
+		cs->key_named = k->named;
+		CountHits(cs, heads->hits + k->first, k->nhits);
+		CountHits(cs, h.hits.hits, h.hits.n);
+		npidx_last_scan.keys_read++;
+	}
+	else
+		cs->postings += h.found;
+	if (h.hits.hits != NULL)
+		pfree(h.hits.hits);
+	return h.found;
 }
 
 /*
@@ -1761,25 +1795,49 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	 * for the reason it was left out (it could not reach its need with every
 	 * key left, the skipped ones included); a row met only in skipped keys
 	 * cannot qualify (the pigeonhole argument of the skip).
+	 *
+	 * The keys a capped scan left out may be read back so too: the rows
+	 * that they alone hold stay out (the scan's leftout is unchanged), but
+	 * the rows already counted lose the slack of each key read.  Their
+	 * cost is what passed before they were left out, at least, and may be
+	 * far more (a key merged after its head page filled is estimated at
+	 * nothing), so each is read only up to what the reading back may still
+	 * spend: the rechecks that the plan saves, in postings, less what it
+	 * has read so far.  A key longer than that is dropped, stays slack, and
+	 * the next one is tried.  The plan counts on the rows not holding the
+	 * keys read, which holds for rows met through one rare key, not for
+	 * the items of a recurring template, which hold every key left out:
+	 * once a capped key read back is held by more than half of the rows
+	 * counted, no other is read (bench/story_series.sh at 8,000 items read
+	 * them to the limit, for nothing, and cost twice as much).  At a
+	 * million leaders the longest searches of
+	 * assign_story() left some 40 keys out of 256, and every row they
+	 * counted, some 1,700, rested on that slack and was read from the heap
+	 * and compared; most of those keys have a thousand postings or so.
 	 */
 	if (*nskip > 0 && need != NULL)
 	{
 		int			ns = *nskip;
-		int			nsk = ns - *ncapped;	/* those that may be read back */
+		int			nsk = ns;	/* those that may be read back: all */
 		int		   *sk = palloc(Max(nsk, 1) * sizeof(int));
 		double	   *short_by = palloc0((ns + 1) * sizeof(double));
 		double		readcost = 0.0,
 					resting = 0.0,
+					resting_all,
+					best_resting,
 					bestcost;
+		double		spend;		/* what reading capped keys back may cost */
+		bool		own = false;	/* a capped key read back was the rows' own */
 		int			r,
 					best = 0,
+					got = 0,
 					j = 0;
 		npcand_iterator it;
 		NpidxCand  *cand;
 
-		/* the skipped keys that may be read back, cheapest first */
+		/* the skipped keys, cheapest first */
 		for (i = 0; i < n; i++)
-			if (kp[i].skipped && !kp[i].capped)
+			if (kp[i].skipped)
 			{
 				int			k = j++;
 
@@ -1805,6 +1863,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		}
 		for (r = 1; r <= ns; r++)
 			resting += short_by[r];
+		resting_all = best_resting = resting;
 		bestcost = resting * NPIDX_RECHECK_POSTINGS;
 		for (r = 1; r <= nsk; r++)
 		{
@@ -1817,17 +1876,44 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			{
 				bestcost = c;
 				best = r;
+				best_resting = resting;
 			}
 		}
 		cs.remaining = 0;
-		for (r = 0; r < best; r++)
+		spend = (resting_all - best_resting) * NPIDX_RECHECK_POSTINGS;
+		for (r = 0; r < nsk && got < best; r++)
 		{
-			CountKey(index, nbuckets, q, &kp[sk[r]], heads, hints, &cs);
-			if (kp[sk[r]].named)
+			KeyProbe   *k = &kp[sk[r]];
+
+			if (!k->capped)
+			{
+				int64		before = cs.postings;
+
+				CountKey(index, nbuckets, q, k, heads, hints, &cs);
+				spend -= (double) (cs.postings - before);
+			}
+			else
+			{
+				bool		counted;
+				int64		met = cs.met;
+
+				if (spend < 1.0 || own)
+					continue;
+				spend -= (double) ReadBackCappedKey(index, nbuckets, q, k,
+													heads, hints,
+													(int64) spend, &cs,
+													&counted);
+				if (!counted)
+					continue;
+				/* held by most rows counted: the rest are theirs too */
+				own = (cs.met - met) * 2 > (int64) cs.table->members;
+			}
+			got++;
+			if (k->named)
 				(*nskip_named)--;
 			CHECK_FOR_INTERRUPTS();
 		}
-		*nskip = ns - best;
+		*nskip = ns - got;
 		pfree(sk);
 		pfree(short_by);
 	}
