@@ -462,6 +462,20 @@ extern bool NpFingerprintLeadBelow(const NpFingerprint *a,
 								   const NpFingerprint *b,
 								   const NpFingerprintOverlap *ov);
 
+/*
+ * Is what a and b share a block under both texts: the shared hashes mostly
+ * in the last paragraphs of each side (NP_FP_FOLLOW_CONCENTRATION of them
+ * in the last NP_FP_FOLLOW_PARAGRAPHS places that hold hashes) and fewer
+ * than NP_FP_LEAD_SHARED in either lead, each lead with NP_FP_LEAD_KNOWN
+ * compared hashes or more?  An outlet's standing block under its items
+ * has that shape (the story rule, stories.h).  False unless both
+ * fingerprints keep where their hashes stand.  ov is
+ * NpFingerprintOverlapOf(a, b).
+ */
+extern bool NpFingerprintStandingBlock(const NpFingerprint *a,
+									   const NpFingerprint *b,
+									   const NpFingerprintOverlap *ov);
+
 /* The index's bounds, as defined above */
 extern int	NpFingerprintMinShared(NpPredicate pred, double t, int version,
 								   int a_min, int b_min, bool brief);

@@ -731,6 +731,64 @@ NpFingerprintLeadBelow(const NpFingerprint *a, const NpFingerprint *b,
 }
 
 /*
+ * Do the last NP_FP_FOLLOW_PARAGRAPHS places of one side that hold any of
+ * its compared hashes (all[p] at place p), the lead left out, hold at
+ * least NP_FP_FOLLOW_CONCENTRATION of the hashes it shares (at[p] at place
+ * p)?  Past the seventh paragraph the places come round again
+ * (fp_evidence.h, "Where a hash stands"): in a text that long the highest
+ * places that hold hashes stand for its last paragraphs all the same, a
+ * test that may miss a block there but does not take a paragraph above
+ * the end for one in a shorter text.
+ */
+static bool
+fp_tail_holds(const int *all, const int *at, int shared)
+{
+	int			last = (1 << NP_FP_PLACE_BITS) - 1;
+	int			held = 0;
+	int			k;
+
+	while (last > 0 && all[last] == 0)
+		last--;
+	for (k = 0; k < NP_FP_FOLLOW_PARAGRAPHS && last - k > 0; k++)
+		held += at[last - k];
+	return (double) held >= NP_FP_FOLLOW_CONCENTRATION * shared;
+}
+
+/*
+ * Is what a and b share a block under both texts (fingerprint.h)?  Both
+ * keep where their hashes stand, each lead has NP_FP_LEAD_KNOWN compared
+ * hashes or more and shares fewer than NP_FP_LEAD_SHARED with the other
+ * side, and on each side at least NP_FP_FOLLOW_CONCENTRATION of the shared
+ * hashes (the subject hashes aside) lie in its last
+ * NP_FP_FOLLOW_PARAGRAPHS places (fp_tail_holds).  A block over every
+ * item is in the lead (fp_evidence.h folds the short lines before it in)
+ * and is not this.  ov is NpFingerprintOverlapOf(a, b); one walk of the
+ * two samples' places.
+ */
+bool
+NpFingerprintStandingBlock(const NpFingerprint *a, const NpFingerprint *b,
+						   const NpFingerprintOverlap *ov)
+{
+	const uint32 *pa;
+	const uint32 *pb;
+	FpPlaceCounts w;
+
+	if (a->version < NP_FP_VERSION_2 || b->version < NP_FP_VERSION_2)
+		return false;
+	pa = NpFingerprintPlaces(a);
+	pb = pa != NULL ? NpFingerprintPlaces(b) : NULL;
+	if (pb == NULL)
+		return false;
+	fp_places_walk(a, pa, ov->a_count, b, pb, ov->b_count, &w);
+	if (w.shared == 0 ||
+		w.all_a[0] < NP_FP_LEAD_KNOWN || w.all_b[0] < NP_FP_LEAD_KNOWN ||
+		w.at_a[0] >= NP_FP_LEAD_SHARED || w.at_b[0] >= NP_FP_LEAD_SHARED)
+		return false;
+	return fp_tail_holds(w.all_a, w.at_a, w.shared) &&
+		fp_tail_holds(w.all_b, w.at_b, w.shared);
+}
+
+/*
  * Compute the overlap counts of a and b below their common threshold.
  */
 void

@@ -47,8 +47,6 @@
 #include "utils/timestamp.h"
 
 #include "distributed.h"
-#include "fingerprint/fp_core.h"
-#include "fingerprint/fp_evidence.h"
 #include "stories/stories.h"
 
 PG_FUNCTION_INFO_V1(story_match);
@@ -311,95 +309,27 @@ low_figures_agree(const NpFingerprint *x, const NpFingerprint *leader)
 }
 
 /*
- * Do the last NP_FP_FOLLOW_PARAGRAPHS places of one side that hold any of
- * its compared hashes (all[p] at place p), the lead left out, hold at
- * least NP_FP_FOLLOW_CONCENTRATION of the hashes it shares (at[p] at place
- * p)?  Past the seventh paragraph the places come round again
- * (fp_evidence.h, "Where a hash stands"): in a text that long the highest
- * places that hold hashes stand for its last paragraphs all the same, a
- * test that may miss a block there but does not take a paragraph above
- * the end for one in a shorter text.
- */
-static bool
-tail_holds(const int *all, const int *at, int shared)
-{
-	int			last = (1 << NP_FP_PLACE_BITS) - 1;
-	int			held = 0;
-	int			k;
-
-	while (last > 0 && all[last] == 0)
-		last--;
-	for (k = 0; k < NP_FP_FOLLOW_PARAGRAPHS && last - k > 0; k++)
-		held += at[last - k];
-	return (double) held >= NP_FP_FOLLOW_CONCENTRATION * shared;
-}
-
-/*
  * Is what a pair shares a standing block of one outlet under its items
- * (doc/stories.md, "Outlet boilerplate")?  Both fingerprints keep their
- * places, each lead has NP_FP_LEAD_KNOWN compared hashes or more and
- * shares fewer than NP_FP_LEAD_SHARED with the other side, and on each
- * side at least NP_FP_FOLLOW_CONCENTRATION of the shared hashes (the
- * subject hashes aside) lie in its last NP_FP_FOLLOW_PARAGRAPHS places
- * (tail_holds).  An outlet's about-us paragraph, tip line, station line
- * or registration footer under every item is that, at any share:
- * unrelated items share it and nothing of their leads, and on a short
- * item it is most of the sample.  Copies, updates and newspapers' versions
- * of a story share its lead or paragraphs above their ends; a block over
- * every item is in the lead (fp_evidence.h folds the short lines before it
- * in) and is not this.  Two short items (under STORY_BRIEF_SHINGLES) that
- * share a subject hash are spared: a brief whose lead was rewritten over
- * the same last paragraphs is a copy of the story in the generated corpus
- * (bench/story_quality.sh, stress).  One merge of the compared samples,
- * asked only of a pair that the rest of the rule accepts.
+ * (doc/stories.md, "Outlet boilerplate"): the shared hashes in the last
+ * paragraphs of both sides and in neither lead
+ * (NpFingerprintStandingBlock)?  An outlet's about-us paragraph, tip line,
+ * station line or registration footer under every item is that, at any
+ * share: unrelated items share it and nothing of their leads, and on a
+ * short item it is most of the sample.  Copies, updates and newspapers'
+ * versions of a story share its lead or paragraphs above their ends.  Two
+ * short items (under STORY_BRIEF_SHINGLES) that share a subject hash are
+ * spared: a brief whose lead was rewritten over the same last paragraphs
+ * is a copy of the story in the generated corpus (bench/story_quality.sh,
+ * stress).  Asked only of a pair that the rest of the rule accepts.
  */
 static bool
 standing_block(const NpFingerprint *x, const NpFingerprint *leader,
 			   const NpFingerprintOverlap *ov)
 {
-	const uint32 *px;
-	const uint32 *pl;
-	int			all_x[1 << NP_FP_PLACE_BITS] = {0};
-	int			all_l[1 << NP_FP_PLACE_BITS] = {0};
-	int			at_x[1 << NP_FP_PLACE_BITS] = {0};
-	int			at_l[1 << NP_FP_PLACE_BITS] = {0};
-	int			shared = 0;
-	int			i;
-	int			j;
-
-	if (x->version < NP_FP_VERSION_2 ||
-		(ov->subjects_shared > 0 && x->nshingles < STORY_BRIEF_SHINGLES &&
-		 leader->nshingles < STORY_BRIEF_SHINGLES))
+	if (ov->subjects_shared > 0 && x->nshingles < STORY_BRIEF_SHINGLES &&
+		leader->nshingles < STORY_BRIEF_SHINGLES)
 		return false;
-	px = NpFingerprintPlaces(x);
-	pl = px != NULL ? NpFingerprintPlaces(leader) : NULL;
-	if (pl == NULL)
-		return false;
-	i = NpFingerprintSubjectCount(x, ov->a_count);
-	j = NpFingerprintSubjectCount(leader, ov->b_count);
-	while (i < ov->a_count || j < ov->b_count)
-	{
-		uint32		hx = i < ov->a_count ? x->hashes[i] : PG_UINT32_MAX;
-		uint32		hl = j < ov->b_count ? leader->hashes[j] : PG_UINT32_MAX;
-
-		if (i < ov->a_count && hx <= hl)
-			all_x[NP_FP_PLACE_OF(px, i)]++;
-		if (j < ov->b_count && hl <= hx)
-			all_l[NP_FP_PLACE_OF(pl, j)]++;
-		if (i < ov->a_count && j < ov->b_count && hx == hl)
-		{
-			at_x[NP_FP_PLACE_OF(px, i)]++;
-			at_l[NP_FP_PLACE_OF(pl, j)]++;
-			shared++;
-		}
-		i += (i < ov->a_count && hx <= hl);
-		j += (j < ov->b_count && hl <= hx);
-	}
-	if (shared == 0 ||
-		all_x[0] < NP_FP_LEAD_KNOWN || all_l[0] < NP_FP_LEAD_KNOWN ||
-		at_x[0] >= NP_FP_LEAD_SHARED || at_l[0] >= NP_FP_LEAD_SHARED)
-		return false;
-	return tail_holds(all_x, at_x, shared) && tail_holds(all_l, at_l, shared);
+	return NpFingerprintStandingBlock(x, leader, ov);
 }
 
 /* StoryRuleMatches on the pair's overlap, computed by the caller */
