@@ -347,9 +347,14 @@ cluster_stories(PG_FUNCTION_ARGS)
 			 */
 			if (leader == -1)
 				leader = StoryIndexFindLate(si, fp, t, &score);
+			/* a one-liner after its write-through (StoryUrgentJoins) */
+			if (leader == -1)
+				leader = StoryIndexFindUrgent(si, fp, t, &score);
 			values[0] = Int64GetDatum(id);
 			if (leader >= 0)
 			{
+				/* a write-through takes over its one-liner's story */
+				(void) StoryIndexHandOff(si, leader, fp, t);
 				values[1] = Int64GetDatum(StoryIndexLeaderId(si, leader));
 				values[2] = Float8GetDatum(score);
 				values[3] = BoolGetDatum(false);

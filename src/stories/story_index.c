@@ -891,7 +891,8 @@ roundup_beyond(StoryIndex *si, const NpFingerprint *x, int64 t, int best)
 		double		sim;
 
 		CHECK_FOR_INTERRUPTS();
-		if (m == best || !StoryWithinReach(si->window, t, si->times[m]) ||
+		if (m == best || si->ids[m] == si->ids[best] ||
+			!StoryWithinReach(si->window, t, si->times[m]) ||
 			most < StoryNeedPairBound(&si->rule, x, &si->state[m].meta) ||
 			most < StoryNeedPair(&si->rule, x, si->fps[m]))
 			continue;
@@ -901,6 +902,45 @@ roundup_beyond(StoryIndex *si, const NpFingerprint *x, int64 t, int best)
 			return true;
 	}
 	return false;
+}
+
+/* Add leader l to the leaders a search matched (si->matched) */
+static inline void
+matched_add(StoryIndex *si, int *nmatched, int l)
+{
+	if (*nmatched == si->maxmatched)
+	{
+		si->maxmatched *= 2;
+		si->matched = repalloc_huge(si->matched, sizeof(int) * si->maxmatched);
+	}
+	si->matched[(*nmatched)++] = l;
+}
+
+/* Does leader l lead with a one-liner (fewer hashes than any pair shares)? */
+static inline bool
+leader_one_liner(StoryIndex *si, int l)
+{
+	return si->state[l].meta.nhashes <
+		StoryMinShared(&si->rule, si->fps[l]->version);
+}
+
+/*
+ * Offer leader l, met by x sharing at most `most` hashes, when l is a
+ * one-liner and x its write-through (StoryUrgentJoins): the rule's other
+ * tests could never take such a leader, which shares fewer hashes than
+ * StoryMinShared with anything.
+ */
+static bool
+urgent_offer(StoryIndex *si, const NpFingerprint *x, int64 t, int l,
+			 int most, StoryPick *best)
+{
+	double		sc;
+
+	if (most < STORY_URGENT_SHARED || !leader_one_liner(si, l) ||
+		!StoryUrgentJoins(&si->rule, si->fps[l], x, si->times[l], t, &sc))
+		return false;
+	pick_offer(best, l, sc, 0.0);
+	return true;
 }
 
 int
@@ -989,6 +1029,11 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 			STORY_PREFETCH(&si->state[si->cands[c + STORY_AHEAD]]);
 		most = (int) si->meet[l].count +
 			sig_held(&st->sig, si->skip_bits, nbits, nskip);
+		if (urgent_offer(si, x, t, l, most, &best))
+		{
+			matched_add(si, &nmatched, l);
+			continue;
+		}
 		if (most < StoryNeedPairBound(&si->rule, x, &st->meta) ||
 			!StoryWithinWindow(si->window, t, si->times[l]) ||
 			most < StoryNeedPair(&si->rule, x, si->fps[l]))
@@ -998,20 +1043,20 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 							  &sc, &sim))
 			continue;
 		pick_offer(&best, l, sc, sim);
-		if (nmatched == si->maxmatched)
-		{
-			si->maxmatched *= 2;
-			si->matched = repalloc_huge(si->matched, sizeof(int) * si->maxmatched);
-		}
-		si->matched[nmatched++] = l;
+		matched_add(si, &nmatched, l);
 		CHECK_FOR_INTERRUPTS();
 	}
 
-	/* a round-up of the best leader and another starts its own story */
+	/*
+	 * A round-up of the best leader and another starts its own story; the
+	 * one-liner that a write-through took over (StoryIndexHandOff) leads the
+	 * same story, and is no other.
+	 */
 	for (c = 0; c < nmatched; c++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		if (si->matched[c] != best.leader &&
+			si->ids[si->matched[c]] != si->ids[best.leader] &&
 			StoryRoundUp(x, si->fps[best.leader], si->fps[si->matched[c]]))
 			return STORY_FIND_ROUNDUP;
 	}
@@ -1275,6 +1320,93 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 	if (best.leader >= 0)
 		*score = best.score;
 	return best.leader;
+}
+
+/*
+ * Find the story of a one-liner x (fewer sample hashes than any pair
+ * shares, StoryMinShared) that came after its write-through: the leader,
+ * not tiny, within STORY_URGENT_REACH of x, that StoryUrgentJoins accepts,
+ * the best by its share of x.  Only x's keys past its subject hashes are
+ * read (the join counts no subject hash), and none held by more than
+ * STORY_STOP_POSTINGS leaders.  -1 when none.
+ */
+int
+StoryIndexFindUrgent(StoryIndex *si, const NpFingerprint *x, int64 t,
+					 double *score)
+{
+	int			n = NpFingerprintNHashes(x);
+	int			from;
+	int			ncands = 0;
+	int			r;
+	int			c;
+	int64		cut;
+	uint32		probe;
+	StoryPick	best = {-1, 0.0, 0.0};
+
+	bool		small;
+
+	if (si->nleaders == 0 || t == STORY_NO_TIME || si->window < 0 ||
+		x->version != NP_FP_V2_VERSION)
+		return -1;
+	small = n < StoryMinShared(&si->rule, x->version);
+	if (!small && x->nshingles < (uint32) si->rule.tiny_shingles)
+		return -1;
+	from = si->window_from;
+	cut = si->window_cut;
+	from = leaders_within_from(si, t, STORY_URGENT_REACH, &from, &cut);
+	probe = next_probe(si);
+	for (r = NpFingerprintSubjectCount(x, n); r < n; r++)
+	{
+		StorySlot  *s = slot_for(si, x->hashes[r], false);
+		const uint32 *p;
+		uint32		np;
+		uint32		first;
+
+		if (s == NULL)
+			continue;
+		p = postings(si, s, &np);
+		first = postings_from(p, np, from);
+		if (np - first > STORY_STOP_POSTINGS)
+			continue;
+		ncands = meet_postings(si, p, first, np, probe, ncands);
+	}
+	for (c = 0; c < ncands; c++)
+	{
+		int			l = si->cands[c];
+		double		sc;
+
+		CHECK_FOR_INTERRUPTS();
+		if (si->meet[l].count < STORY_URGENT_SHARED)
+			continue;
+		if (small ?
+			(si->state[l].meta.nshingles < (uint32) si->rule.tiny_shingles ||
+			 !StoryUrgentJoins(&si->rule, x, si->fps[l], t, si->times[l], &sc)) :
+			(!leader_one_liner(si, l) ||
+			 !StoryUrgentJoins(&si->rule, si->fps[l], x, si->times[l], t, &sc)))
+			continue;
+		pick_offer(&best, l, sc, 0.0);
+	}
+	if (best.leader >= 0)
+		*score = best.score;
+	return best.leader;
+}
+
+/*
+ * The story of leader, led by a one-liner, passes to x, its write-through
+ * (StoryUrgentJoins), which joined it: x becomes a leader of the same
+ * story, so that the copies and rewrites of x that follow are compared
+ * with it.  The one-liner stays, under the same story.  Returns whether
+ * it did.
+ */
+bool
+StoryIndexHandOff(StoryIndex *si, int leader, const NpFingerprint *x,
+				  int64 t)
+{
+	if (!leader_one_liner(si, leader) ||
+		x->nshingles < (uint32) si->rule.tiny_shingles)
+		return false;
+	StoryIndexAdd(si, si->ids[leader], x, t);
+	return true;
 }
 
 int64
