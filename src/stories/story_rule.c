@@ -323,6 +323,8 @@ typedef struct StoryUrgentPair
 	int			own;
 	int			named;
 	int			named_shared;
+	int			subjects;
+	int			subjects_shared;
 	bool		subjects_differ;
 } StoryUrgentPair;
 
@@ -343,6 +345,8 @@ urgent_pair_of(const NpFingerprint *small, const NpFingerprint *big,
 	pair_names(small, big, &pn);
 	u->named = pn.x_named;
 	u->named_shared = pn.shared;
+	u->subjects = NpFingerprintSubjectCount(small, NpFingerprintNHashes(small));
+	u->subjects_shared = ov.subjects_shared;
 	u->subjects_differ = ov.subjects_differ;
 }
 
@@ -353,7 +357,9 @@ urgent_pair_of(const NpFingerprint *small, const NpFingerprint *big,
  * STORY_URGENT_REACH of it (stories.h)?  Of small's hashes (the subject
  * hashes aside) STORY_URGENT_SHARE, and at least STORY_URGENT_SHARED, are
  * in big; all its figures are (none that big lacks); STORY_URGENT_NAMED
- * of its named hashes or more are; and the subjects do not part them.
+ * of its named hashes or more are; and, when small has a subject, big
+ * shares one of its subject hashes (another company's one-liner in the
+ * same words and figures shares the figures, not the subject).
  */
 bool
 StoryUrgentJoins(const StoryRule *rule, const NpFingerprint *small,
@@ -372,7 +378,8 @@ StoryUrgentJoins(const StoryRule *rule, const NpFingerprint *small,
 	urgent_pair_of(small, big, &u);
 	if (u.shared < STORY_URGENT_SHARED ||
 		(double) u.shared < STORY_URGENT_SHARE * u.count ||
-		u.subjects_differ || u.own > 0 ||
+		u.subjects_differ || (u.subjects > 0 && u.subjects_shared == 0) ||
+		u.own > 0 ||
 		u.named_shared < STORY_URGENT_NAMED)
 		return false;
 	*score = u.count > 0 ? (double) u.shared / u.count : 0.0;
@@ -391,10 +398,11 @@ story_urgent_features(PG_FUNCTION_ARGS)
 
 	NpFingerprintCheckCompatible(a, b);
 	urgent_pair_of(a, b, &u);
-	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%d %d %d %d %d %d %d", u.shared, u.count,
+	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%d %d %d %d %d %d %d %d %d", u.shared, u.count,
 											  u.figures, u.own, u.named,
 											  u.named_shared,
-											  (int) u.subjects_differ)));
+											  (int) u.subjects_differ,
+											  u.subjects, u.subjects_shared)));
 }
 
 /* StoryRuleMatches on the pair's overlap, computed by the caller */
