@@ -1108,6 +1108,10 @@ typedef struct CountState
 	int			nbatch;
 	NpidxScratch *scratch;		/* of table and seenbits */
 	int64		inserted;		/* rows counted */
+	npcand_hash *side;			/* rows of side_classes, every one counted
+								 * (NpidxKeyCap's side request), or NULL */
+	uint32		side_classes;
+	bool		side_only;		/* count those alone */
 } CountState;
 
 /*
@@ -1257,6 +1261,26 @@ CountRow(CountState *cs, uint64 key, uint32 hash, uint8 cls)
 }
 
 /*
+ * Count a posting's row in the side table (NpidxKeyCap's side request):
+ * every row of the classes asked, whatever it needs, so that the table
+ * stays exact over the keys read.
+ */
+static pg_attribute_always_inline void
+CountSide(CountState *cs, uint64 key, uint32 hash, uint8 cls)
+{
+	bool		found;
+	NpidxCand  *c = npcand_insert_hash(cs->side, key, hash, &found);
+
+	if (!found)
+	{
+		c->count = 0;
+		c->named = 0;
+		c->cls = cls;
+	}
+	c->count++;
+}
+
+/*
  * Count n postings, in order (CountRow).  A long query's postings belong
  * to tens of thousands of rows, so the filter word and the table slot of
  * each are mostly cache misses; their addresses are known ahead (the
@@ -1301,7 +1325,10 @@ CountHits(CountState *cs, const NpidxHit *hits, int n)
 				if (cs->seenbits[h >> 6] & (UINT64_C(1) << (h & 63)))
 					NpidxPrefetch(&cs->table->data[a & cs->table->sizemask]);
 			}
-			CountRow(cs, keys[i], hashes[i], hits[i].cls);
+			if (!cs->side_only)
+				CountRow(cs, keys[i], hashes[i], hits[i].cls);
+			if (cs->side != NULL && ((cs->side_classes >> hits[i].cls) & 1))
+				CountSide(cs, keys[i], hashes[i], hits[i].cls);
 		}
 		cs->postings += m;
 		hits += m;
@@ -1523,7 +1550,8 @@ static npcand_hash *
 NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			   const int *need, const int *need_named, NpPredicate pred,
 			   double t, int m0, const NpidxKeyCap *cap, int *nskip,
-			   int *nskip_named, int *ncapped, int *nleftout)
+			   int *nskip_named, int *ncapped, int *nleftout,
+			   uint32 side_classes, npcand_hash **side)
 {
 	int			n = NpFingerprintNHashes(q);
 	KeyProbe   *kp = palloc0(n * sizeof(KeyProbe));
@@ -1651,6 +1679,13 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	cs.need_named = nnamed > 0 ? need_named : NULL;
 	cs.remaining = n;
 	cs.remaining_named = nnamed;
+	if (side != NULL)
+	{
+		cs.side = npcand_create(CurrentMemoryContext, 64, cs.scratch);
+		cs.side_classes = side_classes;
+		cs.side_only = cap->side_only;
+		*side = cs.side;
+	}
 	for (i = 0; i < n; i++)
 	{
 		if (kp[i].skipped)
@@ -2006,11 +2041,57 @@ NpidxNamedNeeds(const NpFingerprint *q, NpPredicate pred, const int *a_min,
 }
 
 /*
+ * Hand the rows of the side request (NpidxKeyCap) to its caller: those of
+ * its classes, in the buckets (side) or the pending list (pr), that share
+ * side_need of the keys read with the query.
+ */
+/* Append tid to the side rows of cap (NpidxSideRows) */
+static void
+NpidxSideAdd(NpidxKeyCap *cap, int *max, const ItemPointerData *tid)
+{
+	if (cap->side_ntids == *max)
+	{
+		*max *= 2;
+		cap->side_tids = repalloc(cap->side_tids,
+								  *max * sizeof(ItemPointerData));
+	}
+	cap->side_tids[cap->side_ntids++] = *tid;
+}
+
+static void
+NpidxSideRows(NpidxKeyCap *cap, npcand_hash *side, uint32 side_classes,
+			  const PendingRows *pr)
+{
+	npcand_iterator it;
+	NpidxCand  *cand;
+	int			max = 16;
+	int			i;
+
+	cap->side_ntids = 0;
+	cap->side_tids = MemoryContextAlloc(cap->side_cxt,
+										max * sizeof(ItemPointerData));
+	npcand_start_iterate(side, &it);
+	while ((cand = npcand_iterate(side, &it)) != NULL)
+	{
+		ItemPointerData tid;
+
+		if ((int) cand->count < cap->side_need)
+			continue;
+		UnpackTid(cand->key, &tid);
+		NpidxSideAdd(cap, &max, &tid);
+	}
+	for (i = 0; i < pr->rows.n; i++)
+		if (((side_classes >> pr->rows.hits[i].cls) & 1) != 0 &&
+			pr->counts[i] >= cap->side_need)
+			NpidxSideAdd(cap, &max, &pr->rows.hits[i].tid);
+}
+
+/*
  * Candidates of a threshold predicate, in a sorted, duplicate-free array.
  */
 static ItemPointerData *
 NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
-						 NpPredicate pred, double t, const NpidxKeyCap *cap,
+						 NpPredicate pred, double t, NpidxKeyCap *cap,
 						 int *ncapped, int *nleftout, int *ncand)
 {
 	NpidxMetaPageData meta;
@@ -2028,6 +2109,8 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 				nout = 0;
 	PendingRows pr;
 	npcand_hash *table;
+	npcand_hash *side = NULL;
+	uint32		side_classes = 0;
 	npcand_iterator it;
 	NpidxCand  *cand;
 	ItemPointerData *out;
@@ -2047,9 +2130,23 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 	NpidxClassNeeds(q, pred, t, a_min, b_min, b_max, need);
 	named = NpidxNamedNeeds(q, pred, a_min, need_named);
 
+	/* the classes of the side request: rows that may be small enough */
+	if (cap != NULL && cap->side_need > 0)
+		for (i = 0; i < NPIDX_NCLASSES; i++)
+			if (cap->side_max_hashes == 0 || b_min[i] <= cap->side_max_hashes)
+				side_classes |= (uint32) 1 << i;
+
 	table = NpidxCountRows(index, q, NpidxGetMeta(index)->nbuckets, need,
 						   named ? need_named : NULL, pred, t, m0, cap, &nskip,
-						   &nskip_named, ncapped, nleftout);
+						   &nskip_named, ncapped, nleftout, side_classes,
+						   side_classes != 0 ? &side : NULL);
+	if (side != NULL)
+		NpidxSideRows(cap, side, side_classes, &pr);
+	if (cap != NULL && cap->side_only)
+	{
+		/* the side rows are all that was asked: no candidate */
+		return NULL;
+	}
 
 	out = palloc_extended(Max(1, (Size) table->members + pr.rows.n) * sizeof(ItemPointerData),
 						  MCXT_ALLOC_HUGE);
@@ -2199,7 +2296,7 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 	table = NpidxCountRows(index, so->oquery, NpidxGetMeta(index)->nbuckets,
 						   filter ? need : NULL, named ? need_named : NULL,
 						   kpred, kt, m0, NULL, &nskip, &nskip_named, &ncapped,
-						   &nleftout);
+						   &nleftout, 0, NULL);
 	/*
 	 * Pending rows were compared whole.  A row being merged may also be in
 	 * the buckets, partly (the merge may be going on): keep its larger

@@ -640,9 +640,9 @@ extern int	StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x,
 extern void StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x,
 						  int64 t);
 extern int	StoryIndexFindUrgent(StoryIndex *si, const NpFingerprint *x,
-								 int64 t, double *score);
-extern bool StoryIndexHandOff(StoryIndex *si, int leader,
-							  const NpFingerprint *x, int64 t);
+								 int64 t, double *score, int *urg_pos);
+extern void StoryIndexHandOff(StoryIndex *si, int pos, const NpFingerprint *x,
+							  int64 t);
 extern int64 StoryIndexLeaderId(StoryIndex *si, int leader);
 extern void StoryIndexStats(StoryIndex *si, int64 *leaders, int64 *evicted,
 							int64 *evicted_live, Size *bytes);

@@ -347,14 +347,18 @@ cluster_stories(PG_FUNCTION_ARGS)
 			 */
 			if (leader == -1)
 				leader = StoryIndexFindLate(si, fp, t, &score);
-			/* a one-liner after its write-through (StoryUrgentJoins) */
+			/* an URGENT one-liner and its write-through (StoryUrgentJoins) */
 			if (leader == -1)
-				leader = StoryIndexFindUrgent(si, fp, t, &score);
+			{
+				int			urg_pos;
+
+				leader = StoryIndexFindUrgent(si, fp, t, &score, &urg_pos);
+				if (urg_pos >= 0)
+					StoryIndexHandOff(si, urg_pos, fp, t);
+			}
 			values[0] = Int64GetDatum(id);
 			if (leader >= 0)
 			{
-				/* a write-through takes over its one-liner's story */
-				(void) StoryIndexHandOff(si, leader, fp, t);
 				values[1] = Int64GetDatum(StoryIndexLeaderId(si, leader));
 				values[2] = Float8GetDatum(score);
 				values[3] = BoolGetDatum(false);

@@ -61,4 +61,43 @@ SELECT s.id, u.name, s.story, round(s.score::numeric, 3) AS score, s.leads
   FROM cluster_stories('su_after', order_column => 'published_at') s
   JOIN su_after u USING (id) ORDER BY s.id;
 
-DROP TABLE su, su_after;
+-- at insert time, in publication order, through a leaders table with an
+-- npidx index: assign_story() gives the batch's stories, and the
+-- write-through takes over the flash's row of the leaders table (story
+-- unchanged), so the trimmed copy finds it
+CREATE FUNCTION su_assign(tab regclass, leaders regclass)
+RETURNS TABLE (id bigint, story bigint) LANGUAGE plpgsql AS $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN EXECUTE format('SELECT id, fp, published_at FROM %s ORDER BY published_at, id', tab) LOOP
+		id := r.id;
+		story := newsprint.assign_story(leaders, r.id, r.fp, r.published_at);
+		RETURN NEXT;
+	END LOOP;
+END
+$$;
+CREATE TABLE su_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
+	published_at timestamptz);
+CREATE INDEX ON su_leaders USING npidx (fp);
+SELECT a.id, u.name, a.story, c.story = a.story AS as_batch
+  FROM su_assign('su', 'su_leaders') a JOIN su u USING (id)
+  JOIN cluster_stories('su', order_column => 'published_at') c USING (id)
+ ORDER BY a.id;
+SELECT l.story, u.name AS leader_row_of
+  FROM su_leaders l JOIN su u ON u.fp = l.fp AND u.published_at = l.published_at
+ ORDER BY l.story;
+
+-- the write-through first: the flash joins its story at insert time too
+TRUNCATE su_leaders;
+SELECT a.id, u.name, a.story, c.story = a.story AS as_batch
+  FROM su_assign('su_after', 'su_leaders') a JOIN su_after u USING (id)
+  JOIN cluster_stories('su_after', order_column => 'published_at') c USING (id)
+ ORDER BY a.id;
+SELECT l.story, u.name AS leader_row_of
+  FROM su_leaders l
+  JOIN su_after u ON u.fp = l.fp AND u.published_at = l.published_at
+ ORDER BY l.story;
+
+DROP FUNCTION su_assign(regclass, regclass);
+DROP TABLE su, su_after, su_leaders;
