@@ -539,7 +539,8 @@ typedef struct NpidxKeyCap
 	 * share side_need or more of the keys it read with the query, counted
 	 * apart from its candidates, whatever the predicate needs of them;
 	 * with side_only, those alone (no candidate is returned).  The keys
-	 * it skips or leaves out are not counted.  assign_story() finds the
+	 * it skips or leaves out, and the query's subject hashes
+	 * (NP_FP_SUBJECT_LIMIT), are not counted.  assign_story() finds the
 	 * one-liners of the URGENT join so (StoryUrgentJoins).
 	 */
 	int			side_need;

@@ -1103,6 +1103,8 @@ typedef struct CountState
 								 * plus skipped keys */
 	int			remaining_named;	/* named keys among them */
 	bool		key_named;		/* the key being read is named */
+	bool		key_subject;	/* it is a subject hash (not side-counted) */
+	const NpFingerprint *q;		/* the query */
 	int64		postings;
 	NpidxHit   *batch;			/* postings queued for CountHits */
 	int			nbatch;
@@ -1327,7 +1329,8 @@ CountHits(CountState *cs, const NpidxHit *hits, int n)
 			}
 			if (!cs->side_only)
 				CountRow(cs, keys[i], hashes[i], hits[i].cls);
-			if (cs->side != NULL && ((cs->side_classes >> hits[i].cls) & 1))
+			if (cs->side != NULL && !cs->key_subject &&
+				((cs->side_classes >> hits[i].cls) & 1))
 				CountSide(cs, keys[i], hashes[i], hits[i].cls);
 		}
 		cs->postings += m;
@@ -1361,6 +1364,7 @@ CountKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
 		 CountState *cs)
 {
 	cs->key_named = k->named;
+	cs->key_subject = q->hashes[k->pos] < NP_FP_SUBJECT_LIMIT;
 	CountHits(cs, heads->hits + k->first, k->nhits);
 	if (!k->complete || !k->kept)
 	{
@@ -1408,6 +1412,7 @@ static void
 CountHeldKey(CountState *cs, const HitArray *heads, HeldKey *h)
 {
 	cs->key_named = h->k->named;
+	cs->key_subject = cs->q->hashes[h->k->pos] < NP_FP_SUBJECT_LIMIT;
 	CountHits(cs, heads->hits + h->k->first, h->k->nhits);
 	CountHits(cs, h->hits.hits, h->hits.n);
 	if (h->hits.hits != NULL)
@@ -1679,6 +1684,7 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	cs.need_named = nnamed > 0 ? need_named : NULL;
 	cs.remaining = n;
 	cs.remaining_named = nnamed;
+	cs.q = q;
 	if (side != NULL)
 	{
 		cs.side = npcand_create(CurrentMemoryContext, 64, cs.scratch);
