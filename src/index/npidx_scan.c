@@ -2136,11 +2136,25 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 	NpidxClassNeeds(q, pred, t, a_min, b_min, b_max, need);
 	named = NpidxNamedNeeds(q, pred, a_min, need_named);
 
-	/* the classes of the side request: rows that may be small enough */
+	/*
+	 * The classes of the side request: those whose rows may hold at most
+	 * side_max_hashes hashes in all (whole samples of so few; a truncated
+	 * one has at least minTruncHashes)
+	 */
 	if (cap != NULL && cap->side_need > 0)
 		for (i = 0; i < NPIDX_NCLASSES; i++)
-			if (cap->side_max_hashes == 0 || b_min[i] <= cap->side_max_hashes)
+		{
+			int			fewest;
+
+			if (i >= NPIDX_FIRST_TRUNC_CLASS)
+				fewest = (int) Min(meta.minTruncHashes, (uint32) PG_INT32_MAX);
+			else if (meta.version >= NPIDX_CUT_CLASSES_VERSION)
+				fewest = NpidxClass5MinHashes[i];
+			else
+				fewest = NpidxClassMinHashes[i];
+			if (cap->side_max_hashes == 0 || fewest <= cap->side_max_hashes)
 				side_classes |= (uint32) 1 << i;
+		}
 
 	table = NpidxCountRows(index, q, NpidxGetMeta(index)->nbuckets, need,
 						   named ? need_named : NULL, pred, t, m0, cap, &nskip,
