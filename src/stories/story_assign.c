@@ -790,6 +790,32 @@ typedef struct StorySide
 #define STORY_SEARCH_POSTINGS	STORY_LATE_POSTINGS
 
 /*
+ * The columns of a search's rows, as the saved plan reads them: a leaders
+ * table altered since its columns were checked (ALTER TABLE ... ALTER story
+ * TYPE numeric) would be read as what it was.
+ */
+static void
+search_check_columns(void)
+{
+	if (SPI_tuptable->tupdesc->natts != 3 ||
+		SPI_gettypeid(SPI_tuptable->tupdesc, 1) != INT8OID ||
+		getBaseType(SPI_gettypeid(SPI_tuptable->tupdesc, 2)) != StoryFingerprintType() ||
+		SPI_gettypeid(SPI_tuptable->tupdesc, 3) != TIMESTAMPTZOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("the leaders table has changed: its columns must be story bigint, fp newsprint.fingerprint, published_at timestamptz")));
+}
+
+/* A search's statement ran (rc) and its rows are a leaders table's */
+static void
+search_check(int rc)
+{
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "story search failed: %s", SPI_result_code_string(rc));
+	search_check_columns();
+}
+
+/*
  * Run plan (the query and a threshold as its parameters) with the given
  * snapshot, its index scan capped at cap postings a key once it reads, or
  * by the index's estimate would read, more than budget (NpidxKeyCap;
@@ -870,13 +896,7 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 	 * (ALTER TABLE ... ALTER story TYPE numeric) would be read as what it
 	 * was.
 	 */
-	if (SPI_tuptable->tupdesc->natts != 3 ||
-		SPI_gettypeid(SPI_tuptable->tupdesc, 1) != INT8OID ||
-		getBaseType(SPI_gettypeid(SPI_tuptable->tupdesc, 2)) != StoryFingerprintType() ||
-		SPI_gettypeid(SPI_tuptable->tupdesc, 3) != TIMESTAMPTZOID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("the leaders table has changed: its columns must be story bigint, fp newsprint.fingerprint, published_at timestamptz")));
+	search_check_columns();
 }
 
 /*
@@ -1027,15 +1047,7 @@ search_urgent(const StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
 										  TYPALIGN_SHORT));
 	rc = SPI_execute_snapshot(p->urgent, &arg, NULL, snapshot,
 							  InvalidSnapshot, false, false, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "story search failed: %s", SPI_result_code_string(rc));
-	if (SPI_tuptable->tupdesc->natts != 3 ||
-		SPI_gettypeid(SPI_tuptable->tupdesc, 1) != INT8OID ||
-		getBaseType(SPI_gettypeid(SPI_tuptable->tupdesc, 2)) != StoryFingerprintType() ||
-		SPI_gettypeid(SPI_tuptable->tupdesc, 3) != TIMESTAMPTZOID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("the leaders table has changed: its columns must be story bigint, fp newsprint.fingerprint, published_at timestamptz")));
+	search_check(rc);
 	for (r = 0; r < SPI_processed; r++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[r];

@@ -386,25 +386,6 @@ StoryUrgentJoins(const StoryRule *rule, const NpFingerprint *small,
 	return true;
 }
 
-PG_FUNCTION_INFO_V1(story_urgent_features);
-
-/* Prototype diagnostics: the URGENT join's features of a pair, as text */
-Datum
-story_urgent_features(PG_FUNCTION_ARGS)
-{
-	NpFingerprint *a = PG_GETARG_NP_FINGERPRINT_P(0);
-	NpFingerprint *b = PG_GETARG_NP_FINGERPRINT_P(1);
-	StoryUrgentPair u;
-
-	NpFingerprintCheckCompatible(a, b);
-	urgent_pair_of(a, b, &u);
-	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%d %d %d %d %d %d %d %d %d", u.shared, u.count,
-											  u.figures, u.own, u.named,
-											  u.named_shared,
-											  (int) u.subjects_differ,
-											  u.subjects, u.subjects_shared)));
-}
-
 /* StoryRuleMatches on the pair's overlap, computed by the caller */
 static bool
 rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
