@@ -347,6 +347,15 @@ cluster_stories(PG_FUNCTION_ARGS)
 			 */
 			if (leader == -1)
 				leader = StoryIndexFindLate(si, fp, t, &score);
+			/* an URGENT one-liner and its write-through (StoryUrgentJoins) */
+			if (leader == -1)
+			{
+				int			urg_pos;
+
+				leader = StoryIndexFindUrgent(si, fp, t, &score, &urg_pos);
+				if (urg_pos >= 0)
+					StoryIndexHandOff(si, urg_pos, fp, t);
+			}
 			values[0] = Int64GetDatum(id);
 			if (leader >= 0)
 			{
