@@ -12,6 +12,9 @@
 -- write-through, which shares too little with the flash, joins too.  Not
 -- joined: a price line that adds a figure, another company's one-liner
 -- in the same words and figures, a repeat of the flash six hours later.
+-- The batch marks the write-through as the story's leader (leads) and the
+-- flash not, so that a leaders table seeded from it holds what
+-- assign_story() put there.
 --
 SET client_min_messages = warning;
 SET search_path = newsprint, public;
@@ -80,6 +83,22 @@ $$;
 CREATE TABLE su_leaders (story bigint PRIMARY KEY, fp fingerprint NOT NULL,
 	published_at timestamptz);
 CREATE INDEX ON su_leaders USING npidx (fp);
+-- a leaders table seeded from the batch over tab (doc/stories.md's recipe:
+-- the rows that lead, under their story), set beside su_leaders
+CREATE FUNCTION su_seeded(tab regclass)
+RETURNS TABLE (story bigint, leader_row_of text, as_assigned boolean)
+LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN QUERY EXECUTE format(
+		'SELECT coalesce(s.story, l.story), u.name, coalesce(s.fp = l.fp, false)
+		   FROM (SELECT c.story, a.fp, a.published_at
+		           FROM newsprint.cluster_stories(%L, order_column => %L) c
+		           JOIN %s a USING (id) WHERE c.leads) s
+		   FULL JOIN su_leaders l ON l.story = s.story
+		   LEFT JOIN %s u ON u.fp = s.fp AND u.published_at = s.published_at
+		  ORDER BY 1', tab, 'published_at', tab, tab);
+END
+$$;
 SELECT a.id, u.name, a.story, c.story = a.story AS as_batch
   FROM su_assign('su', 'su_leaders') a JOIN su u USING (id)
   JOIN cluster_stories('su', order_column => 'published_at') c USING (id)
@@ -87,6 +106,8 @@ SELECT a.id, u.name, a.story, c.story = a.story AS as_batch
 SELECT l.story, u.name AS leader_row_of
   FROM su_leaders l JOIN su u ON u.fp = l.fp AND u.published_at = l.published_at
  ORDER BY l.story;
+-- seeded from the batch: the write-through's row under the flash's story
+SELECT * FROM su_seeded('su');
 
 -- the write-through first: the flash joins its story at insert time too
 TRUNCATE su_leaders;
@@ -98,6 +119,7 @@ SELECT l.story, u.name AS leader_row_of
   FROM su_leaders l
   JOIN su_after u ON u.fp = l.fp AND u.published_at = l.published_at
  ORDER BY l.story;
+SELECT * FROM su_seeded('su_after');
 
-DROP FUNCTION su_assign(regclass, regclass);
+DROP FUNCTION su_assign(regclass, regclass), su_seeded(regclass);
 DROP TABLE su, su_after, su_leaders;
