@@ -238,9 +238,18 @@ struct StoryIndex
 	uint64	   *urg_slots;
 	uint32		urg_nslots;		/* a power of 2, at most half full */
 	uint32		urg_used;
+	uint64	   *urg_filter;		/* a bit for the keys in urg_slots
+								 * (STORY_URG_FILTER_BITS, urg_filter_bit) */
 };
 
 #define STORY_URG_EMPTY		PG_UINT64_MAX
+
+/*
+ * The bits of the one-liners' key filter: 8 kB, in the first-level cache.
+ * A few thousand keys set a few percent of them, so nearly every hash of
+ * an article misses there and does not walk the table's slots.
+ */
+#define STORY_URG_FILTER_BITS	65536
 
 /*
  * murmur3's finaliser (PostgreSQL's murmurhash32): spreads the bottom-k
@@ -489,6 +498,7 @@ StoryIndexCreate(const StoryRule *rule, Size budget, int64 window)
 	si->urg_nslots = 1024;
 	si->urg_slots = palloc(sizeof(uint64) * si->urg_nslots);
 	memset(si->urg_slots, 0xFF, sizeof(uint64) * si->urg_nslots);
+	si->urg_filter = palloc0(STORY_URG_FILTER_BITS / 8);
 	return si;
 }
 
@@ -1338,12 +1348,26 @@ leader_one_liner(StoryIndex *si, int l)
 		StoryMinShared(&si->rule, si->fps[l]->version);
 }
 
+/*
+ * The bit of the one-liners' key filter for a key's mix32 value m: its
+ * high bits, where the table's slot takes the low ones
+ */
+static inline uint32
+urg_filter_bit(uint32 m)
+{
+	return m >> (32 - pg_leftmost_one_pos32(STORY_URG_FILTER_BITS));
+}
+
 /* Put key (of the one-liner at position pos of urg) in the table */
 static inline void
 urg_put(StoryIndex *si, uint32 key, uint32 pos)
 {
 	uint32		mask = si->urg_nslots - 1;
-	uint32		i = mix32(key) & mask;
+	uint32		m = mix32(key);
+	uint32		i = m & mask;
+	uint32		b = urg_filter_bit(m);
+
+	si->urg_filter[b >> 6] |= UINT64CONST(1) << (b & 63);
 
 	while (si->urg_slots[i] != STORY_URG_EMPTY)
 		i = (i + 1) & mask;
@@ -1394,6 +1418,7 @@ urg_rebuild(StoryIndex *si)
 		si->urg_nslots = size;
 	}
 	memset(si->urg_slots, 0xFF, sizeof(uint64) * size);
+	memset(si->urg_filter, 0, STORY_URG_FILTER_BITS / 8);
 	si->urg_used = 0;
 	for (i = 0; i < n; i++)
 		urg_put_keys(si, i);
@@ -1520,9 +1545,14 @@ StoryIndexFindUrgent(StoryIndex *si, const NpFingerprint *x, int64 t,
 
 		for (r = 0; r < n; r++)
 		{
-			uint32		i = mix32(x->hashes[r]) & mask;
+			uint32		m = mix32(x->hashes[r]);
+			uint32		b = urg_filter_bit(m);
+			uint32		i = m & mask;
 			uint64		e;
 
+			/* most hashes are no one-liner's key: the filter says so */
+			if ((si->urg_filter[b >> 6] & (UINT64CONST(1) << (b & 63))) == 0)
+				continue;
 			while ((e = si->urg_slots[i]) != STORY_URG_EMPTY)
 			{
 				if ((uint32) (e >> 32) == x->hashes[r] &&
