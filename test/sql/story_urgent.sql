@@ -121,5 +121,65 @@ SELECT l.story, u.name AS leader_row_of
  ORDER BY l.story;
 SELECT * FROM su_seeded('su_after');
 
+-- stories.sql's checks of the batch's leads after a handover: a row that
+-- leads is its story's first article or the write-through that took the
+-- story over (leads_right); one row leads each story (leaders); the flash
+-- is no round-up (a story of its own that nothing leads)
+WITH c AS (SELECT * FROM cluster_stories('su', order_column => 'published_at'))
+SELECT count(*) FILTER (WHERE NOT leads OR id = story OR
+						story IN (SELECT id FROM c WHERE NOT leads)) = count(*) AS leads_right,
+	   count(*) FILTER (WHERE NOT leads OR id = story) AS first_article_leads,
+	   count(*) FILTER (WHERE leads) = count(DISTINCT story) AS leaders,
+	   count(*) FILTER (WHERE id = story AND NOT leads
+						AND NOT EXISTS (SELECT FROM c l WHERE l.story = c.story AND l.leads)) AS round_ups
+  FROM c;
+
+-- at insert time, the rows the write-through's search finds beside its
+-- leaders are read from the table by their TIDs, their times first: a
+-- flash of the day before (out of the four hours) and an unrelated
+-- article come between the flash and its write-through, which still takes
+-- the flash's story over
+TRUNCATE su_leaders;
+CREATE TABLE su_between AS
+  SELECT id, name, fp, published_at FROM su WHERE name IN ('flash', 'writethru');
+INSERT INTO su_between (id, name, fp, published_at)
+  SELECT 7, 'flash_day_before', fp, published_at - interval '1 day' FROM su WHERE name = 'flash'
+  UNION ALL
+  SELECT 8, 'unrelated', fingerprint(E'Heavy rain closed the coastal road near Portree on Thursday and the ferry to Raasay was cancelled for the afternoon.\n\nThe council said crews would clear the landslip overnight and that the road should reopen on Friday morning, weather permitting.\n\nResidents were asked to avoid the area and to use the inland route through Sligachan.'::text),
+         '2026-12-03 09:10+00';
+SELECT a.id, u.name, a.story, c.story = a.story AS as_batch
+  FROM su_assign('su_between', 'su_leaders') a JOIN su_between u USING (id)
+  JOIN cluster_stories('su_between', order_column => 'published_at') c USING (id)
+ ORDER BY a.id;
+SELECT l.story, u.name AS leader_row_of
+  FROM su_leaders l
+  JOIN su_between u ON u.fp = l.fp AND u.published_at = l.published_at
+ ORDER BY l.story;
+
+-- a leaders table with row security is read through SQL, which applies
+-- its policies: for a user they bind, a flash that a policy hides (its row
+-- put by the table's owner) is not taken over, and the write-through and
+-- its copy make a story of their own, as a leader it hides is not joined
+TRUNCATE su_leaders;
+CREATE TABLE su_rest AS SELECT * FROM su WHERE name IN ('writethru', 'trimmed');
+CREATE ROLE regress_su_user;
+GRANT USAGE ON SCHEMA newsprint TO regress_su_user;
+GRANT SELECT ON su_rest TO regress_su_user;
+GRANT SELECT, INSERT, UPDATE ON su_leaders TO regress_su_user;
+ALTER TABLE su_leaders ENABLE ROW LEVEL SECURITY;
+CREATE POLICY su_no_flash ON su_leaders USING (story <> 1) WITH CHECK (true);
+SELECT assign_story('su_leaders', id, fp, published_at) AS flash_story
+  FROM su WHERE name = 'flash';
+SET ROLE regress_su_user;
+SELECT a.id, u.name, a.story
+  FROM su_assign('su_rest', 'su_leaders') a JOIN su_rest u USING (id)
+ ORDER BY a.id;
+RESET ROLE;
+SELECT l.story, u.name AS leader_row_of
+  FROM su_leaders l JOIN su u ON u.fp = l.fp AND u.published_at = l.published_at
+ ORDER BY l.story;
+
 DROP FUNCTION su_assign(regclass, regclass), su_seeded(regclass);
-DROP TABLE su, su_after, su_leaders;
+DROP TABLE su, su_after, su_between, su_rest, su_leaders;
+REVOKE USAGE ON SCHEMA newsprint FROM regress_su_user;
+DROP ROLE regress_su_user;
