@@ -99,26 +99,37 @@ BEGIN
 		  ORDER BY 1', tab, 'published_at', tab, tab);
 END
 $$;
-SELECT a.id, u.name, a.story, c.story = a.story AS as_batch
-  FROM su_assign('su', 'su_leaders') a JOIN su u USING (id)
-  JOIN cluster_stories('su', order_column => 'published_at') c USING (id)
- ORDER BY a.id;
-SELECT l.story, u.name AS leader_row_of
-  FROM su_leaders l JOIN su u ON u.fp = l.fp AND u.published_at = l.published_at
- ORDER BY l.story;
+-- assign_story() over tab in publication order beside the batch's
+-- stories, and whose row each row of the leaders table is
+CREATE FUNCTION su_against_batch(tab regclass)
+RETURNS TABLE (id bigint, name text, story bigint, as_batch boolean)
+LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN QUERY EXECUTE format(
+		'SELECT a.id, u.name, a.story, c.story = a.story
+		   FROM su_assign(%L, %L) a JOIN %s u USING (id)
+		   JOIN newsprint.cluster_stories(%L, order_column => %L) c USING (id)
+		  ORDER BY a.id', tab, 'su_leaders', tab, tab, 'published_at');
+END
+$$;
+CREATE FUNCTION su_leader_rows(tab regclass)
+RETURNS TABLE (story bigint, leader_row_of text) LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN QUERY EXECUTE format(
+		'SELECT l.story, u.name FROM su_leaders l
+		   JOIN %s u ON u.fp = l.fp AND u.published_at = l.published_at
+		  ORDER BY l.story', tab);
+END
+$$;
+SELECT * FROM su_against_batch('su');
+SELECT * FROM su_leader_rows('su');
 -- seeded from the batch: the write-through's row under the flash's story
 SELECT * FROM su_seeded('su');
 
 -- the write-through first: the flash joins its story at insert time too
 TRUNCATE su_leaders;
-SELECT a.id, u.name, a.story, c.story = a.story AS as_batch
-  FROM su_assign('su_after', 'su_leaders') a JOIN su_after u USING (id)
-  JOIN cluster_stories('su_after', order_column => 'published_at') c USING (id)
- ORDER BY a.id;
-SELECT l.story, u.name AS leader_row_of
-  FROM su_leaders l
-  JOIN su_after u ON u.fp = l.fp AND u.published_at = l.published_at
- ORDER BY l.story;
+SELECT * FROM su_against_batch('su_after');
+SELECT * FROM su_leader_rows('su_after');
 SELECT * FROM su_seeded('su_after');
 
 -- stories.sql's checks of the batch's leads after a handover: a row that
@@ -147,14 +158,8 @@ INSERT INTO su_between (id, name, fp, published_at)
   UNION ALL
   SELECT 8, 'unrelated', fingerprint(E'Heavy rain closed the coastal road near Portree on Thursday and the ferry to Raasay was cancelled for the afternoon.\n\nThe council said crews would clear the landslip overnight and that the road should reopen on Friday morning, weather permitting.\n\nResidents were asked to avoid the area and to use the inland route through Sligachan.'::text),
          '2026-12-03 09:10+00';
-SELECT a.id, u.name, a.story, c.story = a.story AS as_batch
-  FROM su_assign('su_between', 'su_leaders') a JOIN su_between u USING (id)
-  JOIN cluster_stories('su_between', order_column => 'published_at') c USING (id)
- ORDER BY a.id;
-SELECT l.story, u.name AS leader_row_of
-  FROM su_leaders l
-  JOIN su_between u ON u.fp = l.fp AND u.published_at = l.published_at
- ORDER BY l.story;
+SELECT * FROM su_against_batch('su_between');
+SELECT * FROM su_leader_rows('su_between');
 
 -- a leaders table with row security is read through SQL, which applies
 -- its policies: for a user they bind, a flash that a policy hides (its row
@@ -175,11 +180,10 @@ SELECT a.id, u.name, a.story
   FROM su_assign('su_rest', 'su_leaders') a JOIN su_rest u USING (id)
  ORDER BY a.id;
 RESET ROLE;
-SELECT l.story, u.name AS leader_row_of
-  FROM su_leaders l JOIN su u ON u.fp = l.fp AND u.published_at = l.published_at
- ORDER BY l.story;
+SELECT * FROM su_leader_rows('su');
 
-DROP FUNCTION su_assign(regclass, regclass), su_seeded(regclass);
+DROP FUNCTION su_assign(regclass, regclass), su_seeded(regclass),
+	su_against_batch(regclass), su_leader_rows(regclass);
 DROP TABLE su, su_after, su_between, su_rest, su_leaders;
 REVOKE USAGE ON SCHEMA newsprint FROM regress_su_user;
 DROP ROLE regress_su_user;
