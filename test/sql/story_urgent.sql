@@ -161,10 +161,11 @@ INSERT INTO su_between (id, name, fp, published_at)
 SELECT * FROM su_against_batch('su_between');
 SELECT * FROM su_leader_rows('su_between');
 
--- a leaders table with row security is read through SQL, which applies
--- its policies: for a user they bind, a flash that a policy hides (its row
--- put by the table's owner) is not taken over, and the write-through and
--- its copy make a story of their own, as a leader it hides is not joined
+-- a leaders table with row security: for a user its policies bind, a
+-- flash that a policy hides (its row put by the table's owner) is not
+-- taken over, and the write-through and its copy make a story of their
+-- own, as a leader it hides is not joined (the policy keeps the search
+-- off the index, whose functions are not leakproof: no side rows)
 TRUNCATE su_leaders;
 CREATE TABLE su_rest AS SELECT * FROM su WHERE name IN ('writethru', 'trimmed');
 CREATE ROLE regress_su_user;
