@@ -65,7 +65,6 @@
 #include "access/htup_details.h"
 #include "access/relation.h"
 #include "access/table.h"
-#include "access/tableam.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_index.h"
@@ -74,7 +73,6 @@
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
-#include "executor/tuptable.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
@@ -89,7 +87,6 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
-#include "utils/rls.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
@@ -1023,105 +1020,11 @@ urgent_possible(const StoryRule *rule, int64 window, const NpFingerprint *x,
 }
 
 /*
- * Offer best the leader of story, fingerprint l and time t when x joins it
- * by the URGENT join: when x is a one-liner, as its first take (l not
- * tiny); otherwise, as the write-through of l, a one-liner.
- */
-static void
-urgent_offer(const StoryRule *rule, NpFingerprint *x, int64 xt,
-			 bool one_liner, int64 story, NpFingerprint *l, TimestampTz t,
-			 StoryBest *best)
-{
-	double		sc;
-
-	if (l->version != x->version)
-		return;
-	if (one_liner ?
-		!StoryUrgentJoins(rule, x, l, xt, StoryTimeOf(t), &sc) :
-		(NpFingerprintNHashes(l) >= StoryMinShared(rule, l->version) ||
-		 !StoryUrgentJoins(rule, l, x, StoryTimeOf(t), xt, &sc)))
-		return;
-	best_offer(best, sc, 0.0, false, t, story, l);
-}
-
-/*
- * Read the side rows of a search (side) from the leaders table itself, by
- * their TIDs, with the search's snapshot, and offer best those that x
- * joins (urgent_offer).  Most are leaders of other days (the index holds
- * no time): each row's time is read first, and its fingerprint only when
- * it is within STORY_URGENT_REACH of x, as StoryUrgentJoins asks, so that
- * the common row costs a buffer lookup where SPI's TID scan copied it out.
- * Returns false, having read nothing, when the table has row security (or
- * its columns are not the search's): search_urgent then reads the rows
- * through SPI, which applies the policies.  The search's statement has
- * checked the privileges on the columns read here.
- */
-static bool
-search_urgent_direct(const StoryPlans *p, const StoryRule *rule,
-					 NpFingerprint *x, int64 xt, bool one_liner,
-					 const StorySide *side, Snapshot snapshot,
-					 StoryBest *best)
-{
-	Relation	rel;
-	TupleDesc	td;
-	TupleTableSlot *slot;
-	AttrNumber	a_story = get_attnum(p->relid, "story");
-	AttrNumber	a_fp = get_attnum(p->relid, "fp");
-	AttrNumber	a_time = get_attnum(p->relid, "published_at");
-	int			i;
-
-	if (check_enable_rls(p->relid, InvalidOid, true) == RLS_ENABLED ||
-		a_story <= 0 || a_fp <= 0 || a_time <= 0)
-		return false;
-	rel = table_open(p->relid, AccessShareLock);
-	td = RelationGetDescr(rel);
-	if (TupleDescAttr(td, a_story - 1)->atttypid != INT8OID ||
-		getBaseType(TupleDescAttr(td, a_fp - 1)->atttypid) != StoryFingerprintType() ||
-		TupleDescAttr(td, a_time - 1)->atttypid != TIMESTAMPTZOID)
-	{
-		table_close(rel, AccessShareLock);
-		return false;
-	}
-	slot = table_slot_create(rel, NULL);
-	for (i = 0; i < side->ntids; i++)
-	{
-		ItemPointerData tid = side->tids[i];
-		Datum		d;
-		bool		isnull;
-		TimestampTz t;
-		int64		story;
-
-		CHECK_FOR_INTERRUPTS();
-		if (!table_tuple_fetch_row_version(rel, &tid, snapshot, slot))
-			continue;
-		d = slot_getattr(slot, a_time, &isnull);
-		if (isnull)
-			continue;
-		t = DatumGetTimestampTz(d);
-		if (StoryTimeOf(t) == STORY_NO_TIME ||
-			!StoryWithinWindow(STORY_URGENT_REACH, xt, StoryTimeOf(t)))
-			continue;
-		d = slot_getattr(slot, a_story, &isnull);
-		if (isnull)
-			continue;
-		story = DatumGetInt64(d);
-		d = slot_getattr(slot, a_fp, &isnull);
-		if (isnull)
-			continue;
-		/* a copy: the slot's tuple is the buffer's, and best keeps it */
-		urgent_offer(rule, x, xt, one_liner, story,
-					 (NpFingerprint *) PG_DETOAST_DATUM_COPY(d), t, best);
-	}
-	ExecDropSingleTupleTableSlot(slot);
-	table_close(rel, AccessShareLock);
-	return true;
-}
-
-/*
  * Offer best the leaders among the side rows of a search (side) that x
- * joins by the URGENT join (urgent_offer), read by their TIDs with the
- * search's snapshot (a row updated since is not seen): from the table
- * (search_urgent_direct), or through SPI when it has row security.
+ * joins by the URGENT join: when x is a one-liner, a leader not tiny of
+ * which it is the first take; otherwise, a one-liner leader of which x is
+ * the write-through.  The rows are read by their TIDs, with the search's
+ * snapshot (a row updated since is not seen).
  */
 static void
 search_urgent(const StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
@@ -1134,8 +1037,7 @@ search_urgent(const StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
 	int			i;
 	uint64		r;
 
-	if (side->ntids == 0 ||
-		search_urgent_direct(p, rule, x, xt, one_liner, side, snapshot, best))
+	if (side->ntids == 0)
 		return;
 	d = palloc(sizeof(Datum) * side->ntids);
 	for (i = 0; i < side->ntids; i++)
@@ -1154,7 +1056,9 @@ search_urgent(const StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
 		bool		tnull;
 		int64		story;
 		TimestampTz t;
+		NpFingerprint *l;
 		Datum		fd;
+		double		sc;
 
 		CHECK_FOR_INTERRUPTS();
 		story = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
@@ -1166,8 +1070,15 @@ search_urgent(const StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
 		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
 		if (tnull)
 			continue;
-		urgent_offer(rule, x, xt, one_liner, story, DatumGetNpFingerprintP(fd),
-					 t, best);
+		l = DatumGetNpFingerprintP(fd);
+		if (l->version != x->version)
+			continue;
+		if (one_liner ?
+			!StoryUrgentJoins(rule, x, l, xt, StoryTimeOf(t), &sc) :
+			(NpFingerprintNHashes(l) >= StoryMinShared(rule, l->version) ||
+			 !StoryUrgentJoins(rule, l, x, StoryTimeOf(t), xt, &sc)))
+			continue;
+		best_offer(best, sc, 0.0, false, t, story, l);
 	}
 	pfree(d);
 }
