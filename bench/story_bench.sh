@@ -84,7 +84,7 @@ CREATE UNLOGGED TABLE story_head_t AS SELECT * FROM story_head;
 CREATE UNLOGGED TABLE story_leaders (story bigint PRIMARY KEY,
 	fp newsprint.fingerprint NOT NULL, published_at timestamptz);
 CREATE TEMP TABLE story_new_leaders AS
-SELECT h.id, h.fp, h.published_at
+SELECT c.story AS id, h.fp, h.published_at
 FROM newsprint.cluster_stories('story_head_t', order_column => 'published_at') c
 JOIN story_head_t h ON h.id = c.id WHERE c.leads;
 INSERT INTO story_leaders

@@ -103,18 +103,21 @@ BEGIN
 	INSERT INTO rh SELECT * FROM rf WHERE published_at < split;
 	INSERT INTO rhc SELECT * FROM cluster_stories('rh', order_column => 'published_at');
 	INSERT INTO rs
-	  SELECT h.id, h.fp, h.published_at FROM rhc c JOIN rh h USING (id)
+	  SELECT c.story, h.fp, h.published_at FROM rhc c JOIN rh h USING (id)
 	   WHERE CASE WHEN lead THEN c.leads ELSE c.score IS NULL END;
 	INSERT INTO seeded_leaders
 	  SELECT recipe, split, count(*),
-			 (SELECT count(*) FROM rhc WHERE id = story AND NOT leads) FROM rs;
+			 (SELECT count(*) FROM rhc r WHERE id = story AND NOT leads
+			     AND NOT EXISTS (SELECT FROM rhc o WHERE o.story = r.story AND o.leads))
+	    FROM rs;
 	INSERT INTO seeded
 	  SELECT recipe, split, id, assign_story('rs', id, fp, published_at)
 	    FROM (SELECT * FROM rf WHERE published_at >= split
 				AND published_at < split + interval '24 hours'
 			  ORDER BY published_at, id) s;
 	UPDATE seeded d SET joined_round_up = EXISTS (SELECT FROM rhc c
-		WHERE c.id = d.story AND c.id = c.story AND NOT c.leads)
+		WHERE c.id = d.story AND c.id = c.story AND NOT c.leads
+		  AND NOT EXISTS (SELECT FROM rhc o WHERE o.story = c.story AND o.leads))
 	 WHERE d.split = seed.split AND d.recipe = seed.recipe;
 END
 $$;

@@ -445,7 +445,7 @@ def story_round():
         run("create index on fz_sl using npidx(fp)")
     if rnd.random() < 0.3:
         # seeded from the batch: its leads, or (the old recipe) score IS NULL
-        run("insert into fz_sl(story, fp, published_at) select c.id, a.fp, a.ts from cluster_stories('fz_st', 'id', 'fp', 'ts') c join fz_st a using (id) where " + pick(['c.leads', 'c.score is null']) + " on conflict do nothing")
+        run("insert into fz_sl(story, fp, published_at) select c.story, a.fp, a.ts from cluster_stories('fz_st', 'id', 'fp', 'ts') c join fz_st a using (id) where " + pick(['c.leads', 'c.score is null']) + " on conflict do nothing")
     st, r = run("select a.id, assign_story('fz_sl', a.id, a.fp, a.ts, %s, %s, %s, %s, %s, %s) from (select * from fz_st order by ts, id) a", params)
     if st == 'ok':
         # a round-up starts its story and adds no leader; nothing joins it

@@ -532,6 +532,26 @@ typedef struct NpidxKeyCap
 	int			capped;			/* out: keys it left out for the cap */
 	int			leftout;		/* out: keys left out in all (capped and
 								 * skipped), 0 when none was capped */
+
+	/*
+	 * The side request (side_need above 0): the scan also hands back, in
+	 * side_tids (allocated in side_cxt), the rows of the classes whose
+	 * rows may hold at most side_max_hashes hashes (0: every class) that
+	 * share side_need or more of the keys it read with the query, counted
+	 * apart from its candidates, whatever the predicate needs of them;
+	 * with side_only, those alone (no candidate is returned).  The keys
+	 * it skips and does not read back, those it leaves out for the cap
+	 * (even when it reads them back for its candidates' counts), and the
+	 * query's subject hashes (NP_FP_SUBJECT_LIMIT) are not counted.
+	 * assign_story() finds the one-liners of the URGENT join so
+	 * (StoryUrgentJoins).
+	 */
+	int			side_need;
+	int			side_max_hashes;
+	bool		side_only;
+	MemoryContext side_cxt;
+	ItemPointerData *side_tids; /* out */
+	int			side_ntids;		/* out */
 } NpidxKeyCap;
 
 extern NpidxKeyCap *npidx_key_cap;

@@ -1103,12 +1103,18 @@ typedef struct CountState
 								 * plus skipped keys */
 	int			remaining_named;	/* named keys among them */
 	bool		key_named;		/* the key being read is named */
+	bool		key_subject;	/* it is a subject hash (not side-counted) */
+	const NpFingerprint *q;		/* the query */
 	int64		postings;
 	NpidxHit   *batch;			/* postings queued for CountHits */
 	int			nbatch;
 	NpidxScratch *scratch;		/* of table and seenbits */
 	int64		inserted;		/* rows counted */
 	int64		met;			/* postings of rows already counted */
+	npcand_hash *side;			/* rows of side_classes, every one counted
+								 * (NpidxKeyCap's side request), or NULL */
+	uint32		side_classes;
+	bool		side_only;		/* count those alone */
 } CountState;
 
 /*
@@ -1259,6 +1265,26 @@ CountRow(CountState *cs, uint64 key, uint32 hash, uint8 cls)
 }
 
 /*
+ * Count a posting's row in the side table (NpidxKeyCap's side request):
+ * every row of the classes asked, whatever it needs, so that the table
+ * stays exact over the keys read.
+ */
+static pg_attribute_always_inline void
+CountSide(CountState *cs, uint64 key, uint32 hash, uint8 cls)
+{
+	bool		found;
+	NpidxCand  *c = npcand_insert_hash(cs->side, key, hash, &found);
+
+	if (!found)
+	{
+		c->count = 0;
+		c->named = 0;
+		c->cls = cls;
+	}
+	c->count++;
+}
+
+/*
  * Count n postings, in order (CountRow).  A long query's postings belong
  * to tens of thousands of rows, so the filter word and the table slot of
  * each are mostly cache misses; their addresses are known ahead (the
@@ -1303,7 +1329,11 @@ CountHits(CountState *cs, const NpidxHit *hits, int n)
 				if (cs->seenbits[h >> 6] & (UINT64_C(1) << (h & 63)))
 					NpidxPrefetch(&cs->table->data[a & cs->table->sizemask]);
 			}
-			CountRow(cs, keys[i], hashes[i], hits[i].cls);
+			if (!cs->side_only)
+				CountRow(cs, keys[i], hashes[i], hits[i].cls);
+			if (cs->side != NULL && !cs->key_subject &&
+				((cs->side_classes >> hits[i].cls) & 1))
+				CountSide(cs, keys[i], hashes[i], hits[i].cls);
 		}
 		cs->postings += m;
 		hits += m;
@@ -1336,6 +1366,7 @@ CountKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
 		 CountState *cs)
 {
 	cs->key_named = k->named;
+	cs->key_subject = q->hashes[k->pos] < NP_FP_SUBJECT_LIMIT;
 	CountHits(cs, heads->hits + k->first, k->nhits);
 	if (!k->complete || !k->kept)
 	{
@@ -1383,6 +1414,7 @@ static void
 CountHeldKey(CountState *cs, const HitArray *heads, HeldKey *h)
 {
 	cs->key_named = h->k->named;
+	cs->key_subject = cs->q->hashes[h->k->pos] < NP_FP_SUBJECT_LIMIT;
 	CountHits(cs, heads->hits + h->k->first, h->k->nhits);
 	CountHits(cs, h->hits.hits, h->hits.n);
 	if (h->hits.hits != NULL)
@@ -1417,7 +1449,10 @@ LeaveOutHeldKey(CountState *cs, HeldKey *h)
  * the rows already counted (cs->remaining is 0: no row is counted anew),
  * if it has at most limit postings.  Returns the postings read, and in
  * *counted whether the key was counted; a key longer than limit is read up
- * to it, then dropped, and stays slack.
+ * to it, then dropped, and stays slack.  A key read back counts for no
+ * side request (NpidxKeyCap): the side rows are those of the keys the scan
+ * read before its cap, whatever the reading back reaches, which depends on
+ * the rows counted for the candidates.
  */
 static int64
 ReadBackCappedKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
@@ -1430,9 +1465,13 @@ ReadBackCappedKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
 	*counted = h.found <= limit;
 	if (*counted)
 	{
+		npcand_hash *side = cs->side;
+
 		cs->key_named = k->named;
+		cs->side = NULL;
 		CountHits(cs, heads->hits + k->first, k->nhits);
 		CountHits(cs, h.hits.hits, h.hits.n);
+		cs->side = side;
 		npidx_last_scan.keys_read++;
 	}
 	else
@@ -1557,7 +1596,8 @@ static npcand_hash *
 NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			   const int *need, const int *need_named, NpPredicate pred,
 			   double t, int m0, const NpidxKeyCap *cap, int *nskip,
-			   int *nskip_named, int *ncapped, int *nleftout)
+			   int *nskip_named, int *ncapped, int *nleftout,
+			   uint32 side_classes, npcand_hash **side)
 {
 	int			n = NpFingerprintNHashes(q);
 	KeyProbe   *kp = palloc0(n * sizeof(KeyProbe));
@@ -1685,6 +1725,14 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 	cs.need_named = nnamed > 0 ? need_named : NULL;
 	cs.remaining = n;
 	cs.remaining_named = nnamed;
+	cs.q = q;
+	if (side != NULL)
+	{
+		cs.side = npcand_create(CurrentMemoryContext, 64, cs.scratch);
+		cs.side_classes = side_classes;
+		cs.side_only = cap->side_only;
+		*side = cs.side;
+	}
 	for (i = 0; i < n; i++)
 	{
 		if (kp[i].skipped)
@@ -2092,11 +2140,57 @@ NpidxNamedNeeds(const NpFingerprint *q, NpPredicate pred, const int *a_min,
 }
 
 /*
+ * Hand the rows of the side request (NpidxKeyCap) to its caller: those of
+ * its classes, in the buckets (side) or the pending list (pr), that share
+ * side_need of the keys read with the query.
+ */
+/* Append tid to the side rows of cap (NpidxSideRows) */
+static void
+NpidxSideAdd(NpidxKeyCap *cap, int *max, const ItemPointerData *tid)
+{
+	if (cap->side_ntids == *max)
+	{
+		*max *= 2;
+		cap->side_tids = repalloc(cap->side_tids,
+								  *max * sizeof(ItemPointerData));
+	}
+	cap->side_tids[cap->side_ntids++] = *tid;
+}
+
+static void
+NpidxSideRows(NpidxKeyCap *cap, npcand_hash *side, uint32 side_classes,
+			  const PendingRows *pr)
+{
+	npcand_iterator it;
+	NpidxCand  *cand;
+	int			max = 16;
+	int			i;
+
+	cap->side_ntids = 0;
+	cap->side_tids = MemoryContextAlloc(cap->side_cxt,
+										max * sizeof(ItemPointerData));
+	npcand_start_iterate(side, &it);
+	while ((cand = npcand_iterate(side, &it)) != NULL)
+	{
+		ItemPointerData tid;
+
+		if ((int) cand->count < cap->side_need)
+			continue;
+		UnpackTid(cand->key, &tid);
+		NpidxSideAdd(cap, &max, &tid);
+	}
+	for (i = 0; i < pr->rows.n; i++)
+		if (((side_classes >> pr->rows.hits[i].cls) & 1) != 0 &&
+			pr->counts[i] >= cap->side_need)
+			NpidxSideAdd(cap, &max, &pr->rows.hits[i].tid);
+}
+
+/*
  * Candidates of a threshold predicate, in a sorted, duplicate-free array.
  */
 static ItemPointerData *
 NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
-						 NpPredicate pred, double t, const NpidxKeyCap *cap,
+						 NpPredicate pred, double t, NpidxKeyCap *cap,
 						 int *ncapped, int *nleftout, int *ncand)
 {
 	NpidxMetaPageData meta;
@@ -2114,6 +2208,8 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 				nout = 0;
 	PendingRows pr;
 	npcand_hash *table;
+	npcand_hash *side = NULL;
+	uint32		side_classes = 0;
 	npcand_iterator it;
 	NpidxCand  *cand;
 	ItemPointerData *out;
@@ -2133,9 +2229,37 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 	NpidxClassNeeds(q, pred, t, a_min, b_min, b_max, need);
 	named = NpidxNamedNeeds(q, pred, a_min, need_named);
 
+	/*
+	 * The classes of the side request: those whose rows may hold at most
+	 * side_max_hashes hashes in all (whole samples of so few; a truncated
+	 * one has at least minTruncHashes)
+	 */
+	if (cap != NULL && cap->side_need > 0)
+		for (i = 0; i < NPIDX_NCLASSES; i++)
+		{
+			int			fewest;
+
+			if (i >= NPIDX_FIRST_TRUNC_CLASS)
+				fewest = (int) Min(meta.minTruncHashes, (uint32) PG_INT32_MAX);
+			else if (meta.version >= NPIDX_CUT_CLASSES_VERSION)
+				fewest = NpidxClass5MinHashes[i];
+			else
+				fewest = NpidxClassMinHashes[i];
+			if (cap->side_max_hashes == 0 || fewest <= cap->side_max_hashes)
+				side_classes |= (uint32) 1 << i;
+		}
+
 	table = NpidxCountRows(index, q, NpidxGetMeta(index)->nbuckets, need,
 						   named ? need_named : NULL, pred, t, m0, cap, &nskip,
-						   &nskip_named, ncapped, nleftout);
+						   &nskip_named, ncapped, nleftout, side_classes,
+						   side_classes != 0 ? &side : NULL);
+	if (side != NULL)
+		NpidxSideRows(cap, side, side_classes, &pr);
+	if (cap != NULL && cap->side_only)
+	{
+		/* the side rows are all that was asked: no candidate */
+		return NULL;
+	}
 
 	out = palloc_extended(Max(1, (Size) table->members + pr.rows.n) * sizeof(ItemPointerData),
 						  MCXT_ALLOC_HUGE);
@@ -2285,7 +2409,7 @@ NpidxPrepareOrdered(IndexScanDesc scan)
 	table = NpidxCountRows(index, so->oquery, NpidxGetMeta(index)->nbuckets,
 						   filter ? need : NULL, named ? need_named : NULL,
 						   kpred, kt, m0, NULL, &nskip, &nskip_named, &ncapped,
-						   &nleftout);
+						   &nleftout, 0, NULL);
 	/*
 	 * Pending rows were compared whole.  A row being merged may also be in
 	 * the buckets, partly (the merge may be going on): keep its larger

@@ -633,6 +633,21 @@ StoryMetaLimit(const StoryLeaderMeta *m)
 extern int	StoryNeedPairBound(const StoryRule *rule, const NpFingerprint *x,
 							   const StoryLeaderMeta *leader);
 
+/*
+ * The URGENT join (story_rule.c, StoryUrgentJoins): a one-liner and its
+ * write-through, at most STORY_URGENT_REACH apart, STORY_URGENT_SHARE of
+ * the one-liner's hashes (STORY_URGENT_SHARED at least) in the other, all
+ * its figures, STORY_URGENT_NAMED of its named hashes or more.
+ */
+#define STORY_URGENT_REACH				(INT64CONST(4) * USECS_PER_HOUR)
+#define STORY_URGENT_SHARED				3
+#define STORY_URGENT_SHARE				0.3
+#define STORY_URGENT_NAMED				1
+
+extern bool StoryUrgentJoins(const StoryRule *rule, const NpFingerprint *small,
+							 const NpFingerprint *big, int64 small_t,
+							 int64 big_t, double *score);
+
 /* The in-memory leader index of the batch form (story_index.c) */
 typedef struct StoryIndex StoryIndex;
 
@@ -644,6 +659,10 @@ extern int	StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x,
 							   int64 t, double *score);
 extern void StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x,
 						  int64 t);
+extern int	StoryIndexFindUrgent(StoryIndex *si, const NpFingerprint *x,
+								 int64 t, double *score, int *urg_pos);
+extern void StoryIndexHandOff(StoryIndex *si, int pos, const NpFingerprint *x,
+							  int64 t);
 extern int64 StoryIndexLeaderId(StoryIndex *si, int leader);
 extern void StoryIndexStats(StoryIndex *si, int64 *leaders, int64 *evicted,
 							int64 *evicted_live, Size *bytes);

@@ -142,6 +142,8 @@ typedef struct StoryPlans
 	SPIPlanPtr	search;			/* is_same_story(fp, $1, $2) */
 	SPIPlanPtr	search_tiny;	/* is_similar(fp, $1, $2) */
 	SPIPlanPtr	search_late;	/* is_contained($1, fp, $2) */
+	SPIPlanPtr	urgent;			/* ctid = ANY($1) (search_urgent) */
+	SPIPlanPtr	handover;		/* UPDATE ... WHERE story = $1 */
 	SPIPlanPtr	insert;
 } StoryPlans;
 
@@ -349,6 +351,8 @@ plans_free(StoryPlans *p)
 	SPIPlanPtr	search = p->search;
 	SPIPlanPtr	search_tiny = p->search_tiny;
 	SPIPlanPtr	search_late = p->search_late;
+	SPIPlanPtr	urgent = p->urgent;
+	SPIPlanPtr	handover = p->handover;
 	SPIPlanPtr	insert = p->insert;
 
 	/*
@@ -357,9 +361,12 @@ plans_free(StoryPlans *p)
 	 * list also holds, or it would be freed twice.
 	 */
 	p->search = p->search_tiny = p->search_late = p->insert = NULL;
+	p->urgent = p->handover = NULL;
 	plan_free(search);
 	plan_free(search_tiny);
 	plan_free(search_late);
+	plan_free(urgent);
+	plan_free(handover);
 	plan_free(insert);
 }
 
@@ -568,10 +575,13 @@ plans_for(Oid relid)
 		p->search = NULL;
 		p->search_tiny = NULL;
 		p->search_late = NULL;
+		p->urgent = NULL;
+		p->handover = NULL;
 		p->insert = NULL;
 	}
 	missing = (p->search == NULL || p->search_tiny == NULL ||
-			   p->search_late == NULL || p->insert == NULL);
+			   p->search_late == NULL || p->urgent == NULL ||
+			   p->handover == NULL || p->insert == NULL);
 
 	/*
 	 * The table's kind, columns and arbiter, checked before the plans are
@@ -633,6 +643,13 @@ plans_for(Oid relid)
 						 "WHERE %s.is_contained($1, fp, $2)", rel, ext);
 		p->search_late = keep_plan(sql.data, 2, argtypes, CURSOR_OPT_CUSTOM_PLAN);
 
+		argtypes[0] = TIDARRAYOID;
+		resetStringInfo(&sql);
+		appendStringInfo(&sql,
+						 "SELECT story, fp, published_at FROM %s "
+						 "WHERE ctid = ANY($1)", rel);
+		p->urgent = keep_plan(sql.data, 1, argtypes, 0);
+
 		argtypes[0] = INT8OID;
 		argtypes[1] = fptype;
 		argtypes[2] = TIMESTAMPTZOID;
@@ -641,6 +658,12 @@ plans_for(Oid relid)
 						 "INSERT INTO %s (story, fp, published_at) VALUES ($1, $2, $3) "
 						 "ON CONFLICT (story) DO NOTHING", rel);
 		p->insert = keep_plan(sql.data, 3, argtypes, 0);
+
+		resetStringInfo(&sql);
+		appendStringInfo(&sql,
+						 "UPDATE %s SET fp = $2, published_at = $3 "
+						 "WHERE story = $1", rel);
+		p->handover = keep_plan(sql.data, 3, argtypes, 0);
 	}
 
 	p->unique = true;
@@ -703,8 +726,32 @@ typedef enum StorySearch
 {
 	STORY_SEARCH_NONE,
 	STORY_SEARCH_FOUND,
-	STORY_SEARCH_ROUNDUP
+	STORY_SEARCH_ROUNDUP,
+	STORY_SEARCH_HANDOVER		/* x is the write-through of a one-liner
+								 * that leads *story (StoryUrgentJoins) */
 } StorySearch;
+
+/*
+ * The side request of a search's index scan (NpidxKeyCap): the rows that
+ * may be the other side of an URGENT join (StoryUrgentJoins), sharing
+ * STORY_URGENT_SHARED of the keys the scan reads with x: one-liners (rows
+ * of fewer hashes than StoryMinShared) for a write-through, any row for a
+ * one-liner.  What it found: tids.
+ */
+typedef struct StorySide
+{
+	int			max_hashes;		/* rows of at most this many hashes; 0: any */
+	bool		only;			/* the scan looks for them alone */
+	ItemPointerData *tids;
+	int			ntids;
+} StorySide;
+
+/*
+ * The postings of a key that a one-liner's side scan reads whole: as many
+ * as the batch form reads before it calls a key a formula
+ * (STORY_STOP_POSTINGS), but over the whole leaders table.
+ */
+#define STORY_URGENT_POSTINGS	STORY_STOP_POSTINGS
 
 /*
  * The least share of x's own evidence the late search's index scan asks a
@@ -743,6 +790,32 @@ typedef enum StorySearch
 #define STORY_SEARCH_POSTINGS	STORY_LATE_POSTINGS
 
 /*
+ * The columns of a search's rows, as the saved plan reads them: a leaders
+ * table altered since its columns were checked (ALTER TABLE ... ALTER story
+ * TYPE numeric) would be read as what it was.
+ */
+static void
+search_check_columns(void)
+{
+	if (SPI_tuptable->tupdesc->natts != 3 ||
+		SPI_gettypeid(SPI_tuptable->tupdesc, 1) != INT8OID ||
+		getBaseType(SPI_gettypeid(SPI_tuptable->tupdesc, 2)) != StoryFingerprintType() ||
+		SPI_gettypeid(SPI_tuptable->tupdesc, 3) != TIMESTAMPTZOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("the leaders table has changed: its columns must be story bigint, fp newsprint.fingerprint, published_at timestamptz")));
+}
+
+/* A search's statement ran (rc) and its rows are a leaders table's */
+static void
+search_check(int rc)
+{
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "story search failed: %s", SPI_result_code_string(rc));
+	search_check_columns();
+}
+
+/*
  * Run plan (the query and a threshold as its parameters) with the given
  * snapshot, its index scan capped at cap postings a key once it reads, or
  * by the index's estimate would read, more than budget (NpidxKeyCap;
@@ -765,7 +838,8 @@ typedef enum StorySearch
  */
 static void
 search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
-		   Snapshot snapshot, double budget, double cap, int *leftout)
+		   Snapshot snapshot, double budget, double cap, int *leftout,
+		   StorySide *side)
 {
 	NpidxKeyCap kc;
 	NpidxKeyCap *volatile outer = npidx_key_cap;
@@ -780,6 +854,12 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 	kc.used = false;
 	kc.capped = 0;
 	kc.leftout = 0;
+	kc.side_need = side != NULL ? STORY_URGENT_SHARED : 0;
+	kc.side_max_hashes = side != NULL ? side->max_hashes : 0;
+	kc.side_only = side != NULL && side->only;
+	kc.side_cxt = CurrentMemoryContext;
+	kc.side_tids = NULL;
+	kc.side_ntids = 0;
 	args[0] = PointerGetDatum(x);
 	args[1] = Float8GetDatum(t);
 	nestlevel = NewGUCNestLevel();
@@ -804,6 +884,11 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "story search failed: %s", SPI_result_code_string(rc));
 	*leftout = kc.used ? kc.leftout : 0;
+	if (side != NULL)
+	{
+		side->tids = kc.used ? kc.side_tids : NULL;
+		side->ntids = kc.used ? kc.side_ntids : 0;
+	}
 
 	/*
 	 * The saved plan is planned again when the leaders table changes, but
@@ -811,13 +896,7 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 	 * (ALTER TABLE ... ALTER story TYPE numeric) would be read as what it
 	 * was.
 	 */
-	if (SPI_tuptable->tupdesc->natts != 3 ||
-		SPI_gettypeid(SPI_tuptable->tupdesc, 1) != INT8OID ||
-		getBaseType(SPI_gettypeid(SPI_tuptable->tupdesc, 2)) != StoryFingerprintType() ||
-		SPI_gettypeid(SPI_tuptable->tupdesc, 3) != TIMESTAMPTZOID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("the leaders table has changed: its columns must be story bigint, fp newsprint.fingerprint, published_at timestamptz")));
+	search_check_columns();
 }
 
 /*
@@ -920,6 +999,91 @@ search_roundup(NpFingerprint *x, const StoryBest *best, List *matched)
 }
 
 /*
+ * May x join by the URGENT join (StoryUrgentJoins)?  As the batch form
+ * asks (StoryIndexFindUrgent): a timed x of format 2, with a time window;
+ * a one-liner (fewer hashes than StoryMinShared, STORY_URGENT_SHARED at
+ * least) as the late first take of a leader, or an x that is not tiny as
+ * the write-through of a one-liner that leads.
+ */
+static inline bool
+urgent_possible(const StoryRule *rule, int64 window, const NpFingerprint *x,
+				int64 xt, bool one_liner)
+{
+	int			n = NpFingerprintNHashes(x);
+
+	if (window < 0 || xt == STORY_NO_TIME || x->version != NP_FP_V2_VERSION)
+		return false;
+	if (one_liner)
+		return n < StoryMinShared(rule, x->version) &&
+			n >= STORY_URGENT_SHARED;
+	return x->nshingles >= (uint32) rule->tiny_shingles;
+}
+
+/*
+ * Offer best the leaders among the side rows of a search (side) that x
+ * joins by the URGENT join: when x is a one-liner, a leader not tiny of
+ * which it is the first take; otherwise, a one-liner leader of which x is
+ * the write-through.  The rows are read by their TIDs, with the search's
+ * snapshot (a row updated since is not seen).
+ */
+static void
+search_urgent(const StoryPlans *p, const StoryRule *rule, NpFingerprint *x,
+			  int64 xt, bool one_liner, const StorySide *side,
+			  Snapshot snapshot, StoryBest *best)
+{
+	Datum	   *d;
+	Datum		arg;
+	int			rc;
+	int			i;
+	uint64		r;
+
+	if (side->ntids == 0)
+		return;
+	d = palloc(sizeof(Datum) * side->ntids);
+	for (i = 0; i < side->ntids; i++)
+		d[i] = PointerGetDatum(&side->tids[i]);
+	arg = PointerGetDatum(construct_array(d, side->ntids, TIDOID,
+										  sizeof(ItemPointerData), false,
+										  TYPALIGN_SHORT));
+	rc = SPI_execute_snapshot(p->urgent, &arg, NULL, snapshot,
+							  InvalidSnapshot, false, false, 0);
+	search_check(rc);
+	for (r = 0; r < SPI_processed; r++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[r];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		bool		isnull;
+		bool		tnull;
+		int64		story;
+		TimestampTz t;
+		NpFingerprint *l;
+		Datum		fd;
+		double		sc;
+
+		CHECK_FOR_INTERRUPTS();
+		story = DatumGetInt64(SPI_getbinval(tup, td, 1, &isnull));
+		if (isnull)
+			continue;
+		fd = SPI_getbinval(tup, td, 2, &isnull);
+		if (isnull)
+			continue;
+		t = DatumGetTimestampTz(SPI_getbinval(tup, td, 3, &tnull));
+		if (tnull)
+			continue;
+		l = DatumGetNpFingerprintP(fd);
+		if (l->version != x->version)
+			continue;
+		if (one_liner ?
+			!StoryUrgentJoins(rule, x, l, xt, StoryTimeOf(t), &sc) :
+			(NpFingerprintNHashes(l) >= StoryMinShared(rule, l->version) ||
+			 !StoryUrgentJoins(rule, l, x, StoryTimeOf(t), xt, &sc)))
+			continue;
+		best_offer(best, sc, 0.0, false, t, story, l);
+	}
+	pfree(d);
+}
+
+/*
  * Run the search with the given snapshot (advanced to the current command,
  * so that the leaders this transaction added are seen): STORY_SEARCH_FOUND
  * and *story when a leader matches, STORY_SEARCH_ROUNDUP when x is a
@@ -977,6 +1141,31 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	bool		any_late;
 	StoryBest	best = {0};
 	List	   *matched = NIL;
+	StorySide	side = {0};
+	bool		urgent_big = urgent_possible(rule, window, x, xt, false);
+
+	/*
+	 * A one-liner joins no leader by the rule (it has fewer hashes than any
+	 * pair must share): only by the URGENT join, as a write-through's late
+	 * first take.  The side scan reads its keys (none past
+	 * STORY_URGENT_POSTINGS postings) for the rows that share
+	 * STORY_URGENT_SHARED of them, and no candidate of a predicate.
+	 */
+	if (NpFingerprintNHashes(x) < StoryMinShared(rule, x->version))
+	{
+		side.only = true;
+		search_run(p, p->search_tiny, x, 1e-9, snapshot, 0.0,
+				   STORY_URGENT_POSTINGS, &leftout, &side);
+		SPI_freetuptable(SPI_tuptable);
+		search_urgent(p, rule, x, xt, true, &side, snapshot, &best);
+		SPI_freetuptable(SPI_tuptable);
+		if (!best.found)
+			return STORY_SEARCH_NONE;
+		*story = best.story;
+		return STORY_SEARCH_FOUND;
+	}
+	/* a write-through's one-liners: those of the first scan's keys */
+	side.max_hashes = StoryMinShared(rule, x->version) - 1;
 
 	/*
 	 * The rule's threshold for x's format (the leaders must share it).  A
@@ -1000,7 +1189,8 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 					   Min(STORY_TINY_WHOLE, resembles)) - 1e-9 :
 			   Min(Min(StoryThreshold(rule, x->version), rule->tiny_similarity),
 				   STORY_TINY_WHOLE - 1e-9),
-			   snapshot, STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout);
+			   snapshot, STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout,
+			   urgent_big ? &side : NULL);
 	any_late = search_rows(rule, window, x, xt, false, &best, &matched);
 	if (similar_too)
 	{
@@ -1009,7 +1199,7 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 		SPI_freetuptable(SPI_tuptable);
 		search_run(p, p->search_tiny, x, rule->tiny_similarity, snapshot,
 				   STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS,
-				   &similar_leftout);
+				   &similar_leftout, NULL);
 		(void) search_rows(rule, window, x, xt, false, &best, &matched);
 	}
 	if (best.found && search_roundup(x, &best, matched))
@@ -1041,10 +1231,21 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 		search_run(p, p->search_late, x,
 				   StoryRoundUpReach(window) > window ? STORY_NEXT_DAY_SEARCH :
 				   STORY_LATE_SEARCH, snapshot,
-				   0.0, STORY_LATE_POSTINGS, &leftout);
+				   0.0, STORY_LATE_POSTINGS, &leftout, NULL);
 		(void) search_rows(rule, window, x, xt, true, &best, NULL);
 	}
 	SPI_freetuptable(SPI_tuptable);
+	if (!best.found && urgent_big)
+	{
+		/* the write-through of a one-liner that leads takes over its story */
+		search_urgent(p, rule, x, xt, false, &side, snapshot, &best);
+		SPI_freetuptable(SPI_tuptable);
+		if (best.found)
+		{
+			*story = best.story;
+			return STORY_SEARCH_HANDOVER;
+		}
+	}
 	if (!best.found)
 		return STORY_SEARCH_NONE;
 	*story = best.story;
@@ -1072,7 +1273,8 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 	 * story, without a search and without the lock (its copies are stories
 	 * of their own too, as in the batch form).
 	 */
-	if (NpFingerprintNHashes(x) >= StoryMinShared(rule, x->version))
+	if (NpFingerprintNHashes(x) >= StoryMinShared(rule, x->version) ||
+		urgent_possible(rule, window, x, xt, true))
 	{
 		/* the statement's snapshot, as SPI would take it */
 		snap = GetTransactionSnapshot();
@@ -1107,6 +1309,26 @@ assign_with(const StoryPlans *p, Oid relid, int64 id, NpFingerprint *x,
 				return story;
 			if (found == STORY_SEARCH_ROUNDUP)
 				return id;
+		}
+
+		/*
+		 * The write-through of a one-liner that leads takes over its story,
+		 * under the lock: its row of the leaders table is the write-through's
+		 * from now on (story unchanged), as the batch form replaces the
+		 * leader (StoryIndexHandOff).  A session that found the one-liner
+		 * too waits for the lock, searches again and finds the
+		 * write-through.
+		 */
+		if (found == STORY_SEARCH_HANDOVER)
+		{
+			args[0] = Int64GetDatum(story);
+			args[1] = PointerGetDatum(x);
+			args[2] = TimestampTzGetDatum(t);
+			rc = SPI_execute_plan(p->handover, args, nulls, false, 0);
+			if (rc != SPI_OK_UPDATE)
+				elog(ERROR, "story leader handover failed: %s",
+					 SPI_result_code_string(rc));
+			return story;
 		}
 	}
 

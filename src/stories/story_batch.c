@@ -25,6 +25,7 @@
 #include "catalog/pg_type.h"
 #include "catalog/namespace.h"
 #include "executor/spi.h"
+#include "executor/tuptable.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
@@ -135,6 +136,55 @@ story_check_id_type(Oid relid, const char *idcol)
 				 errhint("Give a bigint, integer or smallint column as the id column.")));
 }
 
+/* Order int64s (qsort) */
+static int
+story_cmp_int64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The rows of store, in order, in a new tuplestore, with leads false for
+ * the ids in demoted (n of them, sorted): the one-liners whose write-through
+ * took their story over (StoryIndexHandOff), whose rows were put before it
+ * came.  The old store is freed.
+ */
+static Tuplestorestate *
+story_demote_leaders(Tuplestorestate *store, TupleDesc tupdesc,
+					 const int64 *demoted, int n, bool random)
+{
+	Tuplestorestate *out = tuplestore_begin_heap(random, false, work_mem);
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(tupdesc,
+													&TTSOpsMinimalTuple);
+	Datum		values[4];
+	bool		nulls[4];
+
+	tuplestore_rescan(store);
+	while (tuplestore_gettupleslot(store, true, false, slot))
+	{
+		int64		id;
+		int			k;
+
+		slot_getallattrs(slot);
+		for (k = 0; k < 4; k++)
+		{
+			values[k] = slot->tts_values[k];
+			nulls[k] = slot->tts_isnull[k];
+		}
+		id = DatumGetInt64(values[0]);
+		if (bsearch(&id, demoted, n, sizeof(int64), story_cmp_int64) != NULL)
+			values[3] = BoolGetDatum(false);
+		tuplestore_putvalues(out, tupdesc, values, nulls);
+		CHECK_FOR_INTERRUPTS();
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	tuplestore_end(store);
+	return out;
+}
+
 /*
  * cluster_stories(articles regclass, id_column name, fingerprint_column
  *				   name, order_column name, threshold float8, min_shared
@@ -177,6 +227,9 @@ cluster_stories(PG_FUNCTION_ARGS)
 	bool		seen_time = false;	/* an article with a time was read */
 	bool		tail_noted = false; /* the untimed tail was reached */
 	char	   *window_text = NULL;
+	int64	   *demoted = NULL; /* one-liners handed over (their ids) */
+	int			ndemoted = 0;
+	int			maxdemoted = 0;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		ereport(ERROR,
@@ -298,6 +351,7 @@ cluster_stories(PG_FUNCTION_ARGS)
 			NpFingerprint *fp;
 			int			leader;
 			double		score = 0.0;
+			bool		handed = false; /* x took a one-liner's story over */
 			Datum		values[4];
 			bool		nulls[4] = {false, false, false, false};
 
@@ -347,12 +401,39 @@ cluster_stories(PG_FUNCTION_ARGS)
 			 */
 			if (leader == -1)
 				leader = StoryIndexFindLate(si, fp, t, &score);
+			/* an URGENT one-liner and its write-through (StoryUrgentJoins) */
+			if (leader == -1)
+			{
+				int			urg_pos;
+
+				leader = StoryIndexFindUrgent(si, fp, t, &score, &urg_pos);
+				if (urg_pos >= 0)
+				{
+					/*
+					 * The write-through leads the one-liner's story from
+					 * now on, as its row of assign_story()'s leaders table
+					 * would: the one-liner's row, put already, leads no
+					 * more (story_demote_leaders)
+					 */
+					StoryIndexHandOff(si, urg_pos, fp, t);
+					if (ndemoted == maxdemoted)
+					{
+						maxdemoted = Max(16, maxdemoted * 2);
+						demoted = demoted == NULL ?
+							palloc(maxdemoted * sizeof(int64)) :
+							repalloc(demoted, maxdemoted * sizeof(int64));
+					}
+					demoted[ndemoted++] = StoryIndexLeaderId(si, leader);
+					handed = true;
+				}
+			}
 			values[0] = Int64GetDatum(id);
 			if (leader >= 0)
 			{
 				values[1] = Int64GetDatum(StoryIndexLeaderId(si, leader));
 				values[2] = Float8GetDatum(score);
-				values[3] = BoolGetDatum(false);
+				/* a write-through that took its one-liner's story over */
+				values[3] = BoolGetDatum(handed);
 			}
 			else
 			{
@@ -397,6 +478,15 @@ cluster_stories(PG_FUNCTION_ARGS)
 	}
 	SPI_cursor_close(portal);
 	SPI_finish();
+
+	if (ndemoted > 0)
+	{
+		qsort(demoted, ndemoted, sizeof(int64), story_cmp_int64);
+		oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+		store = story_demote_leaders(store, tupdesc, demoted, ndemoted,
+									 (rsinfo->allowedModes & SFRM_Materialize_Random) != 0);
+		MemoryContextSwitchTo(oldcxt);
+	}
 
 	StoryIndexStats(si, &leaders, &evicted, &evicted_live, &bytes);
 	ereport(NOTICE,

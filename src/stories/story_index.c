@@ -224,7 +224,32 @@ struct StoryIndex
 	int			maxcands;
 	int		   *matched;		/* scratch: the leaders x matches */
 	int			maxmatched;
+
+	/*
+	 * The one-liner leaders (StoryUrgentJoins), for the write-throughs that
+	 * follow them: their leader numbers in arrival order (-1 once handed
+	 * over or dropped), and a table of their keys, the subject hashes
+	 * aside: key << 32 | position in urg, STORY_URG_EMPTY for none.
+	 */
+	int		   *urg;
+	int			nurg;
+	int			maxurg;
+	int			urg_compact;	/* compact urg when nurg reaches it */
+	uint64	   *urg_slots;
+	uint32		urg_nslots;		/* a power of 2, at most half full */
+	uint32		urg_used;
+	uint64	   *urg_filter;		/* a bit for the keys in urg_slots
+								 * (STORY_URG_FILTER_BITS, urg_filter_bit) */
 };
+
+#define STORY_URG_EMPTY		PG_UINT64_MAX
+
+/*
+ * The bits of the one-liners' key filter: 8 kB, in the first-level cache.
+ * A few thousand keys set a few percent of them, so nearly every hash of
+ * an article misses there and does not walk the table's slots.
+ */
+#define STORY_URG_FILTER_BITS	65536
 
 /*
  * murmur3's finaliser (PostgreSQL's murmurhash32): spreads the bottom-k
@@ -467,6 +492,13 @@ StoryIndexCreate(const StoryRule *rule, Size budget, int64 window)
 	si->cands = palloc(sizeof(int) * si->maxcands);
 	si->maxmatched = 16;
 	si->matched = palloc(sizeof(int) * si->maxmatched);
+	si->maxurg = 64;
+	si->urg = palloc(sizeof(int) * si->maxurg);
+	si->urg_compact = 64;
+	si->urg_nslots = 1024;
+	si->urg_slots = palloc(sizeof(uint64) * si->urg_nslots);
+	memset(si->urg_slots, 0xFF, sizeof(uint64) * si->urg_nslots);
+	si->urg_filter = palloc0(STORY_URG_FILTER_BITS / 8);
 	return si;
 }
 
@@ -497,6 +529,9 @@ leader_out_of(StoryIndex *si, int i, int64 span)
 		si->times[i] != STORY_NO_TIME && si->times[i] < si->latest &&
 		!StoryWithinWindow(span, si->latest, si->times[i]);
 }
+
+static void urg_renumber(StoryIndex *si, const bool *drop, int nold);
+static void urg_note(StoryIndex *si, int leader);
 
 /*
  * Drop every leader out of the round-up reach, wherever it is (a leader
@@ -570,6 +605,7 @@ evict_leaders(StoryIndex *si)
 			StoryIndexAdd(si, ids[i], fps[i], times[i]);
 	}
 	si->rebuilding = false;
+	urg_renumber(si, drop, nold);
 	si->evicted += nold - si->nleaders;
 	si->evicted_live += nold - si->nleaders - out;
 	pfree(drop);
@@ -619,6 +655,8 @@ StoryIndexAdd(StoryIndex *si, int64 id, const NpFingerprint *x, int64 t)
 		add_posting(si, x->hashes[i], (uint32) leader);
 		sig_set(&si->state[leader].sig, x->hashes[i]);
 	}
+	if (!si->rebuilding)
+		urg_note(si, leader);
 
 	/* checked every 128 leaders: MemoryContextMemAllocated walks blocks */
 	if ((si->nleaders & 127) == 0 && !si->rebuilding &&
@@ -1284,6 +1322,287 @@ StoryIndexFindLate(StoryIndex *si, const NpFingerprint *x, int64 t,
 	if (best.leader >= 0)
 		*score = best.score;
 	return best.leader;
+}
+
+/*
+ * The URGENT join (StoryUrgentJoins) in the batch.  A one-liner (fewer
+ * sample hashes than any pair must share, StoryMinShared) joins no leader
+ * by the rule, and no article joins it; it may only be the first take of
+ * a write-through within STORY_URGENT_REACH, or follow one.  Either way
+ * the pair shares STORY_URGENT_SHARED hashes or more beside the subject's,
+ * under min_shared, so the prefix filter of StoryIndexFind never meets
+ * it.  The one-liner leaders are few (7% of the bench corpus's articles,
+ * some 260 within four hours at a million) and short: their keys, the
+ * subject hashes aside, go to a table of their own (urg_slots), which an
+ * article that found no leader probes with each of its hashes: a few
+ * thousand entries, in the cache, instead of the posting lists of its
+ * keys.  The table is compacted (handed over, dropped and out-of-reach
+ * one-liners out) when urg has doubled since the last compaction.
+ */
+
+/* Is leader l a one-liner? */
+static inline bool
+leader_one_liner(StoryIndex *si, int l)
+{
+	return si->state[l].meta.nhashes <
+		StoryMinShared(&si->rule, si->fps[l]->version);
+}
+
+/*
+ * The bit of the one-liners' key filter for a key's mix32 value m: its
+ * high bits, where the table's slot takes the low ones
+ */
+static inline uint32
+urg_filter_bit(uint32 m)
+{
+	return m >> (32 - pg_leftmost_one_pos32(STORY_URG_FILTER_BITS));
+}
+
+/* Put key (of the one-liner at position pos of urg) in the table */
+static inline void
+urg_put(StoryIndex *si, uint32 key, uint32 pos)
+{
+	uint32		mask = si->urg_nslots - 1;
+	uint32		m = mix32(key);
+	uint32		i = m & mask;
+	uint32		b = urg_filter_bit(m);
+
+	si->urg_filter[b >> 6] |= UINT64CONST(1) << (b & 63);
+
+	while (si->urg_slots[i] != STORY_URG_EMPTY)
+		i = (i + 1) & mask;
+	si->urg_slots[i] = ((uint64) key << 32) | pos;
+	si->urg_used++;
+}
+
+/* Put the keys of the one-liner at position pos, its subject's aside */
+static void
+urg_put_keys(StoryIndex *si, int pos)
+{
+	const NpFingerprint *x = si->fps[si->urg[pos]];
+	int			n = NpFingerprintNHashes(x);
+	int			r;
+
+	for (r = NpFingerprintSubjectCount(x, n); r < n; r++)
+		urg_put(si, x->hashes[r], (uint32) pos);
+}
+
+/*
+ * Keep of urg the one-liners still live and within reach of the latest
+ * time read, and build the table again for them, at most a quarter full
+ */
+static void
+urg_rebuild(StoryIndex *si)
+{
+	int			n = 0;
+	int			i;
+	uint32		keys = 0;
+	uint32		size = 1024;
+
+	for (i = 0; i < si->nurg; i++)
+	{
+		int			l = si->urg[i];
+
+		if (l < 0 || leader_out_of(si, l, STORY_URGENT_REACH))
+			continue;
+		si->urg[n++] = l;
+		keys += NpFingerprintNHashes(si->fps[l]);
+	}
+	si->nurg = n;
+	while (size < 4 * keys)
+		size *= 2;
+	if (size != si->urg_nslots)
+	{
+		pfree(si->urg_slots);
+		si->urg_slots = palloc(sizeof(uint64) * size);
+		si->urg_nslots = size;
+	}
+	memset(si->urg_slots, 0xFF, sizeof(uint64) * size);
+	memset(si->urg_filter, 0, STORY_URG_FILTER_BITS / 8);
+	si->urg_used = 0;
+	for (i = 0; i < n; i++)
+		urg_put_keys(si, i);
+	si->urg_compact = 2 * n + 64;
+}
+
+/* Note a new leader: a timed one-liner of format 2 goes to urg */
+static void
+urg_note(StoryIndex *si, int leader)
+{
+	const NpFingerprint *x = si->fps[leader];
+
+	if (x->version != NP_FP_V2_VERSION || si->times[leader] == STORY_NO_TIME ||
+		!leader_one_liner(si, leader))
+		return;
+	if (si->nurg == si->maxurg)
+	{
+		si->maxurg *= 2;
+		si->urg = repalloc(si->urg, sizeof(int) * si->maxurg);
+	}
+	si->urg[si->nurg++] = leader;
+	if (si->nurg >= si->urg_compact ||
+		2 * (si->urg_used + NpFingerprintNHashes(x)) > si->urg_nslots)
+		urg_rebuild(si);
+	else
+		urg_put_keys(si, si->nurg - 1);
+}
+
+/* The leaders were renumbered without those dropped (evict_leaders) */
+static void
+urg_renumber(StoryIndex *si, const bool *drop, int nold)
+{
+	int		   *num = palloc(sizeof(int) * Max(nold, 1));
+	int			next = 0;
+	int			i;
+
+	for (i = 0; i < nold; i++)
+		num[i] = drop[i] ? -1 : next++;
+	for (i = 0; i < si->nurg; i++)
+		if (si->urg[i] >= 0)
+			si->urg[i] = num[si->urg[i]];
+	pfree(num);
+	urg_rebuild(si);
+}
+
+/* Add leader l to the candidates of probe */
+static inline int
+urg_meet(StoryIndex *si, int l, uint32 probe, int ncands)
+{
+	StoryMeeting *m = &si->meet[l];
+
+	if (m->stamp == probe)
+	{
+		m->count++;
+		return ncands;
+	}
+	m->stamp = probe;
+	m->count = 1;
+	if (ncands == si->maxcands)
+	{
+		si->maxcands *= 2;
+		si->cands = repalloc_huge(si->cands, sizeof(int) * si->maxcands);
+	}
+	si->cands[ncands++] = l;
+	return ncands;
+}
+
+/*
+ * Find the story of x, which found no leader (StoryIndexFind,
+ * StoryIndexFindLate), by the URGENT join: when x is a one-liner, the
+ * leader not tiny that it is the late first take of (x's keys past its
+ * subject hashes read in the leader index, none held by more than
+ * STORY_STOP_POSTINGS leaders within STORY_URGENT_REACH); when x is not
+ * tiny, the one-liner leader of which it is the write-through (the
+ * one-liners' table).  The best by its share of the one-liner, ties to
+ * the earliest leader (pick_offer); -1 when none.  *urg_pos: the one-liner's position
+ * in urg when x is its write-through (StoryIndexHandOff), else -1.
+ */
+int
+StoryIndexFindUrgent(StoryIndex *si, const NpFingerprint *x, int64 t,
+					 double *score, int *urg_pos)
+{
+	int			n = NpFingerprintNHashes(x);
+	int			ncands = 0;
+	int			r;
+	int			c;
+	uint32		probe;
+	bool		small;
+	StoryPick	best = {-1, 0.0, 0.0};
+
+	*urg_pos = -1;
+	if (si->nleaders == 0 || t == STORY_NO_TIME || si->window < 0 ||
+		x->version != NP_FP_V2_VERSION)
+		return -1;
+	small = n < StoryMinShared(&si->rule, x->version);
+	if (!small && x->nshingles < (uint32) si->rule.tiny_shingles)
+		return -1;
+	probe = next_probe(si);
+	if (small)
+	{
+		int			from = si->window_from;
+		int64		cut = si->window_cut;
+
+		from = leaders_within_from(si, t, STORY_URGENT_REACH, &from, &cut);
+		for (r = NpFingerprintSubjectCount(x, n); r < n; r++)
+		{
+			StorySlot  *s = slot_for(si, x->hashes[r], false);
+			const uint32 *p;
+			uint32		np;
+			uint32		first;
+
+			if (s == NULL)
+				continue;
+			p = postings(si, s, &np);
+			first = postings_from(p, np, from);
+			if (np - first > STORY_STOP_POSTINGS)
+				continue;
+			ncands = meet_postings(si, p, first, np, probe, ncands);
+		}
+	}
+	else if (si->nurg > 0)
+	{
+		uint32		mask = si->urg_nslots - 1;
+
+		for (r = 0; r < n; r++)
+		{
+			uint32		m = mix32(x->hashes[r]);
+			uint32		b = urg_filter_bit(m);
+			uint32		i = m & mask;
+			uint64		e;
+
+			/* most hashes are no one-liner's key: the filter says so */
+			if ((si->urg_filter[b >> 6] & (UINT64CONST(1) << (b & 63))) == 0)
+				continue;
+			while ((e = si->urg_slots[i]) != STORY_URG_EMPTY)
+			{
+				if ((uint32) (e >> 32) == x->hashes[r] &&
+					si->urg[(uint32) e] >= 0)
+					ncands = urg_meet(si, si->urg[(uint32) e], probe, ncands);
+				i = (i + 1) & mask;
+			}
+		}
+	}
+	for (c = 0; c < ncands; c++)
+	{
+		int			l = si->cands[c];
+		double		sc;
+
+		CHECK_FOR_INTERRUPTS();
+		if (si->meet[l].count < STORY_URGENT_SHARED)
+			continue;
+		if (small ?
+			(si->state[l].meta.nshingles < (uint32) si->rule.tiny_shingles ||
+			 !StoryUrgentJoins(&si->rule, x, si->fps[l], t, si->times[l], &sc)) :
+			!StoryUrgentJoins(&si->rule, si->fps[l], x, si->times[l], t, &sc))
+			continue;
+		pick_offer(&best, l, sc, 0.0);
+	}
+	if (best.leader < 0)
+		return -1;
+	*score = best.score;
+	if (!small)
+	{
+		for (r = 0; r < si->nurg; r++)
+			if (si->urg[r] == best.leader)
+				*urg_pos = r;
+	}
+	return best.leader;
+}
+
+/*
+ * x, the write-through of the one-liner at position pos of urg (found by
+ * StoryIndexFindUrgent), takes over its story: x becomes the story's
+ * leader, under the one-liner's id, and the one-liner leads no more (out
+ * of urg: nothing else could join it), as assign_story() replaces the
+ * one-liner's row of its leaders table.
+ */
+void
+StoryIndexHandOff(StoryIndex *si, int pos, const NpFingerprint *x, int64 t)
+{
+	int			l = si->urg[pos];
+
+	si->urg[pos] = -1;
+	StoryIndexAdd(si, si->ids[l], x, t);
 }
 
 int64

@@ -332,6 +332,84 @@ standing_block(const NpFingerprint *x, const NpFingerprint *leader,
 	return NpFingerprintStandingBlock(x, leader, ov);
 }
 
+/*
+ * The features of a one-liner (small) against a longer article (big) that
+ * the URGENT join reads (StoryUrgentJoins): shared hashes (the subject
+ * hashes aside) and small's compared hashes, small's figures and those big
+ * lacks (-1: either keeps no figures), small's named hashes and those big
+ * shares, and whether the subjects part them.
+ */
+typedef struct StoryUrgentPair
+{
+	int			shared;
+	int			count;
+	int			figures;
+	int			own;
+	int			named;
+	int			named_shared;
+	int			subjects;
+	int			subjects_shared;
+	bool		subjects_differ;
+} StoryUrgentPair;
+
+static void
+urgent_pair_of(const NpFingerprint *small, const NpFingerprint *big,
+			   StoryUrgentPair *u)
+{
+	NpFingerprintOverlap ov;
+	StoryPairNames pn = {0};
+	int			fewer;
+
+	NpFingerprintOverlapOf(small, big, &ov);
+	u->shared = ov.inter - ov.subjects_shared;
+	u->count = ov.a_count - NpFingerprintSubjectCount(small, NpFingerprintNHashes(small));
+	u->own = NpFingerprintFiguresOwn(small, big);
+	u->figures = NpFingerprintFiguresShared(small, big, &fewer) < 0 ? -1 :
+		u->own + NpFingerprintFiguresShared(small, big, &fewer);
+	pair_names(small, big, &pn);
+	u->named = pn.x_named;
+	u->named_shared = pn.shared;
+	u->subjects = NpFingerprintSubjectCount(small, NpFingerprintNHashes(small));
+	u->subjects_shared = ov.subjects_shared;
+	u->subjects_differ = ov.subjects_differ;
+}
+
+/*
+ * Is small, a one-liner (an URGENT, FLASH or BULLETIN line: fewer sample
+ * hashes than the rule asks any pair to share, StoryMinShared), the first
+ * take of big, an article that is not tiny, published within
+ * STORY_URGENT_REACH of it (stories.h)?  Of small's hashes (the subject
+ * hashes aside) STORY_URGENT_SHARE, and at least STORY_URGENT_SHARED, are
+ * in big; all its figures are (none that big lacks); STORY_URGENT_NAMED
+ * of its named hashes or more are; and, when small has a subject, big
+ * shares one of its subject hashes (another company's one-liner in the
+ * same words and figures shares the figures, not the subject).
+ */
+bool
+StoryUrgentJoins(const StoryRule *rule, const NpFingerprint *small,
+				 const NpFingerprint *big, int64 small_t, int64 big_t,
+				 double *score)
+{
+	StoryUrgentPair u;
+
+	if (small->version != NP_FP_V2_VERSION ||
+		small_t == STORY_NO_TIME || big_t == STORY_NO_TIME ||
+		!StoryWithinWindow(STORY_URGENT_REACH, small_t, big_t) ||
+		NpFingerprintNHashes(small) >= StoryMinShared(rule, small->version) ||
+		big->nshingles < (uint32) rule->tiny_shingles)
+		return false;
+	NpFingerprintCheckCompatible(small, big);
+	urgent_pair_of(small, big, &u);
+	if (u.shared < STORY_URGENT_SHARED ||
+		(double) u.shared < STORY_URGENT_SHARE * u.count ||
+		u.subjects_differ || (u.subjects > 0 && u.subjects_shared == 0) ||
+		u.own > 0 ||
+		u.named_shared < STORY_URGENT_NAMED)
+		return false;
+	*score = u.count > 0 ? (double) u.shared / u.count : 0.0;
+	return true;
+}
+
 /* StoryRuleMatches on the pair's overlap, computed by the caller */
 static bool
 rule_matches_overlap(const StoryRule *rule, const NpFingerprint *x,
@@ -828,7 +906,9 @@ story_match(PG_FUNCTION_ARGS)
 		PG_RETURN_FLOAT8(score);
 	}
 	if (!StoryRuleMatches(&rule, a, b, StoryPairTimeOf(window, a_time, b_time),
-						  &score, &sim))
+						  &score, &sim) &&
+		!StoryUrgentJoins(&rule, a, b, a_time, b_time, &score) &&
+		!StoryUrgentJoins(&rule, b, a, b_time, a_time, &score))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(score);
 }

@@ -15,11 +15,15 @@ SELECT count(*) AS articles, count(DISTINCT truth) AS planted_stories FROM sampl
 
 CREATE TABLE batch AS
 SELECT * FROM newsprint.cluster_stories('sample', order_column => 'published_at');
+-- leads_right: a row that leads is its story's first article (id = story),
+-- or the write-through that took the story over from its URGENT one-liner,
+-- which then leads no more (story_urgent.sql)
 SELECT count(*) AS articles, count(DISTINCT story) AS stories,
 	   count(*) FILTER (WHERE id = story) AS leaders,
 	   count(*) FILTER (WHERE (id = story) = (score IS NULL)) AS scored_right,
 	   count(*) FILTER (WHERE leads) AS leading,
-	   count(*) FILTER (WHERE NOT leads OR id = story) AS leads_right
+	   count(*) FILTER (WHERE NOT leads OR id = story OR
+						story IN (SELECT id FROM batch WHERE NOT leads)) AS leads_right
 FROM batch;
 
 -- the rule applied to every pair, without the index's pruning, within
@@ -139,7 +143,7 @@ WHERE b.story IS DISTINCT FROM i.story;
 SELECT (SELECT count(*) FROM story_leaders) = (SELECT count(DISTINCT story) FROM batch)
 	AS leaders_are_stories,
 	   (SELECT array_agg(story ORDER BY story) FROM story_leaders) =
-	   (SELECT array_agg(id ORDER BY id) FROM batch WHERE leads) AS leaders_lead;
+	   (SELECT array_agg(story ORDER BY story) FROM batch WHERE leads) AS leaders_lead;
 
 -- the lookups use the index
 SET enable_seqscan = off;
@@ -1002,11 +1006,18 @@ BEGIN
 					 WHERE sb.story IS DISTINCT FROM sa.story);
 	batch_rule := (SELECT count(*) FROM sb FULL JOIN sr USING (id)
 				   WHERE sb.story IS DISTINCT FROM sr.story);
-	-- the batch's leads: not the round-ups, the rows assign_story() adds to
-	-- its leaders table, and the rule's leaders
-	round_ups := (SELECT count(*) FROM sb WHERE id = story AND NOT leads);
-	leads_assign := (SELECT count(*) FROM sb FULL JOIN shuffled_leaders l ON l.story = sb.id
-					 WHERE sb.leads IS DISTINCT FROM (l.story IS NOT NULL));
+	-- the batch's leads: not the round-ups (a story of its first article
+	-- that nothing leads; an URGENT one-liner whose write-through took its
+	-- story over leads no more, and the write-through does), the rows
+	-- assign_story() adds to its leaders table (under the story, with the
+	-- fingerprint of the row that leads), and the rule's leaders
+	round_ups := (SELECT count(*) FROM sb WHERE id = story AND NOT leads
+				  AND NOT EXISTS (SELECT FROM sb l WHERE l.story = sb.story AND l.leads));
+	leads_assign := (SELECT count(*)
+					 FROM (SELECT b.story, x.fp FROM sb b JOIN shuffled x USING (id)
+						   WHERE b.leads) b
+					 FULL JOIN shuffled_leaders l USING (story)
+					 WHERE b.fp IS NULL OR l.fp IS NULL OR b.fp::text <> l.fp::text);
 	leads_rule := (SELECT count(*) FROM sb FULL JOIN sr USING (id)
 				   WHERE sb.leads IS DISTINCT FROM sr.leads);
 	DROP TABLE sb, sa, sr;
