@@ -155,18 +155,25 @@ static const char *const trade_words[] = {
 	"website"
 };
 
+/* the longest of trade_words */
+#define TRADE_WORD_MAX 12
+
 /*
  * Which of trade_words is the word s[0..len) (in lower case, or
- * capitalised)?  -1 when none.
+ * capitalised)?  -1 when none.  Most words of a note are none: the first
+ * letter rules out most of the list before a length is measured.
  */
 static int
 trade_word(const char *s, size_t len)
 {
+	char		c = (char) (s[0] | 0x20);
 	int			k;
 
+	if (len > TRADE_WORD_MAX)
+		return -1;
 	for (k = 0; k < (int) lengthof(trade_words); k++)
-		if (strlen(trade_words[k]) == len &&
-			(s[0] | 0x20) == trade_words[k][0] &&
+		if (c == trade_words[k][0] &&
+			strlen(trade_words[k]) == len &&
 			memcmp(s + 1, trade_words[k] + 1, len - 1) == 0)
 			return k;
 	return -1;
