@@ -3175,21 +3175,26 @@ fp_ev_places(const FpEvBuild *st, int nsubject, unsigned keep, NpSketch *sk)
 		return;
 	word = sk->places + nsubject / NP_FP_PLACES_PER_WORD;
 	shift = (nsubject % NP_FP_PLACES_PER_WORD) * NP_FP_PLACE_BITS;
+	/*
+	 * Whether a key is sampled would be a branch on its class, which the
+	 * processor cannot foresee: a key that is not adds nothing and does not
+	 * step (kept is 0 or 1).
+	 */
 	for (i = 0, j = nsubject; j < n; i++)
 	{
 		np_uint32	p;
+		unsigned	kept;
 
 		Assert(i < st->n);
-		if (!(keep & (1u << (st->items[i] & 3))))
-			continue;
+		kept = (keep >> (st->items[i] & 3)) & 1;
 		p = para[i];
-		Assert(p != FP_EV_NO_PARA);
+		Assert(!kept || p != FP_EV_NO_PARA);
 		Assert(word == sk->places + j / NP_FP_PLACES_PER_WORD &&
 			   shift == (j % NP_FP_PLACES_PER_WORD) * NP_FP_PLACE_BITS);
 		if (p > 0)
-			*word |= (1 + (p - 1) % ((1u << NP_FP_PLACE_BITS) - 1)) << shift;
-		j++;
-		shift += NP_FP_PLACE_BITS;
+			*word |= (kept * (1 + (p - 1) % ((1u << NP_FP_PLACE_BITS) - 1))) << shift;
+		j += kept;
+		shift += kept * NP_FP_PLACE_BITS;
 		if (shift == NP_FP_PLACES_PER_WORD * NP_FP_PLACE_BITS)
 		{
 			word++;
@@ -3345,14 +3350,15 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 		sk->hashes = np_alloc((size_t) sk->nhashes * sizeof(np_uint32));
 		for (; j < nsubject && j < sk->nhashes; j++)
 			sk->hashes[j] = subject[j];
+		/* as in fp_ev_places, a key not sampled is written over */
 		for (i = 0; j < sk->nhashes; i++)
 		{
 			int			cls = (int) (st.items[i] & 3);
 
 			Assert(i < st.n);
-			if (keep & (1u << cls))
-				sk->hashes[j++] = (np_uint32) (st.items[i] >> 2) |
-					(cls == FP_FACT ? name : 0);
+			sk->hashes[j] = (np_uint32) (st.items[i] >> 2) |
+				(cls == FP_FACT ? name : 0);
+			j += (keep >> cls) & 1;
 		}
 	}
 
