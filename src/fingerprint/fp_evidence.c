@@ -1439,6 +1439,8 @@ fp_ev_radix_sort(np_uint64 *v, size_t n, int base)
 
 /* Buckets of fp_ev_sort_unique up to this size are sorted by insertion */
 #define FP_EV_SMALL_BUCKET	32
+/* and they are sorted and made unique in slices of about this many keys */
+#define FP_EV_SORT_SLICE	65536
 
 /*
  * The first scan's sort carries each key's paragraph (0: the lead) in the
@@ -1599,6 +1601,7 @@ fp_ev_sort_unique_body(np_uint64 *v, size_t n, size_t *count, bool placed,
 	size_t		i;
 	size_t		b;
 	size_t		lo;
+	size_t		blo;
 
 	if (placed)
 	{
@@ -1634,20 +1637,34 @@ fp_ev_sort_unique_body(np_uint64 *v, size_t n, size_t *count, bool placed,
 		for (i = 0; i < n; i++)
 			tmp[bstart[v[i] >> shift]++] = v[i];
 	NP_CHECK_FOR_INTERRUPTS();
+
+	/*
+	 * The buckets that are not small are radix sorted; then each slice of
+	 * whole buckets (FP_EV_SORT_SLICE keys or more, the last one less) is
+	 * sorted by one insertion sort and made unique by one pass.  No key
+	 * moves out of its bucket, nor does a copy of a hash straddle two
+	 * slices, so that is the work of a sort and a pass a bucket without
+	 * their rounds, whose numbers of keys (a few, at random) no processor
+	 * foresees.
+	 */
 	lo = 0;
+	blo = 0;
 	for (b = 0; b < nb; b++)
 	{
 		size_t		hi = bstart[b];
 
-		if ((b & 0xFFF) == 0)
-			NP_CHECK_FOR_INTERRUPTS();
-		if (hi - lo > FP_EV_SMALL_BUCKET)
-			fp_ev_radix_sort(tmp + lo, hi - lo,
+		if (hi - blo > FP_EV_SMALL_BUCKET)
+			fp_ev_radix_sort(tmp + blo, hi - blo,
 							 placed ? FP_EV_PARA_BITS : 0);
-		else if (hi - lo > 1)
+		blo = hi;
+		if (hi - lo >= FP_EV_SORT_SLICE || b == nb - 1)
+		{
+			NP_CHECK_FOR_INTERRUPTS();
 			fp_ev_insertion_sort(tmp + lo, hi - lo);
-		fp_ev_unique(tmp + lo, hi - lo, v, &o, &prev, count, placed, best, nf);
-		lo = hi;
+			fp_ev_unique(tmp + lo, hi - lo, v, &o, &prev, count, placed,
+						 best, nf);
+			lo = hi;
+		}
 	}
 	np_free(tmp);
 	np_free(bstart);
@@ -3175,21 +3192,26 @@ fp_ev_places(const FpEvBuild *st, int nsubject, unsigned keep, NpSketch *sk)
 		return;
 	word = sk->places + nsubject / NP_FP_PLACES_PER_WORD;
 	shift = (nsubject % NP_FP_PLACES_PER_WORD) * NP_FP_PLACE_BITS;
+	/*
+	 * Whether a key is sampled would be a branch on its class, which the
+	 * processor cannot foresee: a key that is not adds nothing and does not
+	 * step (kept is 0 or 1).
+	 */
 	for (i = 0, j = nsubject; j < n; i++)
 	{
 		np_uint32	p;
+		unsigned	kept;
 
 		Assert(i < st->n);
-		if (!(keep & (1u << (st->items[i] & 3))))
-			continue;
+		kept = (keep >> (st->items[i] & 3)) & 1;
 		p = para[i];
-		Assert(p != FP_EV_NO_PARA);
+		Assert(!kept || p != FP_EV_NO_PARA);
 		Assert(word == sk->places + j / NP_FP_PLACES_PER_WORD &&
 			   shift == (j % NP_FP_PLACES_PER_WORD) * NP_FP_PLACE_BITS);
 		if (p > 0)
-			*word |= (1 + (p - 1) % ((1u << NP_FP_PLACE_BITS) - 1)) << shift;
-		j++;
-		shift += NP_FP_PLACE_BITS;
+			*word |= (kept * (1 + (p - 1) % ((1u << NP_FP_PLACE_BITS) - 1))) << shift;
+		j += kept;
+		shift += kept * NP_FP_PLACE_BITS;
 		if (shift == NP_FP_PLACES_PER_WORD * NP_FP_PLACE_BITS)
 		{
 			word++;
@@ -3345,14 +3367,15 @@ NpFpBuildSketchV2(const char *text, size_t len, int shingle_words,
 		sk->hashes = np_alloc((size_t) sk->nhashes * sizeof(np_uint32));
 		for (; j < nsubject && j < sk->nhashes; j++)
 			sk->hashes[j] = subject[j];
+		/* as in fp_ev_places, a key not sampled is written over */
 		for (i = 0; j < sk->nhashes; i++)
 		{
 			int			cls = (int) (st.items[i] & 3);
 
 			Assert(i < st.n);
-			if (keep & (1u << cls))
-				sk->hashes[j++] = (np_uint32) (st.items[i] >> 2) |
-					(cls == FP_FACT ? name : 0);
+			sk->hashes[j] = (np_uint32) (st.items[i] >> 2) |
+				(cls == FP_FACT ? name : 0);
+			j += (keep >> cls) & 1;
 		}
 	}
 

@@ -118,6 +118,27 @@ byline_name(const char *s, size_t len, char *name, size_t size)
 }
 
 /*
+ * Does s[0..len) hold a quotation mark ('"' or U+201C)?  A memchr for the
+ * lead byte of U+201C, not a comparison at every byte.
+ */
+static bool
+holds_quote(const char *s, size_t len)
+{
+	const char *p = s;
+	const char *e = s + len;
+
+	if (memchr(s, '"', len) != NULL)
+		return true;
+	while ((p = memchr(p, 0xE2, e - p)) != NULL)
+	{
+		if (e - p >= 3 && memcmp(p, "\xE2\x80\x9C", 3) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/*
  * Does the unit speak to the reader on the publisher's behalf ("you" and
  * "our"/"us" in a short unquoted text)?
  */
@@ -129,13 +150,8 @@ reader_appeal(const NpDoc *doc, int i, const unsigned char *hints)
 	size_t		k;
 	bool		our = false;
 
-	if (u->len > 300 || memchr(s, '"', u->len) != NULL)
-		return false;
-	for (k = 0; k + 3 <= u->len; k++)
-		if (memcmp(s + k, "\xE2\x80\x9C", 3) == 0)
-			return false;		/* a quotation */
-	/* "you" in at most 30 words (noted by NpClassifyUnit) */
-	if (!(hints[i] & NP_HINT_APPEAL))
+	/* "you" in at most 30 words (noted by NpClassifyUnit), no quotation */
+	if (u->len > 300 || !(hints[i] & NP_HINT_APPEAL) || holds_quote(s, u->len))
 		return false;
 	for (k = 0; k + 4 <= u->len; k++)
 		if ((k == 0 || s[k - 1] == ' ') &&
@@ -155,18 +171,25 @@ static const char *const trade_words[] = {
 	"website"
 };
 
+/* the longest of trade_words */
+#define TRADE_WORD_MAX 12
+
 /*
  * Which of trade_words is the word s[0..len) (in lower case, or
- * capitalised)?  -1 when none.
+ * capitalised)?  -1 when none.  Most words of a note are none: the first
+ * letter rules out most of the list before a length is measured.
  */
 static int
 trade_word(const char *s, size_t len)
 {
+	char		c = (char) (s[0] | 0x20);
 	int			k;
 
+	if (len > TRADE_WORD_MAX)
+		return -1;
 	for (k = 0; k < (int) lengthof(trade_words); k++)
-		if (strlen(trade_words[k]) == len &&
-			(s[0] | 0x20) == trade_words[k][0] &&
+		if (c == trade_words[k][0] &&
+			strlen(trade_words[k]) == len &&
 			memcmp(s + 1, trade_words[k] + 1, len - 1) == 0)
 			return k;
 	return -1;
@@ -199,11 +222,8 @@ publisher_note(const NpDoc *doc, int i)
 	uint32_t	trade = 0;		/* the trade words seen, one bit each */
 	int			ntrade = 0;
 
-	if (u->len > NOTE_MAX_BYTES || u->len < 20 || memchr(s, '"', u->len) != NULL)
-		return false;
-	for (k = 0; k + 3 <= u->len; k++)
-		if (memcmp(s + k, "\xE2\x80\x9C", 3) == 0)
-			return false;		/* a quotation */
+	if (u->len > NOTE_MAX_BYTES || u->len < 20 || holds_quote(s, u->len))
+		return false;			/* too long or short, or a quotation */
 	/* "About the Capital Courier: ..." */
 	if (memcmp(s, "About ", 6) == 0 &&
 		((s[6] >= 'A' && s[6] <= 'Z') ||

@@ -76,9 +76,12 @@ extern uint32 NpVocabShapeLight[128];
 extern uint32 NpVocabPair[26][26];
 extern uint32 NpVocabEnds[26][26];
 
-/* letters that the numeric token test (classify.c) accepts ("1st", "2nd", "3rd", "4th") */
-#define NUMERIC_LETTER(c) ((c) == 's' || (c) == 't' || (c) == 'n' || \
-						   (c) == 'd' || (c) == 'r' || (c) == 'h')
+/*
+ * The letters that the numeric token test (classify.c) accepts ("1st",
+ * "2nd", "3rd", "4th"): bit c - 'a' for letter c.
+ */
+#define NUMERIC_LETTERS (1u << ('s' - 'a') | 1u << ('t' - 'a') | 1u << ('n' - 'a') | \
+						 1u << ('d' - 'a') | 1u << ('r' - 'a') | 1u << ('h' - 'a'))
 
 #define LONG_FLAGS (V_STRONG | V_CREDIT | V_SECOND)
 
@@ -104,9 +107,14 @@ NpVocabPairExcludes(unsigned char c0, unsigned char c1, unsigned char cl, size_t
 	if (c0 < 'a' || c0 > 'z' || c1 < 'a' || c1 > 'z' || len >= 32)
 		return false;
 	cl_letter = cl >= 'a' && cl <= 'z';
-	/* a numeric token has only digits, "stndrh" and ":./-" */
-	if (NUMERIC_LETTER(c0) && NUMERIC_LETTER(c1) && cl < 0x80 &&
-		!(cl_letter && !NUMERIC_LETTER(cl)))
+
+	/*
+	 * A numeric token has only digits, "stndrh" and ":./-".  One branch,
+	 * not one a letter: whether a word's letters are among those six is
+	 * not foreseeable.
+	 */
+	if ((NUMERIC_LETTERS >> (c0 - 'a')) & (NUMERIC_LETTERS >> (c1 - 'a')) &
+		(cl < 0x80) & (cl_letter ? NUMERIC_LETTERS >> (cl - 'a') : 1) & 1)
 		return false;
 	if (((NpVocabPair[c0 - 'a'][c1 - 'a'] >> len) & 1) == 0)
 		return true;
