@@ -520,6 +520,35 @@ extern bool StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 							 double *score, double *similarity);
 
 /*
+ * Passages many stories carry (doc/stories.md): a shared hash that
+ * STORY_COMMON_HOLDERS (the default of newsprint.story_common_holders) or
+ * more leaders hold (its leader frequency, counted
+ * when x is decided) is an outlet's or a trade's template, whatever its
+ * shape, and no evidence that x copies a leader.  A story's copies join it
+ * and lead nothing, so its own hashes stay rare however often it is
+ * republished.
+ */
+#define STORY_COMMON_HOLDERS			5
+
+/* newsprint.story_common_holders: that count; 0 turns the rule off */
+extern int	story_common_holders;
+
+/*
+ * How many leaders hold key, x's hash at position pos of its sample (arg:
+ * the caller's count of them)
+ */
+typedef uint32 (*StoryHoldersFn) (void *arg, int pos, uint32 key);
+
+/*
+ * Does x, which the rule matches with leader, share with it fewer than
+ * is_same_story's minimum evidence of hashes that fewer than
+ * STORY_COMMON_HOLDERS leaders hold (holders)?
+ */
+extern bool StoryCommonOnly(const NpFingerprint *x,
+							const NpFingerprint *leader,
+							StoryHoldersFn holders, void *arg);
+
+/*
  * Is x, which matches leaders a and b, a round-up that quotes them in
  * separate passages (the file header)?
  */
