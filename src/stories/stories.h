@@ -530,6 +530,15 @@ extern bool StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
  */
 #define STORY_COMMON_HOLDERS			5
 
+/*
+ * A pair that shares such a hash must share with it the minimum evidence
+ * among the others, or this share of x's own hashes (x's compared hashes
+ * that fewer leaders hold): a brief's copy under its outlet's template
+ * keeps its few own hashes (bench/story_scale_quality.sh 20000: 0.3 and
+ * 0.7 were tried, doc/log/stories.md)
+ */
+#define STORY_COMMON_KEPT				0.5
+
 /* newsprint.story_common_holders: that count; 0 turns the rule off */
 extern int	story_common_holders;
 
@@ -540,9 +549,10 @@ extern int	story_common_holders;
 typedef uint32 (*StoryHoldersFn) (void *arg, int pos, uint32 key);
 
 /*
- * Does x, which the rule matches with leader, share with it fewer than
- * is_same_story's minimum evidence of hashes that fewer than
- * STORY_COMMON_HOLDERS leaders hold (holders)?
+ * Does x, which the rule matches with leader and shares with it a hash
+ * that story_common_holders or more leaders hold (holders), share fewer
+ * than is_same_story's minimum evidence of the others, and under
+ * STORY_COMMON_KEPT of its own?
  */
 extern bool StoryCommonOnly(const NpFingerprint *x,
 							const NpFingerprint *leader,

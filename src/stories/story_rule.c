@@ -634,14 +634,17 @@ StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
  * Does x share with leader too little beyond the passages many stories
  * carry (stories.h, STORY_COMMON_HOLDERS)?  Of the hashes the estimators
  * compare (at most the smaller limit), the subject hashes aside, those that
- * STORY_COMMON_HOLDERS or more leaders hold (holders) are no evidence: the
- * others must still be is_same_story's minimum evidence.  An outlet's
- * standing paragraph, wherever it stands, is held by every item of the
- * outlet that leads a story; a story's own text is held by its leader
- * alone, however often it is copied, since its copies join it and lead
- * nothing.  Asked only of a pair that the rest of the rule accepts, and
- * only x's hashes are looked up: assign_story()'s search knows the leaders
- * of x's keys alone.
+ * story_common_holders or more leaders hold (holders) are no evidence when
+ * x shares one of them with the leader: the others it shares must then be
+ * is_same_story's minimum evidence, or STORY_COMMON_KEPT of x's own (the
+ * compared hashes of x that fewer leaders hold), so that a brief's copy
+ * under its outlet's template, which has only a few hashes of its own,
+ * keeps them and joins.  An outlet's standing paragraph, wherever it
+ * stands, is held by every item of the outlet that leads a story; a
+ * story's own text is held by its leader alone, however often it is
+ * copied, since its copies join it and lead nothing.  Asked only of a pair
+ * that the rest of the rule accepts, and only x's hashes are looked up:
+ * assign_story()'s search knows the leaders of x's keys alone.
  */
 bool
 StoryCommonOnly(const NpFingerprint *x, const NpFingerprint *leader,
@@ -652,9 +655,9 @@ StoryCommonOnly(const NpFingerprint *x, const NpFingerprint *leader,
 	int			nb = NpFingerprintNHashes(leader);
 	int			i = NpFingerprintSubjectCount(x, na);
 	int			j = NpFingerprintSubjectCount(leader, nb);
-	int			need = NpFingerprintMinEvidence(NP_PRED_SAME_STORY, x->version);
-	int			rare = 0;
-	bool		common = false;
+	int			rare = 0;		/* shared, held by fewer leaders */
+	int			own = 0;		/* x's, held by fewer leaders */
+	bool		common = false; /* a shared hash many leaders hold */
 
 	if (story_common_holders <= 0)
 		return false;
@@ -662,20 +665,23 @@ StoryCommonOnly(const NpFingerprint *x, const NpFingerprint *leader,
 	for (; i < na && (uint64) x->hashes[i] <= tau; i++)
 	{
 		uint32		h = x->hashes[i];
+		bool		many = holders(arg, i, h) >= (uint32) story_common_holders;
 
+		own += many ? 0 : 1;
 		while (j < nb && leader->hashes[j] < h)
 			j++;
-		if (j == nb || (uint64) leader->hashes[j] > tau)
-			break;
-		if (leader->hashes[j] != h)
-			continue;
-		j++;
-		if (holders(arg, i, h) >= (uint32) story_common_holders)
-			common = true;
-		else if (++rare >= need)
-			return false;
+		if (j < nb && leader->hashes[j] == h)
+		{
+			j++;
+			if (many)
+				common = true;
+			else
+				rare++;
+		}
 	}
-	return common;
+	return common &&
+		rare < NpFingerprintMinEvidence(NP_PRED_SAME_STORY, x->version) &&
+		(double) rare < STORY_COMMON_KEPT * own;
 }
 
 /*
