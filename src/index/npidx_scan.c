@@ -323,7 +323,8 @@ typedef struct KeyProbe
 	int			first;			/* its head page's matches: entries first .. */
 	int			nhits;			/* first + nhits - 1 of the scan's head hits */
 	bool		kept;			/* they are kept there (else read again) */
-	bool		read;			/* its postings passed: passed (holders) */
+	bool		read;			/* the key was read, and passed postings
+								 * passed (NpidxKeyCap's holders) */
 	int64		passed;
 } KeyProbe;
 
@@ -1944,7 +1945,6 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 					continue;
 				back = ReadBackCappedKey(index, nbuckets, q, k, heads, hints,
 										 (int64) spend, &cs, &counted);
-
 				k->passed = Max(k->passed, back);
 				spend -= (double) back;
 				if (!counted)
