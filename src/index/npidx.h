@@ -525,9 +525,9 @@ extern NpidxScanStats npidx_last_scan;
  * the scan fills with the rows it knows to hold that key (the leader
  * frequency of stories.h, STORY_COMMON_HOLDERS): the pending rows that
  * hold it, and the key's postings, those read when the scan read the key
- * (up to where a capped key was stopped), else its bucket head's estimate
- * (NpidxProbeHead: the matches of its head page times its chain's pages).
- * Postings of dead rows and residue collisions count too.
+ * (up to where a capped key was stopped), else the matches of its head
+ * page (at least what it holds).  Postings of dead rows and residue
+ * collisions count too.
  */
 typedef struct NpidxKeyCap
 {

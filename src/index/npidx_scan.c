@@ -326,6 +326,7 @@ typedef struct KeyProbe
 	bool		read;			/* the key was read, and passed postings
 								 * passed (NpidxKeyCap's holders) */
 	int64		passed;
+	int			head;			/* its head page's matches */
 } KeyProbe;
 
 /*
@@ -843,6 +844,7 @@ NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp,
 		found = NpidxPageMatches(page, resid, HitArrayPush, heads);
 	}
 	kp->nhits = kp->kept ? found : 0;
+	kp->head = found;
 	kp->cost = (double) found * Max(1, NpidxPageGetOpaque(page)->chain_pages);
 	UnlockReleaseBuffer(buffer);
 }
@@ -1464,7 +1466,10 @@ KeyPassed(KeyProbe *k, int64 postings)
 /*
  * Add to holders (one count per query hash) the postings of each key: those
  * passed when it was read (a capped key's up to where it stopped, at least
- * the larger of them when read back), else its head's estimate
+ * the larger of them when read back), else those of its head page, at
+ * least what it holds: the estimate (the head's times the chain's pages)
+ * counted a key of one posting in a long chain as held by many, and after
+ * a merge assign_story() refused copies the batch joins.
  */
 static void
 KeyHolders(const KeyProbe *kp, int n, uint32 *holders)
@@ -1472,11 +1477,9 @@ KeyHolders(const KeyProbe *kp, int n, uint32 *holders)
 	int			i;
 
 	for (i = 0; i < n; i++)
-	{
-		double		c = kp[i].read ? (double) kp[i].passed : kp[i].cost;
-
-		holders[kp[i].pos] += (uint32) Min(c, (double) PG_UINT32_MAX);
-	}
+		holders[kp[i].pos] += kp[i].read ?
+			(uint32) Min(kp[i].passed, (int64) PG_UINT32_MAX) :
+			(uint32) kp[i].head;
 }
 
 /*
