@@ -30,6 +30,7 @@ _PG_init(void)
 	NpFingerprintInit();
 	NpEntitiesInit();
 	NpIndexInit();
+	NpStoriesInit();
 	NpDistributedInit();
 	NpMarkGUCPrefixReserved("newsprint");
 }

@@ -19,5 +19,6 @@
 extern void NpFingerprintInit(void);
 extern void NpEntitiesInit(void);
 extern void NpIndexInit(void);
+extern void NpStoriesInit(void);
 
 #endif							/* NEWSPRINT_H */

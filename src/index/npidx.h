@@ -520,6 +520,14 @@ extern NpidxScanStats npidx_last_scan;
  * for the order it counts its keys in).  Other scans, those it may
  * start itself included, are never capped: the request is taken once, and
  * the caller takes it back when its statement ends, however it ends.
+ *
+ * holders, when not NULL, is an array of one count per hash of query that
+ * the scan fills with the rows it knows to hold that key (the leader
+ * frequency of stories.h, STORY_COMMON_HOLDERS): the pending rows that
+ * hold it, and the key's postings, those read when the scan read the key
+ * (up to where a capped key was stopped), else the matches of its head
+ * page (at least what it holds).  Postings of dead rows and residue
+ * collisions count too.
  */
 typedef struct NpidxKeyCap
 {
@@ -552,6 +560,8 @@ typedef struct NpidxKeyCap
 	MemoryContext side_cxt;
 	ItemPointerData *side_tids; /* out */
 	int			side_ntids;		/* out */
+	uint32	   *holders;		/* out, when not NULL: rows holding each
+								 * key of query, as far as the scan knows */
 } NpidxKeyCap;
 
 extern NpidxKeyCap *npidx_key_cap;

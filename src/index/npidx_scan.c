@@ -323,6 +323,10 @@ typedef struct KeyProbe
 	int			first;			/* its head page's matches: entries first .. */
 	int			nhits;			/* first + nhits - 1 of the scan's head hits */
 	bool		kept;			/* they are kept there (else read again) */
+	bool		read;			/* the key was read, and passed postings
+								 * passed (NpidxKeyCap's holders) */
+	int64		passed;
+	int			head;			/* its head page's matches */
 } KeyProbe;
 
 /*
@@ -840,6 +844,7 @@ NpidxProbeHead(Relation index, uint32 nbuckets, uint32 hash, KeyProbe *kp,
 		found = NpidxPageMatches(page, resid, HitArrayPush, heads);
 	}
 	kp->nhits = kp->kept ? found : 0;
+	kp->head = found;
 	kp->cost = (double) found * Max(1, NpidxPageGetOpaque(page)->chain_pages);
 	UnlockReleaseBuffer(buffer);
 }
@@ -1482,6 +1487,41 @@ ReadBackCappedKey(Relation index, uint32 nbuckets, const NpFingerprint *q,
 }
 
 /*
+ * Note the postings a key has passed, called with the scan's count of
+ * postings before and after it reads the key (holders of NpidxKeyCap)
+ */
+static inline void
+KeyPassed(KeyProbe *k, int64 postings)
+{
+	if (!k->read)
+	{
+		k->read = true;
+		k->passed = -postings;
+	}
+	else
+		k->passed += postings;
+}
+
+/*
+ * Add to holders (one count per query hash) the postings of each key: those
+ * passed when it was read (a capped key's up to where it stopped, at least
+ * the larger of them when read back), else those of its head page, at
+ * least what it holds: the estimate (the head's times the chain's pages)
+ * counted a key of one posting in a long chain as held by many, and after
+ * a merge assign_story() refused copies the batch joins.
+ */
+static void
+KeyHolders(const KeyProbe *kp, int n, uint32 *holders)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		holders[kp[i].pos] += kp[i].read ?
+			(uint32) Min(kp[i].passed, (int64) PG_UINT32_MAX) :
+			(uint32) kp[i].head;
+}
+
+/*
  * Order key probes: named keys first (of a scan that asks for them: after
  * them no new row can qualify), then by estimated cost, cheapest first
  */
@@ -1745,7 +1785,9 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		}
 		if (!capping)
 		{
+			KeyPassed(&kp[i], cs.postings);
 			CountKey(index, nbuckets, q, &kp[i], heads, hints, &cs);
+			KeyPassed(&kp[i], cs.postings);
 			cs.remaining--;
 			if (kp[i].named)
 				cs.remaining_named--;
@@ -1776,6 +1818,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			int64		limit = over ? keycap : Max(keycap, budget - nread);
 
 			HoldKey(index, nbuckets, q, &kp[i], hints, limit, &h);
+			kp[i].read = true;
+			kp[i].passed = h.found;
 			nread += h.found;
 			if (!over && nread > budget)
 			{
@@ -1937,20 +1981,23 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 			{
 				int64		before = cs.postings;
 
+				KeyPassed(k, before);
 				CountKey(index, nbuckets, q, k, heads, hints, &cs);
+				KeyPassed(k, cs.postings);
 				spend -= (double) (cs.postings - before);
 			}
 			else
 			{
 				bool		counted;
 				int64		met = cs.met;
+				int64		back;
 
 				if (spend < 1.0 || own)
 					continue;
-				spend -= (double) ReadBackCappedKey(index, nbuckets, q, k,
-													heads, hints,
-													(int64) spend, &cs,
-													&counted);
+				back = ReadBackCappedKey(index, nbuckets, q, k, heads, hints,
+										 (int64) spend, &cs, &counted);
+				k->passed = Max(k->passed, back);
+				spend -= (double) back;
 				if (!counted)
 					continue;
 				/* held by most rows counted: the rest are theirs too */
@@ -1965,6 +2012,8 @@ NpidxCountRows(Relation index, const NpFingerprint *q, uint32 nbuckets,
 		pfree(sk);
 		pfree(short_by);
 	}
+	if (cap != NULL && cap->holders != NULL)
+		KeyHolders(kp, n, cap->holders);
 	if (heads->hits != npidx_head_hits.hits)
 		pfree(heads->hits);
 	npidx_last_scan.keys_skipped += *nskip;
@@ -1995,6 +2044,8 @@ typedef struct PendingRows
 	int			max;
 	HitArray	nulls;			/* with q NULL: every row */
 	uint32		version;		/* the index's (NpidxRowClass) */
+	uint32	   *holders;		/* per query key, rows holding it, or NULL
+								 * (NpidxKeyCap) */
 } PendingRows;
 
 /* Start collecting the pending rows sharing a hash with q (or all: NULL) */
@@ -2024,6 +2075,30 @@ PendingFilterMake(PendingRows *pr)
 		uint32		b = QFilterBit(pr->q->hashes[i]);
 
 		pr->qfilter[b >> 6] |= UINT64CONST(1) << (b & 63);
+	}
+}
+
+/* Count fp as a holder of each of q's hashes it holds (NpidxKeyCap) */
+static void
+PendingHolders(const NpFingerprint *q, const NpFingerprint *fp,
+			   uint32 *holders)
+{
+	int			nq = NpFingerprintNHashes(q);
+	int			n = NpFingerprintNHashes(fp);
+	int			i = 0;
+	int			j = 0;
+
+	while (i < nq && j < n)
+	{
+		if (q->hashes[i] < fp->hashes[j])
+			i++;
+		else if (q->hashes[i] > fp->hashes[j])
+			j++;
+		else
+		{
+			holders[i++]++;
+			j++;
+		}
 	}
 }
 
@@ -2058,6 +2133,8 @@ PendingRowAdd(ItemPointer tid, const NpFingerprint *fp, void *arg)
 	x = SharedHashes(pr->q, fp);
 	if (x == 0)
 		return;
+	if (pr->holders != NULL)
+		PendingHolders(pr->q, fp, pr->holders);
 	HitArrayAdd(tid, NpidxRowClass(fp, pr->version), &pr->rows);
 	if (pr->rows.n > pr->max)
 	{
@@ -2222,6 +2299,11 @@ NpidxThresholdCandidates(Relation index, const NpFingerprint *q,
 
 	/* the pending list first, then the buckets: see npidx_pending.c */
 	PendingRowsInit(&pr, q, index);
+	if (cap != NULL && cap->holders != NULL)
+	{
+		memset(cap->holders, 0, n * sizeof(uint32));
+		pr.holders = cap->holders;
+	}
 	NpidxPendingScan(index, PendingRowAdd, &pr);
 
 	NpidxReadMetaState(index, &meta);

@@ -520,6 +520,45 @@ extern bool StoryRuleMatches(const StoryRule *rule, const NpFingerprint *x,
 							 double *score, double *similarity);
 
 /*
+ * Passages many stories carry (doc/stories.md): a shared hash that
+ * STORY_COMMON_HOLDERS (the default of newsprint.story_common_holders) or
+ * more leaders hold (its leader frequency, counted
+ * when x is decided) is an outlet's or a trade's template, whatever its
+ * shape, and no evidence that x copies a leader.  A story's copies join it
+ * and lead nothing, so its own hashes stay rare however often it is
+ * republished.
+ */
+#define STORY_COMMON_HOLDERS			5
+
+/*
+ * A pair that shares such a hash must share with it the minimum evidence
+ * among the others, or this share of x's own hashes (x's compared hashes
+ * that fewer leaders hold): a brief's copy under its outlet's template
+ * keeps its few own hashes (bench/story_scale_quality.sh 20000: 0.3 and
+ * 0.7 were tried, doc/log/stories.md)
+ */
+#define STORY_COMMON_KEPT				0.5
+
+/* newsprint.story_common_holders: that count; 0 turns the rule off */
+extern int	story_common_holders;
+
+/*
+ * How many leaders hold key, x's hash at position pos of its sample (arg:
+ * the caller's count of them)
+ */
+typedef uint32 (*StoryHoldersFn) (void *arg, int pos, uint32 key);
+
+/*
+ * Does x, which the rule matches with leader and shares with it a hash
+ * that story_common_holders or more leaders hold (holders), share fewer
+ * than is_same_story's minimum evidence of the others, and under
+ * STORY_COMMON_KEPT of its own?
+ */
+extern bool StoryCommonOnly(const NpFingerprint *x,
+							const NpFingerprint *leader,
+							StoryHoldersFn holders, void *arg);
+
+/*
  * Is x, which matches leaders a and b, a round-up that quotes them in
  * separate passages (the file header)?
  */

@@ -820,7 +820,9 @@ search_check(int rc)
  * snapshot, its index scan capped at cap postings a key once it reads, or
  * by the index's estimate would read, more than budget (NpidxKeyCap;
  * *leftout: the keys of x it left out, those its predicate lets it skip
- * included, 0 when none), leaving the rows in SPI_tuptable.
+ * included, 0 when none), leaving the rows in SPI_tuptable; and, when
+ * holders is not NULL, the leaders it counted holding each hash of x
+ * there (all 0 when no npidx scan took the request).
  *
  * The plan is made with enable_seqscan off, so that the leaders' npidx
  * index is used whenever there is one: the planner does not know the cap,
@@ -839,7 +841,7 @@ search_check(int rc)
 static void
 search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 		   Snapshot snapshot, double budget, double cap, int *leftout,
-		   StorySide *side)
+		   StorySide *side, uint32 *holders)
 {
 	NpidxKeyCap kc;
 	NpidxKeyCap *volatile outer = npidx_key_cap;
@@ -860,6 +862,7 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 	kc.side_cxt = CurrentMemoryContext;
 	kc.side_tids = NULL;
 	kc.side_ntids = 0;
+	kc.holders = holders;
 	args[0] = PointerGetDatum(x);
 	args[1] = Float8GetDatum(t);
 	nestlevel = NewGUCNestLevel();
@@ -889,6 +892,9 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 		side->tids = kc.used ? kc.side_tids : NULL;
 		side->ntids = kc.used ? kc.side_ntids : 0;
 	}
+	/* no npidx scan took the request: no count is known */
+	if (holders != NULL && !kc.used)
+		memset(holders, 0, sizeof(uint32) * NpFingerprintNHashes(x));
 
 	/*
 	 * The saved plan is planned again when the leaders table changes, but
@@ -900,18 +906,30 @@ search_run(const StoryPlans *p, SPIPlanPtr plan, NpFingerprint *x, double t,
 }
 
 /*
+ * How many leaders hold x's hash at pos (StoryHoldersFn): arg is the count
+ * of the search's index scan, one per hash of x (NpidxKeyCap's holders)
+ */
+static uint32
+x_holders(void *arg, int pos, uint32 key)
+{
+	return ((const uint32 *) arg)[pos];
+}
+
+/*
  * Offer best the leaders of SPI_tuptable that x matches: those within the
  * window by the rule, or (late) those out of it of which x is a late copy
  * (a next-day copy within the round-up reach);
  * and append their fingerprints to *matched, when given, with those of the
  * leaders out of the window but within the round-up reach that x matches by
  * the rule as if they were within it (StoryWithinReach), which best is not
- * offered: the round-up test asks them too (stories.h).  Returns whether a
- * row out of the window was seen.
+ * offered: the round-up test asks them too (stories.h).  Not late, a pair
+ * that shares too little beyond passages many leaders hold (holders, when
+ * not NULL: StoryCommonOnly) is refused.  Returns whether a row out of the
+ * window was seen.
  */
 static bool
 search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
-			bool late, StoryBest *best, List **matched)
+			bool late, StoryBest *best, List **matched, uint32 *holders)
 {
 	bool		any_late = false;
 	uint64		i;
@@ -954,6 +972,10 @@ search_rows(const StoryRule *rule, int64 window, NpFingerprint *x, int64 xt,
 							  StoryPairTimeOf(window, xt, lt), &sc, &sim) :
 			!StoryLateCopy(rule, x, l, StoryWithinReach(window, xt, lt),
 						   &sc, &sim))
+			continue;
+		/* passages many stories carry are no evidence (stories.h) */
+		if (!late && holders != NULL &&
+			StoryCommonOnly(x, l, x_holders, holders))
 			continue;
 
 		/*
@@ -1143,6 +1165,9 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	List	   *matched = NIL;
 	StorySide	side = {0};
 	bool		urgent_big = urgent_possible(rule, window, x, xt, false);
+	/* the scans count the leaders of x's keys for StoryCommonOnly */
+	uint32	   *holders = story_common_holders > 0 ?
+		palloc(sizeof(uint32) * Max(NpFingerprintNHashes(x), 1)) : NULL;
 
 	/*
 	 * A one-liner joins no leader by the rule (it has fewer hashes than any
@@ -1155,7 +1180,7 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 	{
 		side.only = true;
 		search_run(p, p->search_tiny, x, 1e-9, snapshot, 0.0,
-				   STORY_URGENT_POSTINGS, &leftout, &side);
+				   STORY_URGENT_POSTINGS, &leftout, &side, NULL);
 		SPI_freetuptable(SPI_tuptable);
 		search_urgent(p, rule, x, xt, true, &side, snapshot, &best);
 		SPI_freetuptable(SPI_tuptable);
@@ -1190,8 +1215,9 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 			   Min(Min(StoryThreshold(rule, x->version), rule->tiny_similarity),
 				   STORY_TINY_WHOLE - 1e-9),
 			   snapshot, STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS, &leftout,
-			   urgent_big ? &side : NULL);
-	any_late = search_rows(rule, window, x, xt, false, &best, &matched);
+			   urgent_big ? &side : NULL, holders);
+	any_late = search_rows(rule, window, x, xt, false, &best, &matched,
+						   holders);
 	if (similar_too)
 	{
 		int			similar_leftout;
@@ -1199,8 +1225,9 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 		SPI_freetuptable(SPI_tuptable);
 		search_run(p, p->search_tiny, x, rule->tiny_similarity, snapshot,
 				   STORY_SEARCH_BUDGET, STORY_SEARCH_POSTINGS,
-				   &similar_leftout, NULL);
-		(void) search_rows(rule, window, x, xt, false, &best, &matched);
+				   &similar_leftout, NULL, holders);
+		(void) search_rows(rule, window, x, xt, false, &best, &matched,
+						   holders);
 	}
 	if (best.found && search_roundup(x, &best, matched))
 	{
@@ -1218,7 +1245,7 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 		leftout < StoryMinShared(rule, x->version))
 	{
 		if (any_late && (!tiny || StoryTinyNextDayPossible(window, x)))
-			(void) search_rows(rule, window, x, xt, true, &best, NULL);
+			(void) search_rows(rule, window, x, xt, true, &best, NULL, NULL);
 	}
 	else if (!best.found && window >= 0 && xt != STORY_NO_TIME &&
 			 (!tiny || StoryTinyNextDayPossible(window, x)))
@@ -1231,8 +1258,8 @@ search(const StoryPlans *p, const StoryRule *rule, int64 window, NpFingerprint *
 		search_run(p, p->search_late, x,
 				   StoryRoundUpReach(window) > window ? STORY_NEXT_DAY_SEARCH :
 				   STORY_LATE_SEARCH, snapshot,
-				   0.0, STORY_LATE_POSTINGS, &leftout, NULL);
-		(void) search_rows(rule, window, x, xt, true, &best, NULL);
+				   0.0, STORY_LATE_POSTINGS, &leftout, NULL, NULL);
+		(void) search_rows(rule, window, x, xt, true, &best, NULL, NULL);
 	}
 	SPI_freetuptable(SPI_tuptable);
 	if (!best.found && urgent_big)

@@ -862,6 +862,23 @@ skip_costliest(StoryIndex *si, const NpFingerprint *x, int nkeys, int *nbits)
 }
 
 /*
+ * How many leaders of the index hold key (StoryHoldersFn): its whole
+ * posting list, whatever the leaders' times, as assign_story() counts the
+ * holders among every leader of its table.
+ */
+static uint32
+index_holders(void *arg, int pos, uint32 key)
+{
+	StoryIndex *si = (StoryIndex *) arg;
+	StorySlot  *s = slot_for(si, key, false);
+	uint32		np = 0;
+
+	if (s != NULL)
+		(void) postings(si, s, &np);
+	return np;
+}
+
+/*
  * Is x, whose best leader within the window is best, a round-up of it and
  * a leader out of the window but within the reach (StoryWithinReach)?
  * Such a leader M shares at least StoryNeedPair hashes with x, and fewer
@@ -935,6 +952,7 @@ roundup_beyond(StoryIndex *si, const NpFingerprint *x, int64 t, int best)
 			continue;
 		if (StoryRuleMatches(&si->rule, x, si->fps[m], STORY_PAIR_IN_REACH,
 							 &sc, &sim) &&
+			!StoryCommonOnly(x, si->fps[m], index_holders, si) &&
 			StoryRoundUp(x, l, si->fps[m]))
 			return true;
 	}
@@ -1033,7 +1051,8 @@ StoryIndexFind(StoryIndex *si, const NpFingerprint *x, int64 t, double *score)
 			continue;
 		if (!StoryRuleMatches(&si->rule, x, si->fps[l],
 							  StoryPairTimeOf(si->window, t, si->times[l]),
-							  &sc, &sim))
+							  &sc, &sim) ||
+			StoryCommonOnly(x, si->fps[l], index_holders, si))
 			continue;
 		pick_offer(&best, l, sc, sim);
 		if (nmatched == si->maxmatched)

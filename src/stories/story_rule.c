@@ -43,13 +43,32 @@
 #include "common/int.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
 #include "distributed.h"
+#include "newsprint.h"
 #include "stories/stories.h"
 
 PG_FUNCTION_INFO_V1(story_match);
+
+int			story_common_holders = STORY_COMMON_HOLDERS;
+
+/* Register the story rule's settings (from _PG_init) */
+void
+NpStoriesInit(void)
+{
+	DefineCustomIntVariable("newsprint.story_common_holders",
+							"Sets how many story leaders must hold a shared hash for it to be no evidence.",
+							"cluster_stories() and assign_story() count the leaders that hold each shared hash of a pair; "
+							"a pair must share is_same_story's minimum evidence among the hashes fewer leaders hold. "
+							"0 turns the test off.",
+							&story_common_holders,
+							STORY_COMMON_HOLDERS, 0, PG_INT32_MAX,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+}
 
 /* Rounded down by a hair, so that floating point never loses a match */
 static int
@@ -687,6 +706,60 @@ StoryLateCopy(const StoryRule *rule, const NpFingerprint *x,
 		return false;
 	return rule_matches_overlap(rule, x, leader, &ov, STORY_PAIR_UNTIMED,
 								score, similarity);
+}
+
+/*
+ * Does x share with leader too little beyond the passages many stories
+ * carry (stories.h, STORY_COMMON_HOLDERS)?  Of the hashes the estimators
+ * compare (at most the smaller limit), the subject hashes aside, those that
+ * story_common_holders or more leaders hold (holders) are no evidence when
+ * x shares one of them with the leader: the others it shares must then be
+ * is_same_story's minimum evidence, or STORY_COMMON_KEPT of x's own (the
+ * compared hashes of x that fewer leaders hold), so that a brief's copy
+ * under its outlet's template, which has only a few hashes of its own,
+ * keeps them and joins.  An outlet's standing paragraph, wherever it
+ * stands, is held by every item of the outlet that leads a story; a
+ * story's own text is held by its leader alone, however often it is
+ * copied, since its copies join it and lead nothing.  Asked only of a pair
+ * that the rest of the rule accepts, and only x's hashes are looked up:
+ * assign_story()'s search knows the leaders of x's keys alone.
+ */
+bool
+StoryCommonOnly(const NpFingerprint *x, const NpFingerprint *leader,
+				StoryHoldersFn holders, void *arg)
+{
+	uint64		tau = Min(StorySampleLimit(x), StorySampleLimit(leader));
+	int			na = NpFingerprintNHashes(x);
+	int			nb = NpFingerprintNHashes(leader);
+	int			i = NpFingerprintSubjectCount(x, na);
+	int			j = NpFingerprintSubjectCount(leader, nb);
+	int			rare = 0;		/* shared, held by fewer leaders */
+	int			own = 0;		/* x's, held by fewer leaders */
+	bool		common = false; /* a shared hash many leaders hold */
+
+	if (story_common_holders <= 0)
+		return false;
+	/* both samples ascend */
+	for (; i < na && (uint64) x->hashes[i] <= tau; i++)
+	{
+		uint32		h = x->hashes[i];
+		bool		many = holders(arg, i, h) >= (uint32) story_common_holders;
+
+		own += many ? 0 : 1;
+		while (j < nb && leader->hashes[j] < h)
+			j++;
+		if (j < nb && leader->hashes[j] == h)
+		{
+			j++;
+			if (many)
+				common = true;
+			else
+				rare++;
+		}
+	}
+	return common &&
+		rare < NpFingerprintMinEvidence(NP_PRED_SAME_STORY, x->version) &&
+		(double) rare < STORY_COMMON_KEPT * own;
 }
 
 /*

@@ -3,6 +3,12 @@
 -- (at insert time), story_match() (the rule for one pair)
 --
 SET client_min_messages = warning;
+-- The batch and assign_story() are compared here with the rule applied to
+-- every pair (story_match(), brute_fill, rule_match), which cannot count
+-- the leaders that hold a hash, and rule_match() reuses a leaders table
+-- whose deleted rows the index still counts: the test of passages many
+-- stories carry is off (test/sql/story_common.sql has it)
+SET newsprint.story_common_holders = 0;
 
 -- the demo sample: 60 wire stories with their newspaper versions, and
 -- Wikinews articles, some republished (test/data/stories/README.md)

@@ -76,7 +76,10 @@ DECLARE
   r record;
   s text := '';
 BEGIN
-  DELETE FROM snd_leaders;
+  -- not DELETE: the index keeps a deleted leader's keys until VACUUM, and
+  -- the search counts them among the leaders that hold a key
+  -- (newsprint.story_common_holders)
+  TRUNCATE snd_leaders;
   FOR r IN SELECT * FROM snd ORDER BY published_at LOOP
     s := s || ' ' || assign_story('snd_leaders', r.id, r.fp, r.published_at,
                                   time_window => w);
