@@ -367,6 +367,29 @@ fp_places_walk(const NpFingerprint *a, const uint32 *pa, int na,
 }
 
 /*
+ * Walk the compared samples of a and b that ov (NpFingerprintOverlapOf)
+ * counted into *w (fp_places_walk), when both are of format version 2 or
+ * later and keep where their hashes stand; false, with *w untouched, when
+ * one does not.
+ */
+static bool
+fp_pair_places(const NpFingerprint *a, const NpFingerprint *b,
+			   const NpFingerprintOverlap *ov, FpPlaceCounts *w)
+{
+	const uint32 *pa;
+	const uint32 *pb;
+
+	if (a->version < NP_FP_VERSION_2 || b->version < NP_FP_VERSION_2)
+		return false;
+	pa = NpFingerprintPlaces(a);
+	pb = pa != NULL ? NpFingerprintPlaces(b) : NULL;
+	if (pb == NULL)
+		return false;
+	fp_places_walk(a, pa, ov->a_count, b, pb, ov->b_count, w);
+	return true;
+}
+
+/*
  * Is a lead whose compared hashes are known (all of them, at shared with
  * the other side, leads of those in both leads) its text's own
  * (fp_evidence.h, NP_FP_LEAD_PHRASE)?  It shares fewer than
@@ -666,14 +689,10 @@ fp_overlap_names(const NpFingerprint *a, const NpFingerprint *b,
 		ov->inter < NP_FP_FOLLOW_SHARE * ov->a_count &&
 		ov->inter < NP_FP_FOLLOW_SHARE * ov->b_count)
 	{
-		const uint32 *pa = NpFingerprintPlaces(a);
-		const uint32 *pb = pa != NULL ? NpFingerprintPlaces(b) : NULL;
+		FpPlaceCounts w;
 
-		if (pb != NULL)
+		if (fp_pair_places(a, b, ov, &w))
 		{
-			FpPlaceCounts w;
-
-			fp_places_walk(a, pa, ov->a_count, b, pb, ov->b_count, &w);
 			ov->lead_quoted = fp_lead_quoted(&w);
 			/*
 			 * A follow-up only between two texts with a subject: a
@@ -712,17 +731,10 @@ bool
 NpFingerprintLeadBelow(const NpFingerprint *a, const NpFingerprint *b,
 					   const NpFingerprintOverlap *ov)
 {
-	const uint32 *pa;
-	const uint32 *pb;
 	FpPlaceCounts w;
 
-	if (a->version < NP_FP_VERSION_2 || b->version < NP_FP_VERSION_2)
+	if (!fp_pair_places(a, b, ov, &w))
 		return false;
-	pa = NpFingerprintPlaces(a);
-	pb = pa != NULL ? NpFingerprintPlaces(b) : NULL;
-	if (pb == NULL)
-		return false;
-	fp_places_walk(a, pa, ov->a_count, b, pb, ov->b_count, &w);
 	if (w.all_a[0] < NP_FP_LEAD_KNOWN || w.all_b[0] < NP_FP_LEAD_KNOWN)
 		return false;
 	return (double) w.at_a[0] < NP_FP_FOLLOW_SHARE * w.all_a[0] &&
@@ -769,17 +781,10 @@ bool
 NpFingerprintStandingBlock(const NpFingerprint *a, const NpFingerprint *b,
 						   const NpFingerprintOverlap *ov)
 {
-	const uint32 *pa;
-	const uint32 *pb;
 	FpPlaceCounts w;
 
-	if (a->version < NP_FP_VERSION_2 || b->version < NP_FP_VERSION_2)
+	if (!fp_pair_places(a, b, ov, &w))
 		return false;
-	pa = NpFingerprintPlaces(a);
-	pb = pa != NULL ? NpFingerprintPlaces(b) : NULL;
-	if (pb == NULL)
-		return false;
-	fp_places_walk(a, pa, ov->a_count, b, pb, ov->b_count, &w);
 	if (w.shared == 0 ||
 		w.all_a[0] < NP_FP_LEAD_KNOWN || w.all_b[0] < NP_FP_LEAD_KNOWN ||
 		w.at_a[0] >= NP_FP_LEAD_SHARED || w.at_b[0] >= NP_FP_LEAD_SHARED)
